@@ -1,0 +1,2 @@
+export type { Adapter, AdapterContext, CaseResult, ConformanceCase, ConformanceFile, ConformanceReport } from "./types.js";
+export { caseInputs, closingLine, findAdapter, formatReport, readConformanceFile, runCase, runConformance } from "./runner.js";

@@ -1,0 +1,128 @@
+import { describeValue, fail } from "./errors.js";
+
+/**
+ * The one JSON codec for metric states. Plain numbers, strings, booleans, null, arrays and
+ * objects pass through; typed arrays become `{ "$typed": "Float64Array", "base64": "..." }`
+ * (little-endian bytes, so NaN payloads and -0 survive), non-finite numbers become
+ * `{ "$number": "NaN" | "Infinity" | "-Infinity" }` and BigInts `{ "$bigint": "123" }`.
+ * `decodeState(encodeState(s))` equals `s`, and the encoded form survives `JSON.stringify`.
+ */
+
+type TypedArray =
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Uint32Array
+  | Int16Array
+  | Uint16Array
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | BigInt64Array
+  | BigUint64Array;
+
+const typedConstructors = {
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Uint32Array,
+  Int16Array,
+  Uint16Array,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  BigInt64Array,
+  BigUint64Array,
+} as const;
+
+type TypedName = keyof typeof typedConstructors;
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function bytesToBase64(bytes: Uint8Array): string {
+  if (typeof Buffer !== "undefined") return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
+  if (typeof Buffer !== "undefined") {
+    const buf = Buffer.from(text, "base64");
+    const out = new Uint8Array(buf.length);
+    out.set(buf);
+    return out;
+  }
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+function swapBytes(bytes: Uint8Array, width: number): void {
+  if (littleEndian || width === 1) return;
+  for (let i = 0; i < bytes.length; i += width) bytes.subarray(i, i + width).reverse();
+}
+
+function encodeTyped(value: TypedArray): { $typed: TypedName; base64: string } {
+  const name = value.constructor.name as TypedName;
+  const bytes = new Uint8Array(value.byteLength);
+  bytes.set(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+  swapBytes(bytes, value.BYTES_PER_ELEMENT);
+  return { $typed: name, base64: bytesToBase64(bytes) };
+}
+
+/** Encodes a metric state as JSON-safe data. */
+export function encodeState(value: unknown): unknown {
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) return value;
+    return { $number: Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity" };
+  }
+  if (typeof value === "bigint") return { $bigint: value.toString() };
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return encodeTyped(value as TypedArray);
+  if (Array.isArray(value)) return value.map(encodeState);
+  if (typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== undefined) out[k] = encodeState(v);
+    }
+    return out;
+  }
+  return fail("invalid_state", `encodeState: a state may hold numbers, strings, arrays and objects, got ${describeValue(value)}`);
+}
+
+/** Decodes what {@link encodeState} produced; malformed input raises `invalid_state`. */
+export function decodeState(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(decodeState);
+  const record = value as Record<string, unknown>;
+  if ("$typed" in record) {
+    const name = record.$typed;
+    if (typeof name !== "string" || !(name in typedConstructors) || typeof record.base64 !== "string") {
+      fail("invalid_state", `decodeState: a typed array needs a known "$typed" name and a "base64" string, got ${describeValue(name)}`);
+    }
+    const ctor = typedConstructors[name as TypedName];
+    const bytes = base64ToBytes(record.base64);
+    if (bytes.length % ctor.BYTES_PER_ELEMENT !== 0) {
+      fail("invalid_state", `decodeState: ${name} data has ${bytes.length} bytes, not a multiple of ${ctor.BYTES_PER_ELEMENT}`);
+    }
+    swapBytes(bytes, ctor.BYTES_PER_ELEMENT);
+    return new ctor(bytes.buffer, 0, bytes.length / ctor.BYTES_PER_ELEMENT);
+  }
+  if ("$number" in record) {
+    const n = record.$number;
+    if (n === "NaN") return Number.NaN;
+    if (n === "Infinity") return Number.POSITIVE_INFINITY;
+    if (n === "-Infinity") return Number.NEGATIVE_INFINITY;
+    return fail("invalid_state", `decodeState: "$number" must be "NaN", "Infinity" or "-Infinity", got ${describeValue(n)}`);
+  }
+  if ("$bigint" in record) {
+    const b = record.$bigint;
+    if (typeof b !== "string" || !/^-?\d+$/.test(b)) fail("invalid_state", `decodeState: "$bigint" must be a decimal string, got ${describeValue(b)}`);
+    return BigInt(b);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) out[k] = decodeState(v);
+  return out;
+}

@@ -1,0 +1,11 @@
+/** plumbline/core: shared machinery for metrics (coercion, validation, errors, kernels, codec). */
+export * from "./buffer.js";
+export * from "./close.js";
+export * from "./codec.js";
+export * from "./coerce.js";
+export * from "./cumsum.js";
+export * from "./errors.js";
+export * from "./sort.js";
+export * from "./sum.js";
+export * from "./validate.js";
+export * from "../metric.js";

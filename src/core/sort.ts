@@ -1,0 +1,128 @@
+/**
+ * Argsort for float scores by LSD radix sort on the IEEE-754 bits, O(n) with 16-bit digits:
+ * two passes for float32 keys, four for float64. Stable: equal scores keep input order, which
+ * is what "ties keep input order" needs (pycocotools, torchmetrics' stable sorts).
+ *
+ * The bit trick: flip all bits of a negative float and only the sign bit of a non-negative one;
+ * the resulting unsigned integers order exactly as the floats do. -0 is read as +0. NaN is not
+ * ordered: callers validate it away first.
+ */
+
+const RADIX_BITS = 16;
+const RADIX = 1 << RADIX_BITS;
+const MASK = RADIX - 1;
+
+/** Below this size a comparison sort is faster than allocating radix histograms. */
+const SMALL = 512;
+
+function float32Keys(values: Float32Array, descending: boolean): Uint32Array {
+  const keys = new Uint32Array(values.length);
+  const view = new Float32Array(1);
+  const bits = new Uint32Array(view.buffer);
+  for (let i = 0; i < values.length; i++) {
+    view[0] = values[i] === 0 ? 0 : values[i]!;
+    const b = bits[0]!;
+    const k = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+    keys[i] = descending ? ~k >>> 0 : k;
+  }
+  return keys;
+}
+
+function float64Keys(values: Float64Array, descending: boolean): { hi: Uint32Array; lo: Uint32Array } {
+  const n = values.length;
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  const view = new Float64Array(1);
+  const words = new Uint32Array(view.buffer);
+  const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  const hiWord = little ? 1 : 0;
+  const loWord = little ? 0 : 1;
+  for (let i = 0; i < n; i++) {
+    view[0] = values[i] === 0 ? 0 : values[i]!;
+    let h = words[hiWord]!;
+    let l = words[loWord]!;
+    if (h & 0x80000000) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else {
+      h = (h | 0x80000000) >>> 0;
+    }
+    if (descending) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    }
+    hi[i] = h;
+    lo[i] = l;
+  }
+  return { hi, lo };
+}
+
+/** One stable counting-sort pass of `order` by digit `shift` of `keys`. */
+function radixPass(keys: Uint32Array, shift: number, order: Uint32Array, out: Uint32Array, counts: Uint32Array): boolean {
+  counts.fill(0);
+  const n = order.length;
+  for (let i = 0; i < n; i++) counts[(keys[order[i]!]! >>> shift) & MASK]!++;
+  // A pass where every key shares the digit changes nothing; skip it.
+  for (let d = 0; d < RADIX; d++) if (counts[d] === n) return false;
+  let total = 0;
+  for (let d = 0; d < RADIX; d++) {
+    const c = counts[d]!;
+    counts[d] = total;
+    total += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const idx = order[i]!;
+    out[counts[(keys[idx]! >>> shift) & MASK]!++] = idx;
+  }
+  return true;
+}
+
+function identity(n: number): Uint32Array {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+function sortByKeyWords(words: Uint32Array[], n: number): Uint32Array {
+  let order: Uint32Array = identity(n);
+  let scratch: Uint32Array = new Uint32Array(n);
+  const counts = new Uint32Array(RADIX);
+  // Least significant word first, low digit before high digit.
+  for (const keys of words) {
+    for (const shift of [0, RADIX_BITS]) {
+      if (radixPass(keys, shift, order, scratch, counts)) {
+        const t = order;
+        order = scratch;
+        scratch = t;
+      }
+    }
+  }
+  return order;
+}
+
+function comparisonArgsort(values: ArrayLike<number>, descending: boolean): Uint32Array {
+  const order = Array.from({ length: values.length }, (_, i) => i);
+  order.sort((a, b) => {
+    const d = descending ? values[b]! - values[a]! : values[a]! - values[b]!;
+    return d !== 0 ? d : a - b;
+  });
+  return Uint32Array.from(order);
+}
+
+/**
+ * Indices that sort `values` ascending (or descending), stable for ties.
+ * Float32Array input sorts on 32-bit keys; anything else on exact float64 keys.
+ */
+export function argsort(values: Float32Array | Float64Array | readonly number[], descending = false): Uint32Array {
+  const n = values.length;
+  if (n < SMALL) return comparisonArgsort(values, descending);
+  if (values instanceof Float32Array) return sortByKeyWords([float32Keys(values, descending)], n);
+  const f64 = values instanceof Float64Array ? values : Float64Array.from(values);
+  const { hi, lo } = float64Keys(f64, descending);
+  return sortByKeyWords([lo, hi], n);
+}
+
+/** Stable descending argsort (ties keep input order). */
+export function argsortDescending(values: Float32Array | Float64Array | readonly number[]): Uint32Array {
+  return argsort(values, true);
+}

@@ -1,0 +1,4 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+
+/** Catalog entries of the generation losses. Kept free of TensorFlow.js imports so the catalog loads without it. */
+export const entries: readonly CatalogEntry[] = [];

@@ -1,0 +1,2 @@
+/** plumbline/image: the public API of the image metrics. */
+export { entries as catalog } from "./catalog.js";

@@ -1,0 +1,4 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+
+/** Catalog entries of the text metrics (each metric file exports its own meta; listed here). */
+export const entries: readonly CatalogEntry[] = [];

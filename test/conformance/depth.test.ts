@@ -1,0 +1,3 @@
+import { describeConformance } from "./harness.js";
+
+describeConformance("depth", ["cases.json"]);

@@ -1,0 +1,4 @@
+import { describeConformance } from "./harness.js";
+
+describeConformance("losses", ["cases.json"], { backend: "cpu" });
+describeConformance("losses", ["cases.json"], { backend: "wasm" });

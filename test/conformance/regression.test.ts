@@ -1,0 +1,3 @@
+import { describeConformance } from "./harness.js";
+
+describeConformance("regression", ["cases.json"]);
