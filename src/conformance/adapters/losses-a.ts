@@ -1,0 +1,4 @@
+import type { Adapter } from "../types.js";
+
+/** Conformance adapters for part a of the `losses` family. */
+export const adapters: readonly Adapter[] = [];

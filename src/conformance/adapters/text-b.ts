@@ -1,0 +1,4 @@
+import type { Adapter } from "../types.js";
+
+/** Conformance adapters for part b of the `text` family. */
+export const adapters: readonly Adapter[] = [];

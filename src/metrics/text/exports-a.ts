@@ -1,0 +1,2 @@
+/** Public text metrics, part a (re-exported by index.ts). */
+export {};

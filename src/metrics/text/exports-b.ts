@@ -1,0 +1,2 @@
+/** Public text metrics, part b (re-exported by index.ts). */
+export {};
