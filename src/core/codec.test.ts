@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { decodeState, encodeState } from "./codec.js";
+import { isPlumblineError } from "./errors.js";
+
+describe("state codec", () => {
+  it("round-trips typed arrays, non-finite numbers and BigInts through JSON text", () => {
+    const state = {
+      scores: new Float64Array([0.5, Number.NaN, -0, Infinity]),
+      labels: new Uint8Array([0, 1, 1]),
+      counts: new Int32Array([7, -3]),
+      total: Number.NEGATIVE_INFINITY,
+      big: 12345678901234567890n,
+      nested: [{ a: 1, b: "x", c: null, d: true }],
+    };
+    const decoded = decodeState(JSON.parse(JSON.stringify(encodeState(state)))) as typeof state;
+    expect(decoded.scores).toBeInstanceOf(Float64Array);
+    expect(Array.from(decoded.scores)).toEqual([0.5, Number.NaN, -0, Infinity]);
+    expect(Object.is(decoded.scores[2], -0)).toBe(true);
+    expect(decoded.labels).toEqual(new Uint8Array([0, 1, 1]));
+    expect(decoded.counts).toEqual(new Int32Array([7, -3]));
+    expect(decoded.total).toBe(Number.NEGATIVE_INFINITY);
+    expect(decoded.big).toBe(12345678901234567890n);
+    expect(decoded.nested).toEqual([{ a: 1, b: "x", c: null, d: true }]);
+  });
+
+  it("encodes a subarray view as just its elements", () => {
+    const view = new Float32Array([1, 2, 3, 4]).subarray(1, 3);
+    expect(Array.from(decodeState(encodeState(view)) as Float32Array)).toEqual([2, 3]);
+  });
+
+  it("rejects malformed encodings with invalid_state", () => {
+    const cases: [unknown, string][] = [
+      [{ $typed: "Float128Array", base64: "" }, 'decodeState: a typed array needs a known "$typed" name and a "base64" string, got "Float128Array"'],
+      [{ $typed: "Float64Array", base64: "AAAA" }, "decodeState: Float64Array data has 3 bytes, not a multiple of 8"],
+      [{ $number: "nan" }, 'decodeState: "$number" must be "NaN", "Infinity" or "-Infinity", got "nan"'],
+      [{ $bigint: "1.5" }, 'decodeState: "$bigint" must be a decimal string, got "1.5"'],
+    ];
+    for (const [input, message] of cases) {
+      try {
+        decodeState(input);
+        expect.unreachable();
+      } catch (error) {
+        expect(isPlumblineError(error, "invalid_state")).toBe(true);
+        expect((error as Error).message).toBe(message);
+      }
+    }
+  });
+
+  it("refuses to encode functions", () => {
+    expect(() => encodeState({ f: () => 1 })).toThrow(/a state may hold numbers/);
+  });
+});
