@@ -4,15 +4,16 @@ import { describe, expect, it } from "vitest";
 import { runCase } from "../../src/conformance/runner.js";
 import type { AdapterContext, ConformanceCase, ConformanceFile } from "../../src/conformance/types.js";
 
-const dataDir = fileURLToPath(new URL("../data/conformance/", import.meta.url));
+const dataDir = fileURLToPath(new URL("../data/", import.meta.url));
 
 const cache = new Map<string, ConformanceFile>();
 
-/** Loads a committed conformance file (by name, from test/data/conformance). */
+/** Loads a committed case file: a bare name is in test/data/conformance, a path is relative to test/data. */
 export function loadCases(name: string): ConformanceFile {
   let file = cache.get(name);
   if (!file) {
-    file = JSON.parse(readFileSync(`${dataDir}${name}`, "utf8")) as ConformanceFile;
+    const path = name.includes("/") ? `${dataDir}${name}` : `${dataDir}conformance/${name}`;
+    file = JSON.parse(readFileSync(path, "utf8")) as ConformanceFile;
     cache.set(name, file);
   }
   return file;
