@@ -4,6 +4,7 @@ import { registerCatalog } from "./catalog.js";
 import { registerConformance } from "./conformance.js";
 import { registerDemo } from "./demo.js";
 import { registerEval } from "./eval/index.js";
+import { registerMerge } from "./merge.js";
 
 const program = new Command();
 program
@@ -17,6 +18,7 @@ registerCatalog(program);
 registerConformance(program);
 registerEval(program);
 registerDemo(program);
+registerMerge(program);
 
 try {
   await program.parseAsync(process.argv);
