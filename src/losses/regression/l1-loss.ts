@@ -1,0 +1,32 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { lossFactory } from "../factory.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import { abs, assertSameShape, asTensor, reductionOf, type TensorInput } from "../tensor-input.js";
+
+/** Options of {@link l1Loss}. */
+export interface L1LossOptions {
+  /** Default `"mean"`. */
+  readonly reduction?: Reduction;
+  /** Per-element weights broadcast against the absolute errors. */
+  readonly weights?: TensorInput;
+}
+
+/**
+ * Mean absolute error: |input - target| per element, then the reduction.
+ * Matches torch 2.11 `F.l1_loss` (subgradient 0 at a zero residual). Robust to outliers
+ * (linear growth), but its gradient does not shrink near the optimum. O(n).
+ */
+export function l1Loss(input: TensorInput, target: TensorInput, options: L1LossOptions = {}): tf.Tensor {
+  const fn = "l1Loss";
+  const reduction = reductionOf(options, fn);
+  return tf.tidy(() => {
+    const $input = asTensor(input, fn, "input");
+    const $target = asTensor(target, fn, "target");
+    assertSameShape($input, $target, fn, "input", "target");
+    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+    return reduceLoss(abs(tf.sub($input, $target)), reduction, weights);
+  });
+}
+
+/** Keras-style form of {@link l1Loss} for `model.compile`. */
+export const l1LossFactory = lossFactory(l1Loss, "l1Loss");

@@ -1,0 +1,40 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { lossFactory } from "../factory.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import { abs, assertSameShape, asTensor, reductionOf, type TensorInput } from "../tensor-input.js";
+
+/** Options of {@link logCoshLoss}. */
+export interface LogCoshLossOptions {
+  /** Default `"mean"`. */
+  readonly reduction?: Reduction;
+  /** Per-element weights broadcast against the element losses. */
+  readonly weights?: TensorInput;
+}
+
+/**
+ * Log-cosh loss: log(cosh(x - y)) per element. Computed as |r| + log1p(exp(-2|r|)) - log 2, which
+ * cannot overflow (cosh overflows float32 beyond |r| ~ 89); its autodiff gradient is
+ * sign(r) (1 - 2 e^{-2|r|} / (1 + e^{-2|r|})) = tanh(r). Matches the formula via torch 2.11
+ * autograd and Keras `LogCosh` (mean over the last axis, then the batch, for equal-sized rows).
+ * Behaves like r^2/2 near 0 and |r| - log 2 for outliers. O(n).
+ */
+export function logCoshLoss(
+  input: TensorInput,
+  target: TensorInput,
+  options: LogCoshLossOptions = {},
+): tf.Tensor {
+  const fn = "logCoshLoss";
+  const reduction = reductionOf(options, fn);
+  return tf.tidy(() => {
+    const $input = asTensor(input, fn, "input");
+    const $target = asTensor(target, fn, "target");
+    assertSameShape($input, $target, fn, "input", "target");
+    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+    const a = abs(tf.sub($input, $target));
+    const values = tf.sub(tf.add(a, tf.log1p(tf.exp(tf.mul(-2, a)))), Math.LN2);
+    return reduceLoss(values, reduction, weights);
+  });
+}
+
+/** Keras-style form of {@link logCoshLoss} for `model.compile`. */
+export const logCoshLossFactory = lossFactory(logCoshLoss, "logCoshLoss");

@@ -1,0 +1,51 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { lossFactory } from "../factory.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import {
+  abs,
+  assertSameShape,
+  asTensor,
+  numberOption,
+  reductionOf,
+  type TensorInput,
+} from "../tensor-input.js";
+
+/** Options of {@link quantileLoss}. */
+export interface QuantileLossOptions {
+  /** The quantile q in (0, 1). Default 0.5 (half the L1 loss). */
+  readonly quantile?: number;
+  /** Default `"mean"`. */
+  readonly reduction?: Reduction;
+  /** Per-element weights broadcast against the element losses. */
+  readonly weights?: TensorInput;
+}
+
+/**
+ * Quantile (pinball) loss: with r = target - input, max(q r, (q - 1) r) per element; minimised
+ * by the q-th conditional quantile. Matches the formula via torch 2.11 autograd
+ * (`torch.maximum`, which splits the gradient half and half at r = 0, giving (2q - 1)/2 there).
+ * Robust to outliers; asymmetric penalty for under- and over-prediction. O(n).
+ */
+export function quantileLoss(
+  input: TensorInput,
+  target: TensorInput,
+  options: QuantileLossOptions = {},
+): tf.Tensor {
+  const fn = "quantileLoss";
+  const reduction = reductionOf(options, fn);
+  const q = numberOption(options.quantile, 0.5, fn, "quantile", { exclusiveMin: 0, max: 1 });
+  return tf.tidy(() => {
+    const $input = asTensor(input, fn, "input");
+    const $target = asTensor(target, fn, "target");
+    assertSameShape($input, $target, fn, "input", "target");
+    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+    const r = tf.sub($target, $input);
+    // q r - min(r, 0) = max(q r, (q - 1) r); the |r| form below has the same value and gives
+    // d/dr = q - 1/2 + sign(r)/2, which is q - 1/2 at r = 0 like torch.maximum's tie split.
+    const values = tf.add(tf.mul(q - 0.5, r), tf.mul(0.5, abs(r)));
+    return reduceLoss(values, reduction, weights);
+  });
+}
+
+/** Keras-style form of {@link quantileLoss} for `model.compile`. */
+export const quantileLossFactory = lossFactory(quantileLoss, "quantileLoss");

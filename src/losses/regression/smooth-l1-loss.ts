@@ -1,0 +1,49 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { lossFactory } from "../factory.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import {
+  abs,
+  assertSameShape,
+  asTensor,
+  numberOption,
+  reductionOf,
+  type TensorInput,
+} from "../tensor-input.js";
+import { huberElements } from "./huber-loss.js";
+
+/** Options of {@link smoothL1Loss}. */
+export interface SmoothL1LossOptions {
+  /** Threshold, >= 0; 0 gives the L1 loss. Default 1. */
+  readonly beta?: number;
+  /** Default `"mean"`. */
+  readonly reduction?: Reduction;
+  /** Per-element weights broadcast against the element losses. */
+  readonly weights?: TensorInput;
+}
+
+/**
+ * Smooth L1 loss: 0.5 (x - y)^2 / beta when |x - y| < beta, else |x - y| - 0.5 beta; that is
+ * Huber(delta = beta) / beta, and the L1 loss when beta = 0.
+ * Matches torch 2.11 `F.smooth_l1_loss` (Fast R-CNN's box regression loss). O(n).
+ */
+export function smoothL1Loss(
+  input: TensorInput,
+  target: TensorInput,
+  options: SmoothL1LossOptions = {},
+): tf.Tensor {
+  const fn = "smoothL1Loss";
+  const reduction = reductionOf(options, fn);
+  const beta = numberOption(options.beta, 1, fn, "beta", { min: 0 });
+  return tf.tidy(() => {
+    const $input = asTensor(input, fn, "input");
+    const $target = asTensor(target, fn, "target");
+    assertSameShape($input, $target, fn, "input", "target");
+    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+    const residual = tf.sub($input, $target);
+    const values = beta === 0 ? abs(residual) : tf.div(huberElements(residual, beta), beta);
+    return reduceLoss(values, reduction, weights);
+  });
+}
+
+/** Keras-style form of {@link smoothL1Loss} for `model.compile`. */
+export const smoothL1LossFactory = lossFactory(smoothL1Loss, "smoothL1Loss");
