@@ -10,6 +10,7 @@ import { entries as lossWeighting } from "../losses/weighting/catalog.js";
 import { entries as classification } from "../metrics/classification/catalog.js";
 import { entries as depth } from "../metrics/depth/catalog.js";
 import { entries as detection } from "../metrics/detection/catalog.js";
+import { entries as face } from "../metrics/face/catalog.js";
 import { entries as generative } from "../metrics/generative/catalog.js";
 import { entries as image } from "../metrics/image/catalog.js";
 import { entries as regression } from "../metrics/regression/catalog.js";
@@ -31,6 +32,7 @@ export const catalog: readonly CatalogEntry[] = [
   ...lossDetection,
   ...segmentation,
   ...lossSegmentation,
+  ...face,
   ...lossFace,
   ...depth,
   ...lossDepth,

@@ -16,6 +16,7 @@ const taskModules: Readonly<Record<string, () => Promise<Record<string, unknown>
   generative: () => import("../metrics/generative/index.js"),
   text: () => import("../metrics/text/index.js"),
   retrieval: () => import("../metrics/retrieval/index.js"),
+  face: () => import("../metrics/face/index.js"),
 };
 
 /** A file written by `--emit-state`: the snapshots of one shard's metrics. */

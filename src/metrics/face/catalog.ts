@@ -1,0 +1,5 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { identificationMeta } from "./identification.js";
+
+/** Catalog entries of the face-recognition metrics. */
+export const entries: readonly CatalogEntry[] = [identificationMeta];

@@ -1,0 +1,135 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { append, growableFloat64, type GrowableFloat64, filled, concatGrowable } from "../../core/buffer.js";
+import { toFloat64, toMatrix } from "../../core/coerce.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { assertFinite, assertIntegerOption, assertOneOf } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+
+export interface IdentificationOptions {
+  /** Ranks k reported by the CMC curve (default [1, 5, 10]). */
+  readonly ranks?: readonly number[];
+  /**
+   * Equal scores between the best correct gallery item and wrong ones: "optimistic" (default)
+   * ranks the correct item first among its ties, "pessimistic" last, "average" in the middle.
+   */
+  readonly ties?: "optimistic" | "pessimistic" | "average";
+  /** A probe whose identity is not in the gallery: "error" (default, closed-set protocol) or "miss". */
+  readonly missing?: "error" | "miss";
+}
+
+export interface IdentificationResult {
+  /** Cumulative match characteristic: share of probes whose first correct match is within rank k. */
+  readonly cmc: Readonly<Record<string, number>>;
+  /** Mean reciprocal rank of the first correct match (a missing identity counts 0). */
+  readonly meanReciprocalRank: number;
+  readonly probes: number;
+}
+
+export interface IdentificationState {
+  /** 1-based rank of each probe's first correct match; Infinity for a missing identity. */
+  ranks: GrowableFloat64;
+}
+
+export const identificationMeta: CatalogEntry = {
+  id: "face/identification_rank",
+  title: "Rank-k identification accuracy (CMC curve)",
+  kind: "metric",
+  tasks: ["face-recognition"],
+  formula: "\\mathrm{CMC}(k) = \\frac{1}{|P|}\\sum_{p \\in P} [\\operatorname{rank}_p \\le k],\\; \\operatorname{rank}_p = 1 + |\\{g : y_g \\ne y_p,\\; s_{pg} > \\max_{y_{g'} = y_p} s_{pg'}\\}|",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["closed-set protocol: every probe identity must be enrolled in the gallery", "depends on gallery size: report it"],
+  references: [{ paper: "Moon & Phillips 2001, Computational and performance aspects of PCA-based face-recognition algorithms (CMC); Grother et al., FRVT identification reports" }],
+  traits: ["embeddings", "identification"],
+  exports: ["identificationRank", "identificationRankDef"],
+};
+
+/**
+ * Rank-k identification (closed-set face identification, the CMC curve). For each probe, the
+ * rank of its first correct gallery match given a probe × gallery similarity matrix (higher is
+ * more similar): 1 + the number of wrong-identity gallery items scoring strictly above the best
+ * correct one (ties per `ties`). Streaming over probes: each batch brings its rows of the
+ * similarity matrix; the state keeps one rank per probe (8 bytes), so merging is concatenation.
+ * Cost: O(probes × gallery).
+ */
+export function identificationRankDef(
+  options: IdentificationOptions = {},
+): MetricDef<IdentificationState, [similarity: unknown, probeLabels: ArrayLike<number>, galleryLabels: ArrayLike<number>], IdentificationResult> {
+  const fn = "identificationRank";
+  const ranks = options.ranks ?? [1, 5, 10];
+  for (const k of ranks) assertIntegerOption(k, 1, fn, "ranks");
+  const ties = assertOneOf(options.ties ?? "optimistic", ["optimistic", "pessimistic", "average"] as const, fn, "ties");
+  const missing = assertOneOf(options.missing ?? "error", ["error", "miss"] as const, fn, "missing");
+  return {
+    id: identificationMeta.id,
+    meta: identificationMeta,
+    options: { ranks: [...ranks], ties, missing },
+    init: () => ({ ranks: growableFloat64() }),
+    update(state, similarity, probeLabels, galleryLabels) {
+      const scores = toMatrix(similarity, fn, "similarity");
+      const probes = toFloat64(probeLabels, fn, "probeLabels");
+      const gallery = toFloat64(galleryLabels, fn, "galleryLabels");
+      if (scores.rows !== probes.length || (scores.rows > 0 && scores.cols !== gallery.length)) {
+        fail(
+          "shape_mismatch",
+          `${fn}: \`similarity\` must be probes x gallery = ${probes.length} x ${gallery.length}, got ${scores.rows} x ${scores.cols}`,
+        );
+      }
+      assertFinite(scores.data, fn, "similarity");
+      const batch = new Float64Array(probes.length);
+      for (let p = 0; p < probes.length; p++) {
+        const row = p * scores.cols;
+        let best = Number.NEGATIVE_INFINITY;
+        let found = false;
+        for (let g = 0; g < gallery.length; g++) {
+          if (gallery[g] === probes[p]) {
+            found = true;
+            best = Math.max(best, scores.data[row + g]!);
+          }
+        }
+        if (!found) {
+          if (missing === "error") {
+            fail("invalid_value", `${fn}: probe ${p} has identity ${describeValue(probes[p])}, which the gallery does not hold`);
+          }
+          batch[p] = Number.POSITIVE_INFINITY;
+          continue;
+        }
+        let above = 0;
+        let tied = 0;
+        for (let g = 0; g < gallery.length; g++) {
+          if (gallery[g] === probes[p]) continue;
+          const s = scores.data[row + g]!;
+          if (s > best) above++;
+          else if (s === best) tied++;
+        }
+        batch[p] = 1 + above + (ties === "optimistic" ? 0 : ties === "pessimistic" ? tied : tied / 2);
+      }
+      append(state.ranks, batch);
+    },
+    merge: (a, b) => ({ ranks: concatGrowable(a.ranks, b.ranks) }),
+    compute(state) {
+      const all = filled(state.ranks);
+      const n = all.length;
+      const cmc: Record<string, number> = {};
+      for (const k of ranks) {
+        let hits = 0;
+        for (const r of all) if (r <= k) hits++;
+        cmc[String(k)] = n === 0 ? Number.NaN : hits / n;
+      }
+      let reciprocal = 0;
+      for (const r of all) reciprocal += Number.isFinite(r) ? 1 / r : 0;
+      return { cmc, meanReciprocalRank: n === 0 ? Number.NaN : reciprocal / n, probes: n };
+    },
+  };
+}
+
+/** One-shot {@link identificationRankDef}. */
+export function identificationRank(
+  similarity: unknown,
+  probeLabels: ArrayLike<number>,
+  galleryLabels: ArrayLike<number>,
+  options: IdentificationOptions = {},
+): IdentificationResult {
+  return runOnce(identificationRankDef(options), similarity, probeLabels, galleryLabels);
+}

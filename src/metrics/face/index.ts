@@ -1,0 +1,11 @@
+/** plumbline/face: face recognition (verification and identification) metrics. */
+export { entries as catalog } from "./catalog.js";
+export {
+  type IdentificationOptions,
+  type IdentificationResult,
+  type IdentificationState,
+  identificationMeta,
+  identificationRank,
+  identificationRankDef,
+} from "./identification.js";
+export { pairwiseSimilarity } from "./similarity.js";
