@@ -1,4 +1,24 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { retrievalMapMeta } from "./average-precision.js";
+import { retrievalFallOutMeta } from "./fall-out.js";
+import { retrievalHitRateMeta } from "./hit-rate.js";
+import { ndcgScoreMeta, retrievalNdcgMeta } from "./ndcg.js";
+import { retrievalPrecisionMeta } from "./precision-at-k.js";
+import { retrievalRPrecisionMeta } from "./r-precision.js";
+import { retrievalRecallMeta } from "./recall-at-k.js";
+import { retrievalMrrMeta } from "./reciprocal-rank.js";
+import { retrievalAurocMeta } from "./retrieval-auroc.js";
 
 /** Catalog entries of the retrieval metrics (each metric file exports its own meta; listed here). */
-export const entries: readonly CatalogEntry[] = [];
+export const entries: readonly CatalogEntry[] = [
+  retrievalMapMeta,
+  retrievalMrrMeta,
+  retrievalNdcgMeta,
+  ndcgScoreMeta,
+  retrievalPrecisionMeta,
+  retrievalRecallMeta,
+  retrievalHitRateMeta,
+  retrievalRPrecisionMeta,
+  retrievalFallOutMeta,
+  retrievalAurocMeta,
+];

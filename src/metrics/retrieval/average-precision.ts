@@ -1,0 +1,148 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { assertOneOf } from "../../core/validate.js";
+import type { MetricDef } from "../../metric.js";
+import { runOnce } from "../../metric.js";
+import {
+  hypergeometric,
+  type RankedQuery,
+  type RetrievalArgs,
+  type RetrievalOptions,
+  type RetrievalState,
+  resolveRetrievalOptions,
+  retrievalDef,
+} from "./grouped.js";
+
+/**
+ * What a document whose score is <= 0 counts as. torchmetrics 1.9.0 (`retrieval_average_precision`,
+ * `retrieval_reciprocal_rank`, `retrieval_precision`, `retrieval_recall`) treats it as
+ * non-relevant (`"irrelevant"`, the default here); `"keep"` uses the target as given.
+ */
+export type NonPositiveScores = "irrelevant" | "keep";
+
+/** Options of {@link retrievalMap}. */
+export interface RetrievalMapOptions extends RetrievalOptions {
+  /** Default `"irrelevant"` (torchmetrics 1.9.0). */
+  readonly nonPositiveScores?: NonPositiveScores;
+}
+
+/** Catalog entry of mean average precision. */
+export const retrievalMapMeta: CatalogEntry = {
+  id: "retrieval/map",
+  title: "Mean average precision (MAP@k)",
+  kind: "metric",
+  tasks: ["retrieval", "rag"],
+  formula:
+    "\\mathrm{MAP} = \\frac{1}{|Q|}\\sum_{q} \\frac{1}{|R_q^{k}|}\\sum_{i \\le k,\\, d_i \\in R_q} \\mathrm{P@}i",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: [
+    "Rewards relevant documents ranked early; sensitive to the number of relevant documents per query.",
+    "torchmetrics divides by the relevant documents retrieved within k, trec_eval by all judged relevant documents.",
+  ],
+  references: [
+    { paper: "Manning, Raghavan & Schütze, Introduction to Information Retrieval (2008), 8.4" },
+    { implementation: "torchmetrics 1.9.0 RetrievalMAP (top_k, empty_target_action)" },
+    { paper: "McSherry & Najork, ECIR 2008 (tie-averaged AP)" },
+  ],
+  traits: ["ranking", "binary-relevance"],
+  exports: ["retrievalMap", "retrievalMapDef"],
+};
+
+/** Gain of ranked position `i` after the non-positive-score rule. */
+export function binaryGain(query: RankedQuery, i: number, nonPositive: NonPositiveScores): number {
+  return nonPositive === "irrelevant" && !(query.scores[i]! > 0) ? 0 : query.target[i]!;
+}
+
+/**
+ * Sum over the first `t` positions of a tie group (of which `m` are relevant, uniformly placed)
+ * of P(relevant at i) * E[precision at i | relevant at i]:
+ * sum_{i=1..t} (m/t) * (before + 1 + (i-1)(m-1)/(t-1)) / (offset + i).
+ * For t = 1 this is the plain term m * (before + 1) / (offset + 1).
+ */
+function groupPrecisionSum(t: number, m: number, relevantBefore: number, offset: number): number {
+  if (m === 0) return 0;
+  if (t === 1) return (m * (relevantBefore + 1)) / (offset + 1);
+  let sum = 0;
+  const share = (m - 1) / (t - 1);
+  for (let i = 1; i <= t; i++) sum += (relevantBefore + 1 + (i - 1) * share) / (offset + i);
+  return (m / t) * sum;
+}
+
+/**
+ * Average precision of one ranked query: the mean over the relevant documents within the
+ * first k of the precision at their rank; 0 when none is within k (torchmetrics). With tie
+ * groups it is the expectation over every order of each group (McSherry & Najork 2008): a
+ * group straddling the cut-off mixes over the hypergeometric number of its relevant documents
+ * that fall inside. O(n) per query.
+ */
+export function averagePrecisionKernel(
+  query: RankedQuery,
+  topK: number | null,
+  nonPositive: NonPositiveScores,
+): number {
+  const n = query.end - query.start;
+  const k = Math.min(topK ?? n, n);
+  let sum = 0;
+  let relevantBefore = 0;
+  let groupStart = 0;
+  for (let g = 0; g < query.groups && groupStart < k; g++) {
+    const groupEnd = query.groupEnd[g]!;
+    const size = groupEnd - groupStart;
+    let r = 0;
+    for (let i = groupStart; i < groupEnd; i++) r += binaryGain(query, query.start + i, nonPositive);
+    const inside = Math.min(groupEnd, k) - groupStart;
+    if (inside === size) {
+      sum += groupPrecisionSum(size, r, relevantBefore, groupStart);
+      relevantBefore += r;
+      groupStart = groupEnd;
+      continue;
+    }
+    let expected = 0;
+    for (let m = Math.max(0, inside - (size - r)); m <= Math.min(r, inside); m++) {
+      const denominator = relevantBefore + m;
+      if (denominator === 0) continue;
+      const p = hypergeometric(size, r, inside, m);
+      expected += (p * (sum + groupPrecisionSum(inside, m, relevantBefore, groupStart))) / denominator;
+    }
+    return expected;
+  }
+  return relevantBefore > 0 ? sum / relevantBefore : 0;
+}
+
+/**
+ * Mean average precision over queries as a MetricDef: documents grouped by query id
+ * (`indexes`), each query's average precision within the first `topK` documents, then the mean
+ * (or `aggregation`) over queries.
+ *
+ * AP_q = (1 / |relevant within k|) * sum over relevant d_i within k of (relevant within i) / i;
+ * 0 when no relevant document is within k. Matches torchmetrics 1.9.0 `RetrievalMAP(top_k,
+ * empty_target_action)`, including its rule that a document with score <= 0 counts as
+ * non-relevant (`nonPositiveScores`). Queries without any relevant document follow
+ * `emptyTargetAction`. O(n) state; compute O(n) radix sorts plus O(n) per query.
+ */
+export function retrievalMapDef(
+  options: RetrievalMapOptions = {},
+): MetricDef<RetrievalState, RetrievalArgs, number> {
+  const fn = "retrievalMap";
+  const resolved = resolveRetrievalOptions(options, fn);
+  const nonPositive = assertOneOf(
+    options.nonPositiveScores ?? "irrelevant",
+    ["irrelevant", "keep"] as const,
+    fn,
+    "nonPositiveScores",
+  );
+  return retrievalDef(retrievalMapMeta, fn, resolved, (q, k) => averagePrecisionKernel(q, k, nonPositive), {
+    extraOptions: { nonPositiveScores: nonPositive },
+  });
+}
+
+/** One-shot {@link retrievalMapDef}. */
+export function retrievalMap(
+  indexes: ArrayLike<number>,
+  preds: ArrayLike<number>,
+  target: ArrayLike<number>,
+  options: RetrievalMapOptions = {},
+): number {
+  return runOnce(retrievalMapDef(options), indexes, preds, target);
+}

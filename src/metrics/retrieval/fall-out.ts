@@ -1,0 +1,71 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import type { MetricDef } from "../../metric.js";
+import { runOnce } from "../../metric.js";
+import {
+  expectedGainAtK,
+  noIrrelevant,
+  type RetrievalArgs,
+  type RetrievalOptions,
+  type RetrievalState,
+  resolveRetrievalOptions,
+  retrievalDef,
+} from "./grouped.js";
+
+/** Catalog entry of fall-out@k. */
+export const retrievalFallOutMeta: CatalogEntry = {
+  id: "retrieval/fall_out_at_k",
+  title: "Fall-out@k",
+  kind: "metric",
+  tasks: ["retrieval"],
+  formula: "\\mathrm{FO@}k = \\frac{|\\{\\text{non-relevant in top } k\\}|}{|\\{\\text{non-relevant}\\}|}",
+  range: [0, 1],
+  direction: "lower",
+  differentiable: false,
+  robustness: [
+    "The false-positive rate of the top k; near 0 for any k when most documents are non-relevant.",
+  ],
+  references: [
+    { implementation: "torchmetrics 1.9.0 RetrievalFallOut (top_k, empty_target_action='pos' by default)" },
+  ],
+  traits: ["ranking", "binary-relevance"],
+  exports: ["retrievalFallOut", "retrievalFallOutDef"],
+};
+
+/**
+ * Fall-out@k as a MetricDef: per query, non-relevant documents among the first `topK` divided
+ * by all the query's non-relevant documents, averaged over queries. Lower is better. Matches
+ * torchmetrics 1.9.0 `RetrievalFallOut(top_k, empty_target_action)`; as there, the "empty"
+ * queries are those with no non-relevant document and the default `emptyTargetAction` is
+ * `"pos"` (1). O(n) state.
+ */
+export function retrievalFallOutDef(
+  options: RetrievalOptions = {},
+): MetricDef<RetrievalState, RetrievalArgs, number> {
+  const fn = "retrievalFallOut";
+  const resolved = resolveRetrievalOptions(
+    { ...options, emptyTargetAction: options.emptyTargetAction ?? "pos" },
+    fn,
+  );
+  return retrievalDef(
+    retrievalFallOutMeta,
+    fn,
+    resolved,
+    (q, topK) => {
+      const n = q.end - q.start;
+      let irrelevant = 0;
+      for (let i = q.start; i < q.end; i++) irrelevant += 1 - q.target[i]!;
+      return expectedGainAtK(q, Math.min(topK ?? n, n), (i) => 1 - q.target[i]!) / irrelevant;
+    },
+    { isEmpty: noIrrelevant },
+  );
+}
+
+/** One-shot {@link retrievalFallOutDef}. */
+export function retrievalFallOut(
+  indexes: ArrayLike<number>,
+  preds: ArrayLike<number>,
+  target: ArrayLike<number>,
+  options: RetrievalOptions = {},
+): number {
+  return runOnce(retrievalFallOutDef(options), indexes, preds, target);
+}

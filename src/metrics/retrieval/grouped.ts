@@ -1,0 +1,455 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
+import { toFloat64 } from "../../core/coerce.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { argsort } from "../../core/sort.js";
+import { assertIntegerOption, assertOneOf } from "../../core/validate.js";
+import type { MetricDef } from "../../metric.js";
+
+/**
+ * Shared machinery of the grouped retrieval metrics: the state (every document's query id,
+ * score and relevance, as torchmetrics 1.9.0 `RetrievalMetric` keeps them), validation, the
+ * ranking of each query's documents, tie groups, and the aggregation over queries.
+ *
+ * A query's documents may arrive across many batches, so the state keeps them all (O(n)
+ * memory) and `merge` concatenates. `compute` sorts once over everything (stable radix
+ * argsorts, O(n)) and walks the queries in order of query id.
+ */
+
+/** What a query with no relevant document (no non-relevant one, for fall-out) scores. */
+export type EmptyTargetAction = "neg" | "pos" | "skip" | "error";
+/**
+ * How documents with equal scores are ordered.
+ * - `"torchmetrics"` (default): torchmetrics 1.9.0's behaviour: equal scores keep input order
+ *   (a stable sort; torch's CPU sort is stable in practice), except nDCG, which torchmetrics
+ *   tie-averages.
+ * - `"average"`: the expected value over every order of each tie group (McSherry & Najork,
+ *   "Computing information retrieval performance measures efficiently in the presence of tied
+ *   scores", ECIR 2008); sklearn's `ndcg_score` does the same for nDCG.
+ * - `"optimistic"`: relevant (higher-gain) documents first within a tie.
+ * - `"pessimistic"`: relevant (higher-gain) documents last within a tie.
+ */
+export type TieHandling = "torchmetrics" | "average" | "optimistic" | "pessimistic";
+/** How per-query values combine (torchmetrics `aggregation`). */
+export type Aggregation = "mean" | "median" | "min" | "max";
+
+/** Options shared by every grouped retrieval metric. */
+export interface RetrievalOptions {
+  /** Only the first `topK` ranked documents count; `null`/absent: all of them. */
+  readonly topK?: number | null;
+  /** Default `"neg"` (0), as torchmetrics; `"pos"` scores 1, `"skip"` leaves the query out. */
+  readonly emptyTargetAction?: EmptyTargetAction;
+  /** Default `"torchmetrics"`. */
+  readonly ties?: TieHandling;
+  /** Documents whose target equals this value are dropped at `update`. */
+  readonly ignoreIndex?: number | null;
+  /** Default `"mean"`. */
+  readonly aggregation?: Aggregation;
+}
+
+/** Options after validation, with defaults filled in (JSON-safe: saved by `toJSON`). */
+export interface ResolvedRetrievalOptions {
+  readonly topK: number | null;
+  readonly emptyTargetAction: EmptyTargetAction;
+  readonly ties: TieHandling;
+  readonly ignoreIndex: number | null;
+  readonly aggregation: Aggregation;
+}
+
+/** The state: every document seen so far (query id, score, relevance). */
+export interface RetrievalState {
+  indexes: GrowableFloat64;
+  preds: GrowableFloat64;
+  target: GrowableFloat64;
+}
+
+/** The arguments of `update`: query ids, scores, relevance. */
+export type RetrievalArgs = [indexes: ArrayLike<number>, preds: ArrayLike<number>, target: ArrayLike<number>];
+
+/**
+ * One query's documents in ranked order, as the per-query kernels read them.
+ * `scores[start..end)` and `target[start..end)` are ranked; `groupEnd[0..groups)` holds the
+ * exclusive end offset (relative to `start`) of each tie group. Without tie grouping every
+ * document is its own group.
+ */
+export interface RankedQuery {
+  scores: Float64Array;
+  target: Float64Array;
+  start: number;
+  end: number;
+  groupEnd: Int32Array;
+  groups: number;
+}
+
+/** A per-query kernel: the metric's value for one ranked query. */
+export type QueryKernel = (query: RankedQuery, topK: number | null) => number;
+
+const EMPTY_ACTIONS: readonly EmptyTargetAction[] = ["neg", "pos", "skip", "error"];
+const TIES: readonly TieHandling[] = ["torchmetrics", "average", "optimistic", "pessimistic"];
+const AGGREGATIONS: readonly Aggregation[] = ["mean", "median", "min", "max"];
+
+/** Validates and fills the shared options (`invalid_option` on a bad one). */
+export function resolveRetrievalOptions(
+  options: RetrievalOptions,
+  fn: string,
+  allowTopK = true,
+): ResolvedRetrievalOptions {
+  if (options === null || typeof options !== "object") {
+    fail("invalid_option", `${fn}: \`options\` must be an object, got ${describeValue(options)}`);
+  }
+  const topK = options.topK ?? null;
+  if (topK !== null) {
+    if (!allowTopK)
+      fail("invalid_option", `${fn}: option \`topK\` is not supported, got ${describeValue(topK)}`);
+    assertIntegerOption(topK, 1, fn, "topK");
+  }
+  const ignoreIndex = options.ignoreIndex ?? null;
+  if (ignoreIndex !== null && (typeof ignoreIndex !== "number" || !Number.isInteger(ignoreIndex))) {
+    fail(
+      "invalid_option",
+      `${fn}: option \`ignoreIndex\` must be an integer or null, got ${describeValue(ignoreIndex)}`,
+    );
+  }
+  return {
+    topK,
+    emptyTargetAction: assertOneOf(
+      options.emptyTargetAction ?? "neg",
+      EMPTY_ACTIONS,
+      fn,
+      "emptyTargetAction",
+    ),
+    ties: assertOneOf(options.ties ?? "torchmetrics", TIES, fn, "ties"),
+    ignoreIndex,
+    aggregation: assertOneOf(options.aggregation ?? "mean", AGGREGATIONS, fn, "aggregation"),
+  };
+}
+
+/** A fresh, empty state. */
+export function initRetrievalState(): RetrievalState {
+  return { indexes: growableFloat64(), preds: growableFloat64(), target: growableFloat64() };
+}
+
+/** The concatenation of two states (neither is changed). */
+export function mergeRetrievalStates(a: RetrievalState, b: RetrievalState): RetrievalState {
+  return {
+    indexes: concatGrowable(a.indexes, b.indexes),
+    preds: concatGrowable(a.preds, b.preds),
+    target: concatGrowable(a.target, b.target),
+  };
+}
+
+/** Structural check of a decoded state (`fromJSON`). */
+export function validateRetrievalState(id: string, state: unknown): asserts state is RetrievalState {
+  const s = state as Record<string, unknown> | null;
+  const ok =
+    s !== null &&
+    typeof s === "object" &&
+    ["indexes", "preds", "target"].every((key) => {
+      const b = s[key] as { data?: unknown; length?: unknown } | undefined;
+      return (
+        b !== undefined &&
+        b.data instanceof Float64Array &&
+        typeof b.length === "number" &&
+        Number.isInteger(b.length) &&
+        b.length <= b.data.length
+      );
+    }) &&
+    (s.indexes as GrowableFloat64).length === (s.preds as GrowableFloat64).length &&
+    (s.preds as GrowableFloat64).length === (s.target as GrowableFloat64).length;
+  if (!ok)
+    fail("invalid_state", `${id}: fromJSON expects { indexes, preds, target } buffers of equal length`);
+}
+
+/**
+ * Validates a batch and appends it. Nothing is appended unless the whole batch is valid.
+ * `indexes` must be integers, `preds` finite, `target` 0/1 (binary) or finite and >= 0 (graded).
+ */
+export function updateRetrievalState(
+  state: RetrievalState,
+  options: ResolvedRetrievalOptions,
+  fn: string,
+  graded: boolean,
+  indexesIn: unknown,
+  predsIn: unknown,
+  targetIn: unknown,
+): void {
+  let indexes = toFloat64(indexesIn, fn, "indexes");
+  let preds = toFloat64(predsIn, fn, "preds");
+  let target = toFloat64(targetIn, fn, "target");
+  if (indexes.length !== preds.length || preds.length !== target.length) {
+    fail(
+      "shape_mismatch",
+      `${fn}: \`indexes\`, \`preds\` and \`target\` must have the same length, got ${indexes.length}, ${preds.length} and ${target.length}`,
+    );
+  }
+  if (options.ignoreIndex !== null) {
+    const keep: number[] = [];
+    for (let i = 0; i < target.length; i++) if (target[i] !== options.ignoreIndex) keep.push(i);
+    if (keep.length !== target.length) {
+      const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
+      indexes = pick(indexes);
+      preds = pick(preds);
+      target = pick(target);
+    }
+  }
+  for (let i = 0; i < indexes.length; i++) {
+    const q = indexes[i]!;
+    if (!Number.isSafeInteger(q)) {
+      fail(
+        "invalid_value",
+        `${fn}: \`indexes\` must contain integer query ids, got ${describeValue(q)} at index ${i}`,
+      );
+    }
+    const p = preds[i]!;
+    if (!Number.isFinite(p)) {
+      fail("invalid_value", `${fn}: \`preds\` must be finite, got ${describeValue(p)} at index ${i}`);
+    }
+    const t = target[i]!;
+    if (graded) {
+      if (!(Number.isFinite(t) && t >= 0)) {
+        fail(
+          "invalid_value",
+          `${fn}: \`target\` must contain finite relevance grades >= 0, got ${describeValue(t)} at index ${i}`,
+        );
+      }
+    } else if (t !== 0 && t !== 1) {
+      fail(
+        "invalid_value",
+        `${fn}: \`target\` must contain only 0 and 1, got ${describeValue(t)} at index ${i}`,
+      );
+    }
+  }
+  append(state.indexes, indexes);
+  append(state.preds, preds);
+  append(state.target, target);
+}
+
+/** Permutation of `values` by `order`. */
+function permute(values: Float64Array, order: Uint32Array): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]!]!;
+  return out;
+}
+
+/**
+ * Ranks every document: sorted by query id, then score descending, then by the tie rule
+ * (input order for `"torchmetrics"`/`"average"`, gain descending for `"optimistic"`, gain
+ * ascending for `"pessimistic"`). Composed stable radix argsorts, least significant key first.
+ */
+export function rankAll(
+  indexes: Float64Array,
+  preds: Float64Array,
+  target: Float64Array,
+  ties: TieHandling,
+): { indexes: Float64Array; scores: Float64Array; target: Float64Array } {
+  let order: Uint32Array;
+  if (ties === "optimistic" || ties === "pessimistic") {
+    order = argsort(target, ties === "optimistic");
+    order = compose(order, argsort(permute(preds, order), true));
+  } else {
+    order = argsort(preds, true);
+  }
+  order = compose(order, argsort(permute(indexes, order), false));
+  return { indexes: permute(indexes, order), scores: permute(preds, order), target: permute(target, order) };
+}
+
+function compose(outer: Uint32Array, inner: Uint32Array): Uint32Array {
+  const out = new Uint32Array(inner.length);
+  for (let i = 0; i < inner.length; i++) out[i] = outer[inner[i]!]!;
+  return out;
+}
+
+/** What to do with one query before its kernel runs: its value, or undefined to run the kernel. */
+export type EmptyCheck = (query: RankedQuery) => boolean;
+
+/** True when the query has no relevant document (the default empty check). */
+export function noRelevant(query: RankedQuery): boolean {
+  for (let i = query.start; i < query.end; i++) if (query.target[i]! > 0) return false;
+  return true;
+}
+
+/** True when the query has no non-relevant document (fall-out's empty check). */
+export function noIrrelevant(query: RankedQuery): boolean {
+  for (let i = query.start; i < query.end; i++) if (query.target[i] === 0) return false;
+  return true;
+}
+
+/**
+ * The value of every query in order of query id (NaN for a skipped query), plus the query ids.
+ * `groupTies` asks for tie groups of equal scores (otherwise every document is its own group).
+ */
+export function perQueryValues(
+  state: RetrievalState,
+  options: ResolvedRetrievalOptions,
+  fn: string,
+  kernel: QueryKernel,
+  groupTies: boolean,
+  isEmpty: EmptyCheck = noRelevant,
+): { queries: Float64Array; values: Float64Array } {
+  const n = state.preds.length;
+  if (n === 0) fail("empty_input", `${fn}: no documents were given (call update first)`);
+  const ranked = rankAll(filled(state.indexes), filled(state.preds), filled(state.target), options.ties);
+  let queryCount = 1;
+  for (let i = 1; i < n; i++) if (ranked.indexes[i] !== ranked.indexes[i - 1]) queryCount++;
+  const queries = new Float64Array(queryCount);
+  const values = new Float64Array(queryCount);
+  const groupEnd = new Int32Array(n);
+  const query: RankedQuery = {
+    scores: ranked.scores,
+    target: ranked.target,
+    start: 0,
+    end: 0,
+    groupEnd,
+    groups: 0,
+  };
+  let q = 0;
+  let start = 0;
+  while (start < n) {
+    let end = start + 1;
+    const id = ranked.indexes[start]!;
+    while (end < n && ranked.indexes[end] === id) end++;
+    query.start = start;
+    query.end = end;
+    let groups = 0;
+    if (groupTies) {
+      for (let i = start + 1; i <= end; i++) {
+        if (i === end || ranked.scores[i] !== ranked.scores[i - 1]) groupEnd[groups++] = i - start;
+      }
+    } else {
+      for (let i = start + 1; i <= end; i++) groupEnd[groups++] = i - start;
+    }
+    query.groups = groups;
+    queries[q] = id;
+    if (isEmpty(query)) {
+      switch (options.emptyTargetAction) {
+        case "error":
+          fail(
+            "invalid_value",
+            `${fn}: query ${id} has no ${isEmpty === noIrrelevant ? "non-relevant" : "relevant"} document (emptyTargetAction "error")`,
+          );
+          break;
+        case "neg":
+          values[q] = 0;
+          break;
+        case "pos":
+          values[q] = 1;
+          break;
+        default:
+          values[q] = Number.NaN;
+      }
+    } else {
+      values[q] = kernel(query, options.topK);
+    }
+    q++;
+    start = end;
+  }
+  return { queries, values };
+}
+
+/** Combines per-query values (NaN = skipped); all skipped gives 0, as torchmetrics. */
+export function aggregate(values: Float64Array, aggregation: Aggregation): number {
+  const kept: number[] = [];
+  for (const v of values) if (!Number.isNaN(v)) kept.push(v);
+  if (kept.length === 0) return 0;
+  switch (aggregation) {
+    case "mean": {
+      let sum = 0;
+      let c = 0;
+      for (const v of kept) {
+        const t = sum + v;
+        c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+        sum = t;
+      }
+      return (sum + c) / kept.length;
+    }
+    case "median": {
+      // torch.median: the lower of the two middle values for an even count.
+      kept.sort((a, b) => a - b);
+      return kept[(kept.length - 1) >> 1]!;
+    }
+    case "min":
+      return Math.min(...kept);
+    default:
+      return Math.max(...kept);
+  }
+}
+
+/** Builds a grouped retrieval MetricDef from a kernel. */
+export function retrievalDef(
+  meta: CatalogEntry,
+  fn: string,
+  resolved: ResolvedRetrievalOptions,
+  kernel: QueryKernel,
+  config: {
+    graded?: boolean;
+    groupTies?: boolean;
+    isEmpty?: EmptyCheck;
+    extraOptions?: Record<string, unknown>;
+  } = {},
+): MetricDef<RetrievalState, RetrievalArgs, number> {
+  const graded = config.graded ?? false;
+  const groupTies = config.groupTies ?? resolved.ties === "average";
+  return {
+    id: meta.id,
+    meta,
+    options: { ...resolved, ...(config.extraOptions ?? {}) },
+    init: initRetrievalState,
+    update(state, indexes, preds, target) {
+      updateRetrievalState(state, resolved, fn, graded, indexes, preds, target);
+    },
+    merge: mergeRetrievalStates,
+    compute(state) {
+      const { values } = perQueryValues(state, resolved, fn, kernel, groupTies, config.isEmpty);
+      return aggregate(values, resolved.aggregation);
+    },
+    validateState(state: unknown): asserts state is RetrievalState {
+      validateRetrievalState(meta.id, state);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tie-group arithmetic shared by the kernels.
+
+/**
+ * Expected number of documents with gain > 0 (or the expected gain, `sumGains`) among the
+ * first `k` ranked documents, each tie group contributing pro rata to its overlap with the
+ * cut-off. `gainOf` maps a ranked position to its gain.
+ */
+export function expectedGainAtK(query: RankedQuery, k: number, gainOf: (i: number) => number): number {
+  let total = 0;
+  let groupStart = 0;
+  for (let g = 0; g < query.groups && groupStart < k; g++) {
+    const groupEnd = query.groupEnd[g]!;
+    let sum = 0;
+    for (let i = groupStart; i < groupEnd; i++) sum += gainOf(query.start + i);
+    const inside = Math.min(groupEnd, k) - groupStart;
+    total += inside === groupEnd - groupStart ? sum : (sum * inside) / (groupEnd - groupStart);
+    groupStart = groupEnd;
+  }
+  return total;
+}
+
+let logFactorials = new Float64Array([0, 0]);
+
+/** ln(n!) from a growing table. */
+export function logFactorial(n: number): number {
+  if (n >= logFactorials.length) {
+    const next = new Float64Array(Math.max(n + 1, logFactorials.length * 2));
+    next.set(logFactorials);
+    for (let i = logFactorials.length; i < next.length; i++) next[i] = next[i - 1]! + Math.log(i);
+    logFactorials = next;
+  }
+  return logFactorials[n]!;
+}
+
+/** ln C(n, k). */
+export function logChoose(n: number, k: number): number {
+  return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+}
+
+/** P(m relevant among t drawn without replacement from n holding r relevant). */
+export function hypergeometric(n: number, r: number, t: number, m: number): number {
+  if (m < 0 || m > r || m > t || t - m > n - r) return 0;
+  return Math.exp(logChoose(r, m) + logChoose(n - r, t - m) - logChoose(n, t));
+}

@@ -1,0 +1,68 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import type { MetricDef } from "../../metric.js";
+import { runOnce } from "../../metric.js";
+import {
+  hypergeometric,
+  type RankedQuery,
+  type RetrievalArgs,
+  type RetrievalOptions,
+  type RetrievalState,
+  resolveRetrievalOptions,
+  retrievalDef,
+} from "./grouped.js";
+
+/** Catalog entry of hit rate@k. */
+export const retrievalHitRateMeta: CatalogEntry = {
+  id: "retrieval/hit_rate_at_k",
+  title: "Hit rate@k",
+  kind: "metric",
+  tasks: ["retrieval", "rag"],
+  formula: "\\mathrm{HR@}k = \\frac{1}{|Q|}\\sum_q [\\exists\\, d \\in \\text{top } k: d \\text{ relevant}]",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["Binary per query: one relevant document in the top k is as good as k of them."],
+  references: [{ implementation: "torchmetrics 1.9.0 RetrievalHitRate (top_k, empty_target_action)" }],
+  traits: ["ranking", "binary-relevance"],
+  exports: ["retrievalHitRate", "retrievalHitRateDef"],
+};
+
+/** 1 if a relevant document is within the first k; with tie groups, the probability of it. */
+export function hitRateKernel(query: RankedQuery, topK: number | null): number {
+  const n = query.end - query.start;
+  const k = Math.min(topK ?? n, n);
+  let groupStart = 0;
+  for (let g = 0; g < query.groups && groupStart < k; g++) {
+    const groupEnd = query.groupEnd[g]!;
+    let r = 0;
+    for (let i = groupStart; i < groupEnd; i++) r += query.target[query.start + i]!;
+    if (r > 0) {
+      const inside = Math.min(groupEnd, k) - groupStart;
+      return inside === groupEnd - groupStart ? 1 : 1 - hypergeometric(groupEnd - groupStart, r, inside, 0);
+    }
+    groupStart = groupEnd;
+  }
+  return 0;
+}
+
+/**
+ * Hit rate@k as a MetricDef: the fraction of queries with at least one relevant document among
+ * the first `topK`. Matches torchmetrics 1.9.0 `RetrievalHitRate(top_k, empty_target_action)`
+ * (no score filter). O(n) state.
+ */
+export function retrievalHitRateDef(
+  options: RetrievalOptions = {},
+): MetricDef<RetrievalState, RetrievalArgs, number> {
+  const fn = "retrievalHitRate";
+  return retrievalDef(retrievalHitRateMeta, fn, resolveRetrievalOptions(options, fn), hitRateKernel);
+}
+
+/** One-shot {@link retrievalHitRateDef}. */
+export function retrievalHitRate(
+  indexes: ArrayLike<number>,
+  preds: ArrayLike<number>,
+  target: ArrayLike<number>,
+  options: RetrievalOptions = {},
+): number {
+  return runOnce(retrievalHitRateDef(options), indexes, preds, target);
+}

@@ -1,0 +1,85 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { assertOneOf } from "../../core/validate.js";
+import type { MetricDef } from "../../metric.js";
+import { runOnce } from "../../metric.js";
+import { binaryGain, type RetrievalMapOptions } from "./average-precision.js";
+import {
+  expectedGainAtK,
+  type RetrievalArgs,
+  type RetrievalState,
+  resolveRetrievalOptions,
+  retrievalDef,
+} from "./grouped.js";
+
+/** Options of {@link retrievalPrecision}. */
+export interface RetrievalPrecisionOptions extends RetrievalMapOptions {
+  /** torchmetrics `adaptive_k`: when `topK` exceeds a query's document count, divide by the count. Default false. */
+  readonly adaptiveK?: boolean;
+}
+
+/** Catalog entry of precision@k. */
+export const retrievalPrecisionMeta: CatalogEntry = {
+  id: "retrieval/precision_at_k",
+  title: "Precision@k",
+  kind: "metric",
+  tasks: ["retrieval", "rag"],
+  formula: "\\mathrm{P@}k = \\frac{|\\{\\text{relevant in top } k\\}|}{k}",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: [
+    "Ignores the order inside the top k; bounded by (relevant documents) / k for queries with few relevant.",
+  ],
+  references: [
+    { implementation: "torchmetrics 1.9.0 RetrievalPrecision (top_k, adaptive_k, empty_target_action)" },
+  ],
+  traits: ["ranking", "binary-relevance"],
+  exports: ["retrievalPrecision", "retrievalPrecisionDef"],
+};
+
+/**
+ * Precision@k as a MetricDef: per query, relevant documents among the first `topK` divided by
+ * `topK` (by the query's document count when `topK` is absent, or with `adaptiveK` when
+ * `topK` exceeds it), averaged over queries. Matches torchmetrics 1.9.0
+ * `RetrievalPrecision(top_k, adaptive_k, empty_target_action)`, including its rule that a
+ * document with score <= 0 counts as non-relevant. Tie groups contribute pro rata
+ * (`ties: "average"`). O(n) state.
+ */
+export function retrievalPrecisionDef(
+  options: RetrievalPrecisionOptions = {},
+): MetricDef<RetrievalState, RetrievalArgs, number> {
+  const fn = "retrievalPrecision";
+  const resolved = resolveRetrievalOptions(options, fn);
+  const nonPositive = assertOneOf(
+    options.nonPositiveScores ?? "irrelevant",
+    ["irrelevant", "keep"] as const,
+    fn,
+    "nonPositiveScores",
+  );
+  const adaptiveK = options.adaptiveK ?? false;
+  if (typeof adaptiveK !== "boolean") {
+    fail("invalid_option", `${fn}: option \`adaptiveK\` must be a boolean, got ${describeValue(adaptiveK)}`);
+  }
+  return retrievalDef(
+    retrievalPrecisionMeta,
+    fn,
+    resolved,
+    (q, topK) => {
+      const n = q.end - q.start;
+      const k = topK === null || (adaptiveK && topK > n) ? n : topK;
+      return expectedGainAtK(q, Math.min(k, n), (i) => binaryGain(q, i, nonPositive)) / k;
+    },
+    { extraOptions: { nonPositiveScores: nonPositive, adaptiveK } },
+  );
+}
+
+/** One-shot {@link retrievalPrecisionDef}. */
+export function retrievalPrecision(
+  indexes: ArrayLike<number>,
+  preds: ArrayLike<number>,
+  target: ArrayLike<number>,
+  options: RetrievalPrecisionOptions = {},
+): number {
+  return runOnce(retrievalPrecisionDef(options), indexes, preds, target);
+}

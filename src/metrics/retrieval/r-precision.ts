@@ -1,0 +1,56 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import type { MetricDef } from "../../metric.js";
+import { runOnce } from "../../metric.js";
+import {
+  expectedGainAtK,
+  type RetrievalArgs,
+  type RetrievalOptions,
+  type RetrievalState,
+  resolveRetrievalOptions,
+  retrievalDef,
+} from "./grouped.js";
+
+/** Options of {@link retrievalRPrecision} (no `topK`: the cut-off is the query's relevant count). */
+export type RetrievalRPrecisionOptions = Omit<RetrievalOptions, "topK">;
+
+/** Catalog entry of R-precision. */
+export const retrievalRPrecisionMeta: CatalogEntry = {
+  id: "retrieval/r_precision",
+  title: "R-precision",
+  kind: "metric",
+  tasks: ["retrieval"],
+  formula: "\\mathrm{RP} = \\frac{|\\{\\text{relevant in top } R\\}|}{R},\\; R = |\\{\\text{relevant}\\}|",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["Adapts the cut-off to each query; equals recall and precision at R."],
+  references: [{ implementation: "torchmetrics 1.9.0 RetrievalRPrecision (empty_target_action)" }],
+  traits: ["ranking", "binary-relevance"],
+  exports: ["retrievalRPrecision", "retrievalRPrecisionDef"],
+};
+
+/**
+ * R-precision as a MetricDef: per query with R relevant documents, the relevant documents
+ * among the first R divided by R, averaged over queries. Matches torchmetrics 1.9.0
+ * `RetrievalRPrecision(empty_target_action)` (no score filter). O(n) state.
+ */
+export function retrievalRPrecisionDef(
+  options: RetrievalRPrecisionOptions = {},
+): MetricDef<RetrievalState, RetrievalArgs, number> {
+  const fn = "retrievalRPrecision";
+  return retrievalDef(retrievalRPrecisionMeta, fn, resolveRetrievalOptions(options, fn, false), (q) => {
+    let relevant = 0;
+    for (let i = q.start; i < q.end; i++) relevant += q.target[i]!;
+    return expectedGainAtK(q, relevant, (i) => q.target[i]!) / relevant;
+  });
+}
+
+/** One-shot {@link retrievalRPrecisionDef}. */
+export function retrievalRPrecision(
+  indexes: ArrayLike<number>,
+  preds: ArrayLike<number>,
+  target: ArrayLike<number>,
+  options: RetrievalRPrecisionOptions = {},
+): number {
+  return runOnce(retrievalRPrecisionDef(options), indexes, preds, target);
+}

@@ -1,0 +1,74 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { assertOneOf } from "../../core/validate.js";
+import type { MetricDef } from "../../metric.js";
+import { runOnce } from "../../metric.js";
+import { binaryGain, type RetrievalMapOptions } from "./average-precision.js";
+import {
+  expectedGainAtK,
+  type RetrievalArgs,
+  type RetrievalState,
+  resolveRetrievalOptions,
+  retrievalDef,
+} from "./grouped.js";
+
+/** Options of {@link retrievalRecall}. */
+export type RetrievalRecallOptions = RetrievalMapOptions;
+
+/** Catalog entry of recall@k. */
+export const retrievalRecallMeta: CatalogEntry = {
+  id: "retrieval/recall_at_k",
+  title: "Recall@k",
+  kind: "metric",
+  tasks: ["retrieval", "rag"],
+  formula: "\\mathrm{R@}k = \\frac{|\\{\\text{relevant in top } k\\}|}{|\\{\\text{relevant}\\}|}",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: [
+    "Only counts relevant documents the system scored; unretrieved relevant documents are invisible to it.",
+  ],
+  references: [{ implementation: "torchmetrics 1.9.0 RetrievalRecall (top_k, empty_target_action)" }],
+  traits: ["ranking", "binary-relevance"],
+  exports: ["retrievalRecall", "retrievalRecallDef"],
+};
+
+/**
+ * Recall@k as a MetricDef: per query, relevant documents among the first `topK` divided by all
+ * the query's relevant documents, averaged over queries. Matches torchmetrics 1.9.0
+ * `RetrievalRecall(top_k, empty_target_action)`: a document with score <= 0 is not counted in
+ * the numerator (`nonPositiveScores`), but is in the denominator. O(n) state.
+ */
+export function retrievalRecallDef(
+  options: RetrievalRecallOptions = {},
+): MetricDef<RetrievalState, RetrievalArgs, number> {
+  const fn = "retrievalRecall";
+  const resolved = resolveRetrievalOptions(options, fn);
+  const nonPositive = assertOneOf(
+    options.nonPositiveScores ?? "irrelevant",
+    ["irrelevant", "keep"] as const,
+    fn,
+    "nonPositiveScores",
+  );
+  return retrievalDef(
+    retrievalRecallMeta,
+    fn,
+    resolved,
+    (q, topK) => {
+      const n = q.end - q.start;
+      let relevant = 0;
+      for (let i = q.start; i < q.end; i++) relevant += q.target[i]!;
+      return expectedGainAtK(q, Math.min(topK ?? n, n), (i) => binaryGain(q, i, nonPositive)) / relevant;
+    },
+    { extraOptions: { nonPositiveScores: nonPositive } },
+  );
+}
+
+/** One-shot {@link retrievalRecallDef}. */
+export function retrievalRecall(
+  indexes: ArrayLike<number>,
+  preds: ArrayLike<number>,
+  target: ArrayLike<number>,
+  options: RetrievalRecallOptions = {},
+): number {
+  return runOnce(retrievalRecallDef(options), indexes, preds, target);
+}

@@ -1,0 +1,99 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { assertOneOf } from "../../core/validate.js";
+import type { MetricDef } from "../../metric.js";
+import { runOnce } from "../../metric.js";
+import { binaryGain, type RetrievalMapOptions } from "./average-precision.js";
+import {
+  type RankedQuery,
+  type RetrievalArgs,
+  type RetrievalState,
+  resolveRetrievalOptions,
+  retrievalDef,
+} from "./grouped.js";
+
+/** Options of {@link retrievalMrr} (same as MAP's, including `nonPositiveScores`). */
+export type RetrievalMrrOptions = RetrievalMapOptions;
+
+/** Catalog entry of mean reciprocal rank. */
+export const retrievalMrrMeta: CatalogEntry = {
+  id: "retrieval/mrr",
+  title: "Mean reciprocal rank (MRR@k)",
+  kind: "metric",
+  tasks: ["retrieval", "rag"],
+  formula: "\\mathrm{MRR} = \\frac{1}{|Q|}\\sum_{q} \\frac{1}{\\mathrm{rank}_q}",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["Only the first relevant document counts; ignores every later one."],
+  references: [
+    { paper: "Voorhees, TREC-8 Question Answering Track Report (1999)" },
+    { implementation: "torchmetrics 1.9.0 RetrievalMRR (top_k, empty_target_action)" },
+  ],
+  traits: ["ranking", "binary-relevance"],
+  exports: ["retrievalMrr", "retrievalMrrDef"],
+};
+
+/**
+ * Reciprocal rank of one ranked query: 1 / (rank of the first relevant document within k),
+ * 0 if none. With tie groups, the expectation over orders of the first group holding a
+ * relevant document: P(first relevant at offset j) = C(n-1-j, r-1) / C(n, r).
+ */
+export function reciprocalRankKernel(
+  query: RankedQuery,
+  topK: number | null,
+  nonPositive: RetrievalMrrOptions["nonPositiveScores"] & string,
+): number {
+  const n = query.end - query.start;
+  const k = Math.min(topK ?? n, n);
+  let groupStart = 0;
+  for (let g = 0; g < query.groups && groupStart < k; g++) {
+    const groupEnd = query.groupEnd[g]!;
+    const size = groupEnd - groupStart;
+    let r = 0;
+    for (let i = groupStart; i < groupEnd; i++) r += binaryGain(query, query.start + i, nonPositive);
+    if (r > 0) {
+      let expected = 0;
+      let p = r / size;
+      const last = Math.min(size - r, k - groupStart - 1);
+      for (let j = 0; j <= last; j++) {
+        expected += p / (groupStart + 1 + j);
+        p *= (size - j - r) / (size - 1 - j);
+      }
+      return expected;
+    }
+    groupStart = groupEnd;
+  }
+  return 0;
+}
+
+/**
+ * Mean reciprocal rank as a MetricDef: per query 1 / rank of the first relevant document
+ * within `topK` (0 if none), averaged over queries. Matches torchmetrics 1.9.0
+ * `RetrievalMRR(top_k, empty_target_action)`, including its rule that a document with score
+ * <= 0 counts as non-relevant (`nonPositiveScores`). O(n) state.
+ */
+export function retrievalMrrDef(
+  options: RetrievalMrrOptions = {},
+): MetricDef<RetrievalState, RetrievalArgs, number> {
+  const fn = "retrievalMrr";
+  const resolved = resolveRetrievalOptions(options, fn);
+  const nonPositive = assertOneOf(
+    options.nonPositiveScores ?? "irrelevant",
+    ["irrelevant", "keep"] as const,
+    fn,
+    "nonPositiveScores",
+  );
+  return retrievalDef(retrievalMrrMeta, fn, resolved, (q, k) => reciprocalRankKernel(q, k, nonPositive), {
+    extraOptions: { nonPositiveScores: nonPositive },
+  });
+}
+
+/** One-shot {@link retrievalMrrDef}. */
+export function retrievalMrr(
+  indexes: ArrayLike<number>,
+  preds: ArrayLike<number>,
+  target: ArrayLike<number>,
+  options: RetrievalMrrOptions = {},
+): number {
+  return runOnce(retrievalMrrDef(options), indexes, preds, target);
+}

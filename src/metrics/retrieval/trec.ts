@@ -1,0 +1,221 @@
+import { describeValue, fail } from "../../core/errors.js";
+
+/**
+ * TREC run and qrels files, read as they are, and evaluated with trec_eval's conventions
+ * (trec_eval 9.x defaults): a run line is `qid Q0 docno rank score tag`, a qrels line
+ * `qid iteration docno relevance`. Documents are ranked by score descending, ties by docno in
+ * descending lexical order (the rank column is ignored, as trec_eval does); a document is
+ * relevant when its grade is >= 1; denominators use every judged relevant document of the
+ * qrels (retrieved or not); only queries present in both files are evaluated.
+ */
+
+/** One ranked document of a run. */
+export interface TrecRunEntry {
+  readonly docno: string;
+  readonly score: number;
+}
+
+/** qid → ranked documents. */
+export type TrecRun = Map<string, TrecRunEntry[]>;
+/** qid → (docno → grade). */
+export type TrecQrels = Map<string, Map<string, number>>;
+
+/** Parses a TREC run file (whitespace-separated, 6 columns). */
+export function parseTrecRun(text: string, fn = "parseTrecRun"): TrecRun {
+  const run: TrecRun = new Map();
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const cols = line.split(/\s+/);
+    if (cols.length < 6)
+      fail(
+        "invalid_value",
+        `${fn}: \`run\` lines must have 6 columns (qid Q0 docno rank score tag), got ${cols.length} at line ${i + 1}`,
+      );
+    const score = Number(cols[4]);
+    if (!Number.isFinite(score))
+      fail(
+        "invalid_value",
+        `${fn}: \`run\` score must be a finite number, got ${describeValue(cols[4])} at line ${i + 1}`,
+      );
+    const list = run.get(cols[0]!) ?? [];
+    list.push({ docno: cols[2]!, score });
+    run.set(cols[0]!, list);
+  }
+  if (run.size === 0) fail("empty_input", `${fn}: \`run\` must not be empty, got 0 lines`);
+  return run;
+}
+
+/** Parses a TREC qrels file (whitespace-separated, 4 columns). */
+export function parseTrecQrels(text: string, fn = "parseTrecQrels"): TrecQrels {
+  const qrels: TrecQrels = new Map();
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const cols = line.split(/\s+/);
+    if (cols.length !== 4)
+      fail(
+        "invalid_value",
+        `${fn}: \`qrels\` lines must have 4 columns (qid iter docno rel), got ${cols.length} at line ${i + 1}`,
+      );
+    const grade = Number(cols[3]);
+    if (!Number.isInteger(grade))
+      fail(
+        "invalid_value",
+        `${fn}: \`qrels\` relevance must be an integer, got ${describeValue(cols[3])} at line ${i + 1}`,
+      );
+    const judged = qrels.get(cols[0]!) ?? new Map<string, number>();
+    judged.set(cols[2]!, grade);
+    qrels.set(cols[0]!, judged);
+  }
+  if (qrels.size === 0) fail("empty_input", `${fn}: \`qrels\` must not be empty, got 0 lines`);
+  return qrels;
+}
+
+/** A metric name of {@link evaluateTrec}: `map`, `map@k`, `mrr`, `mrr@k`, `ndcg`, `ndcg@k`, `p@k`, `recall@k`, `rprec`, `hit_rate@k`. */
+export type TrecMetricName = string;
+
+const KNOWN = [
+  "map",
+  "mrr",
+  "ndcg",
+  "p",
+  "precision",
+  "recall",
+  "rprec",
+  "r_precision",
+  "hit_rate",
+  "success",
+];
+
+interface ParsedMetric {
+  readonly name: string;
+  readonly base: string;
+  readonly k: number | null;
+}
+
+function parseMetric(name: string, fn: string): ParsedMetric {
+  const m = /^([a-z_]+)(?:@(\d+))?$/i.exec(name.trim());
+  const base = m?.[1]?.toLowerCase();
+  if (!m || base === undefined || !KNOWN.includes(base)) {
+    fail(
+      "invalid_option",
+      `${fn}: option \`metrics\` must name ${KNOWN.join(", ")} (with @k where useful), got ${describeValue(name)}`,
+    );
+  }
+  const k = m[2] === undefined ? null : Number(m[2]);
+  if (k !== null && k < 1)
+    fail("invalid_option", `${fn}: option \`metrics\` cut-off must be >= 1, got ${describeValue(name)}`);
+  if (
+    (base === "p" ||
+      base === "precision" ||
+      base === "recall" ||
+      base === "hit_rate" ||
+      base === "success") &&
+    k === null
+  ) {
+    fail(
+      "invalid_option",
+      `${fn}: option \`metrics\` ${base} needs a cut-off (${base}@k), got ${describeValue(name)}`,
+    );
+  }
+  return { name: name.trim(), base, k };
+}
+
+/** One query's value of one metric under trec_eval's conventions. */
+function trecValue(metric: ParsedMetric, grades: number[], judged: Map<string, number>): number {
+  const numRel = [...judged.values()].filter((g) => g >= 1).length;
+  const n = grades.length;
+  const k = Math.min(metric.k ?? n, n);
+  const rel = (i: number) => (grades[i]! >= 1 ? 1 : 0);
+  switch (metric.base) {
+    case "map": {
+      if (numRel === 0) return 0;
+      let found = 0;
+      let sum = 0;
+      for (let i = 0; i < k; i++) if (rel(i)) sum += ++found / (i + 1);
+      return sum / numRel;
+    }
+    case "mrr": {
+      for (let i = 0; i < k; i++) if (rel(i)) return 1 / (i + 1);
+      return 0;
+    }
+    case "ndcg": {
+      let dcg = 0;
+      for (let i = 0; i < k; i++) dcg += Math.max(0, grades[i]!) / Math.log2(i + 2);
+      const ideal = [...judged.values()].map((g) => Math.max(0, g)).sort((a, b) => b - a);
+      const cut = metric.k ?? ideal.length;
+      let idcg = 0;
+      for (let i = 0; i < Math.min(cut, ideal.length); i++) idcg += ideal[i]! / Math.log2(i + 2);
+      return idcg === 0 ? 0 : dcg / idcg;
+    }
+    case "p":
+    case "precision": {
+      let found = 0;
+      for (let i = 0; i < k; i++) found += rel(i);
+      return found / metric.k!;
+    }
+    case "recall": {
+      if (numRel === 0) return 0;
+      let found = 0;
+      for (let i = 0; i < k; i++) found += rel(i);
+      return found / numRel;
+    }
+    case "rprec":
+    case "r_precision": {
+      if (numRel === 0) return 0;
+      let found = 0;
+      for (let i = 0; i < Math.min(numRel, n); i++) found += rel(i);
+      return found / numRel;
+    }
+    default: {
+      for (let i = 0; i < k; i++) if (rel(i)) return 1;
+      return 0;
+    }
+  }
+}
+
+/** The result of {@link evaluateTrec}: means over queries and per-query values. */
+export interface TrecEvaluation {
+  readonly queries: readonly string[];
+  readonly means: Readonly<Record<string, number>>;
+  readonly perQuery: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+/**
+ * Evaluates a run against qrels with trec_eval's conventions (see the module comment); the
+ * mean of each metric over the queries present in both run and qrels. O(n log n).
+ */
+export function evaluateTrec(
+  run: TrecRun,
+  qrels: TrecQrels,
+  metrics: readonly TrecMetricName[] = ["map", "mrr", "ndcg@10", "p@10", "recall@100", "rprec"],
+): TrecEvaluation {
+  const fn = "evaluateTrec";
+  const parsed = metrics.map((m) => parseMetric(m, fn));
+  if (parsed.length === 0)
+    fail("invalid_option", `${fn}: option \`metrics\` must name at least one metric, got 0`);
+  const queries = [...run.keys()].filter((q) => qrels.has(q)).sort();
+  if (queries.length === 0) fail("empty_input", `${fn}: no query id is in both the run and the qrels`);
+  const perQuery: Record<string, Record<string, number>> = {};
+  const sums = new Map<string, number>(parsed.map((m) => [m.name, 0]));
+  for (const q of queries) {
+    const judged = qrels.get(q)!;
+    const ranked = [...run.get(q)!].sort(
+      (a, b) => b.score - a.score || (a.docno < b.docno ? 1 : a.docno > b.docno ? -1 : 0),
+    );
+    const grades = ranked.map((d) => judged.get(d.docno) ?? 0);
+    const values: Record<string, number> = {};
+    for (const m of parsed) {
+      const v = trecValue(m, grades, judged);
+      values[m.name] = v;
+      sums.set(m.name, sums.get(m.name)! + v);
+    }
+    perQuery[q] = values;
+  }
+  const means: Record<string, number> = {};
+  for (const m of parsed) means[m.name] = sums.get(m.name)! / queries.length;
+  return { queries, means, perQuery };
+}
