@@ -1,0 +1,77 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type { CatalogEntry } from "../../catalog/types.js";
+import { fail } from "../../core/errors.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import { assertRank, assertSameShape, asTensor, numberOption, reductionOption } from "./tensor-checks.js";
+
+export interface BarlowTwinsLossOptions {
+  /** Weight λ of the redundancy-reduction (off-diagonal) term. Default 5e-3 (the paper's). */
+  readonly lambda?: number;
+  /** Added to the batch variance before the square root. Default 1e-5 (BatchNorm's). */
+  readonly eps?: number;
+  /** Default "sum" (the paper's loss); "none" gives the per-feature terms [D] whose sum is the loss; "mean" their mean. */
+  readonly reduction?: Reduction;
+}
+
+/** Catalog entry of {@link barlowTwinsLoss}. */
+export const barlowTwinsLossEntry: CatalogEntry = {
+  id: "face/barlow_twins_loss",
+  title: "Barlow Twins (redundancy reduction)",
+  kind: "loss",
+  tasks: ["face-recognition"],
+  formula: String.raw`L = \sum_i (1 - C_{ii})^2 + \lambda \sum_i\sum_{j\ne i} C_{ij}^2,\quad C_{ij} = \frac{1}{N}\sum_b \hat z^A_{b,i} \hat z^B_{b,j}`,
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Needs no negatives and no large batches; avoids collapse by decorrelating features.",
+    "Benefits from very high-dimensional projector outputs; the cost is O(N·D²).",
+  ],
+  references: [
+    {
+      paper: "Zbontar et al. 2021, Barlow Twins: Self-Supervised Learning via Redundancy Reduction",
+      implementation:
+        "batch standardisation as BatchNorm1d(affine=False) in training mode (biased variance, eps 1e-5)",
+    },
+  ],
+  pairsWith: ["classification/multiclass_accuracy", "retrieval/retrieval_recall"],
+  traits: ["self-supervised", "non-contrastive", "redundancy-reduction"],
+  exports: ["barlowTwinsLoss"],
+};
+
+/**
+ * Barlow Twins loss of two views `z1`, `z2` [N, D]: each standardised over the batch
+ * ((z - mean)/sqrt(var + eps), biased variance, as BatchNorm1d without affine), the
+ * cross-correlation C = ẑ1ᵀ ẑ2 / N, then Σ_i (1 - C_ii)² + λ Σ_{i≠j} C_ij². Needs N >= 2.
+ */
+export function barlowTwinsLoss(
+  z1: tf.Tensor | number[][],
+  z2: tf.Tensor | number[][],
+  options: BarlowTwinsLossOptions = {},
+): tf.Tensor {
+  const fn = "barlowTwinsLoss";
+  const lambda = numberOption(options.lambda, 5e-3, fn, "lambda", { min: 0 });
+  const eps = numberOption(options.eps, 1e-5, fn, "eps", { min: 0 });
+  const reduction = reductionOption(options.reduction, fn, "sum");
+  return tf.tidy(() => {
+    const a = asTensor(z1, fn, "z1");
+    const b = asTensor(z2, fn, "z2");
+    assertRank(a, 2, fn, "z1", "[batch, features]");
+    assertSameShape(a, b, fn, "z1", "z2");
+    const n = a.shape[0]!;
+    if (n < 2 || a.shape[1] === 0)
+      fail(
+        "empty_input",
+        `${fn}: \`z1\` must have at least 2 rows and 1 feature, got shape [${a.shape.join(", ")}]`,
+      );
+    const standardise = (z: tf.Tensor) => {
+      const { mean, variance } = tf.moments(z, 0);
+      return tf.div(tf.sub(z, mean), tf.sqrt(tf.add(variance, eps)));
+    };
+    const c = tf.div(tf.matMul(standardise(a), standardise(b), true, false), n);
+    const eye = tf.eye(a.shape[1]!);
+    const onDiagonal = tf.square(tf.sub(1, tf.sum(tf.mul(c, eye), 1)));
+    const offDiagonal = tf.mul(lambda, tf.sum(tf.mul(tf.square(c), tf.sub(1, eye)), 1));
+    return reduceLoss(tf.add(onDiagonal, offDiagonal), reduction);
+  });
+}

@@ -1,0 +1,71 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import {
+  assertDimsAgree,
+  assertNonEmptyTensor,
+  assertRank,
+  asTensor,
+  labelTensor,
+  reductionOption,
+} from "./tensor-checks.js";
+
+export interface CenterLossOptions {
+  readonly reduction?: Reduction;
+}
+
+/** Catalog entry of {@link centerLoss}. */
+export const centerLossEntry: CatalogEntry = {
+  id: "face/center_loss",
+  title: "Center loss",
+  kind: "loss",
+  tasks: ["face-recognition"],
+  formula: String.raw`L_C = \frac{1}{N}\sum_i \tfrac12 \lVert x_i - c_{y_i} \rVert_2^2`,
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Pulls features to their class center (intra-class compactness) but does not separate classes: always combine with softmax, L = L_S + λ L_C.",
+    "Centers are updated per mini-batch, so small batches give noisy centers; outliers pull their center.",
+  ],
+  references: [
+    {
+      paper: "Wen et al. 2016, A Discriminative Feature Learning Approach for Deep Face Recognition",
+      implementation:
+        "formula via torch 2.11 autograd: 0.5·||x - c_y||² summed over features, mean over the batch",
+    },
+  ],
+  pairsWith: ["face/verification_tar_at_far", "retrieval/retrieval_map"],
+  traits: ["metric-learning", "compactness", "auxiliary"],
+  exports: ["centerLoss"],
+};
+
+/**
+ * Center loss: half the squared Euclidean distance of each embedding to its class center.
+ * Inputs `embeddings` [N, D], integer `labels` [N], `centers` [C, D].
+ * Formula: L_i = 0.5·Σ_d (x_id - c_{y_i}d)², reduced over the batch ("mean" default).
+ * The gradient reaches the centers too, when they are a trainable variable (Wen et al. update
+ * them with their own rate α instead; pass a constant copy of the centers (`stopGradient` from this module) for that). Cost O(N·D).
+ */
+export function centerLoss(
+  embeddings: tf.Tensor | number[][],
+  labels: tf.Tensor | number[],
+  centers: tf.Tensor | number[][],
+  options: CenterLossOptions = {},
+): tf.Tensor {
+  const fn = "centerLoss";
+  const reduction = reductionOption(options.reduction, fn);
+  return tf.tidy(() => {
+    const x = asTensor(embeddings, fn, "embeddings");
+    const c = asTensor(centers, fn, "centers");
+    assertRank(x, 2, fn, "embeddings", "[batch, features]");
+    assertRank(c, 2, fn, "centers", "[classes, features]");
+    assertDimsAgree(x, 1, c, 1, fn, "embeddings", "centers");
+    assertNonEmptyTensor(c, fn, "centers");
+    const y = labelTensor(labels, c.shape[0]!, fn, "labels");
+    assertRank(y, 1, fn, "labels", "[batch]");
+    assertDimsAgree(x, 0, y, 0, fn, "embeddings", "labels");
+    const own = tf.gather(c, y);
+    return reduceLoss(tf.mul(0.5, tf.sum(tf.square(tf.sub(x, own)), 1)), reduction);
+  });
+}

@@ -1,0 +1,16 @@
+/** Face recognition and metric-learning losses. */
+export * from "./arcface-loss.js";
+export * from "./barlow-twins-loss.js";
+export * from "./center-loss.js";
+export * from "./circle-loss.js";
+export * from "./contrastive-loss.js";
+export * from "./cosface-loss.js";
+export * from "./info-nce-loss.js";
+export * from "./nt-xent-loss.js";
+export * from "./simsiam-loss.js";
+export * from "./softmax-loss.js";
+export * from "./sphereface-loss.js";
+export type { TensorInput } from "./tensor-checks.js";
+export { l2Normalize, stopGradient } from "./tensor-checks.js";
+export * from "./triplet-margin-loss.js";
+export * from "./triplet-mining-loss.js";

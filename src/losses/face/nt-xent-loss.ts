@@ -1,0 +1,80 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import {
+  assertNonEmptyTensor,
+  assertRank,
+  assertSameShape,
+  asTensor,
+  crossEntropyRows,
+  l2Normalize,
+  numberOption,
+  reductionOption,
+} from "./tensor-checks.js";
+
+export interface NtXentLossOptions {
+  /** Temperature τ > 0. Default 0.5 (SimCLR's CIFAR setting). */
+  readonly temperature?: number;
+  /** "none": the 2N per-view losses (views of `a` first, then of `b`). */
+  readonly reduction?: Reduction;
+}
+
+/** Catalog entry of {@link ntXentLoss}. */
+export const ntXentLossEntry: CatalogEntry = {
+  id: "face/nt_xent_loss",
+  title: "NT-Xent (normalized temperature-scaled cross-entropy, SimCLR)",
+  kind: "loss",
+  tasks: ["face-recognition", "retrieval"],
+  formula: String.raw`\ell_{i,j} = -\log\frac{e^{\mathrm{sim}(z_i,z_j)/\tau}}{\sum_{k\ne i} e^{\mathrm{sim}(z_i,z_k)/\tau}},\quad L = \frac{1}{2N}\sum_{k=1}^{N}\big[\ell_{2k-1,2k} + \ell_{2k,2k-1}\big]`,
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Uses the other 2N-2 views of the batch as negatives: needs large batches (or a memory bank) and strong augmentations.",
+    "The temperature controls the weighting of hard negatives; too low a τ makes training unstable.",
+  ],
+  references: [
+    {
+      paper:
+        "Chen et al. 2020, A Simple Framework for Contrastive Learning of Visual Representations (SimCLR)",
+      implementation:
+        "formula via torch 2.11 autograd: z = normalize(cat(a, b)), sim = z zᵀ/τ with -inf on the diagonal, CE against the other view, mean over 2N",
+    },
+  ],
+  pairsWith: ["retrieval/retrieval_recall", "retrieval/retrieval_map", "classification/multiclass_accuracy"],
+  traits: ["self-supervised", "contrastive", "in-batch-negatives"],
+  exports: ["ntXentLoss"],
+};
+
+/**
+ * NT-Xent of SimCLR over two views `a`, `b` [N, D]: the 2N normalised views, each one's
+ * positive is its other view, the remaining 2N-2 its negatives; self-similarity is excluded.
+ * Formula: ℓ_i = -log( exp(s_{i,pos(i)}/τ) / Σ_{k≠i} exp(s_{ik}/τ) ), mean over the 2N views.
+ * The diagonal is masked with a large negative number (-1e9 after scaling) instead of -inf so
+ * the gradient stays finite. Cost O(N²·D).
+ */
+export function ntXentLoss(
+  a: tf.Tensor | number[][],
+  b: tf.Tensor | number[][],
+  options: NtXentLossOptions = {},
+): tf.Tensor {
+  const fn = "ntXentLoss";
+  const temperature = numberOption(options.temperature, 0.5, fn, "temperature", { exclusiveMin: 0 });
+  const reduction = reductionOption(options.reduction, fn);
+  return tf.tidy(() => {
+    const x = asTensor(a, fn, "a");
+    const y = asTensor(b, fn, "b");
+    assertRank(x, 2, fn, "a", "[batch, features]");
+    assertSameShape(x, y, fn, "a", "b");
+    assertNonEmptyTensor(x, fn, "a");
+    const n = x.shape[0]!;
+    const z = l2Normalize(tf.concat([x, y], 0), 1);
+    const eye = tf.eye(2 * n);
+    const logits = tf.sub(
+      tf.mul(tf.div(tf.matMul(z, z, false, true), temperature), tf.sub(1, eye)),
+      tf.mul(eye, 1e9),
+    );
+    const targets = tf.concat([tf.range(n, 2 * n, 1, "int32"), tf.range(0, n, 1, "int32")]);
+    return reduceLoss(crossEntropyRows(logits, targets), reduction);
+  });
+}

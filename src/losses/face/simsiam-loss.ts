@@ -1,0 +1,76 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import {
+  assertNonEmptyTensor,
+  assertRank,
+  assertSameShape,
+  asTensor,
+  l2Normalize,
+  reductionOption,
+  stopGradient,
+} from "./tensor-checks.js";
+
+export interface SimSiamLossOptions {
+  /** "none": per-sample losses [N]. */
+  readonly reduction?: Reduction;
+}
+
+/** Catalog entry of {@link simSiamLoss}. */
+export const simSiamLossEntry: CatalogEntry = {
+  id: "face/simsiam_loss",
+  title: "SimSiam (negative cosine with stop-gradient)",
+  kind: "loss",
+  tasks: ["face-recognition"],
+  formula: String.raw`L = \tfrac12 D(p_1, \mathrm{sg}(z_2)) + \tfrac12 D(p_2, \mathrm{sg}(z_1)),\quad D(p, z) = -\frac{p}{\lVert p\rVert}\cdot\frac{z}{\lVert z\rVert}`,
+  range: [-1, 1],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "No negatives, no momentum encoder: the stop-gradient on the target branch is what prevents collapse.",
+    "Collapse can still happen without the predictor head or with too high a predictor learning rate; watch the output std.",
+  ],
+  references: [
+    {
+      paper: "Chen & He 2021, Exploring Simple Siamese Representation Learning",
+      implementation:
+        "the paper's pseudo-code: -(F.normalize(p) * F.normalize(z.detach())).sum(1), mean over the batch",
+    },
+  ],
+  pairsWith: ["classification/multiclass_accuracy", "retrieval/retrieval_recall"],
+  traits: ["self-supervised", "non-contrastive", "stop-gradient"],
+  exports: ["simSiamLoss"],
+};
+
+/**
+ * SimSiam's symmetric negative cosine similarity between predictor outputs `p1`, `p2` and
+ * projector outputs `z1`, `z2` (all [N, D]); the z's are stop-gradient targets. Per sample
+ * L_i = -0.5·(cos(p1_i, z2_i) + cos(p2_i, z1_i)); range [-1, 1]. Cost O(N·D).
+ */
+export function simSiamLoss(
+  p1: tf.Tensor | number[][],
+  p2: tf.Tensor | number[][],
+  z1: tf.Tensor | number[][],
+  z2: tf.Tensor | number[][],
+  options: SimSiamLossOptions = {},
+): tf.Tensor {
+  const fn = "simSiamLoss";
+  const reduction = reductionOption(options.reduction, fn);
+  return tf.tidy(() => {
+    const tensors = [
+      asTensor(p1, fn, "p1"),
+      asTensor(p2, fn, "p2"),
+      asTensor(z1, fn, "z1"),
+      asTensor(z2, fn, "z2"),
+    ] as const;
+    assertRank(tensors[0], 2, fn, "p1", "[batch, features]");
+    assertSameShape(tensors[0], tensors[1], fn, "p1", "p2");
+    assertSameShape(tensors[0], tensors[2], fn, "p1", "z1");
+    assertSameShape(tensors[0], tensors[3], fn, "p1", "z2");
+    assertNonEmptyTensor(tensors[0], fn, "p1");
+    const [a1, a2, b1, b2] = tensors;
+    const negCos = (p: tf.Tensor, z: tf.Tensor) =>
+      tf.neg(tf.sum(tf.mul(l2Normalize(p, 1), l2Normalize(stopGradient(z), 1)), 1));
+    return reduceLoss(tf.mul(0.5, tf.add(negCos(a1, b2), negCos(a2, b1))), reduction);
+  });
+}

@@ -1,0 +1,73 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type { CatalogEntry } from "../../catalog/types.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import { cosineMatrix, marginInputs, replaceTarget } from "./cosine-logits.js";
+import { crossEntropyRows, numberOption, reductionOption, stopGradient } from "./tensor-checks.js";
+
+export interface SphereFaceLossOptions {
+  /** Integer angular margin m >= 1 (m = 1 is the normalised-weight softmax). Default 4. */
+  readonly margin?: number;
+  /**
+   * Annealing weight λ >= 0: the target logit is (λ·|x| cos θ + |x| ψ(θ)) / (1 + λ), as the
+   * SphereFace training recipe does to start from softmax. Default 0 (the pure A-softmax).
+   */
+  readonly lambda?: number;
+  readonly reduction?: Reduction;
+}
+
+/** Catalog entry of {@link sphereFaceLoss}. */
+export const sphereFaceLossEntry: CatalogEntry = {
+  id: "face/sphereface_loss",
+  title: "SphereFace (A-softmax, multiplicative angular margin)",
+  kind: "loss",
+  tasks: ["face-recognition"],
+  formula: String.raw`L = -\frac{1}{N}\sum_i \log \frac{e^{\lVert x_i\rVert \psi(\theta_{y_i})}}{e^{\lVert x_i\rVert \psi(\theta_{y_i})} + \sum_{j\ne y_i} e^{\lVert x_i\rVert\cos\theta_j}},\ \psi(\theta) = (-1)^k\cos(m\theta) - 2k,\ \theta\in[\tfrac{k\pi}{m},\tfrac{(k+1)\pi}{m}]`,
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Multiplicative angular margin: hard to train from scratch; needs annealing with softmax (option lambda).",
+    "The feature norm scales the logits, so easy samples with large norms dominate.",
+  ],
+  references: [{ paper: "Liu et al. 2017, SphereFace: Deep Hypersphere Embedding for Face Recognition" }],
+  pairsWith: [
+    "face/verification_tar_at_far",
+    "retrieval/retrieval_map",
+    "classification/multiclass_accuracy",
+  ],
+  traits: ["metric-learning", "angular-margin", "open-set"],
+  exports: ["sphereFaceLoss"],
+};
+
+/**
+ * SphereFace A-softmax: class weights normalised, bias zero, the target logit |x|·ψ(θ) with
+ * ψ(θ) = (-1)^k cos(mθ) - 2k for θ in [kπ/m, (k+1)π/m] (a monotone extension of cos(mθ)).
+ * Inputs `embeddings` [N, D], `weight` [D, C], integer `labels` [N]. k is piecewise constant
+ * (no gradient). Cosines are clamped to ±(1-1e-7) so dθ/dcos stays finite. Cost O(N·D·C).
+ */
+export function sphereFaceLoss(
+  embeddings: tf.Tensor | number[][],
+  weight: tf.Tensor | number[][],
+  labels: tf.Tensor | number[],
+  options: SphereFaceLossOptions = {},
+): tf.Tensor {
+  const fn = "sphereFaceLoss";
+  const margin = options.margin ?? 4;
+  if (!Number.isInteger(margin) || margin < 1)
+    fail("invalid_option", `${fn}: option \`margin\` must be an integer >= 1, got ${describeValue(margin)}`);
+  const lambda = numberOption(options.lambda, 0, fn, "lambda", { min: 0 });
+  const reduction = reductionOption(options.reduction, fn);
+  return tf.tidy(() => {
+    const inputs = marginInputs(embeddings, weight, labels, fn);
+    const cos = cosineMatrix(inputs.embeddings, inputs.weight, 1e-7);
+    const theta = tf.acos(cos);
+    const k = stopGradient(tf.floor(tf.div(tf.mul(theta, margin), Math.PI)));
+    const sign = tf.sub(1, tf.mul(2, tf.mod(k, 2)));
+    const psi = tf.sub(tf.mul(sign, tf.cos(tf.mul(theta, margin))), tf.mul(2, k));
+    const target = lambda > 0 ? tf.div(tf.add(tf.mul(cos, lambda), psi), 1 + lambda) : psi;
+    const norm = tf.sqrt(tf.maximum(tf.sum(tf.square(inputs.embeddings), 1, true), 1e-24));
+    const logits = tf.mul(replaceTarget(cos, target, inputs.labels, inputs.numClasses), norm);
+    return reduceLoss(crossEntropyRows(logits, inputs.labels), reduction);
+  });
+}

@@ -1,0 +1,91 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type { CatalogEntry } from "../../catalog/types.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import { pairwiseDistance } from "./pairwise-distance.js";
+import {
+  assertNonEmptyTensor,
+  assertSameShape,
+  asTensor,
+  booleanOption,
+  numberOption,
+  reductionOption,
+} from "./tensor-checks.js";
+
+export interface TripletMarginLossOptions {
+  /** Margin α. Default 1. */
+  readonly margin?: number;
+  /** Norm degree p >= 1 (or Infinity). Default 2. */
+  readonly p?: number;
+  /** Added to the difference before the norm, as PyTorch does. Default 1e-6. */
+  readonly eps?: number;
+  /** Distance swap (Balntas et al. 2016): use min(d(a,n), d(p,n)) as the negative distance. Default false. */
+  readonly swap?: boolean;
+  readonly reduction?: Reduction;
+}
+
+/** Catalog entry of {@link tripletMarginLoss}. */
+export const tripletMarginLossEntry: CatalogEntry = {
+  id: "face/triplet_margin_loss",
+  title: "Triplet loss (margin)",
+  kind: "loss",
+  tasks: ["face-recognition"],
+  formula: String.raw`L = \frac{1}{N}\sum_i \max\big(d(a_i,p_i) - d(a_i,n_i) + \alpha,\ 0\big),\quad d(x,y)=\lVert x-y+\epsilon\rVert_p`,
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Learns a metric directly (FaceNet), so it generalises to identities unseen in training.",
+    "Most random triplets are easy and give zero loss: training depends on triplet mining (see tripletMiningLoss); the hardest negatives can collapse the embedding early.",
+    "Outlier or mislabelled samples become the hardest triplets and dominate batch-hard mining.",
+  ],
+  references: [
+    {
+      paper: "Schroff et al. 2015, FaceNet; Balntas et al. 2016 (swap)",
+      implementation: "matches torch 2.11 F.triplet_margin_loss(margin, p, eps, swap, reduction)",
+    },
+  ],
+  pairsWith: ["face/verification_tar_at_far", "retrieval/retrieval_map", "retrieval/retrieval_recall"],
+  traits: ["metric-learning", "open-set", "needs-mining"],
+  exports: ["tripletMarginLoss"],
+};
+
+/**
+ * Triplet margin loss on given triplets: `anchor`, `positive`, `negative` [N, D] (or [D] for
+ * one triplet). Formula: L_i = max(d(a_i, p_i) - d(a_i, n_i) + margin, 0) with
+ * d(x, y) = ||x - y + eps||_p; with `swap`, d(a, n) is replaced by min(d(a, n), d(p, n)).
+ * Matches torch 2.11 `F.triplet_margin_loss` (same eps placement, same defaults). The
+ * distance has the zero subgradient where two points coincide instead of NaN. Cost O(N·D).
+ */
+export function tripletMarginLoss(
+  anchor: tf.Tensor | number[][],
+  positive: tf.Tensor | number[][],
+  negative: tf.Tensor | number[][],
+  options: TripletMarginLossOptions = {},
+): tf.Tensor {
+  const fn = "tripletMarginLoss";
+  const margin = numberOption(options.margin, 1, fn, "margin");
+  const p = options.p ?? 2;
+  if (typeof p !== "number" || !(p >= 1))
+    fail("invalid_option", `${fn}: option \`p\` must be a number >= 1 or Infinity, got ${describeValue(p)}`);
+  const eps = numberOption(options.eps, 1e-6, fn, "eps", { min: 0 });
+  const swap = booleanOption(options.swap, false, fn, "swap");
+  const reduction = reductionOption(options.reduction, fn);
+  return tf.tidy(() => {
+    const a = asTensor(anchor, fn, "anchor");
+    const pos = asTensor(positive, fn, "positive");
+    const neg = asTensor(negative, fn, "negative");
+    if (a.rank !== 1 && a.rank !== 2)
+      fail(
+        "shape_mismatch",
+        `${fn}: \`anchor\` must have rank 1 or 2 ([features] or [batch, features]), got shape [${a.shape.join(", ")}]`,
+      );
+    assertSameShape(a, pos, fn, "anchor", "positive");
+    assertSameShape(a, neg, fn, "anchor", "negative");
+    assertNonEmptyTensor(a, fn, "anchor");
+    const dPos = pairwiseDistance(a, pos, p, eps);
+    let dNeg = pairwiseDistance(a, neg, p, eps);
+    if (swap) dNeg = tf.minimum(dNeg, pairwiseDistance(pos, neg, p, eps));
+    return reduceLoss(tf.relu(tf.add(tf.sub(dPos, dNeg), margin)), reduction);
+  });
+}

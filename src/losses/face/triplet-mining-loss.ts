@@ -1,0 +1,126 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type { CatalogEntry } from "../../catalog/types.js";
+import { fail } from "../../core/errors.js";
+import { lossFactory } from "../factory.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import { distanceMatrix } from "./pairwise-distance.js";
+import {
+  assertDimsAgree,
+  assertNonEmptyTensor,
+  assertRank,
+  asTensor,
+  booleanOption,
+  choiceOption,
+  numberOption,
+  reductionOption,
+  stepMask,
+  stopGradient,
+} from "./tensor-checks.js";
+
+export interface TripletMiningLossOptions {
+  /** "batch-hard": per anchor, the farthest positive and the closest negative (Hermans et al. 2017); "batch-all": every valid triplet. Default "batch-hard". */
+  readonly mining?: "batch-hard" | "batch-all";
+  /** Margin α. Default 1. */
+  readonly margin?: number;
+  /** Use squared Euclidean distances. Default false. */
+  readonly squared?: boolean;
+  /** "batch-hard" only: softplus(d_ap - d_an) instead of the hinge (the soft margin of Hermans et al.). Default false. */
+  readonly softMargin?: boolean;
+  /**
+   * "mean": batch-hard averages over anchors that have a positive and a negative; batch-all
+   * averages over the triplets with positive loss (Hermans et al.'s "batch-all, non-zero"); a
+   * batch with none gives 0. "sum" sums them. "none" gives per-anchor losses [N] (batch-all: the
+   * sum over that anchor's triplets; anchors without a valid triplet give 0).
+   */
+  readonly reduction?: Reduction;
+}
+
+/** Catalog entry of {@link tripletMiningLoss}. */
+export const tripletMiningLossEntry: CatalogEntry = {
+  id: "face/triplet_mining_loss",
+  title: "Triplet loss with online mining (batch-hard, batch-all)",
+  kind: "loss",
+  tasks: ["face-recognition"],
+  formula: String.raw`\text{hard: } L = \frac{1}{|A|}\sum_{a\in A}\Big[\alpha + \max_{p: y_p=y_a} d_{ap} - \min_{n: y_n\ne y_a} d_{an}\Big]_+ \quad \text{all: } L = \frac{\sum_{a,p,n}[\alpha + d_{ap} - d_{an}]_+}{|\{(a,p,n): \alpha + d_{ap} - d_{an} > 0\}|}`,
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Mining makes triplet training efficient; batch-hard is sensitive to outliers and label noise (they become the hardest pairs).",
+    "Needs P identities × K samples per batch so every anchor has positives.",
+  ],
+  references: [
+    { paper: "Hermans, Beyer & Leibe 2017, In Defense of the Triplet Loss for Person Re-Identification" },
+  ],
+  pairsWith: ["face/verification_tar_at_far", "retrieval/retrieval_map", "retrieval/retrieval_recall"],
+  traits: ["metric-learning", "open-set", "online-mining"],
+  exports: ["tripletMiningLoss", "tripletMiningLossFactory"],
+};
+
+/**
+ * Triplet loss with online mining over a batch of `embeddings` [N, D] with integer identity
+ * `labels` [N] (any integers). Euclidean distances (gradient-safe at 0). Batch-hard takes, per
+ * anchor, the farthest positive and the nearest negative; batch-all takes every (a, p, n) with
+ * y_a = y_p ≠ y_n, a ≠ p. Cost O(N²·D) for hard, O(N³) memory and time for all.
+ */
+export function tripletMiningLoss(
+  embeddings: tf.Tensor | number[][],
+  labels: tf.Tensor | number[],
+  options: TripletMiningLossOptions = {},
+): tf.Tensor {
+  const fn = "tripletMiningLoss";
+  const mining = choiceOption(options.mining, "batch-hard", ["batch-hard", "batch-all"], fn, "mining");
+  const margin = numberOption(options.margin, 1, fn, "margin");
+  const squared = booleanOption(options.squared, false, fn, "squared");
+  const softMargin = booleanOption(options.softMargin, false, fn, "softMargin");
+  const reduction = reductionOption(options.reduction, fn);
+  return tf.tidy(() => {
+    const x = asTensor(embeddings, fn, "embeddings");
+    assertRank(x, 2, fn, "embeddings", "[batch, features]");
+    assertNonEmptyTensor(x, fn, "embeddings");
+    const y = tf.reshape(asTensor(labels, fn, "labels"), [-1]);
+    assertDimsAgree(x, 0, y, 0, fn, "embeddings", "labels");
+    const data = y.dataSync();
+    for (let i = 0; i < data.length; i++) {
+      if (!Number.isInteger(data[i]))
+        fail(
+          "invalid_value",
+          `${fn}: \`labels\` must contain integer identity labels, got ${data[i]} at index ${i}`,
+        );
+    }
+    const n = x.shape[0]!;
+    const dist = distanceMatrix(x, squared);
+    const same = tf.cast(tf.equal(tf.expandDims(y, 1), tf.expandDims(y, 0)), "float32");
+    const positive = tf.sub(same, tf.eye(n));
+    const negative = tf.sub(1, same);
+    if (mining === "batch-hard") {
+      const big = tf.add(tf.max(stopGradient(dist)), 1);
+      const hardestPositive = tf.max(tf.mul(dist, positive), 1);
+      const hardestNegative = tf.min(tf.add(dist, tf.mul(tf.sub(1, negative), big)), 1);
+      const valid = tf.mul(
+        tf.cast(tf.greater(tf.sum(positive, 1), 0), "float32"),
+        tf.cast(tf.greater(tf.sum(negative, 1), 0), "float32"),
+      );
+      const gap = tf.sub(hardestPositive, hardestNegative);
+      const perAnchor = tf.mul(softMargin ? tf.softplus(gap) : tf.relu(tf.add(gap, margin)), valid);
+      if (reduction === "mean") return tf.div(tf.sum(perAnchor), tf.maximum(tf.sum(valid), 1));
+      return reduceLoss(perAnchor, reduction);
+    }
+    // batch-all: t[a, p, n] = margin + d[a, p] - d[a, n] over valid triplets.
+    const mask = tf.mul(tf.expandDims(positive, 2), tf.expandDims(negative, 1));
+    const triplets = tf.mul(
+      tf.relu(tf.add(tf.sub(tf.expandDims(dist, 2), tf.expandDims(dist, 1)), margin)),
+      mask,
+    );
+    if (reduction === "none") return tf.sum(triplets, [1, 2]);
+    if (reduction === "sum") return tf.sum(triplets);
+    const active = tf.sum(stepMask(tf.sub(triplets, 1e-16)));
+    return tf.div(tf.sum(triplets), tf.maximum(active, 1));
+  });
+}
+
+/** Keras-style form of {@link tripletMiningLoss}: `yTrue` are the labels [N] or [N, 1], `yPred` the embeddings. */
+export const tripletMiningLossFactory = lossFactory<TripletMiningLossOptions>(
+  (embeddings, labels, options) => tripletMiningLoss(embeddings, labels, options),
+  "tripletMiningLoss",
+);
