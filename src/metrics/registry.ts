@@ -1,0 +1,41 @@
+import { describeValue, fail } from "../core/errors.js";
+import type { AnyMetricDef } from "../metric.js";
+
+/**
+ * Where each task's metric definitions live, for rebuilding a metric from its id and options
+ * (`plumbline merge`, worker threads). Loaded lazily: merging classification states never
+ * loads the text metrics.
+ */
+const taskModules: Readonly<Record<string, () => Promise<Record<string, unknown>>>> = {
+  classification: () => import("./classification/index.js"),
+  regression: () => import("./regression/index.js"),
+  detection: () => import("./detection/index.js"),
+  segmentation: () => import("./segmentation/index.js"),
+  image: () => import("./image/index.js"),
+  depth: () => import("./depth/index.js"),
+  generative: () => import("./generative/index.js"),
+  text: () => import("./text/index.js"),
+  retrieval: () => import("./retrieval/index.js"),
+  face: () => import("./face/index.js"),
+};
+
+/**
+ * The definition with this id built with these options: among the `*Def` factories of the
+ * id's task module, the one that, given the options, has the id. `invalid_state` when none does.
+ */
+export async function findDefinition(id: unknown, options: unknown): Promise<AnyMetricDef> {
+  const task = typeof id === "string" ? id.split("/")[0]! : "";
+  const load = taskModules[task];
+  if (!load) fail("invalid_state", `a metric id must start with a task (${Object.keys(taskModules).join(", ")}), got ${describeValue(id)}`);
+  const module = await load();
+  for (const [name, value] of Object.entries(module)) {
+    if (!name.endsWith("Def") || typeof value !== "function") continue;
+    try {
+      const def = (value as (o: unknown) => AnyMetricDef)(options);
+      if (def?.id === id) return def;
+    } catch {
+      // A factory that rejects these options is not the one asked for.
+    }
+  }
+  return fail("invalid_state", `no metric definition of ${task} produces id ${describeValue(id)} with options ${JSON.stringify(options)}`);
+}
