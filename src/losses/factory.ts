@@ -49,7 +49,7 @@ export function lossFactory<TOptions extends ReductionOption>(
 
 /**
  * Same as {@link lossFactory} for losses with two inputs and a target (margin ranking, cosine
- * embedding): Keras gives one `yPred`, so `split` cuts it into the two inputs.
+ * embedding): Keras gives one `yPred`, so `split` cuts it into the two inputs, and `yTrue` is reshaped to one label per row.
  */
 export function pairLossFactory<TOptions extends ReductionOption>(
   direct: (input1: tf.Tensor, input2: tf.Tensor, target: tf.Tensor, options?: TOptions) => tf.Tensor,
@@ -58,6 +58,6 @@ export function pairLossFactory<TOptions extends ReductionOption>(
 ): (options?: TOptions) => KerasLoss {
   return lossFactory<TOptions>((input, target, options) => {
     const [a, b] = split(input);
-    return direct(a, b, target, options);
+    return direct(a, b, tf.reshape(target, [a.shape[0] ?? 1]), options);
   }, name);
 }

@@ -1,4 +1,18 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { binaryCrossEntropy } from "../../losses/classification/binary-cross-entropy.js";
+import { binaryCrossEntropyWithLogits } from "../../losses/classification/binary-cross-entropy-with-logits.js";
+import { cosineEmbeddingLoss } from "../../losses/classification/cosine-embedding-loss.js";
+import { crossEntropy } from "../../losses/classification/cross-entropy.js";
+import { hingeEmbeddingLoss } from "../../losses/classification/hinge-embedding-loss.js";
+import { klDiv } from "../../losses/classification/kl-div.js";
+import { marginRankingLoss } from "../../losses/classification/margin-ranking-loss.js";
+import { multiMarginLoss } from "../../losses/classification/multi-margin-loss.js";
+import { multilabelSoftMarginLoss } from "../../losses/classification/multilabel-soft-margin-loss.js";
+import { nllLoss } from "../../losses/classification/nll-loss.js";
+import { poly1Loss } from "../../losses/classification/poly1-loss.js";
+import { sigmoidFocalLoss } from "../../losses/classification/sigmoid-focal-loss.js";
+import { softMarginLoss } from "../../losses/classification/soft-margin-loss.js";
+import { softmaxFocalLoss } from "../../losses/classification/softmax-focal-loss.js";
 import type { Reduction } from "../../losses/reduction.js";
 import { gaussianNllLoss } from "../../losses/regression/gaussian-nll-loss.js";
 import { huberLoss } from "../../losses/regression/huber-loss.js";
@@ -137,5 +151,141 @@ const regression: Adapter[] = [
   ),
 ];
 
+const pairGrads = { grad_input1: "input1", grad_input2: "input2" };
+
+const classification: Adapter[] = [
+  adapter("cross_entropy", (inputs, options, _c, ctx) =>
+    evaluate(
+      ctx,
+      inputs,
+      inputGrad,
+      (t) =>
+        crossEntropy(t.input!, t.target!, {
+          reduction: reductionOf(options),
+          ...(t.weight ? { weight: t.weight } : {}),
+          ...(options.ignore_index !== undefined ? { ignoreIndex: options.ignore_index as number } : {}),
+          ...(options.label_smoothing !== undefined
+            ? { labelSmoothing: options.label_smoothing as number }
+            : {}),
+        }),
+      options.target_kind === "probabilities" ? [] : ["target"],
+    ),
+  ),
+  adapter("nll_loss", (inputs, options, _c, ctx) =>
+    evaluate(
+      ctx,
+      inputs,
+      inputGrad,
+      (t) => nllLoss(t.input!, t.target!, { reduction: reductionOf(options) }),
+      ["target"],
+    ),
+  ),
+  adapter("kl_div", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, inputGrad, (t) =>
+      klDiv(t.input!, t.target!, {
+        reduction: options.reduction as "batchmean",
+        logTarget: options.log_target as boolean,
+      }),
+    ),
+  ),
+  adapter("multi_margin_loss", (inputs, options, _c, ctx) =>
+    evaluate(
+      ctx,
+      inputs,
+      inputGrad,
+      (t) =>
+        multiMarginLoss(t.input!, t.target!, {
+          reduction: reductionOf(options),
+          p: options.p as 1,
+          margin: options.margin as number,
+        }),
+      ["target"],
+    ),
+  ),
+  adapter("multilabel_soft_margin_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, inputGrad, (t) =>
+      multilabelSoftMarginLoss(t.input!, t.target!, { reduction: reductionOf(options) }),
+    ),
+  ),
+  adapter("bce_with_logits", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, inputGrad, (t) =>
+      binaryCrossEntropyWithLogits(t.input!, t.target!, {
+        reduction: reductionOf(options),
+        ...(t.pos_weight ? { posWeight: t.pos_weight } : {}),
+      }),
+    ),
+  ),
+  adapter("binary_cross_entropy", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, inputGrad, (t) =>
+      binaryCrossEntropy(t.input!, t.target!, { reduction: reductionOf(options) }),
+    ),
+  ),
+  adapter("margin_ranking_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, pairGrads, (t) =>
+      marginRankingLoss(t.input1!, t.input2!, t.target!, {
+        reduction: reductionOf(options),
+        margin: options.margin as number,
+      }),
+    ),
+  ),
+  adapter("hinge_embedding_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, inputGrad, (t) =>
+      hingeEmbeddingLoss(t.input!, t.target!, {
+        reduction: reductionOf(options),
+        margin: options.margin as number,
+      }),
+    ),
+  ),
+  adapter("soft_margin_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, inputGrad, (t) =>
+      softMarginLoss(t.input!, t.target!, { reduction: reductionOf(options) }),
+    ),
+  ),
+  adapter("cosine_embedding_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, pairGrads, (t) =>
+      cosineEmbeddingLoss(t.input1!, t.input2!, t.target!, {
+        reduction: reductionOf(options),
+        margin: options.margin as number,
+      }),
+    ),
+  ),
+  adapter("sigmoid_focal_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, { grad_logits: "logits" }, (t) =>
+      sigmoidFocalLoss(t.logits!, t.target!, {
+        reduction: reductionOf(options),
+        alpha: options.alpha as number,
+        gamma: options.gamma as number,
+      }),
+    ),
+  ),
+  adapter("poly1_loss", (inputs, options, _c, ctx) =>
+    evaluate(
+      ctx,
+      inputs,
+      inputGrad,
+      (t) =>
+        poly1Loss(t.input!, t.target!, {
+          reduction: reductionOf(options),
+          epsilon: options.epsilon as number,
+        }),
+      ["target"],
+    ),
+  ),
+  adapter("softmax_focal_loss", (inputs, options, _c, ctx) =>
+    evaluate(
+      ctx,
+      inputs,
+      inputGrad,
+      (t) =>
+        softmaxFocalLoss(t.input!, t.target!, {
+          reduction: reductionOf(options),
+          gamma: options.gamma as number,
+          alpha: (options.alpha as number | null) ?? null,
+        }),
+      ["target"],
+    ),
+  ),
+];
+
 /** Conformance adapters for part a of the `losses` family. */
-export const adapters: readonly Adapter[] = [...regression];
+export const adapters: readonly Adapter[] = [...regression, ...classification];

@@ -1,0 +1,57 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { lossFactory } from "../factory.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import { assertSameShape, asTensor, reductionOf, softplus, type TensorInput } from "../tensor-input.js";
+
+/** Options of {@link binaryCrossEntropyWithLogits}. */
+export interface BinaryCrossEntropyWithLogitsOptions {
+  /** Weight of the positive term, broadcast along the last axis (one per class); > 1 raises recall. */
+  readonly posWeight?: TensorInput;
+  /** Per-element weights broadcast against the element losses (PyTorch `weight`). */
+  readonly weights?: TensorInput;
+  /** Default `"mean"`. */
+  readonly reduction?: Reduction;
+}
+
+/**
+ * The unreduced, unweighted logistic loss: (1 - t) x + (1 + (pw - 1) t) softplus(-x), with
+ * softplus(-x) = max(-x, 0) + log1p(exp(-|x|)) so that logits of +-100 stay finite.
+ */
+export function logisticElements(logits: tf.Tensor, target: tf.Tensor, posWeight?: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => {
+    const spNeg = softplus(tf.neg(logits));
+    const coefficient = posWeight ? tf.add(1, tf.mul(tf.sub(posWeight, 1), target)) : undefined;
+    return tf.add(tf.mul(tf.sub(1, target), logits), coefficient ? tf.mul(coefficient, spNeg) : spNeg);
+  });
+}
+
+/**
+ * Binary cross-entropy on logits: -(pw t log sigmoid(x) + (1 - t) log(1 - sigmoid(x))), computed
+ * as (1 - t) x + (1 + (pw - 1) t) softplus(-x). Matches torch 2.11
+ * `F.binary_cross_entropy_with_logits` (`pos_weight`, `weight`) and Keras `BinaryCrossentropy(from_logits=True)`
+ * (without label smoothing). Stable for any finite logit; gradient sigmoid(x) - t when pw = 1.
+ * Class imbalance: `posWeight` = negatives / positives is the usual choice. O(n).
+ */
+export function binaryCrossEntropyWithLogits(
+  input: TensorInput,
+  target: TensorInput,
+  options: BinaryCrossEntropyWithLogitsOptions = {},
+): tf.Tensor {
+  const fn = "binaryCrossEntropyWithLogits";
+  const reduction = reductionOf(options, fn);
+  return tf.tidy(() => {
+    const $input = asTensor(input, fn, "input");
+    const $target = asTensor(target, fn, "target");
+    assertSameShape($input, $target, fn, "input", "target");
+    const posWeight =
+      options.posWeight === undefined ? undefined : asTensor(options.posWeight, fn, "posWeight");
+    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+    return reduceLoss(logisticElements($input, $target, posWeight), reduction, weights);
+  });
+}
+
+/** Keras-style form of {@link binaryCrossEntropyWithLogits} (`yPred` are logits). */
+export const binaryCrossEntropyWithLogitsFactory = lossFactory(
+  binaryCrossEntropyWithLogits,
+  "binaryCrossEntropyWithLogits",
+);

@@ -1,0 +1,39 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { lossFactory } from "../factory.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import { assertSameShape, asTensor, numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
+
+/** Options of {@link hingeEmbeddingLoss}. */
+export interface HingeEmbeddingLossOptions {
+  /** Default 1. */
+  readonly margin?: number;
+  /** Default `"mean"`. */
+  readonly reduction?: Reduction;
+}
+
+/**
+ * Hinge embedding loss on distances x with labels y in {-1, +1}: x where y = 1,
+ * max(0, margin - x) where y = -1 (PyTorch adds both terms for any other label value).
+ * Matches torch 2.11 `F.hinge_embedding_loss`. For learning embeddings from (dis)similar pairs. O(n).
+ */
+export function hingeEmbeddingLoss(
+  input: TensorInput,
+  target: TensorInput,
+  options: HingeEmbeddingLossOptions = {},
+): tf.Tensor {
+  const fn = "hingeEmbeddingLoss";
+  const reduction = reductionOf(options, fn);
+  const margin = numberOption(options.margin, 1, fn, "margin");
+  return tf.tidy(() => {
+    const $input = asTensor(input, fn, "input");
+    const $target = asTensor(target, fn, "target");
+    assertSameShape($input, $target, fn, "input", "target");
+    const zeros = tf.zerosLike($input);
+    const marginTerm = tf.where(tf.notEqual($target, 1), tf.relu(tf.sub(margin, $input)), zeros);
+    const selfTerm = tf.where(tf.notEqual($target, -1), $input, zeros);
+    return reduceLoss(tf.add(marginTerm, selfTerm), reduction);
+  });
+}
+
+/** Keras-style form of {@link hingeEmbeddingLoss}. */
+export const hingeEmbeddingLossFactory = lossFactory(hingeEmbeddingLoss, "hingeEmbeddingLoss");

@@ -1,0 +1,59 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { fail } from "../../core/errors.js";
+import { lossFactory } from "../factory.js";
+import type { Reduction } from "../reduction.js";
+import { assertRank, asTensor, numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
+import { classRows, classWeights } from "./class-layout.js";
+
+/** Options of {@link multiMarginLoss}. */
+export interface MultiMarginLossOptions {
+  /** 1 (hinge) or 2 (squared hinge). Default 1. */
+  readonly p?: 1 | 2;
+  /** Default 1. */
+  readonly margin?: number;
+  /** Per-class weights [C], applied by the target class. */
+  readonly weight?: TensorInput;
+  /** Default `"mean"`. */
+  readonly reduction?: Reduction;
+}
+
+/**
+ * Multi-class hinge (Weston-Watkins, as PyTorch): for a row x with target y,
+ *   loss = sum_{j != y} w_y max(0, margin - x_y + x_j)^p / C.
+ * Matches torch 2.11 `F.multi_margin_loss` (input [N, C]). O(N C).
+ */
+export function multiMarginLoss(
+  input: TensorInput,
+  target: TensorInput,
+  options: MultiMarginLossOptions = {},
+): tf.Tensor {
+  const fn = "multiMarginLoss";
+  const reduction = reductionOf(options, fn);
+  const p = options.p ?? 1;
+  if (p !== 1 && p !== 2) fail("invalid_option", `${fn}: option \`p\` must be 1 or 2, got ${String(p)}`);
+  const margin = numberOption(options.margin, 1, fn, "margin");
+  return tf.tidy(() => {
+    assertRank(asTensor(input, fn, "input"), [1, 2], fn, "input");
+    const { rows, labels, outShape, numClasses } = classRows(input, target, fn);
+    if (!labels)
+      fail(
+        "shape_mismatch",
+        `${fn}: \`target\` must hold class indices of shape [${outShape}], got probabilities`,
+      );
+    const oneHot = tf.oneHot(labels, numClasses);
+    const xY = tf.sum(tf.mul(rows, oneHot), 1, true);
+    let terms = tf.relu(tf.add(tf.sub(margin, xY), rows));
+    if (p === 2) terms = tf.square(terms);
+    let values = tf.div(tf.sum(tf.mul(terms, tf.sub(1, oneHot)), 1), numClasses);
+    const weight = classWeights(options.weight, numClasses, fn);
+    if (weight) values = tf.mul(values, tf.gather(weight, labels));
+    if (reduction === "none") return tf.reshape(values, outShape);
+    return reduction === "sum" ? tf.sum(values) : tf.mean(values);
+  });
+}
+
+/** Keras-style form of {@link multiMarginLoss}: `yPred` scores [N, C], `yTrue` class indices [N] or [N, 1]. */
+export const multiMarginLossFactory = lossFactory(multiMarginLoss, "multiMarginLoss", (yTrue, yPred) => [
+  yPred,
+  tf.cast(tf.reshape(yTrue, [yPred.shape[0]!]), "int32"),
+]);

@@ -1,0 +1,46 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { lossFactory } from "../factory.js";
+import type { Reduction } from "../reduction.js";
+import { assertSameShape, asTensor, reductionOf, softplus, type TensorInput } from "../tensor-input.js";
+
+/** Options of {@link multilabelSoftMarginLoss}. */
+export interface MultilabelSoftMarginLossOptions {
+  /** Per-class weights [C]. */
+  readonly weight?: TensorInput;
+  /** Default `"mean"` (over rows). */
+  readonly reduction?: Reduction;
+}
+
+/**
+ * Multi-label one-versus-all logistic loss: per row,
+ *   loss = (1 / C) sum_c w_c (t_c softplus(-x_c) + (1 - t_c) softplus(x_c)),
+ * i.e. -(t log sigmoid(x) + (1 - t) log sigmoid(-x)) averaged over classes.
+ * Matches torch 2.11 `F.multilabel_soft_margin_loss` (input [N, C], targets 0/1). O(N C).
+ */
+export function multilabelSoftMarginLoss(
+  input: TensorInput,
+  target: TensorInput,
+  options: MultilabelSoftMarginLossOptions = {},
+): tf.Tensor {
+  const fn = "multilabelSoftMarginLoss";
+  const reduction = reductionOf(options, fn);
+  return tf.tidy(() => {
+    const $input = asTensor(input, fn, "input");
+    const $target = asTensor(target, fn, "target");
+    assertSameShape($input, $target, fn, "input", "target");
+    let terms = tf.add(
+      tf.mul($target, softplus(tf.neg($input))),
+      tf.mul(tf.sub(1, $target), softplus($input)),
+    );
+    if (options.weight !== undefined) terms = tf.mul(terms, asTensor(options.weight, fn, "weight"));
+    const values = tf.mean(terms, -1);
+    if (reduction === "none") return values;
+    return reduction === "sum" ? tf.sum(values) : tf.mean(values);
+  });
+}
+
+/** Keras-style form of {@link multilabelSoftMarginLoss} (`yPred` logits, `yTrue` 0/1 of the same shape). */
+export const multilabelSoftMarginLossFactory = lossFactory(
+  multilabelSoftMarginLoss,
+  "multilabelSoftMarginLoss",
+);

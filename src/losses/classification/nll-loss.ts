@@ -1,0 +1,50 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { fail } from "../../core/errors.js";
+import { lossFactory } from "../factory.js";
+import type { Reduction } from "../reduction.js";
+import { numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
+import { classRows, classWeights } from "./class-layout.js";
+
+/** Options of {@link nllLoss}. */
+export interface NllLossOptions {
+  /** Per-class weights [C]. */
+  readonly weight?: TensorInput;
+  /** Default -100. */
+  readonly ignoreIndex?: number;
+  /** Default `"mean"` (PyTorch's weighted mean: divides by the sum of the targets' weights). */
+  readonly reduction?: Reduction;
+}
+
+/**
+ * Negative log-likelihood of class indices under log-probabilities: l = -w_y input_y.
+ * Matches torch 2.11 `F.nll_loss` (input [N, C] or [N, C, d1, ...]; `mean` divides by the sum of
+ * the non-ignored targets' weights). Pair with a log-softmax output. O(N C).
+ */
+export function nllLoss(input: TensorInput, target: TensorInput, options: NllLossOptions = {}): tf.Tensor {
+  const fn = "nllLoss";
+  const reduction = reductionOf(options, fn);
+  const ignoreIndex = numberOption(options.ignoreIndex, -100, fn, "ignoreIndex");
+  return tf.tidy(() => {
+    const { rows, labels, outShape, numClasses } = classRows(input, target, fn, ignoreIndex);
+    if (!labels)
+      fail(
+        "shape_mismatch",
+        `${fn}: \`target\` must hold class indices of shape [${outShape}], got probabilities`,
+      );
+    const weight = classWeights(options.weight, numClasses, fn);
+    const valid = tf.notEqual(labels, ignoreIndex);
+    const safe = tf.where(valid, labels, tf.zerosLike(labels));
+    const validF = tf.cast(valid, "float32");
+    const wTarget = weight ? tf.mul(tf.gather(weight, safe), validF) : validF;
+    const values = tf.mul(tf.neg(tf.sum(tf.mul(rows, tf.oneHot(safe, numClasses)), 1)), wTarget);
+    if (reduction === "none") return tf.reshape(values, outShape);
+    if (reduction === "sum") return tf.sum(values);
+    return tf.div(tf.sum(values), tf.sum(wTarget));
+  });
+}
+
+/** Keras-style form of {@link nllLoss}: `yPred` log-probabilities [N, C], `yTrue` class indices [N] or [N, 1]. */
+export const nllLossFactory = lossFactory(nllLoss, "nllLoss", (yTrue, yPred) => [
+  yPred,
+  tf.cast(tf.reshape(yTrue, [yPred.shape[0]!]), "int32"),
+]);

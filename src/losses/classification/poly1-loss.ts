@@ -1,0 +1,48 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { fail } from "../../core/errors.js";
+import { lossFactory } from "../factory.js";
+import type { Reduction } from "../reduction.js";
+import { numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
+import { classRows } from "./class-layout.js";
+
+/** Options of {@link poly1Loss}. */
+export interface Poly1LossOptions {
+  /** Coefficient of the first polynomial term (1 - p_t); >= -1 keeps the loss monotone. Default 1. */
+  readonly epsilon?: number;
+  /** Default `"mean"`. */
+  readonly reduction?: Reduction;
+}
+
+/**
+ * Poly-1 loss (Leng et al. 2022, PolyLoss): cross-entropy plus epsilon (1 - p_t), with p_t the
+ * softmax probability of the target class: loss = -lp_y + epsilon (1 - exp(lp_y)).
+ * Matches the formula via torch 2.11 autograd. epsilon > 0 emphasises hard examples less
+ * aggressively than focal loss; epsilon < 0 suits imbalanced detection heads. O(N C).
+ */
+export function poly1Loss(
+  input: TensorInput,
+  target: TensorInput,
+  options: Poly1LossOptions = {},
+): tf.Tensor {
+  const fn = "poly1Loss";
+  const reduction = reductionOf(options, fn);
+  const epsilon = numberOption(options.epsilon, 1, fn, "epsilon");
+  return tf.tidy(() => {
+    const { rows, labels, outShape, numClasses } = classRows(input, target, fn);
+    if (!labels)
+      fail(
+        "shape_mismatch",
+        `${fn}: \`target\` must hold class indices of shape [${outShape}], got probabilities`,
+      );
+    const lpT = tf.sum(tf.mul(tf.logSoftmax(rows), tf.oneHot(labels, numClasses)), 1);
+    const values = tf.sub(tf.neg(lpT), tf.mul(epsilon, tf.expm1(lpT)));
+    if (reduction === "none") return tf.reshape(values, outShape);
+    return reduction === "sum" ? tf.sum(values) : tf.mean(values);
+  });
+}
+
+/** Keras-style form of {@link poly1Loss}: `yPred` logits [N, C], `yTrue` class indices [N] or [N, 1]. */
+export const poly1LossFactory = lossFactory(poly1Loss, "poly1Loss", (yTrue, yPred) => [
+  yPred,
+  tf.cast(tf.reshape(yTrue, [yPred.shape[0]!]), "int32"),
+]);
