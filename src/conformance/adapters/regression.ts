@@ -1,4 +1,107 @@
+import {
+  concordanceCorrelation,
+  cosineSimilarity,
+  d2AbsoluteError,
+  explainedVariance,
+  jsDivergence,
+  kendallTau,
+  klDivergence,
+  logCoshError,
+  maxError,
+  meanAbsoluteError,
+  meanAbsolutePercentageError,
+  meanPinballLoss,
+  meanSquaredError,
+  meanSquaredLogError,
+  medianAbsoluteError,
+  minkowskiDistance,
+  normalizedRootMeanSquaredError,
+  pearsonCorrelation,
+  r2Score,
+  relativeSquaredError,
+  rootMeanSquaredError,
+  spearmanCorrelation,
+  symmetricMeanAbsolutePercentageError,
+  tweedieDeviance,
+  weightedMeanAbsolutePercentageError,
+} from "../../metrics/regression/index.js";
+import type { NrmseNormalization } from "../../metrics/regression/normalized-root-mean-squared-error.js";
+import type { R2Multioutput } from "../../metrics/regression/r2-score.js";
 import type { Adapter } from "../types.js";
 
+type Pair = [never, never];
+const pair = (inputs: Record<string, unknown>): Pair => [inputs.preds as never, inputs.target as never];
+
+function simple(metric: string, f: (p: never, t: never) => unknown, ref?: string): Adapter {
+  return { metric, ...(ref !== undefined ? { ref } : {}), run: (inputs) => f(...pair(inputs)) };
+}
+
 /** Conformance adapters for the `regression` family. */
-export const adapters: readonly Adapter[] = [];
+export const adapters: readonly Adapter[] = [
+  simple("mse", meanSquaredError),
+  simple("rmse", rootMeanSquaredError),
+  simple("mae", meanAbsoluteError),
+  simple("mape", (p, t) => meanAbsolutePercentageError(p, t), "sklearn"),
+  simple("mape", (p, t) => meanAbsolutePercentageError(p, t, { epsilon: 1.17e-6 }), "torchmetrics"),
+  simple("smape", symmetricMeanAbsolutePercentageError),
+  simple("wmape", weightedMeanAbsolutePercentageError),
+  {
+    metric: "r2",
+    run: (inputs, options) =>
+      r2Score(...pair(inputs), {
+        ...(options.multioutput !== undefined ? { multioutput: options.multioutput as R2Multioutput } : {}),
+        ...(options.adjusted !== undefined ? { adjusted: options.adjusted as number } : {}),
+      }),
+  },
+  simple("explained_variance", explainedVariance),
+  simple("max_error", maxError),
+  simple("median_absolute_error", medianAbsoluteError),
+  {
+    metric: "pinball",
+    run: (inputs, options) => meanPinballLoss(...pair(inputs), { alpha: options.alpha as number }),
+  },
+  simple("pearson", pearsonCorrelation),
+  simple("spearman", spearmanCorrelation),
+  simple("kendall_tau_b", kendallTau),
+  // torchmetrics returns a one-element tensor for 1-D input.
+  simple("concordance", (p, t) => [concordanceCorrelation(p, t)]),
+  {
+    metric: "cosine_similarity",
+    run: (inputs, options) => cosineSimilarity(...pair(inputs), { reduction: options.reduction as "mean" }),
+  },
+  simple("log_cosh_error", logCoshError),
+  simple("relative_squared_error", relativeSquaredError),
+  {
+    metric: "nrmse",
+    run: (inputs, options) =>
+      normalizedRootMeanSquaredError(...pair(inputs), {
+        normalization: options.normalization as NrmseNormalization,
+      }),
+  },
+  {
+    metric: "minkowski",
+    run: (inputs, options) => minkowskiDistance(...pair(inputs), { p: options.p as number }),
+  },
+  simple("msle", meanSquaredLogError),
+  {
+    metric: "tweedie_deviance",
+    run: (inputs, options) => tweedieDeviance(...pair(inputs), { power: options.power as number }),
+  },
+  simple("d2_absolute_error", d2AbsoluteError),
+  {
+    metric: "kl_divergence",
+    run: (inputs, options) =>
+      klDivergence(inputs.p as never, inputs.q as never, {
+        logProb: options.log_prob as boolean,
+        reduction: options.reduction as "mean",
+      }),
+  },
+  {
+    metric: "js_divergence",
+    run: (inputs, options) =>
+      jsDivergence(inputs.p as never, inputs.q as never, {
+        logProb: options.log_prob as boolean,
+        reduction: options.reduction as "mean",
+      }),
+  },
+];

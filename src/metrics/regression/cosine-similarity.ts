@@ -1,0 +1,147 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
+import { fail } from "../../core/errors.js";
+import { assertOneOf } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { assertSeen, type PairArgs, type RegressionInput, readPair } from "./input.js";
+
+/** Catalog entry of the cosine similarity. */
+export const cosineSimilarityMeta: CatalogEntry = {
+  id: "regression/cosine_similarity",
+  title: "Cosine similarity",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "\\frac{\\sum_i x_i y_i}{\\sqrt{\\sum_i x_i^2}\\sqrt{\\sum_i y_i^2}}",
+  range: [-1, 1],
+  direction: "higher",
+  differentiable: true,
+  robustness: ["Direction only: invariant to the scale of either vector"],
+  references: [
+    {
+      implementation:
+        "torchmetrics 1.9.0 CosineSimilarity (not negated, unlike the Keras/TensorFlow.js loss)",
+    },
+  ],
+  traits: ["direction"],
+  exports: ["cosineSimilarity", "cosineSimilarityDef"],
+};
+
+/** Reduction over rows of matrix input (torchmetrics' `reduction`). */
+export type CosineReduction = "sum" | "mean" | "none";
+
+/** Options of {@link cosineSimilarity}. */
+export interface CosineSimilarityOptions {
+  /** Default `"sum"` (torchmetrics 1.9.0); a vector input has one row, so this does not matter for it. */
+  readonly reduction?: CosineReduction;
+}
+
+/**
+ * State: for vector input, the running dot product and squared norms (one cosine over all elements
+ * seen); for matrix input, the cosine of each row.
+ */
+export interface CosineState {
+  mode: "unset" | "vector" | "rows";
+  dot: number;
+  predsSquared: number;
+  targetSquared: number;
+  rows: GrowableFloat64;
+}
+
+/** Result type: `number[]` (one per row) for `reduction: "none"`, else a number. */
+export type CosineResult<O> = O extends { reduction: "none" } ? number[] : number;
+
+/**
+ * Cosine similarity `x·y / (|x| |y|)`. A vector pair gives one value (its state is three sums, so
+ * batches stream); a matrix pair gives one value per row, reduced by `reduction`. Matches
+ * torchmetrics 1.9.0 `cosine_similarity` (positive, not negated as Keras' loss is). A zero
+ * vector gives NaN (0/0), as in torchmetrics.
+ */
+export function cosineSimilarityDef<O extends CosineSimilarityOptions>(
+  options: O = {} as O,
+): MetricDef<CosineState, PairArgs, CosineResult<O>> {
+  const fn = "cosineSimilarity";
+  const reduction =
+    options.reduction === undefined
+      ? "sum"
+      : assertOneOf(options.reduction, ["sum", "mean", "none"] as const, fn, "reduction");
+  return {
+    id: cosineSimilarityMeta.id,
+    meta: cosineSimilarityMeta,
+    options: { reduction },
+    init: () => ({ mode: "unset", dot: 0, predsSquared: 0, targetSquared: 0, rows: growableFloat64() }),
+    update(state, preds, target) {
+      const batch = readPair(fn, preds, target);
+      if (batch.rows === 0) return;
+      const mode = batch.vector ? "vector" : "rows";
+      if (state.mode !== "unset" && state.mode !== mode) {
+        fail(
+          "shape_mismatch",
+          `${fn}: every batch must be ${state.mode === "vector" ? "a vector" : "a matrix"}, got ${mode === "vector" ? "a vector" : "a matrix"}`,
+        );
+      }
+      state.mode = mode;
+      const { preds: p, target: t, cols } = batch;
+      if (mode === "vector") {
+        let dot = 0;
+        let pp = 0;
+        let tt = 0;
+        for (let i = 0; i < p.length; i++) {
+          dot += p[i]! * t[i]!;
+          pp += p[i]! * p[i]!;
+          tt += t[i]! * t[i]!;
+        }
+        state.dot += dot;
+        state.predsSquared += pp;
+        state.targetSquared += tt;
+        return;
+      }
+      const values = new Float64Array(batch.rows);
+      for (let r = 0; r < batch.rows; r++) {
+        let dot = 0;
+        let pp = 0;
+        let tt = 0;
+        for (let i = r * cols; i < (r + 1) * cols; i++) {
+          dot += p[i]! * t[i]!;
+          pp += p[i]! * p[i]!;
+          tt += t[i]! * t[i]!;
+        }
+        values[r] = dot / (Math.sqrt(pp) * Math.sqrt(tt));
+      }
+      append(state.rows, values);
+    },
+    merge(a, b) {
+      if (a.mode !== "unset" && b.mode !== "unset" && a.mode !== b.mode) {
+        fail("shape_mismatch", `${fn}: cannot merge a vector state with a matrix state`);
+      }
+      return {
+        mode: a.mode === "unset" ? b.mode : a.mode,
+        dot: a.dot + b.dot,
+        predsSquared: a.predsSquared + b.predsSquared,
+        targetSquared: a.targetSquared + b.targetSquared,
+        rows: concatGrowable(a.rows, b.rows),
+      };
+    },
+    compute(state) {
+      assertSeen(state.mode === "unset" ? 0 : 1, fn);
+      const values =
+        state.mode === "vector"
+          ? [state.dot / (Math.sqrt(state.predsSquared) * Math.sqrt(state.targetSquared))]
+          : Array.from(filled(state.rows));
+      if (reduction === "none") return values as CosineResult<O>;
+      const sum = values.reduce((x, y) => x + y, 0);
+      return (reduction === "sum" ? sum : sum / values.length) as CosineResult<O>;
+    },
+  };
+}
+
+/**
+ * Cosine similarity between `preds` and `target`.
+ * @example cosineSimilarity([1, 0], [1, 1]) // 1 / sqrt(2) = 0.7071...
+ */
+export function cosineSimilarity<O extends CosineSimilarityOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): CosineResult<O> {
+  return runOnce(cosineSimilarityDef(options), preds, target);
+}

@@ -1,0 +1,55 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { compensatedSum } from "../../core/sum.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+import { type PairBufferState, pairBufferDef, quantileLinear } from "./pair-buffer.js";
+import { finiteScore } from "./r2-score.js";
+
+/** Catalog entry of the D² absolute error score. */
+export const d2AbsoluteErrorMeta: CatalogEntry = {
+  id: "regression/d2_absolute_error",
+  title: "D² absolute error score",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "1 - \\frac{\\sum_i |y_i - \\hat y_i|}{\\sum_i |y_i - \\mathrm{median}(y)|}",
+  range: [Number.NEGATIVE_INFINITY, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["The absolute-error analogue of R²: fraction of absolute deviation explained"],
+  references: [{ implementation: "scikit-learn 1.9.1 d2_absolute_error_score" }],
+  traits: ["robust", "scale-free"],
+  exports: ["d2AbsoluteError", "d2AbsoluteErrorDef"],
+};
+
+/**
+ * D² absolute error, `1 - sum|t - p| / sum|t - median(t)|`. Matches scikit-learn 1.9.1
+ * `d2_absolute_error_score`: fewer than two samples give NaN; a zero denominator gives 1 if the
+ * numerator is zero too, else 0. Exact: state O(n), compute O(n log n). Vector input only.
+ */
+export function d2AbsoluteErrorDef(): MetricDef<PairBufferState, PairArgs, number> {
+  return pairBufferDef({
+    id: d2AbsoluteErrorMeta.id,
+    meta: d2AbsoluteErrorMeta,
+    fn: "d2AbsoluteError",
+    options: {},
+    compute(p, t) {
+      if (p.length < 2) return Number.NaN;
+      const median = quantileLinear(t, 0.5);
+      const num = new Float64Array(p.length);
+      const den = new Float64Array(p.length);
+      for (let i = 0; i < p.length; i++) {
+        num[i] = Math.abs(t[i]! - p[i]!);
+        den[i] = Math.abs(t[i]! - median);
+      }
+      return finiteScore(compensatedSum(num), compensatedSum(den));
+    },
+  });
+}
+
+/**
+ * D² absolute error score of `preds` against `target`.
+ * @example d2AbsoluteError([1, 2, 3], [1, 2, 4]) // 1 - 1 / (1 + 0 + 2) = 0.6667
+ */
+export function d2AbsoluteError(preds: RegressionInput, target: RegressionInput): number {
+  return runOnce(d2AbsoluteErrorDef(), preds, target);
+}

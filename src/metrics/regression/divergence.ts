@@ -1,0 +1,110 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { assertOneOf } from "../../core/validate.js";
+import type { MetricDef } from "../../metric.js";
+import { assertSeen, type PairBatch, type RegressionInput, readPair } from "./input.js";
+
+/** Reduction over the N distributions (torchmetrics' `reduction`). */
+export type DivergenceReduction = "mean" | "sum" | "none";
+
+/** Options shared by {@link klDivergence} and {@link jsDivergence}. */
+export interface DivergenceOptions {
+  /** Inputs are log-probabilities (default false: non-negative weights, renormalised per row). */
+  readonly logProb?: boolean;
+  /** Default `"mean"` (torchmetrics 1.9.0). */
+  readonly reduction?: DivergenceReduction;
+}
+
+/** Result type: `number[]` for `reduction: "none"`, else a number. */
+export type DivergenceResult<O> = O extends { reduction: "none" } ? number[] : number;
+
+/** State: the divergence of every row seen (O(N); the reductions need only their sum, but "none" needs all). */
+export interface DivergenceState {
+  cols: number;
+  values: GrowableFloat64;
+}
+
+/** Divergence arguments: `p` and `q`, N x d (a vector is one distribution). */
+export type DivergenceArgs = [p: RegressionInput, q: RegressionInput];
+
+/** Builds the def of a row-wise divergence. */
+export function divergenceDef<O extends DivergenceOptions>(
+  meta: CatalogEntry,
+  fn: string,
+  options: O,
+  rowValue: (p: Float64Array, q: Float64Array, logProb: boolean) => number,
+): MetricDef<DivergenceState, DivergenceArgs, DivergenceResult<O>> {
+  if (options.logProb !== undefined && typeof options.logProb !== "boolean") {
+    fail(
+      "invalid_option",
+      `${fn}: option \`logProb\` must be a boolean, got ${describeValue(options.logProb)}`,
+    );
+  }
+  const logProb = options.logProb ?? false;
+  const reduction =
+    options.reduction === undefined
+      ? "mean"
+      : assertOneOf(options.reduction, ["mean", "sum", "none"] as const, fn, "reduction");
+  return {
+    id: meta.id,
+    meta,
+    options: { logProb, reduction },
+    init: () => ({ cols: 0, values: growableFloat64() }),
+    update(state, p, q) {
+      const batch: PairBatch = readPair(fn, p, q, ["p", "q"]);
+      if (batch.rows === 0) return;
+      if (state.cols !== 0 && state.cols !== batch.cols) {
+        fail("shape_mismatch", `${fn}: every batch must have ${state.cols} columns, got ${batch.cols}`);
+      }
+      if (!logProb) {
+        for (const [arg, data] of [
+          ["p", batch.preds],
+          ["q", batch.target],
+        ] as const) {
+          for (let i = 0; i < data.length; i++) {
+            if (data[i]! < 0)
+              fail("invalid_value", `${fn}: \`${arg}\` must be non-negative, got ${data[i]} at index ${i}`);
+          }
+        }
+      }
+      const cols = batch.vector ? batch.rows : batch.cols;
+      const rows = batch.vector ? 1 : batch.rows;
+      const values = new Float64Array(rows);
+      for (let r = 0; r < rows; r++) {
+        values[r] = rowValue(
+          batch.preds.subarray(r * cols, (r + 1) * cols),
+          batch.target.subarray(r * cols, (r + 1) * cols),
+          logProb,
+        );
+      }
+      state.cols = cols;
+      append(state.values, values);
+    },
+    merge: (a, b) => ({ cols: a.cols || b.cols, values: concatGrowable(a.values, b.values) }),
+    compute(state) {
+      assertSeen(state.values.length, fn);
+      const values = filled(state.values);
+      if (reduction === "none") return Array.from(values) as DivergenceResult<O>;
+      let sum = 0;
+      for (const v of values) sum += v;
+      return (reduction === "sum" ? sum : sum / values.length) as DivergenceResult<O>;
+    },
+  };
+}
+
+/** Divides a row by its sum (torchmetrics' renormalisation of probability inputs). */
+export function normalizeRow(row: Float64Array): Float64Array {
+  let s = 0;
+  for (const v of row) s += v;
+  const out = new Float64Array(row.length);
+  for (let i = 0; i < row.length; i++) out[i] = row[i]! / s;
+  return out;
+}
+
+/** KL(p || q) of two probability rows, `sum p log(p / q)` with 0 log 0 = 0. */
+export function klRow(p: Float64Array, q: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < p.length; i++) if (p[i] !== 0) s += p[i]! * Math.log(p[i]! / q[i]!);
+  return s;
+}

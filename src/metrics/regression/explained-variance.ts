@@ -1,0 +1,83 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { assertOneOf } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+import { type MomentState, momentMetricDef, momentsOf } from "./moments.js";
+import { combineScores, finiteScore, type R2Multioutput, type R2Result } from "./r2-score.js";
+
+/** Catalog entry of the explained variance score. */
+export const explainedVarianceMeta: CatalogEntry = {
+  id: "regression/explained_variance",
+  title: "Explained variance score",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "1 - \\frac{\\mathrm{Var}(y - \\hat y)}{\\mathrm{Var}(y)}",
+  range: [Number.NEGATIVE_INFINITY, 1],
+  direction: "higher",
+  differentiable: true,
+  robustness: ["Ignores a constant bias in the predictions (unlike R²)"],
+  references: [
+    { implementation: "torchmetrics 1.9.0 ExplainedVariance; scikit-learn 1.9.1 explained_variance_score" },
+  ],
+  traits: ["scale-free"],
+  exports: ["explainedVariance", "explainedVarianceDef"],
+};
+
+/** Options of {@link explainedVariance}. */
+export interface ExplainedVarianceOptions {
+  /** Default `"uniform_average"`. */
+  readonly multioutput?: R2Multioutput;
+}
+
+/**
+ * Explained variance, `1 - Var(t - p) / Var(t)` per output (population variances), combined by
+ * `multioutput`. Matches torchmetrics 1.9.0 `explained_variance` and scikit-learn 1.9.1
+ * `explained_variance_score`; a constant target gives 1 if `Var(t - p) = 0`, else 0. State O(k).
+ */
+export function explainedVarianceDef<O extends ExplainedVarianceOptions>(
+  options: O = {} as O,
+): MetricDef<MomentState, PairArgs, R2Result<O>> {
+  const fn = "explainedVariance";
+  const multioutput =
+    options.multioutput === undefined
+      ? "uniform_average"
+      : assertOneOf(
+          options.multioutput,
+          ["uniform_average", "raw_values", "variance_weighted"] as const,
+          fn,
+          "multioutput",
+        );
+  return momentMetricDef({
+    id: explainedVarianceMeta.id,
+    meta: explainedVarianceMeta,
+    fn,
+    options: { multioutput },
+    compute(state) {
+      const scores: number[] = [];
+      const weights: number[] = [];
+      const nums: number[] = [];
+      for (let c = 0; c < state.cols; c++) {
+        const m = momentsOf(state, c);
+        // Var(t - p) * n = M2p + M2t - 2 Cpt; clamp tiny negative rounding to 0.
+        const num = Math.max(0, m.m2P + m.m2T - 2 * m.cPT) / m.n;
+        const den = m.m2T / m.n;
+        scores.push(finiteScore(num, den));
+        weights.push(den);
+        nums.push(num);
+      }
+      return combineScores(scores, weights, multioutput, nums) as R2Result<O>;
+    },
+  });
+}
+
+/**
+ * Explained variance of `preds` against `target`.
+ * @example explainedVariance([2.5, 0, 2, 8], [3, -0.5, 2, 7]) // 0.957173...
+ */
+export function explainedVariance<O extends ExplainedVarianceOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): R2Result<O> {
+  return runOnce(explainedVarianceDef(options), preds, target);
+}

@@ -1,0 +1,62 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { type SumState, sumMetricDef } from "./error-sum.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+
+/** Catalog entry of the log-cosh error. */
+export const logCoshErrorMeta: CatalogEntry = {
+  id: "regression/log_cosh_error",
+  title: "Log-cosh error",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "\\frac{1}{n}\\sum_i \\log\\cosh(\\hat y_i - y_i)",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: ["Quadratic for small errors, linear for large ones (like Huber, but smooth everywhere)"],
+  references: [{ implementation: "torchmetrics 1.9.0 LogCoshError" }],
+  traits: ["robust", "smooth"],
+  exports: ["logCoshError", "logCoshErrorDef"],
+};
+
+/** log(cosh(x)) without overflow: |x| + log1p(exp(-2|x|)) - log 2. */
+export function logCosh(x: number): number {
+  const a = Math.abs(x);
+  return a + Math.log1p(Math.exp(-2 * a)) - Math.LN2;
+}
+
+/**
+ * Log-cosh error, `mean(log(cosh(preds - target)))`, per output then averaged. Matches torchmetrics
+ * 1.9.0 `log_cosh_error`, computed in the overflow-free form `|e| + log1p(exp(-2|e|)) - log 2`
+ * (torchmetrics' `log((exp(e) + exp(-e)) / 2)` overflows to Infinity for |e| > 710). State O(k).
+ */
+export function logCoshErrorDef<O extends MultioutputOptions>(
+  options: O = {} as O,
+): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
+  const multioutput = readMultioutput(options.multioutput, "logCoshError");
+  return sumMetricDef({
+    id: logCoshErrorMeta.id,
+    meta: logCoshErrorMeta,
+    fn: "logCoshError",
+    options: { multioutput },
+    terms: 1,
+    fill: (p, t, [o]) => {
+      for (let i = 0; i < p.length; i++) o![i] = logCosh(p[i]! - t[i]!);
+    },
+    finalize: ([s], n) => s! / n,
+    multioutput,
+  });
+}
+
+/**
+ * Log-cosh error of `preds` against `target`.
+ * @example logCoshError([1], [0]) // log(cosh(1)) = 0.4337808...
+ */
+export function logCoshError<O extends MultioutputOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): MultioutputResult<O> {
+  return runOnce(logCoshErrorDef(options), preds, target);
+}

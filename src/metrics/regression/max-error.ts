@@ -1,0 +1,57 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { assertSeen, assertVector, type PairArgs, type RegressionInput, readPair } from "./input.js";
+
+/** Catalog entry of the max error. */
+export const maxErrorMeta: CatalogEntry = {
+  id: "regression/max_error",
+  title: "Max error",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "\\max_i |y_i - \\hat y_i|",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: false,
+  robustness: ["The worst case: one outlier decides it"],
+  references: [{ implementation: "scikit-learn 1.9.1 max_error" }],
+  traits: ["worst-case"],
+  exports: ["maxError", "maxErrorDef"],
+};
+
+/** State of {@link maxErrorDef}: the largest absolute error and the count. */
+export interface MaxErrorState {
+  max: number;
+  count: number;
+}
+
+/** Largest `|preds - target|`. Matches scikit-learn 1.9.1 `max_error` (vector input only). State O(1). */
+export function maxErrorDef(): MetricDef<MaxErrorState, PairArgs, number> {
+  const fn = "maxError";
+  return {
+    id: maxErrorMeta.id,
+    meta: maxErrorMeta,
+    options: {},
+    init: () => ({ max: 0, count: 0 }),
+    update(state, preds, target) {
+      const batch = readPair(fn, preds, target);
+      assertVector(batch, fn);
+      let max = state.max;
+      for (let i = 0; i < batch.rows; i++) max = Math.max(max, Math.abs(batch.preds[i]! - batch.target[i]!));
+      state.max = max;
+      state.count += batch.rows;
+    },
+    merge: (a, b) => ({ max: Math.max(a.max, b.max), count: a.count + b.count }),
+    compute(state) {
+      assertSeen(state.count, fn);
+      return state.max;
+    },
+  };
+}
+
+/**
+ * Max error of `preds` against `target`.
+ * @example maxError([9, 2, 7, 1], [3, 2, 7, 1]) // 6
+ */
+export function maxError(preds: RegressionInput, target: RegressionInput): number {
+  return runOnce(maxErrorDef(), preds, target);
+}

@@ -1,0 +1,57 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { type SumState, sumMetricDef } from "./error-sum.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+
+/** Catalog entry of the mean absolute error. */
+export const meanAbsoluteErrorMeta: CatalogEntry = {
+  id: "regression/mean_absolute_error",
+  title: "Mean absolute error (MAE)",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "\\frac{1}{n}\\sum_i |y_i - \\hat y_i|",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: false,
+  robustness: ["Less sensitive to outliers than MSE", "In target units"],
+  references: [
+    { implementation: "torchmetrics 1.9.0 MeanAbsoluteError; scikit-learn 1.9.1 mean_absolute_error" },
+  ],
+  traits: ["robust", "scale-dependent"],
+  exports: ["meanAbsoluteError", "meanAbsoluteErrorDef"],
+};
+
+/**
+ * Mean absolute error, `mean(|preds - target|)`, per output then averaged. Matches torchmetrics
+ * 1.9.0 `mean_absolute_error` and scikit-learn 1.9.1 `mean_absolute_error`. State O(k), update O(n).
+ */
+export function meanAbsoluteErrorDef<O extends MultioutputOptions>(
+  options: O = {} as O,
+): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
+  const multioutput = readMultioutput(options.multioutput, "meanAbsoluteError");
+  return sumMetricDef({
+    id: meanAbsoluteErrorMeta.id,
+    meta: meanAbsoluteErrorMeta,
+    fn: "meanAbsoluteError",
+    options: { multioutput },
+    terms: 1,
+    fill: (p, t, [o]) => {
+      for (let i = 0; i < p.length; i++) o![i] = Math.abs(p[i]! - t[i]!);
+    },
+    finalize: ([sae], n) => sae! / n,
+    multioutput,
+  });
+}
+
+/**
+ * Mean absolute error of `preds` against `target`.
+ * @example meanAbsoluteError([2.5, 0, 2, 8], [3, -0.5, 2, 7]) // 0.5
+ */
+export function meanAbsoluteError<O extends MultioutputOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): MultioutputResult<O> {
+  return runOnce(meanAbsoluteErrorDef(options), preds, target);
+}

@@ -1,0 +1,83 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { assertNumberOption } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { type SumState, sumMetricDef } from "./error-sum.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+
+/** Catalog entry of the mean absolute percentage error. */
+export const meanAbsolutePercentageErrorMeta: CatalogEntry = {
+  id: "regression/mean_absolute_percentage_error",
+  title: "Mean absolute percentage error (MAPE)",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "\\frac{1}{n}\\sum_i \\frac{|y_i - \\hat y_i|}{\\max(|y_i|, \\epsilon)}",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: false,
+  robustness: [
+    "Scale-free, but explodes for targets near zero",
+    "Asymmetric: over-predictions are penalised more than under-predictions",
+  ],
+  references: [
+    {
+      implementation:
+        "scikit-learn 1.9.1 mean_absolute_percentage_error (epsilon = float64 machine epsilon); torchmetrics 1.9.0 MeanAbsolutePercentageError (epsilon 1.17e-6)",
+    },
+  ],
+  traits: ["scale-free", "zero-sensitive"],
+  exports: ["meanAbsolutePercentageError", "meanAbsolutePercentageErrorDef"],
+};
+
+/** Options of {@link meanAbsolutePercentageError}. */
+export interface MapeOptions extends MultioutputOptions {
+  /**
+   * Lower bound of the denominator `|target|`. Default `2.220446049250313e-16` (scikit-learn
+   * 1.9.1, `np.finfo(np.float64).eps`); torchmetrics 1.9.0 uses `1.17e-6`.
+   */
+  readonly epsilon?: number;
+}
+
+/**
+ * Mean absolute percentage error as a fraction (not a percent):
+ * `mean(|preds - target| / max(|target|, epsilon))`, per output then averaged.
+ *
+ * Matches scikit-learn 1.9.1 `mean_absolute_percentage_error` (default epsilon) and torchmetrics
+ * 1.9.0 `mean_absolute_percentage_error` (`epsilon: 1.17e-6`). A zero target gives a huge finite
+ * value, not Infinity. Keras and TensorFlow.js differ: they multiply by 100 and clip the
+ * denominator at 1e-7. State O(k).
+ */
+export function meanAbsolutePercentageErrorDef<O extends MapeOptions>(
+  options: O = {} as O,
+): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
+  const fn = "meanAbsolutePercentageError";
+  const multioutput = readMultioutput(options.multioutput, fn);
+  const epsilon =
+    options.epsilon === undefined
+      ? Number.EPSILON
+      : assertNumberOption(options.epsilon, 0, Number.MAX_VALUE, fn, "epsilon");
+  return sumMetricDef({
+    id: meanAbsolutePercentageErrorMeta.id,
+    meta: meanAbsolutePercentageErrorMeta,
+    fn,
+    options: { multioutput, epsilon },
+    terms: 1,
+    fill: (p, t, [o]) => {
+      for (let i = 0; i < p.length; i++) o![i] = Math.abs(p[i]! - t[i]!) / Math.max(Math.abs(t[i]!), epsilon);
+    },
+    finalize: ([s], n) => s! / n,
+    multioutput,
+  });
+}
+
+/**
+ * Mean absolute percentage error of `preds` against `target` (a fraction).
+ * @example meanAbsolutePercentageError([110, 90], [100, 100]) // 0.1
+ */
+export function meanAbsolutePercentageError<O extends MapeOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): MultioutputResult<O> {
+  return runOnce(meanAbsolutePercentageErrorDef(options), preds, target);
+}

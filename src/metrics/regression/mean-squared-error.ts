@@ -1,0 +1,113 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { type SumState, sumMetricDef } from "./error-sum.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+
+/** Catalog entry of the mean squared error. */
+export const meanSquaredErrorMeta: CatalogEntry = {
+  id: "regression/mean_squared_error",
+  title: "Mean squared error (MSE)",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "\\frac{1}{n}\\sum_i (y_i - \\hat y_i)^2",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: ["Squares the errors, so outliers dominate", "In squared target units"],
+  references: [
+    { implementation: "torchmetrics 1.9.0 MeanSquaredError; scikit-learn 1.9.1 mean_squared_error" },
+  ],
+  traits: ["outlier-sensitive", "scale-dependent"],
+  exports: ["meanSquaredError", "meanSquaredErrorDef"],
+};
+
+/** Catalog entry of the root mean squared error. */
+export const rootMeanSquaredErrorMeta: CatalogEntry = {
+  ...meanSquaredErrorMeta,
+  id: "regression/root_mean_squared_error",
+  title: "Root mean squared error (RMSE)",
+  formula: "\\sqrt{\\frac{1}{n}\\sum_i (y_i - \\hat y_i)^2}",
+  robustness: ["Squares the errors, so outliers dominate", "In target units"],
+  references: [
+    {
+      implementation:
+        "torchmetrics 1.9.0 MeanSquaredError(squared=False); scikit-learn 1.9.1 root_mean_squared_error",
+    },
+  ],
+  exports: ["rootMeanSquaredError", "rootMeanSquaredErrorDef"],
+};
+
+function squaredErrors(p: Float64Array, t: Float64Array, out: Float64Array[]): void {
+  const o = out[0]!;
+  for (let i = 0; i < p.length; i++) {
+    const e = p[i]! - t[i]!;
+    o[i] = e * e;
+  }
+}
+
+/**
+ * Mean squared error, `mean((preds - target)^2)`. Matrix input (n x k) gives one value per
+ * output, averaged unless `multioutput: "raw_values"`. Matches torchmetrics 1.9.0
+ * `mean_squared_error` and scikit-learn 1.9.1 `mean_squared_error`. State O(k), update O(n).
+ */
+export function meanSquaredErrorDef<O extends MultioutputOptions>(
+  options: O = {} as O,
+): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
+  const multioutput = readMultioutput(options.multioutput, "meanSquaredError");
+  return sumMetricDef({
+    id: meanSquaredErrorMeta.id,
+    meta: meanSquaredErrorMeta,
+    fn: "meanSquaredError",
+    options: { multioutput },
+    terms: 1,
+    fill: squaredErrors,
+    finalize: ([sse], n) => sse! / n,
+    multioutput,
+  });
+}
+
+/**
+ * Mean squared error of `preds` against `target`.
+ * @example meanSquaredError([2.5, 0, 2, 8], [3, -0.5, 2, 7]) // 0.375
+ */
+export function meanSquaredError<O extends MultioutputOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): MultioutputResult<O> {
+  return runOnce(meanSquaredErrorDef(options), preds, target);
+}
+
+/**
+ * Root mean squared error, `sqrt(mean((preds - target)^2))`, per output then averaged (as
+ * scikit-learn 1.9.1 `root_mean_squared_error`; torchmetrics 1.9.0 `mean_squared_error(squared=False)`
+ * agrees for one output). State O(k).
+ */
+export function rootMeanSquaredErrorDef<O extends MultioutputOptions>(
+  options: O = {} as O,
+): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
+  const multioutput = readMultioutput(options.multioutput, "rootMeanSquaredError");
+  return sumMetricDef({
+    id: rootMeanSquaredErrorMeta.id,
+    meta: rootMeanSquaredErrorMeta,
+    fn: "rootMeanSquaredError",
+    options: { multioutput },
+    terms: 1,
+    fill: squaredErrors,
+    finalize: ([sse], n) => Math.sqrt(sse! / n),
+    multioutput,
+  });
+}
+
+/**
+ * Root mean squared error of `preds` against `target`.
+ * @example rootMeanSquaredError([0, 0], [3, 4]) // sqrt(12.5) = 3.5355...
+ */
+export function rootMeanSquaredError<O extends MultioutputOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): MultioutputResult<O> {
+  return runOnce(rootMeanSquaredErrorDef(options), preds, target);
+}

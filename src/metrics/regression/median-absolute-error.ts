@@ -1,0 +1,47 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+import { type PairBufferState, pairBufferDef, quantileLinear } from "./pair-buffer.js";
+
+/** Catalog entry of the median absolute error. */
+export const medianAbsoluteErrorMeta: CatalogEntry = {
+  id: "regression/median_absolute_error",
+  title: "Median absolute error",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "\\mathrm{median}_i |y_i - \\hat y_i|",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: false,
+  robustness: ["Robust to outliers (breakdown point 50%)"],
+  references: [{ implementation: "scikit-learn 1.9.1 median_absolute_error" }],
+  traits: ["robust"],
+  exports: ["medianAbsoluteError", "medianAbsoluteErrorDef"],
+};
+
+/**
+ * Median of `|preds - target|` (the mean of the two middle values for even n). Matches
+ * scikit-learn 1.9.1 `median_absolute_error` (`np.median`). Exact: state O(n), compute O(n log n).
+ * Vector input only.
+ */
+export function medianAbsoluteErrorDef(): MetricDef<PairBufferState, PairArgs, number> {
+  return pairBufferDef({
+    id: medianAbsoluteErrorMeta.id,
+    meta: medianAbsoluteErrorMeta,
+    fn: "medianAbsoluteError",
+    options: {},
+    compute(p, t) {
+      const errors = new Float64Array(p.length);
+      for (let i = 0; i < p.length; i++) errors[i] = Math.abs(p[i]! - t[i]!);
+      return quantileLinear(errors, 0.5);
+    },
+  });
+}
+
+/**
+ * Median absolute error of `preds` against `target`.
+ * @example medianAbsoluteError([2.5, 0, 2, 8], [3, -0.5, 2, 7]) // median(0.5, 0.5, 0, 1) = 0.5
+ */
+export function medianAbsoluteError(preds: RegressionInput, target: RegressionInput): number {
+  return runOnce(medianAbsoluteErrorDef(), preds, target);
+}

@@ -1,0 +1,67 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { assertNumberOption } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { type SumState, sumMetricDef } from "./error-sum.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+
+/** Catalog entry of the Minkowski distance. */
+export const minkowskiDistanceMeta: CatalogEntry = {
+  id: "regression/minkowski_distance",
+  title: "Minkowski distance",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "\\left(\\sum_i |y_i - \\hat y_i|^p\\right)^{1/p}",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: ["A sum, not a mean: grows with n", "p = 1 is the L1 distance, p = 2 Euclidean"],
+  references: [{ implementation: "torchmetrics 1.9.0 MinkowskiDistance" }],
+  exports: ["minkowskiDistance", "minkowskiDistanceDef"],
+};
+
+/** Options of {@link minkowskiDistance}. */
+export interface MinkowskiOptions {
+  /** The order p >= 1 (required by torchmetrics 1.9.0; default 2 here). */
+  readonly p?: number;
+}
+
+/**
+ * Minkowski distance `(sum |p_i - t_i|^p)^(1/p)` over all elements (matrix input is flattened, as
+ * torchmetrics 1.9.0 `minkowski_distance`). State O(1).
+ */
+export function minkowskiDistanceDef(options: MinkowskiOptions = {}): MetricDef<SumState, PairArgs, number> {
+  const fn = "minkowskiDistance";
+  const order = options.p === undefined ? 2 : assertNumberOption(options.p, 1, Number.MAX_VALUE, fn, "p");
+  const def = sumMetricDef<number[]>({
+    id: minkowskiDistanceMeta.id,
+    meta: minkowskiDistanceMeta,
+    fn,
+    options: { p: order },
+    terms: 1,
+    fill: (p, t, [o]) => {
+      for (let i = 0; i < p.length; i++) o![i] = Math.abs(p[i]! - t[i]!) ** order;
+    },
+    finalize: ([s]) => s!,
+    multioutput: "raw_values",
+  });
+  return {
+    ...def,
+    compute(state) {
+      let total = 0;
+      for (const v of def.compute(state)) total += v;
+      return total ** (1 / order);
+    },
+  };
+}
+
+/**
+ * Minkowski distance between `preds` and `target`.
+ * @example minkowskiDistance([0, 0], [3, 4], { p: 2 }) // 5
+ */
+export function minkowskiDistance(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: MinkowskiOptions = {},
+): number {
+  return runOnce(minkowskiDistanceDef(options), preds, target);
+}

@@ -1,0 +1,83 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { assertOneOf } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+
+/** Catalog entry of the normalized RMSE. */
+export const normalizedRootMeanSquaredErrorMeta: CatalogEntry = {
+  id: "regression/normalized_root_mean_squared_error",
+  title: "Normalized root mean squared error (NRMSE)",
+  kind: "metric",
+  tasks: ["regression"],
+  formula:
+    "\\frac{\\mathrm{RMSE}}{\\bar y \\mid y_{max} - y_{min} \\mid \\sigma_y \\mid \\lVert y \\rVert_2}",
+  range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Comparable across targets of different scale",
+    "`mean` normalisation breaks for targets centred at 0",
+  ],
+  references: [{ implementation: "torchmetrics 1.9.0 NormalizedRootMeanSquaredError" }],
+  traits: ["scale-free"],
+  exports: ["normalizedRootMeanSquaredError", "normalizedRootMeanSquaredErrorDef"],
+};
+
+/** The normaliser of the RMSE: the target's mean, range, population std or L2 norm. */
+export type NrmseNormalization = "mean" | "range" | "std" | "l2";
+
+/** Options of {@link normalizedRootMeanSquaredError}. */
+export interface NrmseOptions extends MultioutputOptions {
+  /** Default `"mean"` (torchmetrics 1.9.0). */
+  readonly normalization?: NrmseNormalization;
+}
+
+/**
+ * NRMSE per output: `RMSE / denom`, with `denom` the target's mean, range (max - min), population
+ * standard deviation or L2 norm, over everything seen. Matches torchmetrics 1.9.0
+ * `normalized_root_mean_squared_error` (its functional form; the module normalises per update).
+ * State O(k): Chan moments plus running min/max.
+ */
+export function normalizedRootMeanSquaredErrorDef<O extends NrmseOptions>(
+  options: O = {} as O,
+): MetricDef<MomentState, PairArgs, MultioutputResult<O>> {
+  const fn = "normalizedRootMeanSquaredError";
+  const multioutput = readMultioutput(options.multioutput, fn);
+  const normalization =
+    options.normalization === undefined
+      ? "mean"
+      : assertOneOf(options.normalization, ["mean", "range", "std", "l2"] as const, fn, "normalization");
+  return momentMetricDef({
+    id: normalizedRootMeanSquaredErrorMeta.id,
+    meta: normalizedRootMeanSquaredErrorMeta,
+    fn,
+    options: { multioutput, normalization },
+    compute: (state) =>
+      perOutput(state, multioutput, (m) => {
+        const rmse = Math.sqrt(m.sse / m.n);
+        const denom =
+          normalization === "mean"
+            ? m.meanT
+            : normalization === "range"
+              ? m.maxT - m.minT
+              : normalization === "std"
+                ? Math.sqrt(m.m2T / m.n)
+                : Math.sqrt(m.m2T + m.n * m.meanT * m.meanT);
+        return rmse / denom;
+      }) as MultioutputResult<O>,
+  });
+}
+
+/**
+ * NRMSE of `preds` against `target`.
+ * @example normalizedRootMeanSquaredError([1, 3], [2, 4], { normalization: "range" }) // 1 / 2 = 0.5
+ */
+export function normalizedRootMeanSquaredError<O extends NrmseOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): MultioutputResult<O> {
+  return runOnce(normalizedRootMeanSquaredErrorDef(options), preds, target);
+}

@@ -1,0 +1,57 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+
+/** Catalog entry of the Pearson correlation coefficient. */
+export const pearsonCorrelationMeta: CatalogEntry = {
+  id: "regression/pearson_correlation",
+  title: "Pearson correlation coefficient",
+  kind: "metric",
+  tasks: ["regression"],
+  formula:
+    "\\frac{\\sum_i (x_i - \\bar x)(y_i - \\bar y)}{\\sqrt{\\sum_i (x_i - \\bar x)^2 \\sum_i (y_i - \\bar y)^2}}",
+  range: [-1, 1],
+  direction: "higher",
+  differentiable: true,
+  robustness: ["Linear association only; blind to bias and scale errors", "Outlier-sensitive"],
+  references: [{ implementation: "torchmetrics 1.9.0 PearsonCorrCoef; scipy 1.18.1 pearsonr" }],
+  traits: ["correlation", "scale-free"],
+  exports: ["pearsonCorrelation", "pearsonCorrelationDef"],
+};
+
+/**
+ * Pearson's r per output, `C_xy / sqrt(M2_x M2_y)` from Chan-merged co-moments, clamped to
+ * [-1, 1] as torchmetrics 1.9.0 `pearson_corrcoef` does. A constant input gives NaN (0/0), as in
+ * torchmetrics and scipy. State O(k), mergeable.
+ */
+export function pearsonCorrelationDef<O extends MultioutputOptions>(
+  options: O = {} as O,
+): MetricDef<MomentState, PairArgs, MultioutputResult<O>> {
+  const fn = "pearsonCorrelation";
+  const multioutput = readMultioutput(options.multioutput, fn);
+  return momentMetricDef({
+    id: pearsonCorrelationMeta.id,
+    meta: pearsonCorrelationMeta,
+    fn,
+    options: { multioutput },
+    compute: (state) =>
+      perOutput(state, multioutput, (m) => {
+        const r = m.cPT / Math.sqrt(m.m2P * m.m2T);
+        return Number.isNaN(r) ? r : Math.min(1, Math.max(-1, r));
+      }) as MultioutputResult<O>,
+  });
+}
+
+/**
+ * Pearson correlation between `preds` and `target`.
+ * @example pearsonCorrelation([1, 2, 3], [2, 4, 7]) // 5 / sqrt(2 * (38/3 * ... )) = 0.993399...
+ */
+export function pearsonCorrelation<O extends MultioutputOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): MultioutputResult<O> {
+  return runOnce(pearsonCorrelationDef(options), preds, target);
+}

@@ -1,0 +1,137 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { assertIntegerOption, assertOneOf } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+import { type MomentState, momentMetricDef, momentsOf } from "./moments.js";
+
+/** Catalog entry of the coefficient of determination. */
+export const r2ScoreMeta: CatalogEntry = {
+  id: "regression/r2_score",
+  title: "Coefficient of determination (R²)",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "1 - \\frac{\\sum_i (y_i - \\hat y_i)^2}{\\sum_i (y_i - \\bar y)^2}",
+  range: [Number.NEGATIVE_INFINITY, 1],
+  direction: "higher",
+  differentiable: true,
+  robustness: [
+    "Scale-free; negative when worse than predicting the mean",
+    "Squared errors: outlier-sensitive",
+  ],
+  references: [{ implementation: "torchmetrics 1.9.0 R2Score; scikit-learn 1.9.1 r2_score" }],
+  traits: ["scale-free", "explained-variance"],
+  exports: ["r2Score", "r2ScoreDef"],
+};
+
+/** How per-output scores combine: scikit-learn's and torchmetrics' `multioutput`. */
+export type R2Multioutput = "uniform_average" | "raw_values" | "variance_weighted";
+
+/** Options of {@link r2Score} and {@link explainedVariance}. */
+export interface R2Options {
+  /** Default `"uniform_average"`. `"variance_weighted"` weights each output by its target variance. */
+  readonly multioutput?: R2Multioutput;
+  /** Number of regressors for the adjusted R² (torchmetrics `adjusted`); default 0 (plain R²). */
+  readonly adjusted?: number;
+}
+
+/** Result type: `number[]` for `raw_values`, else a number. */
+export type R2Result<O> = O extends { multioutput: "raw_values" } ? number[] : number;
+
+/**
+ * One output's score `1 - num / den` with scikit-learn's `force_finite` convention: a zero
+ * denominator (constant target) gives 1 when the numerator is zero too, else 0.
+ */
+export function finiteScore(num: number, den: number): number {
+  if (den !== 0) return num !== 0 ? 1 - num / den : 1;
+  return num !== 0 ? 0 : 1;
+}
+
+/** Combines per-output scores; `weights` are the denominators (target variances). */
+export function combineScores(
+  scores: number[],
+  weights: number[],
+  multioutput: R2Multioutput,
+  nums: number[],
+): number | number[] {
+  if (multioutput === "raw_values") return scores;
+  if (multioutput === "uniform_average") return scores.reduce((a, b) => a + b, 0) / scores.length;
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total === 0) return nums.every((v) => v === 0) ? 1 : 0;
+  let s = 0;
+  for (let i = 0; i < scores.length; i++) s += (weights[i]! / total) * scores[i]!;
+  return s;
+}
+
+export function readR2Options(
+  options: R2Options,
+  fn: string,
+): { multioutput: R2Multioutput; adjusted: number } {
+  const multioutput =
+    options.multioutput === undefined
+      ? "uniform_average"
+      : assertOneOf(
+          options.multioutput,
+          ["uniform_average", "raw_values", "variance_weighted"] as const,
+          fn,
+          "multioutput",
+        );
+  const adjusted =
+    options.adjusted === undefined ? 0 : assertIntegerOption(options.adjusted, 0, fn, "adjusted");
+  return { multioutput, adjusted };
+}
+
+function adjust(value: number, n: number, adjusted: number): number {
+  // torchmetrics falls back to the plain score (with a warning) when adjusted >= n - 1.
+  if (adjusted === 0 || adjusted >= n - 1) return value;
+  return 1 - ((1 - value) * (n - 1)) / (n - adjusted - 1);
+}
+
+/**
+ * R², `1 - SS_res / SS_tot` per output, with `SS_tot = sum (t - mean t)^2`, combined by
+ * `multioutput`, then optionally adjusted: `1 - (1 - R²)(n - 1)/(n - adjusted - 1)`.
+ *
+ * Matches torchmetrics 1.9.0 `r2_score` and scikit-learn 1.9.1 `r2_score`. A constant target
+ * follows scikit-learn: 1 when predicted exactly, else 0 (torchmetrics uses `isclose(atol=1e-4)`
+ * instead). Fewer than two samples give NaN (scikit-learn; torchmetrics raises). `adjusted >= n - 1`
+ * falls back to the plain score (torchmetrics). State O(k) (Chan moments), update O(n).
+ */
+export function r2ScoreDef<O extends R2Options>(
+  options: O = {} as O,
+): MetricDef<MomentState, PairArgs, R2Result<O>> {
+  const fn = "r2Score";
+  const { multioutput, adjusted } = readR2Options(options, fn);
+  return momentMetricDef({
+    id: r2ScoreMeta.id,
+    meta: r2ScoreMeta,
+    fn,
+    options: { multioutput, adjusted },
+    compute(state) {
+      const scores: number[] = [];
+      const weights: number[] = [];
+      const nums: number[] = [];
+      for (let c = 0; c < state.cols; c++) {
+        const m = momentsOf(state, c);
+        scores.push(m.n < 2 ? Number.NaN : finiteScore(m.sse, m.m2T));
+        weights.push(m.m2T);
+        nums.push(m.sse);
+      }
+      const combined = combineScores(scores, weights, multioutput, nums);
+      const result = Array.isArray(combined)
+        ? combined.map((v) => adjust(v, state.count, adjusted))
+        : adjust(combined, state.count, adjusted);
+      return result as R2Result<O>;
+    },
+  });
+}
+
+/**
+ * R² of `preds` against `target`.
+ * @example r2Score([2.5, 0, 2, 8], [3, -0.5, 2, 7]) // 1 - 1.5 / 29.1875 = 0.948608...
+ */
+export function r2Score<O extends R2Options>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): R2Result<O> {
+  return runOnce(r2ScoreDef(options), preds, target);
+}

@@ -1,0 +1,69 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+
+/** Catalog entry of the relative squared error. */
+export const relativeSquaredErrorMeta: CatalogEntry = {
+  id: "regression/relative_squared_error",
+  title: "Relative squared error (RSE)",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "\\frac{\\sum_i (y_i - \\hat y_i)^2}{\\sum_i (y_i - \\bar y)^2}",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: ["Equals 1 - R²; 1 means no better than predicting the mean"],
+  references: [{ implementation: "torchmetrics 1.9.0 RelativeSquaredError" }],
+  traits: ["scale-free"],
+  exports: ["relativeSquaredError", "relativeSquaredErrorDef"],
+};
+
+/** Options of {@link relativeSquaredError}. */
+export interface RseOptions extends MultioutputOptions {
+  /** When false, the square root (root relative squared error). Default true (torchmetrics 1.9.0). */
+  readonly squared?: boolean;
+}
+
+/**
+ * Relative squared error per output, `sum (t - p)^2 / sum (t - mean t)^2` (or its square root with
+ * `squared: false`). Matches torchmetrics 1.9.0 `relative_squared_error`; a constant target
+ * divides by zero (Infinity, or NaN when also exact), as there. State O(k).
+ */
+export function relativeSquaredErrorDef<O extends RseOptions>(
+  options: O = {} as O,
+): MetricDef<MomentState, PairArgs, MultioutputResult<O>> {
+  const fn = "relativeSquaredError";
+  const multioutput = readMultioutput(options.multioutput, fn);
+  if (options.squared !== undefined && typeof options.squared !== "boolean") {
+    fail(
+      "invalid_option",
+      `${fn}: option \`squared\` must be a boolean, got ${describeValue(options.squared)}`,
+    );
+  }
+  const squared = options.squared ?? true;
+  return momentMetricDef({
+    id: relativeSquaredErrorMeta.id,
+    meta: relativeSquaredErrorMeta,
+    fn,
+    options: { multioutput, squared },
+    compute: (state) =>
+      perOutput(state, multioutput, (m) =>
+        squared ? m.sse / m.m2T : Math.sqrt(m.sse / m.m2T),
+      ) as MultioutputResult<O>,
+  });
+}
+
+/**
+ * Relative squared error of `preds` against `target`.
+ * @example relativeSquaredError([2, 2], [1, 3]) // 2 / 2 = 1
+ */
+export function relativeSquaredError<O extends RseOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): MultioutputResult<O> {
+  return runOnce(relativeSquaredErrorDef(options), preds, target);
+}

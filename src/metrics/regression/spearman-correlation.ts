@@ -1,0 +1,45 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+import { type PairBufferState, pairBufferDef } from "./pair-buffer.js";
+import { averageRanks, pearsonOf } from "./ranks.js";
+
+/** Catalog entry of Spearman's rank correlation. */
+export const spearmanCorrelationMeta: CatalogEntry = {
+  id: "regression/spearman_correlation",
+  title: "Spearman rank correlation",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "\\mathrm{Pearson}(\\mathrm{rank}(x), \\mathrm{rank}(y))",
+  range: [-1, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["Monotone association; invariant to monotone transforms; robust to outliers"],
+  references: [{ implementation: "scipy 1.18.1 spearmanr; torchmetrics 1.9.0 SpearmanCorrCoef" }],
+  traits: ["correlation", "rank"],
+  exports: ["spearmanCorrelation", "spearmanCorrelationDef"],
+};
+
+/**
+ * Spearman's rho: Pearson's r of the average ranks (ties share the mean of their ranks). Matches
+ * scipy 1.18.1 `spearmanr` and torchmetrics 1.9.0 `spearman_corrcoef` (which computes in float32,
+ * so agrees to ~1e-7). A constant input gives NaN. Exact: state O(n), compute O(n) (radix argsort).
+ * Vector input only.
+ */
+export function spearmanCorrelationDef(): MetricDef<PairBufferState, PairArgs, number> {
+  return pairBufferDef({
+    id: spearmanCorrelationMeta.id,
+    meta: spearmanCorrelationMeta,
+    fn: "spearmanCorrelation",
+    options: {},
+    compute: (p, t) => pearsonOf(averageRanks(p), averageRanks(t)),
+  });
+}
+
+/**
+ * Spearman correlation between `preds` and `target`.
+ * @example spearmanCorrelation([1, 2, 3, 4], [1, 3, 2, 4]) // 1 - 6 * 2 / (4 * 15) = 0.8
+ */
+export function spearmanCorrelation(preds: RegressionInput, target: RegressionInput): number {
+  return runOnce(spearmanCorrelationDef(), preds, target);
+}

@@ -1,0 +1,78 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { assertNumberOption } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { type SumState, sumMetricDef } from "./error-sum.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+
+/** Catalog entry of the symmetric MAPE. */
+export const symmetricMeanAbsolutePercentageErrorMeta: CatalogEntry = {
+  id: "regression/symmetric_mean_absolute_percentage_error",
+  title: "Symmetric mean absolute percentage error (SMAPE)",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "\\frac{2}{n}\\sum_i \\frac{|y_i - \\hat y_i|}{\\max(|y_i| + |\\hat y_i|, \\epsilon)}",
+  range: [0, 2],
+  direction: "lower",
+  differentiable: false,
+  robustness: ["Bounded in [0, 2]", "Still unstable when both target and prediction are near zero"],
+  references: [
+    { implementation: "torchmetrics 1.9.0 SymmetricMeanAbsolutePercentageError (epsilon 1.17e-6)" },
+  ],
+  traits: ["scale-free"],
+  exports: ["symmetricMeanAbsolutePercentageError", "symmetricMeanAbsolutePercentageErrorDef"],
+};
+
+/** Options of {@link symmetricMeanAbsolutePercentageError}. */
+export interface SmapeOptions {
+  /** Lower bound of `|target| + |preds|`; default 1.17e-6 (torchmetrics 1.9.0). */
+  readonly epsilon?: number;
+}
+
+/**
+ * Symmetric MAPE, `2/n * sum(|p - t| / max(|t| + |p|, epsilon))`, over all elements (matrix input
+ * is flattened, as torchmetrics 1.9.0 `symmetric_mean_absolute_percentage_error` does). Range [0, 2].
+ * State O(1).
+ */
+export function symmetricMeanAbsolutePercentageErrorDef(
+  options: SmapeOptions = {},
+): MetricDef<SumState, PairArgs, number> {
+  const fn = "symmetricMeanAbsolutePercentageError";
+  const epsilon =
+    options.epsilon === undefined
+      ? 1.17e-6
+      : assertNumberOption(options.epsilon, 0, Number.MAX_VALUE, fn, "epsilon");
+  const def = sumMetricDef<number[]>({
+    id: symmetricMeanAbsolutePercentageErrorMeta.id,
+    meta: symmetricMeanAbsolutePercentageErrorMeta,
+    fn,
+    options: { epsilon },
+    terms: 1,
+    fill: (p, t, [o]) => {
+      for (let i = 0; i < p.length; i++) {
+        o![i] = (2 * Math.abs(p[i]! - t[i]!)) / Math.max(Math.abs(t[i]!) + Math.abs(p[i]!), epsilon);
+      }
+    },
+    finalize: ([s], n) => s! / n,
+    multioutput: "raw_values",
+  });
+  return { ...def, compute: (state) => flatMean(def.compute(state)) };
+}
+
+/** Mean over outputs of per-output means (equal row counts, so the flat mean). */
+function flatMean(values: number[]): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s / values.length;
+}
+
+/**
+ * Symmetric MAPE of `preds` against `target`.
+ * @example symmetricMeanAbsolutePercentageError([110, 90], [100, 100]) // (20/210 + 20/190) / 2 = 0.10025...
+ */
+export function symmetricMeanAbsolutePercentageError(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: SmapeOptions = {},
+): number {
+  return runOnce(symmetricMeanAbsolutePercentageErrorDef(options), preds, target);
+}

@@ -1,0 +1,83 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { assertNumberOption } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { type SumState, sumMetricDef } from "./error-sum.js";
+import type { PairArgs, RegressionInput } from "./input.js";
+
+/** Catalog entry of the weighted MAPE. */
+export const weightedMeanAbsolutePercentageErrorMeta: CatalogEntry = {
+  id: "regression/weighted_mean_absolute_percentage_error",
+  title: "Weighted mean absolute percentage error (WMAPE)",
+  kind: "metric",
+  tasks: ["regression"],
+  formula: "\\frac{\\sum_i |y_i - \\hat y_i|}{\\max(\\sum_i |y_i|, \\epsilon)}",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: false,
+  robustness: ["Robust to individual near-zero targets, unlike MAPE"],
+  references: [
+    { implementation: "torchmetrics 1.9.0 WeightedMeanAbsolutePercentageError (epsilon 1.17e-6)" },
+  ],
+  traits: ["scale-free"],
+  exports: ["weightedMeanAbsolutePercentageError", "weightedMeanAbsolutePercentageErrorDef"],
+};
+
+/** Options of {@link weightedMeanAbsolutePercentageError}. */
+export interface WmapeOptions {
+  /** Lower bound of `sum |target|`; default 1.17e-6 (torchmetrics 1.9.0). */
+  readonly epsilon?: number;
+}
+
+/**
+ * Weighted MAPE, `sum|p - t| / max(sum|t|, epsilon)` over all elements (matrix input is
+ * flattened, as torchmetrics 1.9.0 `weighted_mean_absolute_percentage_error`). State O(1).
+ */
+export function weightedMeanAbsolutePercentageErrorDef(
+  options: WmapeOptions = {},
+): MetricDef<SumState, PairArgs, number> {
+  const fn = "weightedMeanAbsolutePercentageError";
+  const epsilon =
+    options.epsilon === undefined
+      ? 1.17e-6
+      : assertNumberOption(options.epsilon, 0, Number.MAX_VALUE, fn, "epsilon");
+  const def = sumMetricDef<number[]>({
+    id: weightedMeanAbsolutePercentageErrorMeta.id,
+    meta: weightedMeanAbsolutePercentageErrorMeta,
+    fn,
+    options: { epsilon },
+    terms: 2,
+    fill: (p, t, [a, b]) => {
+      for (let i = 0; i < p.length; i++) {
+        a![i] = Math.abs(p[i]! - t[i]!);
+        b![i] = Math.abs(t[i]!);
+      }
+    },
+    finalize: (s) => s[0]!,
+    multioutput: "raw_values",
+  });
+  return {
+    ...def,
+    compute(state) {
+      def.compute(state); // validates non-empty
+      let num = 0;
+      let den = 0;
+      for (let c = 0; c < state.cols; c++) {
+        num += state.sums[c]! + state.compensations[c]!;
+        den += state.sums[state.cols + c]! + state.compensations[state.cols + c]!;
+      }
+      return num / Math.max(den, epsilon);
+    },
+  };
+}
+
+/**
+ * Weighted MAPE of `preds` against `target`.
+ * @example weightedMeanAbsolutePercentageError([110, 90], [100, 100]) // 20 / 200 = 0.1
+ */
+export function weightedMeanAbsolutePercentageError(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: WmapeOptions = {},
+): number {
+  return runOnce(weightedMeanAbsolutePercentageErrorDef(options), preds, target);
+}
