@@ -152,4 +152,68 @@ export const adapters: readonly Adapter[] = [
     },
     tolerance: float32Tolerance(2e-5, 2e-6),
   },
+  {
+    metric: "ctc_loss",
+    async run(inputs, options, _case, context) {
+      const { ctcLoss } = await losses();
+      return lossCase(context, inputs, ["log_probs"], (t) =>
+        ctcLoss(
+          t.log_probs!,
+          inputs.targets as number[][],
+          inputs.input_lengths as number[],
+          inputs.target_lengths as number[],
+          {
+            blank: options.blank as number,
+            reduction: options.reduction as "mean",
+            zeroInfinity: options.zero_infinity as boolean,
+          },
+        ),
+      );
+    },
+    // The recursion runs in float64 on float32 inputs; only the float32 result rounding differs.
+    tolerance: float32Tolerance(2e-6, 1e-7),
+  },
+  {
+    metric: "berhu_loss",
+    async run(inputs, options, _case, context) {
+      const { berHuLoss } = await losses();
+      return lossCase(context, inputs, ["input"], (t) =>
+        berHuLoss(t.input!, inputs.target as number[], {
+          thresholdFraction: options.threshold_fraction as number,
+          reduction: options.reduction as "mean",
+        }),
+      );
+    },
+    tolerance: float32Tolerance(2e-5, 2e-6),
+  },
+  {
+    metric: "gan_discriminator_loss",
+    async run(inputs, options, _case, context) {
+      const { ganDiscriminatorLoss } = await losses();
+      return lossCase(context, inputs, ["real_logits", "fake_logits"], (t) =>
+        ganDiscriminatorLoss(t.real_logits!, t.fake_logits!, { kind: options.kind as "minimax" }),
+      );
+    },
+    tolerance: float32Tolerance(2e-5, 2e-6),
+  },
+  {
+    metric: "gan_generator_loss",
+    async run(inputs, options, _case, context) {
+      const { ganGeneratorLoss } = await losses();
+      return lossCase(context, inputs, ["fake_logits"], (t) =>
+        ganGeneratorLoss(t.fake_logits!, { kind: options.kind as "minimax" }),
+      );
+    },
+    tolerance: float32Tolerance(2e-5, 2e-6),
+  },
+  {
+    metric: "vae_kl_loss",
+    async run(inputs, options, _case, context) {
+      const { vaeKlLoss } = await losses();
+      return lossCase(context, inputs, ["mu", "logvar"], (t) =>
+        vaeKlLoss(t.mu!, t.logvar!, { reduction: options.reduction as "batchmean" }),
+      );
+    },
+    tolerance: float32Tolerance(2e-5, 2e-6),
+  },
 ];

@@ -1,0 +1,89 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type { CatalogEntry } from "../../catalog/types.js";
+import {
+  assertNonEmptyTensor,
+  assertSameShape,
+  asTensor,
+  numberOption,
+  reductionOption,
+  select,
+  stepMask,
+  stopGradient,
+} from "../face/tensor-checks.js";
+import { lossFactory } from "../factory.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+
+export interface BerHuLossOptions {
+  /** c = thresholdFraction · max|residual| over the batch. Default 0.2 (Laina et al.). */
+  readonly thresholdFraction?: number;
+  /** Optional 0/1 mask of valid pixels (same shape); masked pixels add 0 and are left out of the max and of the mean. */
+  readonly mask?: tf.Tensor;
+  readonly reduction?: Reduction;
+}
+
+/** Catalog entry of {@link berHuLoss}. */
+export const berHuLossEntry: CatalogEntry = {
+  id: "depth/berhu_loss",
+  title: "BerHu (reverse Huber) loss",
+  kind: "loss",
+  tasks: ["depth"],
+  formula: String.raw`\mathcal{B}(r) = \begin{cases}|r| & |r| \le c\\ \frac{r^2 + c^2}{2c} & |r| > c\end{cases},\quad c = \tfrac15 \max_i |r_i|`,
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "L1 for small residuals (keeps gradients for near-correct pixels), L2 for large ones (weights hard pixels and far depths more).",
+    "The threshold follows the batch's largest residual, so a single outlier pixel rescales the whole loss; mask invalid depths first.",
+  ],
+  references: [
+    {
+      paper: "Laina et al. 2016, Deeper Depth Prediction with Fully Convolutional Residual Networks",
+      implementation: "formula via torch 2.11 autograd: c = 0.2·max|r| treated as a constant",
+    },
+  ],
+  pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta1"],
+  traits: ["regression", "outliers", "depth"],
+  exports: ["berHuLoss", "berHuLossFactory"],
+};
+
+/**
+ * BerHu loss of `input` (predicted depth) against `target`, any equal shapes. r = input -
+ * target; c = thresholdFraction·max|r| over the batch, a constant for the gradient (as Laina et
+ * al.); per element |r| where |r| <= c, else (r² + c²)/(2c). When every residual is 0, c = 0
+ * and the loss is 0. Matches the torch 2.11 autograd formula of the conformance cases.
+ */
+export function berHuLoss(
+  input: tf.Tensor | number[],
+  target: tf.Tensor | number[],
+  options: BerHuLossOptions = {},
+): tf.Tensor {
+  const fn = "berHuLoss";
+  const fraction = numberOption(options.thresholdFraction, 0.2, fn, "thresholdFraction", {
+    exclusiveMin: 0,
+    max: 1,
+  });
+  const reduction = reductionOption(options.reduction, fn);
+  return tf.tidy(() => {
+    const x = asTensor(input, fn, "input");
+    const y = asTensor(target, fn, "target");
+    assertSameShape(x, y, fn, "input", "target");
+    assertNonEmptyTensor(x, fn, "input");
+    const mask = options.mask === undefined ? undefined : asTensor(options.mask, fn, "mask");
+    if (mask) assertSameShape(x, mask, fn, "input", "mask");
+    const residual = tf.abs(tf.sub(x, y));
+    const masked = mask ? tf.mul(residual, mask) : residual;
+    const c = stopGradient(tf.mul(fraction, tf.max(masked)));
+    const safeC = tf.maximum(c, 1e-30);
+    const quadratic = tf.div(tf.add(tf.square(residual), tf.square(c)), tf.mul(2, safeC));
+    const values = select(stepMask(tf.sub(residual, c)), quadratic, residual);
+    if (mask && reduction === "mean")
+      return tf.div(tf.sum(tf.mul(values, mask)), tf.maximum(tf.sum(mask), 1));
+    return reduceLoss(values, reduction, mask);
+  });
+}
+
+/** Keras-style form of {@link berHuLoss}. */
+export const berHuLossFactory = lossFactory<BerHuLossOptions>(
+  (input, target, options) => berHuLoss(input, target, options),
+  "berHuLoss",
+);

@@ -1,0 +1,2 @@
+/** Monocular depth losses. */
+export * from "./berhu-loss.js";

@@ -1,0 +1,278 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type { CatalogEntry } from "../../catalog/types.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { asTensor, booleanOption, reductionOption } from "../face/tensor-checks.js";
+import type { Reduction } from "../reduction.js";
+
+export interface CtcLossOptions {
+  /** Index of the blank symbol. Default 0. */
+  readonly blank?: number;
+  /** "mean" (default): each loss divided by its target length (at least 1), then averaged over the batch, as PyTorch. */
+  readonly reduction?: Reduction;
+  /** Replace infinite losses (no valid alignment) and their gradients by 0. Default false. */
+  readonly zeroInfinity?: boolean;
+}
+
+/** Catalog entry of {@link ctcLoss}. */
+export const ctcLossEntry: CatalogEntry = {
+  id: "sequence/ctc_loss",
+  title: "Connectionist temporal classification (CTC) loss",
+  kind: "loss",
+  tasks: ["nlp"],
+  formula: String.raw`L = -\log \sum_{\pi \in \mathcal{B}^{-1}(y)} \prod_{t=1}^{T} p_t(\pi_t),\quad \text{computed by } \alpha_t(s) = p_t(l'_s)\big(\alpha_{t-1}(s) + \alpha_{t-1}(s-1) + [l'_s \ne b,\ l'_s \ne l'_{s-2}]\,\alpha_{t-1}(s-2)\big)`,
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Alignment-free: needs no frame-level labels; assumes frames are conditionally independent given the input.",
+    "Infinite when the input is shorter than the target plus its repeated labels; zeroInfinity drops those samples.",
+    "Peaky, blank-dominated posteriors; the sum reduction favours long sequences, the mean reduction normalises by target length.",
+  ],
+  references: [
+    {
+      paper: "Graves et al. 2006, Connectionist Temporal Classification",
+      implementation: "matches torch 2.11 F.ctc_loss (blank, reduction, zero_infinity) in value and gradient",
+    },
+  ],
+  pairsWith: ["text/wer", "text/cer"],
+  traits: ["sequence", "alignment-free", "speech", "ocr"],
+  exports: ["ctcLoss"],
+};
+
+const NEG_INF = Number.NEGATIVE_INFINITY;
+
+function logAdd(a: number, b: number): number {
+  if (a === NEG_INF) return b;
+  if (b === NEG_INF) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
+
+interface CtcPlan {
+  readonly time: number;
+  readonly batch: number;
+  readonly classes: number;
+  readonly blank: number;
+  readonly inputLengths: Int32Array;
+  /** Per sample: the target labels (without blanks). */
+  readonly targets: readonly Int32Array[];
+  readonly zeroInfinity: boolean;
+}
+
+/**
+ * Forward-backward in float64 for every sample. Returns the negative log-likelihoods and the
+ * gradient PyTorch returns for them (per unit upstream gradient):
+ *   grad[t, n, c] = exp(lp[t,n,c]) - exp(log Σ_{s: l'_s = c} α_t(s) β_t(s) + nll_n - lp[t,n,c])
+ * for t < T_n, and 0 for t >= T_n. Here α and β both include the emission at t, so α_t(s)β_t(s)
+ * counts p_t(l'_s) twice; dividing once by p_t(c) and by P(y|x) = exp(-nll) gives the posterior
+ * occupation γ_t(c) of class c. The gradient of nll with respect to a log-probability is -γ;
+ * PyTorch adds exp(lp), which makes it the gradient with respect to the logits of a preceding
+ * log-softmax (Σ_c γ_t(c) = 1), and passes through a following log-softmax unchanged. We return
+ * the same numbers so values and gradients match PyTorch's. An infinite loss gives NaN
+ * gradients for that sample (0 with zeroInfinity), as PyTorch does.
+ */
+function forwardBackward(
+  logProbs: Float32Array | Float64Array,
+  plan: CtcPlan,
+): { nll: Float64Array; grad: Float32Array } {
+  const { time, batch, classes, blank } = plan;
+  const nll = new Float64Array(batch);
+  const grad = new Float32Array(time * batch * classes);
+  const at = (t: number, n: number, c: number) => logProbs[(t * batch + n) * classes + c]!;
+  for (let n = 0; n < batch; n++) {
+    const label = plan.targets[n]!;
+    const steps = plan.inputLengths[n]!;
+    const width = 2 * label.length + 1;
+    const ext = new Int32Array(width).fill(blank);
+    for (let i = 0; i < label.length; i++) ext[2 * i + 1] = label[i]!;
+    const skip = new Uint8Array(width);
+    for (let s = 2; s < width; s++) skip[s] = ext[s] !== blank && ext[s] !== ext[s - 2] ? 1 : 0;
+    const alpha = new Float64Array(steps * width).fill(NEG_INF);
+    alpha[0] = at(0, n, blank);
+    if (width > 1) alpha[1] = at(0, n, ext[1]!);
+    for (let t = 1; t < steps; t++) {
+      const row = t * width;
+      const prev = row - width;
+      for (let s = 0; s < width; s++) {
+        let sum = alpha[prev + s]!;
+        if (s >= 1) sum = logAdd(sum, alpha[prev + s - 1]!);
+        if (skip[s]) sum = logAdd(sum, alpha[prev + s - 2]!);
+        alpha[row + s] = sum === NEG_INF ? NEG_INF : sum + at(t, n, ext[s]!);
+      }
+    }
+    const last = (steps - 1) * width;
+    const logLikelihood =
+      width > 1 ? logAdd(alpha[last + width - 1]!, alpha[last + width - 2]!) : alpha[last]!;
+    const loss = -logLikelihood;
+    if (!Number.isFinite(loss)) {
+      nll[n] = plan.zeroInfinity ? 0 : Number.POSITIVE_INFINITY;
+      if (!plan.zeroInfinity) {
+        for (let t = 0; t < steps; t++)
+          for (let c = 0; c < classes; c++) grad[(t * batch + n) * classes + c] = Number.NaN;
+      }
+      continue;
+    }
+    nll[n] = loss;
+    const beta = new Float64Array(steps * width).fill(NEG_INF);
+    beta[last + width - 1] = at(steps - 1, n, blank);
+    if (width > 1) beta[last + width - 2] = at(steps - 1, n, ext[width - 2]!);
+    for (let t = steps - 2; t >= 0; t--) {
+      const row = t * width;
+      const next = row + width;
+      for (let s = 0; s < width; s++) {
+        let sum = beta[next + s]!;
+        if (s + 1 < width) sum = logAdd(sum, beta[next + s + 1]!);
+        if (s + 2 < width && skip[s + 2]) sum = logAdd(sum, beta[next + s + 2]!);
+        beta[row + s] = sum === NEG_INF ? NEG_INF : sum + at(t, n, ext[s]!);
+      }
+    }
+    const occupation = new Float64Array(classes);
+    for (let t = 0; t < steps; t++) {
+      occupation.fill(NEG_INF);
+      const row = t * width;
+      for (let s = 0; s < width; s++) {
+        const c = ext[s]!;
+        occupation[c] = logAdd(occupation[c]!, alpha[row + s]! + beta[row + s]!);
+      }
+      for (let c = 0; c < classes; c++) {
+        const lp = at(t, n, c);
+        grad[(t * batch + n) * classes + c] = Math.exp(lp) - Math.exp(occupation[c]! + loss - lp);
+      }
+    }
+  }
+  return { nll, grad };
+}
+
+function readLengths(
+  value: unknown,
+  batch: number,
+  max: number,
+  fn: string,
+  arg: string,
+  min: number,
+): Int32Array {
+  const data = asTensor(value, fn, arg).dataSync();
+  if (data.length !== batch)
+    fail("shape_mismatch", `${fn}: \`${arg}\` must have one entry per sample (${batch}), got ${data.length}`);
+  const out = new Int32Array(batch);
+  for (let i = 0; i < batch; i++) {
+    const v = data[i]!;
+    if (!Number.isInteger(v) || v < min || v > max) {
+      fail(
+        "invalid_value",
+        `${fn}: \`${arg}\` must contain integers in [${min}, ${max}], got ${describeValue(v)} at index ${i}`,
+      );
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+/**
+ * CTC loss with PyTorch's conventions. `logProbs` [T, N, C] are log-probabilities (a
+ * log-softmax output; [T, C] for one unbatched sequence), `targets` either padded [N, S] or
+ * concatenated [Σ targetLengths] label indices (never the blank), `inputLengths` [N] in [1, T],
+ * `targetLengths` [N]. Returns [N] losses for "none" (a scalar when unbatched), else their sum,
+ * or for "mean" the average of loss_n / max(targetLength_n, 1).
+ *
+ * The forward-backward recursion runs in float64 in log space on the host (exact alpha-beta
+ * gradient through `tf.customGrad`; see forwardBackward for the derivation), so very negative
+ * log-probabilities cannot underflow. Matches torch 2.11 F.ctc_loss value and gradient,
+ * including the gradient convention (exp(lp) - γ) and NaN gradients for infinite losses.
+ * Differs from torch only for inputLengths of 0, which are refused (torch returns a value read
+ * from frame 0). Cost O(T·N·(S + C)) time, O(T·S) memory per sample; one device read.
+ */
+export function ctcLoss(
+  logProbs: tf.Tensor | number[][][] | number[][],
+  targets: tf.Tensor | number[][] | number[],
+  inputLengths: tf.Tensor | number[] | number,
+  targetLengths: tf.Tensor | number[] | number,
+  options: CtcLossOptions = {},
+): tf.Tensor {
+  const fn = "ctcLoss";
+  const reduction = reductionOption(options.reduction, fn);
+  const zeroInfinity = booleanOption(options.zeroInfinity, false, fn, "zeroInfinity");
+  const input = asTensor(logProbs, fn, "logProbs");
+  const unbatched = input.rank === 2;
+  if (input.rank !== 3 && !unbatched)
+    fail(
+      "shape_mismatch",
+      `${fn}: \`logProbs\` must have rank 3 ([time, batch, classes]) or 2 ([time, classes]), got shape [${input.shape.join(", ")}]`,
+    );
+  const lp3 = unbatched ? tf.expandDims(input, 1) : input;
+  const [time, batch, classes] = lp3.shape as [number, number, number];
+  if (time === 0 || classes === 0)
+    fail(
+      "empty_input",
+      `${fn}: \`logProbs\` must have at least one frame and one class, got shape [${input.shape.join(", ")}]`,
+    );
+  const blank = options.blank ?? 0;
+  if (!Number.isInteger(blank) || blank < 0 || blank >= classes)
+    fail(
+      "invalid_option",
+      `${fn}: option \`blank\` must be an integer in [0, ${classes}), got ${describeValue(blank)}`,
+    );
+  const target = asTensor(targets, fn, "targets");
+  const targetData = target.dataSync();
+  const padded = unbatched ? false : target.rank === 2;
+  if (!padded && target.rank !== 1)
+    fail(
+      "shape_mismatch",
+      `${fn}: \`targets\` must have rank 2 ([batch, maxTargetLength]) or 1 (concatenated), got shape [${target.shape.join(", ")}]`,
+    );
+  if (padded && target.shape[0] !== batch)
+    fail(
+      "shape_mismatch",
+      `${fn}: \`targets\` must have ${batch} rows (the batch size of \`logProbs\`), got shape [${target.shape.join(", ")}]`,
+    );
+  const width = padded ? target.shape[1]! : targetData.length;
+  const inLengths = readLengths(inputLengths, batch, time, fn, "inputLengths", 1);
+  const tgtLengths = readLengths(targetLengths, batch, width, fn, "targetLengths", 0);
+  const labels: Int32Array[] = [];
+  let offset = 0;
+  for (let n = 0; n < batch; n++) {
+    const start = padded ? n * width : offset;
+    const length = tgtLengths[n]!;
+    if (!padded && start + length > targetData.length)
+      fail(
+        "shape_mismatch",
+        `${fn}: concatenated \`targets\` must hold sum(targetLengths) labels, got ${targetData.length}`,
+      );
+    const label = new Int32Array(length);
+    for (let i = 0; i < length; i++) {
+      const v = targetData[start + i]!;
+      if (!Number.isInteger(v) || v < 0 || v >= classes || v === blank) {
+        fail(
+          "invalid_value",
+          `${fn}: \`targets\` must contain class indices in [0, ${classes}) other than the blank ${blank}, got ${describeValue(v)} at index ${start + i}`,
+        );
+      }
+      label[i] = v;
+    }
+    labels.push(label);
+    offset += length;
+  }
+  const plan: CtcPlan = {
+    time,
+    batch,
+    classes,
+    blank,
+    inputLengths: inLengths,
+    targets: labels,
+    zeroInfinity,
+  };
+  const perSample = tf.customGrad(((lp: tf.Tensor) => {
+    const { nll, grad } = forwardBackward(lp.dataSync() as Float32Array, plan);
+    return {
+      value: tf.tensor1d(Float32Array.from(nll)),
+      gradFunc: (dy: tf.Tensor) =>
+        tf.mul(tf.tensor3d(grad, [time, batch, classes]), tf.reshape(dy, [1, batch, 1])),
+    };
+  }) as unknown as Parameters<typeof tf.customGrad>[0]);
+  return tf.tidy(() => {
+    const losses = perSample(lp3) as tf.Tensor;
+    if (reduction === "none") return unbatched ? tf.reshape(losses, []) : losses;
+    if (reduction === "sum") return tf.sum(losses);
+    const divisors = tf.tensor1d(Float32Array.from(tgtLengths, (v) => Math.max(v, 1)));
+    return tf.mean(tf.div(losses, divisors));
+  });
+}
