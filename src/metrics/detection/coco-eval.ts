@@ -1,0 +1,1055 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import {
+  append,
+  compact,
+  concatGrowable,
+  filled,
+  type GrowableFloat64,
+  type GrowableInt32,
+  type GrowableUint8,
+  growableFloat64,
+  growableInt32,
+  growableUint8,
+} from "../../core/buffer.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { assertOneOf } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { type Rle, rleArea, rleIou, toRle } from "./rle.js";
+
+/**
+ * COCO detection evaluation, reproducing pycocotools `COCOeval` (cocoapi master) number for
+ * number: per-image greedy matching at each IoU threshold, crowd regions, area ranges, maxDets
+ * per image per class, the 101-point interpolated precision, and the 12 (10 for keypoints)
+ * summary numbers. Streaming: each image is matched as it arrives (matching is local to an
+ * image), the state keeps one small record per kept detection, and `compute` accumulates.
+ */
+
+/** What is compared: boxes, instance masks, or keypoints (OKS). */
+export type IouType = "bbox" | "segm" | "keypoints";
+
+/** How the summary rows pick maxDets. */
+export type SummaryMode = "pycocotools" | "intended";
+
+/** One named area range, [lo, hi] in pixels² (inclusive, as pycocotools compares). */
+export interface AreaRange {
+  readonly label: string;
+  readonly range: readonly [number, number];
+}
+
+/** Options of {@link cocoEvalDef}; defaults are pycocotools' `Params`. */
+export interface CocoEvalOptions {
+  /** Default "bbox". */
+  readonly iouType?: IouType;
+  /** IoU thresholds; default 0.50:0.05:0.95 (numpy linspace, as pycocotools). */
+  readonly iouThresholds?: readonly number[];
+  /** Recall thresholds; default 0:0.01:1 (101 points). */
+  readonly recallThresholds?: readonly number[];
+  /** Max detections per image per class, sorted ascending; default [1, 10, 100] ([20] for keypoints). */
+  readonly maxDets?: readonly number[];
+  /** Default all/small/medium/large = [0, 1e10], [0, 1024], [1024, 9216], [9216, 1e10] (keypoints: all/medium/large). */
+  readonly areaRanges?: readonly AreaRange[];
+  /** Match only within a category (default true); false pools every category (proposal scoring). */
+  readonly useCats?: boolean;
+  /** Categories evaluated (per-class outputs in this order, sorted). Default: every category seen. */
+  readonly categoryIds?: readonly number[];
+  /** OKS sigmas: one list for every category or one per category id. Default: COCO's 17 person sigmas. */
+  readonly keypointSigmas?: readonly number[] | Readonly<Record<string, readonly number[]>>;
+  /**
+   * "pycocotools" (default) reproduces `summarize()`: its AP rows ask for maxDets 100 (20 for
+   * keypoints) whatever `maxDets` holds, so a list without 100 gives -1 there (cocoapi issue 558).
+   * "intended" uses the largest maxDets for AP rows and maxDets[0..2] for the AR rows.
+   */
+  readonly summary?: SummaryMode;
+}
+
+/** One ground-truth object of an image (COCO annotation fields, camelCase). */
+export interface CocoGroundTruthObject {
+  /** Annotation id; pycocotools treats a match to id 0 as no match (reproduced). Default: 1-based position. */
+  readonly id?: number;
+  readonly categoryId: number;
+  /** [x, y, width, height]. Required for bbox and keypoints. */
+  readonly bbox?: ArrayLike<number>;
+  /** Area used for area ranges (COCO's `area` field). Default: mask area (segm) or box area. */
+  readonly area?: number;
+  readonly iscrowd?: boolean | number;
+  /** Polygons, RLE (compressed or not) or an {@link Rle}. Required for segm. */
+  readonly segmentation?: unknown;
+  /** Flat [x, y, v] triplets. Required for keypoints. */
+  readonly keypoints?: ArrayLike<number>;
+  /** Default: number of keypoints with v > 0. A ground truth with none is ignored (keypoints). */
+  readonly numKeypoints?: number;
+}
+
+/** One detection of an image. */
+export interface CocoDetectionObject {
+  readonly categoryId: number;
+  readonly score: number;
+  readonly bbox?: ArrayLike<number>;
+  readonly segmentation?: unknown;
+  readonly keypoints?: ArrayLike<number>;
+  /** Area used for area ranges; default box w*h, else mask area, else the keypoints' extent. */
+  readonly area?: number;
+}
+
+/** The streaming unit: one image with its ground truth and detections. */
+export interface CocoImage {
+  readonly imageId: number;
+  /** Needed to rasterise polygons (segm). */
+  readonly height?: number;
+  readonly width?: number;
+  readonly groundTruth: readonly CocoGroundTruthObject[];
+  readonly detections: readonly CocoDetectionObject[];
+}
+
+/** State: per-category non-ignored GT counts per area range and one record per kept detection. */
+export interface CocoEvalState {
+  images: number[];
+  categories: number[];
+  /** `${categoryId}` → count of non-ignored ground truths per area range. */
+  gtCounts: Record<string, number[]>;
+  dtScore: GrowableFloat64;
+  dtImage: GrowableFloat64;
+  dtCategory: GrowableFloat64;
+  dtRank: GrowableInt32;
+  /** A*T codes per detection: 0 false positive, 1 true positive, 2 ignored. */
+  dtCode: GrowableUint8;
+}
+
+/** Everything `accumulate` and `summarize` produce. */
+export interface CocoEvalResult {
+  /** The summary numbers in pycocotools' order (12 for bbox/segm, 10 for keypoints); -1 where undefined. */
+  readonly stats: number[];
+  /** Row labels of `stats`, e.g. "AP @[ IoU=0.50:0.95 | area=all | maxDets=100 ]". */
+  readonly statLabels: string[];
+  /** Per-category AP over every IoU threshold, area "all", the largest maxDets; -1 if undefined. */
+  readonly perClassAp: number[];
+  /** Per-category AR, same settings. */
+  readonly perClassAr: number[];
+  /** The evaluated categories (sorted; [-1] when useCats is false). */
+  readonly categoryIds: number[];
+  /** Precision, shape [T, R, K, A, M] row-major, -1 where undefined (pycocotools `eval['precision']`). */
+  readonly precision: Float64Array;
+  /** Recall, shape [T, K, A, M]. */
+  readonly recall: Float64Array;
+  /** Score at each recall threshold, shape [T, R, K, A, M]. */
+  readonly scores: Float64Array;
+  readonly shape: { T: number; R: number; K: number; A: number; M: number };
+  readonly iouThresholds: number[];
+  readonly recallThresholds: number[];
+  readonly maxDets: number[];
+  readonly areaLabels: string[];
+}
+
+/** Catalog entry of COCO mAP. */
+export const cocoMapMeta: CatalogEntry = {
+  id: "detection/coco_map",
+  title: "COCO mean average precision (AP@[.50:.95]) and recall",
+  kind: "metric",
+  tasks: ["detection", "segmentation"],
+  formula:
+    "\\mathrm{AP}=\\frac{1}{|T||K|}\\sum_{t\\in T}\\sum_{k}\\frac{1}{101}\\sum_{r\\in\\{0,0.01,..,1\\}}\\max_{\\tilde r\\ge r}p_{t,k}(\\tilde r)",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: [
+    "averages over IoU 0.50:0.95, rewarding precise localisation",
+    "crowd regions and out-of-range areas are ignored, not counted as errors",
+    "maxDets caps detections per image per class",
+  ],
+  references: [
+    {
+      paper: "Lin et al. 2014, Microsoft COCO",
+      implementation: "pycocotools COCOeval (cocoapi master): bbox, segm, keypoints",
+    },
+  ],
+  traits: ["boxes", "instance-masks", "keypoints", "ranking"],
+  exports: ["cocoEvalDef", "cocoEvaluate", "cocoEvaluateImages"],
+};
+
+/** numpy `linspace(start, stop, num)`: start + i * step, the last value exactly `stop`. */
+export function linspace(start: number, stop: number, num: number): number[] {
+  const out: number[] = [];
+  const step = (stop - start) / (num - 1);
+  for (let i = 0; i < num; i++) out.push(i * step + start);
+  if (num > 1) out[num - 1] = stop;
+  return out;
+}
+
+/** numpy's pairwise summation (as `np.sum` / `np.mean` on a contiguous float64 array). */
+export function numpySum(values: ArrayLike<number>, start = 0, n = values.length - start): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res += values[start + i]!;
+    return res;
+  }
+  if (n <= 128) {
+    const r = [0, 0, 0, 0, 0, 0, 0, 0];
+    for (let j = 0; j < 8; j++) r[j] = values[start + j]!;
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j]! += values[start + i + j]!;
+    let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
+    for (; i < n; i++) res += values[start + i]!;
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return numpySum(values, start, n2) + numpySum(values, start + n2, n - n2);
+}
+
+/** COCO's 17 person keypoint sigmas (pycocotools `kpt_oks_sigmas`). */
+export const COCO_KEYPOINT_SIGMAS: readonly number[] = [
+  0.26, 0.25, 0.25, 0.35, 0.35, 0.79, 0.79, 0.72, 0.72, 0.62, 0.62, 1.07, 1.07, 0.87, 0.87, 0.89, 0.89,
+].map((s) => s / 10);
+
+interface Resolved {
+  iouType: IouType;
+  iouThrs: number[];
+  recThrs: number[];
+  maxDets: number[];
+  areas: AreaRange[];
+  useCats: boolean;
+  categoryIds: number[] | undefined;
+  sigmas: readonly number[] | Readonly<Record<string, readonly number[]>>;
+  summary: SummaryMode;
+}
+
+const FN = "cocoEval";
+
+function numberList(value: unknown, option: string, check: (v: number) => boolean, what: string): number[] {
+  if (!Array.isArray(value) || value.length === 0)
+    fail(
+      "invalid_option",
+      `${FN}: option \`${option}\` must be a non-empty array of numbers, got ${describeValue(value)}`,
+    );
+  for (let i = 0; i < value.length; i++) {
+    if (typeof value[i] !== "number" || !check(value[i]))
+      fail(
+        "invalid_option",
+        `${FN}: option \`${option}\` must contain ${what}, got ${describeValue(value[i])} at index ${i}`,
+      );
+  }
+  return value.slice() as number[];
+}
+
+function resolveOptions(options: CocoEvalOptions): Resolved {
+  const iouType = assertOneOf(
+    options.iouType ?? "bbox",
+    ["bbox", "segm", "keypoints"] as const,
+    FN,
+    "iouType",
+  );
+  const kp = iouType === "keypoints";
+  const iouThrs = options.iouThresholds
+    ? numberList(options.iouThresholds, "iouThresholds", (v) => v >= 0 && v <= 1, "numbers in [0, 1]")
+    : linspace(0.5, 0.95, 10);
+  const recThrs = options.recallThresholds
+    ? numberList(options.recallThresholds, "recallThresholds", (v) => v >= 0 && v <= 1, "numbers in [0, 1]")
+    : linspace(0, 1, 101);
+  const maxDets = (
+    options.maxDets
+      ? numberList(options.maxDets, "maxDets", (v) => Number.isInteger(v) && v >= 1, "integers >= 1")
+      : kp
+        ? [20]
+        : [1, 10, 100]
+  ).sort((a, b) => a - b);
+  const areas = options.areaRanges
+    ? options.areaRanges.map((a, i) => {
+        if (
+          !a ||
+          typeof a.label !== "string" ||
+          !Array.isArray(a.range) ||
+          a.range.length !== 2 ||
+          a.range.some((v) => typeof v !== "number" || Number.isNaN(v))
+        ) {
+          fail(
+            "invalid_option",
+            `${FN}: option \`areaRanges\` entries must be { label, range: [lo, hi] }, got ${describeValue(a)} at index ${i}`,
+          );
+        }
+        return { label: a.label, range: [a.range[0], a.range[1]] as [number, number] };
+      })
+    : kp
+      ? [
+          { label: "all", range: [0, 1e10] as [number, number] },
+          { label: "medium", range: [1024, 9216] as [number, number] },
+          { label: "large", range: [9216, 1e10] as [number, number] },
+        ]
+      : [
+          { label: "all", range: [0, 1e10] as [number, number] },
+          { label: "small", range: [0, 1024] as [number, number] },
+          { label: "medium", range: [1024, 9216] as [number, number] },
+          { label: "large", range: [9216, 1e10] as [number, number] },
+        ];
+  if (areas.length === 0) fail("invalid_option", `${FN}: option \`areaRanges\` must not be empty`);
+  const useCats = options.useCats ?? true;
+  if (typeof useCats !== "boolean")
+    fail("invalid_option", `${FN}: option \`useCats\` must be a boolean, got ${describeValue(useCats)}`);
+  const categoryIds = options.categoryIds
+    ? numberList(options.categoryIds, "categoryIds", Number.isFinite, "finite numbers")
+    : undefined;
+  const summary = assertOneOf(
+    options.summary ?? "pycocotools",
+    ["pycocotools", "intended"] as const,
+    FN,
+    "summary",
+  );
+  return {
+    iouType,
+    iouThrs,
+    recThrs,
+    maxDets,
+    areas,
+    useCats,
+    categoryIds,
+    sigmas: options.keypointSigmas ?? COCO_KEYPOINT_SIGMAS,
+    summary,
+  };
+}
+
+/** One object after validation, in the form the matcher reads. */
+interface Prepared {
+  cat: number;
+  box: number[];
+  area: number;
+  crowd: boolean;
+  ignore: boolean;
+  id: number;
+  score: number;
+  rle: Rle | undefined;
+  kps: ArrayLike<number> | undefined;
+}
+
+function readBox(box: unknown, where: string): number[] {
+  if (box === undefined) fail("invalid_value", `${FN}: ${where}.bbox is missing`);
+  const b = box as ArrayLike<number>;
+  if (typeof b !== "object" || b === null || b.length !== 4)
+    fail("invalid_value", `${FN}: ${where}.bbox must be [x, y, width, height], got ${describeValue(box)}`);
+  const out = [b[0]!, b[1]!, b[2]!, b[3]!];
+  for (let i = 0; i < 4; i++)
+    if (typeof out[i] !== "number" || !Number.isFinite(out[i]!))
+      fail(
+        "invalid_value",
+        `${FN}: ${where}.bbox must contain finite numbers, got ${describeValue(out[i])} at index ${i}`,
+      );
+  if (out[2]! < 0 || out[3]! < 0)
+    fail(
+      "invalid_value",
+      `${FN}: ${where}.bbox is degenerate (negative width or height), got [${out.join(", ")}]`,
+    );
+  return out;
+}
+
+function keypointExtentArea(kps: ArrayLike<number>): number {
+  let x0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i + 1 < kps.length; i += 3) {
+    x0 = Math.min(x0, kps[i]!);
+    x1 = Math.max(x1, kps[i]!);
+    y0 = Math.min(y0, kps[i + 1]!);
+    y1 = Math.max(y1, kps[i + 1]!);
+  }
+  return (x1 - x0) * (y1 - y0);
+}
+
+function readKeypoints(value: unknown, where: string): ArrayLike<number> {
+  const k = value as ArrayLike<number>;
+  if (
+    k === undefined ||
+    k === null ||
+    typeof k !== "object" ||
+    typeof k.length !== "number" ||
+    k.length % 3 !== 0 ||
+    k.length === 0
+  ) {
+    fail(
+      "invalid_value",
+      `${where}.keypoints must be a flat list of [x, y, v] triplets, got ${describeValue(value)}`,
+    );
+  }
+  for (let i = 0; i < k.length; i++)
+    if (typeof k[i] !== "number" || !Number.isFinite(k[i]!))
+      fail(
+        "invalid_value",
+        `${where}.keypoints must contain finite numbers, got ${describeValue(k[i])} at index ${i}`,
+      );
+  return k;
+}
+
+function prepareImage(image: CocoImage, index: number, p: Resolved): { gts: Prepared[]; dts: Prepared[] } {
+  if (image === null || typeof image !== "object")
+    fail(
+      "invalid_value",
+      `${FN}: \`images\` must contain objects, got ${describeValue(image)} at index ${index}`,
+    );
+  const imageId = image.imageId;
+  if (typeof imageId !== "number" || !Number.isFinite(imageId))
+    fail(
+      "invalid_value",
+      `${FN}: \`images[${index}].imageId\` must be a finite number, got ${describeValue(imageId)}`,
+    );
+  const where = `image ${imageId}`;
+  if (!Array.isArray(image.groundTruth))
+    fail(
+      "invalid_value",
+      `${FN}: ${where}: \`groundTruth\` must be an array, got ${describeValue(image.groundTruth)}`,
+    );
+  if (!Array.isArray(image.detections))
+    fail(
+      "invalid_value",
+      `${FN}: ${where}: \`detections\` must be an array, got ${describeValue(image.detections)}`,
+    );
+  const segm = p.iouType === "segm";
+  const kp = p.iouType === "keypoints";
+  let h = 0;
+  let w = 0;
+  if (segm) {
+    h = image.height as number;
+    w = image.width as number;
+    const needsSize = [...image.groundTruth, ...image.detections].some(
+      (o) => Array.isArray(o?.segmentation) || o?.segmentation === undefined,
+    );
+    if (needsSize && (!Number.isInteger(h) || !Number.isInteger(w) || h <= 0 || w <= 0)) {
+      fail(
+        "invalid_value",
+        `${FN}: ${where}: \`height\` and \`width\` must be positive integers to rasterise polygons, got ${describeValue(h)} x ${describeValue(w)}`,
+      );
+    }
+  }
+  const known = p.categoryIds ? new Set(p.categoryIds) : undefined;
+  const checkCat = (cat: unknown, what: string): number => {
+    if (typeof cat !== "number" || !Number.isFinite(cat))
+      fail("invalid_value", `${FN}: ${what}.categoryId must be a finite number, got ${describeValue(cat)}`);
+    if (known && !known.has(cat))
+      fail(
+        "invalid_value",
+        `${FN}: ${what}.categoryId ${cat} is not one of the categories (${p.categoryIds!.join(", ")})`,
+      );
+    return cat;
+  };
+  const gts: Prepared[] = image.groundTruth.map((g, j) => {
+    const what = `${where} groundTruth[${j}]`;
+    if (g === null || typeof g !== "object")
+      fail("invalid_value", `${FN}: ${what} must be an object, got ${describeValue(g)}`);
+    const cat = checkCat(g.categoryId, what);
+    const crowd = Boolean(g.iscrowd);
+    const box = kp || !segm || g.bbox !== undefined ? readBox(g.bbox, what) : [0, 0, 0, 0];
+    let rle: Rle | undefined;
+    if (segm) {
+      if (g.segmentation === undefined)
+        fail("invalid_value", `${FN}: ${what}.segmentation is missing (iouType "segm")`);
+      rle = isRle(g.segmentation) ? g.segmentation : toRle(g.segmentation, h, w, FN, `${what}.segmentation`);
+    }
+    const kps = kp ? readKeypoints(g.keypoints, `${FN}: ${what}`) : undefined;
+    let area = g.area;
+    if (area === undefined) area = segm ? rleArea(rle!) : box[2]! * box[3]!;
+    if (typeof area !== "number" || Number.isNaN(area))
+      fail("invalid_value", `${FN}: ${what}.area must be a number, got ${describeValue(area)}`);
+    let ignore = crowd;
+    if (kp) {
+      let nk = g.numKeypoints;
+      if (nk === undefined) {
+        nk = 0;
+        for (let i = 2; i < kps!.length; i += 3) if (kps![i]! > 0) nk++;
+      }
+      ignore = nk === 0 || crowd;
+    }
+    const id = g.id ?? j + 1;
+    if (typeof id !== "number")
+      fail("invalid_value", `${FN}: ${what}.id must be a number, got ${describeValue(id)}`);
+    return { cat, box, area, crowd, ignore, id, score: 0, rle, kps };
+  });
+  const dts: Prepared[] = image.detections.map((d, j) => {
+    const what = `${where} detections[${j}]`;
+    if (d === null || typeof d !== "object")
+      fail("invalid_value", `${FN}: ${what} must be an object, got ${describeValue(d)}`);
+    const cat = checkCat(d.categoryId, what);
+    if (typeof d.score !== "number" || Number.isNaN(d.score))
+      fail("invalid_value", `${FN}: ${what}.score must be a number, got ${describeValue(d.score)}`);
+    const box = d.bbox !== undefined ? readBox(d.bbox, what) : undefined;
+    if (!box && p.iouType === "bbox") readBox(undefined, what);
+    let rle: Rle | undefined;
+    if (segm) {
+      if (d.segmentation !== undefined)
+        rle = isRle(d.segmentation)
+          ? d.segmentation
+          : toRle(d.segmentation, h, w, FN, `${what}.segmentation`);
+      else if (box) {
+        const [x, y, bw, bh] = box;
+        rle = toRle([[x!, y!, x!, y! + bh!, x! + bw!, y! + bh!, x! + bw!, y!]], h, w, FN, `${what}.bbox`);
+      } else fail("invalid_value", `${FN}: ${what}.segmentation is missing (iouType "segm")`);
+    }
+    const kps = kp ? readKeypoints(d.keypoints, `${FN}: ${what}`) : undefined;
+    let area = d.area;
+    if (area === undefined)
+      area = box ? box[2]! * box[3]! : segm ? rleArea(rle!) : kps ? keypointExtentArea(kps) : 0;
+    if (typeof area !== "number" || Number.isNaN(area))
+      fail("invalid_value", `${FN}: ${what}.area must be a number, got ${describeValue(area)}`);
+    return {
+      cat,
+      box: box ?? [0, 0, 0, 0],
+      area,
+      crowd: false,
+      ignore: false,
+      id: j + 1,
+      score: d.score,
+      rle,
+      kps,
+    };
+  });
+  return { gts, dts };
+}
+
+function isRle(value: unknown): value is Rle {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Rle).counts instanceof Uint32Array &&
+    Array.isArray((value as Rle).size)
+  );
+}
+
+function bboxIouMatrix(dts: Prepared[], gts: Prepared[]): Float64Array {
+  const D = dts.length;
+  const G = gts.length;
+  const out = new Float64Array(D * G);
+  for (let g = 0; g < G; g++) {
+    const gb = gts[g]!.box;
+    const ga = gb[2]! * gb[3]!;
+    const crowd = gts[g]!.crowd;
+    for (let d = 0; d < D; d++) {
+      const db = dts[d]!.box;
+      const da = db[2]! * db[3]!;
+      const w = Math.min(db[2]! + db[0]!, gb[2]! + gb[0]!) - Math.max(db[0]!, gb[0]!);
+      if (w <= 0) continue;
+      const h = Math.min(db[3]! + db[1]!, gb[3]! + gb[1]!) - Math.max(db[1]!, gb[1]!);
+      if (h <= 0) continue;
+      const i = w * h;
+      out[d * G + g] = i / (crowd ? da : da + ga - i);
+    }
+  }
+  return out;
+}
+
+const SPACING1 = 2.220446049250313e-16;
+
+function sigmasFor(p: Resolved, cat: number): readonly number[] {
+  const s = p.sigmas;
+  if (Array.isArray(s)) return s as readonly number[];
+  const own = (s as Record<string, readonly number[]>)[String(cat)];
+  if (!own) fail("invalid_option", `${FN}: option \`keypointSigmas\` has no entry for category ${cat}`);
+  return own;
+}
+
+function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[]): Float64Array {
+  const D = dts.length;
+  const G = gts.length;
+  const out = new Float64Array(D * G);
+  const k = sigmas.length;
+  const vars = sigmas.map((s) => (s * 2) ** 2);
+  const e = new Float64Array(k);
+  const ex = new Float64Array(k);
+  for (let j = 0; j < G; j++) {
+    const g = gts[j]!;
+    const gk = g.kps!;
+    if (gk.length !== 3 * k)
+      fail(
+        "shape_mismatch",
+        `${FN}: ground truth keypoints must have ${k} triplets (one per sigma), got ${gk.length / 3}`,
+      );
+    let k1 = 0;
+    for (let i = 0; i < k; i++) if (gk[3 * i + 2]! > 0) k1++;
+    const bb = g.box;
+    const x0 = bb[0]! - bb[2]!;
+    const x1 = bb[0]! + bb[2]! * 2;
+    const y0 = bb[1]! - bb[3]!;
+    const y1 = bb[1]! + bb[3]! * 2;
+    const denom = g.area + SPACING1;
+    for (let i = 0; i < D; i++) {
+      const dk = dts[i]!.kps!;
+      if (dk.length !== 3 * k)
+        fail(
+          "shape_mismatch",
+          `${FN}: detection keypoints must have ${k} triplets (one per sigma), got ${dk.length / 3}`,
+        );
+      let n = 0;
+      for (let q = 0; q < k; q++) {
+        const xd = dk[3 * q]!;
+        const yd = dk[3 * q + 1]!;
+        let dx: number;
+        let dy: number;
+        if (k1 > 0) {
+          dx = xd - gk[3 * q]!;
+          dy = yd - gk[3 * q + 1]!;
+        } else {
+          dx = Math.max(0, x0 - xd) + Math.max(0, xd - x1);
+          dy = Math.max(0, y0 - yd) + Math.max(0, yd - y1);
+        }
+        e[q] = (dx ** 2 + dy ** 2) / vars[q]! / denom / 2;
+        if (k1 === 0 || gk[3 * q + 2]! > 0) ex[n++] = Math.exp(-e[q]!);
+      }
+      out[i * G + j] = numpySum(ex, 0, n) / n;
+    }
+  }
+  return out;
+}
+
+/** Stable order of indices by descending score (numpy mergesort on -score). */
+function orderByScore(objs: Prepared[]): Prepared[] {
+  return objs
+    .map((o, i) => [o, i] as const)
+    .sort((a, b) => b[0].score - a[0].score || a[1] - b[1])
+    .map((x) => x[0]);
+}
+
+interface ImageRecords {
+  imageId: number;
+  scores: number[];
+  cats: number[];
+  ranks: number[];
+  codes: number[];
+  gtCounts: Map<number, number[]>;
+  seen: Set<number>;
+}
+
+/** Evaluates one image (pycocotools computeIoU/computeOks + evaluateImg for every category and area). */
+function evaluateImage(imageId: number, gtsAll: Prepared[], dtsAll: Prepared[], p: Resolved): ImageRecords {
+  const A = p.areas.length;
+  const T = p.iouThrs.length;
+  const maxDet = p.maxDets[p.maxDets.length - 1]!;
+  const rec: ImageRecords = {
+    imageId,
+    scores: [],
+    cats: [],
+    ranks: [],
+    codes: [],
+    gtCounts: new Map(),
+    seen: new Set(),
+  };
+  // Group by category; with useCats false one group ordered by category, then input order.
+  const groups = new Map<number, { gts: Prepared[]; dts: Prepared[] }>();
+  const keyOf = (o: Prepared): number => (p.useCats ? o.cat : -1);
+  let gtsSorted = gtsAll;
+  let dtsSorted = dtsAll;
+  if (!p.useCats) {
+    const byCat = (list: Prepared[]) =>
+      list
+        .map((o, i) => [o, i] as const)
+        .sort((a, b) => a[0].cat - b[0].cat || a[1] - b[1])
+        .map((x) => x[0]);
+    gtsSorted = byCat(gtsAll);
+    dtsSorted = byCat(dtsAll);
+  }
+  for (const g of gtsSorted) {
+    const k = keyOf(g);
+    let grp = groups.get(k);
+    if (!grp) {
+      grp = { gts: [], dts: [] };
+      groups.set(k, grp);
+    }
+    grp.gts.push(g);
+    rec.seen.add(g.cat);
+  }
+  for (const d of dtsSorted) {
+    const k = keyOf(d);
+    let grp = groups.get(k);
+    if (!grp) {
+      grp = { gts: [], dts: [] };
+      groups.set(k, grp);
+    }
+    grp.dts.push(d);
+    rec.seen.add(d.cat);
+  }
+  for (const [cat, grp] of groups) {
+    const gt = grp.gts;
+    const dt = orderByScore(grp.dts).slice(0, maxDet);
+    const G = gt.length;
+    const D = dt.length;
+    let ious: Float64Array | undefined;
+    if (G > 0 && D > 0) {
+      if (p.iouType === "bbox") ious = bboxIouMatrix(dt, gt);
+      else if (p.iouType === "segm") {
+        const m = rleIou(
+          dt.map((d) => d.rle!),
+          gt.map((g) => g.rle!),
+          gt.map((g) => (g.crowd ? 1 : 0)),
+        );
+        ious = new Float64Array(D * G);
+        for (let d = 0; d < D; d++) for (let g = 0; g < G; g++) ious[d * G + g] = m[d]![g]!;
+      } else ious = oksMatrix(dt, gt, sigmasFor(p, cat));
+    }
+    const counts = rec.gtCounts.get(cat) ?? new Array<number>(A).fill(0);
+    rec.gtCounts.set(cat, counts);
+    const codes = new Uint8Array(D * A * T);
+    const order = new Int32Array(G);
+    const gIg = new Uint8Array(G);
+    const matched = new Uint8Array(G);
+    for (let a = 0; a < A; a++) {
+      const [lo, hi] = p.areas[a]!.range;
+      const ign: number[] = gt.map((g) => (g.ignore || g.area < lo || g.area > hi ? 1 : 0));
+      let ignored = 0;
+      for (const v of ign) ignored += v;
+      // Stable sort: non-ignored first.
+      let pos = 0;
+      for (let g = 0; g < G; g++) if (!ign[g]) order[pos++] = g;
+      for (let g = 0; g < G; g++) if (ign[g]) order[pos++] = g;
+      for (let q = 0; q < G; q++) gIg[q] = ign[order[q]!]!;
+      counts[a]! += G - ignored;
+      for (let t = 0; t < T; t++) {
+        matched.fill(0);
+        const thr = Math.min(p.iouThrs[t]!, 1 - 1e-10);
+        for (let d = 0; d < D; d++) {
+          const outside = dt[d]!.area < lo || dt[d]!.area > hi;
+          let code = outside ? 2 : 0;
+          if (ious) {
+            let best = thr;
+            let m = -1;
+            const row = d * G;
+            for (let q = 0; q < G; q++) {
+              const g = order[q]!;
+              if (matched[q] && !gt[g]!.crowd) continue;
+              if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
+              const v = ious[row + g]!;
+              if (v < best) continue;
+              best = v;
+              m = q;
+            }
+            if (m > -1) {
+              matched[m] = 1;
+              const gtId = gt[order[m]!]!.id;
+              if (gIg[m]) code = 2;
+              else if (gtId !== 0) code = 1;
+            }
+          }
+          codes[(d * A + a) * T + t] = code;
+        }
+      }
+    }
+    for (let d = 0; d < D; d++) {
+      rec.scores.push(dt[d]!.score);
+      rec.cats.push(cat);
+      rec.ranks.push(d);
+      for (let c = 0; c < A * T; c++) rec.codes.push(codes[d * A * T + c]!);
+    }
+  }
+  return rec;
+}
+
+function emptyState(): CocoEvalState {
+  return {
+    images: [],
+    categories: [],
+    gtCounts: {},
+    dtScore: growableFloat64(),
+    dtImage: growableFloat64(),
+    dtCategory: growableFloat64(),
+    dtRank: growableInt32(),
+    dtCode: growableUint8(),
+  };
+}
+
+function addCounts(target: Record<string, number[]>, key: string, counts: readonly number[]): void {
+  const own = target[key];
+  if (!own) target[key] = counts.slice();
+  else for (let a = 0; a < counts.length; a++) own[a]! += counts[a]!;
+}
+
+function pushImage(state: CocoEvalState, rec: ImageRecords): void {
+  state.images.push(rec.imageId);
+  const cats = new Set(state.categories);
+  for (const c of rec.seen) if (!cats.has(c)) state.categories.push(c);
+  for (const [cat, counts] of rec.gtCounts) addCounts(state.gtCounts, String(cat), counts);
+  append(state.dtScore, rec.scores);
+  append(state.dtImage, new Array<number>(rec.scores.length).fill(rec.imageId));
+  append(state.dtCategory, rec.cats);
+  append(state.dtRank, rec.ranks);
+  append(state.dtCode, rec.codes);
+}
+
+function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
+  const T = p.iouThrs.length;
+  const R = p.recThrs.length;
+  const A = p.areas.length;
+  const M = p.maxDets.length;
+  const catIds = p.useCats ? (p.categoryIds ?? state.categories).slice().sort((a, b) => a - b) : [-1];
+  const K = catIds.length;
+  const precision = new Float64Array(T * R * K * A * M).fill(-1);
+  const recall = new Float64Array(T * K * A * M).fill(-1);
+  const scoresOut = new Float64Array(T * R * K * A * M).fill(-1);
+  const score = filled(state.dtScore);
+  const image = filled(state.dtImage);
+  const category = filled(state.dtCategory);
+  const rank = filled(state.dtRank);
+  const code = filled(state.dtCode);
+  const byCat = new Map<number, number[]>();
+  for (let i = 0; i < score.length; i++) {
+    const c = category[i]!;
+    let list = byCat.get(c);
+    if (!list) {
+      list = [];
+      byCat.set(c, list);
+    }
+    list.push(i);
+  }
+  const AT = A * T;
+  for (let k = 0; k < K; k++) {
+    const counts = state.gtCounts[String(catIds[k])];
+    const list = (byCat.get(catIds[k]!) ?? []).sort(
+      (x, y) => score[y]! - score[x]! || image[x]! - image[y]! || rank[x]! - rank[y]!,
+    );
+    for (let a = 0; a < A; a++) {
+      const npig = counts ? counts[a]! : 0;
+      if (npig === 0) continue;
+      for (let m = 0; m < M; m++) {
+        const maxDet = p.maxDets[m]!;
+        const kept = list.filter((i) => rank[i]! < maxDet);
+        const nd = kept.length;
+        const rc = new Float64Array(nd);
+        const pr = new Float64Array(nd);
+        for (let t = 0; t < T; t++) {
+          let tp = 0;
+          let fp = 0;
+          for (let j = 0; j < nd; j++) {
+            const c = code[kept[j]! * AT + a * T + t]!;
+            if (c === 1) tp++;
+            else if (c === 0) fp++;
+            rc[j] = tp / npig;
+            pr[j] = tp / (fp + tp + SPACING1);
+          }
+          recall[((t * K + k) * A + a) * M + m] = nd ? rc[nd - 1]! : 0;
+          for (let i = nd - 1; i > 0; i--) if (pr[i]! > pr[i - 1]!) pr[i - 1] = pr[i]!;
+          for (let r = 0; r < R; r++) {
+            // searchsorted(rc, thr, side="left"): first index with rc >= thr.
+            const thr = p.recThrs[r]!;
+            let lo = 0;
+            let hi = nd;
+            while (lo < hi) {
+              const mid = (lo + hi) >>> 1;
+              if (rc[mid]! < thr) lo = mid + 1;
+              else hi = mid;
+            }
+            const at = (((t * R + r) * K + k) * A + a) * M + m;
+            if (lo >= nd) {
+              // pycocotools' try/except: this and every later recall threshold stay 0.
+              for (let r2 = r; r2 < R; r2++) {
+                const at2 = (((t * R + r2) * K + k) * A + a) * M + m;
+                precision[at2] = 0;
+                scoresOut[at2] = 0;
+              }
+              break;
+            }
+            precision[at] = pr[lo]!;
+            scoresOut[at] = score[kept[lo]!]!;
+          }
+        }
+      }
+    }
+  }
+  return summarize(precision, recall, scoresOut, catIds, p);
+}
+
+function meanValid(values: number[]): number {
+  const valid = values.filter((v) => v > -1);
+  return valid.length === 0 ? -1 : numpySum(valid) / valid.length;
+}
+
+function summarize(
+  precision: Float64Array,
+  recall: Float64Array,
+  scores: Float64Array,
+  catIds: number[],
+  p: Resolved,
+): CocoEvalResult {
+  const T = p.iouThrs.length;
+  const R = p.recThrs.length;
+  const K = catIds.length;
+  const A = p.areas.length;
+  const M = p.maxDets.length;
+  const labels = p.areas.map((a) => a.label);
+  const select = (ap: boolean, iouThr: number | undefined, area: string, maxDets: number): number => {
+    const ts =
+      iouThr === undefined
+        ? [...Array(T).keys()]
+        : [...Array(T).keys()].filter((t) => p.iouThrs[t] === iouThr);
+    const as = [...Array(A).keys()].filter((a) => labels[a] === area);
+    const ms = [...Array(M).keys()].filter((m) => p.maxDets[m] === maxDets);
+    const vals: number[] = [];
+    // Same element order as numpy's s[t][:, :, :, aind, mind] flattening (C order).
+    for (const t of ts)
+      if (ap) {
+        for (let r = 0; r < R; r++)
+          for (let k = 0; k < K; k++)
+            for (const a of as)
+              for (const m of ms) vals.push(precision[(((t * R + r) * K + k) * A + a) * M + m]!);
+      } else
+        for (let k = 0; k < K; k++)
+          for (const a of as) for (const m of ms) vals.push(recall[((t * K + k) * A + a) * M + m]!);
+    return meanValid(vals);
+  };
+  const stats: number[] = [];
+  const statLabels: string[] = [];
+  const iouStr = (thr: number | undefined) =>
+    thr === undefined ? `${p.iouThrs[0]!.toFixed(2)}:${p.iouThrs[T - 1]!.toFixed(2)}` : thr.toFixed(2);
+  const row = (ap: boolean, iouThr: number | undefined, area: string, maxDets: number) => {
+    stats.push(select(ap, iouThr, area, maxDets));
+    statLabels.push(`${ap ? "AP" : "AR"} @[ IoU=${iouStr(iouThr)} | area=${area} | maxDets=${maxDets} ]`);
+  };
+  const last = p.maxDets[M - 1]!;
+  const at = (i: number) => p.maxDets[Math.min(i, M - 1)]!;
+  if (p.iouType === "keypoints") {
+    const md = p.summary === "pycocotools" ? 20 : last;
+    row(true, undefined, "all", md);
+    row(true, 0.5, "all", md);
+    row(true, 0.75, "all", md);
+    row(true, undefined, "medium", md);
+    row(true, undefined, "large", md);
+    row(false, undefined, "all", md);
+    row(false, 0.5, "all", md);
+    row(false, 0.75, "all", md);
+    row(false, undefined, "medium", md);
+    row(false, undefined, "large", md);
+  } else {
+    if (p.summary === "pycocotools" && M < 3) {
+      fail(
+        "invalid_option",
+        `${FN}: summary "pycocotools" needs at least 3 maxDets (pycocotools raises IndexError), got [${p.maxDets.join(", ")}]; use summary "intended"`,
+      );
+    }
+    const apDets = p.summary === "pycocotools" ? p.maxDets[2]! : last;
+    row(true, undefined, "all", p.summary === "pycocotools" ? 100 : last);
+    row(true, 0.5, "all", apDets);
+    row(true, 0.75, "all", apDets);
+    row(true, undefined, "small", apDets);
+    row(true, undefined, "medium", apDets);
+    row(true, undefined, "large", apDets);
+    row(false, undefined, "all", at(0));
+    row(false, undefined, "all", at(1));
+    row(false, undefined, "all", at(2));
+    row(false, undefined, "small", at(2));
+    row(false, undefined, "medium", at(2));
+    row(false, undefined, "large", at(2));
+  }
+  const allIndex = Math.max(0, labels.indexOf("all"));
+  const perClassAp: number[] = [];
+  const perClassAr: number[] = [];
+  for (let k = 0; k < K; k++) {
+    const pv: number[] = [];
+    const rv: number[] = [];
+    for (let t = 0; t < T; t++) {
+      for (let r = 0; r < R; r++) pv.push(precision[(((t * R + r) * K + k) * A + allIndex) * M + M - 1]!);
+      rv.push(recall[((t * K + k) * A + allIndex) * M + M - 1]!);
+    }
+    perClassAp.push(meanValid(pv));
+    perClassAr.push(meanValid(rv));
+  }
+  return {
+    stats,
+    statLabels,
+    perClassAp,
+    perClassAr,
+    categoryIds: catIds,
+    precision,
+    recall,
+    scores,
+    shape: { T, R, K, A, M },
+    iouThresholds: p.iouThrs,
+    recallThresholds: p.recThrs,
+    maxDets: p.maxDets,
+    areaLabels: labels,
+  };
+}
+
+/**
+ * The streaming COCO evaluation: `update(state, images)` matches each image at once (pycocotools
+ * `evaluateImg` for every category and area range) and keeps one record per detection (score,
+ * image, rank, A*T match codes); `merge` concatenates; `compute` runs pycocotools `accumulate` and
+ * `summarize`. Equal scores are ordered by image id, then by rank within the image, exactly as
+ * pycocotools' stable sort over images in id order, so the result does not depend on the order
+ * of updates or merges. An image id may be evaluated once per state.
+ *
+ * Matches pycocotools `COCOeval` (cocoapi master) with `iouType` bbox, segm or keypoints.
+ * Cost: O(D·G·A·T) per image for matching, O(N log N + K·A·M·T·N/K) for compute.
+ */
+export function cocoEvalDef(
+  options: CocoEvalOptions = {},
+): MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> {
+  const p = resolveOptions(options);
+  return {
+    id: cocoMapMeta.id,
+    meta: cocoMapMeta,
+    options: JSON.parse(JSON.stringify(options)) as Record<string, unknown>,
+    init: emptyState,
+    update(state, images) {
+      if (!Array.isArray(images))
+        fail(
+          "invalid_value",
+          `${FN}: \`images\` must be an array of { imageId, groundTruth, detections }, got ${describeValue(images)}`,
+        );
+      const seen = new Set(state.images);
+      const records: ImageRecords[] = [];
+      for (let i = 0; i < images.length; i++) {
+        const img = images[i]!;
+        const { gts, dts } = prepareImage(img, i, p);
+        if (seen.has(img.imageId))
+          fail(
+            "invalid_value",
+            `${FN}: image ${img.imageId} was already evaluated (each image must arrive once, with all its objects)`,
+          );
+        seen.add(img.imageId);
+        records.push(evaluateImage(img.imageId, gts, dts, p));
+      }
+      for (const rec of records) pushImage(state, rec);
+    },
+    merge(a, b) {
+      const ids = new Set(a.images);
+      for (const id of b.images)
+        if (ids.has(id)) fail("invalid_state", `${FN}: cannot merge states that both evaluated image ${id}`);
+      const gtCounts: Record<string, number[]> = {};
+      for (const [k, v] of Object.entries(a.gtCounts)) addCounts(gtCounts, k, v);
+      for (const [k, v] of Object.entries(b.gtCounts)) addCounts(gtCounts, k, v);
+      const cats = [...a.categories];
+      const set = new Set(cats);
+      for (const c of b.categories) if (!set.has(c)) cats.push(c);
+      return {
+        images: [...a.images, ...b.images],
+        categories: cats,
+        gtCounts,
+        dtScore: concatGrowable(compact(a.dtScore), compact(b.dtScore)),
+        dtImage: concatGrowable(compact(a.dtImage), compact(b.dtImage)),
+        dtCategory: concatGrowable(compact(a.dtCategory), compact(b.dtCategory)),
+        dtRank: concatGrowable(compact(a.dtRank), compact(b.dtRank)),
+        dtCode: concatGrowable(compact(a.dtCode), compact(b.dtCode)),
+      };
+    },
+    compute(state) {
+      return accumulate(state, p);
+    },
+    validateState(state: unknown): asserts state is CocoEvalState {
+      const s = state as CocoEvalState;
+      const ok =
+        s !== null &&
+        typeof s === "object" &&
+        Array.isArray(s.images) &&
+        Array.isArray(s.categories) &&
+        typeof s.gtCounts === "object" &&
+        [s.dtScore, s.dtImage, s.dtCategory, s.dtRank, s.dtCode].every(
+          (g) => g && ArrayBuffer.isView(g.data) && typeof g.length === "number",
+        ) &&
+        s.dtCode.length === s.dtScore.length * p.areas.length * p.iouThrs.length;
+      if (!ok)
+        fail(
+          "invalid_state",
+          `${FN}: fromJSON got a state that is not a COCO evaluation state for these options`,
+        );
+    },
+  };
+}
+
+/** One-shot COCO evaluation over per-image inputs: `runOnce(cocoEvalDef(options), images)`. */
+export function cocoEvaluateImages(
+  images: readonly CocoImage[],
+  options: CocoEvalOptions = {},
+): CocoEvalResult {
+  return runOnce(cocoEvalDef(options), images);
+}

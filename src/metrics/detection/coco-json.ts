@@ -1,0 +1,230 @@
+import { describeValue, fail } from "../../core/errors.js";
+import {
+  type CocoDetectionObject,
+  type CocoEvalOptions,
+  type CocoEvalResult,
+  type CocoGroundTruthObject,
+  type CocoImage,
+  cocoEvaluateImages,
+  type IouType,
+} from "./coco-eval.js";
+import { rleArea, rleToBbox, toRle } from "./rle.js";
+
+/**
+ * Readers for COCO JSON: the ground-truth dict (`images`, `annotations`, `categories`) and the
+ * results list, turned into the per-image form {@link cocoEvaluateImages} streams, with
+ * pycocotools `COCO.loadRes` conventions: result ids are 1-based positions; if the first result
+ * has a non-empty `bbox`, every result's area is its box w*h (and a missing segmentation is the
+ * box polygon); otherwise with `segmentation` the area is the mask area (bbox from the mask);
+ * otherwise with `keypoints` the area is the keypoints' extent. Ground-truth area is the
+ * annotation's `area` field. Unknown image or category ids are errors (pycocotools asserts on
+ * images and silently drops unknown categories; plumbline says so instead).
+ */
+
+/** A parsed COCO ground-truth file. */
+export interface CocoGroundTruth {
+  readonly images: readonly { id: number; height?: number; width?: number; file_name?: string }[];
+  readonly annotations: readonly Record<string, unknown>[];
+  readonly categories: readonly { id: number; name?: string; [key: string]: unknown }[];
+}
+
+const FN = "cocoEvaluate";
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+function need(obj: Record<string, unknown>, key: string, where: string): unknown {
+  if (!(key in obj)) fail("invalid_value", `${FN}: ${where} is missing the key "${key}"`);
+  return obj[key];
+}
+
+function needNumber(obj: Record<string, unknown>, key: string, where: string): number {
+  const v = need(obj, key, where);
+  if (typeof v !== "number" || !Number.isFinite(v))
+    fail("invalid_value", `${FN}: ${where}.${key} must be a finite number, got ${describeValue(v)}`);
+  return v;
+}
+
+/** Validates a COCO ground-truth dict (keys, ids) and returns it typed. */
+export function parseCocoGroundTruth(value: unknown): CocoGroundTruth {
+  if (!isObject(value))
+    fail(
+      "invalid_value",
+      `${FN}: \`groundTruth\` must be a COCO dict with images, annotations and categories, got ${describeValue(value)}`,
+    );
+  for (const key of ["images", "annotations", "categories"]) {
+    if (!Array.isArray(value[key]))
+      fail(
+        "invalid_value",
+        `${FN}: \`groundTruth.${key}\` must be an array, got ${describeValue(value[key])}`,
+      );
+  }
+  const images = value.images as unknown[];
+  const imageIds = new Set<number>();
+  images.forEach((img, i) => {
+    if (!isObject(img))
+      fail("invalid_value", `${FN}: groundTruth.images[${i}] must be an object, got ${describeValue(img)}`);
+    const id = needNumber(img, "id", `groundTruth.images[${i}]`);
+    if (imageIds.has(id)) fail("invalid_value", `${FN}: groundTruth.images has image id ${id} twice`);
+    imageIds.add(id);
+  });
+  const cats = value.categories as unknown[];
+  const catIds = new Set<number>();
+  cats.forEach((c, i) => {
+    if (!isObject(c))
+      fail("invalid_value", `${FN}: groundTruth.categories[${i}] must be an object, got ${describeValue(c)}`);
+    catIds.add(needNumber(c, "id", `groundTruth.categories[${i}]`));
+  });
+  (value.annotations as unknown[]).forEach((a, i) => {
+    const where = `groundTruth.annotations[${i}]`;
+    if (!isObject(a)) fail("invalid_value", `${FN}: ${where} must be an object, got ${describeValue(a)}`);
+    const img = needNumber(a, "image_id", where);
+    if (!imageIds.has(img))
+      fail("invalid_value", `${FN}: ${where}.image_id ${img} is not in groundTruth.images`);
+    const cat = needNumber(a, "category_id", where);
+    if (!catIds.has(cat))
+      fail("invalid_value", `${FN}: ${where}.category_id ${cat} is not in groundTruth.categories`);
+  });
+  return value as unknown as CocoGroundTruth;
+}
+
+/**
+ * Turns a COCO ground truth and a results list into per-image inputs (every ground-truth image,
+ * in ascending id order) plus the category ids, applying `loadRes` conventions.
+ */
+export function cocoToImages(
+  groundTruth: unknown,
+  results: unknown,
+  iouType: IouType = "bbox",
+): { images: CocoImage[]; categoryIds: number[] } {
+  const gt = parseCocoGroundTruth(groundTruth);
+  if (!Array.isArray(results))
+    fail("invalid_value", `${FN}: \`results\` must be an array of detections, got ${describeValue(results)}`);
+  const byImage = new Map<
+    number,
+    { gts: CocoGroundTruthObject[]; dts: CocoDetectionObject[]; height?: number; width?: number }
+  >();
+  const sortedImages = [...gt.images].sort((a, b) => a.id - b.id);
+  for (const img of sortedImages) {
+    const entry: {
+      gts: CocoGroundTruthObject[];
+      dts: CocoDetectionObject[];
+      height?: number;
+      width?: number;
+    } = { gts: [], dts: [] };
+    if (typeof img.height === "number") entry.height = img.height;
+    if (typeof img.width === "number") entry.width = img.width;
+    byImage.set(img.id, entry);
+  }
+  const catIds = new Set(gt.categories.map((c) => c.id));
+  const kp = iouType === "keypoints";
+  gt.annotations.forEach((a, i) => {
+    const where = `groundTruth.annotations[${i}]`;
+    const entry = byImage.get(a.image_id as number)!;
+    const obj: Record<string, unknown> = {
+      categoryId: a.category_id,
+      iscrowd:
+        "iscrowd" in a
+          ? Boolean(a.iscrowd)
+          : fail("invalid_value", `${FN}: ${where} is missing the key "iscrowd"`),
+      area: needNumber(a, "area", where),
+    };
+    if ("id" in a) obj.id = a.id;
+    if (iouType !== "segm" || "bbox" in a) obj.bbox = need(a, "bbox", where);
+    if (iouType === "segm") obj.segmentation = need(a, "segmentation", where);
+    if (kp) {
+      obj.keypoints = need(a, "keypoints", where);
+      obj.numKeypoints = needNumber(a, "num_keypoints", where);
+    }
+    entry.gts.push(obj as unknown as CocoGroundTruthObject);
+  });
+  const first = results[0] as Record<string, unknown> | undefined;
+  const mode =
+    first === undefined
+      ? "bbox"
+      : isObject(first) && Array.isArray(first.bbox) && first.bbox.length > 0
+        ? "bbox"
+        : isObject(first) && "segmentation" in first
+          ? "segm"
+          : "keypoints";
+  results.forEach((r, i) => {
+    const where = `results[${i}]`;
+    if (!isObject(r)) fail("invalid_value", `${FN}: ${where} must be an object, got ${describeValue(r)}`);
+    const img = needNumber(r, "image_id", where);
+    const entry = byImage.get(img);
+    if (!entry) fail("invalid_value", `${FN}: ${where}.image_id ${img} is not in groundTruth.images`);
+    const cat = needNumber(r, "category_id", where);
+    if (!catIds.has(cat))
+      fail("invalid_value", `${FN}: ${where}.category_id ${cat} is not in groundTruth.categories`);
+    const score = needNumber(r, "score", where);
+    const obj: Record<string, unknown> = { categoryId: cat, score };
+    if (mode === "bbox") {
+      const bb = need(r, "bbox", where) as number[];
+      if (!Array.isArray(bb) || bb.length !== 4)
+        fail("invalid_value", `${FN}: ${where}.bbox must be [x, y, width, height], got ${describeValue(bb)}`);
+      obj.bbox = bb;
+      obj.area = bb[2]! * bb[3]!;
+      if ("segmentation" in r) obj.segmentation = r.segmentation;
+    } else if (mode === "segm") {
+      const seg = need(r, "segmentation", where);
+      obj.segmentation = seg;
+      const rle = toRle(seg, entry.height ?? 0, entry.width ?? 0, FN, `${where}.segmentation`);
+      obj.area = rleArea(rle);
+      obj.bbox = "bbox" in r ? r.bbox : rleToBbox(rle);
+    } else {
+      const k = need(r, "keypoints", where) as number[];
+      if (!Array.isArray(k) || k.length === 0)
+        fail("invalid_value", `${FN}: ${where}.keypoints must be a non-empty array, got ${describeValue(k)}`);
+      let x0 = Number.POSITIVE_INFINITY;
+      let x1 = Number.NEGATIVE_INFINITY;
+      let y0 = Number.POSITIVE_INFINITY;
+      let y1 = Number.NEGATIVE_INFINITY;
+      for (let j = 0; j + 1 < k.length; j += 3) {
+        x0 = Math.min(x0, k[j]!);
+        x1 = Math.max(x1, k[j]!);
+        y0 = Math.min(y0, k[j + 1]!);
+        y1 = Math.max(y1, k[j + 1]!);
+      }
+      obj.keypoints = k;
+      obj.area = (x1 - x0) * (y1 - y0);
+      obj.bbox = [x0, y0, x1 - x0, y1 - y0];
+    }
+    if (kp && mode !== "keypoints") obj.keypoints = need(r, "keypoints", where);
+    entry.dts.push(obj as unknown as CocoDetectionObject);
+  });
+  const images: CocoImage[] = [];
+  for (const [imageId, e] of byImage) {
+    const img: {
+      imageId: number;
+      groundTruth: CocoGroundTruthObject[];
+      detections: CocoDetectionObject[];
+      height?: number;
+      width?: number;
+    } = {
+      imageId,
+      groundTruth: e.gts,
+      detections: e.dts,
+    };
+    if (e.height !== undefined) img.height = e.height;
+    if (e.width !== undefined) img.width = e.width;
+    images.push(img);
+  }
+  return { images, categoryIds: [...catIds].sort((a, b) => a - b) };
+}
+
+/**
+ * Evaluates a COCO results list against a COCO ground-truth dict, as
+ * `COCOeval(coco, coco.loadRes(results), iouType)` with `evaluate(); accumulate(); summarize()`
+ * in pycocotools (cocoapi master). Categories are the ground truth's (`-1` for those without
+ * ground truth), images every ground-truth image.
+ * @example cocoEvaluate(gt, results, { iouType: "bbox" }).stats[0] // AP@[.50:.95]
+ */
+export function cocoEvaluate(
+  groundTruth: unknown,
+  results: unknown,
+  options: CocoEvalOptions = {},
+): CocoEvalResult {
+  const { images, categoryIds } = cocoToImages(groundTruth, results, options.iouType ?? "bbox");
+  return cocoEvaluateImages(images, { ...options, categoryIds: options.categoryIds ?? categoryIds });
+}

@@ -1,0 +1,224 @@
+import type { MatrixInput } from "../../core/coerce.js";
+import { toFloat64 } from "../../core/coerce.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { assertOneOf } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { type BoxFormat, convertFlatBoxes, readBoxes } from "./box-ops.js";
+import {
+  type CocoDetectionObject,
+  type CocoEvalOptions,
+  type CocoEvalResult,
+  type CocoEvalState,
+  type CocoGroundTruthObject,
+  type CocoImage,
+  cocoEvalDef,
+  cocoMapMeta,
+} from "./coco-eval.js";
+import { type BinaryMask, type Rle, rleEncode } from "./rle.js";
+
+/**
+ * COCO mAP from in-memory arrays, the torchmetrics `MeanAveragePrecision` input layout: one
+ * prediction `{ boxes, scores, labels }` and one target `{ boxes, labels, iscrowd?, area? }` per
+ * image, boxes in xyxy (default), xywh or cxcywh. Converted to COCO's xywh and evaluated by the
+ * same engine as {@link cocoEvalDef}, so results equal pycocotools on the same data.
+ */
+
+/** Predictions of one image. */
+export interface DetectionPrediction {
+  readonly boxes?: MatrixInput;
+  readonly scores: ArrayLike<number>;
+  readonly labels: ArrayLike<number>;
+  /** Instance masks (row-major binary masks or RLEs), for iouType "segm". */
+  readonly masks?: readonly (BinaryMask | Rle)[];
+  /** Flat [x, y, v] keypoints per detection, for iouType "keypoints". */
+  readonly keypoints?: readonly ArrayLike<number>[];
+}
+
+/** Ground truth of one image. */
+export interface DetectionTarget {
+  /** Image id; default: this state's running image count. Give ids when merging states across workers. */
+  readonly imageId?: number;
+  readonly boxes?: MatrixInput;
+  readonly labels: ArrayLike<number>;
+  readonly iscrowd?: ArrayLike<number>;
+  /** Areas for the area ranges; default box area (bbox) or mask area (segm). */
+  readonly area?: ArrayLike<number>;
+  readonly masks?: readonly (BinaryMask | Rle)[];
+  readonly keypoints?: readonly ArrayLike<number>[];
+}
+
+/** Options: the COCO evaluation options plus the box format of the inputs. */
+export interface DetectionMapOptions extends CocoEvalOptions {
+  /** Default "xyxy" (torchvision, torchmetrics). COCO JSON is "xywh". */
+  readonly boxFormat?: BoxFormat;
+}
+
+const FN = "detectionMap";
+
+function toRleMask(mask: BinaryMask | Rle, where: string): Rle {
+  if (mask && (mask as Rle).counts instanceof Uint32Array) return mask as Rle;
+  if (!mask || typeof mask !== "object" || !("data" in mask))
+    fail(
+      "invalid_value",
+      `${FN}: ${where} must be a binary mask { data, height, width } or an RLE, got ${describeValue(mask)}`,
+    );
+  return rleEncode(mask as BinaryMask);
+}
+
+function boxesXywh(
+  boxes: MatrixInput | undefined,
+  n: number,
+  format: BoxFormat,
+  where: string,
+): Float64Array | undefined {
+  if (boxes === undefined) return undefined;
+  const data = readBoxes(boxes, FN, `${where}.boxes`);
+  if (data.length !== n * 4)
+    fail(
+      "shape_mismatch",
+      `${FN}: \`${where}.boxes\` must have one row per label (${n}), got ${data.length / 4}`,
+    );
+  return convertFlatBoxes(data, format, "xywh");
+}
+
+function toImage(
+  pred: DetectionPrediction,
+  target: DetectionTarget,
+  imageId: number,
+  i: number,
+  format: BoxFormat,
+): CocoImage {
+  if (!pred || typeof pred !== "object")
+    fail(
+      "invalid_value",
+      `${FN}: \`preds[${i}]\` must be { boxes, scores, labels }, got ${describeValue(pred)}`,
+    );
+  if (!target || typeof target !== "object")
+    fail("invalid_value", `${FN}: \`target[${i}]\` must be { boxes, labels }, got ${describeValue(target)}`);
+  const labels = toFloat64(pred.labels, FN, `preds[${i}].labels`);
+  const scores = toFloat64(pred.scores, FN, `preds[${i}].scores`);
+  if (scores.length !== labels.length)
+    fail(
+      "shape_mismatch",
+      `${FN}: \`preds[${i}].scores\` and \`preds[${i}].labels\` must have the same length, got ${scores.length} and ${labels.length}`,
+    );
+  const pb = boxesXywh(pred.boxes, labels.length, format, `preds[${i}]`);
+  const tLabels = toFloat64(target.labels, FN, `target[${i}].labels`);
+  const tb = boxesXywh(target.boxes, tLabels.length, format, `target[${i}]`);
+  const crowd = target.iscrowd ? toFloat64(target.iscrowd, FN, `target[${i}].iscrowd`) : undefined;
+  const area = target.area ? toFloat64(target.area, FN, `target[${i}].area`) : undefined;
+  for (const [arr, name] of [
+    [crowd, "iscrowd"],
+    [area, "area"],
+  ] as const) {
+    if (arr && arr.length !== tLabels.length)
+      fail(
+        "shape_mismatch",
+        `${FN}: \`target[${i}].${name}\` must have one value per label (${tLabels.length}), got ${arr.length}`,
+      );
+  }
+  let height: number | undefined;
+  let width: number | undefined;
+  const detections: CocoDetectionObject[] = [];
+  for (let j = 0; j < labels.length; j++) {
+    const d: {
+      categoryId: number;
+      score: number;
+      bbox?: number[];
+      segmentation?: Rle;
+      keypoints?: ArrayLike<number>;
+    } = { categoryId: labels[j]!, score: scores[j]! };
+    if (pb) d.bbox = Array.from(pb.subarray(j * 4, j * 4 + 4));
+    if (pred.masks) {
+      d.segmentation = toRleMask(pred.masks[j]!, `preds[${i}].masks[${j}]`);
+      height = d.segmentation.size[0];
+      width = d.segmentation.size[1];
+    }
+    if (pred.keypoints) d.keypoints = pred.keypoints[j]!;
+    detections.push(d);
+  }
+  const groundTruth: CocoGroundTruthObject[] = [];
+  for (let j = 0; j < tLabels.length; j++) {
+    const g: {
+      id: number;
+      categoryId: number;
+      bbox?: number[];
+      iscrowd?: boolean;
+      area?: number;
+      segmentation?: Rle;
+      keypoints?: ArrayLike<number>;
+    } = {
+      id: j + 1,
+      categoryId: tLabels[j]!,
+    };
+    if (tb) g.bbox = Array.from(tb.subarray(j * 4, j * 4 + 4));
+    if (crowd) g.iscrowd = crowd[j] !== 0;
+    if (area) g.area = area[j]!;
+    if (target.masks) {
+      g.segmentation = toRleMask(target.masks[j]!, `target[${i}].masks[${j}]`);
+      height = g.segmentation.size[0];
+      width = g.segmentation.size[1];
+    }
+    if (target.keypoints) g.keypoints = target.keypoints[j]!;
+    groundTruth.push(g);
+  }
+  const image: {
+    imageId: number;
+    groundTruth: CocoGroundTruthObject[];
+    detections: CocoDetectionObject[];
+    height?: number;
+    width?: number;
+  } = { imageId, groundTruth, detections };
+  if (height !== undefined && width !== undefined) {
+    image.height = height;
+    image.width = width;
+  }
+  return image;
+}
+
+/**
+ * Streaming COCO mAP over per-image arrays (torchmetrics 1.9 `MeanAveragePrecision` layout with
+ * the pycocotools backend). State and result are {@link cocoEvalDef}'s. O(D·G) per image.
+ */
+export function detectionMapDef(
+  options: DetectionMapOptions = {},
+): MetricDef<
+  CocoEvalState,
+  [preds: readonly DetectionPrediction[], target: readonly DetectionTarget[]],
+  CocoEvalResult
+> {
+  const { boxFormat = "xyxy", ...coco } = options;
+  assertOneOf(boxFormat, ["xyxy", "xywh", "cxcywh"] as const, FN, "boxFormat");
+  const inner = cocoEvalDef(coco);
+  return {
+    id: "detection/detection_map",
+    meta: { ...cocoMapMeta, id: "detection/detection_map", exports: ["detectionMapDef", "detectionMap"] },
+    options: JSON.parse(JSON.stringify(options)) as Record<string, unknown>,
+    init: inner.init,
+    update(state, preds, target) {
+      if (!Array.isArray(preds) || !Array.isArray(target))
+        fail("invalid_value", `${FN}: \`preds\` and \`target\` must be arrays (one entry per image)`);
+      if (preds.length !== target.length)
+        fail(
+          "shape_mismatch",
+          `${FN}: \`preds\` and \`target\` must have one entry per image each, got ${preds.length} and ${target.length}`,
+        );
+      const images = preds.map((p, i) =>
+        toImage(p, target[i]!, target[i]?.imageId ?? state.images.length + i, i, boxFormat),
+      );
+      inner.update(state, images);
+    },
+    merge: inner.merge,
+    compute: inner.compute,
+    validateState: inner.validateState!,
+  };
+}
+
+/** One-shot form: `runOnce(detectionMapDef(options), preds, target)`. */
+export function detectionMap(
+  preds: readonly DetectionPrediction[],
+  target: readonly DetectionTarget[],
+  options: DetectionMapOptions = {},
+): CocoEvalResult {
+  return runOnce(detectionMapDef(options), preds, target);
+}

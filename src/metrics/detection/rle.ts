@@ -1,0 +1,533 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { describeValue, fail } from "../../core/errors.js";
+
+/**
+ * Run-length encoded binary masks, byte-compatible with pycocotools (cocoapi master `maskApi.c`).
+ *
+ * A mask of height h and width w is read in column-major order (pixel (y, x) is index x*h + y,
+ * as pycocotools' Fortran-ordered arrays), and stored as alternating run lengths starting with a
+ * run of zeros. The compressed string form (`counts` as text) is pycocotools' LEB128-like code:
+ * 5 bits per character, characters 48..111, each count after the second stored as the
+ * difference with the count two places before. Both forms load as COCO files carry them.
+ */
+
+/** An uncompressed RLE: `size` is [height, width], counts alternate 0-runs and 1-runs. */
+export interface Rle {
+  readonly size: readonly [number, number];
+  readonly counts: Uint32Array;
+}
+
+/** COCO's JSON forms of a mask: compressed (`counts` string) or uncompressed (`counts` array). */
+export interface CocoRle {
+  readonly size: readonly number[];
+  readonly counts: string | readonly number[];
+}
+
+/** A COCO segmentation: a list of polygons (flat x,y lists) or an RLE in either form. */
+export type CocoSegmentation = readonly (readonly number[])[] | CocoRle;
+
+/** A binary mask in row-major order (pixel (y, x) at y*width + x), as JS image data lays it out. */
+export interface BinaryMask {
+  readonly data: ArrayLike<number>;
+  readonly height: number;
+  readonly width: number;
+}
+
+/** Catalog entry of the RLE mask utilities (not a metric; listed so `describe` finds it). */
+export const rleMeta: CatalogEntry = {
+  id: "detection/rle_mask_iou",
+  title: "Mask IoU on run-length encoded masks (COCO RLE)",
+  kind: "metric",
+  tasks: ["detection", "segmentation"],
+  formula: "\\mathrm{IoU}(A,B)=\\frac{|A\\cap B|}{|A\\cup B|},\\ \\text{crowd: }\\frac{|A\\cap B|}{|A|}",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: [
+    "a crowd region uses the detection's area as the union, so covering part of a crowd is not penalised",
+  ],
+  references: [
+    {
+      paper: "Lin et al. 2014, Microsoft COCO",
+      implementation: "pycocotools (cocoapi master) maskApi.c rleIou, rleMerge, rleFrPoly",
+    },
+  ],
+  traits: ["instance-masks"],
+  exports: [
+    "rleEncode",
+    "rleDecode",
+    "rleArea",
+    "rleIou",
+    "rleMerge",
+    "rleFromPolygon",
+    "rleFromBbox",
+    "rleToBbox",
+    "rleToString",
+    "rleFromString",
+    "toRle",
+  ],
+};
+
+function makeRle(h: number, w: number, counts: ArrayLike<number>): Rle {
+  return { size: [h, w], counts: counts instanceof Uint32Array ? counts : Uint32Array.from(counts) };
+}
+
+/**
+ * Encodes a binary mask (row-major `{ data, height, width }`, nonzero = inside) as an RLE, as
+ * pycocotools `mask.encode` does on the same mask. O(h*w).
+ */
+export function rleEncode(mask: BinaryMask): Rle {
+  const { data, height: h, width: w } = mask;
+  if (!Number.isInteger(h) || !Number.isInteger(w) || h < 0 || w < 0) {
+    fail(
+      "invalid_value",
+      `rleEncode: \`mask\` height and width must be non-negative integers, got ${h} x ${w}`,
+    );
+  }
+  if (data.length !== h * w)
+    fail(
+      "shape_mismatch",
+      `rleEncode: \`mask.data\` must have height * width = ${h * w} elements, got ${data.length}`,
+    );
+  const counts: number[] = [];
+  let previous = 0;
+  let run = 0;
+  for (let x = 0; x < w; x++) {
+    for (let y = 0; y < h; y++) {
+      const v = data[y * w + x] ? 1 : 0;
+      if (v !== previous) {
+        counts.push(run);
+        run = 0;
+        previous = v;
+      }
+      run++;
+    }
+  }
+  counts.push(run);
+  return makeRle(h, w, counts);
+}
+
+/** Decodes an RLE to a row-major Uint8Array mask of 0 and 1 (pycocotools `mask.decode`, transposed to row-major). */
+export function rleDecode(rle: Rle): Uint8Array {
+  const [h, w] = rle.size;
+  const out = new Uint8Array(h * w);
+  let pos = 0;
+  let v = 0;
+  const n = h * w;
+  for (let j = 0; j < rle.counts.length; j++) {
+    const c = rle.counts[j]!;
+    if (v) {
+      for (let k = 0; k < c && pos + k < n; k++) {
+        const p = pos + k;
+        const x = Math.floor(p / h);
+        out[(p - x * h) * w + x] = 1;
+      }
+    }
+    pos += c;
+    v = v ? 0 : 1;
+  }
+  return out;
+}
+
+/** Number of pixels inside the mask (pycocotools `mask.area`): the sum of the odd runs. */
+export function rleArea(rle: Rle): number {
+  let a = 0;
+  for (let j = 1; j < rle.counts.length; j += 2) a += rle.counts[j]!;
+  return a;
+}
+
+/**
+ * Union (default) or intersection of masks of one size (pycocotools `mask.merge`). Masks of
+ * different sizes give an empty RLE of size [0, 0], as pycocotools does.
+ */
+export function rleMerge(rles: readonly Rle[], intersect = false): Rle {
+  if (rles.length === 0) return makeRle(0, 0, []);
+  const first = rles[0]!;
+  if (rles.length === 1) return makeRle(first.size[0], first.size[1], first.counts.slice());
+  let h = first.size[0];
+  let w = first.size[1];
+  let current: number[] = Array.from(first.counts);
+  for (let i = 1; i < rles.length; i++) {
+    const b = rles[i]!;
+    if (b.size[0] !== h || b.size[1] !== w) {
+      h = 0;
+      w = 0;
+      current = [];
+      break;
+    }
+    const a = current;
+    const out: number[] = [];
+    let ca = a[0] ?? 0;
+    let cb = b.counts[0] ?? 0;
+    let v = 0;
+    let va = 0;
+    let vb = 0;
+    let ia = 1;
+    let ib = 1;
+    let cc = 0;
+    let ct = 1;
+    while (ct > 0) {
+      const c = Math.min(ca, cb);
+      cc += c;
+      ct = 0;
+      ca -= c;
+      if (!ca && ia < a.length) {
+        ca = a[ia++]!;
+        va = va ? 0 : 1;
+      }
+      ct += ca;
+      cb -= c;
+      if (!cb && ib < b.counts.length) {
+        cb = b.counts[ib++]!;
+        vb = vb ? 0 : 1;
+      }
+      ct += cb;
+      const vp = v;
+      v = intersect ? (va && vb ? 1 : 0) : va || vb ? 1 : 0;
+      if (v !== vp || ct === 0) {
+        out.push(cc);
+        cc = 0;
+      }
+    }
+    current = out;
+  }
+  return makeRle(h, w, current);
+}
+
+/**
+ * Bounding box [x, y, w, h] of a mask (pycocotools `mask.toBbox`), including its quirk: a mask
+ * whose runs wrap from one column to the next spans the full image height.
+ */
+export function rleToBbox(rle: Rle): [number, number, number, number] {
+  const [h, w] = rle.size;
+  const m = Math.floor(rle.counts.length / 2) * 2;
+  if (m === 0) return [0, 0, 0, 0];
+  let xs = w;
+  let ys = h;
+  let xe = 0;
+  let ye = 0;
+  let cc = 0;
+  let xp = 0;
+  for (let j = 0; j < m; j++) {
+    cc += rle.counts[j]!;
+    const t = cc - (j % 2);
+    const y = t % h;
+    const x = (t - y) / h;
+    if (j % 2 === 0) xp = x;
+    else if (xp < x) {
+      ys = 0;
+      ye = h - 1;
+    }
+    xs = Math.min(xs, x);
+    xe = Math.max(xe, x);
+    ys = Math.min(ys, y);
+    ye = Math.max(ye, y);
+  }
+  return [xs, ys, xe - xs + 1, ye - ys + 1];
+}
+
+/**
+ * Rasterises one polygon (flat [x0, y0, x1, y1, ...]) as pycocotools `rleFrPoly` does: the
+ * boundary is upsampled 5x, walked with rounding, and only the y-boundary crossings at pixel
+ * centres are kept. Reproduces pycocotools pixel for pixel, including its C integer casts.
+ */
+export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width: number): Rle {
+  const k = Math.floor(polygon.length / 2);
+  const scale = 5;
+  const x = new Int32Array(k + 1);
+  const y = new Int32Array(k + 1);
+  for (let j = 0; j < k; j++) x[j] = Math.trunc(scale * polygon[j * 2]! + 0.5);
+  x[k] = x[0]!;
+  for (let j = 0; j < k; j++) y[j] = Math.trunc(scale * polygon[j * 2 + 1]! + 0.5);
+  y[k] = y[0]!;
+  let m = 0;
+  for (let j = 0; j < k; j++) m += Math.max(Math.abs(x[j]! - x[j + 1]!), Math.abs(y[j]! - y[j + 1]!)) + 1;
+  const u = new Int32Array(m);
+  const v = new Int32Array(m);
+  m = 0;
+  for (let j = 0; j < k; j++) {
+    let xs = x[j]!;
+    let xe = x[j + 1]!;
+    let ys = y[j]!;
+    let ye = y[j + 1]!;
+    const dx = Math.abs(xe - xs);
+    const dy = Math.abs(ys - ye);
+    const flip = (dx >= dy && xs > xe) || (dx < dy && ys > ye);
+    if (flip) {
+      let t = xs;
+      xs = xe;
+      xe = t;
+      t = ys;
+      ys = ye;
+      ye = t;
+    }
+    const s = dx >= dy ? (ye - ys) / dx : (xe - xs) / dy;
+    if (dx >= dy) {
+      for (let d = 0; d <= dx; d++) {
+        const t = flip ? dx - d : d;
+        u[m] = t + xs;
+        v[m] = Math.trunc(ys + s * t + 0.5);
+        m++;
+      }
+    } else {
+      for (let d = 0; d <= dy; d++) {
+        const t = flip ? dy - d : d;
+        v[m] = t + ys;
+        u[m] = Math.trunc(xs + s * t + 0.5);
+        m++;
+      }
+    }
+  }
+  const total = m;
+  const bx: number[] = [];
+  const by: number[] = [];
+  for (let j = 1; j < total; j++) {
+    if (u[j] !== u[j - 1]) {
+      let xd = u[j]! < u[j - 1]! ? u[j]! : u[j]! - 1;
+      xd = (xd + 0.5) / scale - 0.5;
+      if (Math.floor(xd) !== xd || xd < 0 || xd > width - 1) continue;
+      let yd = Math.min(v[j]!, v[j - 1]!);
+      yd = (yd + 0.5) / scale - 0.5;
+      if (yd < 0) yd = 0;
+      else if (yd > height) yd = height;
+      yd = Math.ceil(yd);
+      bx.push(Math.trunc(xd));
+      by.push(Math.trunc(yd));
+    }
+  }
+  const n = bx.length;
+  const a = new Float64Array(n + 1);
+  for (let j = 0; j < n; j++) a[j] = (bx[j]! * height + by[j]!) >>> 0;
+  a[n] = (height * width) >>> 0;
+  a.sort();
+  let p = 0;
+  for (let j = 0; j <= n; j++) {
+    const t = a[j]!;
+    a[j] = t - p;
+    p = t;
+  }
+  const b: number[] = [];
+  let j = 0;
+  b.push(a[j++]!);
+  while (j < n + 1) {
+    if (a[j]! > 0) b.push(a[j++]!);
+    else {
+      j++;
+      if (j < n + 1) b[b.length - 1] = b[b.length - 1]! + a[j++]!;
+    }
+  }
+  return makeRle(height, width, b);
+}
+
+/** The mask of a box [x, y, w, h] (pycocotools `frBbox`: the box rasterised as a polygon). */
+export function rleFromBbox(box: ArrayLike<number>, height: number, width: number): Rle {
+  const xs = box[0]!;
+  const xe = xs + box[2]!;
+  const ys = box[1]!;
+  const ye = ys + box[3]!;
+  return rleFromPolygon([xs, ys, xs, ye, xe, ye, xe, ys], height, width);
+}
+
+/** Encodes RLE counts as pycocotools' compressed string (`_toString`). */
+export function rleToString(rle: Rle): string {
+  const chars: number[] = [];
+  const cnts = rle.counts;
+  for (let i = 0; i < cnts.length; i++) {
+    let x = cnts[i]!;
+    if (i > 2) x -= cnts[i - 2]!;
+    let more = true;
+    while (more) {
+      const low = x - Math.floor(x / 32) * 32;
+      let c = low;
+      x = Math.floor(x / 32);
+      more = c & 0x10 ? x !== -1 : x !== 0;
+      if (more) c |= 0x20;
+      chars.push(c + 48);
+    }
+  }
+  let out = "";
+  for (let i = 0; i < chars.length; i += 4096) out += String.fromCharCode(...chars.slice(i, i + 4096));
+  return out;
+}
+
+/** Decodes pycocotools' compressed RLE string (`_frString`); counts wrap modulo 2^32 as in C. */
+export function rleFromString(text: string, height: number, width: number): Rle {
+  const cnts: number[] = [];
+  let p = 0;
+  while (p < text.length) {
+    let x = 0;
+    let k = 0;
+    let more = true;
+    while (more) {
+      if (p >= text.length)
+        fail("invalid_value", `rleFromString: \`counts\` ends inside a number at character ${p}`);
+      const c = text.charCodeAt(p) - 48;
+      if (c < 0 || c > 63)
+        fail(
+          "invalid_value",
+          `rleFromString: \`counts\` must use characters 0..o, got ${describeValue(text[p])} at index ${p}`,
+        );
+      x += (c & 0x1f) * 2 ** (5 * k);
+      more = (c & 0x20) !== 0;
+      p++;
+      k++;
+      if (!more && c & 0x10) x -= 2 ** (5 * k);
+    }
+    const m = cnts.length;
+    if (m > 2) x += cnts[m - 2]!;
+    cnts.push(((x % 4294967296) + 4294967296) % 4294967296);
+  }
+  return makeRle(height, width, cnts);
+}
+
+/** The compressed JSON form `{ size, counts: string }` that COCO result files use. */
+export function rleToCoco(rle: Rle): { size: [number, number]; counts: string } {
+  return { size: [rle.size[0], rle.size[1]], counts: rleToString(rle) };
+}
+
+/**
+ * Any COCO segmentation to one RLE, as pycocotools `COCO.annToRLE` does: polygons are each
+ * rasterised and merged, an uncompressed RLE is read as it is, a compressed one decoded. A list
+ * whose first entry has exactly 4 numbers is read as boxes, as pycocotools `frPyObjects` does.
+ */
+export function toRle(
+  segmentation: unknown,
+  height: number,
+  width: number,
+  fn = "toRle",
+  arg = "segmentation",
+): Rle {
+  if (Array.isArray(segmentation)) {
+    if (segmentation.length === 0) return makeRle(height, width, [height * width]);
+    const parts: Rle[] = [];
+    const boxes = Array.isArray(segmentation[0]) && (segmentation[0] as unknown[]).length === 4;
+    for (let i = 0; i < segmentation.length; i++) {
+      const poly = segmentation[i] as unknown;
+      if (!Array.isArray(poly))
+        fail(
+          "invalid_value",
+          `${fn}: \`${arg}\` polygons must be arrays of numbers, got ${describeValue(poly)} at index ${i}`,
+        );
+      for (let j = 0; j < poly.length; j++) {
+        if (typeof poly[j] !== "number" || !Number.isFinite(poly[j])) {
+          fail(
+            "invalid_value",
+            `${fn}: \`${arg}\` polygon ${i} must contain finite numbers, got ${describeValue(poly[j])} at index ${j}`,
+          );
+        }
+      }
+      if (boxes) parts.push(rleFromBbox(poly as number[], height, width));
+      else parts.push(rleFromPolygon(poly as number[], height, width));
+    }
+    return rleMerge(parts);
+  }
+  if (
+    segmentation !== null &&
+    typeof segmentation === "object" &&
+    "counts" in segmentation &&
+    "size" in segmentation
+  ) {
+    const { counts, size } = segmentation as { counts: unknown; size: unknown };
+    if (!Array.isArray(size) || size.length !== 2 || !size.every((s) => Number.isInteger(s) && s >= 0)) {
+      fail("invalid_value", `${fn}: \`${arg}.size\` must be [height, width], got ${describeValue(size)}`);
+    }
+    const [h, w] = size as [number, number];
+    if (typeof counts === "string") return rleFromString(counts, h, w);
+    if (Array.isArray(counts)) {
+      for (let j = 0; j < counts.length; j++) {
+        if (!Number.isInteger(counts[j]) || counts[j] < 0)
+          fail(
+            "invalid_value",
+            `${fn}: \`${arg}.counts\` must contain non-negative integers, got ${describeValue(counts[j])} at index ${j}`,
+          );
+      }
+      return makeRle(h, w, counts as number[]);
+    }
+    if (counts instanceof Uint32Array) return makeRle(h, w, counts);
+    fail(
+      "invalid_value",
+      `${fn}: \`${arg}.counts\` must be a string or an array of integers, got ${describeValue(counts)}`,
+    );
+  }
+  return fail(
+    "invalid_value",
+    `${fn}: \`${arg}\` must be a list of polygons or an RLE { size, counts }, got ${describeValue(segmentation)}`,
+  );
+}
+
+function bboxOverlap(a: readonly number[], b: readonly number[]): boolean {
+  const w = Math.min(a[2]! + a[0]!, b[2]! + b[0]!) - Math.max(a[0]!, b[0]!);
+  if (w <= 0) return false;
+  const h = Math.min(a[3]! + a[1]!, b[3]! + b[1]!) - Math.max(a[1]!, b[1]!);
+  return h > 0;
+}
+
+/** Intersection and union pixel counts of two RLEs of the same size. */
+function rlePairCounts(dt: Rle, gt: Rle): [number, number] {
+  const a = dt.counts;
+  const b = gt.counts;
+  let ca = a[0] ?? 0;
+  let cb = b[0] ?? 0;
+  let va = 0;
+  let vb = 0;
+  let ia = 1;
+  let ib = 1;
+  let inter = 0;
+  let union = 0;
+  let ct = 1;
+  while (ct > 0) {
+    const c = Math.min(ca, cb);
+    if (va || vb) {
+      union += c;
+      if (va && vb) inter += c;
+    }
+    ct = 0;
+    ca -= c;
+    if (!ca && ia < a.length) {
+      ca = a[ia++]!;
+      va = va ? 0 : 1;
+    }
+    ct += ca;
+    cb -= c;
+    if (!cb && ib < b.length) {
+      cb = b[ib++]!;
+      vb = vb ? 0 : 1;
+    }
+    ct += cb;
+  }
+  return [inter, union];
+}
+
+/**
+ * IoU matrix between detection masks and ground-truth masks (rows = detections), as pycocotools
+ * `mask.iou(dt, gt, iscrowd)`: for a crowd ground truth the union is the detection's area;
+ * masks of different sizes give -1 (when their boxes overlap), disjoint masks 0.
+ * O(D * G * runs).
+ */
+export function rleIou(
+  dts: readonly Rle[],
+  gts: readonly Rle[],
+  iscrowd?: ArrayLike<number | boolean>,
+): number[][] {
+  const dtBoxes = dts.map(rleToBbox);
+  const gtBoxes = gts.map(rleToBbox);
+  const out: number[][] = [];
+  for (let d = 0; d < dts.length; d++) {
+    const row = new Array<number>(gts.length).fill(0);
+    for (let g = 0; g < gts.length; g++) {
+      if (!bboxOverlap(dtBoxes[d]!, gtBoxes[g]!)) continue;
+      const dt = dts[d]!;
+      const gt = gts[g]!;
+      if (dt.size[0] !== gt.size[0] || dt.size[1] !== gt.size[1]) {
+        row[g] = -1;
+        continue;
+      }
+      const [inter, union] = rlePairCounts(dt, gt);
+      const crowd = iscrowd !== undefined && Boolean(iscrowd[g]);
+      const u = inter === 0 ? 1 : crowd ? rleArea(dt) : union;
+      row[g] = inter / u;
+    }
+    out.push(row);
+  }
+  return out;
+}
