@@ -1,4 +1,29 @@
+import {
+  absRel,
+  deltaAccuracy,
+  depthRmse,
+  depthRmseLog,
+  log10Error,
+  silog,
+  sqRel,
+} from "../../metrics/depth/index.js";
 import type { Adapter } from "../types.js";
 
-/** Conformance adapters for the `depth` family. */
-export const adapters: readonly Adapter[] = [];
+const args = (inputs: Record<string, unknown>): [never, never] => [
+  inputs.preds as never,
+  inputs.target as never,
+];
+
+/** Conformance adapters for the `depth` family (Eigen et al. 2014 conventions). */
+export const adapters: readonly Adapter[] = [
+  { metric: "abs_rel", run: (inputs) => absRel(...args(inputs)) },
+  { metric: "sq_rel", run: (inputs) => sqRel(...args(inputs)) },
+  { metric: "rmse", run: (inputs) => depthRmse(...args(inputs)) },
+  { metric: "rmse_log", run: (inputs) => depthRmseLog(...args(inputs)) },
+  { metric: "log10", run: (inputs) => log10Error(...args(inputs)) },
+  {
+    metric: "delta_accuracy",
+    run: (inputs, options) => deltaAccuracy(...args(inputs), { threshold: options.threshold as number }),
+  },
+  { metric: "silog", run: (inputs, options) => silog(...args(inputs), { lambda: options.lam as number }) },
+];

@@ -1,0 +1,71 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { assertNumberOption } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import type { TensorInput } from "../image/tensor.js";
+import { type DepthArgs, type DepthOptions, type DepthState, depthDef, readDepthOptions } from "./engine.js";
+
+/** Catalog entry of the threshold (delta) accuracy. */
+export const deltaAccuracyMeta: CatalogEntry = {
+  id: "depth/delta_accuracy",
+  title: "Threshold accuracy (δ < 1.25^k)",
+  kind: "metric",
+  tasks: ["depth"],
+  formula: "\\frac{1}{n}\\left|\\{i : \\max(d_i / d_i^*, d_i^* / d_i) < \\mathrm{thr}\\}\\right|",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["Fraction of pixels within a ratio; thresholds 1.25, 1.25^2, 1.25^3"],
+  references: [
+    {
+      paper: "Eigen, Puhrsch & Fergus 2014",
+      implementation: "Eigen et al. 2014 evaluation conventions (numpy formula)",
+    },
+  ],
+  exports: ["deltaAccuracy", "deltaAccuracyDef"],
+};
+
+/** Options of {@link deltaAccuracy}. */
+export interface DeltaAccuracyOptions extends DepthOptions {
+  /** Ratio threshold (strict `<`); default 1.25. The usual three are 1.25, 1.25^2 = 1.5625, 1.25^3 = 1.953125. */
+  readonly threshold?: number;
+}
+
+/**
+ * Fraction of valid pixels with `max(pred/target, target/pred) < threshold` (Eigen et al. 2014).
+ * The count is exact. State O(1).
+ */
+export function deltaAccuracyDef(
+  options: DeltaAccuracyOptions = {},
+): MetricDef<DepthState, DepthArgs, number> {
+  const fn = "deltaAccuracy";
+  const { ignoreInvalidTarget } = readDepthOptions(options, fn);
+  const threshold =
+    options.threshold === undefined
+      ? 1.25
+      : assertNumberOption(options.threshold, 1, Number.MAX_VALUE, fn, "threshold");
+  return depthDef(
+    {
+      meta: deltaAccuracyMeta,
+      fn,
+      options: { threshold },
+      terms: 1,
+      term: (p, t, out) => {
+        out[0] = Math.max(p / t, t / p) < threshold ? 1 : 0;
+      },
+      finalize: ([s], n) => s! / n,
+    },
+    ignoreInvalidTarget,
+  );
+}
+
+/**
+ * Threshold accuracy of predicted depth.
+ * @example deltaAccuracy([1, 2], [1, 1]) // ratios 1 and 2: 1 of 2 below 1.25 = 0.5
+ */
+export function deltaAccuracy(
+  preds: TensorInput,
+  target: TensorInput,
+  options: DeltaAccuracyOptions = {},
+): number {
+  return runOnce(deltaAccuracyDef(options), preds, target);
+}

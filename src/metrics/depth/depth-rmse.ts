@@ -1,0 +1,87 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import type { TensorInput } from "../image/tensor.js";
+import { type DepthArgs, type DepthOptions, type DepthState, depthDef, readDepthOptions } from "./engine.js";
+
+/** Catalog entry of the depth RMSE. */
+export const depthRmseMeta: CatalogEntry = {
+  id: "depth/rmse",
+  title: "Depth RMSE",
+  kind: "metric",
+  tasks: ["depth"],
+  formula: "\\sqrt{\\frac{1}{n}\\sum_i (d_i - d_i^*)^2}",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: ["In metres; dominated by far, large errors"],
+  references: [
+    {
+      paper: "Eigen, Puhrsch & Fergus 2014",
+      implementation: "Eigen et al. 2014 evaluation conventions (numpy formula)",
+    },
+  ],
+  exports: ["depthRmse", "depthRmseDef"],
+};
+
+/** Catalog entry of the depth RMSE of logarithms. */
+export const depthRmseLogMeta: CatalogEntry = {
+  ...depthRmseMeta,
+  id: "depth/rmse_log",
+  title: "Depth RMSE of logarithms (RMSE log)",
+  formula: "\\sqrt{\\frac{1}{n}\\sum_i (\\log d_i - \\log d_i^*)^2}",
+  robustness: ["Relative (log) errors: near and far weigh alike"],
+  exports: ["depthRmseLog", "depthRmseLogDef"],
+};
+
+/** Depth RMSE `sqrt(mean((pred - target)^2))` over valid pixels (Eigen et al. 2014). State O(1). */
+export function depthRmseDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
+  const { ignoreInvalidTarget } = readDepthOptions(options, "depthRmse");
+  return depthDef(
+    {
+      meta: depthRmseMeta,
+      fn: "depthRmse",
+      options: {},
+      terms: 1,
+      term: (p, t, out) => {
+        out[0] = (p - t) * (p - t);
+      },
+      finalize: ([s], n) => Math.sqrt(s! / n),
+    },
+    ignoreInvalidTarget,
+  );
+}
+
+/**
+ * Depth RMSE of predicted depth against ground truth.
+ * @example depthRmse([3, 4], [1, 4]) // sqrt(4 / 2) = 1.4142...
+ */
+export function depthRmse(preds: TensorInput, target: TensorInput, options: DepthOptions = {}): number {
+  return runOnce(depthRmseDef(options), preds, target);
+}
+
+/** RMSE of natural logarithms, `sqrt(mean((log pred - log target)^2))` (Eigen et al. 2014). State O(1). */
+export function depthRmseLogDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
+  const { ignoreInvalidTarget } = readDepthOptions(options, "depthRmseLog");
+  return depthDef(
+    {
+      meta: depthRmseLogMeta,
+      fn: "depthRmseLog",
+      options: {},
+      terms: 1,
+      term: (p, t, out) => {
+        const g = Math.log(p) - Math.log(t);
+        out[0] = g * g;
+      },
+      finalize: ([s], n) => Math.sqrt(s! / n),
+    },
+    ignoreInvalidTarget,
+  );
+}
+
+/**
+ * RMSE of log depth.
+ * @example depthRmseLog([Math.E], [1]) // 1
+ */
+export function depthRmseLog(preds: TensorInput, target: TensorInput, options: DepthOptions = {}): number {
+  return runOnce(depthRmseLogDef(options), preds, target);
+}

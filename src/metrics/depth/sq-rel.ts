@@ -1,0 +1,50 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import type { TensorInput } from "../image/tensor.js";
+import { type DepthArgs, type DepthOptions, type DepthState, depthDef, readDepthOptions } from "./engine.js";
+
+/** Catalog entry of the squared relative error. */
+export const sqRelMeta: CatalogEntry = {
+  id: "depth/sq_rel",
+  title: "Squared relative error (SqRel)",
+  kind: "metric",
+  tasks: ["depth"],
+  formula: "\\frac{1}{n}\\sum_i \\frac{(d_i - d_i^*)^2}{d_i^*}",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: ["Squared: large errors dominate"],
+  references: [
+    {
+      paper: "Eigen, Puhrsch & Fergus 2014",
+      implementation: "Eigen et al. 2014 evaluation conventions (numpy formula)",
+    },
+  ],
+  exports: ["sqRel", "sqRelDef"],
+};
+
+/** Squared relative error `mean((pred - target)^2 / target)` over valid pixels (Eigen et al. 2014). State O(1). */
+export function sqRelDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
+  const { ignoreInvalidTarget } = readDepthOptions(options, "sqRel");
+  return depthDef(
+    {
+      meta: sqRelMeta,
+      fn: "sqRel",
+      options: {},
+      terms: 1,
+      term: (p, t, out) => {
+        out[0] = ((p - t) * (p - t)) / t;
+      },
+      finalize: ([s], n) => s! / n,
+    },
+    ignoreInvalidTarget,
+  );
+}
+
+/**
+ * Squared relative error of predicted depth against ground truth.
+ * @example sqRel([3, 4], [1, 4]) // (4/1 + 0) / 2 = 2
+ */
+export function sqRel(preds: TensorInput, target: TensorInput, options: DepthOptions = {}): number {
+  return runOnce(sqRelDef(options), preds, target);
+}
