@@ -1,2 +1,9 @@
-/** Public text metrics, part b (re-exported by index.ts). */
-export {};
+/** Public text metrics, part b (re-exported by index.ts): ROUGE, METEOR, seqeval, SQuAD, embedding similarity. */
+export * from "./meteor.js";
+export * from "./porter-stemmer.js";
+export * from "./rouge.js";
+export * from "./rouge-bootstrap.js";
+export * from "./rouge-tokenizer.js";
+export * from "./seqeval.js";
+export * from "./squad.js";
+export * from "./wordnet.js";

@@ -1,0 +1,447 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { makeRougeTokenizer, type RougeTokenizer, type TokenizeFn } from "./rouge-tokenizer.js";
+
+/** `rouge1` ... `rouge9` (n-gram overlap), `rougeL` (LCS) or `rougeLsum` (summary-level union LCS over lines). */
+export type RougeType = `rouge${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}` | "rougeL" | "rougeLsum";
+
+/** Precision, recall and F1 of one ROUGE type. */
+export interface RougeScore {
+  readonly precision: number;
+  readonly recall: number;
+  readonly fmeasure: number;
+}
+
+/**
+ * How a prediction with several references is scored.
+ *
+ * - `"max-per-type"` (default): rouge-score's `score_multi`: per ROUGE type, the whole score of
+ *   the reference with the highest F1 (the first such reference on ties).
+ * - `"max-by-first-type"`: torchmetrics 1.9.0 `accumulate="best"`: the reference with the highest
+ *   F1 of the FIRST requested type gives the scores of every type.
+ * - `"mean"`: torchmetrics `accumulate="avg"`: the mean of precision, recall and F1 over references.
+ */
+export type RougeMultiReference = "max-per-type" | "max-by-first-type" | "mean";
+
+export interface RougeOptions {
+  /** Default `["rouge1", "rouge2", "rougeL"]`. */
+  readonly rougeTypes?: readonly RougeType[];
+  /** Porter-stem tokens longer than 3 characters (nltk NLTK_EXTENSIONS). Default false, as rouge-score. */
+  readonly useStemmer?: boolean;
+  /** Default `"rouge-score"` for parity with the references; `"unicode"` scores non-Latin scripts. */
+  readonly tokenizer?: RougeTokenizer;
+  /** Default `"max-per-type"`. */
+  readonly multiReference?: RougeMultiReference;
+}
+
+/** Mean precision, recall and F1 per ROUGE type. */
+export type RougeResult = Record<string, RougeScore>;
+
+/** Per ROUGE type, the per-pair precision, recall, F1 as consecutive triples (in update order). */
+export interface RougeState {
+  count: number;
+  scores: Record<string, number[]>;
+}
+
+const DEFAULT_TYPES: readonly RougeType[] = ["rouge1", "rouge2", "rougeL"];
+const TYPE_PATTERN = /^(rouge[1-9]|rougeL|rougeLsum)$/;
+
+/** Catalog entry for ROUGE. */
+export const rougeMeta: CatalogEntry = {
+  id: "text/rouge",
+  title: "ROUGE (ROUGE-N, ROUGE-L, ROUGE-Lsum)",
+  kind: "metric",
+  tasks: ["nlp"],
+  formula:
+    "P_N=\\frac{\\sum_g \\min(c_{hyp}(g),c_{ref}(g))}{\\sum_g c_{hyp}(g)},\\; R_N=\\frac{\\sum_g \\min(c_{hyp}(g),c_{ref}(g))}{\\sum_g c_{ref}(g)},\\; F=\\frac{2PR}{P+R};\\; P_L=\\frac{LCS}{|hyp|},\\; R_L=\\frac{LCS}{|ref|}",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: [
+    "Recall-oriented n-gram overlap: rewards content coverage, blind to paraphrase and meaning.",
+    "rouge-score's tokenizer drops every character outside [a-z0-9], so non-Latin text scores 0; use tokenizer \"unicode\" for other scripts.",
+    "Stemming, tokenization and Lsum sentence splitting change scores; report the settings.",
+  ],
+  references: [
+    { paper: "Lin 2004, ROUGE: A Package for Automatic Evaluation of Summaries" },
+    { implementation: "rouge-score 0.1.2 RougeScorer.score / score_multi (tokenizer, Porter stemmer, Lsum on newlines)" },
+    { implementation: "torchmetrics 1.9.0 ROUGEScore (rouge1/2/L; accumulate best/avg)" },
+  ],
+  traits: ["summarization", "n-gram", "reference-based"],
+  exports: ["rouge", "rougeDef", "rougeScore", "rougeScoreMulti", "rougePairs"],
+};
+
+interface Resolved {
+  readonly types: readonly RougeType[];
+  readonly tokenize: TokenizeFn;
+  readonly multiReference: RougeMultiReference;
+}
+
+function resolveOptions(options: RougeOptions, fn: string): Resolved {
+  const types = options.rougeTypes ?? DEFAULT_TYPES;
+  if (!Array.isArray(types) || types.length === 0) {
+    fail("invalid_option", `${fn}: \`rougeTypes\` must be a non-empty array of rouge1..rouge9, rougeL, rougeLsum, got ${describeValue(types)}`);
+  }
+  types.forEach((t, i) => {
+    if (typeof t !== "string" || !TYPE_PATTERN.test(t)) {
+      fail("invalid_option", `${fn}: \`rougeTypes\` must contain rouge1..rouge9, rougeL or rougeLsum, got ${describeValue(t)} at index ${i}`);
+    }
+  });
+  const tokenizer = options.tokenizer ?? "rouge-score";
+  if (tokenizer !== "rouge-score" && tokenizer !== "unicode") {
+    fail("invalid_option", `${fn}: \`tokenizer\` must be "rouge-score" or "unicode", got ${describeValue(tokenizer)}`);
+  }
+  const multiReference = options.multiReference ?? "max-per-type";
+  if (multiReference !== "max-per-type" && multiReference !== "max-by-first-type" && multiReference !== "mean") {
+    fail("invalid_option", `${fn}: \`multiReference\` must be "max-per-type", "max-by-first-type" or "mean", got ${describeValue(multiReference)}`);
+  }
+  const useStemmer = options.useStemmer ?? false;
+  if (typeof useStemmer !== "boolean") fail("invalid_option", `${fn}: \`useStemmer\` must be a boolean, got ${describeValue(useStemmer)}`);
+  return { types, tokenize: makeRougeTokenizer(tokenizer, useStemmer), multiReference };
+}
+
+function fmeasure(precision: number, recall: number): number {
+  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+}
+
+const ZERO: RougeScore = { precision: 0, recall: 0, fmeasure: 0 };
+
+/** Maps tokens to small integer ids shared by target and prediction. */
+function intern(target: readonly string[], prediction: readonly string[]): [Int32Array, Int32Array] {
+  const ids = new Map<string, number>();
+  const encode = (tokens: readonly string[]): Int32Array => {
+    const out = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as string;
+      let id = ids.get(token);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(token, id);
+      }
+      out[i] = id;
+    }
+    return out;
+  };
+  return [encode(target), encode(prediction)];
+}
+
+function ngramCounts(ids: Int32Array, n: number, base: number): Map<number | string, number> {
+  const counts = new Map<number | string, number>();
+  // Keys: a number for n <= 2 (exact below 2^53), a joined string beyond.
+  for (let i = 0; i + n <= ids.length; i++) {
+    let key: number | string;
+    if (n === 1) key = ids[i] as number;
+    else if (n === 2) key = (ids[i] as number) * base + (ids[i + 1] as number);
+    else key = Array.prototype.join.call(ids.subarray(i, i + n), ",");
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** rouge-score `_score_ngrams`: clipped overlap over max(count, 1). */
+function scoreNgrams(target: Int32Array, prediction: Int32Array, n: number, base: number): RougeScore {
+  const t = ngramCounts(target, n, base);
+  const p = ngramCounts(prediction, n, base);
+  let overlap = 0;
+  for (const [key, count] of t) {
+    const other = p.get(key);
+    if (other !== undefined) overlap += Math.min(count, other);
+  }
+  const targetCount = Math.max(target.length - n + 1, 0);
+  const predictionCount = Math.max(prediction.length - n + 1, 0);
+  const precision = overlap / Math.max(predictionCount, 1);
+  const recall = overlap / Math.max(targetCount, 1);
+  return { precision, recall, fmeasure: fmeasure(precision, recall) };
+}
+
+/** Length of the longest common subsequence, two rows of the DP table. */
+function lcsLength(a: Int32Array, b: Int32Array): number {
+  const cols = b.length;
+  let previous = new Int32Array(cols + 1);
+  let current = new Int32Array(cols + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const ai = a[i - 1];
+    for (let j = 1; j <= cols; j++) {
+      if (ai === b[j - 1]) current[j] = (previous[j - 1] as number) + 1;
+      else {
+        const up = previous[j] as number;
+        const left = current[j - 1] as number;
+        current[j] = up > left ? up : left;
+      }
+    }
+    const swap = previous;
+    previous = current;
+    current = swap;
+  }
+  return previous[cols] as number;
+}
+
+function scoreLcs(target: Int32Array, prediction: Int32Array): RougeScore {
+  if (target.length === 0 || prediction.length === 0) return ZERO;
+  const lcs = lcsLength(target, prediction);
+  const precision = lcs / prediction.length;
+  const recall = lcs / target.length;
+  return { precision, recall, fmeasure: fmeasure(precision, recall) };
+}
+
+/** Indices into `ref` of one LCS, read back exactly as rouge-score's `_backtrack_norec`. */
+function lcsIndices(ref: Int32Array, can: Int32Array): number[] {
+  const rows = ref.length;
+  const cols = can.length;
+  const width = cols + 1;
+  const table = new Int32Array((rows + 1) * width);
+  for (let i = 1; i <= rows; i++) {
+    for (let j = 1; j <= cols; j++) {
+      if (ref[i - 1] === can[j - 1]) table[i * width + j] = (table[(i - 1) * width + j - 1] as number) + 1;
+      else table[i * width + j] = Math.max(table[(i - 1) * width + j] as number, table[i * width + j - 1] as number);
+    }
+  }
+  const out: number[] = [];
+  let i = rows;
+  let j = cols;
+  while (i > 0 && j > 0) {
+    if (ref[i - 1] === can[j - 1]) {
+      out.push(i - 1);
+      i--;
+      j--;
+    } else if ((table[i * width + j - 1] as number) > (table[(i - 1) * width + j] as number)) j--;
+    else i--;
+  }
+  return out;
+}
+
+/** rouge-score `_summary_level_lcs`: union LCS per reference sentence, with per-token hit budgets. */
+function scoreSummaryLcs(refSentences: readonly string[][], canSentences: readonly string[][]): RougeScore {
+  if (refSentences.length === 0 || canSentences.length === 0) return ZERO;
+  let m = 0;
+  let n = 0;
+  for (const s of refSentences) m += s.length;
+  for (const s of canSentences) n += s.length;
+  if (m === 0 || n === 0) return ZERO;
+  const ids = new Map<string, number>();
+  const encode = (tokens: readonly string[]): Int32Array =>
+    Int32Array.from(tokens, (token) => {
+      let id = ids.get(token);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(token, id);
+      }
+      return id;
+    });
+  const refs = refSentences.map(encode);
+  const cans = canSentences.map(encode);
+  const budgetRef = new Int32Array(ids.size);
+  const budgetCan = new Int32Array(ids.size);
+  for (const s of refs) for (const id of s) budgetRef[id] = (budgetRef[id] as number) + 1;
+  for (const s of cans) for (const id of s) budgetCan[id] = (budgetCan[id] as number) + 1;
+  let hits = 0;
+  for (const ref of refs) {
+    const union = new Set<number>();
+    for (const can of cans) for (const index of lcsIndices(ref, can)) union.add(index);
+    const sorted = [...union].sort((a, b) => a - b);
+    for (const index of sorted) {
+      const id = ref[index] as number;
+      if ((budgetCan[id] as number) > 0 && (budgetRef[id] as number) > 0) {
+        hits++;
+        budgetCan[id] = (budgetCan[id] as number) - 1;
+        budgetRef[id] = (budgetRef[id] as number) - 1;
+      }
+    }
+  }
+  const recall = hits / m;
+  const precision = hits / n;
+  return { precision, recall, fmeasure: fmeasure(precision, recall) };
+}
+
+function sentences(text: string): string[] {
+  return text.split("\n").filter((line) => line.length > 0);
+}
+
+function scorePair(target: string, prediction: string, resolved: Resolved): Record<string, RougeScore> {
+  const { types, tokenize } = resolved;
+  const result: Record<string, RougeScore> = {};
+  let targetIds: Int32Array | undefined;
+  let predictionIds: Int32Array | undefined;
+  let base = 0;
+  for (const type of types) {
+    if (type === "rougeLsum") {
+      result[type] = scoreSummaryLcs(sentences(target).map(tokenize), sentences(prediction).map(tokenize));
+      continue;
+    }
+    if (targetIds === undefined || predictionIds === undefined) {
+      [targetIds, predictionIds] = intern(tokenize(target), tokenize(prediction));
+      base = targetIds.length + predictionIds.length + 1;
+    }
+    result[type] = type === "rougeL" ? scoreLcs(targetIds, predictionIds) : scoreNgrams(targetIds, predictionIds, Number(type.slice(5)), base);
+  }
+  return result;
+}
+
+function combineReferences(scores: readonly Record<string, RougeScore>[], resolved: Resolved): Record<string, RougeScore> {
+  if (scores.length === 1) return scores[0] as Record<string, RougeScore>;
+  const out: Record<string, RougeScore> = {};
+  const argmaxF = (type: string): number => {
+    let best = 0;
+    for (let i = 1; i < scores.length; i++) {
+      if ((scores[i]?.[type]?.fmeasure as number) > (scores[best]?.[type]?.fmeasure as number)) best = i;
+    }
+    return best;
+  };
+  if (resolved.multiReference === "max-by-first-type") {
+    const best = argmaxF(resolved.types[0] as string);
+    for (const type of resolved.types) out[type] = scores[best]?.[type] as RougeScore;
+    return out;
+  }
+  for (const type of resolved.types) {
+    if (resolved.multiReference === "max-per-type") {
+      out[type] = scores[argmaxF(type)]?.[type] as RougeScore;
+    } else {
+      let p = 0;
+      let r = 0;
+      let f = 0;
+      for (const s of scores) {
+        const t = s[type] as RougeScore;
+        p += t.precision;
+        r += t.recall;
+        f += t.fmeasure;
+      }
+      out[type] = { precision: p / scores.length, recall: r / scores.length, fmeasure: f / scores.length };
+    }
+  }
+  return out;
+}
+
+/** Checks a batch of predictions and references (one string or a non-empty list of strings each). */
+function validateBatch(fn: string, predictions: unknown, references: unknown): readonly (readonly string[])[] {
+  if (!Array.isArray(predictions)) fail("invalid_value", `${fn}: \`predictions\` must be an array of strings, got ${describeValue(predictions)}`);
+  if (!Array.isArray(references)) fail("invalid_value", `${fn}: \`references\` must be an array of strings or string arrays, got ${describeValue(references)}`);
+  if (predictions.length !== references.length) {
+    fail("shape_mismatch", `${fn}: \`predictions\` and \`references\` must have the same length, got ${predictions.length} and ${references.length}`);
+  }
+  predictions.forEach((p, i) => {
+    if (typeof p !== "string") fail("invalid_value", `${fn}: \`predictions\` must contain only strings, got ${describeValue(p)} at index ${i}`);
+  });
+  return references.map((r, i) => {
+    if (typeof r === "string") return [r];
+    if (!Array.isArray(r) || r.length === 0) {
+      fail("invalid_value", `${fn}: \`references\` must contain strings or non-empty string arrays, got ${describeValue(r)} at index ${i}`);
+    }
+    r.forEach((s, k) => {
+      if (typeof s !== "string") fail("invalid_value", `${fn}: \`references\` must contain only strings, got ${describeValue(s)} at index ${i}.${k}`);
+    });
+    return r as string[];
+  });
+}
+
+/**
+ * ROUGE of one pair, as rouge-score 0.1.2 `RougeScorer(types, use_stemmer).score(target, prediction)`.
+ *
+ * Empty or token-less sides give precision = recall = F1 = 0 (rouge-score's convention).
+ *
+ * @example rougeScore("the cat sat", "the cat ran", { rougeTypes: ["rouge1"] }).rouge1.fmeasure // 2/3
+ */
+export function rougeScore(target: string, prediction: string, options: RougeOptions = {}): Record<string, RougeScore> {
+  validateBatch("rougeScore", [prediction], [target]);
+  return scorePair(target, prediction, resolveOptions(options, "rougeScore"));
+}
+
+/** rouge-score 0.1.2 `score_multi(targets, prediction)` (or the torchmetrics variants by `multiReference`). */
+export function rougeScoreMulti(targets: readonly string[], prediction: string, options: RougeOptions = {}): Record<string, RougeScore> {
+  const [refs] = validateBatch("rougeScoreMulti", [prediction], [targets]);
+  const resolved = resolveOptions(options, "rougeScoreMulti");
+  return combineReferences(
+    (refs as readonly string[]).map((t) => scorePair(t, prediction, resolved)),
+    resolved,
+  );
+}
+
+/** Per-pair scores for a batch (each reference a string or a list of strings). */
+export function rougePairs(
+  predictions: readonly string[],
+  references: readonly (string | readonly string[])[],
+  options: RougeOptions = {},
+): Record<string, RougeScore>[] {
+  const refs = validateBatch("rougePairs", predictions, references);
+  const resolved = resolveOptions(options, "rougePairs");
+  return predictions.map((p, i) => combineReferences((refs[i] as readonly string[]).map((t) => scorePair(t, p, resolved)), resolved));
+}
+
+/**
+ * ROUGE as a mergeable metric: the mean over pairs of precision, recall and F1 per type (the mean
+ * torchmetrics 1.9.0 ROUGEScore reports, and the `mid` of rouge-score's BootstrapAggregator without
+ * resampling). The state keeps every pair's scores, so {@link rougeBootstrap} can resample it.
+ *
+ * Cost: O(|ref| * |hyp|) per pair for rougeL/Lsum, O(|ref| + |hyp|) for rougeN.
+ * With no pairs, every mean is NaN.
+ */
+export function rougeDef(
+  options: RougeOptions = {},
+): MetricDef<RougeState, [predictions: readonly string[], references: readonly (string | readonly string[])[]], RougeResult> {
+  const resolved = resolveOptions(options, "rouge");
+  return {
+    id: rougeMeta.id,
+    meta: rougeMeta,
+    options: { ...options },
+    init: () => ({ count: 0, scores: Object.fromEntries(resolved.types.map((t) => [t, [] as number[]])) }),
+    update(state, predictions, references) {
+      const refs = validateBatch("rouge", predictions, references);
+      const batch = predictions.map((p, i) => combineReferences((refs[i] as readonly string[]).map((t) => scorePair(t, p, resolved)), resolved));
+      for (const type of resolved.types) {
+        const column = state.scores[type] as number[];
+        for (const pair of batch) {
+          const s = pair[type] as RougeScore;
+          column.push(s.precision, s.recall, s.fmeasure);
+        }
+      }
+      state.count += batch.length;
+    },
+    merge: (a, b) => ({
+      count: a.count + b.count,
+      scores: Object.fromEntries(resolved.types.map((t) => [t, [...(a.scores[t] ?? []), ...(b.scores[t] ?? [])]])),
+    }),
+    compute(state) {
+      const out: RougeResult = {};
+      for (const type of resolved.types) {
+        const column = state.scores[type] as number[];
+        let p = 0;
+        let r = 0;
+        let f = 0;
+        for (let i = 0; i < column.length; i += 3) {
+          p += column[i] as number;
+          r += column[i + 1] as number;
+          f += column[i + 2] as number;
+        }
+        out[type] = { precision: p / state.count, recall: r / state.count, fmeasure: f / state.count };
+      }
+      return out;
+    },
+    validateState(state: unknown): asserts state is RougeState {
+      const s = state as RougeState;
+      if (s === null || typeof s !== "object" || typeof s.count !== "number" || typeof s.scores !== "object" || s.scores === null) {
+        fail("invalid_state", "rouge: state must be { count, scores }");
+      }
+      for (const type of resolved.types) {
+        const column = s.scores[type];
+        if (!Array.isArray(column) || column.length !== 3 * s.count) fail("invalid_state", `rouge: state.scores.${type} must hold 3 numbers per pair`);
+      }
+    },
+  };
+}
+
+/**
+ * Mean ROUGE precision, recall and F1 per type over (prediction, reference) pairs.
+ *
+ * Matches rouge-score 0.1.2 `RougeScorer.score` / `score_multi` per pair and torchmetrics 1.9.0
+ * `rouge_score` (rouge1/2/L) for the mean. Defaults: `rougeTypes` rouge1, rouge2, rougeL; no
+ * stemming; rouge-score's ASCII tokenizer (see {@link RougeTokenizer}); rougeLsum splits on "\n".
+ *
+ * @example rouge(["the cat sat"], ["the cat ran"]).rouge1.fmeasure // 2/3
+ */
+export function rouge(
+  predictions: readonly string[],
+  references: readonly (string | readonly string[])[],
+  options: RougeOptions = {},
+): RougeResult {
+  return runOnce(rougeDef(options), predictions, references);
+}
