@@ -1,2 +1,20 @@
-/** plumbline/rag: retrieval-augmented generation evaluation. */
+/** plumbline/rag: retrieval-augmented generation evaluation (RAGAS and ARES definitions). */
 export { entries as catalog } from "./catalog.js";
+export * from "./client.js";
+export * from "./evaluate.js";
+export * from "./metrics/answer-correctness.js";
+export * from "./metrics/answer-relevance.js";
+export * from "./metrics/answer-similarity.js";
+export * from "./metrics/ares.js";
+export * from "./metrics/aspect-critique.js";
+export { cosine, type LlmContext } from "./metrics/common.js";
+export * from "./metrics/context-entities-recall.js";
+export * from "./metrics/context-precision.js";
+export * from "./metrics/context-recall.js";
+export * from "./metrics/faithfulness.js";
+export * from "./metrics/string-similarity.js";
+export * from "./metrics/summarization-score.js";
+export * from "./prompts.js";
+export * from "./stats.js";
+export * from "./structured.js";
+export * from "./types.js";
