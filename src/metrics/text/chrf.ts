@@ -1,0 +1,315 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { fail } from "../../core/errors.js";
+import { assertIntegerOption, assertNumberOption } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { SACREBLEU_VERSION } from "./bleu.js";
+import { pySplit } from "./python-strings.js";
+import { checkPairs, type ReferenceSet } from "./text-inputs.js";
+
+/** Options of chrF / chrF++ (sacrebleu 2.6.0 `CHRF` names, camelCased). */
+export interface ChrfOptions {
+  /** Character n-gram order (default 6). */
+  readonly charOrder?: number;
+  /** Word n-gram order (default 0; 2 gives chrF++). */
+  readonly wordOrder?: number;
+  /** Recall weight beta (default 2). */
+  readonly beta?: number;
+  /** Lowercase first (default false). */
+  readonly lowercase?: boolean;
+  /** Keep whitespace inside character n-grams (default false). */
+  readonly whitespace?: boolean;
+  /** chrF++.py / NLTK-style epsilon smoothing instead of sacrebleu's effective order (default false). */
+  readonly epsSmoothing?: boolean;
+}
+
+export interface ChrfScore {
+  /** chrF in [0, 100]. */
+  readonly score: number;
+  /** "chrF2" or "chrF2++" as sacrebleu names it. */
+  readonly name: string;
+  /** sacrebleu's signature, e.g. `nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0`. */
+  readonly signature: string;
+}
+
+/** Streaming state: per order [hyp n-grams, ref n-grams, matches], summed over segments. */
+export interface ChrfState {
+  segments: number;
+  stats: number[];
+  minRefs: number;
+  maxRefs: number;
+}
+
+export const chrfMeta: CatalogEntry = {
+  id: "text/chrf",
+  title: "chrF / chrF++ (sacrebleu)",
+  kind: "metric",
+  tasks: ["nlp"],
+  formula:
+    "\\mathrm{chrF}_\\beta = 100\\cdot\\frac{(1+\\beta^2)\\,\\overline{P}\\,\\overline{R}}{\\beta^2\\overline{P}+\\overline{R}}, \\overline{P},\\overline{R}\\text{ averaged over character (and word) n-gram orders}",
+  range: [0, 100],
+  direction: "higher",
+  differentiable: false,
+  robustness: [
+    "Character n-grams reward partial word matches (morphology) and need no tokenizer.",
+    "Corpus chrF pools counts; it is not the mean of sentence chrF.",
+  ],
+  references: [
+    { paper: "Popović 2015, chrF: character n-gram F-score; Popović 2017, chrF++" },
+    { implementation: "sacrebleu 2.6.0 CHRF.corpus_score / sentence_chrf" },
+  ],
+  traits: ["machine-translation", "reference-based", "character-level"],
+  exports: ["chrf", "chrfDef", "sentenceChrf"],
+};
+
+const PUNCTS = new Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
+
+/** sacrebleu's chrF word splitting: one leading or trailing ASCII punctuation mark split off a word. */
+export function chrfWords(sentence: string): string[] {
+  const out: string[] = [];
+  for (const w of pySplit(sentence)) {
+    const cps = Array.from(w);
+    if (cps.length === 1) out.push(w);
+    else if (PUNCTS.has(cps[cps.length - 1]!)) {
+      const last = cps[cps.length - 1]!;
+      out.push(w.slice(0, w.length - last.length), last);
+    } else if (PUNCTS.has(cps[0]!)) out.push(cps[0]!, w.slice(cps[0]!.length));
+    else out.push(w);
+  }
+  return out;
+}
+
+function charNgrams(line: string, maxOrder: number, whitespace: boolean): Map<string, number>[] {
+  const text = whitespace ? line : pySplit(line).join("");
+  // UTF-16 offsets of code points, so that an n-gram of n code points is one slice.
+  const offsets: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    offsets.push(i);
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  offsets.push(text.length);
+  const len = offsets.length - 1;
+  const maps: Map<string, number>[] = [];
+  for (let n = 1; n <= maxOrder; n++) {
+    const map = new Map<string, number>();
+    for (let i = 0; i + n <= len; i++) {
+      const key = text.slice(offsets[i], offsets[i + n]);
+      map.set(key, (map.get(key) ?? 0) + 1);
+    }
+    maps.push(map);
+  }
+  return maps;
+}
+
+function wordNgrams(words: readonly string[], n: number): Map<string, number> {
+  const map = new Map<string, number>();
+  for (let i = 0; i + n <= words.length; i++) {
+    const key = words.slice(i, i + n).join(" ");
+    map.set(key, (map.get(key) ?? 0) + 1);
+  }
+  return map;
+}
+
+function allNgrams(
+  line: string,
+  charOrder: number,
+  wordOrder: number,
+  whitespace: boolean,
+): Map<string, number>[] {
+  const maps = charNgrams(line, charOrder, whitespace);
+  if (wordOrder > 0) {
+    const words = chrfWords(line);
+    for (let n = 1; n <= wordOrder; n++) maps.push(wordNgrams(words, n));
+  }
+  return maps;
+}
+
+/**
+ * chrF from summed statistics, as sacrebleu 2.6.0 `CHRF._compute_f_score`: precision and
+ * recall are averaged over the orders where both hypothesis and reference have n-grams
+ * (effective order), then combined as an F-beta score; with `epsSmoothing`, the mean of the
+ * per-order F scores with 1e-16 for undefined parts.
+ */
+export function chrfFromStatistics(stats: readonly number[], beta: number, epsSmoothing = false): number {
+  const eps = 1e-16;
+  const order = stats.length / 3;
+  const factor = beta ** 2;
+  let score = 0;
+  let effectiveOrder = 0;
+  let avgPrec = 0;
+  let avgRec = 0;
+  for (let i = 0; i < order; i++) {
+    const nHyp = stats[3 * i]!;
+    const nRef = stats[3 * i + 1]!;
+    const nMatch = stats[3 * i + 2]!;
+    const prec = nHyp > 0 ? nMatch / nHyp : eps;
+    const rec = nRef > 0 ? nMatch / nRef : eps;
+    const denom = factor * prec + rec;
+    score += denom > 0 ? ((1 + factor) * prec * rec) / denom : eps;
+    if (nHyp > 0 && nRef > 0) {
+      avgPrec += prec;
+      avgRec += rec;
+      effectiveOrder++;
+    }
+  }
+  if (epsSmoothing) return (100 * score) / order;
+  if (effectiveOrder === 0) {
+    avgPrec = 0;
+    avgRec = 0;
+  } else {
+    avgPrec /= effectiveOrder;
+    avgRec /= effectiveOrder;
+  }
+  if (avgPrec + avgRec) {
+    return (100 * ((1 + factor) * avgPrec * avgRec)) / (factor * avgPrec + avgRec);
+  }
+  return 0;
+}
+
+interface ResolvedChrf {
+  charOrder: number;
+  wordOrder: number;
+  beta: number;
+  lowercase: boolean;
+  whitespace: boolean;
+  epsSmoothing: boolean;
+}
+
+function resolve(options: ChrfOptions, fn: string): ResolvedChrf {
+  return {
+    charOrder: assertIntegerOption(options.charOrder ?? 6, 0, fn, "charOrder"),
+    wordOrder: assertIntegerOption(options.wordOrder ?? 0, 0, fn, "wordOrder"),
+    beta: assertNumberOption(options.beta ?? 2, 0, Number.MAX_VALUE, fn, "beta"),
+    lowercase: Boolean(options.lowercase ?? false),
+    whitespace: Boolean(options.whitespace ?? false),
+    epsSmoothing: Boolean(options.epsSmoothing ?? false),
+  };
+}
+
+/** sacrebleu's chrF signature, e.g. `nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0`. */
+export function chrfSignature(options: ChrfOptions, nrefs: number | "var"): string {
+  const o = resolve(options, "chrfSignature");
+  return [
+    `nrefs:${nrefs}`,
+    `case:${o.lowercase ? "lc" : "mixed"}`,
+    `eff:${o.epsSmoothing ? "no" : "yes"}`,
+    `nc:${o.charOrder}`,
+    `nw:${o.wordOrder}`,
+    `space:${o.whitespace ? "yes" : "no"}`,
+    `version:${SACREBLEU_VERSION}`,
+  ].join("|");
+}
+
+function chrfDefWith(
+  options: ChrfOptions,
+  fn: string,
+  id: string,
+): MetricDef<ChrfState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], ChrfScore> {
+  const o = resolve(options, fn);
+  const order = o.charOrder + o.wordOrder;
+  if (order === 0) fail("invalid_option", `${fn}: options \`charOrder\` + \`wordOrder\` must be >= 1, got 0`);
+  const prep = (s: string): string => (o.lowercase ? s.toLowerCase() : s);
+  return {
+    id,
+    meta: chrfMeta,
+    options: { ...o },
+    init: () => ({
+      segments: 0,
+      stats: new Array<number>(3 * order).fill(0),
+      minRefs: Number.MAX_SAFE_INTEGER,
+      maxRefs: 0,
+    }),
+    update(state, hypotheses, references) {
+      const checked = checkPairs(hypotheses, references, fn);
+      const sums = new Array<number>(3 * order).fill(0);
+      let minRefs = state.minRefs;
+      let maxRefs = state.maxRefs;
+      for (let i = 0; i < checked.hypotheses.length; i++) {
+        const refs = checked.references[i]!;
+        if (refs.length < minRefs) minRefs = refs.length;
+        if (refs.length > maxRefs) maxRefs = refs.length;
+        const hyp = allNgrams(prep(checked.hypotheses[i]!), o.charOrder, o.wordOrder, o.whitespace);
+        let best: number[] = [];
+        let bestF = -1;
+        for (const ref of refs) {
+          const refMaps = allNgrams(prep(ref), o.charOrder, o.wordOrder, o.whitespace);
+          const stats: number[] = [];
+          for (let k = 0; k < order; k++) {
+            const h = hyp[k]!;
+            const r = refMaps[k]!;
+            let match = 0;
+            let hypCount = 0;
+            for (const [key, count] of h) {
+              hypCount += count;
+              const rc = r.get(key);
+              if (rc !== undefined) match += Math.min(count, rc);
+            }
+            let refCount = 0;
+            for (const c of r.values()) refCount += c;
+            stats.push(r.size > 0 ? hypCount : 0, refCount, match);
+          }
+          const f = chrfFromStatistics(stats, o.beta, o.epsSmoothing);
+          if (f > bestF) {
+            bestF = f;
+            best = stats;
+          }
+        }
+        for (let k = 0; k < best.length; k++) sums[k]! += best[k]!;
+      }
+      state.segments += checked.hypotheses.length;
+      for (let k = 0; k < sums.length; k++) state.stats[k]! += sums[k]!;
+      state.minRefs = minRefs;
+      state.maxRefs = maxRefs;
+    },
+    merge: (a, b) => ({
+      segments: a.segments + b.segments,
+      stats: a.stats.map((v, i) => v + b.stats[i]!),
+      minRefs: Math.min(a.minRefs, b.minRefs),
+      maxRefs: Math.max(a.maxRefs, b.maxRefs),
+    }),
+    compute(state) {
+      if (state.segments === 0)
+        fail("empty_input", `${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
+      return {
+        score: chrfFromStatistics(state.stats, o.beta, o.epsSmoothing),
+        name: `chrF${o.beta}${"+".repeat(o.wordOrder)}`,
+        signature: chrfSignature(o, state.minRefs === state.maxRefs ? state.maxRefs : "var"),
+      };
+    },
+  };
+}
+
+/**
+ * chrF (and chrF++ with `wordOrder: 2`) as a streaming metric, identical to sacrebleu 2.6.0
+ * `CHRF(...).corpus_score`. Per segment, the reference with the best sentence chrF is chosen
+ * and its [hyp, ref, match] counts per order are added to the state; `merge` adds the counts.
+ * Characters are code points; whitespace is removed before character n-grams unless
+ * `whitespace`. An empty hypothesis or reference contributes zero counts (score 0 for that
+ * segment). Cost O(characters * charOrder) per segment and reference.
+ */
+export function chrfDef(
+  options: ChrfOptions = {},
+): MetricDef<ChrfState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], ChrfScore> {
+  return chrfDefWith(options, "chrf", "text/chrf");
+}
+
+/** Corpus chrF / chrF++ (sacrebleu 2.6.0 `corpus_chrf`), score in [0, 100]. */
+export function chrf(
+  hypotheses: readonly string[],
+  references: readonly ReferenceSet[],
+  options: ChrfOptions = {},
+): ChrfScore {
+  return runOnce(chrfDef(options), hypotheses, references);
+}
+
+/** Sentence chrF (sacrebleu 2.6.0 `sentence_chrf`): chrF of one segment. */
+export function sentenceChrf(
+  hypothesis: string,
+  references: string | readonly string[],
+  options: ChrfOptions = {},
+): ChrfScore {
+  return runOnce(chrfDefWith(options, "sentenceChrf", "text/chrf"), [hypothesis], [references]);
+}

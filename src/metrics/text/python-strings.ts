@@ -1,0 +1,52 @@
+/**
+ * Python-compatible string helpers (TEXT-A: BLEU, chrF, TER, WER...). The references
+ * (sacrebleu, nltk, jiwer, torchmetrics) are Python programs: `str.split()` splits on Python's
+ * whitespace set (which differs from JavaScript's `\s`: Python adds U+001C..U+001F and U+0085,
+ * JavaScript adds U+FEFF), and Python indexes strings by code point, JavaScript by UTF-16 code
+ * unit. These helpers make the text metrics see the same tokens and characters as the references.
+ */
+
+/** The characters for which Python's `str.isspace()` is true, as a character-class body. */
+const PY_WHITESPACE_CLASS =
+  "\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const SPLIT_RE = new RegExp(`[${PY_WHITESPACE_CLASS}]+`);
+const LEADING_RE = new RegExp(`^[${PY_WHITESPACE_CLASS}]+`);
+const TRAILING_RE = new RegExp(`[${PY_WHITESPACE_CLASS}]+$`);
+const NEEDS_REGEX_RE = /[^\x21-\x7e ]/;
+
+/** Regular-expression character-class body matching Python whitespace (for building patterns). */
+export const pythonWhitespaceClass: string = PY_WHITESPACE_CLASS;
+
+/** Python's `s.split()`: split on runs of whitespace, no empty tokens. O(n). */
+export function pySplit(text: string): string[] {
+  if (text.length === 0) return [];
+  if (!NEEDS_REGEX_RE.test(text)) {
+    // Printable ASCII only: the space is the one separator.
+    const out: string[] = [];
+    let start = -1;
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 32) {
+        if (start >= 0) {
+          out.push(text.slice(start, i));
+          start = -1;
+        }
+      } else if (start < 0) start = i;
+    }
+    if (start >= 0) out.push(text.slice(start));
+    return out;
+  }
+  const parts = text.split(SPLIT_RE);
+  if (parts.length > 0 && parts[0] === "") parts.shift();
+  if (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  return parts;
+}
+
+/** Python's `s.strip()`. */
+export function pyStrip(text: string): string {
+  return pyRstrip(text.replace(LEADING_RE, ""));
+}
+
+/** Python's `s.rstrip()`. */
+export function pyRstrip(text: string): string {
+  return text.replace(TRAILING_RE, "");
+}
