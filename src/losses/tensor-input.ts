@@ -130,3 +130,17 @@ export function reduceOrZero(values: tf.Tensor, reduction: Reduction): tf.Tensor
 export function abs(x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => tf.mul(x, tf.sign(x)));
 }
+
+/**
+ * Evaluates `f` (a mask or any other piecewise selector) outside the gradient tape: the result
+ * is a constant for autodiff. TensorFlow.js refuses to backpropagate through comparison and
+ * logical ops that lie between an input and the loss (even when they only feed `tf.where`'s
+ * condition), so every condition computed from a differentiable input goes through here.
+ */
+export function noGrad(f: (...xs: tf.Tensor[]) => tf.Tensor, ...xs: tf.Tensor[]): tf.Tensor {
+  const op = tf.customGrad(((...args: tf.Tensor[]) => {
+    const inputs = args.slice(0, xs.length);
+    return { value: f(...inputs), gradFunc: () => inputs.map((x) => tf.zerosLike(x)) };
+  }) as unknown as Parameters<typeof tf.customGrad>[0]);
+  return op(...xs);
+}

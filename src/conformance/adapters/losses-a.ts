@@ -13,6 +13,11 @@ import { poly1Loss } from "../../losses/classification/poly1-loss.js";
 import { sigmoidFocalLoss } from "../../losses/classification/sigmoid-focal-loss.js";
 import { softMarginLoss } from "../../losses/classification/soft-margin-loss.js";
 import { softmaxFocalLoss } from "../../losses/classification/softmax-focal-loss.js";
+import { balancedL1Loss } from "../../losses/detection/balanced-l1-loss.js";
+import { ciouLoss } from "../../losses/detection/ciou-loss.js";
+import { diouLoss } from "../../losses/detection/diou-loss.js";
+import { giouLoss } from "../../losses/detection/giou-loss.js";
+import { wingLoss } from "../../losses/detection/wing-loss.js";
 import type { Reduction } from "../../losses/reduction.js";
 import { gaussianNllLoss } from "../../losses/regression/gaussian-nll-loss.js";
 import { huberLoss } from "../../losses/regression/huber-loss.js";
@@ -287,5 +292,38 @@ const classification: Adapter[] = [
   ),
 ];
 
+const boxGrad = { grad_boxes1: "pred" };
+
+const detection: Adapter[] = [
+  adapter("giou_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, boxGrad, (t) => giouLoss(t.pred!, t.target!, { reduction: reductionOf(options) })),
+  ),
+  adapter("diou_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, boxGrad, (t) => diouLoss(t.pred!, t.target!, { reduction: reductionOf(options) })),
+  ),
+  adapter("ciou_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, boxGrad, (t) => ciouLoss(t.pred!, t.target!, { reduction: reductionOf(options) })),
+  ),
+  adapter("wing_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, inputGrad, (t) =>
+      wingLoss(t.input!, t.target!, {
+        reduction: reductionOf(options),
+        width: options.width as number,
+        curvature: options.curvature as number,
+      }),
+    ),
+  ),
+  adapter("balanced_l1_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, inputGrad, (t) =>
+      balancedL1Loss(t.input!, t.target!, {
+        reduction: reductionOf(options),
+        alpha: options.alpha as number,
+        gamma: options.gamma as number,
+        beta: options.beta as number,
+      }),
+    ),
+  ),
+];
+
 /** Conformance adapters for part a of the `losses` family. */
-export const adapters: readonly Adapter[] = [...regression, ...classification];
+export const adapters: readonly Adapter[] = [...regression, ...classification, ...detection];

@@ -1,0 +1,71 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { lossFactory } from "../factory.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import {
+  abs,
+  assertSameShape,
+  asTensor,
+  noGrad,
+  numberOption,
+  reductionOf,
+  type TensorInput,
+} from "../tensor-input.js";
+
+/** Options of {@link balancedL1Loss}. */
+export interface BalancedL1LossOptions {
+  /** Default 0.5. */
+  readonly alpha?: number;
+  /** Default 1.5. */
+  readonly gamma?: number;
+  /** Switch point between the log and the linear part. Default 1. */
+  readonly beta?: number;
+  /** Default `"mean"`. */
+  readonly reduction?: Reduction;
+  /** Per-element weights broadcast against the element losses. */
+  readonly weights?: TensorInput;
+}
+
+/**
+ * Balanced L1 loss (Pang et al. 2019, Libra R-CNN), in mmdetection's form: with
+ * x = |input - target| and b = e^{gamma / alpha} - 1,
+ *   x < beta:  (alpha / b)(b x + 1) ln(b x / beta + 1) - alpha x
+ *   otherwise: gamma x + gamma / b - alpha beta.
+ * Its gradient is alpha ln(b x / beta + 1) inside and gamma outside, raising the gradient of
+ * inliers (accurate boxes) relative to smooth L1. Matches the formula via torch 2.11 autograd. O(n).
+ */
+export function balancedL1Loss(
+  input: TensorInput,
+  target: TensorInput,
+  options: BalancedL1LossOptions = {},
+): tf.Tensor {
+  const fn = "balancedL1Loss";
+  const reduction = reductionOf(options, fn);
+  const alpha = numberOption(options.alpha, 0.5, fn, "alpha", { exclusiveMin: 0 });
+  const gamma = numberOption(options.gamma, 1.5, fn, "gamma", { exclusiveMin: 0 });
+  const beta = numberOption(options.beta, 1, fn, "beta", { exclusiveMin: 0 });
+  return tf.tidy(() => {
+    const $input = asTensor(input, fn, "input");
+    const $target = asTensor(target, fn, "target");
+    assertSameShape($input, $target, fn, "input", "target");
+    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+    const x = abs(tf.sub($input, $target));
+    const b = Math.exp(gamma / alpha) - 1;
+    const inner = tf.sub(
+      tf.mul(tf.mul(alpha / b, tf.add(tf.mul(b, x), 1)), tf.log1p(tf.mul(b / beta, x))),
+      tf.mul(alpha, x),
+    );
+    const outer = tf.add(tf.mul(gamma, x), gamma / b - alpha * beta);
+    return reduceLoss(
+      tf.where(
+        noGrad((a) => tf.less(a, beta), x),
+        inner,
+        outer,
+      ),
+      reduction,
+      weights,
+    );
+  });
+}
+
+/** Keras-style form of {@link balancedL1Loss}. */
+export const balancedL1LossFactory = lossFactory(balancedL1Loss, "balancedL1Loss");

@@ -1,0 +1,21 @@
+import type * as tf from "@tensorflow/tfjs-core";
+import { tidy } from "@tensorflow/tfjs-core";
+import { lossFactory } from "../factory.js";
+import { numberOption, reduceOrZero, reductionOf, type TensorInput } from "../tensor-input.js";
+import { boxPair, diouAndIou } from "./box-geometry.js";
+import type { BoxLossOptions } from "./iou-loss.js";
+
+/**
+ * Distance-IoU loss (Zheng et al. 2020): 1 - IoU + rho^2(centres) / (c^2 + eps), c the diagonal
+ * of the enclosing box. Matches torchvision 0.26 `ops.distance_box_iou_loss` (eps 1e-7, default
+ * reduction "none", empty batch 0). Pulls centres together even without overlap. O(n).
+ */
+export function diouLoss(boxes1: TensorInput, boxes2: TensorInput, options: BoxLossOptions = {}): tf.Tensor {
+  const fn = "diouLoss";
+  const reduction = reductionOf(options, fn, "none");
+  const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
+  return tidy(() => reduceOrZero(diouAndIou(boxPair(boxes1, boxes2, fn), eps).loss, reduction));
+}
+
+/** Keras-style form of {@link diouLoss}: `yPred` and `yTrue` boxes [N, 4] xyxy. */
+export const diouLossFactory = lossFactory(diouLoss, "diouLoss");

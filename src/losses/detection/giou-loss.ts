@@ -1,0 +1,28 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { lossFactory } from "../factory.js";
+import { numberOption, reduceOrZero, reductionOf, type TensorInput } from "../tensor-input.js";
+import { boxPair, enclosing, interUnion } from "./box-geometry.js";
+import type { BoxLossOptions } from "./iou-loss.js";
+
+/**
+ * Generalized IoU loss (Rezatofighi et al. 2019): 1 - IoU + (|C| - union) / (|C| + eps), C the
+ * smallest enclosing box. Matches torchvision 0.26 `ops.generalized_box_iou_loss` (eps 1e-7,
+ * default reduction "none", empty batch 0). Gives a gradient for non-overlapping boxes. O(n).
+ */
+export function giouLoss(boxes1: TensorInput, boxes2: TensorInput, options: BoxLossOptions = {}): tf.Tensor {
+  const fn = "giouLoss";
+  const reduction = reductionOf(options, fn, "none");
+  const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
+  return tf.tidy(() => {
+    const p = boxPair(boxes1, boxes2, fn);
+    const { inter, union } = interUnion(p);
+    const iou = tf.div(inter, tf.add(union, eps));
+    const c = enclosing(p);
+    const areaC = tf.mul(tf.sub(c.cx2, c.cx1), tf.sub(c.cy2, c.cy1));
+    const giou = tf.sub(iou, tf.div(tf.sub(areaC, union), tf.add(areaC, eps)));
+    return reduceOrZero(tf.sub(1, giou), reduction);
+  });
+}
+
+/** Keras-style form of {@link giouLoss}: `yPred` and `yTrue` boxes [N, 4] xyxy. */
+export const giouLossFactory = lossFactory(giouLoss, "giouLoss");

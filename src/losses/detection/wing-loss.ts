@@ -1,0 +1,54 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { lossFactory } from "../factory.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+import {
+  abs,
+  assertSameShape,
+  asTensor,
+  noGrad,
+  numberOption,
+  reductionOf,
+  type TensorInput,
+} from "../tensor-input.js";
+
+/** Options of {@link wingLoss}. */
+export interface WingLossOptions {
+  /** w: the range of the log part, > 0. Default 10. */
+  readonly width?: number;
+  /** epsilon: curvature of the log part, > 0. Default 2. */
+  readonly curvature?: number;
+  /** Default `"mean"`. */
+  readonly reduction?: Reduction;
+  /** Per-element weights broadcast against the element losses. */
+  readonly weights?: TensorInput;
+}
+
+/**
+ * Wing loss (Feng et al. 2018, facial landmarks): with x = |input - target|,
+ * w ln(1 + x / epsilon) when x < w, else x - C with C = w - w ln(1 + w / epsilon) (continuous).
+ * Matches the formula via torch 2.11 autograd. Amplifies small and medium errors relative to
+ * L1/L2, linear for outliers. O(n).
+ */
+export function wingLoss(input: TensorInput, target: TensorInput, options: WingLossOptions = {}): tf.Tensor {
+  const fn = "wingLoss";
+  const reduction = reductionOf(options, fn);
+  const width = numberOption(options.width, 10, fn, "width", { exclusiveMin: 0 });
+  const curvature = numberOption(options.curvature, 2, fn, "curvature", { exclusiveMin: 0 });
+  return tf.tidy(() => {
+    const $input = asTensor(input, fn, "input");
+    const $target = asTensor(target, fn, "target");
+    assertSameShape($input, $target, fn, "input", "target");
+    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+    const x = abs(tf.sub($input, $target));
+    const c = width - width * Math.log1p(width / curvature);
+    const values = tf.where(
+      noGrad((a) => tf.less(a, width), x),
+      tf.mul(width, tf.log1p(tf.div(x, curvature))),
+      tf.sub(x, c),
+    );
+    return reduceLoss(values, reduction, weights);
+  });
+}
+
+/** Keras-style form of {@link wingLoss}. */
+export const wingLossFactory = lossFactory(wingLoss, "wingLoss");
