@@ -1,4 +1,62 @@
+import { diceScore } from "../../metrics/segmentation/dice-score.js";
+import { generalizedDiceScore } from "../../metrics/segmentation/generalized-dice-score.js";
+import { meanIou } from "../../metrics/segmentation/mean-iou.js";
+import { panopticQuality } from "../../metrics/segmentation/panoptic-quality.js";
+import { pixelAccuracy } from "../../metrics/segmentation/pixel-accuracy.js";
 import type { Adapter } from "../types.js";
 
-/** Conformance adapters for the `segmentation` family. */
-export const adapters: readonly Adapter[] = [];
+type Format = "index" | "one-hot";
+const format = (o: Record<string, unknown>): Format => (o.input_format as Format | undefined) ?? "one-hot";
+
+/** Conformance adapters for the `segmentation` family (torchmetrics 1.9 option names mapped to camelCase). */
+export const adapters: readonly Adapter[] = [
+  {
+    metric: "mean_iou",
+    ref: "torchmetrics",
+    run: (inputs, o) =>
+      meanIou(inputs.preds, inputs.target, {
+        numClasses: o.num_classes as number,
+        includeBackground: (o.include_background as boolean | undefined) ?? true,
+        perClass: (o.per_class as boolean | undefined) ?? false,
+        reduction: "per-image",
+      }),
+  },
+  {
+    metric: "dice_score",
+    ref: "torchmetrics",
+    run: (inputs, o) =>
+      diceScore(inputs.preds, inputs.target, {
+        numClasses: o.num_classes as number,
+        includeBackground: (o.include_background as boolean | undefined) ?? true,
+        average: (o.average as "micro" | "macro" | "weighted" | "none" | undefined) ?? "macro",
+        inputFormat: format(o),
+        ...(o.aggregation_level !== undefined
+          ? { aggregationLevel: o.aggregation_level as "samplewise" | "global" }
+          : {}),
+      }),
+  },
+  {
+    metric: "generalized_dice_score",
+    ref: "torchmetrics",
+    run: (inputs, o) =>
+      generalizedDiceScore(inputs.preds, inputs.target, {
+        numClasses: o.num_classes as number,
+        includeBackground: (o.include_background as boolean | undefined) ?? true,
+        perClass: (o.per_class as boolean | undefined) ?? false,
+        weightType: (o.weight_type as "square" | "simple" | "linear" | undefined) ?? "square",
+        inputFormat: format(o),
+      }),
+  },
+  {
+    metric: "panoptic_quality",
+    ref: "torchmetrics",
+    run: (inputs, o) =>
+      panopticQuality(inputs.preds, inputs.target, {
+        things: o.things as number[],
+        stuffs: o.stuffs as number[],
+        returnSqAndRq: Boolean(o.return_sq_and_rq),
+        returnPerClass: Boolean(o.return_per_class),
+      }),
+  },
+  { metric: "pixel_accuracy", run: (inputs) => pixelAccuracy(inputs.preds, inputs.target) },
+];

@@ -1,4 +1,17 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { diceScoreMeta } from "./dice-score.js";
+import { frequencyWeightedIouMeta } from "./frequency-weighted-iou.js";
+import { generalizedDiceScoreMeta } from "./generalized-dice-score.js";
+import { meanIouMeta } from "./mean-iou.js";
+import { panopticQualityMeta } from "./panoptic-quality.js";
+import { pixelAccuracyMeta } from "./pixel-accuracy.js";
 
 /** Catalog entries of the segmentation metrics (each metric file exports its own meta; listed here). */
-export const entries: readonly CatalogEntry[] = [];
+export const entries: readonly CatalogEntry[] = [
+  pixelAccuracyMeta,
+  meanIouMeta,
+  frequencyWeightedIouMeta,
+  diceScoreMeta,
+  generalizedDiceScoreMeta,
+  panopticQualityMeta,
+];

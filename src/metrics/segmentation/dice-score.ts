@@ -1,0 +1,206 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import {
+  append,
+  compact,
+  concatGrowable,
+  filled,
+  type GrowableFloat64,
+  growableFloat64,
+} from "../../core/buffer.js";
+import { fail } from "../../core/errors.js";
+import { assertOneOf } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { classCounts, type InputFormat, readInputFormat } from "./class-counts.js";
+import { type LabelMapInput, readBoolean, readNumClasses } from "./label-maps.js";
+
+/** Options of {@link diceScoreDef} (torchmetrics 1.9 `DiceScore` names). */
+export interface DiceScoreOptions {
+  readonly numClasses: number;
+  /** Keep class 0 (default true). */
+  readonly includeBackground?: boolean;
+  /** "macro" (default, torchmetrics 1.9), "micro", "weighted" (by target support) or "none" (per class). */
+  readonly average?: "micro" | "macro" | "weighted" | "none";
+  /** "samplewise" (default): score per image, then the NaN-skipping mean; "global": one score over all pixels. */
+  readonly aggregationLevel?: "samplewise" | "global";
+  readonly inputFormat?: InputFormat;
+}
+
+/** State: per image and kept class, 2|P∩T|, |P|+|T| and |T| (N x C rows). */
+export interface DiceScoreState {
+  numerator: GrowableFloat64;
+  denominator: GrowableFloat64;
+  support: GrowableFloat64;
+}
+
+/** Catalog entry of the Dice score. */
+export const diceScoreMeta: CatalogEntry = {
+  id: "segmentation/dice_score",
+  title: "Dice score (F1 of pixels, Sørensen–Dice coefficient)",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula: "\\mathrm{Dice}=\\frac{2|P\\cap T|}{|P|+|T|}",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: [
+    "per image and class, then averaged: an empty prediction on an empty target is NaN and skipped (no smoothing)",
+    "micro averaging over classes weighs large classes more",
+  ],
+  references: [{ paper: "Dice 1945; Sørensen 1948", implementation: "torchmetrics 1.9.0 DiceScore" }],
+  traits: ["imbalanced", "pixel-labels"],
+  exports: ["diceScoreDef", "diceScore"],
+};
+
+const FN = "diceScore";
+
+function nanMean(values: number[]): number {
+  let s = 0;
+  let n = 0;
+  for (const v of values) {
+    if (!Number.isNaN(v)) {
+      s += v;
+      n++;
+    }
+  }
+  return n ? s / n : Number.NaN;
+}
+
+/** Dice of one row of counts under an averaging mode (torchmetrics `_dice_score_compute`). */
+function rowScore(
+  num: Float64Array,
+  den: Float64Array,
+  sup: Float64Array,
+  average: string,
+): number | number[] {
+  const C = num.length;
+  if (average === "micro") {
+    let n = 0;
+    let d = 0;
+    for (let c = 0; c < C; c++) {
+      n += num[c]!;
+      d += den[c]!;
+    }
+    return d === 0 ? Number.NaN : n / d;
+  }
+  const dice = Array.from(num, (n, c) => (den[c] === 0 ? Number.NaN : n / den[c]!));
+  if (average === "macro") return nanMean(dice);
+  if (average === "weighted") {
+    let total = 0;
+    for (let c = 0; c < C; c++) total += sup[c]!;
+    if (dice.every(Number.isNaN)) return Number.NaN;
+    let out = 0;
+    for (let c = 0; c < C; c++) {
+      const v = dice[c]! * (total === 0 ? Number.NaN : sup[c]! / total);
+      if (!Number.isNaN(v)) out += v;
+    }
+    return out;
+  }
+  return dice;
+}
+
+/**
+ * Streaming Dice score with torchmetrics 1.9.0 `DiceScore` semantics: per image and class
+ * 2|P∩T| / (|P|+|T|) (NaN when both are empty), averaged over classes by `average`, then the
+ * NaN-skipping mean over images ("samplewise"), or computed once over the summed counts
+ * ("global"). State O(N·C).
+ * @example diceScore([[0, 1], [1, 1]], [[0, 1], [0, 1]], { numClasses: 2, average: "micro" }) // 2*3 / 8 = 0.75
+ */
+export function diceScoreDef(
+  options: DiceScoreOptions,
+): MetricDef<DiceScoreState, [preds: LabelMapInput, target: LabelMapInput], number | number[]> {
+  const C = readNumClasses(options?.numClasses, FN);
+  const includeBackground = readBoolean(options.includeBackground, true, FN, "includeBackground");
+  const average = assertOneOf(
+    options.average ?? "macro",
+    ["micro", "macro", "weighted", "none"] as const,
+    FN,
+    "average",
+  );
+  const aggregationLevel = assertOneOf(
+    options.aggregationLevel ?? "samplewise",
+    ["samplewise", "global"] as const,
+    FN,
+    "aggregationLevel",
+  );
+  const inputFormat = readInputFormat(options.inputFormat, FN);
+  const kept = includeBackground ? C : C - 1;
+  if (kept < 1)
+    fail(
+      "invalid_option",
+      `${FN}: with includeBackground false, \`numClasses\` must be at least 2, got ${C}`,
+    );
+  return {
+    id: diceScoreMeta.id,
+    meta: diceScoreMeta,
+    options: { numClasses: C, includeBackground, average, aggregationLevel, inputFormat },
+    init: () => ({
+      numerator: growableFloat64(),
+      denominator: growableFloat64(),
+      support: growableFloat64(),
+    }),
+    update(state, preds, target) {
+      const counts = classCounts(preds, target, C, inputFormat, FN);
+      const num: number[] = [];
+      const den: number[] = [];
+      const sup: number[] = [];
+      const first = includeBackground ? 0 : 1;
+      for (let n = 0; n < counts.images; n++) {
+        for (let c = first; c < C; c++) {
+          const k = n * C + c;
+          num.push(2 * counts.intersection[k]!);
+          den.push(counts.predSum[k]! + counts.targetSum[k]!);
+          sup.push(counts.targetSum[k]!);
+        }
+      }
+      append(state.numerator, num);
+      append(state.denominator, den);
+      append(state.support, sup);
+    },
+    merge: (a, b) => ({
+      numerator: concatGrowable(compact(a.numerator), compact(b.numerator)),
+      denominator: concatGrowable(compact(a.denominator), compact(b.denominator)),
+      support: concatGrowable(compact(a.support), compact(b.support)),
+    }),
+    compute(state) {
+      let num = filled(state.numerator);
+      let den = filled(state.denominator);
+      let sup = filled(state.support);
+      let rows = num.length / kept;
+      if (aggregationLevel === "global") {
+        const sum = (x: Float64Array) => {
+          const out = new Float64Array(kept);
+          for (let i = 0; i < x.length; i++) out[i % kept]! += x[i]!;
+          return out;
+        };
+        num = sum(num);
+        den = sum(den);
+        sup = sum(sup);
+        rows = 1;
+      }
+      const perRow: (number | number[])[] = [];
+      for (let r = 0; r < rows; r++) {
+        perRow.push(
+          rowScore(
+            num.subarray(r * kept, (r + 1) * kept),
+            den.subarray(r * kept, (r + 1) * kept),
+            sup.subarray(r * kept, (r + 1) * kept),
+            average,
+          ),
+        );
+      }
+      if (average === "none") {
+        return Array.from({ length: kept }, (_, c) => nanMean(perRow.map((row) => (row as number[])[c]!)));
+      }
+      return nanMean(perRow as number[]);
+    },
+  };
+}
+
+/** One-shot form: `runOnce(diceScoreDef(options), preds, target)`. */
+export function diceScore(
+  preds: LabelMapInput,
+  target: LabelMapInput,
+  options: DiceScoreOptions,
+): number | number[] {
+  return runOnce(diceScoreDef(options), preds, target);
+}

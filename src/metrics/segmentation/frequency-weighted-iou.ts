@@ -1,0 +1,91 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { checkFloatFields, type LabelMapInput, readIgnoreIndex, readNumClasses } from "./label-maps.js";
+import {
+  accumulateConfusion,
+  confusionIou,
+  emptyConfusionState,
+  type MeanIouState,
+  mergeConfusionStates,
+} from "./mean-iou.js";
+
+/** Options of {@link frequencyWeightedIouDef}. */
+export interface FrequencyWeightedIouOptions {
+  readonly numClasses: number;
+  /** Target pixels with this label are left out. */
+  readonly ignoreIndex?: number;
+}
+
+/** Catalog entry of frequency-weighted IoU. */
+export const frequencyWeightedIouMeta: CatalogEntry = {
+  id: "segmentation/frequency_weighted_iou",
+  title: "Frequency-weighted IoU",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula:
+    "\\mathrm{FWIoU}=\\sum_c \\frac{n_c}{\\sum_k n_k}\\,\\mathrm{IoU}_c,\\ n_c=\\#\\{\\text{target pixels of }c\\}",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["dominated by frequent classes (background): hides failures on rare classes"],
+  references: [
+    {
+      paper: "Long, Shelhamer & Darrell 2015 (FCN)",
+      implementation: "confusion-matrix formula of the FCN paper (score.py fwavacc)",
+    },
+  ],
+  traits: ["pixel-labels"],
+  exports: ["frequencyWeightedIouDef", "frequencyWeightedIou"],
+};
+
+const FN = "frequencyWeightedIou";
+
+/**
+ * Frequency-weighted IoU from the dataset-wide confusion matrix: sum over classes of
+ * (target pixels of c / all target pixels) * IoU_c, classes with an empty union adding 0
+ * (FCN `fwavacc`). NaN with no pixels. O(pixels + C²).
+ * @example frequencyWeightedIou([[0, 1], [1, 1]], [[0, 1], [0, 1]], { numClasses: 2 }) // 0.5*0.5 + 0.5*(2/3) = 7/12
+ */
+export function frequencyWeightedIouDef(
+  options: FrequencyWeightedIouOptions,
+): MetricDef<MeanIouState, [preds: LabelMapInput, target: LabelMapInput], number> {
+  const C = readNumClasses(options?.numClasses, FN);
+  const ignoreIndex = readIgnoreIndex(options.ignoreIndex, FN);
+  return {
+    id: frequencyWeightedIouMeta.id,
+    meta: frequencyWeightedIouMeta,
+    options: { numClasses: C, ...(ignoreIndex !== undefined ? { ignoreIndex } : {}) },
+    init: () => emptyConfusionState(C),
+    update(state, preds, target) {
+      const scratch = emptyConfusionState(C);
+      accumulateConfusion(scratch, preds, target, C, ignoreIndex, FN);
+      Object.assign(state, mergeConfusionStates(state, scratch));
+    },
+    merge: mergeConfusionStates,
+    compute(state) {
+      const iou = confusionIou(state.confusion, C);
+      let total = 0;
+      const freq = new Float64Array(C);
+      for (let c = 0; c < C; c++) {
+        for (let k = 0; k < C; k++) freq[c]! += state.confusion[c * C + k]!;
+        total += freq[c]!;
+      }
+      if (total === 0) return Number.NaN;
+      let out = 0;
+      for (let c = 0; c < C; c++) if (iou[c]! >= 0) out += (freq[c]! / total) * iou[c]!;
+      return out;
+    },
+    validateState(state: unknown): asserts state is MeanIouState {
+      checkFloatFields(state, { confusion: C * C, imageIouSum: C, imageCount: C }, FN);
+    },
+  };
+}
+
+/** One-shot form: `runOnce(frequencyWeightedIouDef(options), preds, target)`. */
+export function frequencyWeightedIou(
+  preds: LabelMapInput,
+  target: LabelMapInput,
+  options: FrequencyWeightedIouOptions,
+): number {
+  return runOnce(frequencyWeightedIouDef(options), preds, target);
+}

@@ -1,0 +1,162 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { fail } from "../../core/errors.js";
+import { assertOneOf } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { classCounts, type InputFormat, readInputFormat } from "./class-counts.js";
+import {
+  addArrays,
+  checkFloatFields,
+  type LabelMapInput,
+  readBoolean,
+  readNumClasses,
+} from "./label-maps.js";
+
+/** Options of {@link generalizedDiceScoreDef} (torchmetrics 1.9 `GeneralizedDiceScore` names). */
+export interface GeneralizedDiceScoreOptions {
+  readonly numClasses: number;
+  /** Keep class 0 (default true). */
+  readonly includeBackground?: boolean;
+  /** One score per class (default false). */
+  readonly perClass?: boolean;
+  /** Class weights: "square" 1/|T_c|² (default), "simple" 1/|T_c|, "linear" 1. */
+  readonly weightType?: "square" | "simple" | "linear";
+  /**
+   * Weight of a class absent from an image's target (infinite weight): "batch-max" (default)
+   * reproduces torchmetrics 1.9, which replaces it with a per-class maximum over the update's
+   * batch (read through a transposed index, so results depend on how images are batched);
+   * "zero" gives the class no weight, which makes the score independent of batching.
+   */
+  readonly absentClassWeight?: "batch-max" | "zero";
+  readonly inputFormat?: InputFormat;
+}
+
+/** State: the sum over images of per-image scores (one entry, or one per class) and the image count. */
+export interface GeneralizedDiceScoreState {
+  score: Float64Array;
+  samples: Float64Array;
+}
+
+/** Catalog entry of the generalized Dice score. */
+export const generalizedDiceScoreMeta: CatalogEntry = {
+  id: "segmentation/generalized_dice_score",
+  title: "Generalized Dice score",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula: "\\mathrm{GDS}=\\frac{2\\sum_c w_c|P_c\\cap T_c|}{\\sum_c w_c(|P_c|+|T_c|)},\\ w_c=1/|T_c|^2",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["class weights 1/|T_c|² counter class imbalance"],
+  references: [{ paper: "Sudre et al. 2017", implementation: "torchmetrics 1.9.0 GeneralizedDiceScore" }],
+  traits: ["imbalanced", "pixel-labels"],
+  exports: ["generalizedDiceScoreDef", "generalizedDiceScore"],
+};
+
+const FN = "generalizedDiceScore";
+
+/**
+ * Streaming generalized Dice score with torchmetrics 1.9.0 `GeneralizedDiceScore` semantics:
+ * per image, weights w_c from the target counts, score = 2 Σ w_c |P∩T| / Σ w_c (|P|+|T|) (0 when
+ * the denominator is 0), or per class 2|P∩T|/(|P|+|T|) weighted alike; the result is the mean
+ * over images. O(pixels) per update, O(C) state.
+ */
+export function generalizedDiceScoreDef(
+  options: GeneralizedDiceScoreOptions,
+): MetricDef<GeneralizedDiceScoreState, [preds: LabelMapInput, target: LabelMapInput], number | number[]> {
+  const C = readNumClasses(options?.numClasses, FN);
+  const includeBackground = readBoolean(options.includeBackground, true, FN, "includeBackground");
+  const perClass = readBoolean(options.perClass, false, FN, "perClass");
+  const weightType = assertOneOf(
+    options.weightType ?? "square",
+    ["square", "simple", "linear"] as const,
+    FN,
+    "weightType",
+  );
+  const absent = assertOneOf(
+    options.absentClassWeight ?? "batch-max",
+    ["batch-max", "zero"] as const,
+    FN,
+    "absentClassWeight",
+  );
+  const inputFormat = readInputFormat(options.inputFormat, FN);
+  const first = includeBackground ? 0 : 1;
+  const K = C - first;
+  if (K < 1)
+    fail(
+      "invalid_option",
+      `${FN}: with includeBackground false, \`numClasses\` must be at least 2, got ${C}`,
+    );
+  const width = perClass ? K : 1;
+  return {
+    id: generalizedDiceScoreMeta.id,
+    meta: generalizedDiceScoreMeta,
+    options: {
+      numClasses: C,
+      includeBackground,
+      perClass,
+      weightType,
+      absentClassWeight: absent,
+      inputFormat,
+    },
+    init: () => ({ score: new Float64Array(width), samples: new Float64Array(1) }),
+    update(state, preds, target) {
+      const counts = classCounts(preds, target, C, inputFormat, FN);
+      const N = counts.images;
+      const weights = new Float64Array(N * K);
+      const inf = new Uint8Array(N * K);
+      for (let n = 0; n < N; n++) {
+        for (let k = 0; k < K; k++) {
+          const t = counts.targetSum[n * C + k + first]!;
+          const w = weightType === "linear" ? 1 : weightType === "simple" ? 1 / t : 1 / t ** 2;
+          if (!Number.isFinite(w)) {
+            inf[n * K + k] = 1;
+            weights[n * K + k] = 0;
+          } else weights[n * K + k] = w;
+        }
+      }
+      if (absent === "batch-max") {
+        const classMax = new Float64Array(K).fill(Number.NEGATIVE_INFINITY);
+        for (let n = 0; n < N; n++)
+          for (let k = 0; k < K; k++) classMax[k] = Math.max(classMax[k]!, weights[n * K + k]!);
+        // torchmetrics: w_max = max(weights, 0).repeat(N, 1).T.flatten(); weights[infs] = w_max[infs].
+        for (let i = 0; i < N * K; i++) if (inf[i]) weights[i] = classMax[Math.floor(i / N)]!;
+      }
+      const add = new Float64Array(width);
+      for (let n = 0; n < N; n++) {
+        let num = 0;
+        let den = 0;
+        for (let k = 0; k < K; k++) {
+          const c = n * C + k + first;
+          const w = weights[n * K + k]!;
+          const nk = 2 * counts.intersection[c]! * w;
+          const dk = (counts.predSum[c]! + counts.targetSum[c]!) * w;
+          if (perClass) add[k]! += dk !== 0 ? nk / dk : 0;
+          else {
+            num += nk;
+            den += dk;
+          }
+        }
+        if (!perClass) add[0]! += den !== 0 ? num / den : 0;
+      }
+      state.score = addArrays(state.score, add);
+      state.samples = addArrays(state.samples, Float64Array.of(N));
+    },
+    merge: (a, b) => ({ score: addArrays(a.score, b.score), samples: addArrays(a.samples, b.samples) }),
+    compute(state) {
+      const out = Array.from(state.score, (s) => s / state.samples[0]!);
+      return perClass ? out : out[0]!;
+    },
+    validateState(state: unknown): asserts state is GeneralizedDiceScoreState {
+      checkFloatFields(state, { score: width, samples: 1 }, FN);
+    },
+  };
+}
+
+/** One-shot form: `runOnce(generalizedDiceScoreDef(options), preds, target)`. */
+export function generalizedDiceScore(
+  preds: LabelMapInput,
+  target: LabelMapInput,
+  options: GeneralizedDiceScoreOptions,
+): number | number[] {
+  return runOnce(generalizedDiceScoreDef(options), preds, target);
+}

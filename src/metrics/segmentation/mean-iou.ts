@@ -1,0 +1,226 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { fail } from "../../core/errors.js";
+import { assertOneOf } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import {
+  addArrays,
+  assertClassLabels,
+  assertSameShape,
+  checkFloatFields,
+  type LabelMapInput,
+  readBoolean,
+  readIgnoreIndex,
+  readLabelMaps,
+  readNumClasses,
+} from "./label-maps.js";
+
+/**
+ * Mean intersection over union for semantic segmentation, in its two common definitions:
+ * - `reduction: "dataset"` (default): IoU per class from the confusion matrix accumulated over
+ *   every pixel of every image (mmsegmentation, Cityscapes), mean over classes present in
+ *   prediction or target;
+ * - `reduction: "per-image"`: torchmetrics 1.9 `MeanIoU`: IoU per image and class, averaged over
+ *   the (image, class) pairs whose union is non-empty.
+ * Per-class results report -1 for a class absent from both prediction and target (torchmetrics
+ * convention).
+ */
+
+/** Options of {@link meanIouDef}. */
+export interface MeanIouOptions {
+  readonly numClasses: number;
+  /** Keep class 0 (default true, torchmetrics). */
+  readonly includeBackground?: boolean;
+  /** Return one IoU per class (default false). */
+  readonly perClass?: boolean;
+  /** Target pixels with this label are left out. */
+  readonly ignoreIndex?: number;
+  /** "dataset" (default, confusion matrix) or "per-image" (torchmetrics MeanIoU). */
+  readonly reduction?: "dataset" | "per-image";
+}
+
+/** State: the confusion matrix (rows target, columns prediction) and per-image IoU sums and counts per class. */
+export interface MeanIouState {
+  confusion: Float64Array;
+  imageIouSum: Float64Array;
+  imageCount: Float64Array;
+}
+
+/** Catalog entry of mean IoU. */
+export const meanIouMeta: CatalogEntry = {
+  id: "segmentation/mean_iou",
+  title: "Mean intersection over union (mIoU, Jaccard index)",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula: "\\mathrm{mIoU}=\\frac{1}{|C|}\\sum_{c}\\frac{TP_c}{TP_c+FP_c+FN_c}",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: [
+    "dataset-wide (confusion matrix) and per-image averages differ: small objects weigh more per image",
+    "classes absent from both prediction and target are left out of the mean (-1 per class)",
+  ],
+  references: [
+    {
+      paper: "Everingham et al. 2010; Long et al. 2015",
+      implementation:
+        "torchmetrics 1.9.0 MeanIoU (reduction per-image); confusion-matrix mIoU as mmsegmentation (reduction dataset)",
+    },
+  ],
+  traits: ["imbalanced", "pixel-labels"],
+  exports: ["meanIouDef", "meanIou"],
+};
+
+const FN = "meanIou";
+
+/** Adds a batch to a confusion matrix and per-image IoU sums (shared by mean IoU and FW IoU). */
+export function accumulateConfusion(
+  state: MeanIouState,
+  preds: LabelMapInput,
+  target: LabelMapInput,
+  numClasses: number,
+  ignoreIndex: number | undefined,
+  fn: string,
+): void {
+  const p = readLabelMaps(preds, fn, "preds");
+  const t = readLabelMaps(target, fn, "target");
+  assertSameShape(p, t, fn);
+  assertClassLabels(t, numClasses, fn, "target", ignoreIndex);
+  assertClassLabels(p, numClasses, fn, "preds", ignoreIndex);
+  const C = numClasses;
+  const local = new Float64Array(C * C);
+  for (let img = 0; img < p.images; img++) {
+    local.fill(0);
+    const start = img * p.pixels;
+    for (let i = start; i < start + p.pixels; i++) {
+      const tv = t.data[i]!;
+      if (tv === ignoreIndex) continue;
+      const pv = p.data[i]!;
+      if (pv === ignoreIndex)
+        fail(
+          "invalid_value",
+          `${fn}: \`preds\` has ignoreIndex ${ignoreIndex} at index ${i} where the target is a class`,
+        );
+      local[tv * C + pv]!++;
+    }
+    for (let c = 0; c < C; c++) {
+      let rowSum = 0;
+      let colSum = 0;
+      for (let k = 0; k < C; k++) {
+        rowSum += local[c * C + k]!;
+        colSum += local[k * C + c]!;
+      }
+      const inter = local[c * C + c]!;
+      const union = rowSum + colSum - inter;
+      if (union > 0) {
+        state.imageIouSum[c]! += inter / union;
+        state.imageCount[c]!++;
+      }
+    }
+    for (let k = 0; k < C * C; k++) state.confusion[k]! += local[k]!;
+  }
+}
+
+/** Per-class IoU from a confusion matrix; -1 where the union is empty. */
+export function confusionIou(confusion: Float64Array, C: number): Float64Array {
+  const out = new Float64Array(C);
+  for (let c = 0; c < C; c++) {
+    let rowSum = 0;
+    let colSum = 0;
+    for (let k = 0; k < C; k++) {
+      rowSum += confusion[c * C + k]!;
+      colSum += confusion[k * C + c]!;
+    }
+    const inter = confusion[c * C + c]!;
+    const union = rowSum + colSum - inter;
+    out[c] = union > 0 ? inter / union : -1;
+  }
+  return out;
+}
+
+/** Fresh state for `numClasses` classes. */
+export function emptyConfusionState(C: number): MeanIouState {
+  return {
+    confusion: new Float64Array(C * C),
+    imageIouSum: new Float64Array(C),
+    imageCount: new Float64Array(C),
+  };
+}
+
+/** Merges two confusion states. */
+export function mergeConfusionStates(a: MeanIouState, b: MeanIouState): MeanIouState {
+  return {
+    confusion: addArrays(a.confusion, b.confusion),
+    imageIouSum: addArrays(a.imageIouSum, b.imageIouSum),
+    imageCount: addArrays(a.imageCount, b.imageCount),
+  };
+}
+
+/**
+ * Streaming mean IoU. `update(state, preds, target)` takes integer label maps [N, H, W] (or
+ * [H, W]); the state is the C x C confusion matrix plus per-image IoU sums. Result: a number, or
+ * one IoU per kept class when `perClass` (-1 for absent classes). With no valid class the mean is
+ * NaN. "per-image" matches torchmetrics 1.9.0 `MeanIoU(input_format="index")`. O(pixels + N·C²).
+ * @example meanIou([[0, 1], [1, 1]], [[0, 1], [0, 1]], { numClasses: 2 }) // classes 0: 1/2, 1: 2/3 → 7/12
+ */
+export function meanIouDef(
+  options: MeanIouOptions,
+): MetricDef<MeanIouState, [preds: LabelMapInput, target: LabelMapInput], number | number[]> {
+  const C = readNumClasses(options?.numClasses, FN);
+  const includeBackground = readBoolean(options.includeBackground, true, FN, "includeBackground");
+  const perClass = readBoolean(options.perClass, false, FN, "perClass");
+  const ignoreIndex = readIgnoreIndex(options.ignoreIndex, FN);
+  const reduction = assertOneOf(
+    options.reduction ?? "dataset",
+    ["dataset", "per-image"] as const,
+    FN,
+    "reduction",
+  );
+  return {
+    id: meanIouMeta.id,
+    meta: meanIouMeta,
+    options: {
+      numClasses: C,
+      includeBackground,
+      perClass,
+      ...(ignoreIndex !== undefined ? { ignoreIndex } : {}),
+      reduction,
+    },
+    init: () => emptyConfusionState(C),
+    update(state, preds, target) {
+      const scratch = emptyConfusionState(C);
+      accumulateConfusion(scratch, preds, target, C, ignoreIndex, FN);
+      const merged = mergeConfusionStates(state, scratch);
+      state.confusion = merged.confusion;
+      state.imageIouSum = merged.imageIouSum;
+      state.imageCount = merged.imageCount;
+    },
+    merge: mergeConfusionStates,
+    compute(state) {
+      const first = includeBackground ? 0 : 1;
+      if (reduction === "dataset") {
+        const iou = Array.from(confusionIou(state.confusion, C)).slice(first);
+        if (perClass) return iou;
+        const valid = iou.filter((v) => v >= 0);
+        return valid.length ? valid.reduce((a, b) => a + b, 0) / valid.length : Number.NaN;
+      }
+      const sums = Array.from(state.imageIouSum).slice(first);
+      const counts = Array.from(state.imageCount).slice(first);
+      if (perClass) return sums.map((s, c) => (counts[c]! > 0 ? s / counts[c]! : -1));
+      const total = counts.reduce((a, b) => a + b, 0);
+      return total > 0 ? sums.reduce((a, b) => a + b, 0) / total : Number.NaN;
+    },
+    validateState(state: unknown): asserts state is MeanIouState {
+      checkFloatFields(state, { confusion: C * C, imageIouSum: C, imageCount: C }, FN);
+    },
+  };
+}
+
+/** One-shot mean IoU: `runOnce(meanIouDef(options), preds, target)`. */
+export function meanIou(
+  preds: LabelMapInput,
+  target: LabelMapInput,
+  options: MeanIouOptions,
+): number | number[] {
+  if (options === undefined) fail("invalid_option", `${FN}: options with \`numClasses\` are required`);
+  return runOnce(meanIouDef(options), preds, target);
+}

@@ -1,0 +1,90 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { fail } from "../../core/errors.js";
+import { assertFinite } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { assertSameShape, type LabelMapInput, readIgnoreIndex, readLabelMaps } from "./label-maps.js";
+
+/** Options of {@link pixelAccuracyDef}. */
+export interface PixelAccuracyOptions {
+  /** Target pixels with this label are left out. */
+  readonly ignoreIndex?: number;
+}
+
+/** State: exact counts of correct and counted pixels. */
+export interface PixelAccuracyState {
+  correct: number;
+  total: number;
+}
+
+/** Catalog entry of pixel accuracy. */
+export const pixelAccuracyMeta: CatalogEntry = {
+  id: "segmentation/pixel_accuracy",
+  title: "Pixel accuracy",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula: "\\mathrm{PA}=\\frac{\\sum_i [\\hat y_i = y_i]}{N}",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["dominated by large classes such as background; prefer mIoU or Dice on imbalanced data"],
+  references: [
+    {
+      paper: "Long, Shelhamer & Darrell 2015 (FCN)",
+      implementation: "formula mean(preds == target) over all pixels of all images",
+    },
+  ],
+  traits: ["pixel-labels"],
+  exports: ["pixelAccuracyDef", "pixelAccuracy"],
+};
+
+const FN = "pixelAccuracy";
+
+/**
+ * Pixel accuracy over every pixel of every image (not a mean of per-image accuracies):
+ * correct / counted, pixels whose target equals `ignoreIndex` left out. NaN with no pixel. O(pixels).
+ * @example pixelAccuracy([[0, 1], [1, 1]], [[0, 1], [0, 1]]) // 3 of 4 pixels agree = 0.75
+ */
+export function pixelAccuracyDef(
+  options: PixelAccuracyOptions = {},
+): MetricDef<PixelAccuracyState, [preds: LabelMapInput, target: LabelMapInput], number> {
+  const ignoreIndex = readIgnoreIndex(options.ignoreIndex, FN);
+  return {
+    id: pixelAccuracyMeta.id,
+    meta: pixelAccuracyMeta,
+    options: ignoreIndex !== undefined ? { ignoreIndex } : {},
+    init: () => ({ correct: 0, total: 0 }),
+    update(state, preds, target) {
+      const p = readLabelMaps(preds, FN, "preds");
+      const t = readLabelMaps(target, FN, "target");
+      assertSameShape(p, t, FN);
+      assertFinite(p.data, FN, "preds");
+      assertFinite(t.data, FN, "target");
+      let correct = 0;
+      let total = 0;
+      for (let i = 0; i < t.data.length; i++) {
+        const tv = t.data[i]!;
+        if (tv === ignoreIndex) continue;
+        total++;
+        if (p.data[i] === tv) correct++;
+      }
+      state.correct += correct;
+      state.total += total;
+    },
+    merge: (a, b) => ({ correct: a.correct + b.correct, total: a.total + b.total }),
+    compute: (state) => (state.total === 0 ? Number.NaN : state.correct / state.total),
+    validateState(state: unknown): asserts state is PixelAccuracyState {
+      const s = state as PixelAccuracyState;
+      if (!s || typeof s.correct !== "number" || typeof s.total !== "number")
+        fail("invalid_state", `${FN}: fromJSON got a state without numeric correct and total`);
+    },
+  };
+}
+
+/** One-shot form: `runOnce(pixelAccuracyDef(options), preds, target)`. */
+export function pixelAccuracy(
+  preds: LabelMapInput,
+  target: LabelMapInput,
+  options: PixelAccuracyOptions = {},
+): number {
+  return runOnce(pixelAccuracyDef(options), preds, target);
+}
