@@ -281,7 +281,9 @@ export function panopticQualityDef(
   const returnPerClass = readBoolean(options.returnPerClass, false, FN, "returnPerClass");
   const voidCat = 1 + Math.max(0, ...things, ...stuffs);
   const continuous = new Map<number, number>();
-  [...things, ...stuffs].forEach((c, i) => continuous.set(c, i));
+  [...things, ...stuffs].forEach((c, i) => {
+    continuous.set(c, i);
+  });
   const n = things.length + stuffs.length;
   const thingSet = new Set(things);
   const stuffSet = new Set(stuffs);
