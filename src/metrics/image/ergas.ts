@@ -1,0 +1,90 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { assertNumberOption } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import {
+  type ImagePairArgs,
+  type ImageReduction,
+  type ImageResult,
+  type PerImageState,
+  perImageDef,
+  readReduction,
+} from "./per-image.js";
+import { readImagePair, type TensorInput } from "./tensor.js";
+
+/** Catalog entry of ERGAS. */
+export const ergasMeta: CatalogEntry = {
+  id: "image/ergas",
+  title: "ERGAS (relative dimensionless global error in synthesis)",
+  kind: "metric",
+  tasks: ["image-quality"],
+  formula: "\\frac{100}{r} \\sqrt{\\frac{1}{C}\\sum_c \\left(\\frac{\\mathrm{RMSE}_c}{\\mu_c}\\right)^2}",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: true,
+  robustness: ["Band-wise relative RMSE for multispectral / pan-sharpened images"],
+  references: [
+    {
+      paper: "Wald 2000",
+      implementation: "torchmetrics 1.9.0 error_relative_global_dimensionless_synthesis",
+    },
+  ],
+  traits: ["remote-sensing"],
+  exports: ["ergas", "ergasDef"],
+};
+
+/** Options of {@link ergas}. */
+export interface ErgasOptions {
+  /** Ratio of high to low resolution; default 4 (torchmetrics 1.9.0). */
+  readonly ratio?: number;
+  readonly reduction?: ImageReduction;
+}
+
+/**
+ * ERGAS per image, `100 / ratio * sqrt(mean_c (RMSE_c / mean(target_c))^2)`, reduced over images.
+ * Matches torchmetrics 1.9.0 `error_relative_global_dimensionless_synthesis`. State O(images).
+ */
+export function ergasDef<O extends ErgasOptions>(
+  options: O = {} as O,
+): MetricDef<PerImageState, ImagePairArgs, ImageResult<O>> {
+  const fn = "ergas";
+  const ratio =
+    options.ratio === undefined
+      ? 4
+      : assertNumberOption(options.ratio, Number.MIN_VALUE, Number.MAX_VALUE, fn, "ratio");
+  const reduction = readReduction(options.reduction, fn);
+  return perImageDef(ergasMeta, fn, { ratio }, reduction, (preds: TensorInput, target: TensorInput) => {
+    const [p, t] = readImagePair(fn, preds, target);
+    const plane = p.h * p.w;
+    const out = new Float64Array(p.n);
+    for (let n = 0; n < p.n; n++) {
+      let s = 0;
+      for (let c = 0; c < p.c; c++) {
+        const o = (n * p.c + c) * plane;
+        let se = 0;
+        let st = 0;
+        for (let i = o; i < o + plane; i++) {
+          const d = p.data[i]! - t.data[i]!;
+          se += d * d;
+          st += t.data[i]!;
+        }
+        const rmse = Math.sqrt(se / plane);
+        const mean = st / plane;
+        s += (rmse / mean) ** 2;
+      }
+      out[n] = (100 / ratio) * Math.sqrt(s / p.c);
+    }
+    return out;
+  });
+}
+
+/**
+ * ERGAS of `preds` against `target` (NCHW).
+ * @example ergas([[[[2, 2]]]], [[[[1, 1]]]], { ratio: 4 }) // 25 * sqrt((1 / 1)^2) = 25
+ */
+export function ergas<O extends ErgasOptions>(
+  preds: TensorInput,
+  target: TensorInput,
+  options: O = {} as O,
+): ImageResult<O> {
+  return runOnce(ergasDef(options), preds, target);
+}

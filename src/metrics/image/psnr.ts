@@ -1,0 +1,135 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { assertNumberOption } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import type { ImagePairArgs } from "./per-image.js";
+import { assertSameShape, assertTensorFinite, type TensorInput, toTensor } from "./tensor.js";
+
+/** Catalog entry of PSNR. */
+export const psnrMeta: CatalogEntry = {
+  id: "image/psnr",
+  title: "Peak signal-to-noise ratio (PSNR)",
+  kind: "metric",
+  tasks: ["image-quality", "image-generation"],
+  formula: "10 \\log_{10} \\frac{R^2}{\\mathrm{MSE}}",
+  range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+  direction: "higher",
+  differentiable: true,
+  robustness: ["Pixel-wise: weakly correlated with perceived quality", "Depends on the data range R"],
+  references: [
+    { implementation: "torchmetrics 1.9.0 PeakSignalNoiseRatio (dim=None: PSNR of the pooled MSE)" },
+  ],
+  traits: ["pixel"],
+  exports: ["psnr", "psnrDef"],
+};
+
+/** Options of {@link psnr}. */
+export interface PsnrOptions {
+  /**
+   * Value range R: a number, or `[min, max]` (inputs clamped to it). Undefined: inferred as
+   * `max(target) - min(target)` over everything seen (torchmetrics 1.9.0).
+   */
+  readonly dataRange?: number | readonly [number, number];
+  /** Logarithm base; default 10. */
+  readonly base?: number;
+}
+
+/** State: compensated sum of squared errors, element count, and the target's running min/max. */
+export interface PsnrState {
+  sse: number;
+  sseComp: number;
+  count: number;
+  minT: number;
+  maxT: number;
+}
+
+/**
+ * PSNR `10 log_base(R^2 / MSE)` with the MSE pooled over every element seen (torchmetrics 1.9.0
+ * `peak_signal_noise_ratio` with `dim=None`; the mean of per-image PSNRs differs). Identical inputs
+ * give Infinity. Inputs of any shape. State O(1).
+ */
+export function psnrDef(options: PsnrOptions = {}): MetricDef<PsnrState, ImagePairArgs, number> {
+  const fn = "psnr";
+  const dataRange = options.dataRange;
+  if (dataRange !== undefined) {
+    const ok =
+      typeof dataRange === "number"
+        ? dataRange > 0
+        : Array.isArray(dataRange) && dataRange.length === 2 && dataRange[1] > dataRange[0];
+    if (!ok)
+      fail(
+        "invalid_option",
+        `${fn}: option \`dataRange\` must be a positive number or [min, max] with max > min, got ${describeValue(dataRange)}`,
+      );
+  }
+  const base =
+    options.base === undefined
+      ? 10
+      : assertNumberOption(options.base, Number.MIN_VALUE, Number.MAX_VALUE, fn, "base");
+  return {
+    id: psnrMeta.id,
+    meta: psnrMeta,
+    options: { dataRange: dataRange ?? null, base },
+    init: () => ({
+      sse: 0,
+      sseComp: 0,
+      count: 0,
+      minT: Number.POSITIVE_INFINITY,
+      maxT: Number.NEGATIVE_INFINITY,
+    }),
+    update(state, preds, target) {
+      const p = toTensor(preds, fn, "preds");
+      const t = toTensor(target, fn, "target");
+      assertSameShape(p, t, fn, "preds", "target");
+      assertTensorFinite(p, fn, "preds");
+      assertTensorFinite(t, fn, "target");
+      const [lo, hi] = Array.isArray(dataRange)
+        ? dataRange
+        : [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+      let sse = state.sse;
+      let comp = state.sseComp;
+      let minT = state.minT;
+      let maxT = state.maxT;
+      for (let i = 0; i < p.data.length; i++) {
+        const pv = Math.min(hi, Math.max(lo, p.data[i]!));
+        const tv = Math.min(hi, Math.max(lo, t.data[i]!));
+        if (tv < minT) minT = tv;
+        if (tv > maxT) maxT = tv;
+        const e = (pv - tv) * (pv - tv);
+        const u = sse + e;
+        comp += sse >= e ? sse - u + e : e - u + sse;
+        sse = u;
+      }
+      Object.assign(state, { sse, sseComp: comp, minT, maxT, count: state.count + p.data.length });
+    },
+    merge(a, b) {
+      const u = a.sse + b.sse;
+      return {
+        sse: u,
+        sseComp: a.sseComp + b.sseComp + (a.sse >= b.sse ? a.sse - u + b.sse : b.sse - u + a.sse),
+        count: a.count + b.count,
+        minT: Math.min(a.minT, b.minT),
+        maxT: Math.max(a.maxT, b.maxT),
+      };
+    },
+    compute(state) {
+      if (state.count === 0) fail("empty_input", `${fn}: \`preds\` must not be empty, got 0 elements`);
+      const range =
+        typeof dataRange === "number"
+          ? dataRange
+          : Array.isArray(dataRange)
+            ? dataRange[1] - dataRange[0]
+            : state.maxT - state.minT;
+      const mse = (state.sse + state.sseComp) / state.count;
+      return (10 * Math.log((range * range) / mse)) / Math.log(base);
+    },
+  };
+}
+
+/**
+ * PSNR of `preds` against `target`.
+ * @example psnr([0, 0], [0, 1], { dataRange: 1 }) // 10 log10(1 / 0.5) = 3.0103
+ */
+export function psnr(preds: TensorInput, target: TensorInput, options: PsnrOptions = {}): number {
+  return runOnce(psnrDef(options), preds, target);
+}

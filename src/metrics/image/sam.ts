@@ -1,0 +1,77 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { fail } from "../../core/errors.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import type { ImagePairArgs } from "./per-image.js";
+import { readImagePair, type TensorInput } from "./tensor.js";
+
+/** Catalog entry of the spectral angle mapper. */
+export const samMeta: CatalogEntry = {
+  id: "image/sam",
+  title: "Spectral angle mapper (SAM)",
+  kind: "metric",
+  tasks: ["image-quality"],
+  formula: "\\arccos \\frac{\\langle x_{ij}, y_{ij} \\rangle}{\\lVert x_{ij} \\rVert \\lVert y_{ij} \\rVert}",
+  range: [0, Math.PI],
+  direction: "lower",
+  differentiable: true,
+  robustness: ["Angle between per-pixel spectra: invariant to per-pixel brightness scaling"],
+  references: [{ paper: "Kruse et al. 1993", implementation: "torchmetrics 1.9.0 spectral_angle_mapper" }],
+  traits: ["remote-sensing"],
+  exports: ["spectralAngleMapper", "spectralAngleMapperDef"],
+};
+
+/** State: sum of per-pixel angles (radians) and the pixel count. */
+export interface SamState {
+  sum: number;
+  count: number;
+}
+
+/**
+ * Spectral angle per pixel, `acos(clamp(<p, t> / (|p| |t|), -1, 1))` over the channel axis,
+ * averaged over every pixel of every image (radians). Matches torchmetrics 1.9.0
+ * `spectral_angle_mapper` (which needs at least two channels). State O(1).
+ */
+export function spectralAngleMapperDef(): MetricDef<SamState, ImagePairArgs, number> {
+  const fn = "spectralAngleMapper";
+  return {
+    id: samMeta.id,
+    meta: samMeta,
+    options: {},
+    init: () => ({ sum: 0, count: 0 }),
+    update(state, preds, target) {
+      const [p, t] = readImagePair(fn, preds, target);
+      if (p.c < 2) fail("shape_mismatch", `${fn}: \`preds\` must have at least 2 channels, got ${p.c}`);
+      const plane = p.h * p.w;
+      let sum = 0;
+      for (let n = 0; n < p.n; n++) {
+        for (let i = 0; i < plane; i++) {
+          let dot = 0;
+          let pp = 0;
+          let tt = 0;
+          for (let c = 0; c < p.c; c++) {
+            const k = (n * p.c + c) * plane + i;
+            dot += p.data[k]! * t.data[k]!;
+            pp += p.data[k]! * p.data[k]!;
+            tt += t.data[k]! * t.data[k]!;
+          }
+          sum += Math.acos(Math.min(1, Math.max(-1, dot / (Math.sqrt(pp) * Math.sqrt(tt)))));
+        }
+      }
+      state.sum += sum;
+      state.count += p.n * plane;
+    },
+    merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
+    compute(state) {
+      if (state.count === 0) fail("empty_input", `${fn}: no pixels were evaluated, got 0 images`);
+      return state.sum / state.count;
+    },
+  };
+}
+
+/**
+ * Mean spectral angle between `preds` and `target` (NCHW, C >= 2).
+ * @example spectralAngleMapper([[[[1]], [[0]]]], [[[[0]], [[1]]]]) // pi / 2
+ */
+export function spectralAngleMapper(preds: TensorInput, target: TensorInput): number {
+  return runOnce(spectralAngleMapperDef(), preds, target);
+}

@@ -1,0 +1,115 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { assertNumberOption } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { filterValid, gaussianKernel, multiply, reflectPad } from "./filters.js";
+import type { ImagePairArgs } from "./per-image.js";
+import { readImagePair, type TensorInput } from "./tensor.js";
+
+/** Catalog entry of the universal image quality index. */
+export const uqiMeta: CatalogEntry = {
+  id: "image/uqi",
+  title: "Universal image quality index (UQI)",
+  kind: "metric",
+  tasks: ["image-quality"],
+  formula: "\\frac{4 \\sigma_{xy} \\mu_x \\mu_y}{(\\sigma_x^2 + \\sigma_y^2)(\\mu_x^2 + \\mu_y^2)}",
+  range: [-1, 1],
+  direction: "higher",
+  differentiable: true,
+  robustness: ["SSIM without stabilising constants: unstable on flat regions"],
+  references: [
+    { paper: "Wang & Bovik 2002", implementation: "torchmetrics 1.9.0 universal_image_quality_index" },
+  ],
+  traits: ["perceptual"],
+  exports: ["uqi", "uqiDef"],
+};
+
+/** Options of {@link uqi}. */
+export interface UqiOptions {
+  /** Gaussian window size (odd); default 11 (torchmetrics 1.9.0). */
+  readonly kernelSize?: number;
+  /** Gaussian sigma; default 1.5. */
+  readonly sigma?: number;
+}
+
+/** State: compensated-free running sum of the interior UQI map and its pixel count. */
+export interface UqiState {
+  sum: number;
+  count: number;
+}
+
+/**
+ * UQI map `(2 mu_x mu_y)(2 s_xy) / ((mu_x^2 + mu_y^2)(s_x^2 + s_y^2) + eps)` with a Gaussian window,
+ * reflect padding, cropped to the interior and averaged over every pixel of every image and
+ * channel. Matches torchmetrics 1.9.0 `universal_image_quality_index` (eps = float64 machine epsilon
+ * here; torchmetrics uses the input dtype's). State O(1).
+ */
+export function uqiDef(options: UqiOptions = {}): MetricDef<UqiState, ImagePairArgs, number> {
+  const fn = "uqi";
+  const size = options.kernelSize ?? 11;
+  if (!Number.isInteger(size) || size < 1 || size % 2 === 0) {
+    fail(
+      "invalid_option",
+      `${fn}: option \`kernelSize\` must be an odd positive integer, got ${describeValue(size)}`,
+    );
+  }
+  const sigma =
+    options.sigma === undefined
+      ? 1.5
+      : assertNumberOption(options.sigma, Number.MIN_VALUE, Number.MAX_VALUE, fn, "sigma");
+  const kernel = gaussianKernel(size, sigma);
+  const pad = (size - 1) / 2;
+  return {
+    id: uqiMeta.id,
+    meta: uqiMeta,
+    options: { kernelSize: size, sigma },
+    init: () => ({ sum: 0, count: 0 }),
+    update(state, preds, target) {
+      const [pb, tb] = readImagePair(fn, preds, target);
+      if (pad >= pb.h || pad >= pb.w)
+        fail("shape_mismatch", `${fn}: images must be larger than ${pad} x ${pad}, got ${pb.h} x ${pb.w}`);
+      const { h, w } = pb;
+      const plane = h * w;
+      const hp = h + 2 * pad;
+      const wp = w + 2 * pad;
+      let sum = 0;
+      let count = 0;
+      for (let i = 0; i < pb.n * pb.c; i++) {
+        const x = reflectPad(pb.data.subarray(i * plane, (i + 1) * plane), h, w, pad);
+        const y = reflectPad(tb.data.subarray(i * plane, (i + 1) * plane), h, w, pad);
+        const mx = filterValid(x, hp, wp, kernel);
+        const my = filterValid(y, hp, wp, kernel);
+        const mxx = filterValid(multiply(x, x), hp, wp, kernel);
+        const myy = filterValid(multiply(y, y), hp, wp, kernel);
+        const mxy = filterValid(multiply(x, y), hp, wp, kernel);
+        for (let r = pad; r < h - pad; r++) {
+          for (let c = pad; c < w - pad; c++) {
+            const k = r * w + c;
+            const ux = mx[k]!;
+            const uy = my[k]!;
+            const vx = Math.max(0, mxx[k]! - ux * ux);
+            const vy = Math.max(0, myy[k]! - uy * uy);
+            const vxy = mxy[k]! - ux * uy;
+            sum += (2 * ux * uy * (2 * vxy)) / ((ux * ux + uy * uy) * (vx + vy) + Number.EPSILON);
+            count++;
+          }
+        }
+      }
+      state.sum += sum;
+      state.count += count;
+    },
+    merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
+    compute(state) {
+      if (state.count === 0) fail("empty_input", `${fn}: no pixels were evaluated, got 0 images`);
+      return state.sum / state.count;
+    },
+  };
+}
+
+/**
+ * UQI between `preds` and `target` images.
+ * @example uqi(img, img) // 1 (up to eps)
+ */
+export function uqi(preds: TensorInput, target: TensorInput, options: UqiOptions = {}): number {
+  return runOnce(uqiDef(options), preds, target);
+}
