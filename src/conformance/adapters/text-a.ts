@@ -1,12 +1,12 @@
 import { isPlumblineError } from "../../core/errors.js";
 import { corpusBleu, sentenceBleu } from "../../metrics/text/bleu.js";
-import { chrf } from "../../metrics/text/chrf.js";
+import { chrf, sentenceChrf } from "../../metrics/text/chrf.js";
 import { editDistance } from "../../metrics/text/edit-distance.js";
 import { extendedEditDistance } from "../../metrics/text/extended-edit-distance.js";
 import { corpusGleu, sentenceGleu } from "../../metrics/text/gleu.js";
 import { type NltkSmoothing, nltkCorpusBleu, nltkSentenceBleu } from "../../metrics/text/nltk-bleu.js";
 import { perplexity, type ScoreTensor, type TargetTensor } from "../../metrics/text/perplexity.js";
-import { ter } from "../../metrics/text/ter.js";
+import { sentenceTer, ter } from "../../metrics/text/ter.js";
 import { fromReferenceStreams } from "../../metrics/text/text-inputs.js";
 import {
   alignmentMeasures,
@@ -92,6 +92,22 @@ export const adapters: readonly Adapter[] = [
     ref: "sacrebleu",
     run: (inputs: Inputs, options: Options) =>
       sentenceBleu(inputs.hypothesis as string, strings(inputs.references), bleuOptions(options)).score,
+  },
+  {
+    metric: "bleu_signature",
+    ref: "sacrebleu",
+    run: (inputs: Inputs, options: Options) =>
+      corpusBleu(strings(inputs.hypotheses), streams(inputs.references), bleuOptions(options)).signature,
+  },
+  {
+    metric: "sentence_chrf",
+    ref: "sacrebleu",
+    run: (inputs: Inputs) => sentenceChrf(inputs.hypothesis as string, strings(inputs.references)).score,
+  },
+  {
+    metric: "sentence_ter",
+    ref: "sacrebleu",
+    run: (inputs: Inputs) => sentenceTer(inputs.hypothesis as string, strings(inputs.references)).score,
   },
   {
     metric: "chrf",

@@ -359,7 +359,11 @@ function terDefWith(
     asianSupport: Boolean(options.asianSupport ?? false),
     caseSensitive: Boolean(options.caseSensitive ?? false),
   };
-  const prep = (s: string): string[] => pySplit(tercomTokenize(pyRstrip(s), o));
+  const tokenize = (s: string): string => tercomTokenize(pyRstrip(s), o);
+  const prepHyp = (s: string): string[] => pySplit(tokenize(s));
+  // sacrebleu 2.6.0 tokenizes references twice (once when caching them, once more when
+  // extracting their words); with `normalized` the second pass can split further ("x's" -> "x 's").
+  const prepRef = (s: string): string[] => pySplit(tokenize(tokenize(s)));
   return {
     id: "text/ter",
     meta: terMeta,
@@ -375,11 +379,11 @@ function terDefWith(
         const refs = checked.references[i]!;
         if (refs.length < minRefs) minRefs = refs.length;
         if (refs.length > maxRefs) maxRefs = refs.length;
-        const hyp = prep(checked.hypotheses[i]!);
+        const hyp = prepHyp(checked.hypotheses[i]!);
         let best = INF;
         let lengths = 0;
         for (const ref of refs) {
-          const r = translationEditRate(hyp, prep(ref));
+          const r = translationEditRate(hyp, prepRef(ref));
           lengths += r.refLength;
           if (r.edits < best) best = r.edits;
         }
@@ -416,7 +420,8 @@ function terDefWith(
 }
 
 /**
- * TER as a streaming metric, identical to sacrebleu 2.6.0 `TER(...).corpus_score`: per
+ * TER as a streaming metric, identical to sacrebleu 2.6.0 `TER(...).corpus_score` (including its
+ * double tokenization of references, which matters with `normalized`): per
  * segment the fewest edits over its references and the average reference length are added to
  * the state; `merge` adds both; the score is 100 * edits / reference length (100 when all
  * references are empty and there are edits, 0 when both are empty). Cost per segment about
