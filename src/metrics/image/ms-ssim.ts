@@ -156,7 +156,7 @@ export function msSsimDef<O extends MsSsimOptions>(
 function concat(planes: Float64Array[]): Float64Array {
   const size = planes[0]?.length ?? 0;
   const out = new Float64Array(size * planes.length);
-  planes.forEach((p, i) => out.set(p, i * size));
+  for (let i = 0; i < planes.length; i++) out.set(planes[i]!, i * size);
   return out;
 }
 
