@@ -36,7 +36,10 @@ export const meteorMeta: CatalogEntry = {
   ],
   references: [
     { paper: "Banerjee & Lavie 2005, METEOR" },
-    { implementation: "nltk 3.8 meteor_score / single_meteor_score (alpha 0.9, beta 3, gamma 0.5; PorterStemmer; WordNet 3.0)" },
+    {
+      implementation:
+        "nltk 3.8 meteor_score / single_meteor_score (alpha 0.9, beta 3, gamma 0.5; PorterStemmer; WordNet 3.0)",
+    },
   ],
   traits: ["translation", "paraphrase", "reference-based"],
   exports: ["meteor", "meteorDef", "meteorScore", "singleMeteorScore"],
@@ -52,7 +55,8 @@ interface Resolved {
 function resolve(options: MeteorOptions, fn: string): Resolved {
   const check = (name: string, value: unknown, fallback: number): number => {
     if (value === undefined) return fallback;
-    if (typeof value !== "number" || !Number.isFinite(value)) fail("invalid_option", `${fn}: \`${name}\` must be a finite number, got ${describeValue(value)}`);
+    if (typeof value !== "number" || !Number.isFinite(value))
+      fail("invalid_option", `${fn}: \`${name}\` must be a finite number, got ${describeValue(value)}`);
     return value;
   };
   return {
@@ -82,7 +86,11 @@ function matchEnums(hyp: Enumerated, ref: Enumerated, matches: [number, number][
 const stem = cachedStemmer();
 
 /** nltk `_enum_align_words`: exact, then Porter-stem, then WordNet-synonym matches, sorted by hypothesis index. */
-function align(hypothesis: readonly string[], reference: readonly string[], wordnet: WordNet | null): [number, number][] {
+function align(
+  hypothesis: readonly string[],
+  reference: readonly string[],
+  wordnet: WordNet | null,
+): [number, number][] {
   let hyp: Enumerated = hypothesis.map((w, i) => [i, w.toLowerCase()]);
   let ref: Enumerated = reference.map((w, i) => [i, w.toLowerCase()]);
   const matches: [number, number][] = [];
@@ -132,9 +140,17 @@ function scoreOne(reference: readonly string[], hypothesis: readonly string[], r
 }
 
 function checkTokens(fn: string, name: string, value: unknown, at: string): readonly string[] {
-  if (!Array.isArray(value)) fail("invalid_value", `${fn}: \`${name}\` must be an array of tokens (strings), got ${describeValue(value)}${at}`);
+  if (!Array.isArray(value))
+    fail(
+      "invalid_value",
+      `${fn}: \`${name}\` must be an array of tokens (strings), got ${describeValue(value)}${at}`,
+    );
   value.forEach((t, i) => {
-    if (typeof t !== "string") fail("invalid_value", `${fn}: \`${name}\` must contain only strings, got ${describeValue(t)} at index ${i}${at === "" ? "" : ` of${at}`}`);
+    if (typeof t !== "string")
+      fail(
+        "invalid_value",
+        `${fn}: \`${name}\` must contain only strings, got ${describeValue(t)} at index ${i}${at === "" ? "" : ` of${at}`}`,
+      );
   });
   return value;
 }
@@ -150,18 +166,31 @@ function checkTokens(fn: string, name: string, value: unknown, at: string): read
  *
  * @example singleMeteorScore(["the", "cat", "sat"], ["the", "cat", "sat"]) // 0.9814814814814815
  */
-export function singleMeteorScore(reference: readonly string[], hypothesis: readonly string[], options: MeteorOptions = {}): number {
+export function singleMeteorScore(
+  reference: readonly string[],
+  hypothesis: readonly string[],
+  options: MeteorOptions = {},
+): number {
   checkTokens("singleMeteorScore", "reference", reference, "");
   checkTokens("singleMeteorScore", "hypothesis", hypothesis, "");
   return scoreOne(reference, hypothesis, resolve(options, "singleMeteorScore"));
 }
 
 /** nltk 3.8 `meteor_score(references, hypothesis)`: the maximum of {@link singleMeteorScore} over references. */
-export function meteorScore(references: readonly (readonly string[])[], hypothesis: readonly string[], options: MeteorOptions = {}): number {
+export function meteorScore(
+  references: readonly (readonly string[])[],
+  hypothesis: readonly string[],
+  options: MeteorOptions = {},
+): number {
   if (!Array.isArray(references) || references.length === 0) {
-    fail("invalid_value", `meteorScore: \`references\` must be a non-empty array of token arrays, got ${describeValue(references)}`);
+    fail(
+      "invalid_value",
+      `meteorScore: \`references\` must be a non-empty array of token arrays, got ${describeValue(references)}`,
+    );
   }
-  references.forEach((ref, i) => checkTokens("meteorScore", "references", ref, ` index ${i}`));
+  references.forEach((ref, i) => {
+    checkTokens("meteorScore", "references", ref, ` index ${i}`);
+  });
   checkTokens("meteorScore", "hypothesis", hypothesis, "");
   const r = resolve(options, "meteorScore");
   return Math.max(...references.map((ref) => scoreOne(ref, hypothesis, r)));
@@ -180,7 +209,11 @@ export interface MeteorState {
  */
 export function meteorDef(
   options: MeteorOptions = {},
-): MetricDef<MeteorState, [hypotheses: readonly (readonly string[])[], references: readonly (readonly (readonly string[])[])[]], number> {
+): MetricDef<
+  MeteorState,
+  [hypotheses: readonly (readonly string[])[], references: readonly (readonly (readonly string[])[])[]],
+  number
+> {
   const r = resolve(options, "meteor");
   const { wordnet: _wordnet, ...jsonOptions } = options;
   return {
@@ -189,17 +222,34 @@ export function meteorDef(
     options: { ...jsonOptions, wordnet: r.wordnet === null ? null : r.wordnet.version },
     init: () => ({ sum: 0, count: 0 }),
     update(state, hypotheses, references) {
-      if (!Array.isArray(hypotheses)) fail("invalid_value", `meteor: \`hypotheses\` must be an array of token arrays, got ${describeValue(hypotheses)}`);
-      if (!Array.isArray(references)) fail("invalid_value", `meteor: \`references\` must be an array of reference sets, got ${describeValue(references)}`);
+      if (!Array.isArray(hypotheses))
+        fail(
+          "invalid_value",
+          `meteor: \`hypotheses\` must be an array of token arrays, got ${describeValue(hypotheses)}`,
+        );
+      if (!Array.isArray(references))
+        fail(
+          "invalid_value",
+          `meteor: \`references\` must be an array of reference sets, got ${describeValue(references)}`,
+        );
       if (hypotheses.length !== references.length) {
-        fail("shape_mismatch", `meteor: \`hypotheses\` and \`references\` must have the same length, got ${hypotheses.length} and ${references.length}`);
+        fail(
+          "shape_mismatch",
+          `meteor: \`hypotheses\` and \`references\` must have the same length, got ${hypotheses.length} and ${references.length}`,
+        );
       }
       const sets = references.map((set, i) => {
-        if (!Array.isArray(set) || set.length === 0) fail("invalid_value", `meteor: \`references\` must contain non-empty reference sets, got ${describeValue(set)} at index ${i}`);
-        set.forEach((ref) => checkTokens("meteor", "references", ref, ` index ${i}`));
+        if (!Array.isArray(set) || set.length === 0)
+          fail(
+            "invalid_value",
+            `meteor: \`references\` must contain non-empty reference sets, got ${describeValue(set)} at index ${i}`,
+          );
+        for (const ref of set) checkTokens("meteor", "references", ref, ` index ${i}`);
         return set as readonly (readonly string[])[];
       });
-      hypotheses.forEach((h, i) => checkTokens("meteor", "hypotheses", h, ` index ${i}`));
+      hypotheses.forEach((h, i) => {
+        checkTokens("meteor", "hypotheses", h, ` index ${i}`);
+      });
       let sum = 0;
       hypotheses.forEach((h, i) => {
         sum += Math.max(...(sets[i] as readonly (readonly string[])[]).map((ref) => scoreOne(ref, h, r)));

@@ -3,7 +3,8 @@
  */
 
 /** Characters Python's `str.isspace()` accepts (the separators of `str.split()` without arguments). */
-export const PY_WHITESPACE = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+export const PY_WHITESPACE =
+  "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 
 const SPLIT = new RegExp(`[${PY_WHITESPACE}]+`);
 

@@ -92,15 +92,29 @@ function percentile(sorted: Float64Array, q: number): number {
  *
  * Cost: O(nSamples * pairs) per type.
  */
-export function rougeBootstrap(state: RougeState, options: RougeBootstrapOptions = {}): Record<string, RougeInterval> {
+export function rougeBootstrap(
+  state: RougeState,
+  options: RougeBootstrapOptions = {},
+): Record<string, RougeInterval> {
   const confidence = options.confidenceInterval ?? 0.95;
   const nSamples = options.nSamples ?? 1000;
   const seed = options.seed ?? 0;
   if (typeof confidence !== "number" || !(confidence >= 0 && confidence <= 1)) {
-    fail("invalid_option", `rougeBootstrap: \`confidenceInterval\` must be in [0, 1], got ${describeValue(confidence)}`);
+    fail(
+      "invalid_option",
+      `rougeBootstrap: \`confidenceInterval\` must be in [0, 1], got ${describeValue(confidence)}`,
+    );
   }
-  if (!Number.isInteger(nSamples) || nSamples <= 0) fail("invalid_option", `rougeBootstrap: \`nSamples\` must be a positive integer, got ${describeValue(nSamples)}`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) fail("invalid_option", `rougeBootstrap: \`seed\` must be an integer in [0, 2^32-1], got ${describeValue(seed)}`);
+  if (!Number.isInteger(nSamples) || nSamples <= 0)
+    fail(
+      "invalid_option",
+      `rougeBootstrap: \`nSamples\` must be a positive integer, got ${describeValue(nSamples)}`,
+    );
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    fail(
+      "invalid_option",
+      `rougeBootstrap: \`seed\` must be an integer in [0, 2^32-1], got ${describeValue(seed)}`,
+    );
   if (state.count === 0) fail("empty_input", "rougeBootstrap: no pairs to resample");
   const n = state.count;
   const delta = (1 - confidence) / 2;
@@ -123,7 +137,11 @@ export function rougeBootstrap(state: RougeState, options: RougeBootstrapOptions
       const sorted = Float64Array.from(values).sort();
       return qs.map((q) => percentile(sorted, q));
     });
-    const at = (k: number): RougeScore => ({ precision: bounds[0]?.[k] as number, recall: bounds[1]?.[k] as number, fmeasure: bounds[2]?.[k] as number });
+    const at = (k: number): RougeScore => ({
+      precision: bounds[0]?.[k] as number,
+      recall: bounds[1]?.[k] as number,
+      fmeasure: bounds[2]?.[k] as number,
+    });
     out[type] = { low: at(0), mid: at(1), high: at(2) };
   }
   return out;

@@ -52,7 +52,10 @@ let segmenter: Intl.Segmenter | undefined;
 /** Lowercased word segments of `Intl.Segmenter` (`isWordLike` only); ASCII-alphanumeric tokens longer than 3 characters are stemmed. */
 export function unicodeTokenize(text: string, stem?: (word: string) => string): string[] {
   if (typeof Intl === "undefined" || typeof Intl.Segmenter !== "function") {
-    fail("unsupported", "unicodeTokenize: this runtime has no Intl.Segmenter; use the \"rouge-score\" tokenizer");
+    fail(
+      "unsupported",
+      'unicodeTokenize: this runtime has no Intl.Segmenter; use the "rouge-score" tokenizer',
+    );
   }
   segmenter ??= new Intl.Segmenter(undefined, { granularity: "word" });
   const tokens: string[] = [];

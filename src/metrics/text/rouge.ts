@@ -60,12 +60,15 @@ export const rougeMeta: CatalogEntry = {
   differentiable: false,
   robustness: [
     "Recall-oriented n-gram overlap: rewards content coverage, blind to paraphrase and meaning.",
-    "rouge-score's tokenizer drops every character outside [a-z0-9], so non-Latin text scores 0; use tokenizer \"unicode\" for other scripts.",
+    'rouge-score\'s tokenizer drops every character outside [a-z0-9], so non-Latin text scores 0; use tokenizer "unicode" for other scripts.',
     "Stemming, tokenization and Lsum sentence splitting change scores; report the settings.",
   ],
   references: [
     { paper: "Lin 2004, ROUGE: A Package for Automatic Evaluation of Summaries" },
-    { implementation: "rouge-score 0.1.2 RougeScorer.score / score_multi (tokenizer, Porter stemmer, Lsum on newlines)" },
+    {
+      implementation:
+        "rouge-score 0.1.2 RougeScorer.score / score_multi (tokenizer, Porter stemmer, Lsum on newlines)",
+    },
     { implementation: "torchmetrics 1.9.0 ROUGEScore (rouge1/2/L; accumulate best/avg)" },
   ],
   traits: ["summarization", "n-gram", "reference-based"],
@@ -81,23 +84,40 @@ interface Resolved {
 function resolveOptions(options: RougeOptions, fn: string): Resolved {
   const types = options.rougeTypes ?? DEFAULT_TYPES;
   if (!Array.isArray(types) || types.length === 0) {
-    fail("invalid_option", `${fn}: \`rougeTypes\` must be a non-empty array of rouge1..rouge9, rougeL, rougeLsum, got ${describeValue(types)}`);
+    fail(
+      "invalid_option",
+      `${fn}: \`rougeTypes\` must be a non-empty array of rouge1..rouge9, rougeL, rougeLsum, got ${describeValue(types)}`,
+    );
   }
   types.forEach((t, i) => {
     if (typeof t !== "string" || !TYPE_PATTERN.test(t)) {
-      fail("invalid_option", `${fn}: \`rougeTypes\` must contain rouge1..rouge9, rougeL or rougeLsum, got ${describeValue(t)} at index ${i}`);
+      fail(
+        "invalid_option",
+        `${fn}: \`rougeTypes\` must contain rouge1..rouge9, rougeL or rougeLsum, got ${describeValue(t)} at index ${i}`,
+      );
     }
   });
   const tokenizer = options.tokenizer ?? "rouge-score";
   if (tokenizer !== "rouge-score" && tokenizer !== "unicode") {
-    fail("invalid_option", `${fn}: \`tokenizer\` must be "rouge-score" or "unicode", got ${describeValue(tokenizer)}`);
+    fail(
+      "invalid_option",
+      `${fn}: \`tokenizer\` must be "rouge-score" or "unicode", got ${describeValue(tokenizer)}`,
+    );
   }
   const multiReference = options.multiReference ?? "max-per-type";
-  if (multiReference !== "max-per-type" && multiReference !== "max-by-first-type" && multiReference !== "mean") {
-    fail("invalid_option", `${fn}: \`multiReference\` must be "max-per-type", "max-by-first-type" or "mean", got ${describeValue(multiReference)}`);
+  if (
+    multiReference !== "max-per-type" &&
+    multiReference !== "max-by-first-type" &&
+    multiReference !== "mean"
+  ) {
+    fail(
+      "invalid_option",
+      `${fn}: \`multiReference\` must be "max-per-type", "max-by-first-type" or "mean", got ${describeValue(multiReference)}`,
+    );
   }
   const useStemmer = options.useStemmer ?? false;
-  if (typeof useStemmer !== "boolean") fail("invalid_option", `${fn}: \`useStemmer\` must be a boolean, got ${describeValue(useStemmer)}`);
+  if (typeof useStemmer !== "boolean")
+    fail("invalid_option", `${fn}: \`useStemmer\` must be a boolean, got ${describeValue(useStemmer)}`);
   return { types, tokenize: makeRougeTokenizer(tokenizer, useStemmer), multiReference };
 }
 
@@ -167,7 +187,7 @@ function lcsLength(a: Int32Array, b: Int32Array): number {
       else {
         const up = previous[j] as number;
         const left = current[j - 1] as number;
-        current[j] = up > left ? up : left;
+        current[j] = Math.max(up, left);
       }
     }
     const swap = previous;
@@ -194,7 +214,11 @@ function lcsIndices(ref: Int32Array, can: Int32Array): number[] {
   for (let i = 1; i <= rows; i++) {
     for (let j = 1; j <= cols; j++) {
       if (ref[i - 1] === can[j - 1]) table[i * width + j] = (table[(i - 1) * width + j - 1] as number) + 1;
-      else table[i * width + j] = Math.max(table[(i - 1) * width + j] as number, table[i * width + j - 1] as number);
+      else
+        table[i * width + j] = Math.max(
+          table[(i - 1) * width + j] as number,
+          table[i * width + j - 1] as number,
+        );
     }
   }
   const out: number[] = [];
@@ -273,12 +297,18 @@ function scorePair(target: string, prediction: string, resolved: Resolved): Reco
       [targetIds, predictionIds] = intern(tokenize(target), tokenize(prediction));
       base = targetIds.length + predictionIds.length + 1;
     }
-    result[type] = type === "rougeL" ? scoreLcs(targetIds, predictionIds) : scoreNgrams(targetIds, predictionIds, Number(type.slice(5)), base);
+    result[type] =
+      type === "rougeL"
+        ? scoreLcs(targetIds, predictionIds)
+        : scoreNgrams(targetIds, predictionIds, Number(type.slice(5)), base);
   }
   return result;
 }
 
-function combineReferences(scores: readonly Record<string, RougeScore>[], resolved: Resolved): Record<string, RougeScore> {
+function combineReferences(
+  scores: readonly Record<string, RougeScore>[],
+  resolved: Resolved,
+): Record<string, RougeScore> {
   if (scores.length === 1) return scores[0] as Record<string, RougeScore>;
   const out: Record<string, RougeScore> = {};
   const argmaxF = (type: string): number => {
@@ -313,22 +343,48 @@ function combineReferences(scores: readonly Record<string, RougeScore>[], resolv
 }
 
 /** Checks a batch of predictions and references (one string or a non-empty list of strings each). */
-function validateBatch(fn: string, predictions: unknown, references: unknown): readonly (readonly string[])[] {
-  if (!Array.isArray(predictions)) fail("invalid_value", `${fn}: \`predictions\` must be an array of strings, got ${describeValue(predictions)}`);
-  if (!Array.isArray(references)) fail("invalid_value", `${fn}: \`references\` must be an array of strings or string arrays, got ${describeValue(references)}`);
+function validateBatch(
+  fn: string,
+  predictions: unknown,
+  references: unknown,
+): readonly (readonly string[])[] {
+  if (!Array.isArray(predictions))
+    fail(
+      "invalid_value",
+      `${fn}: \`predictions\` must be an array of strings, got ${describeValue(predictions)}`,
+    );
+  if (!Array.isArray(references))
+    fail(
+      "invalid_value",
+      `${fn}: \`references\` must be an array of strings or string arrays, got ${describeValue(references)}`,
+    );
   if (predictions.length !== references.length) {
-    fail("shape_mismatch", `${fn}: \`predictions\` and \`references\` must have the same length, got ${predictions.length} and ${references.length}`);
+    fail(
+      "shape_mismatch",
+      `${fn}: \`predictions\` and \`references\` must have the same length, got ${predictions.length} and ${references.length}`,
+    );
   }
   predictions.forEach((p, i) => {
-    if (typeof p !== "string") fail("invalid_value", `${fn}: \`predictions\` must contain only strings, got ${describeValue(p)} at index ${i}`);
+    if (typeof p !== "string")
+      fail(
+        "invalid_value",
+        `${fn}: \`predictions\` must contain only strings, got ${describeValue(p)} at index ${i}`,
+      );
   });
   return references.map((r, i) => {
     if (typeof r === "string") return [r];
     if (!Array.isArray(r) || r.length === 0) {
-      fail("invalid_value", `${fn}: \`references\` must contain strings or non-empty string arrays, got ${describeValue(r)} at index ${i}`);
+      fail(
+        "invalid_value",
+        `${fn}: \`references\` must contain strings or non-empty string arrays, got ${describeValue(r)} at index ${i}`,
+      );
     }
     r.forEach((s, k) => {
-      if (typeof s !== "string") fail("invalid_value", `${fn}: \`references\` must contain only strings, got ${describeValue(s)} at index ${i}.${k}`);
+      if (typeof s !== "string")
+        fail(
+          "invalid_value",
+          `${fn}: \`references\` must contain only strings, got ${describeValue(s)} at index ${i}.${k}`,
+        );
     });
     return r as string[];
   });
@@ -341,13 +397,21 @@ function validateBatch(fn: string, predictions: unknown, references: unknown): r
  *
  * @example rougeScore("the cat sat", "the cat ran", { rougeTypes: ["rouge1"] }).rouge1.fmeasure // 2/3
  */
-export function rougeScore(target: string, prediction: string, options: RougeOptions = {}): Record<string, RougeScore> {
+export function rougeScore(
+  target: string,
+  prediction: string,
+  options: RougeOptions = {},
+): Record<string, RougeScore> {
   validateBatch("rougeScore", [prediction], [target]);
   return scorePair(target, prediction, resolveOptions(options, "rougeScore"));
 }
 
 /** rouge-score 0.1.2 `score_multi(targets, prediction)` (or the torchmetrics variants by `multiReference`). */
-export function rougeScoreMulti(targets: readonly string[], prediction: string, options: RougeOptions = {}): Record<string, RougeScore> {
+export function rougeScoreMulti(
+  targets: readonly string[],
+  prediction: string,
+  options: RougeOptions = {},
+): Record<string, RougeScore> {
   const [refs] = validateBatch("rougeScoreMulti", [prediction], [targets]);
   const resolved = resolveOptions(options, "rougeScoreMulti");
   return combineReferences(
@@ -364,7 +428,12 @@ export function rougePairs(
 ): Record<string, RougeScore>[] {
   const refs = validateBatch("rougePairs", predictions, references);
   const resolved = resolveOptions(options, "rougePairs");
-  return predictions.map((p, i) => combineReferences((refs[i] as readonly string[]).map((t) => scorePair(t, p, resolved)), resolved));
+  return predictions.map((p, i) =>
+    combineReferences(
+      (refs[i] as readonly string[]).map((t) => scorePair(t, p, resolved)),
+      resolved,
+    ),
+  );
 }
 
 /**
@@ -377,7 +446,11 @@ export function rougePairs(
  */
 export function rougeDef(
   options: RougeOptions = {},
-): MetricDef<RougeState, [predictions: readonly string[], references: readonly (string | readonly string[])[]], RougeResult> {
+): MetricDef<
+  RougeState,
+  [predictions: readonly string[], references: readonly (string | readonly string[])[]],
+  RougeResult
+> {
   const resolved = resolveOptions(options, "rouge");
   return {
     id: rougeMeta.id,
@@ -386,7 +459,12 @@ export function rougeDef(
     init: () => ({ count: 0, scores: Object.fromEntries(resolved.types.map((t) => [t, [] as number[]])) }),
     update(state, predictions, references) {
       const refs = validateBatch("rouge", predictions, references);
-      const batch = predictions.map((p, i) => combineReferences((refs[i] as readonly string[]).map((t) => scorePair(t, p, resolved)), resolved));
+      const batch = predictions.map((p, i) =>
+        combineReferences(
+          (refs[i] as readonly string[]).map((t) => scorePair(t, p, resolved)),
+          resolved,
+        ),
+      );
       for (const type of resolved.types) {
         const column = state.scores[type] as number[];
         for (const pair of batch) {
@@ -398,7 +476,9 @@ export function rougeDef(
     },
     merge: (a, b) => ({
       count: a.count + b.count,
-      scores: Object.fromEntries(resolved.types.map((t) => [t, [...(a.scores[t] ?? []), ...(b.scores[t] ?? [])]])),
+      scores: Object.fromEntries(
+        resolved.types.map((t) => [t, [...(a.scores[t] ?? []), ...(b.scores[t] ?? [])]]),
+      ),
     }),
     compute(state) {
       const out: RougeResult = {};
@@ -418,12 +498,19 @@ export function rougeDef(
     },
     validateState(state: unknown): asserts state is RougeState {
       const s = state as RougeState;
-      if (s === null || typeof s !== "object" || typeof s.count !== "number" || typeof s.scores !== "object" || s.scores === null) {
+      if (
+        s === null ||
+        typeof s !== "object" ||
+        typeof s.count !== "number" ||
+        typeof s.scores !== "object" ||
+        s.scores === null
+      ) {
         fail("invalid_state", "rouge: state must be { count, scores }");
       }
       for (const type of resolved.types) {
         const column = s.scores[type];
-        if (!Array.isArray(column) || column.length !== 3 * s.count) fail("invalid_state", `rouge: state.scores.${type} must hold 3 numbers per pair`);
+        if (!Array.isArray(column) || column.length !== 3 * s.count)
+          fail("invalid_state", `rouge: state.scores.${type} must hold 3 numbers per pair`);
       }
     },
   };

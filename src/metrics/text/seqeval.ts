@@ -71,7 +71,8 @@ export const seqevalMeta: CatalogEntry = {
   title: "Entity-level precision, recall and F1 for sequence labelling (seqeval)",
   kind: "metric",
   tasks: ["nlp"],
-  formula: "P=\\frac{|E_{pred}\\cap E_{true}|}{|E_{pred}|},\\; R=\\frac{|E_{pred}\\cap E_{true}|}{|E_{true}|},\\; F_1=\\frac{2PR}{P+R}",
+  formula:
+    "P=\\frac{|E_{pred}\\cap E_{true}|}{|E_{pred}|},\\; R=\\frac{|E_{pred}\\cap E_{true}|}{|E_{true}|},\\; F_1=\\frac{2PR}{P+R}",
   range: [0, 1],
   direction: "higher",
   differentiable: false,
@@ -82,13 +83,23 @@ export const seqevalMeta: CatalogEntry = {
   ],
   references: [
     { paper: "Tjong Kim Sang & De Meulder 2003 (CoNLL-2003, conlleval)" },
-    { implementation: "seqeval 1.2.2 precision_score/recall_score/f1_score/classification_report/accuracy_score (default and strict modes)" },
+    {
+      implementation:
+        "seqeval 1.2.2 precision_score/recall_score/f1_score/classification_report/accuracy_score (default and strict modes)",
+    },
   ],
   traits: ["ner", "sequence-labelling", "imbalanced"],
   exports: ["seqeval", "seqevalDef", "seqevalScores", "seqevalAccuracy", "seqevalClassificationReport"],
 };
 
-const SCHEMES: Readonly<Record<SeqevalScheme, string>> = { IOB1: "IOB", IOB2: "IOB", IOE1: "IOE", IOE2: "IOE", IOBES: "IOBES", BILOU: "BILOU" };
+const SCHEMES: Readonly<Record<SeqevalScheme, string>> = {
+  IOB1: "IOB",
+  IOB2: "IOB",
+  IOE1: "IOE",
+  IOE2: "IOE",
+  IOBES: "IOBES",
+  BILOU: "BILOU",
+};
 
 interface Resolved {
   readonly mode: SeqevalMode;
@@ -99,14 +110,23 @@ interface Resolved {
 
 function resolve(options: SeqevalOptions, fn: string): Resolved {
   const mode = options.mode ?? "default";
-  if (mode !== "default" && mode !== "strict") fail("invalid_option", `${fn}: \`mode\` must be "default" or "strict", got ${describeValue(mode)}`);
+  if (mode !== "default" && mode !== "strict")
+    fail("invalid_option", `${fn}: \`mode\` must be "default" or "strict", got ${describeValue(mode)}`);
   const scheme = options.scheme;
   if (scheme !== undefined && !Object.hasOwn(SCHEMES, scheme)) {
-    fail("invalid_option", `${fn}: \`scheme\` must be one of IOB1, IOB2, IOE1, IOE2, IOBES, BILOU, got ${describeValue(scheme)}`);
+    fail(
+      "invalid_option",
+      `${fn}: \`scheme\` must be one of IOB1, IOB2, IOE1, IOE2, IOBES, BILOU, got ${describeValue(scheme)}`,
+    );
   }
-  if (mode === "strict" && scheme === undefined) fail("invalid_option", `${fn}: \`mode\` "strict" needs a \`scheme\` (IOB1, IOB2, IOE1, IOE2, IOBES or BILOU)`);
+  if (mode === "strict" && scheme === undefined)
+    fail(
+      "invalid_option",
+      `${fn}: \`mode\` "strict" needs a \`scheme\` (IOB1, IOB2, IOE1, IOE2, IOBES or BILOU)`,
+    );
   const zeroDivision = options.zeroDivision ?? 0;
-  if (zeroDivision !== 0 && zeroDivision !== 1) fail("invalid_option", `${fn}: \`zeroDivision\` must be 0 or 1, got ${describeValue(zeroDivision)}`);
+  if (zeroDivision !== 0 && zeroDivision !== 1)
+    fail("invalid_option", `${fn}: \`zeroDivision\` must be 0 or 1, got ${describeValue(zeroDivision)}`);
   return { mode, scheme, suffix: options.suffix ?? false, zeroDivision };
 }
 
@@ -171,39 +191,111 @@ const ANY = "IOBESUL";
 const RULES: Readonly<Record<SeqevalScheme, SchemeRules>> = {
   IOB1: {
     allowed: "IOB",
-    start: [["O", "I", "any"], ["I", "I", "diff"], ["B", "I", "any"], ["I", "B", "same"], ["B", "B", "same"]],
-    inside: [["B", "I", "same"], ["I", "I", "same"]],
-    end: [["I", "I", "diff"], ["I", "O", "any"], ["I", "B", "any"], ["B", "O", "any"], ["B", "I", "diff"], ["B", "B", "same"]],
+    start: [
+      ["O", "I", "any"],
+      ["I", "I", "diff"],
+      ["B", "I", "any"],
+      ["I", "B", "same"],
+      ["B", "B", "same"],
+    ],
+    inside: [
+      ["B", "I", "same"],
+      ["I", "I", "same"],
+    ],
+    end: [
+      ["I", "I", "diff"],
+      ["I", "O", "any"],
+      ["I", "B", "any"],
+      ["B", "O", "any"],
+      ["B", "I", "diff"],
+      ["B", "B", "same"],
+    ],
   },
   IOE1: {
     allowed: "IOE",
-    start: [["O", "I", "any"], ["I", "I", "diff"], ["E", "I", "any"], ["E", "E", "same"]],
-    inside: [["I", "I", "same"], ["I", "E", "same"]],
-    end: [["I", "I", "diff"], ["I", "O", "any"], ["I", "E", "diff"], ["E", "I", "same"], ["E", "E", "same"]],
+    start: [
+      ["O", "I", "any"],
+      ["I", "I", "diff"],
+      ["E", "I", "any"],
+      ["E", "E", "same"],
+    ],
+    inside: [
+      ["I", "I", "same"],
+      ["I", "E", "same"],
+    ],
+    end: [
+      ["I", "I", "diff"],
+      ["I", "O", "any"],
+      ["I", "E", "diff"],
+      ["E", "I", "same"],
+      ["E", "E", "same"],
+    ],
   },
   IOB2: {
     allowed: "IOB",
     start: [[ANY, "B", "any"]],
-    inside: [["B", "I", "same"], ["I", "I", "same"]],
-    end: [["I", "O", "any"], ["I", "I", "diff"], ["I", "B", "any"], ["B", "O", "any"], ["B", "I", "diff"], ["B", "B", "any"]],
+    inside: [
+      ["B", "I", "same"],
+      ["I", "I", "same"],
+    ],
+    end: [
+      ["I", "O", "any"],
+      ["I", "I", "diff"],
+      ["I", "B", "any"],
+      ["B", "O", "any"],
+      ["B", "I", "diff"],
+      ["B", "B", "any"],
+    ],
   },
   IOE2: {
     allowed: "IOE",
-    start: [["O", "I", "any"], ["O", "E", "any"], ["E", "I", "any"], ["E", "E", "any"], ["I", "I", "diff"], ["I", "E", "diff"]],
-    inside: [["I", "E", "same"], ["I", "I", "same"]],
+    start: [
+      ["O", "I", "any"],
+      ["O", "E", "any"],
+      ["E", "I", "any"],
+      ["E", "E", "any"],
+      ["I", "I", "diff"],
+      ["I", "E", "diff"],
+    ],
+    inside: [
+      ["I", "E", "same"],
+      ["I", "I", "same"],
+    ],
     end: [["E", ANY, "any"]],
   },
   IOBES: {
     allowed: "IOBES",
-    start: [[ANY, "B", "any"], [ANY, "S", "any"]],
-    inside: [["B", "I", "same"], ["B", "E", "same"], ["I", "I", "same"], ["I", "E", "same"]],
-    end: [["S", ANY, "any"], ["E", ANY, "any"]],
+    start: [
+      [ANY, "B", "any"],
+      [ANY, "S", "any"],
+    ],
+    inside: [
+      ["B", "I", "same"],
+      ["B", "E", "same"],
+      ["I", "I", "same"],
+      ["I", "E", "same"],
+    ],
+    end: [
+      ["S", ANY, "any"],
+      ["E", ANY, "any"],
+    ],
   },
   BILOU: {
     allowed: "BILOU",
-    start: [[ANY, "B", "any"], [ANY, "U", "any"]],
-    inside: [["B", "I", "same"], ["B", "L", "same"], ["I", "I", "same"], ["I", "L", "same"]],
-    end: [["U", ANY, "any"], ["L", ANY, "any"]],
+    start: [
+      [ANY, "B", "any"],
+      [ANY, "U", "any"],
+    ],
+    inside: [
+      ["B", "I", "same"],
+      ["B", "L", "same"],
+      ["I", "I", "same"],
+      ["I", "L", "same"],
+    ],
+    end: [
+      ["U", ANY, "any"],
+      ["L", ANY, "any"],
+    ],
   },
 };
 
@@ -242,7 +334,8 @@ function strictEntities(tags: readonly string[], scheme: SeqevalScheme, suffix: 
           break;
         }
       }
-      if (matches(tokens[end - 1] as Token, tokens[end] as Token, rules.end)) entities.push(`${token.type}\u0000${i}\u0000${end}`);
+      if (matches(tokens[end - 1] as Token, tokens[end] as Token, rules.end))
+        entities.push(`${token.type}\u0000${i}\u0000${end}`);
       i = end;
     } else i++;
     prev = tokens[i - 1] as Token;
@@ -251,11 +344,23 @@ function strictEntities(tags: readonly string[], scheme: SeqevalScheme, suffix: 
 }
 
 function checkSentences(fn: string, name: string, value: unknown): readonly (readonly string[])[] {
-  if (!Array.isArray(value)) fail("invalid_value", `${fn}: \`${name}\` must be an array of tag sequences (string arrays), got ${describeValue(value)}`);
+  if (!Array.isArray(value))
+    fail(
+      "invalid_value",
+      `${fn}: \`${name}\` must be an array of tag sequences (string arrays), got ${describeValue(value)}`,
+    );
   value.forEach((sentence, i) => {
-    if (!Array.isArray(sentence)) fail("invalid_value", `${fn}: \`${name}\` must contain string arrays, got ${describeValue(sentence)} at index ${i}`);
+    if (!Array.isArray(sentence))
+      fail(
+        "invalid_value",
+        `${fn}: \`${name}\` must contain string arrays, got ${describeValue(sentence)} at index ${i}`,
+      );
     sentence.forEach((tag, j) => {
-      if (typeof tag !== "string" || tag.length === 0) fail("invalid_value", `${fn}: \`${name}\` must contain non-empty tag strings, got ${describeValue(tag)} at index ${i}.${j}`);
+      if (typeof tag !== "string" || tag.length === 0)
+        fail(
+          "invalid_value",
+          `${fn}: \`${name}\` must contain non-empty tag strings, got ${describeValue(tag)} at index ${i}.${j}`,
+        );
     });
   });
   return value as string[][];
@@ -268,7 +373,10 @@ function checkTags(fn: string, name: string, sentences: readonly (readonly strin
         const allowed = SCHEMES[r.scheme as SeqevalScheme];
         const prefix = r.suffix ? (tag[tag.length - 1] as string) : (tag[0] as string);
         if (!allowed.includes(prefix)) {
-          fail("invalid_value", `${fn}: \`${name}\` tag ${describeValue(tag)} is not valid in scheme ${r.scheme} (prefixes ${allowed.split("").join(", ")}), at index ${i}.${j}`);
+          fail(
+            "invalid_value",
+            `${fn}: \`${name}\` tag ${describeValue(tag)} is not valid in scheme ${r.scheme} (prefixes ${allowed.split("").join(", ")}), at index ${i}.${j}`,
+          );
         }
         return;
       }
@@ -276,7 +384,10 @@ function checkTags(fn: string, name: string, sentences: readonly (readonly strin
       // across sentences in seqeval; reject it instead of guessing.
       const [prefix, type] = splitLenient(tag, r.suffix);
       if (prefix === "." || (type === "_" && !"OBIES".includes(prefix))) {
-        fail("invalid_value", `${fn}: \`${name}\` tag ${describeValue(tag)} must be O, B, I, E, S or a typed tag such as B-PER, at index ${i}.${j}`);
+        fail(
+          "invalid_value",
+          `${fn}: \`${name}\` tag ${describeValue(tag)} must be O, B, I, E, S or a typed tag such as B-PER, at index ${i}.${j}`,
+        );
       }
     });
   });
@@ -317,7 +428,11 @@ function perType(state: SeqevalState, zeroDivision: number): SeqevalPerType {
   return { labels, precision, recall, f1, support };
 }
 
-function averaged(state: SeqevalState, average: "micro" | "macro" | "weighted", zeroDivision: number): SeqevalAveraged {
+function averaged(
+  state: SeqevalState,
+  average: "micro" | "macro" | "weighted",
+  zeroDivision: number,
+): SeqevalAveraged {
   const per = perType(state, zeroDivision);
   const support = per.support.reduce((a, b) => a + b, 0);
   if (average === "micro") {
@@ -336,13 +451,20 @@ function averaged(state: SeqevalState, average: "micro" | "macro" | "weighted", 
   if (average === "weighted") {
     if (support === 0) {
       const predicted = per.labels.some((l) => (state.counts[l] as [number, number, number])[1] > 0);
-      return { precision: predicted ? 0 : zeroDivision, recall: zeroDivision, f1: predicted ? 0 : zeroDivision, support };
+      return {
+        precision: predicted ? 0 : zeroDivision,
+        recall: zeroDivision,
+        f1: predicted ? 0 : zeroDivision,
+        support,
+      };
     }
-    const w = (values: readonly number[]): number => values.reduce((acc, v, i) => acc + v * (per.support[i] as number), 0) / support;
+    const w = (values: readonly number[]): number =>
+      values.reduce((acc, v, i) => acc + v * (per.support[i] as number), 0) / support;
     return { precision: w(per.precision), recall: w(per.recall), f1: w(per.f1), support };
   }
   // numpy's average of an empty array is NaN (no entity types at all).
-  const m = (values: readonly number[]): number => (n === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / n);
+  const m = (values: readonly number[]): number =>
+    n === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / n;
   return { precision: m(per.precision), recall: m(per.recall), f1: m(per.f1), support };
 }
 
@@ -358,7 +480,11 @@ function averaged(state: SeqevalState, average: "micro" | "macro" | "weighted", 
  */
 export function seqevalDef(
   options: SeqevalOptions = {},
-): MetricDef<SeqevalState, [predictions: readonly (readonly string[])[], targets: readonly (readonly string[])[]], SeqevalResult> {
+): MetricDef<
+  SeqevalState,
+  [predictions: readonly (readonly string[])[], targets: readonly (readonly string[])[]],
+  SeqevalResult
+> {
   const r = resolve(options, "seqeval");
   return {
     id: seqevalMeta.id,
@@ -368,15 +494,25 @@ export function seqevalDef(
     update(state, predictions, targets) {
       const preds = checkSentences("seqeval", "predictions", predictions);
       const truth = checkSentences("seqeval", "targets", targets);
-      if (preds.length !== truth.length) fail("shape_mismatch", `seqeval: \`predictions\` and \`targets\` must have the same number of sentences, got ${preds.length} and ${truth.length}`);
+      if (preds.length !== truth.length)
+        fail(
+          "shape_mismatch",
+          `seqeval: \`predictions\` and \`targets\` must have the same number of sentences, got ${preds.length} and ${truth.length}`,
+        );
       preds.forEach((p, i) => {
         const t = truth[i] as readonly string[];
-        if (p.length !== t.length) fail("shape_mismatch", `seqeval: sentence ${i} has ${p.length} predicted tags and ${t.length} target tags`);
+        if (p.length !== t.length)
+          fail(
+            "shape_mismatch",
+            `seqeval: sentence ${i} has ${p.length} predicted tags and ${t.length} target tags`,
+          );
       });
       checkTags("seqeval", "predictions", preds, r);
       checkTags("seqeval", "targets", truth, r);
       const extract = (tags: readonly string[]): Entity[] =>
-        r.mode === "strict" ? strictEntities(tags, r.scheme as SeqevalScheme, r.suffix) : lenientEntities(tags, r.suffix);
+        r.mode === "strict"
+          ? strictEntities(tags, r.scheme as SeqevalScheme, r.suffix)
+          : lenientEntities(tags, r.suffix);
       preds.forEach((p, i) => {
         const t = truth[i] as readonly string[];
         const predicted = new Set(extract(p));
@@ -398,7 +534,11 @@ export function seqevalDef(
           counts[type] = [target[0] + row[0], target[1] + row[1], target[2] + row[2]];
         }
       }
-      return { counts, correctTokens: a.correctTokens + b.correctTokens, totalTokens: a.totalTokens + b.totalTokens };
+      return {
+        counts,
+        correctTokens: a.correctTokens + b.correctTokens,
+        totalTokens: a.totalTokens + b.totalTokens,
+      };
     },
     compute(state) {
       return {
@@ -427,7 +567,11 @@ export interface SeqevalResult {
  *
  * @example seqeval([["B-PER", "I-PER", "O"]], [["B-PER", "I-PER", "O"]]).micro.f1 // 1
  */
-export function seqeval(predictions: readonly (readonly string[])[], targets: readonly (readonly string[])[], options: SeqevalOptions = {}): SeqevalResult {
+export function seqeval(
+  predictions: readonly (readonly string[])[],
+  targets: readonly (readonly string[])[],
+  options: SeqevalOptions = {},
+): SeqevalResult {
   return runOnce(seqevalDef(options), predictions, targets);
 }
 
@@ -452,7 +596,10 @@ export function seqevalScores(
 ): SeqevalAveraged | SeqevalPerType {
   const average = options.average ?? "micro";
   if (!["micro", "macro", "weighted", "none"].includes(average)) {
-    fail("invalid_option", `seqevalScores: \`average\` must be "micro", "macro", "weighted" or "none", got ${describeValue(average)}`);
+    fail(
+      "invalid_option",
+      `seqevalScores: \`average\` must be "micro", "macro", "weighted" or "none", got ${describeValue(average)}`,
+    );
   }
   const { average: _ignored, ...rest } = options;
   const result = seqeval(predictions, targets, rest);
@@ -460,7 +607,10 @@ export function seqevalScores(
 }
 
 /** seqeval `accuracy_score`: the fraction of tokens whose tag equals the target's. */
-export function seqevalAccuracy(predictions: readonly (readonly string[])[], targets: readonly (readonly string[])[]): number {
+export function seqevalAccuracy(
+  predictions: readonly (readonly string[])[],
+  targets: readonly (readonly string[])[],
+): number {
   const result = seqeval(predictions, targets);
   if (Number.isNaN(result.accuracy)) fail("empty_input", "seqevalAccuracy: `targets` has no tokens");
   return result.accuracy;
@@ -476,7 +626,11 @@ export function seqevalClassificationReport(
   options: SeqevalOptions & { readonly digits?: number } = {},
 ): SeqevalReport {
   const digits = options.digits ?? 2;
-  if (!Number.isInteger(digits) || digits < 0 || digits > 20) fail("invalid_option", `seqevalClassificationReport: \`digits\` must be an integer in [0, 20], got ${describeValue(digits)}`);
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20)
+    fail(
+      "invalid_option",
+      `seqevalClassificationReport: \`digits\` must be an integer in [0, 20], got ${describeValue(digits)}`,
+    );
   const { digits: _ignored, ...rest } = options;
   const result = seqeval(predictions, targets, rest);
   const rows: SeqevalReportRow[] = result.perType.labels.map((label, i) => ({
@@ -486,7 +640,10 @@ export function seqevalClassificationReport(
     f1: result.perType.f1[i] as number,
     support: result.perType.support[i] as number,
   }));
-  const averages: SeqevalReportRow[] = (["micro", "macro", "weighted"] as const).map((a) => ({ label: `${a} avg`, ...result[a] }));
+  const averages: SeqevalReportRow[] = (["micro", "macro", "weighted"] as const).map((a) => ({
+    label: `${a} avg`,
+    ...result[a],
+  }));
   const width = Math.max(...rows.map((row) => Array.from(row.label).length), "weighted avg".length, digits);
   const line = (row: SeqevalReportRow): string =>
     `${row.label.padStart(width)} ${[row.precision, row.recall, row.f1].map((v) => ` ${pyFixed(v, digits).padStart(9)}`).join("")} ${String(row.support).padStart(9)}`;

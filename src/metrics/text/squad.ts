@@ -42,10 +42,21 @@ export const squadMeta: CatalogEntry = {
   ],
   references: [
     { paper: "Rajpurkar et al. 2016 (SQuAD) and 2018 (SQuAD 2.0)" },
-    { implementation: "official SQuAD v1.1 evaluate script (compute_score) and v2.0 script (main, get_raw_scores), as in huggingface/evaluate; torchmetrics 1.9.0 SQuAD" },
+    {
+      implementation:
+        "official SQuAD v1.1 evaluate script (compute_score) and v2.0 script (main, get_raw_scores), as in huggingface/evaluate; torchmetrics 1.9.0 SQuAD",
+    },
   ],
   traits: ["question-answering", "extractive"],
-  exports: ["squad", "squadDef", "squadV2", "squadV2Def", "normalizeAnswer", "squadQuestionScores", "squadV2RawScores"],
+  exports: [
+    "squad",
+    "squadDef",
+    "squadV2",
+    "squadV2Def",
+    "normalizeAnswer",
+    "squadQuestionScores",
+    "squadV2RawScores",
+  ],
 };
 
 const PUNCTUATION = new Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
@@ -85,10 +96,20 @@ function tokenF1(predictionTokens: readonly string[], goldTokens: readonly strin
  * SQuAD v1.1 `metric_max_over_ground_truths` for exact match and F1 of one question (each 0..1).
  * Throws when `goldAnswers` is empty (the v1.1 script fails on `max` of nothing).
  */
-export function squadQuestionScores(prediction: string, goldAnswers: readonly string[]): { exactMatch: number; f1: number } {
-  if (typeof prediction !== "string") fail("invalid_value", `squadQuestionScores: \`prediction\` must be a string, got ${describeValue(prediction)}`);
+export function squadQuestionScores(
+  prediction: string,
+  goldAnswers: readonly string[],
+): { exactMatch: number; f1: number } {
+  if (typeof prediction !== "string")
+    fail(
+      "invalid_value",
+      `squadQuestionScores: \`prediction\` must be a string, got ${describeValue(prediction)}`,
+    );
   if (!Array.isArray(goldAnswers) || goldAnswers.length === 0) {
-    fail("invalid_value", `squadQuestionScores: \`goldAnswers\` must be a non-empty array of strings, got ${describeValue(goldAnswers)}`);
+    fail(
+      "invalid_value",
+      `squadQuestionScores: \`goldAnswers\` must be a non-empty array of strings, got ${describeValue(goldAnswers)}`,
+    );
   }
   const normPrediction = normalizeAnswer(prediction);
   const predictionTokens = pySplit(normPrediction);
@@ -103,15 +124,38 @@ export function squadQuestionScores(prediction: string, goldAnswers: readonly st
 }
 
 function checkPredictions(fn: string, predictions: unknown, v2: boolean): Map<string, SquadPrediction> {
-  if (!Array.isArray(predictions)) fail("invalid_value", `${fn}: \`predictions\` must be an array of { id, predictionText }, got ${describeValue(predictions)}`);
+  if (!Array.isArray(predictions))
+    fail(
+      "invalid_value",
+      `${fn}: \`predictions\` must be an array of { id, predictionText }, got ${describeValue(predictions)}`,
+    );
   const byId = new Map<string, SquadPrediction>();
   predictions.forEach((p: SquadPrediction, i) => {
-    if (p === null || typeof p !== "object" || typeof p.id !== "string" || typeof p.predictionText !== "string") {
-      fail("invalid_value", `${fn}: \`predictions\` must contain { id: string, predictionText: string }, got ${describeValue(p)} at index ${i}`);
+    if (
+      p === null ||
+      typeof p !== "object" ||
+      typeof p.id !== "string" ||
+      typeof p.predictionText !== "string"
+    ) {
+      fail(
+        "invalid_value",
+        `${fn}: \`predictions\` must contain { id: string, predictionText: string }, got ${describeValue(p)} at index ${i}`,
+      );
     }
-    if (byId.has(p.id)) fail("invalid_value", `${fn}: \`predictions\` must have unique ids, got ${describeValue(p.id)} twice at index ${i}`);
-    if (v2 && p.noAnswerProbability !== undefined && (typeof p.noAnswerProbability !== "number" || !Number.isFinite(p.noAnswerProbability))) {
-      fail("invalid_value", `${fn}: \`predictions\` noAnswerProbability must be a finite number, got ${describeValue(p.noAnswerProbability)} at index ${i}`);
+    if (byId.has(p.id))
+      fail(
+        "invalid_value",
+        `${fn}: \`predictions\` must have unique ids, got ${describeValue(p.id)} twice at index ${i}`,
+      );
+    if (
+      v2 &&
+      p.noAnswerProbability !== undefined &&
+      (typeof p.noAnswerProbability !== "number" || !Number.isFinite(p.noAnswerProbability))
+    ) {
+      fail(
+        "invalid_value",
+        `${fn}: \`predictions\` noAnswerProbability must be a finite number, got ${describeValue(p.noAnswerProbability)} at index ${i}`,
+      );
     }
     byId.set(p.id, p);
   });
@@ -119,14 +163,29 @@ function checkPredictions(fn: string, predictions: unknown, v2: boolean): Map<st
 }
 
 function checkReferences(fn: string, references: unknown, v2: boolean): readonly SquadReference[] {
-  if (!Array.isArray(references)) fail("invalid_value", `${fn}: \`references\` must be an array of { id, answers }, got ${describeValue(references)}`);
+  if (!Array.isArray(references))
+    fail(
+      "invalid_value",
+      `${fn}: \`references\` must be an array of { id, answers }, got ${describeValue(references)}`,
+    );
   references.forEach((r: SquadReference, i) => {
     if (r === null || typeof r !== "object" || typeof r.id !== "string" || !Array.isArray(r.answers)) {
-      fail("invalid_value", `${fn}: \`references\` must contain { id: string, answers: string[] }, got ${describeValue(r)} at index ${i}`);
+      fail(
+        "invalid_value",
+        `${fn}: \`references\` must contain { id: string, answers: string[] }, got ${describeValue(r)} at index ${i}`,
+      );
     }
-    if (!v2 && r.answers.length === 0) fail("invalid_value", `${fn}: \`references\` must have at least one answer per question in SQuAD v1.1, got none at index ${i}`);
+    if (!v2 && r.answers.length === 0)
+      fail(
+        "invalid_value",
+        `${fn}: \`references\` must have at least one answer per question in SQuAD v1.1, got none at index ${i}`,
+      );
     r.answers.forEach((a, k) => {
-      if (typeof a !== "string") fail("invalid_value", `${fn}: \`references\` answers must be strings, got ${describeValue(a)} at index ${i}.${k}`);
+      if (typeof a !== "string")
+        fail(
+          "invalid_value",
+          `${fn}: \`references\` answers must be strings, got ${describeValue(a)} at index ${i}.${k}`,
+        );
     });
   });
   return references;
@@ -147,7 +206,11 @@ export interface SquadState {
  * Matches the official v1.1 `compute_score` and torchmetrics 1.9.0 `SQuAD` (percent).
  * No questions at all gives NaN.
  */
-export function squadDef(): MetricDef<SquadState, [predictions: readonly SquadPrediction[], references: readonly SquadReference[]], SquadResult> {
+export function squadDef(): MetricDef<
+  SquadState,
+  [predictions: readonly SquadPrediction[], references: readonly SquadReference[]],
+  SquadResult
+> {
   return {
     id: squadMeta.id,
     meta: squadMeta,
@@ -170,7 +233,10 @@ export function squadDef(): MetricDef<SquadState, [predictions: readonly SquadPr
       state.total += refs.length;
     },
     merge: (a, b) => ({ exactMatch: a.exactMatch + b.exactMatch, f1: a.f1 + b.f1, total: a.total + b.total }),
-    compute: (state) => ({ exactMatch: (100 * state.exactMatch) / state.total, f1: (100 * state.f1) / state.total }),
+    compute: (state) => ({
+      exactMatch: (100 * state.exactMatch) / state.total,
+      f1: (100 * state.f1) / state.total,
+    }),
   };
 }
 
@@ -179,7 +245,10 @@ export function squadDef(): MetricDef<SquadState, [predictions: readonly SquadPr
  *
  * @example squad([{ id: "q", predictionText: "the Eiffel Tower" }], [{ id: "q", answers: ["Eiffel Tower"] }]) // { exactMatch: 100, f1: 100 }
  */
-export function squad(predictions: readonly SquadPrediction[], references: readonly SquadReference[]): SquadResult {
+export function squad(
+  predictions: readonly SquadPrediction[],
+  references: readonly SquadReference[],
+): SquadResult {
   return runOnce(squadDef(), predictions, references);
 }
 
@@ -190,7 +259,8 @@ function v2Exact(gold: string, prediction: string): number {
 function v2F1(gold: string, prediction: string): number {
   const goldTokens = gold === "" ? [] : pySplit(normalizeAnswer(gold));
   const predictionTokens = prediction === "" ? [] : pySplit(normalizeAnswer(prediction));
-  if (goldTokens.length === 0 || predictionTokens.length === 0) return goldTokens.length === predictionTokens.length ? 1 : 0;
+  if (goldTokens.length === 0 || predictionTokens.length === 0)
+    return goldTokens.length === predictionTokens.length ? 1 : 0;
   return tokenF1(predictionTokens, goldTokens);
 }
 
@@ -232,20 +302,34 @@ export interface SquadV2Result {
   best_f1_thresh?: number;
 }
 
-function scoreV2(predictions: readonly SquadPrediction[], references: readonly SquadReference[], fn: string): { records: SquadV2Record[]; withProbabilities: boolean | null } {
+function scoreV2(
+  predictions: readonly SquadPrediction[],
+  references: readonly SquadReference[],
+  fn: string,
+): { records: SquadV2Record[]; withProbabilities: boolean | null } {
   const byId = checkPredictions(fn, predictions, true);
   const refs = checkReferences(fn, references, true);
   let withProbabilities: boolean | null = null;
   predictions.forEach((p, i) => {
     const has = p.noAnswerProbability !== undefined;
     if (withProbabilities !== null && has !== withProbabilities) {
-      fail("invalid_value", `${fn}: \`predictions\` must all have noAnswerProbability or none, got a mismatch at index ${i}`);
+      fail(
+        "invalid_value",
+        `${fn}: \`predictions\` must all have noAnswerProbability or none, got a mismatch at index ${i}`,
+      );
     }
     withProbabilities = has;
   });
+  // Records follow the predictions' order: the official best-threshold sweep sorts the na_prob
+  // keys (prediction order) stably, so ties in probability keep that order.
+  const rank = new Map(predictions.map((p, i) => [p.id, i]));
   const records: SquadV2Record[] = refs.map((r) => {
     const p = byId.get(r.id);
-    if (p === undefined) fail("invalid_value", `${fn}: \`predictions\` has no answer for question id ${describeValue(r.id)} (the official v2.0 script fails too)`);
+    if (p === undefined)
+      fail(
+        "invalid_value",
+        `${fn}: \`predictions\` has no answer for question id ${describeValue(r.id)} (the official v2.0 script fails too)`,
+      );
     const gold = r.answers.filter((a) => normalizeAnswer(a) !== "");
     const golds = gold.length > 0 ? gold : [""];
     let exact = 0;
@@ -263,6 +347,7 @@ function scoreV2(predictions: readonly SquadPrediction[], references: readonly S
       noAnswerProbability: p.noAnswerProbability ?? 0,
     };
   });
+  records.sort((a, b) => (rank.get(a.id) as number) - (rank.get(b.id) as number));
   return { records, withProbabilities };
 }
 
@@ -286,7 +371,9 @@ function bestThreshold(records: readonly SquadV2Record[], key: "exact" | "f1"): 
   let score = records.filter((r) => !r.hasAnswer).length;
   let best = score;
   let threshold = 0;
-  const order = records.map((r, i) => [r, i] as const).sort((a, b) => a[0].noAnswerProbability - b[0].noAnswerProbability || a[1] - b[1]);
+  const order = records
+    .map((r, i) => [r, i] as const)
+    .sort((a, b) => a[0].noAnswerProbability - b[0].noAnswerProbability || a[1] - b[1]);
   for (const [r] of order) {
     score += r.hasAnswer ? r[key] : r.predictedAnswer ? -1 : 0;
     if (score > best) {
@@ -307,10 +394,17 @@ function bestThreshold(records: readonly SquadV2Record[], key: "exact" | "f1"): 
  */
 export function squadV2Def(
   options: SquadV2Options = {},
-): MetricDef<SquadV2State, [predictions: readonly SquadPrediction[], references: readonly SquadReference[]], SquadV2Result> {
+): MetricDef<
+  SquadV2State,
+  [predictions: readonly SquadPrediction[], references: readonly SquadReference[]],
+  SquadV2Result
+> {
   const threshold = options.noAnswerThreshold ?? 1;
   if (typeof threshold !== "number" || Number.isNaN(threshold)) {
-    fail("invalid_option", `squadV2: \`noAnswerThreshold\` must be a number, got ${describeValue(threshold)}`);
+    fail(
+      "invalid_option",
+      `squadV2: \`noAnswerThreshold\` must be a number, got ${describeValue(threshold)}`,
+    );
   }
   return {
     id: "text/squad_v2",
@@ -319,17 +413,31 @@ export function squadV2Def(
     init: () => ({ records: [], withProbabilities: null }),
     update(state, predictions, references) {
       const { records, withProbabilities } = scoreV2(predictions, references, "squadV2");
-      if (withProbabilities !== null && state.withProbabilities !== null && withProbabilities !== state.withProbabilities) {
-        fail("invalid_value", "squadV2: `predictions` must all have noAnswerProbability or none, got a batch that differs from earlier batches");
+      if (
+        withProbabilities !== null &&
+        state.withProbabilities !== null &&
+        withProbabilities !== state.withProbabilities
+      ) {
+        fail(
+          "invalid_value",
+          "squadV2: `predictions` must all have noAnswerProbability or none, got a batch that differs from earlier batches",
+        );
       }
       if (withProbabilities !== null) state.withProbabilities = withProbabilities;
       state.records.push(...records);
     },
     merge(a, b) {
-      if (a.withProbabilities !== null && b.withProbabilities !== null && a.withProbabilities !== b.withProbabilities) {
+      if (
+        a.withProbabilities !== null &&
+        b.withProbabilities !== null &&
+        a.withProbabilities !== b.withProbabilities
+      ) {
         fail("invalid_state", "squadV2: cannot merge a state with noAnswerProbability and one without");
       }
-      return { records: [...a.records, ...b.records], withProbabilities: a.withProbabilities ?? b.withProbabilities };
+      return {
+        records: [...a.records, ...b.records],
+        withProbabilities: a.withProbabilities ?? b.withProbabilities,
+      };
     },
     compute(state) {
       const { records } = state;
@@ -378,6 +486,10 @@ export function squadV2Def(
  *
  * @example squadV2([{ id: "q", predictionText: "" }], [{ id: "q", answers: [] }]).exact // 100
  */
-export function squadV2(predictions: readonly SquadPrediction[], references: readonly SquadReference[], options: SquadV2Options = {}): SquadV2Result {
+export function squadV2(
+  predictions: readonly SquadPrediction[],
+  references: readonly SquadReference[],
+  options: SquadV2Options = {},
+): SquadV2Result {
   return runOnce(squadV2Def(options), predictions, references);
 }

@@ -74,13 +74,27 @@ class CompactWordNet implements WordNet {
       const map = new Map<string, readonly number[]>();
       for (const line of data.index[pos].split("\n")) {
         const tab = line.indexOf("\t");
-        if (tab > 0) map.set(line.slice(0, tab), line.slice(tab + 1).split(",").map((h) => Number.parseInt(h, 16)));
+        if (tab > 0)
+          map.set(
+            line.slice(0, tab),
+            line
+              .slice(tab + 1)
+              .split(",")
+              .map((h) => Number.parseInt(h, 16)),
+          );
       }
       index[pos] = map;
       const exc = new Map<string, readonly string[]>();
       for (const line of data.exceptions[pos].split("\n")) {
         const tab = line.indexOf("\t");
-        if (tab > 0) exc.set(line.slice(0, tab), line.slice(tab + 1).split(" ").filter((s) => s.length > 0));
+        if (tab > 0)
+          exc.set(
+            line.slice(0, tab),
+            line
+              .slice(tab + 1)
+              .split(" ")
+              .filter((s) => s.length > 0),
+          );
       }
       exceptions[pos] = exc;
     }
@@ -99,7 +113,9 @@ class CompactWordNet implements WordNet {
     const rules = SUBSTITUTIONS[pos];
     const apply = (forms: readonly string[]): string[] => {
       const out: string[] = [];
-      for (const f of forms) for (const [old, replacement] of rules) if (f.endsWith(old)) out.push(f.slice(0, f.length - old.length) + replacement);
+      for (const f of forms)
+        for (const [old, replacement] of rules)
+          if (f.endsWith(old)) out.push(f.slice(0, f.length - old.length) + replacement);
       return out;
     };
     const exception = this.#exceptions[pos].get(form);
@@ -122,7 +138,8 @@ class CompactWordNet implements WordNet {
     const out = new Set<string>();
     for (const pos of POS_LIST) {
       for (const form of this.morphy(lemma, pos)) {
-        for (const id of this.#index[pos].get(form) ?? []) for (const name of this.#synsets[id] ?? []) out.add(name);
+        for (const id of this.#index[pos].get(form) ?? [])
+          for (const name of this.#synsets[id] ?? []) out.add(name);
       }
     }
     if (this.#cache.size > 50_000) this.#cache.clear();
@@ -133,8 +150,17 @@ class CompactWordNet implements WordNet {
 
 /** Builds a {@link WordNet} from data in the compact format (e.g. fetched and gunzipped in a browser). */
 export function wordNetFromData(data: WordNetData): WordNet {
-  if (data === null || typeof data !== "object" || typeof data.synsets !== "string" || typeof data.index !== "object" || typeof data.exceptions !== "object") {
-    fail("invalid_value", `wordNetFromData: \`data\` must be { version, synsets, index, exceptions }, got ${describeValue(data)}`);
+  if (
+    data === null ||
+    typeof data !== "object" ||
+    typeof data.synsets !== "string" ||
+    typeof data.index !== "object" ||
+    typeof data.exceptions !== "object"
+  ) {
+    fail(
+      "invalid_value",
+      `wordNetFromData: \`data\` must be { version, synsets, index, exceptions }, got ${describeValue(data)}`,
+    );
   }
   return new CompactWordNet(data);
 }
@@ -155,7 +181,10 @@ export function wordNet30(): WordNet {
   if (bundled !== undefined) return bundled;
   const proc = (globalThis as { process?: NodeBuiltins }).process;
   if (proc?.getBuiltinModule === undefined) {
-    fail("unsupported", "wordNet30: loading the bundled WordNet needs Node >= 20.16; elsewhere pass `wordnet: wordNetFromData(data)`");
+    fail(
+      "unsupported",
+      "wordNet30: loading the bundled WordNet needs Node >= 20.16; elsewhere pass `wordnet: wordNetFromData(data)`",
+    );
   }
   const fs = proc.getBuiltinModule("node:fs") as { readFileSync(path: URL): Uint8Array };
   const zlib = proc.getBuiltinModule("node:zlib") as { gunzipSync(data: Uint8Array): Uint8Array };
