@@ -43,7 +43,11 @@ describe("openAiClient against a scripted OpenAI-compatible server on loopback",
   });
 
   it("retries a 429 (honouring Retry-After) and then succeeds", async () => {
-    const s = await server((_, n) => (n === 0 ? { status: 429, headers: { "retry-after": "0.05" }, body: { error: "slow down" } } : chatReply("ok")));
+    const s = await server((_, n) =>
+      n === 0
+        ? { status: 429, headers: { "retry-after": "0.05" }, body: { error: "slow down" } }
+        : chatReply("ok"),
+    );
     const client = openAiClient({ baseUrl: s.url, model: "m", ...fast, backoffBaseMs: 1, backoffMaxMs: 1 });
     const started = Date.now();
     expect(await client.judge(messages)).toBe("ok");
@@ -66,7 +70,10 @@ describe("openAiClient against a scripted OpenAI-compatible server on loopback",
   it("does not retry a 400", async () => {
     const s = await server(() => ({ status: 400, body: { error: "bad" } }));
     const client = openAiClient({ baseUrl: s.url, model: "m", ...fast });
-    await expect(client.judge(messages)).rejects.toMatchObject({ code: "judge_error", message: expect.stringContaining("HTTP 400") });
+    await expect(client.judge(messages)).rejects.toMatchObject({
+      code: "judge_error",
+      message: expect.stringContaining("HTTP 400"),
+    });
     expect(s.requests).toHaveLength(1);
   });
 
@@ -80,14 +87,23 @@ describe("openAiClient against a scripted OpenAI-compatible server on loopback",
   it("reports a timeout as the reason once retries run out", async () => {
     const s = await server(() => ({ ...chatReply("late"), delayMs: 300 }));
     const client = openAiClient({ baseUrl: s.url, model: "m", timeoutMs: 50, maxRetries: 1, ...fast });
-    await expect(client.judge(messages)).rejects.toMatchObject({ code: "judge_error", message: expect.stringContaining("timed out after 50 ms") });
+    await expect(client.judge(messages)).rejects.toMatchObject({
+      code: "judge_error",
+      message: expect.stringContaining("timed out after 50 ms"),
+    });
   });
 
   it("serves a repeated call from the on-disk cache without a request, and never writes the key", async () => {
     const dir = mkdtempSync(join(tmpdir(), "plumbline-cache-"));
     try {
       const s = await server(() => chatReply("cached answer"));
-      const options = { baseUrl: s.url, model: "m", cacheDir: dir, env: { OPENAI_API_KEY: "sk-do-not-store" }, ...fast };
+      const options = {
+        baseUrl: s.url,
+        model: "m",
+        cacheDir: dir,
+        env: { OPENAI_API_KEY: "sk-do-not-store" },
+        ...fast,
+      };
       const first = openAiClient(options);
       expect(await first.judge(messages)).toBe("cached answer");
       const second = openAiClient(options);
@@ -100,7 +116,8 @@ describe("openAiClient against a scripted OpenAI-compatible server on loopback",
       expect(s.requests).toHaveLength(2);
       const files = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(".json"));
       expect(files).toHaveLength(2);
-      for (const f of files) expect(readFileSync(join(dir, String(f)), "utf8")).not.toContain("sk-do-not-store");
+      for (const f of files)
+        expect(readFileSync(join(dir, String(f)), "utf8")).not.toContain("sk-do-not-store");
       expect(String(files[0])).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{64}\.json$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -110,16 +127,26 @@ describe("openAiClient against a scripted OpenAI-compatible server on loopback",
   it("keeps at most `concurrency` requests in flight, and reaches that limit", async () => {
     const s = await server(() => ({ ...chatReply("x"), delayMs: 40 }));
     const client = openAiClient({ baseUrl: s.url, model: "m", concurrency: 3, ...fast });
-    await Promise.all(Array.from({ length: 12 }, (_, i) => client.judge([{ role: "user", content: `q${i}` }])));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => client.judge([{ role: "user", content: `q${i}` }])),
+    );
     expect(s.maxConcurrent()).toBe(3);
     expect(client.usage().maxInFlight).toBe(3);
     expect(s.requests).toHaveLength(12);
   });
 
   it("embeds texts in order", async () => {
-    const s = await server(() => embeddingReply([[1, 0], [0, 1]]));
+    const s = await server(() =>
+      embeddingReply([
+        [1, 0],
+        [0, 1],
+      ]),
+    );
     const client = openAiClient({ baseUrl: s.url, model: "m", embeddingModel: "e", ...fast });
-    expect(await client.embed(["a", "b"])).toEqual([[1, 0], [0, 1]]);
+    expect(await client.embed(["a", "b"])).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
     expect(s.requests[0]!.path).toBe("/embeddings");
     expect(s.requests[0]!.body.model).toBe("e");
   });
@@ -130,24 +157,38 @@ describe("openAiClient against a scripted OpenAI-compatible server on loopback",
       return chatReply("Sure! The verdict is yes."); // not JSON, twice (first answer and the repair)
     });
     const client = openAiClient({ baseUrl: s.url, model: "m", ...fast });
-    const score = await faithfulness({ question: "q", answer: "Paris is in France.", contexts: ["France's capital is Paris."] }, { judge: client.judge });
+    const score = await faithfulness(
+      { question: "q", answer: "Paris is in France.", contexts: ["France's capital is Paris."] },
+      { judge: client.judge },
+    );
     expect(score.value).toBeNaN();
-    expect(score.reason).toBe("malformed judge reply after one repair attempt: the reply is not a JSON object");
+    expect(score.reason).toBe(
+      "malformed judge reply after one repair attempt: the reply is not a JSON object",
+    );
     expect(s.requests).toHaveLength(3);
     // The repair request carries the bad reply and asks again.
     expect(s.requests[2]!.body.messages!.at(-1)!.content).toContain("Reply again with only the JSON object");
   });
 
   it("repairs a malformed reply when the second answer is valid", async () => {
-    const replies = ['{"statements": ["A.", "B."]}', "verdicts: 1, 0", '{"verdicts": [{"verdict": 1}, {"verdict": 0}]}'];
+    const replies = [
+      '{"statements": ["A.", "B."]}',
+      "verdicts: 1, 0",
+      '{"verdicts": [{"verdict": 1}, {"verdict": 0}]}',
+    ];
     const s = await server((_, n) => chatReply(replies[n]!));
     const client = openAiClient({ baseUrl: s.url, model: "m", ...fast });
-    const score = await faithfulness({ question: "q", answer: "A. B.", contexts: ["A."] }, { judge: client.judge });
+    const score = await faithfulness(
+      { question: "q", answer: "A. B.", contexts: ["A."] },
+      { judge: client.judge },
+    );
     expect(score.value).toBe(0.5);
   });
 
   it("rejects bad options with invalid_option", () => {
-    expect(() => openAiClient({ baseUrl: "ftp://x", model: "m" })).toThrow("openAiClient: option `baseUrl` must be an http(s) URL, got \"ftp://x\"");
+    expect(() => openAiClient({ baseUrl: "ftp://x", model: "m" })).toThrow(
+      'openAiClient: option `baseUrl` must be an http(s) URL, got "ftp://x"',
+    );
     expect(() => openAiClient({ baseUrl: "http://x", model: "m", concurrency: 0 })).toThrow(
       "openAiClient: option `concurrency` must be an integer >= 1, got 0",
     );

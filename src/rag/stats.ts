@@ -44,28 +44,43 @@ export function normalQuantile(p: number): number {
   return x - u / (1 + (x * u) / 2);
 }
 
-/** Complementary error function (Numerical Recipes erfcc, relative error < 1.2e-7, then good enough for one Halley step). */
+/**
+ * Complementary error function to near double precision: the Maclaurin series of erf for
+ * |x| < 3 and a continued fraction (modified Lentz) for the tails.
+ */
 function erfc(x: number): number {
   const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
+  let result: number;
+  if (z < 3) {
+    let term = z;
+    let sum = z;
+    for (let n = 1; n < 200; n++) {
+      term *= (-z * z) / n;
+      const add = term / (2 * n + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+    }
+    result = 1 - (2 / Math.sqrt(Math.PI)) * sum;
+  } else {
+    // erfc(z) = exp(-z^2)/sqrt(pi) * 1/(z + 1/2/(z + 1/(z + 3/2/(z + ...)))) via Lentz.
+    const tiny = 1e-300;
+    let f = z;
+    let c = z;
+    let d = 0;
+    for (let n = 1; n < 300; n++) {
+      const a = n / 2;
+      d = z + a * d;
+      d = Math.abs(d) < tiny ? tiny : d;
+      c = z + a / c;
+      c = Math.abs(c) < tiny ? tiny : c;
+      d = 1 / d;
+      const delta = c * d;
+      f *= delta;
+      if (Math.abs(delta - 1) < 1e-16) break;
+    }
+    result = Math.exp(-z * z) / Math.sqrt(Math.PI) / f;
+  }
+  return x >= 0 ? result : 2 - result;
 }
 
 /** Mean and a normal-approximation confidence interval. */

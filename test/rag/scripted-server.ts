@@ -15,7 +15,10 @@ export interface ScriptedReply {
 /** A request the server saw. */
 export interface SeenRequest {
   path: string;
-  body: { model?: string; messages?: { role: string; content: string }[]; input?: string[] } & Record<string, unknown>;
+  body: { model?: string; messages?: { role: string; content: string }[]; input?: string[] } & Record<
+    string,
+    unknown
+  >;
   headers: IncomingMessage["headers"];
 }
 
@@ -26,7 +29,11 @@ export function chatReply(content: string, promptTokens = 10, completionTokens =
       id: "chatcmpl-test",
       object: "chat.completion",
       choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
-      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+      usage: {
+        prompt_tokens: promptTokens,
+        completion_tokens: completionTokens,
+        total_tokens: promptTokens + completionTokens,
+      },
     },
   };
 }
@@ -47,7 +54,9 @@ export function embeddingReply(vectors: number[][]): ScriptedReply {
  * embeddings routes with scripted replies: `script(request, n)` decides the reply to the n-th
  * request (0-based). It records every request and the most requests it held at once.
  */
-export async function startScriptedServer(script: (request: SeenRequest, n: number) => ScriptedReply): Promise<{
+export async function startScriptedServer(
+  script: (request: SeenRequest, n: number) => ScriptedReply,
+): Promise<{
   url: string;
   requests: SeenRequest[];
   maxConcurrent: () => number;
