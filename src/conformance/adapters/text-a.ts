@@ -74,6 +74,16 @@ function jiwerAdapter(metric: string): Adapter {
         refs = refs.filter((_, i) => keep[i]);
       }
       if (testCase.ref.includes("compute_measures")) return alignmentMeasures(hyps, refs);
+      if (testCase.ref.includes("return_dict")) {
+        const m = alignmentMeasures(hyps, refs, { unit: "char" });
+        return {
+          cer: m.wer,
+          hits: m.hits,
+          substitutions: m.substitutions,
+          deletions: m.deletions,
+          insertions: m.insertions,
+        };
+      }
       return rate(hyps, refs);
     },
   };
