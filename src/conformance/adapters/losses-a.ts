@@ -27,6 +27,9 @@ import { mseLoss } from "../../losses/regression/mse-loss.js";
 import { poissonNllLoss } from "../../losses/regression/poisson-nll-loss.js";
 import { quantileLoss } from "../../losses/regression/quantile-loss.js";
 import { smoothL1Loss } from "../../losses/regression/smooth-l1-loss.js";
+import { softDiceLoss } from "../../losses/segmentation/soft-dice-loss.js";
+import { softJaccardLoss } from "../../losses/segmentation/soft-jaccard-loss.js";
+import { tverskyLoss } from "../../losses/segmentation/tversky-loss.js";
 import type { Adapter, AdapterContext, ConformanceCase } from "../types.js";
 import { useBackend } from "./tf-backend.js";
 
@@ -325,5 +328,29 @@ const detection: Adapter[] = [
   ),
 ];
 
+// The segmentation cases are global soft scores over every element (the formula's sums run over all of them).
+const segmentation: Adapter[] = [
+  adapter("soft_dice_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, inputGrad, (t) =>
+      softDiceLoss(t.input!, t.target!, { smooth: options.smooth as number, mode: "global" }),
+    ),
+  ),
+  adapter("soft_jaccard_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, inputGrad, (t) =>
+      softJaccardLoss(t.input!, t.target!, { smooth: options.smooth as number, mode: "global" }),
+    ),
+  ),
+  adapter("tversky_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, inputGrad, (t) =>
+      tverskyLoss(t.input!, t.target!, {
+        alpha: options.alpha as number,
+        beta: options.beta as number,
+        gamma: options.gamma as number,
+        mode: "global",
+      }),
+    ),
+  ),
+];
+
 /** Conformance adapters for part a of the `losses` family. */
-export const adapters: readonly Adapter[] = [...regression, ...classification, ...detection];
+export const adapters: readonly Adapter[] = [...regression, ...classification, ...detection, ...segmentation];

@@ -1,0 +1,33 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { lossFactory } from "../factory.js";
+import { numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
+import { alignTargets, assertMode, overlapSums, reduceGroups } from "./overlap-sums.js";
+import type { SoftOverlapOptions } from "./soft-dice-loss.js";
+
+/**
+ * Soft Jaccard (IoU) loss: 1 - (sum p t + s) / max(sum p + sum t - sum p t + s, eps), per group
+ * of the mode, then the reduction. Options and targets as {@link softDiceLoss}. Matches the
+ * formula via torch 2.11 autograd (global mode). Penalises errors more than Dice for the same
+ * overlap; the Lovasz losses optimise the same measure more directly. O(n).
+ */
+export function softJaccardLoss(
+  input: TensorInput,
+  target: TensorInput,
+  options: SoftOverlapOptions = {},
+): tf.Tensor {
+  const fn = "softJaccardLoss";
+  const reduction = reductionOf(options, fn);
+  const mode = assertMode(options.mode, fn);
+  const smooth = numberOption(options.smooth, 0, fn, "smooth", { min: 0 });
+  const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
+  return tf.tidy(() => {
+    const { probs, target: t } = alignTargets(input, target, fn, options.ignoreIndex);
+    const { tp, predicted, actual } = overlapSums(probs, t, mode, fn);
+    const union = tf.sub(tf.add(predicted, actual), tp);
+    const jaccard = tf.div(tf.add(tp, smooth), tf.maximum(tf.add(union, smooth), eps));
+    return reduceGroups(tf.sub(1, jaccard), reduction);
+  });
+}
+
+/** Keras-style form of {@link softJaccardLoss}. */
+export const softJaccardLossFactory = lossFactory(softJaccardLoss, "softJaccardLoss");

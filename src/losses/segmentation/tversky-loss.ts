@@ -1,0 +1,73 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { lossFactory } from "../factory.js";
+import { numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
+import { alignTargets, assertMode, overlapSums, reduceGroups } from "./overlap-sums.js";
+import type { SoftOverlapOptions } from "./soft-dice-loss.js";
+
+/** Options of {@link tverskyLoss} and {@link focalTverskyLoss}. */
+export interface TverskyLossOptions extends SoftOverlapOptions {
+  /** Weight of false positives sum p (1 - t). Default 0.5 (then alpha = beta = 0.5 is Dice). */
+  readonly alpha?: number;
+  /** Weight of false negatives sum (1 - p) t. Default 0.5. */
+  readonly beta?: number;
+  /** Exponent of (1 - TI). Default 1 (plain Tversky). */
+  readonly gamma?: number;
+}
+
+function tversky(
+  fn: string,
+  input: TensorInput,
+  target: TensorInput,
+  options: TverskyLossOptions,
+  gammaDefault: number,
+): tf.Tensor {
+  const reduction = reductionOf(options, fn);
+  const mode = assertMode(options.mode, fn);
+  const smooth = numberOption(options.smooth, 0, fn, "smooth", { min: 0 });
+  const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
+  const alpha = numberOption(options.alpha, 0.5, fn, "alpha", { min: 0 });
+  const beta = numberOption(options.beta, 0.5, fn, "beta", { min: 0 });
+  const gamma = numberOption(options.gamma, gammaDefault, fn, "gamma", { exclusiveMin: 0 });
+  return tf.tidy(() => {
+    const { probs, target: t } = alignTargets(input, target, fn, options.ignoreIndex);
+    const { tp, predicted, actual } = overlapSums(probs, t, mode, fn);
+    const fp = tf.sub(predicted, tp);
+    const fnSum = tf.sub(actual, tp);
+    const denominator = tf.add(tf.add(tf.add(tp, tf.mul(alpha, fp)), tf.mul(beta, fnSum)), smooth);
+    const index = tf.div(tf.add(tp, smooth), tf.maximum(denominator, eps));
+    const loss = tf.sub(1, index);
+    return reduceGroups(gamma === 1 ? loss : tf.pow(loss, gamma), reduction);
+  });
+}
+
+/**
+ * Tversky loss (Salehi et al. 2017): TI = (TP + s) / (TP + alpha FP + beta FN + s) with soft
+ * counts TP = sum p t, FP = sum p (1 - t), FN = sum (1 - p) t; loss (1 - TI)^gamma per group.
+ * beta > alpha penalises missed foreground more: for small lesions and heavy imbalance.
+ * Matches the formula via torch 2.11 autograd (global mode). O(n).
+ */
+export function tverskyLoss(
+  input: TensorInput,
+  target: TensorInput,
+  options: TverskyLossOptions = {},
+): tf.Tensor {
+  return tversky("tverskyLoss", input, target, options, 1);
+}
+
+/**
+ * Focal Tversky loss (Abraham & Khan 2019): (1 - TI)^gamma with gamma = 1 / (4/3) = 0.75 by
+ * default (the paper's exponent 1/gamma with gamma = 4/3); otherwise as {@link tverskyLoss}
+ * (defaults alpha 0.5, beta 0.5; the paper uses alpha 0.3, beta 0.7). O(n).
+ */
+export function focalTverskyLoss(
+  input: TensorInput,
+  target: TensorInput,
+  options: TverskyLossOptions = {},
+): tf.Tensor {
+  return tversky("focalTverskyLoss", input, target, options, 0.75);
+}
+
+/** Keras-style form of {@link tverskyLoss}. */
+export const tverskyLossFactory = lossFactory(tverskyLoss, "tverskyLoss");
+/** Keras-style form of {@link focalTverskyLoss}. */
+export const focalTverskyLossFactory = lossFactory(focalTverskyLoss, "focalTverskyLoss");
