@@ -103,3 +103,17 @@ for k in range(6):
 with open(os.path.join(OUT, "text_a_nltk.json"), "w", encoding="utf-8") as f:
     json.dump({"split": "golden", "seed": 1127, "versions": {"nltk": nltk.__version__ + " (Debian python3-nltk)"}, "datasets": datasets, "cases": cases, "errors": errors}, f, ensure_ascii=False, indent=1)
 print(len(cases), "nltk cases,", len(errors), "errors")
+
+# ---- self-BLEU (Texygen's definition over nltk sentence_bleu, method1) ----
+sb_datasets, sb_cases = {}, []
+for k in range(4):
+    texts = [sentence(V, 2, 12) for _ in range(rng.randint(2, 8))]
+    sb_datasets[f"sb{k}"] = {"texts": texts}
+    for order in (2, 3, 4):
+        w = tuple(1.0 / order for _ in range(order))
+        toks = [t.split() for t in texts]
+        vals = [sentence_bleu(toks[:i] + toks[i + 1:], toks[i], w, smoothing_function=SmoothingFunction().method1) for i in range(len(toks))]
+        sb_cases.append({"id": f"golden/text_a/self_bleu/{len(sb_cases)}", "family": "text", "metric": "self_bleu", "ref": "nltk 3.8 sentence_bleu method1, each text against all others (Texygen SelfBleu)", "inputs": f"sb{k}", "options": {"max_order": order}, "expected": sum(vals) / len(vals), "rtol": 1e-9, "atol": 1e-12})
+with open(os.path.join(OUT, "text_a_self_bleu.json"), "w", encoding="utf-8") as f:
+    json.dump({"split": "golden", "seed": 1127, "versions": {"nltk": nltk.__version__ + " (Debian python3-nltk)"}, "datasets": sb_datasets, "cases": sb_cases, "errors": []}, f, ensure_ascii=False, indent=1)
+print(len(sb_cases), "self-bleu cases")

@@ -1,6 +1,7 @@
 import { isPlumblineError } from "../../core/errors.js";
 import { corpusBleu, sentenceBleu } from "../../metrics/text/bleu.js";
 import { chrf, sentenceChrf } from "../../metrics/text/chrf.js";
+import { selfBleu } from "../../metrics/text/diversity.js";
 import { editDistance } from "../../metrics/text/edit-distance.js";
 import { extendedEditDistance } from "../../metrics/text/extended-edit-distance.js";
 import { corpusGleu, sentenceGleu } from "../../metrics/text/gleu.js";
@@ -239,6 +240,11 @@ export const adapters: readonly Adapter[] = [
       const options = { minLen: (o.min_len as number) ?? 1, maxLen: (o.max_len as number) ?? 4 };
       return { per_pair: strings(i.hypotheses).map((h, k) => sentenceGleu(h, refs[k]!, options)) };
     },
+  },
+  {
+    metric: "self_bleu",
+    run: (i: Inputs, o: Options) =>
+      selfBleu(strings(i.texts), { maxOrder: (o.max_order as number | undefined) ?? 3 }),
   },
   jiwerAdapter("jiwer_wer"),
   jiwerAdapter("jiwer_mer"),

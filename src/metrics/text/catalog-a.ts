@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { corpusBleuMeta } from "./bleu.js";
 import { chrfMeta } from "./chrf.js";
+import { distinctNMeta, selfBleuMeta } from "./diversity.js";
 import { editDistanceMeta } from "./edit-distance.js";
 import { extendedEditDistanceMeta } from "./extended-edit-distance.js";
 import { gleuMeta } from "./gleu.js";
@@ -26,4 +27,6 @@ export const entries: readonly CatalogEntry[] = [
   editDistanceMeta,
   extendedEditDistanceMeta,
   perplexityMeta,
+  distinctNMeta,
+  selfBleuMeta,
 ];

@@ -6,6 +6,7 @@
  */
 export * from "./bleu.js";
 export * from "./chrf.js";
+export * from "./diversity.js";
 export * from "./edit-distance.js";
 export * from "./extended-edit-distance.js";
 export * from "./gleu.js";
