@@ -1,7 +1,11 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { averageSurfaceDistanceMeta } from "./average-surface-distance.js";
+import { boundaryF1Meta } from "./boundary-f1.js";
 import { diceScoreMeta } from "./dice-score.js";
 import { frequencyWeightedIouMeta } from "./frequency-weighted-iou.js";
 import { generalizedDiceScoreMeta } from "./generalized-dice-score.js";
+import { hausdorffDistanceMeta } from "./hausdorff-distance.js";
+import { maskApMeta } from "./mask-ap.js";
 import { meanIouMeta } from "./mean-iou.js";
 import { panopticQualityMeta } from "./panoptic-quality.js";
 import { pixelAccuracyMeta } from "./pixel-accuracy.js";
@@ -14,4 +18,8 @@ export const entries: readonly CatalogEntry[] = [
   diceScoreMeta,
   generalizedDiceScoreMeta,
   panopticQualityMeta,
+  hausdorffDistanceMeta,
+  averageSurfaceDistanceMeta,
+  boundaryF1Meta,
+  maskApMeta,
 ];

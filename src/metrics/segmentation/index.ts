@@ -1,4 +1,12 @@
 /** plumbline/segmentation: the public API of the segmentation metrics. */
+
+export {
+  type AverageSurfaceDistanceOptions,
+  averageSurfaceDistance,
+  averageSurfaceDistanceDef,
+  averageSurfaceDistanceMeta,
+} from "./average-surface-distance.js";
+export { type BoundaryF1Options, boundaryF1, boundaryF1Def, boundaryF1Meta } from "./boundary-f1.js";
 export { entries as catalog } from "./catalog.js";
 export { type ClassCounts, classCounts, type InputFormat } from "./class-counts.js";
 export {
@@ -21,7 +29,15 @@ export {
   generalizedDiceScoreDef,
   generalizedDiceScoreMeta,
 } from "./generalized-dice-score.js";
+export {
+  type HausdorffDistanceOptions,
+  hausdorffDistance,
+  hausdorffDistanceDef,
+  hausdorffDistanceMeta,
+  type PerImageState,
+} from "./hausdorff-distance.js";
 export { type LabelMapInput, type LabelMaps, readLabelMaps } from "./label-maps.js";
+export { maskAp, maskApDef, maskApFromCoco, maskApMeta } from "./mask-ap.js";
 export { type MeanIouOptions, type MeanIouState, meanIou, meanIouDef, meanIouMeta } from "./mean-iou.js";
 export {
   type PanopticQualityDetails,
@@ -39,3 +55,4 @@ export {
   pixelAccuracyDef,
   pixelAccuracyMeta,
 } from "./pixel-accuracy.js";
+export { percentile, squaredDistanceTransform, surface } from "./surface.js";

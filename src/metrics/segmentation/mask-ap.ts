@@ -1,0 +1,59 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import {
+  type CocoEvalOptions,
+  type CocoEvalResult,
+  type CocoEvalState,
+  type CocoImage,
+  cocoEvalDef,
+} from "../detection/coco-eval.js";
+import { cocoEvaluate } from "../detection/coco-json.js";
+
+/** Catalog entry of mask AP. */
+export const maskApMeta: CatalogEntry = {
+  id: "segmentation/mask_ap",
+  title: "Mask average precision (COCO segm AP)",
+  kind: "metric",
+  tasks: ["segmentation", "detection"],
+  formula: "\\mathrm{AP}^{mask}=\\text{COCO AP with mask IoU}",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["instance masks compared by RLE IoU; crowd regions use the detection's area as union"],
+  references: [
+    {
+      paper: "Lin et al. 2014; He et al. 2017 (Mask R-CNN)",
+      implementation: "pycocotools COCOeval iouType='segm' (cocoapi master)",
+    },
+  ],
+  traits: ["instance-masks", "ranking"],
+  exports: ["maskApDef", "maskAp", "maskApFromCoco"],
+};
+
+/**
+ * Instance-segmentation AP: the COCO evaluation with mask IoU (`iouType: "segm"`), streaming per
+ * image. Same engine, state and result as the detection package's `cocoEvalDef`.
+ */
+export function maskApDef(
+  options: Omit<CocoEvalOptions, "iouType"> = {},
+): MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> {
+  const inner = cocoEvalDef({ ...options, iouType: "segm" });
+  return { ...inner, id: maskApMeta.id, meta: maskApMeta };
+}
+
+/** One-shot mask AP over per-image inputs. */
+export function maskAp(
+  images: readonly CocoImage[],
+  options: Omit<CocoEvalOptions, "iouType"> = {},
+): CocoEvalResult {
+  return runOnce(maskApDef(options), images);
+}
+
+/** Mask AP from COCO JSON (ground-truth dict and results list), as pycocotools `COCOeval(..., "segm")`. */
+export function maskApFromCoco(
+  groundTruth: unknown,
+  results: unknown,
+  options: Omit<CocoEvalOptions, "iouType"> = {},
+): CocoEvalResult {
+  return cocoEvaluate(groundTruth, results, { ...options, iouType: "segm" });
+}
