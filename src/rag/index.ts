@@ -15,6 +15,7 @@ export * from "./metrics/faithfulness.js";
 export * from "./metrics/string-similarity.js";
 export * from "./metrics/summarization-score.js";
 export * from "./prompts.js";
+export * from "./samples.js";
 export * from "./stats.js";
 export * from "./structured.js";
 export * from "./types.js";

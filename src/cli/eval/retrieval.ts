@@ -1,12 +1,65 @@
+import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { fail } from "../../core/errors.js";
+import { evaluateTrec, parseTrecQrels, parseTrecRun } from "../../metrics/retrieval/trec.js";
 import { runAction } from "../errors.js";
 
-/** `plumbline eval retrieval`: not implemented yet. */
+function readText(path: string, option: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    return fail(
+      "io_error",
+      `eval retrieval: cannot read \`${option}\` ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+}
+
+/** Formats a TREC evaluation as the table `plumbline eval retrieval` prints. */
+export function formatTrecTable(result: ReturnType<typeof evaluateTrec>, perQuery: boolean): string[] {
+  const names = Object.keys(result.means);
+  const lines: string[] = [];
+  if (perQuery) {
+    lines.push(["query".padEnd(12), ...names.map((n) => n.padStart(11))].join(" "));
+    for (const q of result.queries) {
+      lines.push(
+        [q.padEnd(12), ...names.map((n) => result.perQuery[q]![n]!.toFixed(4).padStart(11))].join(" "),
+      );
+    }
+  }
+  lines.push(`${"metric".padEnd(12)} ${"mean".padStart(8)}   (${result.queries.length} queries)`);
+  for (const n of names) lines.push(`${n.padEnd(12)} ${result.means[n]!.toFixed(4).padStart(8)}`);
+  return lines;
+}
+
+/** `plumbline eval retrieval --run run.txt --qrels qrels.txt [--metrics map,ndcg@10,...]`. */
 export function register(evalCommand: Command): void {
   evalCommand
     .command("retrieval")
-    .description("evaluate retrieval predictions (not implemented yet)")
-    .allowUnknownOption()
-    .action(() => runAction(() => fail("unsupported", "eval retrieval: not implemented yet")));
+    .description("evaluate a TREC run file against a qrels file (trec_eval conventions)")
+    .requiredOption("--run <file>", "TREC run: qid Q0 docno rank score tag")
+    .requiredOption("--qrels <file>", "TREC qrels: qid iter docno relevance")
+    .option(
+      "--metrics <list>",
+      "comma-separated: map, map@k, mrr, ndcg, ndcg@k, p@k, recall@k, rprec, hit_rate@k",
+      "map,mrr,ndcg@10,p@10,recall@100,rprec",
+    )
+    .option("--per-query", "print one row per query")
+    .option("--json", "print JSON")
+    .action((opts: { run: string; qrels: string; metrics: string; perQuery?: boolean; json?: boolean }) =>
+      runAction(() => {
+        const run = parseTrecRun(readText(opts.run, "--run"), "eval retrieval");
+        const qrels = parseTrecQrels(readText(opts.qrels, "--qrels"), "eval retrieval");
+        const metrics = opts.metrics
+          .split(",")
+          .map((m) => m.trim())
+          .filter((m) => m !== "");
+        const result = evaluateTrec(run, qrels, metrics);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          return;
+        }
+        for (const line of formatTrecTable(result, opts.perQuery ?? false)) process.stdout.write(`${line}\n`);
+      }),
+    );
 }
