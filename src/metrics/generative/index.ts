@@ -1,2 +1,8 @@
-/** plumbline/generative: the public API of the generative metrics. */
+/** plumbline/generative: the public API of the generative-model metrics (from features). */
 export { entries as catalog } from "./catalog.js";
+export type { FeatureInput, FeatureMoments } from "./features.js";
+export * from "./frechet-distance.js";
+export * from "./inception-score.js";
+export * from "./kernel-inception-distance.js";
+export { matmul, type SymmetricEigen, symmetricEigen, symmetricSqrt, traceSqrtProduct } from "./linalg.js";
+export * from "./precision-recall.js";

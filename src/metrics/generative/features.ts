@@ -1,0 +1,83 @@
+import { type Matrix, type MatrixInput, toMatrix } from "../../core/coerce.js";
+import { describeValue, fail } from "../../core/errors.js";
+
+/** A feature matrix: one row per sample (e.g. 2048 Inception pool features), `number[][]` or `{ data, rows, cols }`. */
+export type FeatureInput = MatrixInput;
+
+/** Reads a feature matrix; finite values only. An empty array is an empty batch. */
+export function readFeatures(value: unknown, fn: string, arg: string): Matrix {
+  const m = toMatrix(value, fn, arg);
+  for (let i = 0; i < m.data.length; i++) {
+    const v = m.data[i]!;
+    if (v - v !== 0) {
+      fail(
+        "invalid_value",
+        `${fn}: \`${arg}\` must be finite, got ${describeValue(v)} at [${Math.floor(i / m.cols)}][${i % m.cols}]`,
+      );
+    }
+  }
+  return m;
+}
+
+/** Throws `shape_mismatch` when a batch's feature dimension differs from the one seen so far. */
+export function checkDimension(expected: number, got: Matrix, fn: string, arg: string): void {
+  if (got.rows > 0 && expected !== 0 && got.cols !== expected) {
+    fail("shape_mismatch", `${fn}: \`${arg}\` must have ${expected} features per row, got ${got.cols}`);
+  }
+}
+
+/**
+ * Mergeable mean and centred scatter matrix of a feature set: `n`, `mean` (d) and
+ * `scatter = sum (x - mean)(x - mean)^T` (d x d, row-major). Batches are reduced two-pass and
+ * combined with Chan et al.'s pairwise update, so the covariance never comes from
+ * `E[xx^T] - mean mean^T`. O(d^2) state.
+ */
+export interface FeatureMoments {
+  n: number;
+  mean: Float64Array;
+  scatter: Float64Array;
+}
+
+export function emptyFeatureMoments(d = 0): FeatureMoments {
+  return { n: 0, mean: new Float64Array(d), scatter: new Float64Array(d * d) };
+}
+
+export function batchFeatureMoments(m: Matrix): FeatureMoments {
+  const { rows, cols: d, data } = m;
+  const mean = new Float64Array(d);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < d; j++) mean[j]! += data[r * d + j]!;
+  for (let j = 0; j < d; j++) mean[j]! /= rows;
+  const scatter = new Float64Array(d * d);
+  const centred = new Float64Array(d);
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < d; j++) centred[j] = data[r * d + j]! - mean[j]!;
+    for (let i = 0; i < d; i++) {
+      const ci = centred[i]!;
+      if (ci === 0) continue;
+      const base = i * d;
+      for (let j = i; j < d; j++) scatter[base + j]! += ci * centred[j]!;
+    }
+  }
+  for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) scatter[i * d + j] = scatter[j * d + i]!;
+  return { n: rows, mean, scatter };
+}
+
+export function combineFeatureMoments(a: FeatureMoments, b: FeatureMoments): FeatureMoments {
+  if (a.n === 0) return { n: b.n, mean: b.mean.slice(), scatter: b.scatter.slice() };
+  if (b.n === 0) return { n: a.n, mean: a.mean.slice(), scatter: a.scatter.slice() };
+  const d = a.mean.length;
+  const n = a.n + b.n;
+  const delta = new Float64Array(d);
+  const mean = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    delta[j] = b.mean[j]! - a.mean[j]!;
+    mean[j] = a.mean[j]! + (delta[j]! * b.n) / n;
+  }
+  const w = (a.n * b.n) / n;
+  const scatter = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < d; j++)
+      scatter[i * d + j] = a.scatter[i * d + j]! + b.scatter[i * d + j]! + delta[i]! * delta[j]! * w;
+  }
+  return { n, mean, scatter };
+}

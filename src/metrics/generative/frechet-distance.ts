@@ -1,0 +1,136 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { fail } from "../../core/errors.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import {
+  batchFeatureMoments,
+  checkDimension,
+  combineFeatureMoments,
+  emptyFeatureMoments,
+  type FeatureInput,
+  type FeatureMoments,
+  readFeatures,
+} from "./features.js";
+import { traceSqrtProduct } from "./linalg.js";
+
+/** Catalog entry of the Fréchet distance (FID from features). */
+export const frechetDistanceMeta: CatalogEntry = {
+  id: "generative/frechet_distance",
+  title: "Fréchet distance between feature Gaussians (FID core)",
+  kind: "metric",
+  tasks: ["image-generation"],
+  formula:
+    "\\lVert \\mu_r - \\mu_g \\rVert^2 + \\mathrm{tr}(\\Sigma_r + \\Sigma_g - 2 (\\Sigma_r \\Sigma_g)^{1/2})",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: false,
+  robustness: [
+    "Biased for small sample sizes (use >= 10,000 samples); assumes Gaussian features",
+    "Depends on the feature extractor and image resizing, which are outside this function",
+  ],
+  references: [
+    { paper: "Heusel et al. 2017" },
+    {
+      implementation: "FID formula with scipy 1.18.1 linalg.sqrtm (real part), unbiased covariance, float64",
+    },
+  ],
+  traits: ["distribution", "fidelity", "diversity"],
+  exports: ["frechetDistance", "frechetDistanceDef", "frechetDistanceFromMoments"],
+};
+
+/** State: the mergeable moments of the real and generated feature sets. */
+export interface FrechetState {
+  dim: number;
+  real: FeatureMoments;
+  fake: FeatureMoments;
+}
+
+/**
+ * The Fréchet distance between N(mu1, S1) and N(mu2, S2):
+ * `|mu1 - mu2|^2 + tr(S1) + tr(S2) - 2 tr(sqrtm(S1 S2))`, with `tr(sqrtm(S1 S2))` from the symmetric
+ * eigendecomposition of `sqrt(S1) S2 sqrt(S1)` in float64 (matches scipy 1.18.1 `sqrtm(...).real`
+ * on positive semi-definite covariances; torchmetrics takes eigenvalues of S1 S2 instead). O(d^3).
+ */
+export function frechetDistanceFromMoments(
+  mu1: Float64Array,
+  sigma1: Float64Array,
+  mu2: Float64Array,
+  sigma2: Float64Array,
+): number {
+  const d = mu1.length;
+  let meanTerm = 0;
+  for (let j = 0; j < d; j++) meanTerm += (mu1[j]! - mu2[j]!) ** 2;
+  let traces = 0;
+  for (let j = 0; j < d; j++) traces += sigma1[j * d + j]! + sigma2[j * d + j]!;
+  return meanTerm + traces - 2 * traceSqrtProduct(sigma1, sigma2, d);
+}
+
+/**
+ * FID core from features: the Fréchet distance between Gaussians fitted to real and generated
+ * feature rows (unbiased, n - 1, covariances). `update(real, fake)` accepts a batch of either or
+ * both (pass `[]` for none). State O(d^2), mergeable; compute O(d^3).
+ */
+export function frechetDistanceDef(): MetricDef<
+  FrechetState,
+  [real: FeatureInput, fake: FeatureInput],
+  number
+> {
+  const fn = "frechetDistance";
+  return {
+    id: frechetDistanceMeta.id,
+    meta: frechetDistanceMeta,
+    options: {},
+    init: () => ({ dim: 0, real: emptyFeatureMoments(), fake: emptyFeatureMoments() }),
+    update(state, real, fake) {
+      const r = readFeatures(real, fn, "real");
+      const f = readFeatures(fake, fn, "fake");
+      checkDimension(state.dim, r, fn, "real");
+      checkDimension(state.dim, f, fn, "fake");
+      if (r.rows > 0 && f.rows > 0 && r.cols !== f.cols) {
+        fail(
+          "shape_mismatch",
+          `${fn}: \`real\` and \`fake\` must have the same number of features, got ${r.cols} and ${f.cols}`,
+        );
+      }
+      const dim = r.rows > 0 ? r.cols : f.rows > 0 ? f.cols : state.dim;
+      if (r.rows > 0)
+        state.real = combineFeatureMoments(
+          state.real.n ? state.real : emptyFeatureMoments(dim),
+          batchFeatureMoments(r),
+        );
+      if (f.rows > 0)
+        state.fake = combineFeatureMoments(
+          state.fake.n ? state.fake : emptyFeatureMoments(dim),
+          batchFeatureMoments(f),
+        );
+      state.dim = dim;
+    },
+    merge(a, b) {
+      if (a.dim !== 0 && b.dim !== 0 && a.dim !== b.dim)
+        fail("shape_mismatch", `${fn}: cannot merge states of ${a.dim} and ${b.dim} features`);
+      return {
+        dim: a.dim || b.dim,
+        real: combineFeatureMoments(a.real, b.real),
+        fake: combineFeatureMoments(a.fake, b.fake),
+      };
+    },
+    compute(state) {
+      for (const [arg, m] of [
+        ["real", state.real],
+        ["fake", state.fake],
+      ] as const) {
+        if (m.n < 2)
+          fail("empty_input", `${fn}: \`${arg}\` needs at least 2 samples for a covariance, got ${m.n}`);
+      }
+      const cov = (m: FeatureMoments) => m.scatter.map((v) => v / (m.n - 1));
+      return frechetDistanceFromMoments(state.real.mean, cov(state.real), state.fake.mean, cov(state.fake));
+    },
+  };
+}
+
+/**
+ * Fréchet distance between real and generated feature sets (rows are samples).
+ * @example frechetDistance([[0], [2]], [[1], [3]]) // (1 - 2)^2 + 2 + 2 - 2 * 2 = 1
+ */
+export function frechetDistance(real: FeatureInput, fake: FeatureInput): number {
+  return runOnce(frechetDistanceDef(), real, fake);
+}

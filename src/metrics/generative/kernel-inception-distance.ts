@@ -1,0 +1,238 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
+import { fail } from "../../core/errors.js";
+import { assertIntegerOption, assertNumberOption } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { checkDimension, type FeatureInput, readFeatures } from "./features.js";
+
+/** Catalog entry of the kernel inception distance. */
+export const kernelInceptionDistanceMeta: CatalogEntry = {
+  id: "generative/kernel_inception_distance",
+  title: "Kernel inception distance (KID, polynomial-kernel MMD²)",
+  kind: "metric",
+  tasks: ["image-generation"],
+  formula:
+    "\\frac{1}{m(m-1)}\\sum_{i \\ne j} k(x_i, x_j) + \\frac{1}{n(n-1)}\\sum_{i \\ne j} k(y_i, y_j) - \\frac{2}{mn}\\sum_{i,j} k(x_i, y_j),\\; k(x, y) = (\\gamma x^\\top y + c)^3",
+  range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: false,
+  robustness: ["Unbiased (can be slightly negative); no Gaussian assumption; reliable on small samples"],
+  references: [
+    { paper: "Bińkowski et al. 2018" },
+    {
+      implementation:
+        "unbiased MMD² with polynomial kernel (degree 3, gamma 1/d, coef0 1) as torchmetrics 1.9.0 KernelInceptionDistance",
+    },
+  ],
+  traits: ["distribution", "small-sample"],
+  exports: ["kernelInceptionDistance", "kernelInceptionDistanceDef", "polynomialMmd2"],
+};
+
+/** Options of {@link kernelInceptionDistance}. */
+export interface KidOptions {
+  /** Kernel degree; default 3. */
+  readonly degree?: number;
+  /** Kernel gamma; default 1 / d. */
+  readonly gamma?: number;
+  /** Kernel offset; default 1. */
+  readonly coef0?: number;
+  /**
+   * Number of random subsets (torchmetrics default 100). Undefined: one MMD² over all samples
+   * (std 0). Subsets are drawn without replacement with a seeded generator, so they do not
+   * reproduce torchmetrics' torch RNG draws.
+   */
+  readonly subsets?: number;
+  /** Samples per subset from each set (torchmetrics default 1000). */
+  readonly subsetSize?: number;
+  /** Seed of the subset sampler; default 0. */
+  readonly seed?: number;
+}
+
+/** KID result: mean and population standard deviation over subsets (torchmetrics' `std(unbiased=False)`). */
+export interface KidResult {
+  mean: number;
+  std: number;
+}
+
+/** State: every real and generated feature row (O(n d); MMD needs all pairs). */
+export interface KidState {
+  dim: number;
+  real: GrowableFloat64;
+  fake: GrowableFloat64;
+}
+
+function kernelSum(
+  a: Float64Array,
+  ia: Uint32Array,
+  b: Float64Array,
+  ib: Uint32Array,
+  d: number,
+  k: (dot: number) => number,
+  sameSet: boolean,
+): number {
+  let total = 0;
+  for (let x = 0; x < ia.length; x++) {
+    const oa = ia[x]! * d;
+    for (let y = sameSet ? x + 1 : 0; y < ib.length; y++) {
+      const ob = ib[y]! * d;
+      let dot = 0;
+      for (let j = 0; j < d; j++) dot += a[oa + j]! * b[ob + j]!;
+      total += k(dot);
+    }
+  }
+  return sameSet ? 2 * total : total;
+}
+
+/**
+ * Unbiased MMD² between the rows of `real` (m x d) and `fake` (n x d) under the polynomial kernel
+ * `(gamma x.y + coef0)^degree`: the off-diagonal means of K_xx and K_yy minus twice the mean of
+ * K_xy (separate m and n, so sizes may differ). O((m + n)^2 d).
+ */
+export function polynomialMmd2(
+  real: Float64Array,
+  realIndex: Uint32Array,
+  fake: Float64Array,
+  fakeIndex: Uint32Array,
+  d: number,
+  degree: number,
+  gamma: number,
+  coef0: number,
+): number {
+  const k = (dot: number) => (gamma * dot + coef0) ** degree;
+  const m = realIndex.length;
+  const n = fakeIndex.length;
+  const kxx = kernelSum(real, realIndex, real, realIndex, d, k, true);
+  const kyy = kernelSum(fake, fakeIndex, fake, fakeIndex, d, k, true);
+  const kxy = kernelSum(real, realIndex, fake, fakeIndex, d, k, false);
+  return kxx / (m * (m - 1)) + kyy / (n * (n - 1)) - (2 * kxy) / (m * n);
+}
+
+/** mulberry32: a small seeded PRNG for subset sampling. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sample(n: number, size: number, random: () => number): Uint32Array {
+  const idx = Uint32Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(random() * (n - i));
+    const t = idx[i]!;
+    idx[i] = idx[j]!;
+    idx[j] = t;
+  }
+  return idx.slice(0, size);
+}
+
+/**
+ * KID: unbiased polynomial-kernel MMD² between real and generated features, over all samples or
+ * averaged over random subsets (`subsets`, `subsetSize`, as torchmetrics 1.9.0
+ * `KernelInceptionDistance`; its defaults are 100 subsets of 1000). `update(real, fake)` takes a
+ * batch of either or both. State O(n d).
+ */
+export function kernelInceptionDistanceDef(
+  options: KidOptions = {},
+): MetricDef<KidState, [real: FeatureInput, fake: FeatureInput], KidResult> {
+  const fn = "kernelInceptionDistance";
+  const degree = options.degree === undefined ? 3 : assertIntegerOption(options.degree, 1, fn, "degree");
+  const gamma =
+    options.gamma === undefined
+      ? undefined
+      : assertNumberOption(options.gamma, Number.MIN_VALUE, Number.MAX_VALUE, fn, "gamma");
+  const coef0 =
+    options.coef0 === undefined
+      ? 1
+      : assertNumberOption(options.coef0, -Number.MAX_VALUE, Number.MAX_VALUE, fn, "coef0");
+  const subsets =
+    options.subsets === undefined ? undefined : assertIntegerOption(options.subsets, 1, fn, "subsets");
+  const subsetSize =
+    options.subsetSize === undefined ? 1000 : assertIntegerOption(options.subsetSize, 2, fn, "subsetSize");
+  const seed = options.seed === undefined ? 0 : assertIntegerOption(options.seed, 0, fn, "seed");
+  return {
+    id: kernelInceptionDistanceMeta.id,
+    meta: kernelInceptionDistanceMeta,
+    options: { degree, gamma: gamma ?? null, coef0, subsets: subsets ?? null, subsetSize, seed },
+    init: () => ({ dim: 0, real: growableFloat64(), fake: growableFloat64() }),
+    update(state, real, fake) {
+      const r = readFeatures(real, fn, "real");
+      const f = readFeatures(fake, fn, "fake");
+      checkDimension(state.dim, r, fn, "real");
+      checkDimension(state.dim, f, fn, "fake");
+      if (r.rows > 0 && f.rows > 0 && r.cols !== f.cols) {
+        fail(
+          "shape_mismatch",
+          `${fn}: \`real\` and \`fake\` must have the same number of features, got ${r.cols} and ${f.cols}`,
+        );
+      }
+      if (r.rows > 0) append(state.real, r.data);
+      if (f.rows > 0) append(state.fake, f.data);
+      state.dim = r.rows > 0 ? r.cols : f.rows > 0 ? f.cols : state.dim;
+    },
+    merge(a, b) {
+      if (a.dim !== 0 && b.dim !== 0 && a.dim !== b.dim)
+        fail("shape_mismatch", `${fn}: cannot merge states of ${a.dim} and ${b.dim} features`);
+      return {
+        dim: a.dim || b.dim,
+        real: concatGrowable(a.real, b.real),
+        fake: concatGrowable(a.fake, b.fake),
+      };
+    },
+    compute(state) {
+      const d = state.dim;
+      const m = d === 0 ? 0 : state.real.length / d;
+      const n = d === 0 ? 0 : state.fake.length / d;
+      if (m < 2 || n < 2)
+        fail("empty_input", `${fn}: \`real\` and \`fake\` need at least 2 samples each, got ${m} and ${n}`);
+      const g = gamma ?? 1 / d;
+      const real = filled(state.real);
+      const fake = filled(state.fake);
+      if (subsets === undefined) {
+        const all = (k: number) => Uint32Array.from({ length: k }, (_, i) => i);
+        return { mean: polynomialMmd2(real, all(m), fake, all(n), d, degree, g, coef0), std: 0 };
+      }
+      if (subsetSize > m || subsetSize > n) {
+        fail(
+          "invalid_option",
+          `${fn}: option \`subsetSize\` must be at most the number of samples in each set, got ${subsetSize} for ${m} real and ${n} fake`,
+        );
+      }
+      const random = rng(seed);
+      const scores: number[] = [];
+      for (let s = 0; s < subsets; s++) {
+        scores.push(
+          polynomialMmd2(
+            real,
+            sample(m, subsetSize, random),
+            fake,
+            sample(n, subsetSize, random),
+            d,
+            degree,
+            g,
+            coef0,
+          ),
+        );
+      }
+      const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+      const variance = scores.reduce((a, b) => a + (b - mean) ** 2, 0) / scores.length;
+      return { mean, std: Math.sqrt(variance) };
+    },
+  };
+}
+
+/**
+ * KID between real and generated features.
+ * @example kernelInceptionDistance(realFeatures, fakeFeatures).mean
+ */
+export function kernelInceptionDistance(
+  real: FeatureInput,
+  fake: FeatureInput,
+  options: KidOptions = {},
+): KidResult {
+  return runOnce(kernelInceptionDistanceDef(options), real, fake);
+}
