@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import {
   assertNonEmptyTensor,
   assertSameShape,
@@ -20,31 +19,6 @@ export interface BerHuLossOptions {
   readonly mask?: tf.Tensor;
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link berHuLoss}. */
-export const berHuLossEntry: CatalogEntry = {
-  id: "depth/berhu_loss",
-  title: "BerHu (reverse Huber) loss",
-  kind: "loss",
-  tasks: ["depth"],
-  formula: String.raw`\mathcal{B}(r) = \begin{cases}|r| & |r| \le c\\ \frac{r^2 + c^2}{2c} & |r| > c\end{cases},\quad c = \tfrac15 \max_i |r_i|`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "L1 for small residuals (keeps gradients for near-correct pixels), L2 for large ones (weights hard pixels and far depths more).",
-    "The threshold follows the batch's largest residual, so a single outlier pixel rescales the whole loss; mask invalid depths first.",
-  ],
-  references: [
-    {
-      paper: "Laina et al. 2016, Deeper Depth Prediction with Fully Convolutional Residual Networks",
-      implementation: "formula via torch 2.11 autograd: c = 0.2·max|r| treated as a constant",
-    },
-  ],
-  pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta1"],
-  traits: ["regression", "outliers", "depth"],
-  exports: ["berHuLoss", "berHuLossFactory"],
-};
 
 /**
  * BerHu loss of `input` (predicted depth) against `target`, any equal shapes. r = input -

@@ -1,2 +1,15 @@
 /** Monocular depth losses. */
 export * from "./berhu-loss.js";
+export {
+  berHuLossEntry,
+  edgeAwareSmoothnessLossEntry,
+  photometricLossEntry,
+  scaleInvariantLogLossEntry,
+  scaleShiftInvariantLossEntry,
+  ssimLossEntry,
+} from "./catalog.js";
+export * from "./edge-aware-smoothness-loss.js";
+export * from "./photometric-loss.js";
+export * from "./scale-invariant-log-loss.js";
+export * from "./scale-shift-invariant-loss.js";
+export * from "./ssim-loss.js";

@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { cosineMatrix, marginInputs, replaceTarget } from "./cosine-logits.js";
 import {
@@ -28,37 +27,6 @@ export interface ArcFaceLossOptions {
   readonly clampEps?: number;
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link arcFaceLoss}. */
-export const arcFaceLossEntry: CatalogEntry = {
-  id: "face/arcface_loss",
-  title: "ArcFace (additive angular margin loss)",
-  kind: "loss",
-  tasks: ["face-recognition"],
-  formula: String.raw`L = -\frac{1}{N}\sum_i \log \frac{e^{s\cos(\theta_{y_i} + m)}}{e^{s\cos(\theta_{y_i} + m)} + \sum_{j \ne y_i} e^{s\cos\theta_j}},\quad \cos\theta_j = \frac{W_j^\top x_i}{\lVert W_j\rVert \lVert x_i\rVert}`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "The margin acts on the geodesic distance on the hypersphere, giving compact, well-separated identity clusters; state of the art for verification.",
-    "Sensitive to label noise: noisy samples get large angles and dominate (sub-center ArcFace mitigates this).",
-    "Training can diverge for large m at initialisation; the easy-margin or threshold fallback keeps the target logit monotone.",
-  ],
-  references: [
-    {
-      paper: "Deng et al. 2019, ArcFace: Additive Angular Margin Loss for Deep Face Recognition",
-      implementation:
-        "formula via torch 2.11 autograd: F.normalize on embeddings (rows) and weight (columns), cos clamped to ±(1-1e-7), cos(acos(c)+m) on the target, F.cross_entropy of s·logits",
-    },
-  ],
-  pairsWith: [
-    "face/verification_tar_at_far",
-    "retrieval/retrieval_map",
-    "classification/multiclass_accuracy",
-  ],
-  traits: ["metric-learning", "angular-margin", "open-set"],
-  exports: ["arcFaceLoss"],
-};
 
 /**
  * ArcFace: softmax cross-entropy over scaled cosines, with an additive angular margin on the

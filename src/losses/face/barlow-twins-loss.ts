@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { assertRank, assertSameShape, asTensor, numberOption, reductionOption } from "./tensor-checks.js";
@@ -12,32 +11,6 @@ export interface BarlowTwinsLossOptions {
   /** Default "sum" (the paper's loss); "none" gives the per-feature terms [D] whose sum is the loss; "mean" their mean. */
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link barlowTwinsLoss}. */
-export const barlowTwinsLossEntry: CatalogEntry = {
-  id: "face/barlow_twins_loss",
-  title: "Barlow Twins (redundancy reduction)",
-  kind: "loss",
-  tasks: ["face-recognition"],
-  formula: String.raw`L = \sum_i (1 - C_{ii})^2 + \lambda \sum_i\sum_{j\ne i} C_{ij}^2,\quad C_{ij} = \frac{1}{N}\sum_b \hat z^A_{b,i} \hat z^B_{b,j}`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Needs no negatives and no large batches; avoids collapse by decorrelating features.",
-    "Benefits from very high-dimensional projector outputs; the cost is O(N·D²).",
-  ],
-  references: [
-    {
-      paper: "Zbontar et al. 2021, Barlow Twins: Self-Supervised Learning via Redundancy Reduction",
-      implementation:
-        "batch standardisation as BatchNorm1d(affine=False) in training mode (biased variance, eps 1e-5)",
-    },
-  ],
-  pairsWith: ["classification/multiclass_accuracy", "retrieval/retrieval_recall"],
-  traits: ["self-supervised", "non-contrastive", "redundancy-reduction"],
-  exports: ["barlowTwinsLoss"],
-};
 
 /**
  * Barlow Twins loss of two views `z1`, `z2` [N, D]: each standardised over the batch

@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import {
   assertDimsAgree,
@@ -13,32 +12,6 @@ import {
 export interface CenterLossOptions {
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link centerLoss}. */
-export const centerLossEntry: CatalogEntry = {
-  id: "face/center_loss",
-  title: "Center loss",
-  kind: "loss",
-  tasks: ["face-recognition"],
-  formula: String.raw`L_C = \frac{1}{N}\sum_i \tfrac12 \lVert x_i - c_{y_i} \rVert_2^2`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Pulls features to their class center (intra-class compactness) but does not separate classes: always combine with softmax, L = L_S + λ L_C.",
-    "Centers are updated per mini-batch, so small batches give noisy centers; outliers pull their center.",
-  ],
-  references: [
-    {
-      paper: "Wen et al. 2016, A Discriminative Feature Learning Approach for Deep Face Recognition",
-      implementation:
-        "formula via torch 2.11 autograd: 0.5·||x - c_y||² summed over features, mean over the batch",
-    },
-  ],
-  pairsWith: ["face/verification_tar_at_far", "retrieval/retrieval_map"],
-  traits: ["metric-learning", "compactness", "auxiliary"],
-  exports: ["centerLoss"],
-};
 
 /**
  * Center loss: half the squared Euclidean distance of each embedding to its class center.

@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
@@ -22,28 +21,6 @@ export interface CircleLossOptions {
   /** Over anchors that have at least one positive and one negative ("none": [N], 0 for the others). */
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link circleLoss}. */
-export const circleLossEntry: CatalogEntry = {
-  id: "face/circle_loss",
-  title: "Circle loss (pair-similarity form)",
-  kind: "loss",
-  tasks: ["face-recognition"],
-  formula: String.raw`L = \log\Big[1 + \sum_{j} e^{\gamma \alpha_n^j (s_n^j - \Delta_n)} \sum_{i} e^{-\gamma \alpha_p^i (s_p^i - \Delta_p)}\Big],\ \alpha_p = [1+m-s_p]_+,\ \alpha_n = [s_n+m]_+,\ \Delta_p = 1-m,\ \Delta_n = m`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Re-weights each similarity by its distance from the optimum, so hard pairs get larger gradients: a unified view of pair and class-level losses with a definite convergence target.",
-    "γ and m interact; a large γ with few pairs per anchor gives spiky gradients.",
-  ],
-  references: [
-    { paper: "Sun et al. 2020, Circle Loss: A Unified Perspective of Pair Similarity Optimization" },
-  ],
-  pairsWith: ["face/verification_tar_at_far", "retrieval/retrieval_map"],
-  traits: ["metric-learning", "pairs", "open-set"],
-  exports: ["circleLoss", "circleLossFactory"],
-};
 
 /**
  * Circle loss over a batch of `embeddings` [N, D] with integer identity `labels` [N]: for each

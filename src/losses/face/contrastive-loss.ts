@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { rowNorm } from "./pairwise-distance.js";
 import {
@@ -17,32 +16,6 @@ export interface ContrastiveLossOptions {
   readonly margin?: number;
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link contrastiveLoss}. */
-export const contrastiveLossEntry: CatalogEntry = {
-  id: "face/contrastive_loss",
-  title: "Contrastive loss (siamese pairs)",
-  kind: "loss",
-  tasks: ["face-recognition"],
-  formula: String.raw`L = \frac{1}{N}\sum_i \tfrac12\big[y_i d_i^2 + (1-y_i)\max(0, m - d_i)^2\big],\quad d_i = \lVert x_{1,i} - x_{2,i}\rVert_2`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Pulls similar pairs together and pushes dissimilar pairs beyond a margin; the margin is an absolute distance, so it depends on the embedding scale.",
-    "Needs balanced positive/negative pairs; most negative pairs are easy and contribute nothing.",
-  ],
-  references: [
-    {
-      paper: "Hadsell, Chopra & LeCun 2006, Dimensionality Reduction by Learning an Invariant Mapping",
-      implementation:
-        "formula via torch 2.11 autograd: 0.5·mean(y·d² + (1-y)·max(0, m-d)²), y = 1 for similar pairs",
-    },
-  ],
-  pairsWith: ["face/verification_tar_at_far", "retrieval/retrieval_map"],
-  traits: ["metric-learning", "pairs", "open-set"],
-  exports: ["contrastiveLoss"],
-};
 
 /**
  * Contrastive loss of Hadsell et al. on pairs `x1`, `x2` [N, D] with `same` [N] (1 = similar

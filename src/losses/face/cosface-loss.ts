@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { cosineMatrix, marginInputs, replaceTarget } from "./cosine-logits.js";
 import { crossEntropyRows, numberOption, reductionOption } from "./tensor-checks.js";
@@ -13,36 +12,6 @@ export interface CosFaceLossOptions {
   readonly clampEps?: number;
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link cosFaceLoss}. */
-export const cosFaceLossEntry: CatalogEntry = {
-  id: "face/cosface_loss",
-  title: "CosFace (large margin cosine loss)",
-  kind: "loss",
-  tasks: ["face-recognition"],
-  formula: String.raw`L = -\frac{1}{N}\sum_i \log \frac{e^{s(\cos\theta_{y_i} - m)}}{e^{s(\cos\theta_{y_i} - m)} + \sum_{j \ne y_i} e^{s\cos\theta_j}}`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Margin in cosine space: simple, stable to train, decision boundary does not depend on the feature norm.",
-    "The margin is not constant in angle, so separation is less uniform than ArcFace; sensitive to label noise.",
-  ],
-  references: [
-    {
-      paper: "Wang et al. 2018, CosFace: Large Margin Cosine Loss for Deep Face Recognition",
-      implementation:
-        "formula via torch 2.11 autograd: F.normalize rows/columns, clamp ±(1-1e-7), s·(cos - m) on the target, F.cross_entropy",
-    },
-  ],
-  pairsWith: [
-    "face/verification_tar_at_far",
-    "retrieval/retrieval_map",
-    "classification/multiclass_accuracy",
-  ],
-  traits: ["metric-learning", "cosine-margin", "open-set"],
-  exports: ["cosFaceLoss"],
-};
 
 /**
  * CosFace (large margin cosine loss): cross-entropy over s·cos θ with the margin m subtracted

@@ -1,6 +1,21 @@
 /** Face recognition and metric-learning losses. */
 export * from "./arcface-loss.js";
 export * from "./barlow-twins-loss.js";
+export {
+  arcFaceLossEntry,
+  barlowTwinsLossEntry,
+  centerLossEntry,
+  circleLossEntry,
+  contrastiveLossEntry,
+  cosFaceLossEntry,
+  infoNceLossEntry,
+  ntXentLossEntry,
+  simSiamLossEntry,
+  softmaxLossEntry,
+  sphereFaceLossEntry,
+  tripletMarginLossEntry,
+  tripletMiningLossEntry,
+} from "./catalog.js";
 export * from "./center-loss.js";
 export * from "./circle-loss.js";
 export * from "./contrastive-loss.js";

@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import {
   assertNonEmptyTensor,
@@ -21,32 +20,6 @@ export interface InfoNceLossOptions {
   /** "none": per-pair losses [N] (the average of both directions when symmetric). */
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link infoNceLoss}. */
-export const infoNceLossEntry: CatalogEntry = {
-  id: "face/info_nce_loss",
-  title: "InfoNCE (in-batch contrastive, CLIP-style)",
-  kind: "loss",
-  tasks: ["face-recognition", "retrieval"],
-  formula: String.raw`L = -\frac{1}{N}\sum_i \log\frac{e^{\cos(a_i,b_i)/\tau}}{\sum_j e^{\cos(a_i,b_j)/\tau}}\ \ (\text{symmetric: average with } a \leftrightarrow b)`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "A lower bound on mutual information that tightens with the number of negatives: quality grows with batch size.",
-    "In-batch false negatives (two views of the same identity in one batch) are pushed apart; the temperature sets how hard negatives are weighted.",
-  ],
-  references: [
-    {
-      paper: "van den Oord et al. 2018 (CPC); Radford et al. 2021 (CLIP)",
-      implementation:
-        "formula via torch 2.11 autograd: F.normalize rows, logits = a bᵀ/τ, (CE(logits, arange) + CE(logitsᵀ, arange))/2",
-    },
-  ],
-  pairsWith: ["retrieval/retrieval_recall", "retrieval/retrieval_map"],
-  traits: ["self-supervised", "contrastive", "in-batch-negatives"],
-  exports: ["infoNceLoss"],
-};
 
 /**
  * InfoNCE over a batch of paired embeddings `a`, `b` [N, D]: row i of `b` is the positive of

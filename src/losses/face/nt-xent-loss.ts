@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import {
   assertNonEmptyTensor,
@@ -18,33 +17,6 @@ export interface NtXentLossOptions {
   /** "none": the 2N per-view losses (views of `a` first, then of `b`). */
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link ntXentLoss}. */
-export const ntXentLossEntry: CatalogEntry = {
-  id: "face/nt_xent_loss",
-  title: "NT-Xent (normalized temperature-scaled cross-entropy, SimCLR)",
-  kind: "loss",
-  tasks: ["face-recognition", "retrieval"],
-  formula: String.raw`\ell_{i,j} = -\log\frac{e^{\mathrm{sim}(z_i,z_j)/\tau}}{\sum_{k\ne i} e^{\mathrm{sim}(z_i,z_k)/\tau}},\quad L = \frac{1}{2N}\sum_{k=1}^{N}\big[\ell_{2k-1,2k} + \ell_{2k,2k-1}\big]`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Uses the other 2N-2 views of the batch as negatives: needs large batches (or a memory bank) and strong augmentations.",
-    "The temperature controls the weighting of hard negatives; too low a τ makes training unstable.",
-  ],
-  references: [
-    {
-      paper:
-        "Chen et al. 2020, A Simple Framework for Contrastive Learning of Visual Representations (SimCLR)",
-      implementation:
-        "formula via torch 2.11 autograd: z = normalize(cat(a, b)), sim = z zᵀ/τ with -inf on the diagonal, CE against the other view, mean over 2N",
-    },
-  ],
-  pairsWith: ["retrieval/retrieval_recall", "retrieval/retrieval_map", "classification/multiclass_accuracy"],
-  traits: ["self-supervised", "contrastive", "in-batch-negatives"],
-  exports: ["ntXentLoss"],
-};
 
 /**
  * NT-Xent of SimCLR over two views `a`, `b` [N, D]: the 2N normalised views, each one's

@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import {
   assertNonEmptyTensor,
@@ -15,32 +14,6 @@ export interface SimSiamLossOptions {
   /** "none": per-sample losses [N]. */
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link simSiamLoss}. */
-export const simSiamLossEntry: CatalogEntry = {
-  id: "face/simsiam_loss",
-  title: "SimSiam (negative cosine with stop-gradient)",
-  kind: "loss",
-  tasks: ["face-recognition"],
-  formula: String.raw`L = \tfrac12 D(p_1, \mathrm{sg}(z_2)) + \tfrac12 D(p_2, \mathrm{sg}(z_1)),\quad D(p, z) = -\frac{p}{\lVert p\rVert}\cdot\frac{z}{\lVert z\rVert}`,
-  range: [-1, 1],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "No negatives, no momentum encoder: the stop-gradient on the target branch is what prevents collapse.",
-    "Collapse can still happen without the predictor head or with too high a predictor learning rate; watch the output std.",
-  ],
-  references: [
-    {
-      paper: "Chen & He 2021, Exploring Simple Siamese Representation Learning",
-      implementation:
-        "the paper's pseudo-code: -(F.normalize(p) * F.normalize(z.detach())).sum(1), mean over the batch",
-    },
-  ],
-  pairsWith: ["classification/multiclass_accuracy", "retrieval/retrieval_recall"],
-  traits: ["self-supervised", "non-contrastive", "stop-gradient"],
-  exports: ["simSiamLoss"],
-};
 
 /**
  * SimSiam's symmetric negative cosine similarity between predictor outputs `p1`, `p2` and

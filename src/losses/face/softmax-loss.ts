@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { marginInputs } from "./cosine-logits.js";
@@ -10,31 +9,6 @@ export interface SoftmaxLossOptions {
   readonly bias?: tf.Tensor | number[];
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link softmaxLoss}. */
-export const softmaxLossEntry: CatalogEntry = {
-  id: "face/softmax_loss",
-  title: "Softmax loss (classification head for face recognition)",
-  kind: "loss",
-  tasks: ["face-recognition", "classification"],
-  formula: String.raw`L = -\frac{1}{N}\sum_i \log \frac{e^{W_{y_i}^\top x_i + b_{y_i}}}{\sum_j e^{W_j^\top x_i + b_j}}`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Separates classes but does not make features compact: intra-class variance stays large, which hurts open-set verification.",
-    "Sensitive to class imbalance (frequent identities dominate).",
-  ],
-  references: [
-    {
-      paper: "Taigman et al. 2014 (DeepFace); Sun et al. 2014 (DeepID)",
-      implementation: "equals torch 2.11 F.cross_entropy(x @ W + b, y)",
-    },
-  ],
-  pairsWith: ["classification/multiclass_accuracy", "retrieval/retrieval_map"],
-  traits: ["closed-set", "identity-classification"],
-  exports: ["softmaxLoss"],
-};
 
 /**
  * Softmax loss of face recognition: cross-entropy of the linear classifier `x W + b` over the

@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { cosineMatrix, marginInputs, replaceTarget } from "./cosine-logits.js";
@@ -15,30 +14,6 @@ export interface SphereFaceLossOptions {
   readonly lambda?: number;
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link sphereFaceLoss}. */
-export const sphereFaceLossEntry: CatalogEntry = {
-  id: "face/sphereface_loss",
-  title: "SphereFace (A-softmax, multiplicative angular margin)",
-  kind: "loss",
-  tasks: ["face-recognition"],
-  formula: String.raw`L = -\frac{1}{N}\sum_i \log \frac{e^{\lVert x_i\rVert \psi(\theta_{y_i})}}{e^{\lVert x_i\rVert \psi(\theta_{y_i})} + \sum_{j\ne y_i} e^{\lVert x_i\rVert\cos\theta_j}},\ \psi(\theta) = (-1)^k\cos(m\theta) - 2k,\ \theta\in[\tfrac{k\pi}{m},\tfrac{(k+1)\pi}{m}]`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Multiplicative angular margin: hard to train from scratch; needs annealing with softmax (option lambda).",
-    "The feature norm scales the logits, so easy samples with large norms dominate.",
-  ],
-  references: [{ paper: "Liu et al. 2017, SphereFace: Deep Hypersphere Embedding for Face Recognition" }],
-  pairsWith: [
-    "face/verification_tar_at_far",
-    "retrieval/retrieval_map",
-    "classification/multiclass_accuracy",
-  ],
-  traits: ["metric-learning", "angular-margin", "open-set"],
-  exports: ["sphereFaceLoss"],
-};
 
 /**
  * SphereFace A-softmax: class weights normalised, bias zero, the target logit |x|·ψ(θ) with

@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { pairwiseDistance } from "./pairwise-distance.js";
@@ -23,32 +22,6 @@ export interface TripletMarginLossOptions {
   readonly swap?: boolean;
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link tripletMarginLoss}. */
-export const tripletMarginLossEntry: CatalogEntry = {
-  id: "face/triplet_margin_loss",
-  title: "Triplet loss (margin)",
-  kind: "loss",
-  tasks: ["face-recognition"],
-  formula: String.raw`L = \frac{1}{N}\sum_i \max\big(d(a_i,p_i) - d(a_i,n_i) + \alpha,\ 0\big),\quad d(x,y)=\lVert x-y+\epsilon\rVert_p`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Learns a metric directly (FaceNet), so it generalises to identities unseen in training.",
-    "Most random triplets are easy and give zero loss: training depends on triplet mining (see tripletMiningLoss); the hardest negatives can collapse the embedding early.",
-    "Outlier or mislabelled samples become the hardest triplets and dominate batch-hard mining.",
-  ],
-  references: [
-    {
-      paper: "Schroff et al. 2015, FaceNet; Balntas et al. 2016 (swap)",
-      implementation: "matches torch 2.11 F.triplet_margin_loss(margin, p, eps, swap, reduction)",
-    },
-  ],
-  pairsWith: ["face/verification_tar_at_far", "retrieval/retrieval_map", "retrieval/retrieval_recall"],
-  traits: ["metric-learning", "open-set", "needs-mining"],
-  exports: ["tripletMarginLoss"],
-};
 
 /**
  * Triplet margin loss on given triplets: `anchor`, `positive`, `negative` [N, D] (or [D] for

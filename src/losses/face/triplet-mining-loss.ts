@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
@@ -34,28 +33,6 @@ export interface TripletMiningLossOptions {
    */
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link tripletMiningLoss}. */
-export const tripletMiningLossEntry: CatalogEntry = {
-  id: "face/triplet_mining_loss",
-  title: "Triplet loss with online mining (batch-hard, batch-all)",
-  kind: "loss",
-  tasks: ["face-recognition"],
-  formula: String.raw`\text{hard: } L = \frac{1}{|A|}\sum_{a\in A}\Big[\alpha + \max_{p: y_p=y_a} d_{ap} - \min_{n: y_n\ne y_a} d_{an}\Big]_+ \quad \text{all: } L = \frac{\sum_{a,p,n}[\alpha + d_{ap} - d_{an}]_+}{|\{(a,p,n): \alpha + d_{ap} - d_{an} > 0\}|}`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Mining makes triplet training efficient; batch-hard is sensitive to outliers and label noise (they become the hardest pairs).",
-    "Needs P identities × K samples per batch so every anchor has positives.",
-  ],
-  references: [
-    { paper: "Hermans, Beyer & Leibe 2017, In Defense of the Triplet Loss for Person Re-Identification" },
-  ],
-  pairsWith: ["face/verification_tar_at_far", "retrieval/retrieval_map", "retrieval/retrieval_recall"],
-  traits: ["metric-learning", "open-set", "online-mining"],
-  exports: ["tripletMiningLoss", "tripletMiningLossFactory"],
-};
 
 /**
  * Triplet loss with online mining over a batch of `embeddings` [N, D] with integer identity

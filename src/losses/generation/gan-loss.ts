@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { assertNonEmptyTensor, asTensor, choiceOption, reductionOption } from "../face/tensor-checks.js";
 import type { Reduction } from "../reduction.js";
 
@@ -18,66 +17,6 @@ export interface GanLossOptions {
    */
   readonly reduction?: Reduction;
 }
-
-/** Catalog entry of {@link ganDiscriminatorLoss}. */
-export const ganDiscriminatorLossEntry: CatalogEntry = {
-  id: "generation/gan_discriminator_loss",
-  title: "GAN discriminator / critic loss (minimax, hinge, least squares, Wasserstein)",
-  kind: "loss",
-  tasks: ["image-generation"],
-  formula: String.raw`\text{minimax: } \mathbb{E}[\mathrm{softplus}(-D(x))] + \mathbb{E}[\mathrm{softplus}(D(G(z)))];\ \text{hinge: } \mathbb{E}[(1-D(x))_+] + \mathbb{E}[(1+D(G(z)))_+];\ \text{LS: } \tfrac12\mathbb{E}[(D(x)-1)^2] + \tfrac12\mathbb{E}[D(G(z))^2];\ \text{W: } \mathbb{E}[D(G(z))] - \mathbb{E}[D(x)]`,
-  range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Minimax: the discriminator saturates early and the generator's gradient vanishes; mode collapse is common.",
-    "Wasserstein: meaningful loss curve and no saturation, but the critic must be 1-Lipschitz (weight clipping, gradient penalty, spectral norm).",
-    "Hinge and least squares: more stable in practice (SAGAN/BigGAN use hinge; LSGAN penalises samples far from the boundary).",
-  ],
-  references: [
-    {
-      paper:
-        "Goodfellow et al. 2014; Mao et al. 2017 (LSGAN); Arjovsky et al. 2017 (WGAN); Lim & Ye 2017 (hinge)",
-      implementation: "formula via torch 2.11 autograd on logits (softplus form of BCE-with-logits)",
-    },
-  ],
-  pairsWith: [
-    "generative/frechet_distance",
-    "generative/inception_score",
-    "generative/kernel_inception_distance",
-  ],
-  traits: ["adversarial", "generative"],
-  exports: ["ganDiscriminatorLoss"],
-};
-
-/** Catalog entry of {@link ganGeneratorLoss}. */
-export const ganGeneratorLossEntry: CatalogEntry = {
-  id: "generation/gan_generator_loss",
-  title: "GAN generator loss (minimax, non-saturating, hinge, least squares, Wasserstein)",
-  kind: "loss",
-  tasks: ["image-generation"],
-  formula: String.raw`\text{minimax: } -\mathbb{E}[\mathrm{softplus}(D(G(z)))];\ \text{non-saturating: } \mathbb{E}[\mathrm{softplus}(-D(G(z)))];\ \text{LS: } \tfrac12\mathbb{E}[(D(G(z))-1)^2];\ \text{hinge, W: } -\mathbb{E}[D(G(z))]`,
-  range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "The minimax generator loss log(1 - D(G(z))) saturates when the discriminator wins; the non-saturating -log D(G(z)) keeps gradients alive.",
-    "GAN losses do not measure sample quality: monitor FID / KID instead of the loss value.",
-  ],
-  references: [
-    {
-      paper: "Goodfellow et al. 2014; Mao et al. 2017; Arjovsky et al. 2017; Lim & Ye 2017",
-      implementation: "formula via torch 2.11 autograd on logits",
-    },
-  ],
-  pairsWith: [
-    "generative/frechet_distance",
-    "generative/inception_score",
-    "generative/kernel_inception_distance",
-  ],
-  traits: ["adversarial", "generative"],
-  exports: ["ganGeneratorLoss"],
-};
 
 function reduceTerm(values: tf.Tensor, reduction: Reduction): tf.Tensor {
   return reduction === "mean" ? tf.mean(values) : reduction === "sum" ? tf.sum(values) : values;

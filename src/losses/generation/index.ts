@@ -1,3 +1,19 @@
 /** Image-generation losses: reconstruction, VAE, GAN, perceptual, normalizing flows. */
+
+export {
+  elboLossEntry,
+  flowNllLossEntry,
+  ganDiscriminatorLossEntry,
+  ganGeneratorLossEntry,
+  gradientPenaltyEntry,
+  perceptualLossEntry,
+  reconstructionLossEntry,
+  vaeKlLossEntry,
+} from "./catalog.js";
+export * from "./elbo-loss.js";
+export * from "./flow-nll-loss.js";
 export * from "./gan-loss.js";
+export * from "./gradient-penalty.js";
+export * from "./perceptual-loss.js";
+export * from "./reconstruction-loss.js";
 export * from "./vae-kl-loss.js";

@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { assertNonEmptyTensor, assertSameShape, asTensor, choiceOption } from "../face/tensor-checks.js";
 
 /** "batchmean" (default): summed over latent dimensions, averaged over the batch; "sum"; "mean" over every element; "none": per sample [N]. */
@@ -8,32 +7,6 @@ export type VaeKlReduction = "batchmean" | "sum" | "mean" | "none";
 export interface VaeKlLossOptions {
   readonly reduction?: VaeKlReduction;
 }
-
-/** Catalog entry of {@link vaeKlLoss}. */
-export const vaeKlLossEntry: CatalogEntry = {
-  id: "generation/vae_kl_loss",
-  title: "VAE KL divergence to the standard normal prior",
-  kind: "loss",
-  tasks: ["image-generation"],
-  formula: String.raw`D_{KL}\big(\mathcal{N}(\mu, \sigma^2)\,\Vert\,\mathcal{N}(0, I)\big) = -\tfrac12 \sum_j \big(1 + \log\sigma_j^2 - \mu_j^2 - \sigma_j^2\big)`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Too strong a KL term causes posterior collapse (the decoder ignores z); β-VAE and KL annealing trade it off against reconstruction.",
-    "exp(logvar) overflows for very large log-variances; parameterise the variance as a log-variance as done here.",
-  ],
-  references: [
-    {
-      paper: "Kingma & Welling 2014, Auto-Encoding Variational Bayes",
-      implementation:
-        "formula via torch 2.11 autograd: -0.5·sum(1 + logvar - mu² - exp(logvar), dim=1).mean()",
-    },
-  ],
-  pairsWith: ["generative/frechet_distance", "image/psnr", "image/ssim"],
-  traits: ["generative", "probabilistic", "regulariser"],
-  exports: ["vaeKlLoss"],
-};
 
 /**
  * KL divergence of the diagonal Gaussian posterior N(mu, exp(logvar)) from N(0, I), for `mu`

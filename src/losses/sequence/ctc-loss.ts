@@ -1,5 +1,4 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { asTensor, booleanOption, reductionOption } from "../face/tensor-checks.js";
 import type { Reduction } from "../reduction.js";
@@ -12,32 +11,6 @@ export interface CtcLossOptions {
   /** Replace infinite losses (no valid alignment) and their gradients by 0. Default false. */
   readonly zeroInfinity?: boolean;
 }
-
-/** Catalog entry of {@link ctcLoss}. */
-export const ctcLossEntry: CatalogEntry = {
-  id: "sequence/ctc_loss",
-  title: "Connectionist temporal classification (CTC) loss",
-  kind: "loss",
-  tasks: ["nlp"],
-  formula: String.raw`L = -\log \sum_{\pi \in \mathcal{B}^{-1}(y)} \prod_{t=1}^{T} p_t(\pi_t),\quad \text{computed by } \alpha_t(s) = p_t(l'_s)\big(\alpha_{t-1}(s) + \alpha_{t-1}(s-1) + [l'_s \ne b,\ l'_s \ne l'_{s-2}]\,\alpha_{t-1}(s-2)\big)`,
-  range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Alignment-free: needs no frame-level labels; assumes frames are conditionally independent given the input.",
-    "Infinite when the input is shorter than the target plus its repeated labels; zeroInfinity drops those samples.",
-    "Peaky, blank-dominated posteriors; the sum reduction favours long sequences, the mean reduction normalises by target length.",
-  ],
-  references: [
-    {
-      paper: "Graves et al. 2006, Connectionist Temporal Classification",
-      implementation: "matches torch 2.11 F.ctc_loss (blank, reduction, zero_infinity) in value and gradient",
-    },
-  ],
-  pairsWith: ["text/wer", "text/cer"],
-  traits: ["sequence", "alignment-free", "speech", "ocr"],
-  exports: ["ctcLoss"],
-};
 
 const NEG_INF = Number.NEGATIVE_INFINITY;
 

@@ -1,0 +1,85 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { fail } from "../../core/errors.js";
+import {
+  assertNonEmptyTensor,
+  assertSameShape,
+  asTensor,
+  booleanOption,
+  choiceOption,
+  numberOption,
+  reductionOption,
+} from "../face/tensor-checks.js";
+import { lossFactory } from "../factory.js";
+import type { Reduction } from "../reduction.js";
+
+export interface ScaleInvariantLogLossOptions {
+  /** Weight λ of the scale-invariance term (0: plain log MSE, 1: fully scale invariant). Default 0.5 (Eigen et al.'s training value; BTS uses 0.85). */
+  readonly lambda?: number;
+  /** "depth" (default): inputs are depths and their logs are taken; "log": inputs are already log-depths. */
+  readonly inputSpace?: "depth" | "log";
+  /** Return sqrt(D)·scale as BTS/AdaBins do (SILog). Default false. */
+  readonly sqrt?: boolean;
+  /** Multiplier applied at the end (BTS: 10). Default 1. */
+  readonly scale?: number;
+  /** Optional 0/1 mask of valid pixels (same shape as the inputs); default: every pixel. */
+  readonly mask?: tf.Tensor;
+  /** "image" (default, Eigen et al.): D per image, then reduced over the batch; "batch": one D over every valid pixel of the batch (BTS). */
+  readonly granularity?: "image" | "batch";
+  /** Over images ("none": [N]); with granularity "batch" the result is one number whatever the reduction. */
+  readonly reduction?: Reduction;
+}
+
+/**
+ * Scale-invariant log loss of predicted depths `input` against `target` ([N, ...pixels]).
+ * d = log input - log target over valid pixels; D = mean(d²) - λ·mean(d)²; optional sqrt and
+ * scale. Masked-out pixels contribute nothing; an image with no valid pixel gives 0 (and is
+ * left out of the "mean"). Depths must be positive where valid (a log of 0 is -Infinity).
+ */
+export function scaleInvariantLogLoss(
+  input: tf.Tensor,
+  target: tf.Tensor,
+  options: ScaleInvariantLogLossOptions = {},
+): tf.Tensor {
+  const fn = "scaleInvariantLogLoss";
+  const lambda = numberOption(options.lambda, 0.5, fn, "lambda", { min: 0, max: 1 });
+  const space = choiceOption(options.inputSpace, "depth", ["depth", "log"], fn, "inputSpace");
+  const takeSqrt = booleanOption(options.sqrt, false, fn, "sqrt");
+  const scale = numberOption(options.scale, 1, fn, "scale", { exclusiveMin: 0 });
+  const granularity = choiceOption(options.granularity, "image", ["image", "batch"], fn, "granularity");
+  const reduction = reductionOption(options.reduction, fn);
+  return tf.tidy(() => {
+    const x = asTensor(input, fn, "input");
+    const y = asTensor(target, fn, "target");
+    assertSameShape(x, y, fn, "input", "target");
+    assertNonEmptyTensor(x, fn, "input");
+    if (x.rank < 2)
+      fail(
+        "shape_mismatch",
+        `${fn}: \`input\` must have a batch axis and at least one pixel axis, got shape [${x.shape.join(", ")}]`,
+      );
+    const mask = options.mask === undefined ? tf.onesLike(x) : asTensor(options.mask, fn, "mask");
+    assertSameShape(x, mask, fn, "input", "mask");
+    // Where masked, compare 1 with 1 so the log stays finite and d = 0.
+    const safeX = tf.add(tf.mul(x, mask), tf.sub(1, mask));
+    const safeY = tf.add(tf.mul(y, mask), tf.sub(1, mask));
+    const d = tf.mul(space === "depth" ? tf.sub(tf.log(safeX), tf.log(safeY)) : tf.sub(x, y), mask);
+    const axes = granularity === "image" ? Array.from({ length: x.rank - 1 }, (_, i) => i + 1) : undefined;
+    const count = tf.sum(mask, axes);
+    const safeCount = tf.maximum(count, 1);
+    const meanSquare = tf.div(tf.sum(tf.square(d), axes), safeCount);
+    const meanD = tf.div(tf.sum(d, axes), safeCount);
+    let value = tf.sub(meanSquare, tf.mul(lambda, tf.square(meanD)));
+    if (takeSqrt) value = tf.sqrt(tf.maximum(value, 1e-30));
+    value = tf.mul(value, scale);
+    if (granularity === "batch" || reduction === "none") return value;
+    if (reduction === "sum") return tf.sum(value);
+    const valid = tf.cast(tf.greater(count, 0), "float32");
+    return tf.div(tf.sum(tf.mul(value, valid)), tf.maximum(tf.sum(valid), 1));
+  });
+}
+
+/** Keras-style form of {@link scaleInvariantLogLoss}. */
+export const scaleInvariantLogLossFactory = lossFactory<ScaleInvariantLogLossOptions>(
+  (input, target, options) => scaleInvariantLogLoss(input, target, options),
+  "scaleInvariantLogLoss",
+);

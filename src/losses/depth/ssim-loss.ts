@@ -1,0 +1,129 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { fail } from "../../core/errors.js";
+import {
+  assertRank,
+  assertSameShape,
+  asTensor,
+  choiceOption,
+  numberOption,
+  reductionOption,
+} from "../face/tensor-checks.js";
+import { lossFactory } from "../factory.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
+
+export interface SsimOptions {
+  /** "uniform" (default): a k×k box window with reflection padding, the monodepth2 form; "gaussian": a Gaussian window with valid padding, the Wang et al. form. */
+  readonly window?: "uniform" | "gaussian";
+  /** Window side. Default 3 for "uniform", 11 for "gaussian". */
+  readonly windowSize?: number;
+  /** Gaussian σ. Default 1.5. */
+  readonly sigma?: number;
+  /** Dynamic range L of the pixel values: C1 = (0.01L)², C2 = (0.03L)². Default 1. */
+  readonly dataRange?: number;
+}
+
+export interface SsimLossOptions extends SsimOptions {
+  /** "none": the per-pixel map 1 - SSIM [N, H', W', C]. */
+  readonly reduction?: Reduction;
+}
+
+function gaussianKernel(size: number, sigma: number, channels: number): tf.Tensor4D {
+  const g = new Float32Array(size);
+  let total = 0;
+  for (let i = 0; i < size; i++) {
+    const x = i - (size - 1) / 2;
+    g[i] = Math.exp(-(x * x) / (2 * sigma * sigma));
+    total += g[i]!;
+  }
+  const kernel = new Float32Array(size * size * channels);
+  for (let r = 0; r < size; r++)
+    for (let c = 0; c < size; c++)
+      for (let k = 0; k < channels; k++)
+        kernel[(r * size + c) * channels + k] = (g[r]! * g[c]!) / (total * total);
+  return tf.tensor4d(kernel, [size, size, channels, 1]);
+}
+
+/**
+ * The SSIM map of two NHWC image batches `x`, `y` [N, H, W, C] (a [N, H, W] batch is read as
+ * one channel): local means, variances and covariance under the window (population
+ * statistics), then the SSIM formula per pixel and channel. "uniform" windows reflect-pad so
+ * the map keeps the input size (monodepth2); "gaussian" windows use valid positions only.
+ */
+export function ssimMap(x: tf.Tensor, y: tf.Tensor, options: SsimOptions = {}, fn = "ssimMap"): tf.Tensor4D {
+  const window = choiceOption(options.window, "uniform", ["uniform", "gaussian"], fn, "window");
+  const size = options.windowSize ?? (window === "uniform" ? 3 : 11);
+  if (!Number.isInteger(size) || size < 1 || size % 2 === 0)
+    fail("invalid_option", `${fn}: option \`windowSize\` must be an odd integer >= 1, got ${size}`);
+  const sigma = numberOption(options.sigma, 1.5, fn, "sigma", { exclusiveMin: 0 });
+  const range = numberOption(options.dataRange, 1, fn, "dataRange", { exclusiveMin: 0 });
+  return tf.tidy(() => {
+    let a = asTensor(x, fn, "x");
+    let b = asTensor(y, fn, "y");
+    assertSameShape(a, b, fn, "x", "y");
+    if (a.rank === 3) {
+      a = tf.expandDims(a, 3);
+      b = tf.expandDims(b, 3);
+    }
+    assertRank(a, 4, fn, "x", "[batch, height, width, channels]");
+    const [, height, width, channels] = a.shape as [number, number, number, number];
+    const half = (size - 1) / 2;
+    if (window === "uniform" && (height <= half || width <= half))
+      fail(
+        "shape_mismatch",
+        `${fn}: images must be larger than half the window (${half}) for reflection padding, got ${height}×${width}`,
+      );
+    if (window === "gaussian" && (height < size || width < size))
+      fail(
+        "shape_mismatch",
+        `${fn}: images must be at least ${size}×${size} for a valid Gaussian window, got ${height}×${width}`,
+      );
+    const kernel = window === "gaussian" ? gaussianKernel(size, sigma, channels) : undefined;
+    const pool = (t: tf.Tensor): tf.Tensor4D => {
+      if (kernel) return tf.depthwiseConv2d(t as tf.Tensor4D, kernel, 1, "valid");
+      const padded =
+        half > 0
+          ? tf.mirrorPad(
+              t,
+              [
+                [0, 0],
+                [half, half],
+                [half, half],
+                [0, 0],
+              ],
+              "reflect",
+            )
+          : t;
+      return tf.avgPool(padded as tf.Tensor4D, size, 1, "valid");
+    };
+    const c1 = (0.01 * range) ** 2;
+    const c2 = (0.03 * range) ** 2;
+    const muX = pool(a);
+    const muY = pool(b);
+    const sigmaX = tf.sub(pool(tf.square(a)), tf.square(muX));
+    const sigmaY = tf.sub(pool(tf.square(b)), tf.square(muY));
+    const sigmaXY = tf.sub(pool(tf.mul(a, b)), tf.mul(muX, muY));
+    const numerator = tf.mul(tf.add(tf.mul(2, tf.mul(muX, muY)), c1), tf.add(tf.mul(2, sigmaXY), c2));
+    const denominator = tf.mul(
+      tf.add(tf.add(tf.square(muX), tf.square(muY)), c1),
+      tf.add(tf.add(sigmaX, sigmaY), c2),
+    );
+    return tf.div(numerator, denominator) as tf.Tensor4D;
+  });
+}
+
+/**
+ * SSIM loss 1 - SSIM(x, y) per pixel and channel, reduced ("mean" default, so the loss is
+ * 1 - mean SSIM). Defaults are monodepth2's (3×3 box, reflect padding, C1 = 0.01², C2 = 0.03²);
+ * `window: "gaussian"` gives Wang et al.'s 11×11, σ 1.5 window. Cost O(N·H·W·C·k²).
+ */
+export function ssimLoss(x: tf.Tensor, y: tf.Tensor, options: SsimLossOptions = {}): tf.Tensor {
+  const fn = "ssimLoss";
+  const reduction = reductionOption(options.reduction, fn);
+  return tf.tidy(() => reduceLoss(tf.sub(1, ssimMap(x, y, options, fn)), reduction));
+}
+
+/** Keras-style form of {@link ssimLoss}. */
+export const ssimLossFactory = lossFactory<SsimLossOptions>(
+  (input, target, options) => ssimLoss(input, target, options),
+  "ssimLoss",
+);

@@ -1,0 +1,58 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { fail } from "../../core/errors.js";
+import { choiceOption, numberOption } from "../face/tensor-checks.js";
+import { type ReconstructionKind, reconstructionLoss } from "./reconstruction-loss.js";
+import { vaeKlLoss } from "./vae-kl-loss.js";
+
+export interface ElboLossOptions {
+  /** Decoder likelihood: "bce_logits" (default, Bernoulli from logits), "bce", "mse" (Gaussian up to constants), "l1". */
+  readonly reconstruction?: ReconstructionKind;
+  /** Weight β of the KL term (β-VAE). Default 1. */
+  readonly beta?: number;
+  /** "batchmean" (default): per-sample negative ELBO averaged over the batch; "sum"; "none": per sample [N]. */
+  readonly reduction?: "batchmean" | "sum" | "none";
+}
+
+/**
+ * Negative evidence lower bound of a VAE with one sample z ~ q(z|x): the reconstruction error
+ * of `reconstruction` (decoder output, logits for "bce_logits") against the data `target`,
+ * summed over each sample's elements, plus β·KL(N(mu, exp(logvar)) || N(0, I)) summed over
+ * the latent dimensions. Shapes: `reconstruction`, `target` [N, ...]; `mu`, `logvar` [N, ...].
+ */
+export function elboLoss(
+  reconstruction: tf.Tensor,
+  target: tf.Tensor,
+  mu: tf.Tensor,
+  logvar: tf.Tensor,
+  options: ElboLossOptions = {},
+): tf.Tensor {
+  const fn = "elboLoss";
+  const kind = choiceOption<ReconstructionKind>(
+    options.reconstruction,
+    "bce_logits",
+    ["mse", "l1", "bce_logits", "bce"],
+    fn,
+    "reconstruction",
+  );
+  const beta = numberOption(options.beta, 1, fn, "beta", { min: 0 });
+  const reduction = choiceOption(
+    options.reduction,
+    "batchmean",
+    ["batchmean", "sum", "none"],
+    fn,
+    "reduction",
+  );
+  return tf.tidy(() => {
+    const map = reconstructionLoss(reconstruction, target, { kind, reduction: "none" });
+    if (map.rank < 1 || (mu as tf.Tensor).shape?.[0] !== map.shape[0]) {
+      fail(
+        "shape_mismatch",
+        `${fn}: \`reconstruction\` and \`mu\` must have the same batch size, got [${map.shape.join(", ")}] and [${(mu as tf.Tensor).shape?.join(", ")}]`,
+      );
+    }
+    const axes = Array.from({ length: map.rank - 1 }, (_, i) => i + 1);
+    const recon = axes.length ? tf.sum(map, axes) : map;
+    const perSample = tf.add(recon, tf.mul(beta, vaeKlLoss(mu, logvar, { reduction: "none" })));
+    return reduction === "none" ? perSample : reduction === "sum" ? tf.sum(perSample) : tf.mean(perSample);
+  });
+}

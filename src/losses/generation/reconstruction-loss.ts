@@ -1,0 +1,73 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { assertNonEmptyTensor, assertSameShape, asTensor, choiceOption } from "../face/tensor-checks.js";
+import { lossFactory } from "../factory.js";
+
+/** Per-element reconstruction error: squared, absolute, or Bernoulli negative log-likelihood from logits or probabilities. */
+export type ReconstructionKind = "mse" | "l1" | "bce_logits" | "bce";
+
+/**
+ * "mean" (default): mean over every element (PyTorch's F.mse_loss etc.); "sum"; "none": the
+ * element map; "batchmean": summed over each sample, averaged over the batch (the VAE
+ * convention, the negative log-likelihood term of the ELBO per sample).
+ */
+export type ReconstructionReduction = "none" | "mean" | "sum" | "batchmean";
+
+export interface ReconstructionLossOptions {
+  /** Default "mse". */
+  readonly kind?: ReconstructionKind;
+  readonly reduction?: ReconstructionReduction;
+}
+
+/**
+ * Reconstruction error of `input` (the decoder output: values, logits for "bce_logits",
+ * probabilities for "bce") against the data `target`, equal shapes [N, ...]. "bce_logits" uses
+ * the overflow-free max(z, 0) - z·x + log(1 + e^{-|z|}); "bce" clamps the logs at -100 as
+ * PyTorch does, so a probability of exactly 0 or 1 gives a finite loss.
+ */
+export function reconstructionLoss(
+  input: tf.Tensor,
+  target: tf.Tensor,
+  options: ReconstructionLossOptions = {},
+): tf.Tensor {
+  const fn = "reconstructionLoss";
+  const kind = choiceOption<ReconstructionKind>(
+    options.kind,
+    "mse",
+    ["mse", "l1", "bce_logits", "bce"],
+    fn,
+    "kind",
+  );
+  const reduction = choiceOption<ReconstructionReduction>(
+    options.reduction,
+    "mean",
+    ["none", "mean", "sum", "batchmean"],
+    fn,
+    "reduction",
+  );
+  return tf.tidy(() => {
+    const x = asTensor(input, fn, "input");
+    const y = asTensor(target, fn, "target");
+    assertSameShape(x, y, fn, "input", "target");
+    assertNonEmptyTensor(x, fn, "input");
+    let values: tf.Tensor;
+    if (kind === "mse") values = tf.square(tf.sub(x, y));
+    else if (kind === "l1") values = tf.abs(tf.sub(x, y));
+    else if (kind === "bce_logits")
+      values = tf.add(tf.sub(tf.relu(x), tf.mul(x, y)), tf.log1p(tf.exp(tf.neg(tf.abs(x)))));
+    else {
+      const logP = tf.maximum(tf.log(x), -100);
+      const logQ = tf.maximum(tf.log(tf.sub(1, x)), -100);
+      values = tf.neg(tf.add(tf.mul(y, logP), tf.mul(tf.sub(1, y), logQ)));
+    }
+    if (reduction === "none") return values;
+    if (reduction === "sum") return tf.sum(values);
+    if (reduction === "mean") return tf.mean(values);
+    return tf.div(tf.sum(values), x.rank > 0 ? x.shape[0]! : 1);
+  });
+}
+
+/** Keras-style form of {@link reconstructionLoss}: "mean" (default) or "sum". */
+export const reconstructionLossFactory = lossFactory<{
+  readonly kind?: ReconstructionKind;
+  readonly reduction?: "mean" | "sum" | "none";
+}>((input, target, options) => reconstructionLoss(input, target, options), "reconstructionLoss");

@@ -1,0 +1,94 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { describeValue, fail } from "../../core/errors.js";
+import { assertRank, asTensor, numberOption, reductionOption } from "../face/tensor-checks.js";
+import { lossFactory } from "../factory.js";
+import type { Reduction } from "../reduction.js";
+
+export interface TokenCrossEntropyOptions {
+  /** Target value marking padding (left out). Default -100, PyTorch's `ignore_index`. */
+  readonly ignoreIndex?: number;
+  /** Optional 0/1 padding mask [N, T] (1 = real token); combined with `ignoreIndex`. */
+  readonly mask?: tf.Tensor;
+  /** Label smoothing ε in [0, 1): targets (1-ε)·onehot + ε/V, as PyTorch. Default 0. */
+  readonly labelSmoothing?: number;
+  /**
+   * "mean" (default): summed over real tokens, divided by their number (PyTorch's
+   * `F.cross_entropy(..., ignore_index)`; NaN when every token is padding, as PyTorch);
+   * "sum"; "none": the [N, T] map with 0 at padding.
+   */
+  readonly reduction?: Reduction;
+}
+
+/**
+ * Cross-entropy of next-token `logits` [N, T, V] (or [T, V]) against integer `targets` [N, T],
+ * leaving out padding (targets equal to `ignoreIndex`, or `mask` 0). Log-softmax keeps it
+ * stable for any logit. With label smoothing the per-token loss is (1-ε)·NLL + ε·mean_v(-log p_v),
+ * as PyTorch. Cost O(N·T·V).
+ */
+export function tokenCrossEntropy(
+  logits: tf.Tensor,
+  targets: tf.Tensor | number[][] | number[],
+  options: TokenCrossEntropyOptions = {},
+): tf.Tensor {
+  const fn = "tokenCrossEntropy";
+  const ignoreIndex = options.ignoreIndex ?? -100;
+  if (!Number.isInteger(ignoreIndex))
+    fail(
+      "invalid_option",
+      `${fn}: option \`ignoreIndex\` must be an integer, got ${describeValue(ignoreIndex)}`,
+    );
+  const smoothing = numberOption(options.labelSmoothing, 0, fn, "labelSmoothing", { min: 0, max: 0.999999 });
+  const reduction = reductionOption(options.reduction, fn);
+  return tf.tidy(() => {
+    const z = asTensor(logits, fn, "logits");
+    if (z.rank !== 3 && z.rank !== 2)
+      fail(
+        "shape_mismatch",
+        `${fn}: \`logits\` must have rank 3 ([batch, time, vocab]) or 2 ([time, vocab]), got shape [${z.shape.join(", ")}]`,
+      );
+    const vocab = z.shape[z.rank - 1]!;
+    const y = asTensor(targets, fn, "targets");
+    const positions = z.shape.slice(0, -1);
+    if (y.rank !== positions.length || y.shape.some((d, i) => d !== positions[i])) {
+      fail(
+        "shape_mismatch",
+        `${fn}: \`targets\` must have shape [${positions.join(", ")}] (the logits without the vocabulary axis), got [${y.shape.join(", ")}]`,
+      );
+    }
+    const data = y.dataSync();
+    const keep = new Float32Array(data.length);
+    const index = new Int32Array(data.length);
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i]!;
+      if (v === ignoreIndex) continue;
+      if (!Number.isInteger(v) || v < 0 || v >= vocab)
+        fail(
+          "invalid_value",
+          `${fn}: \`targets\` must contain token ids in [0, ${vocab}) or ignoreIndex ${ignoreIndex}, got ${describeValue(v)} at index ${i}`,
+        );
+      keep[i] = 1;
+      index[i] = v;
+    }
+    let weights: tf.Tensor = tf.tensor(keep, y.shape);
+    if (options.mask !== undefined) {
+      const mask = asTensor(options.mask, fn, "mask");
+      assertRank(mask, y.rank, fn, "mask", "the targets' shape");
+      weights = tf.mul(weights, mask);
+    }
+    const logProbs = tf.logSoftmax(z, -1);
+    const picked = tf.sum(tf.mul(logProbs, tf.oneHot(tf.tensor(index, y.shape, "int32"), vocab)), -1);
+    let perToken = tf.neg(picked);
+    if (smoothing > 0)
+      perToken = tf.add(tf.mul(1 - smoothing, perToken), tf.mul(smoothing, tf.neg(tf.mean(logProbs, -1))));
+    const masked = tf.mul(perToken, weights);
+    if (reduction === "none") return masked;
+    if (reduction === "sum") return tf.sum(masked);
+    return tf.div(tf.sum(masked), tf.sum(weights));
+  });
+}
+
+/** Keras-style form of {@link tokenCrossEntropy}: `yTrue` the token ids [N, T], `yPred` the logits [N, T, V]. */
+export const tokenCrossEntropyFactory = lossFactory<TokenCrossEntropyOptions>(
+  (logits, targets, options) => tokenCrossEntropy(logits, targets, options),
+  "tokenCrossEntropy",
+);
