@@ -152,7 +152,7 @@ describe("openAiClient against a scripted OpenAI-compatible server on loopback",
   });
 
   it("turns a malformed judge reply into NaN with the reason after one repair attempt", async () => {
-    const s = await server((req, n) => {
+    const s = await server((_req, n) => {
       if (n === 0) return chatReply('{"statements": ["Paris is in France."]}');
       return chatReply("Sure! The verdict is yes."); // not JSON, twice (first answer and the repair)
     });

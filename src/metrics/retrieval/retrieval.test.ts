@@ -1,0 +1,362 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isPlumblineError } from "../../core/errors.js";
+import { createMetric, type MetricDef } from "../../metric.js";
+import { retrievalMap, retrievalMapDef } from "./average-precision.js";
+import { retrievalFallOut, retrievalFallOutDef } from "./fall-out.js";
+import type { RetrievalArgs, RetrievalState, TieHandling } from "./grouped.js";
+import { retrievalHitRate, retrievalHitRateDef } from "./hit-rate.js";
+import { ndcgScore, retrievalNdcg, retrievalNdcgDef } from "./ndcg.js";
+import { retrievalPrecision, retrievalPrecisionDef } from "./precision-at-k.js";
+import { retrievalRPrecision, retrievalRPrecisionDef } from "./r-precision.js";
+import { retrievalRecall, retrievalRecallDef } from "./recall-at-k.js";
+import { retrievalMrr, retrievalMrrDef } from "./reciprocal-rank.js";
+import { retrievalAuroc, retrievalAurocDef } from "./retrieval-auroc.js";
+
+type Def = MetricDef<RetrievalState, RetrievalArgs, number>;
+type Factory = (options: {
+  topK?: number | null;
+  ties?: TieHandling;
+  emptyTargetAction?: "neg" | "pos" | "skip";
+}) => Def;
+
+const factories: Record<string, Factory> = {
+  map: (o) => retrievalMapDef(o),
+  mrr: (o) => retrievalMrrDef(o),
+  ndcg: (o) => retrievalNdcgDef(o),
+  precision: (o) => retrievalPrecisionDef(o),
+  recall: (o) => retrievalRecallDef(o),
+  hitRate: (o) => retrievalHitRateDef(o),
+  fallOut: (o) => retrievalFallOutDef(o),
+  rPrecision: ({ topK: _k, ...o }) => retrievalRPrecisionDef(o),
+  auroc: (o) => retrievalAurocDef(o),
+};
+
+const run = (def: Def, i: number[], p: number[], t: number[]) => {
+  const s = def.init();
+  def.update(s, i, p, t);
+  return def.compute(s);
+};
+
+describe("hand-worked values", () => {
+  // q0: scores .9 .8 .7 .6, relevance 1 0 1 0; q1: scores .5 .4, relevance 0 1.
+  const indexes = [0, 0, 0, 0, 1, 1];
+  const preds = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
+  const target = [1, 0, 1, 0, 0, 1];
+
+  it("retrievalMap: AP q0 = (1/1 + 2/3)/2, q1 = 1/2", () => {
+    expect(retrievalMap(indexes, preds, target)).toBeCloseTo(((1 + 2 / 3) / 2 + 0.5) / 2, 15);
+  });
+  it("retrievalMrr: q0 1/1, q1 1/2", () => {
+    expect(retrievalMrr(indexes, preds, target)).toBe(0.75);
+  });
+  it("retrievalPrecision@2: q0 1/2, q1 1/2; recall@2: q0 1/2, q1 1", () => {
+    expect(retrievalPrecision(indexes, preds, target, { topK: 2 })).toBe(0.5);
+    expect(retrievalRecall(indexes, preds, target, { topK: 2 })).toBe(0.75);
+  });
+  it("retrievalPrecision divides by topK even past the list (torchmetrics), or by the list with adaptiveK", () => {
+    // q1 at k=4: 1 relevant / 4; adaptive: 1 / 2
+    expect(retrievalPrecision([1, 1], [0.5, 0.4], [0, 1], { topK: 4 })).toBe(0.25);
+    expect(retrievalPrecision([1, 1], [0.5, 0.4], [0, 1], { topK: 4, adaptiveK: true })).toBe(0.5);
+  });
+  it("retrievalHitRate@1: q0 hit, q1 miss", () => {
+    expect(retrievalHitRate(indexes, preds, target, { topK: 1 })).toBe(0.5);
+  });
+  it("retrievalFallOut@1: q0 0 of 2 non-relevant, q1 1 of 1", () => {
+    expect(retrievalFallOut(indexes, preds, target, { topK: 1 })).toBe(0.5);
+  });
+  it("retrievalRPrecision: q0 R=2, 1 in top 2; q1 R=1, 0 in top 1", () => {
+    expect(retrievalRPrecision(indexes, preds, target)).toBe(0.25);
+  });
+  it("retrievalAuroc: q0 3 of 4 pairs ordered; q1 0 of 1", () => {
+    expect(retrievalAuroc(indexes, preds, target)).toBe(0.375);
+  });
+  it("retrievalNdcg with graded relevance, linear and exponential gain", () => {
+    // ranking by score: rel 2, 0, 1, 3. DCG = 2 + 0 + 1/2 + 3/log2(5); IDCG = 3 + 2/log2(3) + 1/2.
+    const i = [7, 7, 7, 7];
+    const p = [0.1, 0.4, 0.3, 0.2];
+    const t = [3, 2, 0, 1];
+    expect(retrievalNdcg(i, p, t)).toBeCloseTo(
+      (2 + 0.5 + 3 / Math.log2(5)) / (3 + 2 / Math.log2(3) + 0.5),
+      15,
+    );
+    // gains 2^rel - 1: 3, 0, 1, 7 in ranked order; ideal 7, 3, 1.
+    expect(retrievalNdcg(i, p, t, { gain: "exponential" })).toBeCloseTo(
+      (3 + 0.5 + 7 / Math.log2(5)) / (7 + 3 / Math.log2(3) + 0.5),
+      15,
+    );
+    // top 2: DCG 2 + 0; IDCG 3 + 2/log2(3)
+    expect(retrievalNdcg(i, p, t, { topK: 2 })).toBeCloseTo(2 / (3 + 2 / Math.log2(3)), 15);
+  });
+  it("ndcgScore (sklearn form) averages tied scores", () => {
+    // row: scores [1, 1, 0], relevance [0, 1, 0]: the tie group holds gain 1 over positions 1-2:
+    // DCG = (1/2)(1 + 1/log2(3)); IDCG = 1.
+    expect(ndcgScore([[1, 1, 0]], [[0, 1, 0]])).toBeCloseTo(0.5 * (1 + 1 / Math.log2(3)), 15);
+    expect(ndcgScore([[1, 1, 0]], [[0, 1, 0]], { ignoreTies: true })).toBeCloseTo(1 / Math.log2(3), 15);
+    // an all-zero row scores 0 and counts
+    expect(
+      ndcgScore(
+        [
+          [1, 0],
+          [1, 0],
+        ],
+        [
+          [1, 0],
+          [0, 0],
+        ],
+      ),
+    ).toBe(0.5);
+  });
+});
+
+describe("tie handling", () => {
+  it("MAP of a two-way tie: average 3/4 (orders give 1 and 1/2), optimistic 1, pessimistic 1/2, torchmetrics input order", () => {
+    expect(retrievalMap([0, 0], [0.5, 0.5], [1, 0], { ties: "average" })).toBe(0.75);
+    expect(retrievalMap([0, 0], [0.5, 0.5], [0, 1], { ties: "optimistic" })).toBe(1);
+    expect(retrievalMap([0, 0], [0.5, 0.5], [1, 0], { ties: "pessimistic" })).toBe(0.5);
+    expect(retrievalMap([0, 0], [0.5, 0.5], [1, 0])).toBe(1);
+    expect(retrievalMap([0, 0], [0.5, 0.5], [0, 1])).toBe(0.5);
+  });
+  it("MAP@2 with a tie group straddling the cut-off: the relevant one is inside with probability 1/3, AP@2 = 1/2 then", () => {
+    expect(
+      retrievalMap([0, 0, 0, 0], [0.9, 0.5, 0.5, 0.5], [0, 1, 0, 0], { topK: 2, ties: "average" }),
+    ).toBeCloseTo(1 / 6, 15);
+  });
+  it("MRR of a three-way tie with one relevant: (1 + 1/2 + 1/3)/3", () => {
+    expect(retrievalMrr([0, 0, 0], [0.5, 0.5, 0.5], [0, 0, 1], { ties: "average" })).toBeCloseTo(11 / 18, 15);
+  });
+  it("hit rate@1 and precision@2 with a three-way tie holding one relevant", () => {
+    expect(
+      retrievalHitRate([0, 0, 0, 0], [0.5, 0.5, 0.5, 0.1], [1, 0, 0, 0], { topK: 1, ties: "average" }),
+    ).toBeCloseTo(1 / 3, 15);
+    expect(
+      retrievalPrecision([0, 0, 0, 0], [0.5, 0.5, 0.5, 0.1], [1, 0, 0, 0], { topK: 2, ties: "average" }),
+    ).toBeCloseTo(1 / 3, 15);
+  });
+  it("AUROC ties earn 1/2, 1 or 0", () => {
+    expect(retrievalAuroc([0, 0], [0.5, 0.5], [1, 0])).toBe(0.5);
+    expect(retrievalAuroc([0, 0], [0.5, 0.5], [1, 0], { ties: "optimistic" })).toBe(1);
+    expect(retrievalAuroc([0, 0], [0.5, 0.5], [1, 0], { ties: "pessimistic" })).toBe(0);
+  });
+
+  function permutations(n: number): number[][] {
+    if (n === 1) return [[0]];
+    return permutations(n - 1).flatMap((p) =>
+      Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]),
+    );
+  }
+
+  it("ties: 'average' equals the mean over every input order of the input-order rule (McSherry & Najork)", () => {
+    const names = ["map", "mrr", "precision", "recall", "hitRate", "fallOut", "rPrecision"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 })), {
+          minLength: 2,
+          maxLength: 6,
+        }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom(...names),
+        (docs, topK, name) => {
+          const target = docs.map((d) => d[1]);
+          if (!target.includes(1) || !target.includes(0)) return;
+          const preds = docs.map((d) => 1 + d[0]);
+          const indexes = docs.map(() => 0);
+          const perms = permutations(docs.length);
+          let sum = 0;
+          for (const p of perms) {
+            sum += run(
+              factories[name]!({ topK }),
+              indexes,
+              p.map((j) => preds[j]!),
+              p.map((j) => target[j]!),
+            );
+          }
+          expect(run(factories[name]!({ topK, ties: "average" }), indexes, preds, target)).toBeCloseTo(
+            sum / perms.length,
+            12,
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("conventions", () => {
+  it("a relevant document with score <= 0 counts as non-relevant for MAP (torchmetrics), unless `keep`", () => {
+    expect(retrievalMap([0, 0], [0.5, -0.1], [0, 1])).toBe(0);
+    expect(retrievalMap([0, 0], [0.5, -0.1], [0, 1], { nonPositiveScores: "keep" })).toBe(0.5);
+  });
+  it("a query without relevant documents scores per emptyTargetAction", () => {
+    const i = [0, 0, 1, 1];
+    const p = [0.9, 0.1, 0.8, 0.2];
+    const t = [1, 0, 0, 0];
+    expect(retrievalMap(i, p, t)).toBe(0.5);
+    expect(retrievalMap(i, p, t, { emptyTargetAction: "pos" })).toBe(1);
+    expect(retrievalMap(i, p, t, { emptyTargetAction: "skip" })).toBe(1);
+    expect(() => retrievalMap(i, p, t, { emptyTargetAction: "error" })).toThrow(
+      'retrievalMap: query 1 has no relevant document (emptyTargetAction "error")',
+    );
+    // all skipped: 0, as torchmetrics
+    expect(retrievalMap([0], [0.5], [0], { emptyTargetAction: "skip" })).toBe(0);
+  });
+  it("fall-out's empty queries are those without non-relevant documents; default 'pos'", () => {
+    expect(retrievalFallOut([0, 0], [0.9, 0.1], [1, 1])).toBe(1);
+    expect(retrievalFallOut([0, 0], [0.9, 0.1], [1, 1], { emptyTargetAction: "neg" })).toBe(0);
+  });
+  it("ignoreIndex drops documents, aggregation takes min/max/median", () => {
+    expect(retrievalMap([0, 0, 0], [0.9, 0.8, 0.7], [-1, 0, 1], { ignoreIndex: -1 })).toBe(0.5);
+    const i = [0, 0, 1, 1, 2, 2];
+    const p = [0.9, 0.1, 0.9, 0.1, 0.9, 0.1];
+    const t = [1, 0, 0, 1, 1, 0];
+    expect(retrievalMrr(i, p, t, { aggregation: "min" })).toBe(0.5);
+    expect(retrievalMrr(i, p, t, { aggregation: "max" })).toBe(1);
+    expect(retrievalMrr(i, p, t, { aggregation: "median" })).toBe(1);
+  });
+});
+
+describe("errors", () => {
+  const expectError = (f: () => unknown, code: string, message: string) => {
+    try {
+      f();
+    } catch (error) {
+      expect(isPlumblineError(error)).toBe(true);
+      expect((error as { code: string }).code).toBe(code);
+      expect((error as Error).message).toBe(message);
+      return;
+    }
+    throw new Error("expected an error");
+  };
+  it("pins codes and messages", () => {
+    expectError(
+      () => retrievalMap([0], [0.5, 0.2], [1, 0]),
+      "shape_mismatch",
+      "retrievalMap: `indexes`, `preds` and `target` must have the same length, got 1, 2 and 2",
+    );
+    expectError(
+      () => retrievalMap([0, 0], [0.5, 0.2], [1, 2]),
+      "invalid_value",
+      "retrievalMap: `target` must contain only 0 and 1, got 2 at index 1",
+    );
+    expectError(
+      () => retrievalMap([0, 0], [Number.NaN, 0.2], [1, 0]),
+      "invalid_value",
+      "retrievalMap: `preds` must be finite, got NaN at index 0",
+    );
+    expectError(
+      () => retrievalMap([0.5], [0.2], [1]),
+      "invalid_value",
+      "retrievalMap: `indexes` must contain integer query ids, got 0.5 at index 0",
+    );
+    expectError(
+      () => retrievalNdcg([0], [0.2], [-1]),
+      "invalid_value",
+      "retrievalNdcg: `target` must contain finite relevance grades >= 0, got -1 at index 0",
+    );
+    expectError(
+      () => retrievalMap([0], [0.2], [1], { topK: 0 }),
+      "invalid_option",
+      "retrievalMap: option `topK` must be an integer >= 1, got 0",
+    );
+    expectError(
+      () => retrievalMap([0], [0.2], [1], { ties: "random" as never }),
+      "invalid_option",
+      'retrievalMap: option `ties` must be one of "torchmetrics", "average", "optimistic", "pessimistic", got "random"',
+    );
+    expectError(
+      () => retrievalMap([], [], []),
+      "empty_input",
+      "retrievalMap: no documents were given (call update first)",
+    );
+    expectError(
+      () => ndcgScore([[1]], [[1]]),
+      "invalid_value",
+      "ndcgScore: `preds` must have more than 1 document per row (nDCG is meaningless otherwise), got 1",
+    );
+  });
+  it("a rejected batch leaves the state untouched", () => {
+    const m = createMetric(retrievalMapDef());
+    m.update([0, 0], [0.9, 0.1], [1, 0]);
+    expect(() => m.update([1, 1], [0.9, 0.1], [1, 5])).toThrow();
+    expect(m.state.preds.length).toBe(2);
+    expect(m.compute()).toBe(1);
+  });
+});
+
+describe("streaming properties of every grouped metric", () => {
+  const dataset = fc
+    .array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 1 }),
+      ),
+      { minLength: 1, maxLength: 40 },
+    )
+    .map((docs) => ({
+      indexes: docs.map((d) => d[0]),
+      preds: docs.map((d) => d[1] / 5),
+      target: docs.map((d) => d[2]),
+    }));
+
+  for (const name of Object.keys(factories)) {
+    for (const ties of ["torchmetrics", "average", "optimistic", "pessimistic"] as const) {
+      it(`${name} (${ties}): any batch split merged equals one update; JSON round trip; result in [0, 1]`, () => {
+        fc.assert(
+          fc.property(
+            dataset,
+            fc.array(fc.nat(), { maxLength: 4 }),
+            fc.integer({ min: 1, max: 5 }),
+            (d, cuts, topK) => {
+              const def = factories[name]!({ topK, ties, emptyTargetAction: "skip" });
+              const whole = run(def, d.indexes, d.preds, d.target);
+              expect(whole).toBeGreaterThanOrEqual(0);
+              expect(whole).toBeLessThanOrEqual(1 + 1e-12);
+              const points = [...new Set(cuts.map((c) => c % (d.preds.length + 1)))].sort((a, b) => a - b);
+              const bounds = [0, ...points, d.preds.length];
+              let merged = def.init();
+              for (let b = 0; b + 1 < bounds.length; b++) {
+                const part = def.init();
+                def.update(
+                  part,
+                  d.indexes.slice(bounds[b], bounds[b + 1]),
+                  d.preds.slice(bounds[b], bounds[b + 1]),
+                  d.target.slice(bounds[b], bounds[b + 1]),
+                );
+                merged = def.merge(merged, part);
+              }
+              expect(def.compute(merged)).toBeCloseTo(whole, 12);
+              const metric = createMetric(def).update(d.indexes, d.preds, d.target);
+              const restored = createMetric(def).fromJSON(JSON.parse(JSON.stringify(metric.toJSON())));
+              expect(restored.compute()).toBe(whole);
+            },
+          ),
+          { numRuns: 40 },
+        );
+      });
+    }
+  }
+
+  it("under 'average', 'optimistic' and 'pessimistic' the input order of documents does not matter", () => {
+    fc.assert(
+      fc.property(
+        dataset,
+        fc.constantFrom("average", "optimistic", "pessimistic") as fc.Arbitrary<TieHandling>,
+        fc.constantFrom(...Object.keys(factories)),
+        (d, ties, name) => {
+          const def = factories[name]!({ topK: 3, ties, emptyTargetAction: "skip" });
+          const order = d.preds.map((_, i) => i).reverse();
+          const a = run(def, d.indexes, d.preds, d.target);
+          const b = run(
+            def,
+            order.map((i) => d.indexes[i]!),
+            order.map((i) => d.preds[i]!),
+            order.map((i) => d.target[i]!),
+          );
+          expect(b).toBeCloseTo(a, 12);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { evaluateTrec, parseTrecQrels, parseTrecRun } from "./trec.js";
+
+const run = parseTrecRun(
+  [
+    "q1 Q0 d1 1 0.9 t",
+    "q1 Q0 d2 2 0.8 t",
+    "q1 Q0 d3 3 0.8 t",
+    "q1 Q0 d4 4 0.1 t",
+    "q2 Q0 x 1 1 t",
+    "q3 Q0 y 1 1 t",
+  ].join("\n"),
+);
+const qrels = parseTrecQrels(["q1 0 d1 0", "q1 0 d3 2", "q1 0 d4 1", "q1 0 d9 1", "q2 0 x 0"].join("\n"));
+
+describe("evaluateTrec (trec_eval conventions)", () => {
+  it("ranks ties by docno descending and divides by every judged relevant document", () => {
+    // q1 ranking: d1 (0.9), then the 0.8 tie by docno descending: d3, d2; then d4.
+    // relevance: 0, 2, 0, 1; judged relevant: d3, d4, d9 → R = 3.
+    // AP = (1/2 + 2/4) / 3 = 1/3; RR = 1/2; P@2 = 1/2; recall@4 = 2/3; Rprec = (1 relevant in top 3)/3.
+    // nDCG@4: DCG = 2/log2(3) + 1/log2(5); IDCG = 2 + 1/log2(3) + 1/log2(4).
+    // q2 has no relevant document: every metric 0. q3 is not in the qrels: left out.
+    const r = evaluateTrec(run, qrels, ["map", "mrr", "p@2", "recall@4", "rprec", "ndcg@4", "hit_rate@1"]);
+    expect(r.queries).toEqual(["q1", "q2"]);
+    const q1 = r.perQuery.q1!;
+    expect(q1.map).toBeCloseTo(1 / 3, 15);
+    expect(q1.mrr).toBe(0.5);
+    expect(q1["p@2"]).toBe(0.5);
+    expect(q1["recall@4"]).toBeCloseTo(2 / 3, 15);
+    expect(q1.rprec).toBeCloseTo(1 / 3, 15);
+    expect(q1["ndcg@4"]).toBeCloseTo(
+      (2 / Math.log2(3) + 1 / Math.log2(5)) / (2 + 1 / Math.log2(3) + 0.5),
+      15,
+    );
+    expect(q1["hit_rate@1"]).toBe(0);
+    expect(r.means.map).toBeCloseTo(1 / 6, 15);
+  });
+
+  it("pins parse and option errors", () => {
+    expect(() => parseTrecRun("q1 Q0 d1 1 0.9")).toThrow(
+      "parseTrecRun: `run` lines must have 6 columns (qid Q0 docno rank score tag), got 5 at line 1",
+    );
+    expect(() => parseTrecQrels("q1 0 d1 x")).toThrow(
+      'parseTrecQrels: `qrels` relevance must be an integer, got "x" at line 1',
+    );
+    expect(() => evaluateTrec(run, qrels, ["p"])).toThrow(
+      'evaluateTrec: option `metrics` p needs a cut-off (p@k), got "p"',
+    );
+    expect(() => evaluateTrec(run, qrels, ["bleu"])).toThrow(/option `metrics` must name/);
+  });
+});
