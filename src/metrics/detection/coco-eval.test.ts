@@ -1,0 +1,247 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createMetric } from "../../metric.js";
+import {
+  type CocoEvalOptions,
+  type CocoImage,
+  cocoEvalDef,
+  cocoEvaluateImages,
+  linspace,
+  numpySum,
+} from "./coco-eval.js";
+import { cocoEvaluate, cocoToImages } from "./coco-json.js";
+import { detectionMap } from "./detection-map.js";
+
+interface Golden {
+  datasets: Record<string, { ground_truth: unknown; detections: unknown[] }>;
+  cases: {
+    id: string;
+    inputs: string;
+    options: Record<string, unknown>;
+    expected: { stats: number[]; precision?: number[]; recall?: number[] };
+    rtol: number;
+    atol: number;
+  }[];
+}
+const golden = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL("../../../test/data/golden/detection_coco.json", import.meta.url)),
+    "utf8",
+  ),
+) as Golden;
+
+function optionsOf(o: Record<string, unknown>): CocoEvalOptions {
+  const labels = ["all", "small", "medium", "large"];
+  return {
+    iouType: o.iou_type as "bbox",
+    ...(o.iou_thrs ? { iouThresholds: o.iou_thrs as number[] } : {}),
+    ...(o.rec_thrs ? { recallThresholds: o.rec_thrs as number[] } : {}),
+    ...(o.max_dets ? { maxDets: o.max_dets as number[] } : {}),
+    ...(o.use_cats !== undefined ? { useCats: Boolean(o.use_cats) } : {}),
+    ...(o.area_rng
+      ? { areaRanges: (o.area_rng as [number, number][]).map((range, i) => ({ label: labels[i]!, range })) }
+      : {}),
+  };
+}
+
+function close(actual: ArrayLike<number>, expected: ArrayLike<number>, rtol: number, atol: number): void {
+  expect(actual.length).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    const e = expected[i]!;
+    const a = actual[i]!;
+    if (Math.abs(a - e) > atol + rtol * Math.abs(e)) expect(a, `index ${i}`).toBe(e);
+  }
+}
+
+describe("cocoEvaluate matches pycocotools COCOeval (golden cases)", () => {
+  for (const c of golden.cases) {
+    it(`${c.id} ${JSON.stringify(c.options)}`, () => {
+      const d = golden.datasets[c.inputs]!;
+      const r = cocoEvaluate(d.ground_truth, d.detections, optionsOf(c.options));
+      close(r.stats, c.expected.stats, c.rtol, c.atol);
+      if (c.expected.precision) close(r.precision, c.expected.precision, c.rtol, c.atol);
+      if (c.expected.recall) close(r.recall, c.expected.recall, c.rtol, c.atol);
+    });
+  }
+});
+
+const boxes = golden.datasets.boxes!;
+const { images, categoryIds } = cocoToImages(boxes.ground_truth, boxes.detections, "bbox");
+
+describe("streaming COCO evaluation", () => {
+  it("merging per-image states in any order equals one update", () => {
+    const whole = cocoEvaluateImages(images, { categoryIds });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: images.length, maxLength: images.length }),
+        fc.boolean(),
+        (parts, reverse) => {
+          const metrics = [0, 1, 2, 3].map(() => createMetric(cocoEvalDef({ categoryIds })));
+          images.forEach((img, i) => metrics[parts[i]!]!.update([img]));
+          const order = reverse ? [3, 2, 1, 0] : [0, 1, 2, 3];
+          const first = metrics[order[0]!]!;
+          for (const k of order.slice(1)) first.merge(metrics[k]!);
+          const r = first.compute();
+          expect(r.stats).toEqual(whole.stats);
+          expect(Array.from(r.precision)).toEqual(Array.from(whole.precision));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+  it("survives toJSON/fromJSON mid-stream", () => {
+    const m = createMetric(cocoEvalDef({ categoryIds })).update(images.slice(0, 6));
+    const restored = createMetric(cocoEvalDef({ categoryIds })).fromJSON(
+      JSON.parse(JSON.stringify(m.toJSON())),
+    );
+    m.update(images.slice(6));
+    restored.update(images.slice(6));
+    expect(restored.compute().stats).toEqual(m.compute().stats);
+    expect(m.compute().stats).toEqual(cocoEvaluateImages(images, { categoryIds }).stats);
+  });
+  it("permuting detections with distinct scores does not change AP", () => {
+    const whole = cocoEvaluateImages(images, { categoryIds }).stats;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), (seed) => {
+        let s = seed;
+        const shuffled = images.map((img) => {
+          const dets = [...img.detections];
+          for (let i = dets.length - 1; i > 0; i--) {
+            s = (s * 1103515245 + 12345) % 2147483648;
+            const j = s % (i + 1);
+            [dets[i], dets[j]] = [dets[j]!, dets[i]!];
+          }
+          return { ...img, detections: dets };
+        });
+        expect(cocoEvaluateImages(shuffled, { categoryIds }).stats).toEqual(whole);
+      }),
+      { numRuns: 10 },
+    );
+  });
+  it("results stay inside [0, 1] or are -1", () => {
+    const r = cocoEvaluateImages(images, { categoryIds });
+    for (const v of [...r.stats, ...r.perClassAp, ...r.perClassAr])
+      expect(v === -1 || (v >= 0 && v <= 1)).toBe(true);
+  });
+});
+
+/** Precision of one true positive in pycocotools: 1 / (1 + np.spacing(1)). */
+const ONE = 1 / (1 + 2.220446049250313e-16);
+
+describe("cocoEvaluate conventions", () => {
+  const gt = {
+    images: [{ id: 1, width: 100, height: 100 }],
+    categories: [
+      { id: 1, name: "a" },
+      { id: 2, name: "b" },
+    ],
+    annotations: [{ id: 1, image_id: 1, category_id: 1, bbox: [0, 0, 10, 10], area: 100, iscrowd: 0 }],
+  };
+  it("hand-worked: one perfect detection gives AP 1; a missing category reports -1", () => {
+    const r = cocoEvaluate(gt, [{ image_id: 1, category_id: 1, bbox: [0, 0, 10, 10], score: 0.9 }]);
+    // One GT, one TP at every IoU threshold: precision tp / (tp + fp + eps) = 1 / (1 + 2^-52)
+    // at every recall threshold (pycocotools adds np.spacing(1)) → AP = ONE.
+    expect(r.stats[0]).toBe(ONE);
+    expect(r.perClassAp).toEqual([ONE, -1]);
+    // Area 100 < 32²: small; no medium or large ground truth → -1.
+    expect(r.stats.slice(3, 6)).toEqual([ONE, -1, -1]);
+    expect(r.stats[8]).toBe(1);
+  });
+  it("reproduces the maxDets quirk by default and offers the intended summary", () => {
+    const dets = [{ image_id: 1, category_id: 1, bbox: [0, 0, 10, 10], score: 0.9 }];
+    expect(cocoEvaluate(gt, dets, { maxDets: [1, 5, 20] }).stats[0]).toBe(-1);
+    expect(cocoEvaluate(gt, dets, { maxDets: [1, 5, 20], summary: "intended" }).stats[0]).toBe(ONE);
+  });
+  it("ignores a detection matched to a crowd region (IoU uses the detection area as union)", () => {
+    const crowd = {
+      ...gt,
+      annotations: [
+        ...gt.annotations,
+        { id: 2, image_id: 1, category_id: 1, bbox: [50, 50, 40, 40], area: 1600, iscrowd: 1 },
+      ],
+    };
+    const dets = [
+      { image_id: 1, category_id: 1, bbox: [0, 0, 10, 10], score: 0.5 },
+      // Inside the crowd box: IoU = 100 / 100 = 1 with the crowd → ignored, not a false positive.
+      { image_id: 1, category_id: 1, bbox: [60, 60, 10, 10], score: 0.9 },
+    ];
+    expect(cocoEvaluate(crowd, dets).stats[0]).toBe(ONE);
+  });
+  it("agrees with the array form in xyxy, xywh and cxcywh", () => {
+    const ref = cocoEvaluate(gt, [{ image_id: 1, category_id: 1, bbox: [1, 1, 10, 10], score: 0.9 }]).stats;
+    const t = [{ imageId: 1, boxes: [[0, 0, 10, 10]], labels: [1], area: [100] }];
+    expect(
+      detectionMap(
+        [{ boxes: [[1, 1, 11, 11]], scores: [0.9], labels: [1] }],
+        t.map((x) => ({ ...x, boxes: [[0, 0, 10, 10]] })),
+        { categoryIds: [1, 2] },
+      ).stats,
+    ).toEqual(ref);
+    expect(
+      detectionMap(
+        [{ boxes: [[1, 1, 10, 10]], scores: [0.9], labels: [1] }],
+        [{ imageId: 1, boxes: [[0, 0, 10, 10]], labels: [1], area: [100] }],
+        { boxFormat: "xywh", categoryIds: [1, 2] },
+      ).stats,
+    ).toEqual(ref);
+    expect(
+      detectionMap(
+        [{ boxes: [[6, 6, 10, 10]], scores: [0.9], labels: [1] }],
+        [{ imageId: 1, boxes: [[5, 5, 10, 10]], labels: [1], area: [100] }],
+        { boxFormat: "cxcywh", categoryIds: [1, 2] },
+      ).stats,
+    ).toEqual(ref);
+  });
+  it("raises clear errors for bad input", () => {
+    expect(() => cocoEvaluate(gt, [{ image_id: 9, category_id: 1, bbox: [0, 0, 1, 1], score: 1 }])).toThrow(
+      "cocoEvaluate: results[0].image_id 9 is not in groundTruth.images",
+    );
+    expect(() => cocoEvaluate(gt, [{ image_id: 1, category_id: 7, bbox: [0, 0, 1, 1], score: 1 }])).toThrow(
+      "cocoEvaluate: results[0].category_id 7 is not in groundTruth.categories",
+    );
+    expect(() => cocoEvaluate(gt, [{ image_id: 1, category_id: 1, bbox: [0, 0, 1, 1] }])).toThrow(
+      'cocoEvaluate: results[0] is missing the key "score"',
+    );
+    expect(() => cocoEvaluate({ images: [] }, [])).toThrow(
+      expect.objectContaining({ code: "invalid_value" }),
+    );
+    expect(() => cocoEvaluate(gt, [{ image_id: 1, category_id: 1, bbox: [0, 0, -1, 1], score: 1 }])).toThrow(
+      "cocoEval: image 1 detections[0].bbox is degenerate (negative width or height), got [0, 0, -1, 1]",
+    );
+    expect(() => cocoEvaluate(gt, [], { iouType: "boxes" as "bbox" })).toThrow(
+      expect.objectContaining({ code: "invalid_option" }),
+    );
+    expect(() => cocoEvaluate(gt, [], { maxDets: [1, 10] })).toThrow(
+      expect.objectContaining({ code: "invalid_option" }),
+    );
+  });
+  it("rejects an image evaluated twice and leaves the state untouched", () => {
+    const m = createMetric(cocoEvalDef());
+    const img: CocoImage = {
+      imageId: 1,
+      groundTruth: [{ categoryId: 1, bbox: [0, 0, 5, 5] }],
+      detections: [],
+    };
+    m.update([img]);
+    const before = JSON.stringify(m.toJSON());
+    expect(() => m.update([{ ...img, imageId: 2 }, img])).toThrow(
+      "cocoEval: image 1 was already evaluated (each image must arrive once, with all its objects)",
+    );
+    expect(JSON.stringify(m.toJSON())).toBe(before);
+  });
+  it("empty input gives -1 everywhere", () => {
+    expect(cocoEvaluateImages([]).stats).toEqual(new Array(12).fill(-1));
+  });
+});
+
+describe("numeric helpers", () => {
+  it("linspace reproduces numpy's IoU thresholds (0.8999999999999999 included)", () => {
+    expect(linspace(0.5, 0.95, 10)[8]).toBe(0.8999999999999999);
+  });
+  it("numpySum is numpy's pairwise sum", () => {
+    expect(numpySum([1, 2, 3])).toBe(6);
+    expect(numpySum(Array.from({ length: 300 }, (_, i) => i))).toBe(44850);
+  });
+});
