@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import {
+  isSacrebleuChineseChar,
+  sacrebleuTokenizer,
+  tokenize13a,
+  tokenizeChar,
+  tokenizeIntl,
+  tokenizeZh,
+} from "./sacrebleu-tokenizers.js";
+
+describe("sacrebleu tokenizers", () => {
+  it("13a splits ASCII punctuation but keeps decimal points and commas between digits", () => {
+    expect(tokenize13a("Hello, world! It costs $3.50 (1,000 units).")).toBe(
+      "Hello , world ! It costs $ 3.50 ( 1,000 units ) .",
+    );
+    expect(tokenize13a("a &amp; b &lt;c&gt;")).toBe("a & b < c >");
+  });
+
+  it("intl splits Unicode punctuation and symbols", () => {
+    expect(tokenizeIntl("«Hello»—world€5")).toBe("« Hello » — world € 5");
+  });
+
+  it("zh splits CJK characters and keeps sacrebleu's ranges as Python reads them", () => {
+    expect(tokenizeZh("我爱北京abc")).toBe("我 爱 北 京 abc");
+    // sacrebleu's '\u20000' range is the two-character string U+2000 '0': it selects U+2001..U+2A6D.
+    expect(isSacrebleuChineseChar(0x2026)).toBe(true);
+    expect(isSacrebleuChineseChar(0x20000)).toBe(false);
+  });
+
+  it("char separates code points", () => {
+    expect(tokenizeChar("a😀b")).toBe("a 😀 b");
+  });
+
+  it("rejects unknown tokenizer names", () => {
+    expect(() => sacrebleuTokenizer("ja-mecab")).toThrow(
+      'sacrebleuTokenizer: option `tokenize` must be one of "13a", "intl", "zh", "char", "none", got "ja-mecab"',
+    );
+  });
+});
