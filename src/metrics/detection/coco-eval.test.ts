@@ -79,7 +79,9 @@ describe("streaming COCO evaluation", () => {
         fc.boolean(),
         (parts, reverse) => {
           const metrics = [0, 1, 2, 3].map(() => createMetric(cocoEvalDef({ categoryIds })));
-          images.forEach((img, i) => metrics[parts[i]!]!.update([img]));
+          images.forEach((img, i) => {
+            metrics[parts[i]!]!.update([img]);
+          });
           const order = reverse ? [3, 2, 1, 0] : [0, 1, 2, 3];
           const first = metrics[order[0]!]!;
           for (const k of order.slice(1)) first.merge(metrics[k]!);
