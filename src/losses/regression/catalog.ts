@@ -1,4 +1,180 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 
-/** Catalog entries of the regression losses. Kept free of TensorFlow.js imports so the catalog loads without it. */
-export const entries: readonly CatalogEntry[] = [];
+/* Catalog entries of the regression losses. Kept free of TensorFlow.js imports so the catalog loads without it. */
+
+const torch = (name: string): string => `torch 2.11 ${name} (value and gradient, float32 tolerance)`;
+const regressionMetrics = [
+  "regression/mean_squared_error",
+  "regression/root_mean_squared_error",
+  "regression/mean_absolute_error",
+  "regression/r2_score",
+];
+
+export const mseLossEntry: CatalogEntry = {
+  id: "regression/mse_loss",
+  title: "Mean squared error loss",
+  kind: "loss",
+  tasks: ["regression"],
+  formula: "\\frac{1}{n}\\sum_i (\\hat y_i - y_i)^2",
+  range: [0, Infinity],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Quadratic growth: a few outliers dominate the loss and the gradient.",
+    "Estimates the conditional mean; optimal under Gaussian noise.",
+  ],
+  references: [{ paper: "Gauss/Legendre least squares", implementation: torch("F.mse_loss") }],
+  pairsWith: ["regression/mean_squared_error", "regression/root_mean_squared_error", "regression/r2_score"],
+  traits: ["gaussian-noise", "smooth"],
+  exports: ["mseLoss", "mseLossFactory"],
+};
+
+export const l1LossEntry: CatalogEntry = {
+  id: "regression/l1_loss",
+  title: "Mean absolute error loss",
+  kind: "loss",
+  tasks: ["regression"],
+  formula: "\\frac{1}{n}\\sum_i |\\hat y_i - y_i|",
+  range: [0, Infinity],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Robust to outliers (linear growth); estimates the conditional median.",
+    "Constant gradient magnitude: can oscillate near the optimum; not differentiable at 0 (subgradient 0).",
+  ],
+  references: [{ implementation: torch("F.l1_loss") }],
+  pairsWith: ["regression/mean_absolute_error", "regression/median_absolute_error"],
+  traits: ["outliers", "robust"],
+  exports: ["l1Loss", "l1LossFactory"],
+};
+
+export const huberLossEntry: CatalogEntry = {
+  id: "regression/huber_loss",
+  title: "Huber loss",
+  kind: "loss",
+  tasks: ["regression", "detection"],
+  formula:
+    "\\begin{cases} \\tfrac12 r^2 & |r| \\le \\delta \\\\ \\delta(|r| - \\tfrac12\\delta) & \\text{otherwise} \\end{cases}",
+  range: [0, Infinity],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Quadratic for small residuals, linear for outliers: bounded gradient.",
+    "delta must match the noise scale.",
+  ],
+  references: [{ paper: "Huber 1964", implementation: torch("F.huber_loss") }],
+  pairsWith: regressionMetrics,
+  traits: ["outliers", "robust", "smooth"],
+  exports: ["huberLoss", "huberLossFactory"],
+};
+
+export const smoothL1LossEntry: CatalogEntry = {
+  id: "regression/smooth_l1_loss",
+  title: "Smooth L1 loss",
+  kind: "loss",
+  tasks: ["regression", "detection"],
+  formula:
+    "\\begin{cases} 0.5 r^2/\\beta & |r| < \\beta \\\\ |r| - 0.5\\beta & \\text{otherwise} \\end{cases}",
+  range: [0, Infinity],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Huber(delta = beta) / beta: gradient bounded by 1, less sensitive to outliers than MSE.",
+    "Fast R-CNN's box regression loss.",
+  ],
+  references: [{ paper: "Girshick 2015 (Fast R-CNN)", implementation: torch("F.smooth_l1_loss") }],
+  pairsWith: ["regression/mean_absolute_error", "detection/coco_map"],
+  traits: ["outliers", "robust", "boxes"],
+  exports: ["smoothL1Loss", "smoothL1LossFactory"],
+};
+
+export const logCoshLossEntry: CatalogEntry = {
+  id: "regression/log_cosh_loss",
+  title: "Log-cosh loss",
+  kind: "loss",
+  tasks: ["regression"],
+  formula: "\\frac{1}{n}\\sum_i \\log\\cosh(\\hat y_i - y_i)",
+  range: [0, Infinity],
+  direction: "lower",
+  differentiable: true,
+  robustness: ["Like MSE/2 near zero and |r| - log 2 for outliers; twice differentiable everywhere."],
+  references: [{ implementation: "formula via torch 2.11 autograd; Keras LogCosh" }],
+  pairsWith: ["regression/log_cosh_error", "regression/mean_absolute_error", "regression/mean_squared_error"],
+  traits: ["outliers", "robust", "smooth"],
+  exports: ["logCoshLoss", "logCoshLossFactory"],
+};
+
+export const quantileLossEntry: CatalogEntry = {
+  id: "regression/quantile_loss",
+  title: "Quantile (pinball) loss",
+  kind: "loss",
+  tasks: ["regression"],
+  formula: "\\frac{1}{n}\\sum_i \\max(q (y_i - \\hat y_i), (q-1)(y_i - \\hat y_i))",
+  range: [0, Infinity],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Estimates the q-th conditional quantile (q = 0.5: the median); robust to outliers.",
+    "Asymmetric: penalises under- and over-prediction differently, for prediction intervals.",
+  ],
+  references: [
+    {
+      paper: "Koenker & Bassett 1978",
+      implementation: "formula via torch 2.11 autograd (torch.maximum tie split)",
+    },
+  ],
+  pairsWith: ["regression/mean_pinball_loss", "regression/mean_absolute_error"],
+  traits: ["outliers", "intervals", "asymmetric"],
+  exports: ["quantileLoss", "quantileLossFactory"],
+};
+
+export const poissonNllLossEntry: CatalogEntry = {
+  id: "regression/poisson_nll_loss",
+  title: "Poisson negative log-likelihood",
+  kind: "loss",
+  tasks: ["regression"],
+  formula: "e^{x} - y x \\; (\\text{log input}) \\;\\text{or}\\; x - y\\log(x + \\epsilon)",
+  range: [-Infinity, Infinity],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "For counts; variance grows with the mean.",
+    "Without `full` the Stirling term is dropped, so the value can be negative.",
+  ],
+  references: [{ implementation: torch("F.poisson_nll_loss") }],
+  pairsWith: ["regression/tweedie_deviance", "regression/mean_absolute_error"],
+  traits: ["counts", "probabilistic"],
+  exports: ["poissonNllLoss", "poissonNllLossFactory"],
+};
+
+export const gaussianNllLossEntry: CatalogEntry = {
+  id: "regression/gaussian_nll_loss",
+  title: "Gaussian negative log-likelihood",
+  kind: "loss",
+  tasks: ["regression"],
+  formula:
+    "\\tfrac12\\left(\\log \\max(\\sigma^2, \\epsilon) + \\frac{(\\hat y - y)^2}{\\max(\\sigma^2, \\epsilon)}\\right)",
+  range: [-Infinity, Infinity],
+  direction: "lower",
+  differentiable: true,
+  robustness: [
+    "Heteroscedastic: a large predicted variance discounts outliers.",
+    "Can collapse the variance on easy points; clamp eps guards division by zero.",
+  ],
+  references: [{ paper: "Nix & Weigend 1994", implementation: torch("F.gaussian_nll_loss") }],
+  pairsWith: ["regression/mean_squared_error", "regression/r2_score"],
+  traits: ["probabilistic", "uncertainty", "outliers"],
+  exports: ["gaussianNllLoss", "gaussianNllLossFactory"],
+};
+
+/** Catalog entries of the regression losses. */
+export const entries: readonly CatalogEntry[] = [
+  mseLossEntry,
+  l1LossEntry,
+  huberLossEntry,
+  smoothL1LossEntry,
+  logCoshLossEntry,
+  quantileLossEntry,
+  poissonNllLossEntry,
+  gaussianNllLossEntry,
+];

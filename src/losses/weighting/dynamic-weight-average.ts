@@ -1,0 +1,74 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { describeValue, fail } from "../../core/errors.js";
+import { numberOption } from "../tensor-input.js";
+
+/** Options of {@link DynamicWeightAverage}. */
+export interface DynamicWeightAverageOptions {
+  readonly numTasks: number;
+  /** Softmax temperature T; larger gives more even weights. Default 2 (the paper's). */
+  readonly temperature?: number;
+}
+
+/**
+ * Dynamic Weight Average (Liu, Johns & Davison 2019, MTAN): at epoch t,
+ *   w_k(t) = K exp(r_k(t-1) / T) / sum_i exp(r_i(t-1) / T),  r_k(t-1) = L_k(t-1) / L_k(t-2),
+ * with w_k = 1 for the first two epochs. A task whose loss falls more slowly (larger ratio) gets
+ * a larger weight. Needs only the per-task epoch losses, no gradients. Call {@link endEpoch} with
+ * each epoch's mean losses and use {@link combine} (or {@link weights}) in the next epoch.
+ */
+export class DynamicWeightAverage {
+  readonly numTasks: number;
+  readonly temperature: number;
+  private readonly history: number[][] = [];
+  private current: number[];
+
+  constructor(options: DynamicWeightAverageOptions) {
+    const fn = "DynamicWeightAverage";
+    const n = options.numTasks;
+    if (!Number.isInteger(n) || n < 1)
+      fail("invalid_option", `${fn}: option \`numTasks\` must be an integer >= 1, got ${String(n)}`);
+    this.numTasks = n;
+    this.temperature = numberOption(options.temperature, 2, fn, "temperature", { exclusiveMin: 0 });
+    this.current = Array.from({ length: n }, () => 1);
+  }
+
+  /** Records one epoch's mean loss per task and returns the weights for the next epoch. */
+  endEpoch(losses: readonly number[]): number[] {
+    const fn = "DynamicWeightAverage.endEpoch";
+    if (losses.length !== this.numTasks)
+      fail("shape_mismatch", `${fn}: \`losses\` must have ${this.numTasks} entries, got ${losses.length}`);
+    losses.forEach((l, i) => {
+      if (!(Number.isFinite(l) && l > 0))
+        fail(
+          "invalid_value",
+          `${fn}: \`losses\` must be finite and > 0, got ${describeValue(l)} at index ${i}`,
+        );
+    });
+    this.history.push([...losses]);
+    if (this.history.length >= 2) {
+      const last = this.history[this.history.length - 1]!;
+      const before = this.history[this.history.length - 2]!;
+      const scaled = last.map((l, k) => l / before[k]! / this.temperature);
+      const top = Math.max(...scaled);
+      const exps = scaled.map((s) => Math.exp(s - top));
+      const total = exps.reduce((a, b) => a + b, 0);
+      this.current = exps.map((e) => (this.numTasks * e) / total);
+    }
+    return this.weights();
+  }
+
+  /** The weights for the current epoch. */
+  weights(): number[] {
+    return [...this.current];
+  }
+
+  /** sum_k w_k L_k with the current weights as constants. */
+  combine(losses: readonly tf.Scalar[]): tf.Scalar {
+    if (losses.length !== this.numTasks)
+      fail(
+        "shape_mismatch",
+        `DynamicWeightAverage.combine: \`losses\` must have ${this.numTasks} entries, got ${losses.length}`,
+      );
+    return tf.tidy(() => tf.addN(losses.map((l, i) => tf.mul(l, this.current[i]!))) as tf.Scalar);
+  }
+}

@@ -1,0 +1,111 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { describeValue, fail } from "../../core/errors.js";
+import { numberOption } from "../tensor-input.js";
+
+/** Options of {@link GradNorm}. */
+export interface GradNormOptions {
+  readonly numTasks: number;
+  /** Restoring-force strength alpha: higher pulls slow tasks harder. Default 1.5. */
+  readonly alpha?: number;
+  /** Step size of the weight update. Default 0.025 (the paper's weight learning rate). */
+  readonly learningRate?: number;
+}
+
+/** What {@link GradNorm.update} measured. */
+export interface GradNormStep {
+  readonly weights: number[];
+  /** ||grad_W w_i L_i|| before the update. */
+  readonly gradNorms: number[];
+  /** L_i / L_i(0). */
+  readonly lossRatios: number[];
+}
+
+/**
+ * GradNorm (Chen et al. 2018): adapts task weights w_i so that the weighted gradient norms
+ * G_i = ||grad_W w_i L_i|| on the shared variables W move toward G_mean r_i^alpha, with
+ * r_i = (L_i / L_i(0)) / mean_j (L_j / L_j(0)) the relative inverse training rate. Each update
+ * takes a gradient step on L_grad = sum_i |G_i - target_i| with the targets held constant; since
+ * w_i is a scalar factor, dL_grad/dw_i = sign(G_i - target_i) ||grad_W L_i|| (no second-order
+ * autodiff needed). Weights are kept positive and renormalised to sum to T after each step.
+ * Plain gradient steps (the paper used Adam on the weights; the fixed point is the same).
+ * Use {@link combine} for the model's loss (weights as constants) in the same training step.
+ */
+export class GradNorm {
+  readonly numTasks: number;
+  readonly alpha: number;
+  readonly learningRate: number;
+  private current: number[];
+  private initialLosses: number[] | undefined;
+
+  constructor(options: GradNormOptions) {
+    const fn = "GradNorm";
+    const n = options.numTasks;
+    if (!Number.isInteger(n) || n < 1)
+      fail("invalid_option", `${fn}: option \`numTasks\` must be an integer >= 1, got ${String(n)}`);
+    this.numTasks = n;
+    this.alpha = numberOption(options.alpha, 1.5, fn, "alpha", { min: 0 });
+    this.learningRate = numberOption(options.learningRate, 0.025, fn, "learningRate", { exclusiveMin: 0 });
+    this.current = Array.from({ length: n }, () => 1);
+  }
+
+  /** The current weights (sum = number of tasks). */
+  weights(): number[] {
+    return [...this.current];
+  }
+
+  /** sum_i w_i L_i with the current weights as constants. */
+  combine(losses: readonly tf.Scalar[]): tf.Scalar {
+    if (losses.length !== this.numTasks)
+      fail(
+        "shape_mismatch",
+        `GradNorm.combine: \`losses\` must have ${this.numTasks} entries, got ${losses.length}`,
+      );
+    return tf.tidy(() => tf.addN(losses.map((l, i) => tf.mul(l, this.current[i]!))) as tf.Scalar);
+  }
+
+  /**
+   * One GradNorm weight update. `taskLosses[i]()` computes task i's unweighted loss; its gradient
+   * norm is taken over `sharedVariables` (the paper uses the last shared layer's weights).
+   */
+  update(taskLosses: readonly (() => tf.Scalar)[], sharedVariables: readonly tf.Variable[]): GradNormStep {
+    const fn = "GradNorm.update";
+    if (taskLosses.length !== this.numTasks)
+      fail(
+        "shape_mismatch",
+        `${fn}: \`taskLosses\` must have ${this.numTasks} entries, got ${taskLosses.length}`,
+      );
+    if (sharedVariables.length === 0)
+      fail("empty_input", `${fn}: \`sharedVariables\` must not be empty, got 0 elements`);
+    const values: number[] = [];
+    const rawNorms: number[] = [];
+    for (const f of taskLosses) {
+      const { value, grads } = tf.variableGrads(f, sharedVariables as tf.Variable[]);
+      values.push(value.dataSync()[0]!);
+      let squared = 0;
+      for (const g of Object.values(grads)) {
+        squared += tf.tidy(() => tf.sum(tf.square(g)).dataSync()[0]!);
+        g.dispose();
+      }
+      value.dispose();
+      rawNorms.push(Math.sqrt(squared));
+    }
+    values.forEach((v, i) => {
+      if (!Number.isFinite(v))
+        fail("invalid_value", `${fn}: task losses must be finite, got ${describeValue(v)} at index ${i}`);
+    });
+    if (!this.initialLosses) this.initialLosses = values.map((v) => (v > 0 ? v : Number.MIN_VALUE));
+    const initial = this.initialLosses;
+    const ratios = values.map((v, i) => v / initial[i]!);
+    const meanRatio = ratios.reduce((a, b) => a + b, 0) / this.numTasks;
+    const norms = rawNorms.map((g, i) => this.current[i]! * g);
+    const meanNorm = norms.reduce((a, b) => a + b, 0) / this.numTasks;
+    const next = this.current.map((w, i) => {
+      const target = meanNorm * (ratios[i]! / meanRatio) ** this.alpha;
+      const gradient = Math.sign(norms[i]! - target) * rawNorms[i]!;
+      return Math.max(w - this.learningRate * gradient, 1e-6);
+    });
+    const total = next.reduce((a, b) => a + b, 0);
+    this.current = next.map((w) => (w * this.numTasks) / total);
+    return { weights: this.weights(), gradNorms: norms, lossRatios: ratios };
+  }
+}

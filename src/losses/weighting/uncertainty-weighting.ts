@@ -1,0 +1,77 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { fail } from "../../core/errors.js";
+import { numberOption } from "../tensor-input.js";
+
+/** Options of {@link UncertaintyWeighting}. */
+export interface UncertaintyWeightingOptions {
+  readonly numTasks: number;
+  /**
+   * Per task: `regression` (Gaussian likelihood, 1/(2 sigma^2) L + log sigma, default) or
+   * `classification` (softmax with temperature, 1/sigma^2 L + log sigma).
+   */
+  readonly taskTypes?: readonly ("regression" | "classification")[];
+  /** Initial s_i = log sigma_i^2. Default 0 (every weight 1/2 or 1). */
+  readonly initialLogVariance?: number;
+}
+
+/**
+ * Homoscedastic uncertainty weighting (Kendall, Gal & Cipolla 2018): learnable log-variances
+ * s_i = log sigma_i^2 and
+ *   L = sum_i c_i exp(-s_i) L_i + s_i / 2,  c_i = 1/2 (regression) or 1 (classification).
+ * Train `logVariances` together with the model (pass it to the optimizer's var list). At the
+ * optimum exp(s_i) = 2 c_i L_i, so a noisier (higher-loss) task gets a smaller weight. The
+ * s parametrisation keeps sigma positive and the loss smooth.
+ *
+ * @example
+ * const uw = new UncertaintyWeighting({ numTasks: 2 });
+ * optimizer.minimize(() => uw.combine([lossA(), lossB()]), false, [...model.trainableWeights.map(w => w.read() as tf.Variable), uw.logVariances]);
+ */
+export class UncertaintyWeighting {
+  readonly logVariances: tf.Variable<tf.Rank.R1>;
+  private readonly scales: tf.Tensor1D;
+  readonly numTasks: number;
+
+  constructor(options: UncertaintyWeightingOptions) {
+    const fn = "UncertaintyWeighting";
+    const n = options.numTasks;
+    if (!Number.isInteger(n) || n < 1)
+      fail("invalid_option", `${fn}: option \`numTasks\` must be an integer >= 1, got ${String(n)}`);
+    const types = options.taskTypes ?? Array.from({ length: n }, () => "regression" as const);
+    if (types.length !== n)
+      fail("invalid_option", `${fn}: option \`taskTypes\` must have ${n} entries, got ${types.length}`);
+    const initial = numberOption(options.initialLogVariance, 0, fn, "initialLogVariance");
+    this.numTasks = n;
+    this.logVariances = tf.variable(
+      tf.fill([n], initial),
+      true,
+      undefined,
+      "float32",
+    ) as tf.Variable<tf.Rank.R1>;
+    this.scales = tf.tensor1d(types.map((t) => (t === "classification" ? 1 : 0.5)));
+  }
+
+  /** The combined loss; differentiable in the task losses and in `logVariances`. */
+  combine(losses: readonly tf.Scalar[]): tf.Scalar {
+    if (losses.length !== this.numTasks) {
+      fail(
+        "shape_mismatch",
+        `UncertaintyWeighting.combine: \`losses\` must have ${this.numTasks} entries, got ${losses.length}`,
+      );
+    }
+    return tf.tidy(() => {
+      const l = tf.stack(losses as tf.Scalar[]);
+      const s = this.logVariances;
+      return tf.sum(tf.add(tf.mul(tf.mul(this.scales, tf.exp(tf.neg(s))), l), tf.mul(0.5, s))) as tf.Scalar;
+    });
+  }
+
+  /** The current effective weights c_i exp(-s_i). */
+  weights(): number[] {
+    return tf.tidy(() => Array.from(tf.mul(this.scales, tf.exp(tf.neg(this.logVariances))).dataSync()));
+  }
+
+  dispose(): void {
+    this.logVariances.dispose();
+    this.scales.dispose();
+  }
+}
