@@ -28,7 +28,7 @@ export function checkGradient(
   const analytic = Float64Array.from(g.dataSync());
   g.dispose();
   const evaluate = (values: Float64Array): number => {
-    const t = tf.tensor(values, x.shape, "float32");
+    const t = tf.tensor(Float32Array.from(values), x.shape, "float32");
     const s = total(t);
     const v = s.dataSync()[0]!;
     t.dispose();
