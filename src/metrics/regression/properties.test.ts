@@ -1,0 +1,174 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isPlumblineError } from "../../core/errors.js";
+import { type AnyMetricDef, createMetric } from "../../metric.js";
+import {
+  concordanceCorrelationDef,
+  cosineSimilarityDef,
+  d2AbsoluteErrorDef,
+  explainedVarianceDef,
+  kendallTauDef,
+  logCoshErrorDef,
+  maxErrorDef,
+  meanAbsoluteErrorDef,
+  meanAbsolutePercentageErrorDef,
+  meanPinballLossDef,
+  meanSquaredErrorDef,
+  meanSquaredLogErrorDef,
+  medianAbsoluteErrorDef,
+  minkowskiDistanceDef,
+  normalizedRootMeanSquaredErrorDef,
+  pearsonCorrelationDef,
+  r2ScoreDef,
+  regressionSuiteDef,
+  relativeSquaredErrorDef,
+  rootMeanSquaredErrorDef,
+  rootMeanSquaredLogErrorDef,
+  spearmanCorrelationDef,
+  symmetricMeanAbsolutePercentageErrorDef,
+  tweedieDevianceDef,
+  weightedMeanAbsolutePercentageErrorDef,
+} from "./index.js";
+import { agree, mergedResult, ranges, resumedResult } from "./test-helpers.js";
+
+/** Values on a 1/8 grid: exact in binary, with ties. */
+const anyValue = fc.integer({ min: -800, max: 800 }).map((v) => v / 8);
+const positiveValue = fc.integer({ min: 1, max: 800 }).map((v) => v / 8);
+
+interface Case {
+  name: string;
+  def: AnyMetricDef;
+  positive?: boolean;
+}
+
+const cases: Case[] = [
+  { name: "meanSquaredError", def: meanSquaredErrorDef() },
+  { name: "rootMeanSquaredError", def: rootMeanSquaredErrorDef() },
+  { name: "meanAbsoluteError", def: meanAbsoluteErrorDef() },
+  { name: "meanAbsolutePercentageError", def: meanAbsolutePercentageErrorDef() },
+  { name: "symmetricMeanAbsolutePercentageError", def: symmetricMeanAbsolutePercentageErrorDef() },
+  { name: "weightedMeanAbsolutePercentageError", def: weightedMeanAbsolutePercentageErrorDef() },
+  { name: "meanSquaredLogError", def: meanSquaredLogErrorDef(), positive: true },
+  { name: "rootMeanSquaredLogError", def: rootMeanSquaredLogErrorDef(), positive: true },
+  { name: "medianAbsoluteError", def: medianAbsoluteErrorDef() },
+  { name: "maxError", def: maxErrorDef() },
+  { name: "r2Score", def: r2ScoreDef() },
+  { name: "r2Score adjusted", def: r2ScoreDef({ adjusted: 1 }) },
+  { name: "explainedVariance", def: explainedVarianceDef() },
+  { name: "meanPinballLoss", def: meanPinballLossDef({ alpha: 0.9 }) },
+  { name: "tweedieDeviance power 0", def: tweedieDevianceDef({ power: 0 }) },
+  { name: "tweedieDeviance power 1.5", def: tweedieDevianceDef({ power: 1.5 }), positive: true },
+  { name: "tweedieDeviance power 3", def: tweedieDevianceDef({ power: 3 }), positive: true },
+  { name: "d2AbsoluteError", def: d2AbsoluteErrorDef() },
+  { name: "logCoshError", def: logCoshErrorDef() },
+  {
+    name: "normalizedRootMeanSquaredError std",
+    def: normalizedRootMeanSquaredErrorDef({ normalization: "std" }),
+  },
+  {
+    name: "normalizedRootMeanSquaredError range",
+    def: normalizedRootMeanSquaredErrorDef({ normalization: "range" }),
+  },
+  { name: "relativeSquaredError", def: relativeSquaredErrorDef() },
+  { name: "minkowskiDistance", def: minkowskiDistanceDef({ p: 3 }) },
+  { name: "pearsonCorrelation", def: pearsonCorrelationDef() },
+  { name: "spearmanCorrelation", def: spearmanCorrelationDef() },
+  { name: "kendallTau", def: kendallTauDef() },
+  { name: "concordanceCorrelation", def: concordanceCorrelationDef() },
+  { name: "cosineSimilarity", def: cosineSimilarityDef() },
+  { name: "regressionSuite", def: regressionSuiteDef() },
+];
+
+function pairs(positive = false, minLength = 2) {
+  const value = positive ? positiveValue : anyValue;
+  return fc
+    .array(fc.tuple(value, value), { minLength, maxLength: 60 })
+    .map((rows) => ({ preds: rows.map((r) => r[0]), target: rows.map((r) => r[1]) }));
+}
+
+function oneShot(def: AnyMetricDef, preds: number[], target: number[]): unknown {
+  const state = def.init();
+  def.update(state, preds, target);
+  return def.compute(state);
+}
+
+describe.each(cases)("$name streaming properties", ({ def, positive }) => {
+  it("gives the one-update result for any split into merged batches", () => {
+    fc.assert(
+      fc.property(pairs(positive), fc.array(fc.nat(60), { maxLength: 5 }), ({ preds, target }, cuts) => {
+        const batches = ranges(preds.length, cuts).map(([a, b]) => [preds.slice(a, b), target.slice(a, b)]);
+        expect(agree(mergedResult(def, batches), oneShot(def, preds, target))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("gives the same result after a toJSON/fromJSON round trip mid-stream", () => {
+    fc.assert(
+      fc.property(pairs(positive, 4), fc.nat(100), ({ preds, target }, cut) => {
+        const k = 1 + (cut % (preds.length - 1));
+        const resumed = resumedResult(
+          def,
+          [preds.slice(0, k), target.slice(0, k)],
+          [preds.slice(k), target.slice(k)],
+        );
+        expect(agree(resumed, oneShot(def, preds, target))).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("is invariant to permuting the (pred, target) pairs", () => {
+    fc.assert(
+      fc.property(pairs(positive), fc.nat(), ({ preds, target }, seed) => {
+        const order = preds.map((_, i) => i);
+        let s = seed;
+        for (let i = order.length - 1; i > 0; i--) {
+          s = (s * 1103515245 + 12345) % 2147483648;
+          const j = s % (i + 1);
+          [order[i], order[j]] = [order[j]!, order[i]!];
+        }
+        const permuted = oneShot(
+          def,
+          order.map((i) => preds[i]!),
+          order.map((i) => target[i]!),
+        );
+        expect(agree(permuted, oneShot(def, preds, target))).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("stays inside its documented range", () => {
+    const [lo, hi] = def.meta.range;
+    fc.assert(
+      fc.property(pairs(positive), ({ preds, target }) => {
+        const result = oneShot(def, preds, target);
+        const values = typeof result === "number" ? [result] : typeof result === "object" ? [] : [];
+        for (const v of values) if (!Number.isNaN(v)) expect(v >= lo - 1e-9 && v <= hi + 1e-9).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("leaves the state untouched when a batch is rejected (NaN at the end)", () => {
+    const metric = createMetric(def);
+    metric.update(positive ? [1, 2, 3] : [1, -2, 3], positive ? [2, 2, 1] : [2, 2, -1]);
+    const before = JSON.stringify(metric.toJSON());
+    let error: unknown;
+    try {
+      metric.update([1, 2], [1, Number.NaN]);
+    } catch (e) {
+      error = e;
+    }
+    expect(isPlumblineError(error, "invalid_value")).toBe(true);
+    expect(JSON.stringify(metric.toJSON())).toBe(before);
+  });
+
+  it("rejects an empty computation and mismatched lengths", () => {
+    expect(() => def.compute(def.init())).toThrow(expect.objectContaining({ code: "empty_input" }));
+    expect(() => def.update(def.init(), [1, 2, 3], [1, 2])).toThrow(
+      expect.objectContaining({ code: "shape_mismatch" }),
+    );
+  });
+});
