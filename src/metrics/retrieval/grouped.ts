@@ -224,39 +224,83 @@ export function updateRetrievalState(
   append(state.target, target);
 }
 
-/** Permutation of `values` by `order`. */
-function permute(values: Float64Array, order: Uint32Array): Float64Array {
-  const out = new Float64Array(order.length);
-  for (let i = 0; i < order.length; i++) out[i] = values[order[i]!]!;
-  return out;
+/** Reusable scratch space for ranking one query at a time. */
+interface Scratch {
+  sorted: Float64Array;
+  scores: Float64Array;
+  target: Float64Array;
+  slot: Int32Array;
+  groupEnd: Int32Array;
+}
+
+function ensureScratch(scratch: Scratch, m: number): void {
+  if (scratch.sorted.length >= m) return;
+  const size = Math.max(m, scratch.sorted.length * 2);
+  scratch.sorted = new Float64Array(size);
+  scratch.scores = new Float64Array(size);
+  scratch.target = new Float64Array(size);
+  scratch.slot = new Int32Array(size);
+  scratch.groupEnd = new Int32Array(size);
 }
 
 /**
- * Ranks every document: sorted by query id, then score descending, then by the tie rule
- * (input order for `"torchmetrics"`/`"average"`, gain descending for `"optimistic"`, gain
- * ascending for `"pessimistic"`). Composed stable radix argsorts, least significant key first.
+ * Ranks one query's m documents into `scratch.scores/target[0..m)`: score descending, equal
+ * scores in input order (`"torchmetrics"`, `"average"`) or by gain (descending for
+ * `"optimistic"`, ascending for `"pessimistic"`). Instead of a comparator sort it sorts a copy of
+ * the scores natively, then places each document, in input order, at the first free slot of
+ * its score's run (found by binary search): stable, O(m log m) with no closures.
  */
-export function rankAll(
-  indexes: Float64Array,
+function rankQuery(
   preds: Float64Array,
   target: Float64Array,
+  order: Uint32Array | null,
+  from: number,
+  m: number,
   ties: TieHandling,
-): { indexes: Float64Array; scores: Float64Array; target: Float64Array } {
-  let order: Uint32Array;
-  if (ties === "optimistic" || ties === "pessimistic") {
-    order = argsort(target, ties === "optimistic");
-    order = compose(order, argsort(permute(preds, order), true));
-  } else {
-    order = argsort(preds, true);
+  scratch: Scratch,
+): void {
+  ensureScratch(scratch, m);
+  const sorted = scratch.sorted.subarray(0, m);
+  for (let j = 0; j < m; j++) sorted[j] = preds[order ? order[from + j]! : from + j]!;
+  sorted.sort();
+  const slot = scratch.slot;
+  slot.fill(0, 0, m);
+  const outScores = scratch.scores;
+  const outTarget = scratch.target;
+  for (let j = 0; j < m; j++) {
+    const doc = order ? order[from + j]! : from + j;
+    const score = preds[doc]!;
+    // upper bound: first ascending index with sorted[k] > score
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! <= score) lo = mid + 1;
+      else hi = mid;
+    }
+    const runStart = m - lo; // descending position of the first document with this score
+    const position = runStart + slot[runStart]!++;
+    outScores[position] = score;
+    outTarget[position] = target[doc]!;
   }
-  order = compose(order, argsort(permute(indexes, order), false));
-  return { indexes: permute(indexes, order), scores: permute(preds, order), target: permute(target, order) };
+  if (ties === "optimistic" || ties === "pessimistic") {
+    let i = 0;
+    while (i < m) {
+      let j = i + 1;
+      while (j < m && outScores[j] === outScores[i]) j++;
+      if (j - i > 1) {
+        const run = outTarget.subarray(i, j);
+        run.sort();
+        if (ties === "optimistic") run.reverse();
+      }
+      i = j;
+    }
+  }
 }
 
-function compose(outer: Uint32Array, inner: Uint32Array): Uint32Array {
-  const out = new Uint32Array(inner.length);
-  for (let i = 0; i < inner.length; i++) out[i] = outer[inner[i]!]!;
-  return out;
+function isNonDecreasing(values: Float64Array): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i]! < values[i - 1]!) return false;
+  return true;
 }
 
 /** What to do with one query before its kernel runs: its value, or undefined to run the kernel. */
@@ -288,37 +332,41 @@ export function perQueryValues(
 ): { queries: Float64Array; values: Float64Array } {
   const n = state.preds.length;
   if (n === 0) fail("empty_input", `${fn}: no documents were given (call update first)`);
-  const ranked = rankAll(filled(state.indexes), filled(state.preds), filled(state.target), options.ties);
+  const indexes = filled(state.indexes);
+  const preds = filled(state.preds);
+  const target = filled(state.target);
+  // Group by query id: a stable radix argsort unless the ids already arrive in order.
+  const order = isNonDecreasing(indexes) ? null : argsort(indexes, false);
+  const idAt = (i: number) => indexes[order ? order[i]! : i]!;
   let queryCount = 1;
-  for (let i = 1; i < n; i++) if (ranked.indexes[i] !== ranked.indexes[i - 1]) queryCount++;
+  for (let i = 1; i < n; i++) if (idAt(i) !== idAt(i - 1)) queryCount++;
   const queries = new Float64Array(queryCount);
   const values = new Float64Array(queryCount);
-  const groupEnd = new Int32Array(n);
-  const query: RankedQuery = {
-    scores: ranked.scores,
-    target: ranked.target,
-    start: 0,
-    end: 0,
-    groupEnd,
-    groups: 0,
+  const scratch: Scratch = {
+    sorted: new Float64Array(0),
+    scores: new Float64Array(0),
+    target: new Float64Array(0),
+    slot: new Int32Array(0),
+    groupEnd: new Int32Array(0),
   };
   let q = 0;
   let start = 0;
   while (start < n) {
+    const id = idAt(start);
     let end = start + 1;
-    const id = ranked.indexes[start]!;
-    while (end < n && ranked.indexes[end] === id) end++;
-    query.start = start;
-    query.end = end;
+    while (end < n && idAt(end) === id) end++;
+    const m = end - start;
+    rankQuery(preds, target, order, start, m, options.ties, scratch);
+    const groupEnd = scratch.groupEnd;
     let groups = 0;
     if (groupTies) {
-      for (let i = start + 1; i <= end; i++) {
-        if (i === end || ranked.scores[i] !== ranked.scores[i - 1]) groupEnd[groups++] = i - start;
+      for (let i = 1; i <= m; i++) {
+        if (i === m || scratch.scores[i] !== scratch.scores[i - 1]) groupEnd[groups++] = i;
       }
     } else {
-      for (let i = start + 1; i <= end; i++) groupEnd[groups++] = i - start;
+      for (let i = 1; i <= m; i++) groupEnd[groups++] = i;
     }
-    query.groups = groups;
+    const query: RankedQuery = { scores: scratch.scores, target: scratch.target, start: 0, end: m, groupEnd, groups };
     queries[q] = id;
     if (isEmpty(query)) {
       switch (options.emptyTargetAction) {
