@@ -92,3 +92,50 @@ describe("evaluateRag", () => {
     });
   });
 });
+
+describe("evaluateRag end to end through the OpenAI-compatible client", () => {
+  it("scores every judged metric, with PPI intervals and token accounting, then re-runs from the cache for free", async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { startScriptedServer } = await import("../../test/rag/scripted-server.js");
+    const { cannedScript } = await import("../../test/rag/canned-replies.js");
+    const { openAiClient } = await import("./client.js");
+    const { parseRagJsonl } = await import("./samples.js");
+    const { judgedRagMetrics } = await import("./evaluate.js");
+    const server = await startScriptedServer(cannedScript);
+    const dir = mkdtempSync(join(tmpdir(), "plumbline-rag-"));
+    try {
+      const data = parseRagJsonl(
+        readFileSync(new URL("../../data/samples/rag/samples.jsonl", import.meta.url), "utf8"),
+      );
+      const client = openAiClient({ baseUrl: server.url, model: "m", concurrency: 3, cacheDir: dir });
+      const report = await evaluateRag(data, {
+        metrics: judgedRagMetrics,
+        judge: client.judge,
+        embed: client.embed,
+      });
+      const byName = Object.fromEntries(report.map((r) => [r.metric, r]));
+      expect(report.every((r) => r.failures.length === 0)).toBe(true);
+      // canned: 1 of 2 statements supported → 0.5; F1 = 1/(1 + 0.5) = 2/3, cosine 1 → 0.75*2/3 + 0.25 = 0.75
+      expect(byName.faithfulness!.summary.mean).toBe(0.5);
+      expect(byName.answer_correctness!.summary.mean).toBeCloseTo(0.75, 12);
+      expect(byName.answer_relevance!.summary.mean).toBeCloseTo(1, 12);
+      // ARES answer relevance: judge says 0 everywhere; humans labelled [1, 1, 0, 1] on 4 samples → rectifier mean -3/4 → 0.75
+      expect(byName.ares_answer_relevance!.interval).toBe("ppi");
+      expect(byName.ares_answer_relevance!.summary.mean).toBeCloseTo(0.75, 12);
+      expect(server.maxConcurrent()).toBeLessThanOrEqual(3);
+      const first = client.usage();
+      expect(first.promptTokens).toBeGreaterThan(0);
+      const requests = server.requests.length;
+      const again = openAiClient({ baseUrl: server.url, model: "m", concurrency: 3, cacheDir: dir });
+      await evaluateRag(data, { metrics: judgedRagMetrics, judge: again.judge, embed: again.embed });
+      expect(server.requests.length).toBe(requests);
+      expect(again.usage().cacheHits).toBe(again.usage().calls);
+      expect(again.usage().promptTokens).toBe(0);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
