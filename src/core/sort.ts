@@ -58,7 +58,13 @@ function float64Keys(values: Float64Array, descending: boolean): { hi: Uint32Arr
 }
 
 /** One stable counting-sort pass of `order` by digit `shift` of `keys`. */
-function radixPass(keys: Uint32Array, shift: number, order: Uint32Array, out: Uint32Array, counts: Uint32Array): boolean {
+function radixPass(
+  keys: Uint32Array,
+  shift: number,
+  order: Uint32Array,
+  out: Uint32Array,
+  counts: Uint32Array,
+): boolean {
   counts.fill(0);
   const n = order.length;
   for (let i = 0; i < n; i++) counts[(keys[order[i]!]! >>> shift) & MASK]!++;
@@ -113,7 +119,10 @@ function comparisonArgsort(values: ArrayLike<number>, descending: boolean): Uint
  * Indices that sort `values` ascending (or descending), stable for ties.
  * Float32Array input sorts on 32-bit keys; anything else on exact float64 keys.
  */
-export function argsort(values: Float32Array | Float64Array | readonly number[], descending = false): Uint32Array {
+export function argsort(
+  values: Float32Array | Float64Array | readonly number[],
+  descending = false,
+): Uint32Array {
   const n = values.length;
   if (n < SMALL) return comparisonArgsort(values, descending);
   if (values instanceof Float32Array) return sortByKeyWords([float32Keys(values, descending)], n);
@@ -125,4 +134,78 @@ export function argsort(values: Float32Array | Float64Array | readonly number[],
 /** Stable descending argsort (ties keep input order). */
 export function argsortDescending(values: Float32Array | Float64Array | readonly number[]): Uint32Array {
   return argsort(values, true);
+}
+
+/**
+ * Sorts unsigned 32-bit keys ascending in place (LSD radix sort, three 11-bit digits: the
+ * 2048-bucket histograms stay in L1 cache and each pass streams the keys, so no index
+ * indirection and no random reads). Passes whose digit is the same for every key are skipped.
+ * O(n) time, one scratch array of n keys.
+ */
+export function radixSortUint32(keys: Uint32Array): Uint32Array {
+  const n = keys.length;
+  if (n < 2) return keys;
+  if (n < SMALL) return keys.sort();
+  const BITS = 11;
+  const SIZE = 1 << BITS;
+  const M = SIZE - 1;
+  const h0 = new Uint32Array(SIZE);
+  const h1 = new Uint32Array(SIZE);
+  const h2 = new Uint32Array(SIZE);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    h0[k & M]!++;
+    h1[(k >>> BITS) & M]!++;
+    h2[k >>> (2 * BITS)]!++;
+  }
+  let src: Uint32Array = keys;
+  let dst: Uint32Array = new Uint32Array(n);
+  const passes: [Uint32Array, number][] = [
+    [h0, 0],
+    [h1, BITS],
+    [h2, 2 * BITS],
+  ];
+  for (const [hist, shift] of passes) {
+    let skip = false;
+    for (let d = 0; d < SIZE; d++) {
+      if (hist[d] === n) skip = true;
+      if (hist[d] !== 0) break;
+    }
+    if (skip) continue;
+    let total = 0;
+    for (let d = 0; d < SIZE; d++) {
+      const c = hist[d]!;
+      hist[d] = total;
+      total += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const k = src[i]!;
+      dst[hist[(k >>> shift) & M]!++] = k;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src !== keys) keys.set(src);
+  return keys;
+}
+
+const keyView = new Float32Array(1);
+const keyBits = new Uint32Array(keyView.buffer);
+
+/**
+ * The order-preserving unsigned key of a float32 value: flip every bit of a negative float and
+ * only the sign bit of a non-negative one (-0 is read as +0). `a < b` exactly when
+ * `float32Key(a) < float32Key(b)`.
+ */
+export function float32Key(value: number): number {
+  keyView[0] = value === 0 ? 0 : value;
+  const b = keyBits[0]!;
+  return b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+}
+
+/** Inverse of {@link float32Key}. */
+export function float32FromKey(key: number): number {
+  keyBits[0] = key & 0x80000000 ? (key & 0x7fffffff) >>> 0 : ~key >>> 0;
+  return keyView[0]!;
 }

@@ -1,0 +1,244 @@
+import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import {
+  type BinaryCurveOptions,
+  binaryCurveDef,
+  type MulticlassCurveOptions,
+  type MultilabelCurveOptions,
+  multiclassCurveDef,
+  multilabelCurveDef,
+} from "./curve-defs.js";
+import {
+  aurocOf,
+  averageCurveValues,
+  type BinaryCurveState,
+  type MulticlassCurveState,
+  type MultilabelCurveState,
+  multiclassMicroSource,
+  multiclassSources,
+  multilabelMicroSource,
+  multilabelSources,
+  ovoSource,
+  positives,
+} from "./curve-state.js";
+import { optOneOf } from "./input.js";
+import { classificationEntry } from "./meta.js";
+import type { Averaged, BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-scores.js";
+
+/** Catalog entry of the area under the ROC curve. */
+export const aurocMeta = classificationEntry({
+  id: "classification/auroc",
+  title: "Area under the ROC curve (AUROC)",
+  formula: "\\int_0^1 TPR\\,d(FPR) = P(s^+ > s^-) + \\tfrac12 P(s^+ = s^-)",
+  range: [0, 1],
+  direction: "higher",
+  exports: ["binaryAuroc", "multiclassAuroc", "multilabelAuroc"],
+  implementation:
+    "torchmetrics 1.9.0 binary/multiclass/multilabel_auroc; scikit-learn 1.9.1 roc_auc_score (max_fpr, multi_class='ovr'|'ovo')",
+  paper: "Hanley & McNeil 1982; McClish 1989 (partial AUC); Hand & Till 2001 (one-vs-one)",
+  robustness: [
+    "threshold-free and insensitive to class prior; optimistic under heavy imbalance (prefer average precision)",
+  ],
+  traits: ["ranking", "imbalanced", "probabilistic"],
+});
+
+/** Whose conventions to follow where the references differ: one class present gives 0 (torchmetrics) or NaN (sklearn). */
+export type CurveConvention = "torchmetrics" | "sklearn";
+const CONVENTIONS: readonly CurveConvention[] = ["torchmetrics", "sklearn"];
+
+export interface BinaryAurocOptions extends BinaryCurveOptions {
+  /** Partial AUC up to this false positive rate, McClish-standardised. In (0, 1]. */
+  maxFpr?: number;
+  /** Default "torchmetrics" (0 when one class is missing); "sklearn" gives NaN. */
+  convention?: CurveConvention;
+}
+
+function optMaxFpr(value: unknown, fn: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "number" || !(value > 0 && value <= 1))
+    fail(
+      "invalid_option",
+      `${fn}: option \`maxFpr\` must be a number in (0, 1], got ${describeValue(value)}`,
+    );
+  return value;
+}
+
+/**
+ * Binary AUROC: the trapezoidal area under the ROC curve, equal to the Mann-Whitney probability
+ * that a positive outscores a negative (ties count half). Exact by default (O(n) state, O(n)
+ * compute with radix-sorted float32 scores); binned with `thresholds`. `maxFpr` gives the
+ * McClish-standardised partial AUC. Matches torchmetrics 1.9.0 `binary_auroc` and sklearn
+ * 1.9.1 `roc_auc_score` (with `convention: "sklearn"` for the one-class NaN).
+ */
+export function binaryAurocDef(
+  options: BinaryAurocOptions = {},
+): MetricDef<BinaryCurveState, BinaryArgs, number> {
+  const fn = "binaryAuroc";
+  const maxFpr = optMaxFpr(options.maxFpr, fn);
+  const oneClass =
+    optOneOf(options.convention, CONVENTIONS, "torchmetrics", fn, "convention") === "sklearn"
+      ? Number.NaN
+      : 0;
+  return binaryCurveDef(
+    {
+      id: "classification/binary_auroc",
+      meta: aurocMeta,
+      fn,
+      compute: (source) => aurocOf(source, maxFpr, oneClass),
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link binaryAurocDef}. */
+export function binaryAuroc(
+  preds: NumericArray,
+  target: NumericArray,
+  options: BinaryAurocOptions = {},
+): number {
+  return runOnce(binaryAurocDef(options), preds, target);
+}
+
+export type MulticlassAurocAverage = "macro" | "weighted" | "micro" | "none";
+
+export interface MulticlassAurocOptions<A extends MulticlassAurocAverage = MulticlassAurocAverage>
+  extends MulticlassCurveOptions {
+  /** Default "macro". "weighted" weights classes by their number of samples. "micro" (ovr only) pools all one-hot entries. */
+  average?: A;
+  /** "ovr" (default): each class against the rest; "ovo": Hand & Till's mean over class pairs (sklearn, exact mode). */
+  multiClass?: "ovr" | "ovo";
+  convention?: CurveConvention;
+}
+
+/**
+ * Multiclass AUROC. One-vs-rest (default): a binary AUROC per class (score column c, positive
+ * when target = c), averaged macro (default), weighted by class frequency, or micro over the
+ * one-hot entries; a class without samples scores 0 (torchmetrics 1.9.0 `multiclass_auroc`) or
+ * NaN (`convention: "sklearn"`). One-vs-one: for each class pair (a, b), the mean of AUROC(a vs b
+ * on column a) and AUROC(b vs a on column b) over the samples of a and b, averaged uniformly
+ * (macro) or by pair prevalence (weighted) as sklearn 1.9.1 `roc_auc_score(multi_class="ovo")`.
+ * O(C n log n) at most.
+ */
+export function multiclassAurocDef<A extends MulticlassAurocAverage = "macro">(
+  options: MulticlassAurocOptions<A>,
+): MetricDef<MulticlassCurveState, MulticlassArgs, Averaged<A>> {
+  const fn = "multiclassAuroc";
+  const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
+  const multiClass = optOneOf(options.multiClass, ["ovr", "ovo"], "ovr", fn, "multiClass");
+  const oneClass =
+    optOneOf(options.convention, CONVENTIONS, "torchmetrics", fn, "convention") === "sklearn"
+      ? Number.NaN
+      : 0;
+  if (
+    multiClass === "ovo" &&
+    (options.thresholds !== undefined || average === "micro" || average === "none")
+  ) {
+    fail(
+      "invalid_option",
+      `${fn}: option \`multiClass: "ovo"\` needs exact mode and average "macro" or "weighted"`,
+    );
+  }
+  return multiclassCurveDef(
+    {
+      id: "classification/multiclass_auroc",
+      meta: aurocMeta,
+      fn,
+      compute: ({ state, thresholds, classes }) => {
+        if (multiClass === "ovo") {
+          if (state.kind !== "exact") return fail("invalid_state", `${fn}: ovo needs an exact state`);
+          const target = state.target.data.subarray(0, state.target.length);
+          const n = target.length;
+          let num = 0;
+          let den = 0;
+          for (let a = 0; a < classes; a++) {
+            for (let b = a + 1; b < classes; b++) {
+              const sa = aurocOf(ovoSource(state, classes, a, b, a), undefined, oneClass);
+              const sb = aurocOf(ovoSource(state, classes, a, b, b), undefined, oneClass);
+              let w = 1;
+              if (average === "weighted") {
+                w = 0;
+                for (let i = 0; i < n; i++) if (target[i] === a || target[i] === b) w++;
+                w /= n;
+              }
+              num += (w * (sa + sb)) / 2;
+              den += w;
+            }
+          }
+          return (num / den) as Averaged<A>;
+        }
+        if (average === "micro")
+          return aurocOf(
+            multiclassMicroSource(state, thresholds, classes),
+            undefined,
+            oneClass,
+          ) as Averaged<A>;
+        const sources = multiclassSources(state, thresholds, classes);
+        const values = sources.map((s) => aurocOf(s, undefined, oneClass));
+        if (Number.isNaN(oneClass) && average !== "none" && values.some(Number.isNaN))
+          return Number.NaN as Averaged<A>;
+        return averageCurveValues(values, average, positives(sources)) as Averaged<A>;
+      },
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link multiclassAurocDef}. */
+export function multiclassAuroc<A extends MulticlassAurocAverage = "macro">(
+  preds: NumericArray | MatrixInput,
+  target: NumericArray,
+  options: MulticlassAurocOptions<A>,
+): Averaged<A> {
+  return runOnce(multiclassAurocDef(options), preds, target);
+}
+
+export interface MultilabelAurocOptions<A extends MulticlassAurocAverage = MulticlassAurocAverage>
+  extends MultilabelCurveOptions {
+  /** Default "macro"; "micro" pools every (sample, label) entry; "weighted" weights by positives. */
+  average?: A;
+  convention?: CurveConvention;
+}
+
+/**
+ * Multilabel AUROC: a binary AUROC per label (ignored entries left out), averaged macro
+ * (default), weighted by positives, micro over all entries, or none. Matches torchmetrics 1.9.0
+ * `multilabel_auroc` and sklearn 1.9.1 `roc_auc_score` on indicator targets.
+ */
+export function multilabelAurocDef<A extends MulticlassAurocAverage = "macro">(
+  options: MultilabelAurocOptions<A>,
+): MetricDef<MultilabelCurveState, MultilabelArgs, Averaged<A>> {
+  const fn = "multilabelAuroc";
+  const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
+  const oneClass =
+    optOneOf(options.convention, CONVENTIONS, "torchmetrics", fn, "convention") === "sklearn"
+      ? Number.NaN
+      : 0;
+  return multilabelCurveDef(
+    {
+      id: "classification/multilabel_auroc",
+      meta: aurocMeta,
+      fn,
+      compute: ({ state, thresholds, classes }) => {
+        if (average === "micro")
+          return aurocOf(
+            multilabelMicroSource(state, thresholds, classes),
+            undefined,
+            oneClass,
+          ) as Averaged<A>;
+        const sources = multilabelSources(state, thresholds, classes);
+        const values = sources.map((s) => aurocOf(s, undefined, oneClass));
+        if (Number.isNaN(oneClass) && average !== "none" && values.some(Number.isNaN))
+          return Number.NaN as Averaged<A>;
+        return averageCurveValues(values, average, positives(sources)) as Averaged<A>;
+      },
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link multilabelAurocDef}. */
+export function multilabelAuroc<A extends MulticlassAurocAverage = "macro">(
+  preds: MatrixInput,
+  target: MatrixInput,
+  options: MultilabelAurocOptions<A>,
+): Averaged<A> {
+  return runOnce(multilabelAurocDef(options), preds, target);
+}

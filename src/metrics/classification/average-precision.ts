@@ -1,0 +1,154 @@
+import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import {
+  type BinaryCurveOptions,
+  binaryCurveDef,
+  type MulticlassCurveOptions,
+  type MultilabelCurveOptions,
+  multiclassCurveDef,
+  multilabelCurveDef,
+} from "./curve-defs.js";
+import {
+  averageCurveValues,
+  averagePrecisionOf,
+  type BinaryCurveState,
+  type MulticlassCurveState,
+  type MultilabelCurveState,
+  multiclassMicroSource,
+  multiclassSources,
+  multilabelMicroSource,
+  multilabelSources,
+  positives,
+} from "./curve-state.js";
+import { optOneOf } from "./input.js";
+import { classificationEntry } from "./meta.js";
+import type { Averaged, BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-scores.js";
+
+/** Catalog entry of average precision. */
+export const averagePrecisionMeta = classificationEntry({
+  id: "classification/average_precision",
+  title: "Average precision (area under the precision-recall curve, step-wise)",
+  formula: "AP=\\sum_k (R_k-R_{k-1})P_k",
+  range: [0, 1],
+  direction: "higher",
+  exports: ["binaryAveragePrecision", "multiclassAveragePrecision", "multilabelAveragePrecision"],
+  implementation:
+    "torchmetrics 1.9.0 binary/multiclass/multilabel_average_precision; scikit-learn 1.9.1 average_precision_score",
+  robustness: [
+    "focuses on the positive class: informative under heavy imbalance, where AUROC looks optimistic",
+  ],
+  traits: ["ranking", "imbalanced", "probabilistic"],
+});
+
+export type AveragePrecisionAverage = "macro" | "weighted" | "micro" | "none";
+
+/**
+ * Binary average precision, sum_k (R_k - R_{k-1}) P_k over the distinct score thresholds
+ * (no interpolation; ties share a threshold). Exact by default, binned with `thresholds`.
+ * Matches torchmetrics 1.9.0 `binary_average_precision` and sklearn 1.9.1
+ * `average_precision_score`; with no positive sample the result is 0, as both. O(n) after a
+ * radix sort of float32 scores (O(n log n) otherwise).
+ */
+export function binaryAveragePrecisionDef(
+  options: BinaryCurveOptions = {},
+): MetricDef<BinaryCurveState, BinaryArgs, number> {
+  return binaryCurveDef(
+    {
+      id: "classification/binary_average_precision",
+      meta: averagePrecisionMeta,
+      fn: "binaryAveragePrecision",
+      compute: (source) => averagePrecisionOf(source, 0),
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link binaryAveragePrecisionDef}. */
+export function binaryAveragePrecision(
+  preds: NumericArray,
+  target: NumericArray,
+  options: BinaryCurveOptions = {},
+): number {
+  return runOnce(binaryAveragePrecisionDef(options), preds, target);
+}
+
+export interface MulticlassAveragePrecisionOptions<
+  A extends AveragePrecisionAverage = AveragePrecisionAverage,
+> extends MulticlassCurveOptions {
+  /** Default "macro" (classes without samples are NaN and left out); "weighted" by class frequency. */
+  average?: A;
+}
+
+/** Multiclass average precision, one-vs-rest per class, averaged as torchmetrics 1.9.0 `multiclass_average_precision`. */
+export function multiclassAveragePrecisionDef<A extends AveragePrecisionAverage = "macro">(
+  options: MulticlassAveragePrecisionOptions<A>,
+): MetricDef<MulticlassCurveState, MulticlassArgs, Averaged<A>> {
+  const fn = "multiclassAveragePrecision";
+  const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
+  return multiclassCurveDef(
+    {
+      id: "classification/multiclass_average_precision",
+      meta: averagePrecisionMeta,
+      fn,
+      compute: ({ state, thresholds, classes }) => {
+        if (average === "micro")
+          return averagePrecisionOf(multiclassMicroSource(state, thresholds, classes), 0) as Averaged<A>;
+        const sources = multiclassSources(state, thresholds, classes);
+        return averageCurveValues(
+          sources.map((s) => averagePrecisionOf(s, Number.NaN)),
+          average,
+          positives(sources),
+        ) as Averaged<A>;
+      },
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link multiclassAveragePrecisionDef}. */
+export function multiclassAveragePrecision<A extends AveragePrecisionAverage = "macro">(
+  preds: NumericArray | MatrixInput,
+  target: NumericArray,
+  options: MulticlassAveragePrecisionOptions<A>,
+): Averaged<A> {
+  return runOnce(multiclassAveragePrecisionDef(options), preds, target);
+}
+
+export interface MultilabelAveragePrecisionOptions<
+  A extends AveragePrecisionAverage = AveragePrecisionAverage,
+> extends MultilabelCurveOptions {
+  /** Default "macro" (a label without positives scores 0, as torchmetrics). */
+  average?: A;
+}
+
+/** Multilabel average precision per label, averaged as torchmetrics 1.9.0 `multilabel_average_precision` (sklearn 1.9.1 on indicator targets). */
+export function multilabelAveragePrecisionDef<A extends AveragePrecisionAverage = "macro">(
+  options: MultilabelAveragePrecisionOptions<A>,
+): MetricDef<MultilabelCurveState, MultilabelArgs, Averaged<A>> {
+  const fn = "multilabelAveragePrecision";
+  const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
+  return multilabelCurveDef(
+    {
+      id: "classification/multilabel_average_precision",
+      meta: averagePrecisionMeta,
+      fn,
+      compute: ({ state, thresholds, classes }) => {
+        if (average === "micro")
+          return averagePrecisionOf(multilabelMicroSource(state, thresholds, classes), 0) as Averaged<A>;
+        const sources = multilabelSources(state, thresholds, classes);
+        return averageCurveValues(
+          sources.map((s) => averagePrecisionOf(s, 0)),
+          average,
+          positives(sources),
+        ) as Averaged<A>;
+      },
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link multilabelAveragePrecisionDef}. */
+export function multilabelAveragePrecision<A extends AveragePrecisionAverage = "macro">(
+  preds: MatrixInput,
+  target: MatrixInput,
+  options: MultilabelAveragePrecisionOptions<A>,
+): Averaged<A> {
+  return runOnce(multilabelAveragePrecisionDef(options), preds, target);
+}

@@ -1,0 +1,118 @@
+import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import {
+  assertProbabilityValues,
+  assertSameRows,
+  optBoolean,
+  optIgnoreIndex,
+  optNumClasses,
+  readBinaryTarget,
+  readLabels,
+  readProbabilities,
+  readScoreMatrix,
+  readWeights,
+} from "./input.js";
+import { type MeanState, meanDef } from "./log-loss.js";
+import { classificationEntry } from "./meta.js";
+import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
+
+/** Catalog entry of the Brier score. */
+export const brierScoreMeta = classificationEntry({
+  id: "classification/brier_score",
+  title: "Brier score",
+  formula: "\\frac{1}{N}\\sum_n \\sum_k (\\hat p_{n,k}-[y_n=k])^2",
+  range: [0, 2],
+  direction: "lower",
+  exports: ["binaryBrierScore", "multiclassBrierScore"],
+  implementation: "scikit-learn 1.9.1 brier_score_loss",
+  paper: "Brier 1950",
+  robustness: ["a bounded proper scoring rule: less dominated by confident mistakes than log loss"],
+  traits: ["probabilistic", "calibration"],
+});
+
+export interface BrierScoreOptions {
+  ignoreIndex?: number;
+}
+
+/** Binary Brier score mean((p - y)^2), optional `sampleWeight`. Matches sklearn 1.9.1 `brier_score_loss`. Range [0, 1]. O(n). */
+export function binaryBrierScoreDef(
+  options: BrierScoreOptions = {},
+): MetricDef<MeanState, BinaryArgs, number> {
+  const fn = "binaryBrierScore";
+  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
+  return meanDef({
+    id: "classification/binary_brier_score",
+    meta: brierScoreMeta,
+    options: { ...options },
+    perSample(preds, target, sampleWeight) {
+      const p = readProbabilities(preds, fn);
+      const t = readBinaryTarget(target, fn, ignoreIndex);
+      assertSameRows(p.length, t.length, fn);
+      const w = readWeights(sampleWeight, t.length, fn) ?? new Float64Array(t.length).fill(1);
+      const values = new Float64Array(t.length);
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] === ignoreIndex) w[i] = 0;
+        else values[i] = (p[i]! - t[i]!) ** 2;
+      }
+      return { values, weights: w };
+    },
+  });
+}
+/** One-shot {@link binaryBrierScoreDef}. */
+export function binaryBrierScore(
+  preds: NumericArray,
+  target: NumericArray,
+  options: BrierScoreOptions = {},
+): number {
+  return runOnce(binaryBrierScoreDef(options), preds, target);
+}
+
+export interface MulticlassBrierScoreOptions extends BrierScoreOptions {
+  numClasses: number;
+  /** Halve the sum (so two classes match the binary score). Default: true for 2 classes, false otherwise (sklearn "auto"). */
+  scaleByHalf?: boolean;
+}
+
+/**
+ * Multiclass Brier score mean(sum_k (p_k - [y = k])^2) over an N x C probability matrix; halved
+ * for two classes as sklearn 1.9.1 `brier_score_loss(scale_by_half="auto")`. Range [0, 2]. O(n C).
+ */
+export function multiclassBrierScoreDef(
+  options: MulticlassBrierScoreOptions,
+): MetricDef<MeanState, MulticlassArgs, number> {
+  const fn = "multiclassBrierScore";
+  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
+  const C = optNumClasses(options.numClasses, fn);
+  const half = optBoolean(options.scaleByHalf, C === 2, fn, "scaleByHalf");
+  return meanDef({
+    id: "classification/multiclass_brier_score",
+    meta: brierScoreMeta,
+    options: { ...options },
+    perSample(preds, target, sampleWeight) {
+      const m = readScoreMatrix(preds, fn, C);
+      assertProbabilityValues(m.data, fn, "preds");
+      const t = readLabels(target, fn, C, ignoreIndex);
+      assertSameRows(m.rows, t.length, fn);
+      const w = readWeights(sampleWeight, t.length, fn) ?? new Float64Array(t.length).fill(1);
+      const values = new Float64Array(t.length);
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] === ignoreIndex) {
+          w[i] = 0;
+          continue;
+        }
+        let s = 0;
+        for (let c = 0; c < C; c++) s += (m.data[i * C + c]! - (t[i] === c ? 1 : 0)) ** 2;
+        values[i] = half ? s / 2 : s;
+      }
+      return { values, weights: w };
+    },
+  });
+}
+/** One-shot {@link multiclassBrierScoreDef}. */
+export function multiclassBrierScore(
+  preds: MatrixInput,
+  target: NumericArray,
+  options: MulticlassBrierScoreOptions,
+): number {
+  return runOnce(multiclassBrierScoreDef(options), preds, target);
+}

@@ -1,0 +1,192 @@
+import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { reached, torchLinspace01 } from "./curve-state.js";
+import {
+  assertProbabilityValues,
+  assertSameRows,
+  cleanOptions,
+  optIgnoreIndex,
+  optNumClasses,
+  optOneOf,
+  readBinaryTarget,
+  readLabels,
+  readMulticlassPreds,
+  readProbabilities,
+} from "./input.js";
+import { classificationEntry } from "./meta.js";
+import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
+
+/** Catalog entry of the calibration error. */
+export const calibrationErrorMeta = classificationEntry({
+  id: "classification/calibration_error",
+  title: "Expected / maximum calibration error (ECE, MCE)",
+  formula: "ECE=\\sum_b \\frac{|B_b|}{N}\\,|\\mathrm{acc}(B_b)-\\mathrm{conf}(B_b)|",
+  range: [0, 1],
+  direction: "lower",
+  exports: ["binaryCalibrationError", "multiclassCalibrationError"],
+  implementation:
+    "torchmetrics 1.9.0 binary/multiclass_calibration_error (equal-width bins, confidence 1.0 in its own last bin)",
+  paper: "Naeini et al. 2015; Guo et al. 2017",
+  robustness: ["depends on the number of bins; equal-width bins can be nearly empty"],
+  traits: ["probabilistic", "calibration"],
+});
+
+/** l1: expected calibration error; l2: root of the proportion-weighted squared gaps; max: maximum gap. */
+export type CalibrationNorm = "l1" | "l2" | "max";
+
+export interface CalibrationErrorOptions {
+  /** Number of equal-width bins over [0, 1]. Default 15. */
+  nBins?: number;
+  /** Default "l1". */
+  norm?: CalibrationNorm;
+  ignoreIndex?: number;
+}
+
+/** Per bin: count, sum of confidences, sum of accuracies (nBins + 1 bins: the last holds confidence 1.0). */
+export interface CalibrationState {
+  bins: Float64Array;
+}
+
+function binsOption(value: unknown, fn: string): number {
+  if (value === undefined) return 15;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
+    fail("invalid_option", `${fn}: option \`nBins\` must be an integer >= 1, got ${describeValue(value)}`);
+  return value;
+}
+
+/**
+ * Calibration error from binned sums, as torchmetrics 1.9.0 `_ce_compute`: bin b holds
+ * boundaries[b] <= c < boundaries[b + 1] (torch's float32 linspace boundaries; a confidence of
+ * exactly 1.0 falls in an extra bin of its own, torchmetrics issue 3510).
+ */
+function calibrationFromBins(bins: Float64Array, norm: CalibrationNorm): number {
+  const B = bins.length / 3;
+  let total = 0;
+  for (let b = 0; b < B; b++) total += bins[3 * b]!;
+  if (total === 0) return Number.NaN;
+  let ce = 0;
+  for (let b = 0; b < B; b++) {
+    const count = bins[3 * b]!;
+    const gap = count === 0 ? 0 : Math.abs(bins[3 * b + 2]! / count - bins[3 * b + 1]! / count);
+    const prop = count / total;
+    if (norm === "l1") ce += gap * prop;
+    else if (norm === "l2") ce += gap * gap * prop;
+    else if (gap > ce) ce = gap;
+  }
+  return norm === "l2" ? (ce > 0 ? Math.sqrt(ce) : 0) : ce;
+}
+
+function calibrationDef<Args extends unknown[]>(
+  id: string,
+  fn: string,
+  options: CalibrationErrorOptions & Record<string, unknown>,
+  read: (...args: Args) => { confidence: Float64Array; accuracy: Float64Array },
+): MetricDef<CalibrationState, Args, number> {
+  const nBins = binsOption(options.nBins, fn);
+  const norm = optOneOf(options.norm, ["l1", "l2", "max"], "l1", fn, "norm");
+  const boundaries = torchLinspace01(nBins + 1);
+  const size = 3 * (nBins + 1);
+  return {
+    id,
+    meta: calibrationErrorMeta,
+    options: cleanOptions(options),
+    init: () => ({ bins: new Float64Array(size) }),
+    update(state, ...args) {
+      const { confidence, accuracy } = read(...args);
+      for (let i = 0; i < confidence.length; i++) {
+        const c = confidence[i]!;
+        if (Number.isNaN(accuracy[i]!)) continue;
+        const b = reached(boundaries, c) - 1;
+        state.bins[3 * b] += 1;
+        state.bins[3 * b + 1] += c;
+        state.bins[3 * b + 2] += accuracy[i]!;
+      }
+    },
+    merge: (a, b) => ({ bins: a.bins.map((v, i) => v + b.bins[i]!) }),
+    compute: (state) => calibrationFromBins(state.bins, norm),
+    validateState(state): asserts state is CalibrationState {
+      const bins = (state as CalibrationState | null)?.bins;
+      if (!(bins instanceof Float64Array) || bins.length !== size)
+        fail("invalid_state", `${id}: fromJSON expects { bins: Float64Array(${size}) }`);
+    },
+  };
+}
+
+/**
+ * Binary calibration error: confidence = the predicted probability of class 1, accuracy = the
+ * target, binned into `nBins` equal-width bins; l1 (ECE, default), l2 or max (MCE). Matches
+ * torchmetrics 1.9.0 `binary_calibration_error`. O(n), O(nBins) state.
+ */
+export function binaryCalibrationErrorDef(
+  options: CalibrationErrorOptions = {},
+): MetricDef<CalibrationState, BinaryArgs, number> {
+  const fn = "binaryCalibrationError";
+  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
+  return calibrationDef<BinaryArgs>(
+    "classification/binary_calibration_error",
+    fn,
+    { ...options },
+    (preds, target, sampleWeight) => {
+      if (sampleWeight !== undefined) fail("unsupported", `${fn}: \`sampleWeight\` is not supported`);
+      const p = readProbabilities(preds, fn);
+      const t = readBinaryTarget(target, fn, ignoreIndex);
+      assertSameRows(p.length, t.length, fn);
+      const accuracy = Float64Array.from(t, (v) => (v === ignoreIndex ? Number.NaN : v));
+      return { confidence: p, accuracy };
+    },
+  );
+}
+/** One-shot {@link binaryCalibrationErrorDef}. */
+export function binaryCalibrationError(
+  preds: NumericArray,
+  target: NumericArray,
+  options: CalibrationErrorOptions = {},
+): number {
+  return runOnce(binaryCalibrationErrorDef(options), preds, target);
+}
+
+export interface MulticlassCalibrationErrorOptions extends CalibrationErrorOptions {
+  numClasses: number;
+}
+
+/**
+ * Multiclass (top-label) calibration error: confidence = the maximum probability, accuracy =
+ * whether its class (first maximum) is the target. Matches torchmetrics 1.9.0
+ * `multiclass_calibration_error`. O(n C), O(nBins) state.
+ */
+export function multiclassCalibrationErrorDef(
+  options: MulticlassCalibrationErrorOptions,
+): MetricDef<CalibrationState, MulticlassArgs, number> {
+  const fn = "multiclassCalibrationError";
+  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
+  const C = optNumClasses(options.numClasses, fn);
+  return calibrationDef<MulticlassArgs>(
+    "classification/multiclass_calibration_error",
+    fn,
+    { ...options },
+    (preds, target, sampleWeight) => {
+      if (sampleWeight !== undefined) fail("unsupported", `${fn}: \`sampleWeight\` is not supported`);
+      const { labels, scores } = readMulticlassPreds(preds, fn, C);
+      if (!scores) fail("invalid_value", `${fn}: \`preds\` must be probabilities (N x ${C}), got labels`);
+      assertProbabilityValues(scores.data, fn, "preds");
+      const t = readLabels(target, fn, C, ignoreIndex);
+      assertSameRows(labels.length, t.length, fn);
+      const confidence = new Float64Array(t.length);
+      const accuracy = new Float64Array(t.length);
+      for (let i = 0; i < t.length; i++) {
+        confidence[i] = scores.data[i * C + labels[i]!]!;
+        accuracy[i] = t[i] === ignoreIndex ? Number.NaN : labels[i] === t[i] ? 1 : 0;
+      }
+      return { confidence, accuracy };
+    },
+  );
+}
+/** One-shot {@link multiclassCalibrationErrorDef}. */
+export function multiclassCalibrationError(
+  preds: MatrixInput,
+  target: NumericArray,
+  options: MulticlassCalibrationErrorOptions,
+): number {
+  return runOnce(multiclassCalibrationErrorDef(options), preds, target);
+}

@@ -1,0 +1,119 @@
+import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { optOneOf } from "./input.js";
+import { classificationEntry } from "./meta.js";
+import {
+  type BinaryArgs,
+  type BinaryStatOptions,
+  binaryStatDef,
+  type ConfusionState,
+  type MulticlassArgs,
+  type MulticlassStatOptions,
+  multiclassStatDef,
+} from "./stat-scores.js";
+
+/** Catalog entry of Cohen's kappa. */
+export const cohenKappaMeta = classificationEntry({
+  id: "classification/cohen_kappa",
+  title: "Cohen's kappa",
+  formula: "\\kappa = 1-\\frac{\\sum_{ij} w_{ij} O_{ij}}{\\sum_{ij} w_{ij} E_{ij}}",
+  range: [-1, 1],
+  direction: "higher",
+  exports: ["binaryCohenKappa", "multiclassCohenKappa"],
+  implementation: "torchmetrics 1.9.0 binary/multiclass_cohen_kappa; scikit-learn 1.9.1 cohen_kappa_score",
+  paper: "Cohen 1960; Cohen 1968 (weighted)",
+  robustness: ["corrects accuracy for chance agreement; quadratic weights suit ordinal classes"],
+  traits: ["imbalanced", "ordinal"],
+});
+
+/** Disagreement weights: none (0 on the diagonal, 1 elsewhere), linear |i-j|, quadratic (i-j)^2. */
+export type KappaWeights = "none" | "linear" | "quadratic";
+
+export interface CohenKappaOptions {
+  /** Default "none". */
+  weights?: KappaWeights;
+}
+
+/** Cohen's kappa of a C x C confusion matrix: 1 - sum(w O) / sum(w E), E the outer product of marginals / n. */
+export function kappaFromConfusion(m: ArrayLike<number>, C: number, weights: KappaWeights): number {
+  const rows = new Float64Array(C);
+  const cols = new Float64Array(C);
+  let total = 0;
+  for (let i = 0; i < C; i++) {
+    for (let j = 0; j < C; j++) {
+      const v = m[i * C + j]!;
+      rows[i] += v;
+      cols[j] += v;
+      total += v;
+    }
+  }
+  let observed = 0;
+  let expected = 0;
+  for (let i = 0; i < C; i++) {
+    for (let j = 0; j < C; j++) {
+      const d = Math.abs(i - j);
+      const w = weights === "none" ? (d === 0 ? 0 : 1) : weights === "linear" ? d : d * d;
+      observed += w * m[i * C + j]!;
+      expected += (w * rows[i]! * cols[j]!) / total;
+    }
+  }
+  return 1 - observed / expected;
+}
+
+const WEIGHTS: readonly KappaWeights[] = ["none", "linear", "quadratic"];
+
+/**
+ * Binary Cohen's kappa on thresholded predictions (`preds > threshold`). Matches torchmetrics
+ * 1.9.0 `binary_cohen_kappa` and sklearn 1.9.1 `cohen_kappa_score`. NaN when every sample is in
+ * one cell of agreement (0/0), as both references. O(n).
+ */
+export function binaryCohenKappaDef(
+  options: BinaryStatOptions & CohenKappaOptions = {},
+): MetricDef<ConfusionState, BinaryArgs, number> {
+  const weights = optOneOf(options.weights, WEIGHTS, "none", "binaryCohenKappa", "weights");
+  return binaryStatDef(
+    {
+      id: "classification/binary_cohen_kappa",
+      meta: cohenKappaMeta,
+      fn: "binaryCohenKappa",
+      reduce: (m) => kappaFromConfusion(m, 2, weights),
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link binaryCohenKappaDef}. */
+export function binaryCohenKappa(
+  preds: NumericArray,
+  target: NumericArray,
+  options: BinaryStatOptions & CohenKappaOptions = {},
+): number {
+  return runOnce(binaryCohenKappaDef(options), preds, target);
+}
+
+/**
+ * Multiclass Cohen's kappa with optional linear or quadratic weights (class indices as ordinal
+ * positions). Matches torchmetrics 1.9.0 `multiclass_cohen_kappa` and sklearn 1.9.1
+ * `cohen_kappa_score(weights=...)`. O(n + C^2).
+ */
+export function multiclassCohenKappaDef(
+  options: Omit<MulticlassStatOptions, "topK"> & CohenKappaOptions,
+): MetricDef<ConfusionState, MulticlassArgs, number> {
+  const weights = optOneOf(options.weights, WEIGHTS, "none", "multiclassCohenKappa", "weights");
+  return multiclassStatDef(
+    {
+      id: "classification/multiclass_cohen_kappa",
+      meta: cohenKappaMeta,
+      fn: "multiclassCohenKappa",
+      reduce: (m) => kappaFromConfusion(m, options.numClasses, weights),
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link multiclassCohenKappaDef}. */
+export function multiclassCohenKappa(
+  preds: NumericArray | MatrixInput,
+  target: NumericArray,
+  options: Omit<MulticlassStatOptions, "topK"> & CohenKappaOptions,
+): number {
+  return runOnce(multiclassCohenKappaDef(options), preds, target);
+}

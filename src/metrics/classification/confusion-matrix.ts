@@ -1,0 +1,149 @@
+import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { optOneOf } from "./input.js";
+import { classificationEntry } from "./meta.js";
+import {
+  type BinaryArgs,
+  type BinaryStatOptions,
+  binaryStatDef,
+  type ConfusionState,
+  type MulticlassArgs,
+  type MulticlassStatOptions,
+  type MultilabelArgs,
+  type MultilabelCountsState,
+  type MultilabelStatOptions,
+  multiclassStatDef,
+  multilabelStatDef,
+} from "./stat-scores.js";
+
+/** Catalog entry of the confusion matrix. */
+export const confusionMatrixMeta = classificationEntry({
+  id: "classification/confusion_matrix",
+  title: "Confusion matrix",
+  formula: "C_{ij}=\\sum_n [y_n=i][\\hat y_n=j]",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "none",
+  exports: ["binaryConfusionMatrix", "multiclassConfusionMatrix", "multilabelConfusionMatrix"],
+  implementation:
+    "torchmetrics 1.9.0 binary/multiclass/multilabel_confusion_matrix; scikit-learn 1.9.1 confusion_matrix",
+});
+
+/** How to normalise: over true rows, predicted columns, everything, or not at all (default). */
+export type ConfusionNormalize = "true" | "pred" | "all" | "none";
+const NORMALIZE: readonly ConfusionNormalize[] = ["true", "pred", "all", "none"];
+
+export interface ConfusionOptions {
+  /** Default "none" (counts). 0/0 rows or columns become 0, as torchmetrics. */
+  normalize?: ConfusionNormalize;
+}
+
+/** Normalises a C x C matrix (rows = target) in place of a copy; returns it as rows. */
+function normalizeRows(m: Float64Array, C: number, normalize: ConfusionNormalize): number[][] {
+  const rows: number[][] = [];
+  let total = 0;
+  for (let i = 0; i < m.length; i++) total += m[i]!;
+  for (let t = 0; t < C; t++) {
+    const row: number[] = [];
+    let rowSum = 0;
+    for (let p = 0; p < C; p++) rowSum += m[t * C + p]!;
+    for (let p = 0; p < C; p++) {
+      const v = m[t * C + p]!;
+      let den = 1;
+      if (normalize === "true") den = rowSum;
+      else if (normalize === "all") den = total;
+      else if (normalize === "pred") {
+        den = 0;
+        for (let r = 0; r < C; r++) den += m[r * C + p]!;
+      }
+      row.push(den === 0 ? 0 : v / den);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Binary confusion matrix `[[TN, FP], [FN, TP]]` (rows = target), positives where
+ * `preds > threshold`; optionally normalised. Matches torchmetrics 1.9.0 `binary_confusion_matrix`
+ * and sklearn 1.9.1 `confusion_matrix`. O(n).
+ */
+export function binaryConfusionMatrixDef(
+  options: BinaryStatOptions & ConfusionOptions = {},
+): MetricDef<ConfusionState, BinaryArgs, number[][]> {
+  const normalize = optOneOf(options.normalize, NORMALIZE, "none", "binaryConfusionMatrix", "normalize");
+  return binaryStatDef(
+    {
+      id: "classification/binary_confusion_matrix",
+      meta: confusionMatrixMeta,
+      fn: "binaryConfusionMatrix",
+      reduce: (m) => normalizeRows(m, 2, normalize),
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link binaryConfusionMatrixDef}. */
+export function binaryConfusionMatrix(
+  preds: NumericArray,
+  target: NumericArray,
+  options: BinaryStatOptions & ConfusionOptions = {},
+): number[][] {
+  return runOnce(binaryConfusionMatrixDef(options), preds, target);
+}
+
+/**
+ * Multiclass confusion matrix C x C (rows = target, columns = prediction; argmax of scores).
+ * Matches torchmetrics 1.9.0 `multiclass_confusion_matrix` and sklearn 1.9.1 `confusion_matrix`.
+ * O(n + C^2) time, O(C^2) state.
+ */
+export function multiclassConfusionMatrixDef(
+  options: Omit<MulticlassStatOptions, "topK"> & ConfusionOptions,
+): MetricDef<ConfusionState, MulticlassArgs, number[][]> {
+  const normalize = optOneOf(options.normalize, NORMALIZE, "none", "multiclassConfusionMatrix", "normalize");
+  return multiclassStatDef(
+    {
+      id: "classification/multiclass_confusion_matrix",
+      meta: confusionMatrixMeta,
+      fn: "multiclassConfusionMatrix",
+      reduce: (m) => normalizeRows(m, options.numClasses, normalize),
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link multiclassConfusionMatrixDef}. */
+export function multiclassConfusionMatrix(
+  preds: NumericArray | MatrixInput,
+  target: NumericArray,
+  options: Omit<MulticlassStatOptions, "topK"> & ConfusionOptions,
+): number[][] {
+  return runOnce(multiclassConfusionMatrixDef(options), preds, target);
+}
+
+/**
+ * Multilabel confusion matrices: one `[[TN, FP], [FN, TP]]` per label (L x 2 x 2). Matches
+ * torchmetrics 1.9.0 `multilabel_confusion_matrix` and sklearn 1.9.1 `multilabel_confusion_matrix`.
+ */
+export function multilabelConfusionMatrixDef(
+  options: MultilabelStatOptions & ConfusionOptions,
+): MetricDef<MultilabelCountsState, MultilabelArgs, number[][][]> {
+  const normalize = optOneOf(options.normalize, NORMALIZE, "none", "multilabelConfusionMatrix", "normalize");
+  return multilabelStatDef(
+    {
+      id: "classification/multilabel_confusion_matrix",
+      meta: confusionMatrixMeta,
+      fn: "multilabelConfusionMatrix",
+      reduce: (s) =>
+        Array.from({ length: options.numLabels }, (_, l) =>
+          normalizeRows(s.counts.subarray(l * 4, l * 4 + 4), 2, normalize),
+        ),
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link multilabelConfusionMatrixDef}. */
+export function multilabelConfusionMatrix(
+  preds: MatrixInput,
+  target: MatrixInput,
+  options: MultilabelStatOptions & ConfusionOptions,
+): number[][][] {
+  return runOnce(multilabelConfusionMatrixDef(options), preds, target);
+}

@@ -1,0 +1,823 @@
+/**
+ * The one curve state behind ROC, precision-recall, AUROC, average precision and the operating
+ * points (internal). Two modes, as torchmetrics 1.9.0:
+ *
+ * - exact (`thresholds` undefined): the scores and targets themselves, O(n) state: binary
+ *   9 bytes per sample (Float64 score + Uint8 target; +8 with `sampleWeight`), multiclass
+ *   8 C + 4, multilabel 9 L. At compute the positives' and negatives' scores are sorted apart
+ *   (radix sort on 32-bit keys when every score is a float32 value, else the engine's numeric
+ *   sort) and merged in descending order, so every distinct score is one threshold and ties
+ *   share it (half credit in AUROC, as sklearn and torchmetrics).
+ * - binned (`thresholds`: a count for torch's float32 `linspace(0, 1, count)`, or an ascending
+ *   list): a histogram of how many thresholds each score reaches, per target value; constant
+ *   memory, merge by addition. A score `s` is predicted positive at threshold `t` when `s >= t`.
+ */
+import {
+  append,
+  concatGrowable,
+  filled,
+  type GrowableFloat64,
+  type GrowableInt32,
+  type GrowableUint8,
+  growableFloat64,
+  growableInt32,
+  growableUint8,
+} from "../../core/buffer.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { argsortDescending, float32FromKey, float32Key, radixSortUint32 } from "../../core/sort.js";
+
+/** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
+export type ThresholdsOption = number | readonly number[];
+
+/**
+ * torch 2.x `torch.linspace(0, 1, steps)` in float32 as its vectorised CPU kernel computes it
+ * (step = 1/(steps-1) in float32; the first half counts up from 0, the second half down from 1,
+ * 8-wide vectors), so binned thresholds equal torchmetrics' bit for bit on ties.
+ */
+export function torchLinspace01(steps: number): Float64Array {
+  const f = Math.fround;
+  const step = f(1 / (steps - 1));
+  const half = Math.floor(steps / 2);
+  const out = new Float64Array(steps);
+  const V = 8;
+  let idx = 0;
+  const base = (i: number) => (i < half ? f(f(step * i)) : f(1 - f(step * (steps - i - 1))));
+  while (idx + 2 * V <= steps) {
+    for (let r = 0; r < 2; r++) {
+      const b = base(idx);
+      for (let i = 0; i < V; i++) out[idx + i] = f(b + f(i * step));
+      idx += V;
+    }
+  }
+  for (; idx < steps; idx++) out[idx] = base(idx);
+  if (steps > 0) out[0] = 0;
+  return out;
+}
+
+/** Parses the `thresholds` option; undefined means exact mode. */
+export function resolveThresholds(value: unknown, fn: string): Float64Array | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "number") {
+    if (!Number.isInteger(value) || value < 2)
+      fail(
+        "invalid_option",
+        `${fn}: option \`thresholds\` must be an integer >= 2 or a list, got ${describeValue(value)}`,
+      );
+    return torchLinspace01(value);
+  }
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    const list = Float64Array.from(value as ArrayLike<number>);
+    if (list.length === 0) fail("invalid_option", `${fn}: option \`thresholds\` must not be an empty list`);
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i]!;
+      if (!(v >= 0 && v <= 1))
+        fail(
+          "invalid_option",
+          `${fn}: option \`thresholds\` must hold numbers in [0, 1], got ${describeValue(v)} at index ${i}`,
+        );
+      if (i > 0 && !(v > list[i - 1]!))
+        fail(
+          "invalid_option",
+          `${fn}: option \`thresholds\` must be strictly increasing, got ${v} after ${list[i - 1]} at index ${i}`,
+        );
+    }
+    return list;
+  }
+  return fail(
+    "invalid_option",
+    `${fn}: option \`thresholds\` must be an integer >= 2 or a list of numbers, got ${describeValue(value)}`,
+  );
+}
+
+/** The number of thresholds `<= score` (binary search; thresholds ascending). */
+export function reached(thresholds: Float64Array, score: number): number {
+  let lo = 0;
+  let hi = thresholds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (thresholds[mid]! <= score) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// ---------------------------------------------------------------- states
+
+/** Exact binary state: scores, targets (0/1) and optional weights. */
+export interface ExactBinaryCurveState {
+  kind: "exact";
+  scores: GrowableFloat64;
+  target: GrowableUint8;
+  weights: GrowableFloat64 | null;
+}
+/** Binned binary state: `hist[t * (T + 1) + k]` = weight of samples of target t reaching k thresholds. */
+export interface BinnedCurveState {
+  kind: "binned";
+  hist: Float64Array;
+}
+export type BinaryCurveState = ExactBinaryCurveState | BinnedCurveState;
+
+/** Exact multiclass state: N x C scores (row-major) and N labels. */
+export interface ExactMulticlassCurveState {
+  kind: "exact";
+  scores: GrowableFloat64;
+  target: GrowableInt32;
+}
+export type MulticlassCurveState = ExactMulticlassCurveState | BinnedCurveState;
+
+/** Exact multilabel state: N x L scores and targets (0, 1, or 2 for ignored). */
+export interface ExactMultilabelCurveState {
+  kind: "exact";
+  scores: GrowableFloat64;
+  target: GrowableUint8;
+}
+export type MultilabelCurveState = ExactMultilabelCurveState | BinnedCurveState;
+
+export function initBinaryCurve(thresholds: Float64Array | undefined): BinaryCurveState {
+  if (thresholds) return { kind: "binned", hist: new Float64Array(2 * (thresholds.length + 1)) };
+  return { kind: "exact", scores: growableFloat64(), target: growableUint8(), weights: null };
+}
+export function initMulticlassCurve(
+  thresholds: Float64Array | undefined,
+  numClasses: number,
+): MulticlassCurveState {
+  if (thresholds) return { kind: "binned", hist: new Float64Array(numClasses * 2 * (thresholds.length + 1)) };
+  return { kind: "exact", scores: growableFloat64(), target: growableInt32() };
+}
+export function initMultilabelCurve(
+  thresholds: Float64Array | undefined,
+  numLabels: number,
+): MultilabelCurveState {
+  if (thresholds) return { kind: "binned", hist: new Float64Array(numLabels * 2 * (thresholds.length + 1)) };
+  return { kind: "exact", scores: growableFloat64(), target: growableUint8() };
+}
+
+function addHist(a: BinnedCurveState, b: BinnedCurveState): BinnedCurveState {
+  const hist = new Float64Array(a.hist.length);
+  for (let i = 0; i < hist.length; i++) hist[i] = a.hist[i]! + b.hist[i]!;
+  return { kind: "binned", hist };
+}
+
+function onesUpTo(n: number): GrowableFloat64 {
+  const g = growableFloat64(n);
+  g.data.fill(1, 0, n);
+  g.length = n;
+  return g;
+}
+
+export function mergeBinaryCurve(a: BinaryCurveState, b: BinaryCurveState): BinaryCurveState {
+  if (a.kind === "binned" && b.kind === "binned") return addHist(a, b);
+  if (a.kind === "exact" && b.kind === "exact") {
+    let weights: GrowableFloat64 | null = null;
+    if (a.weights || b.weights)
+      weights = concatGrowable(
+        a.weights ?? onesUpTo(a.target.length),
+        b.weights ?? onesUpTo(b.target.length),
+      );
+    return {
+      kind: "exact",
+      scores: concatGrowable(a.scores, b.scores),
+      target: concatGrowable(a.target, b.target),
+      weights,
+    };
+  }
+  return fail("invalid_state", "merge: cannot merge an exact curve state with a binned one");
+}
+
+export function mergeMulticlassCurve<S extends MulticlassCurveState | MultilabelCurveState>(a: S, b: S): S {
+  if (a.kind === "binned" && b.kind === "binned") return addHist(a, b) as S;
+  if (a.kind === "exact" && b.kind === "exact") {
+    return {
+      kind: "exact",
+      scores: concatGrowable(a.scores, b.scores),
+      target: concatGrowable(a.target as GrowableInt32, b.target as GrowableInt32),
+    } as S;
+  }
+  return fail("invalid_state", "merge: cannot merge an exact curve state with a binned one");
+}
+
+/** Checks a decoded curve state's shape. */
+export function checkCurveState(id: string, state: unknown, binned: boolean, histLength: number): void {
+  const s = state as {
+    kind?: unknown;
+    hist?: unknown;
+    scores?: { data?: unknown };
+    target?: { data?: unknown };
+  } | null;
+  const ok = binned
+    ? s?.kind === "binned" && s.hist instanceof Float64Array && s.hist.length === histLength
+    : s?.kind === "exact" && s.scores?.data instanceof Float64Array && ArrayBuffer.isView(s.target?.data);
+  if (!ok) fail("invalid_state", `${id}: fromJSON expects a ${binned ? "binned" : "exact"} curve state`);
+}
+
+/** Appends a validated binary batch (ignored samples already removed by the caller's mask). */
+export function updateBinaryCurve(
+  state: BinaryCurveState,
+  thresholds: Float64Array | undefined,
+  scores: Float64Array,
+  target: Float64Array,
+  weights: Float64Array | undefined,
+  ignoreIndex: number | undefined,
+): void {
+  const n = target.length;
+  if (state.kind === "binned") {
+    const T1 = thresholds!.length + 1;
+    const hist = state.hist;
+    for (let i = 0; i < n; i++) {
+      const t = target[i]!;
+      if (t === ignoreIndex) continue;
+      hist[t * T1 + reached(thresholds!, scores[i]!)] += weights ? weights[i]! : 1;
+    }
+    return;
+  }
+  let keepScores = scores;
+  let keepTarget = target;
+  let keepWeights = weights;
+  if (ignoreIndex !== undefined && (ignoreIndex < 0 || ignoreIndex > 1)) {
+    let kept = 0;
+    for (let i = 0; i < n; i++) if (target[i] !== ignoreIndex) kept++;
+    if (kept !== n) {
+      keepScores = new Float64Array(kept);
+      keepTarget = new Float64Array(kept);
+      keepWeights = weights ? new Float64Array(kept) : undefined;
+      let j = 0;
+      for (let i = 0; i < n; i++) {
+        if (target[i] === ignoreIndex) continue;
+        keepScores[j] = scores[i]!;
+        keepTarget[j] = target[i]!;
+        if (keepWeights) keepWeights[j] = weights![i]!;
+        j++;
+      }
+    }
+  } else if (ignoreIndex !== undefined) {
+    fail("invalid_option", `ignoreIndex: must not be 0 or 1 for a binary target, got ${ignoreIndex}`);
+  }
+  if (keepWeights && !state.weights) state.weights = onesUpTo(state.target.length);
+  append(state.scores, keepScores);
+  append(state.target, keepTarget);
+  if (state.weights) append(state.weights, keepWeights ?? new Float64Array(keepTarget.length).fill(1));
+}
+
+// ---------------------------------------------------------------- curve sources
+
+/** One binary problem, ready for curve computations. */
+export type CurveSource =
+  | { kind: "split"; pos: Float64Array; neg: Float64Array }
+  | { kind: "weighted"; scores: Float64Array; target: Uint8Array; weights: Float64Array }
+  | { kind: "binned"; thresholds: Float64Array; neg: Float64Array; pos: Float64Array };
+
+/** The binary source of a binary curve state. */
+export function binarySource(state: BinaryCurveState, thresholds: Float64Array | undefined): CurveSource {
+  if (state.kind === "binned") {
+    const T1 = thresholds!.length + 1;
+    return {
+      kind: "binned",
+      thresholds: thresholds!,
+      neg: state.hist.subarray(0, T1),
+      pos: state.hist.subarray(T1, 2 * T1),
+    };
+  }
+  const scores = filled(state.scores);
+  const target = filled(state.target);
+  if (state.weights) return { kind: "weighted", scores, target, weights: filled(state.weights) };
+  let P = 0;
+  for (let i = 0; i < target.length; i++) P += target[i]!;
+  const pos = new Float64Array(P);
+  const neg = new Float64Array(target.length - P);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < target.length; i++) {
+    if (target[i] === 1) pos[a++] = scores[i]!;
+    else neg[b++] = scores[i]!;
+  }
+  return { kind: "split", pos, neg };
+}
+
+/** Called once per distinct threshold, in descending order, with cumulative counts. */
+export type Visit = (threshold: number, tps: number, fps: number) => void;
+
+function allFloat32(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (Math.fround(values[i]!) !== values[i]) return false;
+  return true;
+}
+
+function toKeys(values: Float64Array): Uint32Array {
+  const keys = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) keys[i] = float32Key(values[i]!);
+  return keys;
+}
+
+function mergeDescending<A extends Uint32Array | Float64Array>(
+  pos: A,
+  neg: A,
+  toValue: (v: number) => number,
+  visit: Visit,
+): void {
+  let i = pos.length - 1;
+  let j = neg.length - 1;
+  let tps = 0;
+  let fps = 0;
+  while (i >= 0 || j >= 0) {
+    const pv = i >= 0 ? pos[i]! : Number.NEGATIVE_INFINITY;
+    const nv = j >= 0 ? neg[j]! : Number.NEGATIVE_INFINITY;
+    const v = pv > nv ? pv : nv;
+    while (i >= 0 && pos[i] === v) {
+      tps++;
+      i--;
+    }
+    while (j >= 0 && neg[j] === v) {
+      fps++;
+      j--;
+    }
+    visit(toValue(v), tps, fps);
+  }
+}
+
+/** Walks the distinct thresholds of an exact source in descending order. O(n) after an O(n) / O(n log n) sort. */
+export function walkExact(source: CurveSource, visit: Visit): void {
+  if (source.kind === "split") {
+    const { pos, neg } = source;
+    if (allFloat32(pos) && allFloat32(neg)) {
+      mergeDescending(radixSortUint32(toKeys(pos)), radixSortUint32(toKeys(neg)), float32FromKey, visit);
+    } else {
+      mergeDescending(pos.slice().sort(), neg.slice().sort(), (v) => v, visit);
+    }
+    return;
+  }
+  if (source.kind === "weighted") {
+    const { scores, target, weights } = source;
+    const order = argsortDescending(scores);
+    let tps = 0;
+    let fps = 0;
+    for (let k = 0; k < order.length; ) {
+      const v = scores[order[k]!]!;
+      while (k < order.length && scores[order[k]!] === v) {
+        const idx = order[k]!;
+        if (target[idx] === 1) tps += weights[idx]!;
+        else fps += weights[idx]!;
+        k++;
+      }
+      visit(v, tps, fps);
+    }
+    return;
+  }
+  fail("unsupported", "walkExact: binned sources have no exact walk");
+}
+
+/** Totals (positives, negatives) of a source. */
+export function totals(source: CurveSource): { P: number; N: number } {
+  if (source.kind === "split") return { P: source.pos.length, N: source.neg.length };
+  let P = 0;
+  let N = 0;
+  if (source.kind === "weighted") {
+    for (let i = 0; i < source.target.length; i++) {
+      if (source.target[i] === 1) P += source.weights[i]!;
+      else N += source.weights[i]!;
+    }
+  } else {
+    for (let i = 0; i < source.pos.length; i++) {
+      P += source.pos[i]!;
+      N += source.neg[i]!;
+    }
+  }
+  return { P, N };
+}
+
+/** Binned cumulative counts per threshold (ascending): tps, fps, fns, tns. */
+export function binnedCounts(source: Extract<CurveSource, { kind: "binned" }>): {
+  tps: Float64Array;
+  fps: Float64Array;
+  fns: Float64Array;
+  tns: Float64Array;
+} {
+  const T = source.thresholds.length;
+  const tps = new Float64Array(T);
+  const fps = new Float64Array(T);
+  const fns = new Float64Array(T);
+  const tns = new Float64Array(T);
+  // Samples reaching k thresholds are positive at thresholds 0..k-1.
+  let tpsAbove = 0;
+  let fpsAbove = 0;
+  for (let k = T; k >= 1; k--) {
+    tpsAbove += source.pos[k]!;
+    fpsAbove += source.neg[k]!;
+    tps[k - 1] = tpsAbove;
+    fps[k - 1] = fpsAbove;
+  }
+  const { P, N } = totals(source);
+  for (let i = 0; i < T; i++) {
+    fns[i] = P - tps[i]!;
+    tns[i] = N - fps[i]!;
+  }
+  return { tps, fps, fns, tns };
+}
+
+// ---------------------------------------------------------------- curves and areas
+
+/** A ROC curve: false and true positive rates at decreasing thresholds. */
+export interface RocCurve {
+  fpr: number[];
+  tpr: number[];
+  thresholds: number[];
+}
+
+/** A precision-recall curve (thresholds increasing; precision ends at 1, recall at 0). */
+export interface PrecisionRecallCurve {
+  precision: number[];
+  recall: number[];
+  thresholds: number[];
+}
+
+/** Distinct thresholds (descending) with cumulative tps and fps of an exact source. */
+export function exactPoints(source: CurveSource): { thresholds: number[]; tps: number[]; fps: number[] } {
+  const thresholds: number[] = [];
+  const tps: number[] = [];
+  const fps: number[] = [];
+  walkExact(source, (t, a, b) => {
+    thresholds.push(t);
+    tps.push(a);
+    fps.push(b);
+  });
+  return { thresholds, tps, fps };
+}
+
+/**
+ * ROC curve. Exact, torchmetrics convention: a first point (0, 0) at threshold 1 (or +Infinity
+ * when a score exceeds 1), every distinct score kept, rates 0 when a class is absent. sklearn
+ * convention: first threshold +Infinity, collinear points dropped when `dropIntermediate`,
+ * rates NaN when a class is absent. Binned: torchmetrics' per-threshold rates, thresholds descending.
+ */
+export function rocCurve(
+  source: CurveSource,
+  convention: "torchmetrics" | "sklearn",
+  dropIntermediate: boolean,
+): RocCurve {
+  if (source.kind === "binned") {
+    const { tps, fps, fns, tns } = binnedCounts(source);
+    const T = tps.length;
+    const fpr: number[] = [];
+    const tpr: number[] = [];
+    const thresholds: number[] = [];
+    for (let i = T - 1; i >= 0; i--) {
+      tpr.push(tps[i]! + fns[i]! === 0 ? 0 : tps[i]! / (tps[i]! + fns[i]!));
+      fpr.push(fps[i]! + tns[i]! === 0 ? 0 : fps[i]! / (fps[i]! + tns[i]!));
+      thresholds.push(source.thresholds[i]!);
+    }
+    return { fpr, tpr, thresholds };
+  }
+  let { thresholds, tps, fps } = exactPoints(source);
+  if (dropIntermediate && tps.length > 2) {
+    const keep: number[] = [0];
+    for (let i = 1; i < tps.length - 1; i++) {
+      if (fps[i - 1]! - 2 * fps[i]! + fps[i + 1]! !== 0 || tps[i - 1]! - 2 * tps[i]! + tps[i + 1]! !== 0)
+        keep.push(i);
+    }
+    keep.push(tps.length - 1);
+    thresholds = keep.map((i) => thresholds[i]!);
+    tps = keep.map((i) => tps[i]!);
+    fps = keep.map((i) => fps[i]!);
+  }
+  const P = tps.length ? tps[tps.length - 1]! : 0;
+  const N = fps.length ? fps[fps.length - 1]! : 0;
+  const undefinedRate = convention === "sklearn" ? Number.NaN : 0;
+  const first =
+    convention === "sklearn" || (thresholds.length > 0 && thresholds[0]! > 1) ? Number.POSITIVE_INFINITY : 1;
+  return {
+    fpr: [0, ...fps].map((v) => (N > 0 ? v / N : undefinedRate)),
+    tpr: [0, ...tps].map((v) => (P > 0 ? v / P : undefinedRate)),
+    thresholds: [first, ...thresholds],
+  };
+}
+
+/**
+ * Precision-recall curve as torchmetrics 1.9.0 and sklearn 1.9.1 return it: thresholds
+ * increasing, precision TP/(TP+FP) with a final 1, recall TP/P with a final 0 (recall 1 everywhere
+ * when there is no positive, as both references). Binned: 0/0 precision or recall is NaN.
+ */
+export function precisionRecallCurve(source: CurveSource): PrecisionRecallCurve {
+  if (source.kind === "binned") {
+    const { tps, fps, fns } = binnedCounts(source);
+    const precision: number[] = [];
+    const recall: number[] = [];
+    for (let i = 0; i < tps.length; i++) {
+      precision.push(tps[i]! + fps[i]! === 0 ? Number.NaN : tps[i]! / (tps[i]! + fps[i]!));
+      recall.push(tps[i]! + fns[i]! === 0 ? Number.NaN : tps[i]! / (tps[i]! + fns[i]!));
+    }
+    return {
+      precision: [...precision, 1],
+      recall: [...recall, 0],
+      thresholds: Array.from(source.thresholds),
+    };
+  }
+  const { thresholds, tps, fps } = exactPoints(source);
+  const P = tps.length ? tps[tps.length - 1]! : 0;
+  const precision = tps.map((v, i) => v / (v + fps[i]!)).reverse();
+  const recall = tps.map((v) => (P > 0 ? v / P : 1)).reverse();
+  return { precision: [...precision, 1], recall: [...recall, 0], thresholds: thresholds.reverse() };
+}
+
+function trapezoid(x: readonly number[], y: readonly number[]): number {
+  let area = 0;
+  for (let i = 1; i < x.length; i++) area += ((x[i]! - x[i - 1]!) * (y[i]! + y[i - 1]!)) / 2;
+  return area;
+}
+
+/**
+ * Area under the ROC curve. Exact and without `maxFpr` it streams the merge (no curve arrays).
+ * `oneClass` is returned when positives or negatives are missing (exact mode; torchmetrics 0,
+ * sklearn NaN). With `maxFpr` the McClish-standardised partial AUC of torchmetrics 1.9.0 and
+ * sklearn 1.9.1: 0.5 (1 + (A - m^2/2) / (m - m^2/2)).
+ */
+export function aurocOf(source: CurveSource, maxFpr: number | undefined, oneClass: number): number {
+  let fpr: number[];
+  let tpr: number[];
+  if (source.kind !== "binned") {
+    const { P, N } = totals(source);
+    if (P === 0 || N === 0) return oneClass;
+    if (maxFpr === undefined || maxFpr === 1) {
+      let area = 0;
+      let prevT = 0;
+      let prevF = 0;
+      walkExact(source, (_t, tps, fps) => {
+        area += (fps - prevF) * (tps + prevT);
+        prevT = tps;
+        prevF = fps;
+      });
+      return area / 2 / (P * N);
+    }
+    ({ fpr, tpr } = rocCurve(source, "torchmetrics", false));
+  } else {
+    ({ fpr, tpr } = rocCurve(source, "torchmetrics", false));
+  }
+  let fprSum = 0;
+  let tprSum = 0;
+  for (let i = 0; i < fpr.length; i++) {
+    fprSum += fpr[i]!;
+    tprSum += tpr[i]!;
+  }
+  if (maxFpr === undefined || maxFpr === 1 || fprSum === 0 || tprSum === 0) return trapezoid(fpr, tpr);
+  let stop = 0;
+  while (stop < fpr.length && fpr[stop]! <= maxFpr) stop++;
+  if (stop === 0 || stop === fpr.length) return trapezoid(fpr, tpr);
+  const weight = (maxFpr - fpr[stop - 1]!) / (fpr[stop]! - fpr[stop - 1]!);
+  const interp = tpr[stop - 1]! + weight * (tpr[stop]! - tpr[stop - 1]!);
+  const partial = trapezoid([...fpr.slice(0, stop), maxFpr], [...tpr.slice(0, stop), interp]);
+  const minArea = 0.5 * maxFpr * maxFpr;
+  return 0.5 * (1 + (partial - minArea) / (maxFpr - minArea));
+}
+
+/**
+ * Average precision, sum over thresholds of (R_k - R_{k-1}) P_k (no interpolation), as
+ * torchmetrics 1.9.0 and sklearn 1.9.1. `noPositive` is returned when there is no positive
+ * (binary: 0 as both references; per class of a multiclass average: NaN, left out of macro).
+ */
+export function averagePrecisionOf(source: CurveSource, noPositive: number): number {
+  if (source.kind === "binned") {
+    const { precision, recall } = precisionRecallCurve(source);
+    let ap = 0;
+    for (let i = 0; i + 1 < recall.length; i++) {
+      const p = Number.isNaN(precision[i]!) ? 0 : precision[i]!;
+      const r0 = Number.isNaN(recall[i]!) ? 0 : recall[i]!;
+      const r1 = Number.isNaN(recall[i + 1]!) ? 0 : recall[i + 1]!;
+      ap -= (r1 - r0) * p;
+    }
+    return ap;
+  }
+  const { P, N } = totals(source);
+  if (P === 0) return P + N === 0 ? Number.NaN : noPositive;
+  let ap = 0;
+  let prevT = 0;
+  walkExact(source, (_t, tps, fps) => {
+    ap += ((tps - prevT) / P) * (tps / (tps + fps));
+    prevT = tps;
+  });
+  return ap;
+}
+
+// ---------------------------------------------------------------- multiclass and multilabel
+
+/** Appends a validated multiclass batch (N x C scores, labels); ignored samples are dropped. */
+export function updateMulticlassCurve(
+  state: MulticlassCurveState,
+  thresholds: Float64Array | undefined,
+  scores: Float64Array,
+  target: Float64Array,
+  numClasses: number,
+  ignoreIndex: number | undefined,
+): void {
+  const C = numClasses;
+  const n = target.length;
+  if (state.kind === "binned") {
+    const T1 = thresholds!.length + 1;
+    for (let i = 0; i < n; i++) {
+      const t = target[i]!;
+      if (t === ignoreIndex) continue;
+      for (let c = 0; c < C; c++)
+        state.hist[(c * 2 + (t === c ? 1 : 0)) * T1 + reached(thresholds!, scores[i * C + c]!)] += 1;
+    }
+    return;
+  }
+  let kept = 0;
+  for (let i = 0; i < n; i++) if (target[i] !== ignoreIndex) kept++;
+  if (kept === n) {
+    append(state.scores, scores);
+    append(state.target, target);
+    return;
+  }
+  const keepScores = new Float64Array(kept * C);
+  const keepTarget = new Float64Array(kept);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    if (target[i] === ignoreIndex) continue;
+    keepScores.set(scores.subarray(i * C, i * C + C), j * C);
+    keepTarget[j++] = target[i]!;
+  }
+  append(state.scores, keepScores);
+  append(state.target, keepTarget);
+}
+
+/** Appends a validated multilabel batch (N x L scores and 0/1 targets; ignored entries stored as 2). */
+export function updateMultilabelCurve(
+  state: MultilabelCurveState,
+  thresholds: Float64Array | undefined,
+  scores: Float64Array,
+  target: Float64Array,
+  numLabels: number,
+  ignoreIndex: number | undefined,
+): void {
+  const L = numLabels;
+  if (state.kind === "binned") {
+    const T1 = thresholds!.length + 1;
+    for (let i = 0; i < target.length; i++) {
+      const t = target[i]!;
+      if (t === ignoreIndex) continue;
+      state.hist[((i % L) * 2 + t) * T1 + reached(thresholds!, scores[i]!)] += 1;
+    }
+    return;
+  }
+  const coded = new Uint8Array(target.length);
+  for (let i = 0; i < target.length; i++) coded[i] = target[i] === ignoreIndex ? 2 : target[i]!;
+  append(state.scores, scores);
+  append(state.target, coded);
+}
+
+function binnedSlice(state: BinnedCurveState, thresholds: Float64Array, k: number): CurveSource {
+  const T1 = thresholds.length + 1;
+  return {
+    kind: "binned",
+    thresholds,
+    neg: state.hist.subarray(2 * k * T1, (2 * k + 1) * T1),
+    pos: state.hist.subarray((2 * k + 1) * T1, (2 * k + 2) * T1),
+  };
+}
+
+function binnedSum(state: BinnedCurveState, thresholds: Float64Array, K: number): CurveSource {
+  const T1 = thresholds.length + 1;
+  const neg = new Float64Array(T1);
+  const pos = new Float64Array(T1);
+  for (let k = 0; k < K; k++) {
+    for (let i = 0; i < T1; i++) {
+      neg[i] += state.hist[2 * k * T1 + i]!;
+      pos[i] += state.hist[(2 * k + 1) * T1 + i]!;
+    }
+  }
+  return { kind: "binned", thresholds, neg, pos };
+}
+
+/** One-vs-rest sources, one per class. */
+export function multiclassSources(
+  state: MulticlassCurveState,
+  thresholds: Float64Array | undefined,
+  numClasses: number,
+): CurveSource[] {
+  const C = numClasses;
+  if (state.kind === "binned") return Array.from({ length: C }, (_, c) => binnedSlice(state, thresholds!, c));
+  const scores = filled(state.scores);
+  const target = filled(state.target);
+  const n = target.length;
+  const counts = new Int32Array(C);
+  for (let i = 0; i < n; i++) counts[target[i]!]!++;
+  return Array.from({ length: C }, (_, c) => {
+    const pos = new Float64Array(counts[c]!);
+    const neg = new Float64Array(n - counts[c]!);
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < n; i++) {
+      if (target[i] === c) pos[a++] = scores[i * C + c]!;
+      else neg[b++] = scores[i * C + c]!;
+    }
+    return { kind: "split", pos, neg } as CurveSource;
+  });
+}
+
+/** Micro one-vs-rest: every (sample, class) score as one binary problem (target one-hot). */
+export function multiclassMicroSource(
+  state: MulticlassCurveState,
+  thresholds: Float64Array | undefined,
+  numClasses: number,
+): CurveSource {
+  const C = numClasses;
+  if (state.kind === "binned") return binnedSum(state, thresholds!, C);
+  const scores = filled(state.scores);
+  const target = filled(state.target);
+  const n = target.length;
+  const pos = new Float64Array(n);
+  const neg = new Float64Array(n * (C - 1));
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < C; c++) {
+      if (target[i] === c) pos[i] = scores[i * C + c]!;
+      else neg[b++] = scores[i * C + c]!;
+    }
+  }
+  return { kind: "split", pos, neg };
+}
+
+/** Source for the one-vs-one pair: samples of classes a or b, scored by class `scoreClass`, positive = `scoreClass`. */
+export function ovoSource(
+  state: ExactMulticlassCurveState,
+  numClasses: number,
+  a: number,
+  b: number,
+  scoreClass: number,
+): CurveSource {
+  const C = numClasses;
+  const scores = filled(state.scores);
+  const target = filled(state.target);
+  const pos: number[] = [];
+  const neg: number[] = [];
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i]!;
+    if (t !== a && t !== b) continue;
+    (t === scoreClass ? pos : neg).push(scores[i * C + scoreClass]!);
+  }
+  return { kind: "split", pos: Float64Array.from(pos), neg: Float64Array.from(neg) };
+}
+
+/** Per-label sources (ignored entries left out). */
+export function multilabelSources(
+  state: MultilabelCurveState,
+  thresholds: Float64Array | undefined,
+  numLabels: number,
+): CurveSource[] {
+  const L = numLabels;
+  if (state.kind === "binned") return Array.from({ length: L }, (_, l) => binnedSlice(state, thresholds!, l));
+  const scores = filled(state.scores);
+  const target = filled(state.target);
+  return Array.from({ length: L }, (_, l) => {
+    const pos: number[] = [];
+    const neg: number[] = [];
+    for (let i = l; i < target.length; i += L) {
+      const t = target[i]!;
+      if (t === 2) continue;
+      (t === 1 ? pos : neg).push(scores[i]!);
+    }
+    return { kind: "split", pos: Float64Array.from(pos), neg: Float64Array.from(neg) } as CurveSource;
+  });
+}
+
+/** Micro: every (sample, label) entry as one binary problem. */
+export function multilabelMicroSource(
+  state: MultilabelCurveState,
+  thresholds: Float64Array | undefined,
+  numLabels: number,
+): CurveSource {
+  if (state.kind === "binned") return binnedSum(state, thresholds!, numLabels);
+  const scores = filled(state.scores);
+  const target = filled(state.target);
+  const pos: number[] = [];
+  const neg: number[] = [];
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i]!;
+    if (t === 2) continue;
+    (t === 1 ? pos : neg).push(scores[i]!);
+  }
+  return { kind: "split", pos: Float64Array.from(pos), neg: Float64Array.from(neg) };
+}
+
+/** Positives per class/label of a list of sources (weights of "weighted" averages). */
+export function positives(sources: readonly CurveSource[]): number[] {
+  return sources.map((s) => totals(s).P);
+}
+
+/** Averages per-class values as torchmetrics' curve metrics: NaN classes are left out. */
+export function averageCurveValues(
+  values: readonly number[],
+  average: "macro" | "weighted" | "none",
+  weights: readonly number[],
+): number | number[] {
+  if (average === "none") return [...values];
+  let num = 0;
+  let den = 0;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    const w = average === "weighted" ? weights[i]! : 1;
+    num += w * v;
+    den += w;
+    count++;
+  }
+  if (count === 0) return Number.NaN;
+  return den === 0 ? 0 : num / den;
+}

@@ -1,0 +1,169 @@
+import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { classificationEntry } from "./meta.js";
+import {
+  type BinaryArgs,
+  type BinaryStatOptions,
+  binaryStatDef,
+  type ConfusionState,
+  type MulticlassArgs,
+  type MulticlassStatOptions,
+  type MultilabelArgs,
+  type MultilabelCountsState,
+  type MultilabelStatOptions,
+  multiclassStatDef,
+  multilabelStatDef,
+} from "./stat-scores.js";
+
+/** Catalog entry of the Matthews correlation coefficient. */
+export const matthewsCorrcoefMeta = classificationEntry({
+  id: "classification/matthews_corrcoef",
+  title: "Matthews correlation coefficient",
+  formula: "\\frac{c\\,s-\\sum_k p_k t_k}{\\sqrt{(s^2-\\sum_k p_k^2)(s^2-\\sum_k t_k^2)}}",
+  range: [-1, 1],
+  direction: "higher",
+  exports: ["binaryMatthewsCorrcoef", "multiclassMatthewsCorrcoef", "multilabelMatthewsCorrcoef"],
+  implementation:
+    "torchmetrics 1.9.0 binary/multiclass/multilabel_matthews_corrcoef; scikit-learn 1.9.1 matthews_corrcoef",
+  paper: "Matthews 1975; Gorodkin 2004 (multiclass)",
+  robustness: ["balanced under class imbalance: uses all four cells of the confusion matrix"],
+  traits: ["imbalanced"],
+});
+
+const EPS32 = 1.1920928955078125e-7;
+
+/**
+ * MCC of a C x C confusion matrix (Gorodkin's R_K). For 2 x 2 matrices it reproduces
+ * torchmetrics 1.9.0's edge cases: all right → 1, all wrong → -1, and where the denominator is
+ * zero a float32-eps smoothed value (so an all-negative target with some false positives gives
+ * torchmetrics' value, e.g. 0.577 rather than sklearn's 0). Other zero denominators give 0.
+ */
+export function mccFromConfusion(m: ArrayLike<number>, C: number): number {
+  if (C === 2) {
+    const tn = m[0]!;
+    const fp = m[1]!;
+    const fn = m[2]!;
+    const tp = m[3]!;
+    if (tp + tn !== 0 && fp + fn === 0) return 1;
+    if (tp + tn === 0 && fp + fn !== 0) return -1;
+  }
+  let s = 0;
+  let c = 0;
+  let tkpk = 0;
+  let pk2 = 0;
+  let tk2 = 0;
+  const tk = new Float64Array(C);
+  const pk = new Float64Array(C);
+  for (let i = 0; i < C; i++) {
+    for (let j = 0; j < C; j++) {
+      const v = m[i * C + j]!;
+      tk[i] += v;
+      pk[j] += v;
+      s += v;
+    }
+    c += m[i * C + i]!;
+  }
+  for (let k = 0; k < C; k++) {
+    tkpk += tk[k]! * pk[k]!;
+    pk2 += pk[k]! * pk[k]!;
+    tk2 += tk[k]! * tk[k]!;
+  }
+  let numerator = c * s - tkpk;
+  let denom = (s * s - pk2) * (s * s - tk2);
+  if (denom === 0 && C === 2) {
+    const tn = m[0]!;
+    const fp = m[1]!;
+    const fn = m[2]!;
+    const tp = m[3]!;
+    const r = Math.sqrt(EPS32);
+    if (fn === 0 && tn === 0) numerator = r * (tp - fp);
+    else if (fp === 0 && tn === 0) numerator = r * (tp - fn);
+    else if (tp === 0 && fn === 0) numerator = r * (tn - fp);
+    else if (tp === 0 && fp === 0) numerator = r * (tn - fn);
+    else if (tp === 0) numerator = tn - fp * fn;
+    else if (tn === 0) numerator = tp - fp * fn;
+    else if (fp === 0 || fn === 0) numerator = tp * tn;
+    else return 0;
+    denom = (tp + fp + EPS32) * (tp + fn + EPS32) * (tn + fp + EPS32) * (tn + fn + EPS32);
+  } else if (denom === 0) {
+    return 0;
+  }
+  return numerator / Math.sqrt(denom);
+}
+
+/**
+ * Binary Matthews correlation coefficient, (TP TN - FP FN) / sqrt((TP+FP)(TP+FN)(TN+FP)(TN+FN)).
+ * Matches torchmetrics 1.9.0 `binary_matthews_corrcoef` including its zero-denominator
+ * conventions (see {@link mccFromConfusion}); sklearn 1.9.1 returns 0 there. O(n).
+ */
+export function binaryMatthewsCorrcoefDef(
+  options: BinaryStatOptions = {},
+): MetricDef<ConfusionState, BinaryArgs, number> {
+  return binaryStatDef(
+    {
+      id: "classification/binary_matthews_corrcoef",
+      meta: matthewsCorrcoefMeta,
+      fn: "binaryMatthewsCorrcoef",
+      reduce: (m) => mccFromConfusion(m, 2),
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link binaryMatthewsCorrcoefDef}. */
+export function binaryMatthewsCorrcoef(
+  preds: NumericArray,
+  target: NumericArray,
+  options: BinaryStatOptions = {},
+): number {
+  return runOnce(binaryMatthewsCorrcoefDef(options), preds, target);
+}
+
+/** Multiclass MCC (Gorodkin's R_K) from the C x C confusion matrix; 0 when undefined. torchmetrics 1.9.0 / sklearn 1.9.1. */
+export function multiclassMatthewsCorrcoefDef(
+  options: Omit<MulticlassStatOptions, "topK">,
+): MetricDef<ConfusionState, MulticlassArgs, number> {
+  return multiclassStatDef(
+    {
+      id: "classification/multiclass_matthews_corrcoef",
+      meta: matthewsCorrcoefMeta,
+      fn: "multiclassMatthewsCorrcoef",
+      reduce: (m) => mccFromConfusion(m, options.numClasses),
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link multiclassMatthewsCorrcoefDef}. */
+export function multiclassMatthewsCorrcoef(
+  preds: NumericArray | MatrixInput,
+  target: NumericArray,
+  options: Omit<MulticlassStatOptions, "topK">,
+): number {
+  return runOnce(multiclassMatthewsCorrcoefDef(options), preds, target);
+}
+
+/** Multilabel MCC: the binary MCC of the label-summed 2 x 2 matrix, as torchmetrics 1.9.0 `multilabel_matthews_corrcoef`. */
+export function multilabelMatthewsCorrcoefDef(
+  options: MultilabelStatOptions,
+): MetricDef<MultilabelCountsState, MultilabelArgs, number> {
+  return multilabelStatDef(
+    {
+      id: "classification/multilabel_matthews_corrcoef",
+      meta: matthewsCorrcoefMeta,
+      fn: "multilabelMatthewsCorrcoef",
+      reduce: (s) => {
+        const m = new Float64Array(4);
+        for (let i = 0; i < s.counts.length; i++) m[i % 4] += s.counts[i]!;
+        return mccFromConfusion(m, 2);
+      },
+    },
+    { ...options },
+  );
+}
+/** One-shot {@link multilabelMatthewsCorrcoefDef}. */
+export function multilabelMatthewsCorrcoef(
+  preds: MatrixInput,
+  target: MatrixInput,
+  options: MultilabelStatOptions,
+): number {
+  return runOnce(multilabelMatthewsCorrcoefDef(options), preds, target);
+}
