@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { assertLabels } from "../../core/validate.js";
 import { lossFactory } from "../factory.js";
-import { abs, asLabels, asTensor, booleanOption, noGrad, type TensorInput } from "../tensor-input.js";
+import { abs, asLabels, asTensor, booleanOption, type TensorInput } from "../tensor-input.js";
 
 /**
  * Gradient of the Lovasz extension of the Jaccard loss at labels sorted by decreasing error
@@ -24,7 +24,10 @@ function lovaszGradient(sortedLabels: tf.Tensor1D): tf.Tensor1D {
 function lovaszFlat(errors: tf.Tensor1D, labels: tf.Tensor1D, hinge: boolean): tf.Tensor {
   const n = errors.shape[0];
   if (n === 0) return tf.scalar(0);
-  const order = noGrad((e) => tf.topk(e, n).indices, errors) as tf.Tensor1D;
+  // The permutation is a constant for autodiff: read it back and rebuild it off the tape (an
+  // index tensor on the tape would get an int32 gradient, which TensorFlow.js rejects).
+  const sorted = tf.topk(errors, n).indices;
+  const order = tf.tensor1d(sorted.dataSync() as Int32Array, "int32");
   const sortedErrors = tf.gather(errors, order);
   const grad = lovaszGradient(tf.gather(labels, order) as tf.Tensor1D);
   return tf.sum(tf.mul(hinge ? tf.relu(sortedErrors) : sortedErrors, grad));
@@ -40,7 +43,7 @@ export interface LovaszHingeLossOptions {
  * Binary Lovasz hinge loss (Berman et al. 2018): errors e = 1 - x (2y - 1) of logits x, sorted
  * decreasingly; loss = <relu(e_sorted), lovaszGradient(y_sorted)>, a convex surrogate of
  * 1 - IoU of the foreground. Logits [N, ...] and labels 0/1 of the same shape. Follows the
- * authors' reference (LovaszSoftmax, `lovasz_hinge`). O(n log n) for the sort.
+ * authors' reference (LovaszSoftmax, `lovasz_hinge`). O(n log n) for the sort (reads the order back from the backend).
  */
 export function lovaszHingeLoss(
   logits: TensorInput,
