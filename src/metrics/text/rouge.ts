@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { type MetricDef, runOnce } from "../../metric.js";
+import { RougeTokenIds } from "./rouge-ids.js";
 import { makeRougeTokenizer, type RougeTokenizer, type TokenizeFn } from "./rouge-tokenizer.js";
 
 /** `rouge1` ... `rouge9` (n-gram overlap), `rougeL` (LCS) or `rougeLsum` (summary-level union LCS over lines). */
@@ -77,6 +78,10 @@ export const rougeMeta: CatalogEntry = {
 
 interface Resolved {
   readonly types: readonly RougeType[];
+  /** n of each rougeN type (0 for rougeL/Lsum). */
+  readonly orders: readonly number[];
+  readonly tokenizer: RougeTokenizer;
+  readonly useStemmer: boolean;
   readonly tokenize: TokenizeFn;
   readonly multiReference: RougeMultiReference;
 }
@@ -118,7 +123,15 @@ function resolveOptions(options: RougeOptions, fn: string): Resolved {
   const useStemmer = options.useStemmer ?? false;
   if (typeof useStemmer !== "boolean")
     fail("invalid_option", `${fn}: \`useStemmer\` must be a boolean, got ${describeValue(useStemmer)}`);
-  return { types, tokenize: makeRougeTokenizer(tokenizer, useStemmer), multiReference };
+  const orders = types.map((t) => (t === "rougeL" || t === "rougeLsum" ? 0 : Number(t.slice(5))));
+  return {
+    types,
+    orders,
+    tokenizer,
+    useStemmer,
+    tokenize: makeRougeTokenizer(tokenizer, useStemmer),
+    multiReference,
+  };
 }
 
 function fmeasure(precision: number, recall: number): number {
@@ -127,10 +140,32 @@ function fmeasure(precision: number, recall: number): number {
 
 const ZERO: RougeScore = { precision: 0, recall: 0, fmeasure: 0 };
 
-/** Maps tokens to small integer ids shared by target and prediction. */
-function intern(target: readonly string[], prediction: readonly string[]): [Int32Array, Int32Array] {
-  const ids = new Map<string, number>();
-  const encode = (tokens: readonly string[]): Int32Array => {
+/**
+ * Reusable scratch space for scoring many pairs: one token-id dictionary and growable buffers, so
+ * a pair costs no Map or array allocation beyond its tokens.
+ */
+class Workspace {
+  readonly ids = new Map<string, number>();
+  /** The fused tokenizer + dictionary of the "rouge-score" tokenizer (undefined for "unicode"). */
+  readonly fast: RougeTokenIds | undefined;
+
+  constructor(resolved: Resolved) {
+    this.fast = resolved.tokenizer === "rouge-score" ? new RougeTokenIds(resolved.useStemmer) : undefined;
+  }
+
+  /** Number of token ids in use (ids are below it). */
+  get vocabulary(): number {
+    return this.fast === undefined ? this.ids.size : this.fast.size;
+  }
+
+  counts = new Int32Array(1024);
+  row0 = new Int32Array(64);
+  row1 = new Int32Array(64);
+  keysA = new Float64Array(64);
+  keysB = new Float64Array(64);
+
+  encode(tokens: readonly string[]): Int32Array {
+    const ids = this.ids;
     const out = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
@@ -142,32 +177,102 @@ function intern(target: readonly string[], prediction: readonly string[]): [Int3
       out[i] = id;
     }
     return out;
-  };
-  return [encode(target), encode(prediction)];
+  }
+
+  countsFor(size: number): Int32Array {
+    if (this.counts.length < size) this.counts = new Int32Array(Math.max(size, 2 * this.counts.length));
+    return this.counts;
+  }
+
+  rows(size: number): [Int32Array, Int32Array] {
+    if (this.row0.length < size) {
+      this.row0 = new Int32Array(2 * size);
+      this.row1 = new Int32Array(2 * size);
+    }
+    return [this.row0, this.row1];
+  }
+
+  keys(size: number): [Float64Array, Float64Array] {
+    if (this.keysA.length < size) {
+      this.keysA = new Float64Array(2 * size);
+      this.keysB = new Float64Array(2 * size);
+    }
+    return [this.keysA, this.keysB];
+  }
 }
 
-function ngramCounts(ids: Int32Array, n: number, base: number): Map<number | string, number> {
-  const counts = new Map<number | string, number>();
-  // Keys: a number for n <= 2 (exact below 2^53), a joined string beyond.
-  for (let i = 0; i + n <= ids.length; i++) {
-    let key: number | string;
-    if (n === 1) key = ids[i] as number;
-    else if (n === 2) key = (ids[i] as number) * base + (ids[i + 1] as number);
-    else key = Array.prototype.join.call(ids.subarray(i, i + n), ",");
+/** Clipped unigram overlap: count the target's ids, then consume them with the prediction's. */
+function unigramOverlap(target: Int32Array, prediction: Int32Array, ws: Workspace): number {
+  const counts = ws.countsFor(ws.vocabulary);
+  for (let i = 0; i < target.length; i++)
+    counts[target[i] as number] = (counts[target[i] as number] as number) + 1;
+  let overlap = 0;
+  for (let i = 0; i < prediction.length; i++) {
+    const id = prediction[i] as number;
+    if ((counts[id] as number) > 0) {
+      overlap++;
+      counts[id] = (counts[id] as number) - 1;
+    }
+  }
+  for (let i = 0; i < target.length; i++) counts[target[i] as number] = 0;
+  return overlap;
+}
+
+/** Clipped n-gram overlap (n >= 2): n-gram keys as numbers, sorted, then merged. */
+function ngramOverlap(target: Int32Array, prediction: Int32Array, n: number, ws: Workspace): number {
+  const nt = target.length - n + 1;
+  const np = prediction.length - n + 1;
+  if (nt <= 0 || np <= 0) return 0;
+  const base = ws.vocabulary + 1;
+  if (base ** n >= 2 ** 53) return stringNgramOverlap(target, prediction, n);
+  const [ka, kb] = ws.keys(Math.max(nt, np));
+  const fill = (ids: Int32Array, count: number, out: Float64Array): Float64Array => {
+    for (let i = 0; i < count; i++) {
+      let key = 0;
+      for (let k = 0; k < n; k++) key = key * base + (ids[i + k] as number);
+      out[i] = key;
+    }
+    return out.subarray(0, count).sort();
+  };
+  const a = fill(target, nt, ka);
+  const b = fill(prediction, np, kb);
+  let overlap = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      overlap++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return overlap;
+}
+
+function stringNgramOverlap(target: Int32Array, prediction: Int32Array, n: number): number {
+  const counts = new Map<string, number>();
+  for (let i = 0; i + n <= target.length; i++) {
+    const key = Array.prototype.join.call(target.subarray(i, i + n), ",");
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return counts;
+  let overlap = 0;
+  for (let i = 0; i + n <= prediction.length; i++) {
+    const key = Array.prototype.join.call(prediction.subarray(i, i + n), ",");
+    const c = counts.get(key);
+    if (c !== undefined && c > 0) {
+      overlap++;
+      counts.set(key, c - 1);
+    }
+  }
+  return overlap;
 }
 
 /** rouge-score `_score_ngrams`: clipped overlap over max(count, 1). */
-function scoreNgrams(target: Int32Array, prediction: Int32Array, n: number, base: number): RougeScore {
-  const t = ngramCounts(target, n, base);
-  const p = ngramCounts(prediction, n, base);
-  let overlap = 0;
-  for (const [key, count] of t) {
-    const other = p.get(key);
-    if (other !== undefined) overlap += Math.min(count, other);
-  }
+function scoreNgrams(target: Int32Array, prediction: Int32Array, n: number, ws: Workspace): RougeScore {
+  const overlap = n === 1 ? unigramOverlap(target, prediction, ws) : ngramOverlap(target, prediction, n, ws);
   const targetCount = Math.max(target.length - n + 1, 0);
   const predictionCount = Math.max(prediction.length - n + 1, 0);
   const precision = overlap / Math.max(predictionCount, 1);
@@ -175,11 +280,12 @@ function scoreNgrams(target: Int32Array, prediction: Int32Array, n: number, base
   return { precision, recall, fmeasure: fmeasure(precision, recall) };
 }
 
-/** Length of the longest common subsequence, two rows of the DP table. */
-function lcsLength(a: Int32Array, b: Int32Array): number {
+/** Length of the longest common subsequence, two reusable rows of the DP table. */
+function lcsLength(a: Int32Array, b: Int32Array, ws: Workspace): number {
   const cols = b.length;
-  let previous = new Int32Array(cols + 1);
-  let current = new Int32Array(cols + 1);
+  let [previous, current] = ws.rows(cols + 1);
+  previous.fill(0, 0, cols + 1);
+  current.fill(0, 0, cols + 1);
   for (let i = 1; i <= a.length; i++) {
     const ai = a[i - 1];
     for (let j = 1; j <= cols; j++) {
@@ -187,7 +293,7 @@ function lcsLength(a: Int32Array, b: Int32Array): number {
       else {
         const up = previous[j] as number;
         const left = current[j - 1] as number;
-        current[j] = Math.max(up, left);
+        current[j] = up > left ? up : left;
       }
     }
     const swap = previous;
@@ -197,9 +303,9 @@ function lcsLength(a: Int32Array, b: Int32Array): number {
   return previous[cols] as number;
 }
 
-function scoreLcs(target: Int32Array, prediction: Int32Array): RougeScore {
+function scoreLcs(target: Int32Array, prediction: Int32Array, ws: Workspace): RougeScore {
   if (target.length === 0 || prediction.length === 0) return ZERO;
-  const lcs = lcsLength(target, prediction);
+  const lcs = lcsLength(target, prediction, ws);
   const precision = lcs / prediction.length;
   const recall = lcs / target.length;
   return { precision, recall, fmeasure: fmeasure(precision, recall) };
@@ -282,25 +388,39 @@ function sentences(text: string): string[] {
   return text.split("\n").filter((line) => line.length > 0);
 }
 
-function scorePair(target: string, prediction: string, resolved: Resolved): Record<string, RougeScore> {
-  const { types, tokenize } = resolved;
+function scorePair(
+  target: string,
+  prediction: string,
+  resolved: Resolved,
+  ws: Workspace,
+): Record<string, RougeScore> {
+  const { types, tokenize, orders } = resolved;
   const result: Record<string, RougeScore> = {};
   let targetIds: Int32Array | undefined;
   let predictionIds: Int32Array | undefined;
-  let base = 0;
-  for (const type of types) {
+  for (let t = 0; t < types.length; t++) {
+    const type = types[t] as RougeType;
     if (type === "rougeLsum") {
       result[type] = scoreSummaryLcs(sentences(target).map(tokenize), sentences(prediction).map(tokenize));
       continue;
     }
     if (targetIds === undefined || predictionIds === undefined) {
-      [targetIds, predictionIds] = intern(tokenize(target), tokenize(prediction));
-      base = targetIds.length + predictionIds.length + 1;
+      // One dictionary for the whole batch (a fresh Map per pair costs more than the lookups),
+      // cleared between pairs only to bound memory.
+      if (ws.fast !== undefined) {
+        if (ws.fast.size > 1 << 20) ws.fast.clear();
+        targetIds = ws.fast.encode(target);
+        predictionIds = ws.fast.encode(prediction);
+      } else {
+        if (ws.ids.size > 1 << 20) ws.ids.clear();
+        targetIds = ws.encode(tokenize(target));
+        predictionIds = ws.encode(tokenize(prediction));
+      }
     }
     result[type] =
       type === "rougeL"
-        ? scoreLcs(targetIds, predictionIds)
-        : scoreNgrams(targetIds, predictionIds, Number(type.slice(5)), base);
+        ? scoreLcs(targetIds, predictionIds, ws)
+        : scoreNgrams(targetIds, predictionIds, orders[t] as number, ws);
   }
   return result;
 }
@@ -403,7 +523,8 @@ export function rougeScore(
   options: RougeOptions = {},
 ): Record<string, RougeScore> {
   validateBatch("rougeScore", [prediction], [target]);
-  return scorePair(target, prediction, resolveOptions(options, "rougeScore"));
+  const resolved = resolveOptions(options, "rougeScore");
+  return scorePair(target, prediction, resolved, new Workspace(resolved));
 }
 
 /** rouge-score 0.1.2 `score_multi(targets, prediction)` (or the torchmetrics variants by `multiReference`). */
@@ -414,8 +535,9 @@ export function rougeScoreMulti(
 ): Record<string, RougeScore> {
   const [refs] = validateBatch("rougeScoreMulti", [prediction], [targets]);
   const resolved = resolveOptions(options, "rougeScoreMulti");
+  const ws = new Workspace(resolved);
   return combineReferences(
-    (refs as readonly string[]).map((t) => scorePair(t, prediction, resolved)),
+    (refs as readonly string[]).map((t) => scorePair(t, prediction, resolved, ws)),
     resolved,
   );
 }
@@ -428,9 +550,10 @@ export function rougePairs(
 ): Record<string, RougeScore>[] {
   const refs = validateBatch("rougePairs", predictions, references);
   const resolved = resolveOptions(options, "rougePairs");
+  const ws = new Workspace(resolved);
   return predictions.map((p, i) =>
     combineReferences(
-      (refs[i] as readonly string[]).map((t) => scorePair(t, p, resolved)),
+      (refs[i] as readonly string[]).map((t) => scorePair(t, p, resolved, ws)),
       resolved,
     ),
   );
@@ -459,9 +582,10 @@ export function rougeDef(
     init: () => ({ count: 0, scores: Object.fromEntries(resolved.types.map((t) => [t, [] as number[]])) }),
     update(state, predictions, references) {
       const refs = validateBatch("rouge", predictions, references);
+      const ws = new Workspace(resolved);
       const batch = predictions.map((p, i) =>
         combineReferences(
-          (refs[i] as readonly string[]).map((t) => scorePair(t, p, resolved)),
+          (refs[i] as readonly string[]).map((t) => scorePair(t, p, resolved, ws)),
           resolved,
         ),
       );
