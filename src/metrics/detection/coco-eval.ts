@@ -510,10 +510,23 @@ function isRle(value: unknown): value is Rle {
   );
 }
 
+/** Reused scratch buffers of the matcher (grown on demand; single-threaded, never escape). */
+const scratch = {
+  iou: new Float64Array(1024),
+  order: new Int32Array(64),
+  gIg: new Uint8Array(64),
+  ign: new Uint8Array(64),
+  matched: new Uint8Array(64),
+  crowd: new Uint8Array(64),
+  gtIdZero: new Uint8Array(64),
+};
+
 function bboxIouMatrix(dts: Prepared[], gts: Prepared[]): Float64Array {
   const D = dts.length;
   const G = gts.length;
-  const out = new Float64Array(D * G);
+  if (scratch.iou.length < D * G) scratch.iou = new Float64Array(2 * D * G);
+  const out = scratch.iou.subarray(0, D * G);
+  out.fill(0);
   for (let g = 0; g < G; g++) {
     const gb = gts[g]!.box;
     const ga = gb[2]! * gb[3]!;
@@ -595,75 +608,77 @@ function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[]):
   return out;
 }
 
-/** Stable order of indices by descending score (numpy mergesort on -score). */
-function orderByScore(objs: Prepared[]): Prepared[] {
-  return objs
-    .map((o, i) => [o, i] as const)
-    .sort((a, b) => b[0].score - a[0].score || a[1] - b[1])
-    .map((x) => x[0]);
-}
-
 interface ImageRecords {
   imageId: number;
-  scores: number[];
-  cats: number[];
-  ranks: number[];
-  codes: number[];
+  scores: Float64Array;
+  cats: Float64Array;
+  ranks: Int32Array;
+  codes: Uint8Array;
   gtCounts: Map<number, number[]>;
   seen: Set<number>;
+}
+
+/** Stable order of a group's detections by descending score (numpy mergesort on -score). */
+function scoreOrder(dts: Prepared[], idx: number[]): number[] {
+  if (idx.length < 2) return idx;
+  // Ties keep the group's order (category, then input order when useCats is false).
+  const pos = idx.map((_, j) => j);
+  pos.sort((a, b) => dts[idx[b]!]!.score - dts[idx[a]!]!.score || a - b);
+  return pos.map((j) => idx[j]!);
 }
 
 /** Evaluates one image (pycocotools computeIoU/computeOks + evaluateImg for every category and area). */
 function evaluateImage(imageId: number, gtsAll: Prepared[], dtsAll: Prepared[], p: Resolved): ImageRecords {
   const A = p.areas.length;
   const T = p.iouThrs.length;
+  const AT = A * T;
   const maxDet = p.maxDets[p.maxDets.length - 1]!;
+  const seen = new Set<number>();
+  // Group indices by category; with useCats false one group ordered by category, then input order.
+  const groups = new Map<number, { g: number[]; d: number[] }>();
+  const order = (list: Prepared[]): number[] => {
+    const idx = list.map((_, i) => i);
+    return p.useCats ? idx : idx.sort((a, b) => list[a]!.cat - list[b]!.cat || a - b);
+  };
+  for (const i of order(gtsAll)) {
+    const o = gtsAll[i]!;
+    const k = p.useCats ? o.cat : -1;
+    let grp = groups.get(k);
+    if (!grp) {
+      grp = { g: [], d: [] };
+      groups.set(k, grp);
+    }
+    grp.g.push(i);
+    seen.add(o.cat);
+  }
+  for (const i of order(dtsAll)) {
+    const o = dtsAll[i]!;
+    const k = p.useCats ? o.cat : -1;
+    let grp = groups.get(k);
+    if (!grp) {
+      grp = { g: [], d: [] };
+      groups.set(k, grp);
+    }
+    grp.d.push(i);
+    seen.add(o.cat);
+  }
+  let total = 0;
+  for (const grp of groups.values()) total += Math.min(grp.d.length, maxDet);
   const rec: ImageRecords = {
     imageId,
-    scores: [],
-    cats: [],
-    ranks: [],
-    codes: [],
+    scores: new Float64Array(total),
+    cats: new Float64Array(total),
+    ranks: new Int32Array(total),
+    codes: new Uint8Array(total * AT),
     gtCounts: new Map(),
-    seen: new Set(),
+    seen,
   };
-  // Group by category; with useCats false one group ordered by category, then input order.
-  const groups = new Map<number, { gts: Prepared[]; dts: Prepared[] }>();
-  const keyOf = (o: Prepared): number => (p.useCats ? o.cat : -1);
-  let gtsSorted = gtsAll;
-  let dtsSorted = dtsAll;
-  if (!p.useCats) {
-    const byCat = (list: Prepared[]) =>
-      list
-        .map((o, i) => [o, i] as const)
-        .sort((a, b) => a[0].cat - b[0].cat || a[1] - b[1])
-        .map((x) => x[0]);
-    gtsSorted = byCat(gtsAll);
-    dtsSorted = byCat(dtsAll);
-  }
-  for (const g of gtsSorted) {
-    const k = keyOf(g);
-    let grp = groups.get(k);
-    if (!grp) {
-      grp = { gts: [], dts: [] };
-      groups.set(k, grp);
-    }
-    grp.gts.push(g);
-    rec.seen.add(g.cat);
-  }
-  for (const d of dtsSorted) {
-    const k = keyOf(d);
-    let grp = groups.get(k);
-    if (!grp) {
-      grp = { gts: [], dts: [] };
-      groups.set(k, grp);
-    }
-    grp.dts.push(d);
-    rec.seen.add(d.cat);
-  }
+  let out = 0;
   for (const [cat, grp] of groups) {
-    const gt = grp.gts;
-    const dt = orderByScore(grp.dts).slice(0, maxDet);
+    const gt = grp.g.map((i) => gtsAll[i]!);
+    const dt = scoreOrder(dtsAll, grp.d)
+      .slice(0, maxDet)
+      .map((i) => dtsAll[i]!);
     const G = gt.length;
     const D = dt.length;
     let ious: Float64Array | undefined;
@@ -679,36 +694,49 @@ function evaluateImage(imageId: number, gtsAll: Prepared[], dtsAll: Prepared[], 
         for (let d = 0; d < D; d++) for (let g = 0; g < G; g++) ious[d * G + g] = m[d]![g]!;
       } else ious = oksMatrix(dt, gt, sigmasFor(p, cat));
     }
-    const counts = rec.gtCounts.get(cat) ?? new Array<number>(A).fill(0);
+    const counts = new Array<number>(A).fill(0);
     rec.gtCounts.set(cat, counts);
-    const codes = new Uint8Array(D * A * T);
-    const order = new Int32Array(G);
-    const gIg = new Uint8Array(G);
-    const matched = new Uint8Array(G);
+    if (scratch.order.length < G) {
+      scratch.order = new Int32Array(2 * G);
+      scratch.gIg = new Uint8Array(2 * G);
+      scratch.ign = new Uint8Array(2 * G);
+      scratch.matched = new Uint8Array(2 * G);
+      scratch.crowd = new Uint8Array(2 * G);
+      scratch.gtIdZero = new Uint8Array(2 * G);
+    }
+    const { order: gOrder, gIg, ign, matched, crowd, gtIdZero } = scratch;
+    for (let g = 0; g < G; g++) crowd[g] = gt[g]!.crowd ? 1 : 0;
     for (let a = 0; a < A; a++) {
       const [lo, hi] = p.areas[a]!.range;
-      const ign: number[] = gt.map((g) => (g.ignore || g.area < lo || g.area > hi ? 1 : 0));
       let ignored = 0;
-      for (const v of ign) ignored += v;
+      for (let g = 0; g < G; g++) {
+        const o = gt[g]!;
+        ign[g] = o.ignore || o.area < lo || o.area > hi ? 1 : 0;
+        ignored += ign[g]!;
+      }
       // Stable sort: non-ignored first.
       let pos = 0;
-      for (let g = 0; g < G; g++) if (!ign[g]) order[pos++] = g;
-      for (let g = 0; g < G; g++) if (ign[g]) order[pos++] = g;
-      for (let q = 0; q < G; q++) gIg[q] = ign[order[q]!]!;
-      counts[a]! += G - ignored;
+      for (let g = 0; g < G; g++) if (!ign[g]) gOrder[pos++] = g;
+      for (let g = 0; g < G; g++) if (ign[g]) gOrder[pos++] = g;
+      for (let q = 0; q < G; q++) {
+        const g = gOrder[q]!;
+        gIg[q] = ign[g]!;
+        gtIdZero[q] = gt[g]!.id === 0 ? 1 : 0;
+      }
+      counts[a] = G - ignored;
       for (let t = 0; t < T; t++) {
-        matched.fill(0);
+        matched.fill(0, 0, G);
         const thr = Math.min(p.iouThrs[t]!, 1 - 1e-10);
         for (let d = 0; d < D; d++) {
-          const outside = dt[d]!.area < lo || dt[d]!.area > hi;
-          let code = outside ? 2 : 0;
+          const area = dt[d]!.area;
+          let code = area < lo || area > hi ? 2 : 0;
           if (ious) {
             let best = thr;
             let m = -1;
             const row = d * G;
             for (let q = 0; q < G; q++) {
-              const g = order[q]!;
-              if (matched[q] && !gt[g]!.crowd) continue;
+              const g = gOrder[q]!;
+              if (matched[q] && !crowd[g]) continue;
               if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
               const v = ious[row + g]!;
               if (v < best) continue;
@@ -717,21 +745,20 @@ function evaluateImage(imageId: number, gtsAll: Prepared[], dtsAll: Prepared[], 
             }
             if (m > -1) {
               matched[m] = 1;
-              const gtId = gt[order[m]!]!.id;
               if (gIg[m]) code = 2;
-              else if (gtId !== 0) code = 1;
+              else if (!gtIdZero[m]) code = 1;
             }
           }
-          codes[(d * A + a) * T + t] = code;
+          rec.codes[(out + d) * AT + a * T + t] = code;
         }
       }
     }
     for (let d = 0; d < D; d++) {
-      rec.scores.push(dt[d]!.score);
-      rec.cats.push(cat);
-      rec.ranks.push(d);
-      for (let c = 0; c < A * T; c++) rec.codes.push(codes[d * A * T + c]!);
+      rec.scores[out + d] = dt[d]!.score;
+      rec.cats[out + d] = cat;
+      rec.ranks[out + d] = d;
     }
+    out += D;
   }
   return rec;
 }
@@ -757,11 +784,10 @@ function addCounts(target: Record<string, number[]>, key: string, counts: readon
 
 function pushImage(state: CocoEvalState, rec: ImageRecords): void {
   state.images.push(rec.imageId);
-  const cats = new Set(state.categories);
-  for (const c of rec.seen) if (!cats.has(c)) state.categories.push(c);
+  for (const c of rec.seen) if (!state.categories.includes(c)) state.categories.push(c);
   for (const [cat, counts] of rec.gtCounts) addCounts(state.gtCounts, String(cat), counts);
   append(state.dtScore, rec.scores);
-  append(state.dtImage, new Array<number>(rec.scores.length).fill(rec.imageId));
+  append(state.dtImage, new Float64Array(rec.scores.length).fill(rec.imageId));
   append(state.dtCategory, rec.cats);
   append(state.dtRank, rec.ranks);
   append(state.dtCode, rec.codes);
@@ -793,25 +819,27 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
     list.push(i);
   }
   const AT = A * T;
+  const rc = new Float64Array(score.length);
+  const pr = new Float64Array(score.length);
   for (let k = 0; k < K; k++) {
     const counts = state.gtCounts[String(catIds[k])];
+    if (!counts) continue;
     const list = (byCat.get(catIds[k]!) ?? []).sort(
       (x, y) => score[y]! - score[x]! || image[x]! - image[y]! || rank[x]! - rank[y]!,
     );
-    for (let a = 0; a < A; a++) {
-      const npig = counts ? counts[a]! : 0;
-      if (npig === 0) continue;
-      for (let m = 0; m < M; m++) {
-        const maxDet = p.maxDets[m]!;
-        const kept = list.filter((i) => rank[i]! < maxDet);
-        const nd = kept.length;
-        const rc = new Float64Array(nd);
-        const pr = new Float64Array(nd);
+    for (let m = 0; m < M; m++) {
+      const maxDet = p.maxDets[m]!;
+      const kept = Int32Array.from(list.filter((i) => rank[i]! < maxDet));
+      const nd = kept.length;
+      for (let a = 0; a < A; a++) {
+        const npig = counts[a]!;
+        if (npig === 0) continue;
         for (let t = 0; t < T; t++) {
           let tp = 0;
           let fp = 0;
+          const offset = a * T + t;
           for (let j = 0; j < nd; j++) {
-            const c = code[kept[j]! * AT + a * T + t]!;
+            const c = code[kept[j]! * AT + offset]!;
             if (c === 1) tp++;
             else if (c === 0) fp++;
             rc[j] = tp / npig;
