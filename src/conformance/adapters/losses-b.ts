@@ -18,6 +18,7 @@ async function lossCase(
   loss: (tensors: Record<string, Tensor>) => Tensor,
 ): Promise<Record<string, unknown>> {
   const tf = await useBackend(context.backend);
+  tfModule = tf;
   const variables = differentiable.map((name) =>
     tf.tensor(inputs[name] as tfTypes.TensorLike, undefined, "float32"),
   );
@@ -61,6 +62,13 @@ function maxAbs(value: unknown): number {
 }
 
 const losses = () => import("../../losses/index-b.js");
+
+/** A constant (non-differentiable) float32 input; the backend is already initialised by lossCase's caller. */
+let tfModule: Awaited<ReturnType<typeof useBackend>> | undefined;
+function tf32(value: unknown): Tensor {
+  if (!tfModule) throw new Error("losses-b adapter: TensorFlow.js not loaded");
+  return tfModule.tensor(value as tfTypes.TensorLike, undefined, "float32");
+}
 
 /** Conformance adapters for part b of the `losses` family (face, depth, generation, sequence). */
 export const adapters: readonly Adapter[] = [
@@ -212,6 +220,180 @@ export const adapters: readonly Adapter[] = [
       const { vaeKlLoss } = await losses();
       return lossCase(context, inputs, ["mu", "logvar"], (t) =>
         vaeKlLoss(t.mu!, t.logvar!, { reduction: options.reduction as "batchmean" }),
+      );
+    },
+    tolerance: float32Tolerance(2e-5, 2e-6),
+  },
+  // Cases of test/data/golden/losses_b_torch.json (scripts/golden/losses_b_torch.py).
+  {
+    metric: "token_cross_entropy",
+    async run(inputs, options, _case, context) {
+      const { tokenCrossEntropy } = await losses();
+      return lossCase(context, inputs, ["logits"], (t) =>
+        tokenCrossEntropy(t.logits!, inputs.targets as number[][], {
+          ignoreIndex: options.ignore_index as number,
+          labelSmoothing: options.label_smoothing as number,
+          reduction: options.reduction as "mean",
+        }),
+      );
+    },
+    tolerance: float32Tolerance(2e-5, 2e-6),
+  },
+  {
+    metric: "reconstruction_loss",
+    async run(inputs, options, _case, context) {
+      const { reconstructionLoss } = await losses();
+      const key = options.kind === "bce" ? "probs" : "input";
+      return lossCase(context, inputs, [key], (t) =>
+        reconstructionLoss(t[key]!, tf32(inputs.target), {
+          kind: options.kind as "mse",
+          reduction: options.reduction as "mean",
+        }),
+      );
+    },
+    tolerance: float32Tolerance(2e-5, 2e-6),
+  },
+  {
+    metric: "elbo_loss",
+    async run(inputs, options, _case, context) {
+      const { elboLoss } = await losses();
+      return lossCase(context, inputs, ["input", "mu", "logvar"], (t) =>
+        elboLoss(t.input!, tf32(inputs.target), t.mu!, t.logvar!, {
+          reconstruction: options.reconstruction as "bce_logits",
+          beta: options.beta as number,
+        }),
+      );
+    },
+    tolerance: float32Tolerance(2e-5, 2e-6),
+  },
+  {
+    metric: "flow_nll_loss",
+    async run(inputs, options, _case, context) {
+      const { flowNllLoss } = await losses();
+      return lossCase(context, inputs, ["z", "log_det"], (t) =>
+        flowNllLoss(t.z!, t.log_det!, {
+          bitsPerDim: options.bits_per_dim as boolean,
+          ...(options.quantization_bins === undefined
+            ? {}
+            : { quantizationBins: options.quantization_bins as number }),
+        }),
+      );
+    },
+    tolerance: float32Tolerance(2e-5, 2e-6),
+  },
+  {
+    metric: "scale_invariant_log_loss",
+    async run(inputs, options, _case, context) {
+      const { scaleInvariantLogLoss } = await losses();
+      return lossCase(context, inputs, ["input"], (t) =>
+        scaleInvariantLogLoss(t.input!, tf32(inputs.target), {
+          mask: tf32(inputs.mask),
+          lambda: options.lambda as number,
+          ...(options.sqrt === undefined ? {} : { sqrt: options.sqrt as boolean }),
+          ...(options.scale === undefined ? {} : { scale: options.scale as number }),
+          ...(options.granularity === undefined ? {} : { granularity: options.granularity as "batch" }),
+        }),
+      );
+    },
+    tolerance: float32Tolerance(2e-5, 2e-6),
+  },
+  {
+    metric: "scale_shift_invariant_loss",
+    async run(inputs, options, _case, context) {
+      const tf = await useBackend(context.backend);
+      const { scaleShiftInvariantLoss } = await losses();
+      const imageBased = options.reduction === "image";
+      return lossCase(context, inputs, ["input"], (t) => {
+        const value = scaleShiftInvariantLoss(t.input!, tf32(inputs.target), {
+          mask: tf32(inputs.mask),
+          alpha: options.alpha as number,
+          scales: options.scales as number,
+          reduction: imageBased ? "none" : "mean",
+        });
+        return imageBased ? tf.mean(value) : value;
+      });
+    },
+    tolerance: float32Tolerance(5e-5, 5e-6),
+  },
+  {
+    metric: "ssim_loss",
+    async run(inputs, options, _case, context) {
+      const { ssimLoss } = await losses();
+      return lossCase(context, inputs, ["input"], (t) =>
+        ssimLoss(t.input!, tf32(inputs.target), {
+          window: options.window as "uniform",
+          windowSize: options.window_size as number,
+        }),
+      );
+    },
+    // SSIM subtracts squared local means from local second moments (cancellation in float32).
+    tolerance: float32Tolerance(1e-4, 2e-5),
+  },
+  {
+    metric: "photometric_loss",
+    async run(inputs, options, _case, context) {
+      const { photometricLoss } = await losses();
+      return lossCase(context, inputs, ["input"], (t) =>
+        photometricLoss(t.input!, tf32(inputs.target), { alpha: options.alpha as number }),
+      );
+    },
+    tolerance: float32Tolerance(1e-4, 2e-5),
+  },
+  {
+    metric: "edge_aware_smoothness_loss",
+    async run(inputs, options, _case, context) {
+      const { edgeAwareSmoothnessLoss } = await losses();
+      return lossCase(context, inputs, ["disparity"], (t) =>
+        edgeAwareSmoothnessLoss(t.disparity!, tf32(inputs.target), {
+          normalize: options.normalize as boolean,
+        }),
+      );
+    },
+    tolerance: float32Tolerance(2e-5, 2e-6),
+  },
+  {
+    metric: "triplet_mining_loss",
+    async run(inputs, options, _case, context) {
+      const { tripletMiningLoss } = await losses();
+      return lossCase(context, inputs, ["emb"], (t) =>
+        tripletMiningLoss(t.emb!, inputs.labels as number[], {
+          mining: options.mining as "batch-hard",
+          margin: options.margin as number,
+        }),
+      );
+    },
+    tolerance: float32Tolerance(2e-5, 2e-6),
+  },
+  {
+    metric: "circle_loss",
+    async run(inputs, options, _case, context) {
+      const { circleLoss } = await losses();
+      return lossCase(context, inputs, ["emb"], (t) =>
+        circleLoss(t.emb!, inputs.labels as number[], {
+          margin: options.margin as number,
+          gamma: options.gamma as number,
+        }),
+      );
+    },
+    // γ = 32 multiplies cosines computed in float32.
+    tolerance: float32Tolerance(1e-4, 1e-5),
+  },
+  {
+    metric: "barlow_twins_loss",
+    async run(inputs, options, _case, context) {
+      const { barlowTwinsLoss } = await losses();
+      return lossCase(context, inputs, ["emb", "emb2"], (t) =>
+        barlowTwinsLoss(t.emb!, t.emb2!, { lambda: options.lambda as number }),
+      );
+    },
+    tolerance: float32Tolerance(1e-4, 1e-5),
+  },
+  {
+    metric: "simsiam_loss",
+    async run(inputs, _options, _case, context) {
+      const { simSiamLoss } = await losses();
+      return lossCase(context, inputs, ["pred1", "pred2"], (t) =>
+        simSiamLoss(t.pred1!, t.pred2!, tf32(inputs.emb), tf32(inputs.emb2)),
       );
     },
     tolerance: float32Tolerance(2e-5, 2e-6),

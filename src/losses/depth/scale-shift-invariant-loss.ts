@@ -89,10 +89,30 @@ export function scaleShiftInvariantLoss(
     const [n, h, w] = x.shape as [number, number, number];
     for (let k = 0; k < scales && alpha > 0; k++) {
       const step = 2 ** k;
-      const sub = (v: tf.Tensor) => tf.stridedSlice(v, [0, 0, 0], [n, h, w], [1, step, step]);
+      // Every step-th pixel: pad to a multiple of the step, fold, keep offset 0 (strided slices
+      // have no gradient in TensorFlow.js, and gather's needs a kernel WASM lacks).
+      const hk = Math.ceil(h / step);
+      const wk = Math.ceil(w / step);
+      const sub = (v: tf.Tensor) =>
+        step === 1
+          ? v
+          : tf.reshape(
+              tf.slice(
+                tf.reshape(
+                  tf.pad(v, [
+                    [0, 0],
+                    [0, hk * step - h],
+                    [0, wk * step - w],
+                  ]),
+                  [n, hk, step, wk, step],
+                ),
+                [0, 0, 0, 0, 0],
+                [n, hk, 1, wk, 1],
+              ),
+              [n, hk, wk],
+            );
       const m = sub(mask);
       const diff = tf.mul(m, tf.sub(sub(aligned), sub(y)));
-      const [, hk, wk] = diff.shape as [number, number, number];
       let imageLoss: tf.Tensor = tf.zeros([n]);
       if (wk > 1) {
         const gx = tf.abs(

@@ -43,6 +43,31 @@ function gaussianKernel(size: number, sigma: number, channels: number): tf.Tenso
   return tf.tensor4d(kernel, [size, size, channels, 1]);
 }
 
+/** Reflection padding ("reflect": the edge is not repeated) of one axis by p, from slices and a concat. */
+function reflectAxis(t: tf.Tensor, axis: number, p: number): tf.Tensor {
+  const n = t.shape[axis]!;
+  const at = (index: number) => {
+    const begin = t.shape.map(() => 0);
+    const size = t.shape.map(() => -1);
+    begin[axis] = index;
+    size[axis] = 1;
+    return tf.slice(t, begin, size);
+  };
+  const before = Array.from({ length: p }, (_, k) => at(p - k));
+  const after = Array.from({ length: p }, (_, k) => at(n - 2 - k));
+  return tf.concat([...before, t, ...after], axis);
+}
+
+/**
+ * Reflection padding of the two spatial axes of an NHWC batch, built from slices and concats
+ * so the gradient reaching the padded copies is added back to the pixels they copy.
+ * (TensorFlow.js 4.22's `mirrorPad` gradient only slices the centre and drops that part, and
+ * `gather`'s gradient needs UnsortedSegmentSum, which the WASM backend lacks.)
+ */
+export function reflectPad(t: tf.Tensor, p: number): tf.Tensor {
+  return tf.tidy(() => reflectAxis(reflectAxis(t, 1, p), 2, p));
+}
+
 /**
  * The SSIM map of two NHWC image batches `x`, `y` [N, H, W, C] (a [N, H, W] batch is read as
  * one channel): local means, variances and covariance under the window (population
@@ -80,19 +105,7 @@ export function ssimMap(x: tf.Tensor, y: tf.Tensor, options: SsimOptions = {}, f
     const kernel = window === "gaussian" ? gaussianKernel(size, sigma, channels) : undefined;
     const pool = (t: tf.Tensor): tf.Tensor4D => {
       if (kernel) return tf.depthwiseConv2d(t as tf.Tensor4D, kernel, 1, "valid");
-      const padded =
-        half > 0
-          ? tf.mirrorPad(
-              t,
-              [
-                [0, 0],
-                [half, half],
-                [half, half],
-                [0, 0],
-              ],
-              "reflect",
-            )
-          : t;
+      const padded = half > 0 ? reflectPad(t, half) : t;
       return tf.avgPool(padded as tf.Tensor4D, size, 1, "valid");
     };
     const c1 = (0.01 * range) ** 2;

@@ -38,7 +38,8 @@ export function centerLoss(
     const y = labelTensor(labels, c.shape[0]!, fn, "labels");
     assertRank(y, 1, fn, "labels", "[batch]");
     assertDimsAgree(x, 0, y, 0, fn, "embeddings", "labels");
-    const own = tf.gather(c, y);
+    // One-hot matmul rather than gather: gather's gradient needs a kernel the WASM backend lacks.
+    const own = tf.matMul(tf.oneHot(y, c.shape[0]!), c);
     return reduceLoss(tf.mul(0.5, tf.sum(tf.square(tf.sub(x, own)), 1)), reduction);
   });
 }
