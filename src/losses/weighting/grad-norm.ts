@@ -7,7 +7,7 @@ export interface GradNormOptions {
   readonly numTasks: number;
   /** Restoring-force strength alpha: higher pulls slow tasks harder. Default 1.5. */
   readonly alpha?: number;
-  /** Step size of the weight update. Default 0.025 (the paper's weight learning rate). */
+  /** Adam step size of the weight update. Default 0.025 (the paper's weight learning rate). */
   readonly learningRate?: number;
 }
 
@@ -26,8 +26,8 @@ export interface GradNormStep {
  * r_i = (L_i / L_i(0)) / mean_j (L_j / L_j(0)) the relative inverse training rate. Each update
  * takes a gradient step on L_grad = sum_i |G_i - target_i| with the targets held constant; since
  * w_i is a scalar factor, dL_grad/dw_i = sign(G_i - target_i) ||grad_W L_i|| (no second-order
- * autodiff needed). Weights are kept positive and renormalised to sum to T after each step.
- * Plain gradient steps (the paper used Adam on the weights; the fixed point is the same).
+ * autodiff needed). The step is Adam's (beta1 0.9, beta2 0.999, as the paper optimises the
+ * weights with Adam); weights are kept positive and renormalised to sum to T after each step.
  * Use {@link combine} for the model's loss (weights as constants) in the same training step.
  */
 export class GradNorm {
@@ -36,6 +36,9 @@ export class GradNorm {
   readonly learningRate: number;
   private current: number[];
   private initialLosses: number[] | undefined;
+  private readonly moment1: number[];
+  private readonly moment2: number[];
+  private steps = 0;
 
   constructor(options: GradNormOptions) {
     const fn = "GradNorm";
@@ -46,6 +49,8 @@ export class GradNorm {
     this.alpha = numberOption(options.alpha, 1.5, fn, "alpha", { min: 0 });
     this.learningRate = numberOption(options.learningRate, 0.025, fn, "learningRate", { exclusiveMin: 0 });
     this.current = Array.from({ length: n }, () => 1);
+    this.moment1 = Array.from({ length: n }, () => 0);
+    this.moment2 = Array.from({ length: n }, () => 0);
   }
 
   /** The current weights (sum = number of tasks). */
@@ -99,10 +104,17 @@ export class GradNorm {
     const meanRatio = ratios.reduce((a, b) => a + b, 0) / this.numTasks;
     const norms = rawNorms.map((g, i) => this.current[i]! * g);
     const meanNorm = norms.reduce((a, b) => a + b, 0) / this.numTasks;
+    this.steps++;
+    const b1 = 0.9;
+    const b2 = 0.999;
     const next = this.current.map((w, i) => {
       const target = meanNorm * (ratios[i]! / meanRatio) ** this.alpha;
       const gradient = Math.sign(norms[i]! - target) * rawNorms[i]!;
-      return Math.max(w - this.learningRate * gradient, 1e-6);
+      this.moment1[i] = b1 * this.moment1[i]! + (1 - b1) * gradient;
+      this.moment2[i] = b2 * this.moment2[i]! + (1 - b2) * gradient * gradient;
+      const m = this.moment1[i]! / (1 - b1 ** this.steps);
+      const v = this.moment2[i]! / (1 - b2 ** this.steps);
+      return Math.max(w - (this.learningRate * m) / (Math.sqrt(v) + 1e-8), 1e-6);
     });
     const total = next.reduce((a, b) => a + b, 0);
     this.current = next.map((w) => (w * this.numTasks) / total);
