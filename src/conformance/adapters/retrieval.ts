@@ -2,6 +2,7 @@ import { describeValue, fail } from "../../core/errors.js";
 import {
   ndcgScore,
   type RetrievalOptions,
+  retrievalAuroc,
   retrievalFallOut,
   retrievalHitRate,
   retrievalMap,
@@ -36,6 +37,9 @@ function torchmetricsOptions(options: Record<string, unknown>): RetrievalOptions
         break;
       case "aggregation":
         out.aggregation = value;
+        break;
+      case "adaptive_k":
+        out.adaptiveK = value;
         break;
       case "graded":
         // The case generator's flag: targets are relevance grades (0..3); nDCG accepts them as they are.
@@ -73,6 +77,7 @@ export const adapters: readonly Adapter[] = [
   grouped("recall_at_k", retrievalRecall),
   grouped("hit_rate_at_k", retrievalHitRate),
   grouped("fall_out_at_k", retrievalFallOut),
+  grouped("auroc", retrievalAuroc),
   grouped("r_precision", (i, p, t, o) => {
     const { topK: _ignored, ...rest } = o;
     return retrievalRPrecision(i, p, t, rest);

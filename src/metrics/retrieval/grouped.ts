@@ -20,9 +20,11 @@ import type { MetricDef } from "../../metric.js";
 export type EmptyTargetAction = "neg" | "pos" | "skip" | "error";
 /**
  * How documents with equal scores are ordered.
- * - `"torchmetrics"` (default): torchmetrics 1.9.0's behaviour: equal scores keep input order
- *   (a stable sort; torch's CPU sort is stable in practice), except nDCG, which torchmetrics
- *   tie-averages.
+ * - `"torchmetrics"` (default): torchmetrics 1.9.0's rules: nDCG tie-averages (as torchmetrics
+ *   does); every other metric ranks equal scores in input order. torchmetrics itself orders them
+ *   however torch's unstable `topk`/`argsort` happen to (it differs between torch versions and
+ *   input layouts, so no implementation can reproduce it); with distinct scores, the only
+ *   reproducible case, the results match torchmetrics exactly. Prefer `"average"` when scores tie.
  * - `"average"`: the expected value over every order of each tie group (McSherry & Najork,
  *   "Computing information retrieval performance measures efficiently in the presence of tied
  *   scores", ECIR 2008); sklearn's `ndcg_score` does the same for nDCG.
@@ -366,7 +368,14 @@ export function perQueryValues(
     } else {
       for (let i = 1; i <= m; i++) groupEnd[groups++] = i;
     }
-    const query: RankedQuery = { scores: scratch.scores, target: scratch.target, start: 0, end: m, groupEnd, groups };
+    const query: RankedQuery = {
+      scores: scratch.scores,
+      target: scratch.target,
+      start: 0,
+      end: m,
+      groupEnd,
+      groups,
+    };
     queries[q] = id;
     if (isEmpty(query)) {
       switch (options.emptyTargetAction) {
