@@ -1,12 +1,327 @@
 import type { Command } from "commander";
-import { fail } from "../../core/errors.js";
+import { describeValue, fail } from "../../core/errors.js";
+import * as C from "../../metrics/classification/index.js";
 import { runAction } from "../errors.js";
+import { type NumericTable, readNumericTable } from "./read-table.js";
 
-/** `plumbline eval classification`: not implemented yet. */
+const FN = "eval classification";
+
+export type ClassificationTask = "binary" | "multiclass" | "multilabel";
+
+/** One row of the report: metric name and value (a number, or NaN when undefined). */
+export interface SuiteRow {
+  metric: string;
+  value: number;
+}
+
+/** Everything the suite needs, already read from files. */
+export interface SuiteInput {
+  task: ClassificationTask;
+  /** Binary: N scores; multiclass: N x C scores or N labels; multilabel: N x L scores. */
+  preds: { data: Float64Array; rows: number; cols: number };
+  /** Binary/multiclass: N labels; multilabel: N x L. */
+  target: { data: Float64Array; rows: number; cols: number };
+  numClasses: number;
+}
+
+/** Notes printed under the table (for example when logits were squashed). */
+export interface SuiteResult {
+  task: ClassificationTask;
+  samples: number;
+  numClasses: number;
+  rows: SuiteRow[];
+  notes: string[];
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+function isProbabilityVector(data: Float64Array): boolean {
+  for (let i = 0; i < data.length; i++) if (!(data[i]! >= 0 && data[i]! <= 1)) return false;
+  return true;
+}
+
+function softmaxRows(data: Float64Array, cols: number): Float64Array {
+  const out = new Float64Array(data.length);
+  for (let r = 0; r < data.length / cols; r++) {
+    let max = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < cols; c++) max = Math.max(max, data[r * cols + c]!);
+    let sum = 0;
+    for (let c = 0; c < cols; c++) sum += out[r * cols + c] = Math.exp(data[r * cols + c]! - max);
+    for (let c = 0; c < cols; c++) out[r * cols + c]! /= sum;
+  }
+  return out;
+}
+
+function rowsSumToOne(data: Float64Array, cols: number): boolean {
+  for (let r = 0; r < data.length / cols; r++) {
+    let sum = 0;
+    for (let c = 0; c < cols; c++) sum += data[r * cols + c]!;
+    if (Math.abs(sum - 1) > 1e-6) return false;
+  }
+  return true;
+}
+
+/**
+ * The task's standard suite: accuracy, precision, recall, F1 (macro for multiclass), balanced
+ * accuracy, MCC, Cohen's kappa, AUROC, average precision, log loss, Brier score, ECE, and for
+ * multilabel the ranking metrics. Scores outside [0, 1] are read as logits (sigmoid, or softmax
+ * per row) for the metrics that need probabilities, with a note, as torchmetrics does.
+ */
+export function classificationSuite(input: SuiteInput): SuiteResult {
+  const { task, preds, target, numClasses } = input;
+  const rows: SuiteRow[] = [];
+  const notes: string[] = [];
+  const add = (metric: string, value: number) => rows.push({ metric, value });
+  if (task === "binary") {
+    let probs = preds.data;
+    if (!isProbabilityVector(probs)) {
+      probs = probs.map(sigmoid);
+      notes.push(
+        "scores outside [0, 1] were read as logits: sigmoid applied for threshold and probability metrics",
+      );
+    }
+    const t = target.data;
+    const cm = C.binaryStatScores(probs, t);
+    add("accuracy", C.binaryAccuracy(probs, t));
+    add("precision", C.binaryPrecision(probs, t));
+    add("recall", C.binaryRecall(probs, t));
+    add("f1", C.binaryF1(probs, t));
+    add("specificity", C.binarySpecificity(probs, t));
+    add("balanced_accuracy", C.binaryBalancedAccuracy(probs, t));
+    add("mcc", C.binaryMatthewsCorrcoef(probs, t));
+    add("cohen_kappa", C.binaryCohenKappa(probs, t));
+    add("auroc", C.binaryAuroc(preds.data, t));
+    add("average_precision", C.binaryAveragePrecision(preds.data, t));
+    add("log_loss", C.binaryLogLoss(probs, t));
+    add("brier_score", C.binaryBrierScore(probs, t));
+    add("ece", C.binaryCalibrationError(probs, t));
+    add("tp", cm.tp);
+    add("fp", cm.fp);
+    add("tn", cm.tn);
+    add("fn", cm.fn);
+    return { task, samples: t.length, numClasses: 2, rows, notes };
+  }
+  if (task === "multiclass") {
+    const t = target.data;
+    const options = { numClasses };
+    const hasScores = preds.cols > 1;
+    const p = hasScores ? { data: preds.data, rows: preds.rows, cols: preds.cols } : preds.data;
+    add("accuracy", C.multiclassAccuracy(p, t, { ...options, average: "micro" }));
+    add("precision_macro", C.multiclassPrecision(p, t, options));
+    add("recall_macro", C.multiclassRecall(p, t, options));
+    add("f1_macro", C.multiclassF1(p, t, options));
+    add("f1_weighted", C.multiclassF1(p, t, { ...options, average: "weighted" }));
+    add("balanced_accuracy", C.multiclassBalancedAccuracy(p, t, options));
+    add("mcc", C.multiclassMatthewsCorrcoef(p, t, options));
+    add("cohen_kappa", C.multiclassCohenKappa(p, t, options));
+    if (hasScores) {
+      const k = Math.min(5, numClasses - 1);
+      if (k >= 2)
+        add(`top_${k}_accuracy`, C.multiclassAccuracy(p, t, { ...options, average: "micro", topK: k }));
+      let probs = preds.data;
+      if (!isProbabilityVector(probs) || !rowsSumToOne(probs, preds.cols)) {
+        probs = softmaxRows(probs, preds.cols);
+        notes.push("score rows are not probabilities: softmax applied for probability metrics");
+      }
+      const pm = { data: probs, rows: preds.rows, cols: preds.cols };
+      add("auroc_macro", C.multiclassAuroc(p, t, options));
+      add("average_precision_macro", C.multiclassAveragePrecision(p, t, options));
+      add("log_loss", C.multiclassLogLoss(pm, t, options));
+      add("brier_score", C.multiclassBrierScore(pm, t, options));
+      add("ece", C.multiclassCalibrationError(pm, t, options));
+    } else {
+      notes.push(
+        "predictions are labels: score metrics (AUROC, AP, log loss, Brier, ECE) need a score matrix",
+      );
+    }
+    return { task, samples: t.length, numClasses, rows, notes };
+  }
+  const L = numClasses;
+  let probs = preds.data;
+  if (!isProbabilityVector(probs)) {
+    probs = probs.map(sigmoid);
+    notes.push("scores outside [0, 1] were read as logits: sigmoid applied for threshold metrics");
+  }
+  const pm = { data: probs, rows: preds.rows, cols: L };
+  const sm = { data: preds.data, rows: preds.rows, cols: L };
+  const options = { numLabels: L };
+  add("exact_match", C.multilabelExactMatch(pm, target, options));
+  add("hamming_distance", C.multilabelHammingDistance(pm, target, options));
+  add("accuracy_macro", C.multilabelAccuracy(pm, target, options));
+  add("precision_macro", C.multilabelPrecision(pm, target, options));
+  add("recall_macro", C.multilabelRecall(pm, target, options));
+  add("f1_macro", C.multilabelF1(pm, target, options));
+  add("f1_micro", C.multilabelF1(pm, target, { ...options, average: "micro" }));
+  add("f1_samples", C.multilabelF1(pm, target, { ...options, average: "samples" }));
+  add("mcc", C.multilabelMatthewsCorrcoef(pm, target, options));
+  add("auroc_macro", C.multilabelAuroc(sm, target, options));
+  add("average_precision_macro", C.multilabelAveragePrecision(sm, target, options));
+  add("label_ranking_average_precision", C.multilabelRankingAveragePrecision(sm, target, options));
+  add("label_ranking_loss", C.multilabelRankingLoss(sm, target, options));
+  add("coverage_error", C.multilabelCoverageError(sm, target, options));
+  return { task, samples: preds.rows, numClasses: L, rows, notes };
+}
+
+function isIntegerVector(data: Float64Array): boolean {
+  for (let i = 0; i < data.length; i++) if (!Number.isInteger(data[i]!)) return false;
+  return true;
+}
+
+function maxOf(data: Float64Array): number {
+  let m = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < data.length; i++) if (data[i]! > m) m = data[i]!;
+  return m;
+}
+
+/** Works out the task and class count from the shapes and values (explicit flags win). */
+export function inferTask(
+  preds: { rows: number; cols: number; data: Float64Array },
+  target: { rows: number; cols: number; data: Float64Array },
+  task: ClassificationTask | undefined,
+  numClasses: number | undefined,
+): { task: ClassificationTask; numClasses: number } {
+  if (preds.rows !== target.rows) {
+    fail(
+      "shape_mismatch",
+      `${FN}: --preds has ${preds.rows} rows and --target has ${target.rows}; they must match`,
+    );
+  }
+  if (preds.rows === 0) fail("empty_input", `${FN}: the input files hold no rows`);
+  const resolved: ClassificationTask =
+    task ??
+    (target.cols > 1
+      ? "multilabel"
+      : preds.cols > 1 || (isIntegerVector(preds.data) && maxOf(preds.data) > 1) || maxOf(target.data) > 1
+        ? "multiclass"
+        : "binary");
+  if (resolved === "multilabel") {
+    if (target.cols !== preds.cols)
+      fail(
+        "shape_mismatch",
+        `${FN}: multilabel --preds has ${preds.cols} columns and --target ${target.cols}; they must match`,
+      );
+    return { task: resolved, numClasses: numClasses ?? target.cols };
+  }
+  if (target.cols !== 1)
+    fail("shape_mismatch", `${FN}: --target must have one column for a ${resolved} task, got ${target.cols}`);
+  if (resolved === "binary") {
+    if (preds.cols !== 1)
+      fail(
+        "shape_mismatch",
+        `${FN}: --preds must have one column (scores) for a binary task, got ${preds.cols}`,
+      );
+    return { task: resolved, numClasses: 2 };
+  }
+  const k = numClasses ?? (preds.cols > 1 ? preds.cols : Math.max(maxOf(preds.data), maxOf(target.data)) + 1);
+  if (preds.cols > 1 && preds.cols !== k)
+    fail("shape_mismatch", `${FN}: --preds has ${preds.cols} score columns but --num-classes is ${k}`);
+  return { task: resolved, numClasses: Math.max(2, k) };
+}
+
+function formatValue(value: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (Number.isInteger(value)) return String(value);
+  return value.toFixed(6);
+}
+
+/** Renders the suite as an aligned two-column table. */
+export function formatSuiteTable(result: SuiteResult): string {
+  const width = Math.max(6, ...result.rows.map((r) => r.metric.length));
+  const lines = [
+    `classification (${result.task}, ${result.samples} samples${result.task === "binary" ? "" : `, ${result.numClasses} ${result.task === "multilabel" ? "labels" : "classes"}`})`,
+    `${"metric".padEnd(width)}  value`,
+    `${"-".repeat(width)}  ${"-".repeat(10)}`,
+    ...result.rows.map((r) => `${r.metric.padEnd(width)}  ${formatValue(r.value)}`),
+  ];
+  for (const note of result.notes) lines.push(`note: ${note}`);
+  return lines.join("\n");
+}
+
+function matrixOf(table: NumericTable): { data: Float64Array; rows: number; cols: number } {
+  return table.matrix();
+}
+
+async function readWithProgress(path: string, label: string): Promise<NumericTable> {
+  const started = Date.now();
+  // biome-ignore lint/suspicious/noExplicitAny: cli-progress is loaded lazily.
+  let bar: any;
+  const table = await readNumericTable(path, FN, {
+    onProgress: (read, total) => {
+      if (!process.stderr.isTTY || Date.now() - started < 1000) return;
+      if (!bar) {
+        void import("cli-progress").then(({ default: progress }) => {
+          if (bar) return;
+          bar = new progress.SingleBar(
+            {
+              format: `reading ${label} [{bar}] {percentage}%`,
+              stream: process.stderr,
+              clearOnComplete: true,
+            },
+            progress.Presets.shades_classic,
+          );
+          bar.start(total, read);
+        });
+      } else bar.update(read);
+    },
+  });
+  bar?.stop();
+  return table;
+}
+
+interface Flags {
+  preds: string;
+  target: string;
+  task?: string;
+  numClasses?: string;
+  format: string;
+}
+
+/** `plumbline eval classification`: reads predictions and targets, prints the task's standard suite. */
 export function register(evalCommand: Command): void {
   evalCommand
     .command("classification")
-    .description("evaluate classification predictions (not implemented yet)")
-    .allowUnknownOption()
-    .action(() => runAction(() => fail("unsupported", "eval classification: not implemented yet")));
+    .description("evaluate classification predictions (binary, multiclass or multilabel)")
+    .requiredOption("--preds <file>", "predictions: CSV, JSON or JSONL (scores, a score matrix, or labels)")
+    .requiredOption("--target <file>", "targets: CSV, JSON or JSONL (labels, or a 0/1 matrix for multilabel)")
+    .option("--task <task>", "binary | multiclass | multilabel (inferred when left out)")
+    .option("--num-classes <n>", "number of classes (or labels)")
+    .option("--format <format>", "table | json", "table")
+    .action((flags: Flags) =>
+      runAction(async () => {
+        if (flags.task !== undefined && !["binary", "multiclass", "multilabel"].includes(flags.task)) {
+          fail(
+            "invalid_option",
+            `${FN}: --task must be binary, multiclass or multilabel, got ${describeValue(flags.task)}`,
+          );
+        }
+        if (!["table", "json"].includes(flags.format))
+          fail("invalid_option", `${FN}: --format must be table or json, got ${describeValue(flags.format)}`);
+        let numClasses: number | undefined;
+        if (flags.numClasses !== undefined) {
+          numClasses = Number(flags.numClasses);
+          if (!Number.isInteger(numClasses) || numClasses < 2)
+            fail(
+              "invalid_option",
+              `${FN}: --num-classes must be an integer >= 2, got ${describeValue(flags.numClasses)}`,
+            );
+        }
+        const [predsTable, targetTable] = [
+          await readWithProgress(flags.preds, "preds"),
+          await readWithProgress(flags.target, "target"),
+        ];
+        const preds = matrixOf(predsTable);
+        const target = matrixOf(targetTable);
+        const resolved = inferTask(preds, target, flags.task as ClassificationTask | undefined, numClasses);
+        const result = classificationSuite({ ...resolved, preds, target });
+        if (flags.format === "json") {
+          const metrics: Record<string, number | string> = {};
+          for (const r of result.rows) metrics[r.metric] = Number.isNaN(r.value) ? "NaN" : r.value;
+          process.stdout.write(
+            `${JSON.stringify({ task: result.task, samples: result.samples, numClasses: result.numClasses, metrics, notes: result.notes }, null, 2)}\n`,
+          );
+        } else {
+          process.stdout.write(`${formatSuiteTable(result)}\n`);
+        }
+      }),
+    );
 }

@@ -24,7 +24,7 @@ import {
   growableUint8,
 } from "../../core/buffer.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { argsortDescending, float32FromKey, float32Key, radixSortUint32 } from "../../core/sort.js";
+import { argsortDescending, float32FromKey, radixSortUint32 } from "../../core/sort.js";
 
 /** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
 export type ThresholdsOption = number | readonly number[];
@@ -296,15 +296,21 @@ export function binarySource(state: BinaryCurveState, thresholds: Float64Array |
 /** Called once per distinct threshold, in descending order, with cumulative counts. */
 export type Visit = (threshold: number, tps: number, fps: number) => void;
 
-function allFloat32(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) if (Math.fround(values[i]!) !== values[i]) return false;
-  return true;
-}
-
-function toKeys(values: Float64Array): Uint32Array {
-  const keys = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) keys[i] = float32Key(values[i]!);
-  return keys;
+/**
+ * Order-preserving 32-bit keys of the scores when every score is a float32 value (the usual case:
+ * model outputs), else null. One native float64 -> float32 conversion, one comparison pass and
+ * one bit-twiddling pass over a Uint32 view (see `float32Key` in core/sort.ts).
+ */
+function float32Keys(values: Float64Array): Uint32Array | null {
+  const f = Float32Array.from(values);
+  for (let i = 0; i < values.length; i++) if (f[i] !== values[i]) return null;
+  const k = new Uint32Array(f.buffer);
+  for (let i = 0; i < k.length; i++) {
+    let b = k[i]!;
+    if (b === 0x80000000) b = 0; // -0 reads as +0
+    k[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+  }
+  return k;
 }
 
 function mergeDescending<A extends Uint32Array | Float64Array>(
@@ -337,8 +343,10 @@ function mergeDescending<A extends Uint32Array | Float64Array>(
 export function walkExact(source: CurveSource, visit: Visit): void {
   if (source.kind === "split") {
     const { pos, neg } = source;
-    if (allFloat32(pos) && allFloat32(neg)) {
-      mergeDescending(radixSortUint32(toKeys(pos)), radixSortUint32(toKeys(neg)), float32FromKey, visit);
+    const posKeys = float32Keys(pos);
+    const negKeys = posKeys ? float32Keys(neg) : null;
+    if (posKeys && negKeys) {
+      mergeDescending(radixSortUint32(posKeys), radixSortUint32(negKeys), float32FromKey, visit);
     } else {
       mergeDescending(pos.slice().sort(), neg.slice().sort(), (v) => v, visit);
     }
