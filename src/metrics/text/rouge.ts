@@ -293,7 +293,7 @@ function lcsLength(a: Int32Array, b: Int32Array, ws: Workspace): number {
       else {
         const up = previous[j] as number;
         const left = current[j - 1] as number;
-        current[j] = up > left ? up : left;
+        current[j] = Math.max(up, left);
       }
     }
     const swap = previous;
