@@ -37,8 +37,9 @@ export function classRows(
   const rows = tf.reshape(moved, [-1, numClasses]) as tf.Tensor2D;
   const outShape = $input.rank === 1 ? [] : [$input.shape[0]!, ...$input.shape.slice(2)];
   const rawTarget = target instanceof tf.Tensor ? target : asTensor(target, fn, "target");
-  if (rawTarget.shape.join() === $input.shape.join() && rawTarget.dtype !== "int32") {
-    const t = $input.rank === 1 ? tf.expandDims(rawTarget, 0) : rawTarget;
+  if (rawTarget.shape.join() === $input.shape.join()) {
+    const asFloat = rawTarget.dtype === "float32" ? rawTarget : tf.cast(rawTarget, "float32");
+    const t = $input.rank === 1 ? tf.expandDims(asFloat, 0) : asFloat;
     const tm = t.rank > 2 ? tf.transpose(t, perm) : t;
     return { rows, probabilities: tf.reshape(tm, [-1, numClasses]) as tf.Tensor2D, outShape, numClasses };
   }
@@ -70,4 +71,14 @@ export function classWeights(
     fail("shape_mismatch", `${fn}: option \`weight\` must have shape [${numClasses}], got [${w.shape}]`);
   }
   return w as tf.Tensor1D;
+}
+
+/**
+ * Keras-side target adapter for losses that need class indices: `yTrue` one-hot of `yPred`'s
+ * shape becomes argmax indices (tfjs-layers' `model.fit` only accepts targets of the output's
+ * shape for custom losses); indices [N] or [N, 1] are reshaped to [N].
+ */
+export function sparseTargets(yTrue: tf.Tensor, yPred: tf.Tensor): [tf.Tensor, tf.Tensor] {
+  if (yTrue.shape.join() === yPred.shape.join()) return [yPred, tf.argMax(yTrue, -1)];
+  return [yPred, tf.cast(tf.reshape(yTrue, [yPred.shape[0]!]), "int32")];
 }

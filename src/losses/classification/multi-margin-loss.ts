@@ -3,7 +3,7 @@ import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
 import type { Reduction } from "../reduction.js";
 import { assertRank, asTensor, numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
-import { classRows, classWeights } from "./class-layout.js";
+import { classRows, classWeights, sparseTargets } from "./class-layout.js";
 
 /** Options of {@link multiMarginLoss}. */
 export interface MultiMarginLossOptions {
@@ -52,8 +52,5 @@ export function multiMarginLoss(
   });
 }
 
-/** Keras-style form of {@link multiMarginLoss}: `yPred` scores [N, C], `yTrue` class indices [N] or [N, 1]. */
-export const multiMarginLossFactory = lossFactory(multiMarginLoss, "multiMarginLoss", (yTrue, yPred) => [
-  yPred,
-  tf.cast(tf.reshape(yTrue, [yPred.shape[0]!]), "int32"),
-]);
+/** Keras-style form of {@link multiMarginLoss}: `yPred` scores [N, C], `yTrue` class indices [N] / [N, 1] or one-hot [N, C]. */
+export const multiMarginLossFactory = lossFactory(multiMarginLoss, "multiMarginLoss", sparseTargets);

@@ -3,7 +3,7 @@ import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
 import type { Reduction } from "../reduction.js";
 import { numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
-import { classRows, classWeights } from "./class-layout.js";
+import { classRows, classWeights, sparseTargets } from "./class-layout.js";
 
 /** Options of {@link nllLoss}. */
 export interface NllLossOptions {
@@ -43,8 +43,5 @@ export function nllLoss(input: TensorInput, target: TensorInput, options: NllLos
   });
 }
 
-/** Keras-style form of {@link nllLoss}: `yPred` log-probabilities [N, C], `yTrue` class indices [N] or [N, 1]. */
-export const nllLossFactory = lossFactory(nllLoss, "nllLoss", (yTrue, yPred) => [
-  yPred,
-  tf.cast(tf.reshape(yTrue, [yPred.shape[0]!]), "int32"),
-]);
+/** Keras-style form of {@link nllLoss}: `yPred` log-probabilities [N, C], `yTrue` class indices [N] / [N, 1] or one-hot [N, C]. */
+export const nllLossFactory = lossFactory(nllLoss, "nllLoss", sparseTargets);

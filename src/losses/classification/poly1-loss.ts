@@ -3,7 +3,7 @@ import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
 import type { Reduction } from "../reduction.js";
 import { numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
-import { classRows } from "./class-layout.js";
+import { classRows, sparseTargets } from "./class-layout.js";
 
 /** Options of {@link poly1Loss}. */
 export interface Poly1LossOptions {
@@ -41,8 +41,5 @@ export function poly1Loss(
   });
 }
 
-/** Keras-style form of {@link poly1Loss}: `yPred` logits [N, C], `yTrue` class indices [N] or [N, 1]. */
-export const poly1LossFactory = lossFactory(poly1Loss, "poly1Loss", (yTrue, yPred) => [
-  yPred,
-  tf.cast(tf.reshape(yTrue, [yPred.shape[0]!]), "int32"),
-]);
+/** Keras-style form of {@link poly1Loss}: `yPred` logits [N, C], `yTrue` class indices [N] / [N, 1] or one-hot [N, C]. */
+export const poly1LossFactory = lossFactory(poly1Loss, "poly1Loss", sparseTargets);

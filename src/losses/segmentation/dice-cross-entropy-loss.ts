@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { sparseTargets } from "../classification/class-layout.js";
 import { crossEntropy } from "../classification/cross-entropy.js";
 import { lossFactory } from "../factory.js";
 import { asTensor, numberOption, type TensorInput } from "../tensor-input.js";
@@ -47,7 +48,7 @@ export function diceCrossEntropyLoss(
   });
 }
 
-/** Keras-style form of {@link diceCrossEntropyLoss}: `yPred` logits [N, C], `yTrue` class indices [N] or [N, 1]. */
+/** Keras-style form of {@link diceCrossEntropyLoss}: `yPred` logits [N, C], `yTrue` class indices [N] / [N, 1] or one-hot [N, C]. */
 export const diceCrossEntropyLossFactory = lossFactory(
   (
     input: tf.Tensor,
@@ -58,5 +59,5 @@ export const diceCrossEntropyLossFactory = lossFactory(
     return diceCrossEntropyLoss(input, target, rest);
   },
   "diceCrossEntropyLoss",
-  (yTrue, yPred) => [yPred, tf.cast(tf.reshape(yTrue, [yPred.shape[0]!]), "int32")],
+  sparseTargets,
 );
