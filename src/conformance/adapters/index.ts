@@ -15,5 +15,6 @@ export const adapterLoaders: Readonly<Record<string, () => Promise<readonly Adap
   depth: async () => (await import("./depth.js")).adapters,
   text: async () => (await import("./text.js")).adapters,
   losses: async () => (await import("./losses.js")).adapters,
+  face: async () => (await import("./face.js")).adapters,
   stats: async () => (await import("./stats.js")).adapters,
 };

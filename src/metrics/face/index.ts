@@ -9,3 +9,11 @@ export {
   identificationRankDef,
 } from "./identification.js";
 export { pairwiseSimilarity } from "./similarity.js";
+export {
+  faceVerification,
+  faceVerificationDef,
+  type VerificationOptions,
+  type VerificationPoint,
+  type VerificationResult,
+  verificationMeta,
+} from "./verification.js";

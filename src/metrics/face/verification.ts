@@ -1,0 +1,102 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import type { NumericArray } from "../../core/coerce.js";
+import { assertNumberOption } from "../../core/validate.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { binaryCurveDef } from "../classification/curve-defs.js";
+import { type BinaryCurveState, exactPoints, totals } from "../classification/curve-state.js";
+import type { BinaryArgs } from "../classification/stat-scores.js";
+
+export interface VerificationOptions {
+  /** False accept rates at which to report the true accept rate (default [1e-4, 1e-3, 1e-2, 1e-1]). */
+  readonly farTargets?: readonly number[];
+}
+
+/** A decision threshold with what it achieves: pairs scoring at or above it are accepted. */
+export interface VerificationPoint {
+  readonly tar: number;
+  readonly far: number;
+  readonly threshold: number;
+}
+
+export interface VerificationResult {
+  /** True accept rate at each target false accept rate (keys are the targets as given). */
+  readonly tarAtFar: Readonly<Record<string, VerificationPoint>>;
+  /** Equal error rate: mean of FAR and FRR where they are closest. */
+  readonly eer: number;
+  /** Best accuracy over all thresholds (the optimistic, train-on-test figure), with its threshold. */
+  readonly bestAccuracy: { readonly accuracy: number; readonly threshold: number };
+  readonly genuinePairs: number;
+  readonly impostorPairs: number;
+}
+
+export const verificationMeta: CatalogEntry = {
+  id: "face/verification",
+  title: "Face verification: TAR@FAR, EER, best accuracy",
+  kind: "metric",
+  tasks: ["face-recognition"],
+  formula: "\\mathrm{TAR@FAR}(f) = \\max_t \\{ TPR(t) : FPR(t) \\le f \\},\\; \\mathrm{EER} = FPR(t^*) \\text{ where } FPR(t^*) \\approx 1 - TPR(t^*)",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["TAR at low FAR needs many impostor pairs: with n impostors, FAR below 1/n cannot be measured"],
+  references: [
+    { paper: "Huang et al. 2007 (LFW protocol); Grother et al., NIST FRVT verification reports (TAR@FAR)" },
+    { implementation: "TAR@FAR as the highest TPR on the exact ROC curve (sklearn roc_curve points) with FPR <= the target" },
+  ],
+  traits: ["embeddings", "verification", "operating-point"],
+  exports: ["faceVerification", "faceVerificationDef"],
+};
+
+/**
+ * Face (or speaker) verification from pair scores (higher means "same identity") and pair
+ * labels (1 genuine, 0 impostor): the true accept rate at each target false accept rate (the
+ * highest TPR among exact ROC points with FPR <= target, and that point's threshold), the equal
+ * error rate, and the best accuracy over thresholds. Built on the classification curve state,
+ * so it streams and merges like binaryAuroc (O(n) state, 9 bytes per pair). O(n log n) compute.
+ */
+export function faceVerificationDef(options: VerificationOptions = {}): MetricDef<BinaryCurveState, BinaryArgs, VerificationResult> {
+  const fn = "faceVerification";
+  const targets = (options.farTargets ?? [1e-4, 1e-3, 1e-2, 1e-1]).map((f) => assertNumberOption(f, 0, 1, fn, "farTargets"));
+  return binaryCurveDef(
+    {
+      id: verificationMeta.id,
+      meta: verificationMeta,
+      fn,
+      compute: (source) => {
+        const { P, N } = totals(source);
+        const { thresholds, tps, fps } = exactPoints(source);
+        // The point "accept nothing" (threshold +Infinity) comes first.
+        const points = [{ tar: 0, far: 0, threshold: Number.POSITIVE_INFINITY }];
+        for (let i = 0; i < thresholds.length; i++) {
+          points.push({ tar: P === 0 ? Number.NaN : tps[i]! / P, far: N === 0 ? Number.NaN : fps[i]! / N, threshold: thresholds[i]! });
+        }
+        const tarAtFar: Record<string, VerificationPoint> = {};
+        for (const target of targets) {
+          let best = points[0]!;
+          for (const p of points) if (p.far <= target && p.tar > best.tar) best = p;
+          tarAtFar[String(target)] = best;
+        }
+        let eerPoint = points[0]!;
+        for (const p of points) if (Math.abs(p.far - (1 - p.tar)) < Math.abs(eerPoint.far - (1 - eerPoint.tar))) eerPoint = p;
+        let bestAccuracy = { accuracy: N / (P + N), threshold: Number.POSITIVE_INFINITY };
+        for (let i = 0; i < thresholds.length; i++) {
+          const accuracy = (tps[i]! + N - fps[i]!) / (P + N);
+          if (accuracy > bestAccuracy.accuracy) bestAccuracy = { accuracy, threshold: thresholds[i]! };
+        }
+        return {
+          tarAtFar,
+          eer: (eerPoint.far + (1 - eerPoint.tar)) / 2,
+          bestAccuracy,
+          genuinePairs: P,
+          impostorPairs: N,
+        };
+      },
+    },
+    { farTargets: targets },
+  );
+}
+
+/** One-shot {@link faceVerificationDef}. */
+export function faceVerification(scores: NumericArray, labels: NumericArray, options: VerificationOptions = {}): VerificationResult {
+  return runOnce(faceVerificationDef(options), scores, labels);
+}

@@ -1,0 +1,3 @@
+import { describeConformance } from "./harness.js";
+
+describeConformance("face", ["golden/face_cases.json"]);
