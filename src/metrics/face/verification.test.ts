@@ -16,8 +16,9 @@ describe("faceVerification", () => {
     // |FAR - FRR| per threshold: 0.8 -> |0 - 1/3|, 0.7 -> |1/4 - 1/3| = 1/12 (smallest), 0.4 -> |1/4 - 0|.
     // EER = (1/4 + 1/3) / 2 = 7/24.
     expect(result.eer).toBeCloseTo(7 / 24, 15);
-    // Threshold 0.4 accepts 3 genuine and 1 impostor: (3 + 3) / 7.
-    expect(result.bestAccuracy).toEqual({ accuracy: 6 / 7, threshold: 0.4 });
+    // Threshold 0.8 (2 genuine accepted, 4 impostors rejected) and 0.4 (3 and 3) both reach 6/7;
+    // the first, strictest threshold is reported.
+    expect(result.bestAccuracy).toEqual({ accuracy: 6 / 7, threshold: 0.8 });
     expect([result.genuinePairs, result.impostorPairs]).toEqual([3, 4]);
   });
 
