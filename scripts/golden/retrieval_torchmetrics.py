@@ -85,6 +85,12 @@ for ds in (plain, inter):
 for action in ("neg", "pos", "skip"):
     tm("ndcg", R.RetrievalNormalizedDCG, graded, empty_target_action=action)
     tm("ndcg", R.RetrievalNormalizedDCG, graded, empty_target_action=action, top_k=3)
+for max_fpr in (0.1, 0.5):
+    tm("auroc", R.RetrievalAUROC, plain, max_fpr=max_fpr)
+    tm("auroc", R.RetrievalAUROC, inter, max_fpr=max_fpr, top_k=7)
+tied_binary = add_grouped("g_ties_binary", 20, 10, distinct=False)
+tm("auroc", R.RetrievalAUROC, tied_binary)
+tm("auroc", R.RetrievalAUROC, tied_binary, max_fpr=0.3)
 tm("ndcg", R.RetrievalNormalizedDCG, ties)
 tm("ndcg", R.RetrievalNormalizedDCG, ties, top_k=4)
 ign = dict(datasets[plain])

@@ -38,6 +38,9 @@ function torchmetricsOptions(options: Record<string, unknown>): RetrievalOptions
       case "aggregation":
         out.aggregation = value;
         break;
+      case "max_fpr":
+        out.maxFpr = value;
+        break;
       case "adaptive_k":
         out.adaptiveK = value;
         break;

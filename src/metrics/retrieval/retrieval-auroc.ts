@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { describeValue, fail } from "../../core/errors.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
@@ -24,7 +25,7 @@ export const retrievalAurocMeta: CatalogEntry = {
   references: [
     { paper: "Hanley & McNeil 1982" },
     {
-      implementation: "torchmetrics 1.9.0 RetrievalAUROC (top_k, empty_target_action; max_fpr not supported)",
+      implementation: "torchmetrics 1.9.0 RetrievalAUROC (top_k, max_fpr, empty_target_action)",
     },
   ],
   traits: ["ranking", "binary-relevance"],
@@ -32,46 +33,83 @@ export const retrievalAurocMeta: CatalogEntry = {
 };
 
 /**
- * AUROC of the first k ranked documents of one query (Mann-Whitney): the fraction of
- * (relevant, non-relevant) pairs ranked in the right order, a tie counting `tieCredit`
- * (1/2 as torchmetrics' binary_auroc). 0 when the top k hold only one class (torchmetrics).
+ * AUROC of the first k ranked documents of one query, as the trapezoid area under the ROC
+ * curve whose points are the tie groups (equal scores: one threshold, half credit, as
+ * torchmetrics' binary_auroc; `splitTies` makes every ranked document its own threshold, which
+ * gives the optimistic or pessimistic credit once ties are ordered by gain). With `maxFpr` in
+ * (0, 1): the area up to that false-positive rate, the curve interpolated linearly at it, then
+ * McClish-standardised, 0.5 * (1 + (A - maxFpr^2/2) / (maxFpr - maxFpr^2/2)) (torchmetrics and
+ * sklearn). 0 when the top k hold only one class (torchmetrics).
  */
-export function aurocKernel(query: RankedQuery, topK: number | null, tieCredit: number): number {
+export function aurocKernel(
+  query: RankedQuery,
+  topK: number | null,
+  splitTies: boolean,
+  maxFpr: number | null,
+): number {
   const n = query.end - query.start;
   const end = query.start + Math.min(topK ?? n, n);
   let positives = 0;
   for (let i = query.start; i < end; i++) positives += query.target[i]!;
   const negatives = end - query.start - positives;
   if (positives === 0 || negatives === 0) return 0;
-  let negativesAbove = 0;
-  let correct = 0;
+  const limit = maxFpr !== null && maxFpr < 1 ? maxFpr : 1;
+  let area = 0;
+  let fpr = 0;
+  let tpr = 0;
   let i = query.start;
   while (i < end) {
     let j = i;
     let pos = 0;
-    while (j < end && query.scores[j] === query.scores[i]) pos += query.target[j++]!;
-    const neg = j - i - pos;
-    correct += pos * (negatives - negativesAbove - neg) + tieCredit * pos * neg;
-    negativesAbove += neg;
+    do pos += query.target[j++]!;
+    while (!splitTies && j < end && query.scores[j] === query.scores[i]);
+    const nextFpr = fpr + (j - i - pos) / negatives;
+    const nextTpr = tpr + pos / positives;
+    if (nextFpr > limit) {
+      const weight = (limit - fpr) / (nextFpr - fpr);
+      area += ((limit - fpr) * (tpr + tpr + weight * (nextTpr - tpr))) / 2;
+      fpr = limit;
+      break;
+    }
+    area += ((nextFpr - fpr) * (tpr + nextTpr)) / 2;
+    fpr = nextFpr;
+    tpr = nextTpr;
     i = j;
   }
-  return correct / (positives * negatives);
+  if (limit === 1) return area;
+  const minArea = (limit * limit) / 2;
+  return 0.5 * (1 + (area - minArea) / (limit - minArea));
+}
+
+/** Options of {@link retrievalAuroc}. */
+export interface RetrievalAurocOptions extends RetrievalOptions {
+  /** torchmetrics `max_fpr`: McClish-standardised partial AUC up to this false-positive rate, in (0, 1]. */
+  readonly maxFpr?: number | null;
 }
 
 /**
  * Per-query AUROC over queries grouped by `indexes`, as a MetricDef: each query's AUROC over
  * its first `topK` documents, averaged. Matches torchmetrics 1.9.0 `RetrievalAUROC(top_k,
- * empty_target_action)` (no `max_fpr`). Ties in score earn 1/2 (`"torchmetrics"`, `"average"`),
+ * max_fpr, empty_target_action)`. Ties in score earn 1/2 (`"torchmetrics"`, `"average"`),
  * 1 (`"optimistic"`) or 0 (`"pessimistic"`). O(n) state.
  */
 export function retrievalAurocDef(
-  options: RetrievalOptions = {},
+  options: RetrievalAurocOptions = {},
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const fn = "retrievalAuroc";
-  const resolved = resolveRetrievalOptions(options, fn);
-  const credit = resolved.ties === "optimistic" ? 1 : resolved.ties === "pessimistic" ? 0 : 0.5;
-  return retrievalDef(retrievalAurocMeta, fn, resolved, (q, k) => aurocKernel(q, k, credit), {
+  const { maxFpr: maxFprOption, ...rest } = options;
+  const resolved = resolveRetrievalOptions(rest, fn);
+  const maxFpr = maxFprOption ?? null;
+  if (maxFpr !== null && !(typeof maxFpr === "number" && maxFpr > 0 && maxFpr <= 1)) {
+    fail(
+      "invalid_option",
+      `${fn}: option \`maxFpr\` must be a number in (0, 1] or null, got ${describeValue(maxFpr)}`,
+    );
+  }
+  const splitTies = resolved.ties === "optimistic" || resolved.ties === "pessimistic";
+  return retrievalDef(retrievalAurocMeta, fn, resolved, (q, k) => aurocKernel(q, k, splitTies, maxFpr), {
     groupTies: false,
+    extraOptions: { maxFpr },
   });
 }
 
@@ -80,7 +118,7 @@ export function retrievalAuroc(
   indexes: ArrayLike<number>,
   preds: ArrayLike<number>,
   target: ArrayLike<number>,
-  options: RetrievalOptions = {},
+  options: RetrievalAurocOptions = {},
 ): number {
   return runOnce(retrievalAurocDef(options), indexes, preds, target);
 }
