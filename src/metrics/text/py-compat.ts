@@ -39,9 +39,10 @@ export function pyFixed(x: number, digits: number): string {
   const tail = exact.slice(exact.indexOf(".") + 1 + digits);
   if (!/^50*$/.test(tail)) return fixed;
   // An exact tie: toFixed rounded away from zero; Python rounds to the even neighbour.
-  const lastDigit = Number(exact[exact.indexOf(".") + digits] ?? exact[exact.indexOf(".") - 1]);
+  const dot = exact.indexOf(".");
+  const lastDigit = Number(exact[digits > 0 ? dot + digits : dot - 1]);
   if (lastDigit % 2 === 0) {
-    const truncated = exact.slice(0, exact.indexOf(".") + (digits > 0 ? digits + 1 : 0));
+    const truncated = exact.slice(0, dot + (digits > 0 ? digits + 1 : 0));
     return (x < 0 ? "-" : "") + truncated;
   }
   return fixed;

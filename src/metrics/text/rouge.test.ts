@@ -60,6 +60,10 @@ describe("rouge tokenizer", () => {
   it("unicodeTokenize segments non-Latin scripts instead of dropping them", () => {
     expect(unicodeTokenize("Москва — столица")).toEqual(["москва", "столица"]);
     expect(unicodeTokenize("北京欢迎你").length).toBeGreaterThan(1);
+    // Thai has no spaces: dictionary segmentation gives several words, so overlap is scored.
+    expect(unicodeTokenize("ภาษาไทยง่ายมาก").length).toBeGreaterThan(1);
+    expect(rouge(["ภาษาไทยง่ายมาก"], ["ภาษาไทยง่าย"], { tokenizer: "unicode" }).rouge1?.recall).toBe(1);
+    expect(rouge(["ภาษาไทยง่ายมาก"], ["ภาษาไทยง่าย"]).rouge1?.recall).toBe(0);
   });
 
   it("the fused tokenizer gives the same id sequences as tokenize + a dictionary", () => {
