@@ -52,7 +52,7 @@ function npy(data, shape) {
   new DataView(out.buffer).setUint16(8, header.length, true);
   out.set(new TextEncoder().encode(header), 10);
   const view = new DataView(out.buffer, 10 + header.length);
-  data.forEach((v, i) => view.setBigInt64(i * 8, BigInt(v), true));
+  for (let i = 0; i < data.length; i++) view.setBigInt64(i * 8, BigInt(data[i]), true);
   return out;
 }
 
