@@ -34,85 +34,205 @@ interface CtcPlan {
 /**
  * Forward-backward in float64 for every sample. Returns the negative log-likelihoods and the
  * gradient PyTorch returns for them (per unit upstream gradient):
- *   grad[t, n, c] = exp(lp[t,n,c]) - exp(log Σ_{s: l'_s = c} α_t(s) β_t(s) + nll_n - lp[t,n,c])
+ *   grad[t, n, c] = exp(lp[t,n,c]) - γ_t(c),  γ_t(c) = Σ_{s: l'_s = c} α_t(s) β_t(s) / (p_t(c) P)
  * for t < T_n, and 0 for t >= T_n. Here α and β both include the emission at t, so α_t(s)β_t(s)
- * counts p_t(l'_s) twice; dividing once by p_t(c) and by P(y|x) = exp(-nll) gives the posterior
- * occupation γ_t(c) of class c. The gradient of nll with respect to a log-probability is -γ;
- * PyTorch adds exp(lp), which makes it the gradient with respect to the logits of a preceding
- * log-softmax (Σ_c γ_t(c) = 1), and passes through a following log-softmax unchanged. We return
- * the same numbers so values and gradients match PyTorch's. An infinite loss gives NaN
- * gradients for that sample (0 with zeroInfinity), as PyTorch does.
+ * counts p_t(l'_s) twice; dividing once by p_t(c) and by P = P(y|x) gives the posterior
+ * occupation γ_t(c) of class c (Σ_s α_t(s)β_t(s)/p_t(l'_s) = P at every t). The gradient of
+ * nll with respect to a log-probability is -γ; PyTorch adds exp(lp), which makes it the
+ * gradient with respect to the logits of a preceding log-softmax (Σ_c γ_t(c) = 1), and passes
+ * through a following log-softmax unchanged. We return the same numbers so values and
+ * gradients match PyTorch's. An infinite loss gives NaN gradients for that sample (0 with
+ * zeroInfinity), as PyTorch does.
+ *
+ * Each sample first runs in linear space with per-frame scaling (Rabiner's method: emissions
+ * divided by the frame's largest one, α and β renormalised every frame, the log-likelihood
+ * accumulated from the scale factors), which needs no logarithm per cell. Where that
+ * underflows (an emission e^-745 below the frame's best, or no surviving path) the sample is
+ * redone exactly in log space.
  */
 function forwardBackward(
   logProbs: Float32Array | Float64Array,
   plan: CtcPlan,
 ): { nll: Float64Array; grad: Float32Array } {
-  const { time, batch, classes, blank } = plan;
-  const nll = new Float64Array(batch);
-  const grad = new Float32Array(time * batch * classes);
-  const at = (t: number, n: number, c: number) => logProbs[(t * batch + n) * classes + c]!;
-  for (let n = 0; n < batch; n++) {
+  const nll = new Float64Array(plan.batch);
+  const grad = new Float32Array(plan.time * plan.batch * plan.classes);
+  for (let n = 0; n < plan.batch; n++) {
     const label = plan.targets[n]!;
-    const steps = plan.inputLengths[n]!;
     const width = 2 * label.length + 1;
-    const ext = new Int32Array(width).fill(blank);
+    const ext = new Int32Array(width).fill(plan.blank);
     for (let i = 0; i < label.length; i++) ext[2 * i + 1] = label[i]!;
     const skip = new Uint8Array(width);
-    for (let s = 2; s < width; s++) skip[s] = ext[s] !== blank && ext[s] !== ext[s - 2] ? 1 : 0;
-    const alpha = new Float64Array(steps * width).fill(NEG_INF);
-    alpha[0] = at(0, n, blank);
-    if (width > 1) alpha[1] = at(0, n, ext[1]!);
-    for (let t = 1; t < steps; t++) {
-      const row = t * width;
+    for (let s = 2; s < width; s++) skip[s] = ext[s] !== plan.blank && ext[s] !== ext[s - 2] ? 1 : 0;
+    const sample = { n, ext, skip, width, steps: plan.inputLengths[n]! };
+    if (!scaledSample(logProbs, plan, sample, nll, grad)) logSpaceSample(logProbs, plan, sample, nll, grad);
+  }
+  return { nll, grad };
+}
+
+interface Sample {
+  readonly n: number;
+  readonly ext: Int32Array;
+  readonly skip: Uint8Array;
+  readonly width: number;
+  readonly steps: number;
+}
+
+/** Linear-space forward-backward with per-frame scaling; false when it underflows. */
+function scaledSample(
+  logProbs: Float32Array | Float64Array,
+  plan: CtcPlan,
+  sample: Sample,
+  nll: Float64Array,
+  grad: Float32Array,
+): boolean {
+  const { batch, classes } = plan;
+  const { n, ext, skip, width, steps } = sample;
+  const emit = new Float64Array(steps * width);
+  const alpha = new Float64Array(steps * width);
+  const beta = new Float64Array(steps * width);
+  // Per frame: e_c = exp(lp_c - max_c lp) for every class (one exp per class, reused for the
+  // gradient's exp(lp) = e_c · exp(max)), emissions of the extended labels read from it.
+  const scaled = new Float64Array(steps * classes);
+  const frameMax = new Float64Array(steps);
+  let logLikelihood = 0;
+  for (let t = 0; t < steps; t++) {
+    const base = (t * batch + n) * classes;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < classes; c++) max = Math.max(max, logProbs[base + c]!);
+    if (!Number.isFinite(max)) return false;
+    frameMax[t] = max;
+    const row = t * classes;
+    for (let c = 0; c < classes; c++) scaled[row + c] = Math.exp(logProbs[base + c]! - max);
+    for (let s = 0; s < width; s++) emit[t * width + s] = scaled[row + ext[s]!]!;
+    logLikelihood += max;
+  }
+  alpha[0] = emit[0]!;
+  if (width > 1) alpha[1] = emit[1]!;
+  for (let t = 0; t < steps; t++) {
+    const row = t * width;
+    if (t > 0) {
       const prev = row - width;
       for (let s = 0; s < width; s++) {
         let sum = alpha[prev + s]!;
-        if (s >= 1) sum = logAdd(sum, alpha[prev + s - 1]!);
-        if (skip[s]) sum = logAdd(sum, alpha[prev + s - 2]!);
-        alpha[row + s] = sum === NEG_INF ? NEG_INF : sum + at(t, n, ext[s]!);
+        if (s >= 1) sum += alpha[prev + s - 1]!;
+        if (skip[s]) sum += alpha[prev + s - 2]!;
+        alpha[row + s] = sum * emit[row + s]!;
       }
     }
-    const last = (steps - 1) * width;
-    const logLikelihood =
-      width > 1 ? logAdd(alpha[last + width - 1]!, alpha[last + width - 2]!) : alpha[last]!;
-    const loss = -logLikelihood;
-    if (!Number.isFinite(loss)) {
-      nll[n] = plan.zeroInfinity ? 0 : Number.POSITIVE_INFINITY;
-      if (!plan.zeroInfinity) {
-        for (let t = 0; t < steps; t++)
-          for (let c = 0; c < classes; c++) grad[(t * batch + n) * classes + c] = Number.NaN;
-      }
-      continue;
-    }
-    nll[n] = loss;
-    const beta = new Float64Array(steps * width).fill(NEG_INF);
-    beta[last + width - 1] = at(steps - 1, n, blank);
-    if (width > 1) beta[last + width - 2] = at(steps - 1, n, ext[width - 2]!);
-    for (let t = steps - 2; t >= 0; t--) {
-      const row = t * width;
+    let total = 0;
+    for (let s = 0; s < width; s++) total += alpha[row + s]!;
+    if (!(total > 0) || !Number.isFinite(total)) return false;
+    for (let s = 0; s < width; s++) alpha[row + s] = alpha[row + s]! / total;
+    logLikelihood += Math.log(total);
+  }
+  const last = (steps - 1) * width;
+  const end = width > 1 ? alpha[last + width - 1]! + alpha[last + width - 2]! : alpha[last]!;
+  if (!(end > 1e-290)) return false;
+  const loss = -(logLikelihood + Math.log(end));
+  beta[last + width - 1] = emit[last + width - 1]!;
+  if (width > 1) beta[last + width - 2] = emit[last + width - 2]!;
+  for (let t = steps - 1; t >= 0; t--) {
+    const row = t * width;
+    if (t < steps - 1) {
       const next = row + width;
       for (let s = 0; s < width; s++) {
         let sum = beta[next + s]!;
-        if (s + 1 < width) sum = logAdd(sum, beta[next + s + 1]!);
-        if (s + 2 < width && skip[s + 2]) sum = logAdd(sum, beta[next + s + 2]!);
-        beta[row + s] = sum === NEG_INF ? NEG_INF : sum + at(t, n, ext[s]!);
+        if (s + 1 < width) sum += beta[next + s + 1]!;
+        if (s + 2 < width && skip[s + 2]) sum += beta[next + s + 2]!;
+        beta[row + s] = sum * emit[row + s]!;
       }
     }
-    const occupation = new Float64Array(classes);
-    for (let t = 0; t < steps; t++) {
-      occupation.fill(NEG_INF);
-      const row = t * width;
-      for (let s = 0; s < width; s++) {
-        const c = ext[s]!;
-        occupation[c] = logAdd(occupation[c]!, alpha[row + s]! + beta[row + s]!);
-      }
-      for (let c = 0; c < classes; c++) {
-        const lp = at(t, n, c);
-        grad[(t * batch + n) * classes + c] = Math.exp(lp) - Math.exp(occupation[c]! + loss - lp);
-      }
+    let total = 0;
+    for (let s = 0; s < width; s++) total += beta[row + s]!;
+    if (!(total > 0) || !Number.isFinite(total)) return false;
+    for (let s = 0; s < width; s++) beta[row + s] = beta[row + s]! / total;
+  }
+  const occupation = new Float64Array(classes);
+  const out = new Float32Array(steps * classes);
+  for (let t = 0; t < steps; t++) {
+    occupation.fill(0);
+    const row = t * width;
+    let total = 0;
+    for (let s = 0; s < width; s++) {
+      const e = emit[row + s]!;
+      if (e === 0) continue;
+      const r = (alpha[row + s]! * beta[row + s]!) / e;
+      occupation[ext[s]!] += r;
+      total += r;
+    }
+    if (!(total > 0) || !Number.isFinite(total)) return false;
+    const base = (t * batch + n) * classes;
+    for (let c = 0; c < classes; c++)
+      out[t * classes + c] = Math.exp(logProbs[base + c]!) - occupation[c]! / total;
+  }
+  nll[n] = loss;
+  for (let t = 0; t < steps; t++)
+    grad.set(out.subarray(t * classes, (t + 1) * classes), (t * batch + n) * classes);
+  return true;
+}
+
+/** Exact log-space forward-backward (the fallback; also decides impossible alignments). */
+function logSpaceSample(
+  logProbs: Float32Array | Float64Array,
+  plan: CtcPlan,
+  sample: Sample,
+  nll: Float64Array,
+  grad: Float32Array,
+): void {
+  const { batch, classes, blank } = plan;
+  const { n, ext, skip, width, steps } = sample;
+  const at = (t: number, c: number) => logProbs[(t * batch + n) * classes + c]!;
+  const alpha = new Float64Array(steps * width).fill(NEG_INF);
+  alpha[0] = at(0, blank);
+  if (width > 1) alpha[1] = at(0, ext[1]!);
+  for (let t = 1; t < steps; t++) {
+    const row = t * width;
+    const prev = row - width;
+    for (let s = 0; s < width; s++) {
+      let sum = alpha[prev + s]!;
+      if (s >= 1) sum = logAdd(sum, alpha[prev + s - 1]!);
+      if (skip[s]) sum = logAdd(sum, alpha[prev + s - 2]!);
+      alpha[row + s] = sum === NEG_INF ? NEG_INF : sum + at(t, ext[s]!);
     }
   }
-  return { nll, grad };
+  const last = (steps - 1) * width;
+  const logLikelihood = width > 1 ? logAdd(alpha[last + width - 1]!, alpha[last + width - 2]!) : alpha[last]!;
+  const loss = -logLikelihood;
+  if (!Number.isFinite(loss)) {
+    nll[n] = plan.zeroInfinity ? 0 : Number.POSITIVE_INFINITY;
+    if (!plan.zeroInfinity) {
+      for (let t = 0; t < steps; t++)
+        for (let c = 0; c < classes; c++) grad[(t * batch + n) * classes + c] = Number.NaN;
+    }
+    return;
+  }
+  nll[n] = loss;
+  const beta = new Float64Array(steps * width).fill(NEG_INF);
+  beta[last + width - 1] = at(steps - 1, blank);
+  if (width > 1) beta[last + width - 2] = at(steps - 1, ext[width - 2]!);
+  for (let t = steps - 2; t >= 0; t--) {
+    const row = t * width;
+    const next = row + width;
+    for (let s = 0; s < width; s++) {
+      let sum = beta[next + s]!;
+      if (s + 1 < width) sum = logAdd(sum, beta[next + s + 1]!);
+      if (s + 2 < width && skip[s + 2]) sum = logAdd(sum, beta[next + s + 2]!);
+      beta[row + s] = sum === NEG_INF ? NEG_INF : sum + at(t, ext[s]!);
+    }
+  }
+  const occupation = new Float64Array(classes);
+  for (let t = 0; t < steps; t++) {
+    occupation.fill(NEG_INF);
+    const row = t * width;
+    for (let s = 0; s < width; s++) {
+      const c = ext[s]!;
+      occupation[c] = logAdd(occupation[c]!, alpha[row + s]! + beta[row + s]!);
+    }
+    for (let c = 0; c < classes; c++) {
+      const lp = at(t, c);
+      grad[(t * batch + n) * classes + c] = Math.exp(lp) - Math.exp(occupation[c]! + loss - lp);
+    }
+  }
 }
 
 function readLengths(
