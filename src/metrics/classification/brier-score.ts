@@ -42,6 +42,7 @@ export function binaryBrierScoreDef(
   const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
   return meanDef({
     id: "classification/binary_brier_score",
+    fn,
     meta: brierScoreMeta,
     options: { ...options },
     perSample(preds, target, sampleWeight) {
@@ -86,6 +87,7 @@ export function multiclassBrierScoreDef(
   const half = optBoolean(options.scaleByHalf, C === 2, fn, "scaleByHalf");
   return meanDef({
     id: "classification/multiclass_brier_score",
+    fn,
     meta: brierScoreMeta,
     options: { ...options },
     perSample(preds, target, sampleWeight) {

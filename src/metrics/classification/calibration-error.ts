@@ -5,6 +5,7 @@ import { reached, torchLinspace01 } from "./curve-state.js";
 import {
   assertProbabilityValues,
   assertSameRows,
+  assertSeen,
   cleanOptions,
   optIgnoreIndex,
   optNumClasses,
@@ -64,7 +65,6 @@ function calibrationFromBins(bins: Float64Array, norm: CalibrationNorm): number 
   const B = bins.length / 3;
   let total = 0;
   for (let b = 0; b < B; b++) total += bins[3 * b]!;
-  if (total === 0) return Number.NaN;
   let ce = 0;
   for (let b = 0; b < B; b++) {
     const count = bins[3 * b]!;
@@ -104,7 +104,12 @@ function calibrationDef<Args extends unknown[]>(
       }
     },
     merge: (a, b) => ({ bins: a.bins.map((v, i) => v + b.bins[i]!) }),
-    compute: (state) => calibrationFromBins(state.bins, norm),
+    compute: (state) => {
+      let total = 0;
+      for (let b = 0; b < state.bins.length; b += 3) total += state.bins[b]!;
+      assertSeen(total, fn);
+      return calibrationFromBins(state.bins, norm);
+    },
     validateState(state): asserts state is CalibrationState {
       const bins = (state as CalibrationState | null)?.bins;
       if (!(bins instanceof Float64Array) || bins.length !== size)

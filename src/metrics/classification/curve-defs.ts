@@ -26,6 +26,7 @@ import {
 } from "./curve-state.js";
 import {
   assertSameRows,
+  assertSeen,
   cleanOptions,
   optIgnoreIndex,
   optNumClasses,
@@ -56,6 +57,12 @@ export interface CurveSpec<R, Ctx> {
   meta: CatalogEntry;
   fn: string;
   compute(ctx: Ctx): R;
+}
+
+function histTotal(hist: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < hist.length; i++) total += hist[i]!;
+  return total;
 }
 
 function checkBinaryIgnore(ignoreIndex: number | undefined, fn: string): void {
@@ -95,7 +102,10 @@ export function binaryCurveDef<R>(
       updateBinaryCurve(state, thresholds, p, t, w, ignoreIndex);
     },
     merge: mergeBinaryCurve,
-    compute: (state) => spec.compute(binarySource(state, thresholds)),
+    compute: (state) => {
+      assertSeen(state.kind === "exact" ? state.target.length : histTotal(state.hist), spec.fn);
+      return spec.compute(binarySource(state, thresholds));
+    },
     validateState(state): asserts state is BinaryCurveState {
       checkCurveState(spec.id, state, thresholds !== undefined, thresholds ? 2 * (thresholds.length + 1) : 0);
     },
@@ -139,7 +149,10 @@ export function multiclassCurveDef<R>(
       updateMulticlassCurve(state, thresholds, m.data, t, C, ignoreIndex);
     },
     merge: mergeMulticlassCurve,
-    compute: (state) => spec.compute({ state, thresholds, classes: C }),
+    compute: (state) => {
+      assertSeen(state.kind === "exact" ? state.target.length : histTotal(state.hist), spec.fn);
+      return spec.compute({ state, thresholds, classes: C });
+    },
     validateState(state): asserts state is MulticlassCurveState {
       checkCurveState(
         spec.id,
@@ -185,7 +198,10 @@ export function multilabelCurveDef<R>(
       updateMultilabelCurve(state, thresholds, m.data, t.data, L, ignoreIndex);
     },
     merge: mergeMulticlassCurve,
-    compute: (state) => spec.compute({ state, thresholds, classes: L }),
+    compute: (state) => {
+      assertSeen(state.kind === "exact" ? state.target.length : histTotal(state.hist), spec.fn);
+      return spec.compute({ state, thresholds, classes: L });
+    },
     validateState(state): asserts state is MultilabelCurveState {
       checkCurveState(
         spec.id,

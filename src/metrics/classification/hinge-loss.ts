@@ -47,6 +47,7 @@ export function binaryHingeLossDef(options: HingeLossOptions = {}): MetricDef<Me
   const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
   return meanDef({
     id: "classification/binary_hinge_loss",
+    fn,
     meta: hingeLossMeta,
     options: { ...options },
     perSample(preds, target, sampleWeight) {
@@ -94,6 +95,7 @@ export function multiclassHingeLossDef(
   const C = optNumClasses(options.numClasses, fn);
   return meanDef({
     id: "classification/multiclass_hinge_loss",
+    fn,
     meta: hingeLossMeta,
     options: { ...options },
     perSample(preds, target, sampleWeight) {

@@ -117,6 +117,9 @@ export function readMulticlassPreds(
   numClasses: number,
 ): { labels: Float64Array; scores?: Matrix } {
   const m = toMatrixOrColumn(value, fn, "preds");
+  // An empty batch is a no-op whatever its layout.
+  if (m.rows === 0)
+    return { labels: new Float64Array(0), scores: { data: new Float64Array(0), rows: 0, cols: numClasses } };
   if (m.cols === 1) {
     assertLabelValues(m.data, fn, numClasses, undefined, "preds");
     return { labels: m.data };
@@ -229,4 +232,9 @@ export function cleanOptions(options: Record<string, unknown>): Record<string, u
 /** `num / den`, or `zeroDivision` when `den` is 0. */
 export function safeDivide(num: number, den: number, zeroDivision = 0): number {
   return den !== 0 ? num / den : zeroDivision;
+}
+
+/** Throws `empty_input` when a metric is computed before any sample was seen. */
+export function assertSeen(total: number, fn: string): void {
+  if (!(total > 0)) fail("empty_input", `${fn}: \`preds\` must hold at least one sample, got 0`);
 }

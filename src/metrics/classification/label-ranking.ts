@@ -68,6 +68,7 @@ function rankingDef(
   const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
   return meanDef<RankingArgs>({
     id,
+    fn,
     meta,
     options: { ...options },
     perSample(preds, target, sampleWeight) {

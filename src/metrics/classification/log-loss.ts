@@ -11,6 +11,7 @@ import { type MetricDef, runOnce } from "../../metric.js";
 import {
   assertProbabilityValues,
   assertSameRows,
+  assertSeen,
   cleanOptions,
   optIgnoreIndex,
   optNumClasses,
@@ -48,6 +49,7 @@ export interface MeanState {
 /** A def whose state is a weighted mean of per-sample values computed by `perSample` (internal). */
 export function meanDef<Args extends unknown[]>(spec: {
   id: string;
+  fn: string;
   meta: MetricDef<MeanState, Args, number>["meta"];
   options: Record<string, unknown>;
   /** Validates a batch and returns per-sample values and weights (undefined: ones), mutating nothing. */
@@ -67,7 +69,10 @@ export function meanDef<Args extends unknown[]>(spec: {
       }
     },
     merge: (a, b) => ({ sum: mergeAccumulators(a.sum, b.sum), weight: a.weight + b.weight }),
-    compute: (state) => (state.weight === 0 ? Number.NaN : accumulatorValue(state.sum) / state.weight),
+    compute: (state) => {
+      assertSeen(state.weight, spec.fn);
+      return accumulatorValue(state.sum) / state.weight;
+    },
     validateState(state): asserts state is MeanState {
       const s = state as MeanState | null;
       if (typeof s?.weight !== "number" || typeof s.sum?.sum !== "number")
@@ -94,6 +99,7 @@ export function binaryLogLossDef(options: LogLossOptions = {}): MetricDef<MeanSt
   const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
   return meanDef({
     id: "classification/binary_log_loss",
+    fn,
     meta: logLossMeta,
     options: { ...options },
     perSample(preds, target, sampleWeight) {
@@ -135,6 +141,7 @@ export function multiclassLogLossDef(
   const C = optNumClasses(options.numClasses, fn);
   return meanDef({
     id: "classification/multiclass_log_loss",
+    fn,
     meta: logLossMeta,
     options: { ...options },
     perSample(preds, target, sampleWeight) {

@@ -13,6 +13,7 @@ import { type MetricDef, runOnce } from "../../metric.js";
 import {
   assertProbabilityValues,
   assertSameRows,
+  assertSeen,
   cleanOptions,
   optIgnoreIndex,
   optNumClasses,
@@ -317,6 +318,12 @@ export interface StatSpec<R> {
   reduce(matrix: Float64Array): R;
 }
 
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
+  return total;
+}
+
 function addArrays(a: Float64Array, b: Float64Array): Float64Array {
   const out = new Float64Array(a.length);
   for (let i = 0; i < a.length; i++) out[i] = a[i]! + b[i]!;
@@ -349,7 +356,10 @@ export function binaryStatDef<R>(
       binaryConfusionUpdate(state, spec.fn, preds, target, sampleWeight, threshold, ignoreIndex);
     },
     merge: (a, b) => ({ matrix: addArrays(a.matrix, b.matrix) }),
-    compute: (state) => spec.reduce(state.matrix),
+    compute: (state) => {
+      assertSeen(sum(state.matrix), spec.fn);
+      return spec.reduce(state.matrix);
+    },
     validateState(state): asserts state is ConfusionState {
       checkConfusionState(spec.id, 4, state);
     },
@@ -390,7 +400,10 @@ export function multiclassStatDef<R>(
       multiclassConfusionUpdate(state, spec.fn, preds, target, sampleWeight, numClasses, ignoreIndex, topK);
     },
     merge: (a, b) => ({ matrix: addArrays(a.matrix, b.matrix) }),
-    compute: (state) => spec.reduce(state.matrix),
+    compute: (state) => {
+      assertSeen(sum(state.matrix), spec.fn);
+      return spec.reduce(state.matrix);
+    },
     validateState(state): asserts state is ConfusionState {
       checkConfusionState(spec.id, size, state);
     },
@@ -439,7 +452,10 @@ export function multilabelStatDef<R>(
       exact: a.exact + b.exact,
       sampleSum: a.sampleSum + b.sampleSum,
     }),
-    compute: (state) => spec.reduce(state),
+    compute: (state) => {
+      assertSeen(state.samples, spec.fn);
+      return spec.reduce(state);
+    },
     validateState(state): asserts state is MultilabelCountsState {
       const s = state as MultilabelCountsState | null;
       if (
