@@ -46,6 +46,18 @@ describe("kendallTau", () => {
     );
   });
 
+  it("agrees with the definition beyond 512 values (radix sort path)", () => {
+    const small = fc.integer({ min: -20, max: 20 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(small, small), { minLength: 513, maxLength: 700 }), (rows) => {
+        const x = rows.map((r) => r[0] / 2);
+        const y = rows.map((r) => r[1] / 2);
+        expect(kendallTau(x, y)).toBeCloseTo(naiveTauB(x, y), 12);
+      }),
+      { numRuns: 5 },
+    );
+  });
+
   it("is NaN when one input is constant", () => {
     expect(kendallTau([1, 1, 1], [1, 2, 3])).toBeNaN();
   });

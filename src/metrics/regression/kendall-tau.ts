@@ -1,8 +1,8 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { argsort } from "../../core/sort.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type PairBufferState, pairBufferDef } from "./pair-buffer.js";
+import { sortKeys } from "./ranks.js";
 
 /** Catalog entry of Kendall's tau-b. */
 export const kendallTauMeta: CatalogEntry = {
@@ -72,10 +72,10 @@ function tiedPairs(values: Float64Array, from = 0, to = values.length): number {
  */
 export function kendallTauOf(x: Float64Array, y: Float64Array): number {
   const n = x.length;
-  const byY = argsort(y);
+  const byY = sortKeys(y).order;
   const xByY = new Float64Array(n);
   for (let i = 0; i < n; i++) xByY[i] = x[byY[i]!]!;
-  const byX = argsort(xByY);
+  const byX = sortKeys(xByY).order;
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
