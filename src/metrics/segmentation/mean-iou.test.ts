@@ -84,7 +84,7 @@ describe("meanIou", () => {
           const restored = createMetric(def).fromJSON(JSON.parse(JSON.stringify(b.toJSON())));
           const merged = restored.merge(a).compute() as number[];
           // Per-image IoU sums are float sums: merging in another order may differ in the last bit.
-          merged.forEach((v, c) => expect(v).toBeCloseTo((whole as number[])[c]!, 12));
+          for (let c = 0; c < merged.length; c++) expect(merged[c]).toBeCloseTo((whole as number[])[c]!, 12);
           for (const v of whole as number[]) expect(v === -1 || (v >= 0 && v <= 1)).toBe(true);
         }
       }),
