@@ -227,12 +227,23 @@ export function updateRetrievalState(
 }
 
 /** Reusable scratch space for ranking one query at a time. */
-interface Scratch {
+export interface Scratch {
   sorted: Float64Array;
   scores: Float64Array;
   target: Float64Array;
   slot: Int32Array;
   groupEnd: Int32Array;
+}
+
+/** Empty scratch space (grows on demand). */
+export function newScratch(): Scratch {
+  return {
+    sorted: new Float64Array(0),
+    scores: new Float64Array(0),
+    target: new Float64Array(0),
+    slot: new Int32Array(0),
+    groupEnd: new Int32Array(0),
+  };
 }
 
 function ensureScratch(scratch: Scratch, m: number): void {
@@ -252,7 +263,7 @@ function ensureScratch(scratch: Scratch, m: number): void {
  * the scores natively, then places each document, in input order, at the first free slot of
  * its score's run (found by binary search): stable, O(m log m) with no closures.
  */
-function rankQuery(
+export function rankQuery(
   preds: Float64Array,
   target: Float64Array,
   order: Uint32Array | null,
@@ -344,13 +355,7 @@ export function perQueryValues(
   for (let i = 1; i < n; i++) if (idAt(i) !== idAt(i - 1)) queryCount++;
   const queries = new Float64Array(queryCount);
   const values = new Float64Array(queryCount);
-  const scratch: Scratch = {
-    sorted: new Float64Array(0),
-    scores: new Float64Array(0),
-    target: new Float64Array(0),
-    slot: new Int32Array(0),
-    groupEnd: new Int32Array(0),
-  };
+  const scratch = newScratch();
   let q = 0;
   let start = 0;
   while (start < n) {

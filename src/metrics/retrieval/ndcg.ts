@@ -13,10 +13,12 @@ import { assertIntegerOption, assertOneOf } from "../../core/validate.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
+  newScratch,
   type RankedQuery,
   type RetrievalArgs,
   type RetrievalOptions,
   type RetrievalState,
+  rankQuery,
   resolveRetrievalOptions,
   retrievalDef,
 } from "./grouped.js";
@@ -85,7 +87,8 @@ function discount(i: number): number {
 export function ndcgKernel(query: RankedQuery, topK: number | null, gain: NdcgGain): number {
   const n = query.end - query.start;
   const k = Math.min(topK ?? n, n);
-  const gains = new Float64Array(n);
+  if (gainScratch.length < n) gainScratch = new Float64Array(Math.max(n, gainScratch.length * 2));
+  const gains = gainScratch.subarray(0, n);
   for (let i = 0; i < n; i++) {
     const rel = query.target[query.start + i]!;
     gains[i] = gain === "linear" ? rel : 2 ** rel - 1;
@@ -102,11 +105,14 @@ export function ndcgKernel(query: RankedQuery, topK: number | null, gain: NdcgGa
     dcg += (sum / (groupEnd - groupStart)) * discountSum;
     groupStart = groupEnd;
   }
-  gains.sort().reverse();
+  if (dcg === 0) return 0; // also covers an ideal DCG of 0 (no gain at all)
+  gains.sort(); // ascending: the ideal order reads it from the end
   let ideal = 0;
-  for (let i = 0; i < k; i++) ideal += gains[i]! * discount(i);
+  for (let i = 0; i < k; i++) ideal += gains[n - 1 - i]! * discount(i);
   return ideal === 0 ? 0 : dcg / ideal;
 }
+
+let gainScratch = new Float64Array(64);
 
 /**
  * nDCG@k over queries grouped by `indexes`, as a MetricDef: per query
@@ -143,7 +149,7 @@ export function retrievalNdcg(
 export interface NdcgScoreOptions {
   /** Only the first k positions count; absent/null: all. */
   readonly k?: number | null;
-  /** sklearn `ignore_ties`: rank ties by input order instead of averaging them. Default false. */
+  /** sklearn `ignore_ties`: rank ties by input order instead of averaging them (sklearn then takes numpy's unstable argsort order, not reproducible). Default false. */
   readonly ignoreTies?: boolean;
 }
 
@@ -210,23 +216,22 @@ export function ndcgScoreDef(
         }
       }
       const L = preds.cols;
-      const scores = new Float64Array(L);
-      const rel = new Float64Array(L);
-      const groupEnd = new Int32Array(L);
-      const order: number[] = new Array(L);
-      const query: RankedQuery = { scores, target: rel, start: 0, end: L, groupEnd, groups: 0 };
+      const scratch = newScratch();
       for (let r = 0; r < preds.rows; r++) {
-        const base = r * L;
-        for (let j = 0; j < L; j++) order[j] = j;
-        order.sort((a, b) => preds.data[base + b]! - preds.data[base + a]! || a - b);
+        rankQuery(preds.data, target.data, null, r * L, L, "torchmetrics", scratch);
+        const groupEnd = scratch.groupEnd;
         let groups = 0;
-        for (let j = 0; j < L; j++) {
-          scores[j] = preds.data[base + order[j]!]!;
-          rel[j] = target.data[base + order[j]!]!;
-          if (j > 0 && (ignoreTies || scores[j] !== scores[j - 1])) groupEnd[groups++] = j;
+        for (let j = 1; j <= L; j++) {
+          if (j === L || ignoreTies || scratch.scores[j] !== scratch.scores[j - 1]) groupEnd[groups++] = j;
         }
-        groupEnd[groups++] = L;
-        query.groups = groups;
+        const query: RankedQuery = {
+          scores: scratch.scores,
+          target: scratch.target,
+          start: 0,
+          end: L,
+          groupEnd,
+          groups,
+        };
         addToAccumulator(state.sum, ndcgKernel(query, k, "linear"));
         state.rows++;
       }
