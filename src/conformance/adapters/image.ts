@@ -36,6 +36,7 @@ export const adapters: readonly Adapter[] = [
         convention: "skimage",
         dataRange: o.data_range as number,
         kernel: o.gaussian_weights ? "gaussian" : "uniform",
+        ...(o.win_size !== undefined ? { kernelSize: o.win_size as number } : {}),
         ...(o.sigma !== undefined ? { sigma: o.sigma as number } : {}),
         ...(o.use_sample_covariance !== undefined
           ? { sampleCovariance: o.use_sample_covariance as boolean }

@@ -10,7 +10,9 @@ import {
   maxError,
   meanAbsoluteError,
   meanAbsolutePercentageError,
+  meanGammaDeviance,
   meanPinballLoss,
+  meanPoissonDeviance,
   meanSquaredError,
   meanSquaredLogError,
   medianAbsoluteError,
@@ -20,6 +22,7 @@ import {
   r2Score,
   relativeSquaredError,
   rootMeanSquaredError,
+  rootMeanSquaredLogError,
   spearmanCorrelation,
   symmetricMeanAbsolutePercentageError,
   tweedieDeviance,
@@ -36,12 +39,29 @@ function simple(metric: string, f: (p: never, t: never) => unknown, ref?: string
   return { metric, ...(ref !== undefined ? { ref } : {}), run: (inputs) => f(...pair(inputs)) };
 }
 
+/** Passes scikit-learn's `multioutput` through when the case sets it. */
+function multi(options: Record<string, unknown>): { multioutput?: "raw_values" | "uniform_average" } {
+  return options.multioutput !== undefined ? { multioutput: options.multioutput as "raw_values" } : {};
+}
+
+function withMultioutput(
+  metric: string,
+  f: (p: never, t: never, o: { multioutput?: "raw_values" | "uniform_average" }) => unknown,
+  ref?: string,
+): Adapter {
+  return {
+    metric,
+    ...(ref !== undefined ? { ref } : {}),
+    run: (inputs, options) => f(...pair(inputs), multi(options)),
+  };
+}
+
 /** Conformance adapters for the `regression` family. */
 export const adapters: readonly Adapter[] = [
-  simple("mse", meanSquaredError),
-  simple("rmse", rootMeanSquaredError),
-  simple("mae", meanAbsoluteError),
-  simple("mape", (p, t) => meanAbsolutePercentageError(p, t), "sklearn"),
+  withMultioutput("mse", meanSquaredError),
+  withMultioutput("rmse", rootMeanSquaredError),
+  withMultioutput("mae", meanAbsoluteError),
+  withMultioutput("mape", (p, t, o) => meanAbsolutePercentageError(p, t, o), "sklearn"),
   simple("mape", (p, t) => meanAbsolutePercentageError(p, t, { epsilon: 1.17e-6 }), "torchmetrics"),
   simple("smape", symmetricMeanAbsolutePercentageError),
   simple("wmape", weightedMeanAbsolutePercentageError),
@@ -53,12 +73,20 @@ export const adapters: readonly Adapter[] = [
         ...(options.adjusted !== undefined ? { adjusted: options.adjusted as number } : {}),
       }),
   },
-  simple("explained_variance", explainedVariance),
+  {
+    metric: "explained_variance",
+    run: (inputs, options) =>
+      explainedVariance(
+        ...pair(inputs),
+        options.multioutput !== undefined ? { multioutput: options.multioutput as R2Multioutput } : {},
+      ),
+  },
   simple("max_error", maxError),
   simple("median_absolute_error", medianAbsoluteError),
   {
     metric: "pinball",
-    run: (inputs, options) => meanPinballLoss(...pair(inputs), { alpha: options.alpha as number }),
+    run: (inputs, options) =>
+      meanPinballLoss(...pair(inputs), { alpha: options.alpha as number, ...multi(options) }),
   },
   simple("pearson", pearsonCorrelation),
   simple("spearman", spearmanCorrelation),
@@ -83,6 +111,9 @@ export const adapters: readonly Adapter[] = [
     run: (inputs, options) => minkowskiDistance(...pair(inputs), { p: options.p as number }),
   },
   simple("msle", meanSquaredLogError),
+  simple("rmsle", rootMeanSquaredLogError),
+  simple("poisson_deviance", meanPoissonDeviance),
+  simple("gamma_deviance", meanGammaDeviance),
   {
     metric: "tweedie_deviance",
     run: (inputs, options) => tweedieDeviance(...pair(inputs), { power: options.power as number }),
