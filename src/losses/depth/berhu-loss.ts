@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import {
+  absolute,
   assertNonEmptyTensor,
   assertSameShape,
   asTensor,
@@ -44,7 +45,7 @@ export function berHuLoss(
     assertNonEmptyTensor(x, fn, "input");
     const mask = options.mask === undefined ? undefined : asTensor(options.mask, fn, "mask");
     if (mask) assertSameShape(x, mask, fn, "input", "mask");
-    const residual = tf.abs(tf.sub(x, y));
+    const residual = absolute(tf.sub(x, y));
     const masked = mask ? tf.mul(residual, mask) : residual;
     const c = stopGradient(tf.mul(fraction, tf.max(masked)));
     const safeC = tf.maximum(c, 1e-30);

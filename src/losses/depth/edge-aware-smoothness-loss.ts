@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import { assertRank, asTensor, booleanOption, reductionOption } from "../face/tensor-checks.js";
+import { absolute, assertRank, asTensor, booleanOption, reductionOption } from "../face/tensor-checks.js";
 import type { Reduction } from "../reduction.js";
 
 export interface EdgeAwareSmoothnessLossOptions {
@@ -44,11 +44,11 @@ export function edgeAwareSmoothnessLoss(
       tf.sub(tf.slice(t, [0, 0, 0, 0], [-1, -1, w - 1, -1]), tf.slice(t, [0, 0, 1, 0], [-1, -1, -1, -1]));
     const dy = (t: tf.Tensor) =>
       tf.sub(tf.slice(t, [0, 0, 0, 0], [-1, h - 1, -1, -1]), tf.slice(t, [0, 1, 0, 0], [-1, -1, -1, -1]));
-    const weightX = tf.exp(tf.neg(tf.mean(tf.abs(dx(img)), 3, true)));
-    const weightY = tf.exp(tf.neg(tf.mean(tf.abs(dy(img)), 3, true)));
+    const weightX = tf.exp(tf.neg(tf.mean(absolute(dx(img)), 3, true)));
+    const weightY = tf.exp(tf.neg(tf.mean(absolute(dy(img)), 3, true)));
     const perImage = tf.add(
-      tf.mean(tf.mul(tf.abs(dx(d)), weightX), [1, 2, 3]),
-      tf.mean(tf.mul(tf.abs(dy(d)), weightY), [1, 2, 3]),
+      tf.mean(tf.mul(absolute(dx(d)), weightX), [1, 2, 3]),
+      tf.mean(tf.mul(absolute(dy(d)), weightY), [1, 2, 3]),
     );
     return reduction === "none" ? perImage : reduction === "sum" ? tf.sum(perImage) : tf.mean(perImage);
   });

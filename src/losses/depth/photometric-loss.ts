@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { assertSameShape, asTensor, numberOption, reductionOption } from "../face/tensor-checks.js";
+import { absolute, assertSameShape, asTensor, numberOption, reductionOption } from "../face/tensor-checks.js";
 import { lossFactory } from "../factory.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { type SsimOptions, ssimMap } from "./ssim-loss.js";
@@ -31,7 +31,7 @@ export function photometricLoss(
     assertSameShape(x, y, fn, "input", "target");
     const x4 = x.rank === 3 ? tf.expandDims(x, 3) : x;
     const y4 = y.rank === 3 ? tf.expandDims(y, 3) : y;
-    const l1 = tf.mean(tf.abs(tf.sub(x4, y4)), 3);
+    const l1 = tf.mean(absolute(tf.sub(x4, y4)), 3);
     const structural = tf.mean(
       tf.clipByValue(
         tf.div(tf.sub(1, ssimMap(x4, y4, { ...options, window: options.window ?? "uniform" }, fn)), 2),

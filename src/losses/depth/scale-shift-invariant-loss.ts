@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
 import {
+  absolute,
   assertRank,
   assertSameShape,
   asTensor,
@@ -115,14 +116,14 @@ export function scaleShiftInvariantLoss(
       const diff = tf.mul(m, tf.sub(sub(aligned), sub(y)));
       let imageLoss: tf.Tensor = tf.zeros([n]);
       if (wk > 1) {
-        const gx = tf.abs(
+        const gx = absolute(
           tf.sub(tf.slice(diff, [0, 0, 1], [-1, -1, -1]), tf.slice(diff, [0, 0, 0], [-1, -1, wk - 1])),
         );
         const mx = tf.mul(tf.slice(m, [0, 0, 1], [-1, -1, -1]), tf.slice(m, [0, 0, 0], [-1, -1, wk - 1]));
         imageLoss = tf.add(imageLoss, sumHW(tf.mul(mx, gx)));
       }
       if (hk > 1) {
-        const gy = tf.abs(
+        const gy = absolute(
           tf.sub(tf.slice(diff, [0, 1, 0], [-1, -1, -1]), tf.slice(diff, [0, 0, 0], [-1, hk - 1, -1])),
         );
         const my = tf.mul(tf.slice(m, [0, 1, 0], [-1, -1, -1]), tf.slice(m, [0, 0, 0], [-1, hk - 1, -1]));

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { safeSqrt, stepMask } from "./tensor-checks.js";
+import { absolute, safeSqrt, stepMask } from "./tensor-checks.js";
 
 /**
  * p-norm of the rows of `diff` [N, D] (p >= 1 or Infinity), with a zero-safe gradient for p = 2
@@ -8,9 +8,9 @@ import { safeSqrt, stepMask } from "./tensor-checks.js";
 export function rowNorm(diff: tf.Tensor, p: number): tf.Tensor {
   return tf.tidy(() => {
     if (p === 2) return safeSqrt(tf.sum(tf.square(diff), -1));
-    if (p === 1) return tf.sum(tf.abs(diff), -1);
-    if (p === Number.POSITIVE_INFINITY) return tf.max(tf.abs(diff), -1);
-    const powered = tf.sum(tf.pow(tf.abs(diff), p), -1);
+    if (p === 1) return tf.sum(absolute(diff), -1);
+    if (p === Number.POSITIVE_INFINITY) return tf.max(absolute(diff), -1);
+    const powered = tf.sum(tf.pow(absolute(diff), p), -1);
     const positive = stepMask(powered);
     return tf.mul(positive, tf.pow(tf.add(powered, tf.sub(1, positive)), 1 / p));
   });

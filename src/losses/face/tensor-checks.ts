@@ -215,3 +215,11 @@ const stopGradientOp = tf.customGrad(((x: tf.Tensor) => ({
 export function stopGradient(x: tf.Tensor): tf.Tensor {
   return stopGradientOp(x) as tf.Tensor;
 }
+
+/**
+ * |x| with PyTorch's gradient sign(x) (0 at x = 0). TensorFlow.js' `tf.abs` gradient is -1 at
+ * exactly 0, which would push equal predictions apart.
+ */
+export function absolute(x: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => tf.mul(x, tf.sign(x)));
+}

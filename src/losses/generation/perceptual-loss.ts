@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import {
+  absolute,
   assertSameShape,
   asTensor,
   choiceOption,
@@ -60,7 +61,7 @@ export function perceptualLoss(
     fx.forEach((a, j) => {
       const b = fy[j]!;
       assertSameShape(a, b, fn, `features[${j}] of input`, `features[${j}] of target`);
-      const d = distance === "mse" ? tf.square(tf.sub(a, b)) : tf.abs(tf.sub(a, b));
+      const d = distance === "mse" ? tf.square(tf.sub(a, b)) : absolute(tf.sub(a, b));
       const axes = Array.from({ length: d.rank - 1 }, (_, i) => i + 1);
       const term =
         reduction === "none"

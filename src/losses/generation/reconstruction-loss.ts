@@ -1,5 +1,11 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { assertNonEmptyTensor, assertSameShape, asTensor, choiceOption } from "../face/tensor-checks.js";
+import {
+  absolute,
+  assertNonEmptyTensor,
+  assertSameShape,
+  asTensor,
+  choiceOption,
+} from "../face/tensor-checks.js";
 import { lossFactory } from "../factory.js";
 
 /** Per-element reconstruction error: squared, absolute, or Bernoulli negative log-likelihood from logits or probabilities. */
@@ -51,9 +57,9 @@ export function reconstructionLoss(
     assertNonEmptyTensor(x, fn, "input");
     let values: tf.Tensor;
     if (kind === "mse") values = tf.square(tf.sub(x, y));
-    else if (kind === "l1") values = tf.abs(tf.sub(x, y));
+    else if (kind === "l1") values = absolute(tf.sub(x, y));
     else if (kind === "bce_logits")
-      values = tf.add(tf.sub(tf.relu(x), tf.mul(x, y)), tf.log1p(tf.exp(tf.neg(tf.abs(x)))));
+      values = tf.add(tf.sub(tf.relu(x), tf.mul(x, y)), tf.log1p(tf.exp(tf.neg(absolute(x)))));
     else {
       const logP = tf.maximum(tf.log(x), -100);
       const logQ = tf.maximum(tf.log(tf.sub(1, x)), -100);
