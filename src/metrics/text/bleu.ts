@@ -2,12 +2,14 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { assertIntegerOption, assertNumberOption, assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
+import { clippedMatches, codesFit, localIds, sortedCodes } from "./ngram-codes.js";
 import { countNgrams, maxCounts } from "./ngrams.js";
-import { pySplit } from "./python-strings.js";
+import { pyRstrip, pySplit } from "./python-strings.js";
 import {
   preprocessBleuSegment,
   type SacrebleuTokenizerName,
   sacrebleuTokenizer,
+  tokenize13aTokens,
 } from "./sacrebleu-tokenizers.js";
 import { checkPairs, type ReferenceSet } from "./text-inputs.js";
 
@@ -223,7 +225,10 @@ function bleuDef(
   const o = resolveOptions(options, fn, effectiveDefault);
   const tokenizer = sacrebleuTokenizer(o.tokenize, fn);
   const maxOrder = o.maxNgramOrder;
-  const prep = (s: string): string[] => pySplit(preprocessBleuSegment(s, tokenizer, o.lowercase));
+  const prep =
+    o.tokenize === "13a"
+      ? (s: string): string[] => tokenize13aTokens(pyRstrip(o.lowercase ? s.toLowerCase() : s))
+      : (s: string): string[] => pySplit(preprocessBleuSegment(s, tokenizer, o.lowercase));
   return {
     id,
     meta: corpusBleuMeta,
@@ -249,17 +254,26 @@ function bleuDef(
         const refs = checked.references[i]!;
         if (refs.length < minRefs) minRefs = refs.length;
         if (refs.length > maxRefs) maxRefs = refs.length;
-        const refLens: number[] = [];
-        const refMaps: Map<string, number>[] = [];
-        for (const ref of refs) {
-          const tokens = prep(ref);
-          refLens.push(tokens.length);
-          refMaps.push(countNgrams(tokens, 1, maxOrder));
-        }
-        const refNgrams = maxCounts(refMaps);
+        const refTokens = refs.map(prep);
         const hypTokens = prep(checked.hypotheses[i]!);
+        const refLens = refTokens.map((t) => t.length);
         sysLen += hypTokens.length;
         refLen += closestRefLength(hypTokens.length, refLens);
+        const local = localIds([hypTokens, ...refTokens]);
+        if (codesFit(local.size, maxOrder)) {
+          // Numeric n-gram codes, sorted, matched with two pointers (no string keys).
+          const base = Math.max(local.size, 2);
+          for (let n = 1; n <= maxOrder; n++) {
+            const hypCodes = sortedCodes(local.ids[0]!, n, base);
+            if (hypCodes.length === 0) continue;
+            total[n - 1]! += hypCodes.length;
+            const refCodes: Float64Array[] = [];
+            for (let k = 1; k < local.ids.length; k++) refCodes.push(sortedCodes(local.ids[k]!, n, base));
+            correct[n - 1]! += clippedMatches(hypCodes, refCodes);
+          }
+          continue;
+        }
+        const refNgrams = maxCounts(refTokens.map((t) => countNgrams(t, 1, maxOrder)));
         // Per-order hypothesis counts, clipped by the reference maxima.
         const hypCounts = countNgrams(hypTokens, 1, maxOrder);
         for (const [key, count] of hypCounts) {
@@ -267,7 +281,7 @@ function bleuDef(
           for (let c = 0; c < key.length; c++) if (key.charCodeAt(c) === 32) order++;
           total[order]! += count;
           const r = refNgrams.get(key);
-          if (r !== undefined) correct[order]! += Math.min(count, r);
+          if (r !== undefined) correct[order]! += count < r ? count : r;
         }
       }
       state.segments += checked.hypotheses.length;

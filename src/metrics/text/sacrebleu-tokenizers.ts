@@ -18,28 +18,131 @@ export const sacrebleuTokenizerNames: readonly SacrebleuTokenizerName[] = [
   "none",
 ];
 
-// mteval-v13a punctuation rules, applied in order (TokenizerRegexp):
-// 1. the ASCII symbols { | } ~ [ \ ] ^ _ ` space ! " # $ % & ( ) * + : ; < = > ? @ / get spaces around them;
-// 2. a period or comma after a non-digit is split off;
-// 3. a period or comma before a non-digit is split off;
-// 4. a dash after a digit is split off.
-const RE_SYMBOLS = /([{-~[-` -&(-+:-@/])/gu;
-const RE_PERIOD_AFTER = /([^0-9])([.,])/gu;
-const RE_PERIOD_BEFORE = /([.,])([^0-9])/gu;
-const RE_DIGIT_DASH = /([0-9])(-)/gu;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isPeriodOrComma = (c: number): boolean => c === 46 || c === 44;
+/** The ASCII symbols of rule 1: { | } ~ [ \ ] ^ _ ` space ! " # $ % & ( ) * + : ; < = > ? @ / */
+const isSymbol = (c: number): boolean =>
+  (c >= 0x20 && c <= 0x26) ||
+  (c >= 0x28 && c <= 0x2b) ||
+  (c >= 0x3a && c <= 0x40) ||
+  c === 0x2f ||
+  (c >= 0x5b && c <= 0x60) ||
+  (c >= 0x7b && c <= 0x7e);
+/** Python `str.isspace()` for one UTF-16 code unit (all Python whitespace is in the BMP). */
+const isPyWhitespace = (c: number): boolean =>
+  c <= 32
+    ? c === 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31)
+    : c >= 0x85 &&
+      (c === 0x85 ||
+        c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000);
 
-/** sacrebleu's `TokenizerRegexp`: the shared post-processing of `13a` and `zh`. */
-export function tokenizeRegexp(line: string): string {
-  let out = line.replace(RE_SYMBOLS, " $1 ");
-  out = out.replace(RE_PERIOD_AFTER, "$1 $2 ");
-  out = out.replace(RE_PERIOD_BEFORE, " $1 $2");
-  out = out.replace(RE_DIGIT_DASH, "$1 $2 ");
-  return pySplit(out).join(" ");
+/**
+ * sacrebleu's `TokenizerRegexp` (mteval-v13a rules) as four left-to-right passes over UTF-16
+ * code units, each equivalent to the global regex substitution sacrebleu applies (fixed
+ * two-unit patterns, leftmost non-overlapping matches):
+ * 1. `([{-~[-\` -&(-+:-@/])` -> " $1 ": the ASCII symbols get spaces around them;
+ * 2. `([^0-9])([.,])` -> "$1 $2 ": a period or comma after a non-digit is split off;
+ * 3. `([.,])([^0-9])` -> " $1 $2": a period or comma before a non-digit is split off;
+ * 4. `([0-9])(-)` -> "$1 $2 ": a dash after a digit is split off;
+ * then the result is split on Python whitespace. A unit matched as [^0-9] that is half of a
+ * surrogate pair only gets spaces on its outer side, so pairs are never split.
+ */
+export function tokenizeRegexpTokens(line: string): string[] {
+  const n = line.length;
+  // Each pass at most doubles the length (pass 1 triples it); scratch buffers are reused.
+  let a = scratch(0, 3 * n);
+  let na = 0;
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (isSymbol(c)) {
+      a[na++] = 32;
+      a[na++] = c;
+      a[na++] = 32;
+    } else a[na++] = c;
+  }
+  let b = scratch(1, 2 * na);
+  let nb = 0;
+  for (let p = 0; p < na; ) {
+    const c = a[p]!;
+    if (p + 1 < na && !isDigit(c) && isPeriodOrComma(a[p + 1]!)) {
+      b[nb++] = c;
+      b[nb++] = 32;
+      b[nb++] = a[p + 1]!;
+      b[nb++] = 32;
+      p += 2;
+    } else {
+      b[nb++] = c;
+      p++;
+    }
+  }
+  a = scratch(0, 2 * nb);
+  na = 0;
+  for (let p = 0; p < nb; ) {
+    const c = b[p]!;
+    if (p + 1 < nb && isPeriodOrComma(c) && !isDigit(b[p + 1]!)) {
+      a[na++] = 32;
+      a[na++] = c;
+      a[na++] = 32;
+      a[na++] = b[p + 1]!;
+      p += 2;
+    } else {
+      a[na++] = c;
+      p++;
+    }
+  }
+  b = scratch(1, 2 * na);
+  nb = 0;
+  for (let p = 0; p < na; ) {
+    const c = a[p]!;
+    if (p + 1 < na && isDigit(c) && a[p + 1] === 45) {
+      b[nb++] = c;
+      b[nb++] = 32;
+      b[nb++] = 45;
+      b[nb++] = 32;
+      p += 2;
+    } else {
+      b[nb++] = c;
+      p++;
+    }
+  }
+  const tokens: string[] = [];
+  let start = -1;
+  for (let p = 0; p <= nb; p++) {
+    if (p === nb || isPyWhitespace(b[p]!)) {
+      if (start >= 0) {
+        tokens.push(String.fromCharCode.apply(null, b.subarray(start, p) as unknown as number[]));
+        start = -1;
+      }
+    } else if (start < 0) start = p;
+  }
+  return tokens;
 }
 
-/** sacrebleu `13a`: drops `<skipped>`, joins hyphenated line breaks, unescapes four XML entities, then {@link tokenizeRegexp}. */
-export function tokenize13a(line: string): string {
-  let out = line.replaceAll("<skipped>", "").replaceAll("-\n", "").replaceAll("\n", " ");
+const buffers: Uint16Array[] = [new Uint16Array(1024), new Uint16Array(1024)];
+
+/** Reusable scratch buffer `k` with room for at least `size` code units. */
+function scratch(k: number, size: number): Uint16Array {
+  if (buffers[k]!.length < size) buffers[k] = new Uint16Array(Math.max(size, 2 * buffers[k]!.length));
+  return buffers[k]!;
+}
+
+/** sacrebleu's `TokenizerRegexp`: the shared post-processing of `13a` and `zh` (see {@link tokenizeRegexpTokens}). */
+export function tokenizeRegexp(line: string): string {
+  return tokenizeRegexpTokens(line).join(" ");
+}
+
+/** The tokens of sacrebleu `13a` (what `tokenize13a(line).split()` gives). */
+export function tokenize13aTokens(line: string): string[] {
+  let out = line;
+  if (out.includes("<skipped>")) out = out.replaceAll("<skipped>", "");
+  if (out.includes("\n")) out = out.replaceAll("-\n", "").replaceAll("\n", " ");
   if (out.includes("&")) {
     out = out
       .replaceAll("&quot;", '"')
@@ -47,7 +150,12 @@ export function tokenize13a(line: string): string {
       .replaceAll("&lt;", "<")
       .replaceAll("&gt;", ">");
   }
-  return tokenizeRegexp(` ${out} `);
+  return tokenizeRegexpTokens(` ${out} `);
+}
+
+/** sacrebleu `13a`: drops `<skipped>`, joins hyphenated line breaks, unescapes four XML entities, then {@link tokenizeRegexp}. */
+export function tokenize13a(line: string): string {
+  return tokenize13aTokens(line).join(" ");
 }
 
 const RE_INTL_1 = /(\P{N})(\p{P})/gu;

@@ -1,0 +1,120 @@
+/**
+ * Fast n-gram matching for one segment: tokens (or characters) are mapped to small local ids,
+ * each n-gram of a fixed order becomes the number sum(id_k * base^k) (exact while
+ * base^order <= 2^53), and clipped counts come from sorted code arrays with two pointers.
+ * This avoids string keys and hash maps; callers fall back to string keys when the local
+ * vocabulary is too large for exact codes.
+ */
+
+/** Maps the items of several sequences to shared local ids 0..size-1 (equal items, equal ids). */
+export function localIds<T>(sequences: readonly (readonly T[])[]): { ids: Int32Array[]; size: number } {
+  const vocab = new Map<T, number>();
+  const ids = sequences.map((seq) => {
+    const out = new Int32Array(seq.length);
+    for (let i = 0; i < seq.length; i++) {
+      const item = seq[i]!;
+      let v = vocab.get(item);
+      if (v === undefined) {
+        v = vocab.size;
+        vocab.set(item, v);
+      }
+      out[i] = v;
+    }
+    return out;
+  });
+  return { ids, size: vocab.size };
+}
+
+/** True when n-grams of `order` over `size` ids have exact float64 codes. */
+export function codesFit(size: number, order: number): boolean {
+  return (Math.max(size, 2) + 0) ** order <= 2 ** 53;
+}
+
+/** The sorted codes of all n-grams of order `n` in `ids` (base `base`). */
+export function sortedCodes(ids: Int32Array, n: number, base: number): Float64Array {
+  const count = ids.length - n + 1;
+  if (count <= 0) return new Float64Array(0);
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    let code = 0;
+    for (let k = 0; k < n; k++) code = code * base + ids[i + k]!;
+    out[i] = code;
+  }
+  if (count > 48) return out.sort();
+  // Insertion sort: faster than the built-in sort for the short arrays of one sentence.
+  for (let i = 1; i < count; i++) {
+    const v = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && out[j]! > v) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = v;
+  }
+  return out;
+}
+
+/** Sum over distinct n-grams of min(count in a, count in b), for sorted code arrays. */
+export function sortedMatches(a: Float64Array, b: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let matches = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x < y) i++;
+    else if (y < x) j++;
+    else {
+      let ca = 0;
+      while (i < a.length && a[i] === x) {
+        ca++;
+        i++;
+      }
+      let cb = 0;
+      while (j < b.length && b[j] === x) {
+        cb++;
+        j++;
+      }
+      matches += ca < cb ? ca : cb;
+    }
+  }
+  return matches;
+}
+
+/**
+ * Sum over the distinct n-grams of `hyp` of min(count in hyp, max count over `refs`): BLEU's
+ * clipped matches against several references.
+ */
+export function clippedMatches(hyp: Float64Array, refs: readonly Float64Array[]): number {
+  if (refs.length === 1) return sortedMatches(hyp, refs[0]!);
+  // Distinct hypothesis codes and counts.
+  const codes: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < hyp.length; ) {
+    const x = hyp[i]!;
+    let c = 0;
+    while (i < hyp.length && hyp[i] === x) {
+      c++;
+      i++;
+    }
+    codes.push(x);
+    counts.push(c);
+  }
+  const maxRef = new Array<number>(codes.length).fill(0);
+  for (const ref of refs) {
+    let j = 0;
+    for (let k = 0; k < codes.length; k++) {
+      const x = codes[k]!;
+      while (j < ref.length && ref[j]! < x) j++;
+      let c = 0;
+      while (j < ref.length && ref[j] === x) {
+        c++;
+        j++;
+      }
+      if (c > maxRef[k]!) maxRef[k] = c;
+    }
+  }
+  let matches = 0;
+  for (let k = 0; k < codes.length; k++) matches += Math.min(counts[k]!, maxRef[k]!);
+  return matches;
+}
