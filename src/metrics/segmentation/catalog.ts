@@ -8,6 +8,7 @@ import { hausdorffDistanceMeta } from "./hausdorff-distance.js";
 import { maskApMeta } from "./mask-ap.js";
 import { meanIouMeta } from "./mean-iou.js";
 import { panopticQualityMeta } from "./panoptic-quality.js";
+import { panopticQualityCocoMeta } from "./panoptic-quality-coco.js";
 import { pixelAccuracyMeta } from "./pixel-accuracy.js";
 
 /** Catalog entries of the segmentation metrics (each metric file exports its own meta; listed here). */
@@ -18,6 +19,7 @@ export const entries: readonly CatalogEntry[] = [
   diceScoreMeta,
   generalizedDiceScoreMeta,
   panopticQualityMeta,
+  panopticQualityCocoMeta,
   hausdorffDistanceMeta,
   averageSurfaceDistanceMeta,
   boundaryF1Meta,

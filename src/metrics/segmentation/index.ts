@@ -39,6 +39,7 @@ export {
 export { type LabelMapInput, type LabelMaps, readLabelMaps } from "./label-maps.js";
 export { maskAp, maskApDef, maskApFromCoco, maskApMeta } from "./mask-ap.js";
 export { type MeanIouOptions, type MeanIouState, meanIou, meanIouDef, meanIouMeta } from "./mean-iou.js";
+export { type NpyArray, parseNpy } from "./npy.js";
 export {
   type PanopticQualityDetails,
   type PanopticQualityOptions,
@@ -48,6 +49,19 @@ export {
   panopticQualityDetails,
   panopticQualityMeta,
 } from "./panoptic-quality.js";
+export {
+  type PanopticAnnotation,
+  type PanopticImage,
+  type PanopticQualityCocoOptions,
+  type PanopticQualityCocoResult,
+  type PanopticQualityCocoState,
+  type PanopticSegment,
+  type PqSummary,
+  panopticQualityCoco,
+  panopticQualityCocoDef,
+  panopticQualityCocoMeta,
+  rgbToPanopticId,
+} from "./panoptic-quality-coco.js";
 export {
   type PixelAccuracyOptions,
   type PixelAccuracyState,
