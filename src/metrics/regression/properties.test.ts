@@ -7,7 +7,9 @@ import {
   cosineSimilarityDef,
   d2AbsoluteErrorDef,
   explainedVarianceDef,
+  jsDivergenceDef,
   kendallTauDef,
+  klDivergenceDef,
   logCoshErrorDef,
   maxErrorDef,
   meanAbsoluteErrorDef,
@@ -171,4 +173,52 @@ describe.each(cases)("$name streaming properties", ({ def, positive }) => {
       expect.objectContaining({ code: "shape_mismatch" }),
     );
   });
+});
+
+describe("matrix (multioutput and row-wise) inputs stream like vectors", () => {
+  const matrixCases: Case[] = [
+    { name: "meanSquaredError raw_values", def: meanSquaredErrorDef({ multioutput: "raw_values" }) },
+    { name: "meanAbsoluteError", def: meanAbsoluteErrorDef() },
+    { name: "r2Score raw_values", def: r2ScoreDef({ multioutput: "raw_values" }) },
+    { name: "r2Score variance_weighted", def: r2ScoreDef({ multioutput: "variance_weighted" }) },
+    { name: "explainedVariance raw_values", def: explainedVarianceDef({ multioutput: "raw_values" }) },
+    { name: "pearsonCorrelation raw_values", def: pearsonCorrelationDef({ multioutput: "raw_values" }) },
+    {
+      name: "normalizedRootMeanSquaredError l2",
+      def: normalizedRootMeanSquaredErrorDef({ normalization: "l2", multioutput: "raw_values" }),
+    },
+    { name: "cosineSimilarity rows", def: cosineSimilarityDef({ reduction: "none" }) },
+    { name: "klDivergence rows", def: klDivergenceDef({ reduction: "none" }), positive: true },
+    { name: "jsDivergence rows", def: jsDivergenceDef(), positive: true },
+  ];
+  const matrices = (positive = false) => {
+    const value = positive ? positiveValue : anyValue;
+    return fc
+      .array(fc.tuple(fc.tuple(value, value, value), fc.tuple(value, value, value)), {
+        minLength: 2,
+        maxLength: 30,
+      })
+      .map((rows) => ({ preds: rows.map((r) => [...r[0]]), target: rows.map((r) => [...r[1]]) }));
+  };
+
+  it.each(matrixCases)(
+    "$name: any split of the rows, merged, and a JSON round trip equal one update",
+    ({ def, positive }) => {
+      fc.assert(
+        fc.property(matrices(positive), fc.array(fc.nat(30), { maxLength: 4 }), ({ preds, target }, cuts) => {
+          const whole = oneShot(def, preds as never, target as never);
+          const batches = ranges(preds.length, cuts).map(([a, b]) => [preds.slice(a, b), target.slice(a, b)]);
+          expect(agree(mergedResult(def, batches), whole)).toBe(true);
+          const k = Math.floor(preds.length / 2);
+          expect(
+            agree(
+              resumedResult(def, [preds.slice(0, k), target.slice(0, k)], [preds.slice(k), target.slice(k)]),
+              whole,
+            ),
+          ).toBe(true);
+        }),
+        { numRuns: 40 },
+      );
+    },
+  );
 });
