@@ -247,3 +247,38 @@ describe("numeric helpers", () => {
     expect(numpySum(Array.from({ length: 300 }, (_, i) => i))).toBe(44850);
   });
 });
+
+describe("segm and keypoints from arrays", () => {
+  it("binary masks through detectionMap give the same AP as the same masks as COCO RLE polygons", () => {
+    // 6x6 image; target a 3x3 square, prediction the same square shifted by one column.
+    const square = (x0: number) => ({
+      data: Array.from({ length: 36 }, (_, i) =>
+        Math.floor(i / 6) >= 1 && Math.floor(i / 6) < 4 && i % 6 >= x0 && i % 6 < x0 + 3 ? 1 : 0,
+      ),
+      height: 6,
+      width: 6,
+    });
+    const r = detectionMap(
+      [{ scores: [0.9], labels: [1], masks: [square(2)] }],
+      [{ imageId: 1, labels: [1], masks: [square(1)] }],
+      { iouType: "segm" },
+    );
+    // Mask IoU = 6 / 12 = 0.5: a TP at threshold 0.50 only → AP@[.5:.95] = 1/10 of the AP at 0.5.
+    expect(r.stats[1]).toBeCloseTo(ONE, 15);
+    expect(r.stats[0]).toBeCloseTo(ONE / 10, 15);
+  });
+  it("keypoints use per-category sigmas when given", () => {
+    const kp = [10, 10, 2, 20, 20, 2];
+    const img: CocoImage = {
+      imageId: 1,
+      groundTruth: [{ categoryId: 1, bbox: [5, 5, 20, 20], area: 400, keypoints: kp }],
+      detections: [{ categoryId: 1, score: 1, keypoints: [11, 10, 1, 20, 21, 1] }],
+    };
+    const r = cocoEvaluateImages([img], { iouType: "keypoints", keypointSigmas: { "1": [0.5, 0.5] } });
+    // OKS = mean(exp(-1 / (2·(2·0.5)²·(400 + eps)))) ≈ 0.99875 > 0.95 → a TP at every threshold.
+    expect(r.stats[0]).toBeCloseTo(ONE, 15);
+    expect(() => cocoEvaluateImages([img], { iouType: "keypoints" })).toThrow(
+      "cocoEval: ground truth keypoints must have 17 triplets (one per sigma), got 2",
+    );
+  });
+});

@@ -17,7 +17,9 @@ import { rleArea, rleToBbox, toRle } from "./rle.js";
  * has a non-empty `bbox`, every result's area is its box w*h (and a missing segmentation is the
  * box polygon); otherwise with `segmentation` the area is the mask area (bbox from the mask);
  * otherwise with `keypoints` the area is the keypoints' extent. Ground-truth area is the
- * annotation's `area` field. Unknown image or category ids are errors (pycocotools asserts on
+ * annotation's `area` field; an annotation's `ignore` field is overridden by `iscrowd`, as in
+ * pycocotools (crowd regions are the only ignored ground truth, plus, for keypoints, ground truth
+ * with `num_keypoints` 0). Unknown image or category ids are errors (pycocotools asserts on
  * images and silently drops unknown categories; plumbline says so instead).
  */
 

@@ -1,3 +1,4 @@
+import type { CatalogEntry } from "../../catalog/types.js";
 import type { MatrixInput } from "../../core/coerce.js";
 import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
@@ -54,6 +55,22 @@ export interface DetectionMapOptions extends CocoEvalOptions {
 }
 
 const FN = "detectionMap";
+
+/** Catalog entry: COCO mAP from in-memory arrays (torchmetrics MeanAveragePrecision layout). */
+export const detectionMapMeta: CatalogEntry = {
+  ...cocoMapMeta,
+  id: "detection/detection_map",
+  title:
+    "Mean average precision from per-image arrays (torchmetrics MeanAveragePrecision layout, pycocotools numbers)",
+  references: [
+    {
+      paper: "Lin et al. 2014, Microsoft COCO",
+      implementation:
+        "torchmetrics 1.9.0 MeanAveragePrecision (backend pycocotools) input layout; pycocotools COCOeval numbers",
+    },
+  ],
+  exports: ["detectionMapDef", "detectionMap"],
+};
 
 function toRleMask(mask: BinaryMask | Rle, where: string): Rle {
   if (mask && (mask as Rle).counts instanceof Uint32Array) return mask as Rle;
@@ -191,8 +208,8 @@ export function detectionMapDef(
   assertOneOf(boxFormat, ["xyxy", "xywh", "cxcywh"] as const, FN, "boxFormat");
   const inner = cocoEvalDef(coco);
   return {
-    id: "detection/detection_map",
-    meta: { ...cocoMapMeta, id: "detection/detection_map", exports: ["detectionMapDef", "detectionMap"] },
+    id: detectionMapMeta.id,
+    meta: detectionMapMeta,
     options: JSON.parse(JSON.stringify(options)) as Record<string, unknown>,
     init: inner.init,
     update(state, preds, target) {

@@ -40,6 +40,7 @@ export {
   type DetectionTarget,
   detectionMap,
   detectionMapDef,
+  detectionMapMeta,
 } from "./detection-map.js";
 export {
   type BinaryMask,
