@@ -20,6 +20,7 @@ import {
   mergeMulticlassCurve,
   resolveThresholds,
   type ThresholdsOption,
+  tryFastBinaryCurveUpdate,
   updateBinaryCurve,
   updateMulticlassCurve,
   updateMultilabelCurve,
@@ -95,6 +96,7 @@ export function binaryCurveDef<R>(
     }),
     init: () => initBinaryCurve(thresholds),
     update(state, preds, target, sampleWeight) {
+      if (tryFastBinaryCurveUpdate(state, preds, target, sampleWeight, ignoreIndex)) return;
       const p = readScores(preds, spec.fn);
       const t = readBinaryTarget(target, spec.fn, ignoreIndex);
       assertSameRows(p.length, t.length, spec.fn);

@@ -211,6 +211,56 @@ export function checkCurveState(id: string, state: unknown, binned: boolean, his
 }
 
 /** Appends a validated binary batch (ignored samples already removed by the caller's mask). */
+function isPlainVector(value: unknown): value is ArrayLike<number> {
+  return (
+    (ArrayBuffer.isView(value) &&
+      !(value instanceof DataView) &&
+      !(value instanceof BigInt64Array) &&
+      !(value instanceof BigUint64Array)) ||
+    Array.isArray(value)
+  );
+}
+
+function reserve<B extends GrowableFloat64 | GrowableUint8>(buffer: B, extra: number): void {
+  const needed = buffer.length + extra;
+  if (needed <= buffer.data.length) return;
+  let capacity = Math.max(16, buffer.data.length);
+  while (capacity < needed) capacity *= 2;
+  const next = new (buffer.data.constructor as new (n: number) => B["data"])(capacity);
+  next.set(buffer.data.subarray(0, buffer.length) as never);
+  buffer.data = next;
+}
+
+/**
+ * Fast path of the exact binary update: one validation pass, then native bulk copies into the
+ * buffers. Returns false, touching nothing, when the batch needs the general path (weights,
+ * ignoreIndex, or any invalid value, which the general path then reports with its message).
+ */
+export function tryFastBinaryCurveUpdate(
+  state: BinaryCurveState,
+  preds: unknown,
+  target: unknown,
+  sampleWeight: unknown,
+  ignoreIndex: number | undefined,
+): boolean {
+  if (state.kind !== "exact" || state.weights || sampleWeight !== undefined || ignoreIndex !== undefined)
+    return false;
+  if (!isPlainVector(preds) || !isPlainVector(target) || preds.length !== target.length) return false;
+  const n = preds.length;
+  for (let i = 0; i < n; i++) {
+    const v = preds[i]!;
+    const t = target[i]!;
+    if (typeof v !== "number" || !Number.isFinite(v) || (t !== 0 && t !== 1)) return false;
+  }
+  reserve(state.scores, n);
+  reserve(state.target, n);
+  state.scores.data.set(preds as ArrayLike<number>, state.scores.length);
+  state.target.data.set(target as ArrayLike<number>, state.target.length);
+  state.scores.length += n;
+  state.target.length += n;
+  return true;
+}
+
 export function updateBinaryCurve(
   state: BinaryCurveState,
   thresholds: Float64Array | undefined,
@@ -263,6 +313,7 @@ export function updateBinaryCurve(
 /** One binary problem, ready for curve computations. */
 export type CurveSource =
   | { kind: "split"; pos: Float64Array; neg: Float64Array }
+  | { kind: "keys"; pos: Uint32Array; neg: Uint32Array }
   | { kind: "weighted"; scores: Float64Array; target: Uint8Array; weights: Float64Array }
   | { kind: "binned"; thresholds: Float64Array; neg: Float64Array; pos: Float64Array };
 
@@ -282,15 +333,40 @@ export function binarySource(state: BinaryCurveState, thresholds: Float64Array |
   if (state.weights) return { kind: "weighted", scores, target, weights: filled(state.weights) };
   let P = 0;
   for (let i = 0; i < target.length; i++) P += target[i]!;
-  const pos = new Float64Array(P);
-  const neg = new Float64Array(target.length - P);
+  // One pass splits the scores by target into float32 buffers and notes whether any score is
+  // not a float32 value; if all are, the buffers' bits become sort keys in place.
+  const pos32 = new Float32Array(P);
+  const neg32 = new Float32Array(target.length - P);
   let a = 0;
   let b = 0;
+  let exact32 = true;
+  for (let i = 0; i < target.length; i++) {
+    const v = scores[i]!;
+    if (target[i] === 1) pos32[a++] = v;
+    else neg32[b++] = v;
+    if (Math.fround(v) !== v) exact32 = false;
+  }
+  if (exact32) return { kind: "keys", pos: toKeysInPlace(pos32), neg: toKeysInPlace(neg32) };
+  const pos = new Float64Array(P);
+  const neg = new Float64Array(target.length - P);
+  a = 0;
+  b = 0;
   for (let i = 0; i < target.length; i++) {
     if (target[i] === 1) pos[a++] = scores[i]!;
     else neg[b++] = scores[i]!;
   }
   return { kind: "split", pos, neg };
+}
+
+/** Reinterprets float32 values as order-preserving unsigned keys, in place (see `float32Key`). */
+function toKeysInPlace(values: Float32Array): Uint32Array {
+  const k = new Uint32Array(values.buffer, values.byteOffset, values.length);
+  for (let i = 0; i < k.length; i++) {
+    let bits = k[i]!;
+    if (bits === 0x80000000) bits = 0; // -0 reads as +0
+    k[i] = bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
+  }
+  return k;
 }
 
 /** Called once per distinct threshold, in descending order, with cumulative counts. */
@@ -341,6 +417,11 @@ function mergeDescending<A extends Uint32Array | Float64Array>(
 
 /** Walks the distinct thresholds of an exact source in descending order. O(n) after an O(n) / O(n log n) sort. */
 export function walkExact(source: CurveSource, visit: Visit): void {
+  if (source.kind === "keys") {
+    // Sorting in place is idempotent, so a source can be walked more than once.
+    mergeDescending(radixSortUint32(source.pos), radixSortUint32(source.neg), float32FromKey, visit);
+    return;
+  }
   if (source.kind === "split") {
     const { pos, neg } = source;
     const posKeys = float32Keys(pos);
@@ -374,7 +455,8 @@ export function walkExact(source: CurveSource, visit: Visit): void {
 
 /** Totals (positives, negatives) of a source. */
 export function totals(source: CurveSource): { P: number; N: number } {
-  if (source.kind === "split") return { P: source.pos.length, N: source.neg.length };
+  if (source.kind === "split" || source.kind === "keys")
+    return { P: source.pos.length, N: source.neg.length };
   let P = 0;
   let N = 0;
   if (source.kind === "weighted") {

@@ -184,6 +184,16 @@ export function averageScore(
 
 // ---------------------------------------------------------------- kernels
 
+function isVector(value: unknown): value is ArrayLike<number> {
+  return (
+    (ArrayBuffer.isView(value) &&
+      !(value instanceof DataView) &&
+      !(value instanceof BigInt64Array) &&
+      !(value instanceof BigUint64Array)) ||
+    Array.isArray(value)
+  );
+}
+
 /** Folds a binary batch into a 2 x 2 confusion matrix (validated first). */
 export function binaryConfusionUpdate(
   state: ConfusionState,
@@ -194,6 +204,41 @@ export function binaryConfusionUpdate(
   threshold: number,
   ignoreIndex: number | undefined,
 ): void {
+  if (sampleWeight === undefined && isVector(preds) && isVector(target) && preds.length === target.length) {
+    // Fast path: one fused validate-and-count pass; any invalid value falls through to the
+    // general path below, which reports it. Nothing is written to the state before success.
+    let c00 = 0;
+    let c01 = 0;
+    let c10 = 0;
+    let c11 = 0;
+    let ok = true;
+    for (let i = 0; i < preds.length; i++) {
+      const pv = preds[i]!;
+      const ti = target[i]!;
+      if (!(pv >= 0 && pv <= 1)) {
+        ok = false;
+        break;
+      }
+      if (ti === ignoreIndex) continue;
+      if (ti === 1) {
+        if (pv > threshold) c11++;
+        else c10++;
+      } else if (ti === 0) {
+        if (pv > threshold) c01++;
+        else c00++;
+      } else {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) {
+      state.matrix[0] += c00;
+      state.matrix[1] += c01;
+      state.matrix[2] += c10;
+      state.matrix[3] += c11;
+      return;
+    }
+  }
   const p = readProbabilities(preds, fn);
   const t = readBinaryTarget(target, fn, ignoreIndex);
   assertSameRows(p.length, t.length, fn);
@@ -243,6 +288,37 @@ export function multiclassConfusionUpdate(
   ignoreIndex: number | undefined,
   topK = 1,
 ): void {
+  const C = numClasses;
+  if (
+    topK === 1 &&
+    sampleWeight === undefined &&
+    isVector(preds) &&
+    isVector(target) &&
+    preds.length === target.length
+  ) {
+    // Fast path for label vectors: one fused validate-and-count pass into a local matrix, added
+    // to the state only on success; anything invalid falls through to the general path's errors.
+    const local = new Float64Array(C * C);
+    let ok = true;
+    for (let i = 0; i < preds.length; i++) {
+      const pi = preds[i]!;
+      const ti = target[i]!;
+      if (!(Number.isInteger(pi) && pi >= 0 && pi < C)) {
+        ok = false;
+        break;
+      }
+      if (ti === ignoreIndex) continue;
+      if (!(Number.isInteger(ti) && ti >= 0 && ti < C)) {
+        ok = false;
+        break;
+      }
+      local[ti * C + pi]++;
+    }
+    if (ok) {
+      for (let k = 0; k < local.length; k++) state.matrix[k] += local[k]!;
+      return;
+    }
+  }
   const { labels, scores } = readMulticlassPreds(preds, fn, numClasses);
   const t = readLabels(target, fn, numClasses, ignoreIndex);
   assertSameRows(labels.length, t.length, fn);
@@ -250,7 +326,6 @@ export function multiclassConfusionUpdate(
   if (topK > 1 && !scores)
     fail("invalid_option", `${fn}: option \`topK\` > 1 needs scores (N x ${numClasses}), got labels`);
   const m = state.matrix;
-  const C = numClasses;
   for (let i = 0; i < t.length; i++) {
     const ti = t[i]!;
     if (ti === ignoreIndex) continue;
