@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command } from "commander";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { register } from "./detection.js";
+
+const sample = fileURLToPath(new URL("../../../data/samples/detection/", import.meta.url));
+
+async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
+  const program = new Command().exitOverride();
+  register(program.command("eval"));
+  let out = "";
+  let err = "";
+  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
+  process.exitCode = 0;
+  try {
+    await program.parseAsync(["node", "plumbline", "eval", "detection", ...args]);
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { out, err, code };
+}
+
+afterEach(() => {
+  process.exitCode = 0;
+});
+
+describe("plumbline eval detection", () => {
+  it("prints the COCO summary and per-class AP for the sample (pycocotools: AP 0.307, AP50 0.605)", async () => {
+    const r = await run(["--gt", join(sample, "instances.json"), "--preds", join(sample, "results.json")]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      " Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.307",
+    );
+    expect(r.out).toContain(
+      " Average Precision  (AP) @[ IoU=0.50      | area=   all | maxDets=100 ] = 0.605",
+    );
+    expect(r.out).toMatch(/person\s+1\s+0\.3232/);
+  });
+  it("exits 2 with one line for malformed JSON, unknown ids, missing keys and degenerate boxes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "plumbline-det-cli-"));
+    const files: Record<string, string> = {
+      bad: "{bad",
+      unknown: JSON.stringify([{ image_id: 999, category_id: 1, bbox: [0, 0, 1, 1], score: 1 }]),
+      missing: JSON.stringify([{ image_id: 1, bbox: [0, 0, 1, 1], score: 1 }]),
+      degenerate: JSON.stringify([{ image_id: 1, category_id: 1, bbox: [0, 0, -1, 1], score: 1 }]),
+    };
+    const expected: Record<string, string> = {
+      bad: "is not valid JSON",
+      unknown: "results[0].image_id 999 is not in groundTruth.images",
+      missing: 'results[0] is missing the key "category_id"',
+      degenerate: "bbox is degenerate",
+    };
+    for (const [name, text] of Object.entries(files)) {
+      const path = join(dir, `${name}.json`);
+      writeFileSync(path, text);
+      const r = await run(["--gt", join(sample, "instances.json"), "--preds", path]);
+      expect(r.code, name).toBe(2);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(r.err).toContain(expected[name]);
+    }
+  });
+});
