@@ -22,7 +22,7 @@ export const berHuLossEntry: CatalogEntry = {
       implementation: "formula via torch 2.11 autograd: c = 0.2·max|r| treated as a constant",
     },
   ],
-  pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta1"],
+  pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta_accuracy"],
   traits: ["regression", "outliers", "depth"],
   exports: ["berHuLoss", "berHuLossFactory"],
 };
@@ -48,7 +48,7 @@ export const edgeAwareSmoothnessLossEntry: CatalogEntry = {
         "monodepth2 get_smooth_loss on mean-normalised disparity (image gradients averaged over channels)",
     },
   ],
-  pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta1"],
+  pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta_accuracy"],
   traits: ["depth", "self-supervised", "regulariser"],
   exports: ["edgeAwareSmoothnessLoss"],
 };
@@ -74,7 +74,7 @@ export const photometricLossEntry: CatalogEntry = {
         "monodepth2 compute_reprojection_loss: 0.85·clamp((1 - SSIM)/2, 0, 1) + 0.15·|a - b|, averaged over channels",
     },
   ],
-  pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta1", "image/ssim"],
+  pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta_accuracy", "image/ssim"],
   traits: ["depth", "self-supervised", "image"],
   exports: ["photometricLoss", "photometricLossFactory"],
 };
@@ -99,7 +99,7 @@ export const scaleInvariantLogLossEntry: CatalogEntry = {
         "Eigen, Puhrsch & Fergus 2014, Depth Map Prediction from a Single Image using a Multi-Scale Deep Network; Lee et al. 2019 (BTS, sqrt form)",
     },
   ],
-  pairsWith: ["depth/silog", "depth/abs_rel", "depth/rmse_log", "depth/delta1"],
+  pairsWith: ["depth/silog", "depth/abs_rel", "depth/rmse_log", "depth/delta_accuracy"],
   traits: ["depth", "scale-invariant", "log-space"],
   exports: ["scaleInvariantLogLoss", "scaleInvariantLogLossFactory"],
 };
@@ -126,7 +126,7 @@ export const scaleShiftInvariantLossEntry: CatalogEntry = {
         "MiDaS training loss: compute_scale_and_shift, MSELoss and GradientLoss(scales=4), alpha 0.5, batch-based reduction",
     },
   ],
-  pairsWith: ["depth/abs_rel", "depth/delta1", "depth/rmse"],
+  pairsWith: ["depth/abs_rel", "depth/delta_accuracy", "depth/rmse"],
   traits: ["depth", "scale-invariant", "shift-invariant", "multi-dataset"],
   exports: ["scaleShiftInvariantLoss", "scaleShiftInvariantLossFactory"],
 };

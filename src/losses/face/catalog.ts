@@ -25,9 +25,9 @@ export const arcFaceLossEntry: CatalogEntry = {
     },
   ],
   pairsWith: [
-    "face/verification_tar_at_far",
-    "retrieval/retrieval_map",
-    "classification/multiclass_accuracy",
+    "face/verification",
+    "retrieval/map",
+    "classification/accuracy",
   ],
   traits: ["metric-learning", "angular-margin", "open-set"],
   exports: ["arcFaceLoss"],
@@ -54,7 +54,7 @@ export const barlowTwinsLossEntry: CatalogEntry = {
         "batch standardisation as BatchNorm1d(affine=False) in training mode (biased variance, eps 1e-5)",
     },
   ],
-  pairsWith: ["classification/multiclass_accuracy", "retrieval/retrieval_recall"],
+  pairsWith: ["classification/accuracy", "retrieval/recall_at_k"],
   traits: ["self-supervised", "non-contrastive", "redundancy-reduction"],
   exports: ["barlowTwinsLoss"],
 };
@@ -80,7 +80,7 @@ export const centerLossEntry: CatalogEntry = {
         "formula via torch 2.11 autograd: 0.5·||x - c_y||² summed over features, mean over the batch",
     },
   ],
-  pairsWith: ["face/verification_tar_at_far", "retrieval/retrieval_map"],
+  pairsWith: ["face/verification", "retrieval/map"],
   traits: ["metric-learning", "compactness", "auxiliary"],
   exports: ["centerLoss"],
 };
@@ -102,7 +102,7 @@ export const circleLossEntry: CatalogEntry = {
   references: [
     { paper: "Sun et al. 2020, Circle Loss: A Unified Perspective of Pair Similarity Optimization" },
   ],
-  pairsWith: ["face/verification_tar_at_far", "retrieval/retrieval_map"],
+  pairsWith: ["face/verification", "retrieval/map"],
   traits: ["metric-learning", "pairs", "open-set"],
   exports: ["circleLoss", "circleLossFactory"],
 };
@@ -128,7 +128,7 @@ export const contrastiveLossEntry: CatalogEntry = {
         "formula via torch 2.11 autograd: 0.5·mean(y·d² + (1-y)·max(0, m-d)²), y = 1 for similar pairs",
     },
   ],
-  pairsWith: ["face/verification_tar_at_far", "retrieval/retrieval_map"],
+  pairsWith: ["face/verification", "retrieval/map"],
   traits: ["metric-learning", "pairs", "open-set"],
   exports: ["contrastiveLoss"],
 };
@@ -155,9 +155,9 @@ export const cosFaceLossEntry: CatalogEntry = {
     },
   ],
   pairsWith: [
-    "face/verification_tar_at_far",
-    "retrieval/retrieval_map",
-    "classification/multiclass_accuracy",
+    "face/verification",
+    "retrieval/map",
+    "classification/accuracy",
   ],
   traits: ["metric-learning", "cosine-margin", "open-set"],
   exports: ["cosFaceLoss"],
@@ -184,7 +184,7 @@ export const infoNceLossEntry: CatalogEntry = {
         "formula via torch 2.11 autograd: F.normalize rows, logits = a bᵀ/τ, (CE(logits, arange) + CE(logitsᵀ, arange))/2",
     },
   ],
-  pairsWith: ["retrieval/retrieval_recall", "retrieval/retrieval_map"],
+  pairsWith: ["retrieval/recall_at_k", "retrieval/map"],
   traits: ["self-supervised", "contrastive", "in-batch-negatives"],
   exports: ["infoNceLoss"],
 };
@@ -211,7 +211,7 @@ export const ntXentLossEntry: CatalogEntry = {
         "formula via torch 2.11 autograd: z = normalize(cat(a, b)), sim = z zᵀ/τ with -inf on the diagonal, CE against the other view, mean over 2N",
     },
   ],
-  pairsWith: ["retrieval/retrieval_recall", "retrieval/retrieval_map", "classification/multiclass_accuracy"],
+  pairsWith: ["retrieval/recall_at_k", "retrieval/map", "classification/accuracy"],
   traits: ["self-supervised", "contrastive", "in-batch-negatives"],
   exports: ["ntXentLoss"],
 };
@@ -237,7 +237,7 @@ export const simSiamLossEntry: CatalogEntry = {
         "the paper's pseudo-code: -(F.normalize(p) * F.normalize(z.detach())).sum(1), mean over the batch",
     },
   ],
-  pairsWith: ["classification/multiclass_accuracy", "retrieval/retrieval_recall"],
+  pairsWith: ["classification/accuracy", "retrieval/recall_at_k"],
   traits: ["self-supervised", "non-contrastive", "stop-gradient"],
   exports: ["simSiamLoss"],
 };
@@ -262,7 +262,7 @@ export const softmaxLossEntry: CatalogEntry = {
       implementation: "equals torch 2.11 F.cross_entropy(x @ W + b, y)",
     },
   ],
-  pairsWith: ["classification/multiclass_accuracy", "retrieval/retrieval_map"],
+  pairsWith: ["classification/accuracy", "retrieval/map"],
   traits: ["closed-set", "identity-classification"],
   exports: ["softmaxLoss"],
 };
@@ -283,9 +283,9 @@ export const sphereFaceLossEntry: CatalogEntry = {
   ],
   references: [{ paper: "Liu et al. 2017, SphereFace: Deep Hypersphere Embedding for Face Recognition" }],
   pairsWith: [
-    "face/verification_tar_at_far",
-    "retrieval/retrieval_map",
-    "classification/multiclass_accuracy",
+    "face/verification",
+    "retrieval/map",
+    "classification/accuracy",
   ],
   traits: ["metric-learning", "angular-margin", "open-set"],
   exports: ["sphereFaceLoss"],
@@ -312,7 +312,7 @@ export const tripletMarginLossEntry: CatalogEntry = {
       implementation: "matches torch 2.11 F.triplet_margin_loss(margin, p, eps, swap, reduction)",
     },
   ],
-  pairsWith: ["face/verification_tar_at_far", "retrieval/retrieval_map", "retrieval/retrieval_recall"],
+  pairsWith: ["face/verification", "retrieval/map", "retrieval/recall_at_k"],
   traits: ["metric-learning", "open-set", "needs-mining"],
   exports: ["tripletMarginLoss"],
 };
@@ -334,7 +334,7 @@ export const tripletMiningLossEntry: CatalogEntry = {
   references: [
     { paper: "Hermans, Beyer & Leibe 2017, In Defense of the Triplet Loss for Person Re-Identification" },
   ],
-  pairsWith: ["face/verification_tar_at_far", "retrieval/retrieval_map", "retrieval/retrieval_recall"],
+  pairsWith: ["face/verification", "retrieval/map", "retrieval/recall_at_k"],
   traits: ["metric-learning", "open-set", "online-mining"],
   exports: ["tripletMiningLoss", "tripletMiningLossFactory"],
 };

@@ -144,7 +144,7 @@ export const perceptualLossEntry: CatalogEntry = {
         "Johnson, Alahi & Fei-Fei 2016, Perceptual Losses for Real-Time Style Transfer and Super-Resolution",
     },
   ],
-  pairsWith: ["image/lpips", "image/ssim", "generative/frechet_distance"],
+  pairsWith: ["image/ssim", "generative/frechet_distance"],
   traits: ["generative", "perceptual", "feature-space"],
   exports: ["perceptualLoss"],
 };

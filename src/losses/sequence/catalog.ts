@@ -43,7 +43,7 @@ export const minimumRiskTrainingEntry: CatalogEntry = {
     "Needs a pretrained model (warm start from cross-entropy) and several candidates per input; α controls the sharpness and must be tuned.",
   ],
   references: [{ paper: "Shen et al. 2016, Minimum Risk Training for Neural Machine Translation" }],
-  pairsWith: ["text/bleu", "text/wer", "text/rouge", "text/chrf"],
+  pairsWith: ["text/corpus_bleu", "text/wer", "text/rouge", "text/chrf"],
   traits: ["sequence", "sequence-level", "metric-optimisation"],
   exports: ["minimumRiskTraining"],
 };
@@ -68,7 +68,7 @@ export const reinforceLossEntry: CatalogEntry = {
         "Williams 1992; Ranzato et al. 2016 (MIXER); Rennie et al. 2017 (self-critical sequence training)",
     },
   ],
-  pairsWith: ["text/bleu", "text/rouge", "text/wer", "text/cider"],
+  pairsWith: ["text/corpus_bleu", "text/rouge", "text/wer"],
   traits: ["sequence", "sequence-level", "reinforcement", "metric-optimisation"],
   exports: ["reinforceLoss"],
 };
@@ -94,7 +94,7 @@ export const tokenCrossEntropyEntry: CatalogEntry = {
         "matches torch 2.11 F.cross_entropy(logits.reshape(-1, V), targets.reshape(-1), ignore_index, label_smoothing)",
     },
   ],
-  pairsWith: ["text/perplexity", "text/bleu", "text/wer", "text/rouge"],
+  pairsWith: ["text/perplexity", "text/corpus_bleu", "text/wer", "text/rouge"],
   traits: ["sequence", "teacher-forcing", "language-model"],
   exports: ["tokenCrossEntropy", "tokenCrossEntropyFactory"],
 };
