@@ -78,10 +78,12 @@ describe("openAiClient against a scripted OpenAI-compatible server on loopback",
   });
 
   it("times out a slow reply and retries it", async () => {
-    const s = await server((_, n) => (n === 0 ? { ...chatReply("late"), delayMs: 400 } : chatReply("fast")));
-    const client = openAiClient({ baseUrl: s.url, model: "m", timeoutMs: 80, ...fast });
+    const s = await server((_, n) => (n === 0 ? { ...chatReply("late"), delayMs: 3000 } : chatReply("fast")));
+    const client = openAiClient({ baseUrl: s.url, model: "m", timeoutMs: 500, ...fast });
     expect(await client.judge(messages)).toBe("fast");
-    expect(client.usage().retries).toBe(1);
+    // the first attempt timed out; on a loaded machine a later one may too, within the budget
+    expect(client.usage().retries).toBeGreaterThanOrEqual(1);
+    expect(client.usage().failures).toBe(0);
   });
 
   it("reports a timeout as the reason once retries run out", async () => {

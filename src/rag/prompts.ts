@@ -1,3 +1,4 @@
+import { describeValue, fail } from "../core/errors.js";
 import type { ChatMessage } from "./types.js";
 
 /**
@@ -170,4 +171,43 @@ export function renderPrompt(tpl: PromptTemplate, vars: Readonly<Record<string, 
     { role: "system", content: tpl.system },
     { role: "user", content: user },
   ];
+}
+
+/**
+ * Reads prompt overrides from parsed JSON: `{ "<promptId>": { "id", "version", "system", "user" } }`.
+ * Unknown ids or missing string fields are `invalid_option` errors, so a typo never silently
+ * falls back to a default prompt.
+ */
+export function parsePromptOverrides(value: unknown, fn = "parsePromptOverrides"): PromptOverrides {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    fail(
+      "invalid_option",
+      `${fn}: prompt overrides must be a JSON object of templates, got ${describeValue(value)}`,
+    );
+  }
+  const out: Record<string, PromptTemplate> = {};
+  for (const [key, tpl] of Object.entries(value as Record<string, unknown>)) {
+    if (!(key in defaultPrompts)) {
+      fail(
+        "invalid_option",
+        `${fn}: unknown prompt id ${JSON.stringify(key)}; known: ${Object.keys(defaultPrompts).join(", ")}`,
+      );
+    }
+    const t = tpl as Record<string, unknown> | null;
+    for (const field of ["id", "version", "system", "user"]) {
+      if (t === null || typeof t !== "object" || typeof t[field] !== "string") {
+        fail(
+          "invalid_option",
+          `${fn}: prompt ${key} must have a string \`${field}\`, got ${describeValue(t?.[field])}`,
+        );
+      }
+    }
+    out[key] = {
+      id: t!.id as string,
+      version: t!.version as string,
+      system: t!.system as string,
+      user: t!.user as string,
+    };
+  }
+  return out as PromptOverrides;
 }

@@ -9,6 +9,7 @@ import {
   offlineRagMetrics,
   type RagMetricReport,
 } from "../../rag/evaluate.js";
+import { defaultPrompts, type PromptOverrides, parsePromptOverrides } from "../../rag/prompts.js";
 import { parseRagJsonl } from "../../rag/samples.js";
 import { runAction } from "../errors.js";
 
@@ -49,10 +50,12 @@ export function register(evalCommand: Command): void {
   evalCommand
     .command("rag")
     .description("evaluate RAG samples (RAGAS/ARES with a judge; the non-LLM variants without one)")
-    .requiredOption(
-      "--data <file>",
-      "JSONL: question, answer, contexts, ground_truth, reference_contexts, human",
+    .option("--data <file>", "JSONL: question, answer, contexts, ground_truth, reference_contexts, human")
+    .option(
+      "--prompts <file>",
+      "JSON object of prompt templates overriding the defaults (see --show-prompts)",
     )
+    .option("--show-prompts", "print the prompt templates in use (JSON) and exit")
     .option(
       "--judge-url <url>",
       "OpenAI-compatible base URL (OpenAI, vLLM, llama.cpp server, Ollama), e.g. http://127.0.0.1:8000/v1",
@@ -73,7 +76,9 @@ export function register(evalCommand: Command): void {
     .option("--json", "print JSON")
     .action(
       (opts: {
-        data: string;
+        data?: string;
+        prompts?: string;
+        showPrompts?: boolean;
         judgeUrl?: string;
         model?: string;
         embeddingModel?: string;
@@ -91,6 +96,25 @@ export function register(evalCommand: Command): void {
         json?: boolean;
       }) =>
         runAction(async () => {
+          let overrides: PromptOverrides | undefined;
+          if (opts.prompts !== undefined) {
+            let raw: unknown;
+            try {
+              raw = JSON.parse(readFileSync(opts.prompts, "utf8"));
+            } catch (error) {
+              return fail(
+                "io_error",
+                `eval rag: cannot read \`--prompts\` ${opts.prompts} as JSON (${(error as Error).message})`,
+              );
+            }
+            overrides = parsePromptOverrides(raw, "eval rag");
+          }
+          if (opts.showPrompts) {
+            process.stdout.write(`${JSON.stringify({ ...defaultPrompts, ...(overrides ?? {}) }, null, 2)}\n`);
+            return;
+          }
+          if (opts.data === undefined)
+            return fail("invalid_option", "eval rag: option `--data <file>` is required");
           let text: string;
           try {
             text = readFileSync(opts.data, "utf8");
@@ -138,6 +162,7 @@ export function register(evalCommand: Command): void {
               metrics,
               ...(client ? { judge: client.judge, embed: client.embed } : {}),
               trials: positive(opts.trials, "--trials", true)!,
+              ...(overrides ? { prompts: overrides } : {}),
               alpha,
               onProgress: (done) => bar.update(done),
             });

@@ -304,3 +304,29 @@ describe("agreement and intervals", () => {
     expect(r.upper - r.mean).toBeCloseTo((normalQuantile(0.975) * Math.sqrt(1 / 3)) / 2, 12);
   });
 });
+
+describe("prompt overrides", () => {
+  it("a user template replaces the default, and bad overrides are rejected", async () => {
+    const { parsePromptOverrides } = await import("../prompts.js");
+    const prompts = parsePromptOverrides({
+      aresContextRelevance: {
+        id: "myRelevance",
+        version: "7",
+        system: "Custom judge. [prompt aresContextRelevance v7]",
+        user: "Q: {{question}} P: {{context}}",
+      },
+    });
+    const seen: string[] = [];
+    const judge: Judge = async (messages) => {
+      seen.push(messages[0]!.content, messages[1]!.content);
+      return '{"verdict": 1}';
+    };
+    expect((await aresContextRelevance(sample, { judge, prompts })).value).toBe(1);
+    expect(seen[0]).toBe("Custom judge. [prompt aresContextRelevance v7]");
+    expect(seen[1]).toMatch(/^Q: <<<QUESTION [0-9a-f]{16}>>>/);
+    expect(() => parsePromptOverrides({ nope: {} })).toThrow(/unknown prompt id "nope"/);
+    expect(() => parsePromptOverrides({ statements: { id: "s" } })).toThrow(
+      "parsePromptOverrides: prompt statements must have a string `version`, got undefined",
+    );
+  });
+});
