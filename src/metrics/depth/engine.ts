@@ -25,6 +25,7 @@ export interface DepthState {
   compensations: number[];
 }
 
+/** How one depth metric turns a valid pixel into per-pixel terms and the sums into its value. */
 export interface DepthSpec {
   readonly meta: CatalogEntry;
   readonly fn: string;
@@ -35,6 +36,7 @@ export interface DepthSpec {
   readonly finalize: (sums: readonly number[], count: number) => number;
 }
 
+/** Validates the shared depth options (`invalid_option` on a non-boolean `ignoreInvalidTarget`). */
 export function readDepthOptions(options: DepthOptions, fn: string): { ignoreInvalidTarget: boolean } {
   const v = options.ignoreInvalidTarget;
   if (v !== undefined && typeof v !== "boolean") {

@@ -38,10 +38,12 @@ export interface FeatureMoments {
   scatter: Float64Array;
 }
 
+/** Moments of an empty feature set of dimension `d`. */
 export function emptyFeatureMoments(d = 0): FeatureMoments {
   return { n: 0, mean: new Float64Array(d), scatter: new Float64Array(d * d) };
 }
 
+/** Two-pass mean and centred scatter matrix of one batch of feature rows. O(rows d^2). */
 export function batchFeatureMoments(m: Matrix): FeatureMoments {
   const { rows, cols: d, data } = m;
   const mean = new Float64Array(d);
@@ -62,6 +64,7 @@ export function batchFeatureMoments(m: Matrix): FeatureMoments {
   return { n: rows, mean, scatter };
 }
 
+/** Chan et al.'s pairwise combination of two feature-set moments (a new object). O(d^2). */
 export function combineFeatureMoments(a: FeatureMoments, b: FeatureMoments): FeatureMoments {
   if (a.n === 0) return { n: b.n, mean: b.mean.slice(), scatter: b.scatter.slice() };
   if (b.n === 0) return { n: a.n, mean: a.mean.slice(), scatter: a.scatter.slice() };

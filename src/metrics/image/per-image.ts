@@ -19,6 +19,7 @@ export interface PerImageState {
 /** The arguments of the paired image metrics: `preds` and `target`, NCHW (or CHW, HW). */
 export type ImagePairArgs = [preds: TensorInput, target: TensorInput];
 
+/** Validates a `reduction` option (`invalid_option` unless mean, sum or none). */
 export function readReduction(value: unknown, fn: string, fallback: ImageReduction = "mean"): ImageReduction {
   return value === undefined
     ? fallback

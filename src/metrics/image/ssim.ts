@@ -78,6 +78,7 @@ export interface SsimSettings {
   readonly covarianceNorm: number;
 }
 
+/** Resolves and validates SSIM options into the kernel, constants and convention (plus their JSON form). */
 export function resolveSsim(
   options: SsimOptions,
   fn: string,

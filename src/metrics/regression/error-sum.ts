@@ -18,6 +18,7 @@ export interface SumState {
   compensations: Float64Array;
 }
 
+/** How one sum-based regression metric fills its per-element terms and finalizes one output. */
 export interface SumSpec {
   readonly id: string;
   readonly meta: CatalogEntry;

@@ -43,6 +43,7 @@ export interface Moments {
 
 const FIELDS = ["meanP", "meanT", "m2P", "m2T", "cPT", "sse", "sseComp", "minT", "maxT"] as const;
 
+/** A moment state for `cols` outputs with nothing seen. */
 export function emptyMoments(cols = 0): MomentState {
   const s = { cols, count: 0 } as MomentState;
   for (const f of FIELDS) s[f] = new Float64Array(cols);
@@ -155,6 +156,7 @@ export function momentsOf(s: MomentState, c: number): Moments {
   };
 }
 
+/** How one moment-based regression metric computes its result from the merged moments. */
 export interface MomentSpec<Result> {
   readonly id: string;
   readonly meta: CatalogEntry;

@@ -12,6 +12,7 @@ export interface MultioutputOptions {
   readonly multioutput?: Multioutput;
 }
 
+/** Validates a `multioutput` option (default `"uniform_average"`). */
 export function readMultioutput(value: unknown, fn: string): Multioutput {
   return value === undefined
     ? "uniform_average"

@@ -19,6 +19,7 @@ export interface PairBufferState {
   target: GrowableFloat64;
 }
 
+/** How one exact (buffered) regression metric computes its result from every pair seen. */
 export interface PairBufferSpec<Result> {
   readonly id: string;
   readonly meta: CatalogEntry;

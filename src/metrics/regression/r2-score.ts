@@ -62,6 +62,7 @@ export function combineScores(
   return s;
 }
 
+/** Validates the R² options (`multioutput` and a non-negative integer `adjusted`). */
 export function readR2Options(
   options: R2Options,
   fn: string,
