@@ -389,6 +389,8 @@ function float32Keys(values: Float64Array): Uint32Array | null {
   return k;
 }
 
+const zero = () => 0;
+
 function mergeDescending<A extends Uint32Array | Float64Array>(
   pos: A,
   neg: A,
@@ -416,10 +418,15 @@ function mergeDescending<A extends Uint32Array | Float64Array>(
 }
 
 /** Walks the distinct thresholds of an exact source in descending order. O(n) after an O(n) / O(n log n) sort. */
-export function walkExact(source: CurveSource, visit: Visit): void {
+export function walkExact(source: CurveSource, visit: Visit, needThresholds = true): void {
   if (source.kind === "keys") {
     // Sorting in place is idempotent, so a source can be walked more than once.
-    mergeDescending(radixSortUint32(source.pos), radixSortUint32(source.neg), float32FromKey, visit);
+    mergeDescending(
+      radixSortUint32(source.pos),
+      radixSortUint32(source.neg),
+      needThresholds ? float32FromKey : zero,
+      visit,
+    );
     return;
   }
   if (source.kind === "split") {
@@ -628,11 +635,15 @@ export function aurocOf(source: CurveSource, maxFpr: number | undefined, oneClas
       let area = 0;
       let prevT = 0;
       let prevF = 0;
-      walkExact(source, (_t, tps, fps) => {
-        area += (fps - prevF) * (tps + prevT);
-        prevT = tps;
-        prevF = fps;
-      });
+      walkExact(
+        source,
+        (_t, tps, fps) => {
+          area += (fps - prevF) * (tps + prevT);
+          prevT = tps;
+          prevF = fps;
+        },
+        false,
+      );
       return area / 2 / (P * N);
     }
     ({ fpr, tpr } = rocCurve(source, "torchmetrics", false));
@@ -677,10 +688,14 @@ export function averagePrecisionOf(source: CurveSource, noPositive: number): num
   if (P === 0) return P + N === 0 ? Number.NaN : noPositive;
   let ap = 0;
   let prevT = 0;
-  walkExact(source, (_t, tps, fps) => {
-    ap += ((tps - prevT) / P) * (tps / (tps + fps));
-    prevT = tps;
-  });
+  walkExact(
+    source,
+    (_t, tps, fps) => {
+      ap += ((tps - prevT) / P) * (tps / (tps + fps));
+      prevT = tps;
+    },
+    false,
+  );
   return ap;
 }
 
