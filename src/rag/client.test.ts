@@ -204,9 +204,21 @@ describe("client helpers", () => {
     expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
   });
 
-  it("keys the cache by content (sha256 hex)", () => {
-    expect(cacheKey(["chat", "m", messages])).toMatch(/^[0-9a-f]{64}$/);
-    expect(cacheKey(["chat", "m", messages])).not.toBe(cacheKey(["chat", "m2", messages]));
+  it("keys the cache by content (sha256 hex)", async () => {
+    // sha256("[]") = 4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945
+    expect(await cacheKey([])).toBe("4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945");
+    expect(await cacheKey(["chat", "m", messages])).not.toBe(await cacheKey(["chat", "m2", messages]));
+  });
+
+  it("reports a refused connection as a network error after the retries", async () => {
+    const s = await startScriptedServer(() => chatReply("x"));
+    const url = s.url;
+    await s.close();
+    const client = openAiClient({ baseUrl: url, model: "m", maxRetries: 1, ...fast });
+    await expect(client.judge(messages)).rejects.toMatchObject({
+      code: "judge_error",
+      message: expect.stringContaining("last: network error"),
+    });
   });
 
   it("semaphore queues beyond its limit", async () => {

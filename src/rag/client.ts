@@ -1,6 +1,3 @@
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { describeValue, fail, PlumblineError } from "../core/errors.js";
 import type { ChatMessage, Embedder, Judge, JudgeCallOptions } from "./types.js";
 
@@ -98,9 +95,16 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** sha256 hex of the canonical JSON of `value` (key order as given; callers build keys in a fixed order). */
-export function cacheKey(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value)).digest("hex");
+/**
+ * sha256 hex of the JSON of `value` (key order as given; callers build keys in a fixed order),
+ * with Web Crypto, so the client also runs in browsers (where `cacheDir` is not available).
+ */
+export async function cacheKey(value: unknown): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest(
+    "SHA-256",
+    new TextEncoder().encode(JSON.stringify(value)),
+  );
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -160,7 +164,10 @@ export function openAiClient(options: OpenAiClientOptions): JudgeClient {
   const params = options.params ?? { temperature: 0 };
   const doFetch = options.fetch ?? globalThis.fetch;
   const random = options.random ?? Math.random;
-  const env = options.env ?? process.env;
+  const env =
+    options.env ??
+    (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ??
+    {};
   const keyName = options.apiKeyEnv ?? "OPENAI_API_KEY";
   const gate = semaphore(limit);
   const usage: ClientUsage = {
@@ -188,6 +195,9 @@ export function openAiClient(options: OpenAiClientOptions): JudgeClient {
   async function cached<T>(key: string, produce: () => Promise<T>): Promise<T> {
     const dir = options.cacheDir;
     if (!dir) return produce();
+    // Node-only: loaded on first use so the client still bundles for browsers without a cache.
+    const { mkdir, readFile, rename, writeFile } = await import("node:fs/promises");
+    const { join } = await import("node:path");
     const path = join(dir, key.slice(0, 2), `${key}.json`);
     try {
       const hit = JSON.parse(await readFile(path, "utf8")) as { value: T };
@@ -198,7 +208,7 @@ export function openAiClient(options: OpenAiClientOptions): JudgeClient {
     }
     const value = await produce();
     await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
-    const tmp = `${path}.${process.pid}.${Math.floor(random() * 1e9)}.tmp`;
+    const tmp = `${path}.${Math.floor(random() * 1e9)}.${Date.now()}.tmp`;
     await writeFile(tmp, JSON.stringify({ value }));
     await rename(tmp, path);
     return value;
@@ -267,7 +277,7 @@ export function openAiClient(options: OpenAiClientOptions): JudgeClient {
     const trial = call?.trial ?? 0;
     const requestParams: Record<string, unknown> = { ...params };
     if (trial > 0 && typeof params.seed === "number") requestParams.seed = params.seed + trial;
-    const key = cacheKey(["chat", options.model, messages, requestParams, trial]);
+    const key = await cacheKey(["chat", options.model, messages, requestParams, trial]);
     return cached(key, async () => {
       const body = (await post("/chat/completions", {
         model: options.model,
@@ -293,7 +303,7 @@ export function openAiClient(options: OpenAiClientOptions): JudgeClient {
   const embedModel = options.embeddingModel ?? options.model;
   const embed: Embedder = async (texts: readonly string[]) => {
     usage.calls++;
-    const key = cacheKey(["embeddings", embedModel, texts]);
+    const key = await cacheKey(["embeddings", embedModel, texts]);
     return cached(key, async () => {
       const body = (await post("/embeddings", { model: embedModel, input: texts })) as {
         data?: { embedding?: unknown; index?: number }[];
