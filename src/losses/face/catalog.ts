@@ -24,11 +24,7 @@ export const arcFaceLossEntry: CatalogEntry = {
         "formula via torch 2.11 autograd: F.normalize on embeddings (rows) and weight (columns), cos clamped to ±(1-1e-7), cos(acos(c)+m) on the target, F.cross_entropy of s·logits",
     },
   ],
-  pairsWith: [
-    "face/verification",
-    "retrieval/map",
-    "classification/accuracy",
-  ],
+  pairsWith: ["face/verification", "retrieval/map", "classification/accuracy"],
   traits: ["metric-learning", "angular-margin", "open-set"],
   exports: ["arcFaceLoss"],
 };
@@ -130,7 +126,7 @@ export const contrastiveLossEntry: CatalogEntry = {
   ],
   pairsWith: ["face/verification", "retrieval/map"],
   traits: ["metric-learning", "pairs", "open-set"],
-  exports: ["contrastiveLoss"],
+  exports: ["contrastiveLoss", "contrastiveLossFactory"],
 };
 
 /** Catalog entry of {@link cosFaceLoss}. */
@@ -154,11 +150,7 @@ export const cosFaceLossEntry: CatalogEntry = {
         "formula via torch 2.11 autograd: F.normalize rows/columns, clamp ±(1-1e-7), s·(cos - m) on the target, F.cross_entropy",
     },
   ],
-  pairsWith: [
-    "face/verification",
-    "retrieval/map",
-    "classification/accuracy",
-  ],
+  pairsWith: ["face/verification", "retrieval/map", "classification/accuracy"],
   traits: ["metric-learning", "cosine-margin", "open-set"],
   exports: ["cosFaceLoss"],
 };
@@ -282,11 +274,7 @@ export const sphereFaceLossEntry: CatalogEntry = {
     "The feature norm scales the logits, so easy samples with large norms dominate.",
   ],
   references: [{ paper: "Liu et al. 2017, SphereFace: Deep Hypersphere Embedding for Face Recognition" }],
-  pairsWith: [
-    "face/verification",
-    "retrieval/map",
-    "classification/accuracy",
-  ],
+  pairsWith: ["face/verification", "retrieval/map", "classification/accuracy"],
   traits: ["metric-learning", "angular-margin", "open-set"],
   exports: ["sphereFaceLoss"],
 };

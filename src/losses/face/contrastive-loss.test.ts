@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { centerLoss } from "./center-loss.js";
 import { circleLoss, circleLossFactory } from "./circle-loss.js";
-import { contrastiveLoss } from "./contrastive-loss.js";
+import { contrastiveLoss, contrastiveLossFactory } from "./contrastive-loss.js";
 import { finiteDifferenceCheck } from "./gradient-check.js";
 
 beforeAll(async () => {
@@ -50,6 +50,19 @@ describe("contrastiveLoss", () => {
     expect(
       finiteDifferenceCheck((x, y) => contrastiveLoss(x!, y!, [1, 0]), [a, b], 1e-3).relativeError,
     ).toBeLessThan(2e-2);
+  });
+
+  it("works as a Keras loss with both embeddings side by side in yPred", () => {
+    // Same pairs as the hand-worked case: [x1 | x2] = [0, 0 | 3, 4]; similar → 12.5.
+    expect(
+      contrastiveLossFactory({ margin: 6 })(tf.tensor1d([1]), tf.tensor2d([[0, 0, 3, 4]])).dataSync()[0],
+    ).toBeCloseTo(12.5, 5);
+  });
+
+  it("releases every intermediate tensor, also for array inputs", () => {
+    const before = tf.memory().numTensors;
+    contrastiveLoss([[0, 0]], [[3, 4]], [1]).dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it("rejects a `same` of the wrong length", () => {

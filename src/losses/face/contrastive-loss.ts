@@ -1,4 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { fail } from "../../core/errors.js";
+import { pairLossFactory } from "../factory.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { rowNorm } from "./pairwise-distance.js";
 import {
@@ -49,3 +51,21 @@ export function contrastiveLoss(
     return reduceLoss(tf.mul(0.5, tf.add(pull, push)), reduction);
   });
 }
+
+/**
+ * Keras-style form of {@link contrastiveLoss}: `yPred` [N, 2D] holds both embeddings side by
+ * side (x1 in the first D columns, x2 in the last D), `yTrue` [N] or [N, 1] is `same`.
+ */
+export const contrastiveLossFactory = pairLossFactory<ContrastiveLossOptions>(
+  (x1, x2, same, options) => contrastiveLoss(x1, x2, same, options),
+  "contrastiveLoss",
+  (yPred) => {
+    const d = yPred.shape[1]!;
+    if (yPred.rank !== 2 || d % 2 !== 0)
+      fail(
+        "shape_mismatch",
+        `contrastiveLoss: \`yPred\` must have shape [batch, 2·features], got [${yPred.shape.join(", ")}]`,
+      );
+    return [tf.slice(yPred, [0, 0], [-1, d / 2]), tf.slice(yPred, [0, d / 2], [-1, -1])];
+  },
+);

@@ -103,6 +103,17 @@ describe("ctcLoss", () => {
     expect(finiteDifferenceCheck((x) => f(x!), [logits], 1e-3).relativeError).toBeLessThan(2e-2);
   });
 
+  it("releases every intermediate tensor, also for array inputs", () => {
+    const before = tf.memory().numTensors;
+    ctcLoss([[log(0.3), log(0.7)]], [1], 1, 1).dispose();
+    const lp = tf.tensor3d([[[log(0.3), log(0.7)]]]);
+    const after = tf.memory().numTensors;
+    tf.grads((x: tf.Tensor) => ctcLoss(x, [[1]], [1], [1]))([lp]).forEach((g) => g.dispose());
+    expect(tf.memory().numTensors).toBe(after);
+    lp.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it("accepts concatenated targets and a non-zero blank", () => {
     const frame = [log(0.6), log(0.4)];
     // blank = 1, target "0" over 2 frames: paths 00, 0b, b0: 0.36 + 0.24 + 0.24.

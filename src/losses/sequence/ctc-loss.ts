@@ -284,84 +284,85 @@ export function ctcLoss(
   const fn = "ctcLoss";
   const reduction = reductionOption(options.reduction, fn);
   const zeroInfinity = booleanOption(options.zeroInfinity, false, fn, "zeroInfinity");
-  const input = asTensor(logProbs, fn, "logProbs");
-  const unbatched = input.rank === 2;
-  if (input.rank !== 3 && !unbatched)
-    fail(
-      "shape_mismatch",
-      `${fn}: \`logProbs\` must have rank 3 ([time, batch, classes]) or 2 ([time, classes]), got shape [${input.shape.join(", ")}]`,
-    );
-  const lp3 = unbatched ? tf.expandDims(input, 1) : input;
-  const [time, batch, classes] = lp3.shape as [number, number, number];
-  if (time === 0 || classes === 0)
-    fail(
-      "empty_input",
-      `${fn}: \`logProbs\` must have at least one frame and one class, got shape [${input.shape.join(", ")}]`,
-    );
-  const blank = options.blank ?? 0;
-  if (!Number.isInteger(blank) || blank < 0 || blank >= classes)
-    fail(
-      "invalid_option",
-      `${fn}: option \`blank\` must be an integer in [0, ${classes}), got ${describeValue(blank)}`,
-    );
-  const target = asTensor(targets, fn, "targets");
-  const targetData = target.dataSync();
-  const padded = unbatched ? false : target.rank === 2;
-  if (!padded && target.rank !== 1)
-    fail(
-      "shape_mismatch",
-      `${fn}: \`targets\` must have rank 2 ([batch, maxTargetLength]) or 1 (concatenated), got shape [${target.shape.join(", ")}]`,
-    );
-  if (padded && target.shape[0] !== batch)
-    fail(
-      "shape_mismatch",
-      `${fn}: \`targets\` must have ${batch} rows (the batch size of \`logProbs\`), got shape [${target.shape.join(", ")}]`,
-    );
-  const width = padded ? target.shape[1]! : targetData.length;
-  const inLengths = readLengths(inputLengths, batch, time, fn, "inputLengths", 1);
-  const tgtLengths = readLengths(targetLengths, batch, width, fn, "targetLengths", 0);
-  const labels: Int32Array[] = [];
-  let offset = 0;
-  for (let n = 0; n < batch; n++) {
-    const start = padded ? n * width : offset;
-    const length = tgtLengths[n]!;
-    if (!padded && start + length > targetData.length)
+  // One scope for everything: tensors made from array inputs and the lengths are released.
+  return tf.tidy(() => {
+    const input = asTensor(logProbs, fn, "logProbs");
+    const unbatched = input.rank === 2;
+    if (input.rank !== 3 && !unbatched)
       fail(
         "shape_mismatch",
-        `${fn}: concatenated \`targets\` must hold sum(targetLengths) labels, got ${targetData.length}`,
+        `${fn}: \`logProbs\` must have rank 3 ([time, batch, classes]) or 2 ([time, classes]), got shape [${input.shape.join(", ")}]`,
       );
-    const label = new Int32Array(length);
-    for (let i = 0; i < length; i++) {
-      const v = targetData[start + i]!;
-      if (!Number.isInteger(v) || v < 0 || v >= classes || v === blank) {
+    const lp3 = unbatched ? tf.expandDims(input, 1) : input;
+    const [time, batch, classes] = lp3.shape as [number, number, number];
+    if (time === 0 || classes === 0)
+      fail(
+        "empty_input",
+        `${fn}: \`logProbs\` must have at least one frame and one class, got shape [${input.shape.join(", ")}]`,
+      );
+    const blank = options.blank ?? 0;
+    if (!Number.isInteger(blank) || blank < 0 || blank >= classes)
+      fail(
+        "invalid_option",
+        `${fn}: option \`blank\` must be an integer in [0, ${classes}), got ${describeValue(blank)}`,
+      );
+    const target = asTensor(targets, fn, "targets");
+    const targetData = target.dataSync();
+    const padded = unbatched ? false : target.rank === 2;
+    if (!padded && target.rank !== 1)
+      fail(
+        "shape_mismatch",
+        `${fn}: \`targets\` must have rank 2 ([batch, maxTargetLength]) or 1 (concatenated), got shape [${target.shape.join(", ")}]`,
+      );
+    if (padded && target.shape[0] !== batch)
+      fail(
+        "shape_mismatch",
+        `${fn}: \`targets\` must have ${batch} rows (the batch size of \`logProbs\`), got shape [${target.shape.join(", ")}]`,
+      );
+    const width = padded ? target.shape[1]! : targetData.length;
+    const inLengths = readLengths(inputLengths, batch, time, fn, "inputLengths", 1);
+    const tgtLengths = readLengths(targetLengths, batch, width, fn, "targetLengths", 0);
+    const labels: Int32Array[] = [];
+    let offset = 0;
+    for (let n = 0; n < batch; n++) {
+      const start = padded ? n * width : offset;
+      const length = tgtLengths[n]!;
+      if (!padded && start + length > targetData.length)
         fail(
-          "invalid_value",
-          `${fn}: \`targets\` must contain class indices in [0, ${classes}) other than the blank ${blank}, got ${describeValue(v)} at index ${start + i}`,
+          "shape_mismatch",
+          `${fn}: concatenated \`targets\` must hold sum(targetLengths) labels, got ${targetData.length}`,
         );
+      const label = new Int32Array(length);
+      for (let i = 0; i < length; i++) {
+        const v = targetData[start + i]!;
+        if (!Number.isInteger(v) || v < 0 || v >= classes || v === blank) {
+          fail(
+            "invalid_value",
+            `${fn}: \`targets\` must contain class indices in [0, ${classes}) other than the blank ${blank}, got ${describeValue(v)} at index ${start + i}`,
+          );
+        }
+        label[i] = v;
       }
-      label[i] = v;
+      labels.push(label);
+      offset += length;
     }
-    labels.push(label);
-    offset += length;
-  }
-  const plan: CtcPlan = {
-    time,
-    batch,
-    classes,
-    blank,
-    inputLengths: inLengths,
-    targets: labels,
-    zeroInfinity,
-  };
-  const perSample = tf.customGrad(((lp: tf.Tensor) => {
-    const { nll, grad } = forwardBackward(lp.dataSync() as Float32Array, plan);
-    return {
-      value: tf.tensor1d(Float32Array.from(nll)),
-      gradFunc: (dy: tf.Tensor) =>
-        tf.mul(tf.tensor3d(grad, [time, batch, classes]), tf.reshape(dy, [1, batch, 1])),
+    const plan: CtcPlan = {
+      time,
+      batch,
+      classes,
+      blank,
+      inputLengths: inLengths,
+      targets: labels,
+      zeroInfinity,
     };
-  }) as unknown as Parameters<typeof tf.customGrad>[0]);
-  return tf.tidy(() => {
+    const perSample = tf.customGrad(((lp: tf.Tensor) => {
+      const { nll, grad } = forwardBackward(lp.dataSync() as Float32Array, plan);
+      return {
+        value: tf.tensor1d(Float32Array.from(nll)),
+        gradFunc: (dy: tf.Tensor) =>
+          tf.mul(tf.tensor3d(grad, [time, batch, classes]), tf.reshape(dy, [1, batch, 1])),
+      };
+    }) as unknown as Parameters<typeof tf.customGrad>[0]);
     const losses = perSample(lp3) as tf.Tensor;
     if (reduction === "none") return unbatched ? tf.reshape(losses, []) : losses;
     if (reduction === "sum") return tf.sum(losses);
