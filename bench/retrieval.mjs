@@ -51,7 +51,11 @@ function time(fn) {
 
 const ours = {
   map: time(() => createMetric(retrievalMapDef()).update(indexes, preds64, target64).compute()),
-  ndcg: time(() => createMetric(retrievalNdcgDef({ topK: 10 })).update(indexes, preds64, target64).compute()),
+  ndcg: time(() =>
+    createMetric(retrievalNdcgDef({ topK: 10 }))
+      .update(indexes, preds64, target64)
+      .compute(),
+  ),
 };
 
 const dir = mkdtempSync(join(tmpdir(), "plumbline-bench-"));
@@ -86,14 +90,21 @@ except Exception as e:
 print(json.dumps(out))
 `;
 const env = { ...process.env };
-if (process.env.TORCHMETRICS_SRC) env.PYTHONPATH = [process.env.TORCHMETRICS_SRC, process.env.PYTHONPATH].filter(Boolean).join(":");
-const child = spawnSync("/usr/bin/python3", ["-c", python, String(Q), String(D), dir], { env, encoding: "utf8", maxBuffer: 1 << 24 });
+if (process.env.TORCHMETRICS_SRC)
+  env.PYTHONPATH = [process.env.TORCHMETRICS_SRC, process.env.PYTHONPATH].filter(Boolean).join(":");
+const child = spawnSync("/usr/bin/python3", ["-c", python, String(Q), String(D), dir], {
+  env,
+  encoding: "utf8",
+  maxBuffer: 1 << 24,
+});
 rmSync(dir, { recursive: true, force: true });
 let reference = null;
 try {
   reference = JSON.parse(child.stdout.trim().split("\n").at(-1));
 } catch {
-  console.log(`reference: unavailable (${(child.error?.message ?? child.stderr ?? "").trim().slice(0, 200)})`);
+  console.log(
+    `reference: unavailable (${(child.error?.message ?? child.stderr ?? "").trim().slice(0, 200)})`,
+  );
 }
 
 console.log(`retrieval benchmark: ${Q} queries x ${D} documents (${N} documents)`);
@@ -111,13 +122,16 @@ if (reference?.reference?.startsWith("torchmetrics")) {
   line("MAP", ours.map, reference.map);
   line("nDCG@10", ours.ndcg, reference.ndcg);
 } else {
-  if (reference?.torchmetrics_error) console.log(`torchmetrics not runnable (${reference.torchmetrics_error.slice(0, 120)}); comparing with ${reference.reference ?? "nothing"}`);
+  if (reference?.torchmetrics_error)
+    console.log(
+      `torchmetrics not runnable (${reference.torchmetrics_error.slice(0, 120)}); comparing with ${reference.reference ?? "nothing"}`,
+    );
   line("MAP", ours.map, null);
   line("nDCG@10 (grouped)", ours.ndcg, null);
   if (reference?.ndcg_matrix) {
-    const rows = [];
-    for (let q = 0; q < Q; q++) rows.push({ p: preds64.subarray(q * D, (q + 1) * D), t: target64.subarray(q * D, (q + 1) * D) });
-    const mine = time(() => ndcgScore({ data: preds64, rows: Q, cols: D }, { data: target64, rows: Q, cols: D }, { k: 10 }));
+    const mine = time(() =>
+      ndcgScore({ data: preds64, rows: Q, cols: D }, { data: target64, rows: Q, cols: D }, { k: 10 }),
+    );
     line("nDCG@10 (sklearn ndcg_score form)", mine, reference.ndcg_matrix);
   }
 }
@@ -136,14 +150,25 @@ const server = createServer((req, res) => {
     setTimeout(() => {
       active--;
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ choices: [{ message: { role: "assistant", content: '{"verdict": 1}' } }], usage: { prompt_tokens: 50, completion_tokens: 5 } }));
+      res.end(
+        JSON.stringify({
+          choices: [{ message: { role: "assistant", content: '{"verdict": 1}' } }],
+          usage: { prompt_tokens: 50, completion_tokens: 5 },
+        }),
+      );
     }, DELAY);
   });
 });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const client = openAiClient({ baseUrl: `http://127.0.0.1:${server.address().port}/v1`, model: "bench", concurrency: LIMIT });
+const client = openAiClient({
+  baseUrl: `http://127.0.0.1:${server.address().port}/v1`,
+  model: "bench",
+  concurrency: LIMIT,
+});
 const start = process.hrtime.bigint();
-await Promise.all(Array.from({ length: CALLS }, (_, i) => client.judge([{ role: "user", content: `q${i}` }])));
+await Promise.all(
+  Array.from({ length: CALLS }, (_, i) => client.judge([{ role: "user", content: `q${i}` }])),
+);
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 server.close();
 const usage = client.usage();
