@@ -16,6 +16,8 @@ import { type Reduction, reduceLoss } from "../reduction.js";
 export interface BerHuLossOptions {
   /** c = thresholdFraction · max|residual| over the batch. Default 0.2 (Laina et al.). */
   readonly thresholdFraction?: number;
+  /** A fixed threshold c > 0 instead of the batch-dependent one (thresholdFraction is then ignored). */
+  readonly threshold?: number;
   /** Optional 0/1 mask of valid pixels (same shape); masked pixels add 0 and are left out of the max and of the mean. */
   readonly mask?: tf.Tensor;
   readonly reduction?: Reduction;
@@ -47,7 +49,10 @@ export function berHuLoss(
     if (mask) assertSameShape(x, mask, fn, "input", "mask");
     const residual = absolute(tf.sub(x, y));
     const masked = mask ? tf.mul(residual, mask) : residual;
-    const c = stopGradient(tf.mul(fraction, tf.max(masked)));
+    const c =
+      options.threshold === undefined
+        ? stopGradient(tf.mul(fraction, tf.max(masked)))
+        : tf.scalar(numberOption(options.threshold, 1, fn, "threshold", { exclusiveMin: 0 }));
     const safeC = tf.maximum(c, 1e-30);
     const quadratic = tf.div(tf.add(tf.square(residual), tf.square(c)), tf.mul(2, safeC));
     const values = select(stepMask(tf.sub(residual, c)), quadratic, residual);
