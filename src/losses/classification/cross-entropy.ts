@@ -18,13 +18,74 @@ export interface CrossEntropyOptions {
 }
 
 /**
+ * Per-row cross-entropy with label smoothing e against class indices y, with a hand-written
+ * gradient (one softmax pass instead of autodiff through log-softmax, one-hot and sums):
+ *   l_i = (1 - e) (-w_y lp_iy) + (e / C) (-sum_c w_c lp_ic),  lp = logsoftmax(x_i).
+ * Since d(-lp_ic)/dx_ij = p_ij - 1[j = c]:
+ *   dl_i/dx_ij = ((1 - e) w_y + (e / C) W) p_ij - (1 - e) w_y 1[j = y] - (e / C) w_j,  W = sum_c w_c,
+ * which for w = 1 is p_ij - T_ij with T = one-hot(y) scaled to (1 - e) + e / C on, e / C off.
+ * The labels and weights are constants.
+ */
+function rowLosses(
+  rows: tf.Tensor2D,
+  labels: tf.Tensor1D,
+  smoothing: number,
+  weight?: tf.Tensor1D,
+): tf.Tensor1D {
+  const [m, c] = rows.shape;
+  const op = tf.customGrad(((x: tf.Tensor2D, save: tf.GradSaveFunc) => {
+    const logp = tf.logSoftmax(x);
+    // labels and weights are saved too: the surrounding tidy disposes them before backprop runs
+    save(weight ? [logp, labels, weight] : [logp, labels]);
+    const flatIndex = tf.add(tf.mul(tf.range(0, m, 1, "int32"), tf.scalar(c, "int32")), labels);
+    const picked = tf.gather(tf.reshape(logp, [-1]), flatIndex);
+    let value = tf.neg(weight ? tf.mul(picked, tf.gather(weight, labels)) : picked);
+    if (smoothing > 0) {
+      const smooth = tf.neg(tf.sum(weight ? tf.mul(logp, weight) : logp, 1));
+      value = tf.add(tf.mul(value, 1 - smoothing), tf.mul(smooth, smoothing / c));
+    }
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [savedLogp, savedLabels, savedWeight] = saved as [
+          tf.Tensor,
+          tf.Tensor1D,
+          tf.Tensor1D | undefined,
+        ];
+        const p = tf.exp(savedLogp);
+        const dyColumn = tf.reshape(dy, [m, 1]);
+        if (!savedWeight) {
+          // dy (p - e/C) - dy (1 - e) one-hot(y); the WASM OneHot kernel emits int32 whatever
+          // the dtype, so fractional on/off values cannot be used
+          const base = tf.mul(dyColumn, smoothing > 0 ? tf.sub(p, smoothing / c) : p);
+          return tf.sub(
+            base,
+            tf.mul(tf.oneHot(savedLabels, c), smoothing > 0 ? tf.mul(dyColumn, 1 - smoothing) : dyColumn),
+          );
+        }
+        const wY = tf.reshape(tf.gather(savedWeight, savedLabels), [m, 1]);
+        const total = tf.sum(savedWeight);
+        const coefficient = tf.add(tf.mul(wY, 1 - smoothing), tf.mul(total, smoothing / c));
+        const target = tf.add(
+          tf.mul(tf.oneHot(savedLabels, c), tf.mul(wY, 1 - smoothing)),
+          tf.mul(savedWeight, smoothing / c),
+        );
+        return tf.mul(dyColumn, tf.sub(tf.mul(coefficient, p), target));
+      },
+    };
+  }) as unknown as Parameters<typeof tf.customGrad>[0]);
+  return op(rows) as tf.Tensor1D;
+}
+
+/**
  * Cross-entropy of logits against class indices (sparse categorical) or class probabilities
  * (categorical). With log-softmax lp and class index y:
  *   l = -w_y lp_y, and with label smoothing e: (1 - e) l + (e / C) (-sum_c w_c lp_c).
  * With probability targets t: l = -sum_c w_c t'_c lp_c, t' = (1 - e) t + e / C.
  * `mean` follows PyTorch: with class indices it divides by the sum of the targets' weights
  * (the count of non-ignored targets when unweighted; NaN when every target is ignored); with
- * probability targets it divides by the number of rows.
+ * probability targets it divides by the number of rows. Class-index targets use a hand-written
+ * gradient (see `rowLosses`); probability targets use autodiff.
  * Matches torch 2.11 `F.cross_entropy` (input [N, C] or [N, C, d1, ...]). The log-softmax
  * subtracts the row maximum, so logits of +-100 give finite values and gradients. O(N C).
  */
@@ -50,30 +111,13 @@ export function crossEntropy(
       return reduction === "sum" ? tf.sum(values) : tf.mean(values);
     }
     const valid = tf.notEqual(labels!, ignoreIndex);
-    const safe = tf.where(valid, labels!, tf.zerosLike(labels!));
-    const oneHot = tf.oneHot(safe, numClasses);
+    const safe = tf.where(valid, labels!, tf.zerosLike(labels!)) as tf.Tensor1D;
     const validF = tf.cast(valid, "float32");
     const wTarget = weight ? tf.mul(tf.gather(weight, safe), validF) : validF;
-    const nll = tf.mul(tf.neg(tf.sum(tf.mul(logp, oneHot), 1)), wTarget);
-    const smooth =
-      smoothing > 0 ? tf.mul(tf.neg(tf.sum(weight ? tf.mul(logp, weight) : logp, 1)), validF) : undefined;
-    if (reduction === "none") {
-      const values = smooth
-        ? tf.add(tf.mul(nll, 1 - smoothing), tf.mul(smooth, smoothing / numClasses))
-        : nll;
-      return tf.reshape(values, outShape);
-    }
-    if (reduction === "sum") {
-      const s = tf.sum(nll);
-      return smooth ? tf.add(tf.mul(s, 1 - smoothing), tf.mul(tf.sum(smooth), smoothing / numClasses)) : s;
-    }
-    const denominator = tf.sum(wTarget);
-    const m = tf.div(tf.sum(nll), denominator);
-    if (!smooth) return m;
-    return tf.add(
-      tf.mul(m, 1 - smoothing),
-      tf.mul(tf.div(tf.sum(smooth), denominator), smoothing / numClasses),
-    );
+    const values = tf.mul(rowLosses(rows, safe, smoothing, weight), validF);
+    if (reduction === "none") return tf.reshape(values, outShape);
+    if (reduction === "sum") return tf.sum(values);
+    return tf.div(tf.sum(values), tf.sum(wTarget));
   });
 }
 
