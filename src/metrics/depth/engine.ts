@@ -2,6 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import type { MetricDef } from "../../metric.js";
 import { assertSameShape, type TensorInput, toTensor } from "../image/tensor.js";
+import { checkCount, checkRecord } from "../regression/state-checks.js";
 
 /** The arguments of every depth metric: predicted and ground-truth depth maps of the same shape (any rank). */
 export type DepthArgs = [preds: TensorInput, target: TensorInput];
@@ -111,6 +112,19 @@ export function depthDef(
       for (let k = 0; k < spec.terms; k++) addInto(out, k, b.sums[k]!, b.compensations[k]!);
       out.count += b.count;
       return out;
+    },
+    validateState(state: unknown): asserts state is DepthState {
+      const r = checkRecord(state, spec.meta.id);
+      checkCount(r, "count", spec.meta.id);
+      for (const key of ["sums", "compensations"]) {
+        const v = r[key];
+        if (!Array.isArray(v) || v.length !== spec.terms || !v.every((x) => typeof x === "number")) {
+          fail(
+            "invalid_state",
+            `${spec.meta.id}: state field \`${key}\` must be an array of ${spec.terms} numbers`,
+          );
+        }
+      }
     },
     compute(state) {
       if (state.count === 0) fail("empty_input", `${fn}: \`preds\` must not be empty, got 0 valid pixels`);

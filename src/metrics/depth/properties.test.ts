@@ -83,3 +83,17 @@ describe.each(cases)("$name streaming properties", ({ def }) => {
     expect(() => def.compute(def.init())).toThrow(expect.objectContaining({ code: "empty_input" }));
   });
 });
+
+describe("depth fromJSON", () => {
+  it("rejects a state with the wrong number of sums", () => {
+    const metric = createMetric(silogDef());
+    const json = {
+      id: metric.id,
+      options: metric.toJSON().options,
+      state: { count: 1, sums: [1], compensations: [0, 0] },
+    };
+    expect(() => metric.fromJSON(json)).toThrow(
+      "depth/silog: state field `sums` must be an array of 2 numbers",
+    );
+  });
+});

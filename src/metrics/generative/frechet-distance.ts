@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { type MetricDef, runOnce } from "../../metric.js";
+import { checkCount, checkFloat64, checkRecord } from "../regression/state-checks.js";
 import {
   batchFeatureMoments,
   checkDimension,
@@ -112,6 +113,18 @@ export function frechetDistanceDef(): MetricDef<
         real: combineFeatureMoments(a.real, b.real),
         fake: combineFeatureMoments(a.fake, b.fake),
       };
+    },
+    validateState(state: unknown): asserts state is FrechetState {
+      const id = frechetDistanceMeta.id;
+      const r = checkRecord(state, id);
+      const dim = checkCount(r, "dim", id);
+      for (const key of ["real", "fake"]) {
+        const m = checkRecord(r[key], id);
+        const n = checkCount(m, "n", id);
+        const d = n === 0 ? ((m.mean as Float64Array | undefined)?.length ?? 0) : dim;
+        checkFloat64(m, "mean", id, d);
+        checkFloat64(m, "scatter", id, d * d);
+      }
     },
     compute(state) {
       for (const [arg, m] of [

@@ -3,6 +3,7 @@ import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 }
 import { fail } from "../../core/errors.js";
 import { assertOneOf } from "../../core/validate.js";
 import type { MetricDef } from "../../metric.js";
+import { checkGrowable, checkRecord } from "../regression/state-checks.js";
 import type { TensorInput } from "./tensor.js";
 
 /** Reduction over images (torchmetrics' `reduction`): `"elementwise_mean"` is spelled `"mean"`. */
@@ -43,6 +44,9 @@ export function perImageDef<Args extends unknown[], Result>(
       append(state.values, scores(...args));
     },
     merge: (a, b) => ({ values: concatGrowable(a.values, b.values) }),
+    validateState(state: unknown): asserts state is PerImageState {
+      checkGrowable(checkRecord(state, meta.id), "values", meta.id);
+    },
     compute(state) {
       if (state.values.length === 0) fail("empty_input", `${fn}: no images were given, got 0 images`);
       const values = filled(state.values);

@@ -2,6 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import type { MetricDef } from "../../metric.js";
 import { assertColumns, assertSeen, assertVector, type PairArgs, type PairBatch, readPair } from "./input.js";
 import { reduceOutputs } from "./multioutput.js";
+import { checkCount, checkFloat64, checkRecord } from "./state-checks.js";
 
 /**
  * The shared engine of the regression metrics that are functions of per-element sums
@@ -109,6 +110,13 @@ export function sumMetricDef<Result>(spec: SumSpec): MetricDef<SumState, PairArg
         addCompensated(out.sums, out.compensations, i, b.sums[i]!, b.compensations[i]!);
       out.count += b.count;
       return out;
+    },
+    validateState(state: unknown): asserts state is SumState {
+      const r = checkRecord(state, spec.id);
+      const cols = checkCount(r, "cols", spec.id);
+      checkCount(r, "count", spec.id);
+      checkFloat64(r, "sums", spec.id, spec.terms * cols);
+      checkFloat64(r, "compensations", spec.id, spec.terms * cols);
     },
     compute(state) {
       assertSeen(state.count, spec.fn);

@@ -2,6 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import type { MetricDef } from "../../metric.js";
 import { assertColumns, assertSeen, assertVector, type PairArgs, type PairBatch, readPair } from "./input.js";
 import { reduceOutputs } from "./multioutput.js";
+import { checkCount, checkFloat64, checkRecord } from "./state-checks.js";
 
 /**
  * Mergeable second-order moments of (preds, target) per output column: the engine of R²,
@@ -188,6 +189,12 @@ export function momentMetricDef<Result>(spec: MomentSpec<Result>): MetricDef<Mom
     merge(a, b) {
       if (a.count > 0 && b.count > 0) assertColumns(a.cols, b.cols, spec.fn);
       return combineMoments(a, b);
+    },
+    validateState(state: unknown): asserts state is MomentState {
+      const r = checkRecord(state, spec.id);
+      const cols = checkCount(r, "cols", spec.id);
+      checkCount(r, "count", spec.id);
+      for (const f of FIELDS) checkFloat64(r, f, spec.id, cols);
     },
     compute(state) {
       assertSeen(state.count, spec.fn);

@@ -7,8 +7,10 @@ import {
   type GrowableFloat64,
   growableFloat64,
 } from "../../core/buffer.js";
+import { fail } from "../../core/errors.js";
 import type { MetricDef } from "../../metric.js";
 import { assertSeen, assertVector, type PairArgs, type PairBatch, readPair } from "./input.js";
+import { checkGrowable, checkRecord } from "./state-checks.js";
 
 /**
  * Exact-mode state for the regression metrics that need every pair (median, ranks): the preds
@@ -49,6 +51,14 @@ export function pairBufferDef<Result>(
       preds: concatGrowable(a.preds, b.preds),
       target: concatGrowable(a.target, b.target),
     }),
+    validateState(state: unknown): asserts state is PairBufferState {
+      const r = checkRecord(state, spec.id);
+      checkGrowable(r, "preds", spec.id);
+      checkGrowable(r, "target", spec.id);
+      if ((r.preds as { length: number }).length !== (r.target as { length: number }).length) {
+        fail("invalid_state", `${spec.id}: state buffers \`preds\` and \`target\` must have the same length`);
+      }
+    },
     compute(state) {
       assertSeen(state.preds.length, spec.fn);
       return spec.compute(filled(state.preds), filled(state.target));

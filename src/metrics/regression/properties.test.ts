@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { encodeState } from "../../core/codec.js";
 import { isPlumblineError } from "../../core/errors.js";
 import { type AnyMetricDef, createMetric } from "../../metric.js";
 import {
@@ -221,4 +222,33 @@ describe("matrix (multioutput and row-wise) inputs stream like vectors", () => {
       );
     },
   );
+});
+
+describe("fromJSON rejects malformed states", () => {
+  it.each([
+    [
+      "a sum state with the wrong number of sums",
+      meanSquaredErrorDef(),
+      { cols: 2, count: 3, sums: new Float64Array(1), compensations: new Float64Array(2) },
+      "`sums` must be a Float64Array of length 2",
+    ],
+    [
+      "a moment state with a fractional count",
+      r2ScoreDef(),
+      { cols: 0, count: 1.5 },
+      "`count` must be a non-negative integer, got 1.5",
+    ],
+    [
+      "a buffer state whose length exceeds its capacity",
+      spearmanCorrelationDef(),
+      { preds: { data: new Float64Array(1), length: 3 }, target: { data: new Float64Array(4), length: 3 } },
+      "`preds.length` 3 exceeds its capacity 1",
+    ],
+  ])("%s", (_, def, state, message) => {
+    const metric = createMetric(def as AnyMetricDef);
+    const json = { id: metric.id, options: metric.toJSON().options, state: encodeState(state) };
+    expect(() => metric.fromJSON(json)).toThrow(
+      expect.objectContaining({ code: "invalid_state", message: expect.stringContaining(message) }),
+    );
+  });
 });
