@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { describeValue, fail } from "../../core/errors.js";
-import type { CocoEvalResult, IouType } from "../../metrics/detection/coco-eval.js";
-import { cocoEvaluate } from "../../metrics/detection/coco-json.js";
+import { createMetric } from "../../metric.js";
+import { type CocoEvalResult, cocoEvalDef, type IouType } from "../../metrics/detection/coco-eval.js";
+import { cocoToImages } from "../../metrics/detection/coco-json.js";
 import { runAction } from "../errors.js";
+import { writeStateFile } from "../state-files.js";
 
 const CMD = "eval detection";
 
@@ -75,6 +77,10 @@ export function register(evalCommand: Command): void {
     .option("--class-agnostic", "ignore categories when matching (useCats = 0)")
     .option("--intended-summary", "AP rows use the largest maxDets instead of pycocotools' fixed 100")
     .option("--json", "print the summary, per-class AP/AR and labels as JSON")
+    .option(
+      "--emit-state <file>",
+      "also write the evaluation state for `plumbline merge` (shards must hold disjoint images)",
+    )
     .action(
       (opts: {
         gt: string;
@@ -84,8 +90,9 @@ export function register(evalCommand: Command): void {
         classAgnostic?: boolean;
         intendedSummary?: boolean;
         json?: boolean;
+        emitState?: string;
       }) =>
-        runAction(() => {
+        runAction(async () => {
           if (!["bbox", "segm", "keypoints"].includes(opts.iouType))
             fail(
               "invalid_option",
@@ -94,12 +101,18 @@ export function register(evalCommand: Command): void {
           const gt = readJson(opts.gt, "--gt");
           const preds = readJson(opts.preds, "--preds");
           const maxDets = parseMaxDets(opts.maxDets);
-          const result = cocoEvaluate(gt, preds, {
-            iouType: opts.iouType as IouType,
-            ...(maxDets ? { maxDets } : {}),
-            ...(opts.classAgnostic ? { useCats: false } : {}),
-            ...(opts.intendedSummary ? { summary: "intended" as const } : {}),
-          });
+          const { images, categoryIds } = cocoToImages(gt, preds, opts.iouType as IouType);
+          const metric = createMetric(
+            cocoEvalDef({
+              iouType: opts.iouType as IouType,
+              categoryIds,
+              ...(maxDets ? { maxDets } : {}),
+              ...(opts.classAgnostic ? { useCats: false } : {}),
+              ...(opts.intendedSummary ? { summary: "intended" as const } : {}),
+            }),
+          ).update(images);
+          const result = metric.compute();
+          if (opts.emitState) await writeStateFile(opts.emitState, [metric as never]);
           const names = new Map<number, string>();
           for (const c of (gt as { categories: { id: number; name?: string }[] }).categories)
             names.set(c.id, c.name ?? String(c.id));

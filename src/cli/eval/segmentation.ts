@@ -10,6 +10,7 @@ import { meanIouDef } from "../../metrics/segmentation/mean-iou.js";
 import { parseNpy } from "../../metrics/segmentation/npy.js";
 import { pixelAccuracyDef } from "../../metrics/segmentation/pixel-accuracy.js";
 import { runAction } from "../errors.js";
+import { writeStateFile } from "../state-files.js";
 
 const CMD = "eval segmentation";
 
@@ -98,9 +99,17 @@ export function register(evalCommand: Command): void {
     .option("--num-classes <n>", "number of classes (default: largest label + 1)")
     .option("--ignore-index <k>", "target label to leave out (e.g. 255)")
     .option("--json", "print JSON")
+    .option("--emit-state <file>", "also write the metric states for `plumbline merge`")
     .action(
-      (opts: { preds: string; target: string; numClasses?: string; ignoreIndex?: string; json?: boolean }) =>
-        runAction(() => {
+      (opts: {
+        preds: string;
+        target: string;
+        numClasses?: string;
+        ignoreIndex?: string;
+        json?: boolean;
+        emitState?: string;
+      }) =>
+        runAction(async () => {
           const preds = listMaps(opts.preds, "--preds");
           const target = listMaps(opts.target, "--target");
           for (const stem of target.keys())
@@ -158,6 +167,8 @@ export function register(evalCommand: Command): void {
               throw error;
             }
           }
+          if (opts.emitState)
+            await writeStateFile(opts.emitState, [pa, miou, fw, ...(dice ? [dice] : [])] as never[]);
           const perClassIou = miou.compute() as number[];
           const valid = perClassIou.filter((v) => v >= 0);
           const perClassDice = dice ? (dice.compute() as number[]) : undefined;
