@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -77,5 +79,38 @@ describe("nms and batchedNms", () => {
     expect(() => nms(boxes, [1, 2], 0.5)).toThrow(
       "nms: `boxes` and `scores` must have the same length, got 4 and 2",
     );
+  });
+});
+
+const boxGolden = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL("../../../test/data/golden/detection_boxops.json", import.meta.url)),
+    "utf8",
+  ),
+) as {
+  cases: {
+    boxes: number[][];
+    scores: number[];
+    idxs: number[];
+    iou_threshold: number;
+    nms: number[];
+    batched_nms: number[];
+    xyxy_to_cxcywh: number[][];
+    xyxy_to_xywh: number[][];
+  }[];
+};
+
+describe("nms, batchedNms and boxConvert match torchvision.ops (golden cases with tied scores)", () => {
+  boxGolden.cases.forEach((c, n) => {
+    it(`case ${n}: ${c.boxes.length} boxes at IoU ${c.iou_threshold}`, () => {
+      expect(nms(c.boxes, c.scores, c.iou_threshold)).toEqual(c.nms);
+      expect(batchedNms(c.boxes, c.scores, c.idxs, c.iou_threshold)).toEqual(c.batched_nms);
+      const close = (a: number[][], b: number[][]) => {
+        for (let i = 0; i < a.length; i++)
+          for (let j = 0; j < 4; j++) expect(a[i]![j]).toBeCloseTo(b[i]![j]!, 12);
+      };
+      close(boxConvert(c.boxes, "xyxy", "cxcywh"), c.xyxy_to_cxcywh);
+      close(boxConvert(c.boxes, "xyxy", "xywh"), c.xyxy_to_xywh);
+    });
   });
 });
