@@ -1,7 +1,15 @@
 /** Public text metrics, part b (re-exported by index.ts): ROUGE, METEOR, seqeval, SQuAD, embedding similarity. */
 
 export * from "./bertscore.js";
-export * from "./embedding-similarity.js";
+export {
+  cosineSimilarity,
+  type EmbeddingSimilarityState,
+  embeddingSimilarity,
+  embeddingSimilarityDef,
+  embeddingSimilarityMeta,
+  type SentenceEmbedder,
+  sentenceSimilarity,
+} from "./embedding-similarity.js";
 export * from "./meteor.js";
 export * from "./porter-stemmer.js";
 export * from "./rouge.js";

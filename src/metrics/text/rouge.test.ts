@@ -251,3 +251,24 @@ describe("rougeBootstrap", () => {
     );
   });
 });
+
+describe("rougeL LCS", () => {
+  it("bit-parallel and table LCS agree (sequences around the 31-token switch)", () => {
+    // Reference: the textbook O(mn) table.
+    const lcs = (a: string[], b: string[]): number => {
+      const t = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++)
+          t[i]![j] = a[i - 1] === b[j - 1] ? t[i - 1]![j - 1]! + 1 : Math.max(t[i - 1]![j]!, t[i]![j - 1]!);
+      return t[a.length]![b.length]!;
+    };
+    const tokens = fc.array(fc.constantFrom("a", "b", "c", "d", "e"), { minLength: 1, maxLength: 45 });
+    fc.assert(
+      fc.property(tokens, tokens, (a, b) => {
+        const s = rougeScore(a.join(" "), b.join(" "), { rougeTypes: ["rougeL"] });
+        expect(s.rougeL?.recall).toBeCloseTo(lcs(a, b) / a.length, 14);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -271,17 +271,54 @@ function stringNgramOverlap(target: Int32Array, prediction: Int32Array, n: numbe
 }
 
 /** rouge-score `_score_ngrams`: clipped overlap over max(count, 1). */
-function scoreNgrams(target: Int32Array, prediction: Int32Array, n: number, ws: Workspace): RougeScore {
+function scoreNgrams(
+  target: Int32Array,
+  prediction: Int32Array,
+  n: number,
+  ws: Workspace,
+  out: Float64Array,
+  at: number,
+): void {
   const overlap = n === 1 ? unigramOverlap(target, prediction, ws) : ngramOverlap(target, prediction, n, ws);
   const targetCount = Math.max(target.length - n + 1, 0);
   const predictionCount = Math.max(prediction.length - n + 1, 0);
   const precision = overlap / Math.max(predictionCount, 1);
   const recall = overlap / Math.max(targetCount, 1);
-  return { precision, recall, fmeasure: fmeasure(precision, recall) };
+  out[at] = precision;
+  out[at + 1] = recall;
+  out[at + 2] = fmeasure(precision, recall);
+}
+
+/**
+ * LCS length by bit-parallel dynamic programming (Allison & Dix 1986; Hyyro 2004) when the shorter
+ * side has at most 31 tokens: one 32-bit word holds a whole DP row, O(|longer|) word operations.
+ * Row update: U = V & M[a_i]; V = (V + U) | (V & ~U); the LCS is the number of zero bits of V.
+ */
+function lcsLengthBits(a: Int32Array, b: Int32Array, ws: Workspace): number {
+  const m = b.length;
+  const full = m === 31 ? 0x7fffffff : (1 << m) - 1;
+  const masks = ws.countsFor(ws.vocabulary);
+  for (let j = 0; j < m; j++) masks[b[j] as number] = (masks[b[j] as number] as number) | (1 << j);
+  let v = full;
+  for (let i = 0; i < a.length; i++) {
+    const u = v & (masks[a[i] as number] as number);
+    v = ((v + u) | (v & ~u)) & full;
+  }
+  for (let j = 0; j < m; j++) masks[b[j] as number] = 0;
+  let ones = 0;
+  for (let x = v; x !== 0; x &= x - 1) ones++;
+  return m - ones;
+}
+
+/** Length of the longest common subsequence (bit-parallel for short sides, else two DP rows). */
+function lcsLength(a: Int32Array, b: Int32Array, ws: Workspace): number {
+  if (b.length <= 31 && b.length <= a.length) return lcsLengthBits(a, b, ws);
+  if (a.length <= 31) return lcsLengthBits(b, a, ws);
+  return lcsLengthRows(a, b, ws);
 }
 
 /** Length of the longest common subsequence, two reusable rows of the DP table. */
-function lcsLength(a: Int32Array, b: Int32Array, ws: Workspace): number {
+function lcsLengthRows(a: Int32Array, b: Int32Array, ws: Workspace): number {
   const cols = b.length;
   let [previous, current] = ws.rows(cols + 1);
   previous.fill(0, 0, cols + 1);
@@ -303,12 +340,25 @@ function lcsLength(a: Int32Array, b: Int32Array, ws: Workspace): number {
   return previous[cols] as number;
 }
 
-function scoreLcs(target: Int32Array, prediction: Int32Array, ws: Workspace): RougeScore {
-  if (target.length === 0 || prediction.length === 0) return ZERO;
+function scoreLcs(
+  target: Int32Array,
+  prediction: Int32Array,
+  ws: Workspace,
+  out: Float64Array,
+  at: number,
+): void {
+  if (target.length === 0 || prediction.length === 0) {
+    out[at] = 0;
+    out[at + 1] = 0;
+    out[at + 2] = 0;
+    return;
+  }
   const lcs = lcsLength(target, prediction, ws);
   const precision = lcs / prediction.length;
   const recall = lcs / target.length;
-  return { precision, recall, fmeasure: fmeasure(precision, recall) };
+  out[at] = precision;
+  out[at + 1] = recall;
+  out[at + 2] = fmeasure(precision, recall);
 }
 
 /** Indices into `ref` of one LCS, read back exactly as rouge-score's `_backtrack_norec`. */
@@ -388,20 +438,24 @@ function sentences(text: string): string[] {
   return text.split("\n").filter((line) => line.length > 0);
 }
 
-function scorePair(
+/** Scores one pair into `out` (precision, recall, F1 of type t at 3t, 3t+1, 3t+2). */
+function scorePairInto(
   target: string,
   prediction: string,
   resolved: Resolved,
   ws: Workspace,
-): Record<string, RougeScore> {
+  out: Float64Array,
+): void {
   const { types, tokenize, orders } = resolved;
-  const result: Record<string, RougeScore> = {};
   let targetIds: Int32Array | undefined;
   let predictionIds: Int32Array | undefined;
   for (let t = 0; t < types.length; t++) {
     const type = types[t] as RougeType;
     if (type === "rougeLsum") {
-      result[type] = scoreSummaryLcs(sentences(target).map(tokenize), sentences(prediction).map(tokenize));
+      const s = scoreSummaryLcs(sentences(target).map(tokenize), sentences(prediction).map(tokenize));
+      out[3 * t] = s.precision;
+      out[3 * t + 1] = s.recall;
+      out[3 * t + 2] = s.fmeasure;
       continue;
     }
     if (targetIds === undefined || predictionIds === undefined) {
@@ -417,11 +471,27 @@ function scorePair(
         predictionIds = ws.encode(tokenize(prediction));
       }
     }
-    result[type] =
-      type === "rougeL"
-        ? scoreLcs(targetIds, predictionIds, ws)
-        : scoreNgrams(targetIds, predictionIds, orders[t] as number, ws);
+    if (type === "rougeL") scoreLcs(targetIds, predictionIds, ws, out, 3 * t);
+    else scoreNgrams(targetIds, predictionIds, orders[t] as number, ws, out, 3 * t);
   }
+}
+
+function scorePair(
+  target: string,
+  prediction: string,
+  resolved: Resolved,
+  ws: Workspace,
+): Record<string, RougeScore> {
+  const out = new Float64Array(3 * resolved.types.length);
+  scorePairInto(target, prediction, resolved, ws, out);
+  const result: Record<string, RougeScore> = {};
+  resolved.types.forEach((type, t) => {
+    result[type] = {
+      precision: out[3 * t] as number,
+      recall: out[3 * t + 1] as number,
+      fmeasure: out[3 * t + 2] as number,
+    };
+  });
   return result;
 }
 
@@ -463,11 +533,13 @@ function combineReferences(
 }
 
 /** Checks a batch of predictions and references (one string or a non-empty list of strings each). */
+const asList = (r: string | readonly string[]): readonly string[] => (typeof r === "string" ? [r] : r);
+
 function validateBatch(
   fn: string,
   predictions: unknown,
   references: unknown,
-): readonly (readonly string[])[] {
+): readonly (string | readonly string[])[] {
   if (!Array.isArray(predictions))
     fail(
       "invalid_value",
@@ -491,8 +563,8 @@ function validateBatch(
         `${fn}: \`predictions\` must contain only strings, got ${describeValue(p)} at index ${i}`,
       );
   });
-  return references.map((r, i) => {
-    if (typeof r === "string") return [r];
+  references.forEach((r, i) => {
+    if (typeof r === "string") return;
     if (!Array.isArray(r) || r.length === 0) {
       fail(
         "invalid_value",
@@ -500,14 +572,15 @@ function validateBatch(
       );
     }
     r.forEach((s, k) => {
-      if (typeof s !== "string")
+      if (typeof s !== "string") {
         fail(
           "invalid_value",
           `${fn}: \`references\` must contain only strings, got ${describeValue(s)} at index ${i}.${k}`,
         );
+      }
     });
-    return r as string[];
   });
+  return references as readonly (string | readonly string[])[];
 }
 
 /**
@@ -533,7 +606,8 @@ export function rougeScoreMulti(
   prediction: string,
   options: RougeOptions = {},
 ): Record<string, RougeScore> {
-  const [refs] = validateBatch("rougeScoreMulti", [prediction], [targets]);
+  validateBatch("rougeScoreMulti", [prediction], [targets]);
+  const refs = asList(targets);
   const resolved = resolveOptions(options, "rougeScoreMulti");
   const ws = new Workspace(resolved);
   return combineReferences(
@@ -553,7 +627,7 @@ export function rougePairs(
   const ws = new Workspace(resolved);
   return predictions.map((p, i) =>
     combineReferences(
-      (refs[i] as readonly string[]).map((t) => scorePair(t, p, resolved, ws)),
+      asList(refs[i] as string | readonly string[]).map((t) => scorePair(t, p, resolved, ws)),
       resolved,
     ),
   );
@@ -583,20 +657,39 @@ export function rougeDef(
     update(state, predictions, references) {
       const refs = validateBatch("rouge", predictions, references);
       const ws = new Workspace(resolved);
-      const batch = predictions.map((p, i) =>
-        combineReferences(
-          (refs[i] as readonly string[]).map((t) => scorePair(t, p, resolved, ws)),
-          resolved,
-        ),
-      );
-      for (const type of resolved.types) {
-        const column = state.scores[type] as number[];
-        for (const pair of batch) {
-          const s = pair[type] as RougeScore;
-          column.push(s.precision, s.recall, s.fmeasure);
+      const types = resolved.types;
+      const columns = types.map((t) => state.scores[t] as number[]);
+      const row = new Float64Array(3 * types.length);
+      const batch: number[][] = types.map(() => []);
+      for (let i = 0; i < predictions.length; i++) {
+        const p = predictions[i] as string;
+        const set = refs[i] as string | readonly string[];
+        if (typeof set === "string") scorePairInto(set, p, resolved, ws, row);
+        else if (set.length === 1) scorePairInto(set[0] as string, p, resolved, ws, row);
+        else {
+          const best = combineReferences(
+            set.map((t) => scorePair(t, p, resolved, ws)),
+            resolved,
+          );
+          types.forEach((type, t) => {
+            const s = best[type] as RougeScore;
+            row[3 * t] = s.precision;
+            row[3 * t + 1] = s.recall;
+            row[3 * t + 2] = s.fmeasure;
+          });
         }
+        for (let t = 0; t < types.length; t++)
+          (batch[t] as number[]).push(
+            row[3 * t] as number,
+            row[3 * t + 1] as number,
+            row[3 * t + 2] as number,
+          );
       }
-      state.count += batch.length;
+      // Mutate the state only after the whole batch scored.
+      columns.forEach((column, t) => {
+        for (const v of batch[t] as number[]) column.push(v);
+      });
+      state.count += predictions.length;
     },
     merge: (a, b) => ({
       count: a.count + b.count,
