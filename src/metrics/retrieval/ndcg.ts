@@ -106,13 +106,31 @@ export function ndcgKernel(query: RankedQuery, topK: number | null, gain: NdcgGa
     groupStart = groupEnd;
   }
   if (dcg === 0) return 0; // also covers an ideal DCG of 0 (no gain at all)
-  gains.sort(); // ascending: the ideal order reads it from the end
   let ideal = 0;
-  for (let i = 0; i < k; i++) ideal += gains[n - 1 - i]! * discount(i);
+  if (k * 4 < n) {
+    // The k largest gains by insertion into a small descending buffer: O(n k) worst, ~O(n) typical.
+    if (topScratch.length < k) topScratch = new Float64Array(k);
+    let filledTop = 0;
+    for (let i = 0; i < n; i++) {
+      const g = gains[i]!;
+      if (filledTop === k && g <= topScratch[k - 1]!) continue;
+      let j = filledTop < k ? filledTop++ : k - 1;
+      while (j > 0 && topScratch[j - 1]! < g) {
+        topScratch[j] = topScratch[j - 1]!;
+        j--;
+      }
+      topScratch[j] = g;
+    }
+    for (let i = 0; i < k; i++) ideal += topScratch[i]! * discount(i);
+  } else {
+    gains.sort(); // ascending: the ideal order reads it from the end
+    for (let i = 0; i < k; i++) ideal += gains[n - 1 - i]! * discount(i);
+  }
   return ideal === 0 ? 0 : dcg / ideal;
 }
 
 let gainScratch = new Float64Array(64);
+let topScratch = new Float64Array(16);
 
 /**
  * nDCG@k over queries grouped by `indexes`, as a MetricDef: per query
