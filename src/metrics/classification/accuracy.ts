@@ -94,7 +94,6 @@ export function multiclassAccuracyDef<A extends Average = "macro">(
   options: MulticlassAccuracyOptions<A>,
 ): MetricDef<ConfusionState, MulticlassArgs, Averaged<A>> {
   const fn = "multiclassAccuracy";
-  const zd = 0;
   const average = optAverage(options.average, AVERAGES, "macro", fn) as A;
   return multiclassStatDef(
     {

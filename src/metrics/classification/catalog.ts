@@ -7,6 +7,7 @@ import { brierScoreMeta } from "./brier-score.js";
 import { calibrationErrorMeta } from "./calibration-error.js";
 import { cohenKappaMeta } from "./cohen-kappa.js";
 import { confusionMatrixMeta } from "./confusion-matrix.js";
+import { coverageErrorMeta } from "./coverage-error.js";
 import { equalErrorRateMeta } from "./equal-error-rate.js";
 import { exactMatchMeta } from "./exact-match.js";
 import { fBetaMeta } from "./f-beta.js";
@@ -15,11 +16,8 @@ import { falsePositiveRateMeta } from "./false-positive-rate.js";
 import { hammingDistanceMeta } from "./hamming-distance.js";
 import { hingeLossMeta } from "./hinge-loss.js";
 import { jaccardIndexMeta } from "./jaccard-index.js";
-import {
-  coverageErrorMeta,
-  labelRankingAveragePrecisionMeta,
-  labelRankingLossMeta,
-} from "./label-ranking.js";
+import { labelRankingAveragePrecisionMeta } from "./label-ranking-average-precision.js";
+import { labelRankingLossMeta } from "./label-ranking-loss.js";
 import { logLossMeta } from "./log-loss.js";
 import { matthewsCorrcoefMeta } from "./matthews-corrcoef.js";
 import { negativePredictiveValueMeta } from "./negative-predictive-value.js";

@@ -94,7 +94,6 @@ export function multiclassHammingDistanceDef<A extends Average = "macro">(
   options: MulticlassHammingDistanceOptions<A>,
 ): MetricDef<ConfusionState, MulticlassArgs, Averaged<A>> {
   const fn = "multiclassHammingDistance";
-  const zd = 0;
   const average = optAverage(options.average, AVERAGES, "macro", fn) as A;
   return multiclassStatDef(
     {

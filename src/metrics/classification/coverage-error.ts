@@ -1,0 +1,49 @@
+import type { MatrixInput } from "../../core/coerce.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { type LabelRankingOptions, type RankingArgs, rankingDef } from "./label-ranking.js";
+import type { MeanState } from "./log-loss.js";
+import { classificationEntry } from "./meta.js";
+
+/** Catalog entry of coverage error. */
+export const coverageErrorMeta = classificationEntry({
+  id: "classification/coverage_error",
+  title: "Coverage error",
+  formula: "\\frac{1}{N}\\sum_n |\\{k: s_{n,k} \\ge \\min_{j\\in Y_n} s_{n,j}\\}|",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  exports: ["multilabelCoverageError"],
+  implementation: "torchmetrics 1.9.0 multilabel_coverage_error; scikit-learn 1.9.1 coverage_error",
+  traits: ["ranking"],
+});
+
+/**
+ * Multilabel coverage error: per sample, how many labels score at least as high as the lowest
+ * scored relevant label (0 when no label is relevant). Matches torchmetrics 1.9.0
+ * `multilabel_coverage_error` and sklearn 1.9.1 `coverage_error`. O(N L).
+ */
+export function multilabelCoverageErrorDef(
+  options: LabelRankingOptions,
+): MetricDef<MeanState, RankingArgs, number> {
+  return rankingDef(
+    "classification/multilabel_coverage_error",
+    "multilabelCoverageError",
+    coverageErrorMeta,
+    options,
+    (s, rel) => {
+      let min = Number.POSITIVE_INFINITY;
+      for (let j = 0; j < s.length; j++) if (rel[j] && s[j]! < min) min = s[j]!;
+      if (min === Number.POSITIVE_INFINITY) return 0;
+      let count = 0;
+      for (let k = 0; k < s.length; k++) if (s[k]! >= min) count++;
+      return count;
+    },
+  );
+}
+/** One-shot {@link multilabelCoverageErrorDef}. */
+export function multilabelCoverageError(
+  preds: MatrixInput,
+  target: MatrixInput,
+  options: LabelRankingOptions,
+): number {
+  return runOnce(multilabelCoverageErrorDef(options), preds, target);
+}

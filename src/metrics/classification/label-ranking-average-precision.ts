@@ -1,0 +1,63 @@
+import type { MatrixInput } from "../../core/coerce.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { type LabelRankingOptions, type RankingArgs, rankingDef } from "./label-ranking.js";
+import type { MeanState } from "./log-loss.js";
+import { classificationEntry } from "./meta.js";
+
+/** Catalog entry of label ranking average precision. */
+export const labelRankingAveragePrecisionMeta = classificationEntry({
+  id: "classification/label_ranking_average_precision",
+  title: "Label ranking average precision (LRAP)",
+  formula:
+    "\\frac{1}{N}\\sum_n \\frac{1}{|Y_n|}\\sum_{j\\in Y_n}\\frac{|\\{k\\in Y_n: s_k\\ge s_j\\}|}{|\\{k: s_k\\ge s_j\\}|}",
+  range: [0, 1],
+  direction: "higher",
+  exports: ["multilabelRankingAveragePrecision"],
+  implementation:
+    "torchmetrics 1.9.0 multilabel_ranking_average_precision; scikit-learn 1.9.1 label_ranking_average_precision_score",
+  traits: ["ranking"],
+});
+/**
+ * Multilabel ranking average precision: per sample, the mean over relevant labels j of
+ * (relevant labels scored >= s_j) / (labels scored >= s_j); 1 for samples with no or only
+ * relevant labels. Matches torchmetrics 1.9.0 `multilabel_ranking_average_precision` and
+ * sklearn 1.9.1 `label_ranking_average_precision_score`. O(N L^2).
+ */
+export function multilabelRankingAveragePrecisionDef(
+  options: LabelRankingOptions,
+): MetricDef<MeanState, RankingArgs, number> {
+  return rankingDef(
+    "classification/multilabel_ranking_average_precision",
+    "multilabelRankingAveragePrecision",
+    labelRankingAveragePrecisionMeta,
+    options,
+    (s, rel) => {
+      const L = s.length;
+      let nRel = 0;
+      for (let j = 0; j < L; j++) nRel += rel[j]!;
+      if (nRel === 0 || nRel === L) return 1;
+      let sum = 0;
+      for (let j = 0; j < L; j++) {
+        if (!rel[j]) continue;
+        let all = 0;
+        let relAbove = 0;
+        for (let k = 0; k < L; k++) {
+          if (s[k]! >= s[j]!) {
+            all++;
+            relAbove += rel[k]!;
+          }
+        }
+        sum += relAbove / all;
+      }
+      return sum / nRel;
+    },
+  );
+}
+/** One-shot {@link multilabelRankingAveragePrecisionDef}. */
+export function multilabelRankingAveragePrecision(
+  preds: MatrixInput,
+  target: MatrixInput,
+  options: LabelRankingOptions,
+): number {
+  return runOnce(multilabelRankingAveragePrecisionDef(options), preds, target);
+}
