@@ -19,6 +19,7 @@ export const adapters: readonly Adapter[] = [
         includeBackground: (o.include_background as boolean | undefined) ?? true,
         perClass: (o.per_class as boolean | undefined) ?? false,
         reduction: "per-image",
+        inputFormat: format(o),
       }),
   },
   {

@@ -76,7 +76,11 @@ export function frequencyWeightedIouDef(
       return out;
     },
     validateState(state: unknown): asserts state is MeanIouState {
-      checkFloatFields(state, { confusion: C * C, imageIouSum: C, imageCount: C }, FN);
+      checkFloatFields(
+        state,
+        { confusion: C * C, intersection: C, union: C, imageIouSum: C, imageCount: C },
+        FN,
+      );
     },
   };
 }

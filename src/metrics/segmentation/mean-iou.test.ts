@@ -155,3 +155,36 @@ describe("frequencyWeightedIou and pixelAccuracy", () => {
     );
   });
 });
+
+describe("meanIou with one-hot inputs", () => {
+  it("gives the same IoUs as the equivalent index maps, in both reductions", () => {
+    fc.assert(
+      fc.property(labelMap(2, 2, 3, 3), labelMap(2, 2, 3, 3), (p, t) => {
+        const oneHot = (x: number[]) => {
+          const out: number[] = [];
+          for (let n = 0; n < 2; n++)
+            for (let c = 0; c < 3; c++) for (let i = 0; i < 6; i++) out.push(x[n * 6 + i] === c ? 1 : 0);
+          return { data: out, shape: [2, 3, 2, 3] };
+        };
+        for (const reduction of ["dataset", "per-image"] as const) {
+          const index = meanIou(
+            { data: p, shape: [2, 2, 3] },
+            { data: t, shape: [2, 2, 3] },
+            { numClasses: 3, perClass: true, reduction },
+          );
+          const hot = meanIou(oneHot(p), oneHot(t), {
+            numClasses: 3,
+            perClass: true,
+            reduction,
+            inputFormat: "one-hot",
+          });
+          expect(hot).toEqual(index);
+        }
+      }),
+      { numRuns: 30 },
+    );
+    expect(() => meanIou([[0]], [[0]], { numClasses: 2, inputFormat: "one-hot", ignoreIndex: 255 })).toThrow(
+      'meanIou: option `ignoreIndex` applies to inputFormat "index" only',
+    );
+  });
+});

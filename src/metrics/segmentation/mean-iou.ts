@@ -2,6 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
+import { classCounts, type InputFormat, readInputFormat } from "./class-counts.js";
 import {
   addArrays,
   assertClassLabels,
@@ -36,11 +37,17 @@ export interface MeanIouOptions {
   readonly ignoreIndex?: number;
   /** "dataset" (default, confusion matrix) or "per-image" (torchmetrics MeanIoU). */
   readonly reduction?: "dataset" | "per-image";
+  /** "index" (default): integer label maps [N, ...]; "one-hot": masks [N, C, ...] (torchmetrics' default format). */
+  readonly inputFormat?: InputFormat;
 }
 
 /** State: the confusion matrix (rows target, columns prediction) and per-image IoU sums and counts per class. */
 export interface MeanIouState {
+  /** C x C confusion matrix (index inputs only; FW IoU reads it). */
   confusion: Float64Array;
+  /** Per class, summed over all images: |P ∩ T| and |P ∪ T|. */
+  intersection: Float64Array;
+  union: Float64Array;
   imageIouSum: Float64Array;
   imageCount: Float64Array;
 }
@@ -111,12 +118,39 @@ export function accumulateConfusion(
       }
       const inter = local[c * C + c]!;
       const union = rowSum + colSum - inter;
+      state.intersection[c]! += inter;
+      state.union[c]! += union;
       if (union > 0) {
         state.imageIouSum[c]! += inter / union;
         state.imageCount[c]!++;
       }
     }
     for (let k = 0; k < C * C; k++) state.confusion[k]! += local[k]!;
+  }
+}
+
+/** Adds a batch of one-hot masks [N, C, ...] (per-class sums and per-image IoUs; no confusion matrix). */
+function accumulateOneHot(
+  state: MeanIouState,
+  preds: LabelMapInput,
+  target: LabelMapInput,
+  numClasses: number,
+  fn: string,
+): void {
+  const counts = classCounts(preds, target, numClasses, "one-hot", fn);
+  const C = numClasses;
+  for (let n = 0; n < counts.images; n++) {
+    for (let c = 0; c < C; c++) {
+      const k = n * C + c;
+      const inter = counts.intersection[k]!;
+      const union = counts.predSum[k]! + counts.targetSum[k]! - inter;
+      state.intersection[c]! += inter;
+      state.union[c]! += union;
+      if (union > 0) {
+        state.imageIouSum[c]! += inter / union;
+        state.imageCount[c]!++;
+      }
+    }
   }
 }
 
@@ -141,6 +175,8 @@ export function confusionIou(confusion: Float64Array, C: number): Float64Array {
 export function emptyConfusionState(C: number): MeanIouState {
   return {
     confusion: new Float64Array(C * C),
+    intersection: new Float64Array(C),
+    union: new Float64Array(C),
     imageIouSum: new Float64Array(C),
     imageCount: new Float64Array(C),
   };
@@ -150,6 +186,8 @@ export function emptyConfusionState(C: number): MeanIouState {
 export function mergeConfusionStates(a: MeanIouState, b: MeanIouState): MeanIouState {
   return {
     confusion: addArrays(a.confusion, b.confusion),
+    intersection: addArrays(a.intersection, b.intersection),
+    union: addArrays(a.union, b.union),
     imageIouSum: addArrays(a.imageIouSum, b.imageIouSum),
     imageCount: addArrays(a.imageCount, b.imageCount),
   };
@@ -175,6 +213,10 @@ export function meanIouDef(
     FN,
     "reduction",
   );
+  const inputFormat = readInputFormat(options.inputFormat, FN);
+  if (inputFormat === "one-hot" && ignoreIndex !== undefined) {
+    fail("invalid_option", `${FN}: option \`ignoreIndex\` applies to inputFormat "index" only`);
+  }
   return {
     id: meanIouMeta.id,
     meta: meanIouMeta,
@@ -184,21 +226,22 @@ export function meanIouDef(
       perClass,
       ...(ignoreIndex !== undefined ? { ignoreIndex } : {}),
       reduction,
+      inputFormat,
     },
     init: () => emptyConfusionState(C),
     update(state, preds, target) {
       const scratch = emptyConfusionState(C);
-      accumulateConfusion(scratch, preds, target, C, ignoreIndex, FN);
-      const merged = mergeConfusionStates(state, scratch);
-      state.confusion = merged.confusion;
-      state.imageIouSum = merged.imageIouSum;
-      state.imageCount = merged.imageCount;
+      if (inputFormat === "one-hot") accumulateOneHot(scratch, preds, target, C, FN);
+      else accumulateConfusion(scratch, preds, target, C, ignoreIndex, FN);
+      Object.assign(state, mergeConfusionStates(state, scratch));
     },
     merge: mergeConfusionStates,
     compute(state) {
       const first = includeBackground ? 0 : 1;
       if (reduction === "dataset") {
-        const iou = Array.from(confusionIou(state.confusion, C)).slice(first);
+        const iou = Array.from(state.intersection, (inter, c) =>
+          state.union[c]! > 0 ? inter / state.union[c]! : -1,
+        ).slice(first);
         if (perClass) return iou;
         const valid = iou.filter((v) => v >= 0);
         return valid.length ? valid.reduce((a, b) => a + b, 0) / valid.length : Number.NaN;
@@ -210,7 +253,11 @@ export function meanIouDef(
       return total > 0 ? sums.reduce((a, b) => a + b, 0) / total : Number.NaN;
     },
     validateState(state: unknown): asserts state is MeanIouState {
-      checkFloatFields(state, { confusion: C * C, imageIouSum: C, imageCount: C }, FN);
+      checkFloatFields(
+        state,
+        { confusion: C * C, intersection: C, union: C, imageIouSum: C, imageCount: C },
+        FN,
+      );
     },
   };
 }
