@@ -12,7 +12,7 @@ import {
   numpySum,
 } from "./coco-eval.js";
 import { cocoEvaluate, cocoToImages } from "./coco-json.js";
-import { detectionMap } from "./detection-map.js";
+import { detectionMap, toTorchmetricsDict } from "./detection-map.js";
 
 interface Golden {
   datasets: Record<string, { ground_truth: unknown; detections: unknown[] }>;
@@ -280,5 +280,19 @@ describe("segm and keypoints from arrays", () => {
     expect(() => cocoEvaluateImages([img], { iouType: "keypoints" })).toThrow(
       "cocoEval: ground truth keypoints must have 17 triplets (one per sigma), got 2",
     );
+  });
+});
+
+describe("toTorchmetricsDict", () => {
+  it("names the summary numbers as torchmetrics MeanAveragePrecision does", () => {
+    const r = cocoEvaluateImages(images, { categoryIds });
+    const d = toTorchmetricsDict(r);
+    expect([d.map, d.map_50, d.mar_100, d.mar_large]).toEqual([
+      r.stats[0],
+      r.stats[1],
+      r.stats[8],
+      r.stats[11],
+    ]);
+    expect(d.classes).toEqual(categoryIds);
   });
 });

@@ -239,3 +239,51 @@ export function detectionMap(
 ): CocoEvalResult {
   return runOnce(detectionMapDef(options), preds, target);
 }
+
+/** torchmetrics 1.9 `MeanAveragePrecision.compute()` keys, filled from a COCO result. */
+export interface TorchmetricsMapDict {
+  map: number;
+  map_50: number;
+  map_75: number;
+  map_small: number;
+  map_medium: number;
+  map_large: number;
+  mar_1: number;
+  mar_10: number;
+  mar_100: number;
+  mar_small: number;
+  mar_medium: number;
+  mar_large: number;
+  map_per_class: number[];
+  mar_100_per_class: number[];
+  classes: number[];
+}
+
+/**
+ * The COCO result in torchmetrics 1.9 `MeanAveragePrecision` naming (bbox or segm, default
+ * maxDets [1, 10, 100]): the 12 summary numbers and per-class AP and AR at the largest maxDets
+ * (torchmetrics names the AR keys after its `max_detection_thresholds`; here they are mar_1,
+ * mar_10, mar_100 for the default thresholds).
+ */
+export function toTorchmetricsDict(result: CocoEvalResult): TorchmetricsMapDict {
+  const s = result.stats;
+  if (s.length !== 12)
+    fail("unsupported", `toTorchmetricsDict: needs the 12 bbox/segm summary numbers, got ${s.length}`);
+  return {
+    map: s[0]!,
+    map_50: s[1]!,
+    map_75: s[2]!,
+    map_small: s[3]!,
+    map_medium: s[4]!,
+    map_large: s[5]!,
+    mar_1: s[6]!,
+    mar_10: s[7]!,
+    mar_100: s[8]!,
+    mar_small: s[9]!,
+    mar_medium: s[10]!,
+    mar_large: s[11]!,
+    map_per_class: result.perClassAp,
+    mar_100_per_class: result.perClassAr,
+    classes: result.categoryIds,
+  };
+}

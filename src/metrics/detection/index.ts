@@ -41,6 +41,8 @@ export {
   detectionMap,
   detectionMapDef,
   detectionMapMeta,
+  type TorchmetricsMapDict,
+  toTorchmetricsDict,
 } from "./detection-map.js";
 export {
   type BinaryMask,
