@@ -108,7 +108,7 @@ describe("ctcLoss", () => {
     ctcLoss([[log(0.3), log(0.7)]], [1], 1, 1).dispose();
     const lp = tf.tensor3d([[[log(0.3), log(0.7)]]]);
     const after = tf.memory().numTensors;
-    tf.grads((x: tf.Tensor) => ctcLoss(x, [[1]], [1], [1]))([lp]).forEach((g) => g.dispose());
+    tf.dispose(tf.grads((x: tf.Tensor) => ctcLoss(x, [[1]], [1], [1]))([lp]));
     expect(tf.memory().numTensors).toBe(after);
     lp.dispose();
     expect(tf.memory().numTensors).toBe(before);

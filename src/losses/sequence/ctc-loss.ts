@@ -56,6 +56,17 @@ function forwardBackward(
 ): { nll: Float64Array; grad: Float32Array } {
   const nll = new Float64Array(plan.batch);
   const grad = new Float32Array(plan.time * plan.batch * plan.classes);
+  let maxWidth = 1;
+  for (const label of plan.targets) maxWidth = Math.max(maxWidth, 2 * label.length + 1);
+  const cells = plan.time * maxWidth;
+  const work: Workspace = {
+    emit: new Float64Array(cells),
+    alpha: new Float64Array(cells),
+    beta: new Float64Array(cells),
+    scaled: new Float64Array(plan.time * plan.classes),
+    frameMax: new Float64Array(plan.time),
+    occupation: new Float64Array(plan.classes),
+  };
   for (let n = 0; n < plan.batch; n++) {
     const label = plan.targets[n]!;
     const width = 2 * label.length + 1;
@@ -64,9 +75,20 @@ function forwardBackward(
     const skip = new Uint8Array(width);
     for (let s = 2; s < width; s++) skip[s] = ext[s] !== plan.blank && ext[s] !== ext[s - 2] ? 1 : 0;
     const sample = { n, ext, skip, width, steps: plan.inputLengths[n]! };
-    if (!scaledSample(logProbs, plan, sample, nll, grad)) logSpaceSample(logProbs, plan, sample, nll, grad);
+    if (!scaledSample(logProbs, plan, sample, work, nll, grad))
+      logSpaceSample(logProbs, plan, sample, nll, grad);
   }
   return { nll, grad };
+}
+
+/** Buffers reused across the samples of one call (sized for the longest target). */
+interface Workspace {
+  readonly emit: Float64Array;
+  readonly alpha: Float64Array;
+  readonly beta: Float64Array;
+  readonly scaled: Float64Array;
+  readonly frameMax: Float64Array;
+  readonly occupation: Float64Array;
 }
 
 interface Sample {
@@ -82,18 +104,15 @@ function scaledSample(
   logProbs: Float32Array | Float64Array,
   plan: CtcPlan,
   sample: Sample,
+  work: Workspace,
   nll: Float64Array,
   grad: Float32Array,
 ): boolean {
   const { batch, classes } = plan;
   const { n, ext, skip, width, steps } = sample;
-  const emit = new Float64Array(steps * width);
-  const alpha = new Float64Array(steps * width);
-  const beta = new Float64Array(steps * width);
   // Per frame: e_c = exp(lp_c - max_c lp) for every class (one exp per class, reused for the
   // gradient's exp(lp) = e_c · exp(max)), emissions of the extended labels read from it.
-  const scaled = new Float64Array(steps * classes);
-  const frameMax = new Float64Array(steps);
+  const { emit, alpha, beta, scaled, frameMax, occupation } = work;
   let logLikelihood = 0;
   for (let t = 0; t < steps; t++) {
     const base = (t * batch + n) * classes;
@@ -106,6 +125,7 @@ function scaledSample(
     for (let s = 0; s < width; s++) emit[t * width + s] = scaled[row + ext[s]!]!;
     logLikelihood += max;
   }
+  alpha.fill(0, 0, width);
   alpha[0] = emit[0]!;
   if (width > 1) alpha[1] = emit[1]!;
   for (let t = 0; t < steps; t++) {
@@ -129,6 +149,7 @@ function scaledSample(
   const end = width > 1 ? alpha[last + width - 1]! + alpha[last + width - 2]! : alpha[last]!;
   if (!(end > 1e-290)) return false;
   const loss = -(logLikelihood + Math.log(end));
+  beta.fill(0, last, last + width);
   beta[last + width - 1] = emit[last + width - 1]!;
   if (width > 1) beta[last + width - 2] = emit[last + width - 2]!;
   for (let t = steps - 1; t >= 0; t--) {
@@ -147,8 +168,6 @@ function scaledSample(
     if (!(total > 0) || !Number.isFinite(total)) return false;
     for (let s = 0; s < width; s++) beta[row + s] = beta[row + s]! / total;
   }
-  const occupation = new Float64Array(classes);
-  const out = new Float32Array(steps * classes);
   for (let t = 0; t < steps; t++) {
     occupation.fill(0);
     const row = t * width;
@@ -161,13 +180,13 @@ function scaledSample(
       total += r;
     }
     if (!(total > 0) || !Number.isFinite(total)) return false;
+    const frame = t * classes;
+    const factor = Math.exp(frameMax[t]!);
     const base = (t * batch + n) * classes;
-    for (let c = 0; c < classes; c++)
-      out[t * classes + c] = Math.exp(logProbs[base + c]!) - occupation[c]! / total;
+    // Written in place: a later failure hands the sample to logSpaceSample, which rewrites it.
+    for (let c = 0; c < classes; c++) grad[base + c] = scaled[frame + c]! * factor - occupation[c]! / total;
   }
   nll[n] = loss;
-  for (let t = 0; t < steps; t++)
-    grad.set(out.subarray(t * classes, (t + 1) * classes), (t * batch + n) * classes);
   return true;
 }
 
@@ -200,10 +219,8 @@ function logSpaceSample(
   const loss = -logLikelihood;
   if (!Number.isFinite(loss)) {
     nll[n] = plan.zeroInfinity ? 0 : Number.POSITIVE_INFINITY;
-    if (!plan.zeroInfinity) {
-      for (let t = 0; t < steps; t++)
-        for (let c = 0; c < classes; c++) grad[(t * batch + n) * classes + c] = Number.NaN;
-    }
+    const fill = plan.zeroInfinity ? 0 : Number.NaN;
+    for (let t = 0; t < steps; t++) grad.fill(fill, (t * batch + n) * classes, (t * batch + n + 1) * classes);
     return;
   }
   nll[n] = loss;
