@@ -103,22 +103,26 @@ export class RougeTokenIds {
 
   /** The token ids of `text` under rouge-score's tokenizer. */
   encode(input: string): Int32Array {
-    // ASCII text is lowercased on the fly; anything else goes through toLowerCase first (its
-    // full Unicode mapping can produce ASCII letters, e.g. the Kelvin sign to "k").
-    let ascii = true;
-    for (let i = 0; i < input.length; i++) {
-      if (input.charCodeAt(i) >= 128) {
-        ascii = false;
-        break;
-      }
-    }
-    const text = ascii ? input : input.toLowerCase();
-    const n = text.length;
+    // ASCII is lowercased on the fly; at the first non-ASCII character the scan restarts on
+    // input.toLowerCase() (its full Unicode mapping can produce ASCII letters, e.g. the Kelvin
+    // sign to "k"). Ids handed out before the restart stay valid, merely unused.
+    let text = input;
+    let lowered = false;
+    let n = text.length;
     let count = 0;
     let start = -1;
     let hash = 0;
     for (let i = 0; i <= n; i++) {
       let code = i < n ? text.charCodeAt(i) : 32;
+      if (code >= 128 && !lowered) {
+        text = input.toLowerCase();
+        n = text.length;
+        lowered = true;
+        count = 0;
+        start = -1;
+        i = -1;
+        continue;
+      }
       if (code >= CODE_A && code <= CODE_Z) code += 32;
       if ((code >= CODE_a && code <= CODE_z) || (code >= CODE_0 && code <= CODE_9)) {
         if (start < 0) {

@@ -161,8 +161,6 @@ class Workspace {
   counts = new Int32Array(1024);
   row0 = new Int32Array(64);
   row1 = new Int32Array(64);
-  keysA = new Float64Array(64);
-  keysB = new Float64Array(64);
 
   encode(tokens: readonly string[]): Int32Array {
     const ids = this.ids;
@@ -192,12 +190,29 @@ class Workspace {
     return [this.row0, this.row1];
   }
 
-  keys(size: number): [Float64Array, Float64Array] {
-    if (this.keysA.length < size) {
-      this.keysA = new Float64Array(2 * size);
-      this.keysB = new Float64Array(2 * size);
+  #grams = { size: 0, keys: new Float64Array(0), counts: new Int32Array(0), stamps: new Int32Array(0) };
+  #generation = 0;
+
+  /** Scratch n-gram hash table with at least `size` (a power of two) slots. */
+  gramTable(size: number): { size: number; keys: Float64Array; counts: Int32Array; stamps: Int32Array } {
+    if (this.#grams.size < size) {
+      this.#grams = {
+        size,
+        keys: new Float64Array(size),
+        counts: new Int32Array(size),
+        stamps: new Int32Array(size),
+      };
+      this.#generation = 0;
     }
-    return [this.keysA, this.keysB];
+    return this.#grams;
+  }
+
+  nextGeneration(): number {
+    if (this.#generation > 1 << 30) {
+      this.#grams.stamps.fill(0);
+      this.#generation = 0;
+    }
+    return ++this.#generation;
   }
 }
 
@@ -225,29 +240,46 @@ function ngramOverlap(target: Int32Array, prediction: Int32Array, n: number, ws:
   if (nt <= 0 || np <= 0) return 0;
   const base = ws.vocabulary + 1;
   if (base ** n >= 2 ** 53) return stringNgramOverlap(target, prediction, n);
-  const [ka, kb] = ws.keys(Math.max(nt, np));
-  const fill = (ids: Int32Array, count: number, out: Float64Array): Float64Array => {
-    for (let i = 0; i < count; i++) {
-      let key = 0;
-      for (let k = 0; k < n; k++) key = key * base + (ids[i + k] as number);
-      out[i] = key;
-    }
-    return out.subarray(0, count).sort();
+  // Open-addressing table of target n-gram keys with counts; a slot is live when its stamp equals
+  // this call's generation, so the table is never cleared.
+  let size = 16;
+  while (size < 2 * nt) size *= 2;
+  const table = ws.gramTable(size);
+  const { keys, counts, stamps } = table;
+  const mask = table.size - 1;
+  const generation = ws.nextGeneration();
+  const slotOf = (key: number): number => {
+    let h = Math.imul((key >>> 0) ^ ((key / 4294967296) | 0), 0x9e3779b1);
+    h ^= h >>> 15;
+    return h & mask;
   };
-  const a = fill(target, nt, ka);
-  const b = fill(prediction, np, kb);
+  for (let i = 0; i < nt; i++) {
+    let key = 0;
+    for (let k = 0; k < n; k++) key = key * base + (target[i + k] as number);
+    let slot = slotOf(key);
+    while (stamps[slot] === generation && keys[slot] !== key) slot = (slot + 1) & mask;
+    if (stamps[slot] === generation) counts[slot] = (counts[slot] as number) + 1;
+    else {
+      stamps[slot] = generation;
+      keys[slot] = key;
+      counts[slot] = 1;
+    }
+  }
   let overlap = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      overlap++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+  for (let i = 0; i < np; i++) {
+    let key = 0;
+    for (let k = 0; k < n; k++) key = key * base + (prediction[i + k] as number);
+    let slot = slotOf(key);
+    while (stamps[slot] === generation) {
+      if (keys[slot] === key) {
+        if ((counts[slot] as number) > 0) {
+          overlap++;
+          counts[slot] = (counts[slot] as number) - 1;
+        }
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
   }
   return overlap;
 }
