@@ -67,6 +67,22 @@ describe("openAiClient against a scripted OpenAI-compatible server on loopback",
     expect(client.usage().failures).toBe(1);
   });
 
+  it("never puts the API key in an error message, even when the server echoes it", async () => {
+    const s = await server((req) => ({
+      status: 401,
+      body: { error: `bad key ${req.headers.authorization}` },
+    }));
+    const client = openAiClient({
+      baseUrl: s.url,
+      model: "m",
+      env: { OPENAI_API_KEY: "sk-echo-me" },
+      ...fast,
+    });
+    const error = await client.judge(messages).catch((e: Error) => e);
+    expect((error as Error).message).toContain("bad key Bearer [redacted]");
+    expect((error as Error).message).not.toContain("sk-echo-me");
+  });
+
   it("does not retry a 400", async () => {
     const s = await server(() => ({ status: 400, body: { error: "bad" } }));
     const client = openAiClient({ baseUrl: s.url, model: "m", ...fast });

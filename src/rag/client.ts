@@ -107,6 +107,11 @@ export async function cacheKey(value: unknown): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/** Removes the API key from text that may reach a log (a server may echo request headers). */
+function redact(text: string, apiKey: string | undefined): string {
+  return apiKey ? text.split(apiKey).join("[redacted]") : text;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 class RetryableError extends Error {
@@ -247,7 +252,7 @@ export function openAiClient(options: OpenAiClientOptions): JudgeClient {
         }
         lastError = `HTTP ${response.status}: ${text.slice(0, 200)}`;
         if (response.status !== 429 && response.status < 500) {
-          throw new PlumblineError("judge_error", `${fn}: ${path} failed with ${lastError}`);
+          throw new PlumblineError("judge_error", redact(`${fn}: ${path} failed with ${lastError}`, apiKey));
         }
         wait = retryAfterMs(response.headers.get("retry-after"));
         throw new RetryableError(lastError, wait);
@@ -269,7 +274,10 @@ export function openAiClient(options: OpenAiClientOptions): JudgeClient {
       }
     }
     usage.failures++;
-    return fail("judge_error", `${fn}: ${path} failed after ${maxRetries + 1} attempts, last: ${lastError}`);
+    return fail(
+      "judge_error",
+      redact(`${fn}: ${path} failed after ${maxRetries + 1} attempts, last: ${lastError}`, apiKey),
+    );
   }
 
   const judge: Judge = async (messages: readonly ChatMessage[], call?: JudgeCallOptions) => {
