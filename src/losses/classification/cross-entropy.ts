@@ -19,7 +19,8 @@ export interface CrossEntropyOptions {
 
 /**
  * Per-row cross-entropy with label smoothing e against class indices y, with a hand-written
- * gradient (one softmax pass instead of autodiff through log-softmax, one-hot and sums):
+ * gradient (one softmax pass, reused by the backward pass, instead of autodiff through
+ * log-softmax, one-hot and sums):
  *   l_i = (1 - e) (-w_y lp_iy) + (e / C) (-sum_c w_c lp_ic),  lp = logsoftmax(x_i).
  * Since d(-lp_ic)/dx_ij = p_ij - 1[j = c]:
  *   dl_i/dx_ij = ((1 - e) w_y + (e / C) W) p_ij - (1 - e) w_y 1[j = y] - (e / C) w_j,  W = sum_c w_c,
@@ -34,25 +35,25 @@ function rowLosses(
 ): tf.Tensor1D {
   const [m, c] = rows.shape;
   const op = tf.customGrad(((x: tf.Tensor2D, save: tf.GradSaveFunc) => {
-    const logp = tf.logSoftmax(x);
-    // labels and weights are saved too: the surrounding tidy disposes them before backprop runs
-    save(weight ? [logp, labels, weight] : [logp, labels]);
+    // log-sum-exp without an exp pass of our own: the softmax kernel is native on the WASM and
+    // CPU backends, and at the row maximum p = exp(max - lse) >= 1/C never underflows, so
+    // lse = max_j x_j - log(max_j p_j) is exact to float32 rounding even for logits of +-100.
+    const p = tf.softmax(x);
+    const lse = tf.sub(tf.max(x, 1), tf.log(tf.max(p, 1)));
+    save(weight ? [p, labels, weight] : [p, labels]);
     const flatIndex = tf.add(tf.mul(tf.range(0, m, 1, "int32"), tf.scalar(c, "int32")), labels);
-    const picked = tf.gather(tf.reshape(logp, [-1]), flatIndex);
+    const picked = tf.sub(tf.gather(tf.reshape(x, [-1]), flatIndex), lse); // lp_iy
     let value = tf.neg(weight ? tf.mul(picked, tf.gather(weight, labels)) : picked);
     if (smoothing > 0) {
-      const smooth = tf.neg(tf.sum(weight ? tf.mul(logp, weight) : logp, 1));
+      // sum_c w_c lp_ic = sum_c w_c x_ic - W lse
+      const weighted = weight ? tf.reshape(tf.matMul(x, tf.reshape(weight, [c, 1])), [m]) : tf.sum(x, 1);
+      const smooth = tf.neg(tf.sub(weighted, tf.mul(weight ? tf.sum(weight) : c, lse)));
       value = tf.add(tf.mul(value, 1 - smoothing), tf.mul(smooth, smoothing / c));
     }
     return {
       value,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [savedLogp, savedLabels, savedWeight] = saved as [
-          tf.Tensor,
-          tf.Tensor1D,
-          tf.Tensor1D | undefined,
-        ];
-        const p = tf.exp(savedLogp);
+        const [p, savedLabels, savedWeight] = saved as [tf.Tensor, tf.Tensor1D, tf.Tensor1D | undefined];
         const dyColumn = tf.reshape(dy, [m, 1]);
         if (!savedWeight) {
           // dy (p - e/C) - dy (1 - e) one-hot(y); the WASM OneHot kernel emits int32 whatever
