@@ -119,7 +119,7 @@ export function averagePrecisionKernel(
  * 0 when no relevant document is within k. Matches torchmetrics 1.9.0 `RetrievalMAP(top_k,
  * empty_target_action)`, including its rule that a document with score <= 0 counts as
  * non-relevant (`nonPositiveScores`). Queries without any relevant document follow
- * `emptyTargetAction`. O(n) state; compute O(n) radix sorts plus O(n) per query.
+ * `emptyTargetAction`. O(n) state; compute O(n log m) for queries of m documents.
  */
 export function retrievalMapDef(
   options: RetrievalMapOptions = {},

@@ -12,8 +12,9 @@ import type { MetricDef } from "../../metric.js";
  * ranking of each query's documents, tie groups, and the aggregation over queries.
  *
  * A query's documents may arrive across many batches, so the state keeps them all (O(n)
- * memory) and `merge` concatenates. `compute` sorts once over everything (stable radix
- * argsorts, O(n)) and walks the queries in order of query id.
+ * memory) and `merge` concatenates. `compute` groups documents by query id (a stable radix
+ * argsort, skipped when ids already arrive in order), then ranks each query of m documents with
+ * a native sort plus binary-search placement: O(n log m) overall.
  */
 
 /** What a query with no relevant document (no non-relevant one, for fall-out) scores. */
