@@ -61,6 +61,14 @@ for mo in ["raw_values", "uniform_average", "variance_weighted"]:
     o = {"multioutput": mo}
     add("regression", "r2", f"{V_SK} r2_score", "gm", o, skm.r2_score(Y, P, multioutput=mo))
     add("regression", "explained_variance", f"{V_SK} explained_variance_score", "gm", o, skm.explained_variance_score(Y, P, multioutput=mo))
+for mo in ["raw_values", "uniform_average"]:
+    o = {"multioutput": mo}
+    add("regression", "median_absolute_error", f"{V_SK} median_absolute_error", "gm", o, skm.median_absolute_error(Y, P, multioutput=mo))
+    add("regression", "d2_absolute_error", f"{V_SK} d2_absolute_error_score", "gm", o, skm.d2_absolute_error_score(Y, P, multioutput=mo))
+add("regression", "spearman", f"{V_SP} spearmanr per column", "gm", {"multioutput": "raw_values"},
+    [float(stats.spearmanr(P[:, j], Y[:, j])[0]) for j in range(3)])
+add("regression", "kendall_tau_b", f"{V_SP} kendalltau per column", "gm", {"multioutput": "raw_values"},
+    [float(stats.kendalltau(P[:, j], Y[:, j])[0]) for j in range(3)])
 add("regression", "r2", f"{V_SK} r2_score", "gv", {}, skm.r2_score(y, p))
 add("regression", "explained_variance", f"{V_SK} explained_variance_score", "gv", {}, skm.explained_variance_score(y, p))
 add("regression", "median_absolute_error", f"{V_SK} median_absolute_error", "gv", {}, skm.median_absolute_error(y, p))

@@ -82,15 +82,15 @@ export const adapters: readonly Adapter[] = [
       ),
   },
   simple("max_error", maxError),
-  simple("median_absolute_error", medianAbsoluteError),
+  withMultioutput("median_absolute_error", medianAbsoluteError),
   {
     metric: "pinball",
     run: (inputs, options) =>
       meanPinballLoss(...pair(inputs), { alpha: options.alpha as number, ...multi(options) }),
   },
   simple("pearson", pearsonCorrelation),
-  simple("spearman", spearmanCorrelation),
-  simple("kendall_tau_b", kendallTau),
+  withMultioutput("spearman", spearmanCorrelation),
+  withMultioutput("kendall_tau_b", kendallTau),
   // torchmetrics returns a one-element tensor for 1-D input.
   simple("concordance", (p, t) => [concordanceCorrelation(p, t)]),
   {
@@ -118,7 +118,7 @@ export const adapters: readonly Adapter[] = [
     metric: "tweedie_deviance",
     run: (inputs, options) => tweedieDeviance(...pair(inputs), { power: options.power as number }),
   },
-  simple("d2_absolute_error", d2AbsoluteError),
+  withMultioutput("d2_absolute_error", d2AbsoluteError),
   {
     metric: "kl_divergence",
     run: (inputs, options) =>

@@ -2,6 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { compensatedSum } from "../../core/sum.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
 import { type PairBufferState, pairBufferDef, quantileLinear } from "./pair-buffer.js";
 import { finiteScore } from "./r2-score.js";
 
@@ -24,14 +25,18 @@ export const d2AbsoluteErrorMeta: CatalogEntry = {
 /**
  * D² absolute error, `1 - sum|t - p| / sum|t - median(t)|`. Matches scikit-learn 1.9.1
  * `d2_absolute_error_score`: fewer than two samples give NaN; a zero denominator gives 1 if the
- * numerator is zero too, else 0. Exact: state O(n), compute O(n log n). Vector input only.
+ * numerator is zero too, else 0. Exact: state O(n), compute O(n log n). Matrix input gives one value per output (averaged unless `multioutput: "raw_values"`).
  */
-export function d2AbsoluteErrorDef(): MetricDef<PairBufferState, PairArgs, number> {
+export function d2AbsoluteErrorDef<O extends MultioutputOptions>(
+  options: O = {} as O,
+): MetricDef<PairBufferState, PairArgs, MultioutputResult<O>> {
+  const multioutput = readMultioutput(options.multioutput, "d2AbsoluteError");
   return pairBufferDef({
     id: d2AbsoluteErrorMeta.id,
     meta: d2AbsoluteErrorMeta,
     fn: "d2AbsoluteError",
-    options: {},
+    options: { multioutput },
+    multioutput,
     compute(p, t) {
       if (p.length < 2) return Number.NaN;
       const median = quantileLinear(t, 0.5);
@@ -50,6 +55,10 @@ export function d2AbsoluteErrorDef(): MetricDef<PairBufferState, PairArgs, numbe
  * D² absolute error score of `preds` against `target`.
  * @example d2AbsoluteError([1, 2, 3], [1, 2, 4]) // 1 - 1 / (1 + 0 + 2) = 0.6667
  */
-export function d2AbsoluteError(preds: RegressionInput, target: RegressionInput): number {
-  return runOnce(d2AbsoluteErrorDef(), preds, target);
+export function d2AbsoluteError<O extends MultioutputOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): MultioutputResult<O> {
+  return runOnce(d2AbsoluteErrorDef(options), preds, target);
 }

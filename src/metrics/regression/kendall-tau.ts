@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
 import { type PairBufferState, pairBufferDef } from "./pair-buffer.js";
 import { sortKeys } from "./ranks.js";
 
@@ -101,13 +102,17 @@ export function kendallTauOf(x: Float64Array, y: Float64Array): number {
   return Number.isNaN(tau) ? tau : Math.min(1, Math.max(-1, tau));
 }
 
-/** Kendall's tau-b between preds and target. Exact: state O(n), compute O(n log n). Vector input only. */
-export function kendallTauDef(): MetricDef<PairBufferState, PairArgs, number> {
+/** Kendall's tau-b between preds and target. Exact: state O(n), compute O(n log n). Matrix input gives one value per output (averaged unless `multioutput: "raw_values"`). */
+export function kendallTauDef<O extends MultioutputOptions>(
+  options: O = {} as O,
+): MetricDef<PairBufferState, PairArgs, MultioutputResult<O>> {
+  const multioutput = readMultioutput(options.multioutput, "kendallTau");
   return pairBufferDef({
     id: kendallTauMeta.id,
     meta: kendallTauMeta,
     fn: "kendallTau",
-    options: {},
+    options: { multioutput },
+    multioutput,
     compute: kendallTauOf,
   });
 }
@@ -116,6 +121,10 @@ export function kendallTauDef(): MetricDef<PairBufferState, PairArgs, number> {
  * Kendall's tau-b between `preds` and `target`.
  * @example kendallTau([1, 2, 3, 4], [1, 3, 2, 4]) // (5 - 1) / 6 = 0.6667
  */
-export function kendallTau(preds: RegressionInput, target: RegressionInput): number {
-  return runOnce(kendallTauDef(), preds, target);
+export function kendallTau<O extends MultioutputOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): MultioutputResult<O> {
+  return runOnce(kendallTauDef(options), preds, target);
 }

@@ -13,9 +13,19 @@ describe("medianAbsoluteError", () => {
     expect(medianAbsoluteError([1, 1, 1e9], [0, 0, 0])).toBe(1);
   });
 
-  it("rejects matrix input", () => {
-    expect(() => medianAbsoluteError([[1, 2]], [[1, 2]])).toThrow(
-      "medianAbsoluteError: multioutput input is not supported, got 1 x 2",
-    );
+  it("gives one median per output for matrix input", () => {
+    // column 0: errors 1, 3, 5 -> 3; column 1: errors 0, 0, 4 -> 0
+    const preds = [
+      [1, 0],
+      [3, 0],
+      [5, 4],
+    ];
+    const target = [
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ];
+    expect(medianAbsoluteError(preds, target, { multioutput: "raw_values" })).toEqual([3, 0]);
+    expect(medianAbsoluteError(preds, target)).toBe(1.5);
   });
 });

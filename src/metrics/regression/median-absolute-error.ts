@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
 import { type PairBufferState, pairBufferDef, quantileLinear } from "./pair-buffer.js";
 
 /** Catalog entry of the median absolute error. */
@@ -22,14 +23,18 @@ export const medianAbsoluteErrorMeta: CatalogEntry = {
 /**
  * Median of `|preds - target|` (the mean of the two middle values for even n). Matches
  * scikit-learn 1.9.1 `median_absolute_error` (`np.median`). Exact: state O(n), compute O(n log n).
- * Vector input only.
+ * Matrix input gives one value per output (averaged unless `multioutput: "raw_values"`).
  */
-export function medianAbsoluteErrorDef(): MetricDef<PairBufferState, PairArgs, number> {
+export function medianAbsoluteErrorDef<O extends MultioutputOptions>(
+  options: O = {} as O,
+): MetricDef<PairBufferState, PairArgs, MultioutputResult<O>> {
+  const multioutput = readMultioutput(options.multioutput, "medianAbsoluteError");
   return pairBufferDef({
     id: medianAbsoluteErrorMeta.id,
     meta: medianAbsoluteErrorMeta,
     fn: "medianAbsoluteError",
-    options: {},
+    options: { multioutput },
+    multioutput,
     compute(p, t) {
       const errors = new Float64Array(p.length);
       for (let i = 0; i < p.length; i++) errors[i] = Math.abs(p[i]! - t[i]!);
@@ -42,6 +47,10 @@ export function medianAbsoluteErrorDef(): MetricDef<PairBufferState, PairArgs, n
  * Median absolute error of `preds` against `target`.
  * @example medianAbsoluteError([2.5, 0, 2, 8], [3, -0.5, 2, 7]) // median(0.5, 0.5, 0, 1) = 0.5
  */
-export function medianAbsoluteError(preds: RegressionInput, target: RegressionInput): number {
-  return runOnce(medianAbsoluteErrorDef(), preds, target);
+export function medianAbsoluteError<O extends MultioutputOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): MultioutputResult<O> {
+  return runOnce(medianAbsoluteErrorDef(options), preds, target);
 }

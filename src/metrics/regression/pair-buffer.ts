@@ -9,66 +9,98 @@ import {
 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
 import type { MetricDef } from "../../metric.js";
-import { assertSeen, assertVector, type PairArgs, type PairBatch, readPair } from "./input.js";
-import { checkGrowable, checkRecord } from "./state-checks.js";
+import { assertColumns, assertSeen, type PairArgs, type PairBatch, readPair } from "./input.js";
+import { reduceOutputs } from "./multioutput.js";
+import { checkCount, checkGrowable, checkRecord } from "./state-checks.js";
 
 /**
  * Exact-mode state for the regression metrics that need every pair (median, ranks): the preds
  * and targets seen so far, in growable float64 buffers. Memory O(n); merge concatenates.
  */
 export interface PairBufferState {
+  /** Outputs per row (0 until the first non-empty batch); the buffers are row-major. */
+  cols: number;
   preds: GrowableFloat64;
   target: GrowableFloat64;
 }
 
 /** How one exact (buffered) regression metric computes its result from every pair seen. */
-export interface PairBufferSpec<Result> {
+export interface PairBufferSpec {
   readonly id: string;
   readonly meta: CatalogEntry;
   readonly fn: string;
   readonly options: Readonly<Record<string, unknown>>;
   readonly check?: (batch: PairBatch) => void;
-  readonly compute: (preds: Float64Array, target: Float64Array) => Result;
+  /** The metric of one output from its preds and targets. */
+  readonly compute: (preds: Float64Array, target: Float64Array) => number;
+  /** How per-output values combine (`raw_values` or `uniform_average`). */
+  readonly multioutput: string;
 }
 
-/** Builds a MetricDef over {@link PairBufferState} (vector input only). */
-export function pairBufferDef<Result>(
-  spec: PairBufferSpec<Result>,
-): MetricDef<PairBufferState, PairArgs, Result> {
+/** Builds a MetricDef over {@link PairBufferState}; matrix input gives one value per output, reduced by `multioutput`. */
+export function pairBufferDef<Result>(spec: PairBufferSpec): MetricDef<PairBufferState, PairArgs, Result> {
   return {
     id: spec.id,
     meta: spec.meta,
     options: spec.options,
-    init: () => ({ preds: growableFloat64(), target: growableFloat64() }),
+    init: () => ({ cols: 0, preds: growableFloat64(), target: growableFloat64() }),
     update(state, preds, target) {
       const batch = readPair(spec.fn, preds, target);
-      assertVector(batch, spec.fn);
+      if (batch.rows === 0) return;
+      assertColumns(state.cols, batch.cols, spec.fn);
       spec.check?.(batch);
       append(state.preds, batch.preds);
       append(state.target, batch.target);
+      state.cols = batch.cols;
     },
-    merge: (a, b) => ({
-      preds: concatGrowable(a.preds, b.preds),
-      target: concatGrowable(a.target, b.target),
-    }),
+    merge(a, b) {
+      if (a.cols !== 0 && b.cols !== 0) assertColumns(a.cols, b.cols, spec.fn);
+      return {
+        cols: a.cols || b.cols,
+        preds: concatGrowable(a.preds, b.preds),
+        target: concatGrowable(a.target, b.target),
+      };
+    },
     validateState(state: unknown): asserts state is PairBufferState {
       const r = checkRecord(state, spec.id);
+      const cols = checkCount(r, "cols", spec.id);
       checkGrowable(r, "preds", spec.id);
       checkGrowable(r, "target", spec.id);
       if ((r.preds as { length: number }).length !== (r.target as { length: number }).length) {
         fail("invalid_state", `${spec.id}: state buffers \`preds\` and \`target\` must have the same length`);
       }
+      const length = (r.preds as { length: number }).length;
+      if ((cols === 0 && length !== 0) || (cols !== 0 && length % cols !== 0)) {
+        fail(
+          "invalid_state",
+          `${spec.id}: state buffers of length ${length} do not hold whole rows of ${cols} outputs`,
+        );
+      }
     },
     compute(state) {
       assertSeen(state.preds.length, spec.fn);
-      return spec.compute(filled(state.preds), filled(state.target));
+      const p = filled(state.preds);
+      const t = filled(state.target);
+      if (state.cols === 1) return reduceOutputs([spec.compute(p, t)], spec.multioutput) as Result;
+      const rows = p.length / state.cols;
+      const values: number[] = [];
+      for (let c = 0; c < state.cols; c++) {
+        const pc = new Float64Array(rows);
+        const tc = new Float64Array(rows);
+        for (let r = 0; r < rows; r++) {
+          pc[r] = p[r * state.cols + c]!;
+          tc[r] = t[r * state.cols + c]!;
+        }
+        values.push(spec.compute(pc, tc));
+      }
+      return reduceOutputs(values, spec.multioutput) as Result;
     },
   };
 }
 
 /** A compact copy of a buffer state (capacity = length), for serialising. */
 export function compactPairs(state: PairBufferState): PairBufferState {
-  return { preds: compact(state.preds), target: compact(state.target) };
+  return { cols: state.cols, preds: compact(state.preds), target: compact(state.target) };
 }
 
 /**

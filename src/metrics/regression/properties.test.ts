@@ -189,6 +189,10 @@ describe("matrix (multioutput and row-wise) inputs stream like vectors", () => {
       def: normalizedRootMeanSquaredErrorDef({ normalization: "l2", multioutput: "raw_values" }),
     },
     { name: "cosineSimilarity rows", def: cosineSimilarityDef({ reduction: "none" }) },
+    { name: "medianAbsoluteError raw_values", def: medianAbsoluteErrorDef({ multioutput: "raw_values" }) },
+    { name: "spearmanCorrelation raw_values", def: spearmanCorrelationDef({ multioutput: "raw_values" }) },
+    { name: "kendallTau", def: kendallTauDef() },
+    { name: "d2AbsoluteError raw_values", def: d2AbsoluteErrorDef({ multioutput: "raw_values" }) },
     { name: "klDivergence rows", def: klDivergenceDef({ reduction: "none" }), positive: true },
     { name: "jsDivergence rows", def: jsDivergenceDef(), positive: true },
   ];
@@ -241,7 +245,11 @@ describe("fromJSON rejects malformed states", () => {
     [
       "a buffer state whose length exceeds its capacity",
       spearmanCorrelationDef(),
-      { preds: { data: new Float64Array(1), length: 3 }, target: { data: new Float64Array(4), length: 3 } },
+      {
+        cols: 1,
+        preds: { data: new Float64Array(1), length: 3 },
+        target: { data: new Float64Array(4), length: 3 },
+      },
       "`preds.length` 3 exceeds its capacity 1",
     ],
   ])("%s", (_, def, state, message) => {

@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
 import { type PairBufferState, pairBufferDef } from "./pair-buffer.js";
 import { averageRanks, pearsonOf } from "./ranks.js";
 
@@ -24,14 +25,18 @@ export const spearmanCorrelationMeta: CatalogEntry = {
  * Spearman's rho: Pearson's r of the average ranks (ties share the mean of their ranks). Matches
  * scipy 1.18.1 `spearmanr` and torchmetrics 1.9.0 `spearman_corrcoef` (which computes in float32,
  * so agrees to ~1e-7). A constant input gives NaN. Exact: state O(n), compute O(n) (radix argsort).
- * Vector input only.
+ * Matrix input gives one value per output (averaged unless `multioutput: "raw_values"`).
  */
-export function spearmanCorrelationDef(): MetricDef<PairBufferState, PairArgs, number> {
+export function spearmanCorrelationDef<O extends MultioutputOptions>(
+  options: O = {} as O,
+): MetricDef<PairBufferState, PairArgs, MultioutputResult<O>> {
+  const multioutput = readMultioutput(options.multioutput, "spearmanCorrelation");
   return pairBufferDef({
     id: spearmanCorrelationMeta.id,
     meta: spearmanCorrelationMeta,
     fn: "spearmanCorrelation",
-    options: {},
+    options: { multioutput },
+    multioutput,
     compute: (p, t) => pearsonOf(averageRanks(p), averageRanks(t)),
   });
 }
@@ -40,6 +45,10 @@ export function spearmanCorrelationDef(): MetricDef<PairBufferState, PairArgs, n
  * Spearman correlation between `preds` and `target`.
  * @example spearmanCorrelation([1, 2, 3, 4], [1, 3, 2, 4]) // 1 - 6 * 2 / (4 * 15) = 0.8
  */
-export function spearmanCorrelation(preds: RegressionInput, target: RegressionInput): number {
-  return runOnce(spearmanCorrelationDef(), preds, target);
+export function spearmanCorrelation<O extends MultioutputOptions>(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options: O = {} as O,
+): MultioutputResult<O> {
+  return runOnce(spearmanCorrelationDef(options), preds, target);
 }
