@@ -9,8 +9,8 @@ export interface ElboLossOptions {
   readonly reconstruction?: ReconstructionKind;
   /** Weight β of the KL term (β-VAE). Default 1. */
   readonly beta?: number;
-  /** "batchmean" (default): per-sample negative ELBO averaged over the batch; "sum"; "none": per sample [N]. */
-  readonly reduction?: "batchmean" | "sum" | "none";
+  /** "batchmean" (default) or its synonym "mean": per-sample negative ELBO averaged over the batch; "sum"; "none": per sample [N]. */
+  readonly reduction?: "batchmean" | "mean" | "sum" | "none";
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import { assertSameShape, asTensor, numberOption, safeSqrt } from "../face/tensor-checks.js";
+import { assertSameShape, asTensor, numberOption, reductionOption, safeSqrt } from "../face/tensor-checks.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
 
 export interface GradientPenaltyOptions {
   /** Penalty weight λ. Default 10 (Gulrajani et al.). */
@@ -14,6 +15,8 @@ export interface GradientPenaltyOptions {
   readonly epsilon?: tf.Tensor;
   /** Seed of the default ε. */
   readonly seed?: number;
+  /** "mean" (default, the paper's expectation), "sum", or "none": per-sample penalties [N]. */
+  readonly reduction?: Reduction;
 }
 
 /**
@@ -29,7 +32,7 @@ export function gradientPenalty(
   real: tf.Tensor,
   fake: tf.Tensor,
   options: GradientPenaltyOptions = {},
-): tf.Scalar {
+): tf.Tensor {
   const fn = "gradientPenalty";
   if (typeof critic !== "function")
     fail(
@@ -38,6 +41,7 @@ export function gradientPenalty(
     );
   const lambda = numberOption(options.lambda, 10, fn, "lambda", { min: 0 });
   const target = numberOption(options.target, 1, fn, "target", { min: 0 });
+  const reduction = reductionOption(options.reduction, fn);
   return tf.tidy(() => {
     const r = asTensor(real, fn, "real");
     const f = asTensor(fake, fn, "fake");
@@ -54,6 +58,6 @@ export function gradientPenalty(
     const gradient = tf.grad((x: tf.Tensor) => tf.sum(critic(x)))(interpolates);
     const axes = Array.from({ length: gradient.rank - 1 }, (_, i) => i + 1);
     const norms = safeSqrt(axes.length ? tf.sum(tf.square(gradient), axes) : tf.square(gradient));
-    return tf.mul(lambda, tf.mean(tf.square(tf.sub(norms, target)))) as tf.Scalar;
+    return reduceLoss(tf.mul(lambda, tf.square(tf.sub(norms, target))), reduction);
   });
 }

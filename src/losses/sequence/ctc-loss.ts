@@ -125,24 +125,35 @@ function scaledSample(
     for (let s = 0; s < width; s++) emit[t * width + s] = scaled[row + ext[s]!]!;
     logLikelihood += max;
   }
+  // The recursions below are branch-free inside the loops (the skip transition is a 0/1
+  // factor), with each frame's normalisation fused into its sum.
   alpha.fill(0, 0, width);
   alpha[0] = emit[0]!;
   if (width > 1) alpha[1] = emit[1]!;
   for (let t = 0; t < steps; t++) {
     const row = t * width;
-    if (t > 0) {
+    let total = 0;
+    if (t === 0) {
+      total = width > 1 ? alpha[0]! + alpha[1]! : alpha[0]!;
+    } else {
       const prev = row - width;
-      for (let s = 0; s < width; s++) {
-        let sum = alpha[prev + s]!;
-        if (s >= 1) sum += alpha[prev + s - 1]!;
-        if (skip[s]) sum += alpha[prev + s - 2]!;
-        alpha[row + s] = sum * emit[row + s]!;
+      let v = alpha[prev]! * emit[row]!;
+      alpha[row] = v;
+      total = v;
+      if (width > 1) {
+        v = (alpha[prev + 1]! + alpha[prev]!) * emit[row + 1]!;
+        alpha[row + 1] = v;
+        total += v;
+      }
+      for (let s = 2; s < width; s++) {
+        v = (alpha[prev + s]! + alpha[prev + s - 1]! + skip[s]! * alpha[prev + s - 2]!) * emit[row + s]!;
+        alpha[row + s] = v;
+        total += v;
       }
     }
-    let total = 0;
-    for (let s = 0; s < width; s++) total += alpha[row + s]!;
     if (!(total > 0) || !Number.isFinite(total)) return false;
-    for (let s = 0; s < width; s++) alpha[row + s] = alpha[row + s]! / total;
+    const inverse = 1 / total;
+    for (let s = 0; s < width; s++) alpha[row + s] = alpha[row + s]! * inverse;
     logLikelihood += Math.log(total);
   }
   const last = (steps - 1) * width;
@@ -154,19 +165,29 @@ function scaledSample(
   if (width > 1) beta[last + width - 2] = emit[last + width - 2]!;
   for (let t = steps - 1; t >= 0; t--) {
     const row = t * width;
-    if (t < steps - 1) {
-      const next = row + width;
-      for (let s = 0; s < width; s++) {
-        let sum = beta[next + s]!;
-        if (s + 1 < width) sum += beta[next + s + 1]!;
-        if (s + 2 < width && skip[s + 2]) sum += beta[next + s + 2]!;
-        beta[row + s] = sum * emit[row + s]!;
-      }
-    }
     let total = 0;
-    for (let s = 0; s < width; s++) total += beta[row + s]!;
+    if (t === steps - 1) {
+      total = width > 1 ? beta[row + width - 1]! + beta[row + width - 2]! : beta[row]!;
+    } else {
+      const next = row + width;
+      for (let s = 0; s < width - 2; s++) {
+        const v =
+          (beta[next + s]! + beta[next + s + 1]! + skip[s + 2]! * beta[next + s + 2]!) * emit[row + s]!;
+        beta[row + s] = v;
+        total += v;
+      }
+      if (width > 1) {
+        const v = (beta[next + width - 2]! + beta[next + width - 1]!) * emit[row + width - 2]!;
+        beta[row + width - 2] = v;
+        total += v;
+      }
+      const v = beta[next + width - 1]! * emit[row + width - 1]!;
+      beta[row + width - 1] = v;
+      total += v;
+    }
     if (!(total > 0) || !Number.isFinite(total)) return false;
-    for (let s = 0; s < width; s++) beta[row + s] = beta[row + s]! / total;
+    const inverse = 1 / total;
+    for (let s = 0; s < width; s++) beta[row + s] = beta[row + s]! * inverse;
   }
   for (let t = 0; t < steps; t++) {
     occupation.fill(0);
