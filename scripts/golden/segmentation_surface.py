@@ -58,6 +58,29 @@ for i in range(8):
     bf = 0.0 if prec + rec == 0 else 2 * prec * rec / (prec + rec)
     cases.append({"metric": "boundary_f1", "inputs": key, "options": {"tolerance": tol}, "expected": bf})
 
+def ball(d, h, w):
+    m = np.zeros((d, h, w), dtype=bool)
+    for _ in range(rng.integers(1, 3)):
+        c = [rng.uniform(0, n) for n in (d, h, w)]
+        r = [rng.uniform(2, max(3, n / 2.5)) for n in (d, h, w)]
+        zz, yy, xx = np.ogrid[:d, :h, :w]
+        m |= ((zz - c[0]) / r[0]) ** 2 + ((yy - c[1]) / r[1]) ** 2 + ((xx - c[2]) / r[2]) ** 2 <= 1
+    return m
+
+
+for i in range(4):
+    d, h, w = (int(n) for n in rng.integers(6, 16, 3))
+    p, t = ball(d, h, w), ball(d, h, w)
+    if not p.any() or not t.any():
+        continue
+    key = f"v{i}"
+    datasets[key] = {"preds": p.astype(int).tolist(), "target": t.astype(int).tolist()}
+    spacing = [2.0, 1.0, 0.5] if i % 2 else [1.0, 1.0, 1.0]
+    d1, d2 = directed(p, t, spacing), directed(t, p, spacing)
+    for q in (100, 95):
+        cases.append({"metric": "hausdorff_distance", "inputs": key, "options": {"percentile": q, "spacing": spacing, "spatialDims": 3}, "expected": float(max(np.percentile(d1, q), np.percentile(d2, q)))})
+    cases.append({"metric": "average_surface_distance", "inputs": key, "options": {"spacing": spacing, "spatialDims": 3}, "expected": float(np.concatenate([d1, d2]).mean())})
+
 out = {
     "split": "golden",
     "seed": 2024,

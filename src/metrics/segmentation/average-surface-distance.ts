@@ -4,14 +4,16 @@ import { assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type PerImageState, perImageDef, readEmptyValue } from "./hausdorff-distance.js";
 import type { LabelMapInput } from "./label-maps.js";
-import { any, directedDistances, pointsOf, readMaskPair, readSpacing } from "./surface.js";
+import { any, directedDistancesNd, pointsOf, readMaskPair, readSpacing, readSpatialDims } from "./surface.js";
 
 /** Options of {@link averageSurfaceDistanceDef}. */
 export interface AverageSurfaceDistanceOptions {
   /** true (default): mean over both directions' distances pooled; false: prediction → target only. */
   readonly symmetric?: boolean;
-  /** [rowSpacing, columnSpacing], default [1, 1]. */
-  readonly spacing?: readonly [number, number];
+  /** One spacing per spatial axis ([row, column], or [depth, row, column] for volumes), default all 1. */
+  readonly spacing?: readonly number[];
+  /** 2 (default): masks [N, H, W]; 3: volumes [N, D, H, W]. */
+  readonly spatialDims?: 2 | 3;
   /** Value for an image where a mask is empty: "nan" (default), "inf" or a number. */
   readonly emptyValue?: "nan" | "inf" | number;
   /** "mean" (default) over images, or "none" for one value per image. */
@@ -55,12 +57,13 @@ export function averageSurfaceDistanceDef(
   const symmetric = options.symmetric ?? true;
   if (typeof symmetric !== "boolean")
     fail("invalid_option", `${FN}: option \`symmetric\` must be a boolean, got ${describeValue(symmetric)}`);
-  const spacing = readSpacing(options.spacing, FN);
+  const spatialDims = readSpatialDims(options.spatialDims, FN);
+  const spacing = readSpacing(options.spacing, FN, spatialDims);
   const empty = readEmptyValue(options.emptyValue, FN);
   const reduction = assertOneOf(options.reduction ?? "mean", ["mean", "none"] as const, FN, "reduction");
-  const json = { symmetric, spacing, emptyValue: options.emptyValue ?? "nan", reduction };
+  const json = { symmetric, spacing, spatialDims, emptyValue: options.emptyValue ?? "nan", reduction };
   return perImageDef(averageSurfaceDistanceMeta, FN, json, reduction, (preds, target) => {
-    const [p, t] = readMaskPair(preds, target, FN);
+    const [p, t] = readMaskPair(preds, target, FN, spatialDims);
     const out: number[] = [];
     for (let i = 0; i < p.images; i++) {
       const a = pointsOf(p, i, "surface");
@@ -69,8 +72,8 @@ export function averageSurfaceDistanceDef(
         out.push(empty);
         continue;
       }
-      const forward = directedDistances(a, b, p.height, p.width, spacing);
-      const backward = symmetric ? directedDistances(b, a, p.height, p.width, spacing) : new Float64Array(0);
+      const forward = directedDistancesNd(a, b, p.dims, spacing);
+      const backward = symmetric ? directedDistancesNd(b, a, p.dims, spacing) : new Float64Array(0);
       let s = 0;
       for (const d of forward) s += d;
       for (const d of backward) s += d;

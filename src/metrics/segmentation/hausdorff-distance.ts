@@ -11,7 +11,15 @@ import { describeValue, fail } from "../../core/errors.js";
 import { assertNumberOption, assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { LabelMapInput } from "./label-maps.js";
-import { any, directedDistances, percentile, pointsOf, readMaskPair, readSpacing } from "./surface.js";
+import {
+  any,
+  directedDistancesNd,
+  percentile,
+  pointsOf,
+  readMaskPair,
+  readSpacing,
+  readSpatialDims,
+} from "./surface.js";
 
 /** Options of {@link hausdorffDistanceDef}. */
 export interface HausdorffDistanceOptions {
@@ -19,8 +27,10 @@ export interface HausdorffDistanceOptions {
   readonly percentile?: number;
   /** Only prediction → target (default false: the max of both directions). */
   readonly directed?: boolean;
-  /** [rowSpacing, columnSpacing], default [1, 1]. */
-  readonly spacing?: readonly [number, number];
+  /** One spacing per spatial axis ([row, column], or [depth, row, column] for volumes), default all 1. */
+  readonly spacing?: readonly number[];
+  /** 2 (default): masks [N, H, W]; 3: volumes [N, D, H, W]. */
+  readonly spatialDims?: 2 | 3;
   /** "surface" (default, MONAI/torchmetrics: boundary pixels) or "all" foreground pixels (scikit-image). */
   readonly points?: "surface" | "all";
   /** Value for an image where a mask is empty: "nan" (default), "inf", or a number (e.g. the diagonal). */
@@ -121,7 +131,8 @@ export function hausdorffDistanceDef(
   const directed = options.directed ?? false;
   if (typeof directed !== "boolean")
     fail("invalid_option", `${FN}: option \`directed\` must be a boolean, got ${describeValue(directed)}`);
-  const spacing = readSpacing(options.spacing, FN);
+  const spatialDims = readSpatialDims(options.spatialDims, FN);
+  const spacing = readSpacing(options.spacing, FN, spatialDims);
   const points = assertOneOf(options.points ?? "surface", ["surface", "all"] as const, FN, "points");
   const empty = readEmptyValue(options.emptyValue, FN);
   const reduction = assertOneOf(options.reduction ?? "mean", ["mean", "none"] as const, FN, "reduction");
@@ -129,12 +140,13 @@ export function hausdorffDistanceDef(
     percentile: q,
     directed,
     spacing,
+    spatialDims,
     points,
     emptyValue: options.emptyValue ?? "nan",
     reduction,
   };
   return perImageDef(hausdorffDistanceMeta, FN, json, reduction, (preds, target) => {
-    const [p, t] = readMaskPair(preds, target, FN);
+    const [p, t] = readMaskPair(preds, target, FN, spatialDims);
     const out: number[] = [];
     for (let i = 0; i < p.images; i++) {
       const a = pointsOf(p, i, points);
@@ -143,11 +155,9 @@ export function hausdorffDistanceDef(
         out.push(empty);
         continue;
       }
-      const forward = percentile(directedDistances(a, b, p.height, p.width, spacing), q);
+      const forward = percentile(directedDistancesNd(a, b, p.dims, spacing), q);
       out.push(
-        directed
-          ? forward
-          : Math.max(forward, percentile(directedDistances(b, a, p.height, p.width, spacing), q)),
+        directed ? forward : Math.max(forward, percentile(directedDistancesNd(b, a, p.dims, spacing), q)),
       );
     }
     return out;

@@ -8,25 +8,36 @@ import { assertSameShape, type LabelMapInput, readLabelMaps } from "./label-maps
  * numpy's linear percentile.
  */
 
-/** A batch of 2-D binary masks, read from [N, H, W] (or [H, W]) inputs: nonzero = foreground. */
+/** A batch of 2-D (or 3-D) binary masks, read from [N, H, W] / [N, D, H, W] inputs: nonzero = foreground. */
 export interface MaskBatch {
   readonly images: number;
+  /** Spatial sizes: [H, W] or [D, H, W]. */
+  readonly dims: readonly number[];
   readonly height: number;
   readonly width: number;
   readonly data: Uint8Array;
 }
 
-/** Reads two mask batches of one shape [N, H, W]. */
+/**
+ * Reads two mask batches of one shape: [N, H, W] or [H, W] for 2-D masks, [N, D, H, W] or
+ * [D, H, W] for volumes (`spatialDims` 3).
+ */
 export function readMaskPair(
   preds: LabelMapInput,
   target: LabelMapInput,
   fn: string,
+  spatialDims = 2,
 ): [MaskBatch, MaskBatch] {
   const p = readLabelMaps(preds, fn, "preds");
   const t = readLabelMaps(target, fn, "target");
   assertSameShape(p, t, fn);
-  if (p.shape.length !== 3)
-    fail("shape_mismatch", `${fn}: masks must have shape [N, H, W] or [H, W], got [${p.shape.join(", ")}]`);
+  let shape = [...p.shape];
+  if (spatialDims === 3 && shape.length === 3) shape = [1, ...shape];
+  if (shape.length !== spatialDims + 1) {
+    const want = spatialDims === 3 ? "[N, D, H, W] or [D, H, W]" : "[N, H, W] or [H, W]";
+    fail("shape_mismatch", `${fn}: masks must have shape ${want}, got [${p.shape.join(", ")}]`);
+  }
+  const dims = shape.slice(1);
   const toMask = (m: typeof p, arg: string): MaskBatch => {
     const data = new Uint8Array(m.data.length);
     for (let i = 0; i < m.data.length; i++) {
@@ -35,25 +46,109 @@ export function readMaskPair(
         fail("invalid_value", `${fn}: \`${arg}\` must be finite, got ${describeValue(v)} at index ${i}`);
       data[i] = v !== 0 ? 1 : 0;
     }
-    return { images: m.shape[0]!, height: m.shape[1]!, width: m.shape[2]!, data };
+    return { images: shape[0]!, dims, height: dims[dims.length - 2]!, width: dims[dims.length - 1]!, data };
   };
   return [toMask(p, "preds"), toMask(t, "target")];
 }
 
-/** Reads the `spacing` option: [rowSpacing, columnSpacing], default [1, 1]. */
-export function readSpacing(value: unknown, fn: string): [number, number] {
-  if (value === undefined) return [1, 1];
+/** Reads the `spacing` option: one positive spacing per spatial axis ([row, column] in 2-D), default all 1. */
+export function readSpacing(value: unknown, fn: string, spatialDims = 2): number[] {
+  if (value === undefined) return new Array<number>(spatialDims).fill(1);
   if (
     !Array.isArray(value) ||
-    value.length !== 2 ||
+    value.length !== spatialDims ||
     value.some((v) => typeof v !== "number" || !(v > 0) || !Number.isFinite(v))
   ) {
+    const names =
+      spatialDims === 3 ? "[depthSpacing, rowSpacing, columnSpacing]" : "[rowSpacing, columnSpacing]";
     fail(
       "invalid_option",
-      `${fn}: option \`spacing\` must be [rowSpacing, columnSpacing] with positive finite numbers, got ${describeValue(value)}`,
+      `${fn}: option \`spacing\` must be ${names} with positive finite numbers, got ${describeValue(value)}`,
     );
   }
-  return [value[0], value[1]];
+  return value.slice() as number[];
+}
+
+/** Reads the `spatialDims` option (2 or 3). */
+export function readSpatialDims(value: unknown, fn: string): 2 | 3 {
+  if (value === undefined) return 2;
+  if (value !== 2 && value !== 3)
+    fail("invalid_option", `${fn}: option \`spatialDims\` must be 2 or 3, got ${describeValue(value)}`);
+  return value;
+}
+
+/** Surface of an N-D mask: foreground voxels with a face neighbour outside the mask or on the border. */
+export function surfaceNd(mask: Uint8Array, offset: number, dims: readonly number[]): Uint8Array {
+  const rank = dims.length;
+  const size = dims.reduce((a, b) => a * b, 1);
+  const strides = dims.map((_, d) => dims.slice(d + 1).reduce((a, b) => a * b, 1));
+  const out = new Uint8Array(size);
+  const coord = new Array<number>(rank).fill(0);
+  for (let i = 0; i < size; i++) {
+    if (mask[offset + i]) {
+      let edge = false;
+      for (let d = 0; d < rank && !edge; d++) {
+        const c = coord[d]!;
+        if (
+          c === 0 ||
+          c === dims[d]! - 1 ||
+          !mask[offset + i - strides[d]!] ||
+          !mask[offset + i + strides[d]!]
+        )
+          edge = true;
+      }
+      if (edge) out[i] = 1;
+    }
+    for (let d = rank - 1; d >= 0; d--) {
+      coord[d]!++;
+      if (coord[d]! < dims[d]!) break;
+      coord[d] = 0;
+    }
+  }
+  return out;
+}
+
+/** Squared Euclidean distance transform of an N-D indicator array with per-axis spacing. O(size · rank). */
+export function squaredDistanceTransformNd(
+  seeds: Uint8Array,
+  dims: readonly number[],
+  spacing: readonly number[],
+): Float64Array {
+  const size = dims.reduce((a, b) => a * b, 1);
+  const out = new Float64Array(size);
+  for (let i = 0; i < size; i++) out[i] = seeds[i] ? 0 : Number.POSITIVE_INFINITY;
+  const n = Math.max(...dims);
+  const f = new Float64Array(n);
+  const d = new Float64Array(n);
+  const v = new Int32Array(n);
+  const z = new Float64Array(n + 1);
+  for (let axis = 0; axis < dims.length; axis++) {
+    const len = dims[axis]!;
+    const stride = dims.slice(axis + 1).reduce((a, b) => a * b, 1);
+    const outer = size / (len * stride);
+    for (let o = 0; o < outer; o++) {
+      for (let inner = 0; inner < stride; inner++) {
+        const base = o * len * stride + inner;
+        for (let k = 0; k < len; k++) f[k] = out[base + k * stride]!;
+        edt1d(f, len, spacing[axis]!, d, v, z);
+        for (let k = 0; k < len; k++) out[base + k * stride] = d[k]!;
+      }
+    }
+  }
+  return out;
+}
+
+/** Distances from each point of `from` to the nearest point of `to` (N-D indicator arrays). */
+export function directedDistancesNd(
+  from: Uint8Array,
+  to: Uint8Array,
+  dims: readonly number[],
+  spacing: readonly number[],
+): Float64Array {
+  const dt = squaredDistanceTransformNd(to, dims, spacing);
+  const out: number[] = [];
+  for (let i = 0; i < from.length; i++) if (from[i]) out.push(Math.sqrt(dt[i]!));
+  return Float64Array.from(out);
 }
 
 /**
@@ -133,7 +228,7 @@ export function squaredDistanceTransform(
   seeds: Uint8Array,
   h: number,
   w: number,
-  spacing: readonly [number, number],
+  spacing: readonly number[],
 ): Float64Array {
   const out = new Float64Array(h * w);
   const n = Math.max(h, w);
@@ -160,7 +255,7 @@ export function directedDistances(
   to: Uint8Array,
   h: number,
   w: number,
-  spacing: readonly [number, number],
+  spacing: readonly number[],
 ): Float64Array {
   const dt = squaredDistanceTransform(to, h, w, spacing);
   const out: number[] = [];
@@ -186,9 +281,10 @@ export function percentile(values: Float64Array, q: number): number {
 
 /** The foreground (all points) or the surface of image `i` of a batch. */
 export function pointsOf(batch: MaskBatch, i: number, mode: "surface" | "all"): Uint8Array {
-  const size = batch.height * batch.width;
+  const size = batch.dims.reduce((a, b) => a * b, 1);
   if (mode === "all") return batch.data.subarray(i * size, (i + 1) * size);
-  return surface(batch.data, i * size, batch.height, batch.width);
+  if (batch.dims.length === 2) return surface(batch.data, i * size, batch.height, batch.width);
+  return surfaceNd(batch.data, i * size, batch.dims);
 }
 
 /** True if any value is nonzero. */
