@@ -14,23 +14,21 @@ const loss = (d: Draft): CatalogEntry => ({
 });
 const torch = (name: string): string => `torch 2.11 ${name} (value and gradient, float32 tolerance)`;
 
+// Metric catalog ids are per concept; each metric has binary, multiclass and multilabel variants.
 const binaryPairs = [
-  "classification/binary_auroc",
-  "classification/binary_average_precision",
-  "classification/binary_f1",
-  "classification/binary_balanced_accuracy",
+  "classification/auroc",
+  "classification/average_precision",
+  "classification/fbeta",
+  "classification/balanced_accuracy",
 ];
 const multiclassPairs = [
-  "classification/multiclass_accuracy",
-  "classification/multiclass_f1",
-  "classification/multiclass_auroc",
-  "classification/multiclass_balanced_accuracy",
+  "classification/accuracy",
+  "classification/fbeta",
+  "classification/auroc",
+  "classification/balanced_accuracy",
 ];
-const multilabelPairs = [
-  "classification/multilabel_auroc",
-  "classification/multilabel_average_precision",
-  "classification/multilabel_f1",
-];
+const multilabelPairs = ["classification/auroc", "classification/average_precision", "classification/fbeta"];
+const probabilisticPairs = ["classification/log_loss", "classification/calibration_error"];
 
 export const crossEntropyEntry = loss({
   id: "classification/cross_entropy",
@@ -49,7 +47,7 @@ export const crossEntropyEntry = loss({
       ),
     },
   ],
-  pairsWith: [...multiclassPairs, "classification/multiclass_average_precision"],
+  pairsWith: [...multiclassPairs, "classification/average_precision", ...probabilisticPairs],
   traits: ["probabilistic", "imbalanced", "noisy-labels"],
   exports: ["crossEntropy", "crossEntropyFactory"],
 });
@@ -78,7 +76,7 @@ export const klDivEntry = loss({
   references: [
     { paper: "Kullback & Leibler 1951", implementation: torch("F.kl_div (batchmean, log_target)") },
   ],
-  pairsWith: ["regression/kl_divergence", "classification/multiclass_accuracy"],
+  pairsWith: ["regression/kl_divergence", "classification/accuracy"],
   traits: ["probabilistic", "distillation", "soft-labels"],
   exports: ["klDiv", "klDivFactory"],
 });
@@ -108,7 +106,7 @@ export const bceWithLogitsEntry = loss({
     "Imbalance: pos_weight = negatives/positives raises recall of the rare class.",
   ],
   references: [{ implementation: torch("F.binary_cross_entropy_with_logits (pos_weight, weight)") }],
-  pairsWith: [...binaryPairs, ...multilabelPairs],
+  pairsWith: [...binaryPairs, "classification/brier_score", ...probabilisticPairs],
   traits: ["probabilistic", "binary", "multilabel", "imbalanced"],
   exports: ["binaryCrossEntropyWithLogits", "binaryCrossEntropyWithLogitsFactory"],
 });
@@ -130,7 +128,7 @@ export const sigmoidFocalLossEntry = loss({
       implementation: "torchvision 0.26 ops.sigmoid_focal_loss (value and gradient)",
     },
   ],
-  pairsWith: ["classification/binary_average_precision", "classification/binary_auroc", "detection/coco_map"],
+  pairsWith: ["classification/average_precision", "classification/auroc", "detection/coco_map"],
   traits: ["imbalanced", "hard-examples", "binary", "multilabel"],
   exports: ["sigmoidFocalLoss", "sigmoidFocalLossFactory"],
 });
@@ -142,7 +140,7 @@ export const softmaxFocalLossEntry = loss({
   range: [0, Infinity],
   robustness: ["Multi-class focal loss for imbalanced classes; gamma = 0 is (alpha-weighted) cross-entropy."],
   references: [{ paper: "Lin et al. 2017", implementation: "formula via torch 2.11 autograd" }],
-  pairsWith: [...multiclassPairs, "classification/multiclass_average_precision"],
+  pairsWith: [...multiclassPairs, "classification/average_precision"],
   traits: ["imbalanced", "hard-examples"],
   exports: ["softmaxFocalLoss", "softmaxFocalLossFactory"],
 });
@@ -170,7 +168,7 @@ export const hingeLossEntry = loss({
     "Margin-based (SVM): ignores correctly classified points beyond the margin; no probabilities.",
   ],
   references: [{ paper: "Cortes & Vapnik 1995", implementation: "Keras 3 hinge" }],
-  pairsWith: ["classification/binary_accuracy", "classification/binary_f1"],
+  pairsWith: ["classification/accuracy", "classification/fbeta"],
   traits: ["margin", "binary"],
   exports: ["hingeLoss", "hingeLossFactory"],
 });
@@ -182,7 +180,7 @@ export const squaredHingeLossEntry = loss({
   range: [0, Infinity],
   robustness: ["Smooth at the margin; penalises large violations (and outliers) quadratically."],
   references: [{ implementation: "Keras 3 squared_hinge" }],
-  pairsWith: ["classification/binary_accuracy", "classification/binary_f1"],
+  pairsWith: ["classification/accuracy", "classification/fbeta"],
   traits: ["margin", "binary"],
   exports: ["squaredHingeLoss", "squaredHingeLossFactory"],
 });
@@ -194,7 +192,7 @@ export const multiMarginLossEntry = loss({
   range: [0, Infinity],
   robustness: ["Multi-class SVM (Weston-Watkins); no probabilities."],
   references: [{ paper: "Weston & Watkins 1999", implementation: torch("F.multi_margin_loss") }],
-  pairsWith: ["classification/multiclass_accuracy", "classification/multiclass_f1"],
+  pairsWith: ["classification/accuracy", "classification/fbeta"],
   traits: ["margin"],
   exports: ["multiMarginLoss", "multiMarginLossFactory"],
 });
@@ -231,7 +229,7 @@ export const marginRankingLossEntry = loss({
   range: [0, Infinity],
   robustness: ["Pairwise ranking: only the order of the two scores matters, not their scale."],
   references: [{ implementation: torch("F.margin_ranking_loss") }],
-  pairsWith: ["classification/binary_auroc"],
+  pairsWith: ["classification/auroc"],
   traits: ["ranking", "margin", "pairs"],
   exports: ["marginRankingLoss", "marginRankingLossFactory"],
 });
@@ -246,7 +244,7 @@ export const hingeEmbeddingLossEntry = loss({
     "For distances between pairs: similar pairs pulled together, dissimilar pushed beyond the margin.",
   ],
   references: [{ implementation: torch("F.hinge_embedding_loss") }],
-  pairsWith: ["classification/binary_auroc", "classification/binary_accuracy"],
+  pairsWith: ["classification/auroc", "classification/accuracy"],
   traits: ["metric-learning", "pairs", "margin"],
   exports: ["hingeEmbeddingLoss", "hingeEmbeddingLossFactory"],
 });
@@ -260,7 +258,7 @@ export const cosineEmbeddingLossEntry = loss({
   range: [0, 2],
   robustness: ["Scale-invariant (angles only)."],
   references: [{ implementation: torch("F.cosine_embedding_loss") }],
-  pairsWith: ["classification/binary_auroc", "regression/cosine_similarity"],
+  pairsWith: ["classification/auroc", "regression/cosine_similarity"],
   traits: ["metric-learning", "pairs", "embeddings"],
   exports: ["cosineEmbeddingLoss", "cosineEmbeddingLossFactory"],
 });

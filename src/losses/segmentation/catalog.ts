@@ -27,7 +27,7 @@ export const softDiceLossEntry = loss({
   references: [
     { paper: "Milletari et al. 2016 (V-Net)", implementation: "formula via torch 2.11 autograd (global)" },
   ],
-  pairsWith: [...segPairs, "classification/binary_f1"],
+  pairsWith: [...segPairs, "classification/fbeta"],
   traits: ["imbalanced", "overlap", "small-objects"],
   exports: ["softDiceLoss", "softDiceLossFactory"],
 });
@@ -59,7 +59,7 @@ export const softJaccardLossEntry = loss({
   range: [0, 1],
   robustness: ["Same imbalance behaviour as Dice; stricter on partial overlaps."],
   references: [{ paper: "Rahman & Wang 2016", implementation: "formula via torch 2.11 autograd (global)" }],
-  pairsWith: ["segmentation/mean_iou", "classification/binary_jaccard_index"],
+  pairsWith: ["segmentation/mean_iou", "classification/jaccard_index"],
   traits: ["imbalanced", "overlap"],
   exports: ["softJaccardLoss", "softJaccardLossFactory"],
 });
@@ -73,7 +73,7 @@ export const tverskyLossEntry = loss({
     "beta > alpha trades precision for recall: for small lesions and heavy imbalance; alpha = beta = 0.5 is Dice.",
   ],
   references: [{ paper: "Salehi et al. 2017", implementation: "formula via torch 2.11 autograd (global)" }],
-  pairsWith: [...segPairs, "classification/binary_recall"],
+  pairsWith: [...segPairs, "classification/recall"],
   traits: ["imbalanced", "overlap", "recall"],
   exports: ["tverskyLoss", "tverskyLossFactory"],
 });
@@ -105,7 +105,7 @@ export const lovaszHingeLossEntry = loss({
     "Convex surrogate of the Jaccard index optimised directly; best as a fine-tuning loss; per-image mode matches the per-image IoU metric.",
   ],
   references: [{ paper: "Berman et al. 2018", implementation: "authors' reference lovasz_hinge" }],
-  pairsWith: ["segmentation/mean_iou", "classification/binary_jaccard_index"],
+  pairsWith: ["segmentation/mean_iou", "classification/jaccard_index"],
   traits: ["overlap", "iou-surrogate"],
   exports: ["lovaszHingeLoss", "lovaszHingeLossFactory"],
 });
@@ -123,7 +123,7 @@ export const lovaszSoftmaxLossEntry = loss({
       implementation: "authors' reference lovasz_softmax (classes present/all, ignore)",
     },
   ],
-  pairsWith: ["segmentation/mean_iou", "classification/multiclass_jaccard_index"],
+  pairsWith: ["segmentation/mean_iou", "classification/jaccard_index"],
   traits: ["overlap", "iou-surrogate", "multi-class"],
   exports: ["lovaszSoftmaxLoss"],
 });
