@@ -2,7 +2,14 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { assertIntegerOption, assertNumberOption, assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { clippedMatches, codesFit, localIds, sortedCodes } from "./ngram-codes.js";
+import {
+  allOrderCodes,
+  clippedMatches,
+  codesFit,
+  hashedMatches,
+  localIds,
+  sortedCodes,
+} from "./ngram-codes.js";
 import { countNgrams, maxCounts } from "./ngrams.js";
 import { pyRstrip, pySplit } from "./python-strings.js";
 import {
@@ -263,6 +270,16 @@ function bleuDef(
         if (codesFit(local.size, maxOrder)) {
           // Numeric n-gram codes, sorted, matched with two pointers (no string keys).
           const base = Math.max(local.size, 2);
+          if (local.ids.length === 2) {
+            // One reference: hashed matching of unsorted codes.
+            const hypCodes = allOrderCodes(local.ids[0]!, maxOrder, base);
+            const refCodes = allOrderCodes(local.ids[1]!, maxOrder, base);
+            for (let n = 0; n < maxOrder; n++) {
+              total[n]! += hypCodes[n]!.length;
+              correct[n]! += hashedMatches(hypCodes[n]!, refCodes[n]!);
+            }
+            continue;
+          }
           for (let n = 1; n <= maxOrder; n++) {
             const hypCodes = sortedCodes(local.ids[0]!, n, base);
             if (hypCodes.length === 0) continue;

@@ -3,6 +3,7 @@ import { fail } from "../../core/errors.js";
 import { assertIntegerOption, assertNumberOption } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { SACREBLEU_VERSION } from "./bleu.js";
+import { allOrderCodes, codesFit, hashedMatches, localIds } from "./ngram-codes.js";
 import { pySplit } from "./python-strings.js";
 import { checkPairs, type ReferenceSet } from "./text-inputs.js";
 
@@ -169,6 +170,89 @@ export function chrfFromStatistics(stats: readonly number[], beta: number, epsSm
   return 0;
 }
 
+/** Code points of a segment as sacrebleu's chrF sees them (whitespace removed unless kept). */
+function chrfChars(line: string, whitespace: boolean): number[] {
+  const out: number[] = [];
+  const text = whitespace ? line : pySplit(line).join("");
+  for (let i = 0; i < text.length; i++) {
+    const c = text.codePointAt(i)!;
+    out.push(c);
+    if (c > 0xffff) i++;
+  }
+  return out;
+}
+
+/** [hyp, ref, match] per order for one hypothesis and one reference given sorted codes per order. */
+function pairStatistics(hyp: readonly Float64Array[], ref: readonly Float64Array[]): number[] {
+  const stats: number[] = [];
+  for (let k = 0; k < hyp.length; k++) {
+    const h = hyp[k]!;
+    const r = ref[k]!;
+    stats.push(r.length > 0 ? h.length : 0, r.length, hashedMatches(h, r));
+  }
+  return stats;
+}
+
+/**
+ * The statistics of the best reference (highest sentence chrF, first on ties) for one segment.
+ * Character and word n-grams become numeric codes over segment-local ids (sorted, matched with
+ * two pointers); string keys are the fallback when the local vocabulary is too large.
+ */
+function segmentStatistics(hypothesis: string, references: readonly string[], o: ResolvedChrf): number[] {
+  const chars = localIds([
+    chrfChars(hypothesis, o.whitespace),
+    ...references.map((r) => chrfChars(r, o.whitespace)),
+  ]);
+  const words = o.wordOrder > 0 ? localIds([chrfWords(hypothesis), ...references.map(chrfWords)]) : null;
+  const fits = codesFit(chars.size, o.charOrder) && (words === null || codesFit(words.size, o.wordOrder));
+  let best: number[] = [];
+  let bestF = -1;
+  if (fits) {
+    const cb = Math.max(chars.size, 2);
+    const wb = words === null ? 2 : Math.max(words.size, 2);
+    const codes = (k: number): Float64Array[] => {
+      const out = allOrderCodes(chars.ids[k]!, o.charOrder, cb);
+      if (words !== null) out.push(...allOrderCodes(words.ids[k]!, o.wordOrder, wb));
+      return out;
+    };
+    const hyp = codes(0);
+    for (let r = 0; r < references.length; r++) {
+      const stats = pairStatistics(hyp, codes(r + 1));
+      const f = chrfFromStatistics(stats, o.beta, o.epsSmoothing);
+      if (f > bestF) {
+        bestF = f;
+        best = stats;
+      }
+    }
+    return best;
+  }
+  const hyp = allNgrams(hypothesis, o.charOrder, o.wordOrder, o.whitespace);
+  for (const ref of references) {
+    const refMaps = allNgrams(ref, o.charOrder, o.wordOrder, o.whitespace);
+    const stats: number[] = [];
+    for (let k = 0; k < hyp.length; k++) {
+      const h = hyp[k]!;
+      const r = refMaps[k]!;
+      let match = 0;
+      let hypCount = 0;
+      for (const [key, count] of h) {
+        hypCount += count;
+        const rc = r.get(key);
+        if (rc !== undefined) match += Math.min(count, rc);
+      }
+      let refCount = 0;
+      for (const c of r.values()) refCount += c;
+      stats.push(r.size > 0 ? hypCount : 0, refCount, match);
+    }
+    const f = chrfFromStatistics(stats, o.beta, o.epsSmoothing);
+    if (f > bestF) {
+      bestF = f;
+      best = stats;
+    }
+  }
+  return best;
+}
+
 interface ResolvedChrf {
   charOrder: number;
   wordOrder: number;
@@ -231,32 +315,7 @@ function chrfDefWith(
         const refs = checked.references[i]!;
         if (refs.length < minRefs) minRefs = refs.length;
         if (refs.length > maxRefs) maxRefs = refs.length;
-        const hyp = allNgrams(prep(checked.hypotheses[i]!), o.charOrder, o.wordOrder, o.whitespace);
-        let best: number[] = [];
-        let bestF = -1;
-        for (const ref of refs) {
-          const refMaps = allNgrams(prep(ref), o.charOrder, o.wordOrder, o.whitespace);
-          const stats: number[] = [];
-          for (let k = 0; k < order; k++) {
-            const h = hyp[k]!;
-            const r = refMaps[k]!;
-            let match = 0;
-            let hypCount = 0;
-            for (const [key, count] of h) {
-              hypCount += count;
-              const rc = r.get(key);
-              if (rc !== undefined) match += Math.min(count, rc);
-            }
-            let refCount = 0;
-            for (const c of r.values()) refCount += c;
-            stats.push(r.size > 0 ? hypCount : 0, refCount, match);
-          }
-          const f = chrfFromStatistics(stats, o.beta, o.epsSmoothing);
-          if (f > bestF) {
-            bestF = f;
-            best = stats;
-          }
-        }
+        const best = segmentStatistics(prep(checked.hypotheses[i]!), refs.map(prep), o);
         for (let k = 0; k < best.length; k++) sums[k]! += best[k]!;
       }
       state.segments += checked.hypotheses.length;

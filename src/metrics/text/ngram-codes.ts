@@ -118,3 +118,96 @@ export function clippedMatches(hyp: Float64Array, refs: readonly Float64Array[])
   for (let k = 0; k < codes.length; k++) matches += Math.min(counts[k]!, maxRef[k]!);
   return matches;
 }
+
+/** The codes of all n-grams of order `n` in `ids` (base `base`), unsorted. */
+export function ngramCodes(ids: Int32Array, n: number, base: number): Float64Array {
+  const count = ids.length - n + 1;
+  if (count <= 0) return new Float64Array(0);
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    let code = 0;
+    for (let k = 0; k < n; k++) code = code * base + ids[i + k]!;
+    out[i] = code;
+  }
+  return out;
+}
+
+// Open-addressing hash table reused across calls; `stamp` marks the live generation so the
+// table never needs clearing.
+let tableKeys = new Float64Array(1024);
+let tableCounts = new Int32Array(1024);
+let tableStamp = new Int32Array(1024);
+let generation = 0;
+
+function slot(key: number, mask: number): number {
+  // Mix the bits of the (integer-valued) code; codes are < 2^53.
+  const lo = key >>> 0; // ToUint32: the low 32 bits of the integer code
+  const hi = (key / 4294967296) | 0;
+  let h = Math.imul(lo ^ Math.imul(hi, 0x27d4eb2d), 0x9e3779b1);
+  h ^= h >>> 15;
+  return h & mask;
+}
+
+/**
+ * Sum over distinct n-grams of min(count in `a`, count in `b`) for unsorted code arrays, in
+ * O(|a| + |b|) with a hash table.
+ */
+export function hashedMatches(a: Float64Array, b: Float64Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let capacity = tableKeys.length;
+  while (capacity < 2 * a.length) capacity *= 2;
+  if (capacity !== tableKeys.length) {
+    tableKeys = new Float64Array(capacity);
+    tableCounts = new Int32Array(capacity);
+    tableStamp = new Int32Array(capacity);
+    generation = 0;
+  }
+  generation++;
+  if (generation === 0x7fffffff) {
+    tableStamp.fill(0);
+    generation = 1;
+  }
+  const mask = capacity - 1;
+  for (let i = 0; i < a.length; i++) {
+    const key = a[i]!;
+    let s = slot(key, mask);
+    while (tableStamp[s] === generation && tableKeys[s] !== key) s = (s + 1) & mask;
+    if (tableStamp[s] === generation) tableCounts[s]!++;
+    else {
+      tableStamp[s] = generation;
+      tableKeys[s] = key;
+      tableCounts[s] = 1;
+    }
+  }
+  let matches = 0;
+  for (let j = 0; j < b.length; j++) {
+    const key = b[j]!;
+    let s = slot(key, mask);
+    while (tableStamp[s] === generation && tableKeys[s] !== key) s = (s + 1) & mask;
+    if (tableStamp[s] === generation && tableCounts[s]! > 0) {
+      tableCounts[s]!--;
+      matches++;
+    }
+  }
+  return matches;
+}
+
+/** Unsorted n-gram codes of every order 1..maxOrder, each order built from the previous one. */
+export function allOrderCodes(ids: Int32Array, maxOrder: number, base: number): Float64Array[] {
+  const out: Float64Array[] = [];
+  let prev: Float64Array | null = null;
+  for (let n = 1; n <= maxOrder; n++) {
+    const count = ids.length - n + 1;
+    if (count <= 0) {
+      out.push(new Float64Array(0));
+      prev = null;
+      continue;
+    }
+    const codes = new Float64Array(count);
+    if (prev === null) for (let i = 0; i < count; i++) codes[i] = ids[i]!;
+    else for (let i = 0; i < count; i++) codes[i] = prev[i]! * base + ids[i + n - 1]!;
+    out.push(codes);
+    prev = codes;
+  }
+  return out;
+}

@@ -55,69 +55,59 @@ const isPyWhitespace = (c: number): boolean =>
  * surrogate pair only gets spaces on its outer side, so pairs are never split.
  */
 export function tokenizeRegexpTokens(line: string): string[] {
+  // The passes only insert spaces, so every output token is a slice of `line`. The buffers hold,
+  // per output unit, its index in `line` (-1 for an inserted space); reused across calls.
   const n = line.length;
-  // Each pass at most doubles the length (pass 1 triples it); scratch buffers are reused.
+  const code = (src: number): number => (src < 0 ? 32 : line.charCodeAt(src));
   let a = scratch(0, 3 * n);
   let na = 0;
   for (let i = 0; i < n; i++) {
     const c = line.charCodeAt(i);
-    if (isSymbol(c)) {
-      a[na++] = 32;
-      a[na++] = c;
-      a[na++] = 32;
-    } else a[na++] = c;
+    if (c !== 32 && isSymbol(c)) {
+      a[na++] = -1;
+      a[na++] = i;
+      a[na++] = -1;
+    } else a[na++] = i;
   }
   let b = scratch(1, 2 * na);
   let nb = 0;
   for (let p = 0; p < na; ) {
-    const c = a[p]!;
-    if (p + 1 < na && !isDigit(c) && isPeriodOrComma(a[p + 1]!)) {
-      b[nb++] = c;
-      b[nb++] = 32;
+    if (p + 1 < na && !isDigit(code(a[p]!)) && isPeriodOrComma(code(a[p + 1]!))) {
+      b[nb++] = a[p]!;
+      b[nb++] = -1;
       b[nb++] = a[p + 1]!;
-      b[nb++] = 32;
+      b[nb++] = -1;
       p += 2;
-    } else {
-      b[nb++] = c;
-      p++;
-    }
+    } else b[nb++] = a[p++]!;
   }
   a = scratch(0, 2 * nb);
   na = 0;
   for (let p = 0; p < nb; ) {
-    const c = b[p]!;
-    if (p + 1 < nb && isPeriodOrComma(c) && !isDigit(b[p + 1]!)) {
-      a[na++] = 32;
-      a[na++] = c;
-      a[na++] = 32;
+    if (p + 1 < nb && isPeriodOrComma(code(b[p]!)) && !isDigit(code(b[p + 1]!))) {
+      a[na++] = -1;
+      a[na++] = b[p]!;
+      a[na++] = -1;
       a[na++] = b[p + 1]!;
       p += 2;
-    } else {
-      a[na++] = c;
-      p++;
-    }
+    } else a[na++] = b[p++]!;
   }
   b = scratch(1, 2 * na);
   nb = 0;
   for (let p = 0; p < na; ) {
-    const c = a[p]!;
-    if (p + 1 < na && isDigit(c) && a[p + 1] === 45) {
-      b[nb++] = c;
-      b[nb++] = 32;
-      b[nb++] = 45;
-      b[nb++] = 32;
+    if (p + 1 < na && isDigit(code(a[p]!)) && code(a[p + 1]!) === 45) {
+      b[nb++] = a[p]!;
+      b[nb++] = -1;
+      b[nb++] = a[p + 1]!;
+      b[nb++] = -1;
       p += 2;
-    } else {
-      b[nb++] = c;
-      p++;
-    }
+    } else b[nb++] = a[p++]!;
   }
   const tokens: string[] = [];
   let start = -1;
   for (let p = 0; p <= nb; p++) {
-    if (p === nb || isPyWhitespace(b[p]!)) {
+    if (p === nb || isPyWhitespace(code(b[p]!))) {
       if (start >= 0) {
-        tokens.push(String.fromCharCode.apply(null, b.subarray(start, p) as unknown as number[]));
+        tokens.push(line.slice(b[start]!, b[p - 1]! + 1));
         start = -1;
       }
     } else if (start < 0) start = p;
@@ -125,11 +115,11 @@ export function tokenizeRegexpTokens(line: string): string[] {
   return tokens;
 }
 
-const buffers: Uint16Array[] = [new Uint16Array(1024), new Uint16Array(1024)];
+const buffers: Int32Array[] = [new Int32Array(1024), new Int32Array(1024)];
 
-/** Reusable scratch buffer `k` with room for at least `size` code units. */
-function scratch(k: number, size: number): Uint16Array {
-  if (buffers[k]!.length < size) buffers[k] = new Uint16Array(Math.max(size, 2 * buffers[k]!.length));
+/** Reusable scratch buffer `k` with room for at least `size` entries. */
+function scratch(k: number, size: number): Int32Array {
+  if (buffers[k]!.length < size) buffers[k] = new Int32Array(Math.max(size, 2 * buffers[k]!.length));
   return buffers[k]!;
 }
 
