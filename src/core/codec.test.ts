@@ -28,6 +28,15 @@ describe("state codec", () => {
     expect(Array.from(decodeState(encodeState(view)) as Float32Array)).toEqual([2, 3]);
   });
 
+  it("saves a growable buffer without its unused capacity", () => {
+    const buffer = { data: new Float64Array([1, 2, 0, 0, 0, 0, 0, 0]), length: 2 };
+    const encoded = encodeState(buffer) as { data: { base64: string }; length: number };
+    expect(Buffer.from(encoded.data.base64, "base64").length).toBe(16);
+    const decoded = decodeState(JSON.parse(JSON.stringify(encoded))) as typeof buffer;
+    expect(decoded.length).toBe(2);
+    expect(Array.from(decoded.data)).toEqual([1, 2]);
+  });
+
   it("rejects malformed encodings with invalid_state", () => {
     const cases: [unknown, string][] = [
       [{ $typed: "Float128Array", base64: "" }, 'decodeState: a typed array needs a known "$typed" name and a "base64" string, got "Float128Array"'],

@@ -72,6 +72,21 @@ function encodeTyped(value: TypedArray): { $typed: TypedName; base64: string } {
   return { $typed: name, base64: bytesToBase64(bytes) };
 }
 
+function isGrowableBuffer(value: unknown): value is { data: TypedArray; length: number } {
+  if (typeof value !== "object" || value === null) return false;
+  const keys = Object.keys(value);
+  const { data, length } = value as { data?: unknown; length?: unknown };
+  return (
+    keys.length === 2 &&
+    ArrayBuffer.isView(data) &&
+    !(data instanceof DataView) &&
+    typeof length === "number" &&
+    Number.isInteger(length) &&
+    length >= 0 &&
+    length <= (data as TypedArray).length
+  );
+}
+
 /** Encodes a metric state as JSON-safe data. */
 export function encodeState(value: unknown): unknown {
   if (typeof value === "number") {
@@ -82,6 +97,10 @@ export function encodeState(value: unknown): unknown {
   if (value === null || typeof value === "string" || typeof value === "boolean") return value;
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return encodeTyped(value as TypedArray);
   if (Array.isArray(value)) return value.map(encodeState);
+  if (isGrowableBuffer(value)) {
+    // A growable buffer (core/buffer.ts) is saved without its unused capacity.
+    return { data: encodeTyped(value.data.subarray(0, value.length) as TypedArray), length: value.length };
+  }
   if (typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
