@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateTrec, parseTrecQrels, parseTrecRun } from "./trec.js";
+import { evaluateRunGrouped, evaluateTrec, parseTrecQrels, parseTrecRun } from "./trec.js";
 
 const run = parseTrecRun(
   [
@@ -47,5 +47,19 @@ describe("evaluateTrec (trec_eval conventions)", () => {
       'evaluateTrec: option `metrics` p needs a cut-off (p@k), got "p"',
     );
     expect(() => evaluateTrec(run, qrels, ["bleu"])).toThrow(/option `metrics` must name/);
+  });
+});
+
+describe("evaluateRunGrouped (torchmetrics conventions with a tie rule)", () => {
+  it("counts only retrieved documents and applies the tie rule", () => {
+    // q1 in run order: d1 0.9 (0), d2 0.8 (unjudged: 0), d3 0.8 (grade 2 → 1), d4 0.1 (1); q2: x (0); q3 not judged.
+    // input order: AP q1 = (1/3 + 2/4)/2 = 5/12; q2 has no relevant document → 0 ("neg"): mean 5/24.
+    expect(evaluateRunGrouped(run, qrels, ["map"]).map).toBeCloseTo(5 / 24, 15);
+    // average: the d2/d3 tie at ranks 2-3 holding one relevant: (1/2)(1/2 + 1/3) = 5/12, then d4 at rank 4: 2/4;
+    // AP q1 = (5/12 + 1/2)/2 = 11/24; mean with q2 = 11/48, or 11/24 when q2 is skipped.
+    expect(evaluateRunGrouped(run, qrels, ["map"], { ties: "average" }).map).toBeCloseTo(11 / 48, 15);
+    expect(
+      evaluateRunGrouped(run, qrels, ["map"], { ties: "average", emptyTargetAction: "skip" }).map,
+    ).toBeCloseTo(11 / 24, 15);
   });
 });

@@ -1,4 +1,12 @@
 import { describeValue, fail } from "../../core/errors.js";
+import { retrievalMap } from "./average-precision.js";
+import type { EmptyTargetAction, TieHandling } from "./grouped.js";
+import { retrievalHitRate } from "./hit-rate.js";
+import { retrievalNdcg } from "./ndcg.js";
+import { retrievalPrecision } from "./precision-at-k.js";
+import { retrievalRPrecision } from "./r-precision.js";
+import { retrievalRecall } from "./recall-at-k.js";
+import { retrievalMrr } from "./reciprocal-rank.js";
 
 /**
  * TREC run and qrels files, read as they are, and evaluated with trec_eval's conventions
@@ -218,4 +226,70 @@ export function evaluateTrec(
   const means: Record<string, number> = {};
   for (const m of parsed) means[m.name] = sums.get(m.name)! / queries.length;
   return { queries, means, perQuery };
+}
+
+/**
+ * Evaluates a run with the grouped metrics (torchmetrics 1.9.0 conventions: only retrieved
+ * documents count, a query without relevant retrieved documents follows `emptyTargetAction`)
+ * and a tie rule, instead of trec_eval's. Graded qrels feed nDCG as they are; every other
+ * metric uses relevance >= 1. Documents keep the run's order for ties under `"torchmetrics"`.
+ */
+export function evaluateRunGrouped(
+  run: TrecRun,
+  qrels: TrecQrels,
+  metrics: readonly TrecMetricName[],
+  options: { ties?: TieHandling; emptyTargetAction?: EmptyTargetAction } = {},
+): Readonly<Record<string, number>> {
+  const fn = "evaluateRunGrouped";
+  const parsed = metrics.map((m) => parseMetric(m, fn));
+  const indexes: number[] = [];
+  const preds: number[] = [];
+  const grades: number[] = [];
+  let q = 0;
+  for (const [qid, docs] of run) {
+    const judged = qrels.get(qid);
+    if (!judged) continue;
+    for (const d of docs) {
+      indexes.push(q);
+      preds.push(d.score);
+      grades.push(Math.max(0, judged.get(d.docno) ?? 0));
+    }
+    q++;
+  }
+  if (q === 0) fail("empty_input", `${fn}: no query id is in both the run and the qrels`);
+  const binary = grades.map((g) => (g >= 1 ? 1 : 0));
+  const shared = {
+    ...(options.ties ? { ties: options.ties } : {}),
+    ...(options.emptyTargetAction ? { emptyTargetAction: options.emptyTargetAction } : {}),
+  };
+  const keep = { nonPositiveScores: "keep" as const };
+  const out: Record<string, number> = {};
+  for (const m of parsed) {
+    const topK = m.k;
+    switch (m.base) {
+      case "map":
+        out[m.name] = retrievalMap(indexes, preds, binary, { ...shared, ...keep, topK });
+        break;
+      case "mrr":
+        out[m.name] = retrievalMrr(indexes, preds, binary, { ...shared, ...keep, topK });
+        break;
+      case "ndcg":
+        out[m.name] = retrievalNdcg(indexes, preds, grades, { ...shared, topK });
+        break;
+      case "p":
+      case "precision":
+        out[m.name] = retrievalPrecision(indexes, preds, binary, { ...shared, ...keep, topK });
+        break;
+      case "recall":
+        out[m.name] = retrievalRecall(indexes, preds, binary, { ...shared, ...keep, topK });
+        break;
+      case "rprec":
+      case "r_precision":
+        out[m.name] = retrievalRPrecision(indexes, preds, binary, shared);
+        break;
+      default:
+        out[m.name] = retrievalHitRate(indexes, preds, binary, { ...shared, topK });
+    }
+  }
+  return out;
 }
