@@ -13,6 +13,7 @@ import {
 import { lossFactory } from "../factory.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 
+/** Options of {@link berHuLoss}. */
 export interface BerHuLossOptions {
   /** c = thresholdFraction · max|residual| over the batch. Default 0.2 (Laina et al.). */
   readonly thresholdFraction?: number;

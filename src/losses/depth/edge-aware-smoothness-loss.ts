@@ -3,6 +3,7 @@ import { fail } from "../../core/errors.js";
 import { absolute, assertRank, asTensor, booleanOption, reductionOption } from "../face/tensor-checks.js";
 import type { Reduction } from "../reduction.js";
 
+/** Options of {@link edgeAwareSmoothnessLoss}. */
 export interface EdgeAwareSmoothnessLossOptions {
   /** Divide each disparity map by its mean (+1e-7) first, as monodepth2 does, so the loss cannot shrink by shrinking the depth. Default true. */
   readonly normalize?: boolean;

@@ -4,6 +4,7 @@ import { lossFactory } from "../factory.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { type SsimOptions, ssimMap } from "./ssim-loss.js";
 
+/** Options of {@link photometricLoss}. */
 export interface PhotometricLossOptions extends SsimOptions {
   /** Weight α of the SSIM term. Default 0.85 (Godard et al.). */
   readonly alpha?: number;

@@ -12,6 +12,7 @@ import {
 import { lossFactory } from "../factory.js";
 import type { Reduction } from "../reduction.js";
 
+/** Options of {@link scaleInvariantLogLoss}. */
 export interface ScaleInvariantLogLossOptions {
   /** Weight λ of the scale-invariance term (0: plain log MSE, 1: fully scale invariant). Default 0.5 (Eigen et al.'s training value; BTS uses 0.85). */
   readonly lambda?: number;

@@ -13,6 +13,7 @@ import {
 import { lossFactory } from "../factory.js";
 import type { Reduction } from "../reduction.js";
 
+/** Options of {@link scaleShiftInvariantLoss}. */
 export interface ScaleShiftInvariantLossOptions {
   /** Optional 0/1 mask of valid pixels [N, H, W]; default every pixel. */
   readonly mask?: tf.Tensor;

@@ -11,6 +11,7 @@ import {
 import { lossFactory } from "../factory.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 
+/** Window and range options of {@link ssimMap}, {@link ssimLoss} and {@link photometricLoss}. */
 export interface SsimOptions {
   /** "uniform" (default): a k×k box window with reflection padding, the monodepth2 form; "gaussian": a Gaussian window with valid padding, the Wang et al. form. */
   readonly window?: "uniform" | "gaussian";
@@ -22,6 +23,7 @@ export interface SsimOptions {
   readonly dataRange?: number;
 }
 
+/** Options of {@link ssimLoss}. */
 export interface SsimLossOptions extends SsimOptions {
   /** "none": the per-pixel map 1 - SSIM [N, H', W', C]. */
   readonly reduction?: Reduction;

@@ -10,6 +10,7 @@ import {
   stepMask,
 } from "./tensor-checks.js";
 
+/** Options of {@link arcFaceLoss}. */
 export interface ArcFaceLossOptions {
   /** Feature scale s (radius of the hypersphere). Default 64. */
   readonly scale?: number;

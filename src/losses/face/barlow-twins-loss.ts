@@ -3,6 +3,7 @@ import { fail } from "../../core/errors.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { assertRank, assertSameShape, asTensor, numberOption, reductionOption } from "./tensor-checks.js";
 
+/** Options of {@link barlowTwinsLoss}. */
 export interface BarlowTwinsLossOptions {
   /** Weight λ of the redundancy-reduction (off-diagonal) term. Default 5e-3 (the paper's). */
   readonly lambda?: number;

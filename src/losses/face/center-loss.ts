@@ -9,6 +9,7 @@ import {
   reductionOption,
 } from "./tensor-checks.js";
 
+/** Options of {@link centerLoss}. */
 export interface CenterLossOptions {
   readonly reduction?: Reduction;
 }

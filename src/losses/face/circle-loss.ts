@@ -13,6 +13,7 @@ import {
   stopGradient,
 } from "./tensor-checks.js";
 
+/** Options of {@link circleLoss}. */
 export interface CircleLossOptions {
   /** Relaxation margin m. Default 0.25. */
   readonly margin?: number;

@@ -13,6 +13,7 @@ import {
   reductionOption,
 } from "./tensor-checks.js";
 
+/** Options of {@link contrastiveLoss}. */
 export interface ContrastiveLossOptions {
   /** Margin m for dissimilar pairs. Default 1. */
   readonly margin?: number;

@@ -3,6 +3,7 @@ import { type Reduction, reduceLoss } from "../reduction.js";
 import { cosineMatrix, marginInputs, replaceTarget } from "./cosine-logits.js";
 import { crossEntropyRows, numberOption, reductionOption } from "./tensor-checks.js";
 
+/** Options of {@link cosFaceLoss}. */
 export interface CosFaceLossOptions {
   /** Feature scale s. Default 64. */
   readonly scale?: number;

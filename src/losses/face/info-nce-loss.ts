@@ -12,6 +12,7 @@ import {
   reductionOption,
 } from "./tensor-checks.js";
 
+/** Options of {@link infoNceLoss}. */
 export interface InfoNceLossOptions {
   /** Temperature τ > 0. Default 0.07 (CLIP's initial value). */
   readonly temperature?: number;

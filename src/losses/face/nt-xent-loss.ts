@@ -11,6 +11,7 @@ import {
   reductionOption,
 } from "./tensor-checks.js";
 
+/** Options of {@link ntXentLoss}. */
 export interface NtXentLossOptions {
   /** Temperature τ > 0. Default 0.5 (SimCLR's CIFAR setting). */
   readonly temperature?: number;

@@ -10,6 +10,7 @@ import {
   stopGradient,
 } from "./tensor-checks.js";
 
+/** Options of {@link simSiamLoss}. */
 export interface SimSiamLossOptions {
   /** "none": per-sample losses [N]. */
   readonly reduction?: Reduction;

@@ -4,6 +4,7 @@ import { type Reduction, reduceLoss } from "../reduction.js";
 import { marginInputs } from "./cosine-logits.js";
 import { asTensor, crossEntropyRows, reductionOption } from "./tensor-checks.js";
 
+/** Options of {@link softmaxLoss}. */
 export interface SoftmaxLossOptions {
   /** Class biases [C]; none by default. */
   readonly bias?: tf.Tensor | number[];

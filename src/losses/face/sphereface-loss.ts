@@ -4,6 +4,7 @@ import { type Reduction, reduceLoss } from "../reduction.js";
 import { cosineMatrix, marginInputs, replaceTarget } from "./cosine-logits.js";
 import { crossEntropyRows, numberOption, reductionOption, stopGradient } from "./tensor-checks.js";
 
+/** Options of {@link sphereFaceLoss}. */
 export interface SphereFaceLossOptions {
   /** Integer angular margin m >= 1 (m = 1 is the normalised-weight softmax). Default 4. */
   readonly margin?: number;

@@ -11,6 +11,7 @@ import {
   reductionOption,
 } from "./tensor-checks.js";
 
+/** Options of {@link tripletMarginLoss}. */
 export interface TripletMarginLossOptions {
   /** Margin α. Default 1. */
   readonly margin?: number;

@@ -16,6 +16,7 @@ import {
   stopGradient,
 } from "./tensor-checks.js";
 
+/** Options of {@link tripletMiningLoss}. */
 export interface TripletMiningLossOptions {
   /** "batch-hard": per anchor, the farthest positive and the closest negative (Hermans et al. 2017); "batch-all": every valid triplet. Default "batch-hard". */
   readonly mining?: "batch-hard" | "batch-all";

@@ -4,6 +4,7 @@ import { choiceOption, numberOption } from "../face/tensor-checks.js";
 import { type ReconstructionKind, reconstructionLoss } from "./reconstruction-loss.js";
 import { vaeKlLoss } from "./vae-kl-loss.js";
 
+/** Options of {@link elboLoss}. */
 export interface ElboLossOptions {
   /** Decoder likelihood: "bce_logits" (default, Bernoulli from logits), "bce", "mse" (Gaussian up to constants), "l1". */
   readonly reconstruction?: ReconstructionKind;

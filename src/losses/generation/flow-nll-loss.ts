@@ -3,6 +3,7 @@ import { fail } from "../../core/errors.js";
 import { assertNonEmptyTensor, asTensor, booleanOption, reductionOption } from "../face/tensor-checks.js";
 import type { Reduction } from "../reduction.js";
 
+/** Options of {@link flowNllLoss}. */
 export interface FlowNllLossOptions {
   /**
    * Report bits per dimension, NLL / (D·ln 2), as Glow/RealNVP image benchmarks do (with

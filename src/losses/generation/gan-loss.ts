@@ -7,6 +7,7 @@ export type GanKind = "minimax" | "non_saturating" | "hinge" | "least_squares" |
 
 const KINDS: readonly GanKind[] = ["minimax", "non_saturating", "hinge", "least_squares", "wasserstein"];
 
+/** Options of {@link ganDiscriminatorLoss} and {@link ganGeneratorLoss}. */
 export interface GanLossOptions {
   /** Default "non_saturating" (the generator objective everyone trains with; for the discriminator it is the same as "minimax"). */
   readonly kind?: GanKind;

@@ -3,6 +3,7 @@ import { fail } from "../../core/errors.js";
 import { assertSameShape, asTensor, numberOption, reductionOption, safeSqrt } from "../face/tensor-checks.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 
+/** Options of {@link gradientPenalty}. */
 export interface GradientPenaltyOptions {
   /** Penalty weight λ. Default 10 (Gulrajani et al.). */
   readonly lambda?: number;

@@ -13,6 +13,7 @@ import type { Reduction } from "../reduction.js";
 /** A feature extractor: one feature map, or several (one per layer). */
 export type FeatureExtractor = (images: tf.Tensor) => tf.Tensor | readonly tf.Tensor[];
 
+/** Options of {@link perceptualLoss}. */
 export interface PerceptualLossOptions {
   /** Distance between feature maps: "mse" (default, Johnson et al.) or "l1". */
   readonly distance?: "mse" | "l1";

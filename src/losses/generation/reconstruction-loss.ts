@@ -18,6 +18,7 @@ export type ReconstructionKind = "mse" | "l1" | "bce_logits" | "bce";
  */
 export type ReconstructionReduction = "none" | "mean" | "sum" | "batchmean";
 
+/** Options of {@link reconstructionLoss}. */
 export interface ReconstructionLossOptions {
   /** Default "mse". */
   readonly kind?: ReconstructionKind;

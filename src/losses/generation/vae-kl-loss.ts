@@ -4,6 +4,7 @@ import { assertNonEmptyTensor, assertSameShape, asTensor, choiceOption } from ".
 /** "batchmean" (default): summed over latent dimensions, averaged over the batch; "sum"; "mean" over every element; "none": per sample [N]. */
 export type VaeKlReduction = "batchmean" | "sum" | "mean" | "none";
 
+/** Options of {@link vaeKlLoss}. */
 export interface VaeKlLossOptions {
   readonly reduction?: VaeKlReduction;
 }

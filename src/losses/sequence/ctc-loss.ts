@@ -3,6 +3,7 @@ import { describeValue, fail } from "../../core/errors.js";
 import { asTensor, booleanOption, reductionOption } from "../face/tensor-checks.js";
 import type { Reduction } from "../reduction.js";
 
+/** Options of {@link ctcLoss}. */
 export interface CtcLossOptions {
   /** Index of the blank symbol. Default 0. */
   readonly blank?: number;

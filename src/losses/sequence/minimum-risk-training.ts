@@ -3,6 +3,7 @@ import { describeValue, fail } from "../../core/errors.js";
 import { assertRank, asTensor, choiceOption, numberOption, reductionOption } from "../face/tensor-checks.js";
 import type { Reduction } from "../reduction.js";
 
+/** Options of {@link minimumRiskTraining}. */
 export interface MinimumRiskTrainingOptions<Candidate, Reference> {
   /** Scores a candidate against its reference, e.g. sentence BLEU or 1 - WER. */
   readonly metric: (candidate: Candidate, reference: Reference) => number;

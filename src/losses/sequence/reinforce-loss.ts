@@ -6,6 +6,7 @@ import type { Reduction } from "../reduction.js";
 /** The baseline b subtracted from the reward: "mean" (batch mean reward), "none" (b = 0), a constant, or per-sample values (e.g. the greedy decode's reward, self-critical training). */
 export type ReinforceBaseline = "mean" | "none" | number | ((rewards: Float64Array) => ArrayLike<number>);
 
+/** Options of {@link reinforceLoss}. */
 export interface ReinforceOptions<Sample, Reference> {
   /** Reward of a sampled sequence against its reference, e.g. sentence BLEU, CIDEr, -WER. */
   readonly reward: (sample: Sample, reference: Reference) => number;

@@ -4,6 +4,7 @@ import { assertRank, asTensor, numberOption, reductionOption } from "../face/ten
 import { lossFactory } from "../factory.js";
 import type { Reduction } from "../reduction.js";
 
+/** Options of {@link tokenCrossEntropy}. */
 export interface TokenCrossEntropyOptions {
   /** Target value marking padding (left out). Default -100, PyTorch's `ignore_index`. */
   readonly ignoreIndex?: number;
