@@ -12,18 +12,29 @@ export interface AlignmentCounts {
   insertions: number;
 }
 
-/** Maps token sequences onto small integers (equal tokens, equal ids) for the DP kernels. */
-export function toIds(a: readonly string[], b: readonly string[]): [Int32Array, Int32Array] {
-  const vocab = new Map<string, number>();
-  const id = (w: string): number => {
-    let v = vocab.get(w);
-    if (v === undefined) {
-      v = vocab.size;
-      vocab.set(w, v);
+/**
+ * Maps token sequences onto integers (equal tokens, equal ids) for the DP kernels. Pass one
+ * `vocab` map for a whole batch to avoid rebuilding it per pair.
+ */
+export function toIds(
+  a: readonly string[],
+  b: readonly string[],
+  vocab: Map<string, number> = new Map(),
+): [Int32Array, Int32Array] {
+  const convert = (tokens: readonly string[]): Int32Array => {
+    const out = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const w = tokens[i]!;
+      let v = vocab.get(w);
+      if (v === undefined) {
+        v = vocab.size;
+        vocab.set(w, v);
+      }
+      out[i] = v;
     }
-    return v;
+    return out;
   };
-  return [Int32Array.from(a, id), Int32Array.from(b, id)];
+  return [convert(a), convert(b)];
 }
 
 /** Plain Levenshtein distance (unit costs) between two id sequences. O(n*m) time, O(m) memory. */

@@ -57,8 +57,13 @@ export interface AlignmentMeasures {
 
 const MULTI_SPACE_RE = new RegExp(`[${pythonWhitespaceClass}][${pythonWhitespaceClass}]+`, "g");
 
+const NON_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+
 /** jiwer 2.3.0 `wer_default` words: collapse whitespace runs, strip, split on " ". */
 export function jiwerWords(text: string): string[] {
+  // Printable ASCII: the space is the only whitespace, and collapsing runs then splitting on
+  // single spaces is a plain whitespace split.
+  if (!NON_PRINTABLE_ASCII.test(text)) return pySplit(text);
   return pyStrip(text.replace(MULTI_SPACE_RE, " "))
     .split(" ")
     .filter((w) => w.length > 0);
@@ -111,10 +116,11 @@ function accumulate(
     }
     refTokens.push(tokens);
   }
+  const vocab = new Map<string, number>();
   for (let i = 0; i < pairs.hypotheses.length; i++) {
     const ref = refTokens[i]!;
     const hyp = tokenize(pairs.hypotheses[i]!, unit, convention);
-    const [r, h] = toIds(ref, hyp);
+    const [r, h] = toIds(ref, hyp, vocab);
     const a = levenshteinAlignment(r, h);
     delta.hits += a.hits;
     delta.substitutions += a.substitutions;
