@@ -145,10 +145,7 @@ export function register(evalCommand: Command): void {
           const pa = createMetric(pixelAccuracyDef(ignore));
           const miou = createMetric(meanIouDef({ numClasses, perClass: true, ...ignore }));
           const fw = createMetric(frequencyWeightedIouDef({ numClasses, ...ignore }));
-          const dice =
-            numClasses >= 1 && ignoreIndex === undefined
-              ? createMetric(diceScoreDef({ numClasses, average: "none" }))
-              : undefined;
+          const dice = createMetric(diceScoreDef({ numClasses, average: "none", ...ignore }));
           for (const stem of stems) {
             const p = readLabelFile(preds.get(stem)!);
             const t = readLabelFile(target.get(stem)!);
@@ -196,7 +193,7 @@ export function register(evalCommand: Command): void {
             `mean IoU (dataset)      ${result.meanIou.toFixed(4)}`,
             `frequency-weighted IoU  ${result.frequencyWeightedIou.toFixed(4)}`,
             "",
-            `${"class".padStart(5)}  ${"IoU".padStart(7)}${perClassDice ? `  ${"Dice".padStart(7)}` : ""}`,
+            `${"class".padStart(5)}  ${"IoU".padStart(7)}${perClassDice ? `  ${"Dice".padStart(7)}   (IoU over all pixels; Dice per image, then averaged: torchmetrics DiceScore)` : ""}`,
             ...result.perClass.map(
               (r) =>
                 `${String(r.class).padStart(5)}  ${(r.iou < 0 ? "-1" : r.iou.toFixed(4)).padStart(7)}${perClassDice ? `  ${(Number.isNaN(r.dice!) ? "NaN" : r.dice!.toFixed(4)).padStart(7)}` : ""}`,

@@ -29,6 +29,7 @@ export function classCounts(
   numClasses: number | undefined,
   format: InputFormat,
   fn: string,
+  ignoreIndex?: number,
 ): ClassCounts {
   const p = readLabelMaps(preds, fn, "preds");
   const t = readLabelMaps(target, fn, "target");
@@ -37,8 +38,18 @@ export function classCounts(
     if (numClasses === undefined)
       fail("invalid_option", `${fn}: option \`numClasses\` is required with inputFormat "index"`);
     const C = numClasses;
-    assertClassLabels(p, C, fn, "preds");
-    assertClassLabels(t, C, fn, "target");
+    assertClassLabels(t, C, fn, "target", ignoreIndex);
+    for (let i = 0; i < p.data.length; i++) {
+      const v = p.data[i]!;
+      // A prediction at an ignored target pixel is not read, so any value is accepted there.
+      if (ignoreIndex !== undefined && t.data[i] === ignoreIndex) continue;
+      if (!Number.isInteger(v) || v < 0 || v >= C) {
+        fail(
+          "invalid_value",
+          `${fn}: \`preds\` must contain integer labels in [0, ${C}), got ${describeValue(v)} at index ${i}`,
+        );
+      }
+    }
     const N = p.images;
     const intersection = new Float64Array(N * C);
     const predSum = new Float64Array(N * C);
@@ -48,6 +59,7 @@ export function classCounts(
       for (let i = n * p.pixels; i < (n + 1) * p.pixels; i++) {
         const pv = p.data[i]!;
         const tv = t.data[i]!;
+        if (tv === ignoreIndex) continue;
         predSum[base + pv]!++;
         targetSum[base + tv]!++;
         if (pv === tv) intersection[base + pv]!++;
@@ -55,6 +67,8 @@ export function classCounts(
     }
     return { images: N, classes: C, intersection, predSum, targetSum };
   }
+  if (ignoreIndex !== undefined)
+    fail("invalid_option", `${fn}: option \`ignoreIndex\` applies to inputFormat "index" only`);
   if (p.shape.length < 3)
     fail("shape_mismatch", `${fn}: one-hot inputs must have shape [N, C, ...], got [${p.shape.join(", ")}]`);
   const N = p.shape[0]!;

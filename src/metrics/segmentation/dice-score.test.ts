@@ -136,3 +136,13 @@ describe("generalizedDiceScore", () => {
     );
   });
 });
+
+describe("ignoreIndex in Dice scores", () => {
+  it("leaves ignored target pixels out (hand-worked: the third pixel is ignored, so the rest agree → 1)", () => {
+    expect(diceScore([[0, 1, 1]], [[0, 1, 255]], { numClasses: 2, ignoreIndex: 255 })).toBe(1);
+    expect(generalizedDiceScore([[0, 1, 1]], [[0, 1, 255]], { numClasses: 2, ignoreIndex: 255 })).toBe(1);
+    expect(() => diceScore([[0, 1, 1]], [[0, 1, 255]], { numClasses: 2 })).toThrow(
+      "diceScore: `target` must contain integer labels in [0, 2), got 255 at index 2",
+    );
+  });
+});

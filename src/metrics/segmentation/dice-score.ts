@@ -11,7 +11,7 @@ import { fail } from "../../core/errors.js";
 import { assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { classCounts, type InputFormat, readInputFormat } from "./class-counts.js";
-import { type LabelMapInput, readBoolean, readNumClasses } from "./label-maps.js";
+import { type LabelMapInput, readBoolean, readIgnoreIndex, readNumClasses } from "./label-maps.js";
 
 /** Options of {@link diceScoreDef} (torchmetrics 1.9 `DiceScore` names). */
 export interface DiceScoreOptions {
@@ -23,6 +23,8 @@ export interface DiceScoreOptions {
   /** "samplewise" (default): score per image, then the NaN-skipping mean; "global": one score over all pixels. */
   readonly aggregationLevel?: "samplewise" | "global";
   readonly inputFormat?: InputFormat;
+  /** Target pixels with this label are left out (index inputs; not in torchmetrics). */
+  readonly ignoreIndex?: number;
 }
 
 /** State: per image and kept class, 2|P∩T|, |P|+|T| and |T| (N x C rows). */
@@ -123,6 +125,7 @@ export function diceScoreDef(
     "aggregationLevel",
   );
   const inputFormat = readInputFormat(options.inputFormat, FN);
+  const ignoreIndex = readIgnoreIndex(options.ignoreIndex, FN);
   const kept = includeBackground ? C : C - 1;
   if (kept < 1)
     fail(
@@ -132,14 +135,21 @@ export function diceScoreDef(
   return {
     id: diceScoreMeta.id,
     meta: diceScoreMeta,
-    options: { numClasses: C, includeBackground, average, aggregationLevel, inputFormat },
+    options: {
+      numClasses: C,
+      includeBackground,
+      average,
+      aggregationLevel,
+      inputFormat,
+      ...(ignoreIndex !== undefined ? { ignoreIndex } : {}),
+    },
     init: () => ({
       numerator: growableFloat64(),
       denominator: growableFloat64(),
       support: growableFloat64(),
     }),
     update(state, preds, target) {
-      const counts = classCounts(preds, target, C, inputFormat, FN);
+      const counts = classCounts(preds, target, C, inputFormat, FN, ignoreIndex);
       const num: number[] = [];
       const den: number[] = [];
       const sup: number[] = [];

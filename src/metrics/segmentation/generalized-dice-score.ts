@@ -8,6 +8,7 @@ import {
   checkFloatFields,
   type LabelMapInput,
   readBoolean,
+  readIgnoreIndex,
   readNumClasses,
 } from "./label-maps.js";
 
@@ -28,6 +29,8 @@ export interface GeneralizedDiceScoreOptions {
    */
   readonly absentClassWeight?: "batch-max" | "zero";
   readonly inputFormat?: InputFormat;
+  /** Target pixels with this label are left out (index inputs; not in torchmetrics). */
+  readonly ignoreIndex?: number;
 }
 
 /** State: the sum over images of per-image scores (one entry, or one per class) and the image count. */
@@ -79,6 +82,7 @@ export function generalizedDiceScoreDef(
     "absentClassWeight",
   );
   const inputFormat = readInputFormat(options.inputFormat, FN);
+  const ignoreIndex = readIgnoreIndex(options.ignoreIndex, FN);
   const first = includeBackground ? 0 : 1;
   const K = C - first;
   if (K < 1)
@@ -97,10 +101,11 @@ export function generalizedDiceScoreDef(
       weightType,
       absentClassWeight: absent,
       inputFormat,
+      ...(ignoreIndex !== undefined ? { ignoreIndex } : {}),
     },
     init: () => ({ score: new Float64Array(width), samples: new Float64Array(1) }),
     update(state, preds, target) {
-      const counts = classCounts(preds, target, C, inputFormat, FN);
+      const counts = classCounts(preds, target, C, inputFormat, FN, ignoreIndex);
       const N = counts.images;
       const weights = new Float64Array(N * K);
       const inf = new Uint8Array(N * K);
