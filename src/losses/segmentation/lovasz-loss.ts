@@ -24,13 +24,16 @@ function lovaszGradient(sortedLabels: tf.Tensor1D): tf.Tensor1D {
 function lovaszFlat(errors: tf.Tensor1D, labels: tf.Tensor1D, hinge: boolean): tf.Tensor {
   const n = errors.shape[0];
   if (n === 0) return tf.scalar(0);
-  // The permutation is a constant for autodiff: read it back and rebuild it off the tape (an
-  // index tensor on the tape would get an int32 gradient, which TensorFlow.js rejects).
-  const sorted = tf.topk(errors, n).indices;
-  const order = tf.tensor1d(sorted.dataSync() as Int32Array, "int32");
-  const sortedErrors = tf.gather(errors, order);
-  const grad = lovaszGradient(tf.gather(labels, order) as tf.Tensor1D);
-  return tf.sum(tf.mul(hinge ? tf.relu(sortedErrors) : sortedErrors, grad));
+  // The permutation is a constant for autodiff. Rather than gathering the errors into sorted
+  // order (a gather whose gradient needs UnsortedSegmentSum, missing on the WASM backend), the
+  // constant Lovasz gradient is scattered back to each element's place:
+  // sum_i f(e_sorted)_i g_i = sum_j f(e_j) g_rank(j).
+  const order = tf.topk(errors, n).indices.dataSync() as Int32Array;
+  const rank = new Int32Array(n);
+  for (let i = 0; i < n; i++) rank[order[i]!] = i;
+  const grad = lovaszGradient(tf.gather(labels, tf.tensor1d(order, "int32")) as tf.Tensor1D);
+  const weights = tf.gather(grad, tf.tensor1d(rank, "int32"));
+  return tf.sum(tf.mul(hinge ? tf.relu(errors) : errors, weights));
 }
 
 /** Options of {@link lovaszHingeLoss}. */
