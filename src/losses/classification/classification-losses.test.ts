@@ -79,7 +79,10 @@ describe("classification losses: hand-worked values", () => {
       reduction: "none",
     });
     expect(out.shape).toEqual([1, 2]);
-    expect(Array.from(out.dataSync()).map((v) => Number(v.toFixed(5)))).toEqual([Math.round(Math.LN2 * 1e5) / 1e5, Math.round(Math.LN2 * 1e5) / 1e5]);
+    expect(Array.from(out.dataSync()).map((v) => Number(v.toFixed(5)))).toEqual([
+      Math.round(Math.LN2 * 1e5) / 1e5,
+      Math.round(Math.LN2 * 1e5) / 1e5,
+    ]);
   });
 
   it("nllLoss picks -input at the target", () => {
