@@ -137,26 +137,45 @@ export function argsortDescending(values: Float32Array | Float64Array | readonly
 }
 
 /**
+ * Digit counts of keys for {@link radixSortUint32}, when a caller already makes a pass over the
+ * keys: 2048 counters each for bits 0-10, 11-21 and 22-31 (`radixHistograms()` allocates them).
+ * They are consumed (turned into offsets) by the sort.
+ */
+export type RadixHistograms = [Uint32Array, Uint32Array, Uint32Array];
+
+/** Fresh zeroed {@link RadixHistograms}. */
+export function radixHistograms(): RadixHistograms {
+  return [new Uint32Array(2048), new Uint32Array(2048), new Uint32Array(2048)];
+}
+
+/**
  * Sorts unsigned 32-bit keys ascending in place (LSD radix sort, three 11-bit digits: the
  * 2048-bucket histograms stay in L1 cache and each pass streams the keys, so no index
  * indirection and no random reads). Passes whose digit is the same for every key are skipped.
  * O(n) time, one scratch array of n keys.
  */
-export function radixSortUint32(keys: Uint32Array): Uint32Array {
+export function radixSortUint32(keys: Uint32Array, histograms?: RadixHistograms): Uint32Array {
   const n = keys.length;
   if (n < 2) return keys;
-  if (n < SMALL) return keys.sort();
+  if (n < SMALL && !histograms) return keys.sort();
   const BITS = 11;
   const SIZE = 1 << BITS;
   const M = SIZE - 1;
-  const h0 = new Uint32Array(SIZE);
-  const h1 = new Uint32Array(SIZE);
-  const h2 = new Uint32Array(SIZE);
-  for (let i = 0; i < n; i++) {
-    const k = keys[i]!;
-    h0[k & M]!++;
-    h1[(k >>> BITS) & M]!++;
-    h2[k >>> (2 * BITS)]!++;
+  let h0: Uint32Array;
+  let h1: Uint32Array;
+  let h2: Uint32Array;
+  if (histograms) {
+    [h0, h1, h2] = histograms;
+  } else {
+    h0 = new Uint32Array(SIZE);
+    h1 = new Uint32Array(SIZE);
+    h2 = new Uint32Array(SIZE);
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      h0[k & M]!++;
+      h1[(k >>> BITS) & M]!++;
+      h2[k >>> (2 * BITS)]!++;
+    }
   }
   let src: Uint32Array = keys;
   let dst: Uint32Array = new Uint32Array(n);

@@ -24,7 +24,13 @@ import {
   growableUint8,
 } from "../../core/buffer.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { argsortDescending, float32FromKey, radixSortUint32 } from "../../core/sort.js";
+import {
+  argsortDescending,
+  float32FromKey,
+  type RadixHistograms,
+  radixHistograms,
+  radixSortUint32,
+} from "../../core/sort.js";
 
 /** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
 export type ThresholdsOption = number | readonly number[];
@@ -313,7 +319,7 @@ export function updateBinaryCurve(
 /** One binary problem, ready for curve computations. */
 export type CurveSource =
   | { kind: "split"; pos: Float64Array; neg: Float64Array }
-  | { kind: "keys"; pos: Uint32Array; neg: Uint32Array }
+  | { kind: "keys"; pos: Uint32Array; neg: Uint32Array; posHist?: RadixHistograms; negHist?: RadixHistograms }
   | { kind: "weighted"; scores: Float64Array; target: Uint8Array; weights: Float64Array }
   | { kind: "binned"; thresholds: Float64Array; neg: Float64Array; pos: Float64Array };
 
@@ -331,42 +337,54 @@ export function binarySource(state: BinaryCurveState, thresholds: Float64Array |
   const scores = filled(state.scores);
   const target = filled(state.target);
   if (state.weights) return { kind: "weighted", scores, target, weights: filled(state.weights) };
-  let P = 0;
-  for (let i = 0; i < target.length; i++) P += target[i]!;
-  // One pass splits the scores by target into float32 buffers and notes whether any score is
-  // not a float32 value; if all are, the buffers' bits become sort keys in place.
-  const pos32 = new Float32Array(P);
-  const neg32 = new Float32Array(target.length - P);
+  // One fused pass: positives fill a float32 buffer from the front, negatives from the back;
+  // each value's float32 bits become an order-preserving sort key in place and feed the radix
+  // histograms, so the sort needs no counting pass of its own. If any score is not a float32
+  // value the pass stops and the float64 path below takes over.
+  const n = target.length;
+  const f32 = new Float32Array(n);
+  const bits = new Uint32Array(f32.buffer);
+  const posHist = radixHistograms();
+  const negHist = radixHistograms();
+  const [p0, p1, p2] = posHist;
+  const [n0, n1, n2] = negHist;
   let a = 0;
-  let b = 0;
+  let b = n - 1;
   let exact32 = true;
-  for (let i = 0; i < target.length; i++) {
+  for (let i = 0; i < n; i++) {
     const v = scores[i]!;
-    if (target[i] === 1) pos32[a++] = v;
-    else neg32[b++] = v;
-    if (Math.fround(v) !== v) exact32 = false;
+    if (Math.fround(v) !== v) {
+      exact32 = false;
+      break;
+    }
+    const slot = target[i] === 1 ? a++ : b--;
+    f32[slot] = v;
+    let k = bits[slot]!;
+    if (k === 0x80000000) k = 0; // -0 reads as +0
+    k = k & 0x80000000 ? ~k >>> 0 : (k | 0x80000000) >>> 0;
+    bits[slot] = k;
+    if (slot < a) {
+      p0[k & 2047]!++;
+      p1[(k >>> 11) & 2047]!++;
+      p2[k >>> 22]!++;
+    } else {
+      n0[k & 2047]!++;
+      n1[(k >>> 11) & 2047]!++;
+      n2[k >>> 22]!++;
+    }
   }
-  if (exact32) return { kind: "keys", pos: toKeysInPlace(pos32), neg: toKeysInPlace(neg32) };
+  if (exact32) return { kind: "keys", pos: bits.subarray(0, a), neg: bits.subarray(a), posHist, negHist };
+  let P = 0;
+  for (let i = 0; i < n; i++) P += target[i]!;
   const pos = new Float64Array(P);
-  const neg = new Float64Array(target.length - P);
+  const neg = new Float64Array(n - P);
   a = 0;
   b = 0;
-  for (let i = 0; i < target.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (target[i] === 1) pos[a++] = scores[i]!;
     else neg[b++] = scores[i]!;
   }
   return { kind: "split", pos, neg };
-}
-
-/** Reinterprets float32 values as order-preserving unsigned keys, in place (see `float32Key`). */
-function toKeysInPlace(values: Float32Array): Uint32Array {
-  const k = new Uint32Array(values.buffer, values.byteOffset, values.length);
-  for (let i = 0; i < k.length; i++) {
-    let bits = k[i]!;
-    if (bits === 0x80000000) bits = 0; // -0 reads as +0
-    k[i] = bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
-  }
-  return k;
 }
 
 /** Called once per distinct threshold, in descending order, with cumulative counts. */

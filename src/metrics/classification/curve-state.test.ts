@@ -1,0 +1,51 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { float32FromKey, float32Key, radixSortUint32 } from "../../core/sort.js";
+import { torchLinspace01 } from "./curve-state.js";
+import * as C from "./index.js";
+
+describe("curve state kernels", () => {
+  it("radixSortUint32 sorts like the engine's numeric sort, small and large", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 3000 }), (values) => {
+        const keys = Uint32Array.from(values);
+        expect(Array.from(radixSortUint32(keys.slice()))).toEqual(Array.from(keys.slice().sort()));
+      }),
+      { numRuns: 30 },
+    );
+  });
+  it("float32 keys preserve order and round-trip (-0 reads as +0)", () => {
+    const values = [-3.5, -1e-30, -0, 0, 1e-30, 0.25, 0.5, 1, 7e20].map(Math.fround);
+    const keys = values.map(float32Key);
+    for (let i = 1; i < keys.length; i++) expect(keys[i]! >= keys[i - 1]!).toBe(true);
+    expect(float32Key(-0)).toBe(float32Key(0));
+    for (const v of values) expect(float32FromKey(float32Key(v))).toBe(v === 0 ? 0 : v);
+  });
+  it("float32 scores (radix path) and float64 scores (engine-sort path) give the same AUROC and AP", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1 })), {
+          minLength: 600,
+          maxLength: 900,
+        }),
+        (rows) => {
+          const t = rows.map((r) => r[1]);
+          const f32 = rows.map((r) => Math.fround(r[0] / 1000));
+          // Adding a float64-only offset keeps the order but leaves float32 values, forcing the float64 path.
+          const f64 = f32.map((v) => v + 1e-12);
+          fc.pre(t.includes(0) && t.includes(1));
+          expect(C.binaryAuroc(f64, t)).toBeCloseTo(C.binaryAuroc(f32, t), 12);
+          expect(C.binaryAveragePrecision(f64, t)).toBeCloseTo(C.binaryAveragePrecision(f32, t), 12);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+  it("torchLinspace01 reproduces torch.linspace(0, 1, 11) in float32 (torch 1.13 printed these)", () => {
+    // torch.linspace(0, 1, 11).tolist()
+    expect(Array.from(torchLinspace01(11))).toEqual([
+      0, 0.10000000149011612, 0.20000000298023224, 0.30000001192092896, 0.4000000059604645, 0.5,
+      0.6000000238418579, 0.699999988079071, 0.800000011920929, 0.8999999761581421, 1,
+    ]);
+  });
+});
