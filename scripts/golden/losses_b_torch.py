@@ -266,6 +266,50 @@ add_case("simsiam_loss", FORMULA, "metric_a", {},
          lambda a: (-(F.normalize(a["pred1"], dim=1) * F.normalize(a["emb2"].detach(), dim=1)).sum(1) * 0.5 - (F.normalize(a["pred2"], dim=1) * F.normalize(a["emb"].detach(), dim=1)).sum(1) * 0.5).mean(),
          ["pred1", "pred2"], note="Chen & He 2021: p1 = pred1, p2 = pred2, z1 = emb, z2 = emb2")
 
+# --- margin-softmax variants beyond the shared file ------------------------------------------
+femb = f32(torch.randn(6, 4, dtype=DT))
+fw = f32(torch.randn(4, 5, dtype=DT))
+flab = [0, 3, 1, 4, 2, 3]
+add_dataset("margin_a", emb=femb, weight=fw, labels=flab, bias=f32(torch.randn(5, dtype=DT)))
+
+
+def cosines(a):
+    return (F.normalize(a["emb"], dim=1) @ F.normalize(a["weight"], dim=0)).clamp(-1 + 1e-7, 1 - 1e-7)
+
+
+def arc_variant(a, s, m, easy, fallback):
+    cos = cosines(a)
+    phi = torch.cos(torch.acos(cos) + m)
+    if easy:
+        phi = torch.where(cos > 0, phi, cos)
+    elif fallback:
+        phi = torch.where(cos > math.cos(math.pi - m), phi, cos - math.sin(math.pi - m) * m)
+    oh = F.one_hot(torch.as_tensor(flab), 5).to(DT)
+    return F.cross_entropy(s * (oh * phi + (1 - oh) * cos), torch.as_tensor(flab))
+
+
+add_case("arcface_loss", FORMULA, "margin_a", {"scale": 16.0, "margin": 0.5, "easy_margin": True}, lambda a: arc_variant(a, 16.0, 0.5, True, False), ["emb", "weight"],
+         note="insightface easy_margin: cos(theta+m) only where cos > 0", rtol=1e-5)
+add_case("arcface_loss", FORMULA, "margin_a", {"scale": 16.0, "margin": 0.5, "easy_margin": False, "threshold_fallback": True}, lambda a: arc_variant(a, 16.0, 0.5, False, True), ["emb", "weight"],
+         note="insightface fallback: cos - m*sin(pi - m) where cos <= cos(pi - m)", rtol=1e-5)
+
+
+def sphere(a, m, lam):
+    cos = cosines(a)
+    theta = torch.acos(cos)
+    k = torch.floor(m * theta / math.pi).detach()
+    psi = (-1) ** k * torch.cos(m * theta) - 2 * k
+    tgt = (lam * cos + psi) / (1 + lam)
+    norm = a["emb"].norm(dim=1, keepdim=True)
+    oh = F.one_hot(torch.as_tensor(flab), 5).to(DT)
+    return F.cross_entropy(norm * (oh * tgt + (1 - oh) * cos), torch.as_tensor(flab))
+
+
+add_case("sphereface_loss", FORMULA, "margin_a", {"margin": 4, "lambda": 0.0}, lambda a: sphere(a, 4, 0.0), ["emb", "weight"], note="Liu et al. 2017 A-softmax, psi(theta) = (-1)^k cos(m theta) - 2k, k detached", rtol=1e-5)
+add_case("sphereface_loss", FORMULA, "margin_a", {"margin": 2, "lambda": 5.0}, lambda a: sphere(a, 2, 5.0), ["emb", "weight"], note="annealed target (lambda cos + psi)/(1 + lambda)", rtol=1e-5)
+add_case("softmax_loss", TORCH, "margin_a", {}, lambda a: F.cross_entropy(a["emb"] @ a["weight"] + a["bias"], torch.as_tensor(flab)), ["emb", "weight"], note="F.cross_entropy of emb @ weight + bias")
+
+
 def ieee(v):
     """The conformance schema spells non-finite numbers as strings."""
     if isinstance(v, float) and not math.isfinite(v):

@@ -97,6 +97,9 @@ export const adapters: readonly Adapter[] = [
           scale: options.scale as number,
           margin: options.margin as number,
           easyMargin: options.easy_margin as boolean,
+          ...(options.threshold_fallback === undefined
+            ? {}
+            : { thresholdFallback: options.threshold_fallback as boolean }),
         }),
       );
     },
@@ -394,6 +397,29 @@ export const adapters: readonly Adapter[] = [
       const { simSiamLoss } = await losses();
       return lossCase(context, inputs, ["pred1", "pred2"], (t) =>
         simSiamLoss(t.pred1!, t.pred2!, tf32(inputs.emb), tf32(inputs.emb2)),
+      );
+    },
+    tolerance: float32Tolerance(2e-5, 2e-6),
+  },
+  {
+    metric: "sphereface_loss",
+    async run(inputs, options, _case, context) {
+      const { sphereFaceLoss } = await losses();
+      return lossCase(context, inputs, ["emb", "weight"], (t) =>
+        sphereFaceLoss(t.emb!, t.weight!, inputs.labels as number[], {
+          margin: options.margin as number,
+          lambda: options.lambda as number,
+        }),
+      );
+    },
+    tolerance: float32Tolerance(1e-4, 1e-5),
+  },
+  {
+    metric: "softmax_loss",
+    async run(inputs, _options, _case, context) {
+      const { softmaxLoss } = await losses();
+      return lossCase(context, inputs, ["emb", "weight"], (t) =>
+        softmaxLoss(t.emb!, t.weight!, inputs.labels as number[], { bias: tf32(inputs.bias) }),
       );
     },
     tolerance: float32Tolerance(2e-5, 2e-6),
