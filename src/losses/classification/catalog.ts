@@ -30,6 +30,7 @@ const multiclassPairs = [
 const multilabelPairs = ["classification/auroc", "classification/average_precision", "classification/fbeta"];
 const probabilisticPairs = ["classification/log_loss", "classification/calibration_error"];
 
+/** Catalog entry of the crossEntropy concept (listed in `entries`). */
 export const crossEntropyEntry = loss({
   id: "classification/cross_entropy",
   title: "Cross-entropy (categorical and sparse categorical)",
@@ -52,6 +53,7 @@ export const crossEntropyEntry = loss({
   exports: ["crossEntropy", "crossEntropyFactory"],
 });
 
+/** Catalog entry of the nllLoss concept (listed in `entries`). */
 export const nllLossEntry = loss({
   id: "classification/nll_loss",
   title: "Negative log-likelihood",
@@ -64,6 +66,7 @@ export const nllLossEntry = loss({
   exports: ["nllLoss", "nllLossFactory"],
 });
 
+/** Catalog entry of the klDiv concept (listed in `entries`). */
 export const klDivEntry = loss({
   id: "classification/kl_div",
   title: "Kullback-Leibler divergence",
@@ -81,6 +84,7 @@ export const klDivEntry = loss({
   exports: ["klDiv", "klDivFactory"],
 });
 
+/** Catalog entry of the binaryCrossEntropy concept (listed in `entries`). */
 export const binaryCrossEntropyEntry = loss({
   id: "classification/binary_cross_entropy",
   title: "Binary cross-entropy on probabilities",
@@ -96,6 +100,7 @@ export const binaryCrossEntropyEntry = loss({
   exports: ["binaryCrossEntropy", "binaryCrossEntropyFactory"],
 });
 
+/** Catalog entry of the bceWithLogits concept (listed in `entries`). */
 export const bceWithLogitsEntry = loss({
   id: "classification/bce_with_logits",
   title: "Binary cross-entropy on logits",
@@ -111,6 +116,7 @@ export const bceWithLogitsEntry = loss({
   exports: ["binaryCrossEntropyWithLogits", "binaryCrossEntropyWithLogitsFactory"],
 });
 
+/** Catalog entry of the sigmoidFocalLoss concept (listed in `entries`). */
 export const sigmoidFocalLossEntry = loss({
   id: "classification/sigmoid_focal_loss",
   title: "Sigmoid focal loss",
@@ -133,6 +139,7 @@ export const sigmoidFocalLossEntry = loss({
   exports: ["sigmoidFocalLoss", "sigmoidFocalLossFactory"],
 });
 
+/** Catalog entry of the softmaxFocalLoss concept (listed in `entries`). */
 export const softmaxFocalLossEntry = loss({
   id: "classification/softmax_focal_loss",
   title: "Softmax (multi-class) focal loss",
@@ -145,6 +152,7 @@ export const softmaxFocalLossEntry = loss({
   exports: ["softmaxFocalLoss", "softmaxFocalLossFactory"],
 });
 
+/** Catalog entry of the poly1Loss concept (listed in `entries`). */
 export const poly1LossEntry = loss({
   id: "classification/poly1_loss",
   title: "Poly-1 loss",
@@ -159,6 +167,7 @@ export const poly1LossEntry = loss({
   exports: ["poly1Loss", "poly1LossFactory"],
 });
 
+/** Catalog entry of the hingeLoss concept (listed in `entries`). */
 export const hingeLossEntry = loss({
   id: "classification/hinge_loss",
   title: "Hinge loss",
@@ -173,6 +182,7 @@ export const hingeLossEntry = loss({
   exports: ["hingeLoss", "hingeLossFactory"],
 });
 
+/** Catalog entry of the squaredHingeLoss concept (listed in `entries`). */
 export const squaredHingeLossEntry = loss({
   id: "classification/squared_hinge_loss",
   title: "Squared hinge loss",
@@ -185,6 +195,7 @@ export const squaredHingeLossEntry = loss({
   exports: ["squaredHingeLoss", "squaredHingeLossFactory"],
 });
 
+/** Catalog entry of the multiMarginLoss concept (listed in `entries`). */
 export const multiMarginLossEntry = loss({
   id: "classification/multi_margin_loss",
   title: "Multi-class margin loss",
@@ -197,6 +208,7 @@ export const multiMarginLossEntry = loss({
   exports: ["multiMarginLoss", "multiMarginLossFactory"],
 });
 
+/** Catalog entry of the multilabelSoftMarginLoss concept (listed in `entries`). */
 export const multilabelSoftMarginLossEntry = loss({
   id: "classification/multilabel_soft_margin_loss",
   title: "Multi-label soft margin loss",
@@ -209,6 +221,7 @@ export const multilabelSoftMarginLossEntry = loss({
   exports: ["multilabelSoftMarginLoss", "multilabelSoftMarginLossFactory"],
 });
 
+/** Catalog entry of the softMarginLoss concept (listed in `entries`). */
 export const softMarginLossEntry = loss({
   id: "classification/soft_margin_loss",
   title: "Soft margin loss",
@@ -221,6 +234,7 @@ export const softMarginLossEntry = loss({
   exports: ["softMarginLoss", "softMarginLossFactory"],
 });
 
+/** Catalog entry of the marginRankingLoss concept (listed in `entries`). */
 export const marginRankingLossEntry = loss({
   id: "classification/margin_ranking_loss",
   title: "Margin ranking loss",
@@ -234,6 +248,7 @@ export const marginRankingLossEntry = loss({
   exports: ["marginRankingLoss", "marginRankingLossFactory"],
 });
 
+/** Catalog entry of the hingeEmbeddingLoss concept (listed in `entries`). */
 export const hingeEmbeddingLossEntry = loss({
   id: "classification/hinge_embedding_loss",
   title: "Hinge embedding loss",
@@ -249,6 +264,7 @@ export const hingeEmbeddingLossEntry = loss({
   exports: ["hingeEmbeddingLoss", "hingeEmbeddingLossFactory"],
 });
 
+/** Catalog entry of the cosineEmbeddingLoss concept (listed in `entries`). */
 export const cosineEmbeddingLossEntry = loss({
   id: "classification/cosine_embedding_loss",
   title: "Cosine embedding loss",

@@ -16,6 +16,7 @@ const tv = (name: string): string =>
   `torchvision 0.26 ops.${name} (eps 1e-7, reduction default none, empty batch 0; value and gradient)`;
 const boxPairs = ["detection/coco_map", "detection/voc_ap", "detection/box_iou"];
 
+/** Catalog entry of the smoothL1BoxLoss concept (listed in `entries`). */
 export const smoothL1BoxLossEntry = loss({
   id: "detection/smooth_l1_loss",
   title: "Smooth L1 box regression loss",
@@ -31,6 +32,7 @@ export const smoothL1BoxLossEntry = loss({
   exports: ["smoothL1Loss", "smoothL1LossFactory"],
 });
 
+/** Catalog entry of the balancedL1Loss concept (listed in `entries`). */
 export const balancedL1LossEntry = loss({
   id: "detection/balanced_l1_loss",
   title: "Balanced L1 loss",
@@ -49,6 +51,7 @@ export const balancedL1LossEntry = loss({
   exports: ["balancedL1Loss", "balancedL1LossFactory"],
 });
 
+/** Catalog entry of the iouLoss concept (listed in `entries`). */
 export const iouLossEntry = loss({
   id: "detection/iou_loss",
   title: "IoU loss",
@@ -63,6 +66,7 @@ export const iouLossEntry = loss({
   exports: ["iouLoss", "iouLossFactory"],
 });
 
+/** Catalog entry of the giouLoss concept (listed in `entries`). */
 export const giouLossEntry = loss({
   id: "detection/giou_loss",
   title: "Generalized IoU loss",
@@ -75,6 +79,7 @@ export const giouLossEntry = loss({
   exports: ["giouLoss", "giouLossFactory"],
 });
 
+/** Catalog entry of the diouLoss concept (listed in `entries`). */
 export const diouLossEntry = loss({
   id: "detection/diou_loss",
   title: "Distance IoU loss",
@@ -87,6 +92,7 @@ export const diouLossEntry = loss({
   exports: ["diouLoss", "diouLossFactory"],
 });
 
+/** Catalog entry of the ciouLoss concept (listed in `entries`). */
 export const ciouLossEntry = loss({
   id: "detection/ciou_loss",
   title: "Complete IoU loss",
@@ -102,6 +108,7 @@ export const ciouLossEntry = loss({
   exports: ["ciouLoss", "ciouLossFactory"],
 });
 
+/** Catalog entry of the wingLoss concept (listed in `entries`). */
 export const wingLossEntry = loss({
   id: "detection/wing_loss",
   title: "Wing loss",
@@ -117,6 +124,7 @@ export const wingLossEntry = loss({
   exports: ["wingLoss", "wingLossFactory"],
 });
 
+/** Catalog entry of the yoloLoss concept (listed in `entries`). */
 export const yoloLossEntry = loss({
   id: "detection/yolo_loss",
   title: "YOLO-style composite loss (box + objectness + class)",

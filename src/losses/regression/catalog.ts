@@ -10,6 +10,7 @@ const regressionMetrics = [
   "regression/r2_score",
 ];
 
+/** Catalog entry of the mseLoss concept (listed in `entries`). */
 export const mseLossEntry: CatalogEntry = {
   id: "regression/mse_loss",
   title: "Mean squared error loss",
@@ -29,6 +30,7 @@ export const mseLossEntry: CatalogEntry = {
   exports: ["mseLoss", "mseLossFactory"],
 };
 
+/** Catalog entry of the l1Loss concept (listed in `entries`). */
 export const l1LossEntry: CatalogEntry = {
   id: "regression/l1_loss",
   title: "Mean absolute error loss",
@@ -48,6 +50,7 @@ export const l1LossEntry: CatalogEntry = {
   exports: ["l1Loss", "l1LossFactory"],
 };
 
+/** Catalog entry of the huberLoss concept (listed in `entries`). */
 export const huberLossEntry: CatalogEntry = {
   id: "regression/huber_loss",
   title: "Huber loss",
@@ -68,6 +71,7 @@ export const huberLossEntry: CatalogEntry = {
   exports: ["huberLoss", "huberLossFactory"],
 };
 
+/** Catalog entry of the smoothL1Loss concept (listed in `entries`). */
 export const smoothL1LossEntry: CatalogEntry = {
   id: "regression/smooth_l1_loss",
   title: "Smooth L1 loss",
@@ -88,6 +92,7 @@ export const smoothL1LossEntry: CatalogEntry = {
   exports: ["smoothL1Loss", "smoothL1LossFactory"],
 };
 
+/** Catalog entry of the logCoshLoss concept (listed in `entries`). */
 export const logCoshLossEntry: CatalogEntry = {
   id: "regression/log_cosh_loss",
   title: "Log-cosh loss",
@@ -104,6 +109,7 @@ export const logCoshLossEntry: CatalogEntry = {
   exports: ["logCoshLoss", "logCoshLossFactory"],
 };
 
+/** Catalog entry of the quantileLoss concept (listed in `entries`). */
 export const quantileLossEntry: CatalogEntry = {
   id: "regression/quantile_loss",
   title: "Quantile (pinball) loss",
@@ -128,6 +134,7 @@ export const quantileLossEntry: CatalogEntry = {
   exports: ["quantileLoss", "quantileLossFactory"],
 };
 
+/** Catalog entry of the poissonNllLoss concept (listed in `entries`). */
 export const poissonNllLossEntry: CatalogEntry = {
   id: "regression/poisson_nll_loss",
   title: "Poisson negative log-likelihood",
@@ -147,6 +154,7 @@ export const poissonNllLossEntry: CatalogEntry = {
   exports: ["poissonNllLoss", "poissonNllLossFactory"],
 };
 
+/** Catalog entry of the gaussianNllLoss concept (listed in `entries`). */
 export const gaussianNllLossEntry: CatalogEntry = {
   id: "regression/gaussian_nll_loss",
   title: "Gaussian negative log-likelihood",

@@ -14,6 +14,7 @@ const loss = (d: Draft): CatalogEntry => ({
 });
 const segPairs = ["segmentation/dice_score", "segmentation/mean_iou"];
 
+/** Catalog entry of the softDiceLoss concept (listed in `entries`). */
 export const softDiceLossEntry = loss({
   id: "segmentation/soft_dice_loss",
   title: "Soft Dice loss",
@@ -32,6 +33,7 @@ export const softDiceLossEntry = loss({
   exports: ["softDiceLoss", "softDiceLossFactory"],
 });
 
+/** Catalog entry of the generalizedDiceLoss concept (listed in `entries`). */
 export const generalizedDiceLossEntry = loss({
   id: "segmentation/generalized_dice_loss",
   title: "Generalized Dice loss",
@@ -52,6 +54,7 @@ export const generalizedDiceLossEntry = loss({
   exports: ["generalizedDiceLoss", "generalizedDiceLossFactory"],
 });
 
+/** Catalog entry of the softJaccardLoss concept (listed in `entries`). */
 export const softJaccardLossEntry = loss({
   id: "segmentation/soft_jaccard_loss",
   title: "Soft Jaccard (IoU) loss",
@@ -64,6 +67,7 @@ export const softJaccardLossEntry = loss({
   exports: ["softJaccardLoss", "softJaccardLossFactory"],
 });
 
+/** Catalog entry of the tverskyLoss concept (listed in `entries`). */
 export const tverskyLossEntry = loss({
   id: "segmentation/tversky_loss",
   title: "Tversky loss",
@@ -78,6 +82,7 @@ export const tverskyLossEntry = loss({
   exports: ["tverskyLoss", "tverskyLossFactory"],
 });
 
+/** Catalog entry of the focalTverskyLoss concept (listed in `entries`). */
 export const focalTverskyLossEntry = loss({
   id: "segmentation/focal_tversky_loss",
   title: "Focal Tversky loss",
@@ -95,6 +100,7 @@ export const focalTverskyLossEntry = loss({
   exports: ["focalTverskyLoss", "focalTverskyLossFactory"],
 });
 
+/** Catalog entry of the lovaszHingeLoss concept (listed in `entries`). */
 export const lovaszHingeLossEntry = loss({
   id: "segmentation/lovasz_hinge_loss",
   title: "Lovasz hinge loss",
@@ -110,6 +116,7 @@ export const lovaszHingeLossEntry = loss({
   exports: ["lovaszHingeLoss", "lovaszHingeLossFactory"],
 });
 
+/** Catalog entry of the lovaszSoftmaxLoss concept (listed in `entries`). */
 export const lovaszSoftmaxLossEntry = loss({
   id: "segmentation/lovasz_softmax_loss",
   title: "Lovasz-softmax loss",
@@ -128,6 +135,7 @@ export const lovaszSoftmaxLossEntry = loss({
   exports: ["lovaszSoftmaxLoss"],
 });
 
+/** Catalog entry of the diceCrossEntropyLoss concept (listed in `entries`). */
 export const diceCrossEntropyLossEntry = loss({
   id: "segmentation/dice_cross_entropy_loss",
   title: "Dice + cross-entropy",

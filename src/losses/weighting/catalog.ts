@@ -12,6 +12,7 @@ const scheme = (d: Draft): CatalogEntry => ({
   ...d,
 });
 
+/** Catalog entry of the weightedSum concept (listed in `entries`). */
 export const weightedSumEntry = scheme({
   id: "weighting/weighted_sum",
   title: "Weighted sum of losses",
@@ -22,6 +23,7 @@ export const weightedSumEntry = scheme({
   exports: ["weightedSum"],
 });
 
+/** Catalog entry of the uncertaintyWeighting concept (listed in `entries`). */
 export const uncertaintyWeightingEntry = scheme({
   id: "weighting/uncertainty_weighting",
   title: "Homoscedastic uncertainty weighting",
@@ -34,6 +36,7 @@ export const uncertaintyWeightingEntry = scheme({
   exports: ["UncertaintyWeighting"],
 });
 
+/** Catalog entry of the gradNorm concept (listed in `entries`). */
 export const gradNormEntry = scheme({
   id: "weighting/grad_norm",
   title: "GradNorm",
@@ -46,6 +49,7 @@ export const gradNormEntry = scheme({
   exports: ["GradNorm"],
 });
 
+/** Catalog entry of the dynamicWeightAverage concept (listed in `entries`). */
 export const dynamicWeightAverageEntry = scheme({
   id: "weighting/dynamic_weight_average",
   title: "Dynamic weight average",
