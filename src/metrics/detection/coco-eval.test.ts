@@ -296,3 +296,16 @@ describe("toTorchmetricsDict", () => {
     expect(d.classes).toEqual(categoryIds);
   });
 });
+
+describe("options with infinite area bounds", () => {
+  it("survive toJSON/fromJSON (the codec keeps Infinity)", () => {
+    const opts = {
+      areaRanges: [{ label: "all", range: [0, Number.POSITIVE_INFINITY] as [number, number] }],
+      summary: "intended" as const,
+      maxDets: [100],
+    };
+    const m = createMetric(cocoEvalDef(opts)).update(images.slice(0, 3));
+    const restored = createMetric(cocoEvalDef(opts)).fromJSON(JSON.parse(JSON.stringify(m.toJSON())));
+    expect(restored.compute().stats).toEqual(m.compute().stats);
+  });
+});

@@ -1006,7 +1006,7 @@ export function cocoEvalDef(
   return {
     id: cocoMapMeta.id,
     meta: cocoMapMeta,
-    options: JSON.parse(JSON.stringify(options)) as Record<string, unknown>,
+    options: structuredClone(options) as unknown as Record<string, unknown>,
     init: emptyState,
     update(state, images) {
       if (!Array.isArray(images))

@@ -210,7 +210,7 @@ export function detectionMapDef(
   return {
     id: detectionMapMeta.id,
     meta: detectionMapMeta,
-    options: JSON.parse(JSON.stringify(options)) as Record<string, unknown>,
+    options: structuredClone(options) as unknown as Record<string, unknown>,
     init: inner.init,
     update(state, preds, target) {
       if (!Array.isArray(preds) || !Array.isArray(target))
