@@ -190,6 +190,23 @@ add_case("photometric_loss", FORMULA, "img_a", {"alpha": 0.85},
          note="monodepth2 compute_reprojection_loss, mean over pixels")
 
 
+def ssim_gauss(x, y, size=5, sigma=1.5):  # NCHW, Wang et al. form: Gaussian window, valid positions
+    g = torch.exp(-((torch.arange(size, dtype=DT) - (size - 1) / 2) ** 2) / (2 * sigma ** 2))
+    g = g / g.sum()
+    k = (g[:, None] * g[None, :]).expand(x.shape[1], 1, size, size)
+    pool = lambda v: F.conv2d(v, k, groups=x.shape[1])
+    mx, my = pool(x), pool(y)
+    sx = pool(x * x) - mx ** 2
+    sy = pool(y * y) - my ** 2
+    sxy = pool(x * y) - mx * my
+    c1, c2 = 0.01 ** 2, 0.03 ** 2
+    return ((2 * mx * my + c1) * (2 * sxy + c2)) / ((mx ** 2 + my ** 2 + c1) * (sx + sy + c2))
+
+
+add_case("ssim_loss", FORMULA, "img_a", {"window": "gaussian", "window_size": 5, "sigma": 1.5}, lambda a: (1 - ssim_gauss(nchw(a["input"]), nchw(a["target"]))).mean(), ["input"],
+         note="1 - SSIM with a 5x5 Gaussian window (sigma 1.5), valid positions, population statistics")
+
+
 def smooth(a):
     d = nchw(a["disparity"])
     d = d / (d.mean((2, 3), keepdim=True) + 1e-7)

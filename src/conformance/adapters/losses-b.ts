@@ -326,6 +326,7 @@ export const adapters: readonly Adapter[] = [
         ssimLoss(t.input!, tf32(inputs.target), {
           window: options.window as "uniform",
           windowSize: options.window_size as number,
+          ...(options.sigma === undefined ? {} : { sigma: options.sigma as number }),
         }),
       );
     },

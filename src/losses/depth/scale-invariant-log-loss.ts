@@ -58,7 +58,7 @@ export function scaleInvariantLogLoss(
         "shape_mismatch",
         `${fn}: \`input\` must have a batch axis and at least one pixel axis, got shape [${x.shape.join(", ")}]`,
       );
-    const mask = options.mask === undefined ? tf.onesLike(x) : asTensor(options.mask, fn, "mask");
+    const mask = options.mask === undefined ? tf.ones(x.shape) : asTensor(options.mask, fn, "mask");
     assertSameShape(x, mask, fn, "input", "mask");
     // Where masked, compare 1 with 1 so the log stays finite and d = 0.
     const safeX = tf.add(tf.mul(x, mask), tf.sub(1, mask));

@@ -77,7 +77,7 @@ export function scaleShiftInvariantLoss(
     }
     assertRank(x, 3, fn, "input", "[batch, height, width]");
     const mask =
-      options.mask === undefined ? tf.onesLike(x) : tf.reshape(asTensor(options.mask, fn, "mask"), x.shape);
+      options.mask === undefined ? tf.ones(x.shape) : tf.reshape(asTensor(options.mask, fn, "mask"), x.shape);
     const [s, t] = scaleAndShift(x, y, mask);
     const aligned = tf.add(tf.mul(tf.reshape(s, [-1, 1, 1]), x), tf.reshape(t, [-1, 1, 1]));
     const count = sumHW(mask);

@@ -29,20 +29,35 @@ export interface SsimLossOptions extends SsimOptions {
   readonly reduction?: Reduction;
 }
 
-function gaussianKernel(size: number, sigma: number, channels: number): tf.Tensor4D {
-  const g = new Float32Array(size);
-  let total = 0;
-  for (let i = 0; i < size; i++) {
-    const x = i - (size - 1) / 2;
-    g[i] = Math.exp(-(x * x) / (2 * sigma * sigma));
-    total += g[i]!;
-  }
-  const kernel = new Float32Array(size * size * channels);
-  for (let r = 0; r < size; r++)
-    for (let c = 0; c < size; c++)
-      for (let k = 0; k < channels; k++)
-        kernel[(r * size + c) * channels + k] = (g[r]! * g[c]!) / (total * total);
-  return tf.tensor4d(kernel, [size, size, channels, 1]);
+/** Normalised 1-D Gaussian weights of the given size. */
+function gaussianWeights(size: number, sigma: number): number[] {
+  const g = Array.from({ length: size }, (_, i) =>
+    Math.exp(-((i - (size - 1) / 2) ** 2) / (2 * sigma * sigma)),
+  );
+  const total = g.reduce((a, b) => a + b, 0);
+  return g.map((v) => v / total);
+}
+
+/**
+ * Separable "valid" filtering of the spatial axes of an NHWC batch with 1-D weights, as a sum
+ * of shifted slices: slices and adds have gradients on every backend (the WASM backend has no
+ * kernel for the depthwise-convolution gradient).
+ */
+function separableFilter(t: tf.Tensor, weights: readonly number[]): tf.Tensor {
+  const along = (x: tf.Tensor, axis: number) => {
+    const out = x.shape[axis]! - weights.length + 1;
+    let sum: tf.Tensor | undefined;
+    weights.forEach((w, i) => {
+      const begin = [0, 0, 0, 0];
+      const size = [-1, -1, -1, -1];
+      begin[axis] = i;
+      size[axis] = out;
+      const term = tf.mul(tf.slice(x, begin, size), w);
+      sum = sum ? tf.add(sum, term) : term;
+    });
+    return sum!;
+  };
+  return along(along(t, 1), 2);
 }
 
 /** Reflection padding ("reflect": the edge is not repeated) of one axis by p, from slices and a concat. */
@@ -92,7 +107,7 @@ export function ssimMap(x: tf.Tensor, y: tf.Tensor, options: SsimOptions = {}, f
       b = tf.expandDims(b, 3);
     }
     assertRank(a, 4, fn, "x", "[batch, height, width, channels]");
-    const [, height, width, channels] = a.shape as [number, number, number, number];
+    const [, height, width] = a.shape as [number, number, number, number];
     const half = (size - 1) / 2;
     if (window === "uniform" && (height <= half || width <= half))
       fail(
@@ -104,9 +119,9 @@ export function ssimMap(x: tf.Tensor, y: tf.Tensor, options: SsimOptions = {}, f
         "shape_mismatch",
         `${fn}: images must be at least ${size}×${size} for a valid Gaussian window, got ${height}×${width}`,
       );
-    const kernel = window === "gaussian" ? gaussianKernel(size, sigma, channels) : undefined;
+    const weights = window === "gaussian" ? gaussianWeights(size, sigma) : undefined;
     const pool = (t: tf.Tensor): tf.Tensor4D => {
-      if (kernel) return tf.depthwiseConv2d(t as tf.Tensor4D, kernel, 1, "valid");
+      if (weights) return separableFilter(t, weights) as tf.Tensor4D;
       const padded = half > 0 ? reflectPad(t, half) : t;
       return tf.avgPool(padded as tf.Tensor4D, size, 1, "valid");
     };
