@@ -351,18 +351,22 @@ export function perQueryValues(
   const target = filled(state.target);
   // Group by query id: a stable radix argsort unless the ids already arrive in order.
   const order = isNonDecreasing(indexes) ? null : argsort(indexes, false);
-  const idAt = (i: number) => indexes[order ? order[i]! : i]!;
+  let ids = indexes;
+  if (order) {
+    ids = new Float64Array(n);
+    for (let i = 0; i < n; i++) ids[i] = indexes[order[i]!]!;
+  }
   let queryCount = 1;
-  for (let i = 1; i < n; i++) if (idAt(i) !== idAt(i - 1)) queryCount++;
+  for (let i = 1; i < n; i++) if (ids[i] !== ids[i - 1]) queryCount++;
   const queries = new Float64Array(queryCount);
   const values = new Float64Array(queryCount);
   const scratch = newScratch();
   let q = 0;
   let start = 0;
   while (start < n) {
-    const id = idAt(start);
+    const id = ids[start]!;
     let end = start + 1;
-    while (end < n && idAt(end) === id) end++;
+    while (end < n && ids[end] === id) end++;
     const m = end - start;
     rankQuery(preds, target, order, start, m, options.ties, scratch);
     const groupEnd = scratch.groupEnd;
