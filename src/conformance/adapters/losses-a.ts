@@ -184,7 +184,12 @@ const classification: Adapter[] = [
       ctx,
       inputs,
       inputGrad,
-      (t) => nllLoss(t.input!, t.target!, { reduction: reductionOf(options) }),
+      (t) =>
+        nllLoss(options.input_kind === "logits" ? tf.logSoftmax(t.input!) : t.input!, t.target!, {
+          reduction: reductionOf(options),
+          ...(t.weight ? { weight: t.weight } : {}),
+          ...(options.ignore_index !== undefined ? { ignoreIndex: options.ignore_index as number } : {}),
+        }),
       ["target"],
     ),
   ),
@@ -206,13 +211,17 @@ const classification: Adapter[] = [
           reduction: reductionOf(options),
           p: options.p as 1,
           margin: options.margin as number,
+          ...(t.weight ? { weight: t.weight } : {}),
         }),
       ["target"],
     ),
   ),
   adapter("multilabel_soft_margin_loss", (inputs, options, _c, ctx) =>
     evaluate(ctx, inputs, inputGrad, (t) =>
-      multilabelSoftMarginLoss(t.input!, t.target!, { reduction: reductionOf(options) }),
+      multilabelSoftMarginLoss(t.input!, t.target!, {
+        reduction: reductionOf(options),
+        ...(t.weight ? { weight: t.weight } : {}),
+      }),
     ),
   ),
   adapter("bce_with_logits", (inputs, options, _c, ctx) =>
@@ -220,12 +229,16 @@ const classification: Adapter[] = [
       binaryCrossEntropyWithLogits(t.input!, t.target!, {
         reduction: reductionOf(options),
         ...(t.pos_weight ? { posWeight: t.pos_weight } : {}),
+        ...(t.element_weight ? { weights: t.element_weight } : {}),
       }),
     ),
   ),
   adapter("binary_cross_entropy", (inputs, options, _c, ctx) =>
     evaluate(ctx, inputs, inputGrad, (t) =>
-      binaryCrossEntropy(t.input!, t.target!, { reduction: reductionOf(options) }),
+      binaryCrossEntropy(t.input!, t.target!, {
+        reduction: reductionOf(options),
+        ...(t.element_weight ? { weights: t.element_weight } : {}),
+      }),
     ),
   ),
   adapter("margin_ranking_loss", (inputs, options, _c, ctx) =>
@@ -257,15 +270,17 @@ const classification: Adapter[] = [
       }),
     ),
   ),
-  adapter("sigmoid_focal_loss", (inputs, options, _c, ctx) =>
-    evaluate(ctx, inputs, { grad_logits: "logits" }, (t) =>
-      sigmoidFocalLoss(t.logits!, t.target!, {
+  // torchvision cases name the logits `logits`; the golden cases name them `input`
+  adapter("sigmoid_focal_loss", (inputs, options, _c, ctx) => {
+    const name = "logits" in inputs ? "logits" : "input";
+    return evaluate(ctx, inputs, { [`grad_${name}`]: name }, (t) =>
+      sigmoidFocalLoss(t[name]!, t.target!, {
         reduction: reductionOf(options),
         alpha: options.alpha as number,
         gamma: options.gamma as number,
       }),
-    ),
-  ),
+    );
+  }),
   adapter("poly1_loss", (inputs, options, _c, ctx) =>
     evaluate(
       ctx,
