@@ -27,6 +27,7 @@ import { mseLoss } from "../../losses/regression/mse-loss.js";
 import { poissonNllLoss } from "../../losses/regression/poisson-nll-loss.js";
 import { quantileLoss } from "../../losses/regression/quantile-loss.js";
 import { smoothL1Loss } from "../../losses/regression/smooth-l1-loss.js";
+import { lovaszHingeLoss, lovaszSoftmaxLoss } from "../../losses/segmentation/lovasz-loss.js";
 import { softDiceLoss } from "../../losses/segmentation/soft-dice-loss.js";
 import { softJaccardLoss } from "../../losses/segmentation/soft-jaccard-loss.js";
 import { tverskyLoss } from "../../losses/segmentation/tversky-loss.js";
@@ -363,6 +364,28 @@ const segmentation: Adapter[] = [
         gamma: options.gamma as number,
         mode: "global",
       }),
+    ),
+  ),
+  // golden cases from the authors' reference (scripts/golden/losses_a_lovasz.py)
+  adapter("lovasz_hinge_loss", (inputs, options, _c, ctx) =>
+    evaluate(ctx, inputs, { grad_logits: "logits" }, (t) =>
+      lovaszHingeLoss(t.logits!, t.labels!, { perImage: options.per_image as boolean }),
+    ),
+  ),
+  adapter("lovasz_softmax_loss", (inputs, options, _c, ctx) =>
+    evaluate(
+      ctx,
+      inputs,
+      { grad_probas: "probas" },
+      (t) =>
+        lovaszSoftmaxLoss(t.probas!, t.labels!, {
+          classes: options.classes as "present",
+          perImage: options.per_image as boolean,
+          ...(options.ignore !== undefined && options.ignore !== null
+            ? { ignoreIndex: options.ignore as number }
+            : {}),
+        }),
+      ["labels"],
     ),
   ),
 ];

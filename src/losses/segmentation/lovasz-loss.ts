@@ -38,15 +38,15 @@ function lovaszFlat(errors: tf.Tensor1D, labels: tf.Tensor1D, hinge: boolean): t
 
 /** Options of {@link lovaszHingeLoss}. */
 export interface LovaszHingeLossOptions {
-  /** One loss per image, averaged (default false: one loss over the batch). */
+  /** One loss per image (first axis), averaged; default true, as the authors' `lovasz_hinge`. Ignored for rank-1 input. */
   readonly perImage?: boolean;
 }
 
 /**
  * Binary Lovasz hinge loss (Berman et al. 2018): errors e = 1 - x (2y - 1) of logits x, sorted
  * decreasingly; loss = <relu(e_sorted), lovaszGradient(y_sorted)>, a convex surrogate of
- * 1 - IoU of the foreground. Logits [N, ...] and labels 0/1 of the same shape. Follows the
- * authors' reference (LovaszSoftmax, `lovasz_hinge`). O(n log n) for the sort (reads the order back from the backend).
+ * 1 - IoU of the foreground. Logits [N, ...] and labels 0/1 of the same shape. Matches the
+ * authors' reference (LovaszSoftmax `lovasz_hinge`, golden cases in test/data/golden/losses_a_lovasz.json). O(n log n) for the sort (reads the order back from the backend).
  */
 export function lovaszHingeLoss(
   logits: TensorInput,
@@ -54,7 +54,7 @@ export function lovaszHingeLoss(
   options: LovaszHingeLossOptions = {},
 ): tf.Tensor {
   const fn = "lovaszHingeLoss";
-  const perImage = booleanOption(options.perImage, false, fn, "perImage");
+  const perImage = booleanOption(options.perImage, true, fn, "perImage");
   return tf.tidy(() => {
     const x = asTensor(logits, fn, "logits");
     const y = asTensor(labels, fn, "labels");
@@ -65,7 +65,7 @@ export function lovaszHingeLoss(
       );
     const yf = tf.cast(y, "float32");
     const errors = tf.sub(1, tf.mul(x, tf.sub(tf.mul(2, yf), 1)));
-    if (!perImage || x.rank === 0) return lovaszFlat(tf.reshape(errors, [-1]), tf.reshape(yf, [-1]), true);
+    if (!perImage || x.rank < 2) return lovaszFlat(tf.reshape(errors, [-1]), tf.reshape(yf, [-1]), true);
     const n = x.shape[0]!;
     const rows = tf.reshape(errors, [n, -1]);
     const labelRows = tf.reshape(yf, [n, -1]);
@@ -82,7 +82,7 @@ export interface LovaszSoftmaxLossOptions {
   readonly classes?: "present" | "all";
   /** Labels equal to this are left out. */
   readonly ignoreIndex?: number;
-  /** One loss per image, averaged (default false). */
+  /** One loss per image, averaged (default false, as the authors' `lovasz_softmax`). */
   readonly perImage?: boolean;
 }
 
@@ -91,7 +91,8 @@ export interface LovaszSoftmaxLossOptions {
  * decreasingly and dotted with the Lovasz gradient of the sorted foreground labels; averaged
  * over present (or all) classes. `probs` [N, C, ...] are softmax outputs; `labels` [N, ...] are
  * class indices. Ignored pixels get zero error and no foreground, which leaves the loss as if
- * they were removed. Follows the authors' reference `lovasz_softmax`. O(C n log n).
+ * they were removed. Matches the authors' reference `lovasz_softmax` (classes present/all,
+ * per_image, ignore). O(C n log n).
  */
 export function lovaszSoftmaxLoss(
   probs: TensorInput,
