@@ -138,68 +138,56 @@ export function argsortDescending(values: Float32Array | Float64Array | readonly
 
 /**
  * Digit counts of keys for {@link radixSortUint32}, when a caller already makes a pass over the
- * keys: 2048 counters each for bits 0-10, 11-21 and 22-31 (`radixHistograms()` allocates them).
- * They are consumed (turned into offsets) by the sort.
+ * keys: 65536 counters each for the low and the high 16 bits (`radixHistograms()` allocates
+ * them; count with `h[0][k & 0xffff]++` and `h[1][k >>> 16]++`). The sort consumes them.
  */
-export type RadixHistograms = [Uint32Array, Uint32Array, Uint32Array];
+export type RadixHistograms = [Uint32Array, Uint32Array];
 
 /** Fresh zeroed {@link RadixHistograms}. */
 export function radixHistograms(): RadixHistograms {
-  return [new Uint32Array(2048), new Uint32Array(2048), new Uint32Array(2048)];
+  return [new Uint32Array(65536), new Uint32Array(65536)];
 }
 
 /**
- * Sorts unsigned 32-bit keys ascending in place (LSD radix sort, three 11-bit digits: the
- * 2048-bucket histograms stay in L1 cache and each pass streams the keys, so no index
- * indirection and no random reads). Passes whose digit is the same for every key are skipped.
- * O(n) time, one scratch array of n keys.
+ * Sorts unsigned 32-bit keys ascending in place: LSD radix sort on two 16-bit digits (two
+ * scatter passes that stream the keys, no index indirection). A pass whose digit is the same for
+ * every key is skipped; model scores have few distinct high halves, so the second pass writes
+ * to few buckets and stays in cache. O(n) time, one scratch array of n keys.
  */
 export function radixSortUint32(keys: Uint32Array, histograms?: RadixHistograms): Uint32Array {
   const n = keys.length;
   if (n < 2) return keys;
   if (n < SMALL && !histograms) return keys.sort();
-  const BITS = 11;
-  const SIZE = 1 << BITS;
-  const M = SIZE - 1;
-  let h0: Uint32Array;
-  let h1: Uint32Array;
-  let h2: Uint32Array;
+  let lowCounts: Uint32Array;
+  let highCounts: Uint32Array;
   if (histograms) {
-    [h0, h1, h2] = histograms;
+    [lowCounts, highCounts] = histograms;
   } else {
-    h0 = new Uint32Array(SIZE);
-    h1 = new Uint32Array(SIZE);
-    h2 = new Uint32Array(SIZE);
+    lowCounts = new Uint32Array(65536);
+    highCounts = new Uint32Array(65536);
     for (let i = 0; i < n; i++) {
       const k = keys[i]!;
-      h0[k & M]!++;
-      h1[(k >>> BITS) & M]!++;
-      h2[k >>> (2 * BITS)]!++;
+      lowCounts[k & 0xffff]!++;
+      highCounts[k >>> 16]!++;
     }
   }
   let src: Uint32Array = keys;
   let dst: Uint32Array = new Uint32Array(n);
-  const passes: [Uint32Array, number][] = [
-    [h0, 0],
-    [h1, BITS],
-    [h2, 2 * BITS],
-  ];
-  for (const [hist, shift] of passes) {
-    let skip = false;
-    for (let d = 0; d < SIZE; d++) {
-      if (hist[d] === n) skip = true;
-      if (hist[d] !== 0) break;
-    }
-    if (skip) continue;
+  for (let pass = 0; pass < 2; pass++) {
+    const counts = pass === 0 ? lowCounts : highCounts;
+    const shift = pass * 16;
     let total = 0;
-    for (let d = 0; d < SIZE; d++) {
-      const c = hist[d]!;
-      hist[d] = total;
+    let skip = false;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d]!;
+      if (c === n) skip = true;
+      counts[d] = total;
       total += c;
     }
+    if (skip) continue;
     for (let i = 0; i < n; i++) {
       const k = src[i]!;
-      dst[hist[(k >>> shift) & M]!++] = k;
+      dst[counts[(k >>> shift) & 0xffff]!++] = k;
     }
     const t = src;
     src = dst;

@@ -346,8 +346,8 @@ export function binarySource(state: BinaryCurveState, thresholds: Float64Array |
   const bits = new Uint32Array(f32.buffer);
   const posHist = radixHistograms();
   const negHist = radixHistograms();
-  const [p0, p1, p2] = posHist;
-  const [n0, n1, n2] = negHist;
+  const [pLow, pHigh] = posHist;
+  const [nLow, nHigh] = negHist;
   let a = 0;
   let b = n - 1;
   let exact32 = true;
@@ -364,13 +364,11 @@ export function binarySource(state: BinaryCurveState, thresholds: Float64Array |
     k = k & 0x80000000 ? ~k >>> 0 : (k | 0x80000000) >>> 0;
     bits[slot] = k;
     if (slot < a) {
-      p0[k & 2047]!++;
-      p1[(k >>> 11) & 2047]!++;
-      p2[k >>> 22]!++;
+      pLow[k & 0xffff]!++;
+      pHigh[k >>> 16]!++;
     } else {
-      n0[k & 2047]!++;
-      n1[(k >>> 11) & 2047]!++;
-      n2[k >>> 22]!++;
+      nLow[k & 0xffff]!++;
+      nHigh[k >>> 16]!++;
     }
   }
   if (exact32) return { kind: "keys", pos: bits.subarray(0, a), neg: bits.subarray(a), posHist, negHist };
