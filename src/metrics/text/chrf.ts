@@ -183,7 +183,7 @@ function chrfChars(line: string, whitespace: boolean): number[] {
 }
 
 /** [hyp, ref, match] per order for one hypothesis and one reference given sorted codes per order. */
-function pairStatistics(hyp: readonly Float64Array[], ref: readonly Float64Array[]): number[] {
+function pairStatistics(hyp: readonly number[][], ref: readonly number[][]): number[] {
   const stats: number[] = [];
   for (let k = 0; k < hyp.length; k++) {
     const h = hyp[k]!;
@@ -210,7 +210,7 @@ function segmentStatistics(hypothesis: string, references: readonly string[], o:
   if (fits) {
     const cb = Math.max(chars.size, 2);
     const wb = words === null ? 2 : Math.max(words.size, 2);
-    const codes = (k: number): Float64Array[] => {
+    const codes = (k: number): number[][] => {
       const out = allOrderCodes(chars.ids[k]!, o.charOrder, cb);
       if (words !== null) out.push(...allOrderCodes(words.ids[k]!, o.wordOrder, wb));
       return out;

@@ -152,7 +152,7 @@ function slot(key: number, mask: number): number {
  * Sum over distinct n-grams of min(count in `a`, count in `b`) for unsorted code arrays, in
  * O(|a| + |b|) with a hash table.
  */
-export function hashedMatches(a: Float64Array, b: Float64Array): number {
+export function hashedMatches(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length === 0 || b.length === 0) return 0;
   let capacity = tableKeys.length;
   while (capacity < 2 * a.length) capacity *= 2;
@@ -193,21 +193,19 @@ export function hashedMatches(a: Float64Array, b: Float64Array): number {
 }
 
 /** Unsorted n-gram codes of every order 1..maxOrder, each order built from the previous one. */
-export function allOrderCodes(ids: Int32Array, maxOrder: number, base: number): Float64Array[] {
-  const out: Float64Array[] = [];
-  let prev: Float64Array | null = null;
+export function allOrderCodes(ids: Int32Array, maxOrder: number, base: number): number[][] {
+  // Plain arrays: cheaper to allocate than typed arrays at sentence sizes.
+  const out: number[][] = [];
+  let prev: number[] | null = null;
   for (let n = 1; n <= maxOrder; n++) {
     const count = ids.length - n + 1;
-    if (count <= 0) {
-      out.push(new Float64Array(0));
-      prev = null;
-      continue;
+    const codes: number[] = [];
+    if (count > 0) {
+      if (prev === null) for (let i = 0; i < count; i++) codes.push(ids[i]!);
+      else for (let i = 0; i < count; i++) codes.push(prev[i]! * base + ids[i + n - 1]!);
     }
-    const codes = new Float64Array(count);
-    if (prev === null) for (let i = 0; i < count; i++) codes[i] = ids[i]!;
-    else for (let i = 0; i < count; i++) codes[i] = prev[i]! * base + ids[i + n - 1]!;
     out.push(codes);
-    prev = codes;
+    prev = count > 0 ? codes : null;
   }
   return out;
 }

@@ -1,10 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { pySplit } from "./python-strings.js";
 import {
   isSacrebleuChineseChar,
   sacrebleuTokenizer,
   tokenize13a,
   tokenizeChar,
   tokenizeIntl,
+  tokenizeRegexp,
   tokenizeZh,
 } from "./sacrebleu-tokenizers.js";
 
@@ -29,6 +32,45 @@ describe("sacrebleu tokenizers", () => {
 
   it("char separates code points", () => {
     expect(tokenizeChar("a😀b")).toBe("a 😀 b");
+  });
+
+  it("13a passes equal sacrebleu's four global regex substitutions on random text", () => {
+    // The regexes exactly as sacrebleu's TokenizerRegexp writes them, applied in order.
+    const viaRegex = (line: string): string =>
+      pySplit(
+        line
+          .replace(/([{-~[-` -&(-+:-@/])/g, " $1 ")
+          .replace(/([^0-9])([.,])/g, "$1 $2 ")
+          .replace(/([.,])([^0-9])/g, " $1 $2")
+          .replace(/([0-9])(-)/g, "$1 $2 "),
+      ).join(" ");
+    const alphabet = [
+      "a",
+      "Z",
+      "0",
+      "7",
+      ".",
+      ",",
+      "-",
+      " ",
+      "\t",
+      "(",
+      "$",
+      "'",
+      "é",
+      "東",
+      "😀",
+      "\u00a0",
+      "&",
+      "/",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+        const line = chars.join("");
+        expect(tokenizeRegexp(line)).toBe(viaRegex(line));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("rejects unknown tokenizer names", () => {

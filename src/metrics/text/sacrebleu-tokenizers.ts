@@ -69,38 +69,49 @@ export function tokenizeRegexpTokens(line: string): string[] {
       a[na++] = -1;
     } else a[na++] = i;
   }
-  let b = scratch(1, 2 * na);
-  let nb = 0;
-  for (let p = 0; p < na; ) {
-    if (p + 1 < na && !isDigit(code(a[p]!)) && isPeriodOrComma(code(a[p + 1]!))) {
-      b[nb++] = a[p]!;
-      b[nb++] = -1;
-      b[nb++] = a[p + 1]!;
-      b[nb++] = -1;
-      p += 2;
-    } else b[nb++] = a[p++]!;
+  let b = a;
+  let nb = na;
+  // Passes 2 and 3 only matter with a period or comma, pass 4 only with a dash.
+  if (line.includes(".") || line.includes(",")) {
+    b = scratch(1, 2 * na);
+    nb = 0;
+    for (let p = 0; p < na; ) {
+      if (p + 1 < na && !isDigit(code(a[p]!)) && isPeriodOrComma(code(a[p + 1]!))) {
+        b[nb++] = a[p]!;
+        b[nb++] = -1;
+        b[nb++] = a[p + 1]!;
+        b[nb++] = -1;
+        p += 2;
+      } else b[nb++] = a[p++]!;
+    }
+    a = scratch(0, 2 * nb);
+    na = 0;
+    for (let p = 0; p < nb; ) {
+      if (p + 1 < nb && isPeriodOrComma(code(b[p]!)) && !isDigit(code(b[p + 1]!))) {
+        a[na++] = -1;
+        a[na++] = b[p]!;
+        a[na++] = -1;
+        a[na++] = b[p + 1]!;
+        p += 2;
+      } else a[na++] = b[p++]!;
+    }
+    b = a;
+    nb = na;
   }
-  a = scratch(0, 2 * nb);
-  na = 0;
-  for (let p = 0; p < nb; ) {
-    if (p + 1 < nb && isPeriodOrComma(code(b[p]!)) && !isDigit(code(b[p + 1]!))) {
-      a[na++] = -1;
-      a[na++] = b[p]!;
-      a[na++] = -1;
-      a[na++] = b[p + 1]!;
-      p += 2;
-    } else a[na++] = b[p++]!;
-  }
-  b = scratch(1, 2 * na);
-  nb = 0;
-  for (let p = 0; p < na; ) {
-    if (p + 1 < na && isDigit(code(a[p]!)) && code(a[p + 1]!) === 45) {
-      b[nb++] = a[p]!;
-      b[nb++] = -1;
-      b[nb++] = a[p + 1]!;
-      b[nb++] = -1;
-      p += 2;
-    } else b[nb++] = a[p++]!;
+  if (line.includes("-")) {
+    const from = b;
+    const nFrom = nb;
+    b = scratch(from === buffers[1] ? 0 : 1, 2 * nFrom);
+    nb = 0;
+    for (let p = 0; p < nFrom; ) {
+      if (p + 1 < nFrom && isDigit(code(from[p]!)) && code(from[p + 1]!) === 45) {
+        b[nb++] = from[p]!;
+        b[nb++] = -1;
+        b[nb++] = from[p + 1]!;
+        b[nb++] = -1;
+        p += 2;
+      } else b[nb++] = from[p++]!;
+    }
   }
   const tokens: string[] = [];
   let start = -1;
