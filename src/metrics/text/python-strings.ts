@@ -50,3 +50,19 @@ export function pyStrip(text: string): string {
 export function pyRstrip(text: string): string {
   return text.replace(TRAILING_RE, "");
 }
+
+/** Python `str.isspace()` for one UTF-16 code unit (all Python whitespace is in the BMP). */
+export function isPythonWhitespace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31)
+    : c >= 0x85 &&
+        (c === 0x85 ||
+          c === 0xa0 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000);
+}

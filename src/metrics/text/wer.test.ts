@@ -52,6 +52,24 @@ describe("word error rates", () => {
     expect(jiwerWords("a\tb")).toEqual(["a\tb"]);
   });
 
+  it("splits words exactly as jiwer's RemoveMultipleSpaces, Strip and split(' ') on random text", () => {
+    const ws = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+    const viaRegex = (text: string): string[] =>
+      text
+        .replace(new RegExp(`${ws}${ws}+`, "g"), " ")
+        .replace(new RegExp(`^${ws}+|${ws}+$`, "g"), "")
+        .split(" ")
+        .filter((w) => w.length > 0);
+    const alphabet = ["a", "b", " ", "\t", "\n", "\u00a0", "\u3000", "é", "\x1f"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
+        const text = chars.join("");
+        expect(jiwerWords(text)).toEqual(viaRegex(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("follows torchmetrics with convention torchmetrics", () => {
     // torchmetrics MER = E / sum max(N, P) = 2 / 4; WIP = ((4 - 2)/3) * ((4 - 2)/4) = 1/3.
     expect(matchErrorRate("a x c d", "a b c", { convention: "torchmetrics" })).toBe(0.5);

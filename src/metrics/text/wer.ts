@@ -3,7 +3,7 @@ import { describeValue, fail } from "../../core/errors.js";
 import { assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { levenshteinAlignment, toIds } from "./edit-distance.js";
-import { pySplit, pyStrip, pythonWhitespaceClass } from "./python-strings.js";
+import { isPythonWhitespace, pySplit, pyStrip } from "./python-strings.js";
 import { checkSinglePairs } from "./text-inputs.js";
 
 /**
@@ -55,18 +55,34 @@ export interface AlignmentMeasures {
   readonly insertions: number;
 }
 
-const MULTI_SPACE_RE = new RegExp(`[${pythonWhitespaceClass}][${pythonWhitespaceClass}]+`, "g");
-
-const NON_PRINTABLE_ASCII = /[^\x20-\x7e]/;
-
 /** jiwer 2.3.0 `wer_default` words: collapse whitespace runs, strip, split on " ". */
 export function jiwerWords(text: string): string[] {
-  // Printable ASCII: the space is the only whitespace, and collapsing runs then splitting on
-  // single spaces is a plain whitespace split.
-  if (!NON_PRINTABLE_ASCII.test(text)) return pySplit(text);
-  return pyStrip(text.replace(MULTI_SPACE_RE, " "))
-    .split(" ")
-    .filter((w) => w.length > 0);
+  // One scan: strip Python whitespace at both ends; inside, a run of 2+ whitespace characters
+  // or a single space separates words, and a lone other whitespace character (a tab) stays
+  // inside its word, as `re.sub(r"\s\s+", " ")` then `split(" ")` leave it.
+  let begin = 0;
+  let end = text.length;
+  while (begin < end && isPythonWhitespace(text.charCodeAt(begin))) begin++;
+  while (end > begin && isPythonWhitespace(text.charCodeAt(end - 1))) end--;
+  const words: string[] = [];
+  let start = begin;
+  let i = begin;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (!isPythonWhitespace(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && isPythonWhitespace(text.charCodeAt(j))) j++;
+    if (j - i >= 2 || c === 32) {
+      if (i > start) words.push(text.slice(start, i));
+      start = j;
+    }
+    i = j;
+  }
+  if (end > start) words.push(text.slice(start, end));
+  return words;
 }
 
 /** jiwer 2.3.0 `cer_default_transform` characters: strip, then code points. */
