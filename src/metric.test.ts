@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CatalogEntry } from "./catalog/types.js";
-import { isPlumblineError } from "./core/errors.js";
 import { toFloat64 } from "./core/coerce.js";
+import { isPlumblineError } from "./core/errors.js";
 import { createMetric, type MetricDef, runOnce } from "./metric.js";
 
 // A toy metric for the contract: the sum and count of a vector, as a typed-array state.
@@ -19,7 +19,9 @@ const meta: CatalogEntry = {
   exports: ["meanDef"],
 };
 
-function meanDef(options: { scale: number } = { scale: 1 }): MetricDef<{ totals: Float64Array }, [ArrayLike<number>], number> {
+function meanDef(
+  options: { scale: number } = { scale: 1 },
+): MetricDef<{ totals: Float64Array }, [ArrayLike<number>], number> {
   return {
     id: "test/mean",
     meta,
@@ -30,7 +32,9 @@ function meanDef(options: { scale: number } = { scale: 1 }): MetricDef<{ totals:
       for (const v of x) state.totals[0]! += v;
       state.totals[1]! += x.length;
     },
-    merge: (a, b) => ({ totals: new Float64Array([a.totals[0]! + b.totals[0]!, a.totals[1]! + b.totals[1]!]) }),
+    merge: (a, b) => ({
+      totals: new Float64Array([a.totals[0]! + b.totals[0]!, a.totals[1]! + b.totals[1]!]),
+    }),
     compute: (state) => (options.scale * state.totals[0]!) / state.totals[1]!,
   };
 }
@@ -56,12 +60,16 @@ describe("the Metric contract", () => {
 
   it("batches split anywhere and merged equal one update", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 50 }), fc.nat(), (values, cut) => {
-        const k = cut % (values.length + 1);
-        const left = createMetric(meanDef()).update(values.slice(0, k));
-        const right = createMetric(meanDef()).update(values.slice(k));
-        expect(left.merge(right).compute()).toBeCloseTo(runOnce(meanDef(), values), 12);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 50 }),
+        fc.nat(),
+        (values, cut) => {
+          const k = cut % (values.length + 1);
+          const left = createMetric(meanDef()).update(values.slice(0, k));
+          const right = createMetric(meanDef()).update(values.slice(k));
+          expect(left.merge(right).compute()).toBeCloseTo(runOnce(meanDef(), values), 12);
+        },
+      ),
     );
   });
 
@@ -72,9 +80,13 @@ describe("the Metric contract", () => {
       expect.unreachable();
     } catch (error) {
       expect(isPlumblineError(error, "invalid_state")).toBe(true);
-      expect((error as Error).message).toBe('test/mean: fromJSON got a state made with options {"scale":1}, this metric has {"scale":2}');
+      expect((error as Error).message).toBe(
+        'test/mean: fromJSON got a state made with options {"scale":1}, this metric has {"scale":2}',
+      );
     }
-    expect(() => createMetric(meanDef()).fromJSON({ ...snapshot, id: "other" })).toThrow('test/mean: fromJSON got a state of "other"');
+    expect(() => createMetric(meanDef()).fromJSON({ ...snapshot, id: "other" })).toThrow(
+      'test/mean: fromJSON got a state of "other"',
+    );
     expect(() => createMetric(meanDef()).fromJSON("{not json")).toThrow(/fromJSON got text that is not JSON/);
   });
 });

@@ -109,17 +109,27 @@ class MetricImpl<State, Args extends unknown[], Result> implements Metric<State,
 }
 
 /** Decodes `{ id, state }` (from `toJSON`) for `def`, checking the id and the state's shape. */
-export function decodeMetricState<State>(def: MetricDef<State, never, unknown> | MetricDef<State, unknown[], unknown>, json: unknown): State {
+export function decodeMetricState<State>(
+  def: MetricDef<State, never, unknown> | MetricDef<State, unknown[], unknown>,
+  json: unknown,
+): State {
   const parsed = typeof json === "string" ? safeParse(json, def.id) : json;
   if (parsed === null || typeof parsed !== "object" || !("state" in parsed) || !("id" in parsed)) {
-    fail("invalid_state", `${def.id}: fromJSON expects { id, state } from toJSON(), got ${describeValue(parsed)}`);
+    fail(
+      "invalid_state",
+      `${def.id}: fromJSON expects { id, state } from toJSON(), got ${describeValue(parsed)}`,
+    );
   }
   const { id, state, options } = parsed as { id: unknown; state: unknown; options?: unknown };
   if (id !== def.id) fail("invalid_state", `${def.id}: fromJSON got a state of ${describeValue(id)}`);
   if (options !== undefined) {
     const ours = JSON.stringify(encodeState(def.options ?? {}));
     const theirs = JSON.stringify(options);
-    if (ours !== theirs) fail("invalid_state", `${def.id}: fromJSON got a state made with options ${theirs}, this metric has ${ours}`);
+    if (ours !== theirs)
+      fail(
+        "invalid_state",
+        `${def.id}: fromJSON got a state made with options ${theirs}, this metric has ${ours}`,
+      );
   }
   const decoded = decodeState(state);
   const validate: ((state: unknown) => void) | undefined = def.validateState;
@@ -143,7 +153,10 @@ export function createMetric<State, Args extends unknown[], Result>(
 }
 
 /** The one-shot form of a metric: `init → update → compute`, nothing else. */
-export function runOnce<State, Args extends unknown[], Result>(def: MetricDef<State, Args, Result>, ...args: Args): Result {
+export function runOnce<State, Args extends unknown[], Result>(
+  def: MetricDef<State, Args, Result>,
+  ...args: Args
+): Result {
   const state = def.init();
   def.update(state, ...args);
   return def.compute(state);

@@ -38,13 +38,17 @@ describe("catalog", () => {
 
   it("names only exports that exist in the public modules", async () => {
     const exported = await publicExports();
-    const missing = catalog.flatMap((e) => e.exports.filter((name) => !exported.has(name)).map((name) => `${e.id}: ${name}`));
+    const missing = catalog.flatMap((e) =>
+      e.exports.filter((name) => !exported.has(name)).map((name) => `${e.id}: ${name}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it("pairs losses only with metrics that exist", () => {
     const dangling = catalog.flatMap((e) =>
-      (e.pairsWith ?? []).filter((id) => describeEntry(id)?.kind !== "metric").map((id) => `${e.id} -> ${id}`),
+      (e.pairsWith ?? [])
+        .filter((id) => describeEntry(id)?.kind !== "metric")
+        .map((id) => `${e.id} -> ${id}`),
     );
     expect(dangling).toEqual([]);
   });
@@ -52,6 +56,7 @@ describe("catalog", () => {
   it("recommend ranks entries by the traits they carry", () => {
     const recs = recommend({ task: "classification", kind: "loss", traits: ["imbalanced"] });
     for (const r of recs) expect(r.matchedTraits).toContain("imbalanced");
-    for (let k = 1; k < recs.length; k++) expect(recs[k - 1]!.matchedTraits.length).toBeGreaterThanOrEqual(recs[k]!.matchedTraits.length);
+    for (let k = 1; k < recs.length; k++)
+      expect(recs[k - 1]!.matchedTraits.length).toBeGreaterThanOrEqual(recs[k]!.matchedTraits.length);
   });
 });

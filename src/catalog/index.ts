@@ -77,7 +77,9 @@ export function recommend(query: RecommendQuery): Recommendation[] {
     .map((entry) => ({
       entry,
       matchedTraits: traits.filter((t) => entry.traits?.includes(t)),
-      pairedMetrics: (entry.pairsWith ?? []).map((id) => describe(id)).filter((e): e is CatalogEntry => e !== undefined),
+      pairedMetrics: (entry.pairsWith ?? [])
+        .map((id) => describe(id))
+        .filter((e): e is CatalogEntry => e !== undefined),
     }))
     .filter((r) => traits.length === 0 || r.matchedTraits.length > 0)
     .sort((a, b) => b.matchedTraits.length - a.matchedTraits.length);

@@ -25,7 +25,9 @@ export function registerCatalog(program: Command): void {
     .action((opts: { task?: string; kind?: string; json?: boolean }) =>
       runAction(() => {
         const rows = catalog.filter(
-          (e) => (opts.task === undefined || e.tasks.includes(opts.task as Task)) && (opts.kind === undefined || e.kind === opts.kind),
+          (e) =>
+            (opts.task === undefined || e.tasks.includes(opts.task as Task)) &&
+            (opts.kind === undefined || e.kind === opts.kind),
         );
         if (opts.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         else process.stdout.write(`${rows.map(line).join("\n")}\n${rows.length} entries\n`);
@@ -37,7 +39,11 @@ export function registerCatalog(program: Command): void {
     .action((id: string) =>
       runAction(() => {
         const entry = describe(id);
-        if (!entry) fail("invalid_option", `describe: no catalog entry with id ${JSON.stringify(id)} (see \`plumbline list\`)`);
+        if (!entry)
+          fail(
+            "invalid_option",
+            `describe: no catalog entry with id ${JSON.stringify(id)} (see \`plumbline list\`)`,
+          );
         process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
       }),
     );
@@ -56,7 +62,8 @@ export function registerCatalog(program: Command): void {
         });
         for (const r of recs) {
           process.stdout.write(`${line(r.entry)}\n`);
-          if (r.pairedMetrics.length > 0) process.stdout.write(`    pairs with: ${r.pairedMetrics.map((m) => m.id).join(", ")}\n`);
+          if (r.pairedMetrics.length > 0)
+            process.stdout.write(`    pairs with: ${r.pairedMetrics.map((m) => m.id).join(", ")}\n`);
         }
       }),
     );

@@ -14,7 +14,11 @@ export function registerDemo(program: Command): void {
         const names = opts.only ? opts.only.split(",").map((s) => s.trim()) : Object.keys(demoSections);
         for (const name of names) {
           const section = demoSections[name];
-          if (!section) fail("invalid_option", `demo: unknown section ${JSON.stringify(name)}; choose from ${Object.keys(demoSections).join(", ")}`);
+          if (!section)
+            fail(
+              "invalid_option",
+              `demo: unknown section ${JSON.stringify(name)}; choose from ${Object.keys(demoSections).join(", ")}`,
+            );
           process.stdout.write(`\n== ${name} ==\n`);
           await section((text) => process.stdout.write(`${text}\n`));
         }

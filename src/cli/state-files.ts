@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { decodeState } from "../core/codec.js";
 import { fail } from "../core/errors.js";
-import { findDefinition } from "../metrics/registry.js";
 import type { AnyMetricDef, Metric, MetricSnapshot } from "../metric.js";
+import { findDefinition } from "../metrics/registry.js";
 
 /** A file written by `--emit-state`: the snapshots of one shard's metrics. */
 export interface StateFile {
@@ -11,7 +11,10 @@ export interface StateFile {
 }
 
 /** Writes the metrics' snapshots (`toJSON`) to `path` for a later `plumbline merge`. */
-export async function writeStateFile(path: string, metrics: readonly Metric<unknown, never[], unknown>[]): Promise<void> {
+export async function writeStateFile(
+  path: string,
+  metrics: readonly Metric<unknown, never[], unknown>[],
+): Promise<void> {
   const file: StateFile = { plumblineStates: 1, snapshots: metrics.map((m) => m.toJSON()) };
   await writeFile(path, JSON.stringify(file));
 }
@@ -26,7 +29,10 @@ export async function readStateFile(path: string): Promise<StateFile> {
   }
   const file = parsed as Partial<StateFile>;
   if (file?.plumblineStates !== 1 || !Array.isArray(file.snapshots)) {
-    fail("io_error", `merge: ${path} is not a plumbline state file (expected { plumblineStates: 1, snapshots: [...] })`);
+    fail(
+      "io_error",
+      `merge: ${path} is not a plumbline state file (expected { plumblineStates: 1, snapshots: [...] })`,
+    );
   }
   return file as StateFile;
 }

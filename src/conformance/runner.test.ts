@@ -7,8 +7,28 @@ import type { ConformanceFile } from "./types.js";
 const file: ConformanceFile = {
   datasets: { d0: { x: [1, 2, 3] } },
   cases: [
-    { id: "t/0", family: "nonexistent", metric: "m", ref: "r", inputs: "d0", options: {}, expected: 1, rtol: 0, atol: 0 },
-    { id: "t/1", family: "nonexistent", metric: "m", ref: "r", inputs: { x: [1] }, options: {}, expected: 1, rtol: 0, atol: 0 },
+    {
+      id: "t/0",
+      family: "nonexistent",
+      metric: "m",
+      ref: "r",
+      inputs: "d0",
+      options: {},
+      expected: 1,
+      rtol: 0,
+      atol: 0,
+    },
+    {
+      id: "t/1",
+      family: "nonexistent",
+      metric: "m",
+      ref: "r",
+      inputs: { x: [1] },
+      options: {},
+      expected: 1,
+      rtol: 0,
+      atol: 0,
+    },
   ],
 };
 

@@ -2,7 +2,14 @@ import { readFile } from "node:fs/promises";
 import { compareClose } from "../core/close.js";
 import { fail, isPlumblineError } from "../core/errors.js";
 import { adapterLoaders } from "./adapters/index.js";
-import type { Adapter, AdapterContext, CaseResult, ConformanceCase, ConformanceFile, ConformanceReport } from "./types.js";
+import type {
+  Adapter,
+  AdapterContext,
+  CaseResult,
+  ConformanceCase,
+  ConformanceFile,
+  ConformanceReport,
+} from "./types.js";
 
 const adapterCache = new Map<string, Promise<readonly Adapter[]>>();
 
@@ -20,7 +27,8 @@ function loadAdapters(family: string): Promise<readonly Adapter[]> {
 export async function findAdapter(testCase: ConformanceCase): Promise<Adapter | undefined> {
   const adapters = (await loadAdapters(testCase.family)).filter((a) => a.metric === testCase.metric);
   return (
-    adapters.find((a) => a.ref !== undefined && testCase.ref.includes(a.ref)) ?? adapters.find((a) => a.ref === undefined)
+    adapters.find((a) => a.ref !== undefined && testCase.ref.includes(a.ref)) ??
+    adapters.find((a) => a.ref === undefined)
   );
 }
 
@@ -30,7 +38,10 @@ export async function readConformanceFile(path: string): Promise<ConformanceFile
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    return fail("io_error", `conformance: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return fail(
+      "io_error",
+      `conformance: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   let parsed: unknown;
   try {
@@ -49,12 +60,20 @@ export async function readConformanceFile(path: string): Promise<ConformanceFile
 export function caseInputs(file: ConformanceFile, testCase: ConformanceCase): Record<string, unknown> {
   if (typeof testCase.inputs !== "string") return testCase.inputs;
   const inputs = file.datasets[testCase.inputs];
-  if (!inputs) fail("io_error", `conformance: case ${testCase.id} names dataset ${testCase.inputs}, which the file does not have`);
+  if (!inputs)
+    fail(
+      "io_error",
+      `conformance: case ${testCase.id} names dataset ${testCase.inputs}, which the file does not have`,
+    );
   return inputs;
 }
 
 /** Runs one case through its adapter and compares with the expected value. */
-export async function runCase(file: ConformanceFile, testCase: ConformanceCase, context: AdapterContext): Promise<CaseResult> {
+export async function runCase(
+  file: ConformanceFile,
+  testCase: ConformanceCase,
+  context: AdapterContext,
+): Promise<CaseResult> {
   const base = { id: testCase.id, family: testCase.family, metric: testCase.metric, ref: testCase.ref };
   const started = performance.now();
   const adapter = await findAdapter(testCase);
@@ -63,7 +82,9 @@ export async function runCase(file: ConformanceFile, testCase: ConformanceCase, 
   try {
     actual = await adapter.run(caseInputs(file, testCase), testCase.options ?? {}, testCase, context);
   } catch (error) {
-    const message = isPlumblineError(error) ? `${error.code}: ${error.message}` : String((error as Error)?.stack ?? error);
+    const message = isPlumblineError(error)
+      ? `${error.code}: ${error.message}`
+      : String((error as Error)?.stack ?? error);
     return { ...base, status: "fail", detail: `threw ${message}`, milliseconds: performance.now() - started };
   }
   const { rtol, atol } = adapter.tolerance?.(testCase, context) ?? testCase;
@@ -87,7 +108,10 @@ export interface RunOptions {
 }
 
 /** Runs every selected case of the given files. */
-export async function runConformance(files: readonly ConformanceFile[], options: RunOptions = {}): Promise<ConformanceReport> {
+export async function runConformance(
+  files: readonly ConformanceFile[],
+  options: RunOptions = {},
+): Promise<ConformanceReport> {
   const context = options.context ?? { backend: "cpu" };
   const results: CaseResult[] = [];
   for (const file of files) {
@@ -115,10 +139,20 @@ export function closingLine(report: ConformanceReport): string {
 
 /** A plain-text table per family: metric, reference, passed, failed, unsupported. */
 export function formatReport(report: ConformanceReport, showFailures = true): string {
-  const rows = new Map<string, { family: string; metric: string; ref: string; pass: number; fail: number; unsupported: number }>();
+  const rows = new Map<
+    string,
+    { family: string; metric: string; ref: string; pass: number; fail: number; unsupported: number }
+  >();
   for (const r of report.results) {
     const key = `${r.family}\u0000${r.metric}\u0000${r.ref}`;
-    const row = rows.get(key) ?? { family: r.family, metric: r.metric, ref: r.ref, pass: 0, fail: 0, unsupported: 0 };
+    const row = rows.get(key) ?? {
+      family: r.family,
+      metric: r.metric,
+      ref: r.ref,
+      pass: 0,
+      fail: 0,
+      unsupported: 0,
+    };
     if (r.status === "pass") row.pass++;
     else if (r.status === "fail") row.fail++;
     else row.unsupported++;
@@ -130,16 +164,23 @@ export function formatReport(report: ConformanceReport, showFailures = true): st
   for (const row of byFamily) {
     if (row.family !== family) {
       family = row.family;
-      lines.push("", `${family}`, `  ${"metric".padEnd(34)} ${"pass".padStart(5)} ${"fail".padStart(5)} ${"unsup".padStart(5)}  reference`);
+      lines.push(
+        "",
+        `${family}`,
+        `  ${"metric".padEnd(34)} ${"pass".padStart(5)} ${"fail".padStart(5)} ${"unsup".padStart(5)}  reference`,
+      );
     }
     const ref = row.ref.length > 60 ? `${row.ref.slice(0, 57)}...` : row.ref;
-    lines.push(`  ${row.metric.padEnd(34)} ${String(row.pass).padStart(5)} ${String(row.fail).padStart(5)} ${String(row.unsupported).padStart(5)}  ${ref}`);
+    lines.push(
+      `  ${row.metric.padEnd(34)} ${String(row.pass).padStart(5)} ${String(row.fail).padStart(5)} ${String(row.unsupported).padStart(5)}  ${ref}`,
+    );
   }
   if (showFailures) {
     const failures = report.results.filter((r) => r.status === "fail");
     if (failures.length > 0) {
       lines.push("", "failures");
-      for (const f of failures.slice(0, 50)) lines.push(`  ${f.id} [${f.ref}]: ${f.detail ?? ""}`.slice(0, 400));
+      for (const f of failures.slice(0, 50))
+        lines.push(`  ${f.id} [${f.ref}]: ${f.detail ?? ""}`.slice(0, 400));
       if (failures.length > 50) lines.push(`  ... and ${failures.length - 50} more`);
     }
   }

@@ -35,7 +35,12 @@ export interface Adapter {
   readonly metric: string;
   /** When set, the adapter applies only to cases whose `ref` contains this text. */
   readonly ref?: string;
-  run(inputs: Record<string, unknown>, options: Record<string, unknown>, testCase: ConformanceCase, context: AdapterContext): unknown;
+  run(
+    inputs: Record<string, unknown>,
+    options: Record<string, unknown>,
+    testCase: ConformanceCase,
+    context: AdapterContext,
+  ): unknown;
   /** Tolerances to use instead of the case's (float32 backends); say why in the adapter. */
   tolerance?(testCase: ConformanceCase, context: AdapterContext): { rtol: number; atol: number };
 }

@@ -18,8 +18,14 @@ describe("compareClose", () => {
 
   it("compares nested arrays and objects and reports the first mismatch path", () => {
     expect(compareClose({ a: [1, 2], b: { c: 3 } }, { a: [1, 2], b: { c: 3 } }, 0, 0).ok).toBe(true);
-    expect(compareClose({ a: [1, 2.5] }, { a: [1, 2] }, 0, 0)).toEqual({ ok: false, detail: "$.a[1]: expected 2, got 2.5" });
-    expect(compareClose([1, 2], [1, 2, 3], 0, 0)).toEqual({ ok: false, detail: "$: expected length 3, got 2" });
+    expect(compareClose({ a: [1, 2.5] }, { a: [1, 2] }, 0, 0)).toEqual({
+      ok: false,
+      detail: "$.a[1]: expected 2, got 2.5",
+    });
+    expect(compareClose([1, 2], [1, 2, 3], 0, 0)).toEqual({
+      ok: false,
+      detail: "$: expected length 3, got 2",
+    });
     expect(compareClose({}, { x: 1 }, 0, 0)).toEqual({ ok: false, detail: "$.x: missing" });
     expect(compareClose(new Float64Array([1, 2]), [1, 2], 0, 0).ok).toBe(true);
   });

@@ -28,16 +28,24 @@ export function numbersClose(actual: number, expected: number, rtol: number, ato
 }
 
 function toPlain(value: unknown): unknown {
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+    return Array.from(value as unknown as ArrayLike<number>);
   return value;
 }
 
-export function compareClose(actual: unknown, expected: unknown, rtol: number, atol: number, path = "$"): CloseResult {
+export function compareClose(
+  actual: unknown,
+  expected: unknown,
+  rtol: number,
+  atol: number,
+  path = "$",
+): CloseResult {
   const a = toPlain(actual);
   const expectedNumber = asNumber(expected);
   if (expectedNumber !== undefined && typeof expected !== "boolean") {
     const actualNumber = asNumber(a);
-    if (actualNumber === undefined) return { ok: false, detail: `${path}: expected ${String(expected)}, got ${JSON.stringify(a)}` };
+    if (actualNumber === undefined)
+      return { ok: false, detail: `${path}: expected ${String(expected)}, got ${JSON.stringify(a)}` };
     return numbersClose(actualNumber, expectedNumber, rtol, atol)
       ? { ok: true }
       : { ok: false, detail: `${path}: expected ${expectedNumber}, got ${actualNumber}` };
@@ -48,15 +56,21 @@ export function compareClose(actual: unknown, expected: unknown, rtol: number, a
       : { ok: false, detail: `${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(a)}` };
   }
   if (Array.isArray(expected)) {
-    if (!Array.isArray(a)) return { ok: false, detail: `${path}: expected an array of length ${expected.length}, got ${JSON.stringify(a)?.slice(0, 80)}` };
-    if (a.length !== expected.length) return { ok: false, detail: `${path}: expected length ${expected.length}, got ${a.length}` };
+    if (!Array.isArray(a))
+      return {
+        ok: false,
+        detail: `${path}: expected an array of length ${expected.length}, got ${JSON.stringify(a)?.slice(0, 80)}`,
+      };
+    if (a.length !== expected.length)
+      return { ok: false, detail: `${path}: expected length ${expected.length}, got ${a.length}` };
     for (let i = 0; i < expected.length; i++) {
       const r = compareClose(a[i], expected[i], rtol, atol, `${path}[${i}]`);
       if (!r.ok) return r;
     }
     return { ok: true };
   }
-  if (a === null || typeof a !== "object") return { ok: false, detail: `${path}: expected an object, got ${JSON.stringify(a)}` };
+  if (a === null || typeof a !== "object")
+    return { ok: false, detail: `${path}: expected an object, got ${JSON.stringify(a)}` };
   for (const [k, v] of Object.entries(expected)) {
     if (!(k in (a as object))) return { ok: false, detail: `${path}.${k}: missing` };
     const r = compareClose((a as Record<string, unknown>)[k], v, rtol, atol, `${path}.${k}`);

@@ -39,8 +39,14 @@ describe("state codec", () => {
 
   it("rejects malformed encodings with invalid_state", () => {
     const cases: [unknown, string][] = [
-      [{ $typed: "Float128Array", base64: "" }, 'decodeState: a typed array needs a known "$typed" name and a "base64" string, got "Float128Array"'],
-      [{ $typed: "Float64Array", base64: "AAAA" }, "decodeState: Float64Array data has 3 bytes, not a multiple of 8"],
+      [
+        { $typed: "Float128Array", base64: "" },
+        'decodeState: a typed array needs a known "$typed" name and a "base64" string, got "Float128Array"',
+      ],
+      [
+        { $typed: "Float64Array", base64: "AAAA" },
+        "decodeState: Float64Array data has 3 bytes, not a multiple of 8",
+      ],
       [{ $number: "nan" }, 'decodeState: "$number" must be "NaN", "Infinity" or "-Infinity", got "nan"'],
       [{ $bigint: "1.5" }, 'decodeState: "$bigint" must be a decimal string, got "1.5"'],
     ];

@@ -40,9 +40,11 @@ type TypedName = keyof typeof typedConstructors;
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function bytesToBase64(bytes: Uint8Array): string {
-  if (typeof Buffer !== "undefined") return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+  if (typeof Buffer !== "undefined")
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
   let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -108,7 +110,10 @@ export function encodeState(value: unknown): unknown {
     }
     return out;
   }
-  return fail("invalid_state", `encodeState: a state may hold numbers, strings, arrays and objects, got ${describeValue(value)}`);
+  return fail(
+    "invalid_state",
+    `encodeState: a state may hold numbers, strings, arrays and objects, got ${describeValue(value)}`,
+  );
 }
 
 /** Decodes what {@link encodeState} produced; malformed input raises `invalid_state`. */
@@ -119,12 +124,18 @@ export function decodeState(value: unknown): unknown {
   if ("$typed" in record) {
     const name = record.$typed;
     if (typeof name !== "string" || !(name in typedConstructors) || typeof record.base64 !== "string") {
-      fail("invalid_state", `decodeState: a typed array needs a known "$typed" name and a "base64" string, got ${describeValue(name)}`);
+      fail(
+        "invalid_state",
+        `decodeState: a typed array needs a known "$typed" name and a "base64" string, got ${describeValue(name)}`,
+      );
     }
     const ctor = typedConstructors[name as TypedName];
     const bytes = base64ToBytes(record.base64);
     if (bytes.length % ctor.BYTES_PER_ELEMENT !== 0) {
-      fail("invalid_state", `decodeState: ${name} data has ${bytes.length} bytes, not a multiple of ${ctor.BYTES_PER_ELEMENT}`);
+      fail(
+        "invalid_state",
+        `decodeState: ${name} data has ${bytes.length} bytes, not a multiple of ${ctor.BYTES_PER_ELEMENT}`,
+      );
     }
     swapBytes(bytes, ctor.BYTES_PER_ELEMENT);
     return new ctor(bytes.buffer, 0, bytes.length / ctor.BYTES_PER_ELEMENT);
@@ -134,11 +145,15 @@ export function decodeState(value: unknown): unknown {
     if (n === "NaN") return Number.NaN;
     if (n === "Infinity") return Number.POSITIVE_INFINITY;
     if (n === "-Infinity") return Number.NEGATIVE_INFINITY;
-    return fail("invalid_state", `decodeState: "$number" must be "NaN", "Infinity" or "-Infinity", got ${describeValue(n)}`);
+    return fail(
+      "invalid_state",
+      `decodeState: "$number" must be "NaN", "Infinity" or "-Infinity", got ${describeValue(n)}`,
+    );
   }
   if ("$bigint" in record) {
     const b = record.$bigint;
-    if (typeof b !== "string" || !/^-?\d+$/.test(b)) fail("invalid_state", `decodeState: "$bigint" must be a decimal string, got ${describeValue(b)}`);
+    if (typeof b !== "string" || !/^-?\d+$/.test(b))
+      fail("invalid_state", `decodeState: "$bigint" must be a decimal string, got ${describeValue(b)}`);
     return BigInt(b);
   }
   const out: Record<string, unknown> = {};

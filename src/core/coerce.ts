@@ -99,14 +99,20 @@ export function toFloat64(value: unknown, fn: string, arg: string): Float64Array
 export function toMatrix(value: unknown, fn: string, arg: string): Matrix {
   if (isTensorLike(value)) {
     if (value.shape.length !== 2) {
-      fail("shape_mismatch", `${fn}: \`${arg}\` must be a rank-2 tensor, got shape [${value.shape.join(", ")}]`);
+      fail(
+        "shape_mismatch",
+        `${fn}: \`${arg}\` must be a rank-2 tensor, got shape [${value.shape.join(", ")}]`,
+      );
     }
     return { data: Float64Array.from(value.dataSync()), rows: value.shape[0]!, cols: value.shape[1]! };
   }
   if (isDenseMatrix(value)) {
     const { rows, cols } = value;
     if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
-      fail("invalid_value", `${fn}: \`${arg}\` rows and cols must be non-negative integers, got ${rows} x ${cols}`);
+      fail(
+        "invalid_value",
+        `${fn}: \`${arg}\` rows and cols must be non-negative integers, got ${rows} x ${cols}`,
+      );
     }
     const data = toFloat64(value.data, fn, `${arg}.data`);
     if (data.length !== rows * cols) {
@@ -122,7 +128,10 @@ export function toMatrix(value: unknown, fn: string, arg: string): Matrix {
     if (rows === 0) return { data: new Float64Array(0), rows: 0, cols: 0 };
     const first = value[0];
     if (!Array.isArray(first) && !ArrayBuffer.isView(first)) {
-      fail("shape_mismatch", `${fn}: \`${arg}\` must be a matrix (array of rows), got ${describeValue(first)} as row 0`);
+      fail(
+        "shape_mismatch",
+        `${fn}: \`${arg}\` must be a matrix (array of rows), got ${describeValue(first)} as row 0`,
+      );
     }
     const cols = (first as ArrayLike<number>).length;
     const data = new Float64Array(rows * cols);
@@ -133,12 +142,18 @@ export function toMatrix(value: unknown, fn: string, arg: string): Matrix {
       }
       const rowLike = row as ArrayLike<unknown>;
       if (rowLike.length !== cols) {
-        fail("shape_mismatch", `${fn}: \`${arg}\` rows must all have ${cols} columns, got ${rowLike.length} in row ${r}`);
+        fail(
+          "shape_mismatch",
+          `${fn}: \`${arg}\` rows must all have ${cols} columns, got ${rowLike.length} in row ${r}`,
+        );
       }
       for (let c = 0; c < cols; c++) {
         const v = rowLike[c];
         if (typeof v !== "number") {
-          fail("invalid_value", `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(v)} at [${r}][${c}]`);
+          fail(
+            "invalid_value",
+            `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(v)} at [${r}][${c}]`,
+          );
         }
         data[r * cols + c] = v;
       }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { accumulatorValue, addToAccumulator, compensatedSum, mergeAccumulators, newAccumulator } from "./sum.js";
+import {
+  accumulatorValue,
+  addToAccumulator,
+  compensatedSum,
+  mergeAccumulators,
+  newAccumulator,
+} from "./sum.js";
 
 describe("compensated summation", () => {
   it("compensatedSum keeps the small terms that naive summation loses", () => {

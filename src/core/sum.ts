@@ -42,7 +42,10 @@ export function accumulatorValue(acc: CompensatedAccumulator): number {
 }
 
 /** Combines two accumulators (for `merge`). */
-export function mergeAccumulators(a: CompensatedAccumulator, b: CompensatedAccumulator): CompensatedAccumulator {
+export function mergeAccumulators(
+  a: CompensatedAccumulator,
+  b: CompensatedAccumulator,
+): CompensatedAccumulator {
   const out = { sum: a.sum, compensation: a.compensation };
   addToAccumulator(out, b.sum);
   out.compensation += b.compensation;

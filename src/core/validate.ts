@@ -8,10 +8,7 @@ export function assertNonEmpty(length: number, fn: string, arg: string): void {
 /** Throws `shape_mismatch` unless both lengths agree. */
 export function assertSameLength(a: number, b: number, fn: string, argA: string, argB: string): void {
   if (a !== b) {
-    fail(
-      "shape_mismatch",
-      `${fn}: \`${argA}\` and \`${argB}\` must have the same length, got ${a} and ${b}`,
-    );
+    fail("shape_mismatch", `${fn}: \`${argA}\` and \`${argB}\` must have the same length, got ${a} and ${b}`);
   }
 }
 
@@ -30,7 +27,10 @@ export function assertBinary(values: ArrayLike<number>, fn: string, arg: string)
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (v !== 0 && v !== 1) {
-      fail("invalid_value", `${fn}: \`${arg}\` must contain only 0 and 1, got ${describeValue(v)} at index ${i}`);
+      fail(
+        "invalid_value",
+        `${fn}: \`${arg}\` must contain only 0 and 1, got ${describeValue(v)} at index ${i}`,
+      );
     }
   }
 }
@@ -50,7 +50,10 @@ export function assertLabels(
     const v = values[i]!;
     if (v === ignoreIndex) continue;
     if (!Number.isInteger(v)) {
-      fail("invalid_value", `${fn}: \`${arg}\` must contain integer class labels, got ${describeValue(v)} at index ${i}`);
+      fail(
+        "invalid_value",
+        `${fn}: \`${arg}\` must contain integer class labels, got ${describeValue(v)} at index ${i}`,
+      );
     }
     if (v < 0 || v >= numClasses) {
       fail(
@@ -66,7 +69,10 @@ export function assertProbabilities(values: ArrayLike<number>, fn: string, arg: 
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!(v >= 0 && v <= 1)) {
-      fail("invalid_value", `${fn}: \`${arg}\` must contain probabilities in [0, 1], got ${describeValue(v)} at index ${i}`);
+      fail(
+        "invalid_value",
+        `${fn}: \`${arg}\` must contain probabilities in [0, 1], got ${describeValue(v)} at index ${i}`,
+      );
     }
   }
 }
@@ -74,7 +80,10 @@ export function assertProbabilities(values: ArrayLike<number>, fn: string, arg: 
 /** Throws `invalid_option` unless `value` is an integer >= `min`. */
 export function assertIntegerOption(value: unknown, min: number, fn: string, option: string): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    fail("invalid_option", `${fn}: option \`${option}\` must be an integer >= ${min}, got ${describeValue(value)}`);
+    fail(
+      "invalid_option",
+      `${fn}: option \`${option}\` must be an integer >= ${min}, got ${describeValue(value)}`,
+    );
   }
   return value;
 }
@@ -88,7 +97,10 @@ export function assertNumberOption(
   option: string,
 ): number {
   if (typeof value !== "number" || !(value >= min && value <= max)) {
-    fail("invalid_option", `${fn}: option \`${option}\` must be a number in [${min}, ${max}], got ${describeValue(value)}`);
+    fail(
+      "invalid_option",
+      `${fn}: option \`${option}\` must be a number in [${min}, ${max}], got ${describeValue(value)}`,
+    );
   }
   return value;
 }

@@ -26,7 +26,11 @@ const taskModules: Readonly<Record<string, () => Promise<Record<string, unknown>
 export async function findDefinition(id: unknown, options: unknown): Promise<AnyMetricDef> {
   const task = typeof id === "string" ? id.split("/")[0]! : "";
   const load = taskModules[task];
-  if (!load) fail("invalid_state", `a metric id must start with a task (${Object.keys(taskModules).join(", ")}), got ${describeValue(id)}`);
+  if (!load)
+    fail(
+      "invalid_state",
+      `a metric id must start with a task (${Object.keys(taskModules).join(", ")}), got ${describeValue(id)}`,
+    );
   const module = await load();
   for (const [name, value] of Object.entries(module)) {
     if (!name.endsWith("Def") || typeof value !== "function") continue;
@@ -37,5 +41,8 @@ export async function findDefinition(id: unknown, options: unknown): Promise<Any
       // A factory that rejects these options is not the one asked for.
     }
   }
-  return fail("invalid_state", `no metric definition of ${task} produces id ${describeValue(id)} with options ${JSON.stringify(options)}`);
+  return fail(
+    "invalid_state",
+    `no metric definition of ${task} produces id ${describeValue(id)} with options ${JSON.stringify(options)}`,
+  );
 }

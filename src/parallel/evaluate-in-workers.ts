@@ -1,5 +1,5 @@
-import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import { decodeState } from "../core/codec.js";
 import { fail, PlumblineError, type PlumblineErrorCode } from "../core/errors.js";
 import { assertIntegerOption } from "../core/validate.js";
@@ -32,7 +32,9 @@ export async function evaluateInWorkers<State, Args extends unknown[], Result>(
   const size = Math.ceil(batches.length / workers);
   const shards: Args[][] = Array.from({ length: workers }, (_, w) => batches.slice(w * size, (w + 1) * size));
   const states = await Promise.all(
-    shards.map((shard) => runShard({ id: def.id, options: def.options ?? {}, batches: shard as unknown as unknown[][] })),
+    shards.map((shard) =>
+      runShard({ id: def.id, options: def.options ?? {}, batches: shard as unknown as unknown[][] }),
+    ),
   );
   let merged = def.init();
   for (const state of states) merged = def.merge(merged, decodeState(state) as State);
@@ -45,7 +47,13 @@ function runShard(request: ShardRequest): Promise<unknown> {
     worker.once("message", (reply: ShardReply) => {
       void worker.terminate();
       if ("state" in reply) resolve(reply.state);
-      else reject(new PlumblineError((reply.error.code as PlumblineErrorCode) ?? "invalid_state", reply.error.message));
+      else
+        reject(
+          new PlumblineError(
+            (reply.error.code as PlumblineErrorCode) ?? "invalid_state",
+            reply.error.message,
+          ),
+        );
     });
     worker.once("error", (error) => {
       void worker.terminate();

@@ -21,7 +21,9 @@ parentPort?.on("message", async (request: ShardRequest) => {
     parentPort!.postMessage({ state: encodeState(state) } satisfies ShardReply);
   } catch (error) {
     const reply: ShardReply = {
-      error: isPlumblineError(error) ? { code: error.code, message: error.message } : { message: String((error as Error)?.stack ?? error) },
+      error: isPlumblineError(error)
+        ? { code: error.code, message: error.message }
+        : { message: String((error as Error)?.stack ?? error) },
     };
     parentPort!.postMessage(reply);
   }

@@ -22,7 +22,10 @@ export function htmlReport(title: string, sections: readonly ReportSection[]): s
       if (s.table) {
         const head = s.table.columns.map((c) => `<th>${escapeXml(c)}</th>`).join("");
         const rows = s.table.rows
-          .map((r) => `<tr>${r.map((v) => `<td>${escapeXml(typeof v === "number" ? formatNumber(v) : v)}</td>`).join("")}</tr>`)
+          .map(
+            (r) =>
+              `<tr>${r.map((v) => `<td>${escapeXml(typeof v === "number" ? formatNumber(v) : v)}</td>`).join("")}</tr>`,
+          )
           .join("\n");
         parts.push(`<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`);
       }

@@ -4,7 +4,13 @@ import { htmlReport } from "./html.js";
 import { lineChartSvg } from "./line-chart.js";
 import { heatmapSpec, lineChartSpec } from "./vega-lite.js";
 
-const roc = { title: "ROC <test>", xLabel: "FPR", yLabel: "TPR", diagonal: true, series: [{ name: "model", x: [0, 0.2, 1], y: [0, 0.7, 1] }] };
+const roc = {
+  title: "ROC <test>",
+  xLabel: "FPR",
+  yLabel: "TPR",
+  diagonal: true,
+  series: [{ name: "model", x: [0, 0.2, 1], y: [0, 0.7, 1] }],
+};
 
 describe("report", () => {
   it("lineChartSvg draws one polyline per series in plot coordinates and escapes text", () => {
@@ -23,7 +29,15 @@ describe("report", () => {
   });
 
   it("heatmapSvg writes each cell's value", () => {
-    const svg = heatmapSvg({ title: "Confusion", values: [[5, 1], [2, 7]], rowLabels: ["a", "b"], colLabels: ["a", "b"] });
+    const svg = heatmapSvg({
+      title: "Confusion",
+      values: [
+        [5, 1],
+        [2, 7],
+      ],
+      rowLabels: ["a", "b"],
+      colLabels: ["a", "b"],
+    });
     expect(svg.match(/<rect x=/g)).toHaveLength(4);
     expect(svg).toContain(">7</text>");
   });
@@ -35,12 +49,16 @@ describe("report", () => {
       { series: "model", x: 0.2, y: 0.7, order: 1 },
       { series: "model", x: 1, y: 1, order: 2 },
     ]);
-    const heat = heatmapSpec({ title: "c", values: [[1]], rowLabels: ["x"], colLabels: ["y"] }) as { data: { values: unknown[] } };
+    const heat = heatmapSpec({ title: "c", values: [[1]], rowLabels: ["x"], colLabels: ["y"] }) as {
+      data: { values: unknown[] };
+    };
     expect(heat.data.values).toEqual([{ row: "x", col: "y", value: 1 }]);
   });
 
   it("htmlReport is self-contained and escapes table text", () => {
-    const html = htmlReport("Eval", [{ heading: "Scores", table: { columns: ["metric", "value"], rows: [["<b>", 0.123456]] } }]);
+    const html = htmlReport("Eval", [
+      { heading: "Scores", table: { columns: ["metric", "value"], rows: [["<b>", 0.123456]] } },
+    ]);
     expect(html).toContain("<td>&lt;b&gt;</td><td>0.1235</td>");
     expect(html).not.toContain("<script");
   });

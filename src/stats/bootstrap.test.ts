@@ -42,7 +42,10 @@ describe("bootstrap", () => {
 
   it("permutationTest gives p near 1 for identical systems", () => {
     const values = Array.from({ length: 50 }, (_, i) => i % 7);
-    const result = permutationTest(50, () => [meanOf(values)(new Uint32Array(50).map((_, i) => i)), meanOf(values)(new Uint32Array(50).map((_, i) => i))]);
+    const result = permutationTest(50, () => [
+      meanOf(values)(new Uint32Array(50).map((_, i) => i)),
+      meanOf(values)(new Uint32Array(50).map((_, i) => i)),
+    ]);
     expect(result.difference).toBe(0);
     expect(result.pValue).toBe(1);
   });

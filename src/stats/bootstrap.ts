@@ -29,10 +29,15 @@ export interface BootstrapOptions {
  * one class drawn) are dropped and counted against `resamples`; all-NaN gives a NaN interval.
  * Cost: resamples × cost(statistic).
  */
-export function bootstrapInterval(n: number, statistic: (indices: Uint32Array) => number, options: BootstrapOptions = {}): Interval {
+export function bootstrapInterval(
+  n: number,
+  statistic: (indices: Uint32Array) => number,
+  options: BootstrapOptions = {},
+): Interval {
   const resamples = assertIntegerOption(options.resamples ?? 1000, 1, "bootstrapInterval", "resamples");
   const confidence = assertNumberOption(options.confidence ?? 0.95, 0, 1, "bootstrapInterval", "confidence");
-  if (!Number.isInteger(n) || n < 1) fail("empty_input", `bootstrapInterval: \`n\` must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    fail("empty_input", `bootstrapInterval: \`n\` must be a positive integer, got ${n}`);
   const all = new Uint32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
   const estimate = statistic(all);
@@ -46,7 +51,13 @@ export function bootstrapInterval(n: number, statistic: (indices: Uint32Array) =
   }
   values.sort((a, b) => a - b);
   const alpha = (1 - confidence) / 2;
-  return { estimate, low: quantileSorted(values, alpha), high: quantileSorted(values, 1 - alpha), confidence, resamples };
+  return {
+    estimate,
+    low: quantileSorted(values, alpha),
+    high: quantileSorted(values, 1 - alpha),
+    confidence,
+    resamples,
+  };
 }
 
 /** Result of a paired test of system A against system B. */
@@ -71,7 +82,8 @@ export function pairedBootstrapTest(
   options: Omit<BootstrapOptions, "confidence"> = {},
 ): PairedTestResult {
   const resamples = assertIntegerOption(options.resamples ?? 1000, 1, "pairedBootstrapTest", "resamples");
-  if (!Number.isInteger(n) || n < 1) fail("empty_input", `pairedBootstrapTest: \`n\` must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    fail("empty_input", `pairedBootstrapTest: \`n\` must be a positive integer, got ${n}`);
   const all = new Uint32Array(n).map((_, i) => i);
   const difference = statisticA(all) - statisticB(all);
   const random = seededRandom(options.seed ?? 0);
@@ -97,7 +109,8 @@ export function permutationTest(
   options: Omit<BootstrapOptions, "confidence"> = {},
 ): PairedTestResult {
   const resamples = assertIntegerOption(options.resamples ?? 1000, 1, "permutationTest", "resamples");
-  if (!Number.isInteger(n) || n < 1) fail("empty_input", `permutationTest: \`n\` must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    fail("empty_input", `permutationTest: \`n\` must be a positive integer, got ${n}`);
   const swapped = new Uint8Array(n);
   const [a, b] = statistic(swapped);
   const difference = a - b;

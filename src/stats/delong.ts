@@ -29,7 +29,11 @@ function midranks(values: Float64Array): Float64Array {
 }
 
 /** AUROC and its structural components V10 (per positive) and V01 (per negative). */
-function components(scores: Float64Array, positives: number[], negatives: number[]): { auc: number; v10: Float64Array; v01: Float64Array } {
+function components(
+  scores: Float64Array,
+  positives: number[],
+  negatives: number[],
+): { auc: number; v10: Float64Array; v01: Float64Array } {
   const m = positives.length;
   const n = negatives.length;
   const pos = Float64Array.from(positives, (i) => scores[i]!);
@@ -72,7 +76,11 @@ function covariance(x: Float64Array, y: Float64Array): number {
  * z = (AUC_A − AUC_B) / sqrt(Var), two-sided normal p-value. Ties count half, as in AUROC.
  * Needs at least two positives and two negatives.
  */
-export function delongTest(scoresA: ArrayLike<number>, scoresB: ArrayLike<number>, target: ArrayLike<number>): DeLongResult {
+export function delongTest(
+  scoresA: ArrayLike<number>,
+  scoresB: ArrayLike<number>,
+  target: ArrayLike<number>,
+): DeLongResult {
   const a = toFloat64(scoresA, "delongTest", "scoresA");
   const b = toFloat64(scoresB, "delongTest", "scoresB");
   const t = toFloat64(target, "delongTest", "target");
@@ -85,7 +93,10 @@ export function delongTest(scoresA: ArrayLike<number>, scoresB: ArrayLike<number
   const negatives: number[] = [];
   for (let i = 0; i < t.length; i++) (t[i] === 1 ? positives : negatives).push(i);
   if (positives.length < 2 || negatives.length < 2) {
-    fail("invalid_value", `delongTest: \`target\` needs at least 2 positives and 2 negatives, got ${positives.length} and ${negatives.length}`);
+    fail(
+      "invalid_value",
+      `delongTest: \`target\` needs at least 2 positives and 2 negatives, got ${positives.length} and ${negatives.length}`,
+    );
   }
   const ca = components(a, positives, negatives);
   const cb = components(b, positives, negatives);
@@ -95,6 +106,13 @@ export function delongTest(scoresA: ArrayLike<number>, scoresB: ArrayLike<number
     (covariance(ca.v10, ca.v10) + covariance(cb.v10, cb.v10) - 2 * covariance(ca.v10, cb.v10)) / m +
     (covariance(ca.v01, ca.v01) + covariance(cb.v01, cb.v01) - 2 * covariance(ca.v01, cb.v01)) / n;
   const difference = ca.auc - cb.auc;
-  const z = variance > 0 ? difference / Math.sqrt(variance) : difference === 0 ? 0 : Math.sign(difference) * Infinity;
-  return { aucA: ca.auc, aucB: cb.auc, variance, z, pValue: variance > 0 ? twoSidedNormalPValue(z) : difference === 0 ? 1 : 0 };
+  const z =
+    variance > 0 ? difference / Math.sqrt(variance) : difference === 0 ? 0 : Math.sign(difference) * Infinity;
+  return {
+    aucA: ca.auc,
+    aucB: cb.auc,
+    variance,
+    z,
+    pValue: variance > 0 ? twoSidedNormalPValue(z) : difference === 0 ? 1 : 0,
+  };
 }

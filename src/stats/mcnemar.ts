@@ -1,5 +1,5 @@
-import { assertBinary, assertSameLength } from "../core/validate.js";
 import { toFloat64 } from "../core/coerce.js";
+import { assertBinary, assertSameLength } from "../core/validate.js";
 import { binomialHalfCdf, erfc } from "./distributions.js";
 
 export interface McNemarResult {
@@ -18,7 +18,11 @@ export interface McNemarResult {
  * `exact: false`: chi-square with continuity correction, (|b − c| − 1)² / (b + c), df 1.
  * With b + c = 0 the classifiers never disagree: p = 1.
  */
-export function mcnemarTest(correctA: ArrayLike<number>, correctB: ArrayLike<number>, options: { exact?: boolean } = {}): McNemarResult {
+export function mcnemarTest(
+  correctA: ArrayLike<number>,
+  correctB: ArrayLike<number>,
+  options: { exact?: boolean } = {},
+): McNemarResult {
   const a = toFloat64(correctA, "mcnemarTest", "correctA");
   const b = toFloat64(correctB, "mcnemarTest", "correctB");
   assertSameLength(a.length, b.length, "mcnemarTest", "correctA", "correctB");
@@ -33,7 +37,12 @@ export function mcnemarTest(correctA: ArrayLike<number>, correctB: ArrayLike<num
   const total = onlyA + onlyB;
   if (options.exact ?? true) {
     const k = Math.min(onlyA, onlyB);
-    return { onlyA, onlyB, statistic: k, pValue: total === 0 ? 1 : Math.min(1, 2 * binomialHalfCdf(k, total)) };
+    return {
+      onlyA,
+      onlyB,
+      statistic: k,
+      pValue: total === 0 ? 1 : Math.min(1, 2 * binomialHalfCdf(k, total)),
+    };
   }
   const statistic = total === 0 ? 0 : (Math.abs(onlyA - onlyB) - 1) ** 2 / total;
   // Chi-square with one degree of freedom: P(X > s) = erfc(sqrt(s / 2)).

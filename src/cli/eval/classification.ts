@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import { describeValue, fail } from "../../core/errors.js";
+import { type AnyMetricDef, createMetric, type Metric } from "../../metric.js";
 import * as C from "../../metrics/classification/index.js";
 import { runAction } from "../errors.js";
+import { writeStateFile } from "../state-files.js";
 import { type NumericTable, readNumericTable } from "./read-table.js";
 
 const FN = "eval classification";
@@ -61,17 +63,18 @@ function rowsSumToOne(data: Float64Array, cols: number): boolean {
   return true;
 }
 
-/**
- * The task's standard suite: accuracy, precision, recall, F1 (macro for multiclass), balanced
- * accuracy, MCC, Cohen's kappa, AUROC, average precision, log loss, Brier score, ECE, and for
- * multilabel the ranking metrics. Scores outside [0, 1] are read as logits (sigmoid, or softmax
- * per row) for the metrics that need probabilities, with a note, as torchmetrics does.
- */
-export function classificationSuite(input: SuiteInput): SuiteResult {
+/** One metric of the suite: its report name, its definition and the arguments it is fed. */
+interface SuiteEntry {
+  name: string;
+  def: AnyMetricDef;
+  args: unknown[];
+}
+
+/** The suite as a list of definitions with their inputs (shared by the report and `--emit-state`). */
+function suiteEntries(input: SuiteInput, notes: string[]): SuiteEntry[] {
   const { task, preds, target, numClasses } = input;
-  const rows: SuiteRow[] = [];
-  const notes: string[] = [];
-  const add = (metric: string, value: number) => rows.push({ metric, value });
+  const entries: SuiteEntry[] = [];
+  const add = (name: string, def: AnyMetricDef, ...args: unknown[]) => entries.push({ name, def, args });
   if (task === "binary") {
     let probs = preds.data;
     if (!isProbabilityVector(probs)) {
@@ -81,60 +84,56 @@ export function classificationSuite(input: SuiteInput): SuiteResult {
       );
     }
     const t = target.data;
-    const cm = C.binaryStatScores(probs, t);
-    add("accuracy", C.binaryAccuracy(probs, t));
-    add("precision", C.binaryPrecision(probs, t));
-    add("recall", C.binaryRecall(probs, t));
-    add("f1", C.binaryF1(probs, t));
-    add("specificity", C.binarySpecificity(probs, t));
-    add("balanced_accuracy", C.binaryBalancedAccuracy(probs, t));
-    add("mcc", C.binaryMatthewsCorrcoef(probs, t));
-    add("cohen_kappa", C.binaryCohenKappa(probs, t));
-    add("auroc", C.binaryAuroc(preds.data, t));
-    add("average_precision", C.binaryAveragePrecision(preds.data, t));
-    add("log_loss", C.binaryLogLoss(probs, t));
-    add("brier_score", C.binaryBrierScore(probs, t));
-    add("ece", C.binaryCalibrationError(probs, t));
-    add("tp", cm.tp);
-    add("fp", cm.fp);
-    add("tn", cm.tn);
-    add("fn", cm.fn);
-    return { task, samples: t.length, numClasses: 2, rows, notes };
+    add("stat_scores", C.binaryStatScoresDef(), probs, t);
+    add("accuracy", C.binaryAccuracyDef(), probs, t);
+    add("precision", C.binaryPrecisionDef(), probs, t);
+    add("recall", C.binaryRecallDef(), probs, t);
+    add("f1", C.binaryF1Def(), probs, t);
+    add("specificity", C.binarySpecificityDef(), probs, t);
+    add("balanced_accuracy", C.binaryBalancedAccuracyDef(), probs, t);
+    add("mcc", C.binaryMatthewsCorrcoefDef(), probs, t);
+    add("cohen_kappa", C.binaryCohenKappaDef(), probs, t);
+    add("auroc", C.binaryAurocDef(), preds.data, t);
+    add("average_precision", C.binaryAveragePrecisionDef(), preds.data, t);
+    add("log_loss", C.binaryLogLossDef(), probs, t);
+    add("brier_score", C.binaryBrierScoreDef(), probs, t);
+    add("ece", C.binaryCalibrationErrorDef(), probs, t);
+    return entries;
   }
   if (task === "multiclass") {
     const t = target.data;
     const options = { numClasses };
     const hasScores = preds.cols > 1;
     const p = hasScores ? { data: preds.data, rows: preds.rows, cols: preds.cols } : preds.data;
-    add("accuracy", C.multiclassAccuracy(p, t, { ...options, average: "micro" }));
-    add("precision_macro", C.multiclassPrecision(p, t, options));
-    add("recall_macro", C.multiclassRecall(p, t, options));
-    add("f1_macro", C.multiclassF1(p, t, options));
-    add("f1_weighted", C.multiclassF1(p, t, { ...options, average: "weighted" }));
-    add("balanced_accuracy", C.multiclassBalancedAccuracy(p, t, options));
-    add("mcc", C.multiclassMatthewsCorrcoef(p, t, options));
-    add("cohen_kappa", C.multiclassCohenKappa(p, t, options));
+    add("accuracy", C.multiclassAccuracyDef({ ...options, average: "micro" }), p, t);
+    add("precision_macro", C.multiclassPrecisionDef(options), p, t);
+    add("recall_macro", C.multiclassRecallDef(options), p, t);
+    add("f1_macro", C.multiclassF1Def(options), p, t);
+    add("f1_weighted", C.multiclassF1Def({ ...options, average: "weighted" }), p, t);
+    add("balanced_accuracy", C.multiclassBalancedAccuracyDef(options), p, t);
+    add("mcc", C.multiclassMatthewsCorrcoefDef(options), p, t);
+    add("cohen_kappa", C.multiclassCohenKappaDef(options), p, t);
     if (hasScores) {
       const k = Math.min(5, numClasses - 1);
       if (k >= 2)
-        add(`top_${k}_accuracy`, C.multiclassAccuracy(p, t, { ...options, average: "micro", topK: k }));
+        add(`top_${k}_accuracy`, C.multiclassAccuracyDef({ ...options, average: "micro", topK: k }), p, t);
       let probs = preds.data;
       if (!isProbabilityVector(probs) || !rowsSumToOne(probs, preds.cols)) {
         probs = softmaxRows(probs, preds.cols);
         notes.push("score rows are not probabilities: softmax applied for probability metrics");
       }
       const pm = { data: probs, rows: preds.rows, cols: preds.cols };
-      add("auroc_macro", C.multiclassAuroc(p, t, options));
-      add("average_precision_macro", C.multiclassAveragePrecision(p, t, options));
-      add("log_loss", C.multiclassLogLoss(pm, t, options));
-      add("brier_score", C.multiclassBrierScore(pm, t, options));
-      add("ece", C.multiclassCalibrationError(pm, t, options));
+      add("auroc_macro", C.multiclassAurocDef(options), p, t);
+      add("average_precision_macro", C.multiclassAveragePrecisionDef(options), p, t);
+      add("log_loss", C.multiclassLogLossDef(options), pm, t);
+      add("brier_score", C.multiclassBrierScoreDef(options), pm, t);
+      add("ece", C.multiclassCalibrationErrorDef(options), pm, t);
     } else {
       notes.push(
         "predictions are labels: score metrics (AUROC, AP, log loss, Brier, ECE) need a score matrix",
       );
     }
-    return { task, samples: t.length, numClasses, rows, notes };
+    return entries;
   }
   const L = numClasses;
   let probs = preds.data;
@@ -145,21 +144,53 @@ export function classificationSuite(input: SuiteInput): SuiteResult {
   const pm = { data: probs, rows: preds.rows, cols: L };
   const sm = { data: preds.data, rows: preds.rows, cols: L };
   const options = { numLabels: L };
-  add("exact_match", C.multilabelExactMatch(pm, target, options));
-  add("hamming_distance", C.multilabelHammingDistance(pm, target, options));
-  add("accuracy_macro", C.multilabelAccuracy(pm, target, options));
-  add("precision_macro", C.multilabelPrecision(pm, target, options));
-  add("recall_macro", C.multilabelRecall(pm, target, options));
-  add("f1_macro", C.multilabelF1(pm, target, options));
-  add("f1_micro", C.multilabelF1(pm, target, { ...options, average: "micro" }));
-  add("f1_samples", C.multilabelF1(pm, target, { ...options, average: "samples" }));
-  add("mcc", C.multilabelMatthewsCorrcoef(pm, target, options));
-  add("auroc_macro", C.multilabelAuroc(sm, target, options));
-  add("average_precision_macro", C.multilabelAveragePrecision(sm, target, options));
-  add("label_ranking_average_precision", C.multilabelRankingAveragePrecision(sm, target, options));
-  add("label_ranking_loss", C.multilabelRankingLoss(sm, target, options));
-  add("coverage_error", C.multilabelCoverageError(sm, target, options));
-  return { task, samples: preds.rows, numClasses: L, rows, notes };
+  add("exact_match", C.multilabelExactMatchDef(options), pm, target);
+  add("hamming_distance", C.multilabelHammingDistanceDef(options), pm, target);
+  add("accuracy_macro", C.multilabelAccuracyDef(options), pm, target);
+  add("precision_macro", C.multilabelPrecisionDef(options), pm, target);
+  add("recall_macro", C.multilabelRecallDef(options), pm, target);
+  add("f1_macro", C.multilabelF1Def(options), pm, target);
+  add("f1_micro", C.multilabelF1Def({ ...options, average: "micro" }), pm, target);
+  add("f1_samples", C.multilabelF1Def({ ...options, average: "samples" }), pm, target);
+  add("mcc", C.multilabelMatthewsCorrcoefDef(options), pm, target);
+  add("auroc_macro", C.multilabelAurocDef(options), sm, target);
+  add("average_precision_macro", C.multilabelAveragePrecisionDef(options), sm, target);
+  add("label_ranking_average_precision", C.multilabelRankingAveragePrecisionDef(options), sm, target);
+  add("label_ranking_loss", C.multilabelRankingLossDef(options), sm, target);
+  add("coverage_error", C.multilabelCoverageErrorDef(options), sm, target);
+  return entries;
+}
+
+/**
+ * The task's standard suite: accuracy, precision, recall, F1 (macro for multiclass), balanced
+ * accuracy, MCC, Cohen's kappa, AUROC, average precision, log loss, Brier score, ECE, and for
+ * multilabel the ranking metrics. Scores outside [0, 1] are read as logits (sigmoid, or softmax
+ * per row) for the metrics that need probabilities, with a note, as torchmetrics does.
+ * Each metric is a stateful metric updated once; `metrics` holds them for `--emit-state`.
+ */
+export function classificationSuite(
+  input: SuiteInput,
+): SuiteResult & { metrics: Metric<unknown, unknown[], unknown>[] } {
+  const notes: string[] = [];
+  const rows: SuiteRow[] = [];
+  const metrics: Metric<unknown, unknown[], unknown>[] = [];
+  for (const entry of suiteEntries(input, notes)) {
+    const metric = createMetric(entry.def).update(...entry.args);
+    metrics.push(metric);
+    const value = metric.compute();
+    if (entry.name === "stat_scores") {
+      const counts = value as { tp: number; fp: number; tn: number; fn: number };
+      for (const key of ["tp", "fp", "tn", "fn"] as const) rows.push({ metric: key, value: counts[key] });
+    } else {
+      rows.push({ metric: entry.name, value: value as number });
+    }
+  }
+  // The confusion counts close the binary table, as before.
+  const counts = rows.filter((r) => ["tp", "fp", "tn", "fn"].includes(r.metric));
+  const ordered = [...rows.filter((r) => !counts.includes(r)), ...counts];
+  const { task, preds, target, numClasses } = input;
+  const samples = task === "multilabel" ? preds.rows : target.data.length;
+  return { task, samples, numClasses: task === "binary" ? 2 : numClasses, rows: ordered, notes, metrics };
 }
 
 function isIntegerVector(data: Float64Array): boolean {
@@ -274,6 +305,7 @@ interface Flags {
   task?: string;
   numClasses?: string;
   format: string;
+  emitState?: string;
 }
 
 /** `plumbline eval classification`: reads predictions and targets, prints the task's standard suite. */
@@ -286,6 +318,7 @@ export function register(evalCommand: Command): void {
     .option("--task <task>", "binary | multiclass | multilabel (inferred when left out)")
     .option("--num-classes <n>", "number of classes (or labels)")
     .option("--format <format>", "table | json", "table")
+    .option("--emit-state <file>", "also write the metric states for `plumbline merge`")
     .action((flags: Flags) =>
       runAction(async () => {
         if (flags.task !== undefined && !["binary", "multiclass", "multilabel"].includes(flags.task)) {
@@ -313,6 +346,7 @@ export function register(evalCommand: Command): void {
         const target = matrixOf(targetTable);
         const resolved = inferTask(preds, target, flags.task as ClassificationTask | undefined, numClasses);
         const result = classificationSuite({ ...resolved, preds, target });
+        if (flags.emitState !== undefined) await writeStateFile(flags.emitState, result.metrics as never[]);
         if (flags.format === "json") {
           const metrics: Record<string, number | string> = {};
           for (const r of result.rows) metrics[r.metric] = Number.isNaN(r.value) ? "NaN" : r.value;

@@ -10,5 +10,6 @@ import { register as text } from "./text.js";
 /** Adds every `plumbline eval <task>` subcommand. */
 export function registerEval(program: Command): void {
   const evalCommand = program.command("eval").description("evaluate predictions against targets for a task");
-  for (const register of [classification, regression, detection, segmentation, text, retrieval, rag]) register(evalCommand);
+  for (const register of [classification, regression, detection, segmentation, text, retrieval, rag])
+    register(evalCommand);
 }

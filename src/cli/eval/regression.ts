@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import { describeValue, fail } from "../../core/errors.js";
-import { type RegressionSuite, regressionSuite } from "../../metrics/regression/suite.js";
+import { createMetric } from "../../metric.js";
+import { type RegressionSuite, regressionSuiteDef } from "../../metrics/regression/suite.js";
 import { runAction } from "../errors.js";
+import { writeStateFile } from "../state-files.js";
 import { readNumericTable } from "./read-table.js";
 
 /** The flags of `plumbline eval regression`. */
@@ -11,6 +13,7 @@ export interface RegressionFlags {
   predsColumn: string;
   targetColumn: string;
   format: string;
+  emitState?: string;
 }
 
 const labels: Record<keyof RegressionSuite, string> = {
@@ -50,7 +53,7 @@ async function readColumn(path: string, column: string, arg: string): Promise<Fl
  * raises a PlumblineError (printed as one line, exit code 2).
  */
 export async function evaluateRegressionFiles(
-  flags: Pick<RegressionFlags, "preds" | "target" | "predsColumn" | "targetColumn">,
+  flags: Pick<RegressionFlags, "preds" | "target" | "predsColumn" | "targetColumn" | "emitState">,
 ): Promise<{ rows: number; suite: RegressionSuite }> {
   const preds = await readColumn(flags.preds, flags.predsColumn, "--preds");
   const target = await readColumn(flags.target, flags.targetColumn, "--target");
@@ -60,7 +63,9 @@ export async function evaluateRegressionFiles(
       `eval regression: --preds and --target must have the same number of rows, got ${preds.length} and ${target.length}`,
     );
   }
-  return { rows: preds.length, suite: regressionSuite(preds, target) };
+  const metric = createMetric(regressionSuiteDef()).update(preds, target);
+  if (flags.emitState !== undefined) await writeStateFile(flags.emitState, [metric] as never[]);
+  return { rows: preds.length, suite: metric.compute() };
 }
 
 /**
@@ -82,6 +87,7 @@ export function register(evalCommand: Command): void {
     .option("--preds-column <name>", "column of --preds to read (name or 0-based position)", "0")
     .option("--target-column <name>", "column of --target to read (name or 0-based position)", "0")
     .option("--format <format>", "output format: table or json", "table")
+    .option("--emit-state <file>", "also write the metric state for `plumbline merge`")
     .action((flags: RegressionFlags) =>
       runAction(async () => {
         if (flags.format !== "table" && flags.format !== "json") {

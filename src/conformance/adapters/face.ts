@@ -8,10 +8,14 @@ type Vector = readonly number[];
 export const adapters: readonly Adapter[] = [
   {
     metric: "verification",
-    run: (i, o) => faceVerification(i.scores as Vector, i.labels as Vector, { farTargets: o.far_targets as number[] }),
+    run: (i, o) =>
+      faceVerification(i.scores as Vector, i.labels as Vector, { farTargets: o.far_targets as number[] }),
   },
   {
     metric: "identification_rank",
-    run: (i, o) => identificationRank(i.similarity, i.probeLabels as Vector, i.galleryLabels as Vector, { ranks: o.ranks as number[] }),
+    run: (i, o) =>
+      identificationRank(i.similarity, i.probeLabels as Vector, i.galleryLabels as Vector, {
+        ranks: o.ranks as number[],
+      }),
   },
 ];

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { append, growableFloat64, type GrowableFloat64, filled, concatGrowable } from "../../core/buffer.js";
+import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { toFloat64, toMatrix } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertFinite, assertIntegerOption, assertOneOf } from "../../core/validate.js";
@@ -35,12 +35,21 @@ export const identificationMeta: CatalogEntry = {
   title: "Rank-k identification accuracy (CMC curve)",
   kind: "metric",
   tasks: ["face-recognition"],
-  formula: "\\mathrm{CMC}(k) = \\frac{1}{|P|}\\sum_{p \\in P} [\\operatorname{rank}_p \\le k],\\; \\operatorname{rank}_p = 1 + |\\{g : y_g \\ne y_p,\\; s_{pg} > \\max_{y_{g'} = y_p} s_{pg'}\\}|",
+  formula:
+    "\\mathrm{CMC}(k) = \\frac{1}{|P|}\\sum_{p \\in P} [\\operatorname{rank}_p \\le k],\\; \\operatorname{rank}_p = 1 + |\\{g : y_g \\ne y_p,\\; s_{pg} > \\max_{y_{g'} = y_p} s_{pg'}\\}|",
   range: [0, 1],
   direction: "higher",
   differentiable: false,
-  robustness: ["closed-set protocol: every probe identity must be enrolled in the gallery", "depends on gallery size: report it"],
-  references: [{ paper: "Moon & Phillips 2001, Computational and performance aspects of PCA-based face-recognition algorithms (CMC); Grother et al., FRVT identification reports" }],
+  robustness: [
+    "closed-set protocol: every probe identity must be enrolled in the gallery",
+    "depends on gallery size: report it",
+  ],
+  references: [
+    {
+      paper:
+        "Moon & Phillips 2001, Computational and performance aspects of PCA-based face-recognition algorithms (CMC); Grother et al., FRVT identification reports",
+    },
+  ],
   traits: ["embeddings", "identification"],
   exports: ["identificationRank", "identificationRankDef"],
 };
@@ -55,11 +64,20 @@ export const identificationMeta: CatalogEntry = {
  */
 export function identificationRankDef(
   options: IdentificationOptions = {},
-): MetricDef<IdentificationState, [similarity: unknown, probeLabels: ArrayLike<number>, galleryLabels: ArrayLike<number>], IdentificationResult> {
+): MetricDef<
+  IdentificationState,
+  [similarity: unknown, probeLabels: ArrayLike<number>, galleryLabels: ArrayLike<number>],
+  IdentificationResult
+> {
   const fn = "identificationRank";
   const ranks = options.ranks ?? [1, 5, 10];
   for (const k of ranks) assertIntegerOption(k, 1, fn, "ranks");
-  const ties = assertOneOf(options.ties ?? "optimistic", ["optimistic", "pessimistic", "average"] as const, fn, "ties");
+  const ties = assertOneOf(
+    options.ties ?? "optimistic",
+    ["optimistic", "pessimistic", "average"] as const,
+    fn,
+    "ties",
+  );
   const missing = assertOneOf(options.missing ?? "error", ["error", "miss"] as const, fn, "missing");
   return {
     id: identificationMeta.id,
@@ -90,7 +108,10 @@ export function identificationRankDef(
         }
         if (!found) {
           if (missing === "error") {
-            fail("invalid_value", `${fn}: probe ${p} has identity ${describeValue(probes[p])}, which the gallery does not hold`);
+            fail(
+              "invalid_value",
+              `${fn}: probe ${p} has identity ${describeValue(probes[p])}, which the gallery does not hold`,
+            );
           }
           batch[p] = Number.POSITIVE_INFINITY;
           continue;

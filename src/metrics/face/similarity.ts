@@ -7,12 +7,25 @@ import { assertFinite, assertOneOf } from "../../core/validate.js";
  * zero vector gives 0) or `negative_euclidean` (−|u − v|, so that higher means more similar for
  * every metric that consumes it). Returns an a.rows × b.rows row-major matrix. O(a·b·d).
  */
-export function pairwiseSimilarity(a: unknown, b: unknown, options: { measure?: "cosine" | "negative_euclidean" } = {}): Matrix {
+export function pairwiseSimilarity(
+  a: unknown,
+  b: unknown,
+  options: { measure?: "cosine" | "negative_euclidean" } = {},
+): Matrix {
   const fn = "pairwiseSimilarity";
-  const measure = assertOneOf(options.measure ?? "cosine", ["cosine", "negative_euclidean"] as const, fn, "measure");
+  const measure = assertOneOf(
+    options.measure ?? "cosine",
+    ["cosine", "negative_euclidean"] as const,
+    fn,
+    "measure",
+  );
   const left = toMatrix(a, fn, "a");
   const right = toMatrix(b, fn, "b");
-  if (left.cols !== right.cols) fail("shape_mismatch", `${fn}: \`a\` and \`b\` must have the same embedding size, got ${left.cols} and ${right.cols}`);
+  if (left.cols !== right.cols)
+    fail(
+      "shape_mismatch",
+      `${fn}: \`a\` and \`b\` must have the same embedding size, got ${left.cols} and ${right.cols}`,
+    );
   assertFinite(left.data, fn, "a");
   assertFinite(right.data, fn, "b");
   const d = left.cols;
@@ -36,7 +49,8 @@ export function pairwiseSimilarity(a: unknown, b: unknown, options: { measure?: 
         dist += (x - y) ** 2;
       }
       const denominator = leftNorms[i]! * rightNorms[j]!;
-      out[i * right.rows + j] = measure === "cosine" ? (denominator === 0 ? 0 : dot / denominator) : -Math.sqrt(dist);
+      out[i * right.rows + j] =
+        measure === "cosine" ? (denominator === 0 ? 0 : dot / denominator) : -Math.sqrt(dist);
     }
   }
   return { data: out, rows: left.rows, cols: right.rows };

@@ -25,7 +25,10 @@ describe("faceVerification", () => {
   it("split into batches, merged through JSON, equals one update", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: 0, max: 1 })), { minLength: 2, maxLength: 60 }),
+        fc.array(fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: 0, max: 1 })), {
+          minLength: 2,
+          maxLength: 60,
+        }),
         fc.nat(),
         (pairs, cut) => {
           const scores = pairs.map((p) => p[0] / 10);
@@ -33,7 +36,9 @@ describe("faceVerification", () => {
           const k = cut % (pairs.length + 1);
           const left = createMetric(faceVerificationDef()).update(scores.slice(0, k), labels.slice(0, k));
           const right = createMetric(faceVerificationDef()).update(scores.slice(k), labels.slice(k));
-          const merged = createMetric(faceVerificationDef()).fromJSON(JSON.stringify(left.toJSON())).merge(right);
+          const merged = createMetric(faceVerificationDef())
+            .fromJSON(JSON.stringify(left.toJSON()))
+            .merge(right);
           expect(merged.compute()).toEqual(faceVerification(scores, labels));
         },
       ),

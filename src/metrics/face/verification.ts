@@ -34,14 +34,20 @@ export const verificationMeta: CatalogEntry = {
   title: "Face verification: TAR@FAR, EER, best accuracy",
   kind: "metric",
   tasks: ["face-recognition"],
-  formula: "\\mathrm{TAR@FAR}(f) = \\max_t \\{ TPR(t) : FPR(t) \\le f \\},\\; \\mathrm{EER} = FPR(t^*) \\text{ where } FPR(t^*) \\approx 1 - TPR(t^*)",
+  formula:
+    "\\mathrm{TAR@FAR}(f) = \\max_t \\{ TPR(t) : FPR(t) \\le f \\},\\; \\mathrm{EER} = FPR(t^*) \\text{ where } FPR(t^*) \\approx 1 - TPR(t^*)",
   range: [0, 1],
   direction: "higher",
   differentiable: false,
-  robustness: ["TAR at low FAR needs many impostor pairs: with n impostors, FAR below 1/n cannot be measured"],
+  robustness: [
+    "TAR at low FAR needs many impostor pairs: with n impostors, FAR below 1/n cannot be measured",
+  ],
   references: [
     { paper: "Huang et al. 2007 (LFW protocol); Grother et al., NIST FRVT verification reports (TAR@FAR)" },
-    { implementation: "TAR@FAR as the highest TPR on the exact ROC curve (sklearn roc_curve points) with FPR <= the target" },
+    {
+      implementation:
+        "TAR@FAR as the highest TPR on the exact ROC curve (sklearn roc_curve points) with FPR <= the target",
+    },
   ],
   traits: ["embeddings", "verification", "operating-point"],
   exports: ["faceVerification", "faceVerificationDef"],
@@ -54,9 +60,13 @@ export const verificationMeta: CatalogEntry = {
  * error rate, and the best accuracy over thresholds. Built on the classification curve state,
  * so it streams and merges like binaryAuroc (O(n) state, 9 bytes per pair). O(n log n) compute.
  */
-export function faceVerificationDef(options: VerificationOptions = {}): MetricDef<BinaryCurveState, BinaryArgs, VerificationResult> {
+export function faceVerificationDef(
+  options: VerificationOptions = {},
+): MetricDef<BinaryCurveState, BinaryArgs, VerificationResult> {
   const fn = "faceVerification";
-  const targets = (options.farTargets ?? [1e-4, 1e-3, 1e-2, 1e-1]).map((f) => assertNumberOption(f, 0, 1, fn, "farTargets"));
+  const targets = (options.farTargets ?? [1e-4, 1e-3, 1e-2, 1e-1]).map((f) =>
+    assertNumberOption(f, 0, 1, fn, "farTargets"),
+  );
   return binaryCurveDef(
     {
       id: verificationMeta.id,
@@ -68,7 +78,11 @@ export function faceVerificationDef(options: VerificationOptions = {}): MetricDe
         // The point "accept nothing" (threshold +Infinity) comes first.
         const points = [{ tar: 0, far: 0, threshold: Number.POSITIVE_INFINITY }];
         for (let i = 0; i < thresholds.length; i++) {
-          points.push({ tar: P === 0 ? Number.NaN : tps[i]! / P, far: N === 0 ? Number.NaN : fps[i]! / N, threshold: thresholds[i]! });
+          points.push({
+            tar: P === 0 ? Number.NaN : tps[i]! / P,
+            far: N === 0 ? Number.NaN : fps[i]! / N,
+            threshold: thresholds[i]!,
+          });
         }
         const tarAtFar: Record<string, VerificationPoint> = {};
         for (const target of targets) {
@@ -77,7 +91,8 @@ export function faceVerificationDef(options: VerificationOptions = {}): MetricDe
           tarAtFar[String(target)] = best;
         }
         let eerPoint = points[0]!;
-        for (const p of points) if (Math.abs(p.far - (1 - p.tar)) < Math.abs(eerPoint.far - (1 - eerPoint.tar))) eerPoint = p;
+        for (const p of points)
+          if (Math.abs(p.far - (1 - p.tar)) < Math.abs(eerPoint.far - (1 - eerPoint.tar))) eerPoint = p;
         let bestAccuracy = { accuracy: N / (P + N), threshold: Number.POSITIVE_INFINITY };
         for (let i = 0; i < thresholds.length; i++) {
           const accuracy = (tps[i]! + N - fps[i]!) / (P + N);
@@ -97,6 +112,10 @@ export function faceVerificationDef(options: VerificationOptions = {}): MetricDe
 }
 
 /** One-shot {@link faceVerificationDef}. */
-export function faceVerification(scores: NumericArray, labels: NumericArray, options: VerificationOptions = {}): VerificationResult {
+export function faceVerification(
+  scores: NumericArray,
+  labels: NumericArray,
+  options: VerificationOptions = {},
+): VerificationResult {
   return runOnce(faceVerificationDef(options), scores, labels);
 }
