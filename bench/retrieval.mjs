@@ -49,9 +49,15 @@ function time(fn) {
   return { value, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
 }
 
+// Best of two runs each (the first also warms the JIT); the machine may be shared.
+const best = (fn) => {
+  const a = time(fn);
+  const b = time(fn);
+  return a.seconds <= b.seconds ? a : b;
+};
 const ours = {
-  map: time(() => createMetric(retrievalMapDef()).update(indexes, preds64, target64).compute()),
-  ndcg: time(() =>
+  map: best(() => createMetric(retrievalMapDef()).update(indexes, preds64, target64).compute()),
+  ndcg: best(() =>
     createMetric(retrievalNdcgDef({ topK: 10 }))
       .update(indexes, preds64, target64)
       .compute(),
