@@ -1,32 +1,27 @@
 // Benchmark: COCO bbox evaluation on a generated COCO-like set (5,000 images, 80 categories,
 // ~7 ground-truth boxes and 100 detections per image), plumbline vs pycocotools in the same run.
 //
-//   npx tsc --build && node bench/detection.mjs [--images N]
+//   npx tsc --build && node bench/detection.mjs [--images N] [--quick]   (--quick: 500 images)
 //
 // Both sides run in a child process that reads the same two JSON files from a temp folder and
-// reports its wall time (load + evaluate + accumulate + summarize) and its own peak RSS.
-// pycocotools is spawned with /usr/bin/python3 and whatever PYTHONPATH the environment has; it
-// is not in Debian, so when `import pycocotools` fails the bench says so and times plumbline only.
+// reports its CPU and wall time (load + evaluate + accumulate + summarize) and its own peak RSS.
+// pycocotools is run by /usr/bin/python3 with PYCOCOTOOLS_SRC (default /tmp/det_ref/PythonAPI, a
+// built cocoapi PythonAPI folder) on PYTHONPATH; it is not in Debian, so when
+// `import pycocotools.cocoeval` fails the bench says so and times plumbline only.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  mulberry32,
+  pythonAvailable,
+  pythonEnv,
+  report,
+  runPython,
+  sizeOption,
+  writeTempData,
+} from "./lib.mjs";
 
-const args = process.argv.slice(2);
-const nImages = Number(args[args.indexOf("--images") + 1] ?? 5000) || 5000;
+const nImages = sizeOption("images", 5000);
 const nCats = 80;
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate() {
   const rand = mulberry32(20240601);
@@ -81,82 +76,72 @@ function generate() {
   return { gt: { images, annotations, categories }, results };
 }
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const dist = join(here, "..", "dist", "metrics", "detection", "index.js");
+const dist = fileURLToPath(new URL("../dist/metrics/detection/index.js", import.meta.url));
+const lib = fileURLToPath(new URL("./lib.mjs", import.meta.url));
 
 const plumblineChild = `
 import { readFileSync } from "node:fs";
 const { cocoEvaluate } = await import(${JSON.stringify(dist)});
-const t0 = performance.now();
-const gt = JSON.parse(readFileSync(process.argv[1], "utf8"));
-const results = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const r = cocoEvaluate(gt, results, { iouType: "bbox" });
-const seconds = (performance.now() - t0) / 1000;
-process.stdout.write(JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS, stats: r.stats }));
+const { cpuTime } = await import(${JSON.stringify(lib)});
+const r = cpuTime(() => {
+  const gt = JSON.parse(readFileSync(process.argv[1], "utf8"));
+  const results = JSON.parse(readFileSync(process.argv[2], "utf8"));
+  return cocoEvaluate(gt, results, { iouType: "bbox" }).stats;
+});
+process.stdout.write(JSON.stringify({ ...r, maxRssKb: process.resourceUsage().maxRSS }));
 `;
 
 const pythonChild = `
-import contextlib, io, json, resource, sys, time
+import contextlib, io, resource
 from pycocotools.coco import COCO
 from pycocotools.cocoeval import COCOeval
-t0 = time.perf_counter()
-with contextlib.redirect_stdout(io.StringIO()):
-    gt = COCO(sys.argv[1])
-    dt = gt.loadRes(sys.argv[2])
-    ev = COCOeval(gt, dt, "bbox")
-    ev.evaluate(); ev.accumulate(); ev.summarize()
-seconds = time.perf_counter() - t0
-print(json.dumps({"seconds": seconds, "maxRssKb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "stats": [float(s) for s in ev.stats]}))
+def evaluate():
+    with contextlib.redirect_stdout(io.StringIO()):
+        gt = COCO(path("instances.json"))
+        dt = gt.loadRes(path("results.json"))
+        ev = COCOeval(gt, dt, "bbox")
+        ev.evaluate(); ev.accumulate(); ev.summarize()
+    return [float(s) for s in ev.stats]
+r = timed(evaluate)
+r["maxRssKb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+emit(r)
 `;
 
-const dir = mkdtempSync(join(tmpdir(), "plumbline-bench-det-"));
+const { gt, results } = generate();
+const data = writeTempData({ "instances.json": gt, "results.json": results });
 try {
-  const { gt, results } = generate();
-  const gtPath = join(dir, "instances.json");
-  const resPath = join(dir, "results.json");
-  writeFileSync(gtPath, JSON.stringify(gt));
-  writeFileSync(resPath, JSON.stringify(results));
   console.log(
     `COCO bbox evaluation: ${nImages} images, ${nCats} categories, ${gt.annotations.length} ground-truth boxes, ${results.length} detections`,
   );
 
-  const ours = spawnSync(
+  const child = spawnSync(
     process.execPath,
-    ["--max-old-space-size=8192", "--input-type=module", "-e", plumblineChild, gtPath, resPath],
+    [
+      "--max-old-space-size=8192",
+      "--input-type=module",
+      "-e",
+      plumblineChild,
+      data.path("instances.json"),
+      data.path("results.json"),
+    ],
     { encoding: "utf8", maxBuffer: 1 << 26 },
   );
-  if (ours.status !== 0) {
-    console.error(ours.stderr);
+  if (child.status !== 0) {
+    console.error(child.stderr);
     throw new Error("plumbline child failed (did you run `npx tsc --build`?)");
   }
-  const p = JSON.parse(ours.stdout);
+  const ours = JSON.parse(child.stdout);
 
-  const probe = spawnSync("/usr/bin/python3", ["-c", "import pycocotools.cocoeval"], { encoding: "utf8" });
-  if (probe.error || probe.status !== 0) {
-    console.log(`plumbline: ${p.seconds.toFixed(2)} s, peak RSS ${(p.maxRssKb / 1024).toFixed(0)} MiB`);
-    console.log(
-      "reference: pycocotools is not importable by /usr/bin/python3 (it is not in Debian; build cocoapi's PythonAPI outside the repo and set PYTHONPATH), skipped",
-    );
-  } else {
-    const ref = spawnSync("/usr/bin/python3", ["-c", pythonChild, gtPath, resPath], {
-      encoding: "utf8",
-      maxBuffer: 1 << 26,
-    });
-    if (ref.status !== 0) {
-      console.log(`plumbline: ${p.seconds.toFixed(2)} s, peak RSS ${(p.maxRssKb / 1024).toFixed(0)} MiB`);
-      console.log(`reference: pycocotools failed: ${ref.stderr.trim().split("\n").pop()}`);
-    } else {
-      const r = JSON.parse(ref.stdout);
-      const maxDiff = Math.max(...p.stats.map((v, i) => Math.abs(v - r.stats[i])));
-      console.log(
-        `plumbline: ${p.seconds.toFixed(2)} s, reference: ${r.seconds.toFixed(2)} s, ratio: ${(r.seconds / p.seconds).toFixed(1)} x`,
-      );
-      console.log(
-        `peak RSS plumbline: ${(p.maxRssKb / 1024).toFixed(0)} MiB, reference: ${(r.maxRssKb / 1024).toFixed(0)} MiB, ratio: ${(r.maxRssKb / p.maxRssKb).toFixed(1)} x`,
-      );
-      console.log(`stats agree: max |difference| over the 12 summary numbers = ${maxDiff.toExponential(2)}`);
-    }
-  }
+  const env = pythonEnv(process.env.PYCOCOTOOLS_SRC ?? "/tmp/det_ref/PythonAPI");
+  const available = pythonAvailable(["pycocotools.cocoeval"], { env });
+  const run = available.ok ? runPython(pythonChild, data, { env }) : available;
+  const reference = run.ok ? run.result : { skipped: run.message };
+  report("COCOeval bbox (pycocotools)", ours, reference, {
+    values: run.ok && { plumbline: ours.value, reference: reference.value },
+  });
+  console.log(
+    `  peak RSS: plumbline ${(ours.maxRssKb / 1024).toFixed(0)} MiB${run.ok ? `, reference ${(reference.maxRssKb / 1024).toFixed(0)} MiB` : ""}`,
+  );
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  data.cleanup();
 }

@@ -1,30 +1,26 @@
 // ROUGE-1/2/L on 10,000 seeded (prediction, reference) pairs: plumbline vs Google's rouge-score
 // 0.1.2, timed in the same run. Usage (after `npx tsc --build`):
-//   node bench/text-rouge.mjs [--pairs 10000] [--stem] [--quick]
+//   node bench/text-rouge.mjs [--pairs 10000] [--stem] [--quick]   (--quick: 1,000 pairs, 1 reference run)
 // The reference needs rouge_score's source on a path (ROUGE_SCORE_SRC, default /tmp/textb/ref) and
 // Debian's python3 with nltk and numpy (/usr/bin/python3); it is skipped when unavailable.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { rouge } from "../dist/metrics/text/rouge.js";
+import {
+  cpuTime,
+  flag,
+  mulberry32,
+  pythonAvailable,
+  pythonEnv,
+  QUICK,
+  report,
+  runPython,
+  sizeOption,
+} from "./lib.mjs";
 
-const args = process.argv.slice(2);
-const pairs =
-  Number(args[args.indexOf("--pairs") + 1]) > 0 && args.includes("--pairs")
-    ? Number(args[args.indexOf("--pairs") + 1])
-    : 10_000;
-const useStemmer = args.includes("--stem");
+const pairs = sizeOption("pairs", 10_000);
+const useStemmer = flag("stem");
 
 // Seeded synthetic corpus: mulberry32 over a 400-word vocabulary with punctuation and case.
-let seed = 12345;
-function random() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = mulberry32(12345);
 const syllables = [
   "ka",
   "ro",
@@ -60,70 +56,44 @@ for (let i = 0; i < pairs; i++) {
 }
 
 const options = { rougeTypes: ["rouge1", "rouge2", "rougeL"], useStemmer };
+const KEYS = ["rouge1", "rouge2", "rougeL"];
 rouge(predictions.slice(0, 200), references.slice(0, 200), options); // warm-up
-const runs = [];
-let ours;
-// Times are process CPU seconds (user + system, all threads) on both sides, best of three: on a
-// shared machine wall-clock time mostly measures the other processes.
-for (let r = 0; r < 3; r++) {
-  const start = process.cpuUsage();
-  ours = rouge(predictions, references, options);
-  const used = process.cpuUsage(start);
-  runs.push((used.user + used.system) / 1e6);
-}
-const plumbline = Math.min(...runs);
+// best of three on this side; best of two (one with --quick) on the reference side
+const ours = cpuTime(() => rouge(predictions, references, options), { repeats: 3 });
 
-const python = `
-import json, sys, time, types
+const script = `
+import types
 absl = types.ModuleType("absl"); absl.logging = types.SimpleNamespace(info=lambda *a, **k: None)
 sys.modules["absl"] = absl; sys.modules["absl.logging"] = absl.logging
 from rouge_score import rouge_scorer
-data = json.load(open(sys.argv[1]))
+data = load_json("data.json")
 scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=data["stem"])
-elapsed = float("inf")
-for _ in range(int(data["repeats"])):
-    start = time.process_time()
-    scores = [scorer.score(t, p) for t, p in zip(data["references"], data["predictions"])]
-    elapsed = min(elapsed, time.process_time() - start)
-means = {k: sum(s[k].fmeasure for s in scores) / len(scores) for k in ["rouge1", "rouge2", "rougeL"]}
-print(json.dumps({"seconds": elapsed, "means": means}))
+r = timed(lambda: [scorer.score(t, p) for t, p in zip(data["references"], data["predictions"])], repeats=int(data["repeats"]))
+r["value"] = {k: sum(s[k].fmeasure for s in r["value"]) / len(r["value"]) for k in ["rouge1", "rouge2", "rougeL"]}
+emit(r)
 `;
-const dir = mkdtempSync(join(tmpdir(), "plumbline-rouge-"));
-let reference;
-try {
-  const dataPath = join(dir, "data.json");
-  writeFileSync(
-    dataPath,
-    JSON.stringify({ references, predictions, stem: useStemmer, repeats: args.includes("--quick") ? 1 : 2 }),
-  );
-  const scriptPath = join(dir, "ref.py");
-  writeFileSync(scriptPath, python);
-  const result = spawnSync("/usr/bin/python3", [scriptPath, dataPath], {
-    encoding: "utf8",
-    env: { ...process.env, PYTHONPATH: process.env.ROUGE_SCORE_SRC ?? "/tmp/textb/ref" },
-    maxBuffer: 1 << 26,
-  });
-  if (result.status === 0) reference = JSON.parse(result.stdout.trim().split("\n").pop());
-  else
-    console.log(
-      `reference skipped: ${(result.stderr || result.error?.message || "").trim().split("\n").pop()}`,
-    );
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+const env = pythonEnv(process.env.ROUGE_SCORE_SRC ?? "/tmp/textb/ref");
+const available = pythonAvailable(["nltk", "numpy", "rouge_score.rouge_scorer"], {
+  env,
+  prelude:
+    'import sys, types\nabsl = types.ModuleType("absl"); absl.logging = types.SimpleNamespace(info=lambda *a, **k: None)\nsys.modules["absl"] = absl; sys.modules["absl.logging"] = absl.logging',
+});
+const run = available.ok
+  ? runPython(
+      script,
+      { "data.json": { references, predictions, stem: useStemmer, repeats: QUICK ? 1 : 2 } },
+      { env },
+    )
+  : available;
 
 console.log(`ROUGE-1/2/L, ${pairs} pairs, useStemmer=${useStemmer}`);
 console.log(
-  `F1 means: rouge1 ${ours.rouge1.fmeasure.toFixed(6)}, rouge2 ${ours.rouge2.fmeasure.toFixed(6)}, rougeL ${ours.rougeL.fmeasure.toFixed(6)}`,
+  `F1 means: rouge1 ${ours.value.rouge1.fmeasure.toFixed(6)}, rouge2 ${ours.value.rouge2.fmeasure.toFixed(6)}, rougeL ${ours.value.rougeL.fmeasure.toFixed(6)}`,
 );
-if (reference) {
-  const same = ["rouge1", "rouge2", "rougeL"].every(
-    (k) => Math.abs(reference.means[k] - ours[k].fmeasure) < 1e-12,
-  );
-  console.log(`reference F1 means agree: ${same}`);
-  console.log(
-    `plumbline: ${plumbline.toFixed(3)} s, reference: ${reference.seconds.toFixed(3)} s, ratio: ${(reference.seconds / plumbline).toFixed(1)} x`,
-  );
-} else {
-  console.log(`plumbline: ${plumbline.toFixed(3)} s, reference: unavailable`);
-}
+report("ROUGE-1/2/L (rouge-score 0.1.2)", ours, run.ok ? run.result : { skipped: run.message }, {
+  values: run.ok && {
+    plumbline: Object.fromEntries(KEYS.map((k) => [k, ours.value[k].fmeasure])),
+    reference: run.result.value,
+    tolerance: { abs: 1e-12 },
+  },
+});
