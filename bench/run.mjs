@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Runs every benchmark in bench/ one after another, each in its own Node process (so one bench's
+// heap and JIT state do not colour the next), passing their output straight through.
+//
+//   npx tsc --build && node bench/run.mjs [--quick] [name ...]
+//
+// --quick is handed to each bench (about 1/10 of the full workload). Names (e.g. `regression
+// text-rouge`) pick a subset; by default all run. Exits non-zero when any bench fails.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const BENCHES = [
+  "classification",
+  "regression",
+  "detection",
+  "retrieval",
+  "text",
+  "text-rouge",
+  "losses-a",
+  "losses-b",
+];
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const names = args.filter((a) => !a.startsWith("--"));
+const unknown = names.filter((n) => !BENCHES.includes(n));
+if (unknown.length > 0) {
+  console.error(`unknown bench: ${unknown.join(", ")} (known: ${BENCHES.join(", ")})`);
+  process.exit(2);
+}
+const selected = names.length > 0 ? BENCHES.filter((b) => names.includes(b)) : BENCHES;
+
+const summary = [];
+for (const name of selected) {
+  const file = fileURLToPath(new URL(`./${name}.mjs`, import.meta.url));
+  console.log(`\n== bench/${name}.mjs${quick ? " --quick" : ""} ==`);
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [file, ...(quick ? ["--quick"] : [])], { stdio: "inherit" });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const status = run.error ? run.error.message : run.signal ? `killed by ${run.signal}` : run.status;
+  summary.push({ name, status, seconds });
+}
+
+console.log("\n== summary ==");
+for (const { name, status, seconds } of summary)
+  console.log(`${name}: ${status === 0 ? "ok" : `FAILED (${status})`} in ${seconds.toFixed(1)} s`);
+if (summary.some((s) => s.status !== 0)) process.exitCode = 1;
