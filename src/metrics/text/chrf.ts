@@ -4,7 +4,7 @@ import { assertIntegerOption, assertNumberOption } from "../../core/validate.js"
 import { type MetricDef, runOnce } from "../../metric.js";
 import { SACREBLEU_VERSION } from "./bleu.js";
 import { allOrderCodes, codesFit, hashedMatches, localIds } from "./ngram-codes.js";
-import { pySplit } from "./python-strings.js";
+import { isPythonWhitespace, pySplit } from "./python-strings.js";
 import { checkPairs, type ReferenceSet } from "./text-inputs.js";
 
 /** Options of chrF / chrF++ (sacrebleu 2.6.0 `CHRF` names, camelCased). */
@@ -170,16 +170,55 @@ export function chrfFromStatistics(stats: readonly number[], beta: number, epsSm
   return 0;
 }
 
-/** Code points of a segment as sacrebleu's chrF sees them (whitespace removed unless kept). */
-function chrfChars(line: string, whitespace: boolean): number[] {
-  const out: number[] = [];
-  const text = whitespace ? line : pySplit(line).join("");
-  for (let i = 0; i < text.length; i++) {
-    const c = text.codePointAt(i)!;
-    out.push(c);
-    if (c > 0xffff) i++;
+// Per-segment character ids without a Map: a stamp marks which BMP code points have an id in
+// the current segment (astral code points use a small Map).
+const bmpStamp = new Int32Array(65536);
+const bmpId = new Int32Array(65536);
+let charGeneration = 0;
+
+/**
+ * Shared local ids of the code points of several segments, as sacrebleu's chrF sees them
+ * (Python whitespace removed unless `whitespace`).
+ */
+function charIds(texts: readonly string[], whitespace: boolean): { ids: Int32Array[]; size: number } {
+  charGeneration++;
+  if (charGeneration === 0x7fffffff) {
+    bmpStamp.fill(0);
+    charGeneration = 1;
   }
-  return out;
+  const generation = charGeneration;
+  let astral: Map<number, number> | null = null;
+  let size = 0;
+  const ids = texts.map((text) => {
+    const out = new Int32Array(text.length);
+    let k = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!whitespace && isPythonWhitespace(c)) continue;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+          i++;
+          astral ??= new Map();
+          let v = astral.get(cp);
+          if (v === undefined) {
+            v = size++;
+            astral.set(cp, v);
+          }
+          out[k++] = v;
+          continue;
+        }
+      }
+      if (bmpStamp[c] !== generation) {
+        bmpStamp[c] = generation;
+        bmpId[c] = size++;
+      }
+      out[k++] = bmpId[c]!;
+    }
+    return out.subarray(0, k);
+  });
+  return { ids, size };
 }
 
 /** [hyp, ref, match] per order for one hypothesis and one reference given sorted codes per order. */
@@ -195,14 +234,10 @@ function pairStatistics(hyp: readonly number[][], ref: readonly number[][]): num
 
 /**
  * The statistics of the best reference (highest sentence chrF, first on ties) for one segment.
- * Character and word n-grams become numeric codes over segment-local ids (sorted, matched with
- * two pointers); string keys are the fallback when the local vocabulary is too large.
+ * Character and word n-grams become numeric codes over segment-local ids (matched through a hash table); string keys are the fallback when the local vocabulary is too large.
  */
 function segmentStatistics(hypothesis: string, references: readonly string[], o: ResolvedChrf): number[] {
-  const chars = localIds([
-    chrfChars(hypothesis, o.whitespace),
-    ...references.map((r) => chrfChars(r, o.whitespace)),
-  ]);
+  const chars = charIds([hypothesis, ...references], o.whitespace);
   const words = o.wordOrder > 0 ? localIds([chrfWords(hypothesis), ...references.map(chrfWords)]) : null;
   const fits = codesFit(chars.size, o.charOrder) && (words === null || codesFit(words.size, o.wordOrder));
   let best: number[] = [];
