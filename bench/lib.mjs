@@ -98,8 +98,11 @@ import importlib, sys
 for name in sys.argv[1:]:
     try:
         importlib.import_module(name)
+    except ModuleNotFoundError as e:
+        print(e.name or name)
+        sys.exit(1)
     except Exception as e:
-        print(name + " (" + type(e).__name__ + ": " + str(e).splitlines()[0][:120] + ")")
+        print(name + " (" + type(e).__name__ + ": " + (str(e).splitlines() or [""])[0][:120] + ")")
         sys.exit(1)
 `;
   const run = spawnSync(PYTHON, ["-c", script, ...modules], { encoding: "utf8", env });
