@@ -30,6 +30,33 @@ export function mulberry32(seed) {
   };
 }
 
+/** Syllables of the synthetic words in the text benches. */
+export const SYLLABLES = [
+  "ka",
+  "ro",
+  "mi",
+  "ten",
+  "sul",
+  "bar",
+  "ing",
+  "ed",
+  "es",
+  "tion",
+  "al",
+  "ly",
+  "con",
+  "pre",
+  "ness",
+];
+
+/** A synthetic word of 1 to 3 syllables drawn with `random` (4 draws at most). */
+export function syllableWord(random, syllables = SYLLABLES) {
+  const n = 1 + Math.floor(random() * 3);
+  let w = "";
+  for (let i = 0; i < n; i++) w += syllables[Math.floor(random() * syllables.length)];
+  return w;
+}
+
 const argv = process.argv.slice(2);
 
 /** True when the bench was started with `--quick` (about 1/10 of the full workload). */

@@ -14,6 +14,7 @@ import {
   report,
   runPython,
   sizeOption,
+  syllableWord,
 } from "./lib.mjs";
 
 const pairs = sizeOption("pairs", 10_000);
@@ -21,27 +22,8 @@ const useStemmer = flag("stem");
 
 // Seeded synthetic corpus: mulberry32 over a 400-word vocabulary with punctuation and case.
 const random = mulberry32(12345);
-const syllables = [
-  "ka",
-  "ro",
-  "mi",
-  "ten",
-  "sul",
-  "bar",
-  "ing",
-  "ed",
-  "es",
-  "tion",
-  "al",
-  "ly",
-  "con",
-  "pre",
-  "ness",
-];
 const vocabulary = Array.from({ length: 400 }, () => {
-  const n = 1 + Math.floor(random() * 3);
-  let w = "";
-  for (let i = 0; i < n; i++) w += syllables[Math.floor(random() * syllables.length)];
+  const w = syllableWord(random);
   return random() < 0.1 ? w[0].toUpperCase() + w.slice(1) : w;
 });
 const pick = () => vocabulary[Math.floor(random() * vocabulary.length)];
