@@ -6,7 +6,10 @@ export type Reduction = "none" | "mean" | "sum";
 
 export function assertReduction(value: unknown, fn: string): Reduction {
   if (value !== "none" && value !== "mean" && value !== "sum") {
-    fail("invalid_option", `${fn}: option \`reduction\` must be "none", "mean" or "sum", got ${describeValue(value)}`);
+    fail(
+      "invalid_option",
+      `${fn}: option \`reduction\` must be "none", "mean" or "sum", got ${describeValue(value)}`,
+    );
   }
   return value;
 }

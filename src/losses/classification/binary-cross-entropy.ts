@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
+import { reductionOf } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, reductionOf, type TensorInput } from "../tensor-input.js";
+import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
 /** Options of {@link binaryCrossEntropy}. */
 export interface BinaryCrossEntropyOptions {

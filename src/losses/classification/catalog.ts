@@ -1,18 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { lossEntryBuilder, torchReference as torch } from "../catalog-entry.js";
 
 /* Catalog entries of the classification losses. Kept free of TensorFlow.js imports so the catalog loads without it. */
 
-type Draft = Omit<CatalogEntry, "kind" | "direction" | "differentiable" | "tasks"> & {
-  readonly tasks?: CatalogEntry["tasks"];
-};
-const loss = (d: Draft): CatalogEntry => ({
-  kind: "loss",
-  direction: "lower",
-  differentiable: true,
-  tasks: ["classification"],
-  ...d,
-});
-const torch = (name: string): string => `torch 2.11 ${name} (value and gradient, float32 tolerance)`;
+const loss = lossEntryBuilder(["classification"]);
 
 // Metric catalog ids are per concept; each metric has binary, multiclass and multilabel variants.
 const binaryPairs = [

@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { pairLossFactory } from "../factory.js";
+import { numberOption, reductionOf } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
+import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
 /** Options of {@link cosineEmbeddingLoss}. */
 export interface CosineEmbeddingLossOptions {

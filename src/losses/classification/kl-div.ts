@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
 import type { KerasLoss } from "../factory.js";
-import { assertSameShape, asTensor, booleanOption, type TensorInput } from "../tensor-input.js";
+import { booleanOption } from "../options.js";
+import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
 /** Options of {@link klDiv}. */
 export interface KlDivOptions {

@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { pairLossFactory } from "../factory.js";
+import { numberOption, reductionOf } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
+import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
 /** Options of {@link marginRankingLoss}. */
 export interface MarginRankingLossOptions {

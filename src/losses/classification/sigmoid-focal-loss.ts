@@ -1,14 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
+import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
-import {
-  assertSameShape,
-  asTensor,
-  numberOption,
-  reduceOrZero,
-  reductionOf,
-  type TensorInput,
-} from "../tensor-input.js";
+import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import { reduceOrZero } from "../tensor-math.js";
 import { logisticElements } from "./binary-cross-entropy-with-logits.js";
 
 /** Options of {@link sigmoidFocalLoss}. */

@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
+import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
-import { numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
+import type { TensorInput } from "../tensor-input.js";
 import { classRows, sparseTargets } from "./class-layout.js";
 
 /** Options of {@link softmaxFocalLoss}. */

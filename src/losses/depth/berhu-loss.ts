@@ -1,17 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
-import {
-  absolute,
-  assertNonEmptyTensor,
-  assertSameShape,
-  asTensor,
-  numberOption,
-  reductionOption,
-  select,
-  stepMask,
-  stopGradient,
-} from "../face/tensor-checks.js";
 import { lossFactory } from "../factory.js";
+import { absolute, select, stepMask, stopGradient } from "../gradient-tools.js";
+import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
+import { assertNonEmptyTensor, assertSameShape, asTensor } from "../tensor-input.js";
 
 /** Options of {@link berHuLoss}. */
 export interface BerHuLossOptions {

@@ -1,17 +1,16 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { lossEntryBuilder } from "../catalog-entry.js";
 
 // Catalog entries of the depth losses. Kept free of TensorFlow.js imports so the catalog loads without it.
 
+const loss = lossEntryBuilder(["depth"]);
+
 /** Catalog entry of {@link berHuLoss}. */
-export const berHuLossEntry: CatalogEntry = {
+export const berHuLossEntry = loss({
   id: "depth/berhu_loss",
   title: "BerHu (reverse Huber) loss",
-  kind: "loss",
-  tasks: ["depth"],
   formula: String.raw`\mathcal{B}(r) = \begin{cases}|r| & |r| \le c\\ \frac{r^2 + c^2}{2c} & |r| > c\end{cases},\quad c = \tfrac15 \max_i |r_i|`,
   range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "L1 for small residuals (keeps gradients for near-correct pixels), L2 for large ones (weights hard pixels and far depths more).",
     "The threshold follows the batch's largest residual, so a single outlier pixel rescales the whole loss; mask invalid depths first.",
@@ -25,18 +24,14 @@ export const berHuLossEntry: CatalogEntry = {
   pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta_accuracy"],
   traits: ["regression", "outliers", "depth"],
   exports: ["berHuLoss", "berHuLossFactory"],
-};
+});
 
 /** Catalog entry of {@link edgeAwareSmoothnessLoss}. */
-export const edgeAwareSmoothnessLossEntry: CatalogEntry = {
+export const edgeAwareSmoothnessLossEntry = loss({
   id: "depth/edge_aware_smoothness_loss",
   title: "Edge-aware smoothness loss",
-  kind: "loss",
-  tasks: ["depth"],
   formula: String.raw`L_s = \overline{|\partial_x d^*|\, e^{-\overline{|\partial_x I|}}} + \overline{|\partial_y d^*|\, e^{-\overline{|\partial_y I|}}},\quad d^* = d / \bar d`,
   range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "Regularises disparity in textureless regions where photometric losses give no signal, while allowing discontinuities at image edges.",
     "Over-smooths thin structures; its weight (typically 1e-3) must be tuned against the photometric term.",
@@ -51,18 +46,14 @@ export const edgeAwareSmoothnessLossEntry: CatalogEntry = {
   pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta_accuracy"],
   traits: ["depth", "self-supervised", "regulariser"],
   exports: ["edgeAwareSmoothnessLoss"],
-};
+});
 
 /** Catalog entry of {@link photometricLoss}. */
-export const photometricLossEntry: CatalogEntry = {
+export const photometricLossEntry = loss({
   id: "depth/photometric_loss",
   title: "Photometric reconstruction loss (SSIM + L1)",
-  kind: "loss",
-  tasks: ["depth"],
   formula: String.raw`pe(I_a, I_b) = \frac{\alpha}{2}\big(1 - \mathrm{SSIM}(I_a, I_b)\big) + (1-\alpha)\lVert I_a - I_b\rVert_1`,
   range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "The self-supervised signal of monocular depth from video or stereo: no depth labels needed.",
     "Violated by occlusions, moving objects, non-Lambertian surfaces and static cameras; use per-pixel minimum reprojection and auto-masking (monodepth2).",
@@ -77,18 +68,14 @@ export const photometricLossEntry: CatalogEntry = {
   pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta_accuracy", "image/ssim"],
   traits: ["depth", "self-supervised", "image"],
   exports: ["photometricLoss", "photometricLossFactory"],
-};
+});
 
 /** Catalog entry of {@link scaleInvariantLogLoss}. */
-export const scaleInvariantLogLossEntry: CatalogEntry = {
+export const scaleInvariantLogLossEntry = loss({
   id: "depth/scale_invariant_log_loss",
   title: "Scale-invariant log loss (SILog)",
-  kind: "loss",
-  tasks: ["depth"],
   formula: String.raw`D(y, y^*) = \frac1n\sum_i d_i^2 - \frac{\lambda}{n^2}\Big(\sum_i d_i\Big)^2,\quad d_i = \log y_i - \log y_i^*`,
   range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "With λ = 1 the loss ignores a global scale factor, the ambiguity of monocular depth; λ < 1 keeps some absolute-scale supervision.",
     "Log space weights relative errors equally at all distances; invalid (zero) depths must be masked.",
@@ -102,18 +89,14 @@ export const scaleInvariantLogLossEntry: CatalogEntry = {
   pairsWith: ["depth/silog", "depth/abs_rel", "depth/rmse_log", "depth/delta_accuracy"],
   traits: ["depth", "scale-invariant", "log-space"],
   exports: ["scaleInvariantLogLoss", "scaleInvariantLogLossFactory"],
-};
+});
 
 /** Catalog entry of {@link scaleShiftInvariantLoss}. */
-export const scaleShiftInvariantLossEntry: CatalogEntry = {
+export const scaleShiftInvariantLossEntry = loss({
   id: "depth/scale_shift_invariant_loss",
   title: "Scale- and shift-invariant loss with gradient matching (MiDaS)",
-  kind: "loss",
-  tasks: ["depth"],
   formula: String.raw`(s, t) = \arg\min_{s,t}\sum_i M_i (s\,d_i + t - d_i^*)^2,\ \ L = \frac{1}{2M}\sum_i M_i (s\,d_i + t - d_i^*)^2 + \alpha\frac1M\sum_{k=1}^{K}\sum_i M_i\big(|\nabla_x R^k_i| + |\nabla_y R^k_i|\big),\ R = s\,d + t - d^*`,
   range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "Invariant to the unknown scale and shift of relative depth/disparity, so datasets with incompatible depth annotations can be mixed (MiDaS).",
     "The least-squares alignment is itself sensitive to outliers (MiDaS also proposes a trimmed, median-based variant); the gradient term sharpens discontinuities.",
@@ -129,18 +112,15 @@ export const scaleShiftInvariantLossEntry: CatalogEntry = {
   pairsWith: ["depth/abs_rel", "depth/delta_accuracy", "depth/rmse"],
   traits: ["depth", "scale-invariant", "shift-invariant", "multi-dataset"],
   exports: ["scaleShiftInvariantLoss", "scaleShiftInvariantLossFactory"],
-};
+});
 
 /** Catalog entry of {@link ssimLoss}. */
-export const ssimLossEntry: CatalogEntry = {
+export const ssimLossEntry = loss({
   id: "depth/ssim_loss",
   title: "SSIM loss (1 - structural similarity)",
-  kind: "loss",
   tasks: ["depth", "image-generation"],
   formula: String.raw`L = 1 - \frac{(2\mu_x\mu_y + C_1)(2\sigma_{xy} + C_2)}{(\mu_x^2 + \mu_y^2 + C_1)(\sigma_x^2 + \sigma_y^2 + C_2)}`,
   range: [0, 2],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "Compares local structure, contrast and luminance: tolerant of small global intensity changes that break L1/L2 photometric losses.",
     "Insensitive in textureless regions; combine with L1 (photometric loss).",
@@ -154,7 +134,7 @@ export const ssimLossEntry: CatalogEntry = {
   pairsWith: ["image/ssim", "image/psnr", "depth/abs_rel"],
   traits: ["image", "structural", "self-supervised-depth"],
   exports: ["ssimLoss", "ssimMap", "ssimLossFactory"],
-};
+});
 
 /** Catalog entries of the depth losses. */
 export const entries: readonly CatalogEntry[] = [

@@ -1,7 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import { absolute, assertRank, asTensor, booleanOption, reductionOption } from "../face/tensor-checks.js";
+import { absolute } from "../gradient-tools.js";
+import { booleanOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { assertRank, asTensor } from "../tensor-input.js";
 
 /** Options of {@link edgeAwareSmoothnessLoss}. */
 export interface EdgeAwareSmoothnessLossOptions {

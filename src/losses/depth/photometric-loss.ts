@@ -1,7 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { absolute, assertSameShape, asTensor, numberOption, reductionOption } from "../face/tensor-checks.js";
 import { lossFactory } from "../factory.js";
+import { absolute } from "../gradient-tools.js";
+import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
+import { assertSameShape, asTensor } from "../tensor-input.js";
 import { type SsimOptions, ssimMap } from "./ssim-loss.js";
 
 /** Options of {@link photometricLoss}. */

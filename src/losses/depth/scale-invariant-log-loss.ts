@@ -1,16 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import {
-  assertNonEmptyTensor,
-  assertSameShape,
-  asTensor,
-  booleanOption,
-  choiceOption,
-  numberOption,
-  reductionOption,
-} from "../face/tensor-checks.js";
 import { lossFactory } from "../factory.js";
+import { booleanOption, choiceOption, numberOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { assertNonEmptyTensor, assertSameShape, asTensor } from "../tensor-input.js";
 
 /** Options of {@link scaleInvariantLogLoss}. */
 export interface ScaleInvariantLogLossOptions {

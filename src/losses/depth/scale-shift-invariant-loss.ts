@@ -1,17 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
-import {
-  absolute,
-  assertRank,
-  assertSameShape,
-  asTensor,
-  numberOption,
-  reductionOption,
-  select,
-  stepMask,
-} from "../face/tensor-checks.js";
 import { lossFactory } from "../factory.js";
+import { absolute, select, stepMask } from "../gradient-tools.js";
+import { numberOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { assertRank, assertSameShape, asTensor } from "../tensor-input.js";
 
 /** Options of {@link scaleShiftInvariantLoss}. */
 export interface ScaleShiftInvariantLossOptions {

@@ -1,15 +1,13 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import {
-  assertRank,
-  assertSameShape,
-  asTensor,
-  choiceOption,
-  numberOption,
-  reductionOption,
-} from "../face/tensor-checks.js";
 import { lossFactory } from "../factory.js";
+import { reflectPad } from "../gradient-tools.js";
+import { choiceOption, numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
+import { assertRank, assertSameShape, asTensor } from "../tensor-input.js";
+
+/** Reflection padding of the spatial axes of an NHWC batch (shared implementation in ../gradient-tools.ts). */
+export { reflectPad };
 
 /** Window and range options of {@link ssimMap}, {@link ssimLoss} and {@link photometricLoss}. */
 export interface SsimOptions {
@@ -58,31 +56,6 @@ function separableFilter(t: tf.Tensor, weights: readonly number[]): tf.Tensor {
     return sum!;
   };
   return along(along(t, 1), 2);
-}
-
-/** Reflection padding ("reflect": the edge is not repeated) of one axis by p, from slices and a concat. */
-function reflectAxis(t: tf.Tensor, axis: number, p: number): tf.Tensor {
-  const n = t.shape[axis]!;
-  const at = (index: number) => {
-    const begin = t.shape.map(() => 0);
-    const size = t.shape.map(() => -1);
-    begin[axis] = index;
-    size[axis] = 1;
-    return tf.slice(t, begin, size);
-  };
-  const before = Array.from({ length: p }, (_, k) => at(p - k));
-  const after = Array.from({ length: p }, (_, k) => at(n - 2 - k));
-  return tf.concat([...before, t, ...after], axis);
-}
-
-/**
- * Reflection padding of the two spatial axes of an NHWC batch, built from slices and concats
- * so the gradient reaching the padded copies is added back to the pixels they copy.
- * (TensorFlow.js 4.22's `mirrorPad` gradient only slices the centre and drops that part, and
- * `gather`'s gradient needs UnsortedSegmentSum, which the WASM backend lacks.)
- */
-export function reflectPad(t: tf.Tensor, p: number): tf.Tensor {
-  return tf.tidy(() => reflectAxis(reflectAxis(t, 1, p), 2, p));
 }
 
 /**

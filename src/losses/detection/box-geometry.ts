@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import { asTensor, noGrad, type TensorInput } from "../tensor-input.js";
+import { noGrad } from "../gradient-tools.js";
+import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
 /** The coordinates of a pair of box tensors [..., 4] (x1, y1, x2, y2), split into [...] columns. */
 export interface BoxPair {
@@ -20,12 +21,7 @@ export function boxPair(boxes1: TensorInput, boxes2: TensorInput, fn: string): B
   const b = asTensor(boxes2, fn, "boxes2");
   if (a.rank < 1 || a.shape[a.rank - 1] !== 4)
     fail("shape_mismatch", `${fn}: \`boxes1\` must have shape [..., 4], got [${a.shape}]`);
-  if (a.shape.join() !== b.shape.join()) {
-    fail(
-      "shape_mismatch",
-      `${fn}: \`boxes1\` and \`boxes2\` must have the same shape, got [${a.shape}] and [${b.shape}]`,
-    );
-  }
+  assertSameShape(a, b, fn, "boxes1", "boxes2");
   const [x1, y1, x2, y2] = tf.unstack(a, -1) as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
   const [gx1, gy1, gx2, gy2] = tf.unstack(b, -1) as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
   return { x1, y1, x2, y2, gx1, gy1, gx2, gy2 };

@@ -1,17 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { lossEntryBuilder } from "../catalog-entry.js";
 
 /* Catalog entries of the detection losses. Kept free of TensorFlow.js imports so the catalog loads without it. */
 
-type Draft = Omit<CatalogEntry, "kind" | "direction" | "differentiable" | "tasks"> & {
-  readonly tasks?: CatalogEntry["tasks"];
-};
-const loss = (d: Draft): CatalogEntry => ({
-  kind: "loss",
-  direction: "lower",
-  differentiable: true,
-  tasks: ["detection"],
-  ...d,
-});
+const loss = lossEntryBuilder(["detection"]);
 const tv = (name: string): string =>
   `torchvision 0.26 ops.${name} (eps 1e-7, reduction default none, empty batch 0; value and gradient)`;
 const boxPairs = ["detection/coco_map", "detection/voc_ap", "detection/box_iou"];

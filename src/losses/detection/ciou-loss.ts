@@ -1,6 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import { numberOption, reduceOrZero, reductionOf, stopGradient, type TensorInput } from "../tensor-input.js";
+import { stopGradient } from "../gradient-tools.js";
+import { numberOption, reductionOf } from "../options.js";
+import type { TensorInput } from "../tensor-input.js";
+import { reduceOrZero } from "../tensor-math.js";
 import { boxPair, diouAndIou } from "./box-geometry.js";
 import type { BoxLossOptions } from "./iou-loss.js";
 

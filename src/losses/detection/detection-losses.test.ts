@@ -208,7 +208,7 @@ describe("box losses: errors", () => {
       expect.unreachable();
     } catch (error) {
       expect((error as Error).message).toBe(
-        "ciouLoss: `boxes1` and `boxes2` must have the same shape, got [1,4] and [2,4]",
+        "ciouLoss: `boxes1` and `boxes2` must have the same shape, got [1, 4] and [2, 4]",
       );
     }
   });

@@ -1,6 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import { numberOption, reduceOrZero, reductionOf, type TensorInput } from "../tensor-input.js";
+import { numberOption, reductionOf } from "../options.js";
+import type { TensorInput } from "../tensor-input.js";
+import { reduceOrZero } from "../tensor-math.js";
 import { boxPair, enclosing, interUnion } from "./box-geometry.js";
 import type { BoxLossOptions } from "./iou-loss.js";
 

@@ -1,7 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
+import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
-import { numberOption, reduceOrZero, reductionOf, type TensorInput } from "../tensor-input.js";
+import type { TensorInput } from "../tensor-input.js";
+import { reduceOrZero } from "../tensor-math.js";
 import { boxPair, interUnion } from "./box-geometry.js";
 
 /** Options shared by the box-overlap losses. */

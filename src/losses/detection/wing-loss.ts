@@ -1,15 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
+import { abs, noGrad } from "../gradient-tools.js";
+import { numberOption, reductionOf } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import {
-  abs,
-  assertSameShape,
-  asTensor,
-  noGrad,
-  numberOption,
-  reductionOf,
-  type TensorInput,
-} from "../tensor-input.js";
+import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
 /** Options of {@link wingLoss}. */
 export interface WingLossOptions {

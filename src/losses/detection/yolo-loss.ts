@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { binaryCrossEntropyWithLogits } from "../classification/binary-cross-entropy-with-logits.js";
-import { asTensor, numberOption, type TensorInput } from "../tensor-input.js";
+import { numberOption } from "../options.js";
+import { asTensor, type TensorInput } from "../tensor-input.js";
 import { ciouLoss } from "./ciou-loss.js";
 import { diouLoss } from "./diou-loss.js";
 import { giouLoss } from "./giou-loss.js";

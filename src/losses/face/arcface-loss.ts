@@ -1,14 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { select, stepMask } from "../gradient-tools.js";
+import { booleanOption, numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
+import { crossEntropyRows } from "../tensor-math.js";
 import { cosineMatrix, marginInputs, replaceTarget } from "./cosine-logits.js";
-import {
-  booleanOption,
-  crossEntropyRows,
-  numberOption,
-  reductionOption,
-  select,
-  stepMask,
-} from "./tensor-checks.js";
 
 /** Options of {@link arcFaceLoss}. */
 export interface ArcFaceLossOptions {

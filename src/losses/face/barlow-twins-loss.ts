@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
+import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertRank, assertSameShape, asTensor, numberOption, reductionOption } from "./tensor-checks.js";
+import { assertRank, assertSameShape, asTensor } from "../tensor-input.js";
 
 /** Options of {@link barlowTwinsLoss}. */
 export interface BarlowTwinsLossOptions {

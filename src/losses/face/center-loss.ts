@@ -1,13 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import {
-  assertDimsAgree,
-  assertNonEmptyTensor,
-  assertRank,
-  asTensor,
-  labelTensor,
-  reductionOption,
-} from "./tensor-checks.js";
+import { assertDimsAgree, assertNonEmptyTensor, assertRank, asTensor, labelTensor } from "../tensor-input.js";
 
 /** Options of {@link centerLoss}. */
 export interface CenterLossOptions {

@@ -1,17 +1,11 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
+import { stopGradient } from "../gradient-tools.js";
+import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import {
-  assertDimsAgree,
-  assertNonEmptyTensor,
-  assertRank,
-  asTensor,
-  l2Normalize,
-  numberOption,
-  reductionOption,
-  stopGradient,
-} from "./tensor-checks.js";
+import { assertDimsAgree, assertNonEmptyTensor, assertRank, asTensor } from "../tensor-input.js";
+import { l2Normalize } from "../tensor-math.js";
 
 /** Options of {@link circleLoss}. */
 export interface CircleLossOptions {

@@ -1,17 +1,16 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { pairLossFactory } from "../factory.js";
+import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { rowNorm } from "./pairwise-distance.js";
 import {
   assertDimsAgree,
   assertNonEmptyTensor,
   assertRank,
   assertSameShape,
   asTensor,
-  numberOption,
-  reductionOption,
-} from "./tensor-checks.js";
+} from "../tensor-input.js";
+import { rowNorm } from "./pairwise-distance.js";
 
 /** Options of {@link contrastiveLoss}. */
 export interface ContrastiveLossOptions {

@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
+import { crossEntropyRows } from "../tensor-math.js";
 import { cosineMatrix, marginInputs, replaceTarget } from "./cosine-logits.js";
-import { crossEntropyRows, numberOption, reductionOption } from "./tensor-checks.js";
 
 /** Options of {@link cosFaceLoss}. */
 export interface CosFaceLossOptions {

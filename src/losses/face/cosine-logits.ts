@@ -1,12 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
-import {
-  assertDimsAgree,
-  assertNonEmptyTensor,
-  assertRank,
-  asTensor,
-  l2Normalize,
-  labelTensor,
-} from "./tensor-checks.js";
+import { assertDimsAgree, assertNonEmptyTensor, assertRank, asTensor, labelTensor } from "../tensor-input.js";
+import { l2Normalize } from "../tensor-math.js";
 
 /** Inputs of the margin-softmax face losses after checking. */
 export interface MarginInputs {

@@ -1,4 +1,8 @@
 /** Face recognition and metric-learning losses. */
+
+export { stopGradient } from "../gradient-tools.js";
+export type { TensorInput } from "../tensor-input.js";
+export { l2Normalize } from "../tensor-math.js";
 export * from "./arcface-loss.js";
 export * from "./barlow-twins-loss.js";
 export {
@@ -25,7 +29,5 @@ export * from "./nt-xent-loss.js";
 export * from "./simsiam-loss.js";
 export * from "./softmax-loss.js";
 export * from "./sphereface-loss.js";
-export type { TensorInput } from "./tensor-checks.js";
-export { l2Normalize, stopGradient } from "./tensor-checks.js";
 export * from "./triplet-margin-loss.js";
 export * from "./triplet-mining-loss.js";

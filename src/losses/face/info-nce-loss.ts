@@ -1,16 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { booleanOption, numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import {
-  assertNonEmptyTensor,
-  assertRank,
-  assertSameShape,
-  asTensor,
-  booleanOption,
-  crossEntropyRows,
-  l2Normalize,
-  numberOption,
-  reductionOption,
-} from "./tensor-checks.js";
+import { assertNonEmptyTensor, assertRank, assertSameShape, asTensor } from "../tensor-input.js";
+import { crossEntropyRows, l2Normalize } from "../tensor-math.js";
 
 /** Options of {@link infoNceLoss}. */
 export interface InfoNceLossOptions {

@@ -1,15 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import {
-  assertNonEmptyTensor,
-  assertRank,
-  assertSameShape,
-  asTensor,
-  crossEntropyRows,
-  l2Normalize,
-  numberOption,
-  reductionOption,
-} from "./tensor-checks.js";
+import { assertNonEmptyTensor, assertRank, assertSameShape, asTensor } from "../tensor-input.js";
+import { crossEntropyRows, l2Normalize } from "../tensor-math.js";
 
 /** Options of {@link ntXentLoss}. */
 export interface NtXentLossOptions {

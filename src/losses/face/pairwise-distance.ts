@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { absolute, safeSqrt, stepMask } from "./tensor-checks.js";
+import { absolute, safeSqrt, stepMask } from "../gradient-tools.js";
 
 /**
  * p-norm of the rows of `diff` [N, D] (p >= 1 or Infinity), with a zero-safe gradient for p = 2

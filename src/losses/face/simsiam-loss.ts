@@ -1,14 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { stopGradient } from "../gradient-tools.js";
+import { reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import {
-  assertNonEmptyTensor,
-  assertRank,
-  assertSameShape,
-  asTensor,
-  l2Normalize,
-  reductionOption,
-  stopGradient,
-} from "./tensor-checks.js";
+import { assertNonEmptyTensor, assertRank, assertSameShape, asTensor } from "../tensor-input.js";
+import { l2Normalize } from "../tensor-math.js";
 
 /** Options of {@link simSiamLoss}. */
 export interface SimSiamLossOptions {

@@ -1,8 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
+import { reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
+import { asTensor } from "../tensor-input.js";
+import { crossEntropyRows } from "../tensor-math.js";
 import { marginInputs } from "./cosine-logits.js";
-import { asTensor, crossEntropyRows, reductionOption } from "./tensor-checks.js";
 
 /** Options of {@link softmaxLoss}. */
 export interface SoftmaxLossOptions {

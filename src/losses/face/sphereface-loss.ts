@@ -1,8 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
+import { stopGradient } from "../gradient-tools.js";
+import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
+import { crossEntropyRows } from "../tensor-math.js";
 import { cosineMatrix, marginInputs, replaceTarget } from "./cosine-logits.js";
-import { crossEntropyRows, numberOption, reductionOption, stopGradient } from "./tensor-checks.js";
 
 /** Options of {@link sphereFaceLoss}. */
 export interface SphereFaceLossOptions {

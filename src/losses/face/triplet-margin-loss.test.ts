@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
-import { finiteDifferenceCheck } from "./gradient-check.js";
+import { checkGradient } from "../gradient-check.js";
 import { tripletMarginLoss } from "./triplet-margin-loss.js";
 import { tripletMiningLoss, tripletMiningLossFactory } from "./triplet-mining-loss.js";
 
@@ -45,10 +45,10 @@ describe("tripletMarginLoss", () => {
     const p = tf.tensor2d([[0.4, -0.1, 0.3]]);
     const n = tf.tensor2d([[0.2, 0.4, -0.1]]);
     for (const norm of [1, 2, 3]) {
-      const check = finiteDifferenceCheck(
+      const check = checkGradient(
         (x, y, z) => tripletMarginLoss(x!, y!, z!, { p: norm, swap: true }),
         [a, p, n],
-        1e-3,
+        { step: 1e-3 },
       );
       expect(check.relativeError).toBeLessThan(2e-2);
     }
@@ -141,7 +141,7 @@ describe("tripletMiningLoss", () => {
     ]);
     for (const mining of ["batch-hard", "batch-all"] as const) {
       expect(
-        finiteDifferenceCheck((e) => tripletMiningLoss(e!, labels, { mining, margin: 0.5 }), [x], 1e-3)
+        checkGradient((e) => tripletMiningLoss(e!, labels, { mining, margin: 0.5 }), [x], { step: 1e-3 })
           .relativeError,
       ).toBeLessThan(2e-2);
     }

@@ -1,15 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
+import { booleanOption, numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
+import { assertNonEmptyTensor, assertSameShape, asTensor } from "../tensor-input.js";
 import { pairwiseDistance } from "./pairwise-distance.js";
-import {
-  assertNonEmptyTensor,
-  assertSameShape,
-  asTensor,
-  booleanOption,
-  numberOption,
-  reductionOption,
-} from "./tensor-checks.js";
 
 /** Options of {@link tripletMarginLoss}. */
 export interface TripletMarginLossOptions {

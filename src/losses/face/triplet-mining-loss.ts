@@ -1,20 +1,11 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
+import { stepMask, stopGradient } from "../gradient-tools.js";
+import { booleanOption, choiceOption, numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
+import { assertDimsAgree, assertNonEmptyTensor, assertRank, asTensor } from "../tensor-input.js";
 import { distanceMatrix } from "./pairwise-distance.js";
-import {
-  assertDimsAgree,
-  assertNonEmptyTensor,
-  assertRank,
-  asTensor,
-  booleanOption,
-  choiceOption,
-  numberOption,
-  reductionOption,
-  stepMask,
-  stopGradient,
-} from "./tensor-checks.js";
 
 /** Options of {@link tripletMiningLoss}. */
 export interface TripletMiningLossOptions {

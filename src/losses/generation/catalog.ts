@@ -1,17 +1,16 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { lossEntryBuilder } from "../catalog-entry.js";
 
 // Catalog entries of the generation losses. Kept free of TensorFlow.js imports so the catalog loads without it.
 
+const loss = lossEntryBuilder(["image-generation"]);
+
 /** Catalog entry of {@link elboLoss}. */
-export const elboLossEntry: CatalogEntry = {
+export const elboLossEntry = loss({
   id: "generation/elbo_loss",
   title: "Negative ELBO (VAE loss)",
-  kind: "loss",
-  tasks: ["image-generation"],
   formula: String.raw`-\mathrm{ELBO} = -\mathbb{E}_{q(z|x)}[\log p(x|z)] + \beta\, D_{KL}\big(q(z|x)\,\Vert\,\mathcal N(0, I)\big)`,
   range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "A bound on the log-likelihood: trade-off between reconstruction and a regular latent space set by β.",
     "Gaussian decoders with fixed variance give blurry samples; strong decoders cause posterior collapse.",
@@ -22,18 +21,14 @@ export const elboLossEntry: CatalogEntry = {
   pairsWith: ["generative/frechet_distance", "image/psnr", "image/ssim"],
   traits: ["generative", "probabilistic", "autoencoder"],
   exports: ["elboLoss"],
-};
+});
 
 /** Catalog entry of {@link flowNllLoss}. */
-export const flowNllLossEntry: CatalogEntry = {
+export const flowNllLossEntry = loss({
   id: "generation/flow_nll_loss",
   title: "Normalizing-flow negative log-likelihood",
-  kind: "loss",
-  tasks: ["image-generation"],
   formula: String.raw`-\log p_X(x) = \tfrac12\lVert z\rVert^2 + \tfrac{D}{2}\log 2\pi - \log\Big|\det \frac{\partial f(x)}{\partial x}\Big|,\quad z = f(x)`,
   range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "Exact likelihood by the change of variables: comparable across models in bits per dimension.",
     "Likelihood does not track sample quality; continuous densities on discrete data need dequantisation (uniform noise plus the log(bins) term).",
@@ -42,18 +37,14 @@ export const flowNllLossEntry: CatalogEntry = {
   pairsWith: ["generative/frechet_distance", "generative/inception_score"],
   traits: ["generative", "probabilistic", "exact-likelihood"],
   exports: ["flowNllLoss"],
-};
+});
 
 /** Catalog entry of {@link ganDiscriminatorLoss}. */
-export const ganDiscriminatorLossEntry: CatalogEntry = {
+export const ganDiscriminatorLossEntry = loss({
   id: "generation/gan_discriminator_loss",
   title: "GAN discriminator / critic loss (minimax, hinge, least squares, Wasserstein)",
-  kind: "loss",
-  tasks: ["image-generation"],
   formula: String.raw`\text{minimax: } \mathbb{E}[\mathrm{softplus}(-D(x))] + \mathbb{E}[\mathrm{softplus}(D(G(z)))];\ \text{hinge: } \mathbb{E}[(1-D(x))_+] + \mathbb{E}[(1+D(G(z)))_+];\ \text{LS: } \tfrac12\mathbb{E}[(D(x)-1)^2] + \tfrac12\mathbb{E}[D(G(z))^2];\ \text{W: } \mathbb{E}[D(G(z))] - \mathbb{E}[D(x)]`,
   range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "Minimax: the discriminator saturates early and the generator's gradient vanishes; mode collapse is common.",
     "Wasserstein: meaningful loss curve and no saturation, but the critic must be 1-Lipschitz (weight clipping, gradient penalty, spectral norm).",
@@ -73,18 +64,14 @@ export const ganDiscriminatorLossEntry: CatalogEntry = {
   ],
   traits: ["adversarial", "generative"],
   exports: ["ganDiscriminatorLoss"],
-};
+});
 
 /** Catalog entry of {@link ganGeneratorLoss}. */
-export const ganGeneratorLossEntry: CatalogEntry = {
+export const ganGeneratorLossEntry = loss({
   id: "generation/gan_generator_loss",
   title: "GAN generator loss (minimax, non-saturating, hinge, least squares, Wasserstein)",
-  kind: "loss",
-  tasks: ["image-generation"],
   formula: String.raw`\text{minimax: } -\mathbb{E}[\mathrm{softplus}(D(G(z)))];\ \text{non-saturating: } \mathbb{E}[\mathrm{softplus}(-D(G(z)))];\ \text{LS: } \tfrac12\mathbb{E}[(D(G(z))-1)^2];\ \text{hinge, W: } -\mathbb{E}[D(G(z))]`,
   range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "The minimax generator loss log(1 - D(G(z))) saturates when the discriminator wins; the non-saturating -log D(G(z)) keeps gradients alive.",
     "GAN losses do not measure sample quality: monitor FID / KID instead of the loss value.",
@@ -102,18 +89,14 @@ export const ganGeneratorLossEntry: CatalogEntry = {
   ],
   traits: ["adversarial", "generative"],
   exports: ["ganGeneratorLoss"],
-};
+});
 
 /** Catalog entry of {@link gradientPenalty}. */
-export const gradientPenaltyEntry: CatalogEntry = {
+export const gradientPenaltyEntry = loss({
   id: "generation/gradient_penalty",
   title: "WGAN-GP gradient penalty",
-  kind: "loss",
-  tasks: ["image-generation"],
   formula: String.raw`\lambda\,\mathbb{E}_{\hat x}\big[(\lVert\nabla_{\hat x} D(\hat x)\rVert_2 - 1)^2\big],\quad \hat x = \epsilon x + (1-\epsilon)\tilde x,\ \epsilon\sim U[0,1]`,
   range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "Enforces the critic's 1-Lipschitz constraint softly, without the capacity loss and exploding/vanishing gradients of weight clipping.",
     "Needs a second-order gradient; incompatible with batch normalisation in the critic (use layer norm).",
@@ -122,18 +105,14 @@ export const gradientPenaltyEntry: CatalogEntry = {
   pairsWith: ["generative/frechet_distance", "generative/inception_score"],
   traits: ["adversarial", "regulariser", "lipschitz"],
   exports: ["gradientPenalty"],
-};
+});
 
 /** Catalog entry of {@link perceptualLoss}. */
-export const perceptualLossEntry: CatalogEntry = {
+export const perceptualLossEntry = loss({
   id: "generation/perceptual_loss",
   title: "Perceptual (feature reconstruction) loss",
-  kind: "loss",
-  tasks: ["image-generation"],
   formula: String.raw`L = \sum_j w_j \frac{1}{C_j H_j W_j}\big\lVert \phi_j(\hat y) - \phi_j(y) \big\rVert_2^2`,
   range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "Compares images in the feature space of a pretrained network: tolerant of small shifts, favours sharp, perceptually similar outputs.",
     "Inherits the biases of the feature network (ImageNet VGG); can introduce checkerboard artefacts.",
@@ -147,18 +126,14 @@ export const perceptualLossEntry: CatalogEntry = {
   pairsWith: ["image/ssim", "generative/frechet_distance"],
   traits: ["generative", "perceptual", "feature-space"],
   exports: ["perceptualLoss"],
-};
+});
 
 /** Catalog entry of {@link reconstructionLoss}. */
-export const reconstructionLossEntry: CatalogEntry = {
+export const reconstructionLossEntry = loss({
   id: "generation/reconstruction_loss",
   title: "Reconstruction loss (MSE, L1, Bernoulli cross-entropy)",
-  kind: "loss",
-  tasks: ["image-generation"],
   formula: String.raw`\text{mse: } (\hat x - x)^2;\ \text{l1: } |\hat x - x|;\ \text{bce: } -x\log\hat p - (1-x)\log(1-\hat p),\ \hat p = \sigma(\text{logit})`,
   range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "Pixel-wise L2 averages over plausible outputs and gives blurry samples; L1 is sharper and more robust to outliers.",
     "Pixel losses ignore perceptual structure: pair with SSIM or a perceptual loss.",
@@ -173,18 +148,14 @@ export const reconstructionLossEntry: CatalogEntry = {
   pairsWith: ["image/psnr", "image/ssim", "generative/frechet_distance"],
   traits: ["generative", "pixel-wise", "autoencoder"],
   exports: ["reconstructionLoss", "reconstructionLossFactory"],
-};
+});
 
 /** Catalog entry of {@link vaeKlLoss}. */
-export const vaeKlLossEntry: CatalogEntry = {
+export const vaeKlLossEntry = loss({
   id: "generation/vae_kl_loss",
   title: "VAE KL divergence to the standard normal prior",
-  kind: "loss",
-  tasks: ["image-generation"],
   formula: String.raw`D_{KL}\big(\mathcal{N}(\mu, \sigma^2)\,\Vert\,\mathcal{N}(0, I)\big) = -\tfrac12 \sum_j \big(1 + \log\sigma_j^2 - \mu_j^2 - \sigma_j^2\big)`,
   range: [0, Number.POSITIVE_INFINITY],
-  direction: "lower",
-  differentiable: true,
   robustness: [
     "Too strong a KL term causes posterior collapse (the decoder ignores z); β-VAE and KL annealing trade it off against reconstruction.",
     "exp(logvar) overflows for very large log-variances; parameterise the variance as a log-variance as done here.",
@@ -199,7 +170,7 @@ export const vaeKlLossEntry: CatalogEntry = {
   pairsWith: ["generative/frechet_distance", "image/psnr", "image/ssim"],
   traits: ["generative", "probabilistic", "regulariser"],
   exports: ["vaeKlLoss"],
-};
+});
 
 /** Catalog entries of the generation losses. */
 export const entries: readonly CatalogEntry[] = [

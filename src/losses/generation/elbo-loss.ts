@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import { choiceOption, numberOption } from "../face/tensor-checks.js";
+import { choiceOption, numberOption } from "../options.js";
 import { type ReconstructionKind, reconstructionLoss } from "./reconstruction-loss.js";
 import { vaeKlLoss } from "./vae-kl-loss.js";
 

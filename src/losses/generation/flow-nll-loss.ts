@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import { assertNonEmptyTensor, asTensor, booleanOption, reductionOption } from "../face/tensor-checks.js";
+import { booleanOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { assertNonEmptyTensor, asTensor } from "../tensor-input.js";
 
 /** Options of {@link flowNllLoss}. */
 export interface FlowNllLossOptions {

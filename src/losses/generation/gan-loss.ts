@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { assertNonEmptyTensor, asTensor, choiceOption, reductionOption } from "../face/tensor-checks.js";
+import { choiceOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { assertNonEmptyTensor, asTensor } from "../tensor-input.js";
 
 /** The GAN objectives: "minimax" (Goodfellow et al.), "non_saturating", "hinge", "least_squares" (LSGAN, 0/1 targets), "wasserstein". */
 export type GanKind = "minimax" | "non_saturating" | "hinge" | "least_squares" | "wasserstein";

@@ -2,9 +2,9 @@ import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { berHuLoss } from "../depth/berhu-loss.js";
-import { finiteDifferenceCheck } from "../face/gradient-check.js";
 import { simSiamLoss } from "../face/simsiam-loss.js";
 import { softmaxLoss } from "../face/softmax-loss.js";
+import { checkGradient } from "../gradient-check.js";
 import { minimumRiskTraining } from "../sequence/minimum-risk-training.js";
 import { elboLoss } from "./elbo-loss.js";
 import { flowNllLoss } from "./flow-nll-loss.js";
@@ -29,12 +29,12 @@ describe("finite differences agree with autodiff", () => {
     const fake = tf.tensor1d([-0.4, 1.6, -2.2]);
     for (const kind of ["minimax", "non_saturating", "hinge", "least_squares", "wasserstein"] as const) {
       expect(
-        finiteDifferenceCheck((r, f) => ganDiscriminatorLoss(r!, f!, { kind }), [real, fake], 1e-3)
+        checkGradient((r, f) => ganDiscriminatorLoss(r!, f!, { kind }), [real, fake], { step: 1e-3 })
           .relativeError,
         kind,
       ).toBeLessThan(tolerance);
       expect(
-        finiteDifferenceCheck((f) => ganGeneratorLoss(f!, { kind }), [fake], 1e-3).relativeError,
+        checkGradient((f) => ganGeneratorLoss(f!, { kind }), [fake], { step: 1e-3 }).relativeError,
         kind,
       ).toBeLessThan(tolerance);
     }
@@ -55,12 +55,12 @@ describe("finite differences agree with autodiff", () => {
     ]);
     for (const kind of ["mse", "l1", "bce_logits"] as const) {
       expect(
-        finiteDifferenceCheck((a) => reconstructionLoss(a!, y, { kind }), [x], 1e-3).relativeError,
+        checkGradient((a) => reconstructionLoss(a!, y, { kind }), [x], { step: 1e-3 }).relativeError,
         kind,
       ).toBeLessThan(tolerance);
     }
     expect(
-      finiteDifferenceCheck((a) => reconstructionLoss(a!, y, { kind: "bce" }), [p], 1e-3).relativeError,
+      checkGradient((a) => reconstructionLoss(a!, y, { kind: "bce" }), [p], { step: 1e-3 }).relativeError,
     ).toBeLessThan(tolerance);
     const mu = matrix([
       [0.2, -0.5],
@@ -71,11 +71,12 @@ describe("finite differences agree with autodiff", () => {
       [0.2, 0.05],
     ]);
     expect(
-      finiteDifferenceCheck((a, m, l) => elboLoss(a!, y, m!, l!, { beta: 0.5 }), [x, mu, logvar], 1e-3)
+      checkGradient((a, m, l) => elboLoss(a!, y, m!, l!, { beta: 0.5 }), [x, mu, logvar], { step: 1e-3 })
         .relativeError,
     ).toBeLessThan(tolerance);
     expect(
-      finiteDifferenceCheck((z, d) => flowNllLoss(z!, d!), [x, tf.tensor1d([0.3, -0.2])], 1e-3).relativeError,
+      checkGradient((z, d) => flowNllLoss(z!, d!), [x, tf.tensor1d([0.3, -0.2])], { step: 1e-3 })
+        .relativeError,
     ).toBeLessThan(tolerance);
   });
 
@@ -89,7 +90,7 @@ describe("finite differences agree with autodiff", () => {
     const x = matrix([[0.3, -0.7, 1.2]]);
     const y = matrix([[0.1, 0.4, 0.8]]);
     expect(
-      finiteDifferenceCheck((a) => perceptualLoss(a!, y, extractor, { layerWeights: [1, 0.2] }), [x], 1e-3)
+      checkGradient((a) => perceptualLoss(a!, y, extractor, { layerWeights: [1, 0.2] }), [x], { step: 1e-3 })
         .relativeError,
     ).toBeLessThan(tolerance);
   });
@@ -104,7 +105,7 @@ describe("finite differences agree with autodiff", () => {
       [0.7, 0.1, -0.4],
     ]);
     expect(
-      finiteDifferenceCheck((a, b) => softmaxLoss(a!, b!, [2, 0], { bias: [0.1, 0, -0.1] }), [e, w], 1e-3)
+      checkGradient((a, b) => softmaxLoss(a!, b!, [2, 0], { bias: [0.1, 0, -0.1] }), [e, w], { step: 1e-3 })
         .relativeError,
     ).toBeLessThan(tolerance);
     const z1 = matrix([
@@ -116,7 +117,7 @@ describe("finite differences agree with autodiff", () => {
       [0.2, 0.9],
     ]);
     expect(
-      finiteDifferenceCheck(
+      checkGradient(
         (p1, p2) => simSiamLoss(p1!, p2!, z1, z2),
         [
           e,
@@ -125,14 +126,14 @@ describe("finite differences agree with autodiff", () => {
             [-0.1, 0.5],
           ]),
         ],
-        1e-3,
+        { step: 1e-3 },
       ).relativeError,
     ).toBeLessThan(tolerance);
     expect(
-      finiteDifferenceCheck(
+      checkGradient(
         (a) => berHuLoss(a!, [0, 0, 0, 0], { threshold: 1 }),
         [tf.tensor1d([0.4, -0.6, 1.7, -2.5])],
-        1e-3,
+        { step: 1e-3 },
       ).relativeError,
     ).toBeLessThan(tolerance);
   });
@@ -147,7 +148,7 @@ describe("finite differences agree with autodiff", () => {
       [-0.3, -1.1, -0.9],
     ]);
     expect(
-      finiteDifferenceCheck(
+      checkGradient(
         (l) =>
           loss(
             l!,
@@ -158,7 +159,7 @@ describe("finite differences agree with autodiff", () => {
             [2, 6],
           ),
         [logp],
-        1e-3,
+        { step: 1e-3 },
       ).relativeError,
     ).toBeLessThan(tolerance);
   });

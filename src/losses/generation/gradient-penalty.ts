@@ -1,7 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import { assertSameShape, asTensor, numberOption, reductionOption, safeSqrt } from "../face/tensor-checks.js";
+import { safeSqrt } from "../gradient-tools.js";
+import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
+import { assertSameShape, asTensor } from "../tensor-input.js";
 
 /** Options of {@link gradientPenalty}. */
 export interface GradientPenaltyOptions {

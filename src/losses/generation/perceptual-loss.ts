@@ -1,14 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import {
-  absolute,
-  assertSameShape,
-  asTensor,
-  choiceOption,
-  reductionOption,
-  stopGradient,
-} from "../face/tensor-checks.js";
+import { absolute, stopGradient } from "../gradient-tools.js";
+import { choiceOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { assertSameShape, asTensor } from "../tensor-input.js";
 
 /** A feature extractor: one feature map, or several (one per layer). */
 export type FeatureExtractor = (images: tf.Tensor) => tf.Tensor | readonly tf.Tensor[];

@@ -1,12 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
-import {
-  absolute,
-  assertNonEmptyTensor,
-  assertSameShape,
-  asTensor,
-  choiceOption,
-} from "../face/tensor-checks.js";
 import { lossFactory } from "../factory.js";
+import { absolute } from "../gradient-tools.js";
+import { choiceOption } from "../options.js";
+import { assertNonEmptyTensor, assertSameShape, asTensor } from "../tensor-input.js";
 
 /** Per-element reconstruction error: squared, absolute, or Bernoulli negative log-likelihood from logits or probabilities. */
 export type ReconstructionKind = "mse" | "l1" | "bce_logits" | "bce";

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { assertNonEmptyTensor, assertSameShape, asTensor, choiceOption } from "../face/tensor-checks.js";
+import { choiceOption } from "../options.js";
+import { assertNonEmptyTensor, assertSameShape, asTensor } from "../tensor-input.js";
 
 /** "batchmean" (default): summed over latent dimensions, averaged over the batch; "sum"; "mean" over every element; "none": per sample [N]. */
 export type VaeKlReduction = "batchmean" | "sum" | "mean" | "none";

@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import type { KerasLoss } from "../factory.js";
+import { booleanOption, numberOption, reductionOf } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { asTensor, booleanOption, numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
+import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
 /** Options of {@link gaussianNllLoss}. */
 export interface GaussianNllLossOptions {
@@ -47,12 +48,7 @@ export function gaussianNllLoss(
     const $input = asTensor(input, fn, "input");
     const $target = asTensor(target, fn, "target");
     let $var = asTensor(variance, fn, "variance");
-    if ($input.shape.join() !== $target.shape.join()) {
-      fail(
-        "shape_mismatch",
-        `${fn}: \`input\` and \`target\` must have the same shape, got [${$input.shape}] and [${$target.shape}]`,
-      );
-    }
+    assertSameShape($input, $target, fn, "input", "target");
     if ($var.rank === $input.rank - 1 && $var.shape.every((d, i) => d === $input.shape[i]))
       $var = tf.expandDims($var, -1);
     const ok =

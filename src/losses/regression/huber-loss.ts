@@ -1,14 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
+import { abs } from "../gradient-tools.js";
+import { numberOption, reductionOf } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import {
-  abs,
-  assertSameShape,
-  asTensor,
-  numberOption,
-  reductionOf,
-  type TensorInput,
-} from "../tensor-input.js";
+import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
 /** Options of {@link huberLoss}. */
 export interface HuberLossOptions {

@@ -1,7 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
+import { abs } from "../gradient-tools.js";
+import { reductionOf } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { abs, assertSameShape, asTensor, reductionOf, type TensorInput } from "../tensor-input.js";
+import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
 /** Options of {@link logCoshLoss}. */
 export interface LogCoshLossOptions {

@@ -1,17 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { lossEntryBuilder } from "../catalog-entry.js";
 
 /* Catalog entries of the segmentation losses. Kept free of TensorFlow.js imports so the catalog loads without it. */
 
-type Draft = Omit<CatalogEntry, "kind" | "direction" | "differentiable" | "tasks"> & {
-  readonly tasks?: CatalogEntry["tasks"];
-};
-const loss = (d: Draft): CatalogEntry => ({
-  kind: "loss",
-  direction: "lower",
-  differentiable: true,
-  tasks: ["segmentation"],
-  ...d,
-});
+const loss = lossEntryBuilder(["segmentation"]);
 const segPairs = ["segmentation/dice_score", "segmentation/mean_iou"];
 
 /** Catalog entry of the softDiceLoss concept (listed in `entries`). */

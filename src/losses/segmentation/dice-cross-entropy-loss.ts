@@ -2,7 +2,8 @@ import * as tf from "@tensorflow/tfjs-core";
 import { sparseTargets } from "../classification/class-layout.js";
 import { crossEntropy } from "../classification/cross-entropy.js";
 import { lossFactory } from "../factory.js";
-import { asTensor, numberOption, type TensorInput } from "../tensor-input.js";
+import { numberOption } from "../options.js";
+import { asTensor, type TensorInput } from "../tensor-input.js";
 import { type OverlapMode, softmaxAxis1 } from "./overlap-sums.js";
 import { softDiceLoss } from "./soft-dice-loss.js";
 

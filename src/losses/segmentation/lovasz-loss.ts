@@ -2,7 +2,9 @@ import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { assertLabels } from "../../core/validate.js";
 import { lossFactory } from "../factory.js";
-import { abs, asLabels, asTensor, booleanOption, type TensorInput } from "../tensor-input.js";
+import { abs } from "../gradient-tools.js";
+import { booleanOption } from "../options.js";
+import { asLabels, assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
 /**
  * Gradient of the Lovasz extension of the Jaccard loss at labels sorted by decreasing error
@@ -58,11 +60,7 @@ export function lovaszHingeLoss(
   return tf.tidy(() => {
     const x = asTensor(logits, fn, "logits");
     const y = asTensor(labels, fn, "labels");
-    if (x.shape.join() !== y.shape.join())
-      fail(
-        "shape_mismatch",
-        `${fn}: \`logits\` and \`labels\` must have the same shape, got [${x.shape}] and [${y.shape}]`,
-      );
+    assertSameShape(x, y, fn, "logits", "labels");
     const yf = tf.cast(y, "float32");
     const errors = tf.sub(1, tf.mul(x, tf.sub(tf.mul(2, yf), 1)));
     if (!perImage || x.rank < 2) return lovaszFlat(tf.reshape(errors, [-1]), tf.reshape(yf, [-1]), true);

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertLabels } from "../../core/validate.js";
-import { asLabels, asTensor, type TensorInput } from "../tensor-input.js";
+import { asLabels, assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
 /** Over which elements the overlap sums run. */
 export type OverlapMode = "global" | "per-image" | "per-class" | "per-image-class";
@@ -96,12 +96,7 @@ export function sumAxes(rank: number, mode: OverlapMode, fn: string): number[] {
 
 /** sum p t, sum p and sum t per group of `mode`. */
 export function overlapSums(probs: tf.Tensor, target: tf.Tensor, mode: OverlapMode, fn: string): OverlapSums {
-  if (probs.shape.join() !== target.shape.join()) {
-    fail(
-      "shape_mismatch",
-      `${fn}: \`input\` and \`target\` must have the same shape, got [${probs.shape}] and [${target.shape}]`,
-    );
-  }
+  assertSameShape(probs, target, fn, "input", "target");
   const axes = sumAxes(probs.rank, mode, fn);
   return {
     tp: tf.sum(tf.mul(probs, target), axes),

@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
+import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
-import { numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
+import type { TensorInput } from "../tensor-input.js";
 import { alignTargets, assertMode, type OverlapMode, overlapSums, reduceGroups } from "./overlap-sums.js";
 
 /** Options of {@link softDiceLoss} (also used by the Jaccard and Tversky losses). */

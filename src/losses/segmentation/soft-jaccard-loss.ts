@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOf, type TensorInput } from "../tensor-input.js";
+import { numberOption, reductionOf } from "../options.js";
+import type { TensorInput } from "../tensor-input.js";
 import { alignTargets, assertMode, overlapSums, reduceGroups } from "./overlap-sums.js";
 import type { SoftOverlapOptions } from "./soft-dice-loss.js";
 

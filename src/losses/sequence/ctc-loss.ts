@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
-import { asTensor, booleanOption, reductionOption } from "../face/tensor-checks.js";
+import { booleanOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { asTensor } from "../tensor-input.js";
 
 /** Options of {@link ctcLoss}. */
 export interface CtcLossOptions {

@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertRank, asTensor, choiceOption, numberOption, reductionOption } from "../face/tensor-checks.js";
+import { choiceOption, numberOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { assertRank, asTensor } from "../tensor-input.js";
 
 /** Options of {@link minimumRiskTraining}. */
 export interface MinimumRiskTrainingOptions<Candidate, Reference> {

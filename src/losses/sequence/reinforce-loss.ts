@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
-import { asTensor, reductionOption } from "../face/tensor-checks.js";
+import { reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { asTensor } from "../tensor-input.js";
 
 /** The baseline b subtracted from the reward: "mean" (batch mean reward), "none" (b = 0), a constant, or per-sample values (e.g. the greedy decode's reward, self-critical training). */
 export type ReinforceBaseline = "mean" | "none" | number | ((rewards: Float64Array) => ArrayLike<number>);

@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertRank, asTensor, numberOption, reductionOption } from "../face/tensor-checks.js";
 import { lossFactory } from "../factory.js";
+import { numberOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { assertRank, asTensor } from "../tensor-input.js";
 
 /** Options of {@link tokenCrossEntropy}. */
 export interface TokenCrossEntropyOptions {

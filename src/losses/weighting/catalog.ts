@@ -1,15 +1,14 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { entryBuilder } from "../catalog-entry.js";
 
 /* Catalog entries of the multi-loss weighting schemes. Kept free of TensorFlow.js imports so the catalog loads without it. */
 
-type Draft = Omit<CatalogEntry, "kind" | "direction" | "differentiable" | "tasks" | "range">;
-const scheme = (d: Draft): CatalogEntry => ({
+const scheme = entryBuilder({
   kind: "weighting",
   direction: "lower",
   differentiable: true,
   tasks: ["multi-loss"],
   range: [-Infinity, Infinity],
-  ...d,
 });
 
 /** Catalog entry of the weightedSum concept (listed in `entries`). */

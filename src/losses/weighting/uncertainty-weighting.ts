@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import { numberOption } from "../tensor-input.js";
+import { numberOption } from "../options.js";
 
 /** Options of {@link UncertaintyWeighting}. */
 export interface UncertaintyWeightingOptions {
