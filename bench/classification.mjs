@@ -131,7 +131,9 @@ console.log(`n = ${N.toLocaleString("en-US")}${ref ? `, reference scikit-learn $
 line("binary AUROC (exact)", auroc, "auroc");
 line("binary average precision (exact)", ap, "ap");
 line(`multiclass macro-F1 (${CLASSES} classes)`, f1, "f1");
-console.log(`exact-mode state: ${exactBytes} bytes/sample (Float64 score + Uint8 target)`);
+console.log(
+  `exact-mode state: ${exactBytes} bytes/sample (${exact.state.scores.data.constructor.name.replace("Array", "")} score + Uint8 target)`,
+);
 console.log(
   `binned-mode state (200 thresholds): ${binnedSmall.state.hist.byteLength} bytes after 1,000 samples, ${binnedLarge.state.hist.byteLength} bytes after ${N.toLocaleString("en-US")} (constant)`,
 );

@@ -41,6 +41,46 @@ describe("curve state kernels", () => {
       { numRuns: 20 },
     );
   });
+  it("large float32 batches (counted buckets) walk the same thresholds and counts as a direct grouping", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 50, max: 5000 }),
+        (seed, levels) => {
+          // 20,000 scores in [0.5, 0.5 + levels / 2^17): few high digits, so buckets of >= 2048 samples.
+          let a = seed;
+          const rand = () => {
+            a = (Math.imul(a, 48271) % 2147483647) >>> 0;
+            return a / 2147483647;
+          };
+          const n = 20_000;
+          const scores = new Float32Array(n);
+          const target = new Uint8Array(n);
+          for (let i = 0; i < n; i++) {
+            scores[i] = 0.5 + Math.floor(rand() * levels) / 2 ** 17;
+            target[i] = rand() < 0.4 ? 1 : 0;
+          }
+          const curve = C.binaryRocCurve(scores, target);
+          // Direct grouping: distinct scores descending with cumulative counts.
+          const order = Array.from(scores.keys()).sort((i, j) => scores[j]! - scores[i]!);
+          const thresholds: number[] = [];
+          const tps: number[] = [];
+          let tp = 0;
+          for (let k = 0; k < n; k++) {
+            tp += target[order[k]!]!;
+            if (k === n - 1 || scores[order[k + 1]!] !== scores[order[k]!]) {
+              thresholds.push(scores[order[k]!]!);
+              tps.push(tp);
+            }
+          }
+          const P = tp;
+          expect(curve.thresholds.slice(1)).toEqual(thresholds);
+          expect(curve.tpr.slice(1)).toEqual(tps.map((v) => v / P));
+        },
+      ),
+      { numRuns: 5 },
+    );
+  });
   it("torchLinspace01 reproduces torch.linspace(0, 1, 11) in float32 (torch 1.13 printed these)", () => {
     // torch.linspace(0, 1, 11).tolist()
     expect(Array.from(torchLinspace01(11))).toEqual([

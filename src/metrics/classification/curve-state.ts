@@ -3,11 +3,12 @@
  * points (internal). Two modes, as torchmetrics 1.9.0:
  *
  * - exact (`thresholds` undefined): the scores and targets themselves, O(n) state: binary
- *   9 bytes per sample (Float64 score + Uint8 target; +8 with `sampleWeight`), multiclass
- *   8 C + 4, multilabel 9 L. At compute the positives' and negatives' scores are sorted apart
- *   (radix sort on 32-bit keys when every score is a float32 value, else the engine's numeric
- *   sort) and merged in descending order, so every distinct score is one threshold and ties
- *   share it (half credit in AUROC, as sklearn and torchmetrics).
+ *   5 bytes per sample while every score is a float32 value (Float32 score + Uint8 target), 9
+ *   once one is not (Float64 score), +8 with `sampleWeight`; multiclass 8 C + 4, multilabel 9 L.
+ *   At compute, float32 scores are bucketed by the bits of their order-preserving keys (O(n), no
+ *   full sort); other scores are split by target and sorted with the engine's numeric sort, then
+ *   merged in descending order. Every distinct score is one threshold and ties share it (half
+ *   credit in AUROC, as sklearn and torchmetrics).
  * - binned (`thresholds`: a count for torch's float32 `linspace(0, 1, count)`, or an ascending
  *   list): a histogram of how many thresholds each score reaches, per target value; constant
  *   memory, merge by addition. A score `s` is predicted positive at threshold `t` when `s >= t`.
@@ -16,21 +17,17 @@ import {
   append,
   concatGrowable,
   filled,
+  type GrowableFloat32,
   type GrowableFloat64,
   type GrowableInt32,
   type GrowableUint8,
+  growableFloat32,
   growableFloat64,
   growableInt32,
   growableUint8,
 } from "../../core/buffer.js";
 import { describeValue, fail } from "../../core/errors.js";
-import {
-  argsortDescending,
-  float32FromKey,
-  type RadixHistograms,
-  radixHistograms,
-  radixSortUint32,
-} from "../../core/sort.js";
+import { argsortDescending, float32FromKey, radixSortUint32 } from "../../core/sort.js";
 
 /** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
 export type ThresholdsOption = number | readonly number[];
@@ -109,10 +106,14 @@ export function reached(thresholds: Float64Array, score: number): number {
 
 // ---------------------------------------------------------------- states
 
-/** Exact binary state: scores, targets (0/1) and optional weights. */
+/**
+ * Exact binary state: scores, targets (0/1) and optional weights. Scores are kept as float32
+ * (4 bytes each) while every score seen is a float32 value, and switch to float64 for good at
+ * the first one that is not (no value is ever rounded).
+ */
 export interface ExactBinaryCurveState {
   kind: "exact";
-  scores: GrowableFloat64;
+  scores: GrowableFloat32 | GrowableFloat64;
   target: GrowableUint8;
   weights: GrowableFloat64 | null;
 }
@@ -141,7 +142,7 @@ export type MultilabelCurveState = ExactMultilabelCurveState | BinnedCurveState;
 
 export function initBinaryCurve(thresholds: Float64Array | undefined): BinaryCurveState {
   if (thresholds) return { kind: "binned", hist: new Float64Array(2 * (thresholds.length + 1)) };
-  return { kind: "exact", scores: growableFloat64(), target: growableUint8(), weights: null };
+  return { kind: "exact", scores: growableFloat32(), target: growableUint8(), weights: null };
 }
 export function initMulticlassCurve(
   thresholds: Float64Array | undefined,
@@ -180,9 +181,12 @@ export function mergeBinaryCurve(a: BinaryCurveState, b: BinaryCurveState): Bina
         a.weights ?? onesUpTo(a.target.length),
         b.weights ?? onesUpTo(b.target.length),
       );
+    const wide = a.scores.data instanceof Float64Array || b.scores.data instanceof Float64Array;
     return {
       kind: "exact",
-      scores: concatGrowable(a.scores, b.scores),
+      scores: wide
+        ? concatGrowable(widened(a.scores), widened(b.scores))
+        : concatGrowable(a.scores, b.scores),
       target: concatGrowable(a.target, b.target),
       weights,
     };
@@ -212,7 +216,9 @@ export function checkCurveState(id: string, state: unknown, binned: boolean, his
   } | null;
   const ok = binned
     ? s?.kind === "binned" && s.hist instanceof Float64Array && s.hist.length === histLength
-    : s?.kind === "exact" && s.scores?.data instanceof Float64Array && ArrayBuffer.isView(s.target?.data);
+    : s?.kind === "exact" &&
+      (s.scores?.data instanceof Float64Array || s.scores?.data instanceof Float32Array) &&
+      ArrayBuffer.isView(s.target?.data);
   if (!ok) fail("invalid_state", `${id}: fromJSON expects a ${binned ? "binned" : "exact"} curve state`);
 }
 
@@ -227,14 +233,56 @@ function isPlainVector(value: unknown): value is ArrayLike<number> {
   );
 }
 
-function reserve<B extends GrowableFloat64 | GrowableUint8>(buffer: B, extra: number): void {
+function reserve<B extends GrowableFloat32 | GrowableFloat64 | GrowableUint8>(
+  buffer: B,
+  extra: number,
+): void {
   const needed = buffer.length + extra;
   if (needed <= buffer.data.length) return;
-  let capacity = Math.max(16, buffer.data.length);
+  // The first batch gets exactly its size; later ones grow by doubling (amortised O(1)).
+  let capacity = buffer.length === 0 ? needed : Math.max(16, buffer.data.length);
   while (capacity < needed) capacity *= 2;
   const next = new (buffer.data.constructor as new (n: number) => B["data"])(capacity);
   next.set(buffer.data.subarray(0, buffer.length) as never);
   buffer.data = next;
+}
+
+/** A float64 copy of a float32 score buffer (a float64 one is returned as is). */
+function widened(buffer: GrowableFloat32 | GrowableFloat64): GrowableFloat64 {
+  if (buffer.data instanceof Float64Array) return buffer as GrowableFloat64;
+  return { data: Float64Array.from(buffer.data.subarray(0, buffer.length)), length: buffer.length };
+}
+
+/** True when every value is a float32 value (so a Float32Array holds it exactly). */
+function allFloat32(values: ArrayLike<number>): boolean {
+  if (values instanceof Float32Array) return true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Math.fround(v) !== v) return false;
+  }
+  return true;
+}
+
+/** Appends validated scores, widening the buffer to float64 at the first non-float32 score. */
+function appendScores(state: ExactBinaryCurveState, values: ArrayLike<number>): void {
+  if (state.scores.data instanceof Float32Array && !allFloat32(values)) state.scores = widened(state.scores);
+  reserve(state.scores, values.length);
+  state.scores.data.set(values, state.scores.length);
+  state.scores.length += values.length;
+}
+
+/** Every value finite (float32 bits: the exponent is not all ones). */
+function finiteFloat32(values: Float32Array): boolean {
+  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
+  for (let i = 0; i < bits.length; i++) if ((bits[i]! & 0x7f800000) === 0x7f800000) return false;
+  return true;
+}
+
+/** Every value 0 or 1. */
+function binaryUint8(values: Uint8Array): boolean {
+  let any = 0;
+  for (let i = 0; i < values.length; i++) any |= values[i]!;
+  return any <= 1;
 }
 
 /**
@@ -253,16 +301,19 @@ export function tryFastBinaryCurveUpdate(
     return false;
   if (!isPlainVector(preds) || !isPlainVector(target) || preds.length !== target.length) return false;
   const n = preds.length;
-  for (let i = 0; i < n; i++) {
-    const v = preds[i]!;
-    const t = target[i]!;
-    if (typeof v !== "number" || !Number.isFinite(v) || (t !== 0 && t !== 1)) return false;
+  if (preds instanceof Float32Array && target instanceof Uint8Array) {
+    // The common case (model outputs, 0/1 labels): monomorphic loops over the raw data.
+    if (!finiteFloat32(preds) || !binaryUint8(target)) return false;
+  } else {
+    for (let i = 0; i < n; i++) {
+      const v = preds[i]!;
+      const t = target[i]!;
+      if (typeof v !== "number" || !Number.isFinite(v) || (t !== 0 && t !== 1)) return false;
+    }
   }
-  reserve(state.scores, n);
+  appendScores(state, preds as ArrayLike<number>);
   reserve(state.target, n);
-  state.scores.data.set(preds as ArrayLike<number>, state.scores.length);
   state.target.data.set(target as ArrayLike<number>, state.target.length);
-  state.scores.length += n;
   state.target.length += n;
   return true;
 }
@@ -309,7 +360,7 @@ export function updateBinaryCurve(
     fail("invalid_option", `ignoreIndex: must not be 0 or 1 for a binary target, got ${ignoreIndex}`);
   }
   if (keepWeights && !state.weights) state.weights = onesUpTo(state.target.length);
-  append(state.scores, keepScores);
+  appendScores(state, keepScores);
   append(state.target, keepTarget);
   if (state.weights) append(state.weights, keepWeights ?? new Float64Array(keepTarget.length).fill(1));
 }
@@ -319,8 +370,8 @@ export function updateBinaryCurve(
 /** One binary problem, ready for curve computations. */
 export type CurveSource =
   | { kind: "split"; pos: Float64Array; neg: Float64Array }
-  | { kind: "keys"; pos: Uint32Array; neg: Uint32Array; posHist?: RadixHistograms; negHist?: RadixHistograms }
-  | { kind: "weighted"; scores: Float64Array; target: Uint8Array; weights: Float64Array }
+  | { kind: "float32"; bits: Uint32Array; target: Uint8Array; P: number; N: number }
+  | { kind: "weighted"; scores: Float32Array | Float64Array; target: Uint8Array; weights: Float64Array }
   | { kind: "binned"; thresholds: Float64Array; neg: Float64Array; pos: Float64Array };
 
 /** The binary source of a binary curve state. */
@@ -337,47 +388,27 @@ export function binarySource(state: BinaryCurveState, thresholds: Float64Array |
   const scores = filled(state.scores);
   const target = filled(state.target);
   if (state.weights) return { kind: "weighted", scores, target, weights: filled(state.weights) };
-  // One fused pass: positives fill a float32 buffer from the front, negatives from the back;
-  // each value's float32 bits become an order-preserving sort key in place and feed the radix
-  // histograms, so the sort needs no counting pass of its own. If any score is not a float32
-  // value the pass stops and the float64 path below takes over.
-  const n = target.length;
-  const f32 = new Float32Array(n);
-  const bits = new Uint32Array(f32.buffer);
-  const posHist = radixHistograms();
-  const negHist = radixHistograms();
-  const [pLow, pHigh] = posHist;
-  const [nLow, nHigh] = negHist;
-  let a = 0;
-  let b = n - 1;
-  let exact32 = true;
-  for (let i = 0; i < n; i++) {
-    const v = scores[i]!;
-    if (Math.fround(v) !== v) {
-      exact32 = false;
-      break;
-    }
-    const slot = target[i] === 1 ? a++ : b--;
-    f32[slot] = v;
-    let k = bits[slot]!;
-    if (k === 0x80000000) k = 0; // -0 reads as +0
-    k = k & 0x80000000 ? ~k >>> 0 : (k | 0x80000000) >>> 0;
-    bits[slot] = k;
-    if (slot < a) {
-      pLow[k & 0xffff]!++;
-      pHigh[k >>> 16]!++;
-    } else {
-      nLow[k & 0xffff]!++;
-      nHigh[k >>> 16]!++;
-    }
+  // Every score a float32 value (always so for a float32 buffer, usually so for a float64 one
+  // holding model outputs): the walk buckets the float32 bit patterns, O(n).
+  let f32: Float32Array | null = null;
+  if (scores instanceof Float32Array) f32 = scores;
+  else {
+    const narrowed = Float32Array.from(scores);
+    let exact = true;
+    for (let i = 0; i < scores.length && exact; i++) exact = narrowed[i] === scores[i];
+    if (exact) f32 = narrowed;
   }
-  if (exact32) return { kind: "keys", pos: bits.subarray(0, a), neg: bits.subarray(a), posHist, negHist };
+  const n = target.length;
   let P = 0;
   for (let i = 0; i < n; i++) P += target[i]!;
+  if (f32) {
+    const bits = new Uint32Array(f32.buffer, f32.byteOffset, n);
+    return { kind: "float32", bits, target, P, N: n - P };
+  }
   const pos = new Float64Array(P);
   const neg = new Float64Array(n - P);
-  a = 0;
-  b = 0;
+  let a = 0;
+  let b = 0;
   for (let i = 0; i < n; i++) {
     if (target[i] === 1) pos[a++] = scores[i]!;
     else neg[b++] = scores[i]!;
@@ -405,8 +436,6 @@ function float32Keys(values: Float64Array): Uint32Array | null {
   return k;
 }
 
-const zero = () => 0;
-
 function mergeDescending<A extends Uint32Array | Float64Array>(
   pos: A,
   neg: A,
@@ -433,16 +462,84 @@ function mergeDescending<A extends Uint32Array | Float64Array>(
   }
 }
 
-/** Walks the distinct thresholds of an exact source in descending order. O(n) after an O(n) / O(n log n) sort. */
+/** Below this many samples a high-digit bucket is sorted; from it on, counted per low digit. */
+const COUNT_BUCKET = 2048;
+
+/**
+ * The walk of a float32 source without a full sort. The order-preserving key of a score (see
+ * `float32Key` in core/sort.ts) is split into a high and a low 16-bit digit. One pass counts the
+ * high digits, one scatters `low digit << 1 | label` into high-digit buckets (model scores
+ * share few high digits: few buckets, cache-friendly streaming writes), then each bucket, from
+ * the highest, is counted per (low digit, label) with an occupancy bitmap that lists the
+ * distinct low digits in descending order; small buckets are sorted instead. Equal scores share
+ * a key, so every tie group is visited once with both its counts. O(n) time, 4 n bytes.
+ */
+function walkFloat32(bits: Uint32Array, target: Uint8Array, visit: Visit, needThresholds: boolean): void {
+  const n = bits.length;
+  const start = new Uint32Array(65537);
+  for (let i = 0; i < n; i++) {
+    let b = bits[i]!;
+    if (b === 0x80000000) b = 0; // -0 reads as +0
+    start[((b ^ ((b >> 31) | 0x80000000)) >>> 16) + 1]!++;
+  }
+  for (let h = 0; h < 65536; h++) start[h + 1] += start[h]!;
+  const next = start.slice(0, 65536);
+  const packed = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let b = bits[i]!;
+    if (b === 0x80000000) b = 0;
+    const k = b ^ ((b >> 31) | 0x80000000);
+    packed[next[k >>> 16]!++] = ((k & 0xffff) << 1) | target[i]!;
+  }
+  const counts = new Uint32Array(131072);
+  const occupied = new Int32Array(2048);
+  let tps = 0;
+  let fps = 0;
+  for (let h = 65535; h >= 0; h--) {
+    const lo = start[h]!;
+    const hi = start[h + 1]!;
+    if (lo === hi) continue;
+    const high = h << 16;
+    if (hi - lo < COUNT_BUCKET) {
+      const bucket = packed.subarray(lo, hi).sort();
+      for (let j = bucket.length - 1; j >= 0; ) {
+        const d = bucket[j]! >>> 1;
+        while (j >= 0 && bucket[j]! >>> 1 === d) {
+          if (bucket[j]! & 1) tps++;
+          else fps++;
+          j--;
+        }
+        visit(needThresholds ? float32FromKey((high | d) >>> 0) : 0, tps, fps);
+      }
+      continue;
+    }
+    for (let j = lo; j < hi; j++) {
+      const v = packed[j]!;
+      counts[v]!++;
+      occupied[v >>> 6]! |= 1 << ((v >>> 1) & 31);
+    }
+    for (let w = 2047; w >= 0; w--) {
+      let word = occupied[w]!;
+      if (word === 0) continue;
+      occupied[w] = 0;
+      while (word !== 0) {
+        const bit = 31 - Math.clz32(word);
+        word &= ~(1 << bit);
+        const d = (w << 5) | bit;
+        tps += counts[2 * d + 1]!;
+        fps += counts[2 * d]!;
+        counts[2 * d] = 0;
+        counts[2 * d + 1] = 0;
+        visit(needThresholds ? float32FromKey((high | d) >>> 0) : 0, tps, fps);
+      }
+    }
+  }
+}
+
+/** Walks the distinct thresholds of an exact source in descending order. O(n) for float32 scores, O(n log n) otherwise. */
 export function walkExact(source: CurveSource, visit: Visit, needThresholds = true): void {
-  if (source.kind === "keys") {
-    // Sorting in place is idempotent, so a source can be walked more than once.
-    mergeDescending(
-      radixSortUint32(source.pos),
-      radixSortUint32(source.neg),
-      needThresholds ? float32FromKey : zero,
-      visit,
-    );
+  if (source.kind === "float32") {
+    walkFloat32(source.bits, source.target, visit, needThresholds);
     return;
   }
   if (source.kind === "split") {
@@ -478,8 +575,8 @@ export function walkExact(source: CurveSource, visit: Visit, needThresholds = tr
 
 /** Totals (positives, negatives) of a source. */
 export function totals(source: CurveSource): { P: number; N: number } {
-  if (source.kind === "split" || source.kind === "keys")
-    return { P: source.pos.length, N: source.neg.length };
+  if (source.kind === "split") return { P: source.pos.length, N: source.neg.length };
+  if (source.kind === "float32") return { P: source.P, N: source.N };
   let P = 0;
   let N = 0;
   if (source.kind === "weighted") {
