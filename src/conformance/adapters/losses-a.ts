@@ -32,59 +32,26 @@ import { softDiceLoss } from "../../losses/segmentation/soft-dice-loss.js";
 import { softJaccardLoss } from "../../losses/segmentation/soft-jaccard-loss.js";
 import { tverskyLoss } from "../../losses/segmentation/tversky-loss.js";
 import type { Adapter, AdapterContext, ConformanceCase } from "../types.js";
-import { useBackend } from "./tf-backend.js";
-
-type Tensors = Record<string, tf.Tensor>;
+import { lossValueAndGrads } from "./tf-backend.js";
 
 /**
- * Evaluates a loss on the case's inputs and returns `{ value, grad_<key>: ... }`: the value (a
- * number or nested array) and the gradient of sum(value) with respect to each differentiable input
- * (tf.grads seeds a non-scalar output with ones, which is the gradient of its sum).
- * `grads` maps the case's gradient key to the input name.
+ * Evaluates a loss on the case's inputs through the shared harness: every non-null input is a
+ * tensor (int32 for `integerInputs`), and `grads` maps the case's gradient keys to the inputs
+ * differentiated.
  */
-async function evaluate(
+function evaluate(
   context: AdapterContext,
   inputs: Record<string, unknown>,
   grads: Record<string, string>,
-  compute: (t: Tensors) => tf.Tensor,
+  compute: (t: Record<string, tf.Tensor>) => tf.Tensor,
   integerInputs: readonly string[] = [],
 ): Promise<Record<string, unknown>> {
-  await useBackend(context.backend);
-  const tensors: Tensors = {};
-  for (const [name, value] of Object.entries(inputs)) {
-    if (value === null || value === undefined) continue;
-    tensors[name] = tf.tensor(
-      value as number[],
-      undefined,
-      integerInputs.includes(name) ? "int32" : "float32",
-    );
-  }
-  try {
-    const gradKeys = Object.keys(grads);
-    const names = gradKeys.map((k) => grads[k]!);
-    const value = compute(tensors);
-    const result: Record<string, unknown> = {
-      value: value.rank === 0 ? value.dataSync()[0] : value.arraySync(),
-    };
-    value.dispose();
-    if (names.length > 0) {
-      const f = (...xs: tf.Tensor[]) => {
-        const replaced: Tensors = { ...tensors };
-        names.forEach((n, i) => {
-          replaced[n] = xs[i]!;
-        });
-        return compute(replaced);
-      };
-      const gs = tf.grads(f)(names.map((n) => tensors[n]!));
-      gradKeys.forEach((k, i) => {
-        result[k] = gs[i]!.arraySync();
-        gs[i]!.dispose();
-      });
-    }
-    return result;
-  } finally {
-    for (const t of Object.values(tensors)) t.dispose();
-  }
+  return lossValueAndGrads(
+    context.backend,
+    inputs,
+    { grads, constants: Object.keys(inputs), integer: integerInputs },
+    compute,
+  );
 }
 
 const reductionOf = (options: Record<string, unknown>): Reduction =>

@@ -1,42 +1,25 @@
 import type * as tfTypes from "@tensorflow/tfjs-core";
 import type { Adapter, AdapterContext, ConformanceCase } from "../types.js";
-import { useBackend } from "./tf-backend.js";
+import { lossValueAndGrads, useBackend } from "./tf-backend.js";
 
 type Tensor = tfTypes.Tensor;
 type Inputs = Record<string, unknown>;
 
 /**
- * Runs a loss on the case's inputs and returns `{ value, grad_<name> }`: the loss (an array when
- * unreduced) and the gradient of sum(value) with respect to each differentiable input, as the
- * golden cases store them. The loss module is imported lazily so the catalog and the CLI do not
- * load TensorFlow.js until a loss case runs.
+ * Runs a loss through the shared harness: `differentiable` inputs get `grad_<name>` gradients,
+ * `constants` are passed as constant float32 tensors, any other input is read raw by the loss
+ * call. The loss module is imported lazily so the catalog and the CLI do not load TensorFlow.js
+ * until a loss case runs.
  */
-async function lossCase(
+function lossCase(
   context: AdapterContext,
   inputs: Inputs,
   differentiable: readonly string[],
+  constants: readonly string[],
   loss: (tensors: Record<string, Tensor>) => Tensor,
 ): Promise<Record<string, unknown>> {
-  const tf = await useBackend(context.backend);
-  tfModule = tf;
-  const variables = differentiable.map((name) =>
-    tf.tensor(inputs[name] as tfTypes.TensorLike, undefined, "float32"),
-  );
-  const call = (...xs: Tensor[]) => loss(Object.fromEntries(differentiable.map((name, i) => [name, xs[i]!])));
-  try {
-    const value = tf.tidy(() => call(...variables));
-    const grads = tf.grads((...xs: Tensor[]) => tf.sum(call(...xs)))(variables);
-    const result: Record<string, unknown> = {
-      value: value.rank === 0 ? value.arraySync() : value.arraySync(),
-    };
-    differentiable.forEach((name, i) => {
-      result[`grad_${name}`] = grads[i]!.arraySync();
-    });
-    tf.dispose([value, ...grads]);
-    return result;
-  } finally {
-    tf.dispose(variables);
-  }
+  const grads = Object.fromEntries(differentiable.map((name) => [`grad_${name}`, name]));
+  return lossValueAndGrads(context.backend, inputs, { grads, constants }, loss);
 }
 
 /**
@@ -63,20 +46,13 @@ function maxAbs(value: unknown): number {
 
 const losses = () => import("../../losses/index-b.js");
 
-/** A constant (non-differentiable) float32 input; the backend is already initialised by lossCase's caller. */
-let tfModule: Awaited<ReturnType<typeof useBackend>> | undefined;
-function tf32(value: unknown): Tensor {
-  if (!tfModule) throw new Error("losses-b adapter: TensorFlow.js not loaded");
-  return tfModule.tensor(value as tfTypes.TensorLike, undefined, "float32");
-}
-
 /** Conformance adapters for part b of the `losses` family (face, depth, generation, sequence). */
 export const adapters: readonly Adapter[] = [
   {
     metric: "triplet_margin_loss",
     async run(inputs, options, _case, context) {
       const { tripletMarginLoss } = await losses();
-      return lossCase(context, inputs, ["anchor", "positive", "negative"], (t) =>
+      return lossCase(context, inputs, ["anchor", "positive", "negative"], [], (t) =>
         tripletMarginLoss(t.anchor!, t.positive!, t.negative!, {
           margin: options.margin as number,
           p: options.p as number,
@@ -92,7 +68,7 @@ export const adapters: readonly Adapter[] = [
     metric: "arcface_loss",
     async run(inputs, options, _case, context) {
       const { arcFaceLoss } = await losses();
-      return lossCase(context, inputs, ["emb", "weight"], (t) =>
+      return lossCase(context, inputs, ["emb", "weight"], [], (t) =>
         arcFaceLoss(t.emb!, t.weight!, inputs.labels as number[], {
           scale: options.scale as number,
           margin: options.margin as number,
@@ -109,7 +85,7 @@ export const adapters: readonly Adapter[] = [
     metric: "cosface_loss",
     async run(inputs, options, _case, context) {
       const { cosFaceLoss } = await losses();
-      return lossCase(context, inputs, ["emb", "weight"], (t) =>
+      return lossCase(context, inputs, ["emb", "weight"], [], (t) =>
         cosFaceLoss(t.emb!, t.weight!, inputs.labels as number[], {
           scale: options.scale as number,
           margin: options.margin as number,
@@ -122,7 +98,7 @@ export const adapters: readonly Adapter[] = [
     metric: "center_loss",
     async run(inputs, options, _case, context) {
       const { centerLoss } = await losses();
-      return lossCase(context, inputs, ["emb"], (t) =>
+      return lossCase(context, inputs, ["emb"], [], (t) =>
         centerLoss(t.emb!, inputs.labels as number[], inputs.centers as number[][], {
           reduction: options.reduction as "mean",
         }),
@@ -134,7 +110,7 @@ export const adapters: readonly Adapter[] = [
     metric: "info_nce_loss",
     async run(inputs, options, _case, context) {
       const { infoNceLoss } = await losses();
-      return lossCase(context, inputs, ["a", "b"], (t) =>
+      return lossCase(context, inputs, ["a", "b"], [], (t) =>
         infoNceLoss(t.a!, t.b!, {
           temperature: options.temperature as number,
           symmetric: options.symmetric as boolean,
@@ -147,7 +123,7 @@ export const adapters: readonly Adapter[] = [
     metric: "nt_xent_loss",
     async run(inputs, options, _case, context) {
       const { ntXentLoss } = await losses();
-      return lossCase(context, inputs, ["a", "b"], (t) =>
+      return lossCase(context, inputs, ["a", "b"], [], (t) =>
         ntXentLoss(t.a!, t.b!, { temperature: options.temperature as number }),
       );
     },
@@ -157,7 +133,7 @@ export const adapters: readonly Adapter[] = [
     metric: "contrastive_loss",
     async run(inputs, options, _case, context) {
       const { contrastiveLoss } = await losses();
-      return lossCase(context, inputs, ["x1", "x2"], (t) =>
+      return lossCase(context, inputs, ["x1", "x2"], [], (t) =>
         contrastiveLoss(t.x1!, t.x2!, inputs.same as number[], { margin: options.margin as number }),
       );
     },
@@ -167,7 +143,7 @@ export const adapters: readonly Adapter[] = [
     metric: "ctc_loss",
     async run(inputs, options, _case, context) {
       const { ctcLoss } = await losses();
-      return lossCase(context, inputs, ["log_probs"], (t) =>
+      return lossCase(context, inputs, ["log_probs"], [], (t) =>
         ctcLoss(
           t.log_probs!,
           inputs.targets as number[][],
@@ -188,7 +164,7 @@ export const adapters: readonly Adapter[] = [
     metric: "berhu_loss",
     async run(inputs, options, _case, context) {
       const { berHuLoss } = await losses();
-      return lossCase(context, inputs, ["input"], (t) =>
+      return lossCase(context, inputs, ["input"], [], (t) =>
         berHuLoss(t.input!, inputs.target as number[], {
           thresholdFraction: options.threshold_fraction as number,
           reduction: options.reduction as "mean",
@@ -201,7 +177,7 @@ export const adapters: readonly Adapter[] = [
     metric: "gan_discriminator_loss",
     async run(inputs, options, _case, context) {
       const { ganDiscriminatorLoss } = await losses();
-      return lossCase(context, inputs, ["real_logits", "fake_logits"], (t) =>
+      return lossCase(context, inputs, ["real_logits", "fake_logits"], [], (t) =>
         ganDiscriminatorLoss(t.real_logits!, t.fake_logits!, { kind: options.kind as "minimax" }),
       );
     },
@@ -211,7 +187,7 @@ export const adapters: readonly Adapter[] = [
     metric: "gan_generator_loss",
     async run(inputs, options, _case, context) {
       const { ganGeneratorLoss } = await losses();
-      return lossCase(context, inputs, ["fake_logits"], (t) =>
+      return lossCase(context, inputs, ["fake_logits"], [], (t) =>
         ganGeneratorLoss(t.fake_logits!, { kind: options.kind as "minimax" }),
       );
     },
@@ -221,7 +197,7 @@ export const adapters: readonly Adapter[] = [
     metric: "vae_kl_loss",
     async run(inputs, options, _case, context) {
       const { vaeKlLoss } = await losses();
-      return lossCase(context, inputs, ["mu", "logvar"], (t) =>
+      return lossCase(context, inputs, ["mu", "logvar"], [], (t) =>
         vaeKlLoss(t.mu!, t.logvar!, { reduction: options.reduction as "batchmean" }),
       );
     },
@@ -232,7 +208,7 @@ export const adapters: readonly Adapter[] = [
     metric: "token_cross_entropy",
     async run(inputs, options, _case, context) {
       const { tokenCrossEntropy } = await losses();
-      return lossCase(context, inputs, ["logits"], (t) =>
+      return lossCase(context, inputs, ["logits"], [], (t) =>
         tokenCrossEntropy(t.logits!, inputs.targets as number[][], {
           ignoreIndex: options.ignore_index as number,
           labelSmoothing: options.label_smoothing as number,
@@ -247,8 +223,8 @@ export const adapters: readonly Adapter[] = [
     async run(inputs, options, _case, context) {
       const { reconstructionLoss } = await losses();
       const key = options.kind === "bce" ? "probs" : "input";
-      return lossCase(context, inputs, [key], (t) =>
-        reconstructionLoss(t[key]!, tf32(inputs.target), {
+      return lossCase(context, inputs, [key], ["target"], (t) =>
+        reconstructionLoss(t[key]!, t.target!, {
           kind: options.kind as "mse",
           reduction: options.reduction as "mean",
         }),
@@ -260,8 +236,8 @@ export const adapters: readonly Adapter[] = [
     metric: "elbo_loss",
     async run(inputs, options, _case, context) {
       const { elboLoss } = await losses();
-      return lossCase(context, inputs, ["input", "mu", "logvar"], (t) =>
-        elboLoss(t.input!, tf32(inputs.target), t.mu!, t.logvar!, {
+      return lossCase(context, inputs, ["input", "mu", "logvar"], ["target"], (t) =>
+        elboLoss(t.input!, t.target!, t.mu!, t.logvar!, {
           reconstruction: options.reconstruction as "bce_logits",
           beta: options.beta as number,
         }),
@@ -273,7 +249,7 @@ export const adapters: readonly Adapter[] = [
     metric: "flow_nll_loss",
     async run(inputs, options, _case, context) {
       const { flowNllLoss } = await losses();
-      return lossCase(context, inputs, ["z", "log_det"], (t) =>
+      return lossCase(context, inputs, ["z", "log_det"], [], (t) =>
         flowNllLoss(t.z!, t.log_det!, {
           bitsPerDim: options.bits_per_dim as boolean,
           ...(options.quantization_bins === undefined
@@ -288,9 +264,9 @@ export const adapters: readonly Adapter[] = [
     metric: "scale_invariant_log_loss",
     async run(inputs, options, _case, context) {
       const { scaleInvariantLogLoss } = await losses();
-      return lossCase(context, inputs, ["input"], (t) =>
-        scaleInvariantLogLoss(t.input!, tf32(inputs.target), {
-          mask: tf32(inputs.mask),
+      return lossCase(context, inputs, ["input"], ["target", "mask"], (t) =>
+        scaleInvariantLogLoss(t.input!, t.target!, {
+          mask: t.mask!,
           lambda: options.lambda as number,
           ...(options.sqrt === undefined ? {} : { sqrt: options.sqrt as boolean }),
           ...(options.scale === undefined ? {} : { scale: options.scale as number }),
@@ -306,9 +282,9 @@ export const adapters: readonly Adapter[] = [
       const tf = await useBackend(context.backend);
       const { scaleShiftInvariantLoss } = await losses();
       const imageBased = options.reduction === "image";
-      return lossCase(context, inputs, ["input"], (t) => {
-        const value = scaleShiftInvariantLoss(t.input!, tf32(inputs.target), {
-          mask: tf32(inputs.mask),
+      return lossCase(context, inputs, ["input"], ["target", "mask"], (t) => {
+        const value = scaleShiftInvariantLoss(t.input!, t.target!, {
+          mask: t.mask!,
           alpha: options.alpha as number,
           scales: options.scales as number,
           reduction: imageBased ? "none" : "mean",
@@ -322,8 +298,8 @@ export const adapters: readonly Adapter[] = [
     metric: "ssim_loss",
     async run(inputs, options, _case, context) {
       const { ssimLoss } = await losses();
-      return lossCase(context, inputs, ["input"], (t) =>
-        ssimLoss(t.input!, tf32(inputs.target), {
+      return lossCase(context, inputs, ["input"], ["target"], (t) =>
+        ssimLoss(t.input!, t.target!, {
           window: options.window as "uniform",
           windowSize: options.window_size as number,
           ...(options.sigma === undefined ? {} : { sigma: options.sigma as number }),
@@ -337,8 +313,8 @@ export const adapters: readonly Adapter[] = [
     metric: "photometric_loss",
     async run(inputs, options, _case, context) {
       const { photometricLoss } = await losses();
-      return lossCase(context, inputs, ["input"], (t) =>
-        photometricLoss(t.input!, tf32(inputs.target), { alpha: options.alpha as number }),
+      return lossCase(context, inputs, ["input"], ["target"], (t) =>
+        photometricLoss(t.input!, t.target!, { alpha: options.alpha as number }),
       );
     },
     tolerance: float32Tolerance(1e-4, 2e-5),
@@ -347,8 +323,8 @@ export const adapters: readonly Adapter[] = [
     metric: "edge_aware_smoothness_loss",
     async run(inputs, options, _case, context) {
       const { edgeAwareSmoothnessLoss } = await losses();
-      return lossCase(context, inputs, ["disparity"], (t) =>
-        edgeAwareSmoothnessLoss(t.disparity!, tf32(inputs.target), {
+      return lossCase(context, inputs, ["disparity"], ["target"], (t) =>
+        edgeAwareSmoothnessLoss(t.disparity!, t.target!, {
           normalize: options.normalize as boolean,
         }),
       );
@@ -359,7 +335,7 @@ export const adapters: readonly Adapter[] = [
     metric: "triplet_mining_loss",
     async run(inputs, options, _case, context) {
       const { tripletMiningLoss } = await losses();
-      return lossCase(context, inputs, ["emb"], (t) =>
+      return lossCase(context, inputs, ["emb"], [], (t) =>
         tripletMiningLoss(t.emb!, inputs.labels as number[], {
           mining: options.mining as "batch-hard",
           margin: options.margin as number,
@@ -372,7 +348,7 @@ export const adapters: readonly Adapter[] = [
     metric: "circle_loss",
     async run(inputs, options, _case, context) {
       const { circleLoss } = await losses();
-      return lossCase(context, inputs, ["emb"], (t) =>
+      return lossCase(context, inputs, ["emb"], [], (t) =>
         circleLoss(t.emb!, inputs.labels as number[], {
           margin: options.margin as number,
           gamma: options.gamma as number,
@@ -386,7 +362,7 @@ export const adapters: readonly Adapter[] = [
     metric: "barlow_twins_loss",
     async run(inputs, options, _case, context) {
       const { barlowTwinsLoss } = await losses();
-      return lossCase(context, inputs, ["emb", "emb2"], (t) =>
+      return lossCase(context, inputs, ["emb", "emb2"], [], (t) =>
         barlowTwinsLoss(t.emb!, t.emb2!, { lambda: options.lambda as number }),
       );
     },
@@ -396,8 +372,8 @@ export const adapters: readonly Adapter[] = [
     metric: "simsiam_loss",
     async run(inputs, _options, _case, context) {
       const { simSiamLoss } = await losses();
-      return lossCase(context, inputs, ["pred1", "pred2"], (t) =>
-        simSiamLoss(t.pred1!, t.pred2!, tf32(inputs.emb), tf32(inputs.emb2)),
+      return lossCase(context, inputs, ["pred1", "pred2"], ["emb", "emb2"], (t) =>
+        simSiamLoss(t.pred1!, t.pred2!, t.emb!, t.emb2!),
       );
     },
     tolerance: float32Tolerance(2e-5, 2e-6),
@@ -406,7 +382,7 @@ export const adapters: readonly Adapter[] = [
     metric: "sphereface_loss",
     async run(inputs, options, _case, context) {
       const { sphereFaceLoss } = await losses();
-      return lossCase(context, inputs, ["emb", "weight"], (t) =>
+      return lossCase(context, inputs, ["emb", "weight"], [], (t) =>
         sphereFaceLoss(t.emb!, t.weight!, inputs.labels as number[], {
           margin: options.margin as number,
           lambda: options.lambda as number,
@@ -419,8 +395,8 @@ export const adapters: readonly Adapter[] = [
     metric: "softmax_loss",
     async run(inputs, _options, _case, context) {
       const { softmaxLoss } = await losses();
-      return lossCase(context, inputs, ["emb", "weight"], (t) =>
-        softmaxLoss(t.emb!, t.weight!, inputs.labels as number[], { bias: tf32(inputs.bias) }),
+      return lossCase(context, inputs, ["emb", "weight"], ["bias"], (t) =>
+        softmaxLoss(t.emb!, t.weight!, inputs.labels as number[], { bias: t.bias! }),
       );
     },
     tolerance: float32Tolerance(2e-5, 2e-6),
