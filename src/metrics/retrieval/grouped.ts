@@ -275,6 +275,70 @@ export function rankQuery(
 ): void {
   ensureScratch(scratch, m);
   const sorted = scratch.sorted.subarray(0, m);
+  const outScores = scratch.scores;
+  const outTarget = scratch.target;
+  if (m <= PACK_LIMIT && packFloat32Keys(preds, order, from, m, sorted)) {
+    // Fast path (every score is a float32): one native sort of exact integer keys
+    // (sortable float32 bits * 2^21 + reversed input position) gives score descending, input order within ties.
+    sorted.sort();
+    for (let position = 0; position < m; position++) {
+      const key = sorted[m - 1 - position]!;
+      const j = PACK_LIMIT - 1 - (key % PACK_LIMIT);
+      const doc = order ? order[from + j]! : from + j;
+      outScores[position] = preds[doc]!;
+      outTarget[position] = target[doc]!;
+    }
+  } else {
+    placeBySearch(preds, target, order, from, m, scratch);
+  }
+  if (ties === "optimistic" || ties === "pessimistic") {
+    let i = 0;
+    while (i < m) {
+      let j = i + 1;
+      while (j < m && outScores[j] === outScores[i]) j++;
+      if (j - i > 1) {
+        const run = outTarget.subarray(i, j);
+        run.sort();
+        if (ties === "optimistic") run.reverse();
+      }
+      i = j;
+    }
+  }
+}
+
+const PACK_LIMIT = 2 ** 21;
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+
+/** Fills `keys` with exact packed sort keys when every score is a float32 value; false otherwise. */
+function packFloat32Keys(
+  preds: Float64Array,
+  order: Uint32Array | null,
+  from: number,
+  m: number,
+  keys: Float64Array,
+): boolean {
+  for (let j = 0; j < m; j++) {
+    const score = preds[order ? order[from + j]! : from + j]!;
+    f32[0] = score;
+    if (f32[0] !== score) return false;
+    const bits = score === 0 ? 0 : u32[0]!; // -0 and +0 are one score
+    const sortable = bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
+    keys[j] = sortable * PACK_LIMIT + (PACK_LIMIT - 1 - j);
+  }
+  return true;
+}
+
+/** General path: sort a copy of the scores, place each document at the first free slot of its score's run. */
+function placeBySearch(
+  preds: Float64Array,
+  target: Float64Array,
+  order: Uint32Array | null,
+  from: number,
+  m: number,
+  scratch: Scratch,
+): void {
+  const sorted = scratch.sorted.subarray(0, m);
   for (let j = 0; j < m; j++) sorted[j] = preds[order ? order[from + j]! : from + j]!;
   sorted.sort();
   const slot = scratch.slot;
@@ -296,19 +360,6 @@ export function rankQuery(
     const position = runStart + slot[runStart]!++;
     outScores[position] = score;
     outTarget[position] = target[doc]!;
-  }
-  if (ties === "optimistic" || ties === "pessimistic") {
-    let i = 0;
-    while (i < m) {
-      let j = i + 1;
-      while (j < m && outScores[j] === outScores[i]) j++;
-      if (j - i > 1) {
-        const run = outTarget.subarray(i, j);
-        run.sort();
-        if (ties === "optimistic") run.reverse();
-      }
-      i = j;
-    }
   }
 }
 
