@@ -1,29 +1,9 @@
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
-import {
-  AVERAGES,
-  type Average,
-  type Averaged,
-  type BinaryArgs,
-  type BinaryStatOptions,
-  binaryReduce,
-  binaryStatDef,
-  type ConfusionState,
-  type MulticlassArgs,
-  type MulticlassStatOptions,
-  type MultilabelArgs,
-  type MultilabelCountsState,
-  type MultilabelStatOptions,
-  multiclassReduce,
-  multiclassStatDef,
-  multilabelReduce,
-  multilabelStatDef,
-  optAverage,
-} from "./stat-scores.js";
+import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
+import type { Average, BinaryStatOptions } from "./stat-scores.js";
 
-/** Catalog entry of precision (positive predictive value). */
+/** Catalog entry of accuracy. */
 export const accuracyMeta = classificationEntry({
   id: "classification/accuracy",
   title: "Accuracy",
@@ -41,103 +21,47 @@ export const accuracyMeta = classificationEntry({
 export interface AccuracyOptions {}
 export interface BinaryAccuracyOptions extends BinaryStatOptions, AccuracyOptions {}
 export interface MulticlassAccuracyOptions<A extends Average = Average>
-  extends MulticlassStatOptions,
-    AccuracyOptions {
-  /** Default "macro". */
-  average?: A;
-}
+  extends MulticlassAveragedOptions<A>,
+    AccuracyOptions {}
 export interface MultilabelAccuracyOptions<A extends Average = Average>
-  extends MultilabelStatOptions,
-    AccuracyOptions {
-  /** Default "macro". */
-  average?: A;
-}
+  extends MultilabelAveragedOptions<A>,
+    AccuracyOptions {}
 
 const score = (zd: number) => (tp: number, fp: number, tn: number, fn: number) =>
   safeDivide(tp + tn, tp + fp + tn + fn, zd);
 /** Multiclass per-class score: recall of the class (torchmetrics). */
 const mcScore = (tp: number, _fp: number, _tn: number, fn: number) => safeDivide(tp, tp + fn);
 
+const accuracyMetric = statMetric<
+  BinaryAccuracyOptions,
+  MulticlassAccuracyOptions,
+  MultilabelAccuracyOptions
+>({
+  concept: "accuracy",
+  name: "Accuracy",
+  meta: accuracyMeta,
+  score,
+  multiclassScore: mcScore,
+});
+
 /**
  * Binary accuracy (TP + TN) / N, positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_accuracy` (and sklearn 1.9.1 `accuracy_score`). 0/0 gives 0. O(n).
  */
-export function binaryAccuracyDef(
-  options: BinaryAccuracyOptions = {},
-): MetricDef<ConfusionState, BinaryArgs, number> {
-  const zd = 0;
-  return binaryStatDef(
-    {
-      id: "classification/binary_accuracy",
-      meta: accuracyMeta,
-      fn: "binaryAccuracy",
-      reduce: binaryReduce(score(zd)),
-    },
-    { ...options },
-  );
-}
+export const binaryAccuracyDef = accuracyMetric.binaryDef;
 /** One-shot {@link binaryAccuracyDef}. */
-export function binaryAccuracy(
-  preds: NumericArray,
-  target: NumericArray,
-  options: BinaryAccuracyOptions = {},
-): number {
-  return runOnce(binaryAccuracyDef(options), preds, target);
-}
+export const binaryAccuracy = accuracyMetric.binary;
 
 /**
  * Multiclass accuracy per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_accuracy` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export function multiclassAccuracyDef<A extends Average = "macro">(
-  options: MulticlassAccuracyOptions<A>,
-): MetricDef<ConfusionState, MulticlassArgs, Averaged<A>> {
-  const fn = "multiclassAccuracy";
-  const average = optAverage(options.average, AVERAGES, "macro", fn) as A;
-  return multiclassStatDef(
-    {
-      id: "classification/multiclass_accuracy",
-      meta: accuracyMeta,
-      fn,
-      reduce: multiclassReduce(mcScore, options.numClasses, average, options.topK ?? 1),
-    },
-    { ...options },
-    true,
-  );
-}
+export const multiclassAccuracyDef = accuracyMetric.multiclassDef;
 /** One-shot {@link multiclassAccuracyDef}. */
-export function multiclassAccuracy<A extends Average = "macro">(
-  preds: NumericArray | MatrixInput,
-  target: NumericArray,
-  options: MulticlassAccuracyOptions<A>,
-): Averaged<A> {
-  return runOnce(multiclassAccuracyDef(options), preds, target);
-}
+export const multiclassAccuracy = accuracyMetric.multiclass;
 
 /** Multilabel accuracy per label, averaged as torchmetrics 1.9.0 `multilabel_accuracy`. */
-export function multilabelAccuracyDef<A extends Average = "macro">(
-  options: MultilabelAccuracyOptions<A>,
-): MetricDef<MultilabelCountsState, MultilabelArgs, Averaged<A>> {
-  const fn = "multilabelAccuracy";
-  const zd = 0;
-  const average = optAverage(options.average, AVERAGES, "macro", fn) as A;
-  return multilabelStatDef(
-    {
-      id: "classification/multilabel_accuracy",
-      meta: accuracyMeta,
-      fn,
-      reduce: multilabelReduce(score(zd), options.numLabels, average),
-      sampleScore: score(zd),
-    },
-    { ...options },
-  );
-}
+export const multilabelAccuracyDef = accuracyMetric.multilabelDef;
 /** One-shot {@link multilabelAccuracyDef}. */
-export function multilabelAccuracy<A extends Average = "macro">(
-  preds: MatrixInput,
-  target: MatrixInput,
-  options: MultilabelAccuracyOptions<A>,
-): Averaged<A> {
-  return runOnce(multilabelAccuracyDef(options), preds, target);
-}
+export const multilabelAccuracy = accuracyMetric.multilabel;

@@ -1,27 +1,7 @@
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
-import {
-  AVERAGES,
-  type Average,
-  type Averaged,
-  type BinaryArgs,
-  type BinaryStatOptions,
-  binaryReduce,
-  binaryStatDef,
-  type ConfusionState,
-  type MulticlassArgs,
-  type MulticlassStatOptions,
-  type MultilabelArgs,
-  type MultilabelCountsState,
-  type MultilabelStatOptions,
-  multiclassReduce,
-  multiclassStatDef,
-  multilabelReduce,
-  multilabelStatDef,
-  optAverage,
-} from "./stat-scores.js";
+import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
+import type { Average, BinaryStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of precision (positive predictive value). */
 export const hammingDistanceMeta = classificationEntry({
@@ -41,103 +21,47 @@ export const hammingDistanceMeta = classificationEntry({
 export interface HammingDistanceOptions {}
 export interface BinaryHammingDistanceOptions extends BinaryStatOptions, HammingDistanceOptions {}
 export interface MulticlassHammingDistanceOptions<A extends Average = Average>
-  extends MulticlassStatOptions,
-    HammingDistanceOptions {
-  /** Default "macro". */
-  average?: A;
-}
+  extends MulticlassAveragedOptions<A>,
+    HammingDistanceOptions {}
 export interface MultilabelHammingDistanceOptions<A extends Average = Average>
-  extends MultilabelStatOptions,
-    HammingDistanceOptions {
-  /** Default "macro". */
-  average?: A;
-}
+  extends MultilabelAveragedOptions<A>,
+    HammingDistanceOptions {}
 
 const score = (zd: number) => (tp: number, fp: number, tn: number, fn: number) =>
   1 - safeDivide(tp + tn, tp + fp + tn + fn, zd);
 /** Multiclass per-class score: recall of the class (torchmetrics). */
 const mcScore = (tp: number, _fp: number, _tn: number, fn: number) => 1 - safeDivide(tp, tp + fn);
 
+const hammingDistanceMetric = statMetric<
+  BinaryHammingDistanceOptions,
+  MulticlassHammingDistanceOptions,
+  MultilabelHammingDistanceOptions
+>({
+  concept: "hamming_distance",
+  name: "HammingDistance",
+  meta: hammingDistanceMeta,
+  score,
+  multiclassScore: mcScore,
+});
+
 /**
  * Binary Hamming distance 1 - (TP + TN) / N, positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_hamming_distance` (and sklearn 1.9.1 `hamming_loss`). 0/0 gives 0. O(n).
  */
-export function binaryHammingDistanceDef(
-  options: BinaryHammingDistanceOptions = {},
-): MetricDef<ConfusionState, BinaryArgs, number> {
-  const zd = 0;
-  return binaryStatDef(
-    {
-      id: "classification/binary_hamming_distance",
-      meta: hammingDistanceMeta,
-      fn: "binaryHammingDistance",
-      reduce: binaryReduce(score(zd)),
-    },
-    { ...options },
-  );
-}
+export const binaryHammingDistanceDef = hammingDistanceMetric.binaryDef;
 /** One-shot {@link binaryHammingDistanceDef}. */
-export function binaryHammingDistance(
-  preds: NumericArray,
-  target: NumericArray,
-  options: BinaryHammingDistanceOptions = {},
-): number {
-  return runOnce(binaryHammingDistanceDef(options), preds, target);
-}
+export const binaryHammingDistance = hammingDistanceMetric.binary;
 
 /**
  * Multiclass hamming distance per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_hamming_distance` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export function multiclassHammingDistanceDef<A extends Average = "macro">(
-  options: MulticlassHammingDistanceOptions<A>,
-): MetricDef<ConfusionState, MulticlassArgs, Averaged<A>> {
-  const fn = "multiclassHammingDistance";
-  const average = optAverage(options.average, AVERAGES, "macro", fn) as A;
-  return multiclassStatDef(
-    {
-      id: "classification/multiclass_hamming_distance",
-      meta: hammingDistanceMeta,
-      fn,
-      reduce: multiclassReduce(mcScore, options.numClasses, average, options.topK ?? 1),
-    },
-    { ...options },
-    true,
-  );
-}
+export const multiclassHammingDistanceDef = hammingDistanceMetric.multiclassDef;
 /** One-shot {@link multiclassHammingDistanceDef}. */
-export function multiclassHammingDistance<A extends Average = "macro">(
-  preds: NumericArray | MatrixInput,
-  target: NumericArray,
-  options: MulticlassHammingDistanceOptions<A>,
-): Averaged<A> {
-  return runOnce(multiclassHammingDistanceDef(options), preds, target);
-}
+export const multiclassHammingDistance = hammingDistanceMetric.multiclass;
 
 /** Multilabel hamming distance per label, averaged as torchmetrics 1.9.0 `multilabel_hamming_distance`. */
-export function multilabelHammingDistanceDef<A extends Average = "macro">(
-  options: MultilabelHammingDistanceOptions<A>,
-): MetricDef<MultilabelCountsState, MultilabelArgs, Averaged<A>> {
-  const fn = "multilabelHammingDistance";
-  const zd = 0;
-  const average = optAverage(options.average, AVERAGES, "macro", fn) as A;
-  return multilabelStatDef(
-    {
-      id: "classification/multilabel_hamming_distance",
-      meta: hammingDistanceMeta,
-      fn,
-      reduce: multilabelReduce(score(zd), options.numLabels, average),
-      sampleScore: score(zd),
-    },
-    { ...options },
-  );
-}
+export const multilabelHammingDistanceDef = hammingDistanceMetric.multilabelDef;
 /** One-shot {@link multilabelHammingDistanceDef}. */
-export function multilabelHammingDistance<A extends Average = "macro">(
-  preds: MatrixInput,
-  target: MatrixInput,
-  options: MultilabelHammingDistanceOptions<A>,
-): Averaged<A> {
-  return runOnce(multilabelHammingDistanceDef(options), preds, target);
-}
+export const multilabelHammingDistance = hammingDistanceMetric.multilabel;

@@ -17,7 +17,7 @@ import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
 
 /** Catalog entry of the hinge loss (as an evaluation metric). */
 export const hingeLossMeta = classificationEntry({
-  id: "classification/hinge_loss",
+  id: "classification/hinge",
   title: "Hinge loss",
   formula:
     "\\frac{1}{N}\\sum_n \\max(0, 1 - m_n)^{(2)},\\ m_n = y_n s_n \\text{ or } s_{n,y_n}-\\max_{k\\ne y_n} s_{n,k}",

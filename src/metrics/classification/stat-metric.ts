@@ -1,0 +1,136 @@
+/**
+ * The builder behind the per-class stat-score metrics (accuracy, precision, recall, specificity,
+ * Jaccard index, Hamming distance, false positive/discovery rate, negative predictive value;
+ * internal). Each of them is one per-class score of (TP, FP, TN, FN); the builder turns that
+ * score into the binary, multiclass and multilabel MetricDefs and their one-shot functions, so
+ * a concept file only states its formula, catalog entry and documentation.
+ */
+import type { CatalogEntry } from "../../catalog/types.js";
+import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import { type MetricDef, runOnce } from "../../metric.js";
+import { optZeroDivision } from "./input.js";
+import {
+  AVERAGES,
+  type Average,
+  type Averaged,
+  type BinaryArgs,
+  type BinaryStatOptions,
+  binaryReduce,
+  binaryStatDef,
+  type ConfusionState,
+  type MulticlassArgs,
+  type MulticlassStatOptions,
+  type MultilabelArgs,
+  type MultilabelAverage,
+  type MultilabelCountsState,
+  type MultilabelStatOptions,
+  multiclassReduce,
+  multiclassStatDef,
+  multilabelReduce,
+  multilabelStatDef,
+  optAverage,
+  type ScoreFn,
+} from "./stat-scores.js";
+
+/** Multiclass options of a stat-score metric with its `average` (default "macro"). */
+export interface MulticlassAveragedOptions<A extends Average = Average> extends MulticlassStatOptions {
+  /** Default "macro". */
+  average?: A;
+}
+/** Multilabel options of a stat-score metric with its `average` (default "macro"). */
+export interface MultilabelAveragedOptions<A extends MultilabelAverage = MultilabelAverage>
+  extends MultilabelStatOptions {
+  /** Default "macro"; "samples" (where the metric has it) averages per-sample scores (sklearn). */
+  average?: A;
+}
+
+/** What a per-class stat-score metric states; {@link statMetric} builds the rest. */
+export interface StatMetricSpec {
+  /** snake_case concept: ids are `classification/<binary|multiclass|multilabel>_<concept>`. */
+  concept: string;
+  /** PascalCase concept: function names (error messages) are `<binary|multiclass|multilabel><Name>`. */
+  name: string;
+  meta: CatalogEntry;
+  /** The per-class score, given the value of 0/0. */
+  score: (zeroDivision: number) => ScoreFn;
+  /** The multiclass per-class score when it differs from `score` (accuracy: each class's recall). */
+  multiclassScore?: ScoreFn;
+  /** Reads option `zeroDivision` (otherwise 0/0 gives 0). */
+  zeroDivision?: boolean;
+  /** Multilabel accepts `average: "samples"` (sklearn). */
+  samples?: boolean;
+}
+
+/** The six exports of a stat-score concept: three MetricDef factories and their one-shot functions. */
+export interface StatMetric<B, M, L> {
+  binaryDef(options?: B): MetricDef<ConfusionState, BinaryArgs, number>;
+  binary(preds: NumericArray, target: NumericArray, options?: B): number;
+  multiclassDef<A extends Average = "macro">(
+    options: M & { average?: A },
+  ): MetricDef<ConfusionState, MulticlassArgs, Averaged<A>>;
+  multiclass<A extends Average = "macro">(
+    preds: NumericArray | MatrixInput,
+    target: NumericArray,
+    options: M & { average?: A },
+  ): Averaged<A>;
+  multilabelDef<A extends MultilabelAverage = "macro">(
+    options: L & { average?: A },
+  ): MetricDef<MultilabelCountsState, MultilabelArgs, Averaged<A>>;
+  multilabel<A extends MultilabelAverage = "macro">(
+    preds: MatrixInput,
+    target: MatrixInput,
+    options: L & { average?: A },
+  ): Averaged<A>;
+}
+
+/**
+ * Builds a stat-score concept from its per-class score: binary reduces the 2 x 2 confusion
+ * matrix, multiclass averages the one-vs-rest scores of the C x C matrix (top-k allowed),
+ * multilabel the per-label 2 x 2 counts (or the per-sample scores with "samples"), each as
+ * torchmetrics 1.9.0 `<variant>_<concept>`.
+ */
+export function statMetric<
+  B extends BinaryStatOptions & { zeroDivision?: number },
+  M extends MulticlassAveragedOptions & { zeroDivision?: number },
+  L extends MultilabelAveragedOptions & { zeroDivision?: number },
+>(spec: StatMetricSpec): StatMetric<B, M, L> {
+  const zeroDivision = (value: number | undefined, fn: string) =>
+    spec.zeroDivision ? optZeroDivision(value, fn) : 0;
+  const names = (variant: "binary" | "multiclass" | "multilabel") => ({
+    id: `classification/${variant}_${spec.concept}`,
+    fn: `${variant}${spec.name}`,
+    meta: spec.meta,
+  });
+  const multilabelAverages: readonly MultilabelAverage[] = spec.samples ? [...AVERAGES, "samples"] : AVERAGES;
+  const built: StatMetric<B, M, L> = {
+    binaryDef(options = {} as B) {
+      const n = names("binary");
+      const reduce = binaryReduce(spec.score(zeroDivision(options.zeroDivision, n.fn)));
+      return binaryStatDef({ ...n, reduce }, { ...options } as Record<string, unknown>);
+    },
+    binary: (preds, target, options) => runOnce(built.binaryDef(options), preds, target),
+    multiclassDef<A extends Average = "macro">(options: M & { average?: A }) {
+      const n = names("multiclass");
+      const zd = zeroDivision(options.zeroDivision, n.fn);
+      const average = optAverage(options.average, AVERAGES, "macro", n.fn) as A;
+      const score = spec.multiclassScore ?? spec.score(zd);
+      const reduce = multiclassReduce(score, options.numClasses, average, options.topK ?? 1);
+      return multiclassStatDef(
+        { ...n, reduce },
+        { ...options } as MulticlassStatOptions & Record<string, unknown>,
+        true,
+      );
+    },
+    multiclass: (preds, target, options) => runOnce(built.multiclassDef(options), preds, target),
+    multilabelDef<A extends MultilabelAverage = "macro">(options: L & { average?: A }) {
+      const n = names("multilabel");
+      const score = spec.score(zeroDivision(options.zeroDivision, n.fn));
+      const average = optAverage(options.average, multilabelAverages, "macro", n.fn) as A;
+      const reduce = multilabelReduce(score, options.numLabels, average);
+      return multilabelStatDef({ ...n, reduce, sampleScore: score }, { ...options } as MultilabelStatOptions &
+        Record<string, unknown>);
+    },
+    multilabel: (preds, target, options) => runOnce(built.multilabelDef(options), preds, target),
+  };
+  return built;
+}
