@@ -337,6 +337,26 @@ describe("streaming properties of every grouped metric", () => {
     }
   }
 
+  it("the float32 fast ranking path and the general path agree (scores k vs k/3, same order and ties)", () => {
+    fc.assert(
+      fc.property(
+        dataset,
+        fc.constantFrom("torchmetrics", "average", "optimistic", "pessimistic") as fc.Arbitrary<TieHandling>,
+        fc.constantFrom(...Object.keys(factories)),
+        (d, ties, name) => {
+          const def = factories[name]!({ topK: 3, ties, emptyTargetAction: "skip" });
+          const integers = d.preds.map((p) => Math.round(p * 5) + 1); // float32-exact: fast path
+          const thirds = integers.map((k) => k / 3); // mostly not float32: general path
+          expect(run(def, d.indexes, thirds, d.target)).toBeCloseTo(
+            run(def, d.indexes, integers, d.target),
+            12,
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("under 'average', 'optimistic' and 'pessimistic' the input order of documents does not matter", () => {
     fc.assert(
       fc.property(
