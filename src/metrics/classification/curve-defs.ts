@@ -74,6 +74,59 @@ function checkBinaryIgnore(ignoreIndex: number | undefined, fn: string): void {
     );
 }
 
+/** Options echoed back (JSON-safe: a thresholds list becomes a plain array). */
+function curveOptions(options: BinaryCurveOptions & Record<string, unknown>): Record<string, unknown> {
+  const t = options.thresholds;
+  return cleanOptions({
+    ...options,
+    thresholds: t === undefined || typeof t === "number" ? t : Array.from(t),
+  });
+}
+
+type AnyCurveState = BinaryCurveState | MulticlassCurveState | MultilabelCurveState;
+
+/** The parts in which the three curve MetricDefs differ. */
+interface CurveParts<S extends AnyCurveState, A extends unknown[], Ctx> {
+  thresholds: Float64Array | undefined;
+  init(): S;
+  update(state: S, ...args: A): void;
+  merge(a: S, b: S): S;
+  /** Histogram length of a binned state (binned problems x 2 x (T + 1)). */
+  problems: number;
+  /** What `spec.compute` receives. */
+  input(state: S): Ctx;
+}
+
+/** Assembles a curve MetricDef: the shared options, compute guard and state check around `parts`. */
+function curveDef<S extends AnyCurveState, A extends unknown[], R, Ctx>(
+  spec: CurveSpec<R, Ctx>,
+  options: BinaryCurveOptions & Record<string, unknown>,
+  parts: CurveParts<S, A, Ctx>,
+): MetricDef<S, A, R> {
+  const { thresholds } = parts;
+  return {
+    id: spec.id,
+    meta: spec.meta,
+    options: curveOptions(options),
+    init: parts.init,
+    update: parts.update,
+    merge: parts.merge,
+    compute: (state) => {
+      assertSeen(state.kind === "exact" ? state.target.length : histTotal(state.hist), spec.fn);
+      return spec.compute(parts.input(state));
+    },
+    validateState(state): asserts state is S {
+      const histLength = thresholds ? parts.problems * 2 * (thresholds.length + 1) : 0;
+      checkCurveState(spec.id, state, thresholds !== undefined, histLength);
+    },
+  };
+}
+
+function rejectWeights(sampleWeight: unknown, fn: string): void {
+  if (sampleWeight !== undefined)
+    fail("unsupported", `${fn}: \`sampleWeight\` is supported by the binary curve metrics only`);
+}
+
 /** Builds a binary curve MetricDef; `compute` receives the binary {@link CurveSource}. */
 export function binaryCurveDef<R>(
   spec: CurveSpec<R, CurveSource>,
@@ -82,18 +135,8 @@ export function binaryCurveDef<R>(
   const thresholds = resolveThresholds(options.thresholds, spec.fn);
   const ignoreIndex = optIgnoreIndex(options.ignoreIndex, spec.fn);
   checkBinaryIgnore(ignoreIndex, spec.fn);
-  return {
-    id: spec.id,
-    meta: spec.meta,
-    options: cleanOptions({
-      ...options,
-      thresholds:
-        options.thresholds === undefined
-          ? undefined
-          : typeof options.thresholds === "number"
-            ? options.thresholds
-            : Array.from(options.thresholds),
-    }),
+  return curveDef<BinaryCurveState, BinaryArgs, R, CurveSource>(spec, options, {
+    thresholds,
     init: () => initBinaryCurve(thresholds),
     update(state, preds, target, sampleWeight) {
       if (tryFastBinaryCurveUpdate(state, preds, target, sampleWeight, ignoreIndex)) return;
@@ -104,14 +147,9 @@ export function binaryCurveDef<R>(
       updateBinaryCurve(state, thresholds, p, t, w, ignoreIndex);
     },
     merge: mergeBinaryCurve,
-    compute: (state) => {
-      assertSeen(state.kind === "exact" ? state.target.length : histTotal(state.hist), spec.fn);
-      return spec.compute(binarySource(state, thresholds));
-    },
-    validateState(state): asserts state is BinaryCurveState {
-      checkCurveState(spec.id, state, thresholds !== undefined, thresholds ? 2 * (thresholds.length + 1) : 0);
-    },
-  };
+    problems: 1,
+    input: (state) => binarySource(state, thresholds),
+  });
 }
 
 /** What a multiclass or multilabel curve compute receives. */
@@ -129,41 +167,24 @@ export function multiclassCurveDef<R>(
   const thresholds = resolveThresholds(options.thresholds, spec.fn);
   const ignoreIndex = optIgnoreIndex(options.ignoreIndex, spec.fn);
   const C = optNumClasses(options.numClasses, spec.fn);
-  return {
-    id: spec.id,
-    meta: spec.meta,
-    options: cleanOptions({
-      ...options,
-      thresholds:
-        options.thresholds === undefined
-          ? undefined
-          : typeof options.thresholds === "number"
-            ? options.thresholds
-            : Array.from(options.thresholds),
-    }),
-    init: () => initMulticlassCurve(thresholds, C),
-    update(state, preds, target, sampleWeight) {
-      if (sampleWeight !== undefined)
-        fail("unsupported", `${spec.fn}: \`sampleWeight\` is supported by the binary curve metrics only`);
-      const m = readScoreMatrix(preds, spec.fn, C);
-      const t = readLabels(target, spec.fn, C, ignoreIndex);
-      assertSameRows(m.rows, t.length, spec.fn);
-      updateMulticlassCurve(state, thresholds, m.data, t, C, ignoreIndex);
+  return curveDef<MulticlassCurveState, MulticlassArgs, R, CurveContext<MulticlassCurveState>>(
+    spec,
+    options,
+    {
+      thresholds,
+      init: () => initMulticlassCurve(thresholds, C),
+      update(state, preds, target, sampleWeight) {
+        rejectWeights(sampleWeight, spec.fn);
+        const m = readScoreMatrix(preds, spec.fn, C);
+        const t = readLabels(target, spec.fn, C, ignoreIndex);
+        assertSameRows(m.rows, t.length, spec.fn);
+        updateMulticlassCurve(state, thresholds, m.data, t, C, ignoreIndex);
+      },
+      merge: mergeMulticlassCurve,
+      problems: C,
+      input: (state) => ({ state, thresholds, classes: C }),
     },
-    merge: mergeMulticlassCurve,
-    compute: (state) => {
-      assertSeen(state.kind === "exact" ? state.target.length : histTotal(state.hist), spec.fn);
-      return spec.compute({ state, thresholds, classes: C });
-    },
-    validateState(state): asserts state is MulticlassCurveState {
-      checkCurveState(
-        spec.id,
-        state,
-        thresholds !== undefined,
-        thresholds ? C * 2 * (thresholds.length + 1) : 0,
-      );
-    },
-  };
+  );
 }
 
 /** Builds a multilabel curve MetricDef over N x L scores and N x L 0/1 targets. */
@@ -175,42 +196,25 @@ export function multilabelCurveDef<R>(
   const ignoreIndex = optIgnoreIndex(options.ignoreIndex, spec.fn);
   checkBinaryIgnore(ignoreIndex, spec.fn);
   const L = optNumClasses(options.numLabels, spec.fn, "numLabels");
-  return {
-    id: spec.id,
-    meta: spec.meta,
-    options: cleanOptions({
-      ...options,
-      thresholds:
-        options.thresholds === undefined
-          ? undefined
-          : typeof options.thresholds === "number"
-            ? options.thresholds
-            : Array.from(options.thresholds),
-    }),
-    init: () => initMultilabelCurve(thresholds, L),
-    update(state, preds, target, sampleWeight) {
-      if (sampleWeight !== undefined)
-        fail("unsupported", `${spec.fn}: \`sampleWeight\` is supported by the binary curve metrics only`);
-      const m = readScoreMatrix(preds, spec.fn, L);
-      const t = toMatrix(target, spec.fn, "target");
-      assertSameRows(m.rows, t.rows, spec.fn);
-      if (t.rows > 0 && t.cols !== L)
-        fail("shape_mismatch", `${spec.fn}: \`target\` must have ${L} columns, got ${t.cols}`);
-      readBinaryTarget(t.data, spec.fn, ignoreIndex);
-      updateMultilabelCurve(state, thresholds, m.data, t.data, L, ignoreIndex);
+  return curveDef<MultilabelCurveState, MultilabelArgs, R, CurveContext<MultilabelCurveState>>(
+    spec,
+    options,
+    {
+      thresholds,
+      init: () => initMultilabelCurve(thresholds, L),
+      update(state, preds, target, sampleWeight) {
+        rejectWeights(sampleWeight, spec.fn);
+        const m = readScoreMatrix(preds, spec.fn, L);
+        const t = toMatrix(target, spec.fn, "target");
+        assertSameRows(m.rows, t.rows, spec.fn);
+        if (t.rows > 0 && t.cols !== L)
+          fail("shape_mismatch", `${spec.fn}: \`target\` must have ${L} columns, got ${t.cols}`);
+        readBinaryTarget(t.data, spec.fn, ignoreIndex);
+        updateMultilabelCurve(state, thresholds, m.data, t.data, L, ignoreIndex);
+      },
+      merge: mergeMulticlassCurve,
+      problems: L,
+      input: (state) => ({ state, thresholds, classes: L }),
     },
-    merge: mergeMulticlassCurve,
-    compute: (state) => {
-      assertSeen(state.kind === "exact" ? state.target.length : histTotal(state.hist), spec.fn);
-      return spec.compute({ state, thresholds, classes: L });
-    },
-    validateState(state): asserts state is MultilabelCurveState {
-      checkCurveState(
-        spec.id,
-        state,
-        thresholds !== undefined,
-        thresholds ? L * 2 * (thresholds.length + 1) : 0,
-      );
-    },
-  };
+  );
 }
