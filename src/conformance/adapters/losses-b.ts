@@ -46,178 +46,130 @@ function maxAbs(value: unknown): number {
 
 const losses = () => import("../../losses/index-b.js");
 
+type LossesB = Awaited<ReturnType<typeof losses>>;
+
+/** float32 tolerance of most part-b cases. */
+const standard = float32Tolerance(2e-5, 2e-6);
+
+/** An adapter running `call` (given the lazily imported loss module) through {@link lossCase}. */
+function lossAdapter(
+  metric: string,
+  differentiable: readonly string[],
+  constants: readonly string[],
+  tolerance: NonNullable<Adapter["tolerance"]>,
+  call: (lib: LossesB, t: Record<string, Tensor>, inputs: Inputs, options: Inputs) => Tensor,
+): Adapter {
+  return {
+    metric,
+    async run(inputs, options, _case, context) {
+      const lib = await losses();
+      return lossCase(context, inputs, differentiable, constants, (t) => call(lib, t, inputs, options));
+    },
+    tolerance,
+  };
+}
+
 /** Conformance adapters for part b of the `losses` family (face, depth, generation, sequence). */
 export const adapters: readonly Adapter[] = [
-  {
-    metric: "triplet_margin_loss",
-    async run(inputs, options, _case, context) {
-      const { tripletMarginLoss } = await losses();
-      return lossCase(context, inputs, ["anchor", "positive", "negative"], [], (t) =>
-        tripletMarginLoss(t.anchor!, t.positive!, t.negative!, {
-          margin: options.margin as number,
-          p: options.p as number,
-          eps: options.eps as number,
-          swap: options.swap as boolean,
+  lossAdapter(
+    "triplet_margin_loss",
+    ["anchor", "positive", "negative"],
+    [],
+    standard,
+    ({ tripletMarginLoss }, t, _inputs, options) =>
+      tripletMarginLoss(t.anchor!, t.positive!, t.negative!, {
+        margin: options.margin as number,
+        p: options.p as number,
+        eps: options.eps as number,
+        swap: options.swap as boolean,
+        reduction: options.reduction as "mean",
+      }),
+  ),
+  lossAdapter("arcface_loss", ["emb", "weight"], [], standard, ({ arcFaceLoss }, t, inputs, options) =>
+    arcFaceLoss(t.emb!, t.weight!, inputs.labels as number[], {
+      scale: options.scale as number,
+      margin: options.margin as number,
+      easyMargin: options.easy_margin as boolean,
+      ...(options.threshold_fallback === undefined
+        ? {}
+        : { thresholdFallback: options.threshold_fallback as boolean }),
+    }),
+  ),
+  lossAdapter("cosface_loss", ["emb", "weight"], [], standard, ({ cosFaceLoss }, t, inputs, options) =>
+    cosFaceLoss(t.emb!, t.weight!, inputs.labels as number[], {
+      scale: options.scale as number,
+      margin: options.margin as number,
+    }),
+  ),
+  lossAdapter("center_loss", ["emb"], [], standard, ({ centerLoss }, t, inputs, options) =>
+    centerLoss(t.emb!, inputs.labels as number[], inputs.centers as number[][], {
+      reduction: options.reduction as "mean",
+    }),
+  ),
+  lossAdapter("info_nce_loss", ["a", "b"], [], standard, ({ infoNceLoss }, t, _inputs, options) =>
+    infoNceLoss(t.a!, t.b!, {
+      temperature: options.temperature as number,
+      symmetric: options.symmetric as boolean,
+    }),
+  ),
+  lossAdapter("nt_xent_loss", ["a", "b"], [], standard, ({ ntXentLoss }, t, _inputs, options) =>
+    ntXentLoss(t.a!, t.b!, { temperature: options.temperature as number }),
+  ),
+  lossAdapter("contrastive_loss", ["x1", "x2"], [], standard, ({ contrastiveLoss }, t, inputs, options) =>
+    contrastiveLoss(t.x1!, t.x2!, inputs.same as number[], { margin: options.margin as number }),
+  ),
+  // The recursion runs in float64 on float32 inputs; only the float32 result rounding differs.
+  lossAdapter(
+    "ctc_loss",
+    ["log_probs"],
+    [],
+    float32Tolerance(2e-6, 1e-7),
+    ({ ctcLoss }, t, inputs, options) =>
+      ctcLoss(
+        t.log_probs!,
+        inputs.targets as number[][],
+        inputs.input_lengths as number[],
+        inputs.target_lengths as number[],
+        {
+          blank: options.blank as number,
           reduction: options.reduction as "mean",
-        }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "arcface_loss",
-    async run(inputs, options, _case, context) {
-      const { arcFaceLoss } = await losses();
-      return lossCase(context, inputs, ["emb", "weight"], [], (t) =>
-        arcFaceLoss(t.emb!, t.weight!, inputs.labels as number[], {
-          scale: options.scale as number,
-          margin: options.margin as number,
-          easyMargin: options.easy_margin as boolean,
-          ...(options.threshold_fallback === undefined
-            ? {}
-            : { thresholdFallback: options.threshold_fallback as boolean }),
-        }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "cosface_loss",
-    async run(inputs, options, _case, context) {
-      const { cosFaceLoss } = await losses();
-      return lossCase(context, inputs, ["emb", "weight"], [], (t) =>
-        cosFaceLoss(t.emb!, t.weight!, inputs.labels as number[], {
-          scale: options.scale as number,
-          margin: options.margin as number,
-        }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "center_loss",
-    async run(inputs, options, _case, context) {
-      const { centerLoss } = await losses();
-      return lossCase(context, inputs, ["emb"], [], (t) =>
-        centerLoss(t.emb!, inputs.labels as number[], inputs.centers as number[][], {
-          reduction: options.reduction as "mean",
-        }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "info_nce_loss",
-    async run(inputs, options, _case, context) {
-      const { infoNceLoss } = await losses();
-      return lossCase(context, inputs, ["a", "b"], [], (t) =>
-        infoNceLoss(t.a!, t.b!, {
-          temperature: options.temperature as number,
-          symmetric: options.symmetric as boolean,
-        }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "nt_xent_loss",
-    async run(inputs, options, _case, context) {
-      const { ntXentLoss } = await losses();
-      return lossCase(context, inputs, ["a", "b"], [], (t) =>
-        ntXentLoss(t.a!, t.b!, { temperature: options.temperature as number }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "contrastive_loss",
-    async run(inputs, options, _case, context) {
-      const { contrastiveLoss } = await losses();
-      return lossCase(context, inputs, ["x1", "x2"], [], (t) =>
-        contrastiveLoss(t.x1!, t.x2!, inputs.same as number[], { margin: options.margin as number }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "ctc_loss",
-    async run(inputs, options, _case, context) {
-      const { ctcLoss } = await losses();
-      return lossCase(context, inputs, ["log_probs"], [], (t) =>
-        ctcLoss(
-          t.log_probs!,
-          inputs.targets as number[][],
-          inputs.input_lengths as number[],
-          inputs.target_lengths as number[],
-          {
-            blank: options.blank as number,
-            reduction: options.reduction as "mean",
-            zeroInfinity: options.zero_infinity as boolean,
-          },
-        ),
-      );
-    },
-    // The recursion runs in float64 on float32 inputs; only the float32 result rounding differs.
-    tolerance: float32Tolerance(2e-6, 1e-7),
-  },
-  {
-    metric: "berhu_loss",
-    async run(inputs, options, _case, context) {
-      const { berHuLoss } = await losses();
-      return lossCase(context, inputs, ["input"], [], (t) =>
-        berHuLoss(t.input!, inputs.target as number[], {
-          thresholdFraction: options.threshold_fraction as number,
-          reduction: options.reduction as "mean",
-        }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "gan_discriminator_loss",
-    async run(inputs, options, _case, context) {
-      const { ganDiscriminatorLoss } = await losses();
-      return lossCase(context, inputs, ["real_logits", "fake_logits"], [], (t) =>
-        ganDiscriminatorLoss(t.real_logits!, t.fake_logits!, { kind: options.kind as "minimax" }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "gan_generator_loss",
-    async run(inputs, options, _case, context) {
-      const { ganGeneratorLoss } = await losses();
-      return lossCase(context, inputs, ["fake_logits"], [], (t) =>
-        ganGeneratorLoss(t.fake_logits!, { kind: options.kind as "minimax" }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "vae_kl_loss",
-    async run(inputs, options, _case, context) {
-      const { vaeKlLoss } = await losses();
-      return lossCase(context, inputs, ["mu", "logvar"], [], (t) =>
-        vaeKlLoss(t.mu!, t.logvar!, { reduction: options.reduction as "batchmean" }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
+          zeroInfinity: options.zero_infinity as boolean,
+        },
+      ),
+  ),
+  lossAdapter("berhu_loss", ["input"], [], standard, ({ berHuLoss }, t, inputs, options) =>
+    berHuLoss(t.input!, inputs.target as number[], {
+      thresholdFraction: options.threshold_fraction as number,
+      reduction: options.reduction as "mean",
+    }),
+  ),
+  lossAdapter(
+    "gan_discriminator_loss",
+    ["real_logits", "fake_logits"],
+    [],
+    standard,
+    ({ ganDiscriminatorLoss }, t, _inputs, options) =>
+      ganDiscriminatorLoss(t.real_logits!, t.fake_logits!, { kind: options.kind as "minimax" }),
+  ),
+  lossAdapter(
+    "gan_generator_loss",
+    ["fake_logits"],
+    [],
+    standard,
+    ({ ganGeneratorLoss }, t, _inputs, options) =>
+      ganGeneratorLoss(t.fake_logits!, { kind: options.kind as "minimax" }),
+  ),
+  lossAdapter("vae_kl_loss", ["mu", "logvar"], [], standard, ({ vaeKlLoss }, t, _inputs, options) =>
+    vaeKlLoss(t.mu!, t.logvar!, { reduction: options.reduction as "batchmean" }),
+  ),
   // Cases of test/data/golden/losses_b_torch.json (scripts/golden/losses_b_torch.py).
-  {
-    metric: "token_cross_entropy",
-    async run(inputs, options, _case, context) {
-      const { tokenCrossEntropy } = await losses();
-      return lossCase(context, inputs, ["logits"], [], (t) =>
-        tokenCrossEntropy(t.logits!, inputs.targets as number[][], {
-          ignoreIndex: options.ignore_index as number,
-          labelSmoothing: options.label_smoothing as number,
-          reduction: options.reduction as "mean",
-        }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
+  lossAdapter("token_cross_entropy", ["logits"], [], standard, ({ tokenCrossEntropy }, t, inputs, options) =>
+    tokenCrossEntropy(t.logits!, inputs.targets as number[][], {
+      ignoreIndex: options.ignore_index as number,
+      labelSmoothing: options.label_smoothing as number,
+      reduction: options.reduction as "mean",
+    }),
+  ),
   {
     metric: "reconstruction_loss",
     async run(inputs, options, _case, context) {
@@ -232,50 +184,39 @@ export const adapters: readonly Adapter[] = [
     },
     tolerance: float32Tolerance(2e-5, 2e-6),
   },
-  {
-    metric: "elbo_loss",
-    async run(inputs, options, _case, context) {
-      const { elboLoss } = await losses();
-      return lossCase(context, inputs, ["input", "mu", "logvar"], ["target"], (t) =>
-        elboLoss(t.input!, t.target!, t.mu!, t.logvar!, {
-          reconstruction: options.reconstruction as "bce_logits",
-          beta: options.beta as number,
-        }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "flow_nll_loss",
-    async run(inputs, options, _case, context) {
-      const { flowNllLoss } = await losses();
-      return lossCase(context, inputs, ["z", "log_det"], [], (t) =>
-        flowNllLoss(t.z!, t.log_det!, {
-          bitsPerDim: options.bits_per_dim as boolean,
-          ...(options.quantization_bins === undefined
-            ? {}
-            : { quantizationBins: options.quantization_bins as number }),
-        }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "scale_invariant_log_loss",
-    async run(inputs, options, _case, context) {
-      const { scaleInvariantLogLoss } = await losses();
-      return lossCase(context, inputs, ["input"], ["target", "mask"], (t) =>
-        scaleInvariantLogLoss(t.input!, t.target!, {
-          mask: t.mask!,
-          lambda: options.lambda as number,
-          ...(options.sqrt === undefined ? {} : { sqrt: options.sqrt as boolean }),
-          ...(options.scale === undefined ? {} : { scale: options.scale as number }),
-          ...(options.granularity === undefined ? {} : { granularity: options.granularity as "batch" }),
-        }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
+  lossAdapter(
+    "elbo_loss",
+    ["input", "mu", "logvar"],
+    ["target"],
+    standard,
+    ({ elboLoss }, t, _inputs, options) =>
+      elboLoss(t.input!, t.target!, t.mu!, t.logvar!, {
+        reconstruction: options.reconstruction as "bce_logits",
+        beta: options.beta as number,
+      }),
+  ),
+  lossAdapter("flow_nll_loss", ["z", "log_det"], [], standard, ({ flowNllLoss }, t, _inputs, options) =>
+    flowNllLoss(t.z!, t.log_det!, {
+      bitsPerDim: options.bits_per_dim as boolean,
+      ...(options.quantization_bins === undefined
+        ? {}
+        : { quantizationBins: options.quantization_bins as number }),
+    }),
+  ),
+  lossAdapter(
+    "scale_invariant_log_loss",
+    ["input"],
+    ["target", "mask"],
+    standard,
+    ({ scaleInvariantLogLoss }, t, _inputs, options) =>
+      scaleInvariantLogLoss(t.input!, t.target!, {
+        mask: t.mask!,
+        lambda: options.lambda as number,
+        ...(options.sqrt === undefined ? {} : { sqrt: options.sqrt as boolean }),
+        ...(options.scale === undefined ? {} : { scale: options.scale as number }),
+        ...(options.granularity === undefined ? {} : { granularity: options.granularity as "batch" }),
+      }),
+  ),
   {
     metric: "scale_shift_invariant_loss",
     async run(inputs, options, _case, context) {
@@ -294,111 +235,82 @@ export const adapters: readonly Adapter[] = [
     },
     tolerance: float32Tolerance(5e-5, 5e-6),
   },
-  {
-    metric: "ssim_loss",
-    async run(inputs, options, _case, context) {
-      const { ssimLoss } = await losses();
-      return lossCase(context, inputs, ["input"], ["target"], (t) =>
-        ssimLoss(t.input!, t.target!, {
-          window: options.window as "uniform",
-          windowSize: options.window_size as number,
-          ...(options.sigma === undefined ? {} : { sigma: options.sigma as number }),
-        }),
-      );
-    },
-    // SSIM subtracts squared local means from local second moments (cancellation in float32).
-    tolerance: float32Tolerance(1e-4, 2e-5),
-  },
-  {
-    metric: "photometric_loss",
-    async run(inputs, options, _case, context) {
-      const { photometricLoss } = await losses();
-      return lossCase(context, inputs, ["input"], ["target"], (t) =>
-        photometricLoss(t.input!, t.target!, { alpha: options.alpha as number }),
-      );
-    },
-    tolerance: float32Tolerance(1e-4, 2e-5),
-  },
-  {
-    metric: "edge_aware_smoothness_loss",
-    async run(inputs, options, _case, context) {
-      const { edgeAwareSmoothnessLoss } = await losses();
-      return lossCase(context, inputs, ["disparity"], ["target"], (t) =>
-        edgeAwareSmoothnessLoss(t.disparity!, t.target!, {
-          normalize: options.normalize as boolean,
-        }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "triplet_mining_loss",
-    async run(inputs, options, _case, context) {
-      const { tripletMiningLoss } = await losses();
-      return lossCase(context, inputs, ["emb"], [], (t) =>
-        tripletMiningLoss(t.emb!, inputs.labels as number[], {
-          mining: options.mining as "batch-hard",
-          margin: options.margin as number,
-        }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "circle_loss",
-    async run(inputs, options, _case, context) {
-      const { circleLoss } = await losses();
-      return lossCase(context, inputs, ["emb"], [], (t) =>
-        circleLoss(t.emb!, inputs.labels as number[], {
-          margin: options.margin as number,
-          gamma: options.gamma as number,
-        }),
-      );
-    },
-    // γ = 32 multiplies cosines computed in float32.
-    tolerance: float32Tolerance(1e-4, 1e-5),
-  },
-  {
-    metric: "barlow_twins_loss",
-    async run(inputs, options, _case, context) {
-      const { barlowTwinsLoss } = await losses();
-      return lossCase(context, inputs, ["emb", "emb2"], [], (t) =>
-        barlowTwinsLoss(t.emb!, t.emb2!, { lambda: options.lambda as number }),
-      );
-    },
-    tolerance: float32Tolerance(1e-4, 1e-5),
-  },
-  {
-    metric: "simsiam_loss",
-    async run(inputs, _options, _case, context) {
-      const { simSiamLoss } = await losses();
-      return lossCase(context, inputs, ["pred1", "pred2"], ["emb", "emb2"], (t) =>
-        simSiamLoss(t.pred1!, t.pred2!, t.emb!, t.emb2!),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
-  {
-    metric: "sphereface_loss",
-    async run(inputs, options, _case, context) {
-      const { sphereFaceLoss } = await losses();
-      return lossCase(context, inputs, ["emb", "weight"], [], (t) =>
-        sphereFaceLoss(t.emb!, t.weight!, inputs.labels as number[], {
-          margin: options.margin as number,
-          lambda: options.lambda as number,
-        }),
-      );
-    },
-    tolerance: float32Tolerance(1e-4, 1e-5),
-  },
-  {
-    metric: "softmax_loss",
-    async run(inputs, _options, _case, context) {
-      const { softmaxLoss } = await losses();
-      return lossCase(context, inputs, ["emb", "weight"], ["bias"], (t) =>
-        softmaxLoss(t.emb!, t.weight!, inputs.labels as number[], { bias: t.bias! }),
-      );
-    },
-    tolerance: float32Tolerance(2e-5, 2e-6),
-  },
+  // SSIM subtracts squared local means from local second moments (cancellation in float32).
+  lossAdapter(
+    "ssim_loss",
+    ["input"],
+    ["target"],
+    float32Tolerance(1e-4, 2e-5),
+    ({ ssimLoss }, t, _inputs, options) =>
+      ssimLoss(t.input!, t.target!, {
+        window: options.window as "uniform",
+        windowSize: options.window_size as number,
+        ...(options.sigma === undefined ? {} : { sigma: options.sigma as number }),
+      }),
+  ),
+  lossAdapter(
+    "photometric_loss",
+    ["input"],
+    ["target"],
+    float32Tolerance(1e-4, 2e-5),
+    ({ photometricLoss }, t, _inputs, options) =>
+      photometricLoss(t.input!, t.target!, { alpha: options.alpha as number }),
+  ),
+  lossAdapter(
+    "edge_aware_smoothness_loss",
+    ["disparity"],
+    ["target"],
+    standard,
+    ({ edgeAwareSmoothnessLoss }, t, _inputs, options) =>
+      edgeAwareSmoothnessLoss(t.disparity!, t.target!, {
+        normalize: options.normalize as boolean,
+      }),
+  ),
+  lossAdapter("triplet_mining_loss", ["emb"], [], standard, ({ tripletMiningLoss }, t, inputs, options) =>
+    tripletMiningLoss(t.emb!, inputs.labels as number[], {
+      mining: options.mining as "batch-hard",
+      margin: options.margin as number,
+    }),
+  ),
+  // γ = 32 multiplies cosines computed in float32.
+  lossAdapter(
+    "circle_loss",
+    ["emb"],
+    [],
+    float32Tolerance(1e-4, 1e-5),
+    ({ circleLoss }, t, inputs, options) =>
+      circleLoss(t.emb!, inputs.labels as number[], {
+        margin: options.margin as number,
+        gamma: options.gamma as number,
+      }),
+  ),
+  lossAdapter(
+    "barlow_twins_loss",
+    ["emb", "emb2"],
+    [],
+    float32Tolerance(1e-4, 1e-5),
+    ({ barlowTwinsLoss }, t, _inputs, options) =>
+      barlowTwinsLoss(t.emb!, t.emb2!, { lambda: options.lambda as number }),
+  ),
+  lossAdapter(
+    "simsiam_loss",
+    ["pred1", "pred2"],
+    ["emb", "emb2"],
+    standard,
+    ({ simSiamLoss }, t, _inputs, _options) => simSiamLoss(t.pred1!, t.pred2!, t.emb!, t.emb2!),
+  ),
+  lossAdapter(
+    "sphereface_loss",
+    ["emb", "weight"],
+    [],
+    float32Tolerance(1e-4, 1e-5),
+    ({ sphereFaceLoss }, t, inputs, options) =>
+      sphereFaceLoss(t.emb!, t.weight!, inputs.labels as number[], {
+        margin: options.margin as number,
+        lambda: options.lambda as number,
+      }),
+  ),
+  lossAdapter("softmax_loss", ["emb", "weight"], ["bias"], standard, ({ softmaxLoss }, t, inputs, _options) =>
+    softmaxLoss(t.emb!, t.weight!, inputs.labels as number[], { bias: t.bias! }),
+  ),
 ];
