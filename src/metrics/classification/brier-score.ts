@@ -1,18 +1,7 @@
 import type { MatrixInput, NumericArray } from "../../core/coerce.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import {
-  assertProbabilityValues,
-  assertSameRows,
-  optBoolean,
-  optIgnoreIndex,
-  optNumClasses,
-  readBinaryTarget,
-  readLabels,
-  readProbabilities,
-  readScoreMatrix,
-  readWeights,
-} from "./input.js";
-import { type MeanState, meanDef } from "./log-loss.js";
+import { optBoolean, optIgnoreIndex, optNumClasses } from "./input.js";
+import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
 
@@ -40,23 +29,14 @@ export function binaryBrierScoreDef(
 ): MetricDef<MeanState, BinaryArgs, number> {
   const fn = "binaryBrierScore";
   const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
-  return meanDef({
+  return binaryMeanDef({
     id: "classification/binary_brier_score",
     fn,
     meta: brierScoreMeta,
     options: { ...options },
-    perSample(preds, target, sampleWeight) {
-      const p = readProbabilities(preds, fn);
-      const t = readBinaryTarget(target, fn, ignoreIndex);
-      assertSameRows(p.length, t.length, fn);
-      const w = readWeights(sampleWeight, t.length, fn) ?? new Float64Array(t.length).fill(1);
-      const values = new Float64Array(t.length);
-      for (let i = 0; i < t.length; i++) {
-        if (t[i] === ignoreIndex) w[i] = 0;
-        else values[i] = (p[i]! - t[i]!) ** 2;
-      }
-      return { values, weights: w };
-    },
+    ignoreIndex,
+    probabilities: true,
+    value: (p, y) => (p - y) ** 2,
   });
 }
 /** One-shot {@link binaryBrierScoreDef}. */
@@ -85,28 +65,18 @@ export function multiclassBrierScoreDef(
   const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
   const C = optNumClasses(options.numClasses, fn);
   const half = optBoolean(options.scaleByHalf, C === 2, fn, "scaleByHalf");
-  return meanDef({
+  return multiclassMeanDef({
     id: "classification/multiclass_brier_score",
     fn,
     meta: brierScoreMeta,
     options: { ...options },
-    perSample(preds, target, sampleWeight) {
-      const m = readScoreMatrix(preds, fn, C);
-      assertProbabilityValues(m.data, fn, "preds");
-      const t = readLabels(target, fn, C, ignoreIndex);
-      assertSameRows(m.rows, t.length, fn);
-      const w = readWeights(sampleWeight, t.length, fn) ?? new Float64Array(t.length).fill(1);
-      const values = new Float64Array(t.length);
-      for (let i = 0; i < t.length; i++) {
-        if (t[i] === ignoreIndex) {
-          w[i] = 0;
-          continue;
-        }
-        let s = 0;
-        for (let c = 0; c < C; c++) s += (m.data[i * C + c]! - (t[i] === c ? 1 : 0)) ** 2;
-        values[i] = half ? s / 2 : s;
-      }
-      return { values, weights: w };
+    ignoreIndex,
+    probabilities: true,
+    numClasses: C,
+    value(scores, row, y) {
+      let s = 0;
+      for (let c = 0; c < C; c++) s += (scores[row + c]! - (y === c ? 1 : 0)) ** 2;
+      return half ? s / 2 : s;
     },
   });
 }

@@ -1,17 +1,7 @@
 import type { MatrixInput, NumericArray } from "../../core/coerce.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import {
-  assertSameRows,
-  optBoolean,
-  optIgnoreIndex,
-  optNumClasses,
-  readBinaryTarget,
-  readLabels,
-  readScoreMatrix,
-  readScores,
-  readWeights,
-} from "./input.js";
-import { type MeanState, meanDef } from "./log-loss.js";
+import { optBoolean, optIgnoreIndex, optNumClasses } from "./input.js";
+import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
 
@@ -45,26 +35,16 @@ export function binaryHingeLossDef(options: HingeLossOptions = {}): MetricDef<Me
   const fn = "binaryHingeLoss";
   const squared = optBoolean(options.squared, false, fn, "squared");
   const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
-  return meanDef({
+  return binaryMeanDef({
     id: "classification/binary_hinge_loss",
     fn,
     meta: hingeLossMeta,
     options: { ...options },
-    perSample(preds, target, sampleWeight) {
-      const s = readScores(preds, fn);
-      const t = readBinaryTarget(target, fn, ignoreIndex);
-      assertSameRows(s.length, t.length, fn);
-      const w = readWeights(sampleWeight, t.length, fn) ?? new Float64Array(t.length).fill(1);
-      const values = new Float64Array(t.length);
-      for (let i = 0; i < t.length; i++) {
-        if (t[i] === ignoreIndex) {
-          w[i] = 0;
-          continue;
-        }
-        const h = Math.max(0, 1 - (t[i] === 1 ? s[i]! : -s[i]!));
-        values[i] = squared ? h * h : h;
-      }
-      return { values, weights: w };
+    ignoreIndex,
+    probabilities: false,
+    value(s, y) {
+      const h = Math.max(0, 1 - (y === 1 ? s : -s));
+      return squared ? h * h : h;
     },
   });
 }
@@ -93,29 +73,19 @@ export function multiclassHingeLossDef(
   const squared = optBoolean(options.squared, false, fn, "squared");
   const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
   const C = optNumClasses(options.numClasses, fn);
-  return meanDef({
+  return multiclassMeanDef({
     id: "classification/multiclass_hinge_loss",
     fn,
     meta: hingeLossMeta,
     options: { ...options },
-    perSample(preds, target, sampleWeight) {
-      const m = readScoreMatrix(preds, fn, C);
-      const t = readLabels(target, fn, C, ignoreIndex);
-      assertSameRows(m.rows, t.length, fn);
-      const w = readWeights(sampleWeight, t.length, fn) ?? new Float64Array(t.length).fill(1);
-      const values = new Float64Array(t.length);
-      for (let i = 0; i < t.length; i++) {
-        const y = t[i]!;
-        if (y === ignoreIndex) {
-          w[i] = 0;
-          continue;
-        }
-        let other = Number.NEGATIVE_INFINITY;
-        for (let c = 0; c < C; c++) if (c !== y && m.data[i * C + c]! > other) other = m.data[i * C + c]!;
-        const h = Math.max(0, 1 - (m.data[i * C + y]! - other));
-        values[i] = squared ? h * h : h;
-      }
-      return { values, weights: w };
+    ignoreIndex,
+    probabilities: false,
+    numClasses: C,
+    value(scores, row, y) {
+      let other = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < C; c++) if (c !== y && scores[row + c]! > other) other = scores[row + c]!;
+      const h = Math.max(0, 1 - (scores[row + y]! - other));
+      return squared ? h * h : h;
     },
   });
 }
