@@ -79,37 +79,41 @@ function adapter(
   };
 }
 
+/** The case's options in the library's vocabulary: camelCase keys, `reduction` defaulting to "mean". */
+function libraryOptions(options: Options): Options {
+  const renamed = Object.entries(options).map(([key, value]) => [
+    key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase()),
+    value,
+  ]);
+  return { ...Object.fromEntries(renamed), reduction: reductionOf(options) };
+}
+
+/**
+ * An adapter for a loss called as `loss(...tensors named args, options)` whose options are the
+ * case's options renamed to camelCase (see {@link libraryOptions}).
+ */
+function byName(
+  metric: string,
+  grads: Record<string, string>,
+  loss: (...args: never[]) => tf.Tensor,
+  args: readonly string[] = ["input", "target"],
+): Adapter {
+  const call = loss as unknown as (...xs: unknown[]) => tf.Tensor;
+  return adapter(metric, grads, (t, options) =>
+    call(...args.map((name) => t[name]!), libraryOptions(options)),
+  );
+}
+
 const inputGrad = { grad_input: "input" };
 
 const regression: Adapter[] = [
-  adapter("mse_loss", inputGrad, (t, options) =>
-    mseLoss(t.input!, t.target!, { reduction: reductionOf(options) }),
-  ),
-  adapter("l1_loss", inputGrad, (t, options) =>
-    l1Loss(t.input!, t.target!, { reduction: reductionOf(options) }),
-  ),
-  adapter("smooth_l1_loss", inputGrad, (t, options) =>
-    smoothL1Loss(t.input!, t.target!, { reduction: reductionOf(options), beta: options.beta as number }),
-  ),
-  adapter("huber_loss", inputGrad, (t, options) =>
-    huberLoss(t.input!, t.target!, { reduction: reductionOf(options), delta: options.delta as number }),
-  ),
-  adapter("log_cosh_loss", inputGrad, (t, options) =>
-    logCoshLoss(t.input!, t.target!, { reduction: reductionOf(options) }),
-  ),
-  adapter("quantile_loss", inputGrad, (t, options) =>
-    quantileLoss(t.input!, t.target!, {
-      reduction: reductionOf(options),
-      quantile: options.quantile as number,
-    }),
-  ),
-  adapter("poisson_nll_loss", inputGrad, (t, options) =>
-    poissonNllLoss(t.input!, t.target!, {
-      reduction: reductionOf(options),
-      logInput: options.log_input as boolean,
-      full: options.full as boolean,
-    }),
-  ),
+  byName("mse_loss", inputGrad, mseLoss),
+  byName("l1_loss", inputGrad, l1Loss),
+  byName("smooth_l1_loss", inputGrad, smoothL1Loss),
+  byName("huber_loss", inputGrad, huberLoss),
+  byName("log_cosh_loss", inputGrad, logCoshLoss),
+  byName("quantile_loss", inputGrad, quantileLoss),
+  byName("poisson_nll_loss", inputGrad, poissonNllLoss),
   adapter("gaussian_nll_loss", { grad_input: "input", grad_var: "var" }, (t, options) =>
     gaussianNllLoss(t.input!, t.target!, t.var!, {
       reduction: reductionOf(options),
@@ -184,27 +188,10 @@ const classification: Adapter[] = [
       ...(t.element_weight ? { weights: t.element_weight } : {}),
     }),
   ),
-  adapter("margin_ranking_loss", pairGrads, (t, options) =>
-    marginRankingLoss(t.input1!, t.input2!, t.target!, {
-      reduction: reductionOf(options),
-      margin: options.margin as number,
-    }),
-  ),
-  adapter("hinge_embedding_loss", inputGrad, (t, options) =>
-    hingeEmbeddingLoss(t.input!, t.target!, {
-      reduction: reductionOf(options),
-      margin: options.margin as number,
-    }),
-  ),
-  adapter("soft_margin_loss", inputGrad, (t, options) =>
-    softMarginLoss(t.input!, t.target!, { reduction: reductionOf(options) }),
-  ),
-  adapter("cosine_embedding_loss", pairGrads, (t, options) =>
-    cosineEmbeddingLoss(t.input1!, t.input2!, t.target!, {
-      reduction: reductionOf(options),
-      margin: options.margin as number,
-    }),
-  ),
+  byName("margin_ranking_loss", pairGrads, marginRankingLoss, ["input1", "input2", "target"]),
+  byName("hinge_embedding_loss", inputGrad, hingeEmbeddingLoss),
+  byName("soft_margin_loss", inputGrad, softMarginLoss),
+  byName("cosine_embedding_loss", pairGrads, cosineEmbeddingLoss, ["input1", "input2", "target"]),
   // torchvision cases name the logits `logits`; the golden cases name them `input`
   adapter(
     "sigmoid_focal_loss",
@@ -242,30 +229,11 @@ const classification: Adapter[] = [
 const boxGrad = { grad_boxes1: "pred" };
 
 const detection: Adapter[] = [
-  adapter("giou_loss", boxGrad, (t, options) =>
-    giouLoss(t.pred!, t.target!, { reduction: reductionOf(options) }),
-  ),
-  adapter("diou_loss", boxGrad, (t, options) =>
-    diouLoss(t.pred!, t.target!, { reduction: reductionOf(options) }),
-  ),
-  adapter("ciou_loss", boxGrad, (t, options) =>
-    ciouLoss(t.pred!, t.target!, { reduction: reductionOf(options) }),
-  ),
-  adapter("wing_loss", inputGrad, (t, options) =>
-    wingLoss(t.input!, t.target!, {
-      reduction: reductionOf(options),
-      width: options.width as number,
-      curvature: options.curvature as number,
-    }),
-  ),
-  adapter("balanced_l1_loss", inputGrad, (t, options) =>
-    balancedL1Loss(t.input!, t.target!, {
-      reduction: reductionOf(options),
-      alpha: options.alpha as number,
-      gamma: options.gamma as number,
-      beta: options.beta as number,
-    }),
-  ),
+  byName("giou_loss", boxGrad, giouLoss, ["pred", "target"]),
+  byName("diou_loss", boxGrad, diouLoss, ["pred", "target"]),
+  byName("ciou_loss", boxGrad, ciouLoss, ["pred", "target"]),
+  byName("wing_loss", inputGrad, wingLoss),
+  byName("balanced_l1_loss", inputGrad, balancedL1Loss),
 ];
 
 // The segmentation cases are global soft scores over every element (the formula's sums run over all of them).
