@@ -2,6 +2,7 @@ import type { MatrixInput, NumericArray } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import {
+  averagedCurve,
   type BinaryCurveOptions,
   binaryCurveDef,
   type MulticlassCurveOptions,
@@ -11,16 +12,10 @@ import {
 } from "./curve-defs.js";
 import {
   aurocOf,
-  averageCurveValues,
   type BinaryCurveState,
   type MulticlassCurveState,
   type MultilabelCurveState,
-  multiclassMicroSource,
-  multiclassSources,
-  multilabelMicroSource,
-  multilabelSources,
   ovoSource,
-  positives,
 } from "./curve-state.js";
 import { optOneOf } from "./input.js";
 import { classificationEntry } from "./meta.js";
@@ -54,6 +49,11 @@ export interface BinaryAurocOptions extends BinaryCurveOptions {
   convention?: CurveConvention;
 }
 
+/** The AUROC of a problem with one class missing under `convention`: 0 (torchmetrics) or NaN (sklearn). */
+function optOneClass(value: unknown, fn: string): number {
+  return optOneOf(value, CONVENTIONS, "torchmetrics", fn, "convention") === "sklearn" ? Number.NaN : 0;
+}
+
 function optMaxFpr(value: unknown, fn: string): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "number" || !(value > 0 && value <= 1))
@@ -76,10 +76,7 @@ export function binaryAurocDef(
 ): MetricDef<BinaryCurveState, BinaryArgs, number> {
   const fn = "binaryAuroc";
   const maxFpr = optMaxFpr(options.maxFpr, fn);
-  const oneClass =
-    optOneOf(options.convention, CONVENTIONS, "torchmetrics", fn, "convention") === "sklearn"
-      ? Number.NaN
-      : 0;
+  const oneClass = optOneClass(options.convention, fn);
   return binaryCurveDef(
     {
       id: "classification/binary_auroc",
@@ -125,10 +122,7 @@ export function multiclassAurocDef<A extends MulticlassAurocAverage = "macro">(
   const fn = "multiclassAuroc";
   const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
   const multiClass = optOneOf(options.multiClass, ["ovr", "ovo"], "ovr", fn, "multiClass");
-  const oneClass =
-    optOneOf(options.convention, CONVENTIONS, "torchmetrics", fn, "convention") === "sklearn"
-      ? Number.NaN
-      : 0;
+  const oneClass = optOneClass(options.convention, fn);
   if (
     multiClass === "ovo" &&
     (options.thresholds !== undefined || average === "micro" || average === "none")
@@ -143,7 +137,8 @@ export function multiclassAurocDef<A extends MulticlassAurocAverage = "macro">(
       id: "classification/multiclass_auroc",
       meta: aurocMeta,
       fn,
-      compute: ({ state, thresholds, classes }) => {
+      compute: (context) => {
+        const { state, classes } = context;
         if (multiClass === "ovo") {
           if (state.kind !== "exact") return fail("invalid_state", `${fn}: ovo needs an exact state`);
           const target = state.target.data.subarray(0, state.target.length);
@@ -166,17 +161,9 @@ export function multiclassAurocDef<A extends MulticlassAurocAverage = "macro">(
           }
           return (num / den) as Averaged<A>;
         }
-        if (average === "micro")
-          return aurocOf(
-            multiclassMicroSource(state, thresholds, classes),
-            undefined,
-            oneClass,
-          ) as Averaged<A>;
-        const sources = multiclassSources(state, thresholds, classes);
-        const values = sources.map((s) => aurocOf(s, undefined, oneClass));
-        if (Number.isNaN(oneClass) && average !== "none" && values.some(Number.isNaN))
-          return Number.NaN as Averaged<A>;
-        return averageCurveValues(values, average, positives(sources)) as Averaged<A>;
+        return averagedCurve(context, "multiclass", average, (s) => aurocOf(s, undefined, oneClass), {
+          nanIsResult: Number.isNaN(oneClass),
+        }) as Averaged<A>;
       },
     },
     { ...options },
@@ -208,28 +195,16 @@ export function multilabelAurocDef<A extends MulticlassAurocAverage = "macro">(
 ): MetricDef<MultilabelCurveState, MultilabelArgs, Averaged<A>> {
   const fn = "multilabelAuroc";
   const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
-  const oneClass =
-    optOneOf(options.convention, CONVENTIONS, "torchmetrics", fn, "convention") === "sklearn"
-      ? Number.NaN
-      : 0;
+  const oneClass = optOneClass(options.convention, fn);
   return multilabelCurveDef(
     {
       id: "classification/multilabel_auroc",
       meta: aurocMeta,
       fn,
-      compute: ({ state, thresholds, classes }) => {
-        if (average === "micro")
-          return aurocOf(
-            multilabelMicroSource(state, thresholds, classes),
-            undefined,
-            oneClass,
-          ) as Averaged<A>;
-        const sources = multilabelSources(state, thresholds, classes);
-        const values = sources.map((s) => aurocOf(s, undefined, oneClass));
-        if (Number.isNaN(oneClass) && average !== "none" && values.some(Number.isNaN))
-          return Number.NaN as Averaged<A>;
-        return averageCurveValues(values, average, positives(sources)) as Averaged<A>;
-      },
+      compute: (context) =>
+        averagedCurve(context, "multilabel", average, (s) => aurocOf(s, undefined, oneClass), {
+          nanIsResult: Number.isNaN(oneClass),
+        }) as Averaged<A>,
     },
     { ...options },
   );

@@ -1,6 +1,7 @@
 import type { MatrixInput, NumericArray } from "../../core/coerce.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import {
+  averagedCurve,
   type BinaryCurveOptions,
   binaryCurveDef,
   type MulticlassCurveOptions,
@@ -9,16 +10,10 @@ import {
   multilabelCurveDef,
 } from "./curve-defs.js";
 import {
-  averageCurveValues,
   averagePrecisionOf,
   type BinaryCurveState,
   type MulticlassCurveState,
   type MultilabelCurveState,
-  multiclassMicroSource,
-  multiclassSources,
-  multilabelMicroSource,
-  multilabelSources,
-  positives,
 } from "./curve-state.js";
 import { optOneOf } from "./input.js";
 import { classificationEntry } from "./meta.js";
@@ -89,16 +84,10 @@ export function multiclassAveragePrecisionDef<A extends AveragePrecisionAverage 
       id: "classification/multiclass_average_precision",
       meta: averagePrecisionMeta,
       fn,
-      compute: ({ state, thresholds, classes }) => {
-        if (average === "micro")
-          return averagePrecisionOf(multiclassMicroSource(state, thresholds, classes), 0) as Averaged<A>;
-        const sources = multiclassSources(state, thresholds, classes);
-        return averageCurveValues(
-          sources.map((s) => averagePrecisionOf(s, Number.NaN)),
-          average,
-          positives(sources),
-        ) as Averaged<A>;
-      },
+      compute: (context) =>
+        averagedCurve(context, "multiclass", average, (s) => averagePrecisionOf(s, Number.NaN), {
+          microValue: (s) => averagePrecisionOf(s, 0),
+        }) as Averaged<A>,
     },
     { ...options },
   );
@@ -130,16 +119,8 @@ export function multilabelAveragePrecisionDef<A extends AveragePrecisionAverage 
       id: "classification/multilabel_average_precision",
       meta: averagePrecisionMeta,
       fn,
-      compute: ({ state, thresholds, classes }) => {
-        if (average === "micro")
-          return averagePrecisionOf(multilabelMicroSource(state, thresholds, classes), 0) as Averaged<A>;
-        const sources = multilabelSources(state, thresholds, classes);
-        return averageCurveValues(
-          sources.map((s) => averagePrecisionOf(s, 0)),
-          average,
-          positives(sources),
-        ) as Averaged<A>;
-      },
+      compute: (context) =>
+        averagedCurve(context, "multilabel", average, (s) => averagePrecisionOf(s, 0)) as Averaged<A>,
     },
     { ...options },
   );

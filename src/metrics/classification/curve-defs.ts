@@ -7,6 +7,7 @@ import { toMatrix } from "../../core/coerce.js";
 import { fail } from "../../core/errors.js";
 import type { MetricDef } from "../../metric.js";
 import {
+  averageCurveValues,
   type BinaryCurveState,
   binarySource,
   type CurveSource,
@@ -18,6 +19,11 @@ import {
   type MultilabelCurveState,
   mergeBinaryCurve,
   mergeMulticlassCurve,
+  multiclassMicroSource,
+  multiclassSources,
+  multilabelMicroSource,
+  multilabelSources,
+  positives,
   resolveThresholds,
   type ThresholdsOption,
   tryFastBinaryCurveUpdate,
@@ -217,4 +223,36 @@ export function multilabelCurveDef<R>(
       input: (state) => ({ state, thresholds, classes: L }),
     },
   );
+}
+
+/**
+ * A per-class (multiclass one-vs-rest) or per-label value of a curve metric, averaged as
+ * torchmetrics' curve metrics ("none" lists them); "micro" takes `microValue` (default `value`)
+ * of the pooled one-hot source instead. With `nanIsResult` a NaN class makes the average NaN
+ * (sklearn), otherwise NaN classes are left out.
+ */
+export function averagedCurve(
+  context: CurveContext<MulticlassCurveState> | CurveContext<MultilabelCurveState>,
+  variant: "multiclass" | "multilabel",
+  average: "macro" | "weighted" | "micro" | "none",
+  value: (source: CurveSource) => number,
+  {
+    microValue = value,
+    nanIsResult = false,
+  }: { microValue?: (source: CurveSource) => number; nanIsResult?: boolean } = {},
+): number | number[] {
+  const { state, thresholds, classes } = context;
+  const multiclass = variant === "multiclass";
+  if (average === "micro")
+    return microValue(
+      multiclass
+        ? multiclassMicroSource(state as MulticlassCurveState, thresholds, classes)
+        : multilabelMicroSource(state as MultilabelCurveState, thresholds, classes),
+    );
+  const sources = multiclass
+    ? multiclassSources(state as MulticlassCurveState, thresholds, classes)
+    : multilabelSources(state as MultilabelCurveState, thresholds, classes);
+  const values = sources.map(value);
+  if (nanIsResult && average !== "none" && values.some(Number.isNaN)) return Number.NaN;
+  return averageCurveValues(values, average, positives(sources));
 }
