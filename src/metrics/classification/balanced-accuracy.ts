@@ -1,16 +1,7 @@
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
 import { optBoolean } from "./input.js";
 import { classificationEntry } from "./meta.js";
-import {
-  type BinaryArgs,
-  type BinaryStatOptions,
-  binaryStatDef,
-  type ConfusionState,
-  type MulticlassArgs,
-  type MulticlassStatOptions,
-  multiclassStatDef,
-} from "./stat-scores.js";
+import { confusionMetric } from "./stat-metric.js";
+import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of balanced accuracy. */
 export const balancedAccuracyMeta = classificationEntry({
@@ -51,53 +42,28 @@ export function balancedAccuracyFromConfusion(m: ArrayLike<number>, C: number, a
   return score;
 }
 
+const balancedAccuracyMetric = confusionMetric<
+  BinaryStatOptions & BalancedAccuracyOptions,
+  Omit<MulticlassStatOptions, "topK"> & BalancedAccuracyOptions,
+  number,
+  boolean
+>({
+  concept: "balanced_accuracy",
+  name: "BalancedAccuracy",
+  meta: balancedAccuracyMeta,
+  parse: (options, fn) => optBoolean(options.adjusted, false, fn, "adjusted"),
+  reduce: balancedAccuracyFromConfusion,
+});
+
 /**
  * Binary balanced accuracy (sensitivity + specificity) / 2 on `preds > threshold`, averaging only
  * the classes present in the target. Matches sklearn 1.9.1 `balanced_accuracy_score`. O(n).
  */
-export function binaryBalancedAccuracyDef(
-  options: BinaryStatOptions & BalancedAccuracyOptions = {},
-): MetricDef<ConfusionState, BinaryArgs, number> {
-  const adjusted = optBoolean(options.adjusted, false, "binaryBalancedAccuracy", "adjusted");
-  return binaryStatDef(
-    {
-      id: "classification/binary_balanced_accuracy",
-      meta: balancedAccuracyMeta,
-      fn: "binaryBalancedAccuracy",
-      reduce: (m) => balancedAccuracyFromConfusion(m, 2, adjusted),
-    },
-    { ...options },
-  );
-}
+export const binaryBalancedAccuracyDef = balancedAccuracyMetric.binaryDef;
 /** One-shot {@link binaryBalancedAccuracyDef}. */
-export function binaryBalancedAccuracy(
-  preds: NumericArray,
-  target: NumericArray,
-  options: BinaryStatOptions & BalancedAccuracyOptions = {},
-): number {
-  return runOnce(binaryBalancedAccuracyDef(options), preds, target);
-}
+export const binaryBalancedAccuracy = balancedAccuracyMetric.binary;
 
 /** Multiclass balanced accuracy: mean per-class recall over classes present in the target. sklearn 1.9.1 `balanced_accuracy_score`. */
-export function multiclassBalancedAccuracyDef(
-  options: Omit<MulticlassStatOptions, "topK"> & BalancedAccuracyOptions,
-): MetricDef<ConfusionState, MulticlassArgs, number> {
-  const adjusted = optBoolean(options.adjusted, false, "multiclassBalancedAccuracy", "adjusted");
-  return multiclassStatDef(
-    {
-      id: "classification/multiclass_balanced_accuracy",
-      meta: balancedAccuracyMeta,
-      fn: "multiclassBalancedAccuracy",
-      reduce: (m) => balancedAccuracyFromConfusion(m, options.numClasses, adjusted),
-    },
-    { ...options },
-  );
-}
+export const multiclassBalancedAccuracyDef = balancedAccuracyMetric.multiclassDef;
 /** One-shot {@link multiclassBalancedAccuracyDef}. */
-export function multiclassBalancedAccuracy(
-  preds: NumericArray | MatrixInput,
-  target: NumericArray,
-  options: Omit<MulticlassStatOptions, "topK"> & BalancedAccuracyOptions,
-): number {
-  return runOnce(multiclassBalancedAccuracyDef(options), preds, target);
-}
+export const multiclassBalancedAccuracy = balancedAccuracyMetric.multiclass;

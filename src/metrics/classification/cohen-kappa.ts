@@ -1,16 +1,7 @@
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
 import { optOneOf } from "./input.js";
 import { classificationEntry } from "./meta.js";
-import {
-  type BinaryArgs,
-  type BinaryStatOptions,
-  binaryStatDef,
-  type ConfusionState,
-  type MulticlassArgs,
-  type MulticlassStatOptions,
-  multiclassStatDef,
-} from "./stat-scores.js";
+import { confusionMetric } from "./stat-metric.js";
+import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of Cohen's kappa. */
 export const cohenKappaMeta = classificationEntry({
@@ -62,58 +53,33 @@ export function kappaFromConfusion(m: ArrayLike<number>, C: number, weights: Kap
 
 const WEIGHTS: readonly KappaWeights[] = ["none", "linear", "quadratic"];
 
+const cohenKappaMetric = confusionMetric<
+  BinaryStatOptions & CohenKappaOptions,
+  Omit<MulticlassStatOptions, "topK"> & CohenKappaOptions,
+  number,
+  KappaWeights
+>({
+  concept: "cohen_kappa",
+  name: "CohenKappa",
+  meta: cohenKappaMeta,
+  parse: (options, fn) => optOneOf(options.weights, WEIGHTS, "none", fn, "weights"),
+  reduce: kappaFromConfusion,
+});
+
 /**
  * Binary Cohen's kappa on thresholded predictions (`preds > threshold`). Matches torchmetrics
  * 1.9.0 `binary_cohen_kappa` and sklearn 1.9.1 `cohen_kappa_score`. NaN when every sample is in
  * one cell of agreement (0/0), as both references. O(n).
  */
-export function binaryCohenKappaDef(
-  options: BinaryStatOptions & CohenKappaOptions = {},
-): MetricDef<ConfusionState, BinaryArgs, number> {
-  const weights = optOneOf(options.weights, WEIGHTS, "none", "binaryCohenKappa", "weights");
-  return binaryStatDef(
-    {
-      id: "classification/binary_cohen_kappa",
-      meta: cohenKappaMeta,
-      fn: "binaryCohenKappa",
-      reduce: (m) => kappaFromConfusion(m, 2, weights),
-    },
-    { ...options },
-  );
-}
+export const binaryCohenKappaDef = cohenKappaMetric.binaryDef;
 /** One-shot {@link binaryCohenKappaDef}. */
-export function binaryCohenKappa(
-  preds: NumericArray,
-  target: NumericArray,
-  options: BinaryStatOptions & CohenKappaOptions = {},
-): number {
-  return runOnce(binaryCohenKappaDef(options), preds, target);
-}
+export const binaryCohenKappa = cohenKappaMetric.binary;
 
 /**
  * Multiclass Cohen's kappa with optional linear or quadratic weights (class indices as ordinal
  * positions). Matches torchmetrics 1.9.0 `multiclass_cohen_kappa` and sklearn 1.9.1
  * `cohen_kappa_score(weights=...)`. O(n + C^2).
  */
-export function multiclassCohenKappaDef(
-  options: Omit<MulticlassStatOptions, "topK"> & CohenKappaOptions,
-): MetricDef<ConfusionState, MulticlassArgs, number> {
-  const weights = optOneOf(options.weights, WEIGHTS, "none", "multiclassCohenKappa", "weights");
-  return multiclassStatDef(
-    {
-      id: "classification/multiclass_cohen_kappa",
-      meta: cohenKappaMeta,
-      fn: "multiclassCohenKappa",
-      reduce: (m) => kappaFromConfusion(m, options.numClasses, weights),
-    },
-    { ...options },
-  );
-}
+export const multiclassCohenKappaDef = cohenKappaMetric.multiclassDef;
 /** One-shot {@link multiclassCohenKappaDef}. */
-export function multiclassCohenKappa(
-  preds: NumericArray | MatrixInput,
-  target: NumericArray,
-  options: Omit<MulticlassStatOptions, "topK"> & CohenKappaOptions,
-): number {
-  return runOnce(multiclassCohenKappaDef(options), preds, target);
-}
+export const multiclassCohenKappa = cohenKappaMetric.multiclass;

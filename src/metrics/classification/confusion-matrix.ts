@@ -1,18 +1,14 @@
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import type { MatrixInput } from "../../core/coerce.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { optOneOf } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import { confusionMetric } from "./stat-metric.js";
 import {
-  type BinaryArgs,
   type BinaryStatOptions,
-  binaryStatDef,
-  type ConfusionState,
-  type MulticlassArgs,
   type MulticlassStatOptions,
   type MultilabelArgs,
   type MultilabelCountsState,
   type MultilabelStatOptions,
-  multiclassStatDef,
   multilabelStatDef,
 } from "./stat-scores.js";
 
@@ -62,61 +58,36 @@ function normalizeRows(m: Float64Array, C: number, normalize: ConfusionNormalize
   return rows;
 }
 
+const confusionMatrixMetric = confusionMetric<
+  BinaryStatOptions & ConfusionOptions,
+  Omit<MulticlassStatOptions, "topK"> & ConfusionOptions,
+  number[][],
+  ConfusionNormalize
+>({
+  concept: "confusion_matrix",
+  name: "ConfusionMatrix",
+  meta: confusionMatrixMeta,
+  parse: (options, fn) => optOneOf(options.normalize, NORMALIZE, "none", fn, "normalize"),
+  reduce: normalizeRows,
+});
+
 /**
  * Binary confusion matrix `[[TN, FP], [FN, TP]]` (rows = target), positives where
  * `preds > threshold`; optionally normalised. Matches torchmetrics 1.9.0 `binary_confusion_matrix`
  * and sklearn 1.9.1 `confusion_matrix`. O(n).
  */
-export function binaryConfusionMatrixDef(
-  options: BinaryStatOptions & ConfusionOptions = {},
-): MetricDef<ConfusionState, BinaryArgs, number[][]> {
-  const normalize = optOneOf(options.normalize, NORMALIZE, "none", "binaryConfusionMatrix", "normalize");
-  return binaryStatDef(
-    {
-      id: "classification/binary_confusion_matrix",
-      meta: confusionMatrixMeta,
-      fn: "binaryConfusionMatrix",
-      reduce: (m) => normalizeRows(m, 2, normalize),
-    },
-    { ...options },
-  );
-}
+export const binaryConfusionMatrixDef = confusionMatrixMetric.binaryDef;
 /** One-shot {@link binaryConfusionMatrixDef}. */
-export function binaryConfusionMatrix(
-  preds: NumericArray,
-  target: NumericArray,
-  options: BinaryStatOptions & ConfusionOptions = {},
-): number[][] {
-  return runOnce(binaryConfusionMatrixDef(options), preds, target);
-}
+export const binaryConfusionMatrix = confusionMatrixMetric.binary;
 
 /**
  * Multiclass confusion matrix C x C (rows = target, columns = prediction; argmax of scores).
  * Matches torchmetrics 1.9.0 `multiclass_confusion_matrix` and sklearn 1.9.1 `confusion_matrix`.
  * O(n + C^2) time, O(C^2) state.
  */
-export function multiclassConfusionMatrixDef(
-  options: Omit<MulticlassStatOptions, "topK"> & ConfusionOptions,
-): MetricDef<ConfusionState, MulticlassArgs, number[][]> {
-  const normalize = optOneOf(options.normalize, NORMALIZE, "none", "multiclassConfusionMatrix", "normalize");
-  return multiclassStatDef(
-    {
-      id: "classification/multiclass_confusion_matrix",
-      meta: confusionMatrixMeta,
-      fn: "multiclassConfusionMatrix",
-      reduce: (m) => normalizeRows(m, options.numClasses, normalize),
-    },
-    { ...options },
-  );
-}
+export const multiclassConfusionMatrixDef = confusionMatrixMetric.multiclassDef;
 /** One-shot {@link multiclassConfusionMatrixDef}. */
-export function multiclassConfusionMatrix(
-  preds: NumericArray | MatrixInput,
-  target: NumericArray,
-  options: Omit<MulticlassStatOptions, "topK"> & ConfusionOptions,
-): number[][] {
-  return runOnce(multiclassConfusionMatrixDef(options), preds, target);
-}
+export const multiclassConfusionMatrix = confusionMatrixMetric.multiclass;
 
 /**
  * Multilabel confusion matrices: one `[[TN, FP], [FN, TP]]` per label (L x 2 x 2). Matches

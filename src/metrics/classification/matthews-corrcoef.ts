@@ -1,17 +1,13 @@
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import type { MatrixInput } from "../../core/coerce.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { classificationEntry } from "./meta.js";
+import { confusionMetric } from "./stat-metric.js";
 import {
-  type BinaryArgs,
   type BinaryStatOptions,
-  binaryStatDef,
-  type ConfusionState,
-  type MulticlassArgs,
   type MulticlassStatOptions,
   type MultilabelArgs,
   type MultilabelCountsState,
   type MultilabelStatOptions,
-  multiclassStatDef,
   multilabelStatDef,
 } from "./stat-scores.js";
 
@@ -91,55 +87,31 @@ export function mccFromConfusion(m: ArrayLike<number>, C: number): number {
   return numerator / Math.sqrt(denom);
 }
 
+const matthewsCorrcoefMetric = confusionMetric<
+  BinaryStatOptions,
+  Omit<MulticlassStatOptions, "topK">,
+  number
+>({
+  concept: "matthews_corrcoef",
+  name: "MatthewsCorrcoef",
+  meta: matthewsCorrcoefMeta,
+  parse: () => undefined,
+  reduce: (m, C) => mccFromConfusion(m, C),
+});
+
 /**
  * Binary Matthews correlation coefficient, (TP TN - FP FN) / sqrt((TP+FP)(TP+FN)(TN+FP)(TN+FN)).
  * Matches torchmetrics 1.9.0 `binary_matthews_corrcoef` including its zero-denominator
  * conventions (see {@link mccFromConfusion}); sklearn 1.9.1 returns 0 there. O(n).
  */
-export function binaryMatthewsCorrcoefDef(
-  options: BinaryStatOptions = {},
-): MetricDef<ConfusionState, BinaryArgs, number> {
-  return binaryStatDef(
-    {
-      id: "classification/binary_matthews_corrcoef",
-      meta: matthewsCorrcoefMeta,
-      fn: "binaryMatthewsCorrcoef",
-      reduce: (m) => mccFromConfusion(m, 2),
-    },
-    { ...options },
-  );
-}
+export const binaryMatthewsCorrcoefDef = matthewsCorrcoefMetric.binaryDef;
 /** One-shot {@link binaryMatthewsCorrcoefDef}. */
-export function binaryMatthewsCorrcoef(
-  preds: NumericArray,
-  target: NumericArray,
-  options: BinaryStatOptions = {},
-): number {
-  return runOnce(binaryMatthewsCorrcoefDef(options), preds, target);
-}
+export const binaryMatthewsCorrcoef = matthewsCorrcoefMetric.binary;
 
 /** Multiclass MCC (Gorodkin's R_K) from the C x C confusion matrix; 0 when undefined. torchmetrics 1.9.0 / sklearn 1.9.1. */
-export function multiclassMatthewsCorrcoefDef(
-  options: Omit<MulticlassStatOptions, "topK">,
-): MetricDef<ConfusionState, MulticlassArgs, number> {
-  return multiclassStatDef(
-    {
-      id: "classification/multiclass_matthews_corrcoef",
-      meta: matthewsCorrcoefMeta,
-      fn: "multiclassMatthewsCorrcoef",
-      reduce: (m) => mccFromConfusion(m, options.numClasses),
-    },
-    { ...options },
-  );
-}
+export const multiclassMatthewsCorrcoefDef = matthewsCorrcoefMetric.multiclassDef;
 /** One-shot {@link multiclassMatthewsCorrcoefDef}. */
-export function multiclassMatthewsCorrcoef(
-  preds: NumericArray | MatrixInput,
-  target: NumericArray,
-  options: Omit<MulticlassStatOptions, "topK">,
-): number {
-  return runOnce(multiclassMatthewsCorrcoefDef(options), preds, target);
-}
+export const multiclassMatthewsCorrcoef = matthewsCorrcoefMetric.multiclass;
 
 /** Multilabel MCC: the binary MCC of the label-summed 2 x 2 matrix, as torchmetrics 1.9.0 `multilabel_matthews_corrcoef`. */
 export function multilabelMatthewsCorrcoefDef(

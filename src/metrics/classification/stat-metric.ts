@@ -134,3 +134,58 @@ export function statMetric<
   };
   return built;
 }
+
+/** What a whole-confusion-matrix metric states (balanced accuracy, Cohen's kappa, MCC, the matrix). */
+export interface ConfusionMetricSpec<P, R> {
+  /** snake_case concept: ids are `classification/<binary|multiclass>_<concept>`. */
+  concept: string;
+  /** PascalCase concept: function names are `<binary|multiclass><Name>`. */
+  name: string;
+  meta: CatalogEntry;
+  /** Parses the metric's own options (before any input is read). */
+  parse(options: Record<string, unknown>, fn: string): P;
+  /** The result from the C x C confusion matrix (rows = target; C = 2 for binary). */
+  reduce(matrix: Float64Array, classes: number, parsed: P): R;
+}
+
+/** The four exports of a confusion-matrix concept: binary and multiclass MetricDef factories and one-shots. */
+export interface ConfusionMetric<B, M, R> {
+  binaryDef(options?: B): MetricDef<ConfusionState, BinaryArgs, R>;
+  binary(preds: NumericArray, target: NumericArray, options?: B): R;
+  multiclassDef(options: M): MetricDef<ConfusionState, MulticlassArgs, R>;
+  multiclass(preds: NumericArray | MatrixInput, target: NumericArray, options: M): R;
+}
+
+/** Builds a confusion-matrix concept: binary over the 2 x 2 matrix, multiclass over the C x C one (no top-k). */
+export function confusionMetric<
+  B extends BinaryStatOptions,
+  M extends Omit<MulticlassStatOptions, "topK">,
+  R,
+  P = undefined,
+>(spec: ConfusionMetricSpec<P, R>): ConfusionMetric<B, M, R> {
+  const names = (variant: "binary" | "multiclass") => ({
+    id: `classification/${variant}_${spec.concept}`,
+    fn: `${variant}${spec.name}`,
+    meta: spec.meta,
+  });
+  const built: ConfusionMetric<B, M, R> = {
+    binaryDef(options = {} as B) {
+      const n = names("binary");
+      const parsed = spec.parse(options as Record<string, unknown>, n.fn);
+      return binaryStatDef({ ...n, reduce: (m) => spec.reduce(m, 2, parsed) }, { ...options } as Record<
+        string,
+        unknown
+      >);
+    },
+    binary: (preds, target, options) => runOnce(built.binaryDef(options), preds, target),
+    multiclassDef(options) {
+      const n = names("multiclass");
+      const parsed = spec.parse(options as Record<string, unknown>, n.fn);
+      const reduce = (m: Float64Array) => spec.reduce(m, options.numClasses, parsed);
+      return multiclassStatDef({ ...n, reduce }, { ...options } as MulticlassStatOptions &
+        Record<string, unknown>);
+    },
+    multiclass: (preds, target, options) => runOnce(built.multiclassDef(options), preds, target),
+  };
+  return built;
+}
