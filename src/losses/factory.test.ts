@@ -3,6 +3,7 @@ import * as tfl from "@tensorflow/tfjs-layers";
 import { describe, expect, it } from "vitest";
 import { useBackend } from "../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../core/errors.js";
+import { seededRandom } from "../core/random.js";
 import { binaryCrossEntropyWithLogitsFactory } from "./classification/binary-cross-entropy-with-logits.js";
 import { crossEntropyFactory } from "./classification/cross-entropy.js";
 import { sigmoidFocalLossFactory } from "./classification/sigmoid-focal-loss.js";
@@ -14,16 +15,8 @@ import { softDiceLossFactory } from "./segmentation/soft-dice-loss.js";
 
 await useBackend("cpu");
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the generator of core/random.ts. */
+const seeded = (seed: number): (() => number) => seededRandom(seed).next;
 
 const rand = seeded(42);
 const n = 128;

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
-import { reductionOf } from "../options.js";
-import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import type { Reduction } from "../reduction.js";
+import { asTensor, type TensorInput } from "../tensor-input.js";
 import { softplus } from "../tensor-math.js";
 
 /** Options of {@link binaryCrossEntropyWithLogits}. */
@@ -40,15 +40,10 @@ export function binaryCrossEntropyWithLogits(
   options: BinaryCrossEntropyWithLogitsOptions = {},
 ): tf.Tensor {
   const fn = "binaryCrossEntropyWithLogits";
-  const reduction = reductionOf(options, fn);
-  return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
+  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
     const posWeight =
       options.posWeight === undefined ? undefined : asTensor(options.posWeight, fn, "posWeight");
-    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
-    return reduceLoss(logisticElements($input, $target, posWeight), reduction, weights);
+    return logisticElements($input, $target, posWeight);
   });
 }
 

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
-import { reductionOf } from "../options.js";
-import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import type { Reduction } from "../reduction.js";
+import type { TensorInput } from "../tensor-input.js";
 
 /** Options of {@link binaryCrossEntropy}. */
 export interface BinaryCrossEntropyOptions {
@@ -46,14 +46,7 @@ export function binaryCrossEntropy(
   options: BinaryCrossEntropyOptions = {},
 ): tf.Tensor {
   const fn = "binaryCrossEntropy";
-  const reduction = reductionOf(options, fn);
-  return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
-    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
-    return reduceLoss(bceElements($input, $target), reduction, weights);
-  });
+  return elementwiseLoss(fn, input, target, options, ($input, $target) => bceElements($input, $target));
 }
 
 /** Keras-style form of {@link binaryCrossEntropy} (`yPred` are probabilities, e.g. a sigmoid output). */

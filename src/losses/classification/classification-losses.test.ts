@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
 import { checkGradient } from "../gradient-check.js";
+import { scalar } from "../test-support.js";
 import { binaryCrossEntropy } from "./binary-cross-entropy.js";
 import { binaryCrossEntropyWithLogits } from "./binary-cross-entropy-with-logits.js";
 import { cosineEmbeddingLoss } from "./cosine-embedding-loss.js";
@@ -20,12 +21,6 @@ import { softMarginLoss } from "./soft-margin-loss.js";
 import { softmaxFocalLoss } from "./softmax-focal-loss.js";
 
 await useBackend("cpu");
-
-const scalar = (t: tf.Tensor): number => {
-  const v = t.dataSync()[0]!;
-  t.dispose();
-  return v;
-};
 
 const logits = tf.tensor2d([
   [1.2, -0.3, 0.4],

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
-import { reductionOf } from "../options.js";
-import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import type { Reduction } from "../reduction.js";
+import type { TensorInput } from "../tensor-input.js";
 import { softplus } from "../tensor-math.js";
 
 /** Options of {@link softMarginLoss}. */
@@ -21,13 +21,9 @@ export function softMarginLoss(
   options: SoftMarginLossOptions = {},
 ): tf.Tensor {
   const fn = "softMarginLoss";
-  const reduction = reductionOf(options, fn);
-  return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
-    return reduceLoss(softplus(tf.neg(tf.mul($target, $input))), reduction);
-  });
+  return elementwiseLoss(fn, input, target, options, ($input, $target) =>
+    softplus(tf.neg(tf.mul($target, $input))),
+  );
 }
 
 /** Keras-style form of {@link softMarginLoss}. */

@@ -1,9 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { abs, noGrad } from "../gradient-tools.js";
-import { numberOption, reductionOf } from "../options.js";
-import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import { numberOption } from "../options.js";
+import type { Reduction } from "../reduction.js";
+import type { TensorInput } from "../tensor-input.js";
 
 /** Options of {@link balancedL1Loss}. */
 export interface BalancedL1LossOptions {
@@ -33,15 +34,10 @@ export function balancedL1Loss(
   options: BalancedL1LossOptions = {},
 ): tf.Tensor {
   const fn = "balancedL1Loss";
-  const reduction = reductionOf(options, fn);
   const alpha = numberOption(options.alpha, 0.5, fn, "alpha", { exclusiveMin: 0 });
   const gamma = numberOption(options.gamma, 1.5, fn, "gamma", { exclusiveMin: 0 });
   const beta = numberOption(options.beta, 1, fn, "beta", { exclusiveMin: 0 });
-  return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
-    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
     const x = abs(tf.sub($input, $target));
     const b = Math.exp(gamma / alpha) - 1;
     const inner = tf.sub(
@@ -49,14 +45,10 @@ export function balancedL1Loss(
       tf.mul(alpha, x),
     );
     const outer = tf.add(tf.mul(gamma, x), gamma / b - alpha * beta);
-    return reduceLoss(
-      tf.where(
-        noGrad((a) => tf.less(a, beta), x),
-        inner,
-        outer,
-      ),
-      reduction,
-      weights,
+    return tf.where(
+      noGrad((a) => tf.less(a, beta), x),
+      inner,
+      outer,
     );
   });
 }

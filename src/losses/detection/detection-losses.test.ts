@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
 import { checkGradient } from "../gradient-check.js";
+import { scalar } from "../test-support.js";
 import { balancedL1Loss } from "./balanced-l1-loss.js";
 import { ciouLoss } from "./ciou-loss.js";
 import { diouLoss } from "./diou-loss.js";
@@ -12,12 +13,6 @@ import { wingLoss } from "./wing-loss.js";
 import { yoloLoss } from "./yolo-loss.js";
 
 await useBackend("cpu");
-
-const scalar = (t: tf.Tensor): number => {
-  const v = t.dataSync()[0]!;
-  t.dispose();
-  return v;
-};
 
 describe("box losses: hand-worked values", () => {
   it("IoU and GIoU of two unit-offset squares", () => {

@@ -1,9 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { abs, noGrad } from "../gradient-tools.js";
-import { numberOption, reductionOf } from "../options.js";
-import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import { numberOption } from "../options.js";
+import type { Reduction } from "../reduction.js";
+import type { TensorInput } from "../tensor-input.js";
 
 /** Options of {@link wingLoss}. */
 export interface WingLossOptions {
@@ -25,14 +26,9 @@ export interface WingLossOptions {
  */
 export function wingLoss(input: TensorInput, target: TensorInput, options: WingLossOptions = {}): tf.Tensor {
   const fn = "wingLoss";
-  const reduction = reductionOf(options, fn);
   const width = numberOption(options.width, 10, fn, "width", { exclusiveMin: 0 });
   const curvature = numberOption(options.curvature, 2, fn, "curvature", { exclusiveMin: 0 });
-  return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
-    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
     const x = abs(tf.sub($input, $target));
     const c = width - width * Math.log1p(width / curvature);
     const values = tf.where(
@@ -40,7 +36,7 @@ export function wingLoss(input: TensorInput, target: TensorInput, options: WingL
       tf.mul(width, tf.log1p(tf.div(x, curvature))),
       tf.sub(x, c),
     );
-    return reduceLoss(values, reduction, weights);
+    return values;
   });
 }
 

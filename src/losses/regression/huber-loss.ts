@@ -1,9 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { abs } from "../gradient-tools.js";
-import { numberOption, reductionOf } from "../options.js";
-import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import { numberOption } from "../options.js";
+import type { Reduction } from "../reduction.js";
+import type { TensorInput } from "../tensor-input.js";
 
 /** Options of {@link huberLoss}. */
 export interface HuberLossOptions {
@@ -39,15 +40,10 @@ export function huberLoss(
   options: HuberLossOptions = {},
 ): tf.Tensor {
   const fn = "huberLoss";
-  const reduction = reductionOf(options, fn);
   const delta = numberOption(options.delta, 1, fn, "delta", { exclusiveMin: 0 });
-  return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
-    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
-    return reduceLoss(huberElements(tf.sub($input, $target), delta), reduction, weights);
-  });
+  return elementwiseLoss(fn, input, target, options, ($input, $target) =>
+    huberElements(tf.sub($input, $target), delta),
+  );
 }
 
 /** Keras-style form of {@link huberLoss} for `model.compile`. */

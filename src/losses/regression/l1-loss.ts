@@ -1,9 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { abs } from "../gradient-tools.js";
-import { reductionOf } from "../options.js";
-import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import type { Reduction } from "../reduction.js";
+import type { TensorInput } from "../tensor-input.js";
 
 /** Options of {@link l1Loss}. */
 export interface L1LossOptions {
@@ -20,14 +20,7 @@ export interface L1LossOptions {
  */
 export function l1Loss(input: TensorInput, target: TensorInput, options: L1LossOptions = {}): tf.Tensor {
   const fn = "l1Loss";
-  const reduction = reductionOf(options, fn);
-  return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
-    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
-    return reduceLoss(abs(tf.sub($input, $target)), reduction, weights);
-  });
+  return elementwiseLoss(fn, input, target, options, ($input, $target) => abs(tf.sub($input, $target)));
 }
 
 /** Keras-style form of {@link l1Loss} for `model.compile`. */

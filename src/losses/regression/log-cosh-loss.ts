@@ -1,9 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { abs } from "../gradient-tools.js";
-import { reductionOf } from "../options.js";
-import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import type { Reduction } from "../reduction.js";
+import type { TensorInput } from "../tensor-input.js";
 
 /** Options of {@link logCoshLoss}. */
 export interface LogCoshLossOptions {
@@ -26,15 +26,10 @@ export function logCoshLoss(
   options: LogCoshLossOptions = {},
 ): tf.Tensor {
   const fn = "logCoshLoss";
-  const reduction = reductionOf(options, fn);
-  return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
-    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
     const a = abs(tf.sub($input, $target));
     const values = tf.sub(tf.add(a, tf.log1p(tf.exp(tf.mul(-2, a)))), Math.LN2);
-    return reduceLoss(values, reduction, weights);
+    return values;
   });
 }
 

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
-import { reductionOf } from "../options.js";
-import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import type { Reduction } from "../reduction.js";
+import type { TensorInput } from "../tensor-input.js";
 
 /** Options of {@link mseLoss}. */
 export interface MseLossOptions {
@@ -19,14 +19,9 @@ export interface MseLossOptions {
  */
 export function mseLoss(input: TensorInput, target: TensorInput, options: MseLossOptions = {}): tf.Tensor {
   const fn = "mseLoss";
-  const reduction = reductionOf(options, fn);
-  return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
-    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
-    return reduceLoss(tf.squaredDifference($input, $target), reduction, weights);
-  });
+  return elementwiseLoss(fn, input, target, options, ($input, $target) =>
+    tf.squaredDifference($input, $target),
+  );
 }
 
 /** Keras-style `(yTrue, yPred) => Scalar` form of {@link mseLoss} for `model.compile`. */

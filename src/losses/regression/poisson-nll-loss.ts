@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
-import { booleanOption, numberOption, reductionOf } from "../options.js";
-import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import { booleanOption, numberOption } from "../options.js";
+import type { Reduction } from "../reduction.js";
+import type { TensorInput } from "../tensor-input.js";
 
 /** Options of {@link poissonNllLoss}. */
 export interface PoissonNllLossOptions {
@@ -29,15 +30,10 @@ export function poissonNllLoss(
   options: PoissonNllLossOptions = {},
 ): tf.Tensor {
   const fn = "poissonNllLoss";
-  const reduction = reductionOf(options, fn);
   const logInput = booleanOption(options.logInput, true, fn, "logInput");
   const full = booleanOption(options.full, false, fn, "full");
   const eps = numberOption(options.eps, 1e-8, fn, "eps", { min: 0 });
-  return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
-    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
     let values = logInput
       ? tf.sub(tf.exp($input), tf.mul($target, $input))
       : tf.sub($input, tf.mul($target, tf.log(tf.add($input, eps))));
@@ -50,7 +46,7 @@ export function poissonNllLoss(
       );
       values = tf.add(values, tf.where(big, stirling, tf.zerosLike(stirling)));
     }
-    return reduceLoss(values, reduction, weights);
+    return values;
   });
 }
 

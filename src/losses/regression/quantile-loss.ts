@@ -1,9 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { abs } from "../gradient-tools.js";
-import { numberOption, reductionOf } from "../options.js";
-import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import { numberOption } from "../options.js";
+import type { Reduction } from "../reduction.js";
+import type { TensorInput } from "../tensor-input.js";
 
 /** Options of {@link quantileLoss}. */
 export interface QuantileLossOptions {
@@ -27,18 +28,13 @@ export function quantileLoss(
   options: QuantileLossOptions = {},
 ): tf.Tensor {
   const fn = "quantileLoss";
-  const reduction = reductionOf(options, fn);
   const q = numberOption(options.quantile, 0.5, fn, "quantile", { exclusiveMin: 0, max: 1 });
-  return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
-    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
     const r = tf.sub($target, $input);
     // q r - min(r, 0) = max(q r, (q - 1) r); the |r| form below has the same value and gives
     // d/dr = q - 1/2 + sign(r)/2, which is q - 1/2 at r = 0 like torch.maximum's tie split.
     const values = tf.add(tf.mul(q - 0.5, r), tf.mul(0.5, abs(r)));
-    return reduceLoss(values, reduction, weights);
+    return values;
   });
 }
 

@@ -2,7 +2,9 @@ import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
+import { seededRandom } from "../../core/random.js";
 import { checkGradient } from "../gradient-check.js";
+import { scalar } from "../test-support.js";
 import { gaussianNllLoss } from "./gaussian-nll-loss.js";
 import { huberLoss } from "./huber-loss.js";
 import { l1Loss } from "./l1-loss.js";
@@ -14,22 +16,10 @@ import { smoothL1Loss } from "./smooth-l1-loss.js";
 
 await useBackend("cpu");
 
-const value = (t: tf.Tensor): number => {
-  const v = t.dataSync()[0]!;
-  t.dispose();
-  return v;
-};
+const value = scalar;
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the generator of core/random.ts. */
+const seeded = (seed: number): (() => number) => seededRandom(seed).next;
 
 const rand = seeded(7);
 // residuals kept away from the kinks (0, +-delta, +-beta) so finite differences are valid

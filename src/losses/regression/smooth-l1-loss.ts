@@ -1,9 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { abs } from "../gradient-tools.js";
-import { numberOption, reductionOf } from "../options.js";
-import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import { numberOption } from "../options.js";
+import type { Reduction } from "../reduction.js";
+import type { TensorInput } from "../tensor-input.js";
 import { huberElements } from "./huber-loss.js";
 
 /** Options of {@link smoothL1Loss}. */
@@ -27,16 +28,11 @@ export function smoothL1Loss(
   options: SmoothL1LossOptions = {},
 ): tf.Tensor {
   const fn = "smoothL1Loss";
-  const reduction = reductionOf(options, fn);
   const beta = numberOption(options.beta, 1, fn, "beta", { min: 0 });
-  return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
-    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
     const residual = tf.sub($input, $target);
     const values = beta === 0 ? abs(residual) : tf.div(huberElements(residual, beta), beta);
-    return reduceLoss(values, reduction, weights);
+    return values;
   });
 }
 

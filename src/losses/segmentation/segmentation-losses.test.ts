@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
 import { checkGradient } from "../gradient-check.js";
+import { scalar } from "../test-support.js";
 import { diceCrossEntropyLoss } from "./dice-cross-entropy-loss.js";
 import { generalizedDiceLoss } from "./generalized-dice-loss.js";
 import { lovaszHingeLoss, lovaszSoftmaxLoss } from "./lovasz-loss.js";
@@ -11,12 +12,6 @@ import { softJaccardLoss } from "./soft-jaccard-loss.js";
 import { focalTverskyLoss, tverskyLoss } from "./tversky-loss.js";
 
 await useBackend("cpu");
-
-const scalar = (t: tf.Tensor): number => {
-  const v = t.dataSync()[0]!;
-  t.dispose();
-  return v;
-};
 
 // two images, two classes, 2 pixels: probabilities [N, C, P]
 const probs = tf.tensor3d([

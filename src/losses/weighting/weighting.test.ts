@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
+import { seededRandom } from "../../core/random.js";
 import { mseLoss } from "../regression/mse-loss.js";
 import { DynamicWeightAverage } from "./dynamic-weight-average.js";
 import { GradNorm } from "./grad-norm.js";
@@ -10,16 +11,8 @@ import { weightedSum } from "./weighted-sum.js";
 
 await useBackend("cpu");
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the generator of core/random.ts. */
+const seeded = (seed: number): (() => number) => seededRandom(seed).next;
 
 /** Standard normal draws (Box-Muller) from a seeded uniform source. */
 function normals(rand: () => number, n: number): Float32Array {

@@ -1,0 +1,35 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { reductionOf } from "./options.js";
+import { type Reduction, reduceLoss } from "./reduction.js";
+import { assertSameShape, asTensor, type TensorInput } from "./tensor-input.js";
+
+/** The options every element-wise loss takes. */
+export interface ElementwiseLossOptions {
+  /** Default `"mean"`. */
+  readonly reduction?: Reduction;
+  /** Per-element weights broadcast against the per-element losses. */
+  readonly weights?: TensorInput;
+}
+
+/**
+ * The skeleton of a loss on two same-shaped tensors, shared by the regression, detection and
+ * binary classification losses: reads `reduction`, converts `input` and `target` (float32),
+ * checks their shapes agree (`shape_mismatch`), computes the per-element values with
+ * `elements`, then applies `weights` and the reduction (`reduceLoss`). Runs inside `tf.tidy`.
+ */
+export function elementwiseLoss(
+  fn: string,
+  input: TensorInput,
+  target: TensorInput,
+  options: ElementwiseLossOptions,
+  elements: (input: tf.Tensor, target: tf.Tensor) => tf.Tensor,
+): tf.Tensor {
+  const reduction = reductionOf(options, fn);
+  return tf.tidy(() => {
+    const $input = asTensor(input, fn, "input");
+    const $target = asTensor(target, fn, "target");
+    assertSameShape($input, $target, fn, "input", "target");
+    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
+    return reduceLoss(elements($input, $target), reduction, weights);
+  });
+}

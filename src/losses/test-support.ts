@@ -1,0 +1,10 @@
+import type * as tf from "@tensorflow/tfjs-core";
+
+/** Test helper of the loss folders (not part of the public API). */
+
+/** The first value of `t` as a number; disposes `t`. */
+export function scalar(t: tf.Tensor): number {
+  const v = t.dataSync()[0]!;
+  t.dispose();
+  return v;
+}
