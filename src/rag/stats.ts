@@ -1,87 +1,7 @@
 import { describeValue, fail } from "../core/errors.js";
+import { normalQuantile } from "../stats/distributions.js";
 
-/**
- * Inverse of the standard normal CDF (Acklam's rational approximation refined by one Halley
- * step; absolute error below 1e-12 over (0, 1)).
- */
-export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) return p === 0 ? -Infinity : p === 1 ? Infinity : Number.NaN;
-  const a = [
-    -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1,
-    2.506628277459239,
-  ];
-  const b = [
-    -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1,
-    -1.328068155288572e1,
-  ];
-  const c = [
-    -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-  const low = 0.02425;
-  let x: number;
-  if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    x =
-      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
-      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
-  } else if (p <= 1 - low) {
-    const q = p - 0.5;
-    const r = q * q;
-    x =
-      ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
-      (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
-  } else {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
-    x =
-      -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
-      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
-  }
-  // One Halley refinement with erfc.
-  const e = 0.5 * erfc(-x / Math.SQRT2) - p;
-  const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
-  return x - u / (1 + (x * u) / 2);
-}
-
-/**
- * Complementary error function to near double precision: the Maclaurin series of erf for
- * |x| < 3 and a continued fraction (modified Lentz) for the tails.
- */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  let result: number;
-  if (z < 3) {
-    let term = z;
-    let sum = z;
-    for (let n = 1; n < 200; n++) {
-      term *= (-z * z) / n;
-      const add = term / (2 * n + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-    }
-    result = 1 - (2 / Math.sqrt(Math.PI)) * sum;
-  } else {
-    // erfc(z) = exp(-z^2)/sqrt(pi) * 1/(z + 1/2/(z + 1/(z + 3/2/(z + ...)))) via Lentz.
-    const tiny = 1e-300;
-    let f = z;
-    let c = z;
-    let d = 0;
-    for (let n = 1; n < 300; n++) {
-      const a = n / 2;
-      d = z + a * d;
-      d = Math.abs(d) < tiny ? tiny : d;
-      c = z + a / c;
-      c = Math.abs(c) < tiny ? tiny : c;
-      d = 1 / d;
-      const delta = c * d;
-      f *= delta;
-      if (Math.abs(delta - 1) < 1e-16) break;
-    }
-    result = Math.exp(-z * z) / Math.sqrt(Math.PI) / f;
-  }
-  return x >= 0 ? result : 2 - result;
-}
+export { normalQuantile };
 
 /** Mean and a normal-approximation confidence interval. */
 export interface MeanInterval {
@@ -93,7 +13,7 @@ export interface MeanInterval {
 
 /**
  * Mean of the finite values with the normal-approximation CI mean ± z_{1-alpha/2} s / sqrt(n)
- * (s with n - 1 in the denominator). NaN values (failed judgements) are left out; n counts the
+ * (s with n - 1 in the denominator), clipped to [0, 1], where every RAG score lies. NaN values (failed judgements) are left out; n counts the
  * rest. n = 0: all NaN; n = 1: the interval is the point.
  */
 export function meanInterval(values: readonly number[], alpha = 0.05): MeanInterval {
@@ -104,7 +24,7 @@ export function meanInterval(values: readonly number[], alpha = 0.05): MeanInter
   if (n === 1) return { mean, lower: mean, upper: mean, n };
   const variance = kept.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1);
   const half = normalQuantile(1 - alpha / 2) * Math.sqrt(variance / n);
-  return { mean, lower: mean - half, upper: mean + half, n };
+  return { mean, lower: Math.max(0, mean - half), upper: Math.min(1, mean + half), n };
 }
 
 /** The prediction-powered estimate of a mean and its interval. */
@@ -130,7 +50,7 @@ function meanAndPopulationVariance(values: readonly number[]): [number, number] 
  *   theta = mean_N(f) - mean_n(f - Y),
  *   CI = theta ± z_{1-alpha/2} sqrt(var_N(f)/N + var_n(f - Y)/n),
  * variances with denominator N and n (numpy's default, as the `ppi_py` package's
- * `ppi_mean_ci` with lhat = 1). O(N + n).
+ * `ppi_mean_ci` with lhat = 1); the interval is clipped to [0, 1], where judgements lie. O(N + n).
  */
 export function predictionPoweredMean(
   unlabelledPredictions: readonly number[],
@@ -168,8 +88,8 @@ export function predictionPoweredMean(
     Math.sqrt(judgeVar / unlabelledPredictions.length + rectVar / labels.length);
   return {
     mean,
-    lower: mean - half,
-    upper: mean + half,
+    lower: Math.max(0, mean - half),
+    upper: Math.min(1, mean + half),
     n: unlabelledPredictions.length,
     judgeMean,
     rectifier,

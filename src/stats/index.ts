@@ -8,6 +8,6 @@ export {
   permutationTest,
 } from "./bootstrap.js";
 export { type DeLongResult, delongTest } from "./delong.js";
-export { binomialHalfCdf, erfc, normalCdf, twoSidedNormalPValue } from "./distributions.js";
+export { binomialHalfCdf, erfc, normalCdf, normalQuantile, twoSidedNormalPValue } from "./distributions.js";
 export { type McNemarResult, mcnemarTest } from "./mcnemar.js";
 export { quantileSorted } from "./quantile.js";

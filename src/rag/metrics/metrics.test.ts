@@ -257,8 +257,9 @@ describe("ARES with prediction-powered inference", () => {
     const r = predictionPoweredMean([1, 1, 0, 1], [1, 0, 1], [1, 0, 0]);
     const half = normalQuantile(0.975) * Math.sqrt(0.1875 / 4 + 2 / 9 / 3);
     expect(r.mean).toBeCloseTo(0.75 - 1 / 3, 15);
-    expect(r.lower).toBeCloseTo(r.mean - half, 15);
-    expect(r.upper).toBeCloseTo(r.mean + half, 15);
+    // The interval is clipped to [0, 1], where judgements lie.
+    expect(r.lower).toBeCloseTo(Math.max(0, r.mean - half), 15);
+    expect(r.upper).toBeCloseTo(Math.min(1, r.mean + half), 15);
     expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 12);
     // scipy.stats.norm.ppf(1e-7) = -5.199337582192817 (tail branch, continued-fraction erfc)
     expect(normalQuantile(1e-7)).toBeCloseTo(-5.199337582192817, 10);
@@ -300,8 +301,13 @@ describe("agreement and intervals", () => {
     const r = meanInterval([1, 0, Number.NaN, 1, 0]);
     expect(r.n).toBe(4);
     expect(r.mean).toBe(0.5);
-    // s = sqrt(1/3); half = 1.96 * s / 2
-    expect(r.upper - r.mean).toBeCloseTo((normalQuantile(0.975) * Math.sqrt(1 / 3)) / 2, 12);
+    // s = sqrt(1/3); half = 1.96 * s / 2 = 0.566, so the interval [-0.066, 1.066] is clipped to [0, 1].
+    const half = (normalQuantile(0.975) * Math.sqrt(1 / 3)) / 2;
+    expect(half).toBeGreaterThan(0.5);
+    expect([r.lower, r.upper]).toEqual([0, 1]);
+    const narrow = meanInterval([0.4, 0.5, 0.6, 0.5]);
+    // s = sqrt(0.02 / 3); half = 1.96 * s / 2, inside [0, 1]: not clipped.
+    expect(narrow.upper - narrow.mean).toBeCloseTo((normalQuantile(0.975) * Math.sqrt(0.02 / 3)) / 2, 12);
   });
 });
 
