@@ -123,3 +123,24 @@ export function assertNonEmptyTensor(tensor: tf.Tensor, fn: string, arg: string)
   if (tensor.size === 0)
     fail("empty_input", `${fn}: \`${arg}\` must not be empty, got shape ${shapeText(tensor)}`);
 }
+
+/**
+ * Two paired embedding batches [N, D] of the same shape (two views, or two members of each
+ * pair): converted, rank 2 and equal shapes checked (`shape_mismatch`), and unless `allowEmpty`
+ * at least one row (`empty_input`).
+ */
+export function embeddingPair(
+  a: unknown,
+  b: unknown,
+  fn: string,
+  argA: string,
+  argB: string,
+  allowEmpty = false,
+): [tf.Tensor, tf.Tensor] {
+  const x = asTensor(a, fn, argA);
+  const y = asTensor(b, fn, argB);
+  assertRank(x, 2, fn, argA, "[batch, features]");
+  assertSameShape(x, y, fn, argA, argB);
+  if (!allowEmpty) assertNonEmptyTensor(x, fn, argA);
+  return [x, y];
+}

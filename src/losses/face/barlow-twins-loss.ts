@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertRank, assertSameShape, asTensor } from "../tensor-input.js";
+import { embeddingPair } from "../tensor-input.js";
 
 /** Options of {@link barlowTwinsLoss}. */
 export interface BarlowTwinsLossOptions {
@@ -29,10 +29,7 @@ export function barlowTwinsLoss(
   const eps = numberOption(options.eps, 1e-5, fn, "eps", { min: 0 });
   const reduction = reductionOption(options.reduction, fn, "sum");
   return tf.tidy(() => {
-    const a = asTensor(z1, fn, "z1");
-    const b = asTensor(z2, fn, "z2");
-    assertRank(a, 2, fn, "z1", "[batch, features]");
-    assertSameShape(a, b, fn, "z1", "z2");
+    const [a, b] = embeddingPair(z1, z2, fn, "z1", "z2", true);
     const n = a.shape[0]!;
     if (n < 2 || a.shape[1] === 0)
       fail(

@@ -1,11 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
 import { stopGradient } from "../gradient-tools.js";
 import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertDimsAgree, assertNonEmptyTensor, assertRank, asTensor } from "../tensor-input.js";
 import { l2Normalize } from "../tensor-math.js";
+import { identityBatch } from "./identity-batch.js";
 
 /** Options of {@link circleLoss}. */
 export interface CircleLossOptions {
@@ -34,25 +33,9 @@ export function circleLoss(
   const gamma = numberOption(options.gamma, 256, fn, "gamma", { exclusiveMin: 0 });
   const reduction = reductionOption(options.reduction, fn);
   return tf.tidy(() => {
-    const x = asTensor(embeddings, fn, "embeddings");
-    assertRank(x, 2, fn, "embeddings", "[batch, features]");
-    assertNonEmptyTensor(x, fn, "embeddings");
-    const y = tf.reshape(asTensor(labels, fn, "labels"), [-1]);
-    assertDimsAgree(x, 0, y, 0, fn, "embeddings", "labels");
-    const data = y.dataSync();
-    for (let i = 0; i < data.length; i++) {
-      if (!Number.isInteger(data[i]))
-        fail(
-          "invalid_value",
-          `${fn}: \`labels\` must contain integer identity labels, got ${data[i]} at index ${i}`,
-        );
-    }
-    const n = x.shape[0]!;
+    const { x, positive, negative, validAnchors: valid } = identityBatch(embeddings, labels, fn);
     const z = l2Normalize(x, 1);
     const s = tf.matMul(z, z, false, true);
-    const same = tf.cast(tf.equal(tf.expandDims(y, 1), tf.expandDims(y, 0)), "float32");
-    const positive = tf.sub(same, tf.eye(n));
-    const negative = tf.sub(1, same);
     const alphaP = stopGradient(tf.relu(tf.sub(1 + margin, s)));
     const alphaN = stopGradient(tf.relu(tf.add(s, margin)));
     const masked = (logits: tf.Tensor, mask: tf.Tensor) =>
@@ -60,10 +43,6 @@ export function circleLoss(
     const logitP = masked(tf.mul(tf.mul(alphaP, tf.sub(s, 1 - margin)), -gamma), positive);
     const logitN = masked(tf.mul(tf.mul(alphaN, tf.sub(s, margin)), gamma), negative);
     const perAnchor = tf.softplus(tf.add(tf.logSumExp(logitP, 1), tf.logSumExp(logitN, 1)));
-    const valid = tf.mul(
-      tf.cast(tf.greater(tf.sum(positive, 1), 0), "float32"),
-      tf.cast(tf.greater(tf.sum(negative, 1), 0), "float32"),
-    );
     const losses = tf.mul(perAnchor, valid);
     if (reduction === "mean") return tf.div(tf.sum(losses), tf.maximum(tf.sum(valid), 1));
     return reduceLoss(losses, reduction);

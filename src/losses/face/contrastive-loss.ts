@@ -3,13 +3,7 @@ import { fail } from "../../core/errors.js";
 import { pairLossFactory } from "../factory.js";
 import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import {
-  assertDimsAgree,
-  assertNonEmptyTensor,
-  assertRank,
-  assertSameShape,
-  asTensor,
-} from "../tensor-input.js";
+import { assertDimsAgree, asTensor, embeddingPair } from "../tensor-input.js";
 import { rowNorm } from "./pairwise-distance.js";
 
 /** Options of {@link contrastiveLoss}. */
@@ -36,11 +30,7 @@ export function contrastiveLoss(
   const margin = numberOption(options.margin, 1, fn, "margin", { min: 0 });
   const reduction = reductionOption(options.reduction, fn);
   return tf.tidy(() => {
-    const a = asTensor(x1, fn, "x1");
-    const b = asTensor(x2, fn, "x2");
-    assertRank(a, 2, fn, "x1", "[batch, features]");
-    assertSameShape(a, b, fn, "x1", "x2");
-    assertNonEmptyTensor(a, fn, "x1");
+    const [a, b] = embeddingPair(x1, x2, fn, "x1", "x2");
     const y = tf.reshape(asTensor(same, fn, "same"), [-1]);
     assertDimsAgree(a, 0, y, 0, fn, "x1", "same");
     const diff = tf.sub(a, b);

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { booleanOption, numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertNonEmptyTensor, assertRank, assertSameShape, asTensor } from "../tensor-input.js";
+import { embeddingPair } from "../tensor-input.js";
 import { crossEntropyRows, l2Normalize } from "../tensor-math.js";
 
 /** Options of {@link infoNceLoss}. */
@@ -30,11 +30,7 @@ export function infoNceLoss(
   const symmetric = booleanOption(options.symmetric, true, fn, "symmetric");
   const reduction = reductionOption(options.reduction, fn);
   return tf.tidy(() => {
-    const x = asTensor(a, fn, "a");
-    const y = asTensor(b, fn, "b");
-    assertRank(x, 2, fn, "a", "[batch, features]");
-    assertSameShape(x, y, fn, "a", "b");
-    assertNonEmptyTensor(x, fn, "a");
+    const [x, y] = embeddingPair(a, b, fn, "a", "b");
     const n = x.shape[0]!;
     const logits = tf.div(tf.matMul(l2Normalize(x, 1), l2Normalize(y, 1), false, true), temperature);
     const targets = tf.range(0, n, 1, "int32");

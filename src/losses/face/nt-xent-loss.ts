@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertNonEmptyTensor, assertRank, assertSameShape, asTensor } from "../tensor-input.js";
+import { embeddingPair } from "../tensor-input.js";
 import { crossEntropyRows, l2Normalize } from "../tensor-math.js";
 
 /** Options of {@link ntXentLoss}. */
@@ -28,11 +28,7 @@ export function ntXentLoss(
   const temperature = numberOption(options.temperature, 0.5, fn, "temperature", { exclusiveMin: 0 });
   const reduction = reductionOption(options.reduction, fn);
   return tf.tidy(() => {
-    const x = asTensor(a, fn, "a");
-    const y = asTensor(b, fn, "b");
-    assertRank(x, 2, fn, "a", "[batch, features]");
-    assertSameShape(x, y, fn, "a", "b");
-    assertNonEmptyTensor(x, fn, "a");
+    const [x, y] = embeddingPair(a, b, fn, "a", "b");
     const n = x.shape[0]!;
     const z = l2Normalize(tf.concat([x, y], 0), 1);
     const eye = tf.eye(2 * n);

@@ -1,10 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
 import { stepMask, stopGradient } from "../gradient-tools.js";
 import { booleanOption, choiceOption, numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertDimsAgree, assertNonEmptyTensor, assertRank, asTensor } from "../tensor-input.js";
+import { identityBatch } from "./identity-batch.js";
 import { distanceMatrix } from "./pairwise-distance.js";
 
 /** Options of {@link tripletMiningLoss}. */
@@ -44,32 +43,12 @@ export function tripletMiningLoss(
   const softMargin = booleanOption(options.softMargin, false, fn, "softMargin");
   const reduction = reductionOption(options.reduction, fn);
   return tf.tidy(() => {
-    const x = asTensor(embeddings, fn, "embeddings");
-    assertRank(x, 2, fn, "embeddings", "[batch, features]");
-    assertNonEmptyTensor(x, fn, "embeddings");
-    const y = tf.reshape(asTensor(labels, fn, "labels"), [-1]);
-    assertDimsAgree(x, 0, y, 0, fn, "embeddings", "labels");
-    const data = y.dataSync();
-    for (let i = 0; i < data.length; i++) {
-      if (!Number.isInteger(data[i]))
-        fail(
-          "invalid_value",
-          `${fn}: \`labels\` must contain integer identity labels, got ${data[i]} at index ${i}`,
-        );
-    }
-    const n = x.shape[0]!;
+    const { x, positive, negative, validAnchors: valid } = identityBatch(embeddings, labels, fn);
     const dist = distanceMatrix(x, squared);
-    const same = tf.cast(tf.equal(tf.expandDims(y, 1), tf.expandDims(y, 0)), "float32");
-    const positive = tf.sub(same, tf.eye(n));
-    const negative = tf.sub(1, same);
     if (mining === "batch-hard") {
       const big = tf.add(tf.max(stopGradient(dist)), 1);
       const hardestPositive = tf.max(tf.mul(dist, positive), 1);
       const hardestNegative = tf.min(tf.add(dist, tf.mul(tf.sub(1, negative), big)), 1);
-      const valid = tf.mul(
-        tf.cast(tf.greater(tf.sum(positive, 1), 0), "float32"),
-        tf.cast(tf.greater(tf.sum(negative, 1), 0), "float32"),
-      );
       const gap = tf.sub(hardestPositive, hardestNegative);
       const perAnchor = tf.mul(softMargin ? tf.softplus(gap) : tf.relu(tf.add(gap, margin)), valid);
       if (reduction === "mean") return tf.div(tf.sum(perAnchor), tf.maximum(tf.sum(valid), 1));
