@@ -36,4 +36,5 @@ export * from "./roc-curve.js";
 export * from "./sensitivity-at-specificity.js";
 export * from "./specificity.js";
 export * from "./specificity-at-sensitivity.js";
+export type { MulticlassAveragedOptions, MultilabelAveragedOptions } from "./stat-metric.js";
 export * from "./stat-scores.js";

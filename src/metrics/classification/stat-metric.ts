@@ -51,8 +51,8 @@ export interface StatMetricSpec {
   /** PascalCase concept: function names (error messages) are `<binary|multiclass|multilabel><Name>`. */
   name: string;
   meta: CatalogEntry;
-  /** The per-class score, given the value of 0/0. */
-  score: (zeroDivision: number) => ScoreFn;
+  /** The per-class score, given the value of 0/0 (and the options, for a concept's own ones such as `beta`). */
+  score: (zeroDivision: number, options: Record<string, unknown>, fn: string) => ScoreFn;
   /** The multiclass per-class score when it differs from `score` (accuracy: each class's recall). */
   multiclassScore?: ScoreFn;
   /** Reads option `zeroDivision` (otherwise 0/0 gives 0). */
@@ -61,12 +61,19 @@ export interface StatMetricSpec {
   samples?: boolean;
 }
 
+/** Overrides the id and function name of a def (F1 is the F-beta def under its own names). */
+export interface StatNaming {
+  id: string;
+  fn: string;
+}
+
 /** The six exports of a stat-score concept: three MetricDef factories and their one-shot functions. */
 export interface StatMetric<B, M, L> {
-  binaryDef(options?: B): MetricDef<ConfusionState, BinaryArgs, number>;
+  binaryDef(options?: B, naming?: StatNaming): MetricDef<ConfusionState, BinaryArgs, number>;
   binary(preds: NumericArray, target: NumericArray, options?: B): number;
   multiclassDef<A extends Average = "macro">(
     options: M & { average?: A },
+    naming?: StatNaming,
   ): MetricDef<ConfusionState, MulticlassArgs, Averaged<A>>;
   multiclass<A extends Average = "macro">(
     preds: NumericArray | MatrixInput,
@@ -75,6 +82,7 @@ export interface StatMetric<B, M, L> {
   ): Averaged<A>;
   multilabelDef<A extends MultilabelAverage = "macro">(
     options: L & { average?: A },
+    naming?: StatNaming,
   ): MetricDef<MultilabelCountsState, MultilabelArgs, Averaged<A>>;
   multilabel<A extends MultilabelAverage = "macro">(
     preds: MatrixInput,
@@ -96,25 +104,31 @@ export function statMetric<
 >(spec: StatMetricSpec): StatMetric<B, M, L> {
   const zeroDivision = (value: number | undefined, fn: string) =>
     spec.zeroDivision ? optZeroDivision(value, fn) : 0;
-  const names = (variant: "binary" | "multiclass" | "multilabel") => ({
-    id: `classification/${variant}_${spec.concept}`,
-    fn: `${variant}${spec.name}`,
+  const names = (variant: "binary" | "multiclass" | "multilabel", naming?: StatNaming) => ({
+    id: naming?.id ?? `classification/${variant}_${spec.concept}`,
+    fn: naming?.fn ?? `${variant}${spec.name}`,
     meta: spec.meta,
   });
+  const score = (options: object, fn: string) =>
+    spec.score(zeroDivision((options as { zeroDivision?: number }).zeroDivision, fn), { ...options }, fn);
   const multilabelAverages: readonly MultilabelAverage[] = spec.samples ? [...AVERAGES, "samples"] : AVERAGES;
   const built: StatMetric<B, M, L> = {
-    binaryDef(options = {} as B) {
-      const n = names("binary");
-      const reduce = binaryReduce(spec.score(zeroDivision(options.zeroDivision, n.fn)));
+    binaryDef(options = {} as B, naming?: StatNaming) {
+      const n = names("binary", naming);
+      const reduce = binaryReduce(score(options, n.fn));
       return binaryStatDef({ ...n, reduce }, { ...options } as Record<string, unknown>);
     },
     binary: (preds, target, options) => runOnce(built.binaryDef(options), preds, target),
-    multiclassDef<A extends Average = "macro">(options: M & { average?: A }) {
-      const n = names("multiclass");
-      const zd = zeroDivision(options.zeroDivision, n.fn);
+    multiclassDef<A extends Average = "macro">(options: M & { average?: A }, naming?: StatNaming) {
+      const n = names("multiclass", naming);
+      const perClass = score(options, n.fn);
       const average = optAverage(options.average, AVERAGES, "macro", n.fn) as A;
-      const score = spec.multiclassScore ?? spec.score(zd);
-      const reduce = multiclassReduce(score, options.numClasses, average, options.topK ?? 1);
+      const reduce = multiclassReduce(
+        spec.multiclassScore ?? perClass,
+        options.numClasses,
+        average,
+        options.topK ?? 1,
+      );
       return multiclassStatDef(
         { ...n, reduce },
         { ...options } as MulticlassStatOptions & Record<string, unknown>,
@@ -122,13 +136,13 @@ export function statMetric<
       );
     },
     multiclass: (preds, target, options) => runOnce(built.multiclassDef(options), preds, target),
-    multilabelDef<A extends MultilabelAverage = "macro">(options: L & { average?: A }) {
-      const n = names("multilabel");
-      const score = spec.score(zeroDivision(options.zeroDivision, n.fn));
+    multilabelDef<A extends MultilabelAverage = "macro">(options: L & { average?: A }, naming?: StatNaming) {
+      const n = names("multilabel", naming);
+      const perLabel = score(options, n.fn);
       const average = optAverage(options.average, multilabelAverages, "macro", n.fn) as A;
-      const reduce = multilabelReduce(score, options.numLabels, average);
-      return multilabelStatDef({ ...n, reduce, sampleScore: score }, { ...options } as MultilabelStatOptions &
-        Record<string, unknown>);
+      const reduce = multilabelReduce(perLabel, options.numLabels, average);
+      const opts = { ...options } as MultilabelStatOptions & Record<string, unknown>;
+      return multilabelStatDef({ ...n, reduce, sampleScore: perLabel }, opts);
     },
     multilabel: (preds, target, options) => runOnce(built.multilabelDef(options), preds, target),
   };
