@@ -1,6 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertLabels } from "../../core/validate.js";
+import { numberOption, reductionOf } from "../options.js";
+import type { Reduction } from "../reduction.js";
 import { asLabels, assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
 /** Over which elements the overlap sums run. */
@@ -109,4 +111,33 @@ export function overlapSums(probs: tf.Tensor, target: tf.Tensor, mode: OverlapMo
 export function reduceGroups(values: tf.Tensor, reduction: "none" | "mean" | "sum"): tf.Tensor {
   if (reduction === "none") return values;
   return reduction === "sum" ? tf.sum(values) : tf.mean(values);
+}
+
+/**
+ * The skeleton of the soft overlap losses (Dice, Jaccard, Tversky): reads `reduction`, `mode`,
+ * `smooth` (default 0) and `eps` (default 1e-7), aligns the targets, takes the overlap sums per
+ * group of the mode, turns them into per-group losses with `perGroup`, and reduces. Runs inside
+ * `tf.tidy`. O(n).
+ */
+export function overlapLoss(
+  fn: string,
+  input: TensorInput,
+  target: TensorInput,
+  options: {
+    readonly reduction?: Reduction;
+    readonly mode?: OverlapMode;
+    readonly smooth?: number;
+    readonly eps?: number;
+    readonly ignoreIndex?: number;
+  },
+  perGroup: (sums: OverlapSums, smooth: number, eps: number) => tf.Tensor,
+): tf.Tensor {
+  const reduction = reductionOf(options, fn);
+  const mode = assertMode(options.mode, fn);
+  const smooth = numberOption(options.smooth, 0, fn, "smooth", { min: 0 });
+  const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
+  return tf.tidy(() => {
+    const { probs, target: t } = alignTargets(input, target, fn, options.ignoreIndex);
+    return reduceGroups(perGroup(overlapSums(probs, t, mode, fn), smooth, eps), reduction);
+  });
 }

@@ -1,9 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
-import { alignTargets, assertMode, type OverlapMode, overlapSums, reduceGroups } from "./overlap-sums.js";
+import { type OverlapMode, overlapLoss } from "./overlap-sums.js";
 
 /** Options of {@link softDiceLoss} (also used by the Jaccard and Tversky losses). */
 export interface SoftOverlapOptions {
@@ -36,18 +35,12 @@ export function softDiceLoss(
   options: SoftOverlapOptions = {},
 ): tf.Tensor {
   const fn = "softDiceLoss";
-  const reduction = reductionOf(options, fn);
-  const mode = assertMode(options.mode, fn);
-  const smooth = numberOption(options.smooth, 0, fn, "smooth", { min: 0 });
-  const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
-  return tf.tidy(() => {
-    const { probs, target: t } = alignTargets(input, target, fn, options.ignoreIndex);
-    const { tp, predicted, actual } = overlapSums(probs, t, mode, fn);
+  return overlapLoss(fn, input, target, options, ({ tp, predicted, actual }, smooth, eps) => {
     const dice = tf.div(
       tf.add(tf.mul(2, tp), smooth),
       tf.maximum(tf.add(tf.add(predicted, actual), smooth), eps),
     );
-    return reduceGroups(tf.sub(1, dice), reduction);
+    return tf.sub(1, dice);
   });
 }
 

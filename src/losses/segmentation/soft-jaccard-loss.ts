@@ -1,8 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOf } from "../options.js";
 import type { TensorInput } from "../tensor-input.js";
-import { alignTargets, assertMode, overlapSums, reduceGroups } from "./overlap-sums.js";
+import { overlapLoss } from "./overlap-sums.js";
 import type { SoftOverlapOptions } from "./soft-dice-loss.js";
 
 /**
@@ -17,16 +16,10 @@ export function softJaccardLoss(
   options: SoftOverlapOptions = {},
 ): tf.Tensor {
   const fn = "softJaccardLoss";
-  const reduction = reductionOf(options, fn);
-  const mode = assertMode(options.mode, fn);
-  const smooth = numberOption(options.smooth, 0, fn, "smooth", { min: 0 });
-  const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
-  return tf.tidy(() => {
-    const { probs, target: t } = alignTargets(input, target, fn, options.ignoreIndex);
-    const { tp, predicted, actual } = overlapSums(probs, t, mode, fn);
+  return overlapLoss(fn, input, target, options, ({ tp, predicted, actual }, smooth, eps) => {
     const union = tf.sub(tf.add(predicted, actual), tp);
     const jaccard = tf.div(tf.add(tp, smooth), tf.maximum(tf.add(union, smooth), eps));
-    return reduceGroups(tf.sub(1, jaccard), reduction);
+    return tf.sub(1, jaccard);
   });
 }
 

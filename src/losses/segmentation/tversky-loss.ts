@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOf } from "../options.js";
+import { numberOption } from "../options.js";
 import type { TensorInput } from "../tensor-input.js";
-import { alignTargets, assertMode, overlapSums, reduceGroups } from "./overlap-sums.js";
+import { overlapLoss } from "./overlap-sums.js";
 import type { SoftOverlapOptions } from "./soft-dice-loss.js";
 
 /** Options of {@link tverskyLoss} and {@link focalTverskyLoss}. */
@@ -22,22 +22,16 @@ function tversky(
   options: TverskyLossOptions,
   gammaDefault: number,
 ): tf.Tensor {
-  const reduction = reductionOf(options, fn);
-  const mode = assertMode(options.mode, fn);
-  const smooth = numberOption(options.smooth, 0, fn, "smooth", { min: 0 });
-  const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
   const alpha = numberOption(options.alpha, 0.5, fn, "alpha", { min: 0 });
   const beta = numberOption(options.beta, 0.5, fn, "beta", { min: 0 });
   const gamma = numberOption(options.gamma, gammaDefault, fn, "gamma", { exclusiveMin: 0 });
-  return tf.tidy(() => {
-    const { probs, target: t } = alignTargets(input, target, fn, options.ignoreIndex);
-    const { tp, predicted, actual } = overlapSums(probs, t, mode, fn);
+  return overlapLoss(fn, input, target, options, ({ tp, predicted, actual }, smooth, eps) => {
     const fp = tf.sub(predicted, tp);
     const fnSum = tf.sub(actual, tp);
     const denominator = tf.add(tf.add(tf.add(tp, tf.mul(alpha, fp)), tf.mul(beta, fnSum)), smooth);
     const index = tf.div(tf.add(tp, smooth), tf.maximum(denominator, eps));
     const loss = tf.sub(1, index);
-    return reduceGroups(gamma === 1 ? loss : tf.pow(loss, gamma), reduction);
+    return gamma === 1 ? loss : tf.pow(loss, gamma);
   });
 }
 
