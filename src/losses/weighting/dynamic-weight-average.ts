@@ -1,6 +1,7 @@
-import * as tf from "@tensorflow/tfjs-core";
+import type * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
 import { numberOption } from "../options.js";
+import { combineLosses } from "./combine-losses.js";
 
 /** Options of {@link DynamicWeightAverage}. */
 export interface DynamicWeightAverageOptions {
@@ -64,11 +65,6 @@ export class DynamicWeightAverage {
 
   /** sum_k w_k L_k with the current weights as constants. */
   combine(losses: readonly tf.Scalar[]): tf.Scalar {
-    if (losses.length !== this.numTasks)
-      fail(
-        "shape_mismatch",
-        `DynamicWeightAverage.combine: \`losses\` must have ${this.numTasks} entries, got ${losses.length}`,
-      );
-    return tf.tidy(() => tf.addN(losses.map((l, i) => tf.mul(l, this.current[i]!))) as tf.Scalar);
+    return combineLosses(losses, this.current, "DynamicWeightAverage.combine");
   }
 }

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
 import { numberOption } from "../options.js";
+import { combineLosses } from "./combine-losses.js";
 
 /** Options of {@link GradNorm}. */
 export interface GradNormOptions {
@@ -60,12 +61,7 @@ export class GradNorm {
 
   /** sum_i w_i L_i with the current weights as constants. */
   combine(losses: readonly tf.Scalar[]): tf.Scalar {
-    if (losses.length !== this.numTasks)
-      fail(
-        "shape_mismatch",
-        `GradNorm.combine: \`losses\` must have ${this.numTasks} entries, got ${losses.length}`,
-      );
-    return tf.tidy(() => tf.addN(losses.map((l, i) => tf.mul(l, this.current[i]!))) as tf.Scalar);
+    return combineLosses(losses, this.current, "GradNorm.combine");
   }
 
   /**
