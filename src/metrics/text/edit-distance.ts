@@ -74,16 +74,45 @@ export function levenshteinAlignment(
   source: ArrayLike<number>,
   destination: ArrayLike<number>,
 ): AlignmentCounts {
-  const totalSource = source.length;
-  let s0 = 0;
-  let len1 = source.length;
-  let len2 = destination.length;
-  while (len1 > 0 && len2 > 0 && source[s0] === destination[s0]) {
+  const out = new Int32Array(3);
+  levenshteinAlignmentInto(source, 0, source.length, destination, 0, destination.length, out);
+  return {
+    hits: source.length - out[0]! - out[1]!,
+    substitutions: out[0]!,
+    deletions: out[1]!,
+    insertions: out[2]!,
+  };
+}
+
+// Cost matrix reused across calls (grown on demand): one allocation per corpus, not per pair.
+let costMatrix = new Int32Array(4096);
+
+/**
+ * {@link levenshteinAlignment} of `source[sourceStart .. sourceStart + sourceLength)` onto
+ * `destination[destinationStart .. destinationStart + destinationLength)`, writing
+ * [substitutions, deletions, insertions] into `out` (hits = sourceLength - S - D). Same
+ * backtrace, same counts; no allocation unless the cost matrix must grow.
+ */
+export function levenshteinAlignmentInto(
+  source: ArrayLike<number>,
+  sourceStart: number,
+  sourceLength: number,
+  destination: ArrayLike<number>,
+  destinationStart: number,
+  destinationLength: number,
+  out: Int32Array,
+): void {
+  let len1 = sourceLength;
+  let len2 = destinationLength;
+  let s0 = sourceStart;
+  let d0 = destinationStart;
+  while (len1 > 0 && len2 > 0 && source[s0] === destination[d0]) {
     len1--;
     len2--;
     s0++;
+    d0++;
   }
-  while (len1 > 0 && len2 > 0 && source[s0 + len1 - 1] === destination[s0 + len2 - 1]) {
+  while (len1 > 0 && len2 > 0 && source[s0 + len1 - 1] === destination[d0 + len2 - 1]) {
     len1--;
     len2--;
   }
@@ -96,7 +125,9 @@ export function levenshteinAlignment(
   } else {
     const rows = len1 + 1;
     const cols = len2 + 1;
-    const matrix = new Int32Array(rows * cols);
+    if (costMatrix.length < rows * cols)
+      costMatrix = new Int32Array(Math.max(rows * cols, 2 * costMatrix.length));
+    const matrix = costMatrix;
     for (let j = 0; j < cols; j++) matrix[j] = j;
     for (let i = 1; i < rows; i++) {
       matrix[i * cols] = i;
@@ -105,7 +136,7 @@ export function levenshteinAlignment(
       const row = i * cols;
       let x = i;
       for (let j = 1; j < cols; j++) {
-        let c3 = matrix[prevRow + j - 1]! + (c1 !== destination[s0 + j - 1] ? 1 : 0);
+        let c3 = matrix[prevRow + j - 1]! + (c1 !== destination[d0 + j - 1] ? 1 : 0);
         x++;
         if (x > c3) x = c3;
         c3 = matrix[prevRow + j]! + 1;
@@ -129,7 +160,7 @@ export function levenshteinAlignment(
         i--;
         continue;
       }
-      if (i && j && here === matrix[p - cols - 1]! && source[s0 + i - 1] === destination[s0 + j - 1]) {
+      if (i && j && here === matrix[p - cols - 1]! && source[s0 + i - 1] === destination[d0 + j - 1]) {
         i--;
         j--;
         dir = 0;
@@ -157,7 +188,9 @@ export function levenshteinAlignment(
       fail("invalid_state", "levenshteinAlignment: lost in the cost matrix (internal error)");
     }
   }
-  return { hits: totalSource - substitutions - deletions, substitutions, deletions, insertions };
+  out[0] = substitutions;
+  out[1] = deletions;
+  out[2] = insertions;
 }
 
 /**

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isPlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
+import { levenshteinAlignment, toIds } from "./edit-distance.js";
 import {
   alignmentMeasures,
   charErrorRate,
@@ -67,6 +68,28 @@ describe("word error rates", () => {
         expect(jiwerWords(text)).toEqual(viaRegex(text));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("counts on the interned-id fast path exactly as jiwerWords + levenshteinAlignment per pair", () => {
+    const alphabet = ["a", "b", "cé", " ", "  ", "\t", "\u3000", "\u00a0", "x"];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }).map((c) => c.join(""));
+    const pair = fc.tuple(text, text).filter(([, r]) => jiwerWords(r).length > 0);
+    fc.assert(
+      fc.property(fc.array(pair, { minLength: 1, maxLength: 8 }), (pairs) => {
+        let [h, s, d, i] = [0, 0, 0, 0];
+        for (const [hyp, ref] of pairs) {
+          const [r, y] = toIds(jiwerWords(ref), jiwerWords(hyp));
+          const a = levenshteinAlignment(r, y);
+          [h, s, d, i] = [h + a.hits, s + a.substitutions, d + a.deletions, i + a.insertions];
+        }
+        const m = alignmentMeasures(
+          pairs.map((p) => p[0]),
+          pairs.map((p) => p[1]),
+        );
+        expect([m.hits, m.substitutions, m.deletions, m.insertions]).toEqual([h, s, d, i]);
+      }),
+      { numRuns: 500 },
     );
   });
 

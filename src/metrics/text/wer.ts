@@ -2,8 +2,9 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { levenshteinAlignment, toIds } from "./edit-distance.js";
+import { levenshteinAlignment, levenshteinAlignmentInto, toIds } from "./edit-distance.js";
 import { isPythonWhitespace, pySplit, pyStrip } from "./python-strings.js";
+import { SpanInterner } from "./span-interner.js";
 import { checkSinglePairs } from "./text-inputs.js";
 
 /**
@@ -120,6 +121,10 @@ function accumulate(
 ): void {
   const pairs = checkSinglePairs(hypotheses, references, fn);
   const delta = emptyState();
+  if (unit === "word" && convention === "jiwer") {
+    accumulateJiwerWords(state, delta, pairs.hypotheses, pairs.references, fn);
+    return;
+  }
   const refTokens: string[][] = [];
   for (let i = 0; i < pairs.references.length; i++) {
     const ref = pairs.references[i]!;
@@ -147,6 +152,106 @@ function accumulate(
     delta.maxTokens += Math.max(ref.length, hyp.length);
   }
   delta.pairs = pairs.hypotheses.length;
+  for (const k of Object.keys(delta) as (keyof ErrorRateState)[]) state[k] += delta[k];
+}
+
+/** Appends the word ids of `text` (as {@link jiwerWords} splits it) to `buffer` from `at`; returns the new end. */
+function jiwerWordIds(text: string, interner: SpanInterner, buffer: { ids: Int32Array }, at: number): number {
+  // Same boundaries as jiwerWords, interning each word span instead of slicing it.
+  let begin = 0;
+  let end = text.length;
+  while (begin < end && isPythonWhitespace(text.charCodeAt(begin))) begin++;
+  while (end > begin && isPythonWhitespace(text.charCodeAt(end - 1))) end--;
+  // At most one word per two code units (+1), so this bounds the growth.
+  const need = at + ((end - begin + 2) >> 1) + 1;
+  if (buffer.ids.length < need) {
+    const grown = new Int32Array(Math.max(need, 2 * buffer.ids.length));
+    grown.set(buffer.ids.subarray(0, at));
+    buffer.ids = grown;
+  }
+  const ids = buffer.ids;
+  let k = at;
+  let start = begin;
+  let i = begin;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 0x85) {
+      i++;
+      continue;
+    }
+    if (!isPythonWhitespace(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && isPythonWhitespace(text.charCodeAt(j))) j++;
+    if (j - i >= 2 || c === 32) {
+      if (i > start) ids[k++] = interner.intern(text, start, i);
+      start = j;
+    }
+    i = j;
+  }
+  if (end > start) ids[k++] = interner.intern(text, start, end);
+  return k;
+}
+
+/**
+ * The jiwer word path of {@link accumulate}: words interned to ids straight from the text (no
+ * word strings), all references' ids in one buffer, one reused cost matrix. Same counts as the
+ * general path (the references are checked before any state changes).
+ */
+function accumulateJiwerWords(
+  state: ErrorRateState,
+  delta: ErrorRateState,
+  hypotheses: readonly string[],
+  references: readonly string[],
+  fn: string,
+): void {
+  const interner = new SpanInterner(4096);
+  const refBuffer = { ids: new Int32Array(1024) };
+  const refStart = new Int32Array(references.length + 1);
+  let end = 0;
+  for (let i = 0; i < references.length; i++) {
+    const next = jiwerWordIds(references[i]!, interner, refBuffer, end);
+    if (next === end) {
+      fail(
+        "invalid_value",
+        `${fn}: \`references\` must not be empty or whitespace-only (jiwer 2.3.0 raises), got ${describeValue(references[i])} at index ${i}`,
+      );
+    }
+    end = next;
+    refStart[i + 1] = end;
+  }
+  const hypBuffer = { ids: new Int32Array(256) };
+  const counts = new Int32Array(3);
+  let hits = 0;
+  let substitutions = 0;
+  let deletions = 0;
+  let insertions = 0;
+  let referenceTokens = 0;
+  let hypothesisTokens = 0;
+  let maxTokens = 0;
+  for (let i = 0; i < hypotheses.length; i++) {
+    const hypLength = jiwerWordIds(hypotheses[i]!, interner, hypBuffer, 0);
+    const r0 = refStart[i]!;
+    const refLength = refStart[i + 1]! - r0;
+    levenshteinAlignmentInto(refBuffer.ids, r0, refLength, hypBuffer.ids, 0, hypLength, counts);
+    hits += refLength - counts[0]! - counts[1]!;
+    substitutions += counts[0]!;
+    deletions += counts[1]!;
+    insertions += counts[2]!;
+    referenceTokens += refLength;
+    hypothesisTokens += hypLength;
+    maxTokens += refLength > hypLength ? refLength : hypLength;
+  }
+  delta.hits = hits;
+  delta.substitutions = substitutions;
+  delta.deletions = deletions;
+  delta.insertions = insertions;
+  delta.referenceTokens = referenceTokens;
+  delta.hypothesisTokens = hypothesisTokens;
+  delta.maxTokens = maxTokens;
+  delta.pairs = hypotheses.length;
   for (const k of Object.keys(delta) as (keyof ErrorRateState)[]) state[k] += delta[k];
 }
 

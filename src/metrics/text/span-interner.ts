@@ -1,0 +1,73 @@
+/**
+ * Interning of string spans without slicing: `intern(text, start, end)` returns the id of
+ * `text.slice(start, end)` (equal spans, equal ids; ids 0, 1, 2... in order of first
+ * appearance) but only allocates a string the first time a span is seen. An open-addressing
+ * table keyed by a hash of the UTF-16 code units; candidates are confirmed unit by unit, so
+ * ids are exact (hash collisions cost a comparison, never a wrong id). Amortized O(span length).
+ */
+export class SpanInterner {
+  private hashes: Int32Array;
+  /** Per slot: id + 1 (0 = empty). */
+  private slots: Int32Array;
+  private mask: number;
+  /** The distinct spans by id. */
+  readonly words: string[] = [];
+
+  constructor(capacity = 1024) {
+    let c = 16;
+    while (c < capacity) c *= 2;
+    this.hashes = new Int32Array(c);
+    this.slots = new Int32Array(c);
+    this.mask = c - 1;
+  }
+
+  /** Number of distinct spans seen. */
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The id of `text.slice(start, end)`. */
+  intern(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h ^= h >>> 16;
+    const len = end - start;
+    let s = h & this.mask;
+    for (;;) {
+      const v = this.slots[s]!;
+      if (v === 0) break;
+      if (this.hashes[s] === h) {
+        const w = this.words[v - 1]!;
+        if (w.length === len) {
+          let k = 0;
+          while (k < len && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+          if (k === len) return v - 1;
+        }
+      }
+      s = (s + 1) & this.mask;
+    }
+    const id = this.words.length;
+    this.words.push(text.slice(start, end));
+    this.slots[s] = id + 1;
+    this.hashes[s] = h;
+    if (2 * this.words.length > this.mask) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const oldHashes = this.hashes;
+    const oldSlots = this.slots;
+    const c = 2 * oldSlots.length;
+    this.hashes = new Int32Array(c);
+    this.slots = new Int32Array(c);
+    this.mask = c - 1;
+    for (let i = 0; i < oldSlots.length; i++) {
+      const v = oldSlots[i]!;
+      if (v === 0) continue;
+      let s = oldHashes[i]! & this.mask;
+      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
+      this.slots[s] = v;
+      this.hashes[s] = oldHashes[i]!;
+    }
+  }
+}
