@@ -4,34 +4,31 @@
 // ndcg_score(k=10) on the Q x D matrices instead. Then a judge-throughput check against a local
 // scripted OpenAI-compatible server, showing the client's concurrency limit is reached.
 //
-// Usage: npx tsc --build && node bench/retrieval.mjs [--queries 100000] [--docs 100]
-// torchmetrics is not a dependency: point TORCHMETRICS_SRC at a directory holding the
-// `torchmetrics` and `lightning_utilities` packages (e.g. their sources under /tmp) to compare.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// Usage: npx tsc --build && node bench/retrieval.mjs [--queries 100000] [--docs 100] [--quick]
+// (--quick: 10,000 queries). torchmetrics is not a dependency: point TORCHMETRICS_SRC at a
+// directory holding the `torchmetrics` and `lightning_utilities` packages (e.g. their sources
+// under /tmp) to compare.
 import { createServer } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createMetric } from "../dist/metric.js";
 import { ndcgScore, retrievalMapDef, retrievalNdcgDef } from "../dist/metrics/retrieval/index.js";
 import { openAiClient } from "../dist/rag/client.js";
+import {
+  cpuTime,
+  mulberry32,
+  pythonAvailable,
+  pythonEnv,
+  report,
+  runPython,
+  sizeOption,
+  writeTempData,
+} from "./lib.mjs";
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const Q = arg("queries", 100_000);
-const D = arg("docs", 100);
+const Q = sizeOption("queries", 100_000);
+const D = sizeOption("docs", 100, 1);
 const N = Q * D;
 
 // Seeded data (mulberry32): float32 scores, 10% relevant documents.
-let seed = 12345;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = mulberry32(12345);
 const preds = new Float32Array(N);
 const target = new Float32Array(N);
 const indexes = new Float64Array(N);
@@ -43,102 +40,87 @@ for (let i = 0; i < N; i++) {
 const preds64 = Float64Array.from(preds);
 const target64 = Float64Array.from(target);
 
-function time(fn) {
-  const start = process.hrtime.bigint();
-  const value = fn();
-  return { value, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
-}
-
-// Best of two runs each (the first also warms the JIT); the machine may be shared.
-const best = (fn) => {
-  const a = time(fn);
-  const b = time(fn);
-  return a.seconds <= b.seconds ? a : b;
-};
+// Best of two runs each (the first also warms the JIT); the machine may be shared. The
+// references run once.
 const ours = {
-  map: best(() => createMetric(retrievalMapDef()).update(indexes, preds64, target64).compute()),
-  ndcg: best(() =>
-    createMetric(retrievalNdcgDef({ topK: 10 }))
-      .update(indexes, preds64, target64)
-      .compute(),
+  map: cpuTime(() => createMetric(retrievalMapDef()).update(indexes, preds64, target64).compute(), {
+    repeats: 2,
+  }),
+  ndcg: cpuTime(
+    () =>
+      createMetric(retrievalNdcgDef({ topK: 10 }))
+        .update(indexes, preds64, target64)
+        .compute(),
+    { repeats: 2 },
   ),
 };
 
-const dir = mkdtempSync(join(tmpdir(), "plumbline-bench-"));
-writeFileSync(join(dir, "preds.f32"), preds);
-writeFileSync(join(dir, "target.f32"), target);
-const python = `
-import json, sys, time, numpy as np
-Q, D, d = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-preds = np.fromfile(d + "/preds.f32", dtype=np.float32)
-target = np.fromfile(d + "/target.f32", dtype=np.float32)
-out = {}
-try:
-    import torch
-    from torchmetrics.retrieval import RetrievalMAP, RetrievalNormalizedDCG
-    import torchmetrics
-    p, t = torch.from_numpy(preds), torch.from_numpy(target).long()
-    idx = torch.arange(Q).repeat_interleave(D)
-    for name, metric in (("map", RetrievalMAP()), ("ndcg", RetrievalNormalizedDCG(top_k=10))):
-        s = time.perf_counter(); metric.update(p, t, indexes=idx); v = float(metric.compute())
-        out[name] = {"value": v, "seconds": time.perf_counter() - s}
-    out["reference"] = "torchmetrics " + torchmetrics.__version__
-except Exception as e:
-    out["torchmetrics_error"] = repr(e)
-    try:
-        import sklearn
-        from sklearn.metrics import ndcg_score
-        s = time.perf_counter(); v = ndcg_score(target.reshape(Q, D).astype(np.float64), preds.reshape(Q, D).astype(np.float64), k=10)
-        out["ndcg_matrix"] = {"value": float(v), "seconds": time.perf_counter() - s}
-        out["reference"] = "scikit-learn " + sklearn.__version__ + " ndcg_score"
-    except Exception as e2:
-        out["sklearn_error"] = repr(e2)
-print(json.dumps(out))
+const torchmetricsScript = `
+import numpy as np, torch, torchmetrics
+from torchmetrics.retrieval import RetrievalMAP, RetrievalNormalizedDCG
+Q, D = ${Q}, ${D}
+p = torch.from_numpy(np.fromfile(path("preds.f32"), dtype=np.float32))
+t = torch.from_numpy(np.fromfile(path("target.f32"), dtype=np.float32)).long()
+idx = torch.arange(Q).repeat_interleave(D)
+def run(metric):
+    metric.update(p, t, indexes=idx)
+    return float(metric.compute())
+emit({
+    "map": timed(lambda: run(RetrievalMAP())),
+    "ndcg": timed(lambda: run(RetrievalNormalizedDCG(top_k=10))),
+    "reference": "torchmetrics " + torchmetrics.__version__,
+})
 `;
-const env = { ...process.env };
-if (process.env.TORCHMETRICS_SRC)
-  env.PYTHONPATH = [process.env.TORCHMETRICS_SRC, process.env.PYTHONPATH].filter(Boolean).join(":");
-const child = spawnSync("/usr/bin/python3", ["-c", python, String(Q), String(D), dir], {
-  env,
-  encoding: "utf8",
-  maxBuffer: 1 << 24,
-});
-rmSync(dir, { recursive: true, force: true });
-let reference = null;
+const sklearnScript = `
+import numpy as np, sklearn
+from sklearn.metrics import ndcg_score
+Q, D = ${Q}, ${D}
+preds = np.fromfile(path("preds.f32"), dtype=np.float32)
+target = np.fromfile(path("target.f32"), dtype=np.float32)
+emit({
+    "ndcg_matrix": timed(lambda: float(ndcg_score(target.reshape(Q, D).astype(np.float64), preds.reshape(Q, D).astype(np.float64), k=10))),
+    "reference": "scikit-learn " + sklearn.__version__ + " ndcg_score",
+})
+`;
+const env = pythonEnv(process.env.TORCHMETRICS_SRC);
+const data = writeTempData({ "preds.f32": preds, "target.f32": target });
+let torchmetrics;
+let sklearn;
 try {
-  reference = JSON.parse(child.stdout.trim().split("\n").at(-1));
-} catch {
-  console.log(
-    `reference: unavailable (${(child.error?.message ?? child.stderr ?? "").trim().slice(0, 200)})`,
-  );
+  torchmetrics = pythonAvailable(["numpy", "torch", "torchmetrics.retrieval"], { env });
+  if (torchmetrics.ok) torchmetrics = runPython(torchmetricsScript, data, { env });
+  if (!torchmetrics.ok) {
+    sklearn = pythonAvailable(["numpy", "sklearn.metrics"]);
+    if (sklearn.ok) sklearn = runPython(sklearnScript, data);
+  }
+} finally {
+  data.cleanup();
 }
 
 console.log(`retrieval benchmark: ${Q} queries x ${D} documents (${N} documents)`);
-const line = (label, mine, theirs) => {
-  if (!theirs) {
-    console.log(`${label}: plumbline: ${mine.seconds.toFixed(3)} s, reference: skipped`);
-    return;
-  }
-  console.log(
-    `${label}: plumbline: ${mine.seconds.toFixed(3)} s, reference: ${theirs.seconds.toFixed(3)} s, ratio: ${(theirs.seconds / mine.seconds).toFixed(1)} x  (values ${mine.value.toFixed(7)} vs ${theirs.value.toFixed(7)})`,
-  );
-};
-if (reference?.reference?.startsWith("torchmetrics")) {
-  console.log(`reference: ${reference.reference} (update + compute)`);
-  line("MAP", ours.map, reference.map);
-  line("nDCG@10", ours.ndcg, reference.ndcg);
+if (torchmetrics.ok) {
+  const ref = torchmetrics.result;
+  console.log(`reference: ${ref.reference} (update + compute)`);
+  report("MAP (RetrievalMAP)", ours.map, ref.map, {
+    values: { plumbline: ours.map.value, reference: ref.map.value },
+  });
+  report("nDCG@10 (RetrievalNormalizedDCG)", ours.ndcg, ref.ndcg, {
+    values: { plumbline: ours.ndcg.value, reference: ref.ndcg.value },
+  });
 } else {
-  if (reference?.torchmetrics_error)
-    console.log(
-      `torchmetrics not runnable (${reference.torchmetrics_error.slice(0, 120)}); comparing with ${reference.reference ?? "nothing"}`,
-    );
-  line("MAP", ours.map, null);
-  line("nDCG@10 (grouped)", ours.ndcg, null);
-  if (reference?.ndcg_matrix) {
-    const mine = time(() =>
+  console.log(
+    `torchmetrics not runnable (${torchmetrics.message}); comparing with ${sklearn.ok ? sklearn.result.reference : "nothing"}`,
+  );
+  report("MAP", ours.map, { skipped: torchmetrics.message });
+  report("nDCG@10 (grouped)", ours.ndcg, { skipped: torchmetrics.message });
+  if (sklearn.ok) {
+    const mine = cpuTime(() =>
       ndcgScore({ data: preds64, rows: Q, cols: D }, { data: target64, rows: Q, cols: D }, { k: 10 }),
     );
-    line("nDCG@10 (sklearn ndcg_score form)", mine, reference.ndcg_matrix);
+    const ref = sklearn.result.ndcg_matrix;
+    report("nDCG@10 (sklearn ndcg_score form)", mine, ref, {
+      values: { plumbline: mine.value, reference: ref.value },
+    });
   }
 }
 
