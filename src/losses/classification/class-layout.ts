@@ -82,3 +82,38 @@ export function sparseTargets(yTrue: tf.Tensor, yPred: tf.Tensor): [tf.Tensor, t
   if (yTrue.shape.join() === yPred.shape.join()) return [yPred, tf.argMax(yTrue, -1)];
   return [yPred, tf.cast(tf.reshape(yTrue, [yPred.shape[0]!]), "int32")];
 }
+
+/**
+ * Labels with `ignoreIndex` replaced by class 0 (`safe`, for one-hot/gather) and the float32
+ * mask of the kept ones (`valid`); the ignored positions must then be multiplied by `valid`.
+ */
+export function maskIgnored(
+  labels: tf.Tensor1D,
+  ignoreIndex: number,
+): { safe: tf.Tensor1D; valid: tf.Tensor } {
+  const keep = tf.notEqual(labels, ignoreIndex);
+  return {
+    safe: tf.where(keep, labels, tf.zerosLike(labels)) as tf.Tensor1D,
+    valid: tf.cast(keep, "float32"),
+  };
+}
+
+/**
+ * {@link classRows} for the losses that need class-index targets: probability targets are a
+ * `shape_mismatch`.
+ */
+export function indexRows(
+  input: TensorInput,
+  target: TensorInput,
+  fn: string,
+  ignoreIndex?: number,
+): ClassRows & { readonly labels: tf.Tensor1D } {
+  const layout = classRows(input, target, fn, ignoreIndex);
+  const { labels, outShape } = layout;
+  if (!labels)
+    fail(
+      "shape_mismatch",
+      `${fn}: \`target\` must hold class indices of shape [${outShape}], got probabilities`,
+    );
+  return { ...layout, labels };
+}

@@ -4,7 +4,7 @@ import type { KerasLoss } from "../factory.js";
 import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
-import { classRows, classWeights } from "./class-layout.js";
+import { classRows, classWeights, maskIgnored } from "./class-layout.js";
 
 /** Options of {@link crossEntropy}. */
 export interface CrossEntropyOptions {
@@ -112,9 +112,7 @@ export function crossEntropy(
       if (reduction === "none") return tf.reshape(values, outShape);
       return reduction === "sum" ? tf.sum(values) : tf.mean(values);
     }
-    const valid = tf.notEqual(labels!, ignoreIndex);
-    const safe = tf.where(valid, labels!, tf.zerosLike(labels!)) as tf.Tensor1D;
-    const validF = tf.cast(valid, "float32");
+    const { safe, valid: validF } = maskIgnored(labels!, ignoreIndex);
     const wTarget = weight ? tf.mul(tf.gather(weight, safe), validF) : validF;
     const values = tf.mul(rowLosses(rows, safe, smoothing, weight), validF);
     if (reduction === "none") return tf.reshape(values, outShape);

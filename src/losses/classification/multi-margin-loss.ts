@@ -4,7 +4,7 @@ import { lossFactory } from "../factory.js";
 import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { assertRank, asTensor, type TensorInput } from "../tensor-input.js";
-import { classRows, classWeights, sparseTargets } from "./class-layout.js";
+import { classWeights, indexRows, sparseTargets } from "./class-layout.js";
 
 /** Options of {@link multiMarginLoss}. */
 export interface MultiMarginLossOptions {
@@ -35,12 +35,7 @@ export function multiMarginLoss(
   const margin = numberOption(options.margin, 1, fn, "margin");
   return tf.tidy(() => {
     assertRank(asTensor(input, fn, "input"), [1, 2], fn, "input");
-    const { rows, labels, outShape, numClasses } = classRows(input, target, fn);
-    if (!labels)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`target\` must hold class indices of shape [${outShape}], got probabilities`,
-      );
+    const { rows, labels, outShape, numClasses } = indexRows(input, target, fn);
     const oneHot = tf.oneHot(labels, numClasses);
     const xY = tf.sum(tf.mul(rows, oneHot), 1, true);
     let terms = tf.relu(tf.add(tf.sub(margin, xY), rows));

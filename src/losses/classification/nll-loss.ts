@@ -1,10 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
 import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
-import { classRows, classWeights, sparseTargets } from "./class-layout.js";
+import { classWeights, indexRows, maskIgnored, sparseTargets } from "./class-layout.js";
 
 /** Options of {@link nllLoss}. */
 export interface NllLossOptions {
@@ -26,16 +25,9 @@ export function nllLoss(input: TensorInput, target: TensorInput, options: NllLos
   const reduction = reductionOf(options, fn);
   const ignoreIndex = numberOption(options.ignoreIndex, -100, fn, "ignoreIndex");
   return tf.tidy(() => {
-    const { rows, labels, outShape, numClasses } = classRows(input, target, fn, ignoreIndex);
-    if (!labels)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`target\` must hold class indices of shape [${outShape}], got probabilities`,
-      );
+    const { rows, labels, outShape, numClasses } = indexRows(input, target, fn, ignoreIndex);
     const weight = classWeights(options.weight, numClasses, fn);
-    const valid = tf.notEqual(labels, ignoreIndex);
-    const safe = tf.where(valid, labels, tf.zerosLike(labels));
-    const validF = tf.cast(valid, "float32");
+    const { safe, valid: validF } = maskIgnored(labels, ignoreIndex);
     const wTarget = weight ? tf.mul(tf.gather(weight, safe), validF) : validF;
     const values = tf.mul(tf.neg(tf.sum(tf.mul(rows, tf.oneHot(safe, numClasses)), 1)), wTarget);
     if (reduction === "none") return tf.reshape(values, outShape);

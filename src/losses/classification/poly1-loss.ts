@@ -1,10 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
 import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
-import { classRows, sparseTargets } from "./class-layout.js";
+import { indexRows, sparseTargets } from "./class-layout.js";
 
 /** Options of {@link poly1Loss}. */
 export interface Poly1LossOptions {
@@ -29,12 +28,7 @@ export function poly1Loss(
   const reduction = reductionOf(options, fn);
   const epsilon = numberOption(options.epsilon, 1, fn, "epsilon");
   return tf.tidy(() => {
-    const { rows, labels, outShape, numClasses } = classRows(input, target, fn);
-    if (!labels)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`target\` must hold class indices of shape [${outShape}], got probabilities`,
-      );
+    const { rows, labels, outShape, numClasses } = indexRows(input, target, fn);
     const lpT = tf.sum(tf.mul(tf.logSoftmax(rows), tf.oneHot(labels, numClasses)), 1);
     const values = tf.sub(tf.neg(lpT), tf.mul(epsilon, tf.expm1(lpT)));
     if (reduction === "none") return tf.reshape(values, outShape);

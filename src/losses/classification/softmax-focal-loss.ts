@@ -4,7 +4,7 @@ import { lossFactory } from "../factory.js";
 import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
-import { classRows, sparseTargets } from "./class-layout.js";
+import { indexRows, maskIgnored, sparseTargets } from "./class-layout.js";
 
 /** Options of {@link softmaxFocalLoss}. */
 export interface SoftmaxFocalLossOptions {
@@ -35,15 +35,8 @@ export function softmaxFocalLoss(
   const gamma = numberOption(options.gamma, 2, fn, "gamma", { min: 0 });
   const ignoreIndex = numberOption(options.ignoreIndex, -100, fn, "ignoreIndex");
   return tf.tidy(() => {
-    const { rows, labels, outShape, numClasses } = classRows(input, target, fn, ignoreIndex);
-    if (!labels)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`target\` must hold class indices of shape [${outShape}], got probabilities`,
-      );
-    const valid = tf.notEqual(labels, ignoreIndex);
-    const safe = tf.where(valid, labels, tf.zerosLike(labels));
-    const validF = tf.cast(valid, "float32");
+    const { rows, labels, outShape, numClasses } = indexRows(input, target, fn, ignoreIndex);
+    const { safe, valid: validF } = maskIgnored(labels, ignoreIndex);
     const lpT = tf.sum(tf.mul(tf.logSoftmax(rows), tf.oneHot(safe, numClasses)), 1);
     let values = tf.neg(lpT);
     if (gamma !== 0) values = tf.mul(values, tf.pow(tf.neg(tf.expm1(lpT)), gamma));
