@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { float32FromKey, float32Key, radixSortUint32 } from "../../core/sort.js";
+import { createMetric } from "../../metric.js";
 import { torchLinspace01 } from "./curve-state.js";
 import * as C from "./index.js";
 
@@ -80,6 +81,20 @@ describe("curve state kernels", () => {
       ),
       { numRuns: 5 },
     );
+  });
+  it("float32 batches with NaN or an infinity are rejected whole by the fast update path", () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      const m = createMetric(C.binaryAurocDef()).update(Float32Array.of(0.2, 0.7), Uint8Array.of(0, 1));
+      expect(() => m.update(Float32Array.of(0.1, bad, 0.3), Uint8Array.of(0, 1, 1))).toThrow(
+        expect.objectContaining({ code: "invalid_value" }),
+      );
+      // The rejected batch left the state as it was: the AUROC of the first batch, 1.
+      expect(m.compute()).toBe(1);
+    }
+    // Largest finite float32 values pass.
+    expect(
+      C.binaryAuroc(Float32Array.of(-3.4028234663852886e38, 3.4028234663852886e38), Uint8Array.of(0, 1)),
+    ).toBe(1);
   });
   it("torchLinspace01 reproduces torch.linspace(0, 1, 11) in float32 (torch 1.13 printed these)", () => {
     // torch.linspace(0, 1, 11).tolist()

@@ -271,11 +271,15 @@ function appendScores(state: ExactBinaryCurveState, values: ArrayLike<number>): 
   state.scores.length += values.length;
 }
 
-/** Every value finite (float32 bits: the exponent is not all ones). */
+/**
+ * Every value finite: no float32 has an all-ones exponent. Adding one to the exponent field
+ * carries into the sign bit exactly for those, so one OR over the batch tells (no branch per value).
+ */
 function finiteFloat32(values: Float32Array): boolean {
-  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
-  for (let i = 0; i < bits.length; i++) if ((bits[i]! & 0x7f800000) === 0x7f800000) return false;
-  return true;
+  const bits = new Int32Array(values.buffer, values.byteOffset, values.length);
+  let carry = 0;
+  for (let i = 0; i < bits.length; i++) carry |= (bits[i]! & 0x7f800000) + 0x00800000;
+  return carry >= 0;
 }
 
 /** Every value 0 or 1. */
@@ -310,6 +314,12 @@ export function tryFastBinaryCurveUpdate(
       const t = target[i]!;
       if (typeof v !== "number" || !Number.isFinite(v) || (t !== 0 && t !== 1)) return false;
     }
+  }
+  if (state.target.length === 0 && preds instanceof Float32Array && target instanceof Uint8Array) {
+    // A first batch: copies the exact size of the batch (no zero-fill, then copy).
+    state.scores = { data: preds.slice(), length: n };
+    state.target = { data: target.slice(), length: n };
+    return true;
   }
   appendScores(state, preds as ArrayLike<number>);
   reserve(state.target, n);
