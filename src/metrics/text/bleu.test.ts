@@ -43,6 +43,40 @@ function splitMerge<S, R>(
 }
 
 describe("corpusBleu", () => {
+  it("the single-reference 13a id path counts exactly as the general path (a duplicated reference)", () => {
+    // With [ref, ref] the segment takes the general multi-reference path; clipping by the max
+    // over two equal references equals clipping by one, so every statistic must agree.
+    const words = ["a", "b", "c.", "d,", "1", "-", "é", "&amp;", "A"];
+    const sentence = fc.array(fc.constantFrom(...words), { maxLength: 14 }).map((w) => w.join(" "));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(sentence, sentence), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (pairs, lowercase) => {
+          const hyps = pairs.map((p) => p[0]);
+          const fast = corpusBleu(
+            hyps,
+            pairs.map((p) => p[1]),
+            { lowercase },
+          );
+          const general = corpusBleu(
+            hyps,
+            pairs.map((p) => [p[1], p[1]]),
+            { lowercase },
+          );
+          expect([fast.counts, fast.totals, fast.sysLen, fast.refLen, fast.score]).toEqual([
+            general.counts,
+            general.totals,
+            general.sysLen,
+            general.refLen,
+            general.score,
+          ]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it("scores an exact match 100", () => {
     expect(corpusBleu(["the cat sat on the mat"], [["the cat sat on the mat"]]).score).toBeCloseTo(100, 12);
   });

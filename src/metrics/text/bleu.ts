@@ -7,6 +7,7 @@ import {
   clippedMatches,
   codesFit,
   hashedMatches,
+  hashedMatchesN,
   localIds,
   sortedCodes,
 } from "./ngram-codes.js";
@@ -16,8 +17,10 @@ import {
   preprocessBleuSegment,
   type SacrebleuTokenizerName,
   sacrebleuTokenizer,
+  tokenize13aIds,
   tokenize13aTokens,
 } from "./sacrebleu-tokenizers.js";
+import { SpanInterner } from "./span-interner.js";
 import { checkPairs, type ReferenceSet } from "./text-inputs.js";
 
 /** sacrebleu's BLEU smoothing methods (Chen & Cherry 2014). */
@@ -223,6 +226,98 @@ export function bleuSignature(options: BleuOptions, nrefs: number | "var", short
   return pairs.map(([long, abbr, v]) => `${short ? abbr : long}:${v}`).join("|");
 }
 
+/**
+ * BLEU statistics of one segment with one reference under the `13a` tokenizer, without token
+ * strings: tokens are interned to corpus ids straight from the line, remapped to segment-local
+ * ids (so n-gram codes stay exact), and the codes of each order are built in place in reused
+ * buffers and matched with the hash table of {@link hashedMatchesN}. Same counts as the general path.
+ */
+class SingleReference13a {
+  private readonly interner = new SpanInterner(4096);
+  private readonly tokens = { ids: new Int32Array(256) };
+  private stamp = new Int32Array(4096);
+  private localOf = new Int32Array(4096);
+  private generation = 0;
+  private hypCodes = new Float64Array(256);
+  private refCodes = new Float64Array(256);
+  private hypIds = new Int32Array(256);
+  private refIds = new Int32Array(256);
+  hypLength = 0;
+  refLength = 0;
+
+  /** Adds clipped matches and totals per order; returns -1 (nothing added) when the codes would not be exact. */
+  segment(hyp: string, ref: string, maxOrder: number, correct: number[], total: number[]): number {
+    const hypEnd = tokenize13aIds(hyp, this.interner, this.tokens, 0);
+    const refEnd = tokenize13aIds(ref, this.interner, this.tokens, hypEnd);
+    const ids = this.tokens.ids;
+    const hl = hypEnd;
+    const rl = refEnd - hypEnd;
+    if (this.stamp.length < this.interner.size) {
+      const size = Math.max(this.interner.size, 2 * this.stamp.length);
+      this.stamp = new Int32Array(size);
+      this.localOf = new Int32Array(size);
+      this.generation = 0;
+    }
+    if (++this.generation === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+    if (this.hypIds.length < hl) {
+      this.hypIds = new Int32Array(2 * hl);
+      this.hypCodes = new Float64Array(2 * hl);
+    }
+    if (this.refIds.length < rl) {
+      this.refIds = new Int32Array(2 * rl);
+      this.refCodes = new Float64Array(2 * rl);
+    }
+    const g = this.generation;
+    const stamp = this.stamp;
+    const localOf = this.localOf;
+    let size = 0;
+    const hypIds = this.hypIds;
+    for (let k = 0; k < hl; k++) {
+      const id = ids[k]!;
+      if (stamp[id] !== g) {
+        stamp[id] = g;
+        localOf[id] = size++;
+      }
+      hypIds[k] = localOf[id]!;
+    }
+    const refIds = this.refIds;
+    for (let k = 0; k < rl; k++) {
+      const id = ids[hypEnd + k]!;
+      if (stamp[id] !== g) {
+        stamp[id] = g;
+        localOf[id] = size++;
+      }
+      refIds[k] = localOf[id]!;
+    }
+    if (!codesFit(size, maxOrder)) return -1;
+    const base = Math.max(size, 2);
+    const hc = this.hypCodes;
+    const rc = this.refCodes;
+    for (let n = 1; n <= maxOrder; n++) {
+      // Order n codes in place from order n - 1: code_n[i] = code_{n-1}[i] * base + id[i + n - 1].
+      const hn = hl - n + 1;
+      const rn = rl - n + 1;
+      if (n === 1) {
+        for (let k = 0; k < hl; k++) hc[k] = hypIds[k]!;
+        for (let k = 0; k < rl; k++) rc[k] = refIds[k]!;
+      } else {
+        for (let k = 0; k < hn; k++) hc[k] = hc[k]! * base + hypIds[k + n - 1]!;
+        for (let k = 0; k < rn; k++) rc[k] = rc[k]! * base + refIds[k + n - 1]!;
+      }
+      if (hn > 0) {
+        total[n - 1]! += hn;
+        if (rn > 0) correct[n - 1]! += hashedMatchesN(hc, hn, rc, rn);
+      }
+    }
+    this.hypLength = hl;
+    this.refLength = rl;
+    return 0;
+  }
+}
+
 function bleuDef(
   options: BleuOptions,
   fn: string,
@@ -232,6 +327,7 @@ function bleuDef(
   const o = resolveOptions(options, fn, effectiveDefault);
   const tokenizer = sacrebleuTokenizer(o.tokenize, fn);
   const maxOrder = o.maxNgramOrder;
+  const strip = (s: string): string => pyRstrip(o.lowercase ? s.toLowerCase() : s);
   const prep =
     o.tokenize === "13a"
       ? (s: string): string[] => tokenize13aTokens(pyRstrip(o.lowercase ? s.toLowerCase() : s))
@@ -251,6 +347,7 @@ function bleuDef(
     }),
     update(state, hypotheses, references) {
       const checked = checkPairs(hypotheses, references, fn);
+      const fast = o.tokenize === "13a" ? new SingleReference13a() : null;
       const correct = new Array<number>(maxOrder).fill(0);
       const total = new Array<number>(maxOrder).fill(0);
       let sysLen = 0;
@@ -261,6 +358,20 @@ function bleuDef(
         const refs = checked.references[i]!;
         if (refs.length < minRefs) minRefs = refs.length;
         if (refs.length > maxRefs) maxRefs = refs.length;
+        if (fast !== null && refs.length === 1) {
+          const stats = fast.segment(
+            strip(checked.hypotheses[i]!),
+            strip(refs[0]!),
+            maxOrder,
+            correct,
+            total,
+          );
+          if (stats >= 0) {
+            sysLen += fast.hypLength;
+            refLen += fast.refLength;
+            continue;
+          }
+        }
         const refTokens = refs.map(prep);
         const hypTokens = prep(checked.hypotheses[i]!);
         const refLens = refTokens.map((t) => t.length);

@@ -153,9 +153,19 @@ function slot(key: number, mask: number): number {
  * O(|a| + |b|) with a hash table.
  */
 export function hashedMatches(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length === 0 || b.length === 0) return 0;
+  return hashedMatchesN(a, a.length, b, b.length);
+}
+
+/** {@link hashedMatches} of the prefixes `a[0 .. aLength)` and `b[0 .. bLength)`. */
+export function hashedMatchesN(
+  a: ArrayLike<number>,
+  aLength: number,
+  b: ArrayLike<number>,
+  bLength: number,
+): number {
+  if (aLength === 0 || bLength === 0) return 0;
   let capacity = tableKeys.length;
-  while (capacity < 2 * a.length) capacity *= 2;
+  while (capacity < 2 * aLength) capacity *= 2;
   if (capacity !== tableKeys.length) {
     tableKeys = new Float64Array(capacity);
     tableCounts = new Int32Array(capacity);
@@ -168,7 +178,7 @@ export function hashedMatches(a: ArrayLike<number>, b: ArrayLike<number>): numbe
     generation = 1;
   }
   const mask = capacity - 1;
-  for (let i = 0; i < a.length; i++) {
+  for (let i = 0; i < aLength; i++) {
     const key = a[i]!;
     let s = slot(key, mask);
     while (tableStamp[s] === generation && tableKeys[s] !== key) s = (s + 1) & mask;
@@ -180,7 +190,7 @@ export function hashedMatches(a: ArrayLike<number>, b: ArrayLike<number>): numbe
     }
   }
   let matches = 0;
-  for (let j = 0; j < b.length; j++) {
+  for (let j = 0; j < bLength; j++) {
     const key = b[j]!;
     let s = slot(key, mask);
     while (tableStamp[s] === generation && tableKeys[s] !== key) s = (s + 1) & mask;

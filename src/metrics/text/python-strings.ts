@@ -43,13 +43,23 @@ export function pySplit(text: string): string[] {
 
 /** Python's `s.strip()`. */
 export function pyStrip(text: string): string {
-  return pyRstrip(text.replace(LEADING_RE, ""));
+  let begin = 0;
+  let end = text.length;
+  while (begin < end && isPythonWhitespace(text.charCodeAt(begin))) begin++;
+  while (end > begin && isPythonWhitespace(text.charCodeAt(end - 1))) end--;
+  return begin === 0 && end === text.length ? text : text.slice(begin, end);
 }
 
-/** Python's `s.rstrip()`. */
+/** Python's `s.rstrip()` (a code-unit loop; equal to removing the match of `pyTrailingWhitespace`). */
 export function pyRstrip(text: string): string {
-  return text.replace(TRAILING_RE, "");
+  let end = text.length;
+  while (end > 0 && isPythonWhitespace(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
+
+/** The regular expressions `pyStrip` / `pyRstrip` are equivalent to (kept for the property tests). */
+export const pyLeadingWhitespace: RegExp = LEADING_RE;
+export const pyTrailingWhitespace: RegExp = TRAILING_RE;
 
 /** Python `str.isspace()` for one UTF-16 code unit (all Python whitespace is in the BMP). */
 export function isPythonWhitespace(c: number): boolean {

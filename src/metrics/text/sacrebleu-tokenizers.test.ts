@@ -5,11 +5,14 @@ import {
   isSacrebleuChineseChar,
   sacrebleuTokenizer,
   tokenize13a,
+  tokenize13aIds,
+  tokenize13aTokens,
   tokenizeChar,
   tokenizeIntl,
   tokenizeRegexp,
   tokenizeZh,
 } from "./sacrebleu-tokenizers.js";
+import { SpanInterner } from "./span-interner.js";
 
 describe("sacrebleu tokenizers", () => {
   it("13a splits ASCII punctuation but keeps decimal points and commas between digits", () => {
@@ -70,6 +73,43 @@ describe("sacrebleu tokenizers", () => {
         expect(tokenizeRegexp(line)).toBe(viaRegex(line));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("13a interned ids name exactly the 13a tokens (equal tokens, equal ids) on random text", () => {
+    const alphabet = [
+      "a",
+      "Z",
+      "0",
+      "7",
+      ".",
+      ",",
+      "-",
+      " ",
+      "\t",
+      "&amp;",
+      "<skipped>",
+      "\n",
+      "é",
+      "😀",
+      "$",
+      "\u3000",
+    ];
+    const line = fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }).map((c) => c.join(""));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), (lines) => {
+        const interner = new SpanInterner(16);
+        const out = { ids: new Int32Array(2) };
+        let end = 0;
+        const expected: string[] = [];
+        for (const l of lines) {
+          end = tokenize13aIds(l, interner, out, end);
+          expected.push(...tokenize13aTokens(l));
+        }
+        expect(Array.from(out.ids.subarray(0, end), (id) => interner.words[id])).toEqual(expected);
+        expect(interner.size).toBe(new Set(expected).size);
+      }),
+      { numRuns: 1500 },
     );
   });
 

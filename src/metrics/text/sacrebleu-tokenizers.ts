@@ -1,5 +1,6 @@
 import { describeValue, fail } from "../../core/errors.js";
 import { pyRstrip, pySplit, pyStrip } from "./python-strings.js";
+import type { SpanInterner } from "./span-interner.js";
 
 /**
  * sacrebleu's tokenizers (sacrebleu 2.6.0, `sacrebleu/tokenizers/`), rewritten from their
@@ -55,6 +56,60 @@ const isPyWhitespace = (c: number): boolean =>
  * surrogate pair only gets spaces on its outer side, so pairs are never split.
  */
 export function tokenizeRegexpTokens(line: string): string[] {
+  const nb = regexpPasses(line);
+  const b = passResult;
+  const tokens: string[] = [];
+  let start = -1;
+  for (let p = 0; p <= nb; p++) {
+    if (p === nb || (b[p]! < 0 ? true : isPyWhitespace(line.charCodeAt(b[p]!)))) {
+      if (start >= 0) {
+        tokens.push(line.slice(b[start]!, b[p - 1]! + 1));
+        start = -1;
+      }
+    } else if (start < 0) start = p;
+  }
+  return tokens;
+}
+
+/**
+ * The tokens of {@link tokenizeRegexpTokens} as ids of `interner` (equal tokens, equal ids),
+ * written to `out.ids` from index `at` (grown when needed); returns the new end. No token
+ * strings are built except the first occurrence of each distinct token.
+ */
+export function tokenizeRegexpIds(
+  line: string,
+  interner: SpanInterner,
+  out: { ids: Int32Array },
+  at: number,
+): number {
+  const nb = regexpPasses(line);
+  const b = passResult;
+  // Tokens are separated by at least one unit, so at most (nb + 1) / 2 of them.
+  const need = at + ((nb + 1) >> 1) + 1;
+  if (out.ids.length < need) {
+    const grown = new Int32Array(Math.max(need, 2 * out.ids.length));
+    grown.set(out.ids.subarray(0, at));
+    out.ids = grown;
+  }
+  const ids = out.ids;
+  let k = at;
+  let start = -1;
+  for (let p = 0; p <= nb; p++) {
+    if (p === nb || (b[p]! < 0 ? true : isPyWhitespace(line.charCodeAt(b[p]!)))) {
+      if (start >= 0) {
+        ids[k++] = interner.intern(line, b[start]!, b[p - 1]! + 1);
+        start = -1;
+      }
+    } else if (start < 0) start = p;
+  }
+  return k;
+}
+
+// The output of the last regexpPasses call (a scratch buffer).
+let passResult: Int32Array = new Int32Array(0);
+
+/** Runs the four passes of {@link tokenizeRegexpTokens}; the result is `passResult[0 .. returned)`. */
+function regexpPasses(line: string): number {
   // The passes only insert spaces, so every output token is a slice of `line`. The buffers hold,
   // per output unit, its index in `line` (-1 for an inserted space); reused across calls.
   const n = line.length;
@@ -113,17 +168,8 @@ export function tokenizeRegexpTokens(line: string): string[] {
       } else b[nb++] = from[p++]!;
     }
   }
-  const tokens: string[] = [];
-  let start = -1;
-  for (let p = 0; p <= nb; p++) {
-    if (p === nb || isPyWhitespace(code(b[p]!))) {
-      if (start >= 0) {
-        tokens.push(line.slice(b[start]!, b[p - 1]! + 1));
-        start = -1;
-      }
-    } else if (start < 0) start = p;
-  }
-  return tokens;
+  passResult = b;
+  return nb;
 }
 
 const buffers: Int32Array[] = [new Int32Array(1024), new Int32Array(1024)];
@@ -141,6 +187,11 @@ export function tokenizeRegexp(line: string): string {
 
 /** The tokens of sacrebleu `13a` (what `tokenize13a(line).split()` gives). */
 export function tokenize13aTokens(line: string): string[] {
+  return tokenizeRegexpTokens(unescape13a(line));
+}
+
+/** 13a's line preprocessing before the regexp passes: `<skipped>`, line breaks, four XML entities, padding. */
+function unescape13a(line: string): string {
   let out = line;
   if (out.includes("<skipped>")) out = out.replaceAll("<skipped>", "");
   if (out.includes("\n")) out = out.replaceAll("-\n", "").replaceAll("\n", " ");
@@ -151,7 +202,17 @@ export function tokenize13aTokens(line: string): string[] {
       .replaceAll("&lt;", "<")
       .replaceAll("&gt;", ">");
   }
-  return tokenizeRegexpTokens(` ${out} `);
+  return ` ${out} `;
+}
+
+/** {@link tokenize13aTokens} as interned ids (see {@link tokenizeRegexpIds}); returns the new end. */
+export function tokenize13aIds(
+  line: string,
+  interner: SpanInterner,
+  out: { ids: Int32Array },
+  at: number,
+): number {
+  return tokenizeRegexpIds(unescape13a(line), interner, out, at);
 }
 
 /** sacrebleu `13a`: drops `<skipped>`, joins hyphenated line breaks, unescapes four XML entities, then {@link tokenizeRegexp}. */
