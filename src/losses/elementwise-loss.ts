@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { reductionOf } from "./options.js";
 import { type Reduction, reduceLoss } from "./reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "./tensor-input.js";
+import { asTensor, type TensorInput, tensorPair } from "./tensor-input.js";
 
 /** The options every element-wise loss takes. */
 export interface ElementwiseLossOptions {
@@ -26,9 +26,7 @@ export function elementwiseLoss(
 ): tf.Tensor {
   const reduction = reductionOf(options, fn);
   return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
+    const [$input, $target] = tensorPair(input, target, fn, "input", "target");
     const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
     return reduceLoss(elements($input, $target), reduction, weights);
   });

@@ -125,9 +125,27 @@ export function assertNonEmptyTensor(tensor: tf.Tensor, fn: string, arg: string)
 }
 
 /**
+ * Two tensors that must have the same shape (input and target, two views): converted, the
+ * first checked against `layout`'s rank when given, then the shapes compared (`shape_mismatch`).
+ */
+export function tensorPair(
+  a: unknown,
+  b: unknown,
+  fn: string,
+  argA: string,
+  argB: string,
+  layout?: { readonly rank: number; readonly what: string },
+): [tf.Tensor, tf.Tensor] {
+  const x = asTensor(a, fn, argA);
+  const y = asTensor(b, fn, argB);
+  if (layout) assertRank(x, layout.rank, fn, argA, layout.what);
+  assertSameShape(x, y, fn, argA, argB);
+  return [x, y];
+}
+
+/**
  * Two paired embedding batches [N, D] of the same shape (two views, or two members of each
- * pair): converted, rank 2 and equal shapes checked (`shape_mismatch`), and unless `allowEmpty`
- * at least one row (`empty_input`).
+ * pair): {@link tensorPair} with rank 2, and unless `allowEmpty` at least one row (`empty_input`).
  */
 export function embeddingPair(
   a: unknown,
@@ -137,10 +155,7 @@ export function embeddingPair(
   argB: string,
   allowEmpty = false,
 ): [tf.Tensor, tf.Tensor] {
-  const x = asTensor(a, fn, argA);
-  const y = asTensor(b, fn, argB);
-  assertRank(x, 2, fn, argA, "[batch, features]");
-  assertSameShape(x, y, fn, argA, argB);
-  if (!allowEmpty) assertNonEmptyTensor(x, fn, argA);
-  return [x, y];
+  const pair = tensorPair(a, b, fn, argA, argB, { rank: 2, what: "[batch, features]" });
+  if (!allowEmpty) assertNonEmptyTensor(pair[0], fn, argA);
+  return pair;
 }

@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
 import { numberOption, reductionOf } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import { type TensorInput, tensorPair } from "../tensor-input.js";
 
 /** Options of {@link hingeEmbeddingLoss}. */
 export interface HingeEmbeddingLossOptions {
@@ -26,9 +26,7 @@ export function hingeEmbeddingLoss(
   const reduction = reductionOf(options, fn);
   const margin = numberOption(options.margin, 1, fn, "margin");
   return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
+    const [$input, $target] = tensorPair(input, target, fn, "input", "target");
     const zeros = tf.zerosLike($input);
     const marginTerm = tf.where(tf.notEqual($target, 1), tf.relu(tf.sub(margin, $input)), zeros);
     const selfTerm = tf.where(tf.notEqual($target, -1), $input, zeros);

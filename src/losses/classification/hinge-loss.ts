@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
 import { reductionOf } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import { asTensor, type TensorInput, tensorPair } from "../tensor-input.js";
 
 /** Options of {@link hingeLoss} and {@link squaredHingeLoss}. */
 export interface HingeLossOptions {
@@ -20,9 +20,7 @@ function hingeElements(
   target: TensorInput,
   options: HingeLossOptions,
 ): tf.Tensor {
-  const $input = asTensor(input, fn, "input");
-  let $target = asTensor(target, fn, "target");
-  assertSameShape($input, $target, fn, "input", "target");
+  let [$input, $target] = tensorPair(input, target, fn, "input", "target");
   if (options.labels === "binary") $target = tf.sub(tf.mul($target, 2), 1);
   return tf.relu(tf.sub(1, tf.mul($target, $input)));
 }

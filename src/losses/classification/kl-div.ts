@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
 import type { KerasLoss } from "../factory.js";
 import { booleanOption } from "../options.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import { type TensorInput, tensorPair } from "../tensor-input.js";
 
 /** Options of {@link klDiv}. */
 export interface KlDivOptions {
@@ -29,9 +29,7 @@ export function klDiv(input: TensorInput, target: TensorInput, options: KlDivOpt
   }
   const logTarget = booleanOption(options.logTarget, false, fn, "logTarget");
   return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
+    const [$input, $target] = tensorPair(input, target, fn, "input", "target");
     let values: tf.Tensor;
     if (logTarget) {
       values = tf.mul(tf.exp($target), tf.sub($target, $input));

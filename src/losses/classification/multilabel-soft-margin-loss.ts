@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
 import { reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import { asTensor, type TensorInput, tensorPair } from "../tensor-input.js";
 import { softplus } from "../tensor-math.js";
 
 /** Options of {@link multilabelSoftMarginLoss}. */
@@ -27,9 +27,7 @@ export function multilabelSoftMarginLoss(
   const fn = "multilabelSoftMarginLoss";
   const reduction = reductionOf(options, fn);
   return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
+    const [$input, $target] = tensorPair(input, target, fn, "input", "target");
     let terms = tf.add(
       tf.mul($target, softplus(tf.neg($input))),
       tf.mul(tf.sub(1, $target), softplus($input)),

@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
 import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
-import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import { type TensorInput, tensorPair } from "../tensor-input.js";
 import { reduceOrZero } from "../tensor-math.js";
 import { logisticElements } from "./binary-cross-entropy-with-logits.js";
 
@@ -35,9 +35,7 @@ export function sigmoidFocalLoss(
   const alpha = numberOption(options.alpha, 0.25, fn, "alpha", { max: 1 });
   const gamma = numberOption(options.gamma, 2, fn, "gamma", { min: 0 });
   return tf.tidy(() => {
-    const $input = asTensor(input, fn, "input");
-    const $target = asTensor(target, fn, "target");
-    assertSameShape($input, $target, fn, "input", "target");
+    const [$input, $target] = tensorPair(input, target, fn, "input", "target");
     const p = tf.sigmoid($input);
     const ce = logisticElements($input, $target);
     const pT = tf.add(tf.mul(p, $target), tf.mul(tf.sub(1, p), tf.sub(1, $target)));

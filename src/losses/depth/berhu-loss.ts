@@ -3,7 +3,7 @@ import { lossFactory } from "../factory.js";
 import { absolute, select, stepMask, stopGradient } from "../gradient-tools.js";
 import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertNonEmptyTensor, assertSameShape, asTensor } from "../tensor-input.js";
+import { assertNonEmptyTensor, assertSameShape, asTensor, tensorPair } from "../tensor-input.js";
 
 /** Options of {@link berHuLoss}. */
 export interface BerHuLossOptions {
@@ -34,9 +34,7 @@ export function berHuLoss(
   });
   const reduction = reductionOption(options.reduction, fn);
   return tf.tidy(() => {
-    const x = asTensor(input, fn, "input");
-    const y = asTensor(target, fn, "target");
-    assertSameShape(x, y, fn, "input", "target");
+    const [x, y] = tensorPair(input, target, fn, "input", "target");
     assertNonEmptyTensor(x, fn, "input");
     const mask = options.mask === undefined ? undefined : asTensor(options.mask, fn, "mask");
     if (mask) assertSameShape(x, mask, fn, "input", "mask");

@@ -3,7 +3,7 @@ import { lossFactory } from "../factory.js";
 import { absolute } from "../gradient-tools.js";
 import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor } from "../tensor-input.js";
+import { tensorPair } from "../tensor-input.js";
 import { type SsimOptions, ssimMap } from "./ssim-loss.js";
 
 /** Options of {@link photometricLoss}. */
@@ -29,9 +29,7 @@ export function photometricLoss(
   const alpha = numberOption(options.alpha, 0.85, fn, "alpha", { min: 0, max: 1 });
   const reduction = reductionOption(options.reduction, fn);
   return tf.tidy(() => {
-    const x = asTensor(input, fn, "input");
-    const y = asTensor(target, fn, "target");
-    assertSameShape(x, y, fn, "input", "target");
+    const [x, y] = tensorPair(input, target, fn, "input", "target");
     const x4 = x.rank === 3 ? tf.expandDims(x, 3) : x;
     const y4 = y.rank === 3 ? tf.expandDims(y, 3) : y;
     const l1 = tf.mean(absolute(tf.sub(x4, y4)), 3);

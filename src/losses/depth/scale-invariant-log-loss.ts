@@ -3,7 +3,7 @@ import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
 import { booleanOption, choiceOption, numberOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
-import { assertNonEmptyTensor, assertSameShape, asTensor } from "../tensor-input.js";
+import { assertNonEmptyTensor, assertSameShape, asTensor, tensorPair } from "../tensor-input.js";
 
 /** Options of {@link scaleInvariantLogLoss}. */
 export interface ScaleInvariantLogLossOptions {
@@ -42,9 +42,7 @@ export function scaleInvariantLogLoss(
   const granularity = choiceOption(options.granularity, "image", ["image", "batch"], fn, "granularity");
   const reduction = reductionOption(options.reduction, fn);
   return tf.tidy(() => {
-    const x = asTensor(input, fn, "input");
-    const y = asTensor(target, fn, "target");
-    assertSameShape(x, y, fn, "input", "target");
+    const [x, y] = tensorPair(input, target, fn, "input", "target");
     assertNonEmptyTensor(x, fn, "input");
     if (x.rank < 2)
       fail(

@@ -4,7 +4,7 @@ import { lossFactory } from "../factory.js";
 import { absolute, select, stepMask } from "../gradient-tools.js";
 import { numberOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
-import { assertRank, assertSameShape, asTensor } from "../tensor-input.js";
+import { assertRank, asTensor, tensorPair } from "../tensor-input.js";
 
 /** Options of {@link scaleShiftInvariantLoss}. */
 export interface ScaleShiftInvariantLossOptions {
@@ -61,9 +61,7 @@ export function scaleShiftInvariantLoss(
     fail("invalid_option", `${fn}: option \`scales\` must be an integer >= 1, got ${describeValue(scales)}`);
   const reduction = reductionOption(options.reduction, fn);
   return tf.tidy(() => {
-    let x = asTensor(input, fn, "input");
-    let y = asTensor(target, fn, "target");
-    assertSameShape(x, y, fn, "input", "target");
+    let [x, y] = tensorPair(input, target, fn, "input", "target");
     if (x.rank === 4 && x.shape[3] === 1) {
       x = tf.squeeze(x, [3]);
       y = tf.squeeze(y, [3]);

@@ -4,7 +4,7 @@ import { lossFactory } from "../factory.js";
 import { reflectPad } from "../gradient-tools.js";
 import { choiceOption, numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertRank, assertSameShape, asTensor } from "../tensor-input.js";
+import { assertRank, tensorPair } from "../tensor-input.js";
 
 /** Reflection padding of the spatial axes of an NHWC batch (shared implementation in ../gradient-tools.ts). */
 export { reflectPad };
@@ -72,9 +72,7 @@ export function ssimMap(x: tf.Tensor, y: tf.Tensor, options: SsimOptions = {}, f
   const sigma = numberOption(options.sigma, 1.5, fn, "sigma", { exclusiveMin: 0 });
   const range = numberOption(options.dataRange, 1, fn, "dataRange", { exclusiveMin: 0 });
   return tf.tidy(() => {
-    let a = asTensor(x, fn, "x");
-    let b = asTensor(y, fn, "y");
-    assertSameShape(a, b, fn, "x", "y");
+    let [a, b] = tensorPair(x, y, fn, "x", "y");
     if (a.rank === 3) {
       a = tf.expandDims(a, 3);
       b = tf.expandDims(b, 3);

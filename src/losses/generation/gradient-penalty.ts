@@ -3,7 +3,7 @@ import { fail } from "../../core/errors.js";
 import { safeSqrt } from "../gradient-tools.js";
 import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { assertSameShape, asTensor } from "../tensor-input.js";
+import { asTensor, tensorPair } from "../tensor-input.js";
 
 /** Options of {@link gradientPenalty}. */
 export interface GradientPenaltyOptions {
@@ -46,9 +46,7 @@ export function gradientPenalty(
   const target = numberOption(options.target, 1, fn, "target", { min: 0 });
   const reduction = reductionOption(options.reduction, fn);
   return tf.tidy(() => {
-    const r = asTensor(real, fn, "real");
-    const f = asTensor(fake, fn, "fake");
-    assertSameShape(r, f, fn, "real", "fake");
+    const [r, f] = tensorPair(real, fake, fn, "real", "fake");
     if (r.rank < 1 || r.shape[0] === 0)
       fail("empty_input", `${fn}: \`real\` must hold at least one sample, got shape [${r.shape.join(", ")}]`);
     const n = r.shape[0]!;

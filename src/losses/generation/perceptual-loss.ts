@@ -3,7 +3,7 @@ import { fail } from "../../core/errors.js";
 import { absolute, stopGradient } from "../gradient-tools.js";
 import { choiceOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
-import { assertSameShape, asTensor } from "../tensor-input.js";
+import { assertSameShape, tensorPair } from "../tensor-input.js";
 
 /** A feature extractor: one feature map, or several (one per layer). */
 export type FeatureExtractor = (images: tf.Tensor) => tf.Tensor | readonly tf.Tensor[];
@@ -35,9 +35,7 @@ export function perceptualLoss(
   const distance = choiceOption(options.distance, "mse", ["mse", "l1"], fn, "distance");
   const reduction = reductionOption(options.reduction, fn);
   return tf.tidy(() => {
-    const x = asTensor(input, fn, "input");
-    const y = asTensor(target, fn, "target");
-    assertSameShape(x, y, fn, "input", "target");
+    const [x, y] = tensorPair(input, target, fn, "input", "target");
     const list = (v: tf.Tensor | readonly tf.Tensor[]) =>
       Array.isArray(v) ? (v as readonly tf.Tensor[]) : [v as tf.Tensor];
     const fx = list(featureExtractor(x));

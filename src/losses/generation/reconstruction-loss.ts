@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
 import { absolute } from "../gradient-tools.js";
 import { choiceOption } from "../options.js";
-import { assertNonEmptyTensor, assertSameShape, asTensor } from "../tensor-input.js";
+import { assertNonEmptyTensor, tensorPair } from "../tensor-input.js";
 
 /** Per-element reconstruction error: squared, absolute, or Bernoulli negative log-likelihood from logits or probabilities. */
 export type ReconstructionKind = "mse" | "l1" | "bce_logits" | "bce";
@@ -48,9 +48,7 @@ export function reconstructionLoss(
     "reduction",
   );
   return tf.tidy(() => {
-    const x = asTensor(input, fn, "input");
-    const y = asTensor(target, fn, "target");
-    assertSameShape(x, y, fn, "input", "target");
+    const [x, y] = tensorPair(input, target, fn, "input", "target");
     assertNonEmptyTensor(x, fn, "input");
     let values: tf.Tensor;
     if (kind === "mse") values = tf.square(tf.sub(x, y));

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { choiceOption } from "../options.js";
-import { assertNonEmptyTensor, assertSameShape, asTensor } from "../tensor-input.js";
+import { assertNonEmptyTensor, tensorPair } from "../tensor-input.js";
 
 /** "batchmean" (default): summed over latent dimensions, averaged over the batch; "sum"; "mean" over every element; "none": per sample [N]. */
 export type VaeKlReduction = "batchmean" | "sum" | "mean" | "none";
@@ -30,9 +30,7 @@ export function vaeKlLoss(
     "reduction",
   );
   return tf.tidy(() => {
-    const m = asTensor(mu, fn, "mu");
-    const lv = asTensor(logvar, fn, "logvar");
-    assertSameShape(m, lv, fn, "mu", "logvar");
+    const [m, lv] = tensorPair(mu, logvar, fn, "mu", "logvar");
     assertNonEmptyTensor(m, fn, "mu");
     const elements = tf.mul(-0.5, tf.sub(tf.sub(tf.add(1, lv), tf.square(m)), tf.exp(lv)));
     if (reduction === "mean") return tf.mean(elements);

@@ -4,7 +4,7 @@ import { assertLabels } from "../../core/validate.js";
 import { lossFactory } from "../factory.js";
 import { abs } from "../gradient-tools.js";
 import { booleanOption } from "../options.js";
-import { asLabels, assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+import { asLabels, asTensor, type TensorInput, tensorPair } from "../tensor-input.js";
 
 /**
  * Gradient of the Lovasz extension of the Jaccard loss at labels sorted by decreasing error
@@ -58,9 +58,7 @@ export function lovaszHingeLoss(
   const fn = "lovaszHingeLoss";
   const perImage = booleanOption(options.perImage, true, fn, "perImage");
   return tf.tidy(() => {
-    const x = asTensor(logits, fn, "logits");
-    const y = asTensor(labels, fn, "labels");
-    assertSameShape(x, y, fn, "logits", "labels");
+    const [x, y] = tensorPair(logits, labels, fn, "logits", "labels");
     const yf = tf.cast(y, "float32");
     const errors = tf.sub(1, tf.mul(x, tf.sub(tf.mul(2, yf), 1)));
     if (!perImage || x.rank < 2) return lovaszFlat(tf.reshape(errors, [-1]), tf.reshape(yf, [-1]), true);
