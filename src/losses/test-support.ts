@@ -8,3 +8,13 @@ export function scalar(t: tf.Tensor): number {
   t.dispose();
   return v;
 }
+
+/** The error `f` throws; throws itself when `f` returns normally. */
+export function attempt(f: () => unknown): Error {
+  try {
+    f();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected a throw");
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
 import { checkGradient } from "../gradient-check.js";
-import { scalar } from "../test-support.js";
+import { attempt, scalar } from "../test-support.js";
 import { binaryCrossEntropy } from "./binary-cross-entropy.js";
 import { binaryCrossEntropyWithLogits } from "./binary-cross-entropy-with-logits.js";
 import { cosineEmbeddingLoss } from "./cosine-embedding-loss.js";
@@ -183,6 +183,14 @@ describe("classification losses: gradients match finite differences", () => {
     [0.15, 0.55, 0.8],
     [0.35, 0.45, 0.65],
   ]);
+  const softTargets = tf.softmax(
+    tf.tensor2d([
+      [1, 0, 0],
+      [0, 2, 1],
+      [0, 0, 1],
+      [1, 1, 1],
+    ]),
+  );
   const cases: [string, tf.Tensor, (x: tf.Tensor) => tf.Tensor][] = [
     ["crossEntropy", logits, (x) => crossEntropy(x, labels)],
     [
@@ -190,40 +198,9 @@ describe("classification losses: gradients match finite differences", () => {
       logits,
       (x) => crossEntropy(x, labels, { weight: [0.5, 1, 2], labelSmoothing: 0.1 }),
     ],
-    [
-      "crossEntropy probability targets",
-      logits,
-      (x) =>
-        crossEntropy(
-          x,
-          tf.softmax(
-            tf.tensor2d([
-              [1, 0, 0],
-              [0, 2, 1],
-              [0, 0, 1],
-              [1, 1, 1],
-            ]),
-          ),
-        ),
-    ],
+    ["crossEntropy probability targets", logits, (x) => crossEntropy(x, softTargets)],
     ["nllLoss", logits, (x) => nllLoss(x, labels, { weight: [1, 2, 3] })],
-    [
-      "klDiv",
-      logits,
-      (x) =>
-        klDiv(
-          tf.logSoftmax(x),
-          tf.softmax(
-            tf.tensor2d([
-              [1, 0, 0],
-              [0, 2, 1],
-              [0, 0, 1],
-              [1, 1, 1],
-            ]),
-          ),
-          { reduction: "batchmean" },
-        ),
-    ],
+    ["klDiv", logits, (x) => klDiv(tf.logSoftmax(x), softTargets, { reduction: "batchmean" })],
     ["binaryCrossEntropy", probs, (x) => binaryCrossEntropy(x, binaryTargets)],
     [
       "binaryCrossEntropyWithLogits",
@@ -330,15 +307,6 @@ describe("classification losses: logits of +-100 give finite values and gradient
 });
 
 describe("classification losses: errors", () => {
-  const attempt = (f: () => unknown): Error => {
-    try {
-      f();
-    } catch (error) {
-      return error as Error;
-    }
-    throw new Error("expected a throw");
-  };
-
   it("rejects labels out of range with the index", () => {
     const error = attempt(() => crossEntropy(tf.zeros([2, 3]), [0, 3]));
     expect(isPlumblineError(error, "invalid_value")).toBe(true);

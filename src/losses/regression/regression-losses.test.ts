@@ -4,7 +4,7 @@ import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
 import { seededRandom } from "../../core/random.js";
 import { checkGradient } from "../gradient-check.js";
-import { scalar } from "../test-support.js";
+import { attempt, scalar } from "../test-support.js";
 import { gaussianNllLoss } from "./gaussian-nll-loss.js";
 import { huberLoss } from "./huber-loss.js";
 import { l1Loss } from "./l1-loss.js";
@@ -144,14 +144,6 @@ describe("regression losses: subgradients and errors", () => {
   });
 
   it("rejects mismatched shapes, bad options and non-tensors with codes and messages", () => {
-    const attempt = (f: () => unknown) => {
-      try {
-        f();
-      } catch (error) {
-        return error;
-      }
-      return undefined;
-    };
     const shape = attempt(() => mseLoss([1, 2], [1]));
     expect(isPlumblineError(shape, "shape_mismatch")).toBe(true);
     expect((shape as Error).message).toBe(

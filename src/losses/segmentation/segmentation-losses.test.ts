@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
 import { checkGradient } from "../gradient-check.js";
-import { scalar } from "../test-support.js";
+import { attempt, scalar } from "../test-support.js";
 import { diceCrossEntropyLoss } from "./dice-cross-entropy-loss.js";
 import { generalizedDiceLoss } from "./generalized-dice-loss.js";
 import { lovaszHingeLoss, lovaszSoftmaxLoss } from "./lovasz-loss.js";
@@ -194,14 +194,6 @@ describe("overlap losses: gradients match finite differences", () => {
 
 describe("overlap losses: errors", () => {
   it("rejects a bad mode, ignoreIndex without labels and mismatched shapes", () => {
-    const attempt = (f: () => unknown): Error => {
-      try {
-        f();
-      } catch (error) {
-        return error as Error;
-      }
-      throw new Error("expected a throw");
-    };
     const mode = attempt(() => softDiceLoss([0.5], [1], { mode: "batch" as never }));
     expect(isPlumblineError(mode, "invalid_option")).toBe(true);
     expect(mode.message).toBe(
