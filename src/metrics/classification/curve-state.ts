@@ -961,6 +961,20 @@ export function multiclassMicroSource(
   return { kind: "split", pos, neg };
 }
 
+/**
+ * A split source over entries 0..count-1: `label(i)` is 1 (positive), 0 (negative) or 2 (left
+ * out), `score(i)` the entry's score.
+ */
+function splitSource(count: number, label: (i: number) => number, score: (i: number) => number): CurveSource {
+  const pos: number[] = [];
+  const neg: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const l = label(i);
+    if (l !== 2) (l === 1 ? pos : neg).push(score(i));
+  }
+  return { kind: "split", pos: Float64Array.from(pos), neg: Float64Array.from(neg) };
+}
+
 /** Source for the one-vs-one pair: samples of classes a or b, scored by class `scoreClass`, positive = `scoreClass`. */
 export function ovoSource(
   state: ExactMulticlassCurveState,
@@ -972,14 +986,11 @@ export function ovoSource(
   const C = numClasses;
   const scores = filled(state.scores);
   const target = filled(state.target);
-  const pos: number[] = [];
-  const neg: number[] = [];
-  for (let i = 0; i < target.length; i++) {
-    const t = target[i]!;
-    if (t !== a && t !== b) continue;
-    (t === scoreClass ? pos : neg).push(scores[i * C + scoreClass]!);
-  }
-  return { kind: "split", pos: Float64Array.from(pos), neg: Float64Array.from(neg) };
+  return splitSource(
+    target.length,
+    (i) => (target[i] === scoreClass ? 1 : target[i] === a || target[i] === b ? 0 : 2),
+    (i) => scores[i * C + scoreClass]!,
+  );
 }
 
 /** Per-label sources (ignored entries left out). */
@@ -992,16 +1003,14 @@ export function multilabelSources(
   if (state.kind === "binned") return Array.from({ length: L }, (_, l) => binnedSlice(state, thresholds!, l));
   const scores = filled(state.scores);
   const target = filled(state.target);
-  return Array.from({ length: L }, (_, l) => {
-    const pos: number[] = [];
-    const neg: number[] = [];
-    for (let i = l; i < target.length; i += L) {
-      const t = target[i]!;
-      if (t === 2) continue;
-      (t === 1 ? pos : neg).push(scores[i]!);
-    }
-    return { kind: "split", pos: Float64Array.from(pos), neg: Float64Array.from(neg) } as CurveSource;
-  });
+  const rows = Math.floor(target.length / L);
+  return Array.from({ length: L }, (_, l) =>
+    splitSource(
+      rows,
+      (r) => target[r * L + l]!,
+      (r) => scores[r * L + l]!,
+    ),
+  );
 }
 
 /** Micro: every (sample, label) entry as one binary problem. */
@@ -1013,14 +1022,11 @@ export function multilabelMicroSource(
   if (state.kind === "binned") return binnedSum(state, thresholds!, numLabels);
   const scores = filled(state.scores);
   const target = filled(state.target);
-  const pos: number[] = [];
-  const neg: number[] = [];
-  for (let i = 0; i < target.length; i++) {
-    const t = target[i]!;
-    if (t === 2) continue;
-    (t === 1 ? pos : neg).push(scores[i]!);
-  }
-  return { kind: "split", pos: Float64Array.from(pos), neg: Float64Array.from(neg) };
+  return splitSource(
+    target.length,
+    (i) => target[i]!,
+    (i) => scores[i]!,
+  );
 }
 
 /** Positives per class/label of a list of sources (weights of "weighted" averages). */
