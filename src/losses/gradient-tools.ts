@@ -17,8 +17,13 @@ import * as tf from "@tensorflow/tfjs-core";
  *   convolution gradients are missing: select rows with a one-hot matmul, apply a fixed
  *   permutation by inverting it and gathering the constant side, and write box filters as
  *   sums of slices.
- * - On the WASM backend `oneHot` emits int32 whatever dtype is asked for: cast before
- *   multiplying by a float tensor (or feed int32 labels to ops that accept them).
+ * - On the WASM backend `oneHot` emits int32 whatever dtype and on/off values are asked for:
+ *   use the default 0/1 one-hot and scale it by a float tensor (label smoothing as
+ *   (1-ε)·onehot + ε/C), never fractional on/off values (see classification/cross-entropy.ts).
+ * - Where these are unavoidable the losses say so next to the code: center-loss.ts (one-hot
+ *   matmul instead of gather), lovasz-loss.ts (inverse permutation), depth/ssim-loss.ts
+ *   (separable filters as sums of slices), depth/scale-shift-invariant-loss.ts (strided
+ *   subsampling by reshape, since strided slices have no gradient either).
  * - There is no stop-gradient op: {@link stopGradient} is a custom gradient.
  * - sqrt has an infinite gradient at 0 (a distance between coinciding points): {@link safeSqrt}.
  */
