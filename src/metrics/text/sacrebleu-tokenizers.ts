@@ -61,9 +61,9 @@ export function tokenizeRegexpTokens(line: string): string[] {
   const tokens: string[] = [];
   let start = -1;
   for (let p = 0; p <= nb; p++) {
-    if (p === nb || (b[p]! < 0 ? true : isPyWhitespace(line.charCodeAt(b[p]!)))) {
+    if (p === nb || isPyWhitespace(units[b[p]!]!)) {
       if (start >= 0) {
-        tokens.push(line.slice(b[start]!, b[p - 1]! + 1));
+        tokens.push(line.slice(b[start]! - 1, b[p - 1]!));
         start = -1;
       }
     } else if (start < 0) start = p;
@@ -95,9 +95,9 @@ export function tokenizeRegexpIds(
   let k = at;
   let start = -1;
   for (let p = 0; p <= nb; p++) {
-    if (p === nb || (b[p]! < 0 ? true : isPyWhitespace(line.charCodeAt(b[p]!)))) {
+    if (p === nb || isPyWhitespace(units[b[p]!]!)) {
       if (start >= 0) {
-        ids[k++] = interner.intern(line, b[start]!, b[p - 1]! + 1);
+        ids[k++] = interner.internUnits(units, b[start]!, b[p - 1]! + 1, line, -1);
         start = -1;
       }
     } else if (start < 0) start = p;
@@ -105,47 +105,59 @@ export function tokenizeRegexpIds(
   return k;
 }
 
-// The output of the last regexpPasses call (a scratch buffer).
+// The output of the last regexpPasses call (a scratch buffer of indices into `units`).
 let passResult: Int32Array = new Int32Array(0);
+// The code units of the last line passed to regexpPasses, shifted by one (units[0] = space).
+let units = new Uint16Array(1024);
 
 /** Runs the four passes of {@link tokenizeRegexpTokens}; the result is `passResult[0 .. returned)`. */
 function regexpPasses(line: string): number {
   // The passes only insert spaces, so every output token is a slice of `line`. The buffers hold,
-  // per output unit, its index in `line` (-1 for an inserted space); reused across calls.
+  // per output unit, its index in `line` plus one (0 for an inserted space); `units` holds the
+  // code units of `line` shifted by one, with units[0] = 32 (the inserted space). All reused.
   const n = line.length;
-  const code = (src: number): number => (src < 0 ? 32 : line.charCodeAt(src));
+  if (units.length < n + 1) units = new Uint16Array(Math.max(n + 1, 2 * units.length));
+  const code = units;
+  code[0] = 32;
   let a = scratch(0, 3 * n);
   let na = 0;
+  let periodOrComma = false;
+  let dash = false;
   for (let i = 0; i < n; i++) {
     const c = line.charCodeAt(i);
+    code[i + 1] = c;
     if (c !== 32 && isSymbol(c)) {
-      a[na++] = -1;
-      a[na++] = i;
-      a[na++] = -1;
-    } else a[na++] = i;
+      a[na++] = 0;
+      a[na++] = i + 1;
+      a[na++] = 0;
+    } else {
+      a[na++] = i + 1;
+      if (c === 46 || c === 44) periodOrComma = true;
+      else if (c === 45) dash = true;
+    }
   }
   let b = a;
   let nb = na;
   // Passes 2 and 3 only matter with a period or comma, pass 4 only with a dash.
-  if (line.includes(".") || line.includes(",")) {
+  if (periodOrComma) {
     b = scratch(1, 2 * na);
     nb = 0;
     for (let p = 0; p < na; ) {
-      if (p + 1 < na && !isDigit(code(a[p]!)) && isPeriodOrComma(code(a[p + 1]!))) {
+      if (p + 1 < na && !isDigit(code[a[p]!]!) && isPeriodOrComma(code[a[p + 1]!]!)) {
         b[nb++] = a[p]!;
-        b[nb++] = -1;
+        b[nb++] = 0;
         b[nb++] = a[p + 1]!;
-        b[nb++] = -1;
+        b[nb++] = 0;
         p += 2;
       } else b[nb++] = a[p++]!;
     }
     a = scratch(0, 2 * nb);
     na = 0;
     for (let p = 0; p < nb; ) {
-      if (p + 1 < nb && isPeriodOrComma(code(b[p]!)) && !isDigit(code(b[p + 1]!))) {
-        a[na++] = -1;
+      if (p + 1 < nb && isPeriodOrComma(code[b[p]!]!) && !isDigit(code[b[p + 1]!]!)) {
+        a[na++] = 0;
         a[na++] = b[p]!;
-        a[na++] = -1;
+        a[na++] = 0;
         a[na++] = b[p + 1]!;
         p += 2;
       } else a[na++] = b[p++]!;
@@ -153,17 +165,17 @@ function regexpPasses(line: string): number {
     b = a;
     nb = na;
   }
-  if (line.includes("-")) {
+  if (dash) {
     const from = b;
     const nFrom = nb;
     b = scratch(from === buffers[1] ? 0 : 1, 2 * nFrom);
     nb = 0;
     for (let p = 0; p < nFrom; ) {
-      if (p + 1 < nFrom && isDigit(code(from[p]!)) && code(from[p + 1]!) === 45) {
+      if (p + 1 < nFrom && isDigit(code[from[p]!]!) && code[from[p + 1]!]! === 45) {
         b[nb++] = from[p]!;
-        b[nb++] = -1;
+        b[nb++] = 0;
         b[nb++] = from[p + 1]!;
-        b[nb++] = -1;
+        b[nb++] = 0;
         p += 2;
       } else b[nb++] = from[p++]!;
     }

@@ -54,6 +54,37 @@ export class SpanInterner {
     return id;
   }
 
+  /**
+   * The id of the span `units[start .. end)` of code units, which equals
+   * `text.slice(start + offset, end + offset)` (the string is sliced only for a new span).
+   */
+  internUnits(units: Uint16Array, start: number, end: number, text: string, offset: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ units[i]!, 0x01000193);
+    h ^= h >>> 16;
+    const len = end - start;
+    let s = h & this.mask;
+    for (;;) {
+      const v = this.slots[s]!;
+      if (v === 0) break;
+      if (this.hashes[s] === h) {
+        const w = this.words[v - 1]!;
+        if (w.length === len) {
+          let k = 0;
+          while (k < len && w.charCodeAt(k) === units[start + k]) k++;
+          if (k === len) return v - 1;
+        }
+      }
+      s = (s + 1) & this.mask;
+    }
+    const id = this.words.length;
+    this.words.push(text.slice(start + offset, end + offset));
+    this.slots[s] = id + 1;
+    this.hashes[s] = h;
+    if (2 * this.words.length > this.mask) this.grow();
+    return id;
+  }
+
   private grow(): void {
     const oldHashes = this.hashes;
     const oldSlots = this.slots;
