@@ -3,7 +3,6 @@ import * as tfl from "@tensorflow/tfjs-layers";
 import { describe, expect, it } from "vitest";
 import { useBackend } from "../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../core/errors.js";
-import { seededRandom } from "../core/random.js";
 import { binaryCrossEntropyWithLogitsFactory } from "./classification/binary-cross-entropy-with-logits.js";
 import { crossEntropyFactory } from "./classification/cross-entropy.js";
 import { sigmoidFocalLossFactory } from "./classification/sigmoid-focal-loss.js";
@@ -12,11 +11,9 @@ import type { KerasLoss } from "./factory.js";
 import { huberLossFactory } from "./regression/huber-loss.js";
 import { mseLossFactory } from "./regression/mse-loss.js";
 import { softDiceLossFactory } from "./segmentation/soft-dice-loss.js";
+import { seeded } from "./test-support.js";
 
 await useBackend("cpu");
-
-/** mulberry32, the generator of core/random.ts. */
-const seeded = (seed: number): (() => number) => seededRandom(seed).next;
 
 const rand = seeded(42);
 const n = 128;

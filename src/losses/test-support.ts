@@ -1,4 +1,5 @@
 import type * as tf from "@tensorflow/tfjs-core";
+import { seededRandom } from "../core/random.js";
 
 /** Test helper of the loss folders (not part of the public API). */
 
@@ -18,3 +19,6 @@ export function attempt(f: () => unknown): Error {
   }
   throw new Error("expected a throw");
 }
+
+/** A seeded uniform [0, 1) stream: mulberry32, the generator of core/random.ts. */
+export const seeded = (seed: number): (() => number) => seededRandom(seed).next;

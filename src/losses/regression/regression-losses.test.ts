@@ -2,9 +2,8 @@ import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
-import { seededRandom } from "../../core/random.js";
 import { checkGradient } from "../gradient-check.js";
-import { attempt, scalar } from "../test-support.js";
+import { attempt, scalar, seeded } from "../test-support.js";
 import { gaussianNllLoss } from "./gaussian-nll-loss.js";
 import { huberLoss } from "./huber-loss.js";
 import { l1Loss } from "./l1-loss.js";
@@ -17,9 +16,6 @@ import { smoothL1Loss } from "./smooth-l1-loss.js";
 await useBackend("cpu");
 
 const value = scalar;
-
-/** mulberry32, the generator of core/random.ts. */
-const seeded = (seed: number): (() => number) => seededRandom(seed).next;
 
 const rand = seeded(7);
 // residuals kept away from the kinks (0, +-delta, +-beta) so finite differences are valid

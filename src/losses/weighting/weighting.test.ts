@@ -2,17 +2,14 @@ import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
-import { seededRandom } from "../../core/random.js";
 import { mseLoss } from "../regression/mse-loss.js";
+import { seeded } from "../test-support.js";
 import { DynamicWeightAverage } from "./dynamic-weight-average.js";
 import { GradNorm } from "./grad-norm.js";
 import { UncertaintyWeighting } from "./uncertainty-weighting.js";
 import { weightedSum } from "./weighted-sum.js";
 
 await useBackend("cpu");
-
-/** mulberry32, the generator of core/random.ts. */
-const seeded = (seed: number): (() => number) => seededRandom(seed).next;
 
 /** Standard normal draws (Box-Muller) from a seeded uniform source. */
 function normals(rand: () => number, n: number): Float32Array {
