@@ -3,9 +3,10 @@
  * curve state (exact or binned) → a metric-specific compute over {@link CurveSource}s.
  */
 import type { CatalogEntry } from "../../catalog/types.js";
+import type { MatrixInput, NumericArray } from "../../core/coerce.js";
 import { toMatrix } from "../../core/coerce.js";
 import { fail } from "../../core/errors.js";
-import type { MetricDef } from "../../metric.js";
+import { type MetricDef, runOnce } from "../../metric.js";
 import {
   averageCurveValues,
   type BinaryCurveState,
@@ -255,4 +256,71 @@ export function averagedCurve(
   const values = sources.map(value);
   if (nanIsResult && average !== "none" && values.some(Number.isNaN)) return Number.NaN;
   return averageCurveValues(values, average, positives(sources));
+}
+
+/** What a curve concept with one result per binary problem states (ROC curve, precision-recall curve). */
+export interface PerProblemCurveSpec<P, R> {
+  /** snake_case concept: ids are `classification/<binary|multiclass|multilabel>_<concept>`. */
+  concept: string;
+  /** PascalCase concept: function names are `<binary|multiclass|multilabel><Name>`. */
+  name: string;
+  meta: CatalogEntry;
+  /** Parses the concept's own options. */
+  parse(options: Record<string, unknown>, fn: string): P;
+  /** The result of one binary problem. */
+  value(source: CurveSource, parsed: P): R;
+}
+
+/** The six exports of a per-problem curve concept: binary gives one result, multiclass/multilabel one per class/label. */
+export interface PerProblemCurve<B, M, L, R> {
+  binaryDef(options?: B): MetricDef<BinaryCurveState, BinaryArgs, R>;
+  binary(preds: NumericArray, target: NumericArray, options?: B): R;
+  multiclassDef(options: M): MetricDef<MulticlassCurveState, MulticlassArgs, R[]>;
+  multiclass(preds: NumericArray | MatrixInput, target: NumericArray, options: M): R[];
+  multilabelDef(options: L): MetricDef<MultilabelCurveState, MultilabelArgs, R[]>;
+  multilabel(preds: MatrixInput, target: MatrixInput, options: L): R[];
+}
+
+/** Builds a per-problem curve concept: multiclass one-vs-rest per class, multilabel per label. */
+export function perProblemCurve<
+  B extends BinaryCurveOptions,
+  M extends MulticlassCurveOptions,
+  L extends MultilabelCurveOptions,
+  R,
+  P = undefined,
+>(spec: PerProblemCurveSpec<P, R>): PerProblemCurve<B, M, L, R> {
+  const names = (variant: "binary" | "multiclass" | "multilabel") => ({
+    id: `classification/${variant}_${spec.concept}`,
+    fn: `${variant}${spec.name}`,
+    meta: spec.meta,
+  });
+  const parse = (options: object, fn: string) => spec.parse(options as Record<string, unknown>, fn);
+  const built: PerProblemCurve<B, M, L, R> = {
+    binaryDef(options = {} as B) {
+      const n = names("binary");
+      const parsed = parse(options, n.fn);
+      const opts = { ...options } as BinaryCurveOptions & Record<string, unknown>;
+      return binaryCurveDef({ ...n, compute: (s) => spec.value(s, parsed) }, opts);
+    },
+    binary: (preds, target, options) => runOnce(built.binaryDef(options), preds, target),
+    multiclassDef(options) {
+      const n = names("multiclass");
+      const parsed = parse(options, n.fn);
+      const compute = ({ state, thresholds, classes }: CurveContext<MulticlassCurveState>) =>
+        multiclassSources(state, thresholds, classes).map((s) => spec.value(s, parsed));
+      return multiclassCurveDef({ ...n, compute }, { ...options } as MulticlassCurveOptions &
+        Record<string, unknown>);
+    },
+    multiclass: (preds, target, options) => runOnce(built.multiclassDef(options), preds, target),
+    multilabelDef(options) {
+      const n = names("multilabel");
+      const parsed = parse(options, n.fn);
+      const compute = ({ state, thresholds, classes }: CurveContext<MultilabelCurveState>) =>
+        multilabelSources(state, thresholds, classes).map((s) => spec.value(s, parsed));
+      return multilabelCurveDef({ ...n, compute }, { ...options } as MultilabelCurveOptions &
+        Record<string, unknown>);
+    },
+    multilabel: (preds, target, options) => runOnce(built.multilabelDef(options), preds, target),
+  };
+  return built;
 }
