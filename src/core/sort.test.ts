@@ -22,7 +22,10 @@ describe("argsort", () => {
   it("the radix path equals a stable comparison sort on float64 and float32 input", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.double({ noNaN: true, noDefaultInfinity: false, min: -1e6, max: 1e6 }), { minLength: 600, maxLength: 1500 }),
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: false, min: -1e6, max: 1e6 }), {
+          minLength: 600,
+          maxLength: 1500,
+        }),
         fc.boolean(),
         (numbers, descending) => {
           const f64 = Float64Array.from(numbers.map((x, i) => (i % 3 === 0 ? Math.round(x) : x)));
