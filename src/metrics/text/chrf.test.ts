@@ -14,6 +14,39 @@ const REFS: ReferenceSet[] = [
 ];
 
 describe("chrf", () => {
+  it("the single-reference character path gives the general path's statistics (a duplicated reference)", () => {
+    // With [ref, ref] the general path runs and keeps the first of two equal F scores.
+    const pieces = ["a", "b", "ab", " ", "\t", "é", "😀", "😁", ".", "\u3000", "Z"];
+    const sentence = fc.array(fc.constantFrom(...pieces), { maxLength: 16 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(sentence, sentence), { minLength: 1, maxLength: 5 }),
+        fc.record({
+          charOrder: fc.integer({ min: 1, max: 7 }),
+          whitespace: fc.boolean(),
+          lowercase: fc.boolean(),
+          epsSmoothing: fc.boolean(),
+          beta: fc.constantFrom(0, 1, 2, 3),
+        }),
+        (pairs, options) => {
+          const hyps = pairs.map((p) => p[0]);
+          const fast = createMetric(chrfDef(options));
+          fast.update(
+            hyps,
+            pairs.map((p) => p[1]),
+          );
+          const general = createMetric(chrfDef(options));
+          general.update(
+            hyps,
+            pairs.map((p) => [p[1], p[1]]),
+          );
+          expect(fast.state.stats).toEqual(general.state.stats);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it("scores an exact match 100", () => {
     expect(chrf(["hello world"], ["hello world"]).score).toBeCloseTo(100, 12);
   });

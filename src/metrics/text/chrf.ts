@@ -3,7 +3,14 @@ import { fail } from "../../core/errors.js";
 import { assertIntegerOption, assertNumberOption } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { SACREBLEU_VERSION } from "./bleu.js";
-import { allOrderCodes, codesFit, hashedMatches, localIds } from "./ngram-codes.js";
+import {
+  allOrderCodes,
+  codesFit,
+  directMatches,
+  hashedMatches,
+  hashedMatchesN,
+  localIds,
+} from "./ngram-codes.js";
 import { isPythonWhitespace, pySplit } from "./python-strings.js";
 import { checkPairs, type ReferenceSet } from "./text-inputs.js";
 
@@ -221,6 +228,109 @@ function charIds(texts: readonly string[], whitespace: boolean): { ids: Int32Arr
   return { ids, size };
 }
 
+/**
+ * Character statistics of one segment with one reference (chrF without word orders), added to
+ * `sums` as [hyp, ref, match] per order; false (nothing added) when the codes would not be
+ * exact. Same numbers as {@link segmentStatistics}: characters get segment-local ids, the codes
+ * of each order are built in place from the previous order in reused buffers, and codes below
+ * 2^16 are counted in a direct table instead of hashed.
+ */
+function singleReferenceCharStatistics(
+  hypothesis: string,
+  reference: string,
+  charOrder: number,
+  whitespace: boolean,
+  sums: number[],
+): boolean {
+  charGeneration++;
+  if (charGeneration === 0x7fffffff) {
+    bmpStamp.fill(0);
+    charGeneration = 1;
+  }
+  if (hypIdBuffer.length < hypothesis.length) {
+    hypIdBuffer = new Int32Array(2 * hypothesis.length);
+    hypCodeBuffer = new Float64Array(2 * hypothesis.length);
+  }
+  if (refIdBuffer.length < reference.length) {
+    refIdBuffer = new Int32Array(2 * reference.length);
+    refCodeBuffer = new Float64Array(2 * reference.length);
+  }
+  astralIds.clear();
+  const hl = charIdsInto(hypothesis, whitespace, hypIdBuffer, 0);
+  const rl = charIdsInto(reference, whitespace, refIdBuffer, charSize);
+  const size = charSize;
+  if (!codesFit(size, charOrder)) return false;
+  const base = Math.max(size, 2);
+  const hypIds = hypIdBuffer;
+  const refIds = refIdBuffer;
+  const hc = hypCodeBuffer;
+  const rc = refCodeBuffer;
+  let largest = 1;
+  for (let n = 1; n <= charOrder; n++) {
+    const hn = hl - n + 1;
+    const rn = rl - n + 1;
+    if (n === 1) {
+      for (let k = 0; k < hl; k++) hc[k] = hypIds[k]!;
+      for (let k = 0; k < rl; k++) rc[k] = refIds[k]!;
+    } else {
+      for (let k = 0; k < hn; k++) hc[k] = hc[k]! * base + hypIds[k + n - 1]!;
+      for (let k = 0; k < rn; k++) rc[k] = rc[k]! * base + refIds[k + n - 1]!;
+    }
+    largest *= base;
+    const h = hn > 0 ? hn : 0;
+    const r = rn > 0 ? rn : 0;
+    const at = 3 * (n - 1);
+    sums[at]! += r > 0 ? h : 0;
+    sums[at + 1]! += r;
+    if (h > 0 && r > 0)
+      sums[at + 2]! += largest <= 65536 ? directMatches(hc, h, rc, r) : hashedMatchesN(hc, h, rc, r);
+  }
+  return true;
+}
+
+let hypIdBuffer = new Int32Array(512);
+let refIdBuffer = new Int32Array(512);
+let hypCodeBuffer = new Float64Array(512);
+let refCodeBuffer = new Float64Array(512);
+const astralIds = new Map<number, number>();
+let charSize = 0;
+
+/**
+ * The character ids of `text` (Python whitespace dropped unless `whitespace`) written to `out`,
+ * sharing ids with the other texts of the current generation; `size` is the number of ids
+ * given out so far in this generation. Returns the number of characters.
+ */
+function charIdsInto(text: string, whitespace: boolean, out: Int32Array, size: number): number {
+  const generation = charGeneration;
+  let next = size;
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!whitespace && isPythonWhitespace(c)) continue;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        i++;
+        let v = astralIds.get(cp);
+        if (v === undefined) {
+          v = next++;
+          astralIds.set(cp, v);
+        }
+        out[k++] = v;
+        continue;
+      }
+    }
+    if (bmpStamp[c] !== generation) {
+      bmpStamp[c] = generation;
+      bmpId[c] = next++;
+    }
+    out[k++] = bmpId[c]!;
+  }
+  charSize = next;
+  return k;
+}
+
 /** [hyp, ref, match] per order for one hypothesis and one reference given sorted codes per order. */
 function pairStatistics(hyp: readonly number[][], ref: readonly number[][]): number[] {
   const stats: number[] = [];
@@ -344,12 +454,28 @@ function chrfDefWith(
     update(state, hypotheses, references) {
       const checked = checkPairs(hypotheses, references, fn);
       const sums = new Array<number>(3 * order).fill(0);
+      // The segment's F score decides only between references; with one reference the stats are
+      // always taken, except when the score is NaN (beta = 0 or beta^2 = Infinity), which the
+      // general path reproduces.
+      const singleChar = o.wordOrder === 0 && o.beta > 0 && Number.isFinite(o.beta ** 2);
       let minRefs = state.minRefs;
       let maxRefs = state.maxRefs;
       for (let i = 0; i < checked.hypotheses.length; i++) {
         const refs = checked.references[i]!;
         if (refs.length < minRefs) minRefs = refs.length;
         if (refs.length > maxRefs) maxRefs = refs.length;
+        if (
+          singleChar &&
+          refs.length === 1 &&
+          singleReferenceCharStatistics(
+            prep(checked.hypotheses[i]!),
+            prep(refs[0]!),
+            o.charOrder,
+            o.whitespace,
+            sums,
+          )
+        )
+          continue;
         const best = segmentStatistics(prep(checked.hypotheses[i]!), refs.map(prep), o);
         for (let k = 0; k < best.length; k++) sums[k]! += best[k]!;
       }

@@ -202,6 +202,45 @@ export function hashedMatchesN(
   return matches;
 }
 
+// Direct-indexed counts for codes below 2^16, with generation stamps (never cleared).
+const directCounts = new Int32Array(65536);
+const directStamp = new Int32Array(65536);
+let directGeneration = 0;
+
+/**
+ * {@link hashedMatchesN} for codes that are integers in [0, 65536): counts in a direct table,
+ * no hashing. Sum over distinct codes of min(count in a[0 .. aLength), count in b[0 .. bLength)).
+ */
+export function directMatches(
+  a: ArrayLike<number>,
+  aLength: number,
+  b: ArrayLike<number>,
+  bLength: number,
+): number {
+  directGeneration++;
+  if (directGeneration === 0x7fffffff) {
+    directStamp.fill(0);
+    directGeneration = 1;
+  }
+  const g = directGeneration;
+  for (let i = 0; i < aLength; i++) {
+    const k = a[i]!;
+    if (directStamp[k] !== g) {
+      directStamp[k] = g;
+      directCounts[k] = 1;
+    } else directCounts[k]!++;
+  }
+  let matches = 0;
+  for (let j = 0; j < bLength; j++) {
+    const k = b[j]!;
+    if (directStamp[k] === g && directCounts[k]! > 0) {
+      directCounts[k]!--;
+      matches++;
+    }
+  }
+  return matches;
+}
+
 /** Unsorted n-gram codes of every order 1..maxOrder, each order built from the previous one. */
 export function allOrderCodes(ids: Int32Array, maxOrder: number, base: number): number[][] {
   // Plain arrays: cheaper to allocate than typed arrays at sentence sizes.
