@@ -28,15 +28,32 @@ import * as tf from "@tensorflow/tfjs-core";
  * - sqrt has an infinite gradient at 0 (a distance between coinciding points): {@link safeSqrt}.
  */
 
+/** What a custom-gradient body returns: the value and the gradient function (dy, saved tensors) -> input gradients. */
+export interface CustomGradientResult {
+  readonly value: tf.Tensor;
+  readonly gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor | tf.Tensor[];
+}
+
+/**
+ * `tf.customGrad` with a plain signature: `body` takes the input tensors (and, last, the
+ * `tf.GradSaveFunc`) and returns `{ value, gradFunc }`; the result is typed as `F`. The one place
+ * that casts around tf.customGrad's declared types.
+ */
+export function customGradient<
+  F extends (...xs: tf.Tensor[]) => tf.Tensor = (...xs: tf.Tensor[]) => tf.Tensor,
+>(body: (...args: never[]) => CustomGradientResult): F {
+  return tf.customGrad(body as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as F;
+}
+
 /**
  * The identity in the forward pass with a zero gradient (TensorFlow's `tf.stop_gradient`,
  * PyTorch's `.detach()`).
  */
-export const stopGradient: (x: tf.Tensor) => tf.Tensor = tf.customGrad(((x: tf.Tensor) => ({
+export const stopGradient = customGradient<(x: tf.Tensor) => tf.Tensor>((x: tf.Tensor) => ({
   value: tf.clone(x),
   // d(stop(x))/dx = 0: the value passes through, no gradient flows back.
   gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy),
-})) as unknown as Parameters<typeof tf.customGrad>[0]) as (x: tf.Tensor) => tf.Tensor;
+}));
 
 /**
  * Evaluates `f` (a mask or any other piecewise selector) outside the gradient tape: the result
@@ -44,10 +61,10 @@ export const stopGradient: (x: tf.Tensor) => tf.Tensor = tf.customGrad(((x: tf.T
  * comparison or logical op goes through here.
  */
 export function noGrad(f: (...xs: tf.Tensor[]) => tf.Tensor, ...xs: tf.Tensor[]): tf.Tensor {
-  const op = tf.customGrad(((...args: tf.Tensor[]) => {
+  const op = customGradient((...args: tf.Tensor[]) => {
     const inputs = args.slice(0, xs.length);
     return { value: f(...inputs), gradFunc: () => inputs.map((x) => tf.zerosLike(x)) };
-  }) as unknown as Parameters<typeof tf.customGrad>[0]);
+  });
   return op(...xs);
 }
 

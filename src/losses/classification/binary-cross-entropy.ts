@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
+import { customGradient } from "../gradient-tools.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
 
@@ -19,20 +20,22 @@ export interface BinaryCrossEntropyOptions {
  * derivative of the unclamped loss guarded against division by zero), and
  * d/dt = max(log(1 - p), -100) - max(log p, -100).
  */
-const bceElements = tf.customGrad(((p: tf.Tensor, t: tf.Tensor, save: tf.GradSaveFunc) => {
-  const logP = tf.maximum(tf.log(p), -100);
-  const log1mP = tf.maximum(tf.log(tf.sub(1, p)), -100);
-  save([p, t, logP, log1mP]);
-  const value = tf.neg(tf.add(tf.mul(t, logP), tf.mul(tf.sub(1, t), log1mP)));
-  return {
-    value,
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [sp, st, sLogP, sLog1mP] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
-      const dp = tf.div(tf.sub(sp, st), tf.maximum(tf.mul(sp, tf.sub(1, sp)), 1e-12));
-      return [tf.mul(dy, dp), tf.mul(dy, tf.sub(sLog1mP, sLogP))];
-    },
-  };
-}) as unknown as Parameters<typeof tf.customGrad>[0]) as (p: tf.Tensor, t: tf.Tensor) => tf.Tensor;
+const bceElements = customGradient<(p: tf.Tensor, t: tf.Tensor) => tf.Tensor>(
+  (p: tf.Tensor, t: tf.Tensor, save: tf.GradSaveFunc) => {
+    const logP = tf.maximum(tf.log(p), -100);
+    const log1mP = tf.maximum(tf.log(tf.sub(1, p)), -100);
+    save([p, t, logP, log1mP]);
+    const value = tf.neg(tf.add(tf.mul(t, logP), tf.mul(tf.sub(1, t), log1mP)));
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [sp, st, sLogP, sLog1mP] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+        const dp = tf.div(tf.sub(sp, st), tf.maximum(tf.mul(sp, tf.sub(1, sp)), 1e-12));
+        return [tf.mul(dy, dp), tf.mul(dy, tf.sub(sLog1mP, sLogP))];
+      },
+    };
+  },
+);
 
 /**
  * Binary cross-entropy on probabilities: -(t log p + (1 - t) log(1 - p)), each log clamped at

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import type { KerasLoss } from "../factory.js";
+import { customGradient } from "../gradient-tools.js";
 import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
@@ -35,7 +36,7 @@ function rowLosses(
   weight?: tf.Tensor1D,
 ): tf.Tensor1D {
   const [m, c] = rows.shape;
-  const op = tf.customGrad(((x: tf.Tensor2D, save: tf.GradSaveFunc) => {
+  const op = customGradient((x: tf.Tensor2D, save: tf.GradSaveFunc) => {
     // log-sum-exp without an exp pass of our own: the softmax kernel is native on the WASM and
     // CPU backends, and at the row maximum p = exp(max - lse) >= 1/C never underflows, so
     // lse = max_j x_j - log(max_j p_j) is exact to float32 rounding even for logits of +-100.
@@ -75,7 +76,7 @@ function rowLosses(
         return tf.mul(dyColumn, tf.sub(tf.mul(coefficient, p), target));
       },
     };
-  }) as unknown as Parameters<typeof tf.customGrad>[0]);
+  });
   return op(rows) as tf.Tensor1D;
 }
 

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import type { KerasLoss } from "../factory.js";
+import { customGradient } from "../gradient-tools.js";
 import { booleanOption, numberOption, reductionOf } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
@@ -20,10 +21,10 @@ export interface GaussianNllLossOptions {
  * as torch does (it clamps under `no_grad`, so d var_clamped / d var = 1 everywhere).
  */
 function clampStraightThrough(variance: tf.Tensor, eps: number): tf.Tensor {
-  const op = tf.customGrad(((v: tf.Tensor) => ({
+  const op = customGradient((v: tf.Tensor) => ({
     value: tf.maximum(v, eps),
     gradFunc: (dy: tf.Tensor) => dy,
-  })) as unknown as Parameters<typeof tf.customGrad>[0]);
+  }));
   return op(variance);
 }
 

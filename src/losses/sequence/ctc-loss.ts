@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
+import { customGradient } from "../gradient-tools.js";
 import { booleanOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { asTensor } from "../tensor-input.js";
@@ -395,15 +396,15 @@ export function ctcLoss(
       targets: labels,
       zeroInfinity,
     };
-    const perSample = tf.customGrad(((lp: tf.Tensor) => {
+    const perSample = customGradient((lp: tf.Tensor) => {
       const { nll, grad } = forwardBackward(lp.dataSync() as Float32Array, plan);
       return {
         value: tf.tensor1d(Float32Array.from(nll)),
         gradFunc: (dy: tf.Tensor) =>
           tf.mul(tf.tensor3d(grad, [time, batch, classes]), tf.reshape(dy, [1, batch, 1])),
       };
-    }) as unknown as Parameters<typeof tf.customGrad>[0]);
-    const losses = perSample(lp3) as tf.Tensor;
+    });
+    const losses = perSample(lp3);
     if (reduction === "none") return unbatched ? tf.reshape(losses, []) : losses;
     if (reduction === "sum") return tf.sum(losses);
     const divisors = tf.tensor1d(Float32Array.from(tgtLengths, (v) => Math.max(v, 1)));
