@@ -380,7 +380,7 @@ export function updateBinaryCurve(
 /** One binary problem, ready for curve computations. */
 export type CurveSource =
   | { kind: "split"; pos: Float64Array; neg: Float64Array }
-  | { kind: "float32"; bits: Uint32Array; target: Uint8Array; P: number; N: number }
+  | { kind: "float32"; bits: Uint32Array; target: Uint8Array; P: number; N: number; start: Uint32Array }
   | { kind: "weighted"; scores: Float32Array | Float64Array; target: Uint8Array; weights: Float64Array }
   | { kind: "binned"; thresholds: Float64Array; neg: Float64Array; pos: Float64Array };
 
@@ -409,12 +409,13 @@ export function binarySource(state: BinaryCurveState, thresholds: Float64Array |
     if (exact) f32 = narrowed;
   }
   const n = target.length;
-  let P = 0;
-  for (let i = 0; i < n; i++) P += target[i]!;
   if (f32) {
     const bits = new Uint32Array(f32.buffer, f32.byteOffset, n);
-    return { kind: "float32", bits, target, P, N: n - P };
+    const { start, P } = highDigitStarts(bits, target);
+    return { kind: "float32", bits, target, P, N: n - P, start };
   }
+  let P = 0;
+  for (let i = 0; i < n; i++) P += target[i]!;
   const pos = new Float64Array(P);
   const neg = new Float64Array(n - P);
   let a = 0;
@@ -472,6 +473,23 @@ function mergeDescending<A extends Uint32Array | Float64Array>(
   }
 }
 
+/**
+ * One pass over a float32 source: where each high-digit bucket of the keys starts (`start[h]`,
+ * 65537 prefix sums, for {@link walkFloat32}) and the number of positives.
+ */
+function highDigitStarts(bits: Uint32Array, target: Uint8Array): { start: Uint32Array; P: number } {
+  const start = new Uint32Array(65537);
+  let P = 0;
+  for (let i = 0; i < bits.length; i++) {
+    let b = bits[i]!;
+    if (b === 0x80000000) b = 0; // -0 reads as +0
+    start[((b ^ ((b >> 31) | 0x80000000)) >>> 16) + 1]!++;
+    P += target[i]!;
+  }
+  for (let h = 0; h < 65536; h++) start[h + 1] += start[h]!;
+  return { start, P };
+}
+
 /** Below this many samples a high-digit bucket is sorted; from it on, counted per low digit. */
 const COUNT_BUCKET = 2048;
 
@@ -484,15 +502,14 @@ const COUNT_BUCKET = 2048;
  * distinct low digits in descending order; small buckets are sorted instead. Equal scores share
  * a key, so every tie group is visited once with both its counts. O(n) time, 4 n bytes.
  */
-function walkFloat32(bits: Uint32Array, target: Uint8Array, visit: Visit, needThresholds: boolean): void {
+function walkFloat32(
+  bits: Uint32Array,
+  target: Uint8Array,
+  start: Uint32Array,
+  visit: Visit,
+  needThresholds: boolean,
+): void {
   const n = bits.length;
-  const start = new Uint32Array(65537);
-  for (let i = 0; i < n; i++) {
-    let b = bits[i]!;
-    if (b === 0x80000000) b = 0; // -0 reads as +0
-    start[((b ^ ((b >> 31) | 0x80000000)) >>> 16) + 1]!++;
-  }
-  for (let h = 0; h < 65536; h++) start[h + 1] += start[h]!;
   const next = start.slice(0, 65536);
   const packed = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
@@ -549,7 +566,7 @@ function walkFloat32(bits: Uint32Array, target: Uint8Array, visit: Visit, needTh
 /** Walks the distinct thresholds of an exact source in descending order. O(n) for float32 scores, O(n log n) otherwise. */
 export function walkExact(source: CurveSource, visit: Visit, needThresholds = true): void {
   if (source.kind === "float32") {
-    walkFloat32(source.bits, source.target, visit, needThresholds);
+    walkFloat32(source.bits, source.target, source.start, visit, needThresholds);
     return;
   }
   if (source.kind === "split") {
