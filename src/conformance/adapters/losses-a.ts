@@ -90,17 +90,21 @@ function libraryOptions(options: Options): Options {
 
 /**
  * An adapter for a loss called as `loss(...tensors named args, options)` whose options are the
- * case's options renamed to camelCase (see {@link libraryOptions}).
+ * case's options renamed to camelCase (see {@link libraryOptions}); `integer` inputs are int32.
  */
 function byName(
   metric: string,
   grads: Record<string, string>,
   loss: (...args: never[]) => tf.Tensor,
   args: readonly string[] = ["input", "target"],
+  integer: readonly string[] = [],
 ): Adapter {
   const call = loss as unknown as (...xs: unknown[]) => tf.Tensor;
-  return adapter(metric, grads, (t, options) =>
-    call(...args.map((name) => t[name]!), libraryOptions(options)),
+  return adapter(
+    metric,
+    grads,
+    (t, options) => call(...args.map((name) => t[name]!), libraryOptions(options)),
+    integer,
   );
 }
 
@@ -203,16 +207,7 @@ const classification: Adapter[] = [
         gamma: options.gamma as number,
       }),
   ),
-  adapter(
-    "poly1_loss",
-    inputGrad,
-    (t, options) =>
-      poly1Loss(t.input!, t.target!, {
-        reduction: reductionOf(options),
-        epsilon: options.epsilon as number,
-      }),
-    ["target"],
-  ),
+  byName("poly1_loss", inputGrad, poly1Loss, ["input", "target"], ["target"]),
   adapter(
     "softmax_focal_loss",
     inputGrad,
