@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { isPlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
 import { levenshteinAlignment, toIds } from "./edit-distance.js";
+import { pySplit } from "./python-strings.js";
 import {
   alignmentMeasures,
   charErrorRate,
@@ -88,6 +89,27 @@ describe("word error rates", () => {
           pairs.map((p) => p[1]),
         );
         expect([m.hits, m.substitutions, m.deletions, m.insertions]).toEqual([h, s, d, i]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("counts on the interned-id fast path exactly as pySplit + levenshteinAlignment with convention torchmetrics", () => {
+    const alphabet = ["a", "b", "cé", " ", "  ", "\t", "\u3000", "\u00a0", "x", "\x1c"];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }).map((c) => c.join(""));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 8 }), (pairs) => {
+        let [s, d, i, n] = [0, 0, 0, 0];
+        for (const [hyp, ref] of pairs) {
+          const [r, y] = toIds(pySplit(ref), pySplit(hyp));
+          const a = levenshteinAlignment(r, y);
+          [s, d, i, n] = [s + a.substitutions, d + a.deletions, i + a.insertions, n + r.length];
+        }
+        const st = createMetric(werDef({ convention: "torchmetrics" })).update(
+          pairs.map((p) => p[0]),
+          pairs.map((p) => p[1]),
+        ).state;
+        expect([st.substitutions, st.deletions, st.insertions, st.referenceTokens]).toEqual([s, d, i, n]);
       }),
       { numRuns: 500 },
     );

@@ -121,8 +121,8 @@ function accumulate(
 ): void {
   const pairs = checkSinglePairs(hypotheses, references, fn);
   const delta = emptyState();
-  if (unit === "word" && convention === "jiwer") {
-    accumulateJiwerWords(state, delta, pairs.hypotheses, pairs.references, fn);
+  if (unit === "word") {
+    accumulateWords(state, delta, pairs.hypotheses, pairs.references, convention, fn);
     return;
   }
   const refTokens: string[][] = [];
@@ -155,8 +155,14 @@ function accumulate(
   for (const k of Object.keys(delta) as (keyof ErrorRateState)[]) state[k] += delta[k];
 }
 
-/** Appends the word ids of `text` (as {@link jiwerWords} splits it) to `buffer` from `at`; returns the new end. */
-function jiwerWordIds(text: string, interner: SpanInterner, buffer: { ids: Int32Array }, at: number): number {
+/** Appends the word ids of `text` to `buffer` from `at` (split as {@link jiwerWords}, or as Python `str.split()` with `everyWhitespace`); returns the new end. */
+function jiwerWordIds(
+  text: string,
+  interner: SpanInterner,
+  buffer: { ids: Int32Array },
+  at: number,
+  everyWhitespace = false,
+): number {
   // Same boundaries as jiwerWords, interning each word span instead of slicing it.
   let begin = 0;
   let end = text.length;
@@ -185,7 +191,7 @@ function jiwerWordIds(text: string, interner: SpanInterner, buffer: { ids: Int32
     }
     let j = i + 1;
     while (j < end && isPythonWhitespace(text.charCodeAt(j))) j++;
-    if (j - i >= 2 || c === 32) {
+    if (j - i >= 2 || c === 32 || everyWhitespace) {
       if (i > start) ids[k++] = interner.intern(text, start, i);
       start = j;
     }
@@ -196,24 +202,27 @@ function jiwerWordIds(text: string, interner: SpanInterner, buffer: { ids: Int32
 }
 
 /**
- * The jiwer word path of {@link accumulate}: words interned to ids straight from the text (no
+ * The word path of {@link accumulate} (jiwer's or torchmetrics' word split): words interned to ids straight from the text (no
  * word strings), all references' ids in one buffer, one reused cost matrix. Same counts as the
  * general path (the references are checked before any state changes).
  */
-function accumulateJiwerWords(
+function accumulateWords(
   state: ErrorRateState,
   delta: ErrorRateState,
   hypotheses: readonly string[],
   references: readonly string[],
+  convention: ErrorRateConvention,
   fn: string,
 ): void {
+  // torchmetrics splits with Python's str.split(): every whitespace run separates words.
+  const everyWhitespace = convention === "torchmetrics";
   const interner = new SpanInterner(4096);
   const refBuffer = { ids: new Int32Array(1024) };
   const refStart = new Int32Array(references.length + 1);
   let end = 0;
   for (let i = 0; i < references.length; i++) {
-    const next = jiwerWordIds(references[i]!, interner, refBuffer, end);
-    if (next === end) {
+    const next = jiwerWordIds(references[i]!, interner, refBuffer, end, everyWhitespace);
+    if (next === end && !everyWhitespace) {
       fail(
         "invalid_value",
         `${fn}: \`references\` must not be empty or whitespace-only (jiwer 2.3.0 raises), got ${describeValue(references[i])} at index ${i}`,
@@ -232,7 +241,7 @@ function accumulateJiwerWords(
   let hypothesisTokens = 0;
   let maxTokens = 0;
   for (let i = 0; i < hypotheses.length; i++) {
-    const hypLength = jiwerWordIds(hypotheses[i]!, interner, hypBuffer, 0);
+    const hypLength = jiwerWordIds(hypotheses[i]!, interner, hypBuffer, 0, everyWhitespace);
     const r0 = refStart[i]!;
     const refLength = refStart[i + 1]! - r0;
     levenshteinAlignmentInto(refBuffer.ids, r0, refLength, hypBuffer.ids, 0, hypLength, counts);
