@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../core/errors.js";
+import { assertLabels } from "../core/validate.js";
 
 /**
  * Tensor arguments of every loss folder: conversion and shape checks. Shapes are checked
@@ -53,20 +54,7 @@ export function asLabels(value: TensorInput, fn: string, arg: string): tf.Tensor
  */
 export function labelTensor(value: unknown, numClasses: number, fn: string, arg: string): tf.Tensor {
   const labels = value instanceof tf.Tensor ? value : asTensor(value, fn, arg, "float32");
-  const data = labels.dataSync();
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i]!;
-    if (!Number.isInteger(v))
-      fail(
-        "invalid_value",
-        `${fn}: \`${arg}\` must contain integer class labels, got ${describeValue(v)} at index ${i}`,
-      );
-    if (v < 0 || v >= numClasses)
-      fail(
-        "invalid_value",
-        `${fn}: \`${arg}\` must contain labels in [0, ${numClasses}), got ${v} at index ${i}`,
-      );
-  }
+  assertLabels(labels.dataSync(), numClasses, fn, arg);
   return labels.dtype === "int32" ? labels : tf.cast(labels, "int32");
 }
 
