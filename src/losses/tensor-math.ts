@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type { Reduction } from "./reduction.js";
+import { type Reduction, reduceLoss } from "./reduction.js";
 
 /** Numerically stable building blocks shared by the loss folders (softplus, row normalisation, row cross-entropy, empty-safe reduction). */
 
@@ -35,5 +35,5 @@ export function crossEntropyRows(logits: tf.Tensor, labels: tf.Tensor): tf.Tenso
  */
 export function reduceOrZero(values: tf.Tensor, reduction: Reduction): tf.Tensor {
   if (values.size === 0 && reduction !== "none") return tf.scalar(0);
-  return reduction === "none" ? values : reduction === "sum" ? tf.sum(values) : tf.mean(values);
+  return reduceLoss(values, reduction);
 }

@@ -4,6 +4,7 @@ import type { KerasLoss } from "../factory.js";
 import { customGradient } from "../gradient-tools.js";
 import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { reduceLoss } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
 import { classRows, classWeights, maskIgnored } from "./class-layout.js";
 
@@ -110,8 +111,7 @@ export function crossEntropy(
         smoothing > 0 ? tf.add(tf.mul(probabilities, 1 - smoothing), smoothing / numClasses) : probabilities;
       if (weight) t = tf.mul(t, weight);
       const values = tf.neg(tf.sum(tf.mul(logp, t), 1));
-      if (reduction === "none") return tf.reshape(values, outShape);
-      return reduction === "sum" ? tf.sum(values) : tf.mean(values);
+      return reduction === "none" ? tf.reshape(values, outShape) : reduceLoss(values, reduction);
     }
     const { safe, valid: validF } = maskIgnored(labels!, ignoreIndex);
     const wTarget = weight ? tf.mul(tf.gather(weight, safe), validF) : validF;

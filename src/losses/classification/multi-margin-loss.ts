@@ -3,6 +3,7 @@ import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
 import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { reduceLoss } from "../reduction.js";
 import { assertRank, asTensor, type TensorInput } from "../tensor-input.js";
 import { classWeights, indexRows, sparseTargets } from "./class-layout.js";
 
@@ -43,8 +44,7 @@ export function multiMarginLoss(
     let values = tf.div(tf.sum(tf.mul(terms, tf.sub(1, oneHot)), 1), numClasses);
     const weight = classWeights(options.weight, numClasses, fn);
     if (weight) values = tf.mul(values, tf.gather(weight, labels));
-    if (reduction === "none") return tf.reshape(values, outShape);
-    return reduction === "sum" ? tf.sum(values) : tf.mean(values);
+    return reduction === "none" ? tf.reshape(values, outShape) : reduceLoss(values, reduction);
   });
 }
 

@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
 import { reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { reduceLoss } from "../reduction.js";
 import { asTensor, type TensorInput, tensorPair } from "../tensor-input.js";
 import { softplus } from "../tensor-math.js";
 
@@ -34,8 +35,7 @@ export function multilabelSoftMarginLoss(
     );
     if (options.weight !== undefined) terms = tf.mul(terms, asTensor(options.weight, fn, "weight"));
     const values = tf.mean(terms, -1);
-    if (reduction === "none") return values;
-    return reduction === "sum" ? tf.sum(values) : tf.mean(values);
+    return reduceLoss(values, reduction);
   });
 }
 

@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
 import { numberOption, reductionOf } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { reduceLoss } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
 import { indexRows, sparseTargets } from "./class-layout.js";
 
@@ -31,8 +32,7 @@ export function poly1Loss(
     const { rows, labels, outShape, numClasses } = indexRows(input, target, fn);
     const lpT = tf.sum(tf.mul(tf.logSoftmax(rows), tf.oneHot(labels, numClasses)), 1);
     const values = tf.sub(tf.neg(lpT), tf.mul(epsilon, tf.expm1(lpT)));
-    if (reduction === "none") return tf.reshape(values, outShape);
-    return reduction === "sum" ? tf.sum(values) : tf.mean(values);
+    return reduction === "none" ? tf.reshape(values, outShape) : reduceLoss(values, reduction);
   });
 }
 

@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertLabels } from "../../core/validate.js";
 import { numberOption, reductionOf } from "../options.js";
-import type { Reduction } from "../reduction.js";
+import { type Reduction, reduceLoss } from "../reduction.js";
 import { asLabels, assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
 /** Over which elements the overlap sums run. */
@@ -107,12 +107,6 @@ export function overlapSums(probs: tf.Tensor, target: tf.Tensor, mode: OverlapMo
   };
 }
 
-/** Reduces a vector of per-group losses (a scalar passes through for `mean`/`sum`). */
-export function reduceGroups(values: tf.Tensor, reduction: "none" | "mean" | "sum"): tf.Tensor {
-  if (reduction === "none") return values;
-  return reduction === "sum" ? tf.sum(values) : tf.mean(values);
-}
-
 /**
  * The skeleton of the soft overlap losses (Dice, Jaccard, Tversky): reads `reduction`, `mode`,
  * `smooth` (default 0) and `eps` (default 1e-7), aligns the targets, takes the overlap sums per
@@ -138,6 +132,6 @@ export function overlapLoss(
   const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
   return tf.tidy(() => {
     const { probs, target: t } = alignTargets(input, target, fn, options.ignoreIndex);
-    return reduceGroups(perGroup(overlapSums(probs, t, mode, fn), smooth, eps), reduction);
+    return reduceLoss(perGroup(overlapSums(probs, t, mode, fn), smooth, eps), reduction);
   });
 }
