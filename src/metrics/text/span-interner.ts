@@ -12,6 +12,12 @@ export class SpanInterner {
   private mask: number;
   /** The distinct spans by id. */
   readonly words: string[] = [];
+  /** The code units of the distinct spans, back to back (compact: comparisons stay in cache). */
+  private pool = new Uint16Array(4096);
+  private poolUsed = 0;
+  /** Per id: start of its code units in `pool`, and their count. */
+  private spanStart = new Int32Array(256);
+  private spanLength = new Int32Array(256);
 
   constructor(capacity = 1024) {
     let c = 16;
@@ -36,18 +42,18 @@ export class SpanInterner {
     for (;;) {
       const v = this.slots[s]!;
       if (v === 0) break;
-      if (this.hashes[s] === h) {
-        const w = this.words[v - 1]!;
-        if (w.length === len) {
-          let k = 0;
-          while (k < len && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-          if (k === len) return v - 1;
-        }
+      if (this.hashes[s] === h && this.spanLength[v - 1] === len) {
+        const pool = this.pool;
+        const p0 = this.spanStart[v - 1]!;
+        let k = 0;
+        while (k < len && pool[p0 + k] === text.charCodeAt(start + k)) k++;
+        if (k === len) return v - 1;
       }
       s = (s + 1) & this.mask;
     }
     const id = this.words.length;
-    this.words.push(text.slice(start, end));
+    const word = text.slice(start, end);
+    this.add(word);
     this.slots[s] = id + 1;
     this.hashes[s] = h;
     if (2 * this.words.length > this.mask) this.grow();
@@ -67,22 +73,44 @@ export class SpanInterner {
     for (;;) {
       const v = this.slots[s]!;
       if (v === 0) break;
-      if (this.hashes[s] === h) {
-        const w = this.words[v - 1]!;
-        if (w.length === len) {
-          let k = 0;
-          while (k < len && w.charCodeAt(k) === units[start + k]) k++;
-          if (k === len) return v - 1;
-        }
+      if (this.hashes[s] === h && this.spanLength[v - 1] === len) {
+        const pool = this.pool;
+        const p0 = this.spanStart[v - 1]!;
+        let k = 0;
+        while (k < len && pool[p0 + k] === units[start + k]) k++;
+        if (k === len) return v - 1;
       }
       s = (s + 1) & this.mask;
     }
     const id = this.words.length;
-    this.words.push(text.slice(start + offset, end + offset));
+    this.add(text.slice(start + offset, end + offset));
     this.slots[s] = id + 1;
     this.hashes[s] = h;
     if (2 * this.words.length > this.mask) this.grow();
     return id;
+  }
+
+  /** Records a new distinct span (its string and its code units in the pool). */
+  private add(word: string): void {
+    const id = this.words.length;
+    this.words.push(word);
+    if (id === this.spanStart.length) {
+      const start = new Int32Array(2 * id);
+      start.set(this.spanStart);
+      this.spanStart = start;
+      const length = new Int32Array(2 * id);
+      length.set(this.spanLength);
+      this.spanLength = length;
+    }
+    if (this.poolUsed + word.length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(2 * this.pool.length, this.poolUsed + word.length));
+      pool.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = pool;
+    }
+    this.spanStart[id] = this.poolUsed;
+    this.spanLength[id] = word.length;
+    for (let k = 0; k < word.length; k++) this.pool[this.poolUsed + k] = word.charCodeAt(k);
+    this.poolUsed += word.length;
   }
 
   private grow(): void {
