@@ -37,3 +37,11 @@ export function reduceOrZero(values: tf.Tensor, reduction: Reduction): tf.Tensor
   if (values.size === 0 && reduction !== "none") return tf.scalar(0);
   return reduceLoss(values, reduction);
 }
+
+/**
+ * Mean of `values` over the positions where the 0/1 `mask` is 1: sum(values·mask) / max(sum(mask), 1),
+ * so an all-zero mask gives 0 instead of NaN.
+ */
+export function maskedMean(values: tf.Tensor, mask: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => tf.div(tf.sum(tf.mul(values, mask)), tf.maximum(tf.sum(mask), 1)));
+}

@@ -4,6 +4,7 @@ import { absolute, select, stepMask, stopGradient } from "../gradient-tools.js";
 import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { assertNonEmptyTensor, assertSameShape, asTensor, tensorPair } from "../tensor-input.js";
+import { maskedMean } from "../tensor-math.js";
 
 /** Options of {@link berHuLoss}. */
 export interface BerHuLossOptions {
@@ -47,8 +48,7 @@ export function berHuLoss(
     const safeC = tf.maximum(c, 1e-30);
     const quadratic = tf.div(tf.add(tf.square(residual), tf.square(c)), tf.mul(2, safeC));
     const values = select(stepMask(tf.sub(residual, c)), quadratic, residual);
-    if (mask && reduction === "mean")
-      return tf.div(tf.sum(tf.mul(values, mask)), tf.maximum(tf.sum(mask), 1));
+    if (mask && reduction === "mean") return maskedMean(values, mask);
     return reduceLoss(values, reduction, mask);
   });
 }

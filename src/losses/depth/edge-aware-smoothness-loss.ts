@@ -3,6 +3,7 @@ import { fail } from "../../core/errors.js";
 import { absolute } from "../gradient-tools.js";
 import { booleanOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { reduceLoss } from "../reduction.js";
 import { assertRank, asTensor } from "../tensor-input.js";
 
 /** Options of {@link edgeAwareSmoothnessLoss}. */
@@ -53,6 +54,6 @@ export function edgeAwareSmoothnessLoss(
       tf.mean(tf.mul(absolute(dx(d)), weightX), [1, 2, 3]),
       tf.mean(tf.mul(absolute(dy(d)), weightY), [1, 2, 3]),
     );
-    return reduction === "none" ? perImage : reduction === "sum" ? tf.sum(perImage) : tf.mean(perImage);
+    return reduceLoss(perImage, reduction);
   });
 }

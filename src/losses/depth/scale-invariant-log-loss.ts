@@ -4,6 +4,7 @@ import { lossFactory } from "../factory.js";
 import { booleanOption, choiceOption, numberOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { assertNonEmptyTensor, assertSameShape, asTensor, tensorPair } from "../tensor-input.js";
+import { maskedMean } from "../tensor-math.js";
 
 /** Options of {@link scaleInvariantLogLoss}. */
 export interface ScaleInvariantLogLossOptions {
@@ -66,7 +67,7 @@ export function scaleInvariantLogLoss(
     if (granularity === "batch" || reduction === "none") return value;
     if (reduction === "sum") return tf.sum(value);
     const valid = tf.cast(tf.greater(count, 0), "float32");
-    return tf.div(tf.sum(tf.mul(value, valid)), tf.maximum(tf.sum(valid), 1));
+    return maskedMean(value, valid);
   });
 }
 

@@ -3,7 +3,7 @@ import { lossFactory } from "../factory.js";
 import { stopGradient } from "../gradient-tools.js";
 import { numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { l2Normalize } from "../tensor-math.js";
+import { l2Normalize, maskedMean } from "../tensor-math.js";
 import { identityBatch } from "./identity-batch.js";
 
 /** Options of {@link circleLoss}. */
@@ -44,7 +44,7 @@ export function circleLoss(
     const logitN = masked(tf.mul(tf.mul(alphaN, tf.sub(s, margin)), gamma), negative);
     const perAnchor = tf.softplus(tf.add(tf.logSumExp(logitP, 1), tf.logSumExp(logitN, 1)));
     const losses = tf.mul(perAnchor, valid);
-    if (reduction === "mean") return tf.div(tf.sum(losses), tf.maximum(tf.sum(valid), 1));
+    if (reduction === "mean") return maskedMean(losses, valid);
     return reduceLoss(losses, reduction);
   });
 }

@@ -3,6 +3,7 @@ import { lossFactory } from "../factory.js";
 import { stepMask, stopGradient } from "../gradient-tools.js";
 import { booleanOption, choiceOption, numberOption, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
+import { maskedMean } from "../tensor-math.js";
 import { identityBatch } from "./identity-batch.js";
 import { distanceMatrix } from "./pairwise-distance.js";
 
@@ -51,7 +52,7 @@ export function tripletMiningLoss(
       const hardestNegative = tf.min(tf.add(dist, tf.mul(tf.sub(1, negative), big)), 1);
       const gap = tf.sub(hardestPositive, hardestNegative);
       const perAnchor = tf.mul(softMargin ? tf.softplus(gap) : tf.relu(tf.add(gap, margin)), valid);
-      if (reduction === "mean") return tf.div(tf.sum(perAnchor), tf.maximum(tf.sum(valid), 1));
+      if (reduction === "mean") return maskedMean(perAnchor, valid);
       return reduceLoss(perAnchor, reduction);
     }
     // batch-all: t[a, p, n] = margin + d[a, p] - d[a, n] over valid triplets.

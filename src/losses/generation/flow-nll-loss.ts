@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { booleanOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { reduceLoss } from "../reduction.js";
 import { assertNonEmptyTensor, asTensor } from "../tensor-input.js";
 
 /** Options of {@link flowNllLoss}. */
@@ -45,6 +46,6 @@ export function flowNllLoss(z: tf.Tensor, logDet: tf.Tensor, options: FlowNllLos
     const constant = 0.5 * dims * Math.log(2 * Math.PI) + (bins === undefined ? 0 : dims * Math.log(bins));
     let nll = tf.sub(tf.add(tf.mul(0.5, squares), constant), ld);
     if (bitsPerDim) nll = tf.div(nll, dims * Math.LN2);
-    return reduction === "none" ? nll : reduction === "sum" ? tf.sum(nll) : tf.mean(nll);
+    return reduceLoss(nll, reduction);
   });
 }

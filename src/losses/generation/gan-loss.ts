@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { choiceOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { reduceLoss } from "../reduction.js";
 import { assertNonEmptyTensor, asTensor } from "../tensor-input.js";
 
 /** The GAN objectives: "minimax" (Goodfellow et al.), "non_saturating", "hinge", "least_squares" (LSGAN, 0/1 targets), "wasserstein". */
@@ -21,7 +22,7 @@ export interface GanLossOptions {
 }
 
 function reduceTerm(values: tf.Tensor, reduction: Reduction): tf.Tensor {
-  return reduction === "mean" ? tf.mean(values) : reduction === "sum" ? tf.sum(values) : values;
+  return reduceLoss(values, reduction);
 }
 
 /**

@@ -5,6 +5,7 @@ import { lossFactory } from "../factory.js";
 import { abs } from "../gradient-tools.js";
 import { booleanOption } from "../options.js";
 import { asLabels, asTensor, type TensorInput, tensorPair } from "../tensor-input.js";
+import { maskedMean } from "../tensor-math.js";
 
 /**
  * Gradient of the Lovasz extension of the Jaccard loss at labels sorted by decreasing error
@@ -145,7 +146,7 @@ export function lovaszSoftmaxLoss(
       const lossVector = tf.stack(perClass);
       const presentVector = tf.stack(presence);
       // mean over present classes; an image with no present class contributes 0
-      losses.push(tf.div(tf.sum(tf.mul(lossVector, presentVector)), tf.maximum(tf.sum(presentVector), 1)));
+      losses.push(maskedMean(lossVector, presentVector));
     }
     return tf.mean(tf.stack(losses));
   });

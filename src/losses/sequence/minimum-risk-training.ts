@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
 import { choiceOption, numberOption, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { reduceLoss } from "../reduction.js";
 import { assertRank, asTensor } from "../tensor-input.js";
 
 /** Options of {@link minimumRiskTraining}. */
@@ -77,6 +78,6 @@ export function minimumRiskTraining<Candidate, Reference>(
       }
       const q = tf.softmax(tf.mul(logp, alpha), -1);
       const risk = tf.sum(tf.mul(q, tf.tensor2d(costs, [n, k])), -1);
-      return reduction === "none" ? risk : reduction === "sum" ? tf.sum(risk) : tf.mean(risk);
+      return reduceLoss(risk, reduction);
     });
 }

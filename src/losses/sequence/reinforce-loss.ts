@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
 import { reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
+import { reduceLoss } from "../reduction.js";
 import { asTensor } from "../tensor-input.js";
 
 /** The baseline b subtracted from the reward: "mean" (batch mean reward), "none" (b = 0), a constant, or per-sample values (e.g. the greedy decode's reward, self-critical training). */
@@ -87,6 +88,6 @@ export function reinforceLoss<Sample, Reference>(
       }
       const advantage = Float32Array.from(rewards, (r, i) => r - base[i]!);
       const perSample = tf.neg(tf.mul(tf.tensor1d(advantage), logp));
-      return reduction === "none" ? perSample : reduction === "sum" ? tf.sum(perSample) : tf.mean(perSample);
+      return reduceLoss(perSample, reduction);
     });
 }
