@@ -8,15 +8,29 @@ import * as tf from "@tensorflow/tfjs-core";
 import { recommend } from "../dist/catalog/index.js";
 import { useBackend } from "../dist/conformance/adapters/tf-backend.js";
 import { sigmoidFocalLoss } from "../dist/losses/index.js";
-import { binaryAuroc, binaryAveragePrecision, binaryBalancedAccuracy, binaryF1 } from "../dist/metrics/classification/index.js";
+import {
+  binaryAuroc,
+  binaryAveragePrecision,
+  binaryBalancedAccuracy,
+  binaryF1,
+} from "../dist/metrics/classification/index.js";
 
 await useBackend("cpu");
 
-for (const { entry, matchedTraits, pairedMetrics } of recommend({ task: "classification", kind: "loss", traits: ["imbalanced", "hard-examples"] }).slice(0, 4)) {
-  console.log(`${entry.title} [${matchedTraits.join(", ")}] -> ${pairedMetrics.map((m) => m.title).join(", ")}`);
+for (const { entry, matchedTraits, pairedMetrics } of recommend({
+  task: "classification",
+  kind: "loss",
+  traits: ["imbalanced", "hard-examples"],
+}).slice(0, 4)) {
+  console.log(
+    `${entry.title} [${matchedTraits.join(", ")}] -> ${pairedMetrics.map((m) => m.title).join(", ")}`,
+  );
 }
 
-const rows = readFileSync(new URL("../data/samples/losses/imbalanced.csv", import.meta.url), "utf8").trim().split("\n").slice(1);
+const rows = readFileSync(new URL("../data/samples/losses/imbalanced.csv", import.meta.url), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1);
 const parse = (split) => {
   const picked = rows.map((r) => r.split(",")).filter((c) => c[9] === split);
   return { x: tf.tensor2d(picked.map((c) => c.slice(0, 8).map(Number))), y: picked.map((c) => Number(c[8])) };
@@ -31,7 +45,15 @@ const optimizer = tf.train.adam(0.05);
 const logitsOf = (x) => tf.add(tf.matMul(x, weights), bias);
 for (let step = 0; step < 200; step++) {
   // torchvision's convention: reduction "none" by default; detectors divide the sum by the positives
-  optimizer.minimize(() => tf.div(tf.sum(sigmoidFocalLoss(logitsOf(train.x), yTrain)), Math.max(1, train.y.reduce((a, b) => a + b, 0))));
+  optimizer.minimize(() =>
+    tf.div(
+      tf.sum(sigmoidFocalLoss(logitsOf(train.x), yTrain)),
+      Math.max(
+        1,
+        train.y.reduce((a, b) => a + b, 0),
+      ),
+    ),
+  );
 }
 
 const probs = Float64Array.from(tf.sigmoid(logitsOf(test.x)).dataSync());

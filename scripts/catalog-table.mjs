@@ -30,7 +30,10 @@ export function catalogMarkdown() {
     if (entries.length === 0) continue;
     lines.push(`### ${title}`, "", "| id | kind | what | matches |", "| --- | --- | --- | --- |");
     for (const e of entries) {
-      const ref = e.references.map((r) => r.implementation ?? r.paper).filter(Boolean).join("; ");
+      const ref = e.references
+        .map((r) => r.implementation ?? r.paper)
+        .filter(Boolean)
+        .join("; ");
       lines.push(`| \`${e.id}\` | ${e.kind} | ${cell(e.title)} | ${cell(ref)} |`);
     }
     lines.push("");
@@ -48,7 +51,9 @@ if (a < 0 || b < 0) throw new Error("README.md lacks the catalog markers");
 const next = `${readme.slice(0, a + start.length)}\n${catalogMarkdown()}\n${readme.slice(b)}`;
 if (process.argv.includes("--check")) {
   if (next !== readme) {
-    console.error("README.md catalog tables are stale: run `npm run build && node scripts/catalog-table.mjs`");
+    console.error(
+      "README.md catalog tables are stale: run `npm run build && node scripts/catalog-table.mjs`",
+    );
     process.exit(1);
   }
 } else {

@@ -10,7 +10,10 @@ describe("README examples", () => {
     // sklearn.metrics.roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.75 (its docstring)
     expect(binaryAuroc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1])).toBe(0.75);
     // sklearn f1_score([2,0,1,1],[2,0,2,1] as y_pred), average="macro": per class F1 = 1, 2/3, 2/3.
-    expect(multiclassF1([2, 0, 2, 1], [2, 0, 1, 1], { numClasses: 3, average: "macro" })).toBeCloseTo(7 / 9, 15);
+    expect(multiclassF1([2, 0, 2, 1], [2, 0, 1, 1], { numClasses: 3, average: "macro" })).toBeCloseTo(
+      7 / 9,
+      15,
+    );
   });
 
   it("streaming and merging through JSON give the one-call result", async () => {
@@ -22,7 +25,9 @@ describe("README examples", () => {
 
     const shard = createMetric(binaryAurocDef()).update(scores.slice(0, 2), labels.slice(0, 2));
     const json = JSON.stringify(shard.toJSON());
-    const total = createMetric(binaryAurocDef()).update(scores.slice(2), labels.slice(2)).merge(createMetric(binaryAurocDef()).fromJSON(json));
+    const total = createMetric(binaryAurocDef())
+      .update(scores.slice(2), labels.slice(2))
+      .merge(createMetric(binaryAurocDef()).fromJSON(json));
     expect(total.compute()).toBe(binaryAuroc(scores, labels));
 
     const parallel = await evaluateInWorkers(binaryAurocDef(), [
@@ -35,7 +40,15 @@ describe("README examples", () => {
   it("a bootstrap interval around AUROC contains the estimate", () => {
     const scores = Array.from({ length: 200 }, (_, i) => ((i * 37) % 101) / 100);
     const labels = scores.map((s, i) => (s + ((i * 13) % 7) / 10 > 0.7 ? 1 : 0));
-    const ci = bootstrapInterval(scores.length, (idx) => binaryAuroc(Array.from(idx, (i) => scores[i]!), Array.from(idx, (i) => labels[i]!)), { resamples: 200, seed: 1 });
+    const ci = bootstrapInterval(
+      scores.length,
+      (idx) =>
+        binaryAuroc(
+          Array.from(idx, (i) => scores[i]!),
+          Array.from(idx, (i) => labels[i]!),
+        ),
+      { resamples: 200, seed: 1 },
+    );
     expect(ci.low).toBeLessThanOrEqual(ci.estimate);
     expect(ci.high).toBeGreaterThanOrEqual(ci.estimate);
   });

@@ -1,4 +1,6 @@
 /** plumbline/core: shared machinery for metrics (coercion, validation, errors, kernels, codec). */
+
+export * from "../metric.js";
 export * from "./buffer.js";
 export * from "./close.js";
 export * from "./codec.js";
@@ -8,4 +10,3 @@ export * from "./errors.js";
 export * from "./sort.js";
 export * from "./sum.js";
 export * from "./validate.js";
-export * from "../metric.js";

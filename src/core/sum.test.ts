@@ -19,8 +19,8 @@ describe("compensated summation", () => {
     for (const v of values) addToAccumulator(whole, v);
     const left = newAccumulator();
     const right = newAccumulator();
-    values.slice(0, 437).forEach((v) => addToAccumulator(left, v));
-    values.slice(437).forEach((v) => addToAccumulator(right, v));
+    for (const v of values.slice(0, 437)) addToAccumulator(left, v);
+    for (const v of values.slice(437)) addToAccumulator(right, v);
     expect(accumulatorValue(mergeAccumulators(left, right))).toBe(accumulatorValue(whole));
     expect(accumulatorValue(whole)).toBe(compensatedSum(values));
   });
