@@ -6,6 +6,7 @@ import {
   allOrderCodes,
   clippedMatches,
   codesFit,
+  directMatches,
   hashedMatches,
   hashedMatchesN,
   localIds,
@@ -230,7 +231,7 @@ export function bleuSignature(options: BleuOptions, nrefs: number | "var", short
  * BLEU statistics of one segment with one reference under the `13a` tokenizer, without token
  * strings: tokens are interned to corpus ids straight from the line, remapped to segment-local
  * ids (so n-gram codes stay exact), and the codes of each order are built in place in reused
- * buffers and matched with the hash table of {@link hashedMatchesN}. Same counts as the general path.
+ * buffers and matched with the hash table of {@link hashedMatchesN} (a direct table below 2^16). Same counts as the general path.
  */
 class SingleReference13a {
   private readonly interner = new SpanInterner(4096);
@@ -296,7 +297,10 @@ class SingleReference13a {
     const base = Math.max(size, 2);
     const hc = this.hypCodes;
     const rc = this.refCodes;
+    // base^n: every code of order n is below it (direct counting while it is at most 2^16).
+    let largest = 1;
     for (let n = 1; n <= maxOrder; n++) {
+      largest *= base;
       // Order n codes in place from order n - 1: code_n[i] = code_{n-1}[i] * base + id[i + n - 1].
       const hn = hl - n + 1;
       const rn = rl - n + 1;
@@ -309,7 +313,9 @@ class SingleReference13a {
       }
       if (hn > 0) {
         total[n - 1]! += hn;
-        if (rn > 0) correct[n - 1]! += hashedMatchesN(hc, hn, rc, rn);
+        if (rn > 0)
+          correct[n - 1]! +=
+            largest <= 65536 ? directMatches(hc, hn, rc, rn) : hashedMatchesN(hc, hn, rc, rn);
       }
     }
     this.hypLength = hl;
