@@ -107,8 +107,25 @@ export function tokenizeRegexpIds(
 
 // The output of the last regexpPasses call (a scratch buffer of indices into `units`).
 let passResult: Int32Array = new Int32Array(0);
-// The code units of the last line passed to regexpPasses, shifted by one (units[0] = space).
+// The code units of the last line passed to regexpPasses, shifted by one (units[0] = space),
+// and their character classes (bits below; 0 for the inserted space and non-ASCII units).
 let units = new Uint16Array(1024);
+let classes = new Uint8Array(1024);
+const SYMBOL = 1;
+const DIGIT = 2;
+const PERIOD_OR_COMMA = 4;
+const DASH = 8;
+/** Class bits of the ASCII code units: rule-1 symbols (not the space), digits, period/comma, dash. */
+const ASCII_CLASS = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if (c !== 32 && isSymbol(c)) t[c]! |= SYMBOL;
+    if (isDigit(c)) t[c]! |= DIGIT;
+    if (isPeriodOrComma(c)) t[c]! |= PERIOD_OR_COMMA;
+    if (c === 45) t[c]! |= DASH;
+  }
+  return t;
+})();
 
 /** Runs the four passes of {@link tokenizeRegexpTokens}; the result is `passResult[0 .. returned)`. */
 function regexpPasses(line: string): number {
@@ -116,9 +133,14 @@ function regexpPasses(line: string): number {
   // per output unit, its index in `line` plus one (0 for an inserted space); `units` holds the
   // code units of `line` shifted by one, with units[0] = 32 (the inserted space). All reused.
   const n = line.length;
-  if (units.length < n + 1) units = new Uint16Array(Math.max(n + 1, 2 * units.length));
+  if (units.length < n + 1) {
+    units = new Uint16Array(Math.max(n + 1, 2 * units.length));
+    classes = new Uint8Array(units.length);
+  }
   const code = units;
+  const cls = classes;
   code[0] = 32;
+  cls[0] = 0;
   let a = scratch(0, 3 * n);
   let na = 0;
   let periodOrComma = false;
@@ -126,14 +148,16 @@ function regexpPasses(line: string): number {
   for (let i = 0; i < n; i++) {
     const c = line.charCodeAt(i);
     code[i + 1] = c;
-    if (c !== 32 && isSymbol(c)) {
+    const k = c < 128 ? ASCII_CLASS[c]! : 0;
+    cls[i + 1] = k;
+    if (k & SYMBOL) {
       a[na++] = 0;
       a[na++] = i + 1;
       a[na++] = 0;
     } else {
       a[na++] = i + 1;
-      if (c === 46 || c === 44) periodOrComma = true;
-      else if (c === 45) dash = true;
+      if (k & PERIOD_OR_COMMA) periodOrComma = true;
+      else if (k & DASH) dash = true;
     }
   }
   let b = a;
@@ -143,7 +167,7 @@ function regexpPasses(line: string): number {
     b = scratch(1, 2 * na);
     nb = 0;
     for (let p = 0; p < na; ) {
-      if (p + 1 < na && !isDigit(code[a[p]!]!) && isPeriodOrComma(code[a[p + 1]!]!)) {
+      if (p + 1 < na && (cls[a[p + 1]!]! & PERIOD_OR_COMMA) !== 0 && (cls[a[p]!]! & DIGIT) === 0) {
         b[nb++] = a[p]!;
         b[nb++] = 0;
         b[nb++] = a[p + 1]!;
@@ -154,7 +178,7 @@ function regexpPasses(line: string): number {
     a = scratch(0, 2 * nb);
     na = 0;
     for (let p = 0; p < nb; ) {
-      if (p + 1 < nb && isPeriodOrComma(code[b[p]!]!) && !isDigit(code[b[p + 1]!]!)) {
+      if (p + 1 < nb && (cls[b[p]!]! & PERIOD_OR_COMMA) !== 0 && (cls[b[p + 1]!]! & DIGIT) === 0) {
         a[na++] = 0;
         a[na++] = b[p]!;
         a[na++] = 0;
@@ -171,7 +195,7 @@ function regexpPasses(line: string): number {
     b = scratch(from === buffers[1] ? 0 : 1, 2 * nFrom);
     nb = 0;
     for (let p = 0; p < nFrom; ) {
-      if (p + 1 < nFrom && isDigit(code[from[p]!]!) && code[from[p + 1]!]! === 45) {
+      if (p + 1 < nFrom && (cls[from[p + 1]!]! & DASH) !== 0 && (cls[from[p]!]! & DIGIT) !== 0) {
         b[nb++] = from[p]!;
         b[nb++] = 0;
         b[nb++] = from[p + 1]!;
