@@ -53,3 +53,12 @@ describe("README examples", () => {
     expect(ci.high).toBeGreaterThanOrEqual(ci.estimate);
   });
 });
+
+describe("README catalog tables", () => {
+  it("are what scripts/catalog-table.mjs generates from the current catalog", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const run = spawnSync("node", ["scripts/catalog-table.mjs", "--check"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+});
