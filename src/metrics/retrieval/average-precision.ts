@@ -49,6 +49,31 @@ export const retrievalMapMeta: CatalogEntry = {
   exports: ["retrievalMap", "retrievalMapDef"],
 };
 
+/**
+ * A binary-relevance retrieval MetricDef (MAP, MRR, precision@k, recall@k): resolves the shared
+ * retrieval options and `nonPositiveScores` (default `"irrelevant"`, torchmetrics 1.9.0), then
+ * runs `kernel` per query with the resolved rule. `extraOptions` are reported after
+ * `nonPositiveScores` in `def.options`.
+ */
+export function binaryRetrievalDef(
+  meta: CatalogEntry,
+  fn: string,
+  options: RetrievalMapOptions,
+  kernel: (query: RankedQuery, topK: number | null, nonPositive: NonPositiveScores) => number,
+  extraOptions: Record<string, unknown> = {},
+): MetricDef<RetrievalState, RetrievalArgs, number> {
+  const resolved = resolveRetrievalOptions(options, fn);
+  const nonPositive = assertOneOf(
+    options.nonPositiveScores ?? "irrelevant",
+    ["irrelevant", "keep"] as const,
+    fn,
+    "nonPositiveScores",
+  );
+  return retrievalDef(meta, fn, resolved, (q, k) => kernel(q, k, nonPositive), {
+    extraOptions: { nonPositiveScores: nonPositive, ...extraOptions },
+  });
+}
+
 /** Gain of ranked position `i` after the non-positive-score rule. */
 export function binaryGain(query: RankedQuery, i: number, nonPositive: NonPositiveScores): number {
   return nonPositive === "irrelevant" && !(query.scores[i]! > 0) ? 0 : query.target[i]!;
@@ -124,17 +149,7 @@ export function averagePrecisionKernel(
 export function retrievalMapDef(
   options: RetrievalMapOptions = {},
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
-  const fn = "retrievalMap";
-  const resolved = resolveRetrievalOptions(options, fn);
-  const nonPositive = assertOneOf(
-    options.nonPositiveScores ?? "irrelevant",
-    ["irrelevant", "keep"] as const,
-    fn,
-    "nonPositiveScores",
-  );
-  return retrievalDef(retrievalMapMeta, fn, resolved, (q, k) => averagePrecisionKernel(q, k, nonPositive), {
-    extraOptions: { nonPositiveScores: nonPositive },
-  });
+  return binaryRetrievalDef(retrievalMapMeta, "retrievalMap", options, averagePrecisionKernel);
 }
 
 /** One-shot {@link retrievalMapDef}. */

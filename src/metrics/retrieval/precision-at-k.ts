@@ -1,16 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
-import { binaryGain, type RetrievalMapOptions } from "./average-precision.js";
-import {
-  expectedGainAtK,
-  type RetrievalArgs,
-  type RetrievalState,
-  resolveRetrievalOptions,
-  retrievalDef,
-} from "./grouped.js";
+import { binaryGain, binaryRetrievalDef, type RetrievalMapOptions } from "./average-precision.js";
+import { expectedGainAtK, type RetrievalArgs, type RetrievalState } from "./grouped.js";
 
 /** Options of {@link retrievalPrecision}. */
 export interface RetrievalPrecisionOptions extends RetrievalMapOptions {
@@ -50,27 +43,20 @@ export function retrievalPrecisionDef(
   options: RetrievalPrecisionOptions = {},
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const fn = "retrievalPrecision";
-  const resolved = resolveRetrievalOptions(options, fn);
-  const nonPositive = assertOneOf(
-    options.nonPositiveScores ?? "irrelevant",
-    ["irrelevant", "keep"] as const,
-    fn,
-    "nonPositiveScores",
-  );
   const adaptiveK = options.adaptiveK ?? false;
   if (typeof adaptiveK !== "boolean") {
     fail("invalid_option", `${fn}: option \`adaptiveK\` must be a boolean, got ${describeValue(adaptiveK)}`);
   }
-  return retrievalDef(
+  return binaryRetrievalDef(
     retrievalPrecisionMeta,
     fn,
-    resolved,
-    (q, topK) => {
+    options,
+    (q, topK, nonPositive) => {
       const n = q.end - q.start;
       const k = topK === null || (adaptiveK && topK > n) ? n : topK;
       return expectedGainAtK(q, Math.min(k, n), (i) => binaryGain(q, i, nonPositive)) / k;
     },
-    { extraOptions: { nonPositiveScores: nonPositive, adaptiveK } },
+    { adaptiveK },
   );
 }
 

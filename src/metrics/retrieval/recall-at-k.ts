@@ -1,15 +1,8 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertOneOf } from "../../core/validate.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
-import { binaryGain, type RetrievalMapOptions } from "./average-precision.js";
-import {
-  expectedGainAtK,
-  type RetrievalArgs,
-  type RetrievalState,
-  resolveRetrievalOptions,
-  retrievalDef,
-} from "./grouped.js";
+import { binaryGain, binaryRetrievalDef, type RetrievalMapOptions } from "./average-precision.js";
+import { expectedGainAtK, type RetrievalArgs, type RetrievalState } from "./grouped.js";
 
 /** Options of {@link retrievalRecall}. */
 export type RetrievalRecallOptions = RetrievalMapOptions;
@@ -41,26 +34,12 @@ export const retrievalRecallMeta: CatalogEntry = {
 export function retrievalRecallDef(
   options: RetrievalRecallOptions = {},
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
-  const fn = "retrievalRecall";
-  const resolved = resolveRetrievalOptions(options, fn);
-  const nonPositive = assertOneOf(
-    options.nonPositiveScores ?? "irrelevant",
-    ["irrelevant", "keep"] as const,
-    fn,
-    "nonPositiveScores",
-  );
-  return retrievalDef(
-    retrievalRecallMeta,
-    fn,
-    resolved,
-    (q, topK) => {
-      const n = q.end - q.start;
-      let relevant = 0;
-      for (let i = q.start; i < q.end; i++) relevant += q.target[i]!;
-      return expectedGainAtK(q, Math.min(topK ?? n, n), (i) => binaryGain(q, i, nonPositive)) / relevant;
-    },
-    { extraOptions: { nonPositiveScores: nonPositive } },
-  );
+  return binaryRetrievalDef(retrievalRecallMeta, "retrievalRecall", options, (q, topK, nonPositive) => {
+    const n = q.end - q.start;
+    let relevant = 0;
+    for (let i = q.start; i < q.end; i++) relevant += q.target[i]!;
+    return expectedGainAtK(q, Math.min(topK ?? n, n), (i) => binaryGain(q, i, nonPositive)) / relevant;
+  });
 }
 
 /** One-shot {@link retrievalRecallDef}. */

@@ -1,15 +1,8 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertOneOf } from "../../core/validate.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
-import { binaryGain, type RetrievalMapOptions } from "./average-precision.js";
-import {
-  type RankedQuery,
-  type RetrievalArgs,
-  type RetrievalState,
-  resolveRetrievalOptions,
-  retrievalDef,
-} from "./grouped.js";
+import { binaryGain, binaryRetrievalDef, type RetrievalMapOptions } from "./average-precision.js";
+import type { RankedQuery, RetrievalArgs, RetrievalState } from "./grouped.js";
 
 /** Options of {@link retrievalMrr} (same as MAP's, including `nonPositiveScores`). */
 export type RetrievalMrrOptions = RetrievalMapOptions;
@@ -75,17 +68,7 @@ export function reciprocalRankKernel(
 export function retrievalMrrDef(
   options: RetrievalMrrOptions = {},
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
-  const fn = "retrievalMrr";
-  const resolved = resolveRetrievalOptions(options, fn);
-  const nonPositive = assertOneOf(
-    options.nonPositiveScores ?? "irrelevant",
-    ["irrelevant", "keep"] as const,
-    fn,
-    "nonPositiveScores",
-  );
-  return retrievalDef(retrievalMrrMeta, fn, resolved, (q, k) => reciprocalRankKernel(q, k, nonPositive), {
-    extraOptions: { nonPositiveScores: nonPositive },
-  });
+  return binaryRetrievalDef(retrievalMrrMeta, "retrievalMrr", options, reciprocalRankKernel);
 }
 
 /** One-shot {@link retrievalMrrDef}. */
