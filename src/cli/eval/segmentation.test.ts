@@ -2,37 +2,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Command } from "commander";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseNpy } from "../../metrics/segmentation/npy.js";
+import { runEvalCommand } from "../../test-support/cli.js";
 import { readLabelFile, register } from "./segmentation.js";
 
 const sample = fileURLToPath(new URL("../../../data/samples/segmentation/", import.meta.url));
 
-async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const program = new Command().exitOverride();
-  register(program.command("eval"));
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
-  process.exitCode = 0;
-  try {
-    await program.parseAsync(["node", "plumbline", "eval", "segmentation", ...args]);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
-}
+const run = (args: string[]) => runEvalCommand(register, "segmentation", args);
 
 /** A .npy file (format 1.0, little-endian int32) holding `values` with `shape`. */
 function npy(values: number[], shape: number[], fortran = false): Uint8Array {
