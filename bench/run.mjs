@@ -17,6 +17,7 @@ const BENCHES = [
   "text",
   "text-rouge",
   "losses-a",
+  "losses-focal",
   "losses-b",
 ];
 
