@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
+import { expectError } from "../../test-support/expect-error.js";
 import {
   bertScore,
   bertScoreDef,
@@ -16,18 +16,6 @@ import {
   embeddingSimilarityDef,
   sentenceSimilarity,
 } from "./embedding-similarity.js";
-
-function expectError(fn: () => unknown, code: string, message: string): void {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlumblineError);
-    expect((error as PlumblineError).code).toBe(code);
-    expect((error as PlumblineError).message).toBe(message);
-    return;
-  }
-  throw new Error("expected a PlumblineError");
-}
 
 /** A deterministic toy embedder: one-hot-ish vectors from a fixed table, whitespace tokens. */
 const table: Record<string, number[]> = {

@@ -1,21 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
+import { expectError } from "../../test-support/expect-error.js";
 import { meteor, meteorDef, meteorScore, singleMeteorScore } from "./meteor.js";
 import { wordNet30, wordNetFromData } from "./wordnet.js";
-
-function expectError(fn: () => unknown, code: string, message: string): void {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlumblineError);
-    expect((error as PlumblineError).code).toBe(code);
-    expect((error as PlumblineError).message).toBe(message);
-    return;
-  }
-  throw new Error("expected a PlumblineError");
-}
 
 describe("METEOR", () => {
   it("scores a hand-worked identical pair", () => {

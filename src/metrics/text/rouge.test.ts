@@ -2,23 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
+import { expectError } from "../../test-support/expect-error.js";
 import { porterStem } from "./porter-stemmer.js";
 import { rouge, rougeDef, rougePairs, rougeScore, rougeScoreMulti } from "./rouge.js";
 import { rougeBootstrap } from "./rouge-bootstrap.js";
 import { RougeTokenIds } from "./rouge-ids.js";
 import { rougeScoreTokenize, unicodeTokenize } from "./rouge-tokenizer.js";
-
-function expectError(fn: () => unknown, code: string, message: string): void {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlumblineError);
-    expect((error as PlumblineError).code).toBe(code);
-    expect((error as PlumblineError).message).toBe(message);
-    return;
-  }
-  throw new Error("expected a PlumblineError");
-}
 
 const words = [
   "the",

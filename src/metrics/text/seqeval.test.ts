@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
+import { expectError } from "../../test-support/expect-error.js";
 import {
   seqeval,
   seqevalAccuracy,
@@ -9,18 +10,6 @@ import {
   seqevalDef,
   seqevalScores,
 } from "./seqeval.js";
-
-function expectError(fn: () => unknown, code: string, message: string): void {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlumblineError);
-    expect((error as PlumblineError).code).toBe(code);
-    expect((error as PlumblineError).message).toBe(message);
-    return;
-  }
-  throw new Error("expected a PlumblineError");
-}
 
 const target = [
   ["O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O"],

@@ -1,20 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
+import { expectError } from "../../test-support/expect-error.js";
 import { normalizeAnswer, squad, squadDef, squadQuestionScores, squadV2, squadV2RawScores } from "./squad.js";
-
-function expectError(fn: () => unknown, code: string, message: string): void {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlumblineError);
-    expect((error as PlumblineError).code).toBe(code);
-    expect((error as PlumblineError).message).toBe(message);
-    return;
-  }
-  throw new Error("expected a PlumblineError");
-}
 
 describe("SQuAD v1.1", () => {
   it("normalizes like the official script (ASCII punctuation, articles, whitespace)", () => {
