@@ -53,6 +53,20 @@ export async function readConformanceFile(path: string): Promise<ConformanceFile
     fail("io_error", `conformance: ${path} must be an object with a "cases" array`);
   }
   const file = parsed as ConformanceFile;
+  file.cases.forEach((c, i) => {
+    const missing = (["id", "family", "metric", "ref"] as const).filter((k) => typeof c?.[k] !== "string");
+    if (
+      missing.length > 0 ||
+      !("expected" in c) ||
+      typeof c.rtol !== "number" ||
+      typeof c.atol !== "number"
+    ) {
+      fail(
+        "io_error",
+        `conformance: ${path} case ${i} must have string id, family, metric and ref, an expected value and numeric rtol and atol${missing.length ? ` (missing ${missing.join(", ")})` : ""}`,
+      );
+    }
+  });
   return { ...file, datasets: file.datasets ?? {} };
 }
 
