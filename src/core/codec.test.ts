@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { expectError } from "../test-support/expect-error.js";
 import { decodeState, encodeState } from "./codec.js";
-import { isPlumblineError } from "./errors.js";
 
 describe("state codec", () => {
   it("round-trips typed arrays, non-finite numbers and BigInts through JSON text", () => {
@@ -51,13 +51,7 @@ describe("state codec", () => {
       [{ $bigint: "1.5" }, 'decodeState: "$bigint" must be a decimal string, got "1.5"'],
     ];
     for (const [input, message] of cases) {
-      try {
-        decodeState(input);
-        expect.unreachable();
-      } catch (error) {
-        expect(isPlumblineError(error, "invalid_state")).toBe(true);
-        expect((error as Error).message).toBe(message);
-      }
+      expectError(() => decodeState(input), "invalid_state", message);
     }
   });
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { expectError } from "../test-support/expect-error.js";
 import { toFloat64, toMatrix, toMatrixOrColumn } from "./coerce.js";
-import { isPlumblineError, type PlumblineErrorCode } from "./errors.js";
-
-function expectError(run: () => unknown, code: PlumblineErrorCode, message: string): void {
-  try {
-    run();
-    expect.unreachable();
-  } catch (error) {
-    expect(isPlumblineError(error, code)).toBe(true);
-    expect((error as Error).message).toBe(message);
-  }
-}
 
 describe("input coercion", () => {
   it("reads number arrays, typed arrays and tensor-likes as Float64Array", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPlumblineError } from "./errors.js";
+import { messageOf } from "../test-support/expect-error.js";
 import {
   assertBinary,
   assertFinite,
@@ -9,16 +9,6 @@ import {
   assertProbabilities,
   assertSameLength,
 } from "./validate.js";
-
-function messageOf(run: () => void): string {
-  try {
-    run();
-  } catch (error) {
-    expect(isPlumblineError(error)).toBe(true);
-    return `${(error as { code: string }).code}: ${(error as Error).message}`;
-  }
-  throw new Error("expected a PlumblineError");
-}
 
 describe("validation helpers", () => {
   it("pin their codes and messages", () => {

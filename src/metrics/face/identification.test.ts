@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isPlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
+import { expectError } from "../../test-support/expect-error.js";
 import { identificationRank, identificationRankDef } from "./identification.js";
 import { pairwiseSimilarity } from "./similarity.js";
 
@@ -66,15 +66,11 @@ describe("identificationRank", () => {
   });
 
   it("rejects a probe whose identity is not enrolled, unless asked to count it as a miss", () => {
-    try {
-      identificationRank([[0.2]], [5], [1]);
-      expect.unreachable();
-    } catch (error) {
-      expect(isPlumblineError(error, "invalid_value")).toBe(true);
-      expect((error as Error).message).toBe(
-        "identificationRank: probe 0 has identity 5, which the gallery does not hold",
-      );
-    }
+    expectError(
+      () => identificationRank([[0.2]], [5], [1]),
+      "invalid_value",
+      "identificationRank: probe 0 has identity 5, which the gallery does not hold",
+    );
     expect(identificationRank([[0.2]], [5], [1], { missing: "miss" }).cmc["1"]).toBe(0);
     expect(() => identificationRank([[0.2, 0.1]], [1], [1])).toThrow(
       "identificationRank: `similarity` must be probes x gallery = 1 x 1, got 1 x 2",

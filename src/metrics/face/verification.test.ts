@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isPlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
+import { expectError } from "../../test-support/expect-error.js";
 import { faceVerification, faceVerificationDef } from "./verification.js";
 
 describe("faceVerification", () => {
@@ -47,13 +47,9 @@ describe("faceVerification", () => {
   });
 
   it("rejects labels other than 0 and 1 and FAR targets outside [0, 1]", () => {
-    try {
-      faceVerification([0.1, 0.2], [0, 2]);
-      expect.unreachable();
-    } catch (error) {
-      expect(isPlumblineError(error, "invalid_value")).toBe(true);
-      expect((error as Error).message).toContain("faceVerification: `target`");
-    }
+    expect(expectError(() => faceVerification([0.1, 0.2], [0, 2]), "invalid_value").message).toContain(
+      "faceVerification: `target`",
+    );
     expect(() => faceVerification([0.1], [1], { farTargets: [1.5] })).toThrow(
       "faceVerification: option `farTargets` must be a number in [0, 1], got 1.5",
     );

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isPlumblineError } from "../../core/errors.js";
 import { createMetric, type MetricDef } from "../../metric.js";
+import { expectError } from "../../test-support/expect-error.js";
 import { retrievalMap, retrievalMapDef } from "./average-precision.js";
 import { retrievalFallOut, retrievalFallOutDef } from "./fall-out.js";
 import type { RetrievalArgs, RetrievalState, TieHandling } from "./grouped.js";
@@ -216,17 +216,6 @@ describe("conventions", () => {
 });
 
 describe("errors", () => {
-  const expectError = (f: () => unknown, code: string, message: string) => {
-    try {
-      f();
-    } catch (error) {
-      expect(isPlumblineError(error)).toBe(true);
-      expect((error as { code: string }).code).toBe(code);
-      expect((error as Error).message).toBe(message);
-      return;
-    }
-    throw new Error("expected an error");
-  };
   it("pins codes and messages", () => {
     expectError(
       () => retrievalMap([0], [0.5, 0.2], [1, 0]),
