@@ -27,6 +27,37 @@ export function checkDimension(expected: number, got: Matrix, fn: string, arg: s
 }
 
 /**
+ * Reads one `update(real, fake)` batch of a two-set feature metric (FID, KID): both matrices,
+ * each checked against the state's feature count `dim` (0 = none seen yet) and against each
+ * other. Returns them with the feature count after the batch.
+ */
+export function readFeaturePair(
+  real: FeatureInput,
+  fake: FeatureInput,
+  dim: number,
+  fn: string,
+): { r: Matrix; f: Matrix; dim: number } {
+  const r = readFeatures(real, fn, "real");
+  const f = readFeatures(fake, fn, "fake");
+  checkDimension(dim, r, fn, "real");
+  checkDimension(dim, f, fn, "fake");
+  if (r.rows > 0 && f.rows > 0 && r.cols !== f.cols) {
+    fail(
+      "shape_mismatch",
+      `${fn}: \`real\` and \`fake\` must have the same number of features, got ${r.cols} and ${f.cols}`,
+    );
+  }
+  return { r, f, dim: r.rows > 0 ? r.cols : f.rows > 0 ? f.cols : dim };
+}
+
+/** Feature count of the merge of two states with feature counts `a` and `b` (0 = none seen yet); fails when they differ. */
+export function mergedDimension(a: number, b: number, fn: string): number {
+  if (a !== 0 && b !== 0 && a !== b)
+    fail("shape_mismatch", `${fn}: cannot merge states of ${a} and ${b} features`);
+  return a || b;
+}
+
+/**
  * Mergeable mean and centred scatter matrix of a feature set: `n`, `mean` (d) and
  * `scatter = sum (x - mean)(x - mean)^T` (d x d, row-major). Batches are reduced two-pass and
  * combined with Chan et al.'s pairwise update, so the covariance never comes from

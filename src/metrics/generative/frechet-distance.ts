@@ -4,12 +4,12 @@ import { type MetricDef, runOnce } from "../../metric.js";
 import { checkCount, checkFloat64, checkRecord } from "../regression/state-checks.js";
 import {
   batchFeatureMoments,
-  checkDimension,
   combineFeatureMoments,
   emptyFeatureMoments,
   type FeatureInput,
   type FeatureMoments,
-  readFeatures,
+  mergedDimension,
+  readFeaturePair,
 } from "./features.js";
 import { traceSqrtProduct } from "./linalg.js";
 
@@ -82,17 +82,7 @@ export function frechetDistanceDef(): MetricDef<
     options: {},
     init: () => ({ dim: 0, real: emptyFeatureMoments(), fake: emptyFeatureMoments() }),
     update(state, real, fake) {
-      const r = readFeatures(real, fn, "real");
-      const f = readFeatures(fake, fn, "fake");
-      checkDimension(state.dim, r, fn, "real");
-      checkDimension(state.dim, f, fn, "fake");
-      if (r.rows > 0 && f.rows > 0 && r.cols !== f.cols) {
-        fail(
-          "shape_mismatch",
-          `${fn}: \`real\` and \`fake\` must have the same number of features, got ${r.cols} and ${f.cols}`,
-        );
-      }
-      const dim = r.rows > 0 ? r.cols : f.rows > 0 ? f.cols : state.dim;
+      const { r, f, dim } = readFeaturePair(real, fake, state.dim, fn);
       if (r.rows > 0)
         state.real = combineFeatureMoments(
           state.real.n ? state.real : emptyFeatureMoments(dim),
@@ -106,10 +96,8 @@ export function frechetDistanceDef(): MetricDef<
       state.dim = dim;
     },
     merge(a, b) {
-      if (a.dim !== 0 && b.dim !== 0 && a.dim !== b.dim)
-        fail("shape_mismatch", `${fn}: cannot merge states of ${a.dim} and ${b.dim} features`);
       return {
-        dim: a.dim || b.dim,
+        dim: mergedDimension(a.dim, b.dim, fn),
         real: combineFeatureMoments(a.real, b.real),
         fake: combineFeatureMoments(a.fake, b.fake),
       };

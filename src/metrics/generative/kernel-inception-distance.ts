@@ -3,7 +3,7 @@ import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 }
 import { fail } from "../../core/errors.js";
 import { assertIntegerOption, assertNumberOption } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { checkDimension, type FeatureInput, readFeatures } from "./features.js";
+import { type FeatureInput, mergedDimension, readFeaturePair } from "./features.js";
 
 /** Catalog entry of the kernel inception distance. */
 export const kernelInceptionDistanceMeta: CatalogEntry = {
@@ -160,25 +160,14 @@ export function kernelInceptionDistanceDef(
     options: { degree, gamma: gamma ?? null, coef0, subsets: subsets ?? null, subsetSize, seed },
     init: () => ({ dim: 0, real: growableFloat64(), fake: growableFloat64() }),
     update(state, real, fake) {
-      const r = readFeatures(real, fn, "real");
-      const f = readFeatures(fake, fn, "fake");
-      checkDimension(state.dim, r, fn, "real");
-      checkDimension(state.dim, f, fn, "fake");
-      if (r.rows > 0 && f.rows > 0 && r.cols !== f.cols) {
-        fail(
-          "shape_mismatch",
-          `${fn}: \`real\` and \`fake\` must have the same number of features, got ${r.cols} and ${f.cols}`,
-        );
-      }
+      const { r, f, dim } = readFeaturePair(real, fake, state.dim, fn);
       if (r.rows > 0) append(state.real, r.data);
       if (f.rows > 0) append(state.fake, f.data);
-      state.dim = r.rows > 0 ? r.cols : f.rows > 0 ? f.cols : state.dim;
+      state.dim = dim;
     },
     merge(a, b) {
-      if (a.dim !== 0 && b.dim !== 0 && a.dim !== b.dim)
-        fail("shape_mismatch", `${fn}: cannot merge states of ${a.dim} and ${b.dim} features`);
       return {
-        dim: a.dim || b.dim,
+        dim: mergedDimension(a.dim, b.dim, fn),
         real: concatGrowable(a.real, b.real),
         fake: concatGrowable(a.fake, b.fake),
       };
