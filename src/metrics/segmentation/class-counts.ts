@@ -1,6 +1,14 @@
 import { describeValue, fail } from "../../core/errors.js";
 import { assertOneOf } from "../../core/validate.js";
-import { assertClassLabels, assertSameShape, type LabelMapInput, readLabelMaps } from "./label-maps.js";
+import {
+  assertClassLabels,
+  assertSameShape,
+  type LabelMapInput,
+  readBoolean,
+  readIgnoreIndex,
+  readLabelMaps,
+  readNumClasses,
+} from "./label-maps.js";
 
 /** How class membership is given: integer label maps [N, ...] or one-hot masks [N, C, ...]. */
 export type InputFormat = "index" | "one-hot";
@@ -17,6 +25,45 @@ export interface ClassCounts {
 /** Reads the `inputFormat` option (default "index"). */
 export function readInputFormat(value: unknown, fn: string): InputFormat {
   return assertOneOf(value ?? "index", ["index", "one-hot"] as const, fn, "inputFormat");
+}
+
+/** The class options the Dice-family scores share, read and checked. */
+export interface ClassOptions {
+  readonly numClasses: number;
+  readonly includeBackground: boolean;
+  readonly inputFormat: InputFormat;
+  readonly ignoreIndex: number | undefined;
+  /** First kept class: 1 without the background class, else 0. */
+  readonly first: number;
+  /** Number of kept classes (numClasses - first), at least 1. */
+  readonly kept: number;
+}
+
+/**
+ * Reads `numClasses` (required), `includeBackground` (default true), `inputFormat` and
+ * `ignoreIndex`; fails when excluding the background leaves no class.
+ */
+export function readClassOptions(
+  options: {
+    readonly numClasses?: unknown;
+    readonly includeBackground?: unknown;
+    readonly inputFormat?: unknown;
+    readonly ignoreIndex?: unknown;
+  },
+  fn: string,
+): ClassOptions {
+  const numClasses = readNumClasses(options?.numClasses, fn);
+  const includeBackground = readBoolean(options.includeBackground, true, fn, "includeBackground");
+  const inputFormat = readInputFormat(options.inputFormat, fn);
+  const ignoreIndex = readIgnoreIndex(options.ignoreIndex, fn);
+  const first = includeBackground ? 0 : 1;
+  const kept = numClasses - first;
+  if (kept < 1)
+    fail(
+      "invalid_option",
+      `${fn}: with includeBackground false, \`numClasses\` must be at least 2, got ${numClasses}`,
+    );
+  return { numClasses, includeBackground, inputFormat, ignoreIndex, first, kept };
 }
 
 /**

@@ -7,11 +7,10 @@ import {
   type GrowableFloat64,
   growableFloat64,
 } from "../../core/buffer.js";
-import { fail } from "../../core/errors.js";
 import { assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { classCounts, type InputFormat, readInputFormat } from "./class-counts.js";
-import { type LabelMapInput, readBoolean, readIgnoreIndex, readNumClasses } from "./label-maps.js";
+import { classCounts, type InputFormat, readClassOptions } from "./class-counts.js";
+import type { LabelMapInput } from "./label-maps.js";
 
 /** Options of {@link diceScoreDef} (torchmetrics 1.9 `DiceScore` names). */
 export interface DiceScoreOptions {
@@ -110,8 +109,7 @@ function rowScore(
 export function diceScoreDef(
   options: DiceScoreOptions,
 ): MetricDef<DiceScoreState, [preds: LabelMapInput, target: LabelMapInput], number | number[]> {
-  const C = readNumClasses(options?.numClasses, FN);
-  const includeBackground = readBoolean(options.includeBackground, true, FN, "includeBackground");
+  const { numClasses: C, includeBackground, inputFormat, ignoreIndex, kept } = readClassOptions(options, FN);
   const average = assertOneOf(
     options.average ?? "macro",
     ["micro", "macro", "weighted", "none"] as const,
@@ -124,14 +122,6 @@ export function diceScoreDef(
     FN,
     "aggregationLevel",
   );
-  const inputFormat = readInputFormat(options.inputFormat, FN);
-  const ignoreIndex = readIgnoreIndex(options.ignoreIndex, FN);
-  const kept = includeBackground ? C : C - 1;
-  if (kept < 1)
-    fail(
-      "invalid_option",
-      `${FN}: with includeBackground false, \`numClasses\` must be at least 2, got ${C}`,
-    );
   return {
     id: diceScoreMeta.id,
     meta: diceScoreMeta,

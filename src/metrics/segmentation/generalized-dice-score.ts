@@ -1,16 +1,8 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { fail } from "../../core/errors.js";
 import { assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { classCounts, type InputFormat, readInputFormat } from "./class-counts.js";
-import {
-  addArrays,
-  checkFloatFields,
-  type LabelMapInput,
-  readBoolean,
-  readIgnoreIndex,
-  readNumClasses,
-} from "./label-maps.js";
+import { classCounts, type InputFormat, readClassOptions } from "./class-counts.js";
+import { addArrays, checkFloatFields, type LabelMapInput, readBoolean } from "./label-maps.js";
 
 /** Options of {@link generalizedDiceScoreDef} (torchmetrics 1.9 `GeneralizedDiceScore` names). */
 export interface GeneralizedDiceScoreOptions {
@@ -66,8 +58,14 @@ const FN = "generalizedDiceScore";
 export function generalizedDiceScoreDef(
   options: GeneralizedDiceScoreOptions,
 ): MetricDef<GeneralizedDiceScoreState, [preds: LabelMapInput, target: LabelMapInput], number | number[]> {
-  const C = readNumClasses(options?.numClasses, FN);
-  const includeBackground = readBoolean(options.includeBackground, true, FN, "includeBackground");
+  const {
+    numClasses: C,
+    includeBackground,
+    inputFormat,
+    ignoreIndex,
+    first,
+    kept: K,
+  } = readClassOptions(options, FN);
   const perClass = readBoolean(options.perClass, false, FN, "perClass");
   const weightType = assertOneOf(
     options.weightType ?? "square",
@@ -81,15 +79,6 @@ export function generalizedDiceScoreDef(
     FN,
     "absentClassWeight",
   );
-  const inputFormat = readInputFormat(options.inputFormat, FN);
-  const ignoreIndex = readIgnoreIndex(options.ignoreIndex, FN);
-  const first = includeBackground ? 0 : 1;
-  const K = C - first;
-  if (K < 1)
-    fail(
-      "invalid_option",
-      `${FN}: with includeBackground false, \`numClasses\` must be at least 2, got ${C}`,
-    );
   const width = perClass ? K : 1;
   return {
     id: generalizedDiceScoreMeta.id,
