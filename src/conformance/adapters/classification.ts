@@ -55,50 +55,32 @@ const vec = (inputs: In, key: string) => inputs[key] as NumericArray;
 const mat = (inputs: In, key: string) => inputs[key] as MatrixInput;
 const cols = (inputs: In, key = "preds") => ((inputs[key] as number[][])[0] ?? []).length;
 
-function binary(
-  metric: string,
-  run: (p: NumericArray, t: NumericArray, o: Opts) => unknown,
-  ref?: string,
-): Adapter {
-  return {
+/**
+ * An adapter builder for one input layout: `read` turns a case's inputs and options into the
+ * (preds, target, options) arguments that `run` passes to the library.
+ */
+function adapterFor<P, T>(read: (inputs: In, options: Opts, ref: string) => [P, T, Opts]) {
+  return (metric: string, run: (p: P, t: T, o: Opts) => unknown, ref?: string): Adapter => ({
     metric,
     ...(ref ? { ref } : {}),
-    run: (inputs, options, testCase) =>
-      run(asFloat32(vec(inputs, "preds"), testCase.ref), vec(inputs, "target"), opts(options)),
-  };
+    run: (inputs, options, testCase) => run(...read(inputs, options, testCase.ref)),
+  });
 }
-function multiclass(
-  metric: string,
-  run: (p: MatrixInput, t: NumericArray, o: Opts) => unknown,
-  ref?: string,
-): Adapter {
-  return {
-    metric,
-    ...(ref ? { ref } : {}),
-    run: (inputs, options, testCase) =>
-      run(
-        asFloat32(mat(inputs, "preds"), testCase.ref),
-        vec(inputs, "target"),
-        opts(options, options.num_classes ? {} : { numClasses: cols(inputs) }),
-      ),
-  };
-}
-function multilabel(
-  metric: string,
-  run: (p: MatrixInput, t: MatrixInput, o: Opts) => unknown,
-  ref?: string,
-): Adapter {
-  return {
-    metric,
-    ...(ref ? { ref } : {}),
-    run: (inputs, options, testCase) =>
-      run(
-        asFloat32(mat(inputs, "preds"), testCase.ref),
-        mat(inputs, "target"),
-        opts(options, options.num_labels ? {} : { numLabels: cols(inputs) }),
-      ),
-  };
-}
+const binary = adapterFor<NumericArray, NumericArray>((inputs, options, ref) => [
+  asFloat32(vec(inputs, "preds"), ref),
+  vec(inputs, "target"),
+  opts(options),
+]);
+const multiclass = adapterFor<MatrixInput, NumericArray>((inputs, options, ref) => [
+  asFloat32(mat(inputs, "preds"), ref),
+  vec(inputs, "target"),
+  opts(options, options.num_classes ? {} : { numClasses: cols(inputs) }),
+]);
+const multilabel = adapterFor<MatrixInput, MatrixInput>((inputs, options, ref) => [
+  asFloat32(mat(inputs, "preds"), ref),
+  mat(inputs, "target"),
+  opts(options, options.num_labels ? {} : { numLabels: cols(inputs) }),
+]);
 
 // biome-ignore lint/suspicious/noExplicitAny: adapters pass reference options through untyped.
 type AnyOpts = any;
