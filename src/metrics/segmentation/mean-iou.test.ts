@@ -5,51 +5,28 @@ import { frequencyWeightedIou } from "./frequency-weighted-iou.js";
 import { meanIou, meanIouDef } from "./mean-iou.js";
 import { pixelAccuracy, pixelAccuracyDef } from "./pixel-accuracy.js";
 
+/** The hand-worked pair: preds [[0,1],[1,1]] vs target [[0,1],[0,1]] (3 of 4 pixels agree). */
+const handPreds = [
+  [0, 1],
+  [1, 1],
+];
+const handTarget = [
+  [0, 1],
+  [0, 1],
+];
+
 const labelMap = (n: number, h: number, w: number, c: number) =>
   fc.array(fc.integer({ min: 0, max: c - 1 }), { minLength: n * h * w, maxLength: n * h * w });
 
 describe("meanIou", () => {
   it("hand-worked: classes 0 and 1 of a 2x2 map", () => {
     // preds [[0,1],[1,1]] vs target [[0,1],[0,1]]: class 0 I=1 U=2 → 1/2; class 1 I=2 U=3 → 2/3.
-    expect(
-      meanIou(
-        [
-          [0, 1],
-          [1, 1],
-        ],
-        [
-          [0, 1],
-          [0, 1],
-        ],
-        { numClasses: 2, perClass: true },
-      ),
-    ).toEqual([0.5, 2 / 3]);
-    expect(
-      meanIou(
-        [
-          [0, 1],
-          [1, 1],
-        ],
-        [
-          [0, 1],
-          [0, 1],
-        ],
-        { numClasses: 2 },
-      ),
-    ).toBeCloseTo(7 / 12, 15);
-    expect(
-      meanIou(
-        [
-          [0, 1],
-          [1, 1],
-        ],
-        [
-          [0, 1],
-          [0, 1],
-        ],
-        { numClasses: 2, includeBackground: false },
-      ),
-    ).toBeCloseTo(2 / 3, 15);
+    expect(meanIou(handPreds, handTarget, { numClasses: 2, perClass: true })).toEqual([0.5, 2 / 3]);
+    expect(meanIou(handPreds, handTarget, { numClasses: 2 })).toBeCloseTo(7 / 12, 15);
+    expect(meanIou(handPreds, handTarget, { numClasses: 2, includeBackground: false })).toBeCloseTo(
+      2 / 3,
+      15,
+    );
   });
   it("reports -1 for a class absent from both, and leaves it out of the mean", () => {
     expect(meanIou([[0, 0]], [[0, 0]], { numClasses: 3, perClass: true })).toEqual([1, -1, -1]);
@@ -118,33 +95,10 @@ describe("meanIou", () => {
 
 describe("frequencyWeightedIou and pixelAccuracy", () => {
   it("hand-worked FW IoU: 0.5 * 1/2 + 0.5 * 2/3 = 7/12", () => {
-    expect(
-      frequencyWeightedIou(
-        [
-          [0, 1],
-          [1, 1],
-        ],
-        [
-          [0, 1],
-          [0, 1],
-        ],
-        { numClasses: 2 },
-      ),
-    ).toBeCloseTo(7 / 12, 15);
+    expect(frequencyWeightedIou(handPreds, handTarget, { numClasses: 2 })).toBeCloseTo(7 / 12, 15);
   });
   it("hand-worked pixel accuracy: 3 of 4 pixels agree", () => {
-    expect(
-      pixelAccuracy(
-        [
-          [0, 1],
-          [1, 1],
-        ],
-        [
-          [0, 1],
-          [0, 1],
-        ],
-      ),
-    ).toBe(0.75);
+    expect(pixelAccuracy(handPreds, handTarget)).toBe(0.75);
   });
   it("pixel accuracy merges exactly and rejects NaN", () => {
     const a = createMetric(pixelAccuracyDef()).update([[1, 2]], [[1, 1]]);
