@@ -1,52 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createMetric } from "../../metric.js";
+import { handPreds, handTarget } from "../../test-support/hand-maps.js";
 import { diceScore, diceScoreDef } from "./dice-score.js";
 import { generalizedDiceScore, generalizedDiceScoreDef } from "./generalized-dice-score.js";
 
 describe("diceScore", () => {
   it("hand-worked micro Dice equals pixel agreement with background: 2*3 / 8", () => {
-    expect(
-      diceScore(
-        [
-          [0, 1],
-          [1, 1],
-        ],
-        [
-          [0, 1],
-          [0, 1],
-        ],
-        { numClasses: 2, average: "micro" },
-      ),
-    ).toBe(0.75);
+    expect(diceScore(handPreds, handTarget, { numClasses: 2, average: "micro" })).toBe(0.75);
   });
   it("hand-worked macro Dice: class 0 2*1/(1+2) = 2/3, class 1 2*2/(3+2) = 4/5, mean 11/15", () => {
-    expect(
-      diceScore(
-        [
-          [0, 1],
-          [1, 1],
-        ],
-        [
-          [0, 1],
-          [0, 1],
-        ],
-        { numClasses: 2 },
-      ),
-    ).toBeCloseTo(11 / 15, 15);
-    expect(
-      diceScore(
-        [
-          [0, 1],
-          [1, 1],
-        ],
-        [
-          [0, 1],
-          [0, 1],
-        ],
-        { numClasses: 2, average: "none" },
-      ),
-    ).toEqual([2 / 3, 4 / 5]);
+    expect(diceScore(handPreds, handTarget, { numClasses: 2 })).toBeCloseTo(11 / 15, 15);
+    expect(diceScore(handPreds, handTarget, { numClasses: 2, average: "none" })).toEqual([2 / 3, 4 / 5]);
   });
   it("skips a class empty in both prediction and target (NaN, no smoothing)", () => {
     expect(diceScore([[0, 0]], [[0, 0]], { numClasses: 2, average: "none" })).toEqual([1, Number.NaN]);
@@ -96,19 +61,7 @@ describe("diceScore", () => {
 
 describe("generalizedDiceScore", () => {
   it("hand-worked: weights 1/|T|² with |T0| = |T1| = 2 → (2·1/4 + 4/4) / (3/4 + 5/4) = 3/4", () => {
-    expect(
-      generalizedDiceScore(
-        [
-          [0, 1],
-          [1, 1],
-        ],
-        [
-          [0, 1],
-          [0, 1],
-        ],
-        { numClasses: 2 },
-      ),
-    ).toBeCloseTo(0.75, 15);
+    expect(generalizedDiceScore(handPreds, handTarget, { numClasses: 2 })).toBeCloseTo(0.75, 15);
   });
   it("with absentClassWeight zero, splitting batches does not change the result", () => {
     fc.assert(

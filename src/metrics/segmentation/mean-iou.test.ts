@@ -1,19 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createMetric } from "../../metric.js";
+import { handPreds, handTarget } from "../../test-support/hand-maps.js";
 import { frequencyWeightedIou } from "./frequency-weighted-iou.js";
 import { meanIou, meanIouDef } from "./mean-iou.js";
 import { pixelAccuracy, pixelAccuracyDef } from "./pixel-accuracy.js";
-
-/** The hand-worked pair: preds [[0,1],[1,1]] vs target [[0,1],[0,1]] (3 of 4 pixels agree). */
-const handPreds = [
-  [0, 1],
-  [1, 1],
-];
-const handTarget = [
-  [0, 1],
-  [0, 1],
-];
 
 const labelMap = (n: number, h: number, w: number, c: number) =>
   fc.array(fc.integer({ min: 0, max: c - 1 }), { minLength: n * h * w, maxLength: n * h * w });
