@@ -8,6 +8,13 @@ import type { Adapter } from "../types.js";
 type Format = "index" | "one-hot";
 const format = (o: Record<string, unknown>): Format => (o.input_format as Format | undefined) ?? "one-hot";
 
+/** The options every class-wise score takes: `num_classes`, `include_background` (default true), `input_format`. */
+const classOptions = (o: Record<string, unknown>) => ({
+  numClasses: o.num_classes as number,
+  includeBackground: (o.include_background as boolean | undefined) ?? true,
+  inputFormat: format(o),
+});
+
 /** Conformance adapters for the `segmentation` family (torchmetrics 1.9 option names mapped to camelCase). */
 export const adapters: readonly Adapter[] = [
   {
@@ -15,11 +22,9 @@ export const adapters: readonly Adapter[] = [
     ref: "torchmetrics",
     run: (inputs, o) =>
       meanIou(inputs.preds, inputs.target, {
-        numClasses: o.num_classes as number,
-        includeBackground: (o.include_background as boolean | undefined) ?? true,
+        ...classOptions(o),
         perClass: (o.per_class as boolean | undefined) ?? false,
         reduction: "per-image",
-        inputFormat: format(o),
       }),
   },
   {
@@ -27,10 +32,8 @@ export const adapters: readonly Adapter[] = [
     ref: "torchmetrics",
     run: (inputs, o) =>
       diceScore(inputs.preds, inputs.target, {
-        numClasses: o.num_classes as number,
-        includeBackground: (o.include_background as boolean | undefined) ?? true,
+        ...classOptions(o),
         average: (o.average as "micro" | "macro" | "weighted" | "none" | undefined) ?? "macro",
-        inputFormat: format(o),
         ...(o.aggregation_level !== undefined
           ? { aggregationLevel: o.aggregation_level as "samplewise" | "global" }
           : {}),
@@ -41,11 +44,9 @@ export const adapters: readonly Adapter[] = [
     ref: "torchmetrics",
     run: (inputs, o) =>
       generalizedDiceScore(inputs.preds, inputs.target, {
-        numClasses: o.num_classes as number,
-        includeBackground: (o.include_background as boolean | undefined) ?? true,
+        ...classOptions(o),
         perClass: (o.per_class as boolean | undefined) ?? false,
         weightType: (o.weight_type as "square" | "simple" | "linear" | undefined) ?? "square",
-        inputFormat: format(o),
       }),
   },
   {
