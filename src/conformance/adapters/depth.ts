@@ -8,11 +8,9 @@ import {
   sqRel,
 } from "../../metrics/depth/index.js";
 import type { Adapter } from "../types.js";
+import { predsTarget } from "./inputs.js";
 
-const args = (inputs: Record<string, unknown>): [never, never] => [
-  inputs.preds as never,
-  inputs.target as never,
-];
+const args = predsTarget;
 
 /** Conformance adapters for the `depth` family (Eigen et al. 2014 conventions). */
 export const adapters: readonly Adapter[] = [

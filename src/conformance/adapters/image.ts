@@ -8,11 +8,9 @@ import {
   uqi,
 } from "../../metrics/image/index.js";
 import type { Adapter } from "../types.js";
+import { predsTarget } from "./inputs.js";
 
-const args = (inputs: Record<string, unknown>): [never, never] => [
-  inputs.preds as never,
-  inputs.target as never,
-];
+const args = predsTarget;
 
 /** Conformance adapters for the `image` family. */
 export const adapters: readonly Adapter[] = [

@@ -31,9 +31,9 @@ import {
 import type { NrmseNormalization } from "../../metrics/regression/normalized-root-mean-squared-error.js";
 import type { R2Multioutput } from "../../metrics/regression/r2-score.js";
 import type { Adapter } from "../types.js";
+import { predsTarget } from "./inputs.js";
 
-type Pair = [never, never];
-const pair = (inputs: Record<string, unknown>): Pair => [inputs.preds as never, inputs.target as never];
+const pair = predsTarget;
 
 function simple(metric: string, f: (p: never, t: never) => unknown, ref?: string): Adapter {
   return { metric, ...(ref !== undefined ? { ref } : {}), run: (inputs) => f(...pair(inputs)) };
