@@ -7,6 +7,28 @@ import { describe, expect, it } from "vitest";
 // Runs the built CLI (`npm test` builds first).
 const cli = (args: string[]) => spawnSync("node", ["dist/cli/main.js", ...args], { encoding: "utf8" });
 
+/** Runs `plumbline <evalArgs> --emit-state <state>`, expects exit code 0, and returns `state`. */
+function emitState(evalArgs: string[], state: string): string {
+  const run = cli([...evalArgs, "--emit-state", state]);
+  expect(run.status, run.stderr).toBe(0);
+  return state;
+}
+
+/** Runs the built CLI and parses its stdout as JSON (throws on a non-zero exit). */
+const cliJson = (args: string[]): unknown =>
+  JSON.parse(execFileSync("node", ["dist/cli/main.js", ...args], { encoding: "utf8" }));
+
+const multiclassEval = [
+  "eval",
+  "classification",
+  "--task",
+  "multiclass",
+  "--num-classes",
+  "4",
+  "--format",
+  "json",
+];
+
 function writeShard(dir: string, name: string, header: string, rows: string[]): string {
   const path = join(dir, name);
   writeFileSync(path, `${header}\n${rows.join("\n")}\n`);
@@ -25,48 +47,25 @@ describe("plumbline eval --emit-state and plumbline merge", () => {
       [preds.slice(1, 1 + half), target.slice(1, 1 + half)],
       [preds.slice(1 + half), target.slice(1 + half)],
     ];
-    const stateFiles = shards.map(([p, t], k) => {
-      const state = join(dir, `state-${k}.json`);
-      const run = cli([
-        "eval",
-        "classification",
-        "--task",
-        "multiclass",
-        "--num-classes",
-        "4",
-        "--format",
-        "json",
-        "--preds",
-        writeShard(dir, `p${k}.csv`, preds[0]!, p!),
-        "--target",
-        writeShard(dir, `t${k}.csv`, target[0]!, t!),
-        "--emit-state",
-        state,
-      ]);
-      expect(run.status, run.stderr).toBe(0);
-      return state;
-    });
-    const full = JSON.parse(
-      execFileSync(
-        "node",
+    const stateFiles = shards.map(([p, t], k) =>
+      emitState(
         [
-          "dist/cli/main.js",
-          "eval",
-          "classification",
-          "--task",
-          "multiclass",
-          "--num-classes",
-          "4",
-          "--format",
-          "json",
+          ...multiclassEval,
           "--preds",
-          "data/samples/classification/multiclass_preds.csv",
+          writeShard(dir, `p${k}.csv`, preds[0]!, p!),
           "--target",
-          "data/samples/classification/multiclass_target.csv",
+          writeShard(dir, `t${k}.csv`, target[0]!, t!),
         ],
-        { encoding: "utf8" },
+        join(dir, `state-${k}.json`),
       ),
-    ) as { metrics: Record<string, number> };
+    );
+    const full = cliJson([
+      ...multiclassEval,
+      "--preds",
+      "data/samples/classification/multiclass_preds.csv",
+      "--target",
+      "data/samples/classification/multiclass_target.csv",
+    ]) as { metrics: Record<string, number> };
     const merged = cli(["merge", ...stateFiles]);
     expect(merged.status, merged.stderr).toBe(0);
     const results = JSON.parse(merged.stdout) as {
@@ -90,38 +89,29 @@ describe("plumbline eval --emit-state and plumbline merge", () => {
     const stateFiles = [
       [1, cut],
       [cut, preds.length],
-    ].map(([a, b], k) => {
-      const state = join(dir, `reg-${k}.json`);
-      const run = cli([
-        "eval",
-        "regression",
-        "--preds",
-        writeShard(dir, `rp${k}.csv`, preds[0]!, preds.slice(a, b)),
-        "--target",
-        writeShard(dir, `rt${k}.csv`, target[0]!, target.slice(a, b)),
-        "--emit-state",
-        state,
-      ]);
-      expect(run.status, run.stderr).toBe(0);
-      return state;
-    });
-    const full = JSON.parse(
-      execFileSync(
-        "node",
+    ].map(([a, b], k) =>
+      emitState(
         [
-          "dist/cli/main.js",
           "eval",
           "regression",
-          "--format",
-          "json",
           "--preds",
-          "data/samples/regression/preds.csv",
+          writeShard(dir, `rp${k}.csv`, preds[0]!, preds.slice(a, b)),
           "--target",
-          "data/samples/regression/target.csv",
+          writeShard(dir, `rt${k}.csv`, target[0]!, target.slice(a, b)),
         ],
-        { encoding: "utf8" },
+        join(dir, `reg-${k}.json`),
       ),
-    ) as Record<string, number>;
+    );
+    const full = cliJson([
+      "eval",
+      "regression",
+      "--format",
+      "json",
+      "--preds",
+      "data/samples/regression/preds.csv",
+      "--target",
+      "data/samples/regression/target.csv",
+    ]) as Record<string, number>;
     const merged = JSON.parse(cli(["merge", ...stateFiles]).stdout) as {
       id: string;
       result: Record<string, number>;
