@@ -7,6 +7,7 @@ import {
   type RetrievalArgs,
   type RetrievalOptions,
   type RetrievalState,
+  relevantCount,
   resolveRetrievalOptions,
   retrievalDef,
 } from "./grouped.js";
@@ -52,9 +53,7 @@ export function retrievalFallOutDef(
     resolved,
     (q, topK) => {
       const n = q.end - q.start;
-      let irrelevant = 0;
-      for (let i = q.start; i < q.end; i++) irrelevant += 1 - q.target[i]!;
-      return expectedGainAtK(q, Math.min(topK ?? n, n), (i) => 1 - q.target[i]!) / irrelevant;
+      return expectedGainAtK(q, Math.min(topK ?? n, n), (i) => 1 - q.target[i]!) / (n - relevantCount(q));
     },
     { isEmpty: noIrrelevant },
   );

@@ -377,6 +377,13 @@ export function noRelevant(query: RankedQuery): boolean {
   return true;
 }
 
+/** Sum of the query's targets: its number of relevant documents (binary relevance). */
+export function relevantCount(query: RankedQuery): number {
+  let relevant = 0;
+  for (let i = query.start; i < query.end; i++) relevant += query.target[i]!;
+  return relevant;
+}
+
 /** True when the query has no non-relevant document (fall-out's empty check). */
 export function noIrrelevant(query: RankedQuery): boolean {
   for (let i = query.start; i < query.end; i++) if (query.target[i] === 0) return false;

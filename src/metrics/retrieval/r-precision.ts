@@ -6,6 +6,7 @@ import {
   type RetrievalArgs,
   type RetrievalOptions,
   type RetrievalState,
+  relevantCount,
   resolveRetrievalOptions,
   retrievalDef,
 } from "./grouped.js";
@@ -39,8 +40,7 @@ export function retrievalRPrecisionDef(
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const fn = "retrievalRPrecision";
   return retrievalDef(retrievalRPrecisionMeta, fn, resolveRetrievalOptions(options, fn, false), (q) => {
-    let relevant = 0;
-    for (let i = q.start; i < q.end; i++) relevant += q.target[i]!;
+    const relevant = relevantCount(q);
     return expectedGainAtK(q, relevant, (i) => q.target[i]!) / relevant;
   });
 }

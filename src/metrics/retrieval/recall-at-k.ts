@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import { binaryGain, binaryRetrievalDef, type RetrievalMapOptions } from "./average-precision.js";
-import { expectedGainAtK, type RetrievalArgs, type RetrievalState } from "./grouped.js";
+import { expectedGainAtK, type RetrievalArgs, type RetrievalState, relevantCount } from "./grouped.js";
 
 /** Options of {@link retrievalRecall}. */
 export type RetrievalRecallOptions = RetrievalMapOptions;
@@ -36,9 +36,9 @@ export function retrievalRecallDef(
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   return binaryRetrievalDef(retrievalRecallMeta, "retrievalRecall", options, (q, topK, nonPositive) => {
     const n = q.end - q.start;
-    let relevant = 0;
-    for (let i = q.start; i < q.end; i++) relevant += q.target[i]!;
-    return expectedGainAtK(q, Math.min(topK ?? n, n), (i) => binaryGain(q, i, nonPositive)) / relevant;
+    return (
+      expectedGainAtK(q, Math.min(topK ?? n, n), (i) => binaryGain(q, i, nonPositive)) / relevantCount(q)
+    );
   });
 }
 
