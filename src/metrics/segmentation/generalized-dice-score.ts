@@ -2,7 +2,13 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { classCounts, type InputFormat, readClassOptions } from "./class-counts.js";
-import { addArrays, checkFloatFields, type LabelMapInput, readBoolean } from "./label-maps.js";
+import {
+  addArrayFields,
+  addArrays,
+  checkFloatFields,
+  type LabelMapInput,
+  readBoolean,
+} from "./label-maps.js";
 
 /** Options of {@link generalizedDiceScoreDef} (torchmetrics 1.9 `GeneralizedDiceScore` names). */
 export interface GeneralizedDiceScoreOptions {
@@ -135,7 +141,7 @@ export function generalizedDiceScoreDef(
       state.score = addArrays(state.score, add);
       state.samples = addArrays(state.samples, Float64Array.of(N));
     },
-    merge: (a, b) => ({ score: addArrays(a.score, b.score), samples: addArrays(a.samples, b.samples) }),
+    merge: addArrayFields,
     compute(state) {
       const out = Array.from(state.score, (s) => s / state.samples[0]!);
       return perClass ? out : out[0]!;

@@ -173,6 +173,13 @@ export function addArrays(a: Float64Array, b: Float64Array): Float64Array {
   return out;
 }
 
+/** Field-wise sum of two states whose fields are all equal-length Float64Arrays (a new state, `a`'s field order). */
+export function addArrayFields<T extends { [K in keyof T]: Float64Array }>(a: T, b: T): T {
+  const out: Record<string, Float64Array> = {};
+  for (const key of Object.keys(a) as (keyof T & string)[]) out[key] = addArrays(a[key], b[key]);
+  return out as T;
+}
+
 /** Checks a decoded state's Float64Array fields and lengths. */
 export function checkFloatFields(
   state: unknown,

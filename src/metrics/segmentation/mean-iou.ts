@@ -4,7 +4,7 @@ import { assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { classCounts, type InputFormat, readInputFormat } from "./class-counts.js";
 import {
-  addArrays,
+  addArrayFields,
   assertClassLabels,
   assertSameShape,
   checkFloatFields,
@@ -184,13 +184,7 @@ export function emptyConfusionState(C: number): MeanIouState {
 
 /** Merges two confusion states. */
 export function mergeConfusionStates(a: MeanIouState, b: MeanIouState): MeanIouState {
-  return {
-    confusion: addArrays(a.confusion, b.confusion),
-    intersection: addArrays(a.intersection, b.intersection),
-    union: addArrays(a.union, b.union),
-    imageIouSum: addArrays(a.imageIouSum, b.imageIouSum),
-    imageCount: addArrays(a.imageCount, b.imageCount),
-  };
+  return addArrayFields(a, b);
 }
 
 /**

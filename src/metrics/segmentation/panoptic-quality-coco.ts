@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { addArrays, checkFloatFields } from "./label-maps.js";
+import { addArrayFields, checkFloatFields } from "./label-maps.js";
 
 /**
  * Panoptic quality with the COCO panoptic API's conventions (panopticapi `pq_compute`): each
@@ -163,12 +163,7 @@ export function panopticQualityCocoDef(
     fp: new Float64Array(K),
     fn: new Float64Array(K),
   });
-  const merge = (a: PanopticQualityCocoState, b: PanopticQualityCocoState): PanopticQualityCocoState => ({
-    iou: addArrays(a.iou, b.iou),
-    tp: addArrays(a.tp, b.tp),
-    fp: addArrays(a.fp, b.fp),
-    fn: addArrays(a.fn, b.fn),
-  });
+  const merge = (a: PanopticQualityCocoState, b: PanopticQualityCocoState) => addArrayFields(a, b);
   return {
     id: panopticQualityCocoMeta.id,
     meta: panopticQualityCocoMeta,

@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import {
-  addArrays,
+  addArrayFields,
   assertSameShape,
   checkFloatFields,
   type LabelMapInput,
@@ -293,12 +293,7 @@ export function panopticQualityDef(
     falsePositives: new Float64Array(n),
     falseNegatives: new Float64Array(n),
   });
-  const merge = (a: PanopticQualityState, b: PanopticQualityState): PanopticQualityState => ({
-    iouSum: addArrays(a.iouSum, b.iouSum),
-    truePositives: addArrays(a.truePositives, b.truePositives),
-    falsePositives: addArrays(a.falsePositives, b.falsePositives),
-    falseNegatives: addArrays(a.falseNegatives, b.falseNegatives),
-  });
+  const merge = (a: PanopticQualityState, b: PanopticQualityState) => addArrayFields(a, b);
   return {
     id: panopticQualityMeta.id,
     meta: panopticQualityMeta,
