@@ -1,9 +1,14 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MomentState, momentMetricDef, momentsOf } from "./moments.js";
-import { combineScores, finiteScore, type R2Multioutput, type R2Result } from "./r2-score.js";
+import {
+  combineScores,
+  finiteScore,
+  type R2Multioutput,
+  type R2Result,
+  readMultioutput,
+} from "./r2-score.js";
 
 /** Catalog entry of the explained variance score. */
 export const explainedVarianceMeta: CatalogEntry = {
@@ -38,15 +43,7 @@ export function explainedVarianceDef<O extends ExplainedVarianceOptions>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, R2Result<O>> {
   const fn = "explainedVariance";
-  const multioutput =
-    options.multioutput === undefined
-      ? "uniform_average"
-      : assertOneOf(
-          options.multioutput,
-          ["uniform_average", "raw_values", "variance_weighted"] as const,
-          fn,
-          "multioutput",
-        );
+  const multioutput = readMultioutput(options.multioutput, fn);
   return momentMetricDef({
     id: explainedVarianceMeta.id,
     meta: explainedVarianceMeta,

@@ -62,20 +62,19 @@ export function combineScores(
   return s;
 }
 
+/** Validates a `multioutput` option (default `"uniform_average"`). */
+export function readMultioutput(value: R2Multioutput | undefined, fn: string): R2Multioutput {
+  return value === undefined
+    ? "uniform_average"
+    : assertOneOf(value, ["uniform_average", "raw_values", "variance_weighted"] as const, fn, "multioutput");
+}
+
 /** Validates the R² options (`multioutput` and a non-negative integer `adjusted`). */
 export function readR2Options(
   options: R2Options,
   fn: string,
 ): { multioutput: R2Multioutput; adjusted: number } {
-  const multioutput =
-    options.multioutput === undefined
-      ? "uniform_average"
-      : assertOneOf(
-          options.multioutput,
-          ["uniform_average", "raw_values", "variance_weighted"] as const,
-          fn,
-          "multioutput",
-        );
+  const multioutput = readMultioutput(options.multioutput, fn);
   const adjusted =
     options.adjusted === undefined ? 0 : assertIntegerOption(options.adjusted, 0, fn, "adjusted");
   return { multioutput, adjusted };
