@@ -21,38 +21,29 @@ type Grouped = (
   options: RetrievalOptions,
 ) => number;
 
-/** torchmetrics option names onto plumbline's. */
+/** torchmetrics option names onto plumbline's (`null`: the option is accepted and dropped). */
+const RENAME: Record<string, string | null> = {
+  top_k: "topK",
+  empty_target_action: "emptyTargetAction",
+  ignore_index: "ignoreIndex",
+  aggregation: "aggregation",
+  max_fpr: "maxFpr",
+  adaptive_k: "adaptiveK",
+  // The case generator's flag: targets are relevance grades (0..3); nDCG accepts them as they are.
+  graded: null,
+};
+
+/** torchmetrics options onto plumbline's; an unmapped option fails as `unsupported`. */
 function torchmetricsOptions(options: Record<string, unknown>): RetrievalOptions {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
-    switch (key) {
-      case "top_k":
-        out.topK = value;
-        break;
-      case "empty_target_action":
-        out.emptyTargetAction = value;
-        break;
-      case "ignore_index":
-        out.ignoreIndex = value;
-        break;
-      case "aggregation":
-        out.aggregation = value;
-        break;
-      case "max_fpr":
-        out.maxFpr = value;
-        break;
-      case "adaptive_k":
-        out.adaptiveK = value;
-        break;
-      case "graded":
-        // The case generator's flag: targets are relevance grades (0..3); nDCG accepts them as they are.
-        break;
-      default:
-        fail(
-          "unsupported",
-          `retrieval adapter: torchmetrics option \`${key}\` is not mapped, got ${describeValue(value)}`,
-        );
-    }
+    const name = Object.hasOwn(RENAME, key) ? RENAME[key] : undefined;
+    if (name === undefined)
+      fail(
+        "unsupported",
+        `retrieval adapter: torchmetrics option \`${key}\` is not mapped, got ${describeValue(value)}`,
+      );
+    if (name !== null) out[name] = value;
   }
   return out as RetrievalOptions;
 }
