@@ -28,7 +28,6 @@ import {
   tweedieDeviance,
   weightedMeanAbsolutePercentageError,
 } from "../../metrics/regression/index.js";
-import type { NrmseNormalization } from "../../metrics/regression/normalized-root-mean-squared-error.js";
 import type { R2Multioutput } from "../../metrics/regression/r2-score.js";
 import type { Adapter } from "../types.js";
 import { predsTarget } from "./inputs.js";
@@ -56,6 +55,11 @@ function withMultioutput(
   };
 }
 
+/** An adapter passing the case option `key` on as the library option of the same name. */
+function withOption(metric: string, key: string, f: (p: never, t: never, o: never) => unknown): Adapter {
+  return { metric, run: (inputs, options) => f(...pair(inputs), { [key]: options[key] } as never) };
+}
+
 /** Conformance adapters for the `regression` family. */
 export const adapters: readonly Adapter[] = [
   withMultioutput("mse", meanSquaredError),
@@ -73,14 +77,7 @@ export const adapters: readonly Adapter[] = [
         ...(options.adjusted !== undefined ? { adjusted: options.adjusted as number } : {}),
       }),
   },
-  {
-    metric: "explained_variance",
-    run: (inputs, options) =>
-      explainedVariance(
-        ...pair(inputs),
-        options.multioutput !== undefined ? { multioutput: options.multioutput as R2Multioutput } : {},
-      ),
-  },
+  withMultioutput("explained_variance", explainedVariance),
   simple("max_error", maxError),
   withMultioutput("median_absolute_error", medianAbsoluteError),
   {
@@ -93,31 +90,16 @@ export const adapters: readonly Adapter[] = [
   withMultioutput("kendall_tau_b", kendallTau),
   // torchmetrics returns a one-element tensor for 1-D input.
   simple("concordance", (p, t) => [concordanceCorrelation(p, t)]),
-  {
-    metric: "cosine_similarity",
-    run: (inputs, options) => cosineSimilarity(...pair(inputs), { reduction: options.reduction as "mean" }),
-  },
+  withOption("cosine_similarity", "reduction", cosineSimilarity),
   simple("log_cosh_error", logCoshError),
   simple("relative_squared_error", relativeSquaredError),
-  {
-    metric: "nrmse",
-    run: (inputs, options) =>
-      normalizedRootMeanSquaredError(...pair(inputs), {
-        normalization: options.normalization as NrmseNormalization,
-      }),
-  },
-  {
-    metric: "minkowski",
-    run: (inputs, options) => minkowskiDistance(...pair(inputs), { p: options.p as number }),
-  },
+  withOption("nrmse", "normalization", normalizedRootMeanSquaredError),
+  withOption("minkowski", "p", minkowskiDistance),
   simple("msle", meanSquaredLogError),
   simple("rmsle", rootMeanSquaredLogError),
   simple("poisson_deviance", meanPoissonDeviance),
   simple("gamma_deviance", meanGammaDeviance),
-  {
-    metric: "tweedie_deviance",
-    run: (inputs, options) => tweedieDeviance(...pair(inputs), { power: options.power as number }),
-  },
+  withOption("tweedie_deviance", "power", tweedieDeviance),
   withMultioutput("d2_absolute_error", d2AbsoluteError),
   {
     metric: "kl_divergence",
