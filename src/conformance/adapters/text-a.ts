@@ -153,31 +153,18 @@ export const adapters: readonly Adapter[] = [
         smooth: Boolean(options.smooth ?? false),
       }),
   },
-  {
-    metric: "wer",
+  // The WER family under torchmetrics' convention: one row per metric, same inputs.
+  ...Object.entries({
+    wer: wordErrorRate,
+    cer: charErrorRate,
+    mer: matchErrorRate,
+    wil: wordInformationLost,
+    wip: wordInformationPreserved,
+  }).map(([metric, measure]) => ({
+    metric,
     ref: "torchmetrics",
-    run: (i: Inputs) => wordErrorRate(strings(i.hypotheses), strings(i.references), tm),
-  },
-  {
-    metric: "cer",
-    ref: "torchmetrics",
-    run: (i: Inputs) => charErrorRate(strings(i.hypotheses), strings(i.references), tm),
-  },
-  {
-    metric: "mer",
-    ref: "torchmetrics",
-    run: (i: Inputs) => matchErrorRate(strings(i.hypotheses), strings(i.references), tm),
-  },
-  {
-    metric: "wil",
-    ref: "torchmetrics",
-    run: (i: Inputs) => wordInformationLost(strings(i.hypotheses), strings(i.references), tm),
-  },
-  {
-    metric: "wip",
-    ref: "torchmetrics",
-    run: (i: Inputs) => wordInformationPreserved(strings(i.hypotheses), strings(i.references), tm),
-  },
+    run: (i: Inputs) => measure(strings(i.hypotheses), strings(i.references), tm),
+  })),
   {
     metric: "edit_distance",
     ref: "torchmetrics",
