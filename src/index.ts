@@ -1,9 +1,21 @@
 /**
  * plumbline: deep-learning loss functions and evaluation metrics for TypeScript.
  * Import a task's subpath (`plumbline/classification`, `plumbline/losses`, ...) for its API;
- * this entry point re-exports the core and the catalog only.
+ * this entry point exports the contract (metrics, errors, limits) and the catalog. Kernels and
+ * codecs live under `plumbline/core`.
  */
 
 export type { CatalogEntry, Recommendation, RecommendQuery, Reference, Task } from "./catalog/index.js";
 export { catalog, describe, recommend } from "./catalog/index.js";
-export * from "./core/index.js";
+export { isPlumblineError, PlumblineError, type PlumblineErrorCode } from "./core/errors.js";
+export { getLimits, type Limits, setLimits } from "./core/limits.js";
+export {
+  type AnyMetricDef,
+  createMetric,
+  decodeMetricState,
+  type Metric,
+  type MetricDef,
+  type MetricSnapshot,
+  runOnce,
+  type ShardIdentity,
+} from "./metric.js";

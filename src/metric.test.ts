@@ -89,4 +89,65 @@ describe("the Metric contract", () => {
     );
     expect(() => createMetric(meanDef()).fromJSON("{not json")).toThrow(/fromJSON got text that is not JSON/);
   });
+
+  it("merge refuses null, another id and other options instead of computing a wrong value", () => {
+    const a = createMetric(meanDef()).update([1, 2]);
+    expect(() => a.merge(null as never)).toThrow("test/mean: merge expects a metric or a state, got null");
+    expect(() => a.merge(createMetric(meanDef({ scale: 2 })).update([3]))).toThrow(
+      'test/mean: cannot merge a metric built with options {"scale":2} into one with {"scale":1}',
+    );
+    expect(a.compute()).toBe(1.5);
+  });
+
+  it("merge validates a plain state with the def's validateState", () => {
+    const def = {
+      ...meanDef(),
+      validateState(state: unknown): asserts state is { totals: Float64Array } {
+        if (!((state as { totals?: unknown }).totals instanceof Float64Array))
+          throw Object.assign(new Error("bad"), { code: "invalid_state" });
+      },
+    };
+    expect(() => createMetric(def).merge({ totals: [1, 2] } as never)).toThrow("bad");
+  });
+
+  it("a snapshot carries its shard identity and the same shard cannot be merged twice", () => {
+    const shard = createMetric(meanDef()).update([1, 2, 3]).snapshot({ label: "part-1.csv" });
+    expect(shard.shards).toHaveLength(1);
+    expect(shard.shards![0]!.label).toBe("part-1.csv");
+    expect(shard.shards![0]!.hash).toMatch(/^[0-9a-f]{64}$/);
+    const total = createMetric(meanDef()).fromJSON(shard);
+    const again = createMetric(meanDef()).fromJSON(JSON.parse(JSON.stringify(shard)));
+    expect(() => total.merge(again)).toThrow(/shard part-1.csv \(sha256 [0-9a-f]{12}…\) is already merged/);
+    const other = createMetric(meanDef()).fromJSON(createMetric(meanDef()).update([10]).toJSON());
+    total.merge(other);
+    expect(total.compute()).toBe(4);
+    expect(total.toJSON().shards).toHaveLength(2);
+  });
+
+  it("a growing metric's successive snapshots overlap, so merging both is refused", () => {
+    const metric = createMetric(meanDef()).update([1]);
+    const first = metric.snapshot();
+    metric.update([2]);
+    const second = metric.snapshot();
+    expect(second.shards).toHaveLength(2);
+    const merged = createMetric(meanDef()).fromJSON(first);
+    expect(() => merged.merge(createMetric(meanDef()).fromJSON(second))).toThrow(/already merged/);
+  });
+
+  it("fromJSON refuses malformed shard lists and unexpected snapshot fields", () => {
+    const snapshot = createMetric(meanDef()).update([1]).toJSON();
+    expect(() => createMetric(meanDef()).fromJSON({ ...snapshot, shards: [{ hash: "xyz" }] })).toThrow(
+      /snapshot.shards\[0\] must be/,
+    );
+    expect(() => createMetric(meanDef()).fromJSON({ ...snapshot, extra: 1 })).toThrow(
+      'test/mean: fromJSON got a snapshot with the unexpected field "extra"',
+    );
+  });
+
+  it("options compare whatever their key order", () => {
+    const def = (options: Record<string, number>) => ({ ...meanDef(), options });
+    const a = createMetric(def({ x: 1, y: 2 })).update([1]);
+    const b = createMetric(def({ y: 2, x: 1 })).update([3]);
+    expect(a.merge(b).compute()).toBe(2);
+  });
 });

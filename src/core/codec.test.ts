@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectError } from "../test-support/expect-error.js";
+import { expectError } from "../../test/support/expect-error.js";
 import { decodeState, encodeState } from "./codec.js";
 
 describe("state codec", () => {
@@ -41,14 +41,14 @@ describe("state codec", () => {
     const cases: [unknown, string][] = [
       [
         { $typed: "Float128Array", base64: "" },
-        'decodeState: a typed array needs a known "$typed" name and a "base64" string, got "Float128Array"',
+        'decodeState: state needs a known "$typed" name and a "base64" string, got "Float128Array"',
       ],
       [
         { $typed: "Float64Array", base64: "AAAA" },
-        "decodeState: Float64Array data has 3 bytes, not a multiple of 8",
+        "decodeState: state (Float64Array) has 3 bytes, not a multiple of 8",
       ],
-      [{ $number: "nan" }, 'decodeState: "$number" must be "NaN", "Infinity" or "-Infinity", got "nan"'],
-      [{ $bigint: "1.5" }, 'decodeState: "$bigint" must be a decimal string, got "1.5"'],
+      [{ $number: "nan" }, 'decodeState: state.$number must be "NaN", "Infinity" or "-Infinity", got "nan"'],
+      [{ $bigint: "1.5" }, 'decodeState: state.$bigint must be a decimal string, got "1.5"'],
     ];
     for (const [input, message] of cases) {
       expectError(() => decodeState(input), "invalid_state", message);
@@ -57,5 +57,36 @@ describe("state codec", () => {
 
   it("refuses to encode functions", () => {
     expect(() => encodeState({ f: () => 1 })).toThrow(/a state may hold numbers/);
+  });
+
+  it("refuses hostile encodings: prototype keys, deep nesting, junk base64, disagreeing lengths", () => {
+    expectError(
+      () => decodeState(JSON.parse('{"a": {"__proto__": {"polluted": 1}}}')),
+      "invalid_state",
+      'decodeState: state.a holds the forbidden key "__proto__"',
+    );
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expectError(
+      () => decodeState(deep),
+      "invalid_state",
+      "decodeState: state[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0] is nested deeper than 64 levels",
+    );
+    expectError(
+      () => decodeState({ $typed: "Uint8Array", base64: "AA!A" }),
+      "invalid_state",
+      "decodeState: state.base64 is not valid base64",
+    );
+    expectError(
+      () => decodeState({ $typed: "Uint8Array", base64: "AAAA", extra: 1 }),
+      "invalid_state",
+      'decodeState: state has the unexpected key "extra"',
+    );
+    expectError(
+      () => decodeState({ data: { $typed: "Uint8Array", base64: "AAAA" }, length: 7 }),
+      "invalid_state",
+      "decodeState: state.length says 7 but state.data holds 3 elements",
+    );
+    expect(Object.getPrototypeOf(decodeState(JSON.parse('{"x": 1}')))).toBe(Object.prototype);
   });
 });

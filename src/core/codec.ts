@@ -1,4 +1,5 @@
 import { describeValue, fail } from "./errors.js";
+import { assertAllocation, getLimits } from "./limits.js";
 
 /**
  * The one JSON codec for metric states. Plain numbers, strings, booleans, null, arrays and
@@ -116,47 +117,101 @@ export function encodeState(value: unknown): unknown {
   );
 }
 
-/** Decodes what {@link encodeState} produced; malformed input raises `invalid_state`. */
+/** Keys a decoded state may not hold: they would reach or replace an object's prototype. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Decodes what {@link encodeState} produced. The input is untrusted (a file, a worker, a queue):
+ * malformed input raises `invalid_state` naming the path to the offending value. Checked here,
+ * once for every metric: nesting depth (`maxNestingDepth`), own keys only and no prototype keys,
+ * strict base64 whose length fits the element type, total decoded bytes within the allocation
+ * budget, and growable buffers (`{ data, length }`) whose stated length equals their data.
+ */
 export function decodeState(value: unknown): unknown {
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(decodeState);
-  const record = value as Record<string, unknown>;
-  if ("$typed" in record) {
-    const name = record.$typed;
-    if (typeof name !== "string" || !(name in typedConstructors) || typeof record.base64 !== "string") {
-      fail(
-        "invalid_state",
-        `decodeState: a typed array needs a known "$typed" name and a "base64" string, got ${describeValue(name)}`,
-      );
-    }
-    const ctor = typedConstructors[name as TypedName];
-    const bytes = base64ToBytes(record.base64);
-    if (bytes.length % ctor.BYTES_PER_ELEMENT !== 0) {
-      fail(
-        "invalid_state",
-        `decodeState: ${name} data has ${bytes.length} bytes, not a multiple of ${ctor.BYTES_PER_ELEMENT}`,
-      );
-    }
-    swapBytes(bytes, ctor.BYTES_PER_ELEMENT);
-    return new ctor(bytes.buffer, 0, bytes.length / ctor.BYTES_PER_ELEMENT);
+  const budget = { bytes: 0 };
+  return decodeAt(value, "state", 0, budget);
+}
+
+function decodeAt(value: unknown, path: string, depth: number, budget: { bytes: number }): unknown {
+  if (value === null || typeof value !== "object") {
+    if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint")
+      fail("invalid_state", `decodeState: ${path} must be JSON data, got ${describeValue(value)}`);
+    return value;
   }
-  if ("$number" in record) {
+  const { maxNestingDepth } = getLimits();
+  if (depth >= maxNestingDepth)
+    fail("invalid_state", `decodeState: ${path} is nested deeper than ${maxNestingDepth} levels`);
+  if (Array.isArray(value)) return value.map((v, i) => decodeAt(v, `${path}[${i}]`, depth + 1, budget));
+  if (ArrayBuffer.isView(value))
+    fail("invalid_state", `decodeState: ${path} must be encoded data, got ${describeValue(value)}`);
+  const record = value as Record<string, unknown>;
+  if (Object.hasOwn(record, "$typed")) return decodeTyped(record, path, budget);
+  if (Object.hasOwn(record, "$number")) {
+    expectKeys(record, ["$number"], path);
     const n = record.$number;
     if (n === "NaN") return Number.NaN;
     if (n === "Infinity") return Number.POSITIVE_INFINITY;
     if (n === "-Infinity") return Number.NEGATIVE_INFINITY;
     return fail(
       "invalid_state",
-      `decodeState: "$number" must be "NaN", "Infinity" or "-Infinity", got ${describeValue(n)}`,
+      `decodeState: ${path}.$number must be "NaN", "Infinity" or "-Infinity", got ${describeValue(n)}`,
     );
   }
-  if ("$bigint" in record) {
+  if (Object.hasOwn(record, "$bigint")) {
+    expectKeys(record, ["$bigint"], path);
     const b = record.$bigint;
-    if (typeof b !== "string" || !/^-?\d+$/.test(b))
-      fail("invalid_state", `decodeState: "$bigint" must be a decimal string, got ${describeValue(b)}`);
+    if (typeof b !== "string" || !/^-?\d{1,400}$/.test(b))
+      fail("invalid_state", `decodeState: ${path}.$bigint must be a decimal string, got ${describeValue(b)}`);
     return BigInt(b);
   }
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) out[k] = decodeState(v);
+  for (const key of Object.keys(record)) {
+    if (FORBIDDEN_KEYS.has(key))
+      fail("invalid_state", `decodeState: ${path} holds the forbidden key "${key}"`);
+    out[key] = decodeAt(record[key], `${path}.${key}`, depth + 1, budget);
+  }
+  const keys = Object.keys(out);
+  if (keys.length === 2 && ArrayBuffer.isView(out.data) && Object.hasOwn(out, "length")) {
+    const stated = out.length;
+    const actual = (out.data as TypedArray).length;
+    if (stated !== actual)
+      fail(
+        "invalid_state",
+        `decodeState: ${path}.length says ${describeValue(stated)} but ${path}.data holds ${actual} elements`,
+      );
+  }
   return out;
+}
+
+function expectKeys(record: Record<string, unknown>, keys: readonly string[], path: string): void {
+  for (const key of Object.keys(record))
+    if (!keys.includes(key)) fail("invalid_state", `decodeState: ${path} has the unexpected key "${key}"`);
+}
+
+function decodeTyped(record: Record<string, unknown>, path: string, budget: { bytes: number }): TypedArray {
+  expectKeys(record, ["$typed", "base64"], path);
+  const name = record.$typed;
+  const text = record.base64;
+  if (typeof name !== "string" || !Object.hasOwn(typedConstructors, name) || typeof text !== "string") {
+    fail(
+      "invalid_state",
+      `decodeState: ${path} needs a known "$typed" name and a "base64" string, got ${describeValue(name)}`,
+    );
+  }
+  const ctor = typedConstructors[name as TypedName];
+  const bytesLength = Math.floor((text.length * 3) / 4);
+  budget.bytes += bytesLength;
+  assertAllocation("decodeState", `${path} (${name})`, budget.bytes, "invalid_state");
+  if (!BASE64.test(text)) fail("invalid_state", `decodeState: ${path}.base64 is not valid base64`);
+  const bytes = base64ToBytes(text);
+  if (bytes.length % ctor.BYTES_PER_ELEMENT !== 0) {
+    fail(
+      "invalid_state",
+      `decodeState: ${path} (${name}) has ${bytes.length} bytes, not a multiple of ${ctor.BYTES_PER_ELEMENT}`,
+    );
+  }
+  swapBytes(bytes, ctor.BYTES_PER_ELEMENT);
+  return new ctor(bytes.buffer, 0, bytes.length / ctor.BYTES_PER_ELEMENT);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectError } from "../test-support/expect-error.js";
+import { expectError } from "../../test/support/expect-error.js";
 import { toFloat64, toMatrix, toMatrixOrColumn } from "./coerce.js";
 
 describe("input coercion", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messageOf } from "../test-support/expect-error.js";
+import { messageOf } from "../../test/support/expect-error.js";
 import {
   assertBinary,
   assertFinite,

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { describe, expect, it } from "vitest";
+import { seeded } from "../../test/support/losses.js";
 import { useBackend } from "../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../core/errors.js";
 import { binaryCrossEntropyWithLogitsFactory } from "./classification/binary-cross-entropy-with-logits.js";
@@ -11,7 +12,6 @@ import type { KerasLoss } from "./factory.js";
 import { huberLossFactory } from "./regression/huber-loss.js";
 import { mseLossFactory } from "./regression/mse-loss.js";
 import { softDiceLossFactory } from "./segmentation/soft-dice-loss.js";
-import { seeded } from "./test-support.js";
 
 await useBackend("cpu");
 

@@ -25,7 +25,7 @@ const taskModules: Readonly<Record<string, () => Promise<Record<string, unknown>
  */
 export async function findDefinition(id: unknown, options: unknown): Promise<AnyMetricDef> {
   const task = typeof id === "string" ? id.split("/")[0]! : "";
-  const load = taskModules[task];
+  const load = Object.hasOwn(taskModules, task) ? taskModules[task] : undefined;
   if (!load)
     fail(
       "invalid_state",

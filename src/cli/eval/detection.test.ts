@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { runEvalCommand } from "../../test-support/cli.js";
+import { runEvalCommand } from "../../../test/support/cli.js";
 import { register } from "./detection.js";
 
 const sample = fileURLToPath(new URL("../../../data/samples/detection/", import.meta.url));

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runEvalCommand } from "../../../test/support/cli.js";
 import { parseNpy } from "../../metrics/segmentation/npy.js";
-import { runEvalCommand } from "../../test-support/cli.js";
 import { readLabelFile, register } from "./segmentation.js";
 
 const sample = fileURLToPath(new URL("../../../data/samples/segmentation/", import.meta.url));

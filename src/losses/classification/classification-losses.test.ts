@@ -1,9 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
+import { attempt, scalar } from "../../../test/support/losses.js";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
 import { checkGradient } from "../gradient-check.js";
-import { attempt, scalar } from "../test-support.js";
 import { binaryCrossEntropy } from "./binary-cross-entropy.js";
 import { binaryCrossEntropyWithLogits } from "./binary-cross-entropy-with-logits.js";
 import { cosineEmbeddingLoss } from "./cosine-embedding-loss.js";

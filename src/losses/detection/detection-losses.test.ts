@@ -1,9 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
+import { scalar } from "../../../test/support/losses.js";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
 import { checkGradient } from "../gradient-check.js";
-import { scalar } from "../test-support.js";
 import { balancedL1Loss } from "./balanced-l1-loss.js";
 import { ciouLoss } from "./ciou-loss.js";
 import { diouLoss } from "./diou-loss.js";

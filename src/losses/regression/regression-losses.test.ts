@@ -1,9 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
+import { attempt, scalar, seeded } from "../../../test/support/losses.js";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
 import { checkGradient } from "../gradient-check.js";
-import { attempt, scalar, seeded } from "../test-support.js";
 import { gaussianNllLoss } from "./gaussian-nll-loss.js";
 import { huberLoss } from "./huber-loss.js";
 import { l1Loss } from "./l1-loss.js";

@@ -1,9 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
+import { seeded } from "../../../test/support/losses.js";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { isPlumblineError } from "../../core/errors.js";
 import { mseLoss } from "../regression/mse-loss.js";
-import { seeded } from "../test-support.js";
 import { DynamicWeightAverage } from "./dynamic-weight-average.js";
 import { GradNorm } from "./grad-norm.js";
 import { UncertaintyWeighting } from "./uncertainty-weighting.js";

@@ -460,7 +460,7 @@ function mergeDescending<A extends Uint32Array | Float64Array>(
   while (i >= 0 || j >= 0) {
     const pv = i >= 0 ? pos[i]! : Number.NEGATIVE_INFINITY;
     const nv = j >= 0 ? neg[j]! : Number.NEGATIVE_INFINITY;
-    const v = pv > nv ? pv : nv;
+    const v = Math.max(pv, nv);
     while (i >= 0 && pos[i] === v) {
       tps++;
       i--;

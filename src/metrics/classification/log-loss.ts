@@ -24,7 +24,7 @@ export const logLossMeta = classificationEntry({
 export { type MeanState, meanDef } from "./mean-metric.js";
 
 const EPS = 2.220446049250313e-16;
-const clip = (p: number) => (p < EPS ? EPS : p > 1 - EPS ? 1 - EPS : p);
+const clip = (p: number) => (p < EPS ? EPS : Math.min(p, 1 - EPS));
 
 export interface LogLossOptions {
   /** Samples whose target equals this value are left out. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { expectError } from "../../../test/support/expect-error.js";
 import { createMetric } from "../../metric.js";
-import { expectError } from "../../test-support/expect-error.js";
 import { identificationRank, identificationRankDef } from "./identification.js";
 import { pairwiseSimilarity } from "./similarity.js";
 

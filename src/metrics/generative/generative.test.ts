@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { agree, mergedResult, resumedResult } from "../../../test/support/regression.js";
 import { createMetric } from "../../metric.js";
-import { agree, mergedResult, resumedResult } from "../regression/test-helpers.js";
 import {
   frechetDistance,
   frechetDistanceDef,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { agree, mergedResult, resumedResult } from "../../../test/support/regression.js";
 import { type AnyMetricDef, createMetric } from "../../metric.js";
-import { agree, mergedResult, resumedResult } from "../regression/test-helpers.js";
 import {
   ergas,
   ergasDef,

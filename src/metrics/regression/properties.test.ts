@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { agree, mergedResult, ranges, resumedResult } from "../../../test/support/regression.js";
 import { encodeState } from "../../core/codec.js";
 import { isPlumblineError } from "../../core/errors.js";
 import { type AnyMetricDef, createMetric } from "../../metric.js";
@@ -32,7 +33,6 @@ import {
   tweedieDevianceDef,
   weightedMeanAbsolutePercentageErrorDef,
 } from "./index.js";
-import { agree, mergedResult, ranges, resumedResult } from "./test-helpers.js";
 
 /** Values on a 1/8 grid: exact in binary, with ties. */
 const anyValue = fc.integer({ min: -800, max: 800 }).map((v) => v / 8);
@@ -250,7 +250,7 @@ describe("fromJSON rejects malformed states", () => {
         preds: { data: new Float64Array(1), length: 3 },
         target: { data: new Float64Array(4), length: 3 },
       },
-      "`preds.length` 3 exceeds its capacity 1",
+      "state.preds.length says 3 but state.preds.data holds 1 elements",
     ],
   ])("%s", (_, def, state, message) => {
     const metric = createMetric(def as AnyMetricDef);

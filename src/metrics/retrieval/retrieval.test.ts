@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { expectError } from "../../../test/support/expect-error.js";
 import { createMetric, type MetricDef } from "../../metric.js";
-import { expectError } from "../../test-support/expect-error.js";
 import { retrievalMap, retrievalMapDef } from "./average-precision.js";
 import { retrievalFallOut, retrievalFallOutDef } from "./fall-out.js";
 import type { RetrievalArgs, RetrievalState, TieHandling } from "./grouped.js";

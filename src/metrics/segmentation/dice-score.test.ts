@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { handPreds, handTarget } from "../../../test/support/hand-maps.js";
 import { createMetric } from "../../metric.js";
-import { handPreds, handTarget } from "../../test-support/hand-maps.js";
 import { diceScore, diceScoreDef } from "./dice-score.js";
 import { generalizedDiceScore, generalizedDiceScoreDef } from "./generalized-dice-score.js";
 

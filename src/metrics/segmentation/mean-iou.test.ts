@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { handPreds, handTarget } from "../../../test/support/hand-maps.js";
 import { createMetric } from "../../metric.js";
-import { handPreds, handTarget } from "../../test-support/hand-maps.js";
 import { frequencyWeightedIou } from "./frequency-weighted-iou.js";
 import { meanIou, meanIouDef } from "./mean-iou.js";
 import { pixelAccuracy, pixelAccuracyDef } from "./pixel-accuracy.js";

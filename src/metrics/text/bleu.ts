@@ -415,7 +415,7 @@ function bleuDef(
           for (let c = 0; c < key.length; c++) if (key.charCodeAt(c) === 32) order++;
           total[order]! += count;
           const r = refNgrams.get(key);
-          if (r !== undefined) correct[order]! += count < r ? count : r;
+          if (r !== undefined) correct[order]! += Math.min(count, r);
         }
       }
       state.segments += checked.hypotheses.length;

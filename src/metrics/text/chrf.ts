@@ -277,8 +277,8 @@ function singleReferenceCharStatistics(
       for (let k = 0; k < rn; k++) rc[k] = rc[k]! * base + refIds[k + n - 1]!;
     }
     largest *= base;
-    const h = hn > 0 ? hn : 0;
-    const r = rn > 0 ? rn : 0;
+    const h = Math.max(hn, 0);
+    const r = Math.max(rn, 0);
     const at = 3 * (n - 1);
     sums[at]! += r > 0 ? h : 0;
     sums[at + 1]! += r;

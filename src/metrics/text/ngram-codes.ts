@@ -75,7 +75,7 @@ export function sortedMatches(a: Float64Array, b: Float64Array): number {
         cb++;
         j++;
       }
-      matches += ca < cb ? ca : cb;
+      matches += Math.min(ca, cb);
     }
   }
   return matches;

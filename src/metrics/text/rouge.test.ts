@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { expectError } from "../../../test/support/expect-error.js";
 import { PlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
-import { expectError } from "../../test-support/expect-error.js";
 import { porterStem } from "./porter-stemmer.js";
 import { rouge, rougeDef, rougePairs, rougeScore, rougeScoreMulti } from "./rouge.js";
 import { rougeBootstrap } from "./rouge-bootstrap.js";

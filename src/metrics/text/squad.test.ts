@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { expectError } from "../../../test/support/expect-error.js";
 import { createMetric } from "../../metric.js";
-import { expectError } from "../../test-support/expect-error.js";
 import { normalizeAnswer, squad, squadDef, squadQuestionScores, squadV2, squadV2RawScores } from "./squad.js";
 
 describe("SQuAD v1.1", () => {

@@ -251,7 +251,7 @@ function accumulateWords(
     insertions += counts[2]!;
     referenceTokens += refLength;
     hypothesisTokens += hypLength;
-    maxTokens += refLength > hypLength ? refLength : hypLength;
+    maxTokens += Math.max(refLength, hypLength);
   }
   delta.hits = hits;
   delta.substitutions = substitutions;

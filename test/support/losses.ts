@@ -1,5 +1,5 @@
 import type * as tf from "@tensorflow/tfjs-core";
-import { seededRandom } from "../core/random.js";
+import { seededRandom } from "../../src/core/random.js";
 
 /** Test helper of the loss folders (not part of the public API). */
 

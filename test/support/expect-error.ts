@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { isPlumblineError, type PlumblineError, type PlumblineErrorCode } from "../core/errors.js";
+import { isPlumblineError, type PlumblineError, type PlumblineErrorCode } from "../../src/core/errors.js";
 
 /** Test helper: the PlumblineError that `run` throws; fails the test when it returns or throws anything else. */
 export function caught(run: () => unknown): PlumblineError {

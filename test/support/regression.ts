@@ -2,7 +2,7 @@
  * Test helpers shared by the regression, image, depth and generative tests (not part of the
  * public API): tolerance comparison that treats NaN as equal to NaN, and stream-vs-one-shot runs.
  */
-import { type AnyMetricDef, createMetric } from "../../metric.js";
+import { type AnyMetricDef, createMetric } from "../../src/metric.js";
 
 /** True when `a` and `b` agree within `rtol` (relative) and `atol`; NaN equals NaN; arrays element-wise. */
 export function agree(a: unknown, b: unknown, rtol = 1e-9, atol = 1e-12): boolean {
