@@ -282,7 +282,7 @@ export function decodeMetricSnapshot<State>(
   if (id !== def.id) fail("invalid_state", `${def.id}: fromJSON got a state of ${describeValue(id)}`);
   if (options !== undefined) {
     const ours = optionsKey(def);
-    const theirs = canonicalJson(options);
+    const theirs = canonicalJson(encodeState(decodeState(options)));
     if (ours !== theirs)
       fail(
         "invalid_state",

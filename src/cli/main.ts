@@ -4,7 +4,10 @@ import { registerCatalog } from "./catalog.js";
 import { registerConformance } from "./conformance.js";
 import { registerDemo } from "./demo.js";
 import { registerEval } from "./eval/index.js";
+import { exitQuietlyOnClosedPipe } from "./grammar.js";
 import { registerMerge } from "./merge.js";
+
+exitQuietlyOnClosedPipe();
 
 const program = new Command();
 program
