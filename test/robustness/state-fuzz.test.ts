@@ -65,7 +65,9 @@ for (const area of Object.keys(areas)) {
     const { complete } = await areas[area]();
 
     it.runIf(complete)("every definition of the module has a sample row", () => {
-      const factories = Object.keys(module).filter((name) => name.endsWith("Def") && typeof module[name] === "function");
+      const factories = Object.keys(module).filter(
+        (name) => name.endsWith("Def") && typeof module[name] === "function",
+      );
       const sampled = new Set(rows.map((row: { factory: string }) => row.factory));
       expect(factories.filter((name) => !sampled.has(name))).toEqual([]);
     });
