@@ -372,5 +372,6 @@ export function latexToText(formula: string): string {
     .replace(/\b(max|min|sup|inf|argmax|argmin|log|lim) (?=[_ᵢⱼₖₙₜₓₐₑₕₗₘₒₚᵣₛᵤᵥ₀-₉])/g, "$1")
     .replace(/\s+([,;)\]}])/g, "$1")
     .replace(/([([{])\s+/g, "$1")
-    .trim();
+    .trim()
+    .normalize("NFC");
 }
