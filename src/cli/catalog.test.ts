@@ -1,33 +1,10 @@
-import { Command } from "commander";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runCommand } from "../../test/support/cli.js";
 import { TASKS } from "../catalog/index.js";
 import { registerCatalog } from "./catalog.js";
 
-/** Runs `plumbline <args>` in-process with the catalog commands; captures output and exit code. */
-async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const program = new Command().exitOverride();
-  registerCatalog(program);
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
-  process.exitCode = 0;
-  try {
-    await program.parseAsync(["node", "plumbline", ...args]);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
-}
+/** Runs `plumbline <args>` in-process with the catalog commands. */
+const run = (...args: string[]) => runCommand(registerCatalog, args);
 
 describe("plumbline list", () => {
   it("aligns its columns and prints ranges with their symbols", async () => {
