@@ -156,6 +156,23 @@ describe("adviseDetection", () => {
     expect(report.traits).toEqual(["crowded", "imbalanced"]);
   });
 
+  it("bounds the overlap check: 60 images of 1000 boxes each end quickly", () => {
+    const images = Array.from({ length: 60 }, (_, i) => ({ id: i + 1 }));
+    const annotations = images.flatMap((img) =>
+      Array.from({ length: 1000 }, (_, k) => ({
+        id: img.id * 1000 + k,
+        image_id: img.id,
+        category_id: 1,
+        bbox: [k, 0, 10, 10],
+        area: 100,
+      })),
+    );
+    const start = performance.now();
+    const report = adviseDetection({ images, categories: [{ id: 1 }], annotations });
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(String(finding(report, "objects per image"))).toMatch(/\(of 20000 boxes checked\)/);
+  });
+
   it("refuses a dict that is not COCO", () => {
     expectError(() => adviseDetection({ images: [] }), "invalid_value");
   });
