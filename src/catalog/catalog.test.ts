@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { annotationFileFor, annotations } from "./annotations/index.js";
 import { defaultIdeal } from "./build.js";
 import { definitions } from "./definitions.js";
-import { catalog, describe as describeEntry, RULES, SURVEY_SECTIONS, TASKS, TRAITS } from "./index.js";
+import {
+  catalog,
+  describe as describeEntry,
+  RULES,
+  SURVEY_GAPS,
+  SURVEY_SECTIONS,
+  TASKS,
+  TRAITS,
+} from "./index.js";
 
 /** Every public module, to check that each catalog entry names real exports (no drift). */
 async function publicExports(): Promise<Set<string>> {
@@ -79,6 +87,19 @@ describe("catalog: every entry is annotated", () => {
         : []),
     ]);
     expect(problems).toEqual([]);
+  });
+
+  it("covers every item section of the survey with an entry or a listed gap", () => {
+    const uncovered = Object.keys(SURVEY_SECTIONS)
+      .filter((s) => /^\d+\.\d+\.\d+$/.test(s))
+      .filter(
+        (s) =>
+          !catalog.some((e) => e.survey.some((r) => r.section === s)) &&
+          !SURVEY_GAPS.some((g) => g.section === s),
+      );
+    expect(uncovered).toEqual([]);
+    for (const gap of SURVEY_GAPS)
+      if (gap.section !== "") expect(SURVEY_SECTIONS, gap.item).toHaveProperty(gap.section);
   });
 
   it("maps every entry onto survey tasks, its home area first", () => {

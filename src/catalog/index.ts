@@ -15,7 +15,7 @@ import { TASK_ALIASES, TASK_INFO, TASKS, type Task, TRAITS } from "./tasks.js";
 export type { CatalogEntry, Pairing, Properties, SurveyRef, TraitNote } from "./entry.js";
 export type { Advice, LossAdvice, Recommendation, RecommendQuery } from "./recommend.js";
 export { RULES, type TaskRules, type TraitRule } from "./rules.js";
-export { SURVEY, SURVEY_SECTIONS } from "./survey.js";
+export { SURVEY, SURVEY_GAPS, SURVEY_SECTIONS, type SurveyGap } from "./survey.js";
 export { resolveTask, resolveTraits, TASK_ALIASES, TASK_INFO, TASKS, type Task, TRAITS } from "./tasks.js";
 export type { EntryMeta, MetaTask, Reference } from "./types.js";
 

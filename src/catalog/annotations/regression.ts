@@ -293,8 +293,9 @@ export const regression: Annotations = {
     cons: ["Dominated by the largest targets."],
   },
   "regression/mse_loss": {
-    survey: ["2.1.1"],
+    survey: ["2.1.1", "8.1.1"],
     flags: ["convex", "smooth"],
+    alsoTasks: ["depth", "generation"],
     usage: "Train regressors when noise is roughly Gaussian and outliers are rare.",
     pros: [
       "Convex and smooth with a gradient proportional to the error.",
@@ -311,8 +312,9 @@ export const regression: Annotations = {
     },
   },
   "regression/l1_loss": {
-    survey: ["2.1.2"],
+    survey: ["2.1.2", "8.1.1"],
     flags: ["convex", "robust"],
+    alsoTasks: ["depth"],
     usage: "Train regressors when outliers or skewed errors are present.",
     pros: ["Robust: outliers weigh linearly.", "Its minimiser is the conditional median."],
     cons: [
