@@ -257,3 +257,27 @@ describe("adviseRetrieval, adviseText, adviseRag", () => {
     expectError(() => adviseRag([]), "empty_input");
   });
 });
+
+describe("advise: strict options", () => {
+  it("every advise function rejects an unknown option", () => {
+    const calls: [string, () => unknown][] = [
+      ["adviseClassification", () => adviseClassification([0, 1], { zzUnknown: 1 } as never)],
+      ["adviseRegression", () => adviseRegression([0, 1], { zzUnknown: 1 } as never)],
+      [
+        "adviseSegmentation",
+        () => adviseSegmentation([{ data: [0], shape: [1, 1, 1] }], { zzUnknown: 1 } as never),
+      ],
+      [
+        "adviseRetrieval",
+        () => adviseRetrieval([{ query: "q", doc: "d", relevance: 1 }], { zzUnknown: 1 } as never),
+      ],
+      ["adviseText", () => adviseText([["a"]], { zzUnknown: 1 } as never)],
+    ];
+    for (const [name, call] of calls)
+      expectError(
+        call,
+        "invalid_option",
+        `${name}: unknown option \`zzUnknown\`; known: ${name === "adviseSegmentation" ? "`background`, `ignoreIndex`" : name === "adviseRetrieval" ? "`run`" : name === "adviseText" ? "`hypotheses`" : "`preds`"}`,
+      );
+  });
+});
