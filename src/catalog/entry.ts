@@ -1,5 +1,5 @@
 import type { Task } from "./tasks.js";
-import type { Reference } from "./types.js";
+import type { EntryCore } from "./types.js";
 
 /**
  * Properties of an entry, as functions of the predictions (scores, logits or values):
@@ -47,18 +47,9 @@ export interface SurveyRef {
 }
 
 /** One metric, loss or loss-weighting scheme: its definition's meta merged with the survey annotations. */
-export interface CatalogEntry {
-  /** Stable id, "<folder>/<snake_name>", e.g. "classification/auroc". */
-  readonly id: string;
-  readonly title: string;
-  readonly kind: "metric" | "loss" | "weighting";
+export interface CatalogEntry extends EntryCore {
   /** Survey task areas; the first is the entry's home area. */
   readonly tasks: readonly Task[];
-  /** LaTeX. */
-  readonly formula: string;
-  /** [min, max]; infinities allowed. */
-  readonly range: readonly [number, number];
-  readonly direction: "higher" | "lower" | "none";
   /** The best attainable value (a range end), or null when none exists (e.g. an unbounded NLL). */
   readonly ideal: number | null;
   readonly properties: Properties;
@@ -74,12 +65,9 @@ export interface CatalogEntry {
   readonly survey: readonly SurveyRef[];
   /** Why the library offers it although the survey does not cover it (only when `survey` is empty). */
   readonly beyondSurvey?: string;
-  readonly references: readonly Reference[];
   /**
    * For a loss: the metrics to report when training with it. For a metric: the metrics to report
    * beside it and the losses that train towards it.
    */
   readonly pairings: readonly Pairing[];
-  /** Exported function(s) that implement it. */
-  readonly exports: readonly string[];
 }

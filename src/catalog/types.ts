@@ -33,29 +33,33 @@ export interface Reference {
   readonly implementation?: string;
 }
 
-/** The metadata a metric or loss definition declares next to its code. */
-export interface EntryMeta {
+/** What a definition's metadata and a catalog entry have in common. */
+export interface EntryCore {
   /** Stable id, "<folder>/<snake_name>", e.g. "classification/auroc". */
   readonly id: string;
   readonly title: string;
   readonly kind: "metric" | "loss" | "weighting";
-  /** The first task is the entry's home area. */
-  readonly tasks: readonly MetaTask[];
   /** LaTeX. */
   readonly formula: string;
   /** [min, max]; infinities allowed. */
   readonly range: readonly [number, number];
   readonly direction: "higher" | "lower" | "none";
-  readonly differentiable: boolean;
-  /** Free-text robustness notes (outliers, imbalance, ...). The catalog keeps them as limitations' context. */
-  readonly robustness?: readonly string[];
   readonly references: readonly Reference[];
+  /** Name of the exported function(s) that implement it. */
+  readonly exports: readonly string[];
+}
+
+/** The metadata a metric or loss definition declares next to its code. */
+export interface EntryMeta extends EntryCore {
+  /** The first task is the entry's home area. */
+  readonly tasks: readonly MetaTask[];
+  readonly differentiable: boolean;
+  /** Free-text robustness notes (outliers, imbalance, ...); the annotations' limitations supersede them. */
+  readonly robustness?: readonly string[];
   /** For losses: catalog ids of the metrics it pairs with (each needs a reason in the annotations). */
   readonly pairsWith?: readonly string[];
   /** Legacy free-form tags; the catalog no longer reads them (traits come from `catalog/rules.ts`). */
   readonly traits?: readonly string[];
-  /** Name of the exported function(s) that implement it. */
-  readonly exports: readonly string[];
 }
 
 /**
