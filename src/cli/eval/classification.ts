@@ -272,31 +272,8 @@ function matrixOf(table: NumericTable): { data: Float64Array; rows: number; cols
   return table.matrix();
 }
 
-async function readWithProgress(path: string, label: string): Promise<NumericTable> {
-  const started = Date.now();
-  // biome-ignore lint/suspicious/noExplicitAny: cli-progress is loaded lazily.
-  let bar: any;
-  const table = await readNumericTable(path, FN, {
-    onProgress: (read, total) => {
-      if (!process.stderr.isTTY || Date.now() - started < 1000) return;
-      if (!bar) {
-        void import("cli-progress").then(({ default: progress }) => {
-          if (bar) return;
-          bar = new progress.SingleBar(
-            {
-              format: `reading ${label} [{bar}] {percentage}%`,
-              stream: process.stderr,
-              clearOnComplete: true,
-            },
-            progress.Presets.shades_classic,
-          );
-          bar.start(total, read);
-        });
-      } else bar.update(read);
-    },
-  });
-  bar?.stop();
-  return table;
+async function readWithProgress(path: string, _label: string): Promise<NumericTable> {
+  return readNumericTable(path, FN);
 }
 
 interface Flags {

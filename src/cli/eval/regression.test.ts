@@ -32,7 +32,7 @@ describe("eval regression", () => {
     const base = { predsColumn: "0", targetColumn: "0" };
     await expect(
       evaluateRegressionFiles({ ...base, preds: join(dir, "none.csv"), target: join(dir, "long.csv") }),
-    ).rejects.toThrow(/eval regression: cannot read .*none\.csv \(ENOENT\)/);
+    ).rejects.toThrow(/eval regression: cannot read .*none\.csv \(no such file\)/);
     await expect(
       evaluateRegressionFiles({
         ...base,
@@ -40,7 +40,7 @@ describe("eval regression", () => {
         preds: join(dir, "short.csv"),
         target: join(dir, "long.csv"),
       }),
-    ).rejects.toThrow(/has no column "pred" \(columns: y\)/);
+    ).rejects.toThrow(/has no column "pred" \(columns: y; positions count from 0\)/);
     await expect(
       evaluateRegressionFiles({ ...base, preds: join(dir, "short.csv"), target: join(dir, "long.csv") }),
     ).rejects.toThrow("eval regression: --preds and --target must have the same number of rows, got 2 and 3");
