@@ -50,5 +50,8 @@ export async function openNumericTable(
         for await (const item of items) if (!("names" in item)) yield item;
       })();
     },
+    async close() {
+      await items.return(undefined);
+    },
   };
 }

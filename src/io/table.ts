@@ -29,6 +29,8 @@ export interface NumericReader {
   readonly source: ByteSource;
   /** The batches; iterate once. */
   batches(): AsyncIterable<NumericBatch>;
+  /** Stops reading (closes the file) without iterating the batches. */
+  close(): Promise<void>;
 }
 
 /** A column chosen by name or by 0-based position. */

@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// Memory and throughput of the CLI on big inputs: CSV → AUROC (binary scores) and CSV → macro-F1
+// (10-class labels) through `plumbline eval classification`, at 1e6, 1e7 and 1e8 rows.
+// 1e6 and 1e7 are written to a temporary file and read from it; 1e8 (1.1 GB of CSV) is generated
+// on the fly and piped into the CLI's stdin, never stored. Each run reports the CLI process's
+// peak RSS (getrusage maxrss), wall seconds, CPU seconds and throughput (rows/s, MB/s); pandas
+// read_csv + scikit-learn on the same file is run beside it at 1e6 and 1e7 when /usr/bin/python3
+// has them, with the ratio (reference time / plumbline time, CPU seconds; RSS ratio too).
+//
+//   npx tsc --build && node bench/scale.mjs [--sizes 1e6,1e7,1e8] [--repeat N] [--no-python]
+//
+// What dominates memory: the macro-F1 state is a 10×10 confusion matrix, so RSS is Node's
+// baseline plus one batch (65,536 rows) at any size; exact AUROC keeps every score (about
+// 5 bytes per sample in a doubling buffer, then a sort at compute), so its RSS grows with n.
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { flag, PYTHON } from "./lib.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const cli = join(root, "dist/cli/main.js");
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const sizes = option("sizes", "1e6,1e7,1e8").split(",").map(Number);
+const repeat = Number(option("repeat", "3"));
+const usePython = !flag("no-python") && spawnSync(PYTHON, ["-c", "import pandas, sklearn"]).status === 0;
+
+/** Seeded CSV generator, run as its own process writing to stdout (`node -e GEN n kind`). */
+const GEN = `
+const n = Number(process.argv[1]), kind = process.argv[2];
+let a = 12345 >>> 0;
+const rand = () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+const size = 1 << 22; let buf = Buffer.allocUnsafe(size), pos = 0;
+const flush = () => new Promise((resolve) => { const full = buf.subarray(0, pos); buf = Buffer.allocUnsafe(size); pos = 0;
+  process.stdout.write(full) ? resolve() : process.stdout.once("drain", resolve); });
+(async () => {
+  pos += buf.write(kind === "binary" ? "score,label\\n" : "pred,target\\n", 0, "latin1");
+  for (let i = 0; i < n; i++) {
+    if (pos > size - 32) await flush();
+    if (kind === "binary") {
+      const micro = Math.floor(rand() * 1e6); // score = micro / 1e6, label ~ Bernoulli(score)
+      buf[pos++] = 48; buf[pos++] = 46;
+      for (let d = 100000; d >= 1; d = d / 10) buf[pos++] = 48 + (Math.floor(micro / d) % 10);
+      buf[pos++] = 44; buf[pos++] = rand() < micro / 1e6 ? 49 : 48; buf[pos++] = 10;
+    } else {
+      const target = Math.floor(rand() * 10);
+      const pred = rand() < 0.7 ? target : Math.floor(rand() * 10);
+      buf[pos++] = 48 + pred; buf[pos++] = 44; buf[pos++] = 48 + target; buf[pos++] = 10;
+    }
+  }
+  await flush();
+})();
+`;
+
+const WORKLOADS = {
+  auroc: {
+    kind: "binary",
+    flags: ["--task", "binary", "--metrics", "auroc"],
+    python: "roc_auc_score(d['label'], d['score'])",
+  },
+  "macro-f1": {
+    kind: "multiclass",
+    flags: ["--task", "multiclass", "--num-classes", "10", "--metrics", "f1_macro"],
+    python: "f1_score(d['target'], d['pred'], average='macro')",
+  },
+};
+
+// Reports the CLI process's peak RSS and CPU time on stderr when it exits.
+const PROBE =
+  "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nbench-usage '+u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
+
+function runCli(args, stdin) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(
+      process.execPath,
+      ["--import", PROBE, cli, "eval", "classification", ...args, "--format", "json"],
+      {
+        stdio: [stdin ?? "ignore", "pipe", "pipe"],
+      },
+    );
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const wall = (performance.now() - started) / 1000;
+      const usage = /bench-usage (\d+) (\d+)/.exec(err);
+      if (code !== 0 || !usage) return reject(new Error(`plumbline exited ${code}: ${err.trim()}`));
+      resolve({
+        wall,
+        rssMB: Number(usage[1]) / 1024,
+        cpu: Number(usage[2]) / 1e6,
+        result: JSON.parse(out).metrics,
+      });
+    });
+  });
+}
+
+function generator(n, kind) {
+  return spawn(process.execPath, ["-e", GEN, String(n), kind], { stdio: ["ignore", "pipe", "inherit"] });
+}
+
+async function writeFile(path, n, kind) {
+  const fd = openSync(path, "w");
+  await new Promise((resolve, reject) => {
+    const gen = spawn(process.execPath, ["-e", GEN, String(n), kind], { stdio: ["ignore", fd, "inherit"] });
+    gen.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`generator exited ${code}`))));
+  });
+  closeSync(fd);
+}
+
+function runPython(path, expression) {
+  const script = `
+import resource, time, sys
+import pandas as pd
+from sklearn.metrics import roc_auc_score, f1_score
+t0 = time.process_time(); w0 = time.time()
+d = pd.read_csv(sys.argv[1])
+v = ${expression}
+print(v, time.process_time() - t0, time.time() - w0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+`;
+  const run = spawnSync(PYTHON, ["-c", script, path], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(run.stderr);
+  const [value, cpu, wall, rss] = run.stdout.trim().split(" ").map(Number);
+  return { value, cpu, wall, rssMB: rss };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const spread = (xs) =>
+  xs.length > 1 ? ` (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})` : "";
+
+const dir = mkdtempSync(join(tmpdir(), "plumbline-scale-"));
+console.log(
+  `scale: plumbline eval classification on CSV, ${repeat} repetition(s) per size below 1e8 (median, range)`,
+);
+console.log("workload   rows    source  peak RSS MB  wall s        cpu s        Mrows/s  MB/s   value");
+try {
+  for (const [name, workload] of Object.entries(WORKLOADS)) {
+    for (const n of sizes) {
+      const piped = n >= 1e8;
+      const path = join(dir, `${name}-${n}.csv`);
+      const runs = [];
+      let bytes;
+      if (piped) {
+        const gen = generator(n, workload.kind);
+        runs.push(await runCli(workload.flags.concat(["--preds", "-", "--target", "-"]), gen.stdout));
+        bytes = n * (workload.kind === "binary" ? 11 : 4);
+      } else {
+        await writeFile(path, n, workload.kind);
+        bytes = statSync(path).size;
+        for (let r = 0; r < repeat; r++)
+          runs.push(await runCli(workload.flags.concat(["--preds", path, "--target", path])));
+      }
+      const wall = runs.map((r) => r.wall);
+      const cpu = runs.map((r) => r.cpu);
+      const rss = runs.map((r) => r.rssMB);
+      const value = Object.values(runs[0].result)[0];
+      console.log(
+        `${name.padEnd(9)}  ${n.toExponential(0).padEnd(6)}  ${(piped ? "stdin" : "file").padEnd(6)}  ${median(rss).toFixed(0).padStart(6)}${spread(rss).padEnd(12)}  ${median(wall).toFixed(2)}${spread(wall).padEnd(8)}  ${median(cpu).toFixed(2)}${spread(cpu).padEnd(8)}  ${(n / median(wall) / 1e6).toFixed(2).padStart(6)}  ${(bytes / median(wall) / 1e6).toFixed(0).padStart(4)}  ${value.toFixed(6)}`,
+      );
+      if (!piped && usePython && n <= 1e7) {
+        const py = runPython(path, workload.python);
+        console.log(
+          `  pandas.read_csv + sklearn: RSS ${py.rssMB.toFixed(0)} MB, cpu ${py.cpu.toFixed(2)} s, value ${py.value.toFixed(6)}; ratio (sklearn cpu / plumbline cpu) ${(py.cpu / median(cpu)).toFixed(2)}, RSS ratio ${(py.rssMB / median(rss)).toFixed(2)}`,
+        );
+      }
+      if (!piped) rmSync(path);
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
