@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-// Memory and throughput of the CLI on big inputs: CSV → AUROC (binary scores) and CSV → macro-F1
+// Reader throughput, then memory and throughput of the CLI on big inputs.
+//
+// Readers: CSV and JSON Lines files of `--reader-rows` rows (default 5e6) of a score and a label
+// are parsed into numeric batches in this process; MB/s per core = file size / CPU seconds.
+// pandas.read_csv (C engine) and pandas.read_json(lines=True) parse the same files beside them.
+//
+// CLI: CSV → AUROC (binary scores) and CSV → macro-F1
 // (10-class labels) through `plumbline eval classification`, at 1e6, 1e7 and 1e8 rows.
 // 1e6 and 1e7 are written to a temporary file and read from it; 1e8 (1.1 GB of CSV) is generated
 // on the fly and piped into the CLI's stdin, never stored. Each run reports the CLI process's
@@ -7,7 +13,7 @@
 // read_csv + scikit-learn on the same file is run beside it at 1e6 and 1e7 when /usr/bin/python3
 // has them, with the ratio (reference time / plumbline time, CPU seconds; RSS ratio too).
 //
-//   npx tsc --build && node bench/scale.mjs [--sizes 1e6,1e7,1e8] [--repeat N] [--no-python]
+//   npx tsc --build && node bench/scale.mjs [--sizes 1e6,1e7,1e8] [--repeat N] [--reader-rows N] [--no-python] [--no-cli]
 //
 // What dominates memory: the macro-F1 state is a 10×10 confusion matrix, so RSS is Node's
 // baseline plus one batch (65,536 rows) at any size; exact AUROC keeps every score (about
@@ -28,6 +34,7 @@ const option = (name, fallback) => {
 };
 const sizes = option("sizes", "1e6,1e7,1e8").split(",").map(Number);
 const repeat = Number(option("repeat", "3"));
+const readerRows = Number(option("reader-rows", "5e6"));
 const usePython = !flag("no-python") && spawnSync(PYTHON, ["-c", "import pandas, sklearn"]).status === 0;
 
 /** Seeded CSV generator, run as its own process writing to stdout (`node -e GEN n kind`). */
@@ -142,13 +149,79 @@ const spread = (xs) =>
   xs.length > 1 ? ` (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})` : "";
 
 const dir = mkdtempSync(join(tmpdir(), "plumbline-scale-"));
+
+/** Parses `path` with plumbline's reader `repeat` times; CPU seconds of each pass. */
+async function readerSeconds(path) {
+  const { openNumericTable } = await import(join(root, "dist/io/index.js"));
+  const seconds = [];
+  for (let r = 0; r < repeat; r++) {
+    const start = process.cpuUsage();
+    const reader = await openNumericTable(path, { fn: "bench" });
+    let rows = 0;
+    for await (const batch of reader.batches()) rows += batch.rows;
+    const used = process.cpuUsage(start);
+    if (rows !== readerRows) throw new Error(`read ${rows} rows`);
+    seconds.push((used.user + used.system) / 1e6);
+  }
+  return seconds;
+}
+
+function pandasSeconds(path, call) {
+  const script = `import sys, time\nimport pandas as pd\nt = time.process_time()\nd = ${call}\nassert len(d) == ${readerRows}\nprint(time.process_time() - t)`;
+  const run = spawnSync(PYTHON, ["-c", script, path], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return Number(run.stdout.trim());
+}
+
+if (readerRows > 0) {
+  const csv = join(dir, "readers.csv");
+  await writeFile(csv, readerRows, "binary");
+  const jsonl = join(dir, "readers.jsonl");
+  // The same rows as JSON objects, one per line.
+  await new Promise((resolve, reject) => {
+    const fd = openSync(jsonl, "w");
+    const conv = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const rl=require("readline").createInterface({input:require("fs").createReadStream(process.argv[1])});let first=true;const out=[];rl.on("line",(l)=>{if(first){first=false;return;}const [s,y]=l.split(",");out.push('{"score":'+s+',"label":'+y+'}');if(out.length>=65536){process.stdout.write(out.join("\\n")+"\\n");out.length=0;}});rl.on("close",()=>{process.stdout.write(out.join("\\n")+(out.length?"\\n":""));});`,
+        csv,
+      ],
+      { stdio: ["ignore", fd, "inherit"] },
+    );
+    conv.on("close", (code) => {
+      closeSync(fd);
+      code === 0 ? resolve() : reject(new Error("jsonl conversion failed"));
+    });
+  });
+  console.log(
+    `readers: ${readerRows.toExponential(0)} rows of (score, label), ${repeat} passes (median, range), MB/s per core = MB / CPU s`,
+  );
+  for (const [name, path, call] of [
+    ["CSV", csv, "pd.read_csv(sys.argv[1])"],
+    ["JSONL", jsonl, "pd.read_json(sys.argv[1], lines=True)"],
+  ]) {
+    const mb = statSync(path).size / 1e6;
+    const seconds = await readerSeconds(path);
+    const rates = seconds.map((s) => mb / s);
+    let line = `  ${name.padEnd(5)} ${mb.toFixed(0)} MB: plumbline ${median(rates).toFixed(0)} MB/s${spread(rates).replace(/\.\d\d/g, "")}`;
+    if (usePython) {
+      const py = pandasSeconds(path, call);
+      line += `; pandas ${(mb / py).toFixed(0)} MB/s; ratio (pandas cpu / plumbline cpu) ${(py / median(seconds)).toFixed(2)}`;
+    }
+    console.log(line);
+  }
+  rmSync(csv);
+  rmSync(jsonl);
+}
+
 console.log(
   `scale: plumbline eval classification on CSV, ${repeat} repetition(s) per size below 1e8 (median, range)`,
 );
 console.log("workload   rows    source  peak RSS MB  wall s        cpu s        Mrows/s  MB/s   value");
 try {
   for (const [name, workload] of Object.entries(WORKLOADS)) {
-    for (const n of sizes) {
+    for (const n of flag("no-cli") ? [] : sizes) {
       const piped = n >= 1e8;
       const path = join(dir, `${name}-${n}.csv`);
       const runs = [];

@@ -87,12 +87,17 @@ function streamSource(
   };
 }
 
-/** A source over bytes already in memory (tests, small inline inputs). */
-export function bufferSource(fn: string, name: string, bytes: Buffer | string): ByteSource {
+/** A source over bytes already in memory (tests, small inline inputs), handed out in chunks of `chunkBytes`. */
+export function bufferSource(
+  fn: string,
+  name: string,
+  bytes: Buffer | string,
+  chunkBytes = CHUNK_BYTES,
+): ByteSource {
   const buffer = typeof bytes === "string" ? Buffer.from(bytes) : bytes;
   return streamSource(fn, name, undefined, buffer.length, () => {
     const chunks: Buffer[] = [];
-    for (let i = 0; i < buffer.length; i += CHUNK_BYTES) chunks.push(buffer.subarray(i, i + CHUNK_BYTES));
+    for (let i = 0; i < buffer.length; i += chunkBytes) chunks.push(buffer.subarray(i, i + chunkBytes));
     return (async function* () {
       yield* chunks;
     })() as unknown as NodeJS.ReadableStream;
