@@ -40,7 +40,10 @@ describe("readers under random input", () => {
         async (rows, style, newline, chunk, batchRows) => {
           const header = rows[0]!.map((_, c) => `c${c}`);
           const csv = `${header.join(",")}${newline}${rows.map((r) => r.map((x) => spell(x, style)).join(",")).join(newline)}${newline}`;
-          const expected = { names: header, values: rows.flat().map((x) => Number(spell(x, style).replace(/"/g, "").trim())) };
+          const expected = {
+            names: header,
+            values: rows.flat().map((x) => Number(spell(x, style).replace(/"/g, "").trim())),
+          };
           expect(await read(csv, "csv", chunk, batchRows)).toEqual(expected);
           const jsonl = rows
             .map((r) => JSON.stringify(Object.fromEntries(r.map((x, c) => [`c${c}`, x]))))

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildProgram } from "../../src/cli/program.js";
+import { runCli } from "./run.js";
 
 /** Every leaf command of the CLI with its full name (`plumbline eval classification`). */
 function leafCommands(command: Command, prefix = "plumbline"): { name: string; command: Command }[] {
@@ -78,21 +79,10 @@ describe("the CLI grammar (docs/cli.md)", () => {
     };
     for (const { name } of withFormat) {
       if (!(name in base)) continue;
-      let err = "";
-      const spy = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-        err += String(s);
-        return true;
-      });
-      process.exitCode = 0;
-      try {
-        await buildProgram().parseAsync(["node", ...name.split(" "), ...base[name]!, "--format", "jsno"]);
-      } finally {
-        spy.mockRestore();
-      }
-      expect(process.exitCode, name).toBe(2);
-      process.exitCode = 0;
+      const run = await runCli([...name.split(" ").slice(1), ...base[name]!, "--format", "jsno"]);
+      expect(run.code, name).toBe(2);
       const command = name.replace(/^plumbline /, "");
-      expect(err).toBe(
+      expect(run.err).toBe(
         `plumbline: ${command}: --format must be one of table, json, csv, got "jsno" (did you mean \`json\`?)\n`,
       );
     }

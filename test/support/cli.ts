@@ -8,18 +8,8 @@ export interface CliRun {
   code: number;
 }
 
-/**
- * Test helper: registers one `plumbline eval <name>` subcommand on a fresh commander program,
- * runs it in-process with `args`, and returns captured stdout, stderr and `process.exitCode`
- * (reset to 0 afterwards).
- */
-export async function runEvalCommand(
-  register: (command: Command) => unknown,
-  name: string,
-  args: string[],
-): Promise<CliRun> {
-  const program = new Command().exitOverride();
-  register(program.command("eval"));
+/** Test helper: runs `action` with stdout and stderr captured; returns them with `process.exitCode` (reset to 0). */
+export async function captureRun(action: () => Promise<unknown>): Promise<CliRun> {
   let out = "";
   let err = "";
   const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
@@ -32,7 +22,7 @@ export async function runEvalCommand(
   });
   process.exitCode = 0;
   try {
-    await program.parseAsync(["node", "plumbline", "eval", name, ...args]);
+    await action();
   } finally {
     o.mockRestore();
     e.mockRestore();
@@ -40,4 +30,18 @@ export async function runEvalCommand(
   const code = Number(process.exitCode ?? 0);
   process.exitCode = 0;
   return { out, err, code };
+}
+
+/**
+ * Test helper: registers one `plumbline eval <name>` subcommand on a fresh commander program,
+ * runs it in-process with `args`, and returns captured stdout, stderr and `process.exitCode`.
+ */
+export async function runEvalCommand(
+  register: (command: Command) => unknown,
+  name: string,
+  args: string[],
+): Promise<CliRun> {
+  const program = new Command().exitOverride();
+  register(program.command("eval"));
+  return captureRun(() => program.parseAsync(["node", "plumbline", "eval", name, ...args]));
 }
