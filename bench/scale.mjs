@@ -145,8 +145,9 @@ print(v, time.process_time() - t0, time.time() - w0, resource.getrusage(resource
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const spread = (xs) =>
-  xs.length > 1 ? ` (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})` : "";
+/** ` (min–max)` of several measurements, with `digits` decimals; empty for one. */
+const spread = (xs, digits = 2) =>
+  xs.length > 1 ? ` (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})` : "";
 
 const dir = mkdtempSync(join(tmpdir(), "plumbline-scale-"));
 
@@ -204,7 +205,7 @@ if (readerRows > 0) {
     const mb = statSync(path).size / 1e6;
     const seconds = await readerSeconds(path);
     const rates = seconds.map((s) => mb / s);
-    let line = `  ${name.padEnd(5)} ${mb.toFixed(0)} MB: plumbline ${median(rates).toFixed(0)} MB/s${spread(rates).replace(/\.\d\d/g, "")}`;
+    let line = `  ${name.padEnd(5)} ${mb.toFixed(0)} MB: plumbline ${median(rates).toFixed(0)} MB/s${spread(rates, 0)}`;
     if (usePython) {
       const py = pandasSeconds(path, call);
       line += `; pandas ${(mb / py).toFixed(0)} MB/s; ratio (pandas cpu / plumbline cpu) ${(py / median(seconds)).toFixed(2)}`;
@@ -218,7 +219,12 @@ if (readerRows > 0) {
 console.log(
   `scale: plumbline eval classification on CSV, ${repeat} repetition(s) per size below 1e8 (median, range)`,
 );
-console.log("workload   rows    source  peak RSS MB  wall s        cpu s        Mrows/s  MB/s   value");
+console.log(
+  "(throughput per core = rows or bytes / CPU seconds; wall seconds include waiting for the shared machine)",
+);
+console.log(
+  "workload  rows  source  peak RSS MB      cpu s             wall s            Mrows/s/core  MB/s/core  value",
+);
 try {
   for (const [name, workload] of Object.entries(WORKLOADS)) {
     for (const n of flag("no-cli") ? [] : sizes) {
@@ -240,8 +246,19 @@ try {
       const cpu = runs.map((r) => r.cpu);
       const rss = runs.map((r) => r.rssMB);
       const value = Object.values(runs[0].result)[0];
+      const cpuMedian = median(cpu);
       console.log(
-        `${name.padEnd(9)}  ${n.toExponential(0).padEnd(6)}  ${(piped ? "stdin" : "file").padEnd(6)}  ${median(rss).toFixed(0).padStart(6)}${spread(rss).padEnd(12)}  ${median(wall).toFixed(2)}${spread(wall).padEnd(8)}  ${median(cpu).toFixed(2)}${spread(cpu).padEnd(8)}  ${(n / median(wall) / 1e6).toFixed(2).padStart(6)}  ${(bytes / median(wall) / 1e6).toFixed(0).padStart(4)}  ${value.toFixed(6)}`,
+        [
+          name.padEnd(8),
+          n.toExponential(0).replace("+", "").padEnd(4),
+          (piped ? "stdin" : "file").padEnd(6),
+          `${median(rss).toFixed(0)}${spread(rss, 0)}`.padEnd(15),
+          `${cpuMedian.toFixed(2)}${spread(cpu)}`.padEnd(17),
+          `${median(wall).toFixed(2)}${spread(wall)}`.padEnd(17),
+          (n / cpuMedian / 1e6).toFixed(2).padStart(12),
+          (bytes / cpuMedian / 1e6).toFixed(0).padStart(9),
+          value.toFixed(6).padStart(9),
+        ].join("  "),
       );
       if (!piped && usePython && n <= 1e7) {
         const py = runPython(path, workload.python);
