@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openNumericTable } from "./open.js";
 import { bufferSource } from "./source.js";
-import { collectTable, type TableReadOptions } from "./table.js";
+import { BatchBuilder, collectTable, type TableReadOptions } from "./table.js";
 
 /** Reads `text` as a CSV named `name` and returns the column names and row-major values. */
 async function csv(text: string, options: Partial<TableReadOptions> = {}, name = "t.csv") {
@@ -120,5 +120,24 @@ describe("CSV reader", () => {
     expect(await csvError('a,"b\nc"\n1,2\nx,2\n')).toBe(
       'invalid_value: test: t.csv line 4, column 1 ("a"): expected a number, got "x"',
     );
+  });
+
+  it("refuses more than 65,536 columns and gives wide tables fewer rows per batch (bounded memory)", async () => {
+    const names = Array.from({ length: 70_000 }, (_, i) => `c${i}`);
+    expect(await csvError(`${names.join(",")}\n`)).toBe(
+      "invalid_value: test: t.csv has 70000 columns to read; at most 65536 are read (choose the columns you need)",
+    );
+    const wide = Array.from({ length: 20_000 }, (_, i) => String(i % 7));
+    const reader = await openNumericTable(
+      bufferSource("test", "w.csv", `${wide.join(",")}\n${wide.join(",")}\n`),
+      {
+        fn: "test",
+        header: "no",
+      },
+    );
+    const sizes: number[] = [];
+    for await (const batch of reader.batches()) sizes.push(batch.columns.length * batch.rows);
+    expect(sizes).toEqual([40_000]);
+    expect(new BatchBuilder(20_000, 65_536).batchRows).toBe(104);
   });
 });

@@ -67,7 +67,8 @@ class CsvParser {
 
   private where(line: number, field: number): string {
     const name = this.names?.[field];
-    return `${this.file} line ${line}, column ${field + 1}${name !== undefined && name !== String(field) ? ` (${JSON.stringify(name)})` : ""}`;
+    const shown = name !== undefined && name.length > 40 ? `${name.slice(0, 40)}…` : name;
+    return `${this.file} line ${line}, column ${field + 1}${name !== undefined && name !== String(field) ? ` (${JSON.stringify(shown)})` : ""}`;
   }
 
   /**

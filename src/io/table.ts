@@ -60,6 +60,12 @@ export interface TableReadOptions {
 
 export const DEFAULT_BATCH_ROWS = 65_536;
 
+/** Values in one batch at most (16 MB of float64): wide tables get fewer rows per batch. */
+export const MAX_BATCH_VALUES = 1 << 21;
+
+/** Columns read at most (a wider selection is an error; select fewer columns). */
+export const MAX_COLUMNS = 65_536;
+
 /** The format of a path by its extension; `fallback` for stdin and unknown extensions. */
 export function formatOfPath(path: string, fallback: TableFormat = "csv"): TableFormat {
   const lower = path.toLowerCase();
@@ -87,19 +93,28 @@ export function resolveColumns(
   fn: string,
   file: string,
 ): number[] {
-  if (selectors === undefined) return names.map((_, i) => i);
-  return selectors.map((selector) => {
+  const picked =
+    selectors === undefined ? names.map((_, i) => i) : selectors.map((selector) => pick(selector));
+  if (picked.length > MAX_COLUMNS)
+    fail(
+      "invalid_value",
+      `${fn}: ${file} has ${picked.length} columns to read; at most ${MAX_COLUMNS} are read (choose the columns you need)`,
+    );
+  return picked;
+  function pick(selector: ColumnSelector): number {
     if (typeof selector === "string") {
       const byName = names.indexOf(selector);
       if (byName >= 0) return byName;
     }
     const position = typeof selector === "number" ? selector : /^\d+$/.test(selector) ? Number(selector) : -1;
     if (Number.isInteger(position) && position >= 0 && position < names.length) return position;
+    const shown =
+      names.length > 20 ? `${names.slice(0, 20).join(", ")}, ... (${names.length} in all)` : names.join(", ");
     return fail(
       "invalid_option",
-      `${fn}: ${file} has no column ${describeValue(selector)} (columns: ${names.join(", ")}; positions count from 0)`,
+      `${fn}: ${file} has no column ${describeValue(selector)} (columns: ${shown}; positions count from 0)`,
     );
-  });
+  }
 }
 
 /** Rejects a second column of the same name (`line 1: duplicate column name "a"`). */
@@ -123,11 +138,15 @@ export class BatchBuilder {
   firstRow = 0;
   readonly ready: NumericBatch[] = [];
 
+  readonly batchRows: number;
+
+  /** Batches of `batchRows` rows, fewer when `width` columns would exceed {@link MAX_BATCH_VALUES}. */
   constructor(
     readonly width: number,
-    readonly batchRows: number,
+    batchRows: number,
   ) {
-    this.columns = Array.from({ length: width }, () => new Float64Array(batchRows));
+    this.batchRows = Math.max(1, Math.min(batchRows, Math.floor(MAX_BATCH_VALUES / Math.max(1, width))));
+    this.columns = Array.from({ length: width }, () => new Float64Array(this.batchRows));
   }
 
   /** Call after a row's values are written at index `fill`. */

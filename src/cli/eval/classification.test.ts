@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classificationSuite, formatSuiteTable, inferTask } from "./classification.js";
+import { classificationSuite, formatSuiteTable, inferTask, planSuite } from "./classification.js";
 
 const col = (values: number[]) => ({ data: Float64Array.from(values), rows: values.length, cols: 1 });
 const shape = (
@@ -80,5 +80,22 @@ describe("eval classification", () => {
     expect(result.notes).toEqual([]);
     const logLoss = result.rows.find((r) => r.metric === "log_loss")!.value;
     expect(logLoss).toBeCloseTo(-(Math.log(0.7 / 0.999998) + Math.log(0.8 / 1.000001)) / 2, 14);
+  });
+
+  it("checks the class count against the allocation budget before building the suite", () => {
+    const profile = {
+      rows: 2,
+      predsCols: 1,
+      targetCols: 1,
+      predsMin: 0,
+      predsMax: 1,
+      predsAllInteger: true,
+      targetMax: 1,
+      targetLabels: new Set([0, 1]),
+      rowSumDeviation: 0,
+    };
+    expect(() => planSuite(profile, { task: "multiclass", numClasses: 1e9, predsKind: "auto" })).toThrow(
+      "eval classification: 1000000000 classes (a 1000000000 x 1000000000 confusion matrix) would need 7105 PiB, above the 1 GiB allocation limit",
+    );
   });
 });

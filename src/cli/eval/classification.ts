@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { fail } from "../../core/errors.js";
+import { assertAllocation } from "../../core/limits.js";
 import { type AnyMetricDef, createMetric, type Metric } from "../../metric.js";
 import * as C from "../../metrics/classification/index.js";
 import { runAction } from "../errors.js";
@@ -202,6 +203,13 @@ export function planSuite(
 ): SuitePlan {
   if (profile.rows === 0) fail("empty_input", `${FN}: the input files hold no rows`);
   const { task, numClasses } = inferTask(profile, flags.task, flags.numClasses);
+  // The suite's confusion-matrix metrics hold C x C counts.
+  if (task === "multiclass")
+    assertAllocation(
+      FN,
+      `${numClasses} classes (a ${numClasses} x ${numClasses} confusion matrix)`,
+      numClasses * numClasses * 8,
+    );
   const notes: string[] = [];
   if (task === "multiclass" && profile.predsCols === 1) {
     notes.push("predictions are labels: score metrics (AUROC, AP, log loss, Brier, ECE) need a score matrix");
