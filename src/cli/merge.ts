@@ -97,20 +97,21 @@ export async function mergeStateFiles(
 /** The table of the command that wrote the files, or a generic one (id, options, result). */
 function mergedOutput(merged: Merged[], files: StateFile[], partial: boolean): CommandOutput {
   const command = files[0]!.command;
-  const sameCommand = files.every((f) => f.command === command && f.names !== undefined);
-  const named =
-    sameCommand &&
-    merged.every((m) => m.name !== undefined) &&
-    !(partial && merged.some((m) => m.files !== files.length));
-  if (named && command === "eval classification")
-    return suiteOutput(
-      mergedSuiteResult(
-        files.map((f) => f.summary ?? {}),
-        merged.map((m) => m.name!),
-        merged.map((m) => m.metric),
-      ),
+  const complete =
+    files.every((f) => f.command === command) && !(partial && merged.some((m) => m.files !== files.length));
+  if (complete && command === "eval classification") {
+    const result = mergedSuiteResult(
+      files.map((f) => f.summary ?? {}),
+      merged,
     );
-  if (named && command === "eval regression" && merged.length === 1 && merged[0]!.name === "suite") {
+    if (result !== undefined) return suiteOutput(result);
+  }
+  if (
+    complete &&
+    command === "eval regression" &&
+    merged.length === 1 &&
+    merged[0]!.metric.id === "regression/suite"
+  ) {
     let rows = 0;
     for (const f of files) rows += Number(f.summary?.rows);
     return regressionOutput(merged[0]!.metric.compute() as never, rows);

@@ -175,10 +175,21 @@ export async function readStateFile(path: string): Promise<StateFile> {
     );
   }
   if (file.snapshots.length === 0) fail("invalid_state", `merge: ${source.name} holds no snapshots`);
-  if (file.names !== undefined && (!Array.isArray(file.names) || file.names.length !== file.snapshots.length))
+  if (
+    file.names !== undefined &&
+    (!Array.isArray(file.names) ||
+      file.names.length !== file.snapshots.length ||
+      !file.names.every((n) => typeof n === "string" && n.length <= 200))
+  )
     fail(
       "invalid_state",
-      `merge: ${source.name} has ${file.snapshots.length} snapshots but names for ${describeValue(file.names)}`,
+      `merge: ${source.name} must name each of its ${file.snapshots.length} snapshots with a string, got names ${describeValue(file.names)}`,
+    );
+  const summary = file.summary as unknown;
+  if (summary !== undefined && (summary === null || typeof summary !== "object" || Array.isArray(summary)))
+    fail(
+      "invalid_state",
+      `merge: ${source.name} has a summary that is not an object: ${describeValue(summary)}`,
     );
   return file as StateFile;
 }

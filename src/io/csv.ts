@@ -311,6 +311,11 @@ export async function* readCsv(
       `${options.fn}: the comment marker must be one ASCII character, got ${JSON.stringify(comment)}`,
     );
   const delimiter = (options.delimiter ?? ",").charCodeAt(0);
+  if (comment !== undefined && comment.charCodeAt(0) === delimiter)
+    fail(
+      "invalid_option",
+      `${options.fn}: the comment marker cannot be the field separator ${JSON.stringify(comment)}`,
+    );
   const parser = new CsvParser(
     options.fn,
     source.name,

@@ -137,6 +137,18 @@ describe("plumbline merge", () => {
     expect(partial).toContain(
       'classification/multiclass_accuracy {"average":"micro","numClasses":4} (1 of 2 files): ',
     );
+    // Names in a state file are informational: the table names each metric by its (id, options).
+    const relabelled = write(
+      "relabelled.json",
+      JSON.stringify({ ...file, names: file.names.map(() => "auroc") }),
+    );
+    expect(ok(["merge", shards[0]!.state, relabelled])).toBe(
+      ok(["merge", shards[0]!.state, shards[1]!.state]),
+    );
+    const badNames = write("bad-names.json", JSON.stringify({ ...file, names: file.names.map(() => 5) }));
+    expect(refused(["merge", badNames])).toBe(
+      `plumbline: merge: ${badNames} must name each of its 14 snapshots with a string, got names an array of length 14`,
+    );
     const notState = write("bad.json", "[1, 2]");
     expect(refused(["merge", notState])).toBe(
       `plumbline: merge: ${notState} is not a plumbline state file (expected { plumblineStates: 1, snapshots: [...] })`,

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { fail } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
-import { type AnyMetricDef, createMetric, type Metric } from "../../metric.js";
+import { type AnyMetricDef, createMetric, type Metric, optionsKey } from "../../metric.js";
 import * as C from "../../metrics/classification/index.js";
 import { runAction } from "../errors.js";
 import {
@@ -418,11 +418,20 @@ function suiteResult(
 ): SuiteResult {
   const rows: SuiteRow[] = [];
   entries.forEach((entry, k) => {
-    const value = metrics[k]!.compute();
-    if (entry.name === "stat_scores") {
-      const counts = value as { tp: number; fp: number; tn: number; fn: number };
-      for (const key of ["tp", "fp", "tn", "fn"] as const) rows.push({ metric: key, value: counts[key] });
-    } else rows.push({ metric: entry.name, value: value as number });
+    const value = metrics[k]!.compute() as number | { tp: number; fp: number; tn: number; fn: number };
+    if (
+      entry.name === "stat_scores" &&
+      typeof value === "object" &&
+      value !== null &&
+      typeof value.tp === "number"
+    ) {
+      for (const key of ["tp", "fp", "tn", "fn"] as const) rows.push({ metric: key, value: value[key] });
+    } else if (typeof value === "number") rows.push({ metric: entry.name, value });
+    else
+      fail(
+        "invalid_state",
+        `merge: the state files name a metric ${JSON.stringify(entry.name)} whose result is not a number`,
+      );
   });
   // The confusion counts close the binary table.
   const counts = rows.filter((r) => ["tp", "fp", "tn", "fn"].includes(r.metric));
@@ -437,25 +446,38 @@ function suiteResult(
 }
 
 /**
- * The table of merged states (`plumbline merge`): the summary each shard wrote (task, class
- * count, notes; the sample counts add up), the report names and the merged metrics.
+ * The table of merged states (`plumbline merge`), or undefined when the states are not a suite
+ * this command wrote. The task and class count come from each shard's summary (they must agree;
+ * the sample counts add up); each merged metric is named by finding its (id, options) among the
+ * suite's definitions, so a state file cannot relabel a metric.
  */
 export function mergedSuiteResult(
   summaries: readonly Record<string, unknown>[],
-  names: readonly string[],
-  metrics: readonly Pick<Metric<unknown, unknown[], unknown>, "compute">[],
-): SuiteResult {
+  merged: readonly { key: string; metric: Pick<Metric<unknown, unknown[], unknown>, "compute"> }[],
+): SuiteResult | undefined {
   const first = summaries[0] ?? {};
   const task = first.task as ClassificationTask;
-  if (!TASKS.includes(task) || summaries.some((s) => s.task !== task || s.numClasses !== first.numClasses))
-    fail("invalid_state", `merge: the state files come from different classification tasks or class counts`);
+  const numClasses = first.numClasses;
+  if (
+    !TASKS.includes(task) ||
+    typeof numClasses !== "number" ||
+    !Number.isInteger(numClasses) ||
+    numClasses < 2
+  )
+    return undefined;
+  if (summaries.some((s) => s.task !== task || s.numClasses !== numClasses))
+    fail("invalid_state", "merge: the state files come from different classification tasks or class counts");
+  const plan: SuitePlan = { task, numClasses, kind: "probabilities", notes: [] };
+  const nameOf = new Map(suiteEntries(plan).map((e) => [`${e.def.id}\u0000${optionsKey(e.def)}`, e.name]));
+  const names = merged.map((m) => nameOf.get(m.key));
+  if (names.some((n) => n === undefined)) return undefined;
   let samples = 0;
   for (const s of summaries) samples += typeof s.samples === "number" ? s.samples : Number.NaN;
   const notes = [...new Set(summaries.flatMap((s) => (Array.isArray(s.notes) ? s.notes.map(String) : [])))];
   return suiteResult(
-    { task, numClasses: Number(first.numClasses), notes },
-    names.map((name) => ({ name })),
-    metrics,
+    { task, numClasses, notes },
+    names.map((name) => ({ name: name! })),
+    merged.map((m) => m.metric),
     samples,
   );
 }
