@@ -313,6 +313,17 @@ function suiteEntries(plan: SuitePlan): SuiteEntry[] {
   return entries;
 }
 
+/** Every name `--metrics` accepts for some task. */
+const ANY_TASK_VOCABULARY = [
+  ...new Set(
+    (["binary", "multiclass", "multilabel"] as const).flatMap((task) =>
+      [3, 4, 5, 6].flatMap((numClasses) =>
+        suiteEntries({ task, numClasses, kind: "probabilities", notes: [] }).map((e) => e.name),
+      ),
+    ),
+  ),
+];
+
 /** The names `--metrics` accepts for a plan. */
 export function suiteVocabulary(plan: SuitePlan): string[] {
   return suiteEntries(plan).map((e) => e.name);
@@ -577,6 +588,8 @@ export async function evaluateClassification(flags: Flags): Promise<RunningSuite
   let input = await open();
   const shape = emptyProfile(input.predsNames.length, input.targetNames.length);
   const metricNames = parseList(flags.metrics);
+  // Unknown names fail now, not after a first pass over a big file (the task's own list is checked later).
+  if (metricNames !== undefined) parseMetricList(FN, metricNames, ANY_TASK_VOCABULARY, []);
   // What must be learnt from the values before the metrics can start?
   let plan: SuitePlan | undefined;
   let names: string[] | undefined;
@@ -591,7 +604,8 @@ export async function evaluateClassification(flags: Flags): Promise<RunningSuite
       numClasses,
       predsKind: predsKind === "auto" ? "probabilities" : predsKind,
     });
-    names = metricNames && parseMetricList(FN, metricNames, suiteVocabulary(plan), []);
+    names =
+      metricNames && parseMetricList(`${FN} (${plan.task} task)`, metricNames, suiteVocabulary(plan), []);
     const readsProbabilities = startSuite(plan, names).entries.some((e) => e.view !== "raw");
     if (predsKind === "auto" && plan.kind !== "labels" && readsProbabilities) {
       unknowns.push("--preds-kind");
@@ -614,7 +628,8 @@ export async function evaluateClassification(flags: Flags): Promise<RunningSuite
       progress.stop();
     }
     plan = planSuite(shape, { task, numClasses, predsKind });
-    names = metricNames && parseMetricList(FN, metricNames, suiteVocabulary(plan), []);
+    names =
+      metricNames && parseMetricList(`${FN} (${plan.task} task)`, metricNames, suiteVocabulary(plan), []);
     input = await open();
   }
   const suite = startSuite(plan, names);
