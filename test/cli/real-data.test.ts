@@ -90,7 +90,7 @@ describe("eval on real models' predictions matches scikit-learn", () => {
     writeFileSync(halves, "a,b,target\n0.3,0.3,0\n0.2,0.6,1\n");
     const halved = await evalJson(["eval", "classification", "--preds", halves, "--target", halves]);
     expect(halved.notes).toEqual([
-      "probability rows do not sum to 1 (largest deviation 0.400, tolerance 0.0001): log loss and Brier divide each row by its sum, as sklearn log_loss does",
+      "probability rows do not sum to 1 (largest deviation 0.400, tolerance 0.001): log loss and Brier divide each row by its sum, as sklearn log_loss does",
     ]);
     // Rows renormalised: (0.5, 0.5) and (0.25, 0.75); log loss = -(ln 0.5 + ln 0.75) / 2.
     expect(halved.metrics!.log_loss).toBeCloseTo(-(Math.log(0.5) + Math.log(0.75)) / 2, 14);
