@@ -17,10 +17,15 @@ export function buildProgram(): Command {
     .version("0.1.0")
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`plumbline: ${text.replace(/^error: /, "")}`) });
+  registerCommands(program);
+  return program;
+}
+
+/** Registers every command on `program`. */
+export function registerCommands(program: Command): void {
   registerCatalog(program);
   registerConformance(program);
   registerEval(program);
   registerDemo(program);
   registerMerge(program);
-  return program;
 }

@@ -13,8 +13,7 @@ import { dirname } from "node:path";
 import type { Command } from "commander";
 import { decodeState } from "../core/codec.js";
 import { describeValue, fail, isPlumblineError } from "../core/errors.js";
-import { getLimits } from "../core/limits.js";
-import { ioReason, openSource } from "../io/source.js";
+import { ioReason, openSource, readWhole } from "../io/source.js";
 import type { AnyMetricDef, Metric, MetricSnapshot } from "../metric.js";
 import { findDefinition } from "../metrics/registry.js";
 
@@ -142,20 +141,10 @@ export async function writeEvalState(
 /** Reads a state file (`-` for stdin); anything else raises `invalid_state` or `io_error` naming the file. */
 export async function readStateFile(path: string): Promise<StateFile> {
   const source = await openSource(path, "merge");
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of source.chunks()) {
-    size += chunk.length;
-    if (size > getLimits().maxAllocationBytes)
-      fail(
-        "invalid_state",
-        `merge: ${source.name} is larger than the allocation limit (${getLimits().maxAllocationBytes} bytes)`,
-      );
-    chunks.push(chunk);
-  }
+  const text = await readWhole("merge", `the state file ${source.name}`, source.chunks());
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    parsed = JSON.parse(text.toString("utf8"));
   } catch (error) {
     return fail(
       "invalid_state",

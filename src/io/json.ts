@@ -17,10 +17,9 @@
  * exactly what `JSON.parse` accepts; anything else goes through `JSON.parse`.
  */
 import { describeValue, fail } from "../core/errors.js";
-import { assertAllocation } from "../core/limits.js";
 import { MAX_RECORD_BYTES } from "./csv.js";
 import { parseDecimal, scanJsonNumber } from "./number.js";
-import type { ByteSource } from "./source.js";
+import { type ByteSource, readWhole } from "./source.js";
 import {
   assertUniqueNames,
   BatchBuilder,
@@ -384,16 +383,17 @@ async function* objectOfColumns(
   rest: AsyncIterator<Buffer>,
 ): AsyncGenerator<NumericBatch | Header> {
   const fn = options.fn;
-  const parts = [head];
-  let total = head.length;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) {
-    total += next.value.length;
-    assertAllocation(fn, `${source.name} (an object of columns is read whole; JSONL streams)`, total * 4);
-    parts.push(next.value);
-  }
+  const text = await readWhole(
+    fn,
+    `${source.name} (an object of columns is read whole; JSONL streams)`,
+    {
+      [Symbol.asyncIterator]: () => rest,
+    },
+    { first: head, factor: 4 },
+  );
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.concat(parts).toString("utf8"));
+    parsed = JSON.parse(text.toString("utf8"));
   } catch (error) {
     return fail(
       "io_error",

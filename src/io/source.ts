@@ -6,6 +6,7 @@
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { fail, isPlumblineError } from "../core/errors.js";
+import { assertAllocation } from "../core/limits.js";
 
 /** Where the bytes come from, named for messages. */
 export interface ByteSource {
@@ -102,4 +103,26 @@ export function bufferSource(
       yield* chunks;
     })() as unknown as NodeJS.ReadableStream;
   });
+}
+
+/**
+ * Every byte of `chunks` (after `first`) in one buffer, for formats that are read whole. `bytes
+ * x factor` is checked against the allocation budget as it grows (`factor` covers what the
+ * parsed result costs beside the text), so an oversized input stops early with `invalid_option`
+ * naming `what`.
+ */
+export async function readWhole(
+  fn: string,
+  what: string,
+  chunks: AsyncIterable<Buffer>,
+  options: { first?: Buffer; factor?: number } = {},
+): Promise<Buffer> {
+  const parts = options.first === undefined ? [] : [options.first];
+  let total = options.first?.length ?? 0;
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    assertAllocation(fn, what, total * (options.factor ?? 1));
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
 }

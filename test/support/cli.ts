@@ -8,8 +8,14 @@ export interface CliRun {
   code: number;
 }
 
-/** Test helper: runs `action` with stdout and stderr captured; returns them with `process.exitCode` (reset to 0). */
-export async function captureRun(action: () => Promise<unknown>): Promise<CliRun> {
+/**
+ * Test helper: registers commands on a fresh commander program with `register`, runs
+ * `plumbline <args>` in-process, and returns captured stdout, stderr and `process.exitCode`
+ * (reset to 0 afterwards).
+ */
+export async function runCommand(register: (program: Command) => unknown, args: string[]): Promise<CliRun> {
+  const program = new Command().exitOverride();
+  register(program);
   let out = "";
   let err = "";
   const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
@@ -22,7 +28,7 @@ export async function captureRun(action: () => Promise<unknown>): Promise<CliRun
   });
   process.exitCode = 0;
   try {
-    await action();
+    await program.parseAsync(["node", "plumbline", ...args]);
   } finally {
     o.mockRestore();
     e.mockRestore();
@@ -32,16 +38,11 @@ export async function captureRun(action: () => Promise<unknown>): Promise<CliRun
   return { out, err, code };
 }
 
-/**
- * Test helper: registers one `plumbline eval <name>` subcommand on a fresh commander program,
- * runs it in-process with `args`, and returns captured stdout, stderr and `process.exitCode`.
- */
+/** Test helper: runs one `plumbline eval <name>` subcommand in-process (see {@link runCommand}). */
 export async function runEvalCommand(
   register: (command: Command) => unknown,
   name: string,
   args: string[],
 ): Promise<CliRun> {
-  const program = new Command().exitOverride();
-  register(program.command("eval"));
-  return captureRun(() => program.parseAsync(["node", "plumbline", "eval", name, ...args]));
+  return runCommand((program) => register(program.command("eval")), ["eval", name, ...args]);
 }
