@@ -3,7 +3,7 @@ import { fail, isPlumblineError } from "../core/errors.js";
 import { canonicalJson, createMetric, type Metric, type MetricSnapshot } from "../metric.js";
 import { runAction } from "./errors.js";
 import { mergedSuiteResult, suiteOutput } from "./eval/classification.js";
-import { regressionOutput } from "./eval/regression.js";
+import { regressionMemberKey, regressionOutput } from "./eval/regression.js";
 import { addFormatOption, type CommandOutput, parseFormat, startProgress, writeOutput } from "./grammar.js";
 import {
   checkStatePath,
@@ -106,15 +106,16 @@ function mergedOutput(merged: Merged[], files: StateFile[], partial: boolean): C
     );
     if (result !== undefined) return suiteOutput(result);
   }
-  if (
-    complete &&
-    command === "eval regression" &&
-    merged.length === 1 &&
-    merged[0]!.metric.id === "regression/suite"
-  ) {
+  if (complete && command === "eval regression") {
     let rows = 0;
     for (const f of files) rows += Number(f.summary?.rows);
-    return regressionOutput(merged[0]!.metric.compute() as never, rows);
+    if (merged.length === 1 && merged[0]!.metric.id === "regression/suite")
+      return regressionOutput(merged[0]!.metric.compute() as never, rows);
+    const keys = merged.map((m) => regressionMemberKey(m.metric.id, m.key));
+    if (keys.every((k) => k !== undefined)) {
+      const suite = Object.fromEntries(keys.map((k, i) => [k, merged[i]!.metric.compute()]));
+      return regressionOutput(suite as never, rows, keys);
+    }
   }
   const results = merged.map((m) => ({
     id: m.metric.id,

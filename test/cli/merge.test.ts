@@ -221,4 +221,25 @@ describe("plumbline merge", () => {
     for (const key of Object.keys(full)) expect(merged[key], key).toBeCloseTo(full[key]!, 10);
     expect(ok(["merge", ...states]).split("\n")[0]).toBe("regression suite over 240 pairs");
   });
+
+  it("a --metrics subset of regression is computed by its own metrics and merges to the same rows", () => {
+    const data = "data/samples/regression/";
+    const args = [
+      "eval",
+      "regression",
+      "--preds",
+      `${data}preds.csv`,
+      "--target",
+      `${data}target.csv`,
+      "--metrics",
+      "mse,r2",
+    ];
+    const state = JSON.parse(ok([...args, "--emit-state", "-"])) as { snapshots: { id: string }[] };
+    expect(state.snapshots.map((s) => s.id)).toEqual([
+      "regression/mean_squared_error",
+      "regression/r2_score",
+    ]);
+    const path = write("subset.json", JSON.stringify(state));
+    expect(ok(["merge", path, "--format", "csv"])).toBe(ok([...args, "--format", "csv"]));
+  });
 });

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { fail } from "../../core/errors.js";
-import { createMetric, type Metric } from "../../metric.js";
+import { type AnyMetricDef, createMetric, type Metric, optionsKey } from "../../metric.js";
+import * as R from "../../metrics/regression/index.js";
 import { type RegressionSuite, regressionSuiteDef } from "../../metrics/regression/suite.js";
 import { runAction } from "../errors.js";
 import {
@@ -41,6 +42,33 @@ const labels: Record<keyof RegressionSuite, string> = {
 };
 
 const KEYS = Object.keys(labels) as (keyof RegressionSuite)[];
+
+/**
+ * The suite's members, for `--metrics`: a subset is computed by its own definitions, so the
+ * bounded ones (MSE, MAE, R², ...) keep bounded state; the full suite is one definition
+ * (`regressionSuiteDef`), whose median, Spearman and Kendall members keep every pair.
+ */
+const MEMBERS: Record<keyof RegressionSuite, () => AnyMetricDef> = {
+  mse: () => R.meanSquaredErrorDef(),
+  rmse: () => R.rootMeanSquaredErrorDef(),
+  mae: () => R.meanAbsoluteErrorDef(),
+  mape: () => R.meanAbsolutePercentageErrorDef(),
+  medianAbsoluteError: () => R.medianAbsoluteErrorDef(),
+  maxError: () => R.maxErrorDef(),
+  r2: () => R.r2ScoreDef(),
+  explainedVariance: () => R.explainedVarianceDef(),
+  pearson: () => R.pearsonCorrelationDef(),
+  spearman: () => R.spearmanCorrelationDef(),
+  kendallTau: () => R.kendallTauDef(),
+};
+
+/** The member key of a definition (by id and options), for `merge`. */
+export function regressionMemberKey(id: string, key: string): keyof RegressionSuite | undefined {
+  return KEYS.find((k) => {
+    const def = MEMBERS[k]();
+    return `${def.id}\u0000${optionsKey(def)}` === key && def.id === id;
+  });
+}
 /** `--metrics` names: the snake_case JSON keys. */
 const VOCABULARY = KEYS.map(snakeCase);
 
@@ -79,7 +107,13 @@ export function regressionOutput(
  */
 export async function evaluateRegressionFiles(
   flags: RegressionFlags,
-): Promise<{ rows: number; suite: RegressionSuite; metric: Metric<unknown, unknown[], unknown> }> {
+  keys: readonly (keyof RegressionSuite)[] = KEYS,
+): Promise<{
+  rows: number;
+  suite: RegressionSuite;
+  metrics: Metric<unknown, unknown[], unknown>[];
+  names: string[];
+}> {
   const one = (value: string | undefined, flag: string) => {
     const list = parseList(value);
     if (list !== undefined && list.length !== 1)
@@ -100,12 +134,15 @@ export async function evaluateRegressionFiles(
         `${FN}: ${path} has ${names.length} columns (${names.join(", ")}); choose one with ${flag}`,
       );
   }
-  const metric = createMetric(regressionSuiteDef()) as Metric<unknown, unknown[], unknown>;
+  const whole = keys.length === KEYS.length;
+  const metrics = (whole ? [regressionSuiteDef() as AnyMetricDef] : keys.map((k) => MEMBERS[k]())).map(
+    (def) => createMetric(def) as Metric<unknown, unknown[], unknown>,
+  );
   const progress = startProgress("evaluating", input.totalBytes);
   let rows = 0;
   try {
     for await (const batch of input.batches()) {
-      metric.update(batch.preds[0]!, batch.target[0]!);
+      for (const metric of metrics) metric.update(batch.preds[0]!, batch.target[0]!);
       rows += batch.rows;
       progress.update(input.bytesRead());
     }
@@ -113,7 +150,10 @@ export async function evaluateRegressionFiles(
     progress.stop();
   }
   if (rows === 0) fail("empty_input", `${FN}: the input files hold no rows`);
-  return { rows, suite: metric.compute() as RegressionSuite, metric };
+  const suite = whole
+    ? (metrics[0]!.compute() as RegressionSuite)
+    : (Object.fromEntries(keys.map((k, i) => [k, metrics[i]!.compute()])) as unknown as RegressionSuite);
+  return { rows, suite, metrics, names: whole ? ["suite"] : keys.map(snakeCase) };
 }
 
 /**
@@ -141,8 +181,8 @@ export function register(evalCommand: Command): void {
       const names = parseMetricList(FN, parseList(flags.metrics), VOCABULARY, VOCABULARY);
       const keys = KEYS.filter((k) => names.includes(snakeCase(k)));
       await checkStatePath(FN, flags.emitState);
-      const { rows, suite, metric } = await evaluateRegressionFiles(flags);
-      if (await writeEvalState(FN, flags, [metric], inputLabel(flags, rows), ["suite"], { rows })) return;
+      const { rows, suite, metrics, names: stateNames } = await evaluateRegressionFiles(flags, keys);
+      if (await writeEvalState(FN, flags, metrics, inputLabel(flags, rows), stateNames, { rows })) return;
       writeOutput(format, regressionOutput(suite, rows, keys));
     }),
   );
