@@ -31,6 +31,23 @@ interface Merged {
   name: string | undefined;
   metric: AnyMetric;
   files: number;
+  /** The merged result; a state that breaks the computation is `invalid_state`, not a crash. */
+  value(): unknown;
+}
+
+/** `metric.compute()` for states read from files: anything but a PlumblineError means a corrupt state. */
+function guardedValue(metric: AnyMetric): () => unknown {
+  return () => {
+    try {
+      return metric.compute();
+    } catch (error) {
+      if (isPlumblineError(error)) fail(error.code, `merge: ${error.message}`);
+      return fail(
+        "invalid_state",
+        `merge: ${metric.id} cannot be computed from these states (${(error as Error).message}); a state file is corrupt`,
+      );
+    }
+  };
 }
 
 /**
@@ -64,7 +81,8 @@ export async function mergeStateFiles(
         try {
           const metric = createMetric(def).fromJSON(snapshot) as AnyMetric;
           const entry = byKey.get(key);
-          if (entry === undefined) byKey.set(key, { key, name: file.names?.[k], metric, files: 1 });
+          if (entry === undefined)
+            byKey.set(key, { key, name: file.names?.[k], metric, files: 1, value: guardedValue(metric) });
           else {
             entry.metric.merge(metric);
             entry.files++;
@@ -102,7 +120,7 @@ function mergedOutput(merged: Merged[], files: StateFile[], partial: boolean): C
   if (complete && command === "eval classification") {
     const result = mergedSuiteResult(
       files.map((f) => f.summary ?? {}),
-      merged,
+      merged.map((m) => ({ key: m.key, metric: { compute: m.value } })),
     );
     if (result !== undefined) return suiteOutput(result);
   }
@@ -110,17 +128,17 @@ function mergedOutput(merged: Merged[], files: StateFile[], partial: boolean): C
     let rows = 0;
     for (const f of files) rows += Number(f.summary?.rows);
     if (merged.length === 1 && merged[0]!.metric.id === "regression/suite")
-      return regressionOutput(merged[0]!.metric.compute() as never, rows);
+      return regressionOutput(merged[0]!.value() as never, rows);
     const keys = merged.map((m) => regressionMemberKey(m.metric.id, m.key));
     if (keys.every((k) => k !== undefined)) {
-      const suite = Object.fromEntries(keys.map((k, i) => [k, merged[i]!.metric.compute()]));
+      const suite = Object.fromEntries(keys.map((k, i) => [k, merged[i]!.value()]));
       return regressionOutput(suite as never, rows, keys);
     }
   }
   const results = merged.map((m) => ({
     id: m.metric.id,
     options: m.metric.def.options ?? {},
-    result: m.metric.compute(),
+    result: m.value(),
     ...(partial ? { files: m.files } : {}),
   }));
   return {

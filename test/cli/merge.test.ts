@@ -222,6 +222,24 @@ describe("plumbline merge", () => {
     expect(ok(["merge", ...states]).split("\n")[0]).toBe("regression suite over 240 pairs");
   });
 
+  it("a tampered state ends in one line and exit 2 (decoding or computing), never a stack trace", () => {
+    const data = "data/samples/regression/";
+    const state = JSON.parse(
+      ok([
+        "eval",
+        "regression",
+        "--preds",
+        `${data}preds.csv`,
+        "--target",
+        `${data}target.csv`,
+        "--emit-state",
+        "-",
+      ]),
+    ) as { snapshots: { state: unknown }[] };
+    state.snapshots[0]!.state = {};
+    expect(refused(["merge", write("tampered.json", JSON.stringify(state))])).toMatch(/^plumbline: merge: /);
+  });
+
   it("a --metrics subset of regression is computed by its own metrics and merges to the same rows", () => {
     const data = "data/samples/regression/";
     const args = [
