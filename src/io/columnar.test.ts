@@ -5,6 +5,7 @@ import { tableFromArrays, tableToIPC } from "apache-arrow";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { openNumericTable } from "./open.js";
+import { bufferSource } from "./source.js";
 import { collectTable } from "./table.js";
 
 const dir = mkdtempSync(join(tmpdir(), "plumbline-columnar-"));
@@ -55,5 +56,22 @@ describe("Parquet and Arrow IPC readers", () => {
     const junk = join(dir, "junk.parquet");
     writeFileSync(junk, "not parquet");
     await expect(read(junk)).rejects.toThrow(`test: cannot read ${junk} as Parquet`);
+  });
+
+  it("read an Arrow stream from a pipe (no file); refuse Parquet from a pipe", async () => {
+    const table = tableFromArrays({ score: new Float64Array([0.25, 0.75]), label: new Int32Array([0, 1]) });
+    const piped = await openNumericTable(
+      bufferSource("test", "stdin", Buffer.from(tableToIPC(table, "stream")), 7),
+      {
+        fn: "test",
+        format: "arrow",
+      },
+    );
+    expect(Array.from((await collectTable(piped, "test")).matrix().data)).toEqual([0.25, 0, 0.75, 1]);
+    await expect(
+      openNumericTable(bufferSource("test", "stdin", "PAR1"), { fn: "test", format: "parquet" }),
+    ).rejects.toThrow(
+      "test: Parquet cannot be read from stdin (its index is at the end of the file); pass a file",
+    );
   });
 });
