@@ -327,6 +327,20 @@ add_case("sphereface_loss", FORMULA, "margin_a", {"margin": 2, "lambda": 5.0}, l
 add_case("softmax_loss", TORCH, "margin_a", {}, lambda a: F.cross_entropy(a["emb"] @ a["weight"] + a["bias"], torch.as_tensor(flab)), ["emb", "weight"], note="F.cross_entropy of emb @ weight + bias")
 
 
+# --- CTC with NaN log-probabilities (issue 9): NaN propagates, zero_infinity does not hide it --
+gen = torch.Generator().manual_seed(909)
+lp3 = f32(torch.randn(6, 3, 4, generator=gen, dtype=DT).log_softmax(2))
+lp3[2, 0, 1] = float("nan")  # a target class of sample 0, inside its frames: loss and gradient NaN
+lp3[1, 1, 3] = float("nan")  # a class sample 1 never emits: finite loss, NaN in that gradient entry
+lp3[5, 2, 1] = float("nan")  # past sample 2's input length: never read
+add_dataset("ctc_nan", log_probs=lp3, targets=[[1, 2], [1, 2], [1, 2]], input_lengths=[6, 6, 4], target_lengths=[2, 2, 2])
+for red in ("none", "mean"):
+    for zi in (False, True):
+        add_case("ctc_loss", TORCH, "ctc_nan", {"blank": 0, "reduction": red, "zero_infinity": zi},
+                 lambda a, red=red, zi=zi: F.ctc_loss(a["log_probs"], torch.as_tensor(a["targets"]), torch.as_tensor(a["input_lengths"]), torch.as_tensor(a["target_lengths"]), blank=0, reduction=red, zero_infinity=zi),
+                 ["log_probs"], note="NaN log-probabilities: NaN loss and gradients where a path reads them, also with zero_infinity", rtol=1e-5)
+
+
 def ieee(v):
     """The conformance schema spells non-finite numbers as strings."""
     if isinstance(v, float) and not math.isfinite(v):
@@ -340,5 +354,6 @@ def ieee(v):
 
 for case in cases:
     case["expected"] = ieee(case["expected"])
+datasets = ieee(datasets)
 
 print(json.dumps({"split": "golden-losses-b", "seed": 2026, "versions": {"torch": torch.__version__}, "datasets": datasets, "cases": cases}, allow_nan=False))

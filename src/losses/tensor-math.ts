@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { accurateSum } from "./accurate-sum.js";
 import { type Reduction, reduceLoss } from "./reduction.js";
 
 /** Numerically stable building blocks shared by the loss folders (softplus, row normalisation, row cross-entropy, empty-safe reduction). */
@@ -43,5 +44,5 @@ export function reduceOrZero(values: tf.Tensor, reduction: Reduction): tf.Tensor
  * so an all-zero mask gives 0 instead of NaN.
  */
 export function maskedMean(values: tf.Tensor, mask: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => tf.div(tf.sum(tf.mul(values, mask)), tf.maximum(tf.sum(mask), 1)));
+  return tf.tidy(() => tf.div(accurateSum(tf.mul(values, mask)), tf.maximum(accurateSum(mask), 1)));
 }

@@ -28,6 +28,14 @@ export async function useBackend(name: "cpu" | "wasm"): Promise<typeof import("@
   return tf;
 }
 
+/** The case schema spells non-finite inputs as the strings "NaN", "Infinity" and "-Infinity". */
+function ieeeNumbers(value: unknown): unknown {
+  if (value === "NaN") return Number.NaN;
+  if (value === "Infinity") return Number.POSITIVE_INFINITY;
+  if (value === "-Infinity") return Number.NEGATIVE_INFINITY;
+  return Array.isArray(value) ? value.map(ieeeNumbers) : value;
+}
+
 /** How {@link lossValueAndGrads} reads a case: `grads` maps each gradient key of the case to the input it differentiates. */
 export interface LossCaseSpec {
   /** Case gradient key -> input name, e.g. `{ grad_input: "input" }`. */
@@ -62,7 +70,11 @@ export async function lossValueAndGrads(
     const value = inputs[name];
     if (value === null || value === undefined || name in tensors) continue;
     const dtype = spec.integer?.includes(name) ? "int32" : "float32";
-    tensors[name] = tf.tensor(value as import("@tensorflow/tfjs-core").TensorLike, undefined, dtype);
+    tensors[name] = tf.tensor(
+      ieeeNumbers(value) as import("@tensorflow/tfjs-core").TensorLike,
+      undefined,
+      dtype,
+    );
   }
   const withInputs = (xs: Tensor[]): Record<string, Tensor> => {
     const replaced = { ...tensors };

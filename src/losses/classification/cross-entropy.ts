@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { fail } from "../../core/errors.js";
-import type { KerasLoss } from "../factory.js";
+import { accurateSum } from "../accurate-sum.js";
+import { type KerasLoss, kerasOptions } from "../factory.js";
 import { customGradient } from "../gradient-tools.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optBoolean, optInteger, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { reduceLoss } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
@@ -19,6 +19,13 @@ export interface CrossEntropyOptions {
   /** Default `"mean"`. */
   readonly reduction?: Reduction;
 }
+
+const CROSS_ENTROPY_OPTIONS = optionNames<CrossEntropyOptions>()(
+  "weight",
+  "ignoreIndex",
+  "labelSmoothing",
+  "reduction",
+);
 
 /**
  * Per-row cross-entropy with label smoothing e against class indices y, with a hand-written
@@ -99,12 +106,13 @@ export function crossEntropy(
   options: CrossEntropyOptions = {},
 ): tf.Tensor {
   const fn = "crossEntropy";
-  const reduction = reductionOf(options, fn);
-  const ignoreIndex = numberOption(options.ignoreIndex, -100, fn, "ignoreIndex");
-  const smoothing = numberOption(options.labelSmoothing, 0, fn, "labelSmoothing", { min: 0, max: 1 });
+  const opts = readOptions<CrossEntropyOptions>(fn, options, CROSS_ENTROPY_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
+  const ignoreIndex = optInteger(fn, "ignoreIndex", opts.ignoreIndex, -100);
+  const smoothing = optNumber(fn, "labelSmoothing", opts.labelSmoothing, 0, { min: 0, max: 1 });
   return tf.tidy(() => {
     const { rows, labels, probabilities, outShape, numClasses } = classRows(input, target, fn, ignoreIndex);
-    const weight = classWeights(options.weight, numClasses, fn);
+    const weight = classWeights(opts.weight, numClasses, fn);
     const logp = tf.logSoftmax(rows);
     if (probabilities) {
       let t =
@@ -117,8 +125,8 @@ export function crossEntropy(
     const wTarget = weight ? tf.mul(tf.gather(weight, safe), validF) : validF;
     const values = tf.mul(rowLosses(rows, safe, smoothing, weight), validF);
     if (reduction === "none") return tf.reshape(values, outShape);
-    if (reduction === "sum") return tf.sum(values);
-    return tf.div(tf.sum(values), tf.sum(wTarget));
+    if (reduction === "sum") return accurateSum(values);
+    return tf.div(accurateSum(values), accurateSum(wTarget));
   });
 }
 
@@ -128,6 +136,14 @@ export interface CrossEntropyFactoryOptions extends CrossEntropyOptions {
   readonly fromLogits?: boolean;
 }
 
+const CROSS_ENTROPY_FACTORY_OPTIONS = optionNames<CrossEntropyFactoryOptions>()(
+  "weight",
+  "ignoreIndex",
+  "labelSmoothing",
+  "reduction",
+  "fromLogits",
+);
+
 /**
  * Keras-style form of {@link crossEntropy}: `yPred` is [N, C] (or [N, ..., C], classes last as
  * in Keras); `yTrue` is one-hot/probabilities of the same shape (categorical) or class indices
@@ -135,12 +151,9 @@ export interface CrossEntropyFactoryOptions extends CrossEntropyOptions {
  */
 export function crossEntropyFactory(options: CrossEntropyFactoryOptions = {}): KerasLoss {
   const fn = "crossEntropy";
-  if (options.reduction === "none")
-    fail(
-      "invalid_option",
-      `${fn}: option \`reduction\` must be "mean" or "sum" for a Keras loss, got "none"`,
-    );
-  const { fromLogits = true, ...rest } = options;
+  const opts = kerasOptions(fn, options, CROSS_ENTROPY_FACTORY_OPTIONS);
+  const fromLogits = optBoolean(fn, "fromLogits", opts.fromLogits, true);
+  const { fromLogits: _fromLogits, ...rest } = opts;
   return (yTrue, yPred) =>
     tf.tidy(() => {
       let logits = fromLogits ? yPred : tf.log(tf.clipByValue(yPred, 1e-7, 1));

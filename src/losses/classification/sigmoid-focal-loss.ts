@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
 import { customGradient } from "../gradient-tools.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { type TensorInput, tensorPair } from "../tensor-input.js";
 import { reduceOrZero } from "../tensor-math.js";
@@ -15,6 +15,8 @@ export interface SigmoidFocalLossOptions {
   /** Default `"none"`, as torchvision. */
   readonly reduction?: Reduction;
 }
+
+const SIGMOID_FOCAL_LOSS_OPTIONS = optionNames<SigmoidFocalLossOptions>()("alpha", "gamma", "reduction");
 
 /**
  * The elementwise focal loss of logits x against targets t as one custom-gradient op, so that
@@ -105,9 +107,10 @@ export function sigmoidFocalLoss(
   options: SigmoidFocalLossOptions = {},
 ): tf.Tensor {
   const fn = "sigmoidFocalLoss";
-  const reduction = reductionOf(options, fn, "none");
-  const alpha = numberOption(options.alpha, 0.25, fn, "alpha", { max: 1 });
-  const gamma = numberOption(options.gamma, 2, fn, "gamma", { min: 0 });
+  const opts = readOptions<SigmoidFocalLossOptions>(fn, options, SIGMOID_FOCAL_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction, "none");
+  const alpha = optNumber(fn, "alpha", opts.alpha, 0.25, { max: 1 });
+  const gamma = optNumber(fn, "gamma", opts.gamma, 2, { min: 0 });
   return tf.tidy(() => {
     const [$input, $target] = tensorPair(input, target, fn, "input", "target");
     return reduceOrZero(focalElements(alpha, gamma)($input, $target), reduction);
@@ -115,4 +118,7 @@ export function sigmoidFocalLoss(
 }
 
 /** Keras-style form of {@link sigmoidFocalLoss} (`yPred` are logits; reduction defaults to `"mean"` here). */
-export const sigmoidFocalLossFactory = lossFactory(sigmoidFocalLoss, "sigmoidFocalLoss");
+export const sigmoidFocalLossFactory = lossFactory(sigmoidFocalLoss, {
+  name: "sigmoidFocalLoss",
+  options: SIGMOID_FOCAL_LOSS_OPTIONS,
+});

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { booleanOption, numberOption, reductionOption } from "../options.js";
+import { optBoolean, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { embeddingPair } from "../tensor-input.js";
 import { crossEntropyRows, l2Normalize } from "../tensor-math.js";
@@ -14,6 +14,8 @@ export interface InfoNceLossOptions {
   readonly reduction?: Reduction;
 }
 
+const INFO_NCE_LOSS_OPTIONS = optionNames<InfoNceLossOptions>()("temperature", "symmetric", "reduction");
+
 /**
  * InfoNCE over a batch of paired embeddings `a`, `b` [N, D]: row i of `b` is the positive of
  * row i of `a`, the other rows its negatives. Cosine similarities (rows L2-normalised, eps
@@ -26,9 +28,10 @@ export function infoNceLoss(
   options: InfoNceLossOptions = {},
 ): tf.Tensor {
   const fn = "infoNceLoss";
-  const temperature = numberOption(options.temperature, 0.07, fn, "temperature", { exclusiveMin: 0 });
-  const symmetric = booleanOption(options.symmetric, true, fn, "symmetric");
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<InfoNceLossOptions>(fn, options, INFO_NCE_LOSS_OPTIONS);
+  const temperature = optNumber(fn, "temperature", opts.temperature, 0.07, { min: 0, minExclusive: true });
+  const symmetric = optBoolean(fn, "symmetric", opts.symmetric, true);
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const [x, y] = embeddingPair(a, b, fn, "a", "b");
     const n = x.shape[0]!;

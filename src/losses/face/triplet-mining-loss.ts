@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { accurateSum } from "../accurate-sum.js";
 import { lossFactory } from "../factory.js";
 import { stepMask, stopGradient } from "../gradient-tools.js";
-import { booleanOption, choiceOption, numberOption, reductionOption } from "../options.js";
+import { optBoolean, optionNames, optNumber, optOneOf, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { maskedMean } from "../tensor-math.js";
 import { identityBatch } from "./identity-batch.js";
@@ -26,6 +27,14 @@ export interface TripletMiningLossOptions {
   readonly reduction?: Reduction;
 }
 
+const TRIPLET_MINING_LOSS_OPTIONS = optionNames<TripletMiningLossOptions>()(
+  "mining",
+  "margin",
+  "squared",
+  "softMargin",
+  "reduction",
+);
+
 /**
  * Triplet loss with online mining over a batch of `embeddings` [N, D] with integer identity
  * `labels` [N] (any integers). Euclidean distances (gradient-safe at 0). Batch-hard takes, per
@@ -38,11 +47,12 @@ export function tripletMiningLoss(
   options: TripletMiningLossOptions = {},
 ): tf.Tensor {
   const fn = "tripletMiningLoss";
-  const mining = choiceOption(options.mining, "batch-hard", ["batch-hard", "batch-all"], fn, "mining");
-  const margin = numberOption(options.margin, 1, fn, "margin");
-  const squared = booleanOption(options.squared, false, fn, "squared");
-  const softMargin = booleanOption(options.softMargin, false, fn, "softMargin");
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<TripletMiningLossOptions>(fn, options, TRIPLET_MINING_LOSS_OPTIONS);
+  const mining = optOneOf(fn, "mining", opts.mining, ["batch-hard", "batch-all"], "batch-hard");
+  const margin = optNumber(fn, "margin", opts.margin, 1);
+  const squared = optBoolean(fn, "squared", opts.squared, false);
+  const softMargin = optBoolean(fn, "softMargin", opts.softMargin, false);
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const { x, positive, negative, validAnchors: valid } = identityBatch(embeddings, labels, fn);
     const dist = distanceMatrix(x, squared);
@@ -61,15 +71,15 @@ export function tripletMiningLoss(
       tf.relu(tf.add(tf.sub(tf.expandDims(dist, 2), tf.expandDims(dist, 1)), margin)),
       mask,
     );
-    if (reduction === "none") return tf.sum(triplets, [1, 2]);
-    if (reduction === "sum") return tf.sum(triplets);
-    const active = tf.sum(stepMask(tf.sub(triplets, 1e-16)));
-    return tf.div(tf.sum(triplets), tf.maximum(active, 1));
+    if (reduction === "none") return accurateSum(triplets, [1, 2]);
+    if (reduction === "sum") return accurateSum(triplets);
+    const active = accurateSum(stepMask(tf.sub(triplets, 1e-16)));
+    return tf.div(accurateSum(triplets), tf.maximum(active, 1));
   });
 }
 
 /** Keras-style form of {@link tripletMiningLoss}: `yTrue` are the labels [N] or [N, 1], `yPred` the embeddings. */
 export const tripletMiningLossFactory = lossFactory<TripletMiningLossOptions>(
   (embeddings, labels, options) => tripletMiningLoss(embeddings, labels, options),
-  "tripletMiningLoss",
+  { name: "tripletMiningLoss", options: TRIPLET_MINING_LOSS_OPTIONS },
 );

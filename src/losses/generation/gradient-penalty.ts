@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
+import { accurateSum } from "../accurate-sum.js";
 import { safeSqrt } from "../gradient-tools.js";
-import { numberOption, reductionOption } from "../options.js";
+import { optInteger, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { asTensor, tensorPair } from "../tensor-input.js";
 
@@ -22,6 +23,14 @@ export interface GradientPenaltyOptions {
   readonly reduction?: Reduction;
 }
 
+const GRADIENT_PENALTY_OPTIONS = optionNames<GradientPenaltyOptions>()(
+  "lambda",
+  "target",
+  "epsilon",
+  "seed",
+  "reduction",
+);
+
 /**
  * WGAN-GP gradient penalty of a `critic` (a function of a batch, returning one score per
  * sample) at random interpolates between `real` and `fake` batches of equal shape [N, ...]:
@@ -37,14 +46,16 @@ export function gradientPenalty(
   options: GradientPenaltyOptions = {},
 ): tf.Tensor {
   const fn = "gradientPenalty";
+  const opts = readOptions<GradientPenaltyOptions>(fn, options, GRADIENT_PENALTY_OPTIONS);
   if (typeof critic !== "function")
     fail(
       "invalid_value",
       `${fn}: \`critic\` must be a function from a batch to scores, got ${typeof critic}`,
     );
-  const lambda = numberOption(options.lambda, 10, fn, "lambda", { min: 0 });
-  const target = numberOption(options.target, 1, fn, "target", { min: 0 });
-  const reduction = reductionOption(options.reduction, fn);
+  const lambda = optNumber(fn, "lambda", opts.lambda, 10, { min: 0 });
+  const target = optNumber(fn, "target", opts.target, 1, { min: 0 });
+  const reduction = reductionOption(fn, opts.reduction);
+  const seed = optInteger(fn, "seed", opts.seed, undefined);
   return tf.tidy(() => {
     const [r, f] = tensorPair(real, fake, fn, "real", "fake");
     if (r.rank < 1 || r.shape[0] === 0)
@@ -52,13 +63,13 @@ export function gradientPenalty(
     const n = r.shape[0]!;
     const epsShape = [n, ...Array.from({ length: r.rank - 1 }, () => 1)];
     const eps =
-      options.epsilon === undefined
-        ? tf.randomUniform(epsShape, 0, 1, "float32", options.seed)
-        : tf.reshape(asTensor(options.epsilon, fn, "epsilon"), epsShape);
+      opts.epsilon === undefined
+        ? tf.randomUniform(epsShape, 0, 1, "float32", seed)
+        : tf.reshape(asTensor(opts.epsilon, fn, "epsilon"), epsShape);
     const interpolates = tf.add(tf.mul(eps, r), tf.mul(tf.sub(1, eps), f));
     const gradient = tf.grad((x: tf.Tensor) => tf.sum(critic(x)))(interpolates);
     const axes = Array.from({ length: gradient.rank - 1 }, (_, i) => i + 1);
-    const norms = safeSqrt(axes.length ? tf.sum(tf.square(gradient), axes) : tf.square(gradient));
+    const norms = safeSqrt(axes.length ? accurateSum(tf.square(gradient), axes) : tf.square(gradient));
     return reduceLoss(tf.mul(lambda, tf.square(tf.sub(norms, target))), reduction);
   });
 }

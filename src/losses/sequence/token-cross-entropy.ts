@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
+import { accurateSum } from "../accurate-sum.js";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOption } from "../options.js";
+import { optInteger, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { assertRank, asTensor } from "../tensor-input.js";
 
@@ -21,6 +22,13 @@ export interface TokenCrossEntropyOptions {
   readonly reduction?: Reduction;
 }
 
+const TOKEN_CROSS_ENTROPY_OPTIONS = optionNames<TokenCrossEntropyOptions>()(
+  "ignoreIndex",
+  "mask",
+  "labelSmoothing",
+  "reduction",
+);
+
 /**
  * Cross-entropy of next-token `logits` [N, T, V] (or [T, V]) against integer `targets` [N, T],
  * leaving out padding (targets equal to `ignoreIndex`, or `mask` 0). Log-softmax keeps it
@@ -33,14 +41,10 @@ export function tokenCrossEntropy(
   options: TokenCrossEntropyOptions = {},
 ): tf.Tensor {
   const fn = "tokenCrossEntropy";
-  const ignoreIndex = options.ignoreIndex ?? -100;
-  if (!Number.isInteger(ignoreIndex))
-    fail(
-      "invalid_option",
-      `${fn}: option \`ignoreIndex\` must be an integer, got ${describeValue(ignoreIndex)}`,
-    );
-  const smoothing = numberOption(options.labelSmoothing, 0, fn, "labelSmoothing", { min: 0, max: 0.999999 });
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<TokenCrossEntropyOptions>(fn, options, TOKEN_CROSS_ENTROPY_OPTIONS);
+  const ignoreIndex = optInteger(fn, "ignoreIndex", opts.ignoreIndex, -100);
+  const smoothing = optNumber(fn, "labelSmoothing", opts.labelSmoothing, 0, { min: 0, max: 0.999999 });
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const z = asTensor(logits, fn, "logits");
     if (z.rank !== 3 && z.rank !== 2)
@@ -72,8 +76,8 @@ export function tokenCrossEntropy(
       index[i] = v;
     }
     let weights: tf.Tensor = tf.tensor(keep, y.shape);
-    if (options.mask !== undefined) {
-      const mask = asTensor(options.mask, fn, "mask");
+    if (opts.mask !== undefined) {
+      const mask = asTensor(opts.mask, fn, "mask");
       assertRank(mask, y.rank, fn, "mask", "the targets' shape");
       weights = tf.mul(weights, mask);
     }
@@ -84,13 +88,13 @@ export function tokenCrossEntropy(
       perToken = tf.add(tf.mul(1 - smoothing, perToken), tf.mul(smoothing, tf.neg(tf.mean(logProbs, -1))));
     const masked = tf.mul(perToken, weights);
     if (reduction === "none") return masked;
-    if (reduction === "sum") return tf.sum(masked);
-    return tf.div(tf.sum(masked), tf.sum(weights));
+    if (reduction === "sum") return accurateSum(masked);
+    return tf.div(accurateSum(masked), accurateSum(weights));
   });
 }
 
 /** Keras-style form of {@link tokenCrossEntropy}: `yTrue` the token ids [N, T], `yPred` the logits [N, T, V]. */
 export const tokenCrossEntropyFactory = lossFactory<TokenCrossEntropyOptions>(
   (logits, targets, options) => tokenCrossEntropy(logits, targets, options),
-  "tokenCrossEntropy",
+  { name: "tokenCrossEntropy", options: TOKEN_CROSS_ENTROPY_OPTIONS },
 );

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { fail } from "../../core/errors.js";
-import { numberOption } from "../options.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { optInteger, optionNames, optNumber, optOneOf, readOptions, required } from "../options.js";
+import { MAX_TASKS } from "./combine-losses.js";
 
 /** Options of {@link UncertaintyWeighting}. */
 export interface UncertaintyWeightingOptions {
@@ -13,6 +14,12 @@ export interface UncertaintyWeightingOptions {
   /** Initial s_i = log sigma_i^2. Default 0 (every weight 1/2 or 1). */
   readonly initialLogVariance?: number;
 }
+
+const UNCERTAINTY_WEIGHTING_OPTIONS = optionNames<UncertaintyWeightingOptions>()(
+  "numTasks",
+  "taskTypes",
+  "initialLogVariance",
+);
 
 /**
  * Homoscedastic uncertainty weighting (Kendall, Gal & Cipolla 2018): learnable log-variances
@@ -33,13 +40,21 @@ export class UncertaintyWeighting {
 
   constructor(options: UncertaintyWeightingOptions) {
     const fn = "UncertaintyWeighting";
-    const n = options.numTasks;
-    if (!Number.isInteger(n) || n < 1)
-      fail("invalid_option", `${fn}: option \`numTasks\` must be an integer >= 1, got ${String(n)}`);
-    const types = options.taskTypes ?? Array.from({ length: n }, () => "regression" as const);
-    if (types.length !== n)
-      fail("invalid_option", `${fn}: option \`taskTypes\` must have ${n} entries, got ${types.length}`);
-    const initial = numberOption(options.initialLogVariance, 0, fn, "initialLogVariance");
+    const opts = readOptions<UncertaintyWeightingOptions>(fn, options, UNCERTAINTY_WEIGHTING_OPTIONS);
+    const n = required(
+      fn,
+      "numTasks",
+      optInteger(fn, "numTasks", opts.numTasks, undefined, { min: 1, max: MAX_TASKS }),
+    );
+    const types = opts.taskTypes ?? Array.from({ length: n }, () => "regression" as const);
+    if (!Array.isArray(types) || types.length !== n)
+      fail(
+        "invalid_option",
+        `${fn}: option \`taskTypes\` must be an array of ${n} entries, got ${describeValue(types)}`,
+      );
+    for (const [i, t] of types.entries())
+      optOneOf(fn, `taskTypes[${i}]`, t, ["regression", "classification"]);
+    const initial = optNumber(fn, "initialLogVariance", opts.initialLogVariance, 0);
     this.numTasks = n;
     this.logVariances = tf.variable(
       tf.fill([n], initial),
