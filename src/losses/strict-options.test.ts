@@ -109,6 +109,7 @@ const CLASSES = ["DynamicWeightAverage", "GradNorm", "UncertaintyWeighting"];
 /** Exported functions that take no options object (helpers and building blocks). */
 const NO_OPTIONS = [
   "assertReduction",
+  "crossEntropyRows",
   "huberElements",
   "logisticElements",
   "l2Normalize",

@@ -21,15 +21,6 @@ export function l2Normalize(x: tf.Tensor, axis: number): tf.Tensor {
   return tf.tidy(() => tf.div(x, tf.sqrt(tf.maximum(tf.sum(tf.square(x), axis, true), 1e-24))));
 }
 
-/** Row-wise cross-entropy of logits [N, C] against integer labels [N] (int32), stable via logSoftmax. */
-export function crossEntropyRows(logits: tf.Tensor, labels: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => {
-    const logProbs = tf.logSoftmax(logits, -1);
-    const oneHot = tf.oneHot(tf.cast(labels, "int32"), logits.shape[logits.rank - 1]!);
-    return tf.neg(tf.sum(tf.mul(logProbs, oneHot), -1));
-  });
-}
-
 /**
  * Reduction for losses whose empty batch must give 0 (torchvision box losses): `mean` of no
  * elements is 0 instead of NaN.

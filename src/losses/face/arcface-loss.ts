@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { crossEntropyRows } from "../classification/cross-entropy.js";
 import { select, stepMask } from "../gradient-tools.js";
 import { optBoolean, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { crossEntropyRows } from "../tensor-math.js";
 import { cosineMatrix, marginInputs, replaceTarget } from "./cosine-logits.js";
 
 /** Options of {@link arcFaceLoss}. */

@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { crossEntropyRows } from "../classification/cross-entropy.js";
 import { optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { embeddingPair } from "../tensor-input.js";
-import { crossEntropyRows, l2Normalize } from "../tensor-math.js";
+import { l2Normalize } from "../tensor-math.js";
 
 /** Options of {@link ntXentLoss}. */
 export interface NtXentLossOptions {

@@ -1,9 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
+import { crossEntropyRows } from "../classification/cross-entropy.js";
 import { optionNames, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { asTensor } from "../tensor-input.js";
-import { crossEntropyRows } from "../tensor-math.js";
 import { marginInputs } from "./cosine-logits.js";
 
 /** Options of {@link softmaxLoss}. */

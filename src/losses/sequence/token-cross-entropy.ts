@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
 import { accurateSum } from "../accurate-sum.js";
+import { crossEntropy } from "../classification/cross-entropy.js";
 import { lossFactory } from "../factory.js";
 import { optInteger, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
@@ -31,9 +32,9 @@ const TOKEN_CROSS_ENTROPY_OPTIONS = optionNames<TokenCrossEntropyOptions>()(
 
 /**
  * Cross-entropy of next-token `logits` [N, T, V] (or [T, V]) against integer `targets` [N, T],
- * leaving out padding (targets equal to `ignoreIndex`, or `mask` 0). Log-softmax keeps it
- * stable for any logit. With label smoothing the per-token loss is (1-ε)·NLL + ε·mean_v(-log p_v),
- * as PyTorch. Cost O(N·T·V).
+ * leaving out padding (targets equal to `ignoreIndex`, or `mask` 0): the rows of
+ * {@link crossEntropy}, stable for any logit. With label smoothing the per-token loss is
+ * (1-ε)·NLL + ε·mean_v(-log p_v), as PyTorch. Cost O(N·T·V).
  */
 export function tokenCrossEntropy(
   logits: tf.Tensor,
@@ -63,9 +64,10 @@ export function tokenCrossEntropy(
     }
     const data = y.dataSync();
     const keep = new Float32Array(data.length);
-    const index = new Int32Array(data.length);
+    const labels = new Int32Array(data.length);
     for (let i = 0; i < data.length; i++) {
       const v = data[i]!;
+      labels[i] = ignoreIndex;
       if (v === ignoreIndex) continue;
       if (!Number.isInteger(v) || v < 0 || v >= vocab)
         fail(
@@ -73,7 +75,7 @@ export function tokenCrossEntropy(
           `${fn}: \`targets\` must contain token ids in [0, ${vocab}) or ignoreIndex ${ignoreIndex}, got ${describeValue(v)} at index ${i}`,
         );
       keep[i] = 1;
-      index[i] = v;
+      labels[i] = v;
     }
     let weights: tf.Tensor = tf.tensor(keep, y.shape);
     if (opts.mask !== undefined) {
@@ -81,11 +83,13 @@ export function tokenCrossEntropy(
       assertRank(mask, y.rank, fn, "mask", "the targets' shape");
       weights = tf.mul(weights, mask);
     }
-    const logProbs = tf.logSoftmax(z, -1);
-    const picked = tf.sum(tf.mul(logProbs, tf.oneHot(tf.tensor(index, y.shape, "int32"), vocab)), -1);
-    let perToken = tf.neg(picked);
-    if (smoothing > 0)
-      perToken = tf.add(tf.mul(1 - smoothing, perToken), tf.mul(smoothing, tf.neg(tf.mean(logProbs, -1))));
+    // the rows of crossEntropy (its one-softmax forward and scatter backward), 0 at ignored tokens
+    const rows = crossEntropy(tf.reshape(z, [-1, vocab]), tf.tensor1d(labels, "int32"), {
+      ignoreIndex,
+      labelSmoothing: smoothing,
+      reduction: "none",
+    });
+    const perToken = tf.reshape(rows, y.shape);
     const masked = tf.mul(perToken, weights);
     if (reduction === "none") return masked;
     if (reduction === "sum") return accurateSum(masked);
