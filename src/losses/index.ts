@@ -26,6 +26,7 @@ export * from "./detection/giou-loss.js";
 export * from "./detection/iou-loss.js";
 export * from "./detection/wing-loss.js";
 export * from "./detection/yolo-loss.js";
+export * from "./detection/yolo-v1-loss.js";
 // shared
 export * from "./factory.js";
 export * from "./gradient-check.js";
@@ -53,8 +54,12 @@ export * from "./segmentation/soft-jaccard-loss.js";
 export * from "./segmentation/tversky-loss.js";
 export type { TensorInput } from "./tensor-input.js";
 export { entries as weightingCatalog } from "./weighting/catalog.js";
-// multi-loss weighting
+// multi-loss weighting and class weights
+export * from "./weighting/class-weights.js";
+export * from "./weighting/cov-weighting.js";
 export * from "./weighting/dynamic-weight-average.js";
 export * from "./weighting/grad-norm.js";
+export * from "./weighting/mgda.js";
+export * from "./weighting/pcgrad.js";
 export * from "./weighting/uncertainty-weighting.js";
 export * from "./weighting/weighted-sum.js";

@@ -99,16 +99,30 @@ const OPTION_POSITION: Record<string, number> = {
   ctcLoss: 4,
   // one input / builders whose only argument is the options
   ganGeneratorLoss: 1,
+  yoloV1Loss: 1,
+  clipWeights: 1,
+  classWeights: 1,
+  minNormWeights: 1,
+  projectConflictingGradients: 1,
+  pcgrad: 2,
+  uncertaintyWeightingLoss: 2,
+  leftRightConsistencyLoss: 2,
+  minimumReprojectionLoss: 2,
+  contrastiveDivergenceLoss: 4,
   yoloLoss: 1,
   minimumRiskTraining: 0,
   reinforceLoss: 0,
 };
 
-const CLASSES = ["DynamicWeightAverage", "GradNorm", "UncertaintyWeighting"];
+const CLASSES = ["DynamicWeightAverage", "GradNorm", "UncertaintyWeighting", "CovWeighting", "Mgda"];
 
 /** Exported functions that take no options object (helpers and building blocks). */
 const NO_OPTIONS = [
   "assertReduction",
+  "balancedFocalAlpha",
+  "positiveWeights",
+  "rbmFreeEnergy",
+  "sampleRows",
   "crossEntropyRows",
   "huberElements",
   "logisticElements",

@@ -37,7 +37,15 @@ const GRADIENT_PENALTY_OPTIONS = optionNames<GradientPenaltyOptions>()(
  * λ·mean_i(||∇_x̂ critic(x̂)_i||₂ - target)². The inner gradient is taken with `tf.grad`, so the
  * penalty is itself differentiable with respect to the critic's variables when called inside
  * `optimizer.minimize` / `tf.variableGrads` (TensorFlow.js records the inner gradient's ops).
- * The norm's gradient is 0, not NaN, where the critic's gradient vanishes.
+ * The norm's gradient is 0, not NaN, where the critic's gradient vanishes. Matches torch 1.13
+ * autograd with `create_graph=True` (value and gradients with respect to the critic's weights).
+ *
+ * The critic must be twice differentiable in TensorFlow.js 4.22, which not every op is: `tanh`,
+ * `sigmoid`, `exp`, `elu` compute their gradient from their saved output, which the second
+ * derivative does not see (the penalty's gradient is silently wrong where other paths exist),
+ * and `leakyRelu`, `maximum`, `minimum` go through comparison ops without gradients (the call
+ * throws). `matMul`, `relu`, `abs`, `square`, `sqrt`, `log`, `softplus`, `add`, `mul` are
+ * fine; write a leaky ReLU as `tf.sub(tf.relu(h), tf.mul(a, tf.relu(tf.neg(h))))`.
  */
 export function gradientPenalty(
   critic: (x: tf.Tensor) => tf.Tensor,

@@ -1,7 +1,8 @@
-import * as tf from "@tensorflow/tfjs-core";
-import { describeValue, fail } from "../../core/errors.js";
+import type * as tf from "@tensorflow/tfjs-core";
+import { fail } from "../../core/errors.js";
 import { optInteger, optionNames, optNumber, readOptions, required } from "../options.js";
 import { combineLosses, MAX_TASKS } from "./combine-losses.js";
+import { dot, taskGradients } from "./task-gradients.js";
 
 /** Options of {@link GradNorm}. */
 export interface GradNormOptions {
@@ -85,23 +86,8 @@ export class GradNorm {
       );
     if (sharedVariables.length === 0)
       fail("empty_input", `${fn}: \`sharedVariables\` must not be empty, got 0 elements`);
-    const values: number[] = [];
-    const rawNorms: number[] = [];
-    for (const f of taskLosses) {
-      const { value, grads } = tf.variableGrads(f, sharedVariables as tf.Variable[]);
-      values.push(value.dataSync()[0]!);
-      let squared = 0;
-      for (const g of Object.values(grads)) {
-        squared += tf.tidy(() => tf.sum(tf.square(g)).dataSync()[0]!);
-        g.dispose();
-      }
-      value.dispose();
-      rawNorms.push(Math.sqrt(squared));
-    }
-    values.forEach((v, i) => {
-      if (!Number.isFinite(v))
-        fail("invalid_value", `${fn}: task losses must be finite, got ${describeValue(v)} at index ${i}`);
-    });
+    const { gradients, losses: values } = taskGradients(taskLosses, sharedVariables, fn);
+    const rawNorms = gradients.map((g) => Math.sqrt(dot(g, g)));
     if (!this.initialLosses) this.initialLosses = values.map((v) => (v > 0 ? v : Number.MIN_VALUE));
     const initial = this.initialLosses;
     const ratios = values.map((v, i) => v / initial[i]!);
