@@ -6,41 +6,20 @@ over the batch or per image and class, plus cross-entropy). Each case has `value
 
 Run: PYTHONPATH=<MONAI checkout> /usr/bin/python3 scripts/golden/losses_monai.py > test/data/golden/losses_monai.json
 """
-import json
-
 import monai
 import torch
 import torch.nn.functional as F
+from losses_cases import DT, CaseFile, f32
 from monai.losses import DiceCELoss, GeneralizedDiceLoss
 
 torch.manual_seed(3303)
-DT = torch.float64
 REF = f"MONAI {monai.__version__} (torch {torch.__version__})"
-datasets = {}
-cases = []
-
-
-def f32(t):
-    return t.to(torch.float32).to(DT)
-
-
-def add_dataset(name, **arrays):
-    datasets[name] = {k: (v.tolist() if torch.is_tensor(v) else v) for k, v in arrays.items()}
+golden = CaseFile("losses_monai", "golden-losses-monai", 3303, {"monai": monai.__version__, "torch": torch.__version__})
+add_dataset = golden.dataset
 
 
 def add_case(metric, ds, options, fn, diff, note=None):
-    inputs = {}
-    for k, v in datasets[ds].items():
-        t = torch.as_tensor(v)
-        inputs[k] = t.to(DT) if t.is_floating_point() else t
-    leaves = {k: inputs[k].clone().requires_grad_(True) for k in diff}
-    value = fn({**inputs, **leaves})
-    grads = torch.autograd.grad(value.sum(), [leaves[k] for k in diff])
-    expected = {"value": value.tolist()}
-    for k, g in zip(diff, grads):
-        expected[f"grad_{k}"] = g.tolist()
-    cases.append({"id": f"golden/losses_monai/{metric}/{len(cases)}", "family": "losses", "metric": metric, "ref": REF,
-                  "inputs": ds, "options": options, "expected": expected, "rtol": 1e-6, "atol": 1e-9, "note": note})
+    golden.case(metric, REF, ds, options, fn, diff, note=note)
 
 
 n, c, h, w = 2, 3, 4, 5
@@ -65,5 +44,4 @@ add_case("dice_cross_entropy_loss", "seg", {"batch": True, "lambda_dice": 0.3, "
          lambda a: DiceCELoss(softmax=True, to_onehot_y=True, batch=True, lambda_dice=0.3, lambda_ce=2.0)(a["logits"], a["labels"].unsqueeze(1)),
          ["logits"])
 
-print(json.dumps({"split": "golden-losses-monai", "seed": 3303, "versions": {"monai": monai.__version__, "torch": torch.__version__},
-                  "datasets": datasets, "cases": cases}, allow_nan=False))
+golden.dump()

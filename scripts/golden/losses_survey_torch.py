@@ -22,44 +22,16 @@ names, transcribed to torch where the reference is TensorFlow or a paper:
 
 Run: /usr/bin/python3 scripts/golden/losses_survey_torch.py > test/data/golden/losses_survey_torch.json
 """
-import json
-import math
-
 import torch
 import torch.nn.functional as F
 import torchvision
+from losses_cases import DT, CaseFile, f32
 
 torch.manual_seed(1107)
-DT = torch.float64
 TORCH = f"torch {torch.__version__}"
-datasets = {}
-cases = []
-
-
-def f32(t):
-    return t.to(torch.float32).to(DT)
-
-
-def add_dataset(name, **arrays):
-    datasets[name] = {k: (v.tolist() if torch.is_tensor(v) else v) for k, v in arrays.items()}
-
-
-def add_case(metric, ref, ds, options, fn, diff, note=None, rtol=1e-6, atol=1e-9):
-    inputs = {}
-    for k, v in datasets[ds].items():
-        t = torch.as_tensor(v)
-        inputs[k] = t.to(DT) if t.is_floating_point() else t
-    leaves = {k: inputs[k].clone().requires_grad_(True) for k in diff}
-    value = fn({**inputs, **leaves})
-    grads = torch.autograd.grad(value.sum(), [leaves[k] for k in diff], allow_unused=True)
-    expected = {"value": value.tolist()}
-    for k, g in zip(diff, grads):
-        expected[f"grad_{k}"] = (g if g is not None else torch.zeros_like(leaves[k])).tolist()
-    cases.append({
-        "id": f"golden/losses_survey/{metric}/{len(cases)}", "family": "losses", "metric": metric,
-        "ref": ref, "inputs": ds, "options": options, "expected": expected, "rtol": rtol, "atol": atol,
-        "note": note,
-    })
+golden = CaseFile("losses_survey", "golden-losses-survey", 1107,
+                  {"torch": torch.__version__, "torchvision": torchvision.__version__})
+add_dataset, add_case = golden.dataset, golden.case
 
 
 # --- left-right disparity consistency (monodepth) ------------------------------------------------
@@ -409,18 +381,4 @@ for types in (["regression", "classification", "regression"], ["regression", "re
              ["losses", "log_variances"], note="c_i = 1/2 (regression) or 1 (classification)")
 
 
-def ieee(v):
-    if isinstance(v, float) and not math.isfinite(v):
-        return "NaN" if math.isnan(v) else ("Infinity" if v > 0 else "-Infinity")
-    if isinstance(v, list):
-        return [ieee(x) for x in v]
-    if isinstance(v, dict):
-        return {k: ieee(x) for k, x in v.items()}
-    return v
-
-
-for case in cases:
-    case["expected"] = ieee(case["expected"])
-print(json.dumps({"split": "golden-losses-survey", "seed": 1107,
-                  "versions": {"torch": torch.__version__, "torchvision": torchvision.__version__},
-                  "datasets": ieee(datasets), "cases": cases}, allow_nan=False))
+golden.dump()

@@ -278,7 +278,8 @@ export const tripletMiningLossEntry = loss({
     { paper: "Hermans, Beyer & Leibe 2017, In Defense of the Triplet Loss for Person Re-Identification" },
     {
       paper: "Schroff, Kalenichenko & Philbin 2015, FaceNet (semi-hard mining)",
-      implementation: "TensorFlow Addons 0.20 triplet_semihard_loss transcribed to torch 1.13: value and gradient",
+      implementation:
+        "TensorFlow Addons 0.20 triplet_semihard_loss transcribed to torch 1.13: value and gradient",
     },
   ],
   pairsWith: ["face/verification", "retrieval/map", "retrieval/recall_at_k"],

@@ -27,11 +27,10 @@ const golden = JSON.parse(
 
 const close = (actual: ArrayLike<number>, expected: readonly number[], rtol: number, atol = 1e-12) => {
   expect(actual.length).toBe(expected.length);
-  expected.forEach((e, i) =>
+  for (const [i, e] of expected.entries())
     expect(Math.abs(actual[i]! - e), `index ${i}: ${actual[i]} vs ${e}`).toBeLessThanOrEqual(
       atol + rtol * Math.abs(e),
-    ),
-  );
+    );
 };
 
 describe("classWeights and positiveWeights", () => {
@@ -162,9 +161,8 @@ describe("CovWeighting", () => {
   it("follows the authors' CoVWeightingLoss step by step (full and decaying means)", () => {
     for (const c of golden.cov_weighting.cases) {
       const cov = new CovWeighting({ numTasks: 3, meanSort: c.mean_sort, meanDecay: c.mean_decay });
-      c.losses.forEach((losses: number[], step: number) =>
-        close(cov.update(losses), c.weights[step], 2e-6, 1e-7),
-      );
+      for (const [step, losses] of (c.losses as number[][]).entries())
+        close(cov.update(losses), c.weights[step], 2e-6, 1e-7);
     }
   });
 
