@@ -17,6 +17,8 @@ export * from "./classification/poly1-loss.js";
 export * from "./classification/sigmoid-focal-loss.js";
 export * from "./classification/soft-margin-loss.js";
 export * from "./classification/softmax-focal-loss.js";
+// face recognition and metric learning, monocular depth, image generation, sequences
+export * from "./depth/index.js";
 // detection
 export * from "./detection/balanced-l1-loss.js";
 export { entries as detectionLossCatalog } from "./detection/catalog.js";
@@ -27,11 +29,11 @@ export * from "./detection/iou-loss.js";
 export * from "./detection/wing-loss.js";
 export * from "./detection/yolo-loss.js";
 export * from "./detection/yolo-v1-loss.js";
+export * from "./face/index.js";
 // shared
 export * from "./factory.js";
+export * from "./generation/index.js";
 export * from "./gradient-check.js";
-// face, depth, generation, sequence (the LOSSES-B part)
-export * from "./index-b.js";
 export { assertReduction, type Reduction, reduceLoss } from "./reduction.js";
 export { entries as regressionLossCatalog } from "./regression/catalog.js";
 // regression
@@ -52,6 +54,7 @@ export type { OverlapMode } from "./segmentation/overlap-sums.js";
 export * from "./segmentation/soft-dice-loss.js";
 export * from "./segmentation/soft-jaccard-loss.js";
 export * from "./segmentation/tversky-loss.js";
+export * from "./sequence/index.js";
 export type { TensorInput } from "./tensor-input.js";
 export { entries as weightingCatalog } from "./weighting/catalog.js";
 // multi-loss weighting and class weights
