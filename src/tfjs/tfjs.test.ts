@@ -115,7 +115,10 @@ describe("kerasMetric in model.compile", () => {
       multiclassAccuracy(probs, labels, { numClasses: 3, average: "micro", topK: 2 }),
       6,
     );
-    expect(last(history.history.val_multiclassLogLoss)).toBeCloseTo(multiclassLogLoss(probs, labels, { numClasses: 3 }), 4);
+    expect(last(history.history.val_multiclassLogLoss)).toBeCloseTo(
+      multiclassLogLoss(probs, labels, { numClasses: 3 }),
+      4,
+    );
 
     const target = tf.randomNormal([40, 2], 0, 1, "float32", 21);
     const regression = model(2, 23);
