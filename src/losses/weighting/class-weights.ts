@@ -1,5 +1,6 @@
-import { toFloat64 } from "../../core/coerce.js";
+import { toFloat64, toMatrixOrColumn } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { assertBinary, assertNonEmpty } from "../../core/validate.js";
 import { optInteger, optionNames, optNumber, optOneOf, readOptions } from "../options.js";
 
 /*
@@ -111,34 +112,18 @@ export function classWeights(labels: ArrayLike<number>, options: ClassWeightsOpt
  */
 export function positiveWeights(target: ArrayLike<number> | readonly (readonly number[])[]): number[] {
   const fn = "positiveWeights";
-  const rows =
-    Array.isArray(target) && Array.isArray(target[0])
-      ? (target as readonly (readonly number[])[])
-      : undefined;
-  const columns = rows ? rows[0]!.length : 1;
-  const flat = rows ? rows.flat() : target;
-  const values = toFloat64(flat, fn, "target");
-  if (rows?.some((r) => r.length !== columns))
-    fail("shape_mismatch", `${fn}: \`target\` rows must all have ${columns} columns`);
-  if (values.length === 0) fail("empty_input", `${fn}: \`target\` must not be empty, got 0 elements`);
-  const positives = new Float64Array(columns);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v !== 0 && v !== 1)
-      fail(
-        "invalid_value",
-        `${fn}: \`target\` must contain only 0 and 1, got ${describeValue(v)} at index ${i}`,
-      );
-    positives[i % columns] += v;
-  }
-  const samples = values.length / columns;
+  const { data, rows, cols } = toMatrixOrColumn(target, fn, "target");
+  assertNonEmpty(data.length, fn, "target");
+  assertBinary(data, fn, "target");
+  const positives = new Float64Array(cols);
+  for (let i = 0; i < data.length; i++) positives[i % cols]! += data[i]!;
   return Array.from(positives, (p, column) => {
     if (p === 0)
       fail(
         "invalid_value",
         `${fn}: label column ${column} has no positive sample (its weight would be infinite)`,
       );
-    return (samples - p) / p;
+    return (rows - p) / p;
   });
 }
 
@@ -153,16 +138,8 @@ export function positiveWeights(target: ArrayLike<number> | readonly (readonly n
 export function balancedFocalAlpha(target: ArrayLike<number>): number {
   const fn = "balancedFocalAlpha";
   const values = toFloat64(target, fn, "target");
-  if (values.length === 0) fail("empty_input", `${fn}: \`target\` must not be empty, got 0 elements`);
-  let positives = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v !== 0 && v !== 1)
-      fail(
-        "invalid_value",
-        `${fn}: \`target\` must contain only 0 and 1, got ${describeValue(v)} at index ${i}`,
-      );
-    positives += v;
-  }
+  assertNonEmpty(values.length, fn, "target");
+  assertBinary(values, fn, "target");
+  const positives = values.reduce((a, b) => a + b, 0);
   return (values.length - positives) / values.length;
 }
