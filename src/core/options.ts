@@ -34,7 +34,10 @@ type MissingKeys<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[numbe
  */
 export function optionNames<T>() {
   return <const K extends readonly (keyof T & string)[]>(
-    ...names: MissingKeys<T, K> extends never ? K : [...K, `missing option: ${MissingKeys<T, K> & string}`]
+    // An intersection (not a conditional on K) so that K is inferred from the arguments: a
+    // conditional rest type made TypeScript infer K from its false branch and reject every list.
+    ...names: K &
+      ([MissingKeys<T, K>] extends [never] ? unknown : [`missing option: ${MissingKeys<T, K> & string}`])
   ): readonly (keyof T & string)[] => names as readonly (keyof T & string)[];
 }
 

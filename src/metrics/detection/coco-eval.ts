@@ -12,7 +12,9 @@ import {
   growableUint8,
 } from "../../core/buffer.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
+import { assertAllocation } from "../../core/limits.js";
+import { type OptionRecord, optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type Rle, rleArea, rleIou, toRle } from "./rle.js";
 
@@ -201,7 +203,8 @@ export const COCO_KEYPOINT_SIGMAS: readonly number[] = [
   0.26, 0.25, 0.25, 0.35, 0.35, 0.79, 0.79, 0.72, 0.72, 0.62, 0.62, 1.07, 1.07, 0.87, 0.87, 0.89, 0.89,
 ].map((s) => s / 10);
 
-interface Resolved {
+/** The COCO evaluation options after checking. */
+export interface Resolved {
   iouType: IouType;
   iouThrs: number[];
   recThrs: number[];
@@ -215,85 +218,150 @@ interface Resolved {
 
 const FN = "cocoEval";
 
-function numberList(value: unknown, option: string, check: (v: number) => boolean, what: string): number[] {
-  if (!Array.isArray(value) || value.length === 0)
+/** The option names of {@link cocoEvalDef}. */
+export const COCO_EVAL_OPTIONS = optionNames<CocoEvalOptions>()(
+  "iouType",
+  "iouThresholds",
+  "recallThresholds",
+  "maxDets",
+  "areaRanges",
+  "useCats",
+  "categoryIds",
+  "keypointSigmas",
+  "summary",
+);
+
+/** Longest list option (thresholds, maxDets, area ranges, sigmas): far beyond any protocol. */
+const MAX_LIST = 10_000;
+
+function numberList(
+  fn: string,
+  value: unknown,
+  option: string,
+  check: (v: number) => boolean,
+  what: string,
+  maxLength = MAX_LIST,
+): number[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > maxLength)
     fail(
       "invalid_option",
-      `${FN}: option \`${option}\` must be a non-empty array of numbers, got ${describeValue(value)}`,
+      `${fn}: option \`${option}\` must be a non-empty array of at most ${maxLength} numbers, got ${describeValue(value)}`,
     );
   for (let i = 0; i < value.length; i++) {
     if (typeof value[i] !== "number" || !check(value[i]))
       fail(
         "invalid_option",
-        `${FN}: option \`${option}\` must contain ${what}, got ${describeValue(value[i])} at index ${i}`,
+        `${fn}: option \`${option}\` must contain ${what}, got ${describeValue(value[i])} at index ${i}`,
       );
   }
   return value.slice() as number[];
 }
 
-function resolveOptions(options: CocoEvalOptions): Resolved {
-  const iouType = assertOneOf(
-    options.iouType ?? "bbox",
-    ["bbox", "segm", "keypoints"] as const,
-    FN,
-    "iouType",
-  );
+function readSigmas(
+  fn: string,
+  value: unknown,
+): readonly number[] | Readonly<Record<string, readonly number[]>> {
+  if (value === undefined) return COCO_KEYPOINT_SIGMAS;
+  const positive = (v: number) => Number.isFinite(v) && v > 0;
+  if (Array.isArray(value)) return numberList(fn, value, "keypointSigmas", positive, "positive numbers");
+  if (value === null || typeof value !== "object")
+    fail(
+      "invalid_option",
+      `${fn}: option \`keypointSigmas\` must be a list of sigmas or { categoryId: sigmas }, got ${describeValue(value)}`,
+    );
+  const out: Record<string, readonly number[]> = {};
+  const keys = Object.keys(value);
+  if (keys.length > MAX_LIST)
+    fail(
+      "invalid_option",
+      `${fn}: option \`keypointSigmas\` has ${keys.length} categories, above ${MAX_LIST}`,
+    );
+  for (const key of keys) {
+    if (!/^-?\d+(\.\d+)?$/.test(key))
+      fail(
+        "invalid_option",
+        `${fn}: option \`keypointSigmas\` keys must be category ids, got ${describeValue(key)}`,
+      );
+    out[key] = numberList(
+      fn,
+      (value as Record<string, unknown>)[key],
+      `keypointSigmas.${key}`,
+      positive,
+      "positive numbers",
+    );
+  }
+  return out;
+}
+
+/**
+ * Reads and checks the options of the COCO evaluation (strict names, value domains, list
+ * lengths, and the precision arrays' allocation when the categories are known).
+ */
+export function resolveCocoOptions(fn: string, o: OptionRecord<CocoEvalOptions>): Resolved {
+  const iouType = optOneOf(fn, "iouType", o.iouType, ["bbox", "segm", "keypoints"] as const, "bbox");
   const kp = iouType === "keypoints";
-  const iouThrs = options.iouThresholds
-    ? numberList(options.iouThresholds, "iouThresholds", (v) => v >= 0 && v <= 1, "numbers in [0, 1]")
-    : linspace(0.5, 0.95, 10);
-  const recThrs = options.recallThresholds
-    ? numberList(options.recallThresholds, "recallThresholds", (v) => v >= 0 && v <= 1, "numbers in [0, 1]")
-    : linspace(0, 1, 101);
+  const unit = (v: number) => v >= 0 && v <= 1;
+  const iouThrs =
+    o.iouThresholds !== undefined
+      ? numberList(fn, o.iouThresholds, "iouThresholds", unit, "numbers in [0, 1]")
+      : linspace(0.5, 0.95, 10);
+  const recThrs =
+    o.recallThresholds !== undefined
+      ? numberList(fn, o.recallThresholds, "recallThresholds", unit, "numbers in [0, 1]")
+      : linspace(0, 1, 101);
   const maxDets = (
-    options.maxDets
-      ? numberList(options.maxDets, "maxDets", (v) => Number.isInteger(v) && v >= 1, "integers >= 1")
+    o.maxDets !== undefined
+      ? numberList(fn, o.maxDets, "maxDets", (v) => Number.isSafeInteger(v) && v >= 1, "integers >= 1")
       : kp
         ? [20]
         : [1, 10, 100]
   ).sort((a, b) => a - b);
-  const areas = options.areaRanges
-    ? options.areaRanges.map((a, i) => {
-        if (
-          !a ||
-          typeof a.label !== "string" ||
-          !Array.isArray(a.range) ||
-          a.range.length !== 2 ||
-          a.range.some((v) => typeof v !== "number" || Number.isNaN(v))
-        ) {
-          fail(
-            "invalid_option",
-            `${FN}: option \`areaRanges\` entries must be { label, range: [lo, hi] }, got ${describeValue(a)} at index ${i}`,
-          );
-        }
-        return { label: a.label, range: [a.range[0], a.range[1]] as [number, number] };
-      })
-    : kp
+  let areas: AreaRange[];
+  if (o.areaRanges !== undefined) {
+    const list = o.areaRanges as unknown;
+    if (!Array.isArray(list) || list.length === 0 || list.length > MAX_LIST)
+      fail(
+        "invalid_option",
+        `${fn}: option \`areaRanges\` must be a non-empty array of { label, range: [lo, hi] }, got ${describeValue(list)}`,
+      );
+    areas = list.map((a: unknown, i) => {
+      const r = a as { label?: unknown; range?: unknown } | null;
+      if (
+        r === null ||
+        typeof r !== "object" ||
+        Object.keys(r).some((k) => k !== "label" && k !== "range") ||
+        typeof r.label !== "string" ||
+        !Array.isArray(r.range) ||
+        r.range.length !== 2 ||
+        r.range.some((v) => typeof v !== "number" || Number.isNaN(v))
+      ) {
+        fail(
+          "invalid_option",
+          `${fn}: option \`areaRanges\` entries must be { label, range: [lo, hi] }, got ${describeValue(a)} at index ${i}`,
+        );
+      }
+      return { label: r.label, range: [r.range[0], r.range[1]] as [number, number] };
+    });
+  } else
+    areas = kp
       ? [
-          { label: "all", range: [0, 1e10] as [number, number] },
-          { label: "medium", range: [1024, 9216] as [number, number] },
-          { label: "large", range: [9216, 1e10] as [number, number] },
+          { label: "all", range: [0, 1e10] },
+          { label: "medium", range: [1024, 9216] },
+          { label: "large", range: [9216, 1e10] },
         ]
       : [
-          { label: "all", range: [0, 1e10] as [number, number] },
-          { label: "small", range: [0, 1024] as [number, number] },
-          { label: "medium", range: [1024, 9216] as [number, number] },
-          { label: "large", range: [9216, 1e10] as [number, number] },
+          { label: "all", range: [0, 1e10] },
+          { label: "small", range: [0, 1024] },
+          { label: "medium", range: [1024, 9216] },
+          { label: "large", range: [9216, 1e10] },
         ];
-  if (areas.length === 0) fail("invalid_option", `${FN}: option \`areaRanges\` must not be empty`);
-  const useCats = options.useCats ?? true;
-  if (typeof useCats !== "boolean")
-    fail("invalid_option", `${FN}: option \`useCats\` must be a boolean, got ${describeValue(useCats)}`);
-  const categoryIds = options.categoryIds
-    ? numberList(options.categoryIds, "categoryIds", Number.isFinite, "finite numbers")
-    : undefined;
-  const summary = assertOneOf(
-    options.summary ?? "pycocotools",
-    ["pycocotools", "intended"] as const,
-    FN,
-    "summary",
-  );
-  return {
+  const useCats = optBoolean(fn, "useCats", o.useCats, true);
+  const categoryIds =
+    o.categoryIds !== undefined
+      ? numberList(fn, o.categoryIds, "categoryIds", Number.isFinite, "finite numbers", 10_000_000)
+      : undefined;
+  const summary = optOneOf(fn, "summary", o.summary, ["pycocotools", "intended"] as const, "pycocotools");
+  const p: Resolved = {
     iouType,
     iouThrs,
     recThrs,
@@ -301,9 +369,20 @@ function resolveOptions(options: CocoEvalOptions): Resolved {
     areas,
     useCats,
     categoryIds,
-    sigmas: options.keypointSigmas ?? COCO_KEYPOINT_SIGMAS,
+    sigmas: readSigmas(fn, o.keypointSigmas),
     summary,
   };
+  assertAllocation(
+    fn,
+    "the options' thresholds and area ranges",
+    precisionBytes(p, categoryIds?.length ?? 1),
+  );
+  return p;
+}
+
+/** Bytes of the precision, scores and recall arrays `accumulate` fills for K categories. */
+function precisionBytes(p: Resolved, K: number): number {
+  return 8 * K * p.areas.length * p.maxDets.length * p.iouThrs.length * (2 * p.recThrs.length + 1);
 }
 
 /** One object after validation, in the form the matcher reads. */
@@ -498,7 +577,33 @@ function prepareImage(image: CocoImage, index: number, p: Resolved): { gts: Prep
       kps,
     };
   });
+  if (segm) checkMaskSizes(where, image, gts, dts);
   return { gts, dts };
+}
+
+/**
+ * Every mask of an image must have the image's size (or, when the image states none, one size):
+ * pycocotools (cocoapi master) scores a pair of masks of different sizes IoU -1, so a result RLE
+ * of the wrong size silently gives AP 0. plumbline refuses it instead.
+ */
+function checkMaskSizes(where: string, image: CocoImage, gts: Prepared[], dts: Prepared[]): void {
+  const stated = Number.isInteger(image.height) && Number.isInteger(image.width);
+  let size: readonly number[] | undefined = stated ? [image.height!, image.width!] : undefined;
+  let from = stated ? "the image" : "";
+  const check = (list: Prepared[], what: string) =>
+    list.forEach((o, j) => {
+      const s = o.rle!.size;
+      if (size === undefined) {
+        size = s;
+        from = `${what}[${j}]`;
+      } else if (s[0] !== size[0] || s[1] !== size[1])
+        fail(
+          "invalid_value",
+          `${FN}: ${where}: ${what}[${j}] has a ${s[0]}x${s[1]} mask but ${from} is ${size[0]}x${size[1]} (pycocotools would score it IoU -1, silently)`,
+        );
+    });
+  check(gts, "groundTruth");
+  check(dts, "detections");
 }
 
 function isRle(value: unknown): value is Rle {
@@ -800,6 +905,7 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
   const M = p.maxDets.length;
   const catIds = p.useCats ? (p.categoryIds ?? state.categories).slice().sort((a, b) => a - b) : [-1];
   const K = catIds.length;
+  assertAllocation(FN, `the precision arrays of ${K} categories`, precisionBytes(p, K), "invalid_state");
   const precision = new Float64Array(T * R * K * A * M).fill(-1);
   const recall = new Float64Array(T * K * A * M).fill(-1);
   const scoresOut = new Float64Array(T * R * K * A * M).fill(-1);
@@ -1002,11 +1108,24 @@ function summarize(
 export function cocoEvalDef(
   options: CocoEvalOptions = {},
 ): MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> {
-  const p = resolveOptions(options);
+  const o = readOptions<CocoEvalOptions>(FN, options, COCO_EVAL_OPTIONS);
+  return cocoEvalDefFrom(
+    cocoMapMeta,
+    resolveCocoOptions(FN, o),
+    structuredClone(o) as Record<string, unknown>,
+  );
+}
+
+/** The COCO evaluation definition for resolved options, under `meta`'s id (COCO mAP, mask AP, detection mAP). */
+export function cocoEvalDefFrom(
+  meta: CatalogEntry,
+  p: Resolved,
+  storedOptions: Record<string, unknown>,
+): MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> {
   return {
-    id: cocoMapMeta.id,
-    meta: cocoMapMeta,
-    options: structuredClone(options) as unknown as Record<string, unknown>,
+    id: meta.id,
+    meta,
+    options: storedOptions,
     init: emptyState,
     update(state, images) {
       if (!Array.isArray(images))
@@ -1054,24 +1173,76 @@ export function cocoEvalDef(
       return accumulate(state, p);
     },
     validateState(state: unknown): asserts state is CocoEvalState {
-      const s = state as CocoEvalState;
-      const ok =
-        s !== null &&
-        typeof s === "object" &&
-        Array.isArray(s.images) &&
-        Array.isArray(s.categories) &&
-        typeof s.gtCounts === "object" &&
-        [s.dtScore, s.dtImage, s.dtCategory, s.dtRank, s.dtCode].every(
-          (g) => g && ArrayBuffer.isView(g.data) && typeof g.length === "number",
-        ) &&
-        s.dtCode.length === s.dtScore.length * p.areas.length * p.iouThrs.length;
-      if (!ok)
-        fail(
-          "invalid_state",
-          `${FN}: fromJSON got a state that is not a COCO evaluation state for these options`,
-        );
+      validateCocoState(meta.id, state, p);
     },
   };
+}
+
+/**
+ * Checks a decoded COCO evaluation state: unique finite image and category ids, per-category
+ * ground-truth counts (one count per area range, for a known category), and per-detection
+ * records of equal length whose image and category are known, whose rank is below the largest
+ * maxDets and whose A·T match codes are 0, 1 or 2.
+ */
+function validateCocoState(id: string, state: unknown, p: Resolved): asserts state is CocoEvalState {
+  const A = p.areas.length;
+  const AT = A * p.iouThrs.length;
+  const maxDet = p.maxDets[p.maxDets.length - 1]!;
+  checkState(id, state, {
+    images: field.array(field.number()),
+    categories: field.array(field.number()),
+    gtCounts: field.custom((value, path) => {
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        fail(
+          "invalid_state",
+          `${id}: ${path} must be an object of counts per category, got ${describeValue(value)}`,
+        );
+    }),
+    dtScore: field.growable(Float64Array, { test: (v) => !Number.isNaN(v), words: "scores (not NaN)" }),
+    dtImage: field.growable(Float64Array),
+    dtCategory: field.growable(Float64Array),
+    dtRank: field.growable(Int32Array, {
+      test: (v) => v >= 0 && v < maxDet,
+      words: `ranks in [0, ${maxDet})`,
+    }),
+    dtCode: field.growable(Uint8Array, { test: (v) => v <= 2, words: "match codes 0, 1 or 2" }),
+  });
+  const s = state as CocoEvalState;
+  const images = new Set(s.images);
+  stateInvariant(id, images.size === s.images.length, "state.images lists an image twice");
+  const categories = new Set(s.categories);
+  stateInvariant(id, categories.size === s.categories.length, "state.categories lists a category twice");
+  for (const [key, counts] of Object.entries(s.gtCounts)) {
+    stateInvariant(
+      id,
+      categories.has(Number(key)) && String(Number(key)) === key,
+      `state.gtCounts has counts for ${JSON.stringify(key)}, which is not in state.categories`,
+    );
+    stateInvariant(
+      id,
+      Array.isArray(counts) &&
+        counts.length === A &&
+        counts.every((c) => typeof c === "number" && Number.isSafeInteger(c) && c >= 0),
+      `state.gtCounts[${JSON.stringify(key)}] must hold ${A} counts (one per area range)`,
+    );
+  }
+  const n = s.dtScore.length;
+  stateInvariant(
+    id,
+    s.dtImage.length === n &&
+      s.dtCategory.length === n &&
+      s.dtRank.length === n &&
+      s.dtCode.length === n * AT,
+    `the detection records must have equal lengths (${n} scores) and ${AT} match codes each, got ${s.dtImage.length} images, ${s.dtCategory.length} categories, ${s.dtRank.length} ranks and ${s.dtCode.length} codes`,
+  );
+  for (let i = 0; i < n; i++) {
+    stateInvariant(id, images.has(s.dtImage.data[i]!), `state.dtImage[${i}] is not in state.images`);
+    stateInvariant(
+      id,
+      categories.has(s.dtCategory.data[i]!),
+      `state.dtCategory[${i}] is not in state.categories`,
+    );
+  }
 }
 
 /** One-shot COCO evaluation over per-image inputs: `runOnce(cocoEvalDef(options), images)`. */

@@ -1,5 +1,7 @@
 import { describeValue, fail } from "../../core/errors.js";
+import { optOneOf, readOptions } from "../../core/options.js";
 import {
+  COCO_EVAL_OPTIONS,
   type CocoDetectionObject,
   type CocoEvalOptions,
   type CocoEvalResult,
@@ -100,6 +102,7 @@ export function cocoToImages(
   results: unknown,
   iouType: IouType = "bbox",
 ): { images: CocoImage[]; categoryIds: number[] } {
+  optOneOf("cocoToImages", "iouType", iouType, ["bbox", "segm", "keypoints"] as const);
   const gt = parseCocoGroundTruth(groundTruth);
   if (!Array.isArray(results))
     fail("invalid_value", `${FN}: \`results\` must be an array of detections, got ${describeValue(results)}`);
@@ -227,6 +230,8 @@ export function cocoEvaluate(
   results: unknown,
   options: CocoEvalOptions = {},
 ): CocoEvalResult {
-  const { images, categoryIds } = cocoToImages(groundTruth, results, options.iouType ?? "bbox");
-  return cocoEvaluateImages(images, { ...options, categoryIds: options.categoryIds ?? categoryIds });
+  const o = readOptions<CocoEvalOptions>(FN, options, COCO_EVAL_OPTIONS);
+  const iouType = optOneOf(FN, "iouType", o.iouType, ["bbox", "segm", "keypoints"] as const, "bbox");
+  const { images, categoryIds } = cocoToImages(groundTruth, results, iouType);
+  return cocoEvaluateImages(images, { ...o, categoryIds: o.categoryIds ?? categoryIds });
 }

@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import type { MatrixInput } from "../../core/coerce.js";
 import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
+import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type BoxFormat, convertFlatBoxes, readBoxes } from "./box-ops.js";
 import {
@@ -12,8 +12,9 @@ import {
   type CocoEvalState,
   type CocoGroundTruthObject,
   type CocoImage,
-  cocoEvalDef,
+  cocoEvalDefFrom,
   cocoMapMeta,
+  resolveCocoOptions,
 } from "./coco-eval.js";
 import { type BinaryMask, type Rle, rleEncode } from "./rle.js";
 
@@ -55,6 +56,18 @@ export interface DetectionMapOptions extends CocoEvalOptions {
 }
 
 const FN = "detectionMap";
+const DETECTION_MAP_OPTIONS = optionNames<DetectionMapOptions>()(
+  "boxFormat",
+  "iouType",
+  "iouThresholds",
+  "recallThresholds",
+  "maxDets",
+  "areaRanges",
+  "useCats",
+  "categoryIds",
+  "keypointSigmas",
+  "summary",
+);
 
 /** Catalog entry: COCO mAP from in-memory arrays (torchmetrics MeanAveragePrecision layout). */
 export const detectionMapMeta: CatalogEntry = {
@@ -134,8 +147,6 @@ function toImage(
         `${FN}: \`target[${i}].${name}\` must have one value per label (${tLabels.length}), got ${arr.length}`,
       );
   }
-  let height: number | undefined;
-  let width: number | undefined;
   const detections: CocoDetectionObject[] = [];
   for (let j = 0; j < labels.length; j++) {
     const d: {
@@ -148,8 +159,6 @@ function toImage(
     if (pb) d.bbox = Array.from(pb.subarray(j * 4, j * 4 + 4));
     if (pred.masks) {
       d.segmentation = toRleMask(pred.masks[j]!, `preds[${i}].masks[${j}]`);
-      height = d.segmentation.size[0];
-      width = d.segmentation.size[1];
     }
     if (pred.keypoints) d.keypoints = pred.keypoints[j]!;
     detections.push(d);
@@ -173,23 +182,12 @@ function toImage(
     if (area) g.area = area[j]!;
     if (target.masks) {
       g.segmentation = toRleMask(target.masks[j]!, `target[${i}].masks[${j}]`);
-      height = g.segmentation.size[0];
-      width = g.segmentation.size[1];
     }
     if (target.keypoints) g.keypoints = target.keypoints[j]!;
     groundTruth.push(g);
   }
-  const image: {
-    imageId: number;
-    groundTruth: CocoGroundTruthObject[];
-    detections: CocoDetectionObject[];
-    height?: number;
-    width?: number;
-  } = { imageId, groundTruth, detections };
-  if (height !== undefined && width !== undefined) {
-    image.height = height;
-    image.width = width;
-  }
+  // No image size: masks carry theirs, and every mask of an image must agree (checked by the engine).
+  const image: CocoImage = { imageId, groundTruth, detections };
   return image;
 }
 
@@ -204,14 +202,15 @@ export function detectionMapDef(
   [preds: readonly DetectionPrediction[], target: readonly DetectionTarget[]],
   CocoEvalResult
 > {
-  const { boxFormat = "xyxy", ...coco } = options;
-  assertOneOf(boxFormat, ["xyxy", "xywh", "cxcywh"] as const, FN, "boxFormat");
-  const inner = cocoEvalDef(coco);
+  const o = readOptions<DetectionMapOptions>(FN, options, DETECTION_MAP_OPTIONS);
+  const boxFormat = optOneOf(FN, "boxFormat", o.boxFormat, ["xyxy", "xywh", "cxcywh"] as const, "xyxy");
+  const inner = cocoEvalDefFrom(
+    detectionMapMeta,
+    resolveCocoOptions(FN, o),
+    structuredClone(o) as Record<string, unknown>,
+  );
   return {
-    id: detectionMapMeta.id,
-    meta: detectionMapMeta,
-    options: structuredClone(options) as unknown as Record<string, unknown>,
-    init: inner.init,
+    ...inner,
     update(state, preds, target) {
       if (!Array.isArray(preds) || !Array.isArray(target))
         fail("invalid_value", `${FN}: \`preds\` and \`target\` must be arrays (one entry per image)`);
@@ -225,9 +224,6 @@ export function detectionMapDef(
       );
       inner.update(state, images);
     },
-    merge: inner.merge,
-    compute: inner.compute,
-    validateState: inner.validateState!,
   };
 }
 

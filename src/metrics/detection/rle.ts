@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { assertAllocation } from "../../core/limits.js";
 
 /**
  * Run-length encoded binary masks, byte-compatible with pycocotools (cocoapi master `maskApi.c`).
@@ -68,6 +69,38 @@ export const rleMeta: CatalogEntry = {
   ],
 };
 
+/** Largest pixel count of a mask: pycocotools stores run lengths as 32-bit unsigned integers. */
+const MAX_PIXELS = 2 ** 32 - 1;
+
+/** Checks a mask size [height, width]: non-negative integers whose product fits 32-bit run lengths. */
+export function checkMaskSize(fn: string, arg: string, h: unknown, w: unknown): void {
+  if (
+    typeof h !== "number" ||
+    typeof w !== "number" ||
+    !Number.isInteger(h) ||
+    !Number.isInteger(w) ||
+    h < 0 ||
+    w < 0 ||
+    h * w > MAX_PIXELS
+  )
+    fail(
+      "invalid_value",
+      `${fn}: \`${arg}\` must be [height, width] with non-negative integers and at most 2^32 - 1 pixels, got ${describeValue(h)} x ${describeValue(w)}`,
+    );
+}
+
+/** Checks that a value is an {@link Rle}: a valid size and a Uint32Array of counts. */
+export function checkRle(fn: string, arg: string, rle: unknown): asserts rle is Rle {
+  const r = rle as Partial<Rle> | null;
+  if (r === null || typeof r !== "object" || !(r.counts instanceof Uint32Array) || !Array.isArray(r.size))
+    fail(
+      "invalid_value",
+      `${fn}: \`${arg}\` must be an RLE { size: [h, w], counts: Uint32Array }, got ${describeValue(rle)}`,
+    );
+  if (r.size.length !== 2) fail("invalid_value", `${fn}: \`${arg}.size\` must be [height, width]`);
+  checkMaskSize(fn, `${arg}.size`, r.size[0], r.size[1]);
+}
+
 function makeRle(h: number, w: number, counts: ArrayLike<number>): Rle {
   return { size: [h, w], counts: counts instanceof Uint32Array ? counts : Uint32Array.from(counts) };
 }
@@ -77,17 +110,14 @@ function makeRle(h: number, w: number, counts: ArrayLike<number>): Rle {
  * pycocotools `mask.encode` does on the same mask. O(h*w).
  */
 export function rleEncode(mask: BinaryMask): Rle {
+  if (mask === null || typeof mask !== "object")
+    fail("invalid_value", `rleEncode: \`mask\` must be { data, height, width }, got ${describeValue(mask)}`);
   const { data, height: h, width: w } = mask;
-  if (!Number.isInteger(h) || !Number.isInteger(w) || h < 0 || w < 0) {
-    fail(
-      "invalid_value",
-      `rleEncode: \`mask\` height and width must be non-negative integers, got ${h} x ${w}`,
-    );
-  }
-  if (data.length !== h * w)
+  checkMaskSize("rleEncode", "mask", h, w);
+  if (data === null || typeof data !== "object" || data.length !== h * w)
     fail(
       "shape_mismatch",
-      `rleEncode: \`mask.data\` must have height * width = ${h * w} elements, got ${data.length}`,
+      `rleEncode: \`mask.data\` must have height * width = ${h * w} elements, got ${describeValue(data?.length)}`,
     );
   const counts: number[] = [];
   let previous = 0;
@@ -109,7 +139,9 @@ export function rleEncode(mask: BinaryMask): Rle {
 
 /** Decodes an RLE to a row-major Uint8Array mask of 0 and 1 (pycocotools `mask.decode`, transposed to row-major). */
 export function rleDecode(rle: Rle): Uint8Array {
+  checkRle("rleDecode", "rle", rle);
   const [h, w] = rle.size;
+  assertAllocation("rleDecode", `a ${h} x ${w} mask`, h * w, "invalid_value");
   const out = new Uint8Array(h * w);
   let pos = 0;
   let v = 0;
@@ -131,6 +163,7 @@ export function rleDecode(rle: Rle): Uint8Array {
 
 /** Number of pixels inside the mask (pycocotools `mask.area`): the sum of the odd runs. */
 export function rleArea(rle: Rle): number {
+  checkRle("rleArea", "rle", rle);
   let a = 0;
   for (let j = 1; j < rle.counts.length; j += 2) a += rle.counts[j]!;
   return a;
@@ -141,6 +174,11 @@ export function rleArea(rle: Rle): number {
  * different sizes give an empty RLE of size [0, 0], as pycocotools does.
  */
 export function rleMerge(rles: readonly Rle[], intersect = false): Rle {
+  if (!Array.isArray(rles))
+    fail("invalid_value", `rleMerge: \`rles\` must be an array of RLEs, got ${describeValue(rles)}`);
+  for (let i = 0; i < rles.length; i++) checkRle("rleMerge", `rles[${i}]`, rles[i]);
+  if (typeof intersect !== "boolean")
+    fail("invalid_value", `rleMerge: \`intersect\` must be true or false, got ${describeValue(intersect)}`);
   if (rles.length === 0) return makeRle(0, 0, []);
   const first = rles[0]!;
   if (rles.length === 1) return makeRle(first.size[0], first.size[1], first.counts.slice());
@@ -199,6 +237,7 @@ export function rleMerge(rles: readonly Rle[], intersect = false): Rle {
  * whose runs wrap from one column to the next spans the full image height.
  */
 export function rleToBbox(rle: Rle): [number, number, number, number] {
+  checkRle("rleToBbox", "rle", rle);
   const [h, w] = rle.size;
   const m = Math.floor(rle.counts.length / 2) * 2;
   if (m === 0) return [0, 0, 0, 0];
@@ -232,7 +271,8 @@ export function rleToBbox(rle: Rle): [number, number, number, number] {
  * centres are kept. Reproduces pycocotools pixel for pixel, including its C integer casts.
  */
 export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width: number): Rle {
-  const k = Math.floor(polygon.length / 2);
+  checkMaskSize("rleFromPolygon", "height x width", height, width);
+  const k = Math.floor(readPolygon("rleFromPolygon", "polygon", polygon).length / 2);
   const scale = 5;
   const x = new Int32Array(k + 1);
   const y = new Int32Array(k + 1);
@@ -242,6 +282,8 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
   y[k] = y[0]!;
   let m = 0;
   for (let j = 0; j < k; j++) m += Math.max(Math.abs(x[j]! - x[j + 1]!), Math.abs(y[j]! - y[j + 1]!)) + 1;
+  // The boundary is walked at 5x resolution: its length, not the mask size, bounds the memory.
+  assertAllocation("rleFromPolygon", `a polygon whose boundary is ${m} steps long`, m * 8, "invalid_value");
   const u = new Int32Array(m);
   const v = new Int32Array(m);
   m = 0;
@@ -319,8 +361,34 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
   return makeRle(height, width, b);
 }
 
+/**
+ * Checks a polygon's coordinates: finite numbers that pycocotools' `(int)(5 * x + 0.5)` can
+ * represent (|x| below about 4.29e8); a 1e9 coordinate is refused, not wrapped around.
+ */
+function readPolygon(fn: string, arg: string, polygon: unknown): ArrayLike<number> {
+  const p = polygon as ArrayLike<unknown> | null;
+  if (p === null || typeof p !== "object" || typeof p.length !== "number")
+    fail(
+      "invalid_value",
+      `${fn}: \`${arg}\` must be a flat list of x, y coordinates, got ${describeValue(polygon)}`,
+    );
+  const limit = (2 ** 31 - 1) / 5 - 1;
+  for (let j = 0; j < p.length; j++) {
+    const v = p[j];
+    if (typeof v !== "number" || !Number.isFinite(v) || Math.abs(v) > limit)
+      fail(
+        "invalid_value",
+        `${fn}: \`${arg}\` must contain finite coordinates within ±${Math.floor(limit)}, got ${describeValue(v)} at index ${j}`,
+      );
+  }
+  return p as ArrayLike<number>;
+}
+
 /** The mask of a box [x, y, w, h] (pycocotools `frBbox`: the box rasterised as a polygon). */
 export function rleFromBbox(box: ArrayLike<number>, height: number, width: number): Rle {
+  readPolygon("rleFromBbox", "box", box);
+  if (box.length !== 4)
+    fail("invalid_value", `rleFromBbox: \`box\` must be [x, y, width, height], got ${box.length} numbers`);
   const xs = box[0]!;
   const xe = xs + box[2]!;
   const ys = box[1]!;
@@ -330,6 +398,7 @@ export function rleFromBbox(box: ArrayLike<number>, height: number, width: numbe
 
 /** Encodes RLE counts as pycocotools' compressed string (`_toString`). */
 export function rleToString(rle: Rle): string {
+  checkRle("rleToString", "rle", rle);
   const chars: number[] = [];
   const cnts = rle.counts;
   for (let i = 0; i < cnts.length; i++) {
@@ -352,6 +421,9 @@ export function rleToString(rle: Rle): string {
 
 /** Decodes pycocotools' compressed RLE string (`_frString`); counts wrap modulo 2^32 as in C. */
 export function rleFromString(text: string, height: number, width: number): Rle {
+  if (typeof text !== "string")
+    fail("invalid_value", `rleFromString: \`counts\` must be a string, got ${describeValue(text)}`);
+  checkMaskSize("rleFromString", "size", height, width);
   const cnts: number[] = [];
   let p = 0;
   while (p < text.length) {
@@ -408,14 +480,7 @@ export function toRle(
           "invalid_value",
           `${fn}: \`${arg}\` polygons must be arrays of numbers, got ${describeValue(poly)} at index ${i}`,
         );
-      for (let j = 0; j < poly.length; j++) {
-        if (typeof poly[j] !== "number" || !Number.isFinite(poly[j])) {
-          fail(
-            "invalid_value",
-            `${fn}: \`${arg}\` polygon ${i} must contain finite numbers, got ${describeValue(poly[j])} at index ${j}`,
-          );
-        }
-      }
+      readPolygon(fn, `${arg}[${i}]`, poly);
       if (boxes) parts.push(rleFromBbox(poly as number[], height, width));
       else parts.push(rleFromPolygon(poly as number[], height, width));
     }
@@ -428,9 +493,9 @@ export function toRle(
     "size" in segmentation
   ) {
     const { counts, size } = segmentation as { counts: unknown; size: unknown };
-    if (!Array.isArray(size) || size.length !== 2 || !size.every((s) => Number.isInteger(s) && s >= 0)) {
+    if (!Array.isArray(size) || size.length !== 2)
       fail("invalid_value", `${fn}: \`${arg}.size\` must be [height, width], got ${describeValue(size)}`);
-    }
+    checkMaskSize(fn, `${arg}.size`, size[0], size[1]);
     const [h, w] = size as [number, number];
     if (typeof counts === "string") return rleFromString(counts, h, w);
     if (Array.isArray(counts)) {
@@ -509,6 +574,19 @@ export function rleIou(
   gts: readonly Rle[],
   iscrowd?: ArrayLike<number | boolean>,
 ): number[][] {
+  for (const [list, name] of [
+    [dts, "dts"],
+    [gts, "gts"],
+  ] as const) {
+    if (!Array.isArray(list))
+      fail("invalid_value", `rleIou: \`${name}\` must be an array of RLEs, got ${describeValue(list)}`);
+    for (let i = 0; i < list.length; i++) checkRle("rleIou", `${name}[${i}]`, list[i]);
+  }
+  if (
+    iscrowd !== undefined &&
+    (iscrowd === null || typeof iscrowd !== "object" || iscrowd.length !== gts.length)
+  )
+    fail("shape_mismatch", `rleIou: \`iscrowd\` must have one flag per ground truth (${gts.length})`);
   const dtBoxes = dts.map(rleToBbox);
   const gtBoxes = gts.map(rleToBbox);
   const out: number[][] = [];

@@ -34,7 +34,6 @@ export {
   hausdorffDistance,
   hausdorffDistanceDef,
   hausdorffDistanceMeta,
-  type PerImageState,
 } from "./hausdorff-distance.js";
 export { type LabelMapInput, type LabelMaps, readLabelMaps } from "./label-maps.js";
 export { maskAp, maskApDef, maskApFromCoco, maskApMeta } from "./mask-ap.js";
@@ -62,6 +61,7 @@ export {
   panopticQualityCocoMeta,
   rgbToPanopticId,
 } from "./panoptic-quality-coco.js";
+export type { PerImageState } from "./per-image-def.js";
 export {
   type PixelAccuracyOptions,
   type PixelAccuracyState,
