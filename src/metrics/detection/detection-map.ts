@@ -49,15 +49,51 @@ export interface DetectionTarget {
   readonly keypoints?: readonly ArrayLike<number>[];
 }
 
-/** Options: the COCO evaluation options plus the box format of the inputs. */
+/** Options: the COCO evaluation options plus the box format of the inputs and the convention. */
 export interface DetectionMapOptions extends CocoEvalOptions {
   /** Default "xyxy" (torchvision, torchmetrics). COCO JSON is "xywh". */
   readonly boxFormat?: BoxFormat;
+  /**
+   * Default thresholds: "torchmetrics" (default) uses the float32 values torchmetrics 1.9 hands
+   * pycocotools (`torch.linspace(0.5, 0.95, 10).tolist()`: 0.6000000238418579, ...), so an IoU of
+   * exactly 0.6 misses t = 0.6, as in torchmetrics; "pycocotools" uses pycocotools' float64
+   * `np.linspace` (as `cocoEvalDef`). Thresholds given as options are used as given either way.
+   */
+  readonly convention?: "torchmetrics" | "pycocotools";
+}
+
+/**
+ * torch 1.13's float32 `linspace` on a CPU with AVX2 (the values torchmetrics' defaults hold):
+ * step = (end - start) / (n - 1) in float32; blocks of 8 lanes, taken two blocks at a time, start
+ * from `start + step·i` (first half) or `end - step·(n - 1 - i)` (second half) and add `lane·step`;
+ * the tail past the last 16-lane block is computed one value at a time. Checked against torch's
+ * own lists in the golden file.
+ */
+export function torchLinspaceFloat32(start: number, end: number, steps: number): number[] {
+  const f = Math.fround;
+  const s = f(start);
+  const e = f(end);
+  const step = f(f(e - s) / (steps - 1));
+  const half = Math.floor(steps / 2);
+  const lanes = 8;
+  const vectorEnd = Math.floor(steps / (2 * lanes)) * 2 * lanes;
+  const at = (i: number) => (i < half ? f(s + f(step * i)) : f(e - f(step * (steps - i - 1))));
+  const out = new Array<number>(steps);
+  let i = 0;
+  for (; i < vectorEnd; i += lanes) {
+    const base = at(i);
+    for (let lane = 0; lane < lanes; lane++) out[i + lane] = f(base + f(lane * step));
+  }
+  for (; i < steps; i++) out[i] = at(i);
+  return out;
 }
 
 const FN = "detectionMap";
+const TORCH_IOU_THRESHOLDS = torchLinspaceFloat32(0.5, 0.95, 10);
+const TORCH_RECALL_THRESHOLDS = torchLinspaceFloat32(0, 1, 101);
 const DETECTION_MAP_OPTIONS = optionNames<DetectionMapOptions>()(
   "boxFormat",
+  "convention",
   "iouType",
   "iouThresholds",
   "recallThresholds",
@@ -204,11 +240,21 @@ export function detectionMapDef(
 > {
   const o = readOptions<DetectionMapOptions>(FN, options, DETECTION_MAP_OPTIONS);
   const boxFormat = optOneOf(FN, "boxFormat", o.boxFormat, ["xyxy", "xywh", "cxcywh"] as const, "xyxy");
-  const inner = cocoEvalDefFrom(
-    detectionMapMeta,
-    resolveCocoOptions(FN, o),
-    structuredClone(o) as Record<string, unknown>,
+  const convention = optOneOf(
+    FN,
+    "convention",
+    o.convention,
+    ["torchmetrics", "pycocotools"] as const,
+    "torchmetrics",
   );
+  const { boxFormat: _box, convention: _convention, ...coco } = o;
+  const torch = convention === "torchmetrics";
+  const resolved = resolveCocoOptions(FN, {
+    ...coco,
+    ...(torch && coco.iouThresholds === undefined ? { iouThresholds: TORCH_IOU_THRESHOLDS } : {}),
+    ...(torch && coco.recallThresholds === undefined ? { recallThresholds: TORCH_RECALL_THRESHOLDS } : {}),
+  });
+  const inner = cocoEvalDefFrom(detectionMapMeta, resolved, structuredClone(o) as Record<string, unknown>);
   return {
     ...inner,
     update(state, preds, target) {
