@@ -38,6 +38,18 @@ export {
 export { type LabelMapInput, type LabelMaps, readLabelMaps } from "./label-maps.js";
 export { maskAp, maskApDef, maskApFromCoco, maskApMeta } from "./mask-ap.js";
 export { type MeanIouOptions, type MeanIouState, meanIou, meanIouDef, meanIouMeta } from "./mean-iou.js";
+export {
+  type ModifiedPanopticQualityOptions,
+  modifiedPanopticQuality,
+  modifiedPanopticQualityDef,
+  modifiedPanopticQualityMeta,
+} from "./modified-panoptic-quality.js";
+export {
+  type NormalizedSurfaceDiceOptions,
+  normalizedSurfaceDice,
+  normalizedSurfaceDiceDef,
+  normalizedSurfaceDiceMeta,
+} from "./normalized-surface-dice.js";
 export { type NpyArray, parseNpy } from "./npy.js";
 export {
   type PanopticQualityDetails,

@@ -231,7 +231,8 @@ function updateImage(
     if (p.cats[pi] !== t.cats[ti]) continue;
     const intersection = inter.get(key)!;
     const union = p.area[pi]! - at(pi, tVoid) + t.area[ti]! - at(pVoid, ti) - intersection;
-    const iou = intersection / union;
+    // torchmetrics divides integer pixel counts, which gives a float32 IoU: compared and summed as such.
+    const iou = Math.fround(intersection / union);
     const c = continuous.get(t.cats[ti]!)!;
     if (modified.has(t.cats[ti]!)) {
       // Modified PQ (Porzi et al. 2019): a stuff class sums its IoU whenever it overlaps at all.
@@ -272,7 +273,9 @@ function perClassValues(state: PanopticQualityState): {
     const tp = state.truePositives[c]!;
     const s = tp > 0 ? state.iouSum[c]! / tp : 0;
     const den = tp + 0.5 * state.falsePositives[c]! + 0.5 * state.falseNegatives[c]!;
-    const r = den > 0 ? tp / den : 0;
+    // torchmetrics computes RQ in float32 (its integer counts promote to the default float
+    // dtype), SQ and PQ in float64: RQ is rounded to float32 the same way.
+    const r = den > 0 ? Math.fround(tp / den) : 0;
     sq.push(s);
     rq.push(r);
     pq.push(s * r);

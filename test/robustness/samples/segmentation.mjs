@@ -73,6 +73,8 @@ export const rows = [
   pair("averageSurfaceDistanceDef", { emptyValue: "inf" }, maskP, maskT),
   pair("boundaryF1Def", { tolerance: 1 }, maskP, maskT),
   { factory: "panopticQualityDef", options: { things: [0, 1], stuffs: [6, 7], returnSqAndRq: true }, batches: [[panP, panT]] },
+  { factory: "modifiedPanopticQualityDef", options: { things: [0, 1], stuffs: [6, 7] }, batches: [[panP, panT]] },
+  pair("normalizedSurfaceDiceDef", { tolerance: 1, spacing: [1, 0.5] }, maskP, maskT),
   {
     factory: "panopticQualityCocoDef",
     options: { categories: [{ id: 1, isthing: 1 }, { id: 3, isthing: 0 }] },
