@@ -49,4 +49,33 @@ describe("plumbline eval detection", () => {
       expect(r.err).toContain(expected[name]);
     }
   });
+
+  it("follows the CLI grammar: --format json (snake_case keys) and csv, --metrics, --emit-state mistakes", async () => {
+    const base = ["--gt", join(sample, "instances.json"), "--preds", join(sample, "results.json")];
+    const json = JSON.parse(
+      (await run([...base, "--format", "json", "--metrics", "ap,ap_50,ar_100,per_class"])).out,
+    );
+    expect(Object.keys(json)).toEqual(["iou_type", "stats", "stat_labels", "per_class"]);
+    expect(Object.keys(json.stats)).toEqual(["ap", "ap_50", "ar_100"]);
+    expect(json.stats.ap_50).toBeCloseTo(0.605, 3);
+    expect(Object.keys(json.per_class[0])).toEqual(["category_id", "name", "ap", "ar"]);
+    const csv = (await run([...base, "--format", "csv", "--metrics", "ap"])).out.trim().split("\n");
+    expect(csv[0]).toBe("metric,category_id,name,value");
+    expect(csv).toHaveLength(2);
+    const table = await run([...base, "--metrics", "ap_75"]);
+    expect(table.out.trim().split("\n")).toHaveLength(1);
+    const unknown = await run([...base, "--metrics", "map"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown metric "map"');
+    const missing = await run([...base, "--emit-state", "/nonexistent-dir/state.json"]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe(
+      "plumbline: eval detection: cannot write --emit-state /nonexistent-dir/state.json: folder /nonexistent-dir does not exist\n",
+    );
+    const folder = await run([...base, "--emit-state", tmpdir()]);
+    expect(folder.code).toBe(2);
+    expect(folder.err).toBe(
+      `plumbline: eval detection: cannot write --emit-state ${tmpdir()}: it is a folder; give a file name\n`,
+    );
+  });
 });
