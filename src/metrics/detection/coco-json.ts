@@ -10,7 +10,7 @@ import {
   cocoEvalDef,
   type IouType,
 } from "./coco-eval.js";
-import { rleArea, rleToBbox, toRle } from "./rle.js";
+import { rleArea, toRle } from "./rle.js";
 
 /**
  * Readers for COCO JSON: the ground-truth dict (`images`, `annotations`, `categories`) and the
@@ -185,7 +185,8 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
       const rle = toRle(seg, height ?? 0, width ?? 0, FN, `${where}.segmentation`);
       obj.segmentation = rle;
       obj.area = rleArea(rle);
-      obj.bbox = "bbox" in r ? r.bbox : rleToBbox(rle);
+      // loadRes also stores toBbox(mask); mask IoU and area ranges never read it, so it is not computed.
+      if ("bbox" in r) obj.bbox = r.bbox;
     } else {
       const k = need(r, "keypoints", where) as number[];
       if (!Array.isArray(k) || k.length === 0)

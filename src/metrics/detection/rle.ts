@@ -321,8 +321,9 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
     }
   }
   const total = m;
-  const bx: number[] = [];
-  const by: number[] = [];
+  const bx = new Int32Array(total);
+  const by = new Int32Array(total);
+  let n = 0;
   for (let j = 1; j < total; j++) {
     if (u[j] !== u[j - 1]) {
       let xd = u[j]! < u[j - 1]! ? u[j]! : u[j]! - 1;
@@ -333,12 +334,13 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
       if (yd < 0) yd = 0;
       else if (yd > height) yd = height;
       yd = Math.ceil(yd);
-      bx.push(Math.trunc(xd));
-      by.push(Math.trunc(yd));
+      bx[n] = Math.trunc(xd);
+      by[n] = Math.trunc(yd);
+      n++;
     }
   }
-  const n = bx.length;
-  const a = new Float64Array(n + 1);
+  // As maskApi.c: uint pixel indices, sorted, then differences merged into alternating runs.
+  const a = new Uint32Array(n + 1);
   for (let j = 0; j < n; j++) a[j] = (bx[j]! * height + by[j]!) >>> 0;
   a[n] = (height * width) >>> 0;
   a.sort();
@@ -348,17 +350,18 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
     a[j] = t - p;
     p = t;
   }
-  const b: number[] = [];
+  const b = new Uint32Array(n + 1);
+  let nb = 0;
   let j = 0;
-  b.push(a[j++]!);
+  b[nb++] = a[j++]!;
   while (j < n + 1) {
-    if (a[j]! > 0) b.push(a[j++]!);
+    if (a[j]! > 0) b[nb++] = a[j++]!;
     else {
       j++;
-      if (j < n + 1) b[b.length - 1] = b[b.length - 1]! + a[j++]!;
+      if (j < n + 1) b[nb - 1] = b[nb - 1]! + a[j++]!;
     }
   }
-  return makeRle(height, width, b);
+  return { size: [height, width], counts: b.slice(0, nb) };
 }
 
 /**
@@ -419,37 +422,50 @@ export function rleToString(rle: Rle): string {
   return out;
 }
 
+function badCharacter(text: string, at: number): never {
+  return fail(
+    "invalid_value",
+    `rleFromString: \`counts\` must use characters 0..o, got ${describeValue(text[at])} at index ${at}`,
+  );
+}
+
 /** Decodes pycocotools' compressed RLE string (`_frString`); counts wrap modulo 2^32 as in C. */
 export function rleFromString(text: string, height: number, width: number): Rle {
   if (typeof text !== "string")
     fail("invalid_value", `rleFromString: \`counts\` must be a string, got ${describeValue(text)}`);
   checkMaskSize("rleFromString", "size", height, width);
-  const cnts: number[] = [];
+  // At most one count per character. Each count is 5 bits a character, low bits first; a
+  // character with 0x20 continues the number, the last one's 0x10 is the sign.
+  const cnts = new Uint32Array(text.length);
+  let m = 0;
   let p = 0;
-  while (p < text.length) {
-    let x = 0;
-    let k = 0;
-    let more = true;
-    while (more) {
-      if (p >= text.length)
-        fail("invalid_value", `rleFromString: \`counts\` ends inside a number at character ${p}`);
-      const c = text.charCodeAt(p) - 48;
-      if (c < 0 || c > 63)
-        fail(
-          "invalid_value",
-          `rleFromString: \`counts\` must use characters 0..o, got ${describeValue(text[p])} at index ${p}`,
-        );
-      x += (c & 0x1f) * 2 ** (5 * k);
-      more = (c & 0x20) !== 0;
-      p++;
-      k++;
-      if (!more && c & 0x10) x -= 2 ** (5 * k);
+  const end = text.length;
+  while (p < end) {
+    let c = text.charCodeAt(p++) - 48;
+    if (c < 0 || c > 63) badCharacter(text, p - 1);
+    let x: number;
+    if ((c & 0x20) === 0) x = c & 0x10 ? (c & 0x1f) - 32 : c;
+    else {
+      x = c & 0x1f;
+      let scale = 32;
+      for (;;) {
+        if (p >= end)
+          fail("invalid_value", `rleFromString: \`counts\` ends inside a number at character ${p}`);
+        c = text.charCodeAt(p++) - 48;
+        if (c < 0 || c > 63) badCharacter(text, p - 1);
+        x += (c & 0x1f) * scale;
+        scale *= 32;
+        if ((c & 0x20) === 0) {
+          if (c & 0x10) x -= scale;
+          break;
+        }
+      }
     }
-    const m = cnts.length;
     if (m > 2) x += cnts[m - 2]!;
-    cnts.push(((x % 4294967296) + 4294967296) % 4294967296);
+    // uint arithmetic, as maskApi.c: modulo 2^32 (|x| < 2^53, so >>> 0 is exact).
+    cnts[m++] = x >>> 0;
   }
-  return makeRle(height, width, cnts);
+  return { size: [height, width], counts: cnts.slice(0, m) };
 }
 
 /** The compressed JSON form `{ size, counts: string }` that COCO result files use. */
@@ -484,7 +500,8 @@ export function toRle(
       if (boxes) parts.push(rleFromBbox(poly as number[], height, width));
       else parts.push(rleFromPolygon(poly as number[], height, width));
     }
-    return rleMerge(parts);
+    // pycocotools merges even a single polygon; merging one mask returns its counts unchanged.
+    return parts.length === 1 ? parts[0]! : rleMerge(parts);
   }
   if (
     segmentation !== null &&
