@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
+import { registerAdvise } from "./advise.js";
 import { registerCatalog } from "./catalog.js";
 import { registerConformance } from "./conformance.js";
 import { registerDemo } from "./demo.js";
@@ -18,6 +19,7 @@ program
   .configureOutput({ outputError: (text, write) => write(`plumbline: ${text.replace(/^error: /, "")}`) });
 
 registerCatalog(program);
+registerAdvise(program);
 registerConformance(program);
 registerEval(program);
 registerDemo(program);
