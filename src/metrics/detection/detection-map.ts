@@ -6,6 +6,7 @@ import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type BoxFormat, convertFlatBoxes, readBoxes } from "./box-ops.js";
 import {
+  COCO_EVAL_OPTIONS,
   type CocoDetectionObject,
   type CocoEvalOptions,
   type CocoEvalResult,
@@ -91,19 +92,10 @@ export function torchLinspaceFloat32(start: number, end: number, steps: number):
 const FN = "detectionMap";
 const TORCH_IOU_THRESHOLDS = torchLinspaceFloat32(0.5, 0.95, 10);
 const TORCH_RECALL_THRESHOLDS = torchLinspaceFloat32(0, 1, 101);
-const DETECTION_MAP_OPTIONS = optionNames<DetectionMapOptions>()(
-  "boxFormat",
-  "convention",
-  "iouType",
-  "iouThresholds",
-  "recallThresholds",
-  "maxDets",
-  "areaRanges",
-  "useCats",
-  "categoryIds",
-  "keypointSigmas",
-  "summary",
-);
+const DETECTION_MAP_OPTIONS: readonly string[] = [
+  ...optionNames<Pick<DetectionMapOptions, "boxFormat" | "convention">>()("boxFormat", "convention"),
+  ...COCO_EVAL_OPTIONS,
+];
 
 /** Catalog entry: COCO mAP from in-memory arrays (torchmetrics MeanAveragePrecision layout). */
 export const detectionMapMeta: CatalogEntry = {
