@@ -324,20 +324,23 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
   const bx = new Int32Array(total);
   const by = new Int32Array(total);
   let n = 0;
+  // maskApi.c keeps a crossing when xd = (x + 0.5) / 5 - 0.5 is an integer in [0, w - 1] and
+  // takes yd = ceil((y + 0.5) / 5 - 0.5) clamped to [0, h]. In exact arithmetic (which those
+  // doubles are, for pixel coordinates) that is x ≡ 2 (mod 5), xd = (x - 2) / 5, and
+  // yd = ceil((y - 2) / 5): the same integers without divisions.
   for (let j = 1; j < total; j++) {
-    if (u[j] !== u[j - 1]) {
-      let xd = u[j]! < u[j - 1]! ? u[j]! : u[j]! - 1;
-      xd = (xd + 0.5) / scale - 0.5;
-      if (Math.floor(xd) !== xd || xd < 0 || xd > width - 1) continue;
-      let yd = Math.min(v[j]!, v[j - 1]!);
-      yd = (yd + 0.5) / scale - 0.5;
-      if (yd < 0) yd = 0;
-      else if (yd > height) yd = height;
-      yd = Math.ceil(yd);
-      bx[n] = Math.trunc(xd);
-      by[n] = Math.trunc(yd);
-      n++;
-    }
+    const uj = u[j]!;
+    const up = u[j - 1]!;
+    if (uj === up) continue;
+    const x = uj < up ? uj : uj - 1;
+    const shifted = x - 2;
+    if (shifted % 5 !== 0) continue;
+    const xd = shifted / 5;
+    if (xd < 0 || xd > width - 1) continue;
+    const y = (v[j]! < v[j - 1]! ? v[j]! : v[j - 1]!) - 2;
+    bx[n] = xd;
+    by[n] = y < 0 ? 0 : Math.min(height, Math.ceil(y / 5));
+    n++;
   }
   // As maskApi.c: uint pixel indices, sorted, then differences merged into alternating runs.
   const a = new Uint32Array(n + 1);
