@@ -17,7 +17,7 @@ import { type OptionRecord, optBoolean, optionNames, optOneOf, readOptions } fro
 import { argsortDescending } from "../../core/sort.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type Rle, rleArea, rleIou, toRle } from "./rle.js";
+import { checkRle, type Rle, rleArea, rleIouInto, toRle } from "./rle.js";
 
 /**
  * COCO detection evaluation, reproducing pycocotools `COCOeval` (cocoapi master) number for
@@ -623,13 +623,15 @@ function checkMaskSizes(where: string, image: CocoImage, gts: Prepared[], dts: P
   check(dts, "detections");
 }
 
+/** True for an {@link Rle} object (a Uint32Array of counts), which is then checked like any input. */
 function isRle(value: unknown): value is Rle {
-  return (
+  const rle =
     typeof value === "object" &&
     value !== null &&
     (value as Rle).counts instanceof Uint32Array &&
-    Array.isArray((value as Rle).size)
-  );
+    Array.isArray((value as Rle).size);
+  if (rle) checkRle(FN, "segmentation", value);
+  return rle;
 }
 
 /** Reused scratch buffers of the matcher (grown on demand; single-threaded, never escape). */
@@ -821,13 +823,14 @@ function evaluateImage(
     if (G > 0 && D > 0) {
       if (p.iouType === "bbox") ious = bboxIouMatrix(dt, gt);
       else if (p.iouType === "segm") {
-        const m = rleIou(
+        if (scratch.iou.length < D * G) scratch.iou = new Float64Array(2 * D * G);
+        ious = scratch.iou;
+        rleIouInto(
           dt.map((d) => d.rle!),
           gt.map((g) => g.rle!),
-          gt.map((g) => (g.crowd ? 1 : 0)),
+          (g) => gt[g]!.crowd,
+          ious,
         );
-        ious = new Float64Array(D * G);
-        for (let d = 0; d < D; d++) for (let g = 0; g < G; g++) ious[d * G + g] = m[d]![g]!;
       } else ious = oksMatrix(dt, gt, sigmasFor(p, cat));
     }
     let counts = batch.gtCounts.get(cat);

@@ -547,8 +547,11 @@ function bboxOverlap(a: readonly number[], b: readonly number[]): boolean {
   return h > 0;
 }
 
-/** Intersection and union pixel counts of two RLEs of the same size. */
-function rlePairCounts(dt: Rle, gt: Rle): [number, number] {
+/** The last {@link rlePairCounts} result (one scratch object: no allocation per pair). */
+const pairCounts = { intersection: 0, union: 0 };
+
+/** Intersection and union pixel counts of two RLEs of the same size, into `pairCounts`. */
+function rlePairCounts(dt: Rle, gt: Rle): void {
   const a = dt.counts;
   const b = gt.counts;
   let ca = a[0] ?? 0;
@@ -580,7 +583,8 @@ function rlePairCounts(dt: Rle, gt: Rle): [number, number] {
     }
     ct += cb;
   }
-  return [inter, union];
+  pairCounts.intersection = inter;
+  pairCounts.union = union;
 }
 
 /**
@@ -607,25 +611,40 @@ export function rleIou(
     (iscrowd === null || typeof iscrowd !== "object" || iscrowd.length !== gts.length)
   )
     fail("shape_mismatch", `rleIou: \`iscrowd\` must have one flag per ground truth (${gts.length})`);
+  const matrix = new Float64Array(dts.length * gts.length);
+  rleIouInto(dts, gts, (g) => iscrowd !== undefined && Boolean(iscrowd[g]), matrix);
+  return Array.from({ length: dts.length }, (_, d) =>
+    Array.from(matrix.subarray(d * gts.length, (d + 1) * gts.length)),
+  );
+}
+
+/**
+ * {@link rleIou} into a row-major D x G matrix, for inputs already checked (the COCO matcher).
+ * Pairs whose boxes do not overlap are 0 without walking their runs, as maskApi.c's prefilter.
+ */
+export function rleIouInto(
+  dts: readonly Rle[],
+  gts: readonly Rle[],
+  crowd: (g: number) => boolean,
+  out: Float64Array,
+): void {
+  const G = gts.length;
   const dtBoxes = dts.map(rleToBbox);
   const gtBoxes = gts.map(rleToBbox);
-  const out: number[][] = [];
+  out.fill(0, 0, dts.length * G);
   for (let d = 0; d < dts.length; d++) {
-    const row = new Array<number>(gts.length).fill(0);
-    for (let g = 0; g < gts.length; g++) {
+    const dt = dts[d]!;
+    for (let g = 0; g < G; g++) {
       if (!bboxOverlap(dtBoxes[d]!, gtBoxes[g]!)) continue;
-      const dt = dts[d]!;
       const gt = gts[g]!;
       if (dt.size[0] !== gt.size[0] || dt.size[1] !== gt.size[1]) {
-        row[g] = -1;
+        out[d * G + g] = -1;
         continue;
       }
-      const [inter, union] = rlePairCounts(dt, gt);
-      const crowd = iscrowd !== undefined && Boolean(iscrowd[g]);
-      const u = inter === 0 ? 1 : crowd ? rleArea(dt) : union;
-      row[g] = inter / u;
+      rlePairCounts(dt, gt);
+      const inter = pairCounts.intersection;
+      const u = inter === 0 ? 1 : crowd(g) ? rleArea(dt) : pairCounts.union;
+      out[d * G + g] = inter / u;
     }
-    out.push(row);
   }
-  return out;
 }
