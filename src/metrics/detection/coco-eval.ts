@@ -3,7 +3,6 @@ import {
   append,
   compact,
   concatGrowable,
-  filled,
   type GrowableFloat64,
   type GrowableInt32,
   type GrowableUint8,

@@ -337,7 +337,7 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
     if (shifted % 5 !== 0) continue;
     const xd = shifted / 5;
     if (xd < 0 || xd > width - 1) continue;
-    const y = (v[j]! < v[j - 1]! ? v[j]! : v[j - 1]!) - 2;
+    const y = Math.min(v[j]!, v[j - 1]!) - 2;
     bx[n] = xd;
     by[n] = y < 0 ? 0 : Math.min(height, Math.ceil(y / 5));
     n++;
