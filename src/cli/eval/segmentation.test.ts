@@ -151,6 +151,11 @@ describe("plumbline eval segmentation", () => {
     expect(badFormat.err).toBe(
       'plumbline: eval segmentation: --format must be one of table, json, csv, got "yaml"\n',
     );
+    const huge = await run([...base, "--num-classes", "1e9"]);
+    expect(huge.code).toBe(2);
+    expect(huge.err).toMatch(
+      /^plumbline: eval segmentation: --num-classes 1000000000: meanIou: option `numClasses` = 1000000000 would need .* above the 1 GiB allocation limit/,
+    );
     const noClasses = await run([...base, "--emit-state", join(tmpdir(), "s.json")]);
     expect(noClasses.err).toBe(
       "plumbline: eval segmentation: --emit-state needs --num-classes, so that every shard's states index the same classes\n",

@@ -150,6 +150,16 @@ export function register(evalCommand: Command): void {
           opts.numClasses === undefined
             ? undefined
             : parseNumberFlag(CMD, "--num-classes", opts.numClasses, { integer: true, min: 1 });
+        // The class count's memory is checked (by the metric definitions) before anything is read.
+        if (givenClasses !== undefined) {
+          try {
+            meanIouDef({ numClasses: givenClasses });
+          } catch (error) {
+            if (isPlumblineError(error))
+              fail(error.code, `${CMD}: --num-classes ${givenClasses}: ${error.message}`);
+            throw error;
+          }
+        }
         if (opts.emitState !== undefined) {
           if (givenClasses === undefined)
             fail(

@@ -425,6 +425,9 @@ export function rleToString(rle: Rle): string {
   return out;
 }
 
+/** Reused decode buffer of {@link rleFromString} (single-threaded; the result is a copy). */
+let decodeScratch = new Uint32Array(1024);
+
 function badCharacter(text: string, at: number): never {
   return fail(
     "invalid_value",
@@ -439,7 +442,8 @@ export function rleFromString(text: string, height: number, width: number): Rle 
   checkMaskSize("rleFromString", "size", height, width);
   // At most one count per character. Each count is 5 bits a character, low bits first; a
   // character with 0x20 continues the number, the last one's 0x10 is the sign.
-  const cnts = new Uint32Array(text.length);
+  if (decodeScratch.length < text.length) decodeScratch = new Uint32Array(Math.max(2 * text.length, 1024));
+  const cnts = decodeScratch;
   let m = 0;
   let p = 0;
   const end = text.length;
