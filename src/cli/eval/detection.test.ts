@@ -78,4 +78,47 @@ describe("plumbline eval detection", () => {
       `plumbline: eval detection: cannot write --emit-state ${tmpdir()}: it is a folder; give a file name\n`,
     );
   });
+
+  it("answers a polygon with a 1e9 coordinate and a 1e9 x 1e9 image with one line, exit 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "plumbline-det-cli-"));
+    const gt = (size: number, polygon: number[]) => ({
+      images: [{ id: 1, height: size, width: size }],
+      categories: [{ id: 1 }],
+      annotations: [
+        {
+          id: 1,
+          image_id: 1,
+          category_id: 1,
+          segmentation: [polygon],
+          area: 10,
+          bbox: [0, 0, 10, 10],
+          iscrowd: 0,
+        },
+      ],
+    });
+    writeFileSync(join(dir, "big-coordinate.json"), JSON.stringify(gt(100, [0, 0, 1e9, 0, 1e9, 1e9])));
+    writeFileSync(join(dir, "big-image.json"), JSON.stringify(gt(1e9, [0, 0, 10, 0, 10, 10])));
+    writeFileSync(
+      join(dir, "res.json"),
+      JSON.stringify([{ image_id: 1, category_id: 1, segmentation: [[0, 0, 10, 0, 10, 10]], score: 0.5 }]),
+    );
+    const expected: Record<string, string> = {
+      "big-coordinate": "must contain finite coordinates within ±429496728, got 1000000000 at index 2",
+      "big-image":
+        "`image 1: height x width` must be [height, width] with non-negative integers and at most 2^32 - 1 pixels",
+    };
+    for (const [name, message] of Object.entries(expected)) {
+      const r = await run([
+        "--gt",
+        join(dir, `${name}.json`),
+        "--preds",
+        join(dir, "res.json"),
+        "--iou-type",
+        "segm",
+      ]);
+      expect(r.code, name).toBe(2);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(r.err).toContain(message);
+    }
+  });
 });

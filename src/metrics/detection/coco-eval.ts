@@ -16,7 +16,7 @@ import { type OptionRecord, optBoolean, optionNames, optOneOf, readOptions } fro
 import { argsortDescending } from "../../core/sort.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { checkRle, type Rle, rleArea, rleIouInto, toRle } from "./rle.js";
+import { checkMaskSize, checkRle, type Rle, rleArea, rleIouInto, toRle } from "./rle.js";
 
 /**
  * COCO detection evaluation, reproducing pycocotools `COCOeval` (cocoapi master) number for
@@ -511,6 +511,7 @@ function prepareImage(image: CocoImage, index: number, p: Resolved): { gts: Prep
         `${FN}: ${where}: \`height\` and \`width\` must be positive integers to rasterise polygons, got ${describeValue(h)} x ${describeValue(w)}`,
       );
     }
+    if (needsSize) checkMaskSize(FN, `${where}: height x width`, h, w);
   }
   const known = p.categoryIds ? new Set(p.categoryIds) : undefined;
   const checkCat = (cat: unknown, what: string): number => {

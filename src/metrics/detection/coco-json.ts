@@ -10,7 +10,7 @@ import {
   cocoEvalDef,
   type IouType,
 } from "./coco-eval.js";
-import { rleArea, toRle } from "./rle.js";
+import { checkMaskSize, rleArea, toRle } from "./rle.js";
 
 /**
  * Readers for COCO JSON: the ground-truth dict (`images`, `annotations`, `categories`) and the
@@ -215,6 +215,8 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
       const info = sortedImages[i]!;
       const height = typeof info.height === "number" ? info.height : undefined;
       const width = typeof info.width === "number" ? info.width : undefined;
+      if (iouType === "segm" && height !== undefined && width !== undefined)
+        checkMaskSize(FN, `image ${info.id}: height x width`, height, width);
       const img: {
         imageId: number;
         groundTruth: CocoGroundTruthObject[];
