@@ -1008,7 +1008,8 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
     const byScore = argsortDescending(Float64Array.from(list, (i) => score[i]!));
     const sorted = Int32Array.from(byScore, (j) => list[j]!);
     // Events per (a, t): precision and score at each true positive, in order.
-    const capacity = Math.max(1, ...counts);
+    // True positives per (a, t) are at most the ground truth and at most the detections.
+    const capacity = Math.max(1, Math.min(Math.max(...counts), sorted.length));
     const eventPrecision = new Float64Array(AT * capacity);
     const eventScore = new Float64Array(AT * capacity);
     for (let m = 0; m < M; m++) {
