@@ -102,6 +102,16 @@ const PQ_COCO_OPTIONS = optionNames<PanopticQualityCocoOptions>()("categories");
 
 /** panopticapi `rgb2id`: id = R + 256 G + 256² B for each pixel of interleaved RGB(A) data. */
 export function rgbToPanopticId(rgb: ArrayLike<number>, channels = 3): Float64Array {
+  if (channels !== 3 && channels !== 4)
+    fail(
+      "invalid_value",
+      `rgbToPanopticId: \`channels\` must be 3 (RGB) or 4 (RGBA), got ${describeValue(channels)}`,
+    );
+  if (rgb === null || typeof rgb !== "object" || typeof rgb.length !== "number")
+    fail(
+      "invalid_value",
+      `rgbToPanopticId: \`rgb\` must be an array of pixel values, got ${describeValue(rgb)}`,
+    );
   if (rgb.length % channels !== 0)
     fail(
       "shape_mismatch",
