@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
 /** Catalog entry of Lin's concordance correlation coefficient. */
 export const concordanceCorrelationMeta: CatalogEntry = {
@@ -29,7 +29,7 @@ export function concordanceCorrelationDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, MultioutputResult<O>> {
   const fn = "concordanceCorrelation";
-  const multioutput = readMultioutput(options.multioutput, fn);
+  const multioutput = readMultioutputOptions(fn, options);
   return momentMetricDef({
     id: concordanceCorrelationMeta.id,
     meta: concordanceCorrelationMeta,

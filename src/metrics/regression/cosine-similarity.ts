@@ -1,7 +1,7 @@
+import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { assertSeen, type PairArgs, type RegressionInput, readPair } from "./input.js";
 
@@ -35,6 +35,8 @@ export interface CosineSimilarityOptions {
   readonly reduction?: CosineReduction;
 }
 
+const COSINE_OPTIONS = optionNames<CosineSimilarityOptions>()("reduction");
+
 /**
  * State: for vector input, the running dot product and squared norms (one cosine over all elements
  * seen); for matrix input, the cosine of each row.
@@ -60,10 +62,8 @@ export function cosineSimilarityDef<O extends CosineSimilarityOptions>(
   options: O = {} as O,
 ): MetricDef<CosineState, PairArgs, CosineResult<O>> {
   const fn = "cosineSimilarity";
-  const reduction =
-    options.reduction === undefined
-      ? "sum"
-      : assertOneOf(options.reduction, ["sum", "mean", "none"] as const, fn, "reduction");
+  const o = readOptions<CosineSimilarityOptions>(fn, options, COSINE_OPTIONS);
+  const reduction = optOneOf(fn, "reduction", o.reduction, ["sum", "mean", "none"] as const, "sum");
   return {
     id: cosineSimilarityMeta.id,
     meta: cosineSimilarityMeta,

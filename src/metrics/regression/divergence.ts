@@ -1,7 +1,7 @@
+import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
 import type { MetricDef } from "../../metric.js";
 import { assertSeen, type PairBatch, type RegressionInput, readPair } from "./input.js";
 
@@ -15,6 +15,8 @@ export interface DivergenceOptions {
   /** Default `"mean"` (torchmetrics 1.9.0). */
   readonly reduction?: DivergenceReduction;
 }
+
+const DIVERGENCE_OPTIONS = optionNames<DivergenceOptions>()("logProb", "reduction");
 
 /** Result type: `number[]` for `reduction: "none"`, else a number. */
 export type DivergenceResult<O> = O extends { reduction: "none" } ? number[] : number;
@@ -32,20 +34,12 @@ export type DivergenceArgs = [p: RegressionInput, q: RegressionInput];
 export function divergenceDef<O extends DivergenceOptions>(
   meta: CatalogEntry,
   fn: string,
-  options: O,
+  options: unknown,
   rowValue: (p: Float64Array, q: Float64Array, logProb: boolean) => number,
 ): MetricDef<DivergenceState, DivergenceArgs, DivergenceResult<O>> {
-  if (options.logProb !== undefined && typeof options.logProb !== "boolean") {
-    fail(
-      "invalid_option",
-      `${fn}: option \`logProb\` must be a boolean, got ${describeValue(options.logProb)}`,
-    );
-  }
-  const logProb = options.logProb ?? false;
-  const reduction =
-    options.reduction === undefined
-      ? "mean"
-      : assertOneOf(options.reduction, ["mean", "sum", "none"] as const, fn, "reduction");
+  const o = readOptions<DivergenceOptions>(fn, options, DIVERGENCE_OPTIONS);
+  const logProb = optBoolean(fn, "logProb", o.logProb, false);
+  const reduction = optOneOf(fn, "reduction", o.reduction, ["mean", "sum", "none"] as const, "mean");
   return {
     id: meta.id,
     meta,

@@ -1,3 +1,4 @@
+import { optionNames, readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
@@ -34,6 +35,8 @@ export interface ExplainedVarianceOptions {
   readonly multioutput?: R2Multioutput;
 }
 
+const EV_OPTIONS = optionNames<ExplainedVarianceOptions>()("multioutput");
+
 /**
  * Explained variance, `1 - Var(t - p) / Var(t)` per output (population variances), combined by
  * `multioutput`. Matches torchmetrics 1.9.0 `explained_variance` and scikit-learn 1.9.1
@@ -43,7 +46,7 @@ export function explainedVarianceDef<O extends ExplainedVarianceOptions>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, R2Result<O>> {
   const fn = "explainedVariance";
-  const multioutput = readMultioutput(options.multioutput, fn);
+  const multioutput = readMultioutput(readOptions<ExplainedVarianceOptions>(fn, options, EV_OPTIONS).multioutput, fn);
   return momentMetricDef({
     id: explainedVarianceMeta.id,
     meta: explainedVarianceMeta,

@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 import { type PairBufferState, pairBufferDef } from "./pair-buffer.js";
 import { sortKeys } from "./ranks.js";
 
@@ -106,7 +106,7 @@ export function kendallTauOf(x: Float64Array, y: Float64Array): number {
 export function kendallTauDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<PairBufferState, PairArgs, MultioutputResult<O>> {
-  const multioutput = readMultioutput(options.multioutput, "kendallTau");
+  const multioutput = readMultioutputOptions("kendallTau", options);
   return pairBufferDef({
     id: kendallTauMeta.id,
     meta: kendallTauMeta,

@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
 /** Catalog entry of the log-cosh error. */
 export const logCoshErrorMeta: CatalogEntry = {
@@ -34,7 +34,7 @@ export function logCosh(x: number): number {
 export function logCoshErrorDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
-  const multioutput = readMultioutput(options.multioutput, "logCoshError");
+  const multioutput = readMultioutputOptions("logCoshError", options);
   return sumMetricDef({
     id: logCoshErrorMeta.id,
     meta: logCoshErrorMeta,

@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
 /** Catalog entry of the mean absolute error. */
 export const meanAbsoluteErrorMeta: CatalogEntry = {
@@ -29,7 +29,7 @@ export const meanAbsoluteErrorMeta: CatalogEntry = {
 export function meanAbsoluteErrorDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
-  const multioutput = readMultioutput(options.multioutput, "meanAbsoluteError");
+  const multioutput = readMultioutputOptions("meanAbsoluteError", options);
   return sumMetricDef({
     id: meanAbsoluteErrorMeta.id,
     meta: meanAbsoluteErrorMeta,

@@ -1,9 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertNumberOption } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 
 /** Catalog entry of the mean absolute percentage error. */
 export const meanAbsolutePercentageErrorMeta: CatalogEntry = {
@@ -38,6 +38,8 @@ export interface MapeOptions extends MultioutputOptions {
   readonly epsilon?: number;
 }
 
+const MAPE_OPTIONS = optionNames<MapeOptions>()("multioutput", "epsilon");
+
 /**
  * Mean absolute percentage error as a fraction (not a percent):
  * `mean(|preds - target| / max(|target|, epsilon))`, per output then averaged.
@@ -51,11 +53,9 @@ export function meanAbsolutePercentageErrorDef<O extends MapeOptions>(
   options: O = {} as O,
 ): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
   const fn = "meanAbsolutePercentageError";
-  const multioutput = readMultioutput(options.multioutput, fn);
-  const epsilon =
-    options.epsilon === undefined
-      ? Number.EPSILON
-      : assertNumberOption(options.epsilon, 0, Number.MAX_VALUE, fn, "epsilon");
+  const o = readOptions<MapeOptions>(fn, options, MAPE_OPTIONS);
+  const multioutput = readMultioutput(o.multioutput, fn);
+  const epsilon = optNumber(fn, "epsilon", o.epsilon, Number.EPSILON, { min: 0 });
   return sumMetricDef({
     id: meanAbsolutePercentageErrorMeta.id,
     meta: meanAbsolutePercentageErrorMeta,

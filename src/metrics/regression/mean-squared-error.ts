@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
 /** Catalog entry of the mean squared error. */
 export const meanSquaredErrorMeta: CatalogEntry = {
@@ -54,7 +54,7 @@ function squaredErrors(p: Float64Array, t: Float64Array, out: Float64Array[]): v
 export function meanSquaredErrorDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
-  const multioutput = readMultioutput(options.multioutput, "meanSquaredError");
+  const multioutput = readMultioutputOptions("meanSquaredError", options);
   return sumMetricDef({
     id: meanSquaredErrorMeta.id,
     meta: meanSquaredErrorMeta,
@@ -87,7 +87,7 @@ export function meanSquaredError<O extends MultioutputOptions>(
 export function rootMeanSquaredErrorDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
-  const multioutput = readMultioutput(options.multioutput, "rootMeanSquaredError");
+  const multioutput = readMultioutputOptions("rootMeanSquaredError", options);
   return sumMetricDef({
     id: rootMeanSquaredErrorMeta.id,
     meta: rootMeanSquaredErrorMeta,

@@ -4,6 +4,7 @@ import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 
 /** Catalog entry of the normalized RMSE. */
 export const normalizedRootMeanSquaredErrorMeta: CatalogEntry = {
@@ -34,6 +35,8 @@ export interface NrmseOptions extends MultioutputOptions {
   readonly normalization?: NrmseNormalization;
 }
 
+const NRMSE_OPTIONS = optionNames<NrmseOptions>()("multioutput", "normalization");
+
 /**
  * NRMSE per output: `RMSE / denom`, with `denom` the target's mean, range (max - min), population
  * standard deviation or L2 norm, over everything seen. Matches torchmetrics 1.9.0
@@ -44,11 +47,9 @@ export function normalizedRootMeanSquaredErrorDef<O extends NrmseOptions>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, MultioutputResult<O>> {
   const fn = "normalizedRootMeanSquaredError";
-  const multioutput = readMultioutput(options.multioutput, fn);
-  const normalization =
-    options.normalization === undefined
-      ? "mean"
-      : assertOneOf(options.normalization, ["mean", "range", "std", "l2"] as const, fn, "normalization");
+  const o = readOptions<NrmseOptions>(fn, options, NRMSE_OPTIONS);
+  const multioutput = readMultioutput(o.multioutput, fn);
+  const normalization = optOneOf(fn, "normalization", o.normalization, ["mean", "range", "std", "l2"] as const, "mean");
   return momentMetricDef({
     id: normalizedRootMeanSquaredErrorMeta.id,
     meta: normalizedRootMeanSquaredErrorMeta,

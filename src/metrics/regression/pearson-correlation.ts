@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
 /** Catalog entry of the Pearson correlation coefficient. */
 export const pearsonCorrelationMeta: CatalogEntry = {
@@ -30,7 +30,7 @@ export function pearsonCorrelationDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, MultioutputResult<O>> {
   const fn = "pearsonCorrelation";
-  const multioutput = readMultioutput(options.multioutput, fn);
+  const multioutput = readMultioutputOptions(fn, options);
   return momentMetricDef({
     id: pearsonCorrelationMeta.id,
     meta: pearsonCorrelationMeta,

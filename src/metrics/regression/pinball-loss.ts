@@ -1,9 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertNumberOption } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 
 /** Catalog entry of the mean pinball (quantile) loss. */
 export const meanPinballLossMeta: CatalogEntry = {
@@ -27,6 +27,8 @@ export interface PinballOptions extends MultioutputOptions {
   readonly alpha?: number;
 }
 
+const PINBALL_OPTIONS = optionNames<PinballOptions>()("multioutput", "alpha");
+
 /**
  * Mean pinball loss, `mean(alpha * max(t - p, 0) + (1 - alpha) * max(p - t, 0))`, per output then
  * averaged. Matches scikit-learn 1.9.1 `mean_pinball_loss`. State O(k).
@@ -35,8 +37,9 @@ export function meanPinballLossDef<O extends PinballOptions>(
   options: O = {} as O,
 ): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
   const fn = "meanPinballLoss";
-  const multioutput = readMultioutput(options.multioutput, fn);
-  const alpha = options.alpha === undefined ? 0.5 : assertNumberOption(options.alpha, 0, 1, fn, "alpha");
+  const o = readOptions<PinballOptions>(fn, options, PINBALL_OPTIONS);
+  const multioutput = readMultioutput(o.multioutput, fn);
+  const alpha = optNumber(fn, "alpha", o.alpha, 0.5, { min: 0, max: 1 });
   return sumMetricDef({
     id: meanPinballLossMeta.id,
     meta: meanPinballLossMeta,

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertIntegerOption, assertOneOf } from "../../core/validate.js";
+import { optInteger, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MomentState, momentMetricDef, momentsOf } from "./moments.js";
@@ -62,21 +62,27 @@ export function combineScores(
   return s;
 }
 
-/** Validates a `multioutput` option (default `"uniform_average"`). */
-export function readMultioutput(value: R2Multioutput | undefined, fn: string): R2Multioutput {
-  return value === undefined
-    ? "uniform_average"
-    : assertOneOf(value, ["uniform_average", "raw_values", "variance_weighted"] as const, fn, "multioutput");
+/** Validates an R²-style `multioutput` option (default `"uniform_average"`). */
+export function readMultioutput(value: unknown, fn: string): R2Multioutput {
+  return optOneOf(
+    fn,
+    "multioutput",
+    value,
+    ["uniform_average", "raw_values", "variance_weighted"] as const,
+    "uniform_average",
+  );
 }
+
+const R2_OPTIONS = optionNames<R2Options>()("multioutput", "adjusted");
 
 /** Validates the R² options (`multioutput` and a non-negative integer `adjusted`). */
 export function readR2Options(
-  options: R2Options,
+  options: unknown,
   fn: string,
 ): { multioutput: R2Multioutput; adjusted: number } {
-  const multioutput = readMultioutput(options.multioutput, fn);
-  const adjusted =
-    options.adjusted === undefined ? 0 : assertIntegerOption(options.adjusted, 0, fn, "adjusted");
+  const o = readOptions<R2Options>(fn, options, R2_OPTIONS);
+  const multioutput = readMultioutput(o.multioutput, fn);
+  const adjusted = optInteger(fn, "adjusted", o.adjusted, 0, { min: 0 });
   return { multioutput, adjusted };
 }
 

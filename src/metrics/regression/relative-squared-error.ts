@@ -4,6 +4,7 @@ import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { optBoolean, optionNames, readOptions } from "../../core/options.js";
 
 /** Catalog entry of the relative squared error. */
 export const relativeSquaredErrorMeta: CatalogEntry = {
@@ -27,6 +28,8 @@ export interface RseOptions extends MultioutputOptions {
   readonly squared?: boolean;
 }
 
+const RSE_OPTIONS = optionNames<RseOptions>()("multioutput", "squared");
+
 /**
  * Relative squared error per output, `sum (t - p)^2 / sum (t - mean t)^2` (or its square root with
  * `squared: false`). Matches torchmetrics 1.9.0 `relative_squared_error`; a constant target
@@ -36,14 +39,9 @@ export function relativeSquaredErrorDef<O extends RseOptions>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, MultioutputResult<O>> {
   const fn = "relativeSquaredError";
-  const multioutput = readMultioutput(options.multioutput, fn);
-  if (options.squared !== undefined && typeof options.squared !== "boolean") {
-    fail(
-      "invalid_option",
-      `${fn}: option \`squared\` must be a boolean, got ${describeValue(options.squared)}`,
-    );
-  }
-  const squared = options.squared ?? true;
+  const o = readOptions<RseOptions>(fn, options, RSE_OPTIONS);
+  const multioutput = readMultioutput(o.multioutput, fn);
+  const squared = optBoolean(fn, "squared", o.squared, true);
   return momentMetricDef({
     id: relativeSquaredErrorMeta.id,
     meta: relativeSquaredErrorMeta,

@@ -1,3 +1,4 @@
+import { readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { explainedVarianceDef } from "./explained-variance.js";
@@ -66,7 +67,10 @@ const suiteMeta: CatalogEntry = {
  * One def computing the whole {@link RegressionSuite} from a single pass of updates (vector input).
  * State: the members' states side by side (O(n), as Spearman and the median need every pair).
  */
-export function regressionSuiteDef(): MetricDef<Record<string, unknown>, PairArgs, RegressionSuite> {
+export function regressionSuiteDef(
+  options?: Record<string, never>,
+): MetricDef<Record<string, unknown>, PairArgs, RegressionSuite> {
+  readOptions("regressionSuite", options, []);
   const defs = parts();
   const keys = Object.keys(defs) as (keyof RegressionSuite)[];
   return {
@@ -90,6 +94,10 @@ export function regressionSuiteDef(): MetricDef<Record<string, unknown>, PairArg
  * The regression suite of `preds` against `target`.
  * @example regressionSuite([1, 2, 3], [1, 2, 4]).mae // 1/3
  */
-export function regressionSuite(preds: RegressionInput, target: RegressionInput): RegressionSuite {
-  return runOnce(regressionSuiteDef(), preds, target);
+export function regressionSuite(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options?: Record<string, never>,
+): RegressionSuite {
+  return runOnce(regressionSuiteDef(options), preds, target);
 }

@@ -1,5 +1,5 @@
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertNumberOption } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
@@ -28,6 +28,8 @@ export interface SmapeOptions {
   readonly epsilon?: number;
 }
 
+const SMAPE_OPTIONS = optionNames<SmapeOptions>()("epsilon");
+
 /**
  * Symmetric MAPE, `2/n * sum(|p - t| / max(|t| + |p|, epsilon))`, over all elements (matrix input
  * is flattened, as torchmetrics 1.9.0 `symmetric_mean_absolute_percentage_error` does). Range [0, 2].
@@ -37,10 +39,8 @@ export function symmetricMeanAbsolutePercentageErrorDef(
   options: SmapeOptions = {},
 ): MetricDef<SumState, PairArgs, number> {
   const fn = "symmetricMeanAbsolutePercentageError";
-  const epsilon =
-    options.epsilon === undefined
-      ? 1.17e-6
-      : assertNumberOption(options.epsilon, 0, Number.MAX_VALUE, fn, "epsilon");
+  const o = readOptions<SmapeOptions>(fn, options, SMAPE_OPTIONS);
+  const epsilon = optNumber(fn, "epsilon", o.epsilon, 1.17e-6, { min: 0 });
   const def = sumMetricDef<number[]>({
     id: symmetricMeanAbsolutePercentageErrorMeta.id,
     meta: symmetricMeanAbsolutePercentageErrorMeta,

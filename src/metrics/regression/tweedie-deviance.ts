@@ -1,6 +1,6 @@
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
-import { assertNumberOption } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import { assertAbove, type PairArgs, type PairBatch, type RegressionInput } from "./input.js";
@@ -32,6 +32,8 @@ export interface TweedieOptions {
   readonly power?: number;
 }
 
+const TWEEDIE_OPTIONS = optionNames<TweedieOptions>()("power");
+
 function xlogy(x: number, y: number): number {
   return x === 0 ? 0 : x * Math.log(y);
 }
@@ -60,10 +62,7 @@ function domainCheck(power: number, fn: string): (batch: PairBatch) => void {
  */
 export function tweedieDevianceDef(options: TweedieOptions = {}): MetricDef<SumState, PairArgs, number> {
   const fn = "tweedieDeviance";
-  const power =
-    options.power === undefined
-      ? 0
-      : assertNumberOption(options.power, -Number.MAX_VALUE, Number.MAX_VALUE, fn, "power");
+  const power = optNumber(fn, "power", readOptions<TweedieOptions>(fn, options, TWEEDIE_OPTIONS).power, 0);
   if (power > 0 && power < 1)
     fail("invalid_option", `${fn}: option \`power\` must be <= 0 or >= 1, got ${power}`);
   const term =

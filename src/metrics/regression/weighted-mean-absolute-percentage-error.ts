@@ -1,5 +1,5 @@
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertNumberOption } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
@@ -28,6 +28,8 @@ export interface WmapeOptions {
   readonly epsilon?: number;
 }
 
+const WMAPE_OPTIONS = optionNames<WmapeOptions>()("epsilon");
+
 /**
  * Weighted MAPE, `sum|p - t| / max(sum|t|, epsilon)` over all elements (matrix input is
  * flattened, as torchmetrics 1.9.0 `weighted_mean_absolute_percentage_error`). State O(1).
@@ -36,10 +38,8 @@ export function weightedMeanAbsolutePercentageErrorDef(
   options: WmapeOptions = {},
 ): MetricDef<SumState, PairArgs, number> {
   const fn = "weightedMeanAbsolutePercentageError";
-  const epsilon =
-    options.epsilon === undefined
-      ? 1.17e-6
-      : assertNumberOption(options.epsilon, 0, Number.MAX_VALUE, fn, "epsilon");
+  const o = readOptions<WmapeOptions>(fn, options, WMAPE_OPTIONS);
+  const epsilon = optNumber(fn, "epsilon", o.epsilon, 1.17e-6, { min: 0 });
   const def = sumMetricDef<number[]>({
     id: weightedMeanAbsolutePercentageErrorMeta.id,
     meta: weightedMeanAbsolutePercentageErrorMeta,
