@@ -28,7 +28,7 @@ export const absRelMeta: CatalogEntry = {
  * Depth values must be positive. State O(1).
  */
 export function absRelDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions(options, "absRel");
+  const { ignoreInvalidTarget } = readDepthOptions("absRel", options);
   return depthDef(
     {
       meta: absRelMeta,

@@ -35,7 +35,7 @@ export const depthRmseLogMeta: CatalogEntry = {
 
 /** Depth RMSE `sqrt(mean((pred - target)^2))` over valid pixels (Eigen et al. 2014). State O(1). */
 export function depthRmseDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions(options, "depthRmse");
+  const { ignoreInvalidTarget } = readDepthOptions("depthRmse", options);
   return depthDef(
     {
       meta: depthRmseMeta,
@@ -61,7 +61,7 @@ export function depthRmse(preds: TensorInput, target: TensorInput, options: Dept
 
 /** RMSE of natural logarithms, `sqrt(mean((log pred - log target)^2))` (Eigen et al. 2014). State O(1). */
 export function depthRmseLogDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions(options, "depthRmseLog");
+  const { ignoreInvalidTarget } = readDepthOptions("depthRmseLog", options);
   return depthDef(
     {
       meta: depthRmseLogMeta,

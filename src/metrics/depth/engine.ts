@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { type OptionRecord, optBoolean, optionNames, readOptions } from "../../core/options.js";
+import { checkState, field } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
 import { assertSameShape, type TensorInput, toTensor } from "../image/tensor.js";
-import { checkCount, checkRecord } from "../regression/state-checks.js";
 
 /** The arguments of every depth metric: predicted and ground-truth depth maps of the same shape (any rank). */
 export type DepthArgs = [preds: TensorInput, target: TensorInput];
@@ -37,16 +38,20 @@ export interface DepthSpec {
   readonly finalize: (sums: readonly number[], count: number) => number;
 }
 
-/** Validates the shared depth options (`invalid_option` on a non-boolean `ignoreInvalidTarget`). */
-export function readDepthOptions(options: DepthOptions, fn: string): { ignoreInvalidTarget: boolean } {
-  const v = options.ignoreInvalidTarget;
-  if (v !== undefined && typeof v !== "boolean") {
-    fail(
-      "invalid_option",
-      `${fn}: option \`ignoreInvalidTarget\` must be a boolean, got ${describeValue(v)}`,
-    );
-  }
-  return { ignoreInvalidTarget: v ?? false };
+/** The declared option names of {@link DepthOptions}. */
+export const DEPTH_OPTIONS = optionNames<DepthOptions>()("ignoreInvalidTarget");
+
+/**
+ * Reads a depth metric's options strictly against `names` (the shared ones plus the metric's own)
+ * and parses the shared ones; returns the record for the metric's own parsers.
+ */
+export function readDepthOptions<O extends DepthOptions>(
+  fn: string,
+  options: unknown,
+  names: readonly string[] = DEPTH_OPTIONS,
+): { o: OptionRecord<O>; ignoreInvalidTarget: boolean } {
+  const o = readOptions<O>(fn, options, names);
+  return { o, ignoreInvalidTarget: optBoolean(fn, "ignoreInvalidTarget", o.ignoreInvalidTarget, false) };
 }
 
 /** Builds a depth MetricDef: validates the whole batch, then folds per-pixel terms into compensated sums. */
@@ -114,17 +119,11 @@ export function depthDef(
       return out;
     },
     validateState(state: unknown): asserts state is DepthState {
-      const r = checkRecord(state, spec.meta.id);
-      checkCount(r, "count", spec.meta.id);
-      for (const key of ["sums", "compensations"]) {
-        const v = r[key];
-        if (!Array.isArray(v) || v.length !== spec.terms || !v.every((x) => typeof x === "number")) {
-          fail(
-            "invalid_state",
-            `${spec.meta.id}: state field \`${key}\` must be an array of ${spec.terms} numbers`,
-          );
-        }
-      }
+      checkState(spec.meta.id, state, {
+        count: field.count(),
+        sums: field.array(field.number(), spec.terms),
+        compensations: field.array(field.number(), spec.terms),
+      });
     },
     compute(state) {
       if (state.count === 0) fail("empty_input", `${fn}: \`preds\` must not be empty, got 0 valid pixels`);

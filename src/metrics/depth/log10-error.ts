@@ -25,7 +25,7 @@ export const log10ErrorMeta: CatalogEntry = {
 
 /** Mean absolute log10 error `mean(|log10 pred - log10 target|)` over valid pixels. State O(1). */
 export function log10ErrorDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions(options, "log10Error");
+  const { ignoreInvalidTarget } = readDepthOptions("log10Error", options);
   return depthDef(
     {
       meta: log10ErrorMeta,

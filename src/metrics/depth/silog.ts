@@ -1,6 +1,5 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { optBoolean, optionNames, optNumber } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { TensorInput } from "../image/tensor.js";
 import { type DepthArgs, type DepthOptions, type DepthState, depthDef, readDepthOptions } from "./engine.js";
@@ -39,20 +38,18 @@ export interface SilogOptions extends DepthOptions {
   readonly scale?: number;
 }
 
+const SILOG_OPTIONS = optionNames<SilogOptions>()("ignoreInvalidTarget", "lambda", "root", "scale");
+
 /**
  * Scale-invariant log error `mean(g^2) - lambda * mean(g)^2` with `g = log pred - log target`
  * (Eigen et al. 2014, eq. 4), optionally as `scale * sqrt(...)`. State O(1): sums of g and g^2.
  */
 export function silogDef(options: SilogOptions = {}): MetricDef<DepthState, DepthArgs, number> {
   const fn = "silog";
-  const { ignoreInvalidTarget } = readDepthOptions(options, fn);
-  const lambda = options.lambda === undefined ? 0.5 : assertNumberOption(options.lambda, 0, 1, fn, "lambda");
-  if (options.root !== undefined && typeof options.root !== "boolean") {
-    fail("invalid_option", `${fn}: option \`root\` must be a boolean, got ${describeValue(options.root)}`);
-  }
-  const root = options.root ?? false;
-  const scale =
-    options.scale === undefined ? 1 : assertNumberOption(options.scale, 0, Number.MAX_VALUE, fn, "scale");
+  const { o, ignoreInvalidTarget } = readDepthOptions<SilogOptions>(fn, options, SILOG_OPTIONS);
+  const lambda = optNumber(fn, "lambda", o.lambda, 0.5, { min: 0, max: 1 });
+  const root = optBoolean(fn, "root", o.root, false);
+  const scale = optNumber(fn, "scale", o.scale, 1, { min: 0 });
   return depthDef(
     {
       meta: silogMeta,

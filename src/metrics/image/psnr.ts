@@ -1,7 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { fail } from "../../core/errors.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
+import { readDataRange } from "./options.js";
 import type { ImagePairArgs } from "./per-image.js";
 import { assertSameShape, assertTensorFinite, type TensorInput, toTensor } from "./tensor.js";
 
@@ -48,24 +50,13 @@ export interface PsnrState {
  * `peak_signal_noise_ratio` with `dim=None`; the mean of per-image PSNRs differs). Identical inputs
  * give Infinity. Inputs of any shape. State O(1).
  */
+const PSNR_OPTIONS = optionNames<PsnrOptions>()("dataRange", "base");
+
 export function psnrDef(options: PsnrOptions = {}): MetricDef<PsnrState, ImagePairArgs, number> {
   const fn = "psnr";
-  const dataRange = options.dataRange;
-  if (dataRange !== undefined) {
-    const ok =
-      typeof dataRange === "number"
-        ? dataRange > 0
-        : Array.isArray(dataRange) && dataRange.length === 2 && dataRange[1] > dataRange[0];
-    if (!ok)
-      fail(
-        "invalid_option",
-        `${fn}: option \`dataRange\` must be a positive number or [min, max] with max > min, got ${describeValue(dataRange)}`,
-      );
-  }
-  const base =
-    options.base === undefined
-      ? 10
-      : assertNumberOption(options.base, Number.MIN_VALUE, Number.MAX_VALUE, fn, "base");
+  const o = readOptions<PsnrOptions>(fn, options, PSNR_OPTIONS);
+  const dataRange = readDataRange(fn, o.dataRange);
+  const base = optNumber(fn, "base", o.base, 10, { min: 0, minExclusive: true });
   return {
     id: psnrMeta.id,
     meta: psnrMeta,
@@ -111,6 +102,21 @@ export function psnrDef(options: PsnrOptions = {}): MetricDef<PsnrState, ImagePa
         minT: Math.min(a.minT, b.minT),
         maxT: Math.max(a.maxT, b.maxT),
       };
+    },
+    validateState(state: unknown): asserts state is PsnrState {
+      checkState(psnrMeta.id, state, {
+        sse: field.number("nonNegative"),
+        sseComp: field.number(),
+        count: field.count(),
+        minT: field.number("any"),
+        maxT: field.number("any"),
+      });
+      const s = state as PsnrState;
+      stateInvariant(
+        psnrMeta.id,
+        s.count === 0 || (Number.isFinite(s.minT) && Number.isFinite(s.maxT) && s.minT <= s.maxT),
+        "state.minT and state.maxT must be finite with minT <= maxT once values were seen",
+      );
     },
     compute(state) {
       if (state.count === 0) fail("empty_input", `${fn}: \`preds\` must not be empty, got 0 elements`);

@@ -1,5 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
+import { readOptions } from "../../core/options.js";
+import { checkState, field } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { ImagePairArgs } from "./per-image.js";
 import { readImagePair, type TensorInput } from "./tensor.js";
@@ -31,8 +33,11 @@ export interface SamState {
  * averaged over every pixel of every image (radians). Matches torchmetrics 1.9.0
  * `spectral_angle_mapper` (which needs at least two channels). State O(1).
  */
-export function spectralAngleMapperDef(): MetricDef<SamState, ImagePairArgs, number> {
+export function spectralAngleMapperDef(
+  options?: Record<string, never>,
+): MetricDef<SamState, ImagePairArgs, number> {
   const fn = "spectralAngleMapper";
+  readOptions(fn, options, []);
   return {
     id: samMeta.id,
     meta: samMeta,
@@ -61,6 +66,9 @@ export function spectralAngleMapperDef(): MetricDef<SamState, ImagePairArgs, num
       state.count += p.n * plane;
     },
     merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
+    validateState(state: unknown): asserts state is SamState {
+      checkState(samMeta.id, state, { sum: field.number("nonNegative"), count: field.count() });
+    },
     compute(state) {
       if (state.count === 0) fail("empty_input", `${fn}: no pixels were evaluated, got 0 images`);
       return state.sum / state.count;
@@ -72,6 +80,10 @@ export function spectralAngleMapperDef(): MetricDef<SamState, ImagePairArgs, num
  * Mean spectral angle between `preds` and `target` (NCHW, C >= 2).
  * @example spectralAngleMapper([[[[1]], [[0]]]], [[[[0]], [[1]]]]) // pi / 2
  */
-export function spectralAngleMapper(preds: TensorInput, target: TensorInput): number {
-  return runOnce(spectralAngleMapperDef(), preds, target);
+export function spectralAngleMapper(
+  preds: TensorInput,
+  target: TensorInput,
+  options?: Record<string, never>,
+): number {
+  return runOnce(spectralAngleMapperDef(options), preds, target);
 }

@@ -1,8 +1,10 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { fail } from "../../core/errors.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
+import { checkState, field } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { filterValid, gaussianKernel, multiply, reflectPad } from "./filters.js";
+import { readKernelSize } from "./options.js";
 import type { ImagePairArgs } from "./per-image.js";
 import { readImagePair, type TensorInput } from "./tensor.js";
 
@@ -44,19 +46,13 @@ export interface UqiState {
  * channel. Matches torchmetrics 1.9.0 `universal_image_quality_index` (eps = float64 machine epsilon
  * here; torchmetrics uses the input dtype's). State O(1).
  */
+const UQI_OPTIONS = optionNames<UqiOptions>()("kernelSize", "sigma");
+
 export function uqiDef(options: UqiOptions = {}): MetricDef<UqiState, ImagePairArgs, number> {
   const fn = "uqi";
-  const size = options.kernelSize ?? 11;
-  if (!Number.isInteger(size) || size < 1 || size % 2 === 0) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`kernelSize\` must be an odd positive integer, got ${describeValue(size)}`,
-    );
-  }
-  const sigma =
-    options.sigma === undefined
-      ? 1.5
-      : assertNumberOption(options.sigma, Number.MIN_VALUE, Number.MAX_VALUE, fn, "sigma");
+  const o = readOptions<UqiOptions>(fn, options, UQI_OPTIONS);
+  const size = readKernelSize(fn, o.kernelSize, 11);
+  const sigma = optNumber(fn, "sigma", o.sigma, 1.5, { min: 0, minExclusive: true });
   const kernel = gaussianKernel(size, sigma);
   const pad = (size - 1) / 2;
   return {
@@ -99,6 +95,9 @@ export function uqiDef(options: UqiOptions = {}): MetricDef<UqiState, ImagePairA
       state.count += count;
     },
     merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
+    validateState(state: unknown): asserts state is UqiState {
+      checkState(uqiMeta.id, state, { sum: field.number(), count: field.count() });
+    },
     compute(state) {
       if (state.count === 0) fail("empty_input", `${fn}: no pixels were evaluated, got 0 images`);
       return state.sum / state.count;

@@ -1,7 +1,8 @@
-import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
+import { optionNames, optOneOf, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { assertSeen, type PairArgs, type RegressionInput, readPair } from "./input.js";
 
@@ -120,6 +121,26 @@ export function cosineSimilarityDef<O extends CosineSimilarityOptions>(
         targetSquared: a.targetSquared + b.targetSquared,
         rows: concatGrowable(a.rows, b.rows),
       };
+    },
+    validateState(state: unknown): asserts state is CosineState {
+      const id = cosineSimilarityMeta.id;
+      checkState(id, state, {
+        mode: field.string(["unset", "vector", "rows"]),
+        dot: field.number(),
+        predsSquared: field.number("nonNegative"),
+        targetSquared: field.number("nonNegative"),
+        // A row of zeros has no direction: its cosine is NaN (0 / 0), as in torchmetrics.
+        rows: field.growable(Float64Array, {
+          test: (v) => Number.isNaN(v) || (v >= -1 - 1e-12 && v <= 1 + 1e-12),
+          words: "cosines in [-1, 1] or NaN",
+        }),
+      });
+      const s = state as CosineState;
+      stateInvariant(
+        id,
+        s.mode === "rows" || s.rows.length === 0,
+        `state.rows must be empty in mode ${s.mode}`,
+      );
     },
     compute(state) {
       assertSeen(state.mode === "unset" ? 0 : 1, fn);

@@ -1,7 +1,8 @@
-import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
-import { describeValue, fail } from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
+import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
 import { assertSeen, type PairBatch, type RegressionInput, readPair } from "./input.js";
 
@@ -75,7 +76,22 @@ export function divergenceDef<O extends DivergenceOptions>(
       state.cols = cols;
       append(state.values, values);
     },
-    merge: (a, b) => ({ cols: a.cols || b.cols, values: concatGrowable(a.values, b.values) }),
+    merge(a, b) {
+      if (a.cols !== 0 && b.cols !== 0 && a.cols !== b.cols)
+        fail("shape_mismatch", `${fn}: cannot merge states of ${a.cols} and ${b.cols} columns`);
+      return { cols: a.cols || b.cols, values: concatGrowable(a.values, b.values) };
+    },
+    validateState(state: unknown): asserts state is DivergenceState {
+      // A divergence is infinite where q = 0 < p, NaN for an all-zero row (0/0), and may be
+      // negative for log-inputs that are not normalised (torchmetrics' formula): any number.
+      checkState(meta.id, state, { cols: field.count(), values: field.growable(Float64Array, "any") });
+      const s = state as DivergenceState;
+      stateInvariant(
+        meta.id,
+        s.cols > 0 || s.values.length === 0,
+        "state.cols must be positive once rows were seen",
+      );
+    },
     compute(state) {
       assertSeen(state.values.length, fn);
       const values = filled(state.values);

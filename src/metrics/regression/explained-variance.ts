@@ -1,5 +1,5 @@
-import { optionNames, readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MomentState, momentMetricDef, momentsOf } from "./moments.js";
@@ -46,7 +46,10 @@ export function explainedVarianceDef<O extends ExplainedVarianceOptions>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, R2Result<O>> {
   const fn = "explainedVariance";
-  const multioutput = readMultioutput(readOptions<ExplainedVarianceOptions>(fn, options, EV_OPTIONS).multioutput, fn);
+  const multioutput = readMultioutput(
+    readOptions<ExplainedVarianceOptions>(fn, options, EV_OPTIONS).multioutput,
+    fn,
+  );
   return momentMetricDef({
     id: explainedVarianceMeta.id,
     meta: explainedVarianceMeta,

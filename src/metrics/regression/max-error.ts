@@ -1,5 +1,6 @@
-import { readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
+import { readOptions } from "../../core/options.js";
+import { checkState, field } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { assertSeen, assertVector, type PairArgs, type RegressionInput, readPair } from "./input.js";
 
@@ -43,6 +44,9 @@ export function maxErrorDef(options?: Record<string, never>): MetricDef<MaxError
       state.count += batch.rows;
     },
     merge: (a, b) => ({ max: Math.max(a.max, b.max), count: a.count + b.count }),
+    validateState(state: unknown): asserts state is MaxErrorState {
+      checkState(maxErrorMeta.id, state, { max: field.number("nonNegative"), count: field.count() });
+    },
     compute(state) {
       assertSeen(state.count, fn);
       return state.max;

@@ -1,9 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
-import { optionNames, optNumber, readOptions } from "../../core/options.js";
 
 /** Catalog entry of the mean absolute percentage error. */
 export const meanAbsolutePercentageErrorMeta: CatalogEntry = {

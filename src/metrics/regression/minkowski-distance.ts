@@ -1,5 +1,5 @@
-import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
@@ -33,7 +33,9 @@ const MINKOWSKI_OPTIONS = optionNames<MinkowskiOptions>()("p");
  */
 export function minkowskiDistanceDef(options: MinkowskiOptions = {}): MetricDef<SumState, PairArgs, number> {
   const fn = "minkowskiDistance";
-  const order = optNumber(fn, "p", readOptions<MinkowskiOptions>(fn, options, MINKOWSKI_OPTIONS).p, 2, { min: 1 });
+  const order = optNumber(fn, "p", readOptions<MinkowskiOptions>(fn, options, MINKOWSKI_OPTIONS).p, 2, {
+    min: 1,
+  });
   const def = sumMetricDef<number[]>({
     id: minkowskiDistanceMeta.id,
     meta: minkowskiDistanceMeta,

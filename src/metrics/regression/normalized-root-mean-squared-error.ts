@@ -1,10 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertOneOf } from "../../core/validate.js";
+import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
-import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 
 /** Catalog entry of the normalized RMSE. */
 export const normalizedRootMeanSquaredErrorMeta: CatalogEntry = {
@@ -49,7 +48,13 @@ export function normalizedRootMeanSquaredErrorDef<O extends NrmseOptions>(
   const fn = "normalizedRootMeanSquaredError";
   const o = readOptions<NrmseOptions>(fn, options, NRMSE_OPTIONS);
   const multioutput = readMultioutput(o.multioutput, fn);
-  const normalization = optOneOf(fn, "normalization", o.normalization, ["mean", "range", "std", "l2"] as const, "mean");
+  const normalization = optOneOf(
+    fn,
+    "normalization",
+    o.normalization,
+    ["mean", "range", "std", "l2"] as const,
+    "mean",
+  );
   return momentMetricDef({
     id: normalizedRootMeanSquaredErrorMeta.id,
     meta: normalizedRootMeanSquaredErrorMeta,

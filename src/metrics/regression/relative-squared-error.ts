@@ -1,10 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { describeValue, fail } from "../../core/errors.js";
+import { optBoolean, optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
-import { optBoolean, optionNames, readOptions } from "../../core/options.js";
 
 /** Catalog entry of the relative squared error. */
 export const relativeSquaredErrorMeta: CatalogEntry = {

@@ -1,5 +1,6 @@
-import { readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
+import { readOptions } from "../../core/options.js";
+import { checkState, field } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { explainedVarianceDef } from "./explained-variance.js";
 import { assertVector, type PairArgs, type RegressionInput, readPair } from "./input.js";
@@ -85,6 +86,21 @@ export function regressionSuiteDef(
       for (const k of keys) defs[k].update(state[k], batch.preds, batch.target);
     },
     merge: (a, b) => Object.fromEntries(keys.map((k) => [k, defs[k].merge(a[k], b[k])])),
+    validateState(state: unknown): asserts state is Record<string, unknown> {
+      checkState(
+        suiteMeta.id,
+        state,
+        Object.fromEntries(
+          keys.map((k) => [
+            k,
+            field.custom((value) => {
+              const validate: ((s: unknown) => void) | undefined = defs[k].validateState;
+              validate?.call(defs[k], value);
+            }),
+          ]),
+        ),
+      );
+    },
     compute: (state) =>
       Object.fromEntries(keys.map((k) => [k, defs[k].compute(state[k])])) as unknown as RegressionSuite,
   };

@@ -1,6 +1,6 @@
-import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import { assertAbove, type PairArgs, type PairBatch, type RegressionInput } from "./input.js";

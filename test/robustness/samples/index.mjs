@@ -10,6 +10,10 @@
 /** The task modules whose every definition is fuzzed (module name → sample file). */
 export const areas = {
   classification: () => import("./classification.mjs"),
+  regression: () => import("./regression.mjs"),
+  image: () => import("./image.mjs"),
+  depth: () => import("./depth.mjs"),
+  generative: () => import("./generative.mjs"),
 };
 
 /** The rows of one area, with the module they come from. */
