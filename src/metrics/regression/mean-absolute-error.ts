@@ -36,10 +36,20 @@ export function meanAbsoluteErrorDef<O extends MultioutputOptions>(
     fn: "meanAbsoluteError",
     options: { multioutput },
     terms: 1,
-    fill: (p, t, [o]) => {
-      for (let i = 0; i < p.length; i++) o![i] = Math.abs(p[i]! - t[i]!);
+    fill: (p, t, [o], spill) => {
+      for (let i = 0; i < p.length; i++) {
+        const e = Math.abs(p[i]! - t[i]!);
+        if (e < Number.POSITIVE_INFINITY) o![i] = e;
+        else {
+          // p - t overflowed: add |p - t| exactly as ±p ∓ t.
+          const sign = p[i]! > t[i]! ? 1 : -1;
+          spill(0, i).add(sign * p[i]!);
+          spill(0, i).add(-sign * t[i]!);
+          o![i] = 0;
+        }
+      }
     },
-    finalize: ([sae], n) => sae! / n,
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput,
   });
 }

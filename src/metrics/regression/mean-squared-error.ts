@@ -1,7 +1,8 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type SumState, sumMetricDef } from "./error-sum.js";
+import { type Spill, type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
+import { addExactSquare, squareIsSafe } from "./moments.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
 /** Catalog entry of the mean squared error. */
@@ -38,11 +39,16 @@ export const rootMeanSquaredErrorMeta: CatalogEntry = {
   exports: ["rootMeanSquaredError", "rootMeanSquaredErrorDef"],
 };
 
-function squaredErrors(p: Float64Array, t: Float64Array, out: Float64Array[]): void {
+/** (p - t)² as float64 computes it; terms that would overflow or underflow are added exactly. */
+function squaredErrors(p: Float64Array, t: Float64Array, out: Float64Array[], spill: Spill): void {
   const o = out[0]!;
   for (let i = 0; i < p.length; i++) {
     const e = p[i]! - t[i]!;
-    o[i] = e * e;
+    if (squareIsSafe(e)) o[i] = e * e;
+    else {
+      addExactSquare(spill(0, i), p[i]!, t[i]!, e);
+      o[i] = 0;
+    }
   }
 }
 
@@ -62,7 +68,7 @@ export function meanSquaredErrorDef<O extends MultioutputOptions>(
     options: { multioutput },
     terms: 1,
     fill: squaredErrors,
-    finalize: ([sse], n) => sse! / n,
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput,
   });
 }
@@ -95,7 +101,7 @@ export function rootMeanSquaredErrorDef<O extends MultioutputOptions>(
     options: { multioutput },
     terms: 1,
     fill: squaredErrors,
-    finalize: ([sse], n) => Math.sqrt(sse! / n),
+    finalize: (_, __, exact) => exact.rootMean(0),
     multioutput,
   });
 }

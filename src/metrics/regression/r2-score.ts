@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { bigRatioToNumber } from "../../core/exact-sum.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MomentState, momentMetricDef, momentsOf } from "./moments.js";
+import { centred, type MomentState, momentMetricDef, scaled } from "./moments.js";
 
 /** Catalog entry of the coefficient of determination. */
 export const r2ScoreMeta: CatalogEntry = {
@@ -46,19 +47,28 @@ export function finiteScore(num: number, den: number): number {
   return num !== 0 ? 0 : 1;
 }
 
-/** Combines per-output scores; `weights` are the denominators (target variances). */
-export function combineScores(
-  scores: number[],
-  weights: number[],
-  multioutput: R2Multioutput,
-  nums: number[],
-): number | number[] {
+/**
+ * One output's `1 - num / den` from exact numerators and denominators (in the same units), rounded
+ * once, with scikit-learn's `force_finite` convention for a zero denominator (1 when the numerator
+ * is zero too, else 0).
+ */
+export function exactScore(num: bigint, den: bigint): number {
+  if (den === 0n) return num === 0n ? 1 : 0;
+  return num === 0n ? 1 : bigRatioToNumber(den - num, den);
+}
+
+/**
+ * Per-output scores from exact numerators and denominators, combined by `multioutput`;
+ * `variance_weighted` weights each output by its exact denominator share.
+ */
+export function exactScores(nums: bigint[], dens: bigint[], multioutput: R2Multioutput): number | number[] {
+  const scores = nums.map((num, i) => exactScore(num, dens[i]!));
   if (multioutput === "raw_values") return scores;
   if (multioutput === "uniform_average") return scores.reduce((a, b) => a + b, 0) / scores.length;
-  const total = weights.reduce((a, b) => a + b, 0);
-  if (total === 0) return nums.every((v) => v === 0) ? 1 : 0;
+  const total = dens.reduce((a, b) => a + b, 0n);
+  if (total === 0n) return nums.every((v) => v === 0n) ? 1 : 0;
   let s = 0;
-  for (let i = 0; i < scores.length; i++) s += (weights[i]! / total) * scores[i]!;
+  for (let i = 0; i < scores.length; i++) s += bigRatioToNumber(dens[i]!, total) * scores[i]!;
   return s;
 }
 
@@ -111,17 +121,22 @@ export function r2ScoreDef<O extends R2Options>(
     meta: r2ScoreMeta,
     fn,
     options: { multioutput, adjusted },
-    compute(state) {
-      const scores: number[] = [];
-      const weights: number[] = [];
-      const nums: number[] = [];
+    sums: ["t", "tt", "sse"],
+    compute(state, moments) {
+      const nums: bigint[] = [];
+      const dens: bigint[] = [];
       for (let c = 0; c < state.cols; c++) {
-        const m = momentsOf(state, c);
-        scores.push(m.n < 2 ? Number.NaN : finiteScore(m.sse, m.m2T));
-        weights.push(m.m2T);
-        nums.push(m.sse);
+        const { n, sums } = moments(c);
+        // n SS_res and n SS_tot = n Σt² - (Σt)², both exact in units of 2^(2 EXACT_BASE).
+        nums.push(scaled(n, sums.sse!));
+        dens.push(centred(n, sums.tt!, sums.t!, sums.t!));
       }
-      const combined = combineScores(scores, weights, multioutput, nums);
+      const combined =
+        state.count < 2
+          ? multioutput === "raw_values"
+            ? nums.map(() => Number.NaN)
+            : Number.NaN
+          : exactScores(nums, dens, multioutput);
       const result = Array.isArray(combined)
         ? combined.map((v) => adjust(v, state.count, adjusted))
         : adjust(combined, state.count, adjusted);

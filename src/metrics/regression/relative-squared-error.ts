@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { bigRatioToNumber, bigSqrtRatioToNumber } from "../../core/exact-sum.js";
 import { optBoolean, optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
+import { centred, type MomentState, momentMetricDef, perOutput, scaled } from "./moments.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
 
 /** Catalog entry of the relative squared error. */
@@ -46,10 +47,15 @@ export function relativeSquaredErrorDef<O extends RseOptions>(
     meta: relativeSquaredErrorMeta,
     fn,
     options: { multioutput, squared },
-    compute: (state) =>
-      perOutput(state, multioutput, (m) =>
-        squared ? m.sse / m.m2T : Math.sqrt(m.sse / m.m2T),
-      ) as MultioutputResult<O>,
+    sums: ["t", "tt", "sse"],
+    compute: (state, moments) =>
+      perOutput(state, moments, multioutput, ({ n, sums }) => {
+        // SSE / SST = n SSE / (n Σt² - (Σt)²), exact; a constant target divides by zero.
+        const num = scaled(n, sums.sse!);
+        const den = centred(n, sums.tt!, sums.t!, sums.t!);
+        if (den === 0n) return num === 0n ? Number.NaN : Number.POSITIVE_INFINITY;
+        return squared ? bigRatioToNumber(num, den) : bigSqrtRatioToNumber(num, den);
+      }) as MultioutputResult<O>,
   });
 }
 

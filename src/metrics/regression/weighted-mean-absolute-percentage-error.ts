@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { bigRatioToNumber, bigToNumber, EXACT_BASE, exactBigInt } from "../../core/exact-sum.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
@@ -59,13 +60,16 @@ export function weightedMeanAbsolutePercentageErrorDef(
     ...def,
     compute(state) {
       def.compute(state); // validates non-empty
-      let num = 0;
-      let den = 0;
+      // Σ|p - t| / max(Σ|t|, epsilon) over every element, from the exact sums.
+      let num = 0n;
+      let den = 0n;
       for (let c = 0; c < state.cols; c++) {
-        num += state.sums[c]! + state.compensations[c]!;
-        den += state.sums[state.cols + c]! + state.compensations[state.cols + c]!;
+        num += exactBigInt(state.sums, c);
+        den += exactBigInt(state.sums, state.cols + c);
       }
-      return num / Math.max(den, epsilon);
+      return bigToNumber(den, EXACT_BASE) >= epsilon
+        ? bigRatioToNumber(num, den)
+        : bigToNumber(num, EXACT_BASE) / epsilon;
     },
   };
 }
