@@ -336,6 +336,13 @@ export function bigToNumber(value: bigint, exp2: number): number {
   return negative ? -result : result;
 }
 
+/** The natural logarithm of `value · 2^exp2` (value > 0), accurate to a few ulps at any scale. */
+export function bigLog(value: bigint, exp2 = 0): number {
+  const length = bitLength(value);
+  const shift = Math.max(0, length - 64);
+  return Math.log(Number(value >> BigInt(shift))) + (shift + exp2) * Math.LN2;
+}
+
 /** `num / den · 2^exp2` rounded once to the nearest double (den ≠ 0). */
 export function bigRatioToNumber(num: bigint, den: bigint, exp2 = 0): number {
   if (num === 0n) return 0;
@@ -351,24 +358,13 @@ export function bigRatioToNumber(num: bigint, den: bigint, exp2 = 0): number {
   return negative ? -value : value;
 }
 
-/** Integer square root: the largest r with r² <= n (n >= 0). */
+/** Integer square root: the largest r with r² <= n (n >= 0). Newton's iteration from above. */
 function isqrt(n: bigint): bigint {
   if (n < 2n) return n;
-  // Newton's iteration from a float estimate (or from above when n is past the float range).
-  const estimate = Math.sqrt(Number(n));
-  let x = Number.isFinite(estimate)
-    ? BigInt(Math.max(1, Math.floor(estimate)))
-    : 1n << BigInt(Math.ceil(bitLength(n) / 2));
+  let x = 1n << BigInt(Math.ceil(bitLength(n) / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
-    if (y >= x) {
-      if (x * x > n) {
-        x -= 1n;
-        continue;
-      }
-      while ((x + 1n) * (x + 1n) <= n) x += 1n;
-      return x;
-    }
+    if (y >= x) return x;
     x = y;
   }
 }
@@ -392,6 +388,41 @@ export function bigSqrtRatioToNumber(num: bigint, den: bigint, exp2 = 0): number
 /** `sqrt(num · 2^exp2)` rounded once (num >= 0). */
 export function bigSqrtToNumber(num: bigint, exp2 = 0): number {
   return bigSqrtRatioToNumber(num, 1n, exp2);
+}
+
+/**
+ * The exact sum of `values` as a BigInt in units of 2^EXACT_BASE, or the non-finite result when
+ * a value is not finite: NaN when any value is NaN or both infinities occur, else that infinity
+ * (the same in any order).
+ */
+function exactTotal(values: Float64Array): bigint | number {
+  let infinite = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v - v !== 0) {
+      if (Number.isNaN(v) || (infinite !== 0 && infinite !== v)) return Number.NaN;
+      infinite = v;
+    }
+  }
+  if (infinite !== 0) return infinite;
+  const limbs = exactSums(1);
+  const sum = new ExactSum(limbs);
+  sum.addRun(values, 0, values.length);
+  sum.finish();
+  return exactBigInt(limbs);
+}
+
+/** The sum of `values` rounded once: independent of their order (see `exactTotal` for NaN and infinities). */
+export function exactSumOf(values: Float64Array): number {
+  const total = exactTotal(values);
+  return typeof total === "number" ? total : bigToNumber(total, EXACT_BASE);
+}
+
+/** The mean of `values` rounded once (NaN for no values). */
+export function exactMeanOf(values: Float64Array): number {
+  const total = exactTotal(values);
+  if (values.length === 0) return Number.NaN;
+  return typeof total === "number" ? total : bigRatioToNumber(total, BigInt(values.length), EXACT_BASE);
 }
 
 /**

@@ -38,7 +38,7 @@ export function absRelDef(options: DepthOptions = {}): MetricDef<DepthState, Dep
       term: (p, t, out) => {
         out[0] = Math.abs(p - t) / t;
       },
-      finalize: ([s], n) => s! / n,
+      finalize: (_, __, exact) => exact.mean(0),
     },
     ignoreInvalidTarget,
   );

@@ -51,7 +51,7 @@ export function deltaAccuracyDef(
       term: (p, t, out) => {
         out[0] = Math.max(p / t, t / p) < threshold ? 1 : 0;
       },
-      finalize: ([s], n) => s! / n,
+      finalize: (_, __, exact) => exact.mean(0),
     },
     ignoreInvalidTarget,
   );

@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { TensorInput } from "../image/tensor.js";
+import { addExactSquare, squareIsSafe } from "../regression/moments.js";
 import { type DepthArgs, type DepthOptions, type DepthState, depthDef, readDepthOptions } from "./engine.js";
 
 /** Catalog entry of the depth RMSE. */
@@ -42,10 +43,12 @@ export function depthRmseDef(options: DepthOptions = {}): MetricDef<DepthState, 
       fn: "depthRmse",
       options: {},
       terms: 1,
-      term: (p, t, out) => {
-        out[0] = (p - t) * (p - t);
+      term: (p, t, out, spill) => {
+        const e = p - t;
+        if (squareIsSafe(e)) out[0] = e * e;
+        else addExactSquare(spill(0), p, t, e);
       },
-      finalize: ([s], n) => Math.sqrt(s! / n),
+      finalize: (_, __, exact) => exact.rootMean(0),
     },
     ignoreInvalidTarget,
   );
@@ -72,7 +75,7 @@ export function depthRmseLogDef(options: DepthOptions = {}): MetricDef<DepthStat
         const g = Math.log(p) - Math.log(t);
         out[0] = g * g;
       },
-      finalize: ([s], n) => Math.sqrt(s! / n),
+      finalize: (_, __, exact) => exact.rootMean(0),
     },
     ignoreInvalidTarget,
   );

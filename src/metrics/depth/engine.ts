@@ -1,9 +1,21 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
+import {
+  addExactSums,
+  bigRatioToNumber,
+  bigSqrtRatioToNumber,
+  EXACT_BASE,
+  ExactSum,
+  exactBigInt,
+  exactSums,
+  exactSumsShape,
+  exactToNumber,
+} from "../../core/exact-sum.js";
 import { type OptionRecord, optBoolean, optionNames, readOptions } from "../../core/options.js";
 import { checkState, field } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
 import { assertSameShape, type TensorInput, toTensor } from "../image/tensor.js";
+import type { SumView } from "../regression/error-sum.js";
 
 /** The arguments of every depth metric: predicted and ground-truth depth maps of the same shape (any rank). */
 export type DepthArgs = [preds: TensorInput, target: TensorInput];
@@ -18,13 +30,12 @@ export interface DepthOptions {
 }
 
 /**
- * State of the depth metrics: Neumaier-compensated sums of per-pixel terms and the exact count
- * of valid pixels. O(terms), mergeable.
+ * State of the depth metrics: exact sums of per-pixel terms (core/exact-sum.ts) and the count of
+ * valid pixels. O(terms), mergeable, the same bits for any split and merge order.
  */
 export interface DepthState {
   count: number;
-  sums: number[];
-  compensations: number[];
+  sums: Float64Array;
 }
 
 /** How one depth metric turns a valid pixel into per-pixel terms and the sums into its value. */
@@ -34,8 +45,13 @@ export interface DepthSpec {
   readonly options: Readonly<Record<string, unknown>>;
   readonly terms: number;
   /** Adds the terms of one valid pixel (pred > 0, target > 0) into `out`. */
-  readonly term: (pred: number, target: number, out: number[]) => void;
-  readonly finalize: (sums: readonly number[], count: number) => number;
+  /**
+   * Writes the terms of one valid pixel into `out`; a term float64 cannot hold (an overflowing
+   * square) is added exactly to `spill(k)` instead, with 0 written as its float64 term.
+   */
+  readonly term: (pred: number, target: number, out: number[], spill: (k: number) => ExactSum) => void;
+  /** The value from the exact sums (each rounded once), the count, and the exact view. */
+  readonly finalize: (sums: readonly number[], count: number, exact: SumView) => number;
 }
 
 /** The declared option names of {@link DepthOptions}. */
@@ -64,11 +80,7 @@ export function depthDef(
     id: spec.meta.id,
     meta: spec.meta,
     options: { ...spec.options, ignoreInvalidTarget },
-    init: () => ({
-      count: 0,
-      sums: new Array(spec.terms).fill(0),
-      compensations: new Array(spec.terms).fill(0),
-    }),
+    init: () => ({ count: 0, sums: exactSums(spec.terms) }),
     update(state, preds, target) {
       const p = toTensor(preds, fn, "preds");
       const t = toTensor(target, fn, "target");
@@ -92,52 +104,54 @@ export function depthDef(
         }
         valid[i] = 1;
       }
-      const terms = new Array<number>(spec.terms);
-      const sums = new Array<number>(spec.terms).fill(0);
-      const comps = new Array<number>(spec.terms).fill(0);
       let count = 0;
+      for (let i = 0; i < valid.length; i++) count += valid[i]!;
+      const values = Array.from({ length: spec.terms }, () => new Float64Array(count));
+      const sums = state.sums.slice();
+      const exact = Array.from({ length: spec.terms }, (_, j) => new ExactSum(sums, j));
+      const spill = (k: number) => exact[k]!;
+      const terms = new Array<number>(spec.terms);
+      let k = 0;
       for (let i = 0; i < valid.length; i++) {
         if (!valid[i]) continue;
         terms.fill(0);
-        spec.term(p.data[i]!, t.data[i]!, terms);
-        for (let k = 0; k < spec.terms; k++) {
-          const v = terms[k]!;
-          const s = sums[k]!;
-          const u = s + v;
-          comps[k]! += Math.abs(s) >= Math.abs(v) ? s - u + v : v - u + s;
-          sums[k] = u;
+        spec.term(p.data[i]!, t.data[i]!, terms, spill);
+        for (let j = 0; j < spec.terms; j++) {
+          const v = terms[j]!;
+          if (v - v !== 0)
+            fail(
+              "invalid_value",
+              `${fn}: a per-pixel term is not finite (${describeValue(v)}) at flat index ${i}: the depths are too large for this metric in float64`,
+            );
+          values[j]![k] = v;
         }
-        count++;
+        k++;
       }
-      for (let k = 0; k < spec.terms; k++) addInto(state, k, sums[k]!, comps[k]!);
+      for (let j = 0; j < spec.terms; j++) {
+        exact[j]!.addRun(values[j]!, 0, count);
+        exact[j]!.finish();
+      }
+      state.sums = sums;
       state.count += count;
     },
-    merge(a, b) {
-      const out: DepthState = { count: a.count, sums: [...a.sums], compensations: [...a.compensations] };
-      for (let k = 0; k < spec.terms; k++) addInto(out, k, b.sums[k]!, b.compensations[k]!);
-      out.count += b.count;
-      return out;
-    },
+    merge: (a, b) => ({ count: a.count + b.count, sums: addExactSums(a.sums, b.sums) }),
     validateState(state: unknown): asserts state is DepthState {
       checkState(spec.meta.id, state, {
         count: field.count(),
-        sums: field.array(field.number(), spec.terms),
-        compensations: field.array(field.number(), spec.terms),
+        sums: exactSumsShape(spec.terms),
       });
     },
     compute(state) {
       if (state.count === 0) fail("empty_input", `${fn}: \`preds\` must not be empty, got 0 valid pixels`);
-      return spec.finalize(
-        state.sums.map((s, k) => s + state.compensations[k]!),
-        state.count,
-      );
+      const n = BigInt(state.count);
+      const view: SumView = {
+        count: state.count,
+        mean: (k) => bigRatioToNumber(exactBigInt(state.sums, k), n, EXACT_BASE),
+        rootMean: (k) => bigSqrtRatioToNumber(exactBigInt(state.sums, k), n, EXACT_BASE),
+        ratio: (k, j) => bigRatioToNumber(exactBigInt(state.sums, k), exactBigInt(state.sums, j)),
+      };
+      const numbers = Array.from({ length: spec.terms }, (_, k) => exactToNumber(state.sums, k));
+      return spec.finalize(numbers, state.count, view);
     },
   };
-}
-
-function addInto(state: DepthState, k: number, value: number, comp: number): void {
-  const s = state.sums[k]!;
-  const u = s + value;
-  state.compensations[k]! += (Math.abs(s) >= Math.abs(value) ? s - u + value : value - u + s) + comp;
-  state.sums[k] = u;
 }

@@ -35,7 +35,7 @@ export function log10ErrorDef(options: DepthOptions = {}): MetricDef<DepthState,
       term: (p, t, out) => {
         out[0] = Math.abs(Math.log10(p) - Math.log10(t));
       },
-      finalize: ([s], n) => s! / n,
+      finalize: (_, __, exact) => exact.mean(0),
     },
     ignoreInvalidTarget,
   );

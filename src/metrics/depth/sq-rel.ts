@@ -33,9 +33,11 @@ export function sqRelDef(options: DepthOptions = {}): MetricDef<DepthState, Dept
       options: {},
       terms: 1,
       term: (p, t, out) => {
-        out[0] = ((p - t) * (p - t)) / t;
+        // (p - t) · ((p - t) / t): the same value, without overflowing for large depths.
+        const e = p - t;
+        out[0] = e * (e / t);
       },
-      finalize: ([s], n) => s! / n,
+      finalize: (_, __, exact) => exact.mean(0),
     },
     ignoreInvalidTarget,
   );

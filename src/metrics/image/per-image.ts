@@ -3,6 +3,7 @@ import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 }
 import { fail } from "../../core/errors.js";
 import { checkState, field } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
+import { reduceValues } from "../regression/multioutput.js";
 import type { ImageReduction } from "./options.js";
 import type { TensorInput } from "./tensor.js";
 
@@ -44,10 +45,7 @@ export function perImageDef<Args extends unknown[], Result>(
     compute(state) {
       if (state.values.length === 0) fail("empty_input", `${fn}: no images were given, got 0 images`);
       const values = filled(state.values);
-      if (reduction === "none") return Array.from(values) as Result;
-      let sum = 0;
-      for (const v of values) sum += v;
-      return (reduction === "sum" ? sum : sum / values.length) as Result;
+      return reduceValues(values, reduction) as Result;
     },
   };
 }

@@ -1,8 +1,19 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
+import {
+  addExactSums,
+  bigLog,
+  bigRatioToNumber,
+  EXACT_BASE,
+  ExactSum,
+  exactBigInt,
+  exactSums,
+  exactSumsShape,
+} from "../../core/exact-sum.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
+import { addExactSquare, squareIsSafe } from "../regression/moments.js";
 import { readDataRange } from "./options.js";
 import type { ImagePairArgs } from "./per-image.js";
 import { assertSameShape, assertTensorFinite, type TensorInput, toTensor } from "./tensor.js";
@@ -36,10 +47,9 @@ export interface PsnrOptions {
   readonly base?: number;
 }
 
-/** State: compensated sum of squared errors, element count, and the target's running min/max. */
+/** State: the exact sum of squared errors (core/exact-sum.ts), element count, and the target's running min/max. */
 export interface PsnrState {
-  sse: number;
-  sseComp: number;
+  sse: Float64Array;
   count: number;
   minT: number;
   maxT: number;
@@ -62,8 +72,7 @@ export function psnrDef(options: PsnrOptions = {}): MetricDef<PsnrState, ImagePa
     meta: psnrMeta,
     options: { dataRange: dataRange ?? null, base },
     init: () => ({
-      sse: 0,
-      sseComp: 0,
+      sse: exactSums(1),
       count: 0,
       minT: Number.POSITIVE_INFINITY,
       maxT: Number.NEGATIVE_INFINITY,
@@ -77,36 +86,39 @@ export function psnrDef(options: PsnrOptions = {}): MetricDef<PsnrState, ImagePa
       const [lo, hi] = Array.isArray(dataRange)
         ? dataRange
         : [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
-      let sse = state.sse;
-      let comp = state.sseComp;
       let minT = state.minT;
       let maxT = state.maxT;
-      for (let i = 0; i < p.data.length; i++) {
-        const pv = Math.min(hi, Math.max(lo, p.data[i]!));
-        const tv = Math.min(hi, Math.max(lo, t.data[i]!));
-        if (tv < minT) minT = tv;
-        if (tv > maxT) maxT = tv;
-        const e = (pv - tv) * (pv - tv);
-        const u = sse + e;
-        comp += sse >= e ? sse - u + e : e - u + sse;
-        sse = u;
+      const sse = state.sse.slice();
+      const sum = new ExactSum(sse);
+      const squares = new Float64Array(Math.min(p.data.length, 4096));
+      for (let from = 0; from < p.data.length; from += squares.length) {
+        const to = Math.min(p.data.length, from + squares.length);
+        for (let i = from; i < to; i++) {
+          const pv = Math.min(hi, Math.max(lo, p.data[i]!));
+          const tv = Math.min(hi, Math.max(lo, t.data[i]!));
+          if (tv < minT) minT = tv;
+          if (tv > maxT) maxT = tv;
+          const e = pv - tv;
+          if (squareIsSafe(e)) squares[i - from] = e * e;
+          else {
+            addExactSquare(sum, pv, tv, e);
+            squares[i - from] = 0;
+          }
+        }
+        sum.addRun(squares, 0, to - from);
       }
-      Object.assign(state, { sse, sseComp: comp, minT, maxT, count: state.count + p.data.length });
+      sum.finish();
+      Object.assign(state, { sse, minT, maxT, count: state.count + p.data.length });
     },
-    merge(a, b) {
-      const u = a.sse + b.sse;
-      return {
-        sse: u,
-        sseComp: a.sseComp + b.sseComp + (a.sse >= b.sse ? a.sse - u + b.sse : b.sse - u + a.sse),
-        count: a.count + b.count,
-        minT: Math.min(a.minT, b.minT),
-        maxT: Math.max(a.maxT, b.maxT),
-      };
-    },
+    merge: (a, b) => ({
+      sse: addExactSums(a.sse, b.sse),
+      count: a.count + b.count,
+      minT: Math.min(a.minT, b.minT),
+      maxT: Math.max(a.maxT, b.maxT),
+    }),
     validateState(state: unknown): asserts state is PsnrState {
       checkState(psnrMeta.id, state, {
-        sse: field.number("nonNegative"),
-        sseComp: field.number(),
+        sse: exactSumsShape(1),
         count: field.count(),
         minT: field.number("any"),
         maxT: field.number("any"),
@@ -126,8 +138,16 @@ export function psnrDef(options: PsnrOptions = {}): MetricDef<PsnrState, ImagePa
           : Array.isArray(dataRange)
             ? dataRange[1] - dataRange[0]
             : state.maxT - state.minT;
-      const mse = (state.sse + state.sseComp) / state.count;
-      return (10 * Math.log((range * range) / mse)) / Math.log(base);
+      // 10 log_base(R² / MSE) as 10 (2 ln R - ln SSE + ln n) / ln base, from the exact SSE: no
+      // overflow or underflow at any scale; identical inputs give Infinity.
+      const sse = exactBigInt(state.sse);
+      if (sse === 0n) return range > 0 ? Number.POSITIVE_INFINITY : Number.NaN;
+      const ratio = range * range * bigRatioToNumber(BigInt(state.count), sse, -EXACT_BASE);
+      const logRatio =
+        ratio > 0 && ratio < Number.POSITIVE_INFINITY
+          ? Math.log(ratio)
+          : 2 * Math.log(range) - bigLog(sse, EXACT_BASE) + Math.log(state.count);
+      return (10 * logRatio) / Math.log(base);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { compensatedSum } from "../../core/sum.js";
+import { exactSumOf } from "../../core/exact-sum.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
@@ -46,7 +46,7 @@ export function d2AbsoluteErrorDef<O extends MultioutputOptions>(
         num[i] = Math.abs(t[i]! - p[i]!);
         den[i] = Math.abs(t[i]! - median);
       }
-      return finiteScore(compensatedSum(num), compensatedSum(den));
+      return finiteScore(exactSumOf(num), exactSumOf(den));
     },
   });
 }

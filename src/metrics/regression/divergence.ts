@@ -5,6 +5,7 @@ import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/optio
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
 import { assertSeen, type PairBatch, type RegressionInput, readPair } from "./input.js";
+import { reduceValues } from "./multioutput.js";
 
 /** Reduction over the N distributions (torchmetrics' `reduction`). */
 export type DivergenceReduction = "mean" | "sum" | "none";
@@ -95,10 +96,7 @@ export function divergenceDef<O extends DivergenceOptions>(
     compute(state) {
       assertSeen(state.values.length, fn);
       const values = filled(state.values);
-      if (reduction === "none") return Array.from(values) as DivergenceResult<O>;
-      let sum = 0;
-      for (const v of values) sum += v;
-      return (reduction === "sum" ? sum : sum / values.length) as DivergenceResult<O>;
+      return reduceValues(values, reduction) as DivergenceResult<O>;
     },
   };
 }

@@ -124,6 +124,24 @@ function exactProducts(
   return j;
 }
 
+/** Adds Σ a[i] b[i] for i = from, from + stride, ... < to exactly into `sum` (chunked Dekker products). */
+export function addExactProducts(
+  sum: ExactSum,
+  a: Float64Array,
+  b: Float64Array,
+  from: number,
+  to: number,
+  stride = 1,
+): void {
+  const hi = new Float64Array(Math.min(CHUNK, Math.ceil((to - from) / stride)));
+  const lo = new Float64Array(hi.length);
+  for (let start = from; start < to; start += CHUNK * stride) {
+    const k = exactProducts(a, b, start, Math.min(to, start + CHUNK * stride), stride, hi, lo, sum);
+    sum.addRun(hi, 0, k);
+    sum.addRun(lo, 0, k);
+  }
+}
+
 /** Folds one batch into the state's exact sums (the batch is validated: finite values). */
 function addBatch(state: MomentState, batch: PairBatch, names: readonly MomentSum[]): void {
   const { preds, target, cols } = batch;
