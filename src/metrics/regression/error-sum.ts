@@ -78,6 +78,13 @@ export interface SumSpec {
 
 const CHUNK = 1 << 14;
 
+/** Adds |p - t| exactly, as ±p ∓ t (for a difference that overflowed float64). */
+export function addAbsoluteDifference(sum: ExactSum, p: number, t: number): void {
+  const sign = p > t ? 1 : -1;
+  sum.add(sign * p);
+  sum.add(-sign * t);
+}
+
 /** Builds a MetricDef from a {@link SumSpec}. */
 export function sumMetricDef<Result>(spec: SumSpec): MetricDef<SumState, PairArgs, Result> {
   return {

@@ -1,6 +1,6 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type SumState, sumMetricDef } from "./error-sum.js";
+import { addAbsoluteDifference, type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
@@ -41,10 +41,7 @@ export function meanAbsoluteErrorDef<O extends MultioutputOptions>(
         const e = Math.abs(p[i]! - t[i]!);
         if (e < Number.POSITIVE_INFINITY) o![i] = e;
         else {
-          // p - t overflowed: add |p - t| exactly as ±p ∓ t.
-          const sign = p[i]! > t[i]! ? 1 : -1;
-          spill(0, i).add(sign * p[i]!);
-          spill(0, i).add(-sign * t[i]!);
+          addAbsoluteDifference(spill(0, i), p[i]!, t[i]!);
           o![i] = 0;
         }
       }

@@ -62,10 +62,19 @@ export function meanAbsolutePercentageErrorDef<O extends MapeOptions>(
     fn,
     options: { multioutput, epsilon },
     terms: 1,
-    fill: (p, t, [o]) => {
-      for (let i = 0; i < p.length; i++) o![i] = Math.abs(p[i]! - t[i]!) / Math.max(Math.abs(t[i]!), epsilon);
+    fill: (p, t, [o], spill) => {
+      for (let i = 0; i < p.length; i++) {
+        const scale = Math.max(Math.abs(t[i]!), epsilon);
+        const term = Math.abs(p[i]! - t[i]!) / scale;
+        if (term < Number.POSITIVE_INFINITY) o![i] = term;
+        else {
+          // |p - t| or the ratio overflowed: 2 |p/2 - t/2| / scale, added exactly with its factor 2.
+          spill(0, i).addScaled(Math.abs(p[i]! / 2 - t[i]! / 2) / scale, 1);
+          o![i] = 0;
+        }
+      }
     },
-    finalize: ([s], n) => s! / n,
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput,
   });
 }

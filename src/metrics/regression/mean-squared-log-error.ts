@@ -68,7 +68,7 @@ export function meanSquaredLogErrorDef<O extends MultioutputOptions>(
     terms: 1,
     check: checker(fn),
     fill: logErrors,
-    finalize: ([s], n) => s! / n,
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput,
   });
 }
@@ -102,7 +102,7 @@ export function rootMeanSquaredLogErrorDef<O extends MultioutputOptions>(
     terms: 1,
     check: checker(fn),
     fill: logErrors,
-    finalize: ([s], n) => Math.sqrt(s! / n),
+    finalize: (_, __, exact) => exact.rootMean(0),
     multioutput,
   });
 }

@@ -232,14 +232,18 @@ function addDifferences(
   cols: number,
 ): void {
   if (cols === 1) {
+    // Overflowed differences are added as p and -t; the others through the lanes (a copy: the
+    // differences are shared with the other sums of this chunk).
+    let run = e;
     for (let i = from; i < to; i++) {
       if (!Number.isFinite(e[i - from]!)) {
+        if (run === e) run = e.slice(0, to - from);
         sum.add(preds[i]!);
         sum.add(-target[i]!);
-        e[i - from] = 0;
+        run[i - from] = 0;
       }
     }
-    sum.addRun(e, 0, to - from);
+    sum.addRun(run, 0, to - from);
     return;
   }
   for (let i = from + c; i < to; i += cols) {

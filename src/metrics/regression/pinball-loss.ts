@@ -46,13 +46,20 @@ export function meanPinballLossDef<O extends PinballOptions>(
     fn,
     options: { multioutput, alpha },
     terms: 1,
-    fill: (p, t, [o]) => {
+    fill: (p, t, [o], spill) => {
       for (let i = 0; i < p.length; i++) {
         const d = t[i]! - p[i]!;
-        o![i] = d >= 0 ? alpha * d : (alpha - 1) * d;
+        if (d - d === 0) o![i] = d >= 0 ? alpha * d : (alpha - 1) * d;
+        else {
+          // t - p overflowed: w (t - p) = w t - w p with exact products.
+          const w = d > 0 ? alpha : alpha - 1;
+          spill(0, i).addProduct(w, t[i]!);
+          spill(0, i).addProduct(-w, p[i]!);
+          o![i] = 0;
+        }
       }
     },
-    finalize: ([s], n) => s! / n,
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput,
   });
 }

@@ -49,10 +49,16 @@ export function symmetricMeanAbsolutePercentageErrorDef(
     terms: 1,
     fill: (p, t, [o]) => {
       for (let i = 0; i < p.length; i++) {
-        o![i] = (2 * Math.abs(p[i]! - t[i]!)) / Math.max(Math.abs(t[i]!) + Math.abs(p[i]!), epsilon);
+        const a = p[i]!;
+        const b = t[i]!;
+        // Past 1.8e308 the difference or the sum of magnitudes overflows: the same ratio on halves.
+        const big = Math.abs(a) + Math.abs(b) === Number.POSITIVE_INFINITY;
+        o![i] = big
+          ? 2 * (Math.abs(a / 2 - b / 2) / Math.max(Math.abs(a / 2) + Math.abs(b / 2), epsilon))
+          : (2 * Math.abs(a - b)) / Math.max(Math.abs(a) + Math.abs(b), epsilon);
       }
     },
-    finalize: ([s], n) => s! / n,
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput: "raw_values",
   });
   return { ...def, compute: (state) => flatMean(def.compute(state)) };

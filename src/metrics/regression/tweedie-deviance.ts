@@ -87,7 +87,7 @@ export function tweedieDevianceDef(options: TweedieOptions = {}): MetricDef<SumS
     fill: (p, t, [o]) => {
       for (let i = 0; i < p.length; i++) o![i] = term(t[i]!, p[i]!);
     },
-    finalize: ([s], n) => s! / n,
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput: "raw_values",
   });
   return {

@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { bigRatioToNumber, bigToNumber, EXACT_BASE, exactBigInt } from "../../core/exact-sum.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type SumState, sumMetricDef } from "./error-sum.js";
+import { addAbsoluteDifference, type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 
 /** Catalog entry of the weighted MAPE. */
@@ -47,9 +47,14 @@ export function weightedMeanAbsolutePercentageErrorDef(
     fn,
     options: { epsilon },
     terms: 2,
-    fill: (p, t, [a, b]) => {
+    fill: (p, t, [a, b], spill) => {
       for (let i = 0; i < p.length; i++) {
-        a![i] = Math.abs(p[i]! - t[i]!);
+        const e = Math.abs(p[i]! - t[i]!);
+        if (e < Number.POSITIVE_INFINITY) a![i] = e;
+        else {
+          addAbsoluteDifference(spill(0, i), p[i]!, t[i]!);
+          a![i] = 0;
+        }
         b![i] = Math.abs(t[i]!);
       }
     },
