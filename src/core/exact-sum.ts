@@ -36,7 +36,7 @@ const TWO64 = 2 ** 64;
 /** Limb additions of magnitude < 2^32 before a carry pass (limbs stay below 2^52). */
 const PENDING_LIMIT = 2 ** 19;
 /** Terms the lanes hold before they are folded into the limbs (lane headroom 2^12). */
-const LANE_CAPACITY = 4096;
+export const LANE_CAPACITY = 4096;
 const LANE_HEADROOM_BITS = 12;
 /** Veltkamp's splitter for float64 (2^27 + 1). */
 const SPLITTER = 134217729;
@@ -70,17 +70,14 @@ export class ExactSum {
   readonly limbs: Float64Array;
   readonly offset: number;
   #pending = 0;
-  // Lanes (see the module comment): lane sums, split constant, accepted magnitude window, count.
-  #high = 0;
-  #low = 0;
-  #split = 0;
-  #floor = Number.POSITIVE_INFINITY;
-  #ceiling = -1;
-  #laneCount = 0;
+  /** The fast lanes of {@link addRun} (more can feed the same sum: {@link addLanes}). */
+  readonly lanes: ExactLanes;
+  #extraLanes: ExactLanes[] = [];
 
   constructor(limbs: Float64Array, index = 0) {
     this.limbs = limbs;
     this.offset = index * EXACT_LIMBS;
+    this.lanes = new ExactLanes(this);
   }
 
   /** Adds `x · 2^scale` exactly (`x` finite; the product must lie within the limbs' range). */
@@ -149,41 +146,32 @@ export class ExactSum {
    * `invalid_value`: callers validate first and name the input).
    */
   addRun(values: Float64Array, start: number, end: number): void {
-    let high = this.#high;
-    let low = this.#low;
-    let split = this.#split;
-    let floor = this.#floor;
-    let ceiling = this.#ceiling;
-    let count = this.#laneCount;
+    const lanes = this.lanes;
     let i = start;
     while (i < end) {
+      let { high, low } = lanes;
+      const { split, floor, ceiling } = lanes;
+      const stop = Math.min(end, i + LANE_CAPACITY - lanes.count);
+      const from = i;
       // The fast loop: nothing but the split while the terms fit the lanes (contiguous index:
       // a stride variable here costs V8 a factor of five).
-      for (; i < end; i++) {
+      for (; i < stop; i++) {
         const x = values[i]!;
         const a = Math.abs(x);
-        if (!(a >= floor && a <= ceiling) || count >= LANE_CAPACITY) break;
+        if (!(a >= floor && a <= ceiling)) break;
         const h = x + split - split;
         high += h;
         low += x - h;
-        count++;
       }
-      if (i >= end) break;
-      this.#high = high;
-      this.#low = low;
-      this.#laneCount = count;
-      this.#addOutsideLanes(values[i]!);
-      high = this.#high;
-      low = this.#low;
-      split = this.#split;
-      floor = this.#floor;
-      ceiling = this.#ceiling;
-      count = this.#laneCount;
-      i++;
+      lanes.high = high;
+      lanes.low = low;
+      lanes.count += i - from;
+      if (i < stop) {
+        if (!lanes.take(values[i]!))
+          fail("invalid_value", `exact sum: terms must be finite, got ${values[i]}`);
+        i++;
+      } else if (lanes.count >= LANE_CAPACITY) lanes.fold();
     }
-    this.#high = high;
-    this.#low = low;
-    this.#laneCount = count;
   }
 
   /** Adds `values[start], values[start + stride], ...` (before `end`) through the lanes. */
@@ -204,52 +192,84 @@ export class ExactSum {
     this.addRun(run, 0, filled);
   }
 
-  /** A term the lanes cannot take: zero, below the lanes' floor, above their ceiling, or lanes full. */
-  #addOutsideLanes(x: number): void {
-    const a = Math.abs(x);
-    if (x === 0) return;
-    if (a < this.#floor && a <= this.#ceiling && this.#laneCount < LANE_CAPACITY) {
-      this.add(x);
-      return;
-    }
-    if (!Number.isFinite(x)) fail("invalid_value", `exact sum: terms must be finite, got ${x}`);
-    // Above the lanes' scale, or lanes full, or no lanes yet: fold the lanes and centre them on x.
-    this.#foldLanes(this.#high, this.#low);
-    this.#high = 0;
-    this.#low = 0;
-    this.#laneCount = 0;
-    // The split constant must stay a normal double with an ulp of at least 2^-1074.
-    const scale = Math.max(-1034, Math.min(exponentOf(a) + 3, 1000));
-    this.#split = 1.5 * 2 ** (scale + LANE_HEADROOM_BITS);
-    this.#ceiling = 2 ** scale;
-    this.#floor = 2 ** (scale + 2 * LANE_HEADROOM_BITS - 54);
-    if (a > this.#ceiling) {
-      this.add(x);
-      return;
-    }
-    const h = x + this.#split - this.#split;
-    this.#high += h;
-    this.#low += x - h;
-    this.#laneCount = 1;
-  }
-
-  #foldLanes(high: number, low: number): void {
-    this.add(high);
-    this.add(low);
-  }
-
   #carry(): void {
     normalizeSum(this.limbs, this.offset);
     this.#pending = 0;
   }
 
+  /** Another pair of lanes feeding this sum, for terms of another magnitude; folded by {@link finish}. */
+  addLanes(): ExactLanes {
+    const lanes = new ExactLanes(this);
+    this.#extraLanes.push(lanes);
+    return lanes;
+  }
+
   /** Folds the lanes into the limbs and brings the limbs to canonical form. */
   finish(): void {
-    this.#foldLanes(this.#high, this.#low);
-    this.#high = 0;
-    this.#low = 0;
-    this.#laneCount = 0;
+    this.lanes.fold();
+    for (const lanes of this.#extraLanes) lanes.fold();
+    this.#extraLanes = [];
     this.#carry();
+  }
+}
+
+/**
+ * Two float64 lanes feeding an {@link ExactSum} (see the module comment): terms within the window
+ * [floor, ceiling] of magnitudes are split by `split` into `high` (multiples of split's ulp) and
+ * `low`, both exact for up to {@link LANE_CAPACITY} terms. Hot loops copy the fields to locals,
+ * add the terms that fit the window, write the fields back, and hand any other term to
+ * {@link take}; every {@link LANE_CAPACITY} terms they {@link fold}.
+ */
+export class ExactLanes {
+  high = 0;
+  low = 0;
+  split = 0;
+  floor = Number.POSITIVE_INFINITY;
+  ceiling = -1;
+  count = 0;
+  readonly target: ExactSum;
+
+  constructor(target: ExactSum) {
+    this.target = target;
+  }
+
+  /**
+   * Adds a term the window does not take: zero, below the floor (added exactly), above the
+   * ceiling (the lanes are folded and re-centred on it), or lanes full. Returns false, adding
+   * nothing, for a term that is not finite.
+   */
+  take(x: number): boolean {
+    const a = Math.abs(x);
+    if (x === 0) return true;
+    if (!(a < Number.POSITIVE_INFINITY)) return false;
+    if (a < this.floor && a <= this.ceiling && this.count < LANE_CAPACITY) {
+      this.target.add(x);
+      return true;
+    }
+    this.fold();
+    // The split constant must stay a normal double with an ulp of at least 2^-1074.
+    const scale = Math.max(-1034, Math.min(exponentOf(a) + 3, 1000));
+    this.split = 1.5 * 2 ** (scale + LANE_HEADROOM_BITS);
+    this.ceiling = 2 ** scale;
+    this.floor = 2 ** (scale + 2 * LANE_HEADROOM_BITS - 54);
+    if (a > this.ceiling) {
+      this.target.add(x);
+      return true;
+    }
+    const h = x + this.split - this.split;
+    this.high = h;
+    this.low = x - h;
+    this.count = 1;
+    return true;
+  }
+
+  /** Adds the lanes to the target sum exactly and empties them. */
+  fold(): void {
+    this.target.add(this.high);
+    this.target.add(this.low);
+    this.high = 0;
+    this.low = 0;
+    this.count = 0;
   }
 }
 

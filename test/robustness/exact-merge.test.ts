@@ -103,19 +103,23 @@ function sameBits(a: unknown, b: unknown): boolean {
 }
 
 describe("merged results are bit-identical for any split and merge order", () => {
-  it.each(regressionDefs)("%s", (_, def, domain) => {
-    fc.assert(
-      fc.property(
-        data(domain),
-        fc.array(fc.nat(), { maxLength: 6 }),
-        fc.array(fc.nat(), { maxLength: 6 }),
-        ({ preds, target }, cuts, order) => {
-          const whole = run(def, preds, target, [], []);
-          const merged = run(def, preds, target, cuts, order);
-          expect(sameBits(merged, whole), `${String(merged)} vs ${String(whole)}`).toBe(true);
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
+  it.each(regressionDefs)(
+    "%s",
+    (_, def, domain) => {
+      fc.assert(
+        fc.property(
+          data(domain),
+          fc.array(fc.nat(), { maxLength: 6 }),
+          fc.array(fc.nat(), { maxLength: 6 }),
+          ({ preds, target }, cuts, order) => {
+            const whole = run(def, preds, target, [], []);
+            const merged = run(def, preds, target, cuts, order);
+            expect(sameBits(merged, whole), `${String(merged)} vs ${String(whole)}`).toBe(true);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    },
+    60_000,
+  );
 });

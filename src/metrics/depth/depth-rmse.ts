@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { TensorInput } from "../image/tensor.js";
-import { addExactSquare, squareIsSafe } from "../regression/moments.js";
+import { addExactSquare, squareIsSafe } from "../regression/exact-terms.js";
 import { type DepthArgs, type DepthOptions, type DepthState, depthDef, readDepthOptions } from "./engine.js";
 
 /** Catalog entry of the depth RMSE. */

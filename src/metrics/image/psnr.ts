@@ -13,7 +13,7 @@ import {
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { addExactSquare, squareIsSafe } from "../regression/moments.js";
+import { addExactSquare, squareIsSafe } from "../regression/exact-terms.js";
 import { readDataRange } from "./options.js";
 import type { ImagePairArgs } from "./per-image.js";
 import { assertSameShape, assertTensorFinite, type TensorInput, toTensor } from "./tensor.js";

@@ -15,6 +15,7 @@ import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
 import {
   assertColumns,
+  assertFinitePair,
   assertSeen,
   assertVector,
   type PairArgs,
@@ -74,16 +75,20 @@ export interface SumSpec {
   readonly finalize: (sums: readonly number[], count: number, exact: SumView) => number;
   readonly multioutput: string;
   readonly vectorOnly?: boolean;
+  /**
+   * A fused kernel for one-output batches (fused.ts): adds the terms of elements [from, to) to
+   * `sums` (one per term) and returns -1, or the index of an element with a non-finite input.
+   */
+  readonly fused?: (
+    p: Float64Array,
+    t: Float64Array,
+    from: number,
+    to: number,
+    sums: readonly ExactSum[],
+  ) => number;
 }
 
 const CHUNK = 1 << 14;
-
-/** Adds |p - t| exactly, as ±p ∓ t (for a difference that overflowed float64). */
-export function addAbsoluteDifference(sum: ExactSum, p: number, t: number): void {
-  const sign = p > t ? 1 : -1;
-  sum.add(sign * p);
-  sum.add(-sign * t);
-}
 
 /** Builds a MetricDef from a {@link SumSpec}. */
 export function sumMetricDef<Result>(spec: SumSpec): MetricDef<SumState, PairArgs, Result> {
@@ -93,15 +98,26 @@ export function sumMetricDef<Result>(spec: SumSpec): MetricDef<SumState, PairArg
     options: spec.options,
     init: () => ({ cols: 0, count: 0, sums: exactSums(0) }),
     update(state, preds, target) {
-      const batch = readPair(spec.fn, preds, target);
+      const batch = readPair(spec.fn, preds, target, undefined, false);
       if (spec.vectorOnly) assertVector(batch, spec.fn);
       if (batch.rows === 0) return;
       assertColumns(state.cols, batch.cols, spec.fn);
-      spec.check?.(batch);
       const { cols, rows } = batch;
+      const fused = cols === 1 && !spec.check ? spec.fused : undefined;
+      if (!fused) assertFinitePair(spec.fn, batch.preds, batch.target, cols);
+      spec.check?.(batch);
       // Work on a copy, so a batch rejected half-way (an overflowed term) leaves the state as it was.
       const work = state.cols === 0 ? exactSums(spec.terms * cols) : state.sums.slice();
       const sums = Array.from({ length: spec.terms * cols }, (_, s) => new ExactSum(work, s));
+      if (fused) {
+        if (fused(batch.preds, batch.target, 0, rows, sums) >= 0)
+          assertFinitePair(spec.fn, batch.preds, batch.target, cols);
+        for (const sum of sums) sum.finish();
+        state.cols = cols;
+        state.sums = work;
+        state.count += rows;
+        return;
+      }
       const chunkRows = Math.max(1, Math.floor(CHUNK / cols));
       const scratch: Float64Array[] = [];
       for (let k = 0; k < spec.terms; k++) scratch.push(new Float64Array(Math.min(rows, chunkRows) * cols));

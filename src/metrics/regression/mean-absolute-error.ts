@@ -1,6 +1,8 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { addAbsoluteDifference, type SumState, sumMetricDef } from "./error-sum.js";
+import { type SumState, sumMetricDef } from "./error-sum.js";
+import { addAbsoluteDifference } from "./exact-terms.js";
+import { fusedAbsoluteErrors } from "./fused.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
@@ -46,6 +48,7 @@ export function meanAbsoluteErrorDef<O extends MultioutputOptions>(
         }
       }
     },
+    fused: (p, t, from, to, [sum]) => fusedAbsoluteErrors(p, t, from, to, sum!, addAbsoluteDifference),
     finalize: (_, __, exact) => exact.mean(0),
     multioutput,
   });

@@ -68,8 +68,9 @@ export function meanAbsolutePercentageErrorDef<O extends MapeOptions>(
         const term = Math.abs(p[i]! - t[i]!) / scale;
         if (term < Number.POSITIVE_INFINITY) o![i] = term;
         else {
-          // |p - t| or the ratio overflowed: 2 |p/2 - t/2| / scale, added exactly with its factor 2.
-          spill(0, i).addScaled(Math.abs(p[i]! / 2 - t[i]! / 2) / scale, 1);
+          // |p - t| or the ratio overflowed: 2^128 |p 2^-128 - t 2^-128| / scale, added exactly
+          // with its factor (Infinity only for a zero target with epsilon 0, an error).
+          spill(0, i).addScaled(Math.abs(p[i]! * 2 ** -128 - t[i]! * 2 ** -128) / scale, 128);
           o![i] = 0;
         }
       }

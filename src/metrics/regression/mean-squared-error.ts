@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type Spill, type SumState, sumMetricDef } from "./error-sum.js";
+import { addExactSquare, squareIsSafe } from "./exact-terms.js";
+import { fusedSquaredErrors } from "./fused.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { addExactSquare, squareIsSafe } from "./moments.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
 /** Catalog entry of the mean squared error. */
@@ -68,6 +69,7 @@ export function meanSquaredErrorDef<O extends MultioutputOptions>(
     options: { multioutput },
     terms: 1,
     fill: squaredErrors,
+    fused: (p, t, from, to, [sum]) => fusedSquaredErrors(p, t, from, to, sum!),
     finalize: (_, __, exact) => exact.mean(0),
     multioutput,
   });
@@ -101,6 +103,7 @@ export function rootMeanSquaredErrorDef<O extends MultioutputOptions>(
     options: { multioutput },
     terms: 1,
     fill: squaredErrors,
+    fused: (p, t, from, to, [sum]) => fusedSquaredErrors(p, t, from, to, sum!),
     finalize: (_, __, exact) => exact.rootMean(0),
     multioutput,
   });

@@ -9,7 +9,17 @@ import {
 } from "../../core/exact-sum.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
-import { assertColumns, assertSeen, assertVector, type PairArgs, type PairBatch, readPair } from "./input.js";
+import { addDifference, addExactSquare, squareIsSafe } from "./exact-terms.js";
+import { fusedTargetAndErrors, fusedTargetAndSquaredErrors } from "./fused.js";
+import {
+  assertColumns,
+  assertFinitePair,
+  assertSeen,
+  assertVector,
+  type PairArgs,
+  type PairBatch,
+  readPair,
+} from "./input.js";
 import { reduceOutputs } from "./multioutput.js";
 
 /**
@@ -70,6 +80,8 @@ export interface MomentSpec<Result> {
   readonly options: Readonly<Record<string, unknown>>;
   /** The sums this metric needs. */
   readonly sums: readonly MomentSum[];
+  /** Whether it needs the target's minimum and maximum (kept as ±Infinity otherwise). */
+  readonly range?: boolean;
   readonly vectorOnly?: boolean;
   /** Domain checks on a whole batch (run before any state change). */
   readonly check?: (batch: PairBatch) => void;
@@ -79,15 +91,7 @@ export interface MomentSpec<Result> {
 
 const CHUNK = 4096;
 /** Squares of values within 2^±480 neither overflow nor underflow, so Dekker's product is exact. */
-const SAFE_FACTOR = 2 ** 480;
-const SAFE_FLOOR = 2 ** -480;
 const SPLITTER = 134217729;
-
-/** Whether `x²` computes in float64 without overflow or loss to underflow (|x| within 2^±480, or 0). */
-export function squareIsSafe(x: number): boolean {
-  const a = Math.abs(x);
-  return (a <= SAFE_FACTOR && a >= SAFE_FLOOR) || a === 0;
-}
 
 /** Fills `hi[j] + lo[j] = a[i] b[i]` exactly (Dekker), or adds out-of-range products to `sum` directly. */
 function exactProducts(
@@ -156,15 +160,6 @@ function addBatch(state: MomentState, batch: PairBatch, names: readonly MomentSu
     const to = Math.min(n, from + CHUNK * cols);
     for (let i = from; i < to; i++) e[i - from] = preds[i]! - target[i]!;
     for (let c = 0; c < cols; c++) {
-      let lo0 = Number.POSITIVE_INFINITY;
-      let hi0 = Number.NEGATIVE_INFINITY;
-      for (let i = from + c; i < to; i += cols) {
-        const t = target[i]!;
-        if (t < lo0) lo0 = t;
-        if (t > hi0) hi0 = t;
-      }
-      if (lo0 < state.minT[c]!) state.minT[c] = lo0;
-      if (hi0 > state.maxT[c]!) state.maxT[c] = hi0;
       names.forEach((name, s) => {
         const sum = sums[s]![c]!;
         const source = name === "p" ? preds : name === "t" ? target : undefined;
@@ -218,6 +213,39 @@ function addBatch(state: MomentState, batch: PairBatch, names: readonly MomentSu
     }
   }
   for (const row of sums) for (const sum of row) sum.finish();
+}
+
+/** Folds the batch's per-output target minimum and maximum into the state. */
+function updateRange(state: MomentState, batch: PairBatch): void {
+  const { target, cols } = batch;
+  for (let c = 0; c < cols; c++) {
+    let lo = state.minT[c]!;
+    let hi = state.maxT[c]!;
+    const column = cols === 1 ? target : target.filter((_, i) => i % cols === c);
+    for (let i = 0; i < column.length; i++) {
+      const t = column[i]!;
+      if (t < lo) lo = t;
+      if (t > hi) hi = t;
+    }
+    state.minT[c] = lo;
+    state.maxT[c] = hi;
+  }
+}
+
+/**
+ * The fused kernel (fused.ts) for a one-output batch of these sums, when one exists: R²'s
+ * (t, tt, sse) and explained variance's (t, tt, e, ee), in the spec's order.
+ */
+function fusedKernel(
+  names: readonly MomentSum[],
+): ((p: Float64Array, t: Float64Array, sums: ExactSum[]) => number) | undefined {
+  const key = names.join(",");
+  if (key === "t,tt,sse")
+    return (p, t, [st, stt, sse]) => fusedTargetAndSquaredErrors(p, t, 0, p.length, st!, stt!, sse!);
+  if (key === "t,tt,e,ee")
+    return (p, t, [st, stt, se, see]) =>
+      fusedTargetAndErrors(p, t, 0, p.length, st!, stt!, se!, see!, addDifference);
+  return undefined;
 }
 
 /** Σ (p - t): the float64 differences, or p and -t exactly where the difference overflowed. */
@@ -284,16 +312,6 @@ function addSquaredErrors(
   sum.addRun(out, 0, k);
 }
 
-/** Adds (p - t)² exactly for a difference `d` out of the safe range (or overflowed to ±Infinity). */
-export function addExactSquare(sum: ExactSum, p: number, t: number, d: number): void {
-  if (Number.isFinite(d)) {
-    sum.addSquare(d);
-    return;
-  }
-  // p - t overflowed: (p/2 - t/2)² · 4, the halves exact for values this large.
-  sum.addProduct(p / 2 - t / 2, p / 2 - t / 2, 2);
-}
-
 function emptyMoments(cols: number, sumCount: number): MomentState {
   const minT = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
   const maxT = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY);
@@ -316,14 +334,24 @@ export function momentMetricDef<Result>(spec: MomentSpec<Result>): MetricDef<Mom
     options: spec.options,
     init: () => emptyMoments(0, names.length),
     update(state, preds, target) {
-      const batch = readPair(spec.fn, preds, target);
+      const batch = readPair(spec.fn, preds, target, undefined, false);
       if (spec.vectorOnly) assertVector(batch, spec.fn);
       if (batch.rows === 0) return;
       assertColumns(state.cols, batch.cols, spec.fn);
+      const kernel = batch.cols === 1 && !spec.check ? fusedKernel(names) : undefined;
+      if (!kernel) assertFinitePair(spec.fn, batch.preds, batch.target, batch.cols);
       spec.check?.(batch);
-      if (state.cols === 0) Object.assign(state, emptyMoments(batch.cols, names.length));
-      addBatch(state, batch, names);
-      state.count += batch.rows;
+      // Work on copies, so a rejected batch leaves the state as it was.
+      const next = state.cols === 0 ? emptyMoments(batch.cols, names.length) : cloneMoments(state);
+      if (kernel) {
+        const sums = names.map((_, k) => new ExactSum(next.sums, k));
+        if (kernel(batch.preds, batch.target, sums) >= 0)
+          assertFinitePair(spec.fn, batch.preds, batch.target, batch.cols);
+        for (const sum of sums) sum.finish();
+      } else addBatch(next, batch, names);
+      if (spec.range) updateRange(next, batch);
+      next.count += batch.rows;
+      Object.assign(state, next);
     },
     merge(a, b) {
       if (a.cols === 0) return cloneMoments(b);
@@ -348,9 +376,13 @@ export function momentMetricDef<Result>(spec: MomentSpec<Result>): MetricDef<Mom
       for (let c = 0; c < k; c++)
         stateInvariant(
           spec.id,
-          s.count === 0 ||
-            (Number.isFinite(s.minT[c]!) && Number.isFinite(s.maxT[c]!) && s.minT[c]! <= s.maxT[c]!),
-          "state.minT and state.maxT must be finite with minT <= maxT once values were seen",
+          spec.range
+            ? s.count === 0 ||
+                (Number.isFinite(s.minT[c]!) && Number.isFinite(s.maxT[c]!) && s.minT[c]! <= s.maxT[c]!)
+            : s.minT[c] === Number.POSITIVE_INFINITY && s.maxT[c] === Number.NEGATIVE_INFINITY,
+          spec.range
+            ? "state.minT and state.maxT must be finite with minT <= maxT once values were seen"
+            : "state.minT and state.maxT must be +Infinity and -Infinity (this metric keeps no range)",
         );
       stateInvariant(spec.id, s.count > 0 || s.cols === 0, "state.cols must be 0 before any value was seen");
     },

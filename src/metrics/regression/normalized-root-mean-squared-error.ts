@@ -62,6 +62,7 @@ export function normalizedRootMeanSquaredErrorDef<O extends NrmseOptions>(
     fn,
     options: { multioutput, normalization },
     sums: ["t", "tt", "sse"],
+    range: normalization === "range",
     compute: (state, moments) =>
       perOutput(state, moments, multioutput, ({ n, sums, minT, maxT }) => {
         const sse = sums.sse!;

@@ -2,7 +2,8 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { bigRatioToNumber, bigToNumber, EXACT_BASE, exactBigInt } from "../../core/exact-sum.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { addAbsoluteDifference, type SumState, sumMetricDef } from "./error-sum.js";
+import { type SumState, sumMetricDef } from "./error-sum.js";
+import { addAbsoluteDifference } from "./exact-terms.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 
 /** Catalog entry of the weighted MAPE. */
