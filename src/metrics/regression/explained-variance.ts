@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { optionNames, readOptions } from "../../core/options.js";
+import { optBoolean, optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { centred, type MomentState, momentMetricDef } from "./moments.js";
@@ -25,11 +25,13 @@ export const explainedVarianceMeta: CatalogEntry = {
 
 /** Options of {@link explainedVariance}. */
 export interface ExplainedVarianceOptions {
+  /** scikit-learn's `force_finite` (default true), as for {@link r2Score}. */
+  readonly forceFinite?: boolean;
   /** Default `"uniform_average"`. */
   readonly multioutput?: R2Multioutput;
 }
 
-const EV_OPTIONS = optionNames<ExplainedVarianceOptions>()("multioutput");
+const EV_OPTIONS = optionNames<ExplainedVarianceOptions>()("multioutput", "forceFinite");
 
 /**
  * Explained variance, `1 - Var(t - p) / Var(t)` per output (population variances), combined by
@@ -40,15 +42,14 @@ export function explainedVarianceDef<O extends ExplainedVarianceOptions>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, R2Result<O>> {
   const fn = "explainedVariance";
-  const multioutput = readMultioutput(
-    readOptions<ExplainedVarianceOptions>(fn, options, EV_OPTIONS).multioutput,
-    fn,
-  );
+  const o = readOptions<ExplainedVarianceOptions>(fn, options, EV_OPTIONS);
+  const multioutput = readMultioutput(o.multioutput, fn);
+  const forceFinite = optBoolean(fn, "forceFinite", o.forceFinite, true);
   return momentMetricDef({
     id: explainedVarianceMeta.id,
     meta: explainedVarianceMeta,
     fn,
-    options: { multioutput },
+    options: { multioutput, forceFinite },
     sums: ["t", "tt", "e", "ee"],
     compute(state, moments) {
       const nums: bigint[] = [];
@@ -59,7 +60,7 @@ export function explainedVarianceDef<O extends ExplainedVarianceOptions>(
         nums.push(centred(n, sums.ee!, sums.e!, sums.e!));
         dens.push(centred(n, sums.tt!, sums.t!, sums.t!));
       }
-      return exactScores(nums, dens, multioutput) as R2Result<O>;
+      return exactScores(nums, dens, multioutput, forceFinite) as R2Result<O>;
     },
   });
 }

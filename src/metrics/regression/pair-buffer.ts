@@ -9,7 +9,7 @@ import {
 } from "../../core/buffer.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
-import { assertColumns, assertSeen, type PairArgs, type PairBatch, readPair } from "./input.js";
+import { assertColumns, assertSeen, assertVector, type PairArgs, type PairBatch, readPair } from "./input.js";
 import { reduceOutputs } from "./multioutput.js";
 
 /**
@@ -30,6 +30,8 @@ export interface PairBufferSpec {
   readonly fn: string;
   readonly options: Readonly<Record<string, unknown>>;
   readonly check?: (batch: PairBatch) => void;
+  /** One output only (matrix input is `unsupported`). */
+  readonly vectorOnly?: boolean;
   /** Domain checks of a decoded state's pairs (the same domain as `check`), `invalid_state` on failure. */
   readonly checkState?: (preds: Float64Array, target: Float64Array) => void;
   /** The metric of one output from its preds and targets. */
@@ -47,6 +49,7 @@ export function pairBufferDef<Result>(spec: PairBufferSpec): MetricDef<PairBuffe
     init: () => ({ cols: 0, preds: growableFloat64(), target: growableFloat64() }),
     update(state, preds, target) {
       const batch = readPair(spec.fn, preds, target);
+      if (spec.vectorOnly) assertVector(batch, spec.fn);
       if (batch.rows === 0) return;
       assertColumns(state.cols, batch.cols, spec.fn);
       spec.check?.(batch);
@@ -83,23 +86,27 @@ export function pairBufferDef<Result>(spec: PairBufferSpec): MetricDef<PairBuffe
     },
     compute(state) {
       assertSeen(state.preds.length, spec.fn);
-      const p = filled(state.preds);
-      const t = filled(state.target);
-      if (state.cols === 1) return reduceOutputs([spec.compute(p, t)], spec.multioutput) as Result;
-      const rows = p.length / state.cols;
-      const values: number[] = [];
-      for (let c = 0; c < state.cols; c++) {
-        const pc = new Float64Array(rows);
-        const tc = new Float64Array(rows);
-        for (let r = 0; r < rows; r++) {
-          pc[r] = p[r * state.cols + c]!;
-          tc[r] = t[r * state.cols + c]!;
-        }
-        values.push(spec.compute(pc, tc));
-      }
+      const values = pairColumns(state).map(({ preds, target }) => spec.compute(preds, target));
       return reduceOutputs(values, spec.multioutput) as Result;
     },
   };
+}
+
+/** The pairs of each output of a buffer state (one entry per output column). */
+export function pairColumns(state: PairBufferState): { preds: Float64Array; target: Float64Array }[] {
+  const p = filled(state.preds);
+  const t = filled(state.target);
+  if (state.cols === 1) return [{ preds: p, target: t }];
+  const rows = p.length / state.cols;
+  return Array.from({ length: state.cols }, (_, c) => {
+    const preds = new Float64Array(rows);
+    const target = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) {
+      preds[r] = p[r * state.cols + c]!;
+      target[r] = t[r * state.cols + c]!;
+    }
+    return { preds, target };
+  });
 }
 
 /** A compact copy of a buffer state (capacity = length), for serialising. */

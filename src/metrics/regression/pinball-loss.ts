@@ -27,6 +27,11 @@ export interface PinballOptions extends MultioutputOptions {
   readonly alpha?: number;
 }
 
+/** The pinball loss of one residual `d = t - p`: `alpha d` when d >= 0, else `(alpha - 1) d` (scikit-learn). */
+export function pinballTerm(d: number, alpha: number): number {
+  return d >= 0 ? alpha * d : (alpha - 1) * d;
+}
+
 const PINBALL_OPTIONS = optionNames<PinballOptions>()("multioutput", "alpha");
 
 /**
@@ -49,7 +54,7 @@ export function meanPinballLossDef<O extends PinballOptions>(
     fill: (p, t, [o], spill) => {
       for (let i = 0; i < p.length; i++) {
         const d = t[i]! - p[i]!;
-        if (d - d === 0) o![i] = d >= 0 ? alpha * d : (alpha - 1) * d;
+        if (d - d === 0) o![i] = pinballTerm(d, alpha);
         else {
           // t - p overflowed: w (t - p) = w t - w p with exact products.
           const w = d > 0 ? alpha : alpha - 1;

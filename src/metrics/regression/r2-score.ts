@@ -1,6 +1,6 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { bigRatioToNumber } from "../../core/exact-sum.js";
-import { optInteger, optionNames, optOneOf, readOptions } from "../../core/options.js";
+import { optBoolean, optInteger, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { centred, type MomentState, momentMetricDef, scaled } from "./moments.js";
@@ -33,6 +33,11 @@ export interface R2Options {
   readonly multioutput?: R2Multioutput;
   /** Number of regressors for the adjusted R² (torchmetrics `adjusted`); default 0 (plain R²). */
   readonly adjusted?: number;
+  /**
+   * scikit-learn's `force_finite` (default true): a constant target scores 1 when predicted
+   * exactly, else 0. False: the plain formula's NaN or -Infinity.
+   */
+  readonly forceFinite?: boolean;
 }
 
 /** Result type: `number[]` for `raw_values`, else a number. */
@@ -49,24 +54,31 @@ export function finiteScore(num: number, den: number): number {
 
 /**
  * One output's `1 - num / den` from exact numerators and denominators (in the same units), rounded
- * once, with scikit-learn's `force_finite` convention for a zero denominator (1 when the numerator
- * is zero too, else 0).
+ * once. With `forceFinite` (scikit-learn's default) a zero denominator gives 1 when the numerator
+ * is zero too, else 0; without, the plain formula's NaN (0/0) or -Infinity.
  */
-export function exactScore(num: bigint, den: bigint): number {
-  if (den === 0n) return num === 0n ? 1 : 0;
+export function exactScore(num: bigint, den: bigint, forceFinite = true): number {
+  if (den === 0n)
+    return num === 0n ? (forceFinite ? 1 : Number.NaN) : forceFinite ? 0 : Number.NEGATIVE_INFINITY;
   return num === 0n ? 1 : bigRatioToNumber(den - num, den);
 }
 
 /**
- * Per-output scores from exact numerators and denominators, combined by `multioutput`;
- * `variance_weighted` weights each output by its exact denominator share.
+ * Per-output scores from exact numerators and denominators, combined by `multioutput` as
+ * scikit-learn 1.2.1 `_assemble_r2_explained_variance` does: `variance_weighted` weights each
+ * output by its denominator share, or uniformly when every denominator is zero.
  */
-export function exactScores(nums: bigint[], dens: bigint[], multioutput: R2Multioutput): number | number[] {
-  const scores = nums.map((num, i) => exactScore(num, dens[i]!));
-  if (multioutput === "raw_values") return scores;
-  if (multioutput === "uniform_average") return scores.reduce((a, b) => a + b, 0) / scores.length;
+export function exactScores(
+  nums: bigint[],
+  dens: bigint[],
+  multioutput: R2Multioutput,
+  forceFinite = true,
+): number | number[] {
+  const scores = nums.map((num, i) => exactScore(num, dens[i]!, forceFinite));
   const total = dens.reduce((a, b) => a + b, 0n);
-  if (total === 0n) return nums.every((v) => v === 0n) ? 1 : 0;
+  if (multioutput === "raw_values") return scores;
+  if (multioutput === "uniform_average" || total === 0n)
+    return scores.reduce((a, b) => a + b, 0) / scores.length;
   let s = 0;
   for (let i = 0; i < scores.length; i++) s += bigRatioToNumber(dens[i]!, total) * scores[i]!;
   return s;
@@ -83,17 +95,18 @@ export function readMultioutput(value: unknown, fn: string): R2Multioutput {
   );
 }
 
-const R2_OPTIONS = optionNames<R2Options>()("multioutput", "adjusted");
+const R2_OPTIONS = optionNames<R2Options>()("multioutput", "adjusted", "forceFinite");
 
 /** Validates the R² options (`multioutput` and a non-negative integer `adjusted`). */
 export function readR2Options(
   options: unknown,
   fn: string,
-): { multioutput: R2Multioutput; adjusted: number } {
+): { multioutput: R2Multioutput; adjusted: number; forceFinite: boolean } {
   const o = readOptions<R2Options>(fn, options, R2_OPTIONS);
   const multioutput = readMultioutput(o.multioutput, fn);
   const adjusted = optInteger(fn, "adjusted", o.adjusted, 0, { min: 0 });
-  return { multioutput, adjusted };
+  const forceFinite = optBoolean(fn, "forceFinite", o.forceFinite, true);
+  return { multioutput, adjusted, forceFinite };
 }
 
 function adjust(value: number, n: number, adjusted: number): number {
@@ -115,12 +128,12 @@ export function r2ScoreDef<O extends R2Options>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, R2Result<O>> {
   const fn = "r2Score";
-  const { multioutput, adjusted } = readR2Options(options, fn);
+  const { multioutput, adjusted, forceFinite } = readR2Options(options, fn);
   return momentMetricDef({
     id: r2ScoreMeta.id,
     meta: r2ScoreMeta,
     fn,
-    options: { multioutput, adjusted },
+    options: { multioutput, adjusted, forceFinite },
     sums: ["t", "tt", "sse"],
     compute(state, moments) {
       const nums: bigint[] = [];
@@ -136,7 +149,7 @@ export function r2ScoreDef<O extends R2Options>(
           ? multioutput === "raw_values"
             ? nums.map(() => Number.NaN)
             : Number.NaN
-          : exactScores(nums, dens, multioutput);
+          : exactScores(nums, dens, multioutput, forceFinite);
       const result = Array.isArray(combined)
         ? combined.map((v) => adjust(v, state.count, adjusted))
         : adjust(combined, state.count, adjusted);
