@@ -52,6 +52,7 @@ const regressionDefs: [string, AnyMetricDef, Domain][] = [
   ["log10Error", depth.log10ErrorDef(), "positive"],
   ["silog", depth.silogDef(), "positive"],
   ["deltaAccuracy", depth.deltaAccuracyDef(), "positive"],
+  ["badPixelRate", depth.badPixelRateDef({ absThreshold: 0 }), "positive"],
 ];
 
 /** Pairs at one magnitude 10^k (k in [-300, 300], or near 1 where the metric's terms need it). */

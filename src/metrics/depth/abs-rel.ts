@@ -28,7 +28,7 @@ export const absRelMeta: CatalogEntry = {
  * Depth values must be positive. State O(1).
  */
 export function absRelDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions("absRel", options);
+  const { protocol } = readDepthOptions("absRel", options);
   return depthDef(
     {
       meta: absRelMeta,
@@ -40,7 +40,7 @@ export function absRelDef(options: DepthOptions = {}): MetricDef<DepthState, Dep
       },
       finalize: (_, __, exact) => exact.mean(0),
     },
-    ignoreInvalidTarget,
+    protocol,
   );
 }
 

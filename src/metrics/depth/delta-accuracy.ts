@@ -2,7 +2,14 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optNumber } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { TensorInput } from "../image/tensor.js";
-import { type DepthArgs, type DepthOptions, type DepthState, depthDef, readDepthOptions } from "./engine.js";
+import {
+  DEPTH_OPTIONS,
+  type DepthArgs,
+  type DepthOptions,
+  type DepthState,
+  depthDef,
+  readDepthOptions,
+} from "./engine.js";
 
 /** Catalog entry of the threshold (delta) accuracy. */
 export const deltaAccuracyMeta: CatalogEntry = {
@@ -30,7 +37,7 @@ export interface DeltaAccuracyOptions extends DepthOptions {
   readonly threshold?: number;
 }
 
-const DELTA_OPTIONS = optionNames<DeltaAccuracyOptions>()("ignoreInvalidTarget", "threshold");
+const DELTA_OPTIONS = optionNames<DeltaAccuracyOptions>()(...DEPTH_OPTIONS, "threshold");
 
 /**
  * Fraction of valid pixels with `max(pred/target, target/pred) < threshold` (Eigen et al. 2014).
@@ -40,7 +47,7 @@ export function deltaAccuracyDef(
   options: DeltaAccuracyOptions = {},
 ): MetricDef<DepthState, DepthArgs, number> {
   const fn = "deltaAccuracy";
-  const { o, ignoreInvalidTarget } = readDepthOptions<DeltaAccuracyOptions>(fn, options, DELTA_OPTIONS);
+  const { o, protocol } = readDepthOptions<DeltaAccuracyOptions>(fn, options, DELTA_OPTIONS);
   const threshold = optNumber(fn, "threshold", o.threshold, 1.25, { min: 1 });
   return depthDef(
     {
@@ -53,7 +60,7 @@ export function deltaAccuracyDef(
       },
       finalize: (_, __, exact) => exact.mean(0),
     },
-    ignoreInvalidTarget,
+    protocol,
   );
 }
 

@@ -36,7 +36,7 @@ export const depthRmseLogMeta: CatalogEntry = {
 
 /** Depth RMSE `sqrt(mean((pred - target)^2))` over valid pixels (Eigen et al. 2014). State O(1). */
 export function depthRmseDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions("depthRmse", options);
+  const { protocol } = readDepthOptions("depthRmse", options);
   return depthDef(
     {
       meta: depthRmseMeta,
@@ -50,7 +50,7 @@ export function depthRmseDef(options: DepthOptions = {}): MetricDef<DepthState, 
       },
       finalize: (_, __, exact) => exact.rootMean(0),
     },
-    ignoreInvalidTarget,
+    protocol,
   );
 }
 
@@ -64,7 +64,7 @@ export function depthRmse(preds: TensorInput, target: TensorInput, options: Dept
 
 /** RMSE of natural logarithms, `sqrt(mean((log pred - log target)^2))` (Eigen et al. 2014). State O(1). */
 export function depthRmseLogDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions("depthRmseLog", options);
+  const { protocol } = readDepthOptions("depthRmseLog", options);
   return depthDef(
     {
       meta: depthRmseLogMeta,
@@ -77,7 +77,7 @@ export function depthRmseLogDef(options: DepthOptions = {}): MetricDef<DepthStat
       },
       finalize: (_, __, exact) => exact.rootMean(0),
     },
-    ignoreInvalidTarget,
+    protocol,
   );
 }
 

@@ -25,7 +25,7 @@ export const log10ErrorMeta: CatalogEntry = {
 
 /** Mean absolute log10 error `mean(|log10 pred - log10 target|)` over valid pixels. State O(1). */
 export function log10ErrorDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions("log10Error", options);
+  const { protocol } = readDepthOptions("log10Error", options);
   return depthDef(
     {
       meta: log10ErrorMeta,
@@ -37,7 +37,7 @@ export function log10ErrorDef(options: DepthOptions = {}): MetricDef<DepthState,
       },
       finalize: (_, __, exact) => exact.mean(0),
     },
-    ignoreInvalidTarget,
+    protocol,
   );
 }
 

@@ -25,7 +25,7 @@ export const sqRelMeta: CatalogEntry = {
 
 /** Squared relative error `mean((pred - target)^2 / target)` over valid pixels (Eigen et al. 2014). State O(1). */
 export function sqRelDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions("sqRel", options);
+  const { protocol } = readDepthOptions("sqRel", options);
   return depthDef(
     {
       meta: sqRelMeta,
@@ -39,7 +39,7 @@ export function sqRelDef(options: DepthOptions = {}): MetricDef<DepthState, Dept
       },
       finalize: (_, __, exact) => exact.mean(0),
     },
-    ignoreInvalidTarget,
+    protocol,
   );
 }
 

@@ -52,8 +52,12 @@ describe(`new regression functions match their references (${golden.reference})`
     for (const c of golden.d2_pinball) {
       const options = { alpha: c.alpha, ...(c.multioutput ? { multioutput: c.multioutput } : {}) };
       const actual = d2PinballScore(c.preds, c.target, options);
-      if (Array.isArray(c.value)) (actual as number[]).forEach((v, i) => close(v, (c.value as unknown[])[i]));
-      else close(actual as number, c.value);
+      if (Array.isArray(c.value)) {
+        const expected = c.value as unknown[];
+        (actual as number[]).forEach((v, i) => {
+          close(v, expected[i]);
+        });
+      } else close(actual as number, c.value);
     }
   });
 

@@ -49,6 +49,8 @@ export interface SumView {
   rootMean(k: number): number;
   /** Exact sum `k` over exact sum `j`, rounded once. */
   ratio(k: number, j: number): number;
+  /** Exact sum `k` as a BigInt in units of 2^EXACT_BASE, for formulas of several sums. */
+  big(k: number): bigint;
 }
 
 /**
@@ -89,6 +91,19 @@ export interface SumSpec {
 }
 
 const CHUNK = 1 << 14;
+
+/** The {@link SumView} of the exact sums in `sums` (sum `k` at `index(k)`) over `count` elements. */
+export function sumView(sums: Float64Array, count: number, index: (k: number) => number = (k) => k): SumView {
+  const n = BigInt(count);
+  const big = (k: number) => exactBigInt(sums, index(k));
+  return {
+    count,
+    mean: (k) => bigRatioToNumber(big(k), n, EXACT_BASE),
+    rootMean: (k) => bigSqrtRatioToNumber(big(k), n, EXACT_BASE),
+    ratio: (k, j) => bigRatioToNumber(big(k), big(j)),
+    big,
+  };
+}
 
 /** Builds a MetricDef from a {@link SumSpec}. */
 export function sumMetricDef<Result>(spec: SumSpec): MetricDef<SumState, PairArgs, Result> {
@@ -174,17 +189,10 @@ export function sumMetricDef<Result>(spec: SumSpec): MetricDef<SumState, PairArg
     compute(state) {
       assertSeen(state.count, spec.fn);
       const values: number[] = [];
-      const n = BigInt(state.count);
       for (let c = 0; c < state.cols; c++) {
         const index = (k: number) => k * state.cols + c;
         const numbers = Array.from({ length: spec.terms }, (_, k) => exactToNumber(state.sums, index(k)));
-        const view: SumView = {
-          count: state.count,
-          mean: (k) => bigRatioToNumber(exactBigInt(state.sums, index(k)), n, EXACT_BASE),
-          rootMean: (k) => bigSqrtRatioToNumber(exactBigInt(state.sums, index(k)), n, EXACT_BASE),
-          ratio: (k, j) =>
-            bigRatioToNumber(exactBigInt(state.sums, index(k)), exactBigInt(state.sums, index(j))),
-        };
+        const view = sumView(state.sums, state.count, index);
         values.push(spec.finalize(numbers, state.count, view));
       }
       return reduceOutputs(values, spec.multioutput) as Result;
