@@ -3,7 +3,6 @@ import { describeValue, fail } from "../../core/errors.js";
 import {
   addExactSums,
   bigRatioToNumber,
-  bigSqrtRatioToNumber,
   EXACT_BASE,
   ExactSum,
   exactBigInt,
