@@ -45,7 +45,7 @@ function splitSum(values: number[], cuts: number[], order: number[]): Float64Arr
   for (let i = 0; i + 1 < bounds.length; i++) {
     const limbs = exactSums(1);
     const sum = new ExactSum(limbs);
-    sum.addRun(values, bounds[i]!, bounds[i + 1]!);
+    sum.addRun(Float64Array.from(values), bounds[i]!, bounds[i + 1]!);
     sum.finish();
     parts.push(limbs);
   }
@@ -70,7 +70,7 @@ describe("exact sums", () => {
       fc.property(fc.array(double, { maxLength: 60 }), (values) => {
         const limbs = exactSums(1);
         const sum = new ExactSum(limbs);
-        sum.addRun(values, 0, values.length);
+        sum.addRun(Float64Array.from(values), 0, values.length);
         sum.finish();
         expect(exactBigInt(limbs)).toBe(values.reduce((a, v) => a + exactOf(v), 0n));
       }),
@@ -101,7 +101,7 @@ describe("exact sums", () => {
       values.push((((i * 7919) % 1000) - 500) * 2 ** ((i % 97) - 48) + 0.1 * i);
     const limbs = exactSums(1);
     const sum = new ExactSum(limbs);
-    sum.addRun(values, 0, values.length);
+    sum.addRun(Float64Array.from(values), 0, values.length);
     sum.finish();
     expect(exactBigInt(limbs)).toBe(values.reduce((a, v) => a + exactOf(v), 0n));
   });
@@ -121,7 +121,9 @@ describe("exact sums", () => {
 
   it("refuse non-finite terms", () => {
     const sum = new ExactSum(exactSums(1));
-    expect(() => sum.addRun([1, Number.NaN], 0, 2)).toThrow("exact sum: terms must be finite, got NaN");
+    expect(() => sum.addRun(Float64Array.from([1, Number.NaN]), 0, 2)).toThrow(
+      "exact sum: terms must be finite, got NaN",
+    );
     expect(() => sum.add(Number.POSITIVE_INFINITY)).toThrow("terms must be finite");
   });
 
@@ -135,7 +137,7 @@ describe("exact sums", () => {
       const limbs = exactSums(2);
       const sum = new ExactSum(limbs, 0);
       const squares = new ExactSum(limbs, 1);
-      sum.addRun(values, 0, values.length);
+      sum.addRun(Float64Array.from(values), 0, values.length);
       for (const v of values) squares.addSquare(v);
       sum.finish();
       squares.finish();

@@ -26,8 +26,8 @@ const golden = JSON.parse(
   target: number[][][];
   cases: {
     crop: "garg" | "eigen" | null;
-    alignment: DepthOptions["alignment"];
-    average: DepthOptions["average"];
+    alignment: "none" | "median" | "least-squares";
+    average: "pixels" | "images";
     expected: Record<string, number>;
   }[];
   whdr: { reflectance: number[][][]; judgements: WhdrJudgements; value: number; value_delta_0_2: number };

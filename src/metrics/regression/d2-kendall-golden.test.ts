@@ -54,7 +54,7 @@ describe(`new regression functions match their references (${golden.reference})`
       const actual = d2PinballScore(c.preds, c.target, options);
       if (Array.isArray(c.value)) {
         const expected = c.value as unknown[];
-        (actual as number[]).forEach((v, i) => {
+        (actual as unknown as number[]).forEach((v, i) => {
           close(v, expected[i]);
         });
       } else close(actual as number, c.value);
