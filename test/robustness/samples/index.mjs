@@ -13,6 +13,10 @@ export const areas = {
   detection: () => import("./detection.mjs"),
   segmentation: () => import("./segmentation.mjs"),
   face: () => import("./face.mjs"),
+  regression: () => import("./regression.mjs"),
+  image: () => import("./image.mjs"),
+  depth: () => import("./depth.mjs"),
+  generative: () => import("./generative.mjs"),
 };
 
 /** The rows of one area, with the module they come from. */
