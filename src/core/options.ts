@@ -34,7 +34,9 @@ type MissingKeys<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[numbe
  */
 export function optionNames<T>() {
   return <const K extends readonly (keyof T & string)[]>(
-    ...names: MissingKeys<T, K> extends never ? K : [...K, `missing option: ${MissingKeys<T, K> & string}`]
+    // The intersection keeps K inferred from the arguments themselves (a conditional rest type
+    // would infer K from its second branch and reject every complete list).
+    ...names: K & ([MissingKeys<T, K>] extends [never] ? unknown : { missingOption: MissingKeys<T, K> })
   ): readonly (keyof T & string)[] => names as readonly (keyof T & string)[];
 }
 

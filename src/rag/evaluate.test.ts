@@ -101,6 +101,8 @@ describe("evaluateRag end to end through the OpenAI-compatible client", () => {
     const { startScriptedServer } = await import("../../test/rag/scripted-server.js");
     const { cannedScript } = await import("../../test/rag/canned-replies.js");
     const { openAiClient } = await import("./client.js");
+    const { judgmentCache } = await import("./cache.js");
+    const { fileStore } = await import("./node/file-store.js");
     const { parseRagJsonl } = await import("./samples.js");
     const { judgedRagMetrics } = await import("./evaluate.js");
     const server = await startScriptedServer(cannedScript);
@@ -109,11 +111,12 @@ describe("evaluateRag end to end through the OpenAI-compatible client", () => {
       const data = parseRagJsonl(
         readFileSync(new URL("../../data/samples/rag/samples.jsonl", import.meta.url), "utf8"),
       );
-      const client = openAiClient({ baseUrl: server.url, model: "m", concurrency: 3, cacheDir: dir });
+      const client = openAiClient({ baseUrl: server.url, model: "m", concurrency: 3 });
       const report = await evaluateRag(data, {
         metrics: judgedRagMetrics,
         judge: client.judge,
         embed: client.embed,
+        cache: judgmentCache(fileStore(dir)),
       });
       const byName = Object.fromEntries(report.map((r) => [r.metric, r]));
       expect(report.every((r) => r.failures.length === 0)).toBe(true);
@@ -128,10 +131,13 @@ describe("evaluateRag end to end through the OpenAI-compatible client", () => {
       const first = client.usage();
       expect(first.promptTokens).toBeGreaterThan(0);
       const requests = server.requests.length;
-      const again = openAiClient({ baseUrl: server.url, model: "m", concurrency: 3, cacheDir: dir });
-      await evaluateRag(data, { metrics: judgedRagMetrics, judge: again.judge, embed: again.embed });
+      const again = openAiClient({ baseUrl: server.url, model: "m", concurrency: 3 });
+      const cache = judgmentCache(fileStore(dir));
+      await evaluateRag(data, { metrics: judgedRagMetrics, judge: again.judge, embed: again.embed, cache });
       expect(server.requests.length).toBe(requests);
-      expect(again.usage().cacheHits).toBe(again.usage().calls);
+      expect(again.usage().calls).toBe(0);
+      expect(cache.stats().misses).toBe(0);
+      expect(cache.stats().hits).toBeGreaterThan(0);
       expect(again.usage().promptTokens).toBe(0);
     } finally {
       await server.close();

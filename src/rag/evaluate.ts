@@ -1,10 +1,10 @@
 import { describeValue, fail } from "../core/errors.js";
+import type { JudgmentCache } from "./cache.js";
 import { answerCorrectness, tokenF1AnswerCorrectness } from "./metrics/answer-correctness.js";
 import { answerRelevance } from "./metrics/answer-relevance.js";
 import { answerSemanticSimilarity } from "./metrics/answer-similarity.js";
 import { aresAnswerFaithfulness, aresAnswerRelevance, aresContextRelevance } from "./metrics/ares.js";
 import { aspectCritique } from "./metrics/aspect-critique.js";
-import type { LlmContext } from "./metrics/common.js";
 import { contextEntitiesRecall } from "./metrics/context-entities-recall.js";
 import { contextPrecision, nonLlmContextPrecision } from "./metrics/context-precision.js";
 import { contextRecall, nonLlmContextRecall } from "./metrics/context-recall.js";
@@ -18,6 +18,7 @@ import {
   type PpiInterval,
   predictionPoweredMean,
 } from "./stats.js";
+import type { LlmContext } from "./structured.js";
 import type { Embedder, Judge, RagSample, SampleScore } from "./types.js";
 
 /** What a metric of the runner needs. */
@@ -110,6 +111,10 @@ export interface EvaluateRagOptions {
   readonly judge?: Judge;
   readonly embed?: Embedder;
   readonly prompts?: PromptOverrides;
+  /** The judgment cache (parsed judgments keyed by request; see `judgmentCache`). */
+  readonly cache?: JudgmentCache;
+  /** Names the judge in cache keys when the judge function has no `identity`. */
+  readonly judgeIdentity?: string;
   /** Repeated trials per judged sample (default 1); reports the mean and Fleiss' kappa. */
   readonly trials?: number;
   /** 1 - confidence level (default 0.05). */
@@ -178,6 +183,8 @@ export async function evaluateRag(
           judge,
           ...(options.embed ? { embed: options.embed } : {}),
           ...(options.prompts ? { prompts: options.prompts } : {}),
+          ...(options.cache ? { cache: options.cache } : {}),
+          ...(options.judgeIdentity !== undefined ? { judgeIdentity: options.judgeIdentity } : {}),
           trial: t,
         };
         results[m]![s]!.push(await metric.run(samples[s]!, ctx));

@@ -4,20 +4,37 @@ export interface ChatMessage {
   readonly content: string;
 }
 
+/** The tokens and cost of one paid call (a cache hit costs nothing and reports nothing). */
+export interface CallUsage {
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly cost: number;
+}
+
 /** Per-call hints a judge may use (a plain `(messages) => Promise<string>` may ignore them). */
 export interface JudgeCallOptions {
   /** Trial number of a repeated judgement (0-based); part of the cache key, so trials differ. */
   readonly trial?: number;
+  /** Receives the usage of the call once the reply arrives (for per-metric costs). */
+  readonly onUsage?: (usage: CallUsage) => void;
 }
 
 /**
  * A judge: any function from chat messages to the model's reply text. The OpenAI-compatible
  * adapter ({@link openAiClient}) is one; a local model, a test double or a human queue are others.
+ * `identity` (the model and request parameters, as text) keys the judgment cache: a judge
+ * without one is never cached unless the caller names it.
  */
-export type Judge = (messages: readonly ChatMessage[], call?: JudgeCallOptions) => Promise<string>;
+export interface Judge {
+  (messages: readonly ChatMessage[], call?: JudgeCallOptions): Promise<string>;
+  readonly identity?: string;
+}
 
-/** An embedder: any function from texts to one vector per text. */
-export type Embedder = (texts: readonly string[]) => Promise<number[][]>;
+/** An embedder: any function from texts to one vector per text; `identity` as for {@link Judge}. */
+export interface Embedder {
+  (texts: readonly string[], call?: Pick<JudgeCallOptions, "onUsage">): Promise<number[][]>;
+  readonly identity?: string;
+}
 
 /** One RAG sample (the fields the metrics read; JSONL keys in snake_case are accepted by the CLI). */
 export interface RagSample {

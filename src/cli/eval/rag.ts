@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { describeValue, fail } from "../../core/errors.js";
+import { judgmentCache } from "../../rag/cache.js";
 import { openAiClient } from "../../rag/client.js";
 import {
   evaluateRag,
@@ -9,9 +10,13 @@ import {
   offlineRagMetrics,
   type RagMetricReport,
 } from "../../rag/evaluate.js";
+import { fileStore } from "../../rag/node/file-store.js";
 import { defaultPrompts, type PromptOverrides, parsePromptOverrides } from "../../rag/prompts.js";
 import { parseRagJsonl } from "../../rag/samples.js";
 import { runAction } from "../errors.js";
+
+/** Exit code of a run whose results are complete but whose judgment cache could not be written. */
+export const CACHE_FAILED_EXIT = 5;
 
 /** The lines `plumbline eval rag` prints for a report. */
 export function formatRagReport(report: readonly RagMetricReport[], level: number): string[] {
@@ -66,7 +71,8 @@ export function register(evalCommand: Command): void {
     .option("--metrics <list>", "comma-separated metric names")
     .option("--trials <n>", "repeated judge trials per sample (reports Fleiss' kappa)", "1")
     .option("--concurrency <n>", "HTTP requests in flight", "4")
-    .option("--timeout <ms>", "per-request timeout", "60000")
+    .option("--timeout <ms>", "per-attempt timeout", "60000")
+    .option("--deadline <ms>", "total time per request, retries and Retry-After waits included", "300000")
     .option("--retries <n>", "retries on 429/5xx/timeouts", "4")
     .option("--cache-dir <dir>", "content-addressed judge cache", ".plumbline-cache")
     .option("--no-cache", "do not read or write the judge cache")
@@ -87,6 +93,7 @@ export function register(evalCommand: Command): void {
         trials: string;
         concurrency: string;
         timeout: string;
+        deadline: string;
         retries: string;
         cacheDir: string;
         cache: boolean;
@@ -136,12 +143,18 @@ export function register(evalCommand: Command): void {
                   apiKeyEnv: opts.apiKeyEnv,
                   concurrency: positive(opts.concurrency, "--concurrency", true)!,
                   timeoutMs: positive(opts.timeout, "--timeout", false)!,
+                  deadlineMs: positive(opts.deadline, "--deadline", false)!,
                   maxRetries: Number(opts.retries),
-                  cacheDir: opts.cache ? opts.cacheDir : null,
                   pricing: {
                     inputPerMillion: positive(opts.priceIn, "--price-in", false)!,
                     outputPerMillion: positive(opts.priceOut, "--price-out", false)!,
                   },
+                })
+              : undefined;
+          const cache =
+            client && opts.cache
+              ? judgmentCache(fileStore(opts.cacheDir), {
+                  onWarning: (message) => process.stderr.write(`plumbline: warning: ${message}\n`),
                 })
               : undefined;
           const metrics = opts.metrics
@@ -161,6 +174,7 @@ export function register(evalCommand: Command): void {
             report = await evaluateRag(samples, {
               metrics,
               ...(client ? { judge: client.judge, embed: client.embed } : {}),
+              ...(cache ? { cache } : {}),
               trials: positive(opts.trials, "--trials", true)!,
               ...(overrides ? { prompts: overrides } : {}),
               alpha,
@@ -170,6 +184,8 @@ export function register(evalCommand: Command): void {
             bar.stop();
           }
           const usage = client?.usage();
+          // The judgments were kept, but the cache failed: the exit code says so (docs/judges.md).
+          if ((cache?.stats().writeFailures ?? 0) > 0) process.exitCode = CACHE_FAILED_EXIT;
           if (opts.json) {
             process.stdout.write(
               `${JSON.stringify({ report, usage }, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v), 2)}\n`,
@@ -181,7 +197,7 @@ export function register(evalCommand: Command): void {
           for (const line of formatRagReport(report, 1 - alpha)) process.stdout.write(`${line}\n`);
           if (usage) {
             process.stdout.write(
-              `judge: ${usage.calls} calls, ${usage.requests} HTTP requests, ${usage.cacheHits} cache hits, ${usage.retries} retries, ${usage.failures} failures, ` +
+              `judge: ${usage.calls} calls, ${usage.requests} HTTP requests, ${cache?.stats().hits ?? 0} cache hits, ${usage.retries} retries, ${usage.failures} failures, ` +
                 `${usage.promptTokens} prompt + ${usage.completionTokens} completion tokens, cost $${usage.cost.toFixed(4)}, max ${usage.maxInFlight} in flight\n`,
             );
           }
