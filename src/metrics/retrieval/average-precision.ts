@@ -1,14 +1,15 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertOneOf } from "../../core/validate.js";
+import { optionNames, optOneOf } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   hypergeometric,
   type RankedQuery,
+  RETRIEVAL_OPTIONS,
   type RetrievalArgs,
   type RetrievalOptions,
   type RetrievalState,
-  resolveRetrievalOptions,
+  readRetrievalOptions,
   retrievalDef,
 } from "./grouped.js";
 
@@ -24,6 +25,12 @@ export interface RetrievalMapOptions extends RetrievalOptions {
   /** Default `"irrelevant"` (torchmetrics 1.9.0). */
   readonly nonPositiveScores?: NonPositiveScores;
 }
+
+/** The option names of MAP, MRR and recall@k. */
+export const RETRIEVAL_MAP_OPTIONS = optionNames<RetrievalMapOptions>()(
+  ...RETRIEVAL_OPTIONS,
+  "nonPositiveScores",
+);
 
 /** Catalog entry of mean average precision. */
 export const retrievalMapMeta: CatalogEntry = {
@@ -50,27 +57,36 @@ export const retrievalMapMeta: CatalogEntry = {
 };
 
 /**
- * A binary-relevance retrieval MetricDef (MAP, MRR, precision@k, recall@k): resolves the shared
- * retrieval options and `nonPositiveScores` (default `"irrelevant"`, torchmetrics 1.9.0), then
- * runs `kernel` per query with the resolved rule. `extraOptions` are reported after
- * `nonPositiveScores` in `def.options`.
+ * A binary-relevance retrieval MetricDef (MAP, MRR, precision@k, recall@k): reads the options
+ * strictly against `names`, resolves the shared retrieval options and `nonPositiveScores`
+ * (default `"irrelevant"`, torchmetrics 1.9.0), then runs `kernel` per query with the resolved
+ * rule. `extra` resolves the metric's own options from the option record (saved after
+ * `nonPositiveScores` in `def.options`) and returns them.
  */
-export function binaryRetrievalDef(
+export function binaryRetrievalDef<O extends RetrievalMapOptions>(
   meta: CatalogEntry,
   fn: string,
-  options: RetrievalMapOptions,
-  kernel: (query: RankedQuery, topK: number | null, nonPositive: NonPositiveScores) => number,
-  extraOptions: Record<string, unknown> = {},
+  options: O | undefined,
+  names: readonly string[],
+  kernel: (
+    query: RankedQuery,
+    topK: number | null,
+    nonPositive: NonPositiveScores,
+    extra: Record<string, unknown>,
+  ) => number,
+  extra: (record: Record<string, unknown>) => Record<string, unknown> = () => ({}),
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
-  const resolved = resolveRetrievalOptions(options, fn);
-  const nonPositive = assertOneOf(
-    options.nonPositiveScores ?? "irrelevant",
-    ["irrelevant", "keep"] as const,
+  const { resolved, record } = readRetrievalOptions<O>(fn, options, names);
+  const nonPositive = optOneOf(
     fn,
     "nonPositiveScores",
+    record.nonPositiveScores,
+    ["irrelevant", "keep"],
+    "irrelevant",
   );
-  return retrievalDef(meta, fn, resolved, (q, k) => kernel(q, k, nonPositive), {
-    extraOptions: { nonPositiveScores: nonPositive, ...extraOptions },
+  const own = extra(record as Record<string, unknown>);
+  return retrievalDef(meta, fn, resolved, (q, k) => kernel(q, k, nonPositive, own), {
+    extraOptions: { nonPositiveScores: nonPositive, ...own },
   });
 }
 
@@ -136,8 +152,8 @@ export function averagePrecisionKernel(
 }
 
 /**
- * Mean average precision over queries as a MetricDef: documents grouped by query id
- * (`indexes`), each query's average precision within the first `topK` documents, then the mean
+ * Mean average precision over queries as a MetricDef (`update(preds, target, indexes)`):
+ * documents grouped by query id (`indexes`), each query's average precision within the first `topK` documents, then the mean
  * (or `aggregation`) over queries.
  *
  * AP_q = (1 / |relevant within k|) * sum over relevant d_i within k of (relevant within i) / i;
@@ -147,17 +163,27 @@ export function averagePrecisionKernel(
  * `emptyTargetAction`. O(n) state; compute O(n log m) for queries of m documents.
  */
 export function retrievalMapDef(
-  options: RetrievalMapOptions = {},
+  options?: RetrievalMapOptions,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
-  return binaryRetrievalDef(retrievalMapMeta, "retrievalMap", options, averagePrecisionKernel);
+  return binaryRetrievalDef(
+    retrievalMapMeta,
+    "retrievalMap",
+    options,
+    RETRIEVAL_MAP_OPTIONS,
+    averagePrecisionKernel,
+  );
 }
 
-/** One-shot {@link retrievalMapDef}. */
+/**
+ * One-shot {@link retrievalMapDef}: `retrievalMap(preds, target, indexes, options)` as
+ * torchmetrics' `retrieval_average_precision` over query groups (`RetrievalMAP()(preds, target,
+ * indexes=indexes)`).
+ */
 export function retrievalMap(
-  indexes: ArrayLike<number>,
   preds: ArrayLike<number>,
   target: ArrayLike<number>,
-  options: RetrievalMapOptions = {},
+  indexes: ArrayLike<number>,
+  options?: RetrievalMapOptions,
 ): number {
-  return runOnce(retrievalMapDef(options), indexes, preds, target);
+  return runOnce(retrievalMapDef(options), preds, target, indexes);
 }

@@ -2,19 +2,26 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { assertAllocation } from "../../core/limits.js";
+import { type OptionRecord, optInteger, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { argsort } from "../../core/sort.js";
-import { assertIntegerOption, assertOneOf } from "../../core/validate.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
 
 /**
  * Shared machinery of the grouped retrieval metrics: the state (every document's query id,
- * score and relevance, as torchmetrics 1.9.0 `RetrievalMetric` keeps them), validation, the
- * ranking of each query's documents, tie groups, and the aggregation over queries.
+ * score and relevance, as torchmetrics 1.9.0 `RetrievalMetric` keeps them), options, validation,
+ * the ranking of each query's documents, tie groups, and the aggregation over queries.
+ *
+ * Arguments are `(preds, target, indexes)` as torchmetrics' `metric(preds, target, indexes=...)`.
+ * Three arrays of numbers can be swapped silently, so everything that can be checked is:
+ * `target` holds 0/1 (binary metrics) or non-negative integer grades (nDCG), `indexes` holds
+ * integers, `preds` finite numbers; an error on `target` or `indexes` says which order is expected.
  *
  * A query's documents may arrive across many batches, so the state keeps them all (O(n)
- * memory) and `merge` concatenates. `compute` groups documents by query id (a stable radix
- * argsort, skipped when ids already arrive in order), then ranks each query of m documents with
- * a native sort plus binary-search placement: O(n log m) overall.
+ * memory, 24 bytes per document, within the allocation budget of core/limits.ts) and `merge`
+ * concatenates. `compute` groups documents by query id (a stable radix argsort, skipped when ids
+ * already arrive in order), then ranks each query: O(n log m) overall.
  */
 
 /** What a query with no relevant document (no non-relevant one, for fall-out) scores. */
@@ -50,6 +57,15 @@ export interface RetrievalOptions {
   readonly aggregation?: Aggregation;
 }
 
+/** The names of {@link RetrievalOptions}. */
+export const RETRIEVAL_OPTIONS = optionNames<RetrievalOptions>()(
+  "topK",
+  "emptyTargetAction",
+  "ties",
+  "ignoreIndex",
+  "aggregation",
+);
+
 /** Options after validation, with defaults filled in (JSON-safe: saved by `toJSON`). */
 export interface ResolvedRetrievalOptions {
   readonly topK: number | null;
@@ -66,8 +82,8 @@ export interface RetrievalState {
   target: GrowableFloat64;
 }
 
-/** The arguments of `update`: query ids, scores, relevance. */
-export type RetrievalArgs = [indexes: ArrayLike<number>, preds: ArrayLike<number>, target: ArrayLike<number>];
+/** The arguments of `update`, as torchmetrics: scores, relevance, query ids. */
+export type RetrievalArgs = [preds: ArrayLike<number>, target: ArrayLike<number>, indexes: ArrayLike<number>];
 
 /**
  * One query's documents in ranked order, as the per-query kernels read them.
@@ -87,43 +103,49 @@ export interface RankedQuery {
 /** A per-query kernel: the metric's value for one ranked query. */
 export type QueryKernel = (query: RankedQuery, topK: number | null) => number;
 
-const EMPTY_ACTIONS: readonly EmptyTargetAction[] = ["neg", "pos", "skip", "error"];
-const TIES: readonly TieHandling[] = ["torchmetrics", "average", "optimistic", "pessimistic"];
-const AGGREGATIONS: readonly Aggregation[] = ["mean", "median", "min", "max"];
+const EMPTY_ACTIONS = ["neg", "pos", "skip", "error"] as const;
+const TIES = ["torchmetrics", "average", "optimistic", "pessimistic"] as const;
+const AGGREGATIONS = ["mean", "median", "min", "max"] as const;
+/** Largest `topK` (a cut-off beyond any query's size is the same as none). */
+const MAX_TOP_K = 2 ** 31 - 1;
 
-/** Validates and fills the shared options (`invalid_option` on a bad one). */
-export function resolveRetrievalOptions(
-  options: RetrievalOptions,
+/**
+ * Reads `options` strictly against `names` (the shared names plus the metric's own) and resolves
+ * the shared ones. `allowTopK` false (R-precision) leaves `topK` out of the names; `emptyDefault`
+ * is the metric's default `emptyTargetAction`. Returns the resolved shared options and the raw
+ * record, for the metric's own options.
+ */
+export function readRetrievalOptions<O extends RetrievalOptions>(
   fn: string,
-  allowTopK = true,
-): ResolvedRetrievalOptions {
-  if (options === null || typeof options !== "object") {
-    fail("invalid_option", `${fn}: \`options\` must be an object, got ${describeValue(options)}`);
-  }
-  const topK = options.topK ?? null;
-  if (topK !== null) {
-    if (!allowTopK)
-      fail("invalid_option", `${fn}: option \`topK\` is not supported, got ${describeValue(topK)}`);
-    assertIntegerOption(topK, 1, fn, "topK");
-  }
-  const ignoreIndex = options.ignoreIndex ?? null;
-  if (ignoreIndex !== null && (typeof ignoreIndex !== "number" || !Number.isInteger(ignoreIndex))) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`ignoreIndex\` must be an integer or null, got ${describeValue(ignoreIndex)}`,
-    );
-  }
+  options: unknown,
+  names: readonly string[],
+  config: { allowTopK?: boolean; emptyDefault?: EmptyTargetAction } = {},
+): { resolved: ResolvedRetrievalOptions; record: OptionRecord<O> } {
+  const record = readOptions<O>(fn, options, names);
+  const o = record as OptionRecord<RetrievalOptions>;
+  const topK =
+    config.allowTopK === false || o.topK === null || o.topK === undefined
+      ? null
+      : optInteger(fn, "topK", o.topK, 1, { min: 1, max: MAX_TOP_K });
+  const ignoreIndex =
+    o.ignoreIndex === null || o.ignoreIndex === undefined
+      ? null
+      : optInteger(fn, "ignoreIndex", o.ignoreIndex, 0, { min: -(2 ** 53), max: 2 ** 53 });
   return {
-    topK,
-    emptyTargetAction: assertOneOf(
-      options.emptyTargetAction ?? "neg",
-      EMPTY_ACTIONS,
-      fn,
-      "emptyTargetAction",
-    ),
-    ties: assertOneOf(options.ties ?? "torchmetrics", TIES, fn, "ties"),
-    ignoreIndex,
-    aggregation: assertOneOf(options.aggregation ?? "mean", AGGREGATIONS, fn, "aggregation"),
+    record,
+    resolved: {
+      topK,
+      emptyTargetAction: optOneOf(
+        fn,
+        "emptyTargetAction",
+        o.emptyTargetAction,
+        EMPTY_ACTIONS,
+        config.emptyDefault ?? "neg",
+      ),
+      ties: optOneOf(fn, "ties", o.ties, TIES, "torchmetrics"),
+      ignoreIndex,
+      aggregation: optOneOf(fn, "aggregation", o.aggregation, AGGREGATIONS, "mean"),
+    },
   };
 }
 
@@ -134,6 +156,7 @@ export function initRetrievalState(): RetrievalState {
 
 /** The concatenation of two states (neither is changed). */
 export function mergeRetrievalStates(a: RetrievalState, b: RetrievalState): RetrievalState {
+  assertAllocation("retrieval merge", "the merged retrieval state", 24 * (a.preds.length + b.preds.length));
   return {
     indexes: concatGrowable(a.indexes, b.indexes),
     preds: concatGrowable(a.preds, b.preds),
@@ -141,48 +164,64 @@ export function mergeRetrievalStates(a: RetrievalState, b: RetrievalState): Retr
   };
 }
 
-/** Structural check of a decoded state (`fromJSON`). */
-export function validateRetrievalState(id: string, state: unknown): asserts state is RetrievalState {
-  const s = state as Record<string, unknown> | null;
-  const ok =
-    s !== null &&
-    typeof s === "object" &&
-    ["indexes", "preds", "target"].every((key) => {
-      const b = s[key] as { data?: unknown; length?: unknown } | undefined;
-      return (
-        b !== undefined &&
-        b.data instanceof Float64Array &&
-        typeof b.length === "number" &&
-        Number.isInteger(b.length) &&
-        b.length <= b.data.length
-      );
-    }) &&
-    (s.indexes as GrowableFloat64).length === (s.preds as GrowableFloat64).length &&
-    (s.preds as GrowableFloat64).length === (s.target as GrowableFloat64).length;
-  if (!ok)
-    fail("invalid_state", `${id}: fromJSON expects { indexes, preds, target } buffers of equal length`);
+const queryId = { test: Number.isSafeInteger, words: "integer query ids" };
+const grade = {
+  test: (v: number) => Number.isSafeInteger(v) && v >= 0,
+  words: "non-negative integer grades",
+};
+
+/**
+ * Checks a decoded state (`fromJSON`, `plumbline merge`): three growable Float64Array buffers of
+ * equal length holding integer query ids, finite scores and 0/1 targets (non-negative integer
+ * grades when `graded`), none equal to `ignoreIndex`.
+ */
+export function validateRetrievalState(
+  id: string,
+  state: unknown,
+  graded: boolean,
+  ignoreIndex: number | null,
+): asserts state is RetrievalState {
+  checkState(id, state, {
+    indexes: field.growable(Float64Array, queryId),
+    preds: field.growable(Float64Array, "finite"),
+    target: field.growable(Float64Array, graded ? grade : "binary"),
+  });
+  const s = state as RetrievalState;
+  stateInvariant(
+    id,
+    s.indexes.length === s.preds.length && s.preds.length === s.target.length,
+    `state.indexes, state.preds and state.target must have the same length, got ${s.indexes.length}, ${s.preds.length} and ${s.target.length}`,
+  );
+  if (ignoreIndex !== null) {
+    const at = filled(s.target).indexOf(ignoreIndex);
+    stateInvariant(id, at < 0, `state.target holds the ignored value ${ignoreIndex} at index ${at}`);
+  }
 }
+
+/** The hint added to errors that a swap of the three arrays would cause. */
+const ORDER_HINT = "(the arguments are (preds, target, indexes), as torchmetrics)";
 
 /**
  * Validates a batch and appends it. Nothing is appended unless the whole batch is valid.
- * `indexes` must be integers, `preds` finite, `target` 0/1 (binary) or finite and >= 0 (graded).
+ * `indexes` must be integers, `preds` finite, `target` 0/1 (binary) or non-negative integer
+ * grades (graded).
  */
 export function updateRetrievalState(
   state: RetrievalState,
   options: ResolvedRetrievalOptions,
   fn: string,
   graded: boolean,
-  indexesIn: unknown,
   predsIn: unknown,
   targetIn: unknown,
+  indexesIn: unknown,
 ): void {
-  let indexes = toFloat64(indexesIn, fn, "indexes");
   let preds = toFloat64(predsIn, fn, "preds");
   let target = toFloat64(targetIn, fn, "target");
+  let indexes = toFloat64(indexesIn, fn, "indexes");
   if (indexes.length !== preds.length || preds.length !== target.length) {
     fail(
       "shape_mismatch",
-      `${fn}: \`indexes\`, \`preds\` and \`target\` must have the same length, got ${indexes.length}, ${preds.length} and ${target.length}`,
+      `${fn}: \`preds\`, \`target\` and \`indexes\` must have the same length, got ${preds.length}, ${target.length} and ${indexes.length}`,
     );
   }
   if (options.ignoreIndex !== null) {
@@ -200,7 +239,7 @@ export function updateRetrievalState(
     if (!Number.isSafeInteger(q)) {
       fail(
         "invalid_value",
-        `${fn}: \`indexes\` must contain integer query ids, got ${describeValue(q)} at index ${i}`,
+        `${fn}: \`indexes\` must contain integer query ids, got ${describeValue(q)} at index ${i} ${ORDER_HINT}`,
       );
     }
     const p = preds[i]!;
@@ -209,22 +248,27 @@ export function updateRetrievalState(
     }
     const t = target[i]!;
     if (graded) {
-      if (!(Number.isFinite(t) && t >= 0)) {
+      if (!(Number.isSafeInteger(t) && t >= 0)) {
         fail(
           "invalid_value",
-          `${fn}: \`target\` must contain finite relevance grades >= 0, got ${describeValue(t)} at index ${i}`,
+          `${fn}: \`target\` must contain non-negative integer relevance grades, got ${describeValue(t)} at index ${i} ${ORDER_HINT}`,
         );
       }
     } else if (t !== 0 && t !== 1) {
       fail(
         "invalid_value",
-        `${fn}: \`target\` must contain only 0 and 1, got ${describeValue(t)} at index ${i}`,
+        `${fn}: \`target\` must contain only 0 and 1, got ${describeValue(t)} at index ${i} ${ORDER_HINT}`,
       );
     }
   }
-  append(state.indexes, indexes);
+  assertAllocation(
+    fn,
+    `a retrieval state of ${state.preds.length + preds.length} documents`,
+    2 * 24 * (state.preds.length + preds.length),
+  );
   append(state.preds, preds);
   append(state.target, target);
+  append(state.indexes, indexes);
 }
 
 /** Reusable scratch space for ranking one query at a time. */
@@ -404,6 +448,7 @@ export function perQueryValues(
 ): { queries: Float64Array; values: Float64Array } {
   const n = state.preds.length;
   if (n === 0) fail("empty_input", `${fn}: no documents were given (call update first)`);
+  assertAllocation(fn, `ranking ${n} documents`, 32 * n);
   const indexes = filled(state.indexes);
   const preds = filled(state.preds);
   const target = filled(state.target);
@@ -509,18 +554,23 @@ export function retrievalDef(
     graded?: boolean;
     groupTies?: boolean;
     isEmpty?: EmptyCheck;
+    /** The metric's own resolved options, saved after the shared ones. */
     extraOptions?: Record<string, unknown>;
+    /** False for metrics without `topK` (R-precision): it is left out of the saved options. */
+    allowTopK?: boolean;
   } = {},
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const graded = config.graded ?? false;
   const groupTies = config.groupTies ?? resolved.ties === "average";
+  const { topK: _cutoff, ...withoutTopK } = resolved;
+  const saved = config.allowTopK === false ? withoutTopK : resolved;
   return {
     id: meta.id,
     meta,
-    options: { ...resolved, ...(config.extraOptions ?? {}) },
+    options: { ...saved, ...(config.extraOptions ?? {}) },
     init: initRetrievalState,
-    update(state, indexes, preds, target) {
-      updateRetrievalState(state, resolved, fn, graded, indexes, preds, target);
+    update(state, preds, target, indexes) {
+      updateRetrievalState(state, resolved, fn, graded, preds, target, indexes);
     },
     merge: mergeRetrievalStates,
     compute(state) {
@@ -528,7 +578,7 @@ export function retrievalDef(
       return aggregate(values, resolved.aggregation);
     },
     validateState(state: unknown): asserts state is RetrievalState {
-      validateRetrievalState(meta.id, state);
+      validateRetrievalState(meta.id, state, graded, resolved.ignoreIndex);
     },
   };
 }
