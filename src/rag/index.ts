@@ -1,4 +1,10 @@
-/** plumbline/rag: retrieval-augmented generation evaluation (RAGAS and ARES definitions). */
+/**
+ * plumbline/rag: retrieval-augmented generation evaluation (RAGAS and ARES definitions). Imports
+ * no Node module, so it bundles for browsers; the file-backed judgment store is in
+ * `plumbline/rag/node`.
+ */
+
+export * from "./cache.js";
 export { entries as catalog } from "./catalog.js";
 export * from "./client.js";
 export * from "./evaluate.js";
@@ -7,7 +13,7 @@ export * from "./metrics/answer-relevance.js";
 export * from "./metrics/answer-similarity.js";
 export * from "./metrics/ares.js";
 export * from "./metrics/aspect-critique.js";
-export { cosine, type LlmContext } from "./metrics/common.js";
+export { cosine } from "./metrics/common.js";
 export * from "./metrics/context-entities-recall.js";
 export * from "./metrics/context-precision.js";
 export * from "./metrics/context-recall.js";
@@ -15,7 +21,10 @@ export * from "./metrics/faithfulness.js";
 export * from "./metrics/string-similarity.js";
 export * from "./metrics/summarization-score.js";
 export * from "./prompts.js";
+export * from "./redact.js";
 export * from "./samples.js";
+export type { Infer, Schema } from "./schema.js";
+export * as schema from "./schema.js";
 export * from "./stats.js";
 export * from "./structured.js";
 export * from "./types.js";
