@@ -87,6 +87,22 @@ export interface JudgeClient {
   redact(text: string): string;
 }
 
+/**
+ * The identities an OpenAI-compatible judge and embedder carry (the model and request parameters
+ * as canonical JSON): what keys their cached judgments and results, so a dry run or a resumed
+ * run can name them without a client.
+ */
+export function clientIdentities(
+  model: string,
+  embeddingModel: string = model,
+  params: Readonly<Record<string, unknown>> = { temperature: 0 },
+): { judge: string; embedder: string } {
+  return {
+    judge: canonicalJson({ api: "openai-chat", model, params }),
+    embedder: canonicalJson({ api: "openai-embeddings", model: embeddingModel }),
+  };
+}
+
 /** A counting semaphore: at most `limit` holders. */
 export function semaphore(limit: number): { acquire(): Promise<() => void>; readonly active: number } {
   let active = 0;
@@ -323,7 +339,7 @@ export function openAiClient(options: OpenAiClientOptions): JudgeClient {
       call?.onUsage?.(spent);
       return scrub(content as string);
     },
-    { identity: canonicalJson({ api: "openai-chat", model: o.model, params }) },
+    { identity: clientIdentities(o.model, o.embeddingModel, params).judge },
   ) as Judge;
 
   const embedModel = o.embeddingModel ?? o.model;
@@ -355,7 +371,7 @@ export function openAiClient(options: OpenAiClientOptions): JudgeClient {
       call?.onUsage?.(spent);
       return out;
     },
-    { identity: canonicalJson({ api: "openai-embeddings", model: embedModel }) },
+    { identity: clientIdentities(o.model, embedModel, params).embedder },
   ) as Embedder;
 
   return { judge, embed, usage: () => ({ ...usage }), redact: scrub };

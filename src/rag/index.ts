@@ -4,10 +4,15 @@
  * `plumbline/rag/node`.
  */
 
+export * from "./agreement.js";
+export * from "./budget.js";
 export * from "./cache.js";
 export { entries as catalog } from "./catalog.js";
 export * from "./client.js";
+export * from "./dry-run.js";
 export * from "./evaluate.js";
+export * from "./gates.js";
+export * from "./meter.js";
 export * from "./metrics/answer-correctness.js";
 export * from "./metrics/answer-relevance.js";
 export * from "./metrics/answer-similarity.js";
@@ -26,5 +31,14 @@ export * from "./samples.js";
 export type { Infer, Schema } from "./schema.js";
 export * as schema from "./schema.js";
 export * from "./stats.js";
-export * from "./structured.js";
+export {
+  askJudge,
+  JudgementFailure,
+  judgeStructured,
+  type LlmContext,
+  meteredJudge,
+  parseStrictJson,
+  promptFor,
+} from "./structured.js";
+export * from "./tokens.js";
 export * from "./types.js";

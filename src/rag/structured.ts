@@ -1,4 +1,6 @@
+import { BudgetExhausted } from "./budget.js";
 import { type JudgmentCache, requestKey } from "./cache.js";
+import type { CallMeter } from "./meter.js";
 import {
   defaultPrompts,
   type PromptId,
@@ -43,7 +45,7 @@ export async function judgeStructured<T>(
     try {
       return await judge(msgs, call);
     } catch (error) {
-      if (error instanceof JudgementFailure) throw error;
+      if (error instanceof JudgementFailure || error instanceof BudgetExhausted) throw error;
       throw new JudgementFailure(`judge call failed: ${(error as Error).message}`);
     }
   };
@@ -83,8 +85,32 @@ export interface LlmContext {
   readonly cache?: JudgmentCache;
   /** Names the judge in cache keys when the judge function carries no `identity`. */
   readonly judgeIdentity?: string;
-  /** Receives the usage of every paid call. */
-  readonly onUsage?: (usage: CallUsage) => void;
+  /** Meters every paid call (estimates, budget, reported usage); see `createMeter`. */
+  readonly meter?: CallMeter;
+}
+
+/** The context's judge with every call metered (each repair attempt is a call of its own). */
+export function meteredJudge(ctx: Pick<LlmContext, "judge" | "meter">): Judge {
+  const { judge, meter } = ctx;
+  if (!meter) return judge;
+  return async (messages, call) => {
+    const ticket = meter.beforeChat(messages);
+    let usage: CallUsage | undefined;
+    try {
+      const reply = await judge(messages, {
+        ...call,
+        onUsage: (u) => {
+          usage = u;
+          call?.onUsage?.(u);
+        },
+      });
+      ticket.done(usage ?? { promptTokens: 0, completionTokens: 0 });
+      return reply;
+    } catch (error) {
+      ticket.done(undefined);
+      throw error;
+    }
+  };
 }
 
 /** The template to use: the override if given, else the default. */
@@ -95,7 +121,7 @@ export function promptFor(ctx: { prompts?: PromptOverrides }, id: PromptId): Pro
 /**
  * Renders template `id` with `vars`, and returns the judgment: from the cache when it holds a
  * valid entry for this request (judge identity, template id and version, rendered messages,
- * trial), otherwise from the judge through {@link judgeStructured}, caching the parsed value.
+ * trial), otherwise from the judge through {@link judgeStructured} (metered), caching the parsed value.
  */
 export async function askJudge<T>(
   ctx: LlmContext,
@@ -121,10 +147,7 @@ export async function askJudge<T>(
     const hit = await ctx.cache!.read(key, schema);
     if (hit !== undefined) return hit;
   }
-  const value = await judgeStructured(ctx.judge, messages, schema, {
-    trial,
-    ...(ctx.onUsage ? { onUsage: ctx.onUsage } : {}),
-  });
+  const value = await judgeStructured(meteredJudge(ctx), messages, schema, { trial, template: template.id });
   if (key !== undefined) await ctx.cache!.write(key, value);
   return value;
 }

@@ -17,6 +17,8 @@ export interface JudgeCallOptions {
   readonly trial?: number;
   /** Receives the usage of the call once the reply arrives (for per-metric costs). */
   readonly onUsage?: (usage: CallUsage) => void;
+  /** The prompt template's id (`askJudge` sets it), for judges that answer per template. */
+  readonly template?: string;
 }
 
 /**
@@ -47,20 +49,31 @@ export interface RagSample {
   readonly groundTruth?: string;
   /** Reference contexts (for the non-LLM context precision/recall). */
   readonly referenceContexts?: readonly string[];
-  /** Human 0/1 labels for the ARES judgements (the small labelled subset of PPI). */
-  readonly human?: Readonly<
-    Partial<Record<"contextRelevance" | "answerFaithfulness" | "answerRelevance", number>>
-  >;
+  /**
+   * Human labels on the scale of each judged metric, keyed by the metric's name
+   * (`{ faithfulness: 0.75, ares_context_relevance: 1 }`): the labelled subset behind agreement
+   * (Cohen's kappa, Krippendorff's alpha) and prediction-powered intervals.
+   */
+  readonly human?: Readonly<Record<string, number>>;
 }
 
 /**
+ * Why a score is NaN, when it is not the metric's own rule (ragas' NaN for an answer without
+ * statements carries no kind): `failed` (the judge or embedder failed or kept replying
+ * malformed JSON; retried on resume), `missing` (the sample lacks a field the metric needs),
+ * `not_judged` (the cost budget stopped the call; judged on resume).
+ */
+export type ScoreFailure = "failed" | "missing" | "not_judged";
+
+/**
  * One sample's score: a number, or NaN with the reason (a failed judgement is never a silent 0).
- * `verdicts` are the binary item verdicts behind the score (statements, chunks, trials), used for
- * judges' agreement over repeated trials.
+ * `verdicts` are the binary item verdicts behind the score (statements, chunks), `detail` what
+ * the judge produced on the way.
  */
 export interface SampleScore {
   readonly value: number;
   readonly reason?: string;
+  readonly kind?: ScoreFailure;
   readonly verdicts?: readonly number[];
   readonly detail?: unknown;
 }

@@ -79,7 +79,7 @@ describe("plumbline/rag is browser-safe", () => {
     const cache = rag.judgmentCache(rag.memoryStore());
     const samples = [{ question: "q", answer: "a", contexts: ["c"] }];
     const first = await rag.evaluateRag(samples, { metrics: ["ares_context_relevance"], judge, cache });
-    expect(first[0].summary.mean).toBe(1);
+    expect(first.metrics[0].summary.mean).toBe(1);
     await rag.evaluateRag(samples, { metrics: ["ares_context_relevance"], judge, cache });
     expect(cache.stats().hits).toBe(1);
   });

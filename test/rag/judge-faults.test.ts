@@ -128,11 +128,12 @@ describe("an unwritable cache keeps the paid judgments", () => {
         "context_precision",
         "--cache-dir",
         join(blocker, "cache"),
-        "--json",
+        "--format",
+        "json",
       ]);
       // 10 samples x 2 chunks = 20 paid judgments, all kept.
       expect(server.requests).toHaveLength(20);
-      const report = JSON.parse(run.out).report[0];
+      const report = JSON.parse(run.out).evaluation.metrics[0];
       expect(report.failures).toEqual([]);
       // every chunk useful: ragas' average precision (1/1 + 2/2) / (2 + 1e-10)
       expect(report.summary.mean).toBeCloseTo(2 / (2 + 1e-10), 14);
@@ -165,7 +166,7 @@ describe("an unwritable cache keeps the paid judgments", () => {
       ],
       { metrics: ["ares_context_relevance"], judge, cache },
     );
-    expect(report[0]!.scores.map((s) => s.value)).toEqual([1, 1]);
+    expect(report.metrics[0]!.scores.map((s) => s.value)).toEqual([1, 1]);
     expect(cache.stats()).toMatchObject({ writeFailures: 2, writes: 0 });
     expect(warnings).toEqual([
       "cannot write the judgment cache in a read-only store (EROFS); judgments are kept for this run but will be paid again next time",
@@ -225,7 +226,7 @@ describe("a damaged cache entry is a miss", () => {
       });
       const cache = judgmentCache(fileStore(dir));
       const second = await evaluateRag(samples, { metrics, judge: client.judge, embed: client.embed, cache });
-      expect(second.map((r) => r.summary.mean)).toEqual(first.map((r) => r.summary.mean));
+      expect(second.metrics.map((r) => r.summary.mean)).toEqual(first.metrics.map((r) => r.summary.mean));
       expect(server.requests.length).toBe(2 * paid);
       expect(cache.stats().badEntries).toBe(files.length);
       // The damaged entries were overwritten: a third run pays nothing.

@@ -107,8 +107,8 @@ describe("the API key never reaches output or disk, whatever the server echoes",
   }
 
   for (const mode of ["content", "non-json-200", "401", "500-retries", "content-encoded"] as const) {
-    for (const format of [["--json"], []]) {
-      it(`CLI run (${format.join(" ") || "table"}), server mode ${mode}`, async () => {
+    for (const format of ["json", "table", "csv"]) {
+      it(`CLI run (--format ${format}), server mode ${mode}`, async () => {
         const server = await startScriptedServer((request) => echoReply(mode, request));
         const dir = tempDir();
         const data = join(tempDir(), "samples.jsonl");
@@ -134,7 +134,8 @@ describe("the API key never reaches output or disk, whatever the server echoes",
             "1",
             "--cache-dir",
             dir,
-            ...format,
+            "--format",
+            format,
           ]);
           expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
           expect(run.out.length).toBeGreaterThan(0);

@@ -39,7 +39,7 @@ const OPTIONS = optionNames<AnswerSimilarityOptions>()("threshold");
  */
 export async function answerSemanticSimilarity(
   sample: RagSample,
-  ctx: Pick<LlmContext, "embed" | "cache" | "onUsage">,
+  ctx: Pick<LlmContext, "embed" | "cache" | "meter">,
   options?: AnswerSimilarityOptions,
 ): Promise<SampleScore> {
   const o = readOptions<AnswerSimilarityOptions>("answerSemanticSimilarity", options, OPTIONS);

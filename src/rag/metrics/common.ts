@@ -1,8 +1,9 @@
 import { isPlumblineError } from "../../core/errors.js";
+import { BudgetExhausted } from "../budget.js";
 import { requestKey } from "../cache.js";
 import { array, finiteNumber } from "../schema.js";
 import { JudgementFailure, type LlmContext } from "../structured.js";
-import type { Embedder, RagSample, SampleScore } from "../types.js";
+import type { CallUsage, Embedder, RagSample, SampleScore } from "../types.js";
 
 export { type LlmContext, promptFor } from "../structured.js";
 
@@ -27,20 +28,19 @@ export function needContexts(sample: RagSample, key: "contexts" | "referenceCont
 }
 
 /**
- * Runs a scorer and turns a failed judgement (judge error, malformed reply after repair,
- * missing field, embedder error) into NaN with its reason: never a silent 0.
+ * Runs a scorer and turns a failed judgement (judge error, malformed reply after repair, embedder
+ * error), a missing field or a call the budget refused into NaN with its reason and kind: never a
+ * silent 0.
  */
 export async function guard(score: () => Promise<SampleScore>): Promise<SampleScore> {
   try {
     return await score();
   } catch (error) {
-    if (
-      error instanceof JudgementFailure ||
-      error instanceof MissingField ||
-      isPlumblineError(error, "judge_error")
-    ) {
-      return { value: Number.NaN, reason: (error as Error).message };
-    }
+    const reason = (error as Error).message;
+    if (error instanceof BudgetExhausted) return { value: Number.NaN, reason, kind: "not_judged" };
+    if (error instanceof MissingField) return { value: Number.NaN, reason, kind: "missing" };
+    if (error instanceof JudgementFailure || isPlumblineError(error, "judge_error"))
+      return { value: Number.NaN, reason, kind: "failed" };
     throw error;
   }
 }
@@ -69,7 +69,7 @@ export function cosine(a: readonly number[], b: readonly number[]): number {
  * saying `metric` needs one when the context has none.
  */
 export function needEmbedder(
-  ctx: Pick<LlmContext, "embed" | "cache" | "onUsage">,
+  ctx: Pick<LlmContext, "embed" | "cache" | "meter">,
   metric: string,
 ): (texts: readonly string[]) => Promise<number[][]> {
   if (!ctx.embed) throw new MissingField(`${metric} needs an embedder`);
@@ -85,12 +85,20 @@ export function needEmbedder(
       if (hit !== undefined) return hit;
     }
     let vectors: number[][];
+    const ticket = ctx.meter?.beforeEmbedding(texts);
     try {
+      let usage: CallUsage | undefined;
       vectors = schema.parse(
-        await embed(texts, ctx.onUsage ? { onUsage: ctx.onUsage } : undefined),
+        await embed(texts, {
+          onUsage: (u) => {
+            usage = u;
+          },
+        }),
         "embeddings",
       );
+      ticket?.done(usage ?? { promptTokens: 0, completionTokens: 0 });
     } catch (error) {
+      ticket?.done(undefined);
       throw new JudgementFailure(`embedder failed: ${(error as Error).message}`);
     }
     if (key !== undefined) await ctx.cache!.write(key, vectors);

@@ -62,6 +62,7 @@ describe("RAGAS faithfulness", () => {
     expect(await faithfulness(noAnswer, { judge })).toEqual({
       value: Number.NaN,
       reason: "sample has no `answer`",
+      kind: "missing",
     });
   });
 
@@ -84,6 +85,7 @@ describe("RAGAS faithfulness", () => {
     expect(await faithfulness(sample, { judge })).toEqual({
       value: Number.NaN,
       reason: "judge call failed: connection refused",
+      kind: "failed",
     });
   });
 });
@@ -205,6 +207,7 @@ describe("RAGAS answer relevance, similarity and correctness", () => {
     expect(await answerSemanticSimilarity(sample, {})).toEqual({
       value: Number.NaN,
       reason: "answerSemanticSimilarity needs an embedder",
+      kind: "missing",
     });
   });
 

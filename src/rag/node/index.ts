@@ -4,3 +4,4 @@
  * browsers; pass one of these stores to it in Node.
  */
 export { fileStore } from "./file-store.js";
+export { appendResults, readResults } from "./results-file.js";
