@@ -199,7 +199,7 @@ function sklearnDcgDef(
       const scratch = newScratch();
       const sorted = new Float64Array(L);
       for (let r = 0; r < preds.rows; r++) {
-        rankQuery(preds.data, target.data, null, r * L, L, "torchmetrics", scratch);
+        rankQuery(preds.data, target.data, r * L, L, "torchmetrics", scratch);
         let value = rankedDcg(scratch, L, discounts, ignoreTies);
         if (normalized) {
           const ideal = idealDcg(target.data, r * L, L, discounts, sorted);

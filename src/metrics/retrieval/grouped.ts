@@ -1,5 +1,12 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
+import {
+  concatGrowable,
+  filled,
+  type GrowableFloat32,
+  type GrowableFloat64,
+  growableFloat32,
+  growableFloat64,
+} from "../../core/buffer.js";
 import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
@@ -18,10 +25,13 @@ import type { MetricDef } from "../../metric.js";
  * `target` holds 0/1 (binary metrics) or non-negative integer grades (nDCG), `indexes` holds
  * integers, `preds` finite numbers; an error on `target` or `indexes` says which order is expected.
  *
- * A query's documents may arrive across many batches, so the state keeps them all (O(n)
- * memory, 24 bytes per document, within the allocation budget of core/limits.ts) and `merge`
- * concatenates. `compute` groups documents by query id (a stable radix argsort, skipped when ids
- * already arrive in order), then ranks each query: O(n log m) overall.
+ * A query's documents may arrive across many batches, so the state keeps them all and `merge`
+ * concatenates: scores (Float64, 8 bytes), targets (Float32, 4 bytes: 0/1 and integer grades up
+ * to 2^24 are exact) and the query ids as runs of consecutive equal ids (16 bytes per run: one
+ * run per query when documents arrive grouped, one per document at worst), within the allocation
+ * budget of core/limits.ts. `compute` orders the runs by query id (a stable radix argsort,
+ * skipped when they already are), then scores each query: directly from its documents where the
+ * metric has a direct kernel, else by ranking them: O(n log m) overall.
  */
 
 /** What a query with no relevant document (no non-relevant one, for fall-out) scores. */
@@ -75,11 +85,15 @@ export interface ResolvedRetrievalOptions {
   readonly aggregation: Aggregation;
 }
 
-/** The state: every document seen so far (query id, score, relevance). */
+/**
+ * The state: every document seen so far, in arrival order: its score, its relevance, and the
+ * query ids as runs (`runIds[i]` repeated `runLengths[i]` times).
+ */
 export interface RetrievalState {
-  indexes: GrowableFloat64;
   preds: GrowableFloat64;
-  target: GrowableFloat64;
+  target: GrowableFloat32;
+  runIds: GrowableFloat64;
+  runLengths: GrowableFloat64;
 }
 
 /** The arguments of `update`, as torchmetrics: scores, relevance, query ids. */
@@ -151,29 +165,42 @@ export function readRetrievalOptions<O extends RetrievalOptions>(
 
 /** A fresh, empty state. */
 export function initRetrievalState(): RetrievalState {
-  return { indexes: growableFloat64(), preds: growableFloat64(), target: growableFloat64() };
+  return {
+    preds: growableFloat64(),
+    target: growableFloat32(),
+    runIds: growableFloat64(),
+    runLengths: growableFloat64(),
+  };
 }
 
 /** The concatenation of two states (neither is changed). */
 export function mergeRetrievalStates(a: RetrievalState, b: RetrievalState): RetrievalState {
-  assertAllocation("retrieval merge", "the merged retrieval state", 24 * (a.preds.length + b.preds.length));
+  assertAllocation(
+    "retrieval merge",
+    "the merged retrieval state",
+    12 * (a.preds.length + b.preds.length) + 16 * (a.runIds.length + b.runIds.length),
+  );
   return {
-    indexes: concatGrowable(a.indexes, b.indexes),
     preds: concatGrowable(a.preds, b.preds),
     target: concatGrowable(a.target, b.target),
+    runIds: concatGrowable(a.runIds, b.runIds),
+    runLengths: concatGrowable(a.runLengths, b.runLengths),
   };
 }
 
+/** Largest relevance grade: targets are stored as float32, exact for integers up to 2^24. */
+export const MAX_GRADE = 2 ** 24;
 const queryId = { test: Number.isSafeInteger, words: "integer query ids" };
+const runLength = { test: (v: number) => Number.isSafeInteger(v) && v >= 1, words: "run lengths >= 1" };
 const grade = {
-  test: (v: number) => Number.isSafeInteger(v) && v >= 0,
-  words: "non-negative integer grades",
+  test: (v: number) => Number.isInteger(v) && v >= 0 && v <= MAX_GRADE,
+  words: `integer grades in [0, ${MAX_GRADE}]`,
 };
 
 /**
- * Checks a decoded state (`fromJSON`, `plumbline merge`): three growable Float64Array buffers of
- * equal length holding integer query ids, finite scores and 0/1 targets (non-negative integer
- * grades when `graded`), none equal to `ignoreIndex`.
+ * Checks a decoded state (`fromJSON`, `plumbline merge`): finite scores, 0/1 targets (integer
+ * grades in [0, 2^24] when `graded`), none equal to `ignoreIndex`, as many targets as scores,
+ * and runs of integer query ids whose lengths (>= 1) add up to the number of documents.
  */
 export function validateRetrievalState(
   id: string,
@@ -182,15 +209,28 @@ export function validateRetrievalState(
   ignoreIndex: number | null,
 ): asserts state is RetrievalState {
   checkState(id, state, {
-    indexes: field.growable(Float64Array, queryId),
     preds: field.growable(Float64Array, "finite"),
-    target: field.growable(Float64Array, graded ? grade : "binary"),
+    target: field.growable(Float32Array, graded ? grade : "binary"),
+    runIds: field.growable(Float64Array, queryId),
+    runLengths: field.growable(Float64Array, runLength),
   });
   const s = state as RetrievalState;
   stateInvariant(
     id,
-    s.indexes.length === s.preds.length && s.preds.length === s.target.length,
-    `state.indexes, state.preds and state.target must have the same length, got ${s.indexes.length}, ${s.preds.length} and ${s.target.length}`,
+    s.preds.length === s.target.length,
+    `state.preds and state.target must have the same length, got ${s.preds.length} and ${s.target.length}`,
+  );
+  stateInvariant(
+    id,
+    s.runIds.length === s.runLengths.length,
+    `state.runIds and state.runLengths must have the same length, got ${s.runIds.length} and ${s.runLengths.length}`,
+  );
+  let documents = 0;
+  for (const length of filled(s.runLengths)) documents += length;
+  stateInvariant(
+    id,
+    documents === s.preds.length,
+    `state.runLengths must add up to the ${s.preds.length} documents, got ${documents}`,
   );
   if (ignoreIndex !== null) {
     const at = filled(s.target).indexOf(ignoreIndex);
@@ -201,10 +241,46 @@ export function validateRetrievalState(
 /** The hint added to errors that a swap of the three arrays would cause. */
 const ORDER_HINT = "(the arguments are (preds, target, indexes), as torchmetrics)";
 
+/** The error for the first invalid document of a batch (kept out of the update loop). */
+function rejectDocument(fn: string, graded: boolean, i: number, q: number, p: number, t: number): never {
+  if (!Number.isSafeInteger(q))
+    fail(
+      "invalid_value",
+      `${fn}: \`indexes\` must contain integer query ids, got ${describeValue(q)} at index ${i} ${ORDER_HINT}`,
+    );
+  if (!Number.isFinite(p))
+    fail("invalid_value", `${fn}: \`preds\` must be finite, got ${describeValue(p)} at index ${i}`);
+  if (graded && Number.isInteger(t) && t > MAX_GRADE)
+    fail(
+      "invalid_value",
+      `${fn}: \`target\` grades must be at most ${MAX_GRADE} (stored as float32), got ${t} at index ${i}`,
+    );
+  return fail(
+    "invalid_value",
+    graded
+      ? `${fn}: \`target\` must contain non-negative integer relevance grades, got ${describeValue(t)} at index ${i} ${ORDER_HINT}`
+      : `${fn}: \`target\` must contain only 0 and 1, got ${describeValue(t)} at index ${i} ${ORDER_HINT}`,
+  );
+}
+
+/** Grows a buffer to hold `extra` more values: exactly when it is empty, doubling otherwise. */
+function reserve<B extends GrowableFloat64 | GrowableFloat32>(buffer: B, extra: number): B["data"] {
+  const needed = buffer.length + extra;
+  if (needed > buffer.data.length) {
+    const Ctor = buffer.data.constructor as new (n: number) => B["data"];
+    const next = new Ctor(buffer.length === 0 ? needed : Math.max(needed, 2 * buffer.data.length));
+    next.set(buffer.data.subarray(0, buffer.length) as never);
+    buffer.data = next;
+  }
+  return buffer.data;
+}
+
 /**
- * Validates a batch and appends it. Nothing is appended unless the whole batch is valid.
- * `indexes` must be integers, `preds` finite, `target` 0/1 (binary) or non-negative integer
- * grades (graded).
+ * Validates a batch and appends it, in one pass that writes past the buffers' lengths and moves
+ * the lengths only once the whole batch passed: nothing is appended unless every document is
+ * valid. `indexes` must be integers, `preds` finite, `target` 0/1 (binary) or integer grades in
+ * [0, 2^24] (graded); documents whose target equals `ignoreIndex` are left out. Consecutive
+ * equal query ids extend one run.
  */
 export function updateRetrievalState(
   state: RetrievalState,
@@ -215,60 +291,61 @@ export function updateRetrievalState(
   targetIn: unknown,
   indexesIn: unknown,
 ): void {
-  let preds = toFloat64(predsIn, fn, "preds");
-  let target = toFloat64(targetIn, fn, "target");
-  let indexes = toFloat64(indexesIn, fn, "indexes");
-  if (indexes.length !== preds.length || preds.length !== target.length) {
+  const preds = toFloat64(predsIn, fn, "preds");
+  const target = toFloat64(targetIn, fn, "target");
+  const indexes = toFloat64(indexesIn, fn, "indexes");
+  const n = preds.length;
+  if (indexes.length !== n || target.length !== n) {
     fail(
       "shape_mismatch",
-      `${fn}: \`preds\`, \`target\` and \`indexes\` must have the same length, got ${preds.length}, ${target.length} and ${indexes.length}`,
+      `${fn}: \`preds\`, \`target\` and \`indexes\` must have the same length, got ${n}, ${target.length} and ${indexes.length}`,
     );
   }
-  if (options.ignoreIndex !== null) {
-    const keep: number[] = [];
-    for (let i = 0; i < target.length; i++) if (target[i] !== options.ignoreIndex) keep.push(i);
-    if (keep.length !== target.length) {
-      const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
-      indexes = pick(indexes);
-      preds = pick(preds);
-      target = pick(target);
-    }
-  }
-  for (let i = 0; i < indexes.length; i++) {
-    const q = indexes[i]!;
-    if (!Number.isSafeInteger(q)) {
-      fail(
-        "invalid_value",
-        `${fn}: \`indexes\` must contain integer query ids, got ${describeValue(q)} at index ${i} ${ORDER_HINT}`,
-      );
-    }
-    const p = preds[i]!;
-    if (!Number.isFinite(p)) {
-      fail("invalid_value", `${fn}: \`preds\` must be finite, got ${describeValue(p)} at index ${i}`);
-    }
-    const t = target[i]!;
-    if (graded) {
-      if (!(Number.isSafeInteger(t) && t >= 0)) {
-        fail(
-          "invalid_value",
-          `${fn}: \`target\` must contain non-negative integer relevance grades, got ${describeValue(t)} at index ${i} ${ORDER_HINT}`,
-        );
+  const base = state.preds.length;
+  assertAllocation(fn, `a retrieval state of ${base + n} documents`, 2 * 28 * (base + n));
+  const outPreds = reserve(state.preds, n);
+  const outTarget = reserve(state.target, n);
+  // Runs are added to a copy of the run buffers' tails: the state changes only if the batch passes.
+  const runIds = reserve(state.runIds, n);
+  const runLengths = reserve(state.runLengths, n);
+  let runs = state.runIds.length;
+  // The last run may continue into this batch; its length is restored on failure.
+  const lastLength = runs > 0 ? runLengths[runs - 1]! : 0;
+  let lastId = runs > 0 ? runIds[runs - 1]! : Number.NaN;
+  // NaN never equals a target, so without ignoreIndex the comparison never drops a document.
+  const ignore = options.ignoreIndex ?? Number.NaN;
+  let w = base;
+  try {
+    for (let i = 0; i < n; i++) {
+      const t = target[i]!;
+      if (t === ignore) continue;
+      const q = indexes[i]!;
+      const p = preds[i]!;
+      // (q | 0) === q holds for int32 query ids; other safe integers take the slow check
+      if (
+        ((q | 0) !== q && !Number.isSafeInteger(q)) ||
+        p - p !== 0 ||
+        (graded ? !((t | 0) === t && t >= 0 && t <= MAX_GRADE) : t !== 0 && t !== 1)
+      )
+        rejectDocument(fn, graded, i, q, p, t);
+      outPreds[w] = p;
+      outTarget[w] = t;
+      w++;
+      if (q === lastId) runLengths[runs - 1]!++;
+      else {
+        runIds[runs] = q;
+        runLengths[runs++] = 1;
+        lastId = q;
       }
-    } else if (t !== 0 && t !== 1) {
-      fail(
-        "invalid_value",
-        `${fn}: \`target\` must contain only 0 and 1, got ${describeValue(t)} at index ${i} ${ORDER_HINT}`,
-      );
     }
+  } catch (error) {
+    if (state.runIds.length > 0) runLengths[state.runIds.length - 1] = lastLength;
+    throw error;
   }
-  assertAllocation(
-    fn,
-    `a retrieval state of ${state.preds.length + preds.length} documents`,
-    2 * 24 * (state.preds.length + preds.length),
-  );
-  append(state.preds, preds);
-  append(state.target, target);
-  append(state.indexes, indexes);
+  state.preds.length = w;
+  state.target.length = w;
+  state.runIds.length = runs;
+  state.runLengths.length = runs;
 }
 
 /** Reusable scratch space for ranking one query at a time. */
@@ -301,17 +378,20 @@ function ensureScratch(scratch: Scratch, m: number): void {
   scratch.groupEnd = new Int32Array(size);
 }
 
+/** Target values as the state stores them (float32) or as matrices carry them (float64). */
+export type Targets = Float32Array | Float64Array;
+
 /**
- * Ranks one query's m documents into `scratch.scores/target[0..m)`: score descending, equal
- * scores in input order (`"torchmetrics"`, `"average"`) or by gain (descending for
- * `"optimistic"`, ascending for `"pessimistic"`). Instead of a comparator sort it sorts a copy of
- * the scores natively, then places each document, in input order, at the first free slot of
- * its score's run (found by binary search): stable, O(m log m) with no closures.
+ * Ranks one query's m documents `preds/target[from..from+m)` into `scratch.scores/target[0..m)`:
+ * score descending, equal scores in input order (`"torchmetrics"`, `"average"`) or by gain
+ * (descending for `"optimistic"`, ascending for `"pessimistic"`). Instead of a comparator sort it
+ * sorts exact packed keys natively when every score is a float32, and otherwise a copy of the
+ * scores, placing each document, in input order, at the first free slot of its score's run (found
+ * by binary search): stable, O(m log m) with no closures.
  */
 export function rankQuery(
   preds: Float64Array,
-  target: Float64Array,
-  order: Uint32Array | null,
+  target: Targets,
   from: number,
   m: number,
   ties: TieHandling,
@@ -321,19 +401,18 @@ export function rankQuery(
   const sorted = scratch.sorted.subarray(0, m);
   const outScores = scratch.scores;
   const outTarget = scratch.target;
-  if (m <= PACK_LIMIT && packFloat32Keys(preds, order, from, m, sorted)) {
+  if (m <= PACK_LIMIT && packFloat32Keys(preds, from, m, sorted)) {
     // Fast path (every score is a float32): one native sort of exact integer keys
     // (sortable float32 bits * 2^21 + reversed input position) gives score descending, input order within ties.
     sorted.sort();
     for (let position = 0; position < m; position++) {
       const key = sorted[m - 1 - position]!;
-      const j = PACK_LIMIT - 1 - (key % PACK_LIMIT);
-      const doc = order ? order[from + j]! : from + j;
+      const doc = from + PACK_LIMIT - 1 - (key % PACK_LIMIT);
       outScores[position] = preds[doc]!;
       outTarget[position] = target[doc]!;
     }
   } else {
-    placeBySearch(preds, target, order, from, m, scratch);
+    placeBySearch(preds, target, from, m, scratch);
   }
   if (ties === "optimistic" || ties === "pessimistic") {
     let i = 0;
@@ -355,15 +434,9 @@ const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
 
 /** Fills `keys` with exact packed sort keys when every score is a float32 value; false otherwise. */
-function packFloat32Keys(
-  preds: Float64Array,
-  order: Uint32Array | null,
-  from: number,
-  m: number,
-  keys: Float64Array,
-): boolean {
+function packFloat32Keys(preds: Float64Array, from: number, m: number, keys: Float64Array): boolean {
   for (let j = 0; j < m; j++) {
-    const score = preds[order ? order[from + j]! : from + j]!;
+    const score = preds[from + j]!;
     f32[0] = score;
     if (f32[0] !== score) return false;
     const bits = score === 0 ? 0 : u32[0]!; // -0 and +0 are one score
@@ -376,22 +449,20 @@ function packFloat32Keys(
 /** General path: sort a copy of the scores, place each document at the first free slot of its score's run. */
 function placeBySearch(
   preds: Float64Array,
-  target: Float64Array,
-  order: Uint32Array | null,
+  target: Targets,
   from: number,
   m: number,
   scratch: Scratch,
 ): void {
   const sorted = scratch.sorted.subarray(0, m);
-  for (let j = 0; j < m; j++) sorted[j] = preds[order ? order[from + j]! : from + j]!;
+  for (let j = 0; j < m; j++) sorted[j] = preds[from + j]!;
   sorted.sort();
   const slot = scratch.slot;
   slot.fill(0, 0, m);
   const outScores = scratch.scores;
   const outTarget = scratch.target;
   for (let j = 0; j < m; j++) {
-    const doc = order ? order[from + j]! : from + j;
-    const score = preds[doc]!;
+    const score = preds[from + j]!;
     // upper bound: first ascending index with sorted[k] > score
     let lo = 0;
     let hi = m;
@@ -403,7 +474,7 @@ function placeBySearch(
     const runStart = m - lo; // descending position of the first document with this score
     const position = runStart + slot[runStart]!++;
     outScores[position] = score;
-    outTarget[position] = target[doc]!;
+    outTarget[position] = target[from + j]!;
   }
 }
 
@@ -412,12 +483,18 @@ function isNonDecreasing(values: Float64Array): boolean {
   return true;
 }
 
-/** What to do with one query before its kernel runs: its value, or undefined to run the kernel. */
-export type EmptyCheck = (query: RankedQuery) => boolean;
+/** Whether a query is "empty" for the metric (it then follows `emptyTargetAction`); order-independent. */
+export type EmptyCheck = (target: Targets, from: number, m: number) => boolean;
 
 /** True when the query has no relevant document (the default empty check). */
-export function noRelevant(query: RankedQuery): boolean {
-  for (let i = query.start; i < query.end; i++) if (query.target[i]! > 0) return false;
+export function noRelevant(target: Targets, from: number, m: number): boolean {
+  for (let d = from; d < from + m; d++) if (target[d]! > 0) return false;
+  return true;
+}
+
+/** True when the query has no non-relevant document (fall-out's empty check). */
+export function noIrrelevant(target: Targets, from: number, m: number): boolean {
+  for (let d = from; d < from + m; d++) if (target[d] === 0) return false;
   return true;
 }
 
@@ -428,15 +505,26 @@ export function relevantCount(query: RankedQuery): number {
   return relevant;
 }
 
-/** True when the query has no non-relevant document (fall-out's empty check). */
-export function noIrrelevant(query: RankedQuery): boolean {
-  for (let i = query.start; i < query.end; i++) if (query.target[i] === 0) return false;
-  return true;
-}
+/**
+ * A kernel that scores a query straight from its unranked documents `preds/target[from..from+m)`
+ * (in input order), without sorting them (MAP's ranks of the relevant documents, nDCG@k's top k):
+ * the fast path of a metric under the tie rules it supports, returning undefined to fall back to
+ * ranking the query.
+ */
+export type DirectKernel = (
+  preds: Float64Array,
+  target: Targets,
+  from: number,
+  m: number,
+  topK: number | null,
+) => number | undefined;
 
 /**
  * The value of every query in order of query id (NaN for a skipped query), plus the query ids.
- * `groupTies` asks for tie groups of equal scores (otherwise every document is its own group).
+ * A query whose documents form one run is read in place; one spread over several runs (its
+ * documents arrived apart) is gathered, in arrival order, into scratch space first. `groupTies`
+ * asks for tie groups of equal scores (otherwise every document is its own group); `direct`, when
+ * given, scores a query without ranking it unless it returns undefined.
  */
 export function perQueryValues(
   state: RetrievalState,
@@ -445,52 +533,62 @@ export function perQueryValues(
   kernel: QueryKernel,
   groupTies: boolean,
   isEmpty: EmptyCheck = noRelevant,
+  direct?: DirectKernel,
 ): { queries: Float64Array; values: Float64Array } {
   const n = state.preds.length;
   if (n === 0) fail("empty_input", `${fn}: no documents were given (call update first)`);
-  assertAllocation(fn, `ranking ${n} documents`, 32 * n);
-  const indexes = filled(state.indexes);
+  assertAllocation(fn, `ranking ${n} documents`, 16 * n);
   const preds = filled(state.preds);
   const target = filled(state.target);
-  // Group by query id: a stable radix argsort unless the ids already arrive in order.
-  const order = isNonDecreasing(indexes) ? null : argsort(indexes, false);
-  let ids = indexes;
-  if (order) {
-    ids = new Float64Array(n);
-    for (let i = 0; i < n; i++) ids[i] = indexes[order[i]!]!;
-  }
-  let queryCount = 1;
-  for (let i = 1; i < n; i++) if (ids[i] !== ids[i - 1]) queryCount++;
+  const runIds = filled(state.runIds);
+  const runLengths = filled(state.runLengths);
+  const runCount = runIds.length;
+  const runStarts = new Float64Array(runCount);
+  for (let r = 1; r < runCount; r++) runStarts[r] = runStarts[r - 1]! + runLengths[r - 1]!;
+  // Runs in order of query id: a stable radix argsort unless they already are.
+  const order = isNonDecreasing(runIds) ? null : argsort(runIds, false);
+  const runAt = (i: number) => (order ? order[i]! : i);
+  let queryCount = runCount > 0 ? 1 : 0;
+  for (let i = 1; i < runCount; i++) if (runIds[runAt(i)] !== runIds[runAt(i - 1)]) queryCount++;
   const queries = new Float64Array(queryCount);
   const values = new Float64Array(queryCount);
   const scratch = newScratch();
+  let gatheredPreds = new Float64Array(0);
+  let gatheredTarget = new Float32Array(0);
   let q = 0;
-  let start = 0;
-  while (start < n) {
-    const id = ids[start]!;
-    let end = start + 1;
-    while (end < n && ids[end] === id) end++;
-    const m = end - start;
-    rankQuery(preds, target, order, start, m, options.ties, scratch);
-    const groupEnd = scratch.groupEnd;
-    let groups = 0;
-    if (groupTies) {
-      for (let i = 1; i <= m; i++) {
-        if (i === m || scratch.scores[i] !== scratch.scores[i - 1]) groupEnd[groups++] = i;
-      }
+  let i = 0;
+  while (i < runCount) {
+    const id = runIds[runAt(i)]!;
+    let j = i + 1;
+    while (j < runCount && runIds[runAt(j)] === id) j++;
+    let p: Float64Array = preds;
+    let t: Float32Array = target;
+    let from: number;
+    let m: number;
+    if (j === i + 1) {
+      from = runStarts[runAt(i)]!;
+      m = runLengths[runAt(i)]!;
     } else {
-      for (let i = 1; i <= m; i++) groupEnd[groups++] = i;
+      m = 0;
+      for (let k = i; k < j; k++) m += runLengths[runAt(k)]!;
+      if (gatheredPreds.length < m) {
+        gatheredPreds = new Float64Array(Math.max(m, 2 * gatheredPreds.length));
+        gatheredTarget = new Float32Array(gatheredPreds.length);
+      }
+      let w = 0;
+      for (let k = i; k < j; k++) {
+        const start = runStarts[runAt(k)]!;
+        const length = runLengths[runAt(k)]!;
+        gatheredPreds.set(preds.subarray(start, start + length), w);
+        gatheredTarget.set(target.subarray(start, start + length), w);
+        w += length;
+      }
+      p = gatheredPreds;
+      t = gatheredTarget;
+      from = 0;
     }
-    const query: RankedQuery = {
-      scores: scratch.scores,
-      target: scratch.target,
-      start: 0,
-      end: m,
-      groupEnd,
-      groups,
-    };
     queries[q] = id;
-    if (isEmpty(query)) {
+    if (isEmpty(t, from, m)) {
       switch (options.emptyTargetAction) {
         case "error":
           fail(
@@ -508,10 +606,27 @@ export function perQueryValues(
           values[q] = Number.NaN;
       }
     } else {
-      values[q] = kernel(query, options.topK);
+      const fast = direct?.(p, t, from, m, options.topK);
+      if (fast !== undefined) values[q] = fast;
+      else {
+        rankQuery(p, t, from, m, options.ties, scratch);
+        const groupEnd = scratch.groupEnd;
+        let groups = 0;
+        if (groupTies) {
+          for (let g = 1; g <= m; g++) {
+            if (g === m || scratch.scores[g] !== scratch.scores[g - 1]) groupEnd[groups++] = g;
+          }
+        } else {
+          for (let g = 1; g <= m; g++) groupEnd[groups++] = g;
+        }
+        values[q] = kernel(
+          { scores: scratch.scores, target: scratch.target, start: 0, end: m, groupEnd, groups },
+          options.topK,
+        );
+      }
     }
     q++;
-    start = end;
+    i = j;
   }
   return { queries, values };
 }
@@ -558,6 +673,8 @@ export function retrievalDef(
     extraOptions?: Record<string, unknown>;
     /** False for metrics without `topK` (R-precision): it is left out of the saved options. */
     allowTopK?: boolean;
+    /** The fast path scoring a query without ranking it (see {@link DirectKernel}). */
+    direct?: DirectKernel;
   } = {},
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const graded = config.graded ?? false;
@@ -574,7 +691,15 @@ export function retrievalDef(
     },
     merge: mergeRetrievalStates,
     compute(state) {
-      const { values } = perQueryValues(state, resolved, fn, kernel, groupTies, config.isEmpty);
+      const { values } = perQueryValues(
+        state,
+        resolved,
+        fn,
+        kernel,
+        groupTies,
+        config.isEmpty,
+        config.direct,
+      );
       return aggregate(values, resolved.aggregation);
     },
     validateState(state: unknown): asserts state is RetrievalState {

@@ -10,6 +10,7 @@ import {
   type RetrievalState,
   readRetrievalOptions,
   retrievalDef,
+  type Targets,
 } from "./grouped.js";
 
 /** Gain of a relevance grade: `"linear"` (rel, torchmetrics and sklearn) or `"exponential"` (2^rel - 1, Burges et al. 2005). */
@@ -106,6 +107,87 @@ export function ndcgKernel(query: RankedQuery, topK: number | null, gain: NdcgGa
 
 let gainScratch = new Float64Array(64);
 let topScratch = new Float64Array(16);
+let topScores = new Float64Array(16);
+let topGains = new Float64Array(16);
+
+/**
+ * nDCG@k of one query without ranking it, for tie-averaged DCG (`"torchmetrics"`, `"average"`),
+ * when k is small next to the query (4k < m; otherwise undefined: the query is ranked). The k
+ * highest scores are kept by insertion (expected O(m + k log m) for random order); T, the k-th
+ * highest, splits the documents: those above T (fewer than k) are grouped by equal score as in
+ * {@link ndcgKernel}, and the tie group at T gets its mean gain over the positions it holds up to
+ * k. The ideal DCG takes the k largest gains. Equals {@link ndcgKernel} on the ranked query (up
+ * to the order of additions within a tie group).
+ */
+export function ndcgDirect(
+  preds: Float64Array,
+  target: Targets,
+  from: number,
+  m: number,
+  topK: number | null,
+  exponential: boolean,
+): number | undefined {
+  if (topK === null || topK * 4 >= m) return undefined;
+  const k = topK;
+  if (topScores.length < k) {
+    topScores = new Float64Array(k);
+    topGains = new Float64Array(k);
+    topScratch = new Float64Array(Math.max(k, topScratch.length));
+  }
+  const end = from + m;
+  let filledTop = 0;
+  let filledIdeal = 0;
+  for (let d = from; d < end; d++) {
+    const s = preds[d]!;
+    const g = exponential ? 2 ** target[d]! - 1 : target[d]!;
+    if (filledTop < k || s > topScores[k - 1]!) {
+      let i = filledTop < k ? filledTop++ : k - 1;
+      while (i > 0 && topScores[i - 1]! < s) {
+        topScores[i] = topScores[i - 1]!;
+        topGains[i] = topGains[i - 1]!;
+        i--;
+      }
+      topScores[i] = s;
+      topGains[i] = g;
+    }
+    if (filledIdeal < k || g > topScratch[k - 1]!) {
+      let i = filledIdeal < k ? filledIdeal++ : k - 1;
+      while (i > 0 && topScratch[i - 1]! < g) {
+        topScratch[i] = topScratch[i - 1]!;
+        i--;
+      }
+      topScratch[i] = g;
+    }
+  }
+  const cut = topScores[k - 1]!;
+  let dcg = 0;
+  let i = 0;
+  while (i < k && topScores[i]! > cut) {
+    let j = i + 1;
+    let sum = topGains[i]!;
+    while (j < k && topScores[j] === topScores[i]) sum += topGains[j++]!;
+    let discountSum = 0;
+    for (let p = i; p < j; p++) discountSum += discount(p);
+    dcg += (sum / (j - i)) * discountSum;
+    i = j;
+  }
+  // The tie group at the cut: every document scoring `cut`, holding positions i.. of which those before k count.
+  let tieGain = 0;
+  let tieSize = 0;
+  for (let d = from; d < end; d++) {
+    if (preds[d] === cut) {
+      tieGain += exponential ? 2 ** target[d]! - 1 : target[d]!;
+      tieSize++;
+    }
+  }
+  let discountSum = 0;
+  for (let p = i; p < k; p++) discountSum += discount(p);
+  dcg += (tieGain / tieSize) * discountSum;
+  if (dcg === 0) return 0;
+  let ideal = 0;
+  for (let p = 0; p < k; p++) ideal += topScratch[p]! * discount(p);
+  return ideal === 0 ? 0 : dcg / ideal;
+}
 
 /**
  * nDCG@k over queries grouped by `indexes`, as a MetricDef: per query
@@ -121,10 +203,17 @@ export function retrievalNdcgDef(
   const fn = "retrievalNdcg";
   const { resolved, record } = readRetrievalOptions<RetrievalNdcgOptions>(fn, options, NAMES);
   const gain = optOneOf(fn, "gain", record.gain, ["linear", "exponential"], "linear");
+  const averaged = resolved.ties === "average" || resolved.ties === "torchmetrics";
   return retrievalDef(retrievalNdcgMeta, fn, resolved, (q, k) => ndcgKernel(q, k, gain), {
     graded: true,
-    groupTies: resolved.ties === "average" || resolved.ties === "torchmetrics",
+    groupTies: averaged,
     extraOptions: { gain },
+    ...(averaged
+      ? {
+          direct: (preds: Float64Array, target: Targets, from: number, m: number, k: number | null) =>
+            ndcgDirect(preds, target, from, m, k, gain === "exponential"),
+        }
+      : {}),
   });
 }
 

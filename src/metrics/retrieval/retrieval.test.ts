@@ -2,12 +2,24 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectError } from "../../../test/support/expect-error.js";
 import { createMetric, type MetricDef } from "../../metric.js";
-import { retrievalMap, retrievalMapDef } from "./average-precision.js";
+import {
+  averagePrecisionKernel,
+  retrievalMap,
+  retrievalMapDef,
+  retrievalMapMeta,
+} from "./average-precision.js";
 import { dcgScore, ndcgScore } from "./dcg-score.js";
 import { retrievalFallOut, retrievalFallOutDef } from "./fall-out.js";
-import type { RetrievalArgs, RetrievalState, TieHandling } from "./grouped.js";
+import {
+  RETRIEVAL_OPTIONS,
+  type RetrievalArgs,
+  type RetrievalState,
+  readRetrievalOptions,
+  retrievalDef,
+  type TieHandling,
+} from "./grouped.js";
 import { retrievalHitRate, retrievalHitRateDef } from "./hit-rate.js";
-import { retrievalNdcg, retrievalNdcgDef } from "./ndcg.js";
+import { ndcgKernel, retrievalNdcg, retrievalNdcgDef, retrievalNdcgMeta } from "./ndcg.js";
 import { retrievalPrecision, retrievalPrecisionDef } from "./precision-at-k.js";
 import { retrievalRPrecision, retrievalRPrecisionDef } from "./r-precision.js";
 import { retrievalRecall, retrievalRecallDef } from "./recall-at-k.js";
@@ -493,50 +505,156 @@ describe("strict options and untrusted states", () => {
     );
   });
 
-  it("a decoded state is checked: lengths, query ids, 0/1 targets, grades, ignored values", () => {
-    const snapshot = createMetric(retrievalMapDef({ ignoreIndex: -1 }))
-      .update(preds3, target3, indexes3)
-      .toJSON();
-    const decoded = (mutate: (s: Record<string, { data: Float64Array; length: number }>) => void) => {
-      const m = createMetric(retrievalMapDef({ ignoreIndex: -1 })).fromJSON(snapshot);
-      const state = structuredClone(m.state) as unknown as Record<
+  it("a decoded state is checked: lengths, runs of query ids, 0/1 targets, grades, ignored values", () => {
+    const def = retrievalMapDef({ ignoreIndex: -1 });
+    const snapshot = createMetric(def).update(preds3, target3, indexes3).toJSON();
+    type Buffer = { data: Float64Array | Float32Array; length: number };
+    const check = (mutate: (s: Record<string, Buffer>) => void) => {
+      const state = structuredClone(createMetric(def).fromJSON(snapshot).state) as unknown as Record<
         string,
-        { data: Float64Array; length: number }
+        Buffer
       >;
       mutate(state);
-      return () => retrievalMapDef({ ignoreIndex: -1 }).validateState!(state);
+      return () => def.validateState!(state);
     };
     expectError(
-      decoded((s) => {
+      check((s) => {
         s.target!.data[1] = 7;
       }),
       "invalid_state",
       "retrieval/map: state.target.data must hold only 0 and 1, got 7 at index 1",
     );
     expectError(
-      decoded((s) => {
-        s.indexes!.data[0] = 0.5;
+      check((s) => {
+        s.runIds!.data[0] = 0.5;
       }),
       "invalid_state",
-      "retrieval/map: state.indexes.data must hold integer query ids, got 0.5 at index 0",
+      "retrieval/map: state.runIds.data must hold integer query ids, got 0.5 at index 0",
     );
     expectError(
-      decoded((s) => {
+      check((s) => {
+        s.runLengths!.data[0] = 2;
+      }),
+      "invalid_state",
+      "retrieval/map: state.runLengths must add up to the 3 documents, got 2",
+    );
+    expectError(
+      check((s) => {
         s.preds = { data: new Float64Array(2), length: 2 };
       }),
       "invalid_state",
-      "retrieval/map: state.indexes, state.preds and state.target must have the same length, got 3, 2 and 3",
+      "retrieval/map: state.preds and state.target must have the same length, got 2 and 3",
+    );
+    expectError(
+      check((s) => {
+        s.target!.data[0] = -1;
+      }),
+      "invalid_state",
+      "retrieval/map: state.target.data must hold only 0 and 1, got -1 at index 0",
     );
     expect(() =>
       retrievalNdcgDef().validateState!({
-        indexes: { data: new Float64Array([0]), length: 1 },
         preds: { data: new Float64Array([0.5]), length: 1 },
-        target: { data: new Float64Array([2.5]), length: 1 },
+        target: { data: new Float32Array([2.5]), length: 1 },
+        runIds: { data: new Float64Array([0]), length: 1 },
+        runLengths: { data: new Float64Array([1]), length: 1 },
       }),
-    ).toThrow("retrieval/ndcg: state.target.data must hold non-negative integer grades, got 2.5 at index 0");
+    ).toThrow(
+      "retrieval/ndcg: state.target.data must hold integer grades in [0, 16777216], got 2.5 at index 0",
+    );
+  });
+
+  it("query ids are kept as runs: one per query when documents arrive grouped", () => {
+    const m = createMetric(retrievalMapDef()).update([0.9, 0.1, 0.5, 0.4], [1, 0, 0, 1], [7, 7, 3, 3]);
+    expect(Array.from(m.state.runIds.data.subarray(0, m.state.runIds.length))).toEqual([7, 3]);
+    expect(Array.from(m.state.runLengths.data.subarray(0, m.state.runLengths.length))).toEqual([2, 2]);
+    // a query split over batches and interleaved with another is gathered back in arrival order
+    m.update([0.8], [1], [7]);
+    // q7: scores .9 (1), .1 (0), .8 (1): AP = (1/1 + 2/2) / 2 = 1; q3: .5 (0), .4 (1): AP 1/2
+    expect(m.compute()).toBe(0.75);
+  });
+
+  it("a rejected batch does not extend the last run", () => {
+    const m = createMetric(retrievalMapDef()).update([0.9], [1], [4]);
+    expect(() => m.update([0.5, 0.2], [0, 3], [4, 4])).toThrow(/`target` must contain only 0 and 1, got 3/);
+    expect(m.state.runLengths.data[0]).toBe(1);
+    expect(m.compute()).toBe(1);
   });
 });
 
 const preds3 = [0.9, 0.2, 0.6];
 const target3 = [1, 0, 1];
 const indexes3 = [0, 0, 0];
+
+describe("direct kernels equal ranking the query", () => {
+  // Scores drawn from few values (ties), graded targets, queries of 1 to 60 documents, split
+  // into runs; topK small and large.
+  const data = fc
+    .array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 3 }),
+      ),
+      {
+        minLength: 1,
+        maxLength: 200,
+      },
+    )
+    .map((docs) => ({
+      indexes: docs.map((d) => d[0]),
+      preds: docs.map((d) => d[1] / 8 - 0.5),
+      grades: docs.map((d) => d[2]),
+    }));
+
+  it("MAP: the bucketed ranks of the relevant documents equal the ranked kernel", () => {
+    fc.assert(
+      fc.property(
+        data,
+        fc.option(fc.integer({ min: 1, max: 30 }), { nil: null }),
+        fc.constantFrom("irrelevant", "keep") as fc.Arbitrary<"irrelevant" | "keep">,
+        (d, topK, nonPositiveScores) => {
+          const binary = d.grades.map((g) => (g >= 2 ? 1 : 0));
+          const options = { topK, nonPositiveScores, emptyTargetAction: "skip" as const };
+          const { resolved } = readRetrievalOptions("t", options, [
+            ...RETRIEVAL_OPTIONS,
+            "nonPositiveScores",
+          ]);
+          const ranked = retrievalDef(retrievalMapMeta, "t", resolved, (q, k) =>
+            averagePrecisionKernel(q, k, nonPositiveScores),
+          );
+          const s = ranked.init();
+          ranked.update(s, d.preds, binary, d.indexes);
+          expect(retrievalMap(d.preds, binary, d.indexes, options)).toBeCloseTo(ranked.compute(s), 14);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("nDCG@k: the top-k selection equals the ranked kernel (tie-averaged)", () => {
+    fc.assert(
+      fc.property(
+        data,
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom("linear", "exponential") as fc.Arbitrary<"linear" | "exponential">,
+        fc.constantFrom("torchmetrics", "average") as fc.Arbitrary<TieHandling>,
+        (d, topK, gain, ties) => {
+          const options = { topK, ties, emptyTargetAction: "skip" as const };
+          const { resolved } = readRetrievalOptions("t", options, RETRIEVAL_OPTIONS);
+          const ranked = retrievalDef(retrievalNdcgMeta, "t", resolved, (q, k) => ndcgKernel(q, k, gain), {
+            graded: true,
+            groupTies: true,
+          });
+          const s = ranked.init();
+          ranked.update(s, d.preds, d.grades, d.indexes);
+          expect(retrievalNdcg(d.preds, d.grades, d.indexes, { ...options, gain })).toBeCloseTo(
+            ranked.compute(s),
+            14,
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
