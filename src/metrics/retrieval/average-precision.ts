@@ -66,7 +66,7 @@ export const retrievalMapMeta: CatalogEntry = {
  * rule. `extra` resolves the metric's own options from the option record (saved after
  * `nonPositiveScores` in `def.options`) and returns them.
  */
-export function binaryRetrievalDef<O extends RetrievalMapOptions>(
+export function binaryRetrievalDefinition<O extends RetrievalMapOptions>(
   meta: CatalogEntry,
   fn: string,
   options: O | undefined,
@@ -269,7 +269,7 @@ export function averagePrecisionDirect(
 export function retrievalMapDef(
   options?: RetrievalMapOptions,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
-  return binaryRetrievalDef(
+  return binaryRetrievalDefinition(
     retrievalMapMeta,
     "retrievalMap",
     options,

@@ -4,7 +4,7 @@ import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   binaryGain,
-  binaryRetrievalDef,
+  binaryRetrievalDefinition,
   RETRIEVAL_MAP_OPTIONS,
   type RetrievalMapOptions,
 } from "./average-precision.js";
@@ -50,7 +50,7 @@ export function retrievalPrecisionDef(
   options?: RetrievalPrecisionOptions,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const fn = "retrievalPrecision";
-  return binaryRetrievalDef(
+  return binaryRetrievalDefinition(
     retrievalPrecisionMeta,
     fn,
     options,

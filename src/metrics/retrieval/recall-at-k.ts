@@ -3,7 +3,7 @@ import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   binaryGain,
-  binaryRetrievalDef,
+  binaryRetrievalDefinition,
   RETRIEVAL_MAP_OPTIONS,
   type RetrievalMapOptions,
 } from "./average-precision.js";
@@ -39,7 +39,7 @@ export const retrievalRecallMeta: CatalogEntry = {
 export function retrievalRecallDef(
   options?: RetrievalRecallOptions,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
-  return binaryRetrievalDef(
+  return binaryRetrievalDefinition(
     retrievalRecallMeta,
     "retrievalRecall",
     options,

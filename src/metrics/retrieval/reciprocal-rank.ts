@@ -3,7 +3,7 @@ import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   binaryGain,
-  binaryRetrievalDef,
+  binaryRetrievalDefinition,
   RETRIEVAL_MAP_OPTIONS,
   type RetrievalMapOptions,
 } from "./average-precision.js";
@@ -73,7 +73,7 @@ export function reciprocalRankKernel(
 export function retrievalMrrDef(
   options?: RetrievalMrrOptions,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
-  return binaryRetrievalDef(
+  return binaryRetrievalDefinition(
     retrievalMrrMeta,
     "retrievalMrr",
     options,
