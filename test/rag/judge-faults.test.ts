@@ -3,10 +3,9 @@
  * past its deadline; an unwritable cache keeps the paid judgments, warns once and sets the exit
  * code; a damaged cache entry is a miss.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CACHE_FAILED_EXIT, register } from "../../src/cli/eval/rag.js";
 import { CACHE_FORMAT, judgmentCache, memoryStore } from "../../src/rag/cache.js";
 import { openAiClient } from "../../src/rag/client.js";
@@ -16,16 +15,9 @@ import { object, string } from "../../src/rag/schema.js";
 import { runEvalCommand } from "../support/cli.js";
 import { cannedScript } from "./canned-replies.js";
 import { chatReply, startScriptedServer } from "./scripted-server.js";
+import { tempDirs } from "./temp-dirs.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "plumbline-faults-"));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs("plumbline-faults-");
 
 const messages = [{ role: "user" as const, content: "hi" }];
 

@@ -4,11 +4,10 @@
  * half-way and resumed without paying twice, a budget stop, CI gates and output formats.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RAG_EXIT, register } from "../../src/cli/eval/rag.js";
 import { runEvalCommand } from "../support/cli.js";
 import {
@@ -18,16 +17,9 @@ import {
   type SeenRequest,
   startScriptedServer,
 } from "./scripted-server.js";
+import { tempDirs } from "./temp-dirs.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "plumbline-judge-runs-"));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs("plumbline-judge-runs-");
 
 const samples = Array.from({ length: 6 }, (_, i) => ({
   id: `s${i}`,

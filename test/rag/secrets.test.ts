@@ -4,7 +4,7 @@
  * usage, cache files) and the CLI run (stdout, stderr, cache files) are then searched for the key
  * in every encoding and for long pieces of it.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -17,6 +17,7 @@ import { createRedactor, REDACTED } from "../../src/rag/redact.js";
 import { runEvalCommand } from "../support/cli.js";
 import { ECHO_MODES, echoReply, findSecret } from "./echo-server.js";
 import { startScriptedServer } from "./scripted-server.js";
+import { filesUnder } from "./temp-dirs.js";
 
 const KEY = "sk-test-SECRET-0123456789abcdefXYZ";
 const dirs: string[] = [];
@@ -28,14 +29,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "plumbline-secrets-"));
   dirs.push(dir);
   return dir;
-}
-
-/** Every file under `dir`, with its text. */
-function filesUnder(dir: string): [string, string][] {
-  return readdirSync(dir, { recursive: true })
-    .map((f) => join(dir, String(f)))
-    .filter((p) => statSync(p).isFile())
-    .map((p) => [p, readFileSync(p, "utf8")]);
 }
 
 const samples = [

@@ -12,6 +12,7 @@ import {
   type RetrievalState,
   readRetrievalOptions,
   retrievalDef,
+  type Scores,
   type Targets,
   type TieHandling,
 } from "./grouped.js";
@@ -167,7 +168,6 @@ const bucketCounts = new Int32Array(BUCKETS + 1);
 /** Per bucket, the first relevant document in it (relevant documents are sorted, so a bucket's are consecutive) and how many. */
 const bucketFirstRelevant = new Int32Array(BUCKETS);
 const bucketRelevant = new Int32Array(BUCKETS);
-let bucketOf = new Int32Array(256);
 
 /**
  * Average precision of one query without sorting it, for ties in input order (`"torchmetrics"`):
@@ -177,11 +177,11 @@ let bucketOf = new Int32Array(256);
  * ((s - min) * 63 / (max - min), truncated), so a document in a higher bucket ranks above every
  * relevant document of a lower one; only documents sharing a relevant document's bucket are
  * compared with it. The rank of the k-th relevant document is 1 + the documents above it, and
- * AP = mean over the relevant documents within `topK` of k / rank. About four passes over the
- * query instead of a sort; equals {@link averagePrecisionKernel} on the ranked query.
+ * AP = mean over the relevant documents within `topK` of k / rank. Two passes over the query
+ * instead of a sort; equals {@link averagePrecisionKernel} on the ranked query.
  */
 export function averagePrecisionDirect(
-  preds: Float64Array,
+  preds: Scores,
   target: Targets,
   from: number,
   m: number,
@@ -211,37 +211,33 @@ export function averagePrecisionDirect(
   }
   if (r === 0) return 0;
   const scale = hi > lo && hi - lo < Number.POSITIVE_INFINITY ? (BUCKETS - 1) / (hi - lo) : 0;
-  if (bucketOf.length < m) bucketOf = new Int32Array(Math.max(m, 2 * bucketOf.length));
   bucketCounts.fill(0);
   bucketRelevant.fill(0);
-  for (let d = from; d < end; d++) {
-    const b = ((preds[d]! - lo) * scale) | 0;
-    bucketOf[d - from] = b;
-    bucketCounts[b]!++;
-  }
   for (let k = 0; k < r; k++) {
     const b = ((relevantScores[k]! - lo) * scale) | 0;
     relevantBuckets[k] = b;
+    relevantAbove[k] = 0;
     if (bucketRelevant[b]!++ === 0) bucketFirstRelevant[b] = k;
   }
-  // documents in strictly higher buckets
-  let higher = 0;
-  let next = 0;
-  for (let b = BUCKETS - 1; b >= 0 && next < r; b--) {
-    while (next < r && relevantBuckets[next] === b) relevantAbove[next++] = higher;
-    higher += bucketCounts[b]!;
-  }
-  // documents sharing a relevant document's bucket, compared exactly
+  // One pass: count every document's bucket, and compare exactly those sharing a relevant one's.
   for (let d = from; d < end; d++) {
-    const b = bucketOf[d - from]!;
+    const s = preds[d]!;
+    const b = ((s - lo) * scale) | 0;
+    bucketCounts[b]!++;
     const count = bucketRelevant[b]!;
     if (count === 0) continue;
-    const s = preds[d]!;
     const first = bucketFirstRelevant[b]!;
     for (let k = first; k < first + count; k++) {
       const t = relevantScores[k]!;
       if (s > t || (s === t && d < relevantPositions[k]!)) relevantAbove[k]!++;
     }
+  }
+  // plus every document in a strictly higher bucket
+  let higher = 0;
+  let next = 0;
+  for (let b = BUCKETS - 1; b >= 0 && next < r; b--) {
+    while (next < r && relevantBuckets[next] === b) relevantAbove[next++]! += higher;
+    higher += bucketCounts[b]!;
   }
   const cut = topK ?? m;
   let sum = 0;

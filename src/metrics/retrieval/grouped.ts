@@ -26,8 +26,8 @@ import type { MetricDef } from "../../metric.js";
  * integers, `preds` finite numbers; an error on `target` or `indexes` says which order is expected.
  *
  * A query's documents may arrive across many batches, so the state keeps them all and `merge`
- * concatenates: scores (Float64, 8 bytes), targets (Float32, 4 bytes: 0/1 and integer grades up
- * to 2^24 are exact) and the query ids as runs of consecutive equal ids (16 bytes per run: one
+ * concatenates: scores (Float32 while every score is exactly a float32, as scores from float32
+ * models are, else Float64), targets (Float32: 0/1 and integer grades up to 2^24 are exact) and the query ids as runs of consecutive equal ids (16 bytes per run: one
  * run per query when documents arrive grouped, one per document at worst), within the allocation
  * budget of core/limits.ts. `compute` orders the runs by query id (a stable radix argsort,
  * skipped when they already are), then scores each query: directly from its documents where the
@@ -90,11 +90,15 @@ export interface ResolvedRetrievalOptions {
  * query ids as runs (`runIds[i]` repeated `runLengths[i]` times).
  */
 export interface RetrievalState {
-  preds: GrowableFloat64;
+  /** Float32 while every score seen is exactly a float32; Float64 from the first one that is not. */
+  preds: GrowableFloat32 | GrowableFloat64;
   target: GrowableFloat32;
   runIds: GrowableFloat64;
   runLengths: GrowableFloat64;
 }
+
+/** Scores as the state stores them. */
+export type Scores = Float32Array | Float64Array;
 
 /** The arguments of `update`, as torchmetrics: scores, relevance, query ids. */
 export type RetrievalArgs = [preds: ArrayLike<number>, target: ArrayLike<number>, indexes: ArrayLike<number>];
@@ -166,7 +170,7 @@ export function readRetrievalOptions<O extends RetrievalOptions>(
 /** A fresh, empty state. */
 export function initRetrievalState(): RetrievalState {
   return {
-    preds: growableFloat64(),
+    preds: growableFloat32(),
     target: growableFloat32(),
     runIds: growableFloat64(),
     runLengths: growableFloat64(),
@@ -181,11 +185,20 @@ export function mergeRetrievalStates(a: RetrievalState, b: RetrievalState): Retr
     12 * (a.preds.length + b.preds.length) + 16 * (a.runIds.length + b.runIds.length),
   );
   return {
-    preds: concatGrowable(a.preds, b.preds),
+    preds:
+      a.preds.data instanceof Float32Array && b.preds.data instanceof Float32Array
+        ? concatGrowable(a.preds as GrowableFloat32, b.preds as GrowableFloat32)
+        : concatGrowable(widen(a.preds), widen(b.preds)),
     target: concatGrowable(a.target, b.target),
     runIds: concatGrowable(a.runIds, b.runIds),
     runLengths: concatGrowable(a.runLengths, b.runLengths),
   };
+}
+
+/** The scores as Float64 (a copy when they are Float32). */
+function widen(buffer: GrowableFloat32 | GrowableFloat64): GrowableFloat64 {
+  if (buffer.data instanceof Float64Array) return buffer as GrowableFloat64;
+  return { data: Float64Array.from(filled(buffer)), length: buffer.length };
 }
 
 /** Largest relevance grade: targets are stored as float32, exact for integers up to 2^24. */
@@ -209,7 +222,7 @@ export function validateRetrievalState(
   ignoreIndex: number | null,
 ): asserts state is RetrievalState {
   checkState(id, state, {
-    preds: field.growable(Float64Array, "finite"),
+    preds: field.growable([Float32Array, Float64Array], "finite"),
     target: field.growable(Float32Array, graded ? grade : "binary"),
     runIds: field.growable(Float64Array, queryId),
     runLengths: field.growable(Float64Array, runLength),
@@ -303,49 +316,107 @@ export function updateRetrievalState(
   }
   const base = state.preds.length;
   assertAllocation(fn, `a retrieval state of ${base + n} documents`, 2 * 28 * (base + n));
-  const outPreds = reserve(state.preds, n);
-  const outTarget = reserve(state.target, n);
-  // Runs are added to a copy of the run buffers' tails: the state changes only if the batch passes.
+  reserve(state.target, n);
+  // Runs are written past the run buffers' lengths: the state changes only if the batch passes.
   const runIds = reserve(state.runIds, n);
   const runLengths = reserve(state.runLengths, n);
-  let runs = state.runIds.length;
+  const cursor: Cursor = { runs: state.runIds.length, lastId: Number.NaN, written: base, next: 0 };
+  if (cursor.runs > 0) cursor.lastId = runIds[cursor.runs - 1]!;
   // The last run may continue into this batch; its length is restored on failure.
-  const lastLength = runs > 0 ? runLengths[runs - 1]! : 0;
-  let lastId = runs > 0 ? runIds[runs - 1]! : Number.NaN;
-  // NaN never equals a target, so without ignoreIndex the comparison never drops a document.
-  const ignore = options.ignoreIndex ?? Number.NaN;
-  let w = base;
+  const lastLength = cursor.runs > 0 ? runLengths[cursor.runs - 1]! : 0;
   try {
-    for (let i = 0; i < n; i++) {
-      const t = target[i]!;
-      if (t === ignore) continue;
-      const q = indexes[i]!;
-      const p = preds[i]!;
-      // (q | 0) === q holds for int32 query ids; other safe integers take the slow check
-      if (
-        ((q | 0) !== q && !Number.isSafeInteger(q)) ||
-        p - p !== 0 ||
-        (graded ? !((t | 0) === t && t >= 0 && t <= MAX_GRADE) : t !== 0 && t !== 1)
-      )
-        rejectDocument(fn, graded, i, q, p, t);
-      outPreds[w] = p;
-      outTarget[w] = t;
-      w++;
-      if (q === lastId) runLengths[runs - 1]!++;
-      else {
-        runIds[runs] = q;
-        runLengths[runs++] = 1;
-        lastId = q;
+    const batch: Batch = { preds, target, indexes, options, fn, graded };
+    if (state.preds.data instanceof Float32Array) {
+      appendDocuments(reserve(state.preds as GrowableFloat32, n), true, state, batch, cursor);
+      if (cursor.next < n) {
+        // A score that is not exactly a float32: the scores move to Float64 for good.
+        const wide = new Float64Array(state.preds.data.length);
+        wide.set(state.preds.data.subarray(0, cursor.written));
+        state.preds = { data: wide, length: state.preds.length };
       }
     }
+    if (cursor.next < n)
+      appendDocuments(reserve(state.preds as GrowableFloat64, n), false, state, batch, cursor);
   } catch (error) {
     if (state.runIds.length > 0) runLengths[state.runIds.length - 1] = lastLength;
     throw error;
   }
+  const w = cursor.written;
   state.preds.length = w;
   state.target.length = w;
-  state.runIds.length = runs;
-  state.runLengths.length = runs;
+  state.runIds.length = cursor.runs;
+  state.runLengths.length = cursor.runs;
+}
+
+/** A batch being appended, with what checking it needs. */
+interface Batch {
+  preds: Float64Array;
+  target: Float64Array;
+  indexes: Float64Array;
+  options: ResolvedRetrievalOptions;
+  fn: string;
+  graded: boolean;
+}
+
+/** Where {@link appendDocuments} is: runs written, the last run's id, documents written, next document of the batch. */
+interface Cursor {
+  runs: number;
+  lastId: number;
+  written: number;
+  next: number;
+}
+
+/**
+ * The validating copy loop of {@link updateRetrievalState}: documents `cursor.next..` of the batch
+ * are checked and written at `cursor.written..` of `outPreds` and of the state's target and run
+ * buffers (past their lengths). With `float32Only` it stops at the first score that is not exactly
+ * a float32 (the caller widens the scores and calls again); the cursor says where it stopped.
+ */
+function appendDocuments(
+  outPreds: Scores,
+  float32Only: boolean,
+  state: RetrievalState,
+  batch: Batch,
+  cursor: Cursor,
+): void {
+  const { preds, target, indexes, options, fn, graded } = batch;
+  const outTarget = state.target.data;
+  const runIds = state.runIds.data;
+  const runLengths = state.runLengths.data;
+  // NaN never equals a target, so without ignoreIndex the comparison never drops a document.
+  const ignore = options.ignoreIndex ?? Number.NaN;
+  const n = preds.length;
+  let w = cursor.written;
+  let runs = cursor.runs;
+  let lastId = cursor.lastId;
+  let i = cursor.next;
+  for (; i < n; i++) {
+    const t = target[i]!;
+    if (t === ignore) continue;
+    const q = indexes[i]!;
+    const p = preds[i]!;
+    // (q | 0) === q holds for int32 query ids; other safe integers take the slow check
+    if (
+      ((q | 0) !== q && !Number.isSafeInteger(q)) ||
+      p - p !== 0 ||
+      (graded ? !((t | 0) === t && t >= 0 && t <= MAX_GRADE) : t !== 0 && t !== 1)
+    )
+      rejectDocument(fn, graded, i, q, p, t);
+    if (float32Only && Math.fround(p) !== p) break;
+    outPreds[w] = p;
+    outTarget[w] = t;
+    w++;
+    if (q === lastId) runLengths[runs - 1]!++;
+    else {
+      runIds[runs] = q;
+      runLengths[runs++] = 1;
+      lastId = q;
+    }
+  }
+  cursor.runs = runs;
+  cursor.lastId = lastId;
+  cursor.written = w;
+  cursor.next = i;
 }
 
 /** Reusable scratch space for ranking one query at a time. */
@@ -390,7 +461,7 @@ export type Targets = Float32Array | Float64Array;
  * by binary search): stable, O(m log m) with no closures.
  */
 export function rankQuery(
-  preds: Float64Array,
+  preds: Scores,
   target: Targets,
   from: number,
   m: number,
@@ -434,7 +505,7 @@ const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
 
 /** Fills `keys` with exact packed sort keys when every score is a float32 value; false otherwise. */
-function packFloat32Keys(preds: Float64Array, from: number, m: number, keys: Float64Array): boolean {
+function packFloat32Keys(preds: Scores, from: number, m: number, keys: Float64Array): boolean {
   for (let j = 0; j < m; j++) {
     const score = preds[from + j]!;
     f32[0] = score;
@@ -447,13 +518,7 @@ function packFloat32Keys(preds: Float64Array, from: number, m: number, keys: Flo
 }
 
 /** General path: sort a copy of the scores, place each document at the first free slot of its score's run. */
-function placeBySearch(
-  preds: Float64Array,
-  target: Targets,
-  from: number,
-  m: number,
-  scratch: Scratch,
-): void {
+function placeBySearch(preds: Scores, target: Targets, from: number, m: number, scratch: Scratch): void {
   const sorted = scratch.sorted.subarray(0, m);
   for (let j = 0; j < m; j++) sorted[j] = preds[from + j]!;
   sorted.sort();
@@ -512,7 +577,7 @@ export function relevantCount(query: RankedQuery): number {
  * ranking the query.
  */
 export type DirectKernel = (
-  preds: Float64Array,
+  preds: Scores,
   target: Targets,
   from: number,
   m: number,
@@ -543,8 +608,13 @@ export function perQueryValues(
   const runIds = filled(state.runIds);
   const runLengths = filled(state.runLengths);
   const runCount = runIds.length;
-  const runStarts = new Float64Array(runCount);
-  for (let r = 1; r < runCount; r++) runStarts[r] = runStarts[r - 1]! + runLengths[r - 1]!;
+  // Offsets and lengths as int32 (a state holds fewer than 2^31 documents: 16 GiB of scores), so
+  // the kernels index with small integers.
+  if (n >= 2 ** 31)
+    fail("invalid_state", `${fn}: a retrieval state holds at most 2^31 - 1 documents, got ${n}`);
+  const runStarts = new Int32Array(runCount);
+  const lengths = Int32Array.from(runLengths);
+  for (let r = 1; r < runCount; r++) runStarts[r] = runStarts[r - 1]! + lengths[r - 1]!;
   // Runs in order of query id: a stable radix argsort unless they already are.
   const order = isNonDecreasing(runIds) ? null : argsort(runIds, false);
   const runAt = (i: number) => (order ? order[i]! : i);
@@ -561,16 +631,16 @@ export function perQueryValues(
     const id = runIds[runAt(i)]!;
     let j = i + 1;
     while (j < runCount && runIds[runAt(j)] === id) j++;
-    let p: Float64Array = preds;
+    let p: Scores = preds;
     let t: Float32Array = target;
     let from: number;
     let m: number;
     if (j === i + 1) {
       from = runStarts[runAt(i)]!;
-      m = runLengths[runAt(i)]!;
+      m = lengths[runAt(i)]!;
     } else {
       m = 0;
-      for (let k = i; k < j; k++) m += runLengths[runAt(k)]!;
+      for (let k = i; k < j; k++) m += lengths[runAt(k)]!;
       if (gatheredPreds.length < m) {
         gatheredPreds = new Float64Array(Math.max(m, 2 * gatheredPreds.length));
         gatheredTarget = new Float32Array(gatheredPreds.length);
@@ -578,7 +648,7 @@ export function perQueryValues(
       let w = 0;
       for (let k = i; k < j; k++) {
         const start = runStarts[runAt(k)]!;
-        const length = runLengths[runAt(k)]!;
+        const length = lengths[runAt(k)]!;
         gatheredPreds.set(preds.subarray(start, start + length), w);
         gatheredTarget.set(target.subarray(start, start + length), w);
         w += length;

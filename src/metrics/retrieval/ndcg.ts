@@ -10,6 +10,7 @@ import {
   type RetrievalState,
   readRetrievalOptions,
   retrievalDef,
+  type Scores,
   type Targets,
 } from "./grouped.js";
 
@@ -120,7 +121,7 @@ let topGains = new Float64Array(16);
  * to the order of additions within a tie group).
  */
 export function ndcgDirect(
-  preds: Float64Array,
+  preds: Scores,
   target: Targets,
   from: number,
   m: number,
@@ -210,7 +211,7 @@ export function retrievalNdcgDef(
     extraOptions: { gain },
     ...(averaged
       ? {
-          direct: (preds: Float64Array, target: Targets, from: number, m: number, k: number | null) =>
+          direct: (preds: Scores, target: Targets, from: number, m: number, k: number | null) =>
             ndcgDirect(preds, target, from, m, k, gain === "exponential"),
         }
       : {}),

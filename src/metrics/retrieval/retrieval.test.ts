@@ -574,6 +574,33 @@ describe("strict options and untrusted states", () => {
     expect(m.compute()).toBe(0.75);
   });
 
+  it("scores stay float32 while they are exactly float32, and widen to float64 for good at the first that is not", () => {
+    const m = createMetric(retrievalMapDef()).update([0.5, 0.25], [1, 0], [1, 1]);
+    expect(m.state.preds.data).toBeInstanceOf(Float32Array);
+    m.update([0.1, 0.3], [0, 1], [2, 2]); // 0.1 is not a float32
+    expect(m.state.preds.data).toBeInstanceOf(Float64Array);
+    expect(Array.from(m.state.preds.data.subarray(0, 4))).toEqual([0.5, 0.25, 0.1, 0.3]);
+    // q1: AP 1; q2: .3 relevant first → 1
+    expect(m.compute()).toBe(1);
+    // a float32 state merged with a float64 one widens; the result equals one update over both
+    const a = createMetric(retrievalMapDef()).update([0.5, 0.25], [1, 0], [1, 1]);
+    const b = createMetric(retrievalMapDef()).update([0.1, 0.3], [0, 1], [2, 2]);
+    const merged = createMetric(retrievalMapDef()).merge(a).merge(b);
+    expect(merged.state.preds.data).toBeInstanceOf(Float64Array);
+    expect(merged.compute()).toBe(m.compute());
+    // and both kinds survive a JSON round trip
+    expect(
+      createMetric(retrievalMapDef())
+        .fromJSON(JSON.parse(JSON.stringify(a.toJSON())))
+        .compute(),
+    ).toBe(a.compute());
+    expect(
+      createMetric(retrievalMapDef())
+        .fromJSON(JSON.parse(JSON.stringify(m.toJSON())))
+        .compute(),
+    ).toBe(1);
+  });
+
   it("a rejected batch does not extend the last run", () => {
     const m = createMetric(retrievalMapDef()).update([0.9], [1], [4]);
     expect(() => m.update([0.5, 0.2], [0, 3], [4, 4])).toThrow(/`target` must contain only 0 and 1, got 3/);
@@ -601,11 +628,14 @@ describe("direct kernels equal ranking the query", () => {
         maxLength: 200,
       },
     )
-    .map((docs) => ({
-      indexes: docs.map((d) => d[0]),
-      preds: docs.map((d) => d[1] / 8 - 0.5),
-      grades: docs.map((d) => d[2]),
-    }));
+    .chain((docs) =>
+      // scores in float32 (eighths) or not (thirds): both storage kinds
+      fc.constantFrom(8, 3).map((scale) => ({
+        indexes: docs.map((d) => d[0]),
+        preds: docs.map((d) => d[1] / scale - 0.5),
+        grades: docs.map((d) => d[2]),
+      })),
+    );
 
   it("MAP: the bucketed ranks of the relevant documents equal the ranked kernel", () => {
     fc.assert(
