@@ -159,22 +159,24 @@ export function averagePrecisionKernel(
 }
 
 const DIRECT_MAX_RELEVANT = 64;
-const BUCKETS = 64;
+/** Most buckets of the direct kernel (a query uses about one per document, 16 to 1024). */
+const MAX_BUCKETS = 1024;
 const relevantPositions = new Int32Array(DIRECT_MAX_RELEVANT);
 const relevantScores = new Float64Array(DIRECT_MAX_RELEVANT);
 const relevantBuckets = new Int32Array(DIRECT_MAX_RELEVANT);
 const relevantAbove = new Int32Array(DIRECT_MAX_RELEVANT);
-const bucketCounts = new Int32Array(BUCKETS + 1);
+const bucketCounts = new Int32Array(MAX_BUCKETS + 1);
 /** Per bucket, the first relevant document in it (relevant documents are sorted, so a bucket's are consecutive) and how many. */
-const bucketFirstRelevant = new Int32Array(BUCKETS);
-const bucketRelevant = new Int32Array(BUCKETS);
+const bucketFirstRelevant = new Int32Array(MAX_BUCKETS);
+const bucketRelevant = new Int32Array(MAX_BUCKETS);
 
 /**
  * Average precision of one query without sorting it, for ties in input order (`"torchmetrics"`):
  * a document ranks above another when its score is higher, or equal with an earlier position.
  * The relevant documents are sorted by that order (insertion; queries with more than 64 are
- * ranked instead). Every document goes to one of 64 buckets by a monotone map of its score
- * ((s - min) * 63 / (max - min), truncated), so a document in a higher bucket ranks above every
+ * ranked instead). Every document goes to one of B buckets (about one per document, 16 to 1024)
+ * by a monotone map of its score ((s - min) * (B - 1) / (max - min), truncated), so a document in a
+ * higher bucket ranks above every
  * relevant document of a lower one; only documents sharing a relevant document's bucket are
  * compared with it. The rank of the k-th relevant document is 1 + the documents above it, and
  * AP = mean over the relevant documents within `topK` of k / rank. Two passes over the query
@@ -210,9 +212,11 @@ export function averagePrecisionDirect(
     }
   }
   if (r === 0) return 0;
-  const scale = hi > lo && hi - lo < Number.POSITIVE_INFINITY ? (BUCKETS - 1) / (hi - lo) : 0;
-  bucketCounts.fill(0);
-  bucketRelevant.fill(0);
+  // about one bucket per document: a power of two in [16, 1024]
+  const buckets = Math.min(MAX_BUCKETS, Math.max(16, 2 ** Math.ceil(Math.log2(m))));
+  const scale = hi > lo && hi - lo < Number.POSITIVE_INFINITY ? (buckets - 1) / (hi - lo) : 0;
+  bucketCounts.fill(0, 0, buckets);
+  bucketRelevant.fill(0, 0, buckets);
   for (let k = 0; k < r; k++) {
     const b = ((relevantScores[k]! - lo) * scale) | 0;
     relevantBuckets[k] = b;
@@ -235,7 +239,7 @@ export function averagePrecisionDirect(
   // plus every document in a strictly higher bucket
   let higher = 0;
   let next = 0;
-  for (let b = BUCKETS - 1; b >= 0 && next < r; b--) {
+  for (let b = buckets - 1; b >= 0 && next < r; b--) {
     while (next < r && relevantBuckets[next] === b) relevantAbove[next++]! += higher;
     higher += bucketCounts[b]!;
   }
