@@ -27,6 +27,7 @@ export * from "./metrics/string-similarity.js";
 export * from "./metrics/summarization-score.js";
 export * from "./prompts.js";
 export * from "./redact.js";
+export { HARMFULNESS, type RagRunnerMetric, ragMetrics } from "./registry.js";
 export * from "./samples.js";
 export type { Infer, Schema } from "./schema.js";
 export * as schema from "./schema.js";
