@@ -17,6 +17,7 @@ export const areas = {
   image: () => import("./image.mjs"),
   depth: () => import("./depth.mjs"),
   generative: () => import("./generative.mjs"),
+  retrieval: () => import("./retrieval.mjs"),
 };
 
 /** The rows of one area, with the module they come from. */
