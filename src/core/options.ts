@@ -33,8 +33,11 @@ type MissingKeys<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[numbe
  * ```
  */
 export function optionNames<T>() {
+  // The names are inferred from the intersection's first member; the second one turns a list
+  // that leaves a key out into a type error naming the key (a conditional parameter type alone
+  // defeats the inference, so that even a complete list failed to compile).
   return <const K extends readonly (keyof T & string)[]>(
-    ...names: MissingKeys<T, K> extends never ? K : [...K, `missing option: ${MissingKeys<T, K> & string}`]
+    ...names: K & (MissingKeys<T, K> extends never ? unknown : { missingOption: MissingKeys<T, K> })
   ): readonly (keyof T & string)[] => names as readonly (keyof T & string)[];
 }
 

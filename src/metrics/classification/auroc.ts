@@ -1,5 +1,6 @@
 import type { MatrixInput, NumericArray } from "../../core/coerce.js";
-import { describeValue, fail } from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import {
   averagedCurve,
@@ -17,8 +18,8 @@ import {
   type MultilabelCurveState,
   ovoSource,
 } from "./curve-state.js";
-import { optOneOf } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import { optOneOf } from "./options.js";
 import type { Averaged, BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-scores.js";
 
 /** Catalog entry of the area under the ROC curve. */
@@ -51,18 +52,24 @@ export interface BinaryAurocOptions extends BinaryCurveOptions {
 
 /** The AUROC of a problem with one class missing under `convention`: 0 (torchmetrics) or NaN (sklearn). */
 function optOneClass(value: unknown, fn: string): number {
-  return optOneOf(value, CONVENTIONS, "torchmetrics", fn, "convention") === "sklearn" ? Number.NaN : 0;
+  return optOneOf(fn, "convention", value, CONVENTIONS, "torchmetrics") === "sklearn" ? Number.NaN : 0;
 }
 
+/** `maxFpr` in (0, 1]; `null` means none (sklearn's `max_fpr=None`). */
 function optMaxFpr(value: unknown, fn: string): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "number" || !(value > 0 && value <= 1))
-    fail(
-      "invalid_option",
-      `${fn}: option \`maxFpr\` must be a number in (0, 1], got ${describeValue(value)}`,
-    );
-  return value;
+  return optNumber(fn, "maxFpr", value === null ? undefined : value, undefined, {
+    min: 0,
+    minExclusive: true,
+    max: 1,
+  });
 }
+
+const BINARY_AUROC_OPTIONS = optionNames<BinaryAurocOptions>()(
+  "thresholds",
+  "ignoreIndex",
+  "maxFpr",
+  "convention",
+);
 
 /**
  * Binary AUROC: the trapezoidal area under the ROC curve, equal to the Mann-Whitney probability
@@ -75,8 +82,9 @@ export function binaryAurocDef(
   options: BinaryAurocOptions = {},
 ): MetricDef<BinaryCurveState, BinaryArgs, number> {
   const fn = "binaryAuroc";
-  const maxFpr = optMaxFpr(options.maxFpr, fn);
-  const oneClass = optOneClass(options.convention, fn);
+  const o = readOptions<BinaryAurocOptions>(fn, options, BINARY_AUROC_OPTIONS);
+  const maxFpr = optMaxFpr(o.maxFpr, fn);
+  const oneClass = optOneClass(o.convention, fn);
   return binaryCurveDef(
     {
       id: "classification/binary_auroc",
@@ -84,7 +92,7 @@ export function binaryAurocDef(
       fn,
       compute: (source) => aurocOf(source, maxFpr, oneClass),
     },
-    { ...options },
+    o,
   );
 }
 /** One-shot {@link binaryAurocDef}. */
@@ -107,6 +115,15 @@ export interface MulticlassAurocOptions<A extends MulticlassAurocAverage = Multi
   convention?: CurveConvention;
 }
 
+const MULTICLASS_AUROC_OPTIONS = optionNames<MulticlassAurocOptions>()(
+  "thresholds",
+  "ignoreIndex",
+  "numClasses",
+  "average",
+  "multiClass",
+  "convention",
+);
+
 /**
  * Multiclass AUROC. One-vs-rest (default): a binary AUROC per class (score column c, positive
  * when target = c), averaged macro (default), weighted by class frequency, or micro over the
@@ -120,13 +137,11 @@ export function multiclassAurocDef<A extends MulticlassAurocAverage = "macro">(
   options: MulticlassAurocOptions<A>,
 ): MetricDef<MulticlassCurveState, MulticlassArgs, Averaged<A>> {
   const fn = "multiclassAuroc";
-  const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
-  const multiClass = optOneOf(options.multiClass, ["ovr", "ovo"], "ovr", fn, "multiClass");
-  const oneClass = optOneClass(options.convention, fn);
-  if (
-    multiClass === "ovo" &&
-    (options.thresholds !== undefined || average === "micro" || average === "none")
-  ) {
+  const o = readOptions<MulticlassAurocOptions>(fn, options, MULTICLASS_AUROC_OPTIONS);
+  const average = optOneOf(fn, "average", o.average, ["macro", "weighted", "micro", "none"], "macro");
+  const multiClass = optOneOf(fn, "multiClass", o.multiClass, ["ovr", "ovo"], "ovr");
+  const oneClass = optOneClass(o.convention, fn);
+  if (multiClass === "ovo" && (o.thresholds != null || average === "micro" || average === "none")) {
     fail(
       "invalid_option",
       `${fn}: option \`multiClass: "ovo"\` needs exact mode and average "macro" or "weighted"`,
@@ -166,7 +181,7 @@ export function multiclassAurocDef<A extends MulticlassAurocAverage = "macro">(
         }) as Averaged<A>;
       },
     },
-    { ...options },
+    o,
   );
 }
 /** One-shot {@link multiclassAurocDef}. */
@@ -185,6 +200,14 @@ export interface MultilabelAurocOptions<A extends MulticlassAurocAverage = Multi
   convention?: CurveConvention;
 }
 
+const MULTILABEL_AUROC_OPTIONS = optionNames<MultilabelAurocOptions>()(
+  "thresholds",
+  "ignoreIndex",
+  "numLabels",
+  "average",
+  "convention",
+);
+
 /**
  * Multilabel AUROC: a binary AUROC per label (ignored entries left out), averaged macro
  * (default), weighted by positives, micro over all entries, or none. Matches torchmetrics 1.9.0
@@ -194,8 +217,9 @@ export function multilabelAurocDef<A extends MulticlassAurocAverage = "macro">(
   options: MultilabelAurocOptions<A>,
 ): MetricDef<MultilabelCurveState, MultilabelArgs, Averaged<A>> {
   const fn = "multilabelAuroc";
-  const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
-  const oneClass = optOneClass(options.convention, fn);
+  const o = readOptions<MultilabelAurocOptions>(fn, options, MULTILABEL_AUROC_OPTIONS);
+  const average = optOneOf(fn, "average", o.average, ["macro", "weighted", "micro", "none"], "macro");
+  const oneClass = optOneClass(o.convention, fn);
   return multilabelCurveDef(
     {
       id: "classification/multilabel_auroc",
@@ -206,7 +230,7 @@ export function multilabelAurocDef<A extends MulticlassAurocAverage = "macro">(
           nanIsResult: Number.isNaN(oneClass),
         }) as Averaged<A>,
     },
-    { ...options },
+    o,
   );
 }
 /** One-shot {@link multilabelAurocDef}. */

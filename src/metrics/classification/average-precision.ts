@@ -1,9 +1,13 @@
 import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import { readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import {
   averagedCurve,
+  BINARY_CURVE_OPTIONS,
   type BinaryCurveOptions,
   binaryCurveDef,
+  MULTICLASS_CURVE_OPTIONS,
+  MULTILABEL_CURVE_OPTIONS,
   type MulticlassCurveOptions,
   type MultilabelCurveOptions,
   multiclassCurveDef,
@@ -15,8 +19,8 @@ import {
   type MulticlassCurveState,
   type MultilabelCurveState,
 } from "./curve-state.js";
-import { optOneOf } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import { optOneOf } from "./options.js";
 import type { Averaged, BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-scores.js";
 
 /** Catalog entry of average precision. */
@@ -54,7 +58,7 @@ export function binaryAveragePrecisionDef(
       fn: "binaryAveragePrecision",
       compute: (source) => averagePrecisionOf(source, 0),
     },
-    { ...options },
+    readOptions("binaryAveragePrecision", options, BINARY_CURVE_OPTIONS),
   );
 }
 /** One-shot {@link binaryAveragePrecisionDef}. */
@@ -78,7 +82,8 @@ export function multiclassAveragePrecisionDef<A extends AveragePrecisionAverage 
   options: MulticlassAveragePrecisionOptions<A>,
 ): MetricDef<MulticlassCurveState, MulticlassArgs, Averaged<A>> {
   const fn = "multiclassAveragePrecision";
-  const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
+  const o = readOptions(fn, options, [...MULTICLASS_CURVE_OPTIONS, "average"]);
+  const average = optOneOf(fn, "average", o.average, ["macro", "weighted", "micro", "none"], "macro");
   return multiclassCurveDef(
     {
       id: "classification/multiclass_average_precision",
@@ -89,7 +94,7 @@ export function multiclassAveragePrecisionDef<A extends AveragePrecisionAverage 
           microValue: (s) => averagePrecisionOf(s, 0),
         }) as Averaged<A>,
     },
-    { ...options },
+    o,
   );
 }
 /** One-shot {@link multiclassAveragePrecisionDef}. */
@@ -113,7 +118,8 @@ export function multilabelAveragePrecisionDef<A extends AveragePrecisionAverage 
   options: MultilabelAveragePrecisionOptions<A>,
 ): MetricDef<MultilabelCurveState, MultilabelArgs, Averaged<A>> {
   const fn = "multilabelAveragePrecision";
-  const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
+  const o = readOptions(fn, options, [...MULTILABEL_CURVE_OPTIONS, "average"]);
+  const average = optOneOf(fn, "average", o.average, ["macro", "weighted", "micro", "none"], "macro");
   return multilabelCurveDef(
     {
       id: "classification/multilabel_average_precision",
@@ -122,7 +128,7 @@ export function multilabelAveragePrecisionDef<A extends AveragePrecisionAverage 
       compute: (context) =>
         averagedCurve(context, "multilabel", average, (s) => averagePrecisionOf(s, 0)) as Averaged<A>,
     },
-    { ...options },
+    o,
   );
 }
 /** One-shot {@link multilabelAveragePrecisionDef}. */

@@ -1,5 +1,6 @@
-import { optBoolean } from "./input.js";
+import { optionNames } from "../../core/options.js";
 import { classificationEntry } from "./meta.js";
+import { optBoolean } from "./options.js";
 import { confusionMetric } from "./stat-metric.js";
 import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-scores.js";
 
@@ -51,7 +52,8 @@ const balancedAccuracyMetric = confusionMetric<
   concept: "balanced_accuracy",
   name: "BalancedAccuracy",
   meta: balancedAccuracyMeta,
-  parse: (options, fn) => optBoolean(options.adjusted, false, fn, "adjusted"),
+  options: optionNames<BalancedAccuracyOptions>()("adjusted"),
+  parse: (options, fn) => optBoolean(fn, "adjusted", options.adjusted, false),
   reduce: balancedAccuracyFromConfusion,
 });
 

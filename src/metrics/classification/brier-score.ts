@@ -1,8 +1,9 @@
 import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { optBoolean, optIgnoreIndex, optNumClasses } from "./input.js";
 import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
+import { optBoolean, optClassCount, optIgnoreIndex } from "./options.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
 
 /** Catalog entry of the Brier score. */
@@ -22,18 +23,20 @@ export const brierScoreMeta = classificationEntry({
 export interface BrierScoreOptions {
   ignoreIndex?: number;
 }
+const BRIER_OPTIONS = optionNames<BrierScoreOptions>()("ignoreIndex");
 
 /** Binary Brier score mean((p - y)^2), optional `sampleWeight`. Matches sklearn 1.9.1 `brier_score_loss`. Range [0, 1]. O(n). */
 export function binaryBrierScoreDef(
   options: BrierScoreOptions = {},
 ): MetricDef<MeanState, BinaryArgs, number> {
   const fn = "binaryBrierScore";
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
+  const o = readOptions(fn, options, BRIER_OPTIONS);
+  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
   return binaryMeanDef({
     id: "classification/binary_brier_score",
     fn,
     meta: brierScoreMeta,
-    options: { ...options },
+    options: o,
     ignoreIndex,
     probabilities: true,
     value: (p, y) => (p - y) ** 2,
@@ -53,6 +56,11 @@ export interface MulticlassBrierScoreOptions extends BrierScoreOptions {
   /** Halve the sum (so two classes match the binary score). Default: true for 2 classes, false otherwise (sklearn "auto"). */
   scaleByHalf?: boolean;
 }
+const MULTICLASS_BRIER_OPTIONS = optionNames<MulticlassBrierScoreOptions>()(
+  "ignoreIndex",
+  "numClasses",
+  "scaleByHalf",
+);
 
 /**
  * Multiclass Brier score mean(sum_k (p_k - [y = k])^2) over an N x C probability matrix; halved
@@ -62,14 +70,15 @@ export function multiclassBrierScoreDef(
   options: MulticlassBrierScoreOptions,
 ): MetricDef<MeanState, MulticlassArgs, number> {
   const fn = "multiclassBrierScore";
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
-  const C = optNumClasses(options.numClasses, fn);
-  const half = optBoolean(options.scaleByHalf, C === 2, fn, "scaleByHalf");
+  const o = readOptions(fn, options, MULTICLASS_BRIER_OPTIONS);
+  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
+  const C = optClassCount(fn, "numClasses", o.numClasses, (c) => 8 * c);
+  const half = optBoolean(fn, "scaleByHalf", o.scaleByHalf, C === 2);
   return multiclassMeanDef({
     id: "classification/multiclass_brier_score",
     fn,
     meta: brierScoreMeta,
-    options: { ...options },
+    options: o,
     ignoreIndex,
     probabilities: true,
     numClasses: C,

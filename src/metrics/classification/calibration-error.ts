@@ -1,21 +1,20 @@
 import type { MatrixInput, NumericArray } from "../../core/coerce.js";
-import { describeValue, fail } from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
+import { optionNames, optSize, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { reached, torchLinspace01 } from "./curve-state.js";
 import {
   assertProbabilityValues,
   assertSameRows,
   assertSeen,
-  cleanOptions,
-  optIgnoreIndex,
-  optNumClasses,
-  optOneOf,
   readBinaryTarget,
   readLabels,
   readMulticlassPreds,
   readProbabilities,
 } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import { optClassCount, optIgnoreIndex, optOneOf } from "./options.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
 
 /** Catalog entry of the calibration error. */
@@ -43,17 +42,33 @@ export interface CalibrationErrorOptions {
   norm?: CalibrationNorm;
   ignoreIndex?: number;
 }
+const CALIBRATION_OPTIONS = optionNames<CalibrationErrorOptions>()("nBins", "norm", "ignoreIndex");
 
 /** Per bin: count, sum of confidences, sum of accuracies (nBins + 1 bins: the last holds confidence 1.0). */
 export interface CalibrationState {
   bins: Float64Array;
 }
 
+/** `nBins` (default 15): nBins + 1 bins of 3 float64 sums and nBins + 1 boundaries, through the allocation budget. */
 function binsOption(value: unknown, fn: string): number {
-  if (value === undefined) return 15;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
-    fail("invalid_option", `${fn}: option \`nBins\` must be an integer >= 1, got ${describeValue(value)}`);
-  return value;
+  return optSize(fn, "nBins", value, 15, { min: 1, bytesFor: (n) => 32 * (n + 1) }) as number;
+}
+
+/**
+ * Checks a decoded calibration state: non-negative finite sums, and per bin a confidence sum
+ * and an accuracy sum of at most the bin's count (confidences and accuracies lie in [0, 1]).
+ */
+function checkCalibrationState(id: string, size: number, state: unknown): asserts state is CalibrationState {
+  checkState(id, state, { bins: field.typed(Float64Array, { length: size, values: "nonNegative" }) });
+  const bins = (state as CalibrationState).bins;
+  for (let b = 0; b < size; b += 3) {
+    const limit = bins[b]! * (1 + 1e-9);
+    stateInvariant(
+      id,
+      bins[b + 1]! <= limit && bins[b + 2]! <= limit,
+      `bin ${b / 3} holds ${bins[b]} samples but sums of ${bins[b + 1]} (confidence) and ${bins[b + 2]} (accuracy)`,
+    );
+  }
 }
 
 /**
@@ -80,17 +95,17 @@ function calibrationFromBins(bins: Float64Array, norm: CalibrationNorm): number 
 function calibrationDef<Args extends unknown[]>(
   id: string,
   fn: string,
-  options: CalibrationErrorOptions & Record<string, unknown>,
+  options: Record<string, unknown>,
   read: (...args: Args) => { confidence: Float64Array; accuracy: Float64Array },
 ): MetricDef<CalibrationState, Args, number> {
   const nBins = binsOption(options.nBins, fn);
-  const norm = optOneOf(options.norm, ["l1", "l2", "max"], "l1", fn, "norm");
+  const norm = optOneOf(fn, "norm", options.norm, ["l1", "l2", "max"], "l1");
   const boundaries = torchLinspace01(nBins + 1);
   const size = 3 * (nBins + 1);
   return {
     id,
     meta: calibrationErrorMeta,
-    options: cleanOptions(options),
+    options: { ...options },
     init: () => ({ bins: new Float64Array(size) }),
     update(state, ...args) {
       const { confidence, accuracy } = read(...args);
@@ -111,9 +126,7 @@ function calibrationDef<Args extends unknown[]>(
       return calibrationFromBins(state.bins, norm);
     },
     validateState(state): asserts state is CalibrationState {
-      const bins = (state as CalibrationState | null)?.bins;
-      if (!(bins instanceof Float64Array) || bins.length !== size)
-        fail("invalid_state", `${id}: fromJSON expects { bins: Float64Array(${size}) }`);
+      checkCalibrationState(id, size, state);
     },
   };
 }
@@ -127,11 +140,12 @@ export function binaryCalibrationErrorDef(
   options: CalibrationErrorOptions = {},
 ): MetricDef<CalibrationState, BinaryArgs, number> {
   const fn = "binaryCalibrationError";
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
+  const o = readOptions(fn, options, CALIBRATION_OPTIONS);
+  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
   return calibrationDef<BinaryArgs>(
     "classification/binary_calibration_error",
     fn,
-    { ...options },
+    o,
     (preds, target, sampleWeight) => {
       if (sampleWeight !== undefined) fail("unsupported", `${fn}: \`sampleWeight\` is not supported`);
       const p = readProbabilities(preds, fn);
@@ -154,6 +168,12 @@ export function binaryCalibrationError(
 export interface MulticlassCalibrationErrorOptions extends CalibrationErrorOptions {
   numClasses: number;
 }
+const MULTICLASS_CALIBRATION_OPTIONS = optionNames<MulticlassCalibrationErrorOptions>()(
+  "nBins",
+  "norm",
+  "ignoreIndex",
+  "numClasses",
+);
 
 /**
  * Multiclass (top-label) calibration error: confidence = the maximum probability, accuracy =
@@ -164,12 +184,13 @@ export function multiclassCalibrationErrorDef(
   options: MulticlassCalibrationErrorOptions,
 ): MetricDef<CalibrationState, MulticlassArgs, number> {
   const fn = "multiclassCalibrationError";
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
-  const C = optNumClasses(options.numClasses, fn);
+  const o = readOptions(fn, options, MULTICLASS_CALIBRATION_OPTIONS);
+  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
+  const C = optClassCount(fn, "numClasses", o.numClasses, (c) => 8 * c);
   return calibrationDef<MulticlassArgs>(
     "classification/multiclass_calibration_error",
     fn,
-    { ...options },
+    o,
     (preds, target, sampleWeight) => {
       if (sampleWeight !== undefined) fail("unsupported", `${fn}: \`sampleWeight\` is not supported`);
       const { labels, scores } = readMulticlassPreds(preds, fn, C);

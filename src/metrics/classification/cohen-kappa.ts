@@ -1,5 +1,6 @@
-import { optOneOf } from "./input.js";
+import { optionNames } from "../../core/options.js";
 import { classificationEntry } from "./meta.js";
+import { optOneOf } from "./options.js";
 import { confusionMetric } from "./stat-metric.js";
 import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-scores.js";
 
@@ -62,7 +63,9 @@ const cohenKappaMetric = confusionMetric<
   concept: "cohen_kappa",
   name: "CohenKappa",
   meta: cohenKappaMeta,
-  parse: (options, fn) => optOneOf(options.weights, WEIGHTS, "none", fn, "weights"),
+  options: optionNames<CohenKappaOptions>()("weights"),
+  parse: (options, fn) =>
+    optOneOf(fn, "weights", options.weights === null ? undefined : options.weights, WEIGHTS, "none"),
   reduce: kappaFromConfusion,
 });
 

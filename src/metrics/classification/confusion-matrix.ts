@@ -1,15 +1,18 @@
 import type { MatrixInput } from "../../core/coerce.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { optOneOf } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import { optOneOf } from "./options.js";
 import { confusionMetric } from "./stat-metric.js";
 import {
   type BinaryStatOptions,
+  MULTILABEL_STAT_OPTIONS,
   type MulticlassStatOptions,
   type MultilabelArgs,
   type MultilabelCountsState,
   type MultilabelStatOptions,
   multilabelStatDef,
+  readNumLabels,
 } from "./stat-scores.js";
 
 /** Catalog entry of the confusion matrix. */
@@ -31,6 +34,13 @@ const NORMALIZE: readonly ConfusionNormalize[] = ["true", "pred", "all", "none"]
 export interface ConfusionOptions {
   /** Default "none" (counts). 0/0 rows or columns become 0, as torchmetrics. */
   normalize?: ConfusionNormalize;
+}
+
+const CONFUSION_OPTIONS = optionNames<ConfusionOptions>()("normalize");
+
+/** `normalize`; `null` means none (torchmetrics' `normalize=None`). */
+function optNormalize(fn: string, value: unknown): ConfusionNormalize {
+  return optOneOf(fn, "normalize", value === null ? undefined : value, NORMALIZE, "none");
 }
 
 /** Normalises a C x C matrix (rows = target) in place of a copy; returns it as rows. */
@@ -67,7 +77,8 @@ const confusionMatrixMetric = confusionMetric<
   concept: "confusion_matrix",
   name: "ConfusionMatrix",
   meta: confusionMatrixMeta,
-  parse: (options, fn) => optOneOf(options.normalize, NORMALIZE, "none", fn, "normalize"),
+  options: CONFUSION_OPTIONS,
+  parse: (options, fn) => optNormalize(fn, options.normalize),
   reduce: normalizeRows,
 });
 
@@ -96,18 +107,21 @@ export const multiclassConfusionMatrix = confusionMatrixMetric.multiclass;
 export function multilabelConfusionMatrixDef(
   options: MultilabelStatOptions & ConfusionOptions,
 ): MetricDef<MultilabelCountsState, MultilabelArgs, number[][][]> {
-  const normalize = optOneOf(options.normalize, NORMALIZE, "none", "multilabelConfusionMatrix", "normalize");
+  const fn = "multilabelConfusionMatrix";
+  const o = readOptions(fn, options, [...MULTILABEL_STAT_OPTIONS, ...CONFUSION_OPTIONS]);
+  const normalize = optNormalize(fn, o.normalize);
+  const numLabels = readNumLabels(fn, o.numLabels);
   return multilabelStatDef(
     {
       id: "classification/multilabel_confusion_matrix",
       meta: confusionMatrixMeta,
-      fn: "multilabelConfusionMatrix",
+      fn,
       reduce: (s) =>
-        Array.from({ length: options.numLabels }, (_, l) =>
+        Array.from({ length: numLabels }, (_, l) =>
           normalizeRows(s.counts.subarray(l * 4, l * 4 + 4), 2, normalize),
         ),
     },
-    { ...options },
+    o,
   );
 }
 /** One-shot {@link multilabelConfusionMatrixDef}. */

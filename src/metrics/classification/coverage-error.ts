@@ -1,7 +1,7 @@
 import type { MatrixInput } from "../../core/coerce.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type LabelRankingOptions, type RankingArgs, rankingDef } from "./label-ranking.js";
-import type { MeanState } from "./log-loss.js";
+import type { MeanState } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
 
 /** Catalog entry of coverage error. */

@@ -6,6 +6,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import type { MatrixInput, NumericArray } from "../../core/coerce.js";
 import { toMatrix } from "../../core/coerce.js";
 import { fail } from "../../core/errors.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import {
   averageCurveValues,
@@ -35,15 +36,13 @@ import {
 import {
   assertSameRows,
   assertSeen,
-  cleanOptions,
-  optIgnoreIndex,
-  optNumClasses,
   readBinaryTarget,
   readLabels,
   readScoreMatrix,
   readScores,
   readWeights,
 } from "./input.js";
+import { optClassCount, optIgnoreIndex } from "./options.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-scores.js";
 
 /** Options of every binary curve metric. */
@@ -58,6 +57,31 @@ export interface MulticlassCurveOptions extends BinaryCurveOptions {
 }
 export interface MultilabelCurveOptions extends BinaryCurveOptions {
   numLabels: number;
+}
+
+/** The option names every binary curve metric reads (a concept adds its own). */
+export const BINARY_CURVE_OPTIONS = optionNames<BinaryCurveOptions>()("thresholds", "ignoreIndex");
+/** The option names every multiclass curve metric reads. */
+export const MULTICLASS_CURVE_OPTIONS = optionNames<MulticlassCurveOptions>()(
+  "thresholds",
+  "ignoreIndex",
+  "numClasses",
+);
+/** The option names every multilabel curve metric reads. */
+export const MULTILABEL_CURVE_OPTIONS = optionNames<MultilabelCurveOptions>()(
+  "thresholds",
+  "ignoreIndex",
+  "numLabels",
+);
+
+/** Reads a curve metric's options: the shared `names` of its variant plus the concept's `own`. */
+export function readCurveOptions<T>(
+  fn: string,
+  options: unknown,
+  names: readonly string[],
+  own: readonly string[] = [],
+): Record<string, unknown> & Partial<T> {
+  return readOptions<T>(fn, options, [...names, ...own]) as Record<string, unknown> & Partial<T>;
 }
 
 export interface CurveSpec<R, Ctx> {
@@ -82,12 +106,12 @@ function checkBinaryIgnore(ignoreIndex: number | undefined, fn: string): void {
 }
 
 /** Options echoed back (JSON-safe: a thresholds list becomes a plain array). */
-function curveOptions(options: BinaryCurveOptions & Record<string, unknown>): Record<string, unknown> {
+function curveOptions(options: Record<string, unknown>): Record<string, unknown> {
   const t = options.thresholds;
-  return cleanOptions({
-    ...options,
-    thresholds: t === undefined || typeof t === "number" ? t : Array.from(t),
-  });
+  const out: Record<string, unknown> = { ...options };
+  if (t === null) delete out.thresholds;
+  else if (t !== undefined && typeof t !== "number") out.thresholds = Array.from(t as ArrayLike<number>);
+  return out;
 }
 
 type AnyCurveState = BinaryCurveState | MulticlassCurveState | MultilabelCurveState;
@@ -98,7 +122,8 @@ interface CurveParts<S extends AnyCurveState, A extends unknown[], Ctx> {
   init(): S;
   update(state: S, ...args: A): void;
   merge(a: S, b: S): S;
-  /** Histogram length of a binned state (binned problems x 2 x (T + 1)). */
+  /** The layout the state check needs (binned problems = classes for multiclass/multilabel). */
+  variant: "binary" | "multiclass" | "multilabel";
   problems: number;
   /** What `spec.compute` receives. */
   input(state: S): Ctx;
@@ -107,7 +132,7 @@ interface CurveParts<S extends AnyCurveState, A extends unknown[], Ctx> {
 /** Assembles a curve MetricDef: the shared options, compute guard and state check around `parts`. */
 function curveDef<S extends AnyCurveState, A extends unknown[], R, Ctx>(
   spec: CurveSpec<R, Ctx>,
-  options: BinaryCurveOptions & Record<string, unknown>,
+  options: Record<string, unknown>,
   parts: CurveParts<S, A, Ctx>,
 ): MetricDef<S, A, R> {
   const { thresholds } = parts;
@@ -123,10 +148,23 @@ function curveDef<S extends AnyCurveState, A extends unknown[], R, Ctx>(
       return spec.compute(parts.input(state));
     },
     validateState(state): asserts state is S {
-      const histLength = thresholds ? parts.problems * 2 * (thresholds.length + 1) : 0;
-      checkCurveState(spec.id, state, thresholds !== undefined, histLength);
+      const layout = { variant: parts.variant, classes: parts.problems };
+      checkCurveState(
+        spec.id,
+        state,
+        thresholds ? { ...layout, histLength: parts.problems * 2 * (thresholds.length + 1) } : layout,
+      );
     },
   };
+}
+
+/**
+ * What one class (or label) of a multiclass/multilabel curve state costs: a binned histogram of
+ * 2 (T + 1) float64 counts, or in exact mode the per-class arrays built at compute (16 bytes).
+ */
+function classBytes(thresholds: Float64Array | undefined): (classes: number) => number {
+  const perClass = thresholds ? 16 * (thresholds.length + 1) : 16;
+  return (classes) => classes * perClass;
 }
 
 function rejectWeights(sampleWeight: unknown, fn: string): void {
@@ -137,13 +175,14 @@ function rejectWeights(sampleWeight: unknown, fn: string): void {
 /** Builds a binary curve MetricDef; `compute` receives the binary {@link CurveSource}. */
 export function binaryCurveDef<R>(
   spec: CurveSpec<R, CurveSource>,
-  options: BinaryCurveOptions & Record<string, unknown>,
+  options: Record<string, unknown>,
 ): MetricDef<BinaryCurveState, BinaryArgs, R> {
   const thresholds = resolveThresholds(options.thresholds, spec.fn);
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, spec.fn);
+  const ignoreIndex = optIgnoreIndex(spec.fn, options.ignoreIndex);
   checkBinaryIgnore(ignoreIndex, spec.fn);
   return curveDef<BinaryCurveState, BinaryArgs, R, CurveSource>(spec, options, {
     thresholds,
+    variant: "binary",
     init: () => initBinaryCurve(thresholds),
     update(state, preds, target, sampleWeight) {
       if (tryFastBinaryCurveUpdate(state, preds, target, sampleWeight, ignoreIndex)) return;
@@ -169,16 +208,17 @@ export interface CurveContext<S> {
 /** Builds a multiclass curve MetricDef over N x C scores and integer labels. */
 export function multiclassCurveDef<R>(
   spec: CurveSpec<R, CurveContext<MulticlassCurveState>>,
-  options: MulticlassCurveOptions & Record<string, unknown>,
+  options: Record<string, unknown>,
 ): MetricDef<MulticlassCurveState, MulticlassArgs, R> {
   const thresholds = resolveThresholds(options.thresholds, spec.fn);
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, spec.fn);
-  const C = optNumClasses(options.numClasses, spec.fn);
+  const ignoreIndex = optIgnoreIndex(spec.fn, options.ignoreIndex);
+  const C = optClassCount(spec.fn, "numClasses", options.numClasses, classBytes(thresholds));
   return curveDef<MulticlassCurveState, MulticlassArgs, R, CurveContext<MulticlassCurveState>>(
     spec,
     options,
     {
       thresholds,
+      variant: "multiclass",
       init: () => initMulticlassCurve(thresholds, C),
       update(state, preds, target, sampleWeight) {
         rejectWeights(sampleWeight, spec.fn);
@@ -197,17 +237,18 @@ export function multiclassCurveDef<R>(
 /** Builds a multilabel curve MetricDef over N x L scores and N x L 0/1 targets. */
 export function multilabelCurveDef<R>(
   spec: CurveSpec<R, CurveContext<MultilabelCurveState>>,
-  options: MultilabelCurveOptions & Record<string, unknown>,
+  options: Record<string, unknown>,
 ): MetricDef<MultilabelCurveState, MultilabelArgs, R> {
   const thresholds = resolveThresholds(options.thresholds, spec.fn);
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, spec.fn);
+  const ignoreIndex = optIgnoreIndex(spec.fn, options.ignoreIndex);
   checkBinaryIgnore(ignoreIndex, spec.fn);
-  const L = optNumClasses(options.numLabels, spec.fn, "numLabels");
+  const L = optClassCount(spec.fn, "numLabels", options.numLabels, classBytes(thresholds));
   return curveDef<MultilabelCurveState, MultilabelArgs, R, CurveContext<MultilabelCurveState>>(
     spec,
     options,
     {
       thresholds,
+      variant: "multilabel",
       init: () => initMultilabelCurve(thresholds, L),
       update(state, preds, target, sampleWeight) {
         rejectWeights(sampleWeight, spec.fn);
@@ -265,6 +306,8 @@ export interface PerProblemCurveSpec<P, R> {
   /** PascalCase concept: function names are `<binary|multiclass|multilabel><Name>`. */
   name: string;
   meta: CatalogEntry;
+  /** The names of the concept's own options, besides the shared ones of each variant. */
+  options: readonly string[];
   /** Parses the concept's own options. */
   parse(options: Record<string, unknown>, fn: string): P;
   /** The result of one binary problem. */
@@ -294,31 +337,30 @@ export function perProblemCurve<
     fn: `${variant}${spec.name}`,
     meta: spec.meta,
   });
-  const parse = (options: object, fn: string) => spec.parse(options as Record<string, unknown>, fn);
   const built: PerProblemCurve<B, M, L, R> = {
-    binaryDef(options = {} as B) {
+    binaryDef(options) {
       const n = names("binary");
-      const parsed = parse(options, n.fn);
-      const opts = { ...options } as BinaryCurveOptions & Record<string, unknown>;
-      return binaryCurveDef({ ...n, compute: (s) => spec.value(s, parsed) }, opts);
+      const o = readCurveOptions(n.fn, options, BINARY_CURVE_OPTIONS, spec.options);
+      const parsed = spec.parse(o, n.fn);
+      return binaryCurveDef({ ...n, compute: (s) => spec.value(s, parsed) }, o);
     },
     binary: (preds, target, options) => runOnce(built.binaryDef(options), preds, target),
     multiclassDef(options) {
       const n = names("multiclass");
-      const parsed = parse(options, n.fn);
+      const o = readCurveOptions(n.fn, options, MULTICLASS_CURVE_OPTIONS, spec.options);
+      const parsed = spec.parse(o, n.fn);
       const compute = ({ state, thresholds, classes }: CurveContext<MulticlassCurveState>) =>
         multiclassSources(state, thresholds, classes).map((s) => spec.value(s, parsed));
-      return multiclassCurveDef({ ...n, compute }, { ...options } as MulticlassCurveOptions &
-        Record<string, unknown>);
+      return multiclassCurveDef({ ...n, compute }, o);
     },
     multiclass: (preds, target, options) => runOnce(built.multiclassDef(options), preds, target),
     multilabelDef(options) {
       const n = names("multilabel");
-      const parsed = parse(options, n.fn);
+      const o = readCurveOptions(n.fn, options, MULTILABEL_CURVE_OPTIONS, spec.options);
+      const parsed = spec.parse(o, n.fn);
       const compute = ({ state, thresholds, classes }: CurveContext<MultilabelCurveState>) =>
         multilabelSources(state, thresholds, classes).map((s) => spec.value(s, parsed));
-      return multilabelCurveDef({ ...n, compute }, { ...options } as MultilabelCurveOptions &
-        Record<string, unknown>);
+      return multilabelCurveDef({ ...n, compute }, o);
     },
     multilabel: (preds, target, options) => runOnce(built.multilabelDef(options), preds, target),
   };

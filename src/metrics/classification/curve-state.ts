@@ -27,7 +27,17 @@ import {
   growableUint8,
 } from "../../core/buffer.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { assertAllocation } from "../../core/limits.js";
+import { optSize } from "../../core/options.js";
 import { argsortDescending, float32FromKey, radixSortUint32 } from "../../core/sort.js";
+import {
+  checkState,
+  checkValues,
+  type FieldCheck,
+  field,
+  stateInvariant,
+  type ValueDomain,
+} from "../../core/state-check.js";
 
 /** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
 export type ThresholdsOption = number | readonly number[];
@@ -57,23 +67,28 @@ export function torchLinspace01(steps: number): Float64Array {
   return out;
 }
 
-/** Parses the `thresholds` option; undefined means exact mode. */
-export function resolveThresholds(value: unknown, fn: string): Float64Array | undefined {
+/**
+ * Parses the `thresholds` option; undefined (or null) means exact mode. A count goes through the
+ * allocation budget for `problems` binned histograms (2 (T + 1) float64 counts each); a list must
+ * hold strictly increasing numbers in [0, 1].
+ */
+export function resolveThresholds(value: unknown, fn: string, problems = 1): Float64Array | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "number") {
-    if (!Number.isInteger(value) || value < 2)
-      fail(
-        "invalid_option",
-        `${fn}: option \`thresholds\` must be an integer >= 2 or a list, got ${describeValue(value)}`,
-      );
-    return torchLinspace01(value);
+    const count = optSize(fn, "thresholds", value, undefined, {
+      min: 2,
+      bytesFor: (t) => 8 * t + problems * 16 * (t + 1),
+    }) as number;
+    return torchLinspace01(count);
   }
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-    const list = Float64Array.from(value as ArrayLike<number>);
-    if (list.length === 0) fail("invalid_option", `${fn}: option \`thresholds\` must not be an empty list`);
-    for (let i = 0; i < list.length; i++) {
-      const v = list[i]!;
-      if (!(v >= 0 && v <= 1))
+  if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
+    const raw = value as ArrayLike<unknown>;
+    if (raw.length === 0) fail("invalid_option", `${fn}: option \`thresholds\` must not be an empty list`);
+    assertAllocation(fn, `option \`thresholds\` (${raw.length} values)`, problems * 16 * (raw.length + 1));
+    const list = new Float64Array(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      const v = raw[i];
+      if (typeof v !== "number" || !(v >= 0 && v <= 1))
         fail(
           "invalid_option",
           `${fn}: option \`thresholds\` must hold numbers in [0, 1], got ${describeValue(v)} at index ${i}`,
@@ -83,6 +98,7 @@ export function resolveThresholds(value: unknown, fn: string): Float64Array | un
           "invalid_option",
           `${fn}: option \`thresholds\` must be strictly increasing, got ${v} after ${list[i - 1]} at index ${i}`,
         );
+      list[i] = v;
     }
     return list;
   }
@@ -206,20 +222,94 @@ export function mergeMulticlassCurve<S extends MulticlassCurveState | Multilabel
   return fail("invalid_state", "merge: cannot merge an exact curve state with a binned one");
 }
 
-/** Checks a decoded curve state's shape. */
-export function checkCurveState(id: string, state: unknown, binned: boolean, histLength: number): void {
-  const s = state as {
-    kind?: unknown;
-    hist?: unknown;
-    scores?: { data?: unknown };
-    target?: { data?: unknown };
-  } | null;
-  const ok = binned
-    ? s?.kind === "binned" && s.hist instanceof Float64Array && s.hist.length === histLength
-    : s?.kind === "exact" &&
-      (s.scores?.data instanceof Float64Array || s.scores?.data instanceof Float32Array) &&
-      ArrayBuffer.isView(s.target?.data);
-  if (!ok) fail("invalid_state", `${id}: fromJSON expects a ${binned ? "binned" : "exact"} curve state`);
+type TypedCtor =
+  | Float64ArrayConstructor
+  | Float32ArrayConstructor
+  | Int32ArrayConstructor
+  | Uint8ArrayConstructor;
+
+/**
+ * A growable buffer `{ data, length }` of one of `types` whose filled part lies in `domain`. A
+ * live state may hold spare capacity (length <= data.length); a decoded one has none (the codec
+ * checks length === data.length).
+ */
+function growableField(types: readonly TypedCtor[], domain: ValueDomain): FieldCheck {
+  return field.custom((value, path, id) => {
+    const buffer = value as { data?: unknown; length?: unknown } | null;
+    const keysOk =
+      typeof buffer === "object" &&
+      buffer !== null &&
+      Object.keys(buffer).every((k) => k === "data" || k === "length");
+    const data = keysOk ? buffer.data : undefined;
+    if (!keysOk || !types.some((t) => data instanceof t))
+      fail(
+        "invalid_state",
+        `${id}: ${path} must be a growable buffer { data: ${types.map((t) => t.name).join(" or ")}, length }, got ${describeValue(value)}`,
+      );
+    const array = data as ArrayLike<number>;
+    const length = buffer.length;
+    if (typeof length !== "number" || !Number.isInteger(length) || length < 0 || length > array.length)
+      fail(
+        "invalid_state",
+        `${id}: ${path}.length must be an integer in [0, ${array.length}], got ${describeValue(length)}`,
+      );
+    checkValues(id, `${path}.data`, (array as Float64Array).subarray(0, length), domain);
+  });
+}
+
+const histShape = (length: number) => ({
+  kind: field.string(["binned"]),
+  hist: field.typed(Float64Array, { length, values: "nonNegative" }),
+});
+
+/**
+ * Checks a decoded curve state (binary, multiclass or multilabel, exact or binned) so that every
+ * compute on it ends: finite scores, targets in their domain (0/1; class labels in [0, C);
+ * multilabel 0, 1 or 2 for ignored), lengths that agree, non-negative finite histogram counts.
+ */
+export function checkCurveState(
+  id: string,
+  state: unknown,
+  layout: { variant: "binary" | "multiclass" | "multilabel"; classes: number; histLength?: number },
+): void {
+  if (layout.histLength !== undefined) {
+    checkState(id, state, histShape(layout.histLength));
+    return;
+  }
+  const { variant, classes } = layout;
+  if (variant === "binary") {
+    checkState(id, state, {
+      kind: field.string(["exact"]),
+      scores: growableField([Float32Array, Float64Array], "finite"),
+      target: growableField([Uint8Array], "binary"),
+      weights: field.oneOf(field.null(), growableField([Float64Array], "nonNegative")),
+    });
+    const s = state as ExactBinaryCurveState;
+    stateInvariant(
+      id,
+      s.scores.length === s.target.length && (s.weights === null || s.weights.length === s.target.length),
+      `state.scores, state.target and state.weights must hold as many samples, got ${s.scores.length}, ${s.target.length} and ${s.weights?.length ?? "none"}`,
+    );
+    return;
+  }
+  const multiclass = variant === "multiclass";
+  checkState(id, state, {
+    kind: field.string(["exact"]),
+    scores: growableField([Float64Array], "finite"),
+    target: multiclass
+      ? growableField([Int32Array], {
+          test: (v) => v >= 0 && v < classes,
+          words: `class labels in [0, ${classes})`,
+        })
+      : growableField([Uint8Array], { test: (v) => v <= 2, words: "0, 1 or 2 (ignored)" }),
+  });
+  const s = state as ExactMulticlassCurveState | ExactMultilabelCurveState;
+  const expected = multiclass ? s.target.length * classes : s.target.length;
+  stateInvariant(
+    id,
+    s.scores.length === expected && (multiclass || s.target.length % classes === 0),
+    `state.scores must hold ${multiclass ? `${classes} scores per target` : `one score per target entry (${classes} per sample)`}, got ${s.scores.length} scores for ${s.target.length} targets`,
+  );
 }
 
 /** Appends a validated binary batch (ignored samples already removed by the caller's mask). */

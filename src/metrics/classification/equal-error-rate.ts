@@ -1,6 +1,7 @@
 import type { NumericArray } from "../../core/coerce.js";
+import { readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type BinaryCurveOptions, binaryCurveDef } from "./curve-defs.js";
+import { BINARY_CURVE_OPTIONS, type BinaryCurveOptions, binaryCurveDef } from "./curve-defs.js";
 import { type BinaryCurveState, rocCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import type { BinaryArgs } from "./stat-scores.js";
@@ -38,7 +39,7 @@ export function binaryEqualErrorRateDef(
         return (fpr[best]! + (1 - tpr[best]!)) / 2;
       },
     },
-    { ...options },
+    readOptions("binaryEqualErrorRate", options, BINARY_CURVE_OPTIONS),
   );
 }
 /** One-shot {@link binaryEqualErrorRateDef}. */

@@ -1,8 +1,10 @@
 import type { MatrixInput } from "../../core/coerce.js";
+import { readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import {
+  MULTILABEL_STAT_OPTIONS,
   type MultilabelArgs,
   type MultilabelCountsState,
   type MultilabelStatOptions,
@@ -29,14 +31,15 @@ export const exactMatchMeta = classificationEntry({
 export function multilabelExactMatchDef(
   options: MultilabelStatOptions,
 ): MetricDef<MultilabelCountsState, MultilabelArgs, number> {
+  const fn = "multilabelExactMatch";
   return multilabelStatDef(
     {
       id: "classification/multilabel_exact_match",
       meta: exactMatchMeta,
-      fn: "multilabelExactMatch",
+      fn,
       reduce: (s) => safeDivide(s.exact, s.samples),
     },
-    { ...options },
+    readOptions(fn, options, MULTILABEL_STAT_OPTIONS),
   );
 }
 /** One-shot {@link multilabelExactMatchDef}. */

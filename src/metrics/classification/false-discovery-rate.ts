@@ -1,3 +1,4 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
@@ -39,6 +40,7 @@ const falseDiscoveryRateMetric = statMetric<
   concept: "false_discovery_rate",
   name: "FalseDiscoveryRate",
   meta: falseDiscoveryRateMeta,
+  options: optionNames<FalseDiscoveryRateOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
 });

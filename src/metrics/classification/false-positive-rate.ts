@@ -1,3 +1,4 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
@@ -39,6 +40,7 @@ const falsePositiveRateMetric = statMetric<
   concept: "false_positive_rate",
   name: "FalsePositiveRate",
   meta: falsePositiveRateMeta,
+  options: optionNames<FalsePositiveRateOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
 });

@@ -1,3 +1,4 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
@@ -40,6 +41,7 @@ const hammingDistanceMetric = statMetric<
   concept: "hamming_distance",
   name: "HammingDistance",
   meta: hammingDistanceMeta,
+  options: optionNames<HammingDistanceOptions>()(),
   score,
   multiclassScore: mcScore,
 });

@@ -1,8 +1,9 @@
 import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { optBoolean, optIgnoreIndex, optNumClasses } from "./input.js";
 import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
+import { optBoolean, optClassCount, optIgnoreIndex } from "./options.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
 
 /** Catalog entry of the hinge loss (as an evaluation metric). */
@@ -25,6 +26,7 @@ export interface HingeLossOptions {
   squared?: boolean;
   ignoreIndex?: number;
 }
+const HINGE_OPTIONS = optionNames<HingeLossOptions>()("squared", "ignoreIndex");
 
 /**
  * Binary hinge loss mean(max(0, 1 - y' s)) with y' = +1 for target 1 and -1 for target 0, on
@@ -33,13 +35,14 @@ export interface HingeLossOptions {
  */
 export function binaryHingeLossDef(options: HingeLossOptions = {}): MetricDef<MeanState, BinaryArgs, number> {
   const fn = "binaryHingeLoss";
-  const squared = optBoolean(options.squared, false, fn, "squared");
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
+  const o = readOptions(fn, options, HINGE_OPTIONS);
+  const squared = optBoolean(fn, "squared", o.squared, false);
+  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
   return binaryMeanDef({
     id: "classification/binary_hinge_loss",
     fn,
     meta: hingeLossMeta,
-    options: { ...options },
+    options: o,
     ignoreIndex,
     probabilities: false,
     value(s, y) {
@@ -60,6 +63,11 @@ export function binaryHingeLoss(
 export interface MulticlassHingeLossOptions extends HingeLossOptions {
   numClasses: number;
 }
+const MULTICLASS_HINGE_OPTIONS = optionNames<MulticlassHingeLossOptions>()(
+  "squared",
+  "ignoreIndex",
+  "numClasses",
+);
 
 /**
  * Multiclass Crammer-Singer hinge loss mean(max(0, 1 - (s_y - max_{k != y} s_k))) on the scores
@@ -70,14 +78,15 @@ export function multiclassHingeLossDef(
   options: MulticlassHingeLossOptions,
 ): MetricDef<MeanState, MulticlassArgs, number> {
   const fn = "multiclassHingeLoss";
-  const squared = optBoolean(options.squared, false, fn, "squared");
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
-  const C = optNumClasses(options.numClasses, fn);
+  const o = readOptions(fn, options, MULTICLASS_HINGE_OPTIONS);
+  const squared = optBoolean(fn, "squared", o.squared, false);
+  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
+  const C = optClassCount(fn, "numClasses", o.numClasses, (c) => 8 * c);
   return multiclassMeanDef({
     id: "classification/multiclass_hinge_loss",
     fn,
     meta: hingeLossMeta,
-    options: { ...options },
+    options: o,
     ignoreIndex,
     probabilities: false,
     numClasses: C,

@@ -37,4 +37,27 @@ export * from "./sensitivity-at-specificity.js";
 export * from "./specificity.js";
 export * from "./specificity-at-sensitivity.js";
 export type { MulticlassAveragedOptions, MultilabelAveragedOptions } from "./stat-metric.js";
-export * from "./stat-scores.js";
+export {
+  type Average,
+  type Averaged,
+  type BinaryArgs,
+  type BinaryStatOptions,
+  binaryStatScores,
+  binaryStatScoresDef,
+  type ConfusionState,
+  type MulticlassArgs,
+  type MulticlassStatOptions,
+  type MulticlassStatScoresOptions,
+  type MultilabelArgs,
+  type MultilabelAverage,
+  type MultilabelCountsState,
+  type MultilabelStatOptions,
+  type MultilabelStatScoresOptions,
+  multiclassStatScores,
+  multiclassStatScoresDef,
+  multilabelStatScores,
+  multilabelStatScoresDef,
+  type StatScores,
+  type StatScoresPerClass,
+  statScoresMeta,
+} from "./stat-scores.js";

@@ -4,7 +4,7 @@
  */
 import { type Matrix, toFloat64, toMatrix, toMatrixOrColumn } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertIntegerOption, assertNonEmpty, assertOneOf, assertSameLength } from "../../core/validate.js";
+import { assertNonEmpty, assertSameLength } from "../../core/validate.js";
 
 /** A per-sample weight vector, as scikit-learn's `sample_weight`. */
 export type SampleWeight = ArrayLike<number> | undefined;
@@ -121,6 +121,7 @@ export function readMulticlassPreds(
   if (m.rows === 0)
     return { labels: new Float64Array(0), scores: { data: new Float64Array(0), rows: 0, cols: numClasses } };
   if (m.cols === 1) {
+    assertNotScoreColumn(m.data, fn, numClasses);
     assertLabelValues(m.data, fn, numClasses, undefined, "preds");
     return { labels: m.data };
   }
@@ -144,6 +145,23 @@ export function readMulticlassPreds(
     labels[r] = best;
   }
   return { labels, scores: m };
+}
+
+/**
+ * A single column of fractional values given where multiclass labels belong is a column of
+ * scores: says so, and which call reads it (issue 9 §10), instead of "must contain integer labels".
+ */
+function assertNotScoreColumn(values: Float64Array, fn: string, numClasses: number): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v) && !Number.isInteger(v)) {
+      const binary = fn.replace(/^multiclass/, "binary");
+      fail(
+        "invalid_value",
+        `${fn}: \`preds\` holds the score ${v} at index ${i}, but a single column must hold integer class labels; scores of one class are a binary problem (${binary}, or task: "binary"), multiclass scores need a matrix with one column per class (N x ${numClasses})`,
+      );
+    }
+  }
 }
 
 /** Non-negative finite weights, one per sample; undefined means all ones. */
@@ -170,71 +188,17 @@ export function assertNotEmpty(n: number, fn: string): void {
   assertNonEmpty(n, fn, "preds");
 }
 
-// ---------------------------------------------------------------- options
-
-export function optThreshold(value: unknown, fn: string): number {
-  if (value === undefined) return 0.5;
-  if (typeof value !== "number" || !(value >= 0 && value <= 1)) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`threshold\` must be a number in [0, 1], got ${describeValue(value)}`,
-    );
-  }
-  return value;
-}
-
-export function optIgnoreIndex(value: unknown, fn: string): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    fail("invalid_option", `${fn}: option \`ignoreIndex\` must be an integer, got ${describeValue(value)}`);
-  }
-  return value;
-}
-
-export function optNumClasses(value: unknown, fn: string, name = "numClasses"): number {
-  if (value === undefined) fail("invalid_option", `${fn}: option \`${name}\` is required`);
-  return assertIntegerOption(value, 2, fn, name);
-}
-
-export function optZeroDivision(value: unknown, fn: string): number {
-  if (value === undefined) return 0;
-  if (value !== 0 && value !== 1 && !(typeof value === "number" && Number.isNaN(value))) {
-    fail("invalid_option", `${fn}: option \`zeroDivision\` must be 0, 1 or NaN, got ${describeValue(value)}`);
-  }
-  return value as number;
-}
-
-export function optOneOf<T extends string>(
-  value: unknown,
-  allowed: readonly T[],
-  fallback: T,
-  fn: string,
-  option: string,
-): T {
-  if (value === undefined) return fallback;
-  return assertOneOf(value, allowed, fn, option);
-}
-
-export function optBoolean(value: unknown, fallback: boolean, fn: string, option: string): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== "boolean")
-    fail("invalid_option", `${fn}: option \`${option}\` must be true or false, got ${describeValue(value)}`);
-  return value;
-}
-
-/** Removes `undefined` entries so option objects stay JSON-safe and comparable. */
-export function cleanOptions(options: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(options)) if (v !== undefined) out[k] = v;
-  return out;
-}
-
 /** `num / den`, or `zeroDivision` when `den` is 0. */
 export function safeDivide(num: number, den: number, zeroDivision = 0): number {
   return den !== 0 ? num / den : zeroDivision;
 }
 
-/** Throws `empty_input` when a metric is computed before any sample was seen. */
+/**
+ * Throws `empty_input` when a metric is computed before any sample was seen, and
+ * `invalid_state` when the state's total is not a finite count (a corrupt state, never "no samples").
+ */
 export function assertSeen(total: number, fn: string): void {
-  if (!(total > 0)) fail("empty_input", `${fn}: \`preds\` must hold at least one sample, got 0`);
+  if (!Number.isFinite(total) || total < 0)
+    fail("invalid_state", `${fn}: the state's sample total is ${describeValue(total)}, not a count`);
+  if (total === 0) fail("empty_input", `${fn}: \`preds\` must hold at least one sample, got 0`);
 }

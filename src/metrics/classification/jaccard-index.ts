@@ -1,3 +1,4 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
@@ -40,6 +41,7 @@ const jaccardIndexMetric = statMetric<
   concept: "jaccard_index",
   name: "JaccardIndex",
   meta: jaccardIndexMeta,
+  options: optionNames<JaccardIndexOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
   samples: true,

@@ -5,21 +5,18 @@
 import type { MatrixInput } from "../../core/coerce.js";
 import { toMatrix } from "../../core/coerce.js";
 import { fail } from "../../core/errors.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
-import {
-  assertFiniteValues,
-  assertSameRows,
-  optIgnoreIndex,
-  optNumClasses,
-  readBinaryTarget,
-} from "./input.js";
-import { type MeanState, meanDef } from "./log-loss.js";
+import { assertFiniteValues, assertSameRows, readBinaryTarget } from "./input.js";
+import { type MeanState, meanDef } from "./mean-metric.js";
+import { optClassCount, optIgnoreIndex } from "./options.js";
 
 export interface LabelRankingOptions {
   numLabels: number;
   /** Target entries equal to this value are treated as irrelevant labels. */
   ignoreIndex?: number;
 }
+const LABEL_RANKING_OPTIONS = optionNames<LabelRankingOptions>()("numLabels", "ignoreIndex");
 
 export type RankingArgs = [preds: MatrixInput, target: MatrixInput, sampleWeight?: never];
 
@@ -30,13 +27,14 @@ export function rankingDef(
   options: LabelRankingOptions,
   perRow: (scores: Float64Array, relevant: Uint8Array) => number,
 ): MetricDef<MeanState, RankingArgs, number> {
-  const L = optNumClasses(options.numLabels, fn, "numLabels");
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
+  const o = readOptions(fn, options, LABEL_RANKING_OPTIONS);
+  const L = optClassCount(fn, "numLabels", o.numLabels, (labels) => 8 * labels);
+  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
   return meanDef<RankingArgs>({
     id,
     fn,
     meta,
-    options: { ...options },
+    options: o,
     perSample(preds, target, sampleWeight) {
       if (sampleWeight !== undefined) fail("unsupported", `${fn}: \`sampleWeight\` is not supported`);
       const p = toMatrix(preds, fn, "preds");

@@ -1,8 +1,9 @@
 import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { optIgnoreIndex, optNumClasses } from "./input.js";
 import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
+import { optClassCount, optIgnoreIndex } from "./options.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
 
 /** Catalog entry of the log loss. */
@@ -21,7 +22,7 @@ export const logLossMeta = classificationEntry({
   traits: ["probabilistic"],
 });
 
-export { type MeanState, meanDef } from "./mean-metric.js";
+export type { MeanState } from "./mean-metric.js";
 
 const EPS = 2.220446049250313e-16;
 const clip = (p: number) => (p < EPS ? EPS : Math.min(p, 1 - EPS));
@@ -30,6 +31,7 @@ export interface LogLossOptions {
   /** Samples whose target equals this value are left out. */
   ignoreIndex?: number;
 }
+const LOG_LOSS_OPTIONS = optionNames<LogLossOptions>()("ignoreIndex");
 
 /**
  * Binary log loss -mean(y log p + (1 - y) log(1 - p)) with p the probability of class 1,
@@ -38,12 +40,13 @@ export interface LogLossOptions {
  */
 export function binaryLogLossDef(options: LogLossOptions = {}): MetricDef<MeanState, BinaryArgs, number> {
   const fn = "binaryLogLoss";
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
+  const o = readOptions(fn, options, LOG_LOSS_OPTIONS);
+  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
   return binaryMeanDef({
     id: "classification/binary_log_loss",
     fn,
     meta: logLossMeta,
-    options: { ...options },
+    options: o,
     ignoreIndex,
     probabilities: true,
     value: (p, y) => (y === 1 ? -Math.log(clip(p)) : -Math.log(clip(1 - p))),
@@ -61,6 +64,7 @@ export function binaryLogLoss(
 export interface MulticlassLogLossOptions extends LogLossOptions {
   numClasses: number;
 }
+const MULTICLASS_LOG_LOSS_OPTIONS = optionNames<MulticlassLogLossOptions>()("ignoreIndex", "numClasses");
 
 /**
  * Multiclass log loss -mean(log p[n, y_n]) over an N x C probability matrix, entries clipped to
@@ -70,13 +74,14 @@ export function multiclassLogLossDef(
   options: MulticlassLogLossOptions,
 ): MetricDef<MeanState, MulticlassArgs, number> {
   const fn = "multiclassLogLoss";
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
-  const C = optNumClasses(options.numClasses, fn);
+  const o = readOptions(fn, options, MULTICLASS_LOG_LOSS_OPTIONS);
+  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
+  const C = optClassCount(fn, "numClasses", o.numClasses, (c) => 8 * c);
   return multiclassMeanDef({
     id: "classification/multiclass_log_loss",
     fn,
     meta: logLossMeta,
-    options: { ...options },
+    options: o,
     ignoreIndex,
     probabilities: true,
     numClasses: C,

@@ -1,9 +1,11 @@
 import type { MatrixInput } from "../../core/coerce.js";
+import { readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { classificationEntry } from "./meta.js";
 import { confusionMetric } from "./stat-metric.js";
 import {
   type BinaryStatOptions,
+  MULTILABEL_STAT_OPTIONS,
   type MulticlassStatOptions,
   type MultilabelArgs,
   type MultilabelCountsState,
@@ -95,6 +97,7 @@ const matthewsCorrcoefMetric = confusionMetric<
   concept: "matthews_corrcoef",
   name: "MatthewsCorrcoef",
   meta: matthewsCorrcoefMeta,
+  options: [],
   parse: () => undefined,
   reduce: (m, C) => mccFromConfusion(m, C),
 });
@@ -117,18 +120,19 @@ export const multiclassMatthewsCorrcoef = matthewsCorrcoefMetric.multiclass;
 export function multilabelMatthewsCorrcoefDef(
   options: MultilabelStatOptions,
 ): MetricDef<MultilabelCountsState, MultilabelArgs, number> {
+  const fn = "multilabelMatthewsCorrcoef";
   return multilabelStatDef(
     {
       id: "classification/multilabel_matthews_corrcoef",
       meta: matthewsCorrcoefMeta,
-      fn: "multilabelMatthewsCorrcoef",
+      fn,
       reduce: (s) => {
         const m = new Float64Array(4);
         for (let i = 0; i < s.counts.length; i++) m[i % 4] += s.counts[i]!;
         return mccFromConfusion(m, 2);
       },
     },
-    { ...options },
+    readOptions(fn, options, MULTILABEL_STAT_OPTIONS),
   );
 }
 /** One-shot {@link multilabelMatthewsCorrcoefDef}. */

@@ -4,7 +4,7 @@
  * read and validate a batch so a metric only states its per-sample value.
  */
 import type { CatalogEntry } from "../../catalog/types.js";
-import { fail } from "../../core/errors.js";
+import { checkState, field } from "../../core/state-check.js";
 import {
   accumulatorValue,
   addToAccumulator,
@@ -17,7 +17,6 @@ import {
   assertProbabilityValues,
   assertSameRows,
   assertSeen,
-  cleanOptions,
   readBinaryTarget,
   readLabels,
   readProbabilities,
@@ -38,6 +37,7 @@ export function meanDef<Args extends unknown[]>(spec: {
   id: string;
   fn: string;
   meta: MetricDef<MeanState, Args, number>["meta"];
+  /** The options as read by `readOptions` (echoed as the def's options). */
   options: Record<string, unknown>;
   /** Validates a batch and returns per-sample values and weights (undefined: ones), mutating nothing. */
   perSample(...args: Args): { values: Float64Array; weights: Float64Array | undefined };
@@ -45,7 +45,7 @@ export function meanDef<Args extends unknown[]>(spec: {
   return {
     id: spec.id,
     meta: spec.meta,
-    options: cleanOptions(spec.options),
+    options: { ...spec.options },
     init: () => ({ sum: newAccumulator(), weight: 0 }),
     update(state, ...args) {
       const { values, weights } = spec.perSample(...args);
@@ -61,9 +61,12 @@ export function meanDef<Args extends unknown[]>(spec: {
       return accumulatorValue(state.sum) / state.weight;
     },
     validateState(state): asserts state is MeanState {
-      const s = state as MeanState | null;
-      if (typeof s?.weight !== "number" || typeof s.sum?.sum !== "number")
-        fail("invalid_state", `${spec.id}: fromJSON expects { sum, weight }`);
+      // A sum that overflowed is a legitimate state (its mean is ±Infinity or NaN); the weight
+      // must be a finite total.
+      checkState(spec.id, state, {
+        sum: field.object({ sum: field.number("any"), compensation: field.number("any") }),
+        weight: field.number("nonNegative"),
+      });
     },
   };
 }

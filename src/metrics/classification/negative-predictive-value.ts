@@ -1,3 +1,4 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
@@ -46,6 +47,7 @@ const negativePredictiveValueMetric = statMetric<
   concept: "negative_predictive_value",
   name: "NegativePredictiveValue",
   meta: negativePredictiveValueMeta,
+  options: optionNames<NegativePredictiveValueOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
 });

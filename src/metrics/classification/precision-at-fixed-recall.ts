@@ -1,9 +1,11 @@
 import type { NumericArray } from "../../core/coerce.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type BinaryCurveOptions, binaryCurveDef } from "./curve-defs.js";
+import { BINARY_CURVE_OPTIONS, type BinaryCurveOptions, binaryCurveDef } from "./curve-defs.js";
 import { type BinaryCurveState, precisionRecallCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
-import { lexArgmax, type OperatingPoint, optRate } from "./operating-point.js";
+import { lexArgmax, type OperatingPoint } from "./operating-point.js";
+import { optRate } from "./options.js";
 import type { BinaryArgs } from "./stat-scores.js";
 
 /** Catalog entry of precision at fixed recall. */
@@ -22,6 +24,8 @@ export interface PrecisionAtFixedRecallOptions extends BinaryCurveOptions {
   minRecall: number;
 }
 
+const OWN_OPTIONS = optionNames<Omit<PrecisionAtFixedRecallOptions, keyof BinaryCurveOptions>>()("minRecall");
+
 /**
  * The highest precision among thresholds whose recall is at least `minRecall` (ties: higher
  * recall, then higher threshold); `{ value: 0, threshold: NaN }` when none qualifies. Matches
@@ -31,7 +35,11 @@ export function binaryPrecisionAtFixedRecallDef(
   options: PrecisionAtFixedRecallOptions,
 ): MetricDef<BinaryCurveState, BinaryArgs, OperatingPoint> {
   const fn = "binaryPrecisionAtFixedRecall";
-  const minRecall = optRate(options.minRecall, fn, "minRecall");
+  const o = readOptions<PrecisionAtFixedRecallOptions>(fn, options, [
+    ...BINARY_CURVE_OPTIONS,
+    ...OWN_OPTIONS,
+  ]);
+  const minRecall = optRate(fn, "minRecall", o.minRecall);
   return binaryCurveDef(
     {
       id: "classification/binary_precision_at_fixed_recall",
@@ -48,7 +56,7 @@ export function binaryPrecisionAtFixedRecallDef(
         return { value, threshold: value === 0 ? Number.NaN : threshold };
       },
     },
-    { ...options },
+    o,
   );
 }
 /** One-shot {@link binaryPrecisionAtFixedRecallDef}. */

@@ -30,6 +30,7 @@ const precisionRecallCurveMetric = perProblemCurve<
   concept: "precision_recall_curve",
   name: "PrecisionRecallCurve",
   meta: precisionRecallCurveMeta,
+  options: [],
   parse: () => undefined,
   value: (source) => precisionRecallCurve(source),
 });

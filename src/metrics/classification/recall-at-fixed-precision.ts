@@ -1,9 +1,11 @@
 import type { NumericArray } from "../../core/coerce.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type BinaryCurveOptions, binaryCurveDef } from "./curve-defs.js";
+import { BINARY_CURVE_OPTIONS, type BinaryCurveOptions, binaryCurveDef } from "./curve-defs.js";
 import { type BinaryCurveState, precisionRecallCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
-import { lexArgmax, type OperatingPoint, optRate } from "./operating-point.js";
+import { lexArgmax, type OperatingPoint } from "./operating-point.js";
+import { optRate } from "./options.js";
 import type { BinaryArgs } from "./stat-scores.js";
 
 /** Catalog entry of recall at fixed precision. */
@@ -22,6 +24,9 @@ export interface RecallAtFixedPrecisionOptions extends BinaryCurveOptions {
   minPrecision: number;
 }
 
+const OWN_OPTIONS =
+  optionNames<Omit<RecallAtFixedPrecisionOptions, keyof BinaryCurveOptions>>()("minPrecision");
+
 /**
  * The highest recall among thresholds whose precision is at least `minPrecision`, and that
  * threshold (ties: higher precision, then higher threshold); `{ value: 0, threshold: NaN }` when
@@ -31,7 +36,11 @@ export function binaryRecallAtFixedPrecisionDef(
   options: RecallAtFixedPrecisionOptions,
 ): MetricDef<BinaryCurveState, BinaryArgs, OperatingPoint> {
   const fn = "binaryRecallAtFixedPrecision";
-  const minPrecision = optRate(options.minPrecision, fn, "minPrecision");
+  const o = readOptions<RecallAtFixedPrecisionOptions>(fn, options, [
+    ...BINARY_CURVE_OPTIONS,
+    ...OWN_OPTIONS,
+  ]);
+  const minPrecision = optRate(fn, "minPrecision", o.minPrecision);
   return binaryCurveDef(
     {
       id: "classification/binary_recall_at_fixed_precision",
@@ -48,7 +57,7 @@ export function binaryRecallAtFixedPrecisionDef(
         return { value, threshold: value === 0 ? Number.NaN : threshold };
       },
     },
-    { ...options },
+    o,
   );
 }
 /** One-shot {@link binaryRecallAtFixedPrecisionDef}. */

@@ -1,3 +1,4 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
@@ -36,6 +37,7 @@ const recallMetric = statMetric<BinaryRecallOptions, MulticlassRecallOptions, Mu
   concept: "recall",
   name: "Recall",
   meta: recallMeta,
+  options: optionNames<RecallOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
   samples: true,

@@ -1,3 +1,4 @@
+import { optionNames } from "../../core/options.js";
 import type { CurveConvention } from "./auroc.js";
 import {
   type BinaryCurveOptions,
@@ -6,8 +7,8 @@ import {
   perProblemCurve,
 } from "./curve-defs.js";
 import { type RocCurve, rocCurve } from "./curve-state.js";
-import { optBoolean, optOneOf } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import { optBoolean, optOneOf } from "./options.js";
 
 export type { RocCurve };
 
@@ -33,17 +34,20 @@ export interface RocCurveOptions extends BinaryCurveOptions {
   dropIntermediate?: boolean;
 }
 
-function parse(options: RocCurveOptions, fn: string): { convention: CurveConvention; drop: boolean } {
+function parse(options: Record<string, unknown>, fn: string): { convention: CurveConvention; drop: boolean } {
   const convention = optOneOf(
+    fn,
+    "convention",
     options.convention,
     ["torchmetrics", "sklearn"],
     "torchmetrics",
-    fn,
-    "convention",
   );
-  const drop = optBoolean(options.dropIntermediate, convention === "sklearn", fn, "dropIntermediate");
+  const drop = optBoolean(fn, "dropIntermediate", options.dropIntermediate, convention === "sklearn");
   return { convention, drop };
 }
+
+/** The ROC curve's own options (besides thresholds, ignoreIndex and the class count). */
+type RocCurveOwnOptions = Omit<RocCurveOptions, keyof BinaryCurveOptions>;
 
 const rocCurveMetric = perProblemCurve<
   RocCurveOptions,
@@ -55,6 +59,7 @@ const rocCurveMetric = perProblemCurve<
   concept: "roc_curve",
   name: "RocCurve",
   meta: rocCurveMeta,
+  options: optionNames<RocCurveOwnOptions>()("convention", "dropIntermediate"),
   parse,
   value: (source, { convention, drop }) => rocCurve(source, convention, drop),
 });

@@ -1,9 +1,11 @@
 import type { NumericArray } from "../../core/coerce.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type BinaryCurveOptions, binaryCurveDef } from "./curve-defs.js";
+import { BINARY_CURVE_OPTIONS, type BinaryCurveOptions, binaryCurveDef } from "./curve-defs.js";
 import { type BinaryCurveState, rocCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
-import { type OperatingPoint, optRate } from "./operating-point.js";
+import type { OperatingPoint } from "./operating-point.js";
+import { optRate } from "./options.js";
 import type { BinaryArgs } from "./stat-scores.js";
 
 /** Catalog entry of sensitivity at specificity. */
@@ -22,6 +24,9 @@ export interface SensitivityAtSpecificityOptions extends BinaryCurveOptions {
   minSpecificity: number;
 }
 
+const OWN_OPTIONS =
+  optionNames<Omit<SensitivityAtSpecificityOptions, keyof BinaryCurveOptions>>()("minSpecificity");
+
 /**
  * The highest sensitivity (TPR) on the ROC curve among points with specificity at least
  * `minSpecificity`, and its threshold (first such point); `{ value: 0, threshold: 1e6 }` when
@@ -31,7 +36,11 @@ export function binarySensitivityAtSpecificityDef(
   options: SensitivityAtSpecificityOptions,
 ): MetricDef<BinaryCurveState, BinaryArgs, OperatingPoint> {
   const fn = "binarySensitivityAtSpecificity";
-  const min = optRate(options.minSpecificity, fn, "minSpecificity");
+  const o = readOptions<SensitivityAtSpecificityOptions>(fn, options, [
+    ...BINARY_CURVE_OPTIONS,
+    ...OWN_OPTIONS,
+  ]);
+  const min = optRate(fn, "minSpecificity", o.minSpecificity);
   return binaryCurveDef(
     {
       id: "classification/binary_sensitivity_at_specificity",
@@ -45,7 +54,7 @@ export function binarySensitivityAtSpecificityDef(
         return best < 0 ? { value: 0, threshold: 1e6 } : { value: tpr[best]!, threshold: thresholds[best]! };
       },
     },
-    { ...options },
+    o,
   );
 }
 /** One-shot {@link binarySensitivityAtSpecificityDef}. */

@@ -1,9 +1,11 @@
 import type { NumericArray } from "../../core/coerce.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type BinaryCurveOptions, binaryCurveDef } from "./curve-defs.js";
+import { BINARY_CURVE_OPTIONS, type BinaryCurveOptions, binaryCurveDef } from "./curve-defs.js";
 import { type BinaryCurveState, rocCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
-import { type OperatingPoint, optRate } from "./operating-point.js";
+import type { OperatingPoint } from "./operating-point.js";
+import { optRate } from "./options.js";
 import type { BinaryArgs } from "./stat-scores.js";
 
 /** Catalog entry of specificity at sensitivity. */
@@ -22,6 +24,9 @@ export interface SpecificityAtSensitivityOptions extends BinaryCurveOptions {
   minSensitivity: number;
 }
 
+const OWN_OPTIONS =
+  optionNames<Omit<SpecificityAtSensitivityOptions, keyof BinaryCurveOptions>>()("minSensitivity");
+
 /**
  * The highest specificity (1 - FPR) on the ROC curve among points with sensitivity (TPR) at
  * least `minSensitivity`, and its threshold (first such point in decreasing-threshold order);
@@ -32,7 +37,11 @@ export function binarySpecificityAtSensitivityDef(
   options: SpecificityAtSensitivityOptions,
 ): MetricDef<BinaryCurveState, BinaryArgs, OperatingPoint> {
   const fn = "binarySpecificityAtSensitivity";
-  const min = optRate(options.minSensitivity, fn, "minSensitivity");
+  const o = readOptions<SpecificityAtSensitivityOptions>(fn, options, [
+    ...BINARY_CURVE_OPTIONS,
+    ...OWN_OPTIONS,
+  ]);
+  const min = optRate(fn, "minSensitivity", o.minSensitivity);
   return binaryCurveDef(
     {
       id: "classification/binary_specificity_at_sensitivity",
@@ -48,7 +57,7 @@ export function binarySpecificityAtSensitivityDef(
           : { value: 1 - fpr[best]!, threshold: thresholds[best]! };
       },
     },
-    { ...options },
+    o,
   );
 }
 /** One-shot {@link binarySpecificityAtSensitivityDef}. */

@@ -1,3 +1,4 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
@@ -37,6 +38,7 @@ const specificityMetric = statMetric<
   concept: "specificity",
   name: "Specificity",
   meta: specificityMeta,
+  options: optionNames<SpecificityOptions>()(),
   score,
 });
 

@@ -7,17 +7,21 @@
  */
 import type { CatalogEntry } from "../../catalog/types.js";
 import type { MatrixInput, NumericArray } from "../../core/coerce.js";
+import { optInteger, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { optZeroDivision } from "./input.js";
+import { optAverage, optZeroDivision } from "./options.js";
 import {
   AVERAGES,
   type Average,
   type Averaged,
+  BINARY_STAT_OPTIONS,
   type BinaryArgs,
   type BinaryStatOptions,
   binaryReduce,
   binaryStatDef,
   type ConfusionState,
+  MULTICLASS_STAT_OPTIONS,
+  MULTILABEL_STAT_OPTIONS,
   type MulticlassArgs,
   type MulticlassStatOptions,
   type MultilabelArgs,
@@ -28,7 +32,8 @@ import {
   multiclassStatDef,
   multilabelReduce,
   multilabelStatDef,
-  optAverage,
+  readNumClasses,
+  readNumLabels,
   type ScoreFn,
 } from "./stat-scores.js";
 
@@ -51,6 +56,8 @@ export interface StatMetricSpec {
   /** PascalCase concept: function names (error messages) are `<binary|multiclass|multilabel><Name>`. */
   name: string;
   meta: CatalogEntry;
+  /** The names of the concept's own options (`beta`, `zeroDivision`, ...), besides the shared ones. */
+  options: readonly string[];
   /** The per-class score, given the value of 0/0 (and the options, for a concept's own ones such as `beta`). */
   score: (zeroDivision: number, options: Record<string, unknown>, fn: string) => ScoreFn;
   /** The multiclass per-class score when it differs from `score` (accuracy: each class's recall). */
@@ -61,19 +68,12 @@ export interface StatMetricSpec {
   samples?: boolean;
 }
 
-/** Overrides the id and function name of a def (F1 is the F-beta def under its own names). */
-export interface StatNaming {
-  id: string;
-  fn: string;
-}
-
 /** The six exports of a stat-score concept: three MetricDef factories and their one-shot functions. */
 export interface StatMetric<B, M, L> {
-  binaryDef(options?: B, naming?: StatNaming): MetricDef<ConfusionState, BinaryArgs, number>;
+  binaryDef(options?: B): MetricDef<ConfusionState, BinaryArgs, number>;
   binary(preds: NumericArray, target: NumericArray, options?: B): number;
   multiclassDef<A extends Average = "macro">(
     options: M & { average?: A },
-    naming?: StatNaming,
   ): MetricDef<ConfusionState, MulticlassArgs, Averaged<A>>;
   multiclass<A extends Average = "macro">(
     preds: NumericArray | MatrixInput,
@@ -82,7 +82,6 @@ export interface StatMetric<B, M, L> {
   ): Averaged<A>;
   multilabelDef<A extends MultilabelAverage = "macro">(
     options: L & { average?: A },
-    naming?: StatNaming,
   ): MetricDef<MultilabelCountsState, MultilabelArgs, Averaged<A>>;
   multilabel<A extends MultilabelAverage = "macro">(
     preds: MatrixInput,
@@ -102,47 +101,43 @@ export function statMetric<
   M extends MulticlassAveragedOptions & { zeroDivision?: number },
   L extends MultilabelAveragedOptions & { zeroDivision?: number },
 >(spec: StatMetricSpec): StatMetric<B, M, L> {
-  const zeroDivision = (value: number | undefined, fn: string) =>
-    spec.zeroDivision ? optZeroDivision(value, fn) : 0;
-  const names = (variant: "binary" | "multiclass" | "multilabel", naming?: StatNaming) => ({
-    id: naming?.id ?? `classification/${variant}_${spec.concept}`,
-    fn: naming?.fn ?? `${variant}${spec.name}`,
+  const names = (variant: "binary" | "multiclass" | "multilabel") => ({
+    id: `classification/${variant}_${spec.concept}`,
+    fn: `${variant}${spec.name}`,
     meta: spec.meta,
   });
-  const score = (options: object, fn: string) =>
-    spec.score(zeroDivision((options as { zeroDivision?: number }).zeroDivision, fn), { ...options }, fn);
+  const binaryNames = [...BINARY_STAT_OPTIONS, ...spec.options];
+  const multiclassNames = [...MULTICLASS_STAT_OPTIONS, "average", ...spec.options];
+  const multilabelNames = [...MULTILABEL_STAT_OPTIONS, "average", ...spec.options];
+  const score = (o: Record<string, unknown>, fn: string) =>
+    spec.score(spec.zeroDivision ? optZeroDivision(fn, o.zeroDivision) : 0, o, fn);
   const multilabelAverages: readonly MultilabelAverage[] = spec.samples ? [...AVERAGES, "samples"] : AVERAGES;
   const built: StatMetric<B, M, L> = {
-    binaryDef(options = {} as B, naming?: StatNaming) {
-      const n = names("binary", naming);
-      const reduce = binaryReduce(score(options, n.fn));
-      return binaryStatDef({ ...n, reduce }, { ...options } as Record<string, unknown>);
+    binaryDef(options) {
+      const n = names("binary");
+      const o = readOptions(n.fn, options, binaryNames);
+      return binaryStatDef({ ...n, reduce: binaryReduce(score(o, n.fn)) }, o);
     },
     binary: (preds, target, options) => runOnce(built.binaryDef(options), preds, target),
-    multiclassDef<A extends Average = "macro">(options: M & { average?: A }, naming?: StatNaming) {
-      const n = names("multiclass", naming);
-      const perClass = score(options, n.fn);
-      const average = optAverage(options.average, AVERAGES, "macro", n.fn) as A;
-      const reduce = multiclassReduce(
-        spec.multiclassScore ?? perClass,
-        options.numClasses,
-        average,
-        options.topK ?? 1,
-      );
-      return multiclassStatDef(
-        { ...n, reduce },
-        { ...options } as MulticlassStatOptions & Record<string, unknown>,
-        true,
-      );
+    multiclassDef<A extends Average = "macro">(options: M & { average?: A }) {
+      const n = names("multiclass");
+      const o = readOptions(n.fn, options, multiclassNames);
+      const perClass = score(o, n.fn);
+      const average = optAverage(n.fn, o.average, AVERAGES, "macro") as A;
+      const numClasses = readNumClasses(n.fn, o.numClasses);
+      const topK = optInteger(n.fn, "topK", o.topK, 1, { min: 1, max: numClasses });
+      const reduce = multiclassReduce(spec.multiclassScore ?? perClass, numClasses, average, topK);
+      return multiclassStatDef({ ...n, reduce }, o, true);
     },
     multiclass: (preds, target, options) => runOnce(built.multiclassDef(options), preds, target),
-    multilabelDef<A extends MultilabelAverage = "macro">(options: L & { average?: A }, naming?: StatNaming) {
-      const n = names("multilabel", naming);
-      const perLabel = score(options, n.fn);
-      const average = optAverage(options.average, multilabelAverages, "macro", n.fn) as A;
-      const reduce = multilabelReduce(perLabel, options.numLabels, average);
-      const opts = { ...options } as MultilabelStatOptions & Record<string, unknown>;
-      return multilabelStatDef({ ...n, reduce, sampleScore: perLabel }, opts);
+    multilabelDef<A extends MultilabelAverage = "macro">(options: L & { average?: A }) {
+      const n = names("multilabel");
+      const o = readOptions(n.fn, options, multilabelNames);
+      const perLabel = score(o, n.fn);
+      const average = optAverage(n.fn, o.average, multilabelAverages, "macro") as A;
+      const reduce = multilabelReduce(perLabel, readNumLabels(n.fn, o.numLabels), average);
+      const sampleScore = average === "samples" ? perLabel : undefined;
+      return multilabelStatDef({ ...n, reduce, ...(sampleScore ? { sampleScore } : {}) }, o);
     },
     multilabel: (preds, target, options) => runOnce(built.multilabelDef(options), preds, target),
   };
@@ -156,6 +151,8 @@ export interface ConfusionMetricSpec<P, R> {
   /** PascalCase concept: function names are `<binary|multiclass><Name>`. */
   name: string;
   meta: CatalogEntry;
+  /** The names of the concept's own options, besides the shared ones. */
+  options: readonly string[];
   /** Parses the metric's own options (before any input is read). */
   parse(options: Record<string, unknown>, fn: string): P;
   /** The result from the C x C confusion matrix (rows = target; C = 2 for binary). */
@@ -182,22 +179,22 @@ export function confusionMetric<
     fn: `${variant}${spec.name}`,
     meta: spec.meta,
   });
+  const binaryNames = [...BINARY_STAT_OPTIONS, ...spec.options];
+  const multiclassNames = [...MULTICLASS_STAT_OPTIONS.filter((name) => name !== "topK"), ...spec.options];
   const built: ConfusionMetric<B, M, R> = {
-    binaryDef(options = {} as B) {
+    binaryDef(options) {
       const n = names("binary");
-      const parsed = spec.parse(options as Record<string, unknown>, n.fn);
-      return binaryStatDef({ ...n, reduce: (m) => spec.reduce(m, 2, parsed) }, { ...options } as Record<
-        string,
-        unknown
-      >);
+      const o = readOptions(n.fn, options, binaryNames);
+      const parsed = spec.parse(o, n.fn);
+      return binaryStatDef({ ...n, reduce: (m) => spec.reduce(m, 2, parsed) }, o);
     },
     binary: (preds, target, options) => runOnce(built.binaryDef(options), preds, target),
     multiclassDef(options) {
       const n = names("multiclass");
-      const parsed = spec.parse(options as Record<string, unknown>, n.fn);
-      const reduce = (m: Float64Array) => spec.reduce(m, options.numClasses, parsed);
-      return multiclassStatDef({ ...n, reduce }, { ...options } as MulticlassStatOptions &
-        Record<string, unknown>);
+      const o = readOptions(n.fn, options, multiclassNames);
+      const parsed = spec.parse(o, n.fn);
+      const numClasses = readNumClasses(n.fn, o.numClasses);
+      return multiclassStatDef({ ...n, reduce: (m) => spec.reduce(m, numClasses, parsed) }, o);
     },
     multiclass: (preds, target, options) => runOnce(built.multiclassDef(options), preds, target),
   };

@@ -8,17 +8,14 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import type { MatrixInput, NumericArray } from "../../core/coerce.js";
 import { toMatrix } from "../../core/coerce.js";
-import { describeValue, fail } from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
+import { optInteger, optionNames, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import {
   assertProbabilityValues,
   assertSameRows,
   assertSeen,
-  cleanOptions,
-  optIgnoreIndex,
-  optNumClasses,
-  optOneOf,
-  optThreshold,
   readBinaryTarget,
   readLabels,
   readMulticlassPreds,
@@ -27,6 +24,7 @@ import {
   safeDivide,
 } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import { confusionBytes, optAverage, optClassCount, optIgnoreIndex, optThreshold } from "./options.js";
 
 /** Confusion-matrix state of binary (2 x 2) and multiclass (C x C) stat-score metrics. */
 export interface ConfusionState {
@@ -81,6 +79,21 @@ export interface MultilabelStatOptions {
   /** Target entries equal to this value are left out. */
   ignoreIndex?: number;
 }
+
+/** The option names every binary stat-score metric reads (a concept adds its own). */
+export const BINARY_STAT_OPTIONS = optionNames<BinaryStatOptions>()("threshold", "ignoreIndex");
+/** The option names every multiclass stat-score metric reads (a concept adds its own and `average`). */
+export const MULTICLASS_STAT_OPTIONS = optionNames<MulticlassStatOptions>()(
+  "numClasses",
+  "ignoreIndex",
+  "topK",
+);
+/** The option names every multilabel stat-score metric reads (a concept adds its own and `average`). */
+export const MULTILABEL_STAT_OPTIONS = optionNames<MultilabelStatOptions>()(
+  "numLabels",
+  "threshold",
+  "ignoreIndex",
+);
 
 export type Average = "micro" | "macro" | "weighted" | "none";
 /** The result type for an `average` option: "none" gives one value per class. */
@@ -215,7 +228,8 @@ export function binaryConfusionUpdate(
     for (let i = 0; i < preds.length; i++) {
       const pv = preds[i]!;
       const ti = target[i]!;
-      if (!(pv >= 0 && pv <= 1)) {
+      // `typeof` first: relational operators would coerce "0.7", null, true, "" and [0.7].
+      if (typeof pv !== "number" || !(pv >= 0 && pv <= 1)) {
         ok = false;
         break;
       }
@@ -405,27 +419,65 @@ function addArrays(a: Float64Array, b: Float64Array): Float64Array {
   return out;
 }
 
+/** Checks a decoded confusion-matrix state: `size` non-negative finite (weighted) counts. */
 function checkConfusionState(id: string, size: number, state: unknown): asserts state is ConfusionState {
-  const m = (state as ConfusionState | null)?.matrix;
-  if (!(m instanceof Float64Array) || m.length !== size) {
-    fail(
-      "invalid_state",
-      `${id}: fromJSON expects { matrix: Float64Array(${size}) }, got ${describeValue(m)}`,
+  checkState(id, state, { matrix: field.typed(Float64Array, { length: size, values: "nonNegative" }) });
+}
+
+/** Relative slack for totals accumulated in different orders (weighted sums). */
+const SLACK = 1 + 1e-9;
+
+/**
+ * Checks a decoded multilabel counts state: non-negative counts, and totals that agree (no
+ * label counts more samples than were seen; exact matches and the per-sample score sum at
+ * most the samples; the score sum may be NaN under `zeroDivision: NaN`).
+ */
+function checkMultilabelCountsState(
+  id: string,
+  numLabels: number,
+  state: unknown,
+): asserts state is MultilabelCountsState {
+  checkState(id, state, {
+    counts: field.typed(Float64Array, { length: numLabels * 4, values: "nonNegative" }),
+    samples: field.number("nonNegative"),
+    exact: field.number("nonNegative"),
+    sampleSum: field.number({
+      test: (v) => Number.isNaN(v) || (Number.isFinite(v) && v >= 0),
+      words: "non-negative numbers (or NaN)",
+    }),
+  });
+  const s = state as MultilabelCountsState;
+  const limit = s.samples * SLACK;
+  stateInvariant(id, s.exact <= limit, `state.exact (${s.exact}) exceeds state.samples (${s.samples})`);
+  stateInvariant(
+    id,
+    !(s.sampleSum > limit),
+    `state.sampleSum (${s.sampleSum}) exceeds state.samples (${s.samples})`,
+  );
+  for (let l = 0; l < numLabels; l++) {
+    const total = s.counts[4 * l]! + s.counts[4 * l + 1]! + s.counts[4 * l + 2]! + s.counts[4 * l + 3]!;
+    stateInvariant(
+      id,
+      total <= limit,
+      `label ${l} counts ${total} samples in state.counts but state.samples is ${s.samples}`,
     );
   }
 }
 
-/** A binary stat-score MetricDef: validate → threshold → 2 x 2 counts → `reduce`. */
+/**
+ * A binary stat-score MetricDef: validate → threshold → 2 x 2 counts → `reduce`. `options` are
+ * the caller's options already read with `readOptions` (they are echoed as the def's options).
+ */
 export function binaryStatDef<R>(
   spec: StatSpec<R>,
-  options: BinaryStatOptions & Record<string, unknown>,
+  options: Record<string, unknown>,
 ): MetricDef<ConfusionState, BinaryArgs, R> {
-  const threshold = optThreshold(options.threshold, spec.fn);
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, spec.fn);
+  const threshold = optThreshold(spec.fn, options.threshold);
+  const ignoreIndex = optIgnoreIndex(spec.fn, options.ignoreIndex);
   return {
     id: spec.id,
     meta: spec.meta,
-    options: cleanOptions(options),
+    options: { ...options },
     init: () => ({ matrix: new Float64Array(4) }),
     update(state, preds, target, sampleWeight) {
       binaryConfusionUpdate(state, spec.fn, preds, target, sampleWeight, threshold, ignoreIndex);
@@ -441,35 +493,30 @@ export function binaryStatDef<R>(
   };
 }
 
-/** A multiclass stat-score MetricDef: validate → (top-k) labels → C x C counts → `reduce`. */
+/** `numClasses` of a confusion-matrix metric (C x C float64 counts through the allocation budget). */
+export function readNumClasses(fn: string, value: unknown): number {
+  return optClassCount(fn, "numClasses", value, confusionBytes);
+}
+
+/**
+ * A multiclass stat-score MetricDef: validate → (top-k) labels → C x C counts → `reduce`.
+ * `options` are already read with `readOptions`; `topK` is refused unless `allowTopK`.
+ */
 export function multiclassStatDef<R>(
   spec: StatSpec<R>,
-  options: MulticlassStatOptions & Record<string, unknown>,
+  options: Record<string, unknown>,
   allowTopK = false,
 ): MetricDef<ConfusionState, MulticlassArgs, R> {
-  const numClasses = optNumClasses(options.numClasses, spec.fn);
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, spec.fn);
-  let topK = 1;
-  if (options.topK !== undefined) {
-    if (!allowTopK) fail("invalid_option", `${spec.fn}: option \`topK\` is not supported by this metric`);
-    if (
-      typeof options.topK !== "number" ||
-      !Number.isInteger(options.topK) ||
-      options.topK < 1 ||
-      options.topK > numClasses
-    ) {
-      fail(
-        "invalid_option",
-        `${spec.fn}: option \`topK\` must be an integer in [1, ${numClasses}], got ${describeValue(options.topK)}`,
-      );
-    }
-    topK = options.topK;
-  }
+  const numClasses = readNumClasses(spec.fn, options.numClasses);
+  const ignoreIndex = optIgnoreIndex(spec.fn, options.ignoreIndex);
+  if (options.topK !== undefined && !allowTopK)
+    fail("invalid_option", `${spec.fn}: option \`topK\` is not supported by this metric`);
+  const topK = optInteger(spec.fn, "topK", options.topK, 1, { min: 1, max: numClasses });
   const size = numClasses * numClasses;
   return {
     id: spec.id,
     meta: spec.meta,
-    options: cleanOptions(options),
+    options: { ...options },
     init: () => ({ matrix: new Float64Array(size) }),
     update(state, preds, target, sampleWeight) {
       multiclassConfusionUpdate(state, spec.fn, preds, target, sampleWeight, numClasses, ignoreIndex, topK);
@@ -491,22 +538,30 @@ export interface MultilabelStatSpec<R> {
   meta: CatalogEntry;
   fn: string;
   reduce(state: MultilabelCountsState): R;
-  /** Per-sample score accumulated for `average: "samples"`. */
+  /** Per-sample score accumulated for `average: "samples"` (only then). */
   sampleScore?: ScoreFn;
 }
 
-/** A multilabel stat-score MetricDef: validate → threshold → per-label 2 x 2 counts → `reduce`. */
+/** `numLabels` of a multilabel counts metric (4 float64 counts per label through the allocation budget). */
+export function readNumLabels(fn: string, value: unknown): number {
+  return optClassCount(fn, "numLabels", value, (labels) => labels * 32);
+}
+
+/**
+ * A multilabel stat-score MetricDef: validate → threshold → per-label 2 x 2 counts → `reduce`.
+ * `options` are already read with `readOptions`.
+ */
 export function multilabelStatDef<R>(
   spec: MultilabelStatSpec<R>,
-  options: MultilabelStatOptions & Record<string, unknown>,
+  options: Record<string, unknown>,
 ): MetricDef<MultilabelCountsState, MultilabelArgs, R> {
-  const numLabels = optNumClasses(options.numLabels, spec.fn, "numLabels");
-  const threshold = optThreshold(options.threshold, spec.fn);
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, spec.fn);
+  const numLabels = readNumLabels(spec.fn, options.numLabels);
+  const threshold = optThreshold(spec.fn, options.threshold);
+  const ignoreIndex = optIgnoreIndex(spec.fn, options.ignoreIndex);
   return {
     id: spec.id,
     meta: spec.meta,
-    options: cleanOptions(options),
+    options: { ...options },
     init: () => ({ counts: new Float64Array(numLabels * 4), samples: 0, exact: 0, sampleSum: 0 }),
     update(state, preds, target, sampleWeight) {
       multilabelCountsUpdate(
@@ -532,29 +587,9 @@ export function multilabelStatDef<R>(
       return spec.reduce(state);
     },
     validateState(state): asserts state is MultilabelCountsState {
-      const s = state as MultilabelCountsState | null;
-      if (
-        !(s?.counts instanceof Float64Array) ||
-        s.counts.length !== numLabels * 4 ||
-        typeof s.samples !== "number"
-      ) {
-        fail(
-          "invalid_state",
-          `${spec.id}: fromJSON expects a multilabel counts state for ${numLabels} labels`,
-        );
-      }
+      checkMultilabelCountsState(spec.id, numLabels, state);
     },
   };
-}
-
-/** Parses `average` for stat-score metrics (multilabel adds "samples" where sklearn has it). */
-export function optAverage<A extends string>(
-  value: unknown,
-  allowed: readonly A[],
-  fallback: A,
-  fn: string,
-): A {
-  return optOneOf(value, allowed, fallback, fn, "average");
 }
 
 export const AVERAGES: readonly Average[] = ["micro", "macro", "weighted", "none"];
@@ -626,14 +661,15 @@ function reduceStatScores(counts: ClassCounts, average: Average): StatScores | S
 export function binaryStatScoresDef(
   options: BinaryStatOptions = {},
 ): MetricDef<ConfusionState, BinaryArgs, StatScores> {
+  const fn = "binaryStatScores";
   return binaryStatDef(
     {
       id: "classification/binary_stat_scores",
       meta: statScoresMeta,
-      fn: "binaryStatScores",
+      fn,
       reduce: (m) => ({ tp: m[3]!, fp: m[1]!, tn: m[0]!, fn: m[2]!, support: m[3]! + m[2]! }),
     },
-    { ...options },
+    readOptions(fn, options, BINARY_STAT_OPTIONS),
   );
 }
 
@@ -650,6 +686,10 @@ export interface MulticlassStatScoresOptions extends MulticlassStatOptions {
   /** Default "macro" (torchmetrics): micro sums, macro/weighted average the per-class counts. */
   average?: Average;
 }
+const MULTICLASS_STAT_SCORES_OPTIONS = optionNames<MulticlassStatScoresOptions>()(
+  ...MULTICLASS_STAT_OPTIONS,
+  "average",
+);
 
 /**
  * Multiclass stat scores, one-vs-rest per class, reduced by `average` (micro: sums; macro: mean;
@@ -659,15 +699,18 @@ export interface MulticlassStatScoresOptions extends MulticlassStatOptions {
 export function multiclassStatScoresDef(
   options: MulticlassStatScoresOptions,
 ): MetricDef<ConfusionState, MulticlassArgs, StatScores | StatScoresPerClass> {
-  const average = optAverage(options.average, AVERAGES, "macro", "multiclassStatScores");
+  const fn = "multiclassStatScores";
+  const o = readOptions<MulticlassStatScoresOptions>(fn, options, MULTICLASS_STAT_SCORES_OPTIONS);
+  const average = optAverage(fn, o.average, AVERAGES, "macro");
+  const numClasses = readNumClasses(fn, o.numClasses);
   return multiclassStatDef(
     {
       id: "classification/multiclass_stat_scores",
       meta: statScoresMeta,
-      fn: "multiclassStatScores",
-      reduce: (m) => reduceStatScores(classCounts(m, options.numClasses), average),
+      fn,
+      reduce: (m) => reduceStatScores(classCounts(m, numClasses), average),
     },
-    { ...options },
+    o,
     true,
   );
 }
@@ -684,20 +727,27 @@ export function multiclassStatScores(
 export interface MultilabelStatScoresOptions extends MultilabelStatOptions {
   average?: Average;
 }
+const MULTILABEL_STAT_SCORES_OPTIONS = optionNames<MultilabelStatScoresOptions>()(
+  ...MULTILABEL_STAT_OPTIONS,
+  "average",
+);
 
 /** Multilabel stat scores per label, reduced by `average`. Matches torchmetrics 1.9.0 `multilabel_stat_scores`. */
 export function multilabelStatScoresDef(
   options: MultilabelStatScoresOptions,
 ): MetricDef<MultilabelCountsState, MultilabelArgs, StatScores | StatScoresPerClass> {
-  const average = optAverage(options.average, AVERAGES, "macro", "multilabelStatScores");
+  const fn = "multilabelStatScores";
+  const o = readOptions<MultilabelStatScoresOptions>(fn, options, MULTILABEL_STAT_SCORES_OPTIONS);
+  const average = optAverage(fn, o.average, AVERAGES, "macro");
+  const numLabels = readNumLabels(fn, o.numLabels);
   return multilabelStatDef(
     {
       id: "classification/multilabel_stat_scores",
       meta: statScoresMeta,
-      fn: "multilabelStatScores",
-      reduce: (s) => reduceStatScores(labelCounts(s.counts, options.numLabels), average),
+      fn,
+      reduce: (s) => reduceStatScores(labelCounts(s.counts, numLabels), average),
     },
-    { ...options },
+    o,
   );
 }
 
