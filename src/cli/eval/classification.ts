@@ -1,6 +1,7 @@
 import type { Command } from "commander";
+import { memberStates } from "../../collection/index.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { type AnyMetricDef, createMetric, type Metric } from "../../metric.js";
+import { createMetric, type Metric } from "../../metric.js";
 import * as C from "../../metrics/classification/index.js";
 import { runAction } from "../errors.js";
 import { writeStateFile } from "../state-files.js";
@@ -35,162 +36,64 @@ export interface SuiteResult {
   notes: string[];
 }
 
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-
 function isProbabilityVector(data: Float64Array): boolean {
   for (let i = 0; i < data.length; i++) if (!(data[i]! >= 0 && data[i]! <= 1)) return false;
   return true;
 }
 
-function softmaxRows(data: Float64Array, cols: number): Float64Array {
-  const out = new Float64Array(data.length);
-  for (let r = 0; r < data.length / cols; r++) {
-    let max = Number.NEGATIVE_INFINITY;
-    for (let c = 0; c < cols; c++) max = Math.max(max, data[r * cols + c]!);
-    let sum = 0;
-    for (let c = 0; c < cols; c++) sum += out[r * cols + c] = Math.exp(data[r * cols + c]! - max);
-    for (let c = 0; c < cols; c++) out[r * cols + c]! /= sum;
-  }
-  return out;
-}
-
-function rowsSumToOne(data: Float64Array, cols: number): boolean {
-  for (let r = 0; r < data.length / cols; r++) {
-    let sum = 0;
-    for (let c = 0; c < cols; c++) sum += data[r * cols + c]!;
-    if (Math.abs(sum - 1) > 1e-6) return false;
-  }
-  return true;
-}
-
-/** One metric of the suite: its report name, its definition and the arguments it is fed. */
-interface SuiteEntry {
-  name: string;
-  def: AnyMetricDef;
-  args: unknown[];
-}
-
-/** The suite as a list of definitions with their inputs (shared by the report and `--emit-state`). */
-function suiteEntries(input: SuiteInput, notes: string[]): SuiteEntry[] {
-  const { task, preds, target, numClasses } = input;
-  const entries: SuiteEntry[] = [];
-  const add = (name: string, def: AnyMetricDef, ...args: unknown[]) => entries.push({ name, def, args });
-  if (task === "binary") {
-    let probs = preds.data;
-    if (!isProbabilityVector(probs)) {
-      probs = probs.map(sigmoid);
-      notes.push(
-        "scores outside [0, 1] were read as logits: sigmoid applied for threshold and probability metrics",
-      );
-    }
-    const t = target.data;
-    add("stat_scores", C.binaryStatScoresDef(), probs, t);
-    add("accuracy", C.binaryAccuracyDef(), probs, t);
-    add("precision", C.binaryPrecisionDef(), probs, t);
-    add("recall", C.binaryRecallDef(), probs, t);
-    add("f1", C.binaryF1Def(), probs, t);
-    add("specificity", C.binarySpecificityDef(), probs, t);
-    add("balanced_accuracy", C.binaryBalancedAccuracyDef(), probs, t);
-    add("mcc", C.binaryMatthewsCorrcoefDef(), probs, t);
-    add("cohen_kappa", C.binaryCohenKappaDef(), probs, t);
-    add("auroc", C.binaryAurocDef(), preds.data, t);
-    add("average_precision", C.binaryAveragePrecisionDef(), preds.data, t);
-    add("log_loss", C.binaryLogLossDef(), probs, t);
-    add("brier_score", C.binaryBrierScoreDef(), probs, t);
-    add("ece", C.binaryCalibrationErrorDef(), probs, t);
-    return entries;
-  }
-  if (task === "multiclass") {
-    const t = target.data;
-    const options = { numClasses };
-    const hasScores = preds.cols > 1;
-    const p = hasScores ? { data: preds.data, rows: preds.rows, cols: preds.cols } : preds.data;
-    add("accuracy", C.multiclassAccuracyDef({ ...options, average: "micro" }), p, t);
-    add("precision_macro", C.multiclassPrecisionDef(options), p, t);
-    add("recall_macro", C.multiclassRecallDef(options), p, t);
-    add("f1_macro", C.multiclassF1Def(options), p, t);
-    add("f1_weighted", C.multiclassF1Def({ ...options, average: "weighted" }), p, t);
-    add("balanced_accuracy", C.multiclassBalancedAccuracyDef(options), p, t);
-    add("mcc", C.multiclassMatthewsCorrcoefDef(options), p, t);
-    add("cohen_kappa", C.multiclassCohenKappaDef(options), p, t);
-    if (hasScores) {
-      const k = Math.min(5, numClasses - 1);
-      if (k >= 2)
-        add(`top_${k}_accuracy`, C.multiclassAccuracyDef({ ...options, average: "micro", topK: k }), p, t);
-      let probs = preds.data;
-      if (!isProbabilityVector(probs) || !rowsSumToOne(probs, preds.cols)) {
-        probs = softmaxRows(probs, preds.cols);
-        notes.push("score rows are not probabilities: softmax applied for probability metrics");
-      }
-      const pm = { data: probs, rows: preds.rows, cols: preds.cols };
-      add("auroc_macro", C.multiclassAurocDef(options), p, t);
-      add("average_precision_macro", C.multiclassAveragePrecisionDef(options), p, t);
-      add("log_loss", C.multiclassLogLossDef(options), pm, t);
-      add("brier_score", C.multiclassBrierScoreDef(options), pm, t);
-      add("ece", C.multiclassCalibrationErrorDef(options), pm, t);
-    } else {
-      notes.push(
-        "predictions are labels: score metrics (AUROC, AP, log loss, Brier, ECE) need a score matrix",
-      );
-    }
-    return entries;
-  }
-  const L = numClasses;
-  let probs = preds.data;
-  if (!isProbabilityVector(probs)) {
-    probs = probs.map(sigmoid);
-    notes.push("scores outside [0, 1] were read as logits: sigmoid applied for threshold metrics");
-  }
-  const pm = { data: probs, rows: preds.rows, cols: L };
-  const sm = { data: preds.data, rows: preds.rows, cols: L };
-  const options = { numLabels: L };
-  add("exact_match", C.multilabelExactMatchDef(options), pm, target);
-  add("hamming_distance", C.multilabelHammingDistanceDef(options), pm, target);
-  add("accuracy_macro", C.multilabelAccuracyDef(options), pm, target);
-  add("precision_macro", C.multilabelPrecisionDef(options), pm, target);
-  add("recall_macro", C.multilabelRecallDef(options), pm, target);
-  add("f1_macro", C.multilabelF1Def(options), pm, target);
-  add("f1_micro", C.multilabelF1Def({ ...options, average: "micro" }), pm, target);
-  add("f1_samples", C.multilabelF1Def({ ...options, average: "samples" }), pm, target);
-  add("mcc", C.multilabelMatthewsCorrcoefDef(options), pm, target);
-  add("auroc_macro", C.multilabelAurocDef(options), sm, target);
-  add("average_precision_macro", C.multilabelAveragePrecisionDef(options), sm, target);
-  add("label_ranking_average_precision", C.multilabelRankingAveragePrecisionDef(options), sm, target);
-  add("label_ranking_loss", C.multilabelRankingLossDef(options), sm, target);
-  add("coverage_error", C.multilabelCoverageErrorDef(options), sm, target);
-  return entries;
+/** What the library's `predsKind: "auto"` will do with these predictions, said under the table. */
+function suiteNotes(input: SuiteInput): string[] {
+  const { task, preds } = input;
+  if (task === "multiclass" && preds.cols === 1)
+    return ["predictions are labels: score metrics (AUROC, AP, log loss, Brier, ECE) need a score matrix"];
+  if (isProbabilityVector(preds.data)) return [];
+  return [
+    task === "multiclass"
+      ? "scores outside [0, 1] were read as logits: softmax applied per row"
+      : "scores outside [0, 1] were read as logits: sigmoid applied",
+  ];
 }
 
 /**
- * The task's standard suite: accuracy, precision, recall, F1 (macro for multiclass), balanced
- * accuracy, MCC, Cohen's kappa, AUROC, average precision, log loss, Brier score, ECE, and for
- * multilabel the ranking metrics. Scores outside [0, 1] are read as logits (sigmoid, or softmax
- * per row) for the metrics that need probabilities, with a note, as torchmetrics does.
- * Each metric is a stateful metric updated once; `metrics` holds them for `--emit-state`.
+ * The task's standard suite: the public `classificationSuiteDef` collection (plumbline/classification),
+ * updated once; `metrics` holds one metric per member (from its compute group's state) for `--emit-state`.
  */
 export function classificationSuite(
   input: SuiteInput,
 ): SuiteResult & { metrics: Metric<unknown, unknown[], unknown>[] } {
-  const notes: string[] = [];
-  const rows: SuiteRow[] = [];
-  const metrics: Metric<unknown, unknown[], unknown>[] = [];
-  for (const entry of suiteEntries(input, notes)) {
-    const metric = createMetric(entry.def).update(...entry.args);
-    metrics.push(metric);
-    const value = metric.compute();
-    if (entry.name === "stat_scores") {
-      const counts = value as { tp: number; fp: number; tn: number; fn: number };
-      for (const key of ["tp", "fp", "tn", "fn"] as const) rows.push({ metric: key, value: counts[key] });
-    } else {
-      rows.push({ metric: entry.name, value: value as number });
-    }
-  }
-  // The confusion counts close the binary table, as before.
-  const counts = rows.filter((r) => ["tp", "fp", "tn", "fn"].includes(r.metric));
-  const ordered = [...rows.filter((r) => !counts.includes(r)), ...counts];
   const { task, preds, target, numClasses } = input;
+  const def = C.classificationSuiteDef(
+    task === "multilabel"
+      ? { task, numLabels: numClasses }
+      : task === "multiclass"
+        ? { task, numClasses, scores: preds.cols > 1 }
+        : { task },
+  );
+  const p = preds.cols > 1 ? { data: preds.data, rows: preds.rows, cols: preds.cols } : preds.data;
+  const t = task === "multilabel" ? target : target.data;
+  const collection = createMetric(def).update(p, t);
+  const values = collection.compute() as Record<string, unknown>;
+  const rows: SuiteRow[] = [];
+  const counts: SuiteRow[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    if (name === "stat_scores") {
+      const c = value as { tp: number; fp: number; tn: number; fn: number };
+      // The confusion counts close the binary table.
+      for (const key of ["tp", "fp", "tn", "fn"] as const) counts.push({ metric: key, value: c[key] });
+    } else rows.push({ metric: name, value: value as number });
+  }
+  const metrics = Object.values(memberStates(def, collection.state)).map(
+    (member) => createMetric(member.def).merge(member.state) as Metric<unknown, unknown[], unknown>,
+  );
   const samples = task === "multilabel" ? preds.rows : target.data.length;
-  return { task, samples, numClasses: task === "binary" ? 2 : numClasses, rows: ordered, notes, metrics };
+  return {
+    task,
+    samples,
+    numClasses: task === "binary" ? 2 : numClasses,
+    rows: [...rows, ...counts],
+    notes: suiteNotes(input),
+    metrics,
+  };
 }
 
 function isIntegerVector(data: Float64Array): boolean {

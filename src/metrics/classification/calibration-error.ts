@@ -1,21 +1,18 @@
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
 import { fail } from "../../core/errors.js";
 import { optionNames, optSize, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import type { MetricDef } from "../../metric.js";
+import { readBinaryBatch, readMulticlassBatch } from "./batch.js";
 import { reached, torchLinspace01 } from "./curve-state.js";
-import {
-  assertProbabilityValues,
-  assertSameRows,
-  assertSeen,
-  readBinaryTarget,
-  readLabels,
-  readMulticlassPreds,
-  readProbabilities,
-} from "./input.js";
+import { assertSeen } from "./input.js";
+import { readClassList } from "./labels.js";
 import { classificationEntry } from "./meta.js";
-import { optClassCount, optIgnoreIndex, optOneOf } from "./options.js";
-import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
+import type { LabelInput, NdInput } from "./ndarray.js";
+import { runOneShot, withInferredLabels } from "./one-shot.js";
+import { optIgnoreIndex, optOneOf } from "./options.js";
+import { optPredsKind, type PredsKind, probabilityRows } from "./preds-kind.js";
+import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
+import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
 /** Catalog entry of the calibration error. */
 export const calibrationErrorMeta = classificationEntry({
@@ -41,8 +38,15 @@ export interface CalibrationErrorOptions {
   /** Default "l1". */
   norm?: CalibrationNorm;
   ignoreIndex?: number;
+  /** Default "auto": logits get a sigmoid (softmax per row); rounded probability rows are renormalised. */
+  predsKind?: PredsKind;
 }
-const CALIBRATION_OPTIONS = optionNames<CalibrationErrorOptions>()("nBins", "norm", "ignoreIndex");
+const CALIBRATION_OPTIONS = optionNames<CalibrationErrorOptions>()(
+  "nBins",
+  "norm",
+  "ignoreIndex",
+  "predsKind",
+);
 
 /** Per bin: count, sum of confidences, sum of accuracies (nBins + 1 bins: the last holds confidence 1.0). */
 export interface CalibrationState {
@@ -131,10 +135,17 @@ function calibrationDef<Args extends unknown[]>(
   };
 }
 
+type Weight = NdInput | undefined;
+
+function rejectWeights(sampleWeight: unknown, fn: string): void {
+  if (sampleWeight !== undefined) fail("unsupported", `${fn}: \`sampleWeight\` is not supported`);
+}
+
 /**
  * Binary calibration error: confidence = the predicted probability of class 1, accuracy = the
- * target, binned into `nBins` equal-width bins; l1 (ECE, default), l2 or max (MCE). Matches
- * torchmetrics 1.9.0 `binary_calibration_error`. O(n), O(nBins) state.
+ * target, binned into `nBins` equal-width bins; l1 (ECE, default), l2 or max (MCE). Logits get a
+ * sigmoid under the default `predsKind: "auto"`. Matches torchmetrics 1.9.0
+ * `binary_calibration_error`. O(n), O(nBins) state.
  */
 export function binaryCalibrationErrorDef(
   options: CalibrationErrorOptions = {},
@@ -142,42 +153,50 @@ export function binaryCalibrationErrorDef(
   const fn = "binaryCalibrationError";
   const o = readOptions(fn, options, CALIBRATION_OPTIONS);
   const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
+  const reading = {
+    kind: optPredsKind(fn, o.predsKind),
+    ignoreIndex,
+    posLabel: undefined,
+    labelPreds: false,
+  };
   return calibrationDef<BinaryArgs>(
     "classification/binary_calibration_error",
     fn,
     o,
     (preds, target, sampleWeight) => {
-      if (sampleWeight !== undefined) fail("unsupported", `${fn}: \`sampleWeight\` is not supported`);
-      const p = readProbabilities(preds, fn);
-      const t = readBinaryTarget(target, fn, ignoreIndex);
-      assertSameRows(p.length, t.length, fn);
-      const accuracy = Float64Array.from(t, (v) => (v === ignoreIndex ? Number.NaN : v));
-      return { confidence: p, accuracy };
+      rejectWeights(sampleWeight, fn);
+      const batch = readBinaryBatch(fn, preds, target, undefined, reading);
+      const accuracy = Float64Array.from(batch.target, (v) => (v === ignoreIndex ? Number.NaN : v));
+      return { confidence: Float64Array.from(batch.preds), accuracy };
     },
   );
 }
-/** One-shot {@link binaryCalibrationErrorDef}. */
+/** One-shot {@link binaryCalibrationErrorDef}: `(preds, target[, options])`. */
 export function binaryCalibrationError(
-  preds: NumericArray,
-  target: NumericArray,
-  options: CalibrationErrorOptions = {},
+  preds: NdInput,
+  target: LabelInput,
+  third?: Weight | CalibrationErrorOptions,
+  fourth?: CalibrationErrorOptions,
 ): number {
-  return runOnce(binaryCalibrationErrorDef(options), preds, target);
+  return runOneShot(binaryCalibrationErrorDef, preds, target, third, fourth);
 }
 
 export interface MulticlassCalibrationErrorOptions extends CalibrationErrorOptions {
-  numClasses: number;
+  /** The number of classes; required unless `labels` is given. */
+  numClasses?: number;
+  /** The labels of the probability columns. */
+  labels?: readonly (number | string)[];
 }
 const MULTICLASS_CALIBRATION_OPTIONS = optionNames<MulticlassCalibrationErrorOptions>()(
-  "nBins",
-  "norm",
-  "ignoreIndex",
+  ...CALIBRATION_OPTIONS,
   "numClasses",
+  "labels",
 );
 
 /**
  * Multiclass (top-label) calibration error: confidence = the maximum probability, accuracy =
- * whether its class (first maximum) is the target. Matches torchmetrics 1.9.0
+ * whether its class (first maximum) is the target. Logits get a softmax and rounded probability
+ * rows are renormalised (see docs/defaults.md). Matches torchmetrics 1.9.0
  * `multiclass_calibration_error`. O(n C), O(nBins) state.
  */
 export function multiclassCalibrationErrorDef(
@@ -186,33 +205,63 @@ export function multiclassCalibrationErrorDef(
   const fn = "multiclassCalibrationError";
   const o = readOptions(fn, options, MULTICLASS_CALIBRATION_OPTIONS);
   const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
-  const C = optClassCount(fn, "numClasses", o.numClasses, (c) => 8 * c);
+  const { classes: C, index } = readClassList(fn, o, 8);
+  const kind = optPredsKind(fn, o.predsKind);
+  const reading = { classes: C, ignoreIndex, index, rest: undefined, needLabels: true, needScores: true };
   return calibrationDef<MulticlassArgs>(
     "classification/multiclass_calibration_error",
     fn,
     o,
     (preds, target, sampleWeight) => {
-      if (sampleWeight !== undefined) fail("unsupported", `${fn}: \`sampleWeight\` is not supported`);
-      const { labels, scores } = readMulticlassPreds(preds, fn, C);
-      if (!scores) fail("invalid_value", `${fn}: \`preds\` must be probabilities (N x ${C}), got labels`);
-      assertProbabilityValues(scores.data, fn, "preds");
-      const t = readLabels(target, fn, C, ignoreIndex);
-      assertSameRows(labels.length, t.length, fn);
-      const confidence = new Float64Array(t.length);
-      const accuracy = new Float64Array(t.length);
-      for (let i = 0; i < t.length; i++) {
-        confidence[i] = scores.data[i * C + labels[i]!]!;
-        accuracy[i] = t[i] === ignoreIndex ? Number.NaN : labels[i] === t[i] ? 1 : 0;
+      rejectWeights(sampleWeight, fn);
+      const batch = readMulticlassBatch(fn, preds, target, undefined, reading);
+      const rows = probabilityRows(batch.scores ?? [], C, kind, fn);
+      const n = batch.target.length;
+      const confidence = new Float64Array(n);
+      const accuracy = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const label = batch.labels![i]!;
+        confidence[i] = rows[i * C + label]!;
+        accuracy[i] = batch.target[i] === ignoreIndex ? Number.NaN : label === batch.target[i] ? 1 : 0;
       }
       return { confidence, accuracy };
     },
   );
 }
-/** One-shot {@link multiclassCalibrationErrorDef}. */
+/** One-shot {@link multiclassCalibrationErrorDef}: `(preds, target, options)`. */
 export function multiclassCalibrationError(
-  preds: MatrixInput,
-  target: NumericArray,
-  options: MulticlassCalibrationErrorOptions,
+  preds: NdInput,
+  target: LabelInput,
+  third: Weight | MulticlassCalibrationErrorOptions,
+  fourth?: MulticlassCalibrationErrorOptions,
 ): number {
-  return runOnce(multiclassCalibrationErrorDef(options), preds, target);
+  return runOneShot(
+    (options) =>
+      multiclassCalibrationErrorDef(
+        withInferredLabels(options, preds, target, "multiclassCalibrationError") as never,
+      ),
+    preds,
+    target,
+    third,
+    fourth,
+  );
 }
+
+const dispatch = taskDispatch("calibrationError", {
+  binary: { def: binaryCalibrationErrorDef, fn: binaryCalibrationError },
+  multiclass: { def: multiclassCalibrationErrorDef, fn: multiclassCalibrationError },
+});
+/** Task-dispatching calibrationError (`task: "binary" | "multiclass"`; torchmetrics 1.9.0 `calibration_error` task wrapper). */
+export const calibrationError = dispatch.fn as PlainTask<
+  CalibrationErrorOptions,
+  MulticlassCalibrationErrorOptions,
+  never,
+  number
+>;
+/** The def of {@link calibrationError}. */
+export const calibrationErrorDef = dispatch.def as PlainTaskDef<
+  CalibrationErrorOptions,
+  MulticlassCalibrationErrorOptions,
+  never,
+  number
+>;

@@ -1,8 +1,8 @@
 import { optionNames } from "../../core/options.js";
 import { classificationEntry } from "./meta.js";
 import { optOneOf } from "./options.js";
+import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-defs.js";
 import { confusionMetric } from "./stat-metric.js";
-import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of Cohen's kappa. */
 export const cohenKappaMeta = classificationEntry({
@@ -86,3 +86,8 @@ export const binaryCohenKappa = cohenKappaMetric.binary;
 export const multiclassCohenKappaDef = cohenKappaMetric.multiclassDef;
 /** One-shot {@link multiclassCohenKappaDef}. */
 export const multiclassCohenKappa = cohenKappaMetric.multiclass;
+
+/** Task-dispatching cohenKappa (`task: "binary" | "multiclass"`; torchmetrics 1.9.0 `cohen_kappa` task wrapper). */
+export const cohenKappa = cohenKappaMetric.task;
+/** The def of {@link cohenKappa}. */
+export const cohenKappaDef = cohenKappaMetric.taskDef;

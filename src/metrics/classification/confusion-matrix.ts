@@ -1,9 +1,9 @@
-import type { MatrixInput } from "../../core/coerce.js";
 import { optionNames, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import type { MetricDef } from "../../metric.js";
 import { classificationEntry } from "./meta.js";
+import type { NdInput } from "./ndarray.js";
+import { runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
-import { confusionMetric } from "./stat-metric.js";
 import {
   type BinaryStatOptions,
   MULTILABEL_STAT_OPTIONS,
@@ -13,7 +13,9 @@ import {
   type MultilabelStatOptions,
   multilabelStatDef,
   readNumLabels,
-} from "./stat-scores.js";
+} from "./stat-defs.js";
+import { confusionMetric } from "./stat-metric.js";
+import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
 /** Catalog entry of the confusion matrix. */
 export const confusionMatrixMeta = classificationEntry({
@@ -126,9 +128,37 @@ export function multilabelConfusionMatrixDef(
 }
 /** One-shot {@link multilabelConfusionMatrixDef}. */
 export function multilabelConfusionMatrix(
-  preds: MatrixInput,
-  target: MatrixInput,
-  options: MultilabelStatOptions & ConfusionOptions,
+  preds: NdInput,
+  target: NdInput,
+  third: NdInput | undefined | (MultilabelStatOptions & ConfusionOptions),
+  fourth?: MultilabelStatOptions & ConfusionOptions,
 ): number[][][] {
-  return runOnce(multilabelConfusionMatrixDef(options), preds, target);
+  return runOneShot(multilabelConfusionMatrixDef, preds, target, third, fourth);
 }
+
+const dispatch = taskDispatch("confusionMatrix", {
+  binary: { def: binaryConfusionMatrixDef, fn: binaryConfusionMatrix },
+  multiclass: { def: multiclassConfusionMatrixDef, fn: multiclassConfusionMatrix },
+  multilabel: { def: multilabelConfusionMatrixDef, fn: multilabelConfusionMatrix },
+});
+/**
+ * Task-dispatching confusion matrix (`task: "binary" | "multiclass" | "multilabel"`), as the
+ * torchmetrics 1.9.0 `confusion_matrix` task wrapper: C x C (binary 2 x 2), multilabel L x 2 x 2.
+ */
+export const confusionMatrix = dispatch.fn as PlainTask<
+  BinaryStatOptions & ConfusionOptions,
+  MulticlassStatOptions & ConfusionOptions,
+  MultilabelStatOptions & ConfusionOptions,
+  number[][],
+  number[][],
+  number[][][]
+>;
+/** The def of {@link confusionMatrix}. */
+export const confusionMatrixDef = dispatch.def as PlainTaskDef<
+  BinaryStatOptions & ConfusionOptions,
+  MulticlassStatOptions & ConfusionOptions,
+  MultilabelStatOptions & ConfusionOptions,
+  number[][],
+  number[][],
+  number[][][]
+>;

@@ -372,6 +372,20 @@ function finiteFloat32(values: Float32Array): boolean {
   return carry >= 0;
 }
 
+/**
+ * Every value in [0, 1] (probabilities, not logits): as unsigned bits, a float32 in [0, 1] is at
+ * most 0x3f800000 (1.0) or is -0 (0x80000000); NaN and everything else is larger.
+ */
+function unitFloat32(values: Float32Array): boolean {
+  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
+  let outside = 0;
+  for (let i = 0; i < bits.length; i++) {
+    const b = bits[i]!;
+    outside |= b > 0x3f800000 && b !== 0x80000000 ? 1 : 0;
+  }
+  return outside === 0;
+}
+
 /** Every value 0 or 1. */
 function binaryUint8(values: Uint8Array): boolean {
   let any = 0;
@@ -390,6 +404,7 @@ export function tryFastBinaryCurveUpdate(
   target: unknown,
   sampleWeight: unknown,
   ignoreIndex: number | undefined,
+  unitOnly: boolean,
 ): boolean {
   if (state.kind !== "exact" || state.weights || sampleWeight !== undefined || ignoreIndex !== undefined)
     return false;
@@ -397,12 +412,17 @@ export function tryFastBinaryCurveUpdate(
   const n = preds.length;
   if (preds instanceof Float32Array && target instanceof Uint8Array) {
     // The common case (model outputs, 0/1 labels): monomorphic loops over the raw data.
-    if (!finiteFloat32(preds) || !binaryUint8(target)) return false;
+    if (!(unitOnly ? unitFloat32(preds) : finiteFloat32(preds)) || !binaryUint8(target)) return false;
   } else {
     for (let i = 0; i < n; i++) {
       const v = preds[i]!;
       const t = target[i]!;
-      if (typeof v !== "number" || !Number.isFinite(v) || (t !== 0 && t !== 1)) return false;
+      if (
+        typeof v !== "number" ||
+        !(unitOnly ? v >= 0 && v <= 1 : Number.isFinite(v)) ||
+        (t !== 0 && t !== 1)
+      )
+        return false;
     }
   }
   if (state.target.length === 0 && preds instanceof Float32Array && target instanceof Uint8Array) {
@@ -813,6 +833,31 @@ export function rocCurve(
     fpr: [0, ...fps].map((v) => (N > 0 ? v / N : undefinedRate)),
     tpr: [0, ...tps].map((v) => (P > 0 ? v / P : undefinedRate)),
     thresholds: [first, ...thresholds],
+  };
+}
+
+/**
+ * The cumulative counts behind the torchmetrics ROC curve, in its order (decreasing thresholds;
+ * exact mode starts at the extra point (0, 0)): true and false positives, positives P and
+ * negatives N (weighted sums with `sampleWeight`, integer counts otherwise).
+ */
+export function rocCounts(source: CurveSource): { tps: number[]; fps: number[]; P: number; N: number } {
+  if (source.kind === "binned") {
+    const { tps, fps, fns, tns } = binnedCounts(source);
+    const T = tps.length;
+    return {
+      tps: Array.from(tps).reverse(),
+      fps: Array.from(fps).reverse(),
+      P: T > 0 ? tps[0]! + fns[0]! : 0,
+      N: T > 0 ? fps[0]! + tns[0]! : 0,
+    };
+  }
+  const { tps, fps } = exactPoints(source);
+  return {
+    tps: [0, ...tps],
+    fps: [0, ...fps],
+    P: tps.length ? tps[tps.length - 1]! : 0,
+    N: fps.length ? fps[fps.length - 1]! : 0,
   };
 }
 

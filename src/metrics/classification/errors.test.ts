@@ -54,12 +54,12 @@ describe("bad input raises PlumblineError with a pinned code and message", () =>
   });
   it("probabilities outside [0, 1] where the metric needs probabilities", () => {
     expectError(
-      () => C.binaryPrecision([1.2], [1]),
+      () => C.binaryPrecision([1.2], [1], { predsKind: "probabilities" }),
       "invalid_value",
       "binaryPrecision: `preds` must contain probabilities in [0, 1], got 1.2 at index 0",
     );
     expectError(
-      () => C.binaryLogLoss([-0.1], [0]),
+      () => C.binaryLogLoss([-0.1], [0], { predsKind: "probabilities" }),
       "invalid_value",
       "binaryLogLoss: `preds` must contain probabilities in [0, 1], got -0.1 at index 0",
     );

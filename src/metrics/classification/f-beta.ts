@@ -1,8 +1,9 @@
 import { optionNames, optNumber, required } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import type { BinaryStatOptions } from "./stat-defs.js";
+import type { Average, MultilabelAverage } from "./stat-metric.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
-import type { Average, BinaryStatOptions, MultilabelAverage } from "./stat-scores.js";
 
 /** Catalog entry of the F-beta score. */
 export const fBetaMeta = classificationEntry({
@@ -107,3 +108,15 @@ export const multiclassF1 = f1Metric.multiclass;
 export const multilabelF1Def = f1Metric.multilabelDef;
 /** One-shot {@link multilabelF1Def}. */
 export const multilabelF1 = f1Metric.multilabel;
+
+/**
+ * Task-dispatching F-beta (`task: "binary" | "multiclass" | "multilabel"`), as the torchmetrics
+ * 1.9.0 `fbeta_score` task wrapper: multiclass and multilabel `average` default to "micro".
+ */
+export const fBeta = fBetaMetric.task;
+/** The def of {@link fBeta}. */
+export const fBetaDef = fBetaMetric.taskDef;
+/** Task-dispatching F1, as the torchmetrics 1.9.0 `f1_score` task wrapper (`average` defaults to "micro"). */
+export const f1 = f1Metric.task;
+/** The def of {@link f1}. */
+export const f1Def = f1Metric.taskDef;

@@ -1,8 +1,9 @@
 import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import type { BinaryStatOptions } from "./stat-defs.js";
+import type { Average } from "./stat-metric.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
-import type { Average, BinaryStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of precision (positive predictive value). */
 export const hammingDistanceMeta = classificationEntry({
@@ -67,3 +68,12 @@ export const multiclassHammingDistance = hammingDistanceMetric.multiclass;
 export const multilabelHammingDistanceDef = hammingDistanceMetric.multilabelDef;
 /** One-shot {@link multilabelHammingDistanceDef}. */
 export const multilabelHammingDistance = hammingDistanceMetric.multilabel;
+
+/**
+ * Task-dispatching hammingDistance (`task: "binary" | "multiclass" | "multilabel"`), as the
+ * torchmetrics 1.9.0 `hamming_distance` task wrapper: its multiclass and multilabel `average` defaults to "micro" (the explicit
+ * `multiclassHammingDistance`/`multilabelHammingDistance` default to "macro").
+ */
+export const hammingDistance = hammingDistanceMetric.task;
+/** The def of {@link hammingDistance}: `hammingDistanceDef({ task, ... })`. */
+export const hammingDistanceDef = hammingDistanceMetric.taskDef;

@@ -150,7 +150,8 @@ describe("one coercion path (issue 9 §4)", () => {
       expectError(() => C.binaryAccuracy([0.1, bad] as never, [1, 0]), "invalid_value");
       expectError(() => C.binaryAuroc([0.1, bad] as never, [1, 0]), "invalid_value");
     }
-    expectError(() => C.binaryAccuracy([[0.7]] as never, [1]), "invalid_value");
+    // A nested [0.7] as a whole batch is a second dimension that `target` lacks.
+    expectError(() => C.binaryAccuracy([[0.7]] as never, [1]), "shape_mismatch");
   });
 });
 
@@ -169,12 +170,12 @@ describe("strict options and one-line errors (issue 9 §7, §8)", () => {
     expectError(
       () => C.binaryF1(p, t, { treshold: 0.2 } as never),
       "invalid_option",
-      "binaryF1: unknown option `treshold` (did you mean `threshold`?); known: `threshold`, `ignoreIndex`, `zeroDivision`",
+      "binaryF1: unknown option `treshold` (did you mean `threshold`?); known: `threshold`, `ignoreIndex`, `predsKind`, `multidimAverage`, `posLabel`, `zeroDivision`",
     );
     expectError(
       () => C.binaryAuroc(p, t, { max_fpr: 0.1 } as never),
       "invalid_option",
-      "binaryAuroc: unknown option `max_fpr` (the reference's snake_case name; plumbline calls it `maxFpr`); known: `thresholds`, `ignoreIndex`, `maxFpr`, `convention`",
+      "binaryAuroc: unknown option `max_fpr` (the reference's snake_case name; plumbline calls it `maxFpr`); known: `thresholds`, `ignoreIndex`, `predsKind`, `posLabel`, `maxFpr`, `convention`",
     );
     expectError(() => C.binaryF1(p, t, { beta: 2 } as never), "invalid_option");
   });

@@ -7,7 +7,9 @@ export * from "./balanced-accuracy.js";
 export * from "./brier-score.js";
 export * from "./calibration-error.js";
 export { entries as catalog } from "./catalog.js";
+export * from "./classification-report.js";
 export * from "./cohen-kappa.js";
+export type { Average } from "./confusion-kernel.js";
 export * from "./confusion-matrix.js";
 export * from "./coverage-error.js";
 export type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
@@ -23,35 +25,48 @@ export * from "./jaccard-index.js";
 export type { LabelRankingOptions } from "./label-ranking.js";
 export * from "./label-ranking-average-precision.js";
 export * from "./label-ranking-loss.js";
+export { type ClassLabel, uniqueLabels } from "./labels.js";
 export * from "./log-loss.js";
 export * from "./matthews-corrcoef.js";
+export type { LabelInput, NdInput, NestedArray } from "./ndarray.js";
 export * from "./negative-predictive-value.js";
 export type { OperatingPoint } from "./operating-point.js";
 export * from "./precision.js";
 export * from "./precision-at-fixed-recall.js";
 export * from "./precision-recall-curve.js";
+export type { PredsKind, ScoresKind } from "./preds-kind.js";
 export * from "./recall.js";
 export * from "./recall-at-fixed-precision.js";
 export * from "./roc-curve.js";
 export * from "./sensitivity-at-specificity.js";
 export * from "./specificity.js";
 export * from "./specificity-at-sensitivity.js";
-export type { MulticlassAveragedOptions, MultilabelAveragedOptions } from "./stat-metric.js";
+export type {
+  BinaryArgs,
+  BinaryStatOptions,
+  ConfusionState,
+  MulticlassArgs,
+  MulticlassStatOptions,
+  MultidimAverage,
+  MultilabelArgs,
+  MultilabelCountsState,
+  MultilabelStatOptions,
+  SamplewiseState,
+  StatState,
+} from "./stat-defs.js";
+export type {
+  Averaged,
+  ClassNamesOption,
+  MulticlassAveragedOptions,
+  Multidim,
+  MultilabelAverage,
+  MultilabelAveragedOptions,
+  PerClass,
+} from "./stat-metric.js";
 export {
-  type Average,
-  type Averaged,
-  type BinaryArgs,
-  type BinaryStatOptions,
   binaryStatScores,
   binaryStatScoresDef,
-  type ConfusionState,
-  type MulticlassArgs,
-  type MulticlassStatOptions,
   type MulticlassStatScoresOptions,
-  type MultilabelArgs,
-  type MultilabelAverage,
-  type MultilabelCountsState,
-  type MultilabelStatOptions,
   type MultilabelStatScoresOptions,
   multiclassStatScores,
   multiclassStatScoresDef,
@@ -59,5 +74,8 @@ export {
   multilabelStatScoresDef,
   type StatScores,
   type StatScoresPerClass,
+  statScores,
+  statScoresDef,
   statScoresMeta,
 } from "./stat-scores.js";
+export * from "./suite.js";

@@ -1,8 +1,8 @@
-import type { MatrixInput } from "../../core/coerce.js";
 import { readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import type { MetricDef } from "../../metric.js";
 import { classificationEntry } from "./meta.js";
-import { confusionMetric } from "./stat-metric.js";
+import type { NdInput } from "./ndarray.js";
+import { runOneShot } from "./one-shot.js";
 import {
   type BinaryStatOptions,
   MULTILABEL_STAT_OPTIONS,
@@ -11,7 +11,9 @@ import {
   type MultilabelCountsState,
   type MultilabelStatOptions,
   multilabelStatDef,
-} from "./stat-scores.js";
+} from "./stat-defs.js";
+import { confusionMetric } from "./stat-metric.js";
+import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
 /** Catalog entry of the Matthews correlation coefficient. */
 export const matthewsCorrcoefMeta = classificationEntry({
@@ -137,9 +139,30 @@ export function multilabelMatthewsCorrcoefDef(
 }
 /** One-shot {@link multilabelMatthewsCorrcoefDef}. */
 export function multilabelMatthewsCorrcoef(
-  preds: MatrixInput,
-  target: MatrixInput,
-  options: MultilabelStatOptions,
+  preds: NdInput,
+  target: NdInput,
+  third: NdInput | undefined | MultilabelStatOptions,
+  fourth?: MultilabelStatOptions,
 ): number {
-  return runOnce(multilabelMatthewsCorrcoefDef(options), preds, target);
+  return runOneShot(multilabelMatthewsCorrcoefDef, preds, target, third, fourth);
 }
+
+const dispatch = taskDispatch("matthewsCorrcoef", {
+  binary: { def: binaryMatthewsCorrcoefDef, fn: binaryMatthewsCorrcoef },
+  multiclass: { def: multiclassMatthewsCorrcoefDef, fn: multiclassMatthewsCorrcoef },
+  multilabel: { def: multilabelMatthewsCorrcoefDef, fn: multilabelMatthewsCorrcoef },
+});
+/** Task-dispatching MCC (`task: "binary" | "multiclass" | "multilabel"`), as the torchmetrics 1.9.0 `matthews_corrcoef` task wrapper. */
+export const matthewsCorrcoef = dispatch.fn as PlainTask<
+  BinaryStatOptions,
+  MulticlassStatOptions,
+  MultilabelStatOptions,
+  number
+>;
+/** The def of {@link matthewsCorrcoef}. */
+export const matthewsCorrcoefDef = dispatch.def as PlainTaskDef<
+  BinaryStatOptions,
+  MulticlassStatOptions,
+  MultilabelStatOptions,
+  number
+>;

@@ -4,7 +4,7 @@ import {
   type MultilabelCurveOptions,
   perProblemCurve,
 } from "./curve-defs.js";
-import { type PrecisionRecallCurve, precisionRecallCurve } from "./curve-state.js";
+import { type PrecisionRecallCurve, precisionRecallCurve as precisionRecallCurveOf } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 
 export type { PrecisionRecallCurve };
@@ -32,7 +32,7 @@ const precisionRecallCurveMetric = perProblemCurve<
   meta: precisionRecallCurveMeta,
   options: [],
   parse: () => undefined,
-  value: (source) => precisionRecallCurve(source),
+  value: (source) => precisionRecallCurveOf(source),
 });
 
 /**
@@ -54,3 +54,8 @@ export const multiclassPrecisionRecallCurve = precisionRecallCurveMetric.multicl
 export const multilabelPrecisionRecallCurveDef = precisionRecallCurveMetric.multilabelDef;
 /** One-shot {@link multilabelPrecisionRecallCurveDef}. */
 export const multilabelPrecisionRecallCurve = precisionRecallCurveMetric.multilabel;
+
+/** Task-dispatching precisionRecallCurve, as the torchmetrics 1.9.0 `precision_recall_curve` task wrapper (one per class for multiclass and multilabel). */
+export const precisionRecallCurve = precisionRecallCurveMetric.task;
+/** The def of {@link precisionRecallCurve}. */
+export const precisionRecallCurveDef = precisionRecallCurveMetric.taskDef;

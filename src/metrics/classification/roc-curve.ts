@@ -1,12 +1,13 @@
 import { optionNames } from "../../core/options.js";
-import type { CurveConvention } from "./auroc.js";
 import {
   type BinaryCurveOptions,
+  type CurveConvention,
+  conventionKind,
   type MulticlassCurveOptions,
   type MultilabelCurveOptions,
   perProblemCurve,
 } from "./curve-defs.js";
-import { type RocCurve, rocCurve } from "./curve-state.js";
+import { type RocCurve, rocCurve as rocCurveOf } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import { optBoolean, optOneOf } from "./options.js";
 
@@ -33,6 +34,14 @@ export interface RocCurveOptions extends BinaryCurveOptions {
   /** Drop points on straight segments (sklearn's default true; ignored in binned mode). */
   dropIntermediate?: boolean;
 }
+/** Multiclass ROC options (the per-class curves). */
+export interface MulticlassRocCurveOptions
+  extends MulticlassCurveOptions,
+    Omit<RocCurveOptions, keyof BinaryCurveOptions> {}
+/** Multilabel ROC options (the per-label curves). */
+export interface MultilabelRocCurveOptions
+  extends MultilabelCurveOptions,
+    Omit<RocCurveOptions, keyof BinaryCurveOptions> {}
 
 function parse(options: Record<string, unknown>, fn: string): { convention: CurveConvention; drop: boolean } {
   const convention = optOneOf(
@@ -51,8 +60,8 @@ type RocCurveOwnOptions = Omit<RocCurveOptions, keyof BinaryCurveOptions>;
 
 const rocCurveMetric = perProblemCurve<
   RocCurveOptions,
-  MulticlassCurveOptions & Omit<RocCurveOptions, "thresholds">,
-  MultilabelCurveOptions & Omit<RocCurveOptions, "thresholds">,
+  MulticlassRocCurveOptions,
+  MultilabelRocCurveOptions,
   RocCurve,
   { convention: CurveConvention; drop: boolean }
 >({
@@ -61,7 +70,8 @@ const rocCurveMetric = perProblemCurve<
   meta: rocCurveMeta,
   options: optionNames<RocCurveOwnOptions>()("convention", "dropIntermediate"),
   parse,
-  value: (source, { convention, drop }) => rocCurve(source, convention, drop),
+  defaultKind: ({ convention }) => conventionKind(convention),
+  value: (source, { convention, drop }) => rocCurveOf(source, convention, drop),
 });
 
 /**
@@ -82,3 +92,8 @@ export const multiclassRocCurve = rocCurveMetric.multiclass;
 export const multilabelRocCurveDef = rocCurveMetric.multilabelDef;
 /** One-shot {@link multilabelRocCurveDef}. */
 export const multilabelRocCurve = rocCurveMetric.multilabel;
+
+/** Task-dispatching rocCurve, as the torchmetrics 1.9.0 `roc` task wrapper (one per class for multiclass and multilabel). */
+export const rocCurve = rocCurveMetric.task;
+/** The def of {@link rocCurve}. */
+export const rocCurveDef = rocCurveMetric.taskDef;

@@ -20,6 +20,16 @@ const mlTarget = [
   [1, 1],
 ];
 
+const nd = [
+  [0.2, 0.8, 0.6],
+  [0.9, 0.1, 0.4],
+];
+const ndTarget = [
+  [0, 1, 1],
+  [1, 0, 1],
+];
+const words = ["cat", "dog", "emu", "dog", "cat"];
+
 export const binary = (factory, options = {}) => ({
   factory,
   options,
@@ -67,6 +77,11 @@ export const rows = [
   ...all("AveragePrecision"),
   ...all("RocCurve"),
   ...all("PrecisionRecallCurve"),
+  ...all("EqualErrorRate"),
+  ...all("PrecisionAtFixedRecall", { minRecall: 0.5 }),
+  ...all("RecallAtFixedPrecision", { minPrecision: 0.5 }),
+  ...all("SensitivityAtSpecificity", { minSpecificity: 0.5 }),
+  ...all("SpecificityAtSensitivity", { minSensitivity: 0.5 }),
   binary("binaryBalancedAccuracyDef"),
   multiclass("multiclassBalancedAccuracyDef"),
   binary("binaryCohenKappaDef"),
@@ -79,11 +94,7 @@ export const rows = [
   multiclass("multiclassHingeLossDef"),
   binary("binaryCalibrationErrorDef", { nBins: 5 }),
   multiclass("multiclassCalibrationErrorDef"),
-  binary("binaryEqualErrorRateDef"),
-  binary("binaryPrecisionAtFixedRecallDef", { minRecall: 0.5 }),
-  binary("binaryRecallAtFixedPrecisionDef", { minPrecision: 0.5 }),
-  binary("binarySensitivityAtSpecificityDef", { minSpecificity: 0.5 }),
-  binary("binarySpecificityAtSensitivityDef", { minSensitivity: 0.5 }),
+  multiclass("multiclassExactMatchDef"),
   multilabel("multilabelExactMatchDef"),
   multilabel("multilabelCoverageErrorDef"),
   multilabel("multilabelRankingAveragePrecisionDef"),
@@ -95,6 +106,47 @@ export const rows = [
   weighted("binaryAurocDef"),
   weighted("binaryF1Def"),
   multilabel("multilabelF1Def", { average: "samples" }),
+  multiclass("multiclassHingeLossDef", { multiclassMode: "one-vs-all" }),
+  // Per-sample states of (N, ...) inputs, and sklearn's string labels.
+  { factory: "binaryAccuracyDef", options: { multidimAverage: "samplewise" }, batches: [[nd, ndTarget]] },
+  { factory: "multiclassExactMatchDef", options: { numClasses: 2, multidimAverage: "samplewise" }, batches: [[ndTarget, ndTarget]] },
+  { factory: "multiclassF1Def", options: { labels: ["cat", "dog", "emu"] }, batches: [[words, words.slice().reverse()]] },
+  // The task-dispatching defs (their snapshots carry the explicit variant's id).
+  ...[
+    "accuracyDef",
+    "precisionDef",
+    "recallDef",
+    "f1Def",
+    "specificityDef",
+    "negativePredictiveValueDef",
+    "falsePositiveRateDef",
+    "falseDiscoveryRateDef",
+    "jaccardIndexDef",
+    "hammingDistanceDef",
+    "statScoresDef",
+    "confusionMatrixDef",
+    "matthewsCorrcoefDef",
+    "aurocDef",
+    "averagePrecisionDef",
+    "rocCurveDef",
+    "precisionRecallCurveDef",
+    "equalErrorRateDef",
+  ].map((name, i) => [binary, multiclass, multilabel][i % 3](name, { task: ["binary", "multiclass", "multilabel"][i % 3] })),
+  binary("fBetaDef", { task: "binary", beta: 0.5 }),
+  multiclass("cohenKappaDef", { task: "multiclass" }),
+  binary("balancedAccuracyDef", { task: "binary" }),
+  multiclass("logLossDef", { task: "multiclass" }),
+  binary("brierScoreDef", { task: "binary" }),
+  multiclass("calibrationErrorDef", { task: "multiclass" }),
+  binary("hingeLossDef", { task: "binary" }),
+  multilabel("exactMatchDef", { task: "multilabel" }),
+  binary("precisionAtFixedRecallDef", { task: "binary", minRecall: 0.5 }),
+  multiclass("recallAtFixedPrecisionDef", { task: "multiclass", minPrecision: 0.5 }),
+  multilabel("sensitivityAtSpecificityDef", { task: "multilabel", minSpecificity: 0.5 }),
+  binary("specificityAtSensitivityDef", { task: "binary", minSensitivity: 0.5 }),
+  // A collection (id collection/metrics, rebuilt member by member).
+  binary("classificationSuiteDef", { task: "binary" }),
+  multiclass("classificationSuiteDef", { task: "multiclass" }),
 ];
 
 /** Set when every `*Def` export of the module has a row (the suite then enforces it). */
