@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // The rows' factories come from dist/, so their errors are dist's PlumblineError class.
 import { createMetric, isPlumblineError } from "../../dist/core/index.js";
+import { thrownBy } from "../support/expect-error.js";
 // @ts-expect-error: a plain ES module shared with the fuzz worker.
 import { areas, loadArea } from "./samples/index.mjs";
 
@@ -36,15 +37,6 @@ function replaced(value: unknown, path: number[], by: unknown): unknown {
   return copy;
 }
 
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 const refused = (error: unknown) =>
   isPlumblineError(error, "invalid_value") || isPlumblineError(error, "shape_mismatch");
 
@@ -67,11 +59,11 @@ for (const area of Object.keys(areas)) {
             const metric = createMetric(factory(row.options));
             metric.update(...(batch as never[]));
             const before = JSON.stringify(metric.snapshot());
-            const error = thrown(() => metric.update(...(args as never[])));
+            const error = thrownBy(() => metric.update(...(args as never[])));
             expect(refused(error), `update(${JSON.stringify(args)}): ${String(error)}`).toBe(true);
             expect(JSON.stringify(metric.snapshot())).toBe(before);
             if (oneShot && a < 2) {
-              const oneShotError = thrown(() => oneShot(args[0], args[1], row.options));
+              const oneShotError = thrownBy(() => oneShot(args[0], args[1], row.options));
               expect(refused(oneShotError), `one-shot: ${String(oneShotError)}`).toBe(true);
             }
           }),

@@ -239,7 +239,8 @@ export function readMulticlassBatch(
   const perSample = sampleSize(t.shape);
   const p = readLabelValues(preds, fn, "preds");
   const rank = p.shape.length;
-  const squeezed = rank === t.shape.length + 1 && p.shape[1] === 1 && m.classes !== 1;
+  // An (N, 1) column of labels (a one-column CSV) for an (N) target.
+  const squeezed = rank === 2 && t.shape.length === 1 && p.shape[1] === 1 && m.classes !== 1;
   let labels: ArrayLike<number> | undefined;
   let scores: ArrayLike<number> | undefined;
   if (rank === t.shape.length + 1 && !squeezed) {

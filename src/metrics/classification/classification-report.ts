@@ -5,7 +5,6 @@
 import { describeValue, fail } from "../../core/errors.js";
 import { optInteger, optionNames, readOptions } from "../../core/options.js";
 import { readMulticlassBatch } from "./batch.js";
-import { classCounts, countMulticlass } from "./confusion-kernel.js";
 import { type ClassLabel, optLabels, uniqueLabels } from "./labels.js";
 import { type LabelInput, type NdInput, readLabelValues } from "./ndarray.js";
 import { oneShotArgs } from "./one-shot.js";
@@ -140,15 +139,29 @@ export function classificationReport(
     needLabels: true,
     needScores: false,
   });
-  const matrix = new Float64Array(C * C);
-  countMulticlass(matrix, batch, C, K, undefined, 1);
-  const { tp, fp, fn: fns } = classCounts(matrix, C, K);
+  // Per-class weighted sums in input order, as sklearn's bincounts (so weighted sums round alike).
+  const tp = new Float64Array(C);
+  const predSum = new Float64Array(C);
+  const trueSum = new Float64Array(C);
+  for (let i = 0; i < batch.target.length; i++) {
+    const t = batch.target[i]!;
+    const p = batch.labels![i]!;
+    const w = batch.weights ? batch.weights[i]! : 1;
+    if (t === p) tp[t] += w;
+    predSum[p] += w;
+    trueSum[t] += w;
+  }
+  // sklearn goes through its multilabel confusion matrix: fp = pred - tp, then pred = tp + fp.
+  for (let k = 0; k < C; k++) {
+    predSum[k] = tp[k]! + (predSum[k]! - tp[k]!);
+    trueSum[k] = tp[k]! + (trueSum[k]! - tp[k]!);
+  }
   const rows: ReportRow[] = [];
   for (let k = 0; k < K; k++) {
-    const p = divide(tp[k]!, tp[k]! + fp[k]!, zd);
-    const r = divide(tp[k]!, tp[k]! + fns[k]!, zd);
+    const p = divide(tp[k]!, predSum[k]!, zd);
+    const r = divide(tp[k]!, trueSum[k]!, zd);
     const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
-    rows.push({ precision: p, recall: r, "f1-score": f, support: tp[k]! + fns[k]! });
+    rows.push({ precision: p, recall: r, "f1-score": f, support: trueSum[k]! });
   }
   const support = rows.reduce((s, row) => s + row.support, 0);
   const mean = (key: keyof ReportRow, weights?: number[]) => {
@@ -162,15 +175,15 @@ export function classificationReport(
     return num / den;
   };
   let sumTp = 0;
-  let sumFp = 0;
-  let sumFn = 0;
+  let sumPred = 0;
+  let sumTrue = 0;
   for (let k = 0; k < K; k++) {
     sumTp += tp[k]!;
-    sumFp += fp[k]!;
-    sumFn += fns[k]!;
+    sumPred += predSum[k]!;
+    sumTrue += trueSum[k]!;
   }
-  const microP = divide(sumTp, sumTp + sumFp, zd);
-  const microR = divide(sumTp, sumTp + sumFn, zd);
+  const microP = divide(sumTp, sumPred, zd);
+  const microR = divide(sumTp, sumTrue, zd);
   const micro: ReportRow = {
     precision: microP,
     recall: microR,

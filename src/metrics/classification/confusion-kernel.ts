@@ -10,6 +10,7 @@
  */
 import type { BinaryBatch, MulticlassBatch, MultilabelBatch } from "./batch.js";
 import { safeDivide } from "./input.js";
+import { isPlainVector } from "./ndarray.js";
 
 /** Per-class one-vs-rest counts. */
 export interface ClassCounts {
@@ -77,14 +78,15 @@ export type Average = "micro" | "macro" | "weighted" | "none";
 /**
  * Averages a per-class score as torchmetrics 1.9.0 does: `micro` applies the score to the summed
  * counts; `macro` is the plain mean, except that multiclass classes absent from both target and
- * prediction (tp + fp + fn = 0; with top-k > 1: tp + fn = 0) are left out; `weighted` weights by
- * support (tp + fn); `none` returns every class.
+ * prediction (tp + fp + fn = 0; with top-k > 1: tp + fn = 0) are left out unless `keepAbsent`
+ * (multilabel, and sklearn's explicit `labels`, where a listed absent class scores 0);
+ * `weighted` weights by support (tp + fn); `none` returns every class.
  */
 export function averageScore(
   score: ScoreFn,
   counts: ClassCounts,
   average: Average,
-  multilabel: boolean,
+  keepAbsent: boolean,
   topK = 1,
 ): number | number[] {
   const { tp, fp, tn, fn } = counts;
@@ -110,7 +112,7 @@ export function averageScore(
   for (let i = 0; i < C; i++) {
     let w = 1;
     if (average === "weighted") w = tp[i]! + fn[i]!;
-    else if (!multilabel && (topK === 1 ? tp[i]! + fp[i]! + fn[i]! === 0 : tp[i]! + fn[i]! === 0)) w = 0;
+    else if (!keepAbsent && (topK === 1 ? tp[i]! + fp[i]! + fn[i]! === 0 : tp[i]! + fn[i]! === 0)) w = 0;
     if (w !== 0) num += w * per[i]!;
     den += w;
   }
@@ -118,16 +120,6 @@ export function averageScore(
 }
 
 // ---------------------------------------------------------------- fast paths
-
-function isVector(value: unknown): value is ArrayLike<number> {
-  return (
-    (ArrayBuffer.isView(value) &&
-      !(value instanceof DataView) &&
-      !(value instanceof BigInt64Array) &&
-      !(value instanceof BigUint64Array)) ||
-    Array.isArray(value)
-  );
-}
 
 /**
  * The binary fast path: one fused validate-and-count pass over plain vectors of probabilities in
@@ -142,7 +134,7 @@ export function tryCountBinaryFast(
   threshold: number,
   ignoreIndex: number | undefined,
 ): boolean {
-  if (!isVector(preds) || !isVector(target) || preds.length !== target.length) return false;
+  if (!isPlainVector(preds) || !isPlainVector(target) || preds.length !== target.length) return false;
   let c00 = 0;
   let c01 = 0;
   let c10 = 0;
@@ -178,7 +170,7 @@ export function tryCountMulticlassFast(
   target: unknown,
   ignoreIndex: number | undefined,
 ): boolean {
-  if (!isVector(preds) || !isVector(target) || preds.length !== target.length) return false;
+  if (!isPlainVector(preds) || !isPlainVector(target) || preds.length !== target.length) return false;
   const local = new Float64Array(C * C);
   for (let i = 0; i < preds.length; i++) {
     const pi = preds[i]!;

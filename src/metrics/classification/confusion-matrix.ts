@@ -136,6 +136,9 @@ export function multilabelConfusionMatrix(
   return runOneShot(multilabelConfusionMatrixDef, preds, target, third, fourth);
 }
 
+type B = BinaryStatOptions & ConfusionOptions;
+type M = MulticlassStatOptions & ConfusionOptions;
+type L = MultilabelStatOptions & ConfusionOptions;
 const dispatch = taskDispatch("confusionMatrix", {
   binary: { def: binaryConfusionMatrixDef, fn: binaryConfusionMatrix },
   multiclass: { def: multiclassConfusionMatrixDef, fn: multiclassConfusionMatrix },
@@ -145,20 +148,6 @@ const dispatch = taskDispatch("confusionMatrix", {
  * Task-dispatching confusion matrix (`task: "binary" | "multiclass" | "multilabel"`), as the
  * torchmetrics 1.9.0 `confusion_matrix` task wrapper: C x C (binary 2 x 2), multilabel L x 2 x 2.
  */
-export const confusionMatrix = dispatch.fn as PlainTask<
-  BinaryStatOptions & ConfusionOptions,
-  MulticlassStatOptions & ConfusionOptions,
-  MultilabelStatOptions & ConfusionOptions,
-  number[][],
-  number[][],
-  number[][][]
->;
+export const confusionMatrix = dispatch.fn as PlainTask<B, M, L, number[][], number[][], number[][][]>;
 /** The def of {@link confusionMatrix}. */
-export const confusionMatrixDef = dispatch.def as PlainTaskDef<
-  BinaryStatOptions & ConfusionOptions,
-  MulticlassStatOptions & ConfusionOptions,
-  MultilabelStatOptions & ConfusionOptions,
-  number[][],
-  number[][],
-  number[][][]
->;
+export const confusionMatrixDef = dispatch.def as PlainTaskDef<B, M, L, number[][], number[][], number[][][]>;

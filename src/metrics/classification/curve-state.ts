@@ -38,6 +38,7 @@ import {
   stateInvariant,
   type ValueDomain,
 } from "../../core/state-check.js";
+import { isPlainVector } from "./ndarray.js";
 
 /** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
 export type ThresholdsOption = number | readonly number[];
@@ -309,17 +310,6 @@ export function checkCurveState(
     id,
     s.scores.length === expected && (multiclass || s.target.length % classes === 0),
     `state.scores must hold ${multiclass ? `${classes} scores per target` : `one score per target entry (${classes} per sample)`}, got ${s.scores.length} scores for ${s.target.length} targets`,
-  );
-}
-
-/** Appends a validated binary batch (ignored samples already removed by the caller's mask). */
-function isPlainVector(value: unknown): value is ArrayLike<number> {
-  return (
-    (ArrayBuffer.isView(value) &&
-      !(value instanceof DataView) &&
-      !(value instanceof BigInt64Array) &&
-      !(value instanceof BigUint64Array)) ||
-    Array.isArray(value)
   );
 }
 

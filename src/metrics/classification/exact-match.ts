@@ -11,6 +11,7 @@ import { runOneShot, withInferredLabels } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex, optThreshold } from "./options.js";
 import { optPredsKind, type PredsKind } from "./preds-kind.js";
 import {
+  labelReading,
   type MulticlassArgs,
   type MultidimAverage,
   type MultilabelArgs,
@@ -169,14 +170,7 @@ export function multiclassExactMatchDef<D extends MultidimAverage = "global">(
   optPredsKind(fn, o.predsKind);
   const samplewise = optMultidim(fn, o.multidimAverage) === "samplewise";
   const count = readCount(fn, o, samplewise);
-  const reading = {
-    classes: classes.count,
-    ignoreIndex,
-    index: classes.index,
-    rest: classes.index ? classes.count : undefined,
-    needLabels: true,
-    needScores: false,
-  };
+  const reading = labelReading(classes, ignoreIndex);
   return exactMatchStateDef(
     {
       id: "classification/multiclass_exact_match",

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { expectError } from "../../../test/support/expect-error.js";
 import { encodeState } from "../../core/codec.js";
-import { createMetric } from "../../metric.js";
+import { type AnyMetricDef, createMetric } from "../../metric.js";
 import * as C from "./index.js";
 
 const p = [0.1, 0.8, 0.4, 0.65, 0.3, 0.9];
@@ -30,7 +30,11 @@ describe("hostile states are refused with invalid_state (issue 9 §1)", () => {
     const text = tampered<{ scores: { data: Float32Array } }>(C.binaryAurocDef(), [p, t], (s) => {
       s.scores.data[2] = Number.NaN;
     });
-    for (const def of [C.binaryAurocDef(), C.binaryAveragePrecisionDef(), C.binaryRocCurveDef()]) {
+    for (const def of [
+      C.binaryAurocDef(),
+      C.binaryAveragePrecisionDef(),
+      C.binaryRocCurveDef(),
+    ] as AnyMetricDef[]) {
       const json = JSON.parse(text);
       json.id = def.id;
       expectError(
@@ -39,9 +43,9 @@ describe("hostile states are refused with invalid_state (issue 9 §1)", () => {
         `${def.id}: state.scores.data must hold finite numbers, got NaN at index 2`,
       );
     }
-    const state = createMetric(C.binaryAurocDef()).update(p, t).state;
+    const state = createMetric(C.binaryAurocDef()).update(p, t).state as { scores: { data: Float32Array } };
     state.scores.data[0] = Number.NaN;
-    expectError(() => createMetric(C.binaryAurocDef()).merge(state), "invalid_state");
+    expectError(() => createMetric(C.binaryAurocDef()).merge(state as never), "invalid_state");
   });
 
   it("a target of 7 in a curve state, and lengths that disagree", () => {

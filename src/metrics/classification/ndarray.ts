@@ -35,6 +35,11 @@ export interface NdArray<T = number> {
   readonly shape: readonly number[];
 }
 
+/** A plain vector: a number array or a (non-BigInt) typed array, as the fast paths take it. */
+export function isPlainVector(value: unknown): value is ArrayLike<number> {
+  return isTypedVector(value) || Array.isArray(value);
+}
+
 function isTypedVector(value: unknown): value is ArrayLike<number> {
   return (
     ArrayBuffer.isView(value) &&

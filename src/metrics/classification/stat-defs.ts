@@ -11,7 +11,12 @@ import { fail } from "../../core/errors.js";
 import { optInteger, optionNames } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { canonicalJson, type MetricDef } from "../../metric.js";
-import { readBinaryBatch, readMulticlassBatch, readMultilabelBatch } from "./batch.js";
+import {
+  type MulticlassReading,
+  readBinaryBatch,
+  readMulticlassBatch,
+  readMultilabelBatch,
+} from "./batch.js";
 import {
   blockCounts,
   type ClassCounts,
@@ -138,6 +143,18 @@ export function readClasses(fn: string, o: Record<string, unknown>): Classes {
       `${fn}: option \`numClasses\` (${String(o.numClasses)}) disagrees with the ${count} \`labels\``,
     );
   return { count, counted: count + 1, index };
+}
+
+/** How a threshold metric reads multiclass labels: predicted labels needed, a `labels` subset's rest class kept. */
+export function labelReading(classes: Classes, ignoreIndex: number | undefined): MulticlassReading {
+  return {
+    classes: classes.count,
+    ignoreIndex,
+    index: classes.index,
+    rest: classes.index ? classes.count : undefined,
+    needLabels: true,
+    needScores: false,
+  };
 }
 
 /** `numLabels` of a multilabel metric (4 float64 counts per label through the allocation budget). */
@@ -369,11 +386,7 @@ export function multiclassStatDef<R>(
   const kind = optPredsKind(fn, o.predsKind);
   const samplewise = readMultidim(spec, o);
   const reading = {
-    classes: classes.count,
-    ignoreIndex,
-    index: classes.index,
-    rest: classes.index ? classes.count : undefined,
-    needLabels: true,
+    ...labelReading(classes, ignoreIndex),
     needScores: topK > 1,
     needScoresFor: "option `topK` > 1",
   };

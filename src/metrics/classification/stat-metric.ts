@@ -238,7 +238,16 @@ export function statMetric<B, M, L>(spec: StatMetricSpec): StatMetric<B, M, L> {
       const topK = readTopK(n.fn, o.topK, classes.count);
       const classNames = optClassNames(n.fn, o.classNames, classes.count);
       const reduceCounts = (counts: ClassCounts) =>
-        named(averageScore(perClass, sliceCounts(counts, classes.count), average, false, topK), classNames);
+        named(
+          averageScore(
+            perClass,
+            sliceCounts(counts, classes.count),
+            average,
+            classes.index !== undefined,
+            topK,
+          ),
+          classNames,
+        );
       return multiclassStatDef(
         {
           ...n,

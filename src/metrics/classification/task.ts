@@ -72,9 +72,16 @@ export function taskDispatch(
 }
 
 type W = NdInput | undefined;
-type Binary<O> = O & { task: "binary" };
-type Multiclass<O> = O & { task: "multiclass" };
-type Multilabel<O> = O & { task: "multilabel" };
+/** The wrappers' options of other tasks, accepted and dropped (see {@link CROSS_TASK}). */
+interface CrossTask {
+  numClasses?: number;
+  numLabels?: number;
+  topK?: number;
+  threshold?: number;
+}
+type Binary<O> = O & CrossTask & { task: "binary" };
+type Multiclass<O> = O & CrossTask & { task: "multiclass" };
+type Multilabel<O> = O & CrossTask & { task: "multilabel" };
 
 /**
  * A stat-score concept under task dispatch: binary gives a number (one per sample with

@@ -1,0 +1,284 @@
+"""Golden cases for plumbline's classification front door (issue 10 §1-§4, issue 11 §4), computed
+by torchmetrics 1.9.0 and scikit-learn.
+
+torchmetrics is not packaged by Debian: unpack its v1.9.0 sources and lightning-utilities' (for
+example with `git archive`) under /tmp and run with Debian's python:
+  PYTHONPATH=/tmp/tm/src:/tmp/lu/src /usr/bin/python3 scripts/golden/classification_front_door.py
+Writes test/data/golden/classification_front_door.json: each case names a plumbline function
+(`call`), its positional arguments (`args`, JSON) and options (camelCase), and the expected value
+the reference computed; "NaN"/"Infinity" stand for the non-finite numbers JSON lacks.
+"""
+import json
+import math
+
+import numpy as np
+import sklearn
+import sklearn.metrics as skm
+import torch
+import torchmetrics
+import torchmetrics.functional.classification as F
+
+rng = np.random.default_rng(20251)
+cases = []
+
+
+def jsonable(value):
+    if isinstance(value, torch.Tensor):
+        value = value.tolist()
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (np.floating, float)):
+        v = float(value)
+        if math.isnan(v):
+            return "NaN"
+        if math.isinf(v):
+            return "Infinity" if v > 0 else "-Infinity"
+        return v
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    return value
+
+
+def case(ref, call, args, options, expected, rtol=None, atol=None, note=None):
+    # torchmetrics returns float32 results (even from float64 inputs): compare to float32 precision.
+    if rtol is None:
+        rtol, atol = (2e-6, 1e-7) if ref.startswith("torchmetrics") else (1e-9, 1e-12)
+    cases.append({
+        "id": f"golden/classification/{call}/{len(cases)}",
+        "ref": ref,
+        "call": call,
+        "args": jsonable(args),
+        "options": jsonable(options),
+        "expected": jsonable(expected),
+        "rtol": rtol,
+        "atol": atol,
+        **({"note": note} if note else {}),
+    })
+
+
+TM = f"torchmetrics {torchmetrics.__version__}"
+SK = f"sklearn {sklearn.__version__}"
+
+
+def t64(x):
+    return torch.tensor(x, dtype=torch.float64)
+
+
+def tl(x):
+    return torch.tensor(x, dtype=torch.long)
+
+
+# ---------------------------------------------------------------- data
+def probs(shape):
+    return np.round(rng.random(shape), 4)
+
+
+def logits(shape):
+    return np.round(rng.normal(0, 2.5, shape), 4)
+
+
+bin_p = probs(40)
+bin_t = rng.integers(0, 2, 40)
+bin_logit = logits(40)
+mc_p = probs((40, 4))
+mc_p = np.round(mc_p / mc_p.sum(1, keepdims=True), 6)
+mc_logit = logits((40, 4))
+mc_t = rng.integers(0, 4, 40)
+mc_labels = rng.integers(0, 4, 40)
+ml_p = probs((30, 3))
+ml_logit = logits((30, 3))
+ml_t = rng.integers(0, 2, (30, 3))
+
+# ---------------------------------------------------------------- task wrappers and their defaults
+wrappers = {
+    "accuracy": F.accuracy,
+    "precision": F.precision,
+    "recall": F.recall,
+    "f1": F.f1_score,
+    "specificity": F.specificity,
+    "hammingDistance": F.hamming_distance,
+    "jaccardIndex": F.jaccard_index,
+    "negativePredictiveValue": F.negative_predictive_value,
+}
+for name, fn in wrappers.items():
+    case(TM, name, [bin_p, bin_t], {"task": "binary"}, fn(t64(bin_p), tl(bin_t), task="binary"))
+    case(TM, name, [mc_p, mc_t], {"task": "multiclass", "numClasses": 4},
+         fn(t64(mc_p), tl(mc_t), task="multiclass", num_classes=4), note="wrapper default average")
+    case(TM, name, [mc_labels, mc_t], {"task": "multiclass", "numClasses": 4, "average": "macro"},
+         fn(tl(mc_labels), tl(mc_t), task="multiclass", num_classes=4, average="macro"))
+    case(TM, name, [ml_p, ml_t], {"task": "multilabel", "numLabels": 3},
+         fn(t64(ml_p), tl(ml_t), task="multilabel", num_labels=3), note="wrapper default average")
+case(TM, "fBeta", [mc_p, mc_t], {"task": "multiclass", "numClasses": 4, "beta": 2.0},
+     F.fbeta_score(t64(mc_p), tl(mc_t), task="multiclass", num_classes=4, beta=2.0))
+case(TM, "statScores", [mc_labels, mc_t], {"task": "multiclass", "numClasses": 4},
+     dict(zip(["tp", "fp", "tn", "fn", "support"],
+              F.stat_scores(tl(mc_labels), tl(mc_t), task="multiclass", num_classes=4).tolist())))
+case(TM, "matthewsCorrcoef", [ml_p, ml_t], {"task": "multilabel", "numLabels": 3},
+     F.matthews_corrcoef(t64(ml_p), tl(ml_t), task="multilabel", num_labels=3))
+case(TM, "cohenKappa", [mc_labels, mc_t], {"task": "multiclass", "numClasses": 4, "weights": "linear"},
+     F.cohen_kappa(tl(mc_labels), tl(mc_t), task="multiclass", num_classes=4, weights="linear"))
+case(TM, "confusionMatrix", [ml_p, ml_t], {"task": "multilabel", "numLabels": 3},
+     F.confusion_matrix(t64(ml_p), tl(ml_t), task="multilabel", num_labels=3))
+case(TM, "auroc", [mc_p, mc_t], {"task": "multiclass", "numClasses": 4},
+     F.auroc(t64(mc_p), tl(mc_t), task="multiclass", num_classes=4))
+case(TM, "averagePrecision", [ml_p, ml_t], {"task": "multilabel", "numLabels": 3},
+     F.average_precision(t64(ml_p), tl(ml_t), task="multilabel", num_labels=3))
+case(TM, "calibrationError", [mc_p, mc_t], {"task": "multiclass", "numClasses": 4},
+     F.calibration_error(t64(mc_p), tl(mc_t), task="multiclass", num_classes=4))
+case(TM, "exactMatch", [mc_labels.reshape(8, 5), mc_t.reshape(8, 5)], {"task": "multiclass", "numClasses": 4},
+     F.exact_match(tl(mc_labels.reshape(8, 5)), tl(mc_t.reshape(8, 5)), task="multiclass", num_classes=4))
+
+# ---------------------------------------------------------------- logits (torchmetrics squashes them)
+case(TM, "binaryF1", [bin_logit, bin_t], {}, F.binary_f1_score(t64(bin_logit), tl(bin_t)))
+case(TM, "binaryAccuracy", [bin_logit, bin_t], {"threshold": 0.3}, F.binary_accuracy(t64(bin_logit), tl(bin_t), threshold=0.3))
+case(TM, "multilabelPrecision", [ml_logit, ml_t], {"numLabels": 3}, F.multilabel_precision(t64(ml_logit), tl(ml_t), num_labels=3))
+case(TM, "multiclassAuroc", [mc_logit, mc_t], {"numClasses": 4}, F.multiclass_auroc(t64(mc_logit), tl(mc_t), num_classes=4))
+case(TM, "multiclassAveragePrecision", [mc_logit, mc_t], {"numClasses": 4, "average": "none"},
+     F.multiclass_average_precision(t64(mc_logit), tl(mc_t), num_classes=4, average=None))
+case(TM, "binaryAuroc", [bin_logit, bin_t], {"thresholds": 7}, F.binary_auroc(t64(bin_logit), tl(bin_t), thresholds=7))
+case(TM, "binaryCalibrationError", [bin_logit, bin_t], {"nBins": 5}, F.binary_calibration_error(t64(bin_logit), tl(bin_t), n_bins=5))
+case(TM, "multiclassCalibrationError", [mc_logit, mc_t], {"numClasses": 4, "nBins": 5},
+     F.multiclass_calibration_error(t64(mc_logit), tl(mc_t), num_classes=4, n_bins=5))
+case(TM, "binaryHingeLoss", [bin_logit, bin_t], {"predsKind": "auto"}, F.binary_hinge_loss(t64(bin_logit), tl(bin_t)))
+roc = F.binary_roc(t64(bin_logit), tl(bin_t))
+case(TM, "binaryRocCurve", [bin_logit, bin_t], {}, {"fpr": roc[0], "tpr": roc[1], "thresholds": roc[2]})
+
+# ---------------------------------------------------------------- extra dimensions
+nd_p = probs((6, 5))
+nd_t = rng.integers(0, 2, (6, 5))
+for md in ["global", "samplewise"]:
+    case(TM, "binaryAccuracy", [nd_p, nd_t], {"multidimAverage": md}, F.binary_accuracy(t64(nd_p), tl(nd_t), multidim_average=md))
+    case(TM, "binaryF1", [nd_p, nd_t], {"multidimAverage": md}, F.binary_f1_score(t64(nd_p), tl(nd_t), multidim_average=md))
+nd_mc_p = probs((5, 3, 4))
+nd_mc_t = rng.integers(0, 3, (5, 4))
+nd_mc_l = rng.integers(0, 3, (5, 4))
+for md in ["global", "samplewise"]:
+    for average in ["micro", "macro", "weighted", "none"]:
+        case(TM, "multiclassF1", [nd_mc_p, nd_mc_t], {"numClasses": 3, "average": average, "multidimAverage": md},
+             F.multiclass_f1_score(t64(nd_mc_p), tl(nd_mc_t), num_classes=3, average=average, multidim_average=md))
+    case(TM, "multiclassRecall", [nd_mc_l, nd_mc_t], {"numClasses": 3, "multidimAverage": md, "ignoreIndex": 0},
+         F.multiclass_recall(tl(nd_mc_l), tl(nd_mc_t), num_classes=3, multidim_average=md, ignore_index=0))
+    case(TM, "multiclassExactMatch", [nd_mc_l, nd_mc_t], {"numClasses": 3, "multidimAverage": md},
+         F.multiclass_exact_match(tl(nd_mc_l), tl(nd_mc_t), num_classes=3, multidim_average=md))
+    case(TM, "multiclassStatScores", [nd_mc_p, nd_mc_t], {"numClasses": 3, "average": "micro", "multidimAverage": md},
+         [dict(zip(["tp", "fp", "tn", "fn", "support"], row)) for row in
+          F.multiclass_stat_scores(t64(nd_mc_p), tl(nd_mc_t), num_classes=3, average="micro", multidim_average=md).reshape(-1, 5).tolist()]
+         if md == "samplewise" else
+         dict(zip(["tp", "fp", "tn", "fn", "support"], F.multiclass_stat_scores(t64(nd_mc_p), tl(nd_mc_t), num_classes=3, average="micro").tolist())))
+nd_ml_p = probs((4, 3, 5))
+nd_ml_t = rng.integers(0, 2, (4, 3, 5))
+for md in ["global", "samplewise"]:
+    case(TM, "multilabelPrecision", [nd_ml_p, nd_ml_t], {"numLabels": 3, "multidimAverage": md},
+         F.multilabel_precision(t64(nd_ml_p), tl(nd_ml_t), num_labels=3, multidim_average=md))
+    case(TM, "multilabelExactMatch", [nd_ml_p, nd_ml_t], {"numLabels": 3, "multidimAverage": md},
+         F.multilabel_exact_match(t64(nd_ml_p), tl(nd_ml_t), num_labels=3, multidim_average=md))
+case(TM, "multiclassAuroc", [nd_mc_p, nd_mc_t], {"numClasses": 3}, F.multiclass_auroc(t64(nd_mc_p), tl(nd_mc_t), num_classes=3))
+case(TM, "binaryAveragePrecision", [nd_p, nd_t], {}, F.binary_average_precision(t64(nd_p), tl(nd_t)))
+case(TM, "multiclassConfusionMatrix", [nd_mc_p, nd_mc_t], {"numClasses": 3},
+     F.multiclass_confusion_matrix(t64(nd_mc_p), tl(nd_mc_t), num_classes=3))
+
+# ---------------------------------------------------------------- EER and operating points, one-vs-rest
+eer_p = [[0.75, 0.05, 0.05, 0.05, 0.05], [0.05, 0.75, 0.05, 0.05, 0.05], [0.05, 0.05, 0.75, 0.05, 0.05],
+         [0.05, 0.05, 0.05, 0.75, 0.05]]
+case(TM, "multiclassEqualErrorRate", [eer_p, [0, 1, 3, 2]], {"numClasses": 5},
+     F.multiclass_eer(t64(eer_p), tl([0, 1, 3, 2]), num_classes=5))
+case(TM, "multilabelEqualErrorRate", [ml_p, ml_t], {"numLabels": 3}, F.multilabel_eer(t64(ml_p), tl(ml_t), num_labels=3))
+case(TM, "binaryEqualErrorRate", [[0.13, 0.26, 0.08, 0.19, 0.34], [0, 0, 1, 1, 1]], {},
+     F.binary_eer(t64([0.13, 0.26, 0.08, 0.19, 0.34]), tl([0, 0, 1, 1, 1])), note="issue 10 §3: ties at 1/6")
+case(TM, "equalErrorRate", [bin_p, bin_t], {"task": "binary", "thresholds": 5},
+     F.binary_eer(t64(bin_p), tl(bin_t), thresholds=5))
+for name, fn, opt, key in [
+    ("PrecisionAtFixedRecall", F.multiclass_precision_at_fixed_recall, 0.5, "minRecall"),
+    ("RecallAtFixedPrecision", F.multiclass_recall_at_fixed_precision, 0.5, "minPrecision"),
+    ("SensitivityAtSpecificity", F.multiclass_sensitivity_at_specificity, 0.6, "minSpecificity"),
+    ("SpecificityAtSensitivity", F.multiclass_specificity_at_sensitivity, 0.6, "minSensitivity"),
+]:
+    snake = {"minRecall": "min_recall", "minPrecision": "min_precision", "minSpecificity": "min_specificity",
+             "minSensitivity": "min_sensitivity"}[key]
+    value, threshold = fn(t64(mc_p), tl(mc_t), num_classes=4, **{snake: opt})
+    case(TM, f"multiclass{name}", [mc_p, mc_t], {"numClasses": 4, key: opt},
+         [{"value": v, "threshold": th} for v, th in zip(value.tolist(), threshold.tolist())])
+    mlfn = getattr(F, fn.__name__.replace("multiclass", "multilabel"))
+    value, threshold = mlfn(t64(ml_p), tl(ml_t), num_labels=3, **{snake: opt})
+    case(TM, f"multilabel{name}", [ml_p, ml_t], {"numLabels": 3, key: opt},
+         [{"value": v, "threshold": th} for v, th in zip(value.tolist(), threshold.tolist())])
+
+# ---------------------------------------------------------------- hinge one-vs-all
+for squared in [False, True]:
+    case(TM, "multiclassHingeLoss", [mc_p, mc_t], {"numClasses": 4, "multiclassMode": "one-vs-all", "squared": squared},
+         F.multiclass_hinge_loss(t64(mc_p), tl(mc_t), num_classes=4, multiclass_mode="one-vs-all", squared=squared))
+case(TM, "multiclassHingeLoss", [mc_logit, mc_t], {"numClasses": 4, "multiclassMode": "one-vs-all", "predsKind": "auto"},
+     F.multiclass_hinge_loss(t64(mc_logit), tl(mc_t), num_classes=4, multiclass_mode="one-vs-all"))
+
+# ---------------------------------------------------------------- scikit-learn label handling
+animals = np.array(["cat", "dog", "emu", "fox"])
+y_true_s = animals[mc_t]
+y_pred_s = animals[mc_labels]
+w = np.round(rng.random(40) * 2, 3)
+case(SK, "multiclassF1", [y_pred_s, y_true_s], {"average": "macro"}, skm.f1_score(y_true_s, y_pred_s, average="macro"))
+case(SK, "multiclassPrecision", [y_pred_s, y_true_s], {"average": "weighted"},
+     skm.precision_score(y_true_s, y_pred_s, average="weighted"))
+case(SK, "multiclassRecall", [mc_labels, mc_t], {"labels": [1, 3, 7], "average": "none"},
+     skm.recall_score(mc_t, mc_labels, labels=[1, 3, 7], average=None, zero_division=0), note="labels subset with an absent label")
+case(SK, "multiclassPrecision", [mc_labels, mc_t], {"labels": [2, 0], "average": "micro"},
+     skm.precision_score(mc_t, mc_labels, labels=[2, 0], average="micro"))
+case(SK, "multiclassF1", [mc_labels, mc_t], {"labels": [0, 1, 2, 3, 5], "average": "macro"},
+     skm.f1_score(mc_t, mc_labels, labels=[0, 1, 2, 3, 5], average="macro", zero_division=0))
+case(SK, "multiclassF1", [mc_labels, mc_t, w], {"numClasses": 4, "average": "weighted"},
+     skm.f1_score(mc_t, mc_labels, average="weighted", sample_weight=w))
+case(SK, "multiclassAccuracy", [mc_labels, mc_t, w], {"numClasses": 4, "average": "micro", "normalize": False},
+     skm.accuracy_score(mc_t, mc_labels, sample_weight=w, normalize=False))
+case(SK, "binaryAccuracy", [(bin_p > 0.5).astype(int), bin_t], {"normalize": False},
+     skm.accuracy_score(bin_t, (bin_p > 0.5).astype(int), normalize=False))
+spam = np.array(["ham", "spam"])
+case(SK, "binaryPrecision", [spam[(bin_p > 0.5).astype(int)], spam[bin_t]], {"posLabel": "ham"},
+     skm.precision_score(spam[bin_t], spam[(bin_p > 0.5).astype(int)], pos_label="ham"))
+case(SK, "binaryAuroc", [bin_p, spam[bin_t], w], {"posLabel": "ham", "convention": "sklearn"},
+     skm.roc_auc_score(spam[bin_t] == "ham", bin_p, sample_weight=w))
+case(SK, "binaryLogLoss", [bin_p, bin_t, w], {"normalize": False}, skm.log_loss(bin_t, bin_p, sample_weight=w, normalize=False))
+case(SK, "binaryBrierScore", [bin_p, bin_t, w], {}, skm.brier_score_loss(bin_t, bin_p, sample_weight=w))
+pm1 = np.where(bin_t == 1, 1, -1)
+case(SK, "binaryHingeLoss", [bin_logit, pm1], {}, skm.hinge_loss(pm1, bin_logit), note="{-1, 1} labels")
+case(SK, "multiclassHingeLoss", [mc_logit, y_true_s], {}, skm.hinge_loss(y_true_s, mc_logit, labels=animals))
+case(SK, "multiclassLogLoss", [mc_p, y_true_s], {}, skm.log_loss(y_true_s, mc_p), note="rows rounded to 6 decimals")
+case(SK, "multiclassLogLoss", [mc_p, mc_t, w], {"numClasses": 4, "normalize": False},
+     skm.log_loss(mc_t, mc_p, sample_weight=w, normalize=False))
+case(SK, "multiclassAuroc", [mc_p / mc_p.sum(1, keepdims=True), y_true_s], {"convention": "sklearn", "average": "weighted"},
+     skm.roc_auc_score(y_true_s, mc_p / mc_p.sum(1, keepdims=True), multi_class="ovr", average="weighted"))
+case(SK, "multilabelRankingLoss", [[[0.5, 0.5]], [[0, 1]]], {"numLabels": 2},
+     skm.label_ranking_loss([[0, 1]], [[0.5, 0.5]]), note="issue 10 §3: ties count as mis-ordered")
+tied = np.round(ml_p * 4) / 4
+case(SK, "multilabelRankingLoss", [tied, ml_t, w[:30]], {"numLabels": 3},
+     skm.label_ranking_loss(ml_t, tied, sample_weight=w[:30]))
+case(SK, "multilabelCoverageError", [tied, ml_t, w[:30]], {"numLabels": 3}, skm.coverage_error(ml_t, tied, sample_weight=w[:30]))
+case(SK, "multilabelRankingAveragePrecision", [tied, ml_t, w[:30]], {"numLabels": 3},
+     skm.label_ranking_average_precision_score(ml_t, tied, sample_weight=w[:30]))
+case(SK, "multilabelExactMatch", [ml_p, ml_t], {"numLabels": 3, "normalize": False},
+     skm.accuracy_score(ml_t, (ml_p > 0.5).astype(int), normalize=False))
+
+# ---------------------------------------------------------------- classification_report
+for kwargs, options in [
+    ({}, {}),
+    ({"digits": 4}, {"digits": 4}),
+    ({"labels": [1, 3, 0]}, {"labels": [1, 3, 0]}),
+    ({"labels": [0, 1, 2, 3, 9], "zero_division": 0}, {"labels": [0, 1, 2, 3, 9]}),
+    ({"target_names": ["a", "bb", "ccc", "a long class name"]}, {"classNames": ["a", "bb", "ccc", "a long class name"]}),
+]:
+    case(SK, "classificationReport", [mc_labels, mc_t], options, skm.classification_report(mc_t, mc_labels, **kwargs))
+    case(SK, "classificationReport", [mc_labels, mc_t], {**options, "output": "dict"},
+         skm.classification_report(mc_t, mc_labels, output_dict=True, **kwargs))
+case(SK, "classificationReport", [y_pred_s, y_true_s, w], {}, skm.classification_report(y_true_s, y_pred_s, sample_weight=w))
+case(SK, "classificationReport", [y_pred_s, y_true_s, w], {"output": "dict"},
+     skm.classification_report(y_true_s, y_pred_s, sample_weight=w, output_dict=True))
+
+with open("test/data/golden/classification_front_door.json", "w") as out:
+    json.dump({
+        "reference": {"torchmetrics": torchmetrics.__version__, "torch": torch.__version__, "sklearn": sklearn.__version__,
+                      "numpy": np.__version__},
+        "cases": cases,
+    }, out)
+print(len(cases), "cases")
