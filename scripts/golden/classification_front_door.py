@@ -275,6 +275,22 @@ case(SK, "classificationReport", [y_pred_s, y_true_s, w], {}, skm.classification
 case(SK, "classificationReport", [y_pred_s, y_true_s, w], {"output": "dict"},
      skm.classification_report(y_true_s, y_pred_s, sample_weight=w, output_dict=True))
 
+# ---------------------------------------------------------------- issue 10 §3: the bugs the ported peer tests found
+absent = [[0.6, 0.3, 0.1], [0.2, 0.7, 0.1], [0.5, 0.4, 0.1]]
+pr = F.multiclass_precision_recall_curve(t64(absent), tl([0, 1, 0]), num_classes=3)
+case(TM, "multiclassPrecisionRecallCurve", [absent, [0, 1, 0]], {"numClasses": 3},
+     [{"precision": p, "recall": r, "thresholds": t} for p, r, t in zip(*pr)], note="class 2 absent from target: recall NaN")
+ml_h_p = [[0.9, 0.2, 0.7], [0.1, 0.8, 0.6]]
+ml_h_t = [[1, 0, 1], [0, 1, 1]]
+case(SK, "multilabelHammingDistance", [ml_h_p, [[1, 0, 1], [0, 1, 0]]], {"numLabels": 3, "average": "micro"},
+     skm.hamming_loss(np.array([[1, 0, 1], [0, 1, 0]]), (np.array(ml_h_p) > 0.5).astype(int)), note="errors / N: 1/6 exactly")
+case(SK, "multiclassMatthewsCorrcoef", [[0, 0, 0, 0], [0, 0, 0, 0]], {"numClasses": 2},
+     skm.matthews_corrcoef([0, 0, 0, 0], [0, 0, 0, 0]), note="0 when undefined, whatever the class count")
+case(SK, "multiclassMatthewsCorrcoef", [[0, 0, 0, 0], [0, 0, 0, 0]], {"numClasses": 3},
+     skm.matthews_corrcoef([0, 0, 0, 0], [0, 0, 0, 0]))
+case(TM, "binaryMatthewsCorrcoef", [[0, 0, 0, 0], [0, 0, 0, 0]], {},
+     F.binary_matthews_corrcoef(tl([0, 0, 0, 0]), tl([0, 0, 0, 0])), note="torchmetrics' binary convention: 1")
+
 with open("test/data/golden/classification_front_door.json", "w") as out:
     json.dump({
         "reference": {"torchmetrics": torchmetrics.__version__, "torch": torch.__version__, "sklearn": sklearn.__version__,

@@ -479,7 +479,11 @@ export function updateBinaryCurve(
 
 /** One binary problem, ready for curve computations. */
 export type CurveSource =
-  | { kind: "split"; pos: Float64Array; neg: Float64Array }
+  /**
+   * `noPositiveRecall`: the precision-recall curve's recall when there is no positive (default
+   * 1, as both references for a binary problem; NaN for a multiclass class absent from target).
+   */
+  | { kind: "split"; pos: Float64Array; neg: Float64Array; noPositiveRecall?: number }
   | { kind: "float32"; bits: Uint32Array; target: Uint8Array; P: number; N: number; start: Uint32Array }
   | { kind: "weighted"; scores: Float32Array | Float64Array; target: Uint8Array; weights: Float64Array }
   | { kind: "binned"; thresholds: Float64Array; neg: Float64Array; pos: Float64Array };
@@ -853,8 +857,9 @@ export function rocCounts(source: CurveSource): { tps: number[]; fps: number[]; 
 
 /**
  * Precision-recall curve as torchmetrics 1.9.0 and sklearn 1.9.1 return it: thresholds
- * increasing, precision TP/(TP+FP) with a final 1, recall TP/P with a final 0 (recall 1 everywhere
- * when there is no positive, as both references). Binned: 0/0 precision or recall is NaN.
+ * increasing, precision TP/(TP+FP) with a final 1, recall TP/P with a final 0 (with no positive,
+ * recall is the source's `noPositiveRecall`: 1 as both references for a binary problem, NaN for a
+ * multiclass class absent from the target as torchmetrics). Binned: 0/0 precision or recall is NaN.
  */
 export function precisionRecallCurve(source: CurveSource): PrecisionRecallCurve {
   if (source.kind === "binned") {
@@ -873,8 +878,9 @@ export function precisionRecallCurve(source: CurveSource): PrecisionRecallCurve 
   }
   const { thresholds, tps, fps } = exactPoints(source);
   const P = tps.length ? tps[tps.length - 1]! : 0;
+  const noPositive = source.kind === "split" ? (source.noPositiveRecall ?? 1) : 1;
   const precision = tps.map((v, i) => v / (v + fps[i]!)).reverse();
-  const recall = tps.map((v) => (P > 0 ? v / P : 1)).reverse();
+  const recall = tps.map((v) => (P > 0 ? v / P : noPositive)).reverse();
   return { precision: [...precision, 1], recall: [...recall, 0], thresholds: thresholds.reverse() };
 }
 
@@ -1067,6 +1073,10 @@ export function multiclassSources(
   const n = target.length;
   const counts = new Int32Array(C);
   for (let i = 0; i < n; i++) counts[target[i]!]!++;
+  // torchmetrics 1.9.0 sets the recall of a positive-free problem to 1 only when the whole
+  // target is 0 (its check reads the multiclass target, not the class): other absent classes get
+  // recall 0/0 = NaN (issue 10 §3).
+  const noPositiveRecall = counts[0] === n ? 1 : Number.NaN;
   return Array.from({ length: C }, (_, c) => {
     const pos = new Float64Array(counts[c]!);
     const neg = new Float64Array(n - counts[c]!);
@@ -1076,7 +1086,7 @@ export function multiclassSources(
       if (target[i] === c) pos[a++] = scores[i * C + c]!;
       else neg[b++] = scores[i * C + c]!;
     }
-    return { kind: "split", pos, neg } as CurveSource;
+    return { kind: "split", pos, neg, noPositiveRecall } as CurveSource;
   });
 }
 

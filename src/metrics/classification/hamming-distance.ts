@@ -1,5 +1,4 @@
 import { optionNames } from "../../core/options.js";
-import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average } from "./stat-metric.js";
@@ -29,10 +28,15 @@ export interface MultilabelHammingDistanceOptions<A extends Average = Average>
   extends MultilabelAveragedOptions<A>,
     HammingDistanceOptions {}
 
-const score = (zd: number) => (tp: number, fp: number, tn: number, fn: number) =>
-  1 - safeDivide(tp + tn, tp + fp + tn + fn, zd);
-/** Multiclass per-class score: recall of the class (torchmetrics). */
-const mcScore = (tp: number, _fp: number, _tn: number, fn: number) => 1 - safeDivide(tp, tp + fn);
+/**
+ * The fraction of errors, computed as errors / N (sklearn's `hamming_loss`), not 1 - right / N,
+ * which loses the last bit (1 - 5/6 = 0.16666666666666663); no sample gives 1, as torchmetrics'
+ * 1 - 0.
+ */
+const errorRate = (errors: number, total: number) => (total === 0 ? 1 : errors / total);
+const score = () => (tp: number, fp: number, tn: number, fn: number) => errorRate(fp + fn, tp + fp + tn + fn);
+/** Multiclass per-class score: the miss rate of the class, 1 - recall (torchmetrics). */
+const mcScore = (tp: number, _fp: number, _tn: number, fn: number) => errorRate(fn, tp + fn);
 
 const hammingDistanceMetric = statMetric<
   BinaryHammingDistanceOptions,
@@ -48,7 +52,7 @@ const hammingDistanceMetric = statMetric<
 });
 
 /**
- * Binary Hamming distance 1 - (TP + TN) / N, positives where `preds > threshold`. Matches torchmetrics 1.9.0
+ * Binary Hamming distance (FP + FN) / N, the fraction of wrong predictions (`preds > threshold` positive). Matches torchmetrics 1.9.0
  * `binary_hamming_distance` (and sklearn 1.9.1 `hamming_loss`). 0/0 gives 0. O(n).
  */
 export const binaryHammingDistanceDef = hammingDistanceMetric.binaryDef;

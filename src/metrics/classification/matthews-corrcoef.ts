@@ -38,8 +38,8 @@ const EPS32 = 1.1920928955078125e-7;
  * zero a float32-eps smoothed value (so an all-negative target with some false positives gives
  * torchmetrics' value, e.g. 0.577 rather than sklearn's 0). Other zero denominators give 0.
  */
-export function mccFromConfusion(m: ArrayLike<number>, C: number): number {
-  if (C === 2) {
+export function mccFromConfusion(m: ArrayLike<number>, C: number, binaryConventions = C === 2): number {
+  if (binaryConventions) {
     const tn = m[0]!;
     const fp = m[1]!;
     const fn = m[2]!;
@@ -70,7 +70,7 @@ export function mccFromConfusion(m: ArrayLike<number>, C: number): number {
   }
   let numerator = c * s - tkpk;
   let denom = (s * s - pk2) * (s * s - tk2);
-  if (denom === 0 && C === 2) {
+  if (denom === 0 && binaryConventions) {
     const tn = m[0]!;
     const fp = m[1]!;
     const fn = m[2]!;
@@ -101,7 +101,9 @@ const matthewsCorrcoefMetric = confusionMetric<
   meta: matthewsCorrcoefMeta,
   options: [],
   parse: () => undefined,
-  reduce: (m, C) => mccFromConfusion(m, C),
+  // torchmetrics' binary conventions for the binary metric only: a multiclass MCC is 0 wherever
+  // it is undefined, whatever the class count (sklearn; torchmetrics gives 1 for two classes).
+  reduce: (m, C, _parsed, variant) => mccFromConfusion(m, C, variant === "binary"),
 });
 
 /**
@@ -113,7 +115,11 @@ export const binaryMatthewsCorrcoefDef = matthewsCorrcoefMetric.binaryDef;
 /** One-shot {@link binaryMatthewsCorrcoefDef}. */
 export const binaryMatthewsCorrcoef = matthewsCorrcoefMetric.binary;
 
-/** Multiclass MCC (Gorodkin's R_K) from the C x C confusion matrix; 0 when undefined. torchmetrics 1.9.0 / sklearn 1.9.1. */
+/**
+ * Multiclass MCC (Gorodkin's R_K) from the C x C confusion matrix, as sklearn 1.2 and torchmetrics
+ * 1.9.0; 0 wherever it is undefined, for any class count (sklearn: `([0,0,0,0], [0,0,0,0])` gives
+ * 0 with 2 classes as with 3; torchmetrics applies its binary conventions to 2 classes and gives 1).
+ */
 export const multiclassMatthewsCorrcoefDef = matthewsCorrcoefMetric.multiclassDef;
 /** One-shot {@link multiclassMatthewsCorrcoefDef}. */
 export const multiclassMatthewsCorrcoef = matthewsCorrcoefMetric.multiclass;

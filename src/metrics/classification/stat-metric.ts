@@ -320,7 +320,7 @@ export interface ConfusionMetricSpec<P, R> {
   /** Parses the metric's own options (before any input is read). */
   parse(options: Record<string, unknown>, fn: string): P;
   /** The result from the C x C confusion matrix (rows = target; C = 2 for binary). */
-  reduce(matrix: Float64Array, classes: number, parsed: P): R;
+  reduce(matrix: Float64Array, classes: number, parsed: P, variant: "binary" | "multiclass"): R;
 }
 
 /** The exports of a confusion-matrix concept: binary and multiclass MetricDef factories and one-shots. */
@@ -357,7 +357,7 @@ export function confusionMetric<B, M, R, P = undefined>(
       const n = names("binary");
       const o = readOptions(n.fn, options, binaryNames);
       const parsed = spec.parse(o, n.fn);
-      return binaryStatDef({ ...n, reduce: (m) => spec.reduce(m, 2, parsed) }, o);
+      return binaryStatDef({ ...n, reduce: (m) => spec.reduce(m, 2, parsed, "binary") }, o);
     },
     binary: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
       runOneShot(built.binaryDef, preds, target, third, fourth),
@@ -367,7 +367,7 @@ export function confusionMetric<B, M, R, P = undefined>(
       const parsed = spec.parse(o, n.fn);
       const classes = readClasses(n.fn, o);
       const reduce = (m: Float64Array) =>
-        spec.reduce(keptMatrix(m, classes.counted, classes.count), classes.count, parsed);
+        spec.reduce(keptMatrix(m, classes.counted, classes.count), classes.count, parsed, "multiclass");
       return multiclassStatDef({ ...n, reduce }, o);
     },
     multiclass: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
