@@ -291,6 +291,86 @@ case(SK, "multiclassMatthewsCorrcoef", [[0, 0, 0, 0], [0, 0, 0, 0]], {"numClasse
 case(TM, "binaryMatthewsCorrcoef", [[0, 0, 0, 0], [0, 0, 0, 0]], {},
      F.binary_matthews_corrcoef(tl([0, 0, 0, 0]), tl([0, 0, 0, 0])), note="torchmetrics' binary convention: 1")
 
+# ---------------------------------------------------------------- issue 10 §4: functions the peers have
+import importlib
+
+_data = importlib.import_module("torchmetrics.utilities.data")
+_logauc = importlib.import_module("torchmetrics.functional.classification.logauc")
+
+
+def stable_interp(x, xp, fp):
+    """torchmetrics' utilities.data.interp with a stable argsort (numpy's interp on ROC steps)."""
+    order = torch.argsort(xp, stable=True)
+    xp, fp = xp[order], fp[order]
+    slopes = (fp[1:] - fp[:-1]) / (xp[1:] - xp[:-1])
+    idx = torch.clamp(torch.searchsorted(xp, x) - 1, 0, len(slopes) - 1)
+    return fp[idx] + slopes[idx] * (x - xp[idx])
+
+
+def logauc_case(call, args, options, run):
+    """A log AUC case: torchmetrics' value where its unstable argsort does not matter, else the stable one."""
+    unstable = run()
+    _logauc.interp = stable_interp
+    try:
+        stable = run()
+    finally:
+        _logauc.interp = _data.interp
+    same = torch.allclose(torch.as_tensor(unstable), torch.as_tensor(stable), equal_nan=True)
+    note = None if same else f"interp from the top of a ROC step; torchmetrics' unstable argsort gives {jsonable(unstable)}"
+    case(TM, call, args, options, stable, note=note)
+
+
+ties_p = np.round(bin_p * 5) / 5
+for p_, kw in [(bin_p, {}), (ties_p, {}), (bin_p, {"fpr_range": (0.01, 0.5)}), (bin_p, {"thresholds": 11})]:
+    options = {"fprRange": list(kw["fpr_range"])} if "fpr_range" in kw else {}
+    if "thresholds" in kw:
+        options["thresholds"] = kw["thresholds"]
+    logauc_case("binaryLogAuc", [p_, bin_t], options, lambda: F.binary_logauc(t64(p_), tl(bin_t), **kw))
+big_p = probs(400)
+big_t = (rng.random(400) < big_p * 0.8).astype(int)
+logauc_case("binaryLogAuc", [big_p, big_t], {}, lambda: F.binary_logauc(t64(big_p), tl(big_t)))
+for average in ["macro", "none"]:
+    logauc_case("multiclassLogAuc", [mc_p, mc_t], {"numClasses": 4, "average": average},
+                lambda: F.multiclass_logauc(t64(mc_p), tl(mc_t), num_classes=4, average=average))
+    logauc_case("multilabelLogAuc", [ml_p, ml_t], {"numLabels": 3, "average": average},
+                lambda: F.multilabel_logauc(t64(ml_p), tl(ml_t), num_labels=3, average=average))
+logauc_case("logAuc", [mc_logit, mc_t], {"task": "multiclass", "numClasses": 4},
+            lambda: F.logauc(t64(mc_logit), tl(mc_t), task="multiclass", num_classes=4))
+
+groups = rng.integers(0, 3, 40)
+case(TM, "binaryGroupStatRates", [bin_p, bin_t, groups], {"numGroups": 3},
+     F.binary_groups_stat_rates(t64(bin_p), tl(bin_t), tl(groups), 3))
+case(TM, "demographicParity", [bin_p, groups], {}, F.demographic_parity(t64(bin_p), tl(groups)))
+case(TM, "equalOpportunity", [bin_logit, bin_t, groups], {}, F.equal_opportunity(t64(bin_logit), tl(bin_t), tl(groups)))
+case(TM, "binaryFairness", [bin_p, bin_t, groups], {"threshold": 0.3},
+     F.binary_fairness(t64(bin_p), tl(bin_t), tl(groups), threshold=0.3))
+case(TM, "binaryFairness", [bin_p, bin_t, groups], {"task": "demographic_parity"},
+     F.binary_fairness(t64(bin_p), None, tl(groups), task="demographic_parity"))
+
+hard = (bin_p > 0.5).astype(int)
+case(SK, "binaryClassLikelihoodRatios", [hard, bin_t], {},
+     dict(zip(["positive", "negative"], skm.class_likelihood_ratios(bin_t, hard))))
+case(SK, "binaryClassLikelihoodRatios", [hard, bin_t, w], {},
+     dict(zip(["positive", "negative"], skm.class_likelihood_ratios(bin_t, hard, sample_weight=w))))
+case(SK, "binaryClassLikelihoodRatios", [[1, 1, 0, 0], [1, 1, 0, 1]], {},
+     dict(zip(["positive", "negative"], skm.class_likelihood_ratios([1, 1, 0, 1], [1, 1, 0, 0]))), note="no false positive: LR+ NaN")
+
+fpr, tpr, _ = skm.roc_curve(bin_t, bin_p)
+case(SK, "auc", [fpr, tpr], {}, skm.auc(fpr, tpr))
+case(SK, "auc", [fpr[::-1], tpr[::-1]], {}, skm.auc(fpr[::-1], tpr[::-1]), note="decreasing x")
+shuffled = rng.permutation(len(fpr))
+case(TM, "auc", [fpr[shuffled], tpr[shuffled]], {"reorder": True},
+     float(torchmetrics.utilities.compute._auc_compute(torch.tensor(fpr[shuffled]), torch.tensor(tpr[shuffled]), reorder=True)))
+
+from torchmetrics.functional.regression import critical_success_index
+csi_p = np.round(rng.random((3, 4, 5)), 3)
+csi_t = np.round(rng.random((3, 4, 5)), 3)
+case(TM, "criticalSuccessIndex", [csi_p, csi_t], {"threshold": 0.5}, critical_success_index(t64(csi_p), t64(csi_t), 0.5))
+case(TM, "criticalSuccessIndex", [csi_p, csi_t], {"threshold": 0.4, "keepSequenceDim": 0},
+     critical_success_index(t64(csi_p), t64(csi_t), 0.4, keep_sequence_dim=0))
+case(TM, "criticalSuccessIndex", [csi_p, csi_t], {"threshold": 0.4, "keepSequenceDim": 1},
+     critical_success_index(t64(csi_p), t64(csi_t), 0.4, keep_sequence_dim=1))
+
 with open("test/data/golden/classification_front_door.json", "w") as out:
     json.dump({
         "reference": {"torchmetrics": torchmetrics.__version__, "torch": torch.__version__, "sklearn": sklearn.__version__,

@@ -38,6 +38,7 @@ import {
   stateInvariant,
   type ValueDomain,
 } from "../../core/state-check.js";
+import { trapezoid } from "./auc.js";
 import { isPlainVector } from "./ndarray.js";
 
 /** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
@@ -882,12 +883,6 @@ export function precisionRecallCurve(source: CurveSource): PrecisionRecallCurve 
   const precision = tps.map((v, i) => v / (v + fps[i]!)).reverse();
   const recall = tps.map((v) => (P > 0 ? v / P : noPositive)).reverse();
   return { precision: [...precision, 1], recall: [...recall, 0], thresholds: thresholds.reverse() };
-}
-
-function trapezoid(x: readonly number[], y: readonly number[]): number {
-  let area = 0;
-  for (let i = 1; i < x.length; i++) area += ((x[i]! - x[i - 1]!) * (y[i]! + y[i - 1]!)) / 2;
-  return area;
 }
 
 /**

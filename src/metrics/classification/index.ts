@@ -1,17 +1,20 @@
 /** plumbline/classification: the public API of the classification metrics. */
 
 export * from "./accuracy.js";
+export * from "./auc.js";
 export * from "./auroc.js";
 export * from "./average-precision.js";
 export * from "./balanced-accuracy.js";
 export * from "./brier-score.js";
 export * from "./calibration-error.js";
 export { entries as catalog } from "./catalog.js";
+export * from "./class-likelihood-ratios.js";
 export * from "./classification-report.js";
 export * from "./cohen-kappa.js";
 export type { Average } from "./confusion-kernel.js";
 export * from "./confusion-matrix.js";
 export * from "./coverage-error.js";
+export * from "./critical-success-index.js";
 export type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 export type { ThresholdsOption } from "./curve-state.js";
 export * from "./equal-error-rate.js";
@@ -19,6 +22,7 @@ export * from "./exact-match.js";
 export * from "./f-beta.js";
 export * from "./false-discovery-rate.js";
 export * from "./false-positive-rate.js";
+export * from "./group-fairness.js";
 export * from "./hamming-distance.js";
 export * from "./hinge-loss.js";
 export * from "./jaccard-index.js";
@@ -26,6 +30,7 @@ export type { LabelRankingOptions } from "./label-ranking.js";
 export * from "./label-ranking-average-precision.js";
 export * from "./label-ranking-loss.js";
 export { type ClassLabel, uniqueLabels } from "./labels.js";
+export * from "./log-auc.js";
 export * from "./log-loss.js";
 export * from "./matthews-corrcoef.js";
 export type { LabelInput, NdInput, NestedArray } from "./ndarray.js";

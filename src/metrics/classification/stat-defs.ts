@@ -326,7 +326,7 @@ export type MultilabelArgs = [preds: NdInput, target: NdInput, sampleWeight?: Nd
 export function binaryStatDef<R>(
   spec: StatSpec<R>,
   o: Record<string, unknown>,
-): MetricDef<StatState, BinaryArgs, R | R[]> {
+): MetricDef<StatState, BinaryArgs, R> {
   const { fn } = spec;
   const threshold = optThreshold(fn, o.threshold);
   const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);

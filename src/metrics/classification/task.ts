@@ -154,27 +154,27 @@ export interface PlainTaskDef<B, M, L, RB, RM = RB, RL = RB> {
 /** A curve concept averaged over classes ("macro" by default, as the explicit functions): AUROC, AP, LogAUC. */
 type CurveAvg = "macro" | "weighted" | "micro" | "none";
 
-export interface AveragedTask<B, M, L> {
+export interface AveragedTask<B, M, L, D extends CurveAvg = "macro"> {
   (preds: LabelInput, target: LabelInput, options: Binary<B>): number;
   (preds: LabelInput, target: LabelInput, sampleWeight: W, options: Binary<B>): number;
-  <A extends CurveAvg = "macro", N = undefined>(
+  <A extends CurveAvg = D, N = undefined>(
     preds: NdInput,
     target: LabelInput,
     options: Multiclass<M> & { average?: A; classNames?: N },
   ): Averaged<A, N>;
-  <A extends CurveAvg = "macro", N = undefined>(
+  <A extends CurveAvg = D, N = undefined>(
     preds: NdInput,
     target: NdInput,
     options: Multilabel<L> & { average?: A; classNames?: N },
   ): Averaged<A, N>;
 }
 /** The def factory of an {@link AveragedTask}. */
-export interface AveragedTaskDef<B, M, L> {
+export interface AveragedTaskDef<B, M, L, D extends CurveAvg = "macro"> {
   (options: Binary<B>): MetricDef<unknown, [LabelInput, LabelInput, W?], number>;
-  <A extends CurveAvg = "macro", N = undefined>(
+  <A extends CurveAvg = D, N = undefined>(
     options: Multiclass<M> & { average?: A; classNames?: N },
   ): MetricDef<unknown, [NdInput, LabelInput, W?], Averaged<A, N>>;
-  <A extends CurveAvg = "macro", N = undefined>(
+  <A extends CurveAvg = D, N = undefined>(
     options: Multilabel<L> & { average?: A; classNames?: N },
   ): MetricDef<unknown, [NdInput, NdInput, W?], Averaged<A, N>>;
 }

@@ -29,6 +29,7 @@ const ndTarget = [
   [1, 0, 1],
 ];
 const words = ["cat", "dog", "emu", "dog", "cat"];
+const groups = [0, 1, 1, 0, 1, 0];
 
 export const binary = (factory, options = {}) => ({
   factory,
@@ -144,6 +145,20 @@ export const rows = [
   multiclass("recallAtFixedPrecisionDef", { task: "multiclass", minPrecision: 0.5 }),
   multilabel("sensitivityAtSpecificityDef", { task: "multilabel", minSpecificity: 0.5 }),
   binary("specificityAtSensitivityDef", { task: "binary", minSensitivity: 0.5 }),
+  // The functions the peers had (issue 10 §4).
+  ...all("LogAuc", { fprRange: [0.01, 0.5] }),
+  binary("logAucDef", { task: "binary" }),
+  binary("binaryClassLikelihoodRatiosDef"),
+  { factory: "binaryGroupStatRatesDef", options: { numGroups: 2 }, batches: [[p, t, groups]] },
+  { factory: "equalOpportunityDef", options: { numGroups: 2 }, batches: [[p, t, groups]] },
+  { factory: "binaryFairnessDef", options: { numGroups: 2 }, batches: [[p, t, groups]] },
+  { factory: "demographicParityDef", options: { numGroups: 2 }, batches: [[p, groups]] },
+  { factory: "criticalSuccessIndexDef", options: { threshold: 0.5 }, batches: [[nd, nd.slice().reverse()]] },
+  {
+    factory: "criticalSuccessIndexDef",
+    options: { threshold: 0.5, keepSequenceDim: 1 },
+    batches: [[nd, nd.slice().reverse()]],
+  },
   // A collection (id collection/metrics, rebuilt member by member).
   binary("classificationSuiteDef", { task: "binary" }),
   multiclass("classificationSuiteDef", { task: "multiclass" }),
