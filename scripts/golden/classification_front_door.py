@@ -371,6 +371,55 @@ case(TM, "criticalSuccessIndex", [csi_p, csi_t], {"threshold": 0.4, "keepSequenc
 case(TM, "criticalSuccessIndex", [csi_p, csi_t], {"threshold": 0.4, "keepSequenceDim": 1},
      critical_success_index(t64(csi_p), t64(csi_t), 0.4, keep_sequence_dim=1))
 
+# ---------------------------------------------------------------- issue 11 §4: averaged curves, reliability curves
+def curve_dict(names, values):
+    return dict(zip(names, [jsonable(v) for v in values]))
+
+
+for average in ["micro", "macro"]:
+    for kw in [{}, {"thresholds": 6}]:
+        options = {"numClasses": 4, "average": average, **kw}
+        case(TM, "multiclassRocCurve", [mc_p, mc_t], options,
+             curve_dict(["fpr", "tpr", "thresholds"], F.multiclass_roc(t64(mc_p), tl(mc_t), num_classes=4, average=average, **kw)))
+        # torchmetrics interpolates recall over the unsorted precisions: its macro curve extrapolates
+        # far, which magnifies its float32 rounding.
+        loose = {"rtol": 1e-4, "atol": 1e-6} if average == "macro" else {}
+        case(TM, "multiclassPrecisionRecallCurve", [mc_p, mc_t], options,
+             curve_dict(["precision", "recall", "thresholds"],
+                        F.multiclass_precision_recall_curve(t64(mc_p), tl(mc_t), num_classes=4, average=average, **kw)),
+             **loose)
+    case(TM, "multiclassEqualErrorRate", [mc_p, mc_t], {"numClasses": 4, "average": average},
+         F.multiclass_eer(t64(mc_p), tl(mc_t), num_classes=4, average=average))
+case(TM, "rocCurve", [mc_logit, mc_t], {"task": "multiclass", "numClasses": 4, "average": "macro"},
+     curve_dict(["fpr", "tpr", "thresholds"], F.roc(t64(mc_logit), tl(mc_t), task="multiclass", num_classes=4, average="macro")))
+
+from sklearn.calibration import calibration_curve
+
+edge_p = np.concatenate([bin_p, [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]])
+edge_t = np.concatenate([bin_t, [0, 1, 0, 1, 1, 1]])
+for n_bins in [5, 10, 3]:
+    prob_true, prob_pred = calibration_curve(edge_t, edge_p, n_bins=n_bins)
+    bins = np.linspace(0.0, 1.0, n_bins + 1)
+    counts = np.bincount(np.searchsorted(bins[1:-1], edge_p), minlength=n_bins)
+    case(SK, "binaryReliabilityCurve", [edge_p, edge_t], {"nBins": n_bins},
+         {"confidence": prob_pred, "accuracy": prob_true, "count": counts[counts > 0]})
+_ce = importlib.import_module("torchmetrics.functional.classification.calibration_error")
+
+
+def tm_reliability(confidences, accuracies, n_bins):
+    boundaries = torch.linspace(0, 1, n_bins + 1, dtype=confidences.dtype)
+    acc_bin, conf_bin, prop_bin = _ce._binning_bucketize(confidences, accuracies, boundaries)
+    count = prop_bin * confidences.numel()
+    keep = count > 0
+    return {"confidence": conf_bin[keep], "accuracy": acc_bin[keep], "count": torch.round(count[keep])}
+
+
+case(TM, "binaryReliabilityCurve", [edge_p, edge_t], {"nBins": 7, "convention": "torchmetrics"},
+     tm_reliability(t64(edge_p), t64(edge_t), 7))
+top_conf, top_class = t64(mc_p).max(dim=1)
+case(TM, "multiclassReliabilityCurve", [mc_p, mc_t], {"numClasses": 4, "nBins": 6, "convention": "torchmetrics"},
+     tm_reliability(top_conf, (top_class == tl(mc_t)).to(torch.float64), 6), note="rows renormalised: 6-decimal rows")
+
 with open("test/data/golden/classification_front_door.json", "w") as out:
     json.dump({
         "reference": {"torchmetrics": torchmetrics.__version__, "torch": torch.__version__, "sklearn": sklearn.__version__,

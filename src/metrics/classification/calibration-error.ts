@@ -1,18 +1,22 @@
-import { fail } from "../../core/errors.js";
-import { optionNames, optSize, readOptions } from "../../core/options.js";
-import { checkState, field, stateInvariant } from "../../core/state-check.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
-import { readBinaryBatch, readMulticlassBatch } from "./batch.js";
-import { reached, torchLinspace01 } from "./curve-state.js";
-import { assertSeen } from "./input.js";
-import { readClassList } from "./labels.js";
+import {
+  binaryConfidence,
+  binsOption,
+  type CalibrationState,
+  calibrationDef,
+  multiclassConfidence,
+  torchmetricsBinning,
+} from "./calibration-bins.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
 import { runOneShot, withInferredLabels } from "./one-shot.js";
-import { optIgnoreIndex, optOneOf } from "./options.js";
-import { optPredsKind, type PredsKind, probabilityRows } from "./preds-kind.js";
+import { optOneOf } from "./options.js";
+import type { PredsKind } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
 import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+
+export type { CalibrationState } from "./calibration-bins.js";
 
 /** Catalog entry of the calibration error. */
 export const calibrationErrorMeta = classificationEntry({
@@ -48,33 +52,6 @@ const CALIBRATION_OPTIONS = optionNames<CalibrationErrorOptions>()(
   "predsKind",
 );
 
-/** Per bin: count, sum of confidences, sum of accuracies (nBins + 1 bins: the last holds confidence 1.0). */
-export interface CalibrationState {
-  bins: Float64Array;
-}
-
-/** `nBins` (default 15): nBins + 1 bins of 3 float64 sums and nBins + 1 boundaries, through the allocation budget. */
-function binsOption(value: unknown, fn: string): number {
-  return optSize(fn, "nBins", value, 15, { min: 1, bytesFor: (n) => 32 * (n + 1) }) as number;
-}
-
-/**
- * Checks a decoded calibration state: non-negative finite sums, and per bin a confidence sum
- * and an accuracy sum of at most the bin's count (confidences and accuracies lie in [0, 1]).
- */
-function checkCalibrationState(id: string, size: number, state: unknown): asserts state is CalibrationState {
-  checkState(id, state, { bins: field.typed(Float64Array, { length: size, values: "nonNegative" }) });
-  const bins = (state as CalibrationState).bins;
-  for (let b = 0; b < size; b += 3) {
-    const limit = bins[b]! * (1 + 1e-9);
-    stateInvariant(
-      id,
-      bins[b + 1]! <= limit && bins[b + 2]! <= limit,
-      `bin ${b / 3} holds ${bins[b]} samples but sums of ${bins[b + 1]} (confidence) and ${bins[b + 2]} (accuracy)`,
-    );
-  }
-}
-
 /**
  * Calibration error from binned sums, as torchmetrics 1.9.0 `_ce_compute`: bin b holds
  * boundaries[b] <= c < boundaries[b + 1] (torch's float32 linspace boundaries; a confidence of
@@ -96,50 +73,7 @@ function calibrationFromBins(bins: Float64Array, norm: CalibrationNorm): number 
   return norm === "l2" ? (ce > 0 ? Math.sqrt(ce) : 0) : ce;
 }
 
-function calibrationDef<Args extends unknown[]>(
-  id: string,
-  fn: string,
-  options: Record<string, unknown>,
-  read: (...args: Args) => { confidence: Float64Array; accuracy: Float64Array },
-): MetricDef<CalibrationState, Args, number> {
-  const nBins = binsOption(options.nBins, fn);
-  const norm = optOneOf(fn, "norm", options.norm, ["l1", "l2", "max"], "l1");
-  const boundaries = torchLinspace01(nBins + 1);
-  const size = 3 * (nBins + 1);
-  return {
-    id,
-    meta: calibrationErrorMeta,
-    options: { ...options },
-    init: () => ({ bins: new Float64Array(size) }),
-    update(state, ...args) {
-      const { confidence, accuracy } = read(...args);
-      for (let i = 0; i < confidence.length; i++) {
-        const c = confidence[i]!;
-        if (Number.isNaN(accuracy[i]!)) continue;
-        const b = reached(boundaries, c) - 1;
-        state.bins[3 * b] += 1;
-        state.bins[3 * b + 1] += c;
-        state.bins[3 * b + 2] += accuracy[i]!;
-      }
-    },
-    merge: (a, b) => ({ bins: a.bins.map((v, i) => v + b.bins[i]!) }),
-    compute: (state) => {
-      let total = 0;
-      for (let b = 0; b < state.bins.length; b += 3) total += state.bins[b]!;
-      assertSeen(total, fn);
-      return calibrationFromBins(state.bins, norm);
-    },
-    validateState(state): asserts state is CalibrationState {
-      checkCalibrationState(id, size, state);
-    },
-  };
-}
-
 type Weight = NdInput | undefined;
-
-function rejectWeights(sampleWeight: unknown, fn: string): void {
-  if (sampleWeight !== undefined) fail("unsupported", `${fn}: \`sampleWeight\` is not supported`);
-}
 
 /**
  * Binary calibration error: confidence = the predicted probability of class 1, accuracy = the
@@ -152,25 +86,22 @@ export function binaryCalibrationErrorDef(
 ): MetricDef<CalibrationState, BinaryArgs, number> {
   const fn = "binaryCalibrationError";
   const o = readOptions(fn, options, CALIBRATION_OPTIONS);
-  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
-  const reading = {
-    kind: optPredsKind(fn, o.predsKind),
-    ignoreIndex,
-    posLabel: undefined,
-    labelPreds: false,
-  };
-  return calibrationDef<BinaryArgs>(
-    "classification/binary_calibration_error",
-    fn,
-    o,
-    (preds, target, sampleWeight) => {
-      rejectWeights(sampleWeight, fn);
-      const batch = readBinaryBatch(fn, preds, target, undefined, reading);
-      const accuracy = Float64Array.from(batch.target, (v) => (v === ignoreIndex ? Number.NaN : v));
-      return { confidence: Float64Array.from(batch.preds), accuracy };
+  const norm = optNorm(fn, o.norm);
+  return calibrationDef<BinaryArgs, number>(
+    {
+      id: "classification/binary_calibration_error",
+      fn,
+      meta: calibrationErrorMeta,
+      binning: torchmetricsBinning(binsOption(o.nBins, fn, 15)),
+      result: (bins) => calibrationFromBins(bins, norm),
     },
+    o,
+    binaryConfidence(fn, o),
   );
 }
+
+const optNorm = (fn: string, value: unknown) => optOneOf(fn, "norm", value, ["l1", "l2", "max"], "l1");
+
 /** One-shot {@link binaryCalibrationErrorDef}: `(preds, target[, options])`. */
 export function binaryCalibrationError(
   preds: NdInput,
@@ -204,30 +135,20 @@ export function multiclassCalibrationErrorDef(
 ): MetricDef<CalibrationState, MulticlassArgs, number> {
   const fn = "multiclassCalibrationError";
   const o = readOptions(fn, options, MULTICLASS_CALIBRATION_OPTIONS);
-  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
-  const { classes: C, index } = readClassList(fn, o, 8);
-  const kind = optPredsKind(fn, o.predsKind);
-  const reading = { classes: C, ignoreIndex, index, rest: undefined, needLabels: true, needScores: true };
-  return calibrationDef<MulticlassArgs>(
-    "classification/multiclass_calibration_error",
-    fn,
-    o,
-    (preds, target, sampleWeight) => {
-      rejectWeights(sampleWeight, fn);
-      const batch = readMulticlassBatch(fn, preds, target, undefined, reading);
-      const rows = probabilityRows(batch.scores ?? [], C, kind, fn);
-      const n = batch.target.length;
-      const confidence = new Float64Array(n);
-      const accuracy = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const label = batch.labels![i]!;
-        confidence[i] = rows[i * C + label]!;
-        accuracy[i] = batch.target[i] === ignoreIndex ? Number.NaN : label === batch.target[i] ? 1 : 0;
-      }
-      return { confidence, accuracy };
+  const norm = optNorm(fn, o.norm);
+  return calibrationDef<MulticlassArgs, number>(
+    {
+      id: "classification/multiclass_calibration_error",
+      fn,
+      meta: calibrationErrorMeta,
+      binning: torchmetricsBinning(binsOption(o.nBins, fn, 15)),
+      result: (bins) => calibrationFromBins(bins, norm),
     },
+    o,
+    multiclassConfidence(fn, o),
   );
 }
+
 /** One-shot {@link multiclassCalibrationErrorDef}: `(preds, target, options)`. */
 export function multiclassCalibrationError(
   preds: NdInput,

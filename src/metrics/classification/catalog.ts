@@ -30,6 +30,7 @@ import { precisionAtFixedRecallMeta } from "./precision-at-fixed-recall.js";
 import { precisionRecallCurveMeta } from "./precision-recall-curve.js";
 import { recallMeta } from "./recall.js";
 import { recallAtFixedPrecisionMeta } from "./recall-at-fixed-precision.js";
+import { reliabilityCurveMeta } from "./reliability-curve.js";
 import { rocCurveMeta } from "./roc-curve.js";
 import { sensitivityAtSpecificityMeta } from "./sensitivity-at-specificity.js";
 import { specificityMeta } from "./specificity.js";
@@ -74,4 +75,5 @@ export const entries: readonly CatalogEntry[] = [
   classLikelihoodRatiosMeta,
   criticalSuccessIndexMeta,
   groupFairnessMeta,
+  reliabilityCurveMeta,
 ];

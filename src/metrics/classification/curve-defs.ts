@@ -430,10 +430,20 @@ export interface PerProblemCurveSpec<P, R> {
   defaultKind?(parsed: P): ScoresKind;
   /** The result of one binary problem. */
   value(source: CurveSource, parsed: P): R;
+  /**
+   * Multiclass `average` (torchmetrics' curves): "micro" is `value` of the pooled one-hot
+   * problem, "macro" this reduction of the per-class problems. Absent: no `average` option.
+   */
+  macro?(sources: CurveSource[], parsed: P): R;
 }
 
 /** A result per class or label: a list, or a record under option `classNames`. */
 export type PerProblem<R, N> = N extends readonly string[] ? Record<N[number], R> : R[];
+
+/** `average` of a per-class curve: "none" (default, one per class), "micro" or "macro" (one curve). */
+export type CurveReduction = "none" | "micro" | "macro";
+/** The result under `average`: one per class, or one. */
+export type Reduced<R, A, N> = A extends "micro" | "macro" ? R : PerProblem<R, N>;
 
 type Weight = NdInput | undefined;
 
@@ -442,14 +452,14 @@ export interface PerProblemCurve<B, M, L, R> {
   binaryDef(options?: B): MetricDef<BinaryCurveState, BinaryArgs, R>;
   binary(preds: LabelInput, target: LabelInput, options?: B): R;
   binary(preds: LabelInput, target: LabelInput, sampleWeight: Weight, options?: B): R;
-  multiclassDef<N = undefined>(
-    options: M & { classNames?: N },
-  ): MetricDef<MulticlassCurveState, MulticlassArgs, PerProblem<R, N>>;
-  multiclass<N = undefined>(
+  multiclassDef<N = undefined, A extends CurveReduction = "none">(
+    options: M & { classNames?: N; average?: A },
+  ): MetricDef<MulticlassCurveState, MulticlassArgs, Reduced<R, A, N>>;
+  multiclass<N = undefined, A extends CurveReduction = "none">(
     preds: NdInput,
     target: LabelInput,
-    options: M & { classNames?: N },
-  ): PerProblem<R, N>;
+    options: M & { classNames?: N; average?: A },
+  ): Reduced<R, A, N>;
   multilabelDef<N = undefined>(
     options: L & { classNames?: N },
   ): MetricDef<MultilabelCurveState, MultilabelArgs, PerProblem<R, N>>;
@@ -488,23 +498,26 @@ export function perProblemCurve<B, M, L, R, P = undefined>(
       runOneShot(built.binaryDef, preds, target, third, fourth),
     multiclassDef(options: unknown) {
       const n = names("multiclass");
-      const { o, parsed, kind } = read(n.fn, options, MULTICLASS_CURVE_OPTIONS, ["classNames"]);
-      const def = multiclassCurveDef(
-        {
-          ...n,
-          compute: ({ state, thresholds, classes }) =>
-            perClass(multiclassSources(state, thresholds, classes)),
-        },
-        o,
-        kind,
+      const own = spec.macro ? ["classNames", "average"] : ["classNames"];
+      const { o, parsed, kind } = read(n.fn, options, MULTICLASS_CURVE_OPTIONS, own);
+      const average = optOneOf(
+        n.fn,
+        "average",
+        o.average === null ? undefined : o.average,
+        ["none", "micro", "macro"],
+        "none",
       );
       const classNames = optClassNames(n.fn, o.classNames, readCurveClasses(n.fn, o, undefined).classes);
-      const perClass = (sources: CurveSource[]) =>
-        named(
+      const compute = ({ state, thresholds, classes }: CurveContext<MulticlassCurveState>) => {
+        if (average === "micro") return spec.value(multiclassMicroSource(state, thresholds, classes), parsed);
+        const sources = multiclassSources(state, thresholds, classes);
+        if (average === "macro") return spec.macro!(sources, parsed);
+        return named(
           sources.map((s) => spec.value(s, parsed)),
           classNames,
         );
-      return def;
+      };
+      return multiclassCurveDef({ ...n, compute }, o, kind);
     },
     multiclass: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
       runOneShot(

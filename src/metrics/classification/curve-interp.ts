@@ -18,15 +18,16 @@ export function interpFromLast(x: number, xp: ArrayLike<number>, fp: ArrayLike<n
 
 /**
  * Linear interpolation of a curve as torchmetrics 1.9.0's `utilities.compute.interp` evaluates
- * it (internal): for `x`, the segment of the last sample point `xp[k] <= x` (clamped to the
- * first and last segment), its slope (0 across a vertical step, where `xp` repeats) and
- * intercept, so duplicated `xp` (the steps of a ROC curve) give torchmetrics' values exactly.
+ * it (its averaged ROC and precision-recall curves): the segment index is the count of sample
+ * points `xp[i] <= x` minus one (for increasing `xp`, the last point at or before `x`; for the
+ * unsorted precisions of a PR curve, what torchmetrics computes), clamped to the first and last
+ * segment; the slope is 0 across a vertical step (where `xp` repeats).
  */
 export function interp(x: number, xp: ArrayLike<number>, fp: ArrayLike<number>): number {
   const segments = xp.length - 1;
   if (segments < 1) return fp[0]!;
   let k = 0;
-  for (let i = 0; i < xp.length; i++) if (x >= xp[i]!) k = i + 1;
+  for (let i = 0; i < xp.length; i++) if (x >= xp[i]!) k++;
   k = Math.min(Math.max(k - 1, 0), segments - 1);
   const dx = xp[k + 1]! - xp[k]!;
   const slope = dx === 0 ? 0 : (fp[k + 1]! - fp[k]!) / dx;

@@ -1,11 +1,14 @@
+import { macroRocCurve } from "./curve-average.js";
 import {
   type BinaryCurveOptions,
+  type CurveReduction,
   type MulticlassCurveOptions,
   type MultilabelCurveOptions,
   perProblemCurve,
 } from "./curve-defs.js";
-import { type CurveSource, rocCounts } from "./curve-state.js";
+import { type CurveSource, rocCounts, rocCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
+import type { ClassNamesOption } from "./stat-metric.js";
 
 /** Catalog entry of the equal error rate. */
 export const equalErrorRateMeta = classificationEntry({
@@ -64,9 +67,26 @@ export function equalErrorRateOf(source: CurveSource): number {
   return (fpr(best) + fnr(best)) / 2;
 }
 
+/**
+ * The equal error rate of a curve given as rates (torchmetrics' `_binary_eer_compute` on a
+ * macro-averaged ROC curve): the first point where |FPR - (1 - TPR)| is smallest.
+ */
+export function equalErrorRateOfRates(fpr: readonly number[], tpr: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < fpr.length; i++)
+    if (Math.abs(fpr[i]! - (1 - tpr[i]!)) < Math.abs(fpr[best]! - (1 - tpr[best]!))) best = i;
+  return (fpr[best]! + (1 - tpr[best]!)) / 2;
+}
+
+/** Multiclass equal error rate options: per class, or of the micro/macro-averaged ROC curve. */
+export interface MulticlassEqualErrorRateOptions extends MulticlassCurveOptions, ClassNamesOption {
+  /** Default "none" (one per class); "micro" or "macro": of the averaged ROC curve (torchmetrics). */
+  average?: CurveReduction;
+}
+
 const equalErrorRateMetric = perProblemCurve<
   BinaryCurveOptions,
-  MulticlassCurveOptions,
+  MulticlassEqualErrorRateOptions,
   MultilabelCurveOptions,
   number
 >({
@@ -76,6 +96,10 @@ const equalErrorRateMetric = perProblemCurve<
   options: [],
   parse: () => undefined,
   value: equalErrorRateOf,
+  macro: (sources) => {
+    const { fpr, tpr } = macroRocCurve(sources.map((s) => rocCurve(s, "torchmetrics", false)));
+    return equalErrorRateOfRates(fpr, tpr);
+  },
 });
 
 /**
@@ -85,7 +109,7 @@ const equalErrorRateMetric = perProblemCurve<
 export const binaryEqualErrorRateDef = equalErrorRateMetric.binaryDef;
 /** One-shot {@link binaryEqualErrorRateDef}. */
 export const binaryEqualErrorRate = equalErrorRateMetric.binary;
-/** Multiclass equal error rate, one-vs-rest, one per class (torchmetrics 1.9.0 `multiclass_eer`, average None). */
+/** Multiclass equal error rate, one-vs-rest: one per class, or of the micro/macro-averaged ROC curve (torchmetrics 1.9.0 `multiclass_eer`). */
 export const multiclassEqualErrorRateDef = equalErrorRateMetric.multiclassDef;
 /** One-shot {@link multiclassEqualErrorRateDef}. */
 export const multiclassEqualErrorRate = equalErrorRateMetric.multiclass;

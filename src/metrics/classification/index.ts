@@ -42,6 +42,7 @@ export * from "./precision-recall-curve.js";
 export type { PredsKind, ScoresKind } from "./preds-kind.js";
 export * from "./recall.js";
 export * from "./recall-at-fixed-precision.js";
+export * from "./reliability-curve.js";
 export * from "./roc-curve.js";
 export * from "./sensitivity-at-specificity.js";
 export * from "./specificity.js";

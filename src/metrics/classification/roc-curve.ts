@@ -1,7 +1,9 @@
 import { optionNames } from "../../core/options.js";
+import { macroRocCurve } from "./curve-average.js";
 import {
   type BinaryCurveOptions,
   type CurveConvention,
+  type CurveReduction,
   conventionKind,
   type MulticlassCurveOptions,
   type MultilabelCurveOptions,
@@ -10,6 +12,7 @@ import {
 import { type RocCurve, rocCurve as rocCurveOf } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import { optBoolean, optOneOf } from "./options.js";
+import type { ClassNamesOption } from "./stat-metric.js";
 
 export type { RocCurve };
 
@@ -34,10 +37,14 @@ export interface RocCurveOptions extends BinaryCurveOptions {
   /** Drop points on straight segments (sklearn's default true; ignored in binned mode). */
   dropIntermediate?: boolean;
 }
-/** Multiclass ROC options (the per-class curves). */
+/** Multiclass ROC options (the per-class curves, or one averaged curve). */
 export interface MulticlassRocCurveOptions
   extends MulticlassCurveOptions,
-    Omit<RocCurveOptions, keyof BinaryCurveOptions> {}
+    Omit<RocCurveOptions, keyof BinaryCurveOptions>,
+    ClassNamesOption {
+  /** Default "none" (one curve per class); "micro" or "macro" average them into one curve. */
+  average?: CurveReduction;
+}
 /** Multilabel ROC options (the per-label curves). */
 export interface MultilabelRocCurveOptions
   extends MultilabelCurveOptions,
@@ -71,6 +78,8 @@ const rocCurveMetric = perProblemCurve<
   options: optionNames<RocCurveOwnOptions>()("convention", "dropIntermediate"),
   parse,
   defaultKind: ({ convention }) => conventionKind(convention),
+  macro: (sources, { convention, drop }) =>
+    macroRocCurve(sources.map((s) => rocCurveOf(s, convention, drop))),
   value: (source, { convention, drop }) => rocCurveOf(source, convention, drop),
 });
 
@@ -83,7 +92,11 @@ export const binaryRocCurveDef = rocCurveMetric.binaryDef;
 /** One-shot {@link binaryRocCurveDef}. */
 export const binaryRocCurve = rocCurveMetric.binary;
 
-/** Multiclass ROC curves, one-vs-rest, one per class (torchmetrics 1.9.0 `multiclass_roc`, average None). */
+/**
+ * Multiclass ROC curves, one-vs-rest: one per class (default), or one averaged curve with
+ * `average: "micro"` (the pooled one-hot problem) or `"macro"` (the classes' TPR interpolated at
+ * the union of their FPRs), as torchmetrics 1.9.0 `multiclass_roc`.
+ */
 export const multiclassRocCurveDef = rocCurveMetric.multiclassDef;
 /** One-shot {@link multiclassRocCurveDef}. */
 export const multiclassRocCurve = rocCurveMetric.multiclass;

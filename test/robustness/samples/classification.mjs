@@ -159,6 +159,12 @@ export const rows = [
     options: { threshold: 0.5, keepSequenceDim: 1 },
     batches: [[nd, nd.slice().reverse()]],
   },
+  // Averaged curves and reliability curves (issue 11 §4).
+  multiclass("multiclassRocCurveDef", { average: "macro" }),
+  multiclass("multiclassPrecisionRecallCurveDef", { average: "micro", thresholds: 5 }),
+  binary("binaryReliabilityCurveDef"),
+  multiclass("multiclassReliabilityCurveDef", { convention: "torchmetrics", nBins: 4 }),
+  binary("reliabilityCurveDef", { task: "binary", nBins: 3 }),
   // A collection (id collection/metrics, rebuilt member by member).
   binary("classificationSuiteDef", { task: "binary" }),
   multiclass("classificationSuiteDef", { task: "multiclass" }),
