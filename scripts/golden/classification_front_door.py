@@ -420,6 +420,17 @@ top_conf, top_class = t64(mc_p).max(dim=1)
 case(TM, "multiclassReliabilityCurve", [mc_p, mc_t], {"numClasses": 4, "nBins": 6, "convention": "torchmetrics"},
      tm_reliability(top_conf, (top_class == tl(mc_t)).to(torch.float64), 6), note="rows renormalised: 6-decimal rows")
 
+# ---------------------------------------------------------------- float32 boundaries
+# torchmetrics on float32 tensors (its usual dtype) compares scores with bin boundaries and
+# binned thresholds in float32: 0.2 lands on the boundary 0.2 (float32 0.2000000030).
+on_edges = [0.1, 0.4, 0.35, 0.8, 0.65, 0.2, 0.9, 0.55, 0.6]
+on_edges_t = [0, 0, 1, 1, 1, 0, 1, 0, 1]
+case(TM, "binaryCalibrationError", [on_edges, on_edges_t], {"nBins": 5},
+     F.binary_calibration_error(torch.tensor(on_edges), tl(on_edges_t), n_bins=5), note="float32 tensor, scores on bin boundaries")
+roc32 = F.binary_roc(torch.tensor(on_edges), tl(on_edges_t), thresholds=6)
+case(TM, "binaryRocCurve", [on_edges, on_edges_t], {"thresholds": 6},
+     {"fpr": roc32[0], "tpr": roc32[1], "thresholds": roc32[2]}, note="float32 tensor, scores on binned thresholds")
+
 with open("test/data/golden/classification_front_door.json", "w") as out:
     json.dump({
         "reference": {"torchmetrics": torchmetrics.__version__, "torch": torch.__version__, "sklearn": sklearn.__version__,

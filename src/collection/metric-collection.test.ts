@@ -130,7 +130,7 @@ describe("metricCollection", () => {
       expect(run.stderr).toBe("");
       const merged = JSON.parse(run.stdout) as { id: string; result: Record<string, number> }[];
       expect(merged[0]!.id).toBe("collection/metrics");
-      const expected = runOnce(def, preds, target);
+      const expected = runOnce(def, preds, target) as Record<string, number>;
       for (const [name, value] of Object.entries(expected))
         expect(merged[0]!.result[name]).toBeCloseTo(value, 12);
     } finally {

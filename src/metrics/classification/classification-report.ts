@@ -45,7 +45,7 @@ export type ClassificationReport = Record<string, ReportRow | number>;
  * A double rounded to `digits` decimals as Python's `format(x, ".{digits}f")`: from its exact
  * binary value, ties to even (JavaScript's `toFixed` rounds ties up: 0.125 gives "0.13", Python "0.12").
  */
-export function pythonFixed(x: number, digits: number): string {
+function pythonFixed(x: number, digits: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
   const negative = x < 0 || Object.is(x, -0);
   const view = new DataView(new ArrayBuffer(8));

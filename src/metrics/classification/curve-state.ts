@@ -110,13 +110,18 @@ export function resolveThresholds(value: unknown, fn: string, problems = 1): Flo
   );
 }
 
-/** The number of thresholds `<= score` (binary search; thresholds ascending). */
+/**
+ * The number of thresholds `<= score` (binary search; thresholds ascending), compared in float32
+ * as torchmetrics compares a float32 tensor with its thresholds: a score of 0.2 reaches the
+ * threshold 0.2 of `thresholds: 5` (float32 0.2000000030) as it does in torchmetrics.
+ */
 export function reached(thresholds: Float64Array, score: number): number {
+  const s = Math.fround(score);
   let lo = 0;
   let hi = thresholds.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (thresholds[mid]! <= score) lo = mid + 1;
+    if (Math.fround(thresholds[mid]!) <= s) lo = mid + 1;
     else hi = mid;
   }
   return lo;

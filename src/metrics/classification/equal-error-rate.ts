@@ -46,7 +46,7 @@ function gap(a1: number, a2: number, b1: number, b2: number): number | bigint {
  * [0.13, 0.26, 0.08, 0.19, 0.34] vs [0, 0, 1, 1, 1] ties at 1/6 and gives 0.5833, as torchmetrics).
  * With a class missing, torchmetrics' zero rates are compared in floating point.
  */
-export function equalErrorRateOf(source: CurveSource): number {
+function equalErrorRateOf(source: CurveSource): number {
   const { tps, fps, P, N } = rocCounts(source);
   let best = 0;
   if (P > 0 && N > 0) {
@@ -71,7 +71,7 @@ export function equalErrorRateOf(source: CurveSource): number {
  * The equal error rate of a curve given as rates (torchmetrics' `_binary_eer_compute` on a
  * macro-averaged ROC curve): the first point where |FPR - (1 - TPR)| is smallest.
  */
-export function equalErrorRateOfRates(fpr: readonly number[], tpr: readonly number[]): number {
+function equalErrorRateOfRates(fpr: readonly number[], tpr: readonly number[]): number {
   let best = 0;
   for (let i = 1; i < fpr.length; i++)
     if (Math.abs(fpr[i]! - (1 - tpr[i]!)) < Math.abs(fpr[best]! - (1 - tpr[best]!))) best = i;

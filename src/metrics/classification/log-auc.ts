@@ -66,7 +66,7 @@ function optFprRange(fn: string, value: unknown): [number, number] {
  * bound falls right after a vertical step of the ROC curve, its TPR is interpolated from the top
  * of the step (numpy's `interp`); torchmetrics may start from another point of the step.
  */
-export function logAucOf(source: CurveSource, range: readonly [number, number]): number {
+function logAucOf(source: CurveSource, range: readonly [number, number]): number {
   const { fpr, tpr } = rocCurve(source, "torchmetrics", false);
   if (fpr.length < 2) return 0;
   const bounds = [Math.fround(range[0]), Math.fround(range[1])] as const;
