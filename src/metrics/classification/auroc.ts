@@ -29,7 +29,7 @@ import {
 } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runOneShot, withInferredLabels } from "./one-shot.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
 import { type Averaged, type ClassNamesOption, named, optClassNames } from "./stat-metric.js";
@@ -236,13 +236,7 @@ export function multiclassAuroc(
   third?: unknown,
   fourth?: unknown,
 ): unknown {
-  return runOneShot(
-    (options) => multiclassAurocDef(withInferredLabels(options, preds, target, "multiclassAuroc") as never),
-    preds,
-    target,
-    third,
-    fourth,
-  );
+  return runMulticlassOneShot(multiclassAurocDef, "multiclassAuroc", preds, target, third, fourth);
 }
 
 export interface MultilabelAurocOptions<A extends MulticlassAurocAverage = MulticlassAurocAverage>

@@ -25,7 +25,7 @@ import type {
   MultilabelCurveState,
 } from "./curve-state.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runOneShot, withInferredLabels } from "./one-shot.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import type { ScoresKind } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
@@ -120,13 +120,7 @@ export function averagedCurveMetric<B, M, L, P, D extends CurveAverage = "macro"
       return multiclassCurveDef({ ...n, compute }, o, kind);
     },
     multiclass: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runOneShot(
-        (options) => built.multiclassDef(withInferredLabels(options, preds, target, names("multiclass").fn)),
-        preds,
-        target,
-        third,
-        fourth,
-      ),
+      runMulticlassOneShot(built.multiclassDef, names("multiclass").fn, preds, target, third, fourth),
     multilabelDef(options: unknown) {
       const n = names("multilabel");
       const { o, parsed, kind } = read(n.fn, options, MULTILABEL_CURVE_OPTIONS, own);

@@ -4,7 +4,7 @@ import { type ClassLabel, optPosLabel, readClassList } from "./labels.js";
 import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runOneShot, withInferredLabels } from "./one-shot.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex } from "./options.js";
 import { optPredsKind, type PredsKind, probabilityRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
@@ -138,14 +138,7 @@ export function multiclassBrierScore(
   third?: unknown,
   fourth?: unknown,
 ): number {
-  return runOneShot(
-    (options) =>
-      multiclassBrierScoreDef(withInferredLabels(options, preds, target, "multiclassBrierScore") as never),
-    preds,
-    target,
-    third,
-    fourth,
-  );
+  return runMulticlassOneShot(multiclassBrierScoreDef, "multiclassBrierScore", preds, target, third, fourth);
 }
 
 const dispatch = taskDispatch("brierScore", {

@@ -10,7 +10,7 @@ import {
 } from "./calibration-bins.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runOneShot, withInferredLabels } from "./one-shot.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import type { PredsKind } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
@@ -156,11 +156,9 @@ export function multiclassCalibrationError(
   third: Weight | MulticlassCalibrationErrorOptions,
   fourth?: MulticlassCalibrationErrorOptions,
 ): number {
-  return runOneShot(
-    (options) =>
-      multiclassCalibrationErrorDef(
-        withInferredLabels(options, preds, target, "multiclassCalibrationError") as never,
-      ),
+  return runMulticlassOneShot(
+    multiclassCalibrationErrorDef,
+    "multiclassCalibrationError",
     preds,
     target,
     third,

@@ -35,7 +35,7 @@ import {
 import { assertSeen } from "./input.js";
 import { type ClassIndex, type ClassLabel, optPosLabel, readClassList } from "./labels.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runOneShot, withInferredLabels } from "./one-shot.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optClassCount, optIgnoreIndex, optOneOf } from "./options.js";
 import { optPredsKind, type ScoresKind, scoreRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
@@ -520,13 +520,7 @@ export function perProblemCurve<B, M, L, R, P = undefined>(
       return multiclassCurveDef({ ...n, compute }, o, kind);
     },
     multiclass: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runOneShot(
-        (options) => built.multiclassDef(withInferredLabels(options, preds, target, names("multiclass").fn)),
-        preds,
-        target,
-        third,
-        fourth,
-      ),
+      runMulticlassOneShot(built.multiclassDef, names("multiclass").fn, preds, target, third, fourth),
     multilabelDef(options: unknown) {
       const n = names("multilabel");
       const { o, parsed, kind } = read(n.fn, options, MULTILABEL_CURVE_OPTIONS, ["classNames"]);

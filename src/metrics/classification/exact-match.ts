@@ -7,7 +7,7 @@ import { readMulticlassBatch, readMultilabelBatch } from "./batch.js";
 import { assertSeen, safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runOneShot, withInferredLabels } from "./one-shot.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex, optThreshold } from "./options.js";
 import { optPredsKind, type PredsKind } from "./preds-kind.js";
 import {
@@ -203,14 +203,7 @@ export function multiclassExactMatch<D extends MultidimAverage = "global">(
   third: Weight | (MulticlassExactMatchOptions & { multidimAverage?: D }),
   fourth?: MulticlassExactMatchOptions & { multidimAverage?: D },
 ): Multidim<number, D> {
-  return runOneShot(
-    (options) =>
-      multiclassExactMatchDef(withInferredLabels(options, preds, target, "multiclassExactMatch") as never),
-    preds,
-    target,
-    third,
-    fourth,
-  );
+  return runMulticlassOneShot(multiclassExactMatchDef, "multiclassExactMatch", preds, target, third, fourth);
 }
 
 export interface MultilabelExactMatchOptions {

@@ -8,7 +8,7 @@ import { readClassList } from "./labels.js";
 import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runOneShot, withInferredLabels } from "./one-shot.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex, optOneOf } from "./options.js";
 import { optPredsKind, type ScoresKind, scoreRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
@@ -237,14 +237,7 @@ export function multiclassHingeLoss(
   third?: unknown,
   fourth?: unknown,
 ): unknown {
-  return runOneShot(
-    (options) =>
-      multiclassHingeLossDef(withInferredLabels(options, preds, target, "multiclassHingeLoss") as never),
-    preds,
-    target,
-    third,
-    fourth,
-  );
+  return runMulticlassOneShot(multiclassHingeLossDef, "multiclassHingeLoss", preds, target, third, fourth);
 }
 
 const dispatch = taskDispatch("hingeLoss", {

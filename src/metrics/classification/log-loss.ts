@@ -4,7 +4,7 @@ import { type ClassLabel, optPosLabel, readClassList } from "./labels.js";
 import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runOneShot, withInferredLabels } from "./one-shot.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex } from "./options.js";
 import { optPredsKind, type PredsKind, probabilityRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
@@ -147,14 +147,7 @@ export function multiclassLogLoss(
   third?: unknown,
   fourth?: unknown,
 ): number {
-  return runOneShot(
-    (options) =>
-      multiclassLogLossDef(withInferredLabels(options, preds, target, "multiclassLogLoss") as never),
-    preds,
-    target,
-    third,
-    fourth,
-  );
+  return runMulticlassOneShot(multiclassLogLossDef, "multiclassLogLoss", preds, target, third, fourth);
 }
 
 const dispatch = taskDispatch("logLoss", {

@@ -55,3 +55,21 @@ export function withInferredLabels(options: unknown, preds: unknown, target: unk
   if (holdsStrings(preds)) sources.push(readLabelValues(preds, fn, "preds"));
   return { ...(o ?? {}), labels: uniqueLabels(...sources) };
 }
+
+/** {@link runOneShot} of a multiclass def, its classes found as scikit-learn finds string labels. */
+export function runMulticlassOneShot<R>(
+  build: (options: never) => AnyMetricDef,
+  fn: string,
+  preds: unknown,
+  target: unknown,
+  third: unknown,
+  fourth: unknown,
+): R {
+  return runOneShot(
+    (options) => build(withInferredLabels(options, preds, target, fn) as never),
+    preds,
+    target,
+    third,
+    fourth,
+  );
+}

@@ -15,7 +15,7 @@ import {
 } from "./calibration-bins.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runOneShot, withInferredLabels } from "./one-shot.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import type { PredsKind } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
@@ -170,11 +170,9 @@ export function multiclassReliabilityCurve(
   target: LabelInput,
   options: MulticlassReliabilityCurveOptions,
 ): ReliabilityCurve {
-  return runOneShot(
-    (o) =>
-      multiclassReliabilityCurveDef(
-        withInferredLabels(o, preds, target, "multiclassReliabilityCurve") as never,
-      ),
+  return runMulticlassOneShot(
+    multiclassReliabilityCurveDef,
+    "multiclassReliabilityCurve",
     preds,
     target,
     options,

@@ -24,7 +24,7 @@ import {
 } from "./confusion-kernel.js";
 import { safeDivide } from "./input.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runOneShot, withInferredLabels } from "./one-shot.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optAverage, optZeroDivision } from "./options.js";
 import {
   BINARY_STAT_OPTIONS,
@@ -259,13 +259,7 @@ export function statMetric<B, M, L>(spec: StatMetricSpec): StatMetric<B, M, L> {
       );
     },
     multiclass: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runOneShot(
-        (options) => built.multiclassDef(withInferredLabels(options, preds, target, names("multiclass").fn)),
-        preds,
-        target,
-        third,
-        fourth,
-      ),
+      runMulticlassOneShot(built.multiclassDef, names("multiclass").fn, preds, target, third, fourth),
     multilabelDef(options: unknown) {
       const n = names("multilabel");
       const o = readOptions(n.fn, options, multilabelNames);
@@ -371,13 +365,7 @@ export function confusionMetric<B, M, R, P = undefined>(
       return multiclassStatDef({ ...n, reduce }, o);
     },
     multiclass: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runOneShot(
-        (options) => built.multiclassDef(withInferredLabels(options, preds, target, names("multiclass").fn)),
-        preds,
-        target,
-        third,
-        fourth,
-      ),
+      runMulticlassOneShot(built.multiclassDef, names("multiclass").fn, preds, target, third, fourth),
   };
   const dispatch = taskDispatch(spec.name[0]!.toLowerCase() + spec.name.slice(1), {
     binary: { def: built.binaryDef, fn: built.binary },

@@ -8,7 +8,7 @@ import { type Average, blockCounts, type ClassCounts, classCounts } from "./conf
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runOneShot, withInferredLabels } from "./one-shot.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optAverage } from "./options.js";
 import {
   BINARY_STAT_OPTIONS,
@@ -174,14 +174,7 @@ export function multiclassStatScores(
   third: NdInput | MulticlassStatScoresOptions | undefined,
   fourth?: MulticlassStatScoresOptions,
 ): AnyStatScores | AnyStatScores[] {
-  return runOneShot(
-    (options) =>
-      multiclassStatScoresDef(withInferredLabels(options, preds, target, "multiclassStatScores") as never),
-    preds,
-    target,
-    third,
-    fourth,
-  );
+  return runMulticlassOneShot(multiclassStatScoresDef, "multiclassStatScores", preds, target, third, fourth);
 }
 
 export interface MultilabelStatScoresOptions extends MultilabelStatOptions {
