@@ -25,6 +25,11 @@ const taskModules: Readonly<Record<string, () => Promise<Record<string, unknown>
  */
 export async function findDefinition(id: unknown, options: unknown): Promise<AnyMetricDef> {
   const task = typeof id === "string" ? id.split("/")[0]! : "";
+  if (task === "collection") {
+    // A collection is rebuilt member by member, each through this registry.
+    const { rebuildCollection } = await import("../collection/index.js");
+    return rebuildCollection(id, options, findDefinition);
+  }
   const load = Object.hasOwn(taskModules, task) ? taskModules[task] : undefined;
   if (!load)
     fail(

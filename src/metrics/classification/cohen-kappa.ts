@@ -1,7 +1,8 @@
-import { optOneOf } from "./input.js";
+import { optionNames } from "../../core/options.js";
 import { classificationEntry } from "./meta.js";
+import { optOneOf } from "./options.js";
+import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-defs.js";
 import { confusionMetric } from "./stat-metric.js";
-import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of Cohen's kappa. */
 export const cohenKappaMeta = classificationEntry({
@@ -62,7 +63,9 @@ const cohenKappaMetric = confusionMetric<
   concept: "cohen_kappa",
   name: "CohenKappa",
   meta: cohenKappaMeta,
-  parse: (options, fn) => optOneOf(options.weights, WEIGHTS, "none", fn, "weights"),
+  options: optionNames<CohenKappaOptions>()("weights"),
+  parse: (options, fn) =>
+    optOneOf(fn, "weights", options.weights === null ? undefined : options.weights, WEIGHTS, "none"),
   reduce: kappaFromConfusion,
 });
 
@@ -83,3 +86,8 @@ export const binaryCohenKappa = cohenKappaMetric.binary;
 export const multiclassCohenKappaDef = cohenKappaMetric.multiclassDef;
 /** One-shot {@link multiclassCohenKappaDef}. */
 export const multiclassCohenKappa = cohenKappaMetric.multiclass;
+
+/** Task-dispatching cohenKappa (`task: "binary" | "multiclass"`; torchmetrics 1.9.0 `cohen_kappa` task wrapper). */
+export const cohenKappa = cohenKappaMetric.task;
+/** The def of {@link cohenKappa}. */
+export const cohenKappaDef = cohenKappaMetric.taskDef;

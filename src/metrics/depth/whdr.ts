@@ -86,6 +86,21 @@ function luminance(r: { data: Float64Array; shape: readonly number[] }, p: WhdrP
   return Math.max(1e-10, s / channels);
 }
 
+function expectField(
+  fn: string,
+  where: string,
+  key: string,
+  value: unknown,
+  kind: "number" | "boolean" | "string",
+): void {
+  if (typeof value !== kind || (kind === "number" && !Number.isFinite(value)))
+    fail(
+      "invalid_value",
+      `${fn}: ${where}.${key} must be a ${kind === "number" ? "finite number" : kind}, got ${describeValue(value)}`,
+    );
+}
+
+/** Reads IIW judgements, checking every point and comparison field (no coercion of "0.7" or null). */
 function readJudgements(value: unknown, fn: string): WhdrJudgements {
   const j = value as Partial<WhdrJudgements> | null;
   if (
@@ -98,6 +113,27 @@ function readJudgements(value: unknown, fn: string): WhdrJudgements {
       "invalid_value",
       `${fn}: \`judgements\` must be an IIW judgements object { intrinsic_points, intrinsic_comparisons }, got ${describeValue(value)}`,
     );
+  j.intrinsic_points.forEach((p: unknown, i) => {
+    const where = `intrinsic_points[${i}]`;
+    if (typeof p !== "object" || p === null)
+      fail("invalid_value", `${fn}: ${where} must be an object, got ${describeValue(p)}`);
+    const point = p as Record<string, unknown>;
+    expectField(fn, where, "id", point.id, "number");
+    expectField(fn, where, "x", point.x, "number");
+    expectField(fn, where, "y", point.y, "number");
+    expectField(fn, where, "opaque", point.opaque, "boolean");
+  });
+  j.intrinsic_comparisons.forEach((c: unknown, i) => {
+    const where = `intrinsic_comparisons[${i}]`;
+    if (typeof c !== "object" || c === null)
+      fail("invalid_value", `${fn}: ${where} must be an object, got ${describeValue(c)}`);
+    const comparison = c as Record<string, unknown>;
+    expectField(fn, where, "point1", comparison.point1, "number");
+    expectField(fn, where, "point2", comparison.point2, "number");
+    expectField(fn, where, "darker", comparison.darker, "string");
+    if (comparison.darker_score !== null)
+      expectField(fn, where, "darker_score", comparison.darker_score, "number");
+  });
   return j as WhdrJudgements;
 }
 
