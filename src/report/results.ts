@@ -1,0 +1,148 @@
+/**
+ * What a report is built from: evaluation results as metric states. A report never sees raw
+ * predictions unless a plot needs them and no state keeps them (regression scatter plots,
+ * sentence-level text scores, per-query retrieval scores, RAG judge reasons): those come as
+ * explicit per-sample fields.
+ */
+import { decodeState } from "../core/codec.js";
+import { describeValue, fail } from "../core/errors.js";
+import type { AnyMetricDef, MetricSnapshot } from "../metric.js";
+import { decodeMetricSnapshot } from "../metric.js";
+import { findDefinition } from "../metrics/registry.js";
+import type { Interval } from "../stats/bootstrap.js";
+
+/** The tasks a report has a layout for. */
+export const REPORT_TASKS = [
+  "classification",
+  "regression",
+  "detection",
+  "segmentation",
+  "text",
+  "retrieval",
+  "rag",
+] as const;
+export type ReportTask = (typeof REPORT_TASKS)[number];
+
+/** One evaluated metric: its definition and its state (a live metric from `createMetric` has both). */
+export interface EvaluatedMetric {
+  /** The row name in tables; default: the id without its task (`binary_auroc`). */
+  readonly name?: string;
+  readonly def: AnyMetricDef;
+  readonly state: unknown;
+}
+
+/** One judged RAG sample: its scores, the judge's reasons and anything else worth a column. */
+export interface RagSampleRow {
+  readonly id: string;
+  readonly question?: string;
+  readonly scores: Readonly<Record<string, number>>;
+  readonly reasons?: Readonly<Record<string, string>>;
+}
+
+/** What the judge calls cost (tokens, requests and, when prices are known, money). */
+export interface JudgeCost {
+  readonly requests: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly usd?: number;
+}
+
+/** The input of {@link report}. */
+export interface EvaluationResults {
+  readonly task: ReportTask;
+  readonly title?: string;
+  /** The evaluated metrics, as a list or by row name (live metrics, collections' members, `{ def, state }`). */
+  readonly metrics: readonly EvaluatedMetric[] | Readonly<Record<string, EvaluatedMetric>>;
+  /** Names of classes (classification, segmentation) or categories (detection), by index. */
+  readonly classNames?: readonly string[];
+  readonly notes?: readonly string[];
+  /** Regression: predictions and targets (no state keeps them) for predicted-vs-actual and residual plots. */
+  readonly predictions?: { readonly preds: ArrayLike<number>; readonly target: ArrayLike<number> };
+  /** Per-sample scores by metric name: sentence-level text scores, per-query retrieval scores. */
+  readonly perSample?: Readonly<Record<string, ArrayLike<number>>>;
+  /** Confidence intervals by metric name (`bootstrapMetric`, `bootstrapInterval`). */
+  readonly intervals?: Readonly<Record<string, Interval>>;
+  /** RAG: the judged samples. */
+  readonly samples?: readonly RagSampleRow[];
+  readonly cost?: JudgeCost;
+}
+
+/** A metric with its row name resolved and its state checked against its definition. */
+export interface NamedMetric {
+  readonly name: string;
+  readonly def: AnyMetricDef;
+  readonly state: unknown;
+}
+
+/** Defs that hold other defs (metric collections) list them here, with the state keyed the same way. */
+interface CollectionDef {
+  readonly members: Readonly<Record<string, AnyMetricDef>>;
+}
+
+function isCollection(def: unknown): def is AnyMetricDef & CollectionDef {
+  const members = (def as { members?: unknown }).members;
+  return typeof members === "object" && members !== null;
+}
+
+/**
+ * The metrics of `results` as a flat list of named, validated metrics: collections are expanded
+ * into their members; each state goes through its definition's `validateState`.
+ */
+export function namedMetrics(results: EvaluationResults): NamedMetric[] {
+  const list = results.metrics;
+  if (list === null || typeof list !== "object")
+    fail(
+      "invalid_value",
+      `report: \`metrics\` must be a list or a record of metrics, got ${describeValue(list)}`,
+    );
+  const entries: [string | undefined, EvaluatedMetric][] = Array.isArray(list)
+    ? (list as readonly EvaluatedMetric[]).map((m) => [m?.name, m])
+    : Object.entries(list as Record<string, EvaluatedMetric>);
+  const out: NamedMetric[] = [];
+  const add = (name: string | undefined, metric: EvaluatedMetric, where: string) => {
+    const def = metric?.def;
+    if (
+      def === null ||
+      typeof def !== "object" ||
+      typeof def.id !== "string" ||
+      typeof def.compute !== "function"
+    )
+      fail(
+        "invalid_value",
+        `report: ${where} must be a metric or { def, state }, got ${describeValue(metric)}`,
+      );
+    if (isCollection(def)) {
+      const states = metric.state as Record<string, unknown>;
+      for (const [member, memberDef] of Object.entries(def.members))
+        add(member, { def: memberDef, state: states?.[member] }, `${where}.${member}`);
+      return;
+    }
+    const validate: ((s: unknown) => void) | undefined = def.validateState;
+    validate?.call(def, metric.state);
+    out.push({ name: name ?? def.id.slice(def.id.indexOf("/") + 1), def, state: metric.state });
+  };
+  entries.forEach(([name, metric], i) => {
+    add(name, metric, `metrics[${name ?? i}]`);
+  });
+  return out;
+}
+
+/**
+ * Evaluated metrics from snapshots (`metric.toJSON()`, the `snapshots` of a state file written by
+ * `eval ... --emit-state`): each definition is rebuilt from its id and options through the
+ * registry and its state decoded and validated.
+ */
+export async function metricsFromSnapshots(
+  snapshots: readonly MetricSnapshot[],
+  names?: readonly string[],
+): Promise<EvaluatedMetric[]> {
+  const out: EvaluatedMetric[] = [];
+  for (let i = 0; i < snapshots.length; i++) {
+    const snapshot = snapshots[i]!;
+    const def = await findDefinition(snapshot?.id, decodeState(snapshot?.options ?? {}));
+    const { state } = decodeMetricSnapshot(def, snapshot);
+    const name = names?.[i];
+    out.push(name === undefined ? { def, state } : { name, def, state });
+  }
+  return out;
+}
