@@ -7,6 +7,7 @@ import { registerDemo } from "./demo.js";
 import { registerEval } from "./eval/index.js";
 import { exitQuietlyOnClosedPipe } from "./grammar.js";
 import { registerMerge } from "./merge.js";
+import { registerReport } from "./report.js";
 
 exitQuietlyOnClosedPipe();
 
@@ -24,6 +25,7 @@ registerConformance(program);
 registerEval(program);
 registerDemo(program);
 registerMerge(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);
