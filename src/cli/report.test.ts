@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { externalUrls } from "../../test/browser/page-checks.js";
 import { runCommand } from "../../test/support/cli.js";
-import { createMetric } from "../metric.js";
+import { type AnyMetricDef, createMetric } from "../metric.js";
 import * as C from "../metrics/classification/index.js";
 import { registerReport } from "./report.js";
 
@@ -14,9 +14,8 @@ const target = [0, 1, 0, 1, 1, 0, 0, 1];
 
 function stateFile(name: string, from: number, to: number): string {
   const path = join(dir, name);
-  const metrics = [C.binaryAurocDef(), C.binaryF1Def(), C.binaryCalibrationErrorDef()].map((def) =>
-    createMetric(def).update(preds.slice(from, to), target.slice(from, to)),
-  );
+  const defs: AnyMetricDef[] = [C.binaryAurocDef(), C.binaryF1Def(), C.binaryCalibrationErrorDef()];
+  const metrics = defs.map((def) => createMetric(def).update(preds.slice(from, to), target.slice(from, to)));
   writeFileSync(
     path,
     JSON.stringify({

@@ -40,6 +40,9 @@ const KNOWN_UNREBUILDABLE = [
   "generative.kernelInceptionDistanceDef",
 ];
 
+/** The robustness suite's sample rows (a path in a variable: the .mjs module has no types). */
+const SAMPLES = "../../test/robustness/samples/index.mjs";
+
 interface Case {
   readonly name: string;
   readonly def: AnyMetricDef;
@@ -48,7 +51,7 @@ interface Case {
 
 /** Every `*Def` factory of every task module, built with its robustness rows' options or the first that fits. */
 async function cases(): Promise<{ built: Case[]; unbuilt: string[] }> {
-  const { areas } = (await import("../../test/robustness/samples/index.mjs")) as {
+  const { areas } = (await import(SAMPLES)) as {
     areas: Record<
       string,
       () => Promise<{ rows: { factory: string; options: unknown; batches: unknown[][] }[] }>
