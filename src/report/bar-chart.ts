@@ -6,6 +6,7 @@ import {
   type LegendEntry,
   legendSvg,
   makeFrame,
+  niceDomain,
   r2,
   seriesColour,
   svgOpen,
@@ -58,7 +59,7 @@ export function barChartSvg(chart: BarChart, options: SvgOptions = {}): string {
   const all = chart.series
     .flatMap((s) => [...s.values, ...(s.high ?? []), ...(s.low ?? [])])
     .filter(Number.isFinite);
-  const domain = chart.domain ?? [Math.min(0, ...all), Math.max(1e-12, ...all) * 1.08];
+  const domain = chart.domain ?? niceDomain([Math.min(0, ...all), Math.max(1e-12, ...all) * 1.08]);
   const labelW = Math.min(240, Math.max(40, ...chart.categories.map((c) => textWidth(c))));
   const bar = Math.max(6, Math.min(18, Math.floor(360 / Math.max(1, K * S))));
   const group = bar * S + 6;
@@ -180,6 +181,7 @@ export function histogramBins(
     lo = c - 0.5;
     hi = c + 0.5;
   }
+  if (!domain) [lo, hi] = niceDomain([lo, hi]);
   const edges = Array.from({ length: bins + 1 }, (_, k) => lo + ((hi - lo) * k) / bins);
   const counts = new Array<number>(bins).fill(0);
   for (let i = 0; i < values.length; i++) {
@@ -192,10 +194,7 @@ export function histogramBins(
 
 /** The smallest of 1, 2, 2.5 or 5 times a power of ten, times 5, at or above `v` (count axes in round steps). */
 export function niceCeiling(v: number): number {
-  const raw = v / 5;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  return step * 5;
+  return niceDomain([0, v])[1];
 }
 
 /** Renders a histogram as vertical bars with count ticks and optional marked values. */

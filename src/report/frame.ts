@@ -1,7 +1,8 @@
 /**
  * What every SVG plot shares (internal): the frame (size, margins, domains, scales), the axes
  * with ticks and labels, and a legend drawn inside the frame on a background so it stays
- * readable over the data. Text widths are estimated (no layout engine in Node): 0.6 em per
+ * readable over the data (in a given corner, or `auto`: the corner covering the fewest data
+ * points). Text widths are estimated (no layout engine in Node): 0.6 em per
  * character of the default sans-serif, generous enough that names are wrapped, never clipped.
  */
 import { fail } from "../core/errors.js";
@@ -147,10 +148,28 @@ export function r2(v: number): string {
   return String(Math.round(v * 100) / 100);
 }
 
-/** Ticks at 0..5 fifths of a domain. */
+/** A round step (1, 2, 2.5 or 5 times a power of ten) near `span / count`. */
+export function niceStep(span: number, count = 5): number {
+  const raw = span / count;
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw * 0.999) ?? 10 * power;
+}
+
+/** The domain widened to whole round steps, so its ticks are round numbers. */
+export function niceDomain([a, b]: readonly [number, number], count = 5): [number, number] {
+  const step = niceStep(b - a, count);
+  return [Math.floor(a / step + 1e-9) * step, Math.ceil(b / step - 1e-9) * step];
+}
+
+/** Round tick values within a domain (multiples of a round step). */
 export function ticks(domain: readonly [number, number], count = 5): number[] {
   const [a, b] = domain;
-  return Array.from({ length: count + 1 }, (_, k) => a + ((b - a) * k) / count);
+  const step = niceStep(b - a, count);
+  const out: number[] = [];
+  for (let k = Math.ceil(a / step - 1e-9); k * step <= b + step * 1e-9; k++)
+    out.push(Number((k * step).toPrecision(12)));
+  return out;
 }
 
 /** Grid, frame, tick labels and axis titles. */
@@ -193,21 +212,55 @@ export interface LegendEntry {
 }
 
 export type Corner = "top-right" | "bottom-right" | "top-left" | "bottom-left";
+const CORNERS: readonly Corner[] = ["bottom-right", "top-right", "bottom-left", "top-left"];
+
+/** Where the legend box of `entries` goes in `corner`, and its size. */
+function legendBox(frame: Frame, entries: readonly LegendEntry[], corner: Corner) {
+  const line = FONT_SIZE * 1.25;
+  const maxText = frame.plotW * 0.7 - 36;
+  const wrapped = entries.map((e) => wrapText(e.name, maxText));
+  const textW = Math.max(...wrapped.flat().map((l) => textWidth(l)));
+  const w = Math.min(frame.plotW * 0.7, textW + 36);
+  const h = wrapped.reduce((sum, lines) => sum + lines.length * line, 0) + 8;
+  const x = corner.endsWith("right") ? frame.left + frame.plotW - w - 6 : frame.left + 6;
+  const y = corner.startsWith("top") ? frame.top + 6 : frame.top + frame.plotH - h - 6;
+  return { x, y, w, h };
+}
 
 /**
  * The legend inside the plot frame, in `corner`, on a white background with a border; names
  * wrap onto several lines instead of being clipped. The box is at most 70 % of the plot's width.
  */
-export function legendSvg(frame: Frame, entries: readonly LegendEntry[], corner: Corner): string[] {
+export function legendSvg(
+  frame: Frame,
+  entries: readonly LegendEntry[],
+  corner: Corner | "auto",
+  points: readonly (readonly [number, number])[] = [],
+): string[] {
   if (entries.length === 0) return [];
+  if (corner === "auto") {
+    // The corner whose legend box covers the fewest data points (pixel coordinates).
+    let best: Corner = "bottom-right";
+    let fewest = Number.POSITIVE_INFINITY;
+    for (const c of CORNERS) {
+      const box = legendBox(frame, entries, c);
+      const covered = points.filter(
+        ([x, y]) => x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h,
+      ).length;
+      if (covered < fewest) {
+        fewest = covered;
+        best = c;
+      }
+    }
+    return legendSvg(frame, entries, best);
+  }
   const line = FONT_SIZE * 1.25;
   const maxText = frame.plotW * 0.7 - 36;
   const wrapped = entries.map((e) => wrapText(e.name, maxText));
   const textW = Math.max(...wrapped.flat().map((l) => textWidth(l)));
   const boxW = Math.min(frame.plotW * 0.7, textW + 36);
   const boxH = wrapped.reduce((h, lines) => h + lines.length * line, 0) + 8;
-  const x = corner.endsWith("right") ? frame.left + frame.plotW - boxW - 6 : frame.left + 6;
-  const y = corner.startsWith("top") ? frame.top + 6 : frame.top + frame.plotH - boxH - 6;
+  const { x, y } = legendBox(frame, entries, corner);
   const parts = [
     `<g class="legend"><rect x="${r2(x)}" y="${r2(y)}" width="${r2(boxW)}" height="${r2(boxH)}" fill="white" fill-opacity="0.9" stroke="#bbb"/>`,
   ];

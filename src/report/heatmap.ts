@@ -100,11 +100,16 @@ export function heatmapSvg(map: Heatmap, options: SvgOptions = {}): string {
   const left = 30 + Math.min(220, longestRow) + 8;
   const gridW = cols * cell;
   const barX = left + gridW + 24;
-  const width = Math.max(barX + 70, textWidth(map.title, 13) + 40, 260);
+  // A rotated column label runs up and right by about 0.71 of its length from its cell.
+  const labelsRight = Math.max(
+    0,
+    ...map.colLabels.map((l, c) => left + c * cell + cell / 2 + textWidth(l, labelSize) * 0.71 + 12),
+  );
+  const width = Math.max(barX + 70, labelsRight, textWidth(map.title, 13) + 40, 260);
   const titleLines = wrapText(map.title, width - 20, 13).length;
   const colTitleY = 20 + titleLines * 16 + 6;
   // Column labels are rotated 45°: their height is about 0.71 of their length.
-  const top = colTitleY + 10 + Math.min(160, longestCol * 0.71) + 4;
+  const top = colTitleY + 10 + longestCol * 0.71 + 4;
   const height = top + Math.max(60, rows * cell) + 30;
   const id = options.id ?? defaultId("heatmap", map.title);
   const parts = svgOpen(width, height, id, map.title);

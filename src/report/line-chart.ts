@@ -45,8 +45,8 @@ export interface LineChart {
   readonly diagonal?: boolean | string;
   /** Draws the steps of a step function instead of straight segments (PR curves). */
   readonly step?: boolean;
-  /** Where the legend goes inside the frame (default "bottom-right", the empty corner of a ROC plot). */
-  readonly legend?: Corner;
+  /** Where the legend goes inside the frame; default "auto": the corner covering the fewest data points. */
+  readonly legend?: Corner | "auto";
   readonly guides?: readonly Guide[];
 }
 
@@ -86,6 +86,7 @@ export function lineChartSvg(chart: LineChart, options: SvgOptions = {}): string
   );
   const clipped = `clip-path="url(#${escapeXml(clip)})"`;
   const legend: LegendEntry[] = [];
+  const drawn: [number, number][] = [];
   for (const guide of chart.guides ?? []) {
     checkLengths(fn, guide.label, "y", guide.x.length, guide.y.length);
     const pts = Array.from(
@@ -131,13 +132,14 @@ export function lineChartSvg(chart: LineChart, options: SvgOptions = {}): string
           `<polygon class="band" points="${[...upper, ...lower.reverse()].join(" ")}" fill="${colour}" fill-opacity="0.18" stroke="none" ${clipped}/>`,
         );
     }
-    const points: string[] = [];
+    const pixels: [number, number][] = [];
     for (let i = 0; i < s.x.length; i++) {
       if (!Number.isFinite(s.x[i]!) || !Number.isFinite(s.y[i]!)) continue;
-      if (chart.step && points.length > 0)
-        points.push(`${r2(frame.sx(s.x[i]!))},${r2(frame.sy(s.y[i - 1]!))}`);
-      points.push(`${r2(frame.sx(s.x[i]!))},${r2(frame.sy(s.y[i]!))}`);
+      if (chart.step && pixels.length > 0) pixels.push([frame.sx(s.x[i]!), frame.sy(s.y[i - 1]!)]);
+      pixels.push([frame.sx(s.x[i]!), frame.sy(s.y[i]!)]);
     }
+    drawn.push(...alongSegments(pixels));
+    const points = pixels.map(([px, py]) => `${r2(px)},${r2(py)}`);
     const dash = s.dashed || index >= PALETTE.length ? ' stroke-dasharray="6 3"' : "";
     parts.push(
       `<polyline points="${points.join(" ")}" fill="none" stroke="${colour}" stroke-width="2"${dash} ${clipped}/>`,
@@ -153,9 +155,24 @@ export function lineChartSvg(chart: LineChart, options: SvgOptions = {}): string
     legend.push({ name: s.name, colour, mark: dash ? "dashed" : "line" });
     if (s.band) legend.push({ name: `${s.name}: 95% interval`, colour, mark: "box" });
   });
-  parts.push(...legendSvg(frame, legend, chart.legend ?? "bottom-right"));
+  parts.push(...legendSvg(frame, legend, chart.legend ?? "auto", drawn));
   parts.push("</svg>");
   return parts.join("\n");
+}
+
+/** Points every 8 px along a polyline (what a legend box would hide). */
+function alongSegments(pixels: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < pixels.length; i++) {
+    const [x, y] = pixels[i]!;
+    out.push([x, y]);
+    if (i + 1 < pixels.length) {
+      const [nx, ny] = pixels[i + 1]!;
+      const steps = Math.min(200, Math.floor(Math.hypot(nx - x, ny - y) / 8));
+      for (let k = 1; k < steps; k++) out.push([x + ((nx - x) * k) / steps, y + ((ny - y) * k) / steps]);
+    }
+  }
+  return out;
 }
 
 /** The iso-F1 curves (precision as a function of recall for a fixed F1) drawn on PR plots. */

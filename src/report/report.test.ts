@@ -139,7 +139,7 @@ describe("SVG plots", () => {
       missing: 1,
     });
     expect(niceCeiling(205.7)).toBe(250);
-    expect(niceCeiling(63)).toBe(100);
+    expect(niceCeiling(63)).toBe(80);
   });
 
   it("the Vega-Lite specs carry the chance diagonal, bands and the heatmap's colour scale and text contrast", () => {

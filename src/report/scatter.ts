@@ -1,6 +1,15 @@
 import { fail } from "../core/errors.js";
 import { escapeXml } from "./escape.js";
-import { axesSvg, type LegendEntry, legendSvg, makeFrame, r2, seriesColour, svgOpen } from "./frame.js";
+import {
+  axesSvg,
+  type LegendEntry,
+  legendSvg,
+  makeFrame,
+  niceDomain,
+  r2,
+  seriesColour,
+  svgOpen,
+} from "./frame.js";
 import { defaultId, type SvgOptions } from "./line-chart.js";
 
 /** Points (predicted against actual, residuals against predicted). */
@@ -30,8 +39,8 @@ function extent(values: ArrayLike<number>): [number, number] {
     }
   }
   if (!Number.isFinite(lo)) return [0, 1];
-  const pad = hi > lo ? (hi - lo) * 0.05 : Math.max(Math.abs(lo) * 0.1, 0.5);
-  return [lo - pad, hi + pad];
+  const pad = hi > lo ? (hi - lo) * 0.02 : Math.max(Math.abs(lo) * 0.1, 0.5);
+  return niceDomain([lo - pad, hi + pad]);
 }
 
 /** Renders a scatter plot; past {@link MAX_SCATTER_POINTS} points an evenly spaced subset. */
@@ -49,7 +58,7 @@ export function scatterSvg(chart: Scatter, options: SvgOptions = {}): string {
   }
   if (chart.reference === "zero" && !chart.yDomain) {
     const m = Math.max(Math.abs(yDomain[0]), Math.abs(yDomain[1]));
-    yDomain = [-m, m];
+    yDomain = niceDomain([-m, m]);
   }
   const frame = makeFrame({ xDomain, yDomain }, fn);
   const id = options.id ?? defaultId("scatter", chart.title);

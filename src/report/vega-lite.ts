@@ -15,7 +15,7 @@ const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
 const LEGEND_INSIDE = { orient: "bottom-right", fillColor: "white", strokeColor: "#bbb", padding: 6 };
 
 function legendAt(corner: string | undefined): Record<string, unknown> {
-  return { ...LEGEND_INSIDE, orient: corner ?? "bottom-right" };
+  return { ...LEGEND_INSIDE, orient: corner === undefined || corner === "auto" ? "bottom-right" : corner };
 }
 
 /** The Vega-Lite spec of a {@link LineChart}: lines, bands, guides and the diagonal as layers. */
