@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAdvise } from "./advise.js";
 import { registerCatalog } from "./catalog.js";
+import { registerCompare } from "./compare.js";
 import { registerConformance } from "./conformance.js";
 import { registerDemo } from "./demo.js";
 import { registerEval } from "./eval/index.js";
@@ -26,6 +27,7 @@ registerEval(program);
 registerDemo(program);
 registerMerge(program);
 registerReport(program);
+registerCompare(program);
 
 try {
   await program.parseAsync(process.argv);
