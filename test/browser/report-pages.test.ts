@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The reports in a real browser (headless Debian Chromium): the page loads nothing from the
  * network, every text of every plot is inside its SVG (long names wrapped, not clipped),
