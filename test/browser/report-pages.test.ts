@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The reports in a real browser (headless Debian Chromium): the page loads nothing from the
  * network, every text of every plot is inside its SVG (long names wrapped, not clipped),
