@@ -100,7 +100,7 @@ function measure(): Layout[] {
       (r) => r.getAttribute("fill") === "none" && r.getAttribute("stroke") === "#333",
     );
     let legendsOutsideFrame = 0;
-    const legends = [...svg.querySelectorAll("g.legend")];
+    const legends = [...svg.querySelectorAll<SVGGElement>("g.legend")];
     for (const legend of legends) {
       const box = legend.getBBox();
       const f = frame?.getBBox();
@@ -115,7 +115,7 @@ function measure(): Layout[] {
     }
     const lowContrast: string[] = [];
     const cells = [...svg.querySelectorAll("rect")].filter((r) => r.querySelector("title"));
-    for (const text of svg.querySelectorAll("text[fill]")) {
+    for (const text of svg.querySelectorAll<SVGTextElement>("text[fill]")) {
       const t = text.getBBox();
       const cx = t.x + t.width / 2;
       const cy = t.y + t.height / 2;
