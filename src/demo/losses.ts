@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { isPlumblineError } from "../core/errors.js";
 
 const samplePath = fileURLToPath(new URL("../../data/samples/losses/imbalanced.csv", import.meta.url));
 
@@ -36,7 +37,18 @@ const num = (v: number) => (Number.isNaN(v) ? "NaN" : v.toFixed(3)).padStart(8);
  */
 export async function run(print: (line: string) => void): Promise<void> {
   const { useBackend } = await import("../conformance/adapters/tf-backend.js");
-  const tf = await useBackend("cpu");
+  let tf: Awaited<ReturnType<typeof useBackend>>;
+  try {
+    tf = await useBackend("cpu");
+  } catch (error) {
+    if (!isPlumblineError(error, "unsupported")) throw error;
+    // TensorFlow.js is an optional peer: without it the other sections still run.
+    print("skipped: the losses run on TensorFlow.js, which is not installed. To run this section:");
+    print(
+      "  npm install @tensorflow/tfjs-core @tensorflow/tfjs-backend-cpu @tensorflow/tfjs-backend-wasm @tensorflow/tfjs-layers",
+    );
+    return;
+  }
   const tfl = await import("@tensorflow/tfjs-layers");
   const losses = await import("../losses/index.js");
   const metrics = await import("../metrics/classification/index.js");

@@ -25,6 +25,10 @@ export async function useBackend(name: "cpu" | "wasm"): Promise<typeof import("@
     if (!ok) fail("unsupported", `conformance: TensorFlow.js backend ${name} failed to initialise`);
     await tf.ready();
   }
+  // The CPU backend prints a "Hi, looks like you are running TensorFlow.js in Node.js" banner on
+  // its first write; plumbline's output (demo, conformance) is not the place for it.
+  const cpu = tf.findBackend("cpu") as { firstUse?: boolean } | null;
+  if (cpu && "firstUse" in cpu) cpu.firstUse = false;
   return tf;
 }
 
