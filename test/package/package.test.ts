@@ -351,6 +351,12 @@ describe("browser bundles of the installed package (esbuild, headless Chromium)"
         page.on("pageerror", (e) => errors.push(e.message));
         await page.setContent("<!doctype html><title>bundle</title>");
         await page.addScriptTag({ content: code, type: "module" });
+        // A module script runs after it is added: wait for its result or its error.
+        await page
+          .waitForFunction(() => (globalThis as { __result?: unknown }).__result !== undefined, undefined, {
+            timeout: 30_000,
+          })
+          .catch(() => undefined);
         ran[name] =
           errors.length > 0
             ? `error: ${errors.join("; ")}`
