@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { csv } from "../../test/browser/fixtures.js";
 import { externalUrls, idsOf } from "../../test/browser/page-checks.js";
 import { caught } from "../../test/support/expect-error.js";
 import { createMetric } from "../metric.js";
@@ -19,13 +20,6 @@ const golden = JSON.parse(readFileSync("test/data/golden/report-views.json", "ut
   wilson: [number, number, number, number][];
 };
 
-function csv(path: string): number[][] {
-  return readFileSync(path, "utf8")
-    .trim()
-    .split("\n")
-    .slice(1)
-    .map((l) => l.split(",").map(Number));
-}
 const binaryPreds = csv("data/samples/classification/binary_preds.csv").map((r) => r[0]!);
 const binaryTarget = csv("data/samples/classification/binary_target.csv").map((r) => r[0]!);
 const multiPreds = csv("data/samples/classification/multiclass_preds.csv");

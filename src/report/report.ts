@@ -133,6 +133,24 @@ async function scoresSection(
   return values;
 }
 
+/** A confusion matrix normalised over its rows (targets) as a heatmap on [0, 1]; its data holds both. */
+function normalizedConfusion(b: Builder, title: string, counts: number[][], labels: string[]): ReportFigure {
+  const normalized = normalizeRows(counts);
+  return b.figure({
+    kind: "heatmap",
+    chart: {
+      title,
+      values: normalized,
+      rowLabels: labels,
+      colLabels: labels,
+      rowTitle: "target",
+      colTitle: "prediction",
+      domain: [0, 1],
+    },
+    data: { counts, normalized },
+  });
+}
+
 function classificationSections(b: Builder, results: EvaluationResults, metrics: readonly NamedMetric[]) {
   const names = results.classNames;
   const curves = metrics.map((m) => curvesOf(m.def, m.state, names)).find((c) => c !== undefined);
@@ -267,20 +285,7 @@ function classificationSections(b: Builder, results: EvaluationResults, metrics:
       },
       data: matrix,
     });
-    const normalized = normalizeRows(matrix);
-    const norm = b.figure({
-      kind: "heatmap",
-      chart: {
-        title: "Confusion matrix (normalised over targets)",
-        values: normalized,
-        rowLabels: labels,
-        colLabels: labels,
-        rowTitle: "target",
-        colTitle: "prediction",
-        domain: [0, 1],
-      },
-      data: normalized,
-    });
+    const norm = normalizedConfusion(b, "Confusion matrix (normalised over targets)", matrix, labels);
     const perClass = perClassTable(matrix, labels);
     b.section("Confusion and per-class results", {
       tables: [
@@ -449,22 +454,7 @@ async function segmentationSections(b: Builder, results: EvaluationResults, metr
   }
   if (confusion) {
     const labels = confusion.map((_, k) => results.classNames?.[k] ?? String(k));
-    const normalized = normalizeRows(confusion);
-    figures.push(
-      b.figure({
-        kind: "heatmap",
-        chart: {
-          title: "Pixel confusion (normalised over targets)",
-          values: normalized,
-          rowLabels: labels,
-          colLabels: labels,
-          rowTitle: "target",
-          colTitle: "prediction",
-          domain: [0, 1],
-        },
-        data: { counts: confusion, normalized },
-      }),
-    );
+    figures.push(normalizedConfusion(b, "Pixel confusion (normalised over targets)", confusion, labels));
   }
   if (figures.length > 0) b.section("Per class", { figures });
 }

@@ -144,6 +144,17 @@ function compareOne(
   };
   const valueA = run(def, argsA);
   const valueB = run(def, argsB);
+  const row = (low: number, high: number, pValue: number, test: PairedTestName) => ({
+    metric: name,
+    id: def.id,
+    valueA,
+    valueB,
+    difference: valueA - valueB,
+    low,
+    high,
+    pValue,
+    test,
+  });
   const z = normalQuantile(1 - (1 - o.confidence) / 2);
   const dedicated = dedicatedTest(def);
   if (dedicated === "mcnemar") {
@@ -153,17 +164,7 @@ function compareOne(
       const m = mcnemarTest(a, b);
       const d = (m.onlyA - m.onlyB) / n;
       const se = Math.sqrt(Math.max(0, m.onlyA + m.onlyB - (m.onlyA - m.onlyB) ** 2 / n)) / n;
-      return {
-        metric: name,
-        id: def.id,
-        valueA,
-        valueB,
-        difference: valueA - valueB,
-        low: d - z * se,
-        high: d + z * se,
-        pValue: m.pValue,
-        test: "mcnemar",
-      };
+      return row(d - z * se, d + z * se, m.pValue, "mcnemar");
     }
   }
   if (dedicated === "delong") {
@@ -175,17 +176,7 @@ function compareOne(
         const r = delongTest(pa, pb, ta);
         const half = z * Math.sqrt(r.variance);
         const d = r.aucA - r.aucB;
-        return {
-          metric: name,
-          id: def.id,
-          valueA,
-          valueB,
-          difference: valueA - valueB,
-          low: d - half,
-          high: d + half,
-          pValue: r.pValue,
-          test: "delong",
-        };
+        return row(d - half, d + half, r.pValue, "delong");
       } catch {
         // Fewer than two positives or negatives: the resampling test below still answers.
       }
@@ -196,30 +187,10 @@ function compareOne(
     const r = permutationMetric(def, argsA, argsB, resampling);
     // The interval of the difference still comes from the paired bootstrap.
     const ci = pairedBootstrapMetric(def, argsA, argsB, resampling);
-    return {
-      metric: name,
-      id: def.id,
-      valueA,
-      valueB,
-      difference: valueA - valueB,
-      low: ci.low!,
-      high: ci.high!,
-      pValue: r.pValue,
-      test: "approximate-randomization",
-    };
+    return row(ci.low!, ci.high!, r.pValue, "approximate-randomization");
   }
   const r = pairedBootstrapMetric(def, argsA, argsB, resampling);
-  return {
-    metric: name,
-    id: def.id,
-    valueA,
-    valueB,
-    difference: valueA - valueB,
-    low: r.low!,
-    high: r.high!,
-    pValue: r.pValue,
-    test: "paired-bootstrap",
-  };
+  return row(r.low!, r.high!, r.pValue, "paired-bootstrap");
 }
 
 /**

@@ -10,7 +10,8 @@ import * as R from "../../src/metrics/regression/index.js";
 import { diceScoreDef, meanIouDef } from "../../src/metrics/segmentation/index.js";
 import { report } from "../../src/report/report.js";
 
-function csv(path: string): number[][] {
+/** The rows of a bundled sample CSV (header dropped) as numbers. */
+export function csv(path: string): number[][] {
   return readFileSync(path, "utf8")
     .trim()
     .split("\n")
