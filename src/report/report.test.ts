@@ -352,5 +352,28 @@ describe("report", () => {
       metrics: [{ def: C.binaryCalibrationErrorDef(), state: { bins: [1, 2] } }],
     }).catch((e: unknown) => e);
     expect((state as { code: string }).code).toBe("invalid_state");
+    const fields: [Record<string, unknown>, string][] = [
+      [{ classNames: [1] }, "report: `classNames` must be a list of strings, got an array of length 1"],
+      [
+        { predictions: { preds: "abc", target: [] } },
+        "report: `predictions` must be { preds: numbers, target: numbers }",
+      ],
+      [{ perSample: { bleu: ["x"] } }, "report: `perSample.bleu` must be a list of numbers"],
+      [
+        { intervals: { bleu: { estimate: 1 } } },
+        "report: `intervals.bleu` must be { estimate, low, high, confidence } numbers",
+      ],
+      [{ samples: [{ id: 1, scores: {} }] }, "report: `samples[0]` must be { id, question?, scores"],
+      [
+        { cost: { requests: "3" } },
+        "report: `cost` must be { requests, inputTokens, outputTokens, usd? } numbers",
+      ],
+    ];
+    for (const [extra, message] of fields) {
+      const error = await buildReport({ task: "rag", metrics: [], ...extra } as never).catch(
+        (e: unknown) => e,
+      );
+      expect((error as Error).message.startsWith(message), (error as Error).message).toBe(true);
+    }
   });
 });

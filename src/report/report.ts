@@ -11,7 +11,13 @@ import { formatNumber } from "./escape.js";
 import { figureSvg, type ReportFigure } from "./figures.js";
 import { htmlReport, type ReportTable } from "./html.js";
 import { isoF1Guides } from "./line-chart.js";
-import { type EvaluationResults, type NamedMetric, namedMetrics, REPORT_TASKS } from "./results.js";
+import {
+  checkResultFields,
+  type EvaluationResults,
+  type NamedMetric,
+  namedMetrics,
+  REPORT_TASKS,
+} from "./results.js";
 import {
   cocoCurves,
   confusionOf,
@@ -556,6 +562,7 @@ function checkResults(results: EvaluationResults): void {
       "invalid_value",
       `report: \`task\` must be one of ${REPORT_TASKS.join(", ")}, got ${describeValue(results.task)}`,
     );
+  checkResultFields(results);
 }
 
 /** The report of `results` as data: sections with tables and figures (each with the data behind it). */

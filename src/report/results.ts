@@ -146,3 +146,70 @@ export async function metricsFromSnapshots(
   }
   return out;
 }
+
+const isNumbers = (v: unknown): boolean =>
+  (Array.isArray(v) && v.every((x) => typeof x === "number")) ||
+  (ArrayBuffer.isView(v) &&
+    !(v instanceof DataView) &&
+    !(v instanceof BigInt64Array) &&
+    !(v instanceof BigUint64Array));
+const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === "string");
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * Checks the optional fields of evaluation results (they may come from a JSON file): each has the
+ * documented shape or `invalid_value` names the field and what arrived.
+ */
+export function checkResultFields(results: EvaluationResults): void {
+  const bad = (field: string, expected: string, value: unknown): never =>
+    fail("invalid_value", `report: \`${field}\` must be ${expected}, got ${describeValue(value)}`);
+  const r = results as unknown as Record<string, unknown>;
+  if (r.title !== undefined && typeof r.title !== "string") bad("title", "a string", r.title);
+  if (r.classNames !== undefined && !isStrings(r.classNames))
+    bad("classNames", "a list of strings", r.classNames);
+  if (r.notes !== undefined && !isStrings(r.notes)) bad("notes", "a list of strings", r.notes);
+  if (r.predictions !== undefined) {
+    const p = r.predictions as Record<string, unknown> | null;
+    if (!isRecord(p) || !isNumbers(p.preds) || !isNumbers(p.target))
+      bad("predictions", "{ preds: numbers, target: numbers }", p);
+  }
+  if (r.perSample !== undefined) {
+    if (!isRecord(r.perSample)) bad("perSample", "a record of number lists", r.perSample);
+    for (const [name, values] of Object.entries(r.perSample as Record<string, unknown>))
+      if (!isNumbers(values)) bad(`perSample.${name}`, "a list of numbers", values);
+  }
+  if (r.intervals !== undefined) {
+    if (!isRecord(r.intervals)) bad("intervals", "a record of intervals", r.intervals);
+    for (const [name, ci] of Object.entries(r.intervals as Record<string, unknown>)) {
+      const c = ci as Record<string, unknown> | null;
+      if (!isRecord(c) || !["estimate", "low", "high", "confidence"].every((k) => typeof c[k] === "number"))
+        bad(`intervals.${name}`, "{ estimate, low, high, confidence } numbers", ci);
+    }
+  }
+  if (r.samples !== undefined) {
+    if (!Array.isArray(r.samples)) bad("samples", "a list of judged samples", r.samples);
+    (r.samples as unknown[]).forEach((sample, i) => {
+      const s = sample as Record<string, unknown> | null;
+      const ok =
+        isRecord(s) &&
+        typeof s.id === "string" &&
+        (s.question === undefined || typeof s.question === "string") &&
+        isRecord(s.scores) &&
+        Object.values(s.scores).every((v) => typeof v === "number") &&
+        (s.reasons === undefined ||
+          (isRecord(s.reasons) && Object.values(s.reasons).every((v) => typeof v === "string")));
+      if (!ok)
+        bad(`samples[${i}]`, "{ id, question?, scores: { name: number }, reasons?: { name: text } }", sample);
+    });
+  }
+  if (r.cost !== undefined) {
+    const c = r.cost as Record<string, unknown> | null;
+    if (
+      !isRecord(c) ||
+      !["requests", "inputTokens", "outputTokens"].every((k) => typeof c[k] === "number") ||
+      (c.usd !== undefined && typeof c.usd !== "number")
+    )
+      bad("cost", "{ requests, inputTokens, outputTokens, usd? } numbers", c);
+  }
+}
