@@ -7,6 +7,7 @@
 import { writeFile } from "node:fs/promises";
 import { type Command, Option } from "commander";
 import { describeValue, fail } from "../core/errors.js";
+import { assertAllocation } from "../core/limits.js";
 import type { AnyMetricDef } from "../metric.js";
 import * as C from "../metrics/classification/index.js";
 import * as Reg from "../metrics/regression/index.js";
@@ -70,6 +71,13 @@ async function readMatrix(path: string) {
   return (await readNumericTable(path, FN)).matrix();
 }
 
+/** The largest value of the arrays (a loop: spreading a million values overflows the stack). */
+function largest(arrays: readonly Float64Array[]): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const array of arrays) for (let i = 0; i < array.length; i++) if (array[i]! > max) max = array[i]!;
+  return max;
+}
+
 function isBinaryColumn(data: Float64Array): boolean {
   return data.every((v) => v === 0 || v === 1);
 }
@@ -115,7 +123,13 @@ async function classificationPlan(flags: Flags): Promise<Plan> {
     flags.numClasses === undefined
       ? undefined
       : parseNumberFlag(FN, "--num-classes", flags.numClasses, { min: 2, integer: true });
-  if (numClasses === undefined) numClasses = a.cols > 1 ? a.cols : Math.max(...t, ...a.data, ...b.data) + 1;
+  if (numClasses === undefined) numClasses = a.cols > 1 ? a.cols : largest([t, a.data, b.data]) + 1;
+  // The metrics keep a numClasses² confusion matrix: within the allocation budget, or exit 2.
+  assertAllocation(
+    `${FN} classification`,
+    `a confusion matrix of ${numClasses} classes`,
+    numClasses * numClasses * 8,
+  );
   const options = { numClasses };
   const vocabulary: Record<string, () => AnyMetricDef> = {
     accuracy: () => C.multiclassAccuracyDef({ ...options, average: "micro" }),
