@@ -138,7 +138,7 @@ describe("plumbline compare", () => {
       [["classification", ...binary, "--metrics", "acc"], 'plumbline: compare: unknown metric "acc"'],
       [
         ["classification", ...binary, "--test", "t"],
-        'plumbline: compare: --test must be bootstrap or permutation, got "t"\n',
+        'plumbline: compare: --test must be one of bootstrap, permutation, got "t"\n',
       ],
       [
         ["classification", ...binary, "--resamples", "0"],

@@ -23,6 +23,7 @@ import { runAction } from "./errors.js";
 import { readNumericTable } from "./eval/read-table.js";
 import {
   type Format,
+  parseChoice,
   parseMetricList,
   parseNumberFlag,
   readTextInput,
@@ -342,28 +343,10 @@ export async function runCompare(
   task: string,
   flags: Flags,
 ): Promise<{ format: Format | "html"; text: string }> {
-  const format = flags.format;
-  if (!(FORMATS as readonly string[]).includes(format))
-    fail(
-      "invalid_option",
-      `${FN}: --format must be one of ${FORMATS.join(", ")}, got ${describeValue(format)}`,
-    );
-  const plan = PLANS[task];
-  if (!plan)
-    fail(
-      "invalid_option",
-      `${FN}: the task must be one of ${Object.keys(PLANS).join(", ")}, got ${describeValue(task)}`,
-    );
-  if (!["bootstrap", "permutation"].includes(flags.test))
-    fail(
-      "invalid_option",
-      `${FN}: --test must be bootstrap or permutation, got ${describeValue(flags.test)}`,
-    );
-  if (!(CORRECTIONS as readonly string[]).includes(flags.correction))
-    fail(
-      "invalid_option",
-      `${FN}: --correction must be one of ${CORRECTIONS.join(", ")}, got ${describeValue(flags.correction)}`,
-    );
+  const format = parseChoice(FN, "--format", flags.format, FORMATS);
+  const plan = PLANS[parseChoice(FN, "the task", task, Object.keys(PLANS))]!;
+  const test = parseChoice(FN, "--test", flags.test, ["bootstrap", "permutation"] as const);
+  const correction = parseChoice(FN, "--correction", flags.correction, CORRECTIONS);
   const names = (flags.names ?? "A,B").split(",").map((s) => s.trim());
   if (names.length !== 2 || names.some((s) => s.length === 0))
     fail(
@@ -371,7 +354,7 @@ export async function runCompare(
       `${FN}: --names must be two names separated by a comma, got ${describeValue(flags.names)}`,
     );
   const options: CompareOptions = {
-    test: flags.test as "bootstrap" | "permutation",
+    test,
     resamples: parseNumberFlag(FN, "--resamples", flags.resamples, {
       min: 1,
       max: MAX_RESAMPLES,
@@ -384,7 +367,7 @@ export async function runCompare(
       minExclusive: true,
       maxExclusive: true,
     }),
-    correction: flags.correction as CompareOptions["correction"] & string,
+    correction,
     names: [names[0]!, names[1]!],
   };
   const p = await plan(flags);

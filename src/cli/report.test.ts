@@ -72,7 +72,7 @@ describe("plumbline report", () => {
       [[notJson], `plumbline: report: ${notJson} is not JSON`],
       [
         [stateFile("d.json", 0, 8), "--format", "csv"],
-        'plumbline: report: --format must be html or json, got "csv"\n',
+        'plumbline: report: --format must be one of html, json, got "csv"\n',
       ],
       [
         [stateFile("e.json", 0, 8), "--task", "vision"],

@@ -18,7 +18,7 @@ import {
   type ReportTask,
 } from "../report/results.js";
 import { runAction } from "./errors.js";
-import { readTextInput, toJsonText } from "./grammar.js";
+import { parseChoice, readTextInput, toJsonText } from "./grammar.js";
 
 const FN = "report";
 
@@ -132,8 +132,7 @@ interface Flags {
 
 /** Builds the report of the given files (what the command prints or writes). */
 export async function reportFromFiles(files: readonly string[], flags: Omit<Flags, "out">): Promise<string> {
-  if (flags.format !== "html" && flags.format !== "json")
-    fail("invalid_option", `${FN}: --format must be html or json, got ${describeValue(flags.format)}`);
+  const format = parseChoice(FN, "--format", flags.format, ["html", "json"] as const);
   if (files.filter((f) => f === "-").length > 1) fail("invalid_option", `${FN}: stdin (-) can be read once`);
   const parsed = [];
   for (const file of files) parsed.push(readInput(file, parseJson(file, await readTextInput(FN, file))));
@@ -154,7 +153,7 @@ export async function reportFromFiles(files: readonly string[], flags: Omit<Flag
     ...(classNames ? { classNames } : {}),
   };
   const document = await buildReport(results);
-  return flags.format === "json" ? toJsonText(document) : renderReport(document);
+  return format === "json" ? toJsonText(document) : renderReport(document);
 }
 
 /** `plumbline report FILE...`. */

@@ -34,7 +34,10 @@ type MissingKeys<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[numbe
  */
 export function optionNames<T>() {
   return <const K extends readonly (keyof T & string)[]>(
-    ...names: MissingKeys<T, K> extends never ? K : [...K, `missing option: ${MissingKeys<T, K> & string}`]
+    // K is inferred from the list itself; the intersection only adds the completeness check (a
+    // conditional type in place of K would stop TypeScript from inferring K at all)
+    ...names: K &
+      ([MissingKeys<T, K>] extends [never] ? unknown : { readonly "missing options": MissingKeys<T, K> })
   ): readonly (keyof T & string)[] => names as readonly (keyof T & string)[];
 }
 

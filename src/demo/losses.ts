@@ -33,20 +33,18 @@ const num = (v: number) => (Number.isNaN(v) ? "NaN" : v.toFixed(3)).padStart(8);
  * test-split metrics each loss pairs with are printed side by side: threshold-free AUROC and
  * average precision (ranking quality), and F1 and balanced accuracy at the 0.5 threshold (what a
  * deployed classifier does). Seeded initialisation, no shuffling: the same numbers every run;
- * a few seconds on the CPU backend.
+ * a few seconds on the CPU backend. Without TensorFlow.js (an optional peer dependency) the
+ * section prints one line saying what to install, and the rest of the demo runs.
  */
 export async function run(print: (line: string) => void): Promise<void> {
   const { useBackend } = await import("../conformance/adapters/tf-backend.js");
   let tf: Awaited<ReturnType<typeof useBackend>>;
   try {
-    tf = await useBackend("cpu");
+    tf = await useBackend("cpu", "losses");
   } catch (error) {
+    // TensorFlow.js is an optional peer dependency: say how to enable the section, let the others run
     if (!isPlumblineError(error, "unsupported")) throw error;
-    // TensorFlow.js is an optional peer: without it the other sections still run.
-    print("skipped: the losses run on TensorFlow.js, which is not installed. To run this section:");
-    print(
-      "  npm install @tensorflow/tfjs-core @tensorflow/tfjs-backend-cpu @tensorflow/tfjs-backend-wasm @tensorflow/tfjs-layers",
-    );
+    print(`skipped: ${error.message.replace(/^losses: /, "")} (then run \`plumbline demo --only losses\`)`);
     return;
   }
   const tfl = await import("@tensorflow/tfjs-layers");

@@ -5,7 +5,9 @@
  * snake_case spelling of a known option must be answered with the camelCase name.
  */
 import { describe, expect, it } from "vitest";
-import { isPlumblineError } from "../../src/core/errors.js";
+// @ts-expect-error: the built module, the one the sample factories throw from (an error class
+// from src/ would fail `instanceof` against errors thrown by dist/).
+import { isPlumblineError } from "../../dist/core/index.js";
 // @ts-expect-error: a plain ES module shared with the fuzz worker.
 import { areas, loadArea } from "./samples/index.mjs";
 

@@ -187,6 +187,7 @@ export const detection: Annotations = {
       "Not convex in the log region.",
     ],
     pairs: {
+      "face/landmark_nme": "the face-alignment benchmark error (NME, failure rate, CED AUC)",
       "regression/mean_absolute_error": "the average landmark error in pixels",
       "regression/root_mean_squared_error": "weights the larger landmark errors more",
     },

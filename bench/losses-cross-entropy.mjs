@@ -5,7 +5,7 @@
 // tensor is 400 MB and forward + backward needs several of them, beyond what a wasm32 heap
 // comfortably holds); the work is the same, the chunk losses are summed and divided by the row
 // count, so the value equals the full-batch mean (checked against torch below).
-// Run: npx tsc --build && node bench/losses-a.mjs [--rows 100000] [--classes 1000] [--chunk 10000] [--repeats 3] [--quick]
+// Run: npx tsc --build && node bench/losses-cross-entropy.mjs [--rows 100000] [--classes 1000] [--chunk 10000] [--repeats 3] [--quick]
 // (--quick: 10,000 rows)
 import { setThreadsCount } from "@tensorflow/tfjs-backend-wasm";
 import * as tf from "@tensorflow/tfjs-core";

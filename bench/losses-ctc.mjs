@@ -1,7 +1,7 @@
 // Benchmark: CTC loss forward + backward (T=100, N=32, C=30, S=20, "mean" reduction) on the
 // TensorFlow.js WASM backend against torch.nn.functional.ctc_loss on one CPU thread, same data,
-// same run. (Sigmoid focal loss is benchmarked in bench/losses-a.mjs.)
-// Run: npx tsc --build && node bench/losses-b.mjs [--repeats 20] [--quick]   (--quick: 2 repeats)
+// same run. (Cross-entropy and sigmoid focal loss are benchmarked in bench/losses-cross-entropy.mjs and bench/losses-focal.mjs.)
+// Run: npx tsc --build && node bench/losses-ctc.mjs [--repeats 20] [--quick]   (--quick: 2 repeats)
 import { setThreadsCount } from "@tensorflow/tfjs-backend-wasm";
 import * as tf from "@tensorflow/tfjs-core";
 import { useBackend } from "../dist/conformance/adapters/tf-backend.js";
