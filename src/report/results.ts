@@ -4,7 +4,7 @@
  * sentence-level text scores, per-query retrieval scores, RAG judge reasons): those come as
  * explicit per-sample fields.
  */
-import { decodeState } from "../core/codec.js";
+import { decodeState, encodeState } from "../core/codec.js";
 import { describeValue, fail } from "../core/errors.js";
 import type { AnyMetricDef, MetricSnapshot } from "../metric.js";
 import { decodeMetricSnapshot } from "../metric.js";
@@ -86,7 +86,8 @@ function isCollection(def: unknown): def is AnyMetricDef & CollectionDef {
 
 /**
  * The metrics of `results` as a flat list of named, validated metrics: collections are expanded
- * into their members; each state goes through its definition's `validateState`.
+ * into their members; each state is copied as a snapshot holds it (the report never reads a live
+ * metric's buffers) and goes through its definition's `validateState`.
  */
 export function namedMetrics(results: EvaluationResults): NamedMetric[] {
   const list = results.metrics;
@@ -117,9 +118,11 @@ export function namedMetrics(results: EvaluationResults): NamedMetric[] {
         add(member, { def: memberDef, state: states?.[member] }, `${where}.${member}`);
       return;
     }
+    // The state as a snapshot holds it (growable buffers compacted), checked like a decoded state.
+    const state = decodeState(encodeState(metric.state));
     const validate: ((s: unknown) => void) | undefined = def.validateState;
-    validate?.call(def, metric.state);
-    out.push({ name: name ?? def.id.slice(def.id.indexOf("/") + 1), def, state: metric.state });
+    validate?.call(def, state);
+    out.push({ name: name ?? def.id.slice(def.id.indexOf("/") + 1), def, state });
   };
   entries.forEach(([name, metric], i) => {
     add(name, metric, `metrics[${name ?? i}]`);
