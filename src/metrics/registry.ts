@@ -38,7 +38,11 @@ export async function findFactory(
   if (task === "collection") {
     // A collection is rebuilt member by member, each through this registry.
     const { rebuildCollection } = await import("../collection/index.js");
-    return rebuildCollection(id, options, findDefinition);
+    const def = await rebuildCollection(id, options, findDefinition);
+    // A collection has no synchronous factory of its options: it is rebuilt member by member.
+    const factory = (): AnyMetricDef =>
+      fail("unsupported", "a collection is rebuilt from its members with findDefinition, not by a factory");
+    return { name: "metricCollection", factory, def };
   }
   const load = Object.hasOwn(taskModules, task) ? taskModules[task] : undefined;
   if (!load)
