@@ -126,13 +126,17 @@ describe("metricCollection", () => {
         );
         return path;
       });
-      const run = spawnSync(process.execPath, ["dist/cli/main.js", "merge", ...files], { encoding: "utf8" });
+      const run = spawnSync(process.execPath, ["dist/cli/main.js", "merge", ...files, "--format", "json"], {
+        encoding: "utf8",
+      });
       expect(run.stderr).toBe("");
       const merged = JSON.parse(run.stdout) as { id: string; result: Record<string, number> }[];
       expect(merged[0]!.id).toBe("collection/metrics");
       const expected = runOnce(def, preds, target) as Record<string, number>;
+      // The CLI's JSON keys are snake_case (docs/cli.md), member names included.
+      const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
       for (const [name, value] of Object.entries(expected))
-        expect(merged[0]!.result[name]).toBeCloseTo(value, 12);
+        expect(merged[0]!.result[snake(name)]).toBeCloseTo(value, 12);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

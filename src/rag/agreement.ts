@@ -1,6 +1,6 @@
 import { describeValue, fail } from "../core/errors.js";
 import { optionNames, optOneOf, readOptions } from "../core/options.js";
-import { type KappaWeights, kappaFromConfusion } from "../metrics/classification/cohen-kappa.js";
+import { type KappaWeights, kappaFromConfusion } from "../metrics/classification/kappa.js";
 
 /**
  * Agreement between a judge and people (or any two raters): Cohen's kappa and Krippendorff's

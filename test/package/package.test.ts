@@ -31,15 +31,13 @@ const specifier = (subpath: string) => (subpath === "." ? pkg.name : `${pkg.name
 const TFJS_VERSIONS = ["4.0.0", "4.22.0"];
 
 /**
- * Subpaths that do not bundle for a browser, with why. Node-only by design, or waiting for
- * another branch (text: METEOR's WordNet loader moves to plumbline/text/node; rag: the judgment
- * cache moves to plumbline/rag/node).
+ * Subpaths that do not bundle for a browser, with why: each is Node-only by design, beside a
+ * browser-safe subpath that holds the rest.
  */
 const NOT_FOR_BROWSERS: Readonly<Record<string, string>> = {
   "./parallel": "worker threads (Node only by design)",
   "./conformance": "reads case files with node:fs (Node only by design)",
-  "./rag":
-    "node:fs/promises for its judgment cache (moves to plumbline/rag/node on the retrieval-rag branch)",
+  "./rag/node": "the file-backed judgment cache (Node only by design; plumbline/rag itself bundles)",
 };
 
 /** Subpaths that import the optional TensorFlow.js peer. */

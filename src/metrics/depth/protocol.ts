@@ -73,11 +73,12 @@ export function readProtocol(fn: string, o: OptionRecord<DepthOptions>): DepthPr
 
 /** The protocol's options as stored in a def (JSON-safe, undefined as null). */
 export function protocolOptions(p: DepthProtocol): Record<string, unknown> {
+  // Absent caps and crops stay absent, so the factory rebuilds the def from these options.
   return {
     ignoreInvalidTarget: p.ignoreInvalidTarget,
-    minDepth: p.minDepth ?? null,
-    maxDepth: p.maxDepth ?? null,
-    crop: p.crop ?? null,
+    ...(p.minDepth !== undefined ? { minDepth: p.minDepth } : {}),
+    ...(p.maxDepth !== undefined ? { maxDepth: p.maxDepth } : {}),
+    ...(p.crop !== undefined ? { crop: p.crop } : {}),
     alignment: p.alignment,
     average: p.average,
   };

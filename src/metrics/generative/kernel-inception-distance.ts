@@ -153,7 +153,15 @@ export function kernelInceptionDistanceDef(
   return {
     id: kernelInceptionDistanceMeta.id,
     meta: kernelInceptionDistanceMeta,
-    options: { degree, gamma: gamma ?? null, coef0, subsets: subsets ?? null, subsetSize, seed },
+    // Absent options stay absent, so the factory rebuilds the def from them.
+    options: {
+      degree,
+      ...(gamma !== undefined ? { gamma } : {}),
+      coef0,
+      ...(subsets !== undefined ? { subsets } : {}),
+      subsetSize,
+      seed,
+    },
     init: () => ({ dim: 0, real: growableFloat64(), fake: growableFloat64() }),
     update(state, real, fake) {
       const { r, f, dim } = readFeaturePair(real, fake, state.dim, fn);

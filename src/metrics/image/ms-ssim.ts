@@ -163,7 +163,9 @@ export function msSsimDef<O extends MsSsimOptions>(
     }
     return out;
   };
-  return perImageDef(msSsimMeta, fn, { ...settings.json, betas: [...betas], normalize }, reduction, scores);
+  // Only the options msSsim itself takes are stored, so its factory rebuilds it from them.
+  const { convention: _convention, sampleCovariance: _sampleCovariance, ...window_ } = settings.json;
+  return perImageDef(msSsimMeta, fn, { ...window_, betas: [...betas], normalize }, reduction, scores);
 }
 
 function concat(planes: Float64Array[]): Float64Array {
