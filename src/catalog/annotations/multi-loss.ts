@@ -42,7 +42,7 @@ export const multiLoss: Annotations = {
     survey: ["12"],
     flags: [],
     usage:
-      "Weigh several losses of one task (depth, image synthesis) by the coefficient of variation of each loss's ratio to its running mean (Groenendijk et al. 2021).",
+      "Weigh several losses of one task (monocular depth, semantic segmentation) by the coefficient of variation of each loss's ratio to its running mean (Groenendijk et al. 2021).",
     pros: [
       "Needs no gradients, no extra parameters and no tuning: only the losses' values.",
       "Ratios to each loss's own mean are scale-free, so losses of different magnitudes are comparable.",
