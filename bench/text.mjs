@@ -5,9 +5,7 @@
 // The references need sacrebleu's and jiwer's source on PYTHONPATH (SACREBLEU_SRC / JIWER_SRC,
 // default /tmp/ref, a folder holding the `sacrebleu` and `jiwer` packages) and Debian's python3
 // with python3-regex, python3-levenshtein (/usr/bin/python3); each is skipped when unavailable.
-import { corpusBleu } from "../dist/metrics/text/bleu.js";
-import { chrf } from "../dist/metrics/text/chrf.js";
-import { wordErrorRate } from "../dist/metrics/text/wer.js";
+import { chrf, corpusBleu, wordErrorRate } from "../dist/metrics/text/index.js";
 import {
   cpuTime,
   mulberry32,

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { corpusBleu } from "../metrics/text/bleu.js";
-import { chrf } from "../metrics/text/chrf.js";
-import { distinctN } from "../metrics/text/diversity.js";
-import { ter } from "../metrics/text/ter.js";
-import { alignmentMeasures, charErrorRate } from "../metrics/text/wer.js";
+import { distinctN } from "../metrics/text/similarity/diversity.js";
+import { alignmentMeasures, charErrorRate } from "../metrics/text/speech/wer.js";
+import { corpusBleu } from "../metrics/text/translation/bleu.js";
+import { chrf } from "../metrics/text/translation/chrf.js";
+import { ter } from "../metrics/text/translation/ter.js";
 
 const samples = new URL("../../data/samples/text/", import.meta.url);
 

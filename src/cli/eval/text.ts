@@ -1,16 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { describeValue, fail } from "../../core/errors.js";
-import { corpusBleu } from "../../metrics/text/bleu.js";
-import { chrf } from "../../metrics/text/chrf.js";
-import { distinctN, selfBleu } from "../../metrics/text/diversity.js";
-import { editDistance } from "../../metrics/text/edit-distance.js";
-import { extendedEditDistance } from "../../metrics/text/extended-edit-distance.js";
-import { corpusGleu } from "../../metrics/text/gleu.js";
-import { type NltkSmoothing, nltkCorpusBleu } from "../../metrics/text/nltk-bleu.js";
-import { pySplit } from "../../metrics/text/python-strings.js";
-import type { SacrebleuTokenizerName } from "../../metrics/text/sacrebleu-tokenizers.js";
-import { ter } from "../../metrics/text/ter.js";
+import { distinctN, selfBleu } from "../../metrics/text/similarity/diversity.js";
+import { editDistance } from "../../metrics/text/speech/edit-distance.js";
 import {
   alignmentMeasures,
   charErrorRate,
@@ -19,7 +11,15 @@ import {
   wordErrorRate,
   wordInformationLost,
   wordInformationPreserved,
-} from "../../metrics/text/wer.js";
+} from "../../metrics/text/speech/wer.js";
+import { pySplit } from "../../metrics/text/tokenizers/python-strings.js";
+import type { SacrebleuTokenizerName } from "../../metrics/text/tokenizers/sacrebleu.js";
+import { corpusBleu } from "../../metrics/text/translation/bleu.js";
+import { chrf } from "../../metrics/text/translation/chrf.js";
+import { extendedEditDistance } from "../../metrics/text/translation/extended-edit-distance.js";
+import { corpusGleu } from "../../metrics/text/translation/gleu.js";
+import { type NltkSmoothing, nltkCorpusBleu } from "../../metrics/text/translation/nltk-bleu.js";
+import { ter } from "../../metrics/text/translation/ter.js";
 import { runAction } from "../errors.js";
 
 /** The metrics `plumbline eval text --metric` accepts. */
@@ -207,7 +207,7 @@ export async function evaluateTextMetric(
       };
     }
     case "rouge": {
-      const { rouge } = await import("../../metrics/text/rouge.js");
+      const { rouge } = await import("../../metrics/text/summarization/rouge.js");
       const r = rouge(hyps, refs);
       const parts = Object.entries(r).map(
         ([type, s]) => `${type} F = ${fmt(s.fmeasure)} (P = ${fmt(s.precision)}, R = ${fmt(s.recall)})`,
@@ -215,7 +215,7 @@ export async function evaluateTextMetric(
       return { line: `ROUGE (rouge-score 0.1.2): ${parts.join("; ")}`, record: { metric, ...r } };
     }
     case "meteor": {
-      const { meteor } = await import("../../metrics/text/meteor.js");
+      const { meteor } = await import("../../metrics/text/translation/meteor.js");
       const v = meteor(
         hyps.map((h) => pySplit(h)),
         refs.map((rs) => rs.map((r) => pySplit(r))),

@@ -1,0 +1,653 @@
+import type { CatalogEntry } from "../../../catalog/types.js";
+import { describeValue, fail } from "../../../core/errors.js";
+import { type MetricDef, runOnce } from "../../../metric.js";
+import { compareCodePoints, pyFixed } from "../tokenizers/python-strings.js";
+
+/** Tagging schemes of seqeval's strict mode. */
+export type SeqevalScheme = "IOB1" | "IOB2" | "IOE1" | "IOE2" | "IOBES" | "BILOU";
+
+/**
+ * `"default"`: seqeval's conlleval-compatible lenient chunking (`get_entities`): an `I-` after `O`
+ * starts an entity, a type change ends one. `"strict"`: only chunks well-formed in `scheme` count.
+ */
+export type SeqevalMode = "default" | "strict";
+
+/** `"none"` returns per-type arrays (seqeval's `average=None`). */
+export type SeqevalAverage = "micro" | "macro" | "weighted" | "none";
+
+export interface SeqevalOptions {
+  /** Default `"default"`. */
+  readonly mode?: SeqevalMode;
+  /** Required in strict mode. */
+  readonly scheme?: SeqevalScheme;
+  /** Tags written `PER-B` instead of `B-PER`. Default false. */
+  readonly suffix?: boolean;
+  /** Value of an undefined precision or recall (seqeval's `zero_division`; "warn" acts as 0). Default 0. */
+  readonly zeroDivision?: 0 | 1;
+}
+
+/** Per entity type counts, and token counts for accuracy. */
+export interface SeqevalState {
+  /** type -> [true positives, predicted entities, true entities]. */
+  counts: Record<string, [number, number, number]>;
+  correctTokens: number;
+  totalTokens: number;
+}
+
+export interface SeqevalAveraged {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  /** Number of true entities. */
+  readonly support: number;
+}
+
+export interface SeqevalPerType {
+  readonly labels: readonly string[];
+  readonly precision: readonly number[];
+  readonly recall: readonly number[];
+  readonly f1: readonly number[];
+  readonly support: readonly number[];
+}
+
+export interface SeqevalReportRow {
+  /** Entity type, or "micro avg", "macro avg", "weighted avg". */
+  readonly label: string;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly support: number;
+}
+
+export interface SeqevalReport {
+  readonly rows: readonly SeqevalReportRow[];
+  /** seqeval's `classification_report(..., digits)` text. */
+  readonly text: string;
+}
+
+/** Catalog entry for entity-level NER scores. */
+export const seqevalMeta: CatalogEntry = {
+  id: "text/seqeval",
+  title: "Entity-level precision, recall and F1 for sequence labelling (seqeval)",
+  kind: "metric",
+  tasks: ["nlp"],
+  formula:
+    "P=\\frac{|E_{pred}\\cap E_{true}|}{|E_{pred}|},\\; R=\\frac{|E_{pred}\\cap E_{true}|}{|E_{true}|},\\; F_1=\\frac{2PR}{P+R}",
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: [
+    "An entity counts only with exact type and span: a one-token boundary error is both a false positive and a false negative.",
+    "Lenient (conlleval) and strict chunking can give very different scores for ill-formed tag sequences.",
+    "micro averages favour frequent types; macro gives rare types equal weight.",
+  ],
+  references: [
+    { paper: "Tjong Kim Sang & De Meulder 2003 (CoNLL-2003, conlleval)" },
+    {
+      implementation:
+        "seqeval 1.2.2 precision_score/recall_score/f1_score/classification_report/accuracy_score (default and strict modes)",
+    },
+  ],
+  traits: ["ner", "sequence-labelling", "imbalanced"],
+  exports: ["seqeval", "seqevalDef", "seqevalScores", "seqevalAccuracy", "seqevalClassificationReport"],
+};
+
+const SCHEMES: Readonly<Record<SeqevalScheme, string>> = {
+  IOB1: "IOB",
+  IOB2: "IOB",
+  IOE1: "IOE",
+  IOE2: "IOE",
+  IOBES: "IOBES",
+  BILOU: "BILOU",
+};
+
+interface Resolved {
+  readonly mode: SeqevalMode;
+  readonly scheme: SeqevalScheme | undefined;
+  readonly suffix: boolean;
+  readonly zeroDivision: 0 | 1;
+}
+
+function resolve(options: SeqevalOptions, fn: string): Resolved {
+  const mode = options.mode ?? "default";
+  if (mode !== "default" && mode !== "strict")
+    fail("invalid_option", `${fn}: \`mode\` must be "default" or "strict", got ${describeValue(mode)}`);
+  const scheme = options.scheme;
+  if (scheme !== undefined && !Object.hasOwn(SCHEMES, scheme)) {
+    fail(
+      "invalid_option",
+      `${fn}: \`scheme\` must be one of IOB1, IOB2, IOE1, IOE2, IOBES, BILOU, got ${describeValue(scheme)}`,
+    );
+  }
+  if (mode === "strict" && scheme === undefined)
+    fail(
+      "invalid_option",
+      `${fn}: \`mode\` "strict" needs a \`scheme\` (IOB1, IOB2, IOE1, IOE2, IOBES or BILOU)`,
+    );
+  const zeroDivision = options.zeroDivision ?? 0;
+  if (zeroDivision !== 0 && zeroDivision !== 1)
+    fail("invalid_option", `${fn}: \`zeroDivision\` must be 0 or 1, got ${describeValue(zeroDivision)}`);
+  return { mode, scheme, suffix: options.suffix ?? false, zeroDivision };
+}
+
+type Entity = string; // "type\u0000start\u0000end"
+
+/** seqeval's split of a tag into its prefix letter and its type ("_" when it has none). */
+function splitLenient(chunk: string, suffix: boolean): [string, string] {
+  if (suffix) {
+    const head = chunk.slice(0, -1);
+    const cut = head.lastIndexOf("-");
+    return [chunk[chunk.length - 1] as string, (cut < 0 ? head : head.slice(0, cut)) || "_"];
+  }
+  const rest = chunk.slice(1);
+  const cut = rest.indexOf("-");
+  return [chunk[0] as string, (cut < 0 ? rest : rest.slice(cut + 1)) || "_"];
+}
+
+/** seqeval `get_entities` on one sentence (the 'O' it appends between sentences ends every chunk). */
+function lenientEntities(tags: readonly string[], suffix: boolean): Entity[] {
+  const chunks: Entity[] = [];
+  let prevTag = "O";
+  let prevType = "";
+  let begin = 0;
+  for (let i = 0; i <= tags.length; i++) {
+    const chunk = i < tags.length ? (tags[i] as string) : "O";
+    const [tag, type] = splitLenient(chunk, suffix);
+    const end =
+      prevTag === "E" ||
+      prevTag === "S" ||
+      ((prevTag === "B" || prevTag === "I") && (tag === "B" || tag === "S" || tag === "O")) ||
+      (prevTag !== "O" && prevTag !== "." && prevType !== type);
+    if (end) chunks.push(`${prevType}\u0000${begin}\u0000${i - 1}`);
+    const start =
+      tag === "B" ||
+      tag === "S" ||
+      ((prevTag === "E" || prevTag === "S" || prevTag === "O") && (tag === "E" || tag === "I")) ||
+      (tag !== "O" && tag !== "." && prevType !== type);
+    if (start) begin = i;
+    prevTag = tag;
+    prevType = type;
+  }
+  return chunks;
+}
+
+interface Token {
+  readonly prefix: string;
+  readonly type: string;
+}
+
+type Pattern = readonly [prev: string, current: string, tag: "same" | "diff" | "any"];
+
+interface SchemeRules {
+  readonly allowed: string;
+  readonly start: readonly Pattern[];
+  readonly inside: readonly Pattern[];
+  readonly end: readonly Pattern[];
+}
+
+const ANY = "IOBESUL";
+
+/** seqeval.scheme's patterns (prefix sets as strings of letters). */
+const RULES: Readonly<Record<SeqevalScheme, SchemeRules>> = {
+  IOB1: {
+    allowed: "IOB",
+    start: [
+      ["O", "I", "any"],
+      ["I", "I", "diff"],
+      ["B", "I", "any"],
+      ["I", "B", "same"],
+      ["B", "B", "same"],
+    ],
+    inside: [
+      ["B", "I", "same"],
+      ["I", "I", "same"],
+    ],
+    end: [
+      ["I", "I", "diff"],
+      ["I", "O", "any"],
+      ["I", "B", "any"],
+      ["B", "O", "any"],
+      ["B", "I", "diff"],
+      ["B", "B", "same"],
+    ],
+  },
+  IOE1: {
+    allowed: "IOE",
+    start: [
+      ["O", "I", "any"],
+      ["I", "I", "diff"],
+      ["E", "I", "any"],
+      ["E", "E", "same"],
+    ],
+    inside: [
+      ["I", "I", "same"],
+      ["I", "E", "same"],
+    ],
+    end: [
+      ["I", "I", "diff"],
+      ["I", "O", "any"],
+      ["I", "E", "diff"],
+      ["E", "I", "same"],
+      ["E", "E", "same"],
+    ],
+  },
+  IOB2: {
+    allowed: "IOB",
+    start: [[ANY, "B", "any"]],
+    inside: [
+      ["B", "I", "same"],
+      ["I", "I", "same"],
+    ],
+    end: [
+      ["I", "O", "any"],
+      ["I", "I", "diff"],
+      ["I", "B", "any"],
+      ["B", "O", "any"],
+      ["B", "I", "diff"],
+      ["B", "B", "any"],
+    ],
+  },
+  IOE2: {
+    allowed: "IOE",
+    start: [
+      ["O", "I", "any"],
+      ["O", "E", "any"],
+      ["E", "I", "any"],
+      ["E", "E", "any"],
+      ["I", "I", "diff"],
+      ["I", "E", "diff"],
+    ],
+    inside: [
+      ["I", "E", "same"],
+      ["I", "I", "same"],
+    ],
+    end: [["E", ANY, "any"]],
+  },
+  IOBES: {
+    allowed: "IOBES",
+    start: [
+      [ANY, "B", "any"],
+      [ANY, "S", "any"],
+    ],
+    inside: [
+      ["B", "I", "same"],
+      ["B", "E", "same"],
+      ["I", "I", "same"],
+      ["I", "E", "same"],
+    ],
+    end: [
+      ["S", ANY, "any"],
+      ["E", ANY, "any"],
+    ],
+  },
+  BILOU: {
+    allowed: "BILOU",
+    start: [
+      [ANY, "B", "any"],
+      [ANY, "U", "any"],
+    ],
+    inside: [
+      ["B", "I", "same"],
+      ["B", "L", "same"],
+      ["I", "I", "same"],
+      ["I", "L", "same"],
+    ],
+    end: [
+      ["U", ANY, "any"],
+      ["L", ANY, "any"],
+    ],
+  },
+};
+
+function matches(prev: Token, current: Token, patterns: readonly Pattern[]): boolean {
+  for (const [p, c, tag] of patterns) {
+    if (!p.includes(prev.prefix) || !c.includes(current.prefix)) continue;
+    if (tag === "any" || (tag === "same") === (prev.type === current.type)) return true;
+  }
+  return false;
+}
+
+function strictToken(text: string, suffix: boolean): Token {
+  const prefix = suffix ? (text[text.length - 1] as string) : (text[0] as string);
+  const rest = suffix ? text.slice(0, -1) : text.slice(1);
+  return { prefix, type: rest.replace(/^-+|-+$/g, "") || "_" };
+}
+
+/** seqeval.scheme `Tokens.entities` for one sentence (tags already validated). */
+function strictEntities(tags: readonly string[], scheme: SeqevalScheme, suffix: boolean): Entity[] {
+  const rules = RULES[scheme];
+  const outside: Token = { prefix: "O", type: "_" };
+  const tokens = [...tags.map((t) => strictToken(t, suffix)), outside];
+  const entities: Entity[] = [];
+  let prev = outside;
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i] as Token;
+    if (matches(prev, token, rules.start)) {
+      let end = tokens.length - 2;
+      let inner = token;
+      for (let k = i + 1; k < tokens.length; k++) {
+        const next = tokens[k] as Token;
+        if (matches(inner, next, rules.inside)) inner = next;
+        else {
+          end = k;
+          break;
+        }
+      }
+      if (matches(tokens[end - 1] as Token, tokens[end] as Token, rules.end))
+        entities.push(`${token.type}\u0000${i}\u0000${end}`);
+      i = end;
+    } else i++;
+    prev = tokens[i - 1] as Token;
+  }
+  return entities;
+}
+
+function checkSentences(fn: string, name: string, value: unknown): readonly (readonly string[])[] {
+  if (!Array.isArray(value))
+    fail(
+      "invalid_value",
+      `${fn}: \`${name}\` must be an array of tag sequences (string arrays), got ${describeValue(value)}`,
+    );
+  value.forEach((sentence, i) => {
+    if (!Array.isArray(sentence))
+      fail(
+        "invalid_value",
+        `${fn}: \`${name}\` must contain string arrays, got ${describeValue(sentence)} at index ${i}`,
+      );
+    sentence.forEach((tag, j) => {
+      if (typeof tag !== "string" || tag.length === 0)
+        fail(
+          "invalid_value",
+          `${fn}: \`${name}\` must contain non-empty tag strings, got ${describeValue(tag)} at index ${i}.${j}`,
+        );
+    });
+  });
+  return value as string[][];
+}
+
+function checkTags(fn: string, name: string, sentences: readonly (readonly string[])[], r: Resolved): void {
+  sentences.forEach((sentence, i) => {
+    sentence.forEach((tag, j) => {
+      if (r.mode === "strict") {
+        const allowed = SCHEMES[r.scheme as SeqevalScheme];
+        const prefix = r.suffix ? (tag[tag.length - 1] as string) : (tag[0] as string);
+        if (!allowed.includes(prefix)) {
+          fail(
+            "invalid_value",
+            `${fn}: \`${name}\` tag ${describeValue(tag)} is not valid in scheme ${r.scheme} (prefixes ${allowed.split("").join(", ")}), at index ${i}.${j}`,
+          );
+        }
+        return;
+      }
+      // Lenient mode: a typeless tag other than O, B, I, E, S (or a "." prefix) could make a chunk run
+      // across sentences in seqeval; reject it instead of guessing.
+      const [prefix, type] = splitLenient(tag, r.suffix);
+      if (prefix === "." || (type === "_" && !"OBIES".includes(prefix))) {
+        fail(
+          "invalid_value",
+          `${fn}: \`${name}\` tag ${describeValue(tag)} must be O, B, I, E, S or a typed tag such as B-PER, at index ${i}.${j}`,
+        );
+      }
+    });
+  });
+}
+
+function bump(counts: Record<string, [number, number, number]>, type: string, slot: 0 | 1 | 2): void {
+  let row = counts[type];
+  if (row === undefined) {
+    row = [0, 0, 0];
+    counts[type] = row;
+  }
+  row[slot] += 1;
+}
+
+function typeOf(entity: Entity): string {
+  return entity.slice(0, entity.indexOf("\u0000"));
+}
+
+function divide(numerator: number, denominator: number, zeroDivision: number): number {
+  return denominator === 0 ? zeroDivision : numerator / denominator;
+}
+
+function perType(state: SeqevalState, zeroDivision: number): SeqevalPerType {
+  const labels = Object.keys(state.counts).sort(compareCodePoints);
+  const precision: number[] = [];
+  const recall: number[] = [];
+  const f1: number[] = [];
+  const support: number[] = [];
+  for (const label of labels) {
+    const [tp, pred, truth] = state.counts[label] as [number, number, number];
+    const p = divide(tp, pred, zeroDivision);
+    const r = divide(tp, truth, zeroDivision);
+    precision.push(p);
+    recall.push(r);
+    f1.push(p + r === 0 ? 0 : (2 * p * r) / (p + r));
+    support.push(truth);
+  }
+  return { labels, precision, recall, f1, support };
+}
+
+function averaged(
+  state: SeqevalState,
+  average: "micro" | "macro" | "weighted",
+  zeroDivision: number,
+): SeqevalAveraged {
+  const per = perType(state, zeroDivision);
+  const support = per.support.reduce((a, b) => a + b, 0);
+  if (average === "micro") {
+    let tp = 0;
+    let pred = 0;
+    for (const label of per.labels) {
+      const row = state.counts[label] as [number, number, number];
+      tp += row[0];
+      pred += row[1];
+    }
+    const p = divide(tp, pred, zeroDivision);
+    const r = divide(tp, support, zeroDivision);
+    return { precision: p, recall: r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r), support };
+  }
+  const n = per.labels.length;
+  if (average === "weighted") {
+    if (support === 0) {
+      const predicted = per.labels.some((l) => (state.counts[l] as [number, number, number])[1] > 0);
+      return {
+        precision: predicted ? 0 : zeroDivision,
+        recall: zeroDivision,
+        f1: predicted ? 0 : zeroDivision,
+        support,
+      };
+    }
+    const w = (values: readonly number[]): number =>
+      values.reduce((acc, v, i) => acc + v * (per.support[i] as number), 0) / support;
+    return { precision: w(per.precision), recall: w(per.recall), f1: w(per.f1), support };
+  }
+  // numpy's average of an empty array is NaN (no entity types at all).
+  const m = (values: readonly number[]): number =>
+    n === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / n;
+  return { precision: m(per.precision), recall: m(per.recall), f1: m(per.f1), support };
+}
+
+/**
+ * seqeval as a mergeable metric: the state holds, per entity type, true positives, predicted and
+ * true entity counts, plus token counts for accuracy. `compute` returns the per-type and averaged
+ * scores. Entities are matched per sentence on (type, start, end).
+ *
+ * Matches seqeval 1.2.2 (default mode = `mode=None`; strict = `mode="strict", scheme=...`).
+ * Undefined precision or recall take `zeroDivision` (0, as seqeval's "warn"); macro over no entity
+ * type is NaN (numpy's mean of nothing), weighted with no true entity follows seqeval's special case.
+ * Cost: O(tokens).
+ */
+export function seqevalDef(
+  options: SeqevalOptions = {},
+): MetricDef<
+  SeqevalState,
+  [predictions: readonly (readonly string[])[], targets: readonly (readonly string[])[]],
+  SeqevalResult
+> {
+  const r = resolve(options, "seqeval");
+  return {
+    id: seqevalMeta.id,
+    meta: seqevalMeta,
+    options: { ...options },
+    init: () => ({ counts: {}, correctTokens: 0, totalTokens: 0 }),
+    update(state, predictions, targets) {
+      const preds = checkSentences("seqeval", "predictions", predictions);
+      const truth = checkSentences("seqeval", "targets", targets);
+      if (preds.length !== truth.length)
+        fail(
+          "shape_mismatch",
+          `seqeval: \`predictions\` and \`targets\` must have the same number of sentences, got ${preds.length} and ${truth.length}`,
+        );
+      preds.forEach((p, i) => {
+        const t = truth[i] as readonly string[];
+        if (p.length !== t.length)
+          fail(
+            "shape_mismatch",
+            `seqeval: sentence ${i} has ${p.length} predicted tags and ${t.length} target tags`,
+          );
+      });
+      checkTags("seqeval", "predictions", preds, r);
+      checkTags("seqeval", "targets", truth, r);
+      const extract = (tags: readonly string[]): Entity[] =>
+        r.mode === "strict"
+          ? strictEntities(tags, r.scheme as SeqevalScheme, r.suffix)
+          : lenientEntities(tags, r.suffix);
+      preds.forEach((p, i) => {
+        const t = truth[i] as readonly string[];
+        const predicted = new Set(extract(p));
+        const actual = new Set(extract(t));
+        for (const e of predicted) {
+          bump(state.counts, typeOf(e), 1);
+          if (actual.has(e)) bump(state.counts, typeOf(e), 0);
+        }
+        for (const e of actual) bump(state.counts, typeOf(e), 2);
+        for (let k = 0; k < p.length; k++) if (p[k] === t[k]) state.correctTokens++;
+        state.totalTokens += p.length;
+      });
+    },
+    merge(a, b) {
+      const counts: Record<string, [number, number, number]> = {};
+      for (const source of [a.counts, b.counts]) {
+        for (const [type, row] of Object.entries(source)) {
+          const target = counts[type] ?? [0, 0, 0];
+          counts[type] = [target[0] + row[0], target[1] + row[1], target[2] + row[2]];
+        }
+      }
+      return {
+        counts,
+        correctTokens: a.correctTokens + b.correctTokens,
+        totalTokens: a.totalTokens + b.totalTokens,
+      };
+    },
+    compute(state) {
+      return {
+        micro: averaged(state, "micro", r.zeroDivision),
+        macro: averaged(state, "macro", r.zeroDivision),
+        weighted: averaged(state, "weighted", r.zeroDivision),
+        perType: perType(state, r.zeroDivision),
+        accuracy: state.totalTokens === 0 ? Number.NaN : state.correctTokens / state.totalTokens,
+      };
+    },
+  };
+}
+
+/** Everything seqeval reports for one set of options. */
+export interface SeqevalResult {
+  readonly micro: SeqevalAveraged;
+  readonly macro: SeqevalAveraged;
+  readonly weighted: SeqevalAveraged;
+  readonly perType: SeqevalPerType;
+  /** Token accuracy (seqeval `accuracy_score`); NaN with no tokens (seqeval divides by zero). */
+  readonly accuracy: number;
+}
+
+/**
+ * Entity-level precision, recall, F1 (micro, macro, weighted, per type) and token accuracy.
+ *
+ * @example seqeval([["B-PER", "I-PER", "O"]], [["B-PER", "I-PER", "O"]]).micro.f1 // 1
+ */
+export function seqeval(
+  predictions: readonly (readonly string[])[],
+  targets: readonly (readonly string[])[],
+  options: SeqevalOptions = {},
+): SeqevalResult {
+  return runOnce(seqevalDef(options), predictions, targets);
+}
+
+/**
+ * seqeval's `precision_score`/`recall_score`/`f1_score` with one `average` (`"none"`: per-type
+ * arrays in sorted label order, as `average=None`).
+ */
+export function seqevalScores(
+  predictions: readonly (readonly string[])[],
+  targets: readonly (readonly string[])[],
+  options: SeqevalOptions & { readonly average: "none" },
+): SeqevalPerType;
+export function seqevalScores(
+  predictions: readonly (readonly string[])[],
+  targets: readonly (readonly string[])[],
+  options?: SeqevalOptions & { readonly average?: "micro" | "macro" | "weighted" },
+): SeqevalAveraged;
+export function seqevalScores(
+  predictions: readonly (readonly string[])[],
+  targets: readonly (readonly string[])[],
+  options: SeqevalOptions & { readonly average?: SeqevalAverage } = {},
+): SeqevalAveraged | SeqevalPerType {
+  const average = options.average ?? "micro";
+  if (!["micro", "macro", "weighted", "none"].includes(average)) {
+    fail(
+      "invalid_option",
+      `seqevalScores: \`average\` must be "micro", "macro", "weighted" or "none", got ${describeValue(average)}`,
+    );
+  }
+  const { average: _ignored, ...rest } = options;
+  const result = seqeval(predictions, targets, rest);
+  return average === "none" ? result.perType : result[average];
+}
+
+/** seqeval `accuracy_score`: the fraction of tokens whose tag equals the target's. */
+export function seqevalAccuracy(
+  predictions: readonly (readonly string[])[],
+  targets: readonly (readonly string[])[],
+): number {
+  const result = seqeval(predictions, targets);
+  if (Number.isNaN(result.accuracy)) fail("empty_input", "seqevalAccuracy: `targets` has no tokens");
+  return result.accuracy;
+}
+
+/**
+ * seqeval `classification_report`: per-type rows, then micro, macro and weighted averages, as data
+ * and as seqeval's text table (`digits` decimals, default 2).
+ */
+export function seqevalClassificationReport(
+  predictions: readonly (readonly string[])[],
+  targets: readonly (readonly string[])[],
+  options: SeqevalOptions & { readonly digits?: number } = {},
+): SeqevalReport {
+  const digits = options.digits ?? 2;
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20)
+    fail(
+      "invalid_option",
+      `seqevalClassificationReport: \`digits\` must be an integer in [0, 20], got ${describeValue(digits)}`,
+    );
+  const { digits: _ignored, ...rest } = options;
+  const result = seqeval(predictions, targets, rest);
+  const rows: SeqevalReportRow[] = result.perType.labels.map((label, i) => ({
+    label,
+    precision: result.perType.precision[i] as number,
+    recall: result.perType.recall[i] as number,
+    f1: result.perType.f1[i] as number,
+    support: result.perType.support[i] as number,
+  }));
+  const averages: SeqevalReportRow[] = (["micro", "macro", "weighted"] as const).map((a) => ({
+    label: `${a} avg`,
+    ...result[a],
+  }));
+  const width = Math.max(...rows.map((row) => Array.from(row.label).length), "weighted avg".length, digits);
+  const line = (row: SeqevalReportRow): string =>
+    `${row.label.padStart(width)} ${[row.precision, row.recall, row.f1].map((v) => ` ${pyFixed(v, digits).padStart(9)}`).join("")} ${String(row.support).padStart(9)}`;
+  const header = `${"".padStart(width)} ${["precision", "recall", "f1-score", "support"].map((h) => ` ${h.padStart(9)}`).join("")}`;
+  const text = `${header}\n\n${[...rows.map(line), "", ...averages.map(line), ""].join("\n")}`;
+  return { rows: [...rows, ...averages], text };
+}

@@ -1,0 +1,100 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { expectError } from "../../../../test/support/expect-error.js";
+import { createMetric } from "../../../metric.js";
+import { meteor, meteorDef, meteorScore, singleMeteorScore } from "./meteor.js";
+import { wordNet30, wordNetFromData } from "./wordnet.js";
+
+describe("METEOR", () => {
+  it("scores a hand-worked identical pair", () => {
+    // 3 matches in 1 chunk: P = R = 1, Fmean = 1, penalty = 0.5 * (1/3)^3 = 1/54 -> 53/54
+    expect(singleMeteorScore(["the", "cat", "sat"], ["The", "cat", "sat"])).toBeCloseTo(53 / 54, 15);
+  });
+
+  it("matches by stem, then by WordNet synonym (of the stemmed words, as nltk does)", () => {
+    // reference ["cats", "auto"], hypothesis ["cat", "car"]: "cats" ~ "cat" by stem; "car" (stem "car")
+    // has "auto" (stem "auto") among its WordNet 3.0 lemma names -> 2 matches in 2 chunks
+    // (the hypothesis order cat, car maps to reference 0, 1 -> one chunk): P = R = 1, penalty 0.5 * (1/2)^3
+    expect(singleMeteorScore(["cats", "auto"], ["cat", "car"])).toBeCloseTo(1 - 0.5 / 8, 15);
+    // "automobile" stems to "automobil", which WordNet does not know: no synonym match.
+    expect(singleMeteorScore(["car"], ["automobile"])).toBe(0);
+    expect(singleMeteorScore(["cats", "car"], ["cat", "automobile"], { wordnet: null })).toBeCloseTo(
+      // without synonyms: 1 match of 2 -> P = R = 1/2, Fmean 1/2, penalty 0.5 -> 0.25
+      0.25,
+      15,
+    );
+    expect(wordNet30().synonyms("automobile").has("car")).toBe(true);
+  });
+
+  it("gives 0 when nothing matches or a side is empty", () => {
+    expect(singleMeteorScore([], ["a"])).toBe(0);
+    expect(singleMeteorScore(["a"], [])).toBe(0);
+    expect(singleMeteorScore(["xyzzy"], ["plugh"])).toBe(0);
+  });
+
+  it("meteorScore is the max over references", () => {
+    const best = meteorScore(
+      [
+        ["a", "dog"],
+        ["the", "cat", "sat"],
+      ],
+      ["the", "cat", "sat"],
+    );
+    expect(best).toBeCloseTo(53 / 54, 15);
+  });
+
+  it("merging batches equals one update; JSON round trip", () => {
+    const word = fc.constantFrom("the", "cat", "cats", "car", "automobile", "sat", "dog", "ran", "running");
+    const sent = fc.array(word, { maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(sent, sent), { minLength: 1, maxLength: 8 }), fc.nat(), (pairs, cut) => {
+        const hyps = pairs.map((p) => p[0]);
+        const refs = pairs.map((p) => [p[1]]);
+        const k = cut % (pairs.length + 1);
+        const m = createMetric(meteorDef());
+        m.update(hyps.slice(0, k), refs.slice(0, k));
+        const copy = createMetric(meteorDef()).fromJSON(JSON.parse(JSON.stringify(m.toJSON())));
+        copy.update(hyps.slice(k), refs.slice(k));
+        const once = meteor(hyps, refs);
+        expect(copy.compute()).toBeCloseTo(once, 12);
+        expect(once).toBeGreaterThanOrEqual(0);
+        expect(once).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it("accepts a caller's WordNet", () => {
+    const tiny = wordNetFromData({
+      version: "tiny",
+      synsets: "big large",
+      index: { n: "", v: "", a: "big\t0\nlarge\t0", r: "" },
+      exceptions: { n: "", v: "", a: "bigger\tbig", r: "" },
+    });
+    expect([...tiny.synonyms("bigger")].sort()).toEqual(["big", "large"]);
+    // "bigger" -> morphy exception "big" -> synset {big, large}; reference "big" matches (1 match, 1 chunk)
+    expect(singleMeteorScore(["big"], ["bigger"], { wordnet: tiny })).toBeCloseTo(0.5, 15);
+  });
+
+  it("rejects bad input", () => {
+    expectError(
+      () => singleMeteorScore("a b" as never, ["a"]),
+      "invalid_value",
+      'singleMeteorScore: `reference` must be an array of tokens (strings), got "a b"',
+    );
+    expectError(
+      () => meteorScore([], ["a"]),
+      "invalid_value",
+      "meteorScore: `references` must be a non-empty array of token arrays, got an array of length 0",
+    );
+    expectError(
+      () => meteor([["a"]], []),
+      "shape_mismatch",
+      "meteor: `hypotheses` and `references` must have the same length, got 1 and 0",
+    );
+    expectError(
+      () => singleMeteorScore(["a"], ["a"], { alpha: Number.NaN }),
+      "invalid_option",
+      "singleMeteorScore: `alpha` must be a finite number, got NaN",
+    );
+  });
+});
