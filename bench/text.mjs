@@ -54,8 +54,8 @@ for (let i = 0; i < pairs; i++) {
 // references: one run each
 const time = (f) => cpuTime(f, { warmup: 1, repeats: 3 });
 const ours = {
-  bleu: time(() => corpusBleu(hypotheses, references).score),
-  chrf: time(() => chrf(hypotheses, references).score),
+  bleu: time(() => corpusBleu(hypotheses, [references]).score),
+  chrf: time(() => chrf(hypotheses, [references]).score),
   wer: time(() => wordErrorRate(hypotheses.slice(0, werPairs), references.slice(0, werPairs))),
 };
 

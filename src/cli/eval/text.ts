@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { describeValue, fail } from "../../core/errors.js";
+import { toReferenceStreams } from "../../metrics/text/shared/inputs.js";
 import { distinctN, selfBleu } from "../../metrics/text/similarity/diversity.js";
 import { editDistance } from "../../metrics/text/speech/edit-distance.js";
 import {
@@ -124,7 +125,7 @@ export async function evaluateTextMetric(
   const convention = flags.convention as ErrorRateConvention;
   switch (metric) {
     case "bleu": {
-      const r = corpusBleu(hyps, refs, {
+      const r = corpusBleu(hyps, toReferenceStreams(refs), {
         tokenize: flags.tokenize as SacrebleuTokenizerName,
         lowercase: Boolean(flags.lowercase),
         smoothMethod: flags.smoothMethod as never,
@@ -137,14 +138,14 @@ export async function evaluateTextMetric(
     }
     case "chrf":
     case "chrf++": {
-      const r = chrf(hyps, refs, {
+      const r = chrf(hyps, toReferenceStreams(refs), {
         wordOrder: metric === "chrf++" ? 2 : 0,
         lowercase: Boolean(flags.lowercase),
       });
       return { line: `${r.name}|${r.signature} = ${r.score.toFixed(2)}`, record: { metric, ...r } };
     }
     case "ter": {
-      const r = ter(hyps, refs);
+      const r = ter(hyps, toReferenceStreams(refs));
       return { line: `TER|${r.signature} = ${r.score.toFixed(2)}`, record: { metric, ...r } };
     }
     case "nltk-bleu": {

@@ -1,4 +1,4 @@
-import { fromReferenceStreams } from "../../metrics/text/shared/inputs.js";
+import { fromReferenceStreams, type ReferenceStreams } from "../../metrics/text/shared/inputs.js";
 import { pySplit } from "../../metrics/text/tokenizers/python-strings.js";
 import { corpusBleu, sentenceBleu } from "../../metrics/text/translation/bleu.js";
 import { chrf, sentenceChrf } from "../../metrics/text/translation/chrf.js";
@@ -18,6 +18,9 @@ import { orNull, strings } from "./text-inputs.js";
 type Inputs = Record<string, unknown>;
 type Options = Record<string, unknown>;
 
+/** sacrebleu's reference streams, as the cases hold them (plumbline's corpus functions take them as they are). */
+const referenceStreams = (v: unknown): ReferenceStreams => v as ReferenceStreams;
+/** Per-hypothesis reference lists, for the torchmetrics- and nltk-style functions. */
 const streams = (v: unknown): string[][] => fromReferenceStreams(v as (string | null)[][]);
 
 const bleuOptions = (o: Options) => ({
@@ -47,8 +50,8 @@ const meteorAdapter: Adapter = {
     const perPair = hypotheses.map((h, i) => {
       const ref = references[i] as string | string[];
       if (testCase.ref.includes("single_meteor_score"))
-        return singleMeteorScore(split(ref as string), split(h), params);
-      return meteorScore((Array.isArray(ref) ? ref : [ref]).map(split), split(h), params);
+        return singleMeteorScore(split(h), split(ref as string), params);
+      return meteorScore(split(h), (Array.isArray(ref) ? ref : [ref]).map(split), params);
     });
     return { per_pair: perPair, mean: perPair.reduce((a, b) => a + b, 0) / perPair.length };
   },
@@ -60,7 +63,7 @@ export const adapters: readonly Adapter[] = [
     metric: "corpus_bleu",
     ref: "sacrebleu",
     run: (inputs: Inputs, options: Options) =>
-      corpusBleu(strings(inputs.hypotheses), streams(inputs.references), bleuOptions(options)).score,
+      corpusBleu(strings(inputs.hypotheses), referenceStreams(inputs.references), bleuOptions(options)).score,
   },
   {
     metric: "sentence_bleu",
@@ -72,7 +75,8 @@ export const adapters: readonly Adapter[] = [
     metric: "bleu_signature",
     ref: "sacrebleu",
     run: (inputs: Inputs, options: Options) =>
-      corpusBleu(strings(inputs.hypotheses), streams(inputs.references), bleuOptions(options)).signature,
+      corpusBleu(strings(inputs.hypotheses), referenceStreams(inputs.references), bleuOptions(options))
+        .signature,
   },
   {
     metric: "sentence_chrf",
@@ -88,7 +92,7 @@ export const adapters: readonly Adapter[] = [
     metric: "chrf",
     ref: "sacrebleu",
     run: (inputs: Inputs, options: Options) =>
-      chrf(strings(inputs.hypotheses), streams(inputs.references), {
+      chrf(strings(inputs.hypotheses), referenceStreams(inputs.references), {
         ...(options.char_order !== undefined ? { charOrder: options.char_order as number } : {}),
         ...(options.word_order !== undefined ? { wordOrder: options.word_order as number } : {}),
         ...(options.beta !== undefined ? { beta: options.beta as number } : {}),
@@ -101,7 +105,7 @@ export const adapters: readonly Adapter[] = [
     metric: "ter",
     ref: "sacrebleu",
     run: (inputs: Inputs, options: Options) =>
-      ter(strings(inputs.hypotheses), streams(inputs.references), {
+      ter(strings(inputs.hypotheses), referenceStreams(inputs.references), {
         normalized: Boolean(options.normalized ?? false),
         caseSensitive: Boolean(options.case_sensitive ?? false),
         noPunct: Boolean(options.no_punct ?? false),

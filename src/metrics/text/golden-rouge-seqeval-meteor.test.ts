@@ -54,7 +54,7 @@ describe("golden rouge-score 0.1.2", () => {
       };
       if (c.options.function === "score_multi") {
         expectMatch(
-          data.hypotheses.map((h, i) => rougeScoreMulti(data.references[i] as string[], h, options)),
+          data.hypotheses.map((h, i) => rougeScoreMulti(h, data.references[i] as string[], options)),
           c,
         );
       } else if (c.options.function === "bootstrap") {
@@ -132,13 +132,13 @@ describe("golden nltk 3.8 METEOR with WordNet 3.0", () => {
       if (c.inputs === "multi") {
         const refs = data.references as string[][][];
         expectMatch(
-          hyps.map((h, i) => meteorScore(refs[i] as string[][], h)),
+          hyps.map((h, i) => meteorScore(h, refs[i] as string[][])),
           c,
         );
       } else {
         const refs = data.references as string[][];
         expectMatch(
-          hyps.map((h, i) => singleMeteorScore(refs[i] as string[], h, c.options)),
+          hyps.map((h, i) => singleMeteorScore(h, refs[i] as string[], c.options)),
           c,
         );
       }

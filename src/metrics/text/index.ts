@@ -7,7 +7,14 @@ export * from "./language-modeling/perplexity.js";
 // Question answering
 export * from "./question-answering/squad.js";
 // Shared input checks
-export { checkPairs, checkSinglePairs, fromReferenceStreams, type ReferenceSet } from "./shared/inputs.js";
+export {
+  checkPairs,
+  checkSinglePairs,
+  fromReferenceStreams,
+  type ReferenceSet,
+  type ReferenceStreams,
+  toReferenceStreams,
+} from "./shared/inputs.js";
 // Similarity and diversity
 export * from "./similarity/bertscore.js";
 export * from "./similarity/diversity.js";

@@ -87,7 +87,7 @@ describe("rouge", () => {
     // rouge2: target bigrams the-cat cat-sat sat-on on-the the-mat; prediction the-cat cat-on on-the the-mat
     //         overlap 3 -> P 3/4, R 3/5, F 2/3
     // rougeL: LCS "the cat on the mat" = 5 -> same as rouge1
-    const s = rougeScore("the cat sat on the mat", "the cat on the mat", {
+    const s = rougeScore("the cat on the mat", "the cat sat on the mat", {
       rougeTypes: ["rouge1", "rouge2", "rougeL"],
     });
     expect(s.rouge1).toEqual({ precision: 1, recall: 5 / 6, fmeasure: (2 * (5 / 6)) / (1 + 5 / 6) });
@@ -101,13 +101,13 @@ describe("rouge", () => {
     // target lines "a b c" / "d e"; prediction lines "a c" / "d x e"
     // union LCS of "a b c" with {"a c", "d x e"} = {a, c}; of "d e" = {d, e} -> hits 4
     // P = 4/5, R = 4/5
-    const s = rougeScore("a b c\nd e", "a c\nd x e", { rougeTypes: ["rougeLsum"] });
+    const s = rougeScore("a c\nd x e", "a b c\nd e", { rougeTypes: ["rougeLsum"] });
     expect(s.rougeLsum?.precision).toBeCloseTo(0.8, 15);
     expect(s.rougeLsum?.recall).toBeCloseTo(0.8, 15);
   });
 
   it("empty or token-less sides score 0, as rouge-score", () => {
-    const s = rougeScore("", "some words", { rougeTypes: ["rouge1", "rougeL", "rougeLsum"] });
+    const s = rougeScore("some words", "", { rougeTypes: ["rouge1", "rougeL", "rougeLsum"] });
     expect(s).toEqual({
       rouge1: { precision: 0, recall: 0, fmeasure: 0 },
       rougeL: { precision: 0, recall: 0, fmeasure: 0 },
@@ -119,7 +119,7 @@ describe("rouge", () => {
 
   it("score_multi keeps, per type, the reference with the highest F1 (first on ties)", () => {
     const refs = ["the cat", "the cat sat on the mat"];
-    const s = rougeScoreMulti(refs, "the cat sat", { rougeTypes: ["rouge1"] });
+    const s = rougeScoreMulti("the cat sat", refs, { rougeTypes: ["rouge1"] });
     // vs ref 1: P 2/3 R 1 F 0.8; vs ref 2: P 1 R 3/6 F 2/3 -> ref 1
     expect(s.rouge1?.fmeasure).toBeCloseTo(0.8, 15);
     const byFirst = rougePairs(["the cat sat"], [refs], {
@@ -254,7 +254,7 @@ describe("rougeL LCS", () => {
     const tokens = fc.array(fc.constantFrom("a", "b", "c", "d", "e"), { minLength: 1, maxLength: 45 });
     fc.assert(
       fc.property(tokens, tokens, (a, b) => {
-        const s = rougeScore(a.join(" "), b.join(" "), { rougeTypes: ["rougeL"] });
+        const s = rougeScore(b.join(" "), a.join(" "), { rougeTypes: ["rougeL"] });
         expect(s.rougeL?.recall).toBeCloseTo(lcs(a, b) / a.length, 14);
       }),
       { numRuns: 300 },

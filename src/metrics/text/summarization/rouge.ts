@@ -616,31 +616,35 @@ function validateBatch(
 }
 
 /**
- * ROUGE of one pair, as rouge-score 0.1.2 `RougeScorer(types, use_stemmer).score(target, prediction)`.
+ * ROUGE of one pair, as rouge-score 0.1.2 `RougeScorer(types, use_stemmer).score(target,
+ * prediction)`; plumbline takes the prediction first, as every text metric does.
  *
  * Empty or token-less sides give precision = recall = F1 = 0 (rouge-score's convention).
  *
- * @example rougeScore("the cat sat", "the cat ran", { rougeTypes: ["rouge1"] }).rouge1.fmeasure // 2/3
+ * @example rougeScore("the cat ran", "the cat sat", { rougeTypes: ["rouge1"] }).rouge1.fmeasure // 2/3
  */
 export function rougeScore(
-  target: string,
   prediction: string,
+  target: string,
   options: RougeOptions = {},
 ): Record<string, RougeScore> {
-  validateBatch("rougeScore", [prediction], [target]);
   const resolved = resolveOptions(options, "rougeScore");
+  validateBatch("rougeScore", [prediction], [target]);
   return scorePair(target, prediction, resolved, new Workspace(resolved));
 }
 
-/** rouge-score 0.1.2 `score_multi(targets, prediction)` (or the torchmetrics variants by `multiReference`). */
+/**
+ * rouge-score 0.1.2 `score_multi(targets, prediction)` (or the torchmetrics variants by
+ * `multiReference`); plumbline takes the prediction first.
+ */
 export function rougeScoreMulti(
-  targets: readonly string[],
   prediction: string,
+  targets: readonly string[],
   options: RougeOptions = {},
 ): Record<string, RougeScore> {
+  const resolved = resolveOptions(options, "rougeScoreMulti");
   validateBatch("rougeScoreMulti", [prediction], [targets]);
   const refs = asList(targets);
-  const resolved = resolveOptions(options, "rougeScoreMulti");
   const ws = new Workspace(resolved);
   return combineReferences(
     (refs as readonly string[]).map((t) => scorePair(t, prediction, resolved, ws)),

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isPlumblineError } from "../../../core/errors.js";
 import { createMetric, type MetricDef } from "../../../metric.js";
-import type { ReferenceSet } from "../shared/inputs.js";
+import { type ReferenceSet, type ReferenceStreams, toReferenceStreams } from "../shared/inputs.js";
 import { bleuSignature, computeBleuFromStatistics, corpusBleu, corpusBleuDef, sentenceBleu } from "./bleu.js";
 
 const HYPS = [
@@ -14,7 +14,7 @@ const HYPS = [
   "   ",
   "it's a test-case",
 ];
-const REFS: ReferenceSet[] = [
+const PER_HYPOTHESIS: ReferenceSet[] = [
   ["the cat sat on a mat .", "there is a cat on the mat"],
   "the quick brown fox jumps",
   "nothing here",
@@ -23,18 +23,19 @@ const REFS: ReferenceSet[] = [
   "whitespace only hypothesis",
   "it is a test case",
 ];
+/** The same references as sacrebleu's streams (null where a segment has one reference). */
+const REFS = toReferenceStreams(PER_HYPOTHESIS);
+const slice = (streams: ReferenceStreams, start: number, end?: number) =>
+  streams.map((s) => s.slice(start, end));
 
 /** Splits the pairs at random cut points, updates one state per batch and merges them. */
-function splitMerge<S, R>(
-  def: MetricDef<S, [readonly string[], readonly ReferenceSet[]], R>,
-  cuts: boolean[],
-): R {
+function splitMerge<S, R>(def: MetricDef<S, [readonly string[], ReferenceStreams], R>, cuts: boolean[]): R {
   let state = def.init();
   let start = 0;
   for (let i = 1; i <= HYPS.length; i++) {
     if (i === HYPS.length || cuts[i]) {
       const part = def.init();
-      def.update(part, HYPS.slice(start, i), REFS.slice(start, i));
+      def.update(part, HYPS.slice(start, i), slice(REFS, start, i));
       state = def.merge(state, part);
       start = i;
     }
@@ -54,16 +55,9 @@ describe("corpusBleu", () => {
         fc.boolean(),
         (pairs, lowercase) => {
           const hyps = pairs.map((p) => p[0]);
-          const fast = corpusBleu(
-            hyps,
-            pairs.map((p) => p[1]),
-            { lowercase },
-          );
-          const general = corpusBleu(
-            hyps,
-            pairs.map((p) => [p[1], p[1]]),
-            { lowercase },
-          );
+          const refs = pairs.map((p) => p[1]);
+          const fast = corpusBleu(hyps, [refs], { lowercase });
+          const general = corpusBleu(hyps, [refs, refs], { lowercase });
           expect([fast.counts, fast.totals, fast.sysLen, fast.refLen, fast.score]).toEqual([
             general.counts,
             general.totals,
@@ -84,7 +78,7 @@ describe("corpusBleu", () => {
   it("matches the hand-worked exp-smoothed value", () => {
     // hyp "a b c d" vs ref "a b c e": matches 3/4, 2/3, 1/2, 0/1; exp smoothing makes p4 = 100/(2*1) = 50;
     // BP = 1 (equal lengths); BLEU = (75 * 66.67 * 50 * 50)^(1/4).
-    const r = corpusBleu(["a b c d"], ["a b c e"]);
+    const r = corpusBleu(["a b c d"], [["a b c e"]]);
     expect(r.counts).toEqual([3, 2, 1, 0]);
     expect(r.totals).toEqual([4, 3, 2, 1]);
     expect(r.score).toBeCloseTo((75 * (200 / 3) * 50 * 50) ** 0.25, 10);
@@ -92,14 +86,14 @@ describe("corpusBleu", () => {
 
   it("applies the brevity penalty exp(1 - r/c)", () => {
     // hyp 4 tokens, ref 8 tokens sharing the first 4: all precisions 100, BP = exp(1 - 8/4) = e^-1.
-    const r = corpusBleu(["a b c d"], ["a b c d e f g h"]);
+    const r = corpusBleu(["a b c d"], [["a b c d e f g h"]]);
     expect(r.bp).toBeCloseTo(Math.exp(-1), 14);
     expect(r.score).toBeCloseTo(100 * Math.exp(-1), 10);
   });
 
   it("uses the closest reference length, ties to the shorter", () => {
     // hyp 4 tokens; refs of 3 and 5 tokens are equally close: sacrebleu takes 3.
-    expect(corpusBleu(["a b c d"], [["a b c", "a b c d e"]]).refLen).toBe(3);
+    expect(corpusBleu(["a b c d"], [["a b c"], ["a b c d e"]]).refLen).toBe(3);
   });
 
   it("gives the sacrebleu signature", () => {
@@ -130,23 +124,26 @@ describe("corpusBleu", () => {
 
   it("survives toJSON/fromJSON mid-stream", () => {
     const m = createMetric(corpusBleuDef({ tokenize: "intl" }));
-    m.update(HYPS.slice(0, 3), REFS.slice(0, 3));
+    m.update(HYPS.slice(0, 3), slice(REFS, 0, 3));
     const restored = createMetric(corpusBleuDef({ tokenize: "intl" })).fromJSON(
       JSON.parse(JSON.stringify(m.toJSON())),
     );
-    restored.update(HYPS.slice(3), REFS.slice(3));
+    restored.update(HYPS.slice(3), slice(REFS, 3));
     expect(restored.compute()).toEqual(corpusBleu(HYPS, REFS, { tokenize: "intl" }));
   });
 
   it("is invariant to the order of the pairs and stays in [0, 100]", () => {
-    const r = corpusBleu([...HYPS].reverse(), [...REFS].reverse());
+    const r = corpusBleu(
+      [...HYPS].reverse(),
+      REFS.map((s) => [...s].reverse()),
+    );
     expect(r.score).toBeCloseTo(corpusBleu(HYPS, REFS).score, 12);
     expect(r.score).toBeGreaterThanOrEqual(0);
     expect(r.score).toBeLessThanOrEqual(100);
   });
 
   it("scores empty and whitespace-only hypotheses as zero tokens", () => {
-    const r = corpusBleu(["", "   "], ["a b", "c"]);
+    const r = corpusBleu(["", "   "], [["a b", "c"]]);
     expect(r.sysLen).toBe(0);
     expect(r.refLen).toBe(3);
     expect(r.score).toBe(0);
@@ -156,6 +153,18 @@ describe("corpusBleu", () => {
     // 3 tokens: no 4-gram; with effective order the mean runs over orders 1..3 only.
     expect(sentenceBleu("a b c", ["a b c"]).score).toBeCloseTo(100, 10);
     expect(sentenceBleu("a b c", ["a b c"], { effectiveOrder: false }).score).toBeLessThan(1e-6);
+  });
+
+  it("takes sacrebleu's reference streams, as corpus_bleu(hyps, [refs])", () => {
+    // Two hypotheses, each an exact copy of its one reference: 100 (the per-hypothesis reading
+    // of the same arrays would be one stream of two references, a different corpus).
+    expect(
+      corpusBleu(["the cat sat on the mat", "a dog ran"], [["the cat sat on the mat", "a dog ran"]]).score,
+    ).toBeCloseTo(100, 12);
+    expect(toReferenceStreams([["a", "b"], "c"])).toEqual([
+      ["a", "c"],
+      ["b", null],
+    ]);
   });
 
   it("rejects bad input with clear errors", () => {
@@ -170,42 +179,62 @@ describe("corpusBleu", () => {
       }
     };
     check(
-      () => corpusBleu(["a", "b"], ["a"]),
+      () => corpusBleu(["a", "b"], [["a"]]),
       "shape_mismatch",
-      "corpusBleu: `references` must have one entry per hypothesis (2), got 1",
+      "corpusBleu: reference stream 0 has 1 entries, the hypotheses 2; references are sacrebleu's reference streams, one array per reference with one entry per hypothesis, as corpus_bleu(hyps, [refs]) (per-hypothesis lists convert with toReferenceStreams)",
     );
     check(
-      () => corpusBleu(["a", 3 as unknown as string], ["a", "b"]),
+      () => corpusBleu(["a", "b"], ["a", "b"] as never),
+      "invalid_value",
+      "corpusBleu: `references` must be an array of reference streams, got a string at index 0: wrap one reference per hypothesis as [references] (references are sacrebleu's reference streams, one array per reference with one entry per hypothesis, as corpus_bleu(hyps, [refs]))",
+    );
+    check(
+      () => corpusBleu(["a", 3 as unknown as string], [["a", "b"]]),
       "invalid_value",
       "corpusBleu: `hypotheses` must contain only strings, got 3 at index 1",
     );
     check(
-      () => corpusBleu(["a"], [[]]),
-      "shape_mismatch",
-      "corpusBleu: `references` entries must not be empty arrays, got one at index 0",
+      () => corpusBleu([["a"], ["b"]] as never, ["a", "b"] as never),
+      "invalid_value",
+      "corpusBleu: `hypotheses` must contain only strings, got an array of length 1 at index 0 (text metrics take (hypotheses, references, options): were the arguments swapped?)",
+    );
+    check(
+      () => corpusBleu(["a"], []),
+      "empty_input",
+      "corpusBleu: `references` holds no reference stream; references are sacrebleu's reference streams, one array per reference with one entry per hypothesis, as corpus_bleu(hyps, [refs])",
+    );
+    check(
+      () => corpusBleu(["a"], [[null], [null]]),
+      "invalid_value",
+      "corpusBleu: hypothesis 0 has no reference (every stream holds null there)",
     );
     check(
       () => corpusBleu(["a"], [[1 as unknown as string]]),
       "invalid_value",
-      "corpusBleu: `references` must contain only strings, got 1 at index 0.0",
+      "corpusBleu: `references[0][0]` must be a string (or null for a missing reference), got 1",
     );
     check(
-      () => corpusBleu(["a"], ["a"], { tokenize: "spm" as never }),
+      () => corpusBleu(["a"], [["a"]], { tokenize: "spm" as never }),
       "invalid_option",
       'corpusBleu: option `tokenize` must be one of "13a", "intl", "zh", "char", "none", got "spm"',
     );
     check(
-      () => corpusBleu([], []),
+      () => corpusBleu([], [[]]),
       "empty_input",
       "corpusBleu: no segments to score (sacrebleu raises on an empty corpus)",
+    );
+    check(
+      () => sentenceBleu(["a"] as never, ["a"]),
+      "invalid_value",
+      "sentenceBleu: `hypothesis` must be a string, got an array of length 1 (text metrics take (hypotheses, references, options): were the arguments swapped?)",
     );
   });
 
   it("leaves the state untouched when a batch is rejected", () => {
     const m = createMetric(corpusBleuDef());
-    m.update(["a b c d"], ["a b c d"]);
+    m.update(["a b c d"], [["a b c d"]]);
     const before = JSON.stringify(m.toJSON());
-    expect(() => m.update(["x", "y"], ["x"])).toThrow();
+    expect(() => m.update(["x", "y"], [["x"]])).toThrow();
     expect(JSON.stringify(m.toJSON())).toBe(before);
   });
 });

@@ -2,7 +2,12 @@ import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { assertIntegerOption, assertNumberOption, assertOneOf } from "../../../core/validate.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
-import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import {
+  checkHypothesis,
+  checkReferenceStreams,
+  type ReferenceStreams,
+  sentenceStreams,
+} from "../shared/inputs.js";
 import {
   allOrderCodes,
   clippedMatches,
@@ -329,7 +334,7 @@ function bleuDef(
   fn: string,
   effectiveDefault: boolean,
   id: string,
-): MetricDef<BleuState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], BleuScore> {
+): MetricDef<BleuState, [hypotheses: readonly string[], references: ReferenceStreams], BleuScore> {
   const o = resolveOptions(options, fn, effectiveDefault);
   const tokenizer = sacrebleuTokenizer(o.tokenize, fn);
   const maxOrder = o.maxNgramOrder;
@@ -352,18 +357,15 @@ function bleuDef(
       maxRefs: 0,
     }),
     update(state, hypotheses, references) {
-      const checked = checkPairs(hypotheses, references, fn);
+      const checked = checkReferenceStreams(hypotheses, references, fn);
       const fast = o.tokenize === "13a" ? new SingleReference13a() : null;
       const correct = new Array<number>(maxOrder).fill(0);
       const total = new Array<number>(maxOrder).fill(0);
       let sysLen = 0;
       let refLen = 0;
-      let minRefs = state.minRefs;
-      let maxRefs = state.maxRefs;
+      const scratch: string[] = [];
       for (let i = 0; i < checked.hypotheses.length; i++) {
-        const refs = checked.references[i]!;
-        if (refs.length < minRefs) minRefs = refs.length;
-        if (refs.length > maxRefs) maxRefs = refs.length;
+        const refs = checked.referencesOf(i, scratch);
         if (fast !== null && refs.length === 1) {
           const stats = fast.segment(
             strip(checked.hypotheses[i]!),
@@ -425,8 +427,8 @@ function bleuDef(
         state.correct[n]! += correct[n]!;
         state.total[n]! += total[n]!;
       }
-      state.minRefs = minRefs;
-      state.maxRefs = maxRefs;
+      state.minRefs = Math.min(state.minRefs, checked.minRefs);
+      state.maxRefs = Math.max(state.maxRefs, checked.maxRefs);
     },
     merge: (a, b) => ({
       segments: a.segments + b.segments,
@@ -469,9 +471,10 @@ function bleuDef(
 /**
  * Corpus BLEU as a streaming metric, identical to sacrebleu 2.6.0 `BLEU(...).corpus_score`.
  *
- * `update(hypotheses, references)`: `references[i]` is the reference (a string) or the
- * references (an array) of `hypotheses[i]` — per hypothesis, not sacrebleu's reference streams
- * (see {@link fromReferenceStreams}). Per segment: n-grams of orders 1..N of the tokenized
+ * `update(hypotheses, references)`: `references` are sacrebleu's reference streams, exactly as
+ * `corpus_bleu(hyps, [refs])`: `references[k][i]` is the k-th reference of `hypotheses[i]`
+ * (`null` where a segment has fewer references; see {@link toReferenceStreams} for
+ * per-hypothesis lists). Per segment: n-grams of orders 1..N of the tokenized
  * hypothesis, clipped by the per-n-gram maximum over its references; the reference length is
  * the closest one (ties to the shorter). The state sums lengths, clipped counts and totals, so
  * `merge` adds them up and any split of the corpus gives the same score. Empty and
@@ -479,19 +482,21 @@ function bleuDef(
  */
 export function corpusBleuDef(
   options: BleuOptions = {},
-): MetricDef<BleuState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], BleuScore> {
+): MetricDef<BleuState, [hypotheses: readonly string[], references: ReferenceStreams], BleuScore> {
   return bleuDef(options, "corpusBleu", false, "text/corpus_bleu");
 }
 
 /**
- * Corpus BLEU, identical to sacrebleu 2.6.0 `corpus_bleu` / `BLEU.corpus_score` (score in
- * [0, 100], with counts, totals, precisions, brevity penalty and signature).
+ * Corpus BLEU, identical to sacrebleu 2.6.0 `corpus_bleu(hyps, [refs])` / `BLEU.corpus_score`
+ * (score in [0, 100], with counts, totals, precisions, brevity penalty and signature).
+ * `references` are reference streams: `[refs]` for one reference per hypothesis, `[refs1,
+ * refs2]` for two.
  *
- * @example corpusBleu(["the cat sat on the mat"], [["the cat sat on the mat"]]).score // 100
+ * @example corpusBleu(["the cat sat on the mat", "a dog"], [["the cat sat on the mat", "a dog"]]).score // 100
  */
 export function corpusBleu(
   hypotheses: readonly string[],
-  references: readonly ReferenceSet[],
+  references: ReferenceStreams,
   options: BleuOptions = {},
 ): BleuScore {
   return runOnce(corpusBleuDef(options), hypotheses, references);
@@ -507,5 +512,7 @@ export function sentenceBleu(
   references: string | readonly string[],
   options: BleuOptions = {},
 ): BleuScore {
-  return runOnce(bleuDef(options, "sentenceBleu", true, "text/sentence_bleu"), [hypothesis], [references]);
+  const fn = "sentenceBleu";
+  const def = bleuDef(options, fn, true, "text/sentence_bleu");
+  return runOnce(def, [checkHypothesis(hypothesis, fn)], sentenceStreams(references, fn));
 }

@@ -1,17 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createMetric } from "../../../metric.js";
-import type { ReferenceSet } from "../shared/inputs.js";
+import { type ReferenceSet, type ReferenceStreams, toReferenceStreams } from "../shared/inputs.js";
 import { chrf, chrfDef, chrfFromStatistics, chrfWords, sentenceChrf } from "./chrf.js";
 
 const HYPS = ["the cat sat on the mat.", "quick brown fox", "", "naïve café", "東京タワー"];
-const REFS: ReferenceSet[] = [
+const PER_HYPOTHESIS: ReferenceSet[] = [
   ["the cat is on the mat.", "a cat sat on the mat"],
   "the quick brown fox",
   "empty hypothesis",
   "naive cafe",
   "東京",
 ];
+const REFS = toReferenceStreams(PER_HYPOTHESIS);
+const slice = (streams: ReferenceStreams, start: number, end?: number) =>
+  streams.map((s) => s.slice(start, end));
 
 describe("chrf", () => {
   it("the single-reference character path gives the general path's statistics (a duplicated reference)", () => {
@@ -31,15 +34,10 @@ describe("chrf", () => {
         (pairs, options) => {
           const hyps = pairs.map((p) => p[0]);
           const fast = createMetric(chrfDef(options));
-          fast.update(
-            hyps,
-            pairs.map((p) => p[1]),
-          );
+          const refs = pairs.map((p) => p[1]);
+          fast.update(hyps, [refs]);
           const general = createMetric(chrfDef(options));
-          general.update(
-            hyps,
-            pairs.map((p) => [p[1], p[1]]),
-          );
+          general.update(hyps, [refs, refs]);
           expect(fast.state.stats).toEqual(general.state.stats);
         },
       ),
@@ -48,13 +46,13 @@ describe("chrf", () => {
   });
 
   it("scores an exact match 100", () => {
-    expect(chrf(["hello world"], ["hello world"]).score).toBeCloseTo(100, 12);
+    expect(chrf(["hello world"], [["hello world"]]).score).toBeCloseTo(100, 12);
   });
 
   it("matches the hand-worked character F-score", () => {
     // "ab" vs "ac", charOrder 2, beta 1: unigrams P = R = 1/2; bigrams P = R = 0.
     // Averaged over the 2 effective orders: P = R = 1/4, F1 = 1/4 -> 25.
-    expect(chrf(["ab"], ["ac"], { charOrder: 2, beta: 1 }).score).toBeCloseTo(25, 12);
+    expect(chrf(["ab"], [["ac"]], { charOrder: 2, beta: 1 }).score).toBeCloseTo(25, 12);
     expect(chrfFromStatistics([2, 2, 1, 1, 1, 0], 1)).toBeCloseTo(25, 12);
   });
 
@@ -78,7 +76,7 @@ describe("chrf", () => {
         for (let i = 1; i <= HYPS.length; i++) {
           if (i === HYPS.length || cuts[i]) {
             const part = def.init();
-            def.update(part, HYPS.slice(start, i), REFS.slice(start, i));
+            def.update(part, HYPS.slice(start, i), slice(REFS, start, i));
             state = def.merge(state, part);
             start = i;
           }
@@ -90,9 +88,9 @@ describe("chrf", () => {
 
   it("survives toJSON/fromJSON mid-stream and stays in [0, 100]", () => {
     const m = createMetric(chrfDef());
-    m.update(HYPS.slice(0, 2), REFS.slice(0, 2));
+    m.update(HYPS.slice(0, 2), slice(REFS, 0, 2));
     const restored = createMetric(chrfDef()).fromJSON(JSON.stringify(m.toJSON()));
-    restored.update(HYPS.slice(2), REFS.slice(2));
+    restored.update(HYPS.slice(2), slice(REFS, 2));
     const r = restored.compute();
     expect(r).toEqual(chrf(HYPS, REFS));
     expect(r.score).toBeGreaterThanOrEqual(0);
@@ -104,10 +102,10 @@ describe("chrf", () => {
   });
 
   it("rejects mismatched counts and bad options", () => {
-    expect(() => chrf(["a"], ["a", "b"])).toThrow(
-      "chrf: `references` must have one entry per hypothesis (1), got 2",
+    expect(() => chrf(["a"], [["a", "b"]])).toThrow(
+      "chrf: reference stream 0 has 2 entries, the hypotheses 1;",
     );
-    expect(() => chrf(["a"], ["a"], { charOrder: 0 })).toThrow(
+    expect(() => chrf(["a"], [["a"]], { charOrder: 0 })).toThrow(
       "chrf: options `charOrder` + `wordOrder` must be >= 1, got 0",
     );
   });

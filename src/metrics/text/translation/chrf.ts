@@ -2,7 +2,12 @@ import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { assertIntegerOption, assertNumberOption } from "../../../core/validate.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
-import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import {
+  checkHypothesis,
+  checkReferenceStreams,
+  type ReferenceStreams,
+  sentenceStreams,
+} from "../shared/inputs.js";
 import {
   allOrderCodes,
   codesFit,
@@ -436,7 +441,7 @@ function chrfDefWith(
   options: ChrfOptions,
   fn: string,
   id: string,
-): MetricDef<ChrfState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], ChrfScore> {
+): MetricDef<ChrfState, [hypotheses: readonly string[], references: ReferenceStreams], ChrfScore> {
   const o = resolve(options, fn);
   const order = o.charOrder + o.wordOrder;
   if (order === 0) fail("invalid_option", `${fn}: options \`charOrder\` + \`wordOrder\` must be >= 1, got 0`);
@@ -452,18 +457,15 @@ function chrfDefWith(
       maxRefs: 0,
     }),
     update(state, hypotheses, references) {
-      const checked = checkPairs(hypotheses, references, fn);
+      const checked = checkReferenceStreams(hypotheses, references, fn);
       const sums = new Array<number>(3 * order).fill(0);
       // The segment's F score decides only between references; with one reference the stats are
       // always taken, except when the score is NaN (beta = 0 or beta^2 = Infinity), which the
       // general path reproduces.
       const singleChar = o.wordOrder === 0 && o.beta > 0 && Number.isFinite(o.beta ** 2);
-      let minRefs = state.minRefs;
-      let maxRefs = state.maxRefs;
+      const scratch: string[] = [];
       for (let i = 0; i < checked.hypotheses.length; i++) {
-        const refs = checked.references[i]!;
-        if (refs.length < minRefs) minRefs = refs.length;
-        if (refs.length > maxRefs) maxRefs = refs.length;
+        const refs = checked.referencesOf(i, scratch);
         if (
           singleChar &&
           refs.length === 1 &&
@@ -481,8 +483,8 @@ function chrfDefWith(
       }
       state.segments += checked.hypotheses.length;
       for (let k = 0; k < sums.length; k++) state.stats[k]! += sums[k]!;
-      state.minRefs = minRefs;
-      state.maxRefs = maxRefs;
+      state.minRefs = Math.min(state.minRefs, checked.minRefs);
+      state.maxRefs = Math.max(state.maxRefs, checked.maxRefs);
     },
     merge: (a, b) => ({
       segments: a.segments + b.segments,
@@ -504,7 +506,8 @@ function chrfDefWith(
 
 /**
  * chrF (and chrF++ with `wordOrder: 2`) as a streaming metric, identical to sacrebleu 2.6.0
- * `CHRF(...).corpus_score`. Per segment, the reference with the best sentence chrF is chosen
+ * `CHRF(...).corpus_score`; `update(hypotheses, references)` takes reference streams as
+ * {@link corpusBleuDef}. Per segment, the reference with the best sentence chrF is chosen
  * and its [hyp, ref, match] counts per order are added to the state; `merge` adds the counts.
  * Characters are code points; whitespace is removed before character n-grams unless
  * `whitespace`. An empty hypothesis or reference contributes zero counts (score 0 for that
@@ -512,14 +515,17 @@ function chrfDefWith(
  */
 export function chrfDef(
   options: ChrfOptions = {},
-): MetricDef<ChrfState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], ChrfScore> {
+): MetricDef<ChrfState, [hypotheses: readonly string[], references: ReferenceStreams], ChrfScore> {
   return chrfDefWith(options, "chrf", "text/chrf");
 }
 
-/** Corpus chrF / chrF++ (sacrebleu 2.6.0 `corpus_chrf`), score in [0, 100]. */
+/**
+ * Corpus chrF / chrF++ (sacrebleu 2.6.0 `corpus_chrf(hyps, [refs])`), score in [0, 100];
+ * `references` are reference streams, as for {@link corpusBleu}.
+ */
 export function chrf(
   hypotheses: readonly string[],
-  references: readonly ReferenceSet[],
+  references: ReferenceStreams,
   options: ChrfOptions = {},
 ): ChrfScore {
   return runOnce(chrfDef(options), hypotheses, references);
@@ -531,5 +537,10 @@ export function sentenceChrf(
   references: string | readonly string[],
   options: ChrfOptions = {},
 ): ChrfScore {
-  return runOnce(chrfDefWith(options, "sentenceChrf", "text/chrf"), [hypothesis], [references]);
+  const fn = "sentenceChrf";
+  return runOnce(
+    chrfDefWith(options, fn, "text/chrf"),
+    [checkHypothesis(hypothesis, fn)],
+    sentenceStreams(references, fn),
+  );
 }

@@ -8,17 +8,17 @@ import { wordNet30, wordNetFromData } from "./wordnet.js";
 describe("METEOR", () => {
   it("scores a hand-worked identical pair", () => {
     // 3 matches in 1 chunk: P = R = 1, Fmean = 1, penalty = 0.5 * (1/3)^3 = 1/54 -> 53/54
-    expect(singleMeteorScore(["the", "cat", "sat"], ["The", "cat", "sat"])).toBeCloseTo(53 / 54, 15);
+    expect(singleMeteorScore(["The", "cat", "sat"], ["the", "cat", "sat"])).toBeCloseTo(53 / 54, 15);
   });
 
   it("matches by stem, then by WordNet synonym (of the stemmed words, as nltk does)", () => {
-    // reference ["cats", "auto"], hypothesis ["cat", "car"]: "cats" ~ "cat" by stem; "car" (stem "car")
+    // hypothesis ["cat", "car"], reference ["cats", "auto"]: "cats" ~ "cat" by stem; "car" (stem "car")
     // has "auto" (stem "auto") among its WordNet 3.0 lemma names -> 2 matches in 2 chunks
     // (the hypothesis order cat, car maps to reference 0, 1 -> one chunk): P = R = 1, penalty 0.5 * (1/2)^3
-    expect(singleMeteorScore(["cats", "auto"], ["cat", "car"])).toBeCloseTo(1 - 0.5 / 8, 15);
+    expect(singleMeteorScore(["cat", "car"], ["cats", "auto"])).toBeCloseTo(1 - 0.5 / 8, 15);
     // "automobile" stems to "automobil", which WordNet does not know: no synonym match.
-    expect(singleMeteorScore(["car"], ["automobile"])).toBe(0);
-    expect(singleMeteorScore(["cats", "car"], ["cat", "automobile"], { wordnet: null })).toBeCloseTo(
+    expect(singleMeteorScore(["automobile"], ["car"])).toBe(0);
+    expect(singleMeteorScore(["cat", "automobile"], ["cats", "car"], { wordnet: null })).toBeCloseTo(
       // without synonyms: 1 match of 2 -> P = R = 1/2, Fmean 1/2, penalty 0.5 -> 0.25
       0.25,
       15,
@@ -27,18 +27,18 @@ describe("METEOR", () => {
   });
 
   it("gives 0 when nothing matches or a side is empty", () => {
-    expect(singleMeteorScore([], ["a"])).toBe(0);
     expect(singleMeteorScore(["a"], [])).toBe(0);
-    expect(singleMeteorScore(["xyzzy"], ["plugh"])).toBe(0);
+    expect(singleMeteorScore([], ["a"])).toBe(0);
+    expect(singleMeteorScore(["plugh"], ["xyzzy"])).toBe(0);
   });
 
   it("meteorScore is the max over references", () => {
     const best = meteorScore(
+      ["the", "cat", "sat"],
       [
         ["a", "dog"],
         ["the", "cat", "sat"],
       ],
-      ["the", "cat", "sat"],
     );
     expect(best).toBeCloseTo(53 / 54, 15);
   });
@@ -72,19 +72,24 @@ describe("METEOR", () => {
     });
     expect([...tiny.synonyms("bigger")].sort()).toEqual(["big", "large"]);
     // "bigger" -> morphy exception "big" -> synset {big, large}; reference "big" matches (1 match, 1 chunk)
-    expect(singleMeteorScore(["big"], ["bigger"], { wordnet: tiny })).toBeCloseTo(0.5, 15);
+    expect(singleMeteorScore(["bigger"], ["big"], { wordnet: tiny })).toBeCloseTo(0.5, 15);
   });
 
   it("rejects bad input", () => {
     expectError(
-      () => singleMeteorScore("a b" as never, ["a"]),
+      () => singleMeteorScore(["a"], "a b" as never),
       "invalid_value",
       'singleMeteorScore: `reference` must be an array of tokens (strings), got "a b"',
     );
     expectError(
-      () => meteorScore([], ["a"]),
+      () => meteorScore(["a"], []),
       "invalid_value",
       "meteorScore: `references` must be a non-empty array of token arrays, got an array of length 0",
+    );
+    expectError(
+      () => meteorScore([["a"]] as never, ["a"] as never),
+      "invalid_value",
+      "meteorScore: `hypothesis` must contain only strings, got an array of length 1 at index 0 (METEOR takes (hypothesis, references, options): were the arguments swapped?)",
     );
     expectError(
       () => meteor([["a"]], []),

@@ -149,7 +149,7 @@ function checkTokens(fn: string, name: string, value: unknown, at: string): read
     if (typeof t !== "string")
       fail(
         "invalid_value",
-        `${fn}: \`${name}\` must contain only strings, got ${describeValue(t)} at index ${i}${at === "" ? "" : ` of${at}`}`,
+        `${fn}: \`${name}\` must contain only strings, got ${describeValue(t)} at index ${i}${at === "" ? "" : ` of${at}`}${Array.isArray(t) && name.startsWith("hypothes") ? " (METEOR takes (hypothesis, references, options): were the arguments swapped?)" : ""}`,
       );
   });
   return value;
@@ -157,9 +157,10 @@ function checkTokens(fn: string, name: string, value: unknown, at: string): read
 
 /**
  * METEOR of a tokenized hypothesis against one tokenized reference, as nltk 3.8
- * `single_meteor_score(reference, hypothesis)`: lowercase, align by exact match, then Porter stem,
- * then WordNet synonym (each stage from the last hypothesis word down, taking the last matching
- * reference word); score = Fmean (1 - gamma (chunks/matches)^beta); 0 when nothing matches or a side is empty.
+ * `single_meteor_score(reference, hypothesis)` (plumbline takes the hypothesis first): lowercase,
+ * align by exact match, then Porter stem, then WordNet synonym (each stage from the last
+ * hypothesis word down, taking the last matching reference word); score = Fmean (1 - gamma
+ * (chunks/matches)^beta); 0 when nothing matches or a side is empty.
  *
  * Pre-tokenize as nltk requires (e.g. `text.split(/\s+/)`). WordNet 3.0 is bundled; with another
  * version synonym sets (and scores) can differ.
@@ -167,21 +168,25 @@ function checkTokens(fn: string, name: string, value: unknown, at: string): read
  * @example singleMeteorScore(["the", "cat", "sat"], ["the", "cat", "sat"]) // 0.9814814814814815
  */
 export function singleMeteorScore(
-  reference: readonly string[],
   hypothesis: readonly string[],
+  reference: readonly string[],
   options: MeteorOptions = {},
 ): number {
-  checkTokens("singleMeteorScore", "reference", reference, "");
   checkTokens("singleMeteorScore", "hypothesis", hypothesis, "");
+  checkTokens("singleMeteorScore", "reference", reference, "");
   return scoreOne(reference, hypothesis, resolve(options, "singleMeteorScore"));
 }
 
-/** nltk 3.8 `meteor_score(references, hypothesis)`: the maximum of {@link singleMeteorScore} over references. */
+/**
+ * nltk 3.8 `meteor_score(references, hypothesis)` (plumbline takes the hypothesis first): the
+ * maximum of {@link singleMeteorScore} over the tokenized references.
+ */
 export function meteorScore(
-  references: readonly (readonly string[])[],
   hypothesis: readonly string[],
+  references: readonly (readonly string[])[],
   options: MeteorOptions = {},
 ): number {
+  checkTokens("meteorScore", "hypothesis", hypothesis, "");
   if (!Array.isArray(references) || references.length === 0) {
     fail(
       "invalid_value",
@@ -191,7 +196,6 @@ export function meteorScore(
   references.forEach((ref, i) => {
     checkTokens("meteorScore", "references", ref, ` index ${i}`);
   });
-  checkTokens("meteorScore", "hypothesis", hypothesis, "");
   const r = resolve(options, "meteorScore");
   return Math.max(...references.map((ref) => scoreOne(ref, hypothesis, r)));
 }

@@ -1,22 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createMetric } from "../../../metric.js";
-import type { ReferenceSet } from "../shared/inputs.js";
+import { type ReferenceSet, type ReferenceStreams, toReferenceStreams } from "../shared/inputs.js";
 import { sentenceTer, ter, tercomTokenize, terDef, translationEditRate } from "./ter.js";
 
 const HYPS = ["the cat sat on the mat", "mat the on sat cat the", "", "a b c d e f", "hello , world"];
-const REFS: ReferenceSet[] = [
+const PER_HYPOTHESIS: ReferenceSet[] = [
   "the cat sat on the mat",
   ["the cat sat on the mat", "on the mat sat the cat"],
   "not empty",
   "f e d c b a",
   "",
 ];
+const REFS = toReferenceStreams(PER_HYPOTHESIS);
+const slice = (streams: ReferenceStreams, start: number, end?: number) =>
+  streams.map((s) => s.slice(start, end));
 
 describe("ter", () => {
   it("counts one substitution over three reference words", () => {
     // hyp "a b c" vs ref "a b d": 1 substitution / 3 words = 33.3%.
-    expect(ter(["a b c"], ["a b d"]).score).toBeCloseTo(100 / 3, 12);
+    expect(ter(["a b c"], [["a b d"]]).score).toBeCloseTo(100 / 3, 12);
   });
 
   it("prefers one block shift to two edits", () => {
@@ -27,8 +30,8 @@ describe("ter", () => {
 
   it("follows sacrebleu for empty references", () => {
     // Empty reference, non-empty hypothesis: 100; both empty: 0.
-    expect(ter(["x y"], [""]).score).toBe(100);
-    expect(ter([""], [""]).score).toBe(0);
+    expect(ter(["x y"], [[""]]).score).toBe(100);
+    expect(ter([""], [[""]]).score).toBe(0);
   });
 
   it("lowercases unless case-sensitive and normalizes punctuation when asked", () => {
@@ -40,7 +43,7 @@ describe("ter", () => {
   });
 
   it("gives the sacrebleu signature", () => {
-    expect(ter(["a"], ["a"]).signature).toBe(
+    expect(ter(["a"], [["a"]]).signature).toBe(
       "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0",
     );
   });
@@ -55,7 +58,7 @@ describe("ter", () => {
         for (let i = 1; i <= HYPS.length; i++) {
           if (i === HYPS.length || cuts[i]) {
             const part = def.init();
-            def.update(part, HYPS.slice(start, i), REFS.slice(start, i));
+            def.update(part, HYPS.slice(start, i), slice(REFS, start, i));
             state = def.merge(state, part);
             start = i;
           }
@@ -69,16 +72,16 @@ describe("ter", () => {
 
   it("survives toJSON/fromJSON mid-stream and is at least 0", () => {
     const m = createMetric(terDef({ normalized: true }));
-    m.update(HYPS.slice(0, 2), REFS.slice(0, 2));
+    m.update(HYPS.slice(0, 2), slice(REFS, 0, 2));
     const restored = createMetric(terDef({ normalized: true })).fromJSON(m.toJSON());
-    restored.update(HYPS.slice(2), REFS.slice(2));
+    restored.update(HYPS.slice(2), slice(REFS, 2));
     expect(restored.compute().score).toBeCloseTo(ter(HYPS, REFS, { normalized: true }).score, 10);
     expect(restored.compute().score).toBeGreaterThanOrEqual(0);
   });
 
   it("rejects mismatched counts", () => {
-    expect(() => ter(["a", "b"], ["a"])).toThrow(
-      "ter: `references` must have one entry per hypothesis (2), got 1",
+    expect(() => ter(["a", "b"], [["a"]])).toThrow(
+      "ter: reference stream 0 has 1 entries, the hypotheses 2;",
     );
   });
 });

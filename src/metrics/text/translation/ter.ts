@@ -1,7 +1,12 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
-import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import {
+  checkHypothesis,
+  checkReferenceStreams,
+  type ReferenceStreams,
+  sentenceStreams,
+} from "../shared/inputs.js";
 import { pyRstrip, pySplit } from "../tokenizers/python-strings.js";
 import { SACREBLEU_VERSION } from "./bleu.js";
 
@@ -352,7 +357,7 @@ export function terSignature(options: TerOptions, nrefs: number | "var"): string
 function terDefWith(
   options: TerOptions,
   fn: string,
-): MetricDef<TerState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], TerScore> {
+): MetricDef<TerState, [hypotheses: readonly string[], references: ReferenceStreams], TerScore> {
   const o: Required<TerOptions> = {
     normalized: Boolean(options.normalized ?? false),
     noPunct: Boolean(options.noPunct ?? false),
@@ -370,15 +375,12 @@ function terDefWith(
     options: { ...o },
     init: () => ({ segments: 0, edits: 0, refLength: 0, minRefs: Number.MAX_SAFE_INTEGER, maxRefs: 0 }),
     update(state, hypotheses, references) {
-      const checked = checkPairs(hypotheses, references, fn);
+      const checked = checkReferenceStreams(hypotheses, references, fn);
       let edits = 0;
       let refLength = 0;
-      let minRefs = state.minRefs;
-      let maxRefs = state.maxRefs;
+      const scratch: string[] = [];
       for (let i = 0; i < checked.hypotheses.length; i++) {
-        const refs = checked.references[i]!;
-        if (refs.length < minRefs) minRefs = refs.length;
-        if (refs.length > maxRefs) maxRefs = refs.length;
+        const refs = checked.referencesOf(i, scratch);
         const hyp = prepHyp(checked.hypotheses[i]!);
         let best = INF;
         let lengths = 0;
@@ -393,8 +395,8 @@ function terDefWith(
       state.segments += checked.hypotheses.length;
       state.edits += edits;
       state.refLength += refLength;
-      state.minRefs = minRefs;
-      state.maxRefs = maxRefs;
+      state.minRefs = Math.min(state.minRefs, checked.minRefs);
+      state.maxRefs = Math.max(state.maxRefs, checked.maxRefs);
     },
     merge: (a, b) => ({
       segments: a.segments + b.segments,
@@ -429,14 +431,14 @@ function terDefWith(
  */
 export function terDef(
   options: TerOptions = {},
-): MetricDef<TerState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], TerScore> {
+): MetricDef<TerState, [hypotheses: readonly string[], references: ReferenceStreams], TerScore> {
   return terDefWith(options, "ter");
 }
 
-/** Corpus TER (sacrebleu 2.6.0 `corpus_ter`), in percent. */
+/** Corpus TER (sacrebleu 2.6.0 `corpus_ter(hyps, [refs])`), in percent; `references` are reference streams, as for {@link corpusBleu}. */
 export function ter(
   hypotheses: readonly string[],
-  references: readonly ReferenceSet[],
+  references: ReferenceStreams,
   options: TerOptions = {},
 ): TerScore {
   return runOnce(terDef(options), hypotheses, references);
@@ -448,5 +450,6 @@ export function sentenceTer(
   references: string | readonly string[],
   options: TerOptions = {},
 ): TerScore {
-  return runOnce(terDefWith(options, "sentenceTer"), [hypothesis], [references]);
+  const fn = "sentenceTer";
+  return runOnce(terDefWith(options, fn), [checkHypothesis(hypothesis, fn)], sentenceStreams(references, fn));
 }
