@@ -33,8 +33,13 @@ type MissingKeys<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[numbe
  * ```
  */
 export function optionNames<T>() {
+  // K is inferred from the names alone (NoInfer), then a missing key adds a required property
+  // whose name says which option is missing, so the call fails to compile with that name.
   return <const K extends readonly (keyof T & string)[]>(
-    ...names: MissingKeys<T, K> extends never ? K : [...K, `missing option: ${MissingKeys<T, K> & string}`]
+    ...names: K &
+      (MissingKeys<T, NoInfer<K>> extends never
+        ? unknown
+        : { readonly [M in `missing option: ${MissingKeys<T, NoInfer<K>> & string}`]: true })
   ): readonly (keyof T & string)[] => names as readonly (keyof T & string)[];
 }
 

@@ -167,7 +167,7 @@ for (let i = 0; i < mutations.length; i++) {
     );
     const snap = JSON.parse(text);
     // As `plumbline merge` does: options are decoded (depth-checked) before the registry sees them.
-    const found = await findDefinition(snap.id, decodeState(snap.options ?? {}));
+    const found = await findDefinition(snap?.id, decodeState(snap?.options ?? {}));
     const decoded = createMetric(found).fromJSON(snap);
     decoded.compute();
     const partner = createMetric(def);

@@ -217,9 +217,11 @@ export async function evaluateTextMetric(
     }
     case "meteor": {
       const { meteor } = await import("../../metrics/text/translation/meteor.js");
+      const { wordNet30 } = await import("../../metrics/text/node.js");
       const v = meteor(
         hyps.map((h) => pySplit(h)),
         refs.map((rs) => rs.map((r) => pySplit(r))),
+        { wordnet: wordNet30() },
       );
       return { line: `METEOR (nltk 3.8, WordNet 3.0) = ${fmt(v)}`, record: { metric, score: v } };
     }

@@ -1,3 +1,4 @@
+import { wordNet30 } from "../../metrics/text/node.js";
 import { fromReferenceStreams, type ReferenceStreams } from "../../metrics/text/shared/inputs.js";
 import { pySplit } from "../../metrics/text/tokenizers/python-strings.js";
 import { corpusBleu, sentenceBleu } from "../../metrics/text/translation/bleu.js";
@@ -12,6 +13,7 @@ import {
 } from "../../metrics/text/translation/nltk-bleu.js";
 import { sentenceTer, ter } from "../../metrics/text/translation/ter.js";
 import { whitespaceBleu } from "../../metrics/text/translation/whitespace-bleu.js";
+import type { WordNet } from "../../metrics/text/translation/wordnet.js";
 import type { Adapter } from "../types.js";
 import { orNull, strings } from "./text-inputs.js";
 
@@ -40,7 +42,9 @@ const nltkOptions = (o: Options) => ({
 const meteorAdapter: Adapter = {
   metric: "meteor",
   run(inputs, options, testCase) {
-    const params: { alpha?: number; beta?: number; gamma?: number } = {};
+    const params: { alpha?: number; beta?: number; gamma?: number; wordnet: WordNet } = {
+      wordnet: wordNet30(),
+    };
     if (typeof options.alpha === "number") params.alpha = options.alpha;
     if (typeof options.beta === "number") params.beta = options.beta;
     if (typeof options.gamma === "number") params.gamma = options.gamma;

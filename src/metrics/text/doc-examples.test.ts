@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { wordNet30 } from "./node.js";
 import { normalizeAnswer, squad, squadV2 } from "./question-answering/squad.js";
 import { greedyMatch } from "./similarity/bertscore.js";
 import { cosineSimilarity } from "./similarity/embedding-similarity.js";
@@ -27,8 +28,11 @@ describe("the @example lines of the ROUGE, METEOR, seqeval, SQuAD and similarity
       squad([{ id: "q", predictionText: "the Eiffel Tower" }], [{ id: "q", answers: ["Eiffel Tower"] }]),
     ).toEqual({ exactMatch: 100, f1: 100 });
     expect(squadV2([{ id: "q", predictionText: "" }], [{ id: "q", answers: [] }]).exact).toBe(100);
-    expect(singleMeteorScore(["the", "cat", "sat"], ["the", "cat", "sat"])).toBe(0.9814814814814815);
-    expect(meteor([["the", "cat", "sat"]], [[["the", "cat", "sat"]]])).toBe(0.9814814814814815);
+    const wordnet = wordNet30();
+    expect(singleMeteorScore(["the", "cat", "sat"], ["the", "cat", "sat"], { wordnet })).toBe(
+      0.9814814814814815,
+    );
+    expect(meteor([["the", "cat", "sat"]], [[["the", "cat", "sat"]]], { wordnet })).toBe(0.9814814814814815);
     expect(
       greedyMatch(
         [[1, 0]],

@@ -10,6 +10,7 @@
 /** The task modules whose every definition is fuzzed (module name → sample file). */
 export const areas = {
   classification: () => import("./classification.mjs"),
+  text: () => import("./text.mjs"),
 };
 
 /** The rows of one area, with the module they come from. */

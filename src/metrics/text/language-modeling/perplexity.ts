@@ -1,6 +1,8 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
-import { assertOneOf } from "../../../core/validate.js";
+import { assertAllocation } from "../../../core/limits.js";
+import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 
 /** Scores per position: a nested `[batch][seq][vocab]` array or `{ data, shape: [batch, seq, vocab] }`. */
@@ -47,12 +49,12 @@ export const perplexityMeta: CatalogEntry = {
 function flatten3(value: unknown, fn: string): { data: ArrayLike<number>; b: number; s: number; v: number } {
   if (value && typeof value === "object" && "data" in value && "shape" in value) {
     const t = value as { data: ArrayLike<number>; shape: readonly number[] };
-    if (t.shape.length !== 3)
+    if (!Array.isArray(t.shape) || t.shape.length !== 3)
       fail(
         "shape_mismatch",
-        `${fn}: \`preds\` must have 3 dimensions [batch, seq, vocab], got ${t.shape.length}`,
+        `${fn}: \`preds\` must have 3 dimensions [batch, seq, vocab], got ${describeValue(t.shape)}`,
       );
-    const [b, s, v] = t.shape as [number, number, number];
+    const [b, s, v] = checkShape(fn, "preds", t.shape);
     if (t.data.length !== b * s * v)
       fail(
         "shape_mismatch",
@@ -66,8 +68,14 @@ function flatten3(value: unknown, fn: string): { data: ArrayLike<number>; b: num
       `${fn}: \`preds\` must be a [batch][seq][vocab] array, got ${describeValue(value)}`,
     );
   const b = value.length;
-  const s = b > 0 ? (value[0] as unknown[]).length : 0;
-  const v = s > 0 ? ((value[0] as ArrayLike<number>[])[0] as ArrayLike<number>).length : 0;
+  const s = b > 0 && Array.isArray(value[0]) ? (value[0] as unknown[]).length : 0;
+  const first = s > 0 ? (value[0] as unknown[])[0] : undefined;
+  const v =
+    first !== null && typeof first === "object" && "length" in first
+      ? (first as ArrayLike<number>).length
+      : 0;
+  // The vocabulary size comes from the data: copying it is bounded by the allocation budget.
+  assertAllocation(fn, `\`preds\` of shape [${b}, ${s}, ${v}]`, 8 * b * s * v);
   const data = new Float64Array(b * s * v);
   let k = 0;
   for (let i = 0; i < b; i++) {
@@ -90,12 +98,32 @@ function flatten3(value: unknown, fn: string): { data: ArrayLike<number>; b: num
   return { data, b, s, v };
 }
 
+/** The dimensions of a `{ data, shape }` input: non-negative integers. */
+function checkShape(fn: string, arg: string, shape: readonly unknown[]): number[] {
+  for (const d of shape)
+    if (typeof d !== "number" || !Number.isInteger(d) || d < 0)
+      fail(
+        "shape_mismatch",
+        `${fn}: \`${arg}\` shape must hold non-negative integers, got ${describeValue(d)}`,
+      );
+  return shape as number[];
+}
+
 function flatten2(value: unknown, fn: string): { data: ArrayLike<number>; b: number; s: number } {
   if (value && typeof value === "object" && "data" in value && "shape" in value) {
     const t = value as { data: ArrayLike<number>; shape: readonly number[] };
-    if (t.shape.length !== 2)
-      fail("shape_mismatch", `${fn}: \`target\` must have 2 dimensions [batch, seq], got ${t.shape.length}`);
-    return { data: t.data, b: t.shape[0]!, s: t.shape[1]! };
+    if (!Array.isArray(t.shape) || t.shape.length !== 2)
+      fail(
+        "shape_mismatch",
+        `${fn}: \`target\` must have 2 dimensions [batch, seq], got ${describeValue(t.shape)}`,
+      );
+    const [b, s] = checkShape(fn, "target", t.shape);
+    if (t.data.length !== b * s)
+      fail(
+        "shape_mismatch",
+        `${fn}: \`target\` data length ${t.data.length} does not match its shape [${b}, ${s}]`,
+      );
+    return { data: t.data, b, s };
   }
   if (!Array.isArray(value))
     fail("invalid_value", `${fn}: \`target\` must be a [batch][seq] array, got ${describeValue(value)}`);
@@ -123,7 +151,7 @@ function flatten2(value: unknown, fn: string): { data: ArrayLike<number>; b: num
  * NaN (0/0), as torchmetrics. Cost O(batch * seq * vocab).
  */
 export function perplexityDef(
-  options: PerplexityOptions = {},
+  options?: PerplexityOptions,
 ): MetricDef<PerplexityState, [preds: ScoreTensor, target: TargetTensor], number> {
   return perplexityDefWith(options, "perplexity", "text/perplexity", (s) =>
     Math.exp((s.nll + s.compensation) / s.count),
@@ -131,18 +159,14 @@ export function perplexityDef(
 }
 
 function perplexityDefWith(
-  options: PerplexityOptions,
+  options: unknown,
   fn: string,
   id: string,
   finish: (s: PerplexityState) => number,
 ): MetricDef<PerplexityState, [preds: ScoreTensor, target: TargetTensor], number> {
-  const input = assertOneOf(options.input ?? "logits", ["logits", "logProbs"] as const, fn, "input");
-  const ignoreIndex = options.ignoreIndex;
-  if (ignoreIndex !== undefined && !Number.isInteger(ignoreIndex))
-    fail(
-      "invalid_option",
-      `${fn}: option \`ignoreIndex\` must be an integer, got ${describeValue(ignoreIndex)}`,
-    );
+  const o = readOptions<PerplexityOptions>(fn, options, PERPLEXITY_OPTIONS);
+  const input = optOneOf(fn, "input", o.input, ["logits", "logProbs"], "logits");
+  const ignoreIndex = optInteger(fn, "ignoreIndex", o.ignoreIndex, undefined);
   return {
     id,
     meta: perplexityMeta,
@@ -209,15 +233,22 @@ function perplexityDefWith(
       return { nll, compensation: a.compensation + b.compensation + err, count: a.count + b.count };
     },
     compute: finish,
+    validateState(state): asserts state is PerplexityState {
+      // NLL sums are +Infinity for a log-probability of -Infinity; never NaN.
+      const notNaN = { test: (v: number) => !Number.isNaN(v), words: "numbers (not NaN)" };
+      checkState(id, state, {
+        nll: field.number(notNaN),
+        compensation: field.number(notNaN),
+        count: field.count(),
+      });
+    },
   };
 }
 
+const PERPLEXITY_OPTIONS = optionNames<PerplexityOptions>()("ignoreIndex", "input");
+
 /** Perplexity of `preds` (logits by default) for `target` (torchmetrics 1.9.0 `perplexity`). */
-export function perplexity(
-  preds: ScoreTensor,
-  target: TargetTensor,
-  options: PerplexityOptions = {},
-): number {
+export function perplexity(preds: ScoreTensor, target: TargetTensor, options?: PerplexityOptions): number {
   return runOnce(perplexityDef(options), preds, target);
 }
 
@@ -226,7 +257,7 @@ export function perplexity(
  * log2(perplexity) when the tokens are characters. Same state and merge as perplexity.
  */
 export function bitsPerCharacterDef(
-  options: PerplexityOptions = {},
+  options?: PerplexityOptions,
 ): MetricDef<PerplexityState, [preds: ScoreTensor, target: TargetTensor], number> {
   return perplexityDefWith(
     options,
@@ -240,7 +271,7 @@ export function bitsPerCharacterDef(
 export function bitsPerCharacter(
   preds: ScoreTensor,
   target: TargetTensor,
-  options: PerplexityOptions = {},
+  options?: PerplexityOptions,
 ): number {
   return runOnce(bitsPerCharacterDef(options), preds, target);
 }

@@ -1,5 +1,7 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
+import { optionNames, optNumber, readOptions } from "../../../core/options.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
@@ -206,13 +208,17 @@ export interface SquadState {
  * Matches the official v1.1 `compute_score` and torchmetrics 1.9.0 `SQuAD` (percent).
  * No questions at all gives NaN.
  */
-export function squadDef(): MetricDef<
+export function squadDef(
+  options?: Record<string, never>,
+): MetricDef<
   SquadState,
   [predictions: readonly SquadPrediction[], references: readonly SquadReference[]],
   SquadResult
 > {
+  readOptions("squad", options, []);
+  const id = squadMeta.id;
   return {
-    id: squadMeta.id,
+    id,
     meta: squadMeta,
     options: {},
     init: () => ({ exactMatch: 0, f1: 0, total: 0 }),
@@ -237,6 +243,19 @@ export function squadDef(): MetricDef<
       exactMatch: (100 * state.exactMatch) / state.total,
       f1: (100 * state.f1) / state.total,
     }),
+    validateState(state): asserts state is SquadState {
+      checkState(id, state, {
+        exactMatch: field.count(),
+        f1: field.number("nonNegative"),
+        total: field.count(),
+      });
+      const s = state as SquadState;
+      stateInvariant(
+        id,
+        s.exactMatch <= s.total && s.f1 <= s.total,
+        `state.exactMatch (${s.exactMatch}) and state.f1 (${s.f1}) must not exceed state.total (${s.total}) (per-question scores are at most 1)`,
+      );
+    },
   };
 }
 
@@ -248,8 +267,9 @@ export function squadDef(): MetricDef<
 export function squad(
   predictions: readonly SquadPrediction[],
   references: readonly SquadReference[],
+  options?: Record<string, never>,
 ): SquadResult {
-  return runOnce(squadDef(), predictions, references);
+  return runOnce(squadDef(options), predictions, references);
 }
 
 function v2Exact(gold: string, prediction: string): number {
@@ -279,6 +299,8 @@ export interface SquadV2State {
   /** Whether the predictions carried `noAnswerProbability` (then best thresholds are reported). */
   withProbabilities: boolean | null;
 }
+
+const SQUAD_V2_OPTIONS = optionNames<SquadV2Options>()("noAnswerThreshold");
 
 export interface SquadV2Options {
   /** A question whose `noAnswerProbability` exceeds this is answered "no answer". Default 1.0 (the official default). */
@@ -393,23 +415,24 @@ function bestThreshold(records: readonly SquadV2Record[], key: "exact" | "f1"): 
  * carry `noAnswerProbability`, best_exact/best_f1 with their thresholds. Percentages.
  */
 export function squadV2Def(
-  options: SquadV2Options = {},
+  options?: SquadV2Options,
 ): MetricDef<
   SquadV2State,
   [predictions: readonly SquadPrediction[], references: readonly SquadReference[]],
   SquadV2Result
 > {
-  const threshold = options.noAnswerThreshold ?? 1;
-  if (typeof threshold !== "number" || Number.isNaN(threshold)) {
-    fail(
-      "invalid_option",
-      `squadV2: \`noAnswerThreshold\` must be a number, got ${describeValue(threshold)}`,
-    );
-  }
+  const fn = "squadV2";
+  const id = "text/squad_v2";
+  const o = readOptions<SquadV2Options>(fn, options, SQUAD_V2_OPTIONS);
+  // The official script compares `na_prob > thresh`; an infinite threshold is meaningful.
+  const threshold =
+    o.noAnswerThreshold === Number.POSITIVE_INFINITY || o.noAnswerThreshold === Number.NEGATIVE_INFINITY
+      ? o.noAnswerThreshold
+      : optNumber(fn, "noAnswerThreshold", o.noAnswerThreshold, 1);
   return {
-    id: "text/squad_v2",
+    id,
     meta: squadMeta,
-    options: { ...options },
+    options: { noAnswerThreshold: threshold },
     init: () => ({ records: [], withProbabilities: null }),
     update(state, predictions, references) {
       const { records, withProbabilities } = scoreV2(predictions, references, "squadV2");
@@ -478,6 +501,21 @@ export function squadV2Def(
       }
       return out;
     },
+    validateState(state): asserts state is SquadV2State {
+      checkState(id, state, {
+        records: field.array(
+          field.object({
+            id: field.string(),
+            hasAnswer: field.boolean(),
+            exact: field.number("binary"),
+            f1: field.number({ test: (v) => v >= 0 && v <= 1, words: "numbers in [0, 1]" }),
+            predictedAnswer: field.boolean(),
+            noAnswerProbability: field.number("finite"),
+          }),
+        ),
+        withProbabilities: field.oneOf(field.boolean(), field.null()),
+      });
+    },
   };
 }
 
@@ -489,7 +527,7 @@ export function squadV2Def(
 export function squadV2(
   predictions: readonly SquadPrediction[],
   references: readonly SquadReference[],
-  options: SquadV2Options = {},
+  options?: SquadV2Options,
 ): SquadV2Result {
   return runOnce(squadV2Def(options), predictions, references);
 }

@@ -35,7 +35,7 @@ export function checkStrings(values: unknown, fn: string, arg: string): readonly
     if (typeof v !== "string") {
       fail(
         "invalid_value",
-        `${fn}: \`${arg}\` must contain only strings, got ${describeValue(v)} at index ${i}${Array.isArray(v) && arg.startsWith("hypothes") ? ` ${SWAP_HINT}` : ""}`,
+        `${fn}: \`${arg}\` must contain only strings, got ${describeValue(v)} at index ${i}${Array.isArray(v) && (arg.startsWith("hypothes") || arg.startsWith("prediction")) ? ` ${SWAP_HINT}` : ""}`,
       );
     }
   }
@@ -144,8 +144,9 @@ export function checkPairs(
   hypotheses: unknown,
   references: unknown,
   fn: string,
+  hypName = "hypotheses",
 ): { hypotheses: readonly string[]; references: readonly (readonly string[])[] } {
-  const hyps = checkStrings(hypotheses, fn, "hypotheses");
+  const hyps = checkStrings(hypotheses, fn, hypName);
   if (!Array.isArray(references)) {
     fail(
       "invalid_value",
@@ -155,7 +156,7 @@ export function checkPairs(
   if (references.length !== hyps.length) {
     fail(
       "shape_mismatch",
-      `${fn}: \`references\` must have one entry per hypothesis (${hyps.length}), got ${references.length}`,
+      `${fn}: \`references\` must have one entry per ${hypName === "hypotheses" ? "hypothesis" : "prediction"} (${hyps.length}), got ${references.length}`,
     );
   }
   const refs: (readonly string[])[] = new Array(references.length);
@@ -265,11 +266,11 @@ export function toReferenceStreams(references: readonly ReferenceSet[]): (string
 }
 
 /** Checks the one hypothesis of a sentence-level function. */
-export function checkHypothesis(hypothesis: unknown, fn: string): string {
+export function checkHypothesis(hypothesis: unknown, fn: string, name = "hypothesis"): string {
   if (typeof hypothesis !== "string")
     fail(
       "invalid_value",
-      `${fn}: \`hypothesis\` must be a string, got ${describeValue(hypothesis)}${Array.isArray(hypothesis) ? ` ${SWAP_HINT}` : ""}`,
+      `${fn}: \`${name}\` must be a string, got ${describeValue(hypothesis)}${Array.isArray(hypothesis) ? ` ${SWAP_HINT}` : ""}`,
     );
   return hypothesis;
 }

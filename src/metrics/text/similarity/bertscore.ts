@@ -1,7 +1,10 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
+import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
-import { checkTexts, checkVectors, norm } from "./embedding-similarity.js";
+import { checkPairs } from "../shared/inputs.js";
+import { checkVectors, norm } from "./embedding-similarity.js";
 
 /** Token embeddings of one text: one vector per token (special tokens such as [CLS] already removed). */
 export type TokenEmbeddings = readonly (readonly number[])[];
@@ -149,6 +152,12 @@ export interface BertScoreDefOptions {
 
 function checkBaseline(fn: string, baseline: BertScoreBaseline | undefined): void {
   if (baseline === undefined) return;
+  if (typeof baseline !== "object" || baseline === null)
+    fail(
+      "invalid_option",
+      `${fn}: option \`baseline\` must be { precision, recall, f1 }, got ${describeValue(baseline)}`,
+    );
+  readOptions(`${fn}: option \`baseline\``, baseline, ["precision", "recall", "f1"]);
   for (const key of ["precision", "recall", "f1"] as const) {
     const b = baseline[key];
     if (typeof b !== "number" || !Number.isFinite(b) || b >= 1)
@@ -174,7 +183,7 @@ function rescale(s: BertScoreScore, baseline: BertScoreBaseline | undefined): Be
  * With no pairs the means are NaN.
  */
 export function bertScoreDef(
-  options: BertScoreDefOptions = {},
+  options?: BertScoreDefOptions,
 ): MetricDef<
   BertScoreState,
   [
@@ -184,11 +193,15 @@ export function bertScoreDef(
   ],
   BertScoreScore
 > {
-  checkBaseline("bertScore", options.baseline);
+  const fn = "bertScore";
+  const id = bertScoreMeta.id;
+  const o = readOptions<BertScoreDefOptions>(fn, options, BERT_SCORE_DEF_OPTIONS);
+  checkBaseline(fn, o.baseline);
+  const baseline = o.baseline;
   return {
-    id: bertScoreMeta.id,
+    id,
     meta: bertScoreMeta,
-    options: { ...options },
+    options: baseline === undefined ? {} : { baseline: { ...baseline } },
     init: () => ({ precision: 0, recall: 0, f1: 0, count: 0 }),
     update(state, candidates, references, weights) {
       if (!Array.isArray(candidates) || !Array.isArray(references)) {
@@ -210,7 +223,7 @@ export function bertScoreDef(
         );
       }
       const scores = candidates.map((c, i) =>
-        rescale(greedyMatch(c, references[i] as TokenEmbeddings, weights?.[i]), options.baseline),
+        rescale(greedyMatch(c, references[i] as TokenEmbeddings, weights?.[i]), baseline),
       );
       for (const s of scores) {
         state.precision += s.precision;
@@ -226,8 +239,19 @@ export function bertScoreDef(
       count: a.count + b.count,
     }),
     compute: (s) => ({ precision: s.precision / s.count, recall: s.recall / s.count, f1: s.f1 / s.count }),
+    validateState(state): asserts state is BertScoreState {
+      checkState(id, state, {
+        precision: field.number("finite"),
+        recall: field.number("finite"),
+        f1: field.number("finite"),
+        count: field.count(),
+      });
+    },
   };
 }
+
+const BERT_SCORE_DEF_OPTIONS = optionNames<BertScoreDefOptions>()("baseline");
+const BERT_SCORE_OPTIONS = optionNames<BertScoreOptions>()("embed", "idf", "tokenize", "baseline");
 
 export interface BertScoreOptions {
   /** Token embedder (sync or async): one vector per token, special tokens removed. */
@@ -252,40 +276,38 @@ export interface BertScoreResult {
  * optionally with IDF weights (bert_score's formula) and baseline rescaling. With several
  * references per candidate, each of P, R, F1 is the max over references (bert_score's rule).
  */
-export async function bertScore(
+export function bertScore(
   candidates: readonly string[],
   references: readonly (string | readonly string[])[],
   options: BertScoreOptions,
 ): Promise<BertScoreResult> {
-  const refSets = references.map((r) => (typeof r === "string" ? [r] : r));
-  refSets.forEach((set, i) => {
-    if (!Array.isArray(set) || set.length === 0)
-      fail(
-        "invalid_value",
-        `bertScore: \`references\` must contain strings or non-empty string arrays, got ${describeValue(set)} at index ${i}`,
-      );
-  });
-  checkTexts(
-    "bertScore",
-    candidates,
-    refSets.map((s) => s[0]),
-  );
-  refSets.forEach((set, i) => {
-    set.forEach((r, k) => {
-      if (typeof r !== "string")
-        fail(
-          "invalid_value",
-          `bertScore: \`references\` must contain only strings, got ${describeValue(r)} at index ${i}.${k}`,
-        );
-    });
-  });
-  if (typeof options?.embed !== "function")
-    fail("invalid_option", `bertScore: \`embed\` must be a function, got ${describeValue(options?.embed)}`);
-  if (options.idf === true && typeof options.tokenize !== "function")
-    fail("invalid_option", "bertScore: `idf` needs a `tokenize` function aligned with the embedder's tokens");
-  checkBaseline("bertScore", options.baseline);
+  const fn = "bertScore";
+  const o = readOptions<BertScoreOptions>(fn, options, BERT_SCORE_OPTIONS);
+  if (typeof o.embed !== "function")
+    fail("invalid_option", `${fn}: option \`embed\` must be a function, got ${describeValue(o.embed)}`);
+  const idf = optBoolean(fn, "idf", o.idf, false);
+  if (o.tokenize !== undefined && typeof o.tokenize !== "function")
+    fail("invalid_option", `${fn}: option \`tokenize\` must be a function, got ${describeValue(o.tokenize)}`);
+  if (idf && o.tokenize === undefined)
+    fail(
+      "invalid_option",
+      `${fn}: option \`idf\` needs a \`tokenize\` function aligned with the embedder's tokens`,
+    );
+  checkBaseline(fn, o.baseline);
+  const { references: refSets } = checkPairs(candidates, references, fn, "candidates");
+  // Options and inputs are checked synchronously (a caller's mistake throws at the call); only
+  // the embedding is awaited.
+  return scoreWithEmbedder(candidates, refSets, o as BertScoreOptions, idf);
+}
+
+async function scoreWithEmbedder(
+  candidates: readonly string[],
+  refSets: readonly (readonly string[])[],
+  o: BertScoreOptions,
+  idf: boolean,
+): Promise<BertScoreResult> {
   const flatRefs = refSets.flat();
-  const [candEmb, refEmb] = await Promise.all([options.embed(candidates), options.embed(flatRefs)]);
+  const [candEmb, refEmb] = await Promise.all([o.embed(candidates), o.embed(flatRefs)]);
   if (candEmb.length !== candidates.length || refEmb.length !== flatRefs.length) {
     fail(
       "shape_mismatch",
@@ -293,9 +315,9 @@ export async function bertScore(
     );
   }
   let weightOf: ((text: string, rows: number) => number[]) | undefined;
-  if (options.idf === true && options.tokenize !== undefined) {
-    const tokenize = options.tokenize;
-    const idf = idfWeights(flatRefs.map((t) => tokenize(t)));
+  if (idf && o.tokenize !== undefined) {
+    const tokenize = o.tokenize;
+    const idfOf = idfWeights(flatRefs.map((t) => tokenize(t)));
     weightOf = (text, rows) => {
       const tokens = tokenize(text);
       if (tokens.length !== rows)
@@ -303,7 +325,7 @@ export async function bertScore(
           "shape_mismatch",
           `bertScore: \`tokenize\` gave ${tokens.length} tokens but \`embed\` ${rows} vectors for ${describeValue(text)}`,
         );
-      return tokens.map(idf);
+      return tokens.map(idfOf);
     };
   }
   const def = bertScoreDef({});
@@ -328,7 +350,7 @@ export async function bertScore(
               f1: Math.max(best.f1, s.f1),
             };
     }
-    return rescale(best as BertScoreScore, options.baseline);
+    return rescale(best as BertScoreScore, o.baseline);
   });
   const state = def.init();
   for (const s of scores) {
@@ -344,7 +366,7 @@ export async function bertScore(
 export function bertScoreFromEmbeddings(
   candidates: readonly TokenEmbeddings[],
   references: readonly TokenEmbeddings[],
-  options: BertScoreDefOptions = {},
+  options?: BertScoreDefOptions,
 ): BertScoreScore {
   return runOnce(bertScoreDef(options), candidates, references);
 }

@@ -1,11 +1,12 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
-import { assertIntegerOption, assertOneOf } from "../../../core/validate.js";
+import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { checkStrings } from "../shared/inputs.js";
 import { countNgrams } from "../shared/ngram-counts.js";
 import { pySplit } from "../tokenizers/python-strings.js";
-import { type NltkSmoothing, nltkSentenceBleu } from "../translation/nltk-bleu.js";
+import { type NltkSmoothing, nltkSentenceBleu, nltkSmoothingMethods } from "../translation/nltk-bleu.js";
 
 export interface DistinctNOptions {
   /** n-gram order (default 2: distinct-2). */
@@ -46,12 +47,14 @@ export const distinctNMeta: CatalogEntry = {
  * the counts. No n-gram at all: 0.
  */
 export function distinctNDef(
-  options: DistinctNOptions = {},
+  options?: DistinctNOptions,
 ): MetricDef<DistinctNState, [texts: readonly string[]], number> {
   const fn = "distinctN";
-  const n = assertIntegerOption(options.n ?? 2, 1, fn, "n");
+  const id = "text/distinct_n";
+  const o = readOptions<DistinctNOptions>(fn, options, DISTINCT_N_OPTIONS);
+  const n = optInteger(fn, "n", o.n, 2, { min: 1, max: MAX_ORDER });
   return {
-    id: "text/distinct_n",
+    id,
     meta: distinctNMeta,
     options: { n },
     init: () => ({ ngrams: [], total: 0 }),
@@ -70,11 +73,33 @@ export function distinctNDef(
     },
     merge: (a, b) => ({ ngrams: [...new Set([...a.ngrams, ...b.ngrams])], total: a.total + b.total }),
     compute: (state) => (state.total === 0 ? 0 : state.ngrams.length / state.total),
+    validateState(state): asserts state is DistinctNState {
+      checkState(id, state, { ngrams: field.array(field.string()), total: field.count() });
+      const s = state as DistinctNState;
+      stateInvariant(
+        id,
+        s.ngrams.length <= s.total,
+        `state.ngrams (${s.ngrams.length} distinct) must not outnumber state.total (${s.total})`,
+      );
+      stateInvariant(
+        id,
+        new Set(s.ngrams).size === s.ngrams.length,
+        "state.ngrams must not repeat an n-gram",
+      );
+    },
   };
 }
 
+const DISTINCT_N_OPTIONS = optionNames<DistinctNOptions>()("n");
+
+/**
+ * The highest n-gram order distinct-n and self-BLEU accept. Neither keeps per-order state, so
+ * the ceiling bounds time instead (O(tokens * n) per text).
+ */
+const MAX_ORDER = 1000;
+
 /** Distinct-n of a set of generated texts, in [0, 1]. */
-export function distinctN(texts: readonly string[], options: DistinctNOptions = {}): number {
+export function distinctN(texts: readonly string[], options?: DistinctNOptions): number {
   return runOnce(distinctNDef(options), texts);
 }
 
@@ -119,19 +144,16 @@ export const selfBleuMeta: CatalogEntry = {
  * Needs at least 2 texts. Cost O(N^2 * L).
  */
 export function selfBleuDef(
-  options: SelfBleuOptions = {},
+  options?: SelfBleuOptions,
 ): MetricDef<SelfBleuState, [texts: readonly string[]], number> {
   const fn = "selfBleu";
-  const maxOrder = assertIntegerOption(options.maxOrder ?? 3, 1, fn, "maxOrder");
-  const smoothing = assertOneOf(
-    options.smoothing ?? "method1",
-    ["method0", "method1", "method2", "method3", "method4", "method5", "method6", "method7"] as const,
-    fn,
-    "smoothing",
-  );
+  const id = "text/self_bleu";
+  const o = readOptions<SelfBleuOptions>(fn, options, SELF_BLEU_OPTIONS);
+  const maxOrder = optInteger(fn, "maxOrder", o.maxOrder, 3, { min: 1, max: MAX_ORDER });
+  const smoothing = optOneOf(fn, "smoothing", o.smoothing, nltkSmoothingMethods, "method1");
   const weights = new Array<number>(maxOrder).fill(1 / maxOrder);
   return {
-    id: "text/self_bleu",
+    id,
     meta: selfBleuMeta,
     options: { maxOrder, smoothing },
     init: () => ({ texts: [] }),
@@ -150,10 +172,15 @@ export function selfBleuDef(
       }
       return sum / n;
     },
+    validateState(state): asserts state is SelfBleuState {
+      checkState(id, state, { texts: field.array(field.string()) });
+    },
   };
 }
 
+const SELF_BLEU_OPTIONS = optionNames<SelfBleuOptions>()("maxOrder", "smoothing");
+
 /** Self-BLEU of a set of generated texts (lower is more diverse). */
-export function selfBleu(texts: readonly string[], options: SelfBleuOptions = {}): number {
+export function selfBleu(texts: readonly string[], options?: SelfBleuOptions): number {
   return runOnce(selfBleuDef(options), texts);
 }

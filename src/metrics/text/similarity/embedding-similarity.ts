@@ -1,6 +1,8 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
+import { readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { checkMeanState } from "../shared/state.js";
 
 /** Turns texts into one vector each (a sentence encoder). May be sync or async. */
 export type SentenceEmbedder = (
@@ -105,13 +107,17 @@ export interface EmbeddingSimilarityState {
  * Mean cosine similarity between paired sentence embeddings, as a mergeable metric.
  * Cost: O(pairs * dimension). With no pairs the mean is NaN.
  */
-export function embeddingSimilarityDef(): MetricDef<
+export function embeddingSimilarityDef(
+  options?: Record<string, never>,
+): MetricDef<
   EmbeddingSimilarityState,
   [predictions: readonly (readonly number[])[], references: readonly (readonly number[])[]],
   number
 > {
+  readOptions("embeddingSimilarity", options, []);
+  const id = embeddingSimilarityMeta.id;
   return {
-    id: embeddingSimilarityMeta.id,
+    id,
     meta: embeddingSimilarityMeta,
     options: {},
     init: () => ({ sum: 0, count: 0 }),
@@ -130,6 +136,9 @@ export function embeddingSimilarityDef(): MetricDef<
     },
     merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
     compute: (state) => state.sum / state.count,
+    validateState(state): asserts state is EmbeddingSimilarityState {
+      checkMeanState(id, state, -1, 1);
+    },
   };
 }
 
@@ -137,8 +146,9 @@ export function embeddingSimilarityDef(): MetricDef<
 export function embeddingSimilarity(
   predictions: readonly (readonly number[])[],
   references: readonly (readonly number[])[],
+  options?: Record<string, never>,
 ): number {
-  return runOnce(embeddingSimilarityDef(), predictions, references);
+  return runOnce(embeddingSimilarityDef(options), predictions, references);
 }
 
 /**
@@ -150,13 +160,14 @@ export async function sentenceSimilarity(
   references: readonly string[],
   options: { readonly embed: SentenceEmbedder },
 ): Promise<{ scores: number[]; mean: number }> {
-  checkTexts("sentenceSimilarity", predictions, references);
-  if (typeof options?.embed !== "function")
+  const o = readOptions<{ readonly embed: SentenceEmbedder }>("sentenceSimilarity", options, ["embed"]);
+  if (typeof o.embed !== "function")
     fail(
       "invalid_option",
-      `sentenceSimilarity: \`embed\` must be a function, got ${describeValue(options?.embed)}`,
+      `sentenceSimilarity: option \`embed\` must be a function, got ${describeValue(o.embed)}`,
     );
-  const [a, b] = await Promise.all([options.embed(predictions), options.embed(references)]);
+  checkTexts("sentenceSimilarity", predictions, references);
+  const [a, b] = await Promise.all([o.embed(predictions), o.embed(references)]);
   if (a.length !== predictions.length || b.length !== references.length) {
     fail(
       "shape_mismatch",

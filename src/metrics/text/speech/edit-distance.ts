@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
-import { assertNumberOption, assertOneOf } from "../../../core/validate.js";
+import { optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { checkSinglePairs } from "../shared/inputs.js";
 
@@ -278,28 +279,19 @@ export const editDistanceMeta: CatalogEntry = {
  * concatenates; "mean" divides the sum by the number of pairs. No pair: 0, as torchmetrics.
  */
 export function editDistanceDef(
-  options: EditDistanceOptions = {},
+  options?: EditDistanceOptions,
 ): MetricDef<
   EditDistanceState,
   [hypotheses: readonly string[] | string, references: readonly string[] | string],
   number | number[]
 > {
   const fn = "editDistance";
-  const substitutionCost = assertNumberOption(
-    options.substitutionCost ?? 1,
-    0,
-    Number.MAX_VALUE,
-    fn,
-    "substitutionCost",
-  );
-  const reduction = assertOneOf(
-    options.reduction ?? "mean",
-    ["mean", "sum", "none"] as const,
-    fn,
-    "reduction",
-  );
+  const id = "text/edit_distance";
+  const o = readOptions<EditDistanceOptions>(fn, options, EDIT_DISTANCE_OPTIONS);
+  const substitutionCost = optNumber(fn, "substitutionCost", o.substitutionCost, 1, { min: 0 });
+  const reduction = optOneOf(fn, "reduction", o.reduction, ["mean", "sum", "none"], "mean");
   return {
-    id: "text/edit_distance",
+    id,
     meta: editDistanceMeta,
     options: { substitutionCost, reduction },
     init: () => ({ distances: [] }),
@@ -320,14 +312,19 @@ export function editDistanceDef(
       for (const d of state.distances) sum += d;
       return reduction === "sum" ? sum : sum / state.distances.length;
     },
+    validateState(state): asserts state is EditDistanceState {
+      checkState(id, state, { distances: field.array(field.number("nonNegative")) });
+    },
   };
 }
+
+const EDIT_DISTANCE_OPTIONS = optionNames<EditDistanceOptions>()("substitutionCost", "reduction");
 
 /** Edit distance between hypotheses and references (torchmetrics 1.9.0 `edit_distance`). */
 export function editDistance(
   hypotheses: readonly string[] | string,
   references: readonly string[] | string,
-  options: EditDistanceOptions = {},
+  options?: EditDistanceOptions,
 ): number | number[] {
   return runOnce(editDistanceDef(options), hypotheses, references);
 }

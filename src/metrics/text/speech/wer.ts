@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
-import { assertOneOf } from "../../../core/validate.js";
+import { optionNames, optOneOf, readOptions } from "../../../core/options.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { checkSinglePairs } from "../shared/inputs.js";
 import { isPythonWhitespace, pySplit, pyStrip } from "../tokenizers/python-strings.js";
@@ -394,14 +395,10 @@ function rateDef(
   kind: RateKind,
   meta: CatalogEntry,
   fn: string,
-  options: ErrorRateOptions,
+  options: unknown,
 ): MetricDef<ErrorRateState, Args, number> {
-  const convention = assertOneOf(
-    options.convention ?? "jiwer",
-    ["jiwer", "torchmetrics"] as const,
-    fn,
-    "convention",
-  );
+  const o = readOptions<ErrorRateOptions>(fn, options, ERROR_RATE_OPTIONS);
+  const convention = optOneOf(fn, "convention", o.convention, ["jiwer", "torchmetrics"], "jiwer");
   const unit: Unit = kind === "cer" ? "char" : "word";
   return {
     id: meta.id,
@@ -415,27 +412,63 @@ function rateDef(
       if (state.pairs === 0) fail("empty_input", `${fn}: no pairs to score`);
       return rate(kind, state, convention);
     },
+    validateState(state): asserts state is ErrorRateState {
+      checkErrorRateState(meta.id, state);
+    },
   };
 }
 
+const ERROR_RATE_OPTIONS = optionNames<ErrorRateOptions>()("convention");
+
+/** The counts must describe alignments: H + S + D reference tokens, H + S + I hypothesis tokens. */
+function checkErrorRateState(id: string, state: unknown): void {
+  checkState(id, state, {
+    pairs: field.count(),
+    hits: field.count(),
+    substitutions: field.count(),
+    deletions: field.count(),
+    insertions: field.count(),
+    referenceTokens: field.count(),
+    hypothesisTokens: field.count(),
+    maxTokens: field.count(),
+  });
+  const s = state as ErrorRateState;
+  stateInvariant(
+    id,
+    s.hits + s.substitutions + s.deletions === s.referenceTokens,
+    `state: hits + substitutions + deletions (${s.hits + s.substitutions + s.deletions}) must equal referenceTokens (${s.referenceTokens})`,
+  );
+  stateInvariant(
+    id,
+    s.hits + s.substitutions + s.insertions === s.hypothesisTokens,
+    `state: hits + substitutions + insertions (${s.hits + s.substitutions + s.insertions}) must equal hypothesisTokens (${s.hypothesisTokens})`,
+  );
+  stateInvariant(
+    id,
+    s.maxTokens >= Math.max(s.referenceTokens, s.hypothesisTokens) &&
+      s.maxTokens <= s.referenceTokens + s.hypothesisTokens,
+    `state.maxTokens (${s.maxTokens}) must lie between max and sum of referenceTokens and hypothesisTokens`,
+  );
+}
+
 /** Streaming corpus WER (see the module notes for the two conventions). */
-export function werDef(options: ErrorRateOptions = {}): MetricDef<ErrorRateState, Args, number> {
+export function werDef(options?: ErrorRateOptions): MetricDef<ErrorRateState, Args, number> {
   return rateDef("wer", werMeta, "wordErrorRate", options);
 }
 /** Streaming corpus CER. */
-export function cerDef(options: ErrorRateOptions = {}): MetricDef<ErrorRateState, Args, number> {
+export function cerDef(options?: ErrorRateOptions): MetricDef<ErrorRateState, Args, number> {
   return rateDef("cer", cerMeta, "charErrorRate", options);
 }
 /** Streaming corpus MER. */
-export function merDef(options: ErrorRateOptions = {}): MetricDef<ErrorRateState, Args, number> {
+export function merDef(options?: ErrorRateOptions): MetricDef<ErrorRateState, Args, number> {
   return rateDef("mer", merMeta, "matchErrorRate", options);
 }
 /** Streaming corpus WIL. */
-export function wilDef(options: ErrorRateOptions = {}): MetricDef<ErrorRateState, Args, number> {
+export function wilDef(options?: ErrorRateOptions): MetricDef<ErrorRateState, Args, number> {
   return rateDef("wil", wilMeta, "wordInformationLost", options);
 }
 /** Streaming corpus WIP. */
-export function wipDef(options: ErrorRateOptions = {}): MetricDef<ErrorRateState, Args, number> {
+export function wipDef(options?: ErrorRateOptions): MetricDef<ErrorRateState, Args, number> {
   return rateDef("wip", wipMeta, "wordInformationPreserved", options);
 }
 
@@ -443,7 +476,7 @@ export function wipDef(options: ErrorRateOptions = {}): MetricDef<ErrorRateState
 export function wordErrorRate(
   hypotheses: readonly string[] | string,
   references: readonly string[] | string,
-  options: ErrorRateOptions = {},
+  options?: ErrorRateOptions,
 ): number {
   return runOnce(werDef(options), hypotheses, references);
 }
@@ -451,7 +484,7 @@ export function wordErrorRate(
 export function charErrorRate(
   hypotheses: readonly string[] | string,
   references: readonly string[] | string,
-  options: ErrorRateOptions = {},
+  options?: ErrorRateOptions,
 ): number {
   return runOnce(cerDef(options), hypotheses, references);
 }
@@ -459,7 +492,7 @@ export function charErrorRate(
 export function matchErrorRate(
   hypotheses: readonly string[] | string,
   references: readonly string[] | string,
-  options: ErrorRateOptions = {},
+  options?: ErrorRateOptions,
 ): number {
   return runOnce(merDef(options), hypotheses, references);
 }
@@ -467,7 +500,7 @@ export function matchErrorRate(
 export function wordInformationLost(
   hypotheses: readonly string[] | string,
   references: readonly string[] | string,
-  options: ErrorRateOptions = {},
+  options?: ErrorRateOptions,
 ): number {
   return runOnce(wilDef(options), hypotheses, references);
 }
@@ -475,7 +508,7 @@ export function wordInformationLost(
 export function wordInformationPreserved(
   hypotheses: readonly string[] | string,
   references: readonly string[] | string,
-  options: ErrorRateOptions = {},
+  options?: ErrorRateOptions,
 ): number {
   return runOnce(wipDef(options), hypotheses, references);
 }
@@ -490,12 +523,14 @@ export interface AlignmentMeasuresOptions {
  * counts (hits, substitutions, deletions, insertions) summed over all pairs.
  */
 export function alignmentMeasuresDef(
-  options: AlignmentMeasuresOptions = {},
+  options?: AlignmentMeasuresOptions,
 ): MetricDef<ErrorRateState, Args, AlignmentMeasures> {
   const fn = "alignmentMeasures";
-  const unit = assertOneOf(options.unit ?? "word", ["word", "char"] as const, fn, "unit");
+  const id = "text/alignment_measures";
+  const o = readOptions<AlignmentMeasuresOptions>(fn, options, ALIGNMENT_MEASURES_OPTIONS);
+  const unit = optOneOf(fn, "unit", o.unit, ["word", "char"], "word");
   return {
-    id: "text/alignment_measures",
+    id,
     meta: werMeta,
     options: { unit },
     init: emptyState,
@@ -505,14 +540,19 @@ export function alignmentMeasuresDef(
       if (state.pairs === 0) fail("empty_input", `${fn}: no pairs to score`);
       return measuresFromCounts(state);
     },
+    validateState(state): asserts state is ErrorRateState {
+      checkErrorRateState(id, state);
+    },
   };
 }
+
+const ALIGNMENT_MEASURES_OPTIONS = optionNames<AlignmentMeasuresOptions>()("unit");
 
 /** jiwer 2.3.0 `compute_measures(references, hypotheses)` (note: plumbline takes hypotheses first). */
 export function alignmentMeasures(
   hypotheses: readonly string[] | string,
   references: readonly string[] | string,
-  options: AlignmentMeasuresOptions = {},
+  options?: AlignmentMeasuresOptions,
 ): AlignmentMeasures {
   return runOnce(alignmentMeasuresDef(options), hypotheses, references);
 }

@@ -1,4 +1,5 @@
 import { describeValue, fail } from "../../../core/errors.js";
+import { optInteger, optionNames, optNumber, optSize, readOptions } from "../../../core/options.js";
 import type { RougeScore, RougeState } from "./rouge.js";
 
 /** Low, mid and high bootstrap estimates of the mean score. */
@@ -80,6 +81,30 @@ function percentile(sorted: Float64Array, q: number): number {
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
+const ROUGE_BOOTSTRAP_OPTIONS = optionNames<RougeBootstrapOptions>()(
+  "confidenceInterval",
+  "nSamples",
+  "seed",
+);
+
+/** Fails unless `state` looks like a ROUGE state: a count and 3 numbers per pair per type. */
+function checkRougeColumns(fn: string, state: unknown): asserts state is RougeState {
+  const s = state as RougeState | null;
+  if (
+    typeof s !== "object" ||
+    s === null ||
+    !Number.isInteger(s.count) ||
+    s.count < 0 ||
+    typeof s.scores !== "object" ||
+    s.scores === null ||
+    !Object.values(s.scores).every((c) => Array.isArray(c) && c.length === 3 * s.count)
+  )
+    fail(
+      "invalid_value",
+      `${fn}: \`state\` must be a ROUGE state { count, scores: { type: [precision, recall, F1 per pair] } } (a rougeDef metric's state), got ${describeValue(state)}`,
+    );
+}
+
 /**
  * rouge-score 0.1.2's `BootstrapAggregator.aggregate()`: resamples the pairs with replacement
  * `nSamples` times, and reports the percentiles (1-ci)/2, 0.5 and 1-(1-ci)/2 of the resampled
@@ -94,27 +119,15 @@ function percentile(sorted: Float64Array, q: number): number {
  */
 export function rougeBootstrap(
   state: RougeState,
-  options: RougeBootstrapOptions = {},
+  options?: RougeBootstrapOptions,
 ): Record<string, RougeInterval> {
-  const confidence = options.confidenceInterval ?? 0.95;
-  const nSamples = options.nSamples ?? 1000;
-  const seed = options.seed ?? 0;
-  if (typeof confidence !== "number" || !(confidence >= 0 && confidence <= 1)) {
-    fail(
-      "invalid_option",
-      `rougeBootstrap: \`confidenceInterval\` must be in [0, 1], got ${describeValue(confidence)}`,
-    );
-  }
-  if (!Number.isInteger(nSamples) || nSamples <= 0)
-    fail(
-      "invalid_option",
-      `rougeBootstrap: \`nSamples\` must be a positive integer, got ${describeValue(nSamples)}`,
-    );
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
-    fail(
-      "invalid_option",
-      `rougeBootstrap: \`seed\` must be an integer in [0, 2^32-1], got ${describeValue(seed)}`,
-    );
+  const fn = "rougeBootstrap";
+  const o = readOptions<RougeBootstrapOptions>(fn, options, ROUGE_BOOTSTRAP_OPTIONS);
+  const confidence = optNumber(fn, "confidenceInterval", o.confidenceInterval, 0.95, { min: 0, max: 1 });
+  // Three Float64Array of resampled means (precision, recall, F1) per ROUGE type.
+  const nSamples = optSize(fn, "nSamples", o.nSamples, 1000, { bytesPerUnit: 24 }) as number;
+  const seed = optInteger(fn, "seed", o.seed, 0, { min: 0, max: 0xffffffff });
+  checkRougeColumns(fn, state);
   if (state.count === 0) fail("empty_input", "rougeBootstrap: no pairs to resample");
   const n = state.count;
   const delta = (1 - confidence) / 2;

@@ -188,7 +188,7 @@ describe("rouge", () => {
     expectError(
       () => rouge(["a"], []),
       "shape_mismatch",
-      "rouge: `predictions` and `references` must have the same length, got 1 and 0",
+      "rouge: `references` must have one entry per prediction (1), got 0",
     );
     expectError(
       () => rouge([3 as unknown as string], ["a"]),
@@ -197,18 +197,18 @@ describe("rouge", () => {
     );
     expectError(
       () => rouge(["a"], [[]]),
-      "invalid_value",
-      "rouge: `references` must contain strings or non-empty string arrays, got an array of length 0 at index 0",
+      "shape_mismatch",
+      "rouge: `references` entries must not be empty arrays, got one at index 0",
     );
     expectError(
       () => rouge(["a"], ["a"], { rougeTypes: ["rouge0" as "rouge1"] }),
       "invalid_option",
-      'rouge: `rougeTypes` must contain rouge1..rouge9, rougeL or rougeLsum, got "rouge0" at index 0',
+      'rouge: option `rougeTypes` must contain rouge1..rouge9, rougeL or rougeLsum, got "rouge0" at index 0',
     );
     expectError(
       () => rouge(["a"], ["a"], { tokenizer: "nltk" as "unicode" }),
       "invalid_option",
-      'rouge: `tokenizer` must be "rouge-score" or "unicode", got "nltk"',
+      'rouge: option `tokenizer` must be one of "rouge-score", "unicode", got "nltk"',
     );
     const def = rougeDef();
     const state = def.init();
@@ -236,7 +236,7 @@ describe("rougeBootstrap", () => {
     expectError(
       () => rougeBootstrap(state, { nSamples: 0 }),
       "invalid_option",
-      "rougeBootstrap: `nSamples` must be a positive integer, got 0",
+      "rougeBootstrap: option `nSamples` must be an integer in [1, inf), got 0",
     );
   });
 });

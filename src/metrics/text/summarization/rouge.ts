@@ -1,6 +1,9 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
+import { optBoolean, optionNames, optOneOf, readOptions } from "../../../core/options.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { checkHypothesis, checkPairs } from "../shared/inputs.js";
 import { makeRougeTokenizer, type RougeTokenizer, type TokenizeFn } from "../tokenizers/rouge-score.js";
 import { RougeTokenIds } from "../tokenizers/rouge-score-ids.js";
 
@@ -46,6 +49,7 @@ export interface RougeState {
 }
 
 const DEFAULT_TYPES: readonly RougeType[] = ["rouge1", "rouge2", "rougeL"];
+const UNIT_INTERVAL = { test: (v: number) => v >= 0 && v <= 1, words: "numbers in [0, 1]" };
 const TYPE_PATTERN = /^(rouge[1-9]|rougeL|rougeLsum)$/;
 
 /** Catalog entry for ROUGE. */
@@ -86,46 +90,39 @@ interface Resolved {
   readonly multiReference: RougeMultiReference;
 }
 
-function resolveOptions(options: RougeOptions, fn: string): Resolved {
-  const types = options.rougeTypes ?? DEFAULT_TYPES;
+const ROUGE_OPTIONS = optionNames<RougeOptions>()("rougeTypes", "useStemmer", "tokenizer", "multiReference");
+
+function resolveOptions(options: unknown, fn: string): Resolved {
+  const o = readOptions<RougeOptions>(fn, options, ROUGE_OPTIONS);
+  const types = o.rougeTypes ?? DEFAULT_TYPES;
   if (!Array.isArray(types) || types.length === 0) {
     fail(
       "invalid_option",
-      `${fn}: \`rougeTypes\` must be a non-empty array of rouge1..rouge9, rougeL, rougeLsum, got ${describeValue(types)}`,
+      `${fn}: option \`rougeTypes\` must be a non-empty array of rouge1..rouge9, rougeL, rougeLsum, got ${describeValue(types)}`,
     );
   }
   types.forEach((t, i) => {
     if (typeof t !== "string" || !TYPE_PATTERN.test(t)) {
       fail(
         "invalid_option",
-        `${fn}: \`rougeTypes\` must contain rouge1..rouge9, rougeL or rougeLsum, got ${describeValue(t)} at index ${i}`,
+        `${fn}: option \`rougeTypes\` must contain rouge1..rouge9, rougeL or rougeLsum, got ${describeValue(t)} at index ${i}`,
       );
     }
+    if (types.indexOf(t) !== i)
+      fail("invalid_option", `${fn}: option \`rougeTypes\` lists ${JSON.stringify(t)} twice`);
   });
-  const tokenizer = options.tokenizer ?? "rouge-score";
-  if (tokenizer !== "rouge-score" && tokenizer !== "unicode") {
-    fail(
-      "invalid_option",
-      `${fn}: \`tokenizer\` must be "rouge-score" or "unicode", got ${describeValue(tokenizer)}`,
-    );
-  }
-  const multiReference = options.multiReference ?? "max-per-type";
-  if (
-    multiReference !== "max-per-type" &&
-    multiReference !== "max-by-first-type" &&
-    multiReference !== "mean"
-  ) {
-    fail(
-      "invalid_option",
-      `${fn}: \`multiReference\` must be "max-per-type", "max-by-first-type" or "mean", got ${describeValue(multiReference)}`,
-    );
-  }
-  const useStemmer = options.useStemmer ?? false;
-  if (typeof useStemmer !== "boolean")
-    fail("invalid_option", `${fn}: \`useStemmer\` must be a boolean, got ${describeValue(useStemmer)}`);
+  const tokenizer = optOneOf(fn, "tokenizer", o.tokenizer, ["rouge-score", "unicode"], "rouge-score");
+  const multiReference = optOneOf(
+    fn,
+    "multiReference",
+    o.multiReference,
+    ["max-per-type", "max-by-first-type", "mean"],
+    "max-per-type",
+  );
+  const useStemmer = optBoolean(fn, "useStemmer", o.useStemmer, false);
   const orders = types.map((t) => (t === "rougeL" || t === "rougeLsum" ? 0 : Number(t.slice(5))));
   return {
-    types,
+    types: [...types],
     orders,
     tokenizer,
     useStemmer,
@@ -564,55 +561,13 @@ function combineReferences(
   return out;
 }
 
-/** Checks a batch of predictions and references (one string or a non-empty list of strings each). */
-const asList = (r: string | readonly string[]): readonly string[] => (typeof r === "string" ? [r] : r);
-
+/** Predictions with one reference (a string) or several (a non-empty array) each. */
 function validateBatch(
   fn: string,
   predictions: unknown,
   references: unknown,
-): readonly (string | readonly string[])[] {
-  if (!Array.isArray(predictions))
-    fail(
-      "invalid_value",
-      `${fn}: \`predictions\` must be an array of strings, got ${describeValue(predictions)}`,
-    );
-  if (!Array.isArray(references))
-    fail(
-      "invalid_value",
-      `${fn}: \`references\` must be an array of strings or string arrays, got ${describeValue(references)}`,
-    );
-  if (predictions.length !== references.length) {
-    fail(
-      "shape_mismatch",
-      `${fn}: \`predictions\` and \`references\` must have the same length, got ${predictions.length} and ${references.length}`,
-    );
-  }
-  predictions.forEach((p, i) => {
-    if (typeof p !== "string")
-      fail(
-        "invalid_value",
-        `${fn}: \`predictions\` must contain only strings, got ${describeValue(p)} at index ${i}`,
-      );
-  });
-  references.forEach((r, i) => {
-    if (typeof r === "string") return;
-    if (!Array.isArray(r) || r.length === 0) {
-      fail(
-        "invalid_value",
-        `${fn}: \`references\` must contain strings or non-empty string arrays, got ${describeValue(r)} at index ${i}`,
-      );
-    }
-    r.forEach((s, k) => {
-      if (typeof s !== "string") {
-        fail(
-          "invalid_value",
-          `${fn}: \`references\` must contain only strings, got ${describeValue(s)} at index ${i}.${k}`,
-        );
-      }
-    });
-  });
-  return references as readonly (string | readonly string[])[];
+): readonly (readonly string[])[] {
+  return checkPairs(predictions, references, fn, "predictions").references;
 }
 
 /**
@@ -626,10 +581,11 @@ function validateBatch(
 export function rougeScore(
   prediction: string,
   target: string,
-  options: RougeOptions = {},
+  options?: RougeOptions,
 ): Record<string, RougeScore> {
   const resolved = resolveOptions(options, "rougeScore");
-  validateBatch("rougeScore", [prediction], [target]);
+  checkHypothesis(prediction, "rougeScore", "prediction");
+  checkHypothesis(target, "rougeScore", "target");
   return scorePair(target, prediction, resolved, new Workspace(resolved));
 }
 
@@ -640,14 +596,13 @@ export function rougeScore(
 export function rougeScoreMulti(
   prediction: string,
   targets: readonly string[],
-  options: RougeOptions = {},
+  options?: RougeOptions,
 ): Record<string, RougeScore> {
   const resolved = resolveOptions(options, "rougeScoreMulti");
-  validateBatch("rougeScoreMulti", [prediction], [targets]);
-  const refs = asList(targets);
+  const refs = validateBatch("rougeScoreMulti", [prediction], [targets])[0]!;
   const ws = new Workspace(resolved);
   return combineReferences(
-    (refs as readonly string[]).map((t) => scorePair(t, prediction, resolved, ws)),
+    refs.map((t) => scorePair(t, prediction, resolved, ws)),
     resolved,
   );
 }
@@ -656,14 +611,14 @@ export function rougeScoreMulti(
 export function rougePairs(
   predictions: readonly string[],
   references: readonly (string | readonly string[])[],
-  options: RougeOptions = {},
+  options?: RougeOptions,
 ): Record<string, RougeScore>[] {
-  const refs = validateBatch("rougePairs", predictions, references);
   const resolved = resolveOptions(options, "rougePairs");
+  const refs = validateBatch("rougePairs", predictions, references);
   const ws = new Workspace(resolved);
   return predictions.map((p, i) =>
     combineReferences(
-      asList(refs[i] as string | readonly string[]).map((t) => scorePair(t, p, resolved, ws)),
+      refs[i]!.map((t) => scorePair(t, p, resolved, ws)),
       resolved,
     ),
   );
@@ -678,17 +633,23 @@ export function rougePairs(
  * With no pairs, every mean is NaN.
  */
 export function rougeDef(
-  options: RougeOptions = {},
+  options?: RougeOptions,
 ): MetricDef<
   RougeState,
   [predictions: readonly string[], references: readonly (string | readonly string[])[]],
   RougeResult
 > {
   const resolved = resolveOptions(options, "rouge");
+  const id = rougeMeta.id;
   return {
-    id: rougeMeta.id,
+    id,
     meta: rougeMeta,
-    options: { ...options },
+    options: {
+      rougeTypes: [...resolved.types],
+      useStemmer: resolved.useStemmer,
+      tokenizer: resolved.tokenizer,
+      multiReference: resolved.multiReference,
+    },
     init: () => ({ count: 0, scores: Object.fromEntries(resolved.types.map((t) => [t, [] as number[]])) }),
     update(state, predictions, references) {
       const refs = validateBatch("rouge", predictions, references);
@@ -699,9 +660,8 @@ export function rougeDef(
       const batch: number[][] = types.map(() => []);
       for (let i = 0; i < predictions.length; i++) {
         const p = predictions[i] as string;
-        const set = refs[i] as string | readonly string[];
-        if (typeof set === "string") scorePairInto(set, p, resolved, ws, row);
-        else if (set.length === 1) scorePairInto(set[0] as string, p, resolved, ws, row);
+        const set = refs[i]!;
+        if (set.length === 1) scorePairInto(set[0] as string, p, resolved, ws, row);
         else {
           const best = combineReferences(
             set.map((t) => scorePair(t, p, resolved, ws)),
@@ -749,22 +709,20 @@ export function rougeDef(
       }
       return out;
     },
-    validateState(state: unknown): asserts state is RougeState {
+    validateState(state): asserts state is RougeState {
+      checkState(id, state, {
+        count: field.count(),
+        scores: field.object(
+          Object.fromEntries(resolved.types.map((t) => [t, field.array(field.number(UNIT_INTERVAL))])),
+        ),
+      });
       const s = state as RougeState;
-      if (
-        s === null ||
-        typeof s !== "object" ||
-        typeof s.count !== "number" ||
-        typeof s.scores !== "object" ||
-        s.scores === null
-      ) {
-        fail("invalid_state", "rouge: state must be { count, scores }");
-      }
-      for (const type of resolved.types) {
-        const column = s.scores[type];
-        if (!Array.isArray(column) || column.length !== 3 * s.count)
-          fail("invalid_state", `rouge: state.scores.${type} must hold 3 numbers per pair`);
-      }
+      for (const type of resolved.types)
+        stateInvariant(
+          id,
+          s.scores[type]!.length === 3 * s.count,
+          `state.scores.${type} must hold 3 numbers (precision, recall, F1) per pair: ${3 * s.count} for ${s.count} pairs, got ${s.scores[type]!.length}`,
+        );
     },
   };
 }
@@ -781,7 +739,7 @@ export function rougeDef(
 export function rouge(
   predictions: readonly string[],
   references: readonly (string | readonly string[])[],
-  options: RougeOptions = {},
+  options?: RougeOptions,
 ): RougeResult {
   return runOnce(rougeDef(options), predictions, references);
 }

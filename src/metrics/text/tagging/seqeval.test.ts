@@ -162,17 +162,17 @@ describe("seqeval", () => {
     expectError(
       () => seqeval([["O"]], [["O"]], { mode: "strict" }),
       "invalid_option",
-      'seqeval: `mode` "strict" needs a `scheme` (IOB1, IOB2, IOE1, IOE2, IOBES or BILOU)',
+      'seqeval: option `mode` "strict" needs a `scheme` (IOB1, IOB2, IOE1, IOE2, IOBES or BILOU)',
     );
     expectError(
       () => seqeval([["O"]], [["O"]], { scheme: "IOB3" as "IOB2" }),
       "invalid_option",
-      'seqeval: `scheme` must be one of IOB1, IOB2, IOE1, IOE2, IOBES, BILOU, got "IOB3"',
+      'seqeval: option `scheme` must be one of "IOB1", "IOB2", "IOE1", "IOE2", "IOBES", "BILOU", got "IOB3" (did you mean `IOB1`?)',
     );
     expectError(
       () => seqeval([["O"]], [["O"]], { mode: "lenient" as "default" }),
       "invalid_option",
-      'seqeval: `mode` must be "default" or "strict", got "lenient"',
+      'seqeval: option `mode` must be one of "default", "strict", got "lenient"',
     );
     const def = seqevalDef();
     const state = def.init();

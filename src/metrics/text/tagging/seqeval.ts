@@ -1,5 +1,15 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
+import {
+  type OptionRecord,
+  optBoolean,
+  optInteger,
+  optionNames,
+  optNumber,
+  optOneOf,
+  readOptions,
+} from "../../../core/options.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { compareCodePoints, pyFixed } from "../tokenizers/python-strings.js";
 
@@ -24,6 +34,12 @@ export interface SeqevalOptions {
   readonly suffix?: boolean;
   /** Value of an undefined precision or recall (seqeval's `zero_division`; "warn" acts as 0). Default 0. */
   readonly zeroDivision?: 0 | 1;
+  /**
+   * Weight of recall in the F-score, seqeval's `precision_recall_fscore_support(beta=...)`:
+   * F = (1 + beta^2) P R / (beta^2 P + R) (0 when the denominator is 0; recall when beta is
+   * Infinity). Default 1; the result's `f1` fields then hold F-beta.
+   */
+  readonly beta?: number;
 }
 
 /** Per entity type counts, and token counts for accuracy. */
@@ -106,28 +122,31 @@ interface Resolved {
   readonly scheme: SeqevalScheme | undefined;
   readonly suffix: boolean;
   readonly zeroDivision: 0 | 1;
+  readonly beta: number;
 }
 
-function resolve(options: SeqevalOptions, fn: string): Resolved {
-  const mode = options.mode ?? "default";
-  if (mode !== "default" && mode !== "strict")
-    fail("invalid_option", `${fn}: \`mode\` must be "default" or "strict", got ${describeValue(mode)}`);
-  const scheme = options.scheme;
-  if (scheme !== undefined && !Object.hasOwn(SCHEMES, scheme)) {
-    fail(
-      "invalid_option",
-      `${fn}: \`scheme\` must be one of IOB1, IOB2, IOE1, IOE2, IOBES, BILOU, got ${describeValue(scheme)}`,
-    );
-  }
+const SEQEVAL_OPTIONS = optionNames<SeqevalOptions>()("mode", "scheme", "suffix", "zeroDivision", "beta");
+
+function resolve(options: unknown, fn: string): Resolved {
+  return resolveRecord(readOptions<SeqevalOptions>(fn, options, SEQEVAL_OPTIONS), fn);
+}
+
+function resolveRecord(o: OptionRecord<SeqevalOptions>, fn: string): Resolved {
+  const mode = optOneOf(fn, "mode", o.mode, ["default", "strict"], "default");
+  const scheme = optOneOf(fn, "scheme", o.scheme, ["IOB1", "IOB2", "IOE1", "IOE2", "IOBES", "BILOU"]);
   if (mode === "strict" && scheme === undefined)
     fail(
       "invalid_option",
-      `${fn}: \`mode\` "strict" needs a \`scheme\` (IOB1, IOB2, IOE1, IOE2, IOBES or BILOU)`,
+      `${fn}: option \`mode\` "strict" needs a \`scheme\` (IOB1, IOB2, IOE1, IOE2, IOBES or BILOU)`,
     );
-  const zeroDivision = options.zeroDivision ?? 0;
+  const zeroDivision = o.zeroDivision ?? 0;
   if (zeroDivision !== 0 && zeroDivision !== 1)
-    fail("invalid_option", `${fn}: \`zeroDivision\` must be 0 or 1, got ${describeValue(zeroDivision)}`);
-  return { mode, scheme, suffix: options.suffix ?? false, zeroDivision };
+    fail(
+      "invalid_option",
+      `${fn}: option \`zeroDivision\` must be 0 or 1, got ${describeValue(zeroDivision)}`,
+    );
+  const beta = o.beta === Number.POSITIVE_INFINITY ? o.beta : optNumber(fn, "beta", o.beta, 1, { min: 0 });
+  return { mode, scheme, suffix: optBoolean(fn, "suffix", o.suffix, false), zeroDivision, beta };
 }
 
 type Entity = string; // "type\u0000start\u0000end"
@@ -393,8 +412,13 @@ function checkTags(fn: string, name: string, sentences: readonly (readonly strin
   });
 }
 
+/** A counts table without a prototype, so entity types such as "constructor" are plain keys. */
+function emptyCounts(): Record<string, [number, number, number]> {
+  return Object.create(null) as Record<string, [number, number, number]>;
+}
+
 function bump(counts: Record<string, [number, number, number]>, type: string, slot: 0 | 1 | 2): void {
-  let row = counts[type];
+  let row = Object.hasOwn(counts, type) ? counts[type] : undefined;
   if (row === undefined) {
     row = [0, 0, 0];
     counts[type] = row;
@@ -410,7 +434,15 @@ function divide(numerator: number, denominator: number, zeroDivision: number): n
   return denominator === 0 ? zeroDivision : numerator / denominator;
 }
 
-function perType(state: SeqevalState, zeroDivision: number): SeqevalPerType {
+/** seqeval's F-beta: (1 + beta^2) P R / (beta^2 P + R), a zero denominator counting as 1; recall for beta = Infinity. */
+function fScore(p: number, r: number, beta: number): number {
+  if (beta === Number.POSITIVE_INFINITY) return r;
+  const beta2 = beta * beta;
+  const denom = beta2 * p + r;
+  return ((1 + beta2) * p * r) / (denom === 0 ? 1 : denom);
+}
+
+function perType(state: SeqevalState, zeroDivision: number, beta: number): SeqevalPerType {
   const labels = Object.keys(state.counts).sort(compareCodePoints);
   const precision: number[] = [];
   const recall: number[] = [];
@@ -422,7 +454,7 @@ function perType(state: SeqevalState, zeroDivision: number): SeqevalPerType {
     const r = divide(tp, truth, zeroDivision);
     precision.push(p);
     recall.push(r);
-    f1.push(p + r === 0 ? 0 : (2 * p * r) / (p + r));
+    f1.push(fScore(p, r, beta));
     support.push(truth);
   }
   return { labels, precision, recall, f1, support };
@@ -432,8 +464,9 @@ function averaged(
   state: SeqevalState,
   average: "micro" | "macro" | "weighted",
   zeroDivision: number,
+  beta: number,
 ): SeqevalAveraged {
-  const per = perType(state, zeroDivision);
+  const per = perType(state, zeroDivision, beta);
   const support = per.support.reduce((a, b) => a + b, 0);
   if (average === "micro") {
     let tp = 0;
@@ -445,7 +478,7 @@ function averaged(
     }
     const p = divide(tp, pred, zeroDivision);
     const r = divide(tp, support, zeroDivision);
-    return { precision: p, recall: r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r), support };
+    return { precision: p, recall: r, f1: fScore(p, r, beta), support };
   }
   const n = per.labels.length;
   if (average === "weighted") {
@@ -479,18 +512,25 @@ function averaged(
  * Cost: O(tokens).
  */
 export function seqevalDef(
-  options: SeqevalOptions = {},
+  options?: SeqevalOptions,
 ): MetricDef<
   SeqevalState,
   [predictions: readonly (readonly string[])[], targets: readonly (readonly string[])[]],
   SeqevalResult
 > {
   const r = resolve(options, "seqeval");
+  const id = seqevalMeta.id;
   return {
-    id: seqevalMeta.id,
+    id,
     meta: seqevalMeta,
-    options: { ...options },
-    init: () => ({ counts: {}, correctTokens: 0, totalTokens: 0 }),
+    options: {
+      mode: r.mode,
+      ...(r.scheme === undefined ? {} : { scheme: r.scheme }),
+      suffix: r.suffix,
+      zeroDivision: r.zeroDivision,
+      beta: r.beta,
+    },
+    init: () => ({ counts: emptyCounts(), correctTokens: 0, totalTokens: 0 }),
     update(state, predictions, targets) {
       const preds = checkSentences("seqeval", "predictions", predictions);
       const truth = checkSentences("seqeval", "targets", targets);
@@ -527,10 +567,10 @@ export function seqevalDef(
       });
     },
     merge(a, b) {
-      const counts: Record<string, [number, number, number]> = {};
+      const counts = emptyCounts();
       for (const source of [a.counts, b.counts]) {
         for (const [type, row] of Object.entries(source)) {
-          const target = counts[type] ?? [0, 0, 0];
+          const target = Object.hasOwn(counts, type) ? counts[type]! : [0, 0, 0];
           counts[type] = [target[0] + row[0], target[1] + row[1], target[2] + row[2]];
         }
       }
@@ -542,14 +582,46 @@ export function seqevalDef(
     },
     compute(state) {
       return {
-        micro: averaged(state, "micro", r.zeroDivision),
-        macro: averaged(state, "macro", r.zeroDivision),
-        weighted: averaged(state, "weighted", r.zeroDivision),
-        perType: perType(state, r.zeroDivision),
+        micro: averaged(state, "micro", r.zeroDivision, r.beta),
+        macro: averaged(state, "macro", r.zeroDivision, r.beta),
+        weighted: averaged(state, "weighted", r.zeroDivision, r.beta),
+        perType: perType(state, r.zeroDivision, r.beta),
         accuracy: state.totalTokens === 0 ? Number.NaN : state.correctTokens / state.totalTokens,
       };
     },
+    validateState(state): asserts state is SeqevalState {
+      checkState(id, state, {
+        counts: field.custom(checkEntityCounts),
+        correctTokens: field.count(),
+        totalTokens: field.count(),
+      });
+      const s = state as SeqevalState;
+      stateInvariant(
+        id,
+        s.correctTokens <= s.totalTokens,
+        `state.correctTokens (${s.correctTokens}) must not exceed state.totalTokens (${s.totalTokens})`,
+      );
+    },
   };
+}
+
+/** Per entity type [true positives, predicted, true]: counts with tp <= predicted and tp <= true. */
+function checkEntityCounts(value: unknown, path: string, id: string): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    fail("invalid_state", `${id}: ${path} must be an object of entity types, got ${describeValue(value)}`);
+  for (const [type, row] of Object.entries(value)) {
+    const ok =
+      Array.isArray(row) &&
+      row.length === 3 &&
+      row.every((v) => Number.isInteger(v) && v >= 0) &&
+      row[0] <= row[1] &&
+      row[0] <= row[2];
+    if (!ok)
+      fail(
+        "invalid_state",
+        `${id}: ${path}.${type} must be [true positives, predicted, true] counts with true positives at most each of the others, got ${describeValue(row)}`,
+      );
+  }
 }
 
 /** Everything seqeval reports for one set of options. */
@@ -570,7 +642,7 @@ export interface SeqevalResult {
 export function seqeval(
   predictions: readonly (readonly string[])[],
   targets: readonly (readonly string[])[],
-  options: SeqevalOptions = {},
+  options?: SeqevalOptions,
 ): SeqevalResult {
   return runOnce(seqevalDef(options), predictions, targets);
 }
@@ -592,25 +664,28 @@ export function seqevalScores(
 export function seqevalScores(
   predictions: readonly (readonly string[])[],
   targets: readonly (readonly string[])[],
-  options: SeqevalOptions & { readonly average?: SeqevalAverage } = {},
+  options?: SeqevalOptions & { readonly average?: SeqevalAverage },
 ): SeqevalAveraged | SeqevalPerType {
-  const average = options.average ?? "micro";
-  if (!["micro", "macro", "weighted", "none"].includes(average)) {
-    fail(
-      "invalid_option",
-      `seqevalScores: \`average\` must be "micro", "macro", "weighted" or "none", got ${describeValue(average)}`,
-    );
-  }
-  const { average: _ignored, ...rest } = options;
-  const result = seqeval(predictions, targets, rest);
+  const fn = "seqevalScores";
+  const o = readOptions<SeqevalScoresOptions>(fn, options, [...SEQEVAL_OPTIONS, "average"]);
+  const average = optOneOf(fn, "average", o.average, ["micro", "macro", "weighted", "none"], "micro");
+  const { average: _ignored, ...rest } = o;
+  resolveRecord(rest, fn);
+  const result = runOnce(seqevalDef(rest), predictions, targets);
   return average === "none" ? result.perType : result[average];
+}
+
+interface SeqevalScoresOptions extends SeqevalOptions {
+  readonly average?: SeqevalAverage;
 }
 
 /** seqeval `accuracy_score`: the fraction of tokens whose tag equals the target's. */
 export function seqevalAccuracy(
   predictions: readonly (readonly string[])[],
   targets: readonly (readonly string[])[],
+  options?: Record<string, never>,
 ): number {
+  readOptions("seqevalAccuracy", options, []);
   const result = seqeval(predictions, targets);
   if (Number.isNaN(result.accuracy)) fail("empty_input", "seqevalAccuracy: `targets` has no tokens");
   return result.accuracy;
@@ -623,16 +698,17 @@ export function seqevalAccuracy(
 export function seqevalClassificationReport(
   predictions: readonly (readonly string[])[],
   targets: readonly (readonly string[])[],
-  options: SeqevalOptions & { readonly digits?: number } = {},
+  options?: SeqevalOptions & { readonly digits?: number },
 ): SeqevalReport {
-  const digits = options.digits ?? 2;
-  if (!Number.isInteger(digits) || digits < 0 || digits > 20)
-    fail(
-      "invalid_option",
-      `seqevalClassificationReport: \`digits\` must be an integer in [0, 20], got ${describeValue(digits)}`,
-    );
-  const { digits: _ignored, ...rest } = options;
-  const result = seqeval(predictions, targets, rest);
+  const fn = "seqevalClassificationReport";
+  const o = readOptions<SeqevalOptions & { readonly digits?: number }>(fn, options, [
+    ...SEQEVAL_OPTIONS,
+    "digits",
+  ]);
+  const digits = optInteger(fn, "digits", o.digits, 2, { min: 0, max: 20 });
+  const { digits: _ignored, ...rest } = o;
+  resolveRecord(rest, fn);
+  const result = runOnce(seqevalDef(rest), predictions, targets);
   const rows: SeqevalReportRow[] = result.perType.labels.map((label, i) => ({
     label,
     precision: result.perType.precision[i] as number,

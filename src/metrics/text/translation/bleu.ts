@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
-import { assertIntegerOption, assertNumberOption, assertOneOf } from "../../../core/validate.js";
+import { optBoolean, optionNames, optNumber, optOneOf, optSize, readOptions } from "../../../core/options.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import {
   checkHypothesis,
@@ -19,11 +20,20 @@ import {
   sortedCodes,
 } from "../shared/ngram-codes.js";
 import { countNgrams, maxCounts } from "../shared/ngram-counts.js";
+import {
+  checkSegmentCounts,
+  mergeSegmentCounts,
+  noSegments,
+  nrefs,
+  type SegmentCounts,
+  segmentCountFields,
+} from "../shared/state.js";
 import { pyRstrip, pySplit } from "../tokenizers/python-strings.js";
 import {
   preprocessBleuSegment,
   type SacrebleuTokenizerName,
   sacrebleuTokenizer,
+  sacrebleuTokenizerNames,
   tokenize13aIds,
   tokenize13aTokens,
 } from "../tokenizers/sacrebleu.js";
@@ -69,15 +79,11 @@ export interface BleuScore {
 }
 
 /** Streaming state: sums of per-segment statistics (all exact integer counts). */
-export interface BleuState {
-  segments: number;
+export interface BleuState extends SegmentCounts {
   sysLen: number;
   refLen: number;
   correct: number[];
   total: number[];
-  /** Fewest and most references seen for one segment (for the signature's `nrefs`). */
-  minRefs: number;
-  maxRefs: number;
 }
 
 /** The sacrebleu version whose behaviour (and signature) plumbline reproduces. */
@@ -125,27 +131,36 @@ interface ResolvedBleuOptions {
   readonly effectiveOrder: boolean;
 }
 
-function resolveOptions(options: BleuOptions, fn: string, effectiveDefault: boolean): ResolvedBleuOptions {
-  const tokenize = options.tokenize ?? "13a";
-  sacrebleuTokenizer(tokenize, fn);
-  const smoothMethod = assertOneOf(
-    options.smoothMethod ?? "exp",
-    ["exp", "floor", "add-k", "none"] as const,
-    fn,
-    "smoothMethod",
-  );
+const BLEU_OPTIONS = optionNames<BleuOptions>()(
+  "tokenize",
+  "lowercase",
+  "smoothMethod",
+  "smoothValue",
+  "maxNgramOrder",
+  "effectiveOrder",
+);
+
+/** Bytes of state per n-gram order (clipped matches and totals, float64 each). */
+const BYTES_PER_ORDER = 16;
+
+function resolveOptions(options: unknown, fn: string, effectiveDefault: boolean): ResolvedBleuOptions {
+  const o = readOptions<BleuOptions>(fn, options, BLEU_OPTIONS);
+  const tokenize = optOneOf(fn, "tokenize", o.tokenize, sacrebleuTokenizerNames, "13a");
+  const smoothMethod = optOneOf(fn, "smoothMethod", o.smoothMethod, ["exp", "floor", "add-k", "none"], "exp");
   const smoothValue =
-    options.smoothValue === undefined || options.smoothValue === null
+    o.smoothValue === null || o.smoothValue === undefined
       ? SMOOTH_DEFAULTS[smoothMethod]
-      : assertNumberOption(options.smoothValue, 0, Number.MAX_VALUE, fn, "smoothValue");
-  const maxNgramOrder = assertIntegerOption(options.maxNgramOrder ?? 4, 1, fn, "maxNgramOrder");
+      : optNumber(fn, "smoothValue", o.smoothValue, 0, { min: 0 });
+  const maxNgramOrder = optSize(fn, "maxNgramOrder", o.maxNgramOrder, 4, {
+    bytesPerUnit: BYTES_PER_ORDER,
+  }) as number;
   return {
-    tokenize: tokenize as SacrebleuTokenizerName,
-    lowercase: Boolean(options.lowercase ?? false),
+    tokenize,
+    lowercase: optBoolean(fn, "lowercase", o.lowercase, false),
     smoothMethod,
     smoothValue,
     maxNgramOrder,
-    effectiveOrder: Boolean(options.effectiveOrder ?? effectiveDefault),
+    effectiveOrder: optBoolean(fn, "effectiveOrder", o.effectiveOrder, effectiveDefault),
   };
 }
 
@@ -216,7 +231,11 @@ export function computeBleuFromStatistics(
 }
 
 /** sacrebleu's BLEU signature string, e.g. `nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0`. */
-export function bleuSignature(options: BleuOptions, nrefs: number | "var", short = false): string {
+export function bleuSignature(
+  options: BleuOptions | undefined,
+  nrefs: number | "var",
+  short = false,
+): string {
   const o = resolveOptions(options, "bleuSignature", false);
   let smooth: string = o.smoothMethod;
   const def = SMOOTH_DEFAULTS[o.smoothMethod];
@@ -330,7 +349,7 @@ class SingleReference13a {
 }
 
 function bleuDef(
-  options: BleuOptions,
+  options: unknown,
   fn: string,
   effectiveDefault: boolean,
   id: string,
@@ -348,13 +367,11 @@ function bleuDef(
     meta: corpusBleuMeta,
     options: { ...o },
     init: () => ({
-      segments: 0,
+      ...noSegments(),
       sysLen: 0,
       refLen: 0,
       correct: new Array<number>(maxOrder).fill(0),
       total: new Array<number>(maxOrder).fill(0),
-      minRefs: Number.MAX_SAFE_INTEGER,
-      maxRefs: 0,
     }),
     update(state, hypotheses, references) {
       const checked = checkReferenceStreams(hypotheses, references, fn);
@@ -431,13 +448,11 @@ function bleuDef(
       state.maxRefs = Math.max(state.maxRefs, checked.maxRefs);
     },
     merge: (a, b) => ({
-      segments: a.segments + b.segments,
+      ...mergeSegmentCounts(a, b),
       sysLen: a.sysLen + b.sysLen,
       refLen: a.refLen + b.refLen,
       correct: a.correct.map((v, i) => v + b.correct[i]!),
       total: a.total.map((v, i) => v + b.total[i]!),
-      minRefs: Math.min(a.minRefs, b.minRefs),
-      maxRefs: Math.max(a.maxRefs, b.maxRefs),
     }),
     compute(state) {
       if (state.segments === 0)
@@ -452,7 +467,6 @@ function bleuDef(
         o.effectiveOrder,
         maxOrder,
       );
-      const nrefs = state.minRefs === state.maxRefs ? state.maxRefs : "var";
       return {
         score: r.score,
         counts: r.counts,
@@ -462,8 +476,25 @@ function bleuDef(
         sysLen: state.sysLen,
         refLen: state.refLen,
         ratio: state.refLen ? state.sysLen / state.refLen : 0,
-        signature: bleuSignature(o, nrefs),
+        signature: bleuSignature(o, nrefs(state)),
       };
+    },
+    validateState(state): asserts state is BleuState {
+      checkState(id, state, {
+        ...segmentCountFields,
+        sysLen: field.count(),
+        refLen: field.count(),
+        correct: field.array(field.count(), maxOrder),
+        total: field.array(field.count(), maxOrder),
+      });
+      const s = state as BleuState;
+      checkSegmentCounts(id, s);
+      for (let n = 0; n < maxOrder; n++)
+        stateInvariant(
+          id,
+          s.correct[n]! <= s.total[n]!,
+          `state.correct[${n}] (${s.correct[n]}) must not exceed state.total[${n}] (${s.total[n]})`,
+        );
     },
   };
 }
@@ -481,7 +512,7 @@ function bleuDef(
  * whitespace-only segments count as zero tokens (as in sacrebleu). Cost O(total tokens * N).
  */
 export function corpusBleuDef(
-  options: BleuOptions = {},
+  options?: BleuOptions,
 ): MetricDef<BleuState, [hypotheses: readonly string[], references: ReferenceStreams], BleuScore> {
   return bleuDef(options, "corpusBleu", false, "text/corpus_bleu");
 }
@@ -497,7 +528,7 @@ export function corpusBleuDef(
 export function corpusBleu(
   hypotheses: readonly string[],
   references: ReferenceStreams,
-  options: BleuOptions = {},
+  options?: BleuOptions,
 ): BleuScore {
   return runOnce(corpusBleuDef(options), hypotheses, references);
 }
@@ -510,7 +541,7 @@ export function corpusBleu(
 export function sentenceBleu(
   hypothesis: string,
   references: string | readonly string[],
-  options: BleuOptions = {},
+  options?: BleuOptions,
 ): BleuScore {
   const fn = "sentenceBleu";
   const def = bleuDef(options, fn, true, "text/sentence_bleu");

@@ -1,6 +1,8 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
-import { assertIntegerOption, assertNumberOption } from "../../../core/validate.js";
+import { assertAllocation } from "../../../core/limits.js";
+import { optBoolean, optionNames, optNumber, optSize, readOptions } from "../../../core/options.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import {
   checkHypothesis,
@@ -16,6 +18,14 @@ import {
   hashedMatchesN,
   localIds,
 } from "../shared/ngram-codes.js";
+import {
+  checkSegmentCounts,
+  mergeSegmentCounts,
+  noSegments,
+  nrefs,
+  type SegmentCounts,
+  segmentCountFields,
+} from "../shared/state.js";
 import { isPythonWhitespace, pySplit } from "../tokenizers/python-strings.js";
 import { SACREBLEU_VERSION } from "./bleu.js";
 
@@ -45,11 +55,8 @@ export interface ChrfScore {
 }
 
 /** Streaming state: per order [hyp n-grams, ref n-grams, matches], summed over segments. */
-export interface ChrfState {
-  segments: number;
+export interface ChrfState extends SegmentCounts {
   stats: number[];
-  minRefs: number;
-  maxRefs: number;
 }
 
 export const chrfMeta: CatalogEntry = {
@@ -412,19 +419,47 @@ interface ResolvedChrf {
   epsSmoothing: boolean;
 }
 
-function resolve(options: ChrfOptions, fn: string): ResolvedChrf {
+const CHRF_OPTIONS = optionNames<ChrfOptions>()(
+  "charOrder",
+  "wordOrder",
+  "beta",
+  "lowercase",
+  "whitespace",
+  "epsSmoothing",
+);
+
+/** Bytes of state per n-gram order ([hyp, ref, match] counts, float64 each). */
+const BYTES_PER_ORDER = 24;
+
+function resolve(options: unknown, fn: string): ResolvedChrf {
+  const o = readOptions<ChrfOptions>(fn, options, CHRF_OPTIONS);
+  const charOrder = optSize(fn, "charOrder", o.charOrder, 6, {
+    min: 0,
+    bytesPerUnit: BYTES_PER_ORDER,
+  }) as number;
+  const wordOrder = optSize(fn, "wordOrder", o.wordOrder, 0, {
+    min: 0,
+    bytesPerUnit: BYTES_PER_ORDER,
+  }) as number;
+  if (charOrder + wordOrder === 0)
+    fail("invalid_option", `${fn}: options \`charOrder\` + \`wordOrder\` must be >= 1, got 0`);
+  assertAllocation(
+    fn,
+    `options \`charOrder\` + \`wordOrder\` = ${charOrder + wordOrder}`,
+    BYTES_PER_ORDER * (charOrder + wordOrder),
+  );
   return {
-    charOrder: assertIntegerOption(options.charOrder ?? 6, 0, fn, "charOrder"),
-    wordOrder: assertIntegerOption(options.wordOrder ?? 0, 0, fn, "wordOrder"),
-    beta: assertNumberOption(options.beta ?? 2, 0, Number.MAX_VALUE, fn, "beta"),
-    lowercase: Boolean(options.lowercase ?? false),
-    whitespace: Boolean(options.whitespace ?? false),
-    epsSmoothing: Boolean(options.epsSmoothing ?? false),
+    charOrder,
+    wordOrder,
+    beta: optNumber(fn, "beta", o.beta, 2, { min: 0 }),
+    lowercase: optBoolean(fn, "lowercase", o.lowercase, false),
+    whitespace: optBoolean(fn, "whitespace", o.whitespace, false),
+    epsSmoothing: optBoolean(fn, "epsSmoothing", o.epsSmoothing, false),
   };
 }
 
 /** sacrebleu's chrF signature, e.g. `nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0`. */
-export function chrfSignature(options: ChrfOptions, nrefs: number | "var"): string {
+export function chrfSignature(options: ChrfOptions | undefined, nrefs: number | "var"): string {
   const o = resolve(options, "chrfSignature");
   return [
     `nrefs:${nrefs}`,
@@ -438,24 +473,18 @@ export function chrfSignature(options: ChrfOptions, nrefs: number | "var"): stri
 }
 
 function chrfDefWith(
-  options: ChrfOptions,
+  options: unknown,
   fn: string,
   id: string,
 ): MetricDef<ChrfState, [hypotheses: readonly string[], references: ReferenceStreams], ChrfScore> {
   const o = resolve(options, fn);
   const order = o.charOrder + o.wordOrder;
-  if (order === 0) fail("invalid_option", `${fn}: options \`charOrder\` + \`wordOrder\` must be >= 1, got 0`);
   const prep = (s: string): string => (o.lowercase ? s.toLowerCase() : s);
   return {
     id,
     meta: chrfMeta,
     options: { ...o },
-    init: () => ({
-      segments: 0,
-      stats: new Array<number>(3 * order).fill(0),
-      minRefs: Number.MAX_SAFE_INTEGER,
-      maxRefs: 0,
-    }),
+    init: () => ({ ...noSegments(), stats: new Array<number>(3 * order).fill(0) }),
     update(state, hypotheses, references) {
       const checked = checkReferenceStreams(hypotheses, references, fn);
       const sums = new Array<number>(3 * order).fill(0);
@@ -486,20 +515,26 @@ function chrfDefWith(
       state.minRefs = Math.min(state.minRefs, checked.minRefs);
       state.maxRefs = Math.max(state.maxRefs, checked.maxRefs);
     },
-    merge: (a, b) => ({
-      segments: a.segments + b.segments,
-      stats: a.stats.map((v, i) => v + b.stats[i]!),
-      minRefs: Math.min(a.minRefs, b.minRefs),
-      maxRefs: Math.max(a.maxRefs, b.maxRefs),
-    }),
+    merge: (a, b) => ({ ...mergeSegmentCounts(a, b), stats: a.stats.map((v, i) => v + b.stats[i]!) }),
     compute(state) {
       if (state.segments === 0)
         fail("empty_input", `${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
       return {
         score: chrfFromStatistics(state.stats, o.beta, o.epsSmoothing),
         name: `chrF${o.beta}${"+".repeat(o.wordOrder)}`,
-        signature: chrfSignature(o, state.minRefs === state.maxRefs ? state.maxRefs : "var"),
+        signature: chrfSignature(o, nrefs(state)),
       };
+    },
+    validateState(state): asserts state is ChrfState {
+      checkState(id, state, { ...segmentCountFields, stats: field.array(field.count(), 3 * order) });
+      const s = state as ChrfState;
+      checkSegmentCounts(id, s);
+      for (let k = 0; k < order; k++)
+        stateInvariant(
+          id,
+          s.stats[3 * k + 2]! <= s.stats[3 * k]! && s.stats[3 * k + 2]! <= s.stats[3 * k + 1]!,
+          `state.stats: the matches of order ${k + 1} (${s.stats[3 * k + 2]}) must not exceed its hypothesis (${s.stats[3 * k]}) and reference (${s.stats[3 * k + 1]}) n-grams`,
+        );
     },
   };
 }
@@ -514,7 +549,7 @@ function chrfDefWith(
  * segment). Cost O(characters * charOrder) per segment and reference.
  */
 export function chrfDef(
-  options: ChrfOptions = {},
+  options?: ChrfOptions,
 ): MetricDef<ChrfState, [hypotheses: readonly string[], references: ReferenceStreams], ChrfScore> {
   return chrfDefWith(options, "chrf", "text/chrf");
 }
@@ -526,7 +561,7 @@ export function chrfDef(
 export function chrf(
   hypotheses: readonly string[],
   references: ReferenceStreams,
-  options: ChrfOptions = {},
+  options?: ChrfOptions,
 ): ChrfScore {
   return runOnce(chrfDef(options), hypotheses, references);
 }
@@ -535,7 +570,7 @@ export function chrf(
 export function sentenceChrf(
   hypothesis: string,
   references: string | readonly string[],
-  options: ChrfOptions = {},
+  options?: ChrfOptions,
 ): ChrfScore {
   const fn = "sentenceChrf";
   return runOnce(

@@ -41,7 +41,7 @@ describe("extendedEditDistance", () => {
 
   it("rejects negative parameters", () => {
     expect(() => extendedEditDistance(["a"], ["a"], { alpha: -1 })).toThrow(
-      "extendedEditDistance: option `alpha` must be a non-negative number, got -1",
+      "extendedEditDistance: option `alpha` must be a finite number in [0, inf), got -1",
     );
   });
 });

@@ -1,8 +1,8 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
-import { describeValue, fail } from "../../../core/errors.js";
-import { assertOneOf } from "../../../core/validate.js";
+import { optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import { checkMeanState } from "../shared/state.js";
 import { pyRstrip, pythonWhitespaceClass } from "../tokenizers/python-strings.js";
 
 export interface ExtendedEditDistanceOptions {
@@ -110,30 +110,25 @@ export function eedSentence(
  * Cost O(|hyp| * |ref|) per pair.
  */
 export function extendedEditDistanceDef(
-  options: ExtendedEditDistanceOptions = {},
+  options?: ExtendedEditDistanceOptions,
 ): MetricDef<
   ExtendedEditDistanceState,
   [hypotheses: readonly string[], references: readonly ReferenceSet[]],
   number
 > {
   const fn = "extendedEditDistance";
-  const language = assertOneOf(options.language ?? "en", ["en", "ja"] as const, fn, "language");
+  const id = "text/extended_edit_distance";
+  const o = readOptions<ExtendedEditDistanceOptions>(fn, options, EED_OPTIONS);
+  const language = optOneOf(fn, "language", o.language, ["en", "ja"], "en");
   const params = {
-    alpha: options.alpha ?? 2,
-    rho: options.rho ?? 0.3,
-    deletion: options.deletion ?? 0.2,
-    insertion: options.insertion ?? 1,
+    alpha: optNumber(fn, "alpha", o.alpha, 2, { min: 0 }),
+    rho: optNumber(fn, "rho", o.rho, 0.3, { min: 0 }),
+    deletion: optNumber(fn, "deletion", o.deletion, 0.2, { min: 0 }),
+    insertion: optNumber(fn, "insertion", o.insertion, 1, { min: 0 }),
   };
-  for (const [name, v] of Object.entries(params)) {
-    if (typeof v !== "number" || !(v >= 0) || !Number.isFinite(v))
-      fail(
-        "invalid_option",
-        `${fn}: option \`${name}\` must be a non-negative number, got ${describeValue(v)}`,
-      );
-  }
   const prep = language === "en" ? eedPreprocessEnglish : eedPreprocessJapanese;
   return {
-    id: "text/extended_edit_distance",
+    id,
     meta: extendedEditDistanceMeta,
     options: { language, ...params },
     init: () => ({ sum: 0, count: 0 }),
@@ -154,14 +149,25 @@ export function extendedEditDistanceDef(
     },
     merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
     compute: (state) => (state.count === 0 ? 0 : state.sum / state.count),
+    validateState(state): asserts state is ExtendedEditDistanceState {
+      checkMeanState(id, state);
+    },
   };
 }
+
+const EED_OPTIONS = optionNames<ExtendedEditDistanceOptions>()(
+  "language",
+  "alpha",
+  "rho",
+  "deletion",
+  "insertion",
+);
 
 /** Corpus extended edit distance (torchmetrics 1.9.0 `extended_edit_distance`), in [0, 1]. */
 export function extendedEditDistance(
   hypotheses: readonly string[],
   references: readonly ReferenceSet[],
-  options: ExtendedEditDistanceOptions = {},
+  options?: ExtendedEditDistanceOptions,
 ): number {
   return runOnce(extendedEditDistanceDef(options), hypotheses, references);
 }

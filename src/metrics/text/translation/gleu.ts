@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
-import { assertIntegerOption } from "../../../core/validate.js";
+import { optInteger, optionNames, readOptions } from "../../../core/options.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
-import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
 import { countNgrams } from "../shared/ngram-counts.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
@@ -46,19 +47,21 @@ export const gleuMeta: CatalogEntry = {
  * `merge` adds the sums.
  */
 export function corpusGleuDef(
-  options: GleuOptions = {},
+  options?: GleuOptions,
 ): MetricDef<GleuState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], number> {
   return gleuDef(options, "corpusGleu");
 }
 
 function gleuDef(
-  options: GleuOptions,
+  options: unknown,
   fn: string,
 ): MetricDef<GleuState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], number> {
-  const minLen = assertIntegerOption(options.minLen ?? 1, 1, fn, "minLen");
-  const maxLen = assertIntegerOption(options.maxLen ?? 4, minLen, fn, "maxLen");
+  const o = readOptions<GleuOptions>(fn, options, GLEU_OPTIONS);
+  const minLen = optInteger(fn, "minLen", o.minLen, 1, { min: 1 });
+  const maxLen = optInteger(fn, "maxLen", o.maxLen, 4, { min: minLen, max: MAX_ORDER });
+  const id = "text/gleu";
   return {
-    id: "text/gleu",
+    id,
     meta: gleuMeta,
     options: { minLen, maxLen },
     init: () => ({ segments: 0, matches: 0, total: 0 }),
@@ -101,14 +104,31 @@ function gleuDef(
       if (state.segments === 0) fail("empty_input", `${fn}: no segments to score`);
       return state.total === 0 ? 0 : state.matches / state.total;
     },
+    validateState(state): asserts state is GleuState {
+      checkState(id, state, { segments: field.count(), matches: field.count(), total: field.count() });
+      const s = state as GleuState;
+      stateInvariant(
+        id,
+        s.matches <= s.total,
+        `state.matches (${s.matches}) must not exceed state.total (${s.total})`,
+      );
+    },
   };
 }
+
+const GLEU_OPTIONS = optionNames<GleuOptions>()("minLen", "maxLen");
+
+/**
+ * The highest n-gram order GLEU accepts. GLEU keeps no per-order state, so the ceiling bounds
+ * time instead (each sentence costs O(tokens * maxLen)); nltk takes any order.
+ */
+const MAX_ORDER = 1000;
 
 /** nltk 3.8 `corpus_gleu(list_of_references, hypotheses, min_len, max_len)` (hypotheses first here). */
 export function corpusGleu(
   hypotheses: readonly string[],
   references: readonly ReferenceSet[],
-  options: GleuOptions = {},
+  options?: GleuOptions,
 ): number {
   return runOnce(corpusGleuDef(options), hypotheses, references);
 }
@@ -117,7 +137,8 @@ export function corpusGleu(
 export function sentenceGleu(
   hypothesis: string,
   references: string | readonly string[],
-  options: GleuOptions = {},
+  options?: GleuOptions,
 ): number {
-  return runOnce(gleuDef(options, "sentenceGleu"), [hypothesis], [references]);
+  const fn = "sentenceGleu";
+  return runOnce(gleuDef(options, fn), [checkHypothesis(hypothesis, fn)], [references]);
 }

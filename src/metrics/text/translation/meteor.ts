@@ -1,21 +1,26 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
+import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { checkMeanState } from "../shared/state.js";
 import { cachedStemmer } from "../tokenizers/porter-stemmer.js";
-import { type WordNet, wordNet30 } from "./wordnet.js";
+import type { WordNet } from "./wordnet.js";
 
 export interface MeteorOptions {
-  /** Weight of precision vs recall in Fmean = P R / (alpha P + (1 - alpha) R). Default 0.9. */
+  /** Weight of precision vs recall in Fmean = P R / (alpha P + (1 - alpha) R), in [0, 1]. Default 0.9. */
   readonly alpha?: number;
-  /** Exponent of the fragmentation penalty. Default 3. */
+  /** Exponent of the fragmentation penalty, >= 0. Default 3. */
   readonly beta?: number;
-  /** Maximum fragmentation penalty. Default 0.5. */
+  /** Maximum fragmentation penalty, in [0, 1]. Default 0.5. */
   readonly gamma?: number;
   /**
-   * The WordNet for the synonym stage; default the bundled WordNet 3.0 ({@link wordNet30}).
-   * `null` turns the synonym stage off (exact and stem matches only).
+   * The WordNet of the synonym stage (required): `wordNet30()` from `plumbline/text/node` in
+   * Node (nltk's WordNet 3.0, shipped with plumbline), `wordNetFromData(data)` anywhere (a
+   * browser fetches the data file itself), or `null` to match exact words and stems only. A
+   * string is a WordNet version as a snapshot records it: the definition then merges and computes
+   * restored states but cannot take new data.
    */
-  readonly wordnet?: WordNet | null;
+  readonly wordnet?: WordNet | null | string;
 }
 
 /** Catalog entry for METEOR. */
@@ -49,22 +54,50 @@ interface Resolved {
   readonly alpha: number;
   readonly beta: number;
   readonly gamma: number;
-  readonly wordnet: WordNet | null;
+  /** The WordNet, null for none, or the version a restored snapshot names. */
+  readonly wordnet: WordNet | null | string;
 }
 
-function resolve(options: MeteorOptions, fn: string): Resolved {
-  const check = (name: string, value: unknown, fallback: number): number => {
-    if (value === undefined) return fallback;
-    if (typeof value !== "number" || !Number.isFinite(value))
-      fail("invalid_option", `${fn}: \`${name}\` must be a finite number, got ${describeValue(value)}`);
-    return value;
-  };
+const METEOR_OPTIONS = optionNames<MeteorOptions>()("alpha", "beta", "gamma", "wordnet");
+
+function isWordNet(value: unknown): value is WordNet {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as WordNet).synonyms === "function" &&
+    typeof (value as WordNet).version === "string"
+  );
+}
+
+function resolve(options: unknown, fn: string): Resolved {
+  const o = readOptions<MeteorOptions>(fn, options, METEOR_OPTIONS);
+  const wordnet = o.wordnet;
+  if (wordnet === undefined)
+    fail(
+      "invalid_option",
+      `${fn}: option \`wordnet\` is required (the synonym stage reads WordNet): pass wordNet30() from "plumbline/text/node" in Node (nltk's WordNet 3.0), wordNetFromData(data) in a browser, or null for exact and stem matches only`,
+    );
+  if (wordnet !== null && typeof wordnet !== "string" && !isWordNet(wordnet))
+    fail(
+      "invalid_option",
+      `${fn}: option \`wordnet\` must be a WordNet (wordNet30(), wordNetFromData(data)), null or a version string, got ${describeValue(wordnet)}`,
+    );
   return {
-    alpha: check("alpha", options.alpha, 0.9),
-    beta: check("beta", options.beta, 3),
-    gamma: check("gamma", options.gamma, 0.5),
-    wordnet: options.wordnet === undefined ? wordNet30() : options.wordnet,
+    alpha: optNumber(fn, "alpha", o.alpha, 0.9, { min: 0, max: 1 }),
+    beta: optNumber(fn, "beta", o.beta, 3, { min: 0 }),
+    gamma: optNumber(fn, "gamma", o.gamma, 0.5, { min: 0, max: 1 }),
+    wordnet,
   };
+}
+
+/** The WordNet to align with; fails for a definition rebuilt from a snapshot's version string. */
+function wordNetOf(r: Resolved, fn: string): WordNet | null {
+  if (typeof r.wordnet === "string")
+    fail(
+      "invalid_option",
+      `${fn}: this definition names WordNet ${JSON.stringify(r.wordnet)} only (as a snapshot records it) and cannot score new pairs; build it with \`wordnet\` set to that WordNet`,
+    );
+  return r.wordnet;
 }
 
 type Enumerated = [index: number, word: string][];
@@ -128,8 +161,13 @@ function countChunks(matches: readonly [number, number][]): number {
   return chunks;
 }
 
-function scoreOne(reference: readonly string[], hypothesis: readonly string[], r: Resolved): number {
-  const matches = align(hypothesis, reference, r.wordnet);
+function scoreOne(
+  reference: readonly string[],
+  hypothesis: readonly string[],
+  r: Resolved,
+  wordnet: WordNet | null,
+): number {
+  const matches = align(hypothesis, reference, wordnet);
   const m = matches.length;
   if (hypothesis.length === 0 || reference.length === 0 || m === 0) return 0;
   const precision = m / hypothesis.length;
@@ -170,11 +208,14 @@ function checkTokens(fn: string, name: string, value: unknown, at: string): read
 export function singleMeteorScore(
   hypothesis: readonly string[],
   reference: readonly string[],
-  options: MeteorOptions = {},
+  options?: MeteorOptions,
 ): number {
-  checkTokens("singleMeteorScore", "hypothesis", hypothesis, "");
-  checkTokens("singleMeteorScore", "reference", reference, "");
-  return scoreOne(reference, hypothesis, resolve(options, "singleMeteorScore"));
+  const fn = "singleMeteorScore";
+  const r = resolve(options, fn);
+  const wordnet = wordNetOf(r, fn);
+  checkTokens(fn, "hypothesis", hypothesis, "");
+  checkTokens(fn, "reference", reference, "");
+  return scoreOne(reference, hypothesis, r, wordnet);
 }
 
 /**
@@ -184,20 +225,34 @@ export function singleMeteorScore(
 export function meteorScore(
   hypothesis: readonly string[],
   references: readonly (readonly string[])[],
-  options: MeteorOptions = {},
+  options?: MeteorOptions,
 ): number {
-  checkTokens("meteorScore", "hypothesis", hypothesis, "");
+  const fn = "meteorScore";
+  const r = resolve(options, fn);
+  const wordnet = wordNetOf(r, fn);
+  checkTokens(fn, "hypothesis", hypothesis, "");
   if (!Array.isArray(references) || references.length === 0) {
     fail(
       "invalid_value",
-      `meteorScore: \`references\` must be a non-empty array of token arrays, got ${describeValue(references)}`,
+      `${fn}: \`references\` must be a non-empty array of token arrays, got ${describeValue(references)}`,
     );
   }
   references.forEach((ref, i) => {
-    checkTokens("meteorScore", "references", ref, ` index ${i}`);
+    checkTokens(fn, "references", ref, ` index ${i}`);
   });
-  const r = resolve(options, "meteorScore");
-  return Math.max(...references.map((ref) => scoreOne(ref, hypothesis, r)));
+  return bestOver(references, hypothesis, r, wordnet);
+}
+
+/** The best METEOR of `hypothesis` over `references` (nltk's `max`). */
+function bestOver(
+  references: readonly (readonly string[])[],
+  hypothesis: readonly string[],
+  r: Resolved,
+  wordnet: WordNet | null,
+): number {
+  let best = Number.NEGATIVE_INFINITY;
+  for (const ref of references) best = Math.max(best, scoreOne(ref, hypothesis, r, wordnet));
+  return best;
 }
 
 /** Running sum of sentence METEOR scores. */
@@ -212,20 +267,23 @@ export interface MeteorState {
  * Cost: O(|hyp| * |ref|) per pair plus WordNet lookups. With no pairs the mean is NaN.
  */
 export function meteorDef(
-  options: MeteorOptions = {},
+  options?: MeteorOptions,
 ): MetricDef<
   MeteorState,
   [hypotheses: readonly (readonly string[])[], references: readonly (readonly (readonly string[])[])[]],
   number
 > {
-  const r = resolve(options, "meteor");
-  const { wordnet: _wordnet, ...jsonOptions } = options;
+  const fn = "meteor";
+  const id = meteorMeta.id;
+  const r = resolve(options, fn);
+  const version = r.wordnet === null || typeof r.wordnet === "string" ? r.wordnet : r.wordnet.version;
   return {
-    id: meteorMeta.id,
+    id,
     meta: meteorMeta,
-    options: { ...jsonOptions, wordnet: r.wordnet === null ? null : r.wordnet.version },
+    options: { alpha: r.alpha, beta: r.beta, gamma: r.gamma, wordnet: version },
     init: () => ({ sum: 0, count: 0 }),
     update(state, hypotheses, references) {
+      const wordnet = wordNetOf(r, fn);
       if (!Array.isArray(hypotheses))
         fail(
           "invalid_value",
@@ -256,13 +314,16 @@ export function meteorDef(
       });
       let sum = 0;
       hypotheses.forEach((h, i) => {
-        sum += Math.max(...(sets[i] as readonly (readonly string[])[]).map((ref) => scoreOne(ref, h, r)));
+        sum += bestOver(sets[i] as readonly (readonly string[])[], h, r, wordnet);
       });
       state.sum += sum;
       state.count += hypotheses.length;
     },
     merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
     compute: (state) => state.sum / state.count,
+    validateState(state): asserts state is MeteorState {
+      checkMeanState(id, state);
+    },
   };
 }
 
@@ -274,7 +335,7 @@ export function meteorDef(
 export function meteor(
   hypotheses: readonly (readonly string[])[],
   references: readonly (readonly (readonly string[])[])[],
-  options: MeteorOptions = {},
+  options?: MeteorOptions,
 ): number {
   return runOnce(meteorDef(options), hypotheses, references);
 }

@@ -1,8 +1,10 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
-import { fail } from "../../../core/errors.js";
-import { assertOneOf } from "../../../core/validate.js";
+import { describeValue, fail } from "../../../core/errors.js";
+import { assertAllocation } from "../../../core/limits.js";
+import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
-import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
 import { countNgrams } from "../shared/ngram-counts.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
@@ -223,31 +225,66 @@ const PY_FLOAT_MIN = 2.2250738585072014e-308;
 
 const DEFAULT_WEIGHTS = [0.25, 0.25, 0.25, 0.25];
 
+const NLTK_BLEU_OPTIONS = optionNames<NltkBleuOptions>()(
+  "weights",
+  "smoothing",
+  "autoReweigh",
+  "epsilon",
+  "alpha",
+  "k",
+);
+
+/** nltk's smoothing methods. */
+export const nltkSmoothingMethods: readonly NltkSmoothing[] = [
+  "method0",
+  "method1",
+  "method2",
+  "method3",
+  "method4",
+  "method5",
+  "method6",
+  "method7",
+];
+
+/**
+ * Reads an option holding n-gram weights: a non-empty array of finite numbers, whose length (the
+ * highest order) is a size within the allocation budget (`bytesPerOrder` of state per order).
+ */
+export function readWeights(
+  fn: string,
+  value: unknown,
+  fallback: readonly number[],
+  bytesPerOrder: number,
+): readonly number[] {
+  if (value === undefined) return fallback;
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    value.some((w) => typeof w !== "number" || !Number.isFinite(w))
+  )
+    fail(
+      "invalid_option",
+      `${fn}: option \`weights\` must be a non-empty array of finite numbers, got ${describeValue(value)}`,
+    );
+  assertAllocation(fn, `option \`weights\` with ${value.length} orders`, value.length * bytesPerOrder);
+  return [...(value as number[])];
+}
+
 function nltkDef(
-  options: NltkBleuOptions,
+  options: unknown,
   fn: string,
 ): MetricDef<NltkBleuState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], number> {
-  const weights = options.weights ?? DEFAULT_WEIGHTS;
-  if (
-    !Array.isArray(weights) ||
-    weights.length === 0 ||
-    weights.some((w) => typeof w !== "number" || !Number.isFinite(w))
-  ) {
-    fail("invalid_option", `${fn}: option \`weights\` must be a non-empty array of finite numbers`);
-  }
-  const smoothing = assertOneOf(
-    options.smoothing ?? "method0",
-    ["method0", "method1", "method2", "method3", "method4", "method5", "method6", "method7"] as const,
-    fn,
-    "smoothing",
-  );
-  const autoReweigh = Boolean(options.autoReweigh ?? false);
-  const eps = options.epsilon ?? 0.1;
-  const alpha = options.alpha ?? 5;
-  const k = options.k ?? 5;
+  const o = readOptions<NltkBleuOptions>(fn, options, NLTK_BLEU_OPTIONS);
+  const weights = readWeights(fn, o.weights, DEFAULT_WEIGHTS, 16);
+  const smoothing = optOneOf(fn, "smoothing", o.smoothing, nltkSmoothingMethods, "method0");
+  const autoReweigh = optBoolean(fn, "autoReweigh", o.autoReweigh, false);
+  const eps = optNumber(fn, "epsilon", o.epsilon, 0.1);
+  const alpha = optNumber(fn, "alpha", o.alpha, 5);
+  const k = optNumber(fn, "k", o.k, 5);
   const maxOrder = weights.length;
+  const id = "text/nltk_bleu";
   return {
-    id: "text/nltk_bleu",
+    id,
     meta: nltkBleuMeta,
     options: { weights: [...weights], smoothing, autoReweigh, epsilon: eps, alpha, k },
     init: () => ({
@@ -331,6 +368,24 @@ function nltkDef(
       }
       return bp * Math.exp(fsum(terms));
     },
+    validateState(state): asserts state is NltkBleuState {
+      checkState(id, state, {
+        segments: field.count(),
+        numerators: field.array(field.count(), maxOrder),
+        denominators: field.array(field.count(), maxOrder),
+        hypLength: field.count(),
+        refLength: field.count(),
+        lastHypothesis: field.array(field.string()),
+        lastReferences: field.array(field.array(field.string())),
+      });
+      const s = state as NltkBleuState;
+      for (let n = 0; n < maxOrder; n++)
+        stateInvariant(
+          id,
+          s.numerators[n]! <= s.denominators[n]!,
+          `state.numerators[${n}] (${s.numerators[n]}) must not exceed state.denominators[${n}] (${s.denominators[n]})`,
+        );
+    },
   };
 }
 
@@ -343,7 +398,7 @@ function nltkDef(
  * match gives 0. method6 without a trigram match raises, as nltk does.
  */
 export function nltkCorpusBleuDef(
-  options: NltkBleuOptions = {},
+  options?: NltkBleuOptions,
 ): MetricDef<NltkBleuState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], number> {
   return nltkDef(options, "nltkCorpusBleu");
 }
@@ -352,7 +407,7 @@ export function nltkCorpusBleuDef(
 export function nltkCorpusBleu(
   hypotheses: readonly string[],
   references: readonly ReferenceSet[],
-  options: NltkBleuOptions = {},
+  options?: NltkBleuOptions,
 ): number {
   return runOnce(nltkCorpusBleuDef(options), hypotheses, references);
 }
@@ -361,7 +416,8 @@ export function nltkCorpusBleu(
 export function nltkSentenceBleu(
   hypothesis: string,
   references: string | readonly string[],
-  options: NltkBleuOptions = {},
+  options?: NltkBleuOptions,
 ): number {
-  return runOnce(nltkDef(options, "nltkSentenceBleu"), [hypothesis], [references]);
+  const fn = "nltkSentenceBleu";
+  return runOnce(nltkDef(options, fn), [checkHypothesis(hypothesis, fn)], [references]);
 }

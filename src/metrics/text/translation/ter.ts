@@ -1,5 +1,7 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
-import { fail } from "../../../core/errors.js";
+import { describeValue, fail } from "../../../core/errors.js";
+import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import {
   checkHypothesis,
@@ -7,6 +9,14 @@ import {
   type ReferenceStreams,
   sentenceStreams,
 } from "../shared/inputs.js";
+import {
+  checkSegmentCounts,
+  mergeSegmentCounts,
+  noSegments,
+  nrefs,
+  type SegmentCounts,
+  segmentCountFields,
+} from "../shared/state.js";
 import { pyRstrip, pySplit } from "../tokenizers/python-strings.js";
 import { SACREBLEU_VERSION } from "./bleu.js";
 
@@ -33,12 +43,10 @@ export interface TerScore {
   readonly signature: string;
 }
 
-export interface TerState {
-  segments: number;
+export interface TerState extends SegmentCounts {
   edits: number;
+  /** Sum over segments of the mean reference length (fractional with several references). */
   refLength: number;
-  minRefs: number;
-  maxRefs: number;
 }
 
 export const terMeta: CatalogEntry = {
@@ -99,18 +107,40 @@ function normalizeAsian(input: string): string {
  * `normalized` (plus CJK splitting with `asianSupport`), punctuation removal with `noPunct`,
  * then whitespace collapsed.
  */
-export function tercomTokenize(sentence: string, options: TerOptions = {}): string {
+export function tercomTokenize(sentence: string, options?: TerOptions): string {
+  const fn = "tercomTokenize";
+  const o = resolve(options, fn);
+  if (typeof sentence !== "string")
+    fail("invalid_value", `${fn}: \`sentence\` must be a string, got ${describeValue(sentence)}`);
+  return tokenizeTercom(sentence, o);
+}
+
+function tokenizeTercom(sentence: string, o: ResolvedTer): string {
   if (!sentence) return "";
-  let s = options.caseSensitive ? sentence : sentence.toLowerCase();
-  if (options.normalized) {
+  let s = o.caseSensitive ? sentence : sentence.toLowerCase();
+  if (o.normalized) {
     s = normalizeGeneralAndWestern(s);
-    if (options.asianSupport) s = normalizeAsian(s);
+    if (o.asianSupport) s = normalizeAsian(s);
   }
-  if (options.noPunct) {
+  if (o.noPunct) {
     s = s.replace(/[.,?:;!"()]/gu, "");
-    if (options.asianSupport) s = s.replace(ASIAN_PUNCT, "").replace(FULL_WIDTH_PUNCT, "");
+    if (o.asianSupport) s = s.replace(ASIAN_PUNCT, "").replace(FULL_WIDTH_PUNCT, "");
   }
   return pySplit(s).join(" ");
+}
+
+type ResolvedTer = Required<TerOptions>;
+
+const TER_OPTIONS = optionNames<TerOptions>()("normalized", "noPunct", "asianSupport", "caseSensitive");
+
+function resolve(options: unknown, fn: string): ResolvedTer {
+  const o = readOptions<TerOptions>(fn, options, TER_OPTIONS);
+  return {
+    normalized: optBoolean(fn, "normalized", o.normalized, false),
+    noPunct: optBoolean(fn, "noPunct", o.noPunct, false),
+    asianSupport: optBoolean(fn, "asianSupport", o.asianSupport, false),
+    caseSensitive: optBoolean(fn, "caseSensitive", o.caseSensitive, false),
+  };
 }
 
 // ---- Tercom edit distance with shifts (sacrebleu lib_ter) ----
@@ -341,39 +371,36 @@ export function translationEditRate(
 }
 
 /** sacrebleu's TER signature. */
-export function terSignature(options: TerOptions, nrefs: number | "var"): string {
-  const yn = (b: boolean | undefined): string => (b ? "yes" : "no");
+export function terSignature(options: TerOptions | undefined, nrefs: number | "var"): string {
+  const o = resolve(options, "terSignature");
+  const yn = (b: boolean): string => (b ? "yes" : "no");
   return [
     `nrefs:${nrefs}`,
-    `case:${options.caseSensitive ? "mixed" : "lc"}`,
+    `case:${o.caseSensitive ? "mixed" : "lc"}`,
     "tok:tercom",
-    `norm:${yn(options.normalized)}`,
-    `punct:${yn(!options.noPunct)}`,
-    `asian:${yn(options.asianSupport)}`,
+    `norm:${yn(o.normalized)}`,
+    `punct:${yn(!o.noPunct)}`,
+    `asian:${yn(o.asianSupport)}`,
     `version:${SACREBLEU_VERSION}`,
   ].join("|");
 }
 
 function terDefWith(
-  options: TerOptions,
+  options: unknown,
   fn: string,
 ): MetricDef<TerState, [hypotheses: readonly string[], references: ReferenceStreams], TerScore> {
-  const o: Required<TerOptions> = {
-    normalized: Boolean(options.normalized ?? false),
-    noPunct: Boolean(options.noPunct ?? false),
-    asianSupport: Boolean(options.asianSupport ?? false),
-    caseSensitive: Boolean(options.caseSensitive ?? false),
-  };
-  const tokenize = (s: string): string => tercomTokenize(pyRstrip(s), o);
+  const o = resolve(options, fn);
+  const id = "text/ter";
+  const tokenize = (s: string): string => tokenizeTercom(pyRstrip(s), o);
   const prepHyp = (s: string): string[] => pySplit(tokenize(s));
   // sacrebleu 2.6.0 tokenizes references twice (once when caching them, once more when
   // extracting their words); with `normalized` the second pass can split further ("x's" -> "x 's").
   const prepRef = (s: string): string[] => pySplit(tokenize(tokenize(s)));
   return {
-    id: "text/ter",
+    id,
     meta: terMeta,
     options: { ...o },
-    init: () => ({ segments: 0, edits: 0, refLength: 0, minRefs: Number.MAX_SAFE_INTEGER, maxRefs: 0 }),
+    init: () => ({ ...noSegments(), edits: 0, refLength: 0 }),
     update(state, hypotheses, references) {
       const checked = checkReferenceStreams(hypotheses, references, fn);
       let edits = 0;
@@ -399,11 +426,9 @@ function terDefWith(
       state.maxRefs = Math.max(state.maxRefs, checked.maxRefs);
     },
     merge: (a, b) => ({
-      segments: a.segments + b.segments,
+      ...mergeSegmentCounts(a, b),
       edits: a.edits + b.edits,
       refLength: a.refLength + b.refLength,
-      minRefs: Math.min(a.minRefs, b.minRefs),
-      maxRefs: Math.max(a.maxRefs, b.maxRefs),
     }),
     compute(state) {
       if (state.segments === 0)
@@ -415,8 +440,16 @@ function terDefWith(
         score: 100 * score,
         numEdits: state.edits,
         refLength: state.refLength,
-        signature: terSignature(o, state.minRefs === state.maxRefs ? state.maxRefs : "var"),
+        signature: terSignature(o, nrefs(state)),
       };
+    },
+    validateState(state): asserts state is TerState {
+      checkState(id, state, {
+        ...segmentCountFields,
+        edits: field.count(),
+        refLength: field.number("nonNegative"),
+      });
+      checkSegmentCounts(id, state as TerState);
     },
   };
 }
@@ -430,7 +463,7 @@ function terDefWith(
  * O(shift rounds * candidates * L * beam).
  */
 export function terDef(
-  options: TerOptions = {},
+  options?: TerOptions,
 ): MetricDef<TerState, [hypotheses: readonly string[], references: ReferenceStreams], TerScore> {
   return terDefWith(options, "ter");
 }
@@ -439,7 +472,7 @@ export function terDef(
 export function ter(
   hypotheses: readonly string[],
   references: ReferenceStreams,
-  options: TerOptions = {},
+  options?: TerOptions,
 ): TerScore {
   return runOnce(terDef(options), hypotheses, references);
 }
@@ -448,7 +481,7 @@ export function ter(
 export function sentenceTer(
   hypothesis: string,
   references: string | readonly string[],
-  options: TerOptions = {},
+  options?: TerOptions,
 ): TerScore {
   const fn = "sentenceTer";
   return runOnce(terDefWith(options, fn), [checkHypothesis(hypothesis, fn)], sentenceStreams(references, fn));

@@ -1,10 +1,12 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
-import { assertIntegerOption } from "../../../core/validate.js";
+import { optBoolean, optionNames, optSize, readOptions } from "../../../core/options.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
 import { countNgrams, maxCounts } from "../shared/ngram-counts.js";
 import { pySplit } from "../tokenizers/python-strings.js";
+import { readWeights } from "./nltk-bleu.js";
 
 export interface WhitespaceBleuOptions {
   /** Highest n-gram order (default 4). */
@@ -49,23 +51,25 @@ export const whitespaceBleuMeta: CatalogEntry = {
  * Score in [0, 1]. The state sums counts and lengths, so `merge` adds them.
  */
 export function whitespaceBleuDef(
-  options: WhitespaceBleuOptions = {},
+  options?: WhitespaceBleuOptions,
 ): MetricDef<
   WhitespaceBleuState,
   [hypotheses: readonly string[], references: readonly ReferenceSet[]],
   number
 > {
   const fn = "whitespaceBleu";
-  const nGram = assertIntegerOption(options.nGram ?? 4, 1, fn, "nGram");
-  const smooth = Boolean(options.smooth ?? false);
-  const weights = options.weights ?? new Array<number>(nGram).fill(1 / nGram);
+  const id = "text/bleu_whitespace";
+  const o = readOptions<WhitespaceBleuOptions>(fn, options, WHITESPACE_BLEU_OPTIONS);
+  const nGram = optSize(fn, "nGram", o.nGram, 4, { bytesPerUnit: 16 }) as number;
+  const smooth = optBoolean(fn, "smooth", o.smooth, false);
+  const weights = readWeights(fn, o.weights, new Array<number>(nGram).fill(1 / nGram), 16);
   if (weights.length !== nGram)
     fail(
       "invalid_option",
       `${fn}: option \`weights\` must have nGram (${nGram}) entries, got ${weights.length}`,
     );
   return {
-    id: "text/bleu_whitespace",
+    id,
     meta: whitespaceBleuMeta,
     options: { nGram, smooth, weights: [...weights] },
     init: () => ({
@@ -134,14 +138,32 @@ export function whitespaceBleuDef(
         state.predsLength > state.targetLength ? 1 : Math.exp(1 - state.targetLength / state.predsLength);
       return bp * Math.exp(logSum);
     },
+    validateState(state): asserts state is WhitespaceBleuState {
+      checkState(id, state, {
+        segments: field.count(),
+        numerator: field.array(field.count(), nGram),
+        denominator: field.array(field.count(), nGram),
+        predsLength: field.count(),
+        targetLength: field.count(),
+      });
+      const s = state as WhitespaceBleuState;
+      for (let n = 0; n < nGram; n++)
+        stateInvariant(
+          id,
+          s.numerator[n]! <= s.denominator[n]!,
+          `state.numerator[${n}] (${s.numerator[n]}) must not exceed state.denominator[${n}] (${s.denominator[n]})`,
+        );
+    },
   };
 }
+
+const WHITESPACE_BLEU_OPTIONS = optionNames<WhitespaceBleuOptions>()("nGram", "smooth", "weights");
 
 /** torchmetrics 1.9.0 `bleu_score(preds, target)`: BLEU on whitespace tokens in [0, 1]. */
 export function whitespaceBleu(
   hypotheses: readonly string[],
   references: readonly ReferenceSet[],
-  options: WhitespaceBleuOptions = {},
+  options?: WhitespaceBleuOptions,
 ): number {
   return runOnce(whitespaceBleuDef(options), hypotheses, references);
 }

@@ -148,7 +148,11 @@ class CompactWordNet implements WordNet {
   }
 }
 
-/** Builds a {@link WordNet} from data in the compact format (e.g. fetched and gunzipped in a browser). */
+/**
+ * Builds a {@link WordNet} from data in the compact format of `data/wordnet/wn30-meteor.json.gz`
+ * (gunzipped and parsed). In Node, `wordNet30()` from `plumbline/text/node` does this for the
+ * shipped file; a browser fetches the file (`DecompressionStream("gzip")`) and calls this.
+ */
 export function wordNetFromData(data: WordNetData): WordNet {
   if (
     data === null ||
@@ -163,33 +167,4 @@ export function wordNetFromData(data: WordNetData): WordNet {
     );
   }
   return new CompactWordNet(data);
-}
-
-let bundled: WordNet | undefined;
-
-interface NodeBuiltins {
-  getBuiltinModule?: (id: string) => unknown;
-}
-
-/**
- * WordNet 3.0 (the version nltk 3.8 uses by default), from the data file shipped with plumbline
- * (`data/wordnet/wn30-meteor.json.gz`, converted from Debian's wordnet-base 1:3.0-37 by
- * `data/wordnet/build.py`). Loaded once, synchronously, in Node >= 20.16; in other runtimes load
- * the file yourself and call {@link wordNetFromData}.
- */
-export function wordNet30(): WordNet {
-  if (bundled !== undefined) return bundled;
-  const proc = (globalThis as { process?: NodeBuiltins }).process;
-  if (proc?.getBuiltinModule === undefined) {
-    fail(
-      "unsupported",
-      "wordNet30: loading the bundled WordNet needs Node >= 20.16; elsewhere pass `wordnet: wordNetFromData(data)`",
-    );
-  }
-  const fs = proc.getBuiltinModule("node:fs") as { readFileSync(path: URL): Uint8Array };
-  const zlib = proc.getBuiltinModule("node:zlib") as { gunzipSync(data: Uint8Array): Uint8Array };
-  const url = new URL("../../../../data/wordnet/wn30-meteor.json.gz", import.meta.url);
-  const text = new TextDecoder().decode(zlib.gunzipSync(fs.readFileSync(url)));
-  bundled = wordNetFromData(JSON.parse(text) as WordNetData);
-  return bundled;
 }
