@@ -53,6 +53,27 @@ function jiwerAdapter(metric: string): Adapter {
   };
 }
 
+/**
+ * jiwer's measures under one of its versions' conventions (`convention`), default or contiguous
+ * transforms, words or characters; null where the reference raises.
+ */
+const jiwerMeasuresAdapter: Adapter = {
+  metric: "jiwer_measures",
+  run(inputs, options) {
+    const unit = options.unit as "word" | "char";
+    const m = orNull(() =>
+      alignmentMeasures(strings(inputs.hypotheses), strings(inputs.references), {
+        unit,
+        convention: options.convention as "jiwer" | "jiwer3" | "jiwer4",
+        contiguous: options.contiguous === true,
+      }),
+    );
+    if (m === null || unit === "word") return m;
+    const { mer: _mer, wil: _wil, wip: _wip, ...cer } = m;
+    return cer;
+  },
+};
+
 /** Conformance adapters for speech recognition: the WER family (torchmetrics and jiwer 2.3.0) and torchmetrics' edit distance. */
 export const adapters: readonly Adapter[] = [
   ...Object.entries({
@@ -80,4 +101,5 @@ export const adapters: readonly Adapter[] = [
   jiwerAdapter("jiwer_wil"),
   jiwerAdapter("jiwer_wip"),
   jiwerAdapter("jiwer_cer"),
+  jiwerMeasuresAdapter,
 ];

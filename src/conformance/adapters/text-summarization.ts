@@ -6,6 +6,7 @@ import {
   type RougeType,
   rougeDef,
   rougePairs,
+  rougeScore,
 } from "../../metrics/text/summarization/rouge.js";
 import type { Adapter } from "../types.js";
 import { strings } from "./text-inputs.js";
@@ -86,5 +87,18 @@ const rougeTorchmetricsAdapter: Adapter = {
   },
 };
 
-/** Conformance adapters for summarization: rouge-score 0.1.2 and torchmetrics' ROUGEScore. */
-export const adapters: readonly Adapter[] = [rougeScoreAdapter, rougeTorchmetricsAdapter];
+/** ROUGE-1.5.5's ROUGE-W and ROUGE-S / ROUGE-SU (one pair per case). */
+const rougeWsAdapter: Adapter = {
+  metric: "rouge_ws",
+  run(inputs, options) {
+    const type = options.rouge_type as RougeType;
+    const scores = rougeScore(strings(inputs.hypotheses)[0]!, strings(inputs.references)[0]!, {
+      rougeTypes: [type],
+      ...(options.weight_factor !== undefined ? { weightFactor: options.weight_factor as number } : {}),
+    });
+    return scores[type];
+  },
+};
+
+/** Conformance adapters for summarization: rouge-score 0.1.2, torchmetrics' ROUGEScore, ROUGE-1.5.5's W and S. */
+export const adapters: readonly Adapter[] = [rougeScoreAdapter, rougeTorchmetricsAdapter, rougeWsAdapter];

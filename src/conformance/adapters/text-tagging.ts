@@ -1,3 +1,5 @@
+import { getEntities } from "../../metrics/text/tagging/entities.js";
+import { performanceMeasure } from "../../metrics/text/tagging/performance-measure.js";
 import {
   type SeqevalOptions,
   seqevalAccuracy,
@@ -58,5 +60,43 @@ const seqevalAdapter: Adapter = {
   },
 };
 
+/** seqeval's get_entities, performance_measure and F-beta (precision_recall_fscore_support). */
+const entityAdapters: readonly Adapter[] = [
+  {
+    metric: "seqeval_get_entities",
+    run(inputs, options) {
+      const data = inputs[options.field as string] as string[][];
+      return getEntities(options.nested === true ? data : data[0]!, { suffix: options.suffix === true });
+    },
+  },
+  {
+    metric: "seqeval_performance_measure",
+    run(inputs) {
+      const data = inputs as unknown as SeqevalData;
+      const m = performanceMeasure(data.predictions, data.targets);
+      return { TP: m.truePositives, FP: m.falsePositives, FN: m.falseNegatives, TN: m.trueNegatives };
+    },
+  },
+  {
+    metric: "seqeval_fbeta",
+    run(inputs, options) {
+      const data = inputs as unknown as SeqevalData;
+      const beta = options.beta === "inf" ? Number.POSITIVE_INFINITY : (options.beta as number);
+      const common = {
+        ...seqevalOptions(options),
+        beta,
+        ...(options.suffix === true ? { suffix: true } : {}),
+      };
+      if (options.average === null) {
+        const s = seqevalScores(data.predictions, data.targets, { ...common, average: "none" });
+        return { precision: s.precision, recall: s.recall, f: s.f1 };
+      }
+      const average = options.average as "micro" | "macro" | "weighted";
+      const s = seqevalScores(data.predictions, data.targets, { ...common, average });
+      return { precision: s.precision, recall: s.recall, f: s.f1 };
+    },
+  },
+];
+
 /** Conformance adapters for sequence tagging: seqeval 1.2.2. */
-export const adapters: readonly Adapter[] = [seqevalAdapter];
+export const adapters: readonly Adapter[] = [seqevalAdapter, ...entityAdapters];

@@ -6,11 +6,13 @@ import { chrf, sentenceChrf } from "../../metrics/text/translation/chrf.js";
 import { extendedEditDistance } from "../../metrics/text/translation/extended-edit-distance.js";
 import { corpusGleu, sentenceGleu } from "../../metrics/text/translation/gleu.js";
 import { meteorScore, singleMeteorScore } from "../../metrics/text/translation/meteor.js";
+import { corpusNist, sentenceNist } from "../../metrics/text/translation/nist.js";
 import {
   type NltkSmoothing,
   nltkCorpusBleu,
   nltkSentenceBleu,
 } from "../../metrics/text/translation/nltk-bleu.js";
+import { corpusRibes, sentenceRibes } from "../../metrics/text/translation/ribes.js";
 import { sentenceTer, ter } from "../../metrics/text/translation/ter.js";
 import { whitespaceBleu } from "../../metrics/text/translation/whitespace-bleu.js";
 import type { WordNet } from "../../metrics/text/translation/wordnet.js";
@@ -60,6 +62,27 @@ const meteorAdapter: Adapter = {
     return { per_pair: perPair, mean: perPair.reduce((a, b) => a + b, 0) / perPair.length };
   },
 };
+
+/** nltk's NIST and RIBES: the corpus value, or the sentence value per pair (null where nltk raises). */
+function nltkCorpusAndSentence(
+  metric: string,
+  corpus: (h: string[], r: string[][], o: Options) => number,
+  sentence: (h: string, r: string[], o: Options) => number,
+): Adapter {
+  return {
+    metric,
+    run(i: Inputs, o: Options, testCase) {
+      const hyps = strings(i.hypotheses);
+      const refs = i.references as string[][];
+      if (testCase.ref.includes("sentence_"))
+        return { per_pair: hyps.map((h, k) => orNull(() => sentence(h, refs[k]!, o))) };
+      return orNull(() => corpus(hyps, refs, o));
+    },
+  };
+}
+
+const nistOptions = (o: Options) => ({ n: o.n as number });
+const ribesOptions = (o: Options) => ({ alpha: o.alpha as number, beta: o.beta as number });
 
 /** Conformance adapters for machine translation: sacrebleu BLEU, chrF and TER; nltk BLEU, GLEU and METEOR; torchmetrics BLEUScore and EED. */
 export const adapters: readonly Adapter[] = [
@@ -171,4 +194,14 @@ export const adapters: readonly Adapter[] = [
     },
   },
   meteorAdapter,
+  nltkCorpusAndSentence(
+    "nist",
+    (h, r, o) => corpusNist(h, r, nistOptions(o)),
+    (h, r, o) => sentenceNist(h, r, nistOptions(o)),
+  ),
+  nltkCorpusAndSentence(
+    "ribes",
+    (h, r, o) => corpusRibes(h, r, ribesOptions(o)),
+    (h, r, o) => sentenceRibes(h, r, ribesOptions(o)),
+  ),
 ];

@@ -13,7 +13,9 @@ import { chrfMeta } from "./translation/chrf.js";
 import { extendedEditDistanceMeta } from "./translation/extended-edit-distance.js";
 import { gleuMeta } from "./translation/gleu.js";
 import { meteorMeta } from "./translation/meteor.js";
+import { nistMeta } from "./translation/nist.js";
 import { nltkBleuMeta } from "./translation/nltk-bleu.js";
+import { ribesMeta } from "./translation/ribes.js";
 import { terMeta } from "./translation/ter.js";
 import { whitespaceBleuMeta } from "./translation/whitespace-bleu.js";
 
@@ -41,4 +43,6 @@ export const entries: readonly CatalogEntry[] = [
   squadMeta,
   bertScoreMeta,
   embeddingSimilarityMeta,
+  nistMeta,
+  ribesMeta,
 ];

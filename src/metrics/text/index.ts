@@ -34,6 +34,8 @@ export * from "./speech/wer.js";
 export * from "./summarization/rouge.js";
 export * from "./summarization/rouge-bootstrap.js";
 // Sequence tagging
+export { type EntitySpan, type GetEntitiesOptions, getEntities } from "./tagging/entities.js";
+export * from "./tagging/performance-measure.js";
 export * from "./tagging/seqeval.js";
 // Tokenizers
 export * from "./tokenizers/porter-stemmer.js";
@@ -45,7 +47,9 @@ export * from "./translation/chrf.js";
 export * from "./translation/extended-edit-distance.js";
 export * from "./translation/gleu.js";
 export * from "./translation/meteor.js";
+export * from "./translation/nist.js";
 export * from "./translation/nltk-bleu.js";
+export * from "./translation/ribes.js";
 export * from "./translation/ter.js";
 export * from "./translation/whitespace-bleu.js";
 export * from "./translation/wordnet.js";

@@ -43,11 +43,22 @@ export const rows = [
   translation("corpusGleuDef", { minLen: 1, maxLen: 3 }),
   translation("extendedEditDistanceDef", { language: "en" }),
   {
+    factory: "corpusNistDef",
+    options: { n: 2 },
+    batches: [[hyps.slice(0, 2), perHypothesis.slice(0, 2)]],
+  },
+  {
+    factory: "corpusRibesDef",
+    options: { alpha: 0.5 },
+    batches: [[hyps.slice(0, 2), perHypothesis.slice(0, 2)]],
+  },
+  {
     factory: "meteorDef",
     options: { wordnet: null, alpha: 0.8 },
     batches: [[hyps.map(tokens), perHypothesis.map((r) => (typeof r === "string" ? [tokens(r)] : r.map(tokens)))]],
   },
   speech("werDef"),
+  speech("werDef", { convention: "jiwer4", contiguous: true }),
   speech("cerDef", { convention: "torchmetrics" }),
   speech("merDef"),
   speech("wilDef"),

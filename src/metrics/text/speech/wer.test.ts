@@ -133,7 +133,7 @@ describe("word error rates", () => {
     } catch (error) {
       expect(isPlumblineError(error, "invalid_value")).toBe(true);
       expect((error as Error).message).toBe(
-        'wordErrorRate: `references` must not be empty or whitespace-only (jiwer 2.3.0 raises), got "  " at index 1',
+        'wordErrorRate: `references` must not be empty or whitespace-only (jiwer 2.3.0 raises; convention "jiwer4" scores empty references), got "  " at index 1',
       );
     }
     expect(() => wordErrorRate(["a"], ["a", "b"])).toThrow(
@@ -181,5 +181,61 @@ describe("word error rates", () => {
       expect(v).toBeGreaterThanOrEqual(0);
       expect(v).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe("jiwer conventions (jiwer 2.3.0, 3.x, 4.0.0)", () => {
+  it("part where python-Levenshtein and rapidfuzz choose other edit operations", () => {
+    // reference "a b", hypothesis "b a" (distance 2). python-Levenshtein 0.12.2 editops: two
+    // replaces (H 0, S 2); rapidfuzz 3.x: insert b, keep a... delete b (H 1, D 1, I 1). WER is
+    // 2/2 either way; MER and WIP follow the choice.
+    expect(alignmentMeasures("b a", "a b")).toMatchObject({
+      wer: 1,
+      mer: 1,
+      wip: 0,
+      hits: 0,
+      substitutions: 2,
+    });
+    expect(alignmentMeasures("b a", "a b", { convention: "jiwer3" })).toMatchObject({
+      wer: 1,
+      mer: 2 / 3,
+      wip: 0.25,
+      hits: 1,
+      deletions: 1,
+      insertions: 1,
+    });
+  });
+
+  it("scores empty references under jiwer 4.0.0", () => {
+    // No reference word at all: WER = inserted words (3), MER 1, WIP 0 (jiwer 4.0.0 process_words).
+    expect(alignmentMeasures("x y z", "", { convention: "jiwer4" })).toMatchObject({
+      wer: 3,
+      mer: 1,
+      wip: 0,
+      wil: 1,
+    });
+    expect(alignmentMeasures("", "  ", { convention: "jiwer4" })).toMatchObject({
+      wer: 0,
+      mer: 0,
+      wip: 1,
+      wil: 0,
+    });
+    expect(() => wordErrorRate("x", "", { convention: "jiwer3" })).toThrow(
+      'wordErrorRate: `references` must not be empty or whitespace-only (jiwer 3.x raises; convention "jiwer4" scores empty references), got "" at index 0',
+    );
+  });
+
+  it("aligns all the text as one pair with contiguous (wer_contiguous), whatever the sentence counts", () => {
+    // "the cat" + "sat on the" + "mat" against "the cat sat" + "on a mat": one substitution (the -> a).
+    const m = alignmentMeasures(["the cat", "sat on the", "mat"], ["the cat sat", "on a mat"], {
+      contiguous: true,
+    });
+    expect(m).toMatchObject({ hits: 5, substitutions: 1, deletions: 0, insertions: 0 });
+    const metric = createMetric(werDef({ contiguous: true }));
+    metric.update(["the cat", "sat on the"], ["the cat sat"]).update(["mat"], ["on a mat"]);
+    expect(metric.compute()).toBe(m.wer);
+    expect(() => werDef({ convention: "torchmetrics", contiguous: true })).toThrow(
+      "wordErrorRate: option `contiguous` is jiwer's transform; torchmetrics has none",
+    );
   });
 });

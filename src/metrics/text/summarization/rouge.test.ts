@@ -203,7 +203,7 @@ describe("rouge", () => {
     expectError(
       () => rouge(["a"], ["a"], { rougeTypes: ["rouge0" as "rouge1"] }),
       "invalid_option",
-      'rouge: option `rougeTypes` must contain rouge1..rouge9, rougeL or rougeLsum, got "rouge0" at index 0',
+      'rouge: option `rougeTypes` must contain rouge1..rouge9, rougeL, rougeLsum, rougeW, rougeS<d> or rougeSU<d> (d in 0..99 or *), got "rouge0" at index 0',
     );
     expectError(
       () => rouge(["a"], ["a"], { tokenizer: "nltk" as "unicode" }),

@@ -1,14 +1,29 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
-import { optBoolean, optionNames, optOneOf, readOptions } from "../../../core/options.js";
+import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { checkHypothesis, checkPairs } from "../shared/inputs.js";
 import { makeRougeTokenizer, type RougeTokenizer, type TokenizeFn } from "../tokenizers/rouge-score.js";
 import { RougeTokenIds } from "../tokenizers/rouge-score-ids.js";
+import { rougeSkipBigram } from "./rouge-skip-bigram.js";
+import { rougeWeightedLcs } from "./rouge-weighted-lcs.js";
 
-/** `rouge1` ... `rouge9` (n-gram overlap), `rougeL` (LCS) or `rougeLsum` (summary-level union LCS over lines). */
-export type RougeType = `rouge${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}` | "rougeL" | "rougeLsum";
+/**
+ * `rouge1` ... `rouge9` (n-gram overlap), `rougeL` (LCS), `rougeLsum` (summary-level union LCS
+ * over lines), `rougeW` (weighted LCS, ROUGE-1.5.5's ROUGE-W with `weightFactor`), `rougeS<d>`
+ * and `rougeSU<d>` (skip-bigrams at most d words apart, d in 0..99, `*` for any distance; SU adds
+ * unigrams), as ROUGE-1.5.5's ROUGE-S<d> / ROUGE-SU<d>.
+ */
+export type RougeType =
+  | `rouge${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`
+  | "rougeL"
+  | "rougeLsum"
+  | "rougeW"
+  | `rougeS${number}`
+  | `rougeSU${number}`
+  | "rougeS*"
+  | "rougeSU*";
 
 /** Precision, recall and F1 of one ROUGE type. */
 export interface RougeScore {
@@ -37,6 +52,8 @@ export interface RougeOptions {
   readonly tokenizer?: RougeTokenizer;
   /** Default `"max-per-type"`. */
   readonly multiReference?: RougeMultiReference;
+  /** ROUGE-W's weighting f(k) = k^weightFactor (ROUGE-1.5.5's `-w`), > 0; default 1.2. */
+  readonly weightFactor?: number;
 }
 
 /** Mean precision, recall and F1 per ROUGE type. */
@@ -50,12 +67,33 @@ export interface RougeState {
 
 const DEFAULT_TYPES: readonly RougeType[] = ["rouge1", "rouge2", "rougeL"];
 const UNIT_INTERVAL = { test: (v: number) => v >= 0 && v <= 1, words: "numbers in [0, 1]" };
-const TYPE_PATTERN = /^(rouge[1-9]|rougeL|rougeLsum)$/;
+const TYPE_PATTERN = /^(rouge[1-9]|rougeL|rougeLsum|rougeW|rougeSU?(?:[0-9]{1,2}|\*))$/;
+const TYPE_WORDS = "rouge1..rouge9, rougeL, rougeLsum, rougeW, rougeS<d> or rougeSU<d> (d in 0..99 or *)";
+
+/** How one ROUGE type is scored. */
+type TypeKind =
+  | { readonly kind: "n"; readonly order: number }
+  | { readonly kind: "L" }
+  | { readonly kind: "Lsum" }
+  | { readonly kind: "W" }
+  | { readonly kind: "S"; readonly distance: number; readonly unigrams: boolean };
+
+function kindOf(type: string): TypeKind {
+  if (type === "rougeL") return { kind: "L" };
+  if (type === "rougeLsum") return { kind: "Lsum" };
+  if (type === "rougeW") return { kind: "W" };
+  if (type.startsWith("rougeS")) {
+    const unigrams = type.startsWith("rougeSU");
+    const d = type.slice(unigrams ? 7 : 6);
+    return { kind: "S", distance: d === "*" ? -1 : Number(d), unigrams };
+  }
+  return { kind: "n", order: Number(type.slice(5)) };
+}
 
 /** Catalog entry for ROUGE. */
 export const rougeMeta: CatalogEntry = {
   id: "text/rouge",
-  title: "ROUGE (ROUGE-N, ROUGE-L, ROUGE-Lsum)",
+  title: "ROUGE (ROUGE-N, ROUGE-L, ROUGE-Lsum, ROUGE-W, ROUGE-S, ROUGE-SU)",
   kind: "metric",
   tasks: ["nlp"],
   formula:
@@ -75,6 +113,9 @@ export const rougeMeta: CatalogEntry = {
         "rouge-score 0.1.2 RougeScorer.score / score_multi (tokenizer, Porter stemmer, Lsum on newlines)",
     },
     { implementation: "torchmetrics 1.9.0 ROUGEScore (rouge1/2/L; accumulate best/avg)" },
+    {
+      implementation: "ROUGE-1.5.5.pl (ROUGE-W with -w, ROUGE-S/SU with -2 and -u; rouge-score has neither)",
+    },
   ],
   traits: ["summarization", "n-gram", "reference-based"],
   exports: ["rouge", "rougeDef", "rougeScore", "rougeScoreMulti", "rougePairs"],
@@ -82,15 +123,22 @@ export const rougeMeta: CatalogEntry = {
 
 interface Resolved {
   readonly types: readonly RougeType[];
-  /** n of each rougeN type (0 for rougeL/Lsum). */
-  readonly orders: readonly number[];
+  /** How each type is scored. */
+  readonly kinds: readonly TypeKind[];
+  readonly weightFactor: number;
   readonly tokenizer: RougeTokenizer;
   readonly useStemmer: boolean;
   readonly tokenize: TokenizeFn;
   readonly multiReference: RougeMultiReference;
 }
 
-const ROUGE_OPTIONS = optionNames<RougeOptions>()("rougeTypes", "useStemmer", "tokenizer", "multiReference");
+const ROUGE_OPTIONS = optionNames<RougeOptions>()(
+  "rougeTypes",
+  "useStemmer",
+  "tokenizer",
+  "multiReference",
+  "weightFactor",
+);
 
 function resolveOptions(options: unknown, fn: string): Resolved {
   const o = readOptions<RougeOptions>(fn, options, ROUGE_OPTIONS);
@@ -98,14 +146,14 @@ function resolveOptions(options: unknown, fn: string): Resolved {
   if (!Array.isArray(types) || types.length === 0) {
     fail(
       "invalid_option",
-      `${fn}: option \`rougeTypes\` must be a non-empty array of rouge1..rouge9, rougeL, rougeLsum, got ${describeValue(types)}`,
+      `${fn}: option \`rougeTypes\` must be a non-empty array of ${TYPE_WORDS}, got ${describeValue(types)}`,
     );
   }
   types.forEach((t, i) => {
     if (typeof t !== "string" || !TYPE_PATTERN.test(t)) {
       fail(
         "invalid_option",
-        `${fn}: option \`rougeTypes\` must contain rouge1..rouge9, rougeL or rougeLsum, got ${describeValue(t)} at index ${i}`,
+        `${fn}: option \`rougeTypes\` must contain ${TYPE_WORDS}, got ${describeValue(t)} at index ${i}`,
       );
     }
     if (types.indexOf(t) !== i)
@@ -120,10 +168,11 @@ function resolveOptions(options: unknown, fn: string): Resolved {
     "max-per-type",
   );
   const useStemmer = optBoolean(fn, "useStemmer", o.useStemmer, false);
-  const orders = types.map((t) => (t === "rougeL" || t === "rougeLsum" ? 0 : Number(t.slice(5))));
+  const weightFactor = optNumber(fn, "weightFactor", o.weightFactor, 1.2, { min: 0, minExclusive: true });
   return {
     types: [...types],
-    orders,
+    kinds: types.map(kindOf),
+    weightFactor,
     tokenizer,
     useStemmer,
     tokenize: makeRougeTokenizer(tokenizer, useStemmer),
@@ -475,12 +524,14 @@ function scorePairInto(
   ws: Workspace,
   out: Float64Array,
 ): void {
-  const { types, tokenize, orders } = resolved;
+  const { types, tokenize, kinds } = resolved;
   let targetIds: Int32Array | undefined;
   let predictionIds: Int32Array | undefined;
+  const encode = (text: string): Int32Array =>
+    ws.fast !== undefined ? ws.fast.encode(text) : ws.encode(tokenize(text));
   for (let t = 0; t < types.length; t++) {
-    const type = types[t] as RougeType;
-    if (type === "rougeLsum") {
+    const kind = kinds[t]!;
+    if (kind.kind === "Lsum") {
       const s = scoreSummaryLcs(sentences(target).map(tokenize), sentences(prediction).map(tokenize));
       out[3 * t] = s.precision;
       out[3 * t + 1] = s.recall;
@@ -492,16 +543,23 @@ function scorePairInto(
       // cleared between pairs only to bound memory.
       if (ws.fast !== undefined) {
         if (ws.fast.size > 1 << 20) ws.fast.clear();
-        targetIds = ws.fast.encode(target);
-        predictionIds = ws.fast.encode(prediction);
-      } else {
-        if (ws.ids.size > 1 << 20) ws.ids.clear();
-        targetIds = ws.encode(tokenize(target));
-        predictionIds = ws.encode(tokenize(prediction));
-      }
+      } else if (ws.ids.size > 1 << 20) ws.ids.clear();
+      targetIds = encode(target);
+      predictionIds = encode(prediction);
     }
-    if (type === "rougeL") scoreLcs(targetIds, predictionIds, ws, out, 3 * t);
-    else scoreNgrams(targetIds, predictionIds, orders[t] as number, ws, out, 3 * t);
+    let scores: [number, number, number] | undefined;
+    if (kind.kind === "W") {
+      const refSentences = sentences(target).map(encode);
+      const candSentences = sentences(prediction).map(encode);
+      scores = rougeWeightedLcs(refSentences, candSentences, ws.vocabulary, resolved.weightFactor);
+    } else if (kind.kind === "S")
+      scores = rougeSkipBigram(targetIds, predictionIds, ws.vocabulary, kind.distance, kind.unigrams);
+    if (scores !== undefined) {
+      out[3 * t] = scores[0];
+      out[3 * t + 1] = scores[1];
+      out[3 * t + 2] = scores[2];
+    } else if (kind.kind === "L") scoreLcs(targetIds, predictionIds, ws, out, 3 * t);
+    else if (kind.kind === "n") scoreNgrams(targetIds, predictionIds, kind.order, ws, out, 3 * t);
   }
 }
 
@@ -649,6 +707,7 @@ export function rougeDef(
       useStemmer: resolved.useStemmer,
       tokenizer: resolved.tokenizer,
       multiReference: resolved.multiReference,
+      weightFactor: resolved.weightFactor,
     },
     init: () => ({ count: 0, scores: Object.fromEntries(resolved.types.map((t) => [t, [] as number[]])) }),
     update(state, predictions, references) {

@@ -12,6 +12,7 @@ import {
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { compareCodePoints, pyFixed } from "../tokenizers/python-strings.js";
+import { chunkSpans, splitLenient } from "./entities.js";
 
 /** Tagging schemes of seqeval's strict mode. */
 export type SeqevalScheme = "IOB1" | "IOB2" | "IOE1" | "IOE2" | "IOBES" | "BILOU";
@@ -105,7 +106,15 @@ export const seqevalMeta: CatalogEntry = {
     },
   ],
   traits: ["ner", "sequence-labelling", "imbalanced"],
-  exports: ["seqeval", "seqevalDef", "seqevalScores", "seqevalAccuracy", "seqevalClassificationReport"],
+  exports: [
+    "seqeval",
+    "seqevalDef",
+    "seqevalScores",
+    "seqevalAccuracy",
+    "seqevalClassificationReport",
+    "getEntities",
+    "performanceMeasure",
+  ],
 };
 
 const SCHEMES: Readonly<Record<SeqevalScheme, string>> = {
@@ -151,43 +160,9 @@ function resolveRecord(o: OptionRecord<SeqevalOptions>, fn: string): Resolved {
 
 type Entity = string; // "type\u0000start\u0000end"
 
-/** seqeval's split of a tag into its prefix letter and its type ("_" when it has none). */
-function splitLenient(chunk: string, suffix: boolean): [string, string] {
-  if (suffix) {
-    const head = chunk.slice(0, -1);
-    const cut = head.lastIndexOf("-");
-    return [chunk[chunk.length - 1] as string, (cut < 0 ? head : head.slice(0, cut)) || "_"];
-  }
-  const rest = chunk.slice(1);
-  const cut = rest.indexOf("-");
-  return [chunk[0] as string, (cut < 0 ? rest : rest.slice(cut + 1)) || "_"];
-}
-
 /** seqeval `get_entities` on one sentence (the 'O' it appends between sentences ends every chunk). */
 function lenientEntities(tags: readonly string[], suffix: boolean): Entity[] {
-  const chunks: Entity[] = [];
-  let prevTag = "O";
-  let prevType = "";
-  let begin = 0;
-  for (let i = 0; i <= tags.length; i++) {
-    const chunk = i < tags.length ? (tags[i] as string) : "O";
-    const [tag, type] = splitLenient(chunk, suffix);
-    const end =
-      prevTag === "E" ||
-      prevTag === "S" ||
-      ((prevTag === "B" || prevTag === "I") && (tag === "B" || tag === "S" || tag === "O")) ||
-      (prevTag !== "O" && prevTag !== "." && prevType !== type);
-    if (end) chunks.push(`${prevType}\u0000${begin}\u0000${i - 1}`);
-    const start =
-      tag === "B" ||
-      tag === "S" ||
-      ((prevTag === "E" || prevTag === "S" || prevTag === "O") && (tag === "E" || tag === "I")) ||
-      (tag !== "O" && tag !== "." && prevType !== type);
-    if (start) begin = i;
-    prevTag = tag;
-    prevType = type;
-  }
-  return chunks;
+  return chunkSpans(tags, suffix).map(([type, begin, end]) => `${type}\u0000${begin}\u0000${end}`);
 }
 
 interface Token {
