@@ -258,3 +258,100 @@ export function allOrderCodes(ids: Int32Array, maxOrder: number, base: number): 
   }
   return out;
 }
+
+// n-gram classes: the class of an n-gram is a dense id given to the pair (class of its first
+// n - 1 items, its last item). The pair table holds class + 1 (0 = empty) and is reset after each
+// order through the list of keys it touched, so its used part stays small and in cache.
+const pairClass = new Uint16Array(65536);
+let touched = new Int32Array(512);
+let hypClasses = new Int32Array(256);
+let refClasses = new Int32Array(256);
+let classCounts = new Int32Array(512);
+
+/**
+ * Per order n = 1..maxOrder, the hypothesis n-grams, reference n-grams and clipped matches
+ * between one hypothesis and one reference given as local ids (`hyp[0 .. hl)`, `ref[0 .. rl)`,
+ * ids below `size`), written to `out[3 (n - 1) .. 3 (n - 1) + 3)` (0 where a side has none).
+ * Each order's n-grams get dense class ids from the previous order's class and their last item
+ * (no codes, no hashing); the hypothesis' n-grams are counted per class while classes are
+ * assigned, and the reference's consume those counts (clipping). Returns false (nothing written)
+ * when the pair keys could reach 2^16, i.e. (hl + rl + 1) * size > 65536; the caller then uses
+ * numeric codes. O((hl + rl) * maxOrder).
+ */
+export function classMatches(
+  hyp: Int32Array,
+  hl: number,
+  ref: Int32Array,
+  rl: number,
+  size: number,
+  maxOrder: number,
+  out: Int32Array,
+): boolean {
+  const items = hl + rl;
+  // Keys are class * size + id with classes up to `items` (1-based after order 1).
+  if ((items + 1) * Math.max(size, 1) > 65536) return false;
+  if (hypClasses.length < hl) hypClasses = new Int32Array(2 * hl);
+  if (refClasses.length < rl) refClasses = new Int32Array(2 * rl);
+  const width = Math.max(items, size) + 1;
+  if (touched.length < width) touched = new Int32Array(2 * width);
+  if (classCounts.length < width) classCounts = new Int32Array(2 * width);
+  const hc = hypClasses;
+  const rc = refClasses;
+  const counts = classCounts;
+  out.fill(0, 0, 3 * maxOrder);
+  const orders = Math.min(maxOrder, Math.max(hl, rl));
+  for (let n = 1; n <= orders; n++) {
+    const hn = hl - n + 1;
+    const rn = rl - n + 1;
+    let matches = 0;
+    if (n === 1) {
+      counts.fill(0, 0, size);
+      for (let k = 0; k < hl; k++) {
+        const c = hyp[k]!;
+        hc[k] = c;
+        counts[c]!++;
+      }
+      for (let k = 0; k < rl; k++) {
+        const c = ref[k]!;
+        rc[k] = c;
+        if (counts[c]! > 0) {
+          counts[c]!--;
+          matches++;
+        }
+      }
+    } else {
+      let classes = 0;
+      for (let k = 0; k < hn; k++) {
+        const key = hc[k]! * size + hyp[k + n - 1]!;
+        let c = pairClass[key]!;
+        if (c === 0) {
+          touched[classes] = key;
+          c = ++classes;
+          pairClass[key] = c;
+          counts[c] = 1;
+        } else counts[c]!++;
+        hc[k] = c;
+      }
+      for (let k = 0; k < rn; k++) {
+        const key = rc[k]! * size + ref[k + n - 1]!;
+        let c = pairClass[key]!;
+        if (c === 0) {
+          touched[classes] = key;
+          c = ++classes;
+          pairClass[key] = c;
+          counts[c] = 0;
+        } else if (counts[c]! > 0) {
+          counts[c]!--;
+          matches++;
+        }
+        rc[k] = c;
+      }
+      for (let k = 0; k < classes; k++) pairClass[touched[k]!] = 0;
+    }
+    const at = 3 * (n - 1);
+    if (hn > 0) out[at] = hn;
+    if (rn > 0) out[at + 1] = rn;
+    out[at + 2] = matches;
+  }
+  return true;
+}

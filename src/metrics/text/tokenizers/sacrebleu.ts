@@ -45,29 +45,24 @@ const isPyWhitespace = (c: number): boolean =>
         c === 0x3000);
 
 /**
- * sacrebleu's `TokenizerRegexp` (mteval-v13a rules) as four left-to-right passes over UTF-16
- * code units, each equivalent to the global regex substitution sacrebleu applies (fixed
- * two-unit patterns, leftmost non-overlapping matches):
+ * sacrebleu's `TokenizerRegexp` (mteval-v13a rules): four global regex substitutions, then a
+ * split on Python whitespace:
  * 1. `([{-~[-\` -&(-+:-@/])` -> " $1 ": the ASCII symbols get spaces around them;
  * 2. `([^0-9])([.,])` -> "$1 $2 ": a period or comma after a non-digit is split off;
  * 3. `([.,])([^0-9])` -> " $1 $2": a period or comma before a non-digit is split off;
- * 4. `([0-9])(-)` -> "$1 $2 ": a dash after a digit is split off;
- * then the result is split on Python whitespace. A unit matched as [^0-9] that is half of a
- * surrogate pair only gets spaces on its outer side, so pairs are never split.
+ * 4. `([0-9])(-)` -> "$1 $2 ": a dash after a digit is split off.
+ *
+ * Each substitution only inserts spaces, so every token is a slice of the line. The passes run
+ * as one streaming pipeline over the UTF-16 code units: each stage holds one pending unit (its
+ * pattern is two units long, matched leftmost and non-overlapping as the regex engine does) and
+ * hands units, and the spaces it inserts, to the next; the last stage cuts tokens at whitespace.
+ * A unit matched as [^0-9] that is half of a surrogate pair only gets spaces on its outer side,
+ * so pairs are never split (as Python, which matches code points). O(n), no allocation.
  */
-export function tokenizeRegexpTokens(line: string): string[] {
-  const nb = regexpPasses(line);
-  const b = passResult;
-  const tokens: string[] = [];
-  let start = -1;
-  for (let p = 0; p <= nb; p++) {
-    if (p === nb || isPyWhitespace(units[b[p]!]!)) {
-      if (start >= 0) {
-        tokens.push(line.slice(b[start]! - 1, b[p - 1]!));
-        start = -1;
-      }
-    } else if (start < 0) start = p;
-  }
+export function tokenizeRegexpTokens(line: string, pad = false): string[] {
+  const count = regexpSpans(line, pad);
+  const tokens: string[] = new Array(count);
+  for (let t = 0; t < count; t++) tokens[t] = line.slice(spans[2 * t]!, spans[2 * t + 1]!);
   return tokens;
 }
 
@@ -81,41 +76,25 @@ export function tokenizeRegexpIds(
   interner: SpanInterner,
   out: { ids: Int32Array },
   at: number,
+  pad = false,
 ): number {
-  const nb = regexpPasses(line);
-  const b = passResult;
-  // Tokens are separated by at least one unit, so at most (nb + 1) / 2 of them.
-  const need = at + ((nb + 1) >> 1) + 1;
-  if (out.ids.length < need) {
-    const grown = new Int32Array(Math.max(need, 2 * out.ids.length));
+  const count = regexpSpans(line, pad);
+  if (out.ids.length < at + count) {
+    const grown = new Int32Array(Math.max(at + count, 2 * out.ids.length));
     grown.set(out.ids.subarray(0, at));
     out.ids = grown;
   }
   const ids = out.ids;
-  let k = at;
-  let start = -1;
-  for (let p = 0; p <= nb; p++) {
-    if (p === nb || isPyWhitespace(units[b[p]!]!)) {
-      if (start >= 0) {
-        ids[k++] = interner.internUnits(units, b[start]!, b[p - 1]! + 1, line, -1);
-        start = -1;
-      }
-    } else if (start < 0) start = p;
-  }
-  return k;
+  for (let t = 0; t < count; t++) ids[at + t] = interner.intern(line, spans[2 * t]!, spans[2 * t + 1]!);
+  return at + count;
 }
 
-// The output of the last regexpPasses call (a scratch buffer of indices into `units`).
-let passResult: Int32Array = new Int32Array(0);
-// The code units of the last line passed to regexpPasses, shifted by one (units[0] = space),
-// and their character classes (bits below; 0 for the inserted space and non-ASCII units).
-let units = new Uint16Array(1024);
-let classes = new Uint8Array(1024);
 const SYMBOL = 1;
 const DIGIT = 2;
 const PERIOD_OR_COMMA = 4;
 const DASH = 8;
-/** Class bits of the ASCII code units: rule-1 symbols (not the space), digits, period/comma, dash. */
+const SPACE = 16;
+/** Class bits of the code units below 128: rule-1 symbols (not the space), digits, period/comma, dash, Python whitespace. */
 const ASCII_CLASS = (() => {
   const t = new Uint8Array(128);
   for (let c = 0; c < 128; c++) {
@@ -123,97 +102,209 @@ const ASCII_CLASS = (() => {
     if (isDigit(c)) t[c]! |= DIGIT;
     if (isPeriodOrComma(c)) t[c]! |= PERIOD_OR_COMMA;
     if (c === 45) t[c]! |= DASH;
+    if (isPyWhitespace(c)) t[c]! |= SPACE;
   }
   return t;
 })();
 
-/** Runs the four passes of {@link tokenizeRegexpTokens}; the result is `passResult[0 .. returned)`. */
-function regexpPasses(line: string): number {
-  // The passes only insert spaces, so every output token is a slice of `line`. The buffers hold,
-  // per output unit, its index in `line` plus one (0 for an inserted space); `units` holds the
-  // code units of `line` shifted by one, with units[0] = 32 (the inserted space). All reused.
-  const n = line.length;
-  if (units.length < n + 1) {
-    units = new Uint16Array(Math.max(n + 1, 2 * units.length));
-    classes = new Uint8Array(units.length);
-  }
-  const code = units;
-  const cls = classes;
-  code[0] = 32;
-  cls[0] = 0;
-  let a = scratch(0, 3 * n);
-  let na = 0;
-  let periodOrComma = false;
-  let dash = false;
-  for (let i = 0; i < n; i++) {
-    const c = line.charCodeAt(i);
-    code[i + 1] = c;
-    const k = c < 128 ? ASCII_CLASS[c]! : 0;
-    cls[i + 1] = k;
-    if (k & SYMBOL) {
-      a[na++] = 0;
-      a[na++] = i + 1;
-      a[na++] = 0;
-    } else {
-      a[na++] = i + 1;
-      if (k & PERIOD_OR_COMMA) periodOrComma = true;
-      else if (k & DASH) dash = true;
-    }
-  }
-  let b = a;
-  let nb = na;
-  // Passes 2 and 3 only matter with a period or comma, pass 4 only with a dash.
-  if (periodOrComma) {
-    b = scratch(1, 2 * na);
-    nb = 0;
-    for (let p = 0; p < na; ) {
-      if (p + 1 < na && (cls[a[p + 1]!]! & PERIOD_OR_COMMA) !== 0 && (cls[a[p]!]! & DIGIT) === 0) {
-        b[nb++] = a[p]!;
-        b[nb++] = 0;
-        b[nb++] = a[p + 1]!;
-        b[nb++] = 0;
-        p += 2;
-      } else b[nb++] = a[p++]!;
-    }
-    a = scratch(0, 2 * nb);
-    na = 0;
-    for (let p = 0; p < nb; ) {
-      if (p + 1 < nb && (cls[b[p]!]! & PERIOD_OR_COMMA) !== 0 && (cls[b[p + 1]!]! & DIGIT) === 0) {
-        a[na++] = 0;
-        a[na++] = b[p]!;
-        a[na++] = 0;
-        a[na++] = b[p + 1]!;
-        p += 2;
-      } else a[na++] = b[p++]!;
-    }
-    b = a;
-    nb = na;
-  }
-  if (dash) {
-    const from = b;
-    const nFrom = nb;
-    b = scratch(from === buffers[1] ? 0 : 1, 2 * nFrom);
-    nb = 0;
-    for (let p = 0; p < nFrom; ) {
-      if (p + 1 < nFrom && (cls[from[p + 1]!]! & DASH) !== 0 && (cls[from[p]!]! & DIGIT) !== 0) {
-        b[nb++] = from[p]!;
-        b[nb++] = 0;
-        b[nb++] = from[p + 1]!;
-        b[nb++] = 0;
-        p += 2;
-      } else b[nb++] = from[p++]!;
-    }
-  }
-  passResult = b;
-  return nb;
+/** The class bits of a code unit (an inserted space is unit 32). */
+function classOf(c: number): number {
+  return c < 128 ? ASCII_CLASS[c]! : isPyWhitespace(c) ? SPACE : 0;
 }
 
-const buffers: Int32Array[] = [new Int32Array(1024), new Int32Array(1024)];
+/** Token spans of the last regexpSpans call: [start, end) pairs of indices into the line. */
+let spans = new Int32Array(512);
 
-/** Reusable scratch buffer `k` with room for at least `size` entries. */
-function scratch(k: number, size: number): Int32Array {
-  if (buffers[k]!.length < size) buffers[k] = new Int32Array(Math.max(size, 2 * buffers[k]!.length));
-  return buffers[k]!;
+// Stage outputs for one input character as (line index or -1 for an inserted space, class)
+// pairs: a character is at most 3 stage-1 units, and a stage emits at most 4 units per input.
+const out2 = new Int32Array(32);
+const out3 = new Int32Array(128);
+const out4 = new Int32Array(16);
+
+/**
+ * Runs the pipeline over `line` (with `pad`, a space is fed before and after it, as 13a pads the
+ * line); the token spans land in `spans[0 .. 2 * count)`. Every stage is a few local variables: the unit it
+ * holds back (its index, -2 for none, and class) and the pairs it emitted for the current input.
+ */
+function regexpSpans(line: string, pad: boolean): number {
+  const n = line.length;
+  if (spans.length < n + 2) spans = new Int32Array(2 * (n + 2));
+  const sp = spans;
+  let count = 0;
+  let tokenStart = -1;
+  let tokenEnd = -1;
+  let p2 = -2;
+  let k2 = 0;
+  let p3 = -2;
+  let k3 = 0;
+  let p4 = -2;
+  let k4 = 0;
+  // Input positions -1 and n are the padding spaces; the extra round flushes the pending units.
+  for (let i = pad ? -1 : 0; i <= n + 1; i++) {
+    if (i >= 0 && i < n) {
+      // Fast path: a unit that is neither a period/comma nor a symbol, with every stage holding a
+      // unit and no stage able to match, just shifts the held units one stage on (the common case
+      // inside words and at spaces).
+      const cls = classOf(line.charCodeAt(i));
+      if (
+        (cls & (PERIOD_OR_COMMA | SYMBOL)) === 0 &&
+        p4 !== -2 &&
+        p3 !== -2 &&
+        p2 !== -2 &&
+        (k3 & PERIOD_OR_COMMA) === 0 &&
+        ((k4 & DIGIT) === 0 || (k3 & DASH) === 0)
+      ) {
+        if (p4 < 0 || (k4 & SPACE) !== 0) {
+          if (tokenStart >= 0) {
+            sp[2 * count] = tokenStart;
+            sp[2 * count + 1] = tokenEnd + 1;
+            count++;
+            tokenStart = -1;
+          }
+        } else {
+          if (tokenStart < 0) tokenStart = p4;
+          tokenEnd = p4;
+        }
+        p4 = p3;
+        k4 = k3;
+        p3 = p2;
+        k3 = k2;
+        p2 = i;
+        k2 = cls;
+        if (k2 === 0 && k3 === 0 && k4 === 0) {
+          // Three plain units held (positions i-2, i-1, i): a following run of plain units only
+          // extends the current token, so skip to its end and hold its last three.
+          let j = i + 1;
+          while (j < n && classOf(line.charCodeAt(j)) === 0) j++;
+          if (j > i + 1) {
+            if (tokenStart < 0) tokenStart = p4;
+            tokenEnd = j - 4;
+            p4 = j - 3;
+            p3 = j - 2;
+            p2 = j - 1;
+            i = j - 1;
+          }
+        }
+        continue;
+      }
+    }
+    // Stage 1: a symbol becomes space, symbol, space; everything else passes as is.
+    let n2 = 0;
+    if (i < n || (i === n && pad)) {
+      const cls = i < 0 || i === n ? SPACE : classOf(line.charCodeAt(i));
+      const index = i < 0 || i === n ? -1 : i;
+      // Stage 2, `([^0-9])([.,])` -> "$1 $2 ", fed with the stage-1 units.
+      const feed2 = (cls & SYMBOL) !== 0 ? 3 : 1;
+      for (let f = 0; f < feed2; f++) {
+        const ix = feed2 === 3 && f !== 1 ? -1 : index;
+        const kx = feed2 === 3 && f !== 1 ? SPACE : cls;
+        if (p2 === -2) {
+          p2 = ix;
+          k2 = kx;
+        } else if ((k2 & DIGIT) === 0 && (kx & PERIOD_OR_COMMA) !== 0) {
+          out2[n2++] = p2;
+          out2[n2++] = k2;
+          out2[n2++] = -1;
+          out2[n2++] = SPACE;
+          out2[n2++] = ix;
+          out2[n2++] = kx;
+          out2[n2++] = -1;
+          out2[n2++] = SPACE;
+          p2 = -2;
+        } else {
+          out2[n2++] = p2;
+          out2[n2++] = k2;
+          p2 = ix;
+          k2 = kx;
+        }
+      }
+    } else if (i === n + 1 && p2 !== -2) {
+      out2[n2++] = p2;
+      out2[n2++] = k2;
+      p2 = -2;
+    }
+    // Stage 3, `([.,])([^0-9])` -> " $1 $2".
+    let n3 = 0;
+    for (let a = 0; a < n2; a += 2) {
+      const ix = out2[a]!;
+      const kx = out2[a + 1]!;
+      if (p3 === -2) {
+        p3 = ix;
+        k3 = kx;
+      } else if ((k3 & PERIOD_OR_COMMA) !== 0 && (kx & DIGIT) === 0) {
+        out3[n3++] = -1;
+        out3[n3++] = SPACE;
+        out3[n3++] = p3;
+        out3[n3++] = k3;
+        out3[n3++] = -1;
+        out3[n3++] = SPACE;
+        out3[n3++] = ix;
+        out3[n3++] = kx;
+        p3 = -2;
+      } else {
+        out3[n3++] = p3;
+        out3[n3++] = k3;
+        p3 = ix;
+        k3 = kx;
+      }
+    }
+    if (i === n + 1 && p3 !== -2) {
+      out3[n3++] = p3;
+      out3[n3++] = k3;
+      p3 = -2;
+    }
+    // Stage 4, `([0-9])(-)` -> "$1 $2 ", then the tokens (cut at whitespace and inserted spaces).
+    for (let a = 0; a <= n3; a += 2) {
+      let n4 = 0;
+      if (a < n3) {
+        const ix = out3[a]!;
+        const kx = out3[a + 1]!;
+        if (p4 === -2) {
+          p4 = ix;
+          k4 = kx;
+        } else if ((k4 & DIGIT) !== 0 && (kx & DASH) !== 0) {
+          out4[n4++] = p4;
+          out4[n4++] = k4;
+          out4[n4++] = -1;
+          out4[n4++] = SPACE;
+          out4[n4++] = ix;
+          out4[n4++] = kx;
+          out4[n4++] = -1;
+          out4[n4++] = SPACE;
+          p4 = -2;
+        } else {
+          out4[n4++] = p4;
+          out4[n4++] = k4;
+          p4 = ix;
+          k4 = kx;
+        }
+      } else if (i === n + 1 && p4 !== -2) {
+        out4[n4++] = p4;
+        out4[n4++] = k4;
+        p4 = -2;
+      }
+      for (let b = 0; b < n4; b += 2) {
+        const ix = out4[b]!;
+        if (ix < 0 || (out4[b + 1]! & SPACE) !== 0) {
+          if (tokenStart >= 0) {
+            sp[2 * count] = tokenStart;
+            sp[2 * count + 1] = tokenEnd + 1;
+            count++;
+            tokenStart = -1;
+          }
+        } else {
+          if (tokenStart < 0) tokenStart = ix;
+          tokenEnd = ix;
+        }
+      }
+    }
+  }
+  if (tokenStart >= 0) {
+    sp[2 * count] = tokenStart;
+    sp[2 * count + 1] = tokenEnd + 1;
+    count++;
+  }
+  return count;
 }
 
 /** sacrebleu's `TokenizerRegexp`: the shared post-processing of `13a` and `zh` (see {@link tokenizeRegexpTokens}). */
@@ -223,10 +314,10 @@ export function tokenizeRegexp(line: string): string {
 
 /** The tokens of sacrebleu `13a` (what `tokenize13a(line).split()` gives). */
 export function tokenize13aTokens(line: string): string[] {
-  return tokenizeRegexpTokens(unescape13a(line));
+  return tokenizeRegexpTokens(unescape13a(line), true);
 }
 
-/** 13a's line preprocessing before the regexp passes: `<skipped>`, line breaks, four XML entities, padding. */
+/** 13a's line preprocessing before the regexp passes: `<skipped>`, line breaks, four XML entities (the padding spaces come from the pipeline). */
 function unescape13a(line: string): string {
   let out = line;
   if (out.includes("<skipped>")) out = out.replaceAll("<skipped>", "");
@@ -238,7 +329,7 @@ function unescape13a(line: string): string {
       .replaceAll("&lt;", "<")
       .replaceAll("&gt;", ">");
   }
-  return ` ${out} `;
+  return out;
 }
 
 /** {@link tokenize13aTokens} as interned ids (see {@link tokenizeRegexpIds}); returns the new end. */
@@ -248,7 +339,7 @@ export function tokenize13aIds(
   out: { ids: Int32Array },
   at: number,
 ): number {
-  return tokenizeRegexpIds(unescape13a(line), interner, out, at);
+  return tokenizeRegexpIds(unescape13a(line), interner, out, at, true);
 }
 
 /** sacrebleu `13a`: drops `<skipped>`, joins hyphenated line breaks, unescapes four XML entities, then {@link tokenizeRegexp}. */

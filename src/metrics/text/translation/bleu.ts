@@ -11,6 +11,7 @@ import {
 } from "../shared/inputs.js";
 import {
   allOrderCodes,
+  classMatches,
   clippedMatches,
   codesFit,
   directMatches,
@@ -267,6 +268,7 @@ class SingleReference13a {
   private refCodes = new Float64Array(256);
   private hypIds = new Int32Array(256);
   private refIds = new Int32Array(256);
+  private perOrder = new Int32Array(12);
   hypLength = 0;
   refLength = 0;
 
@@ -316,6 +318,17 @@ class SingleReference13a {
         localOf[id] = size++;
       }
       refIds[k] = localOf[id]!;
+    }
+    if (this.perOrder.length < 3 * maxOrder) this.perOrder = new Int32Array(3 * maxOrder);
+    const perOrder = this.perOrder;
+    if (classMatches(hypIds, hl, refIds, rl, size, maxOrder, perOrder)) {
+      for (let n = 0; n < maxOrder; n++) {
+        total[n]! += perOrder[3 * n]!;
+        correct[n]! += perOrder[3 * n + 2]!;
+      }
+      this.hypLength = hl;
+      this.refLength = rl;
+      return 0;
     }
     if (!codesFit(size, maxOrder)) return -1;
     const base = Math.max(size, 2);

@@ -12,6 +12,7 @@ import {
 } from "../shared/inputs.js";
 import {
   allOrderCodes,
+  classMatches,
   codesFit,
   directMatches,
   hashedMatches,
@@ -271,6 +272,17 @@ function singleReferenceCharStatistics(
   const hl = charIdsInto(hypothesis, whitespace, hypIdBuffer, 0);
   const rl = charIdsInto(reference, whitespace, refIdBuffer, charSize);
   const size = charSize;
+  if (perOrder.length < 3 * charOrder) perOrder = new Int32Array(3 * charOrder);
+  if (classMatches(hypIdBuffer, hl, refIdBuffer, rl, size, charOrder, perOrder)) {
+    for (let k = 0; k < charOrder; k++) {
+      const at = 3 * k;
+      const r = perOrder[at + 1]!;
+      sums[at]! += r > 0 ? perOrder[at]! : 0;
+      sums[at + 1]! += r;
+      sums[at + 2]! += perOrder[at + 2]!;
+    }
+    return true;
+  }
   if (!codesFit(size, charOrder)) return false;
   const base = Math.max(size, 2);
   const hypIds = hypIdBuffer;
@@ -301,6 +313,7 @@ function singleReferenceCharStatistics(
 }
 
 let hypIdBuffer = new Int32Array(512);
+let perOrder = new Int32Array(18);
 let refIdBuffer = new Int32Array(512);
 let hypCodeBuffer = new Float64Array(512);
 let refCodeBuffer = new Float64Array(512);
