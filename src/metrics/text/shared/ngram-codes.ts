@@ -298,14 +298,14 @@ export function classMatches(
   const hc = hypClasses;
   const rc = refClasses;
   const counts = classCounts;
-  out.fill(0, 0, 3 * maxOrder);
+  for (let k = 0; k < 3 * maxOrder; k++) out[k] = 0;
   const orders = Math.min(maxOrder, Math.max(hl, rl));
   for (let n = 1; n <= orders; n++) {
     const hn = hl - n + 1;
     const rn = rl - n + 1;
     let matches = 0;
     if (n === 1) {
-      counts.fill(0, 0, size);
+      for (let c = 0; c < size; c++) counts[c] = 0;
       for (let k = 0; k < hl; k++) {
         const c = hyp[k]!;
         hc[k] = c;

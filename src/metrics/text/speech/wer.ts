@@ -5,9 +5,8 @@ import { optBoolean, optionNames, optOneOf, readOptions } from "../../../core/op
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { checkSinglePairs, checkStrings } from "../shared/inputs.js";
-import { jiwerChars, jiwerWordIds, jiwerWords } from "../tokenizers/jiwer.js";
-import { pySplit } from "../tokenizers/python-strings.js";
-import { SpanInterner } from "../tokenizers/span-interner.js";
+import { jiwerChars, jiwerPairWordIds, jiwerWords, PairWordIds } from "../tokenizers/jiwer.js";
+import { pySplit, pyStrip } from "../tokenizers/python-strings.js";
 import { type AlignmentBacktrace, alignBitParallel } from "./bit-parallel-alignment.js";
 
 export { jiwerChars, jiwerWords };
@@ -190,9 +189,9 @@ function addStates(target: ErrorRateState, delta: ErrorRateState): void {
 }
 
 /**
- * The word path of {@link accumulate}: words interned to ids straight from the text (no word
- * strings), all references' ids in one buffer, the alignment on reused buffers. The references
- * are checked before any state changes.
+ * The word path of {@link accumulate}: words get ids local to their pair straight from the text
+ * (no word strings; {@link PairWordIds}), on reused buffers. Every reference is checked before
+ * any count is added to the state.
  */
 function accumulateWords(
   state: ErrorRateState,
@@ -204,35 +203,23 @@ function accumulateWords(
   // torchmetrics splits with Python's str.split(): every whitespace run separates words.
   const everyWhitespace = convention === "torchmetrics";
   const emptyAllowed = convention === "torchmetrics" || convention === "jiwer4";
-  const interner = new SpanInterner(4096);
-  const refBuffer = { ids: new Int32Array(1024) };
-  const refStart = new Int32Array(references.length + 1);
-  let end = 0;
-  for (let i = 0; i < references.length; i++) {
-    const next = jiwerWordIds(references[i]!, interner, refBuffer, end, everyWhitespace);
-    if (next === end && !emptyAllowed) emptyReference(fn, convention, references[i], i);
-    end = next;
-    refStart[i + 1] = end;
-  }
-  const hypBuffer = { ids: new Int32Array(256) };
+  if (!emptyAllowed)
+    for (let i = 0; i < references.length; i++)
+      if (pyStrip(references[i]!).length === 0) emptyReference(fn, convention, references[i], i);
+  const table = new PairWordIds();
+  let ids = new Int32Array(256);
   const counts = new Int32Array(3);
   const delta = emptyState();
   const backtrace = backtraceOf(convention);
   for (let i = 0; i < hypotheses.length; i++) {
-    const hypLength = jiwerWordIds(hypotheses[i]!, interner, hypBuffer, 0, everyWhitespace);
-    const r0 = refStart[i]!;
-    const refLength = refStart[i + 1]! - r0;
-    alignBitParallel(
-      refBuffer.ids,
-      r0,
-      refLength,
-      hypBuffer.ids,
-      0,
-      hypLength,
-      interner.size,
-      backtrace,
-      counts,
-    );
+    const ref = references[i]!;
+    const hyp = hypotheses[i]!;
+    const room = ((ref.length + hyp.length + 2) >> 1) + 2;
+    if (ids.length < room) ids = new Int32Array(2 * room);
+    table.reset(room);
+    const refLength = jiwerPairWordIds(ref, table, ids, 0, everyWhitespace);
+    const hypLength = jiwerPairWordIds(hyp, table, ids, refLength, everyWhitespace) - refLength;
+    alignBitParallel(ids, 0, refLength, ids, refLength, hypLength, table.size, backtrace, counts);
     addPair(delta, refLength, hypLength, counts);
   }
   delta.pairs = hypotheses.length;

@@ -1,6 +1,6 @@
 import { describeValue, fail } from "../../../core/errors.js";
 import { pyRstrip, pySplit, pyStrip } from "./python-strings.js";
-import type { SpanInterner } from "./span-interner.js";
+import { FNV_PRIME, FNV_SEED, type SpanInterner } from "./span-interner.js";
 
 /**
  * sacrebleu's tokenizers (sacrebleu 2.6.0, `sacrebleu/tokenizers/`), rewritten from their
@@ -78,15 +78,41 @@ export function tokenizeRegexpIds(
   at: number,
   pad = false,
 ): number {
-  const count = regexpSpans(line, pad);
-  if (out.ids.length < at + count) {
-    const grown = new Int32Array(Math.max(at + count, 2 * out.ids.length));
+  // As regexpSpans, interning as it goes: a plain word is hashed while it is scanned.
+  const n = line.length;
+  if (out.ids.length < at + n + 1) {
+    const grown = new Int32Array(Math.max(at + n + 1, 2 * out.ids.length));
     grown.set(out.ids.subarray(0, at));
     out.ids = grown;
   }
   const ids = out.ids;
-  for (let t = 0; t < count; t++) ids[at + t] = interner.intern(line, spans[2 * t]!, spans[2 * t + 1]!);
-  return at + count;
+  if (spans.length < 2 * n + 4) spans = new Int32Array(2 * n + 4);
+  let k = at;
+  let i = 0;
+  while (i < n) {
+    let c = line.charCodeAt(i);
+    let cls = classOf(c);
+    if ((cls & SPACE) !== 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let all = 0;
+    let h = FNV_SEED;
+    while ((cls & SPACE) === 0) {
+      all |= cls;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (++i === n) break;
+      c = line.charCodeAt(i);
+      cls = classOf(c);
+    }
+    if (all === 0) ids[k++] = interner.internHashed(line, start, i, h);
+    else {
+      const count = pipelineSpans(line, start, i, start > 0 || pad, i < n || pad, 0);
+      for (let t = 0; t < count; t++) ids[k++] = interner.intern(line, spans[2 * t]!, spans[2 * t + 1]!);
+    }
+  }
+  return k;
 }
 
 const SYMBOL = 1;
@@ -122,15 +148,55 @@ const out3 = new Int32Array(128);
 const out4 = new Int32Array(16);
 
 /**
- * Runs the pipeline over `line` (with `pad`, a space is fed before and after it, as 13a pads the
- * line); the token spans land in `spans[0 .. 2 * count)`. Every stage is a few local variables: the unit it
- * holds back (its index, -2 for none, and class) and the pairs it emitted for the current input.
+ * The token spans of `line` in `spans[0 .. 2 * count)` (with `pad`, as if a space preceded and
+ * followed the line, as 13a pads it). No stage can match across a whitespace unit except with its
+ * immediate neighbours, and whitespace is a non-digit like the padding space, so every
+ * whitespace-separated word tokenizes on its own as if padded with spaces: a word of plain units
+ * (no digit, period, comma, dash, symbol) is one token; any other word runs through the pipeline.
  */
 function regexpSpans(line: string, pad: boolean): number {
   const n = line.length;
-  if (spans.length < n + 2) spans = new Int32Array(2 * (n + 2));
-  const sp = spans;
+  if (spans.length < 2 * n + 4) spans = new Int32Array(2 * n + 4);
   let count = 0;
+  let i = 0;
+  while (i < n) {
+    let cls = classOf(line.charCodeAt(i));
+    if ((cls & SPACE) !== 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let all = 0;
+    while (i < n && (cls & SPACE) === 0) {
+      all |= cls;
+      i++;
+      if (i < n) cls = classOf(line.charCodeAt(i));
+    }
+    if (all === 0) {
+      spans[2 * count] = start;
+      spans[2 * count + 1] = i;
+      count++;
+    } else count = pipelineSpans(line, start, i, start > 0 || pad, i < n || pad, count);
+  }
+  return count;
+}
+
+/**
+ * Runs the pipeline over `line[from .. to)` (a space fed before and after when asked), appending
+ * token spans to `spans` after the first `count`; returns the new count. Every stage is a few
+ * local variables: the unit it holds back (its index, -2 for none, and class) and the pairs it
+ * emitted for the current input.
+ */
+function pipelineSpans(
+  line: string,
+  from: number,
+  to: number,
+  padBefore: boolean,
+  padAfter: boolean,
+  count: number,
+): number {
+  const n = to;
+  const sp = spans;
   let tokenStart = -1;
   let tokenEnd = -1;
   let p2 = -2;
@@ -140,8 +206,8 @@ function regexpSpans(line: string, pad: boolean): number {
   let p4 = -2;
   let k4 = 0;
   // Input positions -1 and n are the padding spaces; the extra round flushes the pending units.
-  for (let i = pad ? -1 : 0; i <= n + 1; i++) {
-    if (i >= 0 && i < n) {
+  for (let i = padBefore ? from - 1 : from; i <= n + 1; i++) {
+    if (i >= from && i < n) {
       // Fast path: a unit that is neither a period/comma nor a symbol, with every stage holding a
       // unit and no stage able to match, just shifts the held units one stage on (the common case
       // inside words and at spaces).
@@ -190,9 +256,9 @@ function regexpSpans(line: string, pad: boolean): number {
     }
     // Stage 1: a symbol becomes space, symbol, space; everything else passes as is.
     let n2 = 0;
-    if (i < n || (i === n && pad)) {
-      const cls = i < 0 || i === n ? SPACE : classOf(line.charCodeAt(i));
-      const index = i < 0 || i === n ? -1 : i;
+    if ((i >= from && i < n) || (i === n && padAfter) || i < from) {
+      const cls = i < from || i === n ? SPACE : classOf(line.charCodeAt(i));
+      const index = i < from || i === n ? -1 : i;
       // Stage 2, `([^0-9])([.,])` -> "$1 $2 ", fed with the stage-1 units.
       const feed2 = (cls & SYMBOL) !== 0 ? 3 : 1;
       for (let f = 0; f < feed2; f++) {
