@@ -16,9 +16,9 @@ const BENCHES = [
   "retrieval",
   "text",
   "text-rouge",
-  "losses-a",
+  "losses-cross-entropy",
   "losses-focal",
-  "losses-b",
+  "losses-ctc",
 ];
 
 const args = process.argv.slice(2);

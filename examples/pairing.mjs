@@ -17,15 +17,11 @@ import {
 
 await useBackend("cpu");
 
-for (const { entry, matchedTraits, pairedMetrics } of recommend({
-  task: "classification",
-  kind: "loss",
-  traits: ["imbalanced", "hard-examples"],
-}).slice(0, 4)) {
-  console.log(
-    `${entry.title} [${matchedTraits.join(", ")}] -> ${pairedMetrics.map((m) => m.title).join(", ")}`,
-  );
+const advice = recommend({ task: "classification", traits: ["imbalanced"] });
+for (const loss of advice.losses.slice(0, 4)) {
+  console.log(`${loss.id}: ${loss.why}\n    report with: ${loss.pairsWith.join(", ")}`);
 }
+for (const avoid of advice.avoid) console.log(`avoid ${avoid.id}: ${avoid.why}`);
 
 const rows = readFileSync(new URL("../data/samples/losses/imbalanced.csv", import.meta.url), "utf8")
   .trim()

@@ -7,50 +7,19 @@ torchvision's sigmoid focal loss on extreme logits. Each case has `value` and `g
 
 Run: /usr/bin/python3 scripts/golden/losses_a_torch.py > test/data/golden/losses_a_torch.json
 """
-import json
-
 import torch
 import torch.nn.functional as F
 import torchvision
+from losses_cases import DT, CaseFile, f32
 
 torch.manual_seed(4242)
-DT = torch.float64
-datasets = {}
-cases = []
 REF = f"torch {torch.__version__}"
-
-
-def f32(t):
-    return t.to(torch.float32).to(DT)
-
-
-def add_dataset(name, **arrays):
-    datasets[name] = {k: v.tolist() for k, v in arrays.items()}
+golden = CaseFile("losses_a", "golden-losses-a", 4242, {"torch": torch.__version__, "torchvision": torchvision.__version__})
+add_dataset = golden.dataset
 
 
 def add_case(metric, ds, options, fn, diff, ref=REF, note=None):
-    inputs = {}
-    for k, v in datasets[ds].items():
-        t = torch.as_tensor(v)
-        inputs[k] = t.to(DT) if t.is_floating_point() else t
-    leaves = {k: inputs[k].clone().requires_grad_(True) for k in diff}
-    value = fn({**inputs, **leaves})
-    grads = torch.autograd.grad(value.sum(), [leaves[k] for k in diff])
-    expected = {"value": value.tolist()}
-    for k, g in zip(diff, grads):
-        expected[f"grad_{k}"] = g.tolist()
-    cases.append({
-        "id": f"golden/losses_a/{metric}/{len(cases)}",
-        "family": "losses",
-        "metric": metric,
-        "ref": ref,
-        "inputs": ds,
-        "options": options,
-        "expected": expected,
-        "rtol": 1e-6,
-        "atol": 1e-9,
-        "note": note,
-    })
+    golden.case(metric, ref, ds, options, fn, diff, note=note)
 
 
 # classification: [N, C] and [N, C, d] logits with ignored targets, class weights
@@ -138,5 +107,4 @@ add_case("gaussian_nll_loss", "gauss", {"full": True, "eps": 1e-6, "reduction": 
          lambda a: F.gaussian_nll_loss(a["input"], a["target"], a["var"], full=True, eps=1e-6, reduction="sum"), ["input", "var"],
          note="one variance per row (var has one dimension fewer than input)")
 
-print(json.dumps({"split": "golden-losses-a", "seed": 4242, "versions": {"torch": torch.__version__, "torchvision": torchvision.__version__},
-                  "datasets": datasets, "cases": cases}))
+golden.dump()

@@ -6,44 +6,15 @@ layout) and permuted to NCHW for torch.
 
 Run: /usr/bin/python3 scripts/golden/losses_b_torch.py > test/data/golden/losses_b_torch.json
 """
-import json
 import math
 
 import torch
 import torch.nn.functional as F
+from losses_cases import DT, CaseFile, f32
 
 torch.manual_seed(2026)
-DT = torch.float64
-datasets = {}
-cases = []
-
-
-def f32(t):
-    return t.to(torch.float32).to(DT)
-
-
-def add_dataset(name, **arrays):
-    datasets[name] = {k: (v.tolist() if torch.is_tensor(v) else v) for k, v in arrays.items()}
-
-
-def as_tensor(v):
-    t = torch.as_tensor(v)
-    return t.to(DT) if t.is_floating_point() else t
-
-
-def add_case(metric, ref, ds, options, fn, diff, note=None, rtol=1e-6, atol=1e-9):
-    inputs = {k: as_tensor(v) for k, v in datasets[ds].items()}
-    leaves = {k: inputs[k].clone().requires_grad_(True) for k in diff}
-    args = {**inputs, **leaves}
-    value = fn(args)
-    grads = torch.autograd.grad(value.sum(), [leaves[k] for k in diff], allow_unused=True)
-    expected = {"value": value.tolist()}
-    for k, g in zip(diff, grads):
-        expected[f"grad_{k}"] = (g if g is not None else torch.zeros_like(leaves[k])).tolist()
-    cases.append({
-        "id": f"golden/losses/{metric}/{len(cases)}", "family": "losses", "metric": metric, "ref": ref,
-        "inputs": ds, "options": options, "expected": expected, "rtol": rtol, "atol": atol, "note": note,
-    })
+golden = CaseFile("losses", "golden-losses-b", 2026, {"torch": torch.__version__})
+add_dataset, add_case = golden.dataset, golden.case
 
 
 TORCH = f"torch {torch.__version__}"
@@ -327,18 +298,18 @@ add_case("sphereface_loss", FORMULA, "margin_a", {"margin": 2, "lambda": 5.0}, l
 add_case("softmax_loss", TORCH, "margin_a", {}, lambda a: F.cross_entropy(a["emb"] @ a["weight"] + a["bias"], torch.as_tensor(flab)), ["emb", "weight"], note="F.cross_entropy of emb @ weight + bias")
 
 
-def ieee(v):
-    """The conformance schema spells non-finite numbers as strings."""
-    if isinstance(v, float) and not math.isfinite(v):
-        return "NaN" if math.isnan(v) else ("Infinity" if v > 0 else "-Infinity")
-    if isinstance(v, list):
-        return [ieee(x) for x in v]
-    if isinstance(v, dict):
-        return {k: ieee(x) for k, x in v.items()}
-    return v
+# --- CTC with NaN log-probabilities (issue 9): NaN propagates, zero_infinity does not hide it --
+gen = torch.Generator().manual_seed(909)
+lp3 = f32(torch.randn(6, 3, 4, generator=gen, dtype=DT).log_softmax(2))
+lp3[2, 0, 1] = float("nan")  # a target class of sample 0, inside its frames: loss and gradient NaN
+lp3[1, 1, 3] = float("nan")  # a class sample 1 never emits: finite loss, NaN in that gradient entry
+lp3[5, 2, 1] = float("nan")  # past sample 2's input length: never read
+add_dataset("ctc_nan", log_probs=lp3, targets=[[1, 2], [1, 2], [1, 2]], input_lengths=[6, 6, 4], target_lengths=[2, 2, 2])
+for red in ("none", "mean"):
+    for zi in (False, True):
+        add_case("ctc_loss", TORCH, "ctc_nan", {"blank": 0, "reduction": red, "zero_infinity": zi},
+                 lambda a, red=red, zi=zi: F.ctc_loss(a["log_probs"], torch.as_tensor(a["targets"]), torch.as_tensor(a["input_lengths"]), torch.as_tensor(a["target_lengths"]), blank=0, reduction=red, zero_infinity=zi),
+                 ["log_probs"], note="NaN log-probabilities: NaN loss and gradients where a path reads them, also with zero_infinity", rtol=1e-5)
 
 
-for case in cases:
-    case["expected"] = ieee(case["expected"])
-
-print(json.dumps({"split": "golden-losses-b", "seed": 2026, "versions": {"torch": torch.__version__}, "datasets": datasets, "cases": cases}, allow_nan=False))
+golden.dump()

@@ -1,86 +1,65 @@
-import { entries as lossClassification } from "../losses/classification/catalog.js";
-import { entries as lossDepth } from "../losses/depth/catalog.js";
-import { entries as lossDetection } from "../losses/detection/catalog.js";
-import { entries as lossFace } from "../losses/face/catalog.js";
-import { entries as lossGeneration } from "../losses/generation/catalog.js";
-import { entries as lossRegression } from "../losses/regression/catalog.js";
-import { entries as lossSegmentation } from "../losses/segmentation/catalog.js";
-import { entries as lossSequence } from "../losses/sequence/catalog.js";
-import { entries as lossWeighting } from "../losses/weighting/catalog.js";
-import { entries as classification } from "../metrics/classification/catalog.js";
-import { entries as depth } from "../metrics/depth/catalog.js";
-import { entries as detection } from "../metrics/detection/catalog.js";
-import { entries as face } from "../metrics/face/catalog.js";
-import { entries as generative } from "../metrics/generative/catalog.js";
-import { entries as image } from "../metrics/image/catalog.js";
-import { entries as regression } from "../metrics/regression/catalog.js";
-import { entries as retrieval } from "../metrics/retrieval/catalog.js";
-import { entries as segmentation } from "../metrics/segmentation/catalog.js";
-import { entries as text } from "../metrics/text/catalog.js";
-import { entries as rag } from "../rag/catalog.js";
-import type { CatalogEntry, Task } from "./types.js";
+/**
+ * `plumbline/catalog`: the survey (Terven et al. 2025) as data. Every metric, loss and
+ * loss-weighting scheme with its formula, range, direction, properties, usage, advantages,
+ * limitations, survey sections, references and pairings; the task and trait vocabulary; and
+ * `recommend()`, the survey's advice as a query.
+ */
+import { annotations } from "./annotations/index.js";
+import { buildCatalog } from "./build.js";
+import { definitions } from "./definitions.js";
+import type { CatalogEntry } from "./entry.js";
+import { type Recommendation, type RecommendQuery, recommendFrom } from "./recommend.js";
+import { RULES } from "./rules.js";
+import { TASK_ALIASES, TASK_INFO, TASKS, type Task, TRAITS } from "./tasks.js";
 
-export type { CatalogEntry, Reference, Task } from "./types.js";
+export type { CatalogEntry, Pairing, Properties, SurveyRef, TraitNote } from "./entry.js";
+export type { Advice, LossAdvice, Recommendation, RecommendQuery } from "./recommend.js";
+export { RULES, type TaskRules, type TraitRule } from "./rules.js";
+export { SURVEY, SURVEY_GAPS, SURVEY_SECTIONS, type SurveyGap } from "./survey.js";
+export { resolveTask, resolveTraits, TASK_ALIASES, TASK_INFO, TASKS, type Task, TRAITS } from "./tasks.js";
+export type { EntryMeta, MetaTask, Reference } from "./types.js";
 
 /** Every metric, loss and loss-weighting scheme, in survey order. */
-export const catalog: readonly CatalogEntry[] = [
-  ...regression,
-  ...lossRegression,
-  ...classification,
-  ...lossClassification,
-  ...detection,
-  ...lossDetection,
-  ...segmentation,
-  ...lossSegmentation,
-  ...face,
-  ...lossFace,
-  ...depth,
-  ...lossDepth,
-  ...image,
-  ...generative,
-  ...lossGeneration,
-  ...text,
-  ...lossSequence,
-  ...retrieval,
-  ...rag,
-  ...lossWeighting,
-];
+export const catalog: readonly CatalogEntry[] = buildCatalog(definitions, annotations, RULES);
+
+const byId = new Map(catalog.map((e) => [e.id, e]));
 
 /** The entry with this id, or undefined. */
 export function describe(id: string): CatalogEntry | undefined {
-  return catalog.find((e) => e.id === id);
-}
-
-export interface RecommendQuery {
-  readonly task: Task;
-  /** e.g. ["imbalanced"], ["outliers"], ["probabilistic"]. */
-  readonly traits?: readonly string[];
-  readonly kind?: CatalogEntry["kind"];
-}
-
-export interface Recommendation {
-  readonly entry: CatalogEntry;
-  /** How many of the asked traits the entry lists. */
-  readonly matchedTraits: readonly string[];
-  /** For a loss: the catalog entries of the metrics the survey pairs it with. */
-  readonly pairedMetrics: readonly CatalogEntry[];
+  return byId.get(id);
 }
 
 /**
- * The survey's pairing advice as a query: entries for a task, ranked by how many of the asked
- * traits they carry (ties keep survey order), each loss with the metrics it pairs with.
+ * The survey's advice for a task and traits: metrics and losses ranked best first with a reason
+ * each, losses with the metrics they pair with, and what to avoid. See `recommend.ts` for the
+ * ranking; the rules are the reviewable table in `rules.ts`.
+ *
+ * @example
+ * recommend({ task: "classification", traits: ["imbalanced"] }).avoid[0]
+ * // { id: "classification/accuracy", why: "a majority-class predictor scores the majority share: ..." }
  */
-export function recommend(query: RecommendQuery): Recommendation[] {
-  const traits = query.traits ?? [];
-  return catalog
-    .filter((e) => e.tasks.includes(query.task) && (query.kind === undefined || e.kind === query.kind))
-    .map((entry) => ({
-      entry,
-      matchedTraits: traits.filter((t) => entry.traits?.includes(t)),
-      pairedMetrics: (entry.pairsWith ?? [])
-        .map((id) => describe(id))
-        .filter((e): e is CatalogEntry => e !== undefined),
-    }))
-    .filter((r) => traits.length === 0 || r.matchedTraits.length > 0)
-    .sort((a, b) => b.matchedTraits.length - a.matchedTraits.length);
+export function recommend(query: RecommendQuery): Recommendation {
+  return recommendFrom(catalog, RULES, query);
+}
+
+/** One task of the vocabulary: its title, survey sections, aliases and traits (name → description). */
+export interface TaskVocabulary {
+  readonly task: Task;
+  readonly title: string;
+  readonly sections: readonly string[];
+  readonly aliases: readonly string[];
+  readonly traits: Readonly<Record<string, string>>;
+}
+
+/** The task and trait vocabulary that `recommend`, `advise` and `plumbline list --task` accept. */
+export function vocabulary(): TaskVocabulary[] {
+  return TASKS.map((task) => ({
+    task,
+    title: TASK_INFO[task].title,
+    sections: TASK_INFO[task].sections,
+    aliases: Object.entries(TASK_ALIASES)
+      .filter(([, t]) => t === task)
+      .map(([alias]) => alias),
+    traits: TRAITS[task],
+  }));
 }

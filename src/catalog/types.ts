@@ -1,13 +1,25 @@
-/** The tasks of the survey, as the catalog names them. */
-export type Task =
+/**
+ * What every metric and loss definition declares about itself (its `meta`): the facts that live
+ * next to the code. The catalog (`catalog/index.ts`) merges each meta with the survey annotations
+ * of `catalog/annotations/` into a {@link CatalogEntry} of `catalog/entry.ts`.
+ */
+
+/**
+ * A task name a definition may use in its meta: one of the survey's ten task areas (plus
+ * `multi-loss`), or an older name that {@link resolveTask} maps onto them.
+ */
+export type MetaTask =
   | "regression"
   | "classification"
   | "detection"
   | "segmentation"
+  | "face"
   | "face-recognition"
   | "depth"
+  | "generation"
   | "image-generation"
   | "image-quality"
+  | "text"
   | "nlp"
   | "retrieval"
   | "rag"
@@ -21,26 +33,37 @@ export interface Reference {
   readonly implementation?: string;
 }
 
-/** Catalog metadata shared by every metric and loss: the survey as data. */
-export interface CatalogEntry {
-  /** Stable id, "<task-folder>/<snake_name>", e.g. "classification/binary_auroc". */
+/** What a definition's metadata and a catalog entry have in common. */
+export interface EntryCore {
+  /** Stable id, "<folder>/<snake_name>", e.g. "classification/auroc". */
   readonly id: string;
   readonly title: string;
   readonly kind: "metric" | "loss" | "weighting";
-  readonly tasks: readonly Task[];
   /** LaTeX. */
   readonly formula: string;
   /** [min, max]; infinities allowed. */
   readonly range: readonly [number, number];
   readonly direction: "higher" | "lower" | "none";
-  readonly differentiable: boolean;
-  /** The survey's notes on robustness: outliers, class imbalance, scale, etc. */
-  readonly robustness?: readonly string[];
   readonly references: readonly Reference[];
-  /** For losses: catalog ids of the metrics it pairs with. */
-  readonly pairsWith?: readonly string[];
-  /** Short traits used by recommend(), e.g. "imbalanced", "outliers", "probabilistic". */
-  readonly traits?: readonly string[];
   /** Name of the exported function(s) that implement it. */
   readonly exports: readonly string[];
 }
+
+/** The metadata a metric or loss definition declares next to its code. */
+export interface EntryMeta extends EntryCore {
+  /** The first task is the entry's home area. */
+  readonly tasks: readonly MetaTask[];
+  readonly differentiable: boolean;
+  /** Free-text robustness notes (outliers, imbalance, ...); the annotations' limitations supersede them. */
+  readonly robustness?: readonly string[];
+  /** For losses: catalog ids of the metrics it pairs with (each needs a reason in the annotations). */
+  readonly pairsWith?: readonly string[];
+  /** Legacy free-form tags; the catalog no longer reads them (traits come from `catalog/rules.ts`). */
+  readonly traits?: readonly string[];
+}
+
+/**
+ * The name the definition files use for {@link EntryMeta}. Kept so their imports need no change;
+ * the public catalog's entries are the richer `CatalogEntry` of `plumbline/catalog`.
+ */
+export type CatalogEntry = EntryMeta;

@@ -1,45 +1,108 @@
 import type { Command } from "commander";
+import type { ConformanceReport } from "../conformance/index.js";
 import { closingLine, formatReport, readConformanceFile, runConformance } from "../conformance/runner.js";
 import { fail } from "../core/errors.js";
+import { suggestName } from "../core/options.js";
 import { runAction } from "./errors.js";
+import { addFormatOption, parseChoice, parseFormat, startProgress, writeOutput } from "./grammar.js";
 
-/** `plumbline conformance --cases FILE... [--family NAME] [--json] [--strict] [--backend cpu|wasm]`. */
+const FN = "conformance";
+
+/** Fails unless `value` (a filter) is one of `present`: a filter that matches nothing must not pass. */
+function checkFilter(
+  flag: string,
+  value: string | undefined,
+  present: readonly string[],
+  within: string,
+): void {
+  if (value === undefined || present.includes(value)) return;
+  const hint = suggestName(value, present);
+  fail(
+    "invalid_option",
+    `${FN}: ${flag} ${JSON.stringify(value)} matches no case${hint ? ` (${hint})` : ""}; ${within}: ${present.join(", ")}`,
+  );
+}
+
+/**
+ * `plumbline conformance --cases FILE... [--family NAME] [--metric NAME] [--format table|json|csv]
+ * [--strict] [--backend cpu|wasm]`: runs reference cases; the closing line `N passed, M failed`
+ * goes to stdout with the table and to stderr with JSON or CSV (so stdout stays parseable).
+ * Exit 1 when a case fails (or, with --strict, has no adapter); exit 2 for caller mistakes,
+ * including a filter that matches no case.
+ */
 export function registerConformance(program: Command): void {
-  program
+  const command = program
     .command("conformance")
     .description("run reference golden cases through the library and compare")
     .requiredOption("--cases <files...>", "conformance JSON files")
     .option("--family <name>", "only this family (classification, regression, losses, ...)")
     .option("--metric <name>", "only this metric")
     .option("--backend <name>", "TensorFlow.js backend for loss cases: cpu or wasm", "cpu")
-    .option("--json", "print the full report as JSON")
-    .option("--strict", "exit non-zero when a case has no adapter")
-    .action(
-      (opts: {
-        cases: string[];
-        family?: string;
-        metric?: string;
-        backend: string;
-        json?: boolean;
-        strict?: boolean;
-      }) =>
-        runAction(async () => {
-          if (opts.backend !== "cpu" && opts.backend !== "wasm") {
-            fail(
-              "invalid_option",
-              `conformance: --backend must be cpu or wasm, got ${JSON.stringify(opts.backend)}`,
-            );
-          }
-          const files = await Promise.all(opts.cases.map((path) => readConformanceFile(path)));
-          const report = await runConformance(files, {
+    .option("--strict", "exit non-zero when a case has no adapter");
+  addFormatOption(command);
+  command.action(
+    (opts: {
+      cases: string[];
+      family?: string;
+      metric?: string;
+      backend: string;
+      format: string;
+      strict?: boolean;
+    }) =>
+      runAction(async () => {
+        const format = parseFormat(FN, opts.format);
+        const backend = parseChoice(FN, "--backend", opts.backend, ["cpu", "wasm"] as const);
+        const files = await Promise.all(opts.cases.map((path) => readConformanceFile(path)));
+        const cases = files.flatMap((f) => f.cases);
+        const families = [...new Set(cases.map((c) => c.family))].sort();
+        checkFilter("--family", opts.family, families, "families in these files");
+        const metrics = [
+          ...new Set(
+            cases.filter((c) => opts.family === undefined || c.family === opts.family).map((c) => c.metric),
+          ),
+        ].sort();
+        checkFilter(
+          "--metric",
+          opts.metric,
+          metrics,
+          opts.family === undefined ? "metrics in these files" : `metrics of ${opts.family}`,
+        );
+        const selected = cases.filter(
+          (c) =>
+            (opts.family === undefined || c.family === opts.family) &&
+            (opts.metric === undefined || c.metric === opts.metric),
+        ).length;
+        const progress = startProgress("conformance", selected);
+        let done = 0;
+        let report: ConformanceReport;
+        try {
+          report = await runConformance(files, {
             ...(opts.family !== undefined ? { family: opts.family } : {}),
             ...(opts.metric !== undefined ? { metric: opts.metric } : {}),
-            context: { backend: opts.backend },
+            context: { backend },
+            onResult: () => progress.update(++done),
           });
-          if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-          else process.stdout.write(`${formatReport(report)}\n\n`);
-          process.stdout.write(`${closingLine(report)}\n`);
-          if (report.failed > 0 || (opts.strict && report.unsupported > 0)) process.exitCode = 1;
-        }),
-    );
+        } finally {
+          progress.stop();
+        }
+        writeOutput(format, {
+          table: () => `${formatReport(report)}\n\n${closingLine(report)}`,
+          json: () => report,
+          csv: () => ({
+            header: ["id", "family", "metric", "ref", "status", "detail", "milliseconds"],
+            rows: report.results.map((r) => [
+              r.id,
+              r.family,
+              r.metric,
+              r.ref,
+              r.status,
+              r.detail ?? "",
+              r.milliseconds,
+            ]),
+          }),
+        });
+        if (format !== "table") process.stderr.write(`${closingLine(report)}\n`);
+        if (report.failed > 0 || (opts.strict && report.unsupported > 0)) process.exitCode = 1;
+      }),
+  );
 }

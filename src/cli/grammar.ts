@@ -182,3 +182,83 @@ export function exitQuietlyOnClosedPipe(): void {
     throw error;
   });
 }
+
+/** Parses a flag whose value must be one of `choices`; exit 2 with the vocabulary otherwise. */
+export function parseChoice<const T extends string>(
+  command: string,
+  flag: string,
+  value: unknown,
+  choices: readonly T[],
+): T {
+  if (typeof value === "string" && (choices as readonly string[]).includes(value)) return value as T;
+  const hint = typeof value === "string" ? suggestName(value, choices) : undefined;
+  return fail(
+    "invalid_option",
+    `${command}: ${flag} must be one of ${choices.join(", ")}, got ${describeValue(value)}${hint ? ` (${hint})` : ""}`,
+  );
+}
+
+/** Splits a comma-separated flag value (`a,b , c`) into its non-empty items. */
+export function parseList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** A progress display for long work: call `update(done)` often and `stop()` at the end. */
+export interface Progress {
+  update(done: number): void;
+  stop(): void;
+}
+
+/**
+ * A progress bar on stderr for work of `total` units (bytes, items; undefined when unknown),
+ * shown only when stderr is a TTY and only once the work has lasted `delayMs` (default 1 s), so
+ * quick runs and pipes stay silent. Cheap to call per batch.
+ */
+export function startProgress(
+  label: string,
+  total: number | undefined,
+  options: { delayMs?: number; stream?: NodeJS.WriteStream } = {},
+): Progress {
+  const stream = options.stream ?? process.stderr;
+  const started = Date.now();
+  const delay = options.delayMs ?? 1000;
+  // biome-ignore lint/suspicious/noExplicitAny: cli-progress is loaded lazily.
+  let bar: any;
+  let loading = false;
+  let last = 0;
+  let stopped = false;
+  return {
+    update(done: number) {
+      last = done;
+      if (stopped || !stream.isTTY || Date.now() - started < delay) return;
+      if (bar) bar.update(total === undefined ? done : Math.min(done, total));
+      else if (!loading) {
+        loading = true;
+        void import("cli-progress").then(({ default: progress }) => {
+          if (stopped) return;
+          bar = new progress.SingleBar(
+            {
+              format:
+                total === undefined
+                  ? `${label} {value} {unit}`
+                  : `${label} [{bar}] {percentage}% | {eta_formatted} left`,
+              stream,
+              clearOnComplete: true,
+              hideCursor: true,
+            },
+            progress.Presets.shades_classic,
+          );
+          bar.start(total ?? 0, last, { unit: "" });
+        });
+      }
+    },
+    stop() {
+      stopped = true;
+      bar?.stop();
+    },
+  };
+}

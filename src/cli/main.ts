@@ -1,30 +1,12 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from "commander";
-import { registerCatalog } from "./catalog.js";
-import { registerConformance } from "./conformance.js";
-import { registerDemo } from "./demo.js";
-import { registerEval } from "./eval/index.js";
+import { CommanderError } from "commander";
 import { exitQuietlyOnClosedPipe } from "./grammar.js";
-import { registerMerge } from "./merge.js";
+import { buildProgram } from "./program.js";
 
 exitQuietlyOnClosedPipe();
 
-const program = new Command();
-program
-  .name("plumbline")
-  .description("Deep-learning metrics and losses that match their reference implementations.")
-  .version("0.1.0")
-  .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(`plumbline: ${text.replace(/^error: /, "")}`) });
-
-registerCatalog(program);
-registerConformance(program);
-registerEval(program);
-registerDemo(program);
-registerMerge(program);
-
 try {
-  await program.parseAsync(process.argv);
+  await buildProgram().parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     // Help and version are successes; usage mistakes exit 2 like every other caller error.

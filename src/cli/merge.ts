@@ -1,41 +1,214 @@
 import type { Command } from "commander";
-import { fail } from "../core/errors.js";
-import { createMetric } from "../metric.js";
+import { fail, isPlumblineError } from "../core/errors.js";
+import { canonicalJson, createMetric, type Metric, type MetricSnapshot } from "../metric.js";
 import { runAction } from "./errors.js";
-import { definitionFor, readStateFile } from "./state-files.js";
+import { mergedSuiteResult, suiteOutput } from "./eval/classification.js";
+import { regressionMemberKey, regressionOutput } from "./eval/regression.js";
+import { addFormatOption, type CommandOutput, parseFormat, startProgress, writeOutput } from "./grammar.js";
+import {
+  checkStatePath,
+  definitionFor,
+  readStateFile,
+  type StateFile,
+  writeStateFile,
+} from "./state-files.js";
+
+type AnyMetric = Metric<unknown, unknown[], unknown>;
+
+/** A snapshot's merge key: its id and canonical options. */
+function keyOf(snapshot: MetricSnapshot): string {
+  return `${snapshot.id}\u0000${canonicalJson(snapshot.options ?? {})}`;
+}
+
+function describeKey(key: string): string {
+  const [id, options] = key.split("\u0000");
+  return options === "{}" ? id! : `${id} ${options}`;
+}
+
+/** One merged metric: its key, its report name (when the files name it) and the metric. */
+interface Merged {
+  key: string;
+  name: string | undefined;
+  metric: AnyMetric;
+  files: number;
+  /** The merged result; a state that breaks the computation is `invalid_state`, not a crash. */
+  value(): unknown;
+}
+
+/** `metric.compute()` for states read from files: anything but a PlumblineError means a corrupt state. */
+function guardedValue(metric: AnyMetric): () => unknown {
+  return () => {
+    try {
+      return metric.compute();
+    } catch (error) {
+      if (isPlumblineError(error)) fail(error.code, `merge: ${error.message}`);
+      return fail(
+        "invalid_state",
+        `merge: ${metric.id} cannot be computed from these states (${(error as Error).message}); a state file is corrupt`,
+      );
+    }
+  };
+}
+
+/**
+ * Merges every snapshot of `files` by (id, options): each file must hold the same set unless
+ * `partial`; a shard already merged (the same file twice, a retried job) is refused.
+ */
+export async function mergeStateFiles(
+  paths: readonly string[],
+  partial: boolean,
+): Promise<{ merged: Merged[]; files: StateFile[] }> {
+  const seen = new Set<string>();
+  for (const path of paths) {
+    if (path !== "-" && seen.has(path))
+      fail("invalid_state", `merge: ${path} is given twice; its data would be counted twice`);
+    seen.add(path);
+  }
+  const progress = startProgress("merging", paths.length);
+  const files: StateFile[] = [];
+  const byKey = new Map<string, Merged>();
+  const keysOf: string[][] = [];
+  try {
+    for (const [f, path] of paths.entries()) {
+      const file = await readStateFile(path);
+      files.push(file);
+      const keys: string[] = [];
+      for (const [k, snapshot] of file.snapshots.entries()) {
+        const key = keyOf(snapshot);
+        if (keys.includes(key)) fail("invalid_state", `merge: ${path} holds ${describeKey(key)} twice`);
+        keys.push(key);
+        const def = await definitionFor(snapshot, path);
+        try {
+          const metric = createMetric(def).fromJSON(snapshot) as AnyMetric;
+          const entry = byKey.get(key);
+          if (entry === undefined)
+            byKey.set(key, { key, name: file.names?.[k], metric, files: 1, value: guardedValue(metric) });
+          else {
+            entry.metric.merge(metric);
+            entry.files++;
+          }
+        } catch (error) {
+          if (isPlumblineError(error)) fail(error.code, `merge: ${path}: ${error.message}`);
+          throw error;
+        }
+      }
+      keysOf.push(keys);
+      progress.update(f + 1);
+    }
+  } finally {
+    progress.stop();
+  }
+  if (!partial) {
+    const all = [...byKey.keys()];
+    for (const [f, keys] of keysOf.entries()) {
+      const missing = all.filter((k) => !keys.includes(k));
+      if (missing.length > 0)
+        fail(
+          "invalid_state",
+          `merge: ${paths[f]} holds ${keys.length} metrics but the files hold ${all.length} in all; it lacks ${missing.slice(0, 3).map(describeKey).join(", ")}${missing.length > 3 ? ", ..." : ""}; pass --partial to merge each metric over the files that hold it`,
+        );
+    }
+  }
+  return { merged: [...byKey.values()], files };
+}
+
+/** The table of the command that wrote the files, or a generic one (id, options, result). */
+function mergedOutput(merged: Merged[], files: StateFile[], partial: boolean): CommandOutput {
+  const command = files[0]!.command;
+  const complete =
+    files.every((f) => f.command === command) && !(partial && merged.some((m) => m.files !== files.length));
+  if (complete && command === "eval classification") {
+    const result = mergedSuiteResult(
+      files.map((f) => f.summary ?? {}),
+      merged.map((m) => ({ key: m.key, metric: { compute: m.value } })),
+    );
+    if (result !== undefined) return suiteOutput(result);
+  }
+  if (complete && command === "eval regression") {
+    let rows = 0;
+    for (const f of files) rows += Number(f.summary?.rows);
+    if (merged.length === 1 && merged[0]!.metric.id === "regression/suite")
+      return regressionOutput(merged[0]!.value() as never, rows);
+    const keys = merged.map((m) => regressionMemberKey(m.metric.id, m.key));
+    if (keys.every((k) => k !== undefined)) {
+      const suite = Object.fromEntries(keys.map((k, i) => [k, merged[i]!.value()]));
+      return regressionOutput(suite as never, rows, keys);
+    }
+  }
+  const results = merged.map((m) => ({
+    id: m.metric.id,
+    options: m.metric.def.options ?? {},
+    result: m.value(),
+    ...(partial ? { files: m.files } : {}),
+  }));
+  return {
+    json: () => results,
+    csv: () => ({
+      header: ["id", "options", "result"],
+      rows: results.map((r) => [
+        r.id,
+        canonicalJson(r.options),
+        typeof r.result === "number" ? r.result : JSON.stringify(r.result),
+      ]),
+    }),
+    table: () =>
+      results
+        .map((r) => {
+          const options = canonicalJson(r.options);
+          const value = typeof r.result === "number" ? String(r.result) : JSON.stringify(r.result);
+          return `${r.id}${options === "{}" ? "" : ` ${options}`}${partial ? ` (${r.files} of ${files.length} files)` : ""}: ${value}`;
+        })
+        .join("\n"),
+  };
+}
 
 /**
  * `plumbline merge FILE...`: combines the state files that shards wrote with `--emit-state`
- * and prints every metric computed over all of them: a JSON array of `{ id, options, result }`
- * in the order the shards wrote them.
+ * (any order, `-` for stdin) and prints what `eval` prints over all of them.
  */
 export function registerMerge(program: Command): void {
-  program
+  const command = program
     .command("merge <files...>")
-    .description("merge metric states written by `eval ... --emit-state` and compute the results")
-    .action((files: string[]) =>
-      runAction(async () => {
-        const states = await Promise.all(files.map((f) => readStateFile(f)));
-        const first = states[0]!;
-        const results: { id: string; options: unknown; result: unknown }[] = [];
-        for (let k = 0; k < first.snapshots.length; k++) {
-          const snapshot = first.snapshots[k]!;
-          const metric = createMetric(await definitionFor(snapshot)).fromJSON(snapshot);
-          for (let f = 1; f < states.length; f++) {
-            const other = states[f]!.snapshots[k];
-            if (!other || other.id !== snapshot.id) {
-              fail(
-                "invalid_state",
-                `merge: ${files[f]} does not hold ${snapshot.id} at position ${k}; state files must come from the same command`,
-              );
-            }
-            metric.merge(createMetric(metric.def).fromJSON(other).state);
-          }
-          results.push({ id: snapshot.id, options: metric.def.options ?? {}, result: metric.compute() });
-        }
-        process.stdout.write(
-          `${JSON.stringify(results, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v), 2)}\n`,
-        );
-      }),
+    .description("merge metric states written by `eval ... --emit-state` and print the results as eval does")
+    .option("--partial", "merge each metric over the files that hold it (files may hold different sets)")
+    .option(
+      "--emit-state <file>",
+      "also write the merged states (- for stdout, which then holds only the states)",
     );
+  addFormatOption(command);
+  command.action((paths: string[], flags: { partial?: boolean; emitState?: string; format: string }) =>
+    runAction(async () => {
+      const format = parseFormat("merge", flags.format);
+      await checkStatePath("merge", flags.emitState);
+      const { merged, files } = await mergeStateFiles(paths, flags.partial === true);
+      const output = mergedOutput(merged, files, flags.partial === true);
+      if (flags.emitState !== undefined) {
+        const first = files[0]!;
+        const summary =
+          first.command === "eval classification" ? (output.json() as Record<string, unknown>) : undefined;
+        await writeStateFile(
+          flags.emitState,
+          merged.map((m) => m.metric),
+          {
+            ...(first.command !== undefined ? { command: first.command } : {}),
+            ...(merged.every((m) => m.name !== undefined) ? { names: merged.map((m) => m.name!) } : {}),
+            ...(summary !== undefined
+              ? {
+                  summary: {
+                    task: summary.task,
+                    samples: summary.samples,
+                    numClasses: summary.numClasses,
+                    notes: summary.notes,
+                  },
+                }
+              : first.command === "eval regression"
+                ? { summary: { rows: files.reduce((a, f) => a + Number(f.summary?.rows), 0) } }
+                : {}),
+          },
+        );
+        if (flags.emitState === "-") return;
+      }
+      writeOutput(format, output);
+    }),
+  );
 }

@@ -33,13 +33,11 @@ type MissingKeys<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[numbe
  * ```
  */
 export function optionNames<T>() {
-  // K is inferred from the names alone (NoInfer), then a missing key adds a required property
-  // whose name says which option is missing, so the call fails to compile with that name.
   return <const K extends readonly (keyof T & string)[]>(
+    // K is inferred from the list itself; the intersection only adds the completeness check (a
+    // conditional type in place of K would stop TypeScript from inferring K at all)
     ...names: K &
-      (MissingKeys<T, NoInfer<K>> extends never
-        ? unknown
-        : { readonly [M in `missing option: ${MissingKeys<T, NoInfer<K>> & string}`]: true })
+      ([MissingKeys<T, K>] extends [never] ? unknown : { readonly "missing options": MissingKeys<T, K> })
   ): readonly (keyof T & string)[] => names as readonly (keyof T & string)[];
 }
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { classificationSuite, formatSuiteTable, inferTask } from "../cli/eval/classification.js";
+import { classificationSuite, formatSuiteTable } from "../cli/eval/classification.js";
 import { readNumericTable } from "../cli/eval/read-table.js";
 import { createMetric } from "../metric.js";
 import {
@@ -31,8 +31,7 @@ async function pair(name: string, ext: string) {
  */
 export async function run(print: (line: string) => void): Promise<void> {
   const binary = await pair("binary", "csv");
-  const b = inferTask(binary.preds, binary.target, undefined, undefined);
-  for (const line of formatSuiteTable(classificationSuite({ ...b, ...binary })).split("\n")) print(line);
+  for (const line of formatSuiteTable(classificationSuite(binary)).split("\n")) print(line);
   const scores = binary.preds.data;
   const labels = binary.target.data;
   const prevalence = labels.reduce((a, v) => a + v, 0) / labels.length;
@@ -72,8 +71,8 @@ export async function run(print: (line: string) => void): Promise<void> {
 
   print("");
   const multi = await pair("multiclass", "csv");
-  const m = inferTask(multi.preds, multi.target, undefined, undefined);
-  for (const line of formatSuiteTable(classificationSuite({ ...m, ...multi })).split("\n")) print(line);
+  const m = classificationSuite(multi);
+  for (const line of formatSuiteTable(m).split("\n")) print(line);
   const perClass = multiclassF1(multi.preds, multi.target.data, {
     numClasses: m.numClasses,
     average: "none",
@@ -87,6 +86,5 @@ export async function run(print: (line: string) => void): Promise<void> {
 
   print("");
   const ml = await pair("multilabel", "json");
-  const l = inferTask(ml.preds, ml.target, undefined, undefined);
-  for (const line of formatSuiteTable(classificationSuite({ ...l, ...ml })).split("\n")) print(line);
+  for (const line of formatSuiteTable(classificationSuite(ml)).split("\n")) print(line);
 }

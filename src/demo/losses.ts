@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { isPlumblineError } from "../core/errors.js";
 
 const samplePath = fileURLToPath(new URL("../../data/samples/losses/imbalanced.csv", import.meta.url));
 
@@ -32,11 +33,20 @@ const num = (v: number) => (Number.isNaN(v) ? "NaN" : v.toFixed(3)).padStart(8);
  * test-split metrics each loss pairs with are printed side by side: threshold-free AUROC and
  * average precision (ranking quality), and F1 and balanced accuracy at the 0.5 threshold (what a
  * deployed classifier does). Seeded initialisation, no shuffling: the same numbers every run;
- * a few seconds on the CPU backend.
+ * a few seconds on the CPU backend. Without TensorFlow.js (an optional peer dependency) the
+ * section prints one line saying what to install, and the rest of the demo runs.
  */
 export async function run(print: (line: string) => void): Promise<void> {
   const { useBackend } = await import("../conformance/adapters/tf-backend.js");
-  const tf = await useBackend("cpu");
+  let tf: Awaited<ReturnType<typeof useBackend>>;
+  try {
+    tf = await useBackend("cpu", "losses");
+  } catch (error) {
+    // TensorFlow.js is an optional peer dependency: say how to enable the section, let the others run
+    if (!isPlumblineError(error, "unsupported")) throw error;
+    print(`skipped: ${error.message.replace(/^losses: /, "")} (then run \`plumbline demo --only losses\`)`);
+    return;
+  }
   const tfl = await import("@tensorflow/tfjs-layers");
   const losses = await import("../losses/index.js");
   const metrics = await import("../metrics/classification/index.js");

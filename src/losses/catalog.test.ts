@@ -2,17 +2,31 @@ import { describe, expect, it } from "vitest";
 import { catalog } from "../catalog/index.js";
 import { useBackend } from "../conformance/adapters/tf-backend.js";
 import { entries as classification } from "./classification/catalog.js";
+import { entries as depth } from "./depth/catalog.js";
 import { entries as detection } from "./detection/catalog.js";
+import { entries as face } from "./face/catalog.js";
+import { entries as generation } from "./generation/catalog.js";
 import * as losses from "./index.js";
 import { entries as regression } from "./regression/catalog.js";
 import { entries as segmentation } from "./segmentation/catalog.js";
+import { entries as sequence } from "./sequence/catalog.js";
 import { entries as weighting } from "./weighting/catalog.js";
 
 await useBackend("cpu");
 
-const all = [...regression, ...classification, ...detection, ...segmentation, ...weighting];
+const all = [
+  ...regression,
+  ...classification,
+  ...detection,
+  ...segmentation,
+  ...face,
+  ...depth,
+  ...generation,
+  ...sequence,
+  ...weighting,
+];
 
-describe("losses catalog (regression, classification, detection, segmentation, weighting)", () => {
+describe("losses catalog (every folder)", () => {
   it("has unique ids prefixed by their folder", () => {
     expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
     for (const e of regression) expect(e.id.startsWith("regression/")).toBe(true);

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { reductionOf } from "./options.js";
+import { reductionOption } from "./options.js";
 import { type Reduction, reduceLoss } from "./reduction.js";
 import { asTensor, type TensorInput, tensorPair } from "./tensor-input.js";
 
@@ -13,9 +13,10 @@ export interface ElementwiseLossOptions {
 
 /**
  * The skeleton of a loss on two same-shaped tensors, shared by the regression, detection and
- * binary classification losses: reads `reduction`, converts `input` and `target` (float32),
- * checks their shapes agree (`shape_mismatch`), computes the per-element values with
- * `elements`, then applies `weights` and the reduction (`reduceLoss`). Runs inside `tf.tidy`.
+ * binary classification losses: takes the loss's options already read (`readOptions`), parses
+ * `reduction`, converts `input` and `target` (float32), checks their shapes agree
+ * (`shape_mismatch`), computes the per-element values with `elements`, then applies `weights`
+ * and the reduction (`reduceLoss`). Runs inside `tf.tidy`.
  */
 export function elementwiseLoss(
   fn: string,
@@ -24,7 +25,7 @@ export function elementwiseLoss(
   options: ElementwiseLossOptions,
   elements: (input: tf.Tensor, target: tf.Tensor) => tf.Tensor,
 ): tf.Tensor {
-  const reduction = reductionOf(options, fn);
+  const reduction = reductionOption(fn, options.reduction);
   return tf.tidy(() => {
     const [$input, $target] = tensorPair(input, target, fn, "input", "target");
     const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");

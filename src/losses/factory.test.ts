@@ -127,7 +127,7 @@ describe("loss factories inside model.compile and model.fit", () => {
     } catch (error) {
       expect(isPlumblineError(error, "invalid_option")).toBe(true);
       expect((error as Error).message).toBe(
-        'mseLoss: option `reduction` must be "mean" or "sum" for a Keras loss, got "none"',
+        'mseLoss: option `reduction` must not be "none" for a Keras loss (model.compile needs a scalar), got "none"',
       );
     }
   });

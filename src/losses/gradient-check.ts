@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { optionNames, optNumber, readOptions } from "./options.js";
 
 /** Result of {@link checkGradient}. */
 export interface GradientCheck {
@@ -18,6 +19,18 @@ export interface GradientCheck {
   readonly relativeError: number;
 }
 
+/** Options of {@link checkGradient}. */
+export interface CheckGradientOptions {
+  /** Finite-difference step h. Default 1e-3. */
+  readonly step?: number;
+  /** Relative tolerance. Default 2e-2. */
+  readonly rtol?: number;
+  /** Absolute tolerance. Default 2e-3. */
+  readonly atol?: number;
+}
+
+const CHECK_GRADIENT_OPTIONS = optionNames<CheckGradientOptions>()("step", "rtol", "atol");
+
 /**
  * Compares the autodiff gradient of sum(f(x...)) with central finite differences
  * (f(x + h e_i) - f(x - h e_i)) / 2h, element by element for every input (one tensor or a list),
@@ -28,12 +41,14 @@ export interface GradientCheck {
 export function checkGradient(
   f: (...xs: tf.Tensor[]) => tf.Tensor,
   x: tf.Tensor | readonly tf.Tensor[],
-  options: { readonly step?: number; readonly rtol?: number; readonly atol?: number } = {},
+  options: CheckGradientOptions = {},
 ): GradientCheck {
+  const fn = "checkGradient";
+  const opts = readOptions<CheckGradientOptions>(fn, options, CHECK_GRADIENT_OPTIONS);
+  const h = optNumber(fn, "step", opts.step, 1e-3, { min: 0, minExclusive: true });
+  const rtol = optNumber(fn, "rtol", opts.rtol, 2e-2, { min: 0 });
+  const atol = optNumber(fn, "atol", opts.atol, 2e-3, { min: 0 });
   const inputs: readonly tf.Tensor[] = x instanceof tf.Tensor ? [x] : x;
-  const h = options.step ?? 1e-3;
-  const rtol = options.rtol ?? 2e-2;
-  const atol = options.atol ?? 2e-3;
   const total = (xs: tf.Tensor[]): number => tf.tidy(() => tf.sum(f(...xs)).dataSync()[0]!);
   const grads = tf.grads((...xs: tf.Tensor[]) => tf.sum(f(...xs)))(inputs as tf.Tensor[]);
   const analytic: number[] = [];

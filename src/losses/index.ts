@@ -17,6 +17,8 @@ export * from "./classification/poly1-loss.js";
 export * from "./classification/sigmoid-focal-loss.js";
 export * from "./classification/soft-margin-loss.js";
 export * from "./classification/softmax-focal-loss.js";
+// face recognition and metric learning, monocular depth, image generation, sequences
+export * from "./depth/index.js";
 // detection
 export * from "./detection/balanced-l1-loss.js";
 export { entries as detectionLossCatalog } from "./detection/catalog.js";
@@ -26,11 +28,12 @@ export * from "./detection/giou-loss.js";
 export * from "./detection/iou-loss.js";
 export * from "./detection/wing-loss.js";
 export * from "./detection/yolo-loss.js";
+export * from "./detection/yolo-v1-loss.js";
+export * from "./face/index.js";
 // shared
 export * from "./factory.js";
+export * from "./generation/index.js";
 export * from "./gradient-check.js";
-// face, depth, generation, sequence (the LOSSES-B part)
-export * from "./index-b.js";
 export { assertReduction, type Reduction, reduceLoss } from "./reduction.js";
 export { entries as regressionLossCatalog } from "./regression/catalog.js";
 // regression
@@ -51,10 +54,15 @@ export type { OverlapMode } from "./segmentation/overlap-sums.js";
 export * from "./segmentation/soft-dice-loss.js";
 export * from "./segmentation/soft-jaccard-loss.js";
 export * from "./segmentation/tversky-loss.js";
+export * from "./sequence/index.js";
 export type { TensorInput } from "./tensor-input.js";
 export { entries as weightingCatalog } from "./weighting/catalog.js";
-// multi-loss weighting
+// multi-loss weighting and class weights
+export * from "./weighting/class-weights.js";
+export * from "./weighting/cov-weighting.js";
 export * from "./weighting/dynamic-weight-average.js";
 export * from "./weighting/grad-norm.js";
+export * from "./weighting/mgda.js";
+export * from "./weighting/pcgrad.js";
 export * from "./weighting/uncertainty-weighting.js";
 export * from "./weighting/weighted-sum.js";

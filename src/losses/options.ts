@@ -1,75 +1,26 @@
-import { describeValue, fail } from "../core/errors.js";
-import { assertReduction, type Reduction } from "./reduction.js";
+import { optOneOf } from "../core/options.js";
+import type { Reduction } from "./reduction.js";
 
-/** Option readers shared by every loss folder: each takes the raw value, its default, and names the function and option in its error. */
+/**
+ * Option reading of every loss: the shared strict mechanism of `core/options.ts` (each loss
+ * declares its option names with `optionNames`, reads them with `readOptions`, which refuses
+ * unknown names with a "did you mean", and parses values with `optNumber`, `optBoolean`,
+ * `optOneOf`, ...), plus the `reduction` every loss takes.
+ */
+export {
+  optBoolean,
+  optInteger,
+  optionNames,
+  optNumber,
+  optOneOf,
+  readOptions,
+  required,
+} from "../core/options.js";
 
-/** A finite number option (optionally bounded: inclusive `min`/`max`, exclusive `exclusiveMin`). */
-export function numberOption(
-  value: unknown,
-  fallback: number,
-  fn: string,
-  option: string,
-  bounds: { readonly min?: number; readonly exclusiveMin?: number; readonly max?: number } = {},
-): number {
-  const v = value === undefined ? fallback : value;
-  const ok =
-    typeof v === "number" &&
-    Number.isFinite(v) &&
-    (bounds.min === undefined || v >= bounds.min) &&
-    (bounds.exclusiveMin === undefined || v > bounds.exclusiveMin) &&
-    (bounds.max === undefined || v <= bounds.max);
-  if (!ok) {
-    const range = [
-      bounds.min !== undefined ? `>= ${bounds.min}` : "",
-      bounds.exclusiveMin !== undefined ? `> ${bounds.exclusiveMin}` : "",
-      bounds.max !== undefined ? `<= ${bounds.max}` : "",
-    ]
-      .filter(Boolean)
-      .join(" and ");
-    fail(
-      "invalid_option",
-      `${fn}: option \`${option}\` must be a finite number${range ? ` ${range}` : ""}, got ${describeValue(v)}`,
-    );
-  }
-  return v as number;
-}
+/** The reductions of PyTorch's losses. */
+export const REDUCTIONS: readonly Reduction[] = ["none", "mean", "sum"];
 
-/** A boolean option with its default. */
-export function booleanOption(value: unknown, fallback: boolean, fn: string, option: string): boolean {
-  const v = value === undefined ? fallback : value;
-  if (typeof v !== "boolean")
-    fail("invalid_option", `${fn}: option \`${option}\` must be a boolean, got ${describeValue(v)}`);
-  return v;
-}
-
-/** A string-union option with its default. */
-export function choiceOption<T extends string>(
-  value: unknown,
-  fallback: T,
-  choices: readonly T[],
-  fn: string,
-  option: string,
-): T {
-  const v = value === undefined ? fallback : value;
-  if (typeof v !== "string" || !(choices as readonly string[]).includes(v)) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`${option}\` must be ${choices.map((c) => `"${c}"`).join(", ")}, got ${describeValue(v)}`,
-    );
-  }
-  return v as T;
-}
-
-/** The `reduction` option value with its default (`"mean"`), validated. */
-export function reductionOption(value: unknown, fn: string, fallback: Reduction = "mean"): Reduction {
-  return assertReduction(value === undefined ? fallback : value, fn);
-}
-
-/** The `reduction` field of an options object with its default, validated. */
-export function reductionOf(
-  options: { readonly reduction?: Reduction } | undefined,
-  fn: string,
-  fallback: Reduction = "mean",
-): Reduction {
-  return reductionOption(options?.reduction, fn, fallback);
+/** The `reduction` option: "none", "mean" or "sum", `fallback` ("mean") when absent. */
+export function reductionOption(fn: string, value: unknown, fallback: Reduction = "mean"): Reduction {
+  return optOneOf(fn, "reduction", value, REDUCTIONS, fallback);
 }

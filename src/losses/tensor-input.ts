@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../core/errors.js";
+import { suggestName } from "../core/options.js";
 import { assertLabels } from "../core/validate.js";
 
 /**
@@ -15,10 +16,104 @@ export type TensorInput = tf.Tensor | tf.TensorLike;
 
 const shapeText = (t: tf.Tensor): string => `[${t.shape.join(", ")}]`;
 
+/** Index path of a nested element for messages: `[1][0]`. */
+const pathText = (path: readonly number[]): string => path.map((i) => `[${i}]`).join("");
+
+function isNumericView(value: unknown): value is ArrayLike<number> {
+  return (
+    ArrayBuffer.isView(value) &&
+    !(value instanceof DataView) &&
+    !(value instanceof BigInt64Array) &&
+    !(value instanceof BigUint64Array)
+  );
+}
+
 /**
- * Converts a loss argument to a tensor of `dtype` (float32 unless it says int32). A tensor of
- * that dtype passes through untouched (so gradients flow); another dtype is cast. Arrays, typed
- * arrays and numbers become tensors; a ragged array or anything else is `invalid_value`.
+ * Reads a nested array of numbers (rows may be typed arrays) into flat storage of `dtype` and
+ * its shape. The shape comes from the first element at each depth; every other element must
+ * agree (`shape_mismatch` naming the index path: a ragged array is never padded, truncated or
+ * flattened), and every leaf must be a number (`invalid_value` naming the index: strings,
+ * booleans, `null`, objects). NaN and infinities are numbers and pass through, as PyTorch lets
+ * them propagate through a loss.
+ */
+function readNested(
+  value: readonly unknown[] | ArrayLike<number>,
+  dtype: "float32" | "int32",
+  fn: string,
+  arg: string,
+): { data: Float32Array | Int32Array; shape: number[] } {
+  const shape: number[] = [];
+  let probe: unknown = value;
+  while (Array.isArray(probe) || isNumericView(probe)) {
+    const node = probe as ArrayLike<unknown>;
+    shape.push(node.length);
+    if (node.length === 0 || isNumericView(probe)) break;
+    probe = node[0];
+  }
+  // a typed array fixes the innermost dimension; its elements are numbers
+  let size = 1;
+  for (const d of shape) size *= d;
+  const data = dtype === "int32" ? new Int32Array(size) : new Float32Array(size);
+  let offset = 0;
+  const path: number[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth === shape.length) {
+      if (typeof node !== "number") {
+        if (Array.isArray(node) || ArrayBuffer.isView(node))
+          fail(
+            "shape_mismatch",
+            `${fn}: \`${arg}\` is ragged: expected a number at ${pathText(path)} (shape [${shape.join(", ")}] from the first elements), got ${describeValue(node)}`,
+          );
+        fail(
+          "invalid_value",
+          `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(node)} at ${pathText(path)}`,
+        );
+      }
+      data[offset++] = node;
+      return;
+    }
+    if (!Array.isArray(node) && !isNumericView(node)) {
+      if (typeof node === "number")
+        fail(
+          "shape_mismatch",
+          `${fn}: \`${arg}\` is ragged: expected an array of ${shape[depth]} at ${pathText(path)} (shape [${shape.join(", ")}] from the first elements), got ${describeValue(node)}`,
+        );
+      fail(
+        "invalid_value",
+        `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(node)} at ${pathText(path)}`,
+      );
+    }
+    const items = node as ArrayLike<unknown>;
+    if (items.length !== shape[depth])
+      fail(
+        "shape_mismatch",
+        `${fn}: \`${arg}\` is ragged: expected ${shape[depth]} entries at ${pathText(path) || "the top"} (shape [${shape.join(", ")}] from the first elements), got ${items.length}`,
+      );
+    if (isNumericView(node)) {
+      if (depth !== shape.length - 1)
+        fail(
+          "shape_mismatch",
+          `${fn}: \`${arg}\` is ragged: expected nested arrays at ${pathText(path)}, got ${describeValue(node)}`,
+        );
+      for (let i = 0; i < node.length; i++) data[offset++] = node[i]!;
+      return;
+    }
+    for (let i = 0; i < items.length; i++) {
+      path.push(i);
+      visit(items[i], depth + 1);
+      path.pop();
+    }
+  };
+  visit(value, 0);
+  return { data, shape };
+}
+
+/**
+ * The one place where a loss argument becomes a tensor: converts it to a tensor of `dtype`
+ * (float32 unless it says int32). A tensor of that dtype passes through untouched (so gradients
+ * flow); a numeric tensor of another dtype is cast; a string or complex tensor is
+ * `invalid_value`. Numbers, typed arrays and nested arrays are read by {@link readNested}: a
+ * ragged array is `shape_mismatch`, a non-number element `invalid_value`, both naming the index.
  */
 export function asTensor(
   value: unknown,
@@ -26,21 +121,43 @@ export function asTensor(
   arg: string,
   dtype: "float32" | "int32" = "float32",
 ): tf.Tensor {
-  if (value instanceof tf.Tensor) return value.dtype === dtype ? value : tf.cast(value, dtype);
-  if (Array.isArray(value) || ArrayBuffer.isView(value) || typeof value === "number") {
-    try {
-      return tf.tensor(value as tf.TensorLike, undefined, dtype);
-    } catch (error) {
-      return fail(
-        "invalid_value",
-        `${fn}: \`${arg}\` must be a tf.Tensor or a rectangular numeric array, got ${describeValue(value)} (${(error as Error).message})`,
-      );
-    }
+  if (value instanceof tf.Tensor) {
+    if (value.dtype === dtype) return value;
+    if (value.dtype === "string" || value.dtype === "complex64")
+      fail("invalid_value", `${fn}: \`${arg}\` must be a numeric tensor, got a ${value.dtype} tensor`);
+    return tf.cast(value, dtype);
+  }
+  if (typeof value === "number") return tf.scalar(value, dtype);
+  if (Array.isArray(value) || isNumericView(value)) {
+    const { data, shape } = readNested(value, dtype, fn, arg);
+    return tf.tensor(data, shape, dtype);
   }
   return fail(
     "invalid_value",
-    `${fn}: \`${arg}\` must be a tf.Tensor or TensorLike, got ${describeValue(value)}`,
+    `${fn}: \`${arg}\` must be a tf.Tensor, a number or a (nested) numeric array, got ${describeValue(value)}`,
   );
+}
+
+/**
+ * Checks that a record of named inputs (e.g. `yoloLoss`'s `{ predBoxes, ... }`) is a plain
+ * object holding only the declared `names`: an unknown field is `invalid_value` with a "did you
+ * mean", so a misspelt input is not silently left out.
+ */
+export function assertFields(value: unknown, names: readonly string[], fn: string, arg: string): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof tf.Tensor)
+    fail(
+      "invalid_value",
+      `${fn}: \`${arg}\` must be an object with fields ${names.join(", ")}, got ${describeValue(value)}`,
+    );
+  for (const key of Object.keys(value)) {
+    if (!names.includes(key)) {
+      const hint = suggestName(key, names);
+      fail(
+        "invalid_value",
+        `${fn}: \`${arg}\` has an unknown field \`${key}\`${hint ? ` (${hint})` : ""}; known: ${names.join(", ")}`,
+      );
+    }
+  }
 }
 
 /** `int32` copy of a label tensor (float labels are truncated toward zero like a cast); not range-checked. */

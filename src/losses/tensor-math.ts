@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { accurateSum } from "./accurate-sum.js";
 import { type Reduction, reduceLoss } from "./reduction.js";
 
 /** Numerically stable building blocks shared by the loss folders (softplus, row normalisation, row cross-entropy, empty-safe reduction). */
@@ -20,15 +21,6 @@ export function l2Normalize(x: tf.Tensor, axis: number): tf.Tensor {
   return tf.tidy(() => tf.div(x, tf.sqrt(tf.maximum(tf.sum(tf.square(x), axis, true), 1e-24))));
 }
 
-/** Row-wise cross-entropy of logits [N, C] against integer labels [N] (int32), stable via logSoftmax. */
-export function crossEntropyRows(logits: tf.Tensor, labels: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => {
-    const logProbs = tf.logSoftmax(logits, -1);
-    const oneHot = tf.oneHot(tf.cast(labels, "int32"), logits.shape[logits.rank - 1]!);
-    return tf.neg(tf.sum(tf.mul(logProbs, oneHot), -1));
-  });
-}
-
 /**
  * Reduction for losses whose empty batch must give 0 (torchvision box losses): `mean` of no
  * elements is 0 instead of NaN.
@@ -43,5 +35,5 @@ export function reduceOrZero(values: tf.Tensor, reduction: Reduction): tf.Tensor
  * so an all-zero mask gives 0 instead of NaN.
  */
 export function maskedMean(values: tf.Tensor, mask: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => tf.div(tf.sum(tf.mul(values, mask)), tf.maximum(tf.sum(mask), 1)));
+  return tf.tidy(() => tf.div(accurateSum(tf.mul(values, mask)), tf.maximum(accurateSum(mask), 1)));
 }

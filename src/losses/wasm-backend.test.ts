@@ -9,6 +9,7 @@ import { sigmoidFocalLoss } from "./classification/sigmoid-focal-loss.js";
 import { softmaxFocalLoss } from "./classification/softmax-focal-loss.js";
 import { ciouLoss } from "./detection/ciou-loss.js";
 import { giouLoss } from "./detection/giou-loss.js";
+import * as losses from "./index.js";
 import { lovaszHingeLoss, lovaszSoftmaxLoss } from "./segmentation/lovasz-loss.js";
 import { softDiceLoss } from "./segmentation/soft-dice-loss.js";
 
@@ -75,5 +76,53 @@ describe("losses on the WASM backend", () => {
         probs,
       ),
     ).toBe(true);
+  });
+});
+
+describe("face, depth and generation gradients on the WASM backend (kernels it lacks are avoided)", () => {
+  it("computes finite gradients for the losses the golden cases do not cover", async () => {
+    const x = tf.randomUniform([2, 12, 12, 1], 0.5, 1.5, "float32", 1);
+    const y = tf.randomUniform([2, 12, 12, 1], 0.5, 1.5, "float32", 2);
+    const cases: Record<string, () => tf.Tensor[]> = {
+      gaussianSsim: () =>
+        tf.grads((a: tf.Tensor) => losses.ssimLoss(a, y, { window: "gaussian", windowSize: 5 }))([x]),
+      silogWithoutMask: () =>
+        tf.grads((a: tf.Tensor) => losses.scaleInvariantLogLoss(a, y, { sqrt: true }))([x]),
+      midasWithoutMask: () => tf.grads((a: tf.Tensor) => losses.scaleShiftInvariantLoss(a, y))([x]),
+      perceptual: () =>
+        tf.grads((a: tf.Tensor) => losses.perceptualLoss(a, y, (v) => [tf.relu(v), tf.sigmoid(v)]))([x]),
+      tripletP3: () =>
+        tf.grads((a: tf.Tensor) =>
+          losses.tripletMarginLoss(a, tf.ones([2, 3]), tf.zeros([2, 3]), { p: 3, swap: true }),
+        )([
+          tf.tensor2d([
+            [0.1, 0.2, 0.3],
+            [0.5, 0.1, 0.2],
+          ]),
+        ]),
+      centers: () =>
+        tf.grads((c: tf.Tensor) => losses.centerLoss(tf.ones([2, 3]), [0, 1], c))([tf.zeros([2, 3])]),
+      gradientPenalty: () => {
+        const w = tf.variable(tf.tensor2d([[0.3], [0.4]]));
+        const { grads } = tf.variableGrads(
+          () =>
+            losses.gradientPenalty(
+              (v) => tf.tanh(tf.matMul(v, w)),
+              tf.tensor2d([[1, 2]]),
+              tf.tensor2d([[0, 1]]),
+              { seed: 3 },
+            ) as tf.Scalar,
+          [w],
+        );
+        return Object.values(grads);
+      },
+    };
+    for (const [name, run] of Object.entries(cases)) {
+      const grads = run();
+      expect(
+        grads.every((g) => Array.from(g.dataSync()).every(Number.isFinite)),
+        name,
+      ).toBe(true);
+    }
   });
 });

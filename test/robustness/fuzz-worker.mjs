@@ -28,7 +28,8 @@ function places(value, path = []) {
   return out;
 }
 
-const targets = places(original).filter((p) => p.path[0] !== "shards");
+// Not the root itself: a snapshot replaced by a bare value is not a snapshot the suite can decode.
+const targets = places(original).filter((p) => p.path.length > 0 && p.path[0] !== "shards");
 
 const numberValues = [
   { $number: "NaN" },

@@ -5,7 +5,8 @@
  * snake_case spelling of a known option must be answered with the camelCase name.
  */
 import { describe, expect, it } from "vitest";
-// The rows' factories come from dist/, so their errors are dist's PlumblineError class.
+// @ts-expect-error: the built module, the one the sample factories throw from (an error class
+// from src/ would fail `instanceof` against errors thrown by dist/).
 import { isPlumblineError } from "../../dist/core/index.js";
 // @ts-expect-error: a plain ES module shared with the fuzz worker.
 import { areas, loadArea } from "./samples/index.mjs";

@@ -9,17 +9,13 @@ export interface CliRun {
 }
 
 /**
- * Test helper: registers one `plumbline eval <name>` subcommand on a fresh commander program,
- * runs it in-process with `args`, and returns captured stdout, stderr and `process.exitCode`
+ * Test helper: registers commands on a fresh commander program with `register`, runs
+ * `plumbline <args>` in-process, and returns captured stdout, stderr and `process.exitCode`
  * (reset to 0 afterwards).
  */
-export async function runEvalCommand(
-  register: (command: Command) => unknown,
-  name: string,
-  args: string[],
-): Promise<CliRun> {
+export async function runCommand(register: (program: Command) => unknown, args: string[]): Promise<CliRun> {
   const program = new Command().exitOverride();
-  register(program.command("eval"));
+  register(program);
   let out = "";
   let err = "";
   const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
@@ -32,7 +28,7 @@ export async function runEvalCommand(
   });
   process.exitCode = 0;
   try {
-    await program.parseAsync(["node", "plumbline", "eval", name, ...args]);
+    await program.parseAsync(["node", "plumbline", ...args]);
   } finally {
     o.mockRestore();
     e.mockRestore();
@@ -40,4 +36,13 @@ export async function runEvalCommand(
   const code = Number(process.exitCode ?? 0);
   process.exitCode = 0;
   return { out, err, code };
+}
+
+/** Test helper: runs one `plumbline eval <name>` subcommand in-process (see {@link runCommand}). */
+export async function runEvalCommand(
+  register: (command: Command) => unknown,
+  name: string,
+  args: string[],
+): Promise<CliRun> {
+  return runCommand((program) => register(program.command("eval")), ["eval", name, ...args]);
 }

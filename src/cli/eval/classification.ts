@@ -1,14 +1,36 @@
 import type { Command } from "commander";
-import { describeValue, fail } from "../../core/errors.js";
-import { type AnyMetricDef, createMetric, type Metric } from "../../metric.js";
+import { fail } from "../../core/errors.js";
+import { assertAllocation } from "../../core/limits.js";
+import { type AnyMetricDef, createMetric, type Metric, optionsKey } from "../../metric.js";
 import * as C from "../../metrics/classification/index.js";
 import { runAction } from "../errors.js";
-import { writeStateFile } from "../state-files.js";
-import { type NumericTable, readNumericTable } from "./read-table.js";
+import {
+  addFormatOption,
+  parseChoice,
+  parseFormat,
+  parseList,
+  parseMetricList,
+  parseNumberFlag,
+  startProgress,
+  writeOutput,
+} from "../grammar.js";
+import { addStateOptions, checkStatePath, type StateFlags, writeEvalState } from "../state-files.js";
+import {
+  addInputOptions,
+  type InputFlags,
+  inputLabel,
+  openPairedInput,
+  type PairedBatch,
+} from "./read-table.js";
 
 const FN = "eval classification";
 
 export type ClassificationTask = "binary" | "multiclass" | "multilabel";
+const TASKS = ["binary", "multiclass", "multilabel"] as const;
+
+/** How the prediction values are read: `auto` decides from the values (torchmetrics' rule). */
+export type PredsKind = "auto" | "probabilities" | "logits";
+const PREDS_KINDS = ["auto", "probabilities", "logits"] as const;
 
 /** One row of the report: metric name and value (a number, or NaN when undefined). */
 export interface SuiteRow {
@@ -16,17 +38,19 @@ export interface SuiteRow {
   value: number;
 }
 
-/** Everything the suite needs, already read from files. */
+/** Everything the suite needs, already read from files (the in-memory form, for the demo and tests). */
 export interface SuiteInput {
-  task: ClassificationTask;
+  /** Inferred from the shapes and values when absent. */
+  task?: ClassificationTask | undefined;
   /** Binary: N scores; multiclass: N x C scores or N labels; multilabel: N x L scores. */
   preds: { data: Float64Array; rows: number; cols: number };
   /** Binary/multiclass: N labels; multilabel: N x L. */
   target: { data: Float64Array; rows: number; cols: number };
-  numClasses: number;
+  /** Inferred when absent. */
+  numClasses?: number | undefined;
 }
 
-/** Notes printed under the table (for example when logits were squashed). */
+/** The table: the task, the sample count, the rows and notes printed under the table. */
 export interface SuiteResult {
   task: ClassificationTask;
   samples: number;
@@ -35,12 +59,288 @@ export interface SuiteResult {
   notes: string[];
 }
 
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+/**
+ * Rows of probabilities written with a few decimals sum to 1 only up to rounding (6 decimals
+ * over 10 classes: within 5e-6). Rows within this tolerance are probabilities; log loss and
+ * Brier divide them by their sums, as sklearn's `log_loss` does.
+ */
+export const ROW_SUM_TOLERANCE = 1e-3;
 
-function isProbabilityVector(data: Float64Array): boolean {
-  for (let i = 0; i < data.length; i++) if (!(data[i]! >= 0 && data[i]! <= 1)) return false;
-  return true;
+/** What one pass over the inputs learns about the values (constant memory). */
+export interface InputProfile {
+  rows: number;
+  predsCols: number;
+  targetCols: number;
+  predsMin: number;
+  predsMax: number;
+  predsAllInteger: boolean;
+  targetMax: number;
+  /** Distinct target labels (single-column targets), up to `MAX_DISTINCT` of them. */
+  targetLabels: Set<number>;
+  /** Largest |row sum - 1| of a multi-column prediction. */
+  rowSumDeviation: number;
 }
+
+const MAX_DISTINCT = 65_536;
+
+function emptyProfile(predsCols: number, targetCols: number): InputProfile {
+  return {
+    rows: 0,
+    predsCols,
+    targetCols,
+    predsMin: Number.POSITIVE_INFINITY,
+    predsMax: Number.NEGATIVE_INFINITY,
+    predsAllInteger: true,
+    targetMax: Number.NEGATIVE_INFINITY,
+    targetLabels: new Set(),
+    rowSumDeviation: 0,
+  };
+}
+
+/** Folds one batch into the profile. */
+function profileBatch(profile: InputProfile, batch: PairedBatch): void {
+  profile.rows += batch.rows;
+  for (const column of batch.preds) {
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i]!;
+      if (v < profile.predsMin) profile.predsMin = v;
+      if (v > profile.predsMax) profile.predsMax = v;
+    }
+    if (profile.predsAllInteger)
+      for (let i = 0; i < column.length; i++)
+        if (!Number.isInteger(column[i]!)) {
+          profile.predsAllInteger = false;
+          break;
+        }
+  }
+  for (const column of batch.target)
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i]!;
+      if (v > profile.targetMax) profile.targetMax = v;
+      if (batch.target.length === 1 && profile.targetLabels.size < MAX_DISTINCT) profile.targetLabels.add(v);
+    }
+  if (batch.preds.length > 1) {
+    for (let r = 0; r < batch.rows; r++) {
+      let sum = 0;
+      for (const column of batch.preds) sum += column[r]!;
+      const d = Math.abs(sum - 1);
+      if (d > profile.rowSumDeviation || Number.isNaN(d)) profile.rowSumDeviation = d;
+    }
+  }
+}
+
+/** The decisions the suite is built from. */
+export interface SuitePlan {
+  task: ClassificationTask;
+  numClasses: number;
+  /** `labels`: multiclass predictions are class labels, not scores. */
+  kind: "probabilities" | "logits" | "labels";
+  notes: string[];
+}
+
+/** Works out the task and class count from the shapes and values (explicit flags win). */
+export function inferTask(
+  profile: Pick<InputProfile, "predsCols" | "targetCols" | "predsAllInteger" | "predsMax" | "targetMax"> &
+    Partial<Pick<InputProfile, "targetLabels">>,
+  task: ClassificationTask | undefined,
+  numClasses: number | undefined,
+): { task: ClassificationTask; numClasses: number } {
+  const { predsCols, targetCols } = profile;
+  const resolved: ClassificationTask =
+    task ??
+    (targetCols > 1
+      ? "multilabel"
+      : predsCols > 1 || (profile.predsAllInteger && profile.predsMax > 1) || profile.targetMax > 1
+        ? "multiclass"
+        : "binary");
+  if (resolved === "multilabel") {
+    if (targetCols !== predsCols)
+      fail(
+        "shape_mismatch",
+        `${FN}: multilabel --preds has ${predsCols} columns and --target ${targetCols}; they must match`,
+      );
+    return { task: resolved, numClasses: numClasses ?? targetCols };
+  }
+  if (targetCols !== 1)
+    fail("shape_mismatch", `${FN}: --target must have one column for a ${resolved} task, got ${targetCols}`);
+  if (resolved === "binary") {
+    if (predsCols !== 1)
+      fail(
+        "shape_mismatch",
+        `${FN}: --preds must have one column (scores) for a binary task, got ${predsCols}`,
+      );
+    return { task: resolved, numClasses: 2 };
+  }
+  if (predsCols === 1 && !profile.predsAllInteger && task === "multiclass")
+    fail(
+      "invalid_value",
+      `${FN}: --preds has one column of non-integer values (scores?) but the task is multiclass, which needs class labels or one score column per class; for one score per sample use --task binary`,
+    );
+  let k = numClasses;
+  if (k === undefined) {
+    if (predsCols > 1) k = predsCols;
+    else {
+      const largest = Math.max(profile.predsMax, profile.targetMax);
+      const distinct = profile.targetLabels?.size ?? largest + 1;
+      // Labels are class indices 0..C-1; a large label among few distinct ones is more likely an id or a mistake.
+      if (largest + 1 > 10 * distinct + 10)
+        fail(
+          "invalid_value",
+          `${FN}: the largest label is ${largest} but --target holds only ${distinct} distinct labels; labels are class indices 0..C-1, so pass --num-classes ${largest + 1} if that is right`,
+        );
+      k = largest + 1;
+    }
+  }
+  if (predsCols > 1 && predsCols !== k)
+    fail("shape_mismatch", `${FN}: --preds has ${predsCols} score columns but --num-classes is ${k}`);
+  return { task: resolved, numClasses: Math.max(2, k) };
+}
+
+/** The plan: task, class count, and how the prediction values are read (with notes). */
+export function planSuite(
+  profile: InputProfile,
+  flags: { task?: ClassificationTask | undefined; numClasses?: number | undefined; predsKind: PredsKind },
+): SuitePlan {
+  if (profile.rows === 0) fail("empty_input", `${FN}: the input files hold no rows`);
+  const { task, numClasses } = inferTask(profile, flags.task, flags.numClasses);
+  // The suite's confusion-matrix metrics hold C x C counts.
+  if (task === "multiclass")
+    assertAllocation(
+      FN,
+      `${numClasses} classes (a ${numClasses} x ${numClasses} confusion matrix)`,
+      numClasses * numClasses * 8,
+    );
+  const notes: string[] = [];
+  if (task === "multiclass" && profile.predsCols === 1) {
+    notes.push("predictions are labels: score metrics (AUROC, AP, log loss, Brier, ECE) need a score matrix");
+    return { task, numClasses, kind: "labels", notes };
+  }
+  const inUnit = profile.predsMin >= 0 && profile.predsMax <= 1;
+  const kind = flags.predsKind === "auto" ? (inUnit ? "probabilities" : "logits") : flags.predsKind;
+  if (kind === "logits") {
+    const how = task === "multiclass" ? "softmax per row" : "sigmoid";
+    notes.push(
+      flags.predsKind === "logits"
+        ? `predictions read as logits (--preds-kind logits): ${how} applied for threshold and probability metrics`
+        : `scores outside [0, 1] (${profile.predsMin < 0 ? profile.predsMin : profile.predsMax}) were read as logits: ${how} applied for threshold and probability metrics`,
+    );
+  } else if (task === "multiclass" && profile.rowSumDeviation > ROW_SUM_TOLERANCE) {
+    notes.push(
+      `probability rows do not sum to 1 (largest deviation ${profile.rowSumDeviation.toPrecision(3)}, tolerance ${ROW_SUM_TOLERANCE}): log loss and Brier divide each row by its sum, as sklearn log_loss does`,
+    );
+  }
+  return { task, numClasses, kind, notes };
+}
+
+/** A batch in the views the metrics take. */
+interface BatchViews {
+  /** Predictions as given: a vector (one column) or a row-major matrix. */
+  raw: unknown;
+  /** Probabilities: raw, or sigmoid/softmax of logits. */
+  probs: unknown;
+  /** Probabilities with rows divided by their sums (log loss, Brier; multiclass only). */
+  normalized: unknown;
+  target: unknown;
+}
+
+/** One metric of the suite: its report name, its definition and which view it reads. */
+interface SuiteEntry {
+  name: string;
+  def: AnyMetricDef;
+  view: "raw" | "probs" | "normalized";
+}
+
+/** The suite's metrics for a plan (in report order before the confusion counts). */
+function suiteEntries(plan: SuitePlan): SuiteEntry[] {
+  const { task, numClasses } = plan;
+  const entries: SuiteEntry[] = [];
+  const add = (name: string, def: AnyMetricDef, view: SuiteEntry["view"] = "probs") =>
+    entries.push({ name, def, view });
+  if (task === "binary") {
+    add("stat_scores", C.binaryStatScoresDef());
+    add("accuracy", C.binaryAccuracyDef());
+    add("precision", C.binaryPrecisionDef());
+    add("recall", C.binaryRecallDef());
+    add("f1", C.binaryF1Def());
+    add("specificity", C.binarySpecificityDef());
+    add("balanced_accuracy", C.binaryBalancedAccuracyDef());
+    add("mcc", C.binaryMatthewsCorrcoefDef());
+    add("cohen_kappa", C.binaryCohenKappaDef());
+    add("auroc", C.binaryAurocDef(), "raw");
+    add("average_precision", C.binaryAveragePrecisionDef(), "raw");
+    add("log_loss", C.binaryLogLossDef());
+    add("brier_score", C.binaryBrierScoreDef());
+    add("ece", C.binaryCalibrationErrorDef());
+    return entries;
+  }
+  if (task === "multiclass") {
+    const options = { numClasses };
+    add("accuracy", C.multiclassAccuracyDef({ ...options, average: "micro" }), "raw");
+    add("precision_macro", C.multiclassPrecisionDef(options), "raw");
+    add("recall_macro", C.multiclassRecallDef(options), "raw");
+    add("f1_macro", C.multiclassF1Def(options), "raw");
+    add("f1_weighted", C.multiclassF1Def({ ...options, average: "weighted" }), "raw");
+    add("balanced_accuracy", C.multiclassBalancedAccuracyDef(options), "raw");
+    add("mcc", C.multiclassMatthewsCorrcoefDef(options), "raw");
+    add("cohen_kappa", C.multiclassCohenKappaDef(options), "raw");
+    if (plan.kind !== "labels") {
+      const k = Math.min(5, numClasses - 1);
+      if (k >= 2)
+        add(`top_${k}_accuracy`, C.multiclassAccuracyDef({ ...options, average: "micro", topK: k }), "raw");
+      add("auroc_macro", C.multiclassAurocDef(options), "raw");
+      add("average_precision_macro", C.multiclassAveragePrecisionDef(options), "raw");
+      add("log_loss", C.multiclassLogLossDef(options), "normalized");
+      add("brier_score", C.multiclassBrierScoreDef(options), "normalized");
+      add("ece", C.multiclassCalibrationErrorDef(options));
+    }
+    return entries;
+  }
+  const options = { numLabels: numClasses };
+  add("exact_match", C.multilabelExactMatchDef(options));
+  add("hamming_distance", C.multilabelHammingDistanceDef(options));
+  add("accuracy_macro", C.multilabelAccuracyDef(options));
+  add("precision_macro", C.multilabelPrecisionDef(options));
+  add("recall_macro", C.multilabelRecallDef(options));
+  add("f1_macro", C.multilabelF1Def(options));
+  add("f1_micro", C.multilabelF1Def({ ...options, average: "micro" }));
+  add("f1_samples", C.multilabelF1Def({ ...options, average: "samples" }));
+  add("mcc", C.multilabelMatthewsCorrcoefDef(options));
+  add("auroc_macro", C.multilabelAurocDef(options), "raw");
+  add("average_precision_macro", C.multilabelAveragePrecisionDef(options), "raw");
+  add("label_ranking_average_precision", C.multilabelRankingAveragePrecisionDef(options), "raw");
+  add("label_ranking_loss", C.multilabelRankingLossDef(options), "raw");
+  add("coverage_error", C.multilabelCoverageErrorDef(options), "raw");
+  return entries;
+}
+
+/** Every name `--metrics` accepts for some task. */
+const ANY_TASK_VOCABULARY = [
+  ...new Set(
+    (["binary", "multiclass", "multilabel"] as const).flatMap((task) =>
+      [3, 4, 5, 6].flatMap((numClasses) =>
+        suiteEntries({ task, numClasses, kind: "probabilities", notes: [] }).map((e) => e.name),
+      ),
+    ),
+  ),
+];
+
+/** The names `--metrics` accepts for a plan. */
+export function suiteVocabulary(plan: SuitePlan): string[] {
+  return suiteEntries(plan).map((e) => e.name);
+}
+
+function rowMajor(columns: readonly Float64Array[], rows: number): Float64Array {
+  if (columns.length === 1) return columns[0]!;
+  const cols = columns.length;
+  const data = new Float64Array(rows * cols);
+  for (let c = 0; c < cols; c++) {
+    const column = columns[c]!;
+    for (let r = 0; r < rows; r++) data[r * cols + c] = column[r]!;
+  }
+  return data;
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 function softmaxRows(data: Float64Array, cols: number): Float64Array {
   const out = new Float64Array(data.length);
@@ -54,199 +354,181 @@ function softmaxRows(data: Float64Array, cols: number): Float64Array {
   return out;
 }
 
-function rowsSumToOne(data: Float64Array, cols: number): boolean {
+function normalizeRows(data: Float64Array, cols: number): Float64Array {
+  const out = new Float64Array(data.length);
   for (let r = 0; r < data.length / cols; r++) {
     let sum = 0;
     for (let c = 0; c < cols; c++) sum += data[r * cols + c]!;
-    if (Math.abs(sum - 1) > 1e-6) return false;
+    for (let c = 0; c < cols; c++) out[r * cols + c] = data[r * cols + c]! / sum;
   }
-  return true;
+  return out;
 }
 
-/** One metric of the suite: its report name, its definition and the arguments it is fed. */
-interface SuiteEntry {
-  name: string;
-  def: AnyMetricDef;
-  args: unknown[];
+/** The views of one batch that `needed` entries read. */
+function batchViews(plan: SuitePlan, batch: PairedBatch, needed: Set<SuiteEntry["view"]>): BatchViews {
+  const rows = batch.rows;
+  const cols = batch.preds.length;
+  const data = rowMajor(batch.preds, rows);
+  const asInput = (d: Float64Array) => (cols === 1 ? d : { data: d, rows, cols });
+  const raw = asInput(data);
+  const target =
+    plan.task === "multilabel"
+      ? { data: rowMajor(batch.target, rows), rows, cols: batch.target.length }
+      : batch.target[0]!;
+  let probs: unknown = raw;
+  let normalized: unknown = raw;
+  if (plan.kind === "logits" && (needed.has("probs") || needed.has("normalized"))) {
+    const p = plan.task === "multiclass" ? softmaxRows(data, cols) : data.map(sigmoid);
+    probs = normalized = asInput(p);
+  } else if (plan.kind === "probabilities" && plan.task === "multiclass" && needed.has("normalized")) {
+    normalized = asInput(normalizeRows(data, cols));
+  }
+  return { raw, probs, normalized, target };
 }
 
-/** The suite as a list of definitions with their inputs (shared by the report and `--emit-state`). */
-function suiteEntries(input: SuiteInput, notes: string[]): SuiteEntry[] {
-  const { task, preds, target, numClasses } = input;
-  const entries: SuiteEntry[] = [];
-  const add = (name: string, def: AnyMetricDef, ...args: unknown[]) => entries.push({ name, def, args });
-  if (task === "binary") {
-    let probs = preds.data;
-    if (!isProbabilityVector(probs)) {
-      probs = probs.map(sigmoid);
-      notes.push(
-        "scores outside [0, 1] were read as logits: sigmoid applied for threshold and probability metrics",
+/** The suite being fed batch by batch. */
+export interface RunningSuite {
+  readonly plan: SuitePlan;
+  readonly entries: readonly SuiteEntry[];
+  readonly metrics: Metric<unknown, unknown[], unknown>[];
+  samples: number;
+  update(batch: PairedBatch): void;
+  result(): SuiteResult;
+}
+
+/** Starts the suite for a plan, restricted to `names` (default: all). */
+export function startSuite(plan: SuitePlan, names?: readonly string[]): RunningSuite {
+  const all = suiteEntries(plan);
+  const entries = names === undefined ? all : all.filter((e) => names.includes(e.name));
+  const metrics = entries.map((e) => createMetric(e.def) as Metric<unknown, unknown[], unknown>);
+  const needed = new Set(entries.map((e) => e.view));
+  const suite: RunningSuite = {
+    plan,
+    entries,
+    metrics,
+    samples: 0,
+    update(batch) {
+      const views = batchViews(plan, batch, needed);
+      entries.forEach((entry, k) => {
+        metrics[k]!.update(views[entry.view], views.target);
+      });
+      suite.samples += batch.rows;
+    },
+    result() {
+      return suiteResult(plan, entries, metrics, suite.samples);
+    },
+  };
+  return suite;
+}
+
+function suiteResult(
+  plan: Pick<SuitePlan, "task" | "numClasses" | "notes">,
+  entries: readonly Pick<SuiteEntry, "name">[],
+  metrics: readonly Pick<Metric<unknown, unknown[], unknown>, "compute">[],
+  samples: number,
+): SuiteResult {
+  const rows: SuiteRow[] = [];
+  entries.forEach((entry, k) => {
+    const value = metrics[k]!.compute() as number | { tp: number; fp: number; tn: number; fn: number };
+    if (
+      entry.name === "stat_scores" &&
+      typeof value === "object" &&
+      value !== null &&
+      typeof value.tp === "number"
+    ) {
+      for (const key of ["tp", "fp", "tn", "fn"] as const) rows.push({ metric: key, value: value[key] });
+    } else if (typeof value === "number") rows.push({ metric: entry.name, value });
+    else
+      fail(
+        "invalid_state",
+        `merge: the state files name a metric ${JSON.stringify(entry.name)} whose result is not a number`,
       );
-    }
-    const t = target.data;
-    add("stat_scores", C.binaryStatScoresDef(), probs, t);
-    add("accuracy", C.binaryAccuracyDef(), probs, t);
-    add("precision", C.binaryPrecisionDef(), probs, t);
-    add("recall", C.binaryRecallDef(), probs, t);
-    add("f1", C.binaryF1Def(), probs, t);
-    add("specificity", C.binarySpecificityDef(), probs, t);
-    add("balanced_accuracy", C.binaryBalancedAccuracyDef(), probs, t);
-    add("mcc", C.binaryMatthewsCorrcoefDef(), probs, t);
-    add("cohen_kappa", C.binaryCohenKappaDef(), probs, t);
-    add("auroc", C.binaryAurocDef(), preds.data, t);
-    add("average_precision", C.binaryAveragePrecisionDef(), preds.data, t);
-    add("log_loss", C.binaryLogLossDef(), probs, t);
-    add("brier_score", C.binaryBrierScoreDef(), probs, t);
-    add("ece", C.binaryCalibrationErrorDef(), probs, t);
-    return entries;
-  }
-  if (task === "multiclass") {
-    const t = target.data;
-    const options = { numClasses };
-    const hasScores = preds.cols > 1;
-    const p = hasScores ? { data: preds.data, rows: preds.rows, cols: preds.cols } : preds.data;
-    add("accuracy", C.multiclassAccuracyDef({ ...options, average: "micro" }), p, t);
-    add("precision_macro", C.multiclassPrecisionDef(options), p, t);
-    add("recall_macro", C.multiclassRecallDef(options), p, t);
-    add("f1_macro", C.multiclassF1Def(options), p, t);
-    add("f1_weighted", C.multiclassF1Def({ ...options, average: "weighted" }), p, t);
-    add("balanced_accuracy", C.multiclassBalancedAccuracyDef(options), p, t);
-    add("mcc", C.multiclassMatthewsCorrcoefDef(options), p, t);
-    add("cohen_kappa", C.multiclassCohenKappaDef(options), p, t);
-    if (hasScores) {
-      const k = Math.min(5, numClasses - 1);
-      if (k >= 2)
-        add(`top_${k}_accuracy`, C.multiclassAccuracyDef({ ...options, average: "micro", topK: k }), p, t);
-      let probs = preds.data;
-      if (!isProbabilityVector(probs) || !rowsSumToOne(probs, preds.cols)) {
-        probs = softmaxRows(probs, preds.cols);
-        notes.push("score rows are not probabilities: softmax applied for probability metrics");
-      }
-      const pm = { data: probs, rows: preds.rows, cols: preds.cols };
-      add("auroc_macro", C.multiclassAurocDef(options), p, t);
-      add("average_precision_macro", C.multiclassAveragePrecisionDef(options), p, t);
-      add("log_loss", C.multiclassLogLossDef(options), pm, t);
-      add("brier_score", C.multiclassBrierScoreDef(options), pm, t);
-      add("ece", C.multiclassCalibrationErrorDef(options), pm, t);
-    } else {
-      notes.push(
-        "predictions are labels: score metrics (AUROC, AP, log loss, Brier, ECE) need a score matrix",
-      );
-    }
-    return entries;
-  }
-  const L = numClasses;
-  let probs = preds.data;
-  if (!isProbabilityVector(probs)) {
-    probs = probs.map(sigmoid);
-    notes.push("scores outside [0, 1] were read as logits: sigmoid applied for threshold metrics");
-  }
-  const pm = { data: probs, rows: preds.rows, cols: L };
-  const sm = { data: preds.data, rows: preds.rows, cols: L };
-  const options = { numLabels: L };
-  add("exact_match", C.multilabelExactMatchDef(options), pm, target);
-  add("hamming_distance", C.multilabelHammingDistanceDef(options), pm, target);
-  add("accuracy_macro", C.multilabelAccuracyDef(options), pm, target);
-  add("precision_macro", C.multilabelPrecisionDef(options), pm, target);
-  add("recall_macro", C.multilabelRecallDef(options), pm, target);
-  add("f1_macro", C.multilabelF1Def(options), pm, target);
-  add("f1_micro", C.multilabelF1Def({ ...options, average: "micro" }), pm, target);
-  add("f1_samples", C.multilabelF1Def({ ...options, average: "samples" }), pm, target);
-  add("mcc", C.multilabelMatthewsCorrcoefDef(options), pm, target);
-  add("auroc_macro", C.multilabelAurocDef(options), sm, target);
-  add("average_precision_macro", C.multilabelAveragePrecisionDef(options), sm, target);
-  add("label_ranking_average_precision", C.multilabelRankingAveragePrecisionDef(options), sm, target);
-  add("label_ranking_loss", C.multilabelRankingLossDef(options), sm, target);
-  add("coverage_error", C.multilabelCoverageErrorDef(options), sm, target);
-  return entries;
+  });
+  // The confusion counts close the binary table.
+  const counts = rows.filter((r) => ["tp", "fp", "tn", "fn"].includes(r.metric));
+  const ordered = [...rows.filter((r) => !counts.includes(r)), ...counts];
+  return {
+    task: plan.task,
+    samples,
+    numClasses: plan.task === "binary" ? 2 : plan.numClasses,
+    rows: ordered,
+    notes: plan.notes,
+  };
 }
 
 /**
- * The task's standard suite: accuracy, precision, recall, F1 (macro for multiclass), balanced
- * accuracy, MCC, Cohen's kappa, AUROC, average precision, log loss, Brier score, ECE, and for
- * multilabel the ranking metrics. Scores outside [0, 1] are read as logits (sigmoid, or softmax
- * per row) for the metrics that need probabilities, with a note, as torchmetrics does.
- * Each metric is a stateful metric updated once; `metrics` holds them for `--emit-state`.
+ * The table of merged states (`plumbline merge`), or undefined when the states are not a suite
+ * this command wrote. The task and class count come from each shard's summary (they must agree;
+ * the sample counts add up); each merged metric is named by finding its (id, options) among the
+ * suite's definitions, so a state file cannot relabel a metric.
+ */
+export function mergedSuiteResult(
+  summaries: readonly Record<string, unknown>[],
+  merged: readonly { key: string; metric: Pick<Metric<unknown, unknown[], unknown>, "compute"> }[],
+): SuiteResult | undefined {
+  const first = summaries[0] ?? {};
+  const task = first.task as ClassificationTask;
+  const numClasses = first.numClasses;
+  if (
+    !TASKS.includes(task) ||
+    typeof numClasses !== "number" ||
+    !Number.isInteger(numClasses) ||
+    numClasses < 2
+  )
+    return undefined;
+  if (summaries.some((s) => s.task !== task || s.numClasses !== numClasses))
+    fail("invalid_state", "merge: the state files come from different classification tasks or class counts");
+  const plan: SuitePlan = { task, numClasses, kind: "probabilities", notes: [] };
+  const nameOf = new Map(suiteEntries(plan).map((e) => [`${e.def.id}\u0000${optionsKey(e.def)}`, e.name]));
+  const names = merged.map((m) => nameOf.get(m.key));
+  if (names.some((n) => n === undefined)) return undefined;
+  let samples = 0;
+  for (const s of summaries) samples += typeof s.samples === "number" ? s.samples : Number.NaN;
+  const notes = [...new Set(summaries.flatMap((s) => (Array.isArray(s.notes) ? s.notes.map(String) : [])))];
+  return suiteResult(
+    { task, numClasses, notes },
+    names.map((name) => ({ name: name! })),
+    merged.map((m) => m.metric),
+    samples,
+  );
+}
+
+/** Splits an in-memory matrix into columns. */
+function columnsOf(m: { data: Float64Array; rows: number; cols: number }): Float64Array[] {
+  return Array.from({ length: m.cols }, (_, c) => {
+    const out = new Float64Array(m.rows);
+    for (let r = 0; r < m.rows; r++) out[r] = m.data[r * m.cols + c]!;
+    return out;
+  });
+}
+
+/**
+ * The task's standard suite over arrays in memory: accuracy, precision, recall, F1 (macro for
+ * multiclass), balanced accuracy, MCC, Cohen's kappa, AUROC, average precision, log loss, Brier
+ * score, ECE, and for multilabel the ranking metrics. Scores outside [0, 1] are read as logits
+ * (sigmoid, or softmax per row) for the metrics that need probabilities, with a note, as
+ * torchmetrics does; probability rows are never squashed.
  */
 export function classificationSuite(
   input: SuiteInput,
+  predsKind: PredsKind = "auto",
 ): SuiteResult & { metrics: Metric<unknown, unknown[], unknown>[] } {
-  const notes: string[] = [];
-  const rows: SuiteRow[] = [];
-  const metrics: Metric<unknown, unknown[], unknown>[] = [];
-  for (const entry of suiteEntries(input, notes)) {
-    const metric = createMetric(entry.def).update(...entry.args);
-    metrics.push(metric);
-    const value = metric.compute();
-    if (entry.name === "stat_scores") {
-      const counts = value as { tp: number; fp: number; tn: number; fn: number };
-      for (const key of ["tp", "fp", "tn", "fn"] as const) rows.push({ metric: key, value: counts[key] });
-    } else {
-      rows.push({ metric: entry.name, value: value as number });
-    }
-  }
-  // The confusion counts close the binary table, as before.
-  const counts = rows.filter((r) => ["tp", "fp", "tn", "fn"].includes(r.metric));
-  const ordered = [...rows.filter((r) => !counts.includes(r)), ...counts];
-  const { task, preds, target, numClasses } = input;
-  const samples = task === "multilabel" ? preds.rows : target.data.length;
-  return { task, samples, numClasses: task === "binary" ? 2 : numClasses, rows: ordered, notes, metrics };
-}
-
-function isIntegerVector(data: Float64Array): boolean {
-  for (let i = 0; i < data.length; i++) if (!Number.isInteger(data[i]!)) return false;
-  return true;
-}
-
-function maxOf(data: Float64Array): number {
-  let m = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < data.length; i++) if (data[i]! > m) m = data[i]!;
-  return m;
-}
-
-/** Works out the task and class count from the shapes and values (explicit flags win). */
-export function inferTask(
-  preds: { rows: number; cols: number; data: Float64Array },
-  target: { rows: number; cols: number; data: Float64Array },
-  task: ClassificationTask | undefined,
-  numClasses: number | undefined,
-): { task: ClassificationTask; numClasses: number } {
-  if (preds.rows !== target.rows) {
+  if (input.preds.rows !== input.target.rows)
     fail(
       "shape_mismatch",
-      `${FN}: --preds has ${preds.rows} rows and --target has ${target.rows}; they must match`,
+      `${FN}: --preds has ${input.preds.rows} rows and --target has ${input.target.rows}; they must match`,
     );
-  }
-  if (preds.rows === 0) fail("empty_input", `${FN}: the input files hold no rows`);
-  const resolved: ClassificationTask =
-    task ??
-    (target.cols > 1
-      ? "multilabel"
-      : preds.cols > 1 || (isIntegerVector(preds.data) && maxOf(preds.data) > 1) || maxOf(target.data) > 1
-        ? "multiclass"
-        : "binary");
-  if (resolved === "multilabel") {
-    if (target.cols !== preds.cols)
-      fail(
-        "shape_mismatch",
-        `${FN}: multilabel --preds has ${preds.cols} columns and --target ${target.cols}; they must match`,
-      );
-    return { task: resolved, numClasses: numClasses ?? target.cols };
-  }
-  if (target.cols !== 1)
-    fail("shape_mismatch", `${FN}: --target must have one column for a ${resolved} task, got ${target.cols}`);
-  if (resolved === "binary") {
-    if (preds.cols !== 1)
-      fail(
-        "shape_mismatch",
-        `${FN}: --preds must have one column (scores) for a binary task, got ${preds.cols}`,
-      );
-    return { task: resolved, numClasses: 2 };
-  }
-  const k = numClasses ?? (preds.cols > 1 ? preds.cols : Math.max(maxOf(preds.data), maxOf(target.data)) + 1);
-  if (preds.cols > 1 && preds.cols !== k)
-    fail("shape_mismatch", `${FN}: --preds has ${preds.cols} score columns but --num-classes is ${k}`);
-  return { task: resolved, numClasses: Math.max(2, k) };
+  const batch: PairedBatch = {
+    preds: columnsOf(input.preds),
+    target: columnsOf(input.target),
+    rows: input.preds.rows,
+  };
+  const profile = emptyProfile(input.preds.cols, input.target.cols);
+  profileBatch(profile, batch);
+  const plan = planSuite(profile, { task: input.task, numClasses: input.numClasses, predsKind });
+  const suite = startSuite(plan);
+  suite.update(batch);
+  return { ...suite.result(), metrics: suite.metrics };
 }
 
 function formatValue(value: number): string {
@@ -268,94 +550,152 @@ export function formatSuiteTable(result: SuiteResult): string {
   return lines.join("\n");
 }
 
-function matrixOf(table: NumericTable): { data: Float64Array; rows: number; cols: number } {
-  return table.matrix();
+/** The suite in every output format (table, JSON, CSV). */
+export function suiteOutput(result: SuiteResult) {
+  return {
+    table: () => formatSuiteTable(result),
+    json: () => ({
+      task: result.task,
+      samples: result.samples,
+      numClasses: result.numClasses,
+      metrics: Object.fromEntries(result.rows.map((r) => [r.metric, r.value])),
+      notes: result.notes,
+    }),
+    csv: () => ({ header: ["metric", "value"], rows: result.rows.map((r) => [r.metric, r.value]) }),
+  };
 }
 
-async function readWithProgress(path: string, label: string): Promise<NumericTable> {
-  const started = Date.now();
-  // biome-ignore lint/suspicious/noExplicitAny: cli-progress is loaded lazily.
-  let bar: any;
-  const table = await readNumericTable(path, FN, {
-    onProgress: (read, total) => {
-      if (!process.stderr.isTTY || Date.now() - started < 1000) return;
-      if (!bar) {
-        void import("cli-progress").then(({ default: progress }) => {
-          if (bar) return;
-          bar = new progress.SingleBar(
-            {
-              format: `reading ${label} [{bar}] {percentage}%`,
-              stream: process.stderr,
-              clearOnComplete: true,
-            },
-            progress.Presets.shades_classic,
-          );
-          bar.start(total, read);
-        });
-      } else bar.update(read);
-    },
-  });
-  bar?.stop();
-  return table;
-}
-
-interface Flags {
-  preds: string;
-  target: string;
+interface Flags extends InputFlags, StateFlags {
+  predsColumns?: string;
+  targetColumns?: string;
   task?: string;
   numClasses?: string;
+  predsKind: string;
+  metrics?: string;
   format: string;
-  emitState?: string;
+}
+
+/** Reads, plans (with a first pass over files when something must be inferred) and runs the suite. */
+export async function evaluateClassification(flags: Flags): Promise<RunningSuite> {
+  const task = flags.task === undefined ? undefined : parseChoice(FN, "--task", flags.task, TASKS);
+  const numClasses =
+    flags.numClasses === undefined
+      ? undefined
+      : parseNumberFlag(FN, "--num-classes", flags.numClasses, { min: 2, integer: true });
+  const predsKind = parseChoice(FN, "--preds-kind", flags.predsKind, PREDS_KINDS);
+  const columns = { preds: parseList(flags.predsColumns), target: parseList(flags.targetColumns) };
+  const open = () => openPairedInput(FN, flags, columns);
+  let input = await open();
+  const shape = emptyProfile(input.predsNames.length, input.targetNames.length);
+  const metricNames = parseList(flags.metrics);
+  // Unknown names fail now, not after a first pass over a big file (the task's own list is checked later).
+  if (metricNames !== undefined) parseMetricList(FN, metricNames, ANY_TASK_VOCABULARY, []);
+  // What must be learnt from the values before the metrics can start?
+  let plan: SuitePlan | undefined;
+  let names: string[] | undefined;
+  const unknowns: string[] = [];
+  if (task === undefined) unknowns.push("--task");
+  else if (task === "multiclass" && numClasses === undefined && shape.predsCols === 1)
+    unknowns.push("--num-classes");
+  else {
+    const known = { ...shape, rows: 1, predsAllInteger: true, predsMin: 0, predsMax: 0, targetMax: 0 };
+    plan = planSuite(known, {
+      task,
+      numClasses,
+      predsKind: predsKind === "auto" ? "probabilities" : predsKind,
+    });
+    names =
+      metricNames && parseMetricList(`${FN} (${plan.task} task)`, metricNames, suiteVocabulary(plan), []);
+    const readsProbabilities = startSuite(plan, names).entries.some((e) => e.view !== "raw");
+    if (predsKind === "auto" && plan.kind !== "labels" && readsProbabilities) {
+      unknowns.push("--preds-kind");
+      plan = undefined;
+    }
+  }
+  if (plan === undefined) {
+    if (input.isStream)
+      fail(
+        "invalid_option",
+        `${FN}: stdin is read once, so nothing can be inferred from a first pass; pass ${unknowns.join(", ")}`,
+      );
+    const progress = startProgress("scanning", input.totalBytes);
+    try {
+      for await (const batch of input.batches()) {
+        profileBatch(shape, batch);
+        progress.update(input.bytesRead());
+      }
+    } finally {
+      progress.stop();
+    }
+    plan = planSuite(shape, { task, numClasses, predsKind });
+    names =
+      metricNames && parseMetricList(`${FN} (${plan.task} task)`, metricNames, suiteVocabulary(plan), []);
+    input = await open();
+  }
+  const suite = startSuite(plan, names);
+  const progress = startProgress("evaluating", input.totalBytes);
+  try {
+    for await (const batch of input.batches()) {
+      suite.update(batch);
+      progress.update(input.bytesRead());
+    }
+  } finally {
+    progress.stop();
+  }
+  if (suite.samples === 0) fail("empty_input", `${FN}: the input files hold no rows`);
+  if (unknowns.length > 0 && suite.samples !== shape.rows)
+    fail(
+      "io_error",
+      `${FN}: the input changed between the two passes (${shape.rows} rows, then ${suite.samples})`,
+    );
+  return suite;
 }
 
 /** `plumbline eval classification`: reads predictions and targets, prints the task's standard suite. */
 export function register(evalCommand: Command): void {
-  evalCommand
+  const command = evalCommand
     .command("classification")
     .description("evaluate classification predictions (binary, multiclass or multilabel)")
-    .requiredOption("--preds <file>", "predictions: CSV, JSON or JSONL (scores, a score matrix, or labels)")
-    .requiredOption("--target <file>", "targets: CSV, JSON or JSONL (labels, or a 0/1 matrix for multilabel)")
+    .requiredOption("--preds <file>", "predictions (scores, a score matrix, or labels); - for stdin")
+    .requiredOption(
+      "--target <file>",
+      "targets (labels, or a 0/1 matrix for multilabel); may be the --preds file",
+    )
+    .option(
+      "--preds-columns <names>",
+      "columns of --preds to read (names or 0-based positions; default: all, or all but the target's)",
+    )
+    .option(
+      "--target-columns <names>",
+      "columns of --target to read (default: all, or target/label when it is the --preds file)",
+    )
     .option("--task <task>", "binary | multiclass | multilabel (inferred when left out)")
     .option("--num-classes <n>", "number of classes (or labels)")
-    .option("--format <format>", "table | json", "table")
-    .option("--emit-state <file>", "also write the metric states for `plumbline merge`")
-    .action((flags: Flags) =>
-      runAction(async () => {
-        if (flags.task !== undefined && !["binary", "multiclass", "multilabel"].includes(flags.task)) {
-          fail(
-            "invalid_option",
-            `${FN}: --task must be binary, multiclass or multilabel, got ${describeValue(flags.task)}`,
-          );
-        }
-        if (!["table", "json"].includes(flags.format))
-          fail("invalid_option", `${FN}: --format must be table or json, got ${describeValue(flags.format)}`);
-        let numClasses: number | undefined;
-        if (flags.numClasses !== undefined) {
-          numClasses = Number(flags.numClasses);
-          if (!Number.isInteger(numClasses) || numClasses < 2)
-            fail(
-              "invalid_option",
-              `${FN}: --num-classes must be an integer >= 2, got ${describeValue(flags.numClasses)}`,
-            );
-        }
-        const [predsTable, targetTable] = [
-          await readWithProgress(flags.preds, "preds"),
-          await readWithProgress(flags.target, "target"),
-        ];
-        const preds = matrixOf(predsTable);
-        const target = matrixOf(targetTable);
-        const resolved = inferTask(preds, target, flags.task as ClassificationTask | undefined, numClasses);
-        const result = classificationSuite({ ...resolved, preds, target });
-        if (flags.emitState !== undefined) await writeStateFile(flags.emitState, result.metrics as never[]);
-        if (flags.format === "json") {
-          const metrics: Record<string, number | string> = {};
-          for (const r of result.rows) metrics[r.metric] = Number.isNaN(r.value) ? "NaN" : r.value;
-          process.stdout.write(
-            `${JSON.stringify({ task: result.task, samples: result.samples, numClasses: result.numClasses, metrics, notes: result.notes }, null, 2)}\n`,
-          );
-        } else {
-          process.stdout.write(`${formatSuiteTable(result)}\n`);
-        }
-      }),
-    );
+    .option(
+      "--preds-kind <kind>",
+      "auto | probabilities | logits (auto: values outside [0, 1] are logits)",
+      "auto",
+    )
+    .option("--metrics <names>", "only these metrics of the suite (comma-separated)");
+  addInputOptions(command);
+  addFormatOption(command);
+  addStateOptions(command);
+  command.action((flags: Flags) =>
+    runAction(async () => {
+      const format = parseFormat(FN, flags.format);
+      await checkStatePath(FN, flags.emitState);
+      const suite = await evaluateClassification(flags);
+      const result = suite.result();
+      const summary = {
+        task: result.task,
+        samples: result.samples,
+        numClasses: result.numClasses,
+        notes: result.notes,
+      };
+      const names = suite.entries.map((e) => e.name);
+      if (await writeEvalState(FN, flags, suite.metrics, inputLabel(flags, suite.samples), names, summary))
+        return;
+      writeOutput(format, suiteOutput(result));
+    }),
+  );
 }

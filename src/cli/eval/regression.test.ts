@@ -12,7 +12,6 @@ describe("eval regression", () => {
     const { rows, suite } = await evaluateRegressionFiles({
       preds: sample("preds.csv"),
       target: sample("target.csv"),
-      predsColumn: "0",
       targetColumn: "actual_minutes",
     });
     expect(rows).toBe(240);
@@ -29,10 +28,10 @@ describe("eval regression", () => {
     const dir = mkdtempSync(join(tmpdir(), "plumbline-regression-"));
     writeFileSync(join(dir, "short.csv"), "y\n1\n2\n");
     writeFileSync(join(dir, "long.csv"), "y\n1\n2\n3\n");
-    const base = { predsColumn: "0", targetColumn: "0" };
+    const base = {};
     await expect(
       evaluateRegressionFiles({ ...base, preds: join(dir, "none.csv"), target: join(dir, "long.csv") }),
-    ).rejects.toThrow(/eval regression: cannot read .*none\.csv \(ENOENT\)/);
+    ).rejects.toThrow(/eval regression: cannot read .*none\.csv \(no such file\)/);
     await expect(
       evaluateRegressionFiles({
         ...base,
@@ -40,9 +39,11 @@ describe("eval regression", () => {
         preds: join(dir, "short.csv"),
         target: join(dir, "long.csv"),
       }),
-    ).rejects.toThrow(/has no column "pred" \(columns: y\)/);
+    ).rejects.toThrow(/has no column "pred" \(columns: y; positions count from 0\)/);
     await expect(
       evaluateRegressionFiles({ ...base, preds: join(dir, "short.csv"), target: join(dir, "long.csv") }),
-    ).rejects.toThrow("eval regression: --preds and --target must have the same number of rows, got 2 and 3");
+    ).rejects.toThrow(
+      `eval regression: --preds ${join(dir, "short.csv")} has 2 rows and --target ${join(dir, "long.csv")} has 3; they must match`,
+    );
   });
 });

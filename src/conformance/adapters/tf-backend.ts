@@ -1,31 +1,68 @@
 import { fail } from "../../core/errors.js";
 
+/** The TensorFlow.js packages plumbline's own loss cases, benches and demo load. */
+const PACKAGES = {
+  cpu: ["@tensorflow/tfjs-core", "@tensorflow/tfjs-backend-cpu", "@tensorflow/tfjs-layers"],
+  wasm: ["@tensorflow/tfjs-core", "@tensorflow/tfjs-backend-wasm", "@tensorflow/tfjs-layers"],
+} as const;
+
+/** The one line that says how to install the TensorFlow.js packages a backend needs. */
+export function installHint(name: "cpu" | "wasm"): string {
+  return `npm install ${PACKAGES[name].map((p) => `${p}@4`).join(" ")}`;
+}
+
 /**
- * Prepares TensorFlow.js for loss cases: loads the CPU and WASM backends and registers the
- * gradients (in Node only `@tensorflow/tfjs-layers` or `@tensorflow/tfjs` registers them; the
- * core package's own `register_all_gradients` is not loadable from Node ESM), then selects the
- * backend. Development dependencies of plumbline; a user running loss conformance cases needs
- * them installed.
+ * The CPU backend prints "Hi, looks like you are running TensorFlow.js in Node.js. To speed
+ * things up dramatically, install our node backend ..." to the console the first time it stores
+ * a tensor (its `firstUse` flag). plumbline's own output (tests, benches, the demo, conformance
+ * runs) uses the CPU backend on purpose, as the reference for float32 results, so the banner is
+ * noise there: clear the flag before the first tensor is stored. TensorFlow.js programs that
+ * use plumbline as a library keep their own backend and its messages.
  */
-export async function useBackend(name: "cpu" | "wasm"): Promise<typeof import("@tensorflow/tfjs-core")> {
+function quietCpuBackend(tf: typeof import("@tensorflow/tfjs-core")): void {
+  const cpu = tf.findBackend("cpu") as unknown as { firstUse?: boolean } | null;
+  if (cpu && typeof cpu.firstUse === "boolean") cpu.firstUse = false;
+}
+
+/**
+ * Prepares TensorFlow.js for plumbline's own loss runs (conformance cases, tests, benches, the
+ * demo): loads the core, the requested backend and `@tensorflow/tfjs-layers` (in Node only
+ * `@tensorflow/tfjs-layers` or `@tensorflow/tfjs` registers the gradients; the core package's own
+ * `register_all_gradients` is not loadable from Node ESM), silences the CPU backend's banner,
+ * then selects the backend. Without the packages: `unsupported`, one line naming what to install
+ * (`who` names the caller in it).
+ */
+export async function useBackend(
+  name: "cpu" | "wasm",
+  who = "conformance",
+): Promise<typeof import("@tensorflow/tfjs-core")> {
   let tf: typeof import("@tensorflow/tfjs-core");
   try {
     tf = await import("@tensorflow/tfjs-core");
-    await import("@tensorflow/tfjs-backend-cpu");
-    await import("@tensorflow/tfjs-backend-wasm");
+    await (name === "cpu" ? import("@tensorflow/tfjs-backend-cpu") : import("@tensorflow/tfjs-backend-wasm"));
     await import("@tensorflow/tfjs-layers");
   } catch (error) {
+    const missing = /Cannot find (?:package|module) '([^']+)'/.exec((error as Error).message)?.[1];
     return fail(
       "unsupported",
-      `conformance: loss cases need @tensorflow/tfjs-core, -backend-cpu, -backend-wasm and -layers installed (${(error as Error).message})`,
+      `${who}: TensorFlow.js is not installed${missing ? ` (${missing} is missing)` : ""}; \`${installHint(name)}\` enables it`,
     );
   }
+  quietCpuBackend(tf);
   if (tf.getBackend() !== name) {
     const ok = await tf.setBackend(name);
-    if (!ok) fail("unsupported", `conformance: TensorFlow.js backend ${name} failed to initialise`);
+    if (!ok) fail("unsupported", `${who}: TensorFlow.js backend ${name} failed to initialise`);
     await tf.ready();
   }
   return tf;
+}
+
+/** The case schema spells non-finite inputs as the strings "NaN", "Infinity" and "-Infinity". */
+function ieeeNumbers(value: unknown): unknown {
+  if (value === "NaN") return Number.NaN;
+  if (value === "Infinity") return Number.POSITIVE_INFINITY;
+  if (value === "-Infinity") return Number.NEGATIVE_INFINITY;
+  return Array.isArray(value) ? value.map(ieeeNumbers) : value;
 }
 
 /** How {@link lossValueAndGrads} reads a case: `grads` maps each gradient key of the case to the input it differentiates. */
@@ -62,7 +99,11 @@ export async function lossValueAndGrads(
     const value = inputs[name];
     if (value === null || value === undefined || name in tensors) continue;
     const dtype = spec.integer?.includes(name) ? "int32" : "float32";
-    tensors[name] = tf.tensor(value as import("@tensorflow/tfjs-core").TensorLike, undefined, dtype);
+    tensors[name] = tf.tensor(
+      ieeeNumbers(value) as import("@tensorflow/tfjs-core").TensorLike,
+      undefined,
+      dtype,
+    );
   }
   const withInputs = (xs: Tensor[]): Record<string, Tensor> => {
     const replaced = { ...tensors };

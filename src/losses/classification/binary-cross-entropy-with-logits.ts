@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
+import { optionNames, readOptions } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { asTensor, type TensorInput } from "../tensor-input.js";
 import { softplus } from "../tensor-math.js";
@@ -14,6 +15,12 @@ export interface BinaryCrossEntropyWithLogitsOptions {
   /** Default `"mean"`. */
   readonly reduction?: Reduction;
 }
+
+const BINARY_CROSS_ENTROPY_WITH_LOGITS_OPTIONS = optionNames<BinaryCrossEntropyWithLogitsOptions>()(
+  "posWeight",
+  "weights",
+  "reduction",
+);
 
 /**
  * The unreduced, unweighted logistic loss: (1 - t) x + (1 + (pw - 1) t) softplus(-x), with
@@ -40,15 +47,19 @@ export function binaryCrossEntropyWithLogits(
   options: BinaryCrossEntropyWithLogitsOptions = {},
 ): tf.Tensor {
   const fn = "binaryCrossEntropyWithLogits";
-  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
-    const posWeight =
-      options.posWeight === undefined ? undefined : asTensor(options.posWeight, fn, "posWeight");
+  const opts = readOptions<BinaryCrossEntropyWithLogitsOptions>(
+    fn,
+    options,
+    BINARY_CROSS_ENTROPY_WITH_LOGITS_OPTIONS,
+  );
+  return elementwiseLoss(fn, input, target, opts, ($input, $target) => {
+    const posWeight = opts.posWeight === undefined ? undefined : asTensor(opts.posWeight, fn, "posWeight");
     return logisticElements($input, $target, posWeight);
   });
 }
 
 /** Keras-style form of {@link binaryCrossEntropyWithLogits} (`yPred` are logits). */
-export const binaryCrossEntropyWithLogitsFactory = lossFactory(
-  binaryCrossEntropyWithLogits,
-  "binaryCrossEntropyWithLogits",
-);
+export const binaryCrossEntropyWithLogitsFactory = lossFactory(binaryCrossEntropyWithLogits, {
+  name: "binaryCrossEntropyWithLogits",
+  options: BINARY_CROSS_ENTROPY_WITH_LOGITS_OPTIONS,
+});

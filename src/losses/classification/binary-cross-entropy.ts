@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { customGradient } from "../gradient-tools.js";
+import { optionNames, readOptions } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
 
@@ -12,6 +13,8 @@ export interface BinaryCrossEntropyOptions {
   /** Default `"mean"`. */
   readonly reduction?: Reduction;
 }
+
+const BINARY_CROSS_ENTROPY_OPTIONS = optionNames<BinaryCrossEntropyOptions>()("weights", "reduction");
 
 /**
  * Element loss -(t max(log p, -100) + (1 - t) max(log(1 - p), -100)) with PyTorch's gradient.
@@ -49,8 +52,12 @@ export function binaryCrossEntropy(
   options: BinaryCrossEntropyOptions = {},
 ): tf.Tensor {
   const fn = "binaryCrossEntropy";
-  return elementwiseLoss(fn, input, target, options, ($input, $target) => bceElements($input, $target));
+  const opts = readOptions<BinaryCrossEntropyOptions>(fn, options, BINARY_CROSS_ENTROPY_OPTIONS);
+  return elementwiseLoss(fn, input, target, opts, ($input, $target) => bceElements($input, $target));
 }
 
 /** Keras-style form of {@link binaryCrossEntropy} (`yPred` are probabilities, e.g. a sigmoid output). */
-export const binaryCrossEntropyFactory = lossFactory(binaryCrossEntropy, "binaryCrossEntropy");
+export const binaryCrossEntropyFactory = lossFactory(binaryCrossEntropy, {
+  name: "binaryCrossEntropy",
+  options: BINARY_CROSS_ENTROPY_OPTIONS,
+});

@@ -331,10 +331,10 @@ describe("classification losses: errors", () => {
       ),
     ).toBe(true);
     expect(attempt(() => klDiv([0], [1], { reduction: "avg" as never })).message).toBe(
-      'klDiv: option `reduction` must be "none", "mean", "sum" or "batchmean", got "avg"',
+      'klDiv: option `reduction` must be one of "none", "mean", "sum", "batchmean", got "avg"',
     );
     expect(attempt(() => multiMarginLoss(tf.zeros([1, 2]), [0], { p: 3 as never })).message).toBe(
-      "multiMarginLoss: option `p` must be 1 or 2, got 3",
+      "multiMarginLoss: option `p` must be an integer in [1, 2], got 3",
     );
   });
 });

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { pairLossFactory } from "../factory.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
@@ -12,6 +12,8 @@ export interface CosineEmbeddingLossOptions {
   /** Default `"mean"`. */
   readonly reduction?: Reduction;
 }
+
+const COSINE_EMBEDDING_LOSS_OPTIONS = optionNames<CosineEmbeddingLossOptions>()("margin", "reduction");
 
 /**
  * Cosine embedding loss for pairs of rows with labels y in {-1, +1}: 1 - cos(x1, x2) where y = 1,
@@ -25,8 +27,9 @@ export function cosineEmbeddingLoss(
   options: CosineEmbeddingLossOptions = {},
 ): tf.Tensor {
   const fn = "cosineEmbeddingLoss";
-  const reduction = reductionOf(options, fn);
-  const margin = numberOption(options.margin, 0, fn, "margin", { min: -1, max: 1 });
+  const opts = readOptions<CosineEmbeddingLossOptions>(fn, options, COSINE_EMBEDDING_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
+  const margin = optNumber(fn, "margin", opts.margin, 0, { min: -1, max: 1 });
   return tf.tidy(() => {
     const a = asTensor(input1, fn, "input1");
     const b = asTensor(input2, fn, "input2");
@@ -47,11 +50,11 @@ export function cosineEmbeddingLoss(
 }
 
 /** Keras-style form of {@link cosineEmbeddingLoss}: `yPred` [N, 2D] holds x1 then x2 per row, `yTrue` the +-1 labels [N] or [N, 1]. */
-export const cosineEmbeddingLossFactory = pairLossFactory(
-  cosineEmbeddingLoss,
-  "cosineEmbeddingLoss",
-  (yPred) => {
+export const cosineEmbeddingLossFactory = pairLossFactory(cosineEmbeddingLoss, {
+  name: "cosineEmbeddingLoss",
+  options: COSINE_EMBEDDING_LOSS_OPTIONS,
+  split: (yPred) => {
     const [a, b] = tf.split(yPred, 2, -1);
     return [a!, b!];
   },
-);
+});

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { fail } from "../../core/errors.js";
-import type { KerasLoss } from "../factory.js";
+import { accurateSum } from "../accurate-sum.js";
+import { type KerasLoss, kerasOptions } from "../factory.js";
 import { customGradient } from "../gradient-tools.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optBoolean, optInteger, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { reduceLoss } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
@@ -20,23 +20,31 @@ export interface CrossEntropyOptions {
   readonly reduction?: Reduction;
 }
 
+const CROSS_ENTROPY_OPTIONS = optionNames<CrossEntropyOptions>()(
+  "weight",
+  "ignoreIndex",
+  "labelSmoothing",
+  "reduction",
+);
+
 /**
  * Per-row cross-entropy with label smoothing e against class indices y, with a hand-written
  * gradient (one softmax pass, reused by the backward pass, instead of autodiff through
- * log-softmax, one-hot and sums):
+ * log-softmax, one-hot and sums; the backward pass is two passes over [M, C] and a scatter):
  *   l_i = (1 - e) (-w_y lp_iy) + (e / C) (-sum_c w_c lp_ic),  lp = logsoftmax(x_i).
  * Since d(-lp_ic)/dx_ij = p_ij - 1[j = c]:
  *   dl_i/dx_ij = ((1 - e) w_y + (e / C) W) p_ij - (1 - e) w_y 1[j = y] - (e / C) w_j,  W = sum_c w_c,
  * which for w = 1 is p_ij - T_ij with T = one-hot(y) scaled to (1 - e) + e / C on, e / C off.
  * The labels and weights are constants.
  */
-function rowLosses(
-  rows: tf.Tensor2D,
-  labels: tf.Tensor1D,
-  smoothing: number,
+export function crossEntropyRows(
+  rows: tf.Tensor,
+  labels: tf.Tensor,
+  smoothing = 0,
   weight?: tf.Tensor1D,
 ): tf.Tensor1D {
-  const [m, c] = rows.shape;
+  const [m, c] = rows.shape as [number, number];
+  labels = labels.dtype === "int32" ? labels : tf.cast(labels, "int32");
   const op = customGradient((x: tf.Tensor2D, save: tf.GradSaveFunc) => {
     // log-sum-exp without an exp pass of our own: the softmax kernel is native on the WASM and
     // CPU backends, and at the row maximum p = exp(max - lse) >= 1/C never underflows, so
@@ -58,23 +66,30 @@ function rowLosses(
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [p, savedLabels, savedWeight] = saved as [tf.Tensor, tf.Tensor1D, tf.Tensor1D | undefined];
         const dyColumn = tf.reshape(dy, [m, 1]);
+        // The one-hot term touches one entry per row: it is written into the dense part by a
+        // scatter (one pass) instead of building a one-hot matrix, casting it (the WASM OneHot
+        // kernel emits int32 whatever the dtype) and subtracting it (three passes).
+        const at = tf.stack([tf.range(0, m, 1, "int32"), savedLabels], 1);
+        const dyOnHot = (scale: tf.Tensor | number) => tf.mul(tf.reshape(dy, [m]), scale);
         if (!savedWeight) {
-          // dy (p - e/C) - dy (1 - e) one-hot(y); the WASM OneHot kernel emits int32 whatever
-          // the dtype, so fractional on/off values cannot be used
-          const base = tf.mul(dyColumn, smoothing > 0 ? tf.sub(p, smoothing / c) : p);
-          return tf.sub(
-            base,
-            tf.mul(tf.oneHot(savedLabels, c), smoothing > 0 ? tf.mul(dyColumn, 1 - smoothing) : dyColumn),
-          );
+          // dy (p - e/C) - dy (1 - e) one-hot(y)
+          const dense = tf.mul(p, dyColumn);
+          const base = smoothing > 0 ? tf.sub(dense, tf.mul(dyColumn, smoothing / c)) : dense;
+          return tf.tensorScatterUpdate(base, at, tf.sub(tf.gatherND(base, at), dyOnHot(1 - smoothing)));
         }
-        const wY = tf.reshape(tf.gather(savedWeight, savedLabels), [m, 1]);
-        const total = tf.sum(savedWeight);
-        const coefficient = tf.add(tf.mul(wY, 1 - smoothing), tf.mul(total, smoothing / c));
-        const target = tf.add(
-          tf.mul(tf.oneHot(savedLabels, c), tf.mul(wY, 1 - smoothing)),
-          tf.mul(savedWeight, smoothing / c),
+        // dy [ (w_y (1 - e) + W e/C) p - e/C w ] - dy w_y (1 - e) one-hot(y)
+        const wY = tf.gather(savedWeight, savedLabels);
+        const coefficient = tf.add(tf.mul(wY, 1 - smoothing), tf.mul(tf.sum(savedWeight), smoothing / c));
+        const dense = tf.mul(p, tf.reshape(tf.mul(tf.reshape(dy, [m]), coefficient), [m, 1]));
+        const base =
+          smoothing > 0
+            ? tf.sub(dense, tf.mul(dyColumn, tf.reshape(tf.mul(savedWeight, smoothing / c), [1, c])))
+            : dense;
+        return tf.tensorScatterUpdate(
+          base,
+          at,
+          tf.sub(tf.gatherND(base, at), dyOnHot(tf.mul(wY, 1 - smoothing))),
         );
-        return tf.mul(dyColumn, tf.sub(tf.mul(coefficient, p), target));
       },
     };
   });
@@ -89,7 +104,7 @@ function rowLosses(
  * `mean` follows PyTorch: with class indices it divides by the sum of the targets' weights
  * (the count of non-ignored targets when unweighted; NaN when every target is ignored); with
  * probability targets it divides by the number of rows. Class-index targets use a hand-written
- * gradient (see `rowLosses`); probability targets use autodiff.
+ * gradient (see `crossEntropyRows`); probability targets use autodiff.
  * Matches torch 2.11 `F.cross_entropy` (input [N, C] or [N, C, d1, ...]). The log-softmax
  * subtracts the row maximum, so logits of +-100 give finite values and gradients. O(N C).
  */
@@ -99,14 +114,17 @@ export function crossEntropy(
   options: CrossEntropyOptions = {},
 ): tf.Tensor {
   const fn = "crossEntropy";
-  const reduction = reductionOf(options, fn);
-  const ignoreIndex = numberOption(options.ignoreIndex, -100, fn, "ignoreIndex");
-  const smoothing = numberOption(options.labelSmoothing, 0, fn, "labelSmoothing", { min: 0, max: 1 });
+  const opts = readOptions<CrossEntropyOptions>(fn, options, CROSS_ENTROPY_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
+  const ignoreIndex = optInteger(fn, "ignoreIndex", opts.ignoreIndex, -100);
+  const smoothing = optNumber(fn, "labelSmoothing", opts.labelSmoothing, 0, { min: 0, max: 1 });
   return tf.tidy(() => {
     const { rows, labels, probabilities, outShape, numClasses } = classRows(input, target, fn, ignoreIndex);
-    const weight = classWeights(options.weight, numClasses, fn);
-    const logp = tf.logSoftmax(rows);
+    const weight = classWeights(opts.weight, numClasses, fn);
     if (probabilities) {
+      // only probability targets need the whole log-softmax (six passes on WASM, where it is
+      // not a kernel); class indices go through crossEntropyRows' one softmax
+      const logp = tf.logSoftmax(rows);
       let t =
         smoothing > 0 ? tf.add(tf.mul(probabilities, 1 - smoothing), smoothing / numClasses) : probabilities;
       if (weight) t = tf.mul(t, weight);
@@ -115,10 +133,10 @@ export function crossEntropy(
     }
     const { safe, valid: validF } = maskIgnored(labels!, ignoreIndex);
     const wTarget = weight ? tf.mul(tf.gather(weight, safe), validF) : validF;
-    const values = tf.mul(rowLosses(rows, safe, smoothing, weight), validF);
+    const values = tf.mul(crossEntropyRows(rows, safe, smoothing, weight), validF);
     if (reduction === "none") return tf.reshape(values, outShape);
-    if (reduction === "sum") return tf.sum(values);
-    return tf.div(tf.sum(values), tf.sum(wTarget));
+    if (reduction === "sum") return accurateSum(values);
+    return tf.div(accurateSum(values), accurateSum(wTarget));
   });
 }
 
@@ -128,6 +146,14 @@ export interface CrossEntropyFactoryOptions extends CrossEntropyOptions {
   readonly fromLogits?: boolean;
 }
 
+const CROSS_ENTROPY_FACTORY_OPTIONS = optionNames<CrossEntropyFactoryOptions>()(
+  "weight",
+  "ignoreIndex",
+  "labelSmoothing",
+  "reduction",
+  "fromLogits",
+);
+
 /**
  * Keras-style form of {@link crossEntropy}: `yPred` is [N, C] (or [N, ..., C], classes last as
  * in Keras); `yTrue` is one-hot/probabilities of the same shape (categorical) or class indices
@@ -135,12 +161,9 @@ export interface CrossEntropyFactoryOptions extends CrossEntropyOptions {
  */
 export function crossEntropyFactory(options: CrossEntropyFactoryOptions = {}): KerasLoss {
   const fn = "crossEntropy";
-  if (options.reduction === "none")
-    fail(
-      "invalid_option",
-      `${fn}: option \`reduction\` must be "mean" or "sum" for a Keras loss, got "none"`,
-    );
-  const { fromLogits = true, ...rest } = options;
+  const opts = kerasOptions(fn, options, CROSS_ENTROPY_FACTORY_OPTIONS);
+  const fromLogits = optBoolean(fn, "fromLogits", opts.fromLogits, true);
+  const { fromLogits: _fromLogits, ...rest } = opts;
   return (yTrue, yPred) =>
     tf.tidy(() => {
       let logits = fromLogits ? yPred : tf.log(tf.clipByValue(yPred, 1e-7, 1));

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { type TensorInput, tensorPair } from "../tensor-input.js";
 
@@ -11,6 +11,8 @@ export interface HingeEmbeddingLossOptions {
   /** Default `"mean"`. */
   readonly reduction?: Reduction;
 }
+
+const HINGE_EMBEDDING_LOSS_OPTIONS = optionNames<HingeEmbeddingLossOptions>()("margin", "reduction");
 
 /**
  * Hinge embedding loss on distances x with labels y in {-1, +1}: x where y = 1,
@@ -23,8 +25,9 @@ export function hingeEmbeddingLoss(
   options: HingeEmbeddingLossOptions = {},
 ): tf.Tensor {
   const fn = "hingeEmbeddingLoss";
-  const reduction = reductionOf(options, fn);
-  const margin = numberOption(options.margin, 1, fn, "margin");
+  const opts = readOptions<HingeEmbeddingLossOptions>(fn, options, HINGE_EMBEDDING_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
+  const margin = optNumber(fn, "margin", opts.margin, 1);
   return tf.tidy(() => {
     const [$input, $target] = tensorPair(input, target, fn, "input", "target");
     const zeros = tf.zerosLike($input);
@@ -35,4 +38,7 @@ export function hingeEmbeddingLoss(
 }
 
 /** Keras-style form of {@link hingeEmbeddingLoss}. */
-export const hingeEmbeddingLossFactory = lossFactory(hingeEmbeddingLoss, "hingeEmbeddingLoss");
+export const hingeEmbeddingLossFactory = lossFactory(hingeEmbeddingLoss, {
+  name: "hingeEmbeddingLoss",
+  options: HINGE_EMBEDDING_LOSS_OPTIONS,
+});

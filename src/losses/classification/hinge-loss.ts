@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
-import { reductionOf } from "../options.js";
-import { type Reduction, reduceLoss } from "../reduction.js";
-import { asTensor, type TensorInput, tensorPair } from "../tensor-input.js";
+import { optionNames, optOneOf, readOptions } from "../options.js";
+import type { Reduction } from "../reduction.js";
+import type { TensorInput } from "../tensor-input.js";
 
 /** Options of {@link hingeLoss} and {@link squaredHingeLoss}. */
 export interface HingeLossOptions {
@@ -14,15 +15,27 @@ export interface HingeLossOptions {
   readonly weights?: TensorInput;
 }
 
-function hingeElements(
+const HINGE_LOSS_OPTIONS = optionNames<HingeLossOptions>()("labels", "reduction", "weights");
+
+/**
+ * The hinge skeleton: reads the options (strictly), maps 0/1 labels to -1/+1 when
+ * `labels: "binary"`, and hands max(0, 1 - y x) (squared when `squared`) to the element-wise
+ * reduction path.
+ */
+function hinge(
   fn: string,
   input: TensorInput,
   target: TensorInput,
-  options: HingeLossOptions,
+  options: HingeLossOptions | undefined,
+  squared: boolean,
 ): tf.Tensor {
-  let [$input, $target] = tensorPair(input, target, fn, "input", "target");
-  if (options.labels === "binary") $target = tf.sub(tf.mul($target, 2), 1);
-  return tf.relu(tf.sub(1, tf.mul($target, $input)));
+  const opts = readOptions<HingeLossOptions>(fn, options, HINGE_LOSS_OPTIONS);
+  const labels = optOneOf(fn, "labels", opts.labels, ["signed", "binary"], "signed");
+  return elementwiseLoss(fn, input, target, opts, ($input, $target) => {
+    const signed = labels === "binary" ? tf.sub(tf.mul($target, 2), 1) : $target;
+    const margin = tf.relu(tf.sub(1, tf.mul(signed, $input)));
+    return squared ? tf.square(margin) : margin;
+  });
 }
 
 /**
@@ -35,12 +48,7 @@ export function hingeLoss(
   target: TensorInput,
   options: HingeLossOptions = {},
 ): tf.Tensor {
-  const fn = "hingeLoss";
-  const reduction = reductionOf(options, fn);
-  return tf.tidy(() => {
-    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
-    return reduceLoss(hingeElements(fn, input, target, options), reduction, weights);
-  });
+  return hinge("hingeLoss", input, target, options, false);
 }
 
 /** Squared hinge loss max(0, 1 - y x)^2 per element; matches Keras 3 `squared_hinge`. O(n). */
@@ -49,15 +57,13 @@ export function squaredHingeLoss(
   target: TensorInput,
   options: HingeLossOptions = {},
 ): tf.Tensor {
-  const fn = "squaredHingeLoss";
-  const reduction = reductionOf(options, fn);
-  return tf.tidy(() => {
-    const weights = options.weights === undefined ? undefined : asTensor(options.weights, fn, "weights");
-    return reduceLoss(tf.square(hingeElements(fn, input, target, options)), reduction, weights);
-  });
+  return hinge("squaredHingeLoss", input, target, options, true);
 }
 
 /** Keras-style form of {@link hingeLoss}. */
-export const hingeLossFactory = lossFactory(hingeLoss, "hingeLoss");
+export const hingeLossFactory = lossFactory(hingeLoss, { name: "hingeLoss", options: HINGE_LOSS_OPTIONS });
 /** Keras-style form of {@link squaredHingeLoss}. */
-export const squaredHingeLossFactory = lossFactory(squaredHingeLoss, "squaredHingeLoss");
+export const squaredHingeLossFactory = lossFactory(squaredHingeLoss, {
+  name: "squaredHingeLoss",
+  options: HINGE_LOSS_OPTIONS,
+});

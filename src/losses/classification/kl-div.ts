@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { describeValue, fail } from "../../core/errors.js";
-import type { KerasLoss } from "../factory.js";
-import { booleanOption } from "../options.js";
+import { accurateMean, accurateSum } from "../accurate-sum.js";
+import { type KerasLoss, kerasOptions } from "../factory.js";
+import { optBoolean, optionNames, optOneOf, readOptions } from "../options.js";
 import { type TensorInput, tensorPair } from "../tensor-input.js";
 
 /** Options of {@link klDiv}. */
@@ -12,6 +12,10 @@ export interface KlDivOptions {
   readonly reduction?: "none" | "mean" | "sum" | "batchmean";
 }
 
+const KL_REDUCTIONS = ["none", "mean", "sum", "batchmean"] as const;
+
+const KL_DIV_OPTIONS = optionNames<KlDivOptions>()("logTarget", "reduction");
+
 /**
  * Kullback-Leibler divergence KL(target || exp(input)) with `input` as log-probabilities:
  * per element t (log t - input) (0 where t = 0), or exp(t) (t - input) with `logTarget`.
@@ -20,14 +24,9 @@ export interface KlDivOptions {
  */
 export function klDiv(input: TensorInput, target: TensorInput, options: KlDivOptions = {}): tf.Tensor {
   const fn = "klDiv";
-  const reduction = options.reduction ?? "mean";
-  if (!["none", "mean", "sum", "batchmean"].includes(reduction)) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`reduction\` must be "none", "mean", "sum" or "batchmean", got ${describeValue(reduction)}`,
-    );
-  }
-  const logTarget = booleanOption(options.logTarget, false, fn, "logTarget");
+  const opts = readOptions<KlDivOptions>(fn, options, KL_DIV_OPTIONS);
+  const reduction = optOneOf(fn, "reduction", opts.reduction, KL_REDUCTIONS, "mean");
+  const logTarget = optBoolean(fn, "logTarget", opts.logTarget, false);
   return tf.tidy(() => {
     const [$input, $target] = tensorPair(input, target, fn, "input", "target");
     let values: tf.Tensor;
@@ -41,19 +40,14 @@ export function klDiv(input: TensorInput, target: TensorInput, options: KlDivOpt
       values = tf.sub(xlogx, tf.mul($target, $input));
     }
     if (reduction === "none") return values;
-    if (reduction === "sum") return tf.sum(values);
-    if (reduction === "mean") return tf.mean(values);
-    return tf.div(tf.sum(values), $input.rank === 0 ? 1 : $input.shape[0]!);
+    if (reduction === "sum") return accurateSum(values);
+    if (reduction === "mean") return accurateMean(values);
+    return tf.div(accurateSum(values), $input.rank === 0 ? 1 : $input.shape[0]!);
   });
 }
 
 /** Keras-style form of {@link klDiv}: `yPred` log-probabilities, `yTrue` probabilities; default `batchmean`. */
 export function klDivFactory(options: KlDivOptions = {}): KerasLoss {
-  if (options.reduction === "none")
-    fail(
-      "invalid_option",
-      'klDiv: option `reduction` must be "mean", "sum" or "batchmean" for a Keras loss, got "none"',
-    );
-  const resolved: KlDivOptions = { ...options, reduction: options.reduction ?? "batchmean" };
+  const resolved = kerasOptions("klDiv", options, KL_DIV_OPTIONS, "batchmean");
   return (yTrue, yPred) => tf.tidy(() => klDiv(yPred, yTrue, resolved) as tf.Scalar);
 }

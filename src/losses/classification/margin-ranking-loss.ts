@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { pairLossFactory } from "../factory.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
@@ -11,6 +11,8 @@ export interface MarginRankingLossOptions {
   /** Default `"mean"`. */
   readonly reduction?: Reduction;
 }
+
+const MARGIN_RANKING_LOSS_OPTIONS = optionNames<MarginRankingLossOptions>()("margin", "reduction");
 
 /**
  * Pairwise ranking hinge: max(0, -y (x1 - x2) + margin) with y = 1 when x1 should rank higher.
@@ -23,8 +25,9 @@ export function marginRankingLoss(
   options: MarginRankingLossOptions = {},
 ): tf.Tensor {
   const fn = "marginRankingLoss";
-  const reduction = reductionOf(options, fn);
-  const margin = numberOption(options.margin, 0, fn, "margin");
+  const opts = readOptions<MarginRankingLossOptions>(fn, options, MARGIN_RANKING_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
+  const margin = optNumber(fn, "margin", opts.margin, 0);
   return tf.tidy(() => {
     const a = asTensor(input1, fn, "input1");
     const b = asTensor(input2, fn, "input2");
@@ -36,7 +39,11 @@ export function marginRankingLoss(
 }
 
 /** Keras-style form of {@link marginRankingLoss}: `yPred` [N, 2] holds (x1, x2) per row, `yTrue` [N] or [N, 1] the +-1 labels. */
-export const marginRankingLossFactory = pairLossFactory(marginRankingLoss, "marginRankingLoss", (yPred) => {
-  const [a, b] = tf.split(yPred, 2, -1);
-  return [tf.reshape(a!, [-1]), tf.reshape(b!, [-1])];
+export const marginRankingLossFactory = pairLossFactory(marginRankingLoss, {
+  name: "marginRankingLoss",
+  options: MARGIN_RANKING_LOSS_OPTIONS,
+  split: (yPred) => {
+    const [a, b] = tf.split(yPred, 2, -1);
+    return [tf.reshape(a!, [-1]), tf.reshape(b!, [-1])];
+  },
 });

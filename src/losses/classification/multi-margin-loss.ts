@@ -1,7 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optInteger, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { reduceLoss } from "../reduction.js";
 import { assertRank, asTensor, type TensorInput } from "../tensor-input.js";
@@ -19,6 +18,8 @@ export interface MultiMarginLossOptions {
   readonly reduction?: Reduction;
 }
 
+const MULTI_MARGIN_LOSS_OPTIONS = optionNames<MultiMarginLossOptions>()("p", "margin", "weight", "reduction");
+
 /**
  * Multi-class hinge (Weston-Watkins, as PyTorch): for a row x with target y,
  *   loss = sum_{j != y} w_y max(0, margin - x_y + x_j)^p / C.
@@ -30,10 +31,10 @@ export function multiMarginLoss(
   options: MultiMarginLossOptions = {},
 ): tf.Tensor {
   const fn = "multiMarginLoss";
-  const reduction = reductionOf(options, fn);
-  const p = options.p ?? 1;
-  if (p !== 1 && p !== 2) fail("invalid_option", `${fn}: option \`p\` must be 1 or 2, got ${String(p)}`);
-  const margin = numberOption(options.margin, 1, fn, "margin");
+  const opts = readOptions<MultiMarginLossOptions>(fn, options, MULTI_MARGIN_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
+  const p = optInteger(fn, "p", opts.p, 1, { min: 1, max: 2 });
+  const margin = optNumber(fn, "margin", opts.margin, 1);
   return tf.tidy(() => {
     assertRank(asTensor(input, fn, "input"), [1, 2], fn, "input");
     const { rows, labels, outShape, numClasses } = indexRows(input, target, fn);
@@ -42,11 +43,15 @@ export function multiMarginLoss(
     let terms = tf.relu(tf.add(tf.sub(margin, xY), rows));
     if (p === 2) terms = tf.square(terms);
     let values = tf.div(tf.sum(tf.mul(terms, tf.sub(1, oneHot)), 1), numClasses);
-    const weight = classWeights(options.weight, numClasses, fn);
+    const weight = classWeights(opts.weight, numClasses, fn);
     if (weight) values = tf.mul(values, tf.gather(weight, labels));
     return reduction === "none" ? tf.reshape(values, outShape) : reduceLoss(values, reduction);
   });
 }
 
 /** Keras-style form of {@link multiMarginLoss}: `yPred` scores [N, C], `yTrue` class indices [N] / [N, 1] or one-hot [N, C]. */
-export const multiMarginLossFactory = lossFactory(multiMarginLoss, "multiMarginLoss", sparseTargets);
+export const multiMarginLossFactory = lossFactory(multiMarginLoss, {
+  name: "multiMarginLoss",
+  options: MULTI_MARGIN_LOSS_OPTIONS,
+  prepare: sparseTargets,
+});

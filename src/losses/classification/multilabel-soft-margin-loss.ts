@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import { reductionOf } from "../options.js";
+import { optionNames, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { reduceLoss } from "../reduction.js";
 import { asTensor, type TensorInput, tensorPair } from "../tensor-input.js";
@@ -14,6 +14,11 @@ export interface MultilabelSoftMarginLossOptions {
   readonly reduction?: Reduction;
 }
 
+const MULTILABEL_SOFT_MARGIN_LOSS_OPTIONS = optionNames<MultilabelSoftMarginLossOptions>()(
+  "weight",
+  "reduction",
+);
+
 /**
  * Multi-label one-versus-all logistic loss: per row,
  *   loss = (1 / C) sum_c w_c (t_c softplus(-x_c) + (1 - t_c) softplus(x_c)),
@@ -26,21 +31,22 @@ export function multilabelSoftMarginLoss(
   options: MultilabelSoftMarginLossOptions = {},
 ): tf.Tensor {
   const fn = "multilabelSoftMarginLoss";
-  const reduction = reductionOf(options, fn);
+  const opts = readOptions<MultilabelSoftMarginLossOptions>(fn, options, MULTILABEL_SOFT_MARGIN_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const [$input, $target] = tensorPair(input, target, fn, "input", "target");
     let terms = tf.add(
       tf.mul($target, softplus(tf.neg($input))),
       tf.mul(tf.sub(1, $target), softplus($input)),
     );
-    if (options.weight !== undefined) terms = tf.mul(terms, asTensor(options.weight, fn, "weight"));
+    if (opts.weight !== undefined) terms = tf.mul(terms, asTensor(opts.weight, fn, "weight"));
     const values = tf.mean(terms, -1);
     return reduceLoss(values, reduction);
   });
 }
 
 /** Keras-style form of {@link multilabelSoftMarginLoss} (`yPred` logits, `yTrue` 0/1 of the same shape). */
-export const multilabelSoftMarginLossFactory = lossFactory(
-  multilabelSoftMarginLoss,
-  "multilabelSoftMarginLoss",
-);
+export const multilabelSoftMarginLossFactory = lossFactory(multilabelSoftMarginLoss, {
+  name: "multilabelSoftMarginLoss",
+  options: MULTILABEL_SOFT_MARGIN_LOSS_OPTIONS,
+});

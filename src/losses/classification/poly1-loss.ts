@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { reduceLoss } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
@@ -14,6 +14,8 @@ export interface Poly1LossOptions {
   readonly reduction?: Reduction;
 }
 
+const POLY1_LOSS_OPTIONS = optionNames<Poly1LossOptions>()("epsilon", "reduction");
+
 /**
  * Poly-1 loss (Leng et al. 2022, PolyLoss): cross-entropy plus epsilon (1 - p_t), with p_t the
  * softmax probability of the target class: loss = -lp_y + epsilon (1 - exp(lp_y)).
@@ -26,8 +28,9 @@ export function poly1Loss(
   options: Poly1LossOptions = {},
 ): tf.Tensor {
   const fn = "poly1Loss";
-  const reduction = reductionOf(options, fn);
-  const epsilon = numberOption(options.epsilon, 1, fn, "epsilon");
+  const opts = readOptions<Poly1LossOptions>(fn, options, POLY1_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
+  const epsilon = optNumber(fn, "epsilon", opts.epsilon, 1);
   return tf.tidy(() => {
     const { rows, labels, outShape, numClasses } = indexRows(input, target, fn);
     const lpT = tf.sum(tf.mul(tf.logSoftmax(rows), tf.oneHot(labels, numClasses)), 1);
@@ -37,4 +40,8 @@ export function poly1Loss(
 }
 
 /** Keras-style form of {@link poly1Loss}: `yPred` logits [N, C], `yTrue` class indices [N] / [N, 1] or one-hot [N, C]. */
-export const poly1LossFactory = lossFactory(poly1Loss, "poly1Loss", sparseTargets);
+export const poly1LossFactory = lossFactory(poly1Loss, {
+  name: "poly1Loss",
+  options: POLY1_LOSS_OPTIONS,
+  prepare: sparseTargets,
+});

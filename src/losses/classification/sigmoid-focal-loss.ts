@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
 import { customGradient } from "../gradient-tools.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { type TensorInput, tensorPair } from "../tensor-input.js";
 import { reduceOrZero } from "../tensor-math.js";
@@ -16,11 +16,17 @@ export interface SigmoidFocalLossOptions {
   readonly reduction?: Reduction;
 }
 
+const SIGMOID_FOCAL_LOSS_OPTIONS = optionNames<SigmoidFocalLossOptions>()("alpha", "gamma", "reduction");
+
 /**
- * The elementwise focal loss of logits x against targets t as one custom-gradient op, so that
+ * The elementwise focal loss of logits x against targets t with hand-derived gradients, so that
  * autodiff does not differentiate the ~20 elementwise ops of the forward one by one (4x slower
  * than torchvision on the WASM backend). Forward, with p = sigmoid(x):
- *   ce  = max(x, 0) - x t + log1p(exp(-|x|))         (BCE with logits, stable for any x)
+ *   ce  = max(x, 0) - x t - log(sigmoid(|x|))        (BCE with logits, stable for any x:
+ *                                                      log1p(exp(-|x|)) = -log sigmoid(|x|), and
+ *                                                      sigmoid(|x|) in [1/2, 1] keeps the log exact
+ *                                                      to float32 rounding; two cheap kernels on
+ *                                                      WASM where log1p and exp are slow)
  *   m   = 1 - p_t = t + p (1 - 2t)                    (p_t = p t + (1 - p)(1 - t))
  *   w   = m^gamma,  a = alpha_t = (1 - alpha) + (2 alpha - 1) t  (a = 1 when alpha < 0)
  *   L   = a w ce
@@ -33,12 +39,27 @@ export interface SigmoidFocalLossOptions {
  * w' = 2m; gamma >= 1 uses gamma m^(gamma - 1); 0 < gamma < 1 uses gamma w / m where m > 0 and 0
  * at m = 0, where m^(gamma - 1) is infinite (m = 0 means p_t = 1, where ce = 0 as well, so the
  * product w'(m) ce is taken as its limit 0 instead of inf * 0 = NaN).
+ *
+ * The two gradients are two custom-gradient ops, so that the target's gradient costs nothing
+ * unless the target needs one (as torchvision, where targets rarely require grad): the loss op
+ * takes x only (t is a constant to it) and forms dL/dx in its forward pass; a second op takes t
+ * only, contributes a zero to the value, and forms dL/dt in its backward pass. TensorFlow.js
+ * calls a gradient function only for ops on a path from the differentiated inputs, so with
+ * constant targets the second op's backward never runs (its forward costs a zero fill and an add).
  */
+interface FocalParts {
+  readonly p: tf.Tensor;
+  readonly ce: tf.Tensor;
+  readonly u: tf.Tensor;
+  readonly m: tf.Tensor;
+  readonly w: tf.Tensor | undefined;
+  readonly a: tf.Tensor | undefined;
+}
+
 function focalElements(alpha: number, gamma: number): (x: tf.Tensor, t: tf.Tensor) => tf.Tensor {
   const weighted = alpha >= 0;
   // d(alpha_t)/dt; alpha_t = (1 - alpha) + (2 alpha - 1) t
   const dAlpha = weighted ? 2 * alpha - 1 : 0;
-  const alphaT = (t: tf.Tensor) => tf.add(tf.mul(t, dAlpha), 1 - alpha);
   const power = (m: tf.Tensor) => (gamma === 2 ? tf.square(m) : tf.pow(m, gamma));
   // w'(m) ce, finite at m = 0 (see above)
   const slopeTimesCe = (m: tf.Tensor, w: tf.Tensor, ce: tf.Tensor): tf.Tensor => {
@@ -48,45 +69,51 @@ function focalElements(alpha: number, gamma: number): (x: tf.Tensor, t: tf.Tenso
     // 0 < gamma < 1: gamma w / m where m > 0, else 0 (w / m is 0 / 0 there and discarded by where)
     return tf.where(tf.greater(m, 0), tf.mul(tf.div(tf.mul(w, ce), m), gamma), tf.zerosLike(m));
   };
-  return customGradient<(x: tf.Tensor, t: tf.Tensor) => tf.Tensor>(
-    (x: tf.Tensor, t: tf.Tensor, save: tf.GradSaveFunc) => {
-      const p = tf.sigmoid(x);
-      // log1p(exp(-|x|)) = -log1p(-sigmoid(-|x|)): one sigmoid instead of exp, same precision
-      const softplusOfMinusAbs = tf.neg(tf.log1p(tf.neg(tf.sigmoid(tf.neg(tf.abs(x))))));
-      const ce = tf.add(tf.sub(tf.relu(x), tf.mul(x, t)), softplusOfMinusAbs);
-      const u = tf.sub(1, tf.mul(t, 2));
-      const m = tf.add(t, tf.mul(p, u));
-      const w = gamma === 0 ? undefined : power(m);
-      const wce = w ? tf.mul(w, ce) : ce;
-      const a = weighted ? alphaT(t) : undefined;
-      const value = a ? tf.mul(a, wce) : tf.clone(wce);
-      // The engine clones every saved tensor, so instead of saving p, ce, m, ... the elementwise
-      // derivatives dL/dx and dL/dt are formed here and only those two are saved; the backward
-      // pass is then two multiplications by dy. Skipped outside a gradient scope
-      // (tf.engine().state.gradientDepth is 0 there, and save would not keep anything anyway).
-      if (tf.engine().state.gradientDepth > 0) {
-        const scale = (z: tf.Tensor) => (a ? tf.mul(a, z) : z);
-        let dx: tf.Tensor;
-        let dt: tf.Tensor;
-        if (!w) {
-          // gamma = 0 (w = 1, w' = 0): dL/dx = a (p - t), dL/dt = (2 alpha - 1) ce - a x
-          dx = scale(tf.sub(p, t));
-          dt = tf.neg(scale(x));
-        } else {
-          const g = slopeTimesCe(m, w, ce);
-          const sigmoidSlope = tf.mul(p, tf.sub(1, p)); // p (1 - p)
-          dx = scale(tf.add(tf.mul(tf.mul(g, u), sigmoidSlope), tf.mul(w, tf.sub(p, t))));
-          dt = scale(tf.sub(tf.mul(g, tf.sub(1, tf.mul(p, 2))), tf.mul(w, x)));
-        }
-        if (weighted) dt = tf.add(dt, tf.mul(wce, dAlpha));
-        save([dx, dt]);
-      }
-      return {
-        value,
-        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.mul(dy, saved[0]!), tf.mul(dy, saved[1]!)],
-      };
-    },
-  );
+  const parts = (x: tf.Tensor, t: tf.Tensor): FocalParts => {
+    const p = tf.sigmoid(x);
+    const ce = tf.sub(tf.sub(tf.relu(x), tf.mul(x, t)), tf.log(tf.sigmoid(tf.abs(x))));
+    const u = tf.sub(1, tf.mul(t, 2));
+    const m = tf.add(t, tf.mul(p, u));
+    const w = gamma === 0 ? undefined : power(m);
+    const a = weighted ? tf.add(tf.mul(t, dAlpha), 1 - alpha) : undefined;
+    return { p, ce, u, m, w, a };
+  };
+  const scaled = (a: tf.Tensor | undefined, z: tf.Tensor) => (a ? tf.mul(a, z) : z);
+  // dL/dx = a [ w'(m) ce u p (1 - p) + w (p - t) ]
+  const xSlope = ({ p, ce, u, m, w, a }: FocalParts, t: tf.Tensor): tf.Tensor => {
+    if (!w) return scaled(a, tf.sub(p, t));
+    const sigmoidSlope = tf.mul(p, tf.sub(1, p));
+    return scaled(
+      a,
+      tf.add(tf.mul(tf.mul(slopeTimesCe(m, w, ce), u), sigmoidSlope), tf.mul(w, tf.sub(p, t))),
+    );
+  };
+  // dL/dt = (2 alpha - 1) w ce + a [ w'(m) (1 - 2p) ce - w x ]
+  const tSlope = ({ p, ce, m, w, a }: FocalParts, x: tf.Tensor): tf.Tensor => {
+    const wce = w ? tf.mul(w, ce) : ce;
+    const inner = w
+      ? tf.sub(tf.mul(slopeTimesCe(m, w, ce), tf.sub(1, tf.mul(p, 2))), tf.mul(w, x))
+      : tf.neg(x);
+    const base = scaled(a, inner);
+    return weighted ? tf.add(base, tf.mul(wce, dAlpha)) : base;
+  };
+  return (x: tf.Tensor, t: tf.Tensor): tf.Tensor => {
+    const lossOfX = customGradient<(x: tf.Tensor) => tf.Tensor>((xIn: tf.Tensor, save: tf.GradSaveFunc) => {
+      const focal = parts(xIn, t);
+      const wce = focal.w ? tf.mul(focal.w, focal.ce) : focal.ce;
+      const value = focal.a ? tf.mul(focal.a, wce) : tf.clone(wce);
+      // dL/dx is formed here and saved (the engine clones saved tensors), so the backward pass is
+      // one multiplication by dy; outside a gradient scope (gradientDepth 0) it is skipped
+      if (tf.engine().state.gradientDepth > 0) save([xSlope(focal, t)]);
+      return { value, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0]!) };
+    });
+    const zeroOfT = customGradient<(t: tf.Tensor) => tf.Tensor>((tIn: tf.Tensor) => ({
+      value: tf.zerosLike(tIn),
+      gradFunc: (dy: tf.Tensor) => tf.mul(dy, tSlope(parts(x, tIn), x)),
+    }));
+    const value = lossOfX(x);
+    return tf.engine().state.gradientDepth > 0 ? tf.add(value, zeroOfT(t)) : value;
+  };
 }
 
 /**
@@ -105,9 +132,10 @@ export function sigmoidFocalLoss(
   options: SigmoidFocalLossOptions = {},
 ): tf.Tensor {
   const fn = "sigmoidFocalLoss";
-  const reduction = reductionOf(options, fn, "none");
-  const alpha = numberOption(options.alpha, 0.25, fn, "alpha", { max: 1 });
-  const gamma = numberOption(options.gamma, 2, fn, "gamma", { min: 0 });
+  const opts = readOptions<SigmoidFocalLossOptions>(fn, options, SIGMOID_FOCAL_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction, "none");
+  const alpha = optNumber(fn, "alpha", opts.alpha, 0.25, { max: 1 });
+  const gamma = optNumber(fn, "gamma", opts.gamma, 2, { min: 0 });
   return tf.tidy(() => {
     const [$input, $target] = tensorPair(input, target, fn, "input", "target");
     return reduceOrZero(focalElements(alpha, gamma)($input, $target), reduction);
@@ -115,4 +143,7 @@ export function sigmoidFocalLoss(
 }
 
 /** Keras-style form of {@link sigmoidFocalLoss} (`yPred` are logits; reduction defaults to `"mean"` here). */
-export const sigmoidFocalLossFactory = lossFactory(sigmoidFocalLoss, "sigmoidFocalLoss");
+export const sigmoidFocalLossFactory = lossFactory(sigmoidFocalLoss, {
+  name: "sigmoidFocalLoss",
+  options: SIGMOID_FOCAL_LOSS_OPTIONS,
+});

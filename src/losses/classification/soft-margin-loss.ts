@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
+import { optionNames, readOptions } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
 import { softplus } from "../tensor-math.js";
@@ -10,6 +11,8 @@ export interface SoftMarginLossOptions {
   /** Default `"mean"`. */
   readonly reduction?: Reduction;
 }
+
+const SOFT_MARGIN_LOSS_OPTIONS = optionNames<SoftMarginLossOptions>()("reduction");
 
 /**
  * Two-class logistic loss for labels y in {-1, +1}: log(1 + exp(-y x)), computed as softplus(-y x)
@@ -21,10 +24,14 @@ export function softMarginLoss(
   options: SoftMarginLossOptions = {},
 ): tf.Tensor {
   const fn = "softMarginLoss";
-  return elementwiseLoss(fn, input, target, options, ($input, $target) =>
+  const opts = readOptions<SoftMarginLossOptions>(fn, options, SOFT_MARGIN_LOSS_OPTIONS);
+  return elementwiseLoss(fn, input, target, opts, ($input, $target) =>
     softplus(tf.neg(tf.mul($target, $input))),
   );
 }
 
 /** Keras-style form of {@link softMarginLoss}. */
-export const softMarginLossFactory = lossFactory(softMarginLoss, "softMarginLoss");
+export const softMarginLossFactory = lossFactory(softMarginLoss, {
+  name: "softMarginLoss",
+  options: SOFT_MARGIN_LOSS_OPTIONS,
+});

@@ -1,9 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
+import { accurateSum } from "../accurate-sum.js";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optInteger, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
-import type { TensorInput } from "../tensor-input.js";
+import { asTensor, type TensorInput } from "../tensor-input.js";
 import { indexRows, maskIgnored, sparseTargets } from "./class-layout.js";
 
 /** Options of {@link softmaxFocalLoss}. */
@@ -18,6 +19,13 @@ export interface SoftmaxFocalLossOptions {
   readonly reduction?: Reduction;
 }
 
+const SOFTMAX_FOCAL_LOSS_OPTIONS = optionNames<SoftmaxFocalLossOptions>()(
+  "gamma",
+  "alpha",
+  "ignoreIndex",
+  "reduction",
+);
+
 /**
  * Multi-class focal loss on softmax probabilities: with lp_y the log-softmax at the target,
  *   loss = -alpha_y (1 - exp(lp_y))^gamma lp_y,
@@ -31,35 +39,34 @@ export function softmaxFocalLoss(
   options: SoftmaxFocalLossOptions = {},
 ): tf.Tensor {
   const fn = "softmaxFocalLoss";
-  const reduction = reductionOf(options, fn);
-  const gamma = numberOption(options.gamma, 2, fn, "gamma", { min: 0 });
-  const ignoreIndex = numberOption(options.ignoreIndex, -100, fn, "ignoreIndex");
+  const opts = readOptions<SoftmaxFocalLossOptions>(fn, options, SOFTMAX_FOCAL_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
+  const gamma = optNumber(fn, "gamma", opts.gamma, 2, { min: 0 });
+  const ignoreIndex = optInteger(fn, "ignoreIndex", opts.ignoreIndex, -100);
+  const alpha = typeof opts.alpha === "number" ? optNumber(fn, "alpha", opts.alpha, 1) : opts.alpha;
   return tf.tidy(() => {
     const { rows, labels, outShape, numClasses } = indexRows(input, target, fn, ignoreIndex);
     const { safe, valid: validF } = maskIgnored(labels, ignoreIndex);
     const lpT = tf.sum(tf.mul(tf.logSoftmax(rows), tf.oneHot(safe, numClasses)), 1);
     let values = tf.neg(lpT);
     if (gamma !== 0) values = tf.mul(values, tf.pow(tf.neg(tf.expm1(lpT)), gamma));
-    const alpha = options.alpha;
-    if (alpha !== undefined && alpha !== null) {
-      if (typeof alpha === "number") values = tf.mul(values, alpha);
-      else {
-        const a = tf.tensor(
-          alpha instanceof tf.Tensor ? alpha.dataSync() : (alpha as number[]),
-          undefined,
-          "float32",
-        );
-        if (a.size !== numClasses)
-          fail("shape_mismatch", `${fn}: option \`alpha\` must have ${numClasses} entries, got ${a.size}`);
-        values = tf.mul(values, tf.gather(a, safe));
-      }
+    if (typeof alpha === "number") values = tf.mul(values, alpha);
+    else if (alpha !== undefined && alpha !== null) {
+      const a = tf.reshape(asTensor(alpha, fn, "alpha"), [-1]);
+      if (a.size !== numClasses)
+        fail("shape_mismatch", `${fn}: option \`alpha\` must have ${numClasses} entries, got ${a.size}`);
+      values = tf.mul(values, tf.gather(a, safe));
     }
     values = tf.mul(values, validF);
     if (reduction === "none") return tf.reshape(values, outShape);
-    if (reduction === "sum") return tf.sum(values);
-    return tf.div(tf.sum(values), tf.sum(validF));
+    if (reduction === "sum") return accurateSum(values);
+    return tf.div(accurateSum(values), accurateSum(validF));
   });
 }
 
 /** Keras-style form of {@link softmaxFocalLoss}: `yPred` logits [N, C], `yTrue` class indices [N] / [N, 1] or one-hot [N, C]. */
-export const softmaxFocalLossFactory = lossFactory(softmaxFocalLoss, "softmaxFocalLoss", sparseTargets);
+export const softmaxFocalLossFactory = lossFactory(softmaxFocalLoss, {
+  name: "softmaxFocalLoss",
+  options: SOFTMAX_FOCAL_LOSS_OPTIONS,
+  prepare: sparseTargets,
+});

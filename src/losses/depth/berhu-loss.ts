@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
 import { absolute, select, stepMask, stopGradient } from "../gradient-tools.js";
-import { numberOption, reductionOption } from "../options.js";
+import { optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { assertNonEmptyTensor, assertSameShape, asTensor, tensorPair } from "../tensor-input.js";
 import { maskedMean } from "../tensor-math.js";
@@ -17,6 +17,13 @@ export interface BerHuLossOptions {
   readonly reduction?: Reduction;
 }
 
+const BER_HU_LOSS_OPTIONS = optionNames<BerHuLossOptions>()(
+  "thresholdFraction",
+  "threshold",
+  "mask",
+  "reduction",
+);
+
 /**
  * BerHu loss of `input` (predicted depth) against `target`, any equal shapes. r = input -
  * target; c = thresholdFraction·max|r| over the batch, a constant for the gradient (as Laina et
@@ -29,22 +36,22 @@ export function berHuLoss(
   options: BerHuLossOptions = {},
 ): tf.Tensor {
   const fn = "berHuLoss";
-  const fraction = numberOption(options.thresholdFraction, 0.2, fn, "thresholdFraction", {
-    exclusiveMin: 0,
+  const opts = readOptions<BerHuLossOptions>(fn, options, BER_HU_LOSS_OPTIONS);
+  const fraction = optNumber(fn, "thresholdFraction", opts.thresholdFraction, 0.2, {
+    min: 0,
+    minExclusive: true,
     max: 1,
   });
-  const reduction = reductionOption(options.reduction, fn);
+  const reduction = reductionOption(fn, opts.reduction);
+  const threshold = optNumber(fn, "threshold", opts.threshold, undefined, { min: 0, minExclusive: true });
   return tf.tidy(() => {
     const [x, y] = tensorPair(input, target, fn, "input", "target");
     assertNonEmptyTensor(x, fn, "input");
-    const mask = options.mask === undefined ? undefined : asTensor(options.mask, fn, "mask");
+    const mask = opts.mask === undefined ? undefined : asTensor(opts.mask, fn, "mask");
     if (mask) assertSameShape(x, mask, fn, "input", "mask");
     const residual = absolute(tf.sub(x, y));
     const masked = mask ? tf.mul(residual, mask) : residual;
-    const c =
-      options.threshold === undefined
-        ? stopGradient(tf.mul(fraction, tf.max(masked)))
-        : tf.scalar(numberOption(options.threshold, 1, fn, "threshold", { exclusiveMin: 0 }));
+    const c = threshold === undefined ? stopGradient(tf.mul(fraction, tf.max(masked))) : tf.scalar(threshold);
     const safeC = tf.maximum(c, 1e-30);
     const quadratic = tf.div(tf.add(tf.square(residual), tf.square(c)), tf.mul(2, safeC));
     const values = select(stepMask(tf.sub(residual, c)), quadratic, residual);
@@ -56,5 +63,5 @@ export function berHuLoss(
 /** Keras-style form of {@link berHuLoss}. */
 export const berHuLossFactory = lossFactory<BerHuLossOptions>(
   (input, target, options) => berHuLoss(input, target, options),
-  "berHuLoss",
+  { name: "berHuLoss", options: BER_HU_LOSS_OPTIONS },
 );

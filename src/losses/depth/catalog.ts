@@ -137,7 +137,51 @@ export const ssimLossEntry = loss({
 });
 
 /** Catalog entries of the depth losses. */
+/** Catalog entry of {@link leftRightConsistencyLoss}. */
+export const leftRightConsistencyLossEntry = loss({
+  id: "depth/left_right_consistency_loss",
+  title: "Left-right disparity consistency loss",
+  formula: String.raw`C_{lr} = \tfrac1N \sum |d^l(x) - d^r(x - d^l(x))| + \tfrac1N \sum |d^r(x) - d^l(x + d^r(x))|`,
+  range: [0, Number.POSITIVE_INFINITY],
+  robustness: [
+    "Ties the two views' disparities together (stereo-supervised monocular training): occlusions and thin structures violate it, so it is weighted (1.0 in monodepth) against the photometric term.",
+  ],
+  references: [
+    {
+      paper:
+        "Godard, Mac Aodha & Brostow 2017, Unsupervised Monocular Depth Estimation with Left-Right Consistency",
+      implementation:
+        "monodepth's lr_loss with bilinear_sampler_1d_h (border mode), transcribed to torch 1.13: value and gradient",
+    },
+  ],
+  pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta_accuracy"],
+  traits: ["self-supervised", "stereo", "depth"],
+  exports: ["leftRightConsistencyLoss", "leftRightConsistencyLossFactory", "sampleRows"],
+});
+
+/** Catalog entry of {@link minimumReprojectionLoss}. */
+export const minimumReprojectionLossEntry = loss({
+  id: "depth/minimum_reprojection_loss",
+  title: "Minimum reprojection loss with auto-masking",
+  formula: String.raw`L_p = \min\big(\min_s pe(I_t, I_{s\to t}),\; \min_s pe(I_t, I_s) + \epsilon\big),\; pe = \tfrac{\alpha}{2}(1 - \mathrm{SSIM}) + (1 - \alpha)\|\cdot\|_1`,
+  range: [0, Number.POSITIVE_INFINITY],
+  robustness: [
+    "The per-pixel minimum over source frames ignores pixels occluded in some of them; auto-masking drops static pixels (no camera-relative motion), which would otherwise teach infinite depth.",
+  ],
+  references: [
+    {
+      paper: "Godard et al. 2019, Digging Into Self-Supervised Monocular Depth Estimation (Monodepth2)",
+      implementation: "monodepth2 compute_losses at one scale (torch 1.13, noise 0): value and gradient",
+    },
+  ],
+  pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta_accuracy"],
+  traits: ["self-supervised", "depth", "occlusion"],
+  exports: ["minimumReprojectionLoss"],
+});
+
 export const entries: readonly CatalogEntry[] = [
+  leftRightConsistencyLossEntry,
+  minimumReprojectionLossEntry,
   berHuLossEntry,
   edgeAwareSmoothnessLossEntry,
   photometricLossEntry,

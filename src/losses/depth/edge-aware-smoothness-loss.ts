@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
+import { accurateMean } from "../accurate-sum.js";
 import { absolute } from "../gradient-tools.js";
-import { booleanOption, reductionOption } from "../options.js";
+import { optBoolean, optionNames, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { reduceLoss } from "../reduction.js";
 import { assertRank, asTensor } from "../tensor-input.js";
@@ -13,6 +14,11 @@ export interface EdgeAwareSmoothnessLossOptions {
   /** "none": per-image losses [N]. "mean" equals monodepth2's mean over the batch. */
   readonly reduction?: Reduction;
 }
+
+const EDGE_AWARE_SMOOTHNESS_LOSS_OPTIONS = optionNames<EdgeAwareSmoothnessLossOptions>()(
+  "normalize",
+  "reduction",
+);
 
 /**
  * Edge-aware smoothness of a disparity map `disparity` [N, H, W] or [N, H, W, 1] guided by the
@@ -26,8 +32,9 @@ export function edgeAwareSmoothnessLoss(
   options: EdgeAwareSmoothnessLossOptions = {},
 ): tf.Tensor {
   const fn = "edgeAwareSmoothnessLoss";
-  const normalize = booleanOption(options.normalize, true, fn, "normalize");
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<EdgeAwareSmoothnessLossOptions>(fn, options, EDGE_AWARE_SMOOTHNESS_LOSS_OPTIONS);
+  const normalize = optBoolean(fn, "normalize", opts.normalize, true);
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     let d = asTensor(disparity, fn, "disparity");
     const img = asTensor(image, fn, "image");
@@ -43,7 +50,7 @@ export function edgeAwareSmoothnessLoss(
         `${fn}: \`disparity\` and \`image\` must have the same batch, height and width, got [${d.shape.join(", ")}] and [${img.shape.join(", ")}]`,
       );
     if (h < 2 || w < 2) fail("shape_mismatch", `${fn}: images must be at least 2×2, got ${h}×${w}`);
-    if (normalize) d = tf.div(d, tf.add(tf.mean(d, [1, 2], true), 1e-7));
+    if (normalize) d = tf.div(d, tf.add(accurateMean(d, [1, 2], true), 1e-7));
     const dx = (t: tf.Tensor) =>
       tf.sub(tf.slice(t, [0, 0, 0, 0], [-1, -1, w - 1, -1]), tf.slice(t, [0, 0, 1, 0], [-1, -1, -1, -1]));
     const dy = (t: tf.Tensor) =>
@@ -51,8 +58,8 @@ export function edgeAwareSmoothnessLoss(
     const weightX = tf.exp(tf.neg(tf.mean(absolute(dx(img)), 3, true)));
     const weightY = tf.exp(tf.neg(tf.mean(absolute(dy(img)), 3, true)));
     const perImage = tf.add(
-      tf.mean(tf.mul(absolute(dx(d)), weightX), [1, 2, 3]),
-      tf.mean(tf.mul(absolute(dy(d)), weightY), [1, 2, 3]),
+      accurateMean(tf.mul(absolute(dx(d)), weightX), [1, 2, 3]),
+      accurateMean(tf.mul(absolute(dy(d)), weightY), [1, 2, 3]),
     );
     return reduceLoss(perImage, reduction);
   });

@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
+import { accurateSum } from "../accurate-sum.js";
 import { lossFactory } from "../factory.js";
-import { booleanOption, choiceOption, numberOption, reductionOption } from "../options.js";
+import { optBoolean, optionNames, optNumber, optOneOf, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { assertNonEmptyTensor, assertSameShape, asTensor, tensorPair } from "../tensor-input.js";
 import { maskedMean } from "../tensor-math.js";
@@ -24,6 +25,16 @@ export interface ScaleInvariantLogLossOptions {
   readonly reduction?: Reduction;
 }
 
+const SCALE_INVARIANT_LOG_LOSS_OPTIONS = optionNames<ScaleInvariantLogLossOptions>()(
+  "lambda",
+  "inputSpace",
+  "sqrt",
+  "scale",
+  "mask",
+  "granularity",
+  "reduction",
+);
+
 /**
  * Scale-invariant log loss of predicted depths `input` against `target` ([N, ...pixels]).
  * d = log input - log target over valid pixels; D = mean(d²) - λ·mean(d)²; optional sqrt and
@@ -36,12 +47,13 @@ export function scaleInvariantLogLoss(
   options: ScaleInvariantLogLossOptions = {},
 ): tf.Tensor {
   const fn = "scaleInvariantLogLoss";
-  const lambda = numberOption(options.lambda, 0.5, fn, "lambda", { min: 0, max: 1 });
-  const space = choiceOption(options.inputSpace, "depth", ["depth", "log"], fn, "inputSpace");
-  const takeSqrt = booleanOption(options.sqrt, false, fn, "sqrt");
-  const scale = numberOption(options.scale, 1, fn, "scale", { exclusiveMin: 0 });
-  const granularity = choiceOption(options.granularity, "image", ["image", "batch"], fn, "granularity");
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<ScaleInvariantLogLossOptions>(fn, options, SCALE_INVARIANT_LOG_LOSS_OPTIONS);
+  const lambda = optNumber(fn, "lambda", opts.lambda, 0.5, { min: 0, max: 1 });
+  const space = optOneOf(fn, "inputSpace", opts.inputSpace, ["depth", "log"], "depth");
+  const takeSqrt = optBoolean(fn, "sqrt", opts.sqrt, false);
+  const scale = optNumber(fn, "scale", opts.scale, 1, { min: 0, minExclusive: true });
+  const granularity = optOneOf(fn, "granularity", opts.granularity, ["image", "batch"], "image");
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const [x, y] = tensorPair(input, target, fn, "input", "target");
     assertNonEmptyTensor(x, fn, "input");
@@ -50,17 +62,17 @@ export function scaleInvariantLogLoss(
         "shape_mismatch",
         `${fn}: \`input\` must have a batch axis and at least one pixel axis, got shape [${x.shape.join(", ")}]`,
       );
-    const mask = options.mask === undefined ? tf.ones(x.shape) : asTensor(options.mask, fn, "mask");
+    const mask = opts.mask === undefined ? tf.ones(x.shape) : asTensor(opts.mask, fn, "mask");
     assertSameShape(x, mask, fn, "input", "mask");
     // Where masked, compare 1 with 1 so the log stays finite and d = 0.
     const safeX = tf.add(tf.mul(x, mask), tf.sub(1, mask));
     const safeY = tf.add(tf.mul(y, mask), tf.sub(1, mask));
     const d = tf.mul(space === "depth" ? tf.sub(tf.log(safeX), tf.log(safeY)) : tf.sub(x, y), mask);
     const axes = granularity === "image" ? Array.from({ length: x.rank - 1 }, (_, i) => i + 1) : undefined;
-    const count = tf.sum(mask, axes);
+    const count = accurateSum(mask, axes);
     const safeCount = tf.maximum(count, 1);
-    const meanSquare = tf.div(tf.sum(tf.square(d), axes), safeCount);
-    const meanD = tf.div(tf.sum(d, axes), safeCount);
+    const meanSquare = tf.div(accurateSum(tf.square(d), axes), safeCount);
+    const meanD = tf.div(accurateSum(d, axes), safeCount);
     let value = tf.sub(meanSquare, tf.mul(lambda, tf.square(meanD)));
     if (takeSqrt) value = tf.sqrt(tf.maximum(value, 1e-30));
     value = tf.mul(value, scale);
@@ -74,5 +86,5 @@ export function scaleInvariantLogLoss(
 /** Keras-style form of {@link scaleInvariantLogLoss}. */
 export const scaleInvariantLogLossFactory = lossFactory<ScaleInvariantLogLossOptions>(
   (input, target, options) => scaleInvariantLogLoss(input, target, options),
-  "scaleInvariantLogLoss",
+  { name: "scaleInvariantLogLoss", options: SCALE_INVARIANT_LOG_LOSS_OPTIONS },
 );

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { describeValue, fail } from "../../core/errors.js";
+import { accurateSum } from "../accurate-sum.js";
 import { lossFactory } from "../factory.js";
 import { absolute, select, stepMask } from "../gradient-tools.js";
-import { numberOption, reductionOption } from "../options.js";
+import { optInteger, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { assertRank, asTensor, tensorPair } from "../tensor-input.js";
 
@@ -23,8 +23,15 @@ export interface ScaleShiftInvariantLossOptions {
   readonly reduction?: Reduction;
 }
 
+const SCALE_SHIFT_INVARIANT_LOSS_OPTIONS = optionNames<ScaleShiftInvariantLossOptions>()(
+  "mask",
+  "alpha",
+  "scales",
+  "reduction",
+);
+
 function sumHW(t: tf.Tensor): tf.Tensor {
-  return tf.sum(t, [1, 2]);
+  return accurateSum(t, [1, 2]);
 }
 
 /** Least-squares scale and shift per image (0 and 0 where the 2×2 system is singular); differentiable. */
@@ -55,11 +62,10 @@ export function scaleShiftInvariantLoss(
   options: ScaleShiftInvariantLossOptions = {},
 ): tf.Tensor {
   const fn = "scaleShiftInvariantLoss";
-  const alpha = numberOption(options.alpha, 0.5, fn, "alpha", { min: 0 });
-  const scales = options.scales ?? 4;
-  if (!Number.isInteger(scales) || scales < 1)
-    fail("invalid_option", `${fn}: option \`scales\` must be an integer >= 1, got ${describeValue(scales)}`);
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<ScaleShiftInvariantLossOptions>(fn, options, SCALE_SHIFT_INVARIANT_LOSS_OPTIONS);
+  const alpha = optNumber(fn, "alpha", opts.alpha, 0.5, { min: 0 });
+  const scales = optInteger(fn, "scales", opts.scales, 4, { min: 1, max: 32 });
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     let [x, y] = tensorPair(input, target, fn, "input", "target");
     if (x.rank === 4 && x.shape[3] === 1) {
@@ -68,7 +74,7 @@ export function scaleShiftInvariantLoss(
     }
     assertRank(x, 3, fn, "input", "[batch, height, width]");
     const mask =
-      options.mask === undefined ? tf.ones(x.shape) : tf.reshape(asTensor(options.mask, fn, "mask"), x.shape);
+      opts.mask === undefined ? tf.ones(x.shape) : tf.reshape(asTensor(opts.mask, fn, "mask"), x.shape);
     const [s, t] = scaleAndShift(x, y, mask);
     const aligned = tf.add(tf.mul(tf.reshape(s, [-1, 1, 1]), x), tf.reshape(t, [-1, 1, 1]));
     const count = sumHW(mask);
@@ -130,5 +136,5 @@ export function scaleShiftInvariantLoss(
 /** Keras-style form of {@link scaleShiftInvariantLoss}. */
 export const scaleShiftInvariantLossFactory = lossFactory<ScaleShiftInvariantLossOptions>(
   (input, target, options) => scaleShiftInvariantLoss(input, target, options),
-  "scaleShiftInvariantLoss",
+  { name: "scaleShiftInvariantLoss", options: SCALE_SHIFT_INVARIANT_LOSS_OPTIONS },
 );

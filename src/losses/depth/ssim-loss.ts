@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { lossFactory } from "../factory.js";
 import { reflectPad } from "../gradient-tools.js";
-import { choiceOption, numberOption, reductionOption } from "../options.js";
+import { optInteger, optionNames, optNumber, optOneOf, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { assertRank, tensorPair } from "../tensor-input.js";
 
@@ -26,6 +26,16 @@ export interface SsimLossOptions extends SsimOptions {
   /** "none": the per-pixel map 1 - SSIM [N, H', W', C]. */
   readonly reduction?: Reduction;
 }
+
+const SSIM_MAP_OPTIONS = optionNames<SsimOptions>()("window", "windowSize", "sigma", "dataRange");
+
+const SSIM_LOSS_OPTIONS = optionNames<SsimLossOptions>()(
+  "window",
+  "windowSize",
+  "sigma",
+  "dataRange",
+  "reduction",
+);
 
 /** Normalised 1-D Gaussian weights of the given size. */
 function gaussianWeights(size: number, sigma: number): number[] {
@@ -65,12 +75,15 @@ function separableFilter(t: tf.Tensor, weights: readonly number[]): tf.Tensor {
  * the map keeps the input size (monodepth2); "gaussian" windows use valid positions only.
  */
 export function ssimMap(x: tf.Tensor, y: tf.Tensor, options: SsimOptions = {}, fn = "ssimMap"): tf.Tensor4D {
-  const window = choiceOption(options.window, "uniform", ["uniform", "gaussian"], fn, "window");
-  const size = options.windowSize ?? (window === "uniform" ? 3 : 11);
-  if (!Number.isInteger(size) || size < 1 || size % 2 === 0)
-    fail("invalid_option", `${fn}: option \`windowSize\` must be an odd integer >= 1, got ${size}`);
-  const sigma = numberOption(options.sigma, 1.5, fn, "sigma", { exclusiveMin: 0 });
-  const range = numberOption(options.dataRange, 1, fn, "dataRange", { exclusiveMin: 0 });
+  options = readOptions<SsimOptions>(fn, options, SSIM_MAP_OPTIONS);
+  const window = optOneOf(fn, "window", options.window, ["uniform", "gaussian"], "uniform");
+  const size = optInteger(fn, "windowSize", options.windowSize, window === "uniform" ? 3 : 11, {
+    min: 1,
+    max: 255,
+  });
+  if (size % 2 === 0) fail("invalid_option", `${fn}: option \`windowSize\` must be odd, got ${size}`);
+  const sigma = optNumber(fn, "sigma", options.sigma, 1.5, { min: 0, minExclusive: true });
+  const range = optNumber(fn, "dataRange", options.dataRange, 1, { min: 0, minExclusive: true });
   return tf.tidy(() => {
     let [a, b] = tensorPair(x, y, fn, "x", "y");
     if (a.rank === 3) {
@@ -119,12 +132,14 @@ export function ssimMap(x: tf.Tensor, y: tf.Tensor, options: SsimOptions = {}, f
  */
 export function ssimLoss(x: tf.Tensor, y: tf.Tensor, options: SsimLossOptions = {}): tf.Tensor {
   const fn = "ssimLoss";
-  const reduction = reductionOption(options.reduction, fn);
-  return tf.tidy(() => reduceLoss(tf.sub(1, ssimMap(x, y, options, fn)), reduction));
+  const opts = readOptions<SsimLossOptions>(fn, options, SSIM_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
+  const { reduction: _reduction, ...ssim } = opts;
+  return tf.tidy(() => reduceLoss(tf.sub(1, ssimMap(x, y, ssim, fn)), reduction));
 }
 
 /** Keras-style form of {@link ssimLoss}. */
 export const ssimLossFactory = lossFactory<SsimLossOptions>(
   (input, target, options) => ssimLoss(input, target, options),
-  "ssimLoss",
+  { name: "ssimLoss", options: SSIM_LOSS_OPTIONS },
 );

@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { abs, noGrad } from "../gradient-tools.js";
-import { numberOption } from "../options.js";
+import { optionNames, optNumber, readOptions } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
 
@@ -20,6 +20,14 @@ export interface BalancedL1LossOptions {
   readonly weights?: TensorInput;
 }
 
+const BALANCED_L1_LOSS_OPTIONS = optionNames<BalancedL1LossOptions>()(
+  "alpha",
+  "gamma",
+  "beta",
+  "reduction",
+  "weights",
+);
+
 /**
  * Balanced L1 loss (Pang et al. 2019, Libra R-CNN), in mmdetection's form: with
  * x = |input - target| and b = e^{gamma / alpha} - 1,
@@ -34,10 +42,11 @@ export function balancedL1Loss(
   options: BalancedL1LossOptions = {},
 ): tf.Tensor {
   const fn = "balancedL1Loss";
-  const alpha = numberOption(options.alpha, 0.5, fn, "alpha", { exclusiveMin: 0 });
-  const gamma = numberOption(options.gamma, 1.5, fn, "gamma", { exclusiveMin: 0 });
-  const beta = numberOption(options.beta, 1, fn, "beta", { exclusiveMin: 0 });
-  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
+  const opts = readOptions<BalancedL1LossOptions>(fn, options, BALANCED_L1_LOSS_OPTIONS);
+  const alpha = optNumber(fn, "alpha", opts.alpha, 0.5, { min: 0, minExclusive: true });
+  const gamma = optNumber(fn, "gamma", opts.gamma, 1.5, { min: 0, minExclusive: true });
+  const beta = optNumber(fn, "beta", opts.beta, 1, { min: 0, minExclusive: true });
+  return elementwiseLoss(fn, input, target, opts, ($input, $target) => {
     const x = abs(tf.sub($input, $target));
     const b = Math.exp(gamma / alpha) - 1;
     const inner = tf.sub(
@@ -54,4 +63,7 @@ export function balancedL1Loss(
 }
 
 /** Keras-style form of {@link balancedL1Loss}. */
-export const balancedL1LossFactory = lossFactory(balancedL1Loss, "balancedL1Loss");
+export const balancedL1LossFactory = lossFactory(balancedL1Loss, {
+  name: "balancedL1Loss",
+  options: BALANCED_L1_LOSS_OPTIONS,
+});

@@ -1,7 +1,19 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { noGrad } from "../gradient-tools.js";
+import { optionNames } from "../options.js";
+import type { Reduction } from "../reduction.js";
 import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
+
+/** Options shared by the box-overlap losses. */
+export interface BoxLossOptions {
+  /** Default `"none"`, as torchvision. `mean` of an empty batch is 0. */
+  readonly reduction?: Reduction;
+  /** Added to denominators. Default 1e-7 (torchvision). */
+  readonly eps?: number;
+}
+
+export const BOX_LOSS_OPTIONS = optionNames<BoxLossOptions>()("reduction", "eps");
 
 /** The coordinates of a pair of box tensors [..., 4] (x1, y1, x2, y2), split into [...] columns. */
 export interface BoxPair {

@@ -30,7 +30,7 @@ export const balancedL1LossEntry = loss({
   title: "Balanced L1 loss",
   formula:
     "\\begin{cases} \\frac{\\alpha}{b}(b|x|+1)\\ln(\\frac{b|x|}{\\beta}+1) - \\alpha|x| & |x| < \\beta \\\\ \\gamma|x| + \\frac{\\gamma}{b} - \\alpha\\beta & \\text{otherwise} \\end{cases},\\; b = e^{\\gamma/\\alpha} - 1",
-  range: [-Infinity, Infinity],
+  range: [0, Infinity],
   robustness: ["Raises the gradient of inliers (accurate boxes) so that outliers do not dominate training."],
   references: [
     {
@@ -105,7 +105,8 @@ export const wingLossEntry = loss({
   id: "detection/wing_loss",
   title: "Wing loss",
   tasks: ["detection", "face-recognition", "regression"],
-  formula: "\\begin{cases} w \\ln(1 + |x|/\\epsilon) & |x| < w \\\\ |x| - C & \\text{otherwise} \\end{cases}",
+  formula:
+    "\\begin{cases} w \\ln(1 + |x|/\\epsilon) & |x| < w \\\\ |x| - C & \\text{otherwise} \\end{cases},\\; C = w - w \\ln(1 + w/\\epsilon)",
   range: [0, Infinity],
   robustness: [
     "Amplifies small and medium errors (log part) while staying linear for outliers; for landmark localisation.",
@@ -138,7 +139,29 @@ export const yoloLossEntry = loss({
 });
 
 /** Catalog entries of the detection losses. */
+/** Catalog entry of the yoloV1Loss concept (listed in `entries`). */
+export const yoloV1LossEntry = loss({
+  id: "detection/yolo_v1_loss",
+  title: "YOLOv1 sum-squared loss",
+  formula:
+    "\\lambda_{coord} \\sum_{ij} 1^{obj}_{ij} [(x - \\hat x)^2 + (y - \\hat y)^2 + (\\sqrt w - \\sqrt{\\hat w})^2 + (\\sqrt h - \\sqrt{\\hat h})^2] + \\sum_{ij} 1^{obj}_{ij} (C - \\hat C)^2 + \\lambda_{noobj} \\sum_{ij} 1^{noobj}_{ij} (C - \\hat C)^2 + \\sum_i 1^{obj}_i \\sum_c (p(c) - \\hat p(c))^2",
+  range: [0, Infinity],
+  robustness: [
+    "Sum-squared error throughout: λ_coord = 5 and λ_noobj = 0.5 rebalance the few object cells against the many empty ones; √w, √h soften errors on large boxes.",
+  ],
+  references: [
+    {
+      paper: "Redmon et al. 2016, You Only Look Once (eq. 3)",
+      implementation: "torch 1.13 re-implementation of the paper's formula: value and gradient",
+    },
+  ],
+  pairsWith: ["detection/coco_map"],
+  traits: ["boxes", "imbalanced"],
+  exports: ["yoloV1Loss"],
+});
+
 export const entries: readonly CatalogEntry[] = [
+  yoloV1LossEntry,
   smoothL1BoxLossEntry,
   balancedL1LossEntry,
   iouLossEntry,

@@ -1,11 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
 import { stopGradient } from "../gradient-tools.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optNumber, readOptions, reductionOption } from "../options.js";
 import type { TensorInput } from "../tensor-input.js";
 import { reduceOrZero } from "../tensor-math.js";
-import { boxPair, diouAndIou } from "./box-geometry.js";
-import type { BoxLossOptions } from "./iou-loss.js";
+import { BOX_LOSS_OPTIONS, type BoxLossOptions, boxPair, diouAndIou } from "./box-geometry.js";
 
 /**
  * Complete-IoU loss (Zheng et al. 2020): DIoU loss + alpha v, with the aspect-ratio term
@@ -15,8 +14,9 @@ import type { BoxLossOptions } from "./iou-loss.js";
  */
 export function ciouLoss(boxes1: TensorInput, boxes2: TensorInput, options: BoxLossOptions = {}): tf.Tensor {
   const fn = "ciouLoss";
-  const reduction = reductionOf(options, fn, "none");
-  const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
+  const opts = readOptions<BoxLossOptions>(fn, options, BOX_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction, "none");
+  const eps = optNumber(fn, "eps", opts.eps, 1e-7, { min: 0 });
   return tf.tidy(() => {
     const p = boxPair(boxes1, boxes2, fn);
     const { loss, iou } = diouAndIou(p, eps);
@@ -31,4 +31,4 @@ export function ciouLoss(boxes1: TensorInput, boxes2: TensorInput, options: BoxL
 }
 
 /** Keras-style form of {@link ciouLoss}: `yPred` and `yTrue` boxes [N, 4] xyxy. */
-export const ciouLossFactory = lossFactory(ciouLoss, "ciouLoss");
+export const ciouLossFactory = lossFactory(ciouLoss, { name: "ciouLoss", options: BOX_LOSS_OPTIONS });

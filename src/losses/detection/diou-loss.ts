@@ -1,11 +1,10 @@
 import type * as tf from "@tensorflow/tfjs-core";
 import { tidy } from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optNumber, readOptions, reductionOption } from "../options.js";
 import type { TensorInput } from "../tensor-input.js";
 import { reduceOrZero } from "../tensor-math.js";
-import { boxPair, diouAndIou } from "./box-geometry.js";
-import type { BoxLossOptions } from "./iou-loss.js";
+import { BOX_LOSS_OPTIONS, type BoxLossOptions, boxPair, diouAndIou } from "./box-geometry.js";
 
 /**
  * Distance-IoU loss (Zheng et al. 2020): 1 - IoU + rho^2(centres) / (c^2 + eps), c the diagonal
@@ -14,10 +13,11 @@ import type { BoxLossOptions } from "./iou-loss.js";
  */
 export function diouLoss(boxes1: TensorInput, boxes2: TensorInput, options: BoxLossOptions = {}): tf.Tensor {
   const fn = "diouLoss";
-  const reduction = reductionOf(options, fn, "none");
-  const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
+  const opts = readOptions<BoxLossOptions>(fn, options, BOX_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction, "none");
+  const eps = optNumber(fn, "eps", opts.eps, 1e-7, { min: 0 });
   return tidy(() => reduceOrZero(diouAndIou(boxPair(boxes1, boxes2, fn), eps).loss, reduction));
 }
 
 /** Keras-style form of {@link diouLoss}: `yPred` and `yTrue` boxes [N, 4] xyxy. */
-export const diouLossFactory = lossFactory(diouLoss, "diouLoss");
+export const diouLossFactory = lossFactory(diouLoss, { name: "diouLoss", options: BOX_LOSS_OPTIONS });

@@ -1,10 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optNumber, readOptions, reductionOption } from "../options.js";
 import type { TensorInput } from "../tensor-input.js";
 import { reduceOrZero } from "../tensor-math.js";
-import { boxPair, enclosing, interUnion } from "./box-geometry.js";
-import type { BoxLossOptions } from "./iou-loss.js";
+import { BOX_LOSS_OPTIONS, type BoxLossOptions, boxPair, enclosing, interUnion } from "./box-geometry.js";
 
 /**
  * Generalized IoU loss (Rezatofighi et al. 2019): 1 - IoU + (|C| - union) / (|C| + eps), C the
@@ -13,8 +12,9 @@ import type { BoxLossOptions } from "./iou-loss.js";
  */
 export function giouLoss(boxes1: TensorInput, boxes2: TensorInput, options: BoxLossOptions = {}): tf.Tensor {
   const fn = "giouLoss";
-  const reduction = reductionOf(options, fn, "none");
-  const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
+  const opts = readOptions<BoxLossOptions>(fn, options, BOX_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction, "none");
+  const eps = optNumber(fn, "eps", opts.eps, 1e-7, { min: 0 });
   return tf.tidy(() => {
     const p = boxPair(boxes1, boxes2, fn);
     const { inter, union } = interUnion(p);
@@ -27,4 +27,4 @@ export function giouLoss(boxes1: TensorInput, boxes2: TensorInput, options: BoxL
 }
 
 /** Keras-style form of {@link giouLoss}: `yPred` and `yTrue` boxes [N, 4] xyxy. */
-export const giouLossFactory = lossFactory(giouLoss, "giouLoss");
+export const giouLossFactory = lossFactory(giouLoss, { name: "giouLoss", options: BOX_LOSS_OPTIONS });

@@ -1,18 +1,11 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOf } from "../options.js";
-import type { Reduction } from "../reduction.js";
+import { optNumber, readOptions, reductionOption } from "../options.js";
 import type { TensorInput } from "../tensor-input.js";
 import { reduceOrZero } from "../tensor-math.js";
-import { boxPair, interUnion } from "./box-geometry.js";
+import { BOX_LOSS_OPTIONS, type BoxLossOptions, boxPair, interUnion } from "./box-geometry.js";
 
-/** Options shared by the box-overlap losses. */
-export interface BoxLossOptions {
-  /** Default `"none"`, as torchvision. `mean` of an empty batch is 0. */
-  readonly reduction?: Reduction;
-  /** Added to denominators. Default 1e-7 (torchvision). */
-  readonly eps?: number;
-}
+export type { BoxLossOptions };
 
 /**
  * IoU loss 1 - IoU per box pair, IoU = inter / (union + eps), boxes xyxy [..., 4].
@@ -21,8 +14,9 @@ export interface BoxLossOptions {
  */
 export function iouLoss(boxes1: TensorInput, boxes2: TensorInput, options: BoxLossOptions = {}): tf.Tensor {
   const fn = "iouLoss";
-  const reduction = reductionOf(options, fn, "none");
-  const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
+  const opts = readOptions<BoxLossOptions>(fn, options, BOX_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction, "none");
+  const eps = optNumber(fn, "eps", opts.eps, 1e-7, { min: 0 });
   return tf.tidy(() => {
     const p = boxPair(boxes1, boxes2, fn);
     const { inter, union } = interUnion(p);
@@ -31,4 +25,4 @@ export function iouLoss(boxes1: TensorInput, boxes2: TensorInput, options: BoxLo
 }
 
 /** Keras-style form of {@link iouLoss}: `yPred` and `yTrue` boxes [N, 4] xyxy. */
-export const iouLossFactory = lossFactory(iouLoss, "iouLoss");
+export const iouLossFactory = lossFactory(iouLoss, { name: "iouLoss", options: BOX_LOSS_OPTIONS });

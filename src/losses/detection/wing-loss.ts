@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { abs, noGrad } from "../gradient-tools.js";
-import { numberOption } from "../options.js";
+import { optionNames, optNumber, readOptions } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
 
@@ -18,6 +18,8 @@ export interface WingLossOptions {
   readonly weights?: TensorInput;
 }
 
+const WING_LOSS_OPTIONS = optionNames<WingLossOptions>()("width", "curvature", "reduction", "weights");
+
 /**
  * Wing loss (Feng et al. 2018, facial landmarks): with x = |input - target|,
  * w ln(1 + x / epsilon) when x < w, else x - C with C = w - w ln(1 + w / epsilon) (continuous).
@@ -26,9 +28,10 @@ export interface WingLossOptions {
  */
 export function wingLoss(input: TensorInput, target: TensorInput, options: WingLossOptions = {}): tf.Tensor {
   const fn = "wingLoss";
-  const width = numberOption(options.width, 10, fn, "width", { exclusiveMin: 0 });
-  const curvature = numberOption(options.curvature, 2, fn, "curvature", { exclusiveMin: 0 });
-  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
+  const opts = readOptions<WingLossOptions>(fn, options, WING_LOSS_OPTIONS);
+  const width = optNumber(fn, "width", opts.width, 10, { min: 0, minExclusive: true });
+  const curvature = optNumber(fn, "curvature", opts.curvature, 2, { min: 0, minExclusive: true });
+  return elementwiseLoss(fn, input, target, opts, ($input, $target) => {
     const x = abs(tf.sub($input, $target));
     const c = width - width * Math.log1p(width / curvature);
     const values = tf.where(
@@ -41,4 +44,4 @@ export function wingLoss(input: TensorInput, target: TensorInput, options: WingL
 }
 
 /** Keras-style form of {@link wingLoss}. */
-export const wingLossFactory = lossFactory(wingLoss, "wingLoss");
+export const wingLossFactory = lossFactory(wingLoss, { name: "wingLoss", options: WING_LOSS_OPTIONS });

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { binaryCrossEntropyWithLogits } from "../classification/binary-cross-entropy-with-logits.js";
-import { numberOption } from "../options.js";
-import { asTensor, type TensorInput } from "../tensor-input.js";
+import { optionNames, optNumber, optOneOf, readOptions } from "../options.js";
+import { assertFields, asTensor, labelTensor, type TensorInput } from "../tensor-input.js";
 import { ciouLoss } from "./ciou-loss.js";
 import { diouLoss } from "./diou-loss.js";
 import { giouLoss } from "./giou-loss.js";
@@ -24,6 +24,15 @@ export interface YoloLossInputs {
   readonly classTarget: TensorInput;
 }
 
+const YOLO_INPUT_NAMES = optionNames<YoloLossInputs>()(
+  "predBoxes",
+  "targetBoxes",
+  "objectnessLogits",
+  "objectnessTarget",
+  "classLogits",
+  "classTarget",
+);
+
 /** Options of {@link yoloLoss}. */
 export interface YoloLossOptions {
   /** Gain of the box term. Default 0.05 (YOLOv5's hyp.scratch). */
@@ -35,6 +44,13 @@ export interface YoloLossOptions {
   /** Box-overlap loss of the box term. Default `"ciou"`. */
   readonly boxLoss?: "iou" | "giou" | "diou" | "ciou";
 }
+
+const YOLO_LOSS_OPTIONS = optionNames<YoloLossOptions>()(
+  "boxWeight",
+  "objectnessWeight",
+  "classWeight",
+  "boxLoss",
+);
 
 /** The scalar parts of {@link yoloLoss}. */
 export interface YoloLossParts {
@@ -56,17 +72,13 @@ export interface YoloLossParts {
  */
 export function yoloLoss(inputs: YoloLossInputs, options: YoloLossOptions = {}): YoloLossParts {
   const fn = "yoloLoss";
-  const boxWeight = numberOption(options.boxWeight, 0.05, fn, "boxWeight", { min: 0 });
-  const objectnessWeight = numberOption(options.objectnessWeight, 1, fn, "objectnessWeight", { min: 0 });
-  const classWeight = numberOption(options.classWeight, 0.5, fn, "classWeight", { min: 0 });
-  const kind = options.boxLoss ?? "ciou";
-  const boxFns = { iou: iouLoss, giou: giouLoss, diou: diouLoss, ciou: ciouLoss };
-  const boxFn = boxFns[kind];
-  if (!boxFn)
-    fail(
-      "invalid_option",
-      `${fn}: option \`boxLoss\` must be one of "iou", "giou", "diou", "ciou", got ${JSON.stringify(kind)}`,
-    );
+  const opts = readOptions<YoloLossOptions>(fn, options, YOLO_LOSS_OPTIONS);
+  const boxWeight = optNumber(fn, "boxWeight", opts.boxWeight, 0.05, { min: 0 });
+  const objectnessWeight = optNumber(fn, "objectnessWeight", opts.objectnessWeight, 1, { min: 0 });
+  const classWeight = optNumber(fn, "classWeight", opts.classWeight, 0.5, { min: 0 });
+  const kind = optOneOf(fn, "boxLoss", opts.boxLoss, ["iou", "giou", "diou", "ciou"], "ciou");
+  const boxFn = { iou: iouLoss, giou: giouLoss, diou: diouLoss, ciou: ciouLoss }[kind];
+  assertFields(inputs, YOLO_INPUT_NAMES, fn, "inputs");
   const parts = tf.tidy(() => {
     const box = boxFn(inputs.predBoxes, inputs.targetBoxes, { reduction: "mean" }) as tf.Scalar;
     const objectness = binaryCrossEntropyWithLogits(
@@ -82,7 +94,10 @@ export function yoloLoss(inputs: YoloLossInputs, options: YoloLossOptions = {}):
           `${fn}: \`classTarget\` must be indices [${logits.shape[0]}] or multi-hot [${logits.shape}], got [${target.shape}]`,
         );
       }
-      target = tf.oneHot(tf.cast(tf.reshape(target, [-1]), "int32"), logits.shape[1]!);
+      target = tf.oneHot(
+        labelTensor(tf.reshape(target, [-1]), logits.shape[1]!, fn, "classTarget"),
+        logits.shape[1]!,
+      );
     }
     const classification = (
       logits.size === 0 ? tf.scalar(0) : binaryCrossEntropyWithLogits(logits, target)

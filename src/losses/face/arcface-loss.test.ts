@@ -105,7 +105,7 @@ describe("arcFaceLoss", () => {
     expect(() => arcFaceLoss(emb, weight, labels, { scale: 0 })).toThrow(
       expect.objectContaining({
         code: "invalid_option",
-        message: "arcFaceLoss: option `scale` must be a finite number > 0, got 0",
+        message: "arcFaceLoss: option `scale` must be a finite number in (0, inf), got 0",
       }),
     );
     expect(() => arcFaceLoss(emb, weight, labels, { reduction: "avg" as "mean" })).toThrow(
@@ -177,7 +177,7 @@ describe("sphereFaceLoss", () => {
     expect(() => sphereFaceLoss(emb, weight, labels, { margin: 1.5 })).toThrow(
       expect.objectContaining({
         code: "invalid_option",
-        message: "sphereFaceLoss: option `margin` must be an integer >= 1, got 1.5",
+        message: "sphereFaceLoss: option `margin` must be an integer in [1, 1000], got 1.5",
       }),
     );
   });

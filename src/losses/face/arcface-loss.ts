@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { crossEntropyRows } from "../classification/cross-entropy.js";
 import { select, stepMask } from "../gradient-tools.js";
-import { booleanOption, numberOption, reductionOption } from "../options.js";
+import { optBoolean, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { crossEntropyRows } from "../tensor-math.js";
 import { cosineMatrix, marginInputs, replaceTarget } from "./cosine-logits.js";
 
 /** Options of {@link arcFaceLoss}. */
@@ -24,6 +24,15 @@ export interface ArcFaceLossOptions {
   readonly reduction?: Reduction;
 }
 
+const ARC_FACE_LOSS_OPTIONS = optionNames<ArcFaceLossOptions>()(
+  "scale",
+  "margin",
+  "easyMargin",
+  "thresholdFallback",
+  "clampEps",
+  "reduction",
+);
+
 /**
  * ArcFace: softmax cross-entropy over scaled cosines, with an additive angular margin on the
  * target class. Inputs `embeddings` [N, D], class `weight` [D, C], integer `labels` [N].
@@ -40,12 +49,13 @@ export function arcFaceLoss(
   options: ArcFaceLossOptions = {},
 ): tf.Tensor {
   const fn = "arcFaceLoss";
-  const scale = numberOption(options.scale, 64, fn, "scale", { exclusiveMin: 0 });
-  const margin = numberOption(options.margin, 0.5, fn, "margin", { min: 0, max: Math.PI });
-  const easyMargin = booleanOption(options.easyMargin, false, fn, "easyMargin");
-  const fallback = booleanOption(options.thresholdFallback, false, fn, "thresholdFallback");
-  const clampEps = numberOption(options.clampEps, 1e-7, fn, "clampEps", { exclusiveMin: 0, max: 0.5 });
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<ArcFaceLossOptions>(fn, options, ARC_FACE_LOSS_OPTIONS);
+  const scale = optNumber(fn, "scale", opts.scale, 64, { min: 0, minExclusive: true });
+  const margin = optNumber(fn, "margin", opts.margin, 0.5, { min: 0, max: Math.PI });
+  const easyMargin = optBoolean(fn, "easyMargin", opts.easyMargin, false);
+  const fallback = optBoolean(fn, "thresholdFallback", opts.thresholdFallback, false);
+  const clampEps = optNumber(fn, "clampEps", opts.clampEps, 1e-7, { min: 0, minExclusive: true, max: 0.5 });
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const inputs = marginInputs(embeddings, weight, labels, fn);
     const cos = cosineMatrix(inputs.embeddings, inputs.weight, clampEps);

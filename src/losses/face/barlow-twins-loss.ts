@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import { numberOption, reductionOption } from "../options.js";
+import { optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { embeddingPair } from "../tensor-input.js";
 
@@ -14,6 +14,8 @@ export interface BarlowTwinsLossOptions {
   readonly reduction?: Reduction;
 }
 
+const BARLOW_TWINS_LOSS_OPTIONS = optionNames<BarlowTwinsLossOptions>()("lambda", "eps", "reduction");
+
 /**
  * Barlow Twins loss of two views `z1`, `z2` [N, D]: each standardised over the batch
  * ((z - mean)/sqrt(var + eps), biased variance, as BatchNorm1d without affine), the
@@ -25,9 +27,10 @@ export function barlowTwinsLoss(
   options: BarlowTwinsLossOptions = {},
 ): tf.Tensor {
   const fn = "barlowTwinsLoss";
-  const lambda = numberOption(options.lambda, 5e-3, fn, "lambda", { min: 0 });
-  const eps = numberOption(options.eps, 1e-5, fn, "eps", { min: 0 });
-  const reduction = reductionOption(options.reduction, fn, "sum");
+  const opts = readOptions<BarlowTwinsLossOptions>(fn, options, BARLOW_TWINS_LOSS_OPTIONS);
+  const lambda = optNumber(fn, "lambda", opts.lambda, 5e-3, { min: 0 });
+  const eps = optNumber(fn, "eps", opts.eps, 1e-5, { min: 0 });
+  const reduction = reductionOption(fn, opts.reduction, "sum");
   return tf.tidy(() => {
     const [a, b] = embeddingPair(z1, z2, fn, "z1", "z2", true);
     const n = a.shape[0]!;

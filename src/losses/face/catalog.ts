@@ -266,15 +266,21 @@ export const tripletMarginLossEntry = loss({
 /** Catalog entry of {@link tripletMiningLoss}. */
 export const tripletMiningLossEntry = loss({
   id: "face/triplet_mining_loss",
-  title: "Triplet loss with online mining (batch-hard, batch-all)",
-  formula: String.raw`\text{hard: } L = \frac{1}{|A|}\sum_{a\in A}\Big[\alpha + \max_{p: y_p=y_a} d_{ap} - \min_{n: y_n\ne y_a} d_{an}\Big]_+ \quad \text{all: } L = \frac{\sum_{a,p,n}[\alpha + d_{ap} - d_{an}]_+}{|\{(a,p,n): \alpha + d_{ap} - d_{an} > 0\}|}`,
+  title: "Triplet loss with online mining (batch-hard, batch-all, semi-hard)",
+  formula: String.raw`\text{hard: } L = \frac{1}{|A|}\sum_{a\in A}\Big[\alpha + \max_{p: y_p=y_a} d_{ap} - \min_{n: y_n\ne y_a} d_{an}\Big]_+ \quad \text{all: } L = \frac{\sum_{a,p,n}[\alpha + d_{ap} - d_{an}]_+}{|\{(a,p,n): \alpha + d_{ap} - d_{an} > 0\}|} \quad \text{semi-hard: } L = \frac{1}{|P|}\sum_{(a,p)\in P}\big[\alpha + d_{ap} - \min_{n: y_n \ne y_a,\, d_{an} > d_{ap}} d_{an}\big]_+`,
   range: [0, Number.POSITIVE_INFINITY],
   robustness: [
     "Mining makes triplet training efficient; batch-hard is sensitive to outliers and label noise (they become the hardest pairs).",
     "Needs P identities × K samples per batch so every anchor has positives.",
+    "Semi-hard mining (FaceNet) avoids the collapse that the hardest negatives cause early in training; with no semi-hard negative it falls back to the farthest one.",
   ],
   references: [
     { paper: "Hermans, Beyer & Leibe 2017, In Defense of the Triplet Loss for Person Re-Identification" },
+    {
+      paper: "Schroff, Kalenichenko & Philbin 2015, FaceNet (semi-hard mining)",
+      implementation:
+        "TensorFlow Addons 0.20 triplet_semihard_loss transcribed to torch 1.13: value and gradient",
+    },
   ],
   pairsWith: ["face/verification", "retrieval/map", "retrieval/recall_at_k"],
   traits: ["metric-learning", "open-set", "online-mining"],

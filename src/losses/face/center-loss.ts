@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { reductionOption } from "../options.js";
+import { optionNames, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { assertDimsAgree, assertNonEmptyTensor, assertRank, asTensor, labelTensor } from "../tensor-input.js";
 
@@ -7,6 +7,8 @@ import { assertDimsAgree, assertNonEmptyTensor, assertRank, asTensor, labelTenso
 export interface CenterLossOptions {
   readonly reduction?: Reduction;
 }
+
+const CENTER_LOSS_OPTIONS = optionNames<CenterLossOptions>()("reduction");
 
 /**
  * Center loss: half the squared Euclidean distance of each embedding to its class center.
@@ -22,7 +24,8 @@ export function centerLoss(
   options: CenterLossOptions = {},
 ): tf.Tensor {
   const fn = "centerLoss";
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<CenterLossOptions>(fn, options, CENTER_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const x = asTensor(embeddings, fn, "embeddings");
     const c = asTensor(centers, fn, "centers");

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
 import { stopGradient } from "../gradient-tools.js";
-import { numberOption, reductionOption } from "../options.js";
+import { optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { l2Normalize, maskedMean } from "../tensor-math.js";
 import { identityBatch } from "./identity-batch.js";
@@ -16,6 +16,8 @@ export interface CircleLossOptions {
   readonly reduction?: Reduction;
 }
 
+const CIRCLE_LOSS_OPTIONS = optionNames<CircleLossOptions>()("margin", "gamma", "reduction");
+
 /**
  * Circle loss over a batch of `embeddings` [N, D] with integer identity `labels` [N]: for each
  * anchor, cosine similarities to its positives s_p and negatives s_n (self excluded), weights
@@ -29,9 +31,10 @@ export function circleLoss(
   options: CircleLossOptions = {},
 ): tf.Tensor {
   const fn = "circleLoss";
-  const margin = numberOption(options.margin, 0.25, fn, "margin", { min: 0 });
-  const gamma = numberOption(options.gamma, 256, fn, "gamma", { exclusiveMin: 0 });
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<CircleLossOptions>(fn, options, CIRCLE_LOSS_OPTIONS);
+  const margin = optNumber(fn, "margin", opts.margin, 0.25, { min: 0 });
+  const gamma = optNumber(fn, "gamma", opts.gamma, 256, { min: 0, minExclusive: true });
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const { x, positive, negative, validAnchors: valid } = identityBatch(embeddings, labels, fn);
     const z = l2Normalize(x, 1);
@@ -52,5 +55,5 @@ export function circleLoss(
 /** Keras-style form of {@link circleLoss}: `yTrue` are the labels, `yPred` the embeddings. */
 export const circleLossFactory = lossFactory<CircleLossOptions>(
   (embeddings, labels, options) => circleLoss(embeddings, labels, options),
-  "circleLoss",
+  { name: "circleLoss", options: CIRCLE_LOSS_OPTIONS },
 );

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { pairLossFactory } from "../factory.js";
-import { numberOption, reductionOption } from "../options.js";
+import { optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { assertDimsAgree, asTensor, embeddingPair } from "../tensor-input.js";
 import { rowNorm } from "./pairwise-distance.js";
@@ -12,6 +12,8 @@ export interface ContrastiveLossOptions {
   readonly margin?: number;
   readonly reduction?: Reduction;
 }
+
+const CONTRASTIVE_LOSS_OPTIONS = optionNames<ContrastiveLossOptions>()("margin", "reduction");
 
 /**
  * Contrastive loss of Hadsell et al. on pairs `x1`, `x2` [N, D] with `same` [N] (1 = similar
@@ -27,8 +29,9 @@ export function contrastiveLoss(
   options: ContrastiveLossOptions = {},
 ): tf.Tensor {
   const fn = "contrastiveLoss";
-  const margin = numberOption(options.margin, 1, fn, "margin", { min: 0 });
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<ContrastiveLossOptions>(fn, options, CONTRASTIVE_LOSS_OPTIONS);
+  const margin = optNumber(fn, "margin", opts.margin, 1, { min: 0 });
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const [a, b] = embeddingPair(x1, x2, fn, "x1", "x2");
     const y = tf.reshape(asTensor(same, fn, "same"), [-1]);
@@ -48,14 +51,17 @@ export function contrastiveLoss(
  */
 export const contrastiveLossFactory = pairLossFactory<ContrastiveLossOptions>(
   (x1, x2, same, options) => contrastiveLoss(x1, x2, same, options),
-  "contrastiveLoss",
-  (yPred) => {
-    const d = yPred.shape[1]!;
-    if (yPred.rank !== 2 || d % 2 !== 0)
-      fail(
-        "shape_mismatch",
-        `contrastiveLoss: \`yPred\` must have shape [batch, 2·features], got [${yPred.shape.join(", ")}]`,
-      );
-    return [tf.slice(yPred, [0, 0], [-1, d / 2]), tf.slice(yPred, [0, d / 2], [-1, -1])];
+  {
+    name: "contrastiveLoss",
+    options: CONTRASTIVE_LOSS_OPTIONS,
+    split: (yPred) => {
+      const d = yPred.shape[1]!;
+      if (yPred.rank !== 2 || d % 2 !== 0)
+        fail(
+          "shape_mismatch",
+          `contrastiveLoss: \`yPred\` must have shape [batch, 2·features], got [${yPred.shape.join(", ")}]`,
+        );
+      return [tf.slice(yPred, [0, 0], [-1, d / 2]), tf.slice(yPred, [0, d / 2], [-1, -1])];
+    },
   },
 );

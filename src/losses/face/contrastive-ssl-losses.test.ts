@@ -60,7 +60,7 @@ describe("infoNceLoss", () => {
     expect(() => infoNceLoss(a, a, { temperature: 0 })).toThrow(
       expect.objectContaining({
         code: "invalid_option",
-        message: "infoNceLoss: option `temperature` must be a finite number > 0, got 0",
+        message: "infoNceLoss: option `temperature` must be a finite number in (0, inf), got 0",
       }),
     );
   });

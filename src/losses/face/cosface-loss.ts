@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { numberOption, reductionOption } from "../options.js";
+import { crossEntropyRows } from "../classification/cross-entropy.js";
+import { optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { crossEntropyRows } from "../tensor-math.js";
 import { cosineMatrix, marginInputs, replaceTarget } from "./cosine-logits.js";
 
 /** Options of {@link cosFaceLoss}. */
@@ -14,6 +14,8 @@ export interface CosFaceLossOptions {
   readonly clampEps?: number;
   readonly reduction?: Reduction;
 }
+
+const COS_FACE_LOSS_OPTIONS = optionNames<CosFaceLossOptions>()("scale", "margin", "clampEps", "reduction");
 
 /**
  * CosFace (large margin cosine loss): cross-entropy over s·cos θ with the margin m subtracted
@@ -28,10 +30,11 @@ export function cosFaceLoss(
   options: CosFaceLossOptions = {},
 ): tf.Tensor {
   const fn = "cosFaceLoss";
-  const scale = numberOption(options.scale, 64, fn, "scale", { exclusiveMin: 0 });
-  const margin = numberOption(options.margin, 0.35, fn, "margin", { min: 0 });
-  const clampEps = numberOption(options.clampEps, 1e-7, fn, "clampEps", { exclusiveMin: 0, max: 0.5 });
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<CosFaceLossOptions>(fn, options, COS_FACE_LOSS_OPTIONS);
+  const scale = optNumber(fn, "scale", opts.scale, 64, { min: 0, minExclusive: true });
+  const margin = optNumber(fn, "margin", opts.margin, 0.35, { min: 0 });
+  const clampEps = optNumber(fn, "clampEps", opts.clampEps, 1e-7, { min: 0, minExclusive: true, max: 0.5 });
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const inputs = marginInputs(embeddings, weight, labels, fn);
     const cos = cosineMatrix(inputs.embeddings, inputs.weight, clampEps);

@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { booleanOption, numberOption, reductionOption } from "../options.js";
+import { crossEntropyRows } from "../classification/cross-entropy.js";
+import { optBoolean, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { embeddingPair } from "../tensor-input.js";
-import { crossEntropyRows, l2Normalize } from "../tensor-math.js";
+import { l2Normalize } from "../tensor-math.js";
 
 /** Options of {@link infoNceLoss}. */
 export interface InfoNceLossOptions {
@@ -13,6 +14,8 @@ export interface InfoNceLossOptions {
   /** "none": per-pair losses [N] (the average of both directions when symmetric). */
   readonly reduction?: Reduction;
 }
+
+const INFO_NCE_LOSS_OPTIONS = optionNames<InfoNceLossOptions>()("temperature", "symmetric", "reduction");
 
 /**
  * InfoNCE over a batch of paired embeddings `a`, `b` [N, D]: row i of `b` is the positive of
@@ -26,9 +29,10 @@ export function infoNceLoss(
   options: InfoNceLossOptions = {},
 ): tf.Tensor {
   const fn = "infoNceLoss";
-  const temperature = numberOption(options.temperature, 0.07, fn, "temperature", { exclusiveMin: 0 });
-  const symmetric = booleanOption(options.symmetric, true, fn, "symmetric");
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<InfoNceLossOptions>(fn, options, INFO_NCE_LOSS_OPTIONS);
+  const temperature = optNumber(fn, "temperature", opts.temperature, 0.07, { min: 0, minExclusive: true });
+  const symmetric = optBoolean(fn, "symmetric", opts.symmetric, true);
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const [x, y] = embeddingPair(a, b, fn, "a", "b");
     const n = x.shape[0]!;

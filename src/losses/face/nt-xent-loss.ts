@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { numberOption, reductionOption } from "../options.js";
+import { crossEntropyRows } from "../classification/cross-entropy.js";
+import { optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { embeddingPair } from "../tensor-input.js";
-import { crossEntropyRows, l2Normalize } from "../tensor-math.js";
+import { l2Normalize } from "../tensor-math.js";
 
 /** Options of {@link ntXentLoss}. */
 export interface NtXentLossOptions {
@@ -11,6 +12,8 @@ export interface NtXentLossOptions {
   /** "none": the 2N per-view losses (views of `a` first, then of `b`). */
   readonly reduction?: Reduction;
 }
+
+const NT_XENT_LOSS_OPTIONS = optionNames<NtXentLossOptions>()("temperature", "reduction");
 
 /**
  * NT-Xent of SimCLR over two views `a`, `b` [N, D]: the 2N normalised views, each one's
@@ -25,8 +28,9 @@ export function ntXentLoss(
   options: NtXentLossOptions = {},
 ): tf.Tensor {
   const fn = "ntXentLoss";
-  const temperature = numberOption(options.temperature, 0.5, fn, "temperature", { exclusiveMin: 0 });
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<NtXentLossOptions>(fn, options, NT_XENT_LOSS_OPTIONS);
+  const temperature = optNumber(fn, "temperature", opts.temperature, 0.5, { min: 0, minExclusive: true });
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const [x, y] = embeddingPair(a, b, fn, "a", "b");
     const n = x.shape[0]!;

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { stopGradient } from "../gradient-tools.js";
-import { reductionOption } from "../options.js";
+import { optionNames, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { assertNonEmptyTensor, assertRank, assertSameShape, asTensor } from "../tensor-input.js";
 import { l2Normalize } from "../tensor-math.js";
@@ -10,6 +10,8 @@ export interface SimSiamLossOptions {
   /** "none": per-sample losses [N]. */
   readonly reduction?: Reduction;
 }
+
+const SIM_SIAM_LOSS_OPTIONS = optionNames<SimSiamLossOptions>()("reduction");
 
 /**
  * SimSiam's symmetric negative cosine similarity between predictor outputs `p1`, `p2` and
@@ -24,7 +26,8 @@ export function simSiamLoss(
   options: SimSiamLossOptions = {},
 ): tf.Tensor {
   const fn = "simSiamLoss";
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<SimSiamLossOptions>(fn, options, SIM_SIAM_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const tensors = [
       asTensor(p1, fn, "p1"),

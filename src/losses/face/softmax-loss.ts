@@ -1,9 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import { reductionOption } from "../options.js";
+import { crossEntropyRows } from "../classification/cross-entropy.js";
+import { optionNames, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { asTensor } from "../tensor-input.js";
-import { crossEntropyRows } from "../tensor-math.js";
 import { marginInputs } from "./cosine-logits.js";
 
 /** Options of {@link softmaxLoss}. */
@@ -12,6 +12,8 @@ export interface SoftmaxLossOptions {
   readonly bias?: tf.Tensor | number[];
   readonly reduction?: Reduction;
 }
+
+const SOFTMAX_LOSS_OPTIONS = optionNames<SoftmaxLossOptions>()("bias", "reduction");
 
 /**
  * Softmax loss of face recognition: cross-entropy of the linear classifier `x W + b` over the
@@ -27,12 +29,13 @@ export function softmaxLoss(
   options: SoftmaxLossOptions = {},
 ): tf.Tensor {
   const fn = "softmaxLoss";
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<SoftmaxLossOptions>(fn, options, SOFTMAX_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const inputs = marginInputs(embeddings, weight, labels, fn);
     let logits: tf.Tensor = tf.matMul(inputs.embeddings, inputs.weight);
-    if (options.bias !== undefined) {
-      const bias = asTensor(options.bias, fn, "bias");
+    if (opts.bias !== undefined) {
+      const bias = asTensor(opts.bias, fn, "bias");
       if (bias.rank !== 1 || bias.shape[0] !== inputs.numClasses) {
         fail(
           "shape_mismatch",

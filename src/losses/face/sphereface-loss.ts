@@ -1,9 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { describeValue, fail } from "../../core/errors.js";
+import { crossEntropyRows } from "../classification/cross-entropy.js";
 import { stopGradient } from "../gradient-tools.js";
-import { numberOption, reductionOption } from "../options.js";
+import { optInteger, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
-import { crossEntropyRows } from "../tensor-math.js";
 import { cosineMatrix, marginInputs, replaceTarget } from "./cosine-logits.js";
 
 /** Options of {@link sphereFaceLoss}. */
@@ -18,6 +17,8 @@ export interface SphereFaceLossOptions {
   readonly reduction?: Reduction;
 }
 
+const SPHERE_FACE_LOSS_OPTIONS = optionNames<SphereFaceLossOptions>()("margin", "lambda", "reduction");
+
 /**
  * SphereFace A-softmax: class weights normalised, bias zero, the target logit |x|·ψ(θ) with
  * ψ(θ) = (-1)^k cos(mθ) - 2k for θ in [kπ/m, (k+1)π/m] (a monotone extension of cos(mθ)).
@@ -31,11 +32,10 @@ export function sphereFaceLoss(
   options: SphereFaceLossOptions = {},
 ): tf.Tensor {
   const fn = "sphereFaceLoss";
-  const margin = options.margin ?? 4;
-  if (!Number.isInteger(margin) || margin < 1)
-    fail("invalid_option", `${fn}: option \`margin\` must be an integer >= 1, got ${describeValue(margin)}`);
-  const lambda = numberOption(options.lambda, 0, fn, "lambda", { min: 0 });
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<SphereFaceLossOptions>(fn, options, SPHERE_FACE_LOSS_OPTIONS);
+  const margin = optInteger(fn, "margin", opts.margin, 4, { min: 1, max: 1000 });
+  const lambda = optNumber(fn, "lambda", opts.lambda, 0, { min: 0 });
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const inputs = marginInputs(embeddings, weight, labels, fn);
     const cos = cosineMatrix(inputs.embeddings, inputs.weight, 1e-7);

@@ -163,7 +163,7 @@ describe("tripletMiningLoss", () => {
         message: "tripletMiningLoss: `labels` must contain integer identity labels, got 0.5 at index 1",
       }),
     );
-    expect(() => tripletMiningLoss(points, labels, { mining: "semi-hard" as "batch-all" })).toThrow(
+    expect(() => tripletMiningLoss(points, labels, { mining: "semihard" as "batch-all" })).toThrow(
       expect.objectContaining({ code: "invalid_option" }),
     );
   });

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { describeValue, fail } from "../../core/errors.js";
-import { booleanOption, numberOption, reductionOption } from "../options.js";
+import { fail } from "../../core/errors.js";
+import { optBoolean, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { assertNonEmptyTensor, assertSameShape, asTensor } from "../tensor-input.js";
 import { pairwiseDistance } from "./pairwise-distance.js";
@@ -18,6 +18,14 @@ export interface TripletMarginLossOptions {
   readonly reduction?: Reduction;
 }
 
+const TRIPLET_MARGIN_LOSS_OPTIONS = optionNames<TripletMarginLossOptions>()(
+  "margin",
+  "p",
+  "eps",
+  "swap",
+  "reduction",
+);
+
 /**
  * Triplet margin loss on given triplets: `anchor`, `positive`, `negative` [N, D] (or [D] for
  * one triplet). Formula: L_i = max(d(a_i, p_i) - d(a_i, n_i) + margin, 0) with
@@ -32,13 +40,13 @@ export function tripletMarginLoss(
   options: TripletMarginLossOptions = {},
 ): tf.Tensor {
   const fn = "tripletMarginLoss";
-  const margin = numberOption(options.margin, 1, fn, "margin");
-  const p = options.p ?? 2;
-  if (typeof p !== "number" || !(p >= 1))
-    fail("invalid_option", `${fn}: option \`p\` must be a number >= 1 or Infinity, got ${describeValue(p)}`);
-  const eps = numberOption(options.eps, 1e-6, fn, "eps", { min: 0 });
-  const swap = booleanOption(options.swap, false, fn, "swap");
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<TripletMarginLossOptions>(fn, options, TRIPLET_MARGIN_LOSS_OPTIONS);
+  const margin = optNumber(fn, "margin", opts.margin, 1);
+  // p may be Infinity (the max norm), which optNumber's finiteness check would refuse
+  const p = opts.p === Number.POSITIVE_INFINITY ? opts.p : optNumber(fn, "p", opts.p, 2, { min: 1 });
+  const eps = optNumber(fn, "eps", opts.eps, 1e-6, { min: 0 });
+  const swap = optBoolean(fn, "swap", opts.swap, false);
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const a = asTensor(anchor, fn, "anchor");
     const pos = asTensor(positive, fn, "positive");

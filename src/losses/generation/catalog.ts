@@ -63,7 +63,7 @@ export const ganDiscriminatorLossEntry = loss({
     "generative/kernel_inception_distance",
   ],
   traits: ["adversarial", "generative"],
-  exports: ["ganDiscriminatorLoss"],
+  exports: ["ganDiscriminatorLoss", "clipWeights"],
 });
 
 /** Catalog entry of {@link ganGeneratorLoss}. */
@@ -173,7 +173,28 @@ export const vaeKlLossEntry = loss({
 });
 
 /** Catalog entries of the generation losses. */
+/** Catalog entry of {@link contrastiveDivergenceLoss}. */
+export const contrastiveDivergenceEntry = loss({
+  id: "generation/contrastive_divergence",
+  title: "Contrastive divergence (RBM)",
+  formula: String.raw`F(v^0) - F(v^k),\; F(v) = -v^\top b - \sum_j \log(1 + e^{c_j + (vW)_j}),\; v^k \text{ after } k \text{ Gibbs steps}`,
+  range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+  robustness: [
+    "A biased but cheap estimate of the log-likelihood gradient of an energy-based model; k = 1 is usual, larger k reduces the bias; the value is a surrogate, not a likelihood.",
+  ],
+  references: [
+    {
+      paper: "Hinton 2002, Training Products of Experts by Minimizing Contrastive Divergence",
+      implementation: "torch 1.13 re-implementation of CD-k with a mean-field chain: value and gradient",
+    },
+  ],
+  pairsWith: ["image/psnr"],
+  traits: ["energy-based", "generative"],
+  exports: ["contrastiveDivergenceLoss", "rbmFreeEnergy"],
+});
+
 export const entries: readonly CatalogEntry[] = [
+  contrastiveDivergenceEntry,
   elboLossEntry,
   flowNllLossEntry,
   ganDiscriminatorLossEntry,

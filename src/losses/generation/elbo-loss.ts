@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import { choiceOption, numberOption } from "../options.js";
+import { accurateMean, accurateSum } from "../accurate-sum.js";
+import { optionNames, optNumber, optOneOf, readOptions } from "../options.js";
 import { type ReconstructionKind, reconstructionLoss } from "./reconstruction-loss.js";
 import { vaeKlLoss } from "./vae-kl-loss.js";
 
@@ -13,6 +14,8 @@ export interface ElboLossOptions {
   /** "batchmean" (default) or its synonym "mean": per-sample negative ELBO averaged over the batch; "sum"; "none": per sample [N]. */
   readonly reduction?: "batchmean" | "mean" | "sum" | "none";
 }
+
+const ELBO_LOSS_OPTIONS = optionNames<ElboLossOptions>()("reconstruction", "beta", "reduction");
 
 /**
  * Negative evidence lower bound of a VAE with one sample z ~ q(z|x): the reconstruction error
@@ -28,21 +31,16 @@ export function elboLoss(
   options: ElboLossOptions = {},
 ): tf.Tensor {
   const fn = "elboLoss";
-  const kind = choiceOption<ReconstructionKind>(
-    options.reconstruction,
-    "bce_logits",
-    ["mse", "l1", "bce_logits", "bce"],
+  const opts = readOptions<ElboLossOptions>(fn, options, ELBO_LOSS_OPTIONS);
+  const kind = optOneOf(
     fn,
     "reconstruction",
+    opts.reconstruction,
+    ["mse", "l1", "bce_logits", "bce"],
+    "bce_logits",
   );
-  const beta = numberOption(options.beta, 1, fn, "beta", { min: 0 });
-  const reduction = choiceOption(
-    options.reduction,
-    "batchmean",
-    ["batchmean", "sum", "none"],
-    fn,
-    "reduction",
-  );
+  const beta = optNumber(fn, "beta", opts.beta, 1, { min: 0 });
+  const reduction = optOneOf(fn, "reduction", opts.reduction, ["batchmean", "sum", "none"], "batchmean");
   return tf.tidy(() => {
     const map = reconstructionLoss(reconstruction, target, { kind, reduction: "none" });
     if (map.rank < 1 || (mu as tf.Tensor).shape?.[0] !== map.shape[0]) {
@@ -52,8 +50,12 @@ export function elboLoss(
       );
     }
     const axes = Array.from({ length: map.rank - 1 }, (_, i) => i + 1);
-    const recon = axes.length ? tf.sum(map, axes) : map;
+    const recon = axes.length ? accurateSum(map, axes) : map;
     const perSample = tf.add(recon, tf.mul(beta, vaeKlLoss(mu, logvar, { reduction: "none" })));
-    return reduction === "none" ? perSample : reduction === "sum" ? tf.sum(perSample) : tf.mean(perSample);
+    return reduction === "none"
+      ? perSample
+      : reduction === "sum"
+        ? accurateSum(perSample)
+        : accurateMean(perSample);
   });
 }

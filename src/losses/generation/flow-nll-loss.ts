@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import { booleanOption, reductionOption } from "../options.js";
+import { accurateSum } from "../accurate-sum.js";
+import { optBoolean, optInteger, optionNames, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { reduceLoss } from "../reduction.js";
 import { assertNonEmptyTensor, asTensor } from "../tensor-input.js";
@@ -17,6 +18,12 @@ export interface FlowNllLossOptions {
   readonly reduction?: Reduction;
 }
 
+const FLOW_NLL_LOSS_OPTIONS = optionNames<FlowNllLossOptions>()(
+  "bitsPerDim",
+  "quantizationBins",
+  "reduction",
+);
+
 /**
  * Negative log-likelihood of a normalizing flow under a standard normal base distribution,
  * from the latent `z` [N, ...] and the log-determinant of the Jacobian `logDet` [N] (summed
@@ -25,11 +32,10 @@ export interface FlowNllLossOptions {
  */
 export function flowNllLoss(z: tf.Tensor, logDet: tf.Tensor, options: FlowNllLossOptions = {}): tf.Tensor {
   const fn = "flowNllLoss";
-  const bitsPerDim = booleanOption(options.bitsPerDim, false, fn, "bitsPerDim");
-  const bins = options.quantizationBins;
-  if (bins !== undefined && !(Number.isInteger(bins) && bins >= 2))
-    fail("invalid_option", `${fn}: option \`quantizationBins\` must be an integer >= 2, got ${bins}`);
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<FlowNllLossOptions>(fn, options, FLOW_NLL_LOSS_OPTIONS);
+  const bitsPerDim = optBoolean(fn, "bitsPerDim", opts.bitsPerDim, false);
+  const bins = optInteger(fn, "quantizationBins", opts.quantizationBins, undefined, { min: 2 });
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const latent = asTensor(z, fn, "z");
     const ld = tf.reshape(asTensor(logDet, fn, "logDet"), [-1]);
@@ -42,7 +48,7 @@ export function flowNllLoss(z: tf.Tensor, logDet: tf.Tensor, options: FlowNllLos
       );
     const dims = latent.size / latent.shape[0]!;
     const axes = Array.from({ length: latent.rank - 1 }, (_, i) => i + 1);
-    const squares = axes.length ? tf.sum(tf.square(latent), axes) : tf.square(latent);
+    const squares = axes.length ? accurateSum(tf.square(latent), axes) : tf.square(latent);
     const constant = 0.5 * dims * Math.log(2 * Math.PI) + (bins === undefined ? 0 : dims * Math.log(bins));
     let nll = tf.sub(tf.add(tf.mul(0.5, squares), constant), ld);
     if (bitsPerDim) nll = tf.div(nll, dims * Math.LN2);

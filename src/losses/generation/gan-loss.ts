@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { choiceOption, reductionOption } from "../options.js";
+import { optionNames, optOneOf, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { reduceLoss } from "../reduction.js";
 import { assertNonEmptyTensor, asTensor } from "../tensor-input.js";
@@ -21,6 +21,8 @@ export interface GanLossOptions {
   readonly reduction?: Reduction;
 }
 
+const GAN_LOSS_OPTIONS = optionNames<GanLossOptions>()("kind", "reduction");
+
 function reduceTerm(values: tf.Tensor, reduction: Reduction): tf.Tensor {
   return reduceLoss(values, reduction);
 }
@@ -38,8 +40,9 @@ export function ganDiscriminatorLoss(
   options: GanLossOptions = {},
 ): tf.Tensor {
   const fn = "ganDiscriminatorLoss";
-  const kind = choiceOption(options.kind, "non_saturating", KINDS, fn, "kind");
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<GanLossOptions>(fn, options, GAN_LOSS_OPTIONS);
+  const kind = optOneOf(fn, "kind", opts.kind, KINDS, "non_saturating");
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const r = asTensor(realLogits, fn, "realLogits");
     const f = asTensor(fakeLogits, fn, "fakeLogits");
@@ -78,8 +81,9 @@ export function ganDiscriminatorLoss(
  */
 export function ganGeneratorLoss(fakeLogits: tf.Tensor | number[], options: GanLossOptions = {}): tf.Tensor {
   const fn = "ganGeneratorLoss";
-  const kind = choiceOption(options.kind, "non_saturating", KINDS, fn, "kind");
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<GanLossOptions>(fn, options, GAN_LOSS_OPTIONS);
+  const kind = optOneOf(fn, "kind", opts.kind, KINDS, "non_saturating");
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const f = asTensor(fakeLogits, fn, "fakeLogits");
     assertNonEmptyTensor(f, fn, "fakeLogits");

@@ -1,6 +1,7 @@
 /** Image-generation losses: reconstruction, VAE, GAN, perceptual, normalizing flows. */
 
 export {
+  contrastiveDivergenceEntry,
   elboLossEntry,
   flowNllLossEntry,
   ganDiscriminatorLossEntry,
@@ -10,6 +11,7 @@ export {
   reconstructionLossEntry,
   vaeKlLossEntry,
 } from "./catalog.js";
+export * from "./contrastive-divergence.js";
 export * from "./elbo-loss.js";
 export * from "./flow-nll-loss.js";
 export * from "./gan-loss.js";
@@ -17,3 +19,4 @@ export * from "./gradient-penalty.js";
 export * from "./perceptual-loss.js";
 export * from "./reconstruction-loss.js";
 export * from "./vae-kl-loss.js";
+export * from "./weight-clipping.js";

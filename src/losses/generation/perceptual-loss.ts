@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { fail } from "../../core/errors.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { accurateMean, accurateSum } from "../accurate-sum.js";
 import { absolute, stopGradient } from "../gradient-tools.js";
-import { choiceOption, reductionOption } from "../options.js";
+import { optionNames, optNumber, optOneOf, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { assertSameShape, tensorPair } from "../tensor-input.js";
 
@@ -18,6 +19,8 @@ export interface PerceptualLossOptions {
   readonly reduction?: Reduction;
 }
 
+const PERCEPTUAL_LOSS_OPTIONS = optionNames<PerceptualLossOptions>()("distance", "layerWeights", "reduction");
+
 /**
  * Perceptual loss: run the caller's `featureExtractor` (e.g. a frozen VGG truncated at chosen
  * layers) on `input` and `target` images and compare the feature maps, Σ_j w_j·mean((φ_j(x) -
@@ -30,10 +33,20 @@ export function perceptualLoss(
   options: PerceptualLossOptions = {},
 ): tf.Tensor {
   const fn = "perceptualLoss";
+  const opts = readOptions<PerceptualLossOptions>(fn, options, PERCEPTUAL_LOSS_OPTIONS);
   if (typeof featureExtractor !== "function")
     fail("invalid_value", `${fn}: \`featureExtractor\` must be a function, got ${typeof featureExtractor}`);
-  const distance = choiceOption(options.distance, "mse", ["mse", "l1"], fn, "distance");
-  const reduction = reductionOption(options.reduction, fn);
+  const distance = optOneOf(fn, "distance", opts.distance, ["mse", "l1"], "mse");
+  const reduction = reductionOption(fn, opts.reduction);
+  const layerWeights = opts.layerWeights;
+  if (layerWeights !== undefined) {
+    if (!Array.isArray(layerWeights))
+      fail(
+        "invalid_option",
+        `${fn}: option \`layerWeights\` must be an array of numbers, got ${describeValue(layerWeights)}`,
+      );
+    for (const [i, w] of layerWeights.entries()) optNumber(fn, `layerWeights[${i}]`, w, 0);
+  }
   return tf.tidy(() => {
     const [x, y] = tensorPair(input, target, fn, "input", "target");
     const list = (v: tf.Tensor | readonly tf.Tensor[]) =>
@@ -45,7 +58,7 @@ export function perceptualLoss(
         "shape_mismatch",
         `${fn}: \`featureExtractor\` must return the same non-zero number of maps for both inputs, got ${fx.length} and ${fy.length}`,
       );
-    const weights = options.layerWeights ?? fx.map(() => 1);
+    const weights = layerWeights ?? fx.map(() => 1);
     if (weights.length !== fx.length)
       fail(
         "invalid_option",
@@ -60,11 +73,11 @@ export function perceptualLoss(
       const term =
         reduction === "none"
           ? axes.length
-            ? tf.mean(d, axes)
+            ? accurateMean(d, axes)
             : d
           : reduction === "sum"
-            ? tf.sum(d)
-            : tf.mean(d);
+            ? accurateSum(d)
+            : accurateMean(d);
       total = tf.add(total, tf.mul(weights[j]!, term));
     });
     return total;

@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { accurateMean, accurateSum } from "../accurate-sum.js";
 import { lossFactory } from "../factory.js";
 import { absolute } from "../gradient-tools.js";
-import { choiceOption } from "../options.js";
+import { optionNames, optOneOf, readOptions } from "../options.js";
 import { assertNonEmptyTensor, tensorPair } from "../tensor-input.js";
 
 /** Per-element reconstruction error: squared, absolute, or Bernoulli negative log-likelihood from logits or probabilities. */
@@ -21,6 +22,8 @@ export interface ReconstructionLossOptions {
   readonly reduction?: ReconstructionReduction;
 }
 
+const RECONSTRUCTION_LOSS_OPTIONS = optionNames<ReconstructionLossOptions>()("kind", "reduction");
+
 /**
  * Reconstruction error of `input` (the decoder output: values, logits for "bce_logits",
  * probabilities for "bce") against the data `target`, equal shapes [N, ...]. "bce_logits" uses
@@ -33,20 +36,9 @@ export function reconstructionLoss(
   options: ReconstructionLossOptions = {},
 ): tf.Tensor {
   const fn = "reconstructionLoss";
-  const kind = choiceOption<ReconstructionKind>(
-    options.kind,
-    "mse",
-    ["mse", "l1", "bce_logits", "bce"],
-    fn,
-    "kind",
-  );
-  const reduction = choiceOption<ReconstructionReduction>(
-    options.reduction,
-    "mean",
-    ["none", "mean", "sum", "batchmean"],
-    fn,
-    "reduction",
-  );
+  const opts = readOptions<ReconstructionLossOptions>(fn, options, RECONSTRUCTION_LOSS_OPTIONS);
+  const kind = optOneOf(fn, "kind", opts.kind, ["mse", "l1", "bce_logits", "bce"], "mse");
+  const reduction = optOneOf(fn, "reduction", opts.reduction, ["none", "mean", "sum", "batchmean"], "mean");
   return tf.tidy(() => {
     const [x, y] = tensorPair(input, target, fn, "input", "target");
     assertNonEmptyTensor(x, fn, "input");
@@ -61,9 +53,9 @@ export function reconstructionLoss(
       values = tf.neg(tf.add(tf.mul(y, logP), tf.mul(tf.sub(1, y), logQ)));
     }
     if (reduction === "none") return values;
-    if (reduction === "sum") return tf.sum(values);
-    if (reduction === "mean") return tf.mean(values);
-    return tf.div(tf.sum(values), x.rank > 0 ? x.shape[0]! : 1);
+    if (reduction === "sum") return accurateSum(values);
+    if (reduction === "mean") return accurateMean(values);
+    return tf.div(accurateSum(values), x.rank > 0 ? x.shape[0]! : 1);
   });
 }
 
@@ -71,4 +63,7 @@ export function reconstructionLoss(
 export const reconstructionLossFactory = lossFactory<{
   readonly kind?: ReconstructionKind;
   readonly reduction?: "mean" | "sum" | "none";
-}>((input, target, options) => reconstructionLoss(input, target, options), "reconstructionLoss");
+}>((input, target, options) => reconstructionLoss(input, target, options), {
+  name: "reconstructionLoss",
+  options: RECONSTRUCTION_LOSS_OPTIONS,
+});

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { choiceOption } from "../options.js";
+import { accurateMean, accurateSum } from "../accurate-sum.js";
+import { optionNames, optOneOf, readOptions } from "../options.js";
 import { assertNonEmptyTensor, tensorPair } from "../tensor-input.js";
 
 /** "batchmean" (default): summed over latent dimensions, averaged over the batch; "sum"; "mean" over every element; "none": per sample [N]. */
@@ -9,6 +10,8 @@ export type VaeKlReduction = "batchmean" | "sum" | "mean" | "none";
 export interface VaeKlLossOptions {
   readonly reduction?: VaeKlReduction;
 }
+
+const VAE_KL_LOSS_OPTIONS = optionNames<VaeKlLossOptions>()("reduction");
 
 /**
  * KL divergence of the diagonal Gaussian posterior N(mu, exp(logvar)) from N(0, I), for `mu`
@@ -22,21 +25,22 @@ export function vaeKlLoss(
   options: VaeKlLossOptions = {},
 ): tf.Tensor {
   const fn = "vaeKlLoss";
-  const reduction = choiceOption<VaeKlReduction>(
-    options.reduction,
-    "batchmean",
-    ["batchmean", "sum", "mean", "none"],
+  const opts = readOptions<VaeKlLossOptions>(fn, options, VAE_KL_LOSS_OPTIONS);
+  const reduction = optOneOf(
     fn,
     "reduction",
+    opts.reduction,
+    ["batchmean", "sum", "mean", "none"],
+    "batchmean",
   );
   return tf.tidy(() => {
     const [m, lv] = tensorPair(mu, logvar, fn, "mu", "logvar");
     assertNonEmptyTensor(m, fn, "mu");
     const elements = tf.mul(-0.5, tf.sub(tf.sub(tf.add(1, lv), tf.square(m)), tf.exp(lv)));
-    if (reduction === "mean") return tf.mean(elements);
-    if (reduction === "sum") return tf.sum(elements);
+    if (reduction === "mean") return accurateMean(elements);
+    if (reduction === "sum") return accurateSum(elements);
     const axes = m.rank > 1 ? Array.from({ length: m.rank - 1 }, (_, i) => i + 1) : [];
-    const perSample = axes.length ? tf.sum(elements, axes) : elements;
-    return reduction === "none" ? perSample : tf.mean(perSample);
+    const perSample = axes.length ? accurateSum(elements, axes) : elements;
+    return reduction === "none" ? perSample : accurateMean(perSample);
   });
 }

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
-import type { KerasLoss } from "../factory.js";
+import { type KerasLoss, kerasOptions } from "../factory.js";
 import { customGradient } from "../gradient-tools.js";
-import { booleanOption, numberOption, reductionOf } from "../options.js";
+import { optBoolean, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
@@ -15,6 +15,8 @@ export interface GaussianNllLossOptions {
   /** Default `"mean"`. */
   readonly reduction?: Reduction;
 }
+
+const GAUSSIAN_NLL_LOSS_OPTIONS = optionNames<GaussianNllLossOptions>()("full", "eps", "reduction");
 
 /**
  * Clamps the variance at `eps` in the forward pass while passing the gradient straight through,
@@ -42,9 +44,10 @@ export function gaussianNllLoss(
   options: GaussianNllLossOptions = {},
 ): tf.Tensor {
   const fn = "gaussianNllLoss";
-  const reduction = reductionOf(options, fn);
-  const full = booleanOption(options.full, false, fn, "full");
-  const eps = numberOption(options.eps, 1e-6, fn, "eps", { min: 0 });
+  const opts = readOptions<GaussianNllLossOptions>(fn, options, GAUSSIAN_NLL_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
+  const full = optBoolean(fn, "full", opts.full, false);
+  const eps = optNumber(fn, "eps", opts.eps, 1e-6, { min: 0 });
   return tf.tidy(() => {
     const $input = asTensor(input, fn, "input");
     const $target = asTensor(target, fn, "target");
@@ -72,15 +75,11 @@ export function gaussianNllLoss(
  * side on its last axis (first half mean, second half variance, e.g. a softplus head).
  */
 export function gaussianNllLossFactory(options: GaussianNllLossOptions = {}): KerasLoss {
-  if (options.reduction === "none")
-    fail(
-      "invalid_option",
-      `gaussianNllLoss: option \`reduction\` must be "mean" or "sum" for a Keras loss, got "none"`,
-    );
+  const resolved = kerasOptions("gaussianNllLoss", options, GAUSSIAN_NLL_LOSS_OPTIONS);
   return (yTrue, yPred) =>
     tf.tidy(() => {
       const half = yPred.shape[yPred.rank - 1]! / 2;
       const [mean, variance] = tf.split(yPred, [half, half], -1);
-      return gaussianNllLoss(mean!, yTrue, variance!, options) as tf.Scalar;
+      return gaussianNllLoss(mean!, yTrue, variance!, resolved) as tf.Scalar;
     });
 }

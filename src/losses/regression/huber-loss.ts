@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { abs } from "../gradient-tools.js";
-import { numberOption } from "../options.js";
+import { optionNames, optNumber, readOptions } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
 
@@ -15,6 +15,8 @@ export interface HuberLossOptions {
   /** Per-element weights broadcast against the element losses. */
   readonly weights?: TensorInput;
 }
+
+const HUBER_LOSS_OPTIONS = optionNames<HuberLossOptions>()("delta", "reduction", "weights");
 
 /**
  * The Huber element loss of residuals `r`, written as q = min(|r|, delta),
@@ -40,11 +42,12 @@ export function huberLoss(
   options: HuberLossOptions = {},
 ): tf.Tensor {
   const fn = "huberLoss";
-  const delta = numberOption(options.delta, 1, fn, "delta", { exclusiveMin: 0 });
-  return elementwiseLoss(fn, input, target, options, ($input, $target) =>
+  const opts = readOptions<HuberLossOptions>(fn, options, HUBER_LOSS_OPTIONS);
+  const delta = optNumber(fn, "delta", opts.delta, 1, { min: 0, minExclusive: true });
+  return elementwiseLoss(fn, input, target, opts, ($input, $target) =>
     huberElements(tf.sub($input, $target), delta),
   );
 }
 
 /** Keras-style form of {@link huberLoss} for `model.compile`. */
-export const huberLossFactory = lossFactory(huberLoss, "huberLoss");
+export const huberLossFactory = lossFactory(huberLoss, { name: "huberLoss", options: HUBER_LOSS_OPTIONS });

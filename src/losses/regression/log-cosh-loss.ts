@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { abs } from "../gradient-tools.js";
+import { optionNames, readOptions } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
 
@@ -12,6 +13,8 @@ export interface LogCoshLossOptions {
   /** Per-element weights broadcast against the element losses. */
   readonly weights?: TensorInput;
 }
+
+const LOG_COSH_LOSS_OPTIONS = optionNames<LogCoshLossOptions>()("reduction", "weights");
 
 /**
  * Log-cosh loss: log(cosh(x - y)) per element. Computed as |r| + log1p(exp(-2|r|)) - log 2, which
@@ -26,7 +29,8 @@ export function logCoshLoss(
   options: LogCoshLossOptions = {},
 ): tf.Tensor {
   const fn = "logCoshLoss";
-  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
+  const opts = readOptions<LogCoshLossOptions>(fn, options, LOG_COSH_LOSS_OPTIONS);
+  return elementwiseLoss(fn, input, target, opts, ($input, $target) => {
     const a = abs(tf.sub($input, $target));
     const values = tf.sub(tf.add(a, tf.log1p(tf.exp(tf.mul(-2, a)))), Math.LN2);
     return values;
@@ -34,4 +38,7 @@ export function logCoshLoss(
 }
 
 /** Keras-style form of {@link logCoshLoss} for `model.compile`. */
-export const logCoshLossFactory = lossFactory(logCoshLoss, "logCoshLoss");
+export const logCoshLossFactory = lossFactory(logCoshLoss, {
+  name: "logCoshLoss",
+  options: LOG_COSH_LOSS_OPTIONS,
+});

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
-import { booleanOption, numberOption } from "../options.js";
+import { optBoolean, optionNames, optNumber, readOptions } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
 
@@ -19,6 +19,14 @@ export interface PoissonNllLossOptions {
   readonly weights?: TensorInput;
 }
 
+const POISSON_NLL_LOSS_OPTIONS = optionNames<PoissonNllLossOptions>()(
+  "logInput",
+  "full",
+  "eps",
+  "reduction",
+  "weights",
+);
+
 /**
  * Poisson negative log-likelihood. With `logInput`: exp(x) - y x; otherwise x - y log(x + eps).
  * `full` adds y log y - y + 0.5 log(2 pi y) where y > 1. Matches torch 2.11 `F.poisson_nll_loss`.
@@ -30,10 +38,11 @@ export function poissonNllLoss(
   options: PoissonNllLossOptions = {},
 ): tf.Tensor {
   const fn = "poissonNllLoss";
-  const logInput = booleanOption(options.logInput, true, fn, "logInput");
-  const full = booleanOption(options.full, false, fn, "full");
-  const eps = numberOption(options.eps, 1e-8, fn, "eps", { min: 0 });
-  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
+  const opts = readOptions<PoissonNllLossOptions>(fn, options, POISSON_NLL_LOSS_OPTIONS);
+  const logInput = optBoolean(fn, "logInput", opts.logInput, true);
+  const full = optBoolean(fn, "full", opts.full, false);
+  const eps = optNumber(fn, "eps", opts.eps, 1e-8, { min: 0 });
+  return elementwiseLoss(fn, input, target, opts, ($input, $target) => {
     let values = logInput
       ? tf.sub(tf.exp($input), tf.mul($target, $input))
       : tf.sub($input, tf.mul($target, tf.log(tf.add($input, eps))));
@@ -51,4 +60,7 @@ export function poissonNllLoss(
 }
 
 /** Keras-style form of {@link poissonNllLoss} for `model.compile`. */
-export const poissonNllLossFactory = lossFactory(poissonNllLoss, "poissonNllLoss");
+export const poissonNllLossFactory = lossFactory(poissonNllLoss, {
+  name: "poissonNllLoss",
+  options: POISSON_NLL_LOSS_OPTIONS,
+});

@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { abs } from "../gradient-tools.js";
-import { numberOption } from "../options.js";
+import { optionNames, optNumber, readOptions } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
 
@@ -16,6 +16,8 @@ export interface QuantileLossOptions {
   readonly weights?: TensorInput;
 }
 
+const QUANTILE_LOSS_OPTIONS = optionNames<QuantileLossOptions>()("quantile", "reduction", "weights");
+
 /**
  * Quantile (pinball) loss: with r = target - input, max(q r, (q - 1) r) per element; minimised
  * by the q-th conditional quantile. Matches the formula via torch 2.11 autograd
@@ -28,8 +30,9 @@ export function quantileLoss(
   options: QuantileLossOptions = {},
 ): tf.Tensor {
   const fn = "quantileLoss";
-  const q = numberOption(options.quantile, 0.5, fn, "quantile", { exclusiveMin: 0, max: 1 });
-  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
+  const opts = readOptions<QuantileLossOptions>(fn, options, QUANTILE_LOSS_OPTIONS);
+  const q = optNumber(fn, "quantile", opts.quantile, 0.5, { min: 0, minExclusive: true, max: 1 });
+  return elementwiseLoss(fn, input, target, opts, ($input, $target) => {
     const r = tf.sub($target, $input);
     // q r - min(r, 0) = max(q r, (q - 1) r); the |r| form below has the same value and gives
     // d/dr = q - 1/2 + sign(r)/2, which is q - 1/2 at r = 0 like torch.maximum's tie split.
@@ -39,4 +42,7 @@ export function quantileLoss(
 }
 
 /** Keras-style form of {@link quantileLoss} for `model.compile`. */
-export const quantileLossFactory = lossFactory(quantileLoss, "quantileLoss");
+export const quantileLossFactory = lossFactory(quantileLoss, {
+  name: "quantileLoss",
+  options: QUANTILE_LOSS_OPTIONS,
+});

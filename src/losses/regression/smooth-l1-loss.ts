@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { elementwiseLoss } from "../elementwise-loss.js";
 import { lossFactory } from "../factory.js";
 import { abs } from "../gradient-tools.js";
-import { numberOption } from "../options.js";
+import { optionNames, optNumber, readOptions } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
 import { huberElements } from "./huber-loss.js";
@@ -17,6 +17,8 @@ export interface SmoothL1LossOptions {
   readonly weights?: TensorInput;
 }
 
+const SMOOTH_L1_LOSS_OPTIONS = optionNames<SmoothL1LossOptions>()("beta", "reduction", "weights");
+
 /**
  * Smooth L1 loss: 0.5 (x - y)^2 / beta when |x - y| < beta, else |x - y| - 0.5 beta; that is
  * Huber(delta = beta) / beta, and the L1 loss when beta = 0.
@@ -28,8 +30,9 @@ export function smoothL1Loss(
   options: SmoothL1LossOptions = {},
 ): tf.Tensor {
   const fn = "smoothL1Loss";
-  const beta = numberOption(options.beta, 1, fn, "beta", { min: 0 });
-  return elementwiseLoss(fn, input, target, options, ($input, $target) => {
+  const opts = readOptions<SmoothL1LossOptions>(fn, options, SMOOTH_L1_LOSS_OPTIONS);
+  const beta = optNumber(fn, "beta", opts.beta, 1, { min: 0 });
+  return elementwiseLoss(fn, input, target, opts, ($input, $target) => {
     const residual = tf.sub($input, $target);
     const values = beta === 0 ? abs(residual) : tf.div(huberElements(residual, beta), beta);
     return values;
@@ -37,4 +40,7 @@ export function smoothL1Loss(
 }
 
 /** Keras-style form of {@link smoothL1Loss} for `model.compile`. */
-export const smoothL1LossFactory = lossFactory(smoothL1Loss, "smoothL1Loss");
+export const smoothL1LossFactory = lossFactory(smoothL1Loss, {
+  name: "smoothL1Loss",
+  options: SMOOTH_L1_LOSS_OPTIONS,
+});

@@ -2,9 +2,9 @@ import * as tf from "@tensorflow/tfjs-core";
 import { sparseTargets } from "../classification/class-layout.js";
 import { crossEntropy } from "../classification/cross-entropy.js";
 import { lossFactory } from "../factory.js";
-import { numberOption } from "../options.js";
+import { optInteger, optionNames, optNumber, optOneOf, readOptions } from "../options.js";
 import { asTensor, type TensorInput } from "../tensor-input.js";
-import { type OverlapMode, softmaxAxis1 } from "./overlap-sums.js";
+import { type OverlapMode, overlapModes, softmaxAxis1 } from "./overlap-sums.js";
 import { softDiceLoss } from "./soft-dice-loss.js";
 
 /** Options of {@link diceCrossEntropyLoss}. */
@@ -21,6 +21,14 @@ export interface DiceCrossEntropyLossOptions {
   readonly ignoreIndex?: number;
 }
 
+const DICE_CROSS_ENTROPY_LOSS_OPTIONS = optionNames<DiceCrossEntropyLossOptions>()(
+  "diceWeight",
+  "crossEntropyWeight",
+  "smooth",
+  "mode",
+  "ignoreIndex",
+);
+
 /**
  * Dice + cross-entropy (the nnU-Net / MONAI `DiceCELoss` recipe): logits [N, C, ...] and class
  * indices [N, ...];
@@ -33,16 +41,19 @@ export function diceCrossEntropyLoss(
   options: DiceCrossEntropyLossOptions = {},
 ): tf.Tensor {
   const fn = "diceCrossEntropyLoss";
-  const diceWeight = numberOption(options.diceWeight, 1, fn, "diceWeight", { min: 0 });
-  const ceWeight = numberOption(options.crossEntropyWeight, 1, fn, "crossEntropyWeight", { min: 0 });
-  const smooth = numberOption(options.smooth, 1e-5, fn, "smooth", { min: 0 });
+  const opts = readOptions<DiceCrossEntropyLossOptions>(fn, options, DICE_CROSS_ENTROPY_LOSS_OPTIONS);
+  const diceWeight = optNumber(fn, "diceWeight", opts.diceWeight, 1, { min: 0 });
+  const ceWeight = optNumber(fn, "crossEntropyWeight", opts.crossEntropyWeight, 1, { min: 0 });
+  const smooth = optNumber(fn, "smooth", opts.smooth, 1e-5, { min: 0 });
+  const mode = optOneOf(fn, "mode", opts.mode, overlapModes, "per-class");
+  const ignoreIndex = optInteger(fn, "ignoreIndex", opts.ignoreIndex, undefined);
   return tf.tidy(() => {
     const x = asTensor(logits, fn, "logits");
-    const ignore = options.ignoreIndex === undefined ? {} : { ignoreIndex: options.ignoreIndex };
+    const ignore = ignoreIndex === undefined ? {} : { ignoreIndex };
     const ce = crossEntropy(x, labels, ignore);
     const dice = softDiceLoss(softmaxAxis1(x), labels, {
       smooth,
-      mode: options.mode ?? "per-class",
+      mode,
       ...ignore,
     });
     return tf.add(tf.mul(ceWeight, ce), tf.mul(diceWeight, dice));
@@ -50,15 +61,8 @@ export function diceCrossEntropyLoss(
 }
 
 /** Keras-style form of {@link diceCrossEntropyLoss}: `yPred` logits [N, C], `yTrue` class indices [N] / [N, 1] or one-hot [N, C]. */
-export const diceCrossEntropyLossFactory = lossFactory(
-  (
-    input: tf.Tensor,
-    target: tf.Tensor,
-    options?: DiceCrossEntropyLossOptions & { reduction?: "mean" | "sum" },
-  ) => {
-    const { reduction: _r, ...rest } = options ?? {};
-    return diceCrossEntropyLoss(input, target, rest);
-  },
-  "diceCrossEntropyLoss",
-  sparseTargets,
-);
+export const diceCrossEntropyLossFactory = lossFactory(diceCrossEntropyLoss, {
+  name: "diceCrossEntropyLoss",
+  options: DICE_CROSS_ENTROPY_LOSS_OPTIONS,
+  prepare: sparseTargets,
+});

@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
+import { accurateSum } from "../accurate-sum.js";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOf } from "../options.js";
+import { optInteger, optionNames, optNumber, optOneOf, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import type { TensorInput } from "../tensor-input.js";
 import { alignTargets } from "./overlap-sums.js";
@@ -18,6 +19,13 @@ export interface GeneralizedDiceLossOptions {
   readonly reduction?: Reduction;
 }
 
+const GENERALIZED_DICE_LOSS_OPTIONS = optionNames<GeneralizedDiceLossOptions>()(
+  "smooth",
+  "mode",
+  "ignoreIndex",
+  "reduction",
+);
+
 /**
  * Generalized Dice loss (Sudre et al. 2017): with class weights w_c = 1 / (sum t_c)^2,
  *   loss = 1 - (2 sum_c w_c sum p_c t_c + s) / (sum_c w_c sum (p_c + t_c) + s).
@@ -31,20 +39,17 @@ export function generalizedDiceLoss(
   options: GeneralizedDiceLossOptions = {},
 ): tf.Tensor {
   const fn = "generalizedDiceLoss";
-  const reduction = reductionOf(options, fn);
-  const smooth = numberOption(options.smooth, 1e-5, fn, "smooth", { min: 0 });
-  const mode = options.mode ?? "batch";
-  if (mode !== "batch" && mode !== "per-image")
-    fail(
-      "invalid_option",
-      `${fn}: option \`mode\` must be "batch" or "per-image", got ${JSON.stringify(mode)}`,
-    );
+  const opts = readOptions<GeneralizedDiceLossOptions>(fn, options, GENERALIZED_DICE_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
+  const smooth = optNumber(fn, "smooth", opts.smooth, 1e-5, { min: 0 });
+  const mode = optOneOf(fn, "mode", opts.mode, ["batch", "per-image"], "batch");
+  const ignoreIndex = optInteger(fn, "ignoreIndex", opts.ignoreIndex, undefined);
   return tf.tidy(() => {
-    const { probs, target: t } = alignTargets(input, target, fn, options.ignoreIndex);
+    const { probs, target: t } = alignTargets(input, target, fn, ignoreIndex);
     if (probs.rank < 2) fail("shape_mismatch", `${fn}: \`input\` must be [N, C, ...], got [${probs.shape}]`);
     const spatial = Array.from({ length: probs.rank - 2 }, (_, i) => i + 2);
     const axes = mode === "batch" ? [0, ...spatial] : spatial;
-    const sum = (x: tf.Tensor) => (axes.length === 0 ? x : tf.sum(x, axes));
+    const sum = (x: tf.Tensor) => (axes.length === 0 ? x : accurateSum(x, axes));
     const tp = sum(tf.mul(probs, t));
     const total = sum(tf.add(probs, t));
     const counts = sum(t);
@@ -66,4 +71,7 @@ export function generalizedDiceLoss(
 }
 
 /** Keras-style form of {@link generalizedDiceLoss} (`yPred` [N, C, ...] probabilities, `yTrue` one-hot of the same shape). */
-export const generalizedDiceLossFactory = lossFactory(generalizedDiceLoss, "generalizedDiceLoss");
+export const generalizedDiceLossFactory = lossFactory(generalizedDiceLoss, {
+  name: "generalizedDiceLoss",
+  options: GENERALIZED_DICE_LOSS_OPTIONS,
+});

@@ -1,9 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 import { assertLabels } from "../../core/validate.js";
+import { accurateSum } from "../accurate-sum.js";
 import { lossFactory } from "../factory.js";
 import { abs } from "../gradient-tools.js";
-import { booleanOption } from "../options.js";
+import { optBoolean, optInteger, optionNames, optOneOf, readOptions } from "../options.js";
 import { asLabels, asTensor, type TensorInput, tensorPair } from "../tensor-input.js";
 import { maskedMean } from "../tensor-math.js";
 
@@ -13,7 +14,7 @@ import { maskedMean } from "../tensor-math.js";
  * increments J_1, J_2 - J_1, ... A constant for autodiff (it depends on labels and the order only).
  */
 function lovaszGradient(sortedLabels: tf.Tensor1D): tf.Tensor1D {
-  const total = tf.sum(sortedLabels);
+  const total = accurateSum(sortedLabels);
   const intersection = tf.sub(total, tf.cumsum(sortedLabels));
   const union = tf.add(total, tf.cumsum(tf.sub(1, sortedLabels)));
   const jaccard = tf.sub(1, tf.div(intersection, union)) as tf.Tensor1D;
@@ -36,7 +37,7 @@ function lovaszFlat(errors: tf.Tensor1D, labels: tf.Tensor1D, hinge: boolean): t
   for (let i = 0; i < n; i++) rank[order[i]!] = i;
   const grad = lovaszGradient(tf.gather(labels, tf.tensor1d(order, "int32")) as tf.Tensor1D);
   const weights = tf.gather(grad, tf.tensor1d(rank, "int32"));
-  return tf.sum(tf.mul(hinge ? tf.relu(errors) : errors, weights));
+  return accurateSum(tf.mul(hinge ? tf.relu(errors) : errors, weights));
 }
 
 /** Options of {@link lovaszHingeLoss}. */
@@ -44,6 +45,8 @@ export interface LovaszHingeLossOptions {
   /** One loss per image (first axis), averaged; default true, as the authors' `lovasz_hinge`. Ignored for rank-1 input. */
   readonly perImage?: boolean;
 }
+
+const LOVASZ_HINGE_LOSS_OPTIONS = optionNames<LovaszHingeLossOptions>()("perImage");
 
 /**
  * Binary Lovasz hinge loss (Berman et al. 2018): errors e = 1 - x (2y - 1) of logits x, sorted
@@ -57,7 +60,8 @@ export function lovaszHingeLoss(
   options: LovaszHingeLossOptions = {},
 ): tf.Tensor {
   const fn = "lovaszHingeLoss";
-  const perImage = booleanOption(options.perImage, true, fn, "perImage");
+  const opts = readOptions<LovaszHingeLossOptions>(fn, options, LOVASZ_HINGE_LOSS_OPTIONS);
+  const perImage = optBoolean(fn, "perImage", opts.perImage, true);
   return tf.tidy(() => {
     const [x, y] = tensorPair(logits, labels, fn, "logits", "labels");
     const yf = tf.cast(y, "float32");
@@ -83,6 +87,12 @@ export interface LovaszSoftmaxLossOptions {
   readonly perImage?: boolean;
 }
 
+const LOVASZ_SOFTMAX_LOSS_OPTIONS = optionNames<LovaszSoftmaxLossOptions>()(
+  "classes",
+  "ignoreIndex",
+  "perImage",
+);
+
 /**
  * Lovasz-softmax loss (Berman et al. 2018): for each class c, errors |1[y = c] - p_c| sorted
  * decreasingly and dotted with the Lovasz gradient of the sorted foreground labels; averaged
@@ -97,13 +107,10 @@ export function lovaszSoftmaxLoss(
   options: LovaszSoftmaxLossOptions = {},
 ): tf.Tensor {
   const fn = "lovaszSoftmaxLoss";
-  const perImage = booleanOption(options.perImage, false, fn, "perImage");
-  const classes = options.classes ?? "present";
-  if (classes !== "present" && classes !== "all")
-    fail(
-      "invalid_option",
-      `${fn}: option \`classes\` must be "present" or "all", got ${JSON.stringify(classes)}`,
-    );
+  const opts = readOptions<LovaszSoftmaxLossOptions>(fn, options, LOVASZ_SOFTMAX_LOSS_OPTIONS);
+  const perImage = optBoolean(fn, "perImage", opts.perImage, false);
+  const classes = optOneOf(fn, "classes", opts.classes, ["present", "all"], "present");
+  const ignoreIndex = optInteger(fn, "ignoreIndex", opts.ignoreIndex, undefined);
   return tf.tidy(() => {
     const p = asTensor(probs, fn, "probs");
     const rawLabels = labels instanceof tf.Tensor ? labels : asTensor(labels, fn, "labels");
@@ -115,7 +122,7 @@ export function lovaszSoftmaxLoss(
       );
     }
     const numClasses = p.shape[1]!;
-    assertLabels(rawLabels.dataSync(), numClasses, fn, "labels", options.ignoreIndex);
+    assertLabels(rawLabels.dataSync(), numClasses, fn, "labels", ignoreIndex);
     const y = asLabels(rawLabels, fn, "labels");
     const perm = [0, ...p.shape.slice(2).map((_, i) => i + 2), 1];
     const rows = p.rank > 2 ? tf.transpose(p, perm) : p;
@@ -127,10 +134,7 @@ export function lovaszSoftmaxLoss(
     for (let i = 0; i < images; i++) {
       const pi = tf.squeeze(tf.slice(probRows, [i, 0, 0], [1, -1, -1]), [0]);
       const yi = tf.squeeze(tf.slice(labelRows, [i, 0], [1, -1]), [0]);
-      const valid =
-        options.ignoreIndex === undefined
-          ? undefined
-          : tf.cast(tf.notEqual(yi, options.ignoreIndex), "float32");
+      const valid = ignoreIndex === undefined ? undefined : tf.cast(tf.notEqual(yi, ignoreIndex), "float32");
       const perClass: tf.Tensor[] = [];
       const presence: tf.Tensor[] = [];
       for (let c = 0; c < numClasses; c++) {
@@ -141,7 +145,7 @@ export function lovaszSoftmaxLoss(
           errors = tf.mul(errors, valid);
         }
         perClass.push(lovaszFlat(errors as tf.Tensor1D, fg as tf.Tensor1D, false));
-        presence.push(classes === "all" ? tf.scalar(1) : tf.cast(tf.greater(tf.sum(fg), 0), "float32"));
+        presence.push(classes === "all" ? tf.scalar(1) : tf.cast(tf.greater(accurateSum(fg), 0), "float32"));
       }
       const lossVector = tf.stack(perClass);
       const presentVector = tf.stack(presence);
@@ -153,8 +157,7 @@ export function lovaszSoftmaxLoss(
 }
 
 /** Keras-style form of {@link lovaszHingeLoss} (`yPred` logits, `yTrue` 0/1 of the same shape). */
-export const lovaszHingeLossFactory = lossFactory(
-  (input: tf.Tensor, target: tf.Tensor, options?: LovaszHingeLossOptions & { reduction?: "mean" | "sum" }) =>
-    lovaszHingeLoss(input, target, options?.perImage === undefined ? {} : { perImage: options.perImage }),
-  "lovaszHingeLoss",
-);
+export const lovaszHingeLossFactory = lossFactory(lovaszHingeLoss, {
+  name: "lovaszHingeLoss",
+  options: LOVASZ_HINGE_LOSS_OPTIONS,
+});

@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { describeValue, fail } from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
 import { assertLabels } from "../../core/validate.js";
-import { numberOption, reductionOf } from "../options.js";
+import { accurateSum } from "../accurate-sum.js";
+import { optInteger, optionNames, optNumber, optOneOf, reductionOption } from "../options.js";
 import { type Reduction, reduceLoss } from "../reduction.js";
 import { asLabels, assertSameShape, asTensor, type TensorInput } from "../tensor-input.js";
 
@@ -18,18 +19,33 @@ export interface OverlapSums {
   readonly actual: tf.Tensor;
 }
 
-export const overlapModes: readonly OverlapMode[] = ["global", "per-image", "per-class", "per-image-class"];
-
-export function assertMode(value: unknown, fn: string): OverlapMode {
-  const mode = value ?? "global";
-  if (!overlapModes.includes(mode as OverlapMode)) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`mode\` must be one of ${overlapModes.map((m) => JSON.stringify(m)).join(", ")}, got ${describeValue(mode)}`,
-    );
-  }
-  return mode as OverlapMode;
+/** Options of {@link softDiceLoss} (also used by the Jaccard and Tversky losses). */
+export interface SoftOverlapOptions {
+  /** Added to numerator and denominator. 0 (default) scores empty-vs-empty as loss 1; 1 scores it 0. */
+  readonly smooth?: number;
+  /** Lower clamp of the denominator, so that 0/0 is 0 instead of NaN. Default 1e-7. */
+  readonly eps?: number;
+  /**
+   * `global`: one score over every element (Keras-style, default); `per-image`: one per sample;
+   * `per-class`: one per class over the batch (input [N, C, ...]); `per-image-class`: one per
+   * sample and class (MONAI-style).
+   */
+  readonly mode?: OverlapMode;
+  /** With class-index targets, pixels with this label are left out. */
+  readonly ignoreIndex?: number;
+  /** How the per-group losses combine. Default `"mean"`. */
+  readonly reduction?: Reduction;
 }
+
+export const SOFT_OVERLAP_OPTIONS = optionNames<SoftOverlapOptions>()(
+  "smooth",
+  "eps",
+  "mode",
+  "ignoreIndex",
+  "reduction",
+);
+
+export const overlapModes: readonly OverlapMode[] = ["global", "per-image", "per-class", "per-image-class"];
 
 /** Moves axis 1 (classes) last and applies softmax there, then moves it back. */
 export function softmaxAxis1(x: tf.Tensor): tf.Tensor {
@@ -101,15 +117,16 @@ export function overlapSums(probs: tf.Tensor, target: tf.Tensor, mode: OverlapMo
   assertSameShape(probs, target, fn, "input", "target");
   const axes = sumAxes(probs.rank, mode, fn);
   return {
-    tp: tf.sum(tf.mul(probs, target), axes),
-    predicted: tf.sum(probs, axes),
-    actual: tf.sum(target, axes),
+    tp: accurateSum(tf.mul(probs, target), axes),
+    predicted: accurateSum(probs, axes),
+    actual: accurateSum(target, axes),
   };
 }
 
 /**
- * The skeleton of the soft overlap losses (Dice, Jaccard, Tversky): reads `reduction`, `mode`,
- * `smooth` (default 0) and `eps` (default 1e-7), aligns the targets, takes the overlap sums per
+ * The skeleton of the soft overlap losses (Dice, Jaccard, Tversky): takes their options already
+ * read (`readOptions`), parses `reduction`, `mode`, `smooth` (default 0), `eps` (default 1e-7)
+ * and `ignoreIndex`, aligns the targets, takes the overlap sums per
  * group of the mode, turns them into per-group losses with `perGroup`, and reduces. Runs inside
  * `tf.tidy`. O(n).
  */
@@ -117,21 +134,16 @@ export function overlapLoss(
   fn: string,
   input: TensorInput,
   target: TensorInput,
-  options: {
-    readonly reduction?: Reduction;
-    readonly mode?: OverlapMode;
-    readonly smooth?: number;
-    readonly eps?: number;
-    readonly ignoreIndex?: number;
-  },
+  options: SoftOverlapOptions,
   perGroup: (sums: OverlapSums, smooth: number, eps: number) => tf.Tensor,
 ): tf.Tensor {
-  const reduction = reductionOf(options, fn);
-  const mode = assertMode(options.mode, fn);
-  const smooth = numberOption(options.smooth, 0, fn, "smooth", { min: 0 });
-  const eps = numberOption(options.eps, 1e-7, fn, "eps", { min: 0 });
+  const reduction = reductionOption(fn, options.reduction);
+  const mode = optOneOf(fn, "mode", options.mode, overlapModes, "global");
+  const smooth = optNumber(fn, "smooth", options.smooth, 0, { min: 0 });
+  const eps = optNumber(fn, "eps", options.eps, 1e-7, { min: 0 });
+  const ignoreIndex = optInteger(fn, "ignoreIndex", options.ignoreIndex, undefined);
   return tf.tidy(() => {
-    const { probs, target: t } = alignTargets(input, target, fn, options.ignoreIndex);
+    const { probs, target: t } = alignTargets(input, target, fn, ignoreIndex);
     return reduceLoss(perGroup(overlapSums(probs, t, mode, fn), smooth, eps), reduction);
   });
 }

@@ -1,26 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import type { Reduction } from "../reduction.js";
+import { readOptions } from "../options.js";
 import type { TensorInput } from "../tensor-input.js";
-import { type OverlapMode, overlapLoss } from "./overlap-sums.js";
+import { overlapLoss, SOFT_OVERLAP_OPTIONS, type SoftOverlapOptions } from "./overlap-sums.js";
 
-/** Options of {@link softDiceLoss} (also used by the Jaccard and Tversky losses). */
-export interface SoftOverlapOptions {
-  /** Added to numerator and denominator. 0 (default) scores empty-vs-empty as loss 1; 1 scores it 0. */
-  readonly smooth?: number;
-  /** Lower clamp of the denominator, so that 0/0 is 0 instead of NaN. Default 1e-7. */
-  readonly eps?: number;
-  /**
-   * `global`: one score over every element (Keras-style, default); `per-image`: one per sample;
-   * `per-class`: one per class over the batch (input [N, C, ...]); `per-image-class`: one per
-   * sample and class (MONAI-style).
-   */
-  readonly mode?: OverlapMode;
-  /** With class-index targets, pixels with this label are left out. */
-  readonly ignoreIndex?: number;
-  /** How the per-group losses combine. Default `"mean"`. */
-  readonly reduction?: Reduction;
-}
+export type { SoftOverlapOptions };
 
 /**
  * Soft Dice loss (Milletari et al. 2016): 1 - (2 sum p t + s) / max(sum p + sum t + s, eps),
@@ -35,7 +19,8 @@ export function softDiceLoss(
   options: SoftOverlapOptions = {},
 ): tf.Tensor {
   const fn = "softDiceLoss";
-  return overlapLoss(fn, input, target, options, ({ tp, predicted, actual }, smooth, eps) => {
+  const opts = readOptions<SoftOverlapOptions>(fn, options, SOFT_OVERLAP_OPTIONS);
+  return overlapLoss(fn, input, target, opts, ({ tp, predicted, actual }, smooth, eps) => {
     const dice = tf.div(
       tf.add(tf.mul(2, tp), smooth),
       tf.maximum(tf.add(tf.add(predicted, actual), smooth), eps),
@@ -45,4 +30,7 @@ export function softDiceLoss(
 }
 
 /** Keras-style form of {@link softDiceLoss} (`yPred` probabilities, `yTrue` of the same shape; global by default). */
-export const softDiceLossFactory = lossFactory(softDiceLoss, "softDiceLoss");
+export const softDiceLossFactory = lossFactory(softDiceLoss, {
+  name: "softDiceLoss",
+  options: SOFT_OVERLAP_OPTIONS,
+});

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
+import { readOptions } from "../options.js";
 import type { TensorInput } from "../tensor-input.js";
-import { overlapLoss } from "./overlap-sums.js";
-import type { SoftOverlapOptions } from "./soft-dice-loss.js";
+import { overlapLoss, SOFT_OVERLAP_OPTIONS, type SoftOverlapOptions } from "./overlap-sums.js";
 
 /**
  * Soft Jaccard (IoU) loss: 1 - (sum p t + s) / max(sum p + sum t - sum p t + s, eps), per group
@@ -16,7 +16,8 @@ export function softJaccardLoss(
   options: SoftOverlapOptions = {},
 ): tf.Tensor {
   const fn = "softJaccardLoss";
-  return overlapLoss(fn, input, target, options, ({ tp, predicted, actual }, smooth, eps) => {
+  const opts = readOptions<SoftOverlapOptions>(fn, options, SOFT_OVERLAP_OPTIONS);
+  return overlapLoss(fn, input, target, opts, ({ tp, predicted, actual }, smooth, eps) => {
     const union = tf.sub(tf.add(predicted, actual), tp);
     const jaccard = tf.div(tf.add(tp, smooth), tf.maximum(tf.add(union, smooth), eps));
     return tf.sub(1, jaccard);
@@ -24,4 +25,7 @@ export function softJaccardLoss(
 }
 
 /** Keras-style form of {@link softJaccardLoss}. */
-export const softJaccardLossFactory = lossFactory(softJaccardLoss, "softJaccardLoss");
+export const softJaccardLossFactory = lossFactory(softJaccardLoss, {
+  name: "softJaccardLoss",
+  options: SOFT_OVERLAP_OPTIONS,
+});

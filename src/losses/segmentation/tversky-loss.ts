@@ -1,9 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { lossFactory } from "../factory.js";
-import { numberOption } from "../options.js";
+import { optionNames, optNumber, readOptions } from "../options.js";
 import type { TensorInput } from "../tensor-input.js";
-import { overlapLoss } from "./overlap-sums.js";
-import type { SoftOverlapOptions } from "./soft-dice-loss.js";
+import { overlapLoss, type SoftOverlapOptions } from "./overlap-sums.js";
 
 /** Options of {@link tverskyLoss} and {@link focalTverskyLoss}. */
 export interface TverskyLossOptions extends SoftOverlapOptions {
@@ -15,6 +14,17 @@ export interface TverskyLossOptions extends SoftOverlapOptions {
   readonly gamma?: number;
 }
 
+const TVERSKY_LOSS_OPTIONS = optionNames<TverskyLossOptions>()(
+  "smooth",
+  "eps",
+  "mode",
+  "ignoreIndex",
+  "reduction",
+  "alpha",
+  "beta",
+  "gamma",
+);
+
 function tversky(
   fn: string,
   input: TensorInput,
@@ -22,10 +32,11 @@ function tversky(
   options: TverskyLossOptions,
   gammaDefault: number,
 ): tf.Tensor {
-  const alpha = numberOption(options.alpha, 0.5, fn, "alpha", { min: 0 });
-  const beta = numberOption(options.beta, 0.5, fn, "beta", { min: 0 });
-  const gamma = numberOption(options.gamma, gammaDefault, fn, "gamma", { exclusiveMin: 0 });
-  return overlapLoss(fn, input, target, options, ({ tp, predicted, actual }, smooth, eps) => {
+  const opts = readOptions<TverskyLossOptions>(fn, options, TVERSKY_LOSS_OPTIONS);
+  const alpha = optNumber(fn, "alpha", opts.alpha, 0.5, { min: 0 });
+  const beta = optNumber(fn, "beta", opts.beta, 0.5, { min: 0 });
+  const gamma = optNumber(fn, "gamma", opts.gamma, gammaDefault, { min: 0, minExclusive: true });
+  return overlapLoss(fn, input, target, opts, ({ tp, predicted, actual }, smooth, eps) => {
     const fp = tf.sub(predicted, tp);
     const fnSum = tf.sub(actual, tp);
     const denominator = tf.add(tf.add(tf.add(tp, tf.mul(alpha, fp)), tf.mul(beta, fnSum)), smooth);
@@ -63,6 +74,12 @@ export function focalTverskyLoss(
 }
 
 /** Keras-style form of {@link tverskyLoss}. */
-export const tverskyLossFactory = lossFactory(tverskyLoss, "tverskyLoss");
+export const tverskyLossFactory = lossFactory(tverskyLoss, {
+  name: "tverskyLoss",
+  options: TVERSKY_LOSS_OPTIONS,
+});
 /** Keras-style form of {@link focalTverskyLoss}. */
-export const focalTverskyLossFactory = lossFactory(focalTverskyLoss, "focalTverskyLoss");
+export const focalTverskyLossFactory = lossFactory(focalTverskyLoss, {
+  name: "focalTverskyLoss",
+  options: TVERSKY_LOSS_OPTIONS,
+});

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
 import { customGradient } from "../gradient-tools.js";
-import { booleanOption, reductionOption } from "../options.js";
+import { optBoolean, optInteger, optionNames, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { asTensor } from "../tensor-input.js";
 
@@ -11,9 +11,11 @@ export interface CtcLossOptions {
   readonly blank?: number;
   /** "mean" (default): each loss divided by its target length (at least 1), then averaged over the batch, as PyTorch. */
   readonly reduction?: Reduction;
-  /** Replace infinite losses (no valid alignment) and their gradients by 0. Default false. */
+  /** Replace infinite losses (no valid alignment) and their gradients by 0; NaN losses stay NaN. Default false. */
   readonly zeroInfinity?: boolean;
 }
+
+const CTC_LOSS_OPTIONS = optionNames<CtcLossOptions>()("blank", "reduction", "zeroInfinity");
 
 const NEG_INF = Number.NEGATIVE_INFINITY;
 
@@ -242,8 +244,13 @@ function logSpaceSample(
   const logLikelihood = width > 1 ? logAdd(alpha[last + width - 1]!, alpha[last + width - 2]!) : alpha[last]!;
   const loss = -logLikelihood;
   if (!Number.isFinite(loss)) {
-    nll[n] = plan.zeroInfinity ? 0 : Number.POSITIVE_INFINITY;
-    const fill = plan.zeroInfinity ? 0 : Number.NaN;
+    // NaN (a NaN log-probability on some path) propagates, to the loss and to every gradient
+    // entry of the sample's frames, whatever zeroInfinity says: PyTorch's zero_infinity replaces
+    // only infinite losses, so a diverged network is never hidden behind a loss of 0.
+    const diverged = Number.isNaN(loss);
+    const zero = plan.zeroInfinity && !diverged;
+    nll[n] = zero ? 0 : diverged ? Number.NaN : Number.POSITIVE_INFINITY;
+    const fill = zero ? 0 : Number.NaN;
     for (let t = 0; t < steps; t++) grad.fill(fill, (t * batch + n) * classes, (t * batch + n + 1) * classes);
     return;
   }
@@ -311,7 +318,9 @@ function readLengths(
  * The forward-backward recursion runs in float64 in log space on the host (exact alpha-beta
  * gradient through `tf.customGrad`; see forwardBackward for the derivation), so very negative
  * log-probabilities cannot underflow. Matches torch 2.11 F.ctc_loss value and gradient,
- * including the gradient convention (exp(lp) - γ) and NaN gradients for infinite losses.
+ * including the gradient convention (exp(lp) - γ), NaN gradients for infinite losses, and NaN
+ * log-probabilities propagating to the loss and gradient (also with `zeroInfinity`, which only
+ * zeroes infinite losses, as in PyTorch).
  * Differs from torch only for inputLengths of 0, which are refused (torch returns a value read
  * from frame 0). Cost O(T·N·(S + C)) time, O(T·S) memory per sample; one device read.
  */
@@ -323,8 +332,10 @@ export function ctcLoss(
   options: CtcLossOptions = {},
 ): tf.Tensor {
   const fn = "ctcLoss";
-  const reduction = reductionOption(options.reduction, fn);
-  const zeroInfinity = booleanOption(options.zeroInfinity, false, fn, "zeroInfinity");
+  const opts = readOptions<CtcLossOptions>(fn, options, CTC_LOSS_OPTIONS);
+  const reduction = reductionOption(fn, opts.reduction);
+  const blankOption = optInteger(fn, "blank", opts.blank, 0, { min: 0 });
+  const zeroInfinity = optBoolean(fn, "zeroInfinity", opts.zeroInfinity, false);
   // One scope for everything: tensors made from array inputs and the lengths are released.
   return tf.tidy(() => {
     const input = asTensor(logProbs, fn, "logProbs");
@@ -341,11 +352,11 @@ export function ctcLoss(
         "empty_input",
         `${fn}: \`logProbs\` must have at least one frame and one class, got shape [${input.shape.join(", ")}]`,
       );
-    const blank = options.blank ?? 0;
-    if (!Number.isInteger(blank) || blank < 0 || blank >= classes)
+    const blank = blankOption;
+    if (blank >= classes)
       fail(
         "invalid_option",
-        `${fn}: option \`blank\` must be an integer in [0, ${classes}), got ${describeValue(blank)}`,
+        `${fn}: option \`blank\` must be a class index in [0, ${classes}), got ${blank}`,
       );
     const target = asTensor(targets, fn, "targets");
     const targetData = target.dataSync();

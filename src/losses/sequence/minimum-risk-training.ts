@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
-import { choiceOption, numberOption, reductionOption } from "../options.js";
+import { optionNames, optNumber, optOneOf, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { reduceLoss } from "../reduction.js";
 import { assertRank, asTensor } from "../tensor-input.js";
@@ -15,6 +15,13 @@ export interface MinimumRiskTrainingOptions<Candidate, Reference> {
   readonly alpha?: number;
   readonly reduction?: Reduction;
 }
+
+const MINIMUM_RISK_TRAINING_OPTIONS = optionNames<MinimumRiskTrainingOptions<unknown, unknown>>()(
+  "metric",
+  "direction",
+  "alpha",
+  "reduction",
+);
 
 /** The loss built by {@link minimumRiskTraining}. */
 export type MinimumRiskLoss<Candidate, Reference> = (
@@ -35,14 +42,20 @@ export function minimumRiskTraining<Candidate, Reference>(
   options: MinimumRiskTrainingOptions<Candidate, Reference>,
 ): MinimumRiskLoss<Candidate, Reference> {
   const fn = "minimumRiskTraining";
-  if (typeof options?.metric !== "function")
+  const opts = readOptions<MinimumRiskTrainingOptions<Candidate, Reference>>(
+    fn,
+    options,
+    MINIMUM_RISK_TRAINING_OPTIONS,
+  );
+  const metric = opts.metric;
+  if (typeof metric !== "function")
     fail(
       "invalid_option",
-      `${fn}: option \`metric\` must be a function (candidate, reference) => number, got ${describeValue(options?.metric)}`,
+      `${fn}: option \`metric\` must be a function (candidate, reference) => number, got ${describeValue(metric)}`,
     );
-  const direction = choiceOption(options.direction, "higher", ["higher", "lower"], fn, "direction");
-  const alpha = numberOption(options.alpha, 5e-3, fn, "alpha", { exclusiveMin: 0 });
-  const reduction = reductionOption(options.reduction, fn);
+  const direction = optOneOf(fn, "direction", opts.direction, ["higher", "lower"], "higher");
+  const alpha = optNumber(fn, "alpha", opts.alpha, 5e-3, { min: 0, minExclusive: true });
+  const reduction = reductionOption(fn, opts.reduction);
   return (candidateLogProbs, candidates, references) =>
     tf.tidy(() => {
       const logp = asTensor(candidateLogProbs, fn, "candidateLogProbs");
@@ -67,7 +80,7 @@ export function minimumRiskTraining<Candidate, Reference>(
             `${fn}: \`candidates\` must have ${k} candidates per input, got ${row.length} at index ${i}`,
           );
         for (let j = 0; j < k; j++) {
-          const score = options.metric(row[j]!, references[i]!);
+          const score = metric(row[j]!, references[i]!);
           if (!Number.isFinite(score))
             fail(
               "invalid_value",

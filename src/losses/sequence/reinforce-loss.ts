@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
-import { reductionOption } from "../options.js";
+import { optionNames, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { reduceLoss } from "../reduction.js";
 import { asTensor } from "../tensor-input.js";
@@ -16,6 +16,12 @@ export interface ReinforceOptions<Sample, Reference> {
   readonly baseline?: ReinforceBaseline;
   readonly reduction?: Reduction;
 }
+
+const REINFORCE_OPTIONS = optionNames<ReinforceOptions<unknown, unknown>>()(
+  "reward",
+  "baseline",
+  "reduction",
+);
 
 /** The loss built by {@link reinforceLoss}. */
 export type ReinforceLoss<Sample, Reference> = (
@@ -34,12 +40,14 @@ export function reinforceLoss<Sample, Reference>(
   options: ReinforceOptions<Sample, Reference>,
 ): ReinforceLoss<Sample, Reference> {
   const fn = "reinforceLoss";
-  if (typeof options?.reward !== "function")
+  const opts = readOptions<ReinforceOptions<Sample, Reference>>(fn, options, REINFORCE_OPTIONS);
+  const reward = opts.reward;
+  if (typeof reward !== "function")
     fail(
       "invalid_option",
-      `${fn}: option \`reward\` must be a function (sample, reference) => number, got ${describeValue(options?.reward)}`,
+      `${fn}: option \`reward\` must be a function (sample, reference) => number, got ${describeValue(reward)}`,
     );
-  const baseline = options.baseline ?? "mean";
+  const baseline = opts.baseline ?? "mean";
   if (
     !(
       baseline === "mean" ||
@@ -53,7 +61,7 @@ export function reinforceLoss<Sample, Reference>(
       `${fn}: option \`baseline\` must be "mean", "none", a finite number or a function, got ${describeValue(baseline)}`,
     );
   }
-  const reduction = reductionOption(options.reduction, fn);
+  const reduction = reductionOption(fn, opts.reduction);
   return (sampleLogProbs, samples, references) =>
     tf.tidy(() => {
       const logp = tf.reshape(asTensor(sampleLogProbs, fn, "sampleLogProbs"), [-1]);
@@ -66,7 +74,7 @@ export function reinforceLoss<Sample, Reference>(
         );
       const rewards = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        const r = options.reward(samples[i]!, references[i]!);
+        const r = reward(samples[i]!, references[i]!);
         if (!Number.isFinite(r))
           fail(
             "invalid_value",
@@ -80,11 +88,17 @@ export function reinforceLoss<Sample, Reference>(
       else if (typeof baseline === "number") base = new Float64Array(n).fill(baseline);
       else {
         base = baseline(rewards);
-        if (base.length !== n)
+        if (base?.length !== n)
           fail(
             "shape_mismatch",
-            `${fn}: the \`baseline\` function must return ${n} values, got ${base.length}`,
+            `${fn}: the \`baseline\` function must return ${n} values, got ${describeValue(base)}`,
           );
+        for (let i = 0; i < n; i++)
+          if (!Number.isFinite(base[i]))
+            fail(
+              "invalid_value",
+              `${fn}: the \`baseline\` function must return finite numbers, got ${describeValue(base[i])} at index ${i}`,
+            );
       }
       const advantage = Float32Array.from(rewards, (r, i) => r - base[i]!);
       const perSample = tf.neg(tf.mul(tf.tensor1d(advantage), logp));

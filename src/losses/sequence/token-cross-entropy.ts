@@ -1,7 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
+import { accurateSum } from "../accurate-sum.js";
+import { crossEntropy } from "../classification/cross-entropy.js";
 import { lossFactory } from "../factory.js";
-import { numberOption, reductionOption } from "../options.js";
+import { optInteger, optionNames, optNumber, readOptions, reductionOption } from "../options.js";
 import type { Reduction } from "../reduction.js";
 import { assertRank, asTensor } from "../tensor-input.js";
 
@@ -21,11 +23,18 @@ export interface TokenCrossEntropyOptions {
   readonly reduction?: Reduction;
 }
 
+const TOKEN_CROSS_ENTROPY_OPTIONS = optionNames<TokenCrossEntropyOptions>()(
+  "ignoreIndex",
+  "mask",
+  "labelSmoothing",
+  "reduction",
+);
+
 /**
  * Cross-entropy of next-token `logits` [N, T, V] (or [T, V]) against integer `targets` [N, T],
- * leaving out padding (targets equal to `ignoreIndex`, or `mask` 0). Log-softmax keeps it
- * stable for any logit. With label smoothing the per-token loss is (1-ε)·NLL + ε·mean_v(-log p_v),
- * as PyTorch. Cost O(N·T·V).
+ * leaving out padding (targets equal to `ignoreIndex`, or `mask` 0): the rows of
+ * {@link crossEntropy}, stable for any logit. With label smoothing the per-token loss is
+ * (1-ε)·NLL + ε·mean_v(-log p_v), as PyTorch. Cost O(N·T·V).
  */
 export function tokenCrossEntropy(
   logits: tf.Tensor,
@@ -33,14 +42,10 @@ export function tokenCrossEntropy(
   options: TokenCrossEntropyOptions = {},
 ): tf.Tensor {
   const fn = "tokenCrossEntropy";
-  const ignoreIndex = options.ignoreIndex ?? -100;
-  if (!Number.isInteger(ignoreIndex))
-    fail(
-      "invalid_option",
-      `${fn}: option \`ignoreIndex\` must be an integer, got ${describeValue(ignoreIndex)}`,
-    );
-  const smoothing = numberOption(options.labelSmoothing, 0, fn, "labelSmoothing", { min: 0, max: 0.999999 });
-  const reduction = reductionOption(options.reduction, fn);
+  const opts = readOptions<TokenCrossEntropyOptions>(fn, options, TOKEN_CROSS_ENTROPY_OPTIONS);
+  const ignoreIndex = optInteger(fn, "ignoreIndex", opts.ignoreIndex, -100);
+  const smoothing = optNumber(fn, "labelSmoothing", opts.labelSmoothing, 0, { min: 0, max: 0.999999 });
+  const reduction = reductionOption(fn, opts.reduction);
   return tf.tidy(() => {
     const z = asTensor(logits, fn, "logits");
     if (z.rank !== 3 && z.rank !== 2)
@@ -59,9 +64,10 @@ export function tokenCrossEntropy(
     }
     const data = y.dataSync();
     const keep = new Float32Array(data.length);
-    const index = new Int32Array(data.length);
+    const labels = new Int32Array(data.length);
     for (let i = 0; i < data.length; i++) {
       const v = data[i]!;
+      labels[i] = ignoreIndex;
       if (v === ignoreIndex) continue;
       if (!Number.isInteger(v) || v < 0 || v >= vocab)
         fail(
@@ -69,28 +75,30 @@ export function tokenCrossEntropy(
           `${fn}: \`targets\` must contain token ids in [0, ${vocab}) or ignoreIndex ${ignoreIndex}, got ${describeValue(v)} at index ${i}`,
         );
       keep[i] = 1;
-      index[i] = v;
+      labels[i] = v;
     }
     let weights: tf.Tensor = tf.tensor(keep, y.shape);
-    if (options.mask !== undefined) {
-      const mask = asTensor(options.mask, fn, "mask");
+    if (opts.mask !== undefined) {
+      const mask = asTensor(opts.mask, fn, "mask");
       assertRank(mask, y.rank, fn, "mask", "the targets' shape");
       weights = tf.mul(weights, mask);
     }
-    const logProbs = tf.logSoftmax(z, -1);
-    const picked = tf.sum(tf.mul(logProbs, tf.oneHot(tf.tensor(index, y.shape, "int32"), vocab)), -1);
-    let perToken = tf.neg(picked);
-    if (smoothing > 0)
-      perToken = tf.add(tf.mul(1 - smoothing, perToken), tf.mul(smoothing, tf.neg(tf.mean(logProbs, -1))));
+    // the rows of crossEntropy (its one-softmax forward and scatter backward), 0 at ignored tokens
+    const rows = crossEntropy(tf.reshape(z, [-1, vocab]), tf.tensor1d(labels, "int32"), {
+      ignoreIndex,
+      labelSmoothing: smoothing,
+      reduction: "none",
+    });
+    const perToken = tf.reshape(rows, y.shape);
     const masked = tf.mul(perToken, weights);
     if (reduction === "none") return masked;
-    if (reduction === "sum") return tf.sum(masked);
-    return tf.div(tf.sum(masked), tf.sum(weights));
+    if (reduction === "sum") return accurateSum(masked);
+    return tf.div(accurateSum(masked), accurateSum(weights));
   });
 }
 
 /** Keras-style form of {@link tokenCrossEntropy}: `yTrue` the token ids [N, T], `yPred` the logits [N, T, V]. */
 export const tokenCrossEntropyFactory = lossFactory<TokenCrossEntropyOptions>(
   (logits, targets, options) => tokenCrossEntropy(logits, targets, options),
-  "tokenCrossEntropy",
+  { name: "tokenCrossEntropy", options: TOKEN_CROSS_ENTROPY_OPTIONS },
 );

@@ -1,6 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "../../core/errors.js";
 
+/** Ceiling of `numTasks` in the weighting schemes (a task count past it is a mistake, not a model). */
+export const MAX_TASKS = 10_000;
+
 /**
  * sum_i w_i L_i with the current weights of an adaptive scheme as constants; `fn` names the
  * caller in the `shape_mismatch` error when the number of losses is not the number of weights.

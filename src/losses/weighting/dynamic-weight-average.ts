@@ -1,7 +1,7 @@
 import type * as tf from "@tensorflow/tfjs-core";
 import { describeValue, fail } from "../../core/errors.js";
-import { numberOption } from "../options.js";
-import { combineLosses } from "./combine-losses.js";
+import { optInteger, optionNames, optNumber, readOptions, required } from "../options.js";
+import { combineLosses, MAX_TASKS } from "./combine-losses.js";
 
 /** Options of {@link DynamicWeightAverage}. */
 export interface DynamicWeightAverageOptions {
@@ -9,6 +9,8 @@ export interface DynamicWeightAverageOptions {
   /** Softmax temperature T; larger gives more even weights. Default 2 (the paper's). */
   readonly temperature?: number;
 }
+
+const DYNAMIC_WEIGHT_AVERAGE_OPTIONS = optionNames<DynamicWeightAverageOptions>()("numTasks", "temperature");
 
 /**
  * Dynamic Weight Average (Liu, Johns & Davison 2019, MTAN): at epoch t,
@@ -25,11 +27,14 @@ export class DynamicWeightAverage {
 
   constructor(options: DynamicWeightAverageOptions) {
     const fn = "DynamicWeightAverage";
-    const n = options.numTasks;
-    if (!Number.isInteger(n) || n < 1)
-      fail("invalid_option", `${fn}: option \`numTasks\` must be an integer >= 1, got ${String(n)}`);
+    const opts = readOptions<DynamicWeightAverageOptions>(fn, options, DYNAMIC_WEIGHT_AVERAGE_OPTIONS);
+    const n = required(
+      fn,
+      "numTasks",
+      optInteger(fn, "numTasks", opts.numTasks, undefined, { min: 1, max: MAX_TASKS }),
+    );
     this.numTasks = n;
-    this.temperature = numberOption(options.temperature, 2, fn, "temperature", { exclusiveMin: 0 });
+    this.temperature = optNumber(fn, "temperature", opts.temperature, 2, { min: 0, minExclusive: true });
     this.current = Array.from({ length: n }, () => 1);
   }
 

@@ -1,7 +1,8 @@
-import * as tf from "@tensorflow/tfjs-core";
-import { describeValue, fail } from "../../core/errors.js";
-import { numberOption } from "../options.js";
-import { combineLosses } from "./combine-losses.js";
+import type * as tf from "@tensorflow/tfjs-core";
+import { fail } from "../../core/errors.js";
+import { optInteger, optionNames, optNumber, readOptions, required } from "../options.js";
+import { combineLosses, MAX_TASKS } from "./combine-losses.js";
+import { dot, taskGradients } from "./task-gradients.js";
 
 /** Options of {@link GradNorm}. */
 export interface GradNormOptions {
@@ -11,6 +12,8 @@ export interface GradNormOptions {
   /** Adam step size of the weight update. Default 0.025 (the paper's weight learning rate). */
   readonly learningRate?: number;
 }
+
+const GRAD_NORM_OPTIONS = optionNames<GradNormOptions>()("numTasks", "alpha", "learningRate");
 
 /** What {@link GradNorm.update} measured. */
 export interface GradNormStep {
@@ -43,12 +46,18 @@ export class GradNorm {
 
   constructor(options: GradNormOptions) {
     const fn = "GradNorm";
-    const n = options.numTasks;
-    if (!Number.isInteger(n) || n < 1)
-      fail("invalid_option", `${fn}: option \`numTasks\` must be an integer >= 1, got ${String(n)}`);
+    const opts = readOptions<GradNormOptions>(fn, options, GRAD_NORM_OPTIONS);
+    const n = required(
+      fn,
+      "numTasks",
+      optInteger(fn, "numTasks", opts.numTasks, undefined, { min: 1, max: MAX_TASKS }),
+    );
     this.numTasks = n;
-    this.alpha = numberOption(options.alpha, 1.5, fn, "alpha", { min: 0 });
-    this.learningRate = numberOption(options.learningRate, 0.025, fn, "learningRate", { exclusiveMin: 0 });
+    this.alpha = optNumber(fn, "alpha", opts.alpha, 1.5, { min: 0 });
+    this.learningRate = optNumber(fn, "learningRate", opts.learningRate, 0.025, {
+      min: 0,
+      minExclusive: true,
+    });
     this.current = Array.from({ length: n }, () => 1);
     this.moment1 = Array.from({ length: n }, () => 0);
     this.moment2 = Array.from({ length: n }, () => 0);
@@ -77,23 +86,8 @@ export class GradNorm {
       );
     if (sharedVariables.length === 0)
       fail("empty_input", `${fn}: \`sharedVariables\` must not be empty, got 0 elements`);
-    const values: number[] = [];
-    const rawNorms: number[] = [];
-    for (const f of taskLosses) {
-      const { value, grads } = tf.variableGrads(f, sharedVariables as tf.Variable[]);
-      values.push(value.dataSync()[0]!);
-      let squared = 0;
-      for (const g of Object.values(grads)) {
-        squared += tf.tidy(() => tf.sum(tf.square(g)).dataSync()[0]!);
-        g.dispose();
-      }
-      value.dispose();
-      rawNorms.push(Math.sqrt(squared));
-    }
-    values.forEach((v, i) => {
-      if (!Number.isFinite(v))
-        fail("invalid_value", `${fn}: task losses must be finite, got ${describeValue(v)} at index ${i}`);
-    });
+    const { gradients, losses: values } = taskGradients(taskLosses, sharedVariables, fn);
+    const rawNorms = gradients.map((g) => Math.sqrt(dot(g, g)));
     if (!this.initialLosses) this.initialLosses = values.map((v) => (v > 0 ? v : Number.MIN_VALUE));
     const initial = this.initialLosses;
     const ratios = values.map((v, i) => v / initial[i]!);

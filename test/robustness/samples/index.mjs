@@ -10,6 +10,9 @@
 /** The task modules whose every definition is fuzzed (module name → sample file). */
 export const areas = {
   classification: () => import("./classification.mjs"),
+  detection: () => import("./detection.mjs"),
+  segmentation: () => import("./segmentation.mjs"),
+  face: () => import("./face.mjs"),
   text: () => import("./text.mjs"),
 };
 

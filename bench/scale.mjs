@@ -1,0 +1,274 @@
+#!/usr/bin/env node
+// Reader throughput, then memory and throughput of the CLI on big inputs.
+//
+// Readers: CSV and JSON Lines files of `--reader-rows` rows (default 5e6) of a score and a label
+// are parsed into numeric batches in this process; MB/s per core = file size / CPU seconds.
+// pandas.read_csv (C engine) and pandas.read_json(lines=True) parse the same files beside them.
+//
+// CLI: CSV → AUROC (binary scores) and CSV → macro-F1
+// (10-class labels) through `plumbline eval classification`, at 1e6, 1e7 and 1e8 rows.
+// 1e6 and 1e7 are written to a temporary file and read from it; 1e8 (1.1 GB of CSV) is generated
+// on the fly and piped into the CLI's stdin, never stored. Each run reports the CLI process's
+// peak RSS (getrusage maxrss), wall seconds, CPU seconds and throughput (rows/s, MB/s); pandas
+// read_csv + scikit-learn on the same file is run beside it at 1e6 and 1e7 when /usr/bin/python3
+// has them, with the ratio (reference time / plumbline time, CPU seconds; RSS ratio too).
+//
+//   npx tsc --build && node bench/scale.mjs [--sizes 1e6,1e7,1e8] [--repeat N] [--reader-rows N] [--no-python] [--no-cli]
+//
+// What dominates memory: the macro-F1 state is a 10×10 confusion matrix, so RSS is Node's
+// baseline plus one batch (65,536 rows) at any size; exact AUROC keeps every score (about
+// 5 bytes per sample in a doubling buffer, then a sort at compute), so its RSS grows with n.
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { flag, PYTHON } from "./lib.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const cli = join(root, "dist/cli/main.js");
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const sizes = option("sizes", "1e6,1e7,1e8").split(",").map(Number);
+const repeat = Number(option("repeat", "3"));
+const readerRows = Number(option("reader-rows", "5e6"));
+const usePython = !flag("no-python") && spawnSync(PYTHON, ["-c", "import pandas, sklearn"]).status === 0;
+
+/** Seeded CSV generator, run as its own process writing to stdout (`node -e GEN n kind`). */
+const GEN = `
+const n = Number(process.argv[1]), kind = process.argv[2];
+let a = 12345 >>> 0;
+const rand = () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+const size = 1 << 22; let buf = Buffer.allocUnsafe(size), pos = 0;
+const flush = () => new Promise((resolve) => { const full = buf.subarray(0, pos); buf = Buffer.allocUnsafe(size); pos = 0;
+  process.stdout.write(full) ? resolve() : process.stdout.once("drain", resolve); });
+(async () => {
+  pos += buf.write(kind === "binary" ? "score,label\\n" : "pred,target\\n", 0, "latin1");
+  for (let i = 0; i < n; i++) {
+    if (pos > size - 32) await flush();
+    if (kind === "binary") {
+      const micro = Math.floor(rand() * 1e6); // score = micro / 1e6, label ~ Bernoulli(score)
+      buf[pos++] = 48; buf[pos++] = 46;
+      for (let d = 100000; d >= 1; d = d / 10) buf[pos++] = 48 + (Math.floor(micro / d) % 10);
+      buf[pos++] = 44; buf[pos++] = rand() < micro / 1e6 ? 49 : 48; buf[pos++] = 10;
+    } else {
+      const target = Math.floor(rand() * 10);
+      const pred = rand() < 0.7 ? target : Math.floor(rand() * 10);
+      buf[pos++] = 48 + pred; buf[pos++] = 44; buf[pos++] = 48 + target; buf[pos++] = 10;
+    }
+  }
+  await flush();
+})();
+`;
+
+const WORKLOADS = {
+  auroc: {
+    kind: "binary",
+    flags: ["--task", "binary", "--metrics", "auroc"],
+    python: "roc_auc_score(d['label'], d['score'])",
+  },
+  "macro-f1": {
+    kind: "multiclass",
+    flags: ["--task", "multiclass", "--num-classes", "10", "--metrics", "f1_macro"],
+    python: "f1_score(d['target'], d['pred'], average='macro')",
+  },
+};
+
+// Reports the CLI process's peak RSS and CPU time on stderr when it exits.
+const PROBE =
+  "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nbench-usage '+u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
+
+function runCli(args, stdin) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(
+      process.execPath,
+      ["--import", PROBE, cli, "eval", "classification", ...args, "--format", "json"],
+      {
+        stdio: [stdin ?? "ignore", "pipe", "pipe"],
+      },
+    );
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const wall = (performance.now() - started) / 1000;
+      const usage = /bench-usage (\d+) (\d+)/.exec(err);
+      if (code !== 0 || !usage) return reject(new Error(`plumbline exited ${code}: ${err.trim()}`));
+      resolve({
+        wall,
+        rssMB: Number(usage[1]) / 1024,
+        cpu: Number(usage[2]) / 1e6,
+        result: JSON.parse(out).metrics,
+      });
+    });
+  });
+}
+
+function generator(n, kind) {
+  return spawn(process.execPath, ["-e", GEN, String(n), kind], { stdio: ["ignore", "pipe", "inherit"] });
+}
+
+async function writeFile(path, n, kind) {
+  const fd = openSync(path, "w");
+  await new Promise((resolve, reject) => {
+    const gen = spawn(process.execPath, ["-e", GEN, String(n), kind], { stdio: ["ignore", fd, "inherit"] });
+    gen.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`generator exited ${code}`))));
+  });
+  closeSync(fd);
+}
+
+function runPython(path, expression) {
+  const script = `
+import resource, time, sys
+import pandas as pd
+from sklearn.metrics import roc_auc_score, f1_score
+t0 = time.process_time(); w0 = time.time()
+d = pd.read_csv(sys.argv[1])
+v = ${expression}
+print(v, time.process_time() - t0, time.time() - w0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+`;
+  const run = spawnSync(PYTHON, ["-c", script, path], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(run.stderr);
+  const [value, cpu, wall, rss] = run.stdout.trim().split(" ").map(Number);
+  return { value, cpu, wall, rssMB: rss };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** ` (min–max)` of several measurements, with `digits` decimals; empty for one. */
+const spread = (xs, digits = 2) =>
+  xs.length > 1 ? ` (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})` : "";
+
+const dir = mkdtempSync(join(tmpdir(), "plumbline-scale-"));
+
+/** Parses `path` with plumbline's reader `repeat` times; CPU seconds of each pass. */
+async function readerSeconds(path) {
+  const { openNumericTable } = await import(join(root, "dist/io/index.js"));
+  const seconds = [];
+  for (let r = 0; r < repeat; r++) {
+    const start = process.cpuUsage();
+    const reader = await openNumericTable(path, { fn: "bench" });
+    let rows = 0;
+    for await (const batch of reader.batches()) rows += batch.rows;
+    const used = process.cpuUsage(start);
+    if (rows !== readerRows) throw new Error(`read ${rows} rows`);
+    seconds.push((used.user + used.system) / 1e6);
+  }
+  return seconds;
+}
+
+function pandasSeconds(path, call) {
+  const script = `import sys, time\nimport pandas as pd\nt = time.process_time()\nd = ${call}\nassert len(d) == ${readerRows}\nprint(time.process_time() - t)`;
+  const run = spawnSync(PYTHON, ["-c", script, path], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return Number(run.stdout.trim());
+}
+
+if (readerRows > 0) {
+  const csv = join(dir, "readers.csv");
+  await writeFile(csv, readerRows, "binary");
+  const jsonl = join(dir, "readers.jsonl");
+  // The same rows as JSON objects, one per line.
+  await new Promise((resolve, reject) => {
+    const fd = openSync(jsonl, "w");
+    const conv = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const rl=require("readline").createInterface({input:require("fs").createReadStream(process.argv[1])});let first=true;const out=[];rl.on("line",(l)=>{if(first){first=false;return;}const [s,y]=l.split(",");out.push('{"score":'+s+',"label":'+y+'}');if(out.length>=65536){process.stdout.write(out.join("\\n")+"\\n");out.length=0;}});rl.on("close",()=>{process.stdout.write(out.join("\\n")+(out.length?"\\n":""));});`,
+        csv,
+      ],
+      { stdio: ["ignore", fd, "inherit"] },
+    );
+    conv.on("close", (code) => {
+      closeSync(fd);
+      code === 0 ? resolve() : reject(new Error("jsonl conversion failed"));
+    });
+  });
+  console.log(
+    `readers: ${readerRows.toExponential(0)} rows of (score, label), ${repeat} passes (median, range), MB/s per core = MB / CPU s`,
+  );
+  for (const [name, path, call] of [
+    ["CSV", csv, "pd.read_csv(sys.argv[1])"],
+    ["JSONL", jsonl, "pd.read_json(sys.argv[1], lines=True)"],
+  ]) {
+    const mb = statSync(path).size / 1e6;
+    const seconds = await readerSeconds(path);
+    const rates = seconds.map((s) => mb / s);
+    let line = `  ${name.padEnd(5)} ${mb.toFixed(0)} MB: plumbline ${median(rates).toFixed(0)} MB/s${spread(rates, 0)}`;
+    if (usePython) {
+      const py = pandasSeconds(path, call);
+      line += `; pandas ${(mb / py).toFixed(0)} MB/s; ratio (pandas cpu / plumbline cpu) ${(py / median(seconds)).toFixed(2)}`;
+    }
+    console.log(line);
+  }
+  rmSync(csv);
+  rmSync(jsonl);
+}
+
+console.log(
+  `scale: plumbline eval classification on CSV, ${repeat} repetition(s) per size below 1e8 (median, range)`,
+);
+console.log(
+  "(throughput per core = rows or bytes / CPU seconds; wall seconds include waiting for the shared machine)",
+);
+console.log(
+  "workload  rows  source  peak RSS MB      cpu s             wall s            Mrows/s/core  MB/s/core  value",
+);
+try {
+  for (const [name, workload] of Object.entries(WORKLOADS)) {
+    for (const n of flag("no-cli") ? [] : sizes) {
+      const piped = n >= 1e8;
+      const path = join(dir, `${name}-${n}.csv`);
+      const runs = [];
+      let bytes;
+      if (piped) {
+        const gen = generator(n, workload.kind);
+        runs.push(await runCli(workload.flags.concat(["--preds", "-", "--target", "-"]), gen.stdout));
+        bytes = n * (workload.kind === "binary" ? 11 : 4);
+      } else {
+        await writeFile(path, n, workload.kind);
+        bytes = statSync(path).size;
+        for (let r = 0; r < repeat; r++)
+          runs.push(await runCli(workload.flags.concat(["--preds", path, "--target", path])));
+      }
+      const wall = runs.map((r) => r.wall);
+      const cpu = runs.map((r) => r.cpu);
+      const rss = runs.map((r) => r.rssMB);
+      const value = Object.values(runs[0].result)[0];
+      const cpuMedian = median(cpu);
+      console.log(
+        [
+          name.padEnd(8),
+          n.toExponential(0).replace("+", "").padEnd(4),
+          (piped ? "stdin" : "file").padEnd(6),
+          `${median(rss).toFixed(0)}${spread(rss, 0)}`.padEnd(15),
+          `${cpuMedian.toFixed(2)}${spread(cpu)}`.padEnd(17),
+          `${median(wall).toFixed(2)}${spread(wall)}`.padEnd(17),
+          (n / cpuMedian / 1e6).toFixed(2).padStart(12),
+          (bytes / cpuMedian / 1e6).toFixed(0).padStart(9),
+          value.toFixed(6).padStart(9),
+        ].join("  "),
+      );
+      if (!piped && usePython && n <= 1e7) {
+        const py = runPython(path, workload.python);
+        console.log(
+          `  pandas.read_csv + sklearn: RSS ${py.rssMB.toFixed(0)} MB, cpu ${py.cpu.toFixed(2)} s, value ${py.value.toFixed(6)}; ratio (sklearn cpu / plumbline cpu) ${(py.cpu / median(cpu)).toFixed(2)}, RSS ratio ${(py.rssMB / median(rss)).toFixed(2)}`,
+        );
+      }
+      if (!piped) rmSync(path);
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

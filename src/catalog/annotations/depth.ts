@@ -1,0 +1,176 @@
+import type { Annotations } from "../annotation.js";
+
+const report = {
+  absRel: "the headline KITTI/NYU error, relative to the true depth",
+  rmse: "the absolute error in metres, dominated by far pixels",
+  delta: "the share of pixels within 25% of the truth",
+  rmseLog: "relative error in log space, near and far pixels weighted alike",
+} as const;
+
+/** Survey section 8 (monocular depth estimation): losses 8.1 (table 16), metrics 8.2 (table 17). */
+export const depth: Annotations = {
+  "depth/abs_rel": {
+    survey: ["8.2.1"],
+    flags: ["scale-invariant"],
+    usage: "The headline relative depth error on KITTI and NYU.",
+    pros: [
+      "Relative to the true depth: comparable across near and far scenes.",
+      "Highlights errors on close objects.",
+    ],
+    cons: [
+      "Unstable near zero depth; under-weights errors on far objects.",
+      "Asymmetric: over-estimates cost more.",
+    ],
+    pairs: { "depth/delta_accuracy": "the share of pixels within a ratio complements the average" },
+  },
+  "depth/sq_rel": {
+    survey: [],
+    beyondSurvey: "Part of the standard Eigen et al. (2014) KITTI metric set reported in every depth paper.",
+    flags: [],
+    usage: "Squared relative error, reported with the standard KITTI metric set.",
+    pros: ["Emphasises large relative errors."],
+    cons: ["Has units of depth (squared error over depth), so it is not scale-free.", "Outlier-dominated."],
+  },
+  "depth/rmse": {
+    survey: ["8.2.2"],
+    flags: ["convex", "smooth"],
+    usage: "The absolute depth error in metres.",
+    pros: ["In metric units; catches large mispredictions."],
+    cons: [
+      "Dominated by far pixels and outliers.",
+      "Not scale-invariant: meaningless before scale alignment for relative depth.",
+    ],
+  },
+  "depth/rmse_log": {
+    survey: ["8.2.3"],
+    flags: ["smooth", "scale-invariant"],
+    usage: "RMSE of log depths: relative errors, near and far weighted alike.",
+    pros: ["Suited to depth ranges spanning indoor and outdoor scenes."],
+    cons: ["Undefined at zero depth: mask invalid pixels.", "Less intuitive than metres."],
+  },
+  "depth/log10": {
+    survey: ["8.2.5"],
+    flags: ["convex", "scale-invariant"],
+    usage: "Mean absolute error in decades (log10), common on NYU.",
+    pros: ["Relative error; robust to mixing depth ranges."],
+    cons: ["Amplifies errors near zero depth.", "Harder to read than RMSE."],
+  },
+  "depth/delta_accuracy": {
+    survey: ["8.2.4"],
+    flags: ["threshold", "scale-invariant", "robust"],
+    usage: "The share of pixels whose depth ratio to the truth is below 1.25, 1.25², 1.25³.",
+    pros: ["Easy to read as a percentage of good pixels.", "Robust: a wild pixel counts once."],
+    cons: ["Discontinuous; the thresholds are arbitrary.", "Ignores how wrong the bad pixels are."],
+  },
+  "depth/silog": {
+    survey: ["8.2.8", "8.1.2"],
+    flags: ["smooth", "scale-invariant"],
+    usage:
+      "The scale-invariant log error (KITTI's ranking metric): shape of the depth map regardless of global scale.",
+    pros: [
+      "With λ = 1 a global scale error costs nothing: measures relative structure.",
+      "Standard KITTI benchmark metric.",
+    ],
+    cons: [
+      "Hides global scale errors when metric depth matters.",
+      "λ < 1 (the training setting) keeps part of the scale error; the KITTI metric uses λ = 1 and reports 100·√(·).",
+    ],
+    pairs: { "depth/abs_rel": "adds the absolute-scale error SILog ignores" },
+  },
+  "depth/berhu_loss": {
+    survey: ["8.1.8"],
+    flags: ["convex"],
+    usage: "Depth regression over a wide depth range: L1 for small residuals, L2 for large ones.",
+    pros: [
+      "Keeps gradients for near-correct pixels while weighting hard pixels more.",
+      "Adaptive threshold from the batch.",
+    ],
+    cons: ["The threshold follows the largest residual: one bad pixel rescales it.", "No structural prior."],
+    pairs: {
+      "depth/abs_rel": report.absRel,
+      "depth/rmse": report.rmse,
+      "depth/delta_accuracy": report.delta,
+    },
+  },
+  "depth/edge_aware_smoothness_loss": {
+    survey: ["8.1.5"],
+    flags: ["convex", "no-reference"],
+    usage: "Regularise predicted disparity to be smooth except at image edges (self-supervised depth).",
+    pros: [
+      "Fills textureless regions where photometric losses give no signal.",
+      "Allows discontinuities at image edges.",
+    ],
+    cons: ["Over-smooths thin structures; its weight must be tuned against the photometric term."],
+    pairs: {
+      "depth/abs_rel": report.absRel,
+      "depth/rmse": report.rmse,
+      "depth/delta_accuracy": report.delta,
+    },
+  },
+  "depth/photometric_loss": {
+    survey: ["8.1.4", "8.1.6"],
+    flags: ["no-reference"],
+    usage:
+      "Self-supervised depth: reconstruct one view from another with the predicted depth, scored by SSIM + L1.",
+    pros: [
+      "Needs no depth labels, only video or stereo.",
+      "SSIM term is robust to small brightness changes.",
+    ],
+    cons: [
+      "Assumes brightness constancy: occlusions, moving objects and reflections violate it.",
+      "Needs smoothness and masking terms.",
+    ],
+    pairs: {
+      "depth/abs_rel": report.absRel,
+      "depth/rmse": report.rmse,
+      "depth/delta_accuracy": report.delta,
+      "image/ssim": "the reconstruction quality the loss optimises",
+    },
+  },
+  "depth/scale_invariant_log_loss": {
+    survey: ["8.1.2"],
+    flags: ["smooth", "scale-invariant"],
+    usage:
+      "Train monocular depth without penalising the global scale it cannot know (λ = 1) or only partly (λ < 1).",
+    pros: [
+      "Focuses on relative depth structure.",
+      "Log space weights relative errors equally at all distances.",
+    ],
+    cons: ["Loses absolute scale with λ = 1.", "Zero depths must be masked."],
+    pairs: {
+      "depth/silog": "the same quantity as a metric",
+      "depth/abs_rel": report.absRel,
+      "depth/rmse_log": report.rmseLog,
+      "depth/delta_accuracy": report.delta,
+    },
+  },
+  "depth/scale_shift_invariant_loss": {
+    survey: ["8.1.11"],
+    flags: ["scale-invariant"],
+    usage:
+      "Train relative depth or disparity on mixed datasets whose annotations differ by scale and shift (MiDaS).",
+    pros: [
+      "Mixes datasets with incompatible depth conventions; strong zero-shot transfer.",
+      "Gradient matching sharpens edges.",
+    ],
+    cons: ["Least-squares alignment is outlier-sensitive.", "Extra cost per sample; no metric scale."],
+    pairs: {
+      "depth/abs_rel": report.absRel,
+      "depth/delta_accuracy": report.delta,
+      "depth/rmse": report.rmse,
+    },
+  },
+  "depth/ssim_loss": {
+    survey: ["8.1.3", "9.2.2"],
+    flags: ["smooth"],
+    alsoTasks: ["generation"],
+    usage: "Penalise structural dissimilarity between images or depth maps (1 - SSIM).",
+    pros: ["Tolerates small global intensity changes that break L1/L2.", "Preserves edges and texture."],
+    cons: ["Weak in textureless regions; combine with L1.", "Less accurate per pixel."],
+    pairs: {
+      "image/ssim": "the same similarity measured on held-out images",
+      "image/psnr": "pixel fidelity, which SSIM alone does not guarantee",
+      "depth/abs_rel": report.absRel,
+    },
+  },
+};

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import * as classification from "../metrics/classification/index.js";
+import * as depth from "../metrics/depth/index.js";
+import * as regression from "../metrics/regression/index.js";
+import { catalog } from "./index.js";
+
+/**
+ * The catalog's range and direction checked against the code: a perfect prediction must score the
+ * entry's ideal value (the end of the range its direction points to). Every metric of the
+ * regression, depth and binary classification areas whose function takes (preds, target) is
+ * called with preds equal to target.
+ */
+type Call = (preds: unknown, target: unknown, options?: unknown) => unknown;
+
+const positive = [1, 2, 3, 4.5, 7];
+const distributions = [
+  [0.2, 0.8],
+  [0.5, 0.5],
+];
+const labels = [0, 1, 1, 0, 1, 0];
+
+/** Options for the metrics that require one. */
+const OPTIONS: Record<string, unknown> = {
+  "classification/fbeta": { beta: 1 },
+  "classification/recall_at_fixed_precision": { minPrecision: 0.5 },
+  "classification/precision_at_fixed_recall": { minRecall: 0.5 },
+  "classification/specificity_at_sensitivity": { minSensitivity: 0.5 },
+  "classification/sensitivity_at_specificity": { minSpecificity: 0.5 },
+};
+
+/** [preds, target] for the metrics that need other data than preds equal to the area's target. */
+const INPUT: Record<string, [unknown, unknown]> = {
+  "regression/kl_divergence": [distributions, distributions],
+  "regression/js_divergence": [distributions, distributions],
+  // A perfect margin classifier scores at least 1 on the right side of the boundary.
+  "classification/hinge": [labels.map((y) => 2 * y - 1), labels],
+};
+
+function firstFunction(module: Record<string, unknown>, names: readonly string[]): Call | undefined {
+  for (const name of names) {
+    const f = module[name];
+    if (typeof f === "function" && !name.endsWith("Def")) return f as Call;
+  }
+  return undefined;
+}
+
+describe("a perfect prediction scores the catalog's ideal value", () => {
+  const areas: [string, Record<string, unknown>, unknown][] = [
+    ["regression", regression, positive],
+    ["depth", depth, positive],
+    ["classification", classification, labels],
+  ];
+  for (const [area, module, data] of areas) {
+    const entries = catalog.filter(
+      (e) => e.id.startsWith(`${area}/`) && e.kind === "metric" && e.ideal !== null,
+    );
+    it(`${area}: ${entries.length} metrics`, () => {
+      const checked: string[] = [];
+      for (const entry of entries) {
+        // Classification: only the binary form takes (preds, target) without options.
+        const names =
+          area === "classification" ? entry.exports.filter((n) => n.startsWith("binary")) : entry.exports;
+        const call = firstFunction(module, names);
+        if (!call) continue;
+        const [preds, target] = INPUT[entry.id] ?? [data, data];
+        const value = call(preds, target, OPTIONS[entry.id]);
+        if (typeof value !== "number") continue;
+        expect(value, entry.id).toBeCloseTo(entry.ideal!, 6);
+        checked.push(entry.id);
+      }
+      // Most of the area is covered; the rest return structures (curves, tables).
+      expect(checked.length, checked.join(", ")).toBeGreaterThanOrEqual(Math.floor(entries.length * 0.6));
+    });
+  }
+});
