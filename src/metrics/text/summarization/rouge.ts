@@ -3,6 +3,7 @@ import { describeValue, fail } from "../../../core/errors.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { fsum } from "../shared/fsum.js";
 import { checkHypothesis, checkPairs } from "../shared/inputs.js";
 import { makeRougeTokenizer, type RougeTokenizer, type TokenizeFn } from "../tokenizers/rouge-score.js";
 import { RougeTokenIds } from "../tokenizers/rouge-score-ids.js";
@@ -755,16 +756,13 @@ export function rougeDef(
     compute(state) {
       const out: RougeResult = {};
       for (const type of resolved.types) {
+        // Exactly rounded sums: the mean does not depend on the order pairs were merged in.
         const column = state.scores[type] as number[];
-        let p = 0;
-        let r = 0;
-        let f = 0;
-        for (let i = 0; i < column.length; i += 3) {
-          p += column[i] as number;
-          r += column[i + 1] as number;
-          f += column[i + 2] as number;
-        }
-        out[type] = { precision: p / state.count, recall: r / state.count, fmeasure: f / state.count };
+        out[type] = {
+          precision: fsum(column, 0, 3) / state.count,
+          recall: fsum(column, 1, 3) / state.count,
+          fmeasure: fsum(column, 2, 3) / state.count,
+        };
       }
       return out;
     },
