@@ -259,7 +259,7 @@ export function bleuSignature(
  * buffers and matched with the hash table of {@link hashedMatchesN} (a direct table below 2^16). Same counts as the general path.
  */
 class SingleReference13a {
-  private readonly interner = new SpanInterner(4096);
+  private interner = new SpanInterner(4096);
   private readonly tokens = { ids: new Int32Array(256) };
   private stamp = new Int32Array(4096);
   private localOf = new Int32Array(4096);
@@ -274,6 +274,9 @@ class SingleReference13a {
 
   /** Adds clipped matches and totals per order; returns -1 (nothing added) when the codes would not be exact. */
   segment(hyp: string, ref: string, maxOrder: number, correct: number[], total: number[]): number {
+    // The interner lives as long as the definition (batches of any size reuse it); a fresh one
+    // past a million distinct tokens bounds its memory.
+    if (this.interner.size > 1 << 20) this.interner = new SpanInterner(4096);
     const hypEnd = tokenize13aIds(hyp, this.interner, this.tokens, 0);
     const refEnd = tokenize13aIds(ref, this.interner, this.tokens, hypEnd);
     const ids = this.tokens.ids;
@@ -375,6 +378,8 @@ function bleuDef(
     o.tokenize === "13a"
       ? (s: string): string[] => tokenize13aTokens(pyRstrip(o.lowercase ? s.toLowerCase() : s))
       : (s: string): string[] => pySplit(preprocessBleuSegment(s, tokenizer, o.lowercase));
+  // The 13a fast path's buffers and interner, made on first use and reused by every update.
+  let fast: SingleReference13a | null = null;
   return {
     id,
     meta: corpusBleuMeta,
@@ -388,7 +393,7 @@ function bleuDef(
     }),
     update(state, hypotheses, references) {
       const checked = checkReferenceStreams(hypotheses, references, fn);
-      const fast = o.tokenize === "13a" ? new SingleReference13a() : null;
+      if (o.tokenize === "13a") fast ??= new SingleReference13a();
       const correct = new Array<number>(maxOrder).fill(0);
       const total = new Array<number>(maxOrder).fill(0);
       let sysLen = 0;
