@@ -32,6 +32,17 @@ const OPTIONS: Record<string, unknown> = {
 const INPUT: Record<string, [unknown, unknown]> = {
   "regression/kl_divergence": [distributions, distributions],
   "regression/js_divergence": [distributions, distributions],
+  // WHDR takes a reflectance image and human judgements: a reflectance that agrees with them.
+  "depth/whdr": [
+    [[0.2, 0.8]],
+    {
+      intrinsic_points: [
+        { id: 1, x: 0.1, y: 0.5, opaque: true },
+        { id: 2, x: 0.9, y: 0.5, opaque: true },
+      ],
+      intrinsic_comparisons: [{ point1: 1, point2: 2, darker: "1", darker_score: 1 }],
+    },
+  ],
   // A perfect margin classifier scores at least 1 on the right side of the boundary.
   "classification/hinge": [labels.map((y) => 2 * y - 1), labels],
 };

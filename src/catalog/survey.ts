@@ -197,17 +197,6 @@ export const SURVEY_GAPS: readonly SurveyGap[] = [
     item: "minimum reprojection loss with auto-masking (Monodepth2)",
     status: "in progress (0.2)",
   },
-  {
-    section: "8.2.6",
-    item: "percentage of pixels with high error (bad-pixel rate)",
-    status: "in progress (0.2)",
-  },
-  { section: "8.2.7", item: "weighted human disagreement rate (WHDR)", status: "in progress (0.2)" },
-  {
-    section: "8.2",
-    item: "depth evaluation protocol: median scaling, least-squares scale-and-shift alignment, depth caps, Garg and Eigen crops",
-    status: "in progress (0.2)",
-  },
   { section: "9.1.5", item: "WGAN weight clipping", status: "in progress (0.2)" },
   { section: "9.1.7", item: "contrastive divergence (an RBM)", status: "in progress (0.2)" },
   { section: "10.3.6", item: "ROUGE-W and ROUGE-S", status: "in progress (0.2)" },

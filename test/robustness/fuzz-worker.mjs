@@ -168,6 +168,7 @@ for (let i = 0; i < mutations.length; i++) {
     );
     const snap = JSON.parse(text);
     // As `plumbline merge` does: options are decoded (depth-checked) before the registry sees them.
+    // A mutation may replace the whole snapshot (by a number, or null for NaN in JSON).
     const found = await findDefinition(snap?.id, decodeState(snap?.options ?? {}));
     const decoded = createMetric(found).fromJSON(snap);
     decoded.compute();

@@ -62,10 +62,10 @@ function sameBits(a: unknown, b: unknown, path = "result"): string | undefined {
 }
 
 for (const area of Object.keys(areas)) {
-  describe(`merge order: ${area}`, async () => {
-    const { rows, module } = await loadArea(area);
-    for (const row of rows as Row[]) {
-      if (row.batches.length < 2) continue;
+  const { rows, module } = await loadArea(area);
+  const splittable = (rows as Row[]).filter((row) => row.batches.length >= 2);
+  describe.runIf(splittable.length > 0)(`merge order: ${area}`, () => {
+    for (const row of splittable) {
       it(`${row.factory}(${JSON.stringify(row.options)}) gives identical bits for any split order`, () => {
         const def = (module[row.factory] as (o: unknown) => never)(row.options);
         const sequential = createMetric(def);

@@ -5,8 +5,7 @@
  * snake_case spelling of a known option must be answered with the camelCase name.
  */
 import { describe, expect, it } from "vitest";
-// @ts-expect-error: the built module, the one the sample factories throw from (an error class
-// from src/ would fail `instanceof` against errors thrown by dist/).
+// The sample modules load from dist/, so the error class must come from dist/ too (instanceof).
 import { isPlumblineError } from "../../dist/core/index.js";
 // @ts-expect-error: a plain ES module shared with the fuzz worker.
 import { areas, loadArea } from "./samples/index.mjs";

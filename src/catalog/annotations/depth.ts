@@ -173,4 +173,33 @@ export const depth: Annotations = {
       "depth/abs_rel": report.absRel,
     },
   },
+  "depth/bad_pixel_rate": {
+    survey: ["8.2.6"],
+    flags: ["threshold", "robust"],
+    usage:
+      "The share of pixels with a gross error (KITTI's D1: more than 3 px and 5% off), for stereo and depth leaderboards.",
+    pros: [
+      "Counts failures, not their size: one wild pixel cannot dominate it.",
+      "The KITTI 2015 ranking metric, directly comparable with published numbers.",
+    ],
+    cons: [
+      "Blind to the size of errors below and above the thresholds.",
+      "The thresholds are in disparity pixels for KITTI: pick them anew for depths.",
+    ],
+    pairs: { "depth/abs_rel": "measures the size of the errors the rate only counts" },
+  },
+  "depth/whdr": {
+    survey: ["8.2.7"],
+    flags: ["threshold"],
+    usage:
+      "Score intrinsic-image reflectance against the human pairwise judgements of Intrinsic Images in the Wild.",
+    pros: [
+      "Needs only sparse human comparisons, no dense ground truth.",
+      "Weights each judgement by the annotators' confidence.",
+    ],
+    cons: [
+      "Ordinal: ignores how much darker one point is once past the delta.",
+      "Depends on the IIW annotation format and its delta of 0.10.",
+    ],
+  },
 };

@@ -13,6 +13,11 @@ export const areas = {
   detection: () => import("./detection.mjs"),
   segmentation: () => import("./segmentation.mjs"),
   face: () => import("./face.mjs"),
+  regression: () => import("./regression.mjs"),
+  image: () => import("./image.mjs"),
+  depth: () => import("./depth.mjs"),
+  generative: () => import("./generative.mjs"),
+  retrieval: () => import("./retrieval.mjs"),
   text: () => import("./text.mjs"),
 };
 
