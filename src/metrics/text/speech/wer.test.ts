@@ -7,6 +7,7 @@ import { levenshteinAlignment, toIds } from "./edit-distance.js";
 import {
   alignmentMeasures,
   charErrorRate,
+  type ErrorRateState,
   jiwerWords,
   matchErrorRate,
   werDef,
@@ -108,7 +109,7 @@ describe("word error rates", () => {
         const st = createMetric(werDef({ convention: "torchmetrics" })).update(
           pairs.map((p) => p[0]),
           pairs.map((p) => p[1]),
-        ).state;
+        ).state as ErrorRateState;
         expect([st.substitutions, st.deletions, st.insertions, st.referenceTokens]).toEqual([s, d, i, n]);
       }),
       { numRuns: 500 },
