@@ -8,6 +8,7 @@ import {
   alignmentMeasures,
   cerDef,
   type ErrorRateConvention,
+  errorRateConventions,
   merDef,
   werDef,
   wilDef,
@@ -15,13 +16,24 @@ import {
 } from "../../metrics/text/speech/wer.js";
 import { rouge } from "../../metrics/text/summarization/rouge.js";
 import { pySplit } from "../../metrics/text/tokenizers/python-strings.js";
-import type { SacrebleuTokenizerName } from "../../metrics/text/tokenizers/sacrebleu.js";
-import { type BleuSmoothMethod, corpusBleuDef } from "../../metrics/text/translation/bleu.js";
+import {
+  type SacrebleuTokenizerName,
+  sacrebleuTokenizerNames,
+} from "../../metrics/text/tokenizers/sacrebleu.js";
+import {
+  type BleuSmoothMethod,
+  bleuSmoothMethods,
+  corpusBleuDef,
+} from "../../metrics/text/translation/bleu.js";
 import { chrfDef } from "../../metrics/text/translation/chrf.js";
 import { extendedEditDistanceDef } from "../../metrics/text/translation/extended-edit-distance.js";
 import { corpusGleuDef } from "../../metrics/text/translation/gleu.js";
 import { meteorDef } from "../../metrics/text/translation/meteor.js";
-import { type NltkSmoothing, nltkCorpusBleu } from "../../metrics/text/translation/nltk-bleu.js";
+import {
+  type NltkSmoothing,
+  nltkCorpusBleu,
+  nltkSmoothingMethods,
+} from "../../metrics/text/translation/nltk-bleu.js";
 import { terDef } from "../../metrics/text/translation/ter.js";
 import { bootstrapInterval, type Interval } from "../../stats/bootstrap.js";
 import { runAction } from "../errors.js";
@@ -64,20 +76,6 @@ type TextEvalMetric = (typeof textEvalMetrics)[number];
 
 /** What `eval text` computes without `--metrics`: sacrebleu's three corpus scores. */
 export const defaultTextMetrics: readonly TextEvalMetric[] = ["bleu", "chrf", "ter"];
-
-const TOKENIZERS: readonly SacrebleuTokenizerName[] = ["13a", "intl", "zh", "char", "none"];
-const SMOOTH_METHODS: readonly BleuSmoothMethod[] = ["exp", "floor", "add-k", "none"];
-const NLTK_SMOOTHINGS: readonly NltkSmoothing[] = [
-  "method0",
-  "method1",
-  "method2",
-  "method3",
-  "method4",
-  "method5",
-  "method6",
-  "method7",
-];
-const CONVENTIONS: readonly ErrorRateConvention[] = ["jiwer", "jiwer3", "jiwer4", "torchmetrics"];
 
 /** The parsed flags the metrics read. */
 export interface TextEvalSettings {
@@ -247,6 +245,24 @@ export async function evaluateTextMetric(
     const ci = settings.resamples > 0 ? segmentInterval(def, segmentArgs, n, score, settings) : undefined;
     return { result, ci };
   };
+  /** A scalar metric over per-hypothesis reference lists (GLEU, EED), with its interval. */
+  const listScore = <S>(
+    def: MetricDef<S, [string[], string[][]], number>,
+    label: string,
+    reference: string,
+  ): TextEvalResult => {
+    const { result: v, ci } = withInterval(
+      def,
+      [hyps, refs.perHypothesis],
+      (i) => [[hyps[i]!], [refs.perHypothesis[i]!]] as [string[], string[][]],
+      (x) => x,
+    );
+    return {
+      line: `${label} = ${fmt(v)}${ciText(ci, 4)}`,
+      record: { metric, score: v, ...ciRecord(ci) },
+      rows: [[metric, v, ci?.low, ci?.high, reference]],
+    };
+  };
   switch (metric) {
     case "bleu": {
       const def = corpusBleuDef({
@@ -290,20 +306,8 @@ export async function evaluateTextMetric(
         rows: [[metric, v, undefined, undefined, reference]],
       };
     }
-    case "gleu": {
-      const def = corpusGleuDef();
-      const { result: v, ci } = withInterval(
-        def,
-        [hyps, refs.perHypothesis],
-        (i) => [[hyps[i]!], [refs.perHypothesis[i]!]] as [string[], string[][]],
-        (x) => x,
-      );
-      return {
-        line: `GLEU (nltk 3.8 corpus_gleu) = ${fmt(v)}${ciText(ci, 4)}`,
-        record: { metric, score: v, ...ciRecord(ci) },
-        rows: [[metric, v, ci?.low, ci?.high, "nltk 3.8 corpus_gleu"]],
-      };
-    }
+    case "gleu":
+      return listScore(corpusGleuDef(), "GLEU (nltk 3.8 corpus_gleu)", "nltk 3.8 corpus_gleu");
     case "wer":
     case "cer":
     case "mer":
@@ -357,20 +361,12 @@ export async function evaluateTextMetric(
         rows: [[metric, v, undefined, undefined, "torchmetrics 1.9.0 edit_distance"]],
       };
     }
-    case "eed": {
-      const def = extendedEditDistanceDef();
-      const { result: v, ci } = withInterval(
-        def,
-        [hyps, refs.perHypothesis],
-        (i) => [[hyps[i]!], [refs.perHypothesis[i]!]] as [string[], string[][]],
-        (x) => x,
+    case "eed":
+      return listScore(
+        extendedEditDistanceDef(),
+        "EED (torchmetrics 1.9.0)",
+        "torchmetrics 1.9.0 extended_edit_distance",
       );
-      return {
-        line: `EED (torchmetrics 1.9.0) = ${fmt(v)}${ciText(ci, 4)}`,
-        record: { metric, score: v, ...ciRecord(ci) },
-        rows: [[metric, v, ci?.low, ci?.high, "torchmetrics 1.9.0 extended_edit_distance"]],
-      };
-    }
     case "distinct-2": {
       const v = distinctN(hyps, { n: 2 });
       return {
@@ -458,11 +454,11 @@ export function parseTextSettings(
         ? 1000
         : 0;
   return {
-    tokenize: parseChoice(FN, "--tokenize", flags.tokenize, TOKENIZERS),
+    tokenize: parseChoice(FN, "--tokenize", flags.tokenize, sacrebleuTokenizerNames),
     lowercase: flags.lowercase === true,
-    smoothMethod: parseChoice(FN, "--smooth-method", flags.smoothMethod, SMOOTH_METHODS),
-    smoothing: parseChoice(FN, "--smoothing", flags.smoothing, NLTK_SMOOTHINGS),
-    convention: parseChoice(FN, "--convention", flags.convention, CONVENTIONS),
+    smoothMethod: parseChoice(FN, "--smooth-method", flags.smoothMethod, bleuSmoothMethods),
+    smoothing: parseChoice(FN, "--smoothing", flags.smoothing, nltkSmoothingMethods),
+    convention: parseChoice(FN, "--convention", flags.convention, errorRateConventions),
     resamples,
     alpha,
     seed: parseNumberFlag(FN, "--seed", flags.seed, { min: 0, max: 0xffffffff, integer: true }),
@@ -496,14 +492,14 @@ export function register(evalCommand: Command): void {
       "--ref <files...>",
       "references, one file per reference stream (one segment per line, or .jsonl with arrays for several references)",
     )
-    .option("--tokenize <name>", `sacrebleu tokenizer for BLEU: ${TOKENIZERS.join(", ")}`, "13a")
+    .option("--tokenize <name>", `sacrebleu tokenizer for BLEU: ${sacrebleuTokenizerNames.join(", ")}`, "13a")
     .option(
       "--lowercase",
       "case-insensitive BLEU and chrF (TER is case-insensitive by default, as sacrebleu)",
     )
-    .option("--smooth-method <name>", `BLEU smoothing: ${SMOOTH_METHODS.join(", ")}`, "exp")
+    .option("--smooth-method <name>", `BLEU smoothing: ${bleuSmoothMethods.join(", ")}`, "exp")
     .option("--smoothing <method>", "nltk BLEU smoothing: method0 ... method7", "method0")
-    .option("--convention <name>", `WER family: ${CONVENTIONS.join(", ")}`, "jiwer")
+    .option("--convention <name>", `WER family: ${errorRateConventions.join(", ")}`, "jiwer")
     .option("--bootstrap <resamples>", "percentile bootstrap confidence intervals over segments (e.g. 1000)")
     .option(
       "--alpha <a>",

@@ -27,19 +27,13 @@ export function localIds<T>(sequences: readonly (readonly T[])[]): { ids: Int32A
 
 /** True when n-grams of `order` over `size` ids have exact float64 codes. */
 export function codesFit(size: number, order: number): boolean {
-  return (Math.max(size, 2) + 0) ** order <= 2 ** 53;
+  return Math.max(size, 2) ** order <= 2 ** 53;
 }
 
 /** The sorted codes of all n-grams of order `n` in `ids` (base `base`). */
 export function sortedCodes(ids: Int32Array, n: number, base: number): Float64Array {
-  const count = ids.length - n + 1;
-  if (count <= 0) return new Float64Array(0);
-  const out = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    let code = 0;
-    for (let k = 0; k < n; k++) code = code * base + ids[i + k]!;
-    out[i] = code;
-  }
+  const out = ngramCodes(ids, n, base);
+  const count = out.length;
   if (count > 48) return out.sort();
   // Insertion sort: faster than the built-in sort for the short arrays of one sentence.
   for (let i = 1; i < count; i++) {

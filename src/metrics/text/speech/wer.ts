@@ -88,7 +88,13 @@ export interface AlignmentMeasures {
 
 type Unit = "word" | "char";
 
-const CONVENTIONS: readonly ErrorRateConvention[] = ["jiwer", "jiwer3", "jiwer4", "torchmetrics"];
+/** The error-rate conventions (see {@link ErrorRateConvention}). */
+export const errorRateConventions: readonly ErrorRateConvention[] = [
+  "jiwer",
+  "jiwer3",
+  "jiwer4",
+  "torchmetrics",
+];
 
 const REFERENCE_VERSION: Readonly<Record<Exclude<ErrorRateConvention, "torchmetrics">, string>> = {
   jiwer: "jiwer 2.3.0",
@@ -356,7 +362,7 @@ function readConvention(
   options: unknown,
 ): { convention: ErrorRateConvention; contiguous: boolean } {
   const o = readOptions<ErrorRateOptions>(fn, options, ERROR_RATE_OPTIONS);
-  const convention = optOneOf(fn, "convention", o.convention, CONVENTIONS, "jiwer");
+  const convention = optOneOf(fn, "convention", o.convention, errorRateConventions, "jiwer");
   const contiguous = optBoolean(fn, "contiguous", o.contiguous, false);
   if (contiguous && convention === "torchmetrics")
     fail("invalid_option", `${fn}: option \`contiguous\` is jiwer's transform; torchmetrics has none`);

@@ -1,5 +1,5 @@
 import { describeValue, fail } from "../../../core/errors.js";
-import { pyRstrip, pySplit, pyStrip } from "./python-strings.js";
+import { isPythonWhitespace, pyRstrip, pySplit, pyStrip } from "./python-strings.js";
 import { FNV_PRIME, FNV_SEED, type SpanInterner } from "./span-interner.js";
 
 /**
@@ -29,20 +29,6 @@ const isSymbol = (c: number): boolean =>
   c === 0x2f ||
   (c >= 0x5b && c <= 0x60) ||
   (c >= 0x7b && c <= 0x7e);
-/** Python `str.isspace()` for one UTF-16 code unit (all Python whitespace is in the BMP). */
-const isPyWhitespace = (c: number): boolean =>
-  c <= 32
-    ? c === 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31)
-    : c >= 0x85 &&
-      (c === 0x85 ||
-        c === 0xa0 ||
-        c === 0x1680 ||
-        (c >= 0x2000 && c <= 0x200a) ||
-        c === 0x2028 ||
-        c === 0x2029 ||
-        c === 0x202f ||
-        c === 0x205f ||
-        c === 0x3000);
 
 /**
  * sacrebleu's `TokenizerRegexp` (mteval-v13a rules): four global regex substitutions, then a
@@ -128,14 +114,14 @@ const ASCII_CLASS = (() => {
     if (isDigit(c)) t[c]! |= DIGIT;
     if (isPeriodOrComma(c)) t[c]! |= PERIOD_OR_COMMA;
     if (c === 45) t[c]! |= DASH;
-    if (isPyWhitespace(c)) t[c]! |= SPACE;
+    if (isPythonWhitespace(c)) t[c]! |= SPACE;
   }
   return t;
 })();
 
 /** The class bits of a code unit (an inserted space is unit 32). */
 function classOf(c: number): number {
-  return c < 128 ? ASCII_CLASS[c]! : isPyWhitespace(c) ? SPACE : 0;
+  return c < 128 ? ASCII_CLASS[c]! : isPythonWhitespace(c) ? SPACE : 0;
 }
 
 /** Token spans of the last regexpSpans call: [start, end) pairs of indices into the line. */

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { mergedOverCuts, sliceStreams } from "../../../../test/support/text.js";
 import { isPlumblineError } from "../../../core/errors.js";
-import { createMetric, type MetricDef } from "../../../metric.js";
-import { type ReferenceSet, type ReferenceStreams, toReferenceStreams } from "../shared/inputs.js";
+import { createMetric } from "../../../metric.js";
+import { type ReferenceSet, toReferenceStreams } from "../shared/inputs.js";
 import { bleuSignature, computeBleuFromStatistics, corpusBleu, corpusBleuDef, sentenceBleu } from "./bleu.js";
 
 const HYPS = [
@@ -25,23 +26,6 @@ const PER_HYPOTHESIS: ReferenceSet[] = [
 ];
 /** The same references as sacrebleu's streams (null where a segment has one reference). */
 const REFS = toReferenceStreams(PER_HYPOTHESIS);
-const slice = (streams: ReferenceStreams, start: number, end?: number) =>
-  streams.map((s) => s.slice(start, end));
-
-/** Splits the pairs at random cut points, updates one state per batch and merges them. */
-function splitMerge<S, R>(def: MetricDef<S, [readonly string[], ReferenceStreams], R>, cuts: boolean[]): R {
-  let state = def.init();
-  let start = 0;
-  for (let i = 1; i <= HYPS.length; i++) {
-    if (i === HYPS.length || cuts[i]) {
-      const part = def.init();
-      def.update(part, HYPS.slice(start, i), slice(REFS, start, i));
-      state = def.merge(state, part);
-      start = i;
-    }
-  }
-  return def.compute(state);
-}
 
 describe("corpusBleu", () => {
   it("the single-reference 13a id path counts exactly as the general path (a duplicated reference)", () => {
@@ -116,7 +100,10 @@ describe("corpusBleu", () => {
     const whole = corpusBleu(HYPS, REFS);
     fc.assert(
       fc.property(fc.array(fc.boolean(), { minLength: HYPS.length, maxLength: HYPS.length }), (cuts) => {
-        const merged = splitMerge(corpusBleuDef(), cuts);
+        const merged = mergedOverCuts(corpusBleuDef(), HYPS.length, cuts, (start, i) => [
+          HYPS.slice(start, i),
+          sliceStreams(REFS, start, i),
+        ]);
         expect(merged).toEqual(whole);
       }),
     );
@@ -124,11 +111,11 @@ describe("corpusBleu", () => {
 
   it("survives toJSON/fromJSON mid-stream", () => {
     const m = createMetric(corpusBleuDef({ tokenize: "intl" }));
-    m.update(HYPS.slice(0, 3), slice(REFS, 0, 3));
+    m.update(HYPS.slice(0, 3), sliceStreams(REFS, 0, 3));
     const restored = createMetric(corpusBleuDef({ tokenize: "intl" })).fromJSON(
       JSON.parse(JSON.stringify(m.toJSON())),
     );
-    restored.update(HYPS.slice(3), slice(REFS, 3));
+    restored.update(HYPS.slice(3), sliceStreams(REFS, 3));
     expect(restored.compute()).toEqual(corpusBleu(HYPS, REFS, { tokenize: "intl" }));
   });
 

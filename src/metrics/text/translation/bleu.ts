@@ -43,6 +43,9 @@ import { SpanInterner } from "../tokenizers/span-interner.js";
 /** sacrebleu's BLEU smoothing methods (Chen & Cherry 2014). */
 export type BleuSmoothMethod = "exp" | "floor" | "add-k" | "none";
 
+/** sacrebleu's BLEU smoothing methods. */
+export const bleuSmoothMethods: readonly BleuSmoothMethod[] = ["exp", "floor", "add-k", "none"];
+
 /** Options of sacrebleu-compatible BLEU (sacrebleu 2.6.0 `BLEU` names, camelCased). */
 export interface BleuOptions {
   /** sacrebleu tokenizer: "13a" (default), "intl", "zh", "char" or "none". */
@@ -147,7 +150,7 @@ const BYTES_PER_ORDER = 16;
 function resolveOptions(options: unknown, fn: string, effectiveDefault: boolean): ResolvedBleuOptions {
   const o = readOptions<BleuOptions>(fn, options, BLEU_OPTIONS);
   const tokenize = optOneOf(fn, "tokenize", o.tokenize, sacrebleuTokenizerNames, "13a");
-  const smoothMethod = optOneOf(fn, "smoothMethod", o.smoothMethod, ["exp", "floor", "add-k", "none"], "exp");
+  const smoothMethod = optOneOf(fn, "smoothMethod", o.smoothMethod, bleuSmoothMethods, "exp");
   const smoothValue =
     o.smoothValue === null || o.smoothValue === undefined
       ? SMOOTH_DEFAULTS[smoothMethod]

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { mergedOverCuts, sliceStreams } from "../../../../test/support/text.js";
 import { createMetric } from "../../../metric.js";
-import { type ReferenceSet, type ReferenceStreams, toReferenceStreams } from "../shared/inputs.js";
+import { type ReferenceSet, toReferenceStreams } from "../shared/inputs.js";
 import { chrf, chrfDef, chrfFromStatistics, chrfWords, sentenceChrf } from "./chrf.js";
 
 const HYPS = ["the cat sat on the mat.", "quick brown fox", "", "naïve café", "東京タワー"];
@@ -13,8 +14,6 @@ const PER_HYPOTHESIS: ReferenceSet[] = [
   "東京",
 ];
 const REFS = toReferenceStreams(PER_HYPOTHESIS);
-const slice = (streams: ReferenceStreams, start: number, end?: number) =>
-  streams.map((s) => s.slice(start, end));
 
 describe("chrf", () => {
   it("the single-reference character path gives the general path's statistics (a duplicated reference)", () => {
@@ -71,26 +70,20 @@ describe("chrf", () => {
     const whole = chrf(HYPS, REFS, { wordOrder: 2 });
     fc.assert(
       fc.property(fc.array(fc.boolean(), { minLength: HYPS.length, maxLength: HYPS.length }), (cuts) => {
-        let state = def.init();
-        let start = 0;
-        for (let i = 1; i <= HYPS.length; i++) {
-          if (i === HYPS.length || cuts[i]) {
-            const part = def.init();
-            def.update(part, HYPS.slice(start, i), slice(REFS, start, i));
-            state = def.merge(state, part);
-            start = i;
-          }
-        }
-        expect(def.compute(state)).toEqual(whole);
+        const merged = mergedOverCuts(def, HYPS.length, cuts, (start, i) => [
+          HYPS.slice(start, i),
+          sliceStreams(REFS, start, i),
+        ]);
+        expect(merged).toEqual(whole);
       }),
     );
   });
 
   it("survives toJSON/fromJSON mid-stream and stays in [0, 100]", () => {
     const m = createMetric(chrfDef());
-    m.update(HYPS.slice(0, 2), slice(REFS, 0, 2));
+    m.update(HYPS.slice(0, 2), sliceStreams(REFS, 0, 2));
     const restored = createMetric(chrfDef()).fromJSON(JSON.stringify(m.toJSON()));
-    restored.update(HYPS.slice(2), slice(REFS, 2));
+    restored.update(HYPS.slice(2), sliceStreams(REFS, 2));
     const r = restored.compute();
     expect(r).toEqual(chrf(HYPS, REFS));
     expect(r.score).toBeGreaterThanOrEqual(0);

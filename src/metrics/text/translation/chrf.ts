@@ -195,50 +195,31 @@ export function chrfFromStatistics(stats: readonly number[], beta: number, epsSm
 const bmpStamp = new Int32Array(65536);
 const bmpId = new Int32Array(65536);
 let charGeneration = 0;
+const astralIds = new Map<number, number>();
+let charSize = 0;
+
+/** Starts a new id generation: no code point has an id until {@link charIdsInto} gives it one. */
+function newCharGeneration(): void {
+  charGeneration++;
+  if (charGeneration === 0x7fffffff) {
+    bmpStamp.fill(0);
+    charGeneration = 1;
+  }
+  astralIds.clear();
+  charSize = 0;
+}
 
 /**
  * Shared local ids of the code points of several segments, as sacrebleu's chrF sees them
  * (Python whitespace removed unless `whitespace`).
  */
 function charIds(texts: readonly string[], whitespace: boolean): { ids: Int32Array[]; size: number } {
-  charGeneration++;
-  if (charGeneration === 0x7fffffff) {
-    bmpStamp.fill(0);
-    charGeneration = 1;
-  }
-  const generation = charGeneration;
-  let astral: Map<number, number> | null = null;
-  let size = 0;
+  newCharGeneration();
   const ids = texts.map((text) => {
     const out = new Int32Array(text.length);
-    let k = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (!whitespace && isPythonWhitespace(c)) continue;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-          i++;
-          astral ??= new Map();
-          let v = astral.get(cp);
-          if (v === undefined) {
-            v = size++;
-            astral.set(cp, v);
-          }
-          out[k++] = v;
-          continue;
-        }
-      }
-      if (bmpStamp[c] !== generation) {
-        bmpStamp[c] = generation;
-        bmpId[c] = size++;
-      }
-      out[k++] = bmpId[c]!;
-    }
-    return out.subarray(0, k);
+    return out.subarray(0, charIdsInto(text, whitespace, out, charSize));
   });
-  return { ids, size };
+  return { ids, size: charSize };
 }
 
 /**
@@ -255,11 +236,7 @@ function singleReferenceCharStatistics(
   whitespace: boolean,
   sums: number[],
 ): boolean {
-  charGeneration++;
-  if (charGeneration === 0x7fffffff) {
-    bmpStamp.fill(0);
-    charGeneration = 1;
-  }
+  newCharGeneration();
   if (hypIdBuffer.length < hypothesis.length) {
     hypIdBuffer = new Int32Array(2 * hypothesis.length);
     hypCodeBuffer = new Float64Array(2 * hypothesis.length);
@@ -268,7 +245,6 @@ function singleReferenceCharStatistics(
     refIdBuffer = new Int32Array(2 * reference.length);
     refCodeBuffer = new Float64Array(2 * reference.length);
   }
-  astralIds.clear();
   const hl = charIdsInto(hypothesis, whitespace, hypIdBuffer, 0);
   const rl = charIdsInto(reference, whitespace, refIdBuffer, charSize);
   const size = charSize;
@@ -317,8 +293,6 @@ let perOrder = new Int32Array(18);
 let refIdBuffer = new Int32Array(512);
 let hypCodeBuffer = new Float64Array(512);
 let refCodeBuffer = new Float64Array(512);
-const astralIds = new Map<number, number>();
-let charSize = 0;
 
 /**
  * The character ids of `text` (Python whitespace dropped unless `whitespace`) written to `out`,

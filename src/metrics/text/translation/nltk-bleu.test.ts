@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { mergedOverCuts } from "../../../../test/support/text.js";
 import { createMetric } from "../../../metric.js";
 import { nltkCorpusBleu, nltkCorpusBleuDef, nltkSentenceBleu } from "./nltk-bleu.js";
 
@@ -34,17 +35,11 @@ describe("nltkCorpusBleu", () => {
       const whole = nltkCorpusBleu(HYPS, REFS, { smoothing });
       fc.assert(
         fc.property(fc.array(fc.boolean(), { minLength: HYPS.length, maxLength: HYPS.length }), (cuts) => {
-          let state = def.init();
-          let start = 0;
-          for (let i = 1; i <= HYPS.length; i++) {
-            if (i === HYPS.length || cuts[i]) {
-              const part = def.init();
-              def.update(part, HYPS.slice(start, i), REFS.slice(start, i));
-              state = def.merge(state, part);
-              start = i;
-            }
-          }
-          expect(def.compute(state)).toBe(whole);
+          const merged = mergedOverCuts(def, HYPS.length, cuts, (start, i) => [
+            HYPS.slice(start, i),
+            REFS.slice(start, i),
+          ]);
+          expect(merged).toBe(whole);
         }),
       );
     }

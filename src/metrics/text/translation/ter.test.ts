@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { mergedOverCuts, sliceStreams } from "../../../../test/support/text.js";
 import { createMetric } from "../../../metric.js";
-import { type ReferenceSet, type ReferenceStreams, toReferenceStreams } from "../shared/inputs.js";
+import { type ReferenceSet, toReferenceStreams } from "../shared/inputs.js";
 import { sentenceTer, ter, tercomTokenize, terDef, translationEditRate } from "./ter.js";
 
 const HYPS = ["the cat sat on the mat", "mat the on sat cat the", "", "a b c d e f", "hello , world"];
@@ -13,8 +14,6 @@ const PER_HYPOTHESIS: ReferenceSet[] = [
   "",
 ];
 const REFS = toReferenceStreams(PER_HYPOTHESIS);
-const slice = (streams: ReferenceStreams, start: number, end?: number) =>
-  streams.map((s) => s.slice(start, end));
 
 describe("ter", () => {
   it("counts one substitution over three reference words", () => {
@@ -53,17 +52,11 @@ describe("ter", () => {
     const whole = ter(HYPS, REFS);
     fc.assert(
       fc.property(fc.array(fc.boolean(), { minLength: HYPS.length, maxLength: HYPS.length }), (cuts) => {
-        let state = def.init();
-        let start = 0;
-        for (let i = 1; i <= HYPS.length; i++) {
-          if (i === HYPS.length || cuts[i]) {
-            const part = def.init();
-            def.update(part, HYPS.slice(start, i), slice(REFS, start, i));
-            state = def.merge(state, part);
-            start = i;
-          }
-        }
-        const r = def.compute(state);
+        const merged = mergedOverCuts(def, HYPS.length, cuts, (start, i) => [
+          HYPS.slice(start, i),
+          sliceStreams(REFS, start, i),
+        ]);
+        const r = merged;
         expect(r.numEdits).toBe(whole.numEdits);
         expect(r.score).toBeCloseTo(whole.score, 10);
       }),
@@ -72,9 +65,9 @@ describe("ter", () => {
 
   it("survives toJSON/fromJSON mid-stream and is at least 0", () => {
     const m = createMetric(terDef({ normalized: true }));
-    m.update(HYPS.slice(0, 2), slice(REFS, 0, 2));
+    m.update(HYPS.slice(0, 2), sliceStreams(REFS, 0, 2));
     const restored = createMetric(terDef({ normalized: true })).fromJSON(m.toJSON());
-    restored.update(HYPS.slice(2), slice(REFS, 2));
+    restored.update(HYPS.slice(2), sliceStreams(REFS, 2));
     expect(restored.compute().score).toBeCloseTo(ter(HYPS, REFS, { normalized: true }).score, 10);
     expect(restored.compute().score).toBeGreaterThanOrEqual(0);
   });

@@ -71,32 +71,10 @@ class CompactWordNet implements WordNet {
     const index = {} as Record<WordNetPos, Map<string, readonly number[]>>;
     const exceptions = {} as Record<WordNetPos, Map<string, readonly string[]>>;
     for (const pos of POS_LIST) {
-      const map = new Map<string, readonly number[]>();
-      for (const line of data.index[pos].split("\n")) {
-        const tab = line.indexOf("\t");
-        if (tab > 0)
-          map.set(
-            line.slice(0, tab),
-            line
-              .slice(tab + 1)
-              .split(",")
-              .map((h) => Number.parseInt(h, 16)),
-          );
-      }
-      index[pos] = map;
-      const exc = new Map<string, readonly string[]>();
-      for (const line of data.exceptions[pos].split("\n")) {
-        const tab = line.indexOf("\t");
-        if (tab > 0)
-          exc.set(
-            line.slice(0, tab),
-            line
-              .slice(tab + 1)
-              .split(" ")
-              .filter((s) => s.length > 0),
-          );
-      }
-      exceptions[pos] = exc;
+      index[pos] = keyedLines(data.index[pos], (rest) => rest.split(",").map((h) => Number.parseInt(h, 16)));
+      exceptions[pos] = keyedLines(data.exceptions[pos], (rest) =>
+        rest.split(" ").filter((s) => s.length > 0),
+      );
     }
     this.#index = index;
     this.#exceptions = exceptions;
@@ -167,4 +145,14 @@ export function wordNetFromData(data: WordNetData): WordNet {
     );
   }
   return new CompactWordNet(data);
+}
+
+/** The lines `key<TAB>rest` of `text` as a map from key to `value(rest)` (other lines skipped). */
+function keyedLines<V>(text: string, value: (rest: string) => V): Map<string, V> {
+  const map = new Map<string, V>();
+  for (const line of text.split("\n")) {
+    const tab = line.indexOf("\t");
+    if (tab > 0) map.set(line.slice(0, tab), value(line.slice(tab + 1)));
+  }
+  return map;
 }
