@@ -64,6 +64,33 @@ export const text: Annotations = {
     pros: ["Matches torchmetrics numbers."],
     cons: ["Whitespace tokens: not comparable with sacrebleu."],
   },
+  "text/nist": {
+    survey: [],
+    beyondSurvey:
+      "NIST (Doddington 2002), the information-weighted BLEU variant of the NIST MT evaluations, as nltk computes it.",
+    flags: [],
+    usage: "Corpus-level translation quality where rare matched n-grams count more than frequent ones.",
+    pros: [
+      "Weighs informative n-grams over function-word matches.",
+      "Arithmetic mean over orders: no zero collapse.",
+    ],
+    cons: [
+      "Unbounded and corpus-dependent: compare only on the same references.",
+      "Less used than BLEU today.",
+    ],
+    pairs: { "text/corpus_bleu": "the geometric-mean precision it was derived from" },
+  },
+  "text/ribes": {
+    survey: [],
+    beyondSurvey:
+      "RIBES (Isozaki et al. 2010), the word-order metric of WAT for distant language pairs, as nltk computes it.",
+    flags: [],
+    usage:
+      "Translation quality for distant language pairs (Japanese-English), where word order carries the errors.",
+    pros: ["Rank correlation of aligned words: penalizes scrambled order that BLEU misses."],
+    cons: ["Only unambiguously aligned words count.", "nltk's re-implementation, not the official script."],
+    pairs: { "text/corpus_bleu": "lexical overlap to go with the order signal" },
+  },
   "text/gleu": {
     survey: [],
     beyondSurvey: "Google-BLEU (Wu et al. 2016), a sentence-level friendly BLEU variant used for RL rewards.",
