@@ -193,6 +193,10 @@ describe("recommend follows the survey, area by area", () => {
     expect(ids(summaries.metrics)[0]).toBe("text/rouge");
     expect(ids(summaries.avoid)).toContain("text/corpus_bleu");
     expect(ids(recommend({ task: "text", traits: ["qa"] }).metrics)[0]).toBe("text/squad");
+    // Beyond the survey: RIBES for word order, NIST for informative n-grams, after BLEU and chrF.
+    const translation = ids(recommend({ task: "text", traits: ["translation"] }).metrics);
+    expect(translation.slice(0, 2)).toEqual(["text/corpus_bleu", "text/chrf"]);
+    expect(translation).toEqual(expect.arrayContaining(["text/ribes", "text/nist"]));
   });
 
   it("retrieval: nDCG for graded relevance (binary-relevance MAP avoided); ranking losses to train", () => {

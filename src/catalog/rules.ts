@@ -699,6 +699,9 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
           "text/meteor": "stems and synonyms: closer to human judgement than BLEU",
           "text/ter": "the editing effort to fix a translation",
           "text/bertscore": "semantic credit for correct paraphrases",
+          "text/ribes":
+            "rank correlation of aligned words: catches the word-order errors of distant language pairs that BLEU misses",
+          "text/nist": "weighs informative (rare) matched n-grams over frequent function-word matches",
           "sequence/token_cross_entropy": "the standard maximum-likelihood training of translation models",
           "sequence/minimum_risk_training": "fine-tunes towards BLEU itself",
           "sequence/reinforce_loss": "optimises a sequence-level reward such as BLEU",

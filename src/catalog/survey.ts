@@ -174,7 +174,6 @@ export const SURVEY_GAPS: readonly SurveyGap[] = [
     item: "FID, KID and Inception score computed from images with a user-supplied Inception-v3 (issue 14; today from features)",
     status: "in progress (0.2)",
   },
-  { section: "10.3.6", item: "ROUGE-W and ROUGE-S", status: "in progress (0.2)" },
   {
     section: "",
     item: "LPIPS (learned perceptual image patch similarity) from a user-supplied network (issue 14)",

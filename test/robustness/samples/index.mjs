@@ -18,6 +18,7 @@ export const areas = {
   depth: () => import("./depth.mjs"),
   generative: () => import("./generative.mjs"),
   retrieval: () => import("./retrieval.mjs"),
+  text: () => import("./text.mjs"),
 };
 
 /** The rows of one area, with the module they come from. */
