@@ -97,7 +97,13 @@ export const rows = [
   { factory: "bitsPerCharacterDef", options: {}, batches: [[logits, [[1, 2]]]] },
   texts("distinctNDef", { n: 2 }),
   texts("selfBleuDef", { maxOrder: 2 }),
-  { factory: "bertScoreDef", options: {}, batches: [[embeddings, referenceEmbeddings]] },
+  {
+    factory: "bertScoreDef",
+    options: {},
+    batches: [[embeddings, referenceEmbeddings]],
+    // The one-shot `bertScore(hypotheses, references, { embed })` embeds text itself.
+    oneShotArgs: [["the cat"], ["a cat"]],
+  },
   {
     factory: "embeddingSimilarityDef",
     options: {},

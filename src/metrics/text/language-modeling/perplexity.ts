@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
+import { toFloat64 } from "../../../core/coerce.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
@@ -60,7 +61,7 @@ function flatten3(value: unknown, fn: string): { data: ArrayLike<number>; b: num
         "shape_mismatch",
         `${fn}: \`preds\` data length ${t.data.length} does not match its shape [${b}, ${s}, ${v}]`,
       );
-    return { data: t.data, b, s, v };
+    return { data: toFloat64(t.data, fn, "preds.data"), b, s, v };
   }
   if (!Array.isArray(value))
     fail(
@@ -92,10 +93,20 @@ function flatten3(value: unknown, fn: string): { data: ArrayLike<number>; b: num
           "shape_mismatch",
           `${fn}: \`preds\` must be rectangular, got a vocabulary of length ${cell?.length} at index ${i}.${j}`,
         );
-      for (let c = 0; c < v; c++) data[k++] = cell[c]!;
+      for (let c = 0; c < v; c++) data[k++] = numberAt(cell[c], fn, "preds", `${i}.${j}.${c}`);
     }
   }
   return { data, b, s, v };
+}
+
+/** A value that must be a number (no coercion of "0.7", null or true). */
+function numberAt(value: unknown, fn: string, arg: string, at: string): number {
+  if (typeof value !== "number")
+    fail(
+      "invalid_value",
+      `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(value)} at index ${at}`,
+    );
+  return value;
 }
 
 /** The dimensions of a `{ data, shape }` input: non-negative integers. */
@@ -123,7 +134,7 @@ function flatten2(value: unknown, fn: string): { data: ArrayLike<number>; b: num
         "shape_mismatch",
         `${fn}: \`target\` data length ${t.data.length} does not match its shape [${b}, ${s}]`,
       );
-    return { data: t.data, b, s };
+    return { data: toFloat64(t.data, fn, "target.data"), b, s };
   }
   if (!Array.isArray(value))
     fail("invalid_value", `${fn}: \`target\` must be a [batch][seq] array, got ${describeValue(value)}`);
@@ -138,7 +149,7 @@ function flatten2(value: unknown, fn: string): { data: ArrayLike<number>; b: num
         "shape_mismatch",
         `${fn}: \`target\` must be rectangular, got a row of length ${row?.length} at index ${i}`,
       );
-    for (let j = 0; j < s; j++) data[k++] = row[j]!;
+    for (let j = 0; j < s; j++) data[k++] = numberAt(row[j], fn, "target", `${i}.${j}`);
   }
   return { data, b, s };
 }
