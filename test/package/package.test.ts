@@ -38,6 +38,8 @@ const NOT_FOR_BROWSERS: Readonly<Record<string, string>> = {
   "./parallel": "worker threads (Node only by design)",
   "./conformance": "reads case files with node:fs (Node only by design)",
   "./rag/node": "the file-backed judgment cache (Node only by design; plumbline/rag itself bundles)",
+  "./text/node":
+    "WordNet 3.0 loaded from disk for METEOR (Node only by design; plumbline/text itself bundles)",
 };
 
 /** Subpaths that import the optional TensorFlow.js peer. */

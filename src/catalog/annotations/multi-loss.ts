@@ -73,11 +73,6 @@ export const multiLoss: Annotations = {
   "weighting/class_weights": {
     survey: ["3.1.4"],
     flags: [],
-    fix: {
-      direction: "none",
-      reason:
-        "class weights are inputs to a loss, not a score: no value is better than another (the definition inherits `lower` from the weighting schemes)",
-    },
     usage:
       "Turn training labels into class weights for weighted cross-entropy, BCE's pos_weight and focal α (balanced, inverse frequency, effective number of samples).",
     pros: [
