@@ -56,7 +56,7 @@ export function decodePngRgb(fn: string, what: string, bytes: Uint8Array): RgbIm
   if (
     width !== header.width ||
     height !== header.height ||
-    png.data.length < Math.ceil((width * channels * depth) / 8) * height
+    png.data.length < (depth >= 8 ? width * channels : Math.ceil((width * channels * depth) / 8)) * height
   )
     fail("io_error", `${fn}: ${what} is a truncated or inconsistent PNG`);
   const pixels = width * height;

@@ -5,10 +5,10 @@
  * For each output index `o` on an axis of input size `n` and output size `m`, the source
  * coordinate is `s = max(0, (n / m) * (o + 0.5) - 0.5)` (half-pixel centres, clamped at 0), its
  * neighbours `i0 = floor(s)` and `i1 = min(i0 + 1, n - 1)`, with weights `1 - (s - i0)` and
- * `s - i0`. Each output pixel is `(x[y0, x0] wx0 + x[y0, x1] wx1) wy0 + (x[y1, x0] wx0 +
- * x[y1, x1] wx1) wy1`: the rows are interpolated first, then the columns, in float32 as
- * ATen's CPU kernel (`upsample_bilinear2d`, PyTorch 1.13) computes it. Matches torch to float32
- * rounding (the kernel may fuse multiply-adds). Upsampling and downsampling alike use only the two
+ * `s - i0` (the ratio and the weights in float32, `s` in double, as ATen's CPU kernel in PyTorch
+ * 1.13, checked against it). Each output pixel is `(x[y0, x0] wx0 + x[y0, x1] wx1) wy0 + (x[y1, x0] wx0 +
+ * x[y1, x1] wx1) wy1`: the rows are interpolated first, then the columns, in float32 (`upsample_bilinear2d`).
+ * Matches torch to float32 rounding (the kernel may fuse multiply-adds). Upsampling and downsampling alike use only the two
  * nearest source pixels (no antialiasing). O(m_h m_w) per plane.
  */
 
@@ -30,7 +30,8 @@ export function torchBilinearWeights(inSize: number, outSize: number): AxisWeigh
   const wHi = new Float32Array(outSize);
   const ratio = f32(inSize / outSize);
   for (let o = 0; o < outSize; o++) {
-    let source = f32(f32(ratio * f32(o + 0.5)) - 0.5);
+    // the ratio is float32, the source coordinate double (as ATen computes it), the weights float32
+    let source = ratio * (o + 0.5) - 0.5;
     if (source < 0) source = 0;
     const i0 = Math.trunc(source);
     const lambda1 = Math.min(Math.max(f32(source - i0), 0), 1);
