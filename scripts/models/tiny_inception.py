@@ -7,10 +7,10 @@ Writes into test/data/models/:
 - inception/tiny-inception.onnx: input `images` [N, 3, 299, 299] float32, outputs `pool3`
   [N, 2048] (non-negative, as the real average pool after ReLU) and `logits_unbiased` [N, 1008]
   (`pool3 @ W.T`, no bias, as torch-fidelity), random weights, ~0.3 MB;
-- inception/tiny-inception-d16.onnx: the same with 16 features and 10 classes, so that a dozen
+- inception/tiny-inception-d6.onnx: the same with 6 features and 10 classes, so that a dozen
   images give full-rank covariances and the FID reference routes agree to rounding;
 - images/real/*.png, images/fake/*.png: 12 + 12 small random RGB images of several sizes;
-- inception.json: per image, the features torch computes with pytorch-fid's preprocessing
+- inception.json: per image (all images or the first `head`), the features torch computes with pytorch-fid's preprocessing
   (PIL convert("RGB"), ToTensor, F.interpolate(299, bilinear, align_corners=False), 2x - 1) and
   with torch-fidelity's (uint8, interpolate_bilinear_2d_like_tensorflow1x, (x - 128) / 128, run
   from the torch-fidelity checkout), and the metrics on them: FID by pytorch-fid's
@@ -176,7 +176,7 @@ golden = {
     },
     "models": {},
 }
-for name, dims, classes in [("tiny-inception", 2048, 1008), ("tiny-inception-d16", 16, 10)]:
+for name, dims, classes in [("tiny-inception", 2048, 1008), ("tiny-inception-d6", 6, 10)]:
     model = TinyInception(dims, classes)
     model.eval()
     model.calibrate([pytorch_fid_input(p) for p in real_paths + fake_paths])
@@ -193,12 +193,15 @@ for name, dims, classes in [("tiny-inception", 2048, 1008), ("tiny-inception-d16
         rp, rl = features(model, real_paths, fn)
         fp, fl = features(model, fake_paths, fn)
         r64, f64 = rp.double().numpy(), fp.double().numpy()
+        # features as little-endian float32 (base64): all rows for the small model and for pool3 with
+        # pytorch-fid's preprocessing (the FID cases), else the first HEAD rows (the metrics use all)
+        rows = None if dims == 6 else HEAD
+        pool_rows = None if dims == 6 or preprocess == "pytorch-fid" else HEAD
         entry[preprocess] = {
-            # the first HEAD images' features as little-endian float32 (base64); the metrics use all
-            "real_pool3": float32_base64(rp[:HEAD]),
-            "fake_pool3": float32_base64(fp[:HEAD]),
-            "real_logits_unbiased": float32_base64(rl[:HEAD]),
-            "fake_logits_unbiased": float32_base64(fl[:HEAD]),
+            "real_pool3": float32_base64(rp[:pool_rows]),
+            "fake_pool3": float32_base64(fp[:pool_rows]),
+            "real_logits_unbiased": float32_base64(rl[:rows]),
+            "fake_logits_unbiased": float32_base64(fl[:rows]),
             "fid": frechet(r64, f64),
             "kid": kid(r64, f64),
             "inception_score": {
@@ -208,7 +211,7 @@ for name, dims, classes in [("tiny-inception", 2048, 1008), ("tiny-inception-d16
             "precision_recall": precision_recall(r64, f64),
         }
     golden["models"][name] = entry
-    if name == "tiny-inception-d16":
+    if name == "tiny-inception-d6":
         # two models that do not fit the contract, for the error tests: a fixed batch size, other names
         export(model, torch.zeros(2, 3, 299, 299), "inception/fixed-batch.onnx", ["images"], ["pool3", "logits_unbiased"], {})
         export(

@@ -42,7 +42,11 @@ export function inceptionContract(outputs: readonly InceptionOutput[]): ModelCon
 export interface InceptionOptions {
   /** The Inception-v3 ONNX model: a file path, its bytes, or a model from `loadModel` (required). */
   readonly model?: ModelSource;
-  /** Image preprocessing; default `"pytorch-fid"` (see {@link InceptionPreprocess}). */
+  /**
+   * Image preprocessing (see {@link InceptionPreprocess}); default the metric's reference:
+   * `"pytorch-fid"` for FID and `inceptionFeatures`, `"torch-fidelity"` (torchmetrics) for KID,
+   * Inception Score and precision/recall.
+   */
   readonly preprocess?: InceptionPreprocess;
   /** Images per model run; default 50 (pytorch-fid's). */
   readonly batchSize?: number;
@@ -75,6 +79,11 @@ const FEATURES_OPTIONS = optionNames<InceptionFeaturesOptions>()(...INCEPTION_OP
 /** Inception-v3 outputs of a set of images: one float64 row per image, in input order. */
 export type InceptionFeatures = Partial<Record<InceptionOutput, Matrix>>;
 
+/** The options among `names` of an options record read by `readOptions` (for the feature metric it wraps). */
+export function pickOptions<T>(options: Readonly<Record<string, unknown>>, names: readonly string[]): T {
+  return Object.fromEntries(Object.entries(options).filter(([key]) => names.includes(key))) as T;
+}
+
 /** The parsed shared options. */
 export interface ReadInceptionOptions {
   readonly model: unknown;
@@ -85,11 +94,15 @@ export interface ReadInceptionOptions {
   readonly threads: number | undefined;
 }
 
-/** Parses the shared Inception options (already read with `readOptions`). */
-export function parseInceptionOptions(fn: string, o: Readonly<InceptionOptions>): ReadInceptionOptions {
+/** Parses the shared Inception options (already read with `readOptions`); `preprocess` defaults to the metric's reference. */
+export function parseInceptionOptions(
+  fn: string,
+  o: Readonly<InceptionOptions>,
+  defaultPreprocess: InceptionPreprocess,
+): ReadInceptionOptions {
   return {
     model: o.model,
-    preprocess: optOneOf(fn, "preprocess", o.preprocess, INCEPTION_PREPROCESSES, "pytorch-fid"),
+    preprocess: optOneOf(fn, "preprocess", o.preprocess, INCEPTION_PREPROCESSES, defaultPreprocess),
     batchSize: readBatchSize(fn, o.batchSize, 50, 3 * INCEPTION_SIZE * INCEPTION_SIZE * 4),
     progress: readProgress(fn, o.progress),
     runtime: o.runtime,
@@ -104,11 +117,16 @@ export function parseInceptionOptions(fn: string, o: Readonly<InceptionOptions>)
  */
 export async function extractInceptionFeatures(
   fn: string,
-  sets: readonly { readonly arg: string; readonly images: unknown }[],
+  sets: readonly { readonly arg: string; readonly images: unknown; readonly min?: number }[],
   outputs: readonly InceptionOutput[],
   options: ReadInceptionOptions,
 ): Promise<InceptionFeatures[]> {
-  const sources = sets.map((s) => readImageInput(fn, s.arg, s.images));
+  const sources = sets.map((s) => {
+    const source = readImageInput(fn, s.arg, s.images);
+    if (source.count < (s.min ?? 0))
+      fail("empty_input", `${fn}: \`${s.arg}\` needs at least ${s.min} images, got ${source.count}`);
+    return source;
+  });
   const contract = inceptionContract(outputs);
   const opened = await openModel(fn, options.model, contract, options);
   try {
@@ -123,34 +141,44 @@ export async function extractInceptionFeatures(
       const features: Record<string, Float64Array> = {};
       const widths: Record<string, number> = {};
       const pixels = 3 * INCEPTION_SIZE * INCEPTION_SIZE;
-      await inBatches(source.count, options.batchSize, progress, "Inception-v3", async (start, end) => {
-        const batch = end - start;
-        const input = new Float32Array(batch * pixels);
-        for (let i = start; i < end; i++)
-          inceptionInput(await readImage(fn, source, i), options.preprocess, input, (i - start) * pixels);
-        const fetched = await runModel(
-          fn,
-          opened,
-          contract,
-          { images: { type: "float32", data: input, dims: [batch, 3, INCEPTION_SIZE, INCEPTION_SIZE] } },
-          outputs,
-          batch,
-        );
-        for (const name of outputs) {
-          const { data, dims } = fetched[name]!;
-          const width = dims[1]!;
-          if (features[name] === undefined) {
-            assertAllocation(fn, `${source.count} x ${width} \`${name}\` features`, source.count * width * 8);
-            features[name] = new Float64Array(source.count * width);
-            widths[name] = width;
-          } else if (widths[name] !== width)
-            fail(
-              "unsupported",
-              `${fn}: model ${opened.model.label} changed the width of \`${name}\` between batches`,
-            );
-          features[name]!.set(data, start * width);
-        }
-      });
+      await inBatches(
+        source.count,
+        options.batchSize,
+        progress,
+        `Inception-v3 (${sets[results.length]!.arg})`,
+        async (start, end) => {
+          const batch = end - start;
+          const input = new Float32Array(batch * pixels);
+          for (let i = start; i < end; i++)
+            inceptionInput(await readImage(fn, source, i), options.preprocess, input, (i - start) * pixels);
+          const fetched = await runModel(
+            fn,
+            opened,
+            contract,
+            { images: { type: "float32", data: input, dims: [batch, 3, INCEPTION_SIZE, INCEPTION_SIZE] } },
+            outputs,
+            batch,
+          );
+          for (const name of outputs) {
+            const { data, dims } = fetched[name]!;
+            const width = dims[1]!;
+            if (features[name] === undefined) {
+              assertAllocation(
+                fn,
+                `${source.count} x ${width} \`${name}\` features`,
+                source.count * width * 8,
+              );
+              features[name] = new Float64Array(source.count * width);
+              widths[name] = width;
+            } else if (widths[name] !== width)
+              fail(
+                "unsupported",
+                `${fn}: model ${opened.model.label} changed the width of \`${name}\` between batches`,
+              );
+            features[name]!.set(data, start * width);
+          }
+        },
+      );
       done += source.count;
       results.push(
         Object.fromEntries(
@@ -195,7 +223,7 @@ export async function inceptionFeatures(
     fn,
     [{ arg: "images", images }],
     outputs,
-    parseInceptionOptions(fn, o),
+    parseInceptionOptions(fn, o, "pytorch-fid"),
   );
   return features!;
 }

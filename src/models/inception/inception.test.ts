@@ -2,9 +2,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRejection } from "../../../test/support/expect-rejection.js";
+import { createMetric } from "../../metric.js";
+import { frechetDistanceDef } from "../../metrics/generative/index.js";
 import { pngFiles } from "../images/png-files.js";
+import { frechetDistanceSymmetric } from "../linalg/frechet-distance.js";
 import { loadModel, type OnnxModel } from "../runtime/model.js";
+import { frechetInceptionDistance } from "./frechet-inception-distance.js";
 import { inceptionFeatures } from "./inception-features.js";
+import { inceptionScoreFromImages } from "./inception-score-images.js";
+import { kernelInceptionDistanceFromImages } from "./kernel-inception-distance-images.js";
+import { precisionRecallFromImages } from "./precision-recall-images.js";
 
 const DATA = join(import.meta.dirname, "../../../test/data/models");
 
@@ -114,6 +121,97 @@ describe("inceptionFeatures", () => {
       () => inceptionFeatures(real(), { model, batch_size: 4 } as never),
       "invalid_option",
       /^inceptionFeatures: unknown option `batch_size` \(the reference's snake_case name; plumbline calls it `batchSize`\)/,
+    );
+  });
+});
+
+const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+describe("metrics from images equal torch's on the tiny Inception models", () => {
+  const models: Record<string, OnnxModel> = {};
+  beforeAll(async () => {
+    for (const name of ["tiny-inception", "tiny-inception-d6"])
+      models[name] = await loadModel(join(DATA, `inception/${name}.onnx`), { threads: 1 });
+  });
+  afterAll(async () => {
+    for (const m of Object.values(models)) await m.release();
+  });
+
+  it("the Fréchet distance of torch's own features equals pytorch-fid's calculate_frechet_distance", () => {
+    for (const [name, tolerance] of [
+      ["tiny-inception-d6", 1e-10],
+      // 12 images, 2048 features: rank-11 covariances, where the references' sqrtm/eigvals of S1 S2 add
+      // the square roots of ~2000 rounding-noise eigenvalues (1e-6 of the trace); the symmetric route drops them
+      ["tiny-inception", 1e-5],
+    ] as const) {
+      const g = golden.models[name]!["pytorch-fid"];
+      const metric = createMetric(frechetDistanceDef());
+      const d = golden.models[name]!.features;
+      const rows = (b64: string) => ({ data: Float64Array.from(float32(b64)), rows: 12, cols: d });
+      metric.update(rows(g.real_pool3), rows(g.fake_pool3));
+      const { real: r, fake: f } = metric.state;
+      const cov = (m: typeof r) => m.scatter.map((v) => v / (m.n - 1));
+      const fid = frechetDistanceSymmetric(r.mean, cov(r), f.mean, cov(f));
+      expect(relative(fid, g.fid.pytorch_fid), name).toBeLessThan(tolerance);
+      expect(relative(fid, g.fid.torchmetrics), name).toBeLessThan(tolerance);
+    }
+  });
+
+  for (const preprocess of ["pytorch-fid", "torch-fidelity"] as const) {
+    for (const name of ["tiny-inception-d6", "tiny-inception"]) {
+      it(`frechetInceptionDistance, KID, IS and precision/recall with ${preprocess}'s preprocessing (${name})`, async () => {
+        const g = golden.models[name]![preprocess];
+        const model = models[name]!;
+        const options = { model, preprocess, batchSize: 7 };
+        // features differ from torch's by float32 rounding of the resize (relative 1e-5 at most)
+        const fid = await frechetInceptionDistance(real(), fake(), options);
+        expect(relative(fid, g.fid.pytorch_fid)).toBeLessThan(1e-4);
+        const kid = await kernelInceptionDistanceFromImages(real(), fake(), options);
+        expect(relative(kid.mean, g.kid)).toBeLessThan(1e-4);
+        expect(kid.std).toBe(0);
+        for (const splits of [1, 3]) {
+          const is = await inceptionScoreFromImages(fake(), { ...options, splits });
+          const expected = g.inception_score[`splits_${splits}`]!;
+          expect(relative(is.mean, expected.mean)).toBeLessThan(1e-5);
+          if (expected.std === null) expect(is.std).toBeNaN();
+          else expect(relative(is.std, expected.std)).toBeLessThan(1e-3);
+        }
+        expect(await precisionRecallFromImages(real(), fake(), options)).toEqual(g.precision_recall);
+      });
+    }
+  }
+
+  it("checks set sizes and the wrapped metric's options before running the model", async () => {
+    const model = models["tiny-inception-d6"]!;
+    const one = pngFiles([join(DATA, golden.images.real[0]!)]);
+    await expectRejection(
+      () => frechetInceptionDistance(one, fake(), { model }),
+      "empty_input",
+      "frechetInceptionDistance: `real` needs at least 2 images, got 1",
+    );
+    await expectRejection(
+      () => precisionRecallFromImages(real(), fake(), { model, k: 12 }),
+      "empty_input",
+      "precisionRecallFromImages: `real` needs at least 13 images, got 12",
+    );
+    await expectRejection(
+      () => inceptionScoreFromImages(fake(), { model, splits: 0 }),
+      "invalid_option",
+      "inceptionScoreFromImages: option `splits` must be an integer in [1, 1000000], got 0",
+    );
+    await expectRejection(
+      () => kernelInceptionDistanceFromImages(real(), fake(), { model, degree: 0 }),
+      "invalid_option",
+    );
+    await expectRejection(
+      () => kernelInceptionDistanceFromImages(real(), fake(), { model, subset_size: 3 } as never),
+      "invalid_option",
+      /unknown option `subset_size` \(the reference's snake_case name; plumbline calls it `subsetSize`\)/,
+    );
+    await expectRejection(
+      () => inceptionScoreFromImages(fake(), { model: join(DATA, "inception/other-names.onnx") }),
+      "invalid_option",
+      /^inceptionScoreFromImages: model ".*other-names.onnx" does not fit the Inception-v3 feature extractor: it has no input `images`/,
     );
   });
 });

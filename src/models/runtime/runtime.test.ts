@@ -7,7 +7,7 @@ import { inBatches } from "./batches.js";
 import { loadModel, type OnnxModel, openModel, runModel } from "./model.js";
 
 const DATA = join(import.meta.dirname, "../../../test/data/models");
-const D16 = join(DATA, "inception/tiny-inception-d16.onnx");
+const D16 = join(DATA, "inception/tiny-inception-d6.onnx");
 const contract = inceptionContract(["pool3", "logits_unbiased"]);
 const howTo =
   "export pytorch-fid's or torch-fidelity's Inception-v3 with scripts/models/export_inception.py; see docs/models.md";
@@ -23,7 +23,7 @@ describe("model loading", () => {
       const model = await loadModel(source, { threads: 1 });
       loaded.push(model);
       const opened = await openModel("test", model, contract, {});
-      expect(opened.sizes).toEqual({ features: 16, classes: 10 });
+      expect(opened.sizes).toEqual({ features: 6, classes: 10 });
       const out = await runModel(
         "test",
         opened,
@@ -32,10 +32,10 @@ describe("model loading", () => {
         ["pool3", "logits_unbiased"],
         2,
       );
-      expect(out.pool3!.dims).toEqual([2, 16]);
+      expect(out.pool3!.dims).toEqual([2, 6]);
       expect(out.logits_unbiased!.dims).toEqual([2, 10]);
       // zero images give equal rows
-      expect(Array.from(out.pool3!.data.slice(0, 16))).toEqual(Array.from(out.pool3!.data.slice(16)));
+      expect(Array.from(out.pool3!.data.slice(0, 6))).toEqual(Array.from(out.pool3!.data.slice(6)));
     }
   });
 
@@ -76,7 +76,7 @@ describe("model loading", () => {
     await expectRejection(
       () => openModel("fid", join(DATA, "inception/other-names.onnx"), contract, {}),
       "invalid_option",
-      `fid: model "${join(DATA, "inception/other-names.onnx")}" does not fit the Inception-v3 feature extractor: it has no input \`images\`; expected input \`images\` float32 [batch, 3, 299, 299], output \`pool3\` float32 [batch, features], output \`logits_unbiased\` float32 [batch, classes]; the model has inputs \`input.1\` float32 [n, 3, 299, 299] and outputs \`features\` float32 [n, 16], \`logits\` float32 [n, 10] (${howTo})`,
+      `fid: model "${join(DATA, "inception/other-names.onnx")}" does not fit the Inception-v3 feature extractor: it has no input \`images\`; expected input \`images\` float32 [batch, 3, 299, 299], output \`pool3\` float32 [batch, features], output \`logits_unbiased\` float32 [batch, classes]; the model has inputs \`input.1\` float32 [n, 3, 299, 299] and outputs \`features\` float32 [n, 6], \`logits\` float32 [n, 10] (${howTo})`,
     );
     await expectRejection(
       () => openModel("fid", join(DATA, "inception/fixed-batch.onnx"), contract, {}),
@@ -110,7 +110,7 @@ describe("model loading", () => {
           1,
         ),
       "unsupported",
-      /^test: model ".*tiny-inception-d16.onnx" failed on a batch \(images \[1, 3, 5, 5\]\): Got invalid dimensions for input: images/,
+      /^test: model ".*tiny-inception-d6.onnx" failed on a batch \(images \[1, 3, 5, 5\]\): Got invalid dimensions for input: images/,
     );
   });
 });
