@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { expectError } from "../../../test/support/expect-error.js";
+import { byteLevelBpeTokenizer } from "./byte-level-bpe.js";
+import { clipTokenizer } from "./clip-tokenizer.js";
+import type { Tokenizer } from "./tokenizer.js";
+import { wordPieceTokenizer } from "./wordpiece.js";
+
+const DATA = join(import.meta.dirname, "../../../test/data/models");
+const read = (path: string) => readFileSync(join(DATA, path), "utf8");
+const golden = JSON.parse(read("tokenizers.json")) as {
+  cases: {
+    tokenizer: string;
+    lowercase?: boolean;
+    maxLength: number;
+    text: string;
+    tokens: string[];
+    ids: number[];
+  }[];
+};
+
+function build(c: (typeof golden.cases)[number]): Tokenizer {
+  if (c.tokenizer === "wordpiece")
+    return wordPieceTokenizer(read("bert/vocab.txt"), { lowercase: c.lowercase!, maxLength: c.maxLength });
+  if (c.tokenizer === "byte-level-bpe")
+    return byteLevelBpeTokenizer(read("roberta/vocab.json"), read("roberta/merges.txt"), {
+      maxLength: c.maxLength,
+    });
+  return clipTokenizer(read("clip/vocab.json"), read("clip/merges.txt"), { maxLength: c.maxLength });
+}
+
+describe("tokenizers equal the reference implementations on hand-built vocabularies", () => {
+  for (const kind of ["wordpiece", "byte-level-bpe", "clip-bpe"]) {
+    it(`${kind}: tokens and ids of every test text`, () => {
+      const cases = golden.cases.filter((c) => c.tokenizer === kind);
+      expect(cases.length).toBeGreaterThan(20);
+      for (const c of cases) {
+        const tokenizer = build(c);
+        const label = `${JSON.stringify(c.text)} (${JSON.stringify({ lowercase: c.lowercase, maxLength: c.maxLength })})`;
+        expect(tokenizer.tokenize(c.text), label).toEqual(c.tokens);
+        expect(tokenizer.encode(c.text), label).toEqual(c.ids);
+      }
+    });
+  }
+
+  it("refuses vocabularies that are not of the tokenizer's kind", () => {
+    expectError(
+      () => wordPieceTokenizer("hello\nworld\n"),
+      "invalid_value",
+      "wordPieceTokenizer: the vocabulary has no [UNK] token; is it a BERT vocab.txt?",
+    );
+    expectError(
+      () => byteLevelBpeTokenizer("[1, 2]", "#version\na b\n"),
+      "invalid_value",
+      "byteLevelBpeTokenizer: vocab.json must map tokens to ids, got an array of length 2",
+    );
+    expectError(
+      () => byteLevelBpeTokenizer(read("clip/vocab.json"), read("clip/merges.txt")),
+      "invalid_value",
+      "byteLevelBpeTokenizer: vocab.json has no <s> token; is it a RoBERTa-family vocabulary?",
+    );
+    expectError(
+      () => clipTokenizer(read("clip/vocab.json"), "#version: 0.2\n"),
+      "invalid_value",
+      "clipTokenizer: merges.txt has no merges",
+    );
+    expectError(
+      () => wordPieceTokenizer(read("bert/vocab.txt"), { lower_case: true } as never),
+      "invalid_option",
+      "wordPieceTokenizer: unknown option `lower_case` (did you mean `lowercase`?); known: `lowercase`, `stripAccents`, `maxLength`",
+    );
+    expectError(
+      () => wordPieceTokenizer(read("bert/vocab.txt")).tokenize(3 as never),
+      "invalid_value",
+      "wordPieceTokenizer: text must be a string, got 3",
+    );
+  });
+});
