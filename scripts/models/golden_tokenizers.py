@@ -29,12 +29,11 @@ import unicodedata
 
 import regex
 
+import tokenizer_references as references
 from tiny_common import OUT, arguments, load_module, stub, write_json
 
 args = arguments()
-sys.modules["tensorflow"] = stub("tensorflow", gfile=stub("gfile", GFile=open))
-bert = load_module("bert_tokenization", os.path.join(args.bert, "tokenization.py"))
-gpt2 = load_module("gpt2_encoder", os.path.join(args.gpt2, "encoder.py"))
+bert, gpt2 = references.configure(args.bert, args.gpt2)
 sys.modules["ftfy"] = stub("ftfy", fix_text=lambda text: text)
 clip = load_module("clip_simple_tokenizer", os.path.join(args.clip, "clip", "simple_tokenizer.py"))
 
@@ -124,62 +123,14 @@ def wordpiece_vocab():
     return out
 
 
-def hf_special_split(text, specials):
-    """Hugging Face's added-tokens split: leftmost occurrence, longest special at that place."""
-    pieces = []
-    while True:
-        hits = [(text.find(s), -len(s), s) for s in specials if s in text]
-        if not hits:
-            break
-        at, _, s = min(hits)
-        if at > 0:
-            pieces.append(text[:at])
-        pieces.append(s)
-        text = text[at + len(s) :]
-    if text:
-        pieces.append(text)
-    return pieces
-
-
-class WordPieceReference:
-    SPECIALS = ["[UNK]", "[SEP]", "[PAD]", "[CLS]", "[MASK]"]
-
-    def __init__(self, vocab_lines, lowercase, max_length):
-        self.vocab = {t: i for i, t in enumerate(vocab_lines)}
-        self.lowercase = lowercase
-        self.max_length = max_length
-        self.basic = bert.BasicTokenizer(do_lower_case=lowercase)
-        self.wordpiece = bert.WordpieceTokenizer(self.vocab, unk_token="[UNK]", max_input_chars_per_word=100)
-
-    def tokenize(self, text):
-        out = []
-        for piece in hf_special_split(text, self.SPECIALS):
-            if piece in self.SPECIALS:
-                out.append(piece)
-                continue
-            if self.lowercase:
-                piece = "".join(c.lower() for c in piece)
-            for word in self.basic.tokenize(unicodedata.normalize("NFC", piece)):
-                out.extend(self.wordpiece.tokenize(word))
-        return out
-
-    def encode(self, text):
-        ids = [self.vocab.get(t, self.vocab["[UNK]"]) for t in self.tokenize(text.strip())]
-        return [self.vocab["[CLS]"]] + ids[: self.max_length - 2] + [self.vocab["[SEP]"]]
-
-
 # ---------------------------------------------------------------- byte-level BPE (RoBERTa)
 byte_encoder = gpt2.bytes_to_unicode()
 gpt2_pattern = regex.compile(r"""'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+""")
 
 
-def byte_chars(word):
-    return [byte_encoder[b] for b in word.encode("utf-8")]
-
-
 def roberta_files():
     words = collections.Counter(w for line in CORPUS for w in regex.findall(gpt2_pattern, " " + line))
-    merges = learn_merges(words, 220, byte_chars)
+    merges = learn_merges(words, 220, references.byte_chars)
     vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
     for c in byte_encoder.values():
         vocab.setdefault(c, len(vocab))
@@ -190,39 +141,13 @@ def roberta_files():
     return vocab, merges, merges_text
 
 
-class RobertaReference:
-    SPECIALS = ["<s>", "</s>", "<unk>", "<pad>", "<mask>"]
-
-    def __init__(self, vocab, merges, max_length, prefix_space=True):
-        self.encoder = gpt2.Encoder(encoder=vocab, bpe_merges=merges)
-        self.vocab = vocab
-        self.max_length = max_length
-        self.prefix_space = prefix_space
-
-    def tokenize(self, text):
-        if self.prefix_space and text and not text[0].isspace():
-            text = " " + text
-        out = []
-        for piece in hf_special_split(text, self.SPECIALS):
-            if piece in self.SPECIALS:
-                out.append(piece)
-                continue
-            for token in regex.findall(self.encoder.pat, piece):
-                out.extend(self.encoder.bpe("".join(byte_chars(token))).split(" "))
-        return out
-
-    def encode(self, text):
-        ids = [self.vocab.get(t, self.vocab["<unk>"]) for t in self.tokenize(text.strip())]
-        return [self.vocab["<s>"]] + ids[: self.max_length - 2] + [self.vocab["</s>"]]
-
-
 # ---------------------------------------------------------------- CLIP BPE
 def clip_files():
     pattern = regex.compile(r"""'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+""", regex.IGNORECASE)
     words = collections.Counter(w for line in CORPUS for w in regex.findall(pattern, line.lower()))
 
     def symbols(word):
-        chars = byte_chars(word)
+        chars = references.byte_chars(word)
         return chars[:-1] + [chars[-1] + "</w>"]
 
     merges = learn_merges(words, 200, symbols)
@@ -257,10 +182,10 @@ for config in [
 ]:
     kind = config["tokenizer"]
     if kind == "wordpiece":
-        ref = WordPieceReference(wp_lines, config["lowercase"], config["maxLength"])
+        ref = references.WordPieceReference(wp_lines, config["lowercase"], config["maxLength"])
         tokenize, encode = ref.tokenize, ref.encode
     elif kind == "byte-level-bpe":
-        ref = RobertaReference(rob_vocab, rob_merges, config["maxLength"])
+        ref = references.RobertaReference(rob_vocab, rob_merges, config["maxLength"])
         tokenize, encode = ref.tokenize, ref.encode
     else:
         texts_ok = [t for t in TEXTS if "&" not in t]

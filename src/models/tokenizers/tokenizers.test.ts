@@ -5,6 +5,12 @@ import { expectError } from "../../../test/support/expect-error.js";
 import { byteLevelBpeTokenizer } from "./byte-level-bpe.js";
 import { clipTokenizer } from "./clip-tokenizer.js";
 import type { Tokenizer } from "./tokenizer.js";
+import {
+  loadBertScoreBaseline,
+  loadByteLevelBpeTokenizer,
+  loadClipTokenizer,
+  loadWordPieceTokenizer,
+} from "./vocabulary-files.js";
 import { wordPieceTokenizer } from "./wordpiece.js";
 
 const DATA = join(import.meta.dirname, "../../../test/data/models");
@@ -74,6 +80,37 @@ describe("tokenizers equal the reference implementations on hand-built vocabular
       () => wordPieceTokenizer(read("bert/vocab.txt")).tokenize(3 as never),
       "invalid_value",
       "wordPieceTokenizer: text must be a string, got 3",
+    );
+  });
+});
+
+describe("vocabulary files", () => {
+  it("loads the same tokenizers from files and folders", () => {
+    const text = "It's a naïve café, isn't it?";
+    expect(loadWordPieceTokenizer(join(DATA, "bert")).encode(text)).toEqual(
+      wordPieceTokenizer(read("bert/vocab.txt")).encode(text),
+    );
+    expect(loadWordPieceTokenizer(join(DATA, "bert/vocab.txt"), { lowercase: false }).tokenize(text)).toEqual(
+      wordPieceTokenizer(read("bert/vocab.txt"), { lowercase: false }).tokenize(text),
+    );
+    expect(loadByteLevelBpeTokenizer(join(DATA, "roberta")).encode(text)).toEqual(
+      byteLevelBpeTokenizer(read("roberta/vocab.json"), read("roberta/merges.txt")).encode(text),
+    );
+    expect(loadClipTokenizer(join(DATA, "clip")).encode(text)).toEqual(
+      clipTokenizer(read("clip/vocab.json"), read("clip/merges.txt")).encode(text),
+    );
+    expect(loadBertScoreBaseline(join(DATA, "bertscore/baseline-bert.tsv"), 1)).toEqual({
+      precision: 0.1,
+      recall: 0.12,
+      f1: 0.11,
+    });
+  });
+
+  it("names a missing file", () => {
+    expectError(
+      () => loadClipTokenizer(join(DATA, "nowhere")),
+      "io_error",
+      `loadClipTokenizer: cannot read ${join(DATA, "nowhere/vocab.json")} (ENOENT)`,
     );
   });
 });
