@@ -20,7 +20,7 @@ export const BERTSCORE_CONTRACT: ModelContract = {
     input_ids: { type: "int64", dims: ["batch", "sequence"] },
     attention_mask: { type: "int64", dims: ["batch", "sequence"] },
   },
-  zeroInputs: { token_type_ids: { type: "int64", dims: ["batch", "sequence"] } },
+  optionalInputs: { token_type_ids: { type: "int64", dims: ["batch", "sequence"] } },
   outputs: { last_hidden_state: { type: "float32", dims: ["batch", "sequence", "hidden"] } },
   howTo:
     "export it with scripts/models/export_bertscore.py, which cuts it to bert_score's layer; see docs/models.md",

@@ -18,13 +18,12 @@ export const CLIP_IMAGE_CONTRACT: ModelContract = {
   howTo: "export CLIP's image tower with scripts/models/export_clip.py; see docs/models.md",
 };
 
-/** CLIP's text tower as the metric expects it: `input_ids` and `attention_mask` in, projected `text_embeds` out. */
+/** CLIP's text tower as the metric expects it: `input_ids` (and `attention_mask` when it takes one) in, projected `text_embeds` out. */
 export const CLIP_TEXT_CONTRACT: ModelContract = {
   title: "CLIP text tower",
-  inputs: {
-    input_ids: { type: "int64", dims: ["batch", "sequence"] },
-    attention_mask: { type: "int64", dims: ["batch", "sequence"] },
-  },
+  inputs: { input_ids: { type: "int64", dims: ["batch", "sequence"] } },
+  // OpenAI's text tower is causal and pools at the end token, so an export from it may lack the mask
+  optionalInputs: { attention_mask: { type: "int64", dims: ["batch", "sequence"] } },
   outputs: { text_embeds: { type: "float32", dims: ["batch", "dim"] } },
   howTo: "export CLIP's text tower with scripts/models/export_clip.py; see docs/models.md",
 };
@@ -139,7 +138,14 @@ async function embedTexts(
   await inBatches(texts.length, r.batchSize, r.progress, "CLIP texts", async (start, end) => {
     const batch = end - start;
     const ids = texts.slice(start, end).map((t: string) => tokenizer.encode(t));
-    const length = Math.max(...ids.map((x) => x.length));
+    const longest = Math.max(...ids.map((x) => x.length));
+    // a tower with a fixed context (OpenAI's export: 77) gets every text padded to it
+    const length = opened.sizes.sequence ?? longest;
+    if (longest > length)
+      fail(
+        "invalid_option",
+        `${fn}: model ${opened.model.label} takes ${length} tokens per text but the tokenizer gives up to ${longest}; build it with maxLength: ${length}`,
+      );
     const inputIds = new BigInt64Array(batch * length).fill(BigInt(tokenizer.padId));
     const mask = new BigInt64Array(batch * length);
     ids.forEach((row, b) => {

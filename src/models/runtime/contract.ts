@@ -16,14 +16,16 @@ export interface TensorContract {
 
 /**
  * What a metric needs from a user-supplied model file: the input and output names with their
- * types and shapes, the inputs it fills with zeros when the model has them (BERT's
- * `token_type_ids`), and where to read how to export such a model.
+ * types and shapes, the inputs it feeds only when the model has them (BERT's `token_type_ids`,
+ * as zeros; the attention mask of a CLIP text tower exported without one), and where to read how
+ * to export such a model.
  */
 export interface ModelContract {
   /** What the model is, in words: "Inception-v3 feature extractor (pytorch-fid)". */
   readonly title: string;
   readonly inputs: Readonly<Record<string, TensorContract>>;
-  readonly zeroInputs?: Readonly<Record<string, TensorContract>>;
+  /** Inputs fed only when the model has them: with the metric's data when it has some, else zeros. */
+  readonly optionalInputs?: Readonly<Record<string, TensorContract>>;
   readonly outputs: Readonly<Record<string, TensorContract>>;
   /** How to obtain a fitting model ("export it with scripts/models/export_inception.py; see docs/models.md"). */
   readonly howTo: string;
@@ -108,12 +110,12 @@ export function checkContract(
   const outputByName = new Map(outputs.map((v) => [v.name, v]));
   for (const [name, expected] of Object.entries(contract.inputs))
     check("input", name, expected, inputByName.get(name));
-  for (const [name, expected] of Object.entries(contract.zeroInputs ?? {})) {
+  for (const [name, expected] of Object.entries(contract.optionalInputs ?? {})) {
     const actual = inputByName.get(name);
     if (actual !== undefined) check("input", name, expected, actual);
   }
   for (const v of inputs) {
-    if (!Object.hasOwn(contract.inputs, v.name) && !Object.hasOwn(contract.zeroInputs ?? {}, v.name))
+    if (!Object.hasOwn(contract.inputs, v.name) && !Object.hasOwn(contract.optionalInputs ?? {}, v.name))
       refuse(`it takes an input \`${v.name}\` that this metric does not provide`);
   }
   for (const [name, expected] of Object.entries(contract.outputs))

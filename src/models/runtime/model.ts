@@ -157,7 +157,8 @@ export interface Fetched {
 }
 
 /**
- * Runs one batch: feeds the contract's inputs (and zeros for its `zeroInputs` the model has),
+ * Runs one batch: feeds the contract's inputs and the optional inputs the model has (zeros when
+ * `feeds` has none for them),
  * fetches the named outputs as float32 and checks their dimensions against the contract (the
  * batch axis must equal `batch`). A failure inside ONNX Runtime is `unsupported`, naming the model
  * and the batch's shapes.
@@ -172,11 +173,14 @@ export async function runModel(
 ): Promise<Record<string, Fetched>> {
   const { model } = opened;
   const tensors: Record<string, OrtTensor> = {};
-  for (const [name, feed] of Object.entries(feeds))
+  const accepts = new Set(model.session.inputNames);
+  for (const [name, feed] of Object.entries(feeds)) {
+    if (Object.hasOwn(contract.optionalInputs ?? {}, name) && !accepts.has(name)) continue;
     tensors[name] = new model.runtime.Tensor(feed.type, feed.data, feed.dims);
+  }
   const reference = Object.values(feeds)[0];
-  for (const [name, spec] of Object.entries(contract.zeroInputs ?? {})) {
-    if (!model.session.inputNames.includes(name) || reference === undefined) continue;
+  for (const [name, spec] of Object.entries(contract.optionalInputs ?? {})) {
+    if (!accepts.has(name) || tensors[name] !== undefined || reference === undefined) continue;
     const size = reference.dims.reduce((a, b) => a * b, 1);
     const data = spec.type === "int64" ? new BigInt64Array(size) : new Float32Array(size);
     tensors[name] = new model.runtime.Tensor(spec.type, data, reference.dims);
