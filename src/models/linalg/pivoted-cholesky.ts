@@ -47,13 +47,39 @@ export function pivotedCholesky(a: Float64Array, n: number): PivotedCholesky {
     const rowJ = j * n;
     factor[rowJ + j] = pivot;
     const source = perm[j]! * n;
-    for (let i = j + 1; i < n; i++) {
-      const rowI = i * n;
-      let s = a[source + perm[i]!]!;
-      for (let k = 0; k < j; k++) s -= factor[rowI + k]! * factor[rowJ + k]!;
-      const l = s / pivot;
-      factor[rowI + j] = l;
+    const finish = (i: number, dot: number) => {
+      const l = (a[source + perm[i]!]! - dot) / pivot;
+      factor[i * n + j] = l;
       diag[i]! -= l * l;
+    };
+    let i = j + 1;
+    // four rows at a time share the loads of row j
+    for (; i + 3 < n; i += 4) {
+      const r0 = i * n;
+      const r1 = r0 + n;
+      const r2 = r1 + n;
+      const r3 = r2 + n;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0; k < j; k++) {
+        const ljk = factor[rowJ + k]!;
+        s0 += factor[r0 + k]! * ljk;
+        s1 += factor[r1 + k]! * ljk;
+        s2 += factor[r2 + k]! * ljk;
+        s3 += factor[r3 + k]! * ljk;
+      }
+      finish(i, s0);
+      finish(i + 1, s1);
+      finish(i + 2, s2);
+      finish(i + 3, s3);
+    }
+    for (; i < n; i++) {
+      const rowI = i * n;
+      let s = 0;
+      for (let k = 0; k < j; k++) s += factor[rowI + k]! * factor[rowJ + k]!;
+      finish(i, s);
     }
     rank = j + 1;
   }

@@ -62,7 +62,46 @@ function householderUpdate(
   beta: number,
 ): void {
   p.fill(0, from, n);
-  for (let i = from; i < n; i++) {
+  // p = A v over the lower triangle, four rows at a time (they share the loads of v and p)
+  let i = from;
+  for (; i + 3 < n; i += 4) {
+    const r0 = i * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    const v0 = v[i]!;
+    const v1 = v[i + 1]!;
+    const v2 = v[i + 2]!;
+    const v3 = v[i + 3]!;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = from; j < i; j++) {
+      const a0 = a[r0 + j]!;
+      const a1 = a[r1 + j]!;
+      const a2 = a[r2 + j]!;
+      const a3 = a[r3 + j]!;
+      const vj = v[j]!;
+      s0 += a0 * vj;
+      s1 += a1 * vj;
+      s2 += a2 * vj;
+      s3 += a3 * vj;
+      p[j]! += a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+    }
+    // the 4 x 4 diagonal block
+    for (let r = 0; r < 4; r++) {
+      const row = (i + r) * n;
+      let s = r === 0 ? s0 : r === 1 ? s1 : r === 2 ? s2 : s3;
+      for (let j = i; j < i + r; j++) {
+        const aij = a[row + j]!;
+        s += aij * v[j]!;
+        p[j]! += aij * v[i + r]!;
+      }
+      p[i + r]! += s + a[row + i + r]! * v[i + r]!;
+    }
+  }
+  for (; i < n; i++) {
     const row = i * n;
     const vi = v[i]!;
     let s = 0;
@@ -74,13 +113,43 @@ function householderUpdate(
     p[i]! += s + a[row + i]! * vi;
   }
   let pv = 0;
-  for (let i = from; i < n; i++) {
-    p[i]! *= beta;
-    pv += p[i]! * v[i]!;
+  for (let k = from; k < n; k++) {
+    p[k]! *= beta;
+    pv += p[k]! * v[k]!;
   }
   const half = (beta / 2) * pv;
-  for (let i = from; i < n; i++) p[i]! -= half * v[i]!;
-  for (let i = from; i < n; i++) {
+  for (let k = from; k < n; k++) p[k]! -= half * v[k]!;
+  // A -= v w^T + w v^T on the lower triangle (w in p), four rows at a time
+  i = from;
+  for (; i + 3 < n; i += 4) {
+    const r0 = i * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    const v0 = v[i]!;
+    const v1 = v[i + 1]!;
+    const v2 = v[i + 2]!;
+    const v3 = v[i + 3]!;
+    const w0 = p[i]!;
+    const w1 = p[i + 1]!;
+    const w2 = p[i + 2]!;
+    const w3 = p[i + 3]!;
+    for (let j = from; j < i; j++) {
+      const vj = v[j]!;
+      const wj = p[j]!;
+      a[r0 + j]! -= v0 * wj + w0 * vj;
+      a[r1 + j]! -= v1 * wj + w1 * vj;
+      a[r2 + j]! -= v2 * wj + w2 * vj;
+      a[r3 + j]! -= v3 * wj + w3 * vj;
+    }
+    for (let r = 0; r < 4; r++) {
+      const row = (i + r) * n;
+      const vi = v[i + r]!;
+      const wi = p[i + r]!;
+      for (let j = i; j <= i + r; j++) a[row + j]! -= vi * p[j]! + wi * v[j]!;
+    }
+  }
+  for (; i < n; i++) {
     const row = i * n;
     const vi = v[i]!;
     const wi = p[i]!;
