@@ -100,7 +100,7 @@ async function embedSentences(
   const order = [...sentences].sort((a, b) => ids.get(b)!.length - ids.get(a)!.length);
   await inBatches(order.length, batchSize, progress, "BERTScore", async (start, end) => {
     const batch = order.slice(start, end);
-    const length = Math.max(...batch.map((s) => ids.get(s)!.length));
+    const length = batch.reduce((m, s) => Math.max(m, ids.get(s)!.length), 0);
     const hidden = opened.sizes.hidden ?? 0;
     assertAllocation(
       fn,

@@ -1,3 +1,4 @@
+import { assertAllocation } from "../../core/limits.js";
 import type { RgbImage } from "../images/image-input.js";
 import { resizeBicubicPil } from "../images/resize-bicubic-pil.js";
 
@@ -20,12 +21,20 @@ function eightBit(image: RgbImage): Uint8Array {
  * `x * (1 / 255)` rounded to float32, then `(x - mean) / std` per channel in float32. Writes
  * `3 x size x size` values into `out` at `offset`.
  */
-export function clipPixelValues(image: RgbImage, size: number, out: Float32Array, offset: number): void {
+export function clipPixelValues(
+  image: RgbImage,
+  size: number,
+  out: Float32Array,
+  offset: number,
+  fn = "clipPixelValues",
+): void {
   const { width: w, height: h } = image;
   const short = Math.min(w, h);
   const long = Math.max(w, h);
   const newLong = Math.trunc((size * long) / short);
   const [newH, newW] = w <= h ? [newLong, size] : [size, newLong];
+  // a very long, thin image resizes to a very long strip before the crop
+  assertAllocation(fn, `resizing a ${w} x ${h} image to ${newW} x ${newH}`, 3 * (newH * newW + h * newW));
   const resized = resizeBicubicPil(eightBit(image), 3, h, w, newH, newW);
   const top = Math.floor((newH - size) / 2);
   const left = Math.floor((newW - size) / 2);

@@ -103,7 +103,7 @@ async function embedImages(
     const batch = end - start;
     const input = new Float32Array(batch * pixels);
     for (let i = start; i < end; i++)
-      clipPixelValues(await readImage(fn, source, i), size, input, (i - start) * pixels);
+      clipPixelValues(await readImage(fn, source, i), size, input, (i - start) * pixels, fn);
     const { image_embeds } = await runModel(
       fn,
       opened,
@@ -138,7 +138,7 @@ async function embedTexts(
   await inBatches(texts.length, r.batchSize, r.progress, "CLIP texts", async (start, end) => {
     const batch = end - start;
     const ids = texts.slice(start, end).map((t: string) => tokenizer.encode(t));
-    const longest = Math.max(...ids.map((x) => x.length));
+    const longest = ids.reduce((m, x) => Math.max(m, x.length), 0);
     // a tower with a fixed context (OpenAI's export: 77) gets every text padded to it
     const length = opened.sizes.sequence ?? longest;
     if (longest > length)

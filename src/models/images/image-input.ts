@@ -41,6 +41,9 @@ export type ImageInput = ImageTensor | readonly ImageTensor[] | readonly Uint8Ar
 /** Largest image side accepted (PNG allows 2^31 - 1; no metric model needs more). */
 export const MAX_IMAGE_SIDE = 65_536;
 
+/** Most images one argument may hold (a count past it is a mistake, not a data set). */
+export const MAX_IMAGES = 2 ** 31 - 1;
+
 /** True when `value` is an {@link ImageSource}. */
 export function isImageSource(value: unknown): value is ImageSource {
   const v = value as Partial<ImageSource> | null;

@@ -88,7 +88,8 @@ export async function lpips(
     );
   if (first.count === 0) fail("empty_input", `${fn}: no image pairs`);
   const opened = await openModel(fn, o.model, LPIPS_CONTRACT, { runtime: o.runtime, threads });
-  const values = new Array<number>(first.count);
+  assertAllocation(fn, `${first.count} image pairs`, first.count * 8);
+  const values = new Float64Array(first.count);
   try {
     let pending: { index: number; a: RgbImage; b: RgbImage }[] = [];
     const flush = async () => {
@@ -144,5 +145,5 @@ export async function lpips(
   }
   let sum = 0;
   for (const v of values) sum += v;
-  return { mean: sum / values.length, values };
+  return { mean: sum / values.length, values: Array.from(values) };
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectError } from "../../../test/support/expect-error.js";
+import { bpeMerge } from "./bpe.js";
 import { byteLevelBpeTokenizer } from "./byte-level-bpe.js";
 import { clipTokenizer } from "./clip-tokenizer.js";
 import type { Tokenizer } from "./tokenizer.js";
@@ -112,5 +114,76 @@ describe("vocabulary files", () => {
       "io_error",
       `loadClipTokenizer: cannot read ${join(DATA, "nowhere/vocab.json")} (ENOENT)`,
     );
+  });
+});
+
+/** The references' algorithm (GPT-2 encoder.py's bpe), rescanning after every round. */
+function referenceBpe(symbols: string[], ranks: Map<string, number>): string[] {
+  let word = symbols;
+  while (word.length > 1) {
+    let best: string | undefined;
+    let bestRank = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < word.length - 1; i++) {
+      const r = ranks.get(`${word[i]} ${word[i + 1]}`);
+      if (r !== undefined && r < bestRank) {
+        bestRank = r;
+        best = `${word[i]} ${word[i + 1]}`;
+      }
+    }
+    if (best === undefined) break;
+    const [first, second] = best.split(" ");
+    const merged: string[] = [];
+    for (let i = 0; i < word.length; i++) {
+      if (i < word.length - 1 && word[i] === first && word[i + 1] === second) {
+        merged.push(first + second!);
+        i++;
+      } else merged.push(word[i]!);
+    }
+    word = merged;
+  }
+  return word;
+}
+
+describe("bpeMerge", () => {
+  it("equals the references' rescanning algorithm on random words and merge tables, odd ones included", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("a", "b", "c", "ab", "ba", "bc", "abc", "ca"), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom("a", "b", "c", "ab", "ba", "abc", "bab"),
+            fc.constantFrom("a", "b", "c", "ab", "bc", "ca"),
+          ),
+          {
+            maxLength: 20,
+          },
+        ),
+        (symbols, merges) => {
+          const ranks = new Map<string, number>();
+          merges.forEach(([x, y], rank) => {
+            ranks.set(`${x} ${y}`, rank);
+          });
+          expect(bpeMerge(symbols, ranks)).toEqual(referenceBpe(symbols, ranks));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("is not quadratic in the word's length", () => {
+    const ranks = new Map([
+      ["a a", 0],
+      ["aa aa", 1],
+      ["b a", 2],
+    ]);
+    const word = (length: number) => Array.from({ length }, (_, i) => (i % 7 === 0 ? "b" : "a"));
+    expect(bpeMerge(word(3000), ranks)).toEqual(referenceBpe(word(3000), ranks));
+    const start = performance.now();
+    const out = bpeMerge(word(200_000), ranks);
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(out.join("")).toBe(word(200_000).join(""));
   });
 });
