@@ -25,7 +25,6 @@ import json
 import os
 import sys
 import tempfile
-import unicodedata
 
 import regex
 

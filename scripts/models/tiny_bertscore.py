@@ -22,10 +22,8 @@ Writes into test/data/models/:
   settings (idf, baseline rescaling, several references per candidate, empty sentences).
 """
 import json
-import math
 import os
 import sys
-import tempfile
 
 import torch
 import torch.nn as nn

@@ -16,9 +16,11 @@ Writes into test/data/models/:
   CLIP tokenizer padded with <|endoftext|> and cut to 77 as torchmetrics does, both towers'
   embeddings, and torchmetrics' score: 100 * cos per pair, mean, max(mean, 0).
 """
+import gzip
 import json
 import os
 import sys
+import tempfile
 
 import numpy as np
 import torch
@@ -108,11 +110,7 @@ def preprocess(image):
 
 
 vocab = json.load(open(os.path.join(OUT, "clip", "vocab.json"), encoding="utf-8"))
-tokenizer = simple.SimpleTokenizer.__new__(simple.SimpleTokenizer)
 simple_merges = open(os.path.join(OUT, "clip", "merges.txt"), encoding="utf-8").read()
-import gzip  # noqa: E402
-import tempfile  # noqa: E402
-
 with tempfile.NamedTemporaryFile(suffix=".gz", delete=False) as f:
     f.write(gzip.compress(simple_merges.encode("utf-8")))
 tokenizer = simple.SimpleTokenizer(bpe_path=f.name)

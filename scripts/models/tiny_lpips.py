@@ -21,6 +21,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
+from export_lpips import Exported
 from tiny_common import arguments, export, versions, write_json
 
 args = arguments()
@@ -73,15 +74,6 @@ class TinyVgg(nn.Module):
             x = b(x)
             outs.append(x)
         return outs
-
-
-class Exported(nn.Module):
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-
-    def forward(self, in0, in1):
-        return self.model(in0, in1)
 
 
 def tiny_lpips(trunk):

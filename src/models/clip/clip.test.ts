@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectRejection } from "../../../test/support/expect-rejection.js";
+import { imagePattern } from "../../../test/support/image-pattern.js";
 import { clipTokenizer } from "../tokenizers/clip-tokenizer.js";
 import { wordPieceTokenizer } from "../tokenizers/wordpiece.js";
 import { clipPixelValues } from "./clip-preprocess.js";
@@ -25,17 +26,7 @@ const float32 = (b64: string) => {
   return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
 };
 
-function pattern([c, h, w]: [number, number, number], salt: number): Uint8Array {
-  const out = new Uint8Array(c * h * w);
-  let n = 0;
-  for (let k = 0; k < c; k++)
-    for (let i = 0; i < h; i++)
-      for (let j = 0; j < w; j++)
-        out[n++] = (31 * i + 17 * j + 7 * k + ((i * j) % 13) + salt * (i + 3 * j + k) ** 2) % 256;
-  return out;
-}
-
-const images = golden.images.map((im) => ({ data: pattern(im.shape, im.salt), shape: im.shape }));
+const images = golden.images.map((im) => ({ data: imagePattern(im.shape, im.salt), shape: im.shape }));
 const tokenizer = clipTokenizer(read("clip/vocab.json"), read("clip/merges.txt"));
 const models = {
   imageModel: join(DATA, "clip/tiny-clip-image.onnx"),

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectRejection } from "../../../test/support/expect-rejection.js";
+import { imagePattern } from "../../../test/support/image-pattern.js";
 import { lpips } from "./lpips.js";
 
 const DATA = join(import.meta.dirname, "../../../test/data/models");
@@ -10,20 +11,9 @@ const golden = JSON.parse(readFileSync(join(DATA, "lpips.json"), "utf8")) as {
   models: Record<string, { uint8: number[]; unit_float: number[] }>;
 };
 
-/** The generator's pattern: ((31 i + 17 j + 7 c + (i j mod 13) + salt (i + 3 j + c)^2) mod 256). */
-function pattern([c, h, w]: [number, number, number], salt: number): Uint8Array {
-  const out = new Uint8Array(c * h * w);
-  let n = 0;
-  for (let k = 0; k < c; k++)
-    for (let i = 0; i < h; i++)
-      for (let j = 0; j < w; j++)
-        out[n++] = (31 * i + 17 * j + 7 * k + ((i * j) % 13) + salt * (i + 3 * j + k) ** 2) % 256;
-  return out;
-}
-
 const images = (which: "salt0" | "salt1", float: boolean) =>
   golden.pairs.map((p) => {
-    const data = pattern(p.shape, p[which]);
+    const data = imagePattern(p.shape, p[which]);
     return { data: float ? Float32Array.from(data, (v) => v / 256) : data, shape: p.shape };
   });
 
