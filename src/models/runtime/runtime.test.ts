@@ -39,6 +39,14 @@ describe("model loading", () => {
     }
   });
 
+  it("runs with an injected runtime module (how plumbline/models/web takes onnxruntime-web)", async () => {
+    const ort = await import("onnxruntime-node");
+    const model = await loadModel(new Uint8Array(readFileSync(D16)), { runtime: ort as never, threads: 1 });
+    loaded.push(model);
+    expect(model.runtime).toBe(ort);
+    expect(model.label).toBe(`<${readFileSync(D16).length} bytes>`);
+  });
+
   it("refuses a missing file, bytes that are not a model and bad options", async () => {
     await expectRejection(
       () => loadModel("/nonexistent/inception.onnx"),
