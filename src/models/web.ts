@@ -29,6 +29,13 @@ export { decodePngRgb } from "./images/png.js";
 export { resizeBicubicPil } from "./images/resize-bicubic-pil.js";
 export { resizeBilinearTorch } from "./images/resize-bilinear.js";
 export { resizeBilinearTf1 } from "./images/resize-tf1.js";
+export {
+  type DensityCoverage,
+  type DensityCoverageFromImagesOptions,
+  type DensityCoverageOptions,
+  densityCoverage,
+  densityCoverageFromImages,
+} from "./inception/density-coverage.js";
 export { frechetInceptionDistance } from "./inception/frechet-inception-distance.js";
 export {
   type InceptionFeatures,

@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectError } from "../../../test/support/expect-error.js";
 import { expectRejection } from "../../../test/support/expect-rejection.js";
 import { createMetric } from "../../metric.js";
 import { frechetDistanceDef } from "../../metrics/generative/index.js";
 import { pngFiles } from "../images/png-files.js";
 import { frechetDistanceSymmetric } from "../linalg/frechet-distance.js";
 import { loadModel, type OnnxModel } from "../runtime/model.js";
+import { densityCoverage, densityCoverageFromImages } from "./density-coverage.js";
 import { frechetInceptionDistance } from "./frechet-inception-distance.js";
 import { inceptionFeatures } from "./inception-features.js";
 import { inceptionScoreFromImages } from "./inception-score-images.js";
@@ -213,5 +215,55 @@ describe("metrics from images equal torch's on the tiny Inception models", () =>
       "invalid_option",
       /^inceptionScoreFromImages: model ".*other-names.onnx" does not fit the Inception-v3 feature extractor: it has no input `images`/,
     );
+  });
+});
+
+describe("density and coverage equal prdc 0.1's compute_prdc", () => {
+  const prdc = JSON.parse(readFileSync(join(DATA, "prdc.json"), "utf8")) as {
+    cases: {
+      model: string;
+      preprocess: "pytorch-fid" | "torch-fidelity";
+      k: number;
+      density: number;
+      coverage: number;
+    }[];
+  };
+
+  it("on torch's features", () => {
+    for (const c of prdc.cases) {
+      const g = golden.models[c.model]!;
+      const rows = (b64: string) => ({ data: Float64Array.from(float32(b64)), rows: 12, cols: g.features });
+      const out = densityCoverage(rows(g[c.preprocess].real_pool3), rows(g[c.preprocess].fake_pool3), {
+        k: c.k,
+      });
+      expect(out.density, JSON.stringify(c)).toBeCloseTo(c.density, 12);
+      expect(out.coverage, JSON.stringify(c)).toBeCloseTo(c.coverage, 12);
+    }
+  });
+
+  it("from images with the tiny model", async () => {
+    const c = prdc.cases.find(
+      (x) => x.model === "tiny-inception-d6" && x.preprocess === "torch-fidelity" && x.k === 3,
+    )!;
+    const out = await densityCoverageFromImages(real(), fake(), {
+      model: join(DATA, "inception/tiny-inception-d6.onnx"),
+      k: 3,
+      threads: 1,
+    });
+    expect(out).toEqual({ density: c.density, coverage: c.coverage });
+  });
+
+  it("refuses too few samples and bad values", async () => {
+    expectError(
+      () => densityCoverage([[0], [1]], [[0]], { k: 2 }),
+      "empty_input",
+      "densityCoverage: `real` needs more than k = 2 samples, got 2",
+    );
+    expectError(
+      () => densityCoverage([[0], [1], [Number.NaN]], [[0]], { k: 1 }),
+      "invalid_value",
+      "densityCoverage: `real` must be finite, got NaN at [2][0]",
+    );
+    expectError(() => densityCoverage([[0], [1]], [[0]], { K: 1 } as never), "invalid_option");
   });
 });
