@@ -5,7 +5,8 @@ import {
   averagedCurve,
   BINARY_CURVE_OPTIONS,
   type BinaryCurveOptions,
-  binaryCurveDef,
+  type BinaryCurveReading,
+  binaryCurveMetricDef,
   CURVE_AVERAGES,
   type CurveAverage,
   type CurveConvention,
@@ -17,28 +18,25 @@ import {
   multiclassCurveDef,
   multilabelCurveDef,
   optConvention,
+  readBinaryCurve,
   readCurveClasses,
   readCurveKind,
+  runBinaryCurve,
 } from "./curve-defs.js";
-import {
-  aurocOf,
-  type BinaryCurveState,
-  type MulticlassCurveState,
-  type MultilabelCurveState,
-  ovoSource,
-} from "./curve-state.js";
+import { aurocOf, type BinaryCurveState } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
+import { type MulticlassCurveState, type MultilabelCurveState, ovoSource } from "./multiclass-curve-state.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
 import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
 import { type Averaged, type ClassNamesOption, named, optClassNames } from "./stat-metric.js";
-import { type AveragedTask, type AveragedTaskDef, taskDispatch } from "./task.js";
+import { type AveragedTask, type AveragedTaskDef, taskDef, taskFunction } from "./task.js";
 
 export type { CurveConvention } from "./curve-defs.js";
 
 /** Catalog entry of the area under the ROC curve. */
-export const aurocMeta = classificationEntry({
+export const aurocMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/auroc",
   title: "Area under the ROC curve (AUROC)",
   formula: "\\int_0^1 TPR\\,d(FPR) = P(s^+ > s^-) + \\tfrac12 P(s^+ = s^-)",
@@ -75,11 +73,23 @@ function optMaxFpr(value: unknown, fn: string): number | undefined {
   });
 }
 
-const BINARY_AUROC_OPTIONS = optionNames<BinaryAurocOptions>()(
+const BINARY_AUROC_OPTIONS = /* @__PURE__ */ optionNames<BinaryAurocOptions>()(
   ...BINARY_CURVE_OPTIONS,
   "maxFpr",
   "convention",
 );
+
+/** Reads the options of {@link binaryAurocDef} and {@link binaryAuroc}. */
+function readBinaryAuroc(options: unknown): BinaryCurveReading<number> {
+  const fn = "binaryAuroc";
+  const o = readOptions<BinaryAurocOptions>(fn, options, BINARY_AUROC_OPTIONS);
+  const maxFpr = optMaxFpr(o.maxFpr, fn);
+  const convention = optConvention(fn, o.convention);
+  const oneClass = oneClassValue(convention);
+  return readBinaryCurve(fn, o, readCurveKind(fn, o, conventionKind(convention)), (source) =>
+    aurocOf(source, maxFpr, oneClass),
+  );
+}
 
 /**
  * Binary AUROC: the trapezoidal area under the ROC curve, equal to the Mann-Whitney probability
@@ -91,20 +101,7 @@ const BINARY_AUROC_OPTIONS = optionNames<BinaryAurocOptions>()(
 export function binaryAurocDef(
   options: BinaryAurocOptions = {},
 ): MetricDef<BinaryCurveState, BinaryArgs, number> {
-  const fn = "binaryAuroc";
-  const o = readOptions<BinaryAurocOptions>(fn, options, BINARY_AUROC_OPTIONS);
-  const maxFpr = optMaxFpr(o.maxFpr, fn);
-  const convention = optConvention(fn, o.convention);
-  return binaryCurveDef(
-    {
-      id: "classification/binary_auroc",
-      meta: aurocMeta,
-      fn,
-      compute: (source) => aurocOf(source, maxFpr, oneClassValue(convention)),
-    },
-    o,
-    readCurveKind(fn, o, conventionKind(convention)),
-  );
+  return binaryCurveMetricDef("classification/binary_auroc", aurocMeta, readBinaryAuroc(options));
 }
 /** One-shot {@link binaryAurocDef}: `(preds, target[, sampleWeight][, options])`. */
 export function binaryAuroc(preds: LabelInput, target: LabelInput, options?: BinaryAurocOptions): number;
@@ -120,7 +117,7 @@ export function binaryAuroc(
   third?: unknown,
   fourth?: unknown,
 ): number {
-  return runOneShot(binaryAurocDef, preds, target, third, fourth);
+  return runBinaryCurve(readBinaryAuroc, preds, target, third, fourth);
 }
 
 export type MulticlassAurocAverage = CurveAverage;
@@ -135,7 +132,7 @@ export interface MulticlassAurocOptions<A extends MulticlassAurocAverage = Multi
   convention?: CurveConvention;
 }
 
-const MULTICLASS_AUROC_OPTIONS = optionNames<MulticlassAurocOptions>()(
+const MULTICLASS_AUROC_OPTIONS = /* @__PURE__ */ optionNames<MulticlassAurocOptions>()(
   ...MULTICLASS_CURVE_OPTIONS,
   "average",
   "multiClass",
@@ -247,7 +244,7 @@ export interface MultilabelAurocOptions<A extends MulticlassAurocAverage = Multi
   convention?: CurveConvention;
 }
 
-const MULTILABEL_AUROC_OPTIONS = optionNames<MultilabelAurocOptions>()(
+const MULTILABEL_AUROC_OPTIONS = /* @__PURE__ */ optionNames<MultilabelAurocOptions>()(
   ...MULTILABEL_CURVE_OPTIONS,
   "average",
   "convention",
@@ -301,20 +298,15 @@ export function multilabelAuroc(preds: NdInput, target: NdInput, third?: unknown
   return runOneShot(multilabelAurocDef, preds, target, third, fourth);
 }
 
-const dispatch = taskDispatch("auroc", {
-  binary: { def: binaryAurocDef, fn: binaryAuroc },
-  multiclass: { def: multiclassAurocDef, fn: multiclassAuroc },
-  multilabel: { def: multilabelAurocDef, fn: multilabelAuroc },
-});
 /** Task-dispatching AUROC, as the torchmetrics 1.9.0 `auroc` task wrapper (average "macro"). */
-export const auroc = dispatch.fn as AveragedTask<
-  BinaryAurocOptions,
-  MulticlassAurocOptions,
-  MultilabelAurocOptions
->;
+export const auroc = /* @__PURE__ */ taskFunction("auroc", {
+  binary: binaryAuroc,
+  multiclass: multiclassAuroc,
+  multilabel: multilabelAuroc,
+}) as AveragedTask<BinaryAurocOptions, MulticlassAurocOptions, MultilabelAurocOptions>;
 /** The def of {@link auroc}. */
-export const aurocDef = dispatch.def as AveragedTaskDef<
-  BinaryAurocOptions,
-  MulticlassAurocOptions,
-  MultilabelAurocOptions
->;
+export const aurocDef = /* @__PURE__ */ taskDef("auroc", {
+  binary: binaryAurocDef,
+  multiclass: multiclassAurocDef,
+  multilabel: multilabelAurocDef,
+}) as AveragedTaskDef<BinaryAurocOptions, MulticlassAurocOptions, MultilabelAurocOptions>;

@@ -18,12 +18,8 @@ import {
   readCurveKind,
   readCurveOptions,
 } from "./curve-defs.js";
-import type {
-  BinaryCurveState,
-  CurveSource,
-  MulticlassCurveState,
-  MultilabelCurveState,
-} from "./curve-state.js";
+import type { BinaryCurveState, CurveSource } from "./curve-state.js";
+import type { MulticlassCurveState, MultilabelCurveState } from "./multiclass-curve-state.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
 import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";

@@ -8,34 +8,37 @@ import { optionNames, readOptions } from "../../core/options.js";
 import { canonicalJson, type MetricDef } from "../../metric.js";
 import { readBinaryBatch, readMulticlassBatch, readMultilabelBatch } from "./batch.js";
 import {
-  averageCurveValues,
   type BinaryCurveState,
   binarySource,
   type CurveSource,
-  checkCurveState,
+  checkBinaryCurveState,
   initBinaryCurve,
+  mergeBinaryCurve,
+  resolveThresholds,
+  type ThresholdsOption,
+  tryFastBinaryCurveUpdate,
+  updateBinaryCurve,
+} from "./curve-state.js";
+import { assertSeen } from "./input.js";
+import { type ClassIndex, type ClassLabel, optPosLabel, readClassList } from "./labels.js";
+import {
+  averageCurveValues,
+  checkMulticlassCurveState,
   initMulticlassCurve,
   initMultilabelCurve,
   type MulticlassCurveState,
   type MultilabelCurveState,
-  mergeBinaryCurve,
   mergeMulticlassCurve,
   multiclassMicroSource,
   multiclassSources,
   multilabelMicroSource,
   multilabelSources,
   positives,
-  resolveThresholds,
-  type ThresholdsOption,
-  tryFastBinaryCurveUpdate,
-  updateBinaryCurve,
   updateMulticlassCurve,
   updateMultilabelCurve,
-} from "./curve-state.js";
-import { assertSeen } from "./input.js";
-import { type ClassIndex, type ClassLabel, optPosLabel, readClassList } from "./labels.js";
+} from "./multiclass-curve-state.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
+import { type MetricSteps, oneShotArgs, runMulticlassOneShot, runOneShot, runSteps } from "./one-shot.js";
 import { optClassCount, optIgnoreIndex, optOneOf } from "./options.js";
 import { optPredsKind, type ScoresKind, scoreRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
@@ -89,14 +92,14 @@ export interface MultilabelCurveOptions extends CurveOptions {
 }
 
 /** The option names every binary curve metric reads (a concept adds its own). */
-export const BINARY_CURVE_OPTIONS = optionNames<BinaryCurveOptions>()(
+export const BINARY_CURVE_OPTIONS = /* @__PURE__ */ optionNames<BinaryCurveOptions>()(
   "thresholds",
   "ignoreIndex",
   "predsKind",
   "posLabel",
 );
 /** The option names every multiclass curve metric reads. */
-export const MULTICLASS_CURVE_OPTIONS = optionNames<MulticlassCurveOptions>()(
+export const MULTICLASS_CURVE_OPTIONS = /* @__PURE__ */ optionNames<MulticlassCurveOptions>()(
   "thresholds",
   "ignoreIndex",
   "predsKind",
@@ -104,7 +107,7 @@ export const MULTICLASS_CURVE_OPTIONS = optionNames<MulticlassCurveOptions>()(
   "labels",
 );
 /** The option names every multilabel curve metric reads. */
-export const MULTILABEL_CURVE_OPTIONS = optionNames<MultilabelCurveOptions>()(
+export const MULTILABEL_CURVE_OPTIONS = /* @__PURE__ */ optionNames<MultilabelCurveOptions>()(
   "thresholds",
   "ignoreIndex",
   "predsKind",
@@ -153,50 +156,55 @@ function curveOptions(options: Record<string, unknown>): Record<string, unknown>
 
 type AnyCurveState = BinaryCurveState | MulticlassCurveState | MultilabelCurveState;
 
-/** The parts in which the three curve MetricDefs differ. */
-interface CurveParts<S extends AnyCurveState, A extends unknown[], Ctx> {
-  thresholds: Float64Array | undefined;
-  init(): S;
-  update(state: S, ...args: A): void;
-  merge(a: S, b: S): S;
-  /** The layout the state check needs (binned problems = classes for multiclass/multilabel). */
-  variant: "binary" | "multiclass" | "multilabel";
-  problems: number;
-  /** What determines the state's content (compute groups): see MetricDef.stateKey. */
-  stateKey: Record<string, unknown>;
-  /** What `spec.compute` receives. */
-  input(state: S): Ctx;
+/** A curve metric's compute: refuses a state that has seen no sample, then computes on `input(state)`. */
+function guardedCompute<S extends AnyCurveState, Ctx, R>(
+  fn: string,
+  input: (state: S) => Ctx,
+  compute: (ctx: Ctx) => R,
+): (state: S) => R {
+  return (state) => {
+    assertSeen(state.kind === "exact" ? state.target.length : histTotal(state.hist), fn);
+    return compute(input(state));
+  };
 }
 
-/** Assembles a curve MetricDef: the shared options, compute guard and state check around `parts`. */
-function curveDef<S extends AnyCurveState, A extends unknown[], R, Ctx>(
-  spec: CurveSpec<R, Ctx>,
+/** What a curve MetricDef adds to its steps. */
+interface CurveParts<S extends AnyCurveState, A extends unknown[], R> {
+  steps: MetricSteps<S, A, R>;
+  merge(a: S, b: S): S;
+  /** What determines the state's content (compute groups): see MetricDef.stateKey. */
+  stateKey: Record<string, unknown>;
+  /** The decoded state's check (the body of `validateState`). */
+  check(id: string, state: unknown): void;
+}
+
+/** Assembles a curve MetricDef: identity, echoed options, merge and state check around the steps. */
+function curveDef<S extends AnyCurveState, A extends unknown[], R>(
+  spec: { id: string; meta: CatalogEntry },
   options: Record<string, unknown>,
-  parts: CurveParts<S, A, Ctx>,
+  parts: CurveParts<S, A, R>,
 ): MetricDef<S, A, R> {
-  const { thresholds } = parts;
   return {
     id: spec.id,
     meta: spec.meta,
     options: curveOptions(options),
     stateKey: canonicalJson(parts.stateKey),
-    init: parts.init,
-    update: parts.update,
+    init: parts.steps.init,
+    update: parts.steps.update,
     merge: parts.merge,
-    compute: (state) => {
-      assertSeen(state.kind === "exact" ? state.target.length : histTotal(state.hist), spec.fn);
-      return spec.compute(parts.input(state));
-    },
+    compute: parts.steps.compute,
     validateState(state): asserts state is S {
-      const layout = { variant: parts.variant, classes: parts.problems };
-      checkCurveState(
-        spec.id,
-        state,
-        thresholds ? { ...layout, histLength: parts.problems * 2 * (thresholds.length + 1) } : layout,
-      );
+      parts.check(spec.id, state);
     },
   };
 }
+
+/** `{ histLength }` when there is one (exact optional properties take no undefined). */
+const optionalHist = (length: number | undefined) => (length === undefined ? {} : { histLength: length });
+
+/** The length of a binned state's histograms: 2 (T + 1) counts per problem. */
+const histLength = (thresholds: Float64Array | undefined, problems: number) =>
+  thresholds && problems * 2 * (thresholds.length + 1);
 
 /**
  * What one class (or label) of a multiclass/multilabel curve state costs: a binned histogram of
@@ -224,33 +232,42 @@ export function readCurveKind(
   return optPredsKind(fn, options.predsKind, true, fallback);
 }
 
+/** What a binary curve metric reads from its options, shared by its def and its one-shot. */
+export interface BinaryCurveReading<R> {
+  fn: string;
+  /** The options as read (the def echoes them). */
+  options: Record<string, unknown>;
+  thresholds: Float64Array | undefined;
+  ignoreIndex: number | undefined;
+  posLabel: ClassLabel | undefined;
+  kind: ScoresKind;
+  /** The metric's value of the binary {@link CurveSource}. */
+  compute(source: CurveSource): R;
+}
+
 /**
- * Builds a binary curve MetricDef; `compute` receives the binary {@link CurveSource}. `options`
- * are already read; `kind` says what the scores are (default "scores": as given, for callers
- * outside this module such as face verification).
+ * Reads the options every binary curve metric shares (`options` already read with
+ * `readOptions`); `kind` says what the scores are.
  */
-export function binaryCurveDef<R>(
-  spec: CurveSpec<R, CurveSource>,
+export function readBinaryCurve<R>(
+  fn: string,
   options: Record<string, unknown>,
-  kind: ScoresKind = "scores",
-): MetricDef<BinaryCurveState, BinaryArgs, R> {
-  const { fn } = spec;
+  kind: ScoresKind,
+  compute: (source: CurveSource) => R,
+): BinaryCurveReading<R> {
   const thresholds = resolveThresholds(options.thresholds, fn);
   const ignoreIndex = optIgnoreIndex(fn, options.ignoreIndex);
   checkBinaryIgnore(ignoreIndex, fn);
   const posLabel = optPosLabel(fn, options.posLabel);
+  return { fn, options, thresholds, ignoreIndex, posLabel, kind, compute };
+}
+
+/** The steps of a binary curve metric: validate → append to the curve state → compute on its source. */
+export function binaryCurveSteps<R>(r: BinaryCurveReading<R>): MetricSteps<BinaryCurveState, BinaryArgs, R> {
+  const { fn, thresholds, ignoreIndex, posLabel, kind } = r;
   const reading = { kind, ignoreIndex, posLabel, labelPreds: false };
   const fast = kind !== "logits" && posLabel === undefined;
-  return curveDef<BinaryCurveState, BinaryArgs, R, CurveSource>(spec, options, {
-    thresholds,
-    variant: "binary",
-    stateKey: {
-      curve: "binary",
-      thresholds: thresholds && Array.from(thresholds),
-      ignoreIndex,
-      kind,
-      posLabel,
-    },
+  return {
     init: () => initBinaryCurve(thresholds),
     update(state, preds, target, sampleWeight) {
       if (
@@ -268,10 +285,57 @@ export function binaryCurveDef<R>(
         ignoreIndex,
       );
     },
+    compute: guardedCompute(fn, (state: BinaryCurveState) => binarySource(state, thresholds), r.compute),
+  };
+}
+
+/** The MetricDef of a binary curve metric: its steps with identity, merge and the state check. */
+export function binaryCurveMetricDef<R>(
+  id: string,
+  meta: CatalogEntry,
+  r: BinaryCurveReading<R>,
+): MetricDef<BinaryCurveState, BinaryArgs, R> {
+  const { thresholds } = r;
+  return curveDef({ id, meta }, r.options, {
+    steps: binaryCurveSteps(r),
     merge: mergeBinaryCurve,
-    problems: 1,
-    input: (state) => binarySource(state, thresholds),
+    stateKey: {
+      curve: "binary",
+      thresholds: thresholds && Array.from(thresholds),
+      ignoreIndex: r.ignoreIndex,
+      kind: r.kind,
+      posLabel: r.posLabel,
+    },
+    check: (id, state) => checkBinaryCurveState(id, state, histLength(thresholds, 1)),
   });
+}
+
+/**
+ * Builds a binary curve MetricDef; `compute` receives the binary {@link CurveSource}. `options`
+ * are already read; `kind` says what the scores are (default "scores": as given, for callers
+ * outside this module such as face verification).
+ */
+export function binaryCurveDef<R>(
+  spec: CurveSpec<R, CurveSource>,
+  options: Record<string, unknown>,
+  kind: ScoresKind = "scores",
+): MetricDef<BinaryCurveState, BinaryArgs, R> {
+  return binaryCurveMetricDef(spec.id, spec.meta, readBinaryCurve(spec.fn, options, kind, spec.compute));
+}
+
+/**
+ * The one-shot of a binary curve metric, `(preds, target[, sampleWeight][, options])`, run on
+ * its steps alone (`read` parses the options as the metric's def does).
+ */
+export function runBinaryCurve<R>(
+  read: (options: unknown) => BinaryCurveReading<R>,
+  preds: unknown,
+  target: unknown,
+  third: unknown,
+  fourth: unknown,
+): R {
+  const { sampleWeight, options } = oneShotArgs(third, fourth);
+  return runSteps(binaryCurveSteps(read(options)), preds, target, sampleWeight);
 }
 
 /**
@@ -304,22 +368,10 @@ export function multiclassCurveDef<R>(
   const ignoreIndex = optIgnoreIndex(fn, options.ignoreIndex);
   const { classes: C, index } = readCurveClasses(fn, options, thresholds);
   const reading = { classes: C, ignoreIndex, index, rest: undefined, needLabels: false, needScores: true };
-  return curveDef<MulticlassCurveState, MulticlassArgs, R, CurveContext<MulticlassCurveState>>(
-    spec,
-    options,
-    {
-      thresholds,
-      variant: "multiclass",
-      stateKey: {
-        curve: "multiclass",
-        C,
-        labels: index?.labels,
-        thresholds: thresholds && Array.from(thresholds),
-        ignoreIndex,
-        kind,
-      },
+  return curveDef(spec, options, {
+    steps: {
       init: () => initMulticlassCurve(thresholds, C),
-      update(state, preds, target, sampleWeight) {
+      update(state: MulticlassCurveState, ...[preds, target, sampleWeight]: MulticlassArgs) {
         rejectWeights(sampleWeight, fn);
         const batch = readMulticlassBatch(fn, preds, target, undefined, reading);
         const scores = scoreRows(batch.scores ?? [], C, kind, fn);
@@ -332,11 +384,28 @@ export function multiclassCurveDef<R>(
           ignoreIndex,
         );
       },
-      merge: mergeMulticlassCurve,
-      problems: C,
-      input: (state) => ({ state, thresholds, classes: C }),
+      compute: guardedCompute(
+        fn,
+        (state: MulticlassCurveState) => ({ state, thresholds, classes: C }),
+        spec.compute,
+      ),
     },
-  );
+    merge: mergeMulticlassCurve,
+    stateKey: {
+      curve: "multiclass",
+      C,
+      labels: index?.labels,
+      thresholds: thresholds && Array.from(thresholds),
+      ignoreIndex,
+      kind,
+    },
+    check: (id, state) =>
+      checkMulticlassCurveState(id, state, {
+        variant: "multiclass",
+        classes: C,
+        ...optionalHist(histLength(thresholds, C)),
+      }),
+  });
 }
 
 /** Builds a multilabel curve MetricDef over `(N, L, ...)` scores and 0/1 targets. */
@@ -350,21 +419,10 @@ export function multilabelCurveDef<R>(
   const ignoreIndex = optIgnoreIndex(fn, options.ignoreIndex);
   checkBinaryIgnore(ignoreIndex, fn);
   const L = optClassCount(fn, "numLabels", options.numLabels, classBytes(thresholds));
-  return curveDef<MultilabelCurveState, MultilabelArgs, R, CurveContext<MultilabelCurveState>>(
-    spec,
-    options,
-    {
-      thresholds,
-      variant: "multilabel",
-      stateKey: {
-        curve: "multilabel",
-        L,
-        thresholds: thresholds && Array.from(thresholds),
-        ignoreIndex,
-        kind,
-      },
+  return curveDef(spec, options, {
+    steps: {
       init: () => initMultilabelCurve(thresholds, L),
-      update(state, preds, target, sampleWeight) {
+      update(state: MultilabelCurveState, ...[preds, target, sampleWeight]: MultilabelArgs) {
         rejectWeights(sampleWeight, fn);
         const batch = readMultilabelBatch(fn, preds, target, undefined, L, kind, ignoreIndex);
         updateMultilabelCurve(
@@ -376,11 +434,27 @@ export function multilabelCurveDef<R>(
           ignoreIndex,
         );
       },
-      merge: mergeMulticlassCurve,
-      problems: L,
-      input: (state) => ({ state, thresholds, classes: L }),
+      compute: guardedCompute(
+        fn,
+        (state: MultilabelCurveState) => ({ state, thresholds, classes: L }),
+        spec.compute,
+      ),
     },
-  );
+    merge: mergeMulticlassCurve,
+    stateKey: {
+      curve: "multilabel",
+      L,
+      thresholds: thresholds && Array.from(thresholds),
+      ignoreIndex,
+      kind,
+    },
+    check: (id, state) =>
+      checkMulticlassCurveState(id, state, {
+        variant: "multilabel",
+        classes: L,
+        ...optionalHist(histLength(thresholds, L)),
+      }),
+  });
 }
 
 /**
