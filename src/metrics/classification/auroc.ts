@@ -1,5 +1,5 @@
 import { fail } from "../../core/errors.js";
-import { optionNames, optNumber, readOptions } from "../../core/options.js";
+import { optionNames, optNumber } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import {
   averagedCurve,
@@ -21,6 +21,7 @@ import {
   readBinaryCurve,
   readCurveClasses,
   readCurveKind,
+  readCurveOptions,
   runBinaryCurve,
 } from "./curve-defs.js";
 import { aurocOf, type BinaryCurveState } from "./curve-state.js";
@@ -73,16 +74,15 @@ function optMaxFpr(value: unknown, fn: string): number | undefined {
   });
 }
 
-const BINARY_AUROC_OPTIONS = /* @__PURE__ */ optionNames<BinaryAurocOptions>()(
-  ...BINARY_CURVE_OPTIONS,
-  "maxFpr",
-  "convention",
-);
+/** The options of binary AUROC besides the shared ones of binary curves. */
+const BINARY_AUROC_OPTIONS = /* @__PURE__ */ optionNames<
+  Omit<BinaryAurocOptions, keyof BinaryCurveOptions>
+>()("maxFpr", "convention");
 
 /** Reads the options of {@link binaryAurocDef} and {@link binaryAuroc}. */
 function readBinaryAuroc(options: unknown): BinaryCurveReading<number> {
   const fn = "binaryAuroc";
-  const o = readOptions<BinaryAurocOptions>(fn, options, BINARY_AUROC_OPTIONS);
+  const o = readCurveOptions<BinaryAurocOptions>(fn, options, BINARY_CURVE_OPTIONS, BINARY_AUROC_OPTIONS);
   const maxFpr = optMaxFpr(o.maxFpr, fn);
   const convention = optConvention(fn, o.convention);
   const oneClass = oneClassValue(convention);
@@ -132,13 +132,9 @@ export interface MulticlassAurocOptions<A extends MulticlassAurocAverage = Multi
   convention?: CurveConvention;
 }
 
-const MULTICLASS_AUROC_OPTIONS = /* @__PURE__ */ optionNames<MulticlassAurocOptions>()(
-  ...MULTICLASS_CURVE_OPTIONS,
-  "average",
-  "multiClass",
-  "convention",
-  "classNames",
-);
+const MULTICLASS_AUROC_OPTIONS = /* @__PURE__ */ optionNames<
+  Omit<MulticlassAurocOptions, keyof MulticlassCurveOptions>
+>()("average", "multiClass", "convention", "classNames");
 
 /** Hand & Till's one-vs-one AUROC of an exact multiclass state, macro or prevalence-weighted. */
 function ovoAuroc(
@@ -183,7 +179,12 @@ export function multiclassAurocDef<A extends MulticlassAurocAverage = "macro", N
   options: MulticlassAurocOptions<A> & { classNames?: N },
 ): MetricDef<MulticlassCurveState, MulticlassArgs, Averaged<A, N>> {
   const fn = "multiclassAuroc";
-  const o = readOptions<MulticlassAurocOptions>(fn, options, MULTICLASS_AUROC_OPTIONS);
+  const o = readCurveOptions<MulticlassAurocOptions>(
+    fn,
+    options,
+    MULTICLASS_CURVE_OPTIONS,
+    MULTICLASS_AUROC_OPTIONS,
+  );
   const average = optOneOf(fn, "average", o.average, CURVE_AVERAGES, "macro");
   const multiClass = optOneOf(fn, "multiClass", o.multiClass, ["ovr", "ovo"], "ovr");
   const convention = optConvention(fn, o.convention);
@@ -244,12 +245,9 @@ export interface MultilabelAurocOptions<A extends MulticlassAurocAverage = Multi
   convention?: CurveConvention;
 }
 
-const MULTILABEL_AUROC_OPTIONS = /* @__PURE__ */ optionNames<MultilabelAurocOptions>()(
-  ...MULTILABEL_CURVE_OPTIONS,
-  "average",
-  "convention",
-  "classNames",
-);
+const MULTILABEL_AUROC_OPTIONS = /* @__PURE__ */ optionNames<
+  Omit<MultilabelAurocOptions, keyof MultilabelCurveOptions>
+>()("average", "convention", "classNames");
 
 /**
  * Multilabel AUROC: a binary AUROC per label (ignored entries left out), averaged macro
@@ -260,7 +258,12 @@ export function multilabelAurocDef<A extends MulticlassAurocAverage = "macro", N
   options: MultilabelAurocOptions<A> & { classNames?: N },
 ): MetricDef<MultilabelCurveState, MultilabelArgs, Averaged<A, N>> {
   const fn = "multilabelAuroc";
-  const o = readOptions<MultilabelAurocOptions>(fn, options, MULTILABEL_AUROC_OPTIONS);
+  const o = readCurveOptions<MultilabelAurocOptions>(
+    fn,
+    options,
+    MULTILABEL_CURVE_OPTIONS,
+    MULTILABEL_AUROC_OPTIONS,
+  );
   const average = optOneOf(fn, "average", o.average, CURVE_AVERAGES, "macro");
   const convention = optConvention(fn, o.convention);
   const oneClass = oneClassValue(convention);

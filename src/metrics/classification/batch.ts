@@ -77,6 +77,19 @@ export interface BinaryReading {
   minusOne?: boolean;
 }
 
+/**
+ * Whether every value is 0 or 1, without a branch per value (labels come in random order):
+ * v (v - 1) is 0 exactly for 0 and 1.
+ */
+function allZeroOne(data: ArrayLike<number>): boolean {
+  let other = 0;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
+    other |= v * (v - 1) === 0 ? 0 : 1;
+  }
+  return other === 0;
+}
+
 function binaryTarget(
   values: LabelArray,
   fn: string,
@@ -87,6 +100,7 @@ function binaryTarget(
     return binaryFromLabels(values, r.posLabel, fn, "target", r.ignoreIndex, seen);
   stringsNeedMapping(values, fn, "target", "posLabel");
   const data = values.data as ArrayLike<number>;
+  if (allZeroOne(data)) return data;
   let out: Float64Array | undefined;
   for (let i = 0; i < data.length; i++) {
     const v = data[i]!;

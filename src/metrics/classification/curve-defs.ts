@@ -8,16 +8,19 @@ import { optionNames, readOptions } from "../../core/options.js";
 import { canonicalJson, type MetricDef } from "../../metric.js";
 import { readBinaryBatch, readMulticlassBatch, readMultilabelBatch } from "./batch.js";
 import {
+  type BinaryCurveBatch,
   type BinaryCurveState,
   binarySource,
   type CurveSource,
   checkBinaryCurveState,
+  computeOnBatch,
+  histTotal,
   initBinaryCurve,
   mergeBinaryCurve,
   resolveThresholds,
   type ThresholdsOption,
-  tryFastBinaryCurveUpdate,
   updateBinaryCurve,
+  withoutIgnored,
 } from "./curve-state.js";
 import { assertSeen } from "./input.js";
 import { type ClassIndex, type ClassLabel, optPosLabel, readClassList } from "./labels.js";
@@ -38,7 +41,7 @@ import {
   updateMultilabelCurve,
 } from "./multiclass-curve-state.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { type MetricSteps, oneShotArgs, runMulticlassOneShot, runOneShot, runSteps } from "./one-shot.js";
+import { type MetricSteps, oneShotArgs, runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optClassCount, optIgnoreIndex, optOneOf } from "./options.js";
 import { optPredsKind, type ScoresKind, scoreRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
@@ -129,12 +132,6 @@ export interface CurveSpec<R, Ctx> {
   meta: CatalogEntry;
   fn: string;
   compute(ctx: Ctx): R;
-}
-
-function histTotal(hist: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < hist.length; i++) total += hist[i]!;
-  return total;
 }
 
 function checkBinaryIgnore(ignoreIndex: number | undefined, fn: string): void {
@@ -262,28 +259,30 @@ export function readBinaryCurve<R>(
   return { fn, options, thresholds, ignoreIndex, posLabel, kind, compute };
 }
 
+/** Reads and validates a batch of a binary curve metric; samples whose target is `ignoreIndex` are left out. */
+function readCurveBatch<R>(
+  r: BinaryCurveReading<R>,
+  preds: unknown,
+  target: unknown,
+  sampleWeight: unknown,
+): BinaryCurveBatch {
+  const { fn, kind, ignoreIndex, posLabel } = r;
+  const batch = readBinaryBatch(fn, preds, target, sampleWeight, {
+    kind,
+    ignoreIndex,
+    posLabel,
+    labelPreds: false,
+  });
+  return withoutIgnored({ scores: batch.preds, target: batch.target, weights: batch.weights }, ignoreIndex);
+}
+
 /** The steps of a binary curve metric: validate → append to the curve state → compute on its source. */
 export function binaryCurveSteps<R>(r: BinaryCurveReading<R>): MetricSteps<BinaryCurveState, BinaryArgs, R> {
-  const { fn, thresholds, ignoreIndex, posLabel, kind } = r;
-  const reading = { kind, ignoreIndex, posLabel, labelPreds: false };
-  const fast = kind !== "logits" && posLabel === undefined;
+  const { fn, thresholds } = r;
   return {
     init: () => initBinaryCurve(thresholds),
     update(state, preds, target, sampleWeight) {
-      if (
-        fast &&
-        tryFastBinaryCurveUpdate(state, preds, target, sampleWeight, ignoreIndex, kind !== "scores")
-      )
-        return;
-      const batch = readBinaryBatch(fn, preds, target, sampleWeight, reading);
-      updateBinaryCurve(
-        state,
-        thresholds,
-        Float64Array.from(batch.preds),
-        Float64Array.from(batch.target),
-        batch.weights,
-        ignoreIndex,
-      );
+      updateBinaryCurve(state, thresholds, readCurveBatch(r, preds, target, sampleWeight));
     },
     compute: guardedCompute(fn, (state: BinaryCurveState) => binarySource(state, thresholds), r.compute),
   };
@@ -324,8 +323,9 @@ export function binaryCurveDef<R>(
 }
 
 /**
- * The one-shot of a binary curve metric, `(preds, target[, sampleWeight][, options])`, run on
- * its steps alone (`read` parses the options as the metric's def does).
+ * The one-shot of a binary curve metric, `(preds, target[, sampleWeight][, options])`: `read`
+ * parses the options as the metric's def does, then the metric is computed on the validated
+ * batch itself (no state to fill, merge or check).
  */
 export function runBinaryCurve<R>(
   read: (options: unknown) => BinaryCurveReading<R>,
@@ -335,7 +335,8 @@ export function runBinaryCurve<R>(
   fourth: unknown,
 ): R {
   const { sampleWeight, options } = oneShotArgs(third, fourth);
-  return runSteps(binaryCurveSteps(read(options)), preds, target, sampleWeight);
+  const r = read(options);
+  return computeOnBatch(readCurveBatch(r, preds, target, sampleWeight), r.thresholds, r.fn, r.compute);
 }
 
 /**

@@ -17,7 +17,6 @@
  * multilabel states (multiclass-curve-state.ts) make one per class or label.
  */
 import {
-  append,
   concatGrowable,
   filled,
   type GrowableFloat32,
@@ -40,7 +39,7 @@ import {
   type ValueDomain,
 } from "../../core/state-check.js";
 import { trapezoid } from "./auc.js";
-import { isPlainVector } from "./ndarray.js";
+import { assertSeen } from "./input.js";
 
 /** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
 export type ThresholdsOption = number | readonly number[];
@@ -255,18 +254,57 @@ export function checkBinaryCurveState(id: string, state: unknown, histLength: nu
   );
 }
 
-function reserve<B extends GrowableFloat32 | GrowableFloat64 | GrowableUint8>(
+/**
+ * A validated batch of one binary problem: finite scores (probabilities, or scores as given),
+ * 0/1 targets and optional non-negative weights, one per sample; ignored samples left out.
+ */
+export interface BinaryCurveBatch {
+  scores: ArrayLike<number>;
+  target: ArrayLike<number>;
+  weights: Float64Array | undefined;
+}
+
+/** The batch without its samples whose target is `ignoreIndex` (the batch itself when none is). */
+export function withoutIgnored(batch: BinaryCurveBatch, ignoreIndex: number | undefined): BinaryCurveBatch {
+  if (ignoreIndex === undefined) return batch;
+  const { scores, target, weights } = batch;
+  const n = target.length;
+  let kept = 0;
+  for (let i = 0; i < n; i++) if (target[i] !== ignoreIndex) kept++;
+  if (kept === n) return batch;
+  const out = {
+    scores: new Float64Array(kept),
+    target: new Uint8Array(kept),
+    weights: weights && new Float64Array(kept),
+  };
+  for (let i = 0, j = 0; i < n; i++) {
+    if (target[i] === ignoreIndex) continue;
+    out.scores[j] = scores[i]!;
+    out.target[j] = target[i]!;
+    if (out.weights) out.weights[j] = weights![i]!;
+    j++;
+  }
+  return out;
+}
+
+/**
+ * Appends `values` in place: the first batch gets exactly its size, later ones grow the buffer
+ * by doubling (amortised O(1)).
+ */
+function appendValues<B extends GrowableFloat32 | GrowableFloat64 | GrowableUint8>(
   buffer: B,
-  extra: number,
+  values: ArrayLike<number>,
 ): void {
-  const needed = buffer.length + extra;
-  if (needed <= buffer.data.length) return;
-  // The first batch gets exactly its size; later ones grow by doubling (amortised O(1)).
-  let capacity = buffer.length === 0 ? needed : Math.max(16, buffer.data.length);
-  while (capacity < needed) capacity *= 2;
-  const next = new (buffer.data.constructor as new (n: number) => B["data"])(capacity);
-  next.set(buffer.data.subarray(0, buffer.length) as never);
-  buffer.data = next;
+  const needed = buffer.length + values.length;
+  if (needed > buffer.data.length) {
+    let capacity = buffer.length === 0 ? needed : Math.max(16, buffer.data.length);
+    while (capacity < needed) capacity *= 2;
+    const next = new (buffer.data.constructor as new (n: number) => B["data"])(capacity);
+    next.set(buffer.data.subarray(0, buffer.length) as never);
+    buffer.data = next;
+  }
+  buffer.data.set(values, buffer.length);
+  buffer.length = needed;
 }
 
 /** A float64 copy of a float32 score buffer (a float64 one is returned as is). */
@@ -285,136 +323,34 @@ function allFloat32(values: ArrayLike<number>): boolean {
   return true;
 }
 
-/** Appends validated scores, widening the buffer to float64 at the first non-float32 score. */
-function appendScores(state: ExactBinaryCurveState, values: ArrayLike<number>): void {
-  if (state.scores.data instanceof Float32Array && !allFloat32(values)) state.scores = widened(state.scores);
-  reserve(state.scores, values.length);
-  state.scores.data.set(values, state.scores.length);
-  state.scores.length += values.length;
+/** Adds a validated batch to binned histograms (`hist[t * (T + 1) + k]`, see {@link BinnedCurveState}). */
+function addToHist(hist: Float64Array, thresholds: Float64Array, batch: BinaryCurveBatch): void {
+  const { scores, target, weights } = batch;
+  const T1 = thresholds.length + 1;
+  for (let i = 0; i < target.length; i++)
+    hist[target[i]! * T1 + reached(thresholds, scores[i]!)] += weights ? weights[i]! : 1;
 }
 
 /**
- * Every value finite: no float32 has an all-ones exponent. Adding one to the exponent field
- * carries into the sign bit exactly for those, so one OR over the batch tells (no branch per value).
+ * Adds a validated batch to a binary curve state: to its histograms (binned) or its buffers
+ * (exact; the score buffer widens to float64 for good at the first score that is not a float32
+ * value, and weights start as ones for the samples before the first weighted batch).
  */
-function finiteFloat32(values: Float32Array): boolean {
-  const bits = new Int32Array(values.buffer, values.byteOffset, values.length);
-  let carry = 0;
-  for (let i = 0; i < bits.length; i++) carry |= (bits[i]! & 0x7f800000) + 0x00800000;
-  return carry >= 0;
-}
-
-/**
- * Every value in [0, 1] (probabilities, not logits): as unsigned bits, a float32 in [0, 1] is at
- * most 0x3f800000 (1.0) or is -0 (0x80000000); NaN and everything else is larger.
- */
-function unitFloat32(values: Float32Array): boolean {
-  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
-  let outside = 0;
-  for (let i = 0; i < bits.length; i++) {
-    const b = bits[i]!;
-    outside |= b > 0x3f800000 && b !== 0x80000000 ? 1 : 0;
-  }
-  return outside === 0;
-}
-
-/** Every value 0 or 1. */
-function binaryUint8(values: Uint8Array): boolean {
-  let any = 0;
-  for (let i = 0; i < values.length; i++) any |= values[i]!;
-  return any <= 1;
-}
-
-/**
- * Fast path of the exact binary update: one validation pass, then native bulk copies into the
- * buffers. Returns false, touching nothing, when the batch needs the general path (weights,
- * ignoreIndex, or any invalid value, which the general path then reports with its message).
- */
-export function tryFastBinaryCurveUpdate(
-  state: BinaryCurveState,
-  preds: unknown,
-  target: unknown,
-  sampleWeight: unknown,
-  ignoreIndex: number | undefined,
-  unitOnly: boolean,
-): boolean {
-  if (state.kind !== "exact" || state.weights || sampleWeight !== undefined || ignoreIndex !== undefined)
-    return false;
-  if (!isPlainVector(preds) || !isPlainVector(target) || preds.length !== target.length) return false;
-  const n = preds.length;
-  if (preds instanceof Float32Array && target instanceof Uint8Array) {
-    // The common case (model outputs, 0/1 labels): monomorphic loops over the raw data.
-    if (!(unitOnly ? unitFloat32(preds) : finiteFloat32(preds)) || !binaryUint8(target)) return false;
-  } else {
-    for (let i = 0; i < n; i++) {
-      const v = preds[i]!;
-      const t = target[i]!;
-      if (
-        typeof v !== "number" ||
-        !(unitOnly ? v >= 0 && v <= 1 : Number.isFinite(v)) ||
-        (t !== 0 && t !== 1)
-      )
-        return false;
-    }
-  }
-  if (state.target.length === 0 && preds instanceof Float32Array && target instanceof Uint8Array) {
-    // A first batch: copies the exact size of the batch (no zero-fill, then copy).
-    state.scores = { data: preds.slice(), length: n };
-    state.target = { data: target.slice(), length: n };
-    return true;
-  }
-  appendScores(state, preds as ArrayLike<number>);
-  reserve(state.target, n);
-  state.target.data.set(target as ArrayLike<number>, state.target.length);
-  state.target.length += n;
-  return true;
-}
-
 export function updateBinaryCurve(
   state: BinaryCurveState,
   thresholds: Float64Array | undefined,
-  scores: Float64Array,
-  target: Float64Array,
-  weights: Float64Array | undefined,
-  ignoreIndex: number | undefined,
+  batch: BinaryCurveBatch,
 ): void {
-  const n = target.length;
   if (state.kind === "binned") {
-    const T1 = thresholds!.length + 1;
-    const hist = state.hist;
-    for (let i = 0; i < n; i++) {
-      const t = target[i]!;
-      if (t === ignoreIndex) continue;
-      hist[t * T1 + reached(thresholds!, scores[i]!)] += weights ? weights[i]! : 1;
-    }
+    addToHist(state.hist, thresholds!, batch);
     return;
   }
-  let keepScores = scores;
-  let keepTarget = target;
-  let keepWeights = weights;
-  if (ignoreIndex !== undefined && (ignoreIndex < 0 || ignoreIndex > 1)) {
-    let kept = 0;
-    for (let i = 0; i < n; i++) if (target[i] !== ignoreIndex) kept++;
-    if (kept !== n) {
-      keepScores = new Float64Array(kept);
-      keepTarget = new Float64Array(kept);
-      keepWeights = weights ? new Float64Array(kept) : undefined;
-      let j = 0;
-      for (let i = 0; i < n; i++) {
-        if (target[i] === ignoreIndex) continue;
-        keepScores[j] = scores[i]!;
-        keepTarget[j] = target[i]!;
-        if (keepWeights) keepWeights[j] = weights![i]!;
-        j++;
-      }
-    }
-  } else if (ignoreIndex !== undefined) {
-    fail("invalid_option", `ignoreIndex: must not be 0 or 1 for a binary target, got ${ignoreIndex}`);
-  }
-  if (keepWeights && !state.weights) state.weights = onesUpTo(state.target.length);
-  appendScores(state, keepScores);
-  append(state.target, keepTarget);
-  if (state.weights) append(state.weights, keepWeights ?? new Float64Array(keepTarget.length).fill(1));
+  const { scores, target, weights } = batch;
+  if (weights && !state.weights) state.weights = onesUpTo(state.target.length);
+  if (state.scores.data instanceof Float32Array && !allFloat32(scores)) state.scores = widened(state.scores);
+  appendValues(state.scores, scores);
+  appendValues(state.target, target);
+  if (state.weights) appendValues(state.weights, weights ?? new Float64Array(target.length).fill(1));
 }
 
 // ---------------------------------------------------------------- curve sources
@@ -441,22 +377,23 @@ export type CurveSource =
     }
   | { kind: "binned"; thresholds: Float64Array; neg: Float64Array; pos: Float64Array };
 
-/** The binary source of a binary curve state. */
-export function binarySource(state: BinaryCurveState, thresholds: Float64Array | undefined): CurveSource {
-  if (state.kind === "binned") {
-    const T1 = thresholds!.length + 1;
-    return {
-      kind: "binned",
-      thresholds: thresholds!,
-      neg: state.hist.subarray(0, T1),
-      pos: state.hist.subarray(T1, 2 * T1),
-    };
-  }
-  const scores = filled(state.scores);
-  const target = filled(state.target);
-  if (state.weights) return sortedSource(scores, target, filled(state.weights));
-  // Every score a float32 value (always so for a float32 buffer, usually so for a float64 one
-  // holding model outputs): the walk buckets the float32 bit patterns, O(n).
+/** The source of binned histograms `hist` (negatives, then positives). */
+function binnedSource(hist: Float64Array, thresholds: Float64Array): CurveSource {
+  const T1 = thresholds.length + 1;
+  return { kind: "binned", thresholds, neg: hist.subarray(0, T1), pos: hist.subarray(T1, 2 * T1) };
+}
+
+/**
+ * The source of exact scores with 0/1 targets (and weights): a walk over the buckets of the
+ * float32 bit patterns when every score is a float32 value (always so for a Float32Array,
+ * usually so for model outputs), O(n); otherwise, and with weights, a walk in sorted order.
+ */
+function exactSource(
+  scores: ArrayLike<number>,
+  target: ArrayLike<number>,
+  weights: Float64Array | undefined,
+): CurveSource {
+  if (weights) return sortedSource(scores, target, weights);
   let f32: Float32Array | null = null;
   if (scores instanceof Float32Array) f32 = scores;
   else {
@@ -477,13 +414,50 @@ export function binarySource(state: BinaryCurveState, thresholds: Float64Array |
   };
 }
 
+/** The binary source of a binary curve state. */
+export function binarySource(state: BinaryCurveState, thresholds: Float64Array | undefined): CurveSource {
+  if (state.kind === "binned") return binnedSource(state.hist, thresholds!);
+  return exactSource(
+    filled(state.scores),
+    filled(state.target),
+    state.weights ? filled(state.weights) : undefined,
+  );
+}
+
+/** The sum of a binned state's counts: how many samples (or how much weight) it has seen. */
+export function histTotal(hist: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < hist.length; i++) total += hist[i]!;
+  return total;
+}
+
+/**
+ * A metric's value on one validated batch, without a state (a one-shot): `compute` of the
+ * batch's source once {@link assertSeen} accepts the samples (or weight, when binned) it holds.
+ */
+export function computeOnBatch<R>(
+  batch: BinaryCurveBatch,
+  thresholds: Float64Array | undefined,
+  fn: string,
+  compute: (source: CurveSource) => R,
+): R {
+  if (thresholds) {
+    const hist = new Float64Array(2 * (thresholds.length + 1));
+    addToHist(hist, thresholds, batch);
+    assertSeen(histTotal(hist), fn);
+    return compute(binnedSource(hist, thresholds));
+  }
+  assertSeen(batch.target.length, fn);
+  return compute(exactSource(batch.scores, batch.target, batch.weights));
+}
+
 /**
  * The source of scores with 0/1 targets (and weights) walked in sorted order: a stable radix
  * argsort of the scores, O(n log n) at most, ties visited once with all their weight.
  */
 function sortedSource(
-  scores: Float32Array | Float64Array,
-  target: Uint8Array,
+  scores: ArrayLike<number>,
+  target: ArrayLike<number>,
   weights: Float64Array | undefined,
 ): CurveSource {
   let P = 0;
@@ -494,7 +468,7 @@ function sortedSource(
     else N += w;
   }
   const walk = (visit: Visit) => {
-    const order = argsortDescending(scores);
+    const order = argsortDescending(scores as Float64Array);
     let tps = 0;
     let fps = 0;
     for (let k = 0; k < order.length; ) {
@@ -516,7 +490,7 @@ function sortedSource(
  * One pass over a float32 source: where each high-digit bucket of the keys starts (`start[h]`,
  * 65537 prefix sums, for {@link walkFloat32}) and the number of positives.
  */
-function highDigitStarts(bits: Uint32Array, target: Uint8Array): { start: Uint32Array; P: number } {
+function highDigitStarts(bits: Uint32Array, target: ArrayLike<number>): { start: Uint32Array; P: number } {
   const start = new Uint32Array(65537);
   let P = 0;
   for (let i = 0; i < bits.length; i++) {
@@ -543,7 +517,7 @@ const COUNT_BUCKET = 2048;
  */
 function walkFloat32(
   bits: Uint32Array,
-  target: Uint8Array,
+  target: ArrayLike<number>,
   start: Uint32Array,
   visit: Visit,
   needThresholds: boolean,
