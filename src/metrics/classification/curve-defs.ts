@@ -266,14 +266,8 @@ function readCurveBatch<R>(
   target: unknown,
   sampleWeight: unknown,
 ): BinaryCurveBatch {
-  const { fn, kind, ignoreIndex, posLabel } = r;
-  const batch = readBinaryBatch(fn, preds, target, sampleWeight, {
-    kind,
-    ignoreIndex,
-    posLabel,
-    labelPreds: false,
-  });
-  return withoutIgnored({ scores: batch.preds, target: batch.target, weights: batch.weights }, ignoreIndex);
+  const batch = readBinaryBatch(r.fn, preds, target, sampleWeight, r);
+  return withoutIgnored({ scores: batch.preds, target: batch.target, weights: batch.weights }, r.ignoreIndex);
 }
 
 /** The steps of a binary curve metric: validate → append to the curve state → compute on its source. */

@@ -268,23 +268,11 @@ export interface BinaryCurveBatch {
 export function withoutIgnored(batch: BinaryCurveBatch, ignoreIndex: number | undefined): BinaryCurveBatch {
   if (ignoreIndex === undefined) return batch;
   const { scores, target, weights } = batch;
-  const n = target.length;
-  let kept = 0;
-  for (let i = 0; i < n; i++) if (target[i] !== ignoreIndex) kept++;
-  if (kept === n) return batch;
-  const out = {
-    scores: new Float64Array(kept),
-    target: new Uint8Array(kept),
-    weights: weights && new Float64Array(kept),
-  };
-  for (let i = 0, j = 0; i < n; i++) {
-    if (target[i] === ignoreIndex) continue;
-    out.scores[j] = scores[i]!;
-    out.target[j] = target[i]!;
-    if (out.weights) out.weights[j] = weights![i]!;
-    j++;
-  }
-  return out;
+  const kept: number[] = [];
+  for (let i = 0; i < target.length; i++) if (target[i] !== ignoreIndex) kept.push(i);
+  if (kept.length === target.length) return batch;
+  const pick = (values: ArrayLike<number>) => Float64Array.from(kept, (i) => values[i]!);
+  return { scores: pick(scores), target: pick(target), weights: weights && pick(weights) };
 }
 
 /**
@@ -670,14 +658,10 @@ function rocRates(source: CurveSource): { fpr: number[]; tpr: number[] } {
   }
   const tps = [0];
   const fps = [0];
-  walkExact(
-    source,
-    (_t, a, b) => {
-      tps.push(a);
-      fps.push(b);
-    },
-    false,
-  );
+  source.walk((_t, a, b) => {
+    tps.push(a);
+    fps.push(b);
+  }, false);
   const P = tps[tps.length - 1]!;
   const N = fps[fps.length - 1]!;
   for (let i = 0; i < tps.length; i++) {
@@ -803,13 +787,8 @@ export function aurocOf(source: CurveSource, maxFpr: number | undefined, oneClas
     }
   }
   const { fpr, tpr } = rocRates(source);
-  let fprSum = 0;
-  let tprSum = 0;
-  for (let i = 0; i < fpr.length; i++) {
-    fprSum += fpr[i]!;
-    tprSum += tpr[i]!;
-  }
-  if (maxFpr === undefined || maxFpr === 1 || fprSum === 0 || tprSum === 0) return trapezoid(fpr, tpr);
+  const zero = (rates: number[]) => rates.every((v) => v === 0);
+  if (maxFpr === undefined || maxFpr === 1 || zero(fpr) || zero(tpr)) return trapezoid(fpr, tpr);
   let stop = 0;
   while (stop < fpr.length && fpr[stop]! <= maxFpr) stop++;
   if (stop === 0 || stop === fpr.length) return trapezoid(fpr, tpr);

@@ -103,7 +103,6 @@ function groupDef<R>(
     kind: optPredsKind(fn, o.predsKind),
     ignoreIndex,
     posLabel: undefined,
-    labelPreds: false,
   };
   return {
     id: spec.id,

@@ -119,7 +119,6 @@ export function binaryMeanDef(
     kind: spec.kind,
     ignoreIndex,
     posLabel: spec.posLabel,
-    labelPreds: false,
     ...(spec.minusOne ? { minusOne: true } : {}),
   };
   return meanDef({

@@ -13,7 +13,7 @@ import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { canonicalJson, type MetricDef } from "../../metric.js";
 import {
   type MulticlassReading,
-  readBinaryBatch,
+  readBinaryLabelBatch,
   readMulticlassBatch,
   readMultilabelBatch,
 } from "./batch.js";
@@ -334,7 +334,7 @@ export function binaryStatDef<R>(
   const posLabel = optPosLabel(fn, o.posLabel);
   const samplewise = readMultidim(spec, o);
   const plain = kind !== "logits" && posLabel === undefined && !samplewise;
-  const reading = { kind, ignoreIndex, posLabel, labelPreds: true };
+  const reading = { kind, ignoreIndex, posLabel };
   return {
     id: spec.id,
     meta: spec.meta,
@@ -344,7 +344,7 @@ export function binaryStatDef<R>(
     update(state, preds, target, sampleWeight) {
       if (plain && sampleWeight === undefined && "matrix" in state)
         if (tryCountBinaryFast(state.matrix, preds, target, threshold, ignoreIndex)) return;
-      const batch = readBinaryBatch(fn, preds, target, sampleWeight, reading);
+      const batch = readBinaryLabelBatch(fn, preds, target, sampleWeight, reading);
       if ("matrix" in state) {
         const counts = new Float64Array(4);
         countBinary(counts, batch, threshold, ignoreIndex, false);
