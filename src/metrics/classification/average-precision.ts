@@ -10,7 +10,7 @@ import { classificationEntry } from "./meta.js";
 import type { ClassNamesOption } from "./stat-metric.js";
 
 /** Catalog entry of average precision. */
-export const averagePrecisionMeta = classificationEntry({
+export const averagePrecisionMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/average_precision",
   title: "Average precision (area under the precision-recall curve, step-wise)",
   formula: "AP=\\sum_k (R_k-R_{k-1})P_k",

@@ -11,7 +11,7 @@ import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
 import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
 /** Catalog entry of the Brier score. */
-export const brierScoreMeta = classificationEntry({
+export const brierScoreMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/brier_score",
   title: "Brier score",
   formula: "\\frac{1}{N}\\sum_n \\sum_k (\\hat p_{n,k}-[y_n=k])^2",
@@ -35,7 +35,11 @@ export interface BinaryBrierScoreOptions extends BrierScoreOptions {
   /** The positive label of `target` (sklearn's `pos_label`). */
   posLabel?: ClassLabel;
 }
-const BRIER_OPTIONS = optionNames<BinaryBrierScoreOptions>()("ignoreIndex", "predsKind", "posLabel");
+const BRIER_OPTIONS = /* @__PURE__ */ optionNames<BinaryBrierScoreOptions>()(
+  "ignoreIndex",
+  "predsKind",
+  "posLabel",
+);
 
 /** Binary Brier score mean((p - y)^2), optional `sampleWeight`. Matches sklearn 1.9.1 `brier_score_loss`. Range [0, 1]. O(n). */
 export function binaryBrierScoreDef(
@@ -83,7 +87,7 @@ export interface MulticlassBrierScoreOptions extends BrierScoreOptions {
   /** Halve the sum (so two classes match the binary score). Default: true for 2 classes, false otherwise (sklearn "auto"). */
   scaleByHalf?: boolean;
 }
-const MULTICLASS_BRIER_OPTIONS = optionNames<MulticlassBrierScoreOptions>()(
+const MULTICLASS_BRIER_OPTIONS = /* @__PURE__ */ optionNames<MulticlassBrierScoreOptions>()(
   "ignoreIndex",
   "predsKind",
   "numClasses",

@@ -19,7 +19,7 @@ import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 export type { CalibrationState } from "./calibration-bins.js";
 
 /** Catalog entry of the calibration error. */
-export const calibrationErrorMeta = classificationEntry({
+export const calibrationErrorMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/calibration_error",
   title: "Expected / maximum calibration error (ECE, MCE)",
   formula: "ECE=\\sum_b \\frac{|B_b|}{N}\\,|\\mathrm{acc}(B_b)-\\mathrm{conf}(B_b)|",
@@ -45,7 +45,7 @@ export interface CalibrationErrorOptions {
   /** Default "auto": logits get a sigmoid (softmax per row); rounded probability rows are renormalised. */
   predsKind?: PredsKind;
 }
-const CALIBRATION_OPTIONS = optionNames<CalibrationErrorOptions>()(
+const CALIBRATION_OPTIONS = /* @__PURE__ */ optionNames<CalibrationErrorOptions>()(
   "nBins",
   "norm",
   "ignoreIndex",
@@ -118,7 +118,7 @@ export interface MulticlassCalibrationErrorOptions extends CalibrationErrorOptio
   /** The labels of the probability columns. */
   labels?: readonly (number | string)[];
 }
-const MULTICLASS_CALIBRATION_OPTIONS = optionNames<MulticlassCalibrationErrorOptions>()(
+const MULTICLASS_CALIBRATION_OPTIONS = /* @__PURE__ */ optionNames<MulticlassCalibrationErrorOptions>()(
   ...CALIBRATION_OPTIONS,
   "numClasses",
   "labels",

@@ -12,7 +12,7 @@ import {
 } from "./stat-defs.js";
 
 /** Catalog entry of the class likelihood ratios. */
-export const classLikelihoodRatiosMeta = classificationEntry({
+export const classLikelihoodRatiosMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/class_likelihood_ratios",
   title: "Positive and negative likelihood ratios (LR+, LR-)",
   formula: "LR_+=\\frac{TPR}{FPR},\\ LR_-=\\frac{FNR}{TNR}",

@@ -5,7 +5,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { optionNames, readOptions } from "../../core/options.js";
-import { canonicalJson, type MetricDef } from "../../metric.js";
+import type { MetricDef } from "../../metric.js";
 import { readBinaryBatch, readMulticlassBatch, readMultilabelBatch } from "./batch.js";
 import {
   type BinaryCurveBatch,
@@ -41,11 +41,12 @@ import {
   updateMultilabelCurve,
 } from "./multiclass-curve-state.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { type MetricSteps, oneShotArgs, runMulticlassOneShot, runOneShot } from "./one-shot.js";
+import { oneShotArgs, runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optClassCount, optIgnoreIndex, optOneOf } from "./options.js";
 import { optPredsKind, type ScoresKind, scoreRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
 import { named, optClassNames } from "./stat-metric.js";
+import { type MetricSteps, stepsDef } from "./steps.js";
 import { type PerClassTask, type PerClassTaskDef, taskDispatch } from "./task.js";
 
 /** Whose conventions to follow where the references differ (one class missing, first ROC threshold, raw scores). */
@@ -165,37 +166,6 @@ function guardedCompute<S extends AnyCurveState, Ctx, R>(
   };
 }
 
-/** What a curve MetricDef adds to its steps. */
-interface CurveParts<S extends AnyCurveState, A extends unknown[], R> {
-  steps: MetricSteps<S, A, R>;
-  merge(a: S, b: S): S;
-  /** What determines the state's content (compute groups): see MetricDef.stateKey. */
-  stateKey: Record<string, unknown>;
-  /** The decoded state's check (the body of `validateState`). */
-  check(id: string, state: unknown): void;
-}
-
-/** Assembles a curve MetricDef: identity, echoed options, merge and state check around the steps. */
-function curveDef<S extends AnyCurveState, A extends unknown[], R>(
-  spec: { id: string; meta: CatalogEntry },
-  options: Record<string, unknown>,
-  parts: CurveParts<S, A, R>,
-): MetricDef<S, A, R> {
-  return {
-    id: spec.id,
-    meta: spec.meta,
-    options: curveOptions(options),
-    stateKey: canonicalJson(parts.stateKey),
-    init: parts.steps.init,
-    update: parts.steps.update,
-    merge: parts.merge,
-    compute: parts.steps.compute,
-    validateState(state): asserts state is S {
-      parts.check(spec.id, state);
-    },
-  };
-}
-
 /** `{ histLength }` when there is one (exact optional properties take no undefined). */
 const optionalHist = (length: number | undefined) => (length === undefined ? {} : { histLength: length });
 
@@ -289,8 +259,10 @@ export function binaryCurveMetricDef<R>(
   r: BinaryCurveReading<R>,
 ): MetricDef<BinaryCurveState, BinaryArgs, R> {
   const { thresholds } = r;
-  return curveDef({ id, meta }, r.options, {
-    steps: binaryCurveSteps(r),
+  return stepsDef(binaryCurveSteps(r), {
+    id,
+    meta,
+    options: curveOptions(r.options),
     merge: mergeBinaryCurve,
     stateKey: {
       curve: "binary",
@@ -363,8 +335,8 @@ export function multiclassCurveDef<R>(
   const ignoreIndex = optIgnoreIndex(fn, options.ignoreIndex);
   const { classes: C, index } = readCurveClasses(fn, options, thresholds);
   const reading = { classes: C, ignoreIndex, index, rest: undefined, needLabels: false, needScores: true };
-  return curveDef(spec, options, {
-    steps: {
+  return stepsDef(
+    {
       init: () => initMulticlassCurve(thresholds, C),
       update(state: MulticlassCurveState, ...[preds, target, sampleWeight]: MulticlassArgs) {
         rejectWeights(sampleWeight, fn);
@@ -385,22 +357,27 @@ export function multiclassCurveDef<R>(
         spec.compute,
       ),
     },
-    merge: mergeMulticlassCurve,
-    stateKey: {
-      curve: "multiclass",
-      C,
-      labels: index?.labels,
-      thresholds: thresholds && Array.from(thresholds),
-      ignoreIndex,
-      kind,
+    {
+      id: spec.id,
+      meta: spec.meta,
+      options: curveOptions(options),
+      merge: mergeMulticlassCurve,
+      stateKey: {
+        curve: "multiclass",
+        C,
+        labels: index?.labels,
+        thresholds: thresholds && Array.from(thresholds),
+        ignoreIndex,
+        kind,
+      },
+      check: (id, state) =>
+        checkMulticlassCurveState(id, state, {
+          variant: "multiclass",
+          classes: C,
+          ...optionalHist(histLength(thresholds, C)),
+        }),
     },
-    check: (id, state) =>
-      checkMulticlassCurveState(id, state, {
-        variant: "multiclass",
-        classes: C,
-        ...optionalHist(histLength(thresholds, C)),
-      }),
-  });
+  );
 }
 
 /** Builds a multilabel curve MetricDef over `(N, L, ...)` scores and 0/1 targets. */
@@ -414,8 +391,8 @@ export function multilabelCurveDef<R>(
   const ignoreIndex = optIgnoreIndex(fn, options.ignoreIndex);
   checkBinaryIgnore(ignoreIndex, fn);
   const L = optClassCount(fn, "numLabels", options.numLabels, classBytes(thresholds));
-  return curveDef(spec, options, {
-    steps: {
+  return stepsDef(
+    {
       init: () => initMultilabelCurve(thresholds, L),
       update(state: MultilabelCurveState, ...[preds, target, sampleWeight]: MultilabelArgs) {
         rejectWeights(sampleWeight, fn);
@@ -435,21 +412,26 @@ export function multilabelCurveDef<R>(
         spec.compute,
       ),
     },
-    merge: mergeMulticlassCurve,
-    stateKey: {
-      curve: "multilabel",
-      L,
-      thresholds: thresholds && Array.from(thresholds),
-      ignoreIndex,
-      kind,
+    {
+      id: spec.id,
+      meta: spec.meta,
+      options: curveOptions(options),
+      merge: mergeMulticlassCurve,
+      stateKey: {
+        curve: "multilabel",
+        L,
+        thresholds: thresholds && Array.from(thresholds),
+        ignoreIndex,
+        kind,
+      },
+      check: (id, state) =>
+        checkMulticlassCurveState(id, state, {
+          variant: "multilabel",
+          classes: L,
+          ...optionalHist(histLength(thresholds, L)),
+        }),
     },
-    check: (id, state) =>
-      checkMulticlassCurveState(id, state, {
-        variant: "multilabel",
-        classes: L,
-        ...optionalHist(histLength(thresholds, L)),
-      }),
-  });
+  );
 }
 
 /**

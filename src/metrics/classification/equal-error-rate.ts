@@ -11,7 +11,7 @@ import { classificationEntry } from "./meta.js";
 import type { ClassNamesOption } from "./stat-metric.js";
 
 /** Catalog entry of the equal error rate. */
-export const equalErrorRateMeta = classificationEntry({
+export const equalErrorRateMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/equal_error_rate",
   title: "Equal error rate (EER)",
   formula: "\\tfrac12 (FPR(t^*) + FNR(t^*)),\\ t^* = \\arg\\min_t |FPR(t) - FNR(t)|",

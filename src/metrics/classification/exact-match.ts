@@ -23,7 +23,7 @@ import type { Multidim } from "./stat-metric.js";
 import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
 /** Catalog entry of exact match (subset accuracy). */
-export const exactMatchMeta = classificationEntry({
+export const exactMatchMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/exact_match",
   title: "Exact match (subset accuracy)",
   formula: "\\frac{1}{N}\\sum_n [\\hat{\\mathbf y}_n=\\mathbf y_n]",
@@ -145,7 +145,7 @@ export interface MulticlassExactMatchOptions {
   /** Default true; false: the count of exact samples (sklearn's `normalize=False`). */
   normalize?: boolean;
 }
-const MULTICLASS_EXACT_OPTIONS = optionNames<MulticlassExactMatchOptions>()(
+const MULTICLASS_EXACT_OPTIONS = /* @__PURE__ */ optionNames<MulticlassExactMatchOptions>()(
   "numClasses",
   "labels",
   "ignoreIndex",
@@ -218,7 +218,7 @@ export interface MultilabelExactMatchOptions {
   /** Default true; false: the count of exact rows (sklearn's `normalize=False`). */
   normalize?: boolean;
 }
-const MULTILABEL_EXACT_OPTIONS = optionNames<MultilabelExactMatchOptions>()(
+const MULTILABEL_EXACT_OPTIONS = /* @__PURE__ */ optionNames<MultilabelExactMatchOptions>()(
   "numLabels",
   "threshold",
   "ignoreIndex",

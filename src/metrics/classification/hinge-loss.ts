@@ -16,7 +16,7 @@ import { named, optClassNames } from "./stat-metric.js";
 import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
 /** Catalog entry of the hinge loss (as an evaluation metric). */
-export const hingeLossMeta = classificationEntry({
+export const hingeLossMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/hinge",
   title: "Hinge loss",
   formula:
@@ -42,7 +42,7 @@ export interface HingeLossOptions {
    */
   predsKind?: ScoresKind;
 }
-const HINGE_OPTIONS = optionNames<HingeLossOptions>()("squared", "ignoreIndex", "predsKind");
+const HINGE_OPTIONS = /* @__PURE__ */ optionNames<HingeLossOptions>()("squared", "ignoreIndex", "predsKind");
 
 /**
  * Binary hinge loss mean(max(0, 1 - y' s)) with y' = +1 for target 1 and -1 for target 0 (or
@@ -97,7 +97,7 @@ export interface MulticlassHingeLossOptions extends HingeLossOptions {
   /** Names of the per-class losses of "one-vs-all". */
   classNames?: readonly string[];
 }
-const MULTICLASS_HINGE_OPTIONS = optionNames<MulticlassHingeLossOptions>()(
+const MULTICLASS_HINGE_OPTIONS = /* @__PURE__ */ optionNames<MulticlassHingeLossOptions>()(
   "squared",
   "ignoreIndex",
   "predsKind",

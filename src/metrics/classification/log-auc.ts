@@ -8,7 +8,7 @@ import { classificationEntry } from "./meta.js";
 import type { ClassNamesOption } from "./stat-metric.js";
 
 /** Catalog entry of the log AUC. */
-export const logAucMeta = classificationEntry({
+export const logAucMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/log_auc",
   title: "Log AUC (area under the ROC curve over log-scaled FPR)",
   formula: "\\frac{1}{\\log_{10} b - \\log_{10} a}\\int_{\\log_{10} a}^{\\log_{10} b} TPR\\; d\\log_{10} FPR",

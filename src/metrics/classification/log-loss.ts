@@ -11,7 +11,7 @@ import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
 import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
 /** Catalog entry of the log loss. */
-export const logLossMeta = classificationEntry({
+export const logLossMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/log_loss",
   title: "Log loss (cross-entropy of predicted probabilities)",
   formula: "-\\frac{1}{N}\\sum_n \\log \\hat p_{n,y_n}",
@@ -48,7 +48,7 @@ export interface BinaryLogLossOptions extends LogLossOptions {
   /** The positive label of `target` (sklearn's `pos_label`); `preds` stay the positive class's probabilities. */
   posLabel?: ClassLabel;
 }
-const BINARY_LOG_LOSS_OPTIONS = optionNames<BinaryLogLossOptions>()(
+const BINARY_LOG_LOSS_OPTIONS = /* @__PURE__ */ optionNames<BinaryLogLossOptions>()(
   "ignoreIndex",
   "predsKind",
   "normalize",
@@ -95,7 +95,7 @@ export interface MulticlassLogLossOptions extends LogLossOptions {
   /** The labels of the probability columns (sklearn's `labels`); targets may hold them. */
   labels?: readonly ClassLabel[];
 }
-const MULTICLASS_LOG_LOSS_OPTIONS = optionNames<MulticlassLogLossOptions>()(
+const MULTICLASS_LOG_LOSS_OPTIONS = /* @__PURE__ */ optionNames<MulticlassLogLossOptions>()(
   "ignoreIndex",
   "predsKind",
   "normalize",

@@ -3,7 +3,7 @@
  * options])`, the argument order of the 0.2 surface (sklearn's `sample_weight` positional, after
  * the arrays), and scikit-learn's string labels found without a `labels` option.
  */
-import type { AnyMetricDef, MetricDef } from "../../metric.js";
+import type { AnyMetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import { uniqueLabels } from "./labels.js";
 import { readLabelValues } from "./ndarray.js";
@@ -35,26 +35,6 @@ export function runOneShot<R>(
   const def = build(options as never);
   const args = sampleWeight === undefined ? [preds, target] : [preds, target, sampleWeight];
   return runOnce(def, ...args) as R;
-}
-
-/**
- * What a one-shot runs of a metric: its `init`, `update` and `compute`. A MetricDef adds its
- * identity, `merge` and `validateState` to the same steps; a one-shot built on the steps alone
- * never reaches those, so a bundle of it leaves them (and the state checks) out.
- */
-export type MetricSteps<S, A extends unknown[], R> = Pick<MetricDef<S, A, R>, "init" | "update" | "compute">;
-
-/** Runs `steps` once on `(preds, target[, sampleWeight])`. */
-export function runSteps<S, R>(
-  steps: MetricSteps<S, [preds: unknown, target: unknown, sampleWeight?: unknown], R>,
-  preds: unknown,
-  target: unknown,
-  sampleWeight: unknown,
-): R {
-  const state = steps.init();
-  if (sampleWeight === undefined) steps.update(state, preds, target);
-  else steps.update(state, preds, target, sampleWeight);
-  return steps.compute(state);
 }
 
 function holdsStrings(value: unknown): boolean {

@@ -10,7 +10,7 @@ import { lexArgmax, type OperatingPoint } from "./operating-point.js";
 import { optRate } from "./options.js";
 
 /** Catalog entry of precision at fixed recall. */
-export const precisionAtFixedRecallMeta = classificationEntry({
+export const precisionAtFixedRecallMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/precision_at_fixed_recall",
   title: "Precision at fixed recall",
   formula: "\\max_t \\{P(t) : R(t) \\ge r_{min}\\}",

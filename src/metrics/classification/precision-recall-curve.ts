@@ -13,7 +13,7 @@ import type { ClassNamesOption } from "./stat-metric.js";
 export type { PrecisionRecallCurve };
 
 /** Catalog entry of the precision-recall curve. */
-export const precisionRecallCurveMeta = classificationEntry({
+export const precisionRecallCurveMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/precision_recall_curve",
   title: "Precision-recall curve",
   formula: "(R(t), P(t)) = \\left(\\frac{TP(t)}{P}, \\frac{TP(t)}{TP(t)+FP(t)}\\right)",

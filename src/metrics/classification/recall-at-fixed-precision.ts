@@ -10,7 +10,7 @@ import { lexArgmax, type OperatingPoint } from "./operating-point.js";
 import { optRate } from "./options.js";
 
 /** Catalog entry of recall at fixed precision. */
-export const recallAtFixedPrecisionMeta = classificationEntry({
+export const recallAtFixedPrecisionMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/recall_at_fixed_precision",
   title: "Recall at fixed precision",
   formula: "\\max_t \\{R(t) : P(t) \\ge p_{min}\\}",

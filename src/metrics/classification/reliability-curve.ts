@@ -22,7 +22,7 @@ import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
 import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
 /** Catalog entry of the reliability curve. */
-export const reliabilityCurveMeta = classificationEntry({
+export const reliabilityCurveMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/reliability_curve",
   title: "Reliability curve (calibration diagram data)",
   formula: "(\\mathrm{conf}(B_b), \\mathrm{acc}(B_b), |B_b|)_b",
@@ -58,7 +58,7 @@ export interface ReliabilityCurveOptions {
   /** Default "auto": logits get a sigmoid (softmax per row); rounded probability rows are renormalised. */
   predsKind?: PredsKind;
 }
-const RELIABILITY_OPTIONS = optionNames<ReliabilityCurveOptions>()(
+const RELIABILITY_OPTIONS = /* @__PURE__ */ optionNames<ReliabilityCurveOptions>()(
   "nBins",
   "convention",
   "ignoreIndex",
@@ -70,7 +70,7 @@ export interface MulticlassReliabilityCurveOptions extends ReliabilityCurveOptio
   /** The labels of the probability columns. */
   labels?: readonly (number | string)[];
 }
-const MULTICLASS_RELIABILITY_OPTIONS = optionNames<MulticlassReliabilityCurveOptions>()(
+const MULTICLASS_RELIABILITY_OPTIONS = /* @__PURE__ */ optionNames<MulticlassReliabilityCurveOptions>()(
   ...RELIABILITY_OPTIONS,
   "numClasses",
   "labels",

@@ -17,7 +17,7 @@ import type { ClassNamesOption } from "./stat-metric.js";
 export type { RocCurve };
 
 /** Catalog entry of the ROC curve. */
-export const rocCurveMeta = classificationEntry({
+export const rocCurveMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/roc_curve",
   title: "Receiver operating characteristic (ROC) curve",
   formula: "(FPR(t), TPR(t)) = \\left(\\frac{FP(t)}{N}, \\frac{TP(t)}{P}\\right)",

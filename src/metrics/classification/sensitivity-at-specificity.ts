@@ -10,7 +10,7 @@ import type { OperatingPoint } from "./operating-point.js";
 import { optRate } from "./options.js";
 
 /** Catalog entry of sensitivity at specificity. */
-export const sensitivityAtSpecificityMeta = classificationEntry({
+export const sensitivityAtSpecificityMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/sensitivity_at_specificity",
   title: "Sensitivity at specificity",
   formula: "\\max_t \\{TPR(t) : 1-FPR(t) \\ge s_{min}\\}",

@@ -10,7 +10,7 @@ import type { OperatingPoint } from "./operating-point.js";
 import { optRate } from "./options.js";
 
 /** Catalog entry of specificity at sensitivity. */
-export const specificityAtSensitivityMeta = classificationEntry({
+export const specificityAtSensitivityMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/specificity_at_sensitivity",
   title: "Specificity at sensitivity",
   formula: "\\max_t \\{1-FPR(t) : TPR(t) \\ge s_{min}\\}",

@@ -52,7 +52,7 @@ export interface StatScoresPerClass {
 }
 
 /** Catalog entry of the stat scores (tp, fp, tn, fn, support). */
-export const statScoresMeta = classificationEntry({
+export const statScoresMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/stat_scores",
   title: "Stat scores (TP, FP, TN, FN, support)",
   formula: "TP=\\sum [\\hat y=1][y=1],\\ FP=\\sum [\\hat y=1][y=0],\\ TN, FN",
@@ -134,7 +134,7 @@ export interface MulticlassStatScoresOptions extends MulticlassStatOptions {
   /** Default "macro" (torchmetrics): micro sums, macro/weighted average the per-class counts. */
   average?: Average;
 }
-const MULTICLASS_STAT_SCORES_OPTIONS = optionNames<MulticlassStatScoresOptions>()(
+const MULTICLASS_STAT_SCORES_OPTIONS = /* @__PURE__ */ optionNames<MulticlassStatScoresOptions>()(
   ...MULTICLASS_STAT_OPTIONS,
   "average",
 );
@@ -180,7 +180,7 @@ export function multiclassStatScores(
 export interface MultilabelStatScoresOptions extends MultilabelStatOptions {
   average?: Average;
 }
-const MULTILABEL_STAT_SCORES_OPTIONS = optionNames<MultilabelStatScoresOptions>()(
+const MULTILABEL_STAT_SCORES_OPTIONS = /* @__PURE__ */ optionNames<MultilabelStatScoresOptions>()(
   ...MULTILABEL_STAT_OPTIONS,
   "average",
 );

@@ -32,6 +32,11 @@ const CROSS_TASK: Readonly<Record<string, readonly Task[]>> = {
 
 type Defaults = Partial<Record<Task, Record<string, unknown>>>;
 
+/** The `average` of torchmetrics' stat-score task wrappers for multiclass and multilabel ("micro"). */
+export const MICRO_AVERAGE: Defaults = { multiclass: { average: "micro" }, multilabel: { average: "micro" } };
+/** The `average` of the task wrappers that average "macro" (Jaccard index, the curve metrics). */
+export const MACRO_AVERAGE: Defaults = { multiclass: { average: "macro" }, multilabel: { average: "macro" } };
+
 /**
  * The variant and its options for `options.task` (see the module comment): `task` is required
  * and one of `tasks`; the other tasks' options are dropped; `defaults[task]` fills the rest.
