@@ -8,7 +8,7 @@ import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex } from "./options.js";
 import { optPredsKind, type PredsKind, probabilityRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the Brier score. */
 export const brierScoreMeta = /* @__PURE__ */ classificationEntry({
@@ -145,21 +145,13 @@ export function multiclassBrierScore(
   return runMulticlassOneShot(multiclassBrierScoreDef, "multiclassBrierScore", preds, target, third, fourth);
 }
 
-const dispatch = taskDispatch("brierScore", {
-  binary: { def: binaryBrierScoreDef, fn: binaryBrierScore },
-  multiclass: { def: multiclassBrierScoreDef, fn: multiclassBrierScore },
-});
 /** Task-dispatching brierScore (`task: "binary" | "multiclass"`; sklearn `brier_score_loss`). */
-export const brierScore = dispatch.fn as PlainTask<
-  BinaryBrierScoreOptions,
-  MulticlassBrierScoreOptions,
-  never,
-  number
->;
+export const brierScore = /* @__PURE__ */ taskFunction("brierScore", {
+  binary: binaryBrierScore,
+  multiclass: multiclassBrierScore,
+}) as PlainTask<BinaryBrierScoreOptions, MulticlassBrierScoreOptions, never, number>;
 /** The def of {@link brierScore}. */
-export const brierScoreDef = dispatch.def as PlainTaskDef<
-  BinaryBrierScoreOptions,
-  MulticlassBrierScoreOptions,
-  never,
-  number
->;
+export const brierScoreDef = /* @__PURE__ */ taskDef("brierScore", {
+  binary: binaryBrierScoreDef,
+  multiclass: multiclassBrierScoreDef,
+}) as PlainTaskDef<BinaryBrierScoreOptions, MulticlassBrierScoreOptions, never, number>;

@@ -14,7 +14,7 @@ import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import type { PredsKind } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 export type { CalibrationState } from "./calibration-bins.js";
 
@@ -166,21 +166,13 @@ export function multiclassCalibrationError(
   );
 }
 
-const dispatch = taskDispatch("calibrationError", {
-  binary: { def: binaryCalibrationErrorDef, fn: binaryCalibrationError },
-  multiclass: { def: multiclassCalibrationErrorDef, fn: multiclassCalibrationError },
-});
 /** Task-dispatching calibrationError (`task: "binary" | "multiclass"`; torchmetrics 1.9.0 `calibration_error` task wrapper). */
-export const calibrationError = dispatch.fn as PlainTask<
-  CalibrationErrorOptions,
-  MulticlassCalibrationErrorOptions,
-  never,
-  number
->;
+export const calibrationError = /* @__PURE__ */ taskFunction("calibrationError", {
+  binary: binaryCalibrationError,
+  multiclass: multiclassCalibrationError,
+}) as PlainTask<CalibrationErrorOptions, MulticlassCalibrationErrorOptions, never, number>;
 /** The def of {@link calibrationError}. */
-export const calibrationErrorDef = dispatch.def as PlainTaskDef<
-  CalibrationErrorOptions,
-  MulticlassCalibrationErrorOptions,
-  never,
-  number
->;
+export const calibrationErrorDef = /* @__PURE__ */ taskDef("calibrationError", {
+  binary: binaryCalibrationErrorDef,
+  multiclass: multiclassCalibrationErrorDef,
+}) as PlainTaskDef<CalibrationErrorOptions, MulticlassCalibrationErrorOptions, never, number>;

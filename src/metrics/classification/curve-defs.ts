@@ -40,14 +40,11 @@ import {
   updateMulticlassCurve,
   updateMultilabelCurve,
 } from "./multiclass-curve-state.js";
-import type { LabelInput, NdInput } from "./ndarray.js";
-import { oneShotArgs, runMulticlassOneShot, runOneShot } from "./one-shot.js";
+import { oneShotArgs } from "./one-shot.js";
 import { optClassCount, optIgnoreIndex, optOneOf } from "./options.js";
 import { optPredsKind, type ScoresKind, scoreRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
-import { named, optClassNames } from "./stat-metric.js";
 import { type MetricSteps, stepsDef } from "./steps.js";
-import { type PerClassTask, type PerClassTaskDef, taskDispatch } from "./task.js";
 
 /** Whose conventions to follow where the references differ (one class missing, first ROC threshold, raw scores). */
 export type CurveConvention = "torchmetrics" | "sklearn";
@@ -324,21 +321,33 @@ export interface CurveContext<S> {
   classes: number;
 }
 
-/** Builds a multiclass curve MetricDef over `(N, C, ...)` scores and `(N, ...)` class labels. */
-export function multiclassCurveDef<R>(
-  spec: CurveSpec<R, CurveContext<MulticlassCurveState>>,
+/** What a multiclass or multilabel curve's steps need: its function name and its compute. */
+export type CurveStepsSpec<R, Ctx> = Pick<CurveSpec<R, Ctx>, "fn" | "compute">;
+
+/** A multiclass or multilabel curve metric's steps, and what its def adds them from. */
+interface ProblemsCurveSteps<S, A extends unknown[], R> {
+  steps: MetricSteps<S, A, R>;
+  /** The classes or labels: the binned problems of the state check. */
+  problems: number;
+  thresholds: Float64Array | undefined;
+  stateKey: Record<string, unknown>;
+}
+
+/** The steps of a multiclass curve metric over `(N, C, ...)` scores and `(N, ...)` class labels. */
+export function multiclassCurveSteps<R>(
+  spec: CurveStepsSpec<R, CurveContext<MulticlassCurveState>>,
   options: Record<string, unknown>,
   kind: ScoresKind,
-): MetricDef<MulticlassCurveState, MulticlassArgs, R> {
+): ProblemsCurveSteps<MulticlassCurveState, MulticlassArgs, R> {
   const { fn } = spec;
   const thresholds = resolveThresholds(options.thresholds, fn);
   const ignoreIndex = optIgnoreIndex(fn, options.ignoreIndex);
   const { classes: C, index } = readCurveClasses(fn, options, thresholds);
   const reading = { classes: C, ignoreIndex, index, rest: undefined, needLabels: false, needScores: true };
-  return stepsDef(
-    {
+  return {
+    steps: {
       init: () => initMulticlassCurve(thresholds, C),
-      update(state: MulticlassCurveState, ...[preds, target, sampleWeight]: MulticlassArgs) {
+      update(state, preds, target, sampleWeight) {
         rejectWeights(sampleWeight, fn);
         const batch = readMulticlassBatch(fn, preds, target, undefined, reading);
         const scores = scoreRows(batch.scores ?? [], C, kind, fn);
@@ -357,44 +366,34 @@ export function multiclassCurveDef<R>(
         spec.compute,
       ),
     },
-    {
-      id: spec.id,
-      meta: spec.meta,
-      options: curveOptions(options),
-      merge: mergeMulticlassCurve,
-      stateKey: {
-        curve: "multiclass",
-        C,
-        labels: index?.labels,
-        thresholds: thresholds && Array.from(thresholds),
-        ignoreIndex,
-        kind,
-      },
-      check: (id, state) =>
-        checkMulticlassCurveState(id, state, {
-          variant: "multiclass",
-          classes: C,
-          ...optionalHist(histLength(thresholds, C)),
-        }),
+    problems: C,
+    thresholds,
+    stateKey: {
+      curve: "multiclass",
+      C,
+      labels: index?.labels,
+      thresholds: thresholds && Array.from(thresholds),
+      ignoreIndex,
+      kind,
     },
-  );
+  };
 }
 
-/** Builds a multilabel curve MetricDef over `(N, L, ...)` scores and 0/1 targets. */
-export function multilabelCurveDef<R>(
-  spec: CurveSpec<R, CurveContext<MultilabelCurveState>>,
+/** The steps of a multilabel curve metric over `(N, L, ...)` scores and 0/1 targets. */
+export function multilabelCurveSteps<R>(
+  spec: CurveStepsSpec<R, CurveContext<MultilabelCurveState>>,
   options: Record<string, unknown>,
   kind: ScoresKind,
-): MetricDef<MultilabelCurveState, MultilabelArgs, R> {
+): ProblemsCurveSteps<MultilabelCurveState, MultilabelArgs, R> {
   const { fn } = spec;
   const thresholds = resolveThresholds(options.thresholds, fn);
   const ignoreIndex = optIgnoreIndex(fn, options.ignoreIndex);
   checkBinaryIgnore(ignoreIndex, fn);
   const L = optClassCount(fn, "numLabels", options.numLabels, classBytes(thresholds));
-  return stepsDef(
-    {
+  return {
+    steps: {
       init: () => initMultilabelCurve(thresholds, L),
-      update(state: MultilabelCurveState, ...[preds, target, sampleWeight]: MultilabelArgs) {
+      update(state, preds, target, sampleWeight) {
         rejectWeights(sampleWeight, fn);
         const batch = readMultilabelBatch(fn, preds, target, undefined, L, kind, ignoreIndex);
         updateMultilabelCurve(
@@ -412,26 +411,51 @@ export function multilabelCurveDef<R>(
         spec.compute,
       ),
     },
-    {
-      id: spec.id,
-      meta: spec.meta,
-      options: curveOptions(options),
-      merge: mergeMulticlassCurve,
-      stateKey: {
-        curve: "multilabel",
-        L,
-        thresholds: thresholds && Array.from(thresholds),
-        ignoreIndex,
-        kind,
-      },
-      check: (id, state) =>
-        checkMulticlassCurveState(id, state, {
-          variant: "multilabel",
-          classes: L,
-          ...optionalHist(histLength(thresholds, L)),
-        }),
-    },
-  );
+    problems: L,
+    thresholds,
+    stateKey: { curve: "multilabel", L, thresholds: thresholds && Array.from(thresholds), ignoreIndex, kind },
+  };
+}
+
+/** The MetricDef of multiclass or multilabel curve steps: identity, merge and the state check. */
+function problemsCurveDef<S extends MulticlassCurveState | MultilabelCurveState, A extends unknown[], R>(
+  spec: { id: string; meta: CatalogEntry },
+  variant: "multiclass" | "multilabel",
+  options: Record<string, unknown>,
+  built: ProblemsCurveSteps<S, A, R>,
+): MetricDef<S, A, R> {
+  const { problems, thresholds } = built;
+  return stepsDef(built.steps, {
+    id: spec.id,
+    meta: spec.meta,
+    options: curveOptions(options),
+    merge: mergeMulticlassCurve,
+    stateKey: built.stateKey,
+    check: (id, state) =>
+      checkMulticlassCurveState(id, state, {
+        variant,
+        classes: problems,
+        ...optionalHist(histLength(thresholds, problems)),
+      }),
+  });
+}
+
+/** Builds a multiclass curve MetricDef over `(N, C, ...)` scores and `(N, ...)` class labels. */
+export function multiclassCurveDef<R>(
+  spec: CurveSpec<R, CurveContext<MulticlassCurveState>>,
+  options: Record<string, unknown>,
+  kind: ScoresKind,
+): MetricDef<MulticlassCurveState, MulticlassArgs, R> {
+  return problemsCurveDef(spec, "multiclass", options, multiclassCurveSteps(spec, options, kind));
+}
+
+/** Builds a multilabel curve MetricDef over `(N, L, ...)` scores and 0/1 targets. */
+export function multilabelCurveDef<R>(
+  spec: CurveSpec<R, CurveContext<MultilabelCurveState>>,
+  options: Record<string, unknown>,
+  kind: ScoresKind,
+): MetricDef<MultilabelCurveState, MultilabelArgs, R> {
+  return problemsCurveDef(spec, "multilabel", options, multilabelCurveSteps(spec, options, kind));
 }
 
 /**
@@ -464,141 +488,4 @@ export function averagedCurve(
   const values = sources.map(value);
   if (nanIsResult && average !== "none" && values.some(Number.isNaN)) return Number.NaN;
   return averageCurveValues(values, average, positives(sources));
-}
-
-/** What a curve concept with one result per binary problem states (ROC curve, precision-recall curve). */
-export interface PerProblemCurveSpec<P, R> {
-  /** snake_case concept: ids are `classification/<binary|multiclass|multilabel>_<concept>`. */
-  concept: string;
-  /** PascalCase concept: function names are `<binary|multiclass|multilabel><Name>`. */
-  name: string;
-  meta: CatalogEntry;
-  /** The names of the concept's own options, besides the shared ones of each variant. */
-  options: readonly string[];
-  /** Parses the concept's own options. */
-  parse(options: Record<string, unknown>, fn: string): P;
-  /** The default `predsKind` under the parsed options (sklearn's convention: "scores"). Default "auto". */
-  defaultKind?(parsed: P): ScoresKind;
-  /** The result of one binary problem. */
-  value(source: CurveSource, parsed: P): R;
-  /**
-   * Multiclass `average` (torchmetrics' curves): "micro" is `value` of the pooled one-hot
-   * problem, "macro" this reduction of the per-class problems. Absent: no `average` option.
-   */
-  macro?(sources: CurveSource[], parsed: P): R;
-}
-
-/** A result per class or label: a list, or a record under option `classNames`. */
-export type PerProblem<R, N> = N extends readonly string[] ? Record<N[number], R> : R[];
-
-/** `average` of a per-class curve: "none" (default, one per class), "micro" or "macro" (one curve). */
-export type CurveReduction = "none" | "micro" | "macro";
-/** The result under `average`: one per class, or one. */
-export type Reduced<R, A, N> = A extends "micro" | "macro" ? R : PerProblem<R, N>;
-
-type Weight = NdInput | undefined;
-
-/** The six exports of a per-problem curve concept: binary gives one result, multiclass/multilabel one per class/label. */
-export interface PerProblemCurve<B, M, L, R> {
-  binaryDef(options?: B): MetricDef<BinaryCurveState, BinaryArgs, R>;
-  binary(preds: LabelInput, target: LabelInput, options?: B): R;
-  binary(preds: LabelInput, target: LabelInput, sampleWeight: Weight, options?: B): R;
-  multiclassDef<N = undefined, A extends CurveReduction = "none">(
-    options: M & { classNames?: N; average?: A },
-  ): MetricDef<MulticlassCurveState, MulticlassArgs, Reduced<R, A, N>>;
-  multiclass<N = undefined, A extends CurveReduction = "none">(
-    preds: NdInput,
-    target: LabelInput,
-    options: M & { classNames?: N; average?: A },
-  ): Reduced<R, A, N>;
-  multilabelDef<N = undefined>(
-    options: L & { classNames?: N },
-  ): MetricDef<MultilabelCurveState, MultilabelArgs, PerProblem<R, N>>;
-  multilabel<N = undefined>(
-    preds: NdInput,
-    target: NdInput,
-    options: L & { classNames?: N },
-  ): PerProblem<R, N>;
-  /** The task-dispatching one-shot function. */
-  task: PerClassTask<B, M, L, R>;
-  /** The task-dispatching def factory. */
-  taskDef: PerClassTaskDef<B, M, L, R>;
-}
-
-/** Builds a per-problem curve concept: multiclass one-vs-rest per class, multilabel per label. */
-export function perProblemCurve<B, M, L, R, P = undefined>(
-  spec: PerProblemCurveSpec<P, R>,
-): PerProblemCurve<B, M, L, R> {
-  const names = (variant: "binary" | "multiclass" | "multilabel") => ({
-    id: `classification/${variant}_${spec.concept}`,
-    fn: `${variant}${spec.name}`,
-    meta: spec.meta,
-  });
-  const read = (fn: string, options: unknown, shared: readonly string[], own: readonly string[] = []) => {
-    const o = readCurveOptions(fn, options, shared, [...spec.options, ...own]);
-    const parsed = spec.parse(o, fn);
-    return { o, parsed, kind: readCurveKind(fn, o, spec.defaultKind?.(parsed) ?? "auto") };
-  };
-  const built = {
-    binaryDef(options: unknown) {
-      const n = names("binary");
-      const { o, parsed, kind } = read(n.fn, options, BINARY_CURVE_OPTIONS);
-      return binaryCurveDef({ ...n, compute: (s) => spec.value(s, parsed) }, o, kind);
-    },
-    binary: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runOneShot(built.binaryDef, preds, target, third, fourth),
-    multiclassDef(options: unknown) {
-      const n = names("multiclass");
-      const own = spec.macro ? ["classNames", "average"] : ["classNames"];
-      const { o, parsed, kind } = read(n.fn, options, MULTICLASS_CURVE_OPTIONS, own);
-      const average = optOneOf(
-        n.fn,
-        "average",
-        o.average === null ? undefined : o.average,
-        ["none", "micro", "macro"],
-        "none",
-      );
-      const classNames = optClassNames(n.fn, o.classNames, readCurveClasses(n.fn, o, undefined).classes);
-      const compute = ({ state, thresholds, classes }: CurveContext<MulticlassCurveState>) => {
-        if (average === "micro") return spec.value(multiclassMicroSource(state, thresholds, classes), parsed);
-        const sources = multiclassSources(state, thresholds, classes);
-        if (average === "macro") return spec.macro!(sources, parsed);
-        return named(
-          sources.map((s) => spec.value(s, parsed)),
-          classNames,
-        );
-      };
-      return multiclassCurveDef({ ...n, compute }, o, kind);
-    },
-    multiclass: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runMulticlassOneShot(built.multiclassDef, names("multiclass").fn, preds, target, third, fourth),
-    multilabelDef(options: unknown) {
-      const n = names("multilabel");
-      const { o, parsed, kind } = read(n.fn, options, MULTILABEL_CURVE_OPTIONS, ["classNames"]);
-      const def = multilabelCurveDef(
-        {
-          ...n,
-          compute: ({ state, thresholds, classes }) =>
-            perLabel(multilabelSources(state, thresholds, classes)),
-        },
-        o,
-        kind,
-      );
-      const classNames = optClassNames(n.fn, o.classNames, o.numLabels as number);
-      const perLabel = (sources: CurveSource[]) =>
-        named(
-          sources.map((s) => spec.value(s, parsed)),
-          classNames,
-        );
-      return def;
-    },
-    multilabel: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runOneShot(built.multilabelDef, preds, target, third, fourth),
-  };
-  const dispatch = taskDispatch(spec.name[0]!.toLowerCase() + spec.name.slice(1), {
-    binary: { def: built.binaryDef, fn: built.binary },
-    multiclass: { def: built.multiclassDef, fn: built.multiclass },
-    multilabel: { def: built.multilabelDef, fn: built.multilabel },
-  });
-  return { ...built, task: dispatch.fn, taskDef: dispatch.def } as unknown as PerProblemCurve<B, M, L, R>;
 }

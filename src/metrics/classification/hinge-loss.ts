@@ -13,7 +13,7 @@ import { optBoolean, optIgnoreIndex, optOneOf } from "./options.js";
 import { optPredsKind, type ScoresKind, scoreRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
 import { named, optClassNames } from "./stat-metric.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the hinge loss (as an evaluation metric). */
 export const hingeLossMeta = /* @__PURE__ */ classificationEntry({
@@ -240,26 +240,16 @@ export function multiclassHingeLoss(
   return runMulticlassOneShot(multiclassHingeLossDef, "multiclassHingeLoss", preds, target, third, fourth);
 }
 
-const dispatch = taskDispatch("hingeLoss", {
-  binary: { def: binaryHingeLossDef, fn: binaryHingeLoss },
-  multiclass: { def: multiclassHingeLossDef, fn: multiclassHingeLoss },
-});
 /**
  * Task-dispatching hinge loss (`task: "binary" | "multiclass"`), as the torchmetrics 1.9.0
  * `hinge_loss` task wrapper (decision values as they are unless `predsKind` says otherwise).
  */
-export const hingeLoss = dispatch.fn as PlainTask<
-  HingeLossOptions,
-  MulticlassHingeLossOptions,
-  never,
-  number,
-  number | number[]
->;
+export const hingeLoss = /* @__PURE__ */ taskFunction("hingeLoss", {
+  binary: binaryHingeLoss,
+  multiclass: multiclassHingeLoss,
+}) as PlainTask<HingeLossOptions, MulticlassHingeLossOptions, never, number, number | number[]>;
 /** The def of {@link hingeLoss}. */
-export const hingeLossDef = dispatch.def as PlainTaskDef<
-  HingeLossOptions,
-  MulticlassHingeLossOptions,
-  never,
-  number,
-  number | number[]
->;
+export const hingeLossDef = /* @__PURE__ */ taskDef("hingeLoss", {
+  binary: binaryHingeLossDef,
+  multiclass: multiclassHingeLossDef,
+}) as PlainTaskDef<HingeLossOptions, MulticlassHingeLossOptions, never, number, number | number[]>;

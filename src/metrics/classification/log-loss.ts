@@ -8,7 +8,7 @@ import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex } from "./options.js";
 import { optPredsKind, type PredsKind, probabilityRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the log loss. */
 export const logLossMeta = /* @__PURE__ */ classificationEntry({
@@ -150,21 +150,13 @@ export function multiclassLogLoss(
   return runMulticlassOneShot(multiclassLogLossDef, "multiclassLogLoss", preds, target, third, fourth);
 }
 
-const dispatch = taskDispatch("logLoss", {
-  binary: { def: binaryLogLossDef, fn: binaryLogLoss },
-  multiclass: { def: multiclassLogLossDef, fn: multiclassLogLoss },
-});
 /** Task-dispatching logLoss (`task: "binary" | "multiclass"`; sklearn `log_loss`). */
-export const logLoss = dispatch.fn as PlainTask<
-  BinaryLogLossOptions,
-  MulticlassLogLossOptions,
-  never,
-  number
->;
+export const logLoss = /* @__PURE__ */ taskFunction("logLoss", {
+  binary: binaryLogLoss,
+  multiclass: multiclassLogLoss,
+}) as PlainTask<BinaryLogLossOptions, MulticlassLogLossOptions, never, number>;
 /** The def of {@link logLoss}. */
-export const logLossDef = dispatch.def as PlainTaskDef<
-  BinaryLogLossOptions,
-  MulticlassLogLossOptions,
-  never,
-  number
->;
+export const logLossDef = /* @__PURE__ */ taskDef("logLoss", {
+  binary: binaryLogLossDef,
+  multiclass: multiclassLogLossDef,
+}) as PlainTaskDef<BinaryLogLossOptions, MulticlassLogLossOptions, never, number>;

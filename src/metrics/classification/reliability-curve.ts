@@ -19,7 +19,7 @@ import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import type { PredsKind } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the reliability curve. */
 export const reliabilityCurveMeta = /* @__PURE__ */ classificationEntry({
@@ -180,21 +180,13 @@ export function multiclassReliabilityCurve(
   );
 }
 
-const dispatch = taskDispatch("reliabilityCurve", {
-  binary: { def: binaryReliabilityCurveDef, fn: binaryReliabilityCurve },
-  multiclass: { def: multiclassReliabilityCurveDef, fn: multiclassReliabilityCurve },
-});
 /** Task-dispatching reliability curve (`task: "binary" | "multiclass"`). */
-export const reliabilityCurve = dispatch.fn as PlainTask<
-  ReliabilityCurveOptions,
-  MulticlassReliabilityCurveOptions,
-  never,
-  ReliabilityCurve
->;
+export const reliabilityCurve = /* @__PURE__ */ taskFunction("reliabilityCurve", {
+  binary: binaryReliabilityCurve,
+  multiclass: multiclassReliabilityCurve,
+}) as PlainTask<ReliabilityCurveOptions, MulticlassReliabilityCurveOptions, never, ReliabilityCurve>;
 /** The def of {@link reliabilityCurve}. */
-export const reliabilityCurveDef = dispatch.def as PlainTaskDef<
-  ReliabilityCurveOptions,
-  MulticlassReliabilityCurveOptions,
-  never,
-  ReliabilityCurve
->;
+export const reliabilityCurveDef = /* @__PURE__ */ taskDef("reliabilityCurve", {
+  binary: binaryReliabilityCurveDef,
+  multiclass: multiclassReliabilityCurveDef,
+}) as PlainTaskDef<ReliabilityCurveOptions, MulticlassReliabilityCurveOptions, never, ReliabilityCurve>;

@@ -1,13 +1,18 @@
-import {
-  type BinaryCurveOptions,
-  type MulticlassCurveOptions,
-  type MultilabelCurveOptions,
-  perProblemCurve,
-} from "./curve-defs.js";
+import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { type CurveSource, rocCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import type { OperatingPoint } from "./operating-point.js";
 import { optRate } from "./options.js";
+import {
+  type PerProblemCurveSpec,
+  perProblemBinary,
+  perProblemBinaryDef,
+  perProblemMulticlass,
+  perProblemMulticlassDef,
+  perProblemMultilabel,
+  perProblemMultilabelDef,
+} from "./per-problem-curve.js";
+import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of specificity at sensitivity. */
 export const specificityAtSensitivityMeta = /* @__PURE__ */ classificationEntry({
@@ -48,20 +53,13 @@ function specificityAtSensitivityOf(source: CurveSource, min: number): Operating
   return best < 0 ? { value: 0, threshold: 1e6 } : { value: 1 - fpr[best]!, threshold: thresholds[best]! };
 }
 
-const metric = perProblemCurve<
-  BinarySpecificityAtSensitivityOptions,
-  MulticlassSpecificityAtSensitivityOptions,
-  MultilabelSpecificityAtSensitivityOptions,
-  OperatingPoint,
-  number
->({
+const specificityAtSensitivitySpec: PerProblemCurveSpec<number, OperatingPoint> = {
   concept: "specificity_at_sensitivity",
   name: "SpecificityAtSensitivity",
-  meta: specificityAtSensitivityMeta,
   options: ["minSensitivity"],
   parse: (options, fn) => optRate(fn, "minSensitivity", options.minSensitivity),
   value: specificityAtSensitivityOf,
-});
+};
 
 /**
  * The highest specificity (1 - FPR) on the ROC curve among points with sensitivity (TPR) at
@@ -69,19 +67,61 @@ const metric = perProblemCurve<
  * `{ value: 0, threshold: 1e6 }` when none qualifies. Matches torchmetrics 1.9.0
  * `binary_specificity_at_sensitivity`.
  */
-export const binarySpecificityAtSensitivityDef = metric.binaryDef;
+export const binarySpecificityAtSensitivityDef = /* @__PURE__ */ perProblemBinaryDef<
+  BinarySpecificityAtSensitivityOptions,
+  OperatingPoint,
+  number
+>(specificityAtSensitivitySpec, specificityAtSensitivityMeta);
 /** One-shot {@link binarySpecificityAtSensitivityDef}. */
-export const binarySpecificityAtSensitivity = metric.binary;
+export const binarySpecificityAtSensitivity = /* @__PURE__ */ perProblemBinary<
+  BinarySpecificityAtSensitivityOptions,
+  OperatingPoint,
+  number
+>(specificityAtSensitivitySpec);
 /** Multiclass specificityAtSensitivity one-vs-rest: one operating point per class (torchmetrics 1.9.0 `multiclass_specificity_at_sensitivity`). */
-export const multiclassSpecificityAtSensitivityDef = metric.multiclassDef;
+export const multiclassSpecificityAtSensitivityDef = /* @__PURE__ */ perProblemMulticlassDef<
+  MulticlassSpecificityAtSensitivityOptions,
+  OperatingPoint,
+  number
+>(specificityAtSensitivitySpec, specificityAtSensitivityMeta);
 /** One-shot {@link multiclassSpecificityAtSensitivityDef}. */
-export const multiclassSpecificityAtSensitivity = metric.multiclass;
+export const multiclassSpecificityAtSensitivity = /* @__PURE__ */ perProblemMulticlass<
+  MulticlassSpecificityAtSensitivityOptions,
+  OperatingPoint,
+  number
+>(specificityAtSensitivitySpec);
 /** Multilabel specificityAtSensitivity: one operating point per label (torchmetrics 1.9.0 `multilabel_specificity_at_sensitivity`). */
-export const multilabelSpecificityAtSensitivityDef = metric.multilabelDef;
+export const multilabelSpecificityAtSensitivityDef = /* @__PURE__ */ perProblemMultilabelDef<
+  MultilabelSpecificityAtSensitivityOptions,
+  OperatingPoint,
+  number
+>(specificityAtSensitivitySpec, specificityAtSensitivityMeta);
 /** One-shot {@link multilabelSpecificityAtSensitivityDef}. */
-export const multilabelSpecificityAtSensitivity = metric.multilabel;
+export const multilabelSpecificityAtSensitivity = /* @__PURE__ */ perProblemMultilabel<
+  MultilabelSpecificityAtSensitivityOptions,
+  OperatingPoint,
+  number
+>(specificityAtSensitivitySpec);
 
 /** Task-dispatching specificityAtSensitivity, as the torchmetrics 1.9.0 `specificity_at_sensitivity` task wrapper. */
-export const specificityAtSensitivity = metric.task;
+export const specificityAtSensitivity = /* @__PURE__ */ taskFunction("specificityAtSensitivity", {
+  binary: binarySpecificityAtSensitivity,
+  multiclass: multiclassSpecificityAtSensitivity,
+  multilabel: multilabelSpecificityAtSensitivity,
+}) as PerClassTask<
+  BinarySpecificityAtSensitivityOptions,
+  MulticlassSpecificityAtSensitivityOptions,
+  MultilabelSpecificityAtSensitivityOptions,
+  OperatingPoint
+>;
 /** The def of {@link specificityAtSensitivity}. */
-export const specificityAtSensitivityDef = metric.taskDef;
+export const specificityAtSensitivityDef = /* @__PURE__ */ taskDef("specificityAtSensitivity", {
+  binary: binarySpecificityAtSensitivityDef,
+  multiclass: multiclassSpecificityAtSensitivityDef,
+  multilabel: multilabelSpecificityAtSensitivityDef,
+}) as PerClassTaskDef<
+  BinarySpecificityAtSensitivityOptions,
+  MulticlassSpecificityAtSensitivityOptions,
+  MultilabelSpecificityAtSensitivityOptions,
+  OperatingPoint
+>;

@@ -29,7 +29,7 @@ import {
   type StatState,
   sliceCounts,
 } from "./stat-defs.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import { MICRO_AVERAGE, type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 export type { BinaryArgs } from "./stat-defs.js";
 
@@ -215,20 +215,19 @@ export function multilabelStatScores(
   return runOneShot(multilabelStatScoresDef, preds, target, third, fourth);
 }
 
-const dispatch = taskDispatch(
-  "statScores",
-  {
-    binary: { def: binaryStatScoresDef, fn: binaryStatScores },
-    multiclass: { def: multiclassStatScoresDef, fn: multiclassStatScores },
-    multilabel: { def: multilabelStatScoresDef, fn: multilabelStatScores },
-  },
-  { multiclass: { average: "micro" }, multilabel: { average: "micro" } },
-);
 /**
  * Task-dispatching stat scores, as the torchmetrics 1.9.0 `stat_scores` task wrapper (its
  * multiclass and multilabel `average` defaults to "micro": summed counts).
  */
-export const statScores = dispatch.fn as PlainTask<
+export const statScores = /* @__PURE__ */ taskFunction(
+  "statScores",
+  {
+    binary: binaryStatScores,
+    multiclass: multiclassStatScores,
+    multilabel: multilabelStatScores,
+  },
+  MICRO_AVERAGE,
+) as PlainTask<
   BinaryStatOptions,
   MulticlassStatScoresOptions,
   MultilabelStatScoresOptions,
@@ -236,7 +235,15 @@ export const statScores = dispatch.fn as PlainTask<
   AnyStatScores | AnyStatScores[]
 >;
 /** The def of {@link statScores}. */
-export const statScoresDef = dispatch.def as PlainTaskDef<
+export const statScoresDef = /* @__PURE__ */ taskDef(
+  "statScores",
+  {
+    binary: binaryStatScoresDef,
+    multiclass: multiclassStatScoresDef,
+    multilabel: multilabelStatScoresDef,
+  },
+  MICRO_AVERAGE,
+) as PlainTaskDef<
   BinaryStatOptions,
   MulticlassStatScoresOptions,
   MultilabelStatScoresOptions,

@@ -101,23 +101,6 @@ export function taskDef(
   };
 }
 
-type Variant = { def: (options: never) => AnyMetricDef; fn: (...args: never[]) => unknown };
-
-/** The dispatching def factory and one-shot function of a concept (untyped: concept files add overloads). */
-export function taskDispatch(
-  name: string,
-  variants: Partial<Record<Task, Variant>>,
-  defaults: Defaults = {},
-): { def: (options: unknown) => AnyMetricDef; fn: (...args: unknown[]) => unknown } {
-  const pick = <K extends keyof Variant>(key: K) =>
-    Object.fromEntries(
-      (Object.entries(variants) as [Task, Variant | undefined][])
-        .filter(([, v]) => v)
-        .map(([t, v]) => [t, v![key]]),
-    ) as Partial<Record<Task, Variant[K]>>;
-  return { def: taskDef(name, pick("def"), defaults), fn: taskFunction(name, pick("fn"), defaults) };
-}
-
 type W = NdInput | undefined;
 /** The wrappers' options of other tasks, accepted and dropped (see {@link CROSS_TASK}). */
 interface CrossTask {
