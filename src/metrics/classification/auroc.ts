@@ -9,6 +9,7 @@ import {
   binaryCurveMetricDef,
   CURVE_AVERAGES,
   type CurveAverage,
+  type CurveContext,
   type CurveConvention,
   conventionKind,
   MULTICLASS_CURVE_OPTIONS,
@@ -16,7 +17,9 @@ import {
   type MulticlassCurveOptions,
   type MultilabelCurveOptions,
   multiclassCurveDef,
+  multiclassCurveSteps,
   multilabelCurveDef,
+  multilabelCurveSteps,
   optConvention,
   readBinaryCurve,
   readCurveClasses,
@@ -28,10 +31,11 @@ import { aurocOf, type BinaryCurveState } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import { type MulticlassCurveState, type MultilabelCurveState, ovoSource } from "./multiclass-curve-state.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
+import { oneShotArgs, withInferredLabels } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
 import { type Averaged, type ClassNamesOption, named, optClassNames } from "./stat-metric.js";
+import { runSteps } from "./steps.js";
 import { type AveragedTask, type AveragedTaskDef, taskDef, taskFunction } from "./task.js";
 
 export type { CurveConvention } from "./curve-defs.js";
@@ -178,6 +182,16 @@ function ovoAuroc(
 export function multiclassAurocDef<A extends MulticlassAurocAverage = "macro", N = undefined>(
   options: MulticlassAurocOptions<A> & { classNames?: N },
 ): MetricDef<MulticlassCurveState, MulticlassArgs, Averaged<A, N>> {
+  const { fn, o, kind, compute } = readMulticlassAuroc(options);
+  return multiclassCurveDef(
+    { id: "classification/multiclass_auroc", meta: aurocMeta, fn, compute },
+    o,
+    kind,
+  ) as MetricDef<MulticlassCurveState, MulticlassArgs, Averaged<A, N>>;
+}
+
+/** Reads the options of {@link multiclassAurocDef} and {@link multiclassAuroc}: as read, `predsKind` and the compute. */
+function readMulticlassAuroc(options: unknown) {
   const fn = "multiclassAuroc";
   const o = readCurveOptions<MulticlassAurocOptions>(
     fn,
@@ -195,27 +209,18 @@ export function multiclassAurocDef<A extends MulticlassAurocAverage = "macro", N
       `${fn}: option \`multiClass: "ovo"\` needs exact mode and average "macro" or "weighted"`,
     );
   const classNames = optClassNames(fn, o.classNames, readCurveClasses(fn, o, undefined).classes);
-  return multiclassCurveDef(
-    {
-      id: "classification/multiclass_auroc",
-      meta: aurocMeta,
-      fn,
-      compute: (context) => {
-        if (multiClass === "ovo")
-          return ovoAuroc(context.state, context.classes, average === "weighted", oneClass, fn) as Averaged<
-            A,
-            N
-          >;
-        const value = averagedCurve(context, "multiclass", average, (s) => aurocOf(s, undefined, oneClass), {
-          nanIsResult: Number.isNaN(oneClass),
-        });
-        return named(value, classNames) as Averaged<A, N>;
-      },
-    },
-    o,
-    readCurveKind(fn, o, conventionKind(convention)),
-  );
+  const kind = readCurveKind(fn, o, conventionKind(convention));
+  const compute = (context: CurveContext<MulticlassCurveState>) => {
+    if (multiClass === "ovo")
+      return ovoAuroc(context.state, context.classes, average === "weighted", oneClass, fn);
+    const value = averagedCurve(context, "multiclass", average, (s) => aurocOf(s, undefined, oneClass), {
+      nanIsResult: Number.isNaN(oneClass),
+    });
+    return named(value, classNames);
+  };
+  return { fn, o, kind, compute };
 }
+
 /** One-shot {@link multiclassAurocDef}: `(preds, target[, sampleWeight], options)`. */
 export function multiclassAuroc<A extends MulticlassAurocAverage = "macro", N = undefined>(
   preds: NdInput,
@@ -234,7 +239,11 @@ export function multiclassAuroc(
   third?: unknown,
   fourth?: unknown,
 ): unknown {
-  return runMulticlassOneShot(multiclassAurocDef, "multiclassAuroc", preds, target, third, fourth);
+  const { sampleWeight, options } = oneShotArgs(third, fourth);
+  const { fn, o, kind, compute } = readMulticlassAuroc(
+    withInferredLabels(options, preds, target, "multiclassAuroc"),
+  );
+  return runSteps(multiclassCurveSteps({ fn, compute }, o, kind).steps, preds, target, sampleWeight);
 }
 
 export interface MultilabelAurocOptions<A extends MulticlassAurocAverage = MulticlassAurocAverage>
@@ -257,6 +266,16 @@ const MULTILABEL_AUROC_OPTIONS = /* @__PURE__ */ optionNames<
 export function multilabelAurocDef<A extends MulticlassAurocAverage = "macro", N = undefined>(
   options: MultilabelAurocOptions<A> & { classNames?: N },
 ): MetricDef<MultilabelCurveState, MultilabelArgs, Averaged<A, N>> {
+  const { fn, o, kind, compute } = readMultilabelAuroc(options);
+  return multilabelCurveDef(
+    { id: "classification/multilabel_auroc", meta: aurocMeta, fn, compute },
+    o,
+    kind,
+  ) as MetricDef<MultilabelCurveState, MultilabelArgs, Averaged<A, N>>;
+}
+
+/** Reads the options of {@link multilabelAurocDef} and {@link multilabelAuroc}: as read, `predsKind` and the compute. */
+function readMultilabelAuroc(options: unknown) {
   const fn = "multilabelAuroc";
   const o = readCurveOptions<MultilabelAurocOptions>(
     fn,
@@ -268,23 +287,17 @@ export function multilabelAurocDef<A extends MulticlassAurocAverage = "macro", N
   const convention = optConvention(fn, o.convention);
   const oneClass = oneClassValue(convention);
   const classNames = optClassNames(fn, o.classNames, o.numLabels as number);
-  return multilabelCurveDef(
-    {
-      id: "classification/multilabel_auroc",
-      meta: aurocMeta,
-      fn,
-      compute: (context) =>
-        named(
-          averagedCurve(context, "multilabel", average, (s) => aurocOf(s, undefined, oneClass), {
-            nanIsResult: Number.isNaN(oneClass),
-          }),
-          classNames,
-        ) as Averaged<A, N>,
-    },
-    o,
-    readCurveKind(fn, o, conventionKind(convention)),
-  );
+  const kind = readCurveKind(fn, o, conventionKind(convention));
+  const compute = (context: CurveContext<MultilabelCurveState>) =>
+    named(
+      averagedCurve(context, "multilabel", average, (s) => aurocOf(s, undefined, oneClass), {
+        nanIsResult: Number.isNaN(oneClass),
+      }),
+      classNames,
+    );
+  return { fn, o, kind, compute };
 }
+
 /** One-shot {@link multilabelAurocDef}: `(preds, target[, sampleWeight], options)`. */
 export function multilabelAuroc<A extends MulticlassAurocAverage = "macro", N = undefined>(
   preds: NdInput,
@@ -298,7 +311,9 @@ export function multilabelAuroc<A extends MulticlassAurocAverage = "macro", N = 
   options: MultilabelAurocOptions<A> & { classNames?: N },
 ): Averaged<A, N>;
 export function multilabelAuroc(preds: NdInput, target: NdInput, third?: unknown, fourth?: unknown): unknown {
-  return runOneShot(multilabelAurocDef, preds, target, third, fourth);
+  const { sampleWeight, options } = oneShotArgs(third, fourth);
+  const { fn, o, kind, compute } = readMultilabelAuroc(options);
+  return runSteps(multilabelCurveSteps({ fn, compute }, o, kind).steps, preds, target, sampleWeight);
 }
 
 /** Task-dispatching AUROC, as the torchmetrics 1.9.0 `auroc` task wrapper (average "macro"). */
