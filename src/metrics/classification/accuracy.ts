@@ -45,7 +45,11 @@ const score = (zd: number) => (tp: number, fp: number, tn: number, fn: number) =
 /** Multiclass per-class score: recall of the class (torchmetrics). */
 const mcScore = (tp: number, _fp: number, _tn: number, fn: number) => safeDivide(tp, tp + fn);
 
-const accuracySpec: StatMetricSpec = {
+const accuracySpec: StatMetricSpec<
+  BinaryAccuracyOptions,
+  MulticlassAccuracyOptions,
+  MultilabelAccuracyOptions
+> = {
   concept: "accuracy",
   name: "Accuracy",
   options: [],
@@ -59,34 +63,23 @@ const accuracySpec: StatMetricSpec = {
  * Binary accuracy (TP + TN) / N, positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_accuracy` (and sklearn 1.9.1 `accuracy_score`). 0/0 gives 0. O(n).
  */
-export const binaryAccuracyDef = /* @__PURE__ */ binaryStatMetricDef<BinaryAccuracyOptions>(
-  accuracySpec,
-  accuracyMeta,
-);
+export const binaryAccuracyDef = /* @__PURE__ */ binaryStatMetricDef(accuracySpec, accuracyMeta);
 /** One-shot {@link binaryAccuracyDef}. */
-export const binaryAccuracy = /* @__PURE__ */ binaryStatMetric<BinaryAccuracyOptions>(accuracySpec);
+export const binaryAccuracy = /* @__PURE__ */ binaryStatMetric(accuracySpec);
 
 /**
  * Multiclass accuracy per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_accuracy` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassAccuracyDef = /* @__PURE__ */ multiclassStatMetricDef<MulticlassAccuracyOptions>(
-  accuracySpec,
-  accuracyMeta,
-);
+export const multiclassAccuracyDef = /* @__PURE__ */ multiclassStatMetricDef(accuracySpec, accuracyMeta);
 /** One-shot {@link multiclassAccuracyDef}. */
-export const multiclassAccuracy =
-  /* @__PURE__ */ multiclassStatMetric<MulticlassAccuracyOptions>(accuracySpec);
+export const multiclassAccuracy = /* @__PURE__ */ multiclassStatMetric(accuracySpec);
 
 /** Multilabel accuracy per label, averaged as torchmetrics 1.9.0 `multilabel_accuracy`. */
-export const multilabelAccuracyDef = /* @__PURE__ */ multilabelStatMetricDef<MultilabelAccuracyOptions>(
-  accuracySpec,
-  accuracyMeta,
-);
+export const multilabelAccuracyDef = /* @__PURE__ */ multilabelStatMetricDef(accuracySpec, accuracyMeta);
 /** One-shot {@link multilabelAccuracyDef}. */
-export const multilabelAccuracy =
-  /* @__PURE__ */ multilabelStatMetric<MultilabelAccuracyOptions>(accuracySpec);
+export const multilabelAccuracy = /* @__PURE__ */ multilabelStatMetric(accuracySpec);
 
 /**
  * Task-dispatching accuracy (`task: "binary" | "multiclass" | "multilabel"`), as the

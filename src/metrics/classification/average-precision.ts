@@ -57,7 +57,12 @@ export interface MultilabelAveragePrecisionOptions<
   average?: A;
 }
 
-const averagePrecisionSpec: AveragedCurveSpec<undefined> = {
+const averagePrecisionSpec: AveragedCurveSpec<
+  undefined,
+  BinaryCurveOptions,
+  MulticlassAveragePrecisionOptions,
+  MultilabelAveragePrecisionOptions
+> = {
   concept: "average_precision",
   name: "AveragePrecision",
   options: [],
@@ -75,34 +80,26 @@ const averagePrecisionSpec: AveragedCurveSpec<undefined> = {
  * `average_precision_score`; with no positive sample the result is 0, as both. O(n) after a
  * radix sort of float32 scores (O(n log n) otherwise).
  */
-export const binaryAveragePrecisionDef = /* @__PURE__ */ averagedBinaryDef<BinaryCurveOptions, undefined>(
+export const binaryAveragePrecisionDef = /* @__PURE__ */ averagedBinaryDef(
   averagePrecisionSpec,
   averagePrecisionMeta,
 );
 /** One-shot {@link binaryAveragePrecisionDef}: `(preds, target[, sampleWeight][, options])`. */
-export const binaryAveragePrecision = /* @__PURE__ */ averagedBinary<BinaryCurveOptions, undefined>(
-  averagePrecisionSpec,
-);
+export const binaryAveragePrecision = /* @__PURE__ */ averagedBinary(averagePrecisionSpec);
 /** Multiclass average precision, one-vs-rest per class, averaged as torchmetrics 1.9.0 `multiclass_average_precision`. */
-export const multiclassAveragePrecisionDef = /* @__PURE__ */ averagedMulticlassDef<
-  MulticlassAveragePrecisionOptions,
-  undefined
->(averagePrecisionSpec, averagePrecisionMeta);
+export const multiclassAveragePrecisionDef = /* @__PURE__ */ averagedMulticlassDef(
+  averagePrecisionSpec,
+  averagePrecisionMeta,
+);
 /** One-shot {@link multiclassAveragePrecisionDef}. */
-export const multiclassAveragePrecision = /* @__PURE__ */ averagedMulticlass<
-  MulticlassAveragePrecisionOptions,
-  undefined
->(averagePrecisionSpec);
+export const multiclassAveragePrecision = /* @__PURE__ */ averagedMulticlass(averagePrecisionSpec);
 /** Multilabel average precision per label, averaged as torchmetrics 1.9.0 `multilabel_average_precision` (sklearn 1.9.1 on indicator targets). */
-export const multilabelAveragePrecisionDef = /* @__PURE__ */ averagedMultilabelDef<
-  MultilabelAveragePrecisionOptions,
-  undefined
->(averagePrecisionSpec, averagePrecisionMeta);
+export const multilabelAveragePrecisionDef = /* @__PURE__ */ averagedMultilabelDef(
+  averagePrecisionSpec,
+  averagePrecisionMeta,
+);
 /** One-shot {@link multilabelAveragePrecisionDef}. */
-export const multilabelAveragePrecision = /* @__PURE__ */ averagedMultilabel<
-  MultilabelAveragePrecisionOptions,
-  undefined
->(averagePrecisionSpec);
+export const multilabelAveragePrecision = /* @__PURE__ */ averagedMultilabel(averagePrecisionSpec);
 /** Task-dispatching average precision, as the torchmetrics 1.9.0 `average_precision` task wrapper (average "macro"). */
 export const averagePrecision = /* @__PURE__ */ taskFunction("averagePrecision", {
   binary: binaryAveragePrecision,

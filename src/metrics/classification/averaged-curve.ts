@@ -39,8 +39,13 @@ import { multiclassStepsOneShot, stepsOneShot } from "./steps.js";
 type Variant = "binary" | "multiclass" | "multilabel";
 type Weight = NdInput | undefined;
 
-/** What an averaged curve concept states; the builders below make its exports. */
-export interface AveragedCurveSpec<P> {
+/**
+ * What an averaged curve concept states; the builders below make its exports. `P` is its parsed
+ * options, `B`, `M` and `L` the option types of its variants (types only).
+ */
+export interface AveragedCurveSpec<P, B = unknown, M = unknown, L = unknown> {
+  /** Types only, never set: the option types of the variants, which the builders take from here. */
+  optionTypes?: { binary: B; multiclass: M; multilabel: L };
   /** snake_case concept: ids are `classification/<binary|multiclass|multilabel>_<concept>`. */
   concept: string;
   /** PascalCase concept: function names are `<binary|multiclass|multilabel><Name>`. */
@@ -108,7 +113,7 @@ function readAveragedBinary<P>(spec: AveragedCurveSpec<P>, options: unknown): Bi
 
 /** The binary def factory of an averaged curve concept. */
 export function averagedBinaryDef<B, P>(
-  spec: AveragedCurveSpec<P>,
+  spec: AveragedCurveSpec<P, B>,
   meta: CatalogEntry,
 ): AveragedCurveMetric<B, never, never>["binaryDef"] {
   const { id } = names(spec, "binary");
@@ -122,7 +127,7 @@ export function averagedBinaryDef<B, P>(
 
 /** The binary one-shot function of an averaged curve concept (computed on the validated batch). */
 export function averagedBinary<B, P>(
-  spec: AveragedCurveSpec<P>,
+  spec: AveragedCurveSpec<P, B>,
 ): AveragedCurveMetric<B, never, never>["binary"] {
   const read = (options: unknown) => readAveragedBinary(spec, options);
   return ((preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
@@ -158,7 +163,7 @@ function readAveragedProblems<P>(
 
 /** The multiclass (one-vs-rest) def factory of an averaged curve concept. */
 export function averagedMulticlassDef<M, P>(
-  spec: AveragedCurveSpec<P>,
+  spec: AveragedCurveSpec<P, unknown, M>,
   meta: CatalogEntry,
 ): AveragedCurveMetric<never, M, never>["multiclassDef"] {
   const { id } = names(spec, "multiclass");
@@ -170,7 +175,7 @@ export function averagedMulticlassDef<M, P>(
 
 /** The multiclass one-shot function of an averaged curve concept (string labels found as sklearn finds them). */
 export function averagedMulticlass<M, P>(
-  spec: AveragedCurveSpec<P>,
+  spec: AveragedCurveSpec<P, unknown, M>,
 ): AveragedCurveMetric<never, M, never>["multiclass"] {
   return multiclassStepsOneShot(names(spec, "multiclass").fn, (options) => {
     const { fn, o, kind, compute } = readAveragedProblems(spec, "multiclass", options);
@@ -180,7 +185,7 @@ export function averagedMulticlass<M, P>(
 
 /** The multilabel def factory of an averaged curve concept. */
 export function averagedMultilabelDef<L, P>(
-  spec: AveragedCurveSpec<P>,
+  spec: AveragedCurveSpec<P, unknown, unknown, L>,
   meta: CatalogEntry,
 ): AveragedCurveMetric<never, never, L>["multilabelDef"] {
   const { id } = names(spec, "multilabel");
@@ -192,7 +197,7 @@ export function averagedMultilabelDef<L, P>(
 
 /** The multilabel one-shot function of an averaged curve concept. */
 export function averagedMultilabel<L, P>(
-  spec: AveragedCurveSpec<P>,
+  spec: AveragedCurveSpec<P, unknown, unknown, L>,
 ): AveragedCurveMetric<never, never, L>["multilabel"] {
   return stepsOneShot((options) => {
     const { fn, o, kind, compute } = readAveragedProblems(spec, "multilabel", options);

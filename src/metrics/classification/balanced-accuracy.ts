@@ -50,7 +50,12 @@ export function balancedAccuracyFromConfusion(m: ArrayLike<number>, C: number, a
   return score;
 }
 
-const balancedAccuracySpec: ConfusionMetricSpec<boolean, number> = {
+const balancedAccuracySpec: ConfusionMetricSpec<
+  boolean,
+  number,
+  BinaryStatOptions & BalancedAccuracyOptions,
+  Omit<MulticlassStatOptions, "topK"> & BalancedAccuracyOptions
+> = {
   concept: "balanced_accuracy",
   name: "BalancedAccuracy",
   options: /* @__PURE__ */ optionNames<BalancedAccuracyOptions>()("adjusted"),
@@ -62,30 +67,20 @@ const balancedAccuracySpec: ConfusionMetricSpec<boolean, number> = {
  * Binary balanced accuracy (sensitivity + specificity) / 2 on `preds > threshold`, averaging only
  * the classes present in the target. Matches sklearn 1.9.1 `balanced_accuracy_score`. O(n).
  */
-export const binaryBalancedAccuracyDef = /* @__PURE__ */ binaryConfusionMetricDef<
-  BinaryStatOptions & BalancedAccuracyOptions,
-  number,
-  boolean
->(balancedAccuracySpec, balancedAccuracyMeta);
+export const binaryBalancedAccuracyDef = /* @__PURE__ */ binaryConfusionMetricDef(
+  balancedAccuracySpec,
+  balancedAccuracyMeta,
+);
 /** One-shot {@link binaryBalancedAccuracyDef}. */
-export const binaryBalancedAccuracy = /* @__PURE__ */ binaryConfusionMetric<
-  BinaryStatOptions & BalancedAccuracyOptions,
-  number,
-  boolean
->(balancedAccuracySpec);
+export const binaryBalancedAccuracy = /* @__PURE__ */ binaryConfusionMetric(balancedAccuracySpec);
 
 /** Multiclass balanced accuracy: mean per-class recall over classes present in the target. sklearn 1.9.1 `balanced_accuracy_score`. */
-export const multiclassBalancedAccuracyDef = /* @__PURE__ */ multiclassConfusionMetricDef<
-  Omit<MulticlassStatOptions, "topK"> & BalancedAccuracyOptions,
-  number,
-  boolean
->(balancedAccuracySpec, balancedAccuracyMeta);
+export const multiclassBalancedAccuracyDef = /* @__PURE__ */ multiclassConfusionMetricDef(
+  balancedAccuracySpec,
+  balancedAccuracyMeta,
+);
 /** One-shot {@link multiclassBalancedAccuracyDef}. */
-export const multiclassBalancedAccuracy = /* @__PURE__ */ multiclassConfusionMetric<
-  Omit<MulticlassStatOptions, "topK"> & BalancedAccuracyOptions,
-  number,
-  boolean
->(balancedAccuracySpec);
+export const multiclassBalancedAccuracy = /* @__PURE__ */ multiclassConfusionMetric(balancedAccuracySpec);
 
 /** Task-dispatching balancedAccuracy (`task: "binary" | "multiclass"`; no torchmetrics wrapper; sklearn `balanced_accuracy_score`). */
 export const balancedAccuracy = /* @__PURE__ */ taskFunction("balancedAccuracy", {

@@ -36,7 +36,12 @@ export { kappaFromConfusion };
 
 const WEIGHTS: readonly KappaWeights[] = ["none", "linear", "quadratic"];
 
-const cohenKappaSpec: ConfusionMetricSpec<KappaWeights, number> = {
+const cohenKappaSpec: ConfusionMetricSpec<
+  KappaWeights,
+  number,
+  BinaryStatOptions & CohenKappaOptions,
+  Omit<MulticlassStatOptions, "topK"> & CohenKappaOptions
+> = {
   concept: "cohen_kappa",
   name: "CohenKappa",
   options: /* @__PURE__ */ optionNames<CohenKappaOptions>()("weights"),
@@ -50,34 +55,21 @@ const cohenKappaSpec: ConfusionMetricSpec<KappaWeights, number> = {
  * 1.9.0 `binary_cohen_kappa` and sklearn 1.9.1 `cohen_kappa_score`. NaN when every sample is in
  * one cell of agreement (0/0), as both references. O(n).
  */
-export const binaryCohenKappaDef = /* @__PURE__ */ binaryConfusionMetricDef<
-  BinaryStatOptions & CohenKappaOptions,
-  number,
-  KappaWeights
->(cohenKappaSpec, cohenKappaMeta);
+export const binaryCohenKappaDef = /* @__PURE__ */ binaryConfusionMetricDef(cohenKappaSpec, cohenKappaMeta);
 /** One-shot {@link binaryCohenKappaDef}. */
-export const binaryCohenKappa = /* @__PURE__ */ binaryConfusionMetric<
-  BinaryStatOptions & CohenKappaOptions,
-  number,
-  KappaWeights
->(cohenKappaSpec);
+export const binaryCohenKappa = /* @__PURE__ */ binaryConfusionMetric(cohenKappaSpec);
 
 /**
  * Multiclass Cohen's kappa with optional linear or quadratic weights (class indices as ordinal
  * positions). Matches torchmetrics 1.9.0 `multiclass_cohen_kappa` and sklearn 1.9.1
  * `cohen_kappa_score(weights=...)`. O(n + C^2).
  */
-export const multiclassCohenKappaDef = /* @__PURE__ */ multiclassConfusionMetricDef<
-  Omit<MulticlassStatOptions, "topK"> & CohenKappaOptions,
-  number,
-  KappaWeights
->(cohenKappaSpec, cohenKappaMeta);
+export const multiclassCohenKappaDef = /* @__PURE__ */ multiclassConfusionMetricDef(
+  cohenKappaSpec,
+  cohenKappaMeta,
+);
 /** One-shot {@link multiclassCohenKappaDef}. */
-export const multiclassCohenKappa = /* @__PURE__ */ multiclassConfusionMetric<
-  Omit<MulticlassStatOptions, "topK"> & CohenKappaOptions,
-  number,
-  KappaWeights
->(cohenKappaSpec);
+export const multiclassCohenKappa = /* @__PURE__ */ multiclassConfusionMetric(cohenKappaSpec);
 
 /** Task-dispatching cohenKappa (`task: "binary" | "multiclass"`; torchmetrics 1.9.0 `cohen_kappa` task wrapper). */
 export const cohenKappa = /* @__PURE__ */ taskFunction("cohenKappa", {

@@ -79,7 +79,12 @@ function normalizeRows(m: Float64Array, C: number, normalize: ConfusionNormalize
   return rows;
 }
 
-const confusionMatrixSpec: ConfusionMetricSpec<ConfusionNormalize, number[][]> = {
+const confusionMatrixSpec: ConfusionMetricSpec<
+  ConfusionNormalize,
+  number[][],
+  BinaryStatOptions & ConfusionOptions,
+  Omit<MulticlassStatOptions, "topK"> & ConfusionOptions
+> = {
   concept: "confusion_matrix",
   name: "ConfusionMatrix",
   options: CONFUSION_OPTIONS,
@@ -92,34 +97,24 @@ const confusionMatrixSpec: ConfusionMetricSpec<ConfusionNormalize, number[][]> =
  * `preds > threshold`; optionally normalised. Matches torchmetrics 1.9.0 `binary_confusion_matrix`
  * and sklearn 1.9.1 `confusion_matrix`. O(n).
  */
-export const binaryConfusionMatrixDef = /* @__PURE__ */ binaryConfusionMetricDef<
-  BinaryStatOptions & ConfusionOptions,
-  number[][],
-  ConfusionNormalize
->(confusionMatrixSpec, confusionMatrixMeta);
+export const binaryConfusionMatrixDef = /* @__PURE__ */ binaryConfusionMetricDef(
+  confusionMatrixSpec,
+  confusionMatrixMeta,
+);
 /** One-shot {@link binaryConfusionMatrixDef}. */
-export const binaryConfusionMatrix = /* @__PURE__ */ binaryConfusionMetric<
-  BinaryStatOptions & ConfusionOptions,
-  number[][],
-  ConfusionNormalize
->(confusionMatrixSpec);
+export const binaryConfusionMatrix = /* @__PURE__ */ binaryConfusionMetric(confusionMatrixSpec);
 
 /**
  * Multiclass confusion matrix C x C (rows = target, columns = prediction; argmax of scores).
  * Matches torchmetrics 1.9.0 `multiclass_confusion_matrix` and sklearn 1.9.1 `confusion_matrix`.
  * O(n + C^2) time, O(C^2) state.
  */
-export const multiclassConfusionMatrixDef = /* @__PURE__ */ multiclassConfusionMetricDef<
-  Omit<MulticlassStatOptions, "topK"> & ConfusionOptions,
-  number[][],
-  ConfusionNormalize
->(confusionMatrixSpec, confusionMatrixMeta);
+export const multiclassConfusionMatrixDef = /* @__PURE__ */ multiclassConfusionMetricDef(
+  confusionMatrixSpec,
+  confusionMatrixMeta,
+);
 /** One-shot {@link multiclassConfusionMatrixDef}. */
-export const multiclassConfusionMatrix = /* @__PURE__ */ multiclassConfusionMetric<
-  Omit<MulticlassStatOptions, "topK"> & ConfusionOptions,
-  number[][],
-  ConfusionNormalize
->(confusionMatrixSpec);
+export const multiclassConfusionMatrix = /* @__PURE__ */ multiclassConfusionMetric(confusionMatrixSpec);
 
 /** Reads the options of the multilabel confusion matrices: the options as read and their reduction. */
 function readMultilabelConfusion(options: unknown) {

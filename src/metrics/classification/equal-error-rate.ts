@@ -89,7 +89,13 @@ export interface MulticlassEqualErrorRateOptions extends MulticlassCurveOptions,
   average?: CurveReduction;
 }
 
-const equalErrorRateSpec: PerProblemCurveSpec<undefined, number> = {
+const equalErrorRateSpec: PerProblemCurveSpec<
+  undefined,
+  number,
+  BinaryCurveOptions,
+  MulticlassEqualErrorRateOptions,
+  MultilabelCurveOptions
+> = {
   concept: "equal_error_rate",
   name: "EqualErrorRate",
   options: [],
@@ -105,39 +111,26 @@ const equalErrorRateSpec: PerProblemCurveSpec<undefined, number> = {
  * Equal error rate: on the ROC curve, the point where FPR and FNR = 1 - TPR are closest (first
  * such point, compared exactly), reported as their mean. Matches torchmetrics 1.9.0 `binary_eer`.
  */
-export const binaryEqualErrorRateDef = /* @__PURE__ */ perProblemBinaryDef<
-  BinaryCurveOptions,
-  number,
-  undefined
->(equalErrorRateSpec, equalErrorRateMeta);
-/** One-shot {@link binaryEqualErrorRateDef}. */
-export const binaryEqualErrorRate = /* @__PURE__ */ perProblemBinary<BinaryCurveOptions, number, undefined>(
+export const binaryEqualErrorRateDef = /* @__PURE__ */ perProblemBinaryDef(
   equalErrorRateSpec,
+  equalErrorRateMeta,
 );
+/** One-shot {@link binaryEqualErrorRateDef}. */
+export const binaryEqualErrorRate = /* @__PURE__ */ perProblemBinary(equalErrorRateSpec);
 /** Multiclass equal error rate, one-vs-rest: one per class, or of the micro/macro-averaged ROC curve (torchmetrics 1.9.0 `multiclass_eer`). */
-export const multiclassEqualErrorRateDef = /* @__PURE__ */ perProblemMulticlassDef<
-  MulticlassEqualErrorRateOptions,
-  number,
-  undefined
->(equalErrorRateSpec, equalErrorRateMeta);
+export const multiclassEqualErrorRateDef = /* @__PURE__ */ perProblemMulticlassDef(
+  equalErrorRateSpec,
+  equalErrorRateMeta,
+);
 /** One-shot {@link multiclassEqualErrorRateDef}. */
-export const multiclassEqualErrorRate = /* @__PURE__ */ perProblemMulticlass<
-  MulticlassEqualErrorRateOptions,
-  number,
-  undefined
->(equalErrorRateSpec);
+export const multiclassEqualErrorRate = /* @__PURE__ */ perProblemMulticlass(equalErrorRateSpec);
 /** Multilabel equal error rate, one per label (torchmetrics 1.9.0 `multilabel_eer`). */
-export const multilabelEqualErrorRateDef = /* @__PURE__ */ perProblemMultilabelDef<
-  MultilabelCurveOptions,
-  number,
-  undefined
->(equalErrorRateSpec, equalErrorRateMeta);
+export const multilabelEqualErrorRateDef = /* @__PURE__ */ perProblemMultilabelDef(
+  equalErrorRateSpec,
+  equalErrorRateMeta,
+);
 /** One-shot {@link multilabelEqualErrorRateDef}. */
-export const multilabelEqualErrorRate = /* @__PURE__ */ perProblemMultilabel<
-  MultilabelCurveOptions,
-  number,
-  undefined
->(equalErrorRateSpec);
+export const multilabelEqualErrorRate = /* @__PURE__ */ perProblemMultilabel(equalErrorRateSpec);
 
 /** Task-dispatching equalErrorRate, as the torchmetrics 1.9.0 `eer` task wrapper (one per class for multiclass and multilabel). */
 export const equalErrorRate = /* @__PURE__ */ taskFunction("equalErrorRate", {

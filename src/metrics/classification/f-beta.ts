@@ -54,7 +54,7 @@ const score = (zd: number, beta: number) => {
     safeDivide((1 + b2) * tp, (1 + b2) * tp + b2 * fn + fp, zd);
 };
 
-const fBetaSpec: StatMetricSpec = {
+const fBetaSpec: StatMetricSpec<BinaryFBetaOptions, MulticlassFBetaOptions, MultilabelFBetaOptions> = {
   concept: "fbeta",
   name: "FBeta",
   options: /* @__PURE__ */ optionNames<FBetaOptions>()("beta", "zeroDivision"),
@@ -67,29 +67,23 @@ const fBetaSpec: StatMetricSpec = {
  * Binary F-beta (1 + b^2) TP / ((1 + b^2) TP + b^2 FN + FP), positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_fbeta` (and sklearn 1.9.1 `fbeta_score`). 0/0 gives `zeroDivision` (0). O(n).
  */
-export const binaryFBetaDef = /* @__PURE__ */ binaryStatMetricDef<BinaryFBetaOptions>(fBetaSpec, fBetaMeta);
+export const binaryFBetaDef = /* @__PURE__ */ binaryStatMetricDef(fBetaSpec, fBetaMeta);
 /** One-shot {@link binaryFBetaDef}. */
-export const binaryFBeta = /* @__PURE__ */ binaryStatMetric<BinaryFBetaOptions>(fBetaSpec);
+export const binaryFBeta = /* @__PURE__ */ binaryStatMetric(fBetaSpec);
 
 /**
  * Multiclass f-beta score per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_fbeta` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassFBetaDef = /* @__PURE__ */ multiclassStatMetricDef<MulticlassFBetaOptions>(
-  fBetaSpec,
-  fBetaMeta,
-);
+export const multiclassFBetaDef = /* @__PURE__ */ multiclassStatMetricDef(fBetaSpec, fBetaMeta);
 /** One-shot {@link multiclassFBetaDef}. */
-export const multiclassFBeta = /* @__PURE__ */ multiclassStatMetric<MulticlassFBetaOptions>(fBetaSpec);
+export const multiclassFBeta = /* @__PURE__ */ multiclassStatMetric(fBetaSpec);
 
 /** Multilabel f-beta score per label, averaged as torchmetrics 1.9.0 `multilabel_fbeta` (or sklearn "samples"). */
-export const multilabelFBetaDef = /* @__PURE__ */ multilabelStatMetricDef<MultilabelFBetaOptions>(
-  fBetaSpec,
-  fBetaMeta,
-);
+export const multilabelFBetaDef = /* @__PURE__ */ multilabelStatMetricDef(fBetaSpec, fBetaMeta);
 /** One-shot {@link multilabelFBetaDef}. */
-export const multilabelFBeta = /* @__PURE__ */ multilabelStatMetric<MultilabelFBetaOptions>(fBetaSpec);
+export const multilabelFBeta = /* @__PURE__ */ multilabelStatMetric(fBetaSpec);
 
 /** F1 options: the F-beta options without `beta` (fixed at 1). */
 export type BinaryF1Options = Omit<BinaryFBetaOptions, "beta">;
@@ -102,7 +96,7 @@ export type MultilabelF1Options<A extends MultilabelAverage = MultilabelAverage>
 /** The F1 options of its own: the value of 0/0 (`beta` is fixed at 1). */
 export type F1Options = Omit<FBetaOptions, "beta">;
 
-const f1Spec: StatMetricSpec = {
+const f1Spec: StatMetricSpec<BinaryF1Options, MulticlassF1Options, MultilabelF1Options> = {
   concept: "f1",
   name: "F1",
   options: /* @__PURE__ */ optionNames<F1Options>()("zeroDivision"),
@@ -112,23 +106,17 @@ const f1Spec: StatMetricSpec = {
 };
 
 /** Binary F1 = 2 TP / (2 TP + FP + FN): F-beta with beta 1. Matches torchmetrics 1.9.0 `binary_f1_score`, sklearn 1.9.1 `f1_score`. */
-export const binaryF1Def = /* @__PURE__ */ binaryStatMetricDef<BinaryF1Options>(f1Spec, fBetaMeta);
+export const binaryF1Def = /* @__PURE__ */ binaryStatMetricDef(f1Spec, fBetaMeta);
 /** One-shot {@link binaryF1Def}. */
-export const binaryF1 = /* @__PURE__ */ binaryStatMetric<BinaryF1Options>(f1Spec);
+export const binaryF1 = /* @__PURE__ */ binaryStatMetric(f1Spec);
 /** Multiclass F1 (macro by default), as torchmetrics 1.9.0 `multiclass_f1_score`. */
-export const multiclassF1Def = /* @__PURE__ */ multiclassStatMetricDef<MulticlassF1Options>(
-  f1Spec,
-  fBetaMeta,
-);
+export const multiclassF1Def = /* @__PURE__ */ multiclassStatMetricDef(f1Spec, fBetaMeta);
 /** One-shot {@link multiclassF1Def}. */
-export const multiclassF1 = /* @__PURE__ */ multiclassStatMetric<MulticlassF1Options>(f1Spec);
+export const multiclassF1 = /* @__PURE__ */ multiclassStatMetric(f1Spec);
 /** Multilabel F1 (macro by default), as torchmetrics 1.9.0 `multilabel_f1_score`; "samples" as sklearn 1.9.1 `f1_score`. */
-export const multilabelF1Def = /* @__PURE__ */ multilabelStatMetricDef<MultilabelF1Options>(
-  f1Spec,
-  fBetaMeta,
-);
+export const multilabelF1Def = /* @__PURE__ */ multilabelStatMetricDef(f1Spec, fBetaMeta);
 /** One-shot {@link multilabelF1Def}. */
-export const multilabelF1 = /* @__PURE__ */ multilabelStatMetric<MultilabelF1Options>(f1Spec);
+export const multilabelF1 = /* @__PURE__ */ multilabelStatMetric(f1Spec);
 
 /**
  * Task-dispatching F-beta (`task: "binary" | "multiclass" | "multilabel"`), as the torchmetrics

@@ -44,7 +44,11 @@ export interface MultilabelFalseDiscoveryRateOptions<A extends Average = Average
 
 const score = (zd: number) => (tp: number, fp: number) => safeDivide(fp, fp + tp, zd);
 
-const falseDiscoveryRateSpec: StatMetricSpec = {
+const falseDiscoveryRateSpec: StatMetricSpec<
+  BinaryFalseDiscoveryRateOptions,
+  MulticlassFalseDiscoveryRateOptions,
+  MultilabelFalseDiscoveryRateOptions
+> = {
   concept: "false_discovery_rate",
   name: "FalseDiscoveryRate",
   options: /* @__PURE__ */ optionNames<FalseDiscoveryRateOptions>()("zeroDivision"),
@@ -56,38 +60,32 @@ const falseDiscoveryRateSpec: StatMetricSpec = {
  * Binary false discovery rate FP / (FP + TP), positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_false_discovery_rate`. 0/0 gives `zeroDivision` (0). O(n).
  */
-export const binaryFalseDiscoveryRateDef =
-  /* @__PURE__ */ binaryStatMetricDef<BinaryFalseDiscoveryRateOptions>(
-    falseDiscoveryRateSpec,
-    falseDiscoveryRateMeta,
-  );
+export const binaryFalseDiscoveryRateDef = /* @__PURE__ */ binaryStatMetricDef(
+  falseDiscoveryRateSpec,
+  falseDiscoveryRateMeta,
+);
 /** One-shot {@link binaryFalseDiscoveryRateDef}. */
-export const binaryFalseDiscoveryRate =
-  /* @__PURE__ */ binaryStatMetric<BinaryFalseDiscoveryRateOptions>(falseDiscoveryRateSpec);
+export const binaryFalseDiscoveryRate = /* @__PURE__ */ binaryStatMetric(falseDiscoveryRateSpec);
 
 /**
  * Multiclass false discovery rate per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_false_discovery_rate` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassFalseDiscoveryRateDef =
-  /* @__PURE__ */ multiclassStatMetricDef<MulticlassFalseDiscoveryRateOptions>(
-    falseDiscoveryRateSpec,
-    falseDiscoveryRateMeta,
-  );
+export const multiclassFalseDiscoveryRateDef = /* @__PURE__ */ multiclassStatMetricDef(
+  falseDiscoveryRateSpec,
+  falseDiscoveryRateMeta,
+);
 /** One-shot {@link multiclassFalseDiscoveryRateDef}. */
-export const multiclassFalseDiscoveryRate =
-  /* @__PURE__ */ multiclassStatMetric<MulticlassFalseDiscoveryRateOptions>(falseDiscoveryRateSpec);
+export const multiclassFalseDiscoveryRate = /* @__PURE__ */ multiclassStatMetric(falseDiscoveryRateSpec);
 
 /** Multilabel false discovery rate per label, averaged as torchmetrics 1.9.0 `multilabel_false_discovery_rate`. */
-export const multilabelFalseDiscoveryRateDef =
-  /* @__PURE__ */ multilabelStatMetricDef<MultilabelFalseDiscoveryRateOptions>(
-    falseDiscoveryRateSpec,
-    falseDiscoveryRateMeta,
-  );
+export const multilabelFalseDiscoveryRateDef = /* @__PURE__ */ multilabelStatMetricDef(
+  falseDiscoveryRateSpec,
+  falseDiscoveryRateMeta,
+);
 /** One-shot {@link multilabelFalseDiscoveryRateDef}. */
-export const multilabelFalseDiscoveryRate =
-  /* @__PURE__ */ multilabelStatMetric<MultilabelFalseDiscoveryRateOptions>(falseDiscoveryRateSpec);
+export const multilabelFalseDiscoveryRate = /* @__PURE__ */ multilabelStatMetric(falseDiscoveryRateSpec);
 
 /**
  * Task-dispatching falseDiscoveryRate (`task: "binary" | "multiclass" | "multilabel"`), as the

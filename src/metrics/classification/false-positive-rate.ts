@@ -44,7 +44,11 @@ export interface MultilabelFalsePositiveRateOptions<A extends Average = Average>
 
 const score = (zd: number) => (_tp: number, fp: number, tn: number) => safeDivide(fp, fp + tn, zd);
 
-const falsePositiveRateSpec: StatMetricSpec = {
+const falsePositiveRateSpec: StatMetricSpec<
+  BinaryFalsePositiveRateOptions,
+  MulticlassFalsePositiveRateOptions,
+  MultilabelFalsePositiveRateOptions
+> = {
   concept: "false_positive_rate",
   name: "FalsePositiveRate",
   options: /* @__PURE__ */ optionNames<FalsePositiveRateOptions>()("zeroDivision"),
@@ -56,37 +60,32 @@ const falsePositiveRateSpec: StatMetricSpec = {
  * Binary false positive rate FP / (FP + TN), positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_false_positive_rate`. 0/0 gives `zeroDivision` (0). O(n).
  */
-export const binaryFalsePositiveRateDef = /* @__PURE__ */ binaryStatMetricDef<BinaryFalsePositiveRateOptions>(
+export const binaryFalsePositiveRateDef = /* @__PURE__ */ binaryStatMetricDef(
   falsePositiveRateSpec,
   falsePositiveRateMeta,
 );
 /** One-shot {@link binaryFalsePositiveRateDef}. */
-export const binaryFalsePositiveRate =
-  /* @__PURE__ */ binaryStatMetric<BinaryFalsePositiveRateOptions>(falsePositiveRateSpec);
+export const binaryFalsePositiveRate = /* @__PURE__ */ binaryStatMetric(falsePositiveRateSpec);
 
 /**
  * Multiclass false positive rate per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_false_positive_rate` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassFalsePositiveRateDef =
-  /* @__PURE__ */ multiclassStatMetricDef<MulticlassFalsePositiveRateOptions>(
-    falsePositiveRateSpec,
-    falsePositiveRateMeta,
-  );
+export const multiclassFalsePositiveRateDef = /* @__PURE__ */ multiclassStatMetricDef(
+  falsePositiveRateSpec,
+  falsePositiveRateMeta,
+);
 /** One-shot {@link multiclassFalsePositiveRateDef}. */
-export const multiclassFalsePositiveRate =
-  /* @__PURE__ */ multiclassStatMetric<MulticlassFalsePositiveRateOptions>(falsePositiveRateSpec);
+export const multiclassFalsePositiveRate = /* @__PURE__ */ multiclassStatMetric(falsePositiveRateSpec);
 
 /** Multilabel false positive rate per label, averaged as torchmetrics 1.9.0 `multilabel_false_positive_rate`. */
-export const multilabelFalsePositiveRateDef =
-  /* @__PURE__ */ multilabelStatMetricDef<MultilabelFalsePositiveRateOptions>(
-    falsePositiveRateSpec,
-    falsePositiveRateMeta,
-  );
+export const multilabelFalsePositiveRateDef = /* @__PURE__ */ multilabelStatMetricDef(
+  falsePositiveRateSpec,
+  falsePositiveRateMeta,
+);
 /** One-shot {@link multilabelFalsePositiveRateDef}. */
-export const multilabelFalsePositiveRate =
-  /* @__PURE__ */ multilabelStatMetric<MultilabelFalsePositiveRateOptions>(falsePositiveRateSpec);
+export const multilabelFalsePositiveRate = /* @__PURE__ */ multilabelStatMetric(falsePositiveRateSpec);
 
 /**
  * Task-dispatching falsePositiveRate (`task: "binary" | "multiclass" | "multilabel"`), as the

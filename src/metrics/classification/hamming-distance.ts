@@ -49,7 +49,11 @@ const score = () => (tp: number, fp: number, tn: number, fn: number) => errorRat
 /** Multiclass per-class score: the miss rate of the class, 1 - recall (torchmetrics). */
 const mcScore = (tp: number, _fp: number, _tn: number, fn: number) => errorRate(fn, tp + fn);
 
-const hammingDistanceSpec: StatMetricSpec = {
+const hammingDistanceSpec: StatMetricSpec<
+  BinaryHammingDistanceOptions,
+  MulticlassHammingDistanceOptions,
+  MultilabelHammingDistanceOptions
+> = {
   concept: "hamming_distance",
   name: "HammingDistance",
   options: /* @__PURE__ */ optionNames<HammingDistanceOptions>()(),
@@ -61,37 +65,32 @@ const hammingDistanceSpec: StatMetricSpec = {
  * Binary Hamming distance (FP + FN) / N, the fraction of wrong predictions (`preds > threshold` positive). Matches torchmetrics 1.9.0
  * `binary_hamming_distance` (and sklearn 1.9.1 `hamming_loss`). 0/0 gives 0. O(n).
  */
-export const binaryHammingDistanceDef = /* @__PURE__ */ binaryStatMetricDef<BinaryHammingDistanceOptions>(
+export const binaryHammingDistanceDef = /* @__PURE__ */ binaryStatMetricDef(
   hammingDistanceSpec,
   hammingDistanceMeta,
 );
 /** One-shot {@link binaryHammingDistanceDef}. */
-export const binaryHammingDistance =
-  /* @__PURE__ */ binaryStatMetric<BinaryHammingDistanceOptions>(hammingDistanceSpec);
+export const binaryHammingDistance = /* @__PURE__ */ binaryStatMetric(hammingDistanceSpec);
 
 /**
  * Multiclass hamming distance per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_hamming_distance` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassHammingDistanceDef =
-  /* @__PURE__ */ multiclassStatMetricDef<MulticlassHammingDistanceOptions>(
-    hammingDistanceSpec,
-    hammingDistanceMeta,
-  );
+export const multiclassHammingDistanceDef = /* @__PURE__ */ multiclassStatMetricDef(
+  hammingDistanceSpec,
+  hammingDistanceMeta,
+);
 /** One-shot {@link multiclassHammingDistanceDef}. */
-export const multiclassHammingDistance =
-  /* @__PURE__ */ multiclassStatMetric<MulticlassHammingDistanceOptions>(hammingDistanceSpec);
+export const multiclassHammingDistance = /* @__PURE__ */ multiclassStatMetric(hammingDistanceSpec);
 
 /** Multilabel hamming distance per label, averaged as torchmetrics 1.9.0 `multilabel_hamming_distance`. */
-export const multilabelHammingDistanceDef =
-  /* @__PURE__ */ multilabelStatMetricDef<MultilabelHammingDistanceOptions>(
-    hammingDistanceSpec,
-    hammingDistanceMeta,
-  );
+export const multilabelHammingDistanceDef = /* @__PURE__ */ multilabelStatMetricDef(
+  hammingDistanceSpec,
+  hammingDistanceMeta,
+);
 /** One-shot {@link multilabelHammingDistanceDef}. */
-export const multilabelHammingDistance =
-  /* @__PURE__ */ multilabelStatMetric<MultilabelHammingDistanceOptions>(hammingDistanceSpec);
+export const multilabelHammingDistance = /* @__PURE__ */ multilabelStatMetric(hammingDistanceSpec);
 
 /**
  * Task-dispatching hammingDistance (`task: "binary" | "multiclass" | "multilabel"`), as the

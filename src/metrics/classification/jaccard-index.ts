@@ -45,7 +45,11 @@ export interface MultilabelJaccardIndexOptions<A extends MultilabelAverage = Mul
 const score = (zd: number) => (tp: number, fp: number, _tn: number, fn: number) =>
   safeDivide(tp, tp + fp + fn, zd);
 
-const jaccardIndexSpec: StatMetricSpec = {
+const jaccardIndexSpec: StatMetricSpec<
+  BinaryJaccardIndexOptions,
+  MulticlassJaccardIndexOptions,
+  MultilabelJaccardIndexOptions
+> = {
   concept: "jaccard_index",
   name: "JaccardIndex",
   options: /* @__PURE__ */ optionNames<JaccardIndexOptions>()("zeroDivision"),
@@ -58,31 +62,29 @@ const jaccardIndexSpec: StatMetricSpec = {
  * Binary Jaccard index TP / (TP + FP + FN), positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_jaccard_index` (and sklearn 1.9.1 `jaccard_score`). 0/0 gives `zeroDivision` (0). O(n).
  */
-export const binaryJaccardIndexDef = /* @__PURE__ */ binaryStatMetricDef<BinaryJaccardIndexOptions>(
-  jaccardIndexSpec,
-  jaccardIndexMeta,
-);
+export const binaryJaccardIndexDef = /* @__PURE__ */ binaryStatMetricDef(jaccardIndexSpec, jaccardIndexMeta);
 /** One-shot {@link binaryJaccardIndexDef}. */
-export const binaryJaccardIndex =
-  /* @__PURE__ */ binaryStatMetric<BinaryJaccardIndexOptions>(jaccardIndexSpec);
+export const binaryJaccardIndex = /* @__PURE__ */ binaryStatMetric(jaccardIndexSpec);
 
 /**
  * Multiclass jaccard index per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_jaccard_index` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassJaccardIndexDef =
-  /* @__PURE__ */ multiclassStatMetricDef<MulticlassJaccardIndexOptions>(jaccardIndexSpec, jaccardIndexMeta);
+export const multiclassJaccardIndexDef = /* @__PURE__ */ multiclassStatMetricDef(
+  jaccardIndexSpec,
+  jaccardIndexMeta,
+);
 /** One-shot {@link multiclassJaccardIndexDef}. */
-export const multiclassJaccardIndex =
-  /* @__PURE__ */ multiclassStatMetric<MulticlassJaccardIndexOptions>(jaccardIndexSpec);
+export const multiclassJaccardIndex = /* @__PURE__ */ multiclassStatMetric(jaccardIndexSpec);
 
 /** Multilabel jaccard index per label, averaged as torchmetrics 1.9.0 `multilabel_jaccard_index` (or sklearn "samples"). */
-export const multilabelJaccardIndexDef =
-  /* @__PURE__ */ multilabelStatMetricDef<MultilabelJaccardIndexOptions>(jaccardIndexSpec, jaccardIndexMeta);
+export const multilabelJaccardIndexDef = /* @__PURE__ */ multilabelStatMetricDef(
+  jaccardIndexSpec,
+  jaccardIndexMeta,
+);
 /** One-shot {@link multilabelJaccardIndexDef}. */
-export const multilabelJaccardIndex =
-  /* @__PURE__ */ multilabelStatMetric<MultilabelJaccardIndexOptions>(jaccardIndexSpec);
+export const multilabelJaccardIndex = /* @__PURE__ */ multilabelStatMetric(jaccardIndexSpec);
 
 /**
  * Task-dispatching jaccardIndex (`task: "binary" | "multiclass" | "multilabel"`), as the

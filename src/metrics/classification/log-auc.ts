@@ -91,7 +91,12 @@ function logAucOf(source: CurveSource, range: readonly [number, number]): number
 /** torchmetrics' `logauc` wrapper averages "none" (one per class), its explicit functions "macro". */
 const NO_AVERAGE = { multiclass: { average: "none" }, multilabel: { average: "none" } };
 
-const logAucSpec: AveragedCurveSpec<[number, number]> = {
+const logAucSpec: AveragedCurveSpec<
+  [number, number],
+  BinaryLogAucOptions,
+  MulticlassLogAucOptions,
+  MultilabelLogAucOptions
+> = {
   concept: "log_auc",
   name: "LogAuc",
   options: ["fprRange"],
@@ -105,30 +110,17 @@ const logAucSpec: AveragedCurveSpec<[number, number]> = {
  * between `fprRange` (default [0.001, 0.1]), normalised to [0, 1]; rewards ranking that holds at
  * low false positive rates. Matches torchmetrics 1.9.0 `binary_logauc` (exact or binned).
  */
-export const binaryLogAucDef = /* @__PURE__ */ averagedBinaryDef<BinaryLogAucOptions, [number, number]>(
-  logAucSpec,
-  logAucMeta,
-);
+export const binaryLogAucDef = /* @__PURE__ */ averagedBinaryDef(logAucSpec, logAucMeta);
 /** One-shot {@link binaryLogAucDef}. */
-export const binaryLogAuc = /* @__PURE__ */ averagedBinary<BinaryLogAucOptions, [number, number]>(logAucSpec);
+export const binaryLogAuc = /* @__PURE__ */ averagedBinary(logAucSpec);
 /** Multiclass log AUC, one-vs-rest, macro-averaged (NaN classes left out) or per class: torchmetrics 1.9.0 `multiclass_logauc`. */
-export const multiclassLogAucDef = /* @__PURE__ */ averagedMulticlassDef<
-  MulticlassLogAucOptions,
-  [number, number]
->(logAucSpec, logAucMeta);
+export const multiclassLogAucDef = /* @__PURE__ */ averagedMulticlassDef(logAucSpec, logAucMeta);
 /** One-shot {@link multiclassLogAucDef}. */
-export const multiclassLogAuc = /* @__PURE__ */ averagedMulticlass<MulticlassLogAucOptions, [number, number]>(
-  logAucSpec,
-);
+export const multiclassLogAuc = /* @__PURE__ */ averagedMulticlass(logAucSpec);
 /** Multilabel log AUC per label, macro-averaged or per label: torchmetrics 1.9.0 `multilabel_logauc`. */
-export const multilabelLogAucDef = /* @__PURE__ */ averagedMultilabelDef<
-  MultilabelLogAucOptions,
-  [number, number]
->(logAucSpec, logAucMeta);
+export const multilabelLogAucDef = /* @__PURE__ */ averagedMultilabelDef(logAucSpec, logAucMeta);
 /** One-shot {@link multilabelLogAucDef}. */
-export const multilabelLogAuc = /* @__PURE__ */ averagedMultilabel<MultilabelLogAucOptions, [number, number]>(
-  logAucSpec,
-);
+export const multilabelLogAuc = /* @__PURE__ */ averagedMultilabel(logAucSpec);
 /** Task-dispatching log AUC, as the torchmetrics 1.9.0 `logauc` task wrapper (per class by default: average "none"). */
 export const logAuc = /* @__PURE__ */ taskFunction(
   "logAuc",

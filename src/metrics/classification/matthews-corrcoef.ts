@@ -100,7 +100,12 @@ export function mccFromConfusion(m: ArrayLike<number>, C: number, binaryConventi
   return numerator / Math.sqrt(denom);
 }
 
-const matthewsCorrcoefSpec: ConfusionMetricSpec<undefined, number> = {
+const matthewsCorrcoefSpec: ConfusionMetricSpec<
+  undefined,
+  number,
+  BinaryStatOptions,
+  Omit<MulticlassStatOptions, "topK">
+> = {
   concept: "matthews_corrcoef",
   name: "MatthewsCorrcoef",
   options: [],
@@ -115,29 +120,24 @@ const matthewsCorrcoefSpec: ConfusionMetricSpec<undefined, number> = {
  * Matches torchmetrics 1.9.0 `binary_matthews_corrcoef` including its zero-denominator
  * conventions (see {@link mccFromConfusion}); sklearn 1.9.1 returns 0 there. O(n).
  */
-export const binaryMatthewsCorrcoefDef = /* @__PURE__ */ binaryConfusionMetricDef<BinaryStatOptions, number>(
+export const binaryMatthewsCorrcoefDef = /* @__PURE__ */ binaryConfusionMetricDef(
   matthewsCorrcoefSpec,
   matthewsCorrcoefMeta,
 );
 /** One-shot {@link binaryMatthewsCorrcoefDef}. */
-export const binaryMatthewsCorrcoef = /* @__PURE__ */ binaryConfusionMetric<BinaryStatOptions, number>(
-  matthewsCorrcoefSpec,
-);
+export const binaryMatthewsCorrcoef = /* @__PURE__ */ binaryConfusionMetric(matthewsCorrcoefSpec);
 
 /**
  * Multiclass MCC (Gorodkin's R_K) from the C x C confusion matrix, as sklearn 1.2 and torchmetrics
  * 1.9.0; 0 wherever it is undefined, for any class count (sklearn: `([0,0,0,0], [0,0,0,0])` gives
  * 0 with 2 classes as with 3; torchmetrics applies its binary conventions to 2 classes and gives 1).
  */
-export const multiclassMatthewsCorrcoefDef = /* @__PURE__ */ multiclassConfusionMetricDef<
-  Omit<MulticlassStatOptions, "topK">,
-  number
->(matthewsCorrcoefSpec, matthewsCorrcoefMeta);
+export const multiclassMatthewsCorrcoefDef = /* @__PURE__ */ multiclassConfusionMetricDef(
+  matthewsCorrcoefSpec,
+  matthewsCorrcoefMeta,
+);
 /** One-shot {@link multiclassMatthewsCorrcoefDef}. */
-export const multiclassMatthewsCorrcoef = /* @__PURE__ */ multiclassConfusionMetric<
-  Omit<MulticlassStatOptions, "topK">,
-  number
->(matthewsCorrcoefSpec);
+export const multiclassMatthewsCorrcoef = /* @__PURE__ */ multiclassConfusionMetric(matthewsCorrcoefSpec);
 
 /** Reads the options of the multilabel MCC: the options as read and its reduction. */
 function readMultilabelMcc(options: unknown) {

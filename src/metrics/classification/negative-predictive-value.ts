@@ -51,7 +51,11 @@ export interface MultilabelNegativePredictiveValueOptions<A extends Average = Av
 const score = (zd: number) => (_tp: number, _fp: number, tn: number, fn: number) =>
   safeDivide(tn, tn + fn, zd);
 
-const negativePredictiveValueSpec: StatMetricSpec = {
+const negativePredictiveValueSpec: StatMetricSpec<
+  BinaryNegativePredictiveValueOptions,
+  MulticlassNegativePredictiveValueOptions,
+  MultilabelNegativePredictiveValueOptions
+> = {
   concept: "negative_predictive_value",
   name: "NegativePredictiveValue",
   options: /* @__PURE__ */ optionNames<NegativePredictiveValueOptions>()("zeroDivision"),
@@ -63,38 +67,34 @@ const negativePredictiveValueSpec: StatMetricSpec = {
  * Binary negative predictive value TN / (TN + FN), positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_negative_predictive_value`. 0/0 gives `zeroDivision` (0). O(n).
  */
-export const binaryNegativePredictiveValueDef =
-  /* @__PURE__ */ binaryStatMetricDef<BinaryNegativePredictiveValueOptions>(
-    negativePredictiveValueSpec,
-    negativePredictiveValueMeta,
-  );
+export const binaryNegativePredictiveValueDef = /* @__PURE__ */ binaryStatMetricDef(
+  negativePredictiveValueSpec,
+  negativePredictiveValueMeta,
+);
 /** One-shot {@link binaryNegativePredictiveValueDef}. */
-export const binaryNegativePredictiveValue =
-  /* @__PURE__ */ binaryStatMetric<BinaryNegativePredictiveValueOptions>(negativePredictiveValueSpec);
+export const binaryNegativePredictiveValue = /* @__PURE__ */ binaryStatMetric(negativePredictiveValueSpec);
 
 /**
  * Multiclass negative predictive value per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_negative_predictive_value` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassNegativePredictiveValueDef =
-  /* @__PURE__ */ multiclassStatMetricDef<MulticlassNegativePredictiveValueOptions>(
-    negativePredictiveValueSpec,
-    negativePredictiveValueMeta,
-  );
+export const multiclassNegativePredictiveValueDef = /* @__PURE__ */ multiclassStatMetricDef(
+  negativePredictiveValueSpec,
+  negativePredictiveValueMeta,
+);
 /** One-shot {@link multiclassNegativePredictiveValueDef}. */
 export const multiclassNegativePredictiveValue =
-  /* @__PURE__ */ multiclassStatMetric<MulticlassNegativePredictiveValueOptions>(negativePredictiveValueSpec);
+  /* @__PURE__ */ multiclassStatMetric(negativePredictiveValueSpec);
 
 /** Multilabel negative predictive value per label, averaged as torchmetrics 1.9.0 `multilabel_negative_predictive_value`. */
-export const multilabelNegativePredictiveValueDef =
-  /* @__PURE__ */ multilabelStatMetricDef<MultilabelNegativePredictiveValueOptions>(
-    negativePredictiveValueSpec,
-    negativePredictiveValueMeta,
-  );
+export const multilabelNegativePredictiveValueDef = /* @__PURE__ */ multilabelStatMetricDef(
+  negativePredictiveValueSpec,
+  negativePredictiveValueMeta,
+);
 /** One-shot {@link multilabelNegativePredictiveValueDef}. */
 export const multilabelNegativePredictiveValue =
-  /* @__PURE__ */ multilabelStatMetric<MultilabelNegativePredictiveValueOptions>(negativePredictiveValueSpec);
+  /* @__PURE__ */ multilabelStatMetric(negativePredictiveValueSpec);
 
 /**
  * Task-dispatching negativePredictiveValue (`task: "binary" | "multiclass" | "multilabel"`), as the

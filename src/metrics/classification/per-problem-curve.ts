@@ -41,8 +41,14 @@ import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js"
 import { named, optClassNames } from "./stat-metric.js";
 import { multiclassStepsOneShot, stepsOneShot } from "./steps.js";
 
-/** What a curve concept with one result per binary problem states (ROC curve, precision-recall curve). */
-export interface PerProblemCurveSpec<P, R> {
+/**
+ * What a curve concept with one result per binary problem states (ROC curve, precision-recall
+ * curve): `P` its parsed options, `R` one problem's result, `B`, `M` and `L` the option types of
+ * its variants (types only).
+ */
+export interface PerProblemCurveSpec<P, R, B = unknown, M = unknown, L = unknown> {
+  /** Types only, never set: the option types of the variants, which the builders take from here. */
+  optionTypes?: { binary: B; multiclass: M; multilabel: L };
   /** snake_case concept: ids are `classification/<binary|multiclass|multilabel>_<concept>`. */
   concept: string;
   /** PascalCase concept: function names are `<binary|multiclass|multilabel><Name>`. */
@@ -124,7 +130,7 @@ function readProblemBinary<P, R>(spec: PerProblemCurveSpec<P, R>, options: unkno
 
 /** The binary def factory of a per-problem curve concept. */
 export function perProblemBinaryDef<B, R, P>(
-  spec: PerProblemCurveSpec<P, R>,
+  spec: PerProblemCurveSpec<P, R, B>,
   meta: CatalogEntry,
 ): PerProblemCurve<B, never, never, R>["binaryDef"] {
   const { id } = names(spec, "binary");
@@ -139,7 +145,7 @@ export function perProblemBinaryDef<B, R, P>(
 
 /** The binary one-shot function of a per-problem curve concept (computed on the validated batch). */
 export function perProblemBinary<B, R, P>(
-  spec: PerProblemCurveSpec<P, R>,
+  spec: PerProblemCurveSpec<P, R, B>,
 ): PerProblemCurve<B, never, never, R>["binary"] {
   const read = (options: unknown) => readProblemBinary(spec, options);
   return ((preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
@@ -173,7 +179,7 @@ function readProblemMulticlass<P, R>(spec: PerProblemCurveSpec<P, R>, options: u
 
 /** The multiclass def factory of a per-problem curve concept (one vs rest). */
 export function perProblemMulticlassDef<M, R, P>(
-  spec: PerProblemCurveSpec<P, R>,
+  spec: PerProblemCurveSpec<P, R, unknown, M>,
   meta: CatalogEntry,
 ): PerProblemCurve<never, M, never, R>["multiclassDef"] {
   const { id } = names(spec, "multiclass");
@@ -185,7 +191,7 @@ export function perProblemMulticlassDef<M, R, P>(
 
 /** The multiclass one-shot function of a per-problem curve concept (string labels found as sklearn finds them). */
 export function perProblemMulticlass<M, R, P>(
-  spec: PerProblemCurveSpec<P, R>,
+  spec: PerProblemCurveSpec<P, R, unknown, M>,
 ): PerProblemCurve<never, M, never, R>["multiclass"] {
   return multiclassStepsOneShot(names(spec, "multiclass").fn, (options) => {
     const { fn, o, kind, compute } = readProblemMulticlass(spec, options);
@@ -222,7 +228,7 @@ function buildProblemMultilabel<P, R, T>(
 
 /** The multilabel def factory of a per-problem curve concept (one result per label). */
 export function perProblemMultilabelDef<L, R, P>(
-  spec: PerProblemCurveSpec<P, R>,
+  spec: PerProblemCurveSpec<P, R, unknown, unknown, L>,
   meta: CatalogEntry,
 ): PerProblemCurve<never, never, L, R>["multilabelDef"] {
   const { id } = names(spec, "multilabel");
@@ -234,7 +240,7 @@ export function perProblemMultilabelDef<L, R, P>(
 
 /** The multilabel one-shot function of a per-problem curve concept. */
 export function perProblemMultilabel<L, R, P>(
-  spec: PerProblemCurveSpec<P, R>,
+  spec: PerProblemCurveSpec<P, R, unknown, unknown, L>,
 ): PerProblemCurve<never, never, L, R>["multilabel"] {
   return stepsOneShot((options) =>
     buildProblemMultilabel(

@@ -56,7 +56,13 @@ function precisionAtFixedRecallOf(source: CurveSource, min: number): OperatingPo
   return { value, threshold: value === 0 ? Number.NaN : threshold };
 }
 
-const precisionAtFixedRecallSpec: PerProblemCurveSpec<number, OperatingPoint> = {
+const precisionAtFixedRecallSpec: PerProblemCurveSpec<
+  number,
+  OperatingPoint,
+  BinaryPrecisionAtFixedRecallOptions,
+  MulticlassPrecisionAtFixedRecallOptions,
+  MultilabelPrecisionAtFixedRecallOptions
+> = {
   concept: "precision_at_fixed_recall",
   name: "PrecisionAtFixedRecall",
   options: ["minRecall"],
@@ -69,41 +75,28 @@ const precisionAtFixedRecallSpec: PerProblemCurveSpec<number, OperatingPoint> = 
  * recall, then higher threshold); `{ value: 0, threshold: NaN }` when none qualifies. Matches
  * torchmetrics 1.9.0 `binary_precision_at_fixed_recall`.
  */
-export const binaryPrecisionAtFixedRecallDef = /* @__PURE__ */ perProblemBinaryDef<
-  BinaryPrecisionAtFixedRecallOptions,
-  OperatingPoint,
-  number
->(precisionAtFixedRecallSpec, precisionAtFixedRecallMeta);
+export const binaryPrecisionAtFixedRecallDef = /* @__PURE__ */ perProblemBinaryDef(
+  precisionAtFixedRecallSpec,
+  precisionAtFixedRecallMeta,
+);
 /** One-shot {@link binaryPrecisionAtFixedRecallDef}. */
-export const binaryPrecisionAtFixedRecall = /* @__PURE__ */ perProblemBinary<
-  BinaryPrecisionAtFixedRecallOptions,
-  OperatingPoint,
-  number
->(precisionAtFixedRecallSpec);
+export const binaryPrecisionAtFixedRecall = /* @__PURE__ */ perProblemBinary(precisionAtFixedRecallSpec);
 /** Multiclass precisionAtFixedRecall one-vs-rest: one operating point per class (torchmetrics 1.9.0 `multiclass_precision_at_fixed_recall`). */
-export const multiclassPrecisionAtFixedRecallDef = /* @__PURE__ */ perProblemMulticlassDef<
-  MulticlassPrecisionAtFixedRecallOptions,
-  OperatingPoint,
-  number
->(precisionAtFixedRecallSpec, precisionAtFixedRecallMeta);
+export const multiclassPrecisionAtFixedRecallDef = /* @__PURE__ */ perProblemMulticlassDef(
+  precisionAtFixedRecallSpec,
+  precisionAtFixedRecallMeta,
+);
 /** One-shot {@link multiclassPrecisionAtFixedRecallDef}. */
-export const multiclassPrecisionAtFixedRecall = /* @__PURE__ */ perProblemMulticlass<
-  MulticlassPrecisionAtFixedRecallOptions,
-  OperatingPoint,
-  number
->(precisionAtFixedRecallSpec);
+export const multiclassPrecisionAtFixedRecall =
+  /* @__PURE__ */ perProblemMulticlass(precisionAtFixedRecallSpec);
 /** Multilabel precisionAtFixedRecall: one operating point per label (torchmetrics 1.9.0 `multilabel_precision_at_fixed_recall`). */
-export const multilabelPrecisionAtFixedRecallDef = /* @__PURE__ */ perProblemMultilabelDef<
-  MultilabelPrecisionAtFixedRecallOptions,
-  OperatingPoint,
-  number
->(precisionAtFixedRecallSpec, precisionAtFixedRecallMeta);
+export const multilabelPrecisionAtFixedRecallDef = /* @__PURE__ */ perProblemMultilabelDef(
+  precisionAtFixedRecallSpec,
+  precisionAtFixedRecallMeta,
+);
 /** One-shot {@link multilabelPrecisionAtFixedRecallDef}. */
-export const multilabelPrecisionAtFixedRecall = /* @__PURE__ */ perProblemMultilabel<
-  MultilabelPrecisionAtFixedRecallOptions,
-  OperatingPoint,
-  number
->(precisionAtFixedRecallSpec);
+export const multilabelPrecisionAtFixedRecall =
+  /* @__PURE__ */ perProblemMultilabel(precisionAtFixedRecallSpec);
 
 /** Task-dispatching precisionAtFixedRecall, as the torchmetrics 1.9.0 `precision_at_fixed_recall` task wrapper. */
 export const precisionAtFixedRecall = /* @__PURE__ */ taskFunction("precisionAtFixedRecall", {

@@ -35,7 +35,13 @@ export interface MulticlassPrecisionRecallCurveOptions extends MulticlassCurveOp
   average?: CurveReduction;
 }
 
-const precisionRecallCurveSpec: PerProblemCurveSpec<undefined, PrecisionRecallCurve> = {
+const precisionRecallCurveSpec: PerProblemCurveSpec<
+  undefined,
+  PrecisionRecallCurve,
+  BinaryCurveOptions,
+  MulticlassPrecisionRecallCurveOptions,
+  MultilabelCurveOptions
+> = {
   concept: "precision_recall_curve",
   name: "PrecisionRecallCurve",
   options: [],
@@ -50,17 +56,12 @@ const precisionRecallCurveSpec: PerProblemCurveSpec<undefined, PrecisionRecallCu
  * (binned; 0/0 is NaN). Matches torchmetrics 1.9.0 `binary_precision_recall_curve` and sklearn
  * 1.9.1 `precision_recall_curve`. O(n) after sorting.
  */
-export const binaryPrecisionRecallCurveDef = /* @__PURE__ */ perProblemBinaryDef<
-  BinaryCurveOptions,
-  PrecisionRecallCurve,
-  undefined
->(precisionRecallCurveSpec, precisionRecallCurveMeta);
+export const binaryPrecisionRecallCurveDef = /* @__PURE__ */ perProblemBinaryDef(
+  precisionRecallCurveSpec,
+  precisionRecallCurveMeta,
+);
 /** One-shot {@link binaryPrecisionRecallCurveDef}. */
-export const binaryPrecisionRecallCurve = /* @__PURE__ */ perProblemBinary<
-  BinaryCurveOptions,
-  PrecisionRecallCurve,
-  undefined
->(precisionRecallCurveSpec);
+export const binaryPrecisionRecallCurve = /* @__PURE__ */ perProblemBinary(precisionRecallCurveSpec);
 
 /**
  * Multiclass precision-recall curves, one-vs-rest: one per class (default), or one averaged curve
@@ -68,30 +69,20 @@ export const binaryPrecisionRecallCurve = /* @__PURE__ */ perProblemBinary<
  * interpolated at the union of their precisions), as torchmetrics 1.9.0
  * `multiclass_precision_recall_curve`.
  */
-export const multiclassPrecisionRecallCurveDef = /* @__PURE__ */ perProblemMulticlassDef<
-  MulticlassPrecisionRecallCurveOptions,
-  PrecisionRecallCurve,
-  undefined
->(precisionRecallCurveSpec, precisionRecallCurveMeta);
+export const multiclassPrecisionRecallCurveDef = /* @__PURE__ */ perProblemMulticlassDef(
+  precisionRecallCurveSpec,
+  precisionRecallCurveMeta,
+);
 /** One-shot {@link multiclassPrecisionRecallCurveDef}. */
-export const multiclassPrecisionRecallCurve = /* @__PURE__ */ perProblemMulticlass<
-  MulticlassPrecisionRecallCurveOptions,
-  PrecisionRecallCurve,
-  undefined
->(precisionRecallCurveSpec);
+export const multiclassPrecisionRecallCurve = /* @__PURE__ */ perProblemMulticlass(precisionRecallCurveSpec);
 
 /** Multilabel precision-recall curves, one per label (torchmetrics 1.9.0 `multilabel_precision_recall_curve`). */
-export const multilabelPrecisionRecallCurveDef = /* @__PURE__ */ perProblemMultilabelDef<
-  MultilabelCurveOptions,
-  PrecisionRecallCurve,
-  undefined
->(precisionRecallCurveSpec, precisionRecallCurveMeta);
+export const multilabelPrecisionRecallCurveDef = /* @__PURE__ */ perProblemMultilabelDef(
+  precisionRecallCurveSpec,
+  precisionRecallCurveMeta,
+);
 /** One-shot {@link multilabelPrecisionRecallCurveDef}. */
-export const multilabelPrecisionRecallCurve = /* @__PURE__ */ perProblemMultilabel<
-  MultilabelCurveOptions,
-  PrecisionRecallCurve,
-  undefined
->(precisionRecallCurveSpec);
+export const multilabelPrecisionRecallCurve = /* @__PURE__ */ perProblemMultilabel(precisionRecallCurveSpec);
 
 /** Task-dispatching precisionRecallCurve, as the torchmetrics 1.9.0 `precision_recall_curve` task wrapper (one per class for multiclass and multilabel). */
 export const precisionRecallCurve = /* @__PURE__ */ taskFunction("precisionRecallCurve", {

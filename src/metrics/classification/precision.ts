@@ -44,7 +44,11 @@ export interface MultilabelPrecisionOptions<A extends MultilabelAverage = Multil
 
 const score = (zd: number) => (tp: number, fp: number) => safeDivide(tp, tp + fp, zd);
 
-const precisionSpec: StatMetricSpec = {
+const precisionSpec: StatMetricSpec<
+  BinaryPrecisionOptions,
+  MulticlassPrecisionOptions,
+  MultilabelPrecisionOptions
+> = {
   concept: "precision",
   name: "Precision",
   options: /* @__PURE__ */ optionNames<PrecisionOptions>()("zeroDivision"),
@@ -57,34 +61,23 @@ const precisionSpec: StatMetricSpec = {
  * Binary precision TP / (TP + FP), positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_precision` (and sklearn 1.9.1 `precision_score`). 0/0 gives `zeroDivision` (0). O(n).
  */
-export const binaryPrecisionDef = /* @__PURE__ */ binaryStatMetricDef<BinaryPrecisionOptions>(
-  precisionSpec,
-  precisionMeta,
-);
+export const binaryPrecisionDef = /* @__PURE__ */ binaryStatMetricDef(precisionSpec, precisionMeta);
 /** One-shot {@link binaryPrecisionDef}. */
-export const binaryPrecision = /* @__PURE__ */ binaryStatMetric<BinaryPrecisionOptions>(precisionSpec);
+export const binaryPrecision = /* @__PURE__ */ binaryStatMetric(precisionSpec);
 
 /**
  * Multiclass precision per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_precision` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassPrecisionDef = /* @__PURE__ */ multiclassStatMetricDef<MulticlassPrecisionOptions>(
-  precisionSpec,
-  precisionMeta,
-);
+export const multiclassPrecisionDef = /* @__PURE__ */ multiclassStatMetricDef(precisionSpec, precisionMeta);
 /** One-shot {@link multiclassPrecisionDef}. */
-export const multiclassPrecision =
-  /* @__PURE__ */ multiclassStatMetric<MulticlassPrecisionOptions>(precisionSpec);
+export const multiclassPrecision = /* @__PURE__ */ multiclassStatMetric(precisionSpec);
 
 /** Multilabel precision per label, averaged as torchmetrics 1.9.0 `multilabel_precision` (or sklearn "samples"). */
-export const multilabelPrecisionDef = /* @__PURE__ */ multilabelStatMetricDef<MultilabelPrecisionOptions>(
-  precisionSpec,
-  precisionMeta,
-);
+export const multilabelPrecisionDef = /* @__PURE__ */ multilabelStatMetricDef(precisionSpec, precisionMeta);
 /** One-shot {@link multilabelPrecisionDef}. */
-export const multilabelPrecision =
-  /* @__PURE__ */ multilabelStatMetric<MultilabelPrecisionOptions>(precisionSpec);
+export const multilabelPrecision = /* @__PURE__ */ multilabelStatMetric(precisionSpec);
 
 /**
  * Task-dispatching precision (`task: "binary" | "multiclass" | "multilabel"`), as the

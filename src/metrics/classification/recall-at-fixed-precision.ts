@@ -56,7 +56,13 @@ function recallAtFixedPrecisionOf(source: CurveSource, min: number): OperatingPo
   return { value, threshold: value === 0 ? Number.NaN : threshold };
 }
 
-const recallAtFixedPrecisionSpec: PerProblemCurveSpec<number, OperatingPoint> = {
+const recallAtFixedPrecisionSpec: PerProblemCurveSpec<
+  number,
+  OperatingPoint,
+  BinaryRecallAtFixedPrecisionOptions,
+  MulticlassRecallAtFixedPrecisionOptions,
+  MultilabelRecallAtFixedPrecisionOptions
+> = {
   concept: "recall_at_fixed_precision",
   name: "RecallAtFixedPrecision",
   options: ["minPrecision"],
@@ -69,41 +75,28 @@ const recallAtFixedPrecisionSpec: PerProblemCurveSpec<number, OperatingPoint> = 
  * threshold (ties: higher precision, then higher threshold); `{ value: 0, threshold: NaN }` when
  * none qualifies. Matches torchmetrics 1.9.0 `binary_recall_at_fixed_precision`.
  */
-export const binaryRecallAtFixedPrecisionDef = /* @__PURE__ */ perProblemBinaryDef<
-  BinaryRecallAtFixedPrecisionOptions,
-  OperatingPoint,
-  number
->(recallAtFixedPrecisionSpec, recallAtFixedPrecisionMeta);
+export const binaryRecallAtFixedPrecisionDef = /* @__PURE__ */ perProblemBinaryDef(
+  recallAtFixedPrecisionSpec,
+  recallAtFixedPrecisionMeta,
+);
 /** One-shot {@link binaryRecallAtFixedPrecisionDef}. */
-export const binaryRecallAtFixedPrecision = /* @__PURE__ */ perProblemBinary<
-  BinaryRecallAtFixedPrecisionOptions,
-  OperatingPoint,
-  number
->(recallAtFixedPrecisionSpec);
+export const binaryRecallAtFixedPrecision = /* @__PURE__ */ perProblemBinary(recallAtFixedPrecisionSpec);
 /** Multiclass recallAtFixedPrecision one-vs-rest: one operating point per class (torchmetrics 1.9.0 `multiclass_recall_at_fixed_precision`). */
-export const multiclassRecallAtFixedPrecisionDef = /* @__PURE__ */ perProblemMulticlassDef<
-  MulticlassRecallAtFixedPrecisionOptions,
-  OperatingPoint,
-  number
->(recallAtFixedPrecisionSpec, recallAtFixedPrecisionMeta);
+export const multiclassRecallAtFixedPrecisionDef = /* @__PURE__ */ perProblemMulticlassDef(
+  recallAtFixedPrecisionSpec,
+  recallAtFixedPrecisionMeta,
+);
 /** One-shot {@link multiclassRecallAtFixedPrecisionDef}. */
-export const multiclassRecallAtFixedPrecision = /* @__PURE__ */ perProblemMulticlass<
-  MulticlassRecallAtFixedPrecisionOptions,
-  OperatingPoint,
-  number
->(recallAtFixedPrecisionSpec);
+export const multiclassRecallAtFixedPrecision =
+  /* @__PURE__ */ perProblemMulticlass(recallAtFixedPrecisionSpec);
 /** Multilabel recallAtFixedPrecision: one operating point per label (torchmetrics 1.9.0 `multilabel_recall_at_fixed_precision`). */
-export const multilabelRecallAtFixedPrecisionDef = /* @__PURE__ */ perProblemMultilabelDef<
-  MultilabelRecallAtFixedPrecisionOptions,
-  OperatingPoint,
-  number
->(recallAtFixedPrecisionSpec, recallAtFixedPrecisionMeta);
+export const multilabelRecallAtFixedPrecisionDef = /* @__PURE__ */ perProblemMultilabelDef(
+  recallAtFixedPrecisionSpec,
+  recallAtFixedPrecisionMeta,
+);
 /** One-shot {@link multilabelRecallAtFixedPrecisionDef}. */
-export const multilabelRecallAtFixedPrecision = /* @__PURE__ */ perProblemMultilabel<
-  MultilabelRecallAtFixedPrecisionOptions,
-  OperatingPoint,
-  number
->(recallAtFixedPrecisionSpec);
+export const multilabelRecallAtFixedPrecision =
+  /* @__PURE__ */ perProblemMultilabel(recallAtFixedPrecisionSpec);
 
 /** Task-dispatching recallAtFixedPrecision, as the torchmetrics 1.9.0 `recall_at_fixed_precision` task wrapper. */
 export const recallAtFixedPrecision = /* @__PURE__ */ taskFunction("recallAtFixedPrecision", {

@@ -45,7 +45,7 @@ export interface MultilabelRecallOptions<A extends MultilabelAverage = Multilabe
 const score = (zd: number) => (tp: number, _fp: number, _tn: number, fn: number) =>
   safeDivide(tp, tp + fn, zd);
 
-const recallSpec: StatMetricSpec = {
+const recallSpec: StatMetricSpec<BinaryRecallOptions, MulticlassRecallOptions, MultilabelRecallOptions> = {
   concept: "recall",
   name: "Recall",
   options: /* @__PURE__ */ optionNames<RecallOptions>()("zeroDivision"),
@@ -58,32 +58,23 @@ const recallSpec: StatMetricSpec = {
  * Binary recall TP / (TP + FN), positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_recall` (and sklearn 1.9.1 `recall_score`). 0/0 gives `zeroDivision` (0). O(n).
  */
-export const binaryRecallDef = /* @__PURE__ */ binaryStatMetricDef<BinaryRecallOptions>(
-  recallSpec,
-  recallMeta,
-);
+export const binaryRecallDef = /* @__PURE__ */ binaryStatMetricDef(recallSpec, recallMeta);
 /** One-shot {@link binaryRecallDef}. */
-export const binaryRecall = /* @__PURE__ */ binaryStatMetric<BinaryRecallOptions>(recallSpec);
+export const binaryRecall = /* @__PURE__ */ binaryStatMetric(recallSpec);
 
 /**
  * Multiclass recall per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_recall` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassRecallDef = /* @__PURE__ */ multiclassStatMetricDef<MulticlassRecallOptions>(
-  recallSpec,
-  recallMeta,
-);
+export const multiclassRecallDef = /* @__PURE__ */ multiclassStatMetricDef(recallSpec, recallMeta);
 /** One-shot {@link multiclassRecallDef}. */
-export const multiclassRecall = /* @__PURE__ */ multiclassStatMetric<MulticlassRecallOptions>(recallSpec);
+export const multiclassRecall = /* @__PURE__ */ multiclassStatMetric(recallSpec);
 
 /** Multilabel recall per label, averaged as torchmetrics 1.9.0 `multilabel_recall` (or sklearn "samples"). */
-export const multilabelRecallDef = /* @__PURE__ */ multilabelStatMetricDef<MultilabelRecallOptions>(
-  recallSpec,
-  recallMeta,
-);
+export const multilabelRecallDef = /* @__PURE__ */ multilabelStatMetricDef(recallSpec, recallMeta);
 /** One-shot {@link multilabelRecallDef}. */
-export const multilabelRecall = /* @__PURE__ */ multilabelStatMetric<MultilabelRecallOptions>(recallSpec);
+export const multilabelRecall = /* @__PURE__ */ multilabelStatMetric(recallSpec);
 
 /**
  * Task-dispatching recall (`task: "binary" | "multiclass" | "multilabel"`), as the

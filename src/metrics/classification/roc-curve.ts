@@ -77,7 +77,13 @@ function parse(options: Record<string, unknown>, fn: string): RocParsed {
 /** The ROC curve's own options (besides thresholds, ignoreIndex and the class count). */
 type RocCurveOwnOptions = Omit<RocCurveOptions, keyof BinaryCurveOptions>;
 
-const rocCurveSpec: PerProblemCurveSpec<RocParsed, RocCurve> = {
+const rocCurveSpec: PerProblemCurveSpec<
+  RocParsed,
+  RocCurve,
+  RocCurveOptions,
+  MulticlassRocCurveOptions,
+  MultilabelRocCurveOptions
+> = {
   concept: "roc_curve",
   name: "RocCurve",
   options: /* @__PURE__ */ optionNames<RocCurveOwnOptions>()("convention", "dropIntermediate"),
@@ -93,44 +99,23 @@ const rocCurveSpec: PerProblemCurveSpec<RocParsed, RocCurve> = {
  * (exact) or the given thresholds (binned). Matches torchmetrics 1.9.0 `binary_roc` and, with
  * `convention: "sklearn"`, sklearn 1.9.1 `roc_curve`. O(n) after sorting.
  */
-export const binaryRocCurveDef = /* @__PURE__ */ perProblemBinaryDef<RocCurveOptions, RocCurve, RocParsed>(
-  rocCurveSpec,
-  rocCurveMeta,
-);
+export const binaryRocCurveDef = /* @__PURE__ */ perProblemBinaryDef(rocCurveSpec, rocCurveMeta);
 /** One-shot {@link binaryRocCurveDef}. */
-export const binaryRocCurve = /* @__PURE__ */ perProblemBinary<RocCurveOptions, RocCurve, RocParsed>(
-  rocCurveSpec,
-);
+export const binaryRocCurve = /* @__PURE__ */ perProblemBinary(rocCurveSpec);
 
 /**
  * Multiclass ROC curves, one-vs-rest: one per class (default), or one averaged curve with
  * `average: "micro"` (the pooled one-hot problem) or `"macro"` (the classes' TPR interpolated at
  * the union of their FPRs), as torchmetrics 1.9.0 `multiclass_roc`.
  */
-export const multiclassRocCurveDef = /* @__PURE__ */ perProblemMulticlassDef<
-  MulticlassRocCurveOptions,
-  RocCurve,
-  RocParsed
->(rocCurveSpec, rocCurveMeta);
+export const multiclassRocCurveDef = /* @__PURE__ */ perProblemMulticlassDef(rocCurveSpec, rocCurveMeta);
 /** One-shot {@link multiclassRocCurveDef}. */
-export const multiclassRocCurve = /* @__PURE__ */ perProblemMulticlass<
-  MulticlassRocCurveOptions,
-  RocCurve,
-  RocParsed
->(rocCurveSpec);
+export const multiclassRocCurve = /* @__PURE__ */ perProblemMulticlass(rocCurveSpec);
 
 /** Multilabel ROC curves, one per label (torchmetrics 1.9.0 `multilabel_roc`). */
-export const multilabelRocCurveDef = /* @__PURE__ */ perProblemMultilabelDef<
-  MultilabelRocCurveOptions,
-  RocCurve,
-  RocParsed
->(rocCurveSpec, rocCurveMeta);
+export const multilabelRocCurveDef = /* @__PURE__ */ perProblemMultilabelDef(rocCurveSpec, rocCurveMeta);
 /** One-shot {@link multilabelRocCurveDef}. */
-export const multilabelRocCurve = /* @__PURE__ */ perProblemMultilabel<
-  MultilabelRocCurveOptions,
-  RocCurve,
-  RocParsed
->(rocCurveSpec);
+export const multilabelRocCurve = /* @__PURE__ */ perProblemMultilabel(rocCurveSpec);
 
 /** Task-dispatching rocCurve, as the torchmetrics 1.9.0 `roc` task wrapper (one per class for multiclass and multilabel). */
 export const rocCurve = /* @__PURE__ */ taskFunction("rocCurve", {

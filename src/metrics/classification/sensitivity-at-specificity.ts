@@ -52,7 +52,13 @@ function sensitivityAtSpecificityOf(source: CurveSource, min: number): Operating
   return best < 0 ? { value: 0, threshold: 1e6 } : { value: tpr[best]!, threshold: thresholds[best]! };
 }
 
-const sensitivityAtSpecificitySpec: PerProblemCurveSpec<number, OperatingPoint> = {
+const sensitivityAtSpecificitySpec: PerProblemCurveSpec<
+  number,
+  OperatingPoint,
+  BinarySensitivityAtSpecificityOptions,
+  MulticlassSensitivityAtSpecificityOptions,
+  MultilabelSensitivityAtSpecificityOptions
+> = {
   concept: "sensitivity_at_specificity",
   name: "SensitivityAtSpecificity",
   options: ["minSpecificity"],
@@ -65,41 +71,30 @@ const sensitivityAtSpecificitySpec: PerProblemCurveSpec<number, OperatingPoint> 
  * `minSpecificity`, and its threshold (first such point); `{ value: 0, threshold: 1e6 }` when
  * none qualifies. Matches torchmetrics 1.9.0 `binary_sensitivity_at_specificity`.
  */
-export const binarySensitivityAtSpecificityDef = /* @__PURE__ */ perProblemBinaryDef<
-  BinarySensitivityAtSpecificityOptions,
-  OperatingPoint,
-  number
->(sensitivityAtSpecificitySpec, sensitivityAtSpecificityMeta);
+export const binarySensitivityAtSpecificityDef = /* @__PURE__ */ perProblemBinaryDef(
+  sensitivityAtSpecificitySpec,
+  sensitivityAtSpecificityMeta,
+);
 /** One-shot {@link binarySensitivityAtSpecificityDef}. */
-export const binarySensitivityAtSpecificity = /* @__PURE__ */ perProblemBinary<
-  BinarySensitivityAtSpecificityOptions,
-  OperatingPoint,
-  number
->(sensitivityAtSpecificitySpec);
+export const binarySensitivityAtSpecificity = /* @__PURE__ */ perProblemBinary(sensitivityAtSpecificitySpec);
 /** Multiclass sensitivityAtSpecificity one-vs-rest: one operating point per class (torchmetrics 1.9.0 `multiclass_sensitivity_at_specificity`). */
-export const multiclassSensitivityAtSpecificityDef = /* @__PURE__ */ perProblemMulticlassDef<
-  MulticlassSensitivityAtSpecificityOptions,
-  OperatingPoint,
-  number
->(sensitivityAtSpecificitySpec, sensitivityAtSpecificityMeta);
+export const multiclassSensitivityAtSpecificityDef = /* @__PURE__ */ perProblemMulticlassDef(
+  sensitivityAtSpecificitySpec,
+  sensitivityAtSpecificityMeta,
+);
 /** One-shot {@link multiclassSensitivityAtSpecificityDef}. */
-export const multiclassSensitivityAtSpecificity = /* @__PURE__ */ perProblemMulticlass<
-  MulticlassSensitivityAtSpecificityOptions,
-  OperatingPoint,
-  number
->(sensitivityAtSpecificitySpec);
+export const multiclassSensitivityAtSpecificity = /* @__PURE__ */ perProblemMulticlass(
+  sensitivityAtSpecificitySpec,
+);
 /** Multilabel sensitivityAtSpecificity: one operating point per label (torchmetrics 1.9.0 `multilabel_sensitivity_at_specificity`). */
-export const multilabelSensitivityAtSpecificityDef = /* @__PURE__ */ perProblemMultilabelDef<
-  MultilabelSensitivityAtSpecificityOptions,
-  OperatingPoint,
-  number
->(sensitivityAtSpecificitySpec, sensitivityAtSpecificityMeta);
+export const multilabelSensitivityAtSpecificityDef = /* @__PURE__ */ perProblemMultilabelDef(
+  sensitivityAtSpecificitySpec,
+  sensitivityAtSpecificityMeta,
+);
 /** One-shot {@link multilabelSensitivityAtSpecificityDef}. */
-export const multilabelSensitivityAtSpecificity = /* @__PURE__ */ perProblemMultilabel<
-  MultilabelSensitivityAtSpecificityOptions,
-  OperatingPoint,
-  number
->(sensitivityAtSpecificitySpec);
+export const multilabelSensitivityAtSpecificity = /* @__PURE__ */ perProblemMultilabel(
+  sensitivityAtSpecificitySpec,
+);
 
 /** Task-dispatching sensitivityAtSpecificity, as the torchmetrics 1.9.0 `sensitivity_at_specificity` task wrapper. */
 export const sensitivityAtSpecificity = /* @__PURE__ */ taskFunction("sensitivityAtSpecificity", {

@@ -53,7 +53,13 @@ function specificityAtSensitivityOf(source: CurveSource, min: number): Operating
   return best < 0 ? { value: 0, threshold: 1e6 } : { value: 1 - fpr[best]!, threshold: thresholds[best]! };
 }
 
-const specificityAtSensitivitySpec: PerProblemCurveSpec<number, OperatingPoint> = {
+const specificityAtSensitivitySpec: PerProblemCurveSpec<
+  number,
+  OperatingPoint,
+  BinarySpecificityAtSensitivityOptions,
+  MulticlassSpecificityAtSensitivityOptions,
+  MultilabelSpecificityAtSensitivityOptions
+> = {
   concept: "specificity_at_sensitivity",
   name: "SpecificityAtSensitivity",
   options: ["minSensitivity"],
@@ -67,41 +73,30 @@ const specificityAtSensitivitySpec: PerProblemCurveSpec<number, OperatingPoint> 
  * `{ value: 0, threshold: 1e6 }` when none qualifies. Matches torchmetrics 1.9.0
  * `binary_specificity_at_sensitivity`.
  */
-export const binarySpecificityAtSensitivityDef = /* @__PURE__ */ perProblemBinaryDef<
-  BinarySpecificityAtSensitivityOptions,
-  OperatingPoint,
-  number
->(specificityAtSensitivitySpec, specificityAtSensitivityMeta);
+export const binarySpecificityAtSensitivityDef = /* @__PURE__ */ perProblemBinaryDef(
+  specificityAtSensitivitySpec,
+  specificityAtSensitivityMeta,
+);
 /** One-shot {@link binarySpecificityAtSensitivityDef}. */
-export const binarySpecificityAtSensitivity = /* @__PURE__ */ perProblemBinary<
-  BinarySpecificityAtSensitivityOptions,
-  OperatingPoint,
-  number
->(specificityAtSensitivitySpec);
+export const binarySpecificityAtSensitivity = /* @__PURE__ */ perProblemBinary(specificityAtSensitivitySpec);
 /** Multiclass specificityAtSensitivity one-vs-rest: one operating point per class (torchmetrics 1.9.0 `multiclass_specificity_at_sensitivity`). */
-export const multiclassSpecificityAtSensitivityDef = /* @__PURE__ */ perProblemMulticlassDef<
-  MulticlassSpecificityAtSensitivityOptions,
-  OperatingPoint,
-  number
->(specificityAtSensitivitySpec, specificityAtSensitivityMeta);
+export const multiclassSpecificityAtSensitivityDef = /* @__PURE__ */ perProblemMulticlassDef(
+  specificityAtSensitivitySpec,
+  specificityAtSensitivityMeta,
+);
 /** One-shot {@link multiclassSpecificityAtSensitivityDef}. */
-export const multiclassSpecificityAtSensitivity = /* @__PURE__ */ perProblemMulticlass<
-  MulticlassSpecificityAtSensitivityOptions,
-  OperatingPoint,
-  number
->(specificityAtSensitivitySpec);
+export const multiclassSpecificityAtSensitivity = /* @__PURE__ */ perProblemMulticlass(
+  specificityAtSensitivitySpec,
+);
 /** Multilabel specificityAtSensitivity: one operating point per label (torchmetrics 1.9.0 `multilabel_specificity_at_sensitivity`). */
-export const multilabelSpecificityAtSensitivityDef = /* @__PURE__ */ perProblemMultilabelDef<
-  MultilabelSpecificityAtSensitivityOptions,
-  OperatingPoint,
-  number
->(specificityAtSensitivitySpec, specificityAtSensitivityMeta);
+export const multilabelSpecificityAtSensitivityDef = /* @__PURE__ */ perProblemMultilabelDef(
+  specificityAtSensitivitySpec,
+  specificityAtSensitivityMeta,
+);
 /** One-shot {@link multilabelSpecificityAtSensitivityDef}. */
-export const multilabelSpecificityAtSensitivity = /* @__PURE__ */ perProblemMultilabel<
-  MultilabelSpecificityAtSensitivityOptions,
-  OperatingPoint,
-  number
->(specificityAtSensitivitySpec);
+export const multilabelSpecificityAtSensitivity = /* @__PURE__ */ perProblemMultilabel(
+  specificityAtSensitivitySpec,
+);
 
 /** Task-dispatching specificityAtSensitivity, as the torchmetrics 1.9.0 `specificity_at_sensitivity` task wrapper. */
 export const specificityAtSensitivity = /* @__PURE__ */ taskFunction("specificityAtSensitivity", {

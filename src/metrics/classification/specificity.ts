@@ -42,7 +42,11 @@ export interface MultilabelSpecificityOptions<A extends Average = Average>
 
 const score = (zd: number) => (_tp: number, fp: number, tn: number) => safeDivide(tn, tn + fp, zd);
 
-const specificitySpec: StatMetricSpec = {
+const specificitySpec: StatMetricSpec<
+  BinarySpecificityOptions,
+  MulticlassSpecificityOptions,
+  MultilabelSpecificityOptions
+> = {
   concept: "specificity",
   name: "Specificity",
   options: /* @__PURE__ */ optionNames<SpecificityOptions>()(),
@@ -53,34 +57,29 @@ const specificitySpec: StatMetricSpec = {
  * Binary specificity TN / (TN + FP), positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_specificity`. 0/0 gives 0. O(n).
  */
-export const binarySpecificityDef = /* @__PURE__ */ binaryStatMetricDef<BinarySpecificityOptions>(
-  specificitySpec,
-  specificityMeta,
-);
+export const binarySpecificityDef = /* @__PURE__ */ binaryStatMetricDef(specificitySpec, specificityMeta);
 /** One-shot {@link binarySpecificityDef}. */
-export const binarySpecificity = /* @__PURE__ */ binaryStatMetric<BinarySpecificityOptions>(specificitySpec);
+export const binarySpecificity = /* @__PURE__ */ binaryStatMetric(specificitySpec);
 
 /**
  * Multiclass specificity per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_specificity` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassSpecificityDef = /* @__PURE__ */ multiclassStatMetricDef<MulticlassSpecificityOptions>(
+export const multiclassSpecificityDef = /* @__PURE__ */ multiclassStatMetricDef(
   specificitySpec,
   specificityMeta,
 );
 /** One-shot {@link multiclassSpecificityDef}. */
-export const multiclassSpecificity =
-  /* @__PURE__ */ multiclassStatMetric<MulticlassSpecificityOptions>(specificitySpec);
+export const multiclassSpecificity = /* @__PURE__ */ multiclassStatMetric(specificitySpec);
 
 /** Multilabel specificity per label, averaged as torchmetrics 1.9.0 `multilabel_specificity`. */
-export const multilabelSpecificityDef = /* @__PURE__ */ multilabelStatMetricDef<MultilabelSpecificityOptions>(
+export const multilabelSpecificityDef = /* @__PURE__ */ multilabelStatMetricDef(
   specificitySpec,
   specificityMeta,
 );
 /** One-shot {@link multilabelSpecificityDef}. */
-export const multilabelSpecificity =
-  /* @__PURE__ */ multilabelStatMetric<MultilabelSpecificityOptions>(specificitySpec);
+export const multilabelSpecificity = /* @__PURE__ */ multilabelStatMetric(specificitySpec);
 
 /**
  * Task-dispatching specificity (`task: "binary" | "multiclass" | "multilabel"`), as the

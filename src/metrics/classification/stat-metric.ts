@@ -105,8 +105,13 @@ export function named<T>(values: T, names: readonly string[] | undefined): T {
   return Object.fromEntries(names.map((name, i) => [name, values[i]])) as T;
 }
 
-/** What a per-class stat-score concept states; the builders below make its exports. */
-export interface StatMetricSpec {
+/**
+ * What a per-class stat-score concept states; the builders below make its exports. `B`, `M` and
+ * `L` are the option types of its binary, multiclass and multilabel variants (see `optionTypes`).
+ */
+export interface StatMetricSpec<B = unknown, M = unknown, L = unknown> {
+  /** Types only, never set: the option types of the variants, which the builders take from here. */
+  optionTypes?: { binary: B; multiclass: M; multilabel: L };
   /** snake_case concept: ids are `classification/<binary|multiclass|multilabel>_<concept>`. */
   concept: string;
   /** PascalCase concept: function names (error messages) are `<binary|multiclass|multilabel><Name>`. */
@@ -232,7 +237,7 @@ function readBinaryStat(spec: StatMetricSpec, options: unknown) {
  * per-class score, as torchmetrics 1.9.0 `binary_<concept>`; "samplewise" reduces each sample's.
  */
 export function binaryStatMetricDef<B>(
-  spec: StatMetricSpec,
+  spec: StatMetricSpec<B>,
   meta: CatalogEntry,
 ): StatMetric<B, never, never>["binaryDef"] {
   const { id } = statNames(spec, "binary");
@@ -243,7 +248,7 @@ export function binaryStatMetricDef<B>(
 }
 
 /** The binary one-shot function of a stat-score concept. */
-export function binaryStatMetric<B>(spec: StatMetricSpec): StatMetric<B, never, never>["binary"] {
+export function binaryStatMetric<B>(spec: StatMetricSpec<B>): StatMetric<B, never, never>["binary"] {
   return stepsOneShot((options) => {
     const { o, reductions } = readBinaryStat(spec, options);
     return binaryStatSteps(reductions, o).steps;
@@ -281,7 +286,7 @@ function readMulticlassStat(spec: StatMetricSpec, options: unknown) {
  * matrix (top-k allowed) averaged as torchmetrics 1.9.0 `multiclass_<concept>`.
  */
 export function multiclassStatMetricDef<M>(
-  spec: StatMetricSpec,
+  spec: StatMetricSpec<unknown, M>,
   meta: CatalogEntry,
 ): StatMetric<never, M, never>["multiclassDef"] {
   const { id } = statNames(spec, "multiclass");
@@ -292,7 +297,9 @@ export function multiclassStatMetricDef<M>(
 }
 
 /** The multiclass one-shot function of a stat-score concept (string labels found as sklearn finds them). */
-export function multiclassStatMetric<M>(spec: StatMetricSpec): StatMetric<never, M, never>["multiclass"] {
+export function multiclassStatMetric<M>(
+  spec: StatMetricSpec<unknown, M>,
+): StatMetric<never, M, never>["multiclass"] {
   return multiclassStepsOneShot(statNames(spec, "multiclass").fn, (options) => {
     const { o, reductions } = readMulticlassStat(spec, options);
     return multiclassStatSteps(reductions, o, true).steps;
@@ -333,7 +340,7 @@ function readMultilabelStat(spec: StatMetricSpec, options: unknown) {
  * torchmetrics 1.9.0 `multilabel_<concept>`, or sklearn's per-row "samples" where the concept has it.
  */
 export function multilabelStatMetricDef<L>(
-  spec: StatMetricSpec,
+  spec: StatMetricSpec<unknown, unknown, L>,
   meta: CatalogEntry,
 ): StatMetric<never, never, L>["multilabelDef"] {
   const { id } = statNames(spec, "multilabel");
@@ -344,15 +351,22 @@ export function multilabelStatMetricDef<L>(
 }
 
 /** The multilabel one-shot function of a stat-score concept. */
-export function multilabelStatMetric<L>(spec: StatMetricSpec): StatMetric<never, never, L>["multilabel"] {
+export function multilabelStatMetric<L>(
+  spec: StatMetricSpec<unknown, unknown, L>,
+): StatMetric<never, never, L>["multilabel"] {
   return stepsOneShot((options) => {
     const { o, reductions } = readMultilabelStat(spec, options);
     return multilabelStatSteps(reductions, o).steps;
   });
 }
 
-/** What a whole-confusion-matrix concept states (balanced accuracy, Cohen's kappa, MCC, the matrix). */
-export interface ConfusionMetricSpec<P, R> {
+/**
+ * What a whole-confusion-matrix concept states (balanced accuracy, Cohen's kappa, MCC, the
+ * matrix): `P` its parsed options, `R` its result, `B` and `M` the option types of its variants.
+ */
+export interface ConfusionMetricSpec<P, R, B = unknown, M = unknown> {
+  /** Types only, never set: the option types of the variants, which the builders take from here. */
+  optionTypes?: { binary: B; multiclass: M };
   /** snake_case concept: ids are `classification/<binary|multiclass>_<concept>`. */
   concept: string;
   /** PascalCase concept: function names are `<binary|multiclass><Name>`. */
@@ -385,7 +399,7 @@ function readBinaryConfusion<P, R>(spec: ConfusionMetricSpec<P, R>, options: unk
 
 /** The binary def factory of a confusion-matrix concept (over the 2 x 2 matrix). */
 export function binaryConfusionMetricDef<B, R, P = undefined>(
-  spec: ConfusionMetricSpec<P, R>,
+  spec: ConfusionMetricSpec<P, R, B>,
   meta: CatalogEntry,
 ): ConfusionMetric<B, never, R>["binaryDef"] {
   const { id } = statNames(spec, "binary");
@@ -397,7 +411,7 @@ export function binaryConfusionMetricDef<B, R, P = undefined>(
 
 /** The binary one-shot function of a confusion-matrix concept. */
 export function binaryConfusionMetric<B, R, P = undefined>(
-  spec: ConfusionMetricSpec<P, R>,
+  spec: ConfusionMetricSpec<P, R, B>,
 ): ConfusionMetric<B, never, R>["binary"] {
   return stepsOneShot((options) => {
     const { o, reductions } = readBinaryConfusion(spec, options);
@@ -425,7 +439,7 @@ function readMulticlassConfusion<P, R>(spec: ConfusionMetricSpec<P, R>, options:
 
 /** The multiclass def factory of a confusion-matrix concept (over the C x C matrix). */
 export function multiclassConfusionMetricDef<M, R, P = undefined>(
-  spec: ConfusionMetricSpec<P, R>,
+  spec: ConfusionMetricSpec<P, R, unknown, M>,
   meta: CatalogEntry,
 ): ConfusionMetric<never, M, R>["multiclassDef"] {
   const { id } = statNames(spec, "multiclass");
@@ -437,7 +451,7 @@ export function multiclassConfusionMetricDef<M, R, P = undefined>(
 
 /** The multiclass one-shot function of a confusion-matrix concept. */
 export function multiclassConfusionMetric<M, R, P = undefined>(
-  spec: ConfusionMetricSpec<P, R>,
+  spec: ConfusionMetricSpec<P, R, unknown, M>,
 ): ConfusionMetric<never, M, R>["multiclass"] {
   return multiclassStepsOneShot(statNames(spec, "multiclass").fn, (options) => {
     const { o, reductions } = readMulticlassConfusion(spec, options);
