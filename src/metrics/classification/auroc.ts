@@ -31,11 +31,10 @@ import { aurocOf, type BinaryCurveState } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import { type MulticlassCurveState, type MultilabelCurveState, ovoSource } from "./multiclass-curve-state.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { oneShotArgs, withInferredLabels } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
 import { type Averaged, type ClassNamesOption, named, optClassNames } from "./stat-metric.js";
-import { runSteps } from "./steps.js";
+import { runMulticlassOneShotSteps, runOneShotSteps } from "./steps.js";
 import { type AveragedTask, type AveragedTaskDef, taskDef, taskFunction } from "./task.js";
 
 export type { CurveConvention } from "./curve-defs.js";
@@ -239,11 +238,17 @@ export function multiclassAuroc(
   third?: unknown,
   fourth?: unknown,
 ): unknown {
-  const { sampleWeight, options } = oneShotArgs(third, fourth);
-  const { fn, o, kind, compute } = readMulticlassAuroc(
-    withInferredLabels(options, preds, target, "multiclassAuroc"),
+  return runMulticlassOneShotSteps(
+    "multiclassAuroc",
+    (options) => {
+      const { fn, o, kind, compute } = readMulticlassAuroc(options);
+      return multiclassCurveSteps({ fn, compute }, o, kind).steps;
+    },
+    preds,
+    target,
+    third,
+    fourth,
   );
-  return runSteps(multiclassCurveSteps({ fn, compute }, o, kind).steps, preds, target, sampleWeight);
 }
 
 export interface MultilabelAurocOptions<A extends MulticlassAurocAverage = MulticlassAurocAverage>
@@ -311,9 +316,16 @@ export function multilabelAuroc<A extends MulticlassAurocAverage = "macro", N = 
   options: MultilabelAurocOptions<A> & { classNames?: N },
 ): Averaged<A, N>;
 export function multilabelAuroc(preds: NdInput, target: NdInput, third?: unknown, fourth?: unknown): unknown {
-  const { sampleWeight, options } = oneShotArgs(third, fourth);
-  const { fn, o, kind, compute } = readMultilabelAuroc(options);
-  return runSteps(multilabelCurveSteps({ fn, compute }, o, kind).steps, preds, target, sampleWeight);
+  return runOneShotSteps(
+    (options) => {
+      const { fn, o, kind, compute } = readMultilabelAuroc(options);
+      return multilabelCurveSteps({ fn, compute }, o, kind).steps;
+    },
+    preds,
+    target,
+    third,
+    fourth,
+  );
 }
 
 /** Task-dispatching AUROC, as the torchmetrics 1.9.0 `auroc` task wrapper (average "macro"). */

@@ -1,13 +1,21 @@
 import { optionNames, readOptions } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import { type ClassLabel, optPosLabel, readClassList } from "./labels.js";
-import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
+import {
+  type BinaryMeanSpec,
+  binaryMeanDef,
+  binaryMeanSteps,
+  type MeanState,
+  type MulticlassMeanSpec,
+  multiclassMeanDef,
+  multiclassMeanSteps,
+} from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex } from "./options.js";
 import { optPredsKind, type PredsKind, probabilityRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
+import { runMulticlassOneShotSteps, runOneShotSteps } from "./steps.js";
 import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the Brier score. */
@@ -45,18 +53,27 @@ const BRIER_OPTIONS = /* @__PURE__ */ optionNames<BinaryBrierScoreOptions>()(
 export function binaryBrierScoreDef(
   options: BinaryBrierScoreOptions = {},
 ): MetricDef<MeanState, BinaryArgs, number> {
-  const fn = "binaryBrierScore";
-  const o = readOptions(fn, options, BRIER_OPTIONS);
+  const { o, spec } = readBinaryBrierScore(options);
   return binaryMeanDef({
     id: "classification/binary_brier_score",
-    fn,
     meta: brierScoreMeta,
     options: o,
+    ...spec,
+  });
+}
+
+/** Reads the options of {@link binaryBrierScoreDef} and {@link binaryBrierScore}: as read, and the mean they give. */
+function readBinaryBrierScore(options: unknown): { o: Record<string, unknown>; spec: BinaryMeanSpec } {
+  const fn = "binaryBrierScore";
+  const o = readOptions(fn, options, BRIER_OPTIONS);
+  const spec: BinaryMeanSpec = {
+    fn,
     ignoreIndex: optIgnoreIndex(fn, o.ignoreIndex),
     kind: optPredsKind(fn, o.predsKind),
     posLabel: optPosLabel(fn, o.posLabel),
     value: (p, y) => (p - y) ** 2,
-  });
+  };
+  return { o, spec };
 }
 /** One-shot {@link binaryBrierScoreDef}: `(preds, target[, sampleWeight][, options])`. */
 export function binaryBrierScore(
@@ -76,7 +93,13 @@ export function binaryBrierScore(
   third?: unknown,
   fourth?: unknown,
 ): number {
-  return runOneShot(binaryBrierScoreDef, preds, target, third, fourth);
+  return runOneShotSteps(
+    (options) => binaryMeanSteps(readBinaryBrierScore(options).spec),
+    preds,
+    target,
+    third,
+    fourth,
+  ) as number;
 }
 
 export interface MulticlassBrierScoreOptions extends BrierScoreOptions {
@@ -102,16 +125,27 @@ const MULTICLASS_BRIER_OPTIONS = /* @__PURE__ */ optionNames<MulticlassBrierScor
 export function multiclassBrierScoreDef(
   options: MulticlassBrierScoreOptions,
 ): MetricDef<MeanState, MulticlassArgs, number> {
+  const { o, spec } = readMulticlassBrierScore(options);
+  return multiclassMeanDef({
+    id: "classification/multiclass_brier_score",
+    meta: brierScoreMeta,
+    options: o,
+    ...spec,
+  });
+}
+
+/** Reads the options of {@link multiclassBrierScoreDef} and {@link multiclassBrierScore}: as read, and the mean they give. */
+function readMulticlassBrierScore(options: unknown): {
+  o: Record<string, unknown>;
+  spec: MulticlassMeanSpec;
+} {
   const fn = "multiclassBrierScore";
   const o = readOptions(fn, options, MULTICLASS_BRIER_OPTIONS);
   const { classes: C, index } = readClassList(fn, o, 8);
   const half = optBoolean(fn, "scaleByHalf", o.scaleByHalf, C === 2);
   const kind = optPredsKind(fn, o.predsKind);
-  return multiclassMeanDef({
-    id: "classification/multiclass_brier_score",
+  const spec: MulticlassMeanSpec = {
     fn,
-    meta: brierScoreMeta,
-    options: o,
     ignoreIndex: optIgnoreIndex(fn, o.ignoreIndex),
     kind,
     numClasses: C,
@@ -122,7 +156,8 @@ export function multiclassBrierScoreDef(
       for (let c = 0; c < C; c++) s += (rows[row + c]! - (y === c ? 1 : 0)) ** 2;
       return half ? s / 2 : s;
     },
-  });
+  };
+  return { o, spec };
 }
 /** One-shot {@link multiclassBrierScoreDef}: `(preds, target[, sampleWeight], options)`. */
 export function multiclassBrierScore(
@@ -142,7 +177,14 @@ export function multiclassBrierScore(
   third?: unknown,
   fourth?: unknown,
 ): number {
-  return runMulticlassOneShot(multiclassBrierScoreDef, "multiclassBrierScore", preds, target, third, fourth);
+  return runMulticlassOneShotSteps(
+    "multiclassBrierScore",
+    (options) => multiclassMeanSteps(readMulticlassBrierScore(options).spec),
+    preds,
+    target,
+    third,
+    fourth,
+  ) as number;
 }
 
 /** Task-dispatching brierScore (`task: "binary" | "multiclass"`; sklearn `brier_score_loss`). */

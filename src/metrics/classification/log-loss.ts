@@ -1,13 +1,21 @@
 import { optionNames, readOptions } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import { type ClassLabel, optPosLabel, readClassList } from "./labels.js";
-import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
+import {
+  type BinaryMeanSpec,
+  binaryMeanDef,
+  binaryMeanSteps,
+  type MeanState,
+  type MulticlassMeanSpec,
+  multiclassMeanDef,
+  multiclassMeanSteps,
+} from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex } from "./options.js";
 import { optPredsKind, type PredsKind, probabilityRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
+import { runMulticlassOneShotSteps, runOneShotSteps } from "./steps.js";
 import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the log loss. */
@@ -63,19 +71,23 @@ const BINARY_LOG_LOSS_OPTIONS = /* @__PURE__ */ optionNames<BinaryLogLossOptions
 export function binaryLogLossDef(
   options: BinaryLogLossOptions = {},
 ): MetricDef<MeanState, BinaryArgs, number> {
+  const { o, spec } = readBinaryLogLoss(options);
+  return binaryMeanDef({ id: "classification/binary_log_loss", meta: logLossMeta, options: o, ...spec });
+}
+
+/** Reads the options of {@link binaryLogLossDef} and {@link binaryLogLoss}: as read, and the mean they give. */
+function readBinaryLogLoss(options: unknown): { o: Record<string, unknown>; spec: BinaryMeanSpec } {
   const fn = "binaryLogLoss";
   const o = readOptions(fn, options, BINARY_LOG_LOSS_OPTIONS);
-  return binaryMeanDef({
-    id: "classification/binary_log_loss",
+  const spec: BinaryMeanSpec = {
     fn,
-    meta: logLossMeta,
-    options: o,
     ignoreIndex: optIgnoreIndex(fn, o.ignoreIndex),
     kind: optPredsKind(fn, o.predsKind),
     posLabel: optPosLabel(fn, o.posLabel),
     sum: !optBoolean(fn, "normalize", o.normalize, true),
     value: (p, y) => (y === 1 ? -Math.log(clip(p)) : -Math.log(clip(1 - p))),
-  });
+  };
+  return { o, spec };
 }
 /** One-shot {@link binaryLogLossDef}: `(preds, target[, sampleWeight][, options])`. */
 export function binaryLogLoss(preds: NdInput, target: LabelInput, options?: BinaryLogLossOptions): number;
@@ -86,7 +98,13 @@ export function binaryLogLoss(
   options?: BinaryLogLossOptions,
 ): number;
 export function binaryLogLoss(preds: NdInput, target: LabelInput, third?: unknown, fourth?: unknown): number {
-  return runOneShot(binaryLogLossDef, preds, target, third, fourth);
+  return runOneShotSteps(
+    (options) => binaryMeanSteps(readBinaryLogLoss(options).spec),
+    preds,
+    target,
+    third,
+    fourth,
+  ) as number;
 }
 
 export interface MulticlassLogLossOptions extends LogLossOptions {
@@ -111,15 +129,23 @@ const MULTICLASS_LOG_LOSS_OPTIONS = /* @__PURE__ */ optionNames<MulticlassLogLos
 export function multiclassLogLossDef(
   options: MulticlassLogLossOptions,
 ): MetricDef<MeanState, MulticlassArgs, number> {
+  const { o, spec } = readMulticlassLogLoss(options);
+  return multiclassMeanDef({
+    id: "classification/multiclass_log_loss",
+    meta: logLossMeta,
+    options: o,
+    ...spec,
+  });
+}
+
+/** Reads the options of {@link multiclassLogLossDef} and {@link multiclassLogLoss}: as read, and the mean they give. */
+function readMulticlassLogLoss(options: unknown): { o: Record<string, unknown>; spec: MulticlassMeanSpec } {
   const fn = "multiclassLogLoss";
   const o = readOptions(fn, options, MULTICLASS_LOG_LOSS_OPTIONS);
   const { classes, index } = readClassList(fn, o, 8);
   const kind = optPredsKind(fn, o.predsKind);
-  return multiclassMeanDef({
-    id: "classification/multiclass_log_loss",
+  const spec: MulticlassMeanSpec = {
     fn,
-    meta: logLossMeta,
-    options: o,
     ignoreIndex: optIgnoreIndex(fn, o.ignoreIndex),
     kind,
     sum: !optBoolean(fn, "normalize", o.normalize, true),
@@ -127,7 +153,8 @@ export function multiclassLogLossDef(
     index,
     rows: (scores, C) => probabilityRows(scores, C, kind, fn),
     value: (rows, row, y) => -Math.log(clip(rows[row + y]!)),
-  });
+  };
+  return { o, spec };
 }
 /** One-shot {@link multiclassLogLossDef}: `(preds, target[, sampleWeight], options)`. */
 export function multiclassLogLoss(
@@ -147,7 +174,14 @@ export function multiclassLogLoss(
   third?: unknown,
   fourth?: unknown,
 ): number {
-  return runMulticlassOneShot(multiclassLogLossDef, "multiclassLogLoss", preds, target, third, fourth);
+  return runMulticlassOneShotSteps(
+    "multiclassLogLoss",
+    (options) => multiclassMeanSteps(readMulticlassLogLoss(options).spec),
+    preds,
+    target,
+    third,
+    fourth,
+  ) as number;
 }
 
 /** Task-dispatching logLoss (`task: "binary" | "multiclass"`; sklearn `log_loss`). */

@@ -59,23 +59,49 @@ export function runSteps(steps: AnySteps, preds: unknown, target: unknown, sampl
 }
 
 /**
- * The one-shot function `(preds, target[, sampleWeight][, options])` of the metric whose options
- * `read` turns into its steps (untyped: concept files give it their overloads).
+ * Runs once, on `(preds, target[, sampleWeight][, options])`, the metric whose options `read`
+ * turns into its steps: the body of a one-shot function.
  */
-export function stepsOneShot<F>(read: (options: unknown) => AnySteps): F {
-  return ((preds: unknown, target: unknown, third?: unknown, fourth?: unknown) => {
-    const { sampleWeight, options } = oneShotArgs(third, fourth);
-    return runSteps(read(options), preds, target, sampleWeight);
-  }) as F;
+export function runOneShotSteps(
+  read: (options: unknown) => AnySteps,
+  preds: unknown,
+  target: unknown,
+  third: unknown,
+  fourth: unknown,
+): unknown {
+  const { sampleWeight, options } = oneShotArgs(third, fourth);
+  return runSteps(read(options), preds, target, sampleWeight);
 }
 
 /**
- * {@link stepsOneShot} of a multiclass metric: without `numClasses` or `labels`, string labels
- * give the classes as scikit-learn finds them (see `withInferredLabels`).
+ * {@link runOneShotSteps} of a multiclass metric: without `numClasses` or `labels`, string
+ * labels give the classes as scikit-learn finds them (see `withInferredLabels`).
  */
+export function runMulticlassOneShotSteps(
+  fn: string,
+  read: (options: unknown) => AnySteps,
+  preds: unknown,
+  target: unknown,
+  third: unknown,
+  fourth: unknown,
+): unknown {
+  return runOneShotSteps(
+    (options) => read(withInferredLabels(options, preds, target, fn)),
+    preds,
+    target,
+    third,
+    fourth,
+  );
+}
+
+/** The one-shot function of {@link runOneShotSteps} (untyped: concept files give it their overloads). */
+export function stepsOneShot<F>(read: (options: unknown) => AnySteps): F {
+  return ((preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
+    runOneShotSteps(read, preds, target, third, fourth)) as F;
+}
+
+/** The one-shot function of {@link runMulticlassOneShotSteps}. */
 export function multiclassStepsOneShot<F>(fn: string, read: (options: unknown) => AnySteps): F {
-  return ((preds: unknown, target: unknown, third?: unknown, fourth?: unknown) => {
-    const { sampleWeight, options } = oneShotArgs(third, fourth);
-    return runSteps(read(withInferredLabels(options, preds, target, fn)), preds, target, sampleWeight);
-  }) as F;
+  return ((preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
+    runMulticlassOneShotSteps(fn, read, preds, target, third, fourth)) as F;
 }
