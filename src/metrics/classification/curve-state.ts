@@ -441,7 +441,8 @@ export function computeOnBatch<R>(
 
 /**
  * The source of scores with 0/1 targets (and weights) walked in sorted order: a stable radix
- * argsort of the scores, O(n log n) at most, ties visited once with all their weight.
+ * argsort of the scores (core/sort.ts: O(n), a comparison sort below 512 scores), ties visited
+ * once with all their weight.
  */
 function sortedSource(
   scores: ArrayLike<number>,

@@ -176,6 +176,83 @@ export function updateMultilabelCurve(
   append(state.target, coded);
 }
 
+/**
+ * Order-preserving 32-bit keys of the scores when every score is a float32 value (the usual case:
+ * model outputs), else null. One native float64 -> float32 conversion, one comparison pass and
+ * one bit-twiddling pass over a Uint32 view (see `float32Key` in core/sort.ts).
+ */
+function float32Keys(values: Float64Array): Uint32Array | null {
+  const f = Float32Array.from(values);
+  for (let i = 0; i < values.length; i++) if (f[i] !== values[i]) return null;
+  const k = new Uint32Array(f.buffer);
+  for (let i = 0; i < k.length; i++) {
+    let b = k[i]!;
+    if (b === 0x80000000) b = 0; // -0 reads as +0
+    k[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+  }
+  return k;
+}
+
+function mergeDescending<A extends Uint32Array | Float64Array>(
+  pos: A,
+  neg: A,
+  toValue: (v: number) => number,
+  visit: Visit,
+): void {
+  let i = pos.length - 1;
+  let j = neg.length - 1;
+  let tps = 0;
+  let fps = 0;
+  while (i >= 0 || j >= 0) {
+    const pv = i >= 0 ? pos[i]! : Number.NEGATIVE_INFINITY;
+    const nv = j >= 0 ? neg[j]! : Number.NEGATIVE_INFINITY;
+    const v = Math.max(pv, nv);
+    while (i >= 0 && pos[i] === v) {
+      tps++;
+      i--;
+    }
+    while (j >= 0 && neg[j] === v) {
+      fps++;
+      j--;
+    }
+    visit(toValue(v), tps, fps);
+  }
+}
+
+/**
+ * One pass over a float32 source: where each high-digit bucket of the keys starts (`start[h]`,
+ * 65537 prefix sums, for {@link walkFloat32}) and the number of positives.
+
+/**
+ * Walks a one-vs-rest problem held as its positive and negative scores: each side sorted (radix
+ * sort of the float32 keys when every score is a float32 value, the engine's numeric sort
+ * otherwise), then merged in descending order.
+ */
+function walkSplit(pos: Float64Array, neg: Float64Array, visit: Visit): void {
+  const posKeys = float32Keys(pos);
+  const negKeys = posKeys ? float32Keys(neg) : null;
+  if (posKeys && negKeys) {
+    mergeDescending(radixSortUint32(posKeys), radixSortUint32(negKeys), float32FromKey, visit);
+  } else {
+    mergeDescending(pos.slice().sort(), neg.slice().sort(), (v) => v, visit);
+  }
+}
+
+/**
+ * The source of a problem held as its positive and negative scores. `noPositiveRecall`: the
+ * precision-recall curve's recall when there is no positive (default 1).
+ */
+function scoresSource(pos: Float64Array, neg: Float64Array, noPositiveRecall?: number): CurveSource {
+  const source: CurveSource = {
+    kind: "exact",
+    P: pos.length,
+    N: neg.length,
+    walk: (visit) => walkSplit(pos, neg, visit),
+  };
+  if (noPositiveRecall !== undefined) source.noPositiveRecall = noPositiveRecall;
+  return source;
+}
+
 function binnedSlice(state: BinnedCurveState, thresholds: Float64Array, k: number): CurveSource {
   const T1 = thresholds.length + 1;
   return {
@@ -345,81 +422,4 @@ export function averageCurveValues(
   }
   if (count === 0) return Number.NaN;
   return den === 0 ? 0 : num / den;
-}
-
-/**
- * Order-preserving 32-bit keys of the scores when every score is a float32 value (the usual case:
- * model outputs), else null. One native float64 -> float32 conversion, one comparison pass and
- * one bit-twiddling pass over a Uint32 view (see `float32Key` in core/sort.ts).
- */
-function float32Keys(values: Float64Array): Uint32Array | null {
-  const f = Float32Array.from(values);
-  for (let i = 0; i < values.length; i++) if (f[i] !== values[i]) return null;
-  const k = new Uint32Array(f.buffer);
-  for (let i = 0; i < k.length; i++) {
-    let b = k[i]!;
-    if (b === 0x80000000) b = 0; // -0 reads as +0
-    k[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
-  }
-  return k;
-}
-
-function mergeDescending<A extends Uint32Array | Float64Array>(
-  pos: A,
-  neg: A,
-  toValue: (v: number) => number,
-  visit: Visit,
-): void {
-  let i = pos.length - 1;
-  let j = neg.length - 1;
-  let tps = 0;
-  let fps = 0;
-  while (i >= 0 || j >= 0) {
-    const pv = i >= 0 ? pos[i]! : Number.NEGATIVE_INFINITY;
-    const nv = j >= 0 ? neg[j]! : Number.NEGATIVE_INFINITY;
-    const v = Math.max(pv, nv);
-    while (i >= 0 && pos[i] === v) {
-      tps++;
-      i--;
-    }
-    while (j >= 0 && neg[j] === v) {
-      fps++;
-      j--;
-    }
-    visit(toValue(v), tps, fps);
-  }
-}
-
-/**
- * One pass over a float32 source: where each high-digit bucket of the keys starts (`start[h]`,
- * 65537 prefix sums, for {@link walkFloat32}) and the number of positives.
-
-/**
- * Walks a one-vs-rest problem held as its positive and negative scores: each side sorted (radix
- * sort of the float32 keys when every score is a float32 value, the engine's numeric sort
- * otherwise), then merged in descending order.
- */
-function walkSplit(pos: Float64Array, neg: Float64Array, visit: Visit): void {
-  const posKeys = float32Keys(pos);
-  const negKeys = posKeys ? float32Keys(neg) : null;
-  if (posKeys && negKeys) {
-    mergeDescending(radixSortUint32(posKeys), radixSortUint32(negKeys), float32FromKey, visit);
-  } else {
-    mergeDescending(pos.slice().sort(), neg.slice().sort(), (v) => v, visit);
-  }
-}
-
-/**
- * The source of a problem held as its positive and negative scores. `noPositiveRecall`: the
- * precision-recall curve's recall when there is no positive (default 1).
- */
-function scoresSource(pos: Float64Array, neg: Float64Array, noPositiveRecall?: number): CurveSource {
-  const source: CurveSource = {
-    kind: "exact",
-    P: pos.length,
-    N: neg.length,
-    walk: (visit) => walkSplit(pos, neg, visit),
-  };
-  if (noPositiveRecall !== undefined) source.noPositiveRecall = noPositiveRecall;
-  return source;
 }
