@@ -56,6 +56,8 @@ export interface TableReadOptions {
   header?: HeaderRule;
   /** CSV/TSV: a one-character comment marker; comments are off unless this is set. */
   comment?: string | undefined;
+  /** Parquet: only the rows [start, end) (a shard of row groups, see src/parallel/shards.ts). */
+  rows?: readonly [number, number] | undefined;
 }
 
 export const DEFAULT_BATCH_ROWS = 65_536;

@@ -22,6 +22,7 @@ import {
   openPairedInput,
   type PairedBatch,
 } from "./read-table.js";
+import { addScaleOptions, isScaled, runScaled, type ScaleFlags } from "./sharded.js";
 
 const FN = "eval classification";
 
@@ -565,7 +566,7 @@ export function suiteOutput(result: SuiteResult) {
   };
 }
 
-interface Flags extends InputFlags, StateFlags {
+interface Flags extends InputFlags, StateFlags, ScaleFlags {
   predsColumns?: string;
   targetColumns?: string;
   task?: string;
@@ -633,14 +634,18 @@ export async function evaluateClassification(flags: Flags): Promise<RunningSuite
     input = await open();
   }
   const suite = startSuite(plan, names);
-  const progress = startProgress("evaluating", input.totalBytes);
-  try {
-    for await (const batch of input.batches()) {
-      suite.update(batch);
-      progress.update(input.bytesRead());
+  if (isScaled(FN, flags))
+    suite.samples = await runScaled(FN, flags, "eval classification", { plan, names }, input, suite.metrics);
+  else {
+    const progress = startProgress("evaluating", input.totalBytes);
+    try {
+      for await (const batch of input.batches()) {
+        suite.update(batch);
+        progress.update(input.bytesRead());
+      }
+    } finally {
+      progress.stop();
     }
-  } finally {
-    progress.stop();
   }
   if (suite.samples === 0) fail("empty_input", `${FN}: the input files hold no rows`);
   if (unknowns.length > 0 && suite.samples !== shape.rows)
@@ -680,6 +685,7 @@ export function register(evalCommand: Command): void {
   addInputOptions(command);
   addFormatOption(command);
   addStateOptions(command);
+  addScaleOptions(command);
   command.action((flags: Flags) =>
     runAction(async () => {
       const format = parseFormat(FN, flags.format);

@@ -1,0 +1,114 @@
+/**
+ * The main thread's side of the pool: sends tasks (shards the workers read themselves, or
+ * batches read here), gathers the prepared states, and merges them into the caller's metrics.
+ */
+import { fail, PlumblineError, type PlumblineErrorCode } from "../core/errors.js";
+import type { Metric } from "../metric.js";
+import { workerPool } from "./pool.js";
+import type { ShardBatch } from "./shard-reader.js";
+import type { ShardedInput, ShardSpec } from "./shards.js";
+import { transferables } from "./transfer.js";
+import type { WorkerReply, WorkerTask } from "./worker.js";
+
+/** What the workers sent back: rows read, and per task one state per metric. */
+export interface GatheredStates {
+  rows: number;
+  states: unknown[][];
+}
+
+/** Runs one task on the pool of `threads`, moving `transfer` with it; a worker's error is rethrown. */
+export async function runTask(
+  threads: number,
+  task: WorkerTask,
+  transfer: ArrayBuffer[] = [],
+): Promise<{ rows: number; states: unknown[] }> {
+  let reply: WorkerReply;
+  try {
+    reply = (await workerPool(threads).run(task, { transferList: transfer })) as WorkerReply;
+  } catch (error) {
+    return fail("io_error", `a worker thread failed (${(error as Error)?.message ?? String(error)})`);
+  }
+  if ("error" in reply)
+    throw new PlumblineError(
+      (reply.error.code as PlumblineErrorCode | undefined) ?? "io_error",
+      reply.error.message,
+    );
+  return { rows: reply.rows, states: [...reply.states] };
+}
+
+/** Each shard read and evaluated by a worker of the pool of `threads` (all at once, in order of the result). */
+export async function evaluateShards(options: {
+  fn: string;
+  threads: number;
+  runner: string;
+  config: unknown;
+  input: ShardedInput;
+  shards: readonly ShardSpec[];
+}): Promise<GatheredStates> {
+  const { fn, runner, config, input } = options;
+  const replies = await Promise.all(
+    options.shards.map((shard) =>
+      runTask(options.threads, { op: "shard", fn, runner, config, input, shard }),
+    ),
+  );
+  return { rows: replies.reduce((sum, r) => sum + r.rows, 0), states: replies.map((r) => r.states) };
+}
+
+/**
+ * Batches read on this thread, sent in groups of about `groupRows` rows (their arrays moved, not
+ * copied) to the pool, at most two groups per thread in flight (memory stays bounded).
+ */
+export async function evaluateBatches(options: {
+  threads: number;
+  runner: string;
+  config: unknown;
+  batches: AsyncIterable<ShardBatch>;
+  groupRows?: number;
+}): Promise<GatheredStates> {
+  const { threads, runner, config } = options;
+  const groupRows = options.groupRows ?? 1 << 20;
+  const pending: Promise<{ rows: number; states: unknown[] }>[] = [];
+  const done: { rows: number; states: unknown[] }[] = [];
+  let group: ShardBatch[] = [];
+  let rows = 0;
+  const send = async () => {
+    if (group.length === 0) return;
+    const batches = group;
+    group = [];
+    rows = 0;
+    const task = runTask(threads, { op: "batches", runner, config, batches }, transferables(batches));
+    // Handled now (it is awaited in order below), so an early failure is not an unhandled rejection.
+    task.catch(() => undefined);
+    pending.push(task);
+    if (pending.length >= 2 * threads) done.push(await pending.shift()!);
+  };
+  try {
+    for await (const batch of options.batches) {
+      group.push(batch);
+      rows += batch.rows;
+      if (rows >= groupRows) await send();
+    }
+    await send();
+    for (const task of pending.splice(0)) done.push(await task);
+  } catch (error) {
+    // Every task sent is settled before the error goes up, so none is left running unhandled.
+    await Promise.allSettled(pending);
+    throw error;
+  }
+  return { rows: done.reduce((sum, r) => sum + r.rows, 0), states: done.map((r) => r.states) };
+}
+
+/**
+ * Folds the gathered states into `metrics` (metric k takes state k of every task, in task
+ * order). The states come from this process's own worker threads, so each is checked by the
+ * def's `validateState` (through `Metric.merge`) but not decoded.
+ */
+export function mergeGathered(
+  metrics: readonly Metric<unknown, unknown[], unknown>[],
+  gathered: GatheredStates,
+): void {
+  for (const states of gathered.states)
+    metrics.forEach((metric, k) => {
+      metric.merge(states[k]);
+    });
+}
