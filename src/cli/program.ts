@@ -5,6 +5,7 @@ import { registerConformance } from "./conformance.js";
 import { registerDemo } from "./demo.js";
 import { registerEval } from "./eval/index.js";
 import { registerMerge } from "./merge.js";
+import { register as registerWorker } from "./worker.js";
 
 /**
  * The `plumbline` command tree with every command registered (docs/cli.md lists each one;
@@ -30,4 +31,5 @@ export function registerCommands(program: Command): void {
   registerEval(program);
   registerDemo(program);
   registerMerge(program);
+  registerWorker(program);
 }
