@@ -15,6 +15,7 @@ import {
   writeOutput,
 } from "../grammar.js";
 import { addStateOptions, checkStatePath, type StateFlags, writeEvalState } from "../state-files.js";
+import { addMemoryBudgetOption, spillExactCurves } from "./bounded.js";
 import {
   addInputOptions,
   type InputFlags,
@@ -567,6 +568,7 @@ export function suiteOutput(result: SuiteResult) {
 }
 
 interface Flags extends InputFlags, StateFlags, ScaleFlags {
+  memoryBudget?: string;
   predsColumns?: string;
   targetColumns?: string;
   task?: string;
@@ -634,6 +636,7 @@ export async function evaluateClassification(flags: Flags): Promise<RunningSuite
     input = await open();
   }
   const suite = startSuite(plan, names);
+  spillExactCurves(FN, flags, suite);
   if (isScaled(FN, flags))
     suite.samples = await runScaled(FN, flags, "eval classification", { plan, names }, input, suite.metrics);
   else {
@@ -686,6 +689,7 @@ export function register(evalCommand: Command): void {
   addFormatOption(command);
   addStateOptions(command);
   addScaleOptions(command);
+  addMemoryBudgetOption(command);
   command.action((flags: Flags) =>
     runAction(async () => {
       const format = parseFormat(FN, flags.format);

@@ -15,6 +15,7 @@ import {
   writeOutput,
 } from "../grammar.js";
 import { addStateOptions, checkStatePath, type StateFlags, writeEvalState } from "../state-files.js";
+import { addMedianSketchOption, parseMedianSketch } from "./bounded.js";
 import { addInputOptions, type InputFlags, inputLabel, openPairedInput } from "./read-table.js";
 import { addScaleOptions, isScaled, runScaled, type ScaleFlags } from "./sharded.js";
 
@@ -22,6 +23,7 @@ const FN = "eval regression";
 
 /** The flags of `plumbline eval regression`. */
 export interface RegressionFlags extends InputFlags, StateFlags, ScaleFlags {
+  medianSketch?: string;
   predsColumn?: string;
   targetColumn?: string;
   metrics?: string;
@@ -135,9 +137,11 @@ export async function evaluateRegressionFiles(
         `${FN}: ${path} has ${names.length} columns (${names.join(", ")}); choose one with ${flag}`,
       );
   }
-  const { whole, metrics } = regressionMetrics(keys);
+  const medianSketch = parseMedianSketch(FN, flags);
+  const { whole, metrics } = regressionMetrics(keys, medianSketch);
   let rows = 0;
-  if (isScaled(FN, flags)) rows = await runScaled(FN, flags, "eval regression", { keys }, input, metrics);
+  if (isScaled(FN, flags))
+    rows = await runScaled(FN, flags, "eval regression", { keys, medianSketch }, input, metrics);
   else {
     const progress = startProgress("evaluating", input.totalBytes);
     try {
@@ -157,13 +161,23 @@ export async function evaluateRegressionFiles(
   return { rows, suite, metrics, names: whole ? ["suite"] : keys.map(snakeCase) };
 }
 
-/** Fresh metrics for the chosen rows: the whole suite as one definition, or each member's own. */
-export function regressionMetrics(keys: readonly (keyof RegressionSuite)[]): {
+/**
+ * Fresh metrics for the chosen rows: the whole suite as one definition, or each member's own
+ * (always with `medianSketch`: the median absolute error then comes from a quantile sketch).
+ */
+export function regressionMetrics(
+  keys: readonly (keyof RegressionSuite)[],
+  medianSketch?: number,
+): {
   whole: boolean;
   metrics: Metric<unknown, unknown[], unknown>[];
 } {
-  const whole = keys.length === KEYS.length;
-  const metrics = (whole ? [regressionSuiteDef() as AnyMetricDef] : keys.map((k) => MEMBERS[k]())).map(
+  const whole = keys.length === KEYS.length && medianSketch === undefined;
+  const member = (k: keyof RegressionSuite): AnyMetricDef =>
+    k === "medianAbsoluteError" && medianSketch !== undefined
+      ? R.medianAbsoluteErrorSketchDef({ k: medianSketch })
+      : MEMBERS[k]();
+  const metrics = (whole ? [regressionSuiteDef() as AnyMetricDef] : keys.map(member)).map(
     (def) => createMetric(def) as Metric<unknown, unknown[], unknown>,
   );
   return { whole, metrics };
@@ -189,6 +203,7 @@ export function register(evalCommand: Command): void {
   addFormatOption(command);
   addStateOptions(command);
   addScaleOptions(command);
+  addMedianSketchOption(command);
   command.action((flags: RegressionFlags) =>
     runAction(async () => {
       const format = parseFormat(FN, flags.format);

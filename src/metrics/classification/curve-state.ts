@@ -383,7 +383,9 @@ export type CurveSource =
   | { kind: "split"; pos: Float64Array; neg: Float64Array }
   | { kind: "float32"; bits: Uint32Array; target: Uint8Array; P: number; N: number; start: Uint32Array }
   | { kind: "weighted"; scores: Float32Array | Float64Array; target: Uint8Array; weights: Float64Array }
-  | { kind: "binned"; thresholds: Float64Array; neg: Float64Array; pos: Float64Array };
+  | { kind: "binned"; thresholds: Float64Array; neg: Float64Array; pos: Float64Array }
+  /** A walk supplied from outside (src/core/spill.ts merges sorted runs from disk). */
+  | { kind: "stream"; P: number; N: number; walk(visit: Visit): void };
 
 /** The binary source of a binary curve state. */
 export function binarySource(state: BinaryCurveState, thresholds: Float64Array | undefined): CurveSource {
@@ -574,6 +576,10 @@ function ascending(values: Float64Array): Float64Array {
 
 /** Walks the distinct thresholds of an exact source in descending order. O(n) for float32 scores, O(n log n) otherwise. */
 export function walkExact(source: CurveSource, visit: Visit, needThresholds = true): void {
+  if (source.kind === "stream") {
+    source.walk(visit);
+    return;
+  }
   if (source.kind === "float32") {
     walkFloat32(source.bits, source.target, source.start, visit, needThresholds);
     return;
@@ -612,7 +618,7 @@ export function walkExact(source: CurveSource, visit: Visit, needThresholds = tr
 /** Totals (positives, negatives) of a source. */
 export function totals(source: CurveSource): { P: number; N: number } {
   if (source.kind === "split") return { P: source.pos.length, N: source.neg.length };
-  if (source.kind === "float32") return { P: source.P, N: source.N };
+  if (source.kind === "float32" || source.kind === "stream") return { P: source.P, N: source.N };
   let P = 0;
   let N = 0;
   if (source.kind === "weighted") {
