@@ -84,9 +84,10 @@ export async function* readWhole(fn: string, input: ShardedInput): AsyncGenerato
 }
 
 /**
- * Gathers the states of `runner` over `input` on `threads` worker threads: shards the workers
- * read themselves when the file can be split (CSV/TSV/JSONL byte ranges, Parquet row groups),
- * else batches read here and moved to them.
+ * Gathers the states of `runner` over `input` on `threads` threads: when the file can be split
+ * (CSV/TSV/JSONL byte ranges, Parquet row groups) this thread and `threads - 1` pool threads each
+ * read their own shard; else this thread reads the batches and moves them to `threads - 1` pool
+ * threads (at least one).
  */
 export async function gatherFromFile(options: {
   fn: string;
@@ -97,11 +98,17 @@ export async function gatherFromFile(options: {
   minBytes?: number;
 }): Promise<GatheredStates> {
   const { fn, threads, runner, config } = options;
-  workerPool(threads); // the threads start while the shards are planned
+  // This thread evaluates a shard too: the pool has threads - 1, started while the shards are planned.
+  if (threads > 1) workerPool(threads - 1);
   const plan = await planShards(options.input, { fn, count: threads, minBytes: options.minBytes ?? 0 });
   if (plan !== undefined)
     return evaluateShards({ fn, threads, runner, config, input: plan.input, shards: plan.shards });
-  return evaluateBatches({ threads, runner, config, batches: readWhole(fn, options.input) });
+  return evaluateBatches({
+    threads: Math.max(1, threads - 1),
+    runner,
+    config,
+    batches: readWhole(fn, options.input),
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { workerPool } from "./pool.js";
 import type { ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
 import { transferables } from "./transfer.js";
-import type { WorkerReply, WorkerTask } from "./worker.js";
+import { runWorkerTask, type WorkerReply, type WorkerTask } from "./worker.js";
 
 /** What the workers sent back: rows read, and per task one state per metric. */
 export interface GatheredStates {
@@ -36,7 +36,11 @@ export async function runTask(
   return { rows: reply.rows, states: [...reply.states] };
 }
 
-/** Each shard read and evaluated by a worker of the pool of `threads` (all at once, in order of the result). */
+/**
+ * Each shard read and evaluated by one of `threads` threads: this thread takes the first shard
+ * itself (its modules are loaded and its states need no moving) while a pool of `threads - 1`
+ * takes the others. States come back in shard order.
+ */
 export async function evaluateShards(options: {
   fn: string;
   threads: number;
@@ -45,12 +49,20 @@ export async function evaluateShards(options: {
   input: ShardedInput;
   shards: readonly ShardSpec[];
 }): Promise<GatheredStates> {
-  const { fn, runner, config, input } = options;
-  const replies = await Promise.all(
-    options.shards.map((shard) =>
-      runTask(options.threads, { op: "shard", fn, runner, config, input, shard }),
-    ),
-  );
+  const { fn, runner, config, input, threads } = options;
+  const [first, ...rest] = options.shards;
+  if (first === undefined) return { rows: 0, states: [] };
+  const remote = rest.map((shard) => runTask(threads - 1, { op: "shard", fn, runner, config, input, shard }));
+  // Settled now as well (awaited below), so a remote failure during the local shard is not unhandled.
+  for (const task of remote) task.catch(() => undefined);
+  let local: { rows: number; states: unknown[] };
+  try {
+    local = await runWorkerTask({ op: "shard", fn, runner, config, input, shard: first });
+  } catch (error) {
+    await Promise.allSettled(remote);
+    throw error;
+  }
+  const replies = [local, ...(await Promise.all(remote))];
   return { rows: replies.reduce((sum, r) => sum + r.rows, 0), states: replies.map((r) => r.states) };
 }
 

@@ -6,6 +6,7 @@
  */
 import { decodeState } from "../core/codec.js";
 import { describeValue, fail } from "../core/errors.js";
+import { rowMajor } from "../io/table.js";
 import { createMetric, type Metric } from "../metric.js";
 import { findDefinition } from "../metrics/registry.js";
 import type { ShardBatch } from "./shard-reader.js";
@@ -26,14 +27,7 @@ export interface MetricsRunnerConfig {
 
 /** Columns as the metrics take them: one column as a vector, several as a row-major matrix. */
 export function columnsArgument(columns: readonly Float64Array[], rows: number): unknown {
-  if (columns.length === 1) return columns[0]!;
-  const cols = columns.length;
-  const data = new Float64Array(rows * cols);
-  for (let c = 0; c < cols; c++) {
-    const column = columns[c]!;
-    for (let r = 0; r < rows; r++) data[r * cols + c] = column[r]!;
-  }
-  return { data, rows, cols };
+  return columns.length === 1 ? columns[0]! : { data: rowMajor(columns, rows), rows, cols: columns.length };
 }
 
 const metricsRunner: SuiteStarter = async (config) => {

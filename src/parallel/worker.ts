@@ -41,7 +41,8 @@ export type WorkerReply =
   | { readonly rows: number; readonly states: readonly unknown[] }
   | { readonly error: { readonly code?: string; readonly message: string } };
 
-async function runTask(task: WorkerTask): Promise<{ rows: number; states: unknown[] }> {
+/** Runs a task here (a pool thread, or the calling thread for its own share of the shards). */
+export async function runWorkerTask(task: WorkerTask): Promise<{ rows: number; states: unknown[] }> {
   if (task.op === "update") {
     const def = await findDefinition(task.id, task.options);
     const state = def.init();
@@ -60,7 +61,7 @@ async function runTask(task: WorkerTask): Promise<{ rows: number; states: unknow
 
 export default async function handle(task: WorkerTask): Promise<unknown> {
   try {
-    const reply = await runTask(task);
+    const reply = await runWorkerTask(task);
     return move({
       get [transferableSymbol]() {
         return transferables(reply.states);

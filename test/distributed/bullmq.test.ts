@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUILT_CLI, plumbline } from "../parallel/built-cli.js";
 import { exited, startRedis, waitForLine } from "./redis.js";
 
 // The workers and the producer are the built CLI (`npm test` builds first), in their own processes.
-const cli = join(import.meta.dirname, "../../dist/cli/main.js");
+const cli = BUILT_CLI;
 const stallReads = join(import.meta.dirname, "support/stall-reads.mjs");
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "plumbline-bullmq-"));
@@ -34,16 +35,6 @@ function worker(extra: string[] = []): ChildProcess {
   );
   children.push(child);
   return child;
-}
-
-async function plumbline(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { maxBuffer: 1 << 26 });
-    return { out: stdout, err: stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { out: e.stdout, err: e.stderr, code: e.code };
-  }
 }
 
 let seed = 11;

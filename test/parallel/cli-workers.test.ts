@@ -1,33 +1,10 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { plumbline } from "./built-cli.js";
 
-// `--workers` starts worker threads that run compiled JavaScript: these tests run the built CLI.
-const cli = join(import.meta.dirname, "../../dist/cli/main.js");
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "plumbline-workers-"));
-
-async function plumbline(
-  args: string[],
-  input?: string,
-): Promise<{ out: string; err: string; code: number }> {
-  const child = run(process.execPath, [cli, ...args], { maxBuffer: 1 << 26 });
-  if (input !== undefined) {
-    // A child that stops early (an error) closes its stdin: not a failure of this test's writer.
-    child.child.stdin!.on("error", () => undefined);
-    child.child.stdin!.end(input);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { out: stdout, err: stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { out: e.stdout, err: e.stderr, code: e.code };
-  }
-}
 
 let seed = 7;
 const rand = () => {

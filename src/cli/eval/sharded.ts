@@ -114,7 +114,12 @@ export async function runScaled(
   const gathered =
     sharded !== undefined
       ? await gatherFromFile({ fn, threads, runner, config, input: sharded, minBytes: MIN_SHARD_BYTES })
-      : await evaluateBatches({ threads, runner, config, batches: input.batches() });
+      : await evaluateBatches({
+          threads: Math.max(1, threads - 1),
+          runner,
+          config,
+          batches: input.batches(),
+        });
   mergeGathered(metrics, gathered);
   return gathered.rows;
 }
