@@ -89,4 +89,17 @@ describe("state codec", () => {
     );
     expect(Object.getPrototypeOf(decodeState(JSON.parse('{"x": 1}')))).toBe(Object.prototype);
   });
+
+  it("decodes typed arrays of tens of megabytes (base64 is checked in one linear pass, not by a regular expression)", () => {
+    const big = Float64Array.from({ length: 4_000_000 }, (_, i) => i / 7);
+    const encoded = encodeState(big) as { $typed: string; base64: string };
+    expect(encoded.base64.length).toBeGreaterThan(40_000_000);
+    expect(decodeState(encoded)).toEqual(big);
+    for (const base64 of ["AA=A", "A===", "AAA", "AA\nA"])
+      expectError(
+        () => decodeState({ $typed: "Uint8Array", base64 }),
+        "invalid_state",
+        "decodeState: state.base64 is not valid base64",
+      );
+  });
 });
