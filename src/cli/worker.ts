@@ -1,8 +1,9 @@
 /**
  * `plumbline worker --redis URL`: a long-running process taking the shard and merge jobs of
  * distributed evaluations (`plumbline eval ... --redis URL --shards N`, or the library's
- * `plumbline/distributed`). SIGINT or SIGTERM stops it after its running jobs; a second signal
- * stops it at once (a job cut short is taken again by another worker once its lock expires).
+ * `plumbline/distributed`). SIGINT or SIGTERM stops it after its running jobs (exit 0); a second
+ * signal stops it at once (exit 1; a job cut short is taken again by another worker once its
+ * lock expires).
  */
 import type { Command } from "commander";
 import { DEFAULT_QUEUE } from "../distributed/jobs.js";
@@ -56,9 +57,15 @@ export function register(program: Command): void {
         await new Promise<void>((resolve) => {
           let stopping = false;
           const stop = () => {
-            say(stopping ? "stopping now" : "stopping after the running jobs (signal again to stop now)");
-            void worker.close(stopping).then(resolve, resolve);
+            if (stopping) {
+              // A graceful close can wait for ever (a long job, Redis gone): the second signal ends
+              // the process; its running jobs are taken again by other workers when their locks expire.
+              say("stopping now");
+              process.exit(1);
+            }
             stopping = true;
+            say("stopping after the running jobs (signal again to stop now)");
+            void worker.close().then(resolve, resolve);
           };
           process.on("SIGINT", stop);
           process.on("SIGTERM", stop);

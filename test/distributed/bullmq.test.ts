@@ -172,4 +172,18 @@ describe("eval --redis (BullMQ)", () => {
       'plumbline: eval classification: --redis must be a URL redis://[user:password@]host[:port][/db] (rediss:// for TLS), got "http://***@host"\n',
     );
   });
+
+  it("a worker whose Redis went away stops on a second signal (the first waits for a graceful close)", async () => {
+    const other = await startRedis();
+    const child = spawn(process.execPath, [cli, "worker", "--redis", other.url], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    children.push(child);
+    await waitForLine(child, "stderr", /taking jobs/, "worker");
+    await other.stop();
+    child.kill("SIGTERM");
+    await waitForLine(child, "stderr", /stopping after the running jobs/, "worker");
+    child.kill("SIGTERM");
+    expect(await exited(child)).toBe(1);
+  });
 });
