@@ -26,7 +26,7 @@
 // same repetition.
 //
 // Spill (`--spill-sizes`, default 1e6,1e7,1e8): peak RSS of exact AUROC in memory and with
-// `--memory-budget 256MiB` (sorted runs on disk), same values checked equal; 1e8 piped.
+// `--memory-budget 128MiB` (sorted runs on disk), same values checked equal; 1e8 piped.
 //
 //   npx tsc --build && node bench/scale.mjs [--sizes 1e6,1e7,1e8] [--repeat N] [--reader-rows N] [--no-python]
 //     [--no-cli] [--no-workers] [--workers-rows N] [--no-queue] [--queue-rows N] [--no-spill] [--spill-sizes ...]
@@ -438,7 +438,7 @@ async function queueSpeedups() {
 
 async function spillMemory() {
   console.log(
-    "\nspill: exact AUROC in memory and with --memory-budget 256MiB (sorted runs on disk); 1e8 piped through stdin",
+    "\nspill: exact AUROC in memory and with --memory-budget 128MiB (sorted runs on disk); 1e8 piped through stdin",
   );
   console.log("rows  mode           peak RSS MB  cpu s    wall s   value");
   for (const n of spillSizes) {
@@ -446,7 +446,7 @@ async function spillMemory() {
     const path = piped ? undefined : await workloadFile("auroc", n);
     const values = [];
     for (const mode of ["in memory", "--memory-budget"]) {
-      const extra = mode === "in memory" ? [] : ["--memory-budget", "256MiB"];
+      const extra = mode === "in memory" ? [] : ["--memory-budget", "128MiB"];
       const args = WORKLOADS.auroc.flags.concat(
         piped ? ["--preds", "-", "--target", "-"] : ["--preds", path, "--target", path],
         extra,

@@ -37,9 +37,9 @@ export async function runTask(
 }
 
 /**
- * Each shard read and evaluated by one of `threads` threads: this thread takes the first shard
- * itself (its modules are loaded and its states need no moving) while a pool of `threads - 1`
- * takes the others. States come back in shard order.
+ * Each shard read and evaluated by one of `threads` threads: this thread (its modules loaded, its
+ * states needing no move) and a pool of `threads - 1` pull shards from one list until it is
+ * empty, so a pool thread still starting up takes fewer. States come back in shard order.
  */
 export async function evaluateShards(options: {
   fn: string;
@@ -49,20 +49,29 @@ export async function evaluateShards(options: {
   input: ShardedInput;
   shards: readonly ShardSpec[];
 }): Promise<GatheredStates> {
-  const { fn, runner, config, input, threads } = options;
-  const [first, ...rest] = options.shards;
-  if (first === undefined) return { rows: 0, states: [] };
-  const remote = rest.map((shard) => runTask(threads - 1, { op: "shard", fn, runner, config, input, shard }));
-  // Settled now as well (awaited below), so a remote failure during the local shard is not unhandled.
-  for (const task of remote) task.catch(() => undefined);
-  let local: { rows: number; states: unknown[] };
-  try {
-    local = await runWorkerTask({ op: "shard", fn, runner, config, input, shard: first });
-  } catch (error) {
-    await Promise.allSettled(remote);
-    throw error;
-  }
-  const replies = [local, ...(await Promise.all(remote))];
+  const { fn, runner, config, input, threads, shards } = options;
+  const replies: { rows: number; states: unknown[] }[] = new Array(shards.length);
+  let next = 0;
+  let failed = false;
+  const pull = async (run: (task: WorkerTask) => Promise<{ rows: number; states: unknown[] }>) => {
+    while (!failed && next < shards.length) {
+      const at = next++;
+      try {
+        replies[at] = await run({ op: "shard", fn, runner, config, input, shard: shards[at]! });
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  // This thread's loop starts first and takes shard 0; every loop is awaited, so no task is left running.
+  const loops = [
+    pull(runWorkerTask),
+    ...Array.from({ length: Math.max(0, threads - 1) }, () => pull((task) => runTask(threads - 1, task))),
+  ];
+  const settled = await Promise.allSettled(loops);
+  const rejected = settled.find((s) => s.status === "rejected");
+  if (rejected) throw (rejected as PromiseRejectedResult).reason;
   return { rows: replies.reduce((sum, r) => sum + r.rows, 0), states: replies.map((r) => r.states) };
 }
 
@@ -111,16 +120,23 @@ export async function evaluateBatches(options: {
 }
 
 /**
- * Folds the gathered states into `metrics` (metric k takes state k of every task, in task
- * order). The states come from this process's own worker threads, so each is checked by the
- * def's `validateState` (through `Metric.merge`) but not decoded.
+ * Folds the gathered states into `metrics` (metric k takes state k of every task): pairwise in
+ * task order (((s1 s2) (s3 s4)) ...), so concatenating states such as exact curves copies each
+ * value O(log tasks) times, not once per task. The states come from this process's own threads,
+ * so each is checked by the def's `validateState` (through `Metric.merge`) but not decoded.
  */
 export function mergeGathered(
   metrics: readonly Metric<unknown, unknown[], unknown>[],
   gathered: GatheredStates,
 ): void {
-  for (const states of gathered.states)
-    metrics.forEach((metric, k) => {
-      metric.merge(states[k]);
-    });
+  metrics.forEach((metric, k) => {
+    let level = gathered.states.map((states) => states[k]);
+    while (level.length > 1) {
+      const up: unknown[] = [];
+      for (let i = 0; i + 1 < level.length; i += 2) up.push(metric.def.merge(level[i], level[i + 1]));
+      if (level.length % 2 === 1) up.push(level[level.length - 1]);
+      level = up;
+    }
+    if (level.length === 1) metric.merge(level[0]);
+  });
 }
