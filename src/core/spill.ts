@@ -14,6 +14,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeValue, fail } from "./errors.js";
+import { assertAllocation } from "./limits.js";
 import { sortFloat64 } from "./sort-float64.js";
 
 /** Options of {@link SpilledBinaryCurve}. */
@@ -158,6 +159,8 @@ export class SpilledBinaryCurve {
         "invalid_option",
         `spill: memoryBudget must be at least ${MIN_MEMORY_BUDGET} bytes (1 MiB), got ${describeValue(budget)}`,
       );
+    // The budget is memory this process will use: it stays under the allocation ceiling.
+    assertAllocation("spill", `a memoryBudget of ${budget} bytes`, budget);
     this.capacity = Math.floor(budget / BYTES_PER_BUFFERED);
     this.dir = runDirectory(options.dir ?? tmpdir());
   }
