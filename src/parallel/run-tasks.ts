@@ -8,12 +8,13 @@ import { workerPool } from "./pool.js";
 import type { ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
 import { transferables } from "./transfer.js";
-import { runWorkerTask, type WorkerReply, type WorkerTask } from "./worker.js";
+import { runWorkerTask, type TaskResult, type WorkerReply, type WorkerTask } from "./worker.js";
 
-/** What the workers sent back: rows read, and per task one state per metric. */
+/** What the workers sent back: rows read, per task one state per metric, and the tasks' summaries. */
 export interface GatheredStates {
   rows: number;
   states: unknown[][];
+  summaries: unknown[];
 }
 
 /** Runs one task on the pool of `threads`, moving `transfer` with it; a worker's error is rethrown. */
@@ -21,7 +22,7 @@ export async function runTask(
   threads: number,
   task: WorkerTask,
   transfer: ArrayBuffer[] = [],
-): Promise<{ rows: number; states: unknown[] }> {
+): Promise<TaskResult> {
   let reply: WorkerReply;
   try {
     reply = (await workerPool(threads).run(task, { transferList: transfer })) as WorkerReply;
@@ -33,7 +34,7 @@ export async function runTask(
       (reply.error.code as PlumblineErrorCode | undefined) ?? "io_error",
       reply.error.message,
     );
-  return { rows: reply.rows, states: [...reply.states] };
+  return reply;
 }
 
 /**
@@ -50,10 +51,10 @@ export async function evaluateShards(options: {
   shards: readonly ShardSpec[];
 }): Promise<GatheredStates> {
   const { fn, runner, config, input, threads, shards } = options;
-  const replies: { rows: number; states: unknown[] }[] = new Array(shards.length);
+  const replies: TaskResult[] = new Array(shards.length);
   let next = 0;
   let failed = false;
-  const pull = async (run: (task: WorkerTask) => Promise<{ rows: number; states: unknown[] }>) => {
+  const pull = async (run: (task: WorkerTask) => Promise<TaskResult>) => {
     while (!failed && next < shards.length) {
       const at = next++;
       try {
@@ -72,7 +73,16 @@ export async function evaluateShards(options: {
   const settled = await Promise.allSettled(loops);
   const rejected = settled.find((s) => s.status === "rejected");
   if (rejected) throw (rejected as PromiseRejectedResult).reason;
-  return { rows: replies.reduce((sum, r) => sum + r.rows, 0), states: replies.map((r) => r.states) };
+  return gathered(replies);
+}
+
+/** The replies of the tasks, in order, gathered. */
+function gathered(replies: readonly TaskResult[]): GatheredStates {
+  return {
+    rows: replies.reduce((sum, r) => sum + r.rows, 0),
+    states: replies.map((r) => r.states),
+    summaries: replies.map((r) => r.summary),
+  };
 }
 
 /**
@@ -88,8 +98,8 @@ export async function evaluateBatches(options: {
 }): Promise<GatheredStates> {
   const { threads, runner, config } = options;
   const groupRows = options.groupRows ?? 1 << 20;
-  const pending: Promise<{ rows: number; states: unknown[] }>[] = [];
-  const done: { rows: number; states: unknown[] }[] = [];
+  const pending: Promise<TaskResult>[] = [];
+  const done: TaskResult[] = [];
   let group: ShardBatch[] = [];
   let rows = 0;
   const send = async () => {
@@ -116,7 +126,7 @@ export async function evaluateBatches(options: {
     await Promise.allSettled(pending);
     throw error;
   }
-  return { rows: done.reduce((sum, r) => sum + r.rows, 0), states: done.map((r) => r.states) };
+  return gathered(done);
 }
 
 /**

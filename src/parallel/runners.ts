@@ -15,6 +15,8 @@ import type { ShardBatch } from "./shard-reader.js";
 export interface SuiteRun {
   readonly metrics: readonly Metric<unknown, unknown[], unknown>[];
   update(batch: ShardBatch): void;
+  /** What the run learnt besides metric states (a scan's profile of the values), if anything. */
+  summary?(): unknown;
 }
 
 /** Starts a run of a suite from its JSON-safe configuration. */
@@ -60,6 +62,7 @@ const metricsRunner: SuiteStarter = async (config) => {
 const RUNNERS: Readonly<Record<string, () => Promise<SuiteStarter>>> = {
   metrics: async () => metricsRunner,
   "eval classification": async () => (await import("../cli/eval/sharded.js")).classificationRunner,
+  "eval classification scan": async () => (await import("../cli/eval/sharded.js")).classificationScanRunner,
   "eval regression": async () => (await import("../cli/eval/sharded.js")).regressionRunner,
 };
 

@@ -36,13 +36,20 @@ export type WorkerTask =
       readonly shard: ShardSpec;
     };
 
-/** A task's reply: the rows read and one prepared state per metric, or the error that stopped it. */
+/** What a task gives back: the rows read, one state per metric, and the run's summary if any. */
+export interface TaskResult {
+  rows: number;
+  states: unknown[];
+  summary?: unknown;
+}
+
+/** A task's reply: its result, or the error that stopped it. */
 export type WorkerReply =
-  | { readonly rows: number; readonly states: readonly unknown[] }
+  | TaskResult
   | { readonly error: { readonly code?: string; readonly message: string } };
 
 /** Runs a task here (a pool thread, or the calling thread for its own share of the shards). */
-export async function runWorkerTask(task: WorkerTask): Promise<{ rows: number; states: unknown[] }> {
+export async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
   if (task.op === "update") {
     const def = await findDefinition(task.id, task.options);
     const state = def.init();
@@ -56,7 +63,8 @@ export async function runWorkerTask(task: WorkerTask): Promise<{ rows: number; s
     run.update(batch);
     rows += batch.rows;
   }
-  return { rows, states: run.metrics.map((m) => m.state) };
+  const states = run.metrics.map((m) => m.state);
+  return run.summary === undefined ? { rows, states } : { rows, states, summary: run.summary() };
 }
 
 export default async function handle(task: WorkerTask): Promise<unknown> {

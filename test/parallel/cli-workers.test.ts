@@ -176,5 +176,20 @@ describe("eval --workers", () => {
     expect(result.err).toMatch(
       /^plumbline: eval classification: bad\.csv \[bytes \d+-\d+\] line \d+, column 2 \("label"\): expected a number, got "x"\n$/,
     );
+    // Without --task the first pass (inferring the task) runs in the threads too, and stops there.
+    const scan = await plumbline([
+      "eval",
+      "classification",
+      "--preds",
+      bad,
+      "--target",
+      bad,
+      "--workers",
+      "2",
+    ]);
+    expect(scan.code).toBe(2);
+    expect(scan.err).toMatch(
+      /^plumbline: eval classification: bad\.csv \[bytes \d+-\d+\] line \d+, column 2 \("label"\): expected a number, got "x"\n$/,
+    );
   });
 });

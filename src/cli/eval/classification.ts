@@ -23,7 +23,7 @@ import {
   openPairedInput,
   type PairedBatch,
 } from "./read-table.js";
-import { addScaleOptions, isScaled, runScaled, type ScaleFlags } from "./sharded.js";
+import { addScaleOptions, isScaled, runScaled, type ScaleFlags, scanScaled } from "./sharded.js";
 
 const FN = "eval classification";
 
@@ -83,9 +83,10 @@ export interface InputProfile {
   rowSumDeviation: number;
 }
 
-const MAX_DISTINCT = 65_536;
+/** Distinct target labels a profile keeps at most. */
+export const MAX_DISTINCT = 65_536;
 
-function emptyProfile(predsCols: number, targetCols: number): InputProfile {
+export function emptyProfile(predsCols: number, targetCols: number): InputProfile {
   return {
     rows: 0,
     predsCols,
@@ -100,7 +101,7 @@ function emptyProfile(predsCols: number, targetCols: number): InputProfile {
 }
 
 /** Folds one batch into the profile. */
-function profileBatch(profile: InputProfile, batch: PairedBatch): void {
+export function profileBatch(profile: InputProfile, batch: PairedBatch): void {
   profile.rows += batch.rows;
   for (const column of batch.preds) {
     for (let i = 0; i < column.length; i++) {
@@ -621,14 +622,17 @@ export async function evaluateClassification(flags: Flags): Promise<RunningSuite
         "invalid_option",
         `${FN}: stdin is read once, so nothing can be inferred from a first pass; pass ${unknowns.join(", ")}`,
       );
-    const progress = startProgress("scanning", input.totalBytes);
-    try {
-      for await (const batch of input.batches()) {
-        profileBatch(shape, batch);
-        progress.update(input.bytesRead());
+    if (flags.workers !== undefined && isScaled(FN, flags)) await scanScaled(FN, flags, input, shape);
+    else {
+      const progress = startProgress("scanning", input.totalBytes);
+      try {
+        for await (const batch of input.batches()) {
+          profileBatch(shape, batch);
+          progress.update(input.bytesRead());
+        }
+      } finally {
+        progress.stop();
       }
-    } finally {
-      progress.stop();
     }
     plan = planSuite(shape, { task, numClasses, predsKind });
     names =

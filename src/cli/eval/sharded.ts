@@ -13,11 +13,18 @@ import { formatOfPath } from "../../io/table.js";
 import type { Metric } from "../../metric.js";
 import { gatherFromFile } from "../../parallel/evaluate-file.js";
 import { MAX_WORKERS } from "../../parallel/evaluate-in-workers.js";
-import { evaluateBatches, mergeGathered } from "../../parallel/run-tasks.js";
+import { evaluateBatches, type GatheredStates, mergeGathered } from "../../parallel/run-tasks.js";
 import type { SuiteStarter } from "../../parallel/runners.js";
 import type { ShardedInput } from "../../parallel/shards.js";
 import { parseNumberFlag } from "../grammar.js";
-import { type SuitePlan, startSuite } from "./classification.js";
+import {
+  emptyProfile,
+  type InputProfile,
+  MAX_DISTINCT,
+  profileBatch,
+  type SuitePlan,
+  startSuite,
+} from "./classification.js";
 import { type InputFlags, type PairedInput, readingOptions } from "./read-table.js";
 import { regressionMetrics } from "./regression.js";
 
@@ -68,6 +75,53 @@ function shardedInput(fn: string, flags: InputFlags, input: PairedInput): Sharde
   };
 }
 
+/** Where the gathered states come from: shards the threads read, or batches read here. */
+async function gather(
+  fn: string,
+  flags: InputFlags & ScaleFlags,
+  runner: string,
+  config: unknown,
+  input: PairedInput,
+): Promise<GatheredStates> {
+  const threads = parseNumberFlag(fn, "--workers", flags.workers, {
+    min: 1,
+    max: MAX_WORKERS,
+    integer: true,
+  });
+  const sharded = shardedInput(fn, flags, input);
+  return sharded !== undefined
+    ? await gatherFromFile({ fn, threads, runner, config, input: sharded, minBytes: MIN_SHARD_BYTES })
+    : await evaluateBatches({ threads: Math.max(1, threads - 1), runner, config, batches: input.batches() });
+}
+
+/**
+ * `eval classification`'s first pass (what the values say about the task, the class count and
+ * the kind of predictions) on `--workers` threads: each shard's profile, merged into `profile`.
+ */
+export async function scanScaled(
+  fn: string,
+  flags: InputFlags & ScaleFlags,
+  input: PairedInput,
+  profile: InputProfile,
+): Promise<void> {
+  const config = { predsCols: profile.predsCols, targetCols: profile.targetCols };
+  const { summaries } = await gather(fn, flags, "eval classification scan", config, input);
+  for (const summary of summaries) mergeProfile(profile, summary as InputProfile);
+}
+
+/** Folds profile `b` into `a` (the same as profiling both inputs' batches into `a`). */
+export function mergeProfile(a: InputProfile, b: InputProfile): void {
+  a.rows += b.rows;
+  a.predsMin = Math.min(a.predsMin, b.predsMin);
+  a.predsMax = Math.max(a.predsMax, b.predsMax);
+  a.predsAllInteger &&= b.predsAllInteger;
+  a.targetMax = Math.max(a.targetMax, b.targetMax);
+  for (const label of b.targetLabels) if (a.targetLabels.size < MAX_DISTINCT) a.targetLabels.add(label);
+  // A NaN deviation stays NaN, as profileBatch keeps it.
+  if (Number.isNaN(a.rowSumDeviation) || Number.isNaN(b.rowSumDeviation)) a.rowSumDeviation = Number.NaN;
+  else a.rowSumDeviation = Math.max(a.rowSumDeviation, b.rowSumDeviation);
+}
+
 /**
  * Evaluates `runner` (configured by `config`) over `input` as the scale flags ask, merging the
  * shards' states into `metrics` (fresh metrics of the same suite). Returns the rows read.
@@ -106,23 +160,17 @@ export async function runScaled(
     });
     return result.rows;
   }
-  const threads = parseNumberFlag(fn, "--workers", flags.workers, {
-    min: 1,
-    max: MAX_WORKERS,
-    integer: true,
-  });
-  const gathered =
-    sharded !== undefined
-      ? await gatherFromFile({ fn, threads, runner, config, input: sharded, minBytes: MIN_SHARD_BYTES })
-      : await evaluateBatches({
-          threads: Math.max(1, threads - 1),
-          runner,
-          config,
-          batches: input.batches(),
-        });
+  const gathered = await gather(fn, flags, runner, config, input);
   mergeGathered(metrics, gathered);
   return gathered.rows;
 }
+
+/** `eval classification`'s first pass on a shard: the profile of its values. */
+export const classificationScanRunner: SuiteStarter = (config) => {
+  const { predsCols, targetCols } = config as { predsCols: number; targetCols: number };
+  const profile = emptyProfile(predsCols, targetCols);
+  return { metrics: [], update: (batch) => profileBatch(profile, batch), summary: () => profile };
+};
 
 /** `eval classification`'s suite on a shard: the plan and metric names decided before the pass. */
 export const classificationRunner: SuiteStarter = (config) => {
