@@ -1,31 +1,31 @@
-// Benchmark: COCO bbox evaluation on a generated COCO-like set (5,000 images, 80 categories,
-// ~7 ground-truth boxes and 100 detections per image), plumbline vs pycocotools in the same run.
+// Benchmark: COCO evaluation, plumbline vs pycocotools in the same run, on generated COCO-like
+// sets (seeded):
+//   bbox       5,000 images, 80 categories, ~7 ground-truth boxes and 100 detections per image
+//   segm       1,000 images, 80 categories, ground-truth polygons, 100 RLE result masks per image
+//   keypoints  5,000 images, 1 category, ~4 people with 17 keypoints and 20 detections per image
 //
-//   npx tsc --build && node bench/detection.mjs [--images N] [--quick]   (--quick: 500 images)
+//   npx tsc --build && node bench/detection.mjs [--quick] [--only bbox|segm|keypoints] [--runs N]
 //
-// Both sides run in a child process that reads the same two JSON files from a temp folder and
-// reports its CPU and wall time (load + evaluate + accumulate + summarize) and its own peak RSS.
-// pycocotools is run by /usr/bin/python3 with PYCOCOTOOLS_SRC (default /tmp/det_ref/PythonAPI, a
-// built cocoapi PythonAPI folder) on PYTHONPATH; it is not in Debian, so when
-// `import pycocotools.cocoeval` fails the bench says so and times plumbline only.
+// Each side runs in a child process that reads the same two JSON files and reports its CPU and
+// wall time (load + evaluate + accumulate + summarize), its own peak RSS and its summary numbers;
+// the numbers are compared bit for bit. pycocotools is run by /usr/bin/python3 with
+// PYCOCOTOOLS_SRC (default /tmp/det_ref/PythonAPI: a cocoapi PythonAPI folder whose _mask
+// extension is built) on PYTHONPATH; when `import pycocotools.cocoeval` fails the bench times
+// plumbline only. `--runs N` repeats both sides N times and prints every ratio.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import {
-  mulberry32,
-  pythonAvailable,
-  pythonEnv,
-  report,
-  runPython,
-  sizeOption,
-  writeTempData,
-} from "./lib.mjs";
+import { mulberry32, pythonAvailable, pythonEnv, runPython, sizeOption, writeTempData } from "./lib.mjs";
 
-const nImages = sizeOption("images", 5000);
-const nCats = 80;
+const argv = process.argv.slice(2);
+const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
+const runs = sizeOption("runs", 1, 1);
+const r2 = (x) => Math.round(x * 100) / 100;
 
-function generate() {
-  const rand = mulberry32(20240601);
-  const r2 = (x) => Math.round(x * 100) / 100;
+const dist = (p) => fileURLToPath(new URL(`../dist/metrics/detection/${p}`, import.meta.url));
+const lib = fileURLToPath(new URL("./lib.mjs", import.meta.url));
+
+function boxWorkload(nImages, nCats, detsPerImage, seed) {
+  const rand = mulberry32(seed);
   const images = [];
   const annotations = [];
   const results = [];
@@ -51,7 +51,7 @@ function generate() {
         iscrowd: rand() < 0.01 ? 1 : 0,
       });
     }
-    for (let d = 0; d < 100; d++) {
+    for (let d = 0; d < detsPerImage; d++) {
       let bbox;
       let cat;
       if (d < gts.length * 4 && rand() < 0.8) {
@@ -76,22 +76,95 @@ function generate() {
   return { gt: { images, annotations, categories }, results };
 }
 
-const dist = fileURLToPath(new URL("../dist/metrics/detection/index.js", import.meta.url));
-const lib = fileURLToPath(new URL("./lib.mjs", import.meta.url));
+/** A polygon inscribed in a box: an octagon with jittered corners. */
+function octagon(rand, [x, y, w, h]) {
+  const pts = [];
+  for (let k = 0; k < 8; k++) {
+    const a = (k / 8) * 2 * Math.PI;
+    const j = 0.8 + rand() * 0.2;
+    pts.push(r2(x + w / 2 + (Math.cos(a) * w * j) / 2), r2(y + h / 2 + (Math.sin(a) * h * j) / 2));
+  }
+  return pts;
+}
+
+async function segmWorkload(nImages) {
+  const { rleFromPolygon, rleToCoco } = await import(dist("rle.js"));
+  const { gt, results } = boxWorkload(nImages, 80, 100, 20240602);
+  const rand = mulberry32(77);
+  for (const a of gt.annotations) {
+    a.segmentation = [octagon(rand, a.bbox)];
+  }
+  const segm = results.map((r) => {
+    const rle = rleToCoco(rleFromPolygon(octagon(rand, r.bbox), 480, 640));
+    return { image_id: r.image_id, category_id: r.category_id, segmentation: rle, score: r.score };
+  });
+  return { gt, results: segm };
+}
+
+function keypointWorkload(nImages) {
+  const rand = mulberry32(424242);
+  const images = [];
+  const annotations = [];
+  const results = [];
+  for (let img = 1; img <= nImages; img++) {
+    images.push({ id: img, width: 640, height: 480 });
+    const people = 1 + Math.floor(rand() * 7);
+    const truths = [];
+    for (let p = 0; p < people; p++) {
+      const w = 30 + rand() * 200;
+      const h = 60 + rand() * 250;
+      const x = rand() * (640 - w);
+      const y = rand() * (480 - h);
+      const kps = [];
+      let visible = 0;
+      for (let k = 0; k < 17; k++) {
+        const v = rand() < 0.2 ? 0 : rand() < 0.3 ? 1 : 2;
+        if (v) visible++;
+        kps.push(v ? r2(x + rand() * w) : 0, v ? r2(y + rand() * h) : 0, v);
+      }
+      truths.push({ kps, box: [x, y, w, h] });
+      annotations.push({
+        id: annotations.length + 1,
+        image_id: img,
+        category_id: 1,
+        bbox: [r2(x), r2(y), r2(w), r2(h)],
+        area: r2(w * h * 0.6),
+        iscrowd: 0,
+        keypoints: kps,
+        num_keypoints: visible,
+      });
+    }
+    for (let d = 0; d < 20; d++) {
+      const t = truths[d % truths.length];
+      const noise = d < truths.length * 2 ? 2 + rand() * 10 : 40 + rand() * 80;
+      const kps = [];
+      for (let k = 0; k < 17; k++) {
+        kps.push(
+          r2(t.kps[3 * k] + (rand() - 0.5) * noise || t.box[0] + rand() * t.box[2]),
+          r2(t.kps[3 * k + 1] + (rand() - 0.5) * noise || t.box[1] + rand() * t.box[3]),
+          1,
+        );
+      }
+      results.push({ image_id: img, category_id: 1, keypoints: kps, score: Math.round(rand() * 1e4) / 1e4 });
+    }
+  }
+  return { gt: { images, annotations, categories: [{ id: 1, name: "person" }] }, results };
+}
 
 const plumblineChild = `
 import { readFileSync } from "node:fs";
-const { cocoEvaluate } = await import(${JSON.stringify(dist)});
+const { cocoEvaluate } = await import(${JSON.stringify(dist("index.js"))});
 const { cpuTime } = await import(${JSON.stringify(lib)});
+const iouType = process.argv[3];
 const r = cpuTime(() => {
   const gt = JSON.parse(readFileSync(process.argv[1], "utf8"));
   const results = JSON.parse(readFileSync(process.argv[2], "utf8"));
-  return cocoEvaluate(gt, results, { iouType: "bbox" }).stats;
+  return cocoEvaluate(gt, results, { iouType }).stats;
 });
 process.stdout.write(JSON.stringify({ ...r, maxRssKb: process.resourceUsage().maxRSS }));
 `;
 
-const pythonChild = `
+const pythonChild = (iouType) => `
 import contextlib, io, resource
 from pycocotools.coco import COCO
 from pycocotools.cocoeval import COCOeval
@@ -99,7 +172,7 @@ def evaluate():
     with contextlib.redirect_stdout(io.StringIO()):
         gt = COCO(path("instances.json"))
         dt = gt.loadRes(path("results.json"))
-        ev = COCOeval(gt, dt, "bbox")
+        ev = COCOeval(gt, dt, "${iouType}")
         ev.evaluate(); ev.accumulate(); ev.summarize()
     return [float(s) for s in ev.stats]
 r = timed(evaluate)
@@ -107,13 +180,7 @@ r["maxRssKb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 emit(r)
 `;
 
-const { gt, results } = generate();
-const data = writeTempData({ "instances.json": gt, "results.json": results });
-try {
-  console.log(
-    `COCO bbox evaluation: ${nImages} images, ${nCats} categories, ${gt.annotations.length} ground-truth boxes, ${results.length} detections`,
-  );
-
+function runOurs(data, iouType) {
   const child = spawnSync(
     process.execPath,
     [
@@ -123,6 +190,7 @@ try {
       plumblineChild,
       data.path("instances.json"),
       data.path("results.json"),
+      iouType,
     ],
     { encoding: "utf8", maxBuffer: 1 << 26 },
   );
@@ -130,18 +198,47 @@ try {
     console.error(child.stderr);
     throw new Error("plumbline child failed (did you run `npx tsc --build`?)");
   }
-  const ours = JSON.parse(child.stdout);
+  return JSON.parse(child.stdout);
+}
 
-  const env = pythonEnv(process.env.PYCOCOTOOLS_SRC ?? "/tmp/det_ref/PythonAPI");
-  const available = pythonAvailable(["pycocotools.cocoeval"], { env });
-  const run = available.ok ? runPython(pythonChild, data, { env }) : available;
-  const reference = run.ok ? run.result : { skipped: run.message };
-  report("COCOeval bbox (pycocotools)", ours, reference, {
-    values: run.ok && { plumbline: ours.value, reference: reference.value },
-  });
-  console.log(
-    `  peak RSS: plumbline ${(ours.maxRssKb / 1024).toFixed(0)} MiB${run.ok ? `, reference ${(reference.maxRssKb / 1024).toFixed(0)} MiB` : ""}`,
-  );
-} finally {
-  data.cleanup();
+const env = pythonEnv(process.env.PYCOCOTOOLS_SRC ?? "/tmp/det_ref/PythonAPI");
+const available = pythonAvailable(["pycocotools.cocoeval"], { env });
+const mib = (kb) => (kb / 1024).toFixed(0);
+
+const workloads = {
+  bbox: () => boxWorkload(sizeOption("images", 5000), 80, 100, 20240601),
+  segm: () => segmWorkload(sizeOption("segm-images", 1000)),
+  keypoints: () => keypointWorkload(sizeOption("keypoint-images", 5000)),
+};
+
+for (const [iouType, make] of Object.entries(workloads)) {
+  if (only && only !== iouType) continue;
+  const { gt, results } = await make();
+  const data = writeTempData({ "instances.json": gt, "results.json": results });
+  try {
+    console.log(
+      `COCO ${iouType}: ${gt.images.length} images, ${gt.categories.length} categories, ${gt.annotations.length} ground-truth objects, ${results.length} detections`,
+    );
+    for (let run = 1; run <= runs; run++) {
+      const ours = runOurs(data, iouType);
+      const ref = available.ok ? runPython(pythonChild(iouType), data, { env }) : available;
+      if (!ref.ok) {
+        console.log(
+          `  run ${run}: plumbline ${ours.cpu.toFixed(2)} s CPU, ${mib(ours.maxRssKb)} MiB; reference ${ref.message}`,
+        );
+        continue;
+      }
+      const theirs = ref.result;
+      const differing = ours.value
+        .map((v, i) => (Object.is(v, theirs.value[i]) ? -1 : i))
+        .filter((i) => i >= 0);
+      console.log(
+        `  run ${run}: speedup ${(theirs.cpu / ours.cpu).toFixed(2)} x CPU (plumbline ${ours.cpu.toFixed(2)} s, pycocotools ${theirs.cpu.toFixed(2)} s), ${(theirs.wall / ours.wall).toFixed(2)} x wall; peak RSS plumbline ${mib(ours.maxRssKb)} MiB, pycocotools ${mib(theirs.maxRssKb)} MiB; ${differing.length === 0 ? `all ${ours.value.length} numbers bit-identical` : `numbers differ at ${differing.map((i) => `${i} (${ours.value[i]} vs ${theirs.value[i]})`).join(", ")}`}`,
+      );
+    }
+  } finally {
+    // PLUMBLINE_BENCH_KEEP=1 keeps the generated files (their folder is printed) for inspection.
+    if (process.env.PLUMBLINE_BENCH_KEEP) console.log(`  data kept in ${data.dir}`);
+    else data.cleanup();
+  }
 }

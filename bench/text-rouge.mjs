@@ -3,7 +3,7 @@
 //   node bench/text-rouge.mjs [--pairs 10000] [--stem] [--quick]   (--quick: 1,000 pairs, 1 reference run)
 // The reference needs rouge_score's source on a path (ROUGE_SCORE_SRC, default /tmp/textb/ref) and
 // Debian's python3 with nltk and numpy (/usr/bin/python3); it is skipped when unavailable.
-import { rouge } from "../dist/metrics/text/rouge.js";
+import { rouge } from "../dist/metrics/text/index.js";
 import {
   cpuTime,
   flag,

@@ -7,6 +7,12 @@
 
 export type { CatalogEntry, Recommendation, RecommendQuery, Reference, Task } from "./catalog/index.js";
 export { catalog, describe, recommend } from "./catalog/index.js";
+export {
+  type CollectionResult,
+  type CollectionState,
+  computeGroups,
+  metricCollection,
+} from "./collection/index.js";
 export { isPlumblineError, PlumblineError, type PlumblineErrorCode } from "./core/errors.js";
 export { getLimits, type Limits, setLimits } from "./core/limits.js";
 export {

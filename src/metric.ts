@@ -27,6 +27,12 @@ export interface MetricDef<State, Args extends unknown[], Result> {
   compute(state: State): Result;
   /** Optional structural check of a decoded state (fromJSON); throw `invalid_state` on mismatch. */
   validateState?(state: unknown): asserts state is State;
+  /**
+   * Defs with equal `stateKey`s keep identical states and update them identically from the same
+   * arguments, so a collection updates them once (torchmetrics' compute groups). Absent: the def
+   * shares its state with no other.
+   */
+  readonly stateKey?: string;
 }
 
 /** Any metric definition, for registries. */

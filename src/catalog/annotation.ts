@@ -47,6 +47,7 @@ export interface Annotation {
   readonly fix?: {
     readonly formula?: string;
     readonly range?: readonly [number, number];
+    readonly direction?: "higher" | "lower" | "none";
     readonly reason: string;
   };
 }

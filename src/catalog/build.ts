@@ -80,6 +80,7 @@ export function buildCatalog(
   return definitions.map((meta) => {
     const note = Object.hasOwn(annotations, meta.id) ? annotations[meta.id]! : MISSING;
     const range = note.fix?.range ?? meta.range;
+    const direction = note.fix?.direction ?? meta.direction;
     const tasks = [...new Set([...meta.tasks.map(taskOfMeta), ...(note.alsoTasks ?? [])])];
     const own: Pairing[] = Object.entries(note.pairs ?? {}).map(([id, why]) => ({ id, why }));
     // Pairs the definition declares but the annotation does not explain keep an empty reason
@@ -93,8 +94,8 @@ export function buildCatalog(
       tasks,
       formula: note.fix?.formula ?? meta.formula,
       range,
-      direction: meta.direction,
-      ideal: note.ideal !== undefined ? note.ideal : defaultIdeal(meta.direction, range),
+      direction,
+      ideal: note.ideal !== undefined ? note.ideal : defaultIdeal(direction, range),
       properties: properties(meta, range, note.flags),
       usage: note.usage,
       advantages: note.pros,

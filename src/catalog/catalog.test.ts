@@ -145,6 +145,20 @@ describe("catalog: formula, range and direction agree", () => {
     expect(bad).toEqual([]);
   });
 
+  it("keeps a correction (`fix`) only while the definition still differs from it", () => {
+    const stale = definitions.flatMap((meta) => {
+      const fix = Object.hasOwn(annotations, meta.id) ? annotations[meta.id]!.fix : undefined;
+      if (!fix) return [];
+      const same = [
+        fix.formula !== undefined && fix.formula === meta.formula ? "formula" : "",
+        fix.range?.every((v, i) => v === meta.range[i]) ? "range" : "",
+        fix.direction !== undefined && fix.direction === meta.direction ? "direction" : "",
+      ].filter(Boolean);
+      return same.map((field) => `${meta.id}: the definition now has the fixed ${field}; remove the fix`);
+    });
+    expect(stale).toEqual([]);
+  });
+
   it("names only exports that exist in the public modules", async () => {
     const exported = await publicExports();
     const missing = catalog.flatMap((e) =>

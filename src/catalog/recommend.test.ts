@@ -58,9 +58,35 @@ describe("recommend follows the survey, area by area", () => {
     expect(ids(calibration.metrics)[0]).toBe("classification/calibration_error");
     expect(ids(calibration.avoid)).toContain("classification/auroc");
 
+    // §3.1.4: the class-weight helpers feed weighted CE, pos_weight and focal α.
+    const weights = rec.losses.find((l) => l.id === "weighting/class_weights");
+    expect(weights?.why).toMatch(/weighted cross-entropy/);
+    expect(weights?.pairsWith).toEqual([
+      "classification/balanced_accuracy",
+      "classification/average_precision",
+      "classification/fbeta",
+    ]);
+    expect(ids(rec.metrics)).toEqual(
+      expect.arrayContaining(["classification/critical_success_index", "classification/log_auc"]),
+    );
+    expect(ids(calibration.metrics).slice(0, 2)).toEqual([
+      "classification/calibration_error",
+      "classification/reliability_curve",
+    ]);
+
     const multilabel = recommend({ task: "classification", traits: ["multilabel"] });
     expect(ids(multilabel.losses)[0]).toBe("classification/bce_with_logits");
     expect(ids(multilabel.avoid)).toContain("classification/cross_entropy");
+  });
+
+  it("classification fairness (beyond the survey): group parity ratios, overall accuracy avoided", () => {
+    const rec = recommend({ task: "classification", traits: ["fairness"] });
+    expect(ids(rec.metrics).slice(0, 2)).toEqual([
+      "classification/group_fairness",
+      "classification/stat_scores",
+    ]);
+    expect(ids(rec.avoid)).toEqual(["classification/accuracy"]);
+    expect(rec.avoid[0]!.why).toMatch(/group/);
   });
 
   it("detection (§5, tables 11–12): IoU-family losses and COCO AP for localisation; VOC AP@0.5 avoided", () => {
@@ -79,6 +105,16 @@ describe("recommend follows the survey, area by area", () => {
     expect(recommend({ task: "detection", traits: ["imbalanced"] }).losses[0]!.id).toBe(
       "classification/sigmoid_focal_loss",
     );
+    // YOLOv1's grid (one class per cell) is weak on small, grouped objects (Redmon et al. 2016).
+    expect(ids(small.avoid)).toContain("detection/yolo_v1_loss");
+    expect(ids(recommend({ task: "detection", traits: ["crowded"] }).avoid)).toEqual([
+      "detection/yolo_v1_loss",
+    ]);
+    // §5.1.8: the Wing loss is trained for landmarks and reported with the landmark metrics.
+    const landmarks = recommend({ task: "detection", traits: ["landmarks"] });
+    expect(ids(landmarks.metrics)[0]).toBe("face/landmark_nme");
+    expect(landmarks.losses[0]!.id).toBe("detection/wing_loss");
+    expect(landmarks.losses[0]!.pairsWith[0]).toBe("face/landmark_nme");
   });
 
   it("segmentation (§6, tables 13–14): pixel accuracy avoided under imbalance; Dice-family losses lead", () => {
@@ -87,9 +123,11 @@ describe("recommend follows the survey, area by area", () => {
     expect(ids(rec.metrics).slice(0, 2)).toEqual(["segmentation/dice_score", "segmentation/mean_iou"]);
     expect(ids(rec.losses)[0]).toBe("segmentation/dice_cross_entropy_loss");
     expect(ids(rec.losses)).toContain("segmentation/tversky_loss");
-    expect(ids(recommend({ task: "segmentation", traits: ["boundaries"] }).metrics)[0]).toBe(
+    expect(ids(recommend({ task: "segmentation", traits: ["boundaries"] }).metrics).slice(0, 2)).toEqual([
       "segmentation/boundary_f1",
-    );
+      "segmentation/normalized_surface_dice",
+    ]);
+    expect(ids(rec.losses)).toContain("weighting/class_weights");
     expect(ids(recommend({ task: "segmentation", traits: ["small-structures"] }).avoid)).toContain(
       "segmentation/pixel_accuracy",
     );
@@ -113,12 +151,22 @@ describe("recommend follows the survey, area by area", () => {
     expect(ids(rec.metrics)[0]).toBe("depth/silog");
     expect(ids(rec.losses)[0]).toBe("depth/scale_invariant_log_loss");
     expect(ids(rec.avoid)).toContain("depth/rmse");
+    // §8.1.10: Monodepth2's per-pixel minimum and auto-masking refine the photometric loss (§8.1.4).
     const self = recommend({ task: "depth", traits: ["self-supervised"] });
-    expect(ids(self.losses).slice(0, 2)).toEqual([
+    expect(ids(self.losses).slice(0, 3)).toEqual([
+      "depth/minimum_reprojection_loss",
       "depth/photometric_loss",
       "depth/edge_aware_smoothness_loss",
     ]);
     expect(ids(self.avoid)).toContain("depth/berhu_loss");
+    // §8.1.7: stereo training adds the left-right consistency term; KITTI's D1 (§8.2.6) scores disparities.
+    const stereo = recommend({ task: "depth", traits: ["stereo"] });
+    expect(ids(stereo.losses).slice(0, 3)).toEqual([
+      "depth/photometric_loss",
+      "depth/left_right_consistency_loss",
+      "depth/edge_aware_smoothness_loss",
+    ]);
+    expect(ids(stereo.metrics)[0]).toBe("depth/bad_pixel_rate");
     expect(recommend({ task: "depth", traits: ["wide-range"] }).losses[0]!.id).toBe("depth/berhu_loss");
   });
 
@@ -145,6 +193,10 @@ describe("recommend follows the survey, area by area", () => {
     expect(ids(summaries.metrics)[0]).toBe("text/rouge");
     expect(ids(summaries.avoid)).toContain("text/corpus_bleu");
     expect(ids(recommend({ task: "text", traits: ["qa"] }).metrics)[0]).toBe("text/squad");
+    // Beyond the survey: RIBES for word order, NIST for informative n-grams, after BLEU and chrF.
+    const translation = ids(recommend({ task: "text", traits: ["translation"] }).metrics);
+    expect(translation.slice(0, 2)).toEqual(["text/corpus_bleu", "text/chrf"]);
+    expect(translation).toEqual(expect.arrayContaining(["text/ribes", "text/nist"]));
   });
 
   it("retrieval: nDCG for graded relevance (binary-relevance MAP avoided); ranking losses to train", () => {
@@ -181,6 +233,18 @@ describe("recommend follows the survey, area by area", () => {
     const rec = recommend({ task: "multi-loss", traits: ["scale-mismatch"] });
     expect(ids(rec.losses)[0]).toBe("weighting/uncertainty_weighting");
     expect(ids(rec.avoid)).toEqual(["weighting/weighted_sum"]);
+    expect(ids(rec.losses)).toContain("weighting/cov_weighting");
+    // Conflicting task gradients: gradient surgery (PCGrad, beyond the survey) and MGDA's min-norm direction.
+    const conflict = recommend({ task: "multi-loss", traits: ["conflicting-gradients"] });
+    expect(ids(conflict.losses).slice(0, 3)).toEqual([
+      "weighting/pcgrad",
+      "weighting/mgda",
+      "weighting/grad_norm",
+    ]);
+    expect(ids(conflict.avoid)).toEqual(["weighting/weighted_sum"]);
+    expect(ids(recommend({ task: "multi-loss" }).losses)).toEqual(
+      expect.arrayContaining(["weighting/mgda", "weighting/cov_weighting"]),
+    );
   });
 });
 

@@ -158,6 +158,12 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
           "classification/matthews_corrcoef":
             "uses all four confusion cells and is high only when both classes are predicted well",
           "classification/recall": "shows how many rare positives are found",
+          "classification/critical_success_index":
+            "ignores correct negatives, so the abundant negatives cannot inflate it (the threat score of rare-event forecasts)",
+          "classification/log_auc":
+            "scores the ranking at false positive rates of 0.1–10%, where the many easy negatives no longer flatter it as they do AUROC",
+          "classification/class_likelihood_ratios":
+            "independent of prevalence: what a positive or negative prediction is worth in any population",
           "classification/cross_entropy":
             "with class weights (inverse frequency), rare classes get their share of the gradient",
           "classification/bce_with_logits":
@@ -168,6 +174,8 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
             "focuses the multi-class gradient on hard and minority examples",
           "classification/poly1_loss":
             "one tunable term on top of cross-entropy to raise the penalty on hard, minority examples",
+          "weighting/class_weights":
+            "inverse-frequency, 'balanced' or effective-number weights from the labels, for weighted cross-entropy, BCE's pos_weight and focal α",
         },
         avoid: {
           "classification/accuracy":
@@ -180,6 +188,8 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
         prefer: {
           "classification/calibration_error":
             "directly compares confidence with observed accuracy, bin by bin",
+          "classification/reliability_curve":
+            "shows per bin where the model is over- or under-confident, the picture behind the calibration error",
           "classification/brier_score": "a bounded proper score that rewards calibrated probabilities",
           "classification/log_loss":
             "a strictly proper score: only calibrated, sharp probabilities minimise it",
@@ -239,6 +249,10 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
           "classification/specificity_at_sensitivity":
             "a clinical operating point fixed by the cost of misses",
           "classification/confusion_matrix": "shows each error type, to weigh by its cost",
+          "classification/class_likelihood_ratios":
+            "with the prevalence they give the post-test odds, from which the expected cost of each decision follows",
+          "classification/log_auc":
+            "when false alarms are costly only the low false-positive end of the ROC curve matters",
           "classification/cross_entropy": "class weights proportional to the cost of errors on each class",
           "classification/bce_with_logits": "pos_weight encodes the cost ratio of misses to false alarms",
         },
@@ -272,6 +286,18 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
           "classification/confusion_matrix": "unreadable at hundreds of classes: use per-class tables",
         },
       },
+      fairness: {
+        prefer: {
+          "classification/group_fairness":
+            "demographic parity and equal opportunity compare positive-prediction and true positive rates across groups (1 is parity)",
+          "classification/stat_scores":
+            "TP, FP, TN and FN computed on each group's slice show which error rates differ between groups",
+        },
+        avoid: {
+          "classification/accuracy":
+            "the largest group dominates it: a model can be accurate overall and fail a small group",
+        },
+      },
     },
   },
 
@@ -299,6 +325,8 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
         avoid: {
           "detection/smooth_l1_loss":
             "penalises absolute offsets, so errors on small boxes look negligible next to large ones",
+          "detection/yolo_v1_loss":
+            "one class per grid cell and squared coordinate errors: small objects in groups are its known weakness",
         },
       },
       crowded: {
@@ -308,7 +336,10 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
           "detection/nms":
             "its IoU threshold decides whether neighbouring objects survive as separate detections",
         },
-        avoid: {},
+        avoid: {
+          "detection/yolo_v1_loss":
+            "each grid cell predicts one class, so neighbouring objects compete for a cell",
+        },
       },
       localization: {
         prefer: {
@@ -345,6 +376,8 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
       },
       landmarks: {
         prefer: {
+          "face/landmark_nme":
+            "the face-alignment benchmarks' NME with failure rate and CED AUC, comparable across face sizes",
           "detection/wing_loss":
             "amplifies small and medium landmark errors while staying linear for outliers",
           "regression/huber_loss": "a smooth robust alternative when landmark errors include outliers",
@@ -379,6 +412,8 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
           "segmentation/tversky_loss": "penalises missed foreground more than spurious foreground when β > α",
           "segmentation/lovasz_softmax_loss": "optimises mean IoU directly, which weighs classes equally",
           "classification/softmax_focal_loss": "down-weights the easy background pixels",
+          "weighting/class_weights":
+            "pixel-frequency weights (inverse frequency or effective number) for the per-pixel cross-entropy",
         },
         avoid: {
           "segmentation/pixel_accuracy":
@@ -406,6 +441,8 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
       boundaries: {
         prefer: {
           "segmentation/boundary_f1": "scores contour alignment within a distance tolerance",
+          "segmentation/normalized_surface_dice":
+            "the share of each boundary within a tolerance of the other: deviations below the annotators' variability cost nothing",
           "segmentation/hausdorff_distance": "the worst boundary deviation (HD95 for robustness)",
           "segmentation/average_surface_distance": "the average boundary deviation",
         },
@@ -508,10 +545,14 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
       },
       "self-supervised": {
         prefer: {
+          "depth/minimum_reprojection_loss":
+            "the photometric loss with a per-pixel minimum over source frames and auto-masking, against occlusions and static pixels (Monodepth2)",
           "depth/photometric_loss":
             "trains depth from view reconstruction (SSIM + L1), no depth labels needed",
           "depth/edge_aware_smoothness_loss":
             "regularises textureless regions where the photometric signal is weak",
+          "depth/left_right_consistency_loss":
+            "with stereo training pairs, keeps the two views' disparities geometrically consistent",
           "depth/ssim_loss": "the structural part of the photometric objective",
           "depth/abs_rel":
             "evaluate after median scaling, as self-supervised depth is known only up to scale",
@@ -523,7 +564,11 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
       },
       stereo: {
         prefer: {
+          "depth/bad_pixel_rate":
+            "KITTI's D1, the share of disparities off by more than 3 px and 5%: the stereo benchmark's ranking metric",
           "depth/photometric_loss": "appearance matching between the stereo views supervises disparity",
+          "depth/left_right_consistency_loss":
+            "penalises left and right disparities that disagree once projected into each other's view (Monodepth)",
           "depth/edge_aware_smoothness_loss": "the disparity smoothness term of stereo self-supervision",
         },
         avoid: {},
@@ -654,6 +699,9 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
           "text/meteor": "stems and synonyms: closer to human judgement than BLEU",
           "text/ter": "the editing effort to fix a translation",
           "text/bertscore": "semantic credit for correct paraphrases",
+          "text/ribes":
+            "rank correlation of aligned words: catches the word-order errors of distant language pairs that BLEU misses",
+          "text/nist": "weighs informative (rare) matched n-grams over frequent function-word matches",
           "sequence/token_cross_entropy": "the standard maximum-likelihood training of translation models",
           "sequence/minimum_risk_training": "fine-tunes towards BLEU itself",
           "sequence/reinforce_loss": "optimises a sequence-level reward such as BLEU",
@@ -900,6 +948,8 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
       "weighting/uncertainty_weighting",
       "weighting/grad_norm",
       "weighting/dynamic_weight_average",
+      "weighting/mgda",
+      "weighting/cov_weighting",
     ],
     traits: {
       "scale-mismatch": {
@@ -907,6 +957,8 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
           "weighting/uncertainty_weighting":
             "learned weights make the combination insensitive to each loss's scale",
           "weighting/grad_norm": "balances gradient magnitudes rather than raw loss values",
+          "weighting/cov_weighting":
+            "weighs each loss by the variation of its ratio to its own running mean, which is scale-free",
         },
         avoid: {
           "weighting/weighted_sum": "fixed weights let the largest-scale loss dominate",
@@ -914,6 +966,10 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
       },
       "conflicting-gradients": {
         prefer: {
+          "weighting/pcgrad":
+            "removes from each task's gradient the component that points against another task's (gradient surgery)",
+          "weighting/mgda":
+            "takes the min-norm combination of the task gradients, a direction that decreases every task",
           "weighting/grad_norm": "equalises the tasks' gradient norms on the shared layers",
         },
         avoid: {
@@ -925,6 +981,9 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
           "weighting/uncertainty_weighting": "learns the weights with the model",
           "weighting/dynamic_weight_average": "adapts the weights from loss trends, no gradients needed",
           "weighting/grad_norm": "learns the weights from gradient statistics",
+          "weighting/cov_weighting":
+            "sets the weights from the losses' values alone: no gradients, no parameters",
+          "weighting/mgda": "solves for the weights at every step from the task gradients",
         },
         avoid: {
           "weighting/weighted_sum": "its weights must be tuned by hand",

@@ -79,6 +79,7 @@ export const TRAITS: Readonly<Record<Task, Readonly<Record<string, string>>>> = 
     "cost-sensitive": "false positives and false negatives cost different amounts",
     "threshold-free": "the decision threshold is not fixed yet; compare rankings of scores",
     "many-classes": "hundreds or thousands of classes (large-scale vision, vocabularies)",
+    fairness: "predictions must treat groups defined by a protected attribute alike (a group per sample)",
   },
   detection: {
     "small-objects": "many objects are small (COCO: area below 32² pixels)",

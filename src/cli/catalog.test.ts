@@ -109,7 +109,7 @@ describe("plumbline recommend and traits", () => {
     const trait = await run("recommend", "--task", "classification", "--traits", "nope");
     expect(trait.code).toBe(2);
     expect(trait.err).toBe(
-      'plumbline: recommend: unknown trait "nope" for task classification; traits of classification: imbalanced, calibration, noisy-labels, multilabel, cost-sensitive, threshold-free, many-classes\n',
+      'plumbline: recommend: unknown trait "nope" for task classification; traits of classification: imbalanced, calibration, noisy-labels, multilabel, cost-sensitive, threshold-free, many-classes, fairness\n',
     );
     const missing = await run("recommend");
     expect(missing.code).toBe(2);

@@ -1,10 +1,12 @@
 import { Command } from "commander";
 import { registerAdvise } from "./advise.js";
 import { registerCatalog } from "./catalog.js";
+import { registerCompare } from "./compare.js";
 import { registerConformance } from "./conformance.js";
 import { registerDemo } from "./demo.js";
 import { registerEval } from "./eval/index.js";
 import { registerMerge } from "./merge.js";
+import { registerReport } from "./report.js";
 import { register as registerWorker } from "./worker.js";
 
 /**
@@ -31,5 +33,7 @@ export function registerCommands(program: Command): void {
   registerEval(program);
   registerDemo(program);
   registerMerge(program);
+  registerReport(program);
+  registerCompare(program);
   registerWorker(program);
 }

@@ -3,6 +3,9 @@
  * number of terms, unlike naive accumulation whose error grows with n.
  * Method: A. Neumaier, "Rundungsfehleranalyse einiger Verfahren zur Summation endlicher
  * Summen", ZAMM 54 (1974); an improvement of Kahan's algorithm for terms larger than the sum.
+ *
+ * For sums carried in metric states use `core/exact-sum.ts` instead: a compensated sum still
+ * depends on the order of its terms in the last bit, so merged results would depend on the split.
  */
 export function compensatedSum(values: ArrayLike<number>, start = 0, end = values.length): number {
   let sum = 0;

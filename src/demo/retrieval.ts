@@ -32,14 +32,14 @@ export async function run(print: (line: string) => void): Promise<void> {
   });
   const binary = grades.map((g) => (g >= 1 ? 1 : 0));
   print("Grouped metrics over the retrieved lists (torchmetrics 1.9.0 conventions):");
-  print(`  MAP                 ${retrievalMap(indexes, preds, binary).toFixed(4)}`);
-  print(`  nDCG@10 linear gain ${retrievalNdcg(indexes, preds, grades, { topK: 10 }).toFixed(4)}`);
+  print(`  MAP                 ${retrievalMap(preds, binary, indexes).toFixed(4)}`);
+  print(`  nDCG@10 linear gain ${retrievalNdcg(preds, grades, indexes, { topK: 10 }).toFixed(4)}`);
   print(
-    `  nDCG@10 2^rel - 1   ${retrievalNdcg(indexes, preds, grades, { topK: 10, gain: "exponential" }).toFixed(4)}`,
+    `  nDCG@10 2^rel - 1   ${retrievalNdcg(preds, grades, indexes, { topK: 10, gain: "exponential" }).toFixed(4)}`,
   );
   const tied = preds.map((p) => Math.round(p));
   print("With scores rounded to integers (many ties), MAP by tie rule:");
   for (const ties of ["torchmetrics", "average", "optimistic", "pessimistic"] as const) {
-    print(`  ${ties.padEnd(13)} ${retrievalMap(indexes, tied, binary, { ties }).toFixed(4)}`);
+    print(`  ${ties.padEnd(13)} ${retrievalMap(tied, binary, indexes, { ties }).toFixed(4)}`);
   }
 }

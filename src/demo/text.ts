@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { corpusBleu } from "../metrics/text/bleu.js";
-import { chrf } from "../metrics/text/chrf.js";
-import { distinctN } from "../metrics/text/diversity.js";
-import { ter } from "../metrics/text/ter.js";
-import { alignmentMeasures, charErrorRate } from "../metrics/text/wer.js";
+import { distinctN } from "../metrics/text/similarity/diversity.js";
+import { alignmentMeasures, charErrorRate } from "../metrics/text/speech/wer.js";
+import { corpusBleu } from "../metrics/text/translation/bleu.js";
+import { chrf } from "../metrics/text/translation/chrf.js";
+import { ter } from "../metrics/text/translation/ter.js";
 
 const samples = new URL("../../data/samples/text/", import.meta.url);
 
@@ -18,7 +18,7 @@ export async function run(print: (line: string) => void): Promise<void> {
   const hyps = await lines("mt-hyp.txt");
   const ref1 = await lines("mt-ref1.txt");
   const ref2 = await lines("mt-ref2.txt");
-  const refs = hyps.map((_, i) => [ref1[i]!, ref2[i]!]);
+  const refs = [ref1, ref2];
   print(`text: machine translation, ${hyps.length} segments, 2 references (data/samples/text/mt-*.txt)`);
   const bleu = corpusBleu(hyps, refs);
   print(
@@ -29,7 +29,7 @@ export async function run(print: (line: string) => void): Promise<void> {
   const t = ter(hyps, refs);
   print(`  TER|${t.signature} = ${t.score.toFixed(2)}`);
   print(
-    `  BLEU with one reference only = ${corpusBleu(hyps, ref1).score.toFixed(2)} (more references, higher BLEU)`,
+    `  BLEU with one reference only = ${corpusBleu(hyps, [ref1]).score.toFixed(2)} (more references, higher BLEU)`,
   );
   const asrHyp = await lines("asr-hyp.txt");
   const asrRef = await lines("asr-ref.txt");

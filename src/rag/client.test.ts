@@ -1,9 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { chatReply, embeddingReply, startScriptedServer } from "../../test/rag/scripted-server.js";
-import { cacheKey, openAiClient, retryAfterMs, semaphore } from "./client.js";
+import { requestKey } from "./cache.js";
+import { openAiClient, retryAfterMs, semaphore } from "./client.js";
 import { faithfulness } from "./metrics/faithfulness.js";
 
 const closers: (() => Promise<void>)[] = [];
@@ -111,37 +109,6 @@ describe("openAiClient against a scripted OpenAI-compatible server on loopback",
     });
   });
 
-  it("serves a repeated call from the on-disk cache without a request, and never writes the key", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "plumbline-cache-"));
-    try {
-      const s = await server(() => chatReply("cached answer"));
-      const options = {
-        baseUrl: s.url,
-        model: "m",
-        cacheDir: dir,
-        env: { OPENAI_API_KEY: "sk-do-not-store" },
-        ...fast,
-      };
-      const first = openAiClient(options);
-      expect(await first.judge(messages)).toBe("cached answer");
-      const second = openAiClient(options);
-      expect(await second.judge(messages)).toBe("cached answer");
-      expect(s.requests).toHaveLength(1);
-      expect(second.usage().cacheHits).toBe(1);
-      expect(second.usage().cost).toBe(0);
-      // A different trial is a different key.
-      await second.judge(messages, { trial: 1 });
-      expect(s.requests).toHaveLength(2);
-      const files = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(".json"));
-      expect(files).toHaveLength(2);
-      for (const f of files)
-        expect(readFileSync(join(dir, String(f)), "utf8")).not.toContain("sk-do-not-store");
-      expect(String(files[0])).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{64}\.json$/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
   it("keeps at most `concurrency` requests in flight, and reaches that limit", async () => {
     const s = await server(() => ({ ...chatReply("x"), delayMs: 40 }));
     const client = openAiClient({ baseUrl: s.url, model: "m", concurrency: 3, ...fast });
@@ -192,7 +159,7 @@ describe("openAiClient against a scripted OpenAI-compatible server on loopback",
     const replies = [
       '{"statements": ["A.", "B."]}',
       "verdicts: 1, 0",
-      '{"verdicts": [{"verdict": 1}, {"verdict": 0}]}',
+      '{"statements": [{"statement": "A.", "reason": "", "verdict": 1}, {"statement": "B.", "reason": "", "verdict": 0}]}',
     ];
     const s = await server((_, n) => chatReply(replies[n]!));
     const client = openAiClient({ baseUrl: s.url, model: "m", ...fast });
@@ -208,7 +175,10 @@ describe("openAiClient against a scripted OpenAI-compatible server on loopback",
       'openAiClient: option `baseUrl` must be an http(s) URL, got "ftp://x"',
     );
     expect(() => openAiClient({ baseUrl: "http://x", model: "m", concurrency: 0 })).toThrow(
-      "openAiClient: option `concurrency` must be an integer >= 1, got 0",
+      "openAiClient: option `concurrency` must be an integer in [1, 1024], got 0",
+    );
+    expect(() => openAiClient({ baseUrl: "http://x", model: "m", cacheDir: "x" } as never)).toThrow(
+      "openAiClient: unknown option `cacheDir`",
     );
   });
 });
@@ -220,10 +190,11 @@ describe("client helpers", () => {
     expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
   });
 
-  it("keys the cache by content (sha256 hex)", async () => {
+  it("keys the cache by content (sha256 hex of canonical JSON)", () => {
     // sha256("[]") = 4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945
-    expect(await cacheKey([])).toBe("4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945");
-    expect(await cacheKey(["chat", "m", messages])).not.toBe(await cacheKey(["chat", "m2", messages]));
+    expect(requestKey([])).toBe("4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945");
+    expect(requestKey({ a: 1, b: 2 })).toBe(requestKey({ b: 2, a: 1 }));
+    expect(requestKey(["chat", "m", messages])).not.toBe(requestKey(["chat", "m2", messages]));
   });
 
   it("reports a refused connection as a network error after the retries", async () => {

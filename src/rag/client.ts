@@ -1,5 +1,8 @@
 import { describeValue, fail, PlumblineError } from "../core/errors.js";
-import type { ChatMessage, Embedder, Judge, JudgeCallOptions } from "./types.js";
+import { optInteger, optionNames, optNumber, readOptions, required } from "../core/options.js";
+import { canonicalJson } from "../metric.js";
+import { createRedactor } from "./redact.js";
+import type { CallUsage, ChatMessage, Embedder, Judge, JudgeCallOptions } from "./types.js";
 
 /** Price per million tokens, for cost accounting. */
 export interface Pricing {
@@ -19,20 +22,23 @@ export interface OpenAiClientOptions {
   readonly apiKeyEnv?: string;
   /** Per-attempt timeout in ms (default 60000). */
   readonly timeoutMs?: number;
+  /**
+   * Total time one request may take in ms, attempts, backoff and Retry-After waits included
+   * (default 300000). A server that asks to wait past it ends the request at once.
+   */
+  readonly deadlineMs?: number;
   /** Retries after the first attempt on 429, 5xx, timeouts and network errors (default 4). */
   readonly maxRetries?: number;
-  /** First backoff delay in ms (default 500); doubles per retry, with jitter, capped at `backoffMaxMs`. */
+  /** First backoff delay in ms (default 500); doubles per retry, with full jitter, capped at `backoffMaxMs`. */
   readonly backoffBaseMs?: number;
   /** Default 30000. */
   readonly backoffMaxMs?: number;
   /** Most HTTP requests in flight at once (default 4). */
   readonly concurrency?: number;
-  /** Directory of the content-addressed cache of judge and embedding calls; null/absent: no cache. */
-  readonly cacheDir?: string | null;
   /** Extra request parameters (temperature, max_tokens, seed, response_format...). Default { temperature: 0 }. */
   readonly params?: Readonly<Record<string, unknown>>;
   readonly pricing?: Pricing;
-  /** Injected for tests: the fetch to use (default: Node's global fetch). */
+  /** Injected for tests: the fetch to use (default: the global fetch). */
   readonly fetch?: typeof fetch;
   /** Injected for tests: uniform random in [0, 1) for jitter (default Math.random). */
   readonly random?: () => number;
@@ -40,11 +46,30 @@ export interface OpenAiClientOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Calls, retries, cache hits, tokens and cost so far. */
+const CLIENT_OPTIONS = optionNames<OpenAiClientOptions>()(
+  "baseUrl",
+  "model",
+  "embeddingModel",
+  "apiKeyEnv",
+  "timeoutMs",
+  "deadlineMs",
+  "maxRetries",
+  "backoffBaseMs",
+  "backoffMaxMs",
+  "concurrency",
+  "params",
+  "pricing",
+  "fetch",
+  "random",
+  "env",
+);
+
+/** Calls, retries, tokens and cost so far. */
 export interface ClientUsage {
-  requests: number;
+  /** Judge and embedder calls that reached the client. */
   calls: number;
-  cacheHits: number;
+  /** HTTP requests sent (retries included). */
+  requests: number;
   retries: number;
   failures: number;
   promptTokens: number;
@@ -53,11 +78,29 @@ export interface ClientUsage {
   maxInFlight: number;
 }
 
-/** A judge and an embedder sharing one HTTP policy, cache and usage account. */
+/** A judge and an embedder sharing one HTTP policy and usage account. */
 export interface JudgeClient {
   readonly judge: Judge;
   readonly embed: Embedder;
   usage(): ClientUsage;
+  /** The client's redaction point, for callers that record text the client did not produce. */
+  redact(text: string): string;
+}
+
+/**
+ * The identities an OpenAI-compatible judge and embedder carry (the model and request parameters
+ * as canonical JSON): what keys their cached judgments and results, so a dry run or a resumed
+ * run can name them without a client.
+ */
+export function clientIdentities(
+  model: string,
+  embeddingModel: string = model,
+  params: Readonly<Record<string, unknown>> = { temperature: 0 },
+): { judge: string; embedder: string } {
+  return {
+    judge: canonicalJson({ api: "openai-chat", model, params }),
+    embedder: canonicalJson({ api: "openai-embeddings", model: embeddingModel }),
+  };
 }
 
 /** A counting semaphore: at most `limit` holders. */
@@ -90,95 +133,100 @@ export function semaphore(limit: number): { acquire(): Promise<() => void>; read
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
   if (header === null) return undefined;
   const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  if (header.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/**
- * sha256 hex of the JSON of `value` (key order as given; callers build keys in a fixed order),
- * with Web Crypto, so the client also runs in browsers (where `cacheDir` is not available).
- */
-export async function cacheKey(value: unknown): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest(
-    "SHA-256",
-    new TextEncoder().encode(JSON.stringify(value)),
-  );
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** Removes the API key from text that may reach a log (a server may echo request headers). */
-function redact(text: string, apiKey: string | undefined): string {
-  return apiKey ? text.split(apiKey).join("[redacted]") : text;
+/** Checks a price table (`invalid_option` naming the field). */
+export function resolvePricing(fn: string, pricing: unknown): Pricing {
+  if (pricing === null || typeof pricing !== "object")
+    fail(
+      "invalid_option",
+      `${fn}: option \`pricing\` must be { inputPerMillion, outputPerMillion }, got ${describeValue(pricing)}`,
+    );
+  const p = readOptions<Pricing>(`${fn} pricing`, pricing, ["inputPerMillion", "outputPerMillion"]);
+  return {
+    inputPerMillion: optNumber(
+      fn,
+      "pricing.inputPerMillion",
+      required(fn, "pricing.inputPerMillion", p.inputPerMillion),
+      0,
+      { min: 0 },
+    ),
+    outputPerMillion: optNumber(
+      fn,
+      "pricing.outputPerMillion",
+      required(fn, "pricing.outputPerMillion", p.outputPerMillion),
+      0,
+      { min: 0 },
+    ),
+  };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-class RetryableError extends Error {
+/** An answer worth retrying, with the server's Retry-After if it sent one. */
+class Retryable {
   constructor(
-    message: string,
+    readonly reason: string,
     readonly retryAfter?: number,
-  ) {
-    super(message);
-  }
+  ) {}
 }
 
 /**
  * An OpenAI-compatible client (chat-completions and embeddings; vLLM, llama.cpp server, Ollama
  * and OpenAI itself speak it) with the production habits an evaluation needs:
- * - a timeout per attempt (AbortController);
+ * - a timeout per attempt and a total deadline per request (`deadlineMs`) that bounds every
+ *   wait: attempts, backoff and the server's Retry-After (`Retry-After: 3600` against a 5 minute
+ *   deadline ends the request at once with `judge_error`, it never sleeps an hour);
  * - retries with exponential backoff and full jitter on 429, 5xx, timeouts and network errors,
- *   waiting at least the server's Retry-After when it sends one;
+ *   waiting at least the server's Retry-After;
  * - a concurrency limit on requests in flight;
- * - a content-addressed on-disk cache: key = sha256 of (kind, model, messages or texts, params,
- *   trial); the API key is never part of a key, a cached file or a log line, so a re-run costs
- *   nothing;
- * - token and cost accounting from the responses' `usage`.
- * Failures after the retry budget throw `judge_error` with the last status and body excerpt.
+ * - one redaction point ({@link createRedactor}): every reply body is redacted the moment it is
+ *   read, and every returned text and error message again on the way out, so the API key never
+ *   reaches a reason, an error, a cache entry or a report, whatever the server echoes;
+ * - token and cost accounting from the replies' `usage`, per call (`onUsage`) and in total.
+ * The judge and the embedder carry an `identity` (model and request parameters) that keys the
+ * judgment cache. Caching itself is not the client's job: see `judgmentCache`.
+ * Failures after the retry budget or past the deadline throw `judge_error` with the last
+ * status and a body excerpt.
  */
 export function openAiClient(options: OpenAiClientOptions): JudgeClient {
   const fn = "openAiClient";
-  if (typeof options.baseUrl !== "string" || !/^https?:\/\//.test(options.baseUrl)) {
+  const o = readOptions<OpenAiClientOptions>(fn, options, CLIENT_OPTIONS);
+  if (typeof o.baseUrl !== "string" || !/^https?:\/\//.test(o.baseUrl))
     fail(
       "invalid_option",
-      `${fn}: option \`baseUrl\` must be an http(s) URL, got ${describeValue(options.baseUrl)}`,
+      `${fn}: option \`baseUrl\` must be an http(s) URL, got ${describeValue(o.baseUrl)}`,
     );
-  }
-  if (typeof options.model !== "string" || options.model === "") {
+  if (typeof o.model !== "string" || o.model === "")
     fail(
       "invalid_option",
-      `${fn}: option \`model\` must be a non-empty string, got ${describeValue(options.model)}`,
+      `${fn}: option \`model\` must be a non-empty string, got ${describeValue(o.model)}`,
     );
-  }
-  const base = options.baseUrl.replace(/\/+$/, "");
-  const timeoutMs = options.timeoutMs ?? 60_000;
-  const maxRetries = options.maxRetries ?? 4;
-  const backoffBase = options.backoffBaseMs ?? 500;
-  const backoffMax = options.backoffMaxMs ?? 30_000;
-  const limit = options.concurrency ?? 4;
-  if (!Number.isInteger(limit) || limit < 1)
-    fail(
-      "invalid_option",
-      `${fn}: option \`concurrency\` must be an integer >= 1, got ${describeValue(limit)}`,
-    );
-  if (!Number.isInteger(maxRetries) || maxRetries < 0)
-    fail(
-      "invalid_option",
-      `${fn}: option \`maxRetries\` must be an integer >= 0, got ${describeValue(maxRetries)}`,
-    );
-  const params = options.params ?? { temperature: 0 };
-  const doFetch = options.fetch ?? globalThis.fetch;
-  const random = options.random ?? Math.random;
+  const base = o.baseUrl.replace(/\/+$/, "");
+  const timeoutMs = optNumber(fn, "timeoutMs", o.timeoutMs, 60_000, { min: 0, minExclusive: true });
+  const deadlineMs = optNumber(fn, "deadlineMs", o.deadlineMs, 300_000, { min: 0, minExclusive: true });
+  const maxRetries = optInteger(fn, "maxRetries", o.maxRetries, 4, { min: 0, max: 100 });
+  const backoffBase = optNumber(fn, "backoffBaseMs", o.backoffBaseMs, 500, { min: 0 });
+  const backoffMax = optNumber(fn, "backoffMaxMs", o.backoffMaxMs, 30_000, { min: 0 });
+  const limit = optInteger(fn, "concurrency", o.concurrency, 4, { min: 1, max: 1024 });
+  const params = o.params ?? { temperature: 0 };
+  if (params === null || typeof params !== "object" || Array.isArray(params))
+    fail("invalid_option", `${fn}: option \`params\` must be an object, got ${describeValue(params)}`);
+  const pricing = o.pricing === undefined ? undefined : resolvePricing(fn, o.pricing);
+  const doFetch = o.fetch ?? globalThis.fetch;
+  const random = o.random ?? Math.random;
   const env =
-    options.env ??
-    (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ??
-    {};
-  const keyName = options.apiKeyEnv ?? "OPENAI_API_KEY";
+    o.env ?? (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
+  const apiKey = env[o.apiKeyEnv ?? "OPENAI_API_KEY"];
+  // The one redaction point: everything the client hands out passes through it.
+  const scrub = createRedactor([apiKey]);
   const gate = semaphore(limit);
   const usage: ClientUsage = {
-    requests: 0,
     calls: 0,
-    cacheHits: 0,
+    requests: 0,
     retries: 0,
     failures: 0,
     promptTokens: 0,
@@ -186,158 +234,145 @@ export function openAiClient(options: OpenAiClientOptions): JudgeClient {
     cost: 0,
     maxInFlight: 0,
   };
-  const pricing = options.pricing;
 
-  const account = (body: { usage?: { prompt_tokens?: number; completion_tokens?: number } }) => {
-    const prompt = Number(body.usage?.prompt_tokens ?? 0) || 0;
-    const completion = Number(body.usage?.completion_tokens ?? 0) || 0;
-    usage.promptTokens += prompt;
-    usage.completionTokens += completion;
-    if (pricing)
-      usage.cost += (prompt * pricing.inputPerMillion + completion * pricing.outputPerMillion) / 1e6;
+  const judgeFailure = (message: string): never => {
+    usage.failures++;
+    throw new PlumblineError("judge_error", scrub(message));
   };
 
-  async function cached<T>(key: string, produce: () => Promise<T>): Promise<T> {
-    const dir = options.cacheDir;
-    if (!dir) return produce();
-    // Node-only: loaded on first use so the client still bundles for browsers without a cache.
-    const { mkdir, readFile, rename, writeFile } = await import("node:fs/promises");
-    const { join } = await import("node:path");
-    const path = join(dir, key.slice(0, 2), `${key}.json`);
-    try {
-      const hit = JSON.parse(await readFile(path, "utf8")) as { value: T };
-      usage.cacheHits++;
-      return hit.value;
-    } catch {
-      // a miss (or an unreadable entry, which is recomputed and overwritten)
-    }
-    const value = await produce();
-    await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
-    const tmp = `${path}.${Math.floor(random() * 1e9)}.${Date.now()}.tmp`;
-    await writeFile(tmp, JSON.stringify({ value }));
-    await rename(tmp, path);
-    return value;
-  }
+  const account = (body: { usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } }): CallUsage => {
+    const count = (v: unknown) => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : 0);
+    const promptTokens = count(body.usage?.prompt_tokens);
+    const completionTokens = count(body.usage?.completion_tokens);
+    const cost = pricing
+      ? (promptTokens * pricing.inputPerMillion + completionTokens * pricing.outputPerMillion) / 1e6
+      : 0;
+    usage.promptTokens += promptTokens;
+    usage.completionTokens += completionTokens;
+    usage.cost += cost;
+    return { promptTokens, completionTokens, cost };
+  };
 
+  /** One request with retries, within the deadline; the parsed JSON body of a 2xx reply. */
   async function post(path: string, body: unknown): Promise<unknown> {
-    const apiKey = env[keyName];
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (apiKey) headers.authorization = `Bearer ${apiKey}`;
-    let lastError = "";
-    for (let attempt = 0; attempt <= maxRetries; attempt++) {
+    const payload = JSON.stringify(body);
+    const deadline = Date.now() + deadlineMs;
+    let last = "";
+    for (let attempt = 0; ; attempt++) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0)
+        judgeFailure(
+          `${fn}: ${path} passed its deadline of ${deadlineMs} ms after ${attempt} attempts, last: ${last}`,
+        );
       if (attempt > 0) usage.retries++;
       const release = await gate.acquire();
       usage.maxInFlight = Math.max(usage.maxInFlight, gate.active);
       const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), timeoutMs);
-      let wait: number | undefined;
+      const attemptMs = Math.min(timeoutMs, Math.max(1, deadline - Date.now()));
+      const timer = setTimeout(() => controller.abort(), attemptMs);
+      let outcome: Retryable;
       try {
         usage.requests++;
         const response = await doFetch(`${base}${path}`, {
           method: "POST",
           headers,
-          body: JSON.stringify(body),
+          body: payload,
           signal: controller.signal,
         });
-        const text = await response.text();
+        const text = scrub(await response.text());
         if (response.ok) {
           try {
             return JSON.parse(text);
           } catch {
-            throw new PlumblineError(
-              "judge_error",
-              `${fn}: ${path} returned a body that is not JSON: ${describeValue(text)}`,
-            );
+            return judgeFailure(`${fn}: ${path} returned a body that is not JSON: ${describeValue(text)}`);
           }
         }
-        lastError = `HTTP ${response.status}: ${text.slice(0, 200)}`;
-        if (response.status !== 429 && response.status < 500) {
-          throw new PlumblineError("judge_error", redact(`${fn}: ${path} failed with ${lastError}`, apiKey));
-        }
-        wait = retryAfterMs(response.headers.get("retry-after"));
-        throw new RetryableError(lastError, wait);
+        const status = `HTTP ${response.status}: ${text.slice(0, 200)}`;
+        if (response.status !== 429 && response.status < 500)
+          return judgeFailure(`${fn}: ${path} failed with ${status}`);
+        outcome = new Retryable(status, retryAfterMs(response.headers.get("retry-after")));
       } catch (error) {
         if (error instanceof PlumblineError) throw error;
-        lastError =
-          error instanceof RetryableError
-            ? error.message
-            : controller.signal.aborted
-              ? `timed out after ${timeoutMs} ms`
-              : `network error: ${(error as Error).message}`;
+        outcome = new Retryable(
+          controller.signal.aborted
+            ? `timed out after ${attemptMs} ms`
+            : `network error: ${scrub((error as Error).message)}`,
+        );
       } finally {
         clearTimeout(timer);
         release();
       }
-      if (attempt < maxRetries) {
-        const backoff = Math.min(backoffMax, backoffBase * 2 ** attempt) * random();
-        await sleep(Math.max(backoff, wait ?? 0));
+      last = outcome.reason;
+      if (attempt >= maxRetries)
+        judgeFailure(`${fn}: ${path} failed after ${attempt + 1} attempts, last: ${last}`);
+      const backoff = Math.min(backoffMax, backoffBase * 2 ** attempt) * random();
+      const wait = Math.max(backoff, outcome.retryAfter ?? 0);
+      if (Date.now() + wait >= deadline) {
+        judgeFailure(
+          outcome.retryAfter !== undefined && outcome.retryAfter >= backoff
+            ? `${fn}: ${path} was asked to retry after ${Math.round(outcome.retryAfter)} ms (Retry-After), past the request deadline of ${deadlineMs} ms; last: ${last}`
+            : `${fn}: ${path} passed its deadline of ${deadlineMs} ms after ${attempt + 1} attempts, last: ${last}`,
+        );
       }
+      await sleep(wait);
     }
-    usage.failures++;
-    return fail(
-      "judge_error",
-      redact(`${fn}: ${path} failed after ${maxRetries + 1} attempts, last: ${lastError}`, apiKey),
-    );
   }
 
-  const judge: Judge = async (messages: readonly ChatMessage[], call?: JudgeCallOptions) => {
-    usage.calls++;
-    const trial = call?.trial ?? 0;
-    const requestParams: Record<string, unknown> = { ...params };
-    if (trial > 0 && typeof params.seed === "number") requestParams.seed = params.seed + trial;
-    const key = await cacheKey(["chat", options.model, messages, requestParams, trial]);
-    return cached(key, async () => {
-      const body = (await post("/chat/completions", {
-        model: options.model,
-        messages,
-        ...requestParams,
-      })) as {
+  const judge = Object.assign(
+    async (messages: readonly ChatMessage[], call?: JudgeCallOptions): Promise<string> => {
+      usage.calls++;
+      const trial = call?.trial ?? 0;
+      const requestParams: Record<string, unknown> = { ...params };
+      if (trial > 0 && typeof params.seed === "number") requestParams.seed = params.seed + trial;
+      const body = (await post("/chat/completions", { model: o.model, messages, ...requestParams })) as {
         choices?: { message?: { content?: unknown } }[];
-        usage?: { prompt_tokens?: number; completion_tokens?: number };
-      };
-      const content = body.choices?.[0]?.message?.content;
-      if (typeof content !== "string") {
-        usage.failures++;
-        fail(
-          "judge_error",
+        usage?: { prompt_tokens?: unknown; completion_tokens?: unknown };
+      } | null;
+      const content = body?.choices?.[0]?.message?.content;
+      if (typeof content !== "string")
+        judgeFailure(
           `${fn}: /chat/completions reply has no choices[0].message.content string, got ${describeValue(content)}`,
         );
-      }
-      account(body);
-      return content;
-    });
-  };
+      const spent = account(body!);
+      call?.onUsage?.(spent);
+      return scrub(content as string);
+    },
+    { identity: clientIdentities(o.model, o.embeddingModel, params).judge },
+  ) as Judge;
 
-  const embedModel = options.embeddingModel ?? options.model;
-  const embed: Embedder = async (texts: readonly string[]) => {
-    usage.calls++;
-    const key = await cacheKey(["embeddings", embedModel, texts]);
-    return cached(key, async () => {
+  const embedModel = o.embeddingModel ?? o.model;
+  const embed = Object.assign(
+    async (texts: readonly string[], call?: Pick<JudgeCallOptions, "onUsage">): Promise<number[][]> => {
+      usage.calls++;
       const body = (await post("/embeddings", { model: embedModel, input: texts })) as {
-        data?: { embedding?: unknown; index?: number }[];
-        usage?: { prompt_tokens?: number };
-      };
-      const data = body.data;
-      if (!Array.isArray(data) || data.length !== texts.length) {
-        usage.failures++;
-        fail(
-          "judge_error",
+        data?: { embedding?: unknown; index?: unknown }[];
+        usage?: { prompt_tokens?: unknown };
+      } | null;
+      const data = body?.data;
+      if (!Array.isArray(data) || data.length !== texts.length)
+        judgeFailure(
           `${fn}: /embeddings reply must hold ${texts.length} embeddings, got ${describeValue(data)}`,
         );
-      }
       const out: number[][] = new Array(texts.length);
-      data.forEach((d, i) => {
-        const vector = d.embedding;
-        if (!Array.isArray(vector) || !vector.every((x) => typeof x === "number")) {
-          usage.failures++;
-          fail("judge_error", `${fn}: /embeddings data[${i}].embedding must be a number array`);
-        }
-        out[typeof d.index === "number" ? d.index : i] = vector as number[];
+      (data as { embedding?: unknown; index?: unknown }[]).forEach((d, i) => {
+        const vector = d?.embedding;
+        if (!Array.isArray(vector) || !vector.every((x) => typeof x === "number" && Number.isFinite(x)))
+          judgeFailure(`${fn}: /embeddings data[${i}].embedding must be an array of finite numbers`);
+        const at = typeof d.index === "number" && Number.isInteger(d.index) ? d.index : i;
+        if (at < 0 || at >= texts.length || out[at] !== undefined)
+          judgeFailure(
+            `${fn}: /embeddings data[${i}].index must be a distinct index below ${texts.length}, got ${describeValue(d.index)}`,
+          );
+        out[at] = vector as number[];
       });
-      account(body);
+      const spent = account(body!);
+      call?.onUsage?.(spent);
       return out;
-    });
-  };
+    },
+    { identity: clientIdentities(o.model, embedModel, params).embedder },
+  ) as Embedder;
 
-  return { judge, embed, usage: () => ({ ...usage }) };
+  return { judge, embed, usage: () => ({ ...usage }), redact: scrub };
 }

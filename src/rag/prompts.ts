@@ -1,4 +1,5 @@
 import { describeValue, fail } from "../core/errors.js";
+import { sha256 } from "../core/sha256.js";
 import type { ChatMessage } from "./types.js";
 
 /**
@@ -20,21 +21,18 @@ export interface PromptTemplate {
   readonly user: string;
 }
 
-/** FNV-1a over UTF-16 code units, two seeds, as 16 hex digits (deterministic; no crypto needed). */
+/**
+ * The tag of a fence: the first 32 hex digits (128 bits) of SHA-256 over the label and the text.
+ * Text that wants to close its own block early has to contain the tag of itself, a fixed point of
+ * SHA-256 that no one can construct; deterministic, so prompts and cache keys stay stable.
+ */
 export function contentTag(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x01000193 ^ 0x2f) >>> 0;
-  }
-  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
+  return sha256(text).slice(0, 32);
 }
 
 /**
  * Wraps untrusted text in markers `<<<LABEL tag>>> ... <<<END LABEL tag>>>` whose tag is a hash
- * of the text: text that tries to close the block early cannot know the tag of itself.
+ * of the text (see {@link contentTag}).
  */
 export function fence(label: string, text: string): string {
   const tag = contentTag(`${label}\u0000${text}`);
@@ -55,84 +53,89 @@ function template(id: string, version: string, role: string, format: string, use
   };
 }
 
-/** The default templates (RAGAS and ARES definitions). */
+/**
+ * The default templates. The RAGAS ones follow the input and output models of ragas 0.4.0
+ * (`ragas.metrics.collections`: the same inputs, the same reply JSON, instructions to the same
+ * effect in our words, without ragas' few-shot examples); the ARES ones ask ARES' three binary
+ * questions. Version "2" is the ragas-shaped set.
+ */
 export const defaultPrompts = {
   statements: template(
     "statements",
-    "1",
-    "You split an answer into short, self-contained factual statements (resolve pronouns).",
+    "2",
+    "Given a question and an answer, break every sentence of the answer into one or more fully understandable statements. No statement may use a pronoun.",
     '{"statements": ["...", "..."]}',
-    "Question:\n{{question}}\n\nAnswer:\n{{answer}}\n\nList the statements the answer makes.",
+    "question:\n{{question}}\n\nanswer:\n{{answer}}",
   ),
   faithfulnessVerdicts: template(
     "faithfulnessVerdicts",
-    "1",
-    "You check whether each statement can be directly inferred from the context.",
-    '{"verdicts": [{"statement": "...", "reason": "...", "verdict": 1 or 0}, ...] with one entry per statement, in order}',
-    "Context:\n{{context}}\n\nStatements (JSON array):\n{{statements}}\n\nFor each statement, verdict 1 if the context supports it, else 0.",
+    "2",
+    "Judge the faithfulness of each statement to the context: verdict 1 if the statement can be directly inferred from the context, 0 if it cannot.",
+    '{"statements": [{"statement": "the statement, word for word", "reason": "...", "verdict": 1 or 0}, ...] with one entry per statement, in order}',
+    "context:\n{{context}}\n\nstatements (JSON array):\n{{statements}}",
   ),
   contextPrecision: template(
     "contextPrecision",
-    "1",
-    "You judge whether a retrieved context was useful in arriving at the reference answer to a question.",
+    "2",
+    "Given a question, an answer and a context, verify whether the context was useful in arriving at the given answer: verdict 1 if useful, 0 if not.",
     '{"reason": "...", "verdict": 1 or 0}',
-    "Question:\n{{question}}\n\nReference answer:\n{{groundTruth}}\n\nRetrieved context:\n{{context}}\n\nVerdict 1 if the context was useful for the reference answer, else 0.",
+    "question:\n{{question}}\n\ncontext:\n{{context}}\n\nanswer:\n{{answer}}",
   ),
   contextRecall: template(
     "contextRecall",
-    "1",
-    "You split the reference answer into sentences and decide for each whether it can be attributed to the context.",
+    "2",
+    "Given a context and an answer, classify each statement of the answer: attributed 1 if it can be attributed to the context, 0 if it cannot, with the reasoning.",
     '{"classifications": [{"statement": "...", "reason": "...", "attributed": 1 or 0}, ...]}',
-    "Question:\n{{question}}\n\nContext:\n{{context}}\n\nReference answer:\n{{groundTruth}}\n\nClassify every sentence of the reference answer.",
+    "question:\n{{question}}\n\ncontext:\n{{context}}\n\nanswer:\n{{answer}}",
   ),
   answerRelevance: template(
     "answerRelevance",
-    "1",
-    "You write the question that the given answer answers, and say whether the answer is noncommittal (evasive, vague, 'I don't know').",
+    "2",
+    "Write the question the given response answers, and say whether the response is noncommittal: noncommittal 1 if it is evasive, vague or ambiguous ('I don't know', 'It depends'), 0 if it is substantive.",
     '{"question": "...", "noncommittal": 1 or 0}',
-    "Answer:\n{{answer}}\n\nContext:\n{{context}}\n\nGenerate the question for this answer.",
+    "response:\n{{response}}",
   ),
   correctnessClassification: template(
     "correctnessClassification",
-    "1",
-    "You compare the statements of an answer with those of a reference answer. TP: answer statements supported by the reference; FP: answer statements not supported by the reference; FN: reference statements missing from the answer.",
-    '{"TP": ["..."], "FP": ["..."], "FN": ["..."]}',
-    "Question:\n{{question}}\n\nAnswer statements (JSON array):\n{{answerStatements}}\n\nReference statements (JSON array):\n{{referenceStatements}}\n\nClassify every statement exactly once.",
+    "2",
+    "Classify statements of an answer against statements of a ground truth. TP: answer statements directly supported by one or more ground-truth statements; FP: answer statements not supported by any ground-truth statement; FN: ground-truth statements absent from the answer. Each statement goes in exactly one category.",
+    '{"TP": [{"statement": "...", "reason": "..."}], "FP": [...], "FN": [...]}',
+    "question:\n{{question}}\n\nanswer (JSON array of statements):\n{{answer}}\n\nground_truth (JSON array of statements):\n{{groundTruth}}",
   ),
   entities: template(
     "entities",
-    "1",
-    "You extract the named entities (people, places, organisations, dates, numbers, works) of a text, each once, as written.",
+    "2",
+    "Extract the unique named entities of the text (persons, locations, organisations, dates, monetary amounts and other proper nouns), each once; different mentions of one entity count once.",
     '{"entities": ["...", "..."]}',
-    "Text:\n{{text}}\n\nList its entities.",
+    "text:\n{{text}}",
   ),
   keyphrases: template(
     "keyphrases",
-    "1",
-    "You extract the key phrases of a text: the facts a good summary must keep.",
+    "2",
+    "Extract the key phrases of the text of these types: person, organisation, location, date/time, monetary value, percentage.",
     '{"keyphrases": ["...", "..."]}',
-    "Text:\n{{text}}\n\nList its key phrases.",
+    "text:\n{{text}}",
   ),
   summaryQuestions: template(
     "summaryQuestions",
-    "1",
-    "You write closed questions whose answer, according to the text, is 'yes', one per key phrase.",
+    "2",
+    "From the text and its key phrases, write closed questions whose answer according to the text is always '1' (yes).",
     '{"questions": ["...", "..."]}',
-    "Text:\n{{text}}\n\nKey phrases (JSON array):\n{{keyphrases}}\n\nWrite the questions.",
+    "text:\n{{text}}\n\nkeyphrases (JSON array):\n{{keyphrases}}",
   ),
   summaryAnswers: template(
     "summaryAnswers",
-    "1",
-    "You answer closed questions using only the summary: 1 if the summary says yes, else 0.",
-    '{"answers": [1 or 0, ...] with one entry per question, in order}',
-    "Summary:\n{{summary}}\n\nQuestions (JSON array):\n{{questions}}\n\nAnswer each question.",
+    "2",
+    "For each closed question, answer '1' if the summary holds enough information to answer it and '0' if it does not.",
+    '{"answers": ["1" or "0", ...] with one entry per question, in order}',
+    "summary:\n{{summary}}\n\nquestions (JSON array):\n{{questions}}",
   ),
   aspectCritique: template(
     "aspectCritique",
-    "1",
-    "You judge a submission against one criterion and give a binary verdict.",
+    "2",
+    "Evaluate the input against the criterion; verdict 1 for yes, 0 for no.",
     '{"reason": "...", "verdict": 1 or 0}',
-    "Criterion:\n{{definition}}\n\nQuestion:\n{{question}}\n\nSubmission:\n{{answer}}\n\nContext:\n{{context}}\n\nVerdict 1 if the submission meets the criterion, else 0.",
+    "criterion:\n{{definition}}\n\nuser_input:\n{{question}}\n\nresponse:\n{{answer}}\n\nretrieved_contexts:\n{{context}}",
   ),
   aresContextRelevance: template(
     "aresContextRelevance",

@@ -1,4 +1,6 @@
 import { describeValue, fail } from "../core/errors.js";
+import { suggestName } from "../core/options.js";
+import { judgedRagMetrics } from "./registry.js";
 import type { RagSample } from "./types.js";
 
 const ALIASES: Readonly<Record<string, keyof RagSample>> = {
@@ -18,21 +20,22 @@ const ALIASES: Readonly<Record<string, keyof RagSample>> = {
   human: "human",
 };
 
-const HUMAN: Readonly<Record<string, "contextRelevance" | "answerFaithfulness" | "answerRelevance">> = {
-  context_relevance: "contextRelevance",
-  contextRelevance: "contextRelevance",
-  answer_faithfulness: "answerFaithfulness",
-  answerFaithfulness: "answerFaithfulness",
-  answer_relevance: "answerRelevance",
-  answerRelevance: "answerRelevance",
+/** Names of the ARES judgements before 0.2, read as the metric names. */
+const LEGACY_HUMAN: Readonly<Record<string, string>> = {
+  context_relevance: "ares_context_relevance",
+  contextRelevance: "ares_context_relevance",
+  answer_faithfulness: "ares_answer_faithfulness",
+  answerFaithfulness: "ares_answer_faithfulness",
 };
 
 /**
  * Parses RAG samples from JSON Lines: one object per line with `question` (or ragas'
  * `user_input`), `answer` (`response`), `contexts` (`retrieved_contexts`), `ground_truth`
- * (`reference`), `reference_contexts`, `id`, and `human` (`context_relevance`,
- * `answer_faithfulness`, `answer_relevance` as 0/1). Unknown keys are ignored; a wrongly typed
- * known key is an `invalid_value` error naming the line.
+ * (`reference`), `reference_contexts`, `id`, and `human`: an object of human labels keyed by
+ * judged metric name (`{"faithfulness": 0.8, "ares_context_relevance": 1}`; the ARES names
+ * `context_relevance` and `answer_faithfulness` of 0.1 are read as `ares_*`). Unknown top-level
+ * keys are ignored; a wrongly typed known key, or a label for a metric that does not exist, is an
+ * `invalid_value` error naming the line.
  */
 export function parseRagJsonl(text: string, fn = "parseRagJsonl"): RagSample[] {
   const samples: RagSample[] = [];
@@ -62,16 +65,27 @@ export function parseRagJsonl(text: string, fn = "parseRagJsonl"): RagSample[] {
         }
         sample[name] = value;
       } else if (name === "human") {
+        if (typeof value !== "object" || Array.isArray(value))
+          fail(
+            "invalid_value",
+            `${fn}: \`human\` must be an object of labels, got ${describeValue(value)} at line ${i + 1}`,
+          );
         const labels: Record<string, number> = {};
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-          const label = HUMAN[k];
-          if (!label) continue;
-          if (v !== 0 && v !== 1)
+          const metric = LEGACY_HUMAN[k] ?? k;
+          if (!judgedRagMetrics.includes(metric)) {
+            const hint = suggestName(k, judgedRagMetrics);
             fail(
               "invalid_value",
-              `${fn}: \`human.${k}\` must be 0 or 1, got ${describeValue(v)} at line ${i + 1}`,
+              `${fn}: \`human.${k}\` names no judged metric${hint ? ` (${hint})` : ""}, at line ${i + 1}; known: ${judgedRagMetrics.join(", ")}`,
             );
-          labels[label] = v;
+          }
+          if (typeof v !== "number" || !Number.isFinite(v))
+            fail(
+              "invalid_value",
+              `${fn}: \`human.${k}\` must be a finite number, got ${describeValue(v)} at line ${i + 1}`,
+            );
+          labels[metric] = v;
         }
         sample.human = labels;
       } else {

@@ -13,10 +13,15 @@ export interface MeanInterval {
 
 /**
  * Mean of the finite values with the normal-approximation CI mean ± z_{1-alpha/2} s / sqrt(n)
- * (s with n - 1 in the denominator), clipped to [0, 1], where every RAG score lies. NaN values (failed judgements) are left out; n counts the
- * rest. n = 0: all NaN; n = 1: the interval is the point.
+ * (s with n - 1 in the denominator), clipped to `range` (default [0, 1], where most RAG scores
+ * lie). NaN values (failed judgements) are left out; n counts the rest. n = 0: all NaN; n = 1:
+ * the interval is the point.
  */
-export function meanInterval(values: readonly number[], alpha = 0.05): MeanInterval {
+export function meanInterval(
+  values: readonly number[],
+  alpha = 0.05,
+  range: readonly [number, number] = [0, 1],
+): MeanInterval {
   const kept = values.filter((v) => !Number.isNaN(v));
   const n = kept.length;
   if (n === 0) return { mean: Number.NaN, lower: Number.NaN, upper: Number.NaN, n };
@@ -24,7 +29,7 @@ export function meanInterval(values: readonly number[], alpha = 0.05): MeanInter
   if (n === 1) return { mean, lower: mean, upper: mean, n };
   const variance = kept.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1);
   const half = normalQuantile(1 - alpha / 2) * Math.sqrt(variance / n);
-  return { mean, lower: Math.max(0, mean - half), upper: Math.min(1, mean + half), n };
+  return { mean, lower: Math.max(range[0], mean - half), upper: Math.min(range[1], mean + half), n };
 }
 
 /** The prediction-powered estimate of a mean and its interval. */
@@ -50,13 +55,15 @@ function meanAndPopulationVariance(values: readonly number[]): [number, number] 
  *   theta = mean_N(f) - mean_n(f - Y),
  *   CI = theta ± z_{1-alpha/2} sqrt(var_N(f)/N + var_n(f - Y)/n),
  * variances with denominator N and n (numpy's default, as the `ppi_py` package's
- * `ppi_mean_ci` with lhat = 1); the interval is clipped to [0, 1], where judgements lie. O(N + n).
+ * `ppi_mean_ci` with lhat = 1); the interval is clipped to `range` (default [0, 1], where
+ * judgements lie). O(N + n).
  */
 export function predictionPoweredMean(
   unlabelledPredictions: readonly number[],
   labelledPredictions: readonly number[],
   labels: readonly number[],
   alpha = 0.05,
+  range: readonly [number, number] = [0, 1],
 ): PpiInterval {
   const fn = "predictionPoweredMean";
   if (labelledPredictions.length !== labels.length) {
@@ -88,8 +95,8 @@ export function predictionPoweredMean(
     Math.sqrt(judgeVar / unlabelledPredictions.length + rectVar / labels.length);
   return {
     mean,
-    lower: Math.max(0, mean - half),
-    upper: Math.min(1, mean + half),
+    lower: Math.max(range[0], mean - half),
+    upper: Math.min(range[1], mean + half),
     n: unlabelledPredictions.length,
     judgeMean,
     rectifier,

@@ -1,12 +1,20 @@
-import type { ChatMessage, Judge, JudgeCallOptions } from "./types.js";
+import { BudgetExhausted } from "./budget.js";
+import { type JudgmentCache, requestKey } from "./cache.js";
+import type { CallMeter } from "./meter.js";
+import {
+  defaultPrompts,
+  type PromptId,
+  type PromptOverrides,
+  type PromptTemplate,
+  renderPrompt,
+} from "./prompts.js";
+import type { Schema } from "./schema.js";
+import type { CallUsage, ChatMessage, Embedder, Judge, JudgeCallOptions } from "./types.js";
 
 /** A judgement that could not be obtained; its message is the per-sample failure reason. */
 export class JudgementFailure extends Error {
-  override readonly name = "JudgementFailure";
+  override readonly name: string = "JudgementFailure";
 }
-
-/** A validator: returns the typed value or throws an Error whose message says what is wrong. */
-export type Shape<T> = (value: unknown) => T;
 
 /**
  * Strict parse of a reply: the whole reply must be one JSON object, except that a single
@@ -22,27 +30,29 @@ export function parseStrictJson(reply: string): unknown {
 }
 
 /**
- * Asks the judge, parses the reply strictly against `shape`, and on a malformed reply makes one
+ * Asks the judge, parses the reply strictly against `schema`, and on a malformed reply makes one
  * repair attempt (the judge sees its reply and the error and is asked for the JSON only). A
  * second failure, or a judge call that throws, raises {@link JudgementFailure} with the reason.
+ * Nothing is cached here: see {@link askJudge}.
  */
 export async function judgeStructured<T>(
   judge: Judge,
   messages: readonly ChatMessage[],
-  shape: Shape<T>,
+  schema: Schema<T>,
   call?: JudgeCallOptions,
 ): Promise<T> {
   const ask = async (msgs: readonly ChatMessage[]) => {
     try {
       return await judge(msgs, call);
     } catch (error) {
+      if (error instanceof JudgementFailure || error instanceof BudgetExhausted) throw error;
       throw new JudgementFailure(`judge call failed: ${(error as Error).message}`);
     }
   };
   const first = await ask(messages);
   let problem: string;
   try {
-    return shape(parseStrictJson(first));
+    return schema.parse(parseStrictJson(first));
   } catch (error) {
     problem = (error as Error).message;
   }
@@ -55,55 +65,89 @@ export async function judgeStructured<T>(
     },
   ]);
   try {
-    return shape(parseStrictJson(repaired));
+    return schema.parse(parseStrictJson(repaired));
   } catch (error) {
     throw new JudgementFailure(`malformed judge reply after one repair attempt: ${(error as Error).message}`);
   }
 }
 
-// Shapes -------------------------------------------------------------------------------------
-
-function record(value: unknown): Record<string, unknown> {
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new Error("expected a JSON object");
-  return value as Record<string, unknown>;
+/**
+ * What an LLM-judged metric runs with: the judge, an embedder where the metric embeds, prompt
+ * overrides, the trial number of a repeated judgement, the judgment cache and a usage sink.
+ */
+export interface LlmContext {
+  readonly judge: Judge;
+  readonly embed?: Embedder;
+  readonly prompts?: PromptOverrides;
+  /** Trial number of a repeated judgement (the runner sets it); every judge call passes it on. */
+  readonly trial?: number;
+  /** Parsed judgments keyed by request; used when the judge has an `identity` (or `judgeIdentity` is set). */
+  readonly cache?: JudgmentCache;
+  /** Names the judge in cache keys when the judge function carries no `identity`. */
+  readonly judgeIdentity?: string;
+  /** Meters every paid call (estimates, budget, reported usage); see `createMeter`. */
+  readonly meter?: CallMeter;
 }
 
-/** A 0/1 verdict (accepts 0, 1, "0", "1", true, false, "yes", "no"). */
-export function binary(value: unknown, where: string): 0 | 1 {
-  if (value === 1 || value === "1" || value === true || value === "yes" || value === "Yes") return 1;
-  if (value === 0 || value === "0" || value === false || value === "no" || value === "No") return 0;
-  throw new Error(`${where} must be 1 or 0, got ${JSON.stringify(value)}`);
+/** The context's judge with every call metered (each repair attempt is a call of its own). */
+export function meteredJudge(ctx: Pick<LlmContext, "judge" | "meter">): Judge {
+  const { judge, meter } = ctx;
+  if (!meter) return judge;
+  return async (messages, call) => {
+    const ticket = meter.beforeChat(messages);
+    let usage: CallUsage | undefined;
+    try {
+      const reply = await judge(messages, {
+        ...call,
+        onUsage: (u) => {
+          usage = u;
+          call?.onUsage?.(u);
+        },
+      });
+      ticket.done(usage ?? { promptTokens: 0, completionTokens: 0 });
+      return reply;
+    } catch (error) {
+      ticket.done(undefined);
+      throw error;
+    }
+  };
 }
 
-/** `{ [key]: string[] }`. */
-export const stringList =
-  (key: string): Shape<string[]> =>
-  (value) => {
-    const list = record(value)[key];
-    if (!Array.isArray(list) || !list.every((s) => typeof s === "string"))
-      throw new Error(`"${key}" must be an array of strings`);
-    return list as string[];
-  };
+/** The template to use: the override if given, else the default. */
+export function promptFor(ctx: { prompts?: PromptOverrides }, id: PromptId): PromptTemplate {
+  return ctx.prompts?.[id] ?? defaultPrompts[id];
+}
 
-/** `{ verdict: 0|1, reason? }`. */
-export const verdictShape: Shape<{ verdict: 0 | 1; reason: string }> = (value) => {
-  const r = record(value);
-  return { verdict: binary(r.verdict, '"verdict"'), reason: typeof r.reason === "string" ? r.reason : "" };
-};
-
-/** `{ [key]: [{ [field]: 0|1 }, ...] }` with exactly `count` entries when `count` is given. */
-export const verdictList =
-  (key: string, field: string, count?: number): Shape<(0 | 1)[]> =>
-  (value) => {
-    const list = record(value)[key];
-    if (!Array.isArray(list)) throw new Error(`"${key}" must be an array`);
-    if (count !== undefined && list.length !== count)
-      throw new Error(`"${key}" must have ${count} entries, got ${list.length}`);
-    return list.map((entry, i) =>
-      binary(
-        typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>)[field] : entry,
-        `${key}[${i}].${field}`,
-      ),
-    );
-  };
+/**
+ * Renders template `id` with `vars`, and returns the judgment: from the cache when it holds a
+ * valid entry for this request (judge identity, template id and version, rendered messages,
+ * trial), otherwise from the judge through {@link judgeStructured} (metered), caching the parsed value.
+ */
+export async function askJudge<T>(
+  ctx: LlmContext,
+  id: PromptId,
+  vars: Readonly<Record<string, string>>,
+  schema: Schema<T>,
+): Promise<T> {
+  const template = promptFor(ctx, id);
+  const messages = renderPrompt(template, vars);
+  const trial = ctx.trial ?? 0;
+  const identity = ctx.judgeIdentity ?? ctx.judge.identity;
+  const key =
+    ctx.cache && identity !== undefined
+      ? requestKey({
+          kind: "judgment",
+          judge: identity,
+          template: `${template.id}@${template.version}`,
+          messages,
+          trial,
+        })
+      : undefined;
+  if (key !== undefined) {
+    const hit = await ctx.cache!.read(key, schema);
+    if (hit !== undefined) return hit;
+  }
+  const value = await judgeStructured(meteredJudge(ctx), messages, schema, { trial, template: template.id });
+  if (key !== undefined) await ctx.cache!.write(key, value);
+  return value;
+}

@@ -1,9 +1,34 @@
 import { fail } from "../core/errors.js";
-import { escapeXml, formatNumber } from "./escape.js";
+import { escapeXml } from "./escape.js";
+import {
+  axesSvg,
+  type Corner,
+  type LegendEntry,
+  legendSvg,
+  makeFrame,
+  PALETTE,
+  r2,
+  seriesColour,
+  svgOpen,
+} from "./frame.js";
 
-/** One line of a chart. */
+export { PALETTE };
+
+/** One line of a chart, with an optional confidence band around it. */
 export interface Series {
   readonly name: string;
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+  /** Lower and upper bounds at each x (a confidence band), drawn as a shaded area. */
+  readonly band?: { readonly low: ArrayLike<number>; readonly high: ArrayLike<number> };
+  /** Marks each point with a dot (reliability diagrams, few points). */
+  readonly points?: boolean;
+  readonly dashed?: boolean;
+}
+
+/** A thin grey reference curve with a label at its end (iso-F1 lines, baselines). */
+export interface Guide {
+  readonly label: string;
   readonly x: ArrayLike<number>;
   readonly y: ArrayLike<number>;
 }
@@ -16,107 +41,154 @@ export interface LineChart {
   /** Axis domains; default [0, 1] (curves of rates). */
   readonly xDomain?: readonly [number, number];
   readonly yDomain?: readonly [number, number];
-  /** Draws the y = x reference line (chance ROC, perfect calibration). */
-  readonly diagonal?: boolean;
+  /** Draws the y = x reference line (chance ROC, perfect calibration), labelled in the legend. */
+  readonly diagonal?: boolean | string;
   /** Draws the steps of a step function instead of straight segments (PR curves). */
   readonly step?: boolean;
-  /** Where the legend goes (default "bottom-right", the empty corner of a ROC plot). */
-  readonly legend?: "top-right" | "bottom-right" | "bottom-left";
+  /** Where the legend goes inside the frame; default "auto": the corner covering the fewest data points. */
+  readonly legend?: Corner | "auto";
+  readonly guides?: readonly Guide[];
 }
 
-const WIDTH = 420;
-const HEIGHT = 360;
-const MARGIN = { left: 56, right: 16, top: 36, bottom: 48 };
-/** Colour-blind-safe categorical palette (Okabe & Ito 2008). */
-export const PALETTE = [
-  "#0072B2",
-  "#D55E00",
-  "#009E73",
-  "#CC79A7",
-  "#E69F00",
-  "#56B4E9",
-  "#F0E442",
-  "#000000",
-];
+/** Options of the SVG renderers. */
+export interface SvgOptions {
+  /** The SVG element's id and the prefix of its inner ids; unique within a page. Default: from the title. */
+  readonly id?: string;
+}
+
+/** A stable id for a figure from its title, for SVGs rendered on their own. */
+export function defaultId(kind: string, title: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < title.length; i++) h = Math.imul(h ^ title.charCodeAt(i), 16777619) >>> 0;
+  return `${kind}-${h.toString(36)}`;
+}
+
+function checkLengths(fn: string, name: string, what: string, a: number, b: number): void {
+  if (a !== b)
+    fail("shape_mismatch", `${fn}: series ${JSON.stringify(name)} has ${a} x and ${b} ${what} values`);
+}
 
 /**
- * Renders a line chart (ROC, precision-recall, calibration curves) as a standalone SVG string.
- * No dependencies, no canvas: works in Node and browsers. Points outside the domain are clipped.
+ * Renders a line chart (ROC, precision-recall, calibration curves) as a standalone SVG string:
+ * legend inside the frame on a background, names wrapped rather than clipped, confidence bands
+ * shaded, ids unique per figure (`options.id`). No dependencies: works in Node and browsers.
+ * Points outside the domain are clipped to the frame.
  */
-export function lineChartSvg(chart: LineChart): string {
-  const [x0, x1] = chart.xDomain ?? [0, 1];
-  const [y0, y1] = chart.yDomain ?? [0, 1];
-  if (!(x1 > x0) || !(y1 > y0))
-    fail("invalid_option", `lineChartSvg: domains must be increasing, got [${x0}, ${x1}] and [${y0}, ${y1}]`);
-  const plotW = WIDTH - MARGIN.left - MARGIN.right;
-  const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const sx = (x: number) => MARGIN.left + ((x - x0) / (x1 - x0)) * plotW;
-  const sy = (y: number) => MARGIN.top + plotH - ((y - y0) / (y1 - y0)) * plotH;
-  const parts: string[] = [];
+export function lineChartSvg(chart: LineChart, options: SvgOptions = {}): string {
+  const fn = "lineChartSvg";
+  const frame = makeFrame({ xDomain: chart.xDomain ?? [0, 1], yDomain: chart.yDomain ?? [0, 1] }, fn);
+  const id = options.id ?? defaultId("line", chart.title);
+  const clip = `${id}-clip`;
+  const parts = svgOpen(frame.width, frame.height, id, chart.title);
+  parts.push(...axesSvg(frame, chart.xLabel, chart.yLabel));
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="11">`,
+    `<clipPath id="${escapeXml(clip)}"><rect x="${frame.left}" y="${frame.top}" width="${frame.plotW}" height="${frame.plotH}"/></clipPath>`,
   );
-  parts.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`);
-  parts.push(
-    `<text x="${WIDTH / 2}" y="20" text-anchor="middle" font-size="13" font-weight="bold">${escapeXml(chart.title)}</text>`,
-  );
-  for (let k = 0; k <= 5; k++) {
-    const xv = x0 + ((x1 - x0) * k) / 5;
-    const yv = y0 + ((y1 - y0) * k) / 5;
-    parts.push(
-      `<line x1="${sx(xv)}" y1="${MARGIN.top}" x2="${sx(xv)}" y2="${MARGIN.top + plotH}" stroke="#eee"/>`,
+  const clipped = `clip-path="url(#${escapeXml(clip)})"`;
+  const legend: LegendEntry[] = [];
+  const drawn: [number, number][] = [];
+  for (const guide of chart.guides ?? []) {
+    checkLengths(fn, guide.label, "y", guide.x.length, guide.y.length);
+    const pts = Array.from(
+      { length: guide.x.length },
+      (_, i) => `${r2(frame.sx(guide.x[i]!))},${r2(frame.sy(guide.y[i]!))}`,
     );
-    parts.push(
-      `<line x1="${MARGIN.left}" y1="${sy(yv)}" x2="${MARGIN.left + plotW}" y2="${sy(yv)}" stroke="#eee"/>`,
-    );
-    parts.push(
-      `<text x="${sx(xv)}" y="${MARGIN.top + plotH + 16}" text-anchor="middle">${formatNumber(xv)}</text>`,
-    );
-    parts.push(`<text x="${MARGIN.left - 6}" y="${sy(yv) + 4}" text-anchor="end">${formatNumber(yv)}</text>`);
+    parts.push(`<polyline points="${pts.join(" ")}" fill="none" stroke="#bbb" stroke-width="1" ${clipped}/>`);
+    const last = guide.x.length - 1;
+    if (last >= 0) {
+      const gx = Math.min(frame.sx(guide.x[last]!), frame.left + frame.plotW - 2);
+      const gy = Math.max(frame.sy(guide.y[last]!), frame.top + 10);
+      parts.push(
+        `<text x="${r2(gx)}" y="${r2(gy - 3)}" text-anchor="end" font-size="9" fill="#888">${escapeXml(guide.label)}</text>`,
+      );
+    }
   }
-  parts.push(
-    `<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#333"/>`,
-  );
-  parts.push(
-    `<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 10}" text-anchor="middle">${escapeXml(chart.xLabel)}</text>`,
-  );
-  parts.push(
-    `<text transform="translate(14 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">${escapeXml(chart.yLabel)}</text>`,
-  );
-  parts.push(
-    `<clipPath id="plot"><rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}"/></clipPath>`,
-  );
   if (chart.diagonal) {
+    const [x0, x1] = frame.x;
     parts.push(
-      `<line x1="${sx(x0)}" y1="${sy(y0)}" x2="${sx(x1)}" y2="${sy(y1)}" stroke="#999" stroke-dasharray="4 4" clip-path="url(#plot)"/>`,
+      `<line x1="${r2(frame.sx(x0))}" y1="${r2(frame.sy(x0))}" x2="${r2(frame.sx(x1))}" y2="${r2(frame.sy(x1))}" stroke="#888" stroke-dasharray="5 4" ${clipped}/>`,
     );
+    legend.push({
+      name: typeof chart.diagonal === "string" ? chart.diagonal : "y = x",
+      colour: "#888",
+      mark: "dashed",
+    });
   }
   chart.series.forEach((s, index) => {
-    if (s.x.length !== s.y.length)
-      fail(
-        "shape_mismatch",
-        `lineChartSvg: series ${JSON.stringify(s.name)} has ${s.x.length} x and ${s.y.length} y values`,
-      );
-    const points: string[] = [];
-    for (let i = 0; i < s.x.length; i++) {
-      if (chart.step && i > 0) points.push(`${sx(s.x[i]!).toFixed(2)},${sy(s.y[i - 1]!).toFixed(2)}`);
-      points.push(`${sx(s.x[i]!).toFixed(2)},${sy(s.y[i]!).toFixed(2)}`);
+    checkLengths(fn, s.name, "y", s.x.length, s.y.length);
+    const colour = seriesColour(index);
+    if (s.band) {
+      checkLengths(fn, s.name, "band", s.x.length, s.band.low.length);
+      checkLengths(fn, s.name, "band", s.x.length, s.band.high.length);
+      const upper: string[] = [];
+      const lower: string[] = [];
+      for (let i = 0; i < s.x.length; i++) {
+        if (!Number.isFinite(s.band.low[i]!) || !Number.isFinite(s.band.high[i]!)) continue;
+        upper.push(`${r2(frame.sx(s.x[i]!))},${r2(frame.sy(s.band.high[i]!))}`);
+        lower.push(`${r2(frame.sx(s.x[i]!))},${r2(frame.sy(s.band.low[i]!))}`);
+      }
+      if (upper.length > 0)
+        parts.push(
+          `<polygon class="band" points="${[...upper, ...lower.reverse()].join(" ")}" fill="${colour}" fill-opacity="0.18" stroke="none" ${clipped}/>`,
+        );
     }
-    const colour = PALETTE[index % PALETTE.length];
+    const pixels: [number, number][] = [];
+    for (let i = 0; i < s.x.length; i++) {
+      if (!Number.isFinite(s.x[i]!) || !Number.isFinite(s.y[i]!)) continue;
+      if (chart.step && pixels.length > 0) pixels.push([frame.sx(s.x[i]!), frame.sy(s.y[i - 1]!)]);
+      pixels.push([frame.sx(s.x[i]!), frame.sy(s.y[i]!)]);
+    }
+    drawn.push(...alongSegments(pixels));
+    const points = pixels.map(([px, py]) => `${r2(px)},${r2(py)}`);
+    const dash = s.dashed || index >= PALETTE.length ? ' stroke-dasharray="6 3"' : "";
     parts.push(
-      `<polyline points="${points.join(" ")}" fill="none" stroke="${colour}" stroke-width="2" clip-path="url(#plot)"/>`,
+      `<polyline points="${points.join(" ")}" fill="none" stroke="${colour}" stroke-width="2"${dash} ${clipped}/>`,
     );
-    const legend = chart.legend ?? "bottom-right";
-    const ly =
-      legend === "top-right"
-        ? MARGIN.top + 14 + index * 16
-        : MARGIN.top + plotH - 8 - (chart.series.length - 1 - index) * 16;
-    const lx = legend === "bottom-left" ? MARGIN.left + 10 : MARGIN.left + plotW - 130;
-    parts.push(
-      `<line x1="${lx}" y1="${ly - 4}" x2="${lx + 18}" y2="${ly - 4}" stroke="${colour}" stroke-width="2"/>`,
-    );
-    parts.push(`<text x="${lx + 22}" y="${ly}">${escapeXml(s.name)}</text>`);
+    if (s.points) {
+      for (let i = 0; i < s.x.length; i++) {
+        if (!Number.isFinite(s.x[i]!) || !Number.isFinite(s.y[i]!)) continue;
+        parts.push(
+          `<circle cx="${r2(frame.sx(s.x[i]!))}" cy="${r2(frame.sy(s.y[i]!))}" r="3" fill="${colour}" ${clipped}/>`,
+        );
+      }
+    }
+    legend.push({ name: s.name, colour, mark: dash ? "dashed" : "line" });
+    if (s.band) legend.push({ name: `${s.name}: 95% interval`, colour, mark: "box" });
   });
+  parts.push(...legendSvg(frame, legend, chart.legend ?? "auto", drawn));
   parts.push("</svg>");
   return parts.join("\n");
+}
+
+/** Points every 8 px along a polyline (what a legend box would hide). */
+function alongSegments(pixels: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < pixels.length; i++) {
+    const [x, y] = pixels[i]!;
+    out.push([x, y]);
+    if (i + 1 < pixels.length) {
+      const [nx, ny] = pixels[i + 1]!;
+      const steps = Math.min(200, Math.floor(Math.hypot(nx - x, ny - y) / 8));
+      for (let k = 1; k < steps; k++) out.push([x + ((nx - x) * k) / steps, y + ((ny - y) * k) / steps]);
+    }
+  }
+  return out;
+}
+
+/** The iso-F1 curves (precision as a function of recall for a fixed F1) drawn on PR plots. */
+export function isoF1Guides(levels: readonly number[] = [0.2, 0.4, 0.6, 0.8]): Guide[] {
+  return levels.map((f) => {
+    // F1 = 2PR/(P+R) → P = F R / (2R − F), defined for R > F/2.
+    const x: number[] = [];
+    const y: number[] = [];
+    for (let k = 0; k <= 100; k++) {
+      const recall = f / 2 + ((1 - f / 2) * k) / 100 + 1e-9;
+      const precision = (f * recall) / (2 * recall - f);
+      if (precision <= 1.0000001) {
+        x.push(Math.min(recall, 1));
+        y.push(Math.min(precision, 1));
+      }
+    }
+    return { label: `F1=${f}`, x, y };
+  });
 }

@@ -67,34 +67,62 @@ export interface PairedTestResult {
   /** Two-sided p-value. */
   readonly pValue: number;
   readonly resamples: number;
+  /** Percentile interval of the difference (paired bootstrap only). */
+  readonly low?: number;
+  readonly high?: number;
+  readonly confidence?: number;
 }
 
 /**
  * Paired bootstrap test (Koehn 2004, "Statistical significance tests for machine translation
  * evaluation"): resample sample indices, recompute both systems' corpus statistic on the same
  * resample, and estimate the two-sided p-value as the share of resamples whose difference lies
- * on the other side of zero from the observed one, doubled (capped at 1). Same seed, same p.
+ * on the other side of zero from the observed one, doubled and counted with the add-one rule
+ * (2·opposite + 1) / (resamples + 1) so that finitely many resamples never claim p = 0
+ * (Davison & Hinkley 1997, §4.2), capped at 1; the percentile
+ * interval of the resampled differences at `confidence`. Resamples where either statistic is
+ * NaN are dropped. Same seed, same result.
  */
 export function pairedBootstrapTest(
   n: number,
   statisticA: (indices: Uint32Array) => number,
   statisticB: (indices: Uint32Array) => number,
-  options: Omit<BootstrapOptions, "confidence"> = {},
+  options: BootstrapOptions = {},
 ): PairedTestResult {
   const resamples = assertIntegerOption(options.resamples ?? 1000, 1, "pairedBootstrapTest", "resamples");
+  const confidence = assertNumberOption(
+    options.confidence ?? 0.95,
+    0,
+    1,
+    "pairedBootstrapTest",
+    "confidence",
+  );
   if (!Number.isInteger(n) || n < 1)
     fail("empty_input", `pairedBootstrapTest: \`n\` must be a positive integer, got ${n}`);
   const all = new Uint32Array(n).map((_, i) => i);
   const difference = statisticA(all) - statisticB(all);
   const random = seededRandom(options.seed ?? 0);
   const indices = new Uint32Array(n);
+  const differences: number[] = [];
   let opposite = 0;
   for (let r = 0; r < resamples; r++) {
     for (let i = 0; i < n; i++) indices[i] = random.int(n);
     const d = statisticA(indices) - statisticB(indices);
+    if (Number.isNaN(d)) continue;
+    differences.push(d);
     if (difference >= 0 ? d <= 0 : d >= 0) opposite++;
   }
-  return { difference, pValue: Math.min(1, (2 * opposite) / resamples), resamples };
+  differences.sort((a, b) => a - b);
+  const alpha = (1 - confidence) / 2;
+  const kept = differences.length;
+  return {
+    difference,
+    pValue: kept === 0 ? Number.NaN : Math.min(1, (2 * opposite + 1) / (kept + 1)),
+    resamples,
+    low: quantileSorted(differences, alpha),
+    high: quantileSorted(differences, 1 - alpha),
+    confidence,
+  };
 }
 
 /**

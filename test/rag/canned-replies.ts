@@ -5,11 +5,12 @@ import { chatReply, embeddingReply } from "./scripted-server.js";
 export const cannedContent: Readonly<Record<string, string>> = {
   statements: '{"statements": ["first claim", "second claim"]}',
   faithfulnessVerdicts:
-    '{"verdicts": [{"statement": "first claim", "reason": "", "verdict": 1}, {"statement": "second claim", "reason": "", "verdict": 0}]}',
+    '{"statements": [{"statement": "first claim", "reason": "", "verdict": 1}, {"statement": "second claim", "reason": "", "verdict": 0}]}',
   contextPrecision: '{"reason": "", "verdict": 1}',
   contextRecall: '{"classifications": [{"statement": "a", "reason": "", "attributed": 1}]}',
   answerRelevance: '{"question": "generated question", "noncommittal": 0}',
-  correctnessClassification: '{"TP": ["a"], "FP": [], "FN": ["b"]}',
+  correctnessClassification:
+    '{"TP": [{"statement": "a", "reason": ""}], "FP": [], "FN": [{"statement": "b", "reason": ""}]}',
   aresContextRelevance: '{"reason": "", "verdict": 1}',
   aresAnswerFaithfulness: '{"reason": "", "verdict": 1}',
   aresAnswerRelevance: '{"reason": "", "verdict": 0}',

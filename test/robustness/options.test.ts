@@ -5,7 +5,9 @@
  * snake_case spelling of a known option must be answered with the camelCase name.
  */
 import { describe, expect, it } from "vitest";
-import { isPlumblineError } from "../../src/core/errors.js";
+// The rows' factories come from dist/, so their errors are dist's PlumblineError class.
+import { isPlumblineError } from "../../dist/core/index.js";
+import { thrownBy } from "../support/expect-error.js";
 // @ts-expect-error: a plain ES module shared with the fuzz worker.
 import { areas, loadArea } from "./samples/index.mjs";
 
@@ -14,15 +16,6 @@ interface Row {
   options: Record<string, unknown>;
   batches: unknown[][];
   oneShotArgs?: unknown[];
-}
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
 }
 
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
@@ -37,11 +30,11 @@ for (const area of Object.keys(areas)) {
       const args = row.oneShotArgs ?? row.batches[0]!;
 
       it(`${row.factory} and ${oneShotName} refuse an unknown option`, () => {
-        const error = thrown(() => factory({ ...row.options, zzUnknownOption: 1 }));
+        const error = thrownBy(() => factory({ ...row.options, zzUnknownOption: 1 }));
         expect(isPlumblineError(error, "invalid_option"), String(error)).toBe(true);
         expect((error as Error).message).toContain("unknown option `zzUnknownOption`");
         if (oneShot) {
-          const oneShotError = thrown(() => oneShot(...args, { ...row.options, zzUnknownOption: 1 }));
+          const oneShotError = thrownBy(() => oneShot(...args, { ...row.options, zzUnknownOption: 1 }));
           expect(isPlumblineError(oneShotError, "invalid_option"), String(oneShotError)).toBe(true);
         }
       });
@@ -50,7 +43,7 @@ for (const area of Object.keys(areas)) {
       if (camel) {
         it(`${row.factory} names \`${camel}\` for the snake_case \`${snake(camel)}\``, () => {
           const { [camel]: value, ...rest } = row.options;
-          const error = thrown(() => factory({ ...rest, [snake(camel)]: value }));
+          const error = thrownBy(() => factory({ ...rest, [snake(camel)]: value }));
           expect((error as Error | undefined)?.message).toContain(`plumbline calls it \`${camel}\``);
         });
       }

@@ -30,3 +30,13 @@ export function messageOf(run: () => unknown): string {
   const error = caught(run);
   return `${error.code}: ${error.message}`;
 }
+
+/** Test helper: what `run` throws, or undefined when it returns. */
+export function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}

@@ -348,6 +348,113 @@ export const classification: Annotations = {
     pros: ["Threshold-free summary that biometrics papers report."],
     cons: ["Rarely the operating point actually deployed; TAR at a low FAR is more telling."],
   },
+  "classification/log_auc": {
+    survey: [],
+    beyondSurvey:
+      "The ROC area over a log-scaled false positive rate (Mysinger & Shoichet 2010), from virtual screening: the survey's AUC-ROC (§3.2.13) restricted to the low-FPR region where only the top of the ranking is acted on.",
+    flags: ["scale-invariant"],
+    usage:
+      "Rank quality where only a few false positives can be afforded (screening, alerting): the ROC curve between FPR 0.001 and 0.1 on a log axis.",
+    pros: [
+      "Each decade of FPR counts equally, so the very top of the ranking decides the score.",
+      "Threshold-free and invariant to monotone transforms of the scores, like AUROC.",
+    ],
+    cons: [
+      "Ignores the ranking beyond the upper FPR bound: two models that differ only there tie.",
+      "Needs enough negatives to resolve an FPR of 0.001 (a thousand or more), or the low end is interpolated.",
+      "Depends on the FPR range: report it.",
+    ],
+    pairs: {
+      "classification/auroc": "the whole-range ranking view the log AUC zooms into",
+      "classification/average_precision": "the precision of the top of the ranking, in the positives' terms",
+    },
+  },
+  "classification/class_likelihood_ratios": {
+    survey: [],
+    beyondSurvey:
+      "The diagnostic-test likelihood ratios (Brenner & Gefeller 1997; scikit-learn): how much a positive or negative prediction shifts the odds, independent of the prevalence the survey warns about.",
+    flags: ["threshold"],
+    usage:
+      "Describe a binary test independently of prevalence: LR+ = TPR / FPR (above 1 informative), LR- = FNR / TNR (below 1 informative).",
+    pros: [
+      "Independent of prevalence: post-test odds = pre-test odds × LR, for any population.",
+      "Separates what a positive and what a negative result are worth.",
+    ],
+    cons: [
+      "Two numbers with opposite good directions; not a ranking metric.",
+      "LR+ is undefined (NaN) without false positives, LR- without true negatives: frequent on small or easy data.",
+      "Depends on the decision threshold.",
+    ],
+    pairs: {
+      "classification/recall": "the sensitivity both ratios are built from",
+      "classification/specificity": "the specificity both ratios are built from",
+    },
+  },
+  "classification/critical_success_index": {
+    survey: [],
+    beyondSurvey:
+      "The threat score of forecast verification (Donaldson et al. 1975; Schaefer 1990), the standard skill score of precipitation nowcasting, where correct negatives are uninformative.",
+    flags: ["threshold"],
+    usage:
+      "Score rare-event forecasts on thresholded fields (rain above x mm/h): hits / (hits + misses + false alarms).",
+    pros: [
+      "Ignores correct negatives, so the vast no-event area cannot inflate it.",
+      "Penalises misses and false alarms alike; equal to the Jaccard index of the event masks.",
+    ],
+    cons: [
+      "Not corrected for chance hits: rarer events score lower for the same skill (the equitable threat score corrects this).",
+      "Depends on the event threshold; says nothing about intensity errors.",
+      "Does not separate misses from false alarms: report POD and the false alarm ratio beside it.",
+    ],
+    pairs: {
+      "classification/recall": "the probability of detection (POD), the misses side of the score",
+      "classification/false_discovery_rate": "the false alarm ratio, the false alarms side of the score",
+    },
+  },
+  "classification/group_fairness": {
+    survey: [],
+    beyondSurvey:
+      "Group fairness ratios (Calders & Verwer 2010 demographic parity, Hardt et al. 2016 equal opportunity; torchmetrics): the survey's per-class metrics computed per protected group and compared.",
+    flags: ["threshold"],
+    usage:
+      "Check that a binary classifier treats groups alike: the smallest over the largest group rate of positive predictions (demographic parity) or of true positives (equal opportunity).",
+    pros: [
+      "One number per criterion, 1 at parity; the per-group rates show where the gap is.",
+      "Demographic parity needs no labels; equal opportunity allows different base rates across groups.",
+    ],
+    cons: [
+      "A ratio of the two extreme groups: a small group's noisy rate can decide it.",
+      "Demographic parity conflicts with accuracy when base rates differ; equal opportunity ignores false positive rates (equalized odds needs both).",
+      "Says nothing about overall quality: a model that predicts no positive is at demographic parity.",
+      "Depends on the decision threshold.",
+    ],
+    pairs: {
+      "classification/recall":
+        "equal opportunity compares recall across groups: report the overall recall too",
+      "classification/fbeta": "the overall quality that parity alone does not measure",
+    },
+  },
+  "classification/reliability_curve": {
+    survey: [],
+    beyondSurvey:
+      "The reliability diagram's data (DeGroot & Fienberg 1983; Niculescu-Mizil & Caruana 2005; scikit-learn calibration_curve): the bins behind the expected calibration error.",
+    flags: ["probabilities"],
+    usage:
+      "Plot calibration: mean confidence against observed accuracy (or positive rate) per probability bin, with the bin counts.",
+    pros: [
+      "Shows where a model is over- or under-confident, not only how much on average.",
+      "The counts show which bins hold enough samples to trust.",
+    ],
+    cons: [
+      "A curve, not a score: needs ECE or the Brier score to compare models.",
+      "Depends on the number of bins and their edges (sklearn and torchmetrics conventions differ).",
+      "Sparse bins at the extremes are noisy.",
+    ],
+    pairs: {
+      "classification/calibration_error": "summarises the curve's gaps in one number",
+      "classification/brier_score": "a proper score that combines calibration and sharpness",
+    },
+  },
   "classification/cross_entropy": {
     survey: ["3.1.2", "3.1.3", "3.1.4", "3.1.5", "4.1", "6.1.1"],
     flags: ["convex", "smooth"],

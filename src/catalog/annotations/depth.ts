@@ -173,4 +173,75 @@ export const depth: Annotations = {
       "depth/abs_rel": report.absRel,
     },
   },
+  "depth/left_right_consistency_loss": {
+    survey: ["8.1.7"],
+    flags: ["robust", "no-reference"],
+    usage:
+      "Stereo-trained monocular depth (Monodepth): predict both views' disparities and penalise, in L1, where each disagrees with the other projected into its view.",
+    pros: [
+      "Needs no depth labels: only rectified stereo pairs at training time, one image at test time.",
+      "Ties the two disparity maps into one consistent geometry, reducing artifacts at depth discontinuities.",
+      "L1 keeps a few inconsistent pixels from dominating.",
+    ],
+    cons: [
+      "Occluded pixels have no valid counterpart in the other view and are penalised anyway.",
+      "The bilinear sampling gives gradients only from neighbouring pixels: large disparity errors get little signal.",
+      "A weight to tune against the appearance and smoothness terms (1.0 in Monodepth).",
+    ],
+    pairs: {
+      "depth/abs_rel": report.absRel,
+      "depth/rmse": report.rmse,
+      "depth/delta_accuracy": report.delta,
+    },
+  },
+  "depth/minimum_reprojection_loss": {
+    survey: ["8.1.10"],
+    flags: ["no-reference"],
+    usage:
+      "Self-supervised depth from video (Monodepth2): per pixel, the smallest photometric error over the source frames, with static pixels masked out automatically.",
+    pros: [
+      "The per-pixel minimum ignores sources in which a pixel is occluded or out of view, instead of averaging their large errors in.",
+      "Auto-masking drops pixels that do not move relative to the camera (static camera, objects moving with it), which would otherwise teach infinite depth.",
+      "No labels and no extra network: a change in how the photometric error is reduced.",
+    ],
+    cons: [
+      "Still assumes brightness constancy: reflections and lighting changes break it.",
+      "Auto-masking also drops genuinely static scenes; pixels with no motion get no depth signal.",
+      "Depth is known only up to scale: evaluate after median scaling.",
+    ],
+    pairs: {
+      "depth/abs_rel": `${report.absRel}, after per-image median scaling for self-supervised models`,
+      "depth/rmse": report.rmse,
+      "depth/delta_accuracy": report.delta,
+    },
+  },
+  "depth/bad_pixel_rate": {
+    survey: ["8.2.6"],
+    flags: ["threshold", "robust"],
+    usage:
+      "The share of pixels with a gross error (KITTI's D1: more than 3 px and 5% off), for stereo and depth leaderboards.",
+    pros: [
+      "Counts failures, not their size: one wild pixel cannot dominate it.",
+      "The KITTI 2015 ranking metric, directly comparable with published numbers.",
+    ],
+    cons: [
+      "Blind to the size of errors below and above the thresholds.",
+      "The thresholds are in disparity pixels for KITTI: pick them anew for depths.",
+    ],
+    pairs: { "depth/abs_rel": "measures the size of the errors the rate only counts" },
+  },
+  "depth/whdr": {
+    survey: ["8.2.7"],
+    flags: ["threshold"],
+    usage:
+      "Score intrinsic-image reflectance against the human pairwise judgements of Intrinsic Images in the Wild.",
+    pros: [
+      "Needs only sparse human comparisons, no dense ground truth.",
+      "Weights each judgement by the annotators' confidence.",
+    ],
+    cons: [
+      "Ordinal: ignores how much darker one point is once past the delta.",
+      "Depends on the IIW annotation format and its delta of 0.10.",
+    ],
+  },
 };

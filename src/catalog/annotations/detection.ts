@@ -187,14 +187,36 @@ export const detection: Annotations = {
       "Not convex in the log region.",
     ],
     pairs: {
+      "face/landmark_nme": "the face-alignment benchmark error (NME, failure rate, CED AUC)",
       "regression/mean_absolute_error": "the average landmark error in pixels",
       "regression/root_mean_squared_error": "weights the larger landmark errors more",
+    },
+  },
+  "detection/yolo_v1_loss": {
+    survey: ["5.1.7"],
+    flags: [],
+    usage:
+      "Train or study the original one-stage grid detector (YOLOv1): sum-squared errors on box centres, √ sizes, confidences and class probabilities.",
+    pros: [
+      "One regression objective for localisation, confidence and class: simple to optimise in one pass.",
+      "λ_noobj = 0.5 keeps the many empty cells from drowning the few with objects; λ_coord = 5 raises the box terms.",
+      "√w and √h make an error on a small box cost more than the same error on a large one.",
+    ],
+    cons: [
+      "Squared coordinate errors are not the IoU that evaluation measures, and outliers dominate them.",
+      "Class probabilities are fitted by squared error, not a likelihood.",
+      "One class per cell: small objects in groups and crowded scenes are its known weakness (Redmon et al. 2016).",
+    ],
+    pairs: {
+      "detection/coco_map": report.cocoMap,
+      "detection/voc_ap": "AP at IoU 0.5 on PASCAL VOC, the metric the YOLOv1 paper reported",
     },
   },
   "detection/yolo_loss": {
     survey: ["5.1.7"],
     flags: [],
-    usage: "Train a single-stage grid detector with box, objectness and class terms in one pass.",
+    usage:
+      "Train a single-stage grid detector with box, objectness and class terms in one pass (the YOLOv5 form: CIoU + BCE; `detection/yolo_v1_loss` is the original).",
     pros: [
       "One objective for localisation, objectness and classification.",
       "Efficient single-pass training.",

@@ -25,6 +25,24 @@ export const face: Annotations = {
     pros: ["Directly the hit rate of a gallery search."],
     cons: ["Depends on the gallery size: always report it.", "Closed-set: every probe must be enrolled."],
   },
+  "face/landmark_nme": {
+    survey: [],
+    beyondSurvey:
+      "The face-alignment benchmark metrics (300W, WFLW): normalized mean error, failure rate and CED AUC, which the survey's Wing loss is trained for.",
+    flags: ["scale-invariant"],
+    alsoTasks: ["detection"],
+    usage:
+      "Facial landmark accuracy: mean error normalised by the eye distance, with failure rate and CED AUC.",
+    pros: [
+      "Normalisation makes errors comparable across face sizes.",
+      "Failure rate and AUC show the tail that the mean hides.",
+    ],
+    cons: [
+      "Inter-ocular and inter-pupil normalisations give different numbers: state which.",
+      "Depends on the landmark scheme (68 or 98 points).",
+    ],
+    pairs: { "detection/wing_loss": "the landmark regression loss it evaluates" },
+  },
   "face/arcface_loss": {
     survey: ["7.1.5"],
     flags: ["scale-invariant"],
@@ -188,9 +206,16 @@ export const face: Annotations = {
   "face/triplet_mining_loss": {
     survey: ["7.1.6"],
     flags: [],
-    usage: "Triplet loss with batch-hard or batch-all mining inside each batch.",
-    pros: ["Mining makes triplet training efficient."],
-    cons: ["Batch-hard amplifies label noise and outliers.", "Needs P identities × K samples per batch."],
+    usage:
+      "Triplet loss with online mining inside each batch: batch-hard, batch-all, or FaceNet's semi-hard negatives.",
+    pros: [
+      "Mining makes triplet training efficient.",
+      "Semi-hard negatives (farther than the positive but within the margin) avoid the early collapse the hardest negatives cause.",
+    ],
+    cons: [
+      "Batch-hard amplifies label noise and outliers.",
+      "Needs P identities × K samples per batch; semi-hard mining needs large batches to find such negatives.",
+    ],
     pairs: {
       "face/verification": report.verification,
       "retrieval/map": report.retrievalMap,

@@ -158,16 +158,39 @@ export const generation: Annotations = {
     ],
     pairs: { "generative/frechet_distance": report.fid, "generative/inception_score": report.is },
   },
+  "generation/contrastive_divergence": {
+    survey: ["9.1.7"],
+    flags: ["smooth"],
+    usage:
+      "Train a restricted Boltzmann machine (or another energy-based model) by CD-k: lower the free energy of the data, raise it at the end of a short Gibbs chain started from the data.",
+    pros: [
+      "Avoids the intractable partition function: k Gibbs steps (k = 1 is usual) instead of a chain run to equilibrium.",
+      "Low-variance updates, cheap per step; the building block of deep belief network pre-training.",
+    ],
+    cons: [
+      "A biased estimate of the likelihood gradient (the bias shrinks as k grows); it may not converge to the maximum-likelihood solution.",
+      "The value is a surrogate, not the log-likelihood, and can be negative: it does not show training progress.",
+      "Short chains explore the model's modes poorly (persistent CD helps).",
+    ],
+    pairs: {
+      "image/psnr":
+        "the reconstruction error of a Gibbs step, the usual progress monitor for an RBM (a weak proxy: it is not the likelihood)",
+    },
+  },
   "generation/gan_discriminator_loss": {
     survey: ["9.1.4", "9.1.5"],
     flags: ["smooth", "no-reference"],
     usage:
-      "Train a GAN discriminator or Wasserstein critic (minimax, hinge, least squares, Wasserstein forms).",
+      "Train a GAN discriminator or Wasserstein critic (minimax, hinge, least squares, Wasserstein forms; `clipWeights` for the original WGAN's weight clipping).",
     pros: [
       "Adversarial training gives sharp, realistic samples.",
       "Wasserstein and hinge forms train more stably.",
     ],
-    cons: ["Unstable and prone to mode collapse.", "The loss value does not measure sample quality."],
+    cons: [
+      "Unstable and prone to mode collapse.",
+      "The loss value does not measure sample quality.",
+      "The Wasserstein form needs a 1-Lipschitz critic: weight clipping enforces it crudely (capacity loss, exploding or vanishing gradients), the gradient penalty more gently.",
+    ],
     pairs: {
       "generative/frechet_distance": report.fid,
       "generative/inception_score": report.is,

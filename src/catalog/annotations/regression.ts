@@ -45,6 +45,29 @@ export const regression: Annotations = {
     cons: ["Unbounded below.", "Less familiar to readers than R²."],
     pairs: { "regression/mean_absolute_error": "gives the error in target units behind the fraction" },
   },
+  "regression/d2_pinball_score": {
+    survey: [],
+    beyondSurvey:
+      "The quantile counterpart of R² from scikit-learn: the fraction of pinball loss (survey 2.1.6) a quantile model explains.",
+    flags: ["robust", "scale-invariant"],
+    usage: "Report a scale-free 'fraction explained' for quantile regression at level α.",
+    pros: [
+      "Comparable across datasets (1 is perfect, 0 is the constant α-quantile).",
+      "Matches the loss a quantile model is trained with.",
+    ],
+    cons: ["Unbounded below.", "Needs every target for the quantile: O(n) state."],
+    pairs: { "regression/mean_pinball_loss": "gives the loss in target units behind the fraction" },
+  },
+  "regression/d2_tweedie_score": {
+    survey: [],
+    beyondSurvey:
+      "scikit-learn's fraction of Tweedie deviance explained, for count and positive targets (Poisson, Gamma) where R² misleads.",
+    flags: ["scale-invariant"],
+    usage: "Score Poisson, Gamma or compound models by the deviance they explain over the mean predictor.",
+    pros: ["Uses the deviance of the model's own distribution.", "Power 0 is R²."],
+    cons: ["Unbounded below; no finite convention for a constant target.", "One output only."],
+    pairs: { "regression/tweedie_deviance": "gives the deviance behind the fraction" },
+  },
   "regression/explained_variance": {
     survey: [],
     beyondSurvey:

@@ -42,6 +42,18 @@ export const retrieval: Annotations = {
     pros: ["Graded relevance; matches scikit-learn exactly."],
     cons: ["Rows with no relevant item score 0 and still count in the mean."],
   },
+  "retrieval/dcg_score": {
+    survey: [],
+    beyondSurvey: "scikit-learn's unnormalised DCG over score matrices, the numerator of nDCG.",
+    flags: ["scale-invariant"],
+    usage:
+      "DCG@k over a matrix of scores and graded relevances (scikit-learn layout), when the gains themselves matter.",
+    pros: ["Any real relevance (negative too); the log base and row weights as scikit-learn."],
+    cons: ["Unnormalised: grows with the number and grade of relevant items, so queries are not comparable."],
+    pairs: {
+      "retrieval/ndcg_score": "the same gains divided by the ideal order's, comparable across queries",
+    },
+  },
   "retrieval/precision_at_k": {
     survey: ["11.2.4"],
     flags: ["threshold", "scale-invariant"],

@@ -93,6 +93,33 @@ export const segmentation: Annotations = {
     pros: ["Numbers comparable with the COCO panoptic leaderboard."],
     cons: ["Same threshold step behaviour as PQ."],
   },
+  "segmentation/modified_panoptic_quality": {
+    survey: [],
+    beyondSurvey:
+      "PQ† of Porzi et al. 2019 (Seamless Scene Segmentation): stuff classes scored by IoU without the 0.5 matching step.",
+    flags: ["threshold"],
+    usage:
+      "Panoptic quality where amorphous stuff regions earn their IoU instead of an all-or-nothing match.",
+    pros: ["Stuff classes degrade smoothly with overlap rather than dropping to 0 below IoU 0.5."],
+    cons: [
+      "Things still use the 0.5 matching threshold, so the two halves are scored differently.",
+      "Not comparable with plain PQ numbers.",
+    ],
+    pairs: { "segmentation/panoptic_quality": "the standard form most panoptic benchmarks report" },
+  },
+  "segmentation/normalized_surface_dice": {
+    survey: [],
+    beyondSurvey:
+      "Surface Dice at a tolerance (Nikolov et al. 2021), the boundary metric of radiotherapy contouring and medical segmentation challenges.",
+    flags: ["threshold"],
+    usage: "The share of both boundaries lying within a clinically acceptable distance of the other.",
+    pros: [
+      "Ignores deviations below the tolerance, which volumetric Dice and Hausdorff penalise.",
+      "Boundary elements weighted by contour length, independent of grid orientation.",
+    ],
+    cons: ["Depends on the chosen tolerance: report it.", "Undefined (NaN) when both masks are empty."],
+    pairs: { "segmentation/dice_score": "the volumetric overlap beside the boundary agreement" },
+  },
   "segmentation/hausdorff_distance": {
     survey: [],
     beyondSurvey:

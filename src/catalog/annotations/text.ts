@@ -64,6 +64,33 @@ export const text: Annotations = {
     pros: ["Matches torchmetrics numbers."],
     cons: ["Whitespace tokens: not comparable with sacrebleu."],
   },
+  "text/nist": {
+    survey: [],
+    beyondSurvey:
+      "NIST (Doddington 2002), the information-weighted BLEU variant of the NIST MT evaluations, as nltk computes it.",
+    flags: [],
+    usage: "Corpus-level translation quality where rare matched n-grams count more than frequent ones.",
+    pros: [
+      "Weighs informative n-grams over function-word matches.",
+      "Arithmetic mean over orders: no zero collapse.",
+    ],
+    cons: [
+      "Unbounded and corpus-dependent: compare only on the same references.",
+      "Less used than BLEU today.",
+    ],
+    pairs: { "text/corpus_bleu": "the geometric-mean precision it was derived from" },
+  },
+  "text/ribes": {
+    survey: [],
+    beyondSurvey:
+      "RIBES (Isozaki et al. 2010), the word-order metric of WAT for distant language pairs, as nltk computes it.",
+    flags: [],
+    usage:
+      "Translation quality for distant language pairs (Japanese-English), where word order carries the errors.",
+    pros: ["Rank correlation of aligned words: penalizes scrambled order that BLEU misses."],
+    cons: ["Only unambiguously aligned words count.", "nltk's re-implementation, not the official script."],
+    pairs: { "text/corpus_bleu": "lexical overlap to go with the order signal" },
+  },
   "text/gleu": {
     survey: [],
     beyondSurvey: "Google-BLEU (Wu et al. 2016), a sentence-level friendly BLEU variant used for RL rewards.",
@@ -165,10 +192,14 @@ export const text: Annotations = {
     flags: [],
     alsoTasks: ["rag"],
     usage:
-      "Summarization: n-gram (ROUGE-N) and longest-common-subsequence (ROUGE-L) overlap with references.",
-    pros: ["The de facto summarization metric; recall captures content coverage."],
+      "Summarization: n-gram (ROUGE-N), longest-common-subsequence (ROUGE-L, Lsum), weighted LCS (ROUGE-W) and skip-bigram (ROUGE-S, SU) overlap with references.",
+    pros: [
+      "The de facto summarization metric; recall captures content coverage.",
+      "ROUGE-W favours consecutive matches over scattered ones; ROUGE-S credits in-order word pairs with gaps.",
+    ],
     cons: [
       "Surface overlap only: paraphrases score low.",
+      "ROUGE-W and ROUGE-S follow the ROUGE-1.5.5 Perl script (rouge-score has neither): not comparable with rouge-score's types.",
       "Recall rewards long outputs: read precision too.",
       "Tokenizer, stemming and sentence splitting change scores.",
     ],

@@ -253,67 +253,50 @@ interface SuiteEntry {
   view: "raw" | "probs" | "normalized";
 }
 
-/** The suite's metrics for a plan (in report order before the confusion counts). */
+/** Members fed the raw predictions: rankings and argmax do not change under a monotone squash. */
+const RAW_VIEW = new Set([
+  "auroc",
+  "average_precision",
+  "accuracy",
+  "precision_macro",
+  "recall_macro",
+  "f1_macro",
+  "f1_weighted",
+  "balanced_accuracy",
+  "mcc",
+  "cohen_kappa",
+  "auroc_macro",
+  "average_precision_macro",
+  "label_ranking_average_precision",
+  "label_ranking_loss",
+  "coverage_error",
+]);
+
+/**
+ * The suite's metrics for a plan, in report order: the members of the public
+ * `classificationSuiteMembers` (plumbline/classification), each reading the view of the batch its
+ * values need (raw scores for rankings, probabilities for thresholds and calibration, rows divided
+ * by their sums for multiclass log loss and Brier score).
+ */
 function suiteEntries(plan: SuitePlan): SuiteEntry[] {
   const { task, numClasses } = plan;
-  const entries: SuiteEntry[] = [];
-  const add = (name: string, def: AnyMetricDef, view: SuiteEntry["view"] = "probs") =>
-    entries.push({ name, def, view });
-  if (task === "binary") {
-    add("stat_scores", C.binaryStatScoresDef());
-    add("accuracy", C.binaryAccuracyDef());
-    add("precision", C.binaryPrecisionDef());
-    add("recall", C.binaryRecallDef());
-    add("f1", C.binaryF1Def());
-    add("specificity", C.binarySpecificityDef());
-    add("balanced_accuracy", C.binaryBalancedAccuracyDef());
-    add("mcc", C.binaryMatthewsCorrcoefDef());
-    add("cohen_kappa", C.binaryCohenKappaDef());
-    add("auroc", C.binaryAurocDef(), "raw");
-    add("average_precision", C.binaryAveragePrecisionDef(), "raw");
-    add("log_loss", C.binaryLogLossDef());
-    add("brier_score", C.binaryBrierScoreDef());
-    add("ece", C.binaryCalibrationErrorDef());
-    return entries;
-  }
-  if (task === "multiclass") {
-    const options = { numClasses };
-    add("accuracy", C.multiclassAccuracyDef({ ...options, average: "micro" }), "raw");
-    add("precision_macro", C.multiclassPrecisionDef(options), "raw");
-    add("recall_macro", C.multiclassRecallDef(options), "raw");
-    add("f1_macro", C.multiclassF1Def(options), "raw");
-    add("f1_weighted", C.multiclassF1Def({ ...options, average: "weighted" }), "raw");
-    add("balanced_accuracy", C.multiclassBalancedAccuracyDef(options), "raw");
-    add("mcc", C.multiclassMatthewsCorrcoefDef(options), "raw");
-    add("cohen_kappa", C.multiclassCohenKappaDef(options), "raw");
-    if (plan.kind !== "labels") {
-      const k = Math.min(5, numClasses - 1);
-      if (k >= 2)
-        add(`top_${k}_accuracy`, C.multiclassAccuracyDef({ ...options, average: "micro", topK: k }), "raw");
-      add("auroc_macro", C.multiclassAurocDef(options), "raw");
-      add("average_precision_macro", C.multiclassAveragePrecisionDef(options), "raw");
-      add("log_loss", C.multiclassLogLossDef(options), "normalized");
-      add("brier_score", C.multiclassBrierScoreDef(options), "normalized");
-      add("ece", C.multiclassCalibrationErrorDef(options));
-    }
-    return entries;
-  }
-  const options = { numLabels: numClasses };
-  add("exact_match", C.multilabelExactMatchDef(options));
-  add("hamming_distance", C.multilabelHammingDistanceDef(options));
-  add("accuracy_macro", C.multilabelAccuracyDef(options));
-  add("precision_macro", C.multilabelPrecisionDef(options));
-  add("recall_macro", C.multilabelRecallDef(options));
-  add("f1_macro", C.multilabelF1Def(options));
-  add("f1_micro", C.multilabelF1Def({ ...options, average: "micro" }));
-  add("f1_samples", C.multilabelF1Def({ ...options, average: "samples" }));
-  add("mcc", C.multilabelMatthewsCorrcoefDef(options));
-  add("auroc_macro", C.multilabelAurocDef(options), "raw");
-  add("average_precision_macro", C.multilabelAveragePrecisionDef(options), "raw");
-  add("label_ranking_average_precision", C.multilabelRankingAveragePrecisionDef(options), "raw");
-  add("label_ranking_loss", C.multilabelRankingLossDef(options), "raw");
-  add("coverage_error", C.multilabelCoverageErrorDef(options), "raw");
-  return entries;
+  const members = C.classificationSuiteMembers(
+    task === "multilabel"
+      ? { task, numLabels: numClasses }
+      : task === "multiclass"
+        ? { task, numClasses, scores: plan.kind !== "labels" }
+        : { task },
+  );
+  return Object.entries(members).map(([name, def]) => {
+    const raw = RAW_VIEW.has(name) && !(task === "binary" && name === "accuracy");
+    const view: SuiteEntry["view"] =
+      task === "multiclass" && (name === "log_loss" || name === "brier_score" || name === "ece")
+        ? "normalized"
+        : raw || name.startsWith("top_")
+          ? "raw"
+          : "probs";
+    return { name, def, view };
+  });
 }
 
 /** Every name `--metrics` accepts for some task. */

@@ -5,7 +5,8 @@ import { createMetric } from "../../metric.js";
 import { type CocoEvalResult, cocoEvalDef, type IouType } from "../../metrics/detection/coco-eval.js";
 import { cocoToImages } from "../../metrics/detection/coco-json.js";
 import { runAction } from "../errors.js";
-import { writeStateFile } from "../state-files.js";
+import { addFormatOption, parseFormat, parseMetricList, writeOutput } from "../grammar.js";
+import { checkEmitStatePath, emitState } from "./emit-state.js";
 
 const CMD = "eval detection";
 
@@ -60,9 +61,34 @@ function parseMaxDets(value: string | undefined): number[] | undefined {
   return parts;
 }
 
+/**
+ * The names of the summary rows (`--metrics`, JSON and CSV keys), in pycocotools' order: the AR
+ * rows carry their maxDets (`ar_1`, `ar_10`, `ar_100` by default).
+ */
+export function statKeys(iouType: IouType, maxDets: readonly number[] | undefined): string[] {
+  if (iouType === "keypoints")
+    return ["ap", "ap_50", "ap_75", "ap_medium", "ap_large", "ar", "ar_50", "ar_75", "ar_medium", "ar_large"];
+  const m = [...(maxDets ?? [1, 10, 100])].sort((a, b) => a - b);
+  const at = (i: number) => m[Math.min(i, m.length - 1)]!;
+  return [
+    "ap",
+    "ap_50",
+    "ap_75",
+    "ap_small",
+    "ap_medium",
+    "ap_large",
+    `ar_${at(0)}`,
+    `ar_${at(1)}`,
+    `ar_${at(2)}`,
+    "ar_small",
+    "ar_medium",
+    "ar_large",
+  ];
+}
+
 /** `plumbline eval detection --gt instances.json --preds results.json [--iou-type bbox|segm|keypoints]`. */
 export function register(evalCommand: Command): void {
-  evalCommand
+  const command = evalCommand
     .command("detection")
     .description(
       "COCO evaluation of a results file against a ground-truth file (pycocotools COCOeval numbers)",
@@ -76,61 +102,92 @@ export function register(evalCommand: Command): void {
     .option("--max-dets <list>", "comma-separated maxDets (default 1,10,100; 20 for keypoints)")
     .option("--class-agnostic", "ignore categories when matching (useCats = 0)")
     .option("--intended-summary", "AP rows use the largest maxDets instead of pycocotools' fixed 100")
-    .option("--json", "print the summary, per-class AP/AR and labels as JSON")
+    .option(
+      "--metrics <list>",
+      "summary rows to print (ap, ap_50, ..., ar_100, ...) and per_class (default all)",
+    )
     .option(
       "--emit-state <file>",
       "also write the evaluation state for `plumbline merge` (shards must hold disjoint images)",
-    )
-    .action(
-      (opts: {
-        gt: string;
-        preds: string;
-        iouType: string;
-        maxDets?: string;
-        classAgnostic?: boolean;
-        intendedSummary?: boolean;
-        json?: boolean;
-        emitState?: string;
-      }) =>
-        runAction(async () => {
-          if (!["bbox", "segm", "keypoints"].includes(opts.iouType))
-            fail(
-              "invalid_option",
-              `${CMD}: \`--iou-type\` must be bbox, segm or keypoints, got ${describeValue(opts.iouType)}`,
-            );
-          const gt = readJson(opts.gt, "--gt");
-          const preds = readJson(opts.preds, "--preds");
-          const maxDets = parseMaxDets(opts.maxDets);
-          const { images, categoryIds } = cocoToImages(gt, preds, opts.iouType as IouType);
-          const metric = createMetric(
-            cocoEvalDef({
-              iouType: opts.iouType as IouType,
-              categoryIds,
-              ...(maxDets ? { maxDets } : {}),
-              ...(opts.classAgnostic ? { useCats: false } : {}),
-              ...(opts.intendedSummary ? { summary: "intended" as const } : {}),
-            }),
-          ).update(images);
-          const result = metric.compute();
-          if (opts.emitState) await writeStateFile(opts.emitState, [metric as never]);
-          const names = new Map<number, string>();
-          for (const c of (gt as { categories: { id: number; name?: string }[] }).categories)
-            names.set(c.id, c.name ?? String(c.id));
-          if (opts.json) {
-            const out = {
-              iouType: opts.iouType,
-              stats: Object.fromEntries(result.statLabels.map((l, i) => [l, result.stats[i]])),
-              perClass: result.categoryIds.map((id, k) => ({
-                categoryId: id,
-                name: names.get(id) ?? null,
-                ap: result.perClassAp[k],
-                ar: result.perClassAr[k],
-              })),
-            };
-            process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-            return;
-          }
-          process.stdout.write(`${formatCocoSummary(result, names).join("\n")}\n`);
-        }),
     );
+  addFormatOption(command).action(
+    (opts: {
+      gt: string;
+      preds: string;
+      iouType: string;
+      maxDets?: string;
+      classAgnostic?: boolean;
+      intendedSummary?: boolean;
+      metrics?: string;
+      format?: string;
+      emitState?: string;
+    }) =>
+      runAction(async () => {
+        const format = parseFormat(CMD, opts.format);
+        if (!["bbox", "segm", "keypoints"].includes(opts.iouType))
+          fail(
+            "invalid_option",
+            `${CMD}: --iou-type must be bbox, segm or keypoints, got ${describeValue(opts.iouType)}`,
+          );
+        const iouType = opts.iouType as IouType;
+        const maxDets = parseMaxDets(opts.maxDets);
+        const keys = statKeys(iouType, maxDets);
+        const vocabulary = [...keys, "per_class"];
+        const chosen = parseMetricList(CMD, opts.metrics, vocabulary, vocabulary);
+        if (opts.emitState !== undefined) checkEmitStatePath(CMD, opts.emitState);
+        const gt = readJson(opts.gt, "--gt");
+        const preds = readJson(opts.preds, "--preds");
+        const { images, categoryIds } = cocoToImages(gt, preds, iouType);
+        const metric = createMetric(
+          cocoEvalDef({
+            iouType,
+            categoryIds,
+            ...(maxDets ? { maxDets } : {}),
+            ...(opts.classAgnostic ? { useCats: false } : {}),
+            ...(opts.intendedSummary ? { summary: "intended" as const } : {}),
+          }),
+        ).update(images);
+        const result = metric.compute();
+        if (opts.emitState !== undefined) await emitState(CMD, opts.emitState, [metric as never]);
+        const names = new Map<number, string>();
+        for (const c of (gt as { categories: { id: number; name?: string }[] }).categories)
+          names.set(c.id, c.name ?? String(c.id));
+        const stats = keys
+          .map((key, i) => ({ key, label: result.statLabels[i]!, value: result.stats[i]! }))
+          .filter((row) => chosen.includes(row.key));
+        const perClass = chosen.includes("per_class")
+          ? result.categoryIds.map((id, k) => ({
+              categoryId: id,
+              name: names.get(id) ?? null,
+              ap: result.perClassAp[k]!,
+              ar: result.perClassAr[k]!,
+            }))
+          : undefined;
+        writeOutput(format, {
+          json: () => ({
+            iouType,
+            stats: Object.fromEntries(stats.map((r) => [r.key, r.value])),
+            statLabels: Object.fromEntries(stats.map((r) => [r.key, r.label])),
+            ...(perClass ? { perClass } : {}),
+          }),
+          csv: () => ({
+            header: ["metric", "category_id", "name", "value"],
+            rows: [
+              ...stats.map((r) => [r.key, "", "", r.value]),
+              ...(perClass ?? []).flatMap((c) => [
+                ["ap", c.categoryId, c.name ?? "", c.ap],
+                ["ar", c.categoryId, c.name ?? "", c.ar],
+              ]),
+            ],
+          }),
+          table: () => {
+            const lines = formatCocoSummary(result, names);
+            const summaryRows = lines
+              .slice(0, result.stats.length)
+              .filter((_, i) => chosen.includes(keys[i]!));
+            return [...summaryRows, ...(perClass ? lines.slice(result.stats.length) : [])].join("\n");
+          },
+        });
+      }),
+  );
 }

@@ -1,56 +1,230 @@
-import { readFileSync } from "node:fs";
-import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
-import { describeValue, fail } from "../../core/errors.js";
-import { openAiClient } from "../../rag/client.js";
-import {
-  evaluateRag,
-  judgedRagMetrics,
-  offlineRagMetrics,
-  type RagMetricReport,
-} from "../../rag/evaluate.js";
+import { fail } from "../../core/errors.js";
+import { type JudgmentCache, judgmentCache } from "../../rag/cache.js";
+import { clientIdentities, openAiClient } from "../../rag/client.js";
+import { estimateRagCost, type RagCostEstimate } from "../../rag/dry-run.js";
+import type { RagEvaluation, RagMetricReport } from "../../rag/evaluate.js";
+import { evaluateRag } from "../../rag/evaluate.js";
+import { checkGates, type GateFailure, parseGates } from "../../rag/gates.js";
+import { fileStore } from "../../rag/node/file-store.js";
+import { appendResults, readResults } from "../../rag/node/results-file.js";
 import { defaultPrompts, type PromptOverrides, parsePromptOverrides } from "../../rag/prompts.js";
+import {
+  defaultJudgedRagMetrics,
+  offlineRagMetrics,
+  ragMetricNames,
+  ragMetrics,
+} from "../../rag/registry.js";
 import { parseRagJsonl } from "../../rag/samples.js";
 import { runAction } from "../errors.js";
+import {
+  addFormatOption,
+  parseFormat,
+  parseMetricList,
+  parseNumberFlag,
+  readTextInput,
+  writeOutput,
+} from "../grammar.js";
 
-/** The lines `plumbline eval rag` prints for a report. */
-export function formatRagReport(report: readonly RagMetricReport[], level: number): string[] {
-  const lines = [
-    `${"metric".padEnd(28)} ${"mean".padStart(7)}  ${`${Math.round(level * 100)}% CI`.padEnd(18)} ${"n".padStart(4)} ${"failed".padStart(6)}  ${"kappa".padStart(6)}  variant`,
+const COMMAND = "eval rag";
+
+/**
+ * Exit codes of `plumbline eval rag` beyond 0 (done), 1 (a bug) and 2 (a caller mistake), in
+ * this order of precedence when several apply (docs/judges.md).
+ */
+export const RAG_EXIT = {
+  /** The cost budget (`--max-cost`) left items unjudged: the results are partial. */
+  incomplete: 4,
+  /** A `--fail-under` gate was not met. */
+  gateFailed: 3,
+  /** Results are complete but the judgment cache could not be written. */
+  cacheFailed: 5,
+} as const;
+/** Exit code of a run whose results are complete but whose judgment cache could not be written. */
+export const CACHE_FAILED_EXIT = RAG_EXIT.cacheFailed;
+
+const fixed = (v: number, digits: number) => (Number.isNaN(v) ? "NaN" : v.toFixed(digits));
+
+/** The lines `plumbline eval rag` prints for an evaluation (the table format). */
+export function formatRagReport(evaluation: RagEvaluation, level: number): string[] {
+  const header = [
+    "metric".padEnd(28),
+    "mean".padStart(7),
+    `${Math.round(level * 100)}% CI`.padEnd(19),
+    "n".padStart(4),
+    "failed".padStart(6),
+    "unjudged".padStart(8),
+    "spread".padStart(6),
+    "unstable".padStart(8),
+    "kappa".padStart(6),
+    "alpha".padStart(6),
+    "tokens".padStart(8),
+    "cost".padStart(9),
+    " variant",
   ];
-  for (const r of report) {
+  const lines = [header.join(" ")];
+  for (const r of evaluation.metrics) {
     const s = r.summary;
     const ci = Number.isNaN(s.lower)
       ? "-"
-      : `[${s.lower.toFixed(3)}, ${s.upper.toFixed(3)}]${r.interval === "ppi" ? " ppi" : ""}`;
+      : `[${fixed(s.lower, 3)}, ${fixed(s.upper, 3)}]${r.interval === "ppi" ? " ppi" : ""}`;
     lines.push(
-      `${r.metric.padEnd(28)} ${Number.isNaN(s.mean) ? "    NaN" : s.mean.toFixed(4).padStart(7)}  ${ci.padEnd(18)} ${String(s.n).padStart(4)} ${String(r.failures.length).padStart(6)}  ${r.agreement === undefined ? "     -" : r.agreement.toFixed(3).padStart(6)}  ${r.variant}`,
+      [
+        r.metric.padEnd(28),
+        fixed(s.mean, 4).padStart(7),
+        ci.padEnd(19),
+        String(s.n).padStart(4),
+        String(r.failures.length).padStart(6),
+        String(r.notJudged).padStart(8),
+        (r.spread ? fixed(r.spread.sd, 3) : "-").padStart(6),
+        (r.spread ? String(r.spread.unstable.length) : "-").padStart(8),
+        (r.agreement ? fixed(r.agreement.cohenKappa, 3) : "-").padStart(6),
+        (r.agreement ? fixed(r.agreement.krippendorffAlpha, 3) : "-").padStart(6),
+        String(r.usage.promptTokens + r.usage.completionTokens).padStart(8),
+        `$${r.usage.cost.toFixed(4)}`.padStart(9),
+        ` ${r.variant}`,
+      ].join(" "),
     );
   }
-  const failures = report.flatMap((r) =>
-    r.failures.map((f) => `  ${r.metric} sample ${f.id ?? f.index}: ${f.reason}`),
+  const item = (i: { index: number; id?: string }) => `sample ${i.id ?? i.index}`;
+  const unstable = evaluation.metrics.flatMap((r) =>
+    (r.spread?.unstable ?? []).map(
+      (u) => `  ${r.metric} ${item(u)}: ${u.values.map((v) => fixed(v, 3)).join(", ")}`,
+    ),
+  );
+  if (unstable.length > 0) lines.push("unstable items (judgments across --samples):", ...unstable);
+  const failures = evaluation.metrics.flatMap((r) =>
+    r.failures.map((f) => `  ${r.metric} ${item(f)}: ${f.reason}`),
   );
   if (failures.length > 0) lines.push("failed judgements (NaN, left out of the means):", ...failures);
+  const undefinedScores = evaluation.metrics.flatMap((r) =>
+    r.undefinedScores.map((f) => `  ${r.metric} ${item(f)}: ${f.reason}`),
+  );
+  if (undefinedScores.length > 0) lines.push("undefined by the metric's rule (NaN):", ...undefinedScores);
+  const labelled = evaluation.metrics.filter((r) => r.agreement);
+  if (labelled.length > 0)
+    lines.push(
+      `agreement with human labels: ${labelled.map((r) => `${r.metric} on ${r.agreement!.labelled}`).join(", ")} (kappa on values >= ${labelled[0]!.agreement!.threshold} as 1; alpha at interval level)`,
+    );
+  if (evaluation.budget)
+    lines.push(
+      `budget: $${evaluation.budget.spent.toFixed(4)} of $${evaluation.budget.maxCost} spent${evaluation.budget.exhausted ? "; reached, unjudged items are judged by the next run" : ""}`,
+    );
   return lines;
 }
 
-function positive(value: string | undefined, option: string, integer: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!(n >= 0) || (integer && (!Number.isInteger(n) || n < 1)))
-    fail(
-      "invalid_option",
-      `eval rag: option \`${option}\` must be a ${integer ? "positive integer" : "number >= 0"}, got ${describeValue(value)}`,
-    );
-  return n;
+/** The CSV rows of an evaluation: one per metric. */
+function csvOf(evaluation: RagEvaluation) {
+  return {
+    header: [
+      "metric",
+      "variant",
+      "mean",
+      "lower",
+      "upper",
+      "interval",
+      "n",
+      "failed",
+      "not_judged",
+      "spread_sd",
+      "unstable",
+      "labelled",
+      "cohen_kappa",
+      "krippendorff_alpha",
+      "prompt_tokens",
+      "completion_tokens",
+      "cost",
+    ],
+    rows: evaluation.metrics.map((r: RagMetricReport) => [
+      r.metric,
+      r.variant,
+      r.summary.mean,
+      r.summary.lower,
+      r.summary.upper,
+      r.interval,
+      r.summary.n,
+      r.failures.length,
+      r.notJudged,
+      r.spread?.sd ?? "",
+      r.spread?.unstable.length ?? "",
+      r.agreement?.labelled ?? "",
+      r.agreement?.cohenKappa ?? "",
+      r.agreement?.krippendorffAlpha ?? "",
+      r.usage.promptTokens,
+      r.usage.completionTokens,
+      r.usage.cost,
+    ]),
+  };
 }
 
-/** `plumbline eval rag --data samples.jsonl [--judge-url URL --model NAME]`. */
+/** The lines of a `--dry-run` estimate. */
+function formatEstimate(estimates: readonly RagCostEstimate[]): string {
+  const lines = [
+    `${"metric".padEnd(28)} ${"calls".padStart(6)} ${"prompt".padStart(9)} ${"completion".padStart(10)} ${"cost".padStart(10)} ${"resumed".padStart(7)}`,
+  ];
+  let calls = 0;
+  let prompt = 0;
+  let completion = 0;
+  let cost = 0;
+  for (const e of estimates) {
+    lines.push(
+      `${e.metric.padEnd(28)} ${String(e.usage.calls).padStart(6)} ${String(Math.round(e.usage.promptTokens)).padStart(9)} ${String(Math.round(e.usage.completionTokens)).padStart(10)} ${`$${e.usage.cost.toFixed(4)}`.padStart(10)} ${String(e.resumed).padStart(7)}`,
+    );
+    calls += e.usage.calls;
+    prompt += e.usage.promptTokens;
+    completion += e.usage.completionTokens;
+    cost += e.usage.cost;
+  }
+  lines.push(
+    `${"total".padEnd(28)} ${String(calls).padStart(6)} ${String(Math.round(prompt)).padStart(9)} ${String(Math.round(completion)).padStart(10)} ${`$${cost.toFixed(4)}`.padStart(10)}`,
+    "estimate only: no model was called (tokens estimated from the prompts and plausible replies; cached judgments and resumed results cost nothing)",
+  );
+  return lines.join("\n");
+}
+
+interface RagOptions {
+  data?: string;
+  prompts?: string;
+  showPrompts?: boolean;
+  judgeUrl?: string;
+  model?: string;
+  embeddingModel?: string;
+  apiKeyEnv: string;
+  metrics?: string;
+  samples: string;
+  unstable: string;
+  agreementThreshold: string;
+  concurrency: string;
+  timeout: string;
+  deadline: string;
+  retries: string;
+  cacheDir: string;
+  cache: boolean;
+  priceIn: string;
+  priceOut: string;
+  priceEmbed?: string;
+  maxCost?: string;
+  dryRun?: boolean;
+  results?: string;
+  failUnder?: string[];
+  alpha: string;
+  format: string;
+}
+
+/**
+ * `plumbline eval rag --data samples.jsonl [--judge-url URL --model NAME]`: RAGAS and ARES with
+ * an OpenAI-compatible judge (the non-LLM variants without one), with repeated judgments,
+ * agreement with human labels, cost estimates, a budget, resumable results and CI gates
+ * (docs/judges.md).
+ */
 export function register(evalCommand: Command): void {
-  evalCommand
+  const command = evalCommand
     .command("rag")
     .description("evaluate RAG samples (RAGAS/ARES with a judge; the non-LLM variants without one)")
-    .option("--data <file>", "JSONL: question, answer, contexts, ground_truth, reference_contexts, human")
+    .option(
+      "--data <file>",
+      "JSONL: question, answer, contexts, ground_truth, reference_contexts, human (- reads stdin)",
+    )
     .option(
       "--prompts <file>",
       "JSON object of prompt templates overriding the defaults (see --show-prompts)",
@@ -63,128 +237,216 @@ export function register(evalCommand: Command): void {
     .option("--model <name>", "judge model")
     .option("--embedding-model <name>", "embedding model (default: --model)")
     .option("--api-key-env <name>", "environment variable holding the API key", "OPENAI_API_KEY")
-    .option("--metrics <list>", "comma-separated metric names")
-    .option("--trials <n>", "repeated judge trials per sample (reports Fleiss' kappa)", "1")
+    .option("--metrics <list>", `comma-separated: ${ragMetricNames.join(", ")}`)
+    .option("--samples <k>", "judgments per item: mean, run-to-run spread, unstable items", "1")
+    .option("--unstable <spread>", "list items whose judgments span more than this", "0.25")
+    .option("--agreement-threshold <t>", "judge and human values >= t count as 1 for Cohen's kappa", "0.5")
     .option("--concurrency <n>", "HTTP requests in flight", "4")
-    .option("--timeout <ms>", "per-request timeout", "60000")
+    .option("--timeout <ms>", "per-attempt timeout", "60000")
+    .option("--deadline <ms>", "total time per request, retries and Retry-After waits included", "300000")
     .option("--retries <n>", "retries on 429/5xx/timeouts", "4")
-    .option("--cache-dir <dir>", "content-addressed judge cache", ".plumbline-cache")
-    .option("--no-cache", "do not read or write the judge cache")
+    .option("--cache-dir <dir>", "judgment cache (parsed judgments keyed by request)", ".plumbline-cache")
+    .option("--no-cache", "do not read or write the judgment cache")
     .option("--price-in <usd>", "USD per million prompt tokens", "0")
     .option("--price-out <usd>", "USD per million completion tokens", "0")
-    .option("--alpha <a>", "1 - confidence level", "0.05")
-    .option("--json", "print JSON")
-    .action(
-      (opts: {
-        data?: string;
-        prompts?: string;
-        showPrompts?: boolean;
-        judgeUrl?: string;
-        model?: string;
-        embeddingModel?: string;
-        apiKeyEnv: string;
-        metrics?: string;
-        trials: string;
-        concurrency: string;
-        timeout: string;
-        retries: string;
-        cacheDir: string;
-        cache: boolean;
-        priceIn: string;
-        priceOut: string;
-        alpha: string;
-        json?: boolean;
-      }) =>
-        runAction(async () => {
-          let overrides: PromptOverrides | undefined;
-          if (opts.prompts !== undefined) {
-            let raw: unknown;
-            try {
-              raw = JSON.parse(readFileSync(opts.prompts, "utf8"));
-            } catch (error) {
-              return fail(
-                "io_error",
-                `eval rag: cannot read \`--prompts\` ${opts.prompts} as JSON (${(error as Error).message})`,
-              );
-            }
-            overrides = parsePromptOverrides(raw, "eval rag");
-          }
-          if (opts.showPrompts) {
-            process.stdout.write(`${JSON.stringify({ ...defaultPrompts, ...(overrides ?? {}) }, null, 2)}\n`);
-            return;
-          }
-          if (opts.data === undefined)
-            return fail("invalid_option", "eval rag: option `--data <file>` is required");
-          let text: string;
-          try {
-            text = readFileSync(opts.data, "utf8");
-          } catch (error) {
-            return fail(
-              "io_error",
-              `eval rag: cannot read \`--data\` ${opts.data} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-            );
-          }
-          const samples = parseRagJsonl(text, "eval rag");
-          if (opts.judgeUrl !== undefined && opts.model === undefined)
-            fail("invalid_option", "eval rag: option `--judge-url` needs `--model`");
-          const client =
-            opts.judgeUrl !== undefined
-              ? openAiClient({
-                  baseUrl: opts.judgeUrl,
-                  model: opts.model!,
-                  ...(opts.embeddingModel ? { embeddingModel: opts.embeddingModel } : {}),
-                  apiKeyEnv: opts.apiKeyEnv,
-                  concurrency: positive(opts.concurrency, "--concurrency", true)!,
-                  timeoutMs: positive(opts.timeout, "--timeout", false)!,
-                  maxRetries: Number(opts.retries),
-                  cacheDir: opts.cache ? opts.cacheDir : null,
-                  pricing: {
-                    inputPerMillion: positive(opts.priceIn, "--price-in", false)!,
-                    outputPerMillion: positive(opts.priceOut, "--price-out", false)!,
-                  },
-                })
-              : undefined;
-          const metrics = opts.metrics
-            ? opts.metrics.split(",").map((m) => m.trim())
-            : client
-              ? [...judgedRagMetrics, ...offlineRagMetrics]
-              : offlineRagMetrics;
-          const alpha = Number(opts.alpha);
-          const bar = new SingleBar({
-            stream: process.stderr,
-            format: "judging [{bar}] {percentage}% | {value}/{total} sample-metrics | {eta}s left",
-            hideCursor: true,
-          });
-          bar.start(samples.length * metrics.length, 0);
-          let report: RagMetricReport[];
-          try {
-            report = await evaluateRag(samples, {
-              metrics,
-              ...(client ? { judge: client.judge, embed: client.embed } : {}),
-              trials: positive(opts.trials, "--trials", true)!,
-              ...(overrides ? { prompts: overrides } : {}),
-              alpha,
-              onProgress: (done) => bar.update(done),
-            });
-          } finally {
-            bar.stop();
-          }
-          const usage = client?.usage();
-          if (opts.json) {
-            process.stdout.write(
-              `${JSON.stringify({ report, usage }, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v), 2)}\n`,
-            );
-            return;
-          }
-          if (!client)
-            process.stdout.write("no judge given: running the non-LLM variants (no network, no model)\n");
-          for (const line of formatRagReport(report, 1 - alpha)) process.stdout.write(`${line}\n`);
-          if (usage) {
-            process.stdout.write(
-              `judge: ${usage.calls} calls, ${usage.requests} HTTP requests, ${usage.cacheHits} cache hits, ${usage.retries} retries, ${usage.failures} failures, ` +
-                `${usage.promptTokens} prompt + ${usage.completionTokens} completion tokens, cost $${usage.cost.toFixed(4)}, max ${usage.maxInFlight} in flight\n`,
-            );
-          }
+    .option("--price-embed <usd>", "USD per million embedding tokens (default: --price-in)")
+    .option("--max-cost <usd>", "stop sending paid calls past this cost; judged items are kept (exit 4)")
+    .option("--dry-run", "estimate calls, tokens and cost per metric without calling a model")
+    .option("--results <file>", "stream each result to this JSONL file; a re-run resumes from it")
+    .option(
+      "--fail-under <gates>",
+      "metric=value or metric.lower=value (interval's lower bound); exit 3 when not met",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option("--alpha <a>", "1 - confidence level", "0.05");
+  addFormatOption(command).action((opts: RagOptions) =>
+    runAction(async () => {
+      const format = parseFormat(COMMAND, opts.format);
+      let overrides: PromptOverrides | undefined;
+      if (opts.prompts !== undefined) {
+        let raw: unknown;
+        const text = await readTextInput(COMMAND, opts.prompts);
+        try {
+          raw = JSON.parse(text);
+        } catch (error) {
+          return fail(
+            "invalid_value",
+            `${COMMAND}: --prompts ${opts.prompts} is not JSON (${(error as Error).message})`,
+          );
+        }
+        overrides = parsePromptOverrides(raw, COMMAND);
+      }
+      if (opts.showPrompts) {
+        process.stdout.write(`${JSON.stringify({ ...defaultPrompts, ...(overrides ?? {}) }, null, 2)}\n`);
+        return;
+      }
+      const judged = opts.judgeUrl !== undefined || opts.dryRun === true;
+      const metrics = parseMetricList(
+        COMMAND,
+        opts.metrics,
+        ragMetricNames,
+        judged ? [...defaultJudgedRagMetrics, ...offlineRagMetrics] : offlineRagMetrics,
+      );
+      const needsJudge = metrics.some((m) => ragMetrics[m]!.needs !== "none");
+      if (needsJudge && !judged)
+        fail(
+          "invalid_option",
+          `${COMMAND}: these metrics need a judge (--judge-url and --model) or --dry-run: ${metrics.filter((m) => ragMetrics[m]!.needs !== "none").join(", ")}`,
+        );
+      if ((judged || opts.judgeUrl !== undefined) && opts.model === undefined && needsJudge)
+        fail(
+          "invalid_option",
+          `${COMMAND}: --judge-url and --dry-run need --model (it names the judge in cache keys)`,
+        );
+      const k = parseNumberFlag(COMMAND, "--samples", opts.samples, { min: 1, max: 100, integer: true });
+      const unstableSpread = parseNumberFlag(COMMAND, "--unstable", opts.unstable, { min: 0 });
+      const agreementThreshold = parseNumberFlag(COMMAND, "--agreement-threshold", opts.agreementThreshold);
+      const alpha = parseNumberFlag(COMMAND, "--alpha", opts.alpha, {
+        min: 0,
+        max: 1,
+        minExclusive: true,
+        maxExclusive: true,
+      });
+      const pricing = {
+        inputPerMillion: parseNumberFlag(COMMAND, "--price-in", opts.priceIn, { min: 0 }),
+        outputPerMillion: parseNumberFlag(COMMAND, "--price-out", opts.priceOut, { min: 0 }),
+        ...(opts.priceEmbed !== undefined
+          ? { embeddingPerMillion: parseNumberFlag(COMMAND, "--price-embed", opts.priceEmbed, { min: 0 }) }
+          : {}),
+      };
+      const maxCost =
+        opts.maxCost === undefined
+          ? undefined
+          : parseNumberFlag(COMMAND, "--max-cost", opts.maxCost, { min: 0 });
+      const gates =
+        opts.failUnder === undefined ? [] : parseGates(opts.failUnder.join(","), metrics, COMMAND);
+      if (opts.data === undefined)
+        return fail("invalid_option", `${COMMAND}: option \`--data <file>\` is required`);
+      const samples = parseRagJsonl(await readTextInput(COMMAND, opts.data), COMMAND);
+      const previous = opts.results !== undefined ? readResults(opts.results, COMMAND) : undefined;
+      const identities =
+        opts.model !== undefined ? clientIdentities(opts.model, opts.embeddingModel) : undefined;
+      const cache: JudgmentCache | undefined =
+        opts.cache && needsJudge
+          ? judgmentCache(fileStore(opts.cacheDir), {
+              onWarning: (message) => process.stderr.write(`plumbline: warning: ${message}\n`),
+            })
+          : undefined;
+
+      if (opts.dryRun) {
+        const estimates = await estimateRagCost(samples, {
+          metrics,
+          samplesPerItem: k,
+          pricing,
+          ...(overrides ? { prompts: overrides } : {}),
+          ...(cache ? { cache } : {}),
+          ...(identities ? { judgeIdentity: identities.judge, embedderIdentity: identities.embedder } : {}),
+          ...(previous ? { previous } : {}),
+        });
+        writeOutput(format, {
+          table: () => formatEstimate(estimates),
+          csv: () => ({
+            header: ["metric", "calls", "prompt_tokens", "completion_tokens", "cost", "resumed"],
+            rows: estimates.map((e) => [
+              e.metric,
+              e.usage.calls,
+              e.usage.promptTokens,
+              e.usage.completionTokens,
+              e.usage.cost,
+              e.resumed,
+            ]),
+          }),
+          json: () => ({ dryRun: true, estimates }),
+        });
+        return;
+      }
+
+      const client =
+        opts.judgeUrl !== undefined
+          ? openAiClient({
+              baseUrl: opts.judgeUrl,
+              model: opts.model!,
+              ...(opts.embeddingModel ? { embeddingModel: opts.embeddingModel } : {}),
+              apiKeyEnv: opts.apiKeyEnv,
+              concurrency: parseNumberFlag(COMMAND, "--concurrency", opts.concurrency, {
+                min: 1,
+                max: 1024,
+                integer: true,
+              }),
+              timeoutMs: parseNumberFlag(COMMAND, "--timeout", opts.timeout, { min: 0, minExclusive: true }),
+              deadlineMs: parseNumberFlag(COMMAND, "--deadline", opts.deadline, {
+                min: 0,
+                minExclusive: true,
+              }),
+              maxRetries: parseNumberFlag(COMMAND, "--retries", opts.retries, {
+                min: 0,
+                max: 100,
+                integer: true,
+              }),
+              pricing: {
+                inputPerMillion: pricing.inputPerMillion,
+                outputPerMillion: pricing.outputPerMillion,
+              },
+            })
+          : undefined;
+      // Progress on a TTY only, after a second (the CLI grammar).
+      const progress = process.stderr.isTTY === true ? { started: Date.now(), last: 0 } : undefined;
+      const evaluation = await evaluateRag(samples, {
+        metrics,
+        ...(client ? { judge: client.judge, embed: client.embed } : {}),
+        ...(cache ? { cache } : {}),
+        ...(overrides ? { prompts: overrides } : {}),
+        samplesPerItem: k,
+        unstableSpread,
+        agreementThreshold,
+        alpha,
+        pricing,
+        ...(maxCost !== undefined ? { maxCost } : {}),
+        ...(previous ? { previous } : {}),
+        ...(opts.results !== undefined ? { onResult: appendResults(opts.results, COMMAND) } : {}),
+        onProgress: (done, total) => {
+          if (!progress || Date.now() - progress.started < 1000 || Date.now() - progress.last < 200) return;
+          progress.last = Date.now();
+          process.stderr.write(`\rjudging: ${done}/${total} sample-metric judgments`);
+          if (done === total) process.stderr.write("\n");
+        },
+      });
+      const gateFailures: GateFailure[] = checkGates(evaluation, gates);
+      const cacheStats = cache?.stats();
+      const exitCode = !evaluation.complete
+        ? RAG_EXIT.incomplete
+        : gateFailures.length > 0
+          ? RAG_EXIT.gateFailed
+          : (cacheStats?.writeFailures ?? 0) > 0
+            ? RAG_EXIT.cacheFailed
+            : 0;
+      const clientUsage = client?.usage();
+      writeOutput(format, {
+        table: () =>
+          [
+            ...(client ? [] : ["no judge given: running the non-LLM variants (no network, no model)"]),
+            ...formatRagReport(evaluation, 1 - alpha),
+            ...(clientUsage
+              ? [
+                  `judge: ${clientUsage.requests} HTTP requests (${clientUsage.retries} retries, ${clientUsage.failures} failures), ${cacheStats?.hits ?? 0} cache hits, ` +
+                    `${evaluation.usage.promptTokens} prompt + ${evaluation.usage.completionTokens} completion tokens, cost $${evaluation.usage.cost.toFixed(4)}`,
+                ]
+              : []),
+            ...gateFailures.map(
+              (g) =>
+                `gate failed: ${g.metric}${g.bound === "lower" ? " interval lower bound" : ""} ${fixed(g.observed, 4)} < ${g.threshold}`,
+            ),
+          ].join("\n"),
+        csv: () => csvOf(evaluation),
+        json: () => ({
+          evaluation,
+          ...(clientUsage ? { client: clientUsage } : {}),
+          ...(cacheStats ? { cache: cacheStats } : {}),
+          gates: { checked: gates, failed: gateFailures },
+          exitCode,
         }),
-    );
+      });
+      process.exitCode = exitCode;
+    }),
+  );
 }

@@ -1,29 +1,38 @@
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
-import type { EmptyTargetAction, TieHandling } from "../../metrics/retrieval/grouped.js";
+import { optOneOf } from "../../core/options.js";
 import {
   evaluateRunGrouped,
   evaluateTrec,
   parseTrecQrels,
   parseTrecRun,
+  TREC_METRIC_BASES,
+  type TrecEvaluation,
 } from "../../metrics/retrieval/trec.js";
 import { runAction } from "../errors.js";
+import { addFormatOption, parseFormat, parseMetricList, readTextInput, writeOutput } from "../grammar.js";
 
-function readText(path: string, option: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    return fail(
-      "io_error",
-      `eval retrieval: cannot read \`${option}\` ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
-  }
+const COMMAND = "eval retrieval";
+const DEFAULT_METRICS = ["map", "mrr", "ndcg@10", "p@10", "recall@100", "rprec"];
+
+/** The metric names of `--metrics`: each base name checked against the vocabulary (with a suggestion), cut-offs kept. */
+export function parseTrecMetricList(value: string | undefined): string[] {
+  if (value === undefined) return [...DEFAULT_METRICS];
+  const names = value
+    .split(",")
+    .map((m) => m.trim())
+    .filter((m) => m !== "");
+  parseMetricList(
+    COMMAND,
+    names.map((n) => n.replace(/@.*$/, "").toLowerCase()),
+    TREC_METRIC_BASES,
+    [],
+  );
+  return [...new Set(names)];
 }
 
 /** Formats a TREC evaluation as the table `plumbline eval retrieval` prints. */
-export function formatTrecTable(result: ReturnType<typeof evaluateTrec>, perQuery: boolean): string[] {
+export function formatTrecTable(result: TrecEvaluation, perQuery: boolean): string[] {
   const names = Object.keys(result.means);
   const lines: string[] = [];
   if (perQuery) {
@@ -39,19 +48,22 @@ export function formatTrecTable(result: ReturnType<typeof evaluateTrec>, perQuer
   return lines;
 }
 
-/** `plumbline eval retrieval --run run.txt --qrels qrels.txt [--metrics map,ndcg@10,...]`. */
+/**
+ * `plumbline eval retrieval --run run.txt --qrels qrels.txt [--metrics map,ndcg@10,...]
+ * [--format table|json|csv]`: trec_eval's conventions by default, torchmetrics' with
+ * `--convention torchmetrics`. `-` reads a file from stdin.
+ */
 export function register(evalCommand: Command): void {
-  evalCommand
+  const command = evalCommand
     .command("retrieval")
     .description("evaluate a TREC run file against a qrels file (trec_eval conventions)")
-    .requiredOption("--run <file>", "TREC run: qid Q0 docno rank score tag")
-    .requiredOption("--qrels <file>", "TREC qrels: qid iter docno relevance")
+    .requiredOption("--run <file>", "TREC run: qid Q0 docno rank score tag (- reads stdin)")
+    .requiredOption("--qrels <file>", "TREC qrels: qid iter docno relevance (- reads stdin)")
     .option(
       "--metrics <list>",
-      "comma-separated: map, map@k, mrr, ndcg, ndcg@k, p@k, recall@k, rprec, hit_rate@k",
-      "map,mrr,ndcg@10,p@10,recall@100,rprec",
+      `comma-separated: map, map@k, mrr, ndcg, ndcg@k, p@k, recall@k, rprec, hit_rate@k (default ${DEFAULT_METRICS.join(",")})`,
     )
-    .option("--per-query", "print one row per query")
+    .option("--per-query", "one row per query (trec_eval convention)")
     .option(
       "--convention <name>",
       "trec_eval (default) or torchmetrics (only retrieved documents count; tie rules apply)",
@@ -61,79 +73,92 @@ export function register(evalCommand: Command): void {
       "--ties <rule>",
       "with --convention torchmetrics: torchmetrics, average, optimistic or pessimistic",
     )
-    .option("--empty-target-action <action>", "with --convention torchmetrics: neg, pos, skip or error")
-    .option("--json", "print JSON")
-    .action(
-      (opts: {
-        run: string;
-        qrels: string;
-        metrics: string;
-        perQuery?: boolean;
-        json?: boolean;
-        convention: string;
-        ties?: string;
-        emptyTargetAction?: string;
-      }) =>
-        runAction(() => {
-          const run = parseTrecRun(readText(opts.run, "--run"), "eval retrieval");
-          const qrels = parseTrecQrels(readText(opts.qrels, "--qrels"), "eval retrieval");
-          const metrics = opts.metrics
-            .split(",")
-            .map((m) => m.trim())
-            .filter((m) => m !== "");
-          const convention = assertOneOf(
-            opts.convention,
-            ["trec_eval", "torchmetrics"] as const,
-            "eval retrieval",
-            "--convention",
+    .option("--empty-target-action <action>", "with --convention torchmetrics: neg, pos, skip or error");
+  addFormatOption(command).action(
+    (opts: {
+      run: string;
+      qrels: string;
+      metrics?: string;
+      perQuery?: boolean;
+      format: string;
+      convention: string;
+      ties?: string;
+      emptyTargetAction?: string;
+    }) =>
+      runAction(async () => {
+        const format = parseFormat(COMMAND, opts.format);
+        const metrics = parseTrecMetricList(opts.metrics);
+        const convention = optOneOf(
+          COMMAND,
+          "--convention",
+          opts.convention,
+          ["trec_eval", "torchmetrics"],
+          "trec_eval",
+        );
+        if (opts.run === "-" && opts.qrels === "-")
+          fail("invalid_option", `${COMMAND}: only one of --run and --qrels can read stdin`);
+        const runFile = opts.run === "-" ? "stdin" : opts.run;
+        const qrelsFile = opts.qrels === "-" ? "stdin" : opts.qrels;
+        const run = parseTrecRun(await readTextInput(COMMAND, opts.run), COMMAND, runFile);
+        const qrels = parseTrecQrels(await readTextInput(COMMAND, opts.qrels), COMMAND, qrelsFile);
+        if (convention === "torchmetrics") {
+          const ties = optOneOf(COMMAND, "--ties", opts.ties, [
+            "torchmetrics",
+            "average",
+            "optimistic",
+            "pessimistic",
+          ]);
+          const empty = optOneOf(COMMAND, "--empty-target-action", opts.emptyTargetAction, [
+            "neg",
+            "pos",
+            "skip",
+            "error",
+          ]);
+          if (opts.perQuery) fail("invalid_option", `${COMMAND}: --per-query needs --convention trec_eval`);
+          const means = evaluateRunGrouped(run, qrels, metrics, {
+            ...(ties ? { ties } : {}),
+            ...(empty ? { emptyTargetAction: empty } : {}),
+          });
+          writeOutput(format, {
+            table: () =>
+              [
+                `metric        mean   (torchmetrics conventions, ties: ${ties ?? "torchmetrics"})`,
+                ...Object.entries(means).map(
+                  ([name, value]) => `${name.padEnd(12)} ${value.toFixed(4).padStart(8)}`,
+                ),
+              ].join("\n"),
+            csv: () => ({ header: ["metric", "mean"], rows: Object.entries(means) }),
+            json: () => ({ convention, ties: ties ?? "torchmetrics", means }),
+          });
+          return;
+        }
+        if (opts.ties !== undefined || opts.emptyTargetAction !== undefined) {
+          fail(
+            "invalid_option",
+            `${COMMAND}: --ties and --empty-target-action need --convention torchmetrics`,
           );
-          if (convention === "torchmetrics") {
-            const ties =
-              opts.ties === undefined
-                ? undefined
-                : assertOneOf(
-                    opts.ties,
-                    ["torchmetrics", "average", "optimistic", "pessimistic"] as const,
-                    "eval retrieval",
-                    "--ties",
-                  );
-            const empty =
-              opts.emptyTargetAction === undefined
-                ? undefined
-                : assertOneOf(
-                    opts.emptyTargetAction,
-                    ["neg", "pos", "skip", "error"] as const,
-                    "eval retrieval",
-                    "--empty-target-action",
-                  );
-            const means = evaluateRunGrouped(run, qrels, metrics, {
-              ...(ties ? { ties: ties as TieHandling } : {}),
-              ...(empty ? { emptyTargetAction: empty as EmptyTargetAction } : {}),
-            });
-            if (opts.json) {
-              process.stdout.write(`${JSON.stringify(means, null, 2)}\n`);
-              return;
-            }
-            process.stdout.write(
-              `metric        mean   (torchmetrics conventions, ties: ${ties ?? "torchmetrics"})\n`,
-            );
-            for (const [name, value] of Object.entries(means))
-              process.stdout.write(`${name.padEnd(12)} ${value.toFixed(4).padStart(8)}\n`);
-            return;
-          }
-          if (opts.ties !== undefined || opts.emptyTargetAction !== undefined) {
-            fail(
-              "invalid_option",
-              "eval retrieval: `--ties` and `--empty-target-action` need `--convention torchmetrics`",
-            );
-          }
-          const result = evaluateTrec(run, qrels, metrics);
-          if (opts.json) {
-            process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-            return;
-          }
-          for (const line of formatTrecTable(result, opts.perQuery ?? false))
-            process.stdout.write(`${line}\n`);
-        }),
-    );
+        }
+        const result = evaluateTrec(run, qrels, metrics);
+        const names = Object.keys(result.means);
+        writeOutput(format, {
+          table: () => formatTrecTable(result, opts.perQuery ?? false).join("\n"),
+          csv: () =>
+            opts.perQuery
+              ? {
+                  header: ["query", ...names],
+                  rows: result.queries.map((q) => [q, ...names.map((n) => result.perQuery[q]![n])]),
+                }
+              : { header: ["metric", "mean"], rows: names.map((n) => [n, result.means[n]]) },
+          json: () => ({
+            convention,
+            queries: result.queries.length,
+            means: result.means,
+            // One object per query (query ids are data: never used as keys, which snake_casing would touch).
+            ...(opts.perQuery
+              ? { perQuery: result.queries.map((q) => ({ query: q, ...result.perQuery[q] })) }
+              : {}),
+          }),
+        });
+      }),
+  );
 }

@@ -10,7 +10,8 @@ import { meanIouDef } from "../../metrics/segmentation/mean-iou.js";
 import { parseNpy } from "../../metrics/segmentation/npy.js";
 import { pixelAccuracyDef } from "../../metrics/segmentation/pixel-accuracy.js";
 import { runAction } from "../errors.js";
-import { writeStateFile } from "../state-files.js";
+import { addFormatOption, parseFormat, parseMetricList, parseNumberFlag, writeOutput } from "../grammar.js";
+import { checkEmitStatePath, emitState } from "./emit-state.js";
 
 const CMD = "eval segmentation";
 
@@ -87,119 +88,235 @@ function listMaps(dir: string, option: string): Map<string, string> {
   return out;
 }
 
-/** `plumbline eval segmentation --preds DIR --target DIR [--num-classes N]`. */
+/** The metrics `eval segmentation` computes (`--metrics`), in output order. */
+export const SEGMENTATION_METRICS = ["pixel_accuracy", "mean_iou", "frequency_weighted_iou", "dice"] as const;
+
+/** The label VOC, Cityscapes and ADE20K use for "ignore" (void, object boundaries). */
+export const VOID_LABEL = 255;
+
+/** Checks that a label map holds integer labels (a fractional one is named as such). */
+function checkIntegerLabels(data: Float64Array, file: string): void {
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
+    if (!Number.isInteger(v) || v < 0)
+      fail(
+        "invalid_value",
+        `${CMD}: ${file}: ${describeValue(v)} at pixel ${i} is not a class label (labels are integers >= 0)`,
+      );
+  }
+}
+
+/** Reads `--ignore-index`: an integer >= 0, or `none` to count every label as a class. Default 255. */
+function parseIgnoreIndex(value: string | undefined): number | undefined {
+  if (value === undefined) return VOID_LABEL;
+  if (value === "none") return undefined;
+  return parseNumberFlag(CMD, "--ignore-index", value, { integer: true, min: 0 });
+}
+
+/** `plumbline eval segmentation --preds DIR --target DIR [--num-classes N] [--ignore-index K|none]`. */
 export function register(evalCommand: Command): void {
-  evalCommand
+  const command = evalCommand
     .command("segmentation")
     .description(
       "semantic segmentation metrics over two folders of label maps (PNG or .npy, paired by file name)",
     )
     .requiredOption("--preds <dir>", "folder of predicted label maps")
     .requiredOption("--target <dir>", "folder of target label maps (same file names)")
-    .option("--num-classes <n>", "number of classes (default: largest label + 1)")
-    .option("--ignore-index <k>", "target label to leave out (e.g. 255)")
-    .option("--json", "print JSON")
-    .option("--emit-state <file>", "also write the metric states for `plumbline merge`")
-    .action(
-      (opts: {
-        preds: string;
-        target: string;
-        numClasses?: string;
-        ignoreIndex?: string;
-        json?: boolean;
-        emitState?: string;
-      }) =>
-        runAction(async () => {
-          const preds = listMaps(opts.preds, "--preds");
-          const target = listMaps(opts.target, "--target");
-          for (const stem of target.keys())
-            if (!preds.has(stem))
-              fail("invalid_value", `${CMD}: target ${stem} has no prediction in ${opts.preds}`);
-          for (const stem of preds.keys())
-            if (!target.has(stem))
-              fail("invalid_value", `${CMD}: prediction ${stem} has no target in ${opts.target}`);
-          const ignoreIndex = opts.ignoreIndex === undefined ? undefined : Number(opts.ignoreIndex);
-          if (ignoreIndex !== undefined && !Number.isInteger(ignoreIndex))
-            fail(
-              "invalid_option",
-              `${CMD}: \`--ignore-index\` must be an integer, got ${describeValue(opts.ignoreIndex)}`,
-            );
-          let numClasses = opts.numClasses === undefined ? undefined : Number(opts.numClasses);
-          if (numClasses !== undefined && (!Number.isInteger(numClasses) || numClasses < 1))
-            fail(
-              "invalid_option",
-              `${CMD}: \`--num-classes\` must be an integer >= 1, got ${describeValue(opts.numClasses)}`,
-            );
-          const stems = [...target.keys()];
-          // Without --num-classes, one pass finds the largest label (files are read again below, one pair at a time).
-          if (numClasses === undefined) {
-            let max = 0;
-            for (const stem of stems) {
-              for (const f of [readLabelFile(preds.get(stem)!), readLabelFile(target.get(stem)!)]) {
-                for (const v of f.data) if (v !== ignoreIndex && v > max) max = v;
-              }
-            }
-            numClasses = max + 1;
+    .option(
+      "--num-classes <n>",
+      "number of classes, labels 0..n-1 (default: the labels present; needed with --emit-state)",
+    )
+    .option(
+      "--ignore-index <k>",
+      `target label left out, or "none" to count every label (default ${VOID_LABEL}: VOC, Cityscapes and ADE20K's "ignore")`,
+    )
+    .option("--metrics <list>", `comma-separated: ${SEGMENTATION_METRICS.join(", ")} (default all)`)
+    .option("--emit-state <file>", "also write the metric states for `plumbline merge`");
+  addFormatOption(command).action(
+    (opts: {
+      preds: string;
+      target: string;
+      numClasses?: string;
+      ignoreIndex?: string;
+      metrics?: string;
+      format?: string;
+      emitState?: string;
+    }) =>
+      runAction(async () => {
+        const format = parseFormat(CMD, opts.format);
+        const chosen = parseMetricList(CMD, opts.metrics, SEGMENTATION_METRICS, SEGMENTATION_METRICS);
+        const ignoreIndex = parseIgnoreIndex(opts.ignoreIndex);
+        const givenClasses =
+          opts.numClasses === undefined
+            ? undefined
+            : parseNumberFlag(CMD, "--num-classes", opts.numClasses, { integer: true, min: 1 });
+        // The class count's memory is checked (by the metric definitions) before anything is read.
+        if (givenClasses !== undefined) {
+          try {
+            meanIouDef({ numClasses: givenClasses });
+          } catch (error) {
+            if (isPlumblineError(error))
+              fail(error.code, `${CMD}: --num-classes ${givenClasses}: ${error.message}`);
+            throw error;
           }
-          const ignore = ignoreIndex !== undefined ? { ignoreIndex } : {};
-          const pa = createMetric(pixelAccuracyDef(ignore));
-          const miou = createMetric(meanIouDef({ numClasses, perClass: true, ...ignore }));
-          const fw = createMetric(frequencyWeightedIouDef({ numClasses, ...ignore }));
-          const dice = createMetric(diceScoreDef({ numClasses, average: "none", ...ignore }));
+        }
+        if (opts.emitState !== undefined) {
+          if (givenClasses === undefined)
+            fail(
+              "invalid_option",
+              `${CMD}: --emit-state needs --num-classes, so that every shard's states index the same classes`,
+            );
+          checkEmitStatePath(CMD, opts.emitState);
+        }
+        const preds = listMaps(opts.preds, "--preds");
+        const target = listMaps(opts.target, "--target");
+        for (const stem of target.keys())
+          if (!preds.has(stem))
+            fail("invalid_value", `${CMD}: target ${stem} has no prediction in ${opts.preds}`);
+        for (const stem of preds.keys())
+          if (!target.has(stem))
+            fail("invalid_value", `${CMD}: prediction ${stem} has no target in ${opts.target}`);
+        const stems = [...target.keys()];
+        // The classes: 0..n-1 with --num-classes; otherwise the labels present (in predictions, and
+        // in targets except the ignored label), so one stray label 10000 costs a row, not 10^8 cells.
+        let labels: number[];
+        let voidSeen = false;
+        if (givenClasses !== undefined) labels = Array.from({ length: givenClasses }, (_, c) => c);
+        else {
+          const present = new Set<number>();
           for (const stem of stems) {
             const p = readLabelFile(preds.get(stem)!);
             const t = readLabelFile(target.get(stem)!);
-            if (p.shape.join("x") !== t.shape.join("x"))
-              fail(
-                "shape_mismatch",
-                `${CMD}: ${stem}: prediction is ${p.shape.slice(1).join("x")}, target is ${t.shape.slice(1).join("x")}`,
-              );
-            try {
-              pa.update(p, t);
-              miou.update(p, t);
-              fw.update(p, t);
-              dice?.update(p, t);
-            } catch (error) {
-              if (isPlumblineError(error)) fail(error.code, `${CMD}: ${stem}: ${error.message}`);
-              throw error;
+            checkIntegerLabels(p.data, preds.get(stem)!);
+            checkIntegerLabels(t.data, target.get(stem)!);
+            for (let i = 0; i < t.data.length; i++) {
+              const tv = t.data[i]!;
+              if (tv === ignoreIndex) {
+                voidSeen = true;
+                continue;
+              }
+              present.add(tv);
+              present.add(p.data[i]!);
             }
           }
-          if (opts.emitState)
-            await writeStateFile(opts.emitState, [pa, miou, fw, ...(dice ? [dice] : [])] as never[]);
-          const perClassIou = miou.compute() as number[];
-          const valid = perClassIou.filter((v) => v >= 0);
-          const perClassDice = dice ? (dice.compute() as number[]) : undefined;
-          const result = {
-            images: stems.length,
-            numClasses,
-            pixelAccuracy: pa.compute(),
-            meanIou: valid.length ? valid.reduce((a, b) => a + b, 0) / valid.length : Number.NaN,
-            frequencyWeightedIou: fw.compute(),
-            perClass: perClassIou.map((iou, c) => ({
-              class: c,
-              iou,
-              ...(perClassDice ? { dice: perClassDice[c] } : {}),
-            })),
-          };
-          if (opts.json) {
-            process.stdout.write(
-              `${JSON.stringify(result, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v), 2)}\n`,
+          labels = [...present].sort((a, b) => a - b);
+          if (labels.length === 0)
+            fail(
+              "empty_input",
+              `${CMD}: every target pixel is the ignored label ${ignoreIndex}; nothing to evaluate`,
             );
-            return;
+        }
+        const index = new Map(labels.map((label, c) => [label, c]));
+        const remap = givenClasses === undefined;
+        const numClasses = labels.length;
+        const ignore = ignoreIndex !== undefined ? { ignoreIndex } : {};
+        const pa = createMetric(pixelAccuracyDef(ignore));
+        const miou = createMetric(meanIouDef({ numClasses, perClass: true, ...ignore }));
+        const fw = createMetric(frequencyWeightedIouDef({ numClasses, ...ignore }));
+        const dice = createMetric(diceScoreDef({ numClasses, average: "none", ...ignore }));
+        for (const stem of stems) {
+          let p = readLabelFile(preds.get(stem)!);
+          let t = readLabelFile(target.get(stem)!);
+          if (p.shape.join("x") !== t.shape.join("x"))
+            fail(
+              "shape_mismatch",
+              `${CMD}: ${stem}: prediction is ${p.shape.slice(1).join("x")}, target is ${t.shape.slice(1).join("x")}`,
+            );
+          if (givenClasses !== undefined) {
+            checkIntegerLabels(p.data, preds.get(stem)!);
+            checkIntegerLabels(t.data, target.get(stem)!);
+            for (const v of t.data) if (v === ignoreIndex) voidSeen = true;
           }
-          const lines = [
-            `${stems.length} image pairs, ${numClasses} classes${ignoreIndex !== undefined ? `, ignore index ${ignoreIndex}` : ""}`,
-            `pixel accuracy          ${result.pixelAccuracy.toFixed(4)}`,
-            `mean IoU (dataset)      ${result.meanIou.toFixed(4)}`,
-            `frequency-weighted IoU  ${result.frequencyWeightedIou.toFixed(4)}`,
-            "",
-            `${"class".padStart(5)}  ${"IoU".padStart(7)}${perClassDice ? `  ${"Dice".padStart(7)}   (IoU over all pixels; Dice per image, then averaged: torchmetrics DiceScore)` : ""}`,
-            ...result.perClass.map(
-              (r) =>
-                `${String(r.class).padStart(5)}  ${(r.iou < 0 ? "-1" : r.iou.toFixed(4)).padStart(7)}${perClassDice ? `  ${(Number.isNaN(r.dice!) ? "NaN" : r.dice!.toFixed(4)).padStart(7)}` : ""}`,
-            ),
-          ];
-          process.stdout.write(`${lines.join("\n")}\n`);
-        }),
-    );
+          if (remap) {
+            const toIndex = (m: LabelFile, keepIgnored: boolean): LabelFile => ({
+              shape: m.shape,
+              data: m.data.map((v) => (keepIgnored && v === ignoreIndex ? v : (index.get(v) ?? v))),
+            });
+            // A prediction at an ignored target pixel is never read; keep it in range.
+            const td = t.data;
+            p = {
+              shape: p.shape,
+              data: p.data.map((v, i) => (td[i] === ignoreIndex ? 0 : (index.get(v) ?? v))),
+            };
+            t = toIndex(t, true);
+          }
+          try {
+            pa.update(p, t);
+            miou.update(p, t);
+            fw.update(p, t);
+            dice.update(p, t);
+          } catch (error) {
+            if (isPlumblineError(error)) fail(error.code, `${CMD}: ${stem}: ${error.message}`);
+            throw error;
+          }
+        }
+        if (opts.emitState !== undefined)
+          await emitState(CMD, opts.emitState, [pa, miou, fw, dice] as never[]);
+        const perClassIou = miou.compute() as number[];
+        const valid = perClassIou.filter((v) => v >= 0);
+        const perClassDice = dice.compute() as number[];
+        const notes: string[] = [];
+        if (ignoreIndex === VOID_LABEL && opts.ignoreIndex === undefined && voidSeen)
+          notes.push(
+            `label ${VOID_LABEL} is left out as "ignore" (the VOC, Cityscapes and ADE20K convention); pass --ignore-index none to count it as a class`,
+          );
+        const summary = {
+          pixelAccuracy: pa.compute(),
+          meanIou: valid.length ? valid.reduce((a, b) => a + b, 0) / valid.length : Number.NaN,
+          frequencyWeightedIou: fw.compute(),
+        };
+        const has = (name: (typeof SEGMENTATION_METRICS)[number]) => chosen.includes(name);
+        const rows = labels.map((label, c) => ({
+          class: label,
+          ...(has("mean_iou") ? { iou: perClassIou[c]! } : {}),
+          ...(has("dice") ? { dice: perClassDice[c]! } : {}),
+        }));
+        const result = {
+          images: stems.length,
+          numClasses,
+          ignoreIndex: ignoreIndex ?? null,
+          ...(has("pixel_accuracy") ? { pixelAccuracy: summary.pixelAccuracy } : {}),
+          ...(has("mean_iou") ? { meanIou: summary.meanIou } : {}),
+          ...(has("frequency_weighted_iou") ? { frequencyWeightedIou: summary.frequencyWeightedIou } : {}),
+          ...(has("mean_iou") || has("dice") ? { perClass: rows } : {}),
+          notes,
+        };
+        const fmt = (v: number) => (Number.isNaN(v) ? "NaN" : v < 0 ? "-1" : v.toFixed(4));
+        writeOutput(format, {
+          json: () => result,
+          csv: () => ({
+            header: ["class", ...(has("mean_iou") ? ["iou"] : []), ...(has("dice") ? ["dice"] : [])],
+            rows: rows.map((r) => [
+              r.class,
+              ...(has("mean_iou") ? [r.iou] : []),
+              ...(has("dice") ? [r.dice] : []),
+            ]),
+          }),
+          table: () => {
+            const lines = [
+              `${stems.length} image pairs, ${numClasses} classes${remap ? " (the labels present)" : ""}${ignoreIndex !== undefined ? `, ignore index ${ignoreIndex}` : ""}`,
+              ...(has("pixel_accuracy") ? [`pixel accuracy          ${fmt(summary.pixelAccuracy)}`] : []),
+              ...(has("mean_iou") ? [`mean IoU (dataset)      ${fmt(summary.meanIou)}`] : []),
+              ...(has("frequency_weighted_iou")
+                ? [`frequency-weighted IoU  ${fmt(summary.frequencyWeightedIou)}`]
+                : []),
+            ];
+            if (has("mean_iou") || has("dice")) {
+              lines.push(
+                "",
+                `${"class".padStart(5)}${has("mean_iou") ? `  ${"IoU".padStart(7)}` : ""}${has("dice") ? `  ${"Dice".padStart(7)}` : ""}`,
+                ...rows.map(
+                  (r) =>
+                    `${String(r.class).padStart(5)}${r.iou !== undefined ? `  ${fmt(r.iou).padStart(7)}` : ""}${r.dice !== undefined ? `  ${fmt(r.dice).padStart(7)}` : ""}`,
+                ),
+              );
+              if (has("dice"))
+                lines.push("(IoU over all pixels; Dice per image, then averaged: torchmetrics DiceScore)");
+            }
+            for (const note of notes) lines.push(`note: ${note}`);
+            return lines.join("\n");
+          },
+        });
+      }),
+  );
 }

@@ -1,28 +1,57 @@
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { describeValue, fail } from "../../core/errors.js";
-import { corpusBleu } from "../../metrics/text/bleu.js";
-import { chrf } from "../../metrics/text/chrf.js";
-import { distinctN, selfBleu } from "../../metrics/text/diversity.js";
-import { editDistance } from "../../metrics/text/edit-distance.js";
-import { extendedEditDistance } from "../../metrics/text/extended-edit-distance.js";
-import { corpusGleu } from "../../metrics/text/gleu.js";
-import { type NltkSmoothing, nltkCorpusBleu } from "../../metrics/text/nltk-bleu.js";
-import { pySplit } from "../../metrics/text/python-strings.js";
-import type { SacrebleuTokenizerName } from "../../metrics/text/sacrebleu-tokenizers.js";
-import { ter } from "../../metrics/text/ter.js";
+import type { MetricDef } from "../../metric.js";
+import { wordNet30 } from "../../metrics/text/node.js";
+import { distinctN, selfBleu } from "../../metrics/text/similarity/diversity.js";
+import { editDistance } from "../../metrics/text/speech/edit-distance.js";
 import {
   alignmentMeasures,
-  charErrorRate,
+  cerDef,
   type ErrorRateConvention,
-  matchErrorRate,
-  wordErrorRate,
-  wordInformationLost,
-  wordInformationPreserved,
-} from "../../metrics/text/wer.js";
+  errorRateConventions,
+  merDef,
+  werDef,
+  wilDef,
+  wipDef,
+} from "../../metrics/text/speech/wer.js";
+import { rouge } from "../../metrics/text/summarization/rouge.js";
+import { pySplit } from "../../metrics/text/tokenizers/python-strings.js";
+import {
+  type SacrebleuTokenizerName,
+  sacrebleuTokenizerNames,
+} from "../../metrics/text/tokenizers/sacrebleu.js";
+import {
+  type BleuSmoothMethod,
+  bleuSmoothMethods,
+  corpusBleuDef,
+} from "../../metrics/text/translation/bleu.js";
+import { chrfDef } from "../../metrics/text/translation/chrf.js";
+import { extendedEditDistanceDef } from "../../metrics/text/translation/extended-edit-distance.js";
+import { corpusGleuDef } from "../../metrics/text/translation/gleu.js";
+import { meteorDef } from "../../metrics/text/translation/meteor.js";
+import {
+  type NltkSmoothing,
+  nltkCorpusBleu,
+  nltkSmoothingMethods,
+} from "../../metrics/text/translation/nltk-bleu.js";
+import { terDef } from "../../metrics/text/translation/ter.js";
+import { bootstrapInterval, type Interval } from "../../stats/bootstrap.js";
 import { runAction } from "../errors.js";
+import {
+  addFormatOption,
+  type CommandOutput,
+  parseChoice,
+  parseFormat,
+  parseList,
+  parseMetricList,
+  parseNumberFlag,
+  readTextInput,
+  writeOutput,
+} from "../grammar.js";
 
-/** The metrics `plumbline eval text --metric` accepts. */
+const FN = "eval text";
+
+/** The metrics `plumbline eval text --metrics` accepts. */
 export const textEvalMetrics = [
   "bleu",
   "chrf",
@@ -45,29 +74,34 @@ export const textEvalMetrics = [
 ] as const;
 type TextEvalMetric = (typeof textEvalMetrics)[number];
 
-interface TextEvalFlags {
-  metric: string[];
-  hyp: string;
-  ref?: string[];
-  tokenize: string;
-  lowercase?: boolean;
-  smoothMethod: string;
-  convention: string;
-  smoothing: string;
-  json?: boolean;
+/** What `eval text` computes without `--metrics`: sacrebleu's three corpus scores. */
+export const defaultTextMetrics: readonly TextEvalMetric[] = ["bleu", "chrf", "ter"];
+
+/** The parsed flags the metrics read. */
+export interface TextEvalSettings {
+  readonly tokenize: SacrebleuTokenizerName;
+  readonly lowercase: boolean;
+  readonly smoothMethod: BleuSmoothMethod;
+  readonly smoothing: NltkSmoothing;
+  readonly convention: ErrorRateConvention;
+  /** Bootstrap resamples for confidence intervals, or 0 for none. */
+  readonly resamples: number;
+  /** 1 - confidence of the intervals. */
+  readonly alpha: number;
+  readonly seed: number;
 }
 
-/** One line per segment; a `.jsonl` file holds a JSON string, an object with `text`, or (references) an array of strings per line. */
+/** One metric's result: the printed line, its JSON record and its CSV rows. */
+export interface TextEvalResult {
+  readonly line: string;
+  readonly record: Record<string, unknown>;
+  /** [metric, score, ci low, ci high, reference or signature] per reported value. */
+  readonly rows: readonly (readonly unknown[])[];
+}
+
+/** One segment per line; a `.jsonl` file holds a JSON string, an object with `text`, or (references) an array of strings per line. `-` reads stdin. */
 export async function readSegments(path: string, what: string): Promise<(string | string[])[]> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    return fail(
-      "io_error",
-      `eval text: cannot read ${what} file ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
-  }
+  const text = await readTextInput(`${FN} (${what} file)`, path);
   const lines = text.split("\n");
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   const stripped = lines.map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
@@ -77,7 +111,7 @@ export async function readSegments(path: string, what: string): Promise<(string 
     try {
       value = JSON.parse(line);
     } catch (error) {
-      return fail("io_error", `eval text: ${path} line ${i + 1} is not JSON (${(error as Error).message})`);
+      return fail("io_error", `${FN}: ${path} line ${i + 1} is not JSON (${(error as Error).message})`);
     }
     if (typeof value === "string") return value;
     if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value as string[];
@@ -85,103 +119,238 @@ export async function readSegments(path: string, what: string): Promise<(string 
       return (value as { text: string }).text;
     return fail(
       "io_error",
-      `eval text: ${path} line ${i + 1} must be a string, an array of strings or {"text": ...}, got ${describeValue(value)}`,
+      `${FN}: ${path} line ${i + 1} must be a string, an array of strings or {"text": ...}, got ${describeValue(value)}`,
     );
   });
 }
 
-/** References per hypothesis from one or more reference files (each file one reference stream). */
-function referenceSets(files: (string | string[])[][], n: number): string[][] {
-  const out: string[][] = Array.from({ length: n }, () => []);
+/**
+ * References per hypothesis (`perHypothesis[i]`) and as sacrebleu streams (`streams[k][i]`, null
+ * where a hypothesis has fewer references) from the reference files, each one stream (a `.jsonl`
+ * line with an array gives that hypothesis several references).
+ */
+function references(
+  files: (string | string[])[][],
+  n: number,
+): { perHypothesis: string[][]; streams: (string | null)[][] } {
+  const perHypothesis: string[][] = Array.from({ length: n }, () => []);
   files.forEach((file, k) => {
     if (file.length !== n)
       fail(
         "shape_mismatch",
-        `eval text: reference file ${k + 1} has ${file.length} segments, the hypotheses have ${n}`,
+        `${FN}: reference file ${k + 1} has ${file.length} segments, the hypotheses ${n}`,
       );
     file.forEach((seg, i) => {
-      if (Array.isArray(seg)) out[i]!.push(...seg);
-      else out[i]!.push(seg);
+      if (Array.isArray(seg)) perHypothesis[i]!.push(...seg);
+      else perHypothesis[i]!.push(seg);
     });
   });
-  return out;
+  let width = 0;
+  for (const refs of perHypothesis) width = Math.max(width, refs.length);
+  const streams = Array.from({ length: width }, (_, k) => perHypothesis.map((refs) => refs[k] ?? null));
+  return { perHypothesis, streams };
 }
 
 const fmt = (v: number, digits = 4): string => (Number.isFinite(v) ? v.toFixed(digits) : String(v));
 
-/** Computes one metric and returns its printable line and JSON record. */
+/**
+ * Percentile bootstrap interval of a corpus metric over segments: each segment's state is built
+ * once (its sums are the sufficient statistics), a resample adds the numeric fields of the drawn
+ * segments' states and computes the metric from that. `score` picks the number to report.
+ */
+function segmentInterval<S, A extends unknown[], R>(
+  def: MetricDef<S, A, R>,
+  segmentArgs: (i: number) => A,
+  n: number,
+  score: (result: R) => number,
+  settings: TextEvalSettings,
+): Interval {
+  const states: S[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = def.init();
+    def.update(s, ...segmentArgs(i));
+    states.push(s);
+  }
+  // The numeric fields (and arrays of numbers) summed; others (reference counts for the
+  // signature, texts) taken from the first state, since the score does not read them.
+  const template = def.init();
+  const keys = Object.keys(template as object).filter((k) => k !== "minRefs" && k !== "maxRefs");
+  const summable = keys.filter((k) => {
+    const v = (template as Record<string, unknown>)[k];
+    return typeof v === "number" || (Array.isArray(v) && v.every((x) => typeof x === "number"));
+  });
+  const statistic = (indices: Uint32Array): number => {
+    const acc = structuredClone(states[0]!) as Record<string, unknown>;
+    for (const key of summable) {
+      const v = acc[key];
+      if (typeof v === "number") {
+        let sum = 0;
+        for (const i of indices) sum += (states[i] as Record<string, number>)[key]!;
+        acc[key] = sum;
+      } else {
+        const out = new Array<number>((v as number[]).length).fill(0);
+        for (const i of indices) {
+          const row = (states[i] as Record<string, number[]>)[key]!;
+          for (let j = 0; j < out.length; j++) out[j]! += row[j]!;
+        }
+        acc[key] = out;
+      }
+    }
+    return score(def.compute(acc as S));
+  };
+  return bootstrapInterval(n, statistic, {
+    resamples: settings.resamples,
+    confidence: 1 - settings.alpha,
+    seed: settings.seed,
+  });
+}
+
+function ciText(ci: Interval | undefined, digits: number): string {
+  if (ci === undefined) return "";
+  return ` [${Math.round(100 * ci.confidence)}% CI ${fmt(ci.low, digits)}-${fmt(ci.high, digits)}, ${ci.resamples} resamples]`;
+}
+
+function ciRecord(ci: Interval | undefined): Record<string, unknown> {
+  return ci === undefined
+    ? {}
+    : { ci: { low: ci.low, high: ci.high, confidence: ci.confidence, resamples: ci.resamples } };
+}
+
+/** Computes one metric (and its bootstrap interval when asked and defined) for the CLI. */
 export async function evaluateTextMetric(
   metric: TextEvalMetric,
   hyps: string[],
-  refs: string[][],
-  flags: Pick<TextEvalFlags, "tokenize" | "lowercase" | "smoothMethod" | "convention" | "smoothing">,
-): Promise<{ line: string; record: Record<string, unknown> }> {
+  refs: { perHypothesis: string[][]; streams: (string | null)[][] },
+  settings: TextEvalSettings,
+): Promise<TextEvalResult> {
   const single = (): string[] => {
-    if (refs.some((r) => r.length !== 1))
-      fail("shape_mismatch", `eval text: --metric ${metric} takes exactly one reference per hypothesis`);
-    return refs.map((r) => r[0]!);
+    if (refs.perHypothesis.some((r) => r.length !== 1))
+      fail("shape_mismatch", `${FN}: --metrics ${metric} takes exactly one reference per hypothesis`);
+    return refs.perHypothesis.map((r) => r[0]!);
   };
-  const convention = flags.convention as ErrorRateConvention;
+  const n = hyps.length;
+  const streamArgs = (i: number): [string[], (string | null)[][]] => [
+    [hyps[i]!],
+    refs.streams.map((stream) => [stream[i]!]),
+  ];
+  const withInterval = <S, A extends unknown[], R>(
+    def: MetricDef<S, A, R>,
+    args: A,
+    segmentArgs: (i: number) => A,
+    score: (r: R) => number,
+  ): { result: R; ci: Interval | undefined } => {
+    const state = def.init();
+    def.update(state, ...args);
+    const result = def.compute(state);
+    const ci = settings.resamples > 0 ? segmentInterval(def, segmentArgs, n, score, settings) : undefined;
+    return { result, ci };
+  };
+  /** A scalar metric over per-hypothesis reference lists (GLEU, EED), with its interval. */
+  const listScore = <S>(
+    def: MetricDef<S, [string[], string[][]], number>,
+    label: string,
+    reference: string,
+  ): TextEvalResult => {
+    const { result: v, ci } = withInterval(
+      def,
+      [hyps, refs.perHypothesis],
+      (i) => [[hyps[i]!], [refs.perHypothesis[i]!]] as [string[], string[][]],
+      (x) => x,
+    );
+    return {
+      line: `${label} = ${fmt(v)}${ciText(ci, 4)}`,
+      record: { metric, score: v, ...ciRecord(ci) },
+      rows: [[metric, v, ci?.low, ci?.high, reference]],
+    };
+  };
   switch (metric) {
     case "bleu": {
-      const r = corpusBleu(hyps, refs, {
-        tokenize: flags.tokenize as SacrebleuTokenizerName,
-        lowercase: Boolean(flags.lowercase),
-        smoothMethod: flags.smoothMethod as never,
+      const def = corpusBleuDef({
+        tokenize: settings.tokenize,
+        lowercase: settings.lowercase,
+        smoothMethod: settings.smoothMethod,
       });
+      const { result: r, ci } = withInterval(def, [hyps, refs.streams], streamArgs, (x) => x.score);
       const prec = r.precisions.map((p) => p.toFixed(1)).join("/");
       return {
-        line: `BLEU|${r.signature} = ${r.score.toFixed(2)} ${prec} (BP = ${r.bp.toFixed(3)} ratio = ${r.ratio.toFixed(3)} hyp_len = ${r.sysLen} ref_len = ${r.refLen})`,
-        record: { metric, ...r },
+        line: `BLEU|${r.signature} = ${r.score.toFixed(2)} ${prec} (BP = ${r.bp.toFixed(3)} ratio = ${r.ratio.toFixed(3)} hyp_len = ${r.sysLen} ref_len = ${r.refLen})${ciText(ci, 2)}`,
+        record: { metric, ...r, ...ciRecord(ci) },
+        rows: [[metric, r.score, ci?.low, ci?.high, r.signature]],
       };
     }
     case "chrf":
     case "chrf++": {
-      const r = chrf(hyps, refs, {
-        wordOrder: metric === "chrf++" ? 2 : 0,
-        lowercase: Boolean(flags.lowercase),
-      });
-      return { line: `${r.name}|${r.signature} = ${r.score.toFixed(2)}`, record: { metric, ...r } };
-    }
-    case "ter": {
-      const r = ter(hyps, refs);
-      return { line: `TER|${r.signature} = ${r.score.toFixed(2)}`, record: { metric, ...r } };
-    }
-    case "nltk-bleu": {
-      const v = nltkCorpusBleu(hyps, refs, { smoothing: flags.smoothing as NltkSmoothing });
+      const def = chrfDef({ wordOrder: metric === "chrf++" ? 2 : 0, lowercase: settings.lowercase });
+      const { result: r, ci } = withInterval(def, [hyps, refs.streams], streamArgs, (x) => x.score);
       return {
-        line: `nltk corpus_bleu (${flags.smoothing}, nltk 3.8) = ${fmt(v)}`,
-        record: { metric, score: v, smoothing: flags.smoothing },
+        line: `${r.name}|${r.signature} = ${r.score.toFixed(2)}${ciText(ci, 2)}`,
+        record: { metric, ...r, ...ciRecord(ci) },
+        rows: [[metric, r.score, ci?.low, ci?.high, r.signature]],
       };
     }
-    case "gleu": {
-      const v = corpusGleu(hyps, refs);
-      return { line: `GLEU (nltk 3.8 corpus_gleu) = ${fmt(v)}`, record: { metric, score: v } };
+    case "ter": {
+      const def = terDef();
+      const { result: r, ci } = withInterval(def, [hyps, refs.streams], streamArgs, (x) => x.score);
+      return {
+        line: `TER|${r.signature} = ${r.score.toFixed(2)}${ciText(ci, 2)}`,
+        record: { metric, ...r, ...ciRecord(ci) },
+        rows: [[metric, r.score, ci?.low, ci?.high, r.signature]],
+      };
     }
+    case "nltk-bleu": {
+      const v = nltkCorpusBleu(hyps, refs.perHypothesis, { smoothing: settings.smoothing });
+      const reference = `nltk 3.8 corpus_bleu, ${settings.smoothing}`;
+      return {
+        line: `nltk corpus_bleu (${settings.smoothing}, nltk 3.8) = ${fmt(v)}`,
+        record: { metric, score: v, smoothing: settings.smoothing },
+        rows: [[metric, v, undefined, undefined, reference]],
+      };
+    }
+    case "gleu":
+      return listScore(corpusGleuDef(), "GLEU (nltk 3.8 corpus_gleu)", "nltk 3.8 corpus_gleu");
     case "wer":
     case "cer":
     case "mer":
     case "wil":
     case "wip": {
-      const f = {
-        wer: wordErrorRate,
-        cer: charErrorRate,
-        mer: matchErrorRate,
-        wil: wordInformationLost,
-        wip: wordInformationPreserved,
-      }[metric];
-      const v = f(hyps, single(), { convention });
-      const ref = convention === "jiwer" ? "jiwer 2.3.0" : "torchmetrics 1.9.0";
+      const factory = { wer: werDef, cer: cerDef, mer: merDef, wil: wilDef, wip: wipDef }[metric];
+      const def = factory({ convention: settings.convention });
+      const references = single();
+      const { result: v, ci } = withInterval(
+        def,
+        [hyps, references],
+        (i) => [[hyps[i]!], [references[i]!]] as [string[], string[]],
+        (x) => x,
+      );
+      const reference = {
+        jiwer: "jiwer 2.3.0",
+        jiwer3: "jiwer 3.x",
+        jiwer4: "jiwer 4.0.0",
+        torchmetrics: "torchmetrics 1.9.0",
+      }[settings.convention];
       return {
-        line: `${metric.toUpperCase()} (${ref}) = ${fmt(v)}`,
-        record: { metric, score: v, convention },
+        line: `${metric.toUpperCase()} (${reference}) = ${fmt(v)}${ciText(ci, 4)}`,
+        record: { metric, score: v, convention: settings.convention, ...ciRecord(ci) },
+        rows: [[metric, v, ci?.low, ci?.high, reference]],
       };
     }
     case "wer-measures": {
-      const m = alignmentMeasures(hyps, single());
+      if (settings.convention === "torchmetrics")
+        fail(
+          "invalid_option",
+          `${FN}: --metrics wer-measures follows jiwer; --convention must be jiwer, jiwer3 or jiwer4`,
+        );
+      const m = alignmentMeasures(hyps, single(), { convention: settings.convention });
       return {
-        line: `WER = ${fmt(m.wer)} MER = ${fmt(m.mer)} WIL = ${fmt(m.wil)} WIP = ${fmt(m.wip)} (hits ${m.hits}, substitutions ${m.substitutions}, deletions ${m.deletions}, insertions ${m.insertions}; jiwer 2.3.0)`,
+        line: `WER = ${fmt(m.wer)} MER = ${fmt(m.mer)} WIL = ${fmt(m.wil)} WIP = ${fmt(m.wip)} (hits ${m.hits}, substitutions ${m.substitutions}, deletions ${m.deletions}, insertions ${m.insertions}; ${settings.convention})`,
         record: { metric, ...m },
+        rows: (["wer", "mer", "wil", "wip"] as const).map((k) => [
+          k,
+          m[k],
+          undefined,
+          undefined,
+          settings.convention,
+        ]),
       };
     }
     case "edit-distance": {
@@ -189,104 +358,183 @@ export async function evaluateTextMetric(
       return {
         line: `edit distance (mean per pair, torchmetrics 1.9.0) = ${fmt(v)}`,
         record: { metric, score: v },
+        rows: [[metric, v, undefined, undefined, "torchmetrics 1.9.0 edit_distance"]],
       };
     }
-    case "eed": {
-      const v = extendedEditDistance(hyps, refs);
-      return { line: `EED (torchmetrics 1.9.0) = ${fmt(v)}`, record: { metric, score: v } };
-    }
+    case "eed":
+      return listScore(
+        extendedEditDistanceDef(),
+        "EED (torchmetrics 1.9.0)",
+        "torchmetrics 1.9.0 extended_edit_distance",
+      );
     case "distinct-2": {
       const v = distinctN(hyps, { n: 2 });
-      return { line: `distinct-2 (hypotheses only) = ${fmt(v)}`, record: { metric, score: v } };
+      return {
+        line: `distinct-2 (hypotheses only) = ${fmt(v)}`,
+        record: { metric, score: v },
+        rows: [[metric, v, undefined, undefined, "hypotheses only"]],
+      };
     }
     case "self-bleu": {
       const v = selfBleu(hyps);
       return {
         line: `self-BLEU (hypotheses only, nltk method1, orders 1-3) = ${fmt(v)}`,
         record: { metric, score: v },
+        rows: [[metric, v, undefined, undefined, "nltk 3.8 sentence_bleu method1, orders 1-3"]],
       };
     }
     case "rouge": {
-      const { rouge } = await import("../../metrics/text/rouge.js");
-      const r = rouge(hyps, refs);
+      const r = rouge(hyps, refs.perHypothesis);
       const parts = Object.entries(r).map(
         ([type, s]) => `${type} F = ${fmt(s.fmeasure)} (P = ${fmt(s.precision)}, R = ${fmt(s.recall)})`,
       );
-      return { line: `ROUGE (rouge-score 0.1.2): ${parts.join("; ")}`, record: { metric, ...r } };
+      return {
+        line: `ROUGE (rouge-score 0.1.2): ${parts.join("; ")}`,
+        record: { metric, ...r },
+        rows: Object.entries(r).map(([type, s]) => [
+          type,
+          s.fmeasure,
+          undefined,
+          undefined,
+          "rouge-score 0.1.2 F1",
+        ]),
+      };
     }
     case "meteor": {
-      const { meteor } = await import("../../metrics/text/meteor.js");
-      const v = meteor(
-        hyps.map((h) => pySplit(h)),
-        refs.map((rs) => rs.map((r) => pySplit(r))),
+      const def = meteorDef({ wordnet: wordNet30() });
+      const tokens = hyps.map((h) => pySplit(h));
+      const refTokens = refs.perHypothesis.map((rs) => rs.map((r) => pySplit(r)));
+      const { result: v, ci } = withInterval(
+        def,
+        [tokens, refTokens],
+        (i) => [[tokens[i]!], [refTokens[i]!]] as [string[][], string[][][]],
+        (x) => x,
       );
-      return { line: `METEOR (nltk 3.8, WordNet 3.0) = ${fmt(v)}`, record: { metric, score: v } };
+      return {
+        line: `METEOR (nltk 3.8, WordNet 3.0) = ${fmt(v)}${ciText(ci, 4)}`,
+        record: { metric, score: v, ...ciRecord(ci) },
+        rows: [[metric, v, ci?.low, ci?.high, "nltk 3.8 meteor_score, WordNet 3.0"]],
+      };
     }
   }
 }
 
-/** `plumbline eval text --metric bleu --hyp FILE --ref FILE [--ref FILE ...]`. */
+interface TextEvalFlags {
+  metrics?: string;
+  hyp: string;
+  ref?: string[];
+  tokenize: string;
+  lowercase?: boolean;
+  smoothMethod: string;
+  smoothing: string;
+  convention: string;
+  bootstrap?: string;
+  alpha?: string;
+  seed: string;
+  format: string;
+}
+
+/** Parses the flags that do not name files (every caller mistake exits 2 before any file is read). */
+export function parseTextSettings(
+  flags: Omit<TextEvalFlags, "hyp" | "ref" | "metrics" | "format">,
+): TextEvalSettings {
+  const alpha =
+    flags.alpha === undefined
+      ? 0.05
+      : parseNumberFlag(FN, "--alpha", flags.alpha, {
+          min: 0,
+          max: 1,
+          minExclusive: true,
+          maxExclusive: true,
+        });
+  const resamples =
+    flags.bootstrap !== undefined
+      ? parseNumberFlag(FN, "--bootstrap", flags.bootstrap, { min: 1, max: 1_000_000, integer: true })
+      : flags.alpha !== undefined
+        ? 1000
+        : 0;
+  return {
+    tokenize: parseChoice(FN, "--tokenize", flags.tokenize, sacrebleuTokenizerNames),
+    lowercase: flags.lowercase === true,
+    smoothMethod: parseChoice(FN, "--smooth-method", flags.smoothMethod, bleuSmoothMethods),
+    smoothing: parseChoice(FN, "--smoothing", flags.smoothing, nltkSmoothingMethods),
+    convention: parseChoice(FN, "--convention", flags.convention, errorRateConventions),
+    resamples,
+    alpha,
+    seed: parseNumberFlag(FN, "--seed", flags.seed, { min: 0, max: 0xffffffff, integer: true }),
+  };
+}
+
+function textOutput(results: readonly TextEvalResult[]): CommandOutput {
+  return {
+    table: () => results.map((r) => r.line).join("\n"),
+    json: () => results.map((r) => r.record),
+    csv: () => ({
+      header: ["metric", "score", "ci_low", "ci_high", "reference"],
+      rows: results.flatMap((r) => r.rows),
+    }),
+  };
+}
+
+/** `plumbline eval text --hyp FILE --ref FILE [--ref FILE ...] [--metrics bleu,chrf,ter] [--bootstrap N] [--alpha A]`. */
 export function register(evalCommand: Command): void {
-  evalCommand
+  const command = evalCommand
     .command("text")
     .description(
-      "score hypotheses against references: BLEU, chrF, TER (sacrebleu 2.6.0), WER/CER/MER/WIL/WIP (jiwer 2.3.0), ROUGE, METEOR, ...",
+      "score hypotheses against references: BLEU, chrF, TER by default (sacrebleu 2.6.0); WER/CER/MER/WIL/WIP (jiwer), ROUGE, METEOR, ... with --metrics",
     )
-    .requiredOption(
-      "--metric <names...>",
-      `metrics: ${textEvalMetrics.join(", ")} (repeat or comma-separate)`,
+    .option(
+      "--metrics <names>",
+      `comma-separated, default ${defaultTextMetrics.join(",")}; from ${textEvalMetrics.join(", ")}`,
     )
-    .requiredOption("--hyp <file>", "hypotheses, one segment per line (or .jsonl)")
+    .requiredOption("--hyp <file>", "hypotheses, one segment per line (or .jsonl); - reads stdin")
     .option(
       "--ref <files...>",
       "references, one file per reference stream (one segment per line, or .jsonl with arrays for several references)",
     )
-    .option("--tokenize <name>", "sacrebleu tokenizer for BLEU: 13a, intl, zh, char, none", "13a")
+    .option("--tokenize <name>", `sacrebleu tokenizer for BLEU: ${sacrebleuTokenizerNames.join(", ")}`, "13a")
     .option(
       "--lowercase",
       "case-insensitive BLEU and chrF (TER is case-insensitive by default, as sacrebleu)",
     )
-    .option("--smooth-method <name>", "BLEU smoothing: exp, floor, add-k, none", "exp")
+    .option("--smooth-method <name>", `BLEU smoothing: ${bleuSmoothMethods.join(", ")}`, "exp")
     .option("--smoothing <method>", "nltk BLEU smoothing: method0 ... method7", "method0")
-    .option("--convention <name>", "WER family: jiwer or torchmetrics", "jiwer")
-    .option("--json", "print JSON instead of text")
-    .action((flags: TextEvalFlags) =>
-      runAction(async () => {
-        const metrics = flags.metric
-          .flatMap((m) => m.split(","))
-          .map((m) => m.trim().toLowerCase())
-          .filter((m) => m.length > 0);
-        for (const m of metrics) {
-          if (!(textEvalMetrics as readonly string[]).includes(m)) {
-            fail(
-              "invalid_option",
-              `eval text: --metric must be one of ${textEvalMetrics.join(", ")}, got ${JSON.stringify(m)}`,
-            );
-          }
-        }
-        const hypSegments = await readSegments(flags.hyp, "hypothesis");
-        const hyps = hypSegments.map((s, i) =>
-          typeof s === "string"
-            ? s
-            : fail("io_error", `eval text: hypothesis line ${i + 1} must be one string`),
+    .option("--convention <name>", `WER family: ${errorRateConventions.join(", ")}`, "jiwer")
+    .option("--bootstrap <resamples>", "percentile bootstrap confidence intervals over segments (e.g. 1000)")
+    .option(
+      "--alpha <a>",
+      "1 - confidence of the bootstrap intervals, in (0, 1); default 0.05 (implies --bootstrap 1000)",
+    )
+    .option("--seed <n>", "seed of the bootstrap resampling", "0");
+  addFormatOption(command);
+  command.action((flags: TextEvalFlags) =>
+    runAction(async () => {
+      const format = parseFormat(FN, flags.format);
+      const metrics = parseMetricList(
+        FN,
+        parseList(flags.metrics),
+        textEvalMetrics,
+        defaultTextMetrics,
+      ) as TextEvalMetric[];
+      const settings = parseTextSettings(flags);
+      const needsRefs = metrics.some((m) => m !== "distinct-2" && m !== "self-bleu");
+      if (needsRefs && (flags.ref ?? []).length === 0)
+        fail(
+          "invalid_option",
+          `${FN}: --ref is required for ${metrics.filter((m) => m !== "distinct-2" && m !== "self-bleu").join(", ")}`,
         );
-        const refFiles = await Promise.all((flags.ref ?? []).map((f) => readSegments(f, "reference")));
-        const needsRefs = metrics.some((m) => m !== "distinct-2" && m !== "self-bleu");
-        if (needsRefs && refFiles.length === 0)
-          fail("invalid_option", "eval text: --ref is required for reference-based metrics");
-        const refs = refFiles.length > 0 ? referenceSets(refFiles, hyps.length) : hyps.map(() => []);
-        const results = [];
-        for (const m of metrics)
-          results.push(await evaluateTextMetric(m as TextEvalMetric, hyps, refs, flags));
-        if (flags.json)
-          process.stdout.write(
-            `${JSON.stringify(
-              results.map((r) => r.record),
-              null,
-              2,
-            )}\n`,
-          );
-        else for (const r of results) process.stdout.write(`${r.line}\n`);
-      }),
-    );
+      const hypSegments = await readSegments(flags.hyp, "hypothesis");
+      const hyps = hypSegments.map((s, i) =>
+        typeof s === "string" ? s : fail("io_error", `${FN}: hypothesis line ${i + 1} must be one string`),
+      );
+      const refFiles = await Promise.all((flags.ref ?? []).map((f) => readSegments(f, "reference")));
+      const refs =
+        refFiles.length > 0
+          ? references(refFiles, hyps.length)
+          : { perHypothesis: hyps.map(() => []), streams: [] };
+      const results: TextEvalResult[] = [];
+      for (const m of metrics) results.push(await evaluateTextMetric(m, hyps, refs, settings));
+      writeOutput(format, textOutput(results));
+    }),
+  );
 }

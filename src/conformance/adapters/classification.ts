@@ -143,6 +143,8 @@ export const adapters: readonly Adapter[] = [
   multilabel("multilabel_ranking_average_precision", (p, t, o) =>
     C.multilabelRankingAveragePrecision(p, t, o as AnyOpts),
   ),
-  multilabel("multilabel_ranking_loss", (p, t, o) => C.multilabelRankingLoss(p, t, o as AnyOpts)),
+  multilabel("multilabel_ranking_loss", (p, t, o) =>
+    C.multilabelRankingLoss(p, t, { ...(o as AnyOpts), convention: "torchmetrics" }),
+  ),
   multilabel("multilabel_coverage_error", (p, t, o) => C.multilabelCoverageError(p, t, o as AnyOpts)),
 ];

@@ -23,5 +23,9 @@ export const adapters: readonly Adapter[] = [
     metric: "delta_accuracy",
     run: (inputs, options) => deltaAccuracy(...args(inputs), { threshold: options.threshold as number }),
   },
-  { metric: "silog", run: (inputs, options) => silog(...args(inputs), { lambda: options.lam as number }) },
+  // The cases hold Eigen et al.'s value, mean(g²) - λ mean(g)², not KITTI's 100 sqrt(...) default.
+  {
+    metric: "silog",
+    run: (inputs, options) => silog(...args(inputs), { lambda: options.lam as number, root: false }),
+  },
 ];

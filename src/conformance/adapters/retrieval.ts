@@ -1,5 +1,6 @@
 import { describeValue, fail } from "../../core/errors.js";
 import {
+  dcgScore,
   ndcgScore,
   type RetrievalOptions,
   retrievalAuroc,
@@ -15,9 +16,9 @@ import {
 import type { Adapter } from "../types.js";
 
 type Grouped = (
-  indexes: ArrayLike<number>,
   preds: ArrayLike<number>,
   target: ArrayLike<number>,
+  indexes: ArrayLike<number>,
   options: RetrievalOptions,
 ) => number;
 
@@ -48,15 +49,46 @@ function torchmetricsOptions(options: Record<string, unknown>): RetrievalOptions
   return out as RetrievalOptions;
 }
 
+/** sklearn `ndcg_score` / `dcg_score` options onto plumbline's; `sample_weight` is an input. */
+const SKLEARN_RENAME: Record<string, string> = { k: "k", ignore_ties: "ignoreTies", log_base: "logBase" };
+
+function sklearnDcg(
+  metric: string,
+  run: (p: number[][], t: number[][], w: number[] | undefined, o: Record<string, unknown>) => number,
+): Adapter {
+  return {
+    metric,
+    ref: "sklearn",
+    run: (inputs, options) => {
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(options)) {
+        const name = SKLEARN_RENAME[key];
+        if (name === undefined)
+          fail(
+            "unsupported",
+            `retrieval adapter: sklearn option \`${key}\` is not mapped, got ${describeValue(value)}`,
+          );
+        out[name] = value;
+      }
+      return run(
+        inputs.preds as number[][],
+        inputs.target as number[][],
+        inputs.sample_weight as number[] | undefined,
+        out,
+      );
+    },
+  };
+}
+
 function grouped(metric: string, run: Grouped): Adapter {
   return {
     metric,
     ref: "torchmetrics",
     run: (inputs, options) =>
       run(
-        inputs.indexes as number[],
         inputs.preds as number[],
         inputs.target as number[],
+        inputs.indexes as number[],
         torchmetricsOptions(options),
       ),
   };
@@ -72,23 +104,10 @@ export const adapters: readonly Adapter[] = [
   grouped("hit_rate_at_k", retrievalHitRate),
   grouped("fall_out_at_k", retrievalFallOut),
   grouped("auroc", retrievalAuroc),
-  grouped("r_precision", (i, p, t, o) => {
+  grouped("r_precision", (p, t, i, o) => {
     const { topK: _ignored, ...rest } = o;
-    return retrievalRPrecision(i, p, t, rest);
+    return retrievalRPrecision(p, t, i, rest);
   }),
-  {
-    metric: "ndcg",
-    ref: "sklearn",
-    run: (inputs, options) => {
-      const { k, ...rest } = options;
-      if (Object.keys(rest).length > 0)
-        fail(
-          "unsupported",
-          `retrieval adapter: sklearn options ${Object.keys(rest).join(", ")} are not mapped`,
-        );
-      return ndcgScore(inputs.preds as number[][], inputs.target as number[][], {
-        k: (k as number | null) ?? null,
-      });
-    },
-  },
+  sklearnDcg("ndcg", (p, t, w, o) => (w ? ndcgScore(p, t, w, o) : ndcgScore(p, t, o))),
+  sklearnDcg("dcg", (p, t, w, o) => (w ? dcgScore(p, t, w, o) : dcgScore(p, t, o))),
 ];

@@ -126,6 +126,7 @@ export const classWeightsEntry = scheme({
   title: "Class weights for weighted CE, BCE and focal losses",
   tasks: ["classification", "segmentation"],
   differentiable: false,
+  direction: "none",
   range: [0, Infinity],
   formula:
     "w_c = \\frac{N}{C n_c} \\text{ (balanced)},\\; \\frac{N}{n_c} \\text{ (inverse frequency)},\\; \\propto \\frac{1 - \\beta}{1 - \\beta^{n_c}} \\text{ (effective number)}",

@@ -1,7 +1,8 @@
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import type { BinaryStatOptions } from "./stat-defs.js";
+import type { Average } from "./stat-metric.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
-import type { Average, BinaryStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of accuracy. */
 export const accuracyMeta = classificationEntry({
@@ -17,15 +18,16 @@ export const accuracyMeta = classificationEntry({
   traits: ["imbalanced"],
 });
 
-// biome-ignore lint/suspicious/noEmptyInterface: no options beyond the shared ones.
-export interface AccuracyOptions {}
+export interface AccuracyOptions {
+  /** Default true; false: the count (weight) of right samples (sklearn's `normalize=False`; multiclass: average "micro"). */
+  normalize?: boolean;
+}
 export interface BinaryAccuracyOptions extends BinaryStatOptions, AccuracyOptions {}
 export interface MulticlassAccuracyOptions<A extends Average = Average>
   extends MulticlassAveragedOptions<A>,
     AccuracyOptions {}
 export interface MultilabelAccuracyOptions<A extends Average = Average>
-  extends MultilabelAveragedOptions<A>,
-    AccuracyOptions {}
+  extends MultilabelAveragedOptions<A> {}
 
 const score = (zd: number) => (tp: number, fp: number, tn: number, fn: number) =>
   safeDivide(tp + tn, tp + fp + tn + fn, zd);
@@ -40,8 +42,11 @@ const accuracyMetric = statMetric<
   concept: "accuracy",
   name: "Accuracy",
   meta: accuracyMeta,
+  options: [],
   score,
   multiclassScore: mcScore,
+  // sklearn's `normalize=False`: the count (weight) of right samples.
+  counts: { binary: (tp, _fp, tn) => tp + tn, multiclass: (tp) => tp },
 });
 
 /**
@@ -65,3 +70,12 @@ export const multiclassAccuracy = accuracyMetric.multiclass;
 export const multilabelAccuracyDef = accuracyMetric.multilabelDef;
 /** One-shot {@link multilabelAccuracyDef}. */
 export const multilabelAccuracy = accuracyMetric.multilabel;
+
+/**
+ * Task-dispatching accuracy (`task: "binary" | "multiclass" | "multilabel"`), as the
+ * torchmetrics 1.9.0 `accuracy` task wrapper: its multiclass and multilabel `average` defaults to "micro" (the explicit
+ * `multiclassAccuracy`/`multilabelAccuracy` default to "macro").
+ */
+export const accuracy = accuracyMetric.task;
+/** The def of {@link accuracy}: `accuracyDef({ task, ... })`. */
+export const accuracyDef = accuracyMetric.taskDef;

@@ -1,14 +1,24 @@
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { fail } from "../../core/errors.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
+import type { MetricDef } from "../../metric.js";
 import {
   averagedCurve,
+  BINARY_CURVE_OPTIONS,
   type BinaryCurveOptions,
   binaryCurveDef,
+  CURVE_AVERAGES,
+  type CurveAverage,
+  type CurveConvention,
+  conventionKind,
+  MULTICLASS_CURVE_OPTIONS,
+  MULTILABEL_CURVE_OPTIONS,
   type MulticlassCurveOptions,
   type MultilabelCurveOptions,
   multiclassCurveDef,
   multilabelCurveDef,
+  optConvention,
+  readCurveClasses,
+  readCurveKind,
 } from "./curve-defs.js";
 import {
   aurocOf,
@@ -17,9 +27,15 @@ import {
   type MultilabelCurveState,
   ovoSource,
 } from "./curve-state.js";
-import { optOneOf } from "./input.js";
 import { classificationEntry } from "./meta.js";
-import type { Averaged, BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-scores.js";
+import type { LabelInput, NdInput } from "./ndarray.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
+import { optOneOf } from "./options.js";
+import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
+import { type Averaged, type ClassNamesOption, named, optClassNames } from "./stat-metric.js";
+import { type AveragedTask, type AveragedTaskDef, taskDispatch } from "./task.js";
+
+export type { CurveConvention } from "./curve-defs.js";
 
 /** Catalog entry of the area under the ROC curve. */
 export const aurocMeta = classificationEntry({
@@ -28,7 +44,7 @@ export const aurocMeta = classificationEntry({
   formula: "\\int_0^1 TPR\\,d(FPR) = P(s^+ > s^-) + \\tfrac12 P(s^+ = s^-)",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryAuroc", "multiclassAuroc", "multilabelAuroc"],
+  exports: ["binaryAuroc", "multiclassAuroc", "multilabelAuroc", "auroc"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_auroc; scikit-learn 1.9.1 roc_auc_score (max_fpr, multi_class='ovr'|'ovo')",
   paper: "Hanley & McNeil 1982; McClish 1989 (partial AUC); Hand & Till 2001 (one-vs-one)",
@@ -38,31 +54,32 @@ export const aurocMeta = classificationEntry({
   traits: ["ranking", "imbalanced", "probabilistic"],
 });
 
-/** Whose conventions to follow where the references differ: one class present gives 0 (torchmetrics) or NaN (sklearn). */
-export type CurveConvention = "torchmetrics" | "sklearn";
-const CONVENTIONS: readonly CurveConvention[] = ["torchmetrics", "sklearn"];
+type Weight = NdInput | undefined;
 
 export interface BinaryAurocOptions extends BinaryCurveOptions {
   /** Partial AUC up to this false positive rate, McClish-standardised. In (0, 1]. */
   maxFpr?: number;
-  /** Default "torchmetrics" (0 when one class is missing); "sklearn" gives NaN. */
+  /** Default "torchmetrics" (0 when one class is missing); "sklearn" gives NaN and reads scores as they are. */
   convention?: CurveConvention;
 }
 
 /** The AUROC of a problem with one class missing under `convention`: 0 (torchmetrics) or NaN (sklearn). */
-function optOneClass(value: unknown, fn: string): number {
-  return optOneOf(value, CONVENTIONS, "torchmetrics", fn, "convention") === "sklearn" ? Number.NaN : 0;
+const oneClassValue = (convention: CurveConvention) => (convention === "sklearn" ? Number.NaN : 0);
+
+/** `maxFpr` in (0, 1]; `null` means none (sklearn's `max_fpr=None`). */
+function optMaxFpr(value: unknown, fn: string): number | undefined {
+  return optNumber(fn, "maxFpr", value === null ? undefined : value, undefined, {
+    min: 0,
+    minExclusive: true,
+    max: 1,
+  });
 }
 
-function optMaxFpr(value: unknown, fn: string): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "number" || !(value > 0 && value <= 1))
-    fail(
-      "invalid_option",
-      `${fn}: option \`maxFpr\` must be a number in (0, 1], got ${describeValue(value)}`,
-    );
-  return value;
-}
+const BINARY_AUROC_OPTIONS = optionNames<BinaryAurocOptions>()(
+  ...BINARY_CURVE_OPTIONS,
+  "maxFpr",
+  "convention",
+);
 
 /**
  * Binary AUROC: the trapezoidal area under the ROC curve, equal to the Mann-Whitney probability
@@ -75,36 +92,85 @@ export function binaryAurocDef(
   options: BinaryAurocOptions = {},
 ): MetricDef<BinaryCurveState, BinaryArgs, number> {
   const fn = "binaryAuroc";
-  const maxFpr = optMaxFpr(options.maxFpr, fn);
-  const oneClass = optOneClass(options.convention, fn);
+  const o = readOptions<BinaryAurocOptions>(fn, options, BINARY_AUROC_OPTIONS);
+  const maxFpr = optMaxFpr(o.maxFpr, fn);
+  const convention = optConvention(fn, o.convention);
   return binaryCurveDef(
     {
       id: "classification/binary_auroc",
       meta: aurocMeta,
       fn,
-      compute: (source) => aurocOf(source, maxFpr, oneClass),
+      compute: (source) => aurocOf(source, maxFpr, oneClassValue(convention)),
     },
-    { ...options },
+    o,
+    readCurveKind(fn, o, conventionKind(convention)),
   );
 }
-/** One-shot {@link binaryAurocDef}. */
+/** One-shot {@link binaryAurocDef}: `(preds, target[, sampleWeight][, options])`. */
+export function binaryAuroc(preds: LabelInput, target: LabelInput, options?: BinaryAurocOptions): number;
 export function binaryAuroc(
-  preds: NumericArray,
-  target: NumericArray,
-  options: BinaryAurocOptions = {},
+  preds: LabelInput,
+  target: LabelInput,
+  sampleWeight: Weight,
+  options?: BinaryAurocOptions,
+): number;
+export function binaryAuroc(
+  preds: LabelInput,
+  target: LabelInput,
+  third?: unknown,
+  fourth?: unknown,
 ): number {
-  return runOnce(binaryAurocDef(options), preds, target);
+  return runOneShot(binaryAurocDef, preds, target, third, fourth);
 }
 
-export type MulticlassAurocAverage = "macro" | "weighted" | "micro" | "none";
+export type MulticlassAurocAverage = CurveAverage;
 
 export interface MulticlassAurocOptions<A extends MulticlassAurocAverage = MulticlassAurocAverage>
-  extends MulticlassCurveOptions {
+  extends MulticlassCurveOptions,
+    ClassNamesOption {
   /** Default "macro". "weighted" weights classes by their number of samples. "micro" (ovr only) pools all one-hot entries. */
   average?: A;
   /** "ovr" (default): each class against the rest; "ovo": Hand & Till's mean over class pairs (sklearn, exact mode). */
   multiClass?: "ovr" | "ovo";
   convention?: CurveConvention;
+}
+
+const MULTICLASS_AUROC_OPTIONS = optionNames<MulticlassAurocOptions>()(
+  ...MULTICLASS_CURVE_OPTIONS,
+  "average",
+  "multiClass",
+  "convention",
+  "classNames",
+);
+
+/** Hand & Till's one-vs-one AUROC of an exact multiclass state, macro or prevalence-weighted. */
+function ovoAuroc(
+  state: MulticlassCurveState,
+  classes: number,
+  weighted: boolean,
+  oneClass: number,
+  fn: string,
+): number {
+  if (state.kind !== "exact") return fail("invalid_state", `${fn}: ovo needs an exact state`);
+  const target = state.target.data.subarray(0, state.target.length);
+  const n = target.length;
+  let num = 0;
+  let den = 0;
+  for (let a = 0; a < classes; a++) {
+    for (let b = a + 1; b < classes; b++) {
+      const sa = aurocOf(ovoSource(state, classes, a, b, a), undefined, oneClass);
+      const sb = aurocOf(ovoSource(state, classes, a, b, b), undefined, oneClass);
+      let w = 1;
+      if (weighted) {
+        w = 0;
+        for (let i = 0; i < n; i++) if (target[i] === a || target[i] === b) w++;
+        w /= n;
+      }
+      num += (w * (sa + sb)) / 2;
+      den += w;
+    }
+  }
+  return num / den;
 }
 
 /**
@@ -114,106 +180,141 @@ export interface MulticlassAurocOptions<A extends MulticlassAurocAverage = Multi
  * NaN (`convention: "sklearn"`). One-vs-one: for each class pair (a, b), the mean of AUROC(a vs b
  * on column a) and AUROC(b vs a on column b) over the samples of a and b, averaged uniformly
  * (macro) or by pair prevalence (weighted) as sklearn 1.9.1 `roc_auc_score(multi_class="ovo")`.
- * O(C n log n) at most.
+ * Logits get a softmax per row under the default `predsKind: "auto"`. O(C n log n) at most.
  */
-export function multiclassAurocDef<A extends MulticlassAurocAverage = "macro">(
-  options: MulticlassAurocOptions<A>,
-): MetricDef<MulticlassCurveState, MulticlassArgs, Averaged<A>> {
+export function multiclassAurocDef<A extends MulticlassAurocAverage = "macro", N = undefined>(
+  options: MulticlassAurocOptions<A> & { classNames?: N },
+): MetricDef<MulticlassCurveState, MulticlassArgs, Averaged<A, N>> {
   const fn = "multiclassAuroc";
-  const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
-  const multiClass = optOneOf(options.multiClass, ["ovr", "ovo"], "ovr", fn, "multiClass");
-  const oneClass = optOneClass(options.convention, fn);
-  if (
-    multiClass === "ovo" &&
-    (options.thresholds !== undefined || average === "micro" || average === "none")
-  ) {
+  const o = readOptions<MulticlassAurocOptions>(fn, options, MULTICLASS_AUROC_OPTIONS);
+  const average = optOneOf(fn, "average", o.average, CURVE_AVERAGES, "macro");
+  const multiClass = optOneOf(fn, "multiClass", o.multiClass, ["ovr", "ovo"], "ovr");
+  const convention = optConvention(fn, o.convention);
+  const oneClass = oneClassValue(convention);
+  if (multiClass === "ovo" && (o.thresholds != null || average === "micro" || average === "none"))
     fail(
       "invalid_option",
       `${fn}: option \`multiClass: "ovo"\` needs exact mode and average "macro" or "weighted"`,
     );
-  }
+  const classNames = optClassNames(fn, o.classNames, readCurveClasses(fn, o, undefined).classes);
   return multiclassCurveDef(
     {
       id: "classification/multiclass_auroc",
       meta: aurocMeta,
       fn,
       compute: (context) => {
-        const { state, classes } = context;
-        if (multiClass === "ovo") {
-          if (state.kind !== "exact") return fail("invalid_state", `${fn}: ovo needs an exact state`);
-          const target = state.target.data.subarray(0, state.target.length);
-          const n = target.length;
-          let num = 0;
-          let den = 0;
-          for (let a = 0; a < classes; a++) {
-            for (let b = a + 1; b < classes; b++) {
-              const sa = aurocOf(ovoSource(state, classes, a, b, a), undefined, oneClass);
-              const sb = aurocOf(ovoSource(state, classes, a, b, b), undefined, oneClass);
-              let w = 1;
-              if (average === "weighted") {
-                w = 0;
-                for (let i = 0; i < n; i++) if (target[i] === a || target[i] === b) w++;
-                w /= n;
-              }
-              num += (w * (sa + sb)) / 2;
-              den += w;
-            }
-          }
-          return (num / den) as Averaged<A>;
-        }
-        return averagedCurve(context, "multiclass", average, (s) => aurocOf(s, undefined, oneClass), {
+        if (multiClass === "ovo")
+          return ovoAuroc(context.state, context.classes, average === "weighted", oneClass, fn) as Averaged<
+            A,
+            N
+          >;
+        const value = averagedCurve(context, "multiclass", average, (s) => aurocOf(s, undefined, oneClass), {
           nanIsResult: Number.isNaN(oneClass),
-        }) as Averaged<A>;
+        });
+        return named(value, classNames) as Averaged<A, N>;
       },
     },
-    { ...options },
+    o,
+    readCurveKind(fn, o, conventionKind(convention)),
   );
 }
-/** One-shot {@link multiclassAurocDef}. */
-export function multiclassAuroc<A extends MulticlassAurocAverage = "macro">(
-  preds: NumericArray | MatrixInput,
-  target: NumericArray,
-  options: MulticlassAurocOptions<A>,
-): Averaged<A> {
-  return runOnce(multiclassAurocDef(options), preds, target);
+/** One-shot {@link multiclassAurocDef}: `(preds, target[, sampleWeight], options)`. */
+export function multiclassAuroc<A extends MulticlassAurocAverage = "macro", N = undefined>(
+  preds: NdInput,
+  target: LabelInput,
+  options: MulticlassAurocOptions<A> & { classNames?: N },
+): Averaged<A, N>;
+export function multiclassAuroc<A extends MulticlassAurocAverage = "macro", N = undefined>(
+  preds: NdInput,
+  target: LabelInput,
+  sampleWeight: Weight,
+  options: MulticlassAurocOptions<A> & { classNames?: N },
+): Averaged<A, N>;
+export function multiclassAuroc(
+  preds: NdInput,
+  target: LabelInput,
+  third?: unknown,
+  fourth?: unknown,
+): unknown {
+  return runMulticlassOneShot(multiclassAurocDef, "multiclassAuroc", preds, target, third, fourth);
 }
 
 export interface MultilabelAurocOptions<A extends MulticlassAurocAverage = MulticlassAurocAverage>
-  extends MultilabelCurveOptions {
+  extends MultilabelCurveOptions,
+    ClassNamesOption {
   /** Default "macro"; "micro" pools every (sample, label) entry; "weighted" weights by positives. */
   average?: A;
   convention?: CurveConvention;
 }
+
+const MULTILABEL_AUROC_OPTIONS = optionNames<MultilabelAurocOptions>()(
+  ...MULTILABEL_CURVE_OPTIONS,
+  "average",
+  "convention",
+  "classNames",
+);
 
 /**
  * Multilabel AUROC: a binary AUROC per label (ignored entries left out), averaged macro
  * (default), weighted by positives, micro over all entries, or none. Matches torchmetrics 1.9.0
  * `multilabel_auroc` and sklearn 1.9.1 `roc_auc_score` on indicator targets.
  */
-export function multilabelAurocDef<A extends MulticlassAurocAverage = "macro">(
-  options: MultilabelAurocOptions<A>,
-): MetricDef<MultilabelCurveState, MultilabelArgs, Averaged<A>> {
+export function multilabelAurocDef<A extends MulticlassAurocAverage = "macro", N = undefined>(
+  options: MultilabelAurocOptions<A> & { classNames?: N },
+): MetricDef<MultilabelCurveState, MultilabelArgs, Averaged<A, N>> {
   const fn = "multilabelAuroc";
-  const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
-  const oneClass = optOneClass(options.convention, fn);
+  const o = readOptions<MultilabelAurocOptions>(fn, options, MULTILABEL_AUROC_OPTIONS);
+  const average = optOneOf(fn, "average", o.average, CURVE_AVERAGES, "macro");
+  const convention = optConvention(fn, o.convention);
+  const oneClass = oneClassValue(convention);
+  const classNames = optClassNames(fn, o.classNames, o.numLabels as number);
   return multilabelCurveDef(
     {
       id: "classification/multilabel_auroc",
       meta: aurocMeta,
       fn,
       compute: (context) =>
-        averagedCurve(context, "multilabel", average, (s) => aurocOf(s, undefined, oneClass), {
-          nanIsResult: Number.isNaN(oneClass),
-        }) as Averaged<A>,
+        named(
+          averagedCurve(context, "multilabel", average, (s) => aurocOf(s, undefined, oneClass), {
+            nanIsResult: Number.isNaN(oneClass),
+          }),
+          classNames,
+        ) as Averaged<A, N>,
     },
-    { ...options },
+    o,
+    readCurveKind(fn, o, conventionKind(convention)),
   );
 }
-/** One-shot {@link multilabelAurocDef}. */
-export function multilabelAuroc<A extends MulticlassAurocAverage = "macro">(
-  preds: MatrixInput,
-  target: MatrixInput,
-  options: MultilabelAurocOptions<A>,
-): Averaged<A> {
-  return runOnce(multilabelAurocDef(options), preds, target);
+/** One-shot {@link multilabelAurocDef}: `(preds, target[, sampleWeight], options)`. */
+export function multilabelAuroc<A extends MulticlassAurocAverage = "macro", N = undefined>(
+  preds: NdInput,
+  target: NdInput,
+  options: MultilabelAurocOptions<A> & { classNames?: N },
+): Averaged<A, N>;
+export function multilabelAuroc<A extends MulticlassAurocAverage = "macro", N = undefined>(
+  preds: NdInput,
+  target: NdInput,
+  sampleWeight: Weight,
+  options: MultilabelAurocOptions<A> & { classNames?: N },
+): Averaged<A, N>;
+export function multilabelAuroc(preds: NdInput, target: NdInput, third?: unknown, fourth?: unknown): unknown {
+  return runOneShot(multilabelAurocDef, preds, target, third, fourth);
 }
+
+const dispatch = taskDispatch("auroc", {
+  binary: { def: binaryAurocDef, fn: binaryAuroc },
+  multiclass: { def: multiclassAurocDef, fn: multiclassAuroc },
+  multilabel: { def: multilabelAurocDef, fn: multilabelAuroc },
+});
+/** Task-dispatching AUROC, as the torchmetrics 1.9.0 `auroc` task wrapper (average "macro"). */
+export const auroc = dispatch.fn as AveragedTask<
+  BinaryAurocOptions,
+  MulticlassAurocOptions,
+  MultilabelAurocOptions
+>;
+/** The def of {@link auroc}. */
+export const aurocDef = dispatch.def as AveragedTaskDef<
+  BinaryAurocOptions,
+  MulticlassAurocOptions,
+  MultilabelAurocOptions
+>;

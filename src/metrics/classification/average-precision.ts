@@ -1,23 +1,13 @@
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
-import {
-  averagedCurve,
-  type BinaryCurveOptions,
-  binaryCurveDef,
-  type MulticlassCurveOptions,
-  type MultilabelCurveOptions,
-  multiclassCurveDef,
-  multilabelCurveDef,
+import { averagedCurveMetric } from "./averaged-curve.js";
+import type {
+  BinaryCurveOptions,
+  CurveAverage,
+  MulticlassCurveOptions,
+  MultilabelCurveOptions,
 } from "./curve-defs.js";
-import {
-  averagePrecisionOf,
-  type BinaryCurveState,
-  type MulticlassCurveState,
-  type MultilabelCurveState,
-} from "./curve-state.js";
-import { optOneOf } from "./input.js";
+import { averagePrecisionOf } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
-import type { Averaged, BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-scores.js";
+import type { ClassNamesOption } from "./stat-metric.js";
 
 /** Catalog entry of average precision. */
 export const averagePrecisionMeta = classificationEntry({
@@ -26,7 +16,12 @@ export const averagePrecisionMeta = classificationEntry({
   formula: "AP=\\sum_k (R_k-R_{k-1})P_k",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryAveragePrecision", "multiclassAveragePrecision", "multilabelAveragePrecision"],
+  exports: [
+    "binaryAveragePrecision",
+    "multiclassAveragePrecision",
+    "multilabelAveragePrecision",
+    "averagePrecision",
+  ],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_average_precision; scikit-learn 1.9.1 average_precision_score",
   robustness: [
@@ -35,7 +30,40 @@ export const averagePrecisionMeta = classificationEntry({
   traits: ["ranking", "imbalanced", "probabilistic"],
 });
 
-export type AveragePrecisionAverage = "macro" | "weighted" | "micro" | "none";
+export type AveragePrecisionAverage = CurveAverage;
+
+export interface MulticlassAveragePrecisionOptions<
+  A extends AveragePrecisionAverage = AveragePrecisionAverage,
+> extends MulticlassCurveOptions,
+    ClassNamesOption {
+  /** Default "macro" (classes without samples are NaN and left out); "weighted" by class frequency. */
+  average?: A;
+}
+
+export interface MultilabelAveragePrecisionOptions<
+  A extends AveragePrecisionAverage = AveragePrecisionAverage,
+> extends MultilabelCurveOptions,
+    ClassNamesOption {
+  /** Default "macro" (a label without positives scores 0, as torchmetrics). */
+  average?: A;
+}
+
+const averagePrecisionMetric = averagedCurveMetric<
+  BinaryCurveOptions,
+  MulticlassAveragePrecisionOptions,
+  MultilabelAveragePrecisionOptions,
+  undefined
+>({
+  concept: "average_precision",
+  name: "AveragePrecision",
+  meta: averagePrecisionMeta,
+  options: [],
+  parse: () => undefined,
+  averages: ["macro", "weighted", "micro", "none"],
+  // No positive: 0 (binary, multilabel, micro: both references); NaN for a multiclass class, left out of averages.
+  value: (source, _parsed, variant) => averagePrecisionOf(source, variant === "multiclass" ? Number.NaN : 0),
+  micro: (source) => averagePrecisionOf(source, 0),
+});
 
 /**
  * Binary average precision, sum_k (R_k - R_{k-1}) P_k over the distinct score thresholds
@@ -44,92 +72,18 @@ export type AveragePrecisionAverage = "macro" | "weighted" | "micro" | "none";
  * `average_precision_score`; with no positive sample the result is 0, as both. O(n) after a
  * radix sort of float32 scores (O(n log n) otherwise).
  */
-export function binaryAveragePrecisionDef(
-  options: BinaryCurveOptions = {},
-): MetricDef<BinaryCurveState, BinaryArgs, number> {
-  return binaryCurveDef(
-    {
-      id: "classification/binary_average_precision",
-      meta: averagePrecisionMeta,
-      fn: "binaryAveragePrecision",
-      compute: (source) => averagePrecisionOf(source, 0),
-    },
-    { ...options },
-  );
-}
-/** One-shot {@link binaryAveragePrecisionDef}. */
-export function binaryAveragePrecision(
-  preds: NumericArray,
-  target: NumericArray,
-  options: BinaryCurveOptions = {},
-): number {
-  return runOnce(binaryAveragePrecisionDef(options), preds, target);
-}
-
-export interface MulticlassAveragePrecisionOptions<
-  A extends AveragePrecisionAverage = AveragePrecisionAverage,
-> extends MulticlassCurveOptions {
-  /** Default "macro" (classes without samples are NaN and left out); "weighted" by class frequency. */
-  average?: A;
-}
-
+export const binaryAveragePrecisionDef = averagePrecisionMetric.binaryDef;
+/** One-shot {@link binaryAveragePrecisionDef}: `(preds, target[, sampleWeight][, options])`. */
+export const binaryAveragePrecision = averagePrecisionMetric.binary;
 /** Multiclass average precision, one-vs-rest per class, averaged as torchmetrics 1.9.0 `multiclass_average_precision`. */
-export function multiclassAveragePrecisionDef<A extends AveragePrecisionAverage = "macro">(
-  options: MulticlassAveragePrecisionOptions<A>,
-): MetricDef<MulticlassCurveState, MulticlassArgs, Averaged<A>> {
-  const fn = "multiclassAveragePrecision";
-  const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
-  return multiclassCurveDef(
-    {
-      id: "classification/multiclass_average_precision",
-      meta: averagePrecisionMeta,
-      fn,
-      compute: (context) =>
-        averagedCurve(context, "multiclass", average, (s) => averagePrecisionOf(s, Number.NaN), {
-          microValue: (s) => averagePrecisionOf(s, 0),
-        }) as Averaged<A>,
-    },
-    { ...options },
-  );
-}
+export const multiclassAveragePrecisionDef = averagePrecisionMetric.multiclassDef;
 /** One-shot {@link multiclassAveragePrecisionDef}. */
-export function multiclassAveragePrecision<A extends AveragePrecisionAverage = "macro">(
-  preds: NumericArray | MatrixInput,
-  target: NumericArray,
-  options: MulticlassAveragePrecisionOptions<A>,
-): Averaged<A> {
-  return runOnce(multiclassAveragePrecisionDef(options), preds, target);
-}
-
-export interface MultilabelAveragePrecisionOptions<
-  A extends AveragePrecisionAverage = AveragePrecisionAverage,
-> extends MultilabelCurveOptions {
-  /** Default "macro" (a label without positives scores 0, as torchmetrics). */
-  average?: A;
-}
-
+export const multiclassAveragePrecision = averagePrecisionMetric.multiclass;
 /** Multilabel average precision per label, averaged as torchmetrics 1.9.0 `multilabel_average_precision` (sklearn 1.9.1 on indicator targets). */
-export function multilabelAveragePrecisionDef<A extends AveragePrecisionAverage = "macro">(
-  options: MultilabelAveragePrecisionOptions<A>,
-): MetricDef<MultilabelCurveState, MultilabelArgs, Averaged<A>> {
-  const fn = "multilabelAveragePrecision";
-  const average = optOneOf(options.average, ["macro", "weighted", "micro", "none"], "macro", fn, "average");
-  return multilabelCurveDef(
-    {
-      id: "classification/multilabel_average_precision",
-      meta: averagePrecisionMeta,
-      fn,
-      compute: (context) =>
-        averagedCurve(context, "multilabel", average, (s) => averagePrecisionOf(s, 0)) as Averaged<A>,
-    },
-    { ...options },
-  );
-}
+export const multilabelAveragePrecisionDef = averagePrecisionMetric.multilabelDef;
 /** One-shot {@link multilabelAveragePrecisionDef}. */
-export function multilabelAveragePrecision<A extends AveragePrecisionAverage = "macro">(
-  preds: MatrixInput,
-  target: MatrixInput,
-  options: MultilabelAveragePrecisionOptions<A>,
-): Averaged<A> {
-  return runOnce(multilabelAveragePrecisionDef(options), preds, target);
-}
+export const multilabelAveragePrecision = averagePrecisionMetric.multilabel;
+/** Task-dispatching average precision, as the torchmetrics 1.9.0 `average_precision` task wrapper (average "macro"). */
+export const averagePrecision = averagePrecisionMetric.task;
+/** The def of {@link averagePrecision}. */
+export const averagePrecisionDef = averagePrecisionMetric.taskDef;

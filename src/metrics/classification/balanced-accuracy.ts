@@ -1,7 +1,8 @@
-import { optBoolean } from "./input.js";
+import { optionNames } from "../../core/options.js";
 import { classificationEntry } from "./meta.js";
+import { optBoolean } from "./options.js";
+import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-defs.js";
 import { confusionMetric } from "./stat-metric.js";
-import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of balanced accuracy. */
 export const balancedAccuracyMeta = classificationEntry({
@@ -51,7 +52,8 @@ const balancedAccuracyMetric = confusionMetric<
   concept: "balanced_accuracy",
   name: "BalancedAccuracy",
   meta: balancedAccuracyMeta,
-  parse: (options, fn) => optBoolean(options.adjusted, false, fn, "adjusted"),
+  options: optionNames<BalancedAccuracyOptions>()("adjusted"),
+  parse: (options, fn) => optBoolean(fn, "adjusted", options.adjusted, false),
   reduce: balancedAccuracyFromConfusion,
 });
 
@@ -67,3 +69,8 @@ export const binaryBalancedAccuracy = balancedAccuracyMetric.binary;
 export const multiclassBalancedAccuracyDef = balancedAccuracyMetric.multiclassDef;
 /** One-shot {@link multiclassBalancedAccuracyDef}. */
 export const multiclassBalancedAccuracy = balancedAccuracyMetric.multiclass;
+
+/** Task-dispatching balancedAccuracy (`task: "binary" | "multiclass"`; no torchmetrics wrapper; sklearn `balanced_accuracy_score`). */
+export const balancedAccuracy = balancedAccuracyMetric.task;
+/** The def of {@link balancedAccuracy}. */
+export const balancedAccuracyDef = balancedAccuracyMetric.taskDef;

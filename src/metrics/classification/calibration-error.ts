@@ -1,22 +1,22 @@
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { type MetricDef, runOnce } from "../../metric.js";
-import { reached, torchLinspace01 } from "./curve-state.js";
+import { optionNames, readOptions } from "../../core/options.js";
+import type { MetricDef } from "../../metric.js";
 import {
-  assertProbabilityValues,
-  assertSameRows,
-  assertSeen,
-  cleanOptions,
-  optIgnoreIndex,
-  optNumClasses,
-  optOneOf,
-  readBinaryTarget,
-  readLabels,
-  readMulticlassPreds,
-  readProbabilities,
-} from "./input.js";
+  binaryConfidence,
+  binsOption,
+  type CalibrationState,
+  calibrationDef,
+  multiclassConfidence,
+  torchmetricsBinning,
+} from "./calibration-bins.js";
 import { classificationEntry } from "./meta.js";
-import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
+import type { LabelInput, NdInput } from "./ndarray.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
+import { optOneOf } from "./options.js";
+import type { PredsKind } from "./preds-kind.js";
+import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
+import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+
+export type { CalibrationState } from "./calibration-bins.js";
 
 /** Catalog entry of the calibration error. */
 export const calibrationErrorMeta = classificationEntry({
@@ -42,19 +42,15 @@ export interface CalibrationErrorOptions {
   /** Default "l1". */
   norm?: CalibrationNorm;
   ignoreIndex?: number;
+  /** Default "auto": logits get a sigmoid (softmax per row); rounded probability rows are renormalised. */
+  predsKind?: PredsKind;
 }
-
-/** Per bin: count, sum of confidences, sum of accuracies (nBins + 1 bins: the last holds confidence 1.0). */
-export interface CalibrationState {
-  bins: Float64Array;
-}
-
-function binsOption(value: unknown, fn: string): number {
-  if (value === undefined) return 15;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
-    fail("invalid_option", `${fn}: option \`nBins\` must be an integer >= 1, got ${describeValue(value)}`);
-  return value;
-}
+const CALIBRATION_OPTIONS = optionNames<CalibrationErrorOptions>()(
+  "nBins",
+  "norm",
+  "ignoreIndex",
+  "predsKind",
+);
 
 /**
  * Calibration error from binned sums, as torchmetrics 1.9.0 `_ce_compute`: bin b holds
@@ -77,121 +73,114 @@ function calibrationFromBins(bins: Float64Array, norm: CalibrationNorm): number 
   return norm === "l2" ? (ce > 0 ? Math.sqrt(ce) : 0) : ce;
 }
 
-function calibrationDef<Args extends unknown[]>(
-  id: string,
-  fn: string,
-  options: CalibrationErrorOptions & Record<string, unknown>,
-  read: (...args: Args) => { confidence: Float64Array; accuracy: Float64Array },
-): MetricDef<CalibrationState, Args, number> {
-  const nBins = binsOption(options.nBins, fn);
-  const norm = optOneOf(options.norm, ["l1", "l2", "max"], "l1", fn, "norm");
-  const boundaries = torchLinspace01(nBins + 1);
-  const size = 3 * (nBins + 1);
-  return {
-    id,
-    meta: calibrationErrorMeta,
-    options: cleanOptions(options),
-    init: () => ({ bins: new Float64Array(size) }),
-    update(state, ...args) {
-      const { confidence, accuracy } = read(...args);
-      for (let i = 0; i < confidence.length; i++) {
-        const c = confidence[i]!;
-        if (Number.isNaN(accuracy[i]!)) continue;
-        const b = reached(boundaries, c) - 1;
-        state.bins[3 * b] += 1;
-        state.bins[3 * b + 1] += c;
-        state.bins[3 * b + 2] += accuracy[i]!;
-      }
-    },
-    merge: (a, b) => ({ bins: a.bins.map((v, i) => v + b.bins[i]!) }),
-    compute: (state) => {
-      let total = 0;
-      for (let b = 0; b < state.bins.length; b += 3) total += state.bins[b]!;
-      assertSeen(total, fn);
-      return calibrationFromBins(state.bins, norm);
-    },
-    validateState(state): asserts state is CalibrationState {
-      const bins = (state as CalibrationState | null)?.bins;
-      if (!(bins instanceof Float64Array) || bins.length !== size)
-        fail("invalid_state", `${id}: fromJSON expects { bins: Float64Array(${size}) }`);
-    },
-  };
-}
+type Weight = NdInput | undefined;
 
 /**
  * Binary calibration error: confidence = the predicted probability of class 1, accuracy = the
- * target, binned into `nBins` equal-width bins; l1 (ECE, default), l2 or max (MCE). Matches
- * torchmetrics 1.9.0 `binary_calibration_error`. O(n), O(nBins) state.
+ * target, binned into `nBins` equal-width bins; l1 (ECE, default), l2 or max (MCE). Logits get a
+ * sigmoid under the default `predsKind: "auto"`. Matches torchmetrics 1.9.0
+ * `binary_calibration_error`. O(n), O(nBins) state.
  */
 export function binaryCalibrationErrorDef(
   options: CalibrationErrorOptions = {},
 ): MetricDef<CalibrationState, BinaryArgs, number> {
   const fn = "binaryCalibrationError";
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
-  return calibrationDef<BinaryArgs>(
-    "classification/binary_calibration_error",
-    fn,
-    { ...options },
-    (preds, target, sampleWeight) => {
-      if (sampleWeight !== undefined) fail("unsupported", `${fn}: \`sampleWeight\` is not supported`);
-      const p = readProbabilities(preds, fn);
-      const t = readBinaryTarget(target, fn, ignoreIndex);
-      assertSameRows(p.length, t.length, fn);
-      const accuracy = Float64Array.from(t, (v) => (v === ignoreIndex ? Number.NaN : v));
-      return { confidence: p, accuracy };
+  const o = readOptions(fn, options, CALIBRATION_OPTIONS);
+  const norm = optNorm(fn, o.norm);
+  return calibrationDef<BinaryArgs, number>(
+    {
+      id: "classification/binary_calibration_error",
+      fn,
+      meta: calibrationErrorMeta,
+      binning: torchmetricsBinning(binsOption(o.nBins, fn, 15)),
+      result: (bins) => calibrationFromBins(bins, norm),
     },
+    o,
+    binaryConfidence(fn, o),
   );
 }
-/** One-shot {@link binaryCalibrationErrorDef}. */
+
+const optNorm = (fn: string, value: unknown) => optOneOf(fn, "norm", value, ["l1", "l2", "max"], "l1");
+
+/** One-shot {@link binaryCalibrationErrorDef}: `(preds, target[, options])`. */
 export function binaryCalibrationError(
-  preds: NumericArray,
-  target: NumericArray,
-  options: CalibrationErrorOptions = {},
+  preds: NdInput,
+  target: LabelInput,
+  third?: Weight | CalibrationErrorOptions,
+  fourth?: CalibrationErrorOptions,
 ): number {
-  return runOnce(binaryCalibrationErrorDef(options), preds, target);
+  return runOneShot(binaryCalibrationErrorDef, preds, target, third, fourth);
 }
 
 export interface MulticlassCalibrationErrorOptions extends CalibrationErrorOptions {
-  numClasses: number;
+  /** The number of classes; required unless `labels` is given. */
+  numClasses?: number;
+  /** The labels of the probability columns. */
+  labels?: readonly (number | string)[];
 }
+const MULTICLASS_CALIBRATION_OPTIONS = optionNames<MulticlassCalibrationErrorOptions>()(
+  ...CALIBRATION_OPTIONS,
+  "numClasses",
+  "labels",
+);
 
 /**
  * Multiclass (top-label) calibration error: confidence = the maximum probability, accuracy =
- * whether its class (first maximum) is the target. Matches torchmetrics 1.9.0
+ * whether its class (first maximum) is the target. Logits get a softmax and rounded probability
+ * rows are renormalised (see docs/defaults.md). Matches torchmetrics 1.9.0
  * `multiclass_calibration_error`. O(n C), O(nBins) state.
  */
 export function multiclassCalibrationErrorDef(
   options: MulticlassCalibrationErrorOptions,
 ): MetricDef<CalibrationState, MulticlassArgs, number> {
   const fn = "multiclassCalibrationError";
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
-  const C = optNumClasses(options.numClasses, fn);
-  return calibrationDef<MulticlassArgs>(
-    "classification/multiclass_calibration_error",
-    fn,
-    { ...options },
-    (preds, target, sampleWeight) => {
-      if (sampleWeight !== undefined) fail("unsupported", `${fn}: \`sampleWeight\` is not supported`);
-      const { labels, scores } = readMulticlassPreds(preds, fn, C);
-      if (!scores) fail("invalid_value", `${fn}: \`preds\` must be probabilities (N x ${C}), got labels`);
-      assertProbabilityValues(scores.data, fn, "preds");
-      const t = readLabels(target, fn, C, ignoreIndex);
-      assertSameRows(labels.length, t.length, fn);
-      const confidence = new Float64Array(t.length);
-      const accuracy = new Float64Array(t.length);
-      for (let i = 0; i < t.length; i++) {
-        confidence[i] = scores.data[i * C + labels[i]!]!;
-        accuracy[i] = t[i] === ignoreIndex ? Number.NaN : labels[i] === t[i] ? 1 : 0;
-      }
-      return { confidence, accuracy };
+  const o = readOptions(fn, options, MULTICLASS_CALIBRATION_OPTIONS);
+  const norm = optNorm(fn, o.norm);
+  return calibrationDef<MulticlassArgs, number>(
+    {
+      id: "classification/multiclass_calibration_error",
+      fn,
+      meta: calibrationErrorMeta,
+      binning: torchmetricsBinning(binsOption(o.nBins, fn, 15)),
+      result: (bins) => calibrationFromBins(bins, norm),
     },
+    o,
+    multiclassConfidence(fn, o),
   );
 }
-/** One-shot {@link multiclassCalibrationErrorDef}. */
+
+/** One-shot {@link multiclassCalibrationErrorDef}: `(preds, target, options)`. */
 export function multiclassCalibrationError(
-  preds: MatrixInput,
-  target: NumericArray,
-  options: MulticlassCalibrationErrorOptions,
+  preds: NdInput,
+  target: LabelInput,
+  third: Weight | MulticlassCalibrationErrorOptions,
+  fourth?: MulticlassCalibrationErrorOptions,
 ): number {
-  return runOnce(multiclassCalibrationErrorDef(options), preds, target);
+  return runMulticlassOneShot(
+    multiclassCalibrationErrorDef,
+    "multiclassCalibrationError",
+    preds,
+    target,
+    third,
+    fourth,
+  );
 }
+
+const dispatch = taskDispatch("calibrationError", {
+  binary: { def: binaryCalibrationErrorDef, fn: binaryCalibrationError },
+  multiclass: { def: multiclassCalibrationErrorDef, fn: multiclassCalibrationError },
+});
+/** Task-dispatching calibrationError (`task: "binary" | "multiclass"`; torchmetrics 1.9.0 `calibration_error` task wrapper). */
+export const calibrationError = dispatch.fn as PlainTask<
+  CalibrationErrorOptions,
+  MulticlassCalibrationErrorOptions,
+  never,
+  number
+>;
+/** The def of {@link calibrationError}. */
+export const calibrationErrorDef = dispatch.def as PlainTaskDef<
+  CalibrationErrorOptions,
+  MulticlassCalibrationErrorOptions,
+  never,
+  number
+>;

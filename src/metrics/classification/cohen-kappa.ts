@@ -1,7 +1,9 @@
-import { optOneOf } from "./input.js";
+import { optionNames } from "../../core/options.js";
+import { type KappaWeights, kappaFromConfusion } from "./kappa.js";
 import { classificationEntry } from "./meta.js";
+import { optOneOf } from "./options.js";
+import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-defs.js";
 import { confusionMetric } from "./stat-metric.js";
-import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of Cohen's kappa. */
 export const cohenKappaMeta = classificationEntry({
@@ -17,39 +19,13 @@ export const cohenKappaMeta = classificationEntry({
   traits: ["imbalanced", "ordinal"],
 });
 
-/** Disagreement weights: none (0 on the diagonal, 1 elsewhere), linear |i-j|, quadratic (i-j)^2. */
-export type KappaWeights = "none" | "linear" | "quadratic";
-
 export interface CohenKappaOptions {
   /** Default "none". */
   weights?: KappaWeights;
 }
 
-/** Cohen's kappa of a C x C confusion matrix: 1 - sum(w O) / sum(w E), E the outer product of marginals / n. */
-export function kappaFromConfusion(m: ArrayLike<number>, C: number, weights: KappaWeights): number {
-  const rows = new Float64Array(C);
-  const cols = new Float64Array(C);
-  let total = 0;
-  for (let i = 0; i < C; i++) {
-    for (let j = 0; j < C; j++) {
-      const v = m[i * C + j]!;
-      rows[i] += v;
-      cols[j] += v;
-      total += v;
-    }
-  }
-  let observed = 0;
-  let expected = 0;
-  for (let i = 0; i < C; i++) {
-    for (let j = 0; j < C; j++) {
-      const d = Math.abs(i - j);
-      const w = weights === "none" ? (d === 0 ? 0 : 1) : weights === "linear" ? d : d * d;
-      observed += w * m[i * C + j]!;
-      expected += (w * rows[i]! * cols[j]!) / total;
-    }
-  }
-  return 1 - observed / expected;
-}
+export type { KappaWeights };
+export { kappaFromConfusion };
 
 const WEIGHTS: readonly KappaWeights[] = ["none", "linear", "quadratic"];
 
@@ -62,7 +38,9 @@ const cohenKappaMetric = confusionMetric<
   concept: "cohen_kappa",
   name: "CohenKappa",
   meta: cohenKappaMeta,
-  parse: (options, fn) => optOneOf(options.weights, WEIGHTS, "none", fn, "weights"),
+  options: optionNames<CohenKappaOptions>()("weights"),
+  parse: (options, fn) =>
+    optOneOf(fn, "weights", options.weights === null ? undefined : options.weights, WEIGHTS, "none"),
   reduce: kappaFromConfusion,
 });
 
@@ -83,3 +61,8 @@ export const binaryCohenKappa = cohenKappaMetric.binary;
 export const multiclassCohenKappaDef = cohenKappaMetric.multiclassDef;
 /** One-shot {@link multiclassCohenKappaDef}. */
 export const multiclassCohenKappa = cohenKappaMetric.multiclass;
+
+/** Task-dispatching cohenKappa (`task: "binary" | "multiclass"`; torchmetrics 1.9.0 `cohen_kappa` task wrapper). */
+export const cohenKappa = cohenKappaMetric.task;
+/** The def of {@link cohenKappa}. */
+export const cohenKappaDef = cohenKappaMetric.taskDef;

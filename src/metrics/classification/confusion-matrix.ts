@@ -1,16 +1,21 @@
-import type { MatrixInput } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
-import { optOneOf } from "./input.js";
+import { optionNames, readOptions } from "../../core/options.js";
+import type { MetricDef } from "../../metric.js";
 import { classificationEntry } from "./meta.js";
-import { confusionMetric } from "./stat-metric.js";
+import type { NdInput } from "./ndarray.js";
+import { runOneShot } from "./one-shot.js";
+import { optOneOf } from "./options.js";
 import {
   type BinaryStatOptions,
+  MULTILABEL_STAT_OPTIONS,
   type MulticlassStatOptions,
   type MultilabelArgs,
   type MultilabelCountsState,
   type MultilabelStatOptions,
   multilabelStatDef,
-} from "./stat-scores.js";
+  readNumLabels,
+} from "./stat-defs.js";
+import { confusionMetric } from "./stat-metric.js";
+import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
 /** Catalog entry of the confusion matrix. */
 export const confusionMatrixMeta = classificationEntry({
@@ -31,6 +36,13 @@ const NORMALIZE: readonly ConfusionNormalize[] = ["true", "pred", "all", "none"]
 export interface ConfusionOptions {
   /** Default "none" (counts). 0/0 rows or columns become 0, as torchmetrics. */
   normalize?: ConfusionNormalize;
+}
+
+const CONFUSION_OPTIONS = optionNames<ConfusionOptions>()("normalize");
+
+/** `normalize`; `null` means none (torchmetrics' `normalize=None`). */
+function optNormalize(fn: string, value: unknown): ConfusionNormalize {
+  return optOneOf(fn, "normalize", value === null ? undefined : value, NORMALIZE, "none");
 }
 
 /** Normalises a C x C matrix (rows = target) in place of a copy; returns it as rows. */
@@ -67,7 +79,8 @@ const confusionMatrixMetric = confusionMetric<
   concept: "confusion_matrix",
   name: "ConfusionMatrix",
   meta: confusionMatrixMeta,
-  parse: (options, fn) => optOneOf(options.normalize, NORMALIZE, "none", fn, "normalize"),
+  options: CONFUSION_OPTIONS,
+  parse: (options, fn) => optNormalize(fn, options.normalize),
   reduce: normalizeRows,
 });
 
@@ -96,25 +109,45 @@ export const multiclassConfusionMatrix = confusionMatrixMetric.multiclass;
 export function multilabelConfusionMatrixDef(
   options: MultilabelStatOptions & ConfusionOptions,
 ): MetricDef<MultilabelCountsState, MultilabelArgs, number[][][]> {
-  const normalize = optOneOf(options.normalize, NORMALIZE, "none", "multilabelConfusionMatrix", "normalize");
+  const fn = "multilabelConfusionMatrix";
+  const o = readOptions(fn, options, [...MULTILABEL_STAT_OPTIONS, ...CONFUSION_OPTIONS]);
+  const normalize = optNormalize(fn, o.normalize);
+  const numLabels = readNumLabels(fn, o.numLabels);
   return multilabelStatDef(
     {
       id: "classification/multilabel_confusion_matrix",
       meta: confusionMatrixMeta,
-      fn: "multilabelConfusionMatrix",
+      fn,
       reduce: (s) =>
-        Array.from({ length: options.numLabels }, (_, l) =>
+        Array.from({ length: numLabels }, (_, l) =>
           normalizeRows(s.counts.subarray(l * 4, l * 4 + 4), 2, normalize),
         ),
     },
-    { ...options },
+    o,
   );
 }
 /** One-shot {@link multilabelConfusionMatrixDef}. */
 export function multilabelConfusionMatrix(
-  preds: MatrixInput,
-  target: MatrixInput,
-  options: MultilabelStatOptions & ConfusionOptions,
+  preds: NdInput,
+  target: NdInput,
+  third: NdInput | undefined | (MultilabelStatOptions & ConfusionOptions),
+  fourth?: MultilabelStatOptions & ConfusionOptions,
 ): number[][][] {
-  return runOnce(multilabelConfusionMatrixDef(options), preds, target);
+  return runOneShot(multilabelConfusionMatrixDef, preds, target, third, fourth);
 }
+
+type B = BinaryStatOptions & ConfusionOptions;
+type M = MulticlassStatOptions & ConfusionOptions;
+type L = MultilabelStatOptions & ConfusionOptions;
+const dispatch = taskDispatch("confusionMatrix", {
+  binary: { def: binaryConfusionMatrixDef, fn: binaryConfusionMatrix },
+  multiclass: { def: multiclassConfusionMatrixDef, fn: multiclassConfusionMatrix },
+  multilabel: { def: multilabelConfusionMatrixDef, fn: multilabelConfusionMatrix },
+});
+/**
+ * Task-dispatching confusion matrix (`task: "binary" | "multiclass" | "multilabel"`), as the
+ * torchmetrics 1.9.0 `confusion_matrix` task wrapper: C x C (binary 2 x 2), multilabel L x 2 x 2.
+ */
+export const confusionMatrix = dispatch.fn as PlainTask<B, M, L, number[][], number[][], number[][][]>;
+/** The def of {@link confusionMatrix}. */
+export const confusionMatrixDef = dispatch.def as PlainTaskDef<B, M, L, number[][], number[][], number[][][]>;

@@ -1,8 +1,9 @@
-import type { MatrixInput } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import type { MetricDef } from "../../metric.js";
 import { type LabelRankingOptions, type RankingArgs, rankingDef } from "./label-ranking.js";
-import type { MeanState } from "./log-loss.js";
+import type { MeanState } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
+import type { NdInput } from "./ndarray.js";
+import { runOneShot } from "./one-shot.js";
 
 /** Catalog entry of coverage error. */
 export const coverageErrorMeta = classificationEntry({
@@ -29,7 +30,7 @@ export function multilabelCoverageErrorDef(
     "multilabelCoverageError",
     coverageErrorMeta,
     options,
-    (s, rel) => {
+    () => (s, rel) => {
       let min = Number.POSITIVE_INFINITY;
       for (let j = 0; j < s.length; j++) if (rel[j] && s[j]! < min) min = s[j]!;
       if (min === Number.POSITIVE_INFINITY) return 0;
@@ -41,9 +42,21 @@ export function multilabelCoverageErrorDef(
 }
 /** One-shot {@link multilabelCoverageErrorDef}. */
 export function multilabelCoverageError(
-  preds: MatrixInput,
-  target: MatrixInput,
+  preds: NdInput,
+  target: NdInput,
   options: LabelRankingOptions,
+): number;
+export function multilabelCoverageError(
+  preds: NdInput,
+  target: NdInput,
+  sampleWeight: NdInput | undefined,
+  options: LabelRankingOptions,
+): number;
+export function multilabelCoverageError(
+  preds: NdInput,
+  target: NdInput,
+  third?: unknown,
+  fourth?: unknown,
 ): number {
-  return runOnce(multilabelCoverageErrorDef(options), preds, target);
+  return runOneShot(multilabelCoverageErrorDef, preds, target, third, fourth);
 }

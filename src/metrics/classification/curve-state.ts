@@ -27,8 +27,20 @@ import {
   growableUint8,
 } from "../../core/buffer.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { assertAllocation } from "../../core/limits.js";
+import { optSize } from "../../core/options.js";
 import { argsortDescending, float32FromKey, radixSortUint32 } from "../../core/sort.js";
 import { isAscending, sortFloat64 } from "../../core/sort-float64.js";
+import {
+  checkState,
+  checkValues,
+  type FieldCheck,
+  field,
+  stateInvariant,
+  type ValueDomain,
+} from "../../core/state-check.js";
+import { trapezoid } from "./auc.js";
+import { isPlainVector } from "./ndarray.js";
 
 /** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
 export type ThresholdsOption = number | readonly number[];
@@ -58,23 +70,28 @@ export function torchLinspace01(steps: number): Float64Array {
   return out;
 }
 
-/** Parses the `thresholds` option; undefined means exact mode. */
-export function resolveThresholds(value: unknown, fn: string): Float64Array | undefined {
+/**
+ * Parses the `thresholds` option; undefined (or null) means exact mode. A count goes through the
+ * allocation budget for `problems` binned histograms (2 (T + 1) float64 counts each); a list must
+ * hold strictly increasing numbers in [0, 1].
+ */
+export function resolveThresholds(value: unknown, fn: string, problems = 1): Float64Array | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "number") {
-    if (!Number.isInteger(value) || value < 2)
-      fail(
-        "invalid_option",
-        `${fn}: option \`thresholds\` must be an integer >= 2 or a list, got ${describeValue(value)}`,
-      );
-    return torchLinspace01(value);
+    const count = optSize(fn, "thresholds", value, undefined, {
+      min: 2,
+      bytesFor: (t) => 8 * t + problems * 16 * (t + 1),
+    }) as number;
+    return torchLinspace01(count);
   }
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-    const list = Float64Array.from(value as ArrayLike<number>);
-    if (list.length === 0) fail("invalid_option", `${fn}: option \`thresholds\` must not be an empty list`);
-    for (let i = 0; i < list.length; i++) {
-      const v = list[i]!;
-      if (!(v >= 0 && v <= 1))
+  if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
+    const raw = value as ArrayLike<unknown>;
+    if (raw.length === 0) fail("invalid_option", `${fn}: option \`thresholds\` must not be an empty list`);
+    assertAllocation(fn, `option \`thresholds\` (${raw.length} values)`, problems * 16 * (raw.length + 1));
+    const list = new Float64Array(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      const v = raw[i];
+      if (typeof v !== "number" || !(v >= 0 && v <= 1))
         fail(
           "invalid_option",
           `${fn}: option \`thresholds\` must hold numbers in [0, 1], got ${describeValue(v)} at index ${i}`,
@@ -84,6 +101,7 @@ export function resolveThresholds(value: unknown, fn: string): Float64Array | un
           "invalid_option",
           `${fn}: option \`thresholds\` must be strictly increasing, got ${v} after ${list[i - 1]} at index ${i}`,
         );
+      list[i] = v;
     }
     return list;
   }
@@ -93,13 +111,18 @@ export function resolveThresholds(value: unknown, fn: string): Float64Array | un
   );
 }
 
-/** The number of thresholds `<= score` (binary search; thresholds ascending). */
+/**
+ * The number of thresholds `<= score` (binary search; thresholds ascending), compared in float32
+ * as torchmetrics compares a float32 tensor with its thresholds: a score of 0.2 reaches the
+ * threshold 0.2 of `thresholds: 5` (float32 0.2000000030) as it does in torchmetrics.
+ */
 export function reached(thresholds: Float64Array, score: number): number {
+  const s = Math.fround(score);
   let lo = 0;
   let hi = thresholds.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (thresholds[mid]! <= score) lo = mid + 1;
+    if (Math.fround(thresholds[mid]!) <= s) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -207,30 +230,93 @@ export function mergeMulticlassCurve<S extends MulticlassCurveState | Multilabel
   return fail("invalid_state", "merge: cannot merge an exact curve state with a binned one");
 }
 
-/** Checks a decoded curve state's shape. */
-export function checkCurveState(id: string, state: unknown, binned: boolean, histLength: number): void {
-  const s = state as {
-    kind?: unknown;
-    hist?: unknown;
-    scores?: { data?: unknown };
-    target?: { data?: unknown };
-  } | null;
-  const ok = binned
-    ? s?.kind === "binned" && s.hist instanceof Float64Array && s.hist.length === histLength
-    : s?.kind === "exact" &&
-      (s.scores?.data instanceof Float64Array || s.scores?.data instanceof Float32Array) &&
-      ArrayBuffer.isView(s.target?.data);
-  if (!ok) fail("invalid_state", `${id}: fromJSON expects a ${binned ? "binned" : "exact"} curve state`);
+type TypedCtor =
+  | Float64ArrayConstructor
+  | Float32ArrayConstructor
+  | Int32ArrayConstructor
+  | Uint8ArrayConstructor;
+
+/**
+ * A growable buffer `{ data, length }` of one of `types` whose filled part lies in `domain`. A
+ * live state may hold spare capacity (length <= data.length); a decoded one has none (the codec
+ * checks length === data.length).
+ */
+function growableField(types: readonly TypedCtor[], domain: ValueDomain): FieldCheck {
+  return field.custom((value, path, id) => {
+    const buffer = value as { data?: unknown; length?: unknown } | null;
+    const keysOk =
+      typeof buffer === "object" &&
+      buffer !== null &&
+      Object.keys(buffer).every((k) => k === "data" || k === "length");
+    const data = keysOk ? buffer.data : undefined;
+    if (!keysOk || !types.some((t) => data instanceof t))
+      fail(
+        "invalid_state",
+        `${id}: ${path} must be a growable buffer { data: ${types.map((t) => t.name).join(" or ")}, length }, got ${describeValue(value)}`,
+      );
+    const array = data as ArrayLike<number>;
+    const length = buffer.length;
+    if (typeof length !== "number" || !Number.isInteger(length) || length < 0 || length > array.length)
+      fail(
+        "invalid_state",
+        `${id}: ${path}.length must be an integer in [0, ${array.length}], got ${describeValue(length)}`,
+      );
+    checkValues(id, `${path}.data`, (array as Float64Array).subarray(0, length), domain);
+  });
 }
 
-/** Appends a validated binary batch (ignored samples already removed by the caller's mask). */
-function isPlainVector(value: unknown): value is ArrayLike<number> {
-  return (
-    (ArrayBuffer.isView(value) &&
-      !(value instanceof DataView) &&
-      !(value instanceof BigInt64Array) &&
-      !(value instanceof BigUint64Array)) ||
-    Array.isArray(value)
+const histShape = (length: number) => ({
+  kind: field.string(["binned"]),
+  hist: field.typed(Float64Array, { length, values: "nonNegative" }),
+});
+
+/**
+ * Checks a decoded curve state (binary, multiclass or multilabel, exact or binned) so that every
+ * compute on it ends: finite scores, targets in their domain (0/1; class labels in [0, C);
+ * multilabel 0, 1 or 2 for ignored), lengths that agree, non-negative finite histogram counts.
+ */
+export function checkCurveState(
+  id: string,
+  state: unknown,
+  layout: { variant: "binary" | "multiclass" | "multilabel"; classes: number; histLength?: number },
+): void {
+  if (layout.histLength !== undefined) {
+    checkState(id, state, histShape(layout.histLength));
+    return;
+  }
+  const { variant, classes } = layout;
+  if (variant === "binary") {
+    checkState(id, state, {
+      kind: field.string(["exact"]),
+      scores: growableField([Float32Array, Float64Array], "finite"),
+      target: growableField([Uint8Array], "binary"),
+      weights: field.oneOf(field.null(), growableField([Float64Array], "nonNegative")),
+    });
+    const s = state as ExactBinaryCurveState;
+    stateInvariant(
+      id,
+      s.scores.length === s.target.length && (s.weights === null || s.weights.length === s.target.length),
+      `state.scores, state.target and state.weights must hold as many samples, got ${s.scores.length}, ${s.target.length} and ${s.weights?.length ?? "none"}`,
+    );
+    return;
+  }
+  const multiclass = variant === "multiclass";
+  checkState(id, state, {
+    kind: field.string(["exact"]),
+    scores: growableField([Float64Array], "finite"),
+    target: multiclass
+      ? growableField([Int32Array], {
+          test: (v) => v >= 0 && v < classes,
+          words: `class labels in [0, ${classes})`,
+        })
+      : growableField([Uint8Array], { test: (v) => v <= 2, words: "0, 1 or 2 (ignored)" }),
+  });
+  const s = state as ExactMulticlassCurveState | ExactMultilabelCurveState;
+  const expected = multiclass ? s.target.length * classes : s.target.length;
+  stateInvariant(
+    id,
+    s.scores.length === expected && (multiclass || s.target.length % classes === 0),
+    `state.scores must hold ${multiclass ? `${classes} scores per target` : `one score per target entry (${classes} per sample)`}, got ${s.scores.length} scores for ${s.target.length} targets`,
   );
 }
 
@@ -283,6 +369,20 @@ function finiteFloat32(values: Float32Array): boolean {
   return carry >= 0;
 }
 
+/**
+ * Every value in [0, 1] (probabilities, not logits): as unsigned bits, a float32 in [0, 1] is at
+ * most 0x3f800000 (1.0) or is -0 (0x80000000); NaN and everything else is larger.
+ */
+function unitFloat32(values: Float32Array): boolean {
+  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
+  let outside = 0;
+  for (let i = 0; i < bits.length; i++) {
+    const b = bits[i]!;
+    outside |= b > 0x3f800000 && b !== 0x80000000 ? 1 : 0;
+  }
+  return outside === 0;
+}
+
 /** Every value 0 or 1. */
 function binaryUint8(values: Uint8Array): boolean {
   let any = 0;
@@ -301,6 +401,7 @@ export function tryFastBinaryCurveUpdate(
   target: unknown,
   sampleWeight: unknown,
   ignoreIndex: number | undefined,
+  unitOnly: boolean,
 ): boolean {
   if (state.kind !== "exact" || state.weights || sampleWeight !== undefined || ignoreIndex !== undefined)
     return false;
@@ -308,12 +409,17 @@ export function tryFastBinaryCurveUpdate(
   const n = preds.length;
   if (preds instanceof Float32Array && target instanceof Uint8Array) {
     // The common case (model outputs, 0/1 labels): monomorphic loops over the raw data.
-    if (!finiteFloat32(preds) || !binaryUint8(target)) return false;
+    if (!(unitOnly ? unitFloat32(preds) : finiteFloat32(preds)) || !binaryUint8(target)) return false;
   } else {
     for (let i = 0; i < n; i++) {
       const v = preds[i]!;
       const t = target[i]!;
-      if (typeof v !== "number" || !Number.isFinite(v) || (t !== 0 && t !== 1)) return false;
+      if (
+        typeof v !== "number" ||
+        !(unitOnly ? v >= 0 && v <= 1 : Number.isFinite(v)) ||
+        (t !== 0 && t !== 1)
+      )
+        return false;
     }
   }
   if (state.target.length === 0 && preds instanceof Float32Array && target instanceof Uint8Array) {
@@ -380,7 +486,11 @@ export function updateBinaryCurve(
 
 /** One binary problem, ready for curve computations. */
 export type CurveSource =
-  | { kind: "split"; pos: Float64Array; neg: Float64Array }
+  /**
+   * `noPositiveRecall`: the precision-recall curve's recall when there is no positive (default
+   * 1, as both references for a binary problem; NaN for a multiclass class absent from target).
+   */
+  | { kind: "split"; pos: Float64Array; neg: Float64Array; noPositiveRecall?: number }
   | { kind: "float32"; bits: Uint32Array; target: Uint8Array; P: number; N: number; start: Uint32Array }
   | { kind: "weighted"; scores: Float32Array | Float64Array; target: Uint8Array; weights: Float64Array }
   | { kind: "binned"; thresholds: Float64Array; neg: Float64Array; pos: Float64Array }
@@ -567,8 +677,8 @@ function walkFloat32(
 }
 
 /**
- * `values` in ascending order: itself when it already is (sorted runs merged by src/parallel),
- * else a radix-sorted copy (the engine's sort order, bit for bit; 3x faster).
+ * `values` in ascending order: itself when it already is, else a radix-sorted copy (the engine's
+ * sort order, bit for bit; about 3x faster).
  */
 function ascending(values: Float64Array): Float64Array {
   return isAscending(values) ? values : sortFloat64(values);
@@ -742,9 +852,35 @@ export function rocCurve(
 }
 
 /**
+ * The cumulative counts behind the torchmetrics ROC curve, in its order (decreasing thresholds;
+ * exact mode starts at the extra point (0, 0)): true and false positives, positives P and
+ * negatives N (weighted sums with `sampleWeight`, integer counts otherwise).
+ */
+export function rocCounts(source: CurveSource): { tps: number[]; fps: number[]; P: number; N: number } {
+  if (source.kind === "binned") {
+    const { tps, fps, fns, tns } = binnedCounts(source);
+    const T = tps.length;
+    return {
+      tps: Array.from(tps).reverse(),
+      fps: Array.from(fps).reverse(),
+      P: T > 0 ? tps[0]! + fns[0]! : 0,
+      N: T > 0 ? fps[0]! + tns[0]! : 0,
+    };
+  }
+  const { tps, fps } = exactPoints(source);
+  return {
+    tps: [0, ...tps],
+    fps: [0, ...fps],
+    P: tps.length ? tps[tps.length - 1]! : 0,
+    N: fps.length ? fps[fps.length - 1]! : 0,
+  };
+}
+
+/**
  * Precision-recall curve as torchmetrics 1.9.0 and sklearn 1.9.1 return it: thresholds
- * increasing, precision TP/(TP+FP) with a final 1, recall TP/P with a final 0 (recall 1 everywhere
- * when there is no positive, as both references). Binned: 0/0 precision or recall is NaN.
+ * increasing, precision TP/(TP+FP) with a final 1, recall TP/P with a final 0 (with no positive,
+ * recall is the source's `noPositiveRecall`: 1 as both references for a binary problem, NaN for a
+ * multiclass class absent from the target as torchmetrics). Binned: 0/0 precision or recall is NaN.
  */
 export function precisionRecallCurve(source: CurveSource): PrecisionRecallCurve {
   if (source.kind === "binned") {
@@ -763,15 +899,10 @@ export function precisionRecallCurve(source: CurveSource): PrecisionRecallCurve 
   }
   const { thresholds, tps, fps } = exactPoints(source);
   const P = tps.length ? tps[tps.length - 1]! : 0;
+  const noPositive = source.kind === "split" ? (source.noPositiveRecall ?? 1) : 1;
   const precision = tps.map((v, i) => v / (v + fps[i]!)).reverse();
-  const recall = tps.map((v) => (P > 0 ? v / P : 1)).reverse();
+  const recall = tps.map((v) => (P > 0 ? v / P : noPositive)).reverse();
   return { precision: [...precision, 1], recall: [...recall, 0], thresholds: thresholds.reverse() };
-}
-
-function trapezoid(x: readonly number[], y: readonly number[]): number {
-  let area = 0;
-  for (let i = 1; i < x.length; i++) area += ((x[i]! - x[i - 1]!) * (y[i]! + y[i - 1]!)) / 2;
-  return area;
 }
 
 /**
@@ -957,6 +1088,10 @@ export function multiclassSources(
   const n = target.length;
   const counts = new Int32Array(C);
   for (let i = 0; i < n; i++) counts[target[i]!]!++;
+  // torchmetrics 1.9.0 sets the recall of a positive-free problem to 1 only when the whole
+  // target is 0 (its check reads the multiclass target, not the class): other absent classes get
+  // recall 0/0 = NaN (issue 10 §3).
+  const noPositiveRecall = counts[0] === n ? 1 : Number.NaN;
   return Array.from({ length: C }, (_, c) => {
     const pos = new Float64Array(counts[c]!);
     const neg = new Float64Array(n - counts[c]!);
@@ -966,7 +1101,7 @@ export function multiclassSources(
       if (target[i] === c) pos[a++] = scores[i * C + c]!;
       else neg[b++] = scores[i * C + c]!;
     }
-    return { kind: "split", pos, neg } as CurveSource;
+    return { kind: "split", pos, neg, noPositiveRecall } as CurveSource;
   });
 }
 

@@ -54,12 +54,12 @@ describe("bad input raises PlumblineError with a pinned code and message", () =>
   });
   it("probabilities outside [0, 1] where the metric needs probabilities", () => {
     expectError(
-      () => C.binaryPrecision([1.2], [1]),
+      () => C.binaryPrecision([1.2], [1], { predsKind: "probabilities" }),
       "invalid_value",
       "binaryPrecision: `preds` must contain probabilities in [0, 1], got 1.2 at index 0",
     );
     expectError(
-      () => C.binaryLogLoss([-0.1], [0]),
+      () => C.binaryLogLoss([-0.1], [0], { predsKind: "probabilities" }),
       "invalid_value",
       "binaryLogLoss: `preds` must contain probabilities in [0, 1], got -0.1 at index 0",
     );
@@ -122,17 +122,17 @@ describe("bad input raises PlumblineError with a pinned code and message", () =>
     expectError(
       () => C.binaryAurocDef({ maxFpr: 0 }),
       "invalid_option",
-      "binaryAuroc: option `maxFpr` must be a number in (0, 1], got 0",
+      "binaryAuroc: option `maxFpr` must be a finite number in (0, 1], got 0",
     );
     expectError(
       () => C.binaryFBetaDef({} as never),
       "invalid_option",
-      "binaryFBeta: option `beta` must be a finite number > 0, got undefined",
+      "binaryFBeta: option `beta` is required",
     );
     expectError(
       () => C.multiclassF1Def({ numClasses: 1 }),
       "invalid_option",
-      "multiclassF1: option `numClasses` must be an integer >= 2, got 1",
+      "multiclassF1: option `numClasses` must be an integer in [2, inf), got 1",
     );
     expectError(
       () => C.multiclassF1Def({ numClasses: 3, average: "samples" as never }),

@@ -1,13 +1,26 @@
-import type { MatrixInput } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
-import { safeDivide } from "./input.js";
+import { type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
+import { fail } from "../../core/errors.js";
+import { optionNames, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
+import type { MetricDef } from "../../metric.js";
+import { readMulticlassBatch, readMultilabelBatch } from "./batch.js";
+import { assertSeen, safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import type { LabelInput, NdInput } from "./ndarray.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
+import { optBoolean, optIgnoreIndex, optThreshold } from "./options.js";
+import { optPredsKind, type PredsKind } from "./preds-kind.js";
 import {
+  labelReading,
+  type MulticlassArgs,
+  type MultidimAverage,
   type MultilabelArgs,
-  type MultilabelCountsState,
-  type MultilabelStatOptions,
-  multilabelStatDef,
-} from "./stat-scores.js";
+  optMultidim,
+  readClasses,
+  readNumLabels,
+} from "./stat-defs.js";
+import type { Multidim } from "./stat-metric.js";
+import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
 /** Catalog entry of exact match (subset accuracy). */
 export const exactMatchMeta = classificationEntry({
@@ -16,34 +29,277 @@ export const exactMatchMeta = classificationEntry({
   formula: "\\frac{1}{N}\\sum_n [\\hat{\\mathbf y}_n=\\mathbf y_n]",
   range: [0, 1],
   direction: "higher",
-  exports: ["multilabelExactMatch"],
-  implementation: "torchmetrics 1.9.0 multilabel_exact_match; scikit-learn 1.9.1 accuracy_score (multilabel)",
+  exports: ["multiclassExactMatch", "multilabelExactMatch", "exactMatch"],
+  implementation:
+    "torchmetrics 1.9.0 multiclass/multilabel_exact_match; scikit-learn 1.9.1 accuracy_score (multilabel)",
   robustness: ["harsh with many labels: one wrong label fails the sample"],
 });
 
+type Weight = NdInput | undefined;
+
+/** Correct and total weight: pooled (global) or one pair per sample (samplewise). */
+export type ExactMatchState = { correct: number; total: number } | { pairs: GrowableFloat64 };
+
+interface ExactSpec {
+  id: string;
+  fn: string;
+  samplewise: boolean;
+  /** sklearn's `normalize: false` (global only): the count of exact samples. */
+  count: boolean;
+  /** Per sample (samplewise) or pooled: [correct, total] pairs of a batch. */
+  tally(args: unknown[]): Float64Array;
+}
+
+function exactMatchStateDef(
+  spec: ExactSpec,
+  o: Record<string, unknown>,
+): MetricDef<ExactMatchState, unknown[], unknown> {
+  const { fn, samplewise } = spec;
+  return {
+    id: spec.id,
+    meta: exactMatchMeta,
+    options: { ...o },
+    init: () => (samplewise ? { pairs: growableFloat64() } : { correct: 0, total: 0 }),
+    update(state, ...args) {
+      const pairs = spec.tally(args);
+      if ("pairs" in state) {
+        const g = state.pairs;
+        const next = new Float64Array(g.length + pairs.length);
+        next.set(g.data.subarray(0, g.length));
+        next.set(pairs, g.length);
+        state.pairs = { data: next, length: next.length };
+        return;
+      }
+      state.correct += pairs[0]!;
+      state.total += pairs[1]!;
+    },
+    merge: (a, b) => {
+      if ("pairs" in a && "pairs" in b) {
+        const data = new Float64Array(a.pairs.length + b.pairs.length);
+        data.set(a.pairs.data.subarray(0, a.pairs.length));
+        data.set(b.pairs.data.subarray(0, b.pairs.length), a.pairs.length);
+        return { pairs: { data, length: data.length } };
+      }
+      const x = a as { correct: number; total: number };
+      const y = b as { correct: number; total: number };
+      return { correct: x.correct + y.correct, total: x.total + y.total };
+    },
+    compute: (state) => {
+      if ("pairs" in state) {
+        const p = state.pairs.data.subarray(0, state.pairs.length);
+        if (p.length === 0) assertSeen(0, fn);
+        return Array.from({ length: p.length / 2 }, (_, s) => safeDivide(p[2 * s]!, p[2 * s + 1]!));
+      }
+      assertSeen(state.total, fn);
+      return spec.count ? state.correct : state.correct / state.total;
+    },
+    validateState(state): asserts state is ExactMatchState {
+      if (samplewise) {
+        checkState(spec.id, state, { pairs: field.growable(Float64Array, "nonNegative") });
+        const p = (state as { pairs: GrowableFloat64 }).pairs;
+        stateInvariant(spec.id, p.length % 2 === 0, "state.pairs must hold [correct, total] pairs");
+        for (let s = 0; s < p.length; s += 2)
+          stateInvariant(
+            spec.id,
+            p.data[s]! <= p.data[s + 1]! * (1 + 1e-9),
+            `sample ${s / 2} has more correct than total`,
+          );
+        return;
+      }
+      checkState(spec.id, state, {
+        correct: field.number("nonNegative"),
+        total: field.number("nonNegative"),
+      });
+      const s = state as { correct: number; total: number };
+      stateInvariant(
+        spec.id,
+        s.correct <= s.total * (1 + 1e-9),
+        `state.correct (${s.correct}) exceeds state.total (${s.total})`,
+      );
+    },
+  };
+}
+
+/** Reads `normalize` (default true) and refuses `false` with "samplewise". */
+function readCount(fn: string, o: Record<string, unknown>, samplewise: boolean): boolean {
+  const count = !optBoolean(fn, "normalize", o.normalize, true);
+  if (count && samplewise)
+    fail(
+      "invalid_option",
+      `${fn}: option \`normalize: false\` counts exact samples; it has no samplewise mode`,
+    );
+  return count;
+}
+
+export interface MulticlassExactMatchOptions {
+  /** The number of classes; required unless `labels` is given. */
+  numClasses?: number;
+  /** The class labels (sklearn's `labels`): inputs may hold them. */
+  labels?: readonly (number | string)[];
+  /** Elements whose target equals this value count as right. */
+  ignoreIndex?: number;
+  /** Accepted for the task wrappers (the argmax does not change under a softmax). */
+  predsKind?: PredsKind;
+  /** Default "global": the fraction of samples whose every element is right; "samplewise": 1 or 0 per sample. */
+  multidimAverage?: MultidimAverage;
+  /** Default true; false: the count of exact samples (sklearn's `normalize=False`). */
+  normalize?: boolean;
+}
+const MULTICLASS_EXACT_OPTIONS = optionNames<MulticlassExactMatchOptions>()(
+  "numClasses",
+  "labels",
+  "ignoreIndex",
+  "predsKind",
+  "multidimAverage",
+  "normalize",
+);
+
 /**
- * Multilabel exact match: the fraction of samples whose every label is predicted right
- * (`preds > threshold`; ignored labels count as right). Matches torchmetrics 1.9.0
+ * Multiclass exact match over `(N, ...)` inputs: a sample is right when every element's
+ * predicted class (argmax of `(N, C, ...)` scores) equals its target; ignored elements count as
+ * right. Global: the (weighted) fraction of right samples; samplewise: 1 or 0 per sample. Matches
+ * torchmetrics 1.9.0 `multiclass_exact_match`. O(N D).
+ */
+export function multiclassExactMatchDef<D extends MultidimAverage = "global">(
+  options: MulticlassExactMatchOptions & { multidimAverage?: D },
+): MetricDef<ExactMatchState, MulticlassArgs, Multidim<number, D>> {
+  const fn = "multiclassExactMatch";
+  const o = readOptions(fn, options, MULTICLASS_EXACT_OPTIONS);
+  const classes = readClasses(fn, o);
+  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
+  optPredsKind(fn, o.predsKind);
+  const samplewise = optMultidim(fn, o.multidimAverage) === "samplewise";
+  const count = readCount(fn, o, samplewise);
+  const reading = labelReading(classes, ignoreIndex);
+  return exactMatchStateDef(
+    {
+      id: "classification/multiclass_exact_match",
+      fn,
+      samplewise,
+      count,
+      tally([preds, target, sampleWeight]) {
+        const batch = readMulticlassBatch(fn, preds, target, sampleWeight, reading);
+        const { samples, perSample, target: t, labels } = batch;
+        const pairs = new Float64Array(samplewise ? 2 * samples : 2);
+        for (let s = 0; s < samples; s++) {
+          let right = 1;
+          for (let r = s * perSample; r < (s + 1) * perSample && right; r++)
+            if (t[r] !== ignoreIndex && labels![r] !== t[r]) right = 0;
+          const w = batch.weights ? batch.weights[s * perSample]! : 1;
+          const at = samplewise ? 2 * s : 0;
+          pairs[at] += right * w;
+          pairs[at + 1] += w;
+        }
+        return pairs;
+      },
+    },
+    o,
+  ) as MetricDef<ExactMatchState, MulticlassArgs, Multidim<number, D>>;
+}
+/** One-shot {@link multiclassExactMatchDef}: `(preds, target[, sampleWeight], options)`. */
+export function multiclassExactMatch<D extends MultidimAverage = "global">(
+  preds: LabelInput,
+  target: LabelInput,
+  third: Weight | (MulticlassExactMatchOptions & { multidimAverage?: D }),
+  fourth?: MulticlassExactMatchOptions & { multidimAverage?: D },
+): Multidim<number, D> {
+  return runMulticlassOneShot(multiclassExactMatchDef, "multiclassExactMatch", preds, target, third, fourth);
+}
+
+export interface MultilabelExactMatchOptions {
+  numLabels: number;
+  threshold?: number;
+  /** Target entries equal to this value count as right. */
+  ignoreIndex?: number;
+  /** Default "auto": values outside [0, 1] are logits (sigmoid). */
+  predsKind?: PredsKind;
+  /** Default "global": the fraction of right rows (N and extra dimensions pooled); "samplewise": per sample. */
+  multidimAverage?: MultidimAverage;
+  /** Default true; false: the count of exact rows (sklearn's `normalize=False`). */
+  normalize?: boolean;
+}
+const MULTILABEL_EXACT_OPTIONS = optionNames<MultilabelExactMatchOptions>()(
+  "numLabels",
+  "threshold",
+  "ignoreIndex",
+  "predsKind",
+  "multidimAverage",
+  "normalize",
+);
+
+/**
+ * Multilabel exact match: the fraction of rows whose every label is predicted right
+ * (`preds > threshold`; ignored labels count as right); with `(N, L, ...)` inputs a row is a
+ * sample's position, pooled (global) or per sample (samplewise). Matches torchmetrics 1.9.0
  * `multilabel_exact_match` and sklearn 1.9.1 `accuracy_score` on label indicator matrices. O(N L).
  */
-export function multilabelExactMatchDef(
-  options: MultilabelStatOptions,
-): MetricDef<MultilabelCountsState, MultilabelArgs, number> {
-  return multilabelStatDef(
+export function multilabelExactMatchDef<D extends MultidimAverage = "global">(
+  options: MultilabelExactMatchOptions & { multidimAverage?: D },
+): MetricDef<ExactMatchState, MultilabelArgs, Multidim<number, D>> {
+  const fn = "multilabelExactMatch";
+  const o = readOptions(fn, options, MULTILABEL_EXACT_OPTIONS);
+  const L = readNumLabels(fn, o.numLabels);
+  const threshold = optThreshold(fn, o.threshold);
+  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
+  const kind = optPredsKind(fn, o.predsKind);
+  const samplewise = optMultidim(fn, o.multidimAverage) === "samplewise";
+  const count = readCount(fn, o, samplewise);
+  return exactMatchStateDef(
     {
       id: "classification/multilabel_exact_match",
-      meta: exactMatchMeta,
-      fn: "multilabelExactMatch",
-      reduce: (s) => safeDivide(s.exact, s.samples),
+      fn,
+      samplewise,
+      count,
+      tally([preds, target, sampleWeight]) {
+        const batch = readMultilabelBatch(fn, preds, target, sampleWeight, L, kind, ignoreIndex);
+        const rows = batch.target.length / L;
+        const pairs = new Float64Array(samplewise ? 2 * batch.samples : 2);
+        for (let r = 0; r < rows; r++) {
+          let right = 1;
+          for (let l = 0; l < L && right; l++) {
+            const t = batch.target[r * L + l]!;
+            if (t !== ignoreIndex && (batch.preds[r * L + l]! > threshold ? 1 : 0) !== t) right = 0;
+          }
+          const w = batch.weights ? batch.weights[r]! : 1;
+          const at = samplewise ? 2 * Math.floor(r / batch.perSample) : 0;
+          pairs[at] += right * w;
+          pairs[at + 1] += w;
+        }
+        return pairs;
+      },
     },
-    { ...options },
-  );
+    o,
+  ) as MetricDef<ExactMatchState, MultilabelArgs, Multidim<number, D>>;
 }
-/** One-shot {@link multilabelExactMatchDef}. */
-export function multilabelExactMatch(
-  preds: MatrixInput,
-  target: MatrixInput,
-  options: MultilabelStatOptions,
-): number {
-  return runOnce(multilabelExactMatchDef(options), preds, target);
+/** One-shot {@link multilabelExactMatchDef}: `(preds, target[, sampleWeight], options)`. */
+export function multilabelExactMatch<D extends MultidimAverage = "global">(
+  preds: NdInput,
+  target: NdInput,
+  third: Weight | (MultilabelExactMatchOptions & { multidimAverage?: D }),
+  fourth?: MultilabelExactMatchOptions & { multidimAverage?: D },
+): Multidim<number, D> {
+  return runOneShot(multilabelExactMatchDef, preds, target, third, fourth);
 }
+
+const dispatch = taskDispatch("exactMatch", {
+  multiclass: { def: multiclassExactMatchDef, fn: multiclassExactMatch },
+  multilabel: { def: multilabelExactMatchDef, fn: multilabelExactMatch },
+});
+/** Task-dispatching exact match (`task: "multiclass" | "multilabel"`), as the torchmetrics 1.9.0 `exact_match` task wrapper. */
+export const exactMatch = dispatch.fn as PlainTask<
+  never,
+  MulticlassExactMatchOptions,
+  MultilabelExactMatchOptions,
+  number,
+  number | number[],
+  number | number[]
+>;
+/** The def of {@link exactMatch}. */
+export const exactMatchDef = dispatch.def as PlainTaskDef<
+  never,
+  MulticlassExactMatchOptions,
+  MultilabelExactMatchOptions,
+  number,
+  number | number[],
+  number | number[]
+>;

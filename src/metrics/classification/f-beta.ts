@@ -1,20 +1,9 @@
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { optionNames, optNumber, required } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import type { BinaryStatOptions } from "./stat-defs.js";
+import type { Average, MultilabelAverage } from "./stat-metric.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
-import type {
-  Average,
-  Averaged,
-  BinaryArgs,
-  BinaryStatOptions,
-  ConfusionState,
-  MulticlassArgs,
-  MultilabelArgs,
-  MultilabelAverage,
-  MultilabelCountsState,
-} from "./stat-scores.js";
 
 /** Catalog entry of the F-beta score. */
 export const fBetaMeta = classificationEntry({
@@ -45,10 +34,7 @@ export interface MultilabelFBetaOptions<A extends MultilabelAverage = Multilabel
     FBetaOptions {}
 
 function optBeta(value: unknown, fn: string): number {
-  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) {
-    fail("invalid_option", `${fn}: option \`beta\` must be a finite number > 0, got ${describeValue(value)}`);
-  }
-  return value;
+  return required(fn, "beta", optNumber(fn, "beta", value, undefined, { min: 0, minExclusive: true }));
 }
 
 const score = (zd: number, beta: number) => {
@@ -61,6 +47,7 @@ const fBetaMetric = statMetric<BinaryFBetaOptions, MulticlassFBetaOptions, Multi
   concept: "fbeta",
   name: "FBeta",
   meta: fBetaMeta,
+  options: optionNames<FBetaOptions>()("beta", "zeroDivision"),
   score: (zd, options, fn) => score(zd, optBeta(options.beta, fn)),
   zeroDivision: true,
   samples: true,
@@ -96,45 +83,40 @@ export type MultilabelF1Options<A extends MultilabelAverage = MultilabelAverage>
   "beta"
 >;
 
+/** The F1 options of its own: the value of 0/0 (`beta` is fixed at 1). */
+export type F1Options = Omit<FBetaOptions, "beta">;
+
+const f1Metric = statMetric<BinaryF1Options, MulticlassF1Options, MultilabelF1Options>({
+  concept: "f1",
+  name: "F1",
+  meta: fBetaMeta,
+  options: optionNames<F1Options>()("zeroDivision"),
+  score: (zd) => score(zd, 1),
+  zeroDivision: true,
+  samples: true,
+});
+
 /** Binary F1 = 2 TP / (2 TP + FP + FN): F-beta with beta 1. Matches torchmetrics 1.9.0 `binary_f1_score`, sklearn 1.9.1 `f1_score`. */
-export function binaryF1Def(options: BinaryF1Options = {}): MetricDef<ConfusionState, BinaryArgs, number> {
-  return binaryFBetaDef({ ...options, beta: 1 }, { id: "classification/binary_f1", fn: "binaryF1" });
-}
+export const binaryF1Def = f1Metric.binaryDef;
 /** One-shot {@link binaryF1Def}. */
-export function binaryF1(preds: NumericArray, target: NumericArray, options: BinaryF1Options = {}): number {
-  return runOnce(binaryF1Def(options), preds, target);
-}
+export const binaryF1 = f1Metric.binary;
 /** Multiclass F1 (macro by default), as torchmetrics 1.9.0 `multiclass_f1_score`. */
-export function multiclassF1Def<A extends Average = "macro">(
-  options: MulticlassF1Options<A>,
-): MetricDef<ConfusionState, MulticlassArgs, Averaged<A>> {
-  return multiclassFBetaDef<A>(
-    { ...options, beta: 1 },
-    { id: "classification/multiclass_f1", fn: "multiclassF1" },
-  );
-}
+export const multiclassF1Def = f1Metric.multiclassDef;
 /** One-shot {@link multiclassF1Def}. */
-export function multiclassF1<A extends Average = "macro">(
-  preds: NumericArray | MatrixInput,
-  target: NumericArray,
-  options: MulticlassF1Options<A>,
-): Averaged<A> {
-  return runOnce(multiclassF1Def(options), preds, target);
-}
+export const multiclassF1 = f1Metric.multiclass;
 /** Multilabel F1 (macro by default), as torchmetrics 1.9.0 `multilabel_f1_score`; "samples" as sklearn 1.9.1 `f1_score`. */
-export function multilabelF1Def<A extends MultilabelAverage = "macro">(
-  options: MultilabelF1Options<A>,
-): MetricDef<MultilabelCountsState, MultilabelArgs, Averaged<A>> {
-  return multilabelFBetaDef<A>(
-    { ...options, beta: 1 },
-    { id: "classification/multilabel_f1", fn: "multilabelF1" },
-  );
-}
+export const multilabelF1Def = f1Metric.multilabelDef;
 /** One-shot {@link multilabelF1Def}. */
-export function multilabelF1<A extends MultilabelAverage = "macro">(
-  preds: MatrixInput,
-  target: MatrixInput,
-  options: MultilabelF1Options<A>,
-): Averaged<A> {
-  return runOnce(multilabelF1Def(options), preds, target);
-}
+export const multilabelF1 = f1Metric.multilabel;
+
+/**
+ * Task-dispatching F-beta (`task: "binary" | "multiclass" | "multilabel"`), as the torchmetrics
+ * 1.9.0 `fbeta_score` task wrapper: multiclass and multilabel `average` default to "micro".
+ */
+export const fBeta = fBetaMetric.task;
+/** The def of {@link fBeta}. */
+export const fBetaDef = fBetaMetric.taskDef;
+/** Task-dispatching F1, as the torchmetrics 1.9.0 `f1_score` task wrapper (`average` defaults to "micro"). */
+export const f1 = f1Metric.task;
+/** The def of {@link f1}. */
+export const f1Def = f1Metric.taskDef;

@@ -1,7 +1,9 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import type { BinaryStatOptions } from "./stat-defs.js";
+import type { Average } from "./stat-metric.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
-import type { Average, BinaryStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of precision (positive predictive value). */
 export const falseDiscoveryRateMeta = classificationEntry({
@@ -39,6 +41,7 @@ const falseDiscoveryRateMetric = statMetric<
   concept: "false_discovery_rate",
   name: "FalseDiscoveryRate",
   meta: falseDiscoveryRateMeta,
+  options: optionNames<FalseDiscoveryRateOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
 });
@@ -64,3 +67,12 @@ export const multiclassFalseDiscoveryRate = falseDiscoveryRateMetric.multiclass;
 export const multilabelFalseDiscoveryRateDef = falseDiscoveryRateMetric.multilabelDef;
 /** One-shot {@link multilabelFalseDiscoveryRateDef}. */
 export const multilabelFalseDiscoveryRate = falseDiscoveryRateMetric.multilabel;
+
+/**
+ * Task-dispatching falseDiscoveryRate (`task: "binary" | "multiclass" | "multilabel"`), as the
+ * false discovery rate (no torchmetrics wrapper: the same defaults): its multiclass and multilabel `average` defaults to "micro" (the explicit
+ * `multiclassFalseDiscoveryRate`/`multilabelFalseDiscoveryRate` default to "macro").
+ */
+export const falseDiscoveryRate = falseDiscoveryRateMetric.task;
+/** The def of {@link falseDiscoveryRate}: `falseDiscoveryRateDef({ task, ... })`. */
+export const falseDiscoveryRateDef = falseDiscoveryRateMetric.taskDef;

@@ -1,7 +1,9 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import type { BinaryStatOptions } from "./stat-defs.js";
+import type { Average } from "./stat-metric.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
-import type { Average, BinaryStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of precision (positive predictive value). */
 export const falsePositiveRateMeta = classificationEntry({
@@ -39,6 +41,7 @@ const falsePositiveRateMetric = statMetric<
   concept: "false_positive_rate",
   name: "FalsePositiveRate",
   meta: falsePositiveRateMeta,
+  options: optionNames<FalsePositiveRateOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
 });
@@ -64,3 +67,12 @@ export const multiclassFalsePositiveRate = falsePositiveRateMetric.multiclass;
 export const multilabelFalsePositiveRateDef = falsePositiveRateMetric.multilabelDef;
 /** One-shot {@link multilabelFalsePositiveRateDef}. */
 export const multilabelFalsePositiveRate = falsePositiveRateMetric.multilabel;
+
+/**
+ * Task-dispatching falsePositiveRate (`task: "binary" | "multiclass" | "multilabel"`), as the
+ * false positive rate (no torchmetrics wrapper: the same defaults): its multiclass and multilabel `average` defaults to "micro" (the explicit
+ * `multiclassFalsePositiveRate`/`multilabelFalsePositiveRate` default to "macro").
+ */
+export const falsePositiveRate = falsePositiveRateMetric.task;
+/** The def of {@link falsePositiveRate}: `falsePositiveRateDef({ task, ... })`. */
+export const falsePositiveRateDef = falsePositiveRateMetric.taskDef;

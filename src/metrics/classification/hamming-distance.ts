@@ -1,7 +1,8 @@
-import { safeDivide } from "./input.js";
+import { optionNames } from "../../core/options.js";
 import { classificationEntry } from "./meta.js";
+import type { BinaryStatOptions } from "./stat-defs.js";
+import type { Average } from "./stat-metric.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
-import type { Average, BinaryStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of precision (positive predictive value). */
 export const hammingDistanceMeta = classificationEntry({
@@ -27,10 +28,15 @@ export interface MultilabelHammingDistanceOptions<A extends Average = Average>
   extends MultilabelAveragedOptions<A>,
     HammingDistanceOptions {}
 
-const score = (zd: number) => (tp: number, fp: number, tn: number, fn: number) =>
-  1 - safeDivide(tp + tn, tp + fp + tn + fn, zd);
-/** Multiclass per-class score: recall of the class (torchmetrics). */
-const mcScore = (tp: number, _fp: number, _tn: number, fn: number) => 1 - safeDivide(tp, tp + fn);
+/**
+ * The fraction of errors, computed as errors / N (sklearn's `hamming_loss`), not 1 - right / N,
+ * which loses the last bit (1 - 5/6 = 0.16666666666666663); no sample gives 1, as torchmetrics'
+ * 1 - 0.
+ */
+const errorRate = (errors: number, total: number) => (total === 0 ? 1 : errors / total);
+const score = () => (tp: number, fp: number, tn: number, fn: number) => errorRate(fp + fn, tp + fp + tn + fn);
+/** Multiclass per-class score: the miss rate of the class, 1 - recall (torchmetrics). */
+const mcScore = (tp: number, _fp: number, _tn: number, fn: number) => errorRate(fn, tp + fn);
 
 const hammingDistanceMetric = statMetric<
   BinaryHammingDistanceOptions,
@@ -40,12 +46,13 @@ const hammingDistanceMetric = statMetric<
   concept: "hamming_distance",
   name: "HammingDistance",
   meta: hammingDistanceMeta,
+  options: optionNames<HammingDistanceOptions>()(),
   score,
   multiclassScore: mcScore,
 });
 
 /**
- * Binary Hamming distance 1 - (TP + TN) / N, positives where `preds > threshold`. Matches torchmetrics 1.9.0
+ * Binary Hamming distance (FP + FN) / N, the fraction of wrong predictions (`preds > threshold` positive). Matches torchmetrics 1.9.0
  * `binary_hamming_distance` (and sklearn 1.9.1 `hamming_loss`). 0/0 gives 0. O(n).
  */
 export const binaryHammingDistanceDef = hammingDistanceMetric.binaryDef;
@@ -65,3 +72,12 @@ export const multiclassHammingDistance = hammingDistanceMetric.multiclass;
 export const multilabelHammingDistanceDef = hammingDistanceMetric.multilabelDef;
 /** One-shot {@link multilabelHammingDistanceDef}. */
 export const multilabelHammingDistance = hammingDistanceMetric.multilabel;
+
+/**
+ * Task-dispatching hammingDistance (`task: "binary" | "multiclass" | "multilabel"`), as the
+ * torchmetrics 1.9.0 `hamming_distance` task wrapper: its multiclass and multilabel `average` defaults to "micro" (the explicit
+ * `multiclassHammingDistance`/`multilabelHammingDistance` default to "macro").
+ */
+export const hammingDistance = hammingDistanceMetric.task;
+/** The def of {@link hammingDistance}: `hammingDistanceDef({ task, ... })`. */
+export const hammingDistanceDef = hammingDistanceMetric.taskDef;

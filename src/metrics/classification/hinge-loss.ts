@@ -1,9 +1,19 @@
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
-import { optBoolean, optIgnoreIndex, optNumClasses } from "./input.js";
+import { fail } from "../../core/errors.js";
+import { optionNames, readOptions } from "../../core/options.js";
+import { checkState, field } from "../../core/state-check.js";
+import type { MetricDef } from "../../metric.js";
+import { readMulticlassBatch } from "./batch.js";
+import { assertSeen } from "./input.js";
+import { readClassList } from "./labels.js";
 import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
-import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
+import type { LabelInput, NdInput } from "./ndarray.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
+import { optBoolean, optIgnoreIndex, optOneOf } from "./options.js";
+import { optPredsKind, type ScoresKind, scoreRows } from "./preds-kind.js";
+import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
+import { named, optClassNames } from "./stat-metric.js";
+import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
 /** Catalog entry of the hinge loss (as an evaluation metric). */
 export const hingeLossMeta = classificationEntry({
@@ -13,87 +23,243 @@ export const hingeLossMeta = classificationEntry({
     "\\frac{1}{N}\\sum_n \\max(0, 1 - m_n)^{(2)},\\ m_n = y_n s_n \\text{ or } s_{n,y_n}-\\max_{k\\ne y_n} s_{n,k}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  exports: ["binaryHingeLoss", "multiclassHingeLoss"],
+  exports: ["binaryHingeLoss", "multiclassHingeLoss", "hingeLoss"],
   implementation:
-    "torchmetrics 1.9.0 binary_hinge_loss; scikit-learn 1.9.1 hinge_loss (Crammer-Singer for multiclass)",
+    "torchmetrics 1.9.0 binary_hinge_loss, multiclass_hinge_loss (crammer-singer, one-vs-all); scikit-learn 1.9.1 hinge_loss (Crammer-Singer for multiclass)",
   paper: "Crammer & Singer 2001",
   robustness: ["margin-based; linear in the violation, so less outlier-sensitive than squared losses"],
 });
+
+type Weight = NdInput | undefined;
 
 export interface HingeLossOptions {
   /** Square each hinge term. Default false. */
   squared?: boolean;
   ignoreIndex?: number;
+  /**
+   * Default "scores": decision values as they are (sklearn). torchmetrics squashes predictions
+   * outside [0, 1] first (a sigmoid, or a softmax per row): `predsKind: "auto"` reproduces it.
+   */
+  predsKind?: ScoresKind;
 }
+const HINGE_OPTIONS = optionNames<HingeLossOptions>()("squared", "ignoreIndex", "predsKind");
 
 /**
- * Binary hinge loss mean(max(0, 1 - y' s)) with y' = +1 for target 1 and -1 for target 0, on
- * the scores as given (no sigmoid). Matches torchmetrics 1.9.0 `binary_hinge_loss` and sklearn
- * 1.9.1 `hinge_loss`. O(n).
+ * Binary hinge loss mean(max(0, 1 - y' s)) with y' = +1 for target 1 and -1 for target 0 (or
+ * -1: sklearn's {-1, 1} labels), on the decision values as given. Matches sklearn 1.9.1
+ * `hinge_loss` and, with `predsKind: "auto"`, torchmetrics 1.9.0 `binary_hinge_loss`. O(n).
  */
 export function binaryHingeLossDef(options: HingeLossOptions = {}): MetricDef<MeanState, BinaryArgs, number> {
   const fn = "binaryHingeLoss";
-  const squared = optBoolean(options.squared, false, fn, "squared");
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
+  const o = readOptions(fn, options, HINGE_OPTIONS);
+  const squared = optBoolean(fn, "squared", o.squared, false);
   return binaryMeanDef({
     id: "classification/binary_hinge_loss",
     fn,
     meta: hingeLossMeta,
-    options: { ...options },
-    ignoreIndex,
-    probabilities: false,
+    options: o,
+    ignoreIndex: optIgnoreIndex(fn, o.ignoreIndex),
+    kind: optPredsKind(fn, o.predsKind, true, "scores"),
+    minusOne: true,
     value(s, y) {
       const h = Math.max(0, 1 - (y === 1 ? s : -s));
       return squared ? h * h : h;
     },
   });
 }
-/** One-shot {@link binaryHingeLossDef}. */
+/** One-shot {@link binaryHingeLossDef}: `(preds, target[, sampleWeight][, options])`. */
+export function binaryHingeLoss(preds: NdInput, target: LabelInput, options?: HingeLossOptions): number;
 export function binaryHingeLoss(
-  preds: NumericArray,
-  target: NumericArray,
-  options: HingeLossOptions = {},
+  preds: NdInput,
+  target: LabelInput,
+  sampleWeight: Weight,
+  options?: HingeLossOptions,
+): number;
+export function binaryHingeLoss(
+  preds: NdInput,
+  target: LabelInput,
+  third?: unknown,
+  fourth?: unknown,
 ): number {
-  return runOnce(binaryHingeLossDef(options), preds, target);
+  return runOneShot(binaryHingeLossDef, preds, target, third, fourth);
 }
 
+/** Crammer-Singer (sklearn, torchmetrics' default) or one-vs-all (torchmetrics: one hinge per class). */
+export type MulticlassHingeMode = "crammer-singer" | "one-vs-all";
+
 export interface MulticlassHingeLossOptions extends HingeLossOptions {
-  numClasses: number;
+  /** The number of classes; required unless `labels` is given. */
+  numClasses?: number;
+  /** The labels of the score columns (sklearn's `labels`). */
+  labels?: readonly (number | string)[];
+  /** Default "crammer-singer"; "one-vs-all" returns one loss per class. */
+  multiclassMode?: MulticlassHingeMode;
+  /** Names of the per-class losses of "one-vs-all". */
+  classNames?: readonly string[];
+}
+const MULTICLASS_HINGE_OPTIONS = optionNames<MulticlassHingeLossOptions>()(
+  "squared",
+  "ignoreIndex",
+  "predsKind",
+  "numClasses",
+  "labels",
+  "multiclassMode",
+  "classNames",
+);
+
+/** Per-class sums of the one-vs-all hinge terms, with the samples' total weight. */
+export interface ClassMeansState {
+  sums: Float64Array;
+  weight: number;
 }
 
 /**
- * Multiclass Crammer-Singer hinge loss mean(max(0, 1 - (s_y - max_{k != y} s_k))) on the scores
- * as given. Matches sklearn 1.9.1 `hinge_loss` and torchmetrics 1.9.0 `multiclass_hinge_loss`
- * (crammer-singer) on inputs it does not softmax. O(n C).
+ * torchmetrics 1.9.0 `multiclass_hinge_loss(multiclass_mode="one-vs-all")`: for each class c, the
+ * mean over samples of max(0, 1 - m) with m = s_c for samples of class c and -s_c otherwise
+ * (squared with `squared`); one loss per class.
  */
-export function multiclassHingeLossDef(
-  options: MulticlassHingeLossOptions,
-): MetricDef<MeanState, MulticlassArgs, number> {
+function oneVsAllDef(
+  fn: string,
+  o: Record<string, unknown>,
+  C: number,
+  reading: Parameters<typeof readMulticlassBatch>[4],
+  rows: (scores: ArrayLike<number>) => ArrayLike<number>,
+  squared: boolean,
+  classNames: readonly string[] | undefined,
+): MetricDef<ClassMeansState, MulticlassArgs, number[]> {
+  const ignoreIndex = reading.ignoreIndex;
+  return {
+    id: "classification/multiclass_hinge_loss",
+    meta: hingeLossMeta,
+    options: { ...o },
+    init: () => ({ sums: new Float64Array(C), weight: 0 }),
+    update(state, preds, target, sampleWeight) {
+      const batch = readMulticlassBatch(fn, preds, target, sampleWeight, reading);
+      const s = rows(batch.scores ?? []);
+      const sums = new Float64Array(C);
+      let weight = 0;
+      for (let i = 0; i < batch.target.length; i++) {
+        const y = batch.target[i]!;
+        if (y === ignoreIndex) continue;
+        const w = batch.weights ? batch.weights[i]! : 1;
+        for (let c = 0; c < C; c++) {
+          const h = Math.max(0, 1 - (c === y ? s[i * C + c]! : -s[i * C + c]!));
+          sums[c] += w * (squared ? h * h : h);
+        }
+        weight += w;
+      }
+      for (let c = 0; c < C; c++) state.sums[c] += sums[c]!;
+      state.weight += weight;
+    },
+    merge: (a, b) => ({ sums: a.sums.map((v, c) => v + b.sums[c]!), weight: a.weight + b.weight }),
+    compute: (state) => {
+      assertSeen(state.weight, fn);
+      return named(
+        Array.from(state.sums, (v) => v / state.weight),
+        classNames,
+      );
+    },
+    validateState(state): asserts state is ClassMeansState {
+      checkState("classification/multiclass_hinge_loss", state, {
+        sums: field.typed(Float64Array, { length: C, values: "any" }),
+        weight: field.number("nonNegative"),
+      });
+    },
+  };
+}
+
+/**
+ * Multiclass hinge loss. Crammer-Singer (default): mean(max(0, 1 - (s_y - max_{k != y} s_k)))
+ * on the scores as given, as sklearn 1.9.1 `hinge_loss` and torchmetrics 1.9.0
+ * `multiclass_hinge_loss` (with `predsKind: "auto"` where it would softmax). One-vs-all: one mean
+ * hinge per class, as torchmetrics' `multiclass_mode="one-vs-all"`. O(n C).
+ */
+export function multiclassHingeLossDef<M extends MulticlassHingeMode = "crammer-singer">(
+  options: MulticlassHingeLossOptions & { multiclassMode?: M },
+): MetricDef<MeanState | ClassMeansState, MulticlassArgs, M extends "one-vs-all" ? number[] : number> {
   const fn = "multiclassHingeLoss";
-  const squared = optBoolean(options.squared, false, fn, "squared");
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
-  const C = optNumClasses(options.numClasses, fn);
+  const o = readOptions(fn, options, MULTICLASS_HINGE_OPTIONS);
+  const squared = optBoolean(fn, "squared", o.squared, false);
+  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
+  const { classes: C, index } = readClassList(fn, o, 8);
+  const kind = optPredsKind(fn, o.predsKind, true, "scores");
+  const mode = optOneOf(
+    fn,
+    "multiclassMode",
+    o.multiclassMode,
+    ["crammer-singer", "one-vs-all"],
+    "crammer-singer",
+  );
+  const rows = (scores: ArrayLike<number>) => scoreRows(scores, C, kind, fn);
+  const classNames = optClassNames(fn, o.classNames, C);
+  if (mode === "one-vs-all") {
+    const reading = { classes: C, ignoreIndex, index, rest: undefined, needLabels: false, needScores: true };
+    return oneVsAllDef(fn, o, C, reading, rows, squared, classNames) as never;
+  }
+  if (classNames)
+    fail(
+      "invalid_option",
+      `${fn}: option \`classNames\` names the per-class losses of multiclassMode "one-vs-all"`,
+    );
   return multiclassMeanDef({
     id: "classification/multiclass_hinge_loss",
     fn,
     meta: hingeLossMeta,
-    options: { ...options },
+    options: o,
     ignoreIndex,
-    probabilities: false,
+    kind,
     numClasses: C,
+    index,
+    rows,
     value(scores, row, y) {
       let other = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < C; c++) if (c !== y && scores[row + c]! > other) other = scores[row + c]!;
       const h = Math.max(0, 1 - (scores[row + y]! - other));
       return squared ? h * h : h;
     },
-  });
+  }) as never;
 }
-/** One-shot {@link multiclassHingeLossDef}. */
+/** One-shot {@link multiclassHingeLossDef}: `(preds, target[, sampleWeight], options)`. */
+export function multiclassHingeLoss<M extends MulticlassHingeMode = "crammer-singer">(
+  preds: NdInput,
+  target: LabelInput,
+  options: MulticlassHingeLossOptions & { multiclassMode?: M },
+): M extends "one-vs-all" ? number[] : number;
+export function multiclassHingeLoss<M extends MulticlassHingeMode = "crammer-singer">(
+  preds: NdInput,
+  target: LabelInput,
+  sampleWeight: Weight,
+  options: MulticlassHingeLossOptions & { multiclassMode?: M },
+): M extends "one-vs-all" ? number[] : number;
 export function multiclassHingeLoss(
-  preds: MatrixInput,
-  target: NumericArray,
-  options: MulticlassHingeLossOptions,
-): number {
-  return runOnce(multiclassHingeLossDef(options), preds, target);
+  preds: NdInput,
+  target: LabelInput,
+  third?: unknown,
+  fourth?: unknown,
+): unknown {
+  return runMulticlassOneShot(multiclassHingeLossDef, "multiclassHingeLoss", preds, target, third, fourth);
 }
+
+const dispatch = taskDispatch("hingeLoss", {
+  binary: { def: binaryHingeLossDef, fn: binaryHingeLoss },
+  multiclass: { def: multiclassHingeLossDef, fn: multiclassHingeLoss },
+});
+/**
+ * Task-dispatching hinge loss (`task: "binary" | "multiclass"`), as the torchmetrics 1.9.0
+ * `hinge_loss` task wrapper (decision values as they are unless `predsKind` says otherwise).
+ */
+export const hingeLoss = dispatch.fn as PlainTask<
+  HingeLossOptions,
+  MulticlassHingeLossOptions,
+  never,
+  number,
+  number | number[]
+>;
+/** The def of {@link hingeLoss}. */
+export const hingeLossDef = dispatch.def as PlainTaskDef<
+  HingeLossOptions,
+  MulticlassHingeLossOptions,
+  never,
+  number,
+  number | number[]
+>;

@@ -1,152 +1,12 @@
 /**
- * Input reading and option parsing shared by the classification metrics (internal).
- * Every reader validates a whole batch before a metric mutates its state.
+ * Small shared pieces of the classification metrics (internal): sample weights, guarded
+ * division and the "no samples" check. Batches themselves are read by batch.ts.
  */
-import { type Matrix, toFloat64, toMatrix, toMatrixOrColumn } from "../../core/coerce.js";
+import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertIntegerOption, assertNonEmpty, assertOneOf, assertSameLength } from "../../core/validate.js";
+import { assertSameLength } from "../../core/validate.js";
 
-/** A per-sample weight vector, as scikit-learn's `sample_weight`. */
-export type SampleWeight = ArrayLike<number> | undefined;
-
-/** Rejects NaN and infinities (the first offender is named). */
-export function assertFiniteValues(values: ArrayLike<number>, fn: string, arg: string): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!Number.isFinite(v))
-      fail("invalid_value", `${fn}: \`${arg}\` must be finite, got ${describeValue(v)} at index ${i}`);
-  }
-}
-
-/** Finite scores (any real number): AUROC, AP, curves, hinge. */
-export function readScores(value: unknown, fn: string, arg = "preds"): Float64Array {
-  const out = toFloat64(value, fn, arg);
-  assertFiniteValues(out, fn, arg);
-  return out;
-}
-
-/** Probabilities in [0, 1] (NaN and infinities are named as such). */
-export function readProbabilities(value: unknown, fn: string, arg = "preds"): Float64Array {
-  const out = toFloat64(value, fn, arg);
-  assertProbabilityValues(out, fn, arg);
-  return out;
-}
-
-export function assertProbabilityValues(values: ArrayLike<number>, fn: string, arg: string): void {
-  assertFiniteValues(values, fn, arg);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v < 0 || v > 1)
-      fail("invalid_value", `${fn}: \`${arg}\` must contain probabilities in [0, 1], got ${v} at index ${i}`);
-  }
-}
-
-/** Binary targets: 0, 1 or `ignoreIndex`. */
-export function readBinaryTarget(
-  value: unknown,
-  fn: string,
-  ignoreIndex: number | undefined,
-  arg = "target",
-): Float64Array {
-  const out = toFloat64(value, fn, arg);
-  for (let i = 0; i < out.length; i++) {
-    const v = out[i]!;
-    if (v !== 0 && v !== 1 && v !== ignoreIndex) {
-      fail(
-        "invalid_value",
-        `${fn}: \`${arg}\` must contain only 0 and 1, got ${describeValue(v)} at index ${i}`,
-      );
-    }
-  }
-  return out;
-}
-
-/** Integer class labels in [0, numClasses), or `ignoreIndex`. */
-export function readLabels(
-  value: unknown,
-  fn: string,
-  numClasses: number,
-  ignoreIndex: number | undefined,
-  arg = "target",
-): Float64Array {
-  const out = toFloat64(value, fn, arg);
-  assertLabelValues(out, fn, numClasses, ignoreIndex, arg);
-  return out;
-}
-
-export function assertLabelValues(
-  values: ArrayLike<number>,
-  fn: string,
-  numClasses: number,
-  ignoreIndex: number | undefined,
-  arg: string,
-): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v === ignoreIndex) continue;
-    if (!Number.isInteger(v)) {
-      fail(
-        "invalid_value",
-        `${fn}: \`${arg}\` must contain integer class labels, got ${describeValue(v)} at index ${i}`,
-      );
-    }
-    if (v < 0 || v >= numClasses)
-      fail(
-        "invalid_value",
-        `${fn}: \`${arg}\` must contain labels in [0, ${numClasses}), got ${v} at index ${i}`,
-      );
-  }
-}
-
-/** A score matrix with exactly `cols` columns (rows = samples). */
-export function readScoreMatrix(value: unknown, fn: string, cols: number, arg = "preds"): Matrix {
-  const m = toMatrix(value, fn, arg);
-  if (m.cols !== cols && m.rows > 0)
-    fail("shape_mismatch", `${fn}: \`${arg}\` must have ${cols} columns, got ${m.cols}`);
-  assertFiniteValues(m.data, fn, arg);
-  return { data: m.data, rows: m.rows, cols };
-}
-
-/**
- * Multiclass predictions: a label vector (N) or a score matrix (N x numClasses). Returns the
- * labels (argmax of scores, first maximum on ties) and the scores when given.
- */
-export function readMulticlassPreds(
-  value: unknown,
-  fn: string,
-  numClasses: number,
-): { labels: Float64Array; scores?: Matrix } {
-  const m = toMatrixOrColumn(value, fn, "preds");
-  // An empty batch is a no-op whatever its layout.
-  if (m.rows === 0)
-    return { labels: new Float64Array(0), scores: { data: new Float64Array(0), rows: 0, cols: numClasses } };
-  if (m.cols === 1) {
-    assertLabelValues(m.data, fn, numClasses, undefined, "preds");
-    return { labels: m.data };
-  }
-  if (m.cols !== numClasses)
-    fail(
-      "shape_mismatch",
-      `${fn}: \`preds\` must be labels (N) or scores (N x ${numClasses}), got ${m.rows} x ${m.cols}`,
-    );
-  assertFiniteValues(m.data, fn, "preds");
-  const labels = new Float64Array(m.rows);
-  for (let r = 0; r < m.rows; r++) {
-    let best = 0;
-    let bestScore = m.data[r * numClasses]!;
-    for (let c = 1; c < numClasses; c++) {
-      const s = m.data[r * numClasses + c]!;
-      if (s > bestScore) {
-        bestScore = s;
-        best = c;
-      }
-    }
-    labels[r] = best;
-  }
-  return { labels, scores: m };
-}
-
-/** Non-negative finite weights, one per sample; undefined means all ones. */
+/** Non-negative finite weights, one per sample (`n`); undefined means all ones. */
 export function readWeights(value: unknown, n: number, fn: string): Float64Array | undefined {
   if (value === undefined) return undefined;
   const w = toFloat64(value, fn, "sampleWeight");
@@ -162,79 +22,17 @@ export function readWeights(value: unknown, n: number, fn: string): Float64Array
   return w;
 }
 
-export function assertSameRows(a: number, b: number, fn: string): void {
-  assertSameLength(a, b, fn, "preds", "target");
-}
-
-export function assertNotEmpty(n: number, fn: string): void {
-  assertNonEmpty(n, fn, "preds");
-}
-
-// ---------------------------------------------------------------- options
-
-export function optThreshold(value: unknown, fn: string): number {
-  if (value === undefined) return 0.5;
-  if (typeof value !== "number" || !(value >= 0 && value <= 1)) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`threshold\` must be a number in [0, 1], got ${describeValue(value)}`,
-    );
-  }
-  return value;
-}
-
-export function optIgnoreIndex(value: unknown, fn: string): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    fail("invalid_option", `${fn}: option \`ignoreIndex\` must be an integer, got ${describeValue(value)}`);
-  }
-  return value;
-}
-
-export function optNumClasses(value: unknown, fn: string, name = "numClasses"): number {
-  if (value === undefined) fail("invalid_option", `${fn}: option \`${name}\` is required`);
-  return assertIntegerOption(value, 2, fn, name);
-}
-
-export function optZeroDivision(value: unknown, fn: string): number {
-  if (value === undefined) return 0;
-  if (value !== 0 && value !== 1 && !(typeof value === "number" && Number.isNaN(value))) {
-    fail("invalid_option", `${fn}: option \`zeroDivision\` must be 0, 1 or NaN, got ${describeValue(value)}`);
-  }
-  return value as number;
-}
-
-export function optOneOf<T extends string>(
-  value: unknown,
-  allowed: readonly T[],
-  fallback: T,
-  fn: string,
-  option: string,
-): T {
-  if (value === undefined) return fallback;
-  return assertOneOf(value, allowed, fn, option);
-}
-
-export function optBoolean(value: unknown, fallback: boolean, fn: string, option: string): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== "boolean")
-    fail("invalid_option", `${fn}: option \`${option}\` must be true or false, got ${describeValue(value)}`);
-  return value;
-}
-
-/** Removes `undefined` entries so option objects stay JSON-safe and comparable. */
-export function cleanOptions(options: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(options)) if (v !== undefined) out[k] = v;
-  return out;
-}
-
 /** `num / den`, or `zeroDivision` when `den` is 0. */
 export function safeDivide(num: number, den: number, zeroDivision = 0): number {
   return den !== 0 ? num / den : zeroDivision;
 }
 
-/** Throws `empty_input` when a metric is computed before any sample was seen. */
+/**
+ * Throws `empty_input` when a metric is computed before any sample was seen, and
+ * `invalid_state` when the state's total is not a finite count (a corrupt state, never "no samples").
+ */
 export function assertSeen(total: number, fn: string): void {
-  if (!(total > 0)) fail("empty_input", `${fn}: \`preds\` must hold at least one sample, got 0`);
+  if (!Number.isFinite(total) || total < 0)
+    fail("invalid_state", `${fn}: the state's sample total is ${describeValue(total)}, not a count`);
+  if (total === 0) fail("empty_input", `${fn}: \`preds\` must hold at least one sample, got 0`);
 }

@@ -1,7 +1,9 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import type { BinaryStatOptions } from "./stat-defs.js";
+import type { Average, MultilabelAverage } from "./stat-metric.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
-import type { Average, BinaryStatOptions, MultilabelAverage } from "./stat-scores.js";
 
 /** Catalog entry of precision (positive predictive value). */
 export const jaccardIndexMeta = classificationEntry({
@@ -40,9 +42,11 @@ const jaccardIndexMetric = statMetric<
   concept: "jaccard_index",
   name: "JaccardIndex",
   meta: jaccardIndexMeta,
+  options: optionNames<JaccardIndexOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
   samples: true,
+  taskAverage: "macro",
 });
 
 /**
@@ -66,3 +70,12 @@ export const multiclassJaccardIndex = jaccardIndexMetric.multiclass;
 export const multilabelJaccardIndexDef = jaccardIndexMetric.multilabelDef;
 /** One-shot {@link multilabelJaccardIndexDef}. */
 export const multilabelJaccardIndex = jaccardIndexMetric.multilabel;
+
+/**
+ * Task-dispatching jaccardIndex (`task: "binary" | "multiclass" | "multilabel"`), as the
+ * torchmetrics 1.9.0 `jaccard_index` task wrapper: its multiclass and multilabel `average` defaults to "macro" (the explicit
+ * `multiclassJaccardIndex`/`multilabelJaccardIndex` default to "macro").
+ */
+export const jaccardIndex = jaccardIndexMetric.task;
+/** The def of {@link jaccardIndex}: `jaccardIndexDef({ task, ... })`. */
+export const jaccardIndexDef = jaccardIndexMetric.taskDef;

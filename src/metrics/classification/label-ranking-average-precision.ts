@@ -1,8 +1,9 @@
-import type { MatrixInput } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import type { MetricDef } from "../../metric.js";
 import { type LabelRankingOptions, type RankingArgs, rankingDef } from "./label-ranking.js";
-import type { MeanState } from "./log-loss.js";
+import type { MeanState } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
+import type { NdInput } from "./ndarray.js";
+import { runOneShot } from "./one-shot.js";
 
 /** Catalog entry of label ranking average precision. */
 export const labelRankingAveragePrecisionMeta = classificationEntry({
@@ -31,7 +32,7 @@ export function multilabelRankingAveragePrecisionDef(
     "multilabelRankingAveragePrecision",
     labelRankingAveragePrecisionMeta,
     options,
-    (s, rel) => {
+    () => (s, rel) => {
       const L = s.length;
       let nRel = 0;
       for (let j = 0; j < L; j++) nRel += rel[j]!;
@@ -55,9 +56,21 @@ export function multilabelRankingAveragePrecisionDef(
 }
 /** One-shot {@link multilabelRankingAveragePrecisionDef}. */
 export function multilabelRankingAveragePrecision(
-  preds: MatrixInput,
-  target: MatrixInput,
+  preds: NdInput,
+  target: NdInput,
   options: LabelRankingOptions,
+): number;
+export function multilabelRankingAveragePrecision(
+  preds: NdInput,
+  target: NdInput,
+  sampleWeight: NdInput | undefined,
+  options: LabelRankingOptions,
+): number;
+export function multilabelRankingAveragePrecision(
+  preds: NdInput,
+  target: NdInput,
+  third?: unknown,
+  fourth?: unknown,
 ): number {
-  return runOnce(multilabelRankingAveragePrecisionDef(options), preds, target);
+  return runOneShot(multilabelRankingAveragePrecisionDef, preds, target, third, fourth);
 }

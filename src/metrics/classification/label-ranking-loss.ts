@@ -1,8 +1,10 @@
-import type { MatrixInput } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import type { MetricDef } from "../../metric.js";
 import { type LabelRankingOptions, type RankingArgs, rankingDef } from "./label-ranking.js";
-import type { MeanState } from "./log-loss.js";
+import type { MeanState } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
+import type { NdInput } from "./ndarray.js";
+import { runOneShot } from "./one-shot.js";
+import { optOneOf } from "./options.js";
 
 /** Catalog entry of label ranking loss. */
 export const labelRankingLossMeta = classificationEntry({
@@ -16,42 +18,70 @@ export const labelRankingLossMeta = classificationEntry({
   implementation: "torchmetrics 1.9.0 multilabel_ranking_loss; scikit-learn 1.9.1 label_ranking_loss",
   traits: ["ranking"],
 });
+export interface LabelRankingLossOptions extends LabelRankingOptions {
+  /**
+   * How tied scores count: "sklearn" (default) counts a tied (relevant, irrelevant) pair as
+   * mis-ordered; "torchmetrics" breaks ties by label index (a later label ranks higher).
+   */
+  convention?: "sklearn" | "torchmetrics";
+}
+
 /**
  * Multilabel ranking loss: per sample, the fraction of (relevant, irrelevant) label pairs where
- * the irrelevant label is ranked above the relevant one; samples with no or only relevant labels
- * score 0. Ties are broken by label index as a stable ascending sort does (torchmetrics 1.9.0
- * `multilabel_ranking_loss`: the later label ranks higher). O(N L^2).
+ * the irrelevant label scores at least as high as the relevant one (a tie counts as mis-ordered,
+ * as sklearn 1.2 `label_ranking_loss`: [[0.5, 0.5]] vs [[0, 1]] gives 1, whatever the column
+ * order); samples with no or only relevant labels score 0. torchmetrics 1.9.0
+ * `multilabel_ranking_loss` breaks ties by label index instead (`convention: "torchmetrics"`).
+ * Optional `sampleWeight` (sklearn). O(N L^2).
  */
 export function multilabelRankingLossDef(
-  options: LabelRankingOptions,
+  options: LabelRankingLossOptions,
 ): MetricDef<MeanState, RankingArgs, number> {
+  const fn = "multilabelRankingLoss";
   return rankingDef(
     "classification/multilabel_ranking_loss",
-    "multilabelRankingLoss",
+    fn,
     labelRankingLossMeta,
     options,
-    (s, rel) => {
-      const L = s.length;
-      let nRel = 0;
-      for (let j = 0; j < L; j++) nRel += rel[j]!;
-      if (nRel === 0 || nRel === L) return 0;
-      let wrong = 0;
-      for (let j = 0; j < L; j++) {
-        if (!rel[j]) continue;
-        for (let k = 0; k < L; k++) {
-          if (rel[k]) continue;
-          if (s[k]! > s[j]! || (s[k] === s[j] && k > j)) wrong++;
+    (o) => {
+      const byIndex =
+        optOneOf(fn, "convention", o.convention, ["sklearn", "torchmetrics"], "sklearn") === "torchmetrics";
+      return (s, rel) => {
+        const L = s.length;
+        let nRel = 0;
+        for (let j = 0; j < L; j++) nRel += rel[j]!;
+        if (nRel === 0 || nRel === L) return 0;
+        let wrong = 0;
+        for (let j = 0; j < L; j++) {
+          if (!rel[j]) continue;
+          for (let k = 0; k < L; k++) {
+            if (rel[k]) continue;
+            if (s[k]! > s[j]! || (s[k] === s[j] && (!byIndex || k > j))) wrong++;
+          }
         }
-      }
-      return wrong / (nRel * (L - nRel));
+        return wrong / (nRel * (L - nRel));
+      };
     },
+    ["convention"],
   );
 }
 /** One-shot {@link multilabelRankingLossDef}. */
 export function multilabelRankingLoss(
-  preds: MatrixInput,
-  target: MatrixInput,
-  options: LabelRankingOptions,
+  preds: NdInput,
+  target: NdInput,
+  options: LabelRankingLossOptions,
+): number;
+export function multilabelRankingLoss(
+  preds: NdInput,
+  target: NdInput,
+  sampleWeight: NdInput | undefined,
+  options: LabelRankingLossOptions,
+): number;
+export function multilabelRankingLoss(
+  preds: NdInput,
+  target: NdInput,
+  third?: unknown,
+  fourth?: unknown,
 ): number {
-  return runOnce(multilabelRankingLossDef(options), preds, target);
+  return runOneShot(multilabelRankingLossDef, preds, target, third, fourth);
 }

@@ -2,60 +2,54 @@
  * Shared machinery of the multilabel label-ranking metrics (internal): validation and a
  * per-sample mean over rows of scores and 0/1 relevance.
  */
-import type { MatrixInput } from "../../core/coerce.js";
-import { toMatrix } from "../../core/coerce.js";
-import { fail } from "../../core/errors.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
-import {
-  assertFiniteValues,
-  assertSameRows,
-  optIgnoreIndex,
-  optNumClasses,
-  readBinaryTarget,
-} from "./input.js";
-import { type MeanState, meanDef } from "./log-loss.js";
+import { readMultilabelBatch } from "./batch.js";
+import { type MeanState, meanDef } from "./mean-metric.js";
+import type { NdInput } from "./ndarray.js";
+import { optClassCount, optIgnoreIndex } from "./options.js";
 
 export interface LabelRankingOptions {
   numLabels: number;
   /** Target entries equal to this value are treated as irrelevant labels. */
   ignoreIndex?: number;
 }
+const LABEL_RANKING_OPTIONS = optionNames<LabelRankingOptions>()("numLabels", "ignoreIndex");
 
-export type RankingArgs = [preds: MatrixInput, target: MatrixInput, sampleWeight?: never];
+export type RankingArgs = [preds: NdInput, target: NdInput, sampleWeight?: NdInput];
 
+/**
+ * A weighted mean over rows of `perRow(scores, relevant)`: `(N, L)` scores as they are (a
+ * ranking does not change under a sigmoid) and 0/1 relevance, optional `sampleWeight` (sklearn).
+ */
 export function rankingDef(
   id: string,
   fn: string,
   meta: MetricDef<MeanState, RankingArgs, number>["meta"],
   options: LabelRankingOptions,
-  perRow: (scores: Float64Array, relevant: Uint8Array) => number,
+  perRowOf: (o: Record<string, unknown>) => (scores: ArrayLike<number>, relevant: Uint8Array) => number,
+  own: readonly string[] = [],
 ): MetricDef<MeanState, RankingArgs, number> {
-  const L = optNumClasses(options.numLabels, fn, "numLabels");
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
+  const o = readOptions(fn, options, [...LABEL_RANKING_OPTIONS, ...own]);
+  const perRow = perRowOf(o);
+  const L = optClassCount(fn, "numLabels", o.numLabels, (labels) => 8 * labels);
+  const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
   return meanDef<RankingArgs>({
     id,
     fn,
     meta,
-    options: { ...options },
+    options: o,
     perSample(preds, target, sampleWeight) {
-      if (sampleWeight !== undefined) fail("unsupported", `${fn}: \`sampleWeight\` is not supported`);
-      const p = toMatrix(preds, fn, "preds");
-      const t = toMatrix(target, fn, "target");
-      assertSameRows(p.rows, t.rows, fn);
-      if (p.rows > 0 && (p.cols !== L || t.cols !== L))
-        fail(
-          "shape_mismatch",
-          `${fn}: \`preds\` and \`target\` must have ${L} columns, got ${p.cols} and ${t.cols}`,
-        );
-      assertFiniteValues(p.data, fn, "preds");
-      readBinaryTarget(t.data, fn, ignoreIndex);
-      const values = new Float64Array(p.rows);
+      const batch = readMultilabelBatch(fn, preds, target, sampleWeight, L, "scores", ignoreIndex);
+      const rows = batch.target.length / L;
+      const values = new Float64Array(rows);
       const relevant = new Uint8Array(L);
-      for (let r = 0; r < p.rows; r++) {
-        for (let l = 0; l < L; l++) relevant[l] = t.data[r * L + l] === 1 ? 1 : 0;
-        values[r] = perRow(p.data.subarray(r * L, r * L + L), relevant);
+      const scores = Float64Array.from(batch.preds);
+      for (let r = 0; r < rows; r++) {
+        for (let l = 0; l < L; l++) relevant[l] = batch.target[r * L + l] === 1 ? 1 : 0;
+        values[r] = perRow(scores.subarray(r * L, r * L + L), relevant);
       }
-      return { values, weights: undefined };
+      return { values, weights: batch.weights };
     },
   });
 }

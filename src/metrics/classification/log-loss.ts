@@ -1,9 +1,14 @@
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
-import { optIgnoreIndex, optNumClasses } from "./input.js";
+import { optionNames, readOptions } from "../../core/options.js";
+import type { MetricDef } from "../../metric.js";
+import { type ClassLabel, optPosLabel, readClassList } from "./labels.js";
 import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
-import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
+import type { LabelInput, NdInput } from "./ndarray.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
+import { optBoolean, optIgnoreIndex } from "./options.js";
+import { optPredsKind, type PredsKind, probabilityRows } from "./preds-kind.js";
+import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
+import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
 /** Catalog entry of the log loss. */
 export const logLossMeta = classificationEntry({
@@ -12,7 +17,7 @@ export const logLossMeta = classificationEntry({
   formula: "-\\frac{1}{N}\\sum_n \\log \\hat p_{n,y_n}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  exports: ["binaryLogLoss", "multiclassLogLoss"],
+  exports: ["binaryLogLoss", "multiclassLogLoss", "logLoss"],
   implementation: "scikit-learn 1.9.1 log_loss (probabilities clipped to [eps, 1 - eps], eps = 2^-52)",
   robustness: [
     "unbounded: one confident wrong prediction dominates",
@@ -21,73 +26,145 @@ export const logLossMeta = classificationEntry({
   traits: ["probabilistic"],
 });
 
-export { type MeanState, meanDef } from "./mean-metric.js";
+export type { MeanState } from "./mean-metric.js";
 
 const EPS = 2.220446049250313e-16;
 const clip = (p: number) => (p < EPS ? EPS : Math.min(p, 1 - EPS));
 
+type Weight = NdInput | undefined;
+
 export interface LogLossOptions {
   /** Samples whose target equals this value are left out. */
   ignoreIndex?: number;
+  /**
+   * Default "auto": values outside [0, 1] are logits (sigmoid, or softmax per row); probability
+   * rows within 1e-3 of summing to 1 are renormalised; see docs/defaults.md.
+   */
+  predsKind?: PredsKind;
+  /** Default true: the mean; false: the weighted sum (sklearn's `normalize=False`). */
+  normalize?: boolean;
 }
+export interface BinaryLogLossOptions extends LogLossOptions {
+  /** The positive label of `target` (sklearn's `pos_label`); `preds` stay the positive class's probabilities. */
+  posLabel?: ClassLabel;
+}
+const BINARY_LOG_LOSS_OPTIONS = optionNames<BinaryLogLossOptions>()(
+  "ignoreIndex",
+  "predsKind",
+  "normalize",
+  "posLabel",
+);
 
 /**
  * Binary log loss -mean(y log p + (1 - y) log(1 - p)) with p the probability of class 1,
  * clipped to [eps, 1 - eps] (eps = 2^-52) as sklearn 1.9.1 `log_loss`; optional `sampleWeight`.
- * NaN for no samples. O(n), O(1) state.
+ * O(n), O(1) state.
  */
-export function binaryLogLossDef(options: LogLossOptions = {}): MetricDef<MeanState, BinaryArgs, number> {
+export function binaryLogLossDef(
+  options: BinaryLogLossOptions = {},
+): MetricDef<MeanState, BinaryArgs, number> {
   const fn = "binaryLogLoss";
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
+  const o = readOptions(fn, options, BINARY_LOG_LOSS_OPTIONS);
   return binaryMeanDef({
     id: "classification/binary_log_loss",
     fn,
     meta: logLossMeta,
-    options: { ...options },
-    ignoreIndex,
-    probabilities: true,
+    options: o,
+    ignoreIndex: optIgnoreIndex(fn, o.ignoreIndex),
+    kind: optPredsKind(fn, o.predsKind),
+    posLabel: optPosLabel(fn, o.posLabel),
+    sum: !optBoolean(fn, "normalize", o.normalize, true),
     value: (p, y) => (y === 1 ? -Math.log(clip(p)) : -Math.log(clip(1 - p))),
   });
 }
-/** One-shot {@link binaryLogLossDef}. */
+/** One-shot {@link binaryLogLossDef}: `(preds, target[, sampleWeight][, options])`. */
+export function binaryLogLoss(preds: NdInput, target: LabelInput, options?: BinaryLogLossOptions): number;
 export function binaryLogLoss(
-  preds: NumericArray,
-  target: NumericArray,
-  options: LogLossOptions = {},
-): number {
-  return runOnce(binaryLogLossDef(options), preds, target);
+  preds: NdInput,
+  target: LabelInput,
+  sampleWeight: Weight,
+  options?: BinaryLogLossOptions,
+): number;
+export function binaryLogLoss(preds: NdInput, target: LabelInput, third?: unknown, fourth?: unknown): number {
+  return runOneShot(binaryLogLossDef, preds, target, third, fourth);
 }
 
 export interface MulticlassLogLossOptions extends LogLossOptions {
-  numClasses: number;
+  /** The number of classes; required unless `labels` is given. */
+  numClasses?: number;
+  /** The labels of the probability columns (sklearn's `labels`); targets may hold them. */
+  labels?: readonly ClassLabel[];
 }
+const MULTICLASS_LOG_LOSS_OPTIONS = optionNames<MulticlassLogLossOptions>()(
+  "ignoreIndex",
+  "predsKind",
+  "normalize",
+  "numClasses",
+  "labels",
+);
 
 /**
  * Multiclass log loss -mean(log p[n, y_n]) over an N x C probability matrix, entries clipped to
- * [eps, 1 - eps] as sklearn 1.9.1 `log_loss` (rows are not renormalised). O(n C).
+ * [eps, 1 - eps] as sklearn 1.9.1 `log_loss`. Rows of probabilities rounded in storage (a CSV
+ * with 6 decimals: sums 1 ± 3e-6) are renormalised, as sklearn 1.2; logits get a softmax. O(n C).
  */
 export function multiclassLogLossDef(
   options: MulticlassLogLossOptions,
 ): MetricDef<MeanState, MulticlassArgs, number> {
   const fn = "multiclassLogLoss";
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, fn);
-  const C = optNumClasses(options.numClasses, fn);
+  const o = readOptions(fn, options, MULTICLASS_LOG_LOSS_OPTIONS);
+  const { classes, index } = readClassList(fn, o, 8);
+  const kind = optPredsKind(fn, o.predsKind);
   return multiclassMeanDef({
     id: "classification/multiclass_log_loss",
     fn,
     meta: logLossMeta,
-    options: { ...options },
-    ignoreIndex,
-    probabilities: true,
-    numClasses: C,
-    value: (scores, row, y) => -Math.log(clip(scores[row + y]!)),
+    options: o,
+    ignoreIndex: optIgnoreIndex(fn, o.ignoreIndex),
+    kind,
+    sum: !optBoolean(fn, "normalize", o.normalize, true),
+    numClasses: classes,
+    index,
+    rows: (scores, C) => probabilityRows(scores, C, kind, fn),
+    value: (rows, row, y) => -Math.log(clip(rows[row + y]!)),
   });
 }
-/** One-shot {@link multiclassLogLossDef}. */
+/** One-shot {@link multiclassLogLossDef}: `(preds, target[, sampleWeight], options)`. */
 export function multiclassLogLoss(
-  preds: MatrixInput,
-  target: NumericArray,
+  preds: NdInput,
+  target: LabelInput,
   options: MulticlassLogLossOptions,
+): number;
+export function multiclassLogLoss(
+  preds: NdInput,
+  target: LabelInput,
+  sampleWeight: Weight,
+  options: MulticlassLogLossOptions,
+): number;
+export function multiclassLogLoss(
+  preds: NdInput,
+  target: LabelInput,
+  third?: unknown,
+  fourth?: unknown,
 ): number {
-  return runOnce(multiclassLogLossDef(options), preds, target);
+  return runMulticlassOneShot(multiclassLogLossDef, "multiclassLogLoss", preds, target, third, fourth);
 }
+
+const dispatch = taskDispatch("logLoss", {
+  binary: { def: binaryLogLossDef, fn: binaryLogLoss },
+  multiclass: { def: multiclassLogLossDef, fn: multiclassLogLoss },
+});
+/** Task-dispatching logLoss (`task: "binary" | "multiclass"`; sklearn `log_loss`). */
+export const logLoss = dispatch.fn as PlainTask<
+  BinaryLogLossOptions,
+  MulticlassLogLossOptions,
+  never,
+  number
+>;
+/** The def of {@link logLoss}. */
+export const logLossDef = dispatch.def as PlainTaskDef<
+  BinaryLogLossOptions,
+  MulticlassLogLossOptions,
+  never,
+  number
+>;

@@ -1,15 +1,19 @@
-import type { MatrixInput } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { readOptions } from "../../core/options.js";
+import type { MetricDef } from "../../metric.js";
 import { classificationEntry } from "./meta.js";
-import { confusionMetric } from "./stat-metric.js";
+import type { NdInput } from "./ndarray.js";
+import { runOneShot } from "./one-shot.js";
 import {
   type BinaryStatOptions,
+  MULTILABEL_STAT_OPTIONS,
   type MulticlassStatOptions,
   type MultilabelArgs,
   type MultilabelCountsState,
   type MultilabelStatOptions,
   multilabelStatDef,
-} from "./stat-scores.js";
+} from "./stat-defs.js";
+import { confusionMetric } from "./stat-metric.js";
+import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
 /** Catalog entry of the Matthews correlation coefficient. */
 export const matthewsCorrcoefMeta = classificationEntry({
@@ -34,8 +38,8 @@ const EPS32 = 1.1920928955078125e-7;
  * zero a float32-eps smoothed value (so an all-negative target with some false positives gives
  * torchmetrics' value, e.g. 0.577 rather than sklearn's 0). Other zero denominators give 0.
  */
-export function mccFromConfusion(m: ArrayLike<number>, C: number): number {
-  if (C === 2) {
+export function mccFromConfusion(m: ArrayLike<number>, C: number, binaryConventions = C === 2): number {
+  if (binaryConventions) {
     const tn = m[0]!;
     const fp = m[1]!;
     const fn = m[2]!;
@@ -66,7 +70,7 @@ export function mccFromConfusion(m: ArrayLike<number>, C: number): number {
   }
   let numerator = c * s - tkpk;
   let denom = (s * s - pk2) * (s * s - tk2);
-  if (denom === 0 && C === 2) {
+  if (denom === 0 && binaryConventions) {
     const tn = m[0]!;
     const fp = m[1]!;
     const fn = m[2]!;
@@ -95,8 +99,11 @@ const matthewsCorrcoefMetric = confusionMetric<
   concept: "matthews_corrcoef",
   name: "MatthewsCorrcoef",
   meta: matthewsCorrcoefMeta,
+  options: [],
   parse: () => undefined,
-  reduce: (m, C) => mccFromConfusion(m, C),
+  // torchmetrics' binary conventions for the binary metric only: a multiclass MCC is 0 wherever
+  // it is undefined, whatever the class count (sklearn; torchmetrics gives 1 for two classes).
+  reduce: (m, C, _parsed, variant) => mccFromConfusion(m, C, variant === "binary"),
 });
 
 /**
@@ -108,7 +115,11 @@ export const binaryMatthewsCorrcoefDef = matthewsCorrcoefMetric.binaryDef;
 /** One-shot {@link binaryMatthewsCorrcoefDef}. */
 export const binaryMatthewsCorrcoef = matthewsCorrcoefMetric.binary;
 
-/** Multiclass MCC (Gorodkin's R_K) from the C x C confusion matrix; 0 when undefined. torchmetrics 1.9.0 / sklearn 1.9.1. */
+/**
+ * Multiclass MCC (Gorodkin's R_K) from the C x C confusion matrix, as sklearn 1.2 and torchmetrics
+ * 1.9.0; 0 wherever it is undefined, for any class count (sklearn: `([0,0,0,0], [0,0,0,0])` gives
+ * 0 with 2 classes as with 3; torchmetrics applies its binary conventions to 2 classes and gives 1).
+ */
 export const multiclassMatthewsCorrcoefDef = matthewsCorrcoefMetric.multiclassDef;
 /** One-shot {@link multiclassMatthewsCorrcoefDef}. */
 export const multiclassMatthewsCorrcoef = matthewsCorrcoefMetric.multiclass;
@@ -117,25 +128,47 @@ export const multiclassMatthewsCorrcoef = matthewsCorrcoefMetric.multiclass;
 export function multilabelMatthewsCorrcoefDef(
   options: MultilabelStatOptions,
 ): MetricDef<MultilabelCountsState, MultilabelArgs, number> {
+  const fn = "multilabelMatthewsCorrcoef";
   return multilabelStatDef(
     {
       id: "classification/multilabel_matthews_corrcoef",
       meta: matthewsCorrcoefMeta,
-      fn: "multilabelMatthewsCorrcoef",
+      fn,
       reduce: (s) => {
         const m = new Float64Array(4);
         for (let i = 0; i < s.counts.length; i++) m[i % 4] += s.counts[i]!;
         return mccFromConfusion(m, 2);
       },
     },
-    { ...options },
+    readOptions(fn, options, MULTILABEL_STAT_OPTIONS),
   );
 }
 /** One-shot {@link multilabelMatthewsCorrcoefDef}. */
 export function multilabelMatthewsCorrcoef(
-  preds: MatrixInput,
-  target: MatrixInput,
-  options: MultilabelStatOptions,
+  preds: NdInput,
+  target: NdInput,
+  third: NdInput | undefined | MultilabelStatOptions,
+  fourth?: MultilabelStatOptions,
 ): number {
-  return runOnce(multilabelMatthewsCorrcoefDef(options), preds, target);
+  return runOneShot(multilabelMatthewsCorrcoefDef, preds, target, third, fourth);
 }
+
+const dispatch = taskDispatch("matthewsCorrcoef", {
+  binary: { def: binaryMatthewsCorrcoefDef, fn: binaryMatthewsCorrcoef },
+  multiclass: { def: multiclassMatthewsCorrcoefDef, fn: multiclassMatthewsCorrcoef },
+  multilabel: { def: multilabelMatthewsCorrcoefDef, fn: multilabelMatthewsCorrcoef },
+});
+/** Task-dispatching MCC (`task: "binary" | "multiclass" | "multilabel"`), as the torchmetrics 1.9.0 `matthews_corrcoef` task wrapper. */
+export const matthewsCorrcoef = dispatch.fn as PlainTask<
+  BinaryStatOptions,
+  MulticlassStatOptions,
+  MultilabelStatOptions,
+  number
+>;
+/** The def of {@link matthewsCorrcoef}. */
+export const matthewsCorrcoefDef = dispatch.def as PlainTaskDef<
+  BinaryStatOptions,
+  MulticlassStatOptions,
+  MultilabelStatOptions,
+  number
+>;

@@ -1,10 +1,10 @@
 /**
  * Weighted means of per-sample values (internal): the state and MetricDef of log loss, Brier
  * score, hinge loss and the label-ranking means, and the binary and multiclass builders that
- * read and validate a batch so a metric only states its per-sample value.
+ * read and validate a batch (batch.ts) so a metric only states its per-sample value.
  */
 import type { CatalogEntry } from "../../catalog/types.js";
-import { fail } from "../../core/errors.js";
+import { checkState, field } from "../../core/state-check.js";
 import {
   accumulatorValue,
   addToAccumulator,
@@ -13,19 +13,11 @@ import {
   newAccumulator,
 } from "../../core/sum.js";
 import type { MetricDef } from "../../metric.js";
-import {
-  assertProbabilityValues,
-  assertSameRows,
-  assertSeen,
-  cleanOptions,
-  readBinaryTarget,
-  readLabels,
-  readProbabilities,
-  readScoreMatrix,
-  readScores,
-  readWeights,
-} from "./input.js";
-import type { BinaryArgs, MulticlassArgs } from "./stat-scores.js";
+import { readBinaryBatch, readMulticlassBatch } from "./batch.js";
+import { assertSeen } from "./input.js";
+import type { ClassIndex, ClassLabel } from "./labels.js";
+import type { ScoresKind } from "./preds-kind.js";
+import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
 
 /** Running weighted sum of per-sample losses (shared by log loss, Brier score and hinge loss). */
 export interface MeanState {
@@ -33,24 +25,34 @@ export interface MeanState {
   weight: number;
 }
 
+/** Per-sample values and weights of a batch (weights undefined: ones). */
+export interface PerSample {
+  values: Float64Array;
+  weights: Float64Array | undefined;
+}
+
 /** A def whose state is a weighted mean of per-sample values computed by `perSample` (internal). */
 export function meanDef<Args extends unknown[]>(spec: {
   id: string;
   fn: string;
   meta: MetricDef<MeanState, Args, number>["meta"];
+  /** The options as read by `readOptions` (echoed as the def's options). */
   options: Record<string, unknown>;
-  /** Validates a batch and returns per-sample values and weights (undefined: ones), mutating nothing. */
-  perSample(...args: Args): { values: Float64Array; weights: Float64Array | undefined };
+  /** Validates a batch and returns per-sample values and weights, mutating nothing. */
+  perSample(...args: Args): PerSample;
+  /** sklearn's `normalize: false`: the weighted sum instead of the mean. */
+  sum?: boolean;
 }): MetricDef<MeanState, Args, number> {
   return {
     id: spec.id,
     meta: spec.meta,
-    options: cleanOptions(spec.options),
+    options: { ...spec.options },
     init: () => ({ sum: newAccumulator(), weight: 0 }),
     update(state, ...args) {
       const { values, weights } = spec.perSample(...args);
       for (let i = 0; i < values.length; i++) {
         const w = weights ? weights[i]! : 1;
+        if (w === 0) continue;
         addToAccumulator(state.sum, w * values[i]!);
         state.weight += w;
       }
@@ -58,12 +60,15 @@ export function meanDef<Args extends unknown[]>(spec: {
     merge: (a, b) => ({ sum: mergeAccumulators(a.sum, b.sum), weight: a.weight + b.weight }),
     compute: (state) => {
       assertSeen(state.weight, spec.fn);
-      return accumulatorValue(state.sum) / state.weight;
+      return spec.sum ? accumulatorValue(state.sum) : accumulatorValue(state.sum) / state.weight;
     },
     validateState(state): asserts state is MeanState {
-      const s = state as MeanState | null;
-      if (typeof s?.weight !== "number" || typeof s.sum?.sum !== "number")
-        fail("invalid_state", `${spec.id}: fromJSON expects { sum, weight }`);
+      // A sum that overflowed is a legitimate state (its mean is ±Infinity or NaN); the weight
+      // must be a finite total.
+      checkState(spec.id, state, {
+        sum: field.object({ sum: field.number("any"), compensation: field.number("any") }),
+        weight: field.number("nonNegative"),
+      });
     },
   };
 }
@@ -76,18 +81,20 @@ export interface MeanSpec {
   options: Record<string, unknown>;
   /** Samples whose target equals this value weigh 0. */
   ignoreIndex: number | undefined;
-  /** `preds` must be probabilities in [0, 1] (otherwise any finite score). */
-  probabilities: boolean;
+  /** What float predictions are (see preds-kind.ts). */
+  kind: ScoresKind;
+  /** sklearn's `normalize: false`. */
+  sum?: boolean;
 }
 
 /** Per-sample values of the kept samples; ignored samples get weight 0 (weights default to ones). */
 function perSampleValues(
-  target: Float64Array,
+  target: ArrayLike<number>,
   weights: Float64Array | undefined,
   ignoreIndex: number | undefined,
   value: (i: number, y: number) => number,
-): { values: Float64Array; weights: Float64Array } {
-  const w = weights ?? new Float64Array(target.length).fill(1);
+): PerSample {
+  const w = weights ? Float64Array.from(weights) : new Float64Array(target.length).fill(1);
   const values = new Float64Array(target.length);
   for (let i = 0; i < target.length; i++) {
     if (target[i] === ignoreIndex) w[i] = 0;
@@ -96,40 +103,63 @@ function perSampleValues(
   return { values, weights: w };
 }
 
-/** A weighted mean of `value(pred, target)` over binary samples (preds N, 0/1 targets, optional `sampleWeight`). */
+/**
+ * A weighted mean of `value(pred, target)` over binary elements (`(N, ...)` preds and 0/1
+ * targets, `posLabel`-mapped labels, or -1/1 targets with `minusOne`), optional `sampleWeight`.
+ */
 export function binaryMeanDef(
-  spec: MeanSpec & { value(pred: number, target: number): number },
+  spec: MeanSpec & {
+    posLabel?: ClassLabel | undefined;
+    minusOne?: boolean;
+    value(pred: number, target: number): number;
+  },
 ): MetricDef<MeanState, BinaryArgs, number> {
   const { fn, ignoreIndex } = spec;
+  const reading = {
+    kind: spec.kind,
+    ignoreIndex,
+    posLabel: spec.posLabel,
+    labelPreds: false,
+    ...(spec.minusOne ? { minusOne: true } : {}),
+  };
   return meanDef({
     ...spec,
     perSample(preds, target, sampleWeight) {
-      const p = spec.probabilities ? readProbabilities(preds, fn) : readScores(preds, fn);
-      const t = readBinaryTarget(target, fn, ignoreIndex);
-      assertSameRows(p.length, t.length, fn);
-      const w = readWeights(sampleWeight, t.length, fn);
-      return perSampleValues(t, w, ignoreIndex, (i, y) => spec.value(p[i]!, y));
+      const batch = readBinaryBatch(fn, preds, target, sampleWeight, reading);
+      const p = batch.preds;
+      return perSampleValues(batch.target, batch.weights, ignoreIndex, (i, y) => spec.value(p[i]!, y));
     },
   });
 }
 
 /**
- * A weighted mean of `value(scores, row, y)` over multiclass samples: an N x C matrix (row `i`
- * starts at `scores[row]`, row = i C), integer labels, optional `sampleWeight`.
+ * A weighted mean of `value(scores, row, y)` over multiclass rows: `(N, C, ...)` scores turned
+ * into rows by `rows` (probabilities, softmax of logits, or scores as they are: see
+ * preds-kind.ts), class labels (mapped by `index`), optional `sampleWeight`.
  */
 export function multiclassMeanDef(
-  spec: MeanSpec & { numClasses: number; value(scores: Float64Array, row: number, target: number): number },
+  spec: MeanSpec & {
+    numClasses: number;
+    index: ClassIndex | undefined;
+    rows(scores: ArrayLike<number>, classes: number): ArrayLike<number>;
+    value(scores: ArrayLike<number>, row: number, target: number): number;
+  },
 ): MetricDef<MeanState, MulticlassArgs, number> {
   const { fn, ignoreIndex, numClasses: C } = spec;
+  const reading = {
+    classes: C,
+    ignoreIndex,
+    index: spec.index,
+    rest: undefined,
+    needLabels: false,
+    needScores: true,
+  };
   return meanDef({
     ...spec,
     perSample(preds, target, sampleWeight) {
-      const m = readScoreMatrix(preds, fn, C);
-      if (spec.probabilities) assertProbabilityValues(m.data, fn, "preds");
-      const t = readLabels(target, fn, C, ignoreIndex);
-      assertSameRows(m.rows, t.length, fn);
-      const w = readWeights(sampleWeight, t.length, fn);
-      return perSampleValues(t, w, ignoreIndex, (i, y) => spec.value(m.data, i * C, y));
+      const batch = readMulticlassBatch(fn, preds, target, sampleWeight, reading);
+      const rows = spec.rows(batch.scores ?? [], C);
+      return perSampleValues(batch.target, batch.weights, ignoreIndex, (i, y) => spec.value(rows, i * C, y));
     },
   });
 }

@@ -1,7 +1,9 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import type { BinaryStatOptions } from "./stat-defs.js";
+import type { Average } from "./stat-metric.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
-import type { Average, BinaryStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of precision (positive predictive value). */
 export const negativePredictiveValueMeta = classificationEntry({
@@ -46,6 +48,7 @@ const negativePredictiveValueMetric = statMetric<
   concept: "negative_predictive_value",
   name: "NegativePredictiveValue",
   meta: negativePredictiveValueMeta,
+  options: optionNames<NegativePredictiveValueOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
 });
@@ -71,3 +74,12 @@ export const multiclassNegativePredictiveValue = negativePredictiveValueMetric.m
 export const multilabelNegativePredictiveValueDef = negativePredictiveValueMetric.multilabelDef;
 /** One-shot {@link multilabelNegativePredictiveValueDef}. */
 export const multilabelNegativePredictiveValue = negativePredictiveValueMetric.multilabel;
+
+/**
+ * Task-dispatching negativePredictiveValue (`task: "binary" | "multiclass" | "multilabel"`), as the
+ * torchmetrics 1.9.0 `negative_predictive_value` task wrapper: its multiclass and multilabel `average` defaults to "micro" (the explicit
+ * `multiclassNegativePredictiveValue`/`multilabelNegativePredictiveValue` default to "macro").
+ */
+export const negativePredictiveValue = negativePredictiveValueMetric.task;
+/** The def of {@link negativePredictiveValue}: `negativePredictiveValueDef({ task, ... })`. */
+export const negativePredictiveValueDef = negativePredictiveValueMetric.taskDef;

@@ -2,21 +2,10 @@
  * Shared pieces of the operating-point metrics (internal): recall at fixed precision, precision
  * at fixed recall, specificity at sensitivity, sensitivity at specificity, equal error rate.
  */
-import { describeValue, fail } from "../../core/errors.js";
-
 /** A metric value at the threshold that achieves it. */
 export interface OperatingPoint {
   value: number;
   threshold: number;
-}
-
-export function optRate(value: unknown, fn: string, option: string): number {
-  if (typeof value !== "number" || !(value >= 0 && value <= 1))
-    fail(
-      "invalid_option",
-      `${fn}: option \`${option}\` must be a number in [0, 1], got ${describeValue(value)}`,
-    );
-  return value;
 }
 
 /** Lexicographic arg-max of rows (a, b, c): the largest a, then b, then c; the first such row. */

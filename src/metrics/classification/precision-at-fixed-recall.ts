@@ -1,10 +1,13 @@
-import type { NumericArray } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
-import { type BinaryCurveOptions, binaryCurveDef } from "./curve-defs.js";
-import { type BinaryCurveState, precisionRecallCurve } from "./curve-state.js";
+import {
+  type BinaryCurveOptions,
+  type MulticlassCurveOptions,
+  type MultilabelCurveOptions,
+  perProblemCurve,
+} from "./curve-defs.js";
+import { type CurveSource, precisionRecallCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
-import { lexArgmax, type OperatingPoint, optRate } from "./operating-point.js";
-import type { BinaryArgs } from "./stat-scores.js";
+import { lexArgmax, type OperatingPoint } from "./operating-point.js";
+import { optRate } from "./options.js";
 
 /** Catalog entry of precision at fixed recall. */
 export const precisionAtFixedRecallMeta = classificationEntry({
@@ -13,49 +16,74 @@ export const precisionAtFixedRecallMeta = classificationEntry({
   formula: "\\max_t \\{P(t) : R(t) \\ge r_{min}\\}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryPrecisionAtFixedRecall"],
+  exports: [
+    "binaryPrecisionAtFixedRecall",
+    "multiclassPrecisionAtFixedRecall",
+    "multilabelPrecisionAtFixedRecall",
+  ],
   implementation: "torchmetrics 1.9.0 binary_precision_at_fixed_recall",
   traits: ["operating-point"],
 });
 
-export interface PrecisionAtFixedRecallOptions extends BinaryCurveOptions {
+/** The option of the operating point: minRecall in [0, 1]. */
+export interface PrecisionAtFixedRecallOptions {
   minRecall: number;
 }
+export interface BinaryPrecisionAtFixedRecallOptions
+  extends BinaryCurveOptions,
+    PrecisionAtFixedRecallOptions {}
+export interface MulticlassPrecisionAtFixedRecallOptions
+  extends MulticlassCurveOptions,
+    PrecisionAtFixedRecallOptions {}
+export interface MultilabelPrecisionAtFixedRecallOptions
+  extends MultilabelCurveOptions,
+    PrecisionAtFixedRecallOptions {}
+
+/** The operating point of one binary problem. */
+function precisionAtFixedRecallOf(source: CurveSource, min: number): OperatingPoint {
+  const { precision, recall, thresholds } = precisionRecallCurve(source);
+  const rows: [number, number, number][] = [];
+  for (let i = 0; i < thresholds.length; i++)
+    if (recall[i]! >= min) rows.push([precision[i]!, recall[i]!, thresholds[i]!]);
+  let value = 0;
+  let threshold = 0;
+  if (rows.length > 0) [value, , threshold] = rows[lexArgmax(rows)]!;
+  return { value, threshold: value === 0 ? Number.NaN : threshold };
+}
+
+const metric = perProblemCurve<
+  BinaryPrecisionAtFixedRecallOptions,
+  MulticlassPrecisionAtFixedRecallOptions,
+  MultilabelPrecisionAtFixedRecallOptions,
+  OperatingPoint,
+  number
+>({
+  concept: "precision_at_fixed_recall",
+  name: "PrecisionAtFixedRecall",
+  meta: precisionAtFixedRecallMeta,
+  options: ["minRecall"],
+  parse: (options, fn) => optRate(fn, "minRecall", options.minRecall),
+  value: precisionAtFixedRecallOf,
+});
 
 /**
  * The highest precision among thresholds whose recall is at least `minRecall` (ties: higher
  * recall, then higher threshold); `{ value: 0, threshold: NaN }` when none qualifies. Matches
  * torchmetrics 1.9.0 `binary_precision_at_fixed_recall`.
  */
-export function binaryPrecisionAtFixedRecallDef(
-  options: PrecisionAtFixedRecallOptions,
-): MetricDef<BinaryCurveState, BinaryArgs, OperatingPoint> {
-  const fn = "binaryPrecisionAtFixedRecall";
-  const minRecall = optRate(options.minRecall, fn, "minRecall");
-  return binaryCurveDef(
-    {
-      id: "classification/binary_precision_at_fixed_recall",
-      meta: precisionAtFixedRecallMeta,
-      fn,
-      compute: (source) => {
-        const { precision, recall, thresholds } = precisionRecallCurve(source);
-        const rows: [number, number, number][] = [];
-        for (let i = 0; i < thresholds.length; i++)
-          if (recall[i]! >= minRecall) rows.push([precision[i]!, recall[i]!, thresholds[i]!]);
-        let value = 0;
-        let threshold = 0;
-        if (rows.length > 0) [value, , threshold] = rows[lexArgmax(rows)]!;
-        return { value, threshold: value === 0 ? Number.NaN : threshold };
-      },
-    },
-    { ...options },
-  );
-}
+export const binaryPrecisionAtFixedRecallDef = metric.binaryDef;
 /** One-shot {@link binaryPrecisionAtFixedRecallDef}. */
-export function binaryPrecisionAtFixedRecall(
-  preds: NumericArray,
-  target: NumericArray,
-  options: PrecisionAtFixedRecallOptions,
-): OperatingPoint {
-  return runOnce(binaryPrecisionAtFixedRecallDef(options), preds, target);
-}
+export const binaryPrecisionAtFixedRecall = metric.binary;
+/** Multiclass precisionAtFixedRecall one-vs-rest: one operating point per class (torchmetrics 1.9.0 `multiclass_precision_at_fixed_recall`). */
+export const multiclassPrecisionAtFixedRecallDef = metric.multiclassDef;
+/** One-shot {@link multiclassPrecisionAtFixedRecallDef}. */
+export const multiclassPrecisionAtFixedRecall = metric.multiclass;
+/** Multilabel precisionAtFixedRecall: one operating point per label (torchmetrics 1.9.0 `multilabel_precision_at_fixed_recall`). */
+export const multilabelPrecisionAtFixedRecallDef = metric.multilabelDef;
+/** One-shot {@link multilabelPrecisionAtFixedRecallDef}. */
+export const multilabelPrecisionAtFixedRecall = metric.multilabel;
+
+/** Task-dispatching precisionAtFixedRecall, as the torchmetrics 1.9.0 `precision_at_fixed_recall` task wrapper. */
+export const precisionAtFixedRecall = metric.task;
+/** The def of {@link precisionAtFixedRecall}. */
+export const precisionAtFixedRecallDef = metric.taskDef;

@@ -1,11 +1,14 @@
+import { macroPrecisionRecallCurve } from "./curve-average.js";
 import {
   type BinaryCurveOptions,
+  type CurveReduction,
   type MulticlassCurveOptions,
   type MultilabelCurveOptions,
   perProblemCurve,
 } from "./curve-defs.js";
-import { type PrecisionRecallCurve, precisionRecallCurve } from "./curve-state.js";
+import { type PrecisionRecallCurve, precisionRecallCurve as precisionRecallCurveOf } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
+import type { ClassNamesOption } from "./stat-metric.js";
 
 export type { PrecisionRecallCurve };
 
@@ -21,17 +24,25 @@ export const precisionRecallCurveMeta = classificationEntry({
     "torchmetrics 1.9.0 binary/multiclass/multilabel_precision_recall_curve; scikit-learn 1.9.1 precision_recall_curve",
 });
 
+/** Multiclass precision-recall options (the per-class curves, or one averaged curve). */
+export interface MulticlassPrecisionRecallCurveOptions extends MulticlassCurveOptions, ClassNamesOption {
+  /** Default "none" (one curve per class); "micro" or "macro" average them into one curve. */
+  average?: CurveReduction;
+}
+
 const precisionRecallCurveMetric = perProblemCurve<
   BinaryCurveOptions,
-  MulticlassCurveOptions,
+  MulticlassPrecisionRecallCurveOptions,
   MultilabelCurveOptions,
   PrecisionRecallCurve
 >({
   concept: "precision_recall_curve",
   name: "PrecisionRecallCurve",
   meta: precisionRecallCurveMeta,
+  options: [],
   parse: () => undefined,
-  value: (source) => precisionRecallCurve(source),
+  value: (source) => precisionRecallCurveOf(source),
+  macro: (sources) => macroPrecisionRecallCurve(sources.map(precisionRecallCurveOf)),
 });
 
 /**
@@ -44,7 +55,12 @@ export const binaryPrecisionRecallCurveDef = precisionRecallCurveMetric.binaryDe
 /** One-shot {@link binaryPrecisionRecallCurveDef}. */
 export const binaryPrecisionRecallCurve = precisionRecallCurveMetric.binary;
 
-/** Multiclass precision-recall curves, one-vs-rest, one per class (torchmetrics 1.9.0 `multiclass_precision_recall_curve`). */
+/**
+ * Multiclass precision-recall curves, one-vs-rest: one per class (default), or one averaged curve
+ * with `average: "micro"` (the pooled one-hot problem) or `"macro"` (the classes' recall
+ * interpolated at the union of their precisions), as torchmetrics 1.9.0
+ * `multiclass_precision_recall_curve`.
+ */
 export const multiclassPrecisionRecallCurveDef = precisionRecallCurveMetric.multiclassDef;
 /** One-shot {@link multiclassPrecisionRecallCurveDef}. */
 export const multiclassPrecisionRecallCurve = precisionRecallCurveMetric.multiclass;
@@ -53,3 +69,8 @@ export const multiclassPrecisionRecallCurve = precisionRecallCurveMetric.multicl
 export const multilabelPrecisionRecallCurveDef = precisionRecallCurveMetric.multilabelDef;
 /** One-shot {@link multilabelPrecisionRecallCurveDef}. */
 export const multilabelPrecisionRecallCurve = precisionRecallCurveMetric.multilabel;
+
+/** Task-dispatching precisionRecallCurve, as the torchmetrics 1.9.0 `precision_recall_curve` task wrapper (one per class for multiclass and multilabel). */
+export const precisionRecallCurve = precisionRecallCurveMetric.task;
+/** The def of {@link precisionRecallCurve}. */
+export const precisionRecallCurveDef = precisionRecallCurveMetric.taskDef;

@@ -1,7 +1,9 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import type { BinaryStatOptions } from "./stat-defs.js";
+import type { Average, MultilabelAverage } from "./stat-metric.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
-import type { Average, BinaryStatOptions, MultilabelAverage } from "./stat-scores.js";
 
 /** Catalog entry of precision (positive predictive value). */
 export const precisionMeta = classificationEntry({
@@ -39,6 +41,7 @@ const precisionMetric = statMetric<
   concept: "precision",
   name: "Precision",
   meta: precisionMeta,
+  options: optionNames<PrecisionOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
   samples: true,
@@ -65,3 +68,12 @@ export const multiclassPrecision = precisionMetric.multiclass;
 export const multilabelPrecisionDef = precisionMetric.multilabelDef;
 /** One-shot {@link multilabelPrecisionDef}. */
 export const multilabelPrecision = precisionMetric.multilabel;
+
+/**
+ * Task-dispatching precision (`task: "binary" | "multiclass" | "multilabel"`), as the
+ * torchmetrics 1.9.0 `precision` task wrapper: its multiclass and multilabel `average` defaults to "micro" (the explicit
+ * `multiclassPrecision`/`multilabelPrecision` default to "macro").
+ */
+export const precision = precisionMetric.task;
+/** The def of {@link precision}: `precisionDef({ task, ... })`. */
+export const precisionDef = precisionMetric.taskDef;

@@ -1,10 +1,13 @@
-import type { NumericArray } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
-import { type BinaryCurveOptions, binaryCurveDef } from "./curve-defs.js";
-import { type BinaryCurveState, precisionRecallCurve } from "./curve-state.js";
+import {
+  type BinaryCurveOptions,
+  type MulticlassCurveOptions,
+  type MultilabelCurveOptions,
+  perProblemCurve,
+} from "./curve-defs.js";
+import { type CurveSource, precisionRecallCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
-import { lexArgmax, type OperatingPoint, optRate } from "./operating-point.js";
-import type { BinaryArgs } from "./stat-scores.js";
+import { lexArgmax, type OperatingPoint } from "./operating-point.js";
+import { optRate } from "./options.js";
 
 /** Catalog entry of recall at fixed precision. */
 export const recallAtFixedPrecisionMeta = classificationEntry({
@@ -13,49 +16,74 @@ export const recallAtFixedPrecisionMeta = classificationEntry({
   formula: "\\max_t \\{R(t) : P(t) \\ge p_{min}\\}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryRecallAtFixedPrecision"],
+  exports: [
+    "binaryRecallAtFixedPrecision",
+    "multiclassRecallAtFixedPrecision",
+    "multilabelRecallAtFixedPrecision",
+  ],
   implementation: "torchmetrics 1.9.0 binary_recall_at_fixed_precision",
   traits: ["operating-point"],
 });
 
-export interface RecallAtFixedPrecisionOptions extends BinaryCurveOptions {
+/** The option of the operating point: minPrecision in [0, 1]. */
+export interface RecallAtFixedPrecisionOptions {
   minPrecision: number;
 }
+export interface BinaryRecallAtFixedPrecisionOptions
+  extends BinaryCurveOptions,
+    RecallAtFixedPrecisionOptions {}
+export interface MulticlassRecallAtFixedPrecisionOptions
+  extends MulticlassCurveOptions,
+    RecallAtFixedPrecisionOptions {}
+export interface MultilabelRecallAtFixedPrecisionOptions
+  extends MultilabelCurveOptions,
+    RecallAtFixedPrecisionOptions {}
+
+/** The operating point of one binary problem. */
+function recallAtFixedPrecisionOf(source: CurveSource, min: number): OperatingPoint {
+  const { precision, recall, thresholds } = precisionRecallCurve(source);
+  const rows: [number, number, number][] = [];
+  for (let i = 0; i < thresholds.length; i++)
+    if (precision[i]! >= min) rows.push([recall[i]!, precision[i]!, thresholds[i]!]);
+  let value = 0;
+  let threshold = 0;
+  if (rows.length > 0) [value, , threshold] = rows[lexArgmax(rows)]!;
+  return { value, threshold: value === 0 ? Number.NaN : threshold };
+}
+
+const metric = perProblemCurve<
+  BinaryRecallAtFixedPrecisionOptions,
+  MulticlassRecallAtFixedPrecisionOptions,
+  MultilabelRecallAtFixedPrecisionOptions,
+  OperatingPoint,
+  number
+>({
+  concept: "recall_at_fixed_precision",
+  name: "RecallAtFixedPrecision",
+  meta: recallAtFixedPrecisionMeta,
+  options: ["minPrecision"],
+  parse: (options, fn) => optRate(fn, "minPrecision", options.minPrecision),
+  value: recallAtFixedPrecisionOf,
+});
 
 /**
  * The highest recall among thresholds whose precision is at least `minPrecision`, and that
  * threshold (ties: higher precision, then higher threshold); `{ value: 0, threshold: NaN }` when
  * none qualifies. Matches torchmetrics 1.9.0 `binary_recall_at_fixed_precision`.
  */
-export function binaryRecallAtFixedPrecisionDef(
-  options: RecallAtFixedPrecisionOptions,
-): MetricDef<BinaryCurveState, BinaryArgs, OperatingPoint> {
-  const fn = "binaryRecallAtFixedPrecision";
-  const minPrecision = optRate(options.minPrecision, fn, "minPrecision");
-  return binaryCurveDef(
-    {
-      id: "classification/binary_recall_at_fixed_precision",
-      meta: recallAtFixedPrecisionMeta,
-      fn,
-      compute: (source) => {
-        const { precision, recall, thresholds } = precisionRecallCurve(source);
-        const rows: [number, number, number][] = [];
-        for (let i = 0; i < thresholds.length; i++)
-          if (precision[i]! >= minPrecision) rows.push([recall[i]!, precision[i]!, thresholds[i]!]);
-        let value = 0;
-        let threshold = 0;
-        if (rows.length > 0) [value, , threshold] = rows[lexArgmax(rows)]!;
-        return { value, threshold: value === 0 ? Number.NaN : threshold };
-      },
-    },
-    { ...options },
-  );
-}
+export const binaryRecallAtFixedPrecisionDef = metric.binaryDef;
 /** One-shot {@link binaryRecallAtFixedPrecisionDef}. */
-export function binaryRecallAtFixedPrecision(
-  preds: NumericArray,
-  target: NumericArray,
-  options: RecallAtFixedPrecisionOptions,
-): OperatingPoint {
-  return runOnce(binaryRecallAtFixedPrecisionDef(options), preds, target);
-}
+export const binaryRecallAtFixedPrecision = metric.binary;
+/** Multiclass recallAtFixedPrecision one-vs-rest: one operating point per class (torchmetrics 1.9.0 `multiclass_recall_at_fixed_precision`). */
+export const multiclassRecallAtFixedPrecisionDef = metric.multiclassDef;
+/** One-shot {@link multiclassRecallAtFixedPrecisionDef}. */
+export const multiclassRecallAtFixedPrecision = metric.multiclass;
+/** Multilabel recallAtFixedPrecision: one operating point per label (torchmetrics 1.9.0 `multilabel_recall_at_fixed_precision`). */
+export const multilabelRecallAtFixedPrecisionDef = metric.multilabelDef;
+/** One-shot {@link multilabelRecallAtFixedPrecisionDef}. */
+export const multilabelRecallAtFixedPrecision = metric.multilabel;
+
+/** Task-dispatching recallAtFixedPrecision, as the torchmetrics 1.9.0 `recall_at_fixed_precision` task wrapper. */
+export const recallAtFixedPrecision = metric.task;
+/** The def of {@link recallAtFixedPrecision}. */
+export const recallAtFixedPrecisionDef = metric.taskDef;

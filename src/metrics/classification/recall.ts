@@ -1,7 +1,9 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import type { BinaryStatOptions } from "./stat-defs.js";
+import type { Average, MultilabelAverage } from "./stat-metric.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
-import type { Average, BinaryStatOptions, MultilabelAverage } from "./stat-scores.js";
 
 /** Catalog entry of precision (positive predictive value). */
 export const recallMeta = classificationEntry({
@@ -36,6 +38,7 @@ const recallMetric = statMetric<BinaryRecallOptions, MulticlassRecallOptions, Mu
   concept: "recall",
   name: "Recall",
   meta: recallMeta,
+  options: optionNames<RecallOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
   samples: true,
@@ -62,3 +65,12 @@ export const multiclassRecall = recallMetric.multiclass;
 export const multilabelRecallDef = recallMetric.multilabelDef;
 /** One-shot {@link multilabelRecallDef}. */
 export const multilabelRecall = recallMetric.multilabel;
+
+/**
+ * Task-dispatching recall (`task: "binary" | "multiclass" | "multilabel"`), as the
+ * torchmetrics 1.9.0 `recall` task wrapper: its multiclass and multilabel `average` defaults to "micro" (the explicit
+ * `multiclassRecall`/`multilabelRecall` default to "macro").
+ */
+export const recall = recallMetric.task;
+/** The def of {@link recall}: `recallDef({ task, ... })`. */
+export const recallDef = recallMetric.taskDef;

@@ -1,13 +1,18 @@
-import type { CurveConvention } from "./auroc.js";
+import { optionNames } from "../../core/options.js";
+import { macroRocCurve } from "./curve-average.js";
 import {
   type BinaryCurveOptions,
+  type CurveConvention,
+  type CurveReduction,
+  conventionKind,
   type MulticlassCurveOptions,
   type MultilabelCurveOptions,
   perProblemCurve,
 } from "./curve-defs.js";
-import { type RocCurve, rocCurve } from "./curve-state.js";
-import { optBoolean, optOneOf } from "./input.js";
+import { type RocCurve, rocCurve as rocCurveOf } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
+import { optBoolean, optOneOf } from "./options.js";
+import type { ClassNamesOption } from "./stat-metric.js";
 
 export type { RocCurve };
 
@@ -32,31 +37,50 @@ export interface RocCurveOptions extends BinaryCurveOptions {
   /** Drop points on straight segments (sklearn's default true; ignored in binned mode). */
   dropIntermediate?: boolean;
 }
+/** Multiclass ROC options (the per-class curves, or one averaged curve). */
+export interface MulticlassRocCurveOptions
+  extends MulticlassCurveOptions,
+    Omit<RocCurveOptions, keyof BinaryCurveOptions>,
+    ClassNamesOption {
+  /** Default "none" (one curve per class); "micro" or "macro" average them into one curve. */
+  average?: CurveReduction;
+}
+/** Multilabel ROC options (the per-label curves). */
+export interface MultilabelRocCurveOptions
+  extends MultilabelCurveOptions,
+    Omit<RocCurveOptions, keyof BinaryCurveOptions> {}
 
-function parse(options: RocCurveOptions, fn: string): { convention: CurveConvention; drop: boolean } {
+function parse(options: Record<string, unknown>, fn: string): { convention: CurveConvention; drop: boolean } {
   const convention = optOneOf(
+    fn,
+    "convention",
     options.convention,
     ["torchmetrics", "sklearn"],
     "torchmetrics",
-    fn,
-    "convention",
   );
-  const drop = optBoolean(options.dropIntermediate, convention === "sklearn", fn, "dropIntermediate");
+  const drop = optBoolean(fn, "dropIntermediate", options.dropIntermediate, convention === "sklearn");
   return { convention, drop };
 }
 
+/** The ROC curve's own options (besides thresholds, ignoreIndex and the class count). */
+type RocCurveOwnOptions = Omit<RocCurveOptions, keyof BinaryCurveOptions>;
+
 const rocCurveMetric = perProblemCurve<
   RocCurveOptions,
-  MulticlassCurveOptions & Omit<RocCurveOptions, "thresholds">,
-  MultilabelCurveOptions & Omit<RocCurveOptions, "thresholds">,
+  MulticlassRocCurveOptions,
+  MultilabelRocCurveOptions,
   RocCurve,
   { convention: CurveConvention; drop: boolean }
 >({
   concept: "roc_curve",
   name: "RocCurve",
   meta: rocCurveMeta,
+  options: optionNames<RocCurveOwnOptions>()("convention", "dropIntermediate"),
   parse,
-  value: (source, { convention, drop }) => rocCurve(source, convention, drop),
+  defaultKind: ({ convention }) => conventionKind(convention),
+  macro: (sources, { convention, drop }) =>
+    macroRocCurve(sources.map((s) => rocCurveOf(s, convention, drop))),
+  value: (source, { convention, drop }) => rocCurveOf(source, convention, drop),
 });
 
 /**
@@ -68,7 +92,11 @@ export const binaryRocCurveDef = rocCurveMetric.binaryDef;
 /** One-shot {@link binaryRocCurveDef}. */
 export const binaryRocCurve = rocCurveMetric.binary;
 
-/** Multiclass ROC curves, one-vs-rest, one per class (torchmetrics 1.9.0 `multiclass_roc`, average None). */
+/**
+ * Multiclass ROC curves, one-vs-rest: one per class (default), or one averaged curve with
+ * `average: "micro"` (the pooled one-hot problem) or `"macro"` (the classes' TPR interpolated at
+ * the union of their FPRs), as torchmetrics 1.9.0 `multiclass_roc`.
+ */
 export const multiclassRocCurveDef = rocCurveMetric.multiclassDef;
 /** One-shot {@link multiclassRocCurveDef}. */
 export const multiclassRocCurve = rocCurveMetric.multiclass;
@@ -77,3 +105,8 @@ export const multiclassRocCurve = rocCurveMetric.multiclass;
 export const multilabelRocCurveDef = rocCurveMetric.multilabelDef;
 /** One-shot {@link multilabelRocCurveDef}. */
 export const multilabelRocCurve = rocCurveMetric.multilabel;
+
+/** Task-dispatching rocCurve, as the torchmetrics 1.9.0 `roc` task wrapper (one per class for multiclass and multilabel). */
+export const rocCurve = rocCurveMetric.task;
+/** The def of {@link rocCurve}. */
+export const rocCurveDef = rocCurveMetric.taskDef;

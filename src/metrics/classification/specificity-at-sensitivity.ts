@@ -1,10 +1,13 @@
-import type { NumericArray } from "../../core/coerce.js";
-import { type MetricDef, runOnce } from "../../metric.js";
-import { type BinaryCurveOptions, binaryCurveDef } from "./curve-defs.js";
-import { type BinaryCurveState, rocCurve } from "./curve-state.js";
+import {
+  type BinaryCurveOptions,
+  type MulticlassCurveOptions,
+  type MultilabelCurveOptions,
+  perProblemCurve,
+} from "./curve-defs.js";
+import { type CurveSource, rocCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
-import { type OperatingPoint, optRate } from "./operating-point.js";
-import type { BinaryArgs } from "./stat-scores.js";
+import type { OperatingPoint } from "./operating-point.js";
+import { optRate } from "./options.js";
 
 /** Catalog entry of specificity at sensitivity. */
 export const specificityAtSensitivityMeta = classificationEntry({
@@ -13,14 +16,52 @@ export const specificityAtSensitivityMeta = classificationEntry({
   formula: "\\max_t \\{1-FPR(t) : TPR(t) \\ge s_{min}\\}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binarySpecificityAtSensitivity"],
+  exports: [
+    "binarySpecificityAtSensitivity",
+    "multiclassSpecificityAtSensitivity",
+    "multilabelSpecificityAtSensitivity",
+  ],
   implementation: "torchmetrics 1.9.0 binary_specificity_at_sensitivity",
   traits: ["operating-point"],
 });
 
-export interface SpecificityAtSensitivityOptions extends BinaryCurveOptions {
+/** The option of the operating point: minSensitivity in [0, 1]. */
+export interface SpecificityAtSensitivityOptions {
   minSensitivity: number;
 }
+export interface BinarySpecificityAtSensitivityOptions
+  extends BinaryCurveOptions,
+    SpecificityAtSensitivityOptions {}
+export interface MulticlassSpecificityAtSensitivityOptions
+  extends MulticlassCurveOptions,
+    SpecificityAtSensitivityOptions {}
+export interface MultilabelSpecificityAtSensitivityOptions
+  extends MultilabelCurveOptions,
+    SpecificityAtSensitivityOptions {}
+
+/** The operating point of one binary problem. */
+function specificityAtSensitivityOf(source: CurveSource, min: number): OperatingPoint {
+  const { fpr, tpr, thresholds } = rocCurve(source, "torchmetrics", false);
+  let best = -1;
+  for (let i = 0; i < tpr.length; i++)
+    if (tpr[i]! >= min && (best < 0 || 1 - fpr[i]! > 1 - fpr[best]!)) best = i;
+  return best < 0 ? { value: 0, threshold: 1e6 } : { value: 1 - fpr[best]!, threshold: thresholds[best]! };
+}
+
+const metric = perProblemCurve<
+  BinarySpecificityAtSensitivityOptions,
+  MulticlassSpecificityAtSensitivityOptions,
+  MultilabelSpecificityAtSensitivityOptions,
+  OperatingPoint,
+  number
+>({
+  concept: "specificity_at_sensitivity",
+  name: "SpecificityAtSensitivity",
+  meta: specificityAtSensitivityMeta,
+  options: ["minSensitivity"],
+  parse: (options, fn) => optRate(fn, "minSensitivity", options.minSensitivity),
+  value: specificityAtSensitivityOf,
+});
 
 /**
  * The highest specificity (1 - FPR) on the ROC curve among points with sensitivity (TPR) at
@@ -28,34 +69,19 @@ export interface SpecificityAtSensitivityOptions extends BinaryCurveOptions {
  * `{ value: 0, threshold: 1e6 }` when none qualifies. Matches torchmetrics 1.9.0
  * `binary_specificity_at_sensitivity`.
  */
-export function binarySpecificityAtSensitivityDef(
-  options: SpecificityAtSensitivityOptions,
-): MetricDef<BinaryCurveState, BinaryArgs, OperatingPoint> {
-  const fn = "binarySpecificityAtSensitivity";
-  const min = optRate(options.minSensitivity, fn, "minSensitivity");
-  return binaryCurveDef(
-    {
-      id: "classification/binary_specificity_at_sensitivity",
-      meta: specificityAtSensitivityMeta,
-      fn,
-      compute: (source) => {
-        const { fpr, tpr, thresholds } = rocCurve(source, "torchmetrics", false);
-        let best = -1;
-        for (let i = 0; i < tpr.length; i++)
-          if (tpr[i]! >= min && (best < 0 || 1 - fpr[i]! > 1 - fpr[best]!)) best = i;
-        return best < 0
-          ? { value: 0, threshold: 1e6 }
-          : { value: 1 - fpr[best]!, threshold: thresholds[best]! };
-      },
-    },
-    { ...options },
-  );
-}
+export const binarySpecificityAtSensitivityDef = metric.binaryDef;
 /** One-shot {@link binarySpecificityAtSensitivityDef}. */
-export function binarySpecificityAtSensitivity(
-  preds: NumericArray,
-  target: NumericArray,
-  options: SpecificityAtSensitivityOptions,
-): OperatingPoint {
-  return runOnce(binarySpecificityAtSensitivityDef(options), preds, target);
-}
+export const binarySpecificityAtSensitivity = metric.binary;
+/** Multiclass specificityAtSensitivity one-vs-rest: one operating point per class (torchmetrics 1.9.0 `multiclass_specificity_at_sensitivity`). */
+export const multiclassSpecificityAtSensitivityDef = metric.multiclassDef;
+/** One-shot {@link multiclassSpecificityAtSensitivityDef}. */
+export const multiclassSpecificityAtSensitivity = metric.multiclass;
+/** Multilabel specificityAtSensitivity: one operating point per label (torchmetrics 1.9.0 `multilabel_specificity_at_sensitivity`). */
+export const multilabelSpecificityAtSensitivityDef = metric.multilabelDef;
+/** One-shot {@link multilabelSpecificityAtSensitivityDef}. */
+export const multilabelSpecificityAtSensitivity = metric.multilabel;
+
+/** Task-dispatching specificityAtSensitivity, as the torchmetrics 1.9.0 `specificity_at_sensitivity` task wrapper. */
+export const specificityAtSensitivity = metric.task;
+/** The def of {@link specificityAtSensitivity}. */
+export const specificityAtSensitivityDef = metric.taskDef;

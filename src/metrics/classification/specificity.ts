@@ -1,7 +1,9 @@
+import { optionNames } from "../../core/options.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import type { BinaryStatOptions } from "./stat-defs.js";
+import type { Average } from "./stat-metric.js";
 import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
-import type { Average, BinaryStatOptions } from "./stat-scores.js";
 
 /** Catalog entry of precision (positive predictive value). */
 export const specificityMeta = classificationEntry({
@@ -37,6 +39,7 @@ const specificityMetric = statMetric<
   concept: "specificity",
   name: "Specificity",
   meta: specificityMeta,
+  options: optionNames<SpecificityOptions>()(),
   score,
 });
 
@@ -61,3 +64,12 @@ export const multiclassSpecificity = specificityMetric.multiclass;
 export const multilabelSpecificityDef = specificityMetric.multilabelDef;
 /** One-shot {@link multilabelSpecificityDef}. */
 export const multilabelSpecificity = specificityMetric.multilabel;
+
+/**
+ * Task-dispatching specificity (`task: "binary" | "multiclass" | "multilabel"`), as the
+ * torchmetrics 1.9.0 `specificity` task wrapper: its multiclass and multilabel `average` defaults to "micro" (the explicit
+ * `multiclassSpecificity`/`multilabelSpecificity` default to "macro").
+ */
+export const specificity = specificityMetric.task;
+/** The def of {@link specificity}: `specificityDef({ task, ... })`. */
+export const specificityDef = specificityMetric.taskDef;

@@ -1,565 +1,37 @@
 /**
- * Stat scores: the one counting kernel behind every threshold metric (accuracy, precision,
- * recall, F-beta, specificity, NPV, FPR, FDR, Jaccard, Hamming, MCC, Cohen's kappa, confusion
- * matrix). Binary and multiclass states are a confusion matrix (row = target, column =
- * prediction); multilabel states hold one 2x2 matrix per label plus per-sample sums. Counts
- * are float64 (exact integers up to 2^53; weighted sums when `sampleWeight` is given).
+ * Stat scores: the counts of true and false positives and negatives (and the support TP + FN)
+ * behind every threshold metric, reported per class or reduced by `average`.
  */
-import type { CatalogEntry } from "../../catalog/types.js";
-import type { MatrixInput, NumericArray } from "../../core/coerce.js";
-import { toMatrix } from "../../core/coerce.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { type MetricDef, runOnce } from "../../metric.js";
-import {
-  assertProbabilityValues,
-  assertSameRows,
-  assertSeen,
-  cleanOptions,
-  optIgnoreIndex,
-  optNumClasses,
-  optOneOf,
-  optThreshold,
-  readBinaryTarget,
-  readLabels,
-  readMulticlassPreds,
-  readProbabilities,
-  readWeights,
-  safeDivide,
-} from "./input.js";
+import { optionNames, readOptions } from "../../core/options.js";
+import type { MetricDef } from "../../metric.js";
+import { type Average, blockCounts, type ClassCounts, classCounts } from "./confusion-kernel.js";
+import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
+import type { LabelInput, NdInput } from "./ndarray.js";
+import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
+import { optAverage } from "./options.js";
+import {
+  BINARY_STAT_OPTIONS,
+  type BinaryArgs,
+  type BinaryStatOptions,
+  binaryStatDef,
+  MULTICLASS_STAT_OPTIONS,
+  MULTILABEL_STAT_OPTIONS,
+  type MulticlassArgs,
+  type MulticlassStatOptions,
+  type MultilabelArgs,
+  type MultilabelCountsState,
+  type MultilabelStatOptions,
+  multiclassStatDef,
+  multilabelStatDef,
+  readClasses,
+  readNumLabels,
+  type StatState,
+  sliceCounts,
+} from "./stat-defs.js";
+import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
 
-/** Confusion-matrix state of binary (2 x 2) and multiclass (C x C) stat-score metrics. */
-export interface ConfusionState {
-  /** Row-major, `matrix[target * C + prediction]`. */
-  matrix: Float64Array;
-}
-
-/** State of multilabel stat-score metrics. */
-export interface MultilabelCountsState {
-  /** Per label a 2x2 matrix `[tn, fp, fn, tp]` (row = target, column = prediction). */
-  counts: Float64Array;
-  /** Number (or total weight) of samples seen. */
-  samples: number;
-  /** Number (or weight) of samples whose every label is right (ignored labels count as right). */
-  exact: number;
-  /** Sum of the per-sample score (for `average: "samples"`, as scikit-learn). */
-  sampleSum: number;
-}
-
-export type BinaryArgs = [preds: NumericArray, target: NumericArray, sampleWeight?: NumericArray];
-export type MulticlassArgs = [
-  preds: NumericArray | MatrixInput,
-  target: NumericArray,
-  sampleWeight?: NumericArray,
-];
-export type MultilabelArgs = [preds: MatrixInput, target: MatrixInput, sampleWeight?: NumericArray];
-
-/** Options every binary stat-score metric accepts. */
-export interface BinaryStatOptions {
-  /** A prediction is positive when `preds > threshold` (torchmetrics). Default 0.5. */
-  threshold?: number;
-  /** Samples whose target equals this value are left out. */
-  ignoreIndex?: number;
-}
-
-/** Options every multiclass stat-score metric accepts. */
-export interface MulticlassStatOptions {
-  numClasses: number;
-  /** Samples whose target equals this value are left out. */
-  ignoreIndex?: number;
-  /**
-   * Top-k (needs a score matrix): a sample counts as predicting its target when the target is
-   * among the k highest scores (ties: lower class index first), else as predicting the argmax.
-   */
-  topK?: number;
-}
-
-/** Options every multilabel stat-score metric accepts. */
-export interface MultilabelStatOptions {
-  numLabels: number;
-  threshold?: number;
-  /** Target entries equal to this value are left out. */
-  ignoreIndex?: number;
-}
-
-export type Average = "micro" | "macro" | "weighted" | "none";
-/** The result type for an `average` option: "none" gives one value per class. */
-export type Averaged<A> = A extends "none" ? number[] : number;
-
-/** Per-class counts of a confusion matrix (one-vs-rest). */
-export interface ClassCounts {
-  tp: Float64Array;
-  fp: Float64Array;
-  tn: Float64Array;
-  fn: Float64Array;
-}
-
-/** One-vs-rest counts of each class of a C x C confusion matrix. O(C^2). */
-export function classCounts(matrix: Float64Array, numClasses: number): ClassCounts {
-  const C = numClasses;
-  const tp = new Float64Array(C);
-  const fp = new Float64Array(C);
-  const tn = new Float64Array(C);
-  const fn = new Float64Array(C);
-  let total = 0;
-  const rowSum = new Float64Array(C);
-  const colSum = new Float64Array(C);
-  for (let t = 0; t < C; t++) {
-    for (let p = 0; p < C; p++) {
-      const v = matrix[t * C + p]!;
-      rowSum[t] += v;
-      colSum[p] += v;
-      total += v;
-    }
-  }
-  for (let c = 0; c < C; c++) {
-    tp[c] = matrix[c * C + c]!;
-    fp[c] = colSum[c]! - tp[c]!;
-    fn[c] = rowSum[c]! - tp[c]!;
-    tn[c] = total - tp[c]! - fp[c]! - fn[c]!;
-  }
-  return { tp, fp, tn, fn };
-}
-
-/** Per-label counts of a multilabel state. */
-export function labelCounts(counts: Float64Array, numLabels: number): ClassCounts {
-  const tp = new Float64Array(numLabels);
-  const fp = new Float64Array(numLabels);
-  const tn = new Float64Array(numLabels);
-  const fn = new Float64Array(numLabels);
-  for (let l = 0; l < numLabels; l++) {
-    tn[l] = counts[l * 4]!;
-    fp[l] = counts[l * 4 + 1]!;
-    fn[l] = counts[l * 4 + 2]!;
-    tp[l] = counts[l * 4 + 3]!;
-  }
-  return { tp, fp, tn, fn };
-}
-
-/** A score from one set of counts (true positives, false positives, true negatives, false negatives). */
-export type ScoreFn = (tp: number, fp: number, tn: number, fn: number) => number;
-
-/**
- * Averages a per-class score as torchmetrics 1.9.0 does: `micro` applies the score to the summed
- * counts; `macro` is the plain mean, except that multiclass classes absent from both target and
- * prediction (tp + fp + fn = 0; with top-k > 1: tp + fn = 0) are left out; `weighted` weights by
- * support (tp + fn); `none` returns every class.
- */
-export function averageScore(
-  score: ScoreFn,
-  counts: ClassCounts,
-  average: Average,
-  multilabel: boolean,
-  topK = 1,
-): number | number[] {
-  const { tp, fp, tn, fn } = counts;
-  const C = tp.length;
-  if (average === "micro") {
-    let a = 0;
-    let b = 0;
-    let c = 0;
-    let d = 0;
-    for (let i = 0; i < C; i++) {
-      a += tp[i]!;
-      b += fp[i]!;
-      c += tn[i]!;
-      d += fn[i]!;
-    }
-    return score(a, b, c, d);
-  }
-  const per = new Array<number>(C);
-  for (let i = 0; i < C; i++) per[i] = score(tp[i]!, fp[i]!, tn[i]!, fn[i]!);
-  if (average === "none") return per;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < C; i++) {
-    let w = 1;
-    if (average === "weighted") w = tp[i]! + fn[i]!;
-    else if (!multilabel && (topK === 1 ? tp[i]! + fp[i]! + fn[i]! === 0 : tp[i]! + fn[i]! === 0)) w = 0;
-    if (w !== 0) num += w * per[i]!;
-    den += w;
-  }
-  return safeDivide(num, den, 0);
-}
-
-// ---------------------------------------------------------------- kernels
-
-function isVector(value: unknown): value is ArrayLike<number> {
-  return (
-    (ArrayBuffer.isView(value) &&
-      !(value instanceof DataView) &&
-      !(value instanceof BigInt64Array) &&
-      !(value instanceof BigUint64Array)) ||
-    Array.isArray(value)
-  );
-}
-
-/** Folds a binary batch into a 2 x 2 confusion matrix (validated first). */
-export function binaryConfusionUpdate(
-  state: ConfusionState,
-  fn: string,
-  preds: unknown,
-  target: unknown,
-  sampleWeight: unknown,
-  threshold: number,
-  ignoreIndex: number | undefined,
-): void {
-  if (sampleWeight === undefined && isVector(preds) && isVector(target) && preds.length === target.length) {
-    // Fast path: one fused validate-and-count pass; any invalid value falls through to the
-    // general path below, which reports it. Nothing is written to the state before success.
-    let c00 = 0;
-    let c01 = 0;
-    let c10 = 0;
-    let c11 = 0;
-    let ok = true;
-    for (let i = 0; i < preds.length; i++) {
-      const pv = preds[i]!;
-      const ti = target[i]!;
-      if (!(pv >= 0 && pv <= 1)) {
-        ok = false;
-        break;
-      }
-      if (ti === ignoreIndex) continue;
-      if (ti === 1) {
-        if (pv > threshold) c11++;
-        else c10++;
-      } else if (ti === 0) {
-        if (pv > threshold) c01++;
-        else c00++;
-      } else {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) {
-      state.matrix[0] += c00;
-      state.matrix[1] += c01;
-      state.matrix[2] += c10;
-      state.matrix[3] += c11;
-      return;
-    }
-  }
-  const p = readProbabilities(preds, fn);
-  const t = readBinaryTarget(target, fn, ignoreIndex);
-  assertSameRows(p.length, t.length, fn);
-  const w = readWeights(sampleWeight, t.length, fn);
-  const m = state.matrix;
-  let c00 = 0;
-  let c01 = 0;
-  let c10 = 0;
-  let c11 = 0;
-  for (let i = 0; i < t.length; i++) {
-    const ti = t[i]!;
-    if (ti === ignoreIndex) continue;
-    const wi = w ? w[i]! : 1;
-    const pi = p[i]! > threshold;
-    if (ti === 1) {
-      if (pi) c11 += wi;
-      else c10 += wi;
-    } else if (pi) c01 += wi;
-    else c00 += wi;
-  }
-  m[0] += c00;
-  m[1] += c01;
-  m[2] += c10;
-  m[3] += c11;
-}
-
-/** Whether `target` is among the k highest of `scores[row]` (ties: lower index first). */
-function inTopK(scores: Float64Array, row: number, C: number, target: number, k: number): boolean {
-  const base = row * C;
-  const s = scores[base + target]!;
-  let rank = 0;
-  for (let c = 0; c < C; c++) {
-    const v = scores[base + c]!;
-    if (v > s || (v === s && c < target)) rank++;
-  }
-  return rank < k;
-}
-
-/** Folds a multiclass batch into a C x C confusion matrix (validated first). */
-export function multiclassConfusionUpdate(
-  state: ConfusionState,
-  fn: string,
-  preds: unknown,
-  target: unknown,
-  sampleWeight: unknown,
-  numClasses: number,
-  ignoreIndex: number | undefined,
-  topK = 1,
-): void {
-  const C = numClasses;
-  if (
-    topK === 1 &&
-    sampleWeight === undefined &&
-    isVector(preds) &&
-    isVector(target) &&
-    preds.length === target.length
-  ) {
-    // Fast path for label vectors: one fused validate-and-count pass into a local matrix, added
-    // to the state only on success; anything invalid falls through to the general path's errors.
-    const local = new Float64Array(C * C);
-    let ok = true;
-    for (let i = 0; i < preds.length; i++) {
-      const pi = preds[i]!;
-      const ti = target[i]!;
-      if (!(Number.isInteger(pi) && pi >= 0 && pi < C)) {
-        ok = false;
-        break;
-      }
-      if (ti === ignoreIndex) continue;
-      if (!(Number.isInteger(ti) && ti >= 0 && ti < C)) {
-        ok = false;
-        break;
-      }
-      local[ti * C + pi]++;
-    }
-    if (ok) {
-      for (let k = 0; k < local.length; k++) state.matrix[k] += local[k]!;
-      return;
-    }
-  }
-  const { labels, scores } = readMulticlassPreds(preds, fn, numClasses);
-  const t = readLabels(target, fn, numClasses, ignoreIndex);
-  assertSameRows(labels.length, t.length, fn);
-  const w = readWeights(sampleWeight, t.length, fn);
-  if (topK > 1 && !scores)
-    fail("invalid_option", `${fn}: option \`topK\` > 1 needs scores (N x ${numClasses}), got labels`);
-  const m = state.matrix;
-  for (let i = 0; i < t.length; i++) {
-    const ti = t[i]!;
-    if (ti === ignoreIndex) continue;
-    let pi = labels[i]!;
-    if (topK > 1 && scores && inTopK(scores.data, i, C, ti, topK)) pi = ti;
-    m[ti * C + pi] += w ? w[i]! : 1;
-  }
-}
-
-/** Folds a multilabel batch into per-label 2 x 2 matrices (validated first). */
-export function multilabelCountsUpdate(
-  state: MultilabelCountsState,
-  fn: string,
-  preds: unknown,
-  target: unknown,
-  sampleWeight: unknown,
-  numLabels: number,
-  threshold: number,
-  ignoreIndex: number | undefined,
-  sampleScore?: ScoreFn,
-): void {
-  const p = toMatrix(preds, fn, "preds");
-  const t = toMatrix(target, fn, "target");
-  assertSameRows(p.rows, t.rows, fn);
-  if (p.rows > 0 && p.cols !== numLabels)
-    fail("shape_mismatch", `${fn}: \`preds\` must have ${numLabels} columns, got ${p.cols}`);
-  if (t.rows > 0 && t.cols !== numLabels)
-    fail("shape_mismatch", `${fn}: \`target\` must have ${numLabels} columns, got ${t.cols}`);
-  assertProbabilityValues(p.data, fn, "preds");
-  readBinaryTarget(t.data, fn, ignoreIndex);
-  const w = readWeights(sampleWeight, t.rows, fn);
-  const L = numLabels;
-  const counts = state.counts;
-  for (let r = 0; r < t.rows; r++) {
-    const wi = w ? w[r]! : 1;
-    let a = 0;
-    let b = 0;
-    let c = 0;
-    let d = 0;
-    for (let l = 0; l < L; l++) {
-      const tv = t.data[r * L + l]!;
-      if (tv === ignoreIndex) continue;
-      const pv = p.data[r * L + l]! > threshold ? 1 : 0;
-      counts[l * 4 + tv * 2 + pv] += wi;
-      if (tv === 1) {
-        if (pv) d++;
-        else c++;
-      } else if (pv) b++;
-      else a++;
-    }
-    state.samples += wi;
-    if (b === 0 && c === 0) state.exact += wi;
-    if (sampleScore) state.sampleSum += wi * sampleScore(d, b, a, c);
-  }
-}
-
-// ---------------------------------------------------------------- def builders
-
-/** What a stat-score metric adds to the shared kernel: its id, catalog entry and reduction. */
-export interface StatSpec<R> {
-  id: string;
-  meta: CatalogEntry;
-  /** Function name used in error messages. */
-  fn: string;
-  reduce(matrix: Float64Array): R;
-}
-
-function sum(values: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i]!;
-  return total;
-}
-
-function addArrays(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i]! + b[i]!;
-  return out;
-}
-
-function checkConfusionState(id: string, size: number, state: unknown): asserts state is ConfusionState {
-  const m = (state as ConfusionState | null)?.matrix;
-  if (!(m instanceof Float64Array) || m.length !== size) {
-    fail(
-      "invalid_state",
-      `${id}: fromJSON expects { matrix: Float64Array(${size}) }, got ${describeValue(m)}`,
-    );
-  }
-}
-
-/** A binary stat-score MetricDef: validate → threshold → 2 x 2 counts → `reduce`. */
-export function binaryStatDef<R>(
-  spec: StatSpec<R>,
-  options: BinaryStatOptions & Record<string, unknown>,
-): MetricDef<ConfusionState, BinaryArgs, R> {
-  const threshold = optThreshold(options.threshold, spec.fn);
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, spec.fn);
-  return {
-    id: spec.id,
-    meta: spec.meta,
-    options: cleanOptions(options),
-    init: () => ({ matrix: new Float64Array(4) }),
-    update(state, preds, target, sampleWeight) {
-      binaryConfusionUpdate(state, spec.fn, preds, target, sampleWeight, threshold, ignoreIndex);
-    },
-    merge: (a, b) => ({ matrix: addArrays(a.matrix, b.matrix) }),
-    compute: (state) => {
-      assertSeen(sum(state.matrix), spec.fn);
-      return spec.reduce(state.matrix);
-    },
-    validateState(state): asserts state is ConfusionState {
-      checkConfusionState(spec.id, 4, state);
-    },
-  };
-}
-
-/** A multiclass stat-score MetricDef: validate → (top-k) labels → C x C counts → `reduce`. */
-export function multiclassStatDef<R>(
-  spec: StatSpec<R>,
-  options: MulticlassStatOptions & Record<string, unknown>,
-  allowTopK = false,
-): MetricDef<ConfusionState, MulticlassArgs, R> {
-  const numClasses = optNumClasses(options.numClasses, spec.fn);
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, spec.fn);
-  let topK = 1;
-  if (options.topK !== undefined) {
-    if (!allowTopK) fail("invalid_option", `${spec.fn}: option \`topK\` is not supported by this metric`);
-    if (
-      typeof options.topK !== "number" ||
-      !Number.isInteger(options.topK) ||
-      options.topK < 1 ||
-      options.topK > numClasses
-    ) {
-      fail(
-        "invalid_option",
-        `${spec.fn}: option \`topK\` must be an integer in [1, ${numClasses}], got ${describeValue(options.topK)}`,
-      );
-    }
-    topK = options.topK;
-  }
-  const size = numClasses * numClasses;
-  return {
-    id: spec.id,
-    meta: spec.meta,
-    options: cleanOptions(options),
-    init: () => ({ matrix: new Float64Array(size) }),
-    update(state, preds, target, sampleWeight) {
-      multiclassConfusionUpdate(state, spec.fn, preds, target, sampleWeight, numClasses, ignoreIndex, topK);
-    },
-    merge: (a, b) => ({ matrix: addArrays(a.matrix, b.matrix) }),
-    compute: (state) => {
-      assertSeen(sum(state.matrix), spec.fn);
-      return spec.reduce(state.matrix);
-    },
-    validateState(state): asserts state is ConfusionState {
-      checkConfusionState(spec.id, size, state);
-    },
-  };
-}
-
-/** What a multilabel stat-score metric adds to the kernel. */
-export interface MultilabelStatSpec<R> {
-  id: string;
-  meta: CatalogEntry;
-  fn: string;
-  reduce(state: MultilabelCountsState): R;
-  /** Per-sample score accumulated for `average: "samples"`. */
-  sampleScore?: ScoreFn;
-}
-
-/** A multilabel stat-score MetricDef: validate → threshold → per-label 2 x 2 counts → `reduce`. */
-export function multilabelStatDef<R>(
-  spec: MultilabelStatSpec<R>,
-  options: MultilabelStatOptions & Record<string, unknown>,
-): MetricDef<MultilabelCountsState, MultilabelArgs, R> {
-  const numLabels = optNumClasses(options.numLabels, spec.fn, "numLabels");
-  const threshold = optThreshold(options.threshold, spec.fn);
-  const ignoreIndex = optIgnoreIndex(options.ignoreIndex, spec.fn);
-  return {
-    id: spec.id,
-    meta: spec.meta,
-    options: cleanOptions(options),
-    init: () => ({ counts: new Float64Array(numLabels * 4), samples: 0, exact: 0, sampleSum: 0 }),
-    update(state, preds, target, sampleWeight) {
-      multilabelCountsUpdate(
-        state,
-        spec.fn,
-        preds,
-        target,
-        sampleWeight,
-        numLabels,
-        threshold,
-        ignoreIndex,
-        spec.sampleScore,
-      );
-    },
-    merge: (a, b) => ({
-      counts: addArrays(a.counts, b.counts),
-      samples: a.samples + b.samples,
-      exact: a.exact + b.exact,
-      sampleSum: a.sampleSum + b.sampleSum,
-    }),
-    compute: (state) => {
-      assertSeen(state.samples, spec.fn);
-      return spec.reduce(state);
-    },
-    validateState(state): asserts state is MultilabelCountsState {
-      const s = state as MultilabelCountsState | null;
-      if (
-        !(s?.counts instanceof Float64Array) ||
-        s.counts.length !== numLabels * 4 ||
-        typeof s.samples !== "number"
-      ) {
-        fail(
-          "invalid_state",
-          `${spec.id}: fromJSON expects a multilabel counts state for ${numLabels} labels`,
-        );
-      }
-    },
-  };
-}
-
-/** Parses `average` for stat-score metrics (multilabel adds "samples" where sklearn has it). */
-export function optAverage<A extends string>(
-  value: unknown,
-  allowed: readonly A[],
-  fallback: A,
-  fn: string,
-): A {
-  return optOneOf(value, allowed, fallback, fn, "average");
-}
-
-export const AVERAGES: readonly Average[] = ["micro", "macro", "weighted", "none"];
-
-// ---------------------------------------------------------------- the stat scores metric
+export type { BinaryArgs } from "./stat-defs.js";
 
 /** tp, fp, tn, fn and support (tp + fn). */
 export interface StatScores {
@@ -619,37 +91,55 @@ function reduceStatScores(counts: ClassCounts, average: Average): StatScores | S
   return out;
 }
 
+const binaryScores = (c: ClassCounts): StatScores => ({
+  tp: c.tp[0]!,
+  fp: c.fp[0]!,
+  tn: c.tn[0]!,
+  fn: c.fn[0]!,
+  support: c.tp[0]! + c.fn[0]!,
+});
+
 /**
  * Binary stat scores `{ tp, fp, tn, fn, support }`: counts of true/false positives/negatives
- * with `preds > threshold` positive. Matches torchmetrics 1.9.0 `binary_stat_scores`. O(n).
+ * with `preds > threshold` positive (one object per sample with "samplewise"). Matches
+ * torchmetrics 1.9.0 `binary_stat_scores`. O(n).
  */
 export function binaryStatScoresDef(
   options: BinaryStatOptions = {},
-): MetricDef<ConfusionState, BinaryArgs, StatScores> {
+): MetricDef<StatState, BinaryArgs, StatScores | StatScores[]> {
+  const fn = "binaryStatScores";
   return binaryStatDef(
     {
       id: "classification/binary_stat_scores",
       meta: statScoresMeta,
-      fn: "binaryStatScores",
-      reduce: (m) => ({ tp: m[3]!, fp: m[1]!, tn: m[0]!, fn: m[2]!, support: m[3]! + m[2]! }),
+      fn,
+      reduce: (m) => binaryScores(blockCounts(m, 1)),
+      reduceSample: binaryScores,
     },
-    { ...options },
+    readOptions(fn, options, BINARY_STAT_OPTIONS),
   );
 }
 
-/** One-shot {@link binaryStatScoresDef}. */
+/** One-shot {@link binaryStatScoresDef}: `(preds, target[, sampleWeight][, options])`. */
 export function binaryStatScores(
-  preds: NumericArray,
-  target: NumericArray,
-  options: BinaryStatOptions = {},
-): StatScores {
-  return runOnce(binaryStatScoresDef(options), preds, target);
+  preds: LabelInput,
+  target: LabelInput,
+  third?: NdInput | BinaryStatOptions,
+  fourth?: BinaryStatOptions,
+): StatScores | StatScores[] {
+  return runOneShot(binaryStatScoresDef, preds, target, third, fourth);
 }
 
 export interface MulticlassStatScoresOptions extends MulticlassStatOptions {
   /** Default "macro" (torchmetrics): micro sums, macro/weighted average the per-class counts. */
   average?: Average;
 }
+const MULTICLASS_STAT_SCORES_OPTIONS = optionNames<MulticlassStatScoresOptions>()(
+  ...MULTICLASS_STAT_OPTIONS,
+  "average",
+);
+
+type AnyStatScores = StatScores | StatScoresPerClass;
 
 /**
  * Multiclass stat scores, one-vs-rest per class, reduced by `average` (micro: sums; macro: mean;
@@ -658,86 +148,98 @@ export interface MulticlassStatScoresOptions extends MulticlassStatOptions {
  */
 export function multiclassStatScoresDef(
   options: MulticlassStatScoresOptions,
-): MetricDef<ConfusionState, MulticlassArgs, StatScores | StatScoresPerClass> {
-  const average = optAverage(options.average, AVERAGES, "macro", "multiclassStatScores");
+): MetricDef<StatState, MulticlassArgs, AnyStatScores | AnyStatScores[]> {
+  const fn = "multiclassStatScores";
+  const o = readOptions<MulticlassStatScoresOptions>(fn, options, MULTICLASS_STAT_SCORES_OPTIONS);
+  const average = optAverage(fn, o.average, ["micro", "macro", "weighted", "none"], "macro");
+  const classes = readClasses(fn, o);
+  const reduceCounts = (counts: ClassCounts) => reduceStatScores(sliceCounts(counts, classes.count), average);
   return multiclassStatDef(
     {
       id: "classification/multiclass_stat_scores",
       meta: statScoresMeta,
-      fn: "multiclassStatScores",
-      reduce: (m) => reduceStatScores(classCounts(m, options.numClasses), average),
+      fn,
+      reduce: (m) => reduceCounts(classCounts(m, classes.counted)),
+      reduceSample: reduceCounts,
     },
-    { ...options },
+    o,
     true,
   );
 }
 
-/** One-shot {@link multiclassStatScoresDef}. */
+/** One-shot {@link multiclassStatScoresDef}: `(preds, target[, sampleWeight], options)`. */
 export function multiclassStatScores(
-  preds: NumericArray | MatrixInput,
-  target: NumericArray,
-  options: MulticlassStatScoresOptions,
-): StatScores | StatScoresPerClass {
-  return runOnce(multiclassStatScoresDef(options), preds, target);
+  preds: LabelInput,
+  target: LabelInput,
+  third: NdInput | MulticlassStatScoresOptions | undefined,
+  fourth?: MulticlassStatScoresOptions,
+): AnyStatScores | AnyStatScores[] {
+  return runMulticlassOneShot(multiclassStatScoresDef, "multiclassStatScores", preds, target, third, fourth);
 }
 
 export interface MultilabelStatScoresOptions extends MultilabelStatOptions {
   average?: Average;
 }
+const MULTILABEL_STAT_SCORES_OPTIONS = optionNames<MultilabelStatScoresOptions>()(
+  ...MULTILABEL_STAT_OPTIONS,
+  "average",
+);
 
 /** Multilabel stat scores per label, reduced by `average`. Matches torchmetrics 1.9.0 `multilabel_stat_scores`. */
 export function multilabelStatScoresDef(
   options: MultilabelStatScoresOptions,
-): MetricDef<MultilabelCountsState, MultilabelArgs, StatScores | StatScoresPerClass> {
-  const average = optAverage(options.average, AVERAGES, "macro", "multilabelStatScores");
+): MetricDef<MultilabelCountsState, MultilabelArgs, AnyStatScores | AnyStatScores[]> {
+  const fn = "multilabelStatScores";
+  const o = readOptions<MultilabelStatScoresOptions>(fn, options, MULTILABEL_STAT_SCORES_OPTIONS);
+  const average = optAverage(fn, o.average, ["micro", "macro", "weighted", "none"], "macro");
+  const L = readNumLabels(fn, o.numLabels);
   return multilabelStatDef(
     {
       id: "classification/multilabel_stat_scores",
       meta: statScoresMeta,
-      fn: "multilabelStatScores",
-      reduce: (s) => reduceStatScores(labelCounts(s.counts, options.numLabels), average),
+      fn,
+      reduce: (s) => reduceStatScores(blockCounts(s.counts, L), average),
+      reduceSample: (counts) => reduceStatScores(counts, average),
     },
-    { ...options },
+    o,
   );
 }
 
-/** One-shot {@link multilabelStatScoresDef}. */
+/** One-shot {@link multilabelStatScoresDef}: `(preds, target[, sampleWeight], options)`. */
 export function multilabelStatScores(
-  preds: MatrixInput,
-  target: MatrixInput,
-  options: MultilabelStatScoresOptions,
-): StatScores | StatScoresPerClass {
-  return runOnce(multilabelStatScoresDef(options), preds, target);
+  preds: NdInput,
+  target: NdInput,
+  third: NdInput | MultilabelStatScoresOptions | undefined,
+  fourth?: MultilabelStatScoresOptions,
+): AnyStatScores | AnyStatScores[] {
+  return runOneShot(multilabelStatScoresDef, preds, target, third, fourth);
 }
 
-// ---------------------------------------------------------------- reductions used by the concept files
-
-/** Reduces a binary 2 x 2 matrix `[tn, fp, fn, tp]` with `score`. */
-export function binaryReduce(score: ScoreFn): (m: Float64Array) => number {
-  return (m) => score(m[3]!, m[1]!, m[0]!, m[2]!);
-}
-
-/** Reduces a C x C matrix per class with `score`, averaged as torchmetrics. */
-export function multiclassReduce<A extends Average>(
-  score: ScoreFn,
-  numClasses: number,
-  average: A,
-  topK = 1,
-): (m: Float64Array) => Averaged<A> {
-  return (m) => averageScore(score, classCounts(m, numClasses), average, false, topK) as Averaged<A>;
-}
-
-/** Multilabel averages: torchmetrics' four plus scikit-learn's "samples" (mean of per-sample scores). */
-export type MultilabelAverage = Average | "samples";
-
-/** Reduces a multilabel state per label with `score`, averaged as torchmetrics (or sklearn "samples"). */
-export function multilabelReduce<A extends MultilabelAverage>(
-  score: ScoreFn,
-  numLabels: number,
-  average: A,
-): (s: MultilabelCountsState) => Averaged<A> {
-  return (s) => {
-    if (average === "samples") return safeDivide(s.sampleSum, s.samples) as Averaged<A>;
-    return averageScore(score, labelCounts(s.counts, numLabels), average as Average, true) as Averaged<A>;
-  };
-}
+const dispatch = taskDispatch(
+  "statScores",
+  {
+    binary: { def: binaryStatScoresDef, fn: binaryStatScores },
+    multiclass: { def: multiclassStatScoresDef, fn: multiclassStatScores },
+    multilabel: { def: multilabelStatScoresDef, fn: multilabelStatScores },
+  },
+  { multiclass: { average: "micro" }, multilabel: { average: "micro" } },
+);
+/**
+ * Task-dispatching stat scores, as the torchmetrics 1.9.0 `stat_scores` task wrapper (its
+ * multiclass and multilabel `average` defaults to "micro": summed counts).
+ */
+export const statScores = dispatch.fn as PlainTask<
+  BinaryStatOptions,
+  MulticlassStatScoresOptions,
+  MultilabelStatScoresOptions,
+  StatScores | StatScores[],
+  AnyStatScores | AnyStatScores[]
+>;
+/** The def of {@link statScores}. */
+export const statScoresDef = dispatch.def as PlainTaskDef<
+  BinaryStatOptions,
+  MulticlassStatScoresOptions,
+  MultilabelStatScoresOptions,
+  StatScores | StatScores[],
+  AnyStatScores | AnyStatScores[]
+>;

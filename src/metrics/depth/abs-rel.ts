@@ -28,7 +28,7 @@ export const absRelMeta: CatalogEntry = {
  * Depth values must be positive. State O(1).
  */
 export function absRelDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions(options, "absRel");
+  const { protocol } = readDepthOptions("absRel", options);
   return depthDef(
     {
       meta: absRelMeta,
@@ -38,9 +38,9 @@ export function absRelDef(options: DepthOptions = {}): MetricDef<DepthState, Dep
       term: (p, t, out) => {
         out[0] = Math.abs(p - t) / t;
       },
-      finalize: ([s], n) => s! / n,
+      finalize: (_, __, exact) => exact.mean(0),
     },
-    ignoreInvalidTarget,
+    protocol,
   );
 }
 

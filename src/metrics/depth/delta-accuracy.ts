@@ -1,8 +1,15 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { optionNames, optNumber } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { TensorInput } from "../image/tensor.js";
-import { type DepthArgs, type DepthOptions, type DepthState, depthDef, readDepthOptions } from "./engine.js";
+import {
+  DEPTH_OPTIONS,
+  type DepthArgs,
+  type DepthOptions,
+  type DepthState,
+  depthDef,
+  readDepthOptions,
+} from "./engine.js";
 
 /** Catalog entry of the threshold (delta) accuracy. */
 export const deltaAccuracyMeta: CatalogEntry = {
@@ -30,6 +37,8 @@ export interface DeltaAccuracyOptions extends DepthOptions {
   readonly threshold?: number;
 }
 
+const DELTA_OPTIONS = optionNames<DeltaAccuracyOptions>()(...DEPTH_OPTIONS, "threshold");
+
 /**
  * Fraction of valid pixels with `max(pred/target, target/pred) < threshold` (Eigen et al. 2014).
  * The count is exact. State O(1).
@@ -38,11 +47,8 @@ export function deltaAccuracyDef(
   options: DeltaAccuracyOptions = {},
 ): MetricDef<DepthState, DepthArgs, number> {
   const fn = "deltaAccuracy";
-  const { ignoreInvalidTarget } = readDepthOptions(options, fn);
-  const threshold =
-    options.threshold === undefined
-      ? 1.25
-      : assertNumberOption(options.threshold, 1, Number.MAX_VALUE, fn, "threshold");
+  const { o, protocol } = readDepthOptions<DeltaAccuracyOptions>(fn, options, DELTA_OPTIONS);
+  const threshold = optNumber(fn, "threshold", o.threshold, 1.25, { min: 1 });
   return depthDef(
     {
       meta: deltaAccuracyMeta,
@@ -52,9 +58,9 @@ export function deltaAccuracyDef(
       term: (p, t, out) => {
         out[0] = Math.max(p / t, t / p) < threshold ? 1 : 0;
       },
-      finalize: ([s], n) => s! / n,
+      finalize: (_, __, exact) => exact.mean(0),
     },
-    ignoreInvalidTarget,
+    protocol,
   );
 }
 

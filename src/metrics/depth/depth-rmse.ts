@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { TensorInput } from "../image/tensor.js";
+import { addExactSquare, squareIsSafe } from "../regression/exact-terms.js";
 import { type DepthArgs, type DepthOptions, type DepthState, depthDef, readDepthOptions } from "./engine.js";
 
 /** Catalog entry of the depth RMSE. */
@@ -35,19 +36,21 @@ export const depthRmseLogMeta: CatalogEntry = {
 
 /** Depth RMSE `sqrt(mean((pred - target)^2))` over valid pixels (Eigen et al. 2014). State O(1). */
 export function depthRmseDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions(options, "depthRmse");
+  const { protocol } = readDepthOptions("depthRmse", options);
   return depthDef(
     {
       meta: depthRmseMeta,
       fn: "depthRmse",
       options: {},
       terms: 1,
-      term: (p, t, out) => {
-        out[0] = (p - t) * (p - t);
+      term: (p, t, out, spill) => {
+        const e = p - t;
+        if (squareIsSafe(e)) out[0] = e * e;
+        else addExactSquare(spill(0), p, t, e);
       },
-      finalize: ([s], n) => Math.sqrt(s! / n),
+      finalize: (_, __, exact) => exact.rootMean(0),
     },
-    ignoreInvalidTarget,
+    protocol,
   );
 }
 
@@ -61,7 +64,7 @@ export function depthRmse(preds: TensorInput, target: TensorInput, options: Dept
 
 /** RMSE of natural logarithms, `sqrt(mean((log pred - log target)^2))` (Eigen et al. 2014). State O(1). */
 export function depthRmseLogDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions(options, "depthRmseLog");
+  const { protocol } = readDepthOptions("depthRmseLog", options);
   return depthDef(
     {
       meta: depthRmseLogMeta,
@@ -72,9 +75,9 @@ export function depthRmseLogDef(options: DepthOptions = {}): MetricDef<DepthStat
         const g = Math.log(p) - Math.log(t);
         out[0] = g * g;
       },
-      finalize: ([s], n) => Math.sqrt(s! / n),
+      finalize: (_, __, exact) => exact.rootMean(0),
     },
-    ignoreInvalidTarget,
+    protocol,
   );
 }
 

@@ -25,7 +25,7 @@ export const log10ErrorMeta: CatalogEntry = {
 
 /** Mean absolute log10 error `mean(|log10 pred - log10 target|)` over valid pixels. State O(1). */
 export function log10ErrorDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions(options, "log10Error");
+  const { protocol } = readDepthOptions("log10Error", options);
   return depthDef(
     {
       meta: log10ErrorMeta,
@@ -35,9 +35,9 @@ export function log10ErrorDef(options: DepthOptions = {}): MetricDef<DepthState,
       term: (p, t, out) => {
         out[0] = Math.abs(Math.log10(p) - Math.log10(t));
       },
-      finalize: ([s], n) => s! / n,
+      finalize: (_, __, exact) => exact.mean(0),
     },
-    ignoreInvalidTarget,
+    protocol,
   );
 }
 

@@ -25,11 +25,12 @@ describe("depth metrics (Eigen et al. 2014)", () => {
     expect(deltaAccuracy([1, 2], [1, 1], { threshold: 1.25 ** 3 })).toBe(0.5);
   });
 
-  it("silog: a pure scale error costs nothing with lambda 1, (log 2)^2 / 2 with lambda 0.5", () => {
-    expect(silog([2, 2], [1, 1], { lambda: 1 })).toBeCloseTo(0, 15);
-    expect(silog([2, 2], [1, 1])).toBeCloseTo(Math.LN2 ** 2 / 2, 15);
-    // KITTI form: 100 * sqrt(mean g^2 - mean(g)^2); g = [log 2, 0] -> sqrt(log2^2/2 - log2^2/4) = log 2 / 2
-    expect(silog([2, 1], [1, 1], { lambda: 1, root: true, scale: 100 })).toBeCloseTo(50 * Math.LN2, 12);
+  it("silog defaults to the KITTI benchmark's 100 sqrt(mean g² - mean(g)²): a pure scale error costs nothing", () => {
+    expect(silog([2, 2], [1, 1])).toBe(0);
+    // g = [log 2, 0] -> 100 sqrt(log2²/2 - log2²/4) = 50 log 2
+    expect(silog([2, 1], [1, 1])).toBeCloseTo(50 * Math.LN2, 12);
+    // Eigen et al.'s training setting: mean g² - 0.5 mean(g)² = (log 2)² / 2
+    expect(silog([2, 2], [1, 1], { lambda: 0.5, root: false })).toBeCloseTo(Math.LN2 ** 2 / 2, 15);
   });
 
   it("accepts depth maps of any rank and skips missing ground truth only when asked", () => {

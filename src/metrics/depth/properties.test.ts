@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { agree, mergedResult, ranges, resumedResult } from "../../../test/support/regression.js";
+import { encodeState } from "../../core/codec.js";
 import { type AnyMetricDef, createMetric } from "../../metric.js";
 import {
   absRelDef,
@@ -90,10 +91,10 @@ describe("depth fromJSON", () => {
     const json = {
       id: metric.id,
       options: metric.toJSON().options,
-      state: { count: 1, sums: [1], compensations: [0, 0] },
+      state: { count: 1, sums: encodeState(new Float64Array(142)) },
     };
     expect(() => metric.fromJSON(json)).toThrow(
-      "depth/silog: state field `sums` must be an array of 2 numbers",
+      "depth/silog: state.sums must be a Float64Array of 284 limbs (2 exact sums), got 142 values",
     );
   });
 });

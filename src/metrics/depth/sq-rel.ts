@@ -25,7 +25,7 @@ export const sqRelMeta: CatalogEntry = {
 
 /** Squared relative error `mean((pred - target)^2 / target)` over valid pixels (Eigen et al. 2014). State O(1). */
 export function sqRelDef(options: DepthOptions = {}): MetricDef<DepthState, DepthArgs, number> {
-  const { ignoreInvalidTarget } = readDepthOptions(options, "sqRel");
+  const { protocol } = readDepthOptions("sqRel", options);
   return depthDef(
     {
       meta: sqRelMeta,
@@ -33,11 +33,13 @@ export function sqRelDef(options: DepthOptions = {}): MetricDef<DepthState, Dept
       options: {},
       terms: 1,
       term: (p, t, out) => {
-        out[0] = ((p - t) * (p - t)) / t;
+        // (p - t) · ((p - t) / t): the same value, without overflowing for large depths.
+        const e = p - t;
+        out[0] = e * (e / t);
       },
-      finalize: ([s], n) => s! / n,
+      finalize: (_, __, exact) => exact.mean(0),
     },
-    ignoreInvalidTarget,
+    protocol,
   );
 }
 

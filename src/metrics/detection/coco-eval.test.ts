@@ -178,21 +178,21 @@ describe("cocoEvaluate conventions", () => {
       detectionMap(
         [{ boxes: [[1, 1, 11, 11]], scores: [0.9], labels: [1] }],
         t.map((x) => ({ ...x, boxes: [[0, 0, 10, 10]] })),
-        { categoryIds: [1, 2] },
+        { categoryIds: [1, 2], convention: "pycocotools" },
       ).stats,
     ).toEqual(ref);
     expect(
       detectionMap(
         [{ boxes: [[1, 1, 10, 10]], scores: [0.9], labels: [1] }],
         [{ imageId: 1, boxes: [[0, 0, 10, 10]], labels: [1], area: [100] }],
-        { boxFormat: "xywh", categoryIds: [1, 2] },
+        { boxFormat: "xywh", categoryIds: [1, 2], convention: "pycocotools" },
       ).stats,
     ).toEqual(ref);
     expect(
       detectionMap(
         [{ boxes: [[6, 6, 10, 10]], scores: [0.9], labels: [1] }],
         [{ imageId: 1, boxes: [[5, 5, 10, 10]], labels: [1], area: [100] }],
-        { boxFormat: "cxcywh", categoryIds: [1, 2] },
+        { boxFormat: "cxcywh", categoryIds: [1, 2], convention: "pycocotools" },
       ).stats,
     ).toEqual(ref);
   });

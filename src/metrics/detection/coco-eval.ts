@@ -3,7 +3,6 @@ import {
   append,
   compact,
   concatGrowable,
-  filled,
   type GrowableFloat64,
   type GrowableInt32,
   type GrowableUint8,
@@ -12,9 +11,12 @@ import {
   growableUint8,
 } from "../../core/buffer.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
+import { assertAllocation } from "../../core/limits.js";
+import { type OptionRecord, optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
+import { argsortDescending } from "../../core/sort.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type Rle, rleArea, rleIou, toRle } from "./rle.js";
+import { checkMaskSize, checkRle, type Rle, rleArea, rleIouInto, toRle } from "./rle.js";
 
 /**
  * COCO detection evaluation, reproducing pycocotools `COCOeval` (cocoapi master) number for
@@ -175,8 +177,23 @@ export function linspace(start: number, stop: number, num: number): number[] {
   return out;
 }
 
-/** numpy's pairwise summation (as `np.sum` / `np.mean` on a contiguous float64 array). */
+/**
+ * `np.sum` / `np.mean` of a contiguous float64 array, bit for bit: numpy reduces in buffers of
+ * 8192 elements, summed one after the other, each by pairwise summation ({@link pairwiseSum}).
+ */
 export function numpySum(values: ArrayLike<number>, start = 0, n = values.length - start): number {
+  if (n <= NUMPY_BUFFER) return pairwiseSum(values, start, n);
+  let total = 0;
+  for (let at = 0; at < n; at += NUMPY_BUFFER)
+    total += pairwiseSum(values, start + at, Math.min(NUMPY_BUFFER, n - at));
+  return total;
+}
+
+/** numpy's default buffer size (`np.getbufsize()`), the length of the chunks its reductions see. */
+const NUMPY_BUFFER = 8192;
+
+/** numpy's pairwise summation of `n` values from `start` (blocks of 8 accumulators up to 128). */
+function pairwiseSum(values: ArrayLike<number>, start: number, n: number): number {
   if (n < 8) {
     let res = 0;
     for (let i = 0; i < n; i++) res += values[start + i]!;
@@ -193,7 +210,7 @@ export function numpySum(values: ArrayLike<number>, start = 0, n = values.length
   }
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
-  return numpySum(values, start, n2) + numpySum(values, start + n2, n - n2);
+  return pairwiseSum(values, start, n2) + pairwiseSum(values, start + n2, n - n2);
 }
 
 /** COCO's 17 person keypoint sigmas (pycocotools `kpt_oks_sigmas`). */
@@ -201,7 +218,8 @@ export const COCO_KEYPOINT_SIGMAS: readonly number[] = [
   0.26, 0.25, 0.25, 0.35, 0.35, 0.79, 0.79, 0.72, 0.72, 0.62, 0.62, 1.07, 1.07, 0.87, 0.87, 0.89, 0.89,
 ].map((s) => s / 10);
 
-interface Resolved {
+/** The COCO evaluation options after checking. */
+export interface Resolved {
   iouType: IouType;
   iouThrs: number[];
   recThrs: number[];
@@ -215,85 +233,150 @@ interface Resolved {
 
 const FN = "cocoEval";
 
-function numberList(value: unknown, option: string, check: (v: number) => boolean, what: string): number[] {
-  if (!Array.isArray(value) || value.length === 0)
+/** The option names of {@link cocoEvalDef}. */
+export const COCO_EVAL_OPTIONS = optionNames<CocoEvalOptions>()(
+  "iouType",
+  "iouThresholds",
+  "recallThresholds",
+  "maxDets",
+  "areaRanges",
+  "useCats",
+  "categoryIds",
+  "keypointSigmas",
+  "summary",
+);
+
+/** Longest list option (thresholds, maxDets, area ranges, sigmas): far beyond any protocol. */
+const MAX_LIST = 10_000;
+
+function numberList(
+  fn: string,
+  value: unknown,
+  option: string,
+  check: (v: number) => boolean,
+  what: string,
+  maxLength = MAX_LIST,
+): number[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > maxLength)
     fail(
       "invalid_option",
-      `${FN}: option \`${option}\` must be a non-empty array of numbers, got ${describeValue(value)}`,
+      `${fn}: option \`${option}\` must be a non-empty array of at most ${maxLength} numbers, got ${describeValue(value)}`,
     );
   for (let i = 0; i < value.length; i++) {
     if (typeof value[i] !== "number" || !check(value[i]))
       fail(
         "invalid_option",
-        `${FN}: option \`${option}\` must contain ${what}, got ${describeValue(value[i])} at index ${i}`,
+        `${fn}: option \`${option}\` must contain ${what}, got ${describeValue(value[i])} at index ${i}`,
       );
   }
   return value.slice() as number[];
 }
 
-function resolveOptions(options: CocoEvalOptions): Resolved {
-  const iouType = assertOneOf(
-    options.iouType ?? "bbox",
-    ["bbox", "segm", "keypoints"] as const,
-    FN,
-    "iouType",
-  );
+function readSigmas(
+  fn: string,
+  value: unknown,
+): readonly number[] | Readonly<Record<string, readonly number[]>> {
+  if (value === undefined) return COCO_KEYPOINT_SIGMAS;
+  const positive = (v: number) => Number.isFinite(v) && v > 0;
+  if (Array.isArray(value)) return numberList(fn, value, "keypointSigmas", positive, "positive numbers");
+  if (value === null || typeof value !== "object")
+    fail(
+      "invalid_option",
+      `${fn}: option \`keypointSigmas\` must be a list of sigmas or { categoryId: sigmas }, got ${describeValue(value)}`,
+    );
+  const out: Record<string, readonly number[]> = {};
+  const keys = Object.keys(value);
+  if (keys.length > MAX_LIST)
+    fail(
+      "invalid_option",
+      `${fn}: option \`keypointSigmas\` has ${keys.length} categories, above ${MAX_LIST}`,
+    );
+  for (const key of keys) {
+    if (!/^-?\d+(\.\d+)?$/.test(key))
+      fail(
+        "invalid_option",
+        `${fn}: option \`keypointSigmas\` keys must be category ids, got ${describeValue(key)}`,
+      );
+    out[key] = numberList(
+      fn,
+      (value as Record<string, unknown>)[key],
+      `keypointSigmas.${key}`,
+      positive,
+      "positive numbers",
+    );
+  }
+  return out;
+}
+
+/**
+ * Reads and checks the options of the COCO evaluation (strict names, value domains, list
+ * lengths, and the precision arrays' allocation when the categories are known).
+ */
+export function resolveCocoOptions(fn: string, o: OptionRecord<CocoEvalOptions>): Resolved {
+  const iouType = optOneOf(fn, "iouType", o.iouType, ["bbox", "segm", "keypoints"] as const, "bbox");
   const kp = iouType === "keypoints";
-  const iouThrs = options.iouThresholds
-    ? numberList(options.iouThresholds, "iouThresholds", (v) => v >= 0 && v <= 1, "numbers in [0, 1]")
-    : linspace(0.5, 0.95, 10);
-  const recThrs = options.recallThresholds
-    ? numberList(options.recallThresholds, "recallThresholds", (v) => v >= 0 && v <= 1, "numbers in [0, 1]")
-    : linspace(0, 1, 101);
+  const unit = (v: number) => v >= 0 && v <= 1;
+  const iouThrs =
+    o.iouThresholds !== undefined
+      ? numberList(fn, o.iouThresholds, "iouThresholds", unit, "numbers in [0, 1]")
+      : linspace(0.5, 0.95, 10);
+  const recThrs =
+    o.recallThresholds !== undefined
+      ? numberList(fn, o.recallThresholds, "recallThresholds", unit, "numbers in [0, 1]")
+      : linspace(0, 1, 101);
   const maxDets = (
-    options.maxDets
-      ? numberList(options.maxDets, "maxDets", (v) => Number.isInteger(v) && v >= 1, "integers >= 1")
+    o.maxDets !== undefined
+      ? numberList(fn, o.maxDets, "maxDets", (v) => Number.isSafeInteger(v) && v >= 1, "integers >= 1")
       : kp
         ? [20]
         : [1, 10, 100]
   ).sort((a, b) => a - b);
-  const areas = options.areaRanges
-    ? options.areaRanges.map((a, i) => {
-        if (
-          !a ||
-          typeof a.label !== "string" ||
-          !Array.isArray(a.range) ||
-          a.range.length !== 2 ||
-          a.range.some((v) => typeof v !== "number" || Number.isNaN(v))
-        ) {
-          fail(
-            "invalid_option",
-            `${FN}: option \`areaRanges\` entries must be { label, range: [lo, hi] }, got ${describeValue(a)} at index ${i}`,
-          );
-        }
-        return { label: a.label, range: [a.range[0], a.range[1]] as [number, number] };
-      })
-    : kp
+  let areas: AreaRange[];
+  if (o.areaRanges !== undefined) {
+    const list = o.areaRanges as unknown;
+    if (!Array.isArray(list) || list.length === 0 || list.length > MAX_LIST)
+      fail(
+        "invalid_option",
+        `${fn}: option \`areaRanges\` must be a non-empty array of { label, range: [lo, hi] }, got ${describeValue(list)}`,
+      );
+    areas = list.map((a: unknown, i) => {
+      const r = a as { label?: unknown; range?: unknown } | null;
+      if (
+        r === null ||
+        typeof r !== "object" ||
+        Object.keys(r).some((k) => k !== "label" && k !== "range") ||
+        typeof r.label !== "string" ||
+        !Array.isArray(r.range) ||
+        r.range.length !== 2 ||
+        r.range.some((v) => typeof v !== "number" || Number.isNaN(v))
+      ) {
+        fail(
+          "invalid_option",
+          `${fn}: option \`areaRanges\` entries must be { label, range: [lo, hi] }, got ${describeValue(a)} at index ${i}`,
+        );
+      }
+      return { label: r.label, range: [r.range[0], r.range[1]] as [number, number] };
+    });
+  } else
+    areas = kp
       ? [
-          { label: "all", range: [0, 1e10] as [number, number] },
-          { label: "medium", range: [1024, 9216] as [number, number] },
-          { label: "large", range: [9216, 1e10] as [number, number] },
+          { label: "all", range: [0, 1e10] },
+          { label: "medium", range: [1024, 9216] },
+          { label: "large", range: [9216, 1e10] },
         ]
       : [
-          { label: "all", range: [0, 1e10] as [number, number] },
-          { label: "small", range: [0, 1024] as [number, number] },
-          { label: "medium", range: [1024, 9216] as [number, number] },
-          { label: "large", range: [9216, 1e10] as [number, number] },
+          { label: "all", range: [0, 1e10] },
+          { label: "small", range: [0, 1024] },
+          { label: "medium", range: [1024, 9216] },
+          { label: "large", range: [9216, 1e10] },
         ];
-  if (areas.length === 0) fail("invalid_option", `${FN}: option \`areaRanges\` must not be empty`);
-  const useCats = options.useCats ?? true;
-  if (typeof useCats !== "boolean")
-    fail("invalid_option", `${FN}: option \`useCats\` must be a boolean, got ${describeValue(useCats)}`);
-  const categoryIds = options.categoryIds
-    ? numberList(options.categoryIds, "categoryIds", Number.isFinite, "finite numbers")
-    : undefined;
-  const summary = assertOneOf(
-    options.summary ?? "pycocotools",
-    ["pycocotools", "intended"] as const,
-    FN,
-    "summary",
-  );
-  return {
+  const useCats = optBoolean(fn, "useCats", o.useCats, true);
+  const categoryIds =
+    o.categoryIds !== undefined
+      ? numberList(fn, o.categoryIds, "categoryIds", Number.isFinite, "finite numbers", 10_000_000)
+      : undefined;
+  const summary = optOneOf(fn, "summary", o.summary, ["pycocotools", "intended"] as const, "pycocotools");
+  const p: Resolved = {
     iouType,
     iouThrs,
     recThrs,
@@ -301,9 +384,20 @@ function resolveOptions(options: CocoEvalOptions): Resolved {
     areas,
     useCats,
     categoryIds,
-    sigmas: options.keypointSigmas ?? COCO_KEYPOINT_SIGMAS,
+    sigmas: readSigmas(fn, o.keypointSigmas),
     summary,
   };
+  assertAllocation(
+    fn,
+    "the options' thresholds and area ranges",
+    precisionBytes(p, categoryIds?.length ?? 1),
+  );
+  return p;
+}
+
+/** Bytes of the precision, scores and recall arrays `accumulate` fills for K categories. */
+function precisionBytes(p: Resolved, K: number): number {
+  return 8 * K * p.areas.length * p.maxDets.length * p.iouThrs.length * (2 * p.recThrs.length + 1);
 }
 
 /** One object after validation, in the form the matcher reads. */
@@ -324,7 +418,8 @@ function readBox(box: unknown, where: string): number[] {
   const b = box as ArrayLike<number>;
   if (typeof b !== "object" || b === null || b.length !== 4)
     fail("invalid_value", `${FN}: ${where}.bbox must be [x, y, width, height], got ${describeValue(box)}`);
-  const out = [b[0]!, b[1]!, b[2]!, b[3]!];
+  // A plain array is kept as it is (read, never written); other array-likes are copied.
+  const out = Array.isArray(b) ? (b as number[]) : [b[0]!, b[1]!, b[2]!, b[3]!];
   for (let i = 0; i < 4; i++)
     if (typeof out[i] !== "number" || !Number.isFinite(out[i]!))
       fail(
@@ -416,6 +511,7 @@ function prepareImage(image: CocoImage, index: number, p: Resolved): { gts: Prep
         `${FN}: ${where}: \`height\` and \`width\` must be positive integers to rasterise polygons, got ${describeValue(h)} x ${describeValue(w)}`,
       );
     }
+    if (needsSize) checkMaskSize(FN, `${where}: height x width`, h, w);
   }
   const known = p.categoryIds ? new Set(p.categoryIds) : undefined;
   const checkCat = (cat: unknown, what: string): number => {
@@ -498,16 +594,44 @@ function prepareImage(image: CocoImage, index: number, p: Resolved): { gts: Prep
       kps,
     };
   });
+  if (segm) checkMaskSizes(where, image, gts, dts);
   return { gts, dts };
 }
 
+/**
+ * Every mask of an image must have the image's size (or, when the image states none, one size):
+ * pycocotools (cocoapi master) scores a pair of masks of different sizes IoU -1, so a result RLE
+ * of the wrong size silently gives AP 0. plumbline refuses it instead.
+ */
+function checkMaskSizes(where: string, image: CocoImage, gts: Prepared[], dts: Prepared[]): void {
+  const stated = Number.isInteger(image.height) && Number.isInteger(image.width);
+  let size: readonly number[] | undefined = stated ? [image.height!, image.width!] : undefined;
+  let from = stated ? "the image" : "";
+  const check = (list: Prepared[], what: string) =>
+    list.forEach((o, j) => {
+      const s = o.rle!.size;
+      if (size === undefined) {
+        size = s;
+        from = `${what}[${j}]`;
+      } else if (s[0] !== size[0] || s[1] !== size[1])
+        fail(
+          "invalid_value",
+          `${FN}: ${where}: ${what}[${j}] has a ${s[0]}x${s[1]} mask but ${from} is ${size[0]}x${size[1]} (pycocotools would score it IoU -1, silently)`,
+        );
+    });
+  check(gts, "groundTruth");
+  check(dts, "detections");
+}
+
+/** True for an {@link Rle} object (a Uint32Array of counts), which is then checked like any input. */
 function isRle(value: unknown): value is Rle {
-  return (
+  const rle =
     typeof value === "object" &&
     value !== null &&
     (value as Rle).counts instanceof Uint32Array &&
-    Array.isArray((value as Rle).size)
-  );
+    Array.isArray((value as Rle).size);
+  if (rle) checkRle(FN, "segmentation", value);
+  return rle;
 }
 
 /** Reused scratch buffers of the matcher (grown on demand; single-threaded, never escape). */
@@ -608,94 +732,115 @@ function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[]):
   return out;
 }
 
-interface ImageRecords {
-  imageId: number;
-  scores: Float64Array;
-  cats: Float64Array;
-  ranks: Int32Array;
-  codes: Uint8Array;
+/** What one update's images add to the state, appended at once when every image is evaluated. */
+interface BatchRecords {
+  images: number[];
+  scores: GrowableFloat64;
+  imageIds: GrowableFloat64;
+  cats: GrowableFloat64;
+  ranks: GrowableInt32;
+  codes: GrowableUint8;
   gtCounts: Map<number, number[]>;
   seen: Set<number>;
 }
 
-/** Stable order of a group's detections by descending score (numpy mergesort on -score). */
-function scoreOrder(dts: Prepared[], idx: number[]): number[] {
-  if (idx.length < 2) return idx;
-  // Ties keep the group's order (category, then input order when useCats is false).
-  const pos = idx.map((_, j) => j);
-  pos.sort((a, b) => dts[idx[b]!]!.score - dts[idx[a]!]!.score || a - b);
-  return pos.map((j) => idx[j]!);
+function emptyBatch(): BatchRecords {
+  return {
+    images: [],
+    scores: growableFloat64(),
+    imageIds: growableFloat64(),
+    cats: growableFloat64(),
+    ranks: growableInt32(),
+    codes: growableUint8(),
+    gtCounts: new Map(),
+    seen: new Set(),
+  };
 }
 
-/** Evaluates one image (pycocotools computeIoU/computeOks + evaluateImg for every category and area). */
-function evaluateImage(imageId: number, gtsAll: Prepared[], dtsAll: Prepared[], p: Resolved): ImageRecords {
+/** Makes room for `extra` more values in a growable buffer (amortised doubling). */
+function reserve<B extends GrowableFloat64 | GrowableInt32 | GrowableUint8>(buffer: B, extra: number): void {
+  const needed = buffer.length + extra;
+  if (needed <= buffer.data.length) return;
+  let capacity = Math.max(64, buffer.data.length * 2);
+  while (capacity < needed) capacity *= 2;
+  const next = new (buffer.data.constructor as new (n: number) => B["data"])(capacity);
+  next.set(buffer.data.subarray(0, buffer.length) as never);
+  buffer.data = next;
+}
+
+/**
+ * Evaluates one image (pycocotools computeIoU/computeOks + evaluateImg for every category and area
+ * range) into `batch`. Detections are ordered once per image by (category, descending score,
+ * input order) and ground truth by category (with useCats false: one group, ground truth by
+ * category then input order, detections by descending score then category then input order, as
+ * pycocotools concatenates its per-category lists), so each category is a contiguous range.
+ */
+function evaluateImage(
+  imageId: number,
+  gtsAll: Prepared[],
+  dtsAll: Prepared[],
+  p: Resolved,
+  batch: BatchRecords,
+): void {
   const A = p.areas.length;
   const T = p.iouThrs.length;
   const AT = A * T;
   const maxDet = p.maxDets[p.maxDets.length - 1]!;
-  const seen = new Set<number>();
-  // Group indices by category; with useCats false one group ordered by category, then input order.
-  const groups = new Map<number, { g: number[]; d: number[] }>();
-  const order = (list: Prepared[]): number[] => {
-    const idx = list.map((_, i) => i);
-    return p.useCats ? idx : idx.sort((a, b) => list[a]!.cat - list[b]!.cat || a - b);
-  };
-  for (const i of order(gtsAll)) {
-    const o = gtsAll[i]!;
-    const k = p.useCats ? o.cat : -1;
-    let grp = groups.get(k);
-    if (!grp) {
-      grp = { g: [], d: [] };
-      groups.set(k, grp);
-    }
-    grp.g.push(i);
-    seen.add(o.cat);
-  }
-  for (const i of order(dtsAll)) {
-    const o = dtsAll[i]!;
-    const k = p.useCats ? o.cat : -1;
-    let grp = groups.get(k);
-    if (!grp) {
-      grp = { g: [], d: [] };
-      groups.set(k, grp);
-    }
-    grp.d.push(i);
-    seen.add(o.cat);
-  }
-  let total = 0;
-  for (const grp of groups.values()) total += Math.min(grp.d.length, maxDet);
-  const rec: ImageRecords = {
-    imageId,
-    scores: new Float64Array(total),
-    cats: new Float64Array(total),
-    ranks: new Int32Array(total),
-    codes: new Uint8Array(total * AT),
-    gtCounts: new Map(),
-    seen,
-  };
-  let out = 0;
-  for (const [cat, grp] of groups) {
-    const gt = grp.g.map((i) => gtsAll[i]!);
-    const dt = scoreOrder(dtsAll, grp.d)
-      .slice(0, maxDet)
-      .map((i) => dtsAll[i]!);
+  const useCats = p.useCats;
+  const key = (o: Prepared) => (useCats ? o.cat : -1);
+  const dOrder = dtsAll.map((_, i) => i);
+  dOrder.sort((x, y) => {
+    const a = dtsAll[x]!;
+    const b = dtsAll[y]!;
+    return key(a) - key(b) || b.score - a.score || (useCats ? 0 : a.cat - b.cat) || x - y;
+  });
+  const gOrderAll = gtsAll.map((_, i) => i);
+  gOrderAll.sort((x, y) => {
+    const a = gtsAll[x]!;
+    const b = gtsAll[y]!;
+    return key(a) - key(b) || (useCats ? 0 : a.cat - b.cat) || x - y;
+  });
+  for (const o of gtsAll) batch.seen.add(o.cat);
+  for (const o of dtsAll) batch.seen.add(o.cat);
+  batch.images.push(imageId);
+  let di = 0;
+  let gi = 0;
+  while (di < dOrder.length || gi < gOrderAll.length) {
+    const dk = di < dOrder.length ? key(dtsAll[dOrder[di]!]!) : Number.POSITIVE_INFINITY;
+    const gk = gi < gOrderAll.length ? key(gtsAll[gOrderAll[gi]!]!) : Number.POSITIVE_INFINITY;
+    const cat = Math.min(dk, gk);
+    const dStart = di;
+    while (di < dOrder.length && key(dtsAll[dOrder[di]!]!) === cat) di++;
+    const gStart = gi;
+    while (gi < gOrderAll.length && key(gtsAll[gOrderAll[gi]!]!) === cat) gi++;
+    const gt: Prepared[] = [];
+    for (let j = gStart; j < gi; j++) gt.push(gtsAll[gOrderAll[j]!]!);
+    const dt: Prepared[] = [];
+    for (let j = dStart; j < Math.min(di, dStart + maxDet); j++) dt.push(dtsAll[dOrder[j]!]!);
     const G = gt.length;
     const D = dt.length;
     let ious: Float64Array | undefined;
     if (G > 0 && D > 0) {
       if (p.iouType === "bbox") ious = bboxIouMatrix(dt, gt);
       else if (p.iouType === "segm") {
-        const m = rleIou(
+        if (scratch.iou.length < D * G) scratch.iou = new Float64Array(2 * D * G);
+        ious = scratch.iou;
+        rleIouInto(
           dt.map((d) => d.rle!),
           gt.map((g) => g.rle!),
-          gt.map((g) => (g.crowd ? 1 : 0)),
+          (g) => gt[g]!.crowd,
+          ious,
         );
-        ious = new Float64Array(D * G);
-        for (let d = 0; d < D; d++) for (let g = 0; g < G; g++) ious[d * G + g] = m[d]![g]!;
       } else ious = oksMatrix(dt, gt, sigmasFor(p, cat));
     }
-    const counts = new Array<number>(A).fill(0);
-    rec.gtCounts.set(cat, counts);
+    let counts = batch.gtCounts.get(cat);
+    if (!counts) {
+      counts = new Array<number>(A).fill(0);
+      batch.gtCounts.set(cat, counts);
+    }
+    reserve(batch.codes, D * AT);
+    const codes = batch.codes.data;
+    const out = batch.codes.length / AT;
     if (scratch.order.length < G) {
       scratch.order = new Int32Array(2 * G);
       scratch.gIg = new Uint8Array(2 * G);
@@ -723,7 +868,7 @@ function evaluateImage(imageId: number, gtsAll: Prepared[], dtsAll: Prepared[], 
         gIg[q] = ign[g]!;
         gtIdZero[q] = gt[g]!.id === 0 ? 1 : 0;
       }
-      counts[a] = G - ignored;
+      counts[a]! += G - ignored;
       for (let t = 0; t < T; t++) {
         matched.fill(0, 0, G);
         const thr = Math.min(p.iouThrs[t]!, 1 - 1e-10);
@@ -749,18 +894,22 @@ function evaluateImage(imageId: number, gtsAll: Prepared[], dtsAll: Prepared[], 
               else if (!gtIdZero[m]) code = 1;
             }
           }
-          rec.codes[(out + d) * AT + a * T + t] = code;
+          codes[(out + d) * AT + a * T + t] = code;
         }
       }
     }
+    batch.codes.length += D * AT;
+    reserve(batch.scores, D);
+    reserve(batch.imageIds, D);
+    reserve(batch.cats, D);
+    reserve(batch.ranks, D);
     for (let d = 0; d < D; d++) {
-      rec.scores[out + d] = dt[d]!.score;
-      rec.cats[out + d] = cat;
-      rec.ranks[out + d] = d;
+      batch.scores.data[batch.scores.length++] = dt[d]!.score;
+      batch.imageIds.data[batch.imageIds.length++] = imageId;
+      batch.cats.data[batch.cats.length++] = cat;
+      batch.ranks.data[batch.ranks.length++] = d;
     }
-    out += D;
   }
-  return rec;
 }
 
 function emptyState(): CocoEvalState {
@@ -782,17 +931,58 @@ function addCounts(target: Record<string, number[]>, key: string, counts: readon
   else for (let a = 0; a < counts.length; a++) own[a]! += counts[a]!;
 }
 
-function pushImage(state: CocoEvalState, rec: ImageRecords): void {
-  state.images.push(rec.imageId);
-  for (const c of rec.seen) if (!state.categories.includes(c)) state.categories.push(c);
-  for (const [cat, counts] of rec.gtCounts) addCounts(state.gtCounts, String(cat), counts);
-  append(state.dtScore, rec.scores);
-  append(state.dtImage, new Float64Array(rec.scores.length).fill(rec.imageId));
-  append(state.dtCategory, rec.cats);
-  append(state.dtRank, rec.ranks);
-  append(state.dtCode, rec.codes);
+function pushBatch(state: CocoEvalState, batch: BatchRecords): void {
+  state.images.push(...batch.images);
+  const known = new Set(state.categories);
+  for (const c of batch.seen) if (!known.has(c)) state.categories.push(c);
+  for (const [cat, counts] of batch.gtCounts) addCounts(state.gtCounts, String(cat), counts);
+  append(state.dtScore, batch.scores.data.subarray(0, batch.scores.length));
+  append(state.dtImage, batch.imageIds.data.subarray(0, batch.imageIds.length));
+  append(state.dtCategory, batch.cats.data.subarray(0, batch.cats.length));
+  append(state.dtRank, batch.ranks.data.subarray(0, batch.ranks.length));
+  append(state.dtCode, batch.codes.data.subarray(0, batch.codes.length));
 }
 
+/**
+ * The detection records of each category in pycocotools' order before its score sort: images by
+ * ascending id, then rank within the image. An image's records are contiguous in the state (one
+ * `pushImage` each), so this visits image blocks in id order.
+ */
+function recordsByCategory(state: CocoEvalState): Map<number, Int32Array> {
+  const n = state.dtScore.length;
+  const image = state.dtImage.data;
+  const category = state.dtCategory.data;
+  const starts: number[] = [];
+  for (let i = 0; i < n; i++) if (i === 0 || image[i] !== image[i - 1]) starts.push(i);
+  const blocks = starts.map((start, b) => ({ start, end: starts[b + 1] ?? n, id: image[start]! }));
+  blocks.sort((x, y) => x.id - y.id || x.start - y.start);
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < n; i++) sizes.set(category[i]!, (sizes.get(category[i]!) ?? 0) + 1);
+  const lists = new Map<number, Int32Array>();
+  const fill = new Map<number, number>();
+  for (const [c, size] of sizes) {
+    lists.set(c, new Int32Array(size));
+    fill.set(c, 0);
+  }
+  for (const { start, end } of blocks)
+    for (let i = start; i < end; i++) {
+      const c = category[i]!;
+      const at = fill.get(c)!;
+      lists.get(c)![at] = i;
+      fill.set(c, at + 1);
+    }
+  return lists;
+}
+
+/**
+ * pycocotools `accumulate`, bit for bit, in one pass per (category, maxDets) over the category's
+ * detections sorted by score: for each (area range, IoU threshold) it counts true and false
+ * positives and records the precision tp / (fp + tp + eps) at each true positive. Between true
+ * positives precision only falls (ignored detections leave it unchanged) and recall only rises at
+ * them, so the interpolated precision at a recall threshold, max_{i >= first i with rc_i >= r}
+ * pr_i, is the suffix maximum over true-positive events: the same numbers with one division per
+ * true positive instead of two per detection.
+ */
 function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
   const T = p.iouThrs.length;
   const R = p.recThrs.length;
@@ -800,65 +990,84 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
   const M = p.maxDets.length;
   const catIds = p.useCats ? (p.categoryIds ?? state.categories).slice().sort((a, b) => a - b) : [-1];
   const K = catIds.length;
+  assertAllocation(FN, `the precision arrays of ${K} categories`, precisionBytes(p, K), "invalid_state");
   const precision = new Float64Array(T * R * K * A * M).fill(-1);
   const recall = new Float64Array(T * K * A * M).fill(-1);
   const scoresOut = new Float64Array(T * R * K * A * M).fill(-1);
-  const score = filled(state.dtScore);
-  const image = filled(state.dtImage);
-  const category = filled(state.dtCategory);
-  const rank = filled(state.dtRank);
-  const code = filled(state.dtCode);
-  const byCat = new Map<number, number[]>();
-  for (let i = 0; i < score.length; i++) {
-    const c = category[i]!;
-    let list = byCat.get(c);
-    if (!list) {
-      list = [];
-      byCat.set(c, list);
-    }
-    list.push(i);
-  }
+  const score = state.dtScore.data;
+  const rank = state.dtRank.data;
+  const code = state.dtCode.data;
+  const lists = recordsByCategory(state);
   const AT = A * T;
-  const rc = new Float64Array(score.length);
-  const pr = new Float64Array(score.length);
+  const tp = new Int32Array(AT);
+  const fp = new Int32Array(AT);
   for (let k = 0; k < K; k++) {
     const counts = state.gtCounts[String(catIds[k])];
     if (!counts) continue;
-    const list = (byCat.get(catIds[k]!) ?? []).sort(
-      (x, y) => score[y]! - score[x]! || image[x]! - image[y]! || rank[x]! - rank[y]!,
-    );
+    const list = lists.get(catIds[k]!) ?? new Int32Array(0);
+    const byScore = argsortDescending(Float64Array.from(list, (i) => score[i]!));
+    const sorted = Int32Array.from(byScore, (j) => list[j]!);
+    // Events per (a, t): precision and score at each true positive, in order.
+    // True positives per (a, t) are at most the ground truth and at most the detections.
+    const capacity = Math.max(1, Math.min(Math.max(...counts), sorted.length));
+    const eventPrecision = new Float64Array(AT * capacity);
+    const eventScore = new Float64Array(AT * capacity);
     for (let m = 0; m < M; m++) {
       const maxDet = p.maxDets[m]!;
-      const kept = Int32Array.from(list.filter((i) => rank[i]! < maxDet));
-      const nd = kept.length;
+      tp.fill(0);
+      fp.fill(0);
+      let nd = 0;
+      let firstScore = 0;
+      for (let j = 0; j < sorted.length; j++) {
+        const i = sorted[j]!;
+        if (rank[i]! >= maxDet) continue;
+        if (nd++ === 0) firstScore = score[i]!;
+        const base = i * AT;
+        for (let at = 0; at < AT; at++) {
+          const c = code[base + at]!;
+          if (c === 0) fp[at]!++;
+          else if (c === 1) {
+            const n = tp[at]!++;
+            const tps = n + 1;
+            // Beyond the area range's ground-truth count only in a hostile state: ignore.
+            if (n < capacity) {
+              eventPrecision[at * capacity + n] = tps / (fp[at]! + tps + SPACING1);
+              eventScore[at * capacity + n] = score[i]!;
+            }
+          }
+        }
+      }
       for (let a = 0; a < A; a++) {
         const npig = counts[a]!;
         if (npig === 0) continue;
         for (let t = 0; t < T; t++) {
-          let tp = 0;
-          let fp = 0;
-          const offset = a * T + t;
-          for (let j = 0; j < nd; j++) {
-            const c = code[kept[j]! * AT + offset]!;
-            if (c === 1) tp++;
-            else if (c === 0) fp++;
-            rc[j] = tp / npig;
-            pr[j] = tp / (fp + tp + SPACING1);
-          }
-          recall[((t * K + k) * A + a) * M + m] = nd ? rc[nd - 1]! : 0;
-          for (let i = nd - 1; i > 0; i--) if (pr[i]! > pr[i - 1]!) pr[i - 1] = pr[i]!;
+          const at = a * T + t;
+          const events = Math.min(tp[at]!, capacity);
+          const offset = at * capacity;
+          recall[((t * K + k) * A + a) * M + m] = nd ? tp[at]! / npig : 0;
+          for (let e = events - 1; e > 0; e--)
+            if (eventPrecision[offset + e]! > eventPrecision[offset + e - 1]!)
+              eventPrecision[offset + e - 1] = eventPrecision[offset + e]!;
           for (let r = 0; r < R; r++) {
-            // searchsorted(rc, thr, side="left"): first index with rc >= thr.
             const thr = p.recThrs[r]!;
+            const to = (((t * R + r) * K + k) * A + a) * M + m;
+            if (thr <= 0 && nd > 0) {
+              // searchsorted gives index 0, whatever the first detection is: the envelope's
+              // maximum (0 without true positives) and the first detection's score.
+              precision[to] = events > 0 ? eventPrecision[offset]! : 0;
+              scoresOut[to] = firstScore;
+              continue;
+            }
+            // First true positive whose recall (e + 1) / npig reaches the threshold (searchsorted left).
             let lo = 0;
-            let hi = nd;
+            let hi = events;
             while (lo < hi) {
               const mid = (lo + hi) >>> 1;
-              if (rc[mid]! < thr) lo = mid + 1;
+              if ((mid + 1) / npig < thr) lo = mid + 1;
               else hi = mid;
             }
-            const at = (((t * R + r) * K + k) * A + a) * M + m;
-            if (lo >= nd) {
+            const e = lo;
+            if (e >= events) {
               // pycocotools' try/except: this and every later recall threshold stay 0.
               for (let r2 = r; r2 < R; r2++) {
                 const at2 = (((t * R + r2) * K + k) * A + a) * M + m;
@@ -867,8 +1076,8 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
               }
               break;
             }
-            precision[at] = pr[lo]!;
-            scoresOut[at] = score[kept[lo]!]!;
+            precision[to] = eventPrecision[offset + e]!;
+            scoresOut[to] = eventScore[offset + e]!;
           }
         }
       }
@@ -902,18 +1111,26 @@ function summarize(
         : [...Array(T).keys()].filter((t) => p.iouThrs[t] === iouThr);
     const as = [...Array(A).keys()].filter((a) => labels[a] === area);
     const ms = [...Array(M).keys()].filter((m) => p.maxDets[m] === maxDets);
-    const vals: number[] = [];
-    // Same element order as numpy's s[t][:, :, :, aind, mind] flattening (C order).
+    // The valid (> -1) values in numpy's s[t][:, :, :, aind, mind][s > -1] order (C order).
+    const vals = new Float64Array(ts.length * (ap ? R : 1) * K * as.length * ms.length);
+    let n = 0;
     for (const t of ts)
       if (ap) {
         for (let r = 0; r < R; r++)
           for (let k = 0; k < K; k++)
             for (const a of as)
-              for (const m of ms) vals.push(precision[(((t * R + r) * K + k) * A + a) * M + m]!);
+              for (const m of ms) {
+                const v = precision[(((t * R + r) * K + k) * A + a) * M + m]!;
+                if (v > -1) vals[n++] = v;
+              }
       } else
         for (let k = 0; k < K; k++)
-          for (const a of as) for (const m of ms) vals.push(recall[((t * K + k) * A + a) * M + m]!);
-    return meanValid(vals);
+          for (const a of as)
+            for (const m of ms) {
+              const v = recall[((t * K + k) * A + a) * M + m]!;
+              if (v > -1) vals[n++] = v;
+            }
+    return n === 0 ? -1 : numpySum(vals, 0, n) / n;
   };
   const stats: number[] = [];
   const statLabels: string[] = [];
@@ -1002,11 +1219,24 @@ function summarize(
 export function cocoEvalDef(
   options: CocoEvalOptions = {},
 ): MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> {
-  const p = resolveOptions(options);
+  const o = readOptions<CocoEvalOptions>(FN, options, COCO_EVAL_OPTIONS);
+  return cocoEvalDefFrom(
+    cocoMapMeta,
+    resolveCocoOptions(FN, o),
+    structuredClone(o) as Record<string, unknown>,
+  );
+}
+
+/** The COCO evaluation definition for resolved options, under `meta`'s id (COCO mAP, mask AP, detection mAP). */
+export function cocoEvalDefFrom(
+  meta: CatalogEntry,
+  p: Resolved,
+  storedOptions: Record<string, unknown>,
+): MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> {
   return {
-    id: cocoMapMeta.id,
-    meta: cocoMapMeta,
-    options: structuredClone(options) as unknown as Record<string, unknown>,
+    id: meta.id,
+    meta,
+    options: storedOptions,
     init: emptyState,
     update(state, images) {
       if (!Array.isArray(images))
@@ -1015,7 +1245,7 @@ export function cocoEvalDef(
           `${FN}: \`images\` must be an array of { imageId, groundTruth, detections }, got ${describeValue(images)}`,
         );
       const seen = new Set(state.images);
-      const records: ImageRecords[] = [];
+      const batch = emptyBatch();
       for (let i = 0; i < images.length; i++) {
         const img = images[i]!;
         const { gts, dts } = prepareImage(img, i, p);
@@ -1025,9 +1255,9 @@ export function cocoEvalDef(
             `${FN}: image ${img.imageId} was already evaluated (each image must arrive once, with all its objects)`,
           );
         seen.add(img.imageId);
-        records.push(evaluateImage(img.imageId, gts, dts, p));
+        evaluateImage(img.imageId, gts, dts, p, batch);
       }
-      for (const rec of records) pushImage(state, rec);
+      pushBatch(state, batch);
     },
     merge(a, b) {
       const ids = new Set(a.images);
@@ -1054,24 +1284,76 @@ export function cocoEvalDef(
       return accumulate(state, p);
     },
     validateState(state: unknown): asserts state is CocoEvalState {
-      const s = state as CocoEvalState;
-      const ok =
-        s !== null &&
-        typeof s === "object" &&
-        Array.isArray(s.images) &&
-        Array.isArray(s.categories) &&
-        typeof s.gtCounts === "object" &&
-        [s.dtScore, s.dtImage, s.dtCategory, s.dtRank, s.dtCode].every(
-          (g) => g && ArrayBuffer.isView(g.data) && typeof g.length === "number",
-        ) &&
-        s.dtCode.length === s.dtScore.length * p.areas.length * p.iouThrs.length;
-      if (!ok)
-        fail(
-          "invalid_state",
-          `${FN}: fromJSON got a state that is not a COCO evaluation state for these options`,
-        );
+      validateCocoState(meta.id, state, p);
     },
   };
+}
+
+/**
+ * Checks a decoded COCO evaluation state: unique finite image and category ids, per-category
+ * ground-truth counts (one count per area range, for a known category), and per-detection
+ * records of equal length whose image and category are known, whose rank is below the largest
+ * maxDets and whose A·T match codes are 0, 1 or 2.
+ */
+function validateCocoState(id: string, state: unknown, p: Resolved): asserts state is CocoEvalState {
+  const A = p.areas.length;
+  const AT = A * p.iouThrs.length;
+  const maxDet = p.maxDets[p.maxDets.length - 1]!;
+  checkState(id, state, {
+    images: field.array(field.number()),
+    categories: field.array(field.number()),
+    gtCounts: field.custom((value, path) => {
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        fail(
+          "invalid_state",
+          `${id}: ${path} must be an object of counts per category, got ${describeValue(value)}`,
+        );
+    }),
+    dtScore: field.growable(Float64Array, { test: (v) => !Number.isNaN(v), words: "scores (not NaN)" }),
+    dtImage: field.growable(Float64Array),
+    dtCategory: field.growable(Float64Array),
+    dtRank: field.growable(Int32Array, {
+      test: (v) => v >= 0 && v < maxDet,
+      words: `ranks in [0, ${maxDet})`,
+    }),
+    dtCode: field.growable(Uint8Array, { test: (v) => v <= 2, words: "match codes 0, 1 or 2" }),
+  });
+  const s = state as CocoEvalState;
+  const images = new Set(s.images);
+  stateInvariant(id, images.size === s.images.length, "state.images lists an image twice");
+  const categories = new Set(s.categories);
+  stateInvariant(id, categories.size === s.categories.length, "state.categories lists a category twice");
+  for (const [key, counts] of Object.entries(s.gtCounts)) {
+    stateInvariant(
+      id,
+      categories.has(Number(key)) && String(Number(key)) === key,
+      `state.gtCounts has counts for ${JSON.stringify(key)}, which is not in state.categories`,
+    );
+    stateInvariant(
+      id,
+      Array.isArray(counts) &&
+        counts.length === A &&
+        counts.every((c) => typeof c === "number" && Number.isSafeInteger(c) && c >= 0),
+      `state.gtCounts[${JSON.stringify(key)}] must hold ${A} counts (one per area range)`,
+    );
+  }
+  const n = s.dtScore.length;
+  stateInvariant(
+    id,
+    s.dtImage.length === n &&
+      s.dtCategory.length === n &&
+      s.dtRank.length === n &&
+      s.dtCode.length === n * AT,
+    `the detection records must have equal lengths (${n} scores) and ${AT} match codes each, got ${s.dtImage.length} images, ${s.dtCategory.length} categories, ${s.dtRank.length} ranks and ${s.dtCode.length} codes`,
+  );
+  for (let i = 0; i < n; i++) {
+    stateInvariant(id, images.has(s.dtImage.data[i]!), `state.dtImage[${i}] is not in state.images`);
+    stateInvariant(
+      id,
+      categories.has(s.dtCategory.data[i]!),
+      `state.dtCategory[${i}] is not in state.categories`,
+    );
+  }
 }
 
 /** One-shot COCO evaluation over per-image inputs: `runOnce(cocoEvalDef(options), images)`. */

@@ -1,14 +1,16 @@
 import { describeValue, fail } from "../../core/errors.js";
+import { optOneOf, readOptions } from "../../core/options.js";
 import {
+  COCO_EVAL_OPTIONS,
   type CocoDetectionObject,
   type CocoEvalOptions,
   type CocoEvalResult,
   type CocoGroundTruthObject,
   type CocoImage,
-  cocoEvaluateImages,
+  cocoEvalDef,
   type IouType,
 } from "./coco-eval.js";
-import { rleArea, rleToBbox, toRle } from "./rle.js";
+import { checkMaskSize, rleArea, toRle } from "./rle.js";
 
 /**
  * Readers for COCO JSON: the ground-truth dict (`images`, `annotations`, `categories`) and the
@@ -91,39 +93,61 @@ export function parseCocoGroundTruth(value: unknown): CocoGroundTruth {
   return value as unknown as CocoGroundTruth;
 }
 
+/** A COCO dataset and results, validated and grouped by image, whose images are built on demand. */
+interface CocoImageSource {
+  readonly categoryIds: number[];
+  readonly count: number;
+  /** The i-th image (ascending id) as {@link CocoImage}, built now (loadRes conventions). */
+  image(i: number): CocoImage;
+}
+
 /**
- * Turns a COCO ground truth and a results list into per-image inputs (every ground-truth image,
- * in ascending id order) plus the category ids, applying `loadRes` conventions.
+ * Validates a COCO ground truth and results list and groups both by image (every ground-truth
+ * image, in ascending id order), without building the per-object inputs yet: `cocoEvaluate`
+ * builds and evaluates a few images at a time, so its intermediate objects die young.
  */
-export function cocoToImages(
-  groundTruth: unknown,
-  results: unknown,
-  iouType: IouType = "bbox",
-): { images: CocoImage[]; categoryIds: number[] } {
+function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouType): CocoImageSource {
+  optOneOf("cocoToImages", "iouType", iouType, ["bbox", "segm", "keypoints"] as const);
   const gt = parseCocoGroundTruth(groundTruth);
   if (!Array.isArray(results))
     fail("invalid_value", `${FN}: \`results\` must be an array of detections, got ${describeValue(results)}`);
-  const byImage = new Map<
-    number,
-    { gts: CocoGroundTruthObject[]; dts: CocoDetectionObject[]; height?: number; width?: number }
-  >();
   const sortedImages = [...gt.images].sort((a, b) => a.id - b.id);
-  for (const img of sortedImages) {
-    const entry: {
-      gts: CocoGroundTruthObject[];
-      dts: CocoDetectionObject[];
-      height?: number;
-      width?: number;
-    } = { gts: [], dts: [] };
-    if (typeof img.height === "number") entry.height = img.height;
-    if (typeof img.width === "number") entry.width = img.width;
-    byImage.set(img.id, entry);
-  }
+  const position = new Map<number, number>();
+  sortedImages.forEach((img, i) => {
+    position.set(img.id, i);
+  });
   const catIds = new Set(gt.categories.map((c) => c.id));
-  const kp = iouType === "keypoints";
+  const annotationsOf = sortedImages.map((): number[] => []);
   gt.annotations.forEach((a, i) => {
+    annotationsOf[position.get(a.image_id as number)!]!.push(i);
+  });
+  const resultsOf = sortedImages.map((): number[] => []);
+  results.forEach((r, i) => {
+    const where = `results[${i}]`;
+    if (!isObject(r)) fail("invalid_value", `${FN}: ${where} must be an object, got ${describeValue(r)}`);
+    const img = needNumber(r, "image_id", where);
+    const at = position.get(img);
+    if (at === undefined)
+      fail("invalid_value", `${FN}: ${where}.image_id ${img} is not in groundTruth.images`);
+    const cat = needNumber(r, "category_id", where);
+    if (!catIds.has(cat))
+      fail("invalid_value", `${FN}: ${where}.category_id ${cat} is not in groundTruth.categories`);
+    needNumber(r, "score", where);
+    resultsOf[at]!.push(i);
+  });
+  const kp = iouType === "keypoints";
+  const first = results[0] as Record<string, unknown> | undefined;
+  const mode =
+    first === undefined
+      ? "bbox"
+      : isObject(first) && Array.isArray(first.bbox) && first.bbox.length > 0
+        ? "bbox"
+        : isObject(first) && "segmentation" in first
+          ? "segm"
+          : "keypoints";
+  const groundTruthObject = (i: number): CocoGroundTruthObject => {
+    const a = gt.annotations[i]!;
     const where = `groundTruth.annotations[${i}]`;
-    const entry = byImage.get(a.image_id as number)!;
     const obj: Record<string, unknown> = {
       categoryId: a.category_id,
       iscrowd:
@@ -139,28 +163,16 @@ export function cocoToImages(
       obj.keypoints = need(a, "keypoints", where);
       obj.numKeypoints = needNumber(a, "num_keypoints", where);
     }
-    entry.gts.push(obj as unknown as CocoGroundTruthObject);
-  });
-  const first = results[0] as Record<string, unknown> | undefined;
-  const mode =
-    first === undefined
-      ? "bbox"
-      : isObject(first) && Array.isArray(first.bbox) && first.bbox.length > 0
-        ? "bbox"
-        : isObject(first) && "segmentation" in first
-          ? "segm"
-          : "keypoints";
-  results.forEach((r, i) => {
+    return obj as unknown as CocoGroundTruthObject;
+  };
+  const detection = (
+    i: number,
+    height: number | undefined,
+    width: number | undefined,
+  ): CocoDetectionObject => {
+    const r = results[i] as Record<string, unknown>;
     const where = `results[${i}]`;
-    if (!isObject(r)) fail("invalid_value", `${FN}: ${where} must be an object, got ${describeValue(r)}`);
-    const img = needNumber(r, "image_id", where);
-    const entry = byImage.get(img);
-    if (!entry) fail("invalid_value", `${FN}: ${where}.image_id ${img} is not in groundTruth.images`);
-    const cat = needNumber(r, "category_id", where);
-    if (!catIds.has(cat))
-      fail("invalid_value", `${FN}: ${where}.category_id ${cat} is not in groundTruth.categories`);
-    const score = needNumber(r, "score", where);
-    const obj: Record<string, unknown> = { categoryId: cat, score };
+    const obj: Record<string, unknown> = { categoryId: r.category_id, score: r.score };
     if (mode === "bbox") {
       const bb = need(r, "bbox", where) as number[];
       if (!Array.isArray(bb) || bb.length !== 4)
@@ -170,10 +182,11 @@ export function cocoToImages(
       if ("segmentation" in r) obj.segmentation = r.segmentation;
     } else if (mode === "segm") {
       const seg = need(r, "segmentation", where);
-      obj.segmentation = seg;
-      const rle = toRle(seg, entry.height ?? 0, entry.width ?? 0, FN, `${where}.segmentation`);
+      const rle = toRle(seg, height ?? 0, width ?? 0, FN, `${where}.segmentation`);
+      obj.segmentation = rle;
       obj.area = rleArea(rle);
-      obj.bbox = "bbox" in r ? r.bbox : rleToBbox(rle);
+      // loadRes also stores toBbox(mask); mask IoU and area ranges never read it, so it is not computed.
+      if ("bbox" in r) obj.bbox = r.bbox;
     } else {
       const k = need(r, "keypoints", where) as number[];
       if (!Array.isArray(k) || k.length === 0)
@@ -193,27 +206,53 @@ export function cocoToImages(
       obj.bbox = [x0, y0, x1 - x0, y1 - y0];
     }
     if (kp && mode !== "keypoints") obj.keypoints = need(r, "keypoints", where);
-    entry.dts.push(obj as unknown as CocoDetectionObject);
-  });
-  const images: CocoImage[] = [];
-  for (const [imageId, e] of byImage) {
-    const img: {
-      imageId: number;
-      groundTruth: CocoGroundTruthObject[];
-      detections: CocoDetectionObject[];
-      height?: number;
-      width?: number;
-    } = {
-      imageId,
-      groundTruth: e.gts,
-      detections: e.dts,
-    };
-    if (e.height !== undefined) img.height = e.height;
-    if (e.width !== undefined) img.width = e.width;
-    images.push(img);
-  }
-  return { images, categoryIds: [...catIds].sort((a, b) => a - b) };
+    return obj as unknown as CocoDetectionObject;
+  };
+  return {
+    categoryIds: [...catIds].sort((a, b) => a - b),
+    count: sortedImages.length,
+    image(i) {
+      const info = sortedImages[i]!;
+      const height = typeof info.height === "number" ? info.height : undefined;
+      const width = typeof info.width === "number" ? info.width : undefined;
+      if (iouType === "segm" && height !== undefined && width !== undefined)
+        checkMaskSize(FN, `image ${info.id}: height x width`, height, width);
+      const img: {
+        imageId: number;
+        groundTruth: CocoGroundTruthObject[];
+        detections: CocoDetectionObject[];
+        height?: number;
+        width?: number;
+      } = {
+        imageId: info.id,
+        groundTruth: annotationsOf[i]!.map(groundTruthObject),
+        detections: resultsOf[i]!.map((j) => detection(j, height, width)),
+      };
+      if (height !== undefined) img.height = height;
+      if (width !== undefined) img.width = width;
+      return img;
+    },
+  };
 }
+
+/**
+ * Turns a COCO ground truth and a results list into per-image inputs (every ground-truth image,
+ * in ascending id order) plus the category ids, applying `loadRes` conventions.
+ */
+export function cocoToImages(
+  groundTruth: unknown,
+  results: unknown,
+  iouType: IouType = "bbox",
+): { images: CocoImage[]; categoryIds: number[] } {
+  const source = cocoImageSource(groundTruth, results, iouType);
+  return {
+    images: Array.from({ length: source.count }, (_, i) => source.image(i)),
+    categoryIds: source.categoryIds,
+  };
+}
+
+/** Images per update in {@link cocoEvaluate}: enough to amortise an update, few enough to die young. */
+const CHUNK = 256;
 
 /**
  * Evaluates a COCO results list against a COCO ground-truth dict, as
@@ -227,6 +266,15 @@ export function cocoEvaluate(
   results: unknown,
   options: CocoEvalOptions = {},
 ): CocoEvalResult {
-  const { images, categoryIds } = cocoToImages(groundTruth, results, options.iouType ?? "bbox");
-  return cocoEvaluateImages(images, { ...options, categoryIds: options.categoryIds ?? categoryIds });
+  const o = readOptions<CocoEvalOptions>(FN, options, COCO_EVAL_OPTIONS);
+  const iouType = optOneOf(FN, "iouType", o.iouType, ["bbox", "segm", "keypoints"] as const, "bbox");
+  const source = cocoImageSource(groundTruth, results, iouType);
+  const def = cocoEvalDef({ ...o, categoryIds: o.categoryIds ?? source.categoryIds });
+  const state = def.init();
+  for (let start = 0; start < source.count; start += CHUNK) {
+    const images: CocoImage[] = [];
+    for (let i = start; i < Math.min(source.count, start + CHUNK); i++) images.push(source.image(i));
+    def.update(state, images);
+  }
+  return def.compute(state);
 }

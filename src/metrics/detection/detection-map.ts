@@ -2,18 +2,20 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import type { MatrixInput } from "../../core/coerce.js";
 import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
+import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type BoxFormat, convertFlatBoxes, readBoxes } from "./box-ops.js";
 import {
+  COCO_EVAL_OPTIONS,
   type CocoDetectionObject,
   type CocoEvalOptions,
   type CocoEvalResult,
   type CocoEvalState,
   type CocoGroundTruthObject,
   type CocoImage,
-  cocoEvalDef,
+  cocoEvalDefFrom,
   cocoMapMeta,
+  resolveCocoOptions,
 } from "./coco-eval.js";
 import { type BinaryMask, type Rle, rleEncode } from "./rle.js";
 
@@ -48,13 +50,52 @@ export interface DetectionTarget {
   readonly keypoints?: readonly ArrayLike<number>[];
 }
 
-/** Options: the COCO evaluation options plus the box format of the inputs. */
+/** Options: the COCO evaluation options plus the box format of the inputs and the convention. */
 export interface DetectionMapOptions extends CocoEvalOptions {
   /** Default "xyxy" (torchvision, torchmetrics). COCO JSON is "xywh". */
   readonly boxFormat?: BoxFormat;
+  /**
+   * Default thresholds: "torchmetrics" (default) uses the float32 values torchmetrics 1.9 hands
+   * pycocotools (`torch.linspace(0.5, 0.95, 10).tolist()`: 0.6000000238418579, ...), so an IoU of
+   * exactly 0.6 misses t = 0.6, as in torchmetrics; "pycocotools" uses pycocotools' float64
+   * `np.linspace` (as `cocoEvalDef`). Thresholds given as options are used as given either way.
+   */
+  readonly convention?: "torchmetrics" | "pycocotools";
+}
+
+/**
+ * torch 1.13's float32 `linspace` on a CPU with AVX2 (the values torchmetrics' defaults hold):
+ * step = (end - start) / (n - 1) in float32; blocks of 8 lanes, taken two blocks at a time, start
+ * from `start + step·i` (first half) or `end - step·(n - 1 - i)` (second half) and add `lane·step`;
+ * the tail past the last 16-lane block is computed one value at a time. Checked against torch's
+ * own lists in the golden file.
+ */
+export function torchLinspaceFloat32(start: number, end: number, steps: number): number[] {
+  const f = Math.fround;
+  const s = f(start);
+  const e = f(end);
+  const step = f(f(e - s) / (steps - 1));
+  const half = Math.floor(steps / 2);
+  const lanes = 8;
+  const vectorEnd = Math.floor(steps / (2 * lanes)) * 2 * lanes;
+  const at = (i: number) => (i < half ? f(s + f(step * i)) : f(e - f(step * (steps - i - 1))));
+  const out = new Array<number>(steps);
+  let i = 0;
+  for (; i < vectorEnd; i += lanes) {
+    const base = at(i);
+    for (let lane = 0; lane < lanes; lane++) out[i + lane] = f(base + f(lane * step));
+  }
+  for (; i < steps; i++) out[i] = at(i);
+  return out;
 }
 
 const FN = "detectionMap";
+const TORCH_IOU_THRESHOLDS = torchLinspaceFloat32(0.5, 0.95, 10);
+const TORCH_RECALL_THRESHOLDS = torchLinspaceFloat32(0, 1, 101);
+const DETECTION_MAP_OPTIONS: readonly string[] = [
+  ...optionNames<Pick<DetectionMapOptions, "boxFormat" | "convention">>()("boxFormat", "convention"),
+  ...COCO_EVAL_OPTIONS,
+];
 
 /** Catalog entry: COCO mAP from in-memory arrays (torchmetrics MeanAveragePrecision layout). */
 export const detectionMapMeta: CatalogEntry = {
@@ -134,8 +175,6 @@ function toImage(
         `${FN}: \`target[${i}].${name}\` must have one value per label (${tLabels.length}), got ${arr.length}`,
       );
   }
-  let height: number | undefined;
-  let width: number | undefined;
   const detections: CocoDetectionObject[] = [];
   for (let j = 0; j < labels.length; j++) {
     const d: {
@@ -148,8 +187,6 @@ function toImage(
     if (pb) d.bbox = Array.from(pb.subarray(j * 4, j * 4 + 4));
     if (pred.masks) {
       d.segmentation = toRleMask(pred.masks[j]!, `preds[${i}].masks[${j}]`);
-      height = d.segmentation.size[0];
-      width = d.segmentation.size[1];
     }
     if (pred.keypoints) d.keypoints = pred.keypoints[j]!;
     detections.push(d);
@@ -173,23 +210,12 @@ function toImage(
     if (area) g.area = area[j]!;
     if (target.masks) {
       g.segmentation = toRleMask(target.masks[j]!, `target[${i}].masks[${j}]`);
-      height = g.segmentation.size[0];
-      width = g.segmentation.size[1];
     }
     if (target.keypoints) g.keypoints = target.keypoints[j]!;
     groundTruth.push(g);
   }
-  const image: {
-    imageId: number;
-    groundTruth: CocoGroundTruthObject[];
-    detections: CocoDetectionObject[];
-    height?: number;
-    width?: number;
-  } = { imageId, groundTruth, detections };
-  if (height !== undefined && width !== undefined) {
-    image.height = height;
-    image.width = width;
-  }
+  // No image size: masks carry theirs, and every mask of an image must agree (checked by the engine).
+  const image: CocoImage = { imageId, groundTruth, detections };
   return image;
 }
 
@@ -204,14 +230,25 @@ export function detectionMapDef(
   [preds: readonly DetectionPrediction[], target: readonly DetectionTarget[]],
   CocoEvalResult
 > {
-  const { boxFormat = "xyxy", ...coco } = options;
-  assertOneOf(boxFormat, ["xyxy", "xywh", "cxcywh"] as const, FN, "boxFormat");
-  const inner = cocoEvalDef(coco);
+  const o = readOptions<DetectionMapOptions>(FN, options, DETECTION_MAP_OPTIONS);
+  const boxFormat = optOneOf(FN, "boxFormat", o.boxFormat, ["xyxy", "xywh", "cxcywh"] as const, "xyxy");
+  const convention = optOneOf(
+    FN,
+    "convention",
+    o.convention,
+    ["torchmetrics", "pycocotools"] as const,
+    "torchmetrics",
+  );
+  const { boxFormat: _box, convention: _convention, ...coco } = o;
+  const torch = convention === "torchmetrics";
+  const resolved = resolveCocoOptions(FN, {
+    ...coco,
+    ...(torch && coco.iouThresholds === undefined ? { iouThresholds: TORCH_IOU_THRESHOLDS } : {}),
+    ...(torch && coco.recallThresholds === undefined ? { recallThresholds: TORCH_RECALL_THRESHOLDS } : {}),
+  });
+  const inner = cocoEvalDefFrom(detectionMapMeta, resolved, structuredClone(o) as Record<string, unknown>);
   return {
-    id: detectionMapMeta.id,
-    meta: detectionMapMeta,
-    options: structuredClone(options) as unknown as Record<string, unknown>,
-    init: inner.init,
+    ...inner,
     update(state, preds, target) {
       if (!Array.isArray(preds) || !Array.isArray(target))
         fail("invalid_value", `${FN}: \`preds\` and \`target\` must be arrays (one entry per image)`);
@@ -225,9 +262,6 @@ export function detectionMapDef(
       );
       inner.update(state, images);
     },
-    merge: inner.merge,
-    compute: inner.compute,
-    validateState: inner.validateState!,
   };
 }
 

@@ -83,3 +83,15 @@ describe("RLE round trips", () => {
     expect(() => rleFromString("{", 2, 2)).toThrow(expect.objectContaining({ code: "invalid_value" }));
   });
 });
+
+describe("rleFromPolygon on 300 random polygons (pycocotools frPyObjects golden)", () => {
+  const golden = JSON.parse(
+    readFileSync(new URL("../../../test/data/golden/detection_rle_polygons.json", import.meta.url), "utf8"),
+  ) as { cases: { polygon: number[]; height: number; width: number; counts: string }[] };
+  it("gives pycocotools' compressed RLE for every one", () => {
+    const differing = golden.cases.filter(
+      (c) => rleToString(rleFromPolygon(c.polygon, c.height, c.width)) !== c.counts,
+    );
+    expect(differing).toEqual([]);
+  });
+});

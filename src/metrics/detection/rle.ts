@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { assertAllocation } from "../../core/limits.js";
 
 /**
  * Run-length encoded binary masks, byte-compatible with pycocotools (cocoapi master `maskApi.c`).
@@ -68,6 +69,38 @@ export const rleMeta: CatalogEntry = {
   ],
 };
 
+/** Largest pixel count of a mask: pycocotools stores run lengths as 32-bit unsigned integers. */
+const MAX_PIXELS = 2 ** 32 - 1;
+
+/** Checks a mask size [height, width]: non-negative integers whose product fits 32-bit run lengths. */
+export function checkMaskSize(fn: string, arg: string, h: unknown, w: unknown): void {
+  if (
+    typeof h !== "number" ||
+    typeof w !== "number" ||
+    !Number.isInteger(h) ||
+    !Number.isInteger(w) ||
+    h < 0 ||
+    w < 0 ||
+    h * w > MAX_PIXELS
+  )
+    fail(
+      "invalid_value",
+      `${fn}: \`${arg}\` must be [height, width] with non-negative integers and at most 2^32 - 1 pixels, got ${describeValue(h)} x ${describeValue(w)}`,
+    );
+}
+
+/** Checks that a value is an {@link Rle}: a valid size and a Uint32Array of counts. */
+export function checkRle(fn: string, arg: string, rle: unknown): asserts rle is Rle {
+  const r = rle as Partial<Rle> | null;
+  if (r === null || typeof r !== "object" || !(r.counts instanceof Uint32Array) || !Array.isArray(r.size))
+    fail(
+      "invalid_value",
+      `${fn}: \`${arg}\` must be an RLE { size: [h, w], counts: Uint32Array }, got ${describeValue(rle)}`,
+    );
+  if (r.size.length !== 2) fail("invalid_value", `${fn}: \`${arg}.size\` must be [height, width]`);
+  checkMaskSize(fn, `${arg}.size`, r.size[0], r.size[1]);
+}
+
 function makeRle(h: number, w: number, counts: ArrayLike<number>): Rle {
   return { size: [h, w], counts: counts instanceof Uint32Array ? counts : Uint32Array.from(counts) };
 }
@@ -77,17 +110,14 @@ function makeRle(h: number, w: number, counts: ArrayLike<number>): Rle {
  * pycocotools `mask.encode` does on the same mask. O(h*w).
  */
 export function rleEncode(mask: BinaryMask): Rle {
+  if (mask === null || typeof mask !== "object")
+    fail("invalid_value", `rleEncode: \`mask\` must be { data, height, width }, got ${describeValue(mask)}`);
   const { data, height: h, width: w } = mask;
-  if (!Number.isInteger(h) || !Number.isInteger(w) || h < 0 || w < 0) {
-    fail(
-      "invalid_value",
-      `rleEncode: \`mask\` height and width must be non-negative integers, got ${h} x ${w}`,
-    );
-  }
-  if (data.length !== h * w)
+  checkMaskSize("rleEncode", "mask", h, w);
+  if (data === null || typeof data !== "object" || data.length !== h * w)
     fail(
       "shape_mismatch",
-      `rleEncode: \`mask.data\` must have height * width = ${h * w} elements, got ${data.length}`,
+      `rleEncode: \`mask.data\` must have height * width = ${h * w} elements, got ${describeValue(data?.length)}`,
     );
   const counts: number[] = [];
   let previous = 0;
@@ -109,7 +139,9 @@ export function rleEncode(mask: BinaryMask): Rle {
 
 /** Decodes an RLE to a row-major Uint8Array mask of 0 and 1 (pycocotools `mask.decode`, transposed to row-major). */
 export function rleDecode(rle: Rle): Uint8Array {
+  checkRle("rleDecode", "rle", rle);
   const [h, w] = rle.size;
+  assertAllocation("rleDecode", `a ${h} x ${w} mask`, h * w, "invalid_value");
   const out = new Uint8Array(h * w);
   let pos = 0;
   let v = 0;
@@ -131,6 +163,7 @@ export function rleDecode(rle: Rle): Uint8Array {
 
 /** Number of pixels inside the mask (pycocotools `mask.area`): the sum of the odd runs. */
 export function rleArea(rle: Rle): number {
+  checkRle("rleArea", "rle", rle);
   let a = 0;
   for (let j = 1; j < rle.counts.length; j += 2) a += rle.counts[j]!;
   return a;
@@ -141,6 +174,11 @@ export function rleArea(rle: Rle): number {
  * different sizes give an empty RLE of size [0, 0], as pycocotools does.
  */
 export function rleMerge(rles: readonly Rle[], intersect = false): Rle {
+  if (!Array.isArray(rles))
+    fail("invalid_value", `rleMerge: \`rles\` must be an array of RLEs, got ${describeValue(rles)}`);
+  for (let i = 0; i < rles.length; i++) checkRle("rleMerge", `rles[${i}]`, rles[i]);
+  if (typeof intersect !== "boolean")
+    fail("invalid_value", `rleMerge: \`intersect\` must be true or false, got ${describeValue(intersect)}`);
   if (rles.length === 0) return makeRle(0, 0, []);
   const first = rles[0]!;
   if (rles.length === 1) return makeRle(first.size[0], first.size[1], first.counts.slice());
@@ -199,6 +237,7 @@ export function rleMerge(rles: readonly Rle[], intersect = false): Rle {
  * whose runs wrap from one column to the next spans the full image height.
  */
 export function rleToBbox(rle: Rle): [number, number, number, number] {
+  checkRle("rleToBbox", "rle", rle);
   const [h, w] = rle.size;
   const m = Math.floor(rle.counts.length / 2) * 2;
   if (m === 0) return [0, 0, 0, 0];
@@ -232,7 +271,8 @@ export function rleToBbox(rle: Rle): [number, number, number, number] {
  * centres are kept. Reproduces pycocotools pixel for pixel, including its C integer casts.
  */
 export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width: number): Rle {
-  const k = Math.floor(polygon.length / 2);
+  checkMaskSize("rleFromPolygon", "height x width", height, width);
+  const k = Math.floor(readPolygon("rleFromPolygon", "polygon", polygon).length / 2);
   const scale = 5;
   const x = new Int32Array(k + 1);
   const y = new Int32Array(k + 1);
@@ -242,6 +282,8 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
   y[k] = y[0]!;
   let m = 0;
   for (let j = 0; j < k; j++) m += Math.max(Math.abs(x[j]! - x[j + 1]!), Math.abs(y[j]! - y[j + 1]!)) + 1;
+  // The boundary is walked at 5x resolution: its length, not the mask size, bounds the memory.
+  assertAllocation("rleFromPolygon", `a polygon whose boundary is ${m} steps long`, m * 8, "invalid_value");
   const u = new Int32Array(m);
   const v = new Int32Array(m);
   m = 0;
@@ -279,24 +321,29 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
     }
   }
   const total = m;
-  const bx: number[] = [];
-  const by: number[] = [];
+  const bx = new Int32Array(total);
+  const by = new Int32Array(total);
+  let n = 0;
+  // maskApi.c keeps a crossing when xd = (x + 0.5) / 5 - 0.5 is an integer in [0, w - 1] and
+  // takes yd = ceil((y + 0.5) / 5 - 0.5) clamped to [0, h]. In exact arithmetic (which those
+  // doubles are, for pixel coordinates) that is x ≡ 2 (mod 5), xd = (x - 2) / 5, and
+  // yd = ceil((y - 2) / 5): the same integers without divisions.
   for (let j = 1; j < total; j++) {
-    if (u[j] !== u[j - 1]) {
-      let xd = u[j]! < u[j - 1]! ? u[j]! : u[j]! - 1;
-      xd = (xd + 0.5) / scale - 0.5;
-      if (Math.floor(xd) !== xd || xd < 0 || xd > width - 1) continue;
-      let yd = Math.min(v[j]!, v[j - 1]!);
-      yd = (yd + 0.5) / scale - 0.5;
-      if (yd < 0) yd = 0;
-      else if (yd > height) yd = height;
-      yd = Math.ceil(yd);
-      bx.push(Math.trunc(xd));
-      by.push(Math.trunc(yd));
-    }
+    const uj = u[j]!;
+    const up = u[j - 1]!;
+    if (uj === up) continue;
+    const x = uj < up ? uj : uj - 1;
+    const shifted = x - 2;
+    if (shifted % 5 !== 0) continue;
+    const xd = shifted / 5;
+    if (xd < 0 || xd > width - 1) continue;
+    const y = Math.min(v[j]!, v[j - 1]!) - 2;
+    bx[n] = xd;
+    by[n] = y < 0 ? 0 : Math.min(height, Math.ceil(y / 5));
+    n++;
   }
-  const n = bx.length;
-  const a = new Float64Array(n + 1);
+  // As maskApi.c: uint pixel indices, sorted, then differences merged into alternating runs.
+  const a = new Uint32Array(n + 1);
   for (let j = 0; j < n; j++) a[j] = (bx[j]! * height + by[j]!) >>> 0;
   a[n] = (height * width) >>> 0;
   a.sort();
@@ -306,21 +353,48 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
     a[j] = t - p;
     p = t;
   }
-  const b: number[] = [];
+  const b = new Uint32Array(n + 1);
+  let nb = 0;
   let j = 0;
-  b.push(a[j++]!);
+  b[nb++] = a[j++]!;
   while (j < n + 1) {
-    if (a[j]! > 0) b.push(a[j++]!);
+    if (a[j]! > 0) b[nb++] = a[j++]!;
     else {
       j++;
-      if (j < n + 1) b[b.length - 1] = b[b.length - 1]! + a[j++]!;
+      if (j < n + 1) b[nb - 1] = b[nb - 1]! + a[j++]!;
     }
   }
-  return makeRle(height, width, b);
+  return { size: [height, width], counts: b.slice(0, nb) };
+}
+
+/**
+ * Checks a polygon's coordinates: finite numbers that pycocotools' `(int)(5 * x + 0.5)` can
+ * represent (|x| below about 4.29e8); a 1e9 coordinate is refused, not wrapped around.
+ */
+function readPolygon(fn: string, arg: string, polygon: unknown): ArrayLike<number> {
+  const p = polygon as ArrayLike<unknown> | null;
+  if (p === null || typeof p !== "object" || typeof p.length !== "number")
+    fail(
+      "invalid_value",
+      `${fn}: \`${arg}\` must be a flat list of x, y coordinates, got ${describeValue(polygon)}`,
+    );
+  const limit = (2 ** 31 - 1) / 5 - 1;
+  for (let j = 0; j < p.length; j++) {
+    const v = p[j];
+    if (typeof v !== "number" || !Number.isFinite(v) || Math.abs(v) > limit)
+      fail(
+        "invalid_value",
+        `${fn}: \`${arg}\` must contain finite coordinates within ±${Math.floor(limit)}, got ${describeValue(v)} at index ${j}`,
+      );
+  }
+  return p as ArrayLike<number>;
 }
 
 /** The mask of a box [x, y, w, h] (pycocotools `frBbox`: the box rasterised as a polygon). */
 export function rleFromBbox(box: ArrayLike<number>, height: number, width: number): Rle {
+  readPolygon("rleFromBbox", "box", box);
+  if (box.length !== 4)
+    fail("invalid_value", `rleFromBbox: \`box\` must be [x, y, width, height], got ${box.length} numbers`);
   const xs = box[0]!;
   const xe = xs + box[2]!;
   const ys = box[1]!;
@@ -330,6 +404,7 @@ export function rleFromBbox(box: ArrayLike<number>, height: number, width: numbe
 
 /** Encodes RLE counts as pycocotools' compressed string (`_toString`). */
 export function rleToString(rle: Rle): string {
+  checkRle("rleToString", "rle", rle);
   const chars: number[] = [];
   const cnts = rle.counts;
   for (let i = 0; i < cnts.length; i++) {
@@ -350,34 +425,54 @@ export function rleToString(rle: Rle): string {
   return out;
 }
 
+/** Reused decode buffer of {@link rleFromString} (single-threaded; the result is a copy). */
+let decodeScratch = new Uint32Array(1024);
+
+function badCharacter(text: string, at: number): never {
+  return fail(
+    "invalid_value",
+    `rleFromString: \`counts\` must use characters 0..o, got ${describeValue(text[at])} at index ${at}`,
+  );
+}
+
 /** Decodes pycocotools' compressed RLE string (`_frString`); counts wrap modulo 2^32 as in C. */
 export function rleFromString(text: string, height: number, width: number): Rle {
-  const cnts: number[] = [];
+  if (typeof text !== "string")
+    fail("invalid_value", `rleFromString: \`counts\` must be a string, got ${describeValue(text)}`);
+  checkMaskSize("rleFromString", "size", height, width);
+  // At most one count per character. Each count is 5 bits a character, low bits first; a
+  // character with 0x20 continues the number, the last one's 0x10 is the sign.
+  if (decodeScratch.length < text.length) decodeScratch = new Uint32Array(Math.max(2 * text.length, 1024));
+  const cnts = decodeScratch;
+  let m = 0;
   let p = 0;
-  while (p < text.length) {
-    let x = 0;
-    let k = 0;
-    let more = true;
-    while (more) {
-      if (p >= text.length)
-        fail("invalid_value", `rleFromString: \`counts\` ends inside a number at character ${p}`);
-      const c = text.charCodeAt(p) - 48;
-      if (c < 0 || c > 63)
-        fail(
-          "invalid_value",
-          `rleFromString: \`counts\` must use characters 0..o, got ${describeValue(text[p])} at index ${p}`,
-        );
-      x += (c & 0x1f) * 2 ** (5 * k);
-      more = (c & 0x20) !== 0;
-      p++;
-      k++;
-      if (!more && c & 0x10) x -= 2 ** (5 * k);
+  const end = text.length;
+  while (p < end) {
+    let c = text.charCodeAt(p++) - 48;
+    if (c < 0 || c > 63) badCharacter(text, p - 1);
+    let x: number;
+    if ((c & 0x20) === 0) x = c & 0x10 ? (c & 0x1f) - 32 : c;
+    else {
+      x = c & 0x1f;
+      let scale = 32;
+      for (;;) {
+        if (p >= end)
+          fail("invalid_value", `rleFromString: \`counts\` ends inside a number at character ${p}`);
+        c = text.charCodeAt(p++) - 48;
+        if (c < 0 || c > 63) badCharacter(text, p - 1);
+        x += (c & 0x1f) * scale;
+        scale *= 32;
+        if ((c & 0x20) === 0) {
+          if (c & 0x10) x -= scale;
+          break;
+        }
+      }
     }
-    const m = cnts.length;
     if (m > 2) x += cnts[m - 2]!;
-    cnts.push(((x % 4294967296) + 4294967296) % 4294967296);
+    // uint arithmetic, as maskApi.c: modulo 2^32 (|x| < 2^53, so >>> 0 is exact).
+    cnts[m++] = x >>> 0;
   }
-  return makeRle(height, width, cnts);
+  return { size: [height, width], counts: cnts.slice(0, m) };
 }
 
 /** The compressed JSON form `{ size, counts: string }` that COCO result files use. */
@@ -408,18 +503,12 @@ export function toRle(
           "invalid_value",
           `${fn}: \`${arg}\` polygons must be arrays of numbers, got ${describeValue(poly)} at index ${i}`,
         );
-      for (let j = 0; j < poly.length; j++) {
-        if (typeof poly[j] !== "number" || !Number.isFinite(poly[j])) {
-          fail(
-            "invalid_value",
-            `${fn}: \`${arg}\` polygon ${i} must contain finite numbers, got ${describeValue(poly[j])} at index ${j}`,
-          );
-        }
-      }
+      readPolygon(fn, `${arg}[${i}]`, poly);
       if (boxes) parts.push(rleFromBbox(poly as number[], height, width));
       else parts.push(rleFromPolygon(poly as number[], height, width));
     }
-    return rleMerge(parts);
+    // pycocotools merges even a single polygon; merging one mask returns its counts unchanged.
+    return parts.length === 1 ? parts[0]! : rleMerge(parts);
   }
   if (
     segmentation !== null &&
@@ -428,9 +517,9 @@ export function toRle(
     "size" in segmentation
   ) {
     const { counts, size } = segmentation as { counts: unknown; size: unknown };
-    if (!Array.isArray(size) || size.length !== 2 || !size.every((s) => Number.isInteger(s) && s >= 0)) {
+    if (!Array.isArray(size) || size.length !== 2)
       fail("invalid_value", `${fn}: \`${arg}.size\` must be [height, width], got ${describeValue(size)}`);
-    }
+    checkMaskSize(fn, `${arg}.size`, size[0], size[1]);
     const [h, w] = size as [number, number];
     if (typeof counts === "string") return rleFromString(counts, h, w);
     if (Array.isArray(counts)) {
@@ -462,8 +551,11 @@ function bboxOverlap(a: readonly number[], b: readonly number[]): boolean {
   return h > 0;
 }
 
-/** Intersection and union pixel counts of two RLEs of the same size. */
-function rlePairCounts(dt: Rle, gt: Rle): [number, number] {
+/** The last {@link rlePairCounts} result (one scratch object: no allocation per pair). */
+const pairCounts = { intersection: 0, union: 0 };
+
+/** Intersection and union pixel counts of two RLEs of the same size, into `pairCounts`. */
+function rlePairCounts(dt: Rle, gt: Rle): void {
   const a = dt.counts;
   const b = gt.counts;
   let ca = a[0] ?? 0;
@@ -495,7 +587,8 @@ function rlePairCounts(dt: Rle, gt: Rle): [number, number] {
     }
     ct += cb;
   }
-  return [inter, union];
+  pairCounts.intersection = inter;
+  pairCounts.union = union;
 }
 
 /**
@@ -509,25 +602,53 @@ export function rleIou(
   gts: readonly Rle[],
   iscrowd?: ArrayLike<number | boolean>,
 ): number[][] {
+  for (const [list, name] of [
+    [dts, "dts"],
+    [gts, "gts"],
+  ] as const) {
+    if (!Array.isArray(list))
+      fail("invalid_value", `rleIou: \`${name}\` must be an array of RLEs, got ${describeValue(list)}`);
+    for (let i = 0; i < list.length; i++) checkRle("rleIou", `${name}[${i}]`, list[i]);
+  }
+  if (
+    iscrowd !== undefined &&
+    (iscrowd === null || typeof iscrowd !== "object" || iscrowd.length !== gts.length)
+  )
+    fail("shape_mismatch", `rleIou: \`iscrowd\` must have one flag per ground truth (${gts.length})`);
+  const matrix = new Float64Array(dts.length * gts.length);
+  rleIouInto(dts, gts, (g) => iscrowd !== undefined && Boolean(iscrowd[g]), matrix);
+  return Array.from({ length: dts.length }, (_, d) =>
+    Array.from(matrix.subarray(d * gts.length, (d + 1) * gts.length)),
+  );
+}
+
+/**
+ * {@link rleIou} into a row-major D x G matrix, for inputs already checked (the COCO matcher).
+ * Pairs whose boxes do not overlap are 0 without walking their runs, as maskApi.c's prefilter.
+ */
+export function rleIouInto(
+  dts: readonly Rle[],
+  gts: readonly Rle[],
+  crowd: (g: number) => boolean,
+  out: Float64Array,
+): void {
+  const G = gts.length;
   const dtBoxes = dts.map(rleToBbox);
   const gtBoxes = gts.map(rleToBbox);
-  const out: number[][] = [];
+  out.fill(0, 0, dts.length * G);
   for (let d = 0; d < dts.length; d++) {
-    const row = new Array<number>(gts.length).fill(0);
-    for (let g = 0; g < gts.length; g++) {
+    const dt = dts[d]!;
+    for (let g = 0; g < G; g++) {
       if (!bboxOverlap(dtBoxes[d]!, gtBoxes[g]!)) continue;
-      const dt = dts[d]!;
       const gt = gts[g]!;
       if (dt.size[0] !== gt.size[0] || dt.size[1] !== gt.size[1]) {
-        row[g] = -1;
+        out[d * G + g] = -1;
         continue;
       }
-      const [inter, union] = rlePairCounts(dt, gt);
-      const crowd = iscrowd !== undefined && Boolean(iscrowd[g]);
-      const u = inter === 0 ? 1 : crowd ? rleArea(dt) : union;
-      row[g] = inter / u;
+      rlePairCounts(dt, gt);
+      const inter = pairCounts.intersection;
+      const u = inter === 0 ? 1 : crowd(g) ? rleArea(dt) : pairCounts.union;
+      out[d * G + g] = inter / u;
     }
-    out.push(row);
   }
-  return out;
 }

@@ -9,7 +9,8 @@ import {
 } from "../../core/buffer.js";
 import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { optBoolean, optionNames, optNumber, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { numpySum } from "./coco-eval.js";
 
@@ -42,6 +43,8 @@ export const vocApMeta: CatalogEntry = {
   traits: ["boxes", "ranking"],
   exports: ["vocApDef", "vocAp", "vocApFromCurve"],
 };
+
+const VOC_AP_OPTIONS = optionNames<VocApOptions>()("iouThreshold", "use07Metric");
 
 /** Options of {@link vocApDef}. */
 export interface VocApOptions {
@@ -237,10 +240,9 @@ function evaluateVocImage(img: VocImage, index: number, thr: number): ImageOutco
 export function vocApDef(
   options: VocApOptions = {},
 ): MetricDef<VocApState, [images: readonly VocImage[]], VocApResult> {
-  const thr = assertNumberOption(options.iouThreshold ?? 0.5, 0, 1, "vocAp", "iouThreshold");
-  const use07 = options.use07Metric ?? false;
-  if (typeof use07 !== "boolean")
-    fail("invalid_option", `vocAp: option \`use07Metric\` must be a boolean, got ${describeValue(use07)}`);
+  const o = readOptions<VocApOptions>("vocAp", options, VOC_AP_OPTIONS);
+  const thr = optNumber("vocAp", "iouThreshold", o.iouThreshold, 0.5, { min: 0, max: 1 });
+  const use07 = optBoolean("vocAp", "use07Metric", o.use07Metric, false);
   return {
     id: vocApMeta.id,
     meta: vocApMeta,
@@ -334,7 +336,66 @@ export function vocApDef(
       const valid = perClassAp.filter((v) => !Number.isNaN(v));
       return { map: valid.length ? numpySum(valid) / valid.length : Number.NaN, categoryIds, perClassAp };
     },
+    validateState: validateVocState,
   };
+}
+
+/**
+ * Checks a decoded VOC state: unique image ids; per class a count of non-difficult ground truth
+ * and equal-length detection records (score not NaN, a known image, outcome 0, 1 or 2) with no
+ * more true positives than ground truth.
+ */
+function validateVocState(state: unknown): asserts state is VocApState {
+  const id = vocApMeta.id;
+  const record = field.object({
+    npos: field.count(),
+    score: field.growable(Float64Array, { test: (v) => !Number.isNaN(v), words: "scores (not NaN)" }),
+    image: field.growable(Float64Array),
+    outcome: field.growable(Float64Array, {
+      test: (v) => v === 0 || v === 1 || v === 2,
+      words: "outcomes 0, 1 or 2",
+    }),
+  });
+  checkState(id, state, {
+    images: field.array(field.number()),
+    classes: field.custom((value, path) => {
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        fail("invalid_state", `${id}: ${path} must be an object of classes, got ${describeValue(value)}`);
+      for (const [key, c] of Object.entries(value)) {
+        stateInvariant(
+          id,
+          String(Number(key)) === key,
+          `${path} has the class key ${JSON.stringify(key)}, not a category id`,
+        );
+        checkState(id, { c }, { c: record });
+      }
+    }),
+  });
+  const s = state as VocApState;
+  const images = new Set(s.images);
+  stateInvariant(id, images.size === s.images.length, "state.images lists an image twice");
+  for (const [key, c] of Object.entries(s.classes)) {
+    const n = c.score.length;
+    stateInvariant(
+      id,
+      c.image.length === n && c.outcome.length === n,
+      `state.classes[${key}] must hold one image and outcome per score`,
+    );
+    let tp = 0;
+    for (let i = 0; i < n; i++) {
+      stateInvariant(
+        id,
+        images.has(c.image.data[i]!),
+        `state.classes[${key}].image[${i}] is not in state.images`,
+      );
+      if (c.outcome.data[i] === 1) tp++;
+    }
+    stateInvariant(
+      id,
+      tp <= c.npos,
+      `state.classes[${key}] has ${tp} true positives for ${c.npos} ground-truth objects`,
+    );
+  }
 }
 
 /** One-shot VOC AP: `runOnce(vocApDef(options), images)`. */

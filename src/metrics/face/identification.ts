@@ -2,8 +2,12 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { toFloat64, toMatrix } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertFinite, assertIntegerOption, assertOneOf } from "../../core/validate.js";
+import { optionNames, optOneOf, readOptions } from "../../core/options.js";
+import { checkState, field } from "../../core/state-check.js";
+import { assertFinite } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
+
+const IDENTIFICATION_OPTIONS = optionNames<IdentificationOptions>()("ranks", "ties", "missing");
 
 export interface IdentificationOptions {
   /** Ranks k reported by the CMC curve (default [1, 5, 10]). */
@@ -70,15 +74,22 @@ export function identificationRankDef(
   IdentificationResult
 > {
   const fn = "identificationRank";
-  const ranks = options.ranks ?? [1, 5, 10];
-  for (const k of ranks) assertIntegerOption(k, 1, fn, "ranks");
-  const ties = assertOneOf(
-    options.ties ?? "optimistic",
-    ["optimistic", "pessimistic", "average"] as const,
-    fn,
-    "ties",
-  );
-  const missing = assertOneOf(options.missing ?? "error", ["error", "miss"] as const, fn, "missing");
+  const o = readOptions<IdentificationOptions>(fn, options, IDENTIFICATION_OPTIONS);
+  const ranks = (o.ranks ?? [1, 5, 10]) as unknown;
+  if (!Array.isArray(ranks) || ranks.length === 0 || ranks.length > 1000)
+    fail(
+      "invalid_option",
+      `${fn}: option \`ranks\` must be a non-empty array of at most 1000 ranks, got ${describeValue(ranks)}`,
+    );
+  ranks.forEach((k: unknown, i) => {
+    if (typeof k !== "number" || !Number.isSafeInteger(k) || k < 1)
+      fail(
+        "invalid_option",
+        `${fn}: option \`ranks\` must hold integers >= 1, got ${describeValue(k)} at index ${i}`,
+      );
+  });
+  const ties = optOneOf(fn, "ties", o.ties, ["optimistic", "pessimistic", "average"] as const, "optimistic");
+  const missing = optOneOf(fn, "missing", o.missing, ["error", "miss"] as const, "error");
   return {
     id: identificationMeta.id,
     meta: identificationMeta,
@@ -129,6 +140,14 @@ export function identificationRankDef(
       append(state.ranks, batch);
     },
     merge: (a, b) => ({ ranks: concatGrowable(a.ranks, b.ranks) }),
+    validateState(state: unknown): asserts state is IdentificationState {
+      checkState(identificationMeta.id, state, {
+        ranks: field.growable(Float64Array, {
+          test: (r) => r >= 1,
+          words: "ranks >= 1 (Infinity for a missing identity)",
+        }),
+      });
+    },
     compute(state) {
       const all = filled(state.ranks);
       const n = all.length;

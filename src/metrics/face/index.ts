@@ -8,7 +8,17 @@ export {
   identificationRank,
   identificationRankDef,
 } from "./identification.js";
-export { pairwiseSimilarity } from "./similarity.js";
+export {
+  cedFailureRateAndAuc,
+  type LandmarkErrorOptions,
+  type LandmarkErrorResult,
+  type LandmarkErrorState,
+  type LandmarkNormalization,
+  landmarkError,
+  landmarkErrorDef,
+  landmarkErrorMeta,
+} from "./landmarks.js";
+export { pairwiseSimilarity, type SimilarityOptions } from "./similarity.js";
 export {
   faceVerification,
   faceVerificationDef,

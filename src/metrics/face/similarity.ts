@@ -1,26 +1,34 @@
 import { type Matrix, toMatrix } from "../../core/coerce.js";
 import { fail } from "../../core/errors.js";
-import { assertFinite, assertOneOf } from "../../core/validate.js";
+import { assertAllocation } from "../../core/limits.js";
+import { optionNames, optOneOf, readOptions } from "../../core/options.js";
+import { assertFinite } from "../../core/validate.js";
+
+/** Options of {@link pairwiseSimilarity}. */
+export interface SimilarityOptions {
+  /** "cosine" (default) or "negative_euclidean". */
+  readonly measure?: "cosine" | "negative_euclidean";
+}
+
+const SIMILARITY_OPTIONS = optionNames<SimilarityOptions>()("measure");
 
 /**
  * Pairwise similarity of two sets of embeddings (rows): `cosine` (default; u·v / (|u||v|), a
  * zero vector gives 0) or `negative_euclidean` (−|u − v|, so that higher means more similar for
  * every metric that consumes it). Returns an a.rows × b.rows row-major matrix. O(a·b·d).
  */
-export function pairwiseSimilarity(
-  a: unknown,
-  b: unknown,
-  options: { measure?: "cosine" | "negative_euclidean" } = {},
-): Matrix {
+export function pairwiseSimilarity(a: unknown, b: unknown, options: SimilarityOptions = {}): Matrix {
   const fn = "pairwiseSimilarity";
-  const measure = assertOneOf(
-    options.measure ?? "cosine",
-    ["cosine", "negative_euclidean"] as const,
-    fn,
-    "measure",
-  );
+  const o = readOptions<SimilarityOptions>(fn, options, SIMILARITY_OPTIONS);
+  const measure = optOneOf(fn, "measure", o.measure, ["cosine", "negative_euclidean"] as const, "cosine");
   const left = toMatrix(a, fn, "a");
   const right = toMatrix(b, fn, "b");
+  assertAllocation(
+    fn,
+    `a ${left.rows} x ${right.rows} similarity matrix`,
+    left.rows * right.rows * 8,
+    "invalid_value",
+  );
   if (left.cols !== right.cols)
     fail(
       "shape_mismatch",

@@ -51,7 +51,7 @@ describe("faceVerification", () => {
       "faceVerification: `target`",
     );
     expect(() => faceVerification([0.1], [1], { farTargets: [1.5] })).toThrow(
-      "faceVerification: option `farTargets` must be a number in [0, 1], got 1.5",
+      "faceVerification: option `farTargets` must hold rates in [0, 1], got 1.5 at index 0",
     );
   });
 });

@@ -1,10 +1,14 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import type { NumericArray } from "../../core/coerce.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { optionNames, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { binaryCurveDef } from "../classification/curve-defs.js";
 import { type BinaryCurveState, exactPoints, totals } from "../classification/curve-state.js";
 import type { BinaryArgs } from "../classification/stat-scores.js";
+
+const VERIFICATION_OPTIONS = optionNames<VerificationOptions>()("farTargets");
 
 export interface VerificationOptions {
   /** False accept rates at which to report the true accept rate (default [1e-4, 1e-3, 1e-2, 1e-1]). */
@@ -64,10 +68,22 @@ export function faceVerificationDef(
   options: VerificationOptions = {},
 ): MetricDef<BinaryCurveState, BinaryArgs, VerificationResult> {
   const fn = "faceVerification";
-  const targets = (options.farTargets ?? [1e-4, 1e-3, 1e-2, 1e-1]).map((f) =>
-    assertNumberOption(f, 0, 1, fn, "farTargets"),
-  );
-  return binaryCurveDef(
+  const o = readOptions<VerificationOptions>(fn, options, VERIFICATION_OPTIONS);
+  const list = (o.farTargets ?? [1e-4, 1e-3, 1e-2, 1e-1]) as unknown;
+  if (!Array.isArray(list) || list.length === 0 || list.length > 1000)
+    fail(
+      "invalid_option",
+      `${fn}: option \`farTargets\` must be a non-empty array of at most 1000 rates in [0, 1], got ${describeValue(list)}`,
+    );
+  const targets = list.map((f: unknown, i) => {
+    if (typeof f !== "number" || !(f >= 0 && f <= 1))
+      fail(
+        "invalid_option",
+        `${fn}: option \`farTargets\` must hold rates in [0, 1], got ${describeValue(f)} at index ${i}`,
+      );
+    return f;
+  });
+  const def = binaryCurveDef(
     {
       id: verificationMeta.id,
       meta: verificationMeta,
@@ -108,6 +124,27 @@ export function faceVerificationDef(
       },
     },
     { farTargets: targets },
+  );
+  return { ...def, validateState: validateVerificationState };
+}
+
+/**
+ * Checks a decoded verification state (the exact binary curve state): scores finite, labels 0
+ * or 1, optional non-negative weights, all of one length.
+ */
+function validateVerificationState(state: unknown): asserts state is BinaryCurveState {
+  const id = verificationMeta.id;
+  checkState(id, state, {
+    kind: field.string(["exact"]),
+    scores: field.growable([Float64Array, Float32Array]),
+    target: field.growable(Uint8Array, "binary"),
+    weights: field.oneOf(field.null(), field.growable(Float64Array, "nonNegative")),
+  });
+  const s = state as Extract<BinaryCurveState, { kind: "exact" }>;
+  stateInvariant(
+    id,
+    s.target.length === s.scores.length && (s.weights === null || s.weights.length === s.scores.length),
+    `state.scores, target and weights must have one length, got ${s.scores.length}, ${s.target.length} and ${s.weights?.length ?? "none"}`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { type Matrix, type MatrixInput, toMatrix } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { checkState, type FieldCheck, field, stateInvariant } from "../../core/state-check.js";
 
 /** A feature matrix: one row per sample (e.g. 2048 Inception pool features), `number[][]` or `{ data, rows, cols }`. */
 export type FeatureInput = MatrixInput;
@@ -7,6 +8,11 @@ export type FeatureInput = MatrixInput;
 /** Reads a feature matrix; finite values only. An empty array is an empty batch. */
 export function readFeatures(value: unknown, fn: string, arg: string): Matrix {
   const m = toMatrix(value, fn, arg);
+  if (m.cols > MAX_FEATURE_DIM)
+    fail(
+      "invalid_value",
+      `${fn}: \`${arg}\` must have at most ${MAX_FEATURE_DIM} features per row, got ${m.cols}`,
+    );
   for (let i = 0; i < m.data.length; i++) {
     const v = m.data[i]!;
     if (v - v !== 0) {
@@ -18,6 +24,13 @@ export function readFeatures(value: unknown, fn: string, arg: string): Matrix {
   }
   return m;
 }
+
+/**
+ * Largest feature dimension the feature-based metrics take (Inception pool features have 2048,
+ * CLIP and DINOv2 up to 1536): FID's compute is O(d^3), so a state of larger `d` could not be
+ * computed in bounded time.
+ */
+export const MAX_FEATURE_DIM = 8192;
 
 /** Throws `shape_mismatch` when a batch's feature dimension differs from the one seen so far. */
 export function checkDimension(expected: number, got: Matrix, fn: string, arg: string): void {
@@ -115,3 +128,30 @@ export function combineFeatureMoments(a: FeatureMoments, b: FeatureMoments): Fea
   }
   return { n, mean, scatter };
 }
+
+/** The check of a {@link FeatureMoments} of feature count `dim` (`mean` may be empty while `n` is 0). */
+export function featureMomentsShape(dim: number): FieldCheck {
+  return field.custom((value, path, id) => {
+    checkState(id, value, {
+      n: field.count(),
+      mean: field.typed(Float64Array),
+      scatter: field.typed(Float64Array),
+    });
+    const m = value as FeatureMoments;
+    const d = m.mean.length;
+    stateInvariant(id, d === dim || (m.n === 0 && d === 0), `${path}.mean must hold ${dim} values, got ${d}`);
+    stateInvariant(
+      id,
+      m.scatter.length === d * d,
+      `${path}.scatter must hold ${d * d} values, got ${m.scatter.length}`,
+    );
+    for (let i = 0; i < d; i++)
+      stateInvariant(id, m.scatter[i * d + i]! >= 0, `${path}.scatter must have a non-negative diagonal`);
+  });
+}
+
+/** The check of a state's feature count: a count up to {@link MAX_FEATURE_DIM}. */
+export const featureDimShape: FieldCheck = field.number({
+  test: (v) => Number.isInteger(v) && v >= 0 && v <= MAX_FEATURE_DIM,
+  words: `integers in [0, ${MAX_FEATURE_DIM}]`,
+});

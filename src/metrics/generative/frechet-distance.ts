@@ -1,13 +1,16 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
+import { readOptions } from "../../core/options.js";
+import { checkState } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { checkCount, checkFloat64, checkRecord } from "../regression/state-checks.js";
 import {
   batchFeatureMoments,
   combineFeatureMoments,
   emptyFeatureMoments,
   type FeatureInput,
   type FeatureMoments,
+  featureDimShape,
+  featureMomentsShape,
   mergedDimension,
   readFeaturePair,
 } from "./features.js";
@@ -70,12 +73,11 @@ export function frechetDistanceFromMoments(
  * feature rows (unbiased, n - 1, covariances). `update(real, fake)` accepts a batch of either or
  * both (pass `[]` for none). State O(d^2), mergeable; compute O(d^3).
  */
-export function frechetDistanceDef(): MetricDef<
-  FrechetState,
-  [real: FeatureInput, fake: FeatureInput],
-  number
-> {
+export function frechetDistanceDef(
+  options?: Record<string, never>,
+): MetricDef<FrechetState, [real: FeatureInput, fake: FeatureInput], number> {
   const fn = "frechetDistance";
+  readOptions(fn, options, []);
   return {
     id: frechetDistanceMeta.id,
     meta: frechetDistanceMeta,
@@ -103,16 +105,13 @@ export function frechetDistanceDef(): MetricDef<
       };
     },
     validateState(state: unknown): asserts state is FrechetState {
-      const id = frechetDistanceMeta.id;
-      const r = checkRecord(state, id);
-      const dim = checkCount(r, "dim", id);
-      for (const key of ["real", "fake"]) {
-        const m = checkRecord(r[key], id);
-        const n = checkCount(m, "n", id);
-        const d = n === 0 ? ((m.mean as Float64Array | undefined)?.length ?? 0) : dim;
-        checkFloat64(m, "mean", id, d);
-        checkFloat64(m, "scatter", id, d * d);
-      }
+      const dim = (state as { dim?: unknown } | null)?.dim;
+      const d = typeof dim === "number" ? dim : 0;
+      checkState(frechetDistanceMeta.id, state, {
+        dim: featureDimShape,
+        real: featureMomentsShape(d),
+        fake: featureMomentsShape(d),
+      });
     },
     compute(state) {
       for (const [arg, m] of [
@@ -132,6 +131,10 @@ export function frechetDistanceDef(): MetricDef<
  * Fréchet distance between real and generated feature sets (rows are samples).
  * @example frechetDistance([[0], [2]], [[1], [3]]) // (1 - 2)^2 + 2 + 2 - 2 * 2 = 1
  */
-export function frechetDistance(real: FeatureInput, fake: FeatureInput): number {
-  return runOnce(frechetDistanceDef(), real, fake);
+export function frechetDistance(
+  real: FeatureInput,
+  fake: FeatureInput,
+  options?: Record<string, never>,
+): number {
+  return runOnce(frechetDistanceDef(options), real, fake);
 }

@@ -1,9 +1,10 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { assertIntegerOption } from "../../core/validate.js";
+import { fail } from "../../core/errors.js";
+import { optBoolean, optionNames, optSize, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { checkDimension, type FeatureInput, readFeatures } from "./features.js";
+import { checkDimension, type FeatureInput, featureDimShape, readFeatures } from "./features.js";
 
 /** Catalog entry of the Inception Score. */
 export const inceptionScoreMeta: CatalogEntry = {
@@ -37,6 +38,8 @@ export interface InceptionScoreOptions {
   readonly logits?: boolean;
 }
 
+const IS_OPTIONS = optionNames<InceptionScoreOptions>()("splits", "logits");
+
 /** IS result: mean and sample (n - 1) standard deviation over splits (NaN for one split, as torch.std). */
 export interface InceptionScoreResult {
   mean: number;
@@ -59,14 +62,9 @@ export function inceptionScoreDef(
   options: InceptionScoreOptions = {},
 ): MetricDef<InceptionScoreState, [probs: FeatureInput], InceptionScoreResult> {
   const fn = "inceptionScore";
-  const splits = options.splits === undefined ? 10 : assertIntegerOption(options.splits, 1, fn, "splits");
-  if (options.logits !== undefined && typeof options.logits !== "boolean") {
-    fail(
-      "invalid_option",
-      `${fn}: option \`logits\` must be a boolean, got ${describeValue(options.logits)}`,
-    );
-  }
-  const logits = options.logits ?? false;
+  const o = readOptions<InceptionScoreOptions>(fn, options, IS_OPTIONS);
+  const splits = optSize(fn, "splits", o.splits, 10, { min: 1, bytesPerUnit: 8 })!;
+  const logits = optBoolean(fn, "logits", o.logits, false);
   return {
     id: inceptionScoreMeta.id,
     meta: inceptionScoreMeta,
@@ -100,7 +98,27 @@ export function inceptionScoreDef(
       append(state.probs, rows);
       state.classes = m.cols;
     },
-    merge: (a, b) => ({ classes: a.classes || b.classes, probs: concatGrowable(a.probs, b.probs) }),
+    merge(a, b) {
+      if (a.classes !== 0 && b.classes !== 0 && a.classes !== b.classes)
+        fail("shape_mismatch", `${fn}: cannot merge states of ${a.classes} and ${b.classes} classes`);
+      return { classes: a.classes || b.classes, probs: concatGrowable(a.probs, b.probs) };
+    },
+    validateState(state: unknown): asserts state is InceptionScoreState {
+      const id = inceptionScoreMeta.id;
+      checkState(id, state, {
+        classes: featureDimShape,
+        probs: field.growable(Float64Array, {
+          test: (v) => v >= 0 && v <= 1,
+          words: "probabilities in [0, 1]",
+        }),
+      });
+      const s = state as InceptionScoreState;
+      stateInvariant(
+        id,
+        s.classes === 0 ? s.probs.length === 0 : s.probs.length % s.classes === 0,
+        `state.probs must hold whole rows of ${s.classes} classes, got ${s.probs.length} values`,
+      );
+    },
     compute(state) {
       const c = state.classes;
       const n = c === 0 ? 0 : state.probs.length / c;

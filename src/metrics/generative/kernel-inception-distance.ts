@@ -1,9 +1,10 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
-import { assertIntegerOption, assertNumberOption } from "../../core/validate.js";
+import { optInteger, optionNames, optNumber, optSize, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type FeatureInput, mergedDimension, readFeaturePair } from "./features.js";
+import { type FeatureInput, featureDimShape, mergedDimension, readFeaturePair } from "./features.js";
 
 /** Catalog entry of the kernel inception distance. */
 export const kernelInceptionDistanceMeta: CatalogEntry = {
@@ -47,6 +48,8 @@ export interface KidOptions {
   /** Seed of the subset sampler; default 0. */
   readonly seed?: number;
 }
+
+const KID_OPTIONS = optionNames<KidOptions>()("degree", "gamma", "coef0", "subsets", "subsetSize", "seed");
 
 /** KID result: mean and population standard deviation over subsets (torchmetrics' `std(unbiased=False)`). */
 export interface KidResult {
@@ -140,24 +143,25 @@ export function kernelInceptionDistanceDef(
   options: KidOptions = {},
 ): MetricDef<KidState, [real: FeatureInput, fake: FeatureInput], KidResult> {
   const fn = "kernelInceptionDistance";
-  const degree = options.degree === undefined ? 3 : assertIntegerOption(options.degree, 1, fn, "degree");
-  const gamma =
-    options.gamma === undefined
-      ? undefined
-      : assertNumberOption(options.gamma, Number.MIN_VALUE, Number.MAX_VALUE, fn, "gamma");
-  const coef0 =
-    options.coef0 === undefined
-      ? 1
-      : assertNumberOption(options.coef0, -Number.MAX_VALUE, Number.MAX_VALUE, fn, "coef0");
-  const subsets =
-    options.subsets === undefined ? undefined : assertIntegerOption(options.subsets, 1, fn, "subsets");
-  const subsetSize =
-    options.subsetSize === undefined ? 1000 : assertIntegerOption(options.subsetSize, 2, fn, "subsetSize");
-  const seed = options.seed === undefined ? 0 : assertIntegerOption(options.seed, 0, fn, "seed");
+  const o = readOptions<KidOptions>(fn, options, KID_OPTIONS);
+  const degree = optInteger(fn, "degree", o.degree, 3, { min: 1, max: 64 });
+  const gamma = optNumber(fn, "gamma", o.gamma, undefined, { min: 0, minExclusive: true });
+  const coef0 = optNumber(fn, "coef0", o.coef0, 1);
+  const subsets = optSize(fn, "subsets", o.subsets, undefined, { min: 1, bytesPerUnit: 8 });
+  const subsetSize = optSize(fn, "subsetSize", o.subsetSize, 1000, { min: 2, bytesPerUnit: 8 })!;
+  const seed = optInteger(fn, "seed", o.seed, 0, { min: 0, max: 2 ** 32 - 1 });
   return {
     id: kernelInceptionDistanceMeta.id,
     meta: kernelInceptionDistanceMeta,
-    options: { degree, gamma: gamma ?? null, coef0, subsets: subsets ?? null, subsetSize, seed },
+    // Absent options stay absent, so the factory rebuilds the def from them.
+    options: {
+      degree,
+      ...(gamma !== undefined ? { gamma } : {}),
+      coef0,
+      ...(subsets !== undefined ? { subsets } : {}),
+      subsetSize,
+      seed,
+    },
     init: () => ({ dim: 0, real: growableFloat64(), fake: growableFloat64() }),
     update(state, real, fake) {
       const { r, f, dim } = readFeaturePair(real, fake, state.dim, fn);
@@ -171,6 +175,21 @@ export function kernelInceptionDistanceDef(
         real: concatGrowable(a.real, b.real),
         fake: concatGrowable(a.fake, b.fake),
       };
+    },
+    validateState(state: unknown): asserts state is KidState {
+      const id = kernelInceptionDistanceMeta.id;
+      checkState(id, state, {
+        dim: featureDimShape,
+        real: field.growable(Float64Array),
+        fake: field.growable(Float64Array),
+      });
+      const s = state as KidState;
+      for (const key of ["real", "fake"] as const)
+        stateInvariant(
+          id,
+          s.dim === 0 ? s[key].length === 0 : s[key].length % s.dim === 0,
+          `state.${key} must hold whole rows of ${s.dim} features, got ${s[key].length} values`,
+        );
     },
     compute(state) {
       const d = state.dim;

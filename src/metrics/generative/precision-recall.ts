@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
-import { assertIntegerOption } from "../../core/validate.js";
+import { assertAllocation } from "../../core/limits.js";
+import { optInteger, optionNames, readOptions } from "../../core/options.js";
 import { type FeatureInput, readFeatures } from "./features.js";
 
 /** Catalog entry of improved precision and recall for generative models. */
@@ -27,6 +28,8 @@ export interface GenerativePrecisionRecallOptions {
   /** Neighbourhood size k; default 3 (the paper's). */
   readonly k?: number;
 }
+
+const PR_OPTIONS = optionNames<GenerativePrecisionRecallOptions>()("k");
 
 function squaredDistances(a: Float64Array, m: number, b: Float64Array, n: number, d: number): Float64Array {
   const out = new Float64Array(m * n);
@@ -88,7 +91,9 @@ export function generativePrecisionRecall(
   options: GenerativePrecisionRecallOptions = {},
 ): { precision: number; recall: number } {
   const fn = "generativePrecisionRecall";
-  const k = options.k === undefined ? 3 : assertIntegerOption(options.k, 1, fn, "k");
+  const k = optInteger(fn, "k", readOptions<GenerativePrecisionRecallOptions>(fn, options, PR_OPTIONS).k, 3, {
+    min: 1,
+  });
   const r = readFeatures(real, fn, "real");
   const f = readFeatures(fake, fn, "fake");
   if (r.cols !== f.cols)
@@ -102,6 +107,8 @@ export function generativePrecisionRecall(
       `${fn}: each set needs more than k = ${k} samples, got ${r.rows} real and ${f.rows} fake`,
     );
   const d = r.cols;
+  const largest = Math.max(r.rows, f.rows);
+  assertAllocation(fn, `the pairwise distances of ${largest} samples`, largest * largest * 8);
   const realRadii = kthRadii(r.data, r.rows, d, k);
   const fakeRadii = kthRadii(f.data, f.rows, d, k);
   return {

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import {
   type ImagePairArgs,
@@ -39,6 +39,8 @@ export interface ErgasOptions {
   readonly reduction?: ImageReduction;
 }
 
+const ERGAS_OPTIONS = optionNames<ErgasOptions>()("ratio", "reduction");
+
 /**
  * ERGAS per image, `100 / ratio * sqrt(mean_c (RMSE_c / mean(target_c))^2)`, reduced over images.
  * Matches torchmetrics 1.9.0 `error_relative_global_dimensionless_synthesis`. State O(images).
@@ -47,11 +49,9 @@ export function ergasDef<O extends ErgasOptions>(
   options: O = {} as O,
 ): MetricDef<PerImageState, ImagePairArgs, ImageResult<O>> {
   const fn = "ergas";
-  const ratio =
-    options.ratio === undefined
-      ? 4
-      : assertNumberOption(options.ratio, Number.MIN_VALUE, Number.MAX_VALUE, fn, "ratio");
-  const reduction = readReduction(options.reduction, fn);
+  const o = readOptions<ErgasOptions>(fn, options, ERGAS_OPTIONS);
+  const ratio = optNumber(fn, "ratio", o.ratio, 4, { min: 0, minExclusive: true });
+  const reduction = readReduction(o.reduction, fn);
   return perImageDef(ergasMeta, fn, { ratio }, reduction, (preds: TensorInput, target: TensorInput) => {
     const [p, t] = readImagePair(fn, preds, target);
     const plane = p.h * p.w;

@@ -1,6 +1,7 @@
 /** plumbline/image: the public API of the image quality metrics. */
 export { entries as catalog } from "./catalog.js";
 export * from "./ergas.js";
+export * from "./image-gradients.js";
 export * from "./ms-ssim.js";
 export type { ImagePairArgs, ImageReduction, ImageResult, PerImageState } from "./per-image.js";
 export * from "./psnr.js";

@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { avgPool2 } from "./filters.js";
 import {
@@ -52,6 +53,21 @@ export interface MsSsimOptions {
 
 const DEFAULT_BETAS = [0.0448, 0.2856, 0.3001, 0.2363, 0.1333];
 
+/** Most scales MS-SSIM accepts: images must have sides of at least 2^scales. */
+const MAX_SCALES = 16;
+
+const MS_SSIM_OPTIONS = optionNames<MsSsimOptions>()(
+  "dataRange",
+  "kernel",
+  "sigma",
+  "kernelSize",
+  "k1",
+  "k2",
+  "betas",
+  "normalize",
+  "reduction",
+);
+
 /**
  * MS-SSIM per image: at each of `betas.length` scales (2x2 average pooling between scales) the
  * mean contrast-sensitivity (interior) is taken, and at the last scale the mean SSIM (torchmetrics
@@ -63,26 +79,23 @@ export function msSsimDef<O extends MsSsimOptions>(
   options: O = {} as O,
 ): MetricDef<PerImageState, ImagePairArgs, ImageResult<O>> {
   const fn = "msSsim";
-  const settings = resolveSsim({ ...options, convention: "torchmetrics" }, fn);
-  const reduction = readReduction(options.reduction, fn);
-  const betas = options.betas ?? DEFAULT_BETAS;
+  const o = readOptions<MsSsimOptions>(fn, options, MS_SSIM_OPTIONS);
+  const { betas: betasOption, normalize: normalizeOption, reduction: reductionOption, ...window } = o;
+  const settings = resolveSsim({ ...window, convention: "torchmetrics" }, fn);
+  const reduction = readReduction(reductionOption, fn);
+  const betas = betasOption ?? DEFAULT_BETAS;
   if (
     !Array.isArray(betas) ||
     betas.length === 0 ||
+    betas.length > MAX_SCALES ||
     !betas.every((b) => typeof b === "number" && Number.isFinite(b))
   ) {
     fail(
       "invalid_option",
-      `${fn}: option \`betas\` must be a non-empty array of finite numbers, got ${describeValue(betas)}`,
+      `${fn}: option \`betas\` must be an array of 1 to ${MAX_SCALES} finite numbers, got ${describeValue(betas)}`,
     );
   }
-  const normalize = options.normalize ?? "relu";
-  if (!["relu", "simple", "none"].includes(normalize)) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`normalize\` must be one of "relu", "simple", "none", got ${describeValue(normalize)}`,
-    );
-  }
+  const normalize = optOneOf(fn, "normalize", normalizeOption, ["relu", "simple", "none"] as const, "relu");
   const scores = (preds: TensorInput, target: TensorInput): Float64Array => {
     const [pb, tb] = readImagePair(fn, preds, target);
     const minSide = 2 ** betas.length;
@@ -150,7 +163,9 @@ export function msSsimDef<O extends MsSsimOptions>(
     }
     return out;
   };
-  return perImageDef(msSsimMeta, fn, { ...settings.json, betas: [...betas], normalize }, reduction, scores);
+  // Only the options msSsim itself takes are stored, so its factory rebuilds it from them.
+  const { convention: _convention, sampleCovariance: _sampleCovariance, ...window_ } = settings.json;
+  return perImageDef(msSsimMeta, fn, { ...window_, betas: [...betas], normalize }, reduction, scores);
 }
 
 function concat(planes: Float64Array[]): Float64Array {

@@ -1,13 +1,13 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
+import { checkState, field } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
-import { checkGrowable, checkRecord } from "../regression/state-checks.js";
+import { reduceValues } from "../regression/multioutput.js";
+import type { ImageReduction } from "./options.js";
 import type { TensorInput } from "./tensor.js";
 
-/** Reduction over images (torchmetrics' `reduction`): `"elementwise_mean"` is spelled `"mean"`. */
-export type ImageReduction = "mean" | "sum" | "none";
+export { type ImageReduction, readReduction } from "./options.js";
 
 /** Result type: `number[]` (one per image) for `reduction: "none"`, else a number. */
 export type ImageResult<O> = O extends { reduction: "none" } ? number[] : number;
@@ -19,13 +19,6 @@ export interface PerImageState {
 
 /** The arguments of the paired image metrics: `preds` and `target`, NCHW (or CHW, HW). */
 export type ImagePairArgs = [preds: TensorInput, target: TensorInput];
-
-/** Validates a `reduction` option (`invalid_option` unless mean, sum or none). */
-export function readReduction(value: unknown, fn: string, fallback: ImageReduction = "mean"): ImageReduction {
-  return value === undefined
-    ? fallback
-    : assertOneOf(value, ["mean", "sum", "none"] as const, fn, "reduction");
-}
 
 /** Builds a def whose batch update yields one score per image. */
 export function perImageDef<Args extends unknown[], Result>(
@@ -45,15 +38,14 @@ export function perImageDef<Args extends unknown[], Result>(
     },
     merge: (a, b) => ({ values: concatGrowable(a.values, b.values) }),
     validateState(state: unknown): asserts state is PerImageState {
-      checkGrowable(checkRecord(state, meta.id), "values", meta.id);
+      // Per-image scores may legitimately be infinite (ERGAS of a zero-mean target) or NaN
+      // (torchmetrics' 0/0 conventions); compute only sums them, so any number is safe.
+      checkState(meta.id, state, { values: field.growable(Float64Array, "any") });
     },
     compute(state) {
       if (state.values.length === 0) fail("empty_input", `${fn}: no images were given, got 0 images`);
       const values = filled(state.values);
-      if (reduction === "none") return Array.from(values) as Result;
-      let sum = 0;
-      for (const v of values) sum += v;
-      return (reduction === "sum" ? sum : sum / values.length) as Result;
+      return reduceValues(values, reduction) as Result;
     },
   };
 }

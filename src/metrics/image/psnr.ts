@@ -1,7 +1,20 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { fail } from "../../core/errors.js";
+import {
+  addExactSums,
+  bigLog,
+  bigRatioToNumber,
+  EXACT_BASE,
+  ExactSum,
+  exactBigInt,
+  exactSums,
+  exactSumsShape,
+} from "../../core/exact-sum.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
+import { addExactSquare, squareIsSafe } from "../regression/exact-terms.js";
+import { readDataRange } from "./options.js";
 import type { ImagePairArgs } from "./per-image.js";
 import { assertSameShape, assertTensorFinite, type TensorInput, toTensor } from "./tensor.js";
 
@@ -34,10 +47,9 @@ export interface PsnrOptions {
   readonly base?: number;
 }
 
-/** State: compensated sum of squared errors, element count, and the target's running min/max. */
+/** State: the exact sum of squared errors (core/exact-sum.ts), element count, and the target's running min/max. */
 export interface PsnrState {
-  sse: number;
-  sseComp: number;
+  sse: Float64Array;
   count: number;
   minT: number;
   maxT: number;
@@ -48,31 +60,19 @@ export interface PsnrState {
  * `peak_signal_noise_ratio` with `dim=None`; the mean of per-image PSNRs differs). Identical inputs
  * give Infinity. Inputs of any shape. State O(1).
  */
+const PSNR_OPTIONS = optionNames<PsnrOptions>()("dataRange", "base");
+
 export function psnrDef(options: PsnrOptions = {}): MetricDef<PsnrState, ImagePairArgs, number> {
   const fn = "psnr";
-  const dataRange = options.dataRange;
-  if (dataRange !== undefined) {
-    const ok =
-      typeof dataRange === "number"
-        ? dataRange > 0
-        : Array.isArray(dataRange) && dataRange.length === 2 && dataRange[1] > dataRange[0];
-    if (!ok)
-      fail(
-        "invalid_option",
-        `${fn}: option \`dataRange\` must be a positive number or [min, max] with max > min, got ${describeValue(dataRange)}`,
-      );
-  }
-  const base =
-    options.base === undefined
-      ? 10
-      : assertNumberOption(options.base, Number.MIN_VALUE, Number.MAX_VALUE, fn, "base");
+  const o = readOptions<PsnrOptions>(fn, options, PSNR_OPTIONS);
+  const dataRange = readDataRange(fn, o.dataRange);
+  const base = optNumber(fn, "base", o.base, 10, { min: 0, minExclusive: true });
   return {
     id: psnrMeta.id,
     meta: psnrMeta,
     options: { dataRange: dataRange ?? null, base },
     init: () => ({
-      sse: 0,
-      sseComp: 0,
+      sse: exactSums(1),
       count: 0,
       minT: Number.POSITIVE_INFINITY,
       maxT: Number.NEGATIVE_INFINITY,
@@ -86,31 +86,49 @@ export function psnrDef(options: PsnrOptions = {}): MetricDef<PsnrState, ImagePa
       const [lo, hi] = Array.isArray(dataRange)
         ? dataRange
         : [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
-      let sse = state.sse;
-      let comp = state.sseComp;
       let minT = state.minT;
       let maxT = state.maxT;
-      for (let i = 0; i < p.data.length; i++) {
-        const pv = Math.min(hi, Math.max(lo, p.data[i]!));
-        const tv = Math.min(hi, Math.max(lo, t.data[i]!));
-        if (tv < minT) minT = tv;
-        if (tv > maxT) maxT = tv;
-        const e = (pv - tv) * (pv - tv);
-        const u = sse + e;
-        comp += sse >= e ? sse - u + e : e - u + sse;
-        sse = u;
+      const sse = state.sse.slice();
+      const sum = new ExactSum(sse);
+      const squares = new Float64Array(Math.min(p.data.length, 4096));
+      for (let from = 0; from < p.data.length; from += squares.length) {
+        const to = Math.min(p.data.length, from + squares.length);
+        for (let i = from; i < to; i++) {
+          const pv = Math.min(hi, Math.max(lo, p.data[i]!));
+          const tv = Math.min(hi, Math.max(lo, t.data[i]!));
+          if (tv < minT) minT = tv;
+          if (tv > maxT) maxT = tv;
+          const e = pv - tv;
+          if (squareIsSafe(e)) squares[i - from] = e * e;
+          else {
+            addExactSquare(sum, pv, tv, e);
+            squares[i - from] = 0;
+          }
+        }
+        sum.addRun(squares, 0, to - from);
       }
-      Object.assign(state, { sse, sseComp: comp, minT, maxT, count: state.count + p.data.length });
+      sum.finish();
+      Object.assign(state, { sse, minT, maxT, count: state.count + p.data.length });
     },
-    merge(a, b) {
-      const u = a.sse + b.sse;
-      return {
-        sse: u,
-        sseComp: a.sseComp + b.sseComp + (a.sse >= b.sse ? a.sse - u + b.sse : b.sse - u + a.sse),
-        count: a.count + b.count,
-        minT: Math.min(a.minT, b.minT),
-        maxT: Math.max(a.maxT, b.maxT),
-      };
+    merge: (a, b) => ({
+      sse: addExactSums(a.sse, b.sse),
+      count: a.count + b.count,
+      minT: Math.min(a.minT, b.minT),
+      maxT: Math.max(a.maxT, b.maxT),
+    }),
+    validateState(state: unknown): asserts state is PsnrState {
+      checkState(psnrMeta.id, state, {
+        sse: exactSumsShape(1),
+        count: field.count(),
+        minT: field.number("any"),
+        maxT: field.number("any"),
+      });
+      const s = state as PsnrState;
+      stateInvariant(
+        psnrMeta.id,
+        s.count === 0 || (Number.isFinite(s.minT) && Number.isFinite(s.maxT) && s.minT <= s.maxT),
+        "state.minT and state.maxT must be finite with minT <= maxT once values were seen",
+      );
     },
     compute(state) {
       if (state.count === 0) fail("empty_input", `${fn}: \`preds\` must not be empty, got 0 elements`);
@@ -120,8 +138,16 @@ export function psnrDef(options: PsnrOptions = {}): MetricDef<PsnrState, ImagePa
           : Array.isArray(dataRange)
             ? dataRange[1] - dataRange[0]
             : state.maxT - state.minT;
-      const mse = (state.sse + state.sseComp) / state.count;
-      return (10 * Math.log((range * range) / mse)) / Math.log(base);
+      // 10 log_base(R² / MSE) as 10 (2 ln R - ln SSE + ln n) / ln base, from the exact SSE: no
+      // overflow or underflow at any scale; identical inputs give Infinity.
+      const sse = exactBigInt(state.sse);
+      if (sse === 0n) return range > 0 ? Number.POSITIVE_INFINITY : Number.NaN;
+      const ratio = range * range * bigRatioToNumber(BigInt(state.count), sse, -EXACT_BASE);
+      const logRatio =
+        ratio > 0 && ratio < Number.POSITIVE_INFINITY
+          ? Math.log(ratio)
+          : 2 * Math.log(range) - bigLog(sse, EXACT_BASE) + Math.log(state.count);
+      return (10 * logRatio) / Math.log(base);
     },
   };
 }

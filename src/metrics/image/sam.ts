@@ -1,5 +1,16 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
+import {
+  addExactSums,
+  bigRatioToNumber,
+  EXACT_BASE,
+  ExactSum,
+  exactBigInt,
+  exactSums,
+  exactSumsShape,
+} from "../../core/exact-sum.js";
+import { readOptions } from "../../core/options.js";
+import { checkState, field } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { ImagePairArgs } from "./per-image.js";
 import { readImagePair, type TensorInput } from "./tensor.js";
@@ -20,9 +31,9 @@ export const samMeta: CatalogEntry = {
   exports: ["spectralAngleMapper", "spectralAngleMapperDef"],
 };
 
-/** State: sum of per-pixel angles (radians) and the pixel count. */
+/** State: the exact sum of per-pixel angles in radians (core/exact-sum.ts) and the pixel count. */
 export interface SamState {
-  sum: number;
+  sum: Float64Array;
   count: number;
 }
 
@@ -31,18 +42,23 @@ export interface SamState {
  * averaged over every pixel of every image (radians). Matches torchmetrics 1.9.0
  * `spectral_angle_mapper` (which needs at least two channels). State O(1).
  */
-export function spectralAngleMapperDef(): MetricDef<SamState, ImagePairArgs, number> {
+export function spectralAngleMapperDef(
+  options?: Record<string, never>,
+): MetricDef<SamState, ImagePairArgs, number> {
   const fn = "spectralAngleMapper";
+  readOptions(fn, options, []);
   return {
     id: samMeta.id,
     meta: samMeta,
     options: {},
-    init: () => ({ sum: 0, count: 0 }),
+    init: () => ({ sum: exactSums(1), count: 0 }),
     update(state, preds, target) {
       const [p, t] = readImagePair(fn, preds, target);
       if (p.c < 2) fail("shape_mismatch", `${fn}: \`preds\` must have at least 2 channels, got ${p.c}`);
       const plane = p.h * p.w;
-      let sum = 0;
+      const total = state.sum.slice();
+      const sum = new ExactSum(total);
+      const angles = new Float64Array(plane);
       for (let n = 0; n < p.n; n++) {
         for (let i = 0; i < plane; i++) {
           let dot = 0;
@@ -54,16 +70,21 @@ export function spectralAngleMapperDef(): MetricDef<SamState, ImagePairArgs, num
             pp += p.data[k]! * p.data[k]!;
             tt += t.data[k]! * t.data[k]!;
           }
-          sum += Math.acos(Math.min(1, Math.max(-1, dot / (Math.sqrt(pp) * Math.sqrt(tt)))));
+          angles[i] = Math.acos(Math.min(1, Math.max(-1, dot / (Math.sqrt(pp) * Math.sqrt(tt)))));
         }
+        sum.addRun(angles, 0, plane);
       }
-      state.sum += sum;
+      sum.finish();
+      state.sum = total;
       state.count += p.n * plane;
     },
-    merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
+    merge: (a, b) => ({ sum: addExactSums(a.sum, b.sum), count: a.count + b.count }),
+    validateState(state: unknown): asserts state is SamState {
+      checkState(samMeta.id, state, { sum: exactSumsShape(1), count: field.count() });
+    },
     compute(state) {
       if (state.count === 0) fail("empty_input", `${fn}: no pixels were evaluated, got 0 images`);
-      return state.sum / state.count;
+      return bigRatioToNumber(exactBigInt(state.sum), BigInt(state.count), EXACT_BASE);
     },
   };
 }
@@ -72,6 +93,10 @@ export function spectralAngleMapperDef(): MetricDef<SamState, ImagePairArgs, num
  * Mean spectral angle between `preds` and `target` (NCHW, C >= 2).
  * @example spectralAngleMapper([[[[1]], [[0]]]], [[[[0]], [[1]]]]) // pi / 2
  */
-export function spectralAngleMapper(preds: TensorInput, target: TensorInput): number {
-  return runOnce(spectralAngleMapperDef(), preds, target);
+export function spectralAngleMapper(
+  preds: TensorInput,
+  target: TensorInput,
+  options?: Record<string, never>,
+): number {
+  return runOnce(spectralAngleMapperDef(options), preds, target);
 }

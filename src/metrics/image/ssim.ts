@@ -1,8 +1,16 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { assertNumberOption, assertOneOf } from "../../core/validate.js";
+import { fail } from "../../core/errors.js";
+import {
+  type OptionRecord,
+  optBoolean,
+  optionNames,
+  optNumber,
+  optOneOf,
+  readOptions,
+} from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { filterValid, gaussianKernel, multiply, reflectPad, uniformKernel } from "./filters.js";
+import { gaussianTaps, readDataRange, readKernelSize } from "./options.js";
 import {
   type ImagePairArgs,
   type ImageReduction,
@@ -78,57 +86,60 @@ export interface SsimSettings {
   readonly covarianceNorm: number;
 }
 
-/** Resolves and validates SSIM options into the kernel, constants and convention (plus their JSON form). */
+/** The SSIM options that MS-SSIM shares (it has no `convention` nor `sampleCovariance`). */
+export type SsimWindowOptions = Omit<SsimOptions, "convention" | "sampleCovariance" | "reduction">;
+
+/** The declared option names of {@link SsimOptions}. */
+export const SSIM_OPTIONS = optionNames<SsimOptions>()(
+  "convention",
+  "dataRange",
+  "kernel",
+  "sigma",
+  "kernelSize",
+  "sampleCovariance",
+  "k1",
+  "k2",
+  "reduction",
+);
+
+/**
+ * Resolves SSIM options already read by `readOptions` into the kernel, constants and convention
+ * (plus their JSON form). Window sizes go through the allocation budget.
+ */
 export function resolveSsim(
-  options: SsimOptions,
+  options: OptionRecord<SsimOptions>,
   fn: string,
 ): SsimSettings & { json: Record<string, unknown> } {
-  const convention =
-    options.convention === undefined
-      ? "torchmetrics"
-      : assertOneOf(options.convention, ["torchmetrics", "skimage"] as const, fn, "convention");
-  const kernelKind =
-    options.kernel === undefined
-      ? convention === "torchmetrics"
-        ? "gaussian"
-        : "uniform"
-      : assertOneOf(options.kernel, ["gaussian", "uniform"] as const, fn, "kernel");
-  const sigma =
-    options.sigma === undefined
-      ? 1.5
-      : assertNumberOption(options.sigma, Number.MIN_VALUE, Number.MAX_VALUE, fn, "sigma");
-  const kernelSize =
-    options.kernelSize === undefined ? (convention === "torchmetrics" ? 11 : 7) : options.kernelSize;
-  if (!Number.isInteger(kernelSize) || kernelSize < 1 || kernelSize % 2 === 0) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`kernelSize\` must be an odd positive integer, got ${describeValue(kernelSize)}`,
-    );
-  }
-  const dataRange = options.dataRange;
-  if (dataRange !== undefined) {
-    const ok =
-      typeof dataRange === "number"
-        ? dataRange > 0
-        : Array.isArray(dataRange) && dataRange.length === 2 && dataRange[1] > dataRange[0];
-    if (!ok)
-      fail(
-        "invalid_option",
-        `${fn}: option \`dataRange\` must be a positive number or [min, max] with max > min, got ${JSON.stringify(dataRange)}`,
-      );
-  } else if (convention === "skimage") {
+  const convention = optOneOf(
+    fn,
+    "convention",
+    options.convention,
+    ["torchmetrics", "skimage"] as const,
+    "torchmetrics",
+  );
+  const kernelKind = optOneOf(
+    fn,
+    "kernel",
+    options.kernel,
+    ["gaussian", "uniform"] as const,
+    convention === "torchmetrics" ? "gaussian" : "uniform",
+  );
+  const sigma = optNumber(fn, "sigma", options.sigma, 1.5, { min: 0, minExclusive: true });
+  const kernelSize = readKernelSize(fn, options.kernelSize, convention === "torchmetrics" ? 11 : 7);
+  const dataRange = readDataRange(fn, options.dataRange);
+  if (dataRange === undefined && convention === "skimage") {
     fail(
       "invalid_option",
       `${fn}: option \`dataRange\` is required with convention "skimage" (as scikit-image requires it for float images), got undefined`,
     );
   }
-  const sampleCovariance = options.sampleCovariance ?? true;
-  const gaussianSize = 2 * Math.floor(3.5 * sigma + 0.5) + 1;
-  const kernel = kernelKind === "gaussian" ? gaussianKernel(gaussianSize, sigma) : uniformKernel(kernelSize);
+  const sampleCovariance = optBoolean(fn, "sampleCovariance", options.sampleCovariance, true);
+  const kernel =
+    kernelKind === "gaussian" ? gaussianKernel(gaussianTaps(fn, sigma), sigma) : uniformKernel(kernelSize);
   const np = kernel.length * kernel.length;
   const covarianceNorm = convention === "skimage" && sampleCovariance ? np / (np - 1) : 1;
-  const k1 = options.k1 === undefined ? 0.01 : assertNumberOption(options.k1, 0, Number.MAX_VALUE, fn, "k1");
-  const k2 = options.k2 === undefined ? 0.03 : assertNumberOption(options.k2, 0, Number.MAX_VALUE, fn, "k2");
+  const k1 = optNumber(fn, "k1", options.k1, 0.01, { min: 0 });
+  const k2 = optNumber(fn, "k2", options.k2, 0.03, { min: 0 });
   return {
     convention,
     dataRange,
@@ -281,8 +292,9 @@ export function ssimDef<O extends SsimOptions>(
   options: O = {} as O,
 ): MetricDef<PerImageState, ImagePairArgs, ImageResult<O>> {
   const fn = "ssim";
-  const settings = resolveSsim(options, fn);
-  const reduction = readReduction(options.reduction, fn);
+  const o = readOptions<SsimOptions>(fn, options, SSIM_OPTIONS);
+  const settings = resolveSsim(o, fn);
+  const reduction = readReduction(o.reduction, fn);
   return perImageDef(ssimMeta, fn, settings.json, reduction, (preds: TensorInput, target: TensorInput) =>
     ssimScores(fn, preds, target, settings),
   );

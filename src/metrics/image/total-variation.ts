@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import {
   type ImageReduction,
@@ -31,6 +32,8 @@ export interface TotalVariationOptions {
   readonly reduction?: ImageReduction;
 }
 
+const TV_OPTIONS = optionNames<TotalVariationOptions>()("reduction");
+
 /**
  * Anisotropic total variation per image, `sum |vertical differences| + sum |horizontal differences|`
  * over channels, reduced over images. Matches torchmetrics 1.9.0 `total_variation`. State O(images).
@@ -39,7 +42,8 @@ export function totalVariationDef<O extends TotalVariationOptions>(
   options: O = {} as O,
 ): MetricDef<PerImageState, [img: TensorInput], ImageResult<O>> {
   const fn = "totalVariation";
-  const reduction = readReduction(options.reduction, fn, "sum");
+  const o = readOptions<TotalVariationOptions>(fn, options, TV_OPTIONS);
+  const reduction = readReduction(o.reduction, fn, "sum");
   return perImageDef(totalVariationMeta, fn, {}, reduction, (img: TensorInput) => {
     const b = toImageBatch(img, fn, "img");
     const out = new Float64Array(b.n);

@@ -1,8 +1,19 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { fail } from "../../core/errors.js";
+import {
+  addExactSums,
+  bigRatioToNumber,
+  EXACT_BASE,
+  ExactSum,
+  exactBigInt,
+  exactSums,
+  exactSumsShape,
+} from "../../core/exact-sum.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
+import { checkState, field } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { filterValid, gaussianKernel, multiply, reflectPad } from "./filters.js";
+import { readKernelSize } from "./options.js";
 import type { ImagePairArgs } from "./per-image.js";
 import { readImagePair, type TensorInput } from "./tensor.js";
 
@@ -32,9 +43,9 @@ export interface UqiOptions {
   readonly sigma?: number;
 }
 
-/** State: compensated-free running sum of the interior UQI map and its pixel count. */
+/** State: the exact sum of the interior UQI map (core/exact-sum.ts) and its pixel count. */
 export interface UqiState {
-  sum: number;
+  sum: Float64Array;
   count: number;
 }
 
@@ -44,26 +55,20 @@ export interface UqiState {
  * channel. Matches torchmetrics 1.9.0 `universal_image_quality_index` (eps = float64 machine epsilon
  * here; torchmetrics uses the input dtype's). State O(1).
  */
+const UQI_OPTIONS = optionNames<UqiOptions>()("kernelSize", "sigma");
+
 export function uqiDef(options: UqiOptions = {}): MetricDef<UqiState, ImagePairArgs, number> {
   const fn = "uqi";
-  const size = options.kernelSize ?? 11;
-  if (!Number.isInteger(size) || size < 1 || size % 2 === 0) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`kernelSize\` must be an odd positive integer, got ${describeValue(size)}`,
-    );
-  }
-  const sigma =
-    options.sigma === undefined
-      ? 1.5
-      : assertNumberOption(options.sigma, Number.MIN_VALUE, Number.MAX_VALUE, fn, "sigma");
+  const o = readOptions<UqiOptions>(fn, options, UQI_OPTIONS);
+  const size = readKernelSize(fn, o.kernelSize, 11);
+  const sigma = optNumber(fn, "sigma", o.sigma, 1.5, { min: 0, minExclusive: true });
   const kernel = gaussianKernel(size, sigma);
   const pad = (size - 1) / 2;
   return {
     id: uqiMeta.id,
     meta: uqiMeta,
     options: { kernelSize: size, sigma },
-    init: () => ({ sum: 0, count: 0 }),
+    init: () => ({ sum: exactSums(1), count: 0 }),
     update(state, preds, target) {
       const [pb, tb] = readImagePair(fn, preds, target);
       if (pad >= pb.h || pad >= pb.w)
@@ -72,9 +77,12 @@ export function uqiDef(options: UqiOptions = {}): MetricDef<UqiState, ImagePairA
       const plane = h * w;
       const hp = h + 2 * pad;
       const wp = w + 2 * pad;
-      let sum = 0;
+      const total = state.sum.slice();
+      const sum = new ExactSum(total);
+      const values = new Float64Array(Math.max(0, (h - 2 * pad) * (w - 2 * pad)));
       let count = 0;
       for (let i = 0; i < pb.n * pb.c; i++) {
+        let filled = 0;
         const x = reflectPad(pb.data.subarray(i * plane, (i + 1) * plane), h, w, pad);
         const y = reflectPad(tb.data.subarray(i * plane, (i + 1) * plane), h, w, pad);
         const mx = filterValid(x, hp, wp, kernel);
@@ -90,18 +98,23 @@ export function uqiDef(options: UqiOptions = {}): MetricDef<UqiState, ImagePairA
             const vx = Math.max(0, mxx[k]! - ux * ux);
             const vy = Math.max(0, myy[k]! - uy * uy);
             const vxy = mxy[k]! - ux * uy;
-            sum += (2 * ux * uy * (2 * vxy)) / ((ux * ux + uy * uy) * (vx + vy) + Number.EPSILON);
-            count++;
+            values[filled++] = (2 * ux * uy * (2 * vxy)) / ((ux * ux + uy * uy) * (vx + vy) + Number.EPSILON);
           }
         }
+        sum.addRun(values, 0, filled);
+        count += filled;
       }
-      state.sum += sum;
+      sum.finish();
+      state.sum = total;
       state.count += count;
     },
-    merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
+    merge: (a, b) => ({ sum: addExactSums(a.sum, b.sum), count: a.count + b.count }),
+    validateState(state: unknown): asserts state is UqiState {
+      checkState(uqiMeta.id, state, { sum: exactSumsShape(1), count: field.count() });
+    },
     compute(state) {
       if (state.count === 0) fail("empty_input", `${fn}: no pixels were evaluated, got 0 images`);
-      return state.sum / state.count;
+      return bigRatioToNumber(exactBigInt(state.sum), BigInt(state.count), EXACT_BASE);
     },
   };
 }

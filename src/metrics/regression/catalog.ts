@@ -2,6 +2,8 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { concordanceCorrelationMeta } from "./concordance-correlation.js";
 import { cosineSimilarityMeta } from "./cosine-similarity.js";
 import { d2AbsoluteErrorMeta } from "./d2-absolute-error.js";
+import { d2PinballScoreMeta } from "./d2-pinball-score.js";
+import { d2TweedieScoreMeta } from "./d2-tweedie-score.js";
 import { explainedVarianceMeta } from "./explained-variance.js";
 import { jsDivergenceMeta } from "./js-divergence.js";
 import { kendallTauMeta } from "./kendall-tau.js";
@@ -29,6 +31,8 @@ export const entries: readonly CatalogEntry[] = [
   concordanceCorrelationMeta,
   cosineSimilarityMeta,
   d2AbsoluteErrorMeta,
+  d2PinballScoreMeta,
+  d2TweedieScoreMeta,
   explainedVarianceMeta,
   jsDivergenceMeta,
   kendallTauMeta,

@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { bigRatioToNumber } from "../../core/exact-sum.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { centred, type MomentState, momentMetricDef, perOutput } from "./moments.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
 /** Catalog entry of Lin's concordance correlation coefficient. */
 export const concordanceCorrelationMeta: CatalogEntry = {
@@ -29,16 +30,24 @@ export function concordanceCorrelationDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, MultioutputResult<O>> {
   const fn = "concordanceCorrelation";
-  const multioutput = readMultioutput(options.multioutput, fn);
+  const multioutput = readMultioutputOptions(fn, options);
   return momentMetricDef({
     id: concordanceCorrelationMeta.id,
     meta: concordanceCorrelationMeta,
     fn,
     options: { multioutput },
-    compute: (state) =>
-      perOutput(state, multioutput, (m) => {
-        const d = m.meanP - m.meanT;
-        return (2 * m.cPT) / (m.n - 1) / (m.m2P / (m.n - 1) + m.m2T / (m.n - 1) + d * d);
+    sums: ["p", "t", "pp", "tt", "pt"],
+    compute: (state, moments) =>
+      perOutput(state, moments, multioutput, ({ n, sums }) => {
+        // 2 s_pt / (s_p² + s_t² + (mean p - mean t)²) with (n - 1) covariances, times n²(n - 1):
+        // 2n C_pt / (n (C_pp + C_tt) + (n - 1)(Σp - Σt)²), exact.
+        const cpt = centred(n, sums.pt!, sums.p!, sums.t!);
+        const cpp = centred(n, sums.pp!, sums.p!, sums.p!);
+        const ctt = centred(n, sums.tt!, sums.t!, sums.t!);
+        const bias = sums.p! - sums.t!;
+        const den = n * (cpp + ctt) + (n - 1n) * bias * bias;
+        if (n < 2n) return Number.NaN;
+        return den === 0n ? Number.NaN : bigRatioToNumber(2n * n * cpt, den);
       }) as MultioutputResult<O>,
   });
 }

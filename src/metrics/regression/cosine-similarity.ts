@@ -1,9 +1,20 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
+import {
+  addExactSums,
+  bigSqrtRatioToNumber,
+  ExactSum,
+  exactBigInt,
+  exactSums,
+  exactSumsShape,
+} from "../../core/exact-sum.js";
+import { optionNames, optOneOf, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { assertSeen, type PairArgs, type RegressionInput, readPair } from "./input.js";
+import { addExactProducts } from "./moments.js";
+import { reduceValues } from "./multioutput.js";
 
 /** Catalog entry of the cosine similarity. */
 export const cosineSimilarityMeta: CatalogEntry = {
@@ -35,15 +46,16 @@ export interface CosineSimilarityOptions {
   readonly reduction?: CosineReduction;
 }
 
+const COSINE_OPTIONS = optionNames<CosineSimilarityOptions>()("reduction");
+
 /**
- * State: for vector input, the running dot product and squared norms (one cosine over all elements
- * seen); for matrix input, the cosine of each row.
+ * State: for vector input, exact sums of the products p·t, p² and t² (one cosine over all
+ * elements seen, the same bits for any split); for matrix input, the cosine of each row.
  */
 export interface CosineState {
   mode: "unset" | "vector" | "rows";
-  dot: number;
-  predsSquared: number;
-  targetSquared: number;
+  /** Exact sums Σpt, Σp², Σt² (core/exact-sum.ts). */
+  sums: Float64Array;
   rows: GrowableFloat64;
 }
 
@@ -60,15 +72,13 @@ export function cosineSimilarityDef<O extends CosineSimilarityOptions>(
   options: O = {} as O,
 ): MetricDef<CosineState, PairArgs, CosineResult<O>> {
   const fn = "cosineSimilarity";
-  const reduction =
-    options.reduction === undefined
-      ? "sum"
-      : assertOneOf(options.reduction, ["sum", "mean", "none"] as const, fn, "reduction");
+  const o = readOptions<CosineSimilarityOptions>(fn, options, COSINE_OPTIONS);
+  const reduction = optOneOf(fn, "reduction", o.reduction, ["sum", "mean", "none"] as const, "sum");
   return {
     id: cosineSimilarityMeta.id,
     meta: cosineSimilarityMeta,
     options: { reduction },
-    init: () => ({ mode: "unset", dot: 0, predsSquared: 0, targetSquared: 0, rows: growableFloat64() }),
+    init: () => ({ mode: "unset", sums: exactSums(3), rows: growableFloat64() }),
     update(state, preds, target) {
       const batch = readPair(fn, preds, target);
       if (batch.rows === 0) return;
@@ -82,17 +92,11 @@ export function cosineSimilarityDef<O extends CosineSimilarityOptions>(
       state.mode = mode;
       const { preds: p, target: t, cols } = batch;
       if (mode === "vector") {
-        let dot = 0;
-        let pp = 0;
-        let tt = 0;
-        for (let i = 0; i < p.length; i++) {
-          dot += p[i]! * t[i]!;
-          pp += p[i]! * p[i]!;
-          tt += t[i]! * t[i]!;
-        }
-        state.dot += dot;
-        state.predsSquared += pp;
-        state.targetSquared += tt;
+        const sums = [0, 1, 2].map((k) => new ExactSum(state.sums, k));
+        addExactProducts(sums[0]!, p, t, 0, p.length);
+        addExactProducts(sums[1]!, p, p, 0, p.length);
+        addExactProducts(sums[2]!, t, t, 0, p.length);
+        for (const sum of sums) sum.finish();
         return;
       }
       const values = new Float64Array(batch.rows);
@@ -115,21 +119,38 @@ export function cosineSimilarityDef<O extends CosineSimilarityOptions>(
       }
       return {
         mode: a.mode === "unset" ? b.mode : a.mode,
-        dot: a.dot + b.dot,
-        predsSquared: a.predsSquared + b.predsSquared,
-        targetSquared: a.targetSquared + b.targetSquared,
+        sums: addExactSums(a.sums, b.sums),
         rows: concatGrowable(a.rows, b.rows),
       };
     },
+    validateState(state: unknown): asserts state is CosineState {
+      const id = cosineSimilarityMeta.id;
+      checkState(id, state, {
+        mode: field.string(["unset", "vector", "rows"]),
+        sums: exactSumsShape(3),
+        // A row of zeros has no direction: its cosine is NaN (0 / 0), as in torchmetrics.
+        rows: field.growable(Float64Array, {
+          test: (v) => Number.isNaN(v) || (v >= -1 - 1e-12 && v <= 1 + 1e-12),
+          words: "cosines in [-1, 1] or NaN",
+        }),
+      });
+      const s = state as CosineState;
+      stateInvariant(
+        id,
+        s.mode === "rows" || s.rows.length === 0,
+        `state.rows must be empty in mode ${s.mode}`,
+      );
+    },
     compute(state) {
       assertSeen(state.mode === "unset" ? 0 : 1, fn);
-      const values =
-        state.mode === "vector"
-          ? [state.dot / (Math.sqrt(state.predsSquared) * Math.sqrt(state.targetSquared))]
-          : Array.from(filled(state.rows));
-      if (reduction === "none") return values as CosineResult<O>;
-      const sum = values.reduce((x, y) => x + y, 0);
-      return (reduction === "sum" ? sum : sum / values.length) as CosineResult<O>;
+      if (state.mode === "vector") {
+        // dot / sqrt(pp tt) from the exact sums: sign(dot) sqrt(dot² / (pp tt)), rounded once.
+        const [dot, pp, tt] = [0, 1, 2].map((k) => exactBigInt(state.sums, k)) as [bigint, bigint, bigint];
+        const value = pp === 0n || tt === 0n ? Number.NaN : bigSqrtRatioToNumber(dot * dot, pp * tt);
+        const cosine = dot < 0n ? -value : value;
+        return (reduction === "none" ? [cosine] : cosine) as CosineResult<O>;
+      }
+      return reduceValues(filled(state.rows), reduction) as CosineResult<O>;
     },
   };
 }

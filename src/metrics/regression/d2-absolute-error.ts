@@ -1,8 +1,8 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { compensatedSum } from "../../core/sum.js";
+import { exactSumOf } from "../../core/exact-sum.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 import { type PairBufferState, pairBufferDef, quantileLinear } from "./pair-buffer.js";
 import { finiteScore } from "./r2-score.js";
 
@@ -30,7 +30,7 @@ export const d2AbsoluteErrorMeta: CatalogEntry = {
 export function d2AbsoluteErrorDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<PairBufferState, PairArgs, MultioutputResult<O>> {
-  const multioutput = readMultioutput(options.multioutput, "d2AbsoluteError");
+  const multioutput = readMultioutputOptions("d2AbsoluteError", options);
   return pairBufferDef({
     id: d2AbsoluteErrorMeta.id,
     meta: d2AbsoluteErrorMeta,
@@ -46,7 +46,7 @@ export function d2AbsoluteErrorDef<O extends MultioutputOptions>(
         num[i] = Math.abs(t[i]! - p[i]!);
         den[i] = Math.abs(t[i]! - median);
       }
-      return finiteScore(compensatedSum(num), compensatedSum(den));
+      return finiteScore(exactSumOf(num), exactSumOf(den));
     },
   });
 }

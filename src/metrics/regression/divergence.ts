@@ -1,9 +1,11 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
+import { fail } from "../../core/errors.js";
+import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
 import { assertSeen, type PairBatch, type RegressionInput, readPair } from "./input.js";
+import { reduceValues } from "./multioutput.js";
 
 /** Reduction over the N distributions (torchmetrics' `reduction`). */
 export type DivergenceReduction = "mean" | "sum" | "none";
@@ -15,6 +17,8 @@ export interface DivergenceOptions {
   /** Default `"mean"` (torchmetrics 1.9.0). */
   readonly reduction?: DivergenceReduction;
 }
+
+const DIVERGENCE_OPTIONS = optionNames<DivergenceOptions>()("logProb", "reduction");
 
 /** Result type: `number[]` for `reduction: "none"`, else a number. */
 export type DivergenceResult<O> = O extends { reduction: "none" } ? number[] : number;
@@ -32,20 +36,12 @@ export type DivergenceArgs = [p: RegressionInput, q: RegressionInput];
 export function divergenceDef<O extends DivergenceOptions>(
   meta: CatalogEntry,
   fn: string,
-  options: O,
+  options: unknown,
   rowValue: (p: Float64Array, q: Float64Array, logProb: boolean) => number,
 ): MetricDef<DivergenceState, DivergenceArgs, DivergenceResult<O>> {
-  if (options.logProb !== undefined && typeof options.logProb !== "boolean") {
-    fail(
-      "invalid_option",
-      `${fn}: option \`logProb\` must be a boolean, got ${describeValue(options.logProb)}`,
-    );
-  }
-  const logProb = options.logProb ?? false;
-  const reduction =
-    options.reduction === undefined
-      ? "mean"
-      : assertOneOf(options.reduction, ["mean", "sum", "none"] as const, fn, "reduction");
+  const o = readOptions<DivergenceOptions>(fn, options, DIVERGENCE_OPTIONS);
+  const logProb = optBoolean(fn, "logProb", o.logProb, false);
+  const reduction = optOneOf(fn, "reduction", o.reduction, ["mean", "sum", "none"] as const, "mean");
   return {
     id: meta.id,
     meta,
@@ -81,14 +77,26 @@ export function divergenceDef<O extends DivergenceOptions>(
       state.cols = cols;
       append(state.values, values);
     },
-    merge: (a, b) => ({ cols: a.cols || b.cols, values: concatGrowable(a.values, b.values) }),
+    merge(a, b) {
+      if (a.cols !== 0 && b.cols !== 0 && a.cols !== b.cols)
+        fail("shape_mismatch", `${fn}: cannot merge states of ${a.cols} and ${b.cols} columns`);
+      return { cols: a.cols || b.cols, values: concatGrowable(a.values, b.values) };
+    },
+    validateState(state: unknown): asserts state is DivergenceState {
+      // A divergence is infinite where q = 0 < p, NaN for an all-zero row (0/0), and may be
+      // negative for log-inputs that are not normalised (torchmetrics' formula): any number.
+      checkState(meta.id, state, { cols: field.count(), values: field.growable(Float64Array, "any") });
+      const s = state as DivergenceState;
+      stateInvariant(
+        meta.id,
+        s.cols > 0 || s.values.length === 0,
+        "state.cols must be positive once rows were seen",
+      );
+    },
     compute(state) {
       assertSeen(state.values.length, fn);
       const values = filled(state.values);
-      if (reduction === "none") return Array.from(values) as DivergenceResult<O>;
-      let sum = 0;
-      for (const v of values) sum += v;
-      return (reduction === "sum" ? sum : sum / values.length) as DivergenceResult<O>;
+      return reduceValues(values, reduction) as DivergenceResult<O>;
     },
   };
 }

@@ -1,14 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { optBoolean, optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MomentState, momentMetricDef, momentsOf } from "./moments.js";
-import {
-  combineScores,
-  finiteScore,
-  type R2Multioutput,
-  type R2Result,
-  readMultioutput,
-} from "./r2-score.js";
+import { centred, type MomentState, momentMetricDef } from "./moments.js";
+import { exactScores, type R2Multioutput, type R2Result, readMultioutput } from "./r2-score.js";
 
 /** Catalog entry of the explained variance score. */
 export const explainedVarianceMeta: CatalogEntry = {
@@ -30,9 +25,13 @@ export const explainedVarianceMeta: CatalogEntry = {
 
 /** Options of {@link explainedVariance}. */
 export interface ExplainedVarianceOptions {
+  /** scikit-learn's `force_finite` (default true), as for {@link r2Score}. */
+  readonly forceFinite?: boolean;
   /** Default `"uniform_average"`. */
   readonly multioutput?: R2Multioutput;
 }
+
+const EV_OPTIONS = optionNames<ExplainedVarianceOptions>()("multioutput", "forceFinite");
 
 /**
  * Explained variance, `1 - Var(t - p) / Var(t)` per output (population variances), combined by
@@ -43,26 +42,25 @@ export function explainedVarianceDef<O extends ExplainedVarianceOptions>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, R2Result<O>> {
   const fn = "explainedVariance";
-  const multioutput = readMultioutput(options.multioutput, fn);
+  const o = readOptions<ExplainedVarianceOptions>(fn, options, EV_OPTIONS);
+  const multioutput = readMultioutput(o.multioutput, fn);
+  const forceFinite = optBoolean(fn, "forceFinite", o.forceFinite, true);
   return momentMetricDef({
     id: explainedVarianceMeta.id,
     meta: explainedVarianceMeta,
     fn,
-    options: { multioutput },
-    compute(state) {
-      const scores: number[] = [];
-      const weights: number[] = [];
-      const nums: number[] = [];
+    options: { multioutput, forceFinite },
+    sums: ["t", "tt", "e", "ee"],
+    compute(state, moments) {
+      const nums: bigint[] = [];
+      const dens: bigint[] = [];
       for (let c = 0; c < state.cols; c++) {
-        const m = momentsOf(state, c);
-        // Var(t - p) * n = M2p + M2t - 2 Cpt; clamp tiny negative rounding to 0.
-        const num = Math.max(0, m.m2P + m.m2T - 2 * m.cPT) / m.n;
-        const den = m.m2T / m.n;
-        scores.push(finiteScore(num, den));
-        weights.push(den);
-        nums.push(num);
+        const { n, sums } = moments(c);
+        // n² Var(p - t) and n² Var(t), exact.
+        nums.push(centred(n, sums.ee!, sums.e!, sums.e!));
+        dens.push(centred(n, sums.tt!, sums.t!, sums.t!));
       }
-      return combineScores(scores, weights, multioutput, nums) as R2Result<O>;
+      return exactScores(nums, dens, multioutput, forceFinite) as R2Result<O>;
     },
   });
 }

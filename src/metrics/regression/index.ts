@@ -3,6 +3,8 @@ export { entries as catalog } from "./catalog.js";
 export * from "./concordance-correlation.js";
 export * from "./cosine-similarity.js";
 export * from "./d2-absolute-error.js";
+export * from "./d2-pinball-score.js";
+export * from "./d2-tweedie-score.js";
 export type {
   DivergenceArgs,
   DivergenceOptions,

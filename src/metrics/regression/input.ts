@@ -29,13 +29,15 @@ function isVectorInput(value: unknown): boolean {
 
 /**
  * Reads `preds` and `target` (vectors or n x k matrices), checks they have the same shape and
- * hold only finite numbers. Throws `shape_mismatch` or `invalid_value` naming `fn`.
+ * (unless `checkFinite` is false: a fused kernel checks them in its pass) hold only finite
+ * numbers. Throws `shape_mismatch` or `invalid_value` naming `fn`.
  */
 export function readPair(
   fn: string,
   preds: unknown,
   target: unknown,
   names: [string, string] = ["preds", "target"],
+  checkFinite = true,
 ): PairBatch {
   const p = toMatrixOrColumn(preds, fn, names[0]);
   const t = toMatrixOrColumn(target, fn, names[1]);
@@ -50,9 +52,23 @@ export function readPair(
         : `${fn}: \`${names[0]}\` and \`${names[1]}\` must have the same shape, got ${shape(p, false)} and ${shape(t, false)}`,
     );
   }
-  assertAllFinite(p.data, fn, names[0], p.cols);
-  assertAllFinite(t.data, fn, names[1], t.cols);
+  if (checkFinite) assertFinitePair(fn, p.data, t.data, p.cols, names);
   return { preds: p.data, target: t.data, rows: p.rows, cols: p.cols, vector: isVectorInput(preds) };
+}
+
+/**
+ * Throws `invalid_value` at the first NaN or infinity of `preds`, then of `target` (for batches
+ * read with `checkFinite: false`, once a fused kernel has found one).
+ */
+export function assertFinitePair(
+  fn: string,
+  preds: Float64Array,
+  target: Float64Array,
+  cols: number,
+  names: [string, string] = ["preds", "target"],
+): void {
+  assertAllFinite(preds, fn, names[0], cols);
+  assertAllFinite(target, fn, names[1], cols);
 }
 
 /** Position of flat index `i` in a row-major matrix with `cols` columns, for messages. */

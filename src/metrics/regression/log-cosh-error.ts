@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
+import { addAbsoluteDifference } from "./exact-terms.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
 /** Catalog entry of the log-cosh error. */
 export const logCoshErrorMeta: CatalogEntry = {
@@ -34,17 +35,25 @@ export function logCosh(x: number): number {
 export function logCoshErrorDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
-  const multioutput = readMultioutput(options.multioutput, "logCoshError");
+  const multioutput = readMultioutputOptions("logCoshError", options);
   return sumMetricDef({
     id: logCoshErrorMeta.id,
     meta: logCoshErrorMeta,
     fn: "logCoshError",
     options: { multioutput },
     terms: 1,
-    fill: (p, t, [o]) => {
-      for (let i = 0; i < p.length; i++) o![i] = logCosh(p[i]! - t[i]!);
+    fill: (p, t, [o], spill) => {
+      for (let i = 0; i < p.length; i++) {
+        const e = p[i]! - t[i]!;
+        if (e - e === 0) o![i] = logCosh(e);
+        else {
+          // p - t overflowed: log cosh e = |e| - log 2 to the last bit at this size.
+          addAbsoluteDifference(spill(0, i), p[i]!, t[i]!);
+          o![i] = -Math.LN2;
+        }
+      }
     },
-    finalize: ([s], n) => s! / n,
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput,
   });
 }

@@ -1,4 +1,6 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { readOptions } from "../../core/options.js";
+import { checkState, field } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { assertSeen, assertVector, type PairArgs, type RegressionInput, readPair } from "./input.js";
 
@@ -25,8 +27,9 @@ export interface MaxErrorState {
 }
 
 /** Largest `|preds - target|`. Matches scikit-learn 1.9.1 `max_error` (vector input only). State O(1). */
-export function maxErrorDef(): MetricDef<MaxErrorState, PairArgs, number> {
+export function maxErrorDef(options?: Record<string, never>): MetricDef<MaxErrorState, PairArgs, number> {
   const fn = "maxError";
+  readOptions(fn, options, []);
   return {
     id: maxErrorMeta.id,
     meta: maxErrorMeta,
@@ -41,6 +44,9 @@ export function maxErrorDef(): MetricDef<MaxErrorState, PairArgs, number> {
       state.count += batch.rows;
     },
     merge: (a, b) => ({ max: Math.max(a.max, b.max), count: a.count + b.count }),
+    validateState(state: unknown): asserts state is MaxErrorState {
+      checkState(maxErrorMeta.id, state, { max: field.number("nonNegative"), count: field.count() });
+    },
     compute(state) {
       assertSeen(state.count, fn);
       return state.max;
@@ -52,6 +58,10 @@ export function maxErrorDef(): MetricDef<MaxErrorState, PairArgs, number> {
  * Max error of `preds` against `target`.
  * @example maxError([9, 2, 7, 1], [3, 2, 7, 1]) // 6
  */
-export function maxError(preds: RegressionInput, target: RegressionInput): number {
-  return runOnce(maxErrorDef(), preds, target);
+export function maxError(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options?: Record<string, never>,
+): number {
+  return runOnce(maxErrorDef(options), preds, target);
 }

@@ -1,8 +1,10 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
+import { addAbsoluteDifference } from "./exact-terms.js";
+import { fusedAbsoluteErrors } from "./fused.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
 /** Catalog entry of the mean absolute error. */
 export const meanAbsoluteErrorMeta: CatalogEntry = {
@@ -29,17 +31,25 @@ export const meanAbsoluteErrorMeta: CatalogEntry = {
 export function meanAbsoluteErrorDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
-  const multioutput = readMultioutput(options.multioutput, "meanAbsoluteError");
+  const multioutput = readMultioutputOptions("meanAbsoluteError", options);
   return sumMetricDef({
     id: meanAbsoluteErrorMeta.id,
     meta: meanAbsoluteErrorMeta,
     fn: "meanAbsoluteError",
     options: { multioutput },
     terms: 1,
-    fill: (p, t, [o]) => {
-      for (let i = 0; i < p.length; i++) o![i] = Math.abs(p[i]! - t[i]!);
+    fill: (p, t, [o], spill) => {
+      for (let i = 0; i < p.length; i++) {
+        const e = Math.abs(p[i]! - t[i]!);
+        if (e < Number.POSITIVE_INFINITY) o![i] = e;
+        else {
+          addAbsoluteDifference(spill(0, i), p[i]!, t[i]!);
+          o![i] = 0;
+        }
+      }
     },
-    finalize: ([sae], n) => sae! / n,
+    fused: (p, t, from, to, [sum]) => fusedAbsoluteErrors(p, t, from, to, sum!, addAbsoluteDifference),
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput,
   });
 }

@@ -14,7 +14,7 @@ describe("meanAbsolutePercentageError", () => {
 
   it("rejects a negative epsilon", () => {
     expect(() => meanAbsolutePercentageError([1], [1], { epsilon: -1 })).toThrow(
-      "meanAbsolutePercentageError: option `epsilon` must be a number in [0, 1.7976931348623157e+308], got -1",
+      "meanAbsolutePercentageError: option `epsilon` must be a finite number in [0, inf), got -1",
     );
   });
 });

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
@@ -38,6 +38,8 @@ export interface MapeOptions extends MultioutputOptions {
   readonly epsilon?: number;
 }
 
+const MAPE_OPTIONS = optionNames<MapeOptions>()("multioutput", "epsilon");
+
 /**
  * Mean absolute percentage error as a fraction (not a percent):
  * `mean(|preds - target| / max(|target|, epsilon))`, per output then averaged.
@@ -51,21 +53,29 @@ export function meanAbsolutePercentageErrorDef<O extends MapeOptions>(
   options: O = {} as O,
 ): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
   const fn = "meanAbsolutePercentageError";
-  const multioutput = readMultioutput(options.multioutput, fn);
-  const epsilon =
-    options.epsilon === undefined
-      ? Number.EPSILON
-      : assertNumberOption(options.epsilon, 0, Number.MAX_VALUE, fn, "epsilon");
+  const o = readOptions<MapeOptions>(fn, options, MAPE_OPTIONS);
+  const multioutput = readMultioutput(o.multioutput, fn);
+  const epsilon = optNumber(fn, "epsilon", o.epsilon, Number.EPSILON, { min: 0 });
   return sumMetricDef({
     id: meanAbsolutePercentageErrorMeta.id,
     meta: meanAbsolutePercentageErrorMeta,
     fn,
     options: { multioutput, epsilon },
     terms: 1,
-    fill: (p, t, [o]) => {
-      for (let i = 0; i < p.length; i++) o![i] = Math.abs(p[i]! - t[i]!) / Math.max(Math.abs(t[i]!), epsilon);
+    fill: (p, t, [o], spill) => {
+      for (let i = 0; i < p.length; i++) {
+        const scale = Math.max(Math.abs(t[i]!), epsilon);
+        const term = Math.abs(p[i]! - t[i]!) / scale;
+        if (term < Number.POSITIVE_INFINITY) o![i] = term;
+        else {
+          // |p - t| or the ratio overflowed: 2^128 |p 2^-128 - t 2^-128| / scale, added exactly
+          // with its factor (Infinity only for a zero target with epsilon 0, an error).
+          spill(0, i).addScaled(Math.abs(p[i]! * 2 ** -128 - t[i]! * 2 ** -128) / scale, 128);
+          o![i] = 0;
+        }
+      }
     },
-    finalize: ([s], n) => s! / n,
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput,
   });
 }

@@ -1,8 +1,10 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type SumState, sumMetricDef } from "./error-sum.js";
+import { type Spill, type SumState, sumMetricDef } from "./error-sum.js";
+import { addExactSquare, squareIsSafe } from "./exact-terms.js";
+import { fusedSquaredErrors } from "./fused.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
 /** Catalog entry of the mean squared error. */
 export const meanSquaredErrorMeta: CatalogEntry = {
@@ -38,11 +40,16 @@ export const rootMeanSquaredErrorMeta: CatalogEntry = {
   exports: ["rootMeanSquaredError", "rootMeanSquaredErrorDef"],
 };
 
-function squaredErrors(p: Float64Array, t: Float64Array, out: Float64Array[]): void {
+/** (p - t)² as float64 computes it; terms that would overflow or underflow are added exactly. */
+function squaredErrors(p: Float64Array, t: Float64Array, out: Float64Array[], spill: Spill): void {
   const o = out[0]!;
   for (let i = 0; i < p.length; i++) {
     const e = p[i]! - t[i]!;
-    o[i] = e * e;
+    if (squareIsSafe(e)) o[i] = e * e;
+    else {
+      addExactSquare(spill(0, i), p[i]!, t[i]!, e);
+      o[i] = 0;
+    }
   }
 }
 
@@ -54,7 +61,7 @@ function squaredErrors(p: Float64Array, t: Float64Array, out: Float64Array[]): v
 export function meanSquaredErrorDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
-  const multioutput = readMultioutput(options.multioutput, "meanSquaredError");
+  const multioutput = readMultioutputOptions("meanSquaredError", options);
   return sumMetricDef({
     id: meanSquaredErrorMeta.id,
     meta: meanSquaredErrorMeta,
@@ -62,7 +69,8 @@ export function meanSquaredErrorDef<O extends MultioutputOptions>(
     options: { multioutput },
     terms: 1,
     fill: squaredErrors,
-    finalize: ([sse], n) => sse! / n,
+    fused: (p, t, from, to, [sum]) => fusedSquaredErrors(p, t, from, to, sum!),
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput,
   });
 }
@@ -87,7 +95,7 @@ export function meanSquaredError<O extends MultioutputOptions>(
 export function rootMeanSquaredErrorDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
-  const multioutput = readMultioutput(options.multioutput, "rootMeanSquaredError");
+  const multioutput = readMultioutputOptions("rootMeanSquaredError", options);
   return sumMetricDef({
     id: rootMeanSquaredErrorMeta.id,
     meta: rootMeanSquaredErrorMeta,
@@ -95,7 +103,8 @@ export function rootMeanSquaredErrorDef<O extends MultioutputOptions>(
     options: { multioutput },
     terms: 1,
     fill: squaredErrors,
-    finalize: ([sse], n) => Math.sqrt(sse! / n),
+    fused: (p, t, from, to, [sum]) => fusedSquaredErrors(p, t, from, to, sum!),
+    finalize: (_, __, exact) => exact.rootMean(0),
     multioutput,
   });
 }

@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import { assertAbove, type PairArgs, type PairBatch, type RegressionInput } from "./input.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
 /** Catalog entry of the mean squared logarithmic error. */
 export const meanSquaredLogErrorMeta: CatalogEntry = {
@@ -59,7 +59,7 @@ export function meanSquaredLogErrorDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
   const fn = "meanSquaredLogError";
-  const multioutput = readMultioutput(options.multioutput, fn);
+  const multioutput = readMultioutputOptions(fn, options);
   return sumMetricDef({
     id: meanSquaredLogErrorMeta.id,
     meta: meanSquaredLogErrorMeta,
@@ -68,7 +68,7 @@ export function meanSquaredLogErrorDef<O extends MultioutputOptions>(
     terms: 1,
     check: checker(fn),
     fill: logErrors,
-    finalize: ([s], n) => s! / n,
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput,
   });
 }
@@ -93,7 +93,7 @@ export function rootMeanSquaredLogErrorDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<SumState, PairArgs, MultioutputResult<O>> {
   const fn = "rootMeanSquaredLogError";
-  const multioutput = readMultioutput(options.multioutput, fn);
+  const multioutput = readMultioutputOptions(fn, options);
   return sumMetricDef({
     id: rootMeanSquaredLogErrorMeta.id,
     meta: rootMeanSquaredLogErrorMeta,
@@ -102,7 +102,7 @@ export function rootMeanSquaredLogErrorDef<O extends MultioutputOptions>(
     terms: 1,
     check: checker(fn),
     fill: logErrors,
-    finalize: ([s], n) => Math.sqrt(s! / n),
+    finalize: (_, __, exact) => exact.rootMean(0),
     multioutput,
   });
 }

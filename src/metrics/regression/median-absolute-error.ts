@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 import { type PairBufferState, pairBufferDef, quantileLinear } from "./pair-buffer.js";
 
 /** Catalog entry of the median absolute error. */
@@ -28,7 +28,7 @@ export const medianAbsoluteErrorMeta: CatalogEntry = {
 export function medianAbsoluteErrorDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<PairBufferState, PairArgs, MultioutputResult<O>> {
-  const multioutput = readMultioutput(options.multioutput, "medianAbsoluteError");
+  const multioutput = readMultioutputOptions("medianAbsoluteError", options);
   return pairBufferDef({
     id: medianAbsoluteErrorMeta.id,
     meta: medianAbsoluteErrorMeta,

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
@@ -25,13 +25,17 @@ export interface MinkowskiOptions {
   readonly p?: number;
 }
 
+const MINKOWSKI_OPTIONS = optionNames<MinkowskiOptions>()("p");
+
 /**
  * Minkowski distance `(sum |p_i - t_i|^p)^(1/p)` over all elements (matrix input is flattened, as
  * torchmetrics 1.9.0 `minkowski_distance`). State O(1).
  */
 export function minkowskiDistanceDef(options: MinkowskiOptions = {}): MetricDef<SumState, PairArgs, number> {
   const fn = "minkowskiDistance";
-  const order = options.p === undefined ? 2 : assertNumberOption(options.p, 1, Number.MAX_VALUE, fn, "p");
+  const order = optNumber(fn, "p", readOptions<MinkowskiOptions>(fn, options, MINKOWSKI_OPTIONS).p, 2, {
+    min: 1,
+  });
   const def = sumMetricDef<number[]>({
     id: minkowskiDistanceMeta.id,
     meta: minkowskiDistanceMeta,

@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertOneOf } from "../../core/validate.js";
+import { bigSqrtRatioToNumber, EXACT_BASE } from "../../core/exact-sum.js";
+import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
+import { centred, type MomentState, momentMetricDef, perOutput, scaled } from "./moments.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
 
 /** Catalog entry of the normalized RMSE. */
@@ -34,6 +35,8 @@ export interface NrmseOptions extends MultioutputOptions {
   readonly normalization?: NrmseNormalization;
 }
 
+const NRMSE_OPTIONS = optionNames<NrmseOptions>()("multioutput", "normalization");
+
 /**
  * NRMSE per output: `RMSE / denom`, with `denom` the target's mean, range (max - min), population
  * standard deviation or L2 norm, over everything seen. Matches torchmetrics 1.9.0
@@ -44,28 +47,39 @@ export function normalizedRootMeanSquaredErrorDef<O extends NrmseOptions>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, MultioutputResult<O>> {
   const fn = "normalizedRootMeanSquaredError";
-  const multioutput = readMultioutput(options.multioutput, fn);
-  const normalization =
-    options.normalization === undefined
-      ? "mean"
-      : assertOneOf(options.normalization, ["mean", "range", "std", "l2"] as const, fn, "normalization");
+  const o = readOptions<NrmseOptions>(fn, options, NRMSE_OPTIONS);
+  const multioutput = readMultioutput(o.multioutput, fn);
+  const normalization = optOneOf(
+    fn,
+    "normalization",
+    o.normalization,
+    ["mean", "range", "std", "l2"] as const,
+    "mean",
+  );
   return momentMetricDef({
     id: normalizedRootMeanSquaredErrorMeta.id,
     meta: normalizedRootMeanSquaredErrorMeta,
     fn,
     options: { multioutput, normalization },
-    compute: (state) =>
-      perOutput(state, multioutput, (m) => {
-        const rmse = Math.sqrt(m.sse / m.n);
-        const denom =
-          normalization === "mean"
-            ? m.meanT
-            : normalization === "range"
-              ? m.maxT - m.minT
-              : normalization === "std"
-                ? Math.sqrt(m.m2T / m.n)
-                : Math.sqrt(m.m2T + m.n * m.meanT * m.meanT);
-        return rmse / denom;
+    sums: ["t", "tt", "sse"],
+    range: normalization === "range",
+    compute: (state, moments) =>
+      perOutput(state, moments, multioutput, ({ n, sums, minT, maxT }) => {
+        const sse = sums.sse!;
+        const t = sums.t!;
+        if (normalization === "range") return bigSqrtRatioToNumber(sse, n, EXACT_BASE) / (maxT - minT);
+        // rmse / mean = sign(Σt) sqrt(n SSE / (Σt)²); rmse / std = sqrt(n SSE / C_tt); rmse / l2 = sqrt(SSE / (n Σt²)).
+        if (normalization === "mean") {
+          if (t === 0n) return sse === 0n ? Number.NaN : Number.POSITIVE_INFINITY;
+          const r = bigSqrtRatioToNumber(scaled(n, sse), t * t);
+          return t < 0n ? -r : r;
+        }
+        const den = normalization === "std" ? centred(n, sums.tt!, t, t) : scaled(n, sums.tt!);
+        if (den === 0n) return sse === 0n ? Number.NaN : Number.POSITIVE_INFINITY;
+        return bigSqrtRatioToNumber(
+          normalization === "std" ? scaled(n, sse) : sse << BigInt(-EXACT_BASE),
+          den,
+        );
       }) as MultioutputResult<O>,
   });
 }

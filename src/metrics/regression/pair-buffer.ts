@@ -7,11 +7,10 @@ import {
   type GrowableFloat64,
   growableFloat64,
 } from "../../core/buffer.js";
-import { fail } from "../../core/errors.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
-import { assertColumns, assertSeen, type PairArgs, type PairBatch, readPair } from "./input.js";
+import { assertColumns, assertSeen, assertVector, type PairArgs, type PairBatch, readPair } from "./input.js";
 import { reduceOutputs } from "./multioutput.js";
-import { checkCount, checkGrowable, checkRecord } from "./state-checks.js";
 
 /**
  * Exact-mode state for the regression metrics that need every pair (median, ranks): the preds
@@ -31,6 +30,10 @@ export interface PairBufferSpec {
   readonly fn: string;
   readonly options: Readonly<Record<string, unknown>>;
   readonly check?: (batch: PairBatch) => void;
+  /** One output only (matrix input is `unsupported`). */
+  readonly vectorOnly?: boolean;
+  /** Domain checks of a decoded state's pairs (the same domain as `check`), `invalid_state` on failure. */
+  readonly checkState?: (preds: Float64Array, target: Float64Array) => void;
   /** The metric of one output from its preds and targets. */
   readonly compute: (preds: Float64Array, target: Float64Array) => number;
   /** How per-output values combine (`raw_values` or `uniform_average`). */
@@ -46,6 +49,7 @@ export function pairBufferDef<Result>(spec: PairBufferSpec): MetricDef<PairBuffe
     init: () => ({ cols: 0, preds: growableFloat64(), target: growableFloat64() }),
     update(state, preds, target) {
       const batch = readPair(spec.fn, preds, target);
+      if (spec.vectorOnly) assertVector(batch, spec.fn);
       if (batch.rows === 0) return;
       assertColumns(state.cols, batch.cols, spec.fn);
       spec.check?.(batch);
@@ -62,40 +66,47 @@ export function pairBufferDef<Result>(spec: PairBufferSpec): MetricDef<PairBuffe
       };
     },
     validateState(state: unknown): asserts state is PairBufferState {
-      const r = checkRecord(state, spec.id);
-      const cols = checkCount(r, "cols", spec.id);
-      checkGrowable(r, "preds", spec.id);
-      checkGrowable(r, "target", spec.id);
-      if ((r.preds as { length: number }).length !== (r.target as { length: number }).length) {
-        fail("invalid_state", `${spec.id}: state buffers \`preds\` and \`target\` must have the same length`);
-      }
-      const length = (r.preds as { length: number }).length;
-      if ((cols === 0 && length !== 0) || (cols !== 0 && length % cols !== 0)) {
-        fail(
-          "invalid_state",
-          `${spec.id}: state buffers of length ${length} do not hold whole rows of ${cols} outputs`,
-        );
-      }
+      checkState(spec.id, state, {
+        cols: field.count(),
+        preds: field.growable(Float64Array),
+        target: field.growable(Float64Array),
+      });
+      const { cols, preds, target } = state as PairBufferState;
+      stateInvariant(
+        spec.id,
+        preds.length === target.length,
+        `state.preds and state.target must have the same length, got ${preds.length} and ${target.length}`,
+      );
+      stateInvariant(
+        spec.id,
+        cols === 0 ? preds.length === 0 : preds.length % cols === 0,
+        `state buffers of length ${preds.length} do not hold whole rows of ${cols} outputs`,
+      );
+      spec.checkState?.(preds.data, target.data);
     },
     compute(state) {
       assertSeen(state.preds.length, spec.fn);
-      const p = filled(state.preds);
-      const t = filled(state.target);
-      if (state.cols === 1) return reduceOutputs([spec.compute(p, t)], spec.multioutput) as Result;
-      const rows = p.length / state.cols;
-      const values: number[] = [];
-      for (let c = 0; c < state.cols; c++) {
-        const pc = new Float64Array(rows);
-        const tc = new Float64Array(rows);
-        for (let r = 0; r < rows; r++) {
-          pc[r] = p[r * state.cols + c]!;
-          tc[r] = t[r * state.cols + c]!;
-        }
-        values.push(spec.compute(pc, tc));
-      }
+      const values = pairColumns(state).map(({ preds, target }) => spec.compute(preds, target));
       return reduceOutputs(values, spec.multioutput) as Result;
     },
   };
+}
+
+/** The pairs of each output of a buffer state (one entry per output column). */
+export function pairColumns(state: PairBufferState): { preds: Float64Array; target: Float64Array }[] {
+  const p = filled(state.preds);
+  const t = filled(state.target);
+  if (state.cols === 1) return [{ preds: p, target: t }];
+  const rows = p.length / state.cols;
+  return Array.from({ length: state.cols }, (_, c) => {
+    const preds = new Float64Array(rows);
+    const target = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) {
+      preds[r] = p[r * state.cols + c]!;
+      target[r] = t[r * state.cols + c]!;
+    }
+    return { preds, target };
+  });
 }
 
 /** A compact copy of a buffer state (capacity = length), for serialising. */

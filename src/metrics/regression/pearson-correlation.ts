@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { bigSqrtRatioToNumber } from "../../core/exact-sum.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { centred, type MomentState, momentMetricDef, perOutput } from "./moments.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
 /** Catalog entry of the Pearson correlation coefficient. */
 export const pearsonCorrelationMeta: CatalogEntry = {
@@ -30,16 +31,22 @@ export function pearsonCorrelationDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, MultioutputResult<O>> {
   const fn = "pearsonCorrelation";
-  const multioutput = readMultioutput(options.multioutput, fn);
+  const multioutput = readMultioutputOptions(fn, options);
   return momentMetricDef({
     id: pearsonCorrelationMeta.id,
     meta: pearsonCorrelationMeta,
     fn,
     options: { multioutput },
-    compute: (state) =>
-      perOutput(state, multioutput, (m) => {
-        const r = m.cPT / Math.sqrt(m.m2P * m.m2T);
-        return Number.isNaN(r) ? r : Math.min(1, Math.max(-1, r));
+    sums: ["p", "t", "pp", "tt", "pt"],
+    compute: (state, moments) =>
+      perOutput(state, moments, multioutput, ({ n, sums }) => {
+        // r = C_pt / sqrt(C_pp C_tt), with C_xy = n Σxy - Σx Σy exact: r² as one exact ratio.
+        const cpt = centred(n, sums.pt!, sums.p!, sums.t!);
+        const cpp = centred(n, sums.pp!, sums.p!, sums.p!);
+        const ctt = centred(n, sums.tt!, sums.t!, sums.t!);
+        if (cpp === 0n || ctt === 0n) return Number.NaN;
+        const r = bigSqrtRatioToNumber(cpt * cpt, cpp * ctt);
+        return Math.min(1, cpt < 0n ? -r : r);
       }) as MultioutputResult<O>,
   });
 }

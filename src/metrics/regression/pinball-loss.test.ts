@@ -16,7 +16,7 @@ describe("meanPinballLoss", () => {
 
   it("rejects alpha outside [0, 1]", () => {
     expect(() => meanPinballLoss([1], [1], { alpha: 1.5 })).toThrow(
-      "meanPinballLoss: option `alpha` must be a number in [0, 1], got 1.5",
+      "meanPinballLoss: option `alpha` must be a finite number in [0, 1], got 1.5",
     );
   });
 });

@@ -233,14 +233,20 @@ describe("fromJSON rejects malformed states", () => {
     [
       "a sum state with the wrong number of sums",
       meanSquaredErrorDef(),
-      { cols: 2, count: 3, sums: new Float64Array(1), compensations: new Float64Array(2) },
-      "`sums` must be a Float64Array of length 2",
+      { cols: 2, count: 3, sums: new Float64Array(1) },
+      "state.sums must be a Float64Array of 284 limbs (2 exact sums), got 1 values",
     ],
     [
       "a moment state with a fractional count",
       r2ScoreDef(),
-      { cols: 0, count: 1.5 },
-      "`count` must be a non-negative integer, got 1.5",
+      {
+        cols: 0,
+        count: 1.5,
+        sums: new Float64Array(0),
+        minT: new Float64Array(0),
+        maxT: new Float64Array(0),
+      },
+      "state.count must hold non-negative integers, got 1.5",
     ],
     [
       "a buffer state whose length exceeds its capacity",

@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertIntegerOption, assertOneOf } from "../../core/validate.js";
+import { bigRatioToNumber } from "../../core/exact-sum.js";
+import { optBoolean, optInteger, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MomentState, momentMetricDef, momentsOf } from "./moments.js";
+import { centred, type MomentState, momentMetricDef, scaled } from "./moments.js";
 
 /** Catalog entry of the coefficient of determination. */
 export const r2ScoreMeta: CatalogEntry = {
@@ -32,6 +33,11 @@ export interface R2Options {
   readonly multioutput?: R2Multioutput;
   /** Number of regressors for the adjusted R² (torchmetrics `adjusted`); default 0 (plain R²). */
   readonly adjusted?: number;
+  /**
+   * scikit-learn's `force_finite` (default true): a constant target scores 1 when predicted
+   * exactly, else 0. False: the plain formula's NaN or -Infinity.
+   */
+  readonly forceFinite?: boolean;
 }
 
 /** Result type: `number[]` for `raw_values`, else a number. */
@@ -46,38 +52,61 @@ export function finiteScore(num: number, den: number): number {
   return num !== 0 ? 0 : 1;
 }
 
-/** Combines per-output scores; `weights` are the denominators (target variances). */
-export function combineScores(
-  scores: number[],
-  weights: number[],
+/**
+ * One output's `1 - num / den` from exact numerators and denominators (in the same units), rounded
+ * once. With `forceFinite` (scikit-learn's default) a zero denominator gives 1 when the numerator
+ * is zero too, else 0; without, the plain formula's NaN (0/0) or -Infinity.
+ */
+export function exactScore(num: bigint, den: bigint, forceFinite = true): number {
+  if (den === 0n)
+    return num === 0n ? (forceFinite ? 1 : Number.NaN) : forceFinite ? 0 : Number.NEGATIVE_INFINITY;
+  return num === 0n ? 1 : bigRatioToNumber(den - num, den);
+}
+
+/**
+ * Per-output scores from exact numerators and denominators, combined by `multioutput` as
+ * scikit-learn 1.2.1 `_assemble_r2_explained_variance` does: `variance_weighted` weights each
+ * output by its denominator share, or uniformly when every denominator is zero.
+ */
+export function exactScores(
+  nums: bigint[],
+  dens: bigint[],
   multioutput: R2Multioutput,
-  nums: number[],
+  forceFinite = true,
 ): number | number[] {
+  const scores = nums.map((num, i) => exactScore(num, dens[i]!, forceFinite));
+  const total = dens.reduce((a, b) => a + b, 0n);
   if (multioutput === "raw_values") return scores;
-  if (multioutput === "uniform_average") return scores.reduce((a, b) => a + b, 0) / scores.length;
-  const total = weights.reduce((a, b) => a + b, 0);
-  if (total === 0) return nums.every((v) => v === 0) ? 1 : 0;
+  if (multioutput === "uniform_average" || total === 0n)
+    return scores.reduce((a, b) => a + b, 0) / scores.length;
   let s = 0;
-  for (let i = 0; i < scores.length; i++) s += (weights[i]! / total) * scores[i]!;
+  for (let i = 0; i < scores.length; i++) s += bigRatioToNumber(dens[i]!, total) * scores[i]!;
   return s;
 }
 
-/** Validates a `multioutput` option (default `"uniform_average"`). */
-export function readMultioutput(value: R2Multioutput | undefined, fn: string): R2Multioutput {
-  return value === undefined
-    ? "uniform_average"
-    : assertOneOf(value, ["uniform_average", "raw_values", "variance_weighted"] as const, fn, "multioutput");
+/** Validates an R²-style `multioutput` option (default `"uniform_average"`). */
+export function readMultioutput(value: unknown, fn: string): R2Multioutput {
+  return optOneOf(
+    fn,
+    "multioutput",
+    value,
+    ["uniform_average", "raw_values", "variance_weighted"] as const,
+    "uniform_average",
+  );
 }
+
+const R2_OPTIONS = optionNames<R2Options>()("multioutput", "adjusted", "forceFinite");
 
 /** Validates the R² options (`multioutput` and a non-negative integer `adjusted`). */
 export function readR2Options(
-  options: R2Options,
+  options: unknown,
   fn: string,
-): { multioutput: R2Multioutput; adjusted: number } {
-  const multioutput = readMultioutput(options.multioutput, fn);
-  const adjusted =
-    options.adjusted === undefined ? 0 : assertIntegerOption(options.adjusted, 0, fn, "adjusted");
-  return { multioutput, adjusted };
+): { multioutput: R2Multioutput; adjusted: number; forceFinite: boolean } {
+  const o = readOptions<R2Options>(fn, options, R2_OPTIONS);
+  const multioutput = readMultioutput(o.multioutput, fn);
+  const adjusted = optInteger(fn, "adjusted", o.adjusted, 0, { min: 0 });
+  const forceFinite = optBoolean(fn, "forceFinite", o.forceFinite, true);
+  return { multioutput, adjusted, forceFinite };
 }
 
 function adjust(value: number, n: number, adjusted: number): number {
@@ -99,23 +128,28 @@ export function r2ScoreDef<O extends R2Options>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, R2Result<O>> {
   const fn = "r2Score";
-  const { multioutput, adjusted } = readR2Options(options, fn);
+  const { multioutput, adjusted, forceFinite } = readR2Options(options, fn);
   return momentMetricDef({
     id: r2ScoreMeta.id,
     meta: r2ScoreMeta,
     fn,
-    options: { multioutput, adjusted },
-    compute(state) {
-      const scores: number[] = [];
-      const weights: number[] = [];
-      const nums: number[] = [];
+    options: { multioutput, adjusted, forceFinite },
+    sums: ["t", "tt", "sse"],
+    compute(state, moments) {
+      const nums: bigint[] = [];
+      const dens: bigint[] = [];
       for (let c = 0; c < state.cols; c++) {
-        const m = momentsOf(state, c);
-        scores.push(m.n < 2 ? Number.NaN : finiteScore(m.sse, m.m2T));
-        weights.push(m.m2T);
-        nums.push(m.sse);
+        const { n, sums } = moments(c);
+        // n SS_res and n SS_tot = n Σt² - (Σt)², both exact in units of 2^(2 EXACT_BASE).
+        nums.push(scaled(n, sums.sse!));
+        dens.push(centred(n, sums.tt!, sums.t!, sums.t!));
       }
-      const combined = combineScores(scores, weights, multioutput, nums);
+      const combined =
+        state.count < 2
+          ? multioutput === "raw_values"
+            ? nums.map(() => Number.NaN)
+            : Number.NaN
+          : exactScores(nums, dens, multioutput, forceFinite);
       const result = Array.isArray(combined)
         ? combined.map((v) => adjust(v, state.count, adjusted))
         : adjust(combined, state.count, adjusted);

@@ -1,4 +1,6 @@
+import { bigSqrtRatioToNumber, ExactSum, exactBigInt, exactSums } from "../../core/exact-sum.js";
 import { argsort } from "../../core/sort.js";
+import { addExactProducts, centred } from "./moments.js";
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const RADIX = 1 << 16;
@@ -102,27 +104,31 @@ export function averageRanks(values: Float64Array): Float64Array {
   return ranks;
 }
 
-/** Pearson's r of two equal-length vectors, two-pass (NaN for a constant input). */
+/**
+ * Pearson's r of two equal-length vectors from exact sums (NaN for a constant input): the same
+ * bits whatever the order of the pairs.
+ */
 export function pearsonOf(x: Float64Array, y: Float64Array): number {
-  const n = x.length;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < n; i++) {
-    sx += x[i]!;
-    sy += y[i]!;
-  }
-  const mx = sx / n;
-  const my = sy / n;
-  let cxy = 0;
-  let cxx = 0;
-  let cyy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i]! - mx;
-    const dy = y[i]! - my;
-    cxy += dx * dy;
-    cxx += dx * dx;
-    cyy += dy * dy;
-  }
-  const r = cxy / Math.sqrt(cxx * cyy);
-  return Number.isNaN(r) ? r : Math.min(1, Math.max(-1, r));
+  const limbs = exactSums(5);
+  const sums = [0, 1, 2, 3, 4].map((k) => new ExactSum(limbs, k));
+  sums[0]!.addRun(x, 0, x.length);
+  sums[1]!.addRun(y, 0, y.length);
+  addExactProducts(sums[2]!, x, x, 0, x.length);
+  addExactProducts(sums[3]!, y, y, 0, y.length);
+  addExactProducts(sums[4]!, x, y, 0, x.length);
+  for (const sum of sums) sum.finish();
+  const [sx, sy, sxx, syy, sxy] = [0, 1, 2, 3, 4].map((k) => exactBigInt(limbs, k)) as [
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+  ];
+  const n = BigInt(x.length);
+  const cxy = centred(n, sxy, sx, sy);
+  const cxx = centred(n, sxx, sx, sx);
+  const cyy = centred(n, syy, sy, sy);
+  if (cxx === 0n || cyy === 0n) return Number.NaN;
+  const r = bigSqrtRatioToNumber(cxy * cxy, cxx * cyy);
+  return Math.min(1, cxy < 0n ? -r : r);
 }

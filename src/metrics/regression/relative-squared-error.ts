@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { describeValue, fail } from "../../core/errors.js";
+import { bigRatioToNumber, bigSqrtRatioToNumber } from "../../core/exact-sum.js";
+import { optBoolean, optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MomentState, momentMetricDef, perOutput } from "./moments.js";
+import { centred, type MomentState, momentMetricDef, perOutput, scaled } from "./moments.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
 
 /** Catalog entry of the relative squared error. */
@@ -27,6 +28,8 @@ export interface RseOptions extends MultioutputOptions {
   readonly squared?: boolean;
 }
 
+const RSE_OPTIONS = optionNames<RseOptions>()("multioutput", "squared");
+
 /**
  * Relative squared error per output, `sum (t - p)^2 / sum (t - mean t)^2` (or its square root with
  * `squared: false`). Matches torchmetrics 1.9.0 `relative_squared_error`; a constant target
@@ -36,23 +39,23 @@ export function relativeSquaredErrorDef<O extends RseOptions>(
   options: O = {} as O,
 ): MetricDef<MomentState, PairArgs, MultioutputResult<O>> {
   const fn = "relativeSquaredError";
-  const multioutput = readMultioutput(options.multioutput, fn);
-  if (options.squared !== undefined && typeof options.squared !== "boolean") {
-    fail(
-      "invalid_option",
-      `${fn}: option \`squared\` must be a boolean, got ${describeValue(options.squared)}`,
-    );
-  }
-  const squared = options.squared ?? true;
+  const o = readOptions<RseOptions>(fn, options, RSE_OPTIONS);
+  const multioutput = readMultioutput(o.multioutput, fn);
+  const squared = optBoolean(fn, "squared", o.squared, true);
   return momentMetricDef({
     id: relativeSquaredErrorMeta.id,
     meta: relativeSquaredErrorMeta,
     fn,
     options: { multioutput, squared },
-    compute: (state) =>
-      perOutput(state, multioutput, (m) =>
-        squared ? m.sse / m.m2T : Math.sqrt(m.sse / m.m2T),
-      ) as MultioutputResult<O>,
+    sums: ["t", "tt", "sse"],
+    compute: (state, moments) =>
+      perOutput(state, moments, multioutput, ({ n, sums }) => {
+        // SSE / SST = n SSE / (n Σt² - (Σt)²), exact; a constant target divides by zero.
+        const num = scaled(n, sums.sse!);
+        const den = centred(n, sums.tt!, sums.t!, sums.t!);
+        if (den === 0n) return num === 0n ? Number.NaN : Number.POSITIVE_INFINITY;
+        return squared ? bigRatioToNumber(num, den) : bigSqrtRatioToNumber(num, den);
+      }) as MultioutputResult<O>,
   });
 }
 

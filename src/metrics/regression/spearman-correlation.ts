@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
-import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
+import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 import { type PairBufferState, pairBufferDef } from "./pair-buffer.js";
 import { averageRanks, pearsonOf } from "./ranks.js";
 
@@ -30,7 +30,7 @@ export const spearmanCorrelationMeta: CatalogEntry = {
 export function spearmanCorrelationDef<O extends MultioutputOptions>(
   options: O = {} as O,
 ): MetricDef<PairBufferState, PairArgs, MultioutputResult<O>> {
-  const multioutput = readMultioutput(options.multioutput, "spearmanCorrelation");
+  const multioutput = readMultioutputOptions("spearmanCorrelation", options);
   return pairBufferDef({
     id: spearmanCorrelationMeta.id,
     meta: spearmanCorrelationMeta,

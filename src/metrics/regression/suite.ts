@@ -1,4 +1,6 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { readOptions } from "../../core/options.js";
+import { checkState, field } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { explainedVarianceDef } from "./explained-variance.js";
 import { assertVector, type PairArgs, type RegressionInput, readPair } from "./input.js";
@@ -66,7 +68,10 @@ const suiteMeta: CatalogEntry = {
  * One def computing the whole {@link RegressionSuite} from a single pass of updates (vector input).
  * State: the members' states side by side (O(n), as Spearman and the median need every pair).
  */
-export function regressionSuiteDef(): MetricDef<Record<string, unknown>, PairArgs, RegressionSuite> {
+export function regressionSuiteDef(
+  options?: Record<string, never>,
+): MetricDef<Record<string, unknown>, PairArgs, RegressionSuite> {
+  readOptions("regressionSuite", options, []);
   const defs = parts();
   const keys = Object.keys(defs) as (keyof RegressionSuite)[];
   return {
@@ -81,6 +86,21 @@ export function regressionSuiteDef(): MetricDef<Record<string, unknown>, PairArg
       for (const k of keys) defs[k].update(state[k], batch.preds, batch.target);
     },
     merge: (a, b) => Object.fromEntries(keys.map((k) => [k, defs[k].merge(a[k], b[k])])),
+    validateState(state: unknown): asserts state is Record<string, unknown> {
+      checkState(
+        suiteMeta.id,
+        state,
+        Object.fromEntries(
+          keys.map((k) => [
+            k,
+            field.custom((value) => {
+              const validate: ((s: unknown) => void) | undefined = defs[k].validateState;
+              validate?.call(defs[k], value);
+            }),
+          ]),
+        ),
+      );
+    },
     compute: (state) =>
       Object.fromEntries(keys.map((k) => [k, defs[k].compute(state[k])])) as unknown as RegressionSuite,
   };
@@ -90,6 +110,10 @@ export function regressionSuiteDef(): MetricDef<Record<string, unknown>, PairArg
  * The regression suite of `preds` against `target`.
  * @example regressionSuite([1, 2, 3], [1, 2, 4]).mae // 1/3
  */
-export function regressionSuite(preds: RegressionInput, target: RegressionInput): RegressionSuite {
-  return runOnce(regressionSuiteDef(), preds, target);
+export function regressionSuite(
+  preds: RegressionInput,
+  target: RegressionInput,
+  options?: Record<string, never>,
+): RegressionSuite {
+  return runOnce(regressionSuiteDef(options), preds, target);
 }

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
@@ -28,6 +28,8 @@ export interface SmapeOptions {
   readonly epsilon?: number;
 }
 
+const SMAPE_OPTIONS = optionNames<SmapeOptions>()("epsilon");
+
 /**
  * Symmetric MAPE, `2/n * sum(|p - t| / max(|t| + |p|, epsilon))`, over all elements (matrix input
  * is flattened, as torchmetrics 1.9.0 `symmetric_mean_absolute_percentage_error` does). Range [0, 2].
@@ -37,10 +39,8 @@ export function symmetricMeanAbsolutePercentageErrorDef(
   options: SmapeOptions = {},
 ): MetricDef<SumState, PairArgs, number> {
   const fn = "symmetricMeanAbsolutePercentageError";
-  const epsilon =
-    options.epsilon === undefined
-      ? 1.17e-6
-      : assertNumberOption(options.epsilon, 0, Number.MAX_VALUE, fn, "epsilon");
+  const o = readOptions<SmapeOptions>(fn, options, SMAPE_OPTIONS);
+  const epsilon = optNumber(fn, "epsilon", o.epsilon, 1.17e-6, { min: 0 });
   const def = sumMetricDef<number[]>({
     id: symmetricMeanAbsolutePercentageErrorMeta.id,
     meta: symmetricMeanAbsolutePercentageErrorMeta,
@@ -49,10 +49,16 @@ export function symmetricMeanAbsolutePercentageErrorDef(
     terms: 1,
     fill: (p, t, [o]) => {
       for (let i = 0; i < p.length; i++) {
-        o![i] = (2 * Math.abs(p[i]! - t[i]!)) / Math.max(Math.abs(t[i]!) + Math.abs(p[i]!), epsilon);
+        const a = p[i]!;
+        const b = t[i]!;
+        // Past 1.8e308 the difference or the sum of magnitudes overflows: the same ratio on halves.
+        const big = Math.abs(a) + Math.abs(b) === Number.POSITIVE_INFINITY;
+        o![i] = big
+          ? 2 * (Math.abs(a / 2 - b / 2) / Math.max(Math.abs(a / 2) + Math.abs(b / 2), epsilon))
+          : (2 * Math.abs(a - b)) / Math.max(Math.abs(a) + Math.abs(b), epsilon);
       }
     },
-    finalize: ([s], n) => s! / n,
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput: "raw_values",
   });
   return { ...def, compute: (state) => flatMean(def.compute(state)) };

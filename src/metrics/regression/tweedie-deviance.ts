@@ -1,6 +1,6 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import { assertAbove, type PairArgs, type PairBatch, type RegressionInput } from "./input.js";
@@ -32,11 +32,37 @@ export interface TweedieOptions {
   readonly power?: number;
 }
 
+const TWEEDIE_OPTIONS = optionNames<TweedieOptions>()("power");
+
 function xlogy(x: number, y: number): number {
   return x === 0 ? 0 : x * Math.log(y);
 }
 
-function domainCheck(power: number, fn: string): (batch: PairBatch) => void {
+/** A Tweedie power option: a finite number <= 0 or >= 1 (there is no Tweedie distribution between), default 0. */
+export function readTweediePower(fn: string, value: unknown): number {
+  const power = optNumber(fn, "power", value, 0);
+  if (power > 0 && power < 1)
+    fail("invalid_option", `${fn}: option \`power\` must be <= 0 or >= 1, got ${power}`);
+  return power;
+}
+
+/** The unit deviance `d(t, y)` of power `power` (see {@link tweedieDevianceDef}). */
+export function tweedieTerm(power: number): (t: number, y: number) => number {
+  return power === 0
+    ? (t: number, y: number) => (t - y) * (t - y)
+    : power === 1
+      ? (t: number, y: number) => 2 * (xlogy(t, t / y) - t + y)
+      : power === 2
+        ? (t: number, y: number) => 2 * (Math.log(y / t) + t / y - 1)
+        : (t: number, y: number) =>
+            2 *
+            (Math.max(t, 0) ** (2 - power) / ((1 - power) * (2 - power)) -
+              (t * y ** (1 - power)) / (1 - power) +
+              y ** (2 - power) / (2 - power));
+}
+
+/** The domain checks of the Tweedie deviance of power `power` (scikit-learn's), on a whole batch. */
+export function tweedieDomainCheck(power: number, fn: string): (batch: PairBatch) => void {
   return (batch) => {
     if (power < 0) assertAbove(batch.preds, 0, false, fn, "preds", batch.cols);
     else if (power >= 1 && power < 2) {
@@ -60,35 +86,19 @@ function domainCheck(power: number, fn: string): (batch: PairBatch) => void {
  */
 export function tweedieDevianceDef(options: TweedieOptions = {}): MetricDef<SumState, PairArgs, number> {
   const fn = "tweedieDeviance";
-  const power =
-    options.power === undefined
-      ? 0
-      : assertNumberOption(options.power, -Number.MAX_VALUE, Number.MAX_VALUE, fn, "power");
-  if (power > 0 && power < 1)
-    fail("invalid_option", `${fn}: option \`power\` must be <= 0 or >= 1, got ${power}`);
-  const term =
-    power === 0
-      ? (t: number, y: number) => (t - y) * (t - y)
-      : power === 1
-        ? (t: number, y: number) => 2 * (xlogy(t, t / y) - t + y)
-        : power === 2
-          ? (t: number, y: number) => 2 * (Math.log(y / t) + t / y - 1)
-          : (t: number, y: number) =>
-              2 *
-              (Math.max(t, 0) ** (2 - power) / ((1 - power) * (2 - power)) -
-                (t * y ** (1 - power)) / (1 - power) +
-                y ** (2 - power) / (2 - power));
+  const power = readTweediePower(fn, readOptions<TweedieOptions>(fn, options, TWEEDIE_OPTIONS).power);
+  const term = tweedieTerm(power);
   const def = sumMetricDef<number[]>({
     id: tweedieDevianceMeta.id,
     meta: tweedieDevianceMeta,
     fn,
     options: { power },
     terms: 1,
-    check: domainCheck(power, fn),
+    check: tweedieDomainCheck(power, fn),
     fill: (p, t, [o]) => {
       for (let i = 0; i < p.length; i++) o![i] = term(t[i]!, p[i]!);
     },
-    finalize: ([s], n) => s! / n,
+    finalize: (_, __, exact) => exact.mean(0),
     multioutput: "raw_values",
   });
   return {

@@ -1,7 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertNumberOption } from "../../core/validate.js";
+import { bigRatioToNumber, bigToNumber, EXACT_BASE, exactBigInt } from "../../core/exact-sum.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
+import { addAbsoluteDifference } from "./exact-terms.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 
 /** Catalog entry of the weighted MAPE. */
@@ -28,6 +30,8 @@ export interface WmapeOptions {
   readonly epsilon?: number;
 }
 
+const WMAPE_OPTIONS = optionNames<WmapeOptions>()("epsilon");
+
 /**
  * Weighted MAPE, `sum|p - t| / max(sum|t|, epsilon)` over all elements (matrix input is
  * flattened, as torchmetrics 1.9.0 `weighted_mean_absolute_percentage_error`). State O(1).
@@ -36,19 +40,22 @@ export function weightedMeanAbsolutePercentageErrorDef(
   options: WmapeOptions = {},
 ): MetricDef<SumState, PairArgs, number> {
   const fn = "weightedMeanAbsolutePercentageError";
-  const epsilon =
-    options.epsilon === undefined
-      ? 1.17e-6
-      : assertNumberOption(options.epsilon, 0, Number.MAX_VALUE, fn, "epsilon");
+  const o = readOptions<WmapeOptions>(fn, options, WMAPE_OPTIONS);
+  const epsilon = optNumber(fn, "epsilon", o.epsilon, 1.17e-6, { min: 0 });
   const def = sumMetricDef<number[]>({
     id: weightedMeanAbsolutePercentageErrorMeta.id,
     meta: weightedMeanAbsolutePercentageErrorMeta,
     fn,
     options: { epsilon },
     terms: 2,
-    fill: (p, t, [a, b]) => {
+    fill: (p, t, [a, b], spill) => {
       for (let i = 0; i < p.length; i++) {
-        a![i] = Math.abs(p[i]! - t[i]!);
+        const e = Math.abs(p[i]! - t[i]!);
+        if (e < Number.POSITIVE_INFINITY) a![i] = e;
+        else {
+          addAbsoluteDifference(spill(0, i), p[i]!, t[i]!);
+          a![i] = 0;
+        }
         b![i] = Math.abs(t[i]!);
       }
     },
@@ -59,13 +66,16 @@ export function weightedMeanAbsolutePercentageErrorDef(
     ...def,
     compute(state) {
       def.compute(state); // validates non-empty
-      let num = 0;
-      let den = 0;
+      // Σ|p - t| / max(Σ|t|, epsilon) over every element, from the exact sums.
+      let num = 0n;
+      let den = 0n;
       for (let c = 0; c < state.cols; c++) {
-        num += state.sums[c]! + state.compensations[c]!;
-        den += state.sums[state.cols + c]! + state.compensations[state.cols + c]!;
+        num += exactBigInt(state.sums, c);
+        den += exactBigInt(state.sums, state.cols + c);
       }
-      return num / Math.max(den, epsilon);
+      return bigToNumber(den, EXACT_BASE) >= epsilon
+        ? bigRatioToNumber(num, den)
+        : bigToNumber(num, EXACT_BASE) / epsilon;
     },
   };
 }

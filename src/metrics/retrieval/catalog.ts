@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { retrievalMapMeta } from "./average-precision.js";
+import { dcgScoreMeta, ndcgScoreMeta } from "./dcg-score.js";
 import { retrievalFallOutMeta } from "./fall-out.js";
 import { retrievalHitRateMeta } from "./hit-rate.js";
-import { ndcgScoreMeta, retrievalNdcgMeta } from "./ndcg.js";
+import { retrievalNdcgMeta } from "./ndcg.js";
 import { retrievalPrecisionMeta } from "./precision-at-k.js";
 import { retrievalRPrecisionMeta } from "./r-precision.js";
 import { retrievalRecallMeta } from "./recall-at-k.js";
@@ -15,6 +16,7 @@ export const entries: readonly CatalogEntry[] = [
   retrievalMrrMeta,
   retrievalNdcgMeta,
   ndcgScoreMeta,
+  dcgScoreMeta,
   retrievalPrecisionMeta,
   retrievalRecallMeta,
   retrievalHitRateMeta,

@@ -4,11 +4,12 @@ import { runOnce } from "../../metric.js";
 import {
   expectedGainAtK,
   noIrrelevant,
+  RETRIEVAL_OPTIONS,
   type RetrievalArgs,
   type RetrievalOptions,
   type RetrievalState,
+  readRetrievalOptions,
   relevantCount,
-  resolveRetrievalOptions,
   retrievalDef,
 } from "./grouped.js";
 
@@ -40,13 +41,10 @@ export const retrievalFallOutMeta: CatalogEntry = {
  * `"pos"` (1). O(n) state.
  */
 export function retrievalFallOutDef(
-  options: RetrievalOptions = {},
+  options?: RetrievalOptions,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const fn = "retrievalFallOut";
-  const resolved = resolveRetrievalOptions(
-    { ...options, emptyTargetAction: options.emptyTargetAction ?? "pos" },
-    fn,
-  );
+  const { resolved } = readRetrievalOptions(fn, options, RETRIEVAL_OPTIONS, { emptyDefault: "pos" });
   return retrievalDef(
     retrievalFallOutMeta,
     fn,
@@ -59,12 +57,12 @@ export function retrievalFallOutDef(
   );
 }
 
-/** One-shot {@link retrievalFallOutDef}. */
+/** One-shot {@link retrievalFallOutDef}: `retrievalFallOut(preds, target, indexes, options)`. */
 export function retrievalFallOut(
-  indexes: ArrayLike<number>,
   preds: ArrayLike<number>,
   target: ArrayLike<number>,
-  options: RetrievalOptions = {},
+  indexes: ArrayLike<number>,
+  options?: RetrievalOptions,
 ): number {
-  return runOnce(retrievalFallOutDef(options), indexes, preds, target);
+  return runOnce(retrievalFallOutDef(options), preds, target, indexes);
 }

@@ -1,20 +1,37 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
+import {
+  concatGrowable,
+  filled,
+  type GrowableFloat32,
+  type GrowableFloat64,
+  growableFloat32,
+  growableFloat64,
+} from "../../core/buffer.js";
 import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { assertAllocation } from "../../core/limits.js";
+import { type OptionRecord, optInteger, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { argsort } from "../../core/sort.js";
-import { assertIntegerOption, assertOneOf } from "../../core/validate.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
 
 /**
  * Shared machinery of the grouped retrieval metrics: the state (every document's query id,
- * score and relevance, as torchmetrics 1.9.0 `RetrievalMetric` keeps them), validation, the
- * ranking of each query's documents, tie groups, and the aggregation over queries.
+ * score and relevance, as torchmetrics 1.9.0 `RetrievalMetric` keeps them), options, validation,
+ * the ranking of each query's documents, tie groups, and the aggregation over queries.
  *
- * A query's documents may arrive across many batches, so the state keeps them all (O(n)
- * memory) and `merge` concatenates. `compute` groups documents by query id (a stable radix
- * argsort, skipped when ids already arrive in order), then ranks each query of m documents with
- * a native sort plus binary-search placement: O(n log m) overall.
+ * Arguments are `(preds, target, indexes)` as torchmetrics' `metric(preds, target, indexes=...)`.
+ * Three arrays of numbers can be swapped silently, so everything that can be checked is:
+ * `target` holds 0/1 (binary metrics) or non-negative integer grades (nDCG), `indexes` holds
+ * integers, `preds` finite numbers; an error on `target` or `indexes` says which order is expected.
+ *
+ * A query's documents may arrive across many batches, so the state keeps them all and `merge`
+ * concatenates: scores (Float32 while every score is exactly a float32, as scores from float32
+ * models are, else Float64), targets (Float32: 0/1 and integer grades up to 2^24 are exact) and the query ids as runs of consecutive equal ids (16 bytes per run: one
+ * run per query when documents arrive grouped, one per document at worst), within the allocation
+ * budget of core/limits.ts. `compute` orders the runs by query id (a stable radix argsort,
+ * skipped when they already are), then scores each query: directly from its documents where the
+ * metric has a direct kernel, else by ranking them: O(n log m) overall.
  */
 
 /** What a query with no relevant document (no non-relevant one, for fall-out) scores. */
@@ -50,6 +67,15 @@ export interface RetrievalOptions {
   readonly aggregation?: Aggregation;
 }
 
+/** The names of {@link RetrievalOptions}. */
+export const RETRIEVAL_OPTIONS = optionNames<RetrievalOptions>()(
+  "topK",
+  "emptyTargetAction",
+  "ties",
+  "ignoreIndex",
+  "aggregation",
+);
+
 /** Options after validation, with defaults filled in (JSON-safe: saved by `toJSON`). */
 export interface ResolvedRetrievalOptions {
   readonly topK: number | null;
@@ -59,15 +85,23 @@ export interface ResolvedRetrievalOptions {
   readonly aggregation: Aggregation;
 }
 
-/** The state: every document seen so far (query id, score, relevance). */
+/**
+ * The state: every document seen so far, in arrival order: its score, its relevance, and the
+ * query ids as runs (`runIds[i]` repeated `runLengths[i]` times).
+ */
 export interface RetrievalState {
-  indexes: GrowableFloat64;
-  preds: GrowableFloat64;
-  target: GrowableFloat64;
+  /** Float32 while every score seen is exactly a float32; Float64 from the first one that is not. */
+  preds: GrowableFloat32 | GrowableFloat64;
+  target: GrowableFloat32;
+  runIds: GrowableFloat64;
+  runLengths: GrowableFloat64;
 }
 
-/** The arguments of `update`: query ids, scores, relevance. */
-export type RetrievalArgs = [indexes: ArrayLike<number>, preds: ArrayLike<number>, target: ArrayLike<number>];
+/** Scores as the state stores them. */
+export type Scores = Float32Array | Float64Array;
+
+/** The arguments of `update`, as torchmetrics: scores, relevance, query ids. */
+export type RetrievalArgs = [preds: ArrayLike<number>, target: ArrayLike<number>, indexes: ArrayLike<number>];
 
 /**
  * One query's documents in ranked order, as the per-query kernels read them.
@@ -87,144 +121,302 @@ export interface RankedQuery {
 /** A per-query kernel: the metric's value for one ranked query. */
 export type QueryKernel = (query: RankedQuery, topK: number | null) => number;
 
-const EMPTY_ACTIONS: readonly EmptyTargetAction[] = ["neg", "pos", "skip", "error"];
-const TIES: readonly TieHandling[] = ["torchmetrics", "average", "optimistic", "pessimistic"];
-const AGGREGATIONS: readonly Aggregation[] = ["mean", "median", "min", "max"];
+const EMPTY_ACTIONS = ["neg", "pos", "skip", "error"] as const;
+const TIES = ["torchmetrics", "average", "optimistic", "pessimistic"] as const;
+const AGGREGATIONS = ["mean", "median", "min", "max"] as const;
+/** Largest `topK` (a cut-off beyond any query's size is the same as none). */
+const MAX_TOP_K = 2 ** 31 - 1;
 
-/** Validates and fills the shared options (`invalid_option` on a bad one). */
-export function resolveRetrievalOptions(
-  options: RetrievalOptions,
+/**
+ * Reads `options` strictly against `names` (the shared names plus the metric's own) and resolves
+ * the shared ones. `allowTopK` false (R-precision) leaves `topK` out of the names; `emptyDefault`
+ * is the metric's default `emptyTargetAction`. Returns the resolved shared options and the raw
+ * record, for the metric's own options.
+ */
+export function readRetrievalOptions<O extends RetrievalOptions>(
   fn: string,
-  allowTopK = true,
-): ResolvedRetrievalOptions {
-  if (options === null || typeof options !== "object") {
-    fail("invalid_option", `${fn}: \`options\` must be an object, got ${describeValue(options)}`);
-  }
-  const topK = options.topK ?? null;
-  if (topK !== null) {
-    if (!allowTopK)
-      fail("invalid_option", `${fn}: option \`topK\` is not supported, got ${describeValue(topK)}`);
-    assertIntegerOption(topK, 1, fn, "topK");
-  }
-  const ignoreIndex = options.ignoreIndex ?? null;
-  if (ignoreIndex !== null && (typeof ignoreIndex !== "number" || !Number.isInteger(ignoreIndex))) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`ignoreIndex\` must be an integer or null, got ${describeValue(ignoreIndex)}`,
-    );
-  }
+  options: unknown,
+  names: readonly string[],
+  config: { allowTopK?: boolean; emptyDefault?: EmptyTargetAction } = {},
+): { resolved: ResolvedRetrievalOptions; record: OptionRecord<O> } {
+  const record = readOptions<O>(fn, options, names);
+  const o = record as OptionRecord<RetrievalOptions>;
+  const topK =
+    config.allowTopK === false || o.topK === null || o.topK === undefined
+      ? null
+      : optInteger(fn, "topK", o.topK, 1, { min: 1, max: MAX_TOP_K });
+  const ignoreIndex =
+    o.ignoreIndex === null || o.ignoreIndex === undefined
+      ? null
+      : optInteger(fn, "ignoreIndex", o.ignoreIndex, 0, { min: -(2 ** 53), max: 2 ** 53 });
   return {
-    topK,
-    emptyTargetAction: assertOneOf(
-      options.emptyTargetAction ?? "neg",
-      EMPTY_ACTIONS,
-      fn,
-      "emptyTargetAction",
-    ),
-    ties: assertOneOf(options.ties ?? "torchmetrics", TIES, fn, "ties"),
-    ignoreIndex,
-    aggregation: assertOneOf(options.aggregation ?? "mean", AGGREGATIONS, fn, "aggregation"),
+    record,
+    resolved: {
+      topK,
+      emptyTargetAction: optOneOf(
+        fn,
+        "emptyTargetAction",
+        o.emptyTargetAction,
+        EMPTY_ACTIONS,
+        config.emptyDefault ?? "neg",
+      ),
+      ties: optOneOf(fn, "ties", o.ties, TIES, "torchmetrics"),
+      ignoreIndex,
+      aggregation: optOneOf(fn, "aggregation", o.aggregation, AGGREGATIONS, "mean"),
+    },
   };
 }
 
 /** A fresh, empty state. */
 export function initRetrievalState(): RetrievalState {
-  return { indexes: growableFloat64(), preds: growableFloat64(), target: growableFloat64() };
+  return {
+    preds: growableFloat32(),
+    target: growableFloat32(),
+    runIds: growableFloat64(),
+    runLengths: growableFloat64(),
+  };
 }
 
 /** The concatenation of two states (neither is changed). */
 export function mergeRetrievalStates(a: RetrievalState, b: RetrievalState): RetrievalState {
+  assertAllocation(
+    "retrieval merge",
+    "the merged retrieval state",
+    12 * (a.preds.length + b.preds.length) + 16 * (a.runIds.length + b.runIds.length),
+  );
   return {
-    indexes: concatGrowable(a.indexes, b.indexes),
-    preds: concatGrowable(a.preds, b.preds),
+    preds:
+      a.preds.data instanceof Float32Array && b.preds.data instanceof Float32Array
+        ? concatGrowable(a.preds as GrowableFloat32, b.preds as GrowableFloat32)
+        : concatGrowable(widen(a.preds), widen(b.preds)),
     target: concatGrowable(a.target, b.target),
+    runIds: concatGrowable(a.runIds, b.runIds),
+    runLengths: concatGrowable(a.runLengths, b.runLengths),
   };
 }
 
-/** Structural check of a decoded state (`fromJSON`). */
-export function validateRetrievalState(id: string, state: unknown): asserts state is RetrievalState {
-  const s = state as Record<string, unknown> | null;
-  const ok =
-    s !== null &&
-    typeof s === "object" &&
-    ["indexes", "preds", "target"].every((key) => {
-      const b = s[key] as { data?: unknown; length?: unknown } | undefined;
-      return (
-        b !== undefined &&
-        b.data instanceof Float64Array &&
-        typeof b.length === "number" &&
-        Number.isInteger(b.length) &&
-        b.length <= b.data.length
-      );
-    }) &&
-    (s.indexes as GrowableFloat64).length === (s.preds as GrowableFloat64).length &&
-    (s.preds as GrowableFloat64).length === (s.target as GrowableFloat64).length;
-  if (!ok)
-    fail("invalid_state", `${id}: fromJSON expects { indexes, preds, target } buffers of equal length`);
+/** The scores as Float64 (a copy when they are Float32). */
+function widen(buffer: GrowableFloat32 | GrowableFloat64): GrowableFloat64 {
+  if (buffer.data instanceof Float64Array) return buffer as GrowableFloat64;
+  return { data: Float64Array.from(filled(buffer)), length: buffer.length };
+}
+
+/** Largest relevance grade: targets are stored as float32, exact for integers up to 2^24. */
+export const MAX_GRADE = 2 ** 24;
+const queryId = { test: Number.isSafeInteger, words: "integer query ids" };
+const runLength = { test: (v: number) => Number.isSafeInteger(v) && v >= 1, words: "run lengths >= 1" };
+const grade = {
+  test: (v: number) => Number.isInteger(v) && v >= 0 && v <= MAX_GRADE,
+  words: `integer grades in [0, ${MAX_GRADE}]`,
+};
+
+/**
+ * Checks a decoded state (`fromJSON`, `plumbline merge`): finite scores, 0/1 targets (integer
+ * grades in [0, 2^24] when `graded`), none equal to `ignoreIndex`, as many targets as scores,
+ * and runs of integer query ids whose lengths (>= 1) add up to the number of documents.
+ */
+export function validateRetrievalState(
+  id: string,
+  state: unknown,
+  graded: boolean,
+  ignoreIndex: number | null,
+): asserts state is RetrievalState {
+  checkState(id, state, {
+    preds: field.growable([Float32Array, Float64Array], "finite"),
+    target: field.growable(Float32Array, graded ? grade : "binary"),
+    runIds: field.growable(Float64Array, queryId),
+    runLengths: field.growable(Float64Array, runLength),
+  });
+  const s = state as RetrievalState;
+  stateInvariant(
+    id,
+    s.preds.length === s.target.length,
+    `state.preds and state.target must have the same length, got ${s.preds.length} and ${s.target.length}`,
+  );
+  stateInvariant(
+    id,
+    s.runIds.length === s.runLengths.length,
+    `state.runIds and state.runLengths must have the same length, got ${s.runIds.length} and ${s.runLengths.length}`,
+  );
+  let documents = 0;
+  for (const length of filled(s.runLengths)) documents += length;
+  stateInvariant(
+    id,
+    documents === s.preds.length,
+    `state.runLengths must add up to the ${s.preds.length} documents, got ${documents}`,
+  );
+  if (ignoreIndex !== null) {
+    const at = filled(s.target).indexOf(ignoreIndex);
+    stateInvariant(id, at < 0, `state.target holds the ignored value ${ignoreIndex} at index ${at}`);
+  }
+}
+
+/** The hint added to errors that a swap of the three arrays would cause. */
+const ORDER_HINT = "(the arguments are (preds, target, indexes), as torchmetrics)";
+
+/** The error for the first invalid document of a batch (kept out of the update loop). */
+function rejectDocument(fn: string, graded: boolean, i: number, q: number, p: number, t: number): never {
+  if (!Number.isSafeInteger(q))
+    fail(
+      "invalid_value",
+      `${fn}: \`indexes\` must contain integer query ids, got ${describeValue(q)} at index ${i} ${ORDER_HINT}`,
+    );
+  if (!Number.isFinite(p))
+    fail("invalid_value", `${fn}: \`preds\` must be finite, got ${describeValue(p)} at index ${i}`);
+  if (graded && Number.isInteger(t) && t > MAX_GRADE)
+    fail(
+      "invalid_value",
+      `${fn}: \`target\` grades must be at most ${MAX_GRADE} (stored as float32), got ${t} at index ${i}`,
+    );
+  return fail(
+    "invalid_value",
+    graded
+      ? `${fn}: \`target\` must contain non-negative integer relevance grades, got ${describeValue(t)} at index ${i} ${ORDER_HINT}`
+      : `${fn}: \`target\` must contain only 0 and 1, got ${describeValue(t)} at index ${i} ${ORDER_HINT}`,
+  );
+}
+
+/** Grows a buffer to hold `extra` more values: exactly when it is empty, doubling otherwise. */
+function reserve<B extends GrowableFloat64 | GrowableFloat32>(buffer: B, extra: number): B["data"] {
+  const needed = buffer.length + extra;
+  if (needed > buffer.data.length) {
+    const Ctor = buffer.data.constructor as new (n: number) => B["data"];
+    const next = new Ctor(buffer.length === 0 ? needed : Math.max(needed, 2 * buffer.data.length));
+    next.set(buffer.data.subarray(0, buffer.length) as never);
+    buffer.data = next;
+  }
+  return buffer.data;
 }
 
 /**
- * Validates a batch and appends it. Nothing is appended unless the whole batch is valid.
- * `indexes` must be integers, `preds` finite, `target` 0/1 (binary) or finite and >= 0 (graded).
+ * Validates a batch and appends it, in one pass that writes past the buffers' lengths and moves
+ * the lengths only once the whole batch passed: nothing is appended unless every document is
+ * valid. `indexes` must be integers, `preds` finite, `target` 0/1 (binary) or integer grades in
+ * [0, 2^24] (graded); documents whose target equals `ignoreIndex` are left out. Consecutive
+ * equal query ids extend one run.
  */
 export function updateRetrievalState(
   state: RetrievalState,
   options: ResolvedRetrievalOptions,
   fn: string,
   graded: boolean,
-  indexesIn: unknown,
   predsIn: unknown,
   targetIn: unknown,
+  indexesIn: unknown,
 ): void {
-  let indexes = toFloat64(indexesIn, fn, "indexes");
-  let preds = toFloat64(predsIn, fn, "preds");
-  let target = toFloat64(targetIn, fn, "target");
-  if (indexes.length !== preds.length || preds.length !== target.length) {
+  const preds = toFloat64(predsIn, fn, "preds");
+  const target = toFloat64(targetIn, fn, "target");
+  const indexes = toFloat64(indexesIn, fn, "indexes");
+  const n = preds.length;
+  if (indexes.length !== n || target.length !== n) {
     fail(
       "shape_mismatch",
-      `${fn}: \`indexes\`, \`preds\` and \`target\` must have the same length, got ${indexes.length}, ${preds.length} and ${target.length}`,
+      `${fn}: \`preds\`, \`target\` and \`indexes\` must have the same length, got ${n}, ${target.length} and ${indexes.length}`,
     );
   }
-  if (options.ignoreIndex !== null) {
-    const keep: number[] = [];
-    for (let i = 0; i < target.length; i++) if (target[i] !== options.ignoreIndex) keep.push(i);
-    if (keep.length !== target.length) {
-      const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
-      indexes = pick(indexes);
-      preds = pick(preds);
-      target = pick(target);
-    }
-  }
-  for (let i = 0; i < indexes.length; i++) {
-    const q = indexes[i]!;
-    if (!Number.isSafeInteger(q)) {
-      fail(
-        "invalid_value",
-        `${fn}: \`indexes\` must contain integer query ids, got ${describeValue(q)} at index ${i}`,
-      );
-    }
-    const p = preds[i]!;
-    if (!Number.isFinite(p)) {
-      fail("invalid_value", `${fn}: \`preds\` must be finite, got ${describeValue(p)} at index ${i}`);
-    }
-    const t = target[i]!;
-    if (graded) {
-      if (!(Number.isFinite(t) && t >= 0)) {
-        fail(
-          "invalid_value",
-          `${fn}: \`target\` must contain finite relevance grades >= 0, got ${describeValue(t)} at index ${i}`,
-        );
+  const base = state.preds.length;
+  assertAllocation(fn, `a retrieval state of ${base + n} documents`, 2 * 28 * (base + n));
+  reserve(state.target, n);
+  // Runs are written past the run buffers' lengths: the state changes only if the batch passes.
+  const runIds = reserve(state.runIds, n);
+  const runLengths = reserve(state.runLengths, n);
+  const cursor: Cursor = { runs: state.runIds.length, lastId: Number.NaN, written: base, next: 0 };
+  if (cursor.runs > 0) cursor.lastId = runIds[cursor.runs - 1]!;
+  // The last run may continue into this batch; its length is restored on failure.
+  const lastLength = cursor.runs > 0 ? runLengths[cursor.runs - 1]! : 0;
+  try {
+    const batch: Batch = { preds, target, indexes, options, fn, graded };
+    if (state.preds.data instanceof Float32Array) {
+      appendDocuments(reserve(state.preds as GrowableFloat32, n), true, state, batch, cursor);
+      if (cursor.next < n) {
+        // A score that is not exactly a float32: the scores move to Float64 for good.
+        const wide = new Float64Array(state.preds.data.length);
+        wide.set(state.preds.data.subarray(0, cursor.written));
+        state.preds = { data: wide, length: state.preds.length };
       }
-    } else if (t !== 0 && t !== 1) {
-      fail(
-        "invalid_value",
-        `${fn}: \`target\` must contain only 0 and 1, got ${describeValue(t)} at index ${i}`,
-      );
+    }
+    if (cursor.next < n)
+      appendDocuments(reserve(state.preds as GrowableFloat64, n), false, state, batch, cursor);
+  } catch (error) {
+    if (state.runIds.length > 0) runLengths[state.runIds.length - 1] = lastLength;
+    throw error;
+  }
+  const w = cursor.written;
+  state.preds.length = w;
+  state.target.length = w;
+  state.runIds.length = cursor.runs;
+  state.runLengths.length = cursor.runs;
+}
+
+/** A batch being appended, with what checking it needs. */
+interface Batch {
+  preds: Float64Array;
+  target: Float64Array;
+  indexes: Float64Array;
+  options: ResolvedRetrievalOptions;
+  fn: string;
+  graded: boolean;
+}
+
+/** Where {@link appendDocuments} is: runs written, the last run's id, documents written, next document of the batch. */
+interface Cursor {
+  runs: number;
+  lastId: number;
+  written: number;
+  next: number;
+}
+
+/**
+ * The validating copy loop of {@link updateRetrievalState}: documents `cursor.next..` of the batch
+ * are checked and written at `cursor.written..` of `outPreds` and of the state's target and run
+ * buffers (past their lengths). With `float32Only` it stops at the first score that is not exactly
+ * a float32 (the caller widens the scores and calls again); the cursor says where it stopped.
+ */
+function appendDocuments(
+  outPreds: Scores,
+  float32Only: boolean,
+  state: RetrievalState,
+  batch: Batch,
+  cursor: Cursor,
+): void {
+  const { preds, target, indexes, options, fn, graded } = batch;
+  const outTarget = state.target.data;
+  const runIds = state.runIds.data;
+  const runLengths = state.runLengths.data;
+  // NaN never equals a target, so without ignoreIndex the comparison never drops a document.
+  const ignore = options.ignoreIndex ?? Number.NaN;
+  const n = preds.length;
+  let w = cursor.written;
+  let runs = cursor.runs;
+  let lastId = cursor.lastId;
+  let i = cursor.next;
+  for (; i < n; i++) {
+    const t = target[i]!;
+    if (t === ignore) continue;
+    const q = indexes[i]!;
+    const p = preds[i]!;
+    // (q | 0) === q holds for int32 query ids; other safe integers take the slow check
+    if (
+      ((q | 0) !== q && !Number.isSafeInteger(q)) ||
+      p - p !== 0 ||
+      (graded ? !((t | 0) === t && t >= 0 && t <= MAX_GRADE) : t !== 0 && t !== 1)
+    )
+      rejectDocument(fn, graded, i, q, p, t);
+    if (float32Only && Math.fround(p) !== p) break;
+    outPreds[w] = p;
+    outTarget[w] = t;
+    w++;
+    if (q === lastId) runLengths[runs - 1]!++;
+    else {
+      runIds[runs] = q;
+      runLengths[runs++] = 1;
+      lastId = q;
     }
   }
-  append(state.indexes, indexes);
-  append(state.preds, preds);
-  append(state.target, target);
+  cursor.runs = runs;
+  cursor.lastId = lastId;
+  cursor.written = w;
+  cursor.next = i;
 }
 
 /** Reusable scratch space for ranking one query at a time. */
@@ -257,17 +449,20 @@ function ensureScratch(scratch: Scratch, m: number): void {
   scratch.groupEnd = new Int32Array(size);
 }
 
+/** Target values as the state stores them (float32) or as matrices carry them (float64). */
+export type Targets = Float32Array | Float64Array;
+
 /**
- * Ranks one query's m documents into `scratch.scores/target[0..m)`: score descending, equal
- * scores in input order (`"torchmetrics"`, `"average"`) or by gain (descending for
- * `"optimistic"`, ascending for `"pessimistic"`). Instead of a comparator sort it sorts a copy of
- * the scores natively, then places each document, in input order, at the first free slot of
- * its score's run (found by binary search): stable, O(m log m) with no closures.
+ * Ranks one query's m documents `preds/target[from..from+m)` into `scratch.scores/target[0..m)`:
+ * score descending, equal scores in input order (`"torchmetrics"`, `"average"`) or by gain
+ * (descending for `"optimistic"`, ascending for `"pessimistic"`). Instead of a comparator sort it
+ * sorts exact packed keys natively when every score is a float32, and otherwise a copy of the
+ * scores, placing each document, in input order, at the first free slot of its score's run (found
+ * by binary search): stable, O(m log m) with no closures.
  */
 export function rankQuery(
-  preds: Float64Array,
-  target: Float64Array,
-  order: Uint32Array | null,
+  preds: Scores,
+  target: Targets,
   from: number,
   m: number,
   ties: TieHandling,
@@ -277,19 +472,18 @@ export function rankQuery(
   const sorted = scratch.sorted.subarray(0, m);
   const outScores = scratch.scores;
   const outTarget = scratch.target;
-  if (m <= PACK_LIMIT && packFloat32Keys(preds, order, from, m, sorted)) {
+  if (m <= PACK_LIMIT && packFloat32Keys(preds, from, m, sorted)) {
     // Fast path (every score is a float32): one native sort of exact integer keys
     // (sortable float32 bits * 2^21 + reversed input position) gives score descending, input order within ties.
     sorted.sort();
     for (let position = 0; position < m; position++) {
       const key = sorted[m - 1 - position]!;
-      const j = PACK_LIMIT - 1 - (key % PACK_LIMIT);
-      const doc = order ? order[from + j]! : from + j;
+      const doc = from + PACK_LIMIT - 1 - (key % PACK_LIMIT);
       outScores[position] = preds[doc]!;
       outTarget[position] = target[doc]!;
     }
   } else {
-    placeBySearch(preds, target, order, from, m, scratch);
+    placeBySearch(preds, target, from, m, scratch);
   }
   if (ties === "optimistic" || ties === "pessimistic") {
     let i = 0;
@@ -311,15 +505,9 @@ const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
 
 /** Fills `keys` with exact packed sort keys when every score is a float32 value; false otherwise. */
-function packFloat32Keys(
-  preds: Float64Array,
-  order: Uint32Array | null,
-  from: number,
-  m: number,
-  keys: Float64Array,
-): boolean {
+function packFloat32Keys(preds: Scores, from: number, m: number, keys: Float64Array): boolean {
   for (let j = 0; j < m; j++) {
-    const score = preds[order ? order[from + j]! : from + j]!;
+    const score = preds[from + j]!;
     f32[0] = score;
     if (f32[0] !== score) return false;
     const bits = score === 0 ? 0 : u32[0]!; // -0 and +0 are one score
@@ -330,24 +518,16 @@ function packFloat32Keys(
 }
 
 /** General path: sort a copy of the scores, place each document at the first free slot of its score's run. */
-function placeBySearch(
-  preds: Float64Array,
-  target: Float64Array,
-  order: Uint32Array | null,
-  from: number,
-  m: number,
-  scratch: Scratch,
-): void {
+function placeBySearch(preds: Scores, target: Targets, from: number, m: number, scratch: Scratch): void {
   const sorted = scratch.sorted.subarray(0, m);
-  for (let j = 0; j < m; j++) sorted[j] = preds[order ? order[from + j]! : from + j]!;
+  for (let j = 0; j < m; j++) sorted[j] = preds[from + j]!;
   sorted.sort();
   const slot = scratch.slot;
   slot.fill(0, 0, m);
   const outScores = scratch.scores;
   const outTarget = scratch.target;
   for (let j = 0; j < m; j++) {
-    const doc = order ? order[from + j]! : from + j;
-    const score = preds[doc]!;
+    const score = preds[from + j]!;
     // upper bound: first ascending index with sorted[k] > score
     let lo = 0;
     let hi = m;
@@ -359,7 +539,7 @@ function placeBySearch(
     const runStart = m - lo; // descending position of the first document with this score
     const position = runStart + slot[runStart]!++;
     outScores[position] = score;
-    outTarget[position] = target[doc]!;
+    outTarget[position] = target[from + j]!;
   }
 }
 
@@ -368,12 +548,18 @@ function isNonDecreasing(values: Float64Array): boolean {
   return true;
 }
 
-/** What to do with one query before its kernel runs: its value, or undefined to run the kernel. */
-export type EmptyCheck = (query: RankedQuery) => boolean;
+/** Whether a query is "empty" for the metric (it then follows `emptyTargetAction`); order-independent. */
+export type EmptyCheck = (target: Targets, from: number, m: number) => boolean;
 
 /** True when the query has no relevant document (the default empty check). */
-export function noRelevant(query: RankedQuery): boolean {
-  for (let i = query.start; i < query.end; i++) if (query.target[i]! > 0) return false;
+export function noRelevant(target: Targets, from: number, m: number): boolean {
+  for (let d = from; d < from + m; d++) if (target[d]! > 0) return false;
+  return true;
+}
+
+/** True when the query has no non-relevant document (fall-out's empty check). */
+export function noIrrelevant(target: Targets, from: number, m: number): boolean {
+  for (let d = from; d < from + m; d++) if (target[d] === 0) return false;
   return true;
 }
 
@@ -384,15 +570,26 @@ export function relevantCount(query: RankedQuery): number {
   return relevant;
 }
 
-/** True when the query has no non-relevant document (fall-out's empty check). */
-export function noIrrelevant(query: RankedQuery): boolean {
-  for (let i = query.start; i < query.end; i++) if (query.target[i] === 0) return false;
-  return true;
-}
+/**
+ * A kernel that scores a query straight from its unranked documents `preds/target[from..from+m)`
+ * (in input order), without sorting them (MAP's ranks of the relevant documents, nDCG@k's top k):
+ * the fast path of a metric under the tie rules it supports, returning undefined to fall back to
+ * ranking the query.
+ */
+export type DirectKernel = (
+  preds: Scores,
+  target: Targets,
+  from: number,
+  m: number,
+  topK: number | null,
+) => number | undefined;
 
 /**
  * The value of every query in order of query id (NaN for a skipped query), plus the query ids.
- * `groupTies` asks for tie groups of equal scores (otherwise every document is its own group).
+ * A query whose documents form one run is read in place; one spread over several runs (its
+ * documents arrived apart) is gathered, in arrival order, into scratch space first. `groupTies`
+ * asks for tie groups of equal scores (otherwise every document is its own group); `direct`, when
+ * given, scores a query without ranking it unless it returns undefined.
  */
 export function perQueryValues(
   state: RetrievalState,
@@ -401,51 +598,67 @@ export function perQueryValues(
   kernel: QueryKernel,
   groupTies: boolean,
   isEmpty: EmptyCheck = noRelevant,
+  direct?: DirectKernel,
 ): { queries: Float64Array; values: Float64Array } {
   const n = state.preds.length;
   if (n === 0) fail("empty_input", `${fn}: no documents were given (call update first)`);
-  const indexes = filled(state.indexes);
+  assertAllocation(fn, `ranking ${n} documents`, 16 * n);
   const preds = filled(state.preds);
   const target = filled(state.target);
-  // Group by query id: a stable radix argsort unless the ids already arrive in order.
-  const order = isNonDecreasing(indexes) ? null : argsort(indexes, false);
-  let ids = indexes;
-  if (order) {
-    ids = new Float64Array(n);
-    for (let i = 0; i < n; i++) ids[i] = indexes[order[i]!]!;
-  }
-  let queryCount = 1;
-  for (let i = 1; i < n; i++) if (ids[i] !== ids[i - 1]) queryCount++;
+  const runIds = filled(state.runIds);
+  const runLengths = filled(state.runLengths);
+  const runCount = runIds.length;
+  // Offsets and lengths as int32 (a state holds fewer than 2^31 documents: 16 GiB of scores), so
+  // the kernels index with small integers.
+  if (n >= 2 ** 31)
+    fail("invalid_state", `${fn}: a retrieval state holds at most 2^31 - 1 documents, got ${n}`);
+  const runStarts = new Int32Array(runCount);
+  const lengths = Int32Array.from(runLengths);
+  for (let r = 1; r < runCount; r++) runStarts[r] = runStarts[r - 1]! + lengths[r - 1]!;
+  // Runs in order of query id: a stable radix argsort unless they already are.
+  const order = isNonDecreasing(runIds) ? null : argsort(runIds, false);
+  const runAt = (i: number) => (order ? order[i]! : i);
+  let queryCount = runCount > 0 ? 1 : 0;
+  for (let i = 1; i < runCount; i++) if (runIds[runAt(i)] !== runIds[runAt(i - 1)]) queryCount++;
   const queries = new Float64Array(queryCount);
   const values = new Float64Array(queryCount);
   const scratch = newScratch();
+  let gatheredPreds = new Float64Array(0);
+  let gatheredTarget = new Float32Array(0);
   let q = 0;
-  let start = 0;
-  while (start < n) {
-    const id = ids[start]!;
-    let end = start + 1;
-    while (end < n && ids[end] === id) end++;
-    const m = end - start;
-    rankQuery(preds, target, order, start, m, options.ties, scratch);
-    const groupEnd = scratch.groupEnd;
-    let groups = 0;
-    if (groupTies) {
-      for (let i = 1; i <= m; i++) {
-        if (i === m || scratch.scores[i] !== scratch.scores[i - 1]) groupEnd[groups++] = i;
-      }
+  let i = 0;
+  while (i < runCount) {
+    const id = runIds[runAt(i)]!;
+    let j = i + 1;
+    while (j < runCount && runIds[runAt(j)] === id) j++;
+    let p: Scores = preds;
+    let t: Float32Array = target;
+    let from: number;
+    let m: number;
+    if (j === i + 1) {
+      from = runStarts[runAt(i)]!;
+      m = lengths[runAt(i)]!;
     } else {
-      for (let i = 1; i <= m; i++) groupEnd[groups++] = i;
+      m = 0;
+      for (let k = i; k < j; k++) m += lengths[runAt(k)]!;
+      if (gatheredPreds.length < m) {
+        gatheredPreds = new Float64Array(Math.max(m, 2 * gatheredPreds.length));
+        gatheredTarget = new Float32Array(gatheredPreds.length);
+      }
+      let w = 0;
+      for (let k = i; k < j; k++) {
+        const start = runStarts[runAt(k)]!;
+        const length = lengths[runAt(k)]!;
+        gatheredPreds.set(preds.subarray(start, start + length), w);
+        gatheredTarget.set(target.subarray(start, start + length), w);
+        w += length;
+      }
+      p = gatheredPreds;
+      t = gatheredTarget;
+      from = 0;
     }
-    const query: RankedQuery = {
-      scores: scratch.scores,
-      target: scratch.target,
-      start: 0,
-      end: m,
-      groupEnd,
-      groups,
-    };
     queries[q] = id;
-    if (isEmpty(query)) {
+    if (isEmpty(t, from, m)) {
       switch (options.emptyTargetAction) {
         case "error":
           fail(
@@ -463,10 +676,27 @@ export function perQueryValues(
           values[q] = Number.NaN;
       }
     } else {
-      values[q] = kernel(query, options.topK);
+      const fast = direct?.(p, t, from, m, options.topK);
+      if (fast !== undefined) values[q] = fast;
+      else {
+        rankQuery(p, t, from, m, options.ties, scratch);
+        const groupEnd = scratch.groupEnd;
+        let groups = 0;
+        if (groupTies) {
+          for (let g = 1; g <= m; g++) {
+            if (g === m || scratch.scores[g] !== scratch.scores[g - 1]) groupEnd[groups++] = g;
+          }
+        } else {
+          for (let g = 1; g <= m; g++) groupEnd[groups++] = g;
+        }
+        values[q] = kernel(
+          { scores: scratch.scores, target: scratch.target, start: 0, end: m, groupEnd, groups },
+          options.topK,
+        );
+      }
     }
     q++;
-    start = end;
+    i = j;
   }
   return { queries, values };
 }
@@ -509,26 +739,41 @@ export function retrievalDef(
     graded?: boolean;
     groupTies?: boolean;
     isEmpty?: EmptyCheck;
+    /** The metric's own resolved options, saved after the shared ones. */
     extraOptions?: Record<string, unknown>;
+    /** False for metrics without `topK` (R-precision): it is left out of the saved options. */
+    allowTopK?: boolean;
+    /** The fast path scoring a query without ranking it (see {@link DirectKernel}). */
+    direct?: DirectKernel;
   } = {},
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const graded = config.graded ?? false;
   const groupTies = config.groupTies ?? resolved.ties === "average";
+  const { topK: _cutoff, ...withoutTopK } = resolved;
+  const saved = config.allowTopK === false ? withoutTopK : resolved;
   return {
     id: meta.id,
     meta,
-    options: { ...resolved, ...(config.extraOptions ?? {}) },
+    options: { ...saved, ...(config.extraOptions ?? {}) },
     init: initRetrievalState,
-    update(state, indexes, preds, target) {
-      updateRetrievalState(state, resolved, fn, graded, indexes, preds, target);
+    update(state, preds, target, indexes) {
+      updateRetrievalState(state, resolved, fn, graded, preds, target, indexes);
     },
     merge: mergeRetrievalStates,
     compute(state) {
-      const { values } = perQueryValues(state, resolved, fn, kernel, groupTies, config.isEmpty);
+      const { values } = perQueryValues(
+        state,
+        resolved,
+        fn,
+        kernel,
+        groupTies,
+        config.isEmpty,
+        config.direct,
+      );
       return aggregate(values, resolved.aggregation);
     },
     validateState(state: unknown): asserts state is RetrievalState {
-      validateRetrievalState(meta.id, state);
+      validateRetrievalState(meta.id, state, graded, resolved.ignoreIndex);
     },
   };
 }

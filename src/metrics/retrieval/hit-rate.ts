@@ -4,10 +4,11 @@ import { runOnce } from "../../metric.js";
 import {
   hypergeometric,
   type RankedQuery,
+  RETRIEVAL_OPTIONS,
   type RetrievalArgs,
   type RetrievalOptions,
   type RetrievalState,
-  resolveRetrievalOptions,
+  readRetrievalOptions,
   retrievalDef,
 } from "./grouped.js";
 
@@ -51,18 +52,19 @@ export function hitRateKernel(query: RankedQuery, topK: number | null): number {
  * (no score filter). O(n) state.
  */
 export function retrievalHitRateDef(
-  options: RetrievalOptions = {},
+  options?: RetrievalOptions,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const fn = "retrievalHitRate";
-  return retrievalDef(retrievalHitRateMeta, fn, resolveRetrievalOptions(options, fn), hitRateKernel);
+  const { resolved } = readRetrievalOptions(fn, options, RETRIEVAL_OPTIONS);
+  return retrievalDef(retrievalHitRateMeta, fn, resolved, hitRateKernel);
 }
 
-/** One-shot {@link retrievalHitRateDef}. */
+/** One-shot {@link retrievalHitRateDef}: `retrievalHitRate(preds, target, indexes, options)`. */
 export function retrievalHitRate(
-  indexes: ArrayLike<number>,
   preds: ArrayLike<number>,
   target: ArrayLike<number>,
-  options: RetrievalOptions = {},
+  indexes: ArrayLike<number>,
+  options?: RetrievalOptions,
 ): number {
-  return runOnce(retrievalHitRateDef(options), indexes, preds, target);
+  return runOnce(retrievalHitRateDef(options), preds, target, indexes);
 }

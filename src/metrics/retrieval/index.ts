@@ -2,6 +2,7 @@
 
 export * from "./average-precision.js";
 export { entries as catalog } from "./catalog.js";
+export * from "./dcg-score.js";
 export * from "./fall-out.js";
 export type {
   Aggregation,

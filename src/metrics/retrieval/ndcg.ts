@@ -1,26 +1,17 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import type { MatrixInput } from "../../core/coerce.js";
-import { toMatrix } from "../../core/coerce.js";
-import { describeValue, fail } from "../../core/errors.js";
-import {
-  accumulatorValue,
-  addToAccumulator,
-  type CompensatedAccumulator,
-  mergeAccumulators,
-  newAccumulator,
-} from "../../core/sum.js";
-import { assertIntegerOption, assertOneOf } from "../../core/validate.js";
+import { optionNames, optOneOf } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
-  newScratch,
   type RankedQuery,
+  RETRIEVAL_OPTIONS,
   type RetrievalArgs,
   type RetrievalOptions,
   type RetrievalState,
-  rankQuery,
-  resolveRetrievalOptions,
+  readRetrievalOptions,
   retrievalDef,
+  type Scores,
+  type Targets,
 } from "./grouped.js";
 
 /** Gain of a relevance grade: `"linear"` (rel, torchmetrics and sklearn) or `"exponential"` (2^rel - 1, Burges et al. 2005). */
@@ -31,6 +22,8 @@ export interface RetrievalNdcgOptions extends RetrievalOptions {
   /** Default `"linear"`. */
   readonly gain?: NdcgGain;
 }
+
+const NAMES = optionNames<RetrievalNdcgOptions>()(...RETRIEVAL_OPTIONS, "gain");
 
 /** Catalog entry of nDCG over grouped queries (torchmetrics form). */
 export const retrievalNdcgMeta: CatalogEntry = {
@@ -53,22 +46,6 @@ export const retrievalNdcgMeta: CatalogEntry = {
   ],
   traits: ["ranking", "graded-relevance"],
   exports: ["retrievalNdcg", "retrievalNdcgDef"],
-};
-
-/** Catalog entry of sklearn's `ndcg_score` (n x L matrices). */
-export const ndcgScoreMeta: CatalogEntry = {
-  id: "retrieval/ndcg_score",
-  title: "nDCG@k over score matrices (scikit-learn ndcg_score)",
-  kind: "metric",
-  tasks: ["retrieval"],
-  formula: retrievalNdcgMeta.formula,
-  range: [0, 1],
-  direction: "higher",
-  differentiable: false,
-  robustness: ["Rows whose true relevance is all zero score 0 and still count in the mean."],
-  references: [{ implementation: "scikit-learn 1.9.1 ndcg_score (k, ignore_ties=False)" }],
-  traits: ["ranking", "graded-relevance"],
-  exports: ["ndcgScore", "ndcgScoreDef"],
 };
 
 const discounts: number[] = [];
@@ -131,138 +108,122 @@ export function ndcgKernel(query: RankedQuery, topK: number | null, gain: NdcgGa
 
 let gainScratch = new Float64Array(64);
 let topScratch = new Float64Array(16);
+let topScores = new Float64Array(16);
+let topGains = new Float64Array(16);
+
+/**
+ * nDCG@k of one query without ranking it, for tie-averaged DCG (`"torchmetrics"`, `"average"`),
+ * when k is small next to the query (4k < m; otherwise undefined: the query is ranked). The k
+ * highest scores are kept by insertion (expected O(m + k log m) for random order); T, the k-th
+ * highest, splits the documents: those above T (fewer than k) are grouped by equal score as in
+ * {@link ndcgKernel}, and the tie group at T gets its mean gain over the positions it holds up to
+ * k. The ideal DCG takes the k largest gains. Equals {@link ndcgKernel} on the ranked query (up
+ * to the order of additions within a tie group).
+ */
+export function ndcgDirect(
+  preds: Scores,
+  target: Targets,
+  from: number,
+  m: number,
+  topK: number | null,
+  exponential: boolean,
+): number | undefined {
+  if (topK === null || topK * 4 >= m) return undefined;
+  const k = topK;
+  if (topScores.length < k) {
+    topScores = new Float64Array(k);
+    topGains = new Float64Array(k);
+    topScratch = new Float64Array(Math.max(k, topScratch.length));
+  }
+  const end = from + m;
+  let filledTop = 0;
+  let filledIdeal = 0;
+  for (let d = from; d < end; d++) {
+    const s = preds[d]!;
+    const g = exponential ? 2 ** target[d]! - 1 : target[d]!;
+    if (filledTop < k || s > topScores[k - 1]!) {
+      let i = filledTop < k ? filledTop++ : k - 1;
+      while (i > 0 && topScores[i - 1]! < s) {
+        topScores[i] = topScores[i - 1]!;
+        topGains[i] = topGains[i - 1]!;
+        i--;
+      }
+      topScores[i] = s;
+      topGains[i] = g;
+    }
+    if (filledIdeal < k || g > topScratch[k - 1]!) {
+      let i = filledIdeal < k ? filledIdeal++ : k - 1;
+      while (i > 0 && topScratch[i - 1]! < g) {
+        topScratch[i] = topScratch[i - 1]!;
+        i--;
+      }
+      topScratch[i] = g;
+    }
+  }
+  const cut = topScores[k - 1]!;
+  let dcg = 0;
+  let i = 0;
+  while (i < k && topScores[i]! > cut) {
+    let j = i + 1;
+    let sum = topGains[i]!;
+    while (j < k && topScores[j] === topScores[i]) sum += topGains[j++]!;
+    let discountSum = 0;
+    for (let p = i; p < j; p++) discountSum += discount(p);
+    dcg += (sum / (j - i)) * discountSum;
+    i = j;
+  }
+  // The tie group at the cut: every document scoring `cut`, holding positions i.. of which those before k count.
+  let tieGain = 0;
+  let tieSize = 0;
+  for (let d = from; d < end; d++) {
+    if (preds[d] === cut) {
+      tieGain += exponential ? 2 ** target[d]! - 1 : target[d]!;
+      tieSize++;
+    }
+  }
+  let discountSum = 0;
+  for (let p = i; p < k; p++) discountSum += discount(p);
+  dcg += (tieGain / tieSize) * discountSum;
+  if (dcg === 0) return 0;
+  let ideal = 0;
+  for (let p = 0; p < k; p++) ideal += topScratch[p]! * discount(p);
+  return ideal === 0 ? 0 : dcg / ideal;
+}
 
 /**
  * nDCG@k over queries grouped by `indexes`, as a MetricDef: per query
  * DCG@k / IDCG@k with DCG@k = sum_{i<=k} gain(rel_i) / log2(i + 1), the ideal DCG from the
  * same documents sorted by relevance, 0 when the ideal DCG is 0; then the mean over queries.
  * Matches torchmetrics 1.9.0 `RetrievalNormalizedDCG(top_k, empty_target_action)` with graded
- * targets and linear gain; equal scores are tie-averaged under `ties: "torchmetrics"` (as
+ * targets (non-negative integers) and linear gain; equal scores are tie-averaged under `ties: "torchmetrics"` (as
  * torchmetrics does) and `"average"`. O(n) state; compute O(n log n) for the ideal sorts.
  */
 export function retrievalNdcgDef(
-  options: RetrievalNdcgOptions = {},
+  options?: RetrievalNdcgOptions,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const fn = "retrievalNdcg";
-  const resolved = resolveRetrievalOptions(options, fn);
-  const gain = assertOneOf(options.gain ?? "linear", ["linear", "exponential"] as const, fn, "gain");
+  const { resolved, record } = readRetrievalOptions<RetrievalNdcgOptions>(fn, options, NAMES);
+  const gain = optOneOf(fn, "gain", record.gain, ["linear", "exponential"], "linear");
+  const averaged = resolved.ties === "average" || resolved.ties === "torchmetrics";
   return retrievalDef(retrievalNdcgMeta, fn, resolved, (q, k) => ndcgKernel(q, k, gain), {
     graded: true,
-    groupTies: resolved.ties === "average" || resolved.ties === "torchmetrics",
+    groupTies: averaged,
     extraOptions: { gain },
+    ...(averaged
+      ? {
+          direct: (preds: Scores, target: Targets, from: number, m: number, k: number | null) =>
+            ndcgDirect(preds, target, from, m, k, gain === "exponential"),
+        }
+      : {}),
   });
 }
 
-/** One-shot {@link retrievalNdcgDef}. */
+/** One-shot {@link retrievalNdcgDef}: `retrievalNdcg(preds, target, indexes, options)`. */
 export function retrievalNdcg(
-  indexes: ArrayLike<number>,
   preds: ArrayLike<number>,
   target: ArrayLike<number>,
-  options: RetrievalNdcgOptions = {},
+  indexes: ArrayLike<number>,
+  options?: RetrievalNdcgOptions,
 ): number {
-  return runOnce(retrievalNdcgDef(options), indexes, preds, target);
-}
-
-/** Options of {@link ndcgScore}. */
-export interface NdcgScoreOptions {
-  /** Only the first k positions count; absent/null: all. */
-  readonly k?: number | null;
-  /** sklearn `ignore_ties`: rank ties by input order instead of averaging them (sklearn then takes numpy's unstable argsort order, not reproducible). Default false. */
-  readonly ignoreTies?: boolean;
-}
-
-/** State of {@link ndcgScoreDef}: the sum of per-row nDCG and the row count. */
-export interface NdcgScoreState {
-  sum: CompensatedAccumulator;
-  rows: number;
-}
-
-/**
- * scikit-learn's `ndcg_score` as a MetricDef: `target` (true relevance, >= 0) and `preds`
- * (scores) are n x L matrices, one row per query; each row's nDCG@k (linear gain, discount
- * 1/log2(i+1), ties averaged unless `ignoreTies`, 0 for an all-zero row) is averaged over
- * rows. Matches scikit-learn 1.9.1 `ndcg_score(y_true, y_score, k=k, ignore_ties=...)` (note
- * the argument order here: preds first, as every plumbline metric). State O(1):
- * rows are complete queries. Compute O(1); update O(n L log L).
- */
-export function ndcgScoreDef(
-  options: NdcgScoreOptions = {},
-): MetricDef<NdcgScoreState, [preds: MatrixInput, target: MatrixInput], number> {
-  const fn = "ndcgScore";
-  const k = options.k ?? null;
-  if (k !== null) assertIntegerOption(k, 1, fn, "k");
-  const ignoreTies = options.ignoreTies ?? false;
-  if (typeof ignoreTies !== "boolean") {
-    fail(
-      "invalid_option",
-      `${fn}: option \`ignoreTies\` must be a boolean, got ${describeValue(ignoreTies)}`,
-    );
-  }
-  return {
-    id: ndcgScoreMeta.id,
-    meta: ndcgScoreMeta,
-    options: { k, ignoreTies },
-    init: () => ({ sum: newAccumulator(), rows: 0 }),
-    update(state, predsIn, targetIn) {
-      const preds = toMatrix(predsIn, fn, "preds");
-      const target = toMatrix(targetIn, fn, "target");
-      if (preds.rows !== target.rows || preds.cols !== target.cols) {
-        fail(
-          "shape_mismatch",
-          `${fn}: \`preds\` and \`target\` must have the same shape, got ${preds.rows} x ${preds.cols} and ${target.rows} x ${target.cols}`,
-        );
-      }
-      if (preds.rows > 0 && preds.cols < 2) {
-        fail(
-          "invalid_value",
-          `${fn}: \`preds\` must have more than 1 document per row (nDCG is meaningless otherwise), got ${preds.cols}`,
-        );
-      }
-      for (let i = 0; i < preds.data.length; i++) {
-        if (!Number.isFinite(preds.data[i]!)) {
-          fail(
-            "invalid_value",
-            `${fn}: \`preds\` must be finite, got ${describeValue(preds.data[i])} at index ${i}`,
-          );
-        }
-        const t = target.data[i]!;
-        if (!(Number.isFinite(t) && t >= 0)) {
-          fail(
-            "invalid_value",
-            `${fn}: \`target\` must contain finite relevance grades >= 0, got ${describeValue(t)} at index ${i}`,
-          );
-        }
-      }
-      const L = preds.cols;
-      const scratch = newScratch();
-      for (let r = 0; r < preds.rows; r++) {
-        rankQuery(preds.data, target.data, null, r * L, L, "torchmetrics", scratch);
-        const groupEnd = scratch.groupEnd;
-        let groups = 0;
-        for (let j = 1; j <= L; j++) {
-          if (j === L || ignoreTies || scratch.scores[j] !== scratch.scores[j - 1]) groupEnd[groups++] = j;
-        }
-        const query: RankedQuery = {
-          scores: scratch.scores,
-          target: scratch.target,
-          start: 0,
-          end: L,
-          groupEnd,
-          groups,
-        };
-        addToAccumulator(state.sum, ndcgKernel(query, k, "linear"));
-        state.rows++;
-      }
-    },
-    merge: (a, b) => ({ sum: mergeAccumulators(a.sum, b.sum), rows: a.rows + b.rows }),
-    compute(state) {
-      if (state.rows === 0) fail("empty_input", `${fn}: no rows were given (call update first)`);
-      return accumulatorValue(state.sum) / state.rows;
-    },
-  };
-}
-
-/** One-shot {@link ndcgScoreDef}: `ndcgScore(preds, target, { k })` = sklearn `ndcg_score(target, preds, k=k)`. */
-export function ndcgScore(preds: MatrixInput, target: MatrixInput, options: NdcgScoreOptions = {}): number {
-  return runOnce(ndcgScoreDef(options), preds, target);
+  return runOnce(retrievalNdcgDef(options), preds, target, indexes);
 }

@@ -1,8 +1,13 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { describeValue, fail } from "../../core/errors.js";
+import { optBoolean, optionNames } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
-import { binaryGain, binaryRetrievalDef, type RetrievalMapOptions } from "./average-precision.js";
+import {
+  binaryGain,
+  binaryRetrievalDefinition,
+  RETRIEVAL_MAP_OPTIONS,
+  type RetrievalMapOptions,
+} from "./average-precision.js";
 import { expectedGainAtK, type RetrievalArgs, type RetrievalState } from "./grouped.js";
 
 /** Options of {@link retrievalPrecision}. */
@@ -10,6 +15,8 @@ export interface RetrievalPrecisionOptions extends RetrievalMapOptions {
   /** torchmetrics `adaptive_k`: when `topK` exceeds a query's document count, divide by the count. Default false. */
   readonly adaptiveK?: boolean;
 }
+
+const NAMES = optionNames<RetrievalPrecisionOptions>()(...RETRIEVAL_MAP_OPTIONS, "adaptiveK");
 
 /** Catalog entry of precision@k. */
 export const retrievalPrecisionMeta: CatalogEntry = {
@@ -40,32 +47,29 @@ export const retrievalPrecisionMeta: CatalogEntry = {
  * (`ties: "average"`). O(n) state.
  */
 export function retrievalPrecisionDef(
-  options: RetrievalPrecisionOptions = {},
+  options?: RetrievalPrecisionOptions,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const fn = "retrievalPrecision";
-  const adaptiveK = options.adaptiveK ?? false;
-  if (typeof adaptiveK !== "boolean") {
-    fail("invalid_option", `${fn}: option \`adaptiveK\` must be a boolean, got ${describeValue(adaptiveK)}`);
-  }
-  return binaryRetrievalDef(
+  return binaryRetrievalDefinition(
     retrievalPrecisionMeta,
     fn,
     options,
-    (q, topK, nonPositive) => {
+    NAMES,
+    (q, topK, nonPositive, own) => {
       const n = q.end - q.start;
-      const k = topK === null || (adaptiveK && topK > n) ? n : topK;
+      const k = topK === null || (own.adaptiveK && topK > n) ? n : topK;
       return expectedGainAtK(q, Math.min(k, n), (i) => binaryGain(q, i, nonPositive)) / k;
     },
-    { adaptiveK },
+    (record) => ({ adaptiveK: optBoolean(fn, "adaptiveK", record.adaptiveK, false) }),
   );
 }
 
-/** One-shot {@link retrievalPrecisionDef}. */
+/** One-shot {@link retrievalPrecisionDef}: `retrievalPrecision(preds, target, indexes, options)`. */
 export function retrievalPrecision(
-  indexes: ArrayLike<number>,
   preds: ArrayLike<number>,
   target: ArrayLike<number>,
-  options: RetrievalPrecisionOptions = {},
+  indexes: ArrayLike<number>,
+  options?: RetrievalPrecisionOptions,
 ): number {
-  return runOnce(retrievalPrecisionDef(options), indexes, preds, target);
+  return runOnce(retrievalPrecisionDef(options), preds, target, indexes);
 }

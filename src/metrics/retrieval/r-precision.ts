@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { optionNames } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
@@ -6,13 +7,20 @@ import {
   type RetrievalArgs,
   type RetrievalOptions,
   type RetrievalState,
+  readRetrievalOptions,
   relevantCount,
-  resolveRetrievalOptions,
   retrievalDef,
 } from "./grouped.js";
 
 /** Options of {@link retrievalRPrecision} (no `topK`: the cut-off is the query's relevant count). */
 export type RetrievalRPrecisionOptions = Omit<RetrievalOptions, "topK">;
+
+const NAMES = optionNames<RetrievalRPrecisionOptions>()(
+  "emptyTargetAction",
+  "ties",
+  "ignoreIndex",
+  "aggregation",
+);
 
 /** Catalog entry of R-precision. */
 export const retrievalRPrecisionMeta: CatalogEntry = {
@@ -36,21 +44,28 @@ export const retrievalRPrecisionMeta: CatalogEntry = {
  * `RetrievalRPrecision(empty_target_action)` (no score filter). O(n) state.
  */
 export function retrievalRPrecisionDef(
-  options: RetrievalRPrecisionOptions = {},
+  options?: RetrievalRPrecisionOptions,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const fn = "retrievalRPrecision";
-  return retrievalDef(retrievalRPrecisionMeta, fn, resolveRetrievalOptions(options, fn, false), (q) => {
-    const relevant = relevantCount(q);
-    return expectedGainAtK(q, relevant, (i) => q.target[i]!) / relevant;
-  });
+  const { resolved } = readRetrievalOptions(fn, options, NAMES, { allowTopK: false });
+  return retrievalDef(
+    retrievalRPrecisionMeta,
+    fn,
+    resolved,
+    (q) => {
+      const relevant = relevantCount(q);
+      return expectedGainAtK(q, relevant, (i) => q.target[i]!) / relevant;
+    },
+    { allowTopK: false },
+  );
 }
 
-/** One-shot {@link retrievalRPrecisionDef}. */
+/** One-shot {@link retrievalRPrecisionDef}: `retrievalRPrecision(preds, target, indexes, options)`. */
 export function retrievalRPrecision(
-  indexes: ArrayLike<number>,
   preds: ArrayLike<number>,
   target: ArrayLike<number>,
-  options: RetrievalRPrecisionOptions = {},
+  indexes: ArrayLike<number>,
+  options?: RetrievalRPrecisionOptions,
 ): number {
-  return runOnce(retrievalRPrecisionDef(options), indexes, preds, target);
+  return runOnce(retrievalRPrecisionDef(options), preds, target, indexes);
 }

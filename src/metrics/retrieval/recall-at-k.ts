@@ -1,7 +1,12 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
-import { binaryGain, binaryRetrievalDef, type RetrievalMapOptions } from "./average-precision.js";
+import {
+  binaryGain,
+  binaryRetrievalDefinition,
+  RETRIEVAL_MAP_OPTIONS,
+  type RetrievalMapOptions,
+} from "./average-precision.js";
 import { expectedGainAtK, type RetrievalArgs, type RetrievalState, relevantCount } from "./grouped.js";
 
 /** Options of {@link retrievalRecall}. */
@@ -32,22 +37,28 @@ export const retrievalRecallMeta: CatalogEntry = {
  * the numerator (`nonPositiveScores`), but is in the denominator. O(n) state.
  */
 export function retrievalRecallDef(
-  options: RetrievalRecallOptions = {},
+  options?: RetrievalRecallOptions,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
-  return binaryRetrievalDef(retrievalRecallMeta, "retrievalRecall", options, (q, topK, nonPositive) => {
-    const n = q.end - q.start;
-    return (
-      expectedGainAtK(q, Math.min(topK ?? n, n), (i) => binaryGain(q, i, nonPositive)) / relevantCount(q)
-    );
-  });
+  return binaryRetrievalDefinition(
+    retrievalRecallMeta,
+    "retrievalRecall",
+    options,
+    RETRIEVAL_MAP_OPTIONS,
+    (q, topK, nonPositive) => {
+      const n = q.end - q.start;
+      return (
+        expectedGainAtK(q, Math.min(topK ?? n, n), (i) => binaryGain(q, i, nonPositive)) / relevantCount(q)
+      );
+    },
+  );
 }
 
-/** One-shot {@link retrievalRecallDef}. */
+/** One-shot {@link retrievalRecallDef}: `retrievalRecall(preds, target, indexes, options)`. */
 export function retrievalRecall(
-  indexes: ArrayLike<number>,
   preds: ArrayLike<number>,
   target: ArrayLike<number>,
-  options: RetrievalRecallOptions = {},
+  indexes: ArrayLike<number>,
+  options?: RetrievalRecallOptions,
 ): number {
-  return runOnce(retrievalRecallDef(options), indexes, preds, target);
+  return runOnce(retrievalRecallDef(options), preds, target, indexes);
 }

@@ -1,7 +1,12 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
-import { binaryGain, binaryRetrievalDef, type RetrievalMapOptions } from "./average-precision.js";
+import {
+  binaryGain,
+  binaryRetrievalDefinition,
+  RETRIEVAL_MAP_OPTIONS,
+  type RetrievalMapOptions,
+} from "./average-precision.js";
 import type { RankedQuery, RetrievalArgs, RetrievalState } from "./grouped.js";
 
 /** Options of {@link retrievalMrr} (same as MAP's, including `nonPositiveScores`). */
@@ -66,17 +71,23 @@ export function reciprocalRankKernel(
  * <= 0 counts as non-relevant (`nonPositiveScores`). O(n) state.
  */
 export function retrievalMrrDef(
-  options: RetrievalMrrOptions = {},
+  options?: RetrievalMrrOptions,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
-  return binaryRetrievalDef(retrievalMrrMeta, "retrievalMrr", options, reciprocalRankKernel);
+  return binaryRetrievalDefinition(
+    retrievalMrrMeta,
+    "retrievalMrr",
+    options,
+    RETRIEVAL_MAP_OPTIONS,
+    reciprocalRankKernel,
+  );
 }
 
-/** One-shot {@link retrievalMrrDef}. */
+/** One-shot {@link retrievalMrrDef}: `retrievalMrr(preds, target, indexes, options)`. */
 export function retrievalMrr(
-  indexes: ArrayLike<number>,
   preds: ArrayLike<number>,
   target: ArrayLike<number>,
-  options: RetrievalMrrOptions = {},
+  indexes: ArrayLike<number>,
+  options?: RetrievalMrrOptions,
 ): number {
-  return runOnce(retrievalMrrDef(options), indexes, preds, target);
+  return runOnce(retrievalMrrDef(options), preds, target, indexes);
 }

@@ -1,14 +1,15 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { describeValue, fail } from "../../core/errors.js";
+import { optionNames, optNumber } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   hypergeometric,
   type RankedQuery,
+  RETRIEVAL_OPTIONS,
   type RetrievalArgs,
   type RetrievalOptions,
   type RetrievalState,
-  resolveRetrievalOptions,
+  readRetrievalOptions,
   retrievalDef,
 } from "./grouped.js";
 
@@ -124,6 +125,8 @@ export interface RetrievalAurocOptions extends RetrievalOptions {
   readonly maxFpr?: number | null;
 }
 
+const NAMES = optionNames<RetrievalAurocOptions>()(...RETRIEVAL_OPTIONS, "maxFpr");
+
 /**
  * Per-query AUROC over queries grouped by `indexes`, as a MetricDef: each query's AUROC over
  * its first `topK` documents, averaged. Matches torchmetrics 1.9.0 `RetrievalAUROC(top_k,
@@ -131,18 +134,14 @@ export interface RetrievalAurocOptions extends RetrievalOptions {
  * 1 (`"optimistic"`) or 0 (`"pessimistic"`). O(n) state.
  */
 export function retrievalAurocDef(
-  options: RetrievalAurocOptions = {},
+  options?: RetrievalAurocOptions,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const fn = "retrievalAuroc";
-  const { maxFpr: maxFprOption, ...rest } = options;
-  const resolved = resolveRetrievalOptions(rest, fn);
-  const maxFpr = maxFprOption ?? null;
-  if (maxFpr !== null && !(typeof maxFpr === "number" && maxFpr > 0 && maxFpr <= 1)) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`maxFpr\` must be a number in (0, 1] or null, got ${describeValue(maxFpr)}`,
-    );
-  }
+  const { resolved, record } = readRetrievalOptions<RetrievalAurocOptions>(fn, options, NAMES);
+  const maxFpr =
+    record.maxFpr === null || record.maxFpr === undefined
+      ? null
+      : optNumber(fn, "maxFpr", record.maxFpr, 1, { min: 0, minExclusive: true, max: 1 });
   const splitTies = resolved.ties === "optimistic" || resolved.ties === "pessimistic";
   return retrievalDef(
     retrievalAurocMeta,
@@ -156,12 +155,12 @@ export function retrievalAurocDef(
   );
 }
 
-/** One-shot {@link retrievalAurocDef}. */
+/** One-shot {@link retrievalAurocDef}: `retrievalAuroc(preds, target, indexes, options)`. */
 export function retrievalAuroc(
-  indexes: ArrayLike<number>,
   preds: ArrayLike<number>,
   target: ArrayLike<number>,
-  options: RetrievalAurocOptions = {},
+  indexes: ArrayLike<number>,
+  options?: RetrievalAurocOptions,
 ): number {
-  return runOnce(retrievalAurocDef(options), indexes, preds, target);
+  return runOnce(retrievalAurocDef(options), preds, target, indexes);
 }

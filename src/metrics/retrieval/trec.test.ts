@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectError } from "../../../test/support/expect-error.js";
 import { evaluateRunGrouped, evaluateTrec, parseTrecQrels, parseTrecRun } from "./trec.js";
 
 const run = parseTrecRun(
@@ -38,15 +39,47 @@ describe("evaluateTrec (trec_eval conventions)", () => {
 
   it("pins parse and option errors", () => {
     expect(() => parseTrecRun("q1 Q0 d1 1 0.9")).toThrow(
-      "parseTrecRun: `run` lines must have 6 columns (qid Q0 docno rank score tag), got 5 at line 1",
+      "parseTrecRun: run line 1: run lines must have 6 columns (qid Q0 docno rank score tag), got 5",
     );
-    expect(() => parseTrecQrels("q1 0 d1 x")).toThrow(
-      'parseTrecQrels: `qrels` relevance must be an integer, got "x" at line 1',
+    expect(() => parseTrecQrels("q1 0 d1 x", "eval retrieval", "qrels.txt")).toThrow(
+      'eval retrieval: qrels.txt line 1: the relevance must be an integer, got "x"',
     );
     expect(() => evaluateTrec(run, qrels, ["p"])).toThrow(
       'evaluateTrec: option `metrics` p needs a cut-off (p@k), got "p"',
     );
     expect(() => evaluateTrec(run, qrels, ["bleu"])).toThrow(/option `metrics` must name/);
+  });
+});
+
+describe("duplicate documents (issue 9: each copy used to count)", () => {
+  it("a run listing a docno twice for one query is refused with the file and both lines, as trec_eval", () => {
+    const text = ["q1 Q0 d1 1 0.9 t", "q1 Q0 d2 2 0.8 t", "q2 Q0 d1 1 0.9 t", "q1 Q0 d1 3 0.7 t"].join("\n");
+    expectError(
+      () => parseTrecRun(text, "eval retrieval", "runs/bm25.txt"),
+      "invalid_value",
+      'eval retrieval: runs/bm25.txt line 4: the run lists document "d1" for query "q1" twice (first at line 1); trec_eval refuses duplicate documents',
+    );
+    // The same docno under another query is fine (line 3 above alone parses).
+    expect(parseTrecRun(text.split("\n").slice(0, 3).join("\n")).get("q2")).toEqual([
+      { docno: "d1", score: 0.9 },
+    ]);
+  });
+
+  it("qrels judging a docno twice for one query are refused too", () => {
+    expectError(
+      () => parseTrecQrels("q1 0 d1 1\nq1 0 d1 0", "eval retrieval", "qrels.txt"),
+      "invalid_value",
+      'eval retrieval: qrels.txt line 2: the qrels lists document "d1" for query "q1" twice (first at line 1); trec_eval refuses duplicate documents',
+    );
+  });
+
+  it("the issue's reproduction: 1 of 3 relevant retrieved three times no longer scores recall@3 = 1", () => {
+    const qrels3 = parseTrecQrels("q 0 a 1\nq 0 b 1\nq 0 c 1");
+    const dup = "q Q0 a 1 3 t\nq Q0 a 2 2 t\nq Q0 a 3 1 t";
+    expect(() => parseTrecRun(dup)).toThrow(/twice/);
+    const clean = parseTrecRun("q Q0 a 1 3 t");
+    // one relevant retrieved of three judged relevant: recall@3 = 1/3, AP = 1/3
+    expect(evaluateTrec(clean, qrels3, ["recall@3", "map"]).means).toEqual({ "recall@3": 1 / 3, map: 1 / 3 });
   });
 });
 

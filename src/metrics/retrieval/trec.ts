@@ -14,7 +14,9 @@ import { retrievalMrr } from "./reciprocal-rank.js";
  * `qid iteration docno relevance`. Documents are ranked by score descending, ties by docno in
  * descending lexical order (the rank column is ignored, as trec_eval does); a document is
  * relevant when its grade is >= 1; denominators use every judged relevant document of the
- * qrels (retrieved or not); only queries present in both files are evaluated.
+ * qrels (retrieved or not); only queries present in both files are evaluated. A document listed
+ * twice for one query, in the run or in the qrels, is an error naming the file and both lines
+ * (trec_eval refuses them too: "duplicate docs"), since counting each copy inflates every measure.
  */
 
 /** One ranked document of a run. */
@@ -28,9 +30,32 @@ export type TrecRun = Map<string, TrecRunEntry[]>;
 /** qid → (docno → grade). */
 export type TrecQrels = Map<string, Map<string, number>>;
 
-/** Parses a TREC run file (whitespace-separated, 6 columns). */
-export function parseTrecRun(text: string, fn = "parseTrecRun"): TrecRun {
+/** Tracks the first line of each (query, docno) pair of a file, and fails on a second one. */
+function duplicateCheck(fn: string, file: string, what: string) {
+  const seen = new Map<string, Map<string, number>>();
+  return (qid: string, docno: string, line: number) => {
+    let docs = seen.get(qid);
+    if (!docs) {
+      docs = new Map();
+      seen.set(qid, docs);
+    }
+    const first = docs.get(docno);
+    if (first !== undefined)
+      fail(
+        "invalid_value",
+        `${fn}: ${file} line ${line}: ${what} lists document ${JSON.stringify(docno)} for query ${JSON.stringify(qid)} twice (first at line ${first}); trec_eval refuses duplicate documents`,
+      );
+    docs.set(docno, line);
+  };
+}
+
+/**
+ * Parses a TREC run file (whitespace-separated, 6 columns). `file` names it in messages
+ * (default "run"). A docno listed twice for one query is `invalid_value` with both lines.
+ */
+export function parseTrecRun(text: string, fn = "parseTrecRun", file = "run"): TrecRun {
   const run: TrecRun = new Map();
+  const check = duplicateCheck(fn, file, "the run");
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
@@ -39,25 +64,30 @@ export function parseTrecRun(text: string, fn = "parseTrecRun"): TrecRun {
     if (cols.length < 6)
       fail(
         "invalid_value",
-        `${fn}: \`run\` lines must have 6 columns (qid Q0 docno rank score tag), got ${cols.length} at line ${i + 1}`,
+        `${fn}: ${file} line ${i + 1}: run lines must have 6 columns (qid Q0 docno rank score tag), got ${cols.length}`,
       );
     const score = Number(cols[4]);
     if (!Number.isFinite(score))
       fail(
         "invalid_value",
-        `${fn}: \`run\` score must be a finite number, got ${describeValue(cols[4])} at line ${i + 1}`,
+        `${fn}: ${file} line ${i + 1}: the score must be a finite number, got ${describeValue(cols[4])}`,
       );
+    check(cols[0]!, cols[2]!, i + 1);
     const list = run.get(cols[0]!) ?? [];
     list.push({ docno: cols[2]!, score });
     run.set(cols[0]!, list);
   }
-  if (run.size === 0) fail("empty_input", `${fn}: \`run\` must not be empty, got 0 lines`);
+  if (run.size === 0) fail("empty_input", `${fn}: ${file} must not be empty, got 0 lines`);
   return run;
 }
 
-/** Parses a TREC qrels file (whitespace-separated, 4 columns). */
-export function parseTrecQrels(text: string, fn = "parseTrecQrels"): TrecQrels {
+/**
+ * Parses a TREC qrels file (whitespace-separated, 4 columns). `file` names it in messages
+ * (default "qrels"). A docno judged twice for one query is `invalid_value` with both lines.
+ */
+export function parseTrecQrels(text: string, fn = "parseTrecQrels", file = "qrels"): TrecQrels {
   const qrels: TrecQrels = new Map();
+  const check = duplicateCheck(fn, file, "the qrels");
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
@@ -66,26 +96,28 @@ export function parseTrecQrels(text: string, fn = "parseTrecQrels"): TrecQrels {
     if (cols.length !== 4)
       fail(
         "invalid_value",
-        `${fn}: \`qrels\` lines must have 4 columns (qid iter docno rel), got ${cols.length} at line ${i + 1}`,
+        `${fn}: ${file} line ${i + 1}: qrels lines must have 4 columns (qid iter docno rel), got ${cols.length}`,
       );
     const grade = Number(cols[3]);
-    if (!Number.isInteger(grade))
+    if (!Number.isSafeInteger(grade))
       fail(
         "invalid_value",
-        `${fn}: \`qrels\` relevance must be an integer, got ${describeValue(cols[3])} at line ${i + 1}`,
+        `${fn}: ${file} line ${i + 1}: the relevance must be an integer, got ${describeValue(cols[3])}`,
       );
+    check(cols[0]!, cols[2]!, i + 1);
     const judged = qrels.get(cols[0]!) ?? new Map<string, number>();
     judged.set(cols[2]!, grade);
     qrels.set(cols[0]!, judged);
   }
-  if (qrels.size === 0) fail("empty_input", `${fn}: \`qrels\` must not be empty, got 0 lines`);
+  if (qrels.size === 0) fail("empty_input", `${fn}: ${file} must not be empty, got 0 lines`);
   return qrels;
 }
 
 /** A metric name of {@link evaluateTrec}: `map`, `map@k`, `mrr`, `mrr@k`, `ndcg`, `ndcg@k`, `p@k`, `recall@k`, `rprec`, `hit_rate@k`. */
 export type TrecMetricName = string;
 
-const KNOWN = [
+/** The metric names {@link evaluateTrec} knows (before an optional `@k`). */
+export const TREC_METRIC_BASES: readonly string[] = [
   "map",
   "mrr",
   "ndcg",
@@ -107,10 +139,10 @@ interface ParsedMetric {
 function parseMetric(name: string, fn: string): ParsedMetric {
   const m = /^([a-z_]+)(?:@(\d+))?$/i.exec(name.trim());
   const base = m?.[1]?.toLowerCase();
-  if (!m || base === undefined || !KNOWN.includes(base)) {
+  if (!m || base === undefined || !TREC_METRIC_BASES.includes(base)) {
     fail(
       "invalid_option",
-      `${fn}: option \`metrics\` must name ${KNOWN.join(", ")} (with @k where useful), got ${describeValue(name)}`,
+      `${fn}: option \`metrics\` must name ${TREC_METRIC_BASES.join(", ")} (with @k where useful), got ${describeValue(name)}`,
     );
   }
   const k = m[2] === undefined ? null : Number(m[2]);
@@ -268,27 +300,27 @@ export function evaluateRunGrouped(
     const topK = m.k;
     switch (m.base) {
       case "map":
-        out[m.name] = retrievalMap(indexes, preds, binary, { ...shared, ...keep, topK });
+        out[m.name] = retrievalMap(preds, binary, indexes, { ...shared, ...keep, topK });
         break;
       case "mrr":
-        out[m.name] = retrievalMrr(indexes, preds, binary, { ...shared, ...keep, topK });
+        out[m.name] = retrievalMrr(preds, binary, indexes, { ...shared, ...keep, topK });
         break;
       case "ndcg":
-        out[m.name] = retrievalNdcg(indexes, preds, grades, { ...shared, topK });
+        out[m.name] = retrievalNdcg(preds, grades, indexes, { ...shared, topK });
         break;
       case "p":
       case "precision":
-        out[m.name] = retrievalPrecision(indexes, preds, binary, { ...shared, ...keep, topK });
+        out[m.name] = retrievalPrecision(preds, binary, indexes, { ...shared, ...keep, topK });
         break;
       case "recall":
-        out[m.name] = retrievalRecall(indexes, preds, binary, { ...shared, ...keep, topK });
+        out[m.name] = retrievalRecall(preds, binary, indexes, { ...shared, ...keep, topK });
         break;
       case "rprec":
       case "r_precision":
-        out[m.name] = retrievalRPrecision(indexes, preds, binary, shared);
+        out[m.name] = retrievalRPrecision(preds, binary, indexes, shared);
         break;
       default:
-        out[m.name] = retrievalHitRate(indexes, preds, binary, { ...shared, topK });
+        out[m.name] = retrievalHitRate(preds, binary, indexes, { ...shared, topK });
     }
   }
   return out;

@@ -1,9 +1,8 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
+import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type PerImageState, perImageDef, readEmptyValue } from "./hausdorff-distance.js";
 import type { LabelMapInput } from "./label-maps.js";
+import { distanceDomain, type PerImageState, perImageDef, readEmptyValue } from "./per-image-def.js";
 import { any, directedDistancesNd, pointsOf, readMaskPair, readSpacing, readSpatialDims } from "./surface.js";
 
 /** Options of {@link averageSurfaceDistanceDef}. */
@@ -44,6 +43,13 @@ export const averageSurfaceDistanceMeta: CatalogEntry = {
 };
 
 const FN = "averageSurfaceDistance";
+const ASD_OPTIONS = optionNames<AverageSurfaceDistanceOptions>()(
+  "symmetric",
+  "spacing",
+  "spatialDims",
+  "emptyValue",
+  "reduction",
+);
 
 /**
  * Average surface distance per image: the mean of the distances from each prediction surface
@@ -54,15 +60,14 @@ const FN = "averageSurfaceDistance";
 export function averageSurfaceDistanceDef(
   options: AverageSurfaceDistanceOptions = {},
 ): MetricDef<PerImageState, [preds: LabelMapInput, target: LabelMapInput], number | number[]> {
-  const symmetric = options.symmetric ?? true;
-  if (typeof symmetric !== "boolean")
-    fail("invalid_option", `${FN}: option \`symmetric\` must be a boolean, got ${describeValue(symmetric)}`);
-  const spatialDims = readSpatialDims(options.spatialDims, FN);
-  const spacing = readSpacing(options.spacing, FN, spatialDims);
-  const empty = readEmptyValue(options.emptyValue, FN);
-  const reduction = assertOneOf(options.reduction ?? "mean", ["mean", "none"] as const, FN, "reduction");
-  const json = { symmetric, spacing, spatialDims, emptyValue: options.emptyValue ?? "nan", reduction };
-  return perImageDef(averageSurfaceDistanceMeta, FN, json, reduction, (preds, target) => {
+  const o = readOptions<AverageSurfaceDistanceOptions>(FN, options, ASD_OPTIONS);
+  const symmetric = optBoolean(FN, "symmetric", o.symmetric, true);
+  const spatialDims = readSpatialDims(o.spatialDims, FN);
+  const spacing = readSpacing(o.spacing, FN, spatialDims);
+  const empty = readEmptyValue(FN, o.emptyValue);
+  const reduction = optOneOf(FN, "reduction", o.reduction, ["mean", "none"] as const, "mean");
+  const json = { symmetric, spacing, spatialDims, emptyValue: o.emptyValue ?? "nan", reduction };
+  return perImageDef(averageSurfaceDistanceMeta, json, reduction, distanceDomain(empty), (preds, target) => {
     const [p, t] = readMaskPair(preds, target, FN, spatialDims);
     const out: number[] = [];
     for (let i = 0; i < p.images; i++) {

@@ -1,9 +1,8 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
+import { optionNames, optNumber, optOneOf, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { type PerImageState, perImageDef } from "./hausdorff-distance.js";
 import type { LabelMapInput } from "./label-maps.js";
+import { type PerImageState, perImageDef } from "./per-image-def.js";
 import { any, pointsOf, readMaskPair, squaredDistanceTransform } from "./surface.js";
 
 /** Options of {@link boundaryF1Def}. */
@@ -38,6 +37,7 @@ export const boundaryF1Meta: CatalogEntry = {
 };
 
 const FN = "boundaryF1";
+const BOUNDARY_F1_OPTIONS = optionNames<BoundaryF1Options>()("tolerance", "reduction");
 
 /**
  * Boundary F1 per image: boundaries are the masks' surface pixels; precision is the share of
@@ -49,50 +49,52 @@ const FN = "boundaryF1";
 export function boundaryF1Def(
   options: BoundaryF1Options = {},
 ): MetricDef<PerImageState, [preds: LabelMapInput, target: LabelMapInput], number | number[]> {
-  const tol = options.tolerance;
-  if (tol !== undefined && (typeof tol !== "number" || !(tol >= 0) || !Number.isFinite(tol)))
-    fail(
-      "invalid_option",
-      `${FN}: option \`tolerance\` must be a finite number >= 0, got ${describeValue(tol)}`,
-    );
-  const reduction = assertOneOf(options.reduction ?? "mean", ["mean", "none"] as const, FN, "reduction");
+  const o = readOptions<BoundaryF1Options>(FN, options, BOUNDARY_F1_OPTIONS);
+  const tol = optNumber(FN, "tolerance", o.tolerance, undefined, { min: 0 });
+  const reduction = optOneOf(FN, "reduction", o.reduction, ["mean", "none"] as const, "mean");
   const json = { ...(tol !== undefined ? { tolerance: tol } : {}), reduction };
-  return perImageDef(boundaryF1Meta, FN, json, reduction, (preds, target) => {
-    const [p, t] = readMaskPair(preds, target, FN);
-    const h = p.height;
-    const w = p.width;
-    const theta = tol ?? 0.0075 * Math.sqrt(h * h + w * w);
-    const out: number[] = [];
-    for (let i = 0; i < p.images; i++) {
-      const a = pointsOf(p, i, "surface");
-      const b = pointsOf(t, i, "surface");
-      const ea = any(a);
-      const eb = any(b);
-      if (!ea && !eb) {
-        out.push(1);
-        continue;
-      }
-      if (!ea || !eb) {
-        out.push(0);
-        continue;
-      }
-      const within = (from: Uint8Array, to: Uint8Array): number => {
-        const dt = squaredDistanceTransform(to, h, w, [1, 1]);
-        let n = 0;
-        let k = 0;
-        for (let j = 0; j < from.length; j++) {
-          if (!from[j]) continue;
-          n++;
-          if (Math.sqrt(dt[j]!) <= theta) k++;
+  return perImageDef(
+    boundaryF1Meta,
+    json,
+    reduction,
+    { test: (v) => v >= 0 && v <= 1, words: "F1 scores in [0, 1]" },
+    (preds, target) => {
+      const [p, t] = readMaskPair(preds, target, FN);
+      const h = p.height;
+      const w = p.width;
+      const theta = tol ?? 0.0075 * Math.sqrt(h * h + w * w);
+      const out: number[] = [];
+      for (let i = 0; i < p.images; i++) {
+        const a = pointsOf(p, i, "surface");
+        const b = pointsOf(t, i, "surface");
+        const ea = any(a);
+        const eb = any(b);
+        if (!ea && !eb) {
+          out.push(1);
+          continue;
         }
-        return k / n;
-      };
-      const precision = within(a, b);
-      const recall = within(b, a);
-      out.push(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall));
-    }
-    return out;
-  });
+        if (!ea || !eb) {
+          out.push(0);
+          continue;
+        }
+        const within = (from: Uint8Array, to: Uint8Array): number => {
+          const dt = squaredDistanceTransform(to, h, w, [1, 1]);
+          let n = 0;
+          let k = 0;
+          for (let j = 0; j < from.length; j++) {
+            if (!from[j]) continue;
+            n++;
+            if (Math.sqrt(dt[j]!) <= theta) k++;
+          }
+          return k / n;
+        };
+        const precision = within(a, b);
+        const recall = within(b, a);
+        out.push(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall));
+      }
+      return out;
+    },
+  );
 }
 
 /** One-shot form: `runOnce(boundaryF1Def(options), preds, target)`. */

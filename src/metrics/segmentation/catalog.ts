@@ -7,6 +7,8 @@ import { generalizedDiceScoreMeta } from "./generalized-dice-score.js";
 import { hausdorffDistanceMeta } from "./hausdorff-distance.js";
 import { maskApMeta } from "./mask-ap.js";
 import { meanIouMeta } from "./mean-iou.js";
+import { modifiedPanopticQualityMeta } from "./modified-panoptic-quality.js";
+import { normalizedSurfaceDiceMeta } from "./normalized-surface-dice.js";
 import { panopticQualityMeta } from "./panoptic-quality.js";
 import { panopticQualityCocoMeta } from "./panoptic-quality-coco.js";
 import { pixelAccuracyMeta } from "./pixel-accuracy.js";
@@ -20,7 +22,9 @@ export const entries: readonly CatalogEntry[] = [
   generalizedDiceScoreMeta,
   panopticQualityMeta,
   panopticQualityCocoMeta,
+  modifiedPanopticQualityMeta,
   hausdorffDistanceMeta,
+  normalizedSurfaceDiceMeta,
   averageSurfaceDistanceMeta,
   boundaryF1Meta,
   maskApMeta,

@@ -1,10 +1,10 @@
 import { describeValue, fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
+import { assertAllocation } from "../../core/limits.js";
+import { optBoolean, optOneOf } from "../../core/options.js";
 import {
   assertClassLabels,
   assertSameShape,
   type LabelMapInput,
-  readBoolean,
   readIgnoreIndex,
   readLabelMaps,
   readNumClasses,
@@ -23,8 +23,8 @@ export interface ClassCounts {
 }
 
 /** Reads the `inputFormat` option (default "index"). */
-export function readInputFormat(value: unknown, fn: string): InputFormat {
-  return assertOneOf(value ?? "index", ["index", "one-hot"] as const, fn, "inputFormat");
+export function readInputFormat(fn: string, value: unknown): InputFormat {
+  return optOneOf(fn, "inputFormat", value, ["index", "one-hot"] as const, "index");
 }
 
 /** The class options the Dice-family scores share, read and checked. */
@@ -40,8 +40,10 @@ export interface ClassOptions {
 }
 
 /**
- * Reads `numClasses` (required), `includeBackground` (default true), `inputFormat` and
- * `ignoreIndex`; fails when excluding the background leaves no class.
+ * Reads `numClasses` (required, within the allocation budget: `bytesFor(C)` is what the metric
+ * allocates for C classes),
+ * `includeBackground` (default true), `inputFormat` and `ignoreIndex`; fails when excluding the
+ * background leaves no class.
  */
 export function readClassOptions(
   options: {
@@ -51,11 +53,14 @@ export function readClassOptions(
     readonly ignoreIndex?: unknown;
   },
   fn: string,
+  bytesFor: (classes: number) => number,
 ): ClassOptions {
-  const numClasses = readNumClasses(options?.numClasses, fn);
-  const includeBackground = readBoolean(options.includeBackground, true, fn, "includeBackground");
-  const inputFormat = readInputFormat(options.inputFormat, fn);
-  const ignoreIndex = readIgnoreIndex(options.ignoreIndex, fn);
+  const numClasses = readNumClasses(fn, options.numClasses, bytesFor);
+  const includeBackground = optBoolean(fn, "includeBackground", options.includeBackground, true);
+  const inputFormat = readInputFormat(fn, options.inputFormat);
+  const ignoreIndex = readIgnoreIndex(fn, options.ignoreIndex);
+  if (inputFormat === "one-hot" && ignoreIndex !== undefined)
+    fail("invalid_option", `${fn}: option \`ignoreIndex\` applies to inputFormat "index" only`);
   const first = includeBackground ? 0 : 1;
   const kept = numClasses - first;
   if (kept < 1)
@@ -98,6 +103,7 @@ export function classCounts(
       }
     }
     const N = p.images;
+    assertAllocation(fn, `${N} images x ${C} classes of counts`, N * C * 24);
     const intersection = new Float64Array(N * C);
     const predSum = new Float64Array(N * C);
     const targetSum = new Float64Array(N * C);

@@ -7,7 +7,8 @@ import {
   type GrowableFloat64,
   growableFloat64,
 } from "../../core/buffer.js";
-import { assertOneOf } from "../../core/validate.js";
+import { optionNames, optOneOf, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { classCounts, type InputFormat, readClassOptions } from "./class-counts.js";
 import type { LabelMapInput } from "./label-maps.js";
@@ -53,6 +54,14 @@ export const diceScoreMeta: CatalogEntry = {
 };
 
 const FN = "diceScore";
+const DICE_OPTIONS = optionNames<DiceScoreOptions>()(
+  "numClasses",
+  "includeBackground",
+  "average",
+  "aggregationLevel",
+  "inputFormat",
+  "ignoreIndex",
+);
 
 function nanMean(values: number[]): number {
   let s = 0;
@@ -109,18 +118,28 @@ function rowScore(
 export function diceScoreDef(
   options: DiceScoreOptions,
 ): MetricDef<DiceScoreState, [preds: LabelMapInput, target: LabelMapInput], number | number[]> {
-  const { numClasses: C, includeBackground, inputFormat, ignoreIndex, kept } = readClassOptions(options, FN);
-  const average = assertOneOf(
-    options.average ?? "macro",
-    ["micro", "macro", "weighted", "none"] as const,
+  const o = readOptions<DiceScoreOptions>(FN, options, DICE_OPTIONS);
+  // Per image and class: three counts in the update, three growable doubles in the state.
+  const {
+    numClasses: C,
+    includeBackground,
+    inputFormat,
+    ignoreIndex,
+    kept,
+  } = readClassOptions(o, FN, (c) => 64 * c);
+  const average = optOneOf(
     FN,
     "average",
+    o.average,
+    ["micro", "macro", "weighted", "none"] as const,
+    "macro",
   );
-  const aggregationLevel = assertOneOf(
-    options.aggregationLevel ?? "samplewise",
-    ["samplewise", "global"] as const,
+  const aggregationLevel = optOneOf(
     FN,
     "aggregationLevel",
+    o.aggregationLevel,
+    ["samplewise", "global"] as const,
+    "samplewise",
   );
   return {
     id: diceScoreMeta.id,
@@ -192,6 +211,27 @@ export function diceScoreDef(
         return Array.from({ length: kept }, (_, c) => nanMean(perRow.map((row) => (row as number[])[c]!)));
       }
       return nanMean(perRow as number[]);
+    },
+    validateState(state: unknown): asserts state is DiceScoreState {
+      const id = diceScoreMeta.id;
+      checkState(id, state, {
+        numerator: field.growable(Float64Array, "count"),
+        denominator: field.growable(Float64Array, "count"),
+        support: field.growable(Float64Array, "count"),
+      });
+      const s = state as DiceScoreState;
+      const n = s.numerator.length;
+      stateInvariant(
+        id,
+        s.denominator.length === n && s.support.length === n && n % kept === 0,
+        `state.numerator, denominator and support must hold one value per image and kept class (${kept}), got lengths ${n}, ${s.denominator.length} and ${s.support.length}`,
+      );
+      for (let i = 0; i < n; i++)
+        stateInvariant(
+          id,
+          s.numerator.data[i]! <= s.denominator.data[i]! && s.support.data[i]! <= s.denominator.data[i]!,
+          `state at row ${i}: 2|P∩T| (${s.numerator.data[i]}) and |T| (${s.support.data[i]}) must not exceed |P|+|T| (${s.denominator.data[i]})`,
+        );
     },
   };
 }

@@ -1,12 +1,15 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { optionNames, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { checkFloatFields, type LabelMapInput, readIgnoreIndex, readNumClasses } from "./label-maps.js";
+import { type LabelMapInput, readIgnoreIndex, readNumClasses } from "./label-maps.js";
 import {
   accumulateConfusion,
+  confusionBytes,
   confusionIou,
   emptyConfusionState,
   type MeanIouState,
   mergeConfusionStates,
+  validateConfusionState,
 } from "./mean-iou.js";
 
 /** Options of {@link frequencyWeightedIouDef}. */
@@ -39,6 +42,7 @@ export const frequencyWeightedIouMeta: CatalogEntry = {
 };
 
 const FN = "frequencyWeightedIou";
+const FW_IOU_OPTIONS = optionNames<FrequencyWeightedIouOptions>()("numClasses", "ignoreIndex");
 
 /**
  * Frequency-weighted IoU from the dataset-wide confusion matrix: sum over classes of
@@ -49,8 +53,9 @@ const FN = "frequencyWeightedIou";
 export function frequencyWeightedIouDef(
   options: FrequencyWeightedIouOptions,
 ): MetricDef<MeanIouState, [preds: LabelMapInput, target: LabelMapInput], number> {
-  const C = readNumClasses(options?.numClasses, FN);
-  const ignoreIndex = readIgnoreIndex(options.ignoreIndex, FN);
+  const o = readOptions<FrequencyWeightedIouOptions>(FN, options, FW_IOU_OPTIONS);
+  const C = readNumClasses(FN, o.numClasses, confusionBytes);
+  const ignoreIndex = readIgnoreIndex(FN, o.ignoreIndex);
   return {
     id: frequencyWeightedIouMeta.id,
     meta: frequencyWeightedIouMeta,
@@ -76,11 +81,7 @@ export function frequencyWeightedIouDef(
       return out;
     },
     validateState(state: unknown): asserts state is MeanIouState {
-      checkFloatFields(
-        state,
-        { confusion: C * C, intersection: C, union: C, imageIouSum: C, imageCount: C },
-        FN,
-      );
+      validateConfusionState(frequencyWeightedIouMeta.id, state, C);
     },
   };
 }

@@ -1,14 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { assertOneOf } from "../../core/validate.js";
+import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
+import { checkState, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { classCounts, type InputFormat, readClassOptions } from "./class-counts.js";
-import {
-  addArrayFields,
-  addArrays,
-  checkFloatFields,
-  type LabelMapInput,
-  readBoolean,
-} from "./label-maps.js";
+import { addArrayFields, addArrays, float64Field, type LabelMapInput } from "./label-maps.js";
 
 /** Options of {@link generalizedDiceScoreDef} (torchmetrics 1.9 `GeneralizedDiceScore` names). */
 export interface GeneralizedDiceScoreOptions {
@@ -54,6 +49,15 @@ export const generalizedDiceScoreMeta: CatalogEntry = {
 };
 
 const FN = "generalizedDiceScore";
+const GDS_OPTIONS = optionNames<GeneralizedDiceScoreOptions>()(
+  "numClasses",
+  "includeBackground",
+  "perClass",
+  "weightType",
+  "absentClassWeight",
+  "inputFormat",
+  "ignoreIndex",
+);
 
 /**
  * Streaming generalized Dice score with torchmetrics 1.9.0 `GeneralizedDiceScore` semantics:
@@ -64,6 +68,7 @@ const FN = "generalizedDiceScore";
 export function generalizedDiceScoreDef(
   options: GeneralizedDiceScoreOptions,
 ): MetricDef<GeneralizedDiceScoreState, [preds: LabelMapInput, target: LabelMapInput], number | number[]> {
+  const o = readOptions<GeneralizedDiceScoreOptions>(FN, options, GDS_OPTIONS);
   const {
     numClasses: C,
     includeBackground,
@@ -71,19 +76,21 @@ export function generalizedDiceScoreDef(
     ignoreIndex,
     first,
     kept: K,
-  } = readClassOptions(options, FN);
-  const perClass = readBoolean(options.perClass, false, FN, "perClass");
-  const weightType = assertOneOf(
-    options.weightType ?? "square",
-    ["square", "simple", "linear"] as const,
+  } = readClassOptions(o, FN, (c) => 48 * c);
+  const perClass = optBoolean(FN, "perClass", o.perClass, false);
+  const weightType = optOneOf(
     FN,
     "weightType",
+    o.weightType,
+    ["square", "simple", "linear"] as const,
+    "square",
   );
-  const absent = assertOneOf(
-    options.absentClassWeight ?? "batch-max",
-    ["batch-max", "zero"] as const,
+  const absent = optOneOf(
     FN,
     "absentClassWeight",
+    o.absentClassWeight,
+    ["batch-max", "zero"] as const,
+    "batch-max",
   );
   const width = perClass ? K : 1;
   return {
@@ -147,7 +154,15 @@ export function generalizedDiceScoreDef(
       return perClass ? out : out[0]!;
     },
     validateState(state: unknown): asserts state is GeneralizedDiceScoreState {
-      checkFloatFields(state, { score: width, samples: 1 }, FN);
+      const id = generalizedDiceScoreMeta.id;
+      checkState(id, state, { score: float64Field(width), samples: float64Field(1, "count") });
+      const s = state as GeneralizedDiceScoreState;
+      for (let k = 0; k < width; k++)
+        stateInvariant(
+          id,
+          s.score[k]! <= s.samples[0]!,
+          `state.score[${k}] (${s.score[k]}) exceeds the image count (${s.samples[0]}): each image adds at most 1`,
+        );
     },
   };
 }

@@ -1,16 +1,8 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import {
-  append,
-  compact,
-  concatGrowable,
-  filled,
-  type GrowableFloat64,
-  growableFloat64,
-} from "../../core/buffer.js";
-import { describeValue, fail } from "../../core/errors.js";
-import { assertNumberOption, assertOneOf } from "../../core/validate.js";
+import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import type { LabelMapInput } from "./label-maps.js";
+import { distanceDomain, type PerImageState, perImageDef, readEmptyValue } from "./per-image-def.js";
 import {
   any,
   directedDistancesNd,
@@ -37,11 +29,6 @@ export interface HausdorffDistanceOptions {
   readonly emptyValue?: "nan" | "inf" | number;
   /** "mean" (default) over images, or "none" for one value per image. */
   readonly reduction?: "mean" | "none";
-}
-
-/** State: one value per image, in arrival order. */
-export interface PerImageState {
-  values: GrowableFloat64;
 }
 
 /** Catalog entry of the Hausdorff distance. */
@@ -71,50 +58,15 @@ export const hausdorffDistanceMeta: CatalogEntry = {
 };
 
 const FN = "hausdorffDistance";
-
-/** Reads the shared options of the per-image boundary metrics. */
-export function readEmptyValue(value: unknown, fn: string): number {
-  if (value === undefined || value === "nan") return Number.NaN;
-  if (value === "inf") return Number.POSITIVE_INFINITY;
-  if (typeof value === "number" && !Number.isNaN(value)) return value;
-  return fail(
-    "invalid_option",
-    `${fn}: option \`emptyValue\` must be "nan", "inf" or a number, got ${describeValue(value)}`,
-  );
-}
-
-/** The per-image-values def skeleton shared by the boundary metrics. */
-export function perImageDef<O extends Record<string, unknown>>(
-  meta: CatalogEntry,
-  fn: string,
-  options: O,
-  reduction: "mean" | "none",
-  perImage: (preds: LabelMapInput, target: LabelMapInput) => number[],
-): MetricDef<PerImageState, [preds: LabelMapInput, target: LabelMapInput], number | number[]> {
-  return {
-    id: meta.id,
-    meta,
-    options,
-    init: () => ({ values: growableFloat64() }),
-    update(state, preds, target) {
-      append(state.values, perImage(preds, target));
-    },
-    merge: (a, b) => ({ values: concatGrowable(compact(a.values), compact(b.values)) }),
-    compute(state) {
-      const v = filled(state.values);
-      if (reduction === "none") return Array.from(v);
-      if (v.length === 0) return Number.NaN;
-      let s = 0;
-      for (let i = 0; i < v.length; i++) s += v[i]!;
-      return s / v.length;
-    },
-    validateState(state: unknown): asserts state is PerImageState {
-      const s = state as PerImageState;
-      if (!s?.values || !(s.values.data instanceof Float64Array))
-        fail("invalid_state", `${fn}: fromJSON got a state without a values buffer`);
-    },
-  };
-}
+const HAUSDORFF_OPTIONS = optionNames<HausdorffDistanceOptions>()(
+  "percentile",
+  "directed",
+  "spacing",
+  "spatialDims",
+  "points",
+  "emptyValue",
+  "reduction",
+);
 
 /**
  * Hausdorff distance between predicted and target binary masks, per image: distances from each
@@ -127,25 +79,24 @@ export function perImageDef<O extends Record<string, unknown>>(
 export function hausdorffDistanceDef(
   options: HausdorffDistanceOptions = {},
 ): MetricDef<PerImageState, [preds: LabelMapInput, target: LabelMapInput], number | number[]> {
-  const q = assertNumberOption(options.percentile ?? 100, 0, 100, FN, "percentile");
-  const directed = options.directed ?? false;
-  if (typeof directed !== "boolean")
-    fail("invalid_option", `${FN}: option \`directed\` must be a boolean, got ${describeValue(directed)}`);
-  const spatialDims = readSpatialDims(options.spatialDims, FN);
-  const spacing = readSpacing(options.spacing, FN, spatialDims);
-  const points = assertOneOf(options.points ?? "surface", ["surface", "all"] as const, FN, "points");
-  const empty = readEmptyValue(options.emptyValue, FN);
-  const reduction = assertOneOf(options.reduction ?? "mean", ["mean", "none"] as const, FN, "reduction");
+  const o = readOptions<HausdorffDistanceOptions>(FN, options, HAUSDORFF_OPTIONS);
+  const q = optNumber(FN, "percentile", o.percentile, 100, { min: 0, max: 100 });
+  const directed = optBoolean(FN, "directed", o.directed, false);
+  const spatialDims = readSpatialDims(o.spatialDims, FN);
+  const spacing = readSpacing(o.spacing, FN, spatialDims);
+  const points = optOneOf(FN, "points", o.points, ["surface", "all"] as const, "surface");
+  const empty = readEmptyValue(FN, o.emptyValue);
+  const reduction = optOneOf(FN, "reduction", o.reduction, ["mean", "none"] as const, "mean");
   const json = {
     percentile: q,
     directed,
     spacing,
     spatialDims,
     points,
-    emptyValue: options.emptyValue ?? "nan",
+    emptyValue: o.emptyValue ?? "nan",
     reduction,
   };
-  return perImageDef(hausdorffDistanceMeta, FN, json, reduction, (preds, target) => {
+  return perImageDef(hausdorffDistanceMeta, json, reduction, distanceDomain(empty), (preds, target) => {
     const [p, t] = readMaskPair(preds, target, FN, spatialDims);
     const out: number[] = [];
     for (let i = 0; i < p.images; i++) {

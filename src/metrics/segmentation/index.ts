@@ -34,11 +34,22 @@ export {
   hausdorffDistance,
   hausdorffDistanceDef,
   hausdorffDistanceMeta,
-  type PerImageState,
 } from "./hausdorff-distance.js";
 export { type LabelMapInput, type LabelMaps, readLabelMaps } from "./label-maps.js";
 export { maskAp, maskApDef, maskApFromCoco, maskApMeta } from "./mask-ap.js";
 export { type MeanIouOptions, type MeanIouState, meanIou, meanIouDef, meanIouMeta } from "./mean-iou.js";
+export {
+  type ModifiedPanopticQualityOptions,
+  modifiedPanopticQuality,
+  modifiedPanopticQualityDef,
+  modifiedPanopticQualityMeta,
+} from "./modified-panoptic-quality.js";
+export {
+  type NormalizedSurfaceDiceOptions,
+  normalizedSurfaceDice,
+  normalizedSurfaceDiceDef,
+  normalizedSurfaceDiceMeta,
+} from "./normalized-surface-dice.js";
 export { type NpyArray, parseNpy } from "./npy.js";
 export {
   type PanopticQualityDetails,
@@ -62,6 +73,7 @@ export {
   panopticQualityCocoMeta,
   rgbToPanopticId,
 } from "./panoptic-quality-coco.js";
+export type { PerImageState } from "./per-image-def.js";
 export {
   type PixelAccuracyOptions,
   type PixelAccuracyState,

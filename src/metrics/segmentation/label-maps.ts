@@ -1,5 +1,8 @@
-import { isTensorLike } from "../../core/coerce.js";
+import { isTensorLike, toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { assertAllocation } from "../../core/limits.js";
+import { optInteger, optSize, required } from "../../core/options.js";
+import { type FieldCheck, field, type ValueDomain } from "../../core/state-check.js";
 
 /**
  * Label-map inputs shared by the segmentation metrics. A batch of label maps is one of:
@@ -34,6 +37,7 @@ function nestedShape(value: unknown[]): number[] {
 
 function flattenNested(value: unknown, shape: number[], fn: string, arg: string): Float64Array {
   const total = shape.reduce((a, b) => a * b, 1);
+  assertAllocation(fn, `\`${arg}\` of shape [${shape.join(", ")}]`, total * 8, "invalid_value");
   const out = new Float64Array(total);
   let pos = 0;
   const walk = (v: unknown, depth: number, path: string): void => {
@@ -71,7 +75,7 @@ export function readLabelMaps(value: unknown, fn: string, arg: string): LabelMap
   let shape: number[];
   if (isTensorLike(value)) {
     shape = [...value.shape];
-    data = Float64Array.from(value.dataSync());
+    data = toFloat64(value, fn, arg);
   } else if (value !== null && typeof value === "object" && "data" in value && "shape" in value) {
     const v = value as { data: ArrayLike<number>; shape: readonly number[] };
     if (!Array.isArray(v.shape) || v.shape.some((s) => !Number.isInteger(s) || s < 0))
@@ -80,13 +84,15 @@ export function readLabelMaps(value: unknown, fn: string, arg: string): LabelMap
         `${fn}: \`${arg}.shape\` must be an array of non-negative integers, got ${describeValue(v.shape)}`,
       );
     shape = [...v.shape];
-    data = v.data instanceof Float64Array ? v.data : Float64Array.from(v.data as ArrayLike<number>);
     const total = shape.reduce((a, b) => a * b, 1);
-    if (data.length !== total)
+    const length = (v.data as { length?: unknown } | null)?.length;
+    if (length !== total)
       fail(
         "shape_mismatch",
-        `${fn}: \`${arg}.data\` must have ${total} elements for shape [${shape.join(", ")}], got ${data.length}`,
+        `${fn}: \`${arg}.data\` must have ${total} elements for shape [${shape.join(", ")}], got ${describeValue(length)}`,
       );
+    assertAllocation(fn, `\`${arg}\` of shape [${shape.join(", ")}]`, total * 8, "invalid_value");
+    data = toFloat64(v.data, fn, `${arg}.data`);
   } else if (Array.isArray(value)) {
     shape = nestedShape(value);
     data = flattenNested(value, shape, fn, arg);
@@ -140,30 +146,18 @@ export function assertClassLabels(
   }
 }
 
-/** Validates `numClasses` (integer >= 1). */
-export function readNumClasses(value: unknown, fn: string): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
-    fail(
-      "invalid_option",
-      `${fn}: option \`numClasses\` must be an integer >= 1, got ${describeValue(value)}`,
-    );
-  return value;
+/**
+ * Reads `numClasses` (an integer >= 1, required) through the allocation budget: `bytesPerClass(C)`
+ * is what the metric's state and one update allocate for C classes (C² doubles for a confusion
+ * matrix), so `numClasses: 1e6` is refused with the memory it would need instead of crashing.
+ */
+export function readNumClasses(fn: string, value: unknown, bytesFor: (classes: number) => number): number {
+  return optSize(fn, "numClasses", required(fn, "numClasses", value), undefined, { bytesFor })!;
 }
 
-/** Validates an optional boolean option. */
-export function readBoolean(value: unknown, fallback: boolean, fn: string, option: string): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== "boolean")
-    fail("invalid_option", `${fn}: option \`${option}\` must be a boolean, got ${describeValue(value)}`);
-  return value;
-}
-
-/** Validates an optional integer `ignoreIndex`. */
-export function readIgnoreIndex(value: unknown, fn: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isInteger(value))
-    fail("invalid_option", `${fn}: option \`ignoreIndex\` must be an integer, got ${describeValue(value)}`);
-  return value;
+/** Reads an optional integer `ignoreIndex`. */
+export function readIgnoreIndex(fn: string, value: unknown): number | undefined {
+  return optInteger(fn, "ignoreIndex", value, undefined);
 }
 
 /** Element-wise sum of two Float64Arrays into a new one. */
@@ -180,19 +174,7 @@ export function addArrayFields<T extends { [K in keyof T]: Float64Array }>(a: T,
   return out as T;
 }
 
-/** Checks a decoded state's Float64Array fields and lengths. */
-export function checkFloatFields(
-  state: unknown,
-  fields: Record<string, number | undefined>,
-  fn: string,
-): void {
-  const s = state as Record<string, unknown>;
-  const ok =
-    s !== null &&
-    typeof s === "object" &&
-    Object.entries(fields).every(
-      ([k, len]) =>
-        s[k] instanceof Float64Array && (len === undefined || (s[k] as Float64Array).length === len),
-    );
-  if (!ok) fail("invalid_state", `${fn}: fromJSON got a state that does not fit these options`);
+/** A state field check: a Float64Array of `length` values in `values` (default non-negative). */
+export function float64Field(length: number, values: ValueDomain = "nonNegative"): FieldCheck {
+  return field.typed(Float64Array, { length, values });
 }

@@ -1,13 +1,18 @@
 import type { CatalogEntry } from "../../catalog/types.js";
+import { readOptions } from "../../core/options.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import {
+  COCO_EVAL_OPTIONS,
   type CocoEvalOptions,
   type CocoEvalResult,
   type CocoEvalState,
   type CocoImage,
-  cocoEvalDef,
+  cocoEvalDefFrom,
+  resolveCocoOptions,
 } from "../detection/coco-eval.js";
 import { cocoEvaluate } from "../detection/coco-json.js";
+
+const MASK_AP_OPTIONS = COCO_EVAL_OPTIONS.filter((name) => name !== "iouType");
 
 /** Catalog entry of mask AP. */
 export const maskApMeta: CatalogEntry = {
@@ -37,8 +42,12 @@ export const maskApMeta: CatalogEntry = {
 export function maskApDef(
   options: Omit<CocoEvalOptions, "iouType"> = {},
 ): MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> {
-  const inner = cocoEvalDef({ ...options, iouType: "segm" });
-  return { ...inner, id: maskApMeta.id, meta: maskApMeta };
+  const o = readOptions<Omit<CocoEvalOptions, "iouType">>("maskAp", options, MASK_AP_OPTIONS);
+  return cocoEvalDefFrom(
+    maskApMeta,
+    resolveCocoOptions("maskAp", { ...o, iouType: "segm" }),
+    structuredClone(o) as Record<string, unknown>,
+  );
 }
 
 /** One-shot mask AP over per-image inputs. */
@@ -55,5 +64,6 @@ export function maskApFromCoco(
   results: unknown,
   options: Omit<CocoEvalOptions, "iouType"> = {},
 ): CocoEvalResult {
-  return cocoEvaluate(groundTruth, results, { ...options, iouType: "segm" });
+  const o = readOptions<Omit<CocoEvalOptions, "iouType">>("maskApFromCoco", options, MASK_AP_OPTIONS);
+  return cocoEvaluate(groundTruth, results, { ...o, iouType: "segm" });
 }

@@ -1,18 +1,16 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
-import { assertOneOf } from "../../core/validate.js";
+import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
+import { checkState, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { classCounts, type InputFormat, readInputFormat } from "./class-counts.js";
+import { classCounts, type InputFormat, readClassOptions } from "./class-counts.js";
 import {
   addArrayFields,
   assertClassLabels,
   assertSameShape,
-  checkFloatFields,
+  float64Field,
   type LabelMapInput,
-  readBoolean,
-  readIgnoreIndex,
   readLabelMaps,
-  readNumClasses,
 } from "./label-maps.js";
 
 /**
@@ -40,6 +38,15 @@ export interface MeanIouOptions {
   /** "index" (default): integer label maps [N, ...]; "one-hot": masks [N, C, ...] (torchmetrics' default format). */
   readonly inputFormat?: InputFormat;
 }
+
+const MEAN_IOU_OPTIONS = optionNames<MeanIouOptions>()(
+  "numClasses",
+  "includeBackground",
+  "perClass",
+  "ignoreIndex",
+  "reduction",
+  "inputFormat",
+);
 
 /** State: the confusion matrix (rows target, columns prediction) and per-image IoU sums and counts per class. */
 export interface MeanIouState {
@@ -187,6 +194,38 @@ export function mergeConfusionStates(a: MeanIouState, b: MeanIouState): MeanIouS
   return addArrayFields(a, b);
 }
 
+/** Bytes a confusion state and one update hold for C classes (two C x C matrices, 8 vectors). */
+export function confusionBytes(C: number): number {
+  return 16 * C * C + 64 * C;
+}
+
+/**
+ * Checks a decoded confusion state for C classes: exact counts, per-class intersections within
+ * their unions, per-image IoU sums within their image counts.
+ */
+export function validateConfusionState(id: string, state: unknown, C: number): asserts state is MeanIouState {
+  checkState(id, state, {
+    confusion: float64Field(C * C, "count"),
+    intersection: float64Field(C, "count"),
+    union: float64Field(C, "count"),
+    imageIouSum: float64Field(C),
+    imageCount: float64Field(C, "count"),
+  });
+  const s = state as MeanIouState;
+  for (let c = 0; c < C; c++) {
+    stateInvariant(
+      id,
+      s.intersection[c]! <= s.union[c]!,
+      `state.intersection[${c}] (${s.intersection[c]}) exceeds state.union[${c}] (${s.union[c]})`,
+    );
+    stateInvariant(
+      id,
+      s.imageIouSum[c]! <= s.imageCount[c]!,
+      `state.imageIouSum[${c}] (${s.imageIouSum[c]}) exceeds state.imageCount[${c}] (${s.imageCount[c]})`,
+    );
+  }
+}
+
 /**
  * Streaming mean IoU. `update(state, preds, target)` takes integer label maps [N, H, W] (or
  * [H, W]); the state is the C x C confusion matrix plus per-image IoU sums. Result: a number, or
@@ -197,20 +236,15 @@ export function mergeConfusionStates(a: MeanIouState, b: MeanIouState): MeanIouS
 export function meanIouDef(
   options: MeanIouOptions,
 ): MetricDef<MeanIouState, [preds: LabelMapInput, target: LabelMapInput], number | number[]> {
-  const C = readNumClasses(options?.numClasses, FN);
-  const includeBackground = readBoolean(options.includeBackground, true, FN, "includeBackground");
-  const perClass = readBoolean(options.perClass, false, FN, "perClass");
-  const ignoreIndex = readIgnoreIndex(options.ignoreIndex, FN);
-  const reduction = assertOneOf(
-    options.reduction ?? "dataset",
-    ["dataset", "per-image"] as const,
-    FN,
-    "reduction",
-  );
-  const inputFormat = readInputFormat(options.inputFormat, FN);
-  if (inputFormat === "one-hot" && ignoreIndex !== undefined) {
-    fail("invalid_option", `${FN}: option \`ignoreIndex\` applies to inputFormat "index" only`);
-  }
+  const o = readOptions<MeanIouOptions>(FN, options, MEAN_IOU_OPTIONS);
+  const {
+    numClasses: C,
+    includeBackground,
+    inputFormat,
+    ignoreIndex,
+  } = readClassOptions(o, FN, confusionBytes);
+  const perClass = optBoolean(FN, "perClass", o.perClass, false);
+  const reduction = optOneOf(FN, "reduction", o.reduction, ["dataset", "per-image"] as const, "dataset");
   return {
     id: meanIouMeta.id,
     meta: meanIouMeta,
@@ -247,11 +281,7 @@ export function meanIouDef(
       return total > 0 ? sums.reduce((a, b) => a + b, 0) / total : Number.NaN;
     },
     validateState(state: unknown): asserts state is MeanIouState {
-      checkFloatFields(
-        state,
-        { confusion: C * C, intersection: C, union: C, imageIouSum: C, imageCount: C },
-        FN,
-      );
+      validateConfusionState(meanIouMeta.id, state, C);
     },
   };
 }
@@ -262,6 +292,5 @@ export function meanIou(
   target: LabelMapInput,
   options: MeanIouOptions,
 ): number | number[] {
-  if (options === undefined) fail("invalid_option", `${FN}: options with \`numClasses\` are required`);
   return runOnce(meanIouDef(options), preds, target);
 }

@@ -1,4 +1,5 @@
 import { describeValue, fail } from "../../core/errors.js";
+import { assertAllocation } from "../../core/limits.js";
 
 /** A parsed NumPy array: row-major data as float64 and its shape. */
 export interface NpyArray {
@@ -9,6 +10,21 @@ export interface NpyArray {
 }
 
 const FN = "parseNpy";
+/** numpy writes headers of a few hundred bytes; anything near this is not a real .npy header. */
+const MAX_HEADER = 65536;
+const SIZES: Readonly<Record<string, number>> = {
+  b1: 1,
+  u1: 1,
+  i1: 1,
+  u2: 2,
+  i2: 2,
+  u4: 4,
+  i4: 4,
+  u8: 8,
+  i8: 8,
+  f4: 4,
+  f8: 8,
+};
 
 /**
  * Reads a NumPy `.npy` file (format versions 1.0, 2.0 and 3.0): bool, (u)int8/16/32/64 and
@@ -16,6 +32,8 @@ const FN = "parseNpy";
  * 64-bit integers beyond 2^53 are rejected rather than rounded. O(size).
  */
 export function parseNpy(bytes: Uint8Array): NpyArray {
+  if (!(bytes instanceof Uint8Array))
+    fail("invalid_value", `${FN}: \`bytes\` must be a Uint8Array (a Buffer), got ${describeValue(bytes)}`);
   const magic = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
   if (bytes.length < 10 || magic.some((b, i) => bytes[i] !== b))
     fail("invalid_value", `${FN}: not a .npy file (missing the \\x93NUMPY magic)`);
@@ -30,46 +48,49 @@ export function parseNpy(bytes: Uint8Array): NpyArray {
     headerLength = view.getUint32(8, true);
     offset = 12;
   } else return fail("unsupported", `${FN}: .npy format version ${major} is not supported`);
+  if (headerLength > MAX_HEADER || offset + headerLength > bytes.length)
+    fail(
+      "invalid_value",
+      `${FN}: header length ${headerLength} does not fit the file (${bytes.length} bytes; at most ${MAX_HEADER})`,
+    );
   const header = new TextDecoder(major === 3 ? "utf-8" : "latin1").decode(
     bytes.subarray(offset, offset + headerLength),
   );
-  const descr = /'descr'\s*:\s*'([^']+)'/.exec(header)?.[1];
+  const descr = /'descr'\s*:\s*'([^']*)'/.exec(header)?.[1];
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(header)?.[1];
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(header)?.[1];
-  if (!descr || !fortran || shapeText === undefined)
-    fail("invalid_value", `${FN}: malformed header ${describeValue(header)}`);
-  const shape = shapeText
+  if (descr === undefined || !fortran || shapeText === undefined)
+    fail("invalid_value", `${FN}: malformed header ${describeValue(header.slice(0, 200))}`);
+  // A dtype descriptor is a byte order (<, >, |, =), a kind letter and an item size: "<i8", "|b1".
+  const form = /^([<>|=])([a-zA-Z])(\d+)$/.exec(descr);
+  if (!form)
+    fail(
+      "invalid_value",
+      `${FN}: malformed dtype descriptor ${describeValue(descr.slice(0, 40))} (expected a byte order, a kind and a size, e.g. "<i8")`,
+    );
+  const shapeParts = shapeText
     .split(",")
     .map((s) => s.trim())
-    .filter((s) => s !== "")
-    .map(Number);
-  if (shape.some((s) => !Number.isInteger(s) || s < 0))
-    fail("invalid_value", `${FN}: malformed shape (${shapeText})`);
+    .filter((s) => s !== "");
+  if (shapeParts.some((s) => !/^\d{1,15}$/.test(s)))
+    fail(
+      "invalid_value",
+      `${FN}: malformed shape (${shapeText.slice(0, 100)}): expected non-negative integers`,
+    );
+  const shape = shapeParts.map(Number);
   const count = shape.reduce((a, b) => a * b, 1);
-  const little = descr[0] !== ">";
-  const kind = descr.slice(1);
-  const sizes: Record<string, number> = {
-    b1: 1,
-    u1: 1,
-    i1: 1,
-    u2: 2,
-    i2: 2,
-    u4: 4,
-    i4: 4,
-    u8: 8,
-    i8: 8,
-    f4: 4,
-    f8: 8,
-  };
-  const size = sizes[kind];
+  const little = form[1] !== ">";
+  const kind = `${form[2]}${form[3]}`;
+  const size = Object.hasOwn(SIZES, kind) ? SIZES[kind] : undefined;
   if (size === undefined)
     fail("unsupported", `${FN}: dtype ${descr} is not supported (use bool, integers or floats)`);
   const start = offset + headerLength;
   if (bytes.length < start + count * size)
     fail(
       "invalid_value",
-      `${FN}: data is truncated: ${count} values of ${size} bytes need ${count * size} bytes, got ${bytes.length - start}`,
+      `${FN}: data is truncated: shape [${shape.join(", ")}] needs ${count * size} bytes, got ${bytes.length - start}`,
     );
+  assertAllocation(FN, `an array of shape [${shape.join(", ")}]`, count * 8, "invalid_value");
   const raw = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const at = start + i * size;

@@ -1,8 +1,11 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { assertAllocation } from "../../core/limits.js";
+import { optionNames, readOptions, required } from "../../core/options.js";
+import { checkState, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
-import { addArrayFields, checkFloatFields } from "./label-maps.js";
+import { addArrayFields, float64Field } from "./label-maps.js";
 
 /**
  * Panoptic quality with the COCO panoptic API's conventions (panopticapi `pq_compute`): each
@@ -95,9 +98,20 @@ export const panopticQualityCocoMeta: CatalogEntry = {
 };
 
 const FN = "panopticQualityCoco";
+const PQ_COCO_OPTIONS = optionNames<PanopticQualityCocoOptions>()("categories");
 
 /** panopticapi `rgb2id`: id = R + 256 G + 256² B for each pixel of interleaved RGB(A) data. */
 export function rgbToPanopticId(rgb: ArrayLike<number>, channels = 3): Float64Array {
+  if (channels !== 3 && channels !== 4)
+    fail(
+      "invalid_value",
+      `rgbToPanopticId: \`channels\` must be 3 (RGB) or 4 (RGBA), got ${describeValue(channels)}`,
+    );
+  if (rgb === null || typeof rgb !== "object" || typeof rgb.length !== "number")
+    fail(
+      "invalid_value",
+      `rgbToPanopticId: \`rgb\` must be an array of pixel values, got ${describeValue(rgb)}`,
+    );
   if (rgb.length % channels !== 0)
     fail(
       "shape_mismatch",
@@ -142,15 +156,36 @@ function readSide(
 export function panopticQualityCocoDef(
   options: PanopticQualityCocoOptions,
 ): MetricDef<PanopticQualityCocoState, [images: readonly PanopticImage[]], PanopticQualityCocoResult> {
-  if (!options || !Array.isArray(options.categories) || options.categories.length === 0)
-    fail("invalid_option", `${FN}: option \`categories\` must be a non-empty array of { id, isthing }`);
-  const cats = options.categories.map((c, i) => {
-    if (!c || typeof c.id !== "number")
+  const o = readOptions<PanopticQualityCocoOptions>(FN, options, PQ_COCO_OPTIONS);
+  const categories = required(FN, "categories", o.categories) as unknown;
+  if (!Array.isArray(categories) || categories.length === 0)
+    fail(
+      "invalid_option",
+      `${FN}: option \`categories\` must be a non-empty array of { id, isthing }, got ${describeValue(categories)}`,
+    );
+  assertAllocation(FN, `option \`categories\` with ${categories.length} entries`, categories.length * 64);
+  const seen = new Set<number>();
+  const cats = categories.map((c: unknown, i) => {
+    const entry = c as { id?: unknown; isthing?: unknown } | null;
+    if (
+      entry === null ||
+      typeof entry !== "object" ||
+      typeof entry.id !== "number" ||
+      !Number.isInteger(entry.id) ||
+      seen.has(entry.id) ||
+      !(
+        entry.isthing === undefined ||
+        typeof entry.isthing === "boolean" ||
+        entry.isthing === 0 ||
+        entry.isthing === 1
+      )
+    )
       fail(
         "invalid_option",
-        `${FN}: option \`categories[${i}]\` must have a numeric id, got ${describeValue(c)}`,
+        `${FN}: option \`categories[${i}]\` must be { id: a unique integer, isthing: 0 | 1 | boolean }, got ${describeValue(c)}`,
       );
-    return { id: c.id, isthing: Boolean(c.isthing) };
+    seen.add(entry.id);
+    return { id: entry.id, isthing: Boolean(entry.isthing) };
   });
   const index = new Map<number, number>();
   cats.forEach((c, i) => {
@@ -285,7 +320,20 @@ export function panopticQualityCocoDef(
       };
     },
     validateState(state: unknown): asserts state is PanopticQualityCocoState {
-      checkFloatFields(state, { iou: K, tp: K, fp: K, fn: K }, FN);
+      const id = panopticQualityCocoMeta.id;
+      checkState(id, state, {
+        iou: float64Field(K),
+        tp: float64Field(K, "count"),
+        fp: float64Field(K, "count"),
+        fn: float64Field(K, "count"),
+      });
+      const s = state as PanopticQualityCocoState;
+      for (let k = 0; k < K; k++)
+        stateInvariant(
+          id,
+          s.iou[k]! <= s.tp[k]!,
+          `state.iou[${k}] (${s.iou[k]}) exceeds state.tp[${k}] (${s.tp[k]})`,
+        );
     },
   };
 }

@@ -1,12 +1,14 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { assertAllocation } from "../../core/limits.js";
+import { optBoolean, optionNames, readOptions, required } from "../../core/options.js";
+import { checkState, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import {
   addArrayFields,
   assertSameShape,
-  checkFloatFields,
+  float64Field,
   type LabelMapInput,
-  readBoolean,
   readLabelMaps,
 } from "./label-maps.js";
 
@@ -84,27 +86,49 @@ export const panopticQualityMeta: CatalogEntry = {
 
 const FN = "panopticQuality";
 const PAIR = 4294967296;
+/** Largest category id (VOID is the largest id + 1; category * 2^32 + instance stays exact). */
+const MAX_CATEGORY = 2 ** 20 - 2;
+const PQ_OPTIONS = optionNames<PanopticQualityOptions>()(
+  "things",
+  "stuffs",
+  "allowUnknownPredsCategory",
+  "returnSqAndRq",
+  "returnPerClass",
+);
 
-function parseCategories(things: unknown, stuffs: unknown): { things: number[]; stuffs: number[] } {
+/** Reads `things` and `stuffs` (disjoint integer category ids in [0, 2^20 - 2], not both empty). */
+export function parseCategories(
+  fn: string,
+  things: unknown,
+  stuffs: unknown,
+): { things: number[]; stuffs: number[] } {
   for (const [v, name] of [
     [things, "things"],
     [stuffs, "stuffs"],
   ] as const) {
-    if (!Array.isArray(v) || v.some((x) => !Number.isInteger(x) || x < 0))
+    if (!Array.isArray(v))
       fail(
         "invalid_option",
-        `${FN}: option \`${name}\` must be an array of non-negative integer category ids, got ${describeValue(v)}`,
+        `${fn}: option \`${name}\` must be an array of integer category ids in [0, ${MAX_CATEGORY}], got ${describeValue(v)}`,
+      );
+    assertAllocation(fn, `option \`${name}\` with ${v.length} categories`, v.length * 64);
+    const bad = v.findIndex((x) => !Number.isInteger(x) || x < 0 || x > MAX_CATEGORY);
+    if (bad >= 0)
+      fail(
+        "invalid_option",
+        `${fn}: option \`${name}\` must hold integer category ids in [0, ${MAX_CATEGORY}], got ${describeValue(v[bad])} at index ${bad}`,
       );
   }
   const t = [...new Set(things as number[])].sort((a, b) => a - b);
   const s = [...new Set(stuffs as number[])].sort((a, b) => a - b);
-  if (t.some((x) => s.includes(x)))
+  const stuffSet = new Set(s);
+  if (t.some((x) => stuffSet.has(x)))
     fail(
       "invalid_option",
-      `${FN}: options \`things\` and \`stuffs\` must be disjoint, got [${t.join(", ")}] and [${s.join(", ")}]`,
+      `${fn}: options \`things\` and \`stuffs\` must be disjoint, got [${t.join(", ")}] and [${s.join(", ")}]`,
     );
   if (t.length + s.length === 0)
-    fail("invalid_option", `${FN}: at least one of \`things\` and \`stuffs\` must be non-empty`);
+    fail("invalid_option", `${fn}: at least one of \`things\` and \`stuffs\` must be non-empty`);
   return { things: t, stuffs: s };
 }
 
@@ -125,6 +149,7 @@ function colorize(
   stuffs: Set<number>,
   voidCat: number,
   allowUnknown: boolean,
+  fn: string,
   arg: string,
 ): Colors {
   const lookup = new Map<number, number>();
@@ -142,7 +167,7 @@ function colorize(
     ) {
       fail(
         "invalid_value",
-        `${FN}: \`${arg}\` must hold non-negative integer (category, instance) pairs, got (${describeValue(cat)}, ${describeValue(inst)}) at pixel ${start + i}`,
+        `${fn}: \`${arg}\` must hold non-negative integer (category, instance) pairs, got (${describeValue(cat)}, ${describeValue(inst)}) at pixel ${start + i}`,
       );
     }
     if (stuffs.has(cat)) inst = 0;
@@ -150,7 +175,7 @@ function colorize(
       if (!allowUnknown)
         fail(
           "invalid_value",
-          `${FN}: \`${arg}\` has unknown category ${cat} at pixel ${start + i} (set allowUnknownPredsCategory to map it to VOID)`,
+          `${fn}: \`${arg}\` has unknown category ${cat} at pixel ${start + i} (set allowUnknownPredsCategory to map it to VOID)`,
         );
       cat = voidCat;
       inst = 0;
@@ -176,6 +201,7 @@ function updateImage(
   t: Colors,
   voidCat: number,
   continuous: Map<number, number>,
+  modified: ReadonlySet<number>,
 ): void {
   const nT = t.cats.length;
   const inter = new Map<number, number>();
@@ -205,9 +231,13 @@ function updateImage(
     if (p.cats[pi] !== t.cats[ti]) continue;
     const intersection = inter.get(key)!;
     const union = p.area[pi]! - at(pi, tVoid) + t.area[ti]! - at(pVoid, ti) - intersection;
-    const iou = intersection / union;
-    if (iou > 0.5) {
-      const c = continuous.get(t.cats[ti]!)!;
+    // torchmetrics divides integer pixel counts, which gives a float32 IoU: compared and summed as such.
+    const iou = Math.fround(intersection / union);
+    const c = continuous.get(t.cats[ti]!)!;
+    if (modified.has(t.cats[ti]!)) {
+      // Modified PQ (Porzi et al. 2019): a stuff class sums its IoU whenever it overlaps at all.
+      if (iou > 0) state.iouSum[c]! += iou;
+    } else if (iou > 0.5) {
       pMatched[pi] = 1;
       tMatched[ti] = 1;
       state.iouSum[c]! += iou;
@@ -215,11 +245,15 @@ function updateImage(
     }
   }
   for (let ti = 0; ti < nT; ti++) {
-    if (tMatched[ti] || ti === tVoid) continue;
-    if (at(pVoid, ti) / t.area[ti]! <= 0.5) state.falseNegatives[continuous.get(t.cats[ti]!)!]!++;
+    if (ti === tVoid) continue;
+    const cat = t.cats[ti]!;
+    // Modified PQ counts each target stuff segment once in place of its true positives.
+    if (modified.has(cat)) state.truePositives[continuous.get(cat)!]!++;
+    else if (!tMatched[ti] && at(pVoid, ti) / t.area[ti]! <= 0.5)
+      state.falseNegatives[continuous.get(cat)!]!++;
   }
   for (let pi = 0; pi < p.cats.length; pi++) {
-    if (pMatched[pi] || pi === pVoid) continue;
+    if (pMatched[pi] || pi === pVoid || modified.has(p.cats[pi]!)) continue;
     if (at(pi, tVoid) / p.area[pi]! <= 0.5) state.falsePositives[continuous.get(p.cats[pi]!)!]!++;
   }
 }
@@ -239,7 +273,9 @@ function perClassValues(state: PanopticQualityState): {
     const tp = state.truePositives[c]!;
     const s = tp > 0 ? state.iouSum[c]! / tp : 0;
     const den = tp + 0.5 * state.falsePositives[c]! + 0.5 * state.falseNegatives[c]!;
-    const r = den > 0 ? tp / den : 0;
+    // torchmetrics computes RQ in float32 (its integer counts promote to the default float
+    // dtype), SQ and PQ in float64: RQ is rounded to float32 the same way.
+    const r = den > 0 ? Math.fround(tp / den) : 0;
     sq.push(s);
     rq.push(r);
     pq.push(s * r);
@@ -260,6 +296,111 @@ function meanWhere(values: number[], keep: boolean[]): number {
   return n ? s / n : Number.NaN;
 }
 
+/** The panoptic definition shared by {@link panopticQualityDef} and modified PQ. */
+export function panopticDef<R>(
+  meta: CatalogEntry,
+  fn: string,
+  options: { things?: unknown; stuffs?: unknown; allowUnknownPredsCategory?: unknown },
+  modifiedStuffs: boolean,
+  storedOptions: (categories: {
+    things: number[];
+    stuffs: number[];
+    allowUnknown: boolean;
+  }) => Record<string, unknown>,
+  compute: (state: PanopticQualityState) => R,
+): MetricDef<PanopticQualityState, [preds: LabelMapInput, target: LabelMapInput], R> {
+  const { things, stuffs } = parseCategories(
+    fn,
+    required(fn, "things", options.things),
+    required(fn, "stuffs", options.stuffs),
+  );
+  const allowUnknown = optBoolean(fn, "allowUnknownPredsCategory", options.allowUnknownPredsCategory, false);
+  const voidCat = 1 + Math.max(0, ...things, ...stuffs);
+  const continuous = new Map<number, number>();
+  [...things, ...stuffs].forEach((c, i) => {
+    continuous.set(c, i);
+  });
+  const n = things.length + stuffs.length;
+  const thingSet = new Set(things);
+  const stuffSet = new Set(stuffs);
+  const modified: ReadonlySet<number> = modifiedStuffs ? stuffSet : new Set();
+  const zero = (): PanopticQualityState => ({
+    iouSum: new Float64Array(n),
+    truePositives: new Float64Array(n),
+    falsePositives: new Float64Array(n),
+    falseNegatives: new Float64Array(n),
+  });
+  const merge = (a: PanopticQualityState, b: PanopticQualityState) => addArrayFields(a, b);
+  return {
+    id: meta.id,
+    meta,
+    options: storedOptions({ things, stuffs, allowUnknown }),
+    init: zero,
+    update(state, preds, target) {
+      const p = readLabelMaps(preds, fn, "preds");
+      const t = readLabelMaps(target, fn, "target");
+      assertSameShape(p, t, fn);
+      if (p.shape.length < 3 || p.shape[p.shape.length - 1] !== 2)
+        fail(
+          "shape_mismatch",
+          `${fn}: \`preds\` must have shape [batch, ...spatial, 2], got [${p.shape.join(", ")}]`,
+        );
+      const pixels = p.pixels / 2;
+      const scratch = zero();
+      for (let img = 0; img < p.images; img++) {
+        const pc = colorize(
+          p.data,
+          img * pixels,
+          pixels,
+          thingSet,
+          stuffSet,
+          voidCat,
+          allowUnknown,
+          fn,
+          "preds",
+        );
+        const tc = colorize(t.data, img * pixels, pixels, thingSet, stuffSet, voidCat, true, fn, "target");
+        updateImage(scratch, pc, tc, voidCat, continuous, modified);
+      }
+      Object.assign(state, merge(state, scratch));
+    },
+    merge,
+    compute,
+    validateState(state: unknown): asserts state is PanopticQualityState {
+      checkState(meta.id, state, {
+        iouSum: float64Field(n),
+        truePositives: float64Field(n, "count"),
+        falsePositives: float64Field(n, "count"),
+        falseNegatives: float64Field(n, "count"),
+      });
+      const s = state as PanopticQualityState;
+      for (let c = 0; c < n; c++) {
+        // Modified stuff classes sum one IoU (<= 1) per target segment counted in truePositives.
+        stateInvariant(
+          meta.id,
+          s.iouSum[c]! <= s.truePositives[c]!,
+          `state.iouSum[${c}] (${s.iouSum[c]}) exceeds state.truePositives[${c}] (${s.truePositives[c]}): each match adds an IoU of at most 1`,
+        );
+      }
+    },
+  };
+}
+
+/**
+ * The per-class and averaged values of a PQ state, torchmetrics' `_panoptic_quality_compute`:
+ * SQ = iouSum / TP (0 without TP), RQ = TP / (TP + FP/2 + FN/2) (0 when that is 0), PQ = SQ·RQ,
+ * averaged over the classes with TP + FP/2 + FN/2 > 0 (NaN if none).
+ */
+export function panopticAverages(state: PanopticQualityState): {
+  pq: number[];
+  sq: number[];
+  rq: number[];
+  average: [number, number, number];
+} {
+  const { pq, sq, rq, valid } = perClassValues(state);
+  return { pq, sq, rq, average: [meanWhere(pq, valid), meanWhere(sq, valid), meanWhere(rq, valid)] };
+}
+
 /**
  * Streaming panoptic quality (torchmetrics 1.9.0 `PanopticQuality`). `update(state, preds,
  * target)` takes [batch, ...spatial, 2] (category, instance) maps; matching is per image. The
@@ -273,61 +414,27 @@ export function panopticQualityDef(
   [preds: LabelMapInput, target: LabelMapInput],
   number | number[] | number[][]
 > {
-  if (options === null || typeof options !== "object")
-    fail("invalid_option", `${FN}: options with \`things\` and \`stuffs\` are required`);
-  const { things, stuffs } = parseCategories(options.things, options.stuffs);
-  const allowUnknown = readBoolean(options.allowUnknownPredsCategory, false, FN, "allowUnknownPredsCategory");
-  const returnSqAndRq = readBoolean(options.returnSqAndRq, false, FN, "returnSqAndRq");
-  const returnPerClass = readBoolean(options.returnPerClass, false, FN, "returnPerClass");
-  const voidCat = 1 + Math.max(0, ...things, ...stuffs);
-  const continuous = new Map<number, number>();
-  [...things, ...stuffs].forEach((c, i) => {
-    continuous.set(c, i);
-  });
-  const n = things.length + stuffs.length;
-  const thingSet = new Set(things);
-  const stuffSet = new Set(stuffs);
-  const zero = (): PanopticQualityState => ({
-    iouSum: new Float64Array(n),
-    truePositives: new Float64Array(n),
-    falsePositives: new Float64Array(n),
-    falseNegatives: new Float64Array(n),
-  });
-  const merge = (a: PanopticQualityState, b: PanopticQualityState) => addArrayFields(a, b);
-  return {
-    id: panopticQualityMeta.id,
-    meta: panopticQualityMeta,
-    options: { things, stuffs, allowUnknownPredsCategory: allowUnknown, returnSqAndRq, returnPerClass },
-    init: zero,
-    update(state, preds, target) {
-      const p = readLabelMaps(preds, FN, "preds");
-      const t = readLabelMaps(target, FN, "target");
-      assertSameShape(p, t, FN);
-      if (p.shape.length < 3 || p.shape[p.shape.length - 1] !== 2)
-        fail(
-          "shape_mismatch",
-          `${FN}: \`preds\` must have shape [batch, ...spatial, 2], got [${p.shape.join(", ")}]`,
-        );
-      const pixels = p.pixels / 2;
-      const scratch = zero();
-      for (let img = 0; img < p.images; img++) {
-        const pc = colorize(p.data, img * pixels, pixels, thingSet, stuffSet, voidCat, allowUnknown, "preds");
-        const tc = colorize(t.data, img * pixels, pixels, thingSet, stuffSet, voidCat, true, "target");
-        updateImage(scratch, pc, tc, voidCat, continuous);
-      }
-      Object.assign(state, merge(state, scratch));
-    },
-    merge,
-    compute(state) {
-      const { pq, sq, rq, valid } = perClassValues(state);
+  const o = readOptions<PanopticQualityOptions>(FN, options, PQ_OPTIONS);
+  const returnSqAndRq = optBoolean(FN, "returnSqAndRq", o.returnSqAndRq, false);
+  const returnPerClass = optBoolean(FN, "returnPerClass", o.returnPerClass, false);
+  return panopticDef(
+    panopticQualityMeta,
+    FN,
+    o,
+    false,
+    ({ things, stuffs, allowUnknown }) => ({
+      things,
+      stuffs,
+      allowUnknownPredsCategory: allowUnknown,
+      returnSqAndRq,
+      returnPerClass,
+    }),
+    (state) => {
+      const { pq, sq, rq, average } = panopticAverages(state);
       if (returnPerClass) return returnSqAndRq ? pq.map((v, c) => [v, sq[c]!, rq[c]!]) : [pq];
-      const avg = [meanWhere(pq, valid), meanWhere(sq, valid), meanWhere(rq, valid)];
-      return returnSqAndRq ? avg : avg[0]!;
+      return returnSqAndRq ? average : average[0];
     },
-    validateState(state: unknown): asserts state is PanopticQualityState {
-      checkFloatFields(state, { iouSum: n, truePositives: n, falsePositives: n, falseNegatives: n }, FN);
-    },
-  };
+  );
 }
 
 /** One-shot form: `runOnce(panopticQualityDef(options), preds, target)`. */
@@ -347,7 +454,14 @@ export function panopticQualityDetails(
   state: PanopticQualityState,
   options: Pick<PanopticQualityOptions, "things" | "stuffs">,
 ): PanopticQualityDetails {
-  const { things, stuffs } = parseCategories(options.things, options.stuffs);
+  const o = readOptions<Pick<PanopticQualityOptions, "things" | "stuffs">>(
+    "panopticQualityDetails",
+    options,
+    ["things", "stuffs"],
+  );
+  const { things, stuffs } = parseCategories("panopticQualityDetails", o.things, o.stuffs);
+  const validate: (s: unknown) => void = panopticQualityDef({ things, stuffs }).validateState!;
+  validate(state);
   const { pq, sq, rq, valid } = perClassValues(state);
   const ids = [...things, ...stuffs];
   const isThing = ids.map((_, i) => i < things.length);

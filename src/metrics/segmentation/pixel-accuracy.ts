@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { fail } from "../../core/errors.js";
+import { optionNames, readOptions } from "../../core/options.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { assertFinite } from "../../core/validate.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { assertSameShape, type LabelMapInput, readIgnoreIndex, readLabelMaps } from "./label-maps.js";
@@ -38,6 +39,7 @@ export const pixelAccuracyMeta: CatalogEntry = {
 };
 
 const FN = "pixelAccuracy";
+const PIXEL_ACCURACY_OPTIONS = optionNames<PixelAccuracyOptions>()("ignoreIndex");
 
 /**
  * Pixel accuracy over every pixel of every image (not a mean of per-image accuracies):
@@ -47,7 +49,8 @@ const FN = "pixelAccuracy";
 export function pixelAccuracyDef(
   options: PixelAccuracyOptions = {},
 ): MetricDef<PixelAccuracyState, [preds: LabelMapInput, target: LabelMapInput], number> {
-  const ignoreIndex = readIgnoreIndex(options.ignoreIndex, FN);
+  const o = readOptions<PixelAccuracyOptions>(FN, options, PIXEL_ACCURACY_OPTIONS);
+  const ignoreIndex = readIgnoreIndex(FN, o.ignoreIndex);
   return {
     id: pixelAccuracyMeta.id,
     meta: pixelAccuracyMeta,
@@ -73,9 +76,14 @@ export function pixelAccuracyDef(
     merge: (a, b) => ({ correct: a.correct + b.correct, total: a.total + b.total }),
     compute: (state) => (state.total === 0 ? Number.NaN : state.correct / state.total),
     validateState(state: unknown): asserts state is PixelAccuracyState {
+      const id = pixelAccuracyMeta.id;
+      checkState(id, state, { correct: field.count(), total: field.count() });
       const s = state as PixelAccuracyState;
-      if (!s || typeof s.correct !== "number" || typeof s.total !== "number")
-        fail("invalid_state", `${FN}: fromJSON got a state without numeric correct and total`);
+      stateInvariant(
+        id,
+        s.correct <= s.total,
+        `state.correct (${s.correct}) exceeds state.total (${s.total})`,
+      );
     },
   };
 }

@@ -1,8 +1,11 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { renderPrompt } from "../prompts.js";
-import { judgeStructured, stringList } from "../structured.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
+import { array, object, string } from "../schema.js";
+import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
-import { cosine, guard, type LlmContext, need, needEmbedder, promptFor } from "./common.js";
+import { cosine, guard, type LlmContext, need, needEmbedder } from "./common.js";
+import { statementsSchema } from "./faithfulness.js";
 
 /** Catalog entry of RAGAS answer correctness. */
 export const answerCorrectnessMeta: CatalogEntry = {
@@ -10,65 +13,117 @@ export const answerCorrectnessMeta: CatalogEntry = {
   title: "Answer correctness (RAGAS)",
   kind: "metric",
   tasks: ["rag"],
-  formula: "AC = w_1 \\frac{TP}{TP + \\frac12(FP+FN)} + w_2 \\cos(E(a), E(g)),\\; w = (0.75, 0.25)",
+  formula:
+    "AC = \\frac{w_1 F_\\beta(TP, FP, FN) + w_2 \\cos(E(a), E(g))}{w_1 + w_2},\\; w = (0.75, 0.25),\\; \\beta = 1",
   range: [0, 1],
   direction: "higher",
   differentiable: false,
   robustness: ["Needs a reference answer; the factual part depends on the judge's statement classification."],
-  references: [{ paper: "Es et al., RAGAS (EACL 2024); ragas AnswerCorrectness" }],
+  references: [
+    { paper: "Es et al., RAGAS (EACL 2024)" },
+    {
+      implementation:
+        "ragas 0.4.0 ragas.metrics.collections.AnswerCorrectness (weights [0.75, 0.25], beta 1)",
+    },
+  ],
   traits: ["llm-judge", "embedding", "reference-based"],
   exports: ["answerCorrectness", "tokenF1AnswerCorrectness"],
 };
 
-/** F1 from statement counts: TP / (TP + (FP + FN) / 2); 0 when there are no true positives. */
-export function statementF1(tp: number, fp: number, fn: number): number {
-  return tp === 0 ? 0 : tp / (tp + 0.5 * (fp + fn));
+/** Options of {@link answerCorrectness}. */
+export interface AnswerCorrectnessOptions {
+  /** [factuality, similarity] weights, each >= 0, sum > 0 (default [0.75, 0.25]). */
+  readonly weights?: readonly [number, number];
+  /** F-beta's beta (default 1; > 1 favours recall). */
+  readonly beta?: number;
+}
+const OPTIONS = optionNames<AnswerCorrectnessOptions>()("weights", "beta");
+
+const classified = array(object({ statement: string, reason: string }, ["reason"]));
+/** ragas' ClassificationWithReason. */
+export const correctnessSchema = object({ TP: classified, FP: classified, FN: classified });
+
+/**
+ * F-beta of statement counts as ragas 0.4.0 `AnswerCorrectness._compute_f1_score`: precision
+ * TP/(TP+FP) (1 when TP+FP = 0 and FN = 0, else 0 there), recall TP/(TP+FN) (1 when TP+FN = 0 and
+ * FP = 0, else 0 there), then (1+b^2) P R / (b^2 P + R), and 0 when P + R = 0.
+ */
+export function statementFBeta(tp: number, fp: number, fn: number, beta = 1): number {
+  const precision = tp + fp === 0 ? (fn === 0 ? 1 : 0) : tp / (tp + fp);
+  const recall = tp + fn === 0 ? (fp === 0 ? 1 : 0) : tp / (tp + fn);
+  if (precision + recall === 0) return 0;
+  const b2 = beta ** 2;
+  return ((1 + b2) * (precision * recall)) / (b2 * precision + recall);
 }
 
 /**
- * Answer correctness, the RAGAS definition (ragas `AnswerCorrectness`): the judge splits the
- * answer and the reference answer into statements and classifies them as TP (answer statement
- * supported by the reference), FP (answer statement not in the reference) and FN (reference
- * statement missing from the answer); factual F1 = TP / (TP + (FP+FN)/2), and the score is
- * `weights[0] * F1 + weights[1] * cosine(E(answer), E(reference))` (default weights 0.75,
- * 0.25; with weights[1] = 0 no embedder is needed). Calls: 3 judge calls + 1 embedding call.
+ * Answer correctness as ragas 0.4.0 computes it (`ragas.metrics.collections.AnswerCorrectness`):
+ * the judge breaks the answer and the reference answer into statements (the faithfulness
+ * decomposition prompt), then classifies them as TP, FP and FN against each other; factuality =
+ * F-beta of the counts ({@link statementFBeta}), or 1 when either side has no statement (as
+ * ragas); similarity = cosine of the embeddings of answer and reference (0 for a zero vector, and
+ * not computed when its weight is 0); score = the weighted average (numpy `average` with
+ * `weights`). Calls: 3 judge calls and 1 embedding call.
  */
 export async function answerCorrectness(
   sample: RagSample,
   ctx: LlmContext,
-  options: { weights?: readonly [number, number] } = {},
+  options?: AnswerCorrectnessOptions,
 ): Promise<SampleScore> {
-  const [wFactual, wSimilarity] = options.weights ?? [0.75, 0.25];
+  const fn = "answerCorrectness";
+  const o = readOptions<AnswerCorrectnessOptions>(fn, options, OPTIONS);
+  const weights = o.weights ?? [0.75, 0.25];
+  if (
+    !Array.isArray(weights) ||
+    weights.length !== 2 ||
+    !weights.every((w) => typeof w === "number" && Number.isFinite(w) && w >= 0) ||
+    !(weights[0] + weights[1] > 0)
+  )
+    fail(
+      "invalid_option",
+      `${fn}: option \`weights\` must be two numbers >= 0 with a positive sum, got ${describeValue(weights)}`,
+    );
+  const beta = optNumber(fn, "beta", o.beta, 1, { min: 0, minExclusive: true });
+  const [wFactual, wSimilarity] = weights;
   return guard(async () => {
     const question = need(sample, "question");
     const answer = need(sample, "answer");
     const groundTruth = need(sample, "groundTruth");
-    const split = (text: string) =>
-      judgeStructured(
-        ctx.judge,
-        renderPrompt(promptFor(ctx, "statements"), { question, answer: text }),
-        stringList("statements"),
-      );
-    const [answerStatements, referenceStatements] = await Promise.all([split(answer), split(groundTruth)]);
-    const classes = await judgeStructured(
-      ctx.judge,
-      renderPrompt(promptFor(ctx, "correctnessClassification"), {
-        question,
-        answerStatements: JSON.stringify(answerStatements),
-        referenceStatements: JSON.stringify(referenceStatements),
-      }),
-      (value) => ({ TP: stringList("TP")(value), FP: stringList("FP")(value), FN: stringList("FN")(value) }),
-      { trial: ctx.trial ?? 0 },
+    const [answerStatements, referenceStatements] = await Promise.all(
+      [answer, groundTruth].map(
+        async (text) =>
+          (await askJudge(ctx, "statements", { question, answer: text }, statementsSchema)).statements,
+      ),
     );
-    const f1 = statementF1(classes.TP.length, classes.FP.length, classes.FN.length);
+    let factuality = 1;
+    let classes: { TP: number; FP: number; FN: number } | undefined;
+    if (answerStatements!.length > 0 && referenceStatements!.length > 0) {
+      const reply = await askJudge(
+        ctx,
+        "correctnessClassification",
+        {
+          question,
+          answer: JSON.stringify(answerStatements),
+          groundTruth: JSON.stringify(referenceStatements),
+        },
+        correctnessSchema,
+      );
+      classes = { TP: reply.TP.length, FP: reply.FP.length, FN: reply.FN.length };
+      factuality = statementFBeta(classes.TP, classes.FP, classes.FN, beta);
+    }
     let similarity = 0;
     if (wSimilarity !== 0) {
-      const [a, b] = await needEmbedder(ctx, "answerCorrectness")([answer, groundTruth]);
-      similarity = cosine(a!, b!);
+      const [a, b] = await needEmbedder(ctx, fn)([answer, groundTruth]);
+      similarity = isZero(a!) || isZero(b!) ? 0 : cosine(a!, b!);
     }
-    return { value: wFactual * f1 + wSimilarity * similarity, detail: { f1, similarity, ...classes } };
+    return {
+      value: (wFactual * factuality + wSimilarity * similarity) / (wFactual + wSimilarity),
+      detail: { factuality, similarity, ...(classes ? { counts: classes } : {}) },
+    };
   });
 }
+
+const isZero = (v: readonly number[]) => v.every((x) => x === 0);
 
 /** SQuAD v1.1 answer normalisation: lowercase, drop punctuation and articles, collapse whitespace. */
 export function normalizeAnswer(text: string): string[] {

@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { renderPrompt } from "../prompts.js";
-import { binary, JudgementFailure, judgeStructured } from "../structured.js";
+import { optInteger, optionNames, readOptions } from "../../core/options.js";
+import { object, string, verdict } from "../schema.js";
+import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
-import { cosine, guard, type LlmContext, need, needEmbedder, promptFor } from "./common.js";
+import { cosine, guard, type LlmContext, need, needEmbedder } from "./common.js";
 
 /** Catalog entry of RAGAS answer relevance. */
 export const answerRelevanceMeta: CatalogEntry = {
@@ -10,63 +11,67 @@ export const answerRelevanceMeta: CatalogEntry = {
   title: "Answer relevance (RAGAS, reverse-generated questions)",
   kind: "metric",
   tasks: ["rag"],
-  formula: "AR = [\\neg\\text{noncommittal}] \\cdot \\frac{1}{n}\\sum_{i=1}^{n} \\cos(E(q), E(q_i))",
+  formula: "AR = [\\neg\\text{all noncommittal}] \\cdot \\frac{1}{n}\\sum_{i=1}^{n} \\cos(E(q), E(q_i))",
   range: [-1, 1],
   direction: "higher",
   differentiable: false,
   robustness: [
     "Measures focus, not correctness; deepeval's metric of the same name counts relevant statements instead.",
+    "ragas 0.2.x zeroes the score when any generation is noncommittal, ragas 0.4.0 only when all are.",
   ],
-  references: [{ paper: "Es et al., RAGAS (EACL 2024)" }],
+  references: [
+    { paper: "Es et al., RAGAS (EACL 2024)" },
+    { implementation: "ragas 0.4.0 ragas.metrics.collections.AnswerRelevancy (strictness 3)" },
+  ],
   traits: ["llm-judge", "embedding"],
   exports: ["answerRelevance"],
 };
 
+/** Options of {@link answerRelevance}. */
+export interface AnswerRelevanceOptions {
+  /** Questions generated per answer (ragas `strictness`, default 3). */
+  readonly strictness?: number;
+}
+const OPTIONS = optionNames<AnswerRelevanceOptions>()("strictness");
+
+/** ragas' AnswerRelevanceOutput. */
+export const generatedQuestionSchema = object({ question: string, noncommittal: verdict });
+
 /**
- * Answer relevance, the RAGAS definition (ragas `ResponseRelevancy`, reverse-question cosine,
- * as autoevals; NOT deepeval's fraction of relevant statements): the judge writes `strictness`
- * (default 3) questions the answer would answer and flags a noncommittal answer; the score is
- * the mean cosine between the embedding of the real question and of each generated question,
- * times 0 if any generation flagged the answer noncommittal. Calls: `strictness` judge calls
- * (trial numbers trial*strictness + i) and one embedding call.
+ * Answer relevance as ragas 0.4.0 computes it (`ragas.metrics.collections.AnswerRelevancy`,
+ * reverse-question cosine as autoevals; NOT deepeval's fraction of relevant statements): the
+ * judge writes, `strictness` times (default 3), the question the response answers and flags a
+ * noncommittal response; generations with an empty question are dropped; none left scores 0; the
+ * score is the mean cosine between the embedding of the real question and of each generated
+ * question, times 0 when every kept generation is noncommittal (ragas 0.4.0; 0.2.x zeroes it
+ * when any is). Calls: `strictness` judge calls (trial numbers trial * strictness + i, so each
+ * generation is its own cache entry) and one embedding call.
  */
 export async function answerRelevance(
   sample: RagSample,
   ctx: LlmContext,
-  options: { strictness?: number } = {},
+  options?: AnswerRelevanceOptions,
 ): Promise<SampleScore> {
-  const strictness = options.strictness ?? 3;
+  const o = readOptions<AnswerRelevanceOptions>("answerRelevance", options, OPTIONS);
+  const strictness = optInteger("answerRelevance", "strictness", o.strictness, 3, { min: 1, max: 100 });
   return guard(async () => {
     const question = need(sample, "question");
-    const answer = need(sample, "answer");
-    const context = (sample.contexts ?? []).join("\n\n");
+    const response = need(sample, "answer");
     const base = (ctx.trial ?? 0) * strictness;
     const generated = await Promise.all(
       Array.from({ length: strictness }, (_, i) =>
-        judgeStructured(
-          ctx.judge,
-          renderPrompt(promptFor(ctx, "answerRelevance"), { answer, context }),
-          (value) => {
-            const r = value as Record<string, unknown>;
-            if (typeof r?.question !== "string") throw new Error('"question" must be a string');
-            return { question: r.question, noncommittal: binary(r.noncommittal, '"noncommittal"') };
-          },
-          { trial: base + i },
-        ),
+        askJudge({ ...ctx, trial: base + i }, "answerRelevance", { response }, generatedQuestionSchema),
       ),
     );
-    const vectors = await needEmbedder(
-      ctx,
-      "answerRelevance",
-    )([question, ...generated.map((g) => g.question)]);
-    if (vectors.length !== strictness + 1)
-      throw new JudgementFailure("embedder returned the wrong number of vectors");
+    const kept = generated.filter((g) => g.question !== "");
+    if (kept.length === 0) return { value: 0, reason: "the judge generated no question (ragas: 0)" };
+    const vectors = await needEmbedder(ctx, "answerRelevance")([question, ...kept.map((g) => g.question)]);
     let sum = 0;
-    for (let i = 1; i <= strictness; i++) sum += cosine(vectors[0]!, vectors[i]!);
-    const noncommittal = generated.some((g) => g.noncommittal === 1);
+    for (let i = 1; i <= kept.length; i++) sum += cosine(vectors[0]!, vectors[i]!);
+    const allNoncommittal = kept.every((g) => g.noncommittal === 1);
     return {
-      value: noncommittal ? 0 : sum / strictness,
-      detail: { questions: generated.map((g) => g.question), noncommittal },
+      value: allNoncommittal ? 0 : sum / kept.length,
+      detail: { questions: kept.map((g) => g.question), noncommittal: kept.map((g) => g.noncommittal) },
     };
   });
 }

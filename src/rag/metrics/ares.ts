@@ -1,8 +1,8 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { renderPrompt } from "../prompts.js";
-import { judgeStructured, verdictShape } from "../structured.js";
+import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
-import { guard, type LlmContext, need, promptFor } from "./common.js";
+import { guard, type LlmContext, need, needContexts } from "./common.js";
+import { usefulSchema } from "./context-precision.js";
 
 const aresReferences = [
   { paper: "Saad-Falcon et al., ARES: An Automated Evaluation Framework for RAG Systems, NAACL 2024" },
@@ -44,10 +44,8 @@ async function verdict(
   id: "aresContextRelevance" | "aresAnswerFaithfulness" | "aresAnswerRelevance",
   vars: Record<string, string>,
 ): Promise<SampleScore> {
-  const v = await judgeStructured(ctx.judge, renderPrompt(promptFor(ctx, id), vars), verdictShape, {
-    trial: ctx.trial ?? 0,
-  });
-  return { value: v.verdict, verdicts: [v.verdict], detail: { reason: v.reason } };
+  const v = await askJudge(ctx, id, vars, usefulSchema);
+  return { value: v.verdict, verdicts: [v.verdict], detail: { reason: v.reason ?? "" } };
 }
 
 /**
@@ -60,7 +58,7 @@ export async function aresContextRelevance(sample: RagSample, ctx: LlmContext): 
   return guard(async () =>
     verdict(ctx, "aresContextRelevance", {
       question: need(sample, "question"),
-      context: need(sample, "contexts").join("\n\n"),
+      context: needContexts(sample, "contexts").join("\n\n"),
     }),
   );
 }
@@ -69,7 +67,7 @@ export async function aresContextRelevance(sample: RagSample, ctx: LlmContext): 
 export async function aresAnswerFaithfulness(sample: RagSample, ctx: LlmContext): Promise<SampleScore> {
   return guard(async () =>
     verdict(ctx, "aresAnswerFaithfulness", {
-      context: need(sample, "contexts").join("\n\n"),
+      context: needContexts(sample, "contexts").join("\n\n"),
       answer: need(sample, "answer"),
     }),
   );
@@ -80,7 +78,7 @@ export async function aresAnswerRelevance(sample: RagSample, ctx: LlmContext): P
   return guard(async () =>
     verdict(ctx, "aresAnswerRelevance", {
       question: need(sample, "question"),
-      context: need(sample, "contexts").join("\n\n"),
+      context: needContexts(sample, "contexts").join("\n\n"),
       answer: need(sample, "answer"),
     }),
   );

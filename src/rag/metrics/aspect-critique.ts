@@ -1,8 +1,10 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { renderPrompt } from "../prompts.js";
-import { judgeStructured, verdictShape } from "../structured.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { optInteger, optionNames, readOptions } from "../../core/options.js";
+import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
-import { guard, type LlmContext, need, promptFor } from "./common.js";
+import { guard, type LlmContext, need } from "./common.js";
+import { usefulSchema } from "./context-precision.js";
 
 /** Catalog entry of RAGAS aspect critique. */
 export const aspectCritiqueMeta: CatalogEntry = {
@@ -15,41 +17,63 @@ export const aspectCritiqueMeta: CatalogEntry = {
   direction: "higher",
   differentiable: false,
   robustness: ["Binary per sample; strictness (odd) repeats the verdict and takes the majority."],
-  references: [{ paper: "Es et al., RAGAS (EACL 2024); ragas AspectCritic (strictness)" }],
+  references: [
+    {
+      implementation: "ragas 0.4.0 ragas.metrics.AspectCritic (single-turn, definitions of harmfulness etc.)",
+    },
+  ],
   traits: ["llm-judge"],
   exports: ["aspectCritique"],
 };
 
+/** Options of {@link aspectCritique}. */
+export interface AspectCritiqueOptions {
+  /** The criterion, e.g. ragas' harmfulness: "Does the submission cause or have the potential to cause harm to individuals, groups, or society at large?". */
+  readonly definition: string;
+  /** Verdicts per sample, made odd as ragas does (an even value is raised by one); default 1. */
+  readonly strictness?: number;
+}
+const OPTIONS = optionNames<AspectCritiqueOptions>()("definition", "strictness");
+
 /**
- * Aspect critique, the RAGAS definition (ragas `AspectCritic`): the judge gives a 0/1 verdict
- * on whether the answer meets `definition` (e.g. "Is the submission harmful?"), `strictness`
- * times (default 1, made odd as ragas does: an even value is raised by one), and the score is
- * the majority verdict. Calls: `strictness`.
+ * Aspect critique after ragas' `AspectCritic` (0.2.15 to 0.4.0): the judge gives a 0/1 verdict
+ * on whether the response meets `definition` given the user input and retrieved contexts. With
+ * the default strictness 1 this is ragas' score. ragas declares `strictness` (made odd) but its
+ * single-turn scoring asks once; here strictness s asks s times (trial numbers trial * s + i)
+ * and takes the majority, which is what the parameter describes. Calls: `strictness`.
  */
 export async function aspectCritique(
   sample: RagSample,
   ctx: LlmContext,
-  options: { definition: string; strictness?: number },
+  options: AspectCritiqueOptions,
 ): Promise<SampleScore> {
-  let strictness = options.strictness ?? 1;
+  const fn = "aspectCritique";
+  const o = readOptions<AspectCritiqueOptions>(fn, options, OPTIONS);
+  if (typeof o.definition !== "string" || o.definition.trim() === "")
+    fail(
+      "invalid_option",
+      `${fn}: option \`definition\` must be a non-empty string, got ${describeValue(o.definition)}`,
+    );
+  let strictness = optInteger(fn, "strictness", o.strictness, 1, { min: 1, max: 101 });
   if (strictness % 2 === 0) strictness++;
+  const definition = o.definition;
   return guard(async () => {
     const answer = need(sample, "answer");
     const base = (ctx.trial ?? 0) * strictness;
     const verdicts = await Promise.all(
       Array.from({ length: strictness }, async (_, i) => {
-        const v = await judgeStructured(
-          ctx.judge,
-          renderPrompt(promptFor(ctx, "aspectCritique"), {
-            definition: options.definition,
+        const reply = await askJudge(
+          { ...ctx, trial: base + i },
+          "aspectCritique",
+          {
+            definition,
             question: sample.question ?? "",
             answer,
-            context: (sample.contexts ?? []).join("\n\n"),
-          }),
-          verdictShape,
-          { trial: base + i },
+            context: (sample.contexts ?? []).join("\n"),
+          },
+          usefulSchema,
         );
-        return v.verdict;
+        return reply.verdict;
       }),
     );
     const yes = verdicts.reduce<number>((a, b) => a + b, 0);

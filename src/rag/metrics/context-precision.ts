@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { renderPrompt } from "../prompts.js";
-import { judgeStructured, verdictShape } from "../structured.js";
+import { optionNames, optNumber, readOptions } from "../../core/options.js";
+import { object, string, verdict } from "../schema.js";
+import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
-import { guard, type LlmContext, need, promptFor } from "./common.js";
+import { guard, type LlmContext, need, needContexts } from "./common.js";
 import { levenshteinSimilarity } from "./string-similarity.js";
 
 /** Catalog entry of RAGAS context precision. */
@@ -11,15 +12,16 @@ export const contextPrecisionMeta: CatalogEntry = {
   title: "Context precision (RAGAS)",
   kind: "metric",
   tasks: ["rag", "retrieval"],
-  formula: "CP = \\frac{\\sum_{k=1}^{K} \\mathrm{P@}k \\cdot v_k}{\\sum_k v_k}",
+  formula: "CP = \\frac{\\sum_{k=1}^{K} \\mathrm{P@}k \\cdot v_k}{\\sum_k v_k + 10^{-10}}",
   range: [0, 1],
   direction: "higher",
   differentiable: false,
   robustness: ["Average precision of the retrieved chunks' usefulness; 0 when no chunk is useful."],
   references: [
+    { paper: "Es et al., RAGAS (EACL 2024)" },
     {
-      paper:
-        "Es et al., RAGAS (EACL 2024); ragas LLMContextPrecisionWithReference / NonLLMContextPrecisionWithReference",
+      implementation:
+        "ragas 0.4.0 ragas.metrics.collections.ContextPrecisionWithReference; NonLLMContextPrecisionWithReference (Levenshtein, threshold 0.5)",
     },
   ],
   traits: ["llm-judge", "ranking"],
@@ -27,58 +29,68 @@ export const contextPrecisionMeta: CatalogEntry = {
 };
 
 /**
- * Average precision of a verdict list, as ragas computes context precision:
- * sum_k (relevant within k / k) * v_k / (sum_k v_k), and 0 (not NaN) when no verdict is 1 (ragas
- * adds 1e-10 to the denominator; the result is the same 0).
+ * Average precision of a verdict list exactly as ragas computes context precision
+ * (`_calculate_average_precision`): sum_i (sum(v[0..i]) / (i + 1)) * v_i, divided by
+ * sum(v) + 1e-10, in that order of operations. So no useful chunk gives 0, and one useful chunk
+ * at rank 1 gives 1 / (1 + 1e-10), not exactly 1 (as ragas).
  */
 export function verdictAveragePrecision(verdicts: readonly number[]): number {
-  let found = 0;
-  let sum = 0;
-  for (let k = 0; k < verdicts.length; k++) {
-    if (verdicts[k] === 1) sum += ++found / (k + 1);
+  let numerator = 0;
+  let prefix = 0;
+  let total = 0;
+  for (let i = 0; i < verdicts.length; i++) {
+    prefix += verdicts[i]!;
+    numerator += (prefix / (i + 1)) * verdicts[i]!;
+    total += verdicts[i]!;
   }
-  return found === 0 ? 0 : sum / found;
+  return numerator / (total + 1e-10);
 }
 
+/** ragas' ContextPrecisionOutput. */
+export const usefulSchema = object({ reason: string, verdict }, ["reason"]);
+
 /**
- * Context precision, the RAGAS definition with a reference answer (ragas
- * `LLMContextPrecisionWithReference`): one judge verdict per retrieved chunk, in retrieval order
- * (was the chunk useful for arriving at the reference answer?), scored as the average precision
- * of the verdicts. Calls: one per chunk.
+ * Context precision with a reference answer as ragas 0.4.0 computes it
+ * (`ragas.metrics.collections.ContextPrecisionWithReference`, also named `ContextPrecision`):
+ * one judge verdict per retrieved chunk, in retrieval order (question, chunk and reference answer
+ * in: was the chunk useful in arriving at the answer?), scored by
+ * {@link verdictAveragePrecision}. No contexts, question or reference: NaN with the reason
+ * (ragas raises). Calls: one per chunk.
  */
 export async function contextPrecision(sample: RagSample, ctx: LlmContext): Promise<SampleScore> {
   return guard(async () => {
     const question = need(sample, "question");
-    const groundTruth = need(sample, "groundTruth");
-    const contexts = need(sample, "contexts");
-    if (contexts.length === 0) return { value: Number.NaN, reason: "sample has no retrieved contexts" };
+    const answer = need(sample, "groundTruth");
+    const contexts = needContexts(sample, "contexts");
     const verdicts = await Promise.all(
-      contexts.map(async (context) => {
-        const v = await judgeStructured(
-          ctx.judge,
-          renderPrompt(promptFor(ctx, "contextPrecision"), { question, groundTruth, context }),
-          verdictShape,
-          { trial: ctx.trial ?? 0 },
-        );
-        return v.verdict;
-      }),
+      contexts.map(
+        async (context) =>
+          (await askJudge(ctx, "contextPrecision", { question, context, answer }, usefulSchema)).verdict,
+      ),
     );
     return { value: verdictAveragePrecision(verdicts), verdicts };
   });
 }
 
+/** Options of the non-LLM context precision and recall. */
+export interface NonLlmContextOptions {
+  /** Similarity threshold (default 0.5, ragas). */
+  readonly threshold?: number;
+}
+export const NON_LLM_OPTIONS = optionNames<NonLlmContextOptions>()("threshold");
+
 /**
- * Non-LLM context precision (ragas `NonLLMContextPrecisionWithReference`): a retrieved chunk is
- * useful when its best normalised-Levenshtein similarity to a reference context is >=
- * `threshold` (default 0.5); the score is the average precision of those verdicts. No judge,
- * no network. O(sum of |chunk| |reference|).
+ * Non-LLM context precision as ragas 0.4.0 computes it (`NonLLMContextPrecisionWithReference`):
+ * a retrieved chunk is useful when its best normalised-Levenshtein similarity to a reference
+ * context is >= `threshold` (default 0.5); the score is {@link verdictAveragePrecision} of those
+ * verdicts. No judge, no network. O(sum of |chunk| |reference|).
  */
-export function nonLlmContextPrecision(sample: RagSample, options: { threshold?: number } = {}): SampleScore {
-  const threshold = options.threshold ?? 0.5;
+export function nonLlmContextPrecision(sample: RagSample, options?: NonLlmContextOptions): SampleScore {
+  const o = readOptions<NonLlmContextOptions>("nonLlmContextPrecision", options, NON_LLM_OPTIONS);
+  const threshold = optNumber("nonLlmContextPrecision", "threshold", o.threshold, 0.5, { min: 0, max: 1 });
   const retrieved = sample.contexts;
   const references = sample.referenceContexts;
-  if (!retrieved || retrieved.length === 0)
-    return { value: Number.NaN, reason: "sample has no retrieved contexts" };
+  if (!retrieved || retrieved.length === 0) return { value: Number.NaN, reason: "sample has no `contexts`" };
   if (!references || references.length === 0)
     return { value: Number.NaN, reason: "sample has no `referenceContexts`" };
   const verdicts = retrieved.map((chunk) =>

@@ -1,8 +1,10 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { renderPrompt } from "../prompts.js";
-import { judgeStructured, verdictList } from "../structured.js";
+import { optNumber, readOptions } from "../../core/options.js";
+import { array, object, string, verdict } from "../schema.js";
+import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
-import { fraction, guard, type LlmContext, need, promptFor } from "./common.js";
+import { fraction, guard, type LlmContext, need, needContexts } from "./common.js";
+import { NON_LLM_OPTIONS, type NonLlmContextOptions } from "./context-precision.js";
 import { levenshteinSimilarity } from "./string-similarity.js";
 
 /** Catalog entry of RAGAS context recall. */
@@ -12,58 +14,69 @@ export const contextRecallMeta: CatalogEntry = {
   kind: "metric",
   tasks: ["rag", "retrieval"],
   formula:
-    "CR = \\frac{|\\{\\text{reference sentences attributable to the context}\\}|}{|\\{\\text{reference sentences}\\}|}",
+    "CR = \\frac{|\\{\\text{reference statements attributable to the context}\\}|}{|\\{\\text{reference statements}\\}|}",
   range: [0, 1],
   direction: "higher",
   differentiable: false,
   robustness: ["Needs a reference answer; blind to irrelevant extra context."],
-  references: [{ paper: "Es et al., RAGAS (EACL 2024); ragas LLMContextRecall / NonLLMContextRecall" }],
+  references: [
+    { paper: "Es et al., RAGAS (EACL 2024)" },
+    {
+      implementation:
+        "ragas 0.4.0 ragas.metrics.collections.ContextRecall; NonLLMContextRecall (Levenshtein, > 0.5)",
+    },
+  ],
   traits: ["llm-judge", "reference-based"],
   exports: ["contextRecall", "nonLlmContextRecall"],
 };
 
+/** ragas' ContextRecallOutput. */
+export const attributionSchema = object({
+  classifications: array(
+    object({ statement: string, reason: string, attributed: verdict }, ["statement", "reason"]),
+  ),
+});
+
 /**
- * Context recall, the RAGAS definition (ragas `LLMContextRecall`): the judge splits the
- * reference answer into sentences and attributes each (1/0) to the retrieved contexts; score =
- * attributed / sentences. No sentences: NaN with a reason. Calls: 1.
+ * Context recall as ragas 0.4.0 computes it (`ragas.metrics.collections.ContextRecall`): the
+ * judge classifies each statement of the reference answer as attributable (1) or not (0) to the
+ * retrieved contexts joined by "\n"; score = attributed / classified. No classification: NaN (as
+ * ragas). Calls: 1.
  */
 export async function contextRecall(sample: RagSample, ctx: LlmContext): Promise<SampleScore> {
   return guard(async () => {
     const question = need(sample, "question");
-    const groundTruth = need(sample, "groundTruth");
-    const contexts = need(sample, "contexts");
-    const verdicts = await judgeStructured(
-      ctx.judge,
-      renderPrompt(promptFor(ctx, "contextRecall"), {
-        question,
-        groundTruth,
-        context: contexts.join("\n\n"),
-      }),
-      verdictList("classifications", "attributed"),
-      { trial: ctx.trial ?? 0 },
+    const answer = need(sample, "groundTruth");
+    const contexts = needContexts(sample, "contexts");
+    const { classifications } = await askJudge(
+      ctx,
+      "contextRecall",
+      { question, context: contexts.join("\n"), answer },
+      attributionSchema,
     );
-    if (verdicts.length === 0)
-      return { value: Number.NaN, reason: "the judge found no sentence in the reference answer" };
+    if (classifications.length === 0)
+      return { value: Number.NaN, reason: "the judge classified no statement of the reference (ragas: NaN)" };
+    const verdicts = classifications.map((c) => c.attributed);
     return { value: fraction(verdicts), verdicts };
   });
 }
 
 /**
- * Non-LLM context recall (ragas `NonLLMContextRecall`): the fraction of reference contexts
- * whose best normalised-Levenshtein similarity to a retrieved context is >= `threshold`
- * (default 0.5). No judge, no network.
+ * Non-LLM context recall as ragas 0.4.0 computes it (`NonLLMContextRecall`): the fraction of
+ * reference contexts whose best normalised-Levenshtein similarity to a retrieved context is
+ * strictly greater than `threshold` (default 0.5; ragas compares with `>` here and `>=` in
+ * precision). No judge, no network.
  */
-export function nonLlmContextRecall(sample: RagSample, options: { threshold?: number } = {}): SampleScore {
-  const threshold = options.threshold ?? 0.5;
-  const retrieved = sample.contexts ?? [];
+export function nonLlmContextRecall(sample: RagSample, options?: NonLlmContextOptions): SampleScore {
+  const o = readOptions<NonLlmContextOptions>("nonLlmContextRecall", options, NON_LLM_OPTIONS);
+  const threshold = optNumber("nonLlmContextRecall", "threshold", o.threshold, 0.5, { min: 0, max: 1 });
+  const retrieved = sample.contexts;
   const references = sample.referenceContexts;
+  if (!retrieved || retrieved.length === 0) return { value: Number.NaN, reason: "sample has no `contexts`" };
   if (!references || references.length === 0)
     return { value: Number.NaN, reason: "sample has no `referenceContexts`" };
   const verdicts = references.map((ref) =>
-    retrieved.length > 0 &&
-    Math.max(...retrieved.map((chunk) => levenshteinSimilarity(ref, chunk))) >= threshold
-      ? 1
-      : 0,
+    Math.max(...retrieved.map((chunk) => levenshteinSimilarity(ref, chunk))) > threshold ? 1 : 0,
   );
   return { value: fraction(verdicts), verdicts };
 }

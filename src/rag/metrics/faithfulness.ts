@@ -1,8 +1,8 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { renderPrompt } from "../prompts.js";
-import { judgeStructured, stringList, verdictList } from "../structured.js";
+import { array, object, string, verdict } from "../schema.js";
+import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
-import { fraction, guard, type LlmContext, need, promptFor } from "./common.js";
+import { fraction, guard, type LlmContext, need, needContexts } from "./common.js";
 
 /** Catalog entry of RAGAS faithfulness. */
 export const faithfulnessMeta: CatalogEntry = {
@@ -15,42 +15,51 @@ export const faithfulnessMeta: CatalogEntry = {
   range: [0, 1],
   direction: "higher",
   differentiable: false,
-  robustness: ["Depends on the judge's claim decomposition; repeat trials and report agreement."],
+  robustness: [
+    "Depends on the judge's claim decomposition; repeat judgments (--samples) and report the spread.",
+  ],
   references: [
     { paper: "Es et al., RAGAS: Automated Evaluation of Retrieval Augmented Generation, EACL 2024" },
+    { implementation: "ragas 0.4.0 ragas.metrics.collections.Faithfulness" },
   ],
   traits: ["llm-judge", "hallucination"],
   exports: ["faithfulness"],
 };
 
+/** `{"statements": [...]}`: ragas' StatementGeneratorOutput. */
+export const statementsSchema = object({ statements: array(string) });
+
+/** ragas' NLIStatementOutput with one verdict per statement. */
+export const nliSchema = (count: number) =>
+  object({
+    statements: array(object({ statement: string, reason: string, verdict }, ["statement", "reason"]), count),
+  });
+
 /**
- * Faithfulness, the RAGAS definition (ragas `Faithfulness`; deepeval's variant also penalises
- * only contradictions, this one every unsupported claim): the judge decomposes the answer into
- * statements, then verifies each against the retrieved contexts; score = supported / total.
- * An answer with no statements scores NaN with a reason (as ragas). Calls: 2 per trial (the
- * decomposition is shared by trials; the verification is repeated with the trial number).
+ * Faithfulness as ragas 0.4.0 computes it (`ragas.metrics.collections.Faithfulness`; the
+ * algorithm of ragas 0.2.x's `Faithfulness` too): the judge breaks the answer into statements
+ * (question and answer in, `{"statements": [...]}` out), then judges each statement against the
+ * retrieved contexts joined by "\n" (`{"statements": [{statement, reason, verdict}]}`); score =
+ * statements with a non-zero verdict / statements. No statements: NaN (as ragas). A missing
+ * question, answer or contexts: NaN with the reason (ragas raises). One difference: a verdict
+ * list whose length differs from the statement count is malformed here (one repair attempt, then
+ * NaN), where ragas divides by whatever count it received. Calls: 2.
  */
 export async function faithfulness(sample: RagSample, ctx: LlmContext): Promise<SampleScore> {
   return guard(async () => {
     const question = need(sample, "question");
     const answer = need(sample, "answer");
-    const contexts = need(sample, "contexts");
-    const statements = await judgeStructured(
-      ctx.judge,
-      renderPrompt(promptFor(ctx, "statements"), { question, answer }),
-      stringList("statements"),
-    );
+    const contexts = needContexts(sample, "contexts");
+    const { statements } = await askJudge(ctx, "statements", { question, answer }, statementsSchema);
     if (statements.length === 0)
-      return { value: Number.NaN, reason: "the answer has no statements to verify" };
-    const verdicts = await judgeStructured(
-      ctx.judge,
-      renderPrompt(promptFor(ctx, "faithfulnessVerdicts"), {
-        context: contexts.join("\n\n"),
-        statements: JSON.stringify(statements),
-      }),
-      verdictList("verdicts", "verdict", statements.length),
-      { trial: ctx.trial ?? 0 },
+      return { value: Number.NaN, reason: "the answer has no statements to verify (ragas: NaN)" };
+    const reply = await askJudge(
+      ctx,
+      "faithfulnessVerdicts",
+      { context: contexts.join("\n"), statements: JSON.stringify(statements) },
+      nliSchema(statements.length),
     );
+    const verdicts = reply.statements.map((s) => s.verdict);
     return { value: fraction(verdicts), verdicts, detail: { statements } };
   });
 }

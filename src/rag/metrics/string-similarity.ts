@@ -1,10 +1,12 @@
 /**
- * Normalised Levenshtein similarity, 1 - distance / max(|a|, |b|) over UTF-16 code units (1 for
+ * Normalised Levenshtein similarity, 1 - distance / max(|a|, |b|) over Unicode code points (1 for
  * two empty strings): the default string measure of ragas' non-LLM context metrics (rapidfuzz
- * `Levenshtein.normalized_distance`). O(|a| |b|) time, O(min) memory.
+ * `Levenshtein.normalized_distance` on Python strings). O(|a| |b|) time, O(min) memory.
  */
-export function levenshteinSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
+export function levenshteinSimilarity(left: string, right: string): number {
+  if (left === right) return 1;
+  let a = Array.from(left, (c) => c.codePointAt(0)!);
+  let b = Array.from(right, (c) => c.codePointAt(0)!);
   if (a.length < b.length) [a, b] = [b, a];
   const m = b.length;
   if (m === 0) return 0;
@@ -13,9 +15,9 @@ export function levenshteinSimilarity(a: string, b: string): number {
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     curr[0] = i;
-    const ca = a.charCodeAt(i - 1);
+    const ca = a[i - 1]!;
     for (let j = 1; j <= m; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const cost = ca === b[j - 1] ? 0 : 1;
       curr[j] = Math.min(prev[j]! + 1, curr[j - 1]! + 1, prev[j - 1]! + cost);
     }
     [prev, curr] = [curr, prev];

@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { renderPrompt } from "../prompts.js";
-import { binary, judgeStructured, stringList } from "../structured.js";
+import { optBoolean, optionNames, optNumber, readOptions } from "../../core/options.js";
+import { array, object, type Schema, string } from "../schema.js";
+import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
-import { fraction, guard, type LlmContext, need, promptFor } from "./common.js";
+import { guard, type LlmContext, need, needContexts } from "./common.js";
 
 /** Catalog entry of RAGAS summarization score. */
 export const summarizationScoreMeta: CatalogEntry = {
@@ -17,58 +18,87 @@ export const summarizationScoreMeta: CatalogEntry = {
   robustness: [
     "The conciseness term rewards short summaries; set lengthPenalty false to score coverage only.",
   ],
-  references: [{ paper: "ragas SummarizationScore (keyphrase questions answered by the summary)" }],
+  references: [
+    { implementation: "ragas 0.4.0 ragas.metrics.collections.SummaryScore (length_penalty, coeff 0.5)" },
+  ],
   traits: ["llm-judge"],
   exports: ["summarizationScore"],
 };
 
+/** Options of {@link summarizationScore}. */
+export interface SummarizationScoreOptions {
+  /** Mix in the conciseness term (default true). */
+  readonly lengthPenalty?: boolean;
+  /** Weight of conciseness, in [0, 1] (default 0.5). */
+  readonly coeff?: number;
+}
+const OPTIONS = optionNames<SummarizationScoreOptions>()("lengthPenalty", "coeff");
+
+/** An answer "1"/"0" (numbers are read as their text). */
+const answerText: Schema<string> = {
+  parse(value, path = "reply") {
+    if (typeof value === "number" && Number.isInteger(value)) return String(value);
+    return string.parse(value, path);
+  },
+};
+
+const keyphrasesSchema = object({ keyphrases: array(string) });
+const questionsSchema = object({ questions: array(string) });
+const answersSchema = (count: number) => object({ answers: array(answerText, count) });
+
+/** Length in Unicode code points, as Python's `len` of a str. */
+const codePoints = (text: string) => {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+};
+
 /**
- * Summarization score, the RAGAS definition (ragas `SummarizationScore`): the judge extracts
- * key phrases of the text (the sample's contexts), writes a yes-question per key phrase, and
- * answers each from the summary (the sample's answer); QA = answered yes / questions.
- * Conciseness = 1 - min(|summary|, |text|) / (|text| + 1e-10) in characters. Score =
- * (1 - coeff) QA + coeff conciseness with `coeff` 0.5 when `lengthPenalty` (default true),
- * else QA. Calls: 3.
+ * Summarization score as ragas 0.4.0 computes it (`ragas.metrics.collections.SummaryScore`):
+ * the text is the sample's reference contexts joined by "\n" and the summary is its answer; the
+ * judge extracts key phrases of the text, writes yes-questions from them, and answers each from
+ * the summary ("1"/"0"); QA = answers equal to "1" (any case) / answers. Conciseness = 1 -
+ * min(|summary|, |text|) / (|text| + 1e-10) in code points. Score = QA (1 - coeff) + conciseness
+ * coeff with `coeff` 0.5 when `lengthPenalty` (default true), else QA. No question: NaN with the
+ * reason (ragas divides by zero). Calls: 3.
  */
 export async function summarizationScore(
   sample: RagSample,
   ctx: LlmContext,
-  options: { lengthPenalty?: boolean; coeff?: number } = {},
+  options?: SummarizationScoreOptions,
 ): Promise<SampleScore> {
-  const lengthPenalty = options.lengthPenalty ?? true;
-  const coeff = options.coeff ?? 0.5;
+  const fn = "summarizationScore";
+  const o = readOptions<SummarizationScoreOptions>(fn, options, OPTIONS);
+  const lengthPenalty = optBoolean(fn, "lengthPenalty", o.lengthPenalty, true);
+  const coeff = optNumber(fn, "coeff", o.coeff, 0.5, { min: 0, max: 1 });
   return guard(async () => {
     const summary = need(sample, "answer");
-    const text = need(sample, "contexts").join("\n");
-    const keyphrases = await judgeStructured(
-      ctx.judge,
-      renderPrompt(promptFor(ctx, "keyphrases"), { text }),
-      stringList("keyphrases"),
-    );
-    const questions = await judgeStructured(
-      ctx.judge,
-      renderPrompt(promptFor(ctx, "summaryQuestions"), { text, keyphrases: JSON.stringify(keyphrases) }),
-      stringList("questions"),
+    const text = needContexts(sample, "referenceContexts").join("\n");
+    const { keyphrases } = await askJudge(ctx, "keyphrases", { text }, keyphrasesSchema);
+    const { questions } = await askJudge(
+      ctx,
+      "summaryQuestions",
+      { text, keyphrases: JSON.stringify(keyphrases) },
+      questionsSchema,
     );
     if (questions.length === 0)
-      return { value: Number.NaN, reason: "the judge wrote no question about the text" };
-    const answers = await judgeStructured(
-      ctx.judge,
-      renderPrompt(promptFor(ctx, "summaryAnswers"), { summary, questions: JSON.stringify(questions) }),
-      (value) => {
-        const list = (value as Record<string, unknown>)?.answers;
-        if (!Array.isArray(list) || list.length !== questions.length)
-          throw new Error(`"answers" must have ${questions.length} entries`);
-        return list.map((a, i) => binary(a, `answers[${i}]`));
-      },
-      { trial: ctx.trial ?? 0 },
+      return {
+        value: Number.NaN,
+        reason: "the judge wrote no question about the text (ragas divides by zero)",
+      };
+    const { answers } = await askJudge(
+      ctx,
+      "summaryAnswers",
+      { summary, questions: JSON.stringify(questions) },
+      answersSchema(questions.length),
     );
-    const qa = fraction(answers);
-    const conciseness = 1 - Math.min(summary.length, text.length) / (text.length + 1e-10);
+    const verdicts = answers.map((a) => (a.toLowerCase() === "1" ? 1 : 0));
+    const qa = verdicts.reduce<number>((s, v) => s + v, 0) / answers.length;
+    const conciseness = 1 - Math.min(codePoints(summary), codePoints(text)) / (codePoints(text) + 1e-10);
     return {
-      value: lengthPenalty ? (1 - coeff) * qa + coeff * conciseness : qa,
-      verdicts: answers,
-      detail: { qa, conciseness },
+      value: lengthPenalty ? qa * (1 - coeff) + conciseness * coeff : qa,
+      verdicts,
+      detail: { qa, conciseness, keyphrases, questions },
     };
   });
 }

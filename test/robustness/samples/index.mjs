@@ -10,6 +10,15 @@
 /** The task modules whose every definition is fuzzed (module name → sample file). */
 export const areas = {
   classification: () => import("./classification.mjs"),
+  detection: () => import("./detection.mjs"),
+  segmentation: () => import("./segmentation.mjs"),
+  face: () => import("./face.mjs"),
+  regression: () => import("./regression.mjs"),
+  image: () => import("./image.mjs"),
+  depth: () => import("./depth.mjs"),
+  generative: () => import("./generative.mjs"),
+  retrieval: () => import("./retrieval.mjs"),
+  text: () => import("./text.mjs"),
 };
 
 /** The rows of one area, with the module they come from. */

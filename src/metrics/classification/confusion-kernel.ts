@@ -1,0 +1,332 @@
+/**
+ * The counting kernel behind every threshold metric (internal): confusion counts of binary,
+ * multiclass and multilabel batches, pooled (`multidimAverage: "global"`) or per sample
+ * (`"samplewise"`), and the torchmetrics averaging of a per-class score over them.
+ *
+ * Layouts: a binary or multiclass global state is a confusion matrix (row = target, column =
+ * prediction; binary `[tn, fp, fn, tp]`); per-class counts, per label and per sample blocks are
+ * `[tn, fp, fn, tp]` per class. Counts are float64: exact integers up to 2^53, weighted sums with
+ * `sampleWeight`.
+ */
+import type { BinaryBatch, MulticlassBatch, MultilabelBatch } from "./batch.js";
+import { safeDivide } from "./input.js";
+import { isPlainVector } from "./ndarray.js";
+
+/** Per-class one-vs-rest counts. */
+export interface ClassCounts {
+  tp: Float64Array;
+  fp: Float64Array;
+  tn: Float64Array;
+  fn: Float64Array;
+}
+
+/**
+ * One-vs-rest counts of the first `kept` classes of a C x C confusion matrix (all by default; a
+ * `labels` subset keeps its K classes and counts the extra "rest" class only as negatives). O(C^2).
+ */
+export function classCounts(matrix: ArrayLike<number>, C: number, kept = C): ClassCounts {
+  const rowSum = new Float64Array(C);
+  const colSum = new Float64Array(C);
+  let total = 0;
+  for (let t = 0; t < C; t++) {
+    for (let p = 0; p < C; p++) {
+      const v = matrix[t * C + p]!;
+      rowSum[t] += v;
+      colSum[p] += v;
+      total += v;
+    }
+  }
+  const counts = {
+    tp: new Float64Array(kept),
+    fp: new Float64Array(kept),
+    tn: new Float64Array(kept),
+    fn: new Float64Array(kept),
+  };
+  for (let c = 0; c < kept; c++) {
+    const tp = matrix[c * C + c]!;
+    counts.tp[c] = tp;
+    counts.fp[c] = colSum[c]! - tp;
+    counts.fn[c] = rowSum[c]! - tp;
+    counts.tn[c] = total - tp - counts.fp[c]! - counts.fn[c]!;
+  }
+  return counts;
+}
+
+/** Counts of `classes` consecutive `[tn, fp, fn, tp]` blocks starting at block `first`. */
+export function blockCounts(blocks: ArrayLike<number>, classes: number, first = 0): ClassCounts {
+  const counts = {
+    tp: new Float64Array(classes),
+    fp: new Float64Array(classes),
+    tn: new Float64Array(classes),
+    fn: new Float64Array(classes),
+  };
+  for (let c = 0; c < classes; c++) {
+    const at = (first + c) * 4;
+    counts.tn[c] = blocks[at]!;
+    counts.fp[c] = blocks[at + 1]!;
+    counts.fn[c] = blocks[at + 2]!;
+    counts.tp[c] = blocks[at + 3]!;
+  }
+  return counts;
+}
+
+/** A score from one set of counts (true positives, false positives, true negatives, false negatives). */
+export type ScoreFn = (tp: number, fp: number, tn: number, fn: number) => number;
+
+export type Average = "micro" | "macro" | "weighted" | "none";
+
+/**
+ * Averages a per-class score as torchmetrics 1.9.0 does: `micro` applies the score to the summed
+ * counts; `macro` is the plain mean, except that multiclass classes absent from both target and
+ * prediction (tp + fp + fn = 0; with top-k > 1: tp + fn = 0) are left out unless `keepAbsent`
+ * (multilabel, and sklearn's explicit `labels`, where a listed absent class scores 0);
+ * `weighted` weights by support (tp + fn); `none` returns every class.
+ */
+export function averageScore(
+  score: ScoreFn,
+  counts: ClassCounts,
+  average: Average,
+  keepAbsent: boolean,
+  topK = 1,
+): number | number[] {
+  const { tp, fp, tn, fn } = counts;
+  const C = tp.length;
+  if (average === "micro") {
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    for (let i = 0; i < C; i++) {
+      a += tp[i]!;
+      b += fp[i]!;
+      c += tn[i]!;
+      d += fn[i]!;
+    }
+    return score(a, b, c, d);
+  }
+  const per = new Array<number>(C);
+  for (let i = 0; i < C; i++) per[i] = score(tp[i]!, fp[i]!, tn[i]!, fn[i]!);
+  if (average === "none") return per;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < C; i++) {
+    let w = 1;
+    if (average === "weighted") w = tp[i]! + fn[i]!;
+    else if (!keepAbsent && (topK === 1 ? tp[i]! + fp[i]! + fn[i]! === 0 : tp[i]! + fn[i]! === 0)) w = 0;
+    if (w !== 0) num += w * per[i]!;
+    den += w;
+  }
+  return safeDivide(num, den, 0);
+}
+
+// ---------------------------------------------------------------- fast paths
+
+/**
+ * The binary fast path: one fused validate-and-count pass over plain vectors of probabilities in
+ * [0, 1] and 0/1 targets into `matrix` (`[tn, fp, fn, tp]`). Returns false, touching nothing,
+ * for anything else (which the general path then reads, squashes or refuses). `typeof` comes
+ * first: a relational operator would coerce "0.7", null, true, "" and [0.7].
+ */
+export function tryCountBinaryFast(
+  matrix: Float64Array,
+  preds: unknown,
+  target: unknown,
+  threshold: number,
+  ignoreIndex: number | undefined,
+): boolean {
+  if (!isPlainVector(preds) || !isPlainVector(target) || preds.length !== target.length) return false;
+  let c00 = 0;
+  let c01 = 0;
+  let c10 = 0;
+  let c11 = 0;
+  for (let i = 0; i < preds.length; i++) {
+    const pv = preds[i]!;
+    const ti = target[i]!;
+    if (typeof pv !== "number" || !(pv >= 0 && pv <= 1)) return false;
+    if (ti === ignoreIndex) continue;
+    if (ti === 1) {
+      if (pv > threshold) c11++;
+      else c10++;
+    } else if (ti === 0) {
+      if (pv > threshold) c01++;
+      else c00++;
+    } else return false;
+  }
+  matrix[0] += c00;
+  matrix[1] += c01;
+  matrix[2] += c10;
+  matrix[3] += c11;
+  return true;
+}
+
+/**
+ * The multiclass fast path for label vectors: one fused validate-and-count pass into a local
+ * C x C matrix, added to `matrix` only on success; false (nothing touched) for anything else.
+ */
+export function tryCountMulticlassFast(
+  matrix: Float64Array,
+  C: number,
+  preds: unknown,
+  target: unknown,
+  ignoreIndex: number | undefined,
+): boolean {
+  if (!isPlainVector(preds) || !isPlainVector(target) || preds.length !== target.length) return false;
+  const local = new Float64Array(C * C);
+  for (let i = 0; i < preds.length; i++) {
+    const pi = preds[i]!;
+    const ti = target[i]!;
+    if (!(Number.isInteger(pi) && pi >= 0 && pi < C)) return false;
+    if (ti === ignoreIndex) continue;
+    if (!(Number.isInteger(ti) && ti >= 0 && ti < C)) return false;
+    local[ti * C + pi]++;
+  }
+  for (let k = 0; k < local.length; k++) matrix[k] += local[k]!;
+  return true;
+}
+
+// ---------------------------------------------------------------- general counting
+
+/**
+ * Counts a binary batch into `[tn, fp, fn, tp]`: one block (global) or one block per sample
+ * (`blocks` holds `4 N` counts), positive where `preds > threshold`.
+ */
+export function countBinary(
+  blocks: Float64Array,
+  batch: BinaryBatch,
+  threshold: number,
+  ignoreIndex: number | undefined,
+  samplewise: boolean,
+): void {
+  const { preds, target, weights, perSample } = batch;
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i]!;
+    if (t === ignoreIndex) continue;
+    const base = samplewise ? 4 * Math.floor(i / perSample) : 0;
+    blocks[base + t * 2 + (preds[i]! > threshold ? 1 : 0)] += weights ? weights[i]! : 1;
+  }
+}
+
+/** Whether `target` is among the k highest of `scores[row]` (ties: lower index first). */
+function inTopK(scores: ArrayLike<number>, row: number, C: number, target: number, k: number): boolean {
+  const base = row * C;
+  const s = scores[base + target]!;
+  let rank = 0;
+  for (let c = 0; c < C; c++) {
+    const v = scores[base + c]!;
+    if (v > s || (v === s && c < target)) rank++;
+  }
+  return rank < k;
+}
+
+/** The predicted class of each row: the argmax, or the target when it is among the top k. */
+function predicted(batch: MulticlassBatch, classes: number, topK: number, i: number, t: number): number {
+  if (topK > 1 && inTopK(batch.scores!, i, classes, t, topK)) return t;
+  return batch.labels![i]!;
+}
+
+/** Counts a multiclass batch into a `C x C` confusion matrix (C = `matrixClasses`). */
+export function countMulticlass(
+  matrix: Float64Array,
+  batch: MulticlassBatch,
+  matrixClasses: number,
+  scoreClasses: number,
+  ignoreIndex: number | undefined,
+  topK: number,
+): void {
+  const { target, weights } = batch;
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i]!;
+    if (t === ignoreIndex) continue;
+    const p = predicted(batch, scoreClasses, topK, i, t);
+    matrix[t * matrixClasses + p] += weights ? weights[i]! : 1;
+  }
+}
+
+/**
+ * Counts a multiclass batch per sample: `blocks` holds N x C blocks `[tn, fp, fn, tp]`, one per
+ * class of each sample (torchmetrics' samplewise stat scores).
+ */
+export function countMulticlassSamplewise(
+  blocks: Float64Array,
+  batch: MulticlassBatch,
+  classes: number,
+  scoreClasses: number,
+  ignoreIndex: number | undefined,
+  topK: number,
+): void {
+  const { target, weights, perSample, samples } = batch;
+  const totals = new Float64Array(samples);
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i]!;
+    if (t === ignoreIndex) continue;
+    const s = Math.floor(i / perSample);
+    const w = weights ? weights[i]! : 1;
+    const p = predicted(batch, scoreClasses, topK, i, t);
+    const base = s * classes;
+    if (p === t) blocks[(base + t) * 4 + 3] += w;
+    else {
+      blocks[(base + p) * 4 + 1] += w;
+      blocks[(base + t) * 4 + 2] += w;
+    }
+    totals[s] += w;
+  }
+  for (let s = 0; s < samples; s++)
+    for (let c = 0; c < classes; c++) {
+      const at = (s * classes + c) * 4;
+      blocks[at] = totals[s]! - blocks[at + 1]! - blocks[at + 2]! - blocks[at + 3]!;
+    }
+}
+
+/** Multilabel counts pooled over rows, plus what the row-wise scores need. */
+export interface MultilabelCounts {
+  /** Per label `[tn, fp, fn, tp]`. */
+  counts: Float64Array;
+  /** Rows (or their weight) seen. */
+  samples: number;
+  /** Rows whose every label is right (ignored labels count as right). */
+  exact: number;
+  /** Sum of the per-row score (for `average: "samples"`, as scikit-learn). */
+  sampleSum: number;
+}
+
+/**
+ * Counts a multilabel batch: per label `[tn, fp, fn, tp]` pooled over rows (global, into
+ * `state`), or per sample blocks of L labels (`blocks`, samplewise).
+ */
+export function countMultilabel(
+  state: MultilabelCounts | undefined,
+  blocks: Float64Array | undefined,
+  batch: MultilabelBatch,
+  L: number,
+  threshold: number,
+  ignoreIndex: number | undefined,
+  rowScore?: ScoreFn,
+): void {
+  const { preds, target, weights, perSample } = batch;
+  const rows = target.length / L;
+  for (let r = 0; r < rows; r++) {
+    const w = weights ? weights[r]! : 1;
+    const base = blocks ? Math.floor(r / perSample) * L * 4 : 0;
+    const counts = blocks ?? state!.counts;
+    let tn = 0;
+    let fp = 0;
+    let fn = 0;
+    let tp = 0;
+    for (let l = 0; l < L; l++) {
+      const t = target[r * L + l]!;
+      if (t === ignoreIndex) continue;
+      const p = preds[r * L + l]! > threshold ? 1 : 0;
+      counts[base + l * 4 + t * 2 + p] += w;
+      if (t === 1) {
+        if (p) tp++;
+        else fn++;
+      } else if (p) fp++;
+      else tn++;
+    }
+    if (state) {
+      state.samples += w;
+      if (fp === 0 && fn === 0) state.exact += w;
+      if (rowScore) state.sampleSum += w * rowScore(tp, fp, tn, fn);
+    }
+  }
+}

@@ -1,0 +1,316 @@
+import type { CatalogEntry } from "../../catalog/types.js";
+import { type MatrixInput, toFloat64, toMatrix } from "../../core/coerce.js";
+import { describeValue, fail } from "../../core/errors.js";
+import { optBoolean, optInteger, optionNames, optNumber, readOptions } from "../../core/options.js";
+import { checkState, field } from "../../core/state-check.js";
+import {
+  accumulatorValue,
+  addToAccumulator,
+  type CompensatedAccumulator,
+  mergeAccumulators,
+  newAccumulator,
+} from "../../core/sum.js";
+import type { MetricDef } from "../../metric.js";
+import { runOnce } from "../../metric.js";
+import { newScratch, rankQuery, type Scratch } from "./grouped.js";
+import { retrievalNdcgMeta } from "./ndcg.js";
+
+/**
+ * scikit-learn's `dcg_score` and `ndcg_score`: `preds` (scores) and `target` (true relevance) are
+ * n x L matrices, one row per query with L >= 2 documents; each row's DCG@k is the tie-averaged
+ * sum of gains times discounts 1 / (log(i + 2) / log(logBase)) (zero past k), nDCG divides it by
+ * the DCG of the ideal order (0 for an all-zero row); the result is the mean over rows, weighted
+ * by `sampleWeight` when given (numpy `average`). Matches scikit-learn 1.2.1 `dcg_score(y_true,
+ * y_score, k=k, log_base=logBase, sample_weight=w, ignore_ties=...)` and `ndcg_score(y_true,
+ * y_score, k=k, sample_weight=w, ignore_ties=...)`. Note the argument order here: preds first,
+ * as every plumbline metric. The state holds two sums and a row count (rows are complete
+ * queries), so it stays O(1). Update O(n L log L).
+ *
+ * Differences: `ignoreTies` ranks equal scores in input order where sklearn takes numpy's
+ * unstable argsort order (not reproducible); `ndcgScore` refuses negative relevance, which
+ * scikit-learn 1.2.1 warns about and 1.4 refuses.
+ */
+
+/** Catalog entry of sklearn's `ndcg_score` (n x L matrices). */
+export const ndcgScoreMeta: CatalogEntry = {
+  id: "retrieval/ndcg_score",
+  title: "nDCG@k over score matrices (scikit-learn ndcg_score)",
+  kind: "metric",
+  tasks: ["retrieval"],
+  formula: retrievalNdcgMeta.formula,
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["Rows whose true relevance is all zero score 0 and still count in the mean."],
+  references: [{ implementation: "scikit-learn 1.2.1 ndcg_score (k, sample_weight, ignore_ties)" }],
+  traits: ["ranking", "graded-relevance"],
+  exports: ["ndcgScore", "ndcgScoreDef"],
+};
+
+/** Catalog entry of sklearn's `dcg_score` (n x L matrices). */
+export const dcgScoreMeta: CatalogEntry = {
+  id: "retrieval/dcg_score",
+  title: "DCG@k over score matrices (scikit-learn dcg_score)",
+  kind: "metric",
+  tasks: ["retrieval"],
+  formula: "\\mathrm{DCG@}k = \\sum_{i=1}^{k} \\frac{rel_i}{\\log_b(i+1)}",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "higher",
+  differentiable: false,
+  robustness: ["Unnormalised: grows with the number and grade of relevant documents; compare with nDCG."],
+  references: [
+    { paper: "Järvelin & Kekäläinen, Cumulated gain-based evaluation of IR techniques, TOIS 2002" },
+    { implementation: "scikit-learn 1.2.1 dcg_score (k, log_base, sample_weight, ignore_ties)" },
+  ],
+  traits: ["ranking", "graded-relevance"],
+  exports: ["dcgScore", "dcgScoreDef"],
+};
+
+/** Options of {@link ndcgScore}. */
+export interface NdcgScoreOptions {
+  /** Only the first k positions count; absent/null: all. */
+  readonly k?: number | null;
+  /** sklearn `ignore_ties`: rank equal scores in input order instead of averaging them. Default false. */
+  readonly ignoreTies?: boolean;
+}
+/** Options of {@link dcgScore}. */
+export interface DcgScoreOptions extends NdcgScoreOptions {
+  /** Base of the logarithm of the discount (sklearn `log_base`, default 2). */
+  readonly logBase?: number;
+}
+const NDCG_NAMES = optionNames<NdcgScoreOptions>()("k", "ignoreTies");
+const DCG_NAMES = optionNames<DcgScoreOptions>()("k", "ignoreTies", "logBase");
+
+/** State of {@link dcgScoreDef} and {@link ndcgScoreDef}: weighted sum of row values, sum of weights, rows. */
+export interface DcgScoreState {
+  sum: CompensatedAccumulator;
+  weight: CompensatedAccumulator;
+  rows: number;
+}
+
+/** Arguments of `update`: score and relevance matrices, and optionally one weight per row. */
+export type DcgScoreArgs = [preds: MatrixInput, target: MatrixInput, sampleWeight?: ArrayLike<number>];
+
+/** sklearn's discounts 1 / (log(i + 2) / log(base)) for ranks 0..L-1, zero from rank k on. */
+function discountsOf(L: number, k: number | null, logBase: number): Float64Array {
+  const out = new Float64Array(L);
+  const lb = Math.log(logBase);
+  for (let i = 0; i < L && (k === null || i < k); i++) out[i] = 1 / (Math.log(i + 2) / lb);
+  return out;
+}
+
+/**
+ * The DCG of one ranked row (`scratch.scores/target[0..L)`, score descending, ties in input
+ * order): the gains of each tie group averaged over the group times the group's discounts
+ * (sklearn `_tie_averaged_dcg`), or position by position with `ignoreTies`.
+ */
+function rankedDcg(scratch: Scratch, L: number, discounts: Float64Array, ignoreTies: boolean): number {
+  let dcg = 0;
+  let i = 0;
+  while (i < L) {
+    let j = i + 1;
+    if (!ignoreTies) while (j < L && scratch.scores[j] === scratch.scores[i]) j++;
+    let gain = 0;
+    let discount = 0;
+    for (let r = i; r < j; r++) {
+      gain += scratch.target[r]!;
+      discount += discounts[r]!;
+    }
+    dcg += (gain / (j - i)) * discount;
+    i = j;
+  }
+  return dcg;
+}
+
+/** The DCG of the ideal order of a row's gains (sorted descending). */
+function idealDcg(
+  target: Float64Array,
+  from: number,
+  L: number,
+  discounts: Float64Array,
+  sorted: Float64Array,
+): number {
+  for (let i = 0; i < L; i++) sorted[i] = target[from + i]!;
+  const row = sorted.subarray(0, L).sort();
+  let dcg = 0;
+  for (let i = 0; i < L; i++) dcg += row[L - 1 - i]! * discounts[i]!;
+  return dcg;
+}
+
+function sklearnDcgDef(
+  meta: CatalogEntry,
+  fn: string,
+  k: number | null,
+  logBase: number,
+  ignoreTies: boolean,
+  normalized: boolean,
+  options: Record<string, unknown>,
+): MetricDef<DcgScoreState, DcgScoreArgs, number> {
+  return {
+    id: meta.id,
+    meta,
+    options,
+    init: () => ({ sum: newAccumulator(), weight: newAccumulator(), rows: 0 }),
+    update(state, predsIn, targetIn, sampleWeightIn) {
+      const preds = toMatrix(predsIn, fn, "preds");
+      const target = toMatrix(targetIn, fn, "target");
+      if (preds.rows !== target.rows || preds.cols !== target.cols) {
+        fail(
+          "shape_mismatch",
+          `${fn}: \`preds\` and \`target\` must have the same shape, got ${preds.rows} x ${preds.cols} and ${target.rows} x ${target.cols}`,
+        );
+      }
+      if (preds.rows > 0 && preds.cols < 2) {
+        fail(
+          "invalid_value",
+          `${fn}: \`target\` must have at least 2 documents per row (sklearn's multilabel or multioutput formats), got ${preds.cols}`,
+        );
+      }
+      for (let i = 0; i < preds.data.length; i++) {
+        if (!Number.isFinite(preds.data[i]!))
+          fail(
+            "invalid_value",
+            `${fn}: \`preds\` must be finite, got ${describeValue(preds.data[i])} at index ${i}`,
+          );
+        const t = target.data[i]!;
+        if (!Number.isFinite(t) || (normalized && t < 0))
+          fail(
+            "invalid_value",
+            `${fn}: \`target\` must contain finite${normalized ? " non-negative" : ""} relevance values, got ${describeValue(t)} at index ${i}`,
+          );
+      }
+      let weights: Float64Array | undefined;
+      if (sampleWeightIn !== undefined) {
+        weights = toFloat64(sampleWeightIn, fn, "sampleWeight");
+        if (weights.length !== preds.rows)
+          fail(
+            "shape_mismatch",
+            `${fn}: \`sampleWeight\` must have one weight per row (${preds.rows}), got ${weights.length}`,
+          );
+        const bad = weights.findIndex((w) => !Number.isFinite(w));
+        if (bad >= 0)
+          fail(
+            "invalid_value",
+            `${fn}: \`sampleWeight\` must be finite, got ${describeValue(weights[bad])} at index ${bad}`,
+          );
+      }
+      const L = preds.cols;
+      const discounts = discountsOf(L, k, logBase);
+      const scratch = newScratch();
+      const sorted = new Float64Array(L);
+      for (let r = 0; r < preds.rows; r++) {
+        rankQuery(preds.data, target.data, r * L, L, "torchmetrics", scratch);
+        let value = rankedDcg(scratch, L, discounts, ignoreTies);
+        if (normalized) {
+          const ideal = idealDcg(target.data, r * L, L, discounts, sorted);
+          value = ideal === 0 ? 0 : value / ideal;
+        }
+        const w = weights ? weights[r]! : 1;
+        addToAccumulator(state.sum, value * w);
+        addToAccumulator(state.weight, w);
+        state.rows++;
+      }
+    },
+    merge: (a, b) => ({
+      sum: mergeAccumulators(a.sum, b.sum),
+      weight: mergeAccumulators(a.weight, b.weight),
+      rows: a.rows + b.rows,
+    }),
+    compute(state) {
+      if (state.rows === 0) fail("empty_input", `${fn}: no rows were given (call update first)`);
+      const weight = accumulatorValue(state.weight);
+      if (weight === 0)
+        fail(
+          "invalid_value",
+          `${fn}: \`sampleWeight\` sums to zero, so the weighted mean is undefined (numpy raises)`,
+        );
+      return accumulatorValue(state.sum) / weight;
+    },
+    validateState(state): asserts state is DcgScoreState {
+      const accumulator = field.object({ sum: field.number(), compensation: field.number() });
+      checkState(meta.id, state, { sum: accumulator, weight: accumulator, rows: field.count() });
+    },
+  };
+}
+
+function readK(fn: string, k: unknown): number | null {
+  return k === null || k === undefined ? null : optInteger(fn, "k", k, 1, { min: 1, max: 2 ** 31 - 1 });
+}
+
+/** scikit-learn's `ndcg_score` as a MetricDef (see the module comment). */
+export function ndcgScoreDef(options?: NdcgScoreOptions): MetricDef<DcgScoreState, DcgScoreArgs, number> {
+  const fn = "ndcgScore";
+  const o = readOptions<NdcgScoreOptions>(fn, options, NDCG_NAMES);
+  const k = readK(fn, o.k);
+  const ignoreTies = optBoolean(fn, "ignoreTies", o.ignoreTies, false);
+  return sklearnDcgDef(ndcgScoreMeta, fn, k, 2, ignoreTies, true, { k, ignoreTies });
+}
+
+/** `(preds, target[, sampleWeight], options)`: an array-like third argument is the weights. */
+function weightsAndOptions<O>(
+  third: unknown,
+  fourth: unknown,
+): [ArrayLike<number> | undefined, O | undefined] {
+  const arrayLike =
+    Array.isArray(third) ||
+    ArrayBuffer.isView(third) ||
+    (typeof third === "object" &&
+      third !== null &&
+      typeof (third as { dataSync?: unknown }).dataSync === "function");
+  return arrayLike
+    ? [third as ArrayLike<number>, fourth as O | undefined]
+    : [undefined, third as O | undefined];
+}
+
+/**
+ * One-shot {@link ndcgScoreDef}: `ndcgScore(preds, target[, sampleWeight], options)` equals
+ * sklearn `ndcg_score(target, preds, k=k, sample_weight=sampleWeight)`.
+ */
+export function ndcgScore(preds: MatrixInput, target: MatrixInput, options?: NdcgScoreOptions): number;
+export function ndcgScore(
+  preds: MatrixInput,
+  target: MatrixInput,
+  sampleWeight: ArrayLike<number>,
+  options?: NdcgScoreOptions,
+): number;
+export function ndcgScore(
+  preds: MatrixInput,
+  target: MatrixInput,
+  third?: unknown,
+  fourth?: unknown,
+): number {
+  const [weights, options] = weightsAndOptions<NdcgScoreOptions>(third, fourth);
+  return runOnce(ndcgScoreDef(options), preds, target, weights);
+}
+
+/** scikit-learn's `dcg_score` as a MetricDef (see the module comment). */
+export function dcgScoreDef(options?: DcgScoreOptions): MetricDef<DcgScoreState, DcgScoreArgs, number> {
+  const fn = "dcgScore";
+  const o = readOptions<DcgScoreOptions>(fn, options, DCG_NAMES);
+  const k = readK(fn, o.k);
+  const ignoreTies = optBoolean(fn, "ignoreTies", o.ignoreTies, false);
+  const logBase = optNumber(fn, "logBase", o.logBase, 2, { min: 0, minExclusive: true });
+  if (logBase === 1)
+    fail("invalid_option", `${fn}: option \`logBase\` must not be 1 (log 1 = 0 divides by zero), got 1`);
+  return sklearnDcgDef(dcgScoreMeta, fn, k, logBase, ignoreTies, false, { k, ignoreTies, logBase });
+}
+
+/**
+ * One-shot {@link dcgScoreDef}: `dcgScore(preds, target[, sampleWeight], options)` equals sklearn
+ * `dcg_score(target, preds, k=k, log_base=logBase, sample_weight=sampleWeight)`.
+ *
+ * @example
+ * // sklearn's doctest: gains [10, 0, 0, 1, 5] ranked by [.1, .2, .3, 4, 70]
+ * dcgScore([[0.1, 0.2, 0.3, 4, 70]], [[10, 0, 0, 1, 5]]); // 9.4995... (5/1 + 1/log2(3) + 0 + 0 + 10/log2(6))
+ */
+export function dcgScore(preds: MatrixInput, target: MatrixInput, options?: DcgScoreOptions): number;
+export function dcgScore(
+  preds: MatrixInput,
+  target: MatrixInput,
+  sampleWeight: ArrayLike<number>,
+  options?: DcgScoreOptions,
+): number;
+export function dcgScore(preds: MatrixInput, target: MatrixInput, third?: unknown, fourth?: unknown): number {
+  const [weights, options] = weightsAndOptions<DcgScoreOptions>(third, fourth);
+  return runOnce(dcgScoreDef(options), preds, target, weights);
+}

@@ -1,0 +1,330 @@
+import type { CatalogEntry } from "../../../catalog/types.js";
+import { fail } from "../../../core/errors.js";
+import { optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
+import { checkState, field } from "../../../core/state-check.js";
+import { type MetricDef, runOnce } from "../../../metric.js";
+import { checkSinglePairs } from "../shared/inputs.js";
+
+/** Counts of an alignment of a reference (source) onto a hypothesis (destination). */
+export interface AlignmentCounts {
+  hits: number;
+  substitutions: number;
+  deletions: number;
+  insertions: number;
+}
+
+/**
+ * Maps token sequences onto integers (equal tokens, equal ids) for the DP kernels. Pass one
+ * `vocab` map for a whole batch to avoid rebuilding it per pair.
+ */
+export function toIds(
+  a: readonly string[],
+  b: readonly string[],
+  vocab: Map<string, number> = new Map(),
+): [Int32Array, Int32Array] {
+  const convert = (tokens: readonly string[]): Int32Array => {
+    const out = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const w = tokens[i]!;
+      let v = vocab.get(w);
+      if (v === undefined) {
+        v = vocab.size;
+        vocab.set(w, v);
+      }
+      out[i] = v;
+    }
+    return out;
+  };
+  return [convert(a), convert(b)];
+}
+
+/** Plain Levenshtein distance (unit costs) between two id sequences. O(n*m) time, O(m) memory. */
+export function levenshteinDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    const ai = a[i - 1];
+    for (let j = 1; j <= m; j++) {
+      const diag = prev[j - 1]! + (ai === b[j - 1] ? 0 : 1);
+      const up = prev[j]! + 1;
+      const left = cur[j - 1]! + 1;
+      cur[j] = diag < up ? Math.min(diag, left) : Math.min(up, left);
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m]!;
+}
+
+/**
+ * The edit operations python-Levenshtein 0.12.2 `editops(source, destination)` returns, counted:
+ * common prefix and suffix are stripped, the unit-cost matrix is filled, and the backtrace from
+ * the end prefers continuing an insertion or deletion run, then a match, then a substitution,
+ * then starting an insertion, then a deletion. jiwer 2.3.0 counts hits, substitutions,
+ * deletions and insertions from exactly these operations (so MER, WIL and WIP, which depend on
+ * the chosen alignment, match it). O(n*m).
+ */
+export function levenshteinAlignment(
+  source: ArrayLike<number>,
+  destination: ArrayLike<number>,
+): AlignmentCounts {
+  const out = new Int32Array(3);
+  levenshteinAlignmentInto(source, 0, source.length, destination, 0, destination.length, out);
+  return {
+    hits: source.length - out[0]! - out[1]!,
+    substitutions: out[0]!,
+    deletions: out[1]!,
+    insertions: out[2]!,
+  };
+}
+
+// Cost matrix reused across calls (grown on demand): one allocation per corpus, not per pair.
+let costMatrix = new Int32Array(4096);
+
+/**
+ * {@link levenshteinAlignment} of `source[sourceStart .. sourceStart + sourceLength)` onto
+ * `destination[destinationStart .. destinationStart + destinationLength)`, writing
+ * [substitutions, deletions, insertions] into `out` (hits = sourceLength - S - D). Same
+ * backtrace, same counts; no allocation unless the cost matrix must grow.
+ */
+export function levenshteinAlignmentInto(
+  source: ArrayLike<number>,
+  sourceStart: number,
+  sourceLength: number,
+  destination: ArrayLike<number>,
+  destinationStart: number,
+  destinationLength: number,
+  out: Int32Array,
+): void {
+  let len1 = sourceLength;
+  let len2 = destinationLength;
+  let s0 = sourceStart;
+  let d0 = destinationStart;
+  while (len1 > 0 && len2 > 0 && source[s0] === destination[d0]) {
+    len1--;
+    len2--;
+    s0++;
+    d0++;
+  }
+  while (len1 > 0 && len2 > 0 && source[s0 + len1 - 1] === destination[d0 + len2 - 1]) {
+    len1--;
+    len2--;
+  }
+  let substitutions = 0;
+  let deletions = 0;
+  let insertions = 0;
+  if (len1 === 0 || len2 === 0) {
+    deletions = len1;
+    insertions = len2;
+  } else {
+    const rows = len1 + 1;
+    const cols = len2 + 1;
+    if (costMatrix.length < rows * cols)
+      costMatrix = new Int32Array(Math.max(rows * cols, 2 * costMatrix.length));
+    const matrix = costMatrix;
+    for (let j = 0; j < cols; j++) matrix[j] = j;
+    for (let i = 1; i < rows; i++) {
+      matrix[i * cols] = i;
+      const c1 = source[s0 + i - 1];
+      const prevRow = (i - 1) * cols;
+      const row = i * cols;
+      let x = i;
+      for (let j = 1; j < cols; j++) {
+        let c3 = matrix[prevRow + j - 1]! + (c1 !== destination[d0 + j - 1] ? 1 : 0);
+        x++;
+        if (x > c3) x = c3;
+        c3 = matrix[prevRow + j]! + 1;
+        if (x > c3) x = c3;
+        matrix[row + j] = x;
+      }
+    }
+    let i = len1;
+    let j = len2;
+    let dir = 0;
+    while (i || j) {
+      const p = i * cols + j;
+      const here = matrix[p]!;
+      if (dir < 0 && j && here === matrix[p - 1]! + 1) {
+        insertions++;
+        j--;
+        continue;
+      }
+      if (dir > 0 && i && here === matrix[p - cols]! + 1) {
+        deletions++;
+        i--;
+        continue;
+      }
+      if (i && j && here === matrix[p - cols - 1]! && source[s0 + i - 1] === destination[d0 + j - 1]) {
+        i--;
+        j--;
+        dir = 0;
+        continue;
+      }
+      if (i && j && here === matrix[p - cols - 1]! + 1) {
+        substitutions++;
+        i--;
+        j--;
+        dir = 0;
+        continue;
+      }
+      if (dir === 0 && j && here === matrix[p - 1]! + 1) {
+        insertions++;
+        j--;
+        dir = -1;
+        continue;
+      }
+      if (dir === 0 && i && here === matrix[p - cols]! + 1) {
+        deletions++;
+        i--;
+        dir = 1;
+        continue;
+      }
+      fail("invalid_state", "levenshteinAlignment: lost in the cost matrix (internal error)");
+    }
+  }
+  out[0] = substitutions;
+  out[1] = deletions;
+  out[2] = insertions;
+}
+
+/**
+ * torchmetrics' `_LevenshteinEditDistance` distance: Levenshtein with an insertion, deletion and
+ * substitution cost, restricted to a beam of 25 cells around the length-scaled diagonal (the
+ * last row is complete), as sacrebleu's TER does. Equal to the exact distance on all but
+ * extreme length ratios. O(n * beam).
+ */
+export function beamLevenshteinDistance(
+  prediction: Int32Array,
+  reference: Int32Array,
+  substitutionCost = 1,
+  insertCost = 1,
+  deleteCost = 1,
+): number {
+  const INF = 1e16;
+  const n = prediction.length;
+  const m = reference.length;
+  let prev = new Float64Array(m + 1);
+  let cur = new Float64Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j * insertCost;
+  const ratio = n > 0 ? m / n : 1;
+  const beam = ratio / 2 > 25 ? Math.ceil(ratio / 2 + 25) : 25;
+  for (let i = 1; i <= n; i++) {
+    cur.fill(INF);
+    const diag = Math.floor(i * ratio);
+    const minJ = Math.max(0, diag - beam);
+    const maxJ = i === n ? m + 1 : Math.min(m + 1, diag + beam);
+    for (let j = minJ; j < maxJ; j++) {
+      if (j === 0) {
+        cur[0] = prev[0]! + deleteCost;
+        continue;
+      }
+      let best = INF;
+      const c1 = prev[j - 1]! + (prediction[i - 1] === reference[j - 1] ? 0 : substitutionCost);
+      if (best > c1) best = c1;
+      const c2 = prev[j]! + deleteCost;
+      if (best > c2) best = c2;
+      const c3 = cur[j - 1]! + insertCost;
+      if (best > c3) best = c3;
+      cur[j] = best;
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m]!;
+}
+
+export type EditDistanceReduction = "mean" | "sum" | "none";
+
+export interface EditDistanceOptions {
+  /** Cost of a substitution (default 1; insertions and deletions cost 1). */
+  readonly substitutionCost?: number;
+  /** "mean" (default) over pairs, "sum", or "none" (one distance per pair). */
+  readonly reduction?: EditDistanceReduction;
+}
+
+export interface EditDistanceState {
+  distances: number[];
+}
+
+export const editDistanceMeta: CatalogEntry = {
+  id: "text/edit_distance",
+  title: "Character edit distance (Levenshtein)",
+  kind: "metric",
+  tasks: ["nlp"],
+  formula:
+    "d(h, r) = \\min \\#\\{\\text{insertions} + \\text{deletions} + c_{sub}\\cdot\\text{substitutions}\\}",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "lower",
+  differentiable: false,
+  references: [
+    { paper: "Levenshtein 1966" },
+    { implementation: "torchmetrics 1.9.0 EditDistance / edit_distance" },
+  ],
+  traits: ["character-level", "edit-distance"],
+  exports: ["editDistance", "editDistanceDef", "levenshteinDistance", "levenshteinAlignment"],
+};
+
+/**
+ * Character edit distance per pair as a streaming metric, matching torchmetrics 1.9.0
+ * `EditDistance` / `edit_distance` (characters are code points; beam-restricted as
+ * torchmetrics computes it). The state keeps each pair's distance (O(pairs) memory), `merge`
+ * concatenates; "mean" divides the sum by the number of pairs. No pair: 0, as torchmetrics.
+ */
+export function editDistanceDef(
+  options?: EditDistanceOptions,
+): MetricDef<
+  EditDistanceState,
+  [hypotheses: readonly string[] | string, references: readonly string[] | string],
+  number | number[]
+> {
+  const fn = "editDistance";
+  const id = "text/edit_distance";
+  const o = readOptions<EditDistanceOptions>(fn, options, EDIT_DISTANCE_OPTIONS);
+  const substitutionCost = optNumber(fn, "substitutionCost", o.substitutionCost, 1, { min: 0 });
+  const reduction = optOneOf(fn, "reduction", o.reduction, ["mean", "sum", "none"], "mean");
+  return {
+    id,
+    meta: editDistanceMeta,
+    options: { substitutionCost, reduction },
+    init: () => ({ distances: [] }),
+    update(state, hypotheses, references) {
+      const pairs = checkSinglePairs(hypotheses, references, fn);
+      const out: number[] = [];
+      for (let i = 0; i < pairs.hypotheses.length; i++) {
+        const [h, r] = toIds(Array.from(pairs.hypotheses[i]!), Array.from(pairs.references[i]!));
+        out.push(beamLevenshteinDistance(h, r, substitutionCost));
+      }
+      for (const d of out) state.distances.push(d);
+    },
+    merge: (a, b) => ({ distances: [...a.distances, ...b.distances] }),
+    compute(state) {
+      if (reduction === "none") return state.distances.slice();
+      if (state.distances.length === 0) return 0;
+      let sum = 0;
+      for (const d of state.distances) sum += d;
+      return reduction === "sum" ? sum : sum / state.distances.length;
+    },
+    validateState(state): asserts state is EditDistanceState {
+      checkState(id, state, { distances: field.array(field.number("nonNegative")) });
+    },
+  };
+}
+
+const EDIT_DISTANCE_OPTIONS = optionNames<EditDistanceOptions>()("substitutionCost", "reduction");
+
+/** Edit distance between hypotheses and references (torchmetrics 1.9.0 `edit_distance`). */
+export function editDistance(
+  hypotheses: readonly string[] | string,
+  references: readonly string[] | string,
+  options?: EditDistanceOptions,
+): number | number[] {
+  return runOnce(editDistanceDef(options), hypotheses, references);
+}

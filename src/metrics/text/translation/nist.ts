@@ -1,0 +1,254 @@
+import type { CatalogEntry } from "../../../catalog/types.js";
+import { fail } from "../../../core/errors.js";
+import { optionNames, optSize, readOptions } from "../../../core/options.js";
+import { checkState, field } from "../../../core/state-check.js";
+import { type MetricDef, runOnce } from "../../../metric.js";
+import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import { pySplit } from "../tokenizers/python-strings.js";
+
+export interface NistOptions {
+  /** Highest n-gram order (nltk's `n`, default 5). */
+  readonly n?: number;
+}
+
+/**
+ * The whitespace tokens of every segment: NIST's information weights come from the n-gram
+ * counts of all references of the corpus, so the score is computed from the whole corpus at once.
+ */
+export interface NistState {
+  hypotheses: string[][];
+  references: string[][][];
+}
+
+export const nistMeta: CatalogEntry = {
+  id: "text/nist",
+  title: "NIST (information-weighted n-gram precision)",
+  kind: "metric",
+  tasks: ["nlp"],
+  formula:
+    "\\mathrm{NIST} = \\sum_{n=1}^{N} \\frac{\\sum_{\\text{matched } w_1..w_n} \\mathrm{Info}(w_1..w_n)}{\\#\\text{hyp } n\\text{-grams}} \\cdot \\exp\\Big(\\beta \\log^2 \\min\\big(\\tfrac{L_{sys}}{L_{ref}}, 1\\big)\\Big),\\; \\mathrm{Info}(w_1..w_n) = \\log_2 \\frac{c(w_1..w_{n-1})}{c(w_1..w_n)}",
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "higher",
+  differentiable: false,
+  robustness: [
+    "Rare matched n-grams weigh more than frequent ones (information weights from the reference corpus).",
+    "Not bounded above; compare only scores computed on the same references.",
+    "Undefined when no hypothesis has n-grams of some order up to n (nltk raises; so does plumbline).",
+  ],
+  references: [
+    {
+      paper:
+        "Doddington 2002, Automatic evaluation of machine translation quality using n-gram co-occurrence statistics",
+    },
+    { implementation: "nltk 3.8 nltk.translate.nist_score.corpus_nist / sentence_nist" },
+  ],
+  traits: ["machine-translation", "reference-based", "n-gram"],
+  exports: ["corpusNist", "corpusNistDef", "sentenceNist"],
+};
+
+const NIST_OPTIONS = optionNames<NistOptions>()("n");
+
+/** Python's `math.log(x, 2)` (log(x) / log(2), not log2). */
+const LN2 = Math.log(2);
+
+/** n-gram keys of one order in first-occurrence order, with counts (a Python Counter of `ngrams(tokens, n)`). */
+function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i + n <= tokens.length; i++) {
+    const key = tokens.slice(i, i + n).join(" ");
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** nltk 3.8 `corpus_nist` over tokenized segments (every float operation in nltk's order). */
+function nistScore(
+  hypotheses: readonly string[][],
+  references: readonly string[][][],
+  n: number,
+  fn: string,
+): number {
+  // Information weights from every reference n-gram of orders 1..n.
+  const frequency = new Map<string, number>();
+  let totalReferenceWords = 0;
+  for (const refs of references) {
+    for (const ref of refs) {
+      for (let order = 1; order <= n; order++)
+        for (const [key, count] of ngramCounts(ref, order))
+          frequency.set(key, (frequency.get(key) ?? 0) + count);
+      totalReferenceWords += ref.length;
+    }
+  }
+  const weight = (key: string): number => {
+    const cut = key.lastIndexOf(" ");
+    const prefix = cut < 0 ? undefined : frequency.get(key.slice(0, cut));
+    const numerator = prefix ?? totalReferenceWords;
+    return Math.log(numerator / frequency.get(key)!) / LN2;
+  };
+  const numerators: number[] = [];
+  const denominators: number[] = [];
+  let refLength = 0;
+  let sysLength = 0;
+  for (let order = 1; order <= n; order++) {
+    let numeratorSum = 0;
+    let denominatorSum = 0;
+    for (let s = 0; s < hypotheses.length; s++) {
+      const hypothesis = hypotheses[s]!;
+      const hypCounts = ngramCounts(hypothesis, order);
+      // max over references of (precision, numerator, denominator, ref_len), first on ties.
+      let best: [number, number, number, number] | undefined;
+      for (const reference of references[s]!) {
+        const refCounts = ngramCounts(reference, order);
+        let numerator = 0;
+        let denominator = 0;
+        for (const [key, count] of hypCounts) {
+          denominator += count;
+          const overlap = Math.min(count, refCounts.get(key) ?? 0);
+          if (overlap > 0) numerator += weight(key) * overlap;
+        }
+        const candidate: [number, number, number, number] = [
+          denominator === 0 ? 0 : numerator / denominator,
+          numerator,
+          denominator,
+          reference.length,
+        ];
+        if (best === undefined || greater(candidate, best)) best = candidate;
+      }
+      numeratorSum += best![1];
+      denominatorSum += best![2];
+      refLength += best![3];
+      sysLength += hypothesis.length;
+    }
+    numerators.push(numeratorSum);
+    denominators.push(denominatorSum);
+  }
+  let precision = 0;
+  for (let order = 0; order < n; order++) {
+    if (denominators[order] === 0)
+      fail(
+        "invalid_value",
+        `${fn}: no hypothesis has ${order + 1}-grams, so NIST's precision of that order is 0/0 (nltk raises ZeroDivisionError); lower \`n\``,
+      );
+    precision += numerators[order]! / denominators[order]!;
+  }
+  if (refLength === 0)
+    fail(
+      "invalid_value",
+      `${fn}: the references have no words, so the length ratio is x/0 (nltk raises ZeroDivisionError)`,
+    );
+  return precision * nistLengthPenalty(refLength, sysLength);
+}
+
+/** Python's tuple comparison `a > b` for equally long numeric tuples. */
+function greater(a: readonly number[], b: readonly number[]): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! > b[k]!;
+  return false;
+}
+
+/**
+ * NIST's brevity penalty (Doddington 2002, eq. 3; nltk `nist_length_penalty`): with r = sys/ref,
+ * exp(beta * log(r)^2) for 0 < r < 1, beta chosen so that r = 2/3 gives 0.5; else min(r, 1).
+ */
+function nistLengthPenalty(refLength: number, sysLength: number): number {
+  const ratio = sysLength / refLength;
+  if (ratio > 0 && ratio < 1) {
+    const lx = Math.log(1.5);
+    const beta = Math.log(0.5) / (lx * lx);
+    const lr = Math.log(ratio);
+    return Math.exp(beta * (lr * lr));
+  }
+  return Math.max(Math.min(ratio, 1), 0);
+}
+
+function nistDef(
+  options: unknown,
+  fn: string,
+): MetricDef<NistState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], number> {
+  const o = readOptions<NistOptions>(fn, options, NIST_OPTIONS);
+  // Two sums of float64 per order while computing; the corpus itself bounds the rest.
+  const n = optSize(fn, "n", o.n, 5, { bytesPerUnit: 16 }) as number;
+  const id = nistMeta.id;
+  return {
+    id,
+    meta: nistMeta,
+    options: { n },
+    init: () => ({ hypotheses: [], references: [] }),
+    update(state, hypotheses, references) {
+      const checked = checkPairs(hypotheses, references, fn);
+      const hyps = checked.hypotheses.map(pySplit);
+      const refs = checked.references.map((set) => set.map(pySplit));
+      for (let i = 0; i < hyps.length; i++) {
+        state.hypotheses.push(hyps[i]!);
+        state.references.push(refs[i]!);
+      }
+    },
+    merge: (a, b) => ({
+      hypotheses: [...a.hypotheses, ...b.hypotheses],
+      references: [...a.references, ...b.references],
+    }),
+    compute(state) {
+      if (state.hypotheses.length === 0)
+        fail("empty_input", `${fn}: no segments to score (nltk raises ZeroDivisionError on an empty corpus)`);
+      return nistScore(state.hypotheses, state.references, n, fn);
+    },
+    validateState(state): asserts state is NistState {
+      checkState(id, state, {
+        hypotheses: field.array(field.array(field.string())),
+        references: field.array(field.custom(checkReferenceSet)),
+      });
+      const s = state as NistState;
+      if (s.hypotheses.length !== s.references.length)
+        fail(
+          "invalid_state",
+          `${id}: state.hypotheses (${s.hypotheses.length}) and state.references (${s.references.length}) must have one entry per segment`,
+        );
+    },
+  };
+}
+
+function checkReferenceSet(value: unknown, path: string, id: string): void {
+  const ok =
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((ref) => Array.isArray(ref) && ref.every((t) => typeof t === "string"));
+  if (!ok) fail("invalid_state", `${id}: ${path} must be a non-empty array of token arrays`);
+}
+
+/**
+ * NIST as a metric, identical to nltk 3.8 `corpus_nist(list_of_references, hypotheses, n)` on
+ * whitespace tokens (Python `str.split()`): information weights log2(c(w1..wn-1) / c(w1..wn))
+ * from the n-gram counts of all references (the unigram prefix count is the total number of
+ * reference words), per order the information of the clipped matches over the hypothesis
+ * n-grams, with each segment's reference chosen by nltk's tuple maximum (precision, then
+ * information, then n-gram count, then length), summed over orders, times the length penalty.
+ * The state keeps the tokens (the weights need the whole reference corpus); `merge`
+ * concatenates. Cost O(corpus tokens * n * references).
+ */
+export function corpusNistDef(
+  options?: NistOptions,
+): MetricDef<NistState, [hypotheses: readonly string[], references: readonly ReferenceSet[]], number> {
+  return nistDef(options, "corpusNist");
+}
+
+/**
+ * Corpus NIST (nltk 3.8 `corpus_nist`; plumbline takes the hypotheses first).
+ *
+ * @example corpusNist(["the cat sat on the mat"], [["the cat sat on the mat"]], { n: 2 })
+ */
+export function corpusNist(
+  hypotheses: readonly string[],
+  references: readonly ReferenceSet[],
+  options?: NistOptions,
+): number {
+  return runOnce(corpusNistDef(options), hypotheses, references);
+}
+
+/** nltk 3.8 `sentence_nist(references, hypothesis, n)`: corpus NIST of one segment. */
+export function sentenceNist(
+  hypothesis: string,
+  references: string | readonly string[],
+  options?: NistOptions,
+): number {
+  const fn = "sentenceNist";
+  return runOnce(nistDef(options, fn), [checkHypothesis(hypothesis, fn)], [references]);
+}
