@@ -28,3 +28,26 @@ export function transferables(value: unknown): ArrayBuffer[] {
   // A buffer also seen through a partial view stays with the sender.
   return [...found].filter((buffer) => !skipped.has(buffer));
 }
+
+/**
+ * `value` with every growable buffer `{ data, length }` cut to its length (plain objects and
+ * arrays walked; the input is not changed). A live state keeps spare capacity that a decoded one
+ * never has, and state checks require the decoded form; cutting also moves fewer bytes.
+ */
+export function compactState(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== "object" || ArrayBuffer.isView(value) || depth > 64) return value;
+  if (Array.isArray(value)) return value.map((item) => compactState(item, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const data = record.data;
+  if (
+    keys.length === 2 &&
+    ArrayBuffer.isView(data) &&
+    !(data instanceof DataView) &&
+    typeof record.length === "number" &&
+    record.length < (data as unknown as ArrayLike<number>).length
+  )
+    return { data: (data as unknown as Uint8Array).slice(0, record.length), length: record.length };
+  return Object.fromEntries(keys.map((key) => [key, compactState(record[key], depth + 1)]));
+}

@@ -11,7 +11,7 @@ import { findDefinition } from "../metrics/registry.js";
 import { startRun } from "./runners.js";
 import { readShard, type ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
-import { transferables } from "./transfer.js";
+import { compactState, transferables } from "./transfer.js";
 
 /** A task for the pool. */
 export type WorkerTask =
@@ -54,7 +54,7 @@ export async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
     const def = await findDefinition(task.id, task.options);
     const state = def.init();
     for (const batch of task.batches) def.update(state, ...batch);
-    return { rows: task.batches.length, states: [state] };
+    return { rows: task.batches.length, states: [compactState(state)] };
   }
   const run = await startRun(task.runner, task.config);
   let rows = 0;
@@ -63,7 +63,7 @@ export async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
     run.update(batch);
     rows += batch.rows;
   }
-  const states = run.metrics.map((m) => m.state);
+  const states = run.metrics.map((m) => compactState(m.state));
   return run.summary === undefined ? { rows, states } : { rows, states, summary: run.summary() };
 }
 

@@ -136,6 +136,17 @@ describe("eval --workers", () => {
     );
     expect(piped.err).toBe("");
     expectSameTable(JSON.parse(piped.out), serial);
+    // States that keep every pair (median, Spearman, Kendall) come back cut to their length.
+    const regression = await serialAndParallel([
+      "eval",
+      "regression",
+      "--preds",
+      "data/samples/regression/preds.csv",
+      "--target",
+      "data/samples/regression/target.csv",
+    ]);
+    for (const key of Object.keys(regression.serial))
+      expect(regression.parallel[key]).toBeCloseTo(regression.serial[key], 12);
   });
 
   it("exits 2 with one line for bad scale flags and for errors inside a shard", async () => {

@@ -34,7 +34,9 @@ const SKETCH_OPTIONS = optionNames<MedianAbsoluteErrorSketchOptions>()("k");
  * constant memory (about 16 k log2(n / k) bytes), any split and merge order. Exact (as
  * scikit-learn 1.9.1 `median_absolute_error`) while fewer than `k` pairs are folded in; beyond,
  * a residual whose rank among the n residuals is within n (floor(log2(n / k)) + 3) / k of n / 2
- * (0.34% of n at 1e7 pairs for k = 4096). Vector input only.
+ * (0.34% of n at 1e7 pairs for k = 4096). Past k pairs the values kept depend on the order of
+ * updates and merges (always within the bound), so unlike the exact metrics a merged result is
+ * not the same bits for every split. Vector input only.
  */
 export function medianAbsoluteErrorSketchDef(
   options: MedianAbsoluteErrorSketchOptions = {},
