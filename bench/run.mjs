@@ -19,6 +19,7 @@ const BENCHES = [
   "losses-cross-entropy",
   "losses-focal",
   "losses-ctc",
+  "models",
 ];
 
 const args = process.argv.slice(2);

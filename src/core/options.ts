@@ -141,6 +141,28 @@ function inBounds(v: number, b: NumberBounds): boolean {
   return true;
 }
 
+/** {@link optNumber} and {@link optInteger}: a finite number (an integer) within bounds, or `fallback`. */
+function numberOption(
+  fn: string,
+  name: string,
+  value: unknown,
+  fallback: number | undefined,
+  bounds: NumberBounds,
+  integer: boolean,
+): number | undefined {
+  if (value === undefined) return fallback;
+  if (
+    typeof value !== "number" ||
+    !(integer ? Number.isInteger(value) : Number.isFinite(value)) ||
+    !inBounds(value, bounds)
+  )
+    fail(
+      "invalid_option",
+      `${fn}: option \`${name}\` must be ${integer ? "an integer" : "a finite number"} in ${boundsText(bounds)}, got ${describeValue(value)}`,
+    );
+  return value;
+}
+
 /** A finite number option within bounds, or `fallback` when absent. */
 export function optNumber(
   fn: string,
@@ -163,14 +185,7 @@ export function optNumber(
   fallback: number | undefined,
   bounds: NumberBounds = {},
 ): number | undefined {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || !inBounds(value, bounds)) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`${name}\` must be a finite number in ${boundsText(bounds)}, got ${describeValue(value)}`,
-    );
-  }
-  return value;
+  return numberOption(fn, name, value, fallback, bounds, false);
 }
 
 /** An integer option within bounds, or `fallback` when absent. */
@@ -195,14 +210,7 @@ export function optInteger(
   fallback: number | undefined,
   bounds: NumberBounds = {},
 ): number | undefined {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || !inBounds(value, bounds)) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`${name}\` must be an integer in ${boundsText(bounds)}, got ${describeValue(value)}`,
-    );
-  }
-  return value;
+  return numberOption(fn, name, value, fallback, bounds, true);
 }
 
 /** A required option: `invalid_option` naming it when absent. */

@@ -57,7 +57,7 @@ export function createSpilledCurve(options: SpilledCurveOptions): SpilledCurve {
   const curve = new SpilledBinaryCurve({ memoryBudget: read.memoryBudget as number, dir: read.dir });
   const source = (): CurveSource => {
     if (curve.P + curve.N === 0) fail("empty_input", `${fn}: no samples have been folded in`);
-    return { kind: "stream", P: curve.P, N: curve.N, walk: (visit) => curve.walk(visit) };
+    return { kind: "exact", P: curve.P, N: curve.N, walk: (visit) => curve.walk(visit) };
   };
   const api: SpilledCurve = {
     update(preds, target) {

@@ -42,6 +42,7 @@ const NOT_FOR_BROWSERS: Readonly<Record<string, string>> = {
   "./rag/node": "the file-backed judgment cache (Node only by design; plumbline/rag itself bundles)",
   "./text/node":
     "WordNet 3.0 loaded from disk for METEOR (Node only by design; plumbline/text itself bundles)",
+  "./models": "onnxruntime-node and model files on disk (Node only by design; plumbline/models/web bundles)",
 };
 
 /** Subpaths that import the optional TensorFlow.js peer. */

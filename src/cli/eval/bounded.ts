@@ -71,7 +71,7 @@ export function spillExactCurves(
     );
   const curve = new SpilledBinaryCurve({ memoryBudget: budget });
   process.once("exit", () => curve.close());
-  const source = () => ({ kind: "stream" as const, P: curve.P, N: curve.N, walk: curve.walk.bind(curve) });
+  const source = () => ({ kind: "exact" as const, P: curve.P, N: curve.N, walk: curve.walk.bind(curve) });
   let fed = false;
   suite.entries.forEach((entry, k) => {
     const compute =

@@ -9,7 +9,7 @@ export interface AucOptions {
   /** Sort the points by `x` first (stable, as torchmetrics' `reorder=True`). Default false. */
   reorder?: boolean;
 }
-const AUC_OPTIONS = optionNames<AucOptions>()("reorder");
+const AUC_OPTIONS = /* @__PURE__ */ optionNames<AucOptions>()("reorder");
 
 /** The trapezoidal area under the points (x, y), in their order (negative where x decreases). */
 export function trapezoid(x: ArrayLike<number>, y: ArrayLike<number>): number {

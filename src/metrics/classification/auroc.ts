@@ -1,13 +1,15 @@
 import { fail } from "../../core/errors.js";
-import { optionNames, optNumber, readOptions } from "../../core/options.js";
+import { optionNames, optNumber } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import {
   averagedCurve,
   BINARY_CURVE_OPTIONS,
   type BinaryCurveOptions,
-  binaryCurveDef,
+  type BinaryCurveReading,
+  binaryCurveMetricDef,
   CURVE_AVERAGES,
   type CurveAverage,
+  type CurveContext,
   type CurveConvention,
   conventionKind,
   MULTICLASS_CURVE_OPTIONS,
@@ -15,30 +17,30 @@ import {
   type MulticlassCurveOptions,
   type MultilabelCurveOptions,
   multiclassCurveDef,
+  multiclassCurveSteps,
   multilabelCurveDef,
+  multilabelCurveSteps,
   optConvention,
+  readBinaryCurve,
   readCurveClasses,
   readCurveKind,
+  readCurveOptions,
+  runBinaryCurve,
 } from "./curve-defs.js";
-import {
-  aurocOf,
-  type BinaryCurveState,
-  type MulticlassCurveState,
-  type MultilabelCurveState,
-  ovoSource,
-} from "./curve-state.js";
+import { aurocOf, type BinaryCurveState } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
+import { type MulticlassCurveState, type MultilabelCurveState, ovoSource } from "./multiclass-curve-state.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
 import { type Averaged, type ClassNamesOption, named, optClassNames } from "./stat-metric.js";
-import { type AveragedTask, type AveragedTaskDef, taskDispatch } from "./task.js";
+import { runMulticlassOneShotSteps, runOneShotSteps } from "./steps.js";
+import { type AveragedTask, type AveragedTaskDef, taskDef, taskFunction } from "./task.js";
 
 export type { CurveConvention } from "./curve-defs.js";
 
 /** Catalog entry of the area under the ROC curve. */
-export const aurocMeta = classificationEntry({
+export const aurocMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/auroc",
   title: "Area under the ROC curve (AUROC)",
   formula: "\\int_0^1 TPR\\,d(FPR) = P(s^+ > s^-) + \\tfrac12 P(s^+ = s^-)",
@@ -75,11 +77,22 @@ function optMaxFpr(value: unknown, fn: string): number | undefined {
   });
 }
 
-const BINARY_AUROC_OPTIONS = optionNames<BinaryAurocOptions>()(
-  ...BINARY_CURVE_OPTIONS,
-  "maxFpr",
-  "convention",
-);
+/** The options of binary AUROC besides the shared ones of binary curves. */
+const BINARY_AUROC_OPTIONS = /* @__PURE__ */ optionNames<
+  Omit<BinaryAurocOptions, keyof BinaryCurveOptions>
+>()("maxFpr", "convention");
+
+/** Reads the options of {@link binaryAurocDef} and {@link binaryAuroc}. */
+function readBinaryAuroc(options: unknown): BinaryCurveReading<number> {
+  const fn = "binaryAuroc";
+  const o = readCurveOptions<BinaryAurocOptions>(fn, options, BINARY_CURVE_OPTIONS, BINARY_AUROC_OPTIONS);
+  const maxFpr = optMaxFpr(o.maxFpr, fn);
+  const convention = optConvention(fn, o.convention);
+  const oneClass = oneClassValue(convention);
+  return readBinaryCurve(fn, o, readCurveKind(fn, o, conventionKind(convention)), (source) =>
+    aurocOf(source, maxFpr, oneClass),
+  );
+}
 
 /**
  * Binary AUROC: the trapezoidal area under the ROC curve, equal to the Mann-Whitney probability
@@ -91,20 +104,7 @@ const BINARY_AUROC_OPTIONS = optionNames<BinaryAurocOptions>()(
 export function binaryAurocDef(
   options: BinaryAurocOptions = {},
 ): MetricDef<BinaryCurveState, BinaryArgs, number> {
-  const fn = "binaryAuroc";
-  const o = readOptions<BinaryAurocOptions>(fn, options, BINARY_AUROC_OPTIONS);
-  const maxFpr = optMaxFpr(o.maxFpr, fn);
-  const convention = optConvention(fn, o.convention);
-  return binaryCurveDef(
-    {
-      id: "classification/binary_auroc",
-      meta: aurocMeta,
-      fn,
-      compute: (source) => aurocOf(source, maxFpr, oneClassValue(convention)),
-    },
-    o,
-    readCurveKind(fn, o, conventionKind(convention)),
-  );
+  return binaryCurveMetricDef("classification/binary_auroc", aurocMeta, readBinaryAuroc(options));
 }
 /** One-shot {@link binaryAurocDef}: `(preds, target[, sampleWeight][, options])`. */
 export function binaryAuroc(preds: LabelInput, target: LabelInput, options?: BinaryAurocOptions): number;
@@ -120,7 +120,7 @@ export function binaryAuroc(
   third?: unknown,
   fourth?: unknown,
 ): number {
-  return runOneShot(binaryAurocDef, preds, target, third, fourth);
+  return runBinaryCurve(readBinaryAuroc, preds, target, third, fourth);
 }
 
 export type MulticlassAurocAverage = CurveAverage;
@@ -135,13 +135,9 @@ export interface MulticlassAurocOptions<A extends MulticlassAurocAverage = Multi
   convention?: CurveConvention;
 }
 
-const MULTICLASS_AUROC_OPTIONS = optionNames<MulticlassAurocOptions>()(
-  ...MULTICLASS_CURVE_OPTIONS,
-  "average",
-  "multiClass",
-  "convention",
-  "classNames",
-);
+const MULTICLASS_AUROC_OPTIONS = /* @__PURE__ */ optionNames<
+  Omit<MulticlassAurocOptions, keyof MulticlassCurveOptions>
+>()("average", "multiClass", "convention", "classNames");
 
 /** Hand & Till's one-vs-one AUROC of an exact multiclass state, macro or prevalence-weighted. */
 function ovoAuroc(
@@ -185,8 +181,23 @@ function ovoAuroc(
 export function multiclassAurocDef<A extends MulticlassAurocAverage = "macro", N = undefined>(
   options: MulticlassAurocOptions<A> & { classNames?: N },
 ): MetricDef<MulticlassCurveState, MulticlassArgs, Averaged<A, N>> {
+  const { fn, o, kind, compute } = readMulticlassAuroc(options);
+  return multiclassCurveDef(
+    { id: "classification/multiclass_auroc", meta: aurocMeta, fn, compute },
+    o,
+    kind,
+  ) as MetricDef<MulticlassCurveState, MulticlassArgs, Averaged<A, N>>;
+}
+
+/** Reads the options of {@link multiclassAurocDef} and {@link multiclassAuroc}: as read, `predsKind` and the compute. */
+function readMulticlassAuroc(options: unknown) {
   const fn = "multiclassAuroc";
-  const o = readOptions<MulticlassAurocOptions>(fn, options, MULTICLASS_AUROC_OPTIONS);
+  const o = readCurveOptions<MulticlassAurocOptions>(
+    fn,
+    options,
+    MULTICLASS_CURVE_OPTIONS,
+    MULTICLASS_AUROC_OPTIONS,
+  );
   const average = optOneOf(fn, "average", o.average, CURVE_AVERAGES, "macro");
   const multiClass = optOneOf(fn, "multiClass", o.multiClass, ["ovr", "ovo"], "ovr");
   const convention = optConvention(fn, o.convention);
@@ -197,27 +208,18 @@ export function multiclassAurocDef<A extends MulticlassAurocAverage = "macro", N
       `${fn}: option \`multiClass: "ovo"\` needs exact mode and average "macro" or "weighted"`,
     );
   const classNames = optClassNames(fn, o.classNames, readCurveClasses(fn, o, undefined).classes);
-  return multiclassCurveDef(
-    {
-      id: "classification/multiclass_auroc",
-      meta: aurocMeta,
-      fn,
-      compute: (context) => {
-        if (multiClass === "ovo")
-          return ovoAuroc(context.state, context.classes, average === "weighted", oneClass, fn) as Averaged<
-            A,
-            N
-          >;
-        const value = averagedCurve(context, "multiclass", average, (s) => aurocOf(s, undefined, oneClass), {
-          nanIsResult: Number.isNaN(oneClass),
-        });
-        return named(value, classNames) as Averaged<A, N>;
-      },
-    },
-    o,
-    readCurveKind(fn, o, conventionKind(convention)),
-  );
+  const kind = readCurveKind(fn, o, conventionKind(convention));
+  const compute = (context: CurveContext<MulticlassCurveState>) => {
+    if (multiClass === "ovo")
+      return ovoAuroc(context.state, context.classes, average === "weighted", oneClass, fn);
+    const value = averagedCurve(context, "multiclass", average, (s) => aurocOf(s, undefined, oneClass), {
+      nanIsResult: Number.isNaN(oneClass),
+    });
+    return named(value, classNames);
+  };
+  return { fn, o, kind, compute };
 }
+
 /** One-shot {@link multiclassAurocDef}: `(preds, target[, sampleWeight], options)`. */
 export function multiclassAuroc<A extends MulticlassAurocAverage = "macro", N = undefined>(
   preds: NdInput,
@@ -236,7 +238,17 @@ export function multiclassAuroc(
   third?: unknown,
   fourth?: unknown,
 ): unknown {
-  return runMulticlassOneShot(multiclassAurocDef, "multiclassAuroc", preds, target, third, fourth);
+  return runMulticlassOneShotSteps(
+    "multiclassAuroc",
+    (options) => {
+      const { fn, o, kind, compute } = readMulticlassAuroc(options);
+      return multiclassCurveSteps({ fn, compute }, o, kind).steps;
+    },
+    preds,
+    target,
+    third,
+    fourth,
+  );
 }
 
 export interface MultilabelAurocOptions<A extends MulticlassAurocAverage = MulticlassAurocAverage>
@@ -247,12 +259,9 @@ export interface MultilabelAurocOptions<A extends MulticlassAurocAverage = Multi
   convention?: CurveConvention;
 }
 
-const MULTILABEL_AUROC_OPTIONS = optionNames<MultilabelAurocOptions>()(
-  ...MULTILABEL_CURVE_OPTIONS,
-  "average",
-  "convention",
-  "classNames",
-);
+const MULTILABEL_AUROC_OPTIONS = /* @__PURE__ */ optionNames<
+  Omit<MultilabelAurocOptions, keyof MultilabelCurveOptions>
+>()("average", "convention", "classNames");
 
 /**
  * Multilabel AUROC: a binary AUROC per label (ignored entries left out), averaged macro
@@ -262,29 +271,38 @@ const MULTILABEL_AUROC_OPTIONS = optionNames<MultilabelAurocOptions>()(
 export function multilabelAurocDef<A extends MulticlassAurocAverage = "macro", N = undefined>(
   options: MultilabelAurocOptions<A> & { classNames?: N },
 ): MetricDef<MultilabelCurveState, MultilabelArgs, Averaged<A, N>> {
+  const { fn, o, kind, compute } = readMultilabelAuroc(options);
+  return multilabelCurveDef(
+    { id: "classification/multilabel_auroc", meta: aurocMeta, fn, compute },
+    o,
+    kind,
+  ) as MetricDef<MultilabelCurveState, MultilabelArgs, Averaged<A, N>>;
+}
+
+/** Reads the options of {@link multilabelAurocDef} and {@link multilabelAuroc}: as read, `predsKind` and the compute. */
+function readMultilabelAuroc(options: unknown) {
   const fn = "multilabelAuroc";
-  const o = readOptions<MultilabelAurocOptions>(fn, options, MULTILABEL_AUROC_OPTIONS);
+  const o = readCurveOptions<MultilabelAurocOptions>(
+    fn,
+    options,
+    MULTILABEL_CURVE_OPTIONS,
+    MULTILABEL_AUROC_OPTIONS,
+  );
   const average = optOneOf(fn, "average", o.average, CURVE_AVERAGES, "macro");
   const convention = optConvention(fn, o.convention);
   const oneClass = oneClassValue(convention);
   const classNames = optClassNames(fn, o.classNames, o.numLabels as number);
-  return multilabelCurveDef(
-    {
-      id: "classification/multilabel_auroc",
-      meta: aurocMeta,
-      fn,
-      compute: (context) =>
-        named(
-          averagedCurve(context, "multilabel", average, (s) => aurocOf(s, undefined, oneClass), {
-            nanIsResult: Number.isNaN(oneClass),
-          }),
-          classNames,
-        ) as Averaged<A, N>,
-    },
-    o,
-    readCurveKind(fn, o, conventionKind(convention)),
-  );
+  const kind = readCurveKind(fn, o, conventionKind(convention));
+  const compute = (context: CurveContext<MultilabelCurveState>) =>
+    named(
+      averagedCurve(context, "multilabel", average, (s) => aurocOf(s, undefined, oneClass), {
+        nanIsResult: Number.isNaN(oneClass),
+      }),
+      classNames,
+    );
+  return { fn, o, kind, compute };
 }
+
 /** One-shot {@link multilabelAurocDef}: `(preds, target[, sampleWeight], options)`. */
 export function multilabelAuroc<A extends MulticlassAurocAverage = "macro", N = undefined>(
   preds: NdInput,
@@ -298,23 +316,27 @@ export function multilabelAuroc<A extends MulticlassAurocAverage = "macro", N = 
   options: MultilabelAurocOptions<A> & { classNames?: N },
 ): Averaged<A, N>;
 export function multilabelAuroc(preds: NdInput, target: NdInput, third?: unknown, fourth?: unknown): unknown {
-  return runOneShot(multilabelAurocDef, preds, target, third, fourth);
+  return runOneShotSteps(
+    (options) => {
+      const { fn, o, kind, compute } = readMultilabelAuroc(options);
+      return multilabelCurveSteps({ fn, compute }, o, kind).steps;
+    },
+    preds,
+    target,
+    third,
+    fourth,
+  );
 }
 
-const dispatch = taskDispatch("auroc", {
-  binary: { def: binaryAurocDef, fn: binaryAuroc },
-  multiclass: { def: multiclassAurocDef, fn: multiclassAuroc },
-  multilabel: { def: multilabelAurocDef, fn: multilabelAuroc },
-});
 /** Task-dispatching AUROC, as the torchmetrics 1.9.0 `auroc` task wrapper (average "macro"). */
-export const auroc = dispatch.fn as AveragedTask<
-  BinaryAurocOptions,
-  MulticlassAurocOptions,
-  MultilabelAurocOptions
->;
+export const auroc = /* @__PURE__ */ taskFunction("auroc", {
+  binary: binaryAuroc,
+  multiclass: multiclassAuroc,
+  multilabel: multilabelAuroc,
+}) as AveragedTask<BinaryAurocOptions, MulticlassAurocOptions, MultilabelAurocOptions>;
 /** The def of {@link auroc}. */
-export const aurocDef = dispatch.def as AveragedTaskDef<
-  BinaryAurocOptions,
-  MulticlassAurocOptions,
-  MultilabelAurocOptions
->;
+export const aurocDef = /* @__PURE__ */ taskDef("auroc", {
+  binary: binaryAurocDef,
+  multiclass: multiclassAurocDef,
+  multilabel: multilabelAurocDef,
+}) as AveragedTaskDef<BinaryAurocOptions, MulticlassAurocOptions, MultilabelAurocOptions>;

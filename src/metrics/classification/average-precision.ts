@@ -1,4 +1,12 @@
-import { averagedCurveMetric } from "./averaged-curve.js";
+import {
+  type AveragedCurveSpec,
+  averagedBinary,
+  averagedBinaryDef,
+  averagedMulticlass,
+  averagedMulticlassDef,
+  averagedMultilabel,
+  averagedMultilabelDef,
+} from "./averaged-curve.js";
 import type {
   BinaryCurveOptions,
   CurveAverage,
@@ -8,9 +16,10 @@ import type {
 import { averagePrecisionOf } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import type { ClassNamesOption } from "./stat-metric.js";
+import { type AveragedTask, type AveragedTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of average precision. */
-export const averagePrecisionMeta = classificationEntry({
+export const averagePrecisionMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/average_precision",
   title: "Average precision (area under the precision-recall curve, step-wise)",
   formula: "AP=\\sum_k (R_k-R_{k-1})P_k",
@@ -48,22 +57,21 @@ export interface MultilabelAveragePrecisionOptions<
   average?: A;
 }
 
-const averagePrecisionMetric = averagedCurveMetric<
+const averagePrecisionSpec: AveragedCurveSpec<
+  undefined,
   BinaryCurveOptions,
   MulticlassAveragePrecisionOptions,
-  MultilabelAveragePrecisionOptions,
-  undefined
->({
+  MultilabelAveragePrecisionOptions
+> = {
   concept: "average_precision",
   name: "AveragePrecision",
-  meta: averagePrecisionMeta,
   options: [],
   parse: () => undefined,
   averages: ["macro", "weighted", "micro", "none"],
   // No positive: 0 (binary, multilabel, micro: both references); NaN for a multiclass class, left out of averages.
   value: (source, _parsed, variant) => averagePrecisionOf(source, variant === "multiclass" ? Number.NaN : 0),
   micro: (source) => averagePrecisionOf(source, 0),
-});
+};
 
 /**
  * Binary average precision, sum_k (R_k - R_{k-1}) P_k over the distinct score thresholds
@@ -72,18 +80,39 @@ const averagePrecisionMetric = averagedCurveMetric<
  * `average_precision_score`; with no positive sample the result is 0, as both. O(n) after a
  * radix sort of float32 scores (O(n log n) otherwise).
  */
-export const binaryAveragePrecisionDef = averagePrecisionMetric.binaryDef;
+export const binaryAveragePrecisionDef = /* @__PURE__ */ averagedBinaryDef(
+  averagePrecisionSpec,
+  averagePrecisionMeta,
+);
 /** One-shot {@link binaryAveragePrecisionDef}: `(preds, target[, sampleWeight][, options])`. */
-export const binaryAveragePrecision = averagePrecisionMetric.binary;
+export const binaryAveragePrecision = /* @__PURE__ */ averagedBinary(averagePrecisionSpec);
 /** Multiclass average precision, one-vs-rest per class, averaged as torchmetrics 1.9.0 `multiclass_average_precision`. */
-export const multiclassAveragePrecisionDef = averagePrecisionMetric.multiclassDef;
+export const multiclassAveragePrecisionDef = /* @__PURE__ */ averagedMulticlassDef(
+  averagePrecisionSpec,
+  averagePrecisionMeta,
+);
 /** One-shot {@link multiclassAveragePrecisionDef}. */
-export const multiclassAveragePrecision = averagePrecisionMetric.multiclass;
+export const multiclassAveragePrecision = /* @__PURE__ */ averagedMulticlass(averagePrecisionSpec);
 /** Multilabel average precision per label, averaged as torchmetrics 1.9.0 `multilabel_average_precision` (sklearn 1.9.1 on indicator targets). */
-export const multilabelAveragePrecisionDef = averagePrecisionMetric.multilabelDef;
+export const multilabelAveragePrecisionDef = /* @__PURE__ */ averagedMultilabelDef(
+  averagePrecisionSpec,
+  averagePrecisionMeta,
+);
 /** One-shot {@link multilabelAveragePrecisionDef}. */
-export const multilabelAveragePrecision = averagePrecisionMetric.multilabel;
+export const multilabelAveragePrecision = /* @__PURE__ */ averagedMultilabel(averagePrecisionSpec);
 /** Task-dispatching average precision, as the torchmetrics 1.9.0 `average_precision` task wrapper (average "macro"). */
-export const averagePrecision = averagePrecisionMetric.task;
+export const averagePrecision = /* @__PURE__ */ taskFunction("averagePrecision", {
+  binary: binaryAveragePrecision,
+  multiclass: multiclassAveragePrecision,
+  multilabel: multilabelAveragePrecision,
+}) as AveragedTask<BinaryCurveOptions, MulticlassAveragePrecisionOptions, MultilabelAveragePrecisionOptions>;
 /** The def of {@link averagePrecision}. */
-export const averagePrecisionDef = averagePrecisionMetric.taskDef;
+export const averagePrecisionDef = /* @__PURE__ */ taskDef("averagePrecision", {
+  binary: binaryAveragePrecisionDef,
+  multiclass: multiclassAveragePrecisionDef,
+  multilabel: multilabelAveragePrecisionDef,
+}) as AveragedTaskDef<
+  BinaryCurveOptions,
+  MulticlassAveragePrecisionOptions,
+  MultilabelAveragePrecisionOptions
+>;

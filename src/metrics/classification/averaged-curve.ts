@@ -1,47 +1,55 @@
 /**
- * The builder of the curve metrics that reduce each binary problem to one number and average
- * it over classes or labels (average precision, log AUC; internal): binary, multiclass
- * (one-vs-rest) and multilabel defs, their one-shots and the task-dispatching pair.
+ * The builders of the curve metrics that reduce each binary problem to one number and average
+ * it over classes or labels (average precision, log AUC; internal): a concept file states its
+ * {@link AveragedCurveSpec} and builds each export with its own call (marked
+ * `/* @__PURE__ *\/`, so a bundle keeps only the variants it uses): the binary, multiclass
+ * (one-vs-rest) and multilabel def factories, which take the catalog entry, and one-shot
+ * functions, which compute on the steps alone (the binary one on the validated batch).
  */
 import type { CatalogEntry } from "../../catalog/types.js";
 import type { MetricDef } from "../../metric.js";
 import {
   averagedCurve,
   BINARY_CURVE_OPTIONS,
-  binaryCurveDef,
+  type BinaryCurveReading,
+  binaryCurveMetricDef,
   type CurveAverage,
+  type CurveContext,
   MULTICLASS_CURVE_OPTIONS,
   MULTILABEL_CURVE_OPTIONS,
   multiclassCurveDef,
+  multiclassCurveSteps,
   multilabelCurveDef,
+  multilabelCurveSteps,
+  readBinaryCurve,
   readCurveClasses,
   readCurveKind,
   readCurveOptions,
+  runBinaryCurve,
 } from "./curve-defs.js";
-import type {
-  BinaryCurveState,
-  CurveSource,
-  MulticlassCurveState,
-  MultilabelCurveState,
-} from "./curve-state.js";
+import type { BinaryCurveState, CurveSource } from "./curve-state.js";
+import type { MulticlassCurveState, MultilabelCurveState } from "./multiclass-curve-state.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import type { ScoresKind } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
 import { type Averaged, named, optClassNames } from "./stat-metric.js";
-import { type AveragedTask, type AveragedTaskDef, taskDispatch } from "./task.js";
+import { multiclassStepsOneShot, stepsOneShot } from "./steps.js";
 
 type Variant = "binary" | "multiclass" | "multilabel";
 type Weight = NdInput | undefined;
 
-/** What an averaged curve concept states; {@link averagedCurveMetric} builds the rest. */
-export interface AveragedCurveSpec<P> {
+/**
+ * What an averaged curve concept states; the builders below make its exports. `P` is its parsed
+ * options, `B`, `M` and `L` the option types of its variants (types only).
+ */
+export interface AveragedCurveSpec<P, B = unknown, M = unknown, L = unknown> {
+  /** Types only, never set: the option types of the variants, which the builders take from here. */
+  optionTypes?: { binary: B; multiclass: M; multilabel: L };
   /** snake_case concept: ids are `classification/<binary|multiclass|multilabel>_<concept>`. */
   concept: string;
   /** PascalCase concept: function names are `<binary|multiclass|multilabel><Name>`. */
   name: string;
-  meta: CatalogEntry;
   /** The concept's own option names (every variant). */
   options: readonly string[];
   parse(options: Record<string, unknown>, fn: string): P;
@@ -53,12 +61,10 @@ export interface AveragedCurveSpec<P> {
   micro?(source: CurveSource, parsed: P): number;
   /** The default `predsKind` (default "auto"). */
   defaultKind?(parsed: P): ScoresKind;
-  /** The `average` of torchmetrics' task wrapper when it differs from the explicit functions' (log AUC: "none"). */
-  taskAverage?: CurveAverage;
 }
 
-/** The exports of an averaged curve concept. */
-export interface AveragedCurveMetric<B, M, L, D extends CurveAverage = "macro"> {
+/** The exports of an averaged curve concept (their types). */
+export interface AveragedCurveMetric<B, M, L> {
   binaryDef(options?: B): MetricDef<BinaryCurveState, BinaryArgs, number>;
   binary(preds: LabelInput, target: LabelInput, options?: B): number;
   binary(preds: LabelInput, target: LabelInput, sampleWeight: Weight, options?: B): number;
@@ -78,75 +84,123 @@ export interface AveragedCurveMetric<B, M, L, D extends CurveAverage = "macro"> 
     target: NdInput,
     options: L & { average?: A; classNames?: N },
   ): Averaged<A, N>;
-  task: AveragedTask<B, M, L, D>;
-  taskDef: AveragedTaskDef<B, M, L, D>;
 }
 
-/** Builds an averaged curve concept (multiclass one-vs-rest, multilabel per label; NaN classes left out of averages). */
-export function averagedCurveMetric<B, M, L, P, D extends CurveAverage = "macro">(
+const names = (spec: { concept: string; name: string }, variant: Variant) => ({
+  id: `classification/${variant}_${spec.concept}`,
+  fn: `${variant}${spec.name}`,
+});
+
+/** Reads a concept's options for `fn` (the shared ones and `own`): as read, parsed, and `predsKind`. */
+function readAveraged<P>(
   spec: AveragedCurveSpec<P>,
-): AveragedCurveMetric<B, M, L, D> {
-  const names = (variant: Variant) => ({
-    id: `classification/${variant}_${spec.concept}`,
-    fn: `${variant}${spec.name}`,
-    meta: spec.meta,
+  fn: string,
+  options: unknown,
+  shared: readonly string[],
+  own: readonly string[],
+) {
+  const o = readCurveOptions(fn, options, shared, own);
+  const parsed = spec.parse(o, fn);
+  return { o, parsed, kind: readCurveKind(fn, o, spec.defaultKind?.(parsed) ?? "auto") };
+}
+
+/** Reads the binary variant's options (its def and its one-shot share the reading). */
+function readAveragedBinary<P>(spec: AveragedCurveSpec<P>, options: unknown): BinaryCurveReading<number> {
+  const { fn } = names(spec, "binary");
+  const { o, parsed, kind } = readAveraged(spec, fn, options, BINARY_CURVE_OPTIONS, spec.options);
+  return readBinaryCurve(fn, o, kind, (s) => spec.value(s, parsed, "binary"));
+}
+
+/** The binary def factory of an averaged curve concept. */
+export function averagedBinaryDef<B, P>(
+  spec: AveragedCurveSpec<P, B>,
+  meta: CatalogEntry,
+): AveragedCurveMetric<B, never, never>["binaryDef"] {
+  const { id } = names(spec, "binary");
+  return ((options: unknown) =>
+    binaryCurveMetricDef(id, meta, readAveragedBinary(spec, options))) as AveragedCurveMetric<
+    B,
+    never,
+    never
+  >["binaryDef"];
+}
+
+/** The binary one-shot function of an averaged curve concept (computed on the validated batch). */
+export function averagedBinary<B, P>(
+  spec: AveragedCurveSpec<P, B>,
+): AveragedCurveMetric<B, never, never>["binary"] {
+  const read = (options: unknown) => readAveragedBinary(spec, options);
+  return ((preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
+    runBinaryCurve(read, preds, target, third, fourth)) as AveragedCurveMetric<B, never, never>["binary"];
+}
+
+/** Reads a multiclass or multilabel variant's options: as read, `predsKind` and the compute. */
+function readAveragedProblems<P>(
+  spec: AveragedCurveSpec<P>,
+  variant: "multiclass" | "multilabel",
+  options: unknown,
+) {
+  const multiclass = variant === "multiclass";
+  const { fn } = names(spec, variant);
+  const shared = multiclass ? MULTICLASS_CURVE_OPTIONS : MULTILABEL_CURVE_OPTIONS;
+  const { o, parsed, kind } = readAveraged(spec, fn, options, shared, [
+    ...spec.options,
+    "average",
+    "classNames",
+  ]);
+  const average = optOneOf(fn, "average", o.average, spec.averages, spec.averages[0]!);
+  const count = multiclass ? readCurveClasses(fn, o, undefined).classes : (o.numLabels as number);
+  const classNames = optClassNames(fn, o.classNames, count);
+  const compute = (context: CurveContext<MulticlassCurveState> | CurveContext<MultilabelCurveState>) =>
+    named(
+      averagedCurve(context, variant, average, (s) => spec.value(s, parsed, variant), {
+        microValue: (s) => (spec.micro ?? spec.value)(s, parsed, variant),
+      }),
+      classNames,
+    );
+  return { fn, o, kind, compute };
+}
+
+/** The multiclass (one-vs-rest) def factory of an averaged curve concept. */
+export function averagedMulticlassDef<M, P>(
+  spec: AveragedCurveSpec<P, unknown, M>,
+  meta: CatalogEntry,
+): AveragedCurveMetric<never, M, never>["multiclassDef"] {
+  const { id } = names(spec, "multiclass");
+  return ((options: unknown) => {
+    const { fn, o, kind, compute } = readAveragedProblems(spec, "multiclass", options);
+    return multiclassCurveDef({ id, meta, fn, compute }, o, kind);
+  }) as AveragedCurveMetric<never, M, never>["multiclassDef"];
+}
+
+/** The multiclass one-shot function of an averaged curve concept (string labels found as sklearn finds them). */
+export function averagedMulticlass<M, P>(
+  spec: AveragedCurveSpec<P, unknown, M>,
+): AveragedCurveMetric<never, M, never>["multiclass"] {
+  return multiclassStepsOneShot(names(spec, "multiclass").fn, (options) => {
+    const { fn, o, kind, compute } = readAveragedProblems(spec, "multiclass", options);
+    return multiclassCurveSteps({ fn, compute }, o, kind).steps;
   });
-  const own = [...spec.options, "average", "classNames"];
-  const read = (fn: string, options: unknown, shared: readonly string[], extra: readonly string[]) => {
-    const o = readCurveOptions(fn, options, shared, extra);
-    const parsed = spec.parse(o, fn);
-    return { o, parsed, kind: readCurveKind(fn, o, spec.defaultKind?.(parsed) ?? "auto") };
-  };
-  const built = {
-    binaryDef(options: unknown) {
-      const n = names("binary");
-      const { o, parsed, kind } = read(n.fn, options, BINARY_CURVE_OPTIONS, spec.options);
-      return binaryCurveDef({ ...n, compute: (s) => spec.value(s, parsed, "binary") }, o, kind);
-    },
-    binary: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runOneShot(built.binaryDef, preds, target, third, fourth),
-    multiclassDef(options: unknown) {
-      const n = names("multiclass");
-      const { o, parsed, kind } = read(n.fn, options, MULTICLASS_CURVE_OPTIONS, own);
-      const average = optOneOf(n.fn, "average", o.average, spec.averages, spec.averages[0]!);
-      const classNames = optClassNames(n.fn, o.classNames, readCurveClasses(n.fn, o, undefined).classes);
-      const compute = (context: Parameters<Parameters<typeof multiclassCurveDef>[0]["compute"]>[0]) =>
-        named(
-          averagedCurve(context, "multiclass", average, (s) => spec.value(s, parsed, "multiclass"), {
-            microValue: (s) => (spec.micro ?? spec.value)(s, parsed, "multiclass"),
-          }),
-          classNames,
-        );
-      return multiclassCurveDef({ ...n, compute }, o, kind);
-    },
-    multiclass: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runMulticlassOneShot(built.multiclassDef, names("multiclass").fn, preds, target, third, fourth),
-    multilabelDef(options: unknown) {
-      const n = names("multilabel");
-      const { o, parsed, kind } = read(n.fn, options, MULTILABEL_CURVE_OPTIONS, own);
-      const average = optOneOf(n.fn, "average", o.average, spec.averages, spec.averages[0]!);
-      const classNames = optClassNames(n.fn, o.classNames, o.numLabels as number);
-      const compute = (context: Parameters<Parameters<typeof multilabelCurveDef>[0]["compute"]>[0]) =>
-        named(
-          averagedCurve(context, "multilabel", average, (s) => spec.value(s, parsed, "multilabel"), {
-            microValue: (s) => (spec.micro ?? spec.value)(s, parsed, "multilabel"),
-          }),
-          classNames,
-        );
-      return multilabelCurveDef({ ...n, compute }, o, kind);
-    },
-    multilabel: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runOneShot(built.multilabelDef, preds, target, third, fourth),
-  };
-  const average = spec.taskAverage ? { average: spec.taskAverage } : {};
-  const dispatch = taskDispatch(
-    spec.name[0]!.toLowerCase() + spec.name.slice(1),
-    {
-      binary: { def: built.binaryDef, fn: built.binary },
-      multiclass: { def: built.multiclassDef, fn: built.multiclass },
-      multilabel: { def: built.multilabelDef, fn: built.multilabel },
-    },
-    { multiclass: average, multilabel: average },
-  );
-  return { ...built, task: dispatch.fn, taskDef: dispatch.def } as unknown as AveragedCurveMetric<B, M, L, D>;
+}
+
+/** The multilabel def factory of an averaged curve concept. */
+export function averagedMultilabelDef<L, P>(
+  spec: AveragedCurveSpec<P, unknown, unknown, L>,
+  meta: CatalogEntry,
+): AveragedCurveMetric<never, never, L>["multilabelDef"] {
+  const { id } = names(spec, "multilabel");
+  return ((options: unknown) => {
+    const { fn, o, kind, compute } = readAveragedProblems(spec, "multilabel", options);
+    return multilabelCurveDef({ id, meta, fn, compute }, o, kind);
+  }) as AveragedCurveMetric<never, never, L>["multilabelDef"];
+}
+
+/** The multilabel one-shot function of an averaged curve concept. */
+export function averagedMultilabel<L, P>(
+  spec: AveragedCurveSpec<P, unknown, unknown, L>,
+): AveragedCurveMetric<never, never, L>["multilabel"] {
+  return stepsOneShot((options) => {
+    const { fn, o, kind, compute } = readAveragedProblems(spec, "multilabel", options);
+    return multilabelCurveSteps({ fn, compute }, o, kind).steps;
+  });
 }

@@ -2,10 +2,17 @@ import { optionNames } from "../../core/options.js";
 import { classificationEntry } from "./meta.js";
 import { optBoolean } from "./options.js";
 import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-defs.js";
-import { confusionMetric } from "./stat-metric.js";
+import {
+  binaryConfusionMetric,
+  binaryConfusionMetricDef,
+  type ConfusionMetricSpec,
+  multiclassConfusionMetric,
+  multiclassConfusionMetricDef,
+} from "./stat-metric.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of balanced accuracy. */
-export const balancedAccuracyMeta = classificationEntry({
+export const balancedAccuracyMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/balanced_accuracy",
   title: "Balanced accuracy",
   formula: "\\frac{1}{|K|}\\sum_{k\\in K}\\frac{TP_k}{TP_k+FN_k}",
@@ -43,34 +50,55 @@ export function balancedAccuracyFromConfusion(m: ArrayLike<number>, C: number, a
   return score;
 }
 
-const balancedAccuracyMetric = confusionMetric<
-  BinaryStatOptions & BalancedAccuracyOptions,
-  Omit<MulticlassStatOptions, "topK"> & BalancedAccuracyOptions,
+const balancedAccuracySpec: ConfusionMetricSpec<
+  boolean,
   number,
-  boolean
->({
+  BinaryStatOptions & BalancedAccuracyOptions,
+  Omit<MulticlassStatOptions, "topK"> & BalancedAccuracyOptions
+> = {
   concept: "balanced_accuracy",
   name: "BalancedAccuracy",
-  meta: balancedAccuracyMeta,
-  options: optionNames<BalancedAccuracyOptions>()("adjusted"),
+  options: /* @__PURE__ */ optionNames<BalancedAccuracyOptions>()("adjusted"),
   parse: (options, fn) => optBoolean(fn, "adjusted", options.adjusted, false),
   reduce: balancedAccuracyFromConfusion,
-});
+};
 
 /**
  * Binary balanced accuracy (sensitivity + specificity) / 2 on `preds > threshold`, averaging only
  * the classes present in the target. Matches sklearn 1.9.1 `balanced_accuracy_score`. O(n).
  */
-export const binaryBalancedAccuracyDef = balancedAccuracyMetric.binaryDef;
+export const binaryBalancedAccuracyDef = /* @__PURE__ */ binaryConfusionMetricDef(
+  balancedAccuracySpec,
+  balancedAccuracyMeta,
+);
 /** One-shot {@link binaryBalancedAccuracyDef}. */
-export const binaryBalancedAccuracy = balancedAccuracyMetric.binary;
+export const binaryBalancedAccuracy = /* @__PURE__ */ binaryConfusionMetric(balancedAccuracySpec);
 
 /** Multiclass balanced accuracy: mean per-class recall over classes present in the target. sklearn 1.9.1 `balanced_accuracy_score`. */
-export const multiclassBalancedAccuracyDef = balancedAccuracyMetric.multiclassDef;
+export const multiclassBalancedAccuracyDef = /* @__PURE__ */ multiclassConfusionMetricDef(
+  balancedAccuracySpec,
+  balancedAccuracyMeta,
+);
 /** One-shot {@link multiclassBalancedAccuracyDef}. */
-export const multiclassBalancedAccuracy = balancedAccuracyMetric.multiclass;
+export const multiclassBalancedAccuracy = /* @__PURE__ */ multiclassConfusionMetric(balancedAccuracySpec);
 
 /** Task-dispatching balancedAccuracy (`task: "binary" | "multiclass"`; no torchmetrics wrapper; sklearn `balanced_accuracy_score`). */
-export const balancedAccuracy = balancedAccuracyMetric.task;
+export const balancedAccuracy = /* @__PURE__ */ taskFunction("balancedAccuracy", {
+  binary: binaryBalancedAccuracy,
+  multiclass: multiclassBalancedAccuracy,
+}) as PlainTask<
+  BinaryStatOptions & BalancedAccuracyOptions,
+  Omit<MulticlassStatOptions, "topK"> & BalancedAccuracyOptions,
+  never,
+  number
+>;
 /** The def of {@link balancedAccuracy}. */
-export const balancedAccuracyDef = balancedAccuracyMetric.taskDef;
+export const balancedAccuracyDef = /* @__PURE__ */ taskDef("balancedAccuracy", {
+  binary: binaryBalancedAccuracyDef,
+  multiclass: multiclassBalancedAccuracyDef,
+}) as PlainTaskDef<
+  BinaryStatOptions & BalancedAccuracyOptions,
+  Omit<MulticlassStatOptions, "topK"> & BalancedAccuracyOptions,
+  never,
+  number
+>;

@@ -71,10 +71,21 @@ export interface BinaryReading {
   ignoreIndex: number | undefined;
   /** The positive label (sklearn's `pos_label`): target values are labels mapped onto 0/1. */
   posLabel: ClassLabel | undefined;
-  /** With `posLabel`, `preds` are labels too (sklearn's `y_pred` of the threshold metrics). */
-  labelPreds: boolean;
   /** Target -1 means the negative class (hinge loss, as sklearn's {-1, 1} labels). */
   minusOne?: boolean;
+}
+
+/**
+ * Whether every value is 0 or 1, without a branch per value (labels come in random order):
+ * v (v - 1) is 0 exactly for 0 and 1.
+ */
+function allZeroOne(data: ArrayLike<number>): boolean {
+  let other = 0;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
+    other |= v * (v - 1) === 0 ? 0 : 1;
+  }
+  return other === 0;
 }
 
 function binaryTarget(
@@ -87,6 +98,7 @@ function binaryTarget(
     return binaryFromLabels(values, r.posLabel, fn, "target", r.ignoreIndex, seen);
   stringsNeedMapping(values, fn, "target", "posLabel");
   const data = values.data as ArrayLike<number>;
+  if (allZeroOne(data)) return data;
   let out: Float64Array | undefined;
   for (let i = 0; i < data.length; i++) {
     const v = data[i]!;
@@ -104,7 +116,29 @@ function binaryTarget(
   return out ?? data;
 }
 
-/** Reads a binary batch (see the module comment). */
+/** What every binary batch does last: the shapes agree, `posLabel` is a label seen, weights read. */
+function binaryBatch(
+  fn: string,
+  preds: ArrayLike<number>,
+  target: ArrayLike<number>,
+  shapes: [preds: readonly number[], target: readonly number[]],
+  r: BinaryReading,
+  seen: Set<ClassLabel>,
+  sampleWeight: unknown,
+): BinaryBatch {
+  const [shape, targetShape] = shapes;
+  assertSameShape(shape, targetShape, fn, "preds", "target");
+  if (r.posLabel !== undefined && seen.size === 2 && !seen.has(r.posLabel))
+    fail(
+      "invalid_value",
+      `${fn}: option \`posLabel\` is ${describeValue(r.posLabel)}, which is not among the labels ${[...seen].map(describeValue).join(", ")}`,
+    );
+  const samples = shape[0]!;
+  const perSample = sampleSize(shape);
+  return { preds, target, samples, perSample, weights: spreadWeights(sampleWeight, samples, perSample, fn) };
+}
+
+/** Reads a binary batch of scores (see the module comment). */
 export function readBinaryBatch(
   fn: string,
   preds: unknown,
@@ -115,33 +149,29 @@ export function readBinaryBatch(
   const t = readLabelValues(target, fn, "target");
   const seen = new Set<ClassLabel>();
   const y = binaryTarget(t, fn, r, seen);
-  let p: ArrayLike<number>;
-  let shape: readonly number[];
-  if (r.posLabel !== undefined && r.labelPreds) {
-    const labels = readLabelValues(preds, fn, "preds");
-    p = binaryFromLabels(labels, r.posLabel, fn, "preds", undefined, seen);
-    shape = labels.shape;
-  } else {
-    const read = readNumbers(preds, fn, "preds");
-    shape = read.shape;
-    assertSameShape(shape, t.shape, fn, "preds", "target");
-    p = elementwise(read.data, r.kind, fn);
-  }
-  assertSameShape(shape, t.shape, fn, "preds", "target");
-  if (r.posLabel !== undefined && seen.size === 2 && !seen.has(r.posLabel))
-    fail(
-      "invalid_value",
-      `${fn}: option \`posLabel\` is ${describeValue(r.posLabel)}, which is not among the labels ${[...seen].map(describeValue).join(", ")}`,
-    );
-  const samples = shape[0]!;
-  const perSample = sampleSize(shape);
-  return {
-    preds: p,
-    target: y,
-    samples,
-    perSample,
-    weights: spreadWeights(sampleWeight, samples, perSample, fn),
-  };
+  const read = readNumbers(preds, fn, "preds");
+  assertSameShape(read.shape, t.shape, fn, "preds", "target");
+  return binaryBatch(fn, elementwise(read.data, r.kind, fn), y, [read.shape, t.shape], r, seen, sampleWeight);
+}
+
+/**
+ * Reads a binary batch of a threshold metric: scores, or with `posLabel` labels as `target`
+ * holds (sklearn's `y_pred`), mapped onto 0/1.
+ */
+export function readBinaryLabelBatch(
+  fn: string,
+  preds: unknown,
+  target: unknown,
+  sampleWeight: unknown,
+  r: BinaryReading,
+): BinaryBatch {
+  if (r.posLabel === undefined) return readBinaryBatch(fn, preds, target, sampleWeight, r);
+  const t = readLabelValues(target, fn, "target");
+  const seen = new Set<ClassLabel>();
+  const y = binaryTarget(t, fn, r, seen);
+  const labels = readLabelValues(preds, fn, "preds");
+  const p = binaryFromLabels(labels, r.posLabel, fn, "preds", undefined, seen);
+  return binaryBatch(fn, p, y, [labels.shape, t.shape], r, seen, sampleWeight);
 }
 
 // ---------------------------------------------------------------- multiclass

@@ -1,17 +1,25 @@
 import { optionNames, readOptions } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import { type ClassLabel, optPosLabel, readClassList } from "./labels.js";
-import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
+import {
+  type BinaryMeanSpec,
+  binaryMeanDef,
+  binaryMeanSteps,
+  type MeanState,
+  type MulticlassMeanSpec,
+  multiclassMeanDef,
+  multiclassMeanSteps,
+} from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex } from "./options.js";
 import { optPredsKind, type PredsKind, probabilityRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import { runMulticlassOneShotSteps, runOneShotSteps } from "./steps.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the Brier score. */
-export const brierScoreMeta = classificationEntry({
+export const brierScoreMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/brier_score",
   title: "Brier score",
   formula: "\\frac{1}{N}\\sum_n \\sum_k (\\hat p_{n,k}-[y_n=k])^2",
@@ -35,24 +43,37 @@ export interface BinaryBrierScoreOptions extends BrierScoreOptions {
   /** The positive label of `target` (sklearn's `pos_label`). */
   posLabel?: ClassLabel;
 }
-const BRIER_OPTIONS = optionNames<BinaryBrierScoreOptions>()("ignoreIndex", "predsKind", "posLabel");
+const BRIER_OPTIONS = /* @__PURE__ */ optionNames<BinaryBrierScoreOptions>()(
+  "ignoreIndex",
+  "predsKind",
+  "posLabel",
+);
 
 /** Binary Brier score mean((p - y)^2), optional `sampleWeight`. Matches sklearn 1.9.1 `brier_score_loss`. Range [0, 1]. O(n). */
 export function binaryBrierScoreDef(
   options: BinaryBrierScoreOptions = {},
 ): MetricDef<MeanState, BinaryArgs, number> {
-  const fn = "binaryBrierScore";
-  const o = readOptions(fn, options, BRIER_OPTIONS);
+  const { o, spec } = readBinaryBrierScore(options);
   return binaryMeanDef({
     id: "classification/binary_brier_score",
-    fn,
     meta: brierScoreMeta,
     options: o,
+    ...spec,
+  });
+}
+
+/** Reads the options of {@link binaryBrierScoreDef} and {@link binaryBrierScore}: as read, and the mean they give. */
+function readBinaryBrierScore(options: unknown): { o: Record<string, unknown>; spec: BinaryMeanSpec } {
+  const fn = "binaryBrierScore";
+  const o = readOptions(fn, options, BRIER_OPTIONS);
+  const spec: BinaryMeanSpec = {
+    fn,
     ignoreIndex: optIgnoreIndex(fn, o.ignoreIndex),
     kind: optPredsKind(fn, o.predsKind),
     posLabel: optPosLabel(fn, o.posLabel),
     value: (p, y) => (p - y) ** 2,
-  });
+  };
+  return { o, spec };
 }
 /** One-shot {@link binaryBrierScoreDef}: `(preds, target[, sampleWeight][, options])`. */
 export function binaryBrierScore(
@@ -72,7 +93,13 @@ export function binaryBrierScore(
   third?: unknown,
   fourth?: unknown,
 ): number {
-  return runOneShot(binaryBrierScoreDef, preds, target, third, fourth);
+  return runOneShotSteps(
+    (options) => binaryMeanSteps(readBinaryBrierScore(options).spec),
+    preds,
+    target,
+    third,
+    fourth,
+  ) as number;
 }
 
 export interface MulticlassBrierScoreOptions extends BrierScoreOptions {
@@ -83,7 +110,7 @@ export interface MulticlassBrierScoreOptions extends BrierScoreOptions {
   /** Halve the sum (so two classes match the binary score). Default: true for 2 classes, false otherwise (sklearn "auto"). */
   scaleByHalf?: boolean;
 }
-const MULTICLASS_BRIER_OPTIONS = optionNames<MulticlassBrierScoreOptions>()(
+const MULTICLASS_BRIER_OPTIONS = /* @__PURE__ */ optionNames<MulticlassBrierScoreOptions>()(
   "ignoreIndex",
   "predsKind",
   "numClasses",
@@ -98,16 +125,27 @@ const MULTICLASS_BRIER_OPTIONS = optionNames<MulticlassBrierScoreOptions>()(
 export function multiclassBrierScoreDef(
   options: MulticlassBrierScoreOptions,
 ): MetricDef<MeanState, MulticlassArgs, number> {
+  const { o, spec } = readMulticlassBrierScore(options);
+  return multiclassMeanDef({
+    id: "classification/multiclass_brier_score",
+    meta: brierScoreMeta,
+    options: o,
+    ...spec,
+  });
+}
+
+/** Reads the options of {@link multiclassBrierScoreDef} and {@link multiclassBrierScore}: as read, and the mean they give. */
+function readMulticlassBrierScore(options: unknown): {
+  o: Record<string, unknown>;
+  spec: MulticlassMeanSpec;
+} {
   const fn = "multiclassBrierScore";
   const o = readOptions(fn, options, MULTICLASS_BRIER_OPTIONS);
   const { classes: C, index } = readClassList(fn, o, 8);
   const half = optBoolean(fn, "scaleByHalf", o.scaleByHalf, C === 2);
   const kind = optPredsKind(fn, o.predsKind);
-  return multiclassMeanDef({
-    id: "classification/multiclass_brier_score",
+  const spec: MulticlassMeanSpec = {
     fn,
-    meta: brierScoreMeta,
-    options: o,
     ignoreIndex: optIgnoreIndex(fn, o.ignoreIndex),
     kind,
     numClasses: C,
@@ -118,7 +156,8 @@ export function multiclassBrierScoreDef(
       for (let c = 0; c < C; c++) s += (rows[row + c]! - (y === c ? 1 : 0)) ** 2;
       return half ? s / 2 : s;
     },
-  });
+  };
+  return { o, spec };
 }
 /** One-shot {@link multiclassBrierScoreDef}: `(preds, target[, sampleWeight], options)`. */
 export function multiclassBrierScore(
@@ -138,24 +177,23 @@ export function multiclassBrierScore(
   third?: unknown,
   fourth?: unknown,
 ): number {
-  return runMulticlassOneShot(multiclassBrierScoreDef, "multiclassBrierScore", preds, target, third, fourth);
+  return runMulticlassOneShotSteps(
+    "multiclassBrierScore",
+    (options) => multiclassMeanSteps(readMulticlassBrierScore(options).spec),
+    preds,
+    target,
+    third,
+    fourth,
+  ) as number;
 }
 
-const dispatch = taskDispatch("brierScore", {
-  binary: { def: binaryBrierScoreDef, fn: binaryBrierScore },
-  multiclass: { def: multiclassBrierScoreDef, fn: multiclassBrierScore },
-});
 /** Task-dispatching brierScore (`task: "binary" | "multiclass"`; sklearn `brier_score_loss`). */
-export const brierScore = dispatch.fn as PlainTask<
-  BinaryBrierScoreOptions,
-  MulticlassBrierScoreOptions,
-  never,
-  number
->;
+export const brierScore = /* @__PURE__ */ taskFunction("brierScore", {
+  binary: binaryBrierScore,
+  multiclass: multiclassBrierScore,
+}) as PlainTask<BinaryBrierScoreOptions, MulticlassBrierScoreOptions, never, number>;
 /** The def of {@link brierScore}. */
-export const brierScoreDef = dispatch.def as PlainTaskDef<
-  BinaryBrierScoreOptions,
-  MulticlassBrierScoreOptions,
-  never,
-  number
->;
+export const brierScoreDef = /* @__PURE__ */ taskDef("brierScore", {
+  binary: binaryBrierScoreDef,
+  multiclass: multiclassBrierScoreDef,
+}) as PlainTaskDef<BinaryBrierScoreOptions, MulticlassBrierScoreOptions, never, number>;

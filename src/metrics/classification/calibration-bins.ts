@@ -117,7 +117,6 @@ export function binaryConfidence(fn: string, o: Record<string, unknown>): Confid
     kind: optPredsKind(fn, o.predsKind),
     ignoreIndex,
     posLabel: undefined,
-    labelPreds: false,
   };
   return (preds, target, sampleWeight) => {
     rejectWeights(sampleWeight, fn);

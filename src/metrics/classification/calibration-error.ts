@@ -14,12 +14,12 @@ import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import type { PredsKind } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 export type { CalibrationState } from "./calibration-bins.js";
 
 /** Catalog entry of the calibration error. */
-export const calibrationErrorMeta = classificationEntry({
+export const calibrationErrorMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/calibration_error",
   title: "Expected / maximum calibration error (ECE, MCE)",
   formula: "ECE=\\sum_b \\frac{|B_b|}{N}\\,|\\mathrm{acc}(B_b)-\\mathrm{conf}(B_b)|",
@@ -45,7 +45,7 @@ export interface CalibrationErrorOptions {
   /** Default "auto": logits get a sigmoid (softmax per row); rounded probability rows are renormalised. */
   predsKind?: PredsKind;
 }
-const CALIBRATION_OPTIONS = optionNames<CalibrationErrorOptions>()(
+const CALIBRATION_OPTIONS = /* @__PURE__ */ optionNames<CalibrationErrorOptions>()(
   "nBins",
   "norm",
   "ignoreIndex",
@@ -118,7 +118,7 @@ export interface MulticlassCalibrationErrorOptions extends CalibrationErrorOptio
   /** The labels of the probability columns. */
   labels?: readonly (number | string)[];
 }
-const MULTICLASS_CALIBRATION_OPTIONS = optionNames<MulticlassCalibrationErrorOptions>()(
+const MULTICLASS_CALIBRATION_OPTIONS = /* @__PURE__ */ optionNames<MulticlassCalibrationErrorOptions>()(
   ...CALIBRATION_OPTIONS,
   "numClasses",
   "labels",
@@ -166,21 +166,13 @@ export function multiclassCalibrationError(
   );
 }
 
-const dispatch = taskDispatch("calibrationError", {
-  binary: { def: binaryCalibrationErrorDef, fn: binaryCalibrationError },
-  multiclass: { def: multiclassCalibrationErrorDef, fn: multiclassCalibrationError },
-});
 /** Task-dispatching calibrationError (`task: "binary" | "multiclass"`; torchmetrics 1.9.0 `calibration_error` task wrapper). */
-export const calibrationError = dispatch.fn as PlainTask<
-  CalibrationErrorOptions,
-  MulticlassCalibrationErrorOptions,
-  never,
-  number
->;
+export const calibrationError = /* @__PURE__ */ taskFunction("calibrationError", {
+  binary: binaryCalibrationError,
+  multiclass: multiclassCalibrationError,
+}) as PlainTask<CalibrationErrorOptions, MulticlassCalibrationErrorOptions, never, number>;
 /** The def of {@link calibrationError}. */
-export const calibrationErrorDef = dispatch.def as PlainTaskDef<
-  CalibrationErrorOptions,
-  MulticlassCalibrationErrorOptions,
-  never,
-  number
->;
+export const calibrationErrorDef = /* @__PURE__ */ taskDef("calibrationError", {
+  binary: binaryCalibrationErrorDef,
+  multiclass: multiclassCalibrationErrorDef,
+}) as PlainTaskDef<CalibrationErrorOptions, MulticlassCalibrationErrorOptions, never, number>;

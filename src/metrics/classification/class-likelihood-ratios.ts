@@ -2,17 +2,18 @@ import { readOptions } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runOneShot } from "./one-shot.js";
 import {
   BINARY_STAT_OPTIONS,
   type BinaryArgs,
   type BinaryStatOptions,
   binaryStatDef,
+  binaryStatSteps,
   type StatState,
 } from "./stat-defs.js";
+import { runOneShotSteps } from "./steps.js";
 
 /** Catalog entry of the class likelihood ratios. */
-export const classLikelihoodRatiosMeta = classificationEntry({
+export const classLikelihoodRatiosMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/class_likelihood_ratios",
   title: "Positive and negative likelihood ratios (LR+, LR-)",
   formula: "LR_+=\\frac{TPR}{FPR},\\ LR_-=\\frac{FNR}{TNR}",
@@ -31,6 +32,21 @@ export interface LikelihoodRatios {
   negative: number;
 }
 
+/** The likelihood ratios from the binary confusion matrix `[tn, fp, fn, tp]`. */
+const RATIOS = {
+  fn: "binaryClassLikelihoodRatios",
+  reduce: (m: Float64Array): LikelihoodRatios => {
+    const [tn, fp, fn_, tp] = [m[0]!, m[1]!, m[2]!, m[3]!];
+    const supportPos = tp + fn_;
+    const supportNeg = tn + fp;
+    if (supportPos === 0) return { positive: Number.NaN, negative: Number.NaN };
+    return {
+      positive: fp === 0 ? Number.NaN : (tp * supportNeg) / (fp * supportPos),
+      negative: tn === 0 ? Number.NaN : (fn_ * supportNeg) / (tn * supportPos),
+    };
+  },
+};
+
 /**
  * The class likelihood ratios of a binary classifier (positives where `preds > threshold`; with
  * `posLabel` the inputs are sklearn's labels): LR+ = TPR / FPR = TP (TN + FP) / (FP (TP + FN))
@@ -41,24 +57,9 @@ export interface LikelihoodRatios {
 export function binaryClassLikelihoodRatiosDef(
   options: BinaryStatOptions = {},
 ): MetricDef<StatState, BinaryArgs, LikelihoodRatios> {
-  const fn = "binaryClassLikelihoodRatios";
   return binaryStatDef(
-    {
-      id: "classification/binary_class_likelihood_ratios",
-      meta: classLikelihoodRatiosMeta,
-      fn,
-      reduce: (m) => {
-        const [tn, fp, fn_, tp] = [m[0]!, m[1]!, m[2]!, m[3]!];
-        const supportPos = tp + fn_;
-        const supportNeg = tn + fp;
-        if (supportPos === 0) return { positive: Number.NaN, negative: Number.NaN };
-        return {
-          positive: fp === 0 ? Number.NaN : (tp * supportNeg) / (fp * supportPos),
-          negative: tn === 0 ? Number.NaN : (fn_ * supportNeg) / (tn * supportPos),
-        };
-      },
-    },
-    readOptions(fn, options, BINARY_STAT_OPTIONS),
+    { id: "classification/binary_class_likelihood_ratios", meta: classLikelihoodRatiosMeta, ...RATIOS },
+    readOptions(RATIOS.fn, options, BINARY_STAT_OPTIONS),
   );
 }
 /** One-shot {@link binaryClassLikelihoodRatiosDef}: `(preds, target[, sampleWeight][, options])`. */
@@ -68,5 +69,11 @@ export function binaryClassLikelihoodRatios(
   third?: NdInput | BinaryStatOptions,
   fourth?: BinaryStatOptions,
 ): LikelihoodRatios {
-  return runOneShot(binaryClassLikelihoodRatiosDef, preds, target, third, fourth);
+  return runOneShotSteps(
+    (options) => binaryStatSteps(RATIOS, readOptions(RATIOS.fn, options, BINARY_STAT_OPTIONS)).steps,
+    preds,
+    target,
+    third,
+    fourth,
+  ) as LikelihoodRatios;
 }

@@ -22,7 +22,7 @@ export interface ClassificationReportOptions {
   /** "text" (default, as sklearn) or "dict" (sklearn's `output_dict=True`). */
   output?: "text" | "dict";
 }
-const REPORT_OPTIONS = optionNames<ClassificationReportOptions>()(
+const REPORT_OPTIONS = /* @__PURE__ */ optionNames<ClassificationReportOptions>()(
   "labels",
   "classNames",
   "digits",

@@ -1,8 +1,9 @@
 import { optionNames, readOptions } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
+import type { MultilabelCounts } from "./confusion-kernel.js";
 import { classificationEntry } from "./meta.js";
 import type { NdInput } from "./ndarray.js";
-import { runOneShot } from "./one-shot.js";
+import { oneShotArgs } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import {
   type BinaryStatOptions,
@@ -12,13 +13,21 @@ import {
   type MultilabelCountsState,
   type MultilabelStatOptions,
   multilabelStatDef,
+  multilabelStatSteps,
   readNumLabels,
 } from "./stat-defs.js";
-import { confusionMetric } from "./stat-metric.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import {
+  binaryConfusionMetric,
+  binaryConfusionMetricDef,
+  type ConfusionMetricSpec,
+  multiclassConfusionMetric,
+  multiclassConfusionMetricDef,
+} from "./stat-metric.js";
+import { runSteps } from "./steps.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the confusion matrix. */
-export const confusionMatrixMeta = classificationEntry({
+export const confusionMatrixMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/confusion_matrix",
   title: "Confusion matrix",
   formula: "C_{ij}=\\sum_n [y_n=i][\\hat y_n=j]",
@@ -38,7 +47,7 @@ export interface ConfusionOptions {
   normalize?: ConfusionNormalize;
 }
 
-const CONFUSION_OPTIONS = optionNames<ConfusionOptions>()("normalize");
+const CONFUSION_OPTIONS = /* @__PURE__ */ optionNames<ConfusionOptions>()("normalize");
 
 /** `normalize`; `null` means none (torchmetrics' `normalize=None`). */
 function optNormalize(fn: string, value: unknown): ConfusionNormalize {
@@ -70,37 +79,55 @@ function normalizeRows(m: Float64Array, C: number, normalize: ConfusionNormalize
   return rows;
 }
 
-const confusionMatrixMetric = confusionMetric<
-  BinaryStatOptions & ConfusionOptions,
-  Omit<MulticlassStatOptions, "topK"> & ConfusionOptions,
+const confusionMatrixSpec: ConfusionMetricSpec<
+  ConfusionNormalize,
   number[][],
-  ConfusionNormalize
->({
+  BinaryStatOptions & ConfusionOptions,
+  Omit<MulticlassStatOptions, "topK"> & ConfusionOptions
+> = {
   concept: "confusion_matrix",
   name: "ConfusionMatrix",
-  meta: confusionMatrixMeta,
   options: CONFUSION_OPTIONS,
   parse: (options, fn) => optNormalize(fn, options.normalize),
   reduce: normalizeRows,
-});
+};
 
 /**
  * Binary confusion matrix `[[TN, FP], [FN, TP]]` (rows = target), positives where
  * `preds > threshold`; optionally normalised. Matches torchmetrics 1.9.0 `binary_confusion_matrix`
  * and sklearn 1.9.1 `confusion_matrix`. O(n).
  */
-export const binaryConfusionMatrixDef = confusionMatrixMetric.binaryDef;
+export const binaryConfusionMatrixDef = /* @__PURE__ */ binaryConfusionMetricDef(
+  confusionMatrixSpec,
+  confusionMatrixMeta,
+);
 /** One-shot {@link binaryConfusionMatrixDef}. */
-export const binaryConfusionMatrix = confusionMatrixMetric.binary;
+export const binaryConfusionMatrix = /* @__PURE__ */ binaryConfusionMetric(confusionMatrixSpec);
 
 /**
  * Multiclass confusion matrix C x C (rows = target, columns = prediction; argmax of scores).
  * Matches torchmetrics 1.9.0 `multiclass_confusion_matrix` and sklearn 1.9.1 `confusion_matrix`.
  * O(n + C^2) time, O(C^2) state.
  */
-export const multiclassConfusionMatrixDef = confusionMatrixMetric.multiclassDef;
+export const multiclassConfusionMatrixDef = /* @__PURE__ */ multiclassConfusionMetricDef(
+  confusionMatrixSpec,
+  confusionMatrixMeta,
+);
 /** One-shot {@link multiclassConfusionMatrixDef}. */
-export const multiclassConfusionMatrix = confusionMatrixMetric.multiclass;
+export const multiclassConfusionMatrix = /* @__PURE__ */ multiclassConfusionMetric(confusionMatrixSpec);
+
+/** Reads the options of the multilabel confusion matrices: the options as read and their reduction. */
+function readMultilabelConfusion(options: unknown) {
+  const fn = "multilabelConfusionMatrix";
+  const o = readOptions(fn, options, [...MULTILABEL_STAT_OPTIONS, ...CONFUSION_OPTIONS]);
+  const normalize = optNormalize(fn, o.normalize);
+  const numLabels = readNumLabels(fn, o.numLabels);
+  const reduce = (s: MultilabelCounts) =>
+    Array.from({ length: numLabels }, (_, l) =>
+      normalizeRows(s.counts.subarray(l * 4, l * 4 + 4), 2, normalize),
+    );
+  return { o, reductions: { fn, reduce } };
+}
 
 /**
  * Multilabel confusion matrices: one `[[TN, FP], [FN, TP]]` per label (L x 2 x 2). Matches
@@ -109,20 +136,9 @@ export const multiclassConfusionMatrix = confusionMatrixMetric.multiclass;
 export function multilabelConfusionMatrixDef(
   options: MultilabelStatOptions & ConfusionOptions,
 ): MetricDef<MultilabelCountsState, MultilabelArgs, number[][][]> {
-  const fn = "multilabelConfusionMatrix";
-  const o = readOptions(fn, options, [...MULTILABEL_STAT_OPTIONS, ...CONFUSION_OPTIONS]);
-  const normalize = optNormalize(fn, o.normalize);
-  const numLabels = readNumLabels(fn, o.numLabels);
+  const { o, reductions } = readMultilabelConfusion(options);
   return multilabelStatDef(
-    {
-      id: "classification/multilabel_confusion_matrix",
-      meta: confusionMatrixMeta,
-      fn,
-      reduce: (s) =>
-        Array.from({ length: numLabels }, (_, l) =>
-          normalizeRows(s.counts.subarray(l * 4, l * 4 + 4), 2, normalize),
-        ),
-    },
+    { id: "classification/multilabel_confusion_matrix", meta: confusionMatrixMeta, ...reductions },
     o,
   );
 }
@@ -133,21 +149,26 @@ export function multilabelConfusionMatrix(
   third: NdInput | undefined | (MultilabelStatOptions & ConfusionOptions),
   fourth?: MultilabelStatOptions & ConfusionOptions,
 ): number[][][] {
-  return runOneShot(multilabelConfusionMatrixDef, preds, target, third, fourth);
+  const { sampleWeight, options } = oneShotArgs(third, fourth);
+  const { o, reductions } = readMultilabelConfusion(options);
+  return runSteps(multilabelStatSteps(reductions, o).steps, preds, target, sampleWeight) as number[][][];
 }
 
 type B = BinaryStatOptions & ConfusionOptions;
 type M = MulticlassStatOptions & ConfusionOptions;
 type L = MultilabelStatOptions & ConfusionOptions;
-const dispatch = taskDispatch("confusionMatrix", {
-  binary: { def: binaryConfusionMatrixDef, fn: binaryConfusionMatrix },
-  multiclass: { def: multiclassConfusionMatrixDef, fn: multiclassConfusionMatrix },
-  multilabel: { def: multilabelConfusionMatrixDef, fn: multilabelConfusionMatrix },
-});
 /**
  * Task-dispatching confusion matrix (`task: "binary" | "multiclass" | "multilabel"`), as the
  * torchmetrics 1.9.0 `confusion_matrix` task wrapper: C x C (binary 2 x 2), multilabel L x 2 x 2.
  */
-export const confusionMatrix = dispatch.fn as PlainTask<B, M, L, number[][], number[][], number[][][]>;
+export const confusionMatrix = /* @__PURE__ */ taskFunction("confusionMatrix", {
+  binary: binaryConfusionMatrix,
+  multiclass: multiclassConfusionMatrix,
+  multilabel: multilabelConfusionMatrix,
+}) as PlainTask<B, M, L, number[][], number[][], number[][][]>;
 /** The def of {@link confusionMatrix}. */
-export const confusionMatrixDef = dispatch.def as PlainTaskDef<B, M, L, number[][], number[][], number[][][]>;
+export const confusionMatrixDef = /* @__PURE__ */ taskDef("confusionMatrix", {
+  binary: binaryConfusionMatrixDef,
+  multiclass: multiclassConfusionMatrixDef,
+  multilabel: multilabelConfusionMatrixDef,
+}) as PlainTaskDef<B, M, L, number[][], number[][], number[][][]>;

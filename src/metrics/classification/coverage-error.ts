@@ -6,7 +6,7 @@ import type { NdInput } from "./ndarray.js";
 import { runOneShot } from "./one-shot.js";
 
 /** Catalog entry of coverage error. */
-export const coverageErrorMeta = classificationEntry({
+export const coverageErrorMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/coverage_error",
   title: "Coverage error",
   formula: "\\frac{1}{N}\\sum_n |\\{k: s_{n,k} \\ge \\min_{j\\in Y_n} s_{n,j}\\}|",

@@ -7,7 +7,7 @@ import { classificationEntry } from "./meta.js";
 import { assertSameShape, type NdInput, readNumbers } from "./ndarray.js";
 
 /** Catalog entry of the critical success index. */
-export const criticalSuccessIndexMeta = classificationEntry({
+export const criticalSuccessIndexMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/critical_success_index",
   title: "Critical success index (threat score)",
   formula: "CSI=\\frac{hits}{hits+misses+false\\ alarms}",
@@ -26,7 +26,10 @@ export interface CriticalSuccessIndexOptions {
   /** Score each index of this dimension separately (a sequence of images); default: one score. */
   keepSequenceDim?: number;
 }
-const CSI_OPTIONS = optionNames<CriticalSuccessIndexOptions>()("threshold", "keepSequenceDim");
+const CSI_OPTIONS = /* @__PURE__ */ optionNames<CriticalSuccessIndexOptions>()(
+  "threshold",
+  "keepSequenceDim",
+);
 
 /** `[hits, misses, falseAlarms]` per kept index (or once); empty until the first batch fixes the sequence length. */
 export interface CsiState {

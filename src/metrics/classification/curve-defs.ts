@@ -5,42 +5,46 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { optionNames, readOptions } from "../../core/options.js";
-import { canonicalJson, type MetricDef } from "../../metric.js";
+import type { MetricDef } from "../../metric.js";
 import { readBinaryBatch, readMulticlassBatch, readMultilabelBatch } from "./batch.js";
 import {
-  averageCurveValues,
+  type BinaryCurveBatch,
   type BinaryCurveState,
   binarySource,
   type CurveSource,
-  checkCurveState,
+  checkBinaryCurveState,
+  computeOnBatch,
+  histTotal,
   initBinaryCurve,
+  mergeBinaryCurve,
+  resolveThresholds,
+  type ThresholdsOption,
+  updateBinaryCurve,
+  withoutIgnored,
+} from "./curve-state.js";
+import { assertSeen } from "./input.js";
+import { type ClassIndex, type ClassLabel, optPosLabel, readClassList } from "./labels.js";
+import {
+  averageCurveValues,
+  checkMulticlassCurveState,
   initMulticlassCurve,
   initMultilabelCurve,
   type MulticlassCurveState,
   type MultilabelCurveState,
-  mergeBinaryCurve,
   mergeMulticlassCurve,
   multiclassMicroSource,
   multiclassSources,
   multilabelMicroSource,
   multilabelSources,
   positives,
-  resolveThresholds,
-  type ThresholdsOption,
-  tryFastBinaryCurveUpdate,
-  updateBinaryCurve,
   updateMulticlassCurve,
   updateMultilabelCurve,
-} from "./curve-state.js";
-import { assertSeen } from "./input.js";
-import { type ClassIndex, type ClassLabel, optPosLabel, readClassList } from "./labels.js";
-import type { LabelInput, NdInput } from "./ndarray.js";
-import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
+} from "./multiclass-curve-state.js";
+import { oneShotArgs } from "./one-shot.js";
 import { optClassCount, optIgnoreIndex, optOneOf } from "./options.js";
 import { optPredsKind, type ScoresKind, scoreRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs, MultilabelArgs } from "./stat-defs.js";
-import { named, optClassNames } from "./stat-metric.js";
-import { type PerClassTask, type PerClassTaskDef, taskDispatch } from "./task.js";
+import { type MetricSteps, stepsDef } from "./steps.js";
 
 /** Whose conventions to follow where the references differ (one class missing, first ROC threshold, raw scores). */
 export type CurveConvention = "torchmetrics" | "sklearn";
@@ -89,14 +93,14 @@ export interface MultilabelCurveOptions extends CurveOptions {
 }
 
 /** The option names every binary curve metric reads (a concept adds its own). */
-export const BINARY_CURVE_OPTIONS = optionNames<BinaryCurveOptions>()(
+export const BINARY_CURVE_OPTIONS = /* @__PURE__ */ optionNames<BinaryCurveOptions>()(
   "thresholds",
   "ignoreIndex",
   "predsKind",
   "posLabel",
 );
 /** The option names every multiclass curve metric reads. */
-export const MULTICLASS_CURVE_OPTIONS = optionNames<MulticlassCurveOptions>()(
+export const MULTICLASS_CURVE_OPTIONS = /* @__PURE__ */ optionNames<MulticlassCurveOptions>()(
   "thresholds",
   "ignoreIndex",
   "predsKind",
@@ -104,7 +108,7 @@ export const MULTICLASS_CURVE_OPTIONS = optionNames<MulticlassCurveOptions>()(
   "labels",
 );
 /** The option names every multilabel curve metric reads. */
-export const MULTILABEL_CURVE_OPTIONS = optionNames<MultilabelCurveOptions>()(
+export const MULTILABEL_CURVE_OPTIONS = /* @__PURE__ */ optionNames<MultilabelCurveOptions>()(
   "thresholds",
   "ignoreIndex",
   "predsKind",
@@ -128,12 +132,6 @@ export interface CurveSpec<R, Ctx> {
   compute(ctx: Ctx): R;
 }
 
-function histTotal(hist: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < hist.length; i++) total += hist[i]!;
-  return total;
-}
-
 function checkBinaryIgnore(ignoreIndex: number | undefined, fn: string): void {
   if (ignoreIndex === 0 || ignoreIndex === 1)
     fail(
@@ -153,50 +151,24 @@ function curveOptions(options: Record<string, unknown>): Record<string, unknown>
 
 type AnyCurveState = BinaryCurveState | MulticlassCurveState | MultilabelCurveState;
 
-/** The parts in which the three curve MetricDefs differ. */
-interface CurveParts<S extends AnyCurveState, A extends unknown[], Ctx> {
-  thresholds: Float64Array | undefined;
-  init(): S;
-  update(state: S, ...args: A): void;
-  merge(a: S, b: S): S;
-  /** The layout the state check needs (binned problems = classes for multiclass/multilabel). */
-  variant: "binary" | "multiclass" | "multilabel";
-  problems: number;
-  /** What determines the state's content (compute groups): see MetricDef.stateKey. */
-  stateKey: Record<string, unknown>;
-  /** What `spec.compute` receives. */
-  input(state: S): Ctx;
-}
-
-/** Assembles a curve MetricDef: the shared options, compute guard and state check around `parts`. */
-function curveDef<S extends AnyCurveState, A extends unknown[], R, Ctx>(
-  spec: CurveSpec<R, Ctx>,
-  options: Record<string, unknown>,
-  parts: CurveParts<S, A, Ctx>,
-): MetricDef<S, A, R> {
-  const { thresholds } = parts;
-  return {
-    id: spec.id,
-    meta: spec.meta,
-    options: curveOptions(options),
-    stateKey: canonicalJson(parts.stateKey),
-    init: parts.init,
-    update: parts.update,
-    merge: parts.merge,
-    compute: (state) => {
-      assertSeen(state.kind === "exact" ? state.target.length : histTotal(state.hist), spec.fn);
-      return spec.compute(parts.input(state));
-    },
-    validateState(state): asserts state is S {
-      const layout = { variant: parts.variant, classes: parts.problems };
-      checkCurveState(
-        spec.id,
-        state,
-        thresholds ? { ...layout, histLength: parts.problems * 2 * (thresholds.length + 1) } : layout,
-      );
-    },
+/** A curve metric's compute: refuses a state that has seen no sample, then computes on `input(state)`. */
+function guardedCompute<S extends AnyCurveState, Ctx, R>(
+  fn: string,
+  input: (state: S) => Ctx,
+  compute: (ctx: Ctx) => R,
+): (state: S) => R {
+  return (state) => {
+    assertSeen(state.kind === "exact" ? state.target.length : histTotal(state.hist), fn);
+    return compute(input(state));
   };
 }
+
+/** `{ histLength }` when there is one (exact optional properties take no undefined). */
+const optionalHist = (length: number | undefined) => (length === undefined ? {} : { histLength: length });
+
+/** The length of a binned state's histograms: 2 (T + 1) counts per problem. */
+const histLength = (thresholds: Float64Array | undefined, problems: number) =>
+  thresholds && problems * 2 * (thresholds.length + 1);
 
 /**
  * What one class (or label) of a multiclass/multilabel curve state costs: a binned histogram of
@@ -224,6 +196,82 @@ export function readCurveKind(
   return optPredsKind(fn, options.predsKind, true, fallback);
 }
 
+/** What a binary curve metric reads from its options, shared by its def and its one-shot. */
+export interface BinaryCurveReading<R> {
+  fn: string;
+  /** The options as read (the def echoes them). */
+  options: Record<string, unknown>;
+  thresholds: Float64Array | undefined;
+  ignoreIndex: number | undefined;
+  posLabel: ClassLabel | undefined;
+  kind: ScoresKind;
+  /** The metric's value of the binary {@link CurveSource}. */
+  compute(source: CurveSource): R;
+}
+
+/**
+ * Reads the options every binary curve metric shares (`options` already read with
+ * `readOptions`); `kind` says what the scores are.
+ */
+export function readBinaryCurve<R>(
+  fn: string,
+  options: Record<string, unknown>,
+  kind: ScoresKind,
+  compute: (source: CurveSource) => R,
+): BinaryCurveReading<R> {
+  const thresholds = resolveThresholds(options.thresholds, fn);
+  const ignoreIndex = optIgnoreIndex(fn, options.ignoreIndex);
+  checkBinaryIgnore(ignoreIndex, fn);
+  const posLabel = optPosLabel(fn, options.posLabel);
+  return { fn, options, thresholds, ignoreIndex, posLabel, kind, compute };
+}
+
+/** Reads and validates a batch of a binary curve metric; samples whose target is `ignoreIndex` are left out. */
+function readCurveBatch<R>(
+  r: BinaryCurveReading<R>,
+  preds: unknown,
+  target: unknown,
+  sampleWeight: unknown,
+): BinaryCurveBatch {
+  const batch = readBinaryBatch(r.fn, preds, target, sampleWeight, r);
+  return withoutIgnored({ scores: batch.preds, target: batch.target, weights: batch.weights }, r.ignoreIndex);
+}
+
+/** The steps of a binary curve metric: validate → append to the curve state → compute on its source. */
+export function binaryCurveSteps<R>(r: BinaryCurveReading<R>): MetricSteps<BinaryCurveState, BinaryArgs, R> {
+  const { fn, thresholds } = r;
+  return {
+    init: () => initBinaryCurve(thresholds),
+    update(state, preds, target, sampleWeight) {
+      updateBinaryCurve(state, thresholds, readCurveBatch(r, preds, target, sampleWeight));
+    },
+    compute: guardedCompute(fn, (state: BinaryCurveState) => binarySource(state, thresholds), r.compute),
+  };
+}
+
+/** The MetricDef of a binary curve metric: its steps with identity, merge and the state check. */
+export function binaryCurveMetricDef<R>(
+  id: string,
+  meta: CatalogEntry,
+  r: BinaryCurveReading<R>,
+): MetricDef<BinaryCurveState, BinaryArgs, R> {
+  const { thresholds } = r;
+  return stepsDef(binaryCurveSteps(r), {
+    id,
+    meta,
+    options: curveOptions(r.options),
+    merge: mergeBinaryCurve,
+    stateKey: {
+      curve: "binary",
+      thresholds: thresholds && Array.from(thresholds),
+      ignoreIndex: r.ignoreIndex,
+      kind: r.kind,
+      posLabel: r.posLabel,
+    },
+    check: (id, state) => checkBinaryCurveState(id, state, histLength(thresholds, 1)),
+  });
+}
+
 /**
  * Builds a binary curve MetricDef; `compute` receives the binary {@link CurveSource}. `options`
  * are already read; `kind` says what the scores are (default "scores": as given, for callers
@@ -234,44 +282,24 @@ export function binaryCurveDef<R>(
   options: Record<string, unknown>,
   kind: ScoresKind = "scores",
 ): MetricDef<BinaryCurveState, BinaryArgs, R> {
-  const { fn } = spec;
-  const thresholds = resolveThresholds(options.thresholds, fn);
-  const ignoreIndex = optIgnoreIndex(fn, options.ignoreIndex);
-  checkBinaryIgnore(ignoreIndex, fn);
-  const posLabel = optPosLabel(fn, options.posLabel);
-  const reading = { kind, ignoreIndex, posLabel, labelPreds: false };
-  const fast = kind !== "logits" && posLabel === undefined;
-  return curveDef<BinaryCurveState, BinaryArgs, R, CurveSource>(spec, options, {
-    thresholds,
-    variant: "binary",
-    stateKey: {
-      curve: "binary",
-      thresholds: thresholds && Array.from(thresholds),
-      ignoreIndex,
-      kind,
-      posLabel,
-    },
-    init: () => initBinaryCurve(thresholds),
-    update(state, preds, target, sampleWeight) {
-      if (
-        fast &&
-        tryFastBinaryCurveUpdate(state, preds, target, sampleWeight, ignoreIndex, kind !== "scores")
-      )
-        return;
-      const batch = readBinaryBatch(fn, preds, target, sampleWeight, reading);
-      updateBinaryCurve(
-        state,
-        thresholds,
-        Float64Array.from(batch.preds),
-        Float64Array.from(batch.target),
-        batch.weights,
-        ignoreIndex,
-      );
-    },
-    merge: mergeBinaryCurve,
-    problems: 1,
-    input: (state) => binarySource(state, thresholds),
-  });
+  return binaryCurveMetricDef(spec.id, spec.meta, readBinaryCurve(spec.fn, options, kind, spec.compute));
+}
+
+/**
+ * The one-shot of a binary curve metric, `(preds, target[, sampleWeight][, options])`: `read`
+ * parses the options as the metric's def does, then the metric is computed on the validated
+ * batch itself (no state to fill, merge or check).
+ */
+export function runBinaryCurve<R>(
+  read: (options: unknown) => BinaryCurveReading<R>,
+  preds: unknown,
+  target: unknown,
+  third: unknown,
+  fourth: unknown,
+): R {
+  const { sampleWeight, options } = oneShotArgs(third, fourth);
+  const r = read(options);
+  return computeOnBatch(readCurveBatch(r, preds, target, sampleWeight), r.thresholds, r.fn, r.compute);
 }
 
 /**
@@ -293,31 +321,31 @@ export interface CurveContext<S> {
   classes: number;
 }
 
-/** Builds a multiclass curve MetricDef over `(N, C, ...)` scores and `(N, ...)` class labels. */
-export function multiclassCurveDef<R>(
-  spec: CurveSpec<R, CurveContext<MulticlassCurveState>>,
+/** What a multiclass or multilabel curve's steps need: its function name and its compute. */
+export type CurveStepsSpec<R, Ctx> = Pick<CurveSpec<R, Ctx>, "fn" | "compute">;
+
+/** A multiclass or multilabel curve metric's steps, and what its def adds them from. */
+interface ProblemsCurveSteps<S, A extends unknown[], R> {
+  steps: MetricSteps<S, A, R>;
+  /** The classes or labels: the binned problems of the state check. */
+  problems: number;
+  thresholds: Float64Array | undefined;
+  stateKey: Record<string, unknown>;
+}
+
+/** The steps of a multiclass curve metric over `(N, C, ...)` scores and `(N, ...)` class labels. */
+export function multiclassCurveSteps<R>(
+  spec: CurveStepsSpec<R, CurveContext<MulticlassCurveState>>,
   options: Record<string, unknown>,
   kind: ScoresKind,
-): MetricDef<MulticlassCurveState, MulticlassArgs, R> {
+): ProblemsCurveSteps<MulticlassCurveState, MulticlassArgs, R> {
   const { fn } = spec;
   const thresholds = resolveThresholds(options.thresholds, fn);
   const ignoreIndex = optIgnoreIndex(fn, options.ignoreIndex);
   const { classes: C, index } = readCurveClasses(fn, options, thresholds);
   const reading = { classes: C, ignoreIndex, index, rest: undefined, needLabels: false, needScores: true };
-  return curveDef<MulticlassCurveState, MulticlassArgs, R, CurveContext<MulticlassCurveState>>(
-    spec,
-    options,
-    {
-      thresholds,
-      variant: "multiclass",
-      stateKey: {
-        curve: "multiclass",
-        C,
-        labels: index?.labels,
-        thresholds: thresholds && Array.from(thresholds),
-        ignoreIndex,
-        kind,
-      },
+  return {
+    steps: {
       init: () => initMulticlassCurve(thresholds, C),
       update(state, preds, target, sampleWeight) {
         rejectWeights(sampleWeight, fn);
@@ -332,37 +360,38 @@ export function multiclassCurveDef<R>(
           ignoreIndex,
         );
       },
-      merge: mergeMulticlassCurve,
-      problems: C,
-      input: (state) => ({ state, thresholds, classes: C }),
+      compute: guardedCompute(
+        fn,
+        (state: MulticlassCurveState) => ({ state, thresholds, classes: C }),
+        spec.compute,
+      ),
     },
-  );
+    problems: C,
+    thresholds,
+    stateKey: {
+      curve: "multiclass",
+      C,
+      labels: index?.labels,
+      thresholds: thresholds && Array.from(thresholds),
+      ignoreIndex,
+      kind,
+    },
+  };
 }
 
-/** Builds a multilabel curve MetricDef over `(N, L, ...)` scores and 0/1 targets. */
-export function multilabelCurveDef<R>(
-  spec: CurveSpec<R, CurveContext<MultilabelCurveState>>,
+/** The steps of a multilabel curve metric over `(N, L, ...)` scores and 0/1 targets. */
+export function multilabelCurveSteps<R>(
+  spec: CurveStepsSpec<R, CurveContext<MultilabelCurveState>>,
   options: Record<string, unknown>,
   kind: ScoresKind,
-): MetricDef<MultilabelCurveState, MultilabelArgs, R> {
+): ProblemsCurveSteps<MultilabelCurveState, MultilabelArgs, R> {
   const { fn } = spec;
   const thresholds = resolveThresholds(options.thresholds, fn);
   const ignoreIndex = optIgnoreIndex(fn, options.ignoreIndex);
   checkBinaryIgnore(ignoreIndex, fn);
   const L = optClassCount(fn, "numLabels", options.numLabels, classBytes(thresholds));
-  return curveDef<MultilabelCurveState, MultilabelArgs, R, CurveContext<MultilabelCurveState>>(
-    spec,
-    options,
-    {
-      thresholds,
-      variant: "multilabel",
-      stateKey: {
-        curve: "multilabel",
-        L,
-        thresholds: thresholds && Array.from(thresholds),
-        ignoreIndex,
-        kind,
-      },
+  return {
+    steps: {
       init: () => initMultilabelCurve(thresholds, L),
       update(state, preds, target, sampleWeight) {
         rejectWeights(sampleWeight, fn);
@@ -376,11 +405,57 @@ export function multilabelCurveDef<R>(
           ignoreIndex,
         );
       },
-      merge: mergeMulticlassCurve,
-      problems: L,
-      input: (state) => ({ state, thresholds, classes: L }),
+      compute: guardedCompute(
+        fn,
+        (state: MultilabelCurveState) => ({ state, thresholds, classes: L }),
+        spec.compute,
+      ),
     },
-  );
+    problems: L,
+    thresholds,
+    stateKey: { curve: "multilabel", L, thresholds: thresholds && Array.from(thresholds), ignoreIndex, kind },
+  };
+}
+
+/** The MetricDef of multiclass or multilabel curve steps: identity, merge and the state check. */
+function problemsCurveDef<S extends MulticlassCurveState | MultilabelCurveState, A extends unknown[], R>(
+  spec: { id: string; meta: CatalogEntry },
+  variant: "multiclass" | "multilabel",
+  options: Record<string, unknown>,
+  built: ProblemsCurveSteps<S, A, R>,
+): MetricDef<S, A, R> {
+  const { problems, thresholds } = built;
+  return stepsDef(built.steps, {
+    id: spec.id,
+    meta: spec.meta,
+    options: curveOptions(options),
+    merge: mergeMulticlassCurve,
+    stateKey: built.stateKey,
+    check: (id, state) =>
+      checkMulticlassCurveState(id, state, {
+        variant,
+        classes: problems,
+        ...optionalHist(histLength(thresholds, problems)),
+      }),
+  });
+}
+
+/** Builds a multiclass curve MetricDef over `(N, C, ...)` scores and `(N, ...)` class labels. */
+export function multiclassCurveDef<R>(
+  spec: CurveSpec<R, CurveContext<MulticlassCurveState>>,
+  options: Record<string, unknown>,
+  kind: ScoresKind,
+): MetricDef<MulticlassCurveState, MulticlassArgs, R> {
+  return problemsCurveDef(spec, "multiclass", options, multiclassCurveSteps(spec, options, kind));
+}
+
+/** Builds a multilabel curve MetricDef over `(N, L, ...)` scores and 0/1 targets. */
+export function multilabelCurveDef<R>(
+  spec: CurveSpec<R, CurveContext<MultilabelCurveState>>,
+  options: Record<string, unknown>,
+  kind: ScoresKind,
+): MetricDef<MultilabelCurveState, MultilabelArgs, R> {
+  return problemsCurveDef(spec, "multilabel", options, multilabelCurveSteps(spec, options, kind));
 }
 
 /**
@@ -413,141 +488,4 @@ export function averagedCurve(
   const values = sources.map(value);
   if (nanIsResult && average !== "none" && values.some(Number.isNaN)) return Number.NaN;
   return averageCurveValues(values, average, positives(sources));
-}
-
-/** What a curve concept with one result per binary problem states (ROC curve, precision-recall curve). */
-export interface PerProblemCurveSpec<P, R> {
-  /** snake_case concept: ids are `classification/<binary|multiclass|multilabel>_<concept>`. */
-  concept: string;
-  /** PascalCase concept: function names are `<binary|multiclass|multilabel><Name>`. */
-  name: string;
-  meta: CatalogEntry;
-  /** The names of the concept's own options, besides the shared ones of each variant. */
-  options: readonly string[];
-  /** Parses the concept's own options. */
-  parse(options: Record<string, unknown>, fn: string): P;
-  /** The default `predsKind` under the parsed options (sklearn's convention: "scores"). Default "auto". */
-  defaultKind?(parsed: P): ScoresKind;
-  /** The result of one binary problem. */
-  value(source: CurveSource, parsed: P): R;
-  /**
-   * Multiclass `average` (torchmetrics' curves): "micro" is `value` of the pooled one-hot
-   * problem, "macro" this reduction of the per-class problems. Absent: no `average` option.
-   */
-  macro?(sources: CurveSource[], parsed: P): R;
-}
-
-/** A result per class or label: a list, or a record under option `classNames`. */
-export type PerProblem<R, N> = N extends readonly string[] ? Record<N[number], R> : R[];
-
-/** `average` of a per-class curve: "none" (default, one per class), "micro" or "macro" (one curve). */
-export type CurveReduction = "none" | "micro" | "macro";
-/** The result under `average`: one per class, or one. */
-export type Reduced<R, A, N> = A extends "micro" | "macro" ? R : PerProblem<R, N>;
-
-type Weight = NdInput | undefined;
-
-/** The six exports of a per-problem curve concept: binary gives one result, multiclass/multilabel one per class/label. */
-export interface PerProblemCurve<B, M, L, R> {
-  binaryDef(options?: B): MetricDef<BinaryCurveState, BinaryArgs, R>;
-  binary(preds: LabelInput, target: LabelInput, options?: B): R;
-  binary(preds: LabelInput, target: LabelInput, sampleWeight: Weight, options?: B): R;
-  multiclassDef<N = undefined, A extends CurveReduction = "none">(
-    options: M & { classNames?: N; average?: A },
-  ): MetricDef<MulticlassCurveState, MulticlassArgs, Reduced<R, A, N>>;
-  multiclass<N = undefined, A extends CurveReduction = "none">(
-    preds: NdInput,
-    target: LabelInput,
-    options: M & { classNames?: N; average?: A },
-  ): Reduced<R, A, N>;
-  multilabelDef<N = undefined>(
-    options: L & { classNames?: N },
-  ): MetricDef<MultilabelCurveState, MultilabelArgs, PerProblem<R, N>>;
-  multilabel<N = undefined>(
-    preds: NdInput,
-    target: NdInput,
-    options: L & { classNames?: N },
-  ): PerProblem<R, N>;
-  /** The task-dispatching one-shot function. */
-  task: PerClassTask<B, M, L, R>;
-  /** The task-dispatching def factory. */
-  taskDef: PerClassTaskDef<B, M, L, R>;
-}
-
-/** Builds a per-problem curve concept: multiclass one-vs-rest per class, multilabel per label. */
-export function perProblemCurve<B, M, L, R, P = undefined>(
-  spec: PerProblemCurveSpec<P, R>,
-): PerProblemCurve<B, M, L, R> {
-  const names = (variant: "binary" | "multiclass" | "multilabel") => ({
-    id: `classification/${variant}_${spec.concept}`,
-    fn: `${variant}${spec.name}`,
-    meta: spec.meta,
-  });
-  const read = (fn: string, options: unknown, shared: readonly string[], own: readonly string[] = []) => {
-    const o = readCurveOptions(fn, options, shared, [...spec.options, ...own]);
-    const parsed = spec.parse(o, fn);
-    return { o, parsed, kind: readCurveKind(fn, o, spec.defaultKind?.(parsed) ?? "auto") };
-  };
-  const built = {
-    binaryDef(options: unknown) {
-      const n = names("binary");
-      const { o, parsed, kind } = read(n.fn, options, BINARY_CURVE_OPTIONS);
-      return binaryCurveDef({ ...n, compute: (s) => spec.value(s, parsed) }, o, kind);
-    },
-    binary: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runOneShot(built.binaryDef, preds, target, third, fourth),
-    multiclassDef(options: unknown) {
-      const n = names("multiclass");
-      const own = spec.macro ? ["classNames", "average"] : ["classNames"];
-      const { o, parsed, kind } = read(n.fn, options, MULTICLASS_CURVE_OPTIONS, own);
-      const average = optOneOf(
-        n.fn,
-        "average",
-        o.average === null ? undefined : o.average,
-        ["none", "micro", "macro"],
-        "none",
-      );
-      const classNames = optClassNames(n.fn, o.classNames, readCurveClasses(n.fn, o, undefined).classes);
-      const compute = ({ state, thresholds, classes }: CurveContext<MulticlassCurveState>) => {
-        if (average === "micro") return spec.value(multiclassMicroSource(state, thresholds, classes), parsed);
-        const sources = multiclassSources(state, thresholds, classes);
-        if (average === "macro") return spec.macro!(sources, parsed);
-        return named(
-          sources.map((s) => spec.value(s, parsed)),
-          classNames,
-        );
-      };
-      return multiclassCurveDef({ ...n, compute }, o, kind);
-    },
-    multiclass: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runMulticlassOneShot(built.multiclassDef, names("multiclass").fn, preds, target, third, fourth),
-    multilabelDef(options: unknown) {
-      const n = names("multilabel");
-      const { o, parsed, kind } = read(n.fn, options, MULTILABEL_CURVE_OPTIONS, ["classNames"]);
-      const def = multilabelCurveDef(
-        {
-          ...n,
-          compute: ({ state, thresholds, classes }) =>
-            perLabel(multilabelSources(state, thresholds, classes)),
-        },
-        o,
-        kind,
-      );
-      const classNames = optClassNames(n.fn, o.classNames, o.numLabels as number);
-      const perLabel = (sources: CurveSource[]) =>
-        named(
-          sources.map((s) => spec.value(s, parsed)),
-          classNames,
-        );
-      return def;
-    },
-    multilabel: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runOneShot(built.multilabelDef, preds, target, third, fourth),
-  };
-  const dispatch = taskDispatch(spec.name[0]!.toLowerCase() + spec.name.slice(1), {
-    binary: { def: built.binaryDef, fn: built.binary },
-    multiclass: { def: built.multiclassDef, fn: built.multiclass },
-    multilabel: { def: built.multilabelDef, fn: built.multilabel },
-  });
-  return { ...built, task: dispatch.fn, taskDef: dispatch.def } as unknown as PerProblemCurve<B, M, L, R>;
 }

@@ -1,36 +1,35 @@
 /**
- * The one curve state behind ROC, precision-recall, AUROC, average precision and the operating
- * points (internal). Two modes, as torchmetrics 1.9.0:
+ * The binary curve state behind ROC, precision-recall, AUROC, average precision and the
+ * operating points, and the curve computations over one binary problem (internal). Two modes,
+ * as torchmetrics 1.9.0:
  *
- * - exact (`thresholds` undefined): the scores and targets themselves, O(n) state: binary
- *   5 bytes per sample while every score is a float32 value (Float32 score + Uint8 target), 9
- *   once one is not (Float64 score), +8 with `sampleWeight`; multiclass 8 C + 4, multilabel 9 L.
- *   At compute, float32 scores are bucketed by the bits of their order-preserving keys (O(n), no
- *   full sort); other scores are split by target and sorted with the engine's numeric sort, then
- *   merged in descending order. Every distinct score is one threshold and ties share it (half
- *   credit in AUROC, as sklearn and torchmetrics).
+ * - exact (`thresholds` undefined): the scores and targets themselves, O(n) state: 5 bytes per
+ *   sample while every score is a float32 value (Float32 score + Uint8 target), 9 once one is
+ *   not (Float64 score), +8 with `sampleWeight`. At compute, float32 scores are bucketed by the
+ *   bits of their order-preserving keys (O(n), no full sort); other scores, and weighted ones,
+ *   are walked in the order of a stable radix argsort. Every distinct score is one threshold and
+ *   ties share it (half credit in AUROC, as sklearn and torchmetrics).
  * - binned (`thresholds`: a count for torch's float32 `linspace(0, 1, count)`, or an ascending
  *   list): a histogram of how many thresholds each score reaches, per target value; constant
  *   memory, merge by addition. A score `s` is predicted positive at threshold `t` when `s >= t`.
+ *
+ * Each binary problem reaches the computations as a {@link CurveSource}: the multiclass and
+ * multilabel states (multiclass-curve-state.ts) make one per class or label.
  */
 import {
-  append,
   concatGrowable,
   filled,
   type GrowableFloat32,
   type GrowableFloat64,
-  type GrowableInt32,
   type GrowableUint8,
   growableFloat32,
   growableFloat64,
-  growableInt32,
   growableUint8,
 } from "../../core/buffer.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optSize } from "../../core/options.js";
-import { argsortDescending, float32FromKey, radixSortUint32 } from "../../core/sort.js";
-import { isAscending, sortFloat64 } from "../../core/sort-float64.js";
+import { argsortDescending, float32FromKey } from "../../core/sort.js";
 import {
   checkState,
   checkValues,
@@ -40,7 +39,7 @@ import {
   type ValueDomain,
 } from "../../core/state-check.js";
 import { trapezoid } from "./auc.js";
-import { isPlainVector } from "./ndarray.js";
+import { assertSeen } from "./input.js";
 
 /** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
 export type ThresholdsOption = number | readonly number[];
@@ -148,42 +147,12 @@ export interface BinnedCurveState {
 }
 export type BinaryCurveState = ExactBinaryCurveState | BinnedCurveState;
 
-/** Exact multiclass state: N x C scores (row-major) and N labels. */
-export interface ExactMulticlassCurveState {
-  kind: "exact";
-  scores: GrowableFloat64;
-  target: GrowableInt32;
-}
-export type MulticlassCurveState = ExactMulticlassCurveState | BinnedCurveState;
-
-/** Exact multilabel state: N x L scores and targets (0, 1, or 2 for ignored). */
-export interface ExactMultilabelCurveState {
-  kind: "exact";
-  scores: GrowableFloat64;
-  target: GrowableUint8;
-}
-export type MultilabelCurveState = ExactMultilabelCurveState | BinnedCurveState;
-
 export function initBinaryCurve(thresholds: Float64Array | undefined): BinaryCurveState {
   if (thresholds) return { kind: "binned", hist: new Float64Array(2 * (thresholds.length + 1)) };
   return { kind: "exact", scores: growableFloat32(), target: growableUint8(), weights: null };
 }
-export function initMulticlassCurve(
-  thresholds: Float64Array | undefined,
-  numClasses: number,
-): MulticlassCurveState {
-  if (thresholds) return { kind: "binned", hist: new Float64Array(numClasses * 2 * (thresholds.length + 1)) };
-  return { kind: "exact", scores: growableFloat64(), target: growableInt32() };
-}
-export function initMultilabelCurve(
-  thresholds: Float64Array | undefined,
-  numLabels: number,
-): MultilabelCurveState {
-  if (thresholds) return { kind: "binned", hist: new Float64Array(numLabels * 2 * (thresholds.length + 1)) };
-  return { kind: "exact", scores: growableFloat64(), target: growableUint8() };
-}
-
-function addHist(a: BinnedCurveState, b: BinnedCurveState): BinnedCurveState {
+/** The sum of two binned states (merge by addition). */
+export function addHist(a: BinnedCurveState, b: BinnedCurveState): BinnedCurveState {
   const hist = new Float64Array(a.hist.length);
   for (let i = 0; i < hist.length; i++) hist[i] = a.hist[i]! + b.hist[i]!;
   return { kind: "binned", hist };
@@ -218,18 +187,6 @@ export function mergeBinaryCurve(a: BinaryCurveState, b: BinaryCurveState): Bina
   return fail("invalid_state", "merge: cannot merge an exact curve state with a binned one");
 }
 
-export function mergeMulticlassCurve<S extends MulticlassCurveState | MultilabelCurveState>(a: S, b: S): S {
-  if (a.kind === "binned" && b.kind === "binned") return addHist(a, b) as S;
-  if (a.kind === "exact" && b.kind === "exact") {
-    return {
-      kind: "exact",
-      scores: concatGrowable(a.scores, b.scores),
-      target: concatGrowable(a.target as GrowableInt32, b.target as GrowableInt32),
-    } as S;
-  }
-  return fail("invalid_state", "merge: cannot merge an exact curve state with a binned one");
-}
-
 type TypedCtor =
   | Float64ArrayConstructor
   | Float32ArrayConstructor
@@ -241,7 +198,7 @@ type TypedCtor =
  * live state may hold spare capacity (length <= data.length); a decoded one has none (the codec
  * checks length === data.length).
  */
-function growableField(types: readonly TypedCtor[], domain: ValueDomain): FieldCheck {
+export function growableField(types: readonly TypedCtor[], domain: ValueDomain): FieldCheck {
   return field.custom((value, path, id) => {
     const buffer = value as { data?: unknown; length?: unknown } | null;
     const keysOk =
@@ -265,73 +222,77 @@ function growableField(types: readonly TypedCtor[], domain: ValueDomain): FieldC
   });
 }
 
-const histShape = (length: number) => ({
-  kind: field.string(["binned"]),
-  hist: field.typed(Float64Array, { length, values: "nonNegative" }),
-});
+/** Checks a decoded binned curve state: a histogram of `length` non-negative finite counts. */
+export function checkBinnedCurveState(id: string, state: unknown, length: number): void {
+  checkState(id, state, {
+    kind: field.string(["binned"]),
+    hist: field.typed(Float64Array, { length, values: "nonNegative" }),
+  });
+}
 
 /**
- * Checks a decoded curve state (binary, multiclass or multilabel, exact or binned) so that every
- * compute on it ends: finite scores, targets in their domain (0/1; class labels in [0, C);
- * multilabel 0, 1 or 2 for ignored), lengths that agree, non-negative finite histogram counts.
+ * Checks a decoded binary curve state so that every compute on it ends: exact (`histLength`
+ * undefined), finite scores, 0/1 targets, non-negative weights and lengths that agree; binned,
+ * a histogram of `histLength` non-negative finite counts.
  */
-export function checkCurveState(
-  id: string,
-  state: unknown,
-  layout: { variant: "binary" | "multiclass" | "multilabel"; classes: number; histLength?: number },
-): void {
-  if (layout.histLength !== undefined) {
-    checkState(id, state, histShape(layout.histLength));
+export function checkBinaryCurveState(id: string, state: unknown, histLength: number | undefined): void {
+  if (histLength !== undefined) {
+    checkBinnedCurveState(id, state, histLength);
     return;
   }
-  const { variant, classes } = layout;
-  if (variant === "binary") {
-    checkState(id, state, {
-      kind: field.string(["exact"]),
-      scores: growableField([Float32Array, Float64Array], "finite"),
-      target: growableField([Uint8Array], "binary"),
-      weights: field.oneOf(field.null(), growableField([Float64Array], "nonNegative")),
-    });
-    const s = state as ExactBinaryCurveState;
-    stateInvariant(
-      id,
-      s.scores.length === s.target.length && (s.weights === null || s.weights.length === s.target.length),
-      `state.scores, state.target and state.weights must hold as many samples, got ${s.scores.length}, ${s.target.length} and ${s.weights?.length ?? "none"}`,
-    );
-    return;
-  }
-  const multiclass = variant === "multiclass";
   checkState(id, state, {
     kind: field.string(["exact"]),
-    scores: growableField([Float64Array], "finite"),
-    target: multiclass
-      ? growableField([Int32Array], {
-          test: (v) => v >= 0 && v < classes,
-          words: `class labels in [0, ${classes})`,
-        })
-      : growableField([Uint8Array], { test: (v) => v <= 2, words: "0, 1 or 2 (ignored)" }),
+    scores: growableField([Float32Array, Float64Array], "finite"),
+    target: growableField([Uint8Array], "binary"),
+    weights: field.oneOf(field.null(), growableField([Float64Array], "nonNegative")),
   });
-  const s = state as ExactMulticlassCurveState | ExactMultilabelCurveState;
-  const expected = multiclass ? s.target.length * classes : s.target.length;
+  const s = state as ExactBinaryCurveState;
   stateInvariant(
     id,
-    s.scores.length === expected && (multiclass || s.target.length % classes === 0),
-    `state.scores must hold ${multiclass ? `${classes} scores per target` : `one score per target entry (${classes} per sample)`}, got ${s.scores.length} scores for ${s.target.length} targets`,
+    s.scores.length === s.target.length && (s.weights === null || s.weights.length === s.target.length),
+    `state.scores, state.target and state.weights must hold as many samples, got ${s.scores.length}, ${s.target.length} and ${s.weights?.length ?? "none"}`,
   );
 }
 
-function reserve<B extends GrowableFloat32 | GrowableFloat64 | GrowableUint8>(
+/**
+ * A validated batch of one binary problem: finite scores (probabilities, or scores as given),
+ * 0/1 targets and optional non-negative weights, one per sample; ignored samples left out.
+ */
+export interface BinaryCurveBatch {
+  scores: ArrayLike<number>;
+  target: ArrayLike<number>;
+  weights: Float64Array | undefined;
+}
+
+/** The batch without its samples whose target is `ignoreIndex` (the batch itself when none is). */
+export function withoutIgnored(batch: BinaryCurveBatch, ignoreIndex: number | undefined): BinaryCurveBatch {
+  if (ignoreIndex === undefined) return batch;
+  const { scores, target, weights } = batch;
+  const kept: number[] = [];
+  for (let i = 0; i < target.length; i++) if (target[i] !== ignoreIndex) kept.push(i);
+  if (kept.length === target.length) return batch;
+  const pick = (values: ArrayLike<number>) => Float64Array.from(kept, (i) => values[i]!);
+  return { scores: pick(scores), target: pick(target), weights: weights && pick(weights) };
+}
+
+/**
+ * Appends `values` in place: the first batch gets exactly its size, later ones grow the buffer
+ * by doubling (amortised O(1)).
+ */
+function appendValues<B extends GrowableFloat32 | GrowableFloat64 | GrowableUint8>(
   buffer: B,
-  extra: number,
+  values: ArrayLike<number>,
 ): void {
-  const needed = buffer.length + extra;
-  if (needed <= buffer.data.length) return;
-  // The first batch gets exactly its size; later ones grow by doubling (amortised O(1)).
-  let capacity = buffer.length === 0 ? needed : Math.max(16, buffer.data.length);
-  while (capacity < needed) capacity *= 2;
-  const next = new (buffer.data.constructor as new (n: number) => B["data"])(capacity);
-  next.set(buffer.data.subarray(0, buffer.length) as never);
-  buffer.data = next;
+  const needed = buffer.length + values.length;
+  if (needed > buffer.data.length) {
+    let capacity = buffer.length === 0 ? needed : Math.max(16, buffer.data.length);
+    while (capacity < needed) capacity *= 2;
+    const next = new (buffer.data.constructor as new (n: number) => B["data"])(capacity);
+    next.set(buffer.data.subarray(0, buffer.length) as never);
+    buffer.data = next;
+  }
+  buffer.data.set(values, buffer.length);
+  buffer.length = needed;
 }
 
 /** A float64 copy of a float32 score buffer (a float64 one is returned as is). */
@@ -350,169 +311,77 @@ function allFloat32(values: ArrayLike<number>): boolean {
   return true;
 }
 
-/** Appends validated scores, widening the buffer to float64 at the first non-float32 score. */
-function appendScores(state: ExactBinaryCurveState, values: ArrayLike<number>): void {
-  if (state.scores.data instanceof Float32Array && !allFloat32(values)) state.scores = widened(state.scores);
-  reserve(state.scores, values.length);
-  state.scores.data.set(values, state.scores.length);
-  state.scores.length += values.length;
+/** Adds a validated batch to binned histograms (`hist[t * (T + 1) + k]`, see {@link BinnedCurveState}). */
+function addToHist(hist: Float64Array, thresholds: Float64Array, batch: BinaryCurveBatch): void {
+  const { scores, target, weights } = batch;
+  const T1 = thresholds.length + 1;
+  for (let i = 0; i < target.length; i++)
+    hist[target[i]! * T1 + reached(thresholds, scores[i]!)] += weights ? weights[i]! : 1;
 }
 
 /**
- * Every value finite: no float32 has an all-ones exponent. Adding one to the exponent field
- * carries into the sign bit exactly for those, so one OR over the batch tells (no branch per value).
+ * Adds a validated batch to a binary curve state: to its histograms (binned) or its buffers
+ * (exact; the score buffer widens to float64 for good at the first score that is not a float32
+ * value, and weights start as ones for the samples before the first weighted batch).
  */
-function finiteFloat32(values: Float32Array): boolean {
-  const bits = new Int32Array(values.buffer, values.byteOffset, values.length);
-  let carry = 0;
-  for (let i = 0; i < bits.length; i++) carry |= (bits[i]! & 0x7f800000) + 0x00800000;
-  return carry >= 0;
-}
-
-/**
- * Every value in [0, 1] (probabilities, not logits): as unsigned bits, a float32 in [0, 1] is at
- * most 0x3f800000 (1.0) or is -0 (0x80000000); NaN and everything else is larger.
- */
-function unitFloat32(values: Float32Array): boolean {
-  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
-  let outside = 0;
-  for (let i = 0; i < bits.length; i++) {
-    const b = bits[i]!;
-    outside |= b > 0x3f800000 && b !== 0x80000000 ? 1 : 0;
-  }
-  return outside === 0;
-}
-
-/** Every value 0 or 1. */
-function binaryUint8(values: Uint8Array): boolean {
-  let any = 0;
-  for (let i = 0; i < values.length; i++) any |= values[i]!;
-  return any <= 1;
-}
-
-/**
- * Fast path of the exact binary update: one validation pass, then native bulk copies into the
- * buffers. Returns false, touching nothing, when the batch needs the general path (weights,
- * ignoreIndex, or any invalid value, which the general path then reports with its message).
- */
-export function tryFastBinaryCurveUpdate(
-  state: BinaryCurveState,
-  preds: unknown,
-  target: unknown,
-  sampleWeight: unknown,
-  ignoreIndex: number | undefined,
-  unitOnly: boolean,
-): boolean {
-  if (state.kind !== "exact" || state.weights || sampleWeight !== undefined || ignoreIndex !== undefined)
-    return false;
-  if (!isPlainVector(preds) || !isPlainVector(target) || preds.length !== target.length) return false;
-  const n = preds.length;
-  if (preds instanceof Float32Array && target instanceof Uint8Array) {
-    // The common case (model outputs, 0/1 labels): monomorphic loops over the raw data.
-    if (!(unitOnly ? unitFloat32(preds) : finiteFloat32(preds)) || !binaryUint8(target)) return false;
-  } else {
-    for (let i = 0; i < n; i++) {
-      const v = preds[i]!;
-      const t = target[i]!;
-      if (
-        typeof v !== "number" ||
-        !(unitOnly ? v >= 0 && v <= 1 : Number.isFinite(v)) ||
-        (t !== 0 && t !== 1)
-      )
-        return false;
-    }
-  }
-  if (state.target.length === 0 && preds instanceof Float32Array && target instanceof Uint8Array) {
-    // A first batch: copies the exact size of the batch (no zero-fill, then copy).
-    state.scores = { data: preds.slice(), length: n };
-    state.target = { data: target.slice(), length: n };
-    return true;
-  }
-  appendScores(state, preds as ArrayLike<number>);
-  reserve(state.target, n);
-  state.target.data.set(target as ArrayLike<number>, state.target.length);
-  state.target.length += n;
-  return true;
-}
-
 export function updateBinaryCurve(
   state: BinaryCurveState,
   thresholds: Float64Array | undefined,
-  scores: Float64Array,
-  target: Float64Array,
-  weights: Float64Array | undefined,
-  ignoreIndex: number | undefined,
+  batch: BinaryCurveBatch,
 ): void {
-  const n = target.length;
   if (state.kind === "binned") {
-    const T1 = thresholds!.length + 1;
-    const hist = state.hist;
-    for (let i = 0; i < n; i++) {
-      const t = target[i]!;
-      if (t === ignoreIndex) continue;
-      hist[t * T1 + reached(thresholds!, scores[i]!)] += weights ? weights[i]! : 1;
-    }
+    addToHist(state.hist, thresholds!, batch);
     return;
   }
-  let keepScores = scores;
-  let keepTarget = target;
-  let keepWeights = weights;
-  if (ignoreIndex !== undefined && (ignoreIndex < 0 || ignoreIndex > 1)) {
-    let kept = 0;
-    for (let i = 0; i < n; i++) if (target[i] !== ignoreIndex) kept++;
-    if (kept !== n) {
-      keepScores = new Float64Array(kept);
-      keepTarget = new Float64Array(kept);
-      keepWeights = weights ? new Float64Array(kept) : undefined;
-      let j = 0;
-      for (let i = 0; i < n; i++) {
-        if (target[i] === ignoreIndex) continue;
-        keepScores[j] = scores[i]!;
-        keepTarget[j] = target[i]!;
-        if (keepWeights) keepWeights[j] = weights![i]!;
-        j++;
-      }
-    }
-  } else if (ignoreIndex !== undefined) {
-    fail("invalid_option", `ignoreIndex: must not be 0 or 1 for a binary target, got ${ignoreIndex}`);
-  }
-  if (keepWeights && !state.weights) state.weights = onesUpTo(state.target.length);
-  appendScores(state, keepScores);
-  append(state.target, keepTarget);
-  if (state.weights) append(state.weights, keepWeights ?? new Float64Array(keepTarget.length).fill(1));
+  const { scores, target, weights } = batch;
+  if (weights && !state.weights) state.weights = onesUpTo(state.target.length);
+  if (state.scores.data instanceof Float32Array && !allFloat32(scores)) state.scores = widened(state.scores);
+  appendValues(state.scores, scores);
+  appendValues(state.target, target);
+  if (state.weights) appendValues(state.weights, weights ?? new Float64Array(target.length).fill(1));
 }
 
 // ---------------------------------------------------------------- curve sources
 
-/** One binary problem, ready for curve computations. */
-export type CurveSource =
-  /**
-   * `noPositiveRecall`: the precision-recall curve's recall when there is no positive (default
-   * 1, as both references for a binary problem; NaN for a multiclass class absent from target).
-   */
-  | { kind: "split"; pos: Float64Array; neg: Float64Array; noPositiveRecall?: number }
-  | { kind: "float32"; bits: Uint32Array; target: Uint8Array; P: number; N: number; start: Uint32Array }
-  | { kind: "weighted"; scores: Float32Array | Float64Array; target: Uint8Array; weights: Float64Array }
-  | { kind: "binned"; thresholds: Float64Array; neg: Float64Array; pos: Float64Array }
-  /** A walk supplied from outside (src/core/spill.ts merges sorted runs from disk). */
-  | { kind: "stream"; P: number; N: number; walk(visit: Visit): void };
+/** Called once per distinct threshold, in descending order, with cumulative counts. */
+export type Visit = (threshold: number, tps: number, fps: number) => void;
 
-/** The binary source of a binary curve state. */
-export function binarySource(state: BinaryCurveState, thresholds: Float64Array | undefined): CurveSource {
-  if (state.kind === "binned") {
-    const T1 = thresholds!.length + 1;
-    return {
-      kind: "binned",
-      thresholds: thresholds!,
-      neg: state.hist.subarray(0, T1),
-      pos: state.hist.subarray(T1, 2 * T1),
-    };
-  }
-  const scores = filled(state.scores);
-  const target = filled(state.target);
-  if (state.weights) return { kind: "weighted", scores, target, weights: filled(state.weights) };
-  // Every score a float32 value (always so for a float32 buffer, usually so for a float64 one
-  // holding model outputs): the walk buckets the float32 bit patterns, O(n).
+/**
+ * One binary problem, ready for curve computations: exact (its totals and a walk over its
+ * distinct thresholds, which the state that built it chose) or binned (the histograms of one
+ * problem). `noPositiveRecall`: the precision-recall curve's recall when there is no positive
+ * (default 1, as both references for a binary problem; NaN for a multiclass class absent from
+ * the target).
+ */
+export type CurveSource =
+  | {
+      kind: "exact";
+      /** Positives and negatives: counts, or sums of weights with `sampleWeight`. */
+      P: number;
+      N: number;
+      /** Visits the distinct thresholds in descending order (`needThresholds` false: 0 for each). */
+      walk(visit: Visit, needThresholds: boolean): void;
+      noPositiveRecall?: number;
+    }
+  | { kind: "binned"; thresholds: Float64Array; neg: Float64Array; pos: Float64Array };
+
+/** The source of binned histograms `hist` (negatives, then positives). */
+function binnedSource(hist: Float64Array, thresholds: Float64Array): CurveSource {
+  const T1 = thresholds.length + 1;
+  return { kind: "binned", thresholds, neg: hist.subarray(0, T1), pos: hist.subarray(T1, 2 * T1) };
+}
+
+/**
+ * The source of exact scores with 0/1 targets (and weights): a walk over the buckets of the
+ * float32 bit patterns when every score is a float32 value (always so for a Float32Array,
+ * usually so for model outputs), O(n); otherwise, and with weights, a walk in sorted order.
+ */
+function exactSource(
+  scores: ArrayLike<number>,
+  target: ArrayLike<number>,
+  weights: Float64Array | undefined,
+): CurveSource {
+  if (weights) return sortedSource(scores, target, weights);
   let f32: Float32Array | null = null;
   if (scores instanceof Float32Array) f32 = scores;
   else {
@@ -521,76 +390,96 @@ export function binarySource(state: BinaryCurveState, thresholds: Float64Array |
     for (let i = 0; i < scores.length && exact; i++) exact = narrowed[i] === scores[i];
     if (exact) f32 = narrowed;
   }
+  if (!f32) return sortedSource(scores, target, undefined);
   const n = target.length;
-  if (f32) {
-    const bits = new Uint32Array(f32.buffer, f32.byteOffset, n);
-    const { start, P } = highDigitStarts(bits, target);
-    return { kind: "float32", bits, target, P, N: n - P, start };
-  }
-  let P = 0;
-  for (let i = 0; i < n; i++) P += target[i]!;
-  const pos = new Float64Array(P);
-  const neg = new Float64Array(n - P);
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < n; i++) {
-    if (target[i] === 1) pos[a++] = scores[i]!;
-    else neg[b++] = scores[i]!;
-  }
-  return { kind: "split", pos, neg };
+  const bits = new Uint32Array(f32.buffer, f32.byteOffset, n);
+  const { start, P } = highDigitStarts(bits, target);
+  return {
+    kind: "exact",
+    P,
+    N: n - P,
+    walk: (visit, needThresholds) => walkFloat32(bits, target, start, visit, needThresholds),
+  };
 }
 
-/** Called once per distinct threshold, in descending order, with cumulative counts. */
-export type Visit = (threshold: number, tps: number, fps: number) => void;
+/** The binary source of a binary curve state. */
+export function binarySource(state: BinaryCurveState, thresholds: Float64Array | undefined): CurveSource {
+  if (state.kind === "binned") return binnedSource(state.hist, thresholds!);
+  return exactSource(
+    filled(state.scores),
+    filled(state.target),
+    state.weights ? filled(state.weights) : undefined,
+  );
+}
+
+/** The sum of a binned state's counts: how many samples (or how much weight) it has seen. */
+export function histTotal(hist: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < hist.length; i++) total += hist[i]!;
+  return total;
+}
 
 /**
- * Order-preserving 32-bit keys of the scores when every score is a float32 value (the usual case:
- * model outputs), else null. One native float64 -> float32 conversion, one comparison pass and
- * one bit-twiddling pass over a Uint32 view (see `float32Key` in core/sort.ts).
+ * A metric's value on one validated batch, without a state (a one-shot): `compute` of the
+ * batch's source once {@link assertSeen} accepts the samples (or weight, when binned) it holds.
  */
-function float32Keys(values: Float64Array): Uint32Array | null {
-  const f = Float32Array.from(values);
-  for (let i = 0; i < values.length; i++) if (f[i] !== values[i]) return null;
-  const k = new Uint32Array(f.buffer);
-  for (let i = 0; i < k.length; i++) {
-    let b = k[i]!;
-    if (b === 0x80000000) b = 0; // -0 reads as +0
-    k[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+export function computeOnBatch<R>(
+  batch: BinaryCurveBatch,
+  thresholds: Float64Array | undefined,
+  fn: string,
+  compute: (source: CurveSource) => R,
+): R {
+  if (thresholds) {
+    const hist = new Float64Array(2 * (thresholds.length + 1));
+    addToHist(hist, thresholds, batch);
+    assertSeen(histTotal(hist), fn);
+    return compute(binnedSource(hist, thresholds));
   }
-  return k;
+  assertSeen(batch.target.length, fn);
+  return compute(exactSource(batch.scores, batch.target, batch.weights));
 }
 
-function mergeDescending<A extends Uint32Array | Float64Array>(
-  pos: A,
-  neg: A,
-  toValue: (v: number) => number,
-  visit: Visit,
-): void {
-  let i = pos.length - 1;
-  let j = neg.length - 1;
-  let tps = 0;
-  let fps = 0;
-  while (i >= 0 || j >= 0) {
-    const pv = i >= 0 ? pos[i]! : Number.NEGATIVE_INFINITY;
-    const nv = j >= 0 ? neg[j]! : Number.NEGATIVE_INFINITY;
-    const v = Math.max(pv, nv);
-    while (i >= 0 && pos[i] === v) {
-      tps++;
-      i--;
-    }
-    while (j >= 0 && neg[j] === v) {
-      fps++;
-      j--;
-    }
-    visit(toValue(v), tps, fps);
+/**
+ * The source of scores with 0/1 targets (and weights) walked in sorted order: a stable radix
+ * argsort of the scores (core/sort.ts: O(n), a comparison sort below 512 scores), ties visited
+ * once with all their weight.
+ */
+function sortedSource(
+  scores: ArrayLike<number>,
+  target: ArrayLike<number>,
+  weights: Float64Array | undefined,
+): CurveSource {
+  let P = 0;
+  let N = 0;
+  for (let i = 0; i < target.length; i++) {
+    const w = weights ? weights[i]! : 1;
+    if (target[i] === 1) P += w;
+    else N += w;
   }
+  const walk = (visit: Visit) => {
+    const order = argsortDescending(scores as Float64Array);
+    let tps = 0;
+    let fps = 0;
+    for (let k = 0; k < order.length; ) {
+      const v = scores[order[k]!]!;
+      while (k < order.length && scores[order[k]!] === v) {
+        const idx = order[k]!;
+        const w = weights ? weights[idx]! : 1;
+        if (target[idx] === 1) tps += w;
+        else fps += w;
+        k++;
+      }
+      visit(v, tps, fps);
+    }
+  };
+  return { kind: "exact", P, N, walk };
 }
 
 /**
  * One pass over a float32 source: where each high-digit bucket of the keys starts (`start[h]`,
  * 65537 prefix sums, for {@link walkFloat32}) and the number of positives.
  */
-function highDigitStarts(bits: Uint32Array, target: Uint8Array): { start: Uint32Array; P: number } {
+function highDigitStarts(bits: Uint32Array, target: ArrayLike<number>): { start: Uint32Array; P: number } {
   const start = new Uint32Array(65537);
   let P = 0;
   for (let i = 0; i < bits.length; i++) {
@@ -617,7 +506,7 @@ const COUNT_BUCKET = 2048;
  */
 function walkFloat32(
   bits: Uint32Array,
-  target: Uint8Array,
+  target: ArrayLike<number>,
   start: Uint32Array,
   visit: Visit,
   needThresholds: boolean,
@@ -676,71 +565,20 @@ function walkFloat32(
   }
 }
 
-/**
- * `values` in ascending order: itself when it already is, else a radix-sorted copy (the engine's
- * sort order, bit for bit; about 3x faster).
- */
-function ascending(values: Float64Array): Float64Array {
-  return isAscending(values) ? values : sortFloat64(values);
-}
-
 /** Walks the distinct thresholds of an exact source in descending order. O(n) for float32 scores, O(n log n) otherwise. */
 export function walkExact(source: CurveSource, visit: Visit, needThresholds = true): void {
-  if (source.kind === "stream") {
-    source.walk(visit);
-    return;
-  }
-  if (source.kind === "float32") {
-    walkFloat32(source.bits, source.target, source.start, visit, needThresholds);
-    return;
-  }
-  if (source.kind === "split") {
-    const { pos, neg } = source;
-    const posKeys = float32Keys(pos);
-    const negKeys = posKeys ? float32Keys(neg) : null;
-    if (posKeys && negKeys) {
-      mergeDescending(radixSortUint32(posKeys), radixSortUint32(negKeys), float32FromKey, visit);
-    } else {
-      mergeDescending(ascending(pos), ascending(neg), (v) => v, visit);
-    }
-    return;
-  }
-  if (source.kind === "weighted") {
-    const { scores, target, weights } = source;
-    const order = argsortDescending(scores);
-    let tps = 0;
-    let fps = 0;
-    for (let k = 0; k < order.length; ) {
-      const v = scores[order[k]!]!;
-      while (k < order.length && scores[order[k]!] === v) {
-        const idx = order[k]!;
-        if (target[idx] === 1) tps += weights[idx]!;
-        else fps += weights[idx]!;
-        k++;
-      }
-      visit(v, tps, fps);
-    }
-    return;
-  }
-  fail("unsupported", "walkExact: binned sources have no exact walk");
+  if (source.kind === "binned") fail("unsupported", "walkExact: binned sources have no exact walk");
+  source.walk(visit, needThresholds);
 }
 
 /** Totals (positives, negatives) of a source. */
 export function totals(source: CurveSource): { P: number; N: number } {
-  if (source.kind === "split") return { P: source.pos.length, N: source.neg.length };
-  if (source.kind === "float32" || source.kind === "stream") return { P: source.P, N: source.N };
+  if (source.kind === "exact") return { P: source.P, N: source.N };
   let P = 0;
   let N = 0;
-  if (source.kind === "weighted") {
-    for (let i = 0; i < source.target.length; i++) {
-      if (source.target[i] === 1) P += source.weights[i]!;
-      else N += source.weights[i]!;
-    }
-  } else {
-    for (let i = 0; i < source.pos.length; i++) {
-      P += source.pos[i]!;
-      N += source.neg[i]!;
-    }
+  for (let i = 0; i < source.pos.length; i++) {
+    P += source.pos[i]!;
+    N += source.neg[i]!;
   }
   return { P, N };
 }
@@ -804,6 +642,37 @@ export function exactPoints(source: CurveSource): { thresholds: number[]; tps: n
 }
 
 /**
+ * The ROC curve's rates under torchmetrics' convention, at decreasing thresholds: exact, from the
+ * extra point (0, 0) through every distinct score; binned, per threshold. A rate whose class is
+ * absent is 0.
+ */
+function rocRates(source: CurveSource): { fpr: number[]; tpr: number[] } {
+  const fpr: number[] = [];
+  const tpr: number[] = [];
+  if (source.kind === "binned") {
+    const { tps, fps, fns, tns } = binnedCounts(source);
+    for (let i = tps.length - 1; i >= 0; i--) {
+      tpr.push(tps[i]! + fns[i]! === 0 ? 0 : tps[i]! / (tps[i]! + fns[i]!));
+      fpr.push(fps[i]! + tns[i]! === 0 ? 0 : fps[i]! / (fps[i]! + tns[i]!));
+    }
+    return { fpr, tpr };
+  }
+  const tps = [0];
+  const fps = [0];
+  source.walk((_t, a, b) => {
+    tps.push(a);
+    fps.push(b);
+  }, false);
+  const P = tps[tps.length - 1]!;
+  const N = fps[fps.length - 1]!;
+  for (let i = 0; i < tps.length; i++) {
+    fpr.push(N > 0 ? fps[i]! / N : 0);
+    tpr.push(P > 0 ? tps[i]! / P : 0);
+  }
+  return { fpr, tpr };
+}
+
+/**
  * ROC curve. Exact, torchmetrics convention: a first point (0, 0) at threshold 1 (or +Infinity
  * when a score exceeds 1), every distinct score kept, rates 0 when a class is absent. sklearn
  * convention: first threshold +Infinity, collinear points dropped when `dropIntermediate`,
@@ -815,17 +684,8 @@ export function rocCurve(
   dropIntermediate: boolean,
 ): RocCurve {
   if (source.kind === "binned") {
-    const { tps, fps, fns, tns } = binnedCounts(source);
-    const T = tps.length;
-    const fpr: number[] = [];
-    const tpr: number[] = [];
-    const thresholds: number[] = [];
-    for (let i = T - 1; i >= 0; i--) {
-      tpr.push(tps[i]! + fns[i]! === 0 ? 0 : tps[i]! / (tps[i]! + fns[i]!));
-      fpr.push(fps[i]! + tns[i]! === 0 ? 0 : fps[i]! / (fps[i]! + tns[i]!));
-      thresholds.push(source.thresholds[i]!);
-    }
-    return { fpr, tpr, thresholds };
+    const { fpr, tpr } = rocRates(source);
+    return { fpr, tpr, thresholds: Array.from(source.thresholds).reverse() };
   }
   let { thresholds, tps, fps } = exactPoints(source);
   if (dropIntermediate && tps.length > 2) {
@@ -899,7 +759,7 @@ export function precisionRecallCurve(source: CurveSource): PrecisionRecallCurve 
   }
   const { thresholds, tps, fps } = exactPoints(source);
   const P = tps.length ? tps[tps.length - 1]! : 0;
-  const noPositive = source.kind === "split" ? (source.noPositiveRecall ?? 1) : 1;
+  const noPositive = source.noPositiveRecall ?? 1;
   const precision = tps.map((v, i) => v / (v + fps[i]!)).reverse();
   const recall = tps.map((v) => (P > 0 ? v / P : noPositive)).reverse();
   return { precision: [...precision, 1], recall: [...recall, 0], thresholds: thresholds.reverse() };
@@ -912,37 +772,24 @@ export function precisionRecallCurve(source: CurveSource): PrecisionRecallCurve 
  * sklearn 1.9.1: 0.5 (1 + (A - m^2/2) / (m - m^2/2)).
  */
 export function aurocOf(source: CurveSource, maxFpr: number | undefined, oneClass: number): number {
-  let fpr: number[];
-  let tpr: number[];
-  if (source.kind !== "binned") {
-    const { P, N } = totals(source);
+  if (source.kind === "exact") {
+    const { P, N } = source;
     if (P === 0 || N === 0) return oneClass;
     if (maxFpr === undefined || maxFpr === 1) {
       let area = 0;
       let prevT = 0;
       let prevF = 0;
-      walkExact(
-        source,
-        (_t, tps, fps) => {
-          area += (fps - prevF) * (tps + prevT);
-          prevT = tps;
-          prevF = fps;
-        },
-        false,
-      );
+      source.walk((_t, tps, fps) => {
+        area += (fps - prevF) * (tps + prevT);
+        prevT = tps;
+        prevF = fps;
+      }, false);
       return area / 2 / (P * N);
     }
-    ({ fpr, tpr } = rocCurve(source, "torchmetrics", false));
-  } else {
-    ({ fpr, tpr } = rocCurve(source, "torchmetrics", false));
   }
-  let fprSum = 0;
-  let tprSum = 0;
-  for (let i = 0; i < fpr.length; i++) {
-    fprSum += fpr[i]!;
-    tprSum += tpr[i]!;
-  }
-  if (maxFpr === undefined || maxFpr === 1 || fprSum === 0 || tprSum === 0) return trapezoid(fpr, tpr);
+  const { fpr, tpr } = rocRates(source);
+  const zero = (rates: number[]) => rates.every((v) => v === 0);
+  if (maxFpr === undefined || maxFpr === 1 || zero(fpr) || zero(tpr)) return trapezoid(fpr, tpr);
   let stop = 0;
   while (stop < fpr.length && fpr[stop]! <= maxFpr) stop++;
   if (stop === 0 || stop === fpr.length) return trapezoid(fpr, tpr);
@@ -983,242 +830,4 @@ export function averagePrecisionOf(source: CurveSource, noPositive: number): num
     false,
   );
   return ap;
-}
-
-// ---------------------------------------------------------------- multiclass and multilabel
-
-/** Appends a validated multiclass batch (N x C scores, labels); ignored samples are dropped. */
-export function updateMulticlassCurve(
-  state: MulticlassCurveState,
-  thresholds: Float64Array | undefined,
-  scores: Float64Array,
-  target: Float64Array,
-  numClasses: number,
-  ignoreIndex: number | undefined,
-): void {
-  const C = numClasses;
-  const n = target.length;
-  if (state.kind === "binned") {
-    const T1 = thresholds!.length + 1;
-    for (let i = 0; i < n; i++) {
-      const t = target[i]!;
-      if (t === ignoreIndex) continue;
-      for (let c = 0; c < C; c++)
-        state.hist[(c * 2 + (t === c ? 1 : 0)) * T1 + reached(thresholds!, scores[i * C + c]!)] += 1;
-    }
-    return;
-  }
-  let kept = 0;
-  for (let i = 0; i < n; i++) if (target[i] !== ignoreIndex) kept++;
-  if (kept === n) {
-    append(state.scores, scores);
-    append(state.target, target);
-    return;
-  }
-  const keepScores = new Float64Array(kept * C);
-  const keepTarget = new Float64Array(kept);
-  let j = 0;
-  for (let i = 0; i < n; i++) {
-    if (target[i] === ignoreIndex) continue;
-    keepScores.set(scores.subarray(i * C, i * C + C), j * C);
-    keepTarget[j++] = target[i]!;
-  }
-  append(state.scores, keepScores);
-  append(state.target, keepTarget);
-}
-
-/** Appends a validated multilabel batch (N x L scores and 0/1 targets; ignored entries stored as 2). */
-export function updateMultilabelCurve(
-  state: MultilabelCurveState,
-  thresholds: Float64Array | undefined,
-  scores: Float64Array,
-  target: Float64Array,
-  numLabels: number,
-  ignoreIndex: number | undefined,
-): void {
-  const L = numLabels;
-  if (state.kind === "binned") {
-    const T1 = thresholds!.length + 1;
-    for (let i = 0; i < target.length; i++) {
-      const t = target[i]!;
-      if (t === ignoreIndex) continue;
-      state.hist[((i % L) * 2 + t) * T1 + reached(thresholds!, scores[i]!)] += 1;
-    }
-    return;
-  }
-  const coded = new Uint8Array(target.length);
-  for (let i = 0; i < target.length; i++) coded[i] = target[i] === ignoreIndex ? 2 : target[i]!;
-  append(state.scores, scores);
-  append(state.target, coded);
-}
-
-function binnedSlice(state: BinnedCurveState, thresholds: Float64Array, k: number): CurveSource {
-  const T1 = thresholds.length + 1;
-  return {
-    kind: "binned",
-    thresholds,
-    neg: state.hist.subarray(2 * k * T1, (2 * k + 1) * T1),
-    pos: state.hist.subarray((2 * k + 1) * T1, (2 * k + 2) * T1),
-  };
-}
-
-function binnedSum(state: BinnedCurveState, thresholds: Float64Array, K: number): CurveSource {
-  const T1 = thresholds.length + 1;
-  const neg = new Float64Array(T1);
-  const pos = new Float64Array(T1);
-  for (let k = 0; k < K; k++) {
-    for (let i = 0; i < T1; i++) {
-      neg[i] += state.hist[2 * k * T1 + i]!;
-      pos[i] += state.hist[(2 * k + 1) * T1 + i]!;
-    }
-  }
-  return { kind: "binned", thresholds, neg, pos };
-}
-
-/** One-vs-rest sources, one per class. */
-export function multiclassSources(
-  state: MulticlassCurveState,
-  thresholds: Float64Array | undefined,
-  numClasses: number,
-): CurveSource[] {
-  const C = numClasses;
-  if (state.kind === "binned") return Array.from({ length: C }, (_, c) => binnedSlice(state, thresholds!, c));
-  const scores = filled(state.scores);
-  const target = filled(state.target);
-  const n = target.length;
-  const counts = new Int32Array(C);
-  for (let i = 0; i < n; i++) counts[target[i]!]!++;
-  // torchmetrics 1.9.0 sets the recall of a positive-free problem to 1 only when the whole
-  // target is 0 (its check reads the multiclass target, not the class): other absent classes get
-  // recall 0/0 = NaN (issue 10 §3).
-  const noPositiveRecall = counts[0] === n ? 1 : Number.NaN;
-  return Array.from({ length: C }, (_, c) => {
-    const pos = new Float64Array(counts[c]!);
-    const neg = new Float64Array(n - counts[c]!);
-    let a = 0;
-    let b = 0;
-    for (let i = 0; i < n; i++) {
-      if (target[i] === c) pos[a++] = scores[i * C + c]!;
-      else neg[b++] = scores[i * C + c]!;
-    }
-    return { kind: "split", pos, neg, noPositiveRecall } as CurveSource;
-  });
-}
-
-/** Micro one-vs-rest: every (sample, class) score as one binary problem (target one-hot). */
-export function multiclassMicroSource(
-  state: MulticlassCurveState,
-  thresholds: Float64Array | undefined,
-  numClasses: number,
-): CurveSource {
-  const C = numClasses;
-  if (state.kind === "binned") return binnedSum(state, thresholds!, C);
-  const scores = filled(state.scores);
-  const target = filled(state.target);
-  const n = target.length;
-  const pos = new Float64Array(n);
-  const neg = new Float64Array(n * (C - 1));
-  let b = 0;
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < C; c++) {
-      if (target[i] === c) pos[i] = scores[i * C + c]!;
-      else neg[b++] = scores[i * C + c]!;
-    }
-  }
-  return { kind: "split", pos, neg };
-}
-
-/**
- * A split source over entries 0..count-1: `label(i)` is 1 (positive), 0 (negative) or 2 (left
- * out), `score(i)` the entry's score.
- */
-function splitSource(count: number, label: (i: number) => number, score: (i: number) => number): CurveSource {
-  const pos: number[] = [];
-  const neg: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const l = label(i);
-    if (l !== 2) (l === 1 ? pos : neg).push(score(i));
-  }
-  return { kind: "split", pos: Float64Array.from(pos), neg: Float64Array.from(neg) };
-}
-
-/** Source for the one-vs-one pair: samples of classes a or b, scored by class `scoreClass`, positive = `scoreClass`. */
-export function ovoSource(
-  state: ExactMulticlassCurveState,
-  numClasses: number,
-  a: number,
-  b: number,
-  scoreClass: number,
-): CurveSource {
-  const C = numClasses;
-  const scores = filled(state.scores);
-  const target = filled(state.target);
-  return splitSource(
-    target.length,
-    (i) => (target[i] === scoreClass ? 1 : target[i] === a || target[i] === b ? 0 : 2),
-    (i) => scores[i * C + scoreClass]!,
-  );
-}
-
-/** Per-label sources (ignored entries left out). */
-export function multilabelSources(
-  state: MultilabelCurveState,
-  thresholds: Float64Array | undefined,
-  numLabels: number,
-): CurveSource[] {
-  const L = numLabels;
-  if (state.kind === "binned") return Array.from({ length: L }, (_, l) => binnedSlice(state, thresholds!, l));
-  const scores = filled(state.scores);
-  const target = filled(state.target);
-  const rows = Math.floor(target.length / L);
-  return Array.from({ length: L }, (_, l) =>
-    splitSource(
-      rows,
-      (r) => target[r * L + l]!,
-      (r) => scores[r * L + l]!,
-    ),
-  );
-}
-
-/** Micro: every (sample, label) entry as one binary problem. */
-export function multilabelMicroSource(
-  state: MultilabelCurveState,
-  thresholds: Float64Array | undefined,
-  numLabels: number,
-): CurveSource {
-  if (state.kind === "binned") return binnedSum(state, thresholds!, numLabels);
-  const scores = filled(state.scores);
-  const target = filled(state.target);
-  return splitSource(
-    target.length,
-    (i) => target[i]!,
-    (i) => scores[i]!,
-  );
-}
-
-/** Positives per class/label of a list of sources (weights of "weighted" averages). */
-export function positives(sources: readonly CurveSource[]): number[] {
-  return sources.map((s) => totals(s).P);
-}
-
-/** Averages per-class values as torchmetrics' curve metrics: NaN classes are left out. */
-export function averageCurveValues(
-  values: readonly number[],
-  average: "macro" | "weighted" | "none",
-  weights: readonly number[],
-): number | number[] {
-  if (average === "none") return [...values];
-  let num = 0;
-  let den = 0;
-  let count = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (Number.isNaN(v)) continue;
-    const w = average === "weighted" ? weights[i]! : 1;
-    num += w * v;
-    den += w;
-    count++;
-  }
-  if (count === 0) return Number.NaN;
-  return den === 0 ? 0 : num / den;
 }

@@ -1,17 +1,22 @@
 import { macroRocCurve } from "./curve-average.js";
-import {
-  type BinaryCurveOptions,
-  type CurveReduction,
-  type MulticlassCurveOptions,
-  type MultilabelCurveOptions,
-  perProblemCurve,
-} from "./curve-defs.js";
+import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { type CurveSource, rocCounts, rocCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
+import {
+  type CurveReduction,
+  type PerProblemCurveSpec,
+  perProblemBinary,
+  perProblemBinaryDef,
+  perProblemMulticlass,
+  perProblemMulticlassDef,
+  perProblemMultilabel,
+  perProblemMultilabelDef,
+} from "./per-problem-curve.js";
 import type { ClassNamesOption } from "./stat-metric.js";
+import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the equal error rate. */
-export const equalErrorRateMeta = classificationEntry({
+export const equalErrorRateMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/equal_error_rate",
   title: "Equal error rate (EER)",
   formula: "\\tfrac12 (FPR(t^*) + FNR(t^*)),\\ t^* = \\arg\\min_t |FPR(t) - FNR(t)|",
@@ -84,15 +89,15 @@ export interface MulticlassEqualErrorRateOptions extends MulticlassCurveOptions,
   average?: CurveReduction;
 }
 
-const equalErrorRateMetric = perProblemCurve<
+const equalErrorRateSpec: PerProblemCurveSpec<
+  undefined,
+  number,
   BinaryCurveOptions,
   MulticlassEqualErrorRateOptions,
-  MultilabelCurveOptions,
-  number
->({
+  MultilabelCurveOptions
+> = {
   concept: "equal_error_rate",
   name: "EqualErrorRate",
-  meta: equalErrorRateMeta,
   options: [],
   parse: () => undefined,
   value: equalErrorRateOf,
@@ -100,25 +105,42 @@ const equalErrorRateMetric = perProblemCurve<
     const { fpr, tpr } = macroRocCurve(sources.map((s) => rocCurve(s, "torchmetrics", false)));
     return equalErrorRateOfRates(fpr, tpr);
   },
-});
+};
 
 /**
  * Equal error rate: on the ROC curve, the point where FPR and FNR = 1 - TPR are closest (first
  * such point, compared exactly), reported as their mean. Matches torchmetrics 1.9.0 `binary_eer`.
  */
-export const binaryEqualErrorRateDef = equalErrorRateMetric.binaryDef;
+export const binaryEqualErrorRateDef = /* @__PURE__ */ perProblemBinaryDef(
+  equalErrorRateSpec,
+  equalErrorRateMeta,
+);
 /** One-shot {@link binaryEqualErrorRateDef}. */
-export const binaryEqualErrorRate = equalErrorRateMetric.binary;
+export const binaryEqualErrorRate = /* @__PURE__ */ perProblemBinary(equalErrorRateSpec);
 /** Multiclass equal error rate, one-vs-rest: one per class, or of the micro/macro-averaged ROC curve (torchmetrics 1.9.0 `multiclass_eer`). */
-export const multiclassEqualErrorRateDef = equalErrorRateMetric.multiclassDef;
+export const multiclassEqualErrorRateDef = /* @__PURE__ */ perProblemMulticlassDef(
+  equalErrorRateSpec,
+  equalErrorRateMeta,
+);
 /** One-shot {@link multiclassEqualErrorRateDef}. */
-export const multiclassEqualErrorRate = equalErrorRateMetric.multiclass;
+export const multiclassEqualErrorRate = /* @__PURE__ */ perProblemMulticlass(equalErrorRateSpec);
 /** Multilabel equal error rate, one per label (torchmetrics 1.9.0 `multilabel_eer`). */
-export const multilabelEqualErrorRateDef = equalErrorRateMetric.multilabelDef;
+export const multilabelEqualErrorRateDef = /* @__PURE__ */ perProblemMultilabelDef(
+  equalErrorRateSpec,
+  equalErrorRateMeta,
+);
 /** One-shot {@link multilabelEqualErrorRateDef}. */
-export const multilabelEqualErrorRate = equalErrorRateMetric.multilabel;
+export const multilabelEqualErrorRate = /* @__PURE__ */ perProblemMultilabel(equalErrorRateSpec);
 
 /** Task-dispatching equalErrorRate, as the torchmetrics 1.9.0 `eer` task wrapper (one per class for multiclass and multilabel). */
-export const equalErrorRate = equalErrorRateMetric.task;
+export const equalErrorRate = /* @__PURE__ */ taskFunction("equalErrorRate", {
+  binary: binaryEqualErrorRate,
+  multiclass: multiclassEqualErrorRate,
+  multilabel: multilabelEqualErrorRate,
+}) as PerClassTask<BinaryCurveOptions, MulticlassEqualErrorRateOptions, MultilabelCurveOptions, number>;
 /** The def of {@link equalErrorRate}. */
-export const equalErrorRateDef = equalErrorRateMetric.taskDef;
+export const equalErrorRateDef = /* @__PURE__ */ taskDef("equalErrorRate", {
+  binary: binaryEqualErrorRateDef,
+  multiclass: multiclassEqualErrorRateDef,
+  multilabel: multilabelEqualErrorRateDef,
+}) as PerClassTaskDef<BinaryCurveOptions, MulticlassEqualErrorRateOptions, MultilabelCurveOptions, number>;

@@ -20,10 +20,10 @@ import {
   readNumLabels,
 } from "./stat-defs.js";
 import type { Multidim } from "./stat-metric.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of exact match (subset accuracy). */
-export const exactMatchMeta = classificationEntry({
+export const exactMatchMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/exact_match",
   title: "Exact match (subset accuracy)",
   formula: "\\frac{1}{N}\\sum_n [\\hat{\\mathbf y}_n=\\mathbf y_n]",
@@ -145,7 +145,7 @@ export interface MulticlassExactMatchOptions {
   /** Default true; false: the count of exact samples (sklearn's `normalize=False`). */
   normalize?: boolean;
 }
-const MULTICLASS_EXACT_OPTIONS = optionNames<MulticlassExactMatchOptions>()(
+const MULTICLASS_EXACT_OPTIONS = /* @__PURE__ */ optionNames<MulticlassExactMatchOptions>()(
   "numClasses",
   "labels",
   "ignoreIndex",
@@ -218,7 +218,7 @@ export interface MultilabelExactMatchOptions {
   /** Default true; false: the count of exact rows (sklearn's `normalize=False`). */
   normalize?: boolean;
 }
-const MULTILABEL_EXACT_OPTIONS = optionNames<MultilabelExactMatchOptions>()(
+const MULTILABEL_EXACT_OPTIONS = /* @__PURE__ */ optionNames<MultilabelExactMatchOptions>()(
   "numLabels",
   "threshold",
   "ignoreIndex",
@@ -281,12 +281,11 @@ export function multilabelExactMatch<D extends MultidimAverage = "global">(
   return runOneShot(multilabelExactMatchDef, preds, target, third, fourth);
 }
 
-const dispatch = taskDispatch("exactMatch", {
-  multiclass: { def: multiclassExactMatchDef, fn: multiclassExactMatch },
-  multilabel: { def: multilabelExactMatchDef, fn: multilabelExactMatch },
-});
 /** Task-dispatching exact match (`task: "multiclass" | "multilabel"`), as the torchmetrics 1.9.0 `exact_match` task wrapper. */
-export const exactMatch = dispatch.fn as PlainTask<
+export const exactMatch = /* @__PURE__ */ taskFunction("exactMatch", {
+  multiclass: multiclassExactMatch,
+  multilabel: multilabelExactMatch,
+}) as PlainTask<
   never,
   MulticlassExactMatchOptions,
   MultilabelExactMatchOptions,
@@ -295,7 +294,10 @@ export const exactMatch = dispatch.fn as PlainTask<
   number | number[]
 >;
 /** The def of {@link exactMatch}. */
-export const exactMatchDef = dispatch.def as PlainTaskDef<
+export const exactMatchDef = /* @__PURE__ */ taskDef("exactMatch", {
+  multiclass: multiclassExactMatchDef,
+  multilabel: multilabelExactMatchDef,
+}) as PlainTaskDef<
   never,
   MulticlassExactMatchOptions,
   MultilabelExactMatchOptions,

@@ -3,10 +3,21 @@ import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average, MultilabelAverage } from "./stat-metric.js";
-import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
+import {
+  binaryStatMetric,
+  binaryStatMetricDef,
+  type MulticlassAveragedOptions,
+  type MultilabelAveragedOptions,
+  multiclassStatMetric,
+  multiclassStatMetricDef,
+  multilabelStatMetric,
+  multilabelStatMetricDef,
+  type StatMetricSpec,
+} from "./stat-metric.js";
+import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the F-beta score. */
-export const fBetaMeta = classificationEntry({
+export const fBetaMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/fbeta",
   title: "F-beta score",
   formula: "F_\\beta=\\frac{(1+\\beta^2)TP}{(1+\\beta^2)TP+\\beta^2 FN+FP}",
@@ -43,37 +54,36 @@ const score = (zd: number, beta: number) => {
     safeDivide((1 + b2) * tp, (1 + b2) * tp + b2 * fn + fp, zd);
 };
 
-const fBetaMetric = statMetric<BinaryFBetaOptions, MulticlassFBetaOptions, MultilabelFBetaOptions>({
+const fBetaSpec: StatMetricSpec<BinaryFBetaOptions, MulticlassFBetaOptions, MultilabelFBetaOptions> = {
   concept: "fbeta",
   name: "FBeta",
-  meta: fBetaMeta,
-  options: optionNames<FBetaOptions>()("beta", "zeroDivision"),
+  options: /* @__PURE__ */ optionNames<FBetaOptions>()("beta", "zeroDivision"),
   score: (zd, options, fn) => score(zd, optBeta(options.beta, fn)),
   zeroDivision: true,
   samples: true,
-});
+};
 
 /**
  * Binary F-beta (1 + b^2) TP / ((1 + b^2) TP + b^2 FN + FP), positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_fbeta` (and sklearn 1.9.1 `fbeta_score`). 0/0 gives `zeroDivision` (0). O(n).
  */
-export const binaryFBetaDef = fBetaMetric.binaryDef;
+export const binaryFBetaDef = /* @__PURE__ */ binaryStatMetricDef(fBetaSpec, fBetaMeta);
 /** One-shot {@link binaryFBetaDef}. */
-export const binaryFBeta = fBetaMetric.binary;
+export const binaryFBeta = /* @__PURE__ */ binaryStatMetric(fBetaSpec);
 
 /**
  * Multiclass f-beta score per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_fbeta` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassFBetaDef = fBetaMetric.multiclassDef;
+export const multiclassFBetaDef = /* @__PURE__ */ multiclassStatMetricDef(fBetaSpec, fBetaMeta);
 /** One-shot {@link multiclassFBetaDef}. */
-export const multiclassFBeta = fBetaMetric.multiclass;
+export const multiclassFBeta = /* @__PURE__ */ multiclassStatMetric(fBetaSpec);
 
 /** Multilabel f-beta score per label, averaged as torchmetrics 1.9.0 `multilabel_fbeta` (or sklearn "samples"). */
-export const multilabelFBetaDef = fBetaMetric.multilabelDef;
+export const multilabelFBetaDef = /* @__PURE__ */ multilabelStatMetricDef(fBetaSpec, fBetaMeta);
 /** One-shot {@link multilabelFBetaDef}. */
-export const multilabelFBeta = fBetaMetric.multilabel;
+export const multilabelFBeta = /* @__PURE__ */ multilabelStatMetric(fBetaSpec);
 
 /** F1 options: the F-beta options without `beta` (fixed at 1). */
 export type BinaryF1Options = Omit<BinaryFBetaOptions, "beta">;
@@ -86,37 +96,52 @@ export type MultilabelF1Options<A extends MultilabelAverage = MultilabelAverage>
 /** The F1 options of its own: the value of 0/0 (`beta` is fixed at 1). */
 export type F1Options = Omit<FBetaOptions, "beta">;
 
-const f1Metric = statMetric<BinaryF1Options, MulticlassF1Options, MultilabelF1Options>({
+const f1Spec: StatMetricSpec<BinaryF1Options, MulticlassF1Options, MultilabelF1Options> = {
   concept: "f1",
   name: "F1",
-  meta: fBetaMeta,
-  options: optionNames<F1Options>()("zeroDivision"),
+  options: /* @__PURE__ */ optionNames<F1Options>()("zeroDivision"),
   score: (zd) => score(zd, 1),
   zeroDivision: true,
   samples: true,
-});
+};
 
 /** Binary F1 = 2 TP / (2 TP + FP + FN): F-beta with beta 1. Matches torchmetrics 1.9.0 `binary_f1_score`, sklearn 1.9.1 `f1_score`. */
-export const binaryF1Def = f1Metric.binaryDef;
+export const binaryF1Def = /* @__PURE__ */ binaryStatMetricDef(f1Spec, fBetaMeta);
 /** One-shot {@link binaryF1Def}. */
-export const binaryF1 = f1Metric.binary;
+export const binaryF1 = /* @__PURE__ */ binaryStatMetric(f1Spec);
 /** Multiclass F1 (macro by default), as torchmetrics 1.9.0 `multiclass_f1_score`. */
-export const multiclassF1Def = f1Metric.multiclassDef;
+export const multiclassF1Def = /* @__PURE__ */ multiclassStatMetricDef(f1Spec, fBetaMeta);
 /** One-shot {@link multiclassF1Def}. */
-export const multiclassF1 = f1Metric.multiclass;
+export const multiclassF1 = /* @__PURE__ */ multiclassStatMetric(f1Spec);
 /** Multilabel F1 (macro by default), as torchmetrics 1.9.0 `multilabel_f1_score`; "samples" as sklearn 1.9.1 `f1_score`. */
-export const multilabelF1Def = f1Metric.multilabelDef;
+export const multilabelF1Def = /* @__PURE__ */ multilabelStatMetricDef(f1Spec, fBetaMeta);
 /** One-shot {@link multilabelF1Def}. */
-export const multilabelF1 = f1Metric.multilabel;
+export const multilabelF1 = /* @__PURE__ */ multilabelStatMetric(f1Spec);
 
 /**
  * Task-dispatching F-beta (`task: "binary" | "multiclass" | "multilabel"`), as the torchmetrics
  * 1.9.0 `fbeta_score` task wrapper: multiclass and multilabel `average` default to "micro".
  */
-export const fBeta = fBetaMetric.task;
+export const fBeta = /* @__PURE__ */ taskFunction(
+  "fBeta",
+  { binary: binaryFBeta, multiclass: multiclassFBeta, multilabel: multilabelFBeta },
+  MICRO_AVERAGE,
+) as StatTask<BinaryFBetaOptions, MulticlassFBetaOptions, MultilabelFBetaOptions>;
 /** The def of {@link fBeta}. */
-export const fBetaDef = fBetaMetric.taskDef;
+export const fBetaDef = /* @__PURE__ */ taskDef(
+  "fBeta",
+  { binary: binaryFBetaDef, multiclass: multiclassFBetaDef, multilabel: multilabelFBetaDef },
+  MICRO_AVERAGE,
+) as StatTaskDef<BinaryFBetaOptions, MulticlassFBetaOptions, MultilabelFBetaOptions>;
 /** Task-dispatching F1, as the torchmetrics 1.9.0 `f1_score` task wrapper (`average` defaults to "micro"). */
-export const f1 = f1Metric.task;
+export const f1 = /* @__PURE__ */ taskFunction(
+  "f1",
+  { binary: binaryF1, multiclass: multiclassF1, multilabel: multilabelF1 },
+  MICRO_AVERAGE,
+) as StatTask<BinaryF1Options, MulticlassF1Options, MultilabelF1Options>;
 /** The def of {@link f1}. */
-export const f1Def = f1Metric.taskDef;
+export const f1Def = /* @__PURE__ */ taskDef(
+  "f1",
+  { binary: binaryF1Def, multiclass: multiclassF1Def, multilabel: multilabelF1Def },
+  MICRO_AVERAGE,
+) as StatTaskDef<BinaryF1Options, MulticlassF1Options, MultilabelF1Options>;

@@ -3,10 +3,21 @@ import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average } from "./stat-metric.js";
-import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
+import {
+  binaryStatMetric,
+  binaryStatMetricDef,
+  type MulticlassAveragedOptions,
+  type MultilabelAveragedOptions,
+  multiclassStatMetric,
+  multiclassStatMetricDef,
+  multilabelStatMetric,
+  multilabelStatMetricDef,
+  type StatMetricSpec,
+} from "./stat-metric.js";
+import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of precision (positive predictive value). */
-export const falseDiscoveryRateMeta = classificationEntry({
+export const falseDiscoveryRateMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/false_discovery_rate",
   title: "False discovery rate",
   formula: "\\frac{FP}{FP+TP}",
@@ -33,46 +44,78 @@ export interface MultilabelFalseDiscoveryRateOptions<A extends Average = Average
 
 const score = (zd: number) => (tp: number, fp: number) => safeDivide(fp, fp + tp, zd);
 
-const falseDiscoveryRateMetric = statMetric<
+const falseDiscoveryRateSpec: StatMetricSpec<
   BinaryFalseDiscoveryRateOptions,
   MulticlassFalseDiscoveryRateOptions,
   MultilabelFalseDiscoveryRateOptions
->({
+> = {
   concept: "false_discovery_rate",
   name: "FalseDiscoveryRate",
-  meta: falseDiscoveryRateMeta,
-  options: optionNames<FalseDiscoveryRateOptions>()("zeroDivision"),
+  options: /* @__PURE__ */ optionNames<FalseDiscoveryRateOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
-});
+};
 
 /**
  * Binary false discovery rate FP / (FP + TP), positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_false_discovery_rate`. 0/0 gives `zeroDivision` (0). O(n).
  */
-export const binaryFalseDiscoveryRateDef = falseDiscoveryRateMetric.binaryDef;
+export const binaryFalseDiscoveryRateDef = /* @__PURE__ */ binaryStatMetricDef(
+  falseDiscoveryRateSpec,
+  falseDiscoveryRateMeta,
+);
 /** One-shot {@link binaryFalseDiscoveryRateDef}. */
-export const binaryFalseDiscoveryRate = falseDiscoveryRateMetric.binary;
+export const binaryFalseDiscoveryRate = /* @__PURE__ */ binaryStatMetric(falseDiscoveryRateSpec);
 
 /**
  * Multiclass false discovery rate per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_false_discovery_rate` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassFalseDiscoveryRateDef = falseDiscoveryRateMetric.multiclassDef;
+export const multiclassFalseDiscoveryRateDef = /* @__PURE__ */ multiclassStatMetricDef(
+  falseDiscoveryRateSpec,
+  falseDiscoveryRateMeta,
+);
 /** One-shot {@link multiclassFalseDiscoveryRateDef}. */
-export const multiclassFalseDiscoveryRate = falseDiscoveryRateMetric.multiclass;
+export const multiclassFalseDiscoveryRate = /* @__PURE__ */ multiclassStatMetric(falseDiscoveryRateSpec);
 
 /** Multilabel false discovery rate per label, averaged as torchmetrics 1.9.0 `multilabel_false_discovery_rate`. */
-export const multilabelFalseDiscoveryRateDef = falseDiscoveryRateMetric.multilabelDef;
+export const multilabelFalseDiscoveryRateDef = /* @__PURE__ */ multilabelStatMetricDef(
+  falseDiscoveryRateSpec,
+  falseDiscoveryRateMeta,
+);
 /** One-shot {@link multilabelFalseDiscoveryRateDef}. */
-export const multilabelFalseDiscoveryRate = falseDiscoveryRateMetric.multilabel;
+export const multilabelFalseDiscoveryRate = /* @__PURE__ */ multilabelStatMetric(falseDiscoveryRateSpec);
 
 /**
  * Task-dispatching falseDiscoveryRate (`task: "binary" | "multiclass" | "multilabel"`), as the
  * false discovery rate (no torchmetrics wrapper: the same defaults): its multiclass and multilabel `average` defaults to "micro" (the explicit
  * `multiclassFalseDiscoveryRate`/`multilabelFalseDiscoveryRate` default to "macro").
  */
-export const falseDiscoveryRate = falseDiscoveryRateMetric.task;
+export const falseDiscoveryRate = /* @__PURE__ */ taskFunction(
+  "falseDiscoveryRate",
+  {
+    binary: binaryFalseDiscoveryRate,
+    multiclass: multiclassFalseDiscoveryRate,
+    multilabel: multilabelFalseDiscoveryRate,
+  },
+  MICRO_AVERAGE,
+) as StatTask<
+  BinaryFalseDiscoveryRateOptions,
+  MulticlassFalseDiscoveryRateOptions,
+  MultilabelFalseDiscoveryRateOptions
+>;
 /** The def of {@link falseDiscoveryRate}: `falseDiscoveryRateDef({ task, ... })`. */
-export const falseDiscoveryRateDef = falseDiscoveryRateMetric.taskDef;
+export const falseDiscoveryRateDef = /* @__PURE__ */ taskDef(
+  "falseDiscoveryRate",
+  {
+    binary: binaryFalseDiscoveryRateDef,
+    multiclass: multiclassFalseDiscoveryRateDef,
+    multilabel: multilabelFalseDiscoveryRateDef,
+  },
+  MICRO_AVERAGE,
+) as StatTaskDef<
+  BinaryFalseDiscoveryRateOptions,
+  MulticlassFalseDiscoveryRateOptions,
+  MultilabelFalseDiscoveryRateOptions
+>;

@@ -16,7 +16,7 @@ import { optIgnoreIndex, optThreshold } from "./options.js";
 import { optPredsKind, type PredsKind } from "./preds-kind.js";
 
 /** Catalog entry of the group fairness metrics. */
-export const groupFairnessMeta = classificationEntry({
+export const groupFairnessMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/group_fairness",
   title: "Group fairness: demographic parity, equal opportunity, per-group rates",
   formula:
@@ -45,7 +45,7 @@ export interface BinaryFairnessOptions extends GroupFairnessOptions {
   /** "all" (default), "demographic_parity" or "equal_opportunity" (torchmetrics' `task` here). */
   task?: "demographic_parity" | "equal_opportunity" | "all";
 }
-const FAIRNESS_OPTIONS = optionNames<GroupFairnessOptions>()(
+const FAIRNESS_OPTIONS = /* @__PURE__ */ optionNames<GroupFairnessOptions>()(
   "numGroups",
   "threshold",
   "ignoreIndex",
@@ -103,7 +103,6 @@ function groupDef<R>(
     kind: optPredsKind(fn, o.predsKind),
     ignoreIndex,
     posLabel: undefined,
-    labelPreds: false,
   };
   return {
     id: spec.id,

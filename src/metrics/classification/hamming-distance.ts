@@ -2,10 +2,21 @@ import { optionNames } from "../../core/options.js";
 import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average } from "./stat-metric.js";
-import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
+import {
+  binaryStatMetric,
+  binaryStatMetricDef,
+  type MulticlassAveragedOptions,
+  type MultilabelAveragedOptions,
+  multiclassStatMetric,
+  multiclassStatMetricDef,
+  multilabelStatMetric,
+  multilabelStatMetricDef,
+  type StatMetricSpec,
+} from "./stat-metric.js";
+import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of precision (positive predictive value). */
-export const hammingDistanceMeta = classificationEntry({
+export const hammingDistanceMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/hamming_distance",
   title: "Hamming distance (fraction of wrong labels)",
   formula: "1-\\frac{TP+TN}{TP+FP+TN+FN}",
@@ -38,46 +49,78 @@ const score = () => (tp: number, fp: number, tn: number, fn: number) => errorRat
 /** Multiclass per-class score: the miss rate of the class, 1 - recall (torchmetrics). */
 const mcScore = (tp: number, _fp: number, _tn: number, fn: number) => errorRate(fn, tp + fn);
 
-const hammingDistanceMetric = statMetric<
+const hammingDistanceSpec: StatMetricSpec<
   BinaryHammingDistanceOptions,
   MulticlassHammingDistanceOptions,
   MultilabelHammingDistanceOptions
->({
+> = {
   concept: "hamming_distance",
   name: "HammingDistance",
-  meta: hammingDistanceMeta,
-  options: optionNames<HammingDistanceOptions>()(),
+  options: /* @__PURE__ */ optionNames<HammingDistanceOptions>()(),
   score,
   multiclassScore: mcScore,
-});
+};
 
 /**
  * Binary Hamming distance (FP + FN) / N, the fraction of wrong predictions (`preds > threshold` positive). Matches torchmetrics 1.9.0
  * `binary_hamming_distance` (and sklearn 1.9.1 `hamming_loss`). 0/0 gives 0. O(n).
  */
-export const binaryHammingDistanceDef = hammingDistanceMetric.binaryDef;
+export const binaryHammingDistanceDef = /* @__PURE__ */ binaryStatMetricDef(
+  hammingDistanceSpec,
+  hammingDistanceMeta,
+);
 /** One-shot {@link binaryHammingDistanceDef}. */
-export const binaryHammingDistance = hammingDistanceMetric.binary;
+export const binaryHammingDistance = /* @__PURE__ */ binaryStatMetric(hammingDistanceSpec);
 
 /**
  * Multiclass hamming distance per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_hamming_distance` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassHammingDistanceDef = hammingDistanceMetric.multiclassDef;
+export const multiclassHammingDistanceDef = /* @__PURE__ */ multiclassStatMetricDef(
+  hammingDistanceSpec,
+  hammingDistanceMeta,
+);
 /** One-shot {@link multiclassHammingDistanceDef}. */
-export const multiclassHammingDistance = hammingDistanceMetric.multiclass;
+export const multiclassHammingDistance = /* @__PURE__ */ multiclassStatMetric(hammingDistanceSpec);
 
 /** Multilabel hamming distance per label, averaged as torchmetrics 1.9.0 `multilabel_hamming_distance`. */
-export const multilabelHammingDistanceDef = hammingDistanceMetric.multilabelDef;
+export const multilabelHammingDistanceDef = /* @__PURE__ */ multilabelStatMetricDef(
+  hammingDistanceSpec,
+  hammingDistanceMeta,
+);
 /** One-shot {@link multilabelHammingDistanceDef}. */
-export const multilabelHammingDistance = hammingDistanceMetric.multilabel;
+export const multilabelHammingDistance = /* @__PURE__ */ multilabelStatMetric(hammingDistanceSpec);
 
 /**
  * Task-dispatching hammingDistance (`task: "binary" | "multiclass" | "multilabel"`), as the
  * torchmetrics 1.9.0 `hamming_distance` task wrapper: its multiclass and multilabel `average` defaults to "micro" (the explicit
  * `multiclassHammingDistance`/`multilabelHammingDistance` default to "macro").
  */
-export const hammingDistance = hammingDistanceMetric.task;
+export const hammingDistance = /* @__PURE__ */ taskFunction(
+  "hammingDistance",
+  {
+    binary: binaryHammingDistance,
+    multiclass: multiclassHammingDistance,
+    multilabel: multilabelHammingDistance,
+  },
+  MICRO_AVERAGE,
+) as StatTask<
+  BinaryHammingDistanceOptions,
+  MulticlassHammingDistanceOptions,
+  MultilabelHammingDistanceOptions
+>;
 /** The def of {@link hammingDistance}: `hammingDistanceDef({ task, ... })`. */
-export const hammingDistanceDef = hammingDistanceMetric.taskDef;
+export const hammingDistanceDef = /* @__PURE__ */ taskDef(
+  "hammingDistance",
+  {
+    binary: binaryHammingDistanceDef,
+    multiclass: multiclassHammingDistanceDef,
+    multilabel: multilabelHammingDistanceDef,
+  },
+  MICRO_AVERAGE,
+) as StatTaskDef<
+  BinaryHammingDistanceOptions,
+  MulticlassHammingDistanceOptions,
+  MultilabelHammingDistanceOptions
+>;

@@ -5,18 +5,25 @@ import type { MetricDef } from "../../metric.js";
 import { readMulticlassBatch } from "./batch.js";
 import { assertSeen } from "./input.js";
 import { readClassList } from "./labels.js";
-import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
+import {
+  type BinaryMeanSpec,
+  binaryMeanDef,
+  binaryMeanSteps,
+  type MeanState,
+  multiclassMeanDef,
+} from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
+import { runMulticlassOneShot } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex, optOneOf } from "./options.js";
 import { optPredsKind, type ScoresKind, scoreRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
 import { named, optClassNames } from "./stat-metric.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import { runOneShotSteps } from "./steps.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the hinge loss (as an evaluation metric). */
-export const hingeLossMeta = classificationEntry({
+export const hingeLossMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/hinge",
   title: "Hinge loss",
   formula:
@@ -42,7 +49,7 @@ export interface HingeLossOptions {
    */
   predsKind?: ScoresKind;
 }
-const HINGE_OPTIONS = optionNames<HingeLossOptions>()("squared", "ignoreIndex", "predsKind");
+const HINGE_OPTIONS = /* @__PURE__ */ optionNames<HingeLossOptions>()("squared", "ignoreIndex", "predsKind");
 
 /**
  * Binary hinge loss mean(max(0, 1 - y' s)) with y' = +1 for target 1 and -1 for target 0 (or
@@ -50,14 +57,17 @@ const HINGE_OPTIONS = optionNames<HingeLossOptions>()("squared", "ignoreIndex", 
  * `hinge_loss` and, with `predsKind: "auto"`, torchmetrics 1.9.0 `binary_hinge_loss`. O(n).
  */
 export function binaryHingeLossDef(options: HingeLossOptions = {}): MetricDef<MeanState, BinaryArgs, number> {
+  const { o, spec } = readBinaryHingeLoss(options);
+  return binaryMeanDef({ id: "classification/binary_hinge_loss", meta: hingeLossMeta, options: o, ...spec });
+}
+
+/** Reads the options of {@link binaryHingeLossDef} and {@link binaryHingeLoss}: as read, and the mean they give. */
+function readBinaryHingeLoss(options: unknown): { o: Record<string, unknown>; spec: BinaryMeanSpec } {
   const fn = "binaryHingeLoss";
   const o = readOptions(fn, options, HINGE_OPTIONS);
   const squared = optBoolean(fn, "squared", o.squared, false);
-  return binaryMeanDef({
-    id: "classification/binary_hinge_loss",
+  const spec: BinaryMeanSpec = {
     fn,
-    meta: hingeLossMeta,
-    options: o,
     ignoreIndex: optIgnoreIndex(fn, o.ignoreIndex),
     kind: optPredsKind(fn, o.predsKind, true, "scores"),
     minusOne: true,
@@ -65,7 +75,8 @@ export function binaryHingeLossDef(options: HingeLossOptions = {}): MetricDef<Me
       const h = Math.max(0, 1 - (y === 1 ? s : -s));
       return squared ? h * h : h;
     },
-  });
+  };
+  return { o, spec };
 }
 /** One-shot {@link binaryHingeLossDef}: `(preds, target[, sampleWeight][, options])`. */
 export function binaryHingeLoss(preds: NdInput, target: LabelInput, options?: HingeLossOptions): number;
@@ -81,7 +92,13 @@ export function binaryHingeLoss(
   third?: unknown,
   fourth?: unknown,
 ): number {
-  return runOneShot(binaryHingeLossDef, preds, target, third, fourth);
+  return runOneShotSteps(
+    (options) => binaryMeanSteps(readBinaryHingeLoss(options).spec),
+    preds,
+    target,
+    third,
+    fourth,
+  ) as number;
 }
 
 /** Crammer-Singer (sklearn, torchmetrics' default) or one-vs-all (torchmetrics: one hinge per class). */
@@ -97,7 +114,7 @@ export interface MulticlassHingeLossOptions extends HingeLossOptions {
   /** Names of the per-class losses of "one-vs-all". */
   classNames?: readonly string[];
 }
-const MULTICLASS_HINGE_OPTIONS = optionNames<MulticlassHingeLossOptions>()(
+const MULTICLASS_HINGE_OPTIONS = /* @__PURE__ */ optionNames<MulticlassHingeLossOptions>()(
   "squared",
   "ignoreIndex",
   "predsKind",
@@ -240,26 +257,16 @@ export function multiclassHingeLoss(
   return runMulticlassOneShot(multiclassHingeLossDef, "multiclassHingeLoss", preds, target, third, fourth);
 }
 
-const dispatch = taskDispatch("hingeLoss", {
-  binary: { def: binaryHingeLossDef, fn: binaryHingeLoss },
-  multiclass: { def: multiclassHingeLossDef, fn: multiclassHingeLoss },
-});
 /**
  * Task-dispatching hinge loss (`task: "binary" | "multiclass"`), as the torchmetrics 1.9.0
  * `hinge_loss` task wrapper (decision values as they are unless `predsKind` says otherwise).
  */
-export const hingeLoss = dispatch.fn as PlainTask<
-  HingeLossOptions,
-  MulticlassHingeLossOptions,
-  never,
-  number,
-  number | number[]
->;
+export const hingeLoss = /* @__PURE__ */ taskFunction("hingeLoss", {
+  binary: binaryHingeLoss,
+  multiclass: multiclassHingeLoss,
+}) as PlainTask<HingeLossOptions, MulticlassHingeLossOptions, never, number, number | number[]>;
 /** The def of {@link hingeLoss}. */
-export const hingeLossDef = dispatch.def as PlainTaskDef<
-  HingeLossOptions,
-  MulticlassHingeLossOptions,
-  never,
-  number,
-  number | number[]
->;
+export const hingeLossDef = /* @__PURE__ */ taskDef("hingeLoss", {
+  binary: binaryHingeLossDef,
+  multiclass: multiclassHingeLossDef,
+}) as PlainTaskDef<HingeLossOptions, MulticlassHingeLossOptions, never, number, number | number[]>;

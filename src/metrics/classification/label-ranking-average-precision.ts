@@ -6,7 +6,7 @@ import type { NdInput } from "./ndarray.js";
 import { runOneShot } from "./one-shot.js";
 
 /** Catalog entry of label ranking average precision. */
-export const labelRankingAveragePrecisionMeta = classificationEntry({
+export const labelRankingAveragePrecisionMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/label_ranking_average_precision",
   title: "Label ranking average precision (LRAP)",
   formula:

@@ -7,7 +7,7 @@ import { runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 
 /** Catalog entry of label ranking loss. */
-export const labelRankingLossMeta = classificationEntry({
+export const labelRankingLossMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/label_ranking_loss",
   title: "Label ranking loss",
   formula:

@@ -14,7 +14,7 @@ export interface LabelRankingOptions {
   /** Target entries equal to this value are treated as irrelevant labels. */
   ignoreIndex?: number;
 }
-const LABEL_RANKING_OPTIONS = optionNames<LabelRankingOptions>()("numLabels", "ignoreIndex");
+const LABEL_RANKING_OPTIONS = /* @__PURE__ */ optionNames<LabelRankingOptions>()("numLabels", "ignoreIndex");
 
 export type RankingArgs = [preds: NdInput, target: NdInput, sampleWeight?: NdInput];
 

@@ -1,14 +1,23 @@
 import { describeValue, fail } from "../../core/errors.js";
 import { trapezoid } from "./auc.js";
-import { averagedCurveMetric } from "./averaged-curve.js";
+import {
+  type AveragedCurveSpec,
+  averagedBinary,
+  averagedBinaryDef,
+  averagedMulticlass,
+  averagedMulticlassDef,
+  averagedMultilabel,
+  averagedMultilabelDef,
+} from "./averaged-curve.js";
 import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { interpFromLast } from "./curve-interp.js";
 import { type CurveSource, rocCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import type { ClassNamesOption } from "./stat-metric.js";
+import { type AveragedTask, type AveragedTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the log AUC. */
-export const logAucMeta = classificationEntry({
+export const logAucMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/log_auc",
   title: "Log AUC (area under the ROC curve over log-scaled FPR)",
   formula: "\\frac{1}{\\log_{10} b - \\log_{10} a}\\int_{\\log_{10} a}^{\\log_{10} b} TPR\\; d\\log_{10} FPR",
@@ -79,41 +88,48 @@ function logAucOf(source: CurveSource, range: readonly [number, number]): number
   return trapezoid(logX.slice(from, to + 1), ys.slice(from, to + 1)) / (high - low);
 }
 
-const logAucMetric = averagedCurveMetric<
+/** torchmetrics' `logauc` wrapper averages "none" (one per class), its explicit functions "macro". */
+const NO_AVERAGE = { multiclass: { average: "none" }, multilabel: { average: "none" } };
+
+const logAucSpec: AveragedCurveSpec<
+  [number, number],
   BinaryLogAucOptions,
   MulticlassLogAucOptions,
-  MultilabelLogAucOptions,
-  [number, number],
-  "none"
->({
+  MultilabelLogAucOptions
+> = {
   concept: "log_auc",
   name: "LogAuc",
-  meta: logAucMeta,
   options: ["fprRange"],
   parse: (o, fn) => optFprRange(fn, o.fprRange),
   averages: ["macro", "none"],
   value: (source, range) => logAucOf(source, range),
-  // torchmetrics' `logauc` wrapper defaults to average=None (one per class), its explicit functions to "macro".
-  taskAverage: "none",
-});
+};
 
 /**
  * Binary log AUC: the area under the ROC curve with the false positive rate on a log10 scale
  * between `fprRange` (default [0.001, 0.1]), normalised to [0, 1]; rewards ranking that holds at
  * low false positive rates. Matches torchmetrics 1.9.0 `binary_logauc` (exact or binned).
  */
-export const binaryLogAucDef = logAucMetric.binaryDef;
+export const binaryLogAucDef = /* @__PURE__ */ averagedBinaryDef(logAucSpec, logAucMeta);
 /** One-shot {@link binaryLogAucDef}. */
-export const binaryLogAuc = logAucMetric.binary;
+export const binaryLogAuc = /* @__PURE__ */ averagedBinary(logAucSpec);
 /** Multiclass log AUC, one-vs-rest, macro-averaged (NaN classes left out) or per class: torchmetrics 1.9.0 `multiclass_logauc`. */
-export const multiclassLogAucDef = logAucMetric.multiclassDef;
+export const multiclassLogAucDef = /* @__PURE__ */ averagedMulticlassDef(logAucSpec, logAucMeta);
 /** One-shot {@link multiclassLogAucDef}. */
-export const multiclassLogAuc = logAucMetric.multiclass;
+export const multiclassLogAuc = /* @__PURE__ */ averagedMulticlass(logAucSpec);
 /** Multilabel log AUC per label, macro-averaged or per label: torchmetrics 1.9.0 `multilabel_logauc`. */
-export const multilabelLogAucDef = logAucMetric.multilabelDef;
+export const multilabelLogAucDef = /* @__PURE__ */ averagedMultilabelDef(logAucSpec, logAucMeta);
 /** One-shot {@link multilabelLogAucDef}. */
-export const multilabelLogAuc = logAucMetric.multilabel;
+export const multilabelLogAuc = /* @__PURE__ */ averagedMultilabel(logAucSpec);
 /** Task-dispatching log AUC, as the torchmetrics 1.9.0 `logauc` task wrapper (per class by default: average "none"). */
-export const logAuc = logAucMetric.task;
+export const logAuc = /* @__PURE__ */ taskFunction(
+  "logAuc",
+  { binary: binaryLogAuc, multiclass: multiclassLogAuc, multilabel: multilabelLogAuc },
+  NO_AVERAGE,
+) as AveragedTask<BinaryLogAucOptions, MulticlassLogAucOptions, MultilabelLogAucOptions, "none">;
 /** The def of {@link logAuc}. */
-export const logAucDef = logAucMetric.taskDef;
+export const logAucDef = /* @__PURE__ */ taskDef(
+  "logAuc",
+  { binary: binaryLogAucDef, multiclass: multiclassLogAucDef, multilabel: multilabelLogAucDef },
+  NO_AVERAGE,
+) as AveragedTaskDef<BinaryLogAucOptions, MulticlassLogAucOptions, MultilabelLogAucOptions, "none">;

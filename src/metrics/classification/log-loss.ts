@@ -1,17 +1,25 @@
 import { optionNames, readOptions } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import { type ClassLabel, optPosLabel, readClassList } from "./labels.js";
-import { binaryMeanDef, type MeanState, multiclassMeanDef } from "./mean-metric.js";
+import {
+  type BinaryMeanSpec,
+  binaryMeanDef,
+  binaryMeanSteps,
+  type MeanState,
+  type MulticlassMeanSpec,
+  multiclassMeanDef,
+  multiclassMeanSteps,
+} from "./mean-metric.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex } from "./options.js";
 import { optPredsKind, type PredsKind, probabilityRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import { runMulticlassOneShotSteps, runOneShotSteps } from "./steps.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the log loss. */
-export const logLossMeta = classificationEntry({
+export const logLossMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/log_loss",
   title: "Log loss (cross-entropy of predicted probabilities)",
   formula: "-\\frac{1}{N}\\sum_n \\log \\hat p_{n,y_n}",
@@ -48,7 +56,7 @@ export interface BinaryLogLossOptions extends LogLossOptions {
   /** The positive label of `target` (sklearn's `pos_label`); `preds` stay the positive class's probabilities. */
   posLabel?: ClassLabel;
 }
-const BINARY_LOG_LOSS_OPTIONS = optionNames<BinaryLogLossOptions>()(
+const BINARY_LOG_LOSS_OPTIONS = /* @__PURE__ */ optionNames<BinaryLogLossOptions>()(
   "ignoreIndex",
   "predsKind",
   "normalize",
@@ -63,19 +71,23 @@ const BINARY_LOG_LOSS_OPTIONS = optionNames<BinaryLogLossOptions>()(
 export function binaryLogLossDef(
   options: BinaryLogLossOptions = {},
 ): MetricDef<MeanState, BinaryArgs, number> {
+  const { o, spec } = readBinaryLogLoss(options);
+  return binaryMeanDef({ id: "classification/binary_log_loss", meta: logLossMeta, options: o, ...spec });
+}
+
+/** Reads the options of {@link binaryLogLossDef} and {@link binaryLogLoss}: as read, and the mean they give. */
+function readBinaryLogLoss(options: unknown): { o: Record<string, unknown>; spec: BinaryMeanSpec } {
   const fn = "binaryLogLoss";
   const o = readOptions(fn, options, BINARY_LOG_LOSS_OPTIONS);
-  return binaryMeanDef({
-    id: "classification/binary_log_loss",
+  const spec: BinaryMeanSpec = {
     fn,
-    meta: logLossMeta,
-    options: o,
     ignoreIndex: optIgnoreIndex(fn, o.ignoreIndex),
     kind: optPredsKind(fn, o.predsKind),
     posLabel: optPosLabel(fn, o.posLabel),
     sum: !optBoolean(fn, "normalize", o.normalize, true),
     value: (p, y) => (y === 1 ? -Math.log(clip(p)) : -Math.log(clip(1 - p))),
-  });
+  };
+  return { o, spec };
 }
 /** One-shot {@link binaryLogLossDef}: `(preds, target[, sampleWeight][, options])`. */
 export function binaryLogLoss(preds: NdInput, target: LabelInput, options?: BinaryLogLossOptions): number;
@@ -86,7 +98,13 @@ export function binaryLogLoss(
   options?: BinaryLogLossOptions,
 ): number;
 export function binaryLogLoss(preds: NdInput, target: LabelInput, third?: unknown, fourth?: unknown): number {
-  return runOneShot(binaryLogLossDef, preds, target, third, fourth);
+  return runOneShotSteps(
+    (options) => binaryMeanSteps(readBinaryLogLoss(options).spec),
+    preds,
+    target,
+    third,
+    fourth,
+  ) as number;
 }
 
 export interface MulticlassLogLossOptions extends LogLossOptions {
@@ -95,7 +113,7 @@ export interface MulticlassLogLossOptions extends LogLossOptions {
   /** The labels of the probability columns (sklearn's `labels`); targets may hold them. */
   labels?: readonly ClassLabel[];
 }
-const MULTICLASS_LOG_LOSS_OPTIONS = optionNames<MulticlassLogLossOptions>()(
+const MULTICLASS_LOG_LOSS_OPTIONS = /* @__PURE__ */ optionNames<MulticlassLogLossOptions>()(
   "ignoreIndex",
   "predsKind",
   "normalize",
@@ -111,15 +129,23 @@ const MULTICLASS_LOG_LOSS_OPTIONS = optionNames<MulticlassLogLossOptions>()(
 export function multiclassLogLossDef(
   options: MulticlassLogLossOptions,
 ): MetricDef<MeanState, MulticlassArgs, number> {
+  const { o, spec } = readMulticlassLogLoss(options);
+  return multiclassMeanDef({
+    id: "classification/multiclass_log_loss",
+    meta: logLossMeta,
+    options: o,
+    ...spec,
+  });
+}
+
+/** Reads the options of {@link multiclassLogLossDef} and {@link multiclassLogLoss}: as read, and the mean they give. */
+function readMulticlassLogLoss(options: unknown): { o: Record<string, unknown>; spec: MulticlassMeanSpec } {
   const fn = "multiclassLogLoss";
   const o = readOptions(fn, options, MULTICLASS_LOG_LOSS_OPTIONS);
   const { classes, index } = readClassList(fn, o, 8);
   const kind = optPredsKind(fn, o.predsKind);
-  return multiclassMeanDef({
-    id: "classification/multiclass_log_loss",
+  const spec: MulticlassMeanSpec = {
     fn,
-    meta: logLossMeta,
-    options: o,
     ignoreIndex: optIgnoreIndex(fn, o.ignoreIndex),
     kind,
     sum: !optBoolean(fn, "normalize", o.normalize, true),
@@ -127,7 +153,8 @@ export function multiclassLogLossDef(
     index,
     rows: (scores, C) => probabilityRows(scores, C, kind, fn),
     value: (rows, row, y) => -Math.log(clip(rows[row + y]!)),
-  });
+  };
+  return { o, spec };
 }
 /** One-shot {@link multiclassLogLossDef}: `(preds, target[, sampleWeight], options)`. */
 export function multiclassLogLoss(
@@ -147,24 +174,23 @@ export function multiclassLogLoss(
   third?: unknown,
   fourth?: unknown,
 ): number {
-  return runMulticlassOneShot(multiclassLogLossDef, "multiclassLogLoss", preds, target, third, fourth);
+  return runMulticlassOneShotSteps(
+    "multiclassLogLoss",
+    (options) => multiclassMeanSteps(readMulticlassLogLoss(options).spec),
+    preds,
+    target,
+    third,
+    fourth,
+  ) as number;
 }
 
-const dispatch = taskDispatch("logLoss", {
-  binary: { def: binaryLogLossDef, fn: binaryLogLoss },
-  multiclass: { def: multiclassLogLossDef, fn: multiclassLogLoss },
-});
 /** Task-dispatching logLoss (`task: "binary" | "multiclass"`; sklearn `log_loss`). */
-export const logLoss = dispatch.fn as PlainTask<
-  BinaryLogLossOptions,
-  MulticlassLogLossOptions,
-  never,
-  number
->;
+export const logLoss = /* @__PURE__ */ taskFunction("logLoss", {
+  binary: binaryLogLoss,
+  multiclass: multiclassLogLoss,
+}) as PlainTask<BinaryLogLossOptions, MulticlassLogLossOptions, never, number>;
 /** The def of {@link logLoss}. */
-export const logLossDef = dispatch.def as PlainTaskDef<
-  BinaryLogLossOptions,
-  MulticlassLogLossOptions,
-  never,
-  number
->;
+export const logLossDef = /* @__PURE__ */ taskDef("logLoss", {
+  binary: binaryLogLossDef,
+  multiclass: multiclassLogLossDef,
+}) as PlainTaskDef<BinaryLogLossOptions, MulticlassLogLossOptions, never, number>;

@@ -1,8 +1,9 @@
 import { readOptions } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
+import type { MultilabelCounts } from "./confusion-kernel.js";
 import { classificationEntry } from "./meta.js";
 import type { NdInput } from "./ndarray.js";
-import { runOneShot } from "./one-shot.js";
+import { oneShotArgs } from "./one-shot.js";
 import {
   type BinaryStatOptions,
   MULTILABEL_STAT_OPTIONS,
@@ -11,12 +12,20 @@ import {
   type MultilabelCountsState,
   type MultilabelStatOptions,
   multilabelStatDef,
+  multilabelStatSteps,
 } from "./stat-defs.js";
-import { confusionMetric } from "./stat-metric.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import {
+  binaryConfusionMetric,
+  binaryConfusionMetricDef,
+  type ConfusionMetricSpec,
+  multiclassConfusionMetric,
+  multiclassConfusionMetricDef,
+} from "./stat-metric.js";
+import { runSteps } from "./steps.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the Matthews correlation coefficient. */
-export const matthewsCorrcoefMeta = classificationEntry({
+export const matthewsCorrcoefMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/matthews_corrcoef",
   title: "Matthews correlation coefficient",
   formula: "\\frac{c\\,s-\\sum_k p_k t_k}{\\sqrt{(s^2-\\sum_k p_k^2)(s^2-\\sum_k t_k^2)}}",
@@ -91,56 +100,65 @@ export function mccFromConfusion(m: ArrayLike<number>, C: number, binaryConventi
   return numerator / Math.sqrt(denom);
 }
 
-const matthewsCorrcoefMetric = confusionMetric<
+const matthewsCorrcoefSpec: ConfusionMetricSpec<
+  undefined,
+  number,
   BinaryStatOptions,
-  Omit<MulticlassStatOptions, "topK">,
-  number
->({
+  Omit<MulticlassStatOptions, "topK">
+> = {
   concept: "matthews_corrcoef",
   name: "MatthewsCorrcoef",
-  meta: matthewsCorrcoefMeta,
   options: [],
   parse: () => undefined,
   // torchmetrics' binary conventions for the binary metric only: a multiclass MCC is 0 wherever
   // it is undefined, whatever the class count (sklearn; torchmetrics gives 1 for two classes).
   reduce: (m, C, _parsed, variant) => mccFromConfusion(m, C, variant === "binary"),
-});
+};
 
 /**
  * Binary Matthews correlation coefficient, (TP TN - FP FN) / sqrt((TP+FP)(TP+FN)(TN+FP)(TN+FN)).
  * Matches torchmetrics 1.9.0 `binary_matthews_corrcoef` including its zero-denominator
  * conventions (see {@link mccFromConfusion}); sklearn 1.9.1 returns 0 there. O(n).
  */
-export const binaryMatthewsCorrcoefDef = matthewsCorrcoefMetric.binaryDef;
+export const binaryMatthewsCorrcoefDef = /* @__PURE__ */ binaryConfusionMetricDef(
+  matthewsCorrcoefSpec,
+  matthewsCorrcoefMeta,
+);
 /** One-shot {@link binaryMatthewsCorrcoefDef}. */
-export const binaryMatthewsCorrcoef = matthewsCorrcoefMetric.binary;
+export const binaryMatthewsCorrcoef = /* @__PURE__ */ binaryConfusionMetric(matthewsCorrcoefSpec);
 
 /**
  * Multiclass MCC (Gorodkin's R_K) from the C x C confusion matrix, as sklearn 1.2 and torchmetrics
  * 1.9.0; 0 wherever it is undefined, for any class count (sklearn: `([0,0,0,0], [0,0,0,0])` gives
  * 0 with 2 classes as with 3; torchmetrics applies its binary conventions to 2 classes and gives 1).
  */
-export const multiclassMatthewsCorrcoefDef = matthewsCorrcoefMetric.multiclassDef;
+export const multiclassMatthewsCorrcoefDef = /* @__PURE__ */ multiclassConfusionMetricDef(
+  matthewsCorrcoefSpec,
+  matthewsCorrcoefMeta,
+);
 /** One-shot {@link multiclassMatthewsCorrcoefDef}. */
-export const multiclassMatthewsCorrcoef = matthewsCorrcoefMetric.multiclass;
+export const multiclassMatthewsCorrcoef = /* @__PURE__ */ multiclassConfusionMetric(matthewsCorrcoefSpec);
+
+/** Reads the options of the multilabel MCC: the options as read and its reduction. */
+function readMultilabelMcc(options: unknown) {
+  const fn = "multilabelMatthewsCorrcoef";
+  const o = readOptions(fn, options, MULTILABEL_STAT_OPTIONS);
+  const reduce = (s: MultilabelCounts) => {
+    const m = new Float64Array(4);
+    for (let i = 0; i < s.counts.length; i++) m[i % 4] += s.counts[i]!;
+    return mccFromConfusion(m, 2);
+  };
+  return { o, reductions: { fn, reduce } };
+}
 
 /** Multilabel MCC: the binary MCC of the label-summed 2 x 2 matrix, as torchmetrics 1.9.0 `multilabel_matthews_corrcoef`. */
 export function multilabelMatthewsCorrcoefDef(
   options: MultilabelStatOptions,
 ): MetricDef<MultilabelCountsState, MultilabelArgs, number> {
-  const fn = "multilabelMatthewsCorrcoef";
+  const { o, reductions } = readMultilabelMcc(options);
   return multilabelStatDef(
-    {
-      id: "classification/multilabel_matthews_corrcoef",
-      meta: matthewsCorrcoefMeta,
-      fn,
-      reduce: (s) => {
-        const m = new Float64Array(4);
-        for (let i = 0; i < s.counts.length; i++) m[i % 4] += s.counts[i]!;
-        return mccFromConfusion(m, 2);
-      },
-    },
-    readOptions(fn, options, MULTILABEL_STAT_OPTIONS),
+    { id: "classification/multilabel_matthews_corrcoef", meta: matthewsCorrcoefMeta, ...reductions },
+    o,
   );
 }
 /** One-shot {@link multilabelMatthewsCorrcoefDef}. */
@@ -150,25 +168,23 @@ export function multilabelMatthewsCorrcoef(
   third: NdInput | undefined | MultilabelStatOptions,
   fourth?: MultilabelStatOptions,
 ): number {
-  return runOneShot(multilabelMatthewsCorrcoefDef, preds, target, third, fourth);
+  const { sampleWeight, options } = oneShotArgs(third, fourth);
+  const { o, reductions } = readMultilabelMcc(options);
+  return runSteps(multilabelStatSteps(reductions, o).steps, preds, target, sampleWeight) as number;
 }
 
-const dispatch = taskDispatch("matthewsCorrcoef", {
-  binary: { def: binaryMatthewsCorrcoefDef, fn: binaryMatthewsCorrcoef },
-  multiclass: { def: multiclassMatthewsCorrcoefDef, fn: multiclassMatthewsCorrcoef },
-  multilabel: { def: multilabelMatthewsCorrcoefDef, fn: multilabelMatthewsCorrcoef },
-});
+type B = BinaryStatOptions;
+type M = MulticlassStatOptions;
+type L = MultilabelStatOptions;
 /** Task-dispatching MCC (`task: "binary" | "multiclass" | "multilabel"`), as the torchmetrics 1.9.0 `matthews_corrcoef` task wrapper. */
-export const matthewsCorrcoef = dispatch.fn as PlainTask<
-  BinaryStatOptions,
-  MulticlassStatOptions,
-  MultilabelStatOptions,
-  number
->;
+export const matthewsCorrcoef = /* @__PURE__ */ taskFunction("matthewsCorrcoef", {
+  binary: binaryMatthewsCorrcoef,
+  multiclass: multiclassMatthewsCorrcoef,
+  multilabel: multilabelMatthewsCorrcoef,
+}) as PlainTask<B, M, L, number>;
 /** The def of {@link matthewsCorrcoef}. */
-export const matthewsCorrcoefDef = dispatch.def as PlainTaskDef<
-  BinaryStatOptions,
-  MulticlassStatOptions,
-  MultilabelStatOptions,
-  number
->;
+export const matthewsCorrcoefDef = /* @__PURE__ */ taskDef("matthewsCorrcoef", {
+  binary: binaryMatthewsCorrcoefDef,
+  multiclass: multiclassMatthewsCorrcoefDef,
+  multilabel: multilabelMatthewsCorrcoefDef,
+}) as PlainTaskDef<B, M, L, number>;

@@ -18,6 +18,7 @@ import { assertSeen } from "./input.js";
 import type { ClassIndex, ClassLabel } from "./labels.js";
 import type { ScoresKind } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
+import type { MetricSteps } from "./steps.js";
 
 /** Running weighted sum of per-sample losses (shared by log loss, Brier score and hinge loss). */
 export interface MeanState {
@@ -31,22 +32,28 @@ export interface PerSample {
   weights: Float64Array | undefined;
 }
 
-/** A def whose state is a weighted mean of per-sample values computed by `perSample` (internal). */
-export function meanDef<Args extends unknown[]>(spec: {
-  id: string;
+/** What the steps of a per-sample mean need (its def adds id, catalog entry and options). */
+export interface MeanReading<Args extends unknown[]> {
   fn: string;
-  meta: MetricDef<MeanState, Args, number>["meta"];
-  /** The options as read by `readOptions` (echoed as the def's options). */
-  options: Record<string, unknown>;
   /** Validates a batch and returns per-sample values and weights, mutating nothing. */
   perSample(...args: Args): PerSample;
   /** sklearn's `normalize: false`: the weighted sum instead of the mean. */
-  sum?: boolean;
-}): MetricDef<MeanState, Args, number> {
+  sum?: boolean | undefined;
+}
+
+/** What a def adds to the steps of a per-sample mean. */
+export interface MeanIdentity {
+  id: string;
+  meta: CatalogEntry;
+  /** The options as read by `readOptions` (echoed as the def's options). */
+  options: Record<string, unknown>;
+}
+
+/** The steps of a weighted mean of the per-sample values computed by `perSample`. */
+export function meanSteps<Args extends unknown[]>(
+  spec: MeanReading<Args>,
+): MetricSteps<MeanState, Args, number> {
   return {
-    id: spec.id,
-    meta: spec.meta,
-    options: { ...spec.options },
     init: () => ({ sum: newAccumulator(), weight: 0 }),
     update(state, ...args) {
       const { values, weights } = spec.perSample(...args);
@@ -57,11 +64,23 @@ export function meanDef<Args extends unknown[]>(spec: {
         state.weight += w;
       }
     },
-    merge: (a, b) => ({ sum: mergeAccumulators(a.sum, b.sum), weight: a.weight + b.weight }),
     compute: (state) => {
       assertSeen(state.weight, spec.fn);
       return spec.sum ? accumulatorValue(state.sum) : accumulatorValue(state.sum) / state.weight;
     },
+  };
+}
+
+/** A def whose state is a weighted mean of per-sample values computed by `perSample` (internal). */
+export function meanDef<Args extends unknown[]>(
+  spec: MeanReading<Args> & MeanIdentity,
+): MetricDef<MeanState, Args, number> {
+  return {
+    id: spec.id,
+    meta: spec.meta,
+    options: { ...spec.options },
+    ...meanSteps(spec),
+    merge: (a, b) => ({ sum: mergeAccumulators(a.sum, b.sum), weight: a.weight + b.weight }),
     validateState(state): asserts state is MeanState {
       // A sum that overflowed is a legitimate state (its mean is ±Infinity or NaN); the weight
       // must be a finite total.
@@ -73,12 +92,9 @@ export function meanDef<Args extends unknown[]>(spec: {
   };
 }
 
-/** What a binary or multiclass per-sample mean states besides its value. */
+/** What a binary or multiclass per-sample mean states besides its value (and identity, for its def). */
 export interface MeanSpec {
-  id: string;
   fn: string;
-  meta: CatalogEntry;
-  options: Record<string, unknown>;
   /** Samples whose target equals this value weigh 0. */
   ignoreIndex: number | undefined;
   /** What float predictions are (see preds-kind.ts). */
@@ -103,48 +119,56 @@ function perSampleValues(
   return { values, weights: w };
 }
 
-/**
- * A weighted mean of `value(pred, target)` over binary elements (`(N, ...)` preds and 0/1
- * targets, `posLabel`-mapped labels, or -1/1 targets with `minusOne`), optional `sampleWeight`.
- */
-export function binaryMeanDef(
-  spec: MeanSpec & {
-    posLabel?: ClassLabel | undefined;
-    minusOne?: boolean;
-    value(pred: number, target: number): number;
-  },
-): MetricDef<MeanState, BinaryArgs, number> {
+/** A binary per-sample mean: see {@link binaryMeanSteps}. */
+export type BinaryMeanSpec = MeanSpec & {
+  posLabel?: ClassLabel | undefined;
+  minusOne?: boolean;
+  value(pred: number, target: number): number;
+};
+
+/** The per-sample values of a binary mean. */
+function binaryPerSample(spec: BinaryMeanSpec): MeanReading<BinaryArgs> {
   const { fn, ignoreIndex } = spec;
   const reading = {
     kind: spec.kind,
     ignoreIndex,
     posLabel: spec.posLabel,
-    labelPreds: false,
     ...(spec.minusOne ? { minusOne: true } : {}),
   };
-  return meanDef({
-    ...spec,
+  return {
+    fn,
+    sum: spec.sum,
     perSample(preds, target, sampleWeight) {
       const batch = readBinaryBatch(fn, preds, target, sampleWeight, reading);
       const p = batch.preds;
       return perSampleValues(batch.target, batch.weights, ignoreIndex, (i, y) => spec.value(p[i]!, y));
     },
-  });
+  };
 }
 
 /**
- * A weighted mean of `value(scores, row, y)` over multiclass rows: `(N, C, ...)` scores turned
- * into rows by `rows` (probabilities, softmax of logits, or scores as they are: see
- * preds-kind.ts), class labels (mapped by `index`), optional `sampleWeight`.
+ * The steps of a weighted mean of `value(pred, target)` over binary elements (`(N, ...)` preds
+ * and 0/1 targets, `posLabel`-mapped labels, or -1/1 targets with `minusOne`), optional `sampleWeight`.
  */
-export function multiclassMeanDef(
-  spec: MeanSpec & {
-    numClasses: number;
-    index: ClassIndex | undefined;
-    rows(scores: ArrayLike<number>, classes: number): ArrayLike<number>;
-    value(scores: ArrayLike<number>, row: number, target: number): number;
-  },
-): MetricDef<MeanState, MulticlassArgs, number> {
+export function binaryMeanSteps(spec: BinaryMeanSpec): MetricSteps<MeanState, BinaryArgs, number> {
+  return meanSteps(binaryPerSample(spec));
+}
+
+/** The def of {@link binaryMeanSteps}. */
+export function binaryMeanDef(spec: BinaryMeanSpec & MeanIdentity): MetricDef<MeanState, BinaryArgs, number> {
+  return meanDef({ ...spec, ...binaryPerSample(spec) });
+}
+
+/** A multiclass per-sample mean: see {@link multiclassMeanSteps}. */
+export type MulticlassMeanSpec = MeanSpec & {
+  numClasses: number;
+  index: ClassIndex | undefined;
+  rows(scores: ArrayLike<number>, classes: number): ArrayLike<number>;
+  value(scores: ArrayLike<number>, row: number, target: number): number;
+};
+
+/** The per-sample values of a multiclass mean. */
+function multiclassPerSample(spec: MulticlassMeanSpec): MeanReading<MulticlassArgs> {
   const { fn, ignoreIndex, numClasses: C } = spec;
   const reading = {
     classes: C,
@@ -154,12 +178,31 @@ export function multiclassMeanDef(
     needLabels: false,
     needScores: true,
   };
-  return meanDef({
-    ...spec,
+  return {
+    fn,
+    sum: spec.sum,
     perSample(preds, target, sampleWeight) {
       const batch = readMulticlassBatch(fn, preds, target, sampleWeight, reading);
       const rows = spec.rows(batch.scores ?? [], C);
       return perSampleValues(batch.target, batch.weights, ignoreIndex, (i, y) => spec.value(rows, i * C, y));
     },
-  });
+  };
+}
+
+/**
+ * The steps of a weighted mean of `value(scores, row, y)` over multiclass rows: `(N, C, ...)`
+ * scores turned into rows by `rows` (probabilities, softmax of logits, or scores as they are: see
+ * preds-kind.ts), class labels (mapped by `index`), optional `sampleWeight`.
+ */
+export function multiclassMeanSteps(
+  spec: MulticlassMeanSpec,
+): MetricSteps<MeanState, MulticlassArgs, number> {
+  return meanSteps(multiclassPerSample(spec));
+}
+
+/** The def of {@link multiclassMeanSteps}. */
+export function multiclassMeanDef(
+  spec: MulticlassMeanSpec & MeanIdentity,
+): MetricDef<MeanState, MulticlassArgs, number> {
+  return meanDef({ ...spec, ...multiclassPerSample(spec) });
 }

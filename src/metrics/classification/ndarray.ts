@@ -146,7 +146,7 @@ export function readNumbers(value: unknown, fn: string, arg: string): NdArray {
     const data = value.dataSync();
     if (data.length !== product(shape))
       fail("shape_mismatch", `${fn}: \`${arg}\` holds ${data.length} values for shape [${shape.join(", ")}]`);
-    return { data, shape: shape.length === 0 ? [data.length] : shape };
+    return { data, shape };
   }
   if (Array.isArray(value)) {
     const shape = nestedShape(value, fn, arg);

@@ -3,10 +3,21 @@ import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average } from "./stat-metric.js";
-import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
+import {
+  binaryStatMetric,
+  binaryStatMetricDef,
+  type MulticlassAveragedOptions,
+  type MultilabelAveragedOptions,
+  multiclassStatMetric,
+  multiclassStatMetricDef,
+  multilabelStatMetric,
+  multilabelStatMetricDef,
+  type StatMetricSpec,
+} from "./stat-metric.js";
+import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of precision (positive predictive value). */
-export const negativePredictiveValueMeta = classificationEntry({
+export const negativePredictiveValueMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/negative_predictive_value",
   title: "Negative predictive value",
   formula: "\\frac{TN}{TN+FN}",
@@ -40,46 +51,80 @@ export interface MultilabelNegativePredictiveValueOptions<A extends Average = Av
 const score = (zd: number) => (_tp: number, _fp: number, tn: number, fn: number) =>
   safeDivide(tn, tn + fn, zd);
 
-const negativePredictiveValueMetric = statMetric<
+const negativePredictiveValueSpec: StatMetricSpec<
   BinaryNegativePredictiveValueOptions,
   MulticlassNegativePredictiveValueOptions,
   MultilabelNegativePredictiveValueOptions
->({
+> = {
   concept: "negative_predictive_value",
   name: "NegativePredictiveValue",
-  meta: negativePredictiveValueMeta,
-  options: optionNames<NegativePredictiveValueOptions>()("zeroDivision"),
+  options: /* @__PURE__ */ optionNames<NegativePredictiveValueOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
-});
+};
 
 /**
  * Binary negative predictive value TN / (TN + FN), positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_negative_predictive_value`. 0/0 gives `zeroDivision` (0). O(n).
  */
-export const binaryNegativePredictiveValueDef = negativePredictiveValueMetric.binaryDef;
+export const binaryNegativePredictiveValueDef = /* @__PURE__ */ binaryStatMetricDef(
+  negativePredictiveValueSpec,
+  negativePredictiveValueMeta,
+);
 /** One-shot {@link binaryNegativePredictiveValueDef}. */
-export const binaryNegativePredictiveValue = negativePredictiveValueMetric.binary;
+export const binaryNegativePredictiveValue = /* @__PURE__ */ binaryStatMetric(negativePredictiveValueSpec);
 
 /**
  * Multiclass negative predictive value per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_negative_predictive_value` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassNegativePredictiveValueDef = negativePredictiveValueMetric.multiclassDef;
+export const multiclassNegativePredictiveValueDef = /* @__PURE__ */ multiclassStatMetricDef(
+  negativePredictiveValueSpec,
+  negativePredictiveValueMeta,
+);
 /** One-shot {@link multiclassNegativePredictiveValueDef}. */
-export const multiclassNegativePredictiveValue = negativePredictiveValueMetric.multiclass;
+export const multiclassNegativePredictiveValue =
+  /* @__PURE__ */ multiclassStatMetric(negativePredictiveValueSpec);
 
 /** Multilabel negative predictive value per label, averaged as torchmetrics 1.9.0 `multilabel_negative_predictive_value`. */
-export const multilabelNegativePredictiveValueDef = negativePredictiveValueMetric.multilabelDef;
+export const multilabelNegativePredictiveValueDef = /* @__PURE__ */ multilabelStatMetricDef(
+  negativePredictiveValueSpec,
+  negativePredictiveValueMeta,
+);
 /** One-shot {@link multilabelNegativePredictiveValueDef}. */
-export const multilabelNegativePredictiveValue = negativePredictiveValueMetric.multilabel;
+export const multilabelNegativePredictiveValue =
+  /* @__PURE__ */ multilabelStatMetric(negativePredictiveValueSpec);
 
 /**
  * Task-dispatching negativePredictiveValue (`task: "binary" | "multiclass" | "multilabel"`), as the
  * torchmetrics 1.9.0 `negative_predictive_value` task wrapper: its multiclass and multilabel `average` defaults to "micro" (the explicit
  * `multiclassNegativePredictiveValue`/`multilabelNegativePredictiveValue` default to "macro").
  */
-export const negativePredictiveValue = negativePredictiveValueMetric.task;
+export const negativePredictiveValue = /* @__PURE__ */ taskFunction(
+  "negativePredictiveValue",
+  {
+    binary: binaryNegativePredictiveValue,
+    multiclass: multiclassNegativePredictiveValue,
+    multilabel: multilabelNegativePredictiveValue,
+  },
+  MICRO_AVERAGE,
+) as StatTask<
+  BinaryNegativePredictiveValueOptions,
+  MulticlassNegativePredictiveValueOptions,
+  MultilabelNegativePredictiveValueOptions
+>;
 /** The def of {@link negativePredictiveValue}: `negativePredictiveValueDef({ task, ... })`. */
-export const negativePredictiveValueDef = negativePredictiveValueMetric.taskDef;
+export const negativePredictiveValueDef = /* @__PURE__ */ taskDef(
+  "negativePredictiveValue",
+  {
+    binary: binaryNegativePredictiveValueDef,
+    multiclass: multiclassNegativePredictiveValueDef,
+    multilabel: multilabelNegativePredictiveValueDef,
+  },
+  MICRO_AVERAGE,
+) as StatTaskDef<
+  BinaryNegativePredictiveValueOptions,
+  MulticlassNegativePredictiveValueOptions,
+  MultilabelNegativePredictiveValueOptions
+>;

@@ -1,16 +1,21 @@
-import {
-  type BinaryCurveOptions,
-  type MulticlassCurveOptions,
-  type MultilabelCurveOptions,
-  perProblemCurve,
-} from "./curve-defs.js";
+import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { type CurveSource, precisionRecallCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import { lexArgmax, type OperatingPoint } from "./operating-point.js";
 import { optRate } from "./options.js";
+import {
+  type PerProblemCurveSpec,
+  perProblemBinary,
+  perProblemBinaryDef,
+  perProblemMulticlass,
+  perProblemMulticlassDef,
+  perProblemMultilabel,
+  perProblemMultilabelDef,
+} from "./per-problem-curve.js";
+import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of precision at fixed recall. */
-export const precisionAtFixedRecallMeta = classificationEntry({
+export const precisionAtFixedRecallMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/precision_at_fixed_recall",
   title: "Precision at fixed recall",
   formula: "\\max_t \\{P(t) : R(t) \\ge r_{min}\\}",
@@ -51,39 +56,67 @@ function precisionAtFixedRecallOf(source: CurveSource, min: number): OperatingPo
   return { value, threshold: value === 0 ? Number.NaN : threshold };
 }
 
-const metric = perProblemCurve<
+const precisionAtFixedRecallSpec: PerProblemCurveSpec<
+  number,
+  OperatingPoint,
   BinaryPrecisionAtFixedRecallOptions,
   MulticlassPrecisionAtFixedRecallOptions,
-  MultilabelPrecisionAtFixedRecallOptions,
-  OperatingPoint,
-  number
->({
+  MultilabelPrecisionAtFixedRecallOptions
+> = {
   concept: "precision_at_fixed_recall",
   name: "PrecisionAtFixedRecall",
-  meta: precisionAtFixedRecallMeta,
   options: ["minRecall"],
   parse: (options, fn) => optRate(fn, "minRecall", options.minRecall),
   value: precisionAtFixedRecallOf,
-});
+};
 
 /**
  * The highest precision among thresholds whose recall is at least `minRecall` (ties: higher
  * recall, then higher threshold); `{ value: 0, threshold: NaN }` when none qualifies. Matches
  * torchmetrics 1.9.0 `binary_precision_at_fixed_recall`.
  */
-export const binaryPrecisionAtFixedRecallDef = metric.binaryDef;
+export const binaryPrecisionAtFixedRecallDef = /* @__PURE__ */ perProblemBinaryDef(
+  precisionAtFixedRecallSpec,
+  precisionAtFixedRecallMeta,
+);
 /** One-shot {@link binaryPrecisionAtFixedRecallDef}. */
-export const binaryPrecisionAtFixedRecall = metric.binary;
+export const binaryPrecisionAtFixedRecall = /* @__PURE__ */ perProblemBinary(precisionAtFixedRecallSpec);
 /** Multiclass precisionAtFixedRecall one-vs-rest: one operating point per class (torchmetrics 1.9.0 `multiclass_precision_at_fixed_recall`). */
-export const multiclassPrecisionAtFixedRecallDef = metric.multiclassDef;
+export const multiclassPrecisionAtFixedRecallDef = /* @__PURE__ */ perProblemMulticlassDef(
+  precisionAtFixedRecallSpec,
+  precisionAtFixedRecallMeta,
+);
 /** One-shot {@link multiclassPrecisionAtFixedRecallDef}. */
-export const multiclassPrecisionAtFixedRecall = metric.multiclass;
+export const multiclassPrecisionAtFixedRecall =
+  /* @__PURE__ */ perProblemMulticlass(precisionAtFixedRecallSpec);
 /** Multilabel precisionAtFixedRecall: one operating point per label (torchmetrics 1.9.0 `multilabel_precision_at_fixed_recall`). */
-export const multilabelPrecisionAtFixedRecallDef = metric.multilabelDef;
+export const multilabelPrecisionAtFixedRecallDef = /* @__PURE__ */ perProblemMultilabelDef(
+  precisionAtFixedRecallSpec,
+  precisionAtFixedRecallMeta,
+);
 /** One-shot {@link multilabelPrecisionAtFixedRecallDef}. */
-export const multilabelPrecisionAtFixedRecall = metric.multilabel;
+export const multilabelPrecisionAtFixedRecall =
+  /* @__PURE__ */ perProblemMultilabel(precisionAtFixedRecallSpec);
 
 /** Task-dispatching precisionAtFixedRecall, as the torchmetrics 1.9.0 `precision_at_fixed_recall` task wrapper. */
-export const precisionAtFixedRecall = metric.task;
+export const precisionAtFixedRecall = /* @__PURE__ */ taskFunction("precisionAtFixedRecall", {
+  binary: binaryPrecisionAtFixedRecall,
+  multiclass: multiclassPrecisionAtFixedRecall,
+  multilabel: multilabelPrecisionAtFixedRecall,
+}) as PerClassTask<
+  BinaryPrecisionAtFixedRecallOptions,
+  MulticlassPrecisionAtFixedRecallOptions,
+  MultilabelPrecisionAtFixedRecallOptions,
+  OperatingPoint
+>;
 /** The def of {@link precisionAtFixedRecall}. */
-export const precisionAtFixedRecallDef = metric.taskDef;
+export const precisionAtFixedRecallDef = /* @__PURE__ */ taskDef("precisionAtFixedRecall", {
+  binary: binaryPrecisionAtFixedRecallDef,
+  multiclass: multiclassPrecisionAtFixedRecallDef,
+  multilabel: multilabelPrecisionAtFixedRecallDef,
+}) as PerClassTaskDef<
+  BinaryPrecisionAtFixedRecallOptions,
+  MulticlassPrecisionAtFixedRecallOptions,
+  MultilabelPrecisionAtFixedRecallOptions,
+  OperatingPoint
+>;

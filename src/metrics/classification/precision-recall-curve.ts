@@ -1,19 +1,24 @@
 import { macroPrecisionRecallCurve } from "./curve-average.js";
-import {
-  type BinaryCurveOptions,
-  type CurveReduction,
-  type MulticlassCurveOptions,
-  type MultilabelCurveOptions,
-  perProblemCurve,
-} from "./curve-defs.js";
+import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { type PrecisionRecallCurve, precisionRecallCurve as precisionRecallCurveOf } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
+import {
+  type CurveReduction,
+  type PerProblemCurveSpec,
+  perProblemBinary,
+  perProblemBinaryDef,
+  perProblemMulticlass,
+  perProblemMulticlassDef,
+  perProblemMultilabel,
+  perProblemMultilabelDef,
+} from "./per-problem-curve.js";
 import type { ClassNamesOption } from "./stat-metric.js";
+import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "./task.js";
 
 export type { PrecisionRecallCurve };
 
 /** Catalog entry of the precision-recall curve. */
-export const precisionRecallCurveMeta = classificationEntry({
+export const precisionRecallCurveMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/precision_recall_curve",
   title: "Precision-recall curve",
   formula: "(R(t), P(t)) = \\left(\\frac{TP(t)}{P}, \\frac{TP(t)}{TP(t)+FP(t)}\\right)",
@@ -30,20 +35,20 @@ export interface MulticlassPrecisionRecallCurveOptions extends MulticlassCurveOp
   average?: CurveReduction;
 }
 
-const precisionRecallCurveMetric = perProblemCurve<
+const precisionRecallCurveSpec: PerProblemCurveSpec<
+  undefined,
+  PrecisionRecallCurve,
   BinaryCurveOptions,
   MulticlassPrecisionRecallCurveOptions,
-  MultilabelCurveOptions,
-  PrecisionRecallCurve
->({
+  MultilabelCurveOptions
+> = {
   concept: "precision_recall_curve",
   name: "PrecisionRecallCurve",
-  meta: precisionRecallCurveMeta,
   options: [],
   parse: () => undefined,
   value: (source) => precisionRecallCurveOf(source),
   macro: (sources) => macroPrecisionRecallCurve(sources.map(precisionRecallCurveOf)),
-});
+};
 
 /**
  * Binary precision-recall curve `{ precision, recall, thresholds }`, thresholds increasing,
@@ -51,9 +56,12 @@ const precisionRecallCurveMetric = perProblemCurve<
  * (binned; 0/0 is NaN). Matches torchmetrics 1.9.0 `binary_precision_recall_curve` and sklearn
  * 1.9.1 `precision_recall_curve`. O(n) after sorting.
  */
-export const binaryPrecisionRecallCurveDef = precisionRecallCurveMetric.binaryDef;
+export const binaryPrecisionRecallCurveDef = /* @__PURE__ */ perProblemBinaryDef(
+  precisionRecallCurveSpec,
+  precisionRecallCurveMeta,
+);
 /** One-shot {@link binaryPrecisionRecallCurveDef}. */
-export const binaryPrecisionRecallCurve = precisionRecallCurveMetric.binary;
+export const binaryPrecisionRecallCurve = /* @__PURE__ */ perProblemBinary(precisionRecallCurveSpec);
 
 /**
  * Multiclass precision-recall curves, one-vs-rest: one per class (default), or one averaged curve
@@ -61,16 +69,40 @@ export const binaryPrecisionRecallCurve = precisionRecallCurveMetric.binary;
  * interpolated at the union of their precisions), as torchmetrics 1.9.0
  * `multiclass_precision_recall_curve`.
  */
-export const multiclassPrecisionRecallCurveDef = precisionRecallCurveMetric.multiclassDef;
+export const multiclassPrecisionRecallCurveDef = /* @__PURE__ */ perProblemMulticlassDef(
+  precisionRecallCurveSpec,
+  precisionRecallCurveMeta,
+);
 /** One-shot {@link multiclassPrecisionRecallCurveDef}. */
-export const multiclassPrecisionRecallCurve = precisionRecallCurveMetric.multiclass;
+export const multiclassPrecisionRecallCurve = /* @__PURE__ */ perProblemMulticlass(precisionRecallCurveSpec);
 
 /** Multilabel precision-recall curves, one per label (torchmetrics 1.9.0 `multilabel_precision_recall_curve`). */
-export const multilabelPrecisionRecallCurveDef = precisionRecallCurveMetric.multilabelDef;
+export const multilabelPrecisionRecallCurveDef = /* @__PURE__ */ perProblemMultilabelDef(
+  precisionRecallCurveSpec,
+  precisionRecallCurveMeta,
+);
 /** One-shot {@link multilabelPrecisionRecallCurveDef}. */
-export const multilabelPrecisionRecallCurve = precisionRecallCurveMetric.multilabel;
+export const multilabelPrecisionRecallCurve = /* @__PURE__ */ perProblemMultilabel(precisionRecallCurveSpec);
 
 /** Task-dispatching precisionRecallCurve, as the torchmetrics 1.9.0 `precision_recall_curve` task wrapper (one per class for multiclass and multilabel). */
-export const precisionRecallCurve = precisionRecallCurveMetric.task;
+export const precisionRecallCurve = /* @__PURE__ */ taskFunction("precisionRecallCurve", {
+  binary: binaryPrecisionRecallCurve,
+  multiclass: multiclassPrecisionRecallCurve,
+  multilabel: multilabelPrecisionRecallCurve,
+}) as PerClassTask<
+  BinaryCurveOptions,
+  MulticlassPrecisionRecallCurveOptions,
+  MultilabelCurveOptions,
+  PrecisionRecallCurve
+>;
 /** The def of {@link precisionRecallCurve}. */
-export const precisionRecallCurveDef = precisionRecallCurveMetric.taskDef;
+export const precisionRecallCurveDef = /* @__PURE__ */ taskDef("precisionRecallCurve", {
+  binary: binaryPrecisionRecallCurveDef,
+  multiclass: multiclassPrecisionRecallCurveDef,
+  multilabel: multilabelPrecisionRecallCurveDef,
+}) as PerClassTaskDef<
+  BinaryCurveOptions,
+  MulticlassPrecisionRecallCurveOptions,
+  MultilabelCurveOptions,
+  PrecisionRecallCurve
+>;

@@ -3,10 +3,21 @@ import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average, MultilabelAverage } from "./stat-metric.js";
-import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
+import {
+  binaryStatMetric,
+  binaryStatMetricDef,
+  type MulticlassAveragedOptions,
+  type MultilabelAveragedOptions,
+  multiclassStatMetric,
+  multiclassStatMetricDef,
+  multilabelStatMetric,
+  multilabelStatMetricDef,
+  type StatMetricSpec,
+} from "./stat-metric.js";
+import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of precision (positive predictive value). */
-export const precisionMeta = classificationEntry({
+export const precisionMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/precision",
   title: "Precision (positive predictive value)",
   formula: "\\frac{TP}{TP+FP}",
@@ -33,47 +44,54 @@ export interface MultilabelPrecisionOptions<A extends MultilabelAverage = Multil
 
 const score = (zd: number) => (tp: number, fp: number) => safeDivide(tp, tp + fp, zd);
 
-const precisionMetric = statMetric<
+const precisionSpec: StatMetricSpec<
   BinaryPrecisionOptions,
   MulticlassPrecisionOptions,
   MultilabelPrecisionOptions
->({
+> = {
   concept: "precision",
   name: "Precision",
-  meta: precisionMeta,
-  options: optionNames<PrecisionOptions>()("zeroDivision"),
+  options: /* @__PURE__ */ optionNames<PrecisionOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
   samples: true,
-});
+};
 
 /**
  * Binary precision TP / (TP + FP), positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_precision` (and sklearn 1.9.1 `precision_score`). 0/0 gives `zeroDivision` (0). O(n).
  */
-export const binaryPrecisionDef = precisionMetric.binaryDef;
+export const binaryPrecisionDef = /* @__PURE__ */ binaryStatMetricDef(precisionSpec, precisionMeta);
 /** One-shot {@link binaryPrecisionDef}. */
-export const binaryPrecision = precisionMetric.binary;
+export const binaryPrecision = /* @__PURE__ */ binaryStatMetric(precisionSpec);
 
 /**
  * Multiclass precision per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_precision` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassPrecisionDef = precisionMetric.multiclassDef;
+export const multiclassPrecisionDef = /* @__PURE__ */ multiclassStatMetricDef(precisionSpec, precisionMeta);
 /** One-shot {@link multiclassPrecisionDef}. */
-export const multiclassPrecision = precisionMetric.multiclass;
+export const multiclassPrecision = /* @__PURE__ */ multiclassStatMetric(precisionSpec);
 
 /** Multilabel precision per label, averaged as torchmetrics 1.9.0 `multilabel_precision` (or sklearn "samples"). */
-export const multilabelPrecisionDef = precisionMetric.multilabelDef;
+export const multilabelPrecisionDef = /* @__PURE__ */ multilabelStatMetricDef(precisionSpec, precisionMeta);
 /** One-shot {@link multilabelPrecisionDef}. */
-export const multilabelPrecision = precisionMetric.multilabel;
+export const multilabelPrecision = /* @__PURE__ */ multilabelStatMetric(precisionSpec);
 
 /**
  * Task-dispatching precision (`task: "binary" | "multiclass" | "multilabel"`), as the
  * torchmetrics 1.9.0 `precision` task wrapper: its multiclass and multilabel `average` defaults to "micro" (the explicit
  * `multiclassPrecision`/`multilabelPrecision` default to "macro").
  */
-export const precision = precisionMetric.task;
+export const precision = /* @__PURE__ */ taskFunction(
+  "precision",
+  { binary: binaryPrecision, multiclass: multiclassPrecision, multilabel: multilabelPrecision },
+  MICRO_AVERAGE,
+) as StatTask<BinaryPrecisionOptions, MulticlassPrecisionOptions, MultilabelPrecisionOptions>;
 /** The def of {@link precision}: `precisionDef({ task, ... })`. */
-export const precisionDef = precisionMetric.taskDef;
+export const precisionDef = /* @__PURE__ */ taskDef(
+  "precision",
+  { binary: binaryPrecisionDef, multiclass: multiclassPrecisionDef, multilabel: multilabelPrecisionDef },
+  MICRO_AVERAGE,
+) as StatTaskDef<BinaryPrecisionOptions, MulticlassPrecisionOptions, MultilabelPrecisionOptions>;

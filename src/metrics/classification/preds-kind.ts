@@ -42,19 +42,23 @@ export function optPredsKind(
 
 const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
-function assertFinite(data: ArrayLike<number>, fn: string, arg: string): void {
-  for (let i = 0; i < data.length; i++)
-    if (!Number.isFinite(data[i]!))
-      fail("invalid_value", `${fn}: \`${arg}\` must be finite, got ${describeValue(data[i])} at index ${i}`);
-}
-
-/** Whether every value lies in [0, 1] up to the slack (probabilities) — NaN and infinities fail. */
-function withinUnit(data: ArrayLike<number>): boolean {
+/**
+ * Checks that every value is finite (`invalid_value` at the first that is not) and tells, in the
+ * same pass, whether all lie in [0, 1] and whether all lie in it up to {@link PROBABILITY_SLACK}.
+ */
+function scan(data: ArrayLike<number>, fn: string, arg: string): { unit: boolean; slack: boolean } {
+  let unit = true;
+  let slack = true;
   for (let i = 0; i < data.length; i++) {
     const v = data[i]!;
-    if (!(v >= -PROBABILITY_SLACK && v <= 1 + PROBABILITY_SLACK)) return false;
+    if (!Number.isFinite(v))
+      fail("invalid_value", `${fn}: \`${arg}\` must be finite, got ${describeValue(v)} at index ${i}`);
+    if (!(v >= 0 && v <= 1)) {
+      unit = false;
+      if (!(v >= -PROBABILITY_SLACK && v <= 1 + PROBABILITY_SLACK)) slack = false;
+    }
   }
-  return true;
+  return { unit, slack };
 }
 
 function clipped(data: ArrayLike<number>): Float64Array {
@@ -75,6 +79,27 @@ function refuseOutside(data: ArrayLike<number>, fn: string, arg: string): void {
 }
 
 /**
+ * Finite predictions as they are to be taken under `kind`, or undefined when they are logits to
+ * squash: "scores" as given; "probabilities" checked to lie in [0, 1]; "auto" inside [0, 1] up
+ * to the slack (clipped), logits otherwise; "logits" always.
+ */
+function asGiven(
+  data: ArrayLike<number>,
+  kind: ScoresKind,
+  fn: string,
+  arg: string,
+): ArrayLike<number> | undefined {
+  const { unit, slack } = scan(data, fn, arg);
+  if (kind === "scores") return data;
+  if (kind === "probabilities") {
+    if (!unit) refuseOutside(data, fn, arg);
+    return data;
+  }
+  if (kind === "auto" && slack) return unit ? data : clipped(data);
+  return undefined;
+}
+
+/**
  * Element-wise predictions (binary, multilabel) as probabilities or scores under `kind`:
  * finite values; sigmoid for logits; probabilities checked (or clipped within the slack).
  */
@@ -84,19 +109,7 @@ export function elementwise(
   fn: string,
   arg = "preds",
 ): ArrayLike<number> {
-  assertFinite(data, fn, arg);
-  if (kind === "scores") return data;
-  if (kind === "probabilities") {
-    refuseOutside(data, fn, arg);
-    return data;
-  }
-  if (kind === "auto" && withinUnit(data)) return withinUnit01(data) ? data : clipped(data);
-  return Float64Array.from(data, sigmoid);
-}
-
-function withinUnit01(data: ArrayLike<number>): boolean {
-  for (let i = 0; i < data.length; i++) if (!(data[i]! >= 0 && data[i]! <= 1)) return false;
-  return true;
+  return asGiven(data, kind, fn, arg) ?? Float64Array.from(data, sigmoid);
 }
 
 /** Softmax of each row of an `rows x cols` row-major matrix (max-shifted). */
@@ -122,14 +135,7 @@ export function scoreRows(
   kind: ScoresKind,
   fn: string,
 ): ArrayLike<number> {
-  assertFinite(data, fn, "preds");
-  if (kind === "scores") return data;
-  if (kind === "probabilities") {
-    refuseOutside(data, fn, "preds");
-    return data;
-  }
-  if (kind === "auto" && withinUnit(data)) return withinUnit01(data) ? data : clipped(data);
-  return softmaxRows(data, cols);
+  return asGiven(data, kind, fn, "preds") ?? softmaxRows(data, cols);
 }
 
 /**
@@ -143,9 +149,9 @@ export function probabilityRows(
   kind: PredsKind,
   fn: string,
 ): Float64Array {
-  assertFinite(data, fn, "preds");
-  if (kind === "logits" || (kind === "auto" && !withinUnit(data))) return softmaxRows(data, cols);
-  if (kind === "probabilities") refuseOutside(data, fn, "preds");
+  const { unit, slack } = scan(data, fn, "preds");
+  if (kind === "logits" || (kind === "auto" && !slack)) return softmaxRows(data, cols);
+  if (kind === "probabilities" && !unit) refuseOutside(data, fn, "preds");
   const out = clipped(data);
   for (let base = 0, row = 0; base < out.length; base += cols, row++) {
     let sum = 0;

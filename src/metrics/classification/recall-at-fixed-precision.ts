@@ -1,16 +1,21 @@
-import {
-  type BinaryCurveOptions,
-  type MulticlassCurveOptions,
-  type MultilabelCurveOptions,
-  perProblemCurve,
-} from "./curve-defs.js";
+import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { type CurveSource, precisionRecallCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import { lexArgmax, type OperatingPoint } from "./operating-point.js";
 import { optRate } from "./options.js";
+import {
+  type PerProblemCurveSpec,
+  perProblemBinary,
+  perProblemBinaryDef,
+  perProblemMulticlass,
+  perProblemMulticlassDef,
+  perProblemMultilabel,
+  perProblemMultilabelDef,
+} from "./per-problem-curve.js";
+import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of recall at fixed precision. */
-export const recallAtFixedPrecisionMeta = classificationEntry({
+export const recallAtFixedPrecisionMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/recall_at_fixed_precision",
   title: "Recall at fixed precision",
   formula: "\\max_t \\{R(t) : P(t) \\ge p_{min}\\}",
@@ -51,39 +56,67 @@ function recallAtFixedPrecisionOf(source: CurveSource, min: number): OperatingPo
   return { value, threshold: value === 0 ? Number.NaN : threshold };
 }
 
-const metric = perProblemCurve<
+const recallAtFixedPrecisionSpec: PerProblemCurveSpec<
+  number,
+  OperatingPoint,
   BinaryRecallAtFixedPrecisionOptions,
   MulticlassRecallAtFixedPrecisionOptions,
-  MultilabelRecallAtFixedPrecisionOptions,
-  OperatingPoint,
-  number
->({
+  MultilabelRecallAtFixedPrecisionOptions
+> = {
   concept: "recall_at_fixed_precision",
   name: "RecallAtFixedPrecision",
-  meta: recallAtFixedPrecisionMeta,
   options: ["minPrecision"],
   parse: (options, fn) => optRate(fn, "minPrecision", options.minPrecision),
   value: recallAtFixedPrecisionOf,
-});
+};
 
 /**
  * The highest recall among thresholds whose precision is at least `minPrecision`, and that
  * threshold (ties: higher precision, then higher threshold); `{ value: 0, threshold: NaN }` when
  * none qualifies. Matches torchmetrics 1.9.0 `binary_recall_at_fixed_precision`.
  */
-export const binaryRecallAtFixedPrecisionDef = metric.binaryDef;
+export const binaryRecallAtFixedPrecisionDef = /* @__PURE__ */ perProblemBinaryDef(
+  recallAtFixedPrecisionSpec,
+  recallAtFixedPrecisionMeta,
+);
 /** One-shot {@link binaryRecallAtFixedPrecisionDef}. */
-export const binaryRecallAtFixedPrecision = metric.binary;
+export const binaryRecallAtFixedPrecision = /* @__PURE__ */ perProblemBinary(recallAtFixedPrecisionSpec);
 /** Multiclass recallAtFixedPrecision one-vs-rest: one operating point per class (torchmetrics 1.9.0 `multiclass_recall_at_fixed_precision`). */
-export const multiclassRecallAtFixedPrecisionDef = metric.multiclassDef;
+export const multiclassRecallAtFixedPrecisionDef = /* @__PURE__ */ perProblemMulticlassDef(
+  recallAtFixedPrecisionSpec,
+  recallAtFixedPrecisionMeta,
+);
 /** One-shot {@link multiclassRecallAtFixedPrecisionDef}. */
-export const multiclassRecallAtFixedPrecision = metric.multiclass;
+export const multiclassRecallAtFixedPrecision =
+  /* @__PURE__ */ perProblemMulticlass(recallAtFixedPrecisionSpec);
 /** Multilabel recallAtFixedPrecision: one operating point per label (torchmetrics 1.9.0 `multilabel_recall_at_fixed_precision`). */
-export const multilabelRecallAtFixedPrecisionDef = metric.multilabelDef;
+export const multilabelRecallAtFixedPrecisionDef = /* @__PURE__ */ perProblemMultilabelDef(
+  recallAtFixedPrecisionSpec,
+  recallAtFixedPrecisionMeta,
+);
 /** One-shot {@link multilabelRecallAtFixedPrecisionDef}. */
-export const multilabelRecallAtFixedPrecision = metric.multilabel;
+export const multilabelRecallAtFixedPrecision =
+  /* @__PURE__ */ perProblemMultilabel(recallAtFixedPrecisionSpec);
 
 /** Task-dispatching recallAtFixedPrecision, as the torchmetrics 1.9.0 `recall_at_fixed_precision` task wrapper. */
-export const recallAtFixedPrecision = metric.task;
+export const recallAtFixedPrecision = /* @__PURE__ */ taskFunction("recallAtFixedPrecision", {
+  binary: binaryRecallAtFixedPrecision,
+  multiclass: multiclassRecallAtFixedPrecision,
+  multilabel: multilabelRecallAtFixedPrecision,
+}) as PerClassTask<
+  BinaryRecallAtFixedPrecisionOptions,
+  MulticlassRecallAtFixedPrecisionOptions,
+  MultilabelRecallAtFixedPrecisionOptions,
+  OperatingPoint
+>;
 /** The def of {@link recallAtFixedPrecision}. */
-export const recallAtFixedPrecisionDef = metric.taskDef;
+export const recallAtFixedPrecisionDef = /* @__PURE__ */ taskDef("recallAtFixedPrecision", {
+  binary: binaryRecallAtFixedPrecisionDef,
+  multiclass: multiclassRecallAtFixedPrecisionDef,
+  multilabel: multilabelRecallAtFixedPrecisionDef,
+}) as PerClassTaskDef<
+  BinaryRecallAtFixedPrecisionOptions,
+  MulticlassRecallAtFixedPrecisionOptions,
+  MultilabelRecallAtFixedPrecisionOptions,
+  OperatingPoint
+>;

@@ -3,10 +3,21 @@ import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average, MultilabelAverage } from "./stat-metric.js";
-import { type MulticlassAveragedOptions, type MultilabelAveragedOptions, statMetric } from "./stat-metric.js";
+import {
+  binaryStatMetric,
+  binaryStatMetricDef,
+  type MulticlassAveragedOptions,
+  type MultilabelAveragedOptions,
+  multiclassStatMetric,
+  multiclassStatMetricDef,
+  multilabelStatMetric,
+  multilabelStatMetricDef,
+  type StatMetricSpec,
+} from "./stat-metric.js";
+import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of precision (positive predictive value). */
-export const recallMeta = classificationEntry({
+export const recallMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/recall",
   title: "Recall (sensitivity, true positive rate)",
   formula: "\\frac{TP}{TP+FN}",
@@ -34,43 +45,50 @@ export interface MultilabelRecallOptions<A extends MultilabelAverage = Multilabe
 const score = (zd: number) => (tp: number, _fp: number, _tn: number, fn: number) =>
   safeDivide(tp, tp + fn, zd);
 
-const recallMetric = statMetric<BinaryRecallOptions, MulticlassRecallOptions, MultilabelRecallOptions>({
+const recallSpec: StatMetricSpec<BinaryRecallOptions, MulticlassRecallOptions, MultilabelRecallOptions> = {
   concept: "recall",
   name: "Recall",
-  meta: recallMeta,
-  options: optionNames<RecallOptions>()("zeroDivision"),
+  options: /* @__PURE__ */ optionNames<RecallOptions>()("zeroDivision"),
   score,
   zeroDivision: true,
   samples: true,
-});
+};
 
 /**
  * Binary recall TP / (TP + FN), positives where `preds > threshold`. Matches torchmetrics 1.9.0
  * `binary_recall` (and sklearn 1.9.1 `recall_score`). 0/0 gives `zeroDivision` (0). O(n).
  */
-export const binaryRecallDef = recallMetric.binaryDef;
+export const binaryRecallDef = /* @__PURE__ */ binaryStatMetricDef(recallSpec, recallMeta);
 /** One-shot {@link binaryRecallDef}. */
-export const binaryRecall = recallMetric.binary;
+export const binaryRecall = /* @__PURE__ */ binaryStatMetric(recallSpec);
 
 /**
  * Multiclass recall per class (one-vs-rest), averaged (micro, macro default, weighted, none)
  * as torchmetrics 1.9.0 `multiclass_recall` (macro leaves out classes absent from target and
  * prediction). O(n + C^2).
  */
-export const multiclassRecallDef = recallMetric.multiclassDef;
+export const multiclassRecallDef = /* @__PURE__ */ multiclassStatMetricDef(recallSpec, recallMeta);
 /** One-shot {@link multiclassRecallDef}. */
-export const multiclassRecall = recallMetric.multiclass;
+export const multiclassRecall = /* @__PURE__ */ multiclassStatMetric(recallSpec);
 
 /** Multilabel recall per label, averaged as torchmetrics 1.9.0 `multilabel_recall` (or sklearn "samples"). */
-export const multilabelRecallDef = recallMetric.multilabelDef;
+export const multilabelRecallDef = /* @__PURE__ */ multilabelStatMetricDef(recallSpec, recallMeta);
 /** One-shot {@link multilabelRecallDef}. */
-export const multilabelRecall = recallMetric.multilabel;
+export const multilabelRecall = /* @__PURE__ */ multilabelStatMetric(recallSpec);
 
 /**
  * Task-dispatching recall (`task: "binary" | "multiclass" | "multilabel"`), as the
  * torchmetrics 1.9.0 `recall` task wrapper: its multiclass and multilabel `average` defaults to "micro" (the explicit
  * `multiclassRecall`/`multilabelRecall` default to "macro").
  */
-export const recall = recallMetric.task;
+export const recall = /* @__PURE__ */ taskFunction(
+  "recall",
+  { binary: binaryRecall, multiclass: multiclassRecall, multilabel: multilabelRecall },
+  MICRO_AVERAGE,
+) as StatTask<BinaryRecallOptions, MulticlassRecallOptions, MultilabelRecallOptions>;
 /** The def of {@link recall}: `recallDef({ task, ... })`. */
-export const recallDef = recallMetric.taskDef;
+export const recallDef = /* @__PURE__ */ taskDef(
+  "recall",
+  { binary: binaryRecallDef, multiclass: multiclassRecallDef, multilabel: multilabelRecallDef },
+  MICRO_AVERAGE,
+) as StatTaskDef<BinaryRecallOptions, MulticlassRecallOptions, MultilabelRecallOptions>;

@@ -19,10 +19,10 @@ import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 import type { PredsKind } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of the reliability curve. */
-export const reliabilityCurveMeta = classificationEntry({
+export const reliabilityCurveMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/reliability_curve",
   title: "Reliability curve (calibration diagram data)",
   formula: "(\\mathrm{conf}(B_b), \\mathrm{acc}(B_b), |B_b|)_b",
@@ -58,7 +58,7 @@ export interface ReliabilityCurveOptions {
   /** Default "auto": logits get a sigmoid (softmax per row); rounded probability rows are renormalised. */
   predsKind?: PredsKind;
 }
-const RELIABILITY_OPTIONS = optionNames<ReliabilityCurveOptions>()(
+const RELIABILITY_OPTIONS = /* @__PURE__ */ optionNames<ReliabilityCurveOptions>()(
   "nBins",
   "convention",
   "ignoreIndex",
@@ -70,7 +70,7 @@ export interface MulticlassReliabilityCurveOptions extends ReliabilityCurveOptio
   /** The labels of the probability columns. */
   labels?: readonly (number | string)[];
 }
-const MULTICLASS_RELIABILITY_OPTIONS = optionNames<MulticlassReliabilityCurveOptions>()(
+const MULTICLASS_RELIABILITY_OPTIONS = /* @__PURE__ */ optionNames<MulticlassReliabilityCurveOptions>()(
   ...RELIABILITY_OPTIONS,
   "numClasses",
   "labels",
@@ -180,21 +180,13 @@ export function multiclassReliabilityCurve(
   );
 }
 
-const dispatch = taskDispatch("reliabilityCurve", {
-  binary: { def: binaryReliabilityCurveDef, fn: binaryReliabilityCurve },
-  multiclass: { def: multiclassReliabilityCurveDef, fn: multiclassReliabilityCurve },
-});
 /** Task-dispatching reliability curve (`task: "binary" | "multiclass"`). */
-export const reliabilityCurve = dispatch.fn as PlainTask<
-  ReliabilityCurveOptions,
-  MulticlassReliabilityCurveOptions,
-  never,
-  ReliabilityCurve
->;
+export const reliabilityCurve = /* @__PURE__ */ taskFunction("reliabilityCurve", {
+  binary: binaryReliabilityCurve,
+  multiclass: multiclassReliabilityCurve,
+}) as PlainTask<ReliabilityCurveOptions, MulticlassReliabilityCurveOptions, never, ReliabilityCurve>;
 /** The def of {@link reliabilityCurve}. */
-export const reliabilityCurveDef = dispatch.def as PlainTaskDef<
-  ReliabilityCurveOptions,
-  MulticlassReliabilityCurveOptions,
-  never,
-  ReliabilityCurve
->;
+export const reliabilityCurveDef = /* @__PURE__ */ taskDef("reliabilityCurve", {
+  binary: binaryReliabilityCurveDef,
+  multiclass: multiclassReliabilityCurveDef,
+}) as PlainTaskDef<ReliabilityCurveOptions, MulticlassReliabilityCurveOptions, never, ReliabilityCurve>;

@@ -3,21 +3,30 @@ import { macroRocCurve } from "./curve-average.js";
 import {
   type BinaryCurveOptions,
   type CurveConvention,
-  type CurveReduction,
   conventionKind,
   type MulticlassCurveOptions,
   type MultilabelCurveOptions,
-  perProblemCurve,
 } from "./curve-defs.js";
 import { type RocCurve, rocCurve as rocCurveOf } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import { optBoolean, optOneOf } from "./options.js";
+import {
+  type CurveReduction,
+  type PerProblemCurveSpec,
+  perProblemBinary,
+  perProblemBinaryDef,
+  perProblemMulticlass,
+  perProblemMulticlassDef,
+  perProblemMultilabel,
+  perProblemMultilabelDef,
+} from "./per-problem-curve.js";
 import type { ClassNamesOption } from "./stat-metric.js";
+import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "./task.js";
 
 export type { RocCurve };
 
 /** Catalog entry of the ROC curve. */
-export const rocCurveMeta = classificationEntry({
+export const rocCurveMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/roc_curve",
   title: "Receiver operating characteristic (ROC) curve",
   formula: "(FPR(t), TPR(t)) = \\left(\\frac{FP(t)}{N}, \\frac{TP(t)}{P}\\right)",
@@ -45,12 +54,15 @@ export interface MulticlassRocCurveOptions
   /** Default "none" (one curve per class); "micro" or "macro" average them into one curve. */
   average?: CurveReduction;
 }
+/** The ROC curve's own options, parsed. */
+type RocParsed = { convention: CurveConvention; drop: boolean };
+
 /** Multilabel ROC options (the per-label curves). */
 export interface MultilabelRocCurveOptions
   extends MultilabelCurveOptions,
     Omit<RocCurveOptions, keyof BinaryCurveOptions> {}
 
-function parse(options: Record<string, unknown>, fn: string): { convention: CurveConvention; drop: boolean } {
+function parse(options: Record<string, unknown>, fn: string): RocParsed {
   const convention = optOneOf(
     fn,
     "convention",
@@ -65,48 +77,55 @@ function parse(options: Record<string, unknown>, fn: string): { convention: Curv
 /** The ROC curve's own options (besides thresholds, ignoreIndex and the class count). */
 type RocCurveOwnOptions = Omit<RocCurveOptions, keyof BinaryCurveOptions>;
 
-const rocCurveMetric = perProblemCurve<
+const rocCurveSpec: PerProblemCurveSpec<
+  RocParsed,
+  RocCurve,
   RocCurveOptions,
   MulticlassRocCurveOptions,
-  MultilabelRocCurveOptions,
-  RocCurve,
-  { convention: CurveConvention; drop: boolean }
->({
+  MultilabelRocCurveOptions
+> = {
   concept: "roc_curve",
   name: "RocCurve",
-  meta: rocCurveMeta,
-  options: optionNames<RocCurveOwnOptions>()("convention", "dropIntermediate"),
+  options: /* @__PURE__ */ optionNames<RocCurveOwnOptions>()("convention", "dropIntermediate"),
   parse,
   defaultKind: ({ convention }) => conventionKind(convention),
   macro: (sources, { convention, drop }) =>
     macroRocCurve(sources.map((s) => rocCurveOf(s, convention, drop))),
   value: (source, { convention, drop }) => rocCurveOf(source, convention, drop),
-});
+};
 
 /**
  * Binary ROC curve `{ fpr, tpr, thresholds }` with thresholds decreasing: every distinct score
  * (exact) or the given thresholds (binned). Matches torchmetrics 1.9.0 `binary_roc` and, with
  * `convention: "sklearn"`, sklearn 1.9.1 `roc_curve`. O(n) after sorting.
  */
-export const binaryRocCurveDef = rocCurveMetric.binaryDef;
+export const binaryRocCurveDef = /* @__PURE__ */ perProblemBinaryDef(rocCurveSpec, rocCurveMeta);
 /** One-shot {@link binaryRocCurveDef}. */
-export const binaryRocCurve = rocCurveMetric.binary;
+export const binaryRocCurve = /* @__PURE__ */ perProblemBinary(rocCurveSpec);
 
 /**
  * Multiclass ROC curves, one-vs-rest: one per class (default), or one averaged curve with
  * `average: "micro"` (the pooled one-hot problem) or `"macro"` (the classes' TPR interpolated at
  * the union of their FPRs), as torchmetrics 1.9.0 `multiclass_roc`.
  */
-export const multiclassRocCurveDef = rocCurveMetric.multiclassDef;
+export const multiclassRocCurveDef = /* @__PURE__ */ perProblemMulticlassDef(rocCurveSpec, rocCurveMeta);
 /** One-shot {@link multiclassRocCurveDef}. */
-export const multiclassRocCurve = rocCurveMetric.multiclass;
+export const multiclassRocCurve = /* @__PURE__ */ perProblemMulticlass(rocCurveSpec);
 
 /** Multilabel ROC curves, one per label (torchmetrics 1.9.0 `multilabel_roc`). */
-export const multilabelRocCurveDef = rocCurveMetric.multilabelDef;
+export const multilabelRocCurveDef = /* @__PURE__ */ perProblemMultilabelDef(rocCurveSpec, rocCurveMeta);
 /** One-shot {@link multilabelRocCurveDef}. */
-export const multilabelRocCurve = rocCurveMetric.multilabel;
+export const multilabelRocCurve = /* @__PURE__ */ perProblemMultilabel(rocCurveSpec);
 
 /** Task-dispatching rocCurve, as the torchmetrics 1.9.0 `roc` task wrapper (one per class for multiclass and multilabel). */
-export const rocCurve = rocCurveMetric.task;
+export const rocCurve = /* @__PURE__ */ taskFunction("rocCurve", {
+  binary: binaryRocCurve,
+  multiclass: multiclassRocCurve,
+  multilabel: multilabelRocCurve,
+}) as PerClassTask<RocCurveOptions, MulticlassRocCurveOptions, MultilabelRocCurveOptions, RocCurve>;
 /** The def of {@link rocCurve}. */
-export const rocCurveDef = rocCurveMetric.taskDef;
+export const rocCurveDef = /* @__PURE__ */ taskDef("rocCurve", {
+  binary: binaryRocCurveDef,
+  multiclass: multiclassRocCurveDef,
+  multilabel: multilabelRocCurveDef,
+}) as PerClassTaskDef<RocCurveOptions, MulticlassRocCurveOptions, MultilabelRocCurveOptions, RocCurve>;

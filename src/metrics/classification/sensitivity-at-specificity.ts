@@ -1,16 +1,21 @@
-import {
-  type BinaryCurveOptions,
-  type MulticlassCurveOptions,
-  type MultilabelCurveOptions,
-  perProblemCurve,
-} from "./curve-defs.js";
+import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { type CurveSource, rocCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import type { OperatingPoint } from "./operating-point.js";
 import { optRate } from "./options.js";
+import {
+  type PerProblemCurveSpec,
+  perProblemBinary,
+  perProblemBinaryDef,
+  perProblemMulticlass,
+  perProblemMulticlassDef,
+  perProblemMultilabel,
+  perProblemMultilabelDef,
+} from "./per-problem-curve.js";
+import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of sensitivity at specificity. */
-export const sensitivityAtSpecificityMeta = classificationEntry({
+export const sensitivityAtSpecificityMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/sensitivity_at_specificity",
   title: "Sensitivity at specificity",
   formula: "\\max_t \\{TPR(t) : 1-FPR(t) \\ge s_{min}\\}",
@@ -47,39 +52,69 @@ function sensitivityAtSpecificityOf(source: CurveSource, min: number): Operating
   return best < 0 ? { value: 0, threshold: 1e6 } : { value: tpr[best]!, threshold: thresholds[best]! };
 }
 
-const metric = perProblemCurve<
+const sensitivityAtSpecificitySpec: PerProblemCurveSpec<
+  number,
+  OperatingPoint,
   BinarySensitivityAtSpecificityOptions,
   MulticlassSensitivityAtSpecificityOptions,
-  MultilabelSensitivityAtSpecificityOptions,
-  OperatingPoint,
-  number
->({
+  MultilabelSensitivityAtSpecificityOptions
+> = {
   concept: "sensitivity_at_specificity",
   name: "SensitivityAtSpecificity",
-  meta: sensitivityAtSpecificityMeta,
   options: ["minSpecificity"],
   parse: (options, fn) => optRate(fn, "minSpecificity", options.minSpecificity),
   value: sensitivityAtSpecificityOf,
-});
+};
 
 /**
  * The highest sensitivity (TPR) on the ROC curve among points with specificity at least
  * `minSpecificity`, and its threshold (first such point); `{ value: 0, threshold: 1e6 }` when
  * none qualifies. Matches torchmetrics 1.9.0 `binary_sensitivity_at_specificity`.
  */
-export const binarySensitivityAtSpecificityDef = metric.binaryDef;
+export const binarySensitivityAtSpecificityDef = /* @__PURE__ */ perProblemBinaryDef(
+  sensitivityAtSpecificitySpec,
+  sensitivityAtSpecificityMeta,
+);
 /** One-shot {@link binarySensitivityAtSpecificityDef}. */
-export const binarySensitivityAtSpecificity = metric.binary;
+export const binarySensitivityAtSpecificity = /* @__PURE__ */ perProblemBinary(sensitivityAtSpecificitySpec);
 /** Multiclass sensitivityAtSpecificity one-vs-rest: one operating point per class (torchmetrics 1.9.0 `multiclass_sensitivity_at_specificity`). */
-export const multiclassSensitivityAtSpecificityDef = metric.multiclassDef;
+export const multiclassSensitivityAtSpecificityDef = /* @__PURE__ */ perProblemMulticlassDef(
+  sensitivityAtSpecificitySpec,
+  sensitivityAtSpecificityMeta,
+);
 /** One-shot {@link multiclassSensitivityAtSpecificityDef}. */
-export const multiclassSensitivityAtSpecificity = metric.multiclass;
+export const multiclassSensitivityAtSpecificity = /* @__PURE__ */ perProblemMulticlass(
+  sensitivityAtSpecificitySpec,
+);
 /** Multilabel sensitivityAtSpecificity: one operating point per label (torchmetrics 1.9.0 `multilabel_sensitivity_at_specificity`). */
-export const multilabelSensitivityAtSpecificityDef = metric.multilabelDef;
+export const multilabelSensitivityAtSpecificityDef = /* @__PURE__ */ perProblemMultilabelDef(
+  sensitivityAtSpecificitySpec,
+  sensitivityAtSpecificityMeta,
+);
 /** One-shot {@link multilabelSensitivityAtSpecificityDef}. */
-export const multilabelSensitivityAtSpecificity = metric.multilabel;
+export const multilabelSensitivityAtSpecificity = /* @__PURE__ */ perProblemMultilabel(
+  sensitivityAtSpecificitySpec,
+);
 
 /** Task-dispatching sensitivityAtSpecificity, as the torchmetrics 1.9.0 `sensitivity_at_specificity` task wrapper. */
-export const sensitivityAtSpecificity = metric.task;
+export const sensitivityAtSpecificity = /* @__PURE__ */ taskFunction("sensitivityAtSpecificity", {
+  binary: binarySensitivityAtSpecificity,
+  multiclass: multiclassSensitivityAtSpecificity,
+  multilabel: multilabelSensitivityAtSpecificity,
+}) as PerClassTask<
+  BinarySensitivityAtSpecificityOptions,
+  MulticlassSensitivityAtSpecificityOptions,
+  MultilabelSensitivityAtSpecificityOptions,
+  OperatingPoint
+>;
 /** The def of {@link sensitivityAtSpecificity}. */
-export const sensitivityAtSpecificityDef = metric.taskDef;
+export const sensitivityAtSpecificityDef = /* @__PURE__ */ taskDef("sensitivityAtSpecificity", {
+  binary: binarySensitivityAtSpecificityDef,
+  multiclass: multiclassSensitivityAtSpecificityDef,
+  multilabel: multilabelSensitivityAtSpecificityDef,
+}) as PerClassTaskDef<
+  BinarySensitivityAtSpecificityOptions,
+  MulticlassSensitivityAtSpecificityOptions,
+  MultilabelSensitivityAtSpecificityOptions,
+  OperatingPoint
+>;

@@ -1,16 +1,21 @@
-import {
-  type BinaryCurveOptions,
-  type MulticlassCurveOptions,
-  type MultilabelCurveOptions,
-  perProblemCurve,
-} from "./curve-defs.js";
+import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { type CurveSource, rocCurve } from "./curve-state.js";
 import { classificationEntry } from "./meta.js";
 import type { OperatingPoint } from "./operating-point.js";
 import { optRate } from "./options.js";
+import {
+  type PerProblemCurveSpec,
+  perProblemBinary,
+  perProblemBinaryDef,
+  perProblemMulticlass,
+  perProblemMulticlassDef,
+  perProblemMultilabel,
+  perProblemMultilabelDef,
+} from "./per-problem-curve.js";
+import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "./task.js";
 
 /** Catalog entry of specificity at sensitivity. */
-export const specificityAtSensitivityMeta = classificationEntry({
+export const specificityAtSensitivityMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/specificity_at_sensitivity",
   title: "Specificity at sensitivity",
   formula: "\\max_t \\{1-FPR(t) : TPR(t) \\ge s_{min}\\}",
@@ -48,20 +53,19 @@ function specificityAtSensitivityOf(source: CurveSource, min: number): Operating
   return best < 0 ? { value: 0, threshold: 1e6 } : { value: 1 - fpr[best]!, threshold: thresholds[best]! };
 }
 
-const metric = perProblemCurve<
+const specificityAtSensitivitySpec: PerProblemCurveSpec<
+  number,
+  OperatingPoint,
   BinarySpecificityAtSensitivityOptions,
   MulticlassSpecificityAtSensitivityOptions,
-  MultilabelSpecificityAtSensitivityOptions,
-  OperatingPoint,
-  number
->({
+  MultilabelSpecificityAtSensitivityOptions
+> = {
   concept: "specificity_at_sensitivity",
   name: "SpecificityAtSensitivity",
-  meta: specificityAtSensitivityMeta,
   options: ["minSensitivity"],
   parse: (options, fn) => optRate(fn, "minSensitivity", options.minSensitivity),
   value: specificityAtSensitivityOf,
-});
+};
 
 /**
  * The highest specificity (1 - FPR) on the ROC curve among points with sensitivity (TPR) at
@@ -69,19 +73,50 @@ const metric = perProblemCurve<
  * `{ value: 0, threshold: 1e6 }` when none qualifies. Matches torchmetrics 1.9.0
  * `binary_specificity_at_sensitivity`.
  */
-export const binarySpecificityAtSensitivityDef = metric.binaryDef;
+export const binarySpecificityAtSensitivityDef = /* @__PURE__ */ perProblemBinaryDef(
+  specificityAtSensitivitySpec,
+  specificityAtSensitivityMeta,
+);
 /** One-shot {@link binarySpecificityAtSensitivityDef}. */
-export const binarySpecificityAtSensitivity = metric.binary;
+export const binarySpecificityAtSensitivity = /* @__PURE__ */ perProblemBinary(specificityAtSensitivitySpec);
 /** Multiclass specificityAtSensitivity one-vs-rest: one operating point per class (torchmetrics 1.9.0 `multiclass_specificity_at_sensitivity`). */
-export const multiclassSpecificityAtSensitivityDef = metric.multiclassDef;
+export const multiclassSpecificityAtSensitivityDef = /* @__PURE__ */ perProblemMulticlassDef(
+  specificityAtSensitivitySpec,
+  specificityAtSensitivityMeta,
+);
 /** One-shot {@link multiclassSpecificityAtSensitivityDef}. */
-export const multiclassSpecificityAtSensitivity = metric.multiclass;
+export const multiclassSpecificityAtSensitivity = /* @__PURE__ */ perProblemMulticlass(
+  specificityAtSensitivitySpec,
+);
 /** Multilabel specificityAtSensitivity: one operating point per label (torchmetrics 1.9.0 `multilabel_specificity_at_sensitivity`). */
-export const multilabelSpecificityAtSensitivityDef = metric.multilabelDef;
+export const multilabelSpecificityAtSensitivityDef = /* @__PURE__ */ perProblemMultilabelDef(
+  specificityAtSensitivitySpec,
+  specificityAtSensitivityMeta,
+);
 /** One-shot {@link multilabelSpecificityAtSensitivityDef}. */
-export const multilabelSpecificityAtSensitivity = metric.multilabel;
+export const multilabelSpecificityAtSensitivity = /* @__PURE__ */ perProblemMultilabel(
+  specificityAtSensitivitySpec,
+);
 
 /** Task-dispatching specificityAtSensitivity, as the torchmetrics 1.9.0 `specificity_at_sensitivity` task wrapper. */
-export const specificityAtSensitivity = metric.task;
+export const specificityAtSensitivity = /* @__PURE__ */ taskFunction("specificityAtSensitivity", {
+  binary: binarySpecificityAtSensitivity,
+  multiclass: multiclassSpecificityAtSensitivity,
+  multilabel: multilabelSpecificityAtSensitivity,
+}) as PerClassTask<
+  BinarySpecificityAtSensitivityOptions,
+  MulticlassSpecificityAtSensitivityOptions,
+  MultilabelSpecificityAtSensitivityOptions,
+  OperatingPoint
+>;
 /** The def of {@link specificityAtSensitivity}. */
-export const specificityAtSensitivityDef = metric.taskDef;
+export const specificityAtSensitivityDef = /* @__PURE__ */ taskDef("specificityAtSensitivity", {
+  binary: binarySpecificityAtSensitivityDef,
+  multiclass: multiclassSpecificityAtSensitivityDef,
+  multilabel: multilabelSpecificityAtSensitivityDef,
+}) as PerClassTaskDef<
+  BinarySpecificityAtSensitivityOptions,
+  MulticlassSpecificityAtSensitivityOptions,
+  MultilabelSpecificityAtSensitivityOptions,
+  OperatingPoint
+>;

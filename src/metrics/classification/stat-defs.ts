@@ -10,10 +10,10 @@ import { type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
 import { optInteger, optionNames } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import { canonicalJson, type MetricDef } from "../../metric.js";
+import type { MetricDef } from "../../metric.js";
 import {
   type MulticlassReading,
-  readBinaryBatch,
+  readBinaryLabelBatch,
   readMulticlassBatch,
   readMultilabelBatch,
 } from "./batch.js";
@@ -34,6 +34,7 @@ import { type ClassIndex, type ClassLabel, optLabels, optPosLabel } from "./labe
 import type { LabelInput, NdInput } from "./ndarray.js";
 import { optClassCount, optIgnoreIndex, optOneOf, optThreshold } from "./options.js";
 import { optPredsKind, type PredsKind } from "./preds-kind.js";
+import { type MetricSteps, stepsDef } from "./steps.js";
 
 // ---------------------------------------------------------------- options
 
@@ -91,7 +92,7 @@ export interface MultilabelStatOptions {
 }
 
 /** The option names every binary threshold metric reads (a concept adds its own). */
-export const BINARY_STAT_OPTIONS = optionNames<BinaryStatOptions>()(
+export const BINARY_STAT_OPTIONS = /* @__PURE__ */ optionNames<BinaryStatOptions>()(
   "threshold",
   "ignoreIndex",
   "predsKind",
@@ -99,7 +100,7 @@ export const BINARY_STAT_OPTIONS = optionNames<BinaryStatOptions>()(
   "posLabel",
 );
 /** The option names every multiclass threshold metric reads (a concept adds its own). */
-export const MULTICLASS_STAT_OPTIONS = optionNames<MulticlassStatOptions>()(
+export const MULTICLASS_STAT_OPTIONS = /* @__PURE__ */ optionNames<MulticlassStatOptions>()(
   "numClasses",
   "labels",
   "ignoreIndex",
@@ -108,7 +109,7 @@ export const MULTICLASS_STAT_OPTIONS = optionNames<MulticlassStatOptions>()(
   "multidimAverage",
 );
 /** The option names every multilabel threshold metric reads (a concept adds its own). */
-export const MULTILABEL_STAT_OPTIONS = optionNames<MultilabelStatOptions>()(
+export const MULTILABEL_STAT_OPTIONS = /* @__PURE__ */ optionNames<MultilabelStatOptions>()(
   "numLabels",
   "threshold",
   "ignoreIndex",
@@ -183,7 +184,7 @@ export type StatState = ConfusionState | SamplewiseState;
 /** Relative slack for totals accumulated in different orders (weighted sums). */
 const SLACK = 1 + 1e-9;
 
-const growableCounts = field.custom((value, path, id) => {
+const growableCounts = /* @__PURE__ */ field.custom((value, path, id) => {
   checkState(id, value, {
     data: field.typed(Float64Array, { values: "nonNegative" }),
     length: field.count(),
@@ -292,16 +293,26 @@ function perSample<R>(
 
 // ---------------------------------------------------------------- builders
 
-/** What a threshold metric adds to the kernel: its names and its reductions. */
-export interface StatSpec<R> {
-  id: string;
-  meta: CatalogEntry;
+/** What a threshold metric adds to the kernel: its reductions (its steps need no more). */
+export interface StatReductions<R> {
   /** Function name used in error messages. */
   fn: string;
   /** The result of pooled counts (the C x C matrix; binary `[tn, fp, fn, tp]`). */
   reduce(matrix: Float64Array): R;
   /** The result of one sample's per-class counts (samplewise); absent: no samplewise mode. */
   reduceSample?(counts: ClassCounts): R;
+}
+
+/** A threshold metric's reductions and its identity (what its def adds). */
+export interface StatSpec<R> extends StatReductions<R> {
+  id: string;
+  meta: CatalogEntry;
+}
+
+/** A threshold metric's steps, and the state key its def derives the rest from. */
+export interface StatSteps<S, A extends unknown[], R, K> {
+  steps: MetricSteps<S, A, R>;
+  key: K & { samplewise: boolean } & Record<string, unknown>;
 }
 
 /** `multidimAverage` of a metric, refused as "samplewise" when it has no per-sample reduction. */
@@ -320,13 +331,13 @@ export type MulticlassArgs = [preds: LabelInput, target: LabelInput, sampleWeigh
 export type MultilabelArgs = [preds: NdInput, target: NdInput, sampleWeight?: NdInput];
 
 /**
- * A binary threshold MetricDef: read → squash logits → threshold → `[tn, fp, fn, tp]` → reduce.
- * `o` are the caller's options already read with `readOptions` (echoed as the def's options).
+ * The steps of a binary threshold metric: read → squash logits → threshold → `[tn, fp, fn, tp]`
+ * → reduce. `o` are the caller's options already read with `readOptions`.
  */
-export function binaryStatDef<R>(
-  spec: StatSpec<R>,
+export function binaryStatSteps<R>(
+  spec: StatReductions<R>,
   o: Record<string, unknown>,
-): MetricDef<StatState, BinaryArgs, R> {
+): StatSteps<StatState, BinaryArgs, R, object> {
   const { fn } = spec;
   const threshold = optThreshold(fn, o.threshold);
   const ignoreIndex = optIgnoreIndex(fn, o.ignoreIndex);
@@ -334,48 +345,60 @@ export function binaryStatDef<R>(
   const posLabel = optPosLabel(fn, o.posLabel);
   const samplewise = readMultidim(spec, o);
   const plain = kind !== "logits" && posLabel === undefined && !samplewise;
-  const reading = { kind, ignoreIndex, posLabel, labelPreds: true };
+  const reading = { kind, ignoreIndex, posLabel };
   return {
-    id: spec.id,
-    meta: spec.meta,
-    options: { ...o },
-    stateKey: canonicalJson({ stat: "binary", threshold, ignoreIndex, kind, posLabel, samplewise }),
-    init: () => (samplewise ? { blocks: growableFloat64() } : { matrix: new Float64Array(4) }),
-    update(state, preds, target, sampleWeight) {
-      if (plain && sampleWeight === undefined && "matrix" in state)
-        if (tryCountBinaryFast(state.matrix, preds, target, threshold, ignoreIndex)) return;
-      const batch = readBinaryBatch(fn, preds, target, sampleWeight, reading);
-      if ("matrix" in state) {
-        const counts = new Float64Array(4);
-        countBinary(counts, batch, threshold, ignoreIndex, false);
-        for (let k = 0; k < 4; k++) state.matrix[k] += counts[k]!;
-      } else {
-        const blocks = new Float64Array(4 * batch.samples);
-        countBinary(blocks, batch, threshold, ignoreIndex, true);
-        appendBlocks(state, blocks);
-      }
-    },
-    merge: mergeStat,
-    compute: (state) => {
-      if ("blocks" in state) return perSample(state, 1, spec.reduceSample!, fn) as R;
-      assertSeen(total(state.matrix), fn);
-      return spec.reduce(state.matrix);
-    },
-    validateState(state): asserts state is StatState {
-      checkStatState(spec.id, state, 4, samplewise ? 4 : undefined);
+    key: { stat: "binary", threshold, ignoreIndex, kind, posLabel, samplewise },
+    steps: {
+      init: () => (samplewise ? { blocks: growableFloat64() } : { matrix: new Float64Array(4) }),
+      update(state, preds, target, sampleWeight) {
+        if (plain && sampleWeight === undefined && "matrix" in state)
+          if (tryCountBinaryFast(state.matrix, preds, target, threshold, ignoreIndex)) return;
+        const batch = readBinaryLabelBatch(fn, preds, target, sampleWeight, reading);
+        if ("matrix" in state) {
+          const counts = new Float64Array(4);
+          countBinary(counts, batch, threshold, ignoreIndex, false);
+          for (let k = 0; k < 4; k++) state.matrix[k] += counts[k]!;
+        } else {
+          const blocks = new Float64Array(4 * batch.samples);
+          countBinary(blocks, batch, threshold, ignoreIndex, true);
+          appendBlocks(state, blocks);
+        }
+      },
+      compute: (state) => {
+        if ("blocks" in state) return perSample(state, 1, spec.reduceSample!, fn) as R;
+        assertSeen(total(state.matrix), fn);
+        return spec.reduce(state.matrix);
+      },
     },
   };
 }
 
-/**
- * A multiclass threshold MetricDef: read → (top-k) labels → C x C counts (or per-sample blocks)
- * → reduce. `o` are already read with `readOptions`; `topK` is refused unless `allowTopK`.
- */
-export function multiclassStatDef<R>(
+/** A binary threshold MetricDef: {@link binaryStatSteps} with identity, merge and the state check. */
+export function binaryStatDef<R>(
   spec: StatSpec<R>,
   o: Record<string, unknown>,
+): MetricDef<StatState, BinaryArgs, R> {
+  const { steps, key } = binaryStatSteps(spec, o);
+  return stepsDef(steps, {
+    id: spec.id,
+    meta: spec.meta,
+    options: { ...o },
+    stateKey: key,
+    merge: mergeStat,
+    check: (id, state) => checkStatState(id, state, 4, key.samplewise ? 4 : undefined),
+  });
+}
+
+/**
+ * The steps of a multiclass threshold metric: read → (top-k) labels → C x C counts (or
+ * per-sample blocks) → reduce. `o` are already read with `readOptions`; `topK` is refused
+ * unless `allowTopK`.
+ */
+export function multiclassStatSteps<R>(
+  spec: StatReductions<R>,
+  o: Record<string, unknown>,
   allowTopK = false,
-): MetricDef<StatState, MulticlassArgs, R> {
+): StatSteps<StatState, MulticlassArgs, R, { C: number }> {
   const { fn } = spec;
   const classes = readClasses(fn, o);
   const C = classes.counted;
@@ -392,49 +415,55 @@ export function multiclassStatDef<R>(
   };
   const plain = topK === 1 && !classes.index && !samplewise;
   return {
+    key: { stat: "multiclass", C, labels: classes.index?.labels, ignoreIndex, topK, samplewise },
+    steps: {
+      init: () => (samplewise ? { blocks: growableFloat64() } : { matrix: new Float64Array(C * C) }),
+      update(state, preds, target, sampleWeight) {
+        if (plain && sampleWeight === undefined && "matrix" in state)
+          if (tryCountMulticlassFast(state.matrix, C, preds, target, ignoreIndex)) return;
+        const batch = readMulticlassBatch(fn, preds, target, sampleWeight, reading);
+        if (kind === "probabilities" && batch.scores) elementwiseProbabilities(batch.scores, fn);
+        if ("matrix" in state) {
+          const local = new Float64Array(C * C);
+          countMulticlass(local, batch, C, classes.count, ignoreIndex, topK);
+          for (let k = 0; k < local.length; k++) state.matrix[k] += local[k]!;
+        } else {
+          const blocks = new Float64Array(batch.samples * C * 4);
+          countMulticlassSamplewise(blocks, batch, C, classes.count, ignoreIndex, topK);
+          appendBlocks(state, blocks);
+        }
+      },
+      compute: (state) => {
+        if ("blocks" in state)
+          return perSample(
+            state,
+            C,
+            (counts) => spec.reduceSample!(sliceCounts(counts, classes.count)),
+            fn,
+          ) as R;
+        assertSeen(total(state.matrix), fn);
+        return spec.reduce(state.matrix);
+      },
+    },
+  };
+}
+
+/** A multiclass threshold MetricDef: {@link multiclassStatSteps} with identity, merge and the state check. */
+export function multiclassStatDef<R>(
+  spec: StatSpec<R>,
+  o: Record<string, unknown>,
+  allowTopK = false,
+): MetricDef<StatState, MulticlassArgs, R> {
+  const { steps, key } = multiclassStatSteps(spec, o, allowTopK);
+  const { C } = key;
+  return stepsDef(steps, {
     id: spec.id,
     meta: spec.meta,
     options: { ...o },
-    stateKey: canonicalJson({
-      stat: "multiclass",
-      C,
-      labels: classes.index?.labels,
-      ignoreIndex,
-      topK,
-      samplewise,
-    }),
-    init: () => (samplewise ? { blocks: growableFloat64() } : { matrix: new Float64Array(C * C) }),
-    update(state, preds, target, sampleWeight) {
-      if (plain && sampleWeight === undefined && "matrix" in state)
-        if (tryCountMulticlassFast(state.matrix, C, preds, target, ignoreIndex)) return;
-      const batch = readMulticlassBatch(fn, preds, target, sampleWeight, reading);
-      if (kind === "probabilities" && batch.scores) elementwiseProbabilities(batch.scores, fn);
-      if ("matrix" in state) {
-        const local = new Float64Array(C * C);
-        countMulticlass(local, batch, C, classes.count, ignoreIndex, topK);
-        for (let k = 0; k < local.length; k++) state.matrix[k] += local[k]!;
-      } else {
-        const blocks = new Float64Array(batch.samples * C * 4);
-        countMulticlassSamplewise(blocks, batch, C, classes.count, ignoreIndex, topK);
-        appendBlocks(state, blocks);
-      }
-    },
+    stateKey: key,
     merge: mergeStat,
-    compute: (state) => {
-      if ("blocks" in state)
-        return perSample(
-          state,
-          C,
-          (counts) => spec.reduceSample!(sliceCounts(counts, classes.count)),
-          fn,
-        ) as R;
-      assertSeen(total(state.matrix), fn);
-      return spec.reduce(state.matrix);
-    },
-    validateState(state): asserts state is StatState {
-      checkStatState(spec.id, state, C * C, samplewise ? C * 4 : undefined);
-    },
-  };
+    check: (id, state) => checkStatState(id, state, C * C, key.samplewise ? C * 4 : undefined),
+  });
 }
 
 function elementwiseProbabilities(scores: ArrayLike<number>, fn: string): void {
@@ -470,10 +499,8 @@ export function keptMatrix(matrix: Float64Array, C: number, K: number): Float64A
   return out;
 }
 
-/** What a multilabel threshold metric adds to the kernel. */
-export interface MultilabelStatSpec<R> {
-  id: string;
-  meta: CatalogEntry;
+/** What a multilabel threshold metric adds to the kernel (its steps need no identity). */
+export interface MultilabelStatReductions<R> {
   fn: string;
   reduce(state: MultilabelCounts): R;
   /** The result of one sample's per-label counts (samplewise); absent: no samplewise mode. */
@@ -482,14 +509,31 @@ export interface MultilabelStatSpec<R> {
   rowScore?: { name: string; score: ScoreFn };
 }
 
+/** A multilabel threshold metric's reductions and its identity. */
+export interface MultilabelStatSpec<R> extends MultilabelStatReductions<R> {
+  id: string;
+  meta: CatalogEntry;
+}
+
+/** Merges multilabel counts states (global: by addition; samplewise: blocks concatenated). */
+function mergeMultilabelCounts(a: MultilabelCountsState, b: MultilabelCountsState): MultilabelCountsState {
+  if ("blocks" in a || "blocks" in b) return mergeStat(a as StatState, b as StatState) as SamplewiseState;
+  return {
+    counts: addArrays(a.counts, b.counts),
+    samples: a.samples + b.samples,
+    exact: a.exact + b.exact,
+    sampleSum: a.sampleSum + b.sampleSum,
+  };
+}
+
 /**
- * A multilabel threshold MetricDef: read → squash logits → threshold → per-label counts (or
- * per-sample blocks) → reduce. `o` are already read with `readOptions`.
+ * The steps of a multilabel threshold metric: read → squash logits → threshold → per-label
+ * counts (or per-sample blocks) → reduce. `o` are already read with `readOptions`.
  */
-export function multilabelStatDef<R>(
-  spec: MultilabelStatSpec<R>,
+export function multilabelStatSteps<R>(
+  spec: MultilabelStatReductions<R>,
   o: Record<string, unknown>,
-): MetricDef<MultilabelCountsState, MultilabelArgs, R> {
+): StatSteps<MultilabelCountsState, MultilabelArgs, R, { L: number }> {
   const { fn } = spec;
   const L = readNumLabels(fn, o.numLabels);
   const threshold = optThreshold(fn, o.threshold);
@@ -497,54 +541,57 @@ export function multilabelStatDef<R>(
   const kind = optPredsKind(fn, o.predsKind);
   const samplewise = readMultidim(spec, o);
   return {
+    key: { stat: "multilabel", L, threshold, ignoreIndex, kind, samplewise, rows: spec.rowScore?.name },
+    steps: {
+      init: () =>
+        samplewise
+          ? { blocks: growableFloat64() }
+          : { counts: new Float64Array(L * 4), samples: 0, exact: 0, sampleSum: 0 },
+      update(state, preds, target, sampleWeight) {
+        const batch = readMultilabelBatch(fn, preds, target, sampleWeight, L, kind, ignoreIndex);
+        if ("blocks" in state) {
+          const blocks = new Float64Array(batch.samples * L * 4);
+          countMultilabel(undefined, blocks, batch, L, threshold, ignoreIndex);
+          appendBlocks(state, blocks);
+          return;
+        }
+        const local: MultilabelCounts = {
+          counts: new Float64Array(L * 4),
+          samples: 0,
+          exact: 0,
+          sampleSum: 0,
+        };
+        countMultilabel(local, undefined, batch, L, threshold, ignoreIndex, spec.rowScore?.score);
+        for (let k = 0; k < local.counts.length; k++) state.counts[k] += local.counts[k]!;
+        state.samples += local.samples;
+        state.exact += local.exact;
+        state.sampleSum += local.sampleSum;
+      },
+      compute: (state) => {
+        if ("blocks" in state) return perSample(state, L, spec.reduceSample!, fn) as R;
+        assertSeen(state.samples, fn);
+        return spec.reduce(state);
+      },
+    },
+  };
+}
+
+/** A multilabel threshold MetricDef: {@link multilabelStatSteps} with identity, merge and the state check. */
+export function multilabelStatDef<R>(
+  spec: MultilabelStatSpec<R>,
+  o: Record<string, unknown>,
+): MetricDef<MultilabelCountsState, MultilabelArgs, R> {
+  const { steps, key } = multilabelStatSteps(spec, o);
+  const { L } = key;
+  return stepsDef(steps, {
     id: spec.id,
     meta: spec.meta,
     options: { ...o },
-    stateKey: canonicalJson({
-      stat: "multilabel",
-      L,
-      threshold,
-      ignoreIndex,
-      kind,
-      samplewise,
-      rows: spec.rowScore?.name,
-    }),
-    init: () =>
-      samplewise
-        ? { blocks: growableFloat64() }
-        : { counts: new Float64Array(L * 4), samples: 0, exact: 0, sampleSum: 0 },
-    update(state, preds, target, sampleWeight) {
-      const batch = readMultilabelBatch(fn, preds, target, sampleWeight, L, kind, ignoreIndex);
-      if ("blocks" in state) {
-        const blocks = new Float64Array(batch.samples * L * 4);
-        countMultilabel(undefined, blocks, batch, L, threshold, ignoreIndex);
-        appendBlocks(state, blocks);
-        return;
-      }
-      const local: MultilabelCounts = { counts: new Float64Array(L * 4), samples: 0, exact: 0, sampleSum: 0 };
-      countMultilabel(local, undefined, batch, L, threshold, ignoreIndex, spec.rowScore?.score);
-      for (let k = 0; k < local.counts.length; k++) state.counts[k] += local.counts[k]!;
-      state.samples += local.samples;
-      state.exact += local.exact;
-      state.sampleSum += local.sampleSum;
+    stateKey: key,
+    merge: mergeMultilabelCounts,
+    check: (id, state) => {
+      if (key.samplewise) checkStatState(id, state, 0, L * 4);
+      else checkMultilabelCounts(id, L, state);
     },
-    merge: (a, b) => {
-      if ("blocks" in a || "blocks" in b) return mergeStat(a as StatState, b as StatState) as SamplewiseState;
-      return {
-        counts: addArrays(a.counts, b.counts),
-        samples: a.samples + b.samples,
-        exact: a.exact + b.exact,
-        sampleSum: a.sampleSum + b.sampleSum,
-      };
-    },
-    compute: (state) => {
-      if ("blocks" in state) return perSample(state, L, spec.reduceSample!, fn) as R;
-      assertSeen(state.samples, fn);
-      return spec.reduce(state);
-    },
-    validateState(state): asserts state is MultilabelCountsState {
-      if (samplewise) checkStatState(spec.id, state, 0, L * 4);
-      else checkMultilabelCounts(spec.id, L, state);
-    },
-  };
+  });
 }

@@ -1,14 +1,16 @@
 /**
  * The builders behind the threshold metrics (internal):
  *
- * - {@link statMetric}: accuracy, precision, recall, F-beta, F1, specificity, Jaccard index,
- *   Hamming distance, false positive/discovery rate, negative predictive value: one per-class
- *   score of (TP, FP, TN, FN), averaged as torchmetrics;
- * - {@link confusionMetric}: MCC, Cohen's kappa, balanced accuracy, the confusion matrix: a
- *   function of the whole confusion matrix.
+ * - the stat-score concepts (accuracy, precision, recall, F-beta, F1, specificity, Jaccard
+ *   index, Hamming distance, false positive/discovery rate, negative predictive value): one
+ *   per-class score of (TP, FP, TN, FN), averaged as torchmetrics ({@link StatMetricSpec});
+ * - the confusion-matrix concepts (MCC, Cohen's kappa, balanced accuracy, the confusion matrix):
+ *   a function of the whole confusion matrix ({@link ConfusionMetricSpec}).
  *
- * Each turns a concept file's formula into the binary, multiclass and multilabel MetricDefs and
- * their one-shot functions, with the shared options read once, strictly.
+ * A concept file states its spec and builds each export with its own call: the binary,
+ * multiclass and multilabel MetricDef factories (which take the catalog entry) and one-shot
+ * functions (which run the steps alone, see steps.ts). The calls are marked `/* @__PURE__ *\/`,
+ * so a bundle keeps only the variants it uses. Options are read once per call, strictly.
  */
 import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
@@ -24,13 +26,13 @@ import {
 } from "./confusion-kernel.js";
 import { safeDivide } from "./input.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optAverage, optZeroDivision } from "./options.js";
 import {
   BINARY_STAT_OPTIONS,
   type BinaryArgs,
   type BinaryStatOptions,
   binaryStatDef,
+  binaryStatSteps,
   keptMatrix,
   MULTICLASS_STAT_OPTIONS,
   MULTILABEL_STAT_OPTIONS,
@@ -40,15 +42,18 @@ import {
   type MultilabelArgs,
   type MultilabelCountsState,
   type MultilabelStatOptions,
+  type MultilabelStatReductions,
   multiclassStatDef,
+  multiclassStatSteps,
   multilabelStatDef,
+  multilabelStatSteps,
   readClasses,
   readNumLabels,
   readTopK,
   type StatState,
   sliceCounts,
 } from "./stat-defs.js";
-import { type PlainTask, type PlainTaskDef, type StatTask, type StatTaskDef, taskDispatch } from "./task.js";
+import { multiclassStepsOneShot, stepsOneShot } from "./steps.js";
 
 export type { Average } from "./confusion-kernel.js";
 /** Multilabel averages: torchmetrics' four plus scikit-learn's "samples" (mean of per-row scores). */
@@ -100,13 +105,17 @@ export function named<T>(values: T, names: readonly string[] | undefined): T {
   return Object.fromEntries(names.map((name, i) => [name, values[i]])) as T;
 }
 
-/** What a per-class stat-score metric states; {@link statMetric} builds the rest. */
-export interface StatMetricSpec {
+/**
+ * What a per-class stat-score concept states; the builders below make its exports. `B`, `M` and
+ * `L` are the option types of its binary, multiclass and multilabel variants (see `optionTypes`).
+ */
+export interface StatMetricSpec<B = unknown, M = unknown, L = unknown> {
+  /** Types only, never set: the option types of the variants, which the builders take from here. */
+  optionTypes?: { binary: B; multiclass: M; multilabel: L };
   /** snake_case concept: ids are `classification/<binary|multiclass|multilabel>_<concept>`. */
   concept: string;
   /** PascalCase concept: function names (error messages) are `<binary|multiclass|multilabel><Name>`. */
   name: string;
-  meta: CatalogEntry;
   /** The names of the concept's own options (`beta`, `zeroDivision`, ...), besides the shared ones. */
   options: readonly string[];
   /** The per-class score, given the value of 0/0 (and the options, for a concept's own ones such as `beta`). */
@@ -122,13 +131,12 @@ export interface StatMetricSpec {
    * with these scores (binary; multiclass, under `average: "micro"`).
    */
   counts?: { binary: ScoreFn; multiclass: ScoreFn };
-  /** The `average` of torchmetrics' task wrapper (default "micro"; Jaccard's is "macro"). */
-  taskAverage?: Average;
 }
 
 type Weight = NdInput | undefined;
+type Variant = "binary" | "multiclass" | "multilabel";
 
-/** The exports of a stat-score concept: three MetricDef factories and their one-shot functions. */
+/** The exports of a stat-score concept: three MetricDef factories and their one-shot functions (their types). */
 export interface StatMetric<B, M, L> {
   binaryDef<D extends MultidimAverage = "global">(
     options?: B & { multidimAverage?: D },
@@ -172,143 +180,197 @@ export interface StatMetric<B, M, L> {
     sampleWeight: Weight,
     options: L & { average?: A; multidimAverage?: D; classNames?: N },
   ): Multidim<Averaged<A, N>, D>;
-  /** The task-dispatching one-shot function (`accuracy(preds, target, { task, ... })`). */
-  task: StatTask<B, M, L>;
-  /** The task-dispatching def factory (`accuracyDef({ task, ... })`). */
-  taskDef: StatTaskDef<B, M, L>;
 }
 
 const AVERAGES: readonly Average[] = ["micro", "macro", "weighted", "none"];
 
+/** The id and the function name of a concept's variant. */
+const statNames = (spec: { concept: string; name: string }, variant: Variant) => ({
+  id: `classification/${variant}_${spec.concept}`,
+  fn: `${variant}${spec.name}`,
+});
+
 const binaryOf = (score: ScoreFn) => (m: Float64Array) => score(m[3]!, m[1]!, m[0]!, m[2]!);
 const blockOf = (score: ScoreFn) => (c: ClassCounts) => score(c.tp[0]!, c.fp[0]!, c.tn[0]!, c.fn[0]!);
 
-/**
- * Builds a stat-score concept from its per-class score: binary reduces the 2 x 2 confusion
- * matrix, multiclass averages the one-vs-rest scores of the C x C matrix (top-k allowed),
- * multilabel the per-label counts (or the per-row scores with "samples"), each as torchmetrics
- * 1.9.0 `<variant>_<concept>`; "samplewise" reduces each sample's counts the same way.
- */
-export function statMetric<B, M, L>(spec: StatMetricSpec): StatMetric<B, M, L> {
-  const names = (variant: "binary" | "multiclass" | "multilabel") => ({
-    id: `classification/${variant}_${spec.concept}`,
-    fn: `${variant}${spec.name}`,
-    meta: spec.meta,
-  });
-  const normalize = spec.counts ? ["normalize"] : [];
-  const binaryNames = [...BINARY_STAT_OPTIONS, ...normalize, ...spec.options];
-  const multiclassNames = [
-    ...MULTICLASS_STAT_OPTIONS,
-    "average",
-    "classNames",
-    ...normalize,
-    ...spec.options,
-  ];
-  const multilabelNames = [...MULTILABEL_STAT_OPTIONS, "average", "classNames", ...spec.options];
-  const score = (o: Record<string, unknown>, fn: string) =>
-    spec.score(spec.zeroDivision ? optZeroDivision(fn, o.zeroDivision) : 0, o, fn);
-  /** sklearn's `normalize: false`: the count score instead (multiclass only under "micro"). */
-  const counting = (o: Record<string, unknown>, fn: string, average?: Average) => {
-    if (!spec.counts || optBoolean(fn, "normalize", o.normalize, true)) return false;
-    if (average !== undefined && average !== "micro")
-      fail(
-        "invalid_option",
-        `${fn}: option \`normalize: false\` needs average "micro" (a count of right samples)`,
-      );
-    return true;
-  };
-  const multilabelAverages: readonly MultilabelAverage[] = spec.samples ? [...AVERAGES, "samples"] : AVERAGES;
-  const built = {
-    binaryDef(options: unknown) {
-      const n = names("binary");
-      const o = readOptions(n.fn, options, binaryNames);
-      const perClass = counting(o, n.fn) ? spec.counts!.binary : score(o, n.fn);
-      return binaryStatDef({ ...n, reduce: binaryOf(perClass), reduceSample: blockOf(perClass) }, o);
-    },
-    binary: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runOneShot(built.binaryDef, preds, target, third, fourth),
-    multiclassDef(options: unknown) {
-      const n = names("multiclass");
-      const o = readOptions(n.fn, options, multiclassNames);
-      const average = optAverage(n.fn, o.average, AVERAGES, "macro");
-      const perClass = counting(o, n.fn, average)
-        ? spec.counts!.multiclass
-        : (spec.multiclassScore ?? score(o, n.fn));
-      const classes = readClasses(n.fn, o);
-      const topK = readTopK(n.fn, o.topK, classes.count);
-      const classNames = optClassNames(n.fn, o.classNames, classes.count);
-      const reduceCounts = (counts: ClassCounts) =>
-        named(
-          averageScore(
-            perClass,
-            sliceCounts(counts, classes.count),
-            average,
-            classes.index !== undefined,
-            topK,
-          ),
-          classNames,
-        );
-      return multiclassStatDef(
-        {
-          ...n,
-          reduce: (m) => reduceCounts(classCounts(m, classes.counted, classes.count)),
-          reduceSample: reduceCounts,
-        },
-        o,
-        true,
-      );
-    },
-    multiclass: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runMulticlassOneShot(built.multiclassDef, names("multiclass").fn, preds, target, third, fourth),
-    multilabelDef(options: unknown) {
-      const n = names("multilabel");
-      const o = readOptions(n.fn, options, multilabelNames);
-      const perLabel = score(o, n.fn);
-      const average = optAverage(n.fn, o.average, multilabelAverages, "macro");
-      const L = readNumLabels(n.fn, o.numLabels);
-      const classNames = optClassNames(n.fn, o.classNames, L);
-      const reduceCounts = (counts: ClassCounts) =>
-        named(averageScore(perLabel, counts, average as Average, true), classNames);
-      if (average === "samples") {
-        if (o.multidimAverage === "samplewise")
-          fail("invalid_option", `${n.fn}: option \`average: "samples"\` has no samplewise mode`);
-        return multilabelStatDef(
-          {
-            ...n,
-            reduce: (s) => safeDivide(s.sampleSum, s.samples),
-            rowScore: { name: spec.concept, score: perLabel },
-          },
-          o,
-        );
-      }
-      return multilabelStatDef(
-        { ...n, reduce: (s) => reduceCounts(blockCounts(s.counts, L)), reduceSample: reduceCounts },
-        o,
-      );
-    },
-    multilabel: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runOneShot(built.multilabelDef, preds, target, third, fourth),
-  };
-  const average = { average: spec.taskAverage ?? "micro" };
-  const dispatch = taskDispatch(
-    spec.name[0]!.toLowerCase() + spec.name.slice(1),
-    {
-      binary: { def: built.binaryDef, fn: built.binary },
-      multiclass: { def: built.multiclassDef, fn: built.multiclass },
-      multilabel: { def: built.multilabelDef, fn: built.multilabel },
-    },
-    { multiclass: average, multilabel: average },
-  );
-  return { ...built, task: dispatch.fn, taskDef: dispatch.def } as unknown as StatMetric<B, M, L>;
+/** The concept's per-class score under the options (with `zeroDivision` where the concept reads it). */
+function perClassScore(spec: StatMetricSpec, o: Record<string, unknown>, fn: string): ScoreFn {
+  return spec.score(spec.zeroDivision ? optZeroDivision(fn, o.zeroDivision) : 0, o, fn);
 }
 
-/** What a whole-confusion-matrix metric states (balanced accuracy, Cohen's kappa, MCC, the matrix). */
-export interface ConfusionMetricSpec<P, R> {
+/** sklearn's `normalize: false`: the count score instead (multiclass only under "micro"). */
+function counting(spec: StatMetricSpec, o: Record<string, unknown>, fn: string, average?: Average): boolean {
+  if (!spec.counts || optBoolean(fn, "normalize", o.normalize, true)) return false;
+  if (average !== undefined && average !== "micro")
+    fail(
+      "invalid_option",
+      `${fn}: option \`normalize: false\` needs average "micro" (a count of right samples)`,
+    );
+  return true;
+}
+
+/** The options a variant reads: the shared ones, `normalize` where counted, the concept's own. */
+function readStatOptions(
+  spec: StatMetricSpec,
+  fn: string,
+  options: unknown,
+  shared: readonly string[],
+  normalize: boolean,
+): Record<string, unknown> {
+  return readOptions(fn, options, [
+    ...shared,
+    ...(normalize && spec.counts ? ["normalize"] : []),
+    ...spec.options,
+  ]);
+}
+
+/** Reads a binary stat-score concept's options: the options as read and its reductions. */
+function readBinaryStat(spec: StatMetricSpec, options: unknown) {
+  const { fn } = statNames(spec, "binary");
+  const o = readStatOptions(spec, fn, options, BINARY_STAT_OPTIONS, true);
+  const perClass = counting(spec, o, fn) ? spec.counts!.binary : perClassScore(spec, o, fn);
+  return { o, reductions: { fn, reduce: binaryOf(perClass), reduceSample: blockOf(perClass) } };
+}
+
+/**
+ * The binary def factory of a stat-score concept: the 2 x 2 confusion matrix reduced by the
+ * per-class score, as torchmetrics 1.9.0 `binary_<concept>`; "samplewise" reduces each sample's.
+ */
+export function binaryStatMetricDef<B>(
+  spec: StatMetricSpec<B>,
+  meta: CatalogEntry,
+): StatMetric<B, never, never>["binaryDef"] {
+  const { id } = statNames(spec, "binary");
+  return ((options: unknown) => {
+    const { o, reductions } = readBinaryStat(spec, options);
+    return binaryStatDef({ id, meta, ...reductions }, o);
+  }) as StatMetric<B, never, never>["binaryDef"];
+}
+
+/** The binary one-shot function of a stat-score concept. */
+export function binaryStatMetric<B>(spec: StatMetricSpec<B>): StatMetric<B, never, never>["binary"] {
+  return stepsOneShot((options) => {
+    const { o, reductions } = readBinaryStat(spec, options);
+    return binaryStatSteps(reductions, o).steps;
+  });
+}
+
+/** Reads a multiclass stat-score concept's options: the options as read and its reductions. */
+function readMulticlassStat(spec: StatMetricSpec, options: unknown) {
+  const { fn } = statNames(spec, "multiclass");
+  const o = readStatOptions(spec, fn, options, [...MULTICLASS_STAT_OPTIONS, "average", "classNames"], true);
+  const average = optAverage(fn, o.average, AVERAGES, "macro");
+  const perClass = counting(spec, o, fn, average)
+    ? spec.counts!.multiclass
+    : (spec.multiclassScore ?? perClassScore(spec, o, fn));
+  const classes = readClasses(fn, o);
+  const topK = readTopK(fn, o.topK, classes.count);
+  const classNames = optClassNames(fn, o.classNames, classes.count);
+  const reduceCounts = (counts: ClassCounts) =>
+    named(
+      averageScore(perClass, sliceCounts(counts, classes.count), average, classes.index !== undefined, topK),
+      classNames,
+    );
+  return {
+    o,
+    reductions: {
+      fn,
+      reduce: (m: Float64Array) => reduceCounts(classCounts(m, classes.counted, classes.count)),
+      reduceSample: reduceCounts,
+    },
+  };
+}
+
+/**
+ * The multiclass def factory of a stat-score concept: the one-vs-rest scores of the C x C
+ * matrix (top-k allowed) averaged as torchmetrics 1.9.0 `multiclass_<concept>`.
+ */
+export function multiclassStatMetricDef<M>(
+  spec: StatMetricSpec<unknown, M>,
+  meta: CatalogEntry,
+): StatMetric<never, M, never>["multiclassDef"] {
+  const { id } = statNames(spec, "multiclass");
+  return ((options: unknown) => {
+    const { o, reductions } = readMulticlassStat(spec, options);
+    return multiclassStatDef({ id, meta, ...reductions }, o, true);
+  }) as StatMetric<never, M, never>["multiclassDef"];
+}
+
+/** The multiclass one-shot function of a stat-score concept (string labels found as sklearn finds them). */
+export function multiclassStatMetric<M>(
+  spec: StatMetricSpec<unknown, M>,
+): StatMetric<never, M, never>["multiclass"] {
+  return multiclassStepsOneShot(statNames(spec, "multiclass").fn, (options) => {
+    const { o, reductions } = readMulticlassStat(spec, options);
+    return multiclassStatSteps(reductions, o, true).steps;
+  });
+}
+
+/** Reads a multilabel stat-score concept's options: the options as read and its reductions. */
+function readMultilabelStat(spec: StatMetricSpec, options: unknown) {
+  const { fn } = statNames(spec, "multilabel");
+  const o = readStatOptions(spec, fn, options, [...MULTILABEL_STAT_OPTIONS, "average", "classNames"], false);
+  const perLabel = perClassScore(spec, o, fn);
+  const averages: readonly MultilabelAverage[] = spec.samples ? [...AVERAGES, "samples"] : AVERAGES;
+  const average = optAverage(fn, o.average, averages, "macro");
+  const L = readNumLabels(fn, o.numLabels);
+  const classNames = optClassNames(fn, o.classNames, L);
+  if (average === "samples") {
+    if (o.multidimAverage === "samplewise")
+      fail("invalid_option", `${fn}: option \`average: "samples"\` has no samplewise mode`);
+    const reductions: MultilabelStatReductions<number> = {
+      fn,
+      reduce: (s) => safeDivide(s.sampleSum, s.samples),
+      rowScore: { name: spec.concept, score: perLabel },
+    };
+    return { o, reductions };
+  }
+  const reduceCounts = (counts: ClassCounts) =>
+    named(averageScore(perLabel, counts, average as Average, true), classNames);
+  const reductions: MultilabelStatReductions<number | number[]> = {
+    fn,
+    reduce: (s) => reduceCounts(blockCounts(s.counts, L)),
+    reduceSample: reduceCounts,
+  };
+  return { o, reductions };
+}
+
+/**
+ * The multilabel def factory of a stat-score concept: the per-label scores averaged as
+ * torchmetrics 1.9.0 `multilabel_<concept>`, or sklearn's per-row "samples" where the concept has it.
+ */
+export function multilabelStatMetricDef<L>(
+  spec: StatMetricSpec<unknown, unknown, L>,
+  meta: CatalogEntry,
+): StatMetric<never, never, L>["multilabelDef"] {
+  const { id } = statNames(spec, "multilabel");
+  return ((options: unknown) => {
+    const { o, reductions } = readMultilabelStat(spec, options);
+    return multilabelStatDef({ id, meta, ...reductions }, o);
+  }) as StatMetric<never, never, L>["multilabelDef"];
+}
+
+/** The multilabel one-shot function of a stat-score concept. */
+export function multilabelStatMetric<L>(
+  spec: StatMetricSpec<unknown, unknown, L>,
+): StatMetric<never, never, L>["multilabel"] {
+  return stepsOneShot((options) => {
+    const { o, reductions } = readMultilabelStat(spec, options);
+    return multilabelStatSteps(reductions, o).steps;
+  });
+}
+
+/**
+ * What a whole-confusion-matrix concept states (balanced accuracy, Cohen's kappa, MCC, the
+ * matrix): `P` its parsed options, `R` its result, `B` and `M` the option types of its variants.
+ */
+export interface ConfusionMetricSpec<P, R, B = unknown, M = unknown> {
+  /** Types only, never set: the option types of the variants, which the builders take from here. */
+  optionTypes?: { binary: B; multiclass: M };
   /** snake_case concept: ids are `classification/<binary|multiclass>_<concept>`. */
   concept: string;
   /** PascalCase concept: function names are `<binary|multiclass><Name>`. */
   name: string;
-  meta: CatalogEntry;
   /** The names of the concept's own options, besides the shared ones. */
   options: readonly string[];
   /** Parses the metric's own options (before any input is read). */
@@ -317,7 +379,7 @@ export interface ConfusionMetricSpec<P, R> {
   reduce(matrix: Float64Array, classes: number, parsed: P, variant: "binary" | "multiclass"): R;
 }
 
-/** The exports of a confusion-matrix concept: binary and multiclass MetricDef factories and one-shots. */
+/** The exports of a confusion-matrix concept: binary and multiclass MetricDef factories and one-shots (their types). */
 export interface ConfusionMetric<B, M, R> {
   binaryDef(options?: B): MetricDef<StatState, BinaryArgs, R>;
   binary(preds: LabelInput, target: LabelInput, options?: B): R;
@@ -325,53 +387,76 @@ export interface ConfusionMetric<B, M, R> {
   multiclassDef(options: M): MetricDef<StatState, MulticlassArgs, R>;
   multiclass(preds: LabelInput, target: LabelInput, options: M): R;
   multiclass(preds: LabelInput, target: LabelInput, sampleWeight: Weight, options: M): R;
-  /** The task-dispatching one-shot function (binary and multiclass). */
-  task: PlainTask<B, M, never, R>;
-  /** The task-dispatching def factory. */
-  taskDef: PlainTaskDef<B, M, never, R>;
+}
+
+/** Reads a binary confusion-matrix concept's options: the options as read and its reduction. */
+function readBinaryConfusion<P, R>(spec: ConfusionMetricSpec<P, R>, options: unknown) {
+  const { fn } = statNames(spec, "binary");
+  const o = readOptions(fn, options, [...BINARY_STAT_OPTIONS, ...spec.options]);
+  const parsed = spec.parse(o, fn);
+  return { o, reductions: { fn, reduce: (m: Float64Array) => spec.reduce(m, 2, parsed, "binary") } };
+}
+
+/** The binary def factory of a confusion-matrix concept (over the 2 x 2 matrix). */
+export function binaryConfusionMetricDef<B, R, P = undefined>(
+  spec: ConfusionMetricSpec<P, R, B>,
+  meta: CatalogEntry,
+): ConfusionMetric<B, never, R>["binaryDef"] {
+  const { id } = statNames(spec, "binary");
+  return ((options: unknown) => {
+    const { o, reductions } = readBinaryConfusion(spec, options);
+    return binaryStatDef({ id, meta, ...reductions }, o);
+  }) as ConfusionMetric<B, never, R>["binaryDef"];
+}
+
+/** The binary one-shot function of a confusion-matrix concept. */
+export function binaryConfusionMetric<B, R, P = undefined>(
+  spec: ConfusionMetricSpec<P, R, B>,
+): ConfusionMetric<B, never, R>["binary"] {
+  return stepsOneShot((options) => {
+    const { o, reductions } = readBinaryConfusion(spec, options);
+    return binaryStatSteps(reductions, o).steps;
+  });
 }
 
 /**
- * Builds a confusion-matrix concept: binary over the 2 x 2 matrix, multiclass over the C x C
- * one (no top-k, no samplewise mode; extra dimensions are pooled). With a `labels` subset, the
- * samples whose target or prediction is not listed are left out (sklearn's `confusion_matrix`).
+ * Reads a multiclass confusion-matrix concept's options (no top-k, no samplewise mode; extra
+ * dimensions are pooled). With a `labels` subset, the samples whose target or prediction is not
+ * listed are left out (sklearn's `confusion_matrix`).
  */
-export function confusionMetric<B, M, R, P = undefined>(
-  spec: ConfusionMetricSpec<P, R>,
-): ConfusionMetric<B, M, R> {
-  const names = (variant: "binary" | "multiclass") => ({
-    id: `classification/${variant}_${spec.concept}`,
-    fn: `${variant}${spec.name}`,
-    meta: spec.meta,
+function readMulticlassConfusion<P, R>(spec: ConfusionMetricSpec<P, R>, options: unknown) {
+  const { fn } = statNames(spec, "multiclass");
+  const o = readOptions(fn, options, [
+    ...MULTICLASS_STAT_OPTIONS.filter((name) => name !== "topK"),
+    ...spec.options,
+  ]);
+  const parsed = spec.parse(o, fn);
+  const classes = readClasses(fn, o);
+  const reduce = (m: Float64Array) =>
+    spec.reduce(keptMatrix(m, classes.counted, classes.count), classes.count, parsed, "multiclass");
+  return { o, reductions: { fn, reduce } };
+}
+
+/** The multiclass def factory of a confusion-matrix concept (over the C x C matrix). */
+export function multiclassConfusionMetricDef<M, R, P = undefined>(
+  spec: ConfusionMetricSpec<P, R, unknown, M>,
+  meta: CatalogEntry,
+): ConfusionMetric<never, M, R>["multiclassDef"] {
+  const { id } = statNames(spec, "multiclass");
+  return ((options: unknown) => {
+    const { o, reductions } = readMulticlassConfusion(spec, options);
+    return multiclassStatDef({ id, meta, ...reductions }, o);
+  }) as ConfusionMetric<never, M, R>["multiclassDef"];
+}
+
+/** The multiclass one-shot function of a confusion-matrix concept. */
+export function multiclassConfusionMetric<M, R, P = undefined>(
+  spec: ConfusionMetricSpec<P, R, unknown, M>,
+): ConfusionMetric<never, M, R>["multiclass"] {
+  return multiclassStepsOneShot(statNames(spec, "multiclass").fn, (options) => {
+    const { o, reductions } = readMulticlassConfusion(spec, options);
+    return multiclassStatSteps(reductions, o).steps;
   });
-  const binaryNames = [...BINARY_STAT_OPTIONS, ...spec.options];
-  const multiclassNames = [...MULTICLASS_STAT_OPTIONS.filter((name) => name !== "topK"), ...spec.options];
-  const built = {
-    binaryDef(options: unknown) {
-      const n = names("binary");
-      const o = readOptions(n.fn, options, binaryNames);
-      const parsed = spec.parse(o, n.fn);
-      return binaryStatDef({ ...n, reduce: (m) => spec.reduce(m, 2, parsed, "binary") }, o);
-    },
-    binary: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runOneShot(built.binaryDef, preds, target, third, fourth),
-    multiclassDef(options: unknown) {
-      const n = names("multiclass");
-      const o = readOptions(n.fn, options, multiclassNames);
-      const parsed = spec.parse(o, n.fn);
-      const classes = readClasses(n.fn, o);
-      const reduce = (m: Float64Array) =>
-        spec.reduce(keptMatrix(m, classes.counted, classes.count), classes.count, parsed, "multiclass");
-      return multiclassStatDef({ ...n, reduce }, o);
-    },
-    multiclass: (preds: unknown, target: unknown, third?: unknown, fourth?: unknown) =>
-      runMulticlassOneShot(built.multiclassDef, names("multiclass").fn, preds, target, third, fourth),
-  };
-  const dispatch = taskDispatch(spec.name[0]!.toLowerCase() + spec.name.slice(1), {
-    binary: { def: built.binaryDef, fn: built.binary },
-    multiclass: { def: built.multiclassDef, fn: built.multiclass },
-  });
-  return { ...built, task: dispatch.fn, taskDef: dispatch.def } as unknown as ConfusionMetric<B, M, R>;
 }
 
 export type { BinaryStatOptions, MulticlassStatOptions, MultilabelStatOptions };

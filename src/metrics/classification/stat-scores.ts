@@ -4,17 +4,23 @@
  */
 import { optionNames, readOptions } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
-import { type Average, blockCounts, type ClassCounts, classCounts } from "./confusion-kernel.js";
+import {
+  type Average,
+  blockCounts,
+  type ClassCounts,
+  classCounts,
+  type MultilabelCounts,
+} from "./confusion-kernel.js";
 import { safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
-import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optAverage } from "./options.js";
 import {
   BINARY_STAT_OPTIONS,
   type BinaryArgs,
   type BinaryStatOptions,
   binaryStatDef,
+  binaryStatSteps,
   MULTICLASS_STAT_OPTIONS,
   MULTILABEL_STAT_OPTIONS,
   type MulticlassArgs,
@@ -23,13 +29,16 @@ import {
   type MultilabelCountsState,
   type MultilabelStatOptions,
   multiclassStatDef,
+  multiclassStatSteps,
   multilabelStatDef,
+  multilabelStatSteps,
   readClasses,
   readNumLabels,
   type StatState,
   sliceCounts,
 } from "./stat-defs.js";
-import { type PlainTask, type PlainTaskDef, taskDispatch } from "./task.js";
+import { runMulticlassOneShotSteps, runOneShotSteps } from "./steps.js";
+import { MICRO_AVERAGE, type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
 export type { BinaryArgs } from "./stat-defs.js";
 
@@ -52,7 +61,7 @@ export interface StatScoresPerClass {
 }
 
 /** Catalog entry of the stat scores (tp, fp, tn, fn, support). */
-export const statScoresMeta = classificationEntry({
+export const statScoresMeta = /* @__PURE__ */ classificationEntry({
   id: "classification/stat_scores",
   title: "Stat scores (TP, FP, TN, FN, support)",
   formula: "TP=\\sum [\\hat y=1][y=1],\\ FP=\\sum [\\hat y=1][y=0],\\ TN, FN",
@@ -99,6 +108,13 @@ const binaryScores = (c: ClassCounts): StatScores => ({
   support: c.tp[0]! + c.fn[0]!,
 });
 
+/** The reductions of the binary stat scores. */
+const BINARY_STAT_SCORES = {
+  fn: "binaryStatScores",
+  reduce: (m: Float64Array) => binaryScores(blockCounts(m, 1)),
+  reduceSample: binaryScores,
+};
+
 /**
  * Binary stat scores `{ tp, fp, tn, fn, support }`: counts of true/false positives/negatives
  * with `preds > threshold` positive (one object per sample with "samplewise"). Matches
@@ -107,16 +123,9 @@ const binaryScores = (c: ClassCounts): StatScores => ({
 export function binaryStatScoresDef(
   options: BinaryStatOptions = {},
 ): MetricDef<StatState, BinaryArgs, StatScores | StatScores[]> {
-  const fn = "binaryStatScores";
   return binaryStatDef(
-    {
-      id: "classification/binary_stat_scores",
-      meta: statScoresMeta,
-      fn,
-      reduce: (m) => binaryScores(blockCounts(m, 1)),
-      reduceSample: binaryScores,
-    },
-    readOptions(fn, options, BINARY_STAT_OPTIONS),
+    { id: "classification/binary_stat_scores", meta: statScoresMeta, ...BINARY_STAT_SCORES },
+    readOptions(BINARY_STAT_SCORES.fn, options, BINARY_STAT_OPTIONS),
   );
 }
 
@@ -127,17 +136,24 @@ export function binaryStatScores(
   third?: NdInput | BinaryStatOptions,
   fourth?: BinaryStatOptions,
 ): StatScores | StatScores[] {
-  return runOneShot(binaryStatScoresDef, preds, target, third, fourth);
+  return runOneShotSteps(
+    (options) =>
+      binaryStatSteps(BINARY_STAT_SCORES, readOptions(BINARY_STAT_SCORES.fn, options, BINARY_STAT_OPTIONS))
+        .steps,
+    preds,
+    target,
+    third,
+    fourth,
+  ) as StatScores | StatScores[];
 }
 
 export interface MulticlassStatScoresOptions extends MulticlassStatOptions {
   /** Default "macro" (torchmetrics): micro sums, macro/weighted average the per-class counts. */
   average?: Average;
 }
-const MULTICLASS_STAT_SCORES_OPTIONS = optionNames<MulticlassStatScoresOptions>()(
-  ...MULTICLASS_STAT_OPTIONS,
-  "average",
-);
+/** The options of the multiclass stat scores besides the shared ones. */
+const MULTICLASS_STAT_SCORES_OPTIONS =
+  /* @__PURE__ */ optionNames<Omit<MulticlassStatScoresOptions, keyof MulticlassStatOptions>>()("average");
 
 type AnyStatScores = StatScores | StatScoresPerClass;
 
@@ -149,22 +165,32 @@ type AnyStatScores = StatScores | StatScoresPerClass;
 export function multiclassStatScoresDef(
   options: MulticlassStatScoresOptions,
 ): MetricDef<StatState, MulticlassArgs, AnyStatScores | AnyStatScores[]> {
-  const fn = "multiclassStatScores";
-  const o = readOptions<MulticlassStatScoresOptions>(fn, options, MULTICLASS_STAT_SCORES_OPTIONS);
-  const average = optAverage(fn, o.average, ["micro", "macro", "weighted", "none"], "macro");
-  const classes = readClasses(fn, o);
-  const reduceCounts = (counts: ClassCounts) => reduceStatScores(sliceCounts(counts, classes.count), average);
+  const { o, reductions } = readMulticlassStatScores(options);
   return multiclassStatDef(
-    {
-      id: "classification/multiclass_stat_scores",
-      meta: statScoresMeta,
-      fn,
-      reduce: (m) => reduceCounts(classCounts(m, classes.counted)),
-      reduceSample: reduceCounts,
-    },
+    { id: "classification/multiclass_stat_scores", meta: statScoresMeta, ...reductions },
     o,
     true,
   );
+}
+
+/** Reads the options of the multiclass stat scores: as read, and their reductions. */
+function readMulticlassStatScores(options: unknown) {
+  const fn = "multiclassStatScores";
+  const o = readOptions<MulticlassStatScoresOptions>(fn, options, [
+    ...MULTICLASS_STAT_OPTIONS,
+    ...MULTICLASS_STAT_SCORES_OPTIONS,
+  ]);
+  const average = optAverage(fn, o.average, ["micro", "macro", "weighted", "none"], "macro");
+  const classes = readClasses(fn, o);
+  const reduceCounts = (counts: ClassCounts) => reduceStatScores(sliceCounts(counts, classes.count), average);
+  return {
+    o,
+    reductions: {
+      fn,
+      reduce: (m: Float64Array) => reduceCounts(classCounts(m, classes.counted)),
+      reduceSample: reduceCounts,
+    },
+  };
 }
 
 /** One-shot {@link multiclassStatScoresDef}: `(preds, target[, sampleWeight], options)`. */
@@ -174,35 +200,54 @@ export function multiclassStatScores(
   third: NdInput | MulticlassStatScoresOptions | undefined,
   fourth?: MulticlassStatScoresOptions,
 ): AnyStatScores | AnyStatScores[] {
-  return runMulticlassOneShot(multiclassStatScoresDef, "multiclassStatScores", preds, target, third, fourth);
+  return runMulticlassOneShotSteps(
+    "multiclassStatScores",
+    (options) => {
+      const { o, reductions } = readMulticlassStatScores(options);
+      return multiclassStatSteps(reductions, o, true).steps;
+    },
+    preds,
+    target,
+    third,
+    fourth,
+  ) as AnyStatScores | AnyStatScores[];
 }
 
 export interface MultilabelStatScoresOptions extends MultilabelStatOptions {
   average?: Average;
 }
-const MULTILABEL_STAT_SCORES_OPTIONS = optionNames<MultilabelStatScoresOptions>()(
-  ...MULTILABEL_STAT_OPTIONS,
-  "average",
-);
+/** The options of the multilabel stat scores besides the shared ones. */
+const MULTILABEL_STAT_SCORES_OPTIONS =
+  /* @__PURE__ */ optionNames<Omit<MultilabelStatScoresOptions, keyof MultilabelStatOptions>>()("average");
 
 /** Multilabel stat scores per label, reduced by `average`. Matches torchmetrics 1.9.0 `multilabel_stat_scores`. */
 export function multilabelStatScoresDef(
   options: MultilabelStatScoresOptions,
 ): MetricDef<MultilabelCountsState, MultilabelArgs, AnyStatScores | AnyStatScores[]> {
-  const fn = "multilabelStatScores";
-  const o = readOptions<MultilabelStatScoresOptions>(fn, options, MULTILABEL_STAT_SCORES_OPTIONS);
-  const average = optAverage(fn, o.average, ["micro", "macro", "weighted", "none"], "macro");
-  const L = readNumLabels(fn, o.numLabels);
+  const { o, reductions } = readMultilabelStatScores(options);
   return multilabelStatDef(
-    {
-      id: "classification/multilabel_stat_scores",
-      meta: statScoresMeta,
-      fn,
-      reduce: (s) => reduceStatScores(blockCounts(s.counts, L), average),
-      reduceSample: (counts) => reduceStatScores(counts, average),
-    },
+    { id: "classification/multilabel_stat_scores", meta: statScoresMeta, ...reductions },
     o,
   );
+}
+
+/** Reads the options of the multilabel stat scores: as read, and their reductions. */
+function readMultilabelStatScores(options: unknown) {
+  const fn = "multilabelStatScores";
+  const o = readOptions<MultilabelStatScoresOptions>(fn, options, [
+    ...MULTILABEL_STAT_OPTIONS,
+    ...MULTILABEL_STAT_SCORES_OPTIONS,
+  ]);
+  const average = optAverage(fn, o.average, ["micro", "macro", "weighted", "none"], "macro");
+  const L = readNumLabels(fn, o.numLabels);
+  return {
+    o,
+    reductions: {
+      fn,
+      reduce: (s: MultilabelCounts) => reduceStatScores(blockCounts(s.counts, L), average),
+      reduceSample: (counts: ClassCounts) => reduceStatScores(counts, average),
+    },
+  };
 }
 
 /** One-shot {@link multilabelStatScoresDef}: `(preds, target[, sampleWeight], options)`. */
@@ -212,23 +257,31 @@ export function multilabelStatScores(
   third: NdInput | MultilabelStatScoresOptions | undefined,
   fourth?: MultilabelStatScoresOptions,
 ): AnyStatScores | AnyStatScores[] {
-  return runOneShot(multilabelStatScoresDef, preds, target, third, fourth);
+  return runOneShotSteps(
+    (options) => {
+      const { o, reductions } = readMultilabelStatScores(options);
+      return multilabelStatSteps(reductions, o).steps;
+    },
+    preds,
+    target,
+    third,
+    fourth,
+  ) as AnyStatScores | AnyStatScores[];
 }
 
-const dispatch = taskDispatch(
-  "statScores",
-  {
-    binary: { def: binaryStatScoresDef, fn: binaryStatScores },
-    multiclass: { def: multiclassStatScoresDef, fn: multiclassStatScores },
-    multilabel: { def: multilabelStatScoresDef, fn: multilabelStatScores },
-  },
-  { multiclass: { average: "micro" }, multilabel: { average: "micro" } },
-);
 /**
  * Task-dispatching stat scores, as the torchmetrics 1.9.0 `stat_scores` task wrapper (its
  * multiclass and multilabel `average` defaults to "micro": summed counts).
  */
-export const statScores = dispatch.fn as PlainTask<
+export const statScores = /* @__PURE__ */ taskFunction(
+  "statScores",
+  {
+    binary: binaryStatScores,
+    multiclass: multiclassStatScores,
+    multilabel: multilabelStatScores,
+  },
+  MICRO_AVERAGE,
+) as PlainTask<
   BinaryStatOptions,
   MulticlassStatScoresOptions,
   MultilabelStatScoresOptions,
@@ -236,7 +289,15 @@ export const statScores = dispatch.fn as PlainTask<
   AnyStatScores | AnyStatScores[]
 >;
 /** The def of {@link statScores}. */
-export const statScoresDef = dispatch.def as PlainTaskDef<
+export const statScoresDef = /* @__PURE__ */ taskDef(
+  "statScores",
+  {
+    binary: binaryStatScoresDef,
+    multiclass: multiclassStatScoresDef,
+    multilabel: multilabelStatScoresDef,
+  },
+  MICRO_AVERAGE,
+) as PlainTaskDef<
   BinaryStatOptions,
   MulticlassStatScoresOptions,
   MultilabelStatScoresOptions,

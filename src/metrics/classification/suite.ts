@@ -54,7 +54,12 @@ export interface ClassificationSuiteOptions {
    */
   scores?: boolean;
 }
-const SUITE_OPTIONS = optionNames<ClassificationSuiteOptions>()("task", "numClasses", "numLabels", "scores");
+const SUITE_OPTIONS = /* @__PURE__ */ optionNames<ClassificationSuiteOptions>()(
+  "task",
+  "numClasses",
+  "numLabels",
+  "scores",
+);
 
 /** The suite's members by report name (what {@link classificationSuiteDef} collects). */
 export function classificationSuiteMembers(

@@ -30,44 +30,74 @@ const CROSS_TASK: Readonly<Record<string, readonly Task[]>> = {
   threshold: ["binary", "multilabel"],
 };
 
-type Variant = { def: (options: never) => AnyMetricDef; fn: (...args: never[]) => unknown };
+type Defaults = Partial<Record<Task, Record<string, unknown>>>;
 
-/** The dispatching def factory and one-shot function of a concept (untyped: concept files add overloads). */
-export function taskDispatch(
+/** The `average` of torchmetrics' stat-score task wrappers for multiclass and multilabel ("micro"). */
+export const MICRO_AVERAGE: Defaults = { multiclass: { average: "micro" }, multilabel: { average: "micro" } };
+/** The `average` of the task wrappers that average "macro" (Jaccard index, the curve metrics). */
+export const MACRO_AVERAGE: Defaults = { multiclass: { average: "macro" }, multilabel: { average: "macro" } };
+
+/**
+ * The variant and its options for `options.task` (see the module comment): `task` is required
+ * and one of `tasks`; the other tasks' options are dropped; `defaults[task]` fills the rest.
+ */
+function resolveTask(
   name: string,
-  variants: Partial<Record<Task, Variant>>,
-  defaults: Partial<Record<Task, Record<string, unknown>>> = {},
-): { def: (options: unknown) => AnyMetricDef; fn: (...args: unknown[]) => unknown } {
-  const tasks = (Object.keys(variants) as Task[]).filter((t) => variants[t]);
-  const resolve = (options: unknown): [Variant, Record<string, unknown>] => {
-    if (options === null || options === undefined || typeof options !== "object" || Array.isArray(options))
-      readOptions(name, options, ["task"]);
-    if (options === null || options === undefined)
-      fail(
-        "invalid_option",
-        `${name}: option \`task\` is required (one of ${tasks.map((t) => JSON.stringify(t)).join(", ")})`,
-      );
-    const { task: value, ...rest } = options as Record<string, unknown>;
-    const task = required(name, "task", optOneOf(name, "task", value, tasks));
-    const out: Record<string, unknown> = { ...defaults[task] };
-    for (const [key, v] of Object.entries(rest)) {
-      if (v === undefined) continue;
-      if (Object.hasOwn(CROSS_TASK, key) && !CROSS_TASK[key]!.includes(task)) continue;
-      out[key] = v;
-    }
-    return [variants[task]!, out];
+  tasks: readonly Task[],
+  options: unknown,
+  defaults: Defaults,
+): [Task, Record<string, unknown>] {
+  if (options === null || options === undefined || typeof options !== "object" || Array.isArray(options))
+    readOptions(name, options, ["task"]);
+  if (options === null || options === undefined)
+    fail(
+      "invalid_option",
+      `${name}: option \`task\` is required (one of ${tasks.map((t) => JSON.stringify(t)).join(", ")})`,
+    );
+  const { task: value, ...rest } = options as Record<string, unknown>;
+  const task = required(name, "task", optOneOf(name, "task", value, tasks));
+  const out: Record<string, unknown> = { ...defaults[task] };
+  for (const [key, v] of Object.entries(rest)) {
+    if (v === undefined) continue;
+    if (Object.hasOwn(CROSS_TASK, key) && !CROSS_TASK[key]!.includes(task)) continue;
+    out[key] = v;
+  }
+  return [task, out];
+}
+
+const tasksOf = (variants: Partial<Record<Task, unknown>>) =>
+  (Object.keys(variants) as Task[]).filter((t) => variants[t]);
+
+/**
+ * The task-dispatching one-shot function of a concept over its explicit ones (untyped: concept
+ * files cast it to their overloads). Built at module load, so concept files mark the call
+ * `/* @__PURE__ *\/`: a bundle that does not use the dispatching function leaves it out, and with
+ * it the variants it would reach.
+ */
+export function taskFunction(
+  name: string,
+  variants: Partial<Record<Task, (...args: never[]) => unknown>>,
+  defaults: Defaults = {},
+): (...args: unknown[]) => unknown {
+  const tasks = tasksOf(variants);
+  return (preds, target, third, fourth) => {
+    const { sampleWeight, options } = oneShotArgs(third, fourth);
+    const [task, o] = resolveTask(name, tasks, options, defaults);
+    const args = sampleWeight === undefined ? [preds, target, o] : [preds, target, sampleWeight, o];
+    return variants[task]!(...(args as never[]));
   };
-  return {
-    def: (options) => {
-      const [variant, o] = resolve(options);
-      return variant.def(o as never);
-    },
-    fn: (preds, target, third, fourth) => {
-      const { sampleWeight, options } = oneShotArgs(third, fourth);
-      const [variant, o] = resolve(options);
-      const args = sampleWeight === undefined ? [preds, target, o] : [preds, target, sampleWeight, o];
-      return variant.fn(...(args as never[]));
-    },
+}
+
+/** The task-dispatching def factory of a concept (see {@link taskFunction}). */
+export function taskDef(
+  name: string,
+  variants: Partial<Record<Task, (options: never) => AnyMetricDef>>,
+  defaults: Defaults = {},
+): (options: unknown) => AnyMetricDef {
+  const tasks = tasksOf(variants);
+  return (options) => {
+    const [task, o] = resolveTask(name, tasks, options, defaults);
+    return variants[task]!(o as never);
   };
 }
 

@@ -1,0 +1,425 @@
+/**
+ * The multiclass and multilabel curve states (internal): one binary problem per class (one vs
+ * rest) or per label, over the exact scores and targets or a binned histogram per problem. Each
+ * problem is a {@link CurveSource} that the binary curve computations of curve-state.ts take as
+ * they take a binary state's; this module holds what only these variants need, so a bundle of
+ * the binary metrics leaves it out.
+ *
+ * Exact states: multiclass N x C scores (row-major) and N labels (8 C + 4 bytes per sample);
+ * multilabel N x L scores and targets (9 L bytes per sample; ignored entries stored as 2).
+ */
+import {
+  append,
+  concatGrowable,
+  filled,
+  type GrowableFloat64,
+  type GrowableInt32,
+  type GrowableUint8,
+  growableFloat64,
+  growableInt32,
+  growableUint8,
+} from "../../core/buffer.js";
+import { fail } from "../../core/errors.js";
+import { float32FromKey, radixSortUint32 } from "../../core/sort.js";
+import { checkState, field, stateInvariant } from "../../core/state-check.js";
+import {
+  addHist,
+  type BinnedCurveState,
+  type CurveSource,
+  checkBinnedCurveState,
+  growableField,
+  reached,
+  totals,
+  type Visit,
+} from "./curve-state.js";
+
+/** Exact multiclass state: N x C scores (row-major) and N labels. */
+export interface ExactMulticlassCurveState {
+  kind: "exact";
+  scores: GrowableFloat64;
+  target: GrowableInt32;
+}
+export type MulticlassCurveState = ExactMulticlassCurveState | BinnedCurveState;
+
+/** Exact multilabel state: N x L scores and targets (0, 1, or 2 for ignored). */
+export interface ExactMultilabelCurveState {
+  kind: "exact";
+  scores: GrowableFloat64;
+  target: GrowableUint8;
+}
+export type MultilabelCurveState = ExactMultilabelCurveState | BinnedCurveState;
+
+export function initMulticlassCurve(
+  thresholds: Float64Array | undefined,
+  numClasses: number,
+): MulticlassCurveState {
+  if (thresholds) return { kind: "binned", hist: new Float64Array(numClasses * 2 * (thresholds.length + 1)) };
+  return { kind: "exact", scores: growableFloat64(), target: growableInt32() };
+}
+export function initMultilabelCurve(
+  thresholds: Float64Array | undefined,
+  numLabels: number,
+): MultilabelCurveState {
+  if (thresholds) return { kind: "binned", hist: new Float64Array(numLabels * 2 * (thresholds.length + 1)) };
+  return { kind: "exact", scores: growableFloat64(), target: growableUint8() };
+}
+
+export function mergeMulticlassCurve<S extends MulticlassCurveState | MultilabelCurveState>(a: S, b: S): S {
+  if (a.kind === "binned" && b.kind === "binned") return addHist(a, b) as S;
+  if (a.kind === "exact" && b.kind === "exact") {
+    return {
+      kind: "exact",
+      scores: concatGrowable(a.scores, b.scores),
+      target: concatGrowable(a.target as GrowableInt32, b.target as GrowableInt32),
+    } as S;
+  }
+  return fail("invalid_state", "merge: cannot merge an exact curve state with a binned one");
+}
+
+/**
+ * Checks a decoded multiclass or multilabel curve state so that every compute on it ends: finite
+ * scores, targets in their domain (class labels in [0, C); multilabel 0, 1 or 2 for ignored),
+ * lengths that agree; binned (`histLength`): non-negative finite histogram counts.
+ */
+export function checkMulticlassCurveState(
+  id: string,
+  state: unknown,
+  layout: { variant: "multiclass" | "multilabel"; classes: number; histLength?: number },
+): void {
+  if (layout.histLength !== undefined) {
+    checkBinnedCurveState(id, state, layout.histLength);
+    return;
+  }
+  const { variant, classes } = layout;
+  const multiclass = variant === "multiclass";
+  checkState(id, state, {
+    kind: field.string(["exact"]),
+    scores: growableField([Float64Array], "finite"),
+    target: multiclass
+      ? growableField([Int32Array], {
+          test: (v) => v >= 0 && v < classes,
+          words: `class labels in [0, ${classes})`,
+        })
+      : growableField([Uint8Array], { test: (v) => v <= 2, words: "0, 1 or 2 (ignored)" }),
+  });
+  const s = state as ExactMulticlassCurveState | ExactMultilabelCurveState;
+  const expected = multiclass ? s.target.length * classes : s.target.length;
+  stateInvariant(
+    id,
+    s.scores.length === expected && (multiclass || s.target.length % classes === 0),
+    `state.scores must hold ${multiclass ? `${classes} scores per target` : `one score per target entry (${classes} per sample)`}, got ${s.scores.length} scores for ${s.target.length} targets`,
+  );
+}
+
+/** Appends a validated multiclass batch (N x C scores, labels); ignored samples are dropped. */
+export function updateMulticlassCurve(
+  state: MulticlassCurveState,
+  thresholds: Float64Array | undefined,
+  scores: Float64Array,
+  target: Float64Array,
+  numClasses: number,
+  ignoreIndex: number | undefined,
+): void {
+  const C = numClasses;
+  const n = target.length;
+  if (state.kind === "binned") {
+    const T1 = thresholds!.length + 1;
+    for (let i = 0; i < n; i++) {
+      const t = target[i]!;
+      if (t === ignoreIndex) continue;
+      for (let c = 0; c < C; c++)
+        state.hist[(c * 2 + (t === c ? 1 : 0)) * T1 + reached(thresholds!, scores[i * C + c]!)] += 1;
+    }
+    return;
+  }
+  let kept = 0;
+  for (let i = 0; i < n; i++) if (target[i] !== ignoreIndex) kept++;
+  if (kept === n) {
+    append(state.scores, scores);
+    append(state.target, target);
+    return;
+  }
+  const keepScores = new Float64Array(kept * C);
+  const keepTarget = new Float64Array(kept);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    if (target[i] === ignoreIndex) continue;
+    keepScores.set(scores.subarray(i * C, i * C + C), j * C);
+    keepTarget[j++] = target[i]!;
+  }
+  append(state.scores, keepScores);
+  append(state.target, keepTarget);
+}
+
+/** Appends a validated multilabel batch (N x L scores and 0/1 targets; ignored entries stored as 2). */
+export function updateMultilabelCurve(
+  state: MultilabelCurveState,
+  thresholds: Float64Array | undefined,
+  scores: Float64Array,
+  target: Float64Array,
+  numLabels: number,
+  ignoreIndex: number | undefined,
+): void {
+  const L = numLabels;
+  if (state.kind === "binned") {
+    const T1 = thresholds!.length + 1;
+    for (let i = 0; i < target.length; i++) {
+      const t = target[i]!;
+      if (t === ignoreIndex) continue;
+      state.hist[((i % L) * 2 + t) * T1 + reached(thresholds!, scores[i]!)] += 1;
+    }
+    return;
+  }
+  const coded = new Uint8Array(target.length);
+  for (let i = 0; i < target.length; i++) coded[i] = target[i] === ignoreIndex ? 2 : target[i]!;
+  append(state.scores, scores);
+  append(state.target, coded);
+}
+
+/**
+ * Order-preserving 32-bit keys of the scores when every score is a float32 value (the usual case:
+ * model outputs), else null. One native float64 -> float32 conversion, one comparison pass and
+ * one bit-twiddling pass over a Uint32 view (see `float32Key` in core/sort.ts).
+ */
+function float32Keys(values: Float64Array): Uint32Array | null {
+  const f = Float32Array.from(values);
+  for (let i = 0; i < values.length; i++) if (f[i] !== values[i]) return null;
+  const k = new Uint32Array(f.buffer);
+  for (let i = 0; i < k.length; i++) {
+    let b = k[i]!;
+    if (b === 0x80000000) b = 0; // -0 reads as +0
+    k[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+  }
+  return k;
+}
+
+function mergeDescending<A extends Uint32Array | Float64Array>(
+  pos: A,
+  neg: A,
+  toValue: (v: number) => number,
+  visit: Visit,
+): void {
+  let i = pos.length - 1;
+  let j = neg.length - 1;
+  let tps = 0;
+  let fps = 0;
+  while (i >= 0 || j >= 0) {
+    const pv = i >= 0 ? pos[i]! : Number.NEGATIVE_INFINITY;
+    const nv = j >= 0 ? neg[j]! : Number.NEGATIVE_INFINITY;
+    const v = Math.max(pv, nv);
+    while (i >= 0 && pos[i] === v) {
+      tps++;
+      i--;
+    }
+    while (j >= 0 && neg[j] === v) {
+      fps++;
+      j--;
+    }
+    visit(toValue(v), tps, fps);
+  }
+}
+
+/**
+ * One pass over a float32 source: where each high-digit bucket of the keys starts (`start[h]`,
+ * 65537 prefix sums, for {@link walkFloat32}) and the number of positives.
+
+/**
+ * Walks a one-vs-rest problem held as its positive and negative scores: each side sorted (radix
+ * sort of the float32 keys when every score is a float32 value, the engine's numeric sort
+ * otherwise), then merged in descending order.
+ */
+function walkSplit(pos: Float64Array, neg: Float64Array, visit: Visit): void {
+  const posKeys = float32Keys(pos);
+  const negKeys = posKeys ? float32Keys(neg) : null;
+  if (posKeys && negKeys) {
+    mergeDescending(radixSortUint32(posKeys), radixSortUint32(negKeys), float32FromKey, visit);
+  } else {
+    mergeDescending(pos.slice().sort(), neg.slice().sort(), (v) => v, visit);
+  }
+}
+
+/**
+ * The source of a problem held as its positive and negative scores. `noPositiveRecall`: the
+ * precision-recall curve's recall when there is no positive (default 1).
+ */
+function scoresSource(pos: Float64Array, neg: Float64Array, noPositiveRecall?: number): CurveSource {
+  const source: CurveSource = {
+    kind: "exact",
+    P: pos.length,
+    N: neg.length,
+    walk: (visit) => walkSplit(pos, neg, visit),
+  };
+  if (noPositiveRecall !== undefined) source.noPositiveRecall = noPositiveRecall;
+  return source;
+}
+
+function binnedSlice(state: BinnedCurveState, thresholds: Float64Array, k: number): CurveSource {
+  const T1 = thresholds.length + 1;
+  return {
+    kind: "binned",
+    thresholds,
+    neg: state.hist.subarray(2 * k * T1, (2 * k + 1) * T1),
+    pos: state.hist.subarray((2 * k + 1) * T1, (2 * k + 2) * T1),
+  };
+}
+
+function binnedSum(state: BinnedCurveState, thresholds: Float64Array, K: number): CurveSource {
+  const T1 = thresholds.length + 1;
+  const neg = new Float64Array(T1);
+  const pos = new Float64Array(T1);
+  for (let k = 0; k < K; k++) {
+    for (let i = 0; i < T1; i++) {
+      neg[i] += state.hist[2 * k * T1 + i]!;
+      pos[i] += state.hist[(2 * k + 1) * T1 + i]!;
+    }
+  }
+  return { kind: "binned", thresholds, neg, pos };
+}
+
+/** One-vs-rest sources, one per class. */
+export function multiclassSources(
+  state: MulticlassCurveState,
+  thresholds: Float64Array | undefined,
+  numClasses: number,
+): CurveSource[] {
+  const C = numClasses;
+  if (state.kind === "binned") return Array.from({ length: C }, (_, c) => binnedSlice(state, thresholds!, c));
+  const scores = filled(state.scores);
+  const target = filled(state.target);
+  const n = target.length;
+  const counts = new Int32Array(C);
+  for (let i = 0; i < n; i++) counts[target[i]!]!++;
+  // torchmetrics 1.9.0 sets the recall of a positive-free problem to 1 only when the whole
+  // target is 0 (its check reads the multiclass target, not the class): other absent classes get
+  // recall 0/0 = NaN (issue 10 §3).
+  const noPositiveRecall = counts[0] === n ? 1 : Number.NaN;
+  return Array.from({ length: C }, (_, c) => {
+    const pos = new Float64Array(counts[c]!);
+    const neg = new Float64Array(n - counts[c]!);
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < n; i++) {
+      if (target[i] === c) pos[a++] = scores[i * C + c]!;
+      else neg[b++] = scores[i * C + c]!;
+    }
+    return scoresSource(pos, neg, noPositiveRecall);
+  });
+}
+
+/** Micro one-vs-rest: every (sample, class) score as one binary problem (target one-hot). */
+export function multiclassMicroSource(
+  state: MulticlassCurveState,
+  thresholds: Float64Array | undefined,
+  numClasses: number,
+): CurveSource {
+  const C = numClasses;
+  if (state.kind === "binned") return binnedSum(state, thresholds!, C);
+  const scores = filled(state.scores);
+  const target = filled(state.target);
+  const n = target.length;
+  const pos = new Float64Array(n);
+  const neg = new Float64Array(n * (C - 1));
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < C; c++) {
+      if (target[i] === c) pos[i] = scores[i * C + c]!;
+      else neg[b++] = scores[i * C + c]!;
+    }
+  }
+  return scoresSource(pos, neg);
+}
+
+/**
+ * A split source over entries 0..count-1: `label(i)` is 1 (positive), 0 (negative) or 2 (left
+ * out), `score(i)` the entry's score.
+ */
+function splitSource(count: number, label: (i: number) => number, score: (i: number) => number): CurveSource {
+  const pos: number[] = [];
+  const neg: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const l = label(i);
+    if (l !== 2) (l === 1 ? pos : neg).push(score(i));
+  }
+  return scoresSource(Float64Array.from(pos), Float64Array.from(neg));
+}
+
+/** Source for the one-vs-one pair: samples of classes a or b, scored by class `scoreClass`, positive = `scoreClass`. */
+export function ovoSource(
+  state: ExactMulticlassCurveState,
+  numClasses: number,
+  a: number,
+  b: number,
+  scoreClass: number,
+): CurveSource {
+  const C = numClasses;
+  const scores = filled(state.scores);
+  const target = filled(state.target);
+  return splitSource(
+    target.length,
+    (i) => (target[i] === scoreClass ? 1 : target[i] === a || target[i] === b ? 0 : 2),
+    (i) => scores[i * C + scoreClass]!,
+  );
+}
+
+/** Per-label sources (ignored entries left out). */
+export function multilabelSources(
+  state: MultilabelCurveState,
+  thresholds: Float64Array | undefined,
+  numLabels: number,
+): CurveSource[] {
+  const L = numLabels;
+  if (state.kind === "binned") return Array.from({ length: L }, (_, l) => binnedSlice(state, thresholds!, l));
+  const scores = filled(state.scores);
+  const target = filled(state.target);
+  const rows = Math.floor(target.length / L);
+  return Array.from({ length: L }, (_, l) =>
+    splitSource(
+      rows,
+      (r) => target[r * L + l]!,
+      (r) => scores[r * L + l]!,
+    ),
+  );
+}
+
+/** Micro: every (sample, label) entry as one binary problem. */
+export function multilabelMicroSource(
+  state: MultilabelCurveState,
+  thresholds: Float64Array | undefined,
+  numLabels: number,
+): CurveSource {
+  if (state.kind === "binned") return binnedSum(state, thresholds!, numLabels);
+  const scores = filled(state.scores);
+  const target = filled(state.target);
+  return splitSource(
+    target.length,
+    (i) => target[i]!,
+    (i) => scores[i]!,
+  );
+}
+
+/** Positives per class/label of a list of sources (weights of "weighted" averages). */
+export function positives(sources: readonly CurveSource[]): number[] {
+  return sources.map((s) => totals(s).P);
+}
+
+/** Averages per-class values as torchmetrics' curve metrics: NaN classes are left out. */
+export function averageCurveValues(
+  values: readonly number[],
+  average: "macro" | "weighted" | "none",
+  weights: readonly number[],
+): number | number[] {
+  if (average === "none") return [...values];
+  let num = 0;
+  let den = 0;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    const w = average === "weighted" ? weights[i]! : 1;
+    num += w * v;
+    den += w;
+    count++;
+  }
+  if (count === 0) return Number.NaN;
+  return den === 0 ? 0 : num / den;
+}
