@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Reader throughput, then memory and throughput of the CLI on big inputs.
+// Reader throughput, memory and throughput of the CLI on big inputs, worker-thread and BullMQ
+// speedups, and flat memory with exact curves spilled to disk.
 //
 // Readers: CSV and JSON Lines files of `--reader-rows` rows (default 5e6) of a score and a label
 // are parsed into numeric batches in this process; MB/s per core = file size / CPU seconds.
@@ -13,14 +14,31 @@
 // read_csv + scikit-learn on the same file is run beside it at 1e6 and 1e7 when /usr/bin/python3
 // has them, with the ratio (reference time / plumbline time, CPU seconds; RSS ratio too).
 //
-//   npx tsc --build && node bench/scale.mjs [--sizes 1e6,1e7,1e8] [--repeat N] [--reader-rows N] [--no-python] [--no-cli]
+// Workers (`--workers-rows`, default 1e7): the same two workloads from one file, serial and with
+// `--workers 1, 2, 4`, interleaved `--repeat` times; speedup = serial wall / parallel wall of the
+// same repetition (median and range), CPU seconds of all threads beside it, and the load average
+// of the machine before and after (wall speedups on a shared machine are bounded by the idle
+// cores: read them with the load average).
+//
+// Queue (`--queue-rows`, default 1e7; needs /usr/bin/redis-server): a Redis on a free port of
+// 127.0.0.1 without persistence, 1, 2 and 4 `plumbline worker` processes started before timing
+// (long-running services), `eval ... --redis URL --shards <workers>` timed against serial in the
+// same repetition.
+//
+// Spill (`--spill-sizes`, default 1e6,1e7,1e8): peak RSS of exact AUROC in memory and with
+// `--memory-budget 128MiB` (sorted runs on disk), same values checked equal; 1e8 piped.
+//
+//   npx tsc --build && node bench/scale.mjs [--sizes 1e6,1e7,1e8] [--repeat N] [--reader-rows N] [--no-python]
+//     [--no-cli] [--no-workers] [--workers-rows N] [--no-queue] [--queue-rows N] [--no-spill] [--spill-sizes ...]
 //
 // What dominates memory: the macro-F1 state is a 10×10 confusion matrix, so RSS is Node's
 // baseline plus one batch (65,536 rows) at any size; exact AUROC keeps every score (about
-// 5 bytes per sample in a doubling buffer, then a sort at compute), so its RSS grows with n.
+// 5 bytes per sample in a doubling buffer, then a sort at compute), so its RSS grows with n
+// unless it spills (`--memory-budget`).
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { flag, PYTHON } from "./lib.mjs";
@@ -36,6 +54,11 @@ const sizes = option("sizes", "1e6,1e7,1e8").split(",").map(Number);
 const repeat = Number(option("repeat", "3"));
 const readerRows = Number(option("reader-rows", "5e6"));
 const usePython = !flag("no-python") && spawnSync(PYTHON, ["-c", "import pandas, sklearn"]).status === 0;
+const workersRows = Number(option("workers-rows", "1e7"));
+const queueRows = Number(option("queue-rows", "1e7"));
+const spillSizes = option("spill-sizes", "1e6,1e7,1e8").split(",").map(Number);
+const WORKER_COUNTS = [1, 2, 4];
+const REDIS_SERVER = "/usr/bin/redis-server";
 
 /** Seeded CSV generator, run as its own process writing to stdout (`node -e GEN n kind`). */
 const GEN = `
@@ -83,15 +106,16 @@ const PROBE =
   "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nbench-usage '+u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
 
 function runCli(args, stdin) {
+  return runPlumbline(["eval", "classification", ...args, "--format", "json"], stdin);
+}
+
+/** Runs `plumbline ...args` with the usage probe; wall, CPU (all threads), peak RSS and the JSON result's metrics. */
+function runPlumbline(args, stdin) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(
-      process.execPath,
-      ["--import", PROBE, cli, "eval", "classification", ...args, "--format", "json"],
-      {
-        stdio: [stdin ?? "ignore", "pipe", "pipe"],
-      },
-    );
+    const child = spawn(process.execPath, ["--import", PROBE, cli, ...args], {
+      stdio: [stdin ?? "ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => {
@@ -269,6 +293,171 @@ try {
       if (!piped) rmSync(path);
     }
   }
+
+  if (!flag("no-workers")) await workerSpeedups();
+  if (!flag("no-queue")) await queueSpeedups();
+  if (!flag("no-spill")) await spillMemory();
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workers, queue and spill
+
+function load() {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+}
+/** The speedups of several repetitions: `median (min–max)`. */
+function ratio(xs) {
+  return `${median(xs).toFixed(2)}x${spread(xs)}`;
+}
+
+async function workloadFile(name, n) {
+  const path = join(dir, `${name}-${n}-shared.csv`);
+  if (!existsSync(path)) await writeFile(path, n, WORKLOADS[name].kind);
+  return path;
+}
+
+async function workerSpeedups() {
+  console.log(
+    `\nworkers: eval classification from one CSV file of ${workersRows.toExponential(0)} rows, serial and --workers ${WORKER_COUNTS.join(", ")}, ${repeat} interleaved repetition(s)`,
+  );
+  console.log(
+    "(speedup = serial wall / parallel wall of the same repetition; cpu s = all threads; load average 1/5/15 min)",
+  );
+  for (const name of Object.keys(WORKLOADS)) {
+    const path = await workloadFile(name, workersRows);
+    const args = WORKLOADS[name].flags.concat(["--preds", path, "--target", path]);
+    const before = load();
+    const serial = [];
+    const parallel = Object.fromEntries(WORKER_COUNTS.map((w) => [w, []]));
+    for (let r = 0; r < repeat; r++) {
+      serial.push(await runCli(args));
+      for (const w of WORKER_COUNTS) parallel[w].push(await runCli(args.concat(["--workers", String(w)])));
+    }
+    const value = Object.values(serial[0].result)[0];
+    console.log(
+      `  ${name.padEnd(8)} serial: wall ${median(serial.map((r) => r.wall)).toFixed(2)} s${spread(serial.map((r) => r.wall))}, cpu ${median(serial.map((r) => r.cpu)).toFixed(2)} s, value ${value.toFixed(6)}`,
+    );
+    for (const w of WORKER_COUNTS) {
+      const runs = parallel[w];
+      for (const run of runs)
+        if (Object.values(run.result)[0] !== value)
+          throw new Error(`--workers ${w} gave ${JSON.stringify(run.result)}`);
+      const speedups = runs.map((run, r) => serial[r].wall / run.wall);
+      console.log(
+        `  ${name.padEnd(8)} --workers ${w}: wall ${median(runs.map((r) => r.wall)).toFixed(2)} s${spread(runs.map((r) => r.wall))}, cpu ${median(runs.map((r) => r.cpu)).toFixed(2)} s, speedup ${ratio(speedups)}, RSS ${median(runs.map((r) => r.rssMB)).toFixed(0)} MB`,
+      );
+    }
+    console.log(`  ${name.padEnd(8)} load average before ${before}, after ${load()}`);
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once `child` prints a line matching `pattern` on `stream`. */
+function waitFor(child, stream, pattern) {
+  return new Promise((resolve, reject) => {
+    let text = "";
+    const onData = (d) => {
+      text += d;
+      if (pattern.test(text)) {
+        child[stream].off("data", onData);
+        resolve();
+      }
+    };
+    child[stream].on("data", onData);
+    child.once("exit", (code) => reject(new Error(`exited ${code}: ${text}`)));
+  });
+}
+
+async function queueSpeedups() {
+  if (!existsSync(REDIS_SERVER)) {
+    console.log(`\nqueue: skipped (${REDIS_SERVER} is missing)`);
+    return;
+  }
+  const port = await freePort();
+  const redisDir = mkdtempSync(join(tmpdir(), "plumbline-bench-redis-"));
+  const redis = spawn(
+    REDIS_SERVER,
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", redisDir],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  await waitFor(redis, "stdout", /Ready to accept connections/);
+  const url = `redis://127.0.0.1:${port}`;
+  try {
+    console.log(
+      `\nqueue: eval classification --redis (BullMQ, workers started before timing) from one CSV file of ${queueRows.toExponential(0)} rows, --shards = workers, ${repeat} repetition(s)`,
+    );
+    for (const name of Object.keys(WORKLOADS)) {
+      const path = await workloadFile(name, queueRows);
+      const args = WORKLOADS[name].flags.concat(["--preds", path, "--target", path]);
+      const before = load();
+      for (const w of WORKER_COUNTS) {
+        const workers = Array.from({ length: w }, () =>
+          spawn(process.execPath, [cli, "worker", "--redis", url], { stdio: ["ignore", "ignore", "pipe"] }),
+        );
+        await Promise.all(workers.map((child) => waitFor(child, "stderr", /taking jobs/)));
+        const speedups = [];
+        const walls = [];
+        for (let r = 0; r < repeat; r++) {
+          const serial = await runCli(args);
+          const queued = await runCli(args.concat(["--redis", url, "--shards", String(w)]));
+          if (Object.values(queued.result)[0] !== Object.values(serial.result)[0])
+            throw new Error(`--redis gave ${JSON.stringify(queued.result)}`);
+          speedups.push(serial.wall / queued.wall);
+          walls.push(queued.wall);
+        }
+        for (const child of workers) child.kill("SIGTERM");
+        await Promise.all(workers.map((child) => new Promise((resolve) => child.once("exit", resolve))));
+        console.log(
+          `  ${name.padEnd(8)} ${w} worker(s): wall ${median(walls).toFixed(2)} s${spread(walls)}, speedup ${ratio(speedups)}`,
+        );
+      }
+      console.log(`  ${name.padEnd(8)} load average before ${before}, after ${load()}`);
+    }
+  } finally {
+    redis.kill("SIGTERM");
+    await new Promise((resolve) => redis.once("exit", resolve));
+    rmSync(redisDir, { recursive: true, force: true });
+  }
+}
+
+async function spillMemory() {
+  console.log(
+    "\nspill: exact AUROC in memory and with --memory-budget 128MiB (sorted runs on disk); 1e8 piped through stdin",
+  );
+  console.log("rows  mode           peak RSS MB  cpu s    wall s   value");
+  for (const n of spillSizes) {
+    const piped = n >= 1e8;
+    const path = piped ? undefined : await workloadFile("auroc", n);
+    const values = [];
+    for (const mode of ["in memory", "--memory-budget"]) {
+      const extra = mode === "in memory" ? [] : ["--memory-budget", "128MiB"];
+      const args = WORKLOADS.auroc.flags.concat(
+        piped ? ["--preds", "-", "--target", "-"] : ["--preds", path, "--target", path],
+        extra,
+      );
+      const run = piped ? await runCli(args, generator(n, "binary").stdout) : await runCli(args);
+      const value = Object.values(run.result)[0];
+      values.push(value);
+      console.log(
+        `${n.toExponential(0).replace("+", "").padEnd(4)}  ${mode.padEnd(15)}  ${run.rssMB.toFixed(0).padStart(10)}  ${run.cpu.toFixed(2).padStart(6)}  ${run.wall.toFixed(2).padStart(7)}   ${value.toFixed(6)}`,
+      );
+    }
+    if (values[0] !== values[1]) throw new Error(`spilled AUROC ${values[1]} differs from ${values[0]}`);
+  }
 }

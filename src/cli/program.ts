@@ -7,6 +7,7 @@ import { registerDemo } from "./demo.js";
 import { registerEval } from "./eval/index.js";
 import { registerMerge } from "./merge.js";
 import { registerReport } from "./report.js";
+import { register as registerWorker } from "./worker.js";
 
 /**
  * The `plumbline` command tree with every command registered (docs/cli.md lists each one;
@@ -34,4 +35,5 @@ export function registerCommands(program: Command): void {
   registerMerge(program);
   registerReport(program);
   registerCompare(program);
+  registerWorker(program);
 }

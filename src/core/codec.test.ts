@@ -89,4 +89,19 @@ describe("state codec", () => {
     );
     expect(Object.getPrototypeOf(decodeState(JSON.parse('{"x": 1}')))).toBe(Object.prototype);
   });
+
+  it("decodes typed arrays of megabytes (base64 is checked in one linear pass: a regular expression overflowed the stack past 8 MB)", () => {
+    const big = new Uint8Array(7_000_000).map((_, i) => i % 251);
+    const encoded = encodeState(big) as { $typed: string; base64: string };
+    expect(encoded.base64.length).toBeGreaterThan(9_000_000);
+    const decoded = decodeState(encoded) as Uint8Array;
+    // Compared as bytes (an element-by-element deep equality of 7e6 values takes half a minute).
+    expect(Buffer.from(decoded).equals(Buffer.from(big))).toBe(true);
+    for (const base64 of ["AA=A", "A===", "AAA", "AA\nA"])
+      expectError(
+        () => decodeState({ $typed: "Uint8Array", base64 }),
+        "invalid_state",
+        "decodeState: state.base64 is not valid base64",
+      );
+  });
 });

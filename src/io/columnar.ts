@@ -67,7 +67,8 @@ export async function* readParquet(
     const file = await hyparquet.asyncBufferFromFile(source.path);
     const metadata = await hyparquet.parquetMetadataAsync(file);
     allNames = hyparquet.parquetSchema(metadata).children.map((child) => child.element.name);
-    scan = await hyparquet.parquetScan({ file, metadata, columns: allNames });
+    const rows = options.rows === undefined ? {} : { rowStart: options.rows[0], rowEnd: options.rows[1] };
+    scan = await hyparquet.parquetScan({ file, metadata, columns: allNames, ...rows });
   } catch (error) {
     if (isPlumblineError(error)) throw error;
     return fail("io_error", `${fn}: cannot read ${source.name} as Parquet (${(error as Error).message})`);

@@ -56,6 +56,8 @@ export interface TableReadOptions {
   header?: HeaderRule;
   /** CSV/TSV: a one-character comment marker; comments are off unless this is set. */
   comment?: string | undefined;
+  /** Parquet: only the rows [start, end) (a shard of row groups, see src/parallel/shards.ts). */
+  rows?: readonly [number, number] | undefined;
 }
 
 export const DEFAULT_BATCH_ROWS = 65_536;
@@ -208,13 +210,18 @@ export async function collectTable(reader: NumericReader, fn: string): Promise<N
       return columns[resolveColumns(names, [selector], fn, reader.source.name)[0]!]!;
     },
     matrix() {
-      const cols = columns.length;
-      const data = new Float64Array(rows * cols);
-      for (let c = 0; c < cols; c++) {
-        const col = columns[c]!;
-        for (let r = 0; r < rows; r++) data[r * cols + c] = col[r]!;
-      }
-      return { data, rows, cols };
+      return { data: rowMajor(columns, rows), rows, cols: columns.length };
     },
   };
+}
+
+/** Columns (each `rows` long) as one row-major matrix's data (rows × columns). */
+export function rowMajor(columns: readonly Float64Array[], rows: number): Float64Array {
+  const cols = columns.length;
+  const data = new Float64Array(rows * cols);
+  for (let c = 0; c < cols; c++) {
+    const column = columns[c]!;
+    for (let r = 0; r < rows; r++) data[r * cols + c] = column[r]!;
+  }
+  return data;
 }

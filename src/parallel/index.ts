@@ -1,2 +1,14 @@
-/** Evaluation across worker threads: each thread holds a partial state, merged at the end. */
-export { evaluateInWorkers, type WorkerOptions } from "./evaluate-in-workers.js";
+/**
+ * Evaluation across worker threads of one machine: a persistent pool (piscina), states moved
+ * back without encoding, and shards of a file read by the workers themselves. See docs/scale.md.
+ */
+export { evaluateFileInWorkers, type FileInput, type FileWorkerOptions } from "./evaluate-file.js";
+export { evaluateInWorkers, MAX_WORKERS, type WorkerOptions } from "./evaluate-in-workers.js";
+export { closeWorkerPool } from "./pool.js";
+export {
+  type PlanOptions,
+  planShards,
+  SHARDABLE_FORMATS,
+  type ShardedInput,
+  type ShardSpec,
+} from "./shards.js";

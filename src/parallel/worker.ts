@@ -1,30 +1,88 @@
-import { parentPort } from "node:worker_threads";
-import { encodeState } from "../core/codec.js";
+/**
+ * The worker thread's task handler (piscina loads this file in each thread of the pool). A task
+ * folds data into fresh metric states and hands them back: `update` batches given in the task
+ * (evaluateInWorkers), `batches` paired batches read by the main thread, `shard` a shard the
+ * worker reads itself from the file. The states' typed arrays are moved back, never copied or
+ * encoded.
+ */
+import { move, transferableSymbol, valueSymbol } from "piscina";
 import { isPlumblineError } from "../core/errors.js";
 import { findDefinition } from "../metrics/registry.js";
+import { startRun } from "./runners.js";
+import { readShard, type ShardBatch } from "./shard-reader.js";
+import type { ShardedInput, ShardSpec } from "./shards.js";
+import { compactState, transferables } from "./transfer.js";
 
-/** Message from the pool: fold these batches into a fresh state of metric `id`. */
-export interface ShardRequest {
-  readonly id: string;
-  readonly options: unknown;
-  readonly batches: readonly unknown[][];
+/** A task for the pool. */
+export type WorkerTask =
+  | {
+      readonly op: "update";
+      readonly id: string;
+      readonly options: unknown;
+      readonly batches: readonly unknown[][];
+    }
+  | {
+      readonly op: "batches";
+      readonly runner: string;
+      readonly config: unknown;
+      readonly batches: readonly ShardBatch[];
+    }
+  | {
+      readonly op: "shard";
+      readonly fn: string;
+      readonly runner: string;
+      readonly config: unknown;
+      readonly input: ShardedInput;
+      readonly shard: ShardSpec;
+    };
+
+/** What a task gives back: the rows read, one state per metric, and the run's summary if any. */
+export interface TaskResult {
+  rows: number;
+  states: unknown[];
+  summary?: unknown;
 }
 
-/** Reply: the shard's encoded state, or the error that stopped it. */
-export type ShardReply = { readonly state: unknown } | { readonly error: { code?: string; message: string } };
+/** A task's reply: its result, or the error that stopped it. */
+export type WorkerReply =
+  | TaskResult
+  | { readonly error: { readonly code?: string; readonly message: string } };
 
-parentPort?.on("message", async (request: ShardRequest) => {
-  try {
-    const def = await findDefinition(request.id, request.options);
+/** Runs a task here (a pool thread, or the calling thread for its own share of the shards). */
+export async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
+  if (task.op === "update") {
+    const def = await findDefinition(task.id, task.options);
     const state = def.init();
-    for (const batch of request.batches) def.update(state, ...batch);
-    parentPort!.postMessage({ state: encodeState(state) } satisfies ShardReply);
+    for (const batch of task.batches) def.update(state, ...batch);
+    return { rows: task.batches.length, states: [compactState(state)] };
+  }
+  const run = await startRun(task.runner, task.config);
+  let rows = 0;
+  const batches = task.op === "batches" ? task.batches : readShard(task.fn, task.input, task.shard);
+  for await (const batch of batches) {
+    run.update(batch);
+    rows += batch.rows;
+  }
+  const states = run.metrics.map((m) => compactState(m.state));
+  return run.summary === undefined ? { rows, states } : { rows, states, summary: run.summary() };
+}
+
+export default async function handle(task: WorkerTask): Promise<unknown> {
+  try {
+    const reply = await runWorkerTask(task);
+    return move({
+      get [transferableSymbol]() {
+        return transferables(reply.states);
+      },
+      get [valueSymbol]() {
+        return reply;
+      },
+    });
   } catch (error) {
-    const reply: ShardReply = {
+    return {
       error: isPlumblineError(error)
         ? { code: error.code, message: error.message }
         : { message: String((error as Error)?.stack ?? error) },
-    };
-    parentPort!.postMessage(reply);
+    } satisfies WorkerReply;
   }
-});
+}

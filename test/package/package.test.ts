@@ -36,6 +36,8 @@ const TFJS_VERSIONS = ["4.0.0", "4.22.0"];
  */
 const NOT_FOR_BROWSERS: Readonly<Record<string, string>> = {
   "./parallel": "worker threads (Node only by design)",
+  "./distributed": "BullMQ workers and producers on Redis (Node only by design)",
+  "./spill": "sorted runs in temporary files with node:fs (Node only by design)",
   "./conformance": "reads case files with node:fs (Node only by design)",
   "./rag/node": "the file-backed judgment cache (Node only by design; plumbline/rag itself bundles)",
   "./text/node":

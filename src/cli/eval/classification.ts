@@ -15,6 +15,7 @@ import {
   writeOutput,
 } from "../grammar.js";
 import { addStateOptions, checkStatePath, type StateFlags, writeEvalState } from "../state-files.js";
+import { addMemoryBudgetOption, spillExactCurves } from "./bounded.js";
 import {
   addInputOptions,
   type InputFlags,
@@ -22,6 +23,7 @@ import {
   openPairedInput,
   type PairedBatch,
 } from "./read-table.js";
+import { addScaleOptions, isScaled, runScaled, type ScaleFlags, scanScaled } from "./sharded.js";
 
 const FN = "eval classification";
 
@@ -81,9 +83,10 @@ export interface InputProfile {
   rowSumDeviation: number;
 }
 
-const MAX_DISTINCT = 65_536;
+/** Distinct target labels a profile keeps at most. */
+export const MAX_DISTINCT = 65_536;
 
-function emptyProfile(predsCols: number, targetCols: number): InputProfile {
+export function emptyProfile(predsCols: number, targetCols: number): InputProfile {
   return {
     rows: 0,
     predsCols,
@@ -98,7 +101,7 @@ function emptyProfile(predsCols: number, targetCols: number): InputProfile {
 }
 
 /** Folds one batch into the profile. */
-function profileBatch(profile: InputProfile, batch: PairedBatch): void {
+export function profileBatch(profile: InputProfile, batch: PairedBatch): void {
   profile.rows += batch.rows;
   for (const column of batch.preds) {
     for (let i = 0; i < column.length; i++) {
@@ -548,7 +551,8 @@ export function suiteOutput(result: SuiteResult) {
   };
 }
 
-interface Flags extends InputFlags, StateFlags {
+interface Flags extends InputFlags, StateFlags, ScaleFlags {
+  memoryBudget?: string;
   predsColumns?: string;
   targetColumns?: string;
   task?: string;
@@ -601,14 +605,17 @@ export async function evaluateClassification(flags: Flags): Promise<RunningSuite
         "invalid_option",
         `${FN}: stdin is read once, so nothing can be inferred from a first pass; pass ${unknowns.join(", ")}`,
       );
-    const progress = startProgress("scanning", input.totalBytes);
-    try {
-      for await (const batch of input.batches()) {
-        profileBatch(shape, batch);
-        progress.update(input.bytesRead());
+    if (flags.workers !== undefined && isScaled(FN, flags)) await scanScaled(FN, flags, input, shape);
+    else {
+      const progress = startProgress("scanning", input.totalBytes);
+      try {
+        for await (const batch of input.batches()) {
+          profileBatch(shape, batch);
+          progress.update(input.bytesRead());
+        }
+      } finally {
+        progress.stop();
       }
-    } finally {
-      progress.stop();
     }
     plan = planSuite(shape, { task, numClasses, predsKind });
     names =
@@ -616,14 +623,19 @@ export async function evaluateClassification(flags: Flags): Promise<RunningSuite
     input = await open();
   }
   const suite = startSuite(plan, names);
-  const progress = startProgress("evaluating", input.totalBytes);
-  try {
-    for await (const batch of input.batches()) {
-      suite.update(batch);
-      progress.update(input.bytesRead());
+  spillExactCurves(FN, flags, suite);
+  if (isScaled(FN, flags))
+    suite.samples = await runScaled(FN, flags, "eval classification", { plan, names }, input, suite.metrics);
+  else {
+    const progress = startProgress("evaluating", input.totalBytes);
+    try {
+      for await (const batch of input.batches()) {
+        suite.update(batch);
+        progress.update(input.bytesRead());
+      }
+    } finally {
+      progress.stop();
     }
-  } finally {
-    progress.stop();
   }
   if (suite.samples === 0) fail("empty_input", `${FN}: the input files hold no rows`);
   if (unknowns.length > 0 && suite.samples !== shape.rows)
@@ -663,6 +675,8 @@ export function register(evalCommand: Command): void {
   addInputOptions(command);
   addFormatOption(command);
   addStateOptions(command);
+  addScaleOptions(command);
+  addMemoryBudgetOption(command);
   command.action((flags: Flags) =>
     runAction(async () => {
       const format = parseFormat(FN, flags.format);

@@ -15,12 +15,15 @@ import {
   writeOutput,
 } from "../grammar.js";
 import { addStateOptions, checkStatePath, type StateFlags, writeEvalState } from "../state-files.js";
+import { addMedianSketchOption, parseMedianSketch } from "./bounded.js";
 import { addInputOptions, type InputFlags, inputLabel, openPairedInput } from "./read-table.js";
+import { addScaleOptions, isScaled, runScaled, type ScaleFlags } from "./sharded.js";
 
 const FN = "eval regression";
 
 /** The flags of `plumbline eval regression`. */
-export interface RegressionFlags extends InputFlags, StateFlags {
+export interface RegressionFlags extends InputFlags, StateFlags, ScaleFlags {
+  medianSketch?: string;
   predsColumn?: string;
   targetColumn?: string;
   metrics?: string;
@@ -134,26 +137,50 @@ export async function evaluateRegressionFiles(
         `${FN}: ${path} has ${names.length} columns (${names.join(", ")}); choose one with ${flag}`,
       );
   }
-  const whole = keys.length === KEYS.length;
-  const metrics = (whole ? [regressionSuiteDef() as AnyMetricDef] : keys.map((k) => MEMBERS[k]())).map(
-    (def) => createMetric(def) as Metric<unknown, unknown[], unknown>,
-  );
-  const progress = startProgress("evaluating", input.totalBytes);
+  const medianSketch = parseMedianSketch(FN, flags);
+  const { whole, metrics } = regressionMetrics(keys, medianSketch);
   let rows = 0;
-  try {
-    for await (const batch of input.batches()) {
-      for (const metric of metrics) metric.update(batch.preds[0]!, batch.target[0]!);
-      rows += batch.rows;
-      progress.update(input.bytesRead());
+  if (isScaled(FN, flags))
+    rows = await runScaled(FN, flags, "eval regression", { keys, medianSketch }, input, metrics);
+  else {
+    const progress = startProgress("evaluating", input.totalBytes);
+    try {
+      for await (const batch of input.batches()) {
+        for (const metric of metrics) metric.update(batch.preds[0]!, batch.target[0]!);
+        rows += batch.rows;
+        progress.update(input.bytesRead());
+      }
+    } finally {
+      progress.stop();
     }
-  } finally {
-    progress.stop();
   }
   if (rows === 0) fail("empty_input", `${FN}: the input files hold no rows`);
   const suite = whole
     ? (metrics[0]!.compute() as RegressionSuite)
     : (Object.fromEntries(keys.map((k, i) => [k, metrics[i]!.compute()])) as unknown as RegressionSuite);
   return { rows, suite, metrics, names: whole ? ["suite"] : keys.map(snakeCase) };
+}
+
+/**
+ * Fresh metrics for the chosen rows: the whole suite as one definition, or each member's own
+ * (always with `medianSketch`: the median absolute error then comes from a quantile sketch).
+ */
+export function regressionMetrics(
+  keys: readonly (keyof RegressionSuite)[],
+  medianSketch?: number,
+): {
+  whole: boolean;
+  metrics: Metric<unknown, unknown[], unknown>[];
+} {
+  const whole = keys.length === KEYS.length && medianSketch === undefined;
+  const member = (k: keyof RegressionSuite): AnyMetricDef =>
+    k === "medianAbsoluteError" && medianSketch !== undefined
+      ? R.medianAbsoluteErrorSketchDef({ k: medianSketch })
+      : MEMBERS[k]();
+  const metrics = (whole ? [regressionSuiteDef() as AnyMetricDef] : keys.map(member)).map(
+    (def) => createMetric(def) as Metric<unknown, unknown[], unknown>,
+  );
+  return { whole, metrics };
 }
 
 /**
@@ -175,6 +202,8 @@ export function register(evalCommand: Command): void {
   addInputOptions(command);
   addFormatOption(command);
   addStateOptions(command);
+  addScaleOptions(command);
+  addMedianSketchOption(command);
   command.action((flags: RegressionFlags) =>
     runAction(async () => {
       const format = parseFormat(FN, flags.format);

@@ -25,6 +25,7 @@ export * from "./mean-absolute-percentage-error.js";
 export * from "./mean-squared-error.js";
 export * from "./mean-squared-log-error.js";
 export * from "./median-absolute-error.js";
+export * from "./median-absolute-error-sketch.js";
 export * from "./minkowski-distance.js";
 export type { MomentState } from "./moments.js";
 export type { Multioutput, MultioutputOptions, MultioutputResult } from "./multioutput.js";

@@ -48,6 +48,9 @@ export const rows = [
   pair("minkowskiDistanceDef", { p: 3 }),
   pair("maxErrorDef"),
   pair("medianAbsoluteErrorDef"),
+  // Fewer values than k: the sketch is exact, so any split order gives the same bits (its
+  // compactions, order-dependent within the stated bound, are tested in src/core/quantile-sketch.test.ts).
+  pair("medianAbsoluteErrorSketchDef", { k: 16 }),
   pair("d2AbsoluteErrorDef"),
   pair("d2PinballScoreDef", { alpha: 0.25 }),
   pair("d2TweedieScoreDef", { power: 1.5 }),

@@ -1,0 +1,191 @@
+/**
+ * Sharded runs of the numeric `eval` commands: `--workers N` (worker threads of this machine)
+ * and `--redis URL --shards N` (BullMQ workers on any machine, `plumbline worker`). Both split one
+ * input file into shards the workers read themselves (src/parallel/shards.ts) and evaluate the
+ * command's suite on each with the runners below; the states come back and merge into the
+ * command's own metrics, so the table, `--emit-state` and every check after the pass are the
+ * serial run's. Inputs that cannot be split (stdin, two files, JSON arrays, Arrow) run on worker
+ * threads from batches read here; `--redis` refuses them.
+ */
+import type { Command } from "commander";
+import { fail } from "../../core/errors.js";
+import { formatOfPath } from "../../io/table.js";
+import type { Metric } from "../../metric.js";
+import { gatherFromFile } from "../../parallel/evaluate-file.js";
+import { MAX_WORKERS } from "../../parallel/evaluate-in-workers.js";
+import { evaluateBatches, type GatheredStates, mergeGathered } from "../../parallel/run-tasks.js";
+import type { SuiteStarter } from "../../parallel/runners.js";
+import type { ShardedInput } from "../../parallel/shards.js";
+import { parseNumberFlag } from "../grammar.js";
+import {
+  emptyProfile,
+  type InputProfile,
+  MAX_DISTINCT,
+  profileBatch,
+  type SuitePlan,
+  startSuite,
+} from "./classification.js";
+import { type InputFlags, type PairedInput, readingOptions } from "./read-table.js";
+import { regressionMetrics } from "./regression.js";
+
+/** The scale flags of an `eval` command. */
+export interface ScaleFlags {
+  workers?: string;
+  redis?: string;
+  shards?: string;
+  queue?: string;
+}
+
+/** Adds `--workers`, `--redis`, `--shards` and `--queue` (docs/scale.md). */
+export function addScaleOptions(command: Command): Command {
+  return command
+    .option("--workers <n>", "evaluate on n worker threads, each reading its own shard of the input")
+    .option(
+      "--redis <url>",
+      "evaluate through BullMQ on this Redis: `plumbline worker --redis URL` processes",
+      undefined,
+    )
+    .option("--shards <n>", "with --redis: split the input into n shards (default 4)")
+    .option("--queue <name>", "with --redis: the BullMQ queue (default plumbline)");
+}
+
+/** True when the flags ask for a sharded run (flags that go together are checked: exit 2 otherwise). */
+export function isScaled(fn: string, flags: ScaleFlags): boolean {
+  if (flags.workers !== undefined && flags.redis !== undefined)
+    fail("invalid_option", `${fn}: --workers and --redis are two ways to run; choose one`);
+  if (flags.redis === undefined && (flags.shards !== undefined || flags.queue !== undefined))
+    fail("invalid_option", `${fn}: --shards and --queue go with --redis URL`);
+  return flags.workers !== undefined || flags.redis !== undefined;
+}
+
+/** Smallest byte range worth a worker thread of its own. */
+const MIN_SHARD_BYTES = 256 * 1024;
+
+/** The one file holding both columns, as shard jobs read it; undefined for other inputs. */
+function shardedInput(fn: string, flags: InputFlags, input: PairedInput): ShardedInput | undefined {
+  if (flags.preds !== flags.target || flags.preds === "-") return undefined;
+  const options = readingOptions(fn, flags);
+  return {
+    path: flags.preds,
+    format: options.format ?? formatOfPath(flags.preds),
+    header: options.header ?? "auto",
+    comment: options.comment,
+    columns: [...input.predsNames, ...input.targetNames],
+    predsColumns: input.predsNames.length,
+  };
+}
+
+/** Where the gathered states come from: shards the threads read, or batches read here. */
+async function gather(
+  fn: string,
+  flags: InputFlags & ScaleFlags,
+  runner: string,
+  config: unknown,
+  input: PairedInput,
+): Promise<GatheredStates> {
+  const threads = parseNumberFlag(fn, "--workers", flags.workers, {
+    min: 1,
+    max: MAX_WORKERS,
+    integer: true,
+  });
+  const sharded = shardedInput(fn, flags, input);
+  return sharded !== undefined
+    ? await gatherFromFile({ fn, threads, runner, config, input: sharded, minBytes: MIN_SHARD_BYTES })
+    : await evaluateBatches({ threads: Math.max(1, threads - 1), runner, config, batches: input.batches() });
+}
+
+/**
+ * `eval classification`'s first pass (what the values say about the task, the class count and
+ * the kind of predictions) on `--workers` threads: each shard's profile, merged into `profile`.
+ */
+export async function scanScaled(
+  fn: string,
+  flags: InputFlags & ScaleFlags,
+  input: PairedInput,
+  profile: InputProfile,
+): Promise<void> {
+  const config = { predsCols: profile.predsCols, targetCols: profile.targetCols };
+  const { summaries } = await gather(fn, flags, "eval classification scan", config, input);
+  for (const summary of summaries) mergeProfile(profile, summary as InputProfile);
+}
+
+/** Folds profile `b` into `a` (the same as profiling both inputs' batches into `a`). */
+export function mergeProfile(a: InputProfile, b: InputProfile): void {
+  a.rows += b.rows;
+  a.predsMin = Math.min(a.predsMin, b.predsMin);
+  a.predsMax = Math.max(a.predsMax, b.predsMax);
+  a.predsAllInteger &&= b.predsAllInteger;
+  a.targetMax = Math.max(a.targetMax, b.targetMax);
+  for (const label of b.targetLabels) if (a.targetLabels.size < MAX_DISTINCT) a.targetLabels.add(label);
+  // A NaN deviation stays NaN, as profileBatch keeps it.
+  if (Number.isNaN(a.rowSumDeviation) || Number.isNaN(b.rowSumDeviation)) a.rowSumDeviation = Number.NaN;
+  else a.rowSumDeviation = Math.max(a.rowSumDeviation, b.rowSumDeviation);
+}
+
+/**
+ * Evaluates `runner` (configured by `config`) over `input` as the scale flags ask, merging the
+ * shards' states into `metrics` (fresh metrics of the same suite). Returns the rows read.
+ */
+export async function runScaled(
+  fn: string,
+  flags: InputFlags & ScaleFlags,
+  runner: "eval classification" | "eval regression",
+  config: unknown,
+  input: PairedInput,
+  metrics: readonly Metric<unknown, unknown[], unknown>[],
+): Promise<number> {
+  const sharded = shardedInput(fn, flags, input);
+  if (flags.redis !== undefined) {
+    if (sharded === undefined)
+      fail(
+        "invalid_option",
+        `${fn}: --redis needs one input file holding predictions and targets (--preds FILE --target FILE, the same CSV, TSV, JSONL or Parquet file) that every worker can read`,
+      );
+    const shards =
+      flags.shards === undefined
+        ? 4
+        : parseNumberFlag(fn, "--shards", flags.shards, { min: 1, max: 100_000, integer: true });
+    const { evaluateOnQueue } = await import("../../distributed/producer.js");
+    const result = await evaluateOnQueue({
+      fn,
+      redis: flags.redis,
+      queue: flags.queue,
+      shards,
+      runner,
+      config,
+      input: sharded,
+    });
+    metrics.forEach((metric, k) => {
+      metric.fromJSON(result.snapshots[k]);
+    });
+    return result.rows;
+  }
+  const gathered = await gather(fn, flags, runner, config, input);
+  mergeGathered(metrics, gathered);
+  return gathered.rows;
+}
+
+/** `eval classification`'s first pass on a shard: the profile of its values. */
+export const classificationScanRunner: SuiteStarter = (config) => {
+  const { predsCols, targetCols } = config as { predsCols: number; targetCols: number };
+  const profile = emptyProfile(predsCols, targetCols);
+  return { metrics: [], update: (batch) => profileBatch(profile, batch), summary: () => profile };
+};
+
+/** `eval classification`'s suite on a shard: the plan and metric names decided before the pass. */
+export const classificationRunner: SuiteStarter = (config) => {
+  const { plan, names } = config as { plan: SuitePlan; names?: string[] };
+  return startSuite(plan, names);
+};
+
+/** `eval regression`'s suite on a shard: the chosen member keys. */
+export const regressionRunner: SuiteStarter = (config) => {
+  const { keys, medianSketch } = config as { keys: string[]; medianSketch?: number };
+  const { metrics } = regressionMetrics(keys as never, medianSketch);
+  return {
+    metrics,
+    update(batch) {
+      for (const metric of metrics) metric.update(batch.preds[0]!, batch.target[0]!);
+    },
+  };
+};
