@@ -7,8 +7,9 @@
  */
 import { writeFile } from "node:fs/promises";
 import { type Command, Option } from "commander";
+import { collectionMembers } from "../collection/metric-collection.js";
 import { describeValue, fail } from "../core/errors.js";
-import { createMetric, type MetricSnapshot } from "../metric.js";
+import { type AnyMetricDef, createMetric, type MetricSnapshot } from "../metric.js";
 import { buildReport, renderReport } from "../report/report.js";
 import {
   type EvaluatedMetric,
@@ -18,7 +19,16 @@ import {
   type ReportTask,
 } from "../report/results.js";
 import { runAction } from "./errors.js";
-import { parseChoice, readTextInput, toJsonText } from "./grammar.js";
+import {
+  type CommandOutput,
+  type Format,
+  parseChoice,
+  readTextInput,
+  startProgress,
+  toJsonText,
+  writeOutput,
+} from "./grammar.js";
+import { type NamedDefinition, signaturesOf, withSignatures } from "./signed-output.js";
 
 const FN = "report";
 
@@ -32,12 +42,47 @@ export function addReportOption(command: Command): Command {
 
 /** Writes the HTML report of `results` to `path`; `io_error` naming the file when it cannot. */
 export async function writeReport(path: string, results: EvaluationResults): Promise<void> {
-  const html = renderReport(await buildReport(results));
+  const progress = startProgress("writing the report", undefined);
+  let html: string;
+  try {
+    html = renderReport(await buildReport(results));
+  } finally {
+    progress.stop();
+  }
   try {
     await writeFile(path, html);
   } catch (error) {
     fail("io_error", `--report: cannot write ${path} (${(error as Error).message})`);
   }
+}
+
+/** What an `eval` command (or `merge`) has computed: the printed output, its metrics, the report's input. */
+export interface Evaluation {
+  readonly output: CommandOutput;
+  /** The metrics whose signatures are printed (collections are signed member by member). */
+  readonly metrics: readonly NamedDefinition[];
+  /** The report's input, built only when `--report` asks for it. */
+  readonly results: () => EvaluationResults | Promise<EvaluationResults>;
+  /**
+   * The metric of a CSV row whose first cell does not name it (see `withSignatures`); `null`
+   * when the CSV rows are not metrics (per-class tables), which then get no signature column.
+   */
+  readonly rowMetric?: ((row: readonly unknown[]) => string) | null;
+}
+
+/**
+ * The end of every `eval` command and of `merge`: writes the `--report` file when asked, then
+ * prints the output in `format` with each metric's signature (see signed-output.ts).
+ */
+export async function finishEvaluation(
+  format: Format,
+  flags: { readonly report?: string | undefined },
+  evaluation: Evaluation,
+): Promise<void> {
+  if (flags.report !== undefined) await writeReport(flags.report, await evaluation.results());
+  const signatures = await signaturesOf(evaluation.metrics);
+  const signed = withSignatures(evaluation.output, signatures, evaluation.rowMetric ?? undefined);
+  writeOutput(format, evaluation.rowMetric === null ? { ...signed, csv: evaluation.output.csv } : signed);
 }
 
 interface ParsedFile {
@@ -113,9 +158,10 @@ async function mergedMetrics(
   });
 }
 
-/** The task of the metrics' ids when they agree. */
-function inferTask(metrics: readonly EvaluatedMetric[]): ReportTask | undefined {
-  const tasks = new Set(metrics.map((m) => m.def.id.split("/")[0]));
+/** The task of the metrics' ids (collections: their members' ids) when they agree. */
+export function taskOfMetrics(metrics: readonly { readonly def: AnyMetricDef }[]): ReportTask | undefined {
+  const defs = metrics.flatMap((m) => Object.values(collectionMembers(m.def) ?? { m: m.def }));
+  const tasks = new Set(defs.map((d) => d.id.split("/")[0]));
   const [only] = tasks;
   return tasks.size === 1 && (REPORT_TASKS as readonly string[]).includes(only!)
     ? (only as ReportTask)
@@ -138,7 +184,7 @@ export async function reportFromFiles(files: readonly string[], flags: Omit<Flag
   for (const file of files) parsed.push(readInput(file, parseJson(file, await readTextInput(FN, file))));
   const metrics = await mergedMetrics(files, parsed);
   const extra = parsed[0]!.extra;
-  const task = flags.task ?? extra.task ?? inferTask(metrics);
+  const task = flags.task ?? extra.task ?? taskOfMetrics(metrics);
   if (task === undefined || !(REPORT_TASKS as readonly string[]).includes(task))
     fail(
       "invalid_option",
@@ -152,8 +198,13 @@ export async function reportFromFiles(files: readonly string[], flags: Omit<Flag
     ...(flags.title !== undefined ? { title: flags.title } : {}),
     ...(classNames ? { classNames } : {}),
   };
-  const document = await buildReport(results);
-  return format === "json" ? toJsonText(document) : renderReport(document);
+  const progress = startProgress("building the report", undefined);
+  try {
+    const document = await buildReport(results);
+    return format === "json" ? toJsonText(document) : renderReport(document);
+  } finally {
+    progress.stop();
+  }
 }
 
 /** `plumbline report FILE...`. */

@@ -4,6 +4,7 @@
  * sentence-level text scores, per-query retrieval scores, RAG judge reasons): those come as
  * explicit per-sample fields.
  */
+import { type CollectionState, collectionMembers, memberStates } from "../collection/metric-collection.js";
 import { decodeState, encodeState } from "../core/codec.js";
 import { describeValue, fail } from "../core/errors.js";
 import type { AnyMetricDef, MetricSnapshot } from "../metric.js";
@@ -74,16 +75,6 @@ export interface NamedMetric {
   readonly state: unknown;
 }
 
-/** Defs that hold other defs (metric collections) list them here, with the state keyed the same way. */
-interface CollectionDef {
-  readonly members: Readonly<Record<string, AnyMetricDef>>;
-}
-
-function isCollection(def: unknown): def is AnyMetricDef & CollectionDef {
-  const members = (def as { members?: unknown }).members;
-  return typeof members === "object" && members !== null;
-}
-
 /**
  * The metrics of `results` as a flat list of named, validated metrics: collections are expanded
  * into their members; each state is copied as a snapshot holds it (the report never reads a live
@@ -112,10 +103,12 @@ export function namedMetrics(results: EvaluationResults): NamedMetric[] {
         "invalid_value",
         `report: ${where} must be a metric or { def, state }, got ${describeValue(metric)}`,
       );
-    if (isCollection(def)) {
-      const states = metric.state as Record<string, unknown>;
-      for (const [member, memberDef] of Object.entries(def.members))
-        add(member, { def: memberDef, state: states?.[member] }, `${where}.${member}`);
+    if (collectionMembers(def) !== undefined) {
+      // Validated as a whole first: memberStates reads the groups' states.
+      const validate: ((s: unknown) => void) | undefined = def.validateState;
+      validate?.call(def, metric.state);
+      for (const [member, m] of Object.entries(memberStates(def, metric.state as CollectionState)))
+        add(member, m, `${where}.${member}`);
       return;
     }
     // The state as a snapshot holds it (growable buffers compacted), checked like a decoded state.

@@ -12,9 +12,15 @@ import {
   parseMetricList,
   parseNumberFlag,
   startProgress,
-  writeOutput,
 } from "../grammar.js";
-import { addStateOptions, checkStatePath, type StateFlags, writeEvalState } from "../state-files.js";
+import { addReportOption, type Evaluation, finishEvaluation } from "../report.js";
+import {
+  addStateOptions,
+  checkOutputPath,
+  checkStatePath,
+  type StateFlags,
+  writeEvalState,
+} from "../state-files.js";
 import {
   addInputOptions,
   type InputFlags,
@@ -549,6 +555,7 @@ export function suiteOutput(result: SuiteResult) {
 }
 
 interface Flags extends InputFlags, StateFlags {
+  report?: string;
   predsColumns?: string;
   targetColumns?: string;
   task?: string;
@@ -556,6 +563,16 @@ interface Flags extends InputFlags, StateFlags {
   predsKind: string;
   metrics?: string;
   format: string;
+}
+
+/** What `eval classification` prints, signs and reports. */
+function classificationEvaluation(suite: RunningSuite, result: SuiteResult): Evaluation {
+  const metrics = suite.entries.map((e, k) => ({ name: e.name, def: e.def, state: suite.metrics[k]!.state }));
+  return {
+    output: suiteOutput(result),
+    metrics,
+    results: () => ({ task: "classification", metrics, notes: result.notes }),
+  };
 }
 
 /** Reads, plans (with a first pass over files when something must be inferred) and runs the suite. */
@@ -663,10 +680,12 @@ export function register(evalCommand: Command): void {
   addInputOptions(command);
   addFormatOption(command);
   addStateOptions(command);
+  addReportOption(command);
   command.action((flags: Flags) =>
     runAction(async () => {
       const format = parseFormat(FN, flags.format);
       await checkStatePath(FN, flags.emitState);
+      await checkOutputPath(FN, "--report", flags.report);
       const suite = await evaluateClassification(flags);
       const result = suite.result();
       const summary = {
@@ -678,7 +697,7 @@ export function register(evalCommand: Command): void {
       const names = suite.entries.map((e) => e.name);
       if (await writeEvalState(FN, flags, suite.metrics, inputLabel(flags, suite.samples), names, summary))
         return;
-      writeOutput(format, suiteOutput(result));
+      await finishEvaluation(format, flags, classificationEvaluation(suite, result));
     }),
   );
 }

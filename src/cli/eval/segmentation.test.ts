@@ -114,6 +114,7 @@ describe("plumbline eval segmentation", () => {
       "frequency_weighted_iou",
       "per_class",
       "notes",
+      "signatures",
     ]);
   });
 

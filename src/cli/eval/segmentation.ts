@@ -10,7 +10,16 @@ import { meanIouDef } from "../../metrics/segmentation/mean-iou.js";
 import { parseNpy } from "../../metrics/segmentation/npy.js";
 import { pixelAccuracyDef } from "../../metrics/segmentation/pixel-accuracy.js";
 import { runAction } from "../errors.js";
-import { addFormatOption, parseFormat, parseMetricList, parseNumberFlag, writeOutput } from "../grammar.js";
+import {
+  addFormatOption,
+  type CommandOutput,
+  parseFormat,
+  parseMetricList,
+  parseNumberFlag,
+  startProgress,
+} from "../grammar.js";
+import { addReportOption, finishEvaluation } from "../report.js";
+import { checkOutputPath } from "../state-files.js";
 import { checkEmitStatePath, emitState } from "./emit-state.js";
 
 const CMD = "eval segmentation";
@@ -132,6 +141,7 @@ export function register(evalCommand: Command): void {
     )
     .option("--metrics <list>", `comma-separated: ${SEGMENTATION_METRICS.join(", ")} (default all)`)
     .option("--emit-state <file>", "also write the metric states for `plumbline merge`");
+  addReportOption(command);
   addFormatOption(command).action(
     (opts: {
       preds: string;
@@ -141,6 +151,7 @@ export function register(evalCommand: Command): void {
       metrics?: string;
       format?: string;
       emitState?: string;
+      report?: string;
     }) =>
       runAction(async () => {
         const format = parseFormat(CMD, opts.format);
@@ -168,6 +179,7 @@ export function register(evalCommand: Command): void {
             );
           checkEmitStatePath(CMD, opts.emitState);
         }
+        await checkOutputPath(CMD, "--report", opts.report);
         const preds = listMaps(opts.preds, "--preds");
         const target = listMaps(opts.target, "--target");
         for (const stem of target.keys())
@@ -184,7 +196,9 @@ export function register(evalCommand: Command): void {
         if (givenClasses !== undefined) labels = Array.from({ length: givenClasses }, (_, c) => c);
         else {
           const present = new Set<number>();
-          for (const stem of stems) {
+          const scan = startProgress("scanning labels", stems.length);
+          for (const [done, stem] of stems.entries()) {
+            scan.update(done);
             const p = readLabelFile(preds.get(stem)!);
             const t = readLabelFile(target.get(stem)!);
             checkIntegerLabels(p.data, preds.get(stem)!);
@@ -199,6 +213,7 @@ export function register(evalCommand: Command): void {
               present.add(p.data[i]!);
             }
           }
+          scan.stop();
           labels = [...present].sort((a, b) => a - b);
           if (labels.length === 0)
             fail(
@@ -214,7 +229,9 @@ export function register(evalCommand: Command): void {
         const miou = createMetric(meanIouDef({ numClasses, perClass: true, ...ignore }));
         const fw = createMetric(frequencyWeightedIouDef({ numClasses, ...ignore }));
         const dice = createMetric(diceScoreDef({ numClasses, average: "none", ...ignore }));
-        for (const stem of stems) {
+        const progress = startProgress("evaluating", stems.length);
+        for (const [done, stem] of stems.entries()) {
+          progress.update(done);
           let p = readLabelFile(preds.get(stem)!);
           let t = readLabelFile(target.get(stem)!);
           if (p.shape.join("x") !== t.shape.join("x"))
@@ -250,6 +267,7 @@ export function register(evalCommand: Command): void {
             throw error;
           }
         }
+        progress.stop();
         if (opts.emitState !== undefined)
           await emitState(CMD, opts.emitState, [pa, miou, fw, dice] as never[]);
         const perClassIou = miou.compute() as number[];
@@ -282,7 +300,7 @@ export function register(evalCommand: Command): void {
           notes,
         };
         const fmt = (v: number) => (Number.isNaN(v) ? "NaN" : v < 0 ? "-1" : v.toFixed(4));
-        writeOutput(format, {
+        const output: CommandOutput = {
           json: () => result,
           csv: () => ({
             header: ["class", ...(has("mean_iou") ? ["iou"] : []), ...(has("dice") ? ["dice"] : [])],
@@ -316,6 +334,28 @@ export function register(evalCommand: Command): void {
             for (const note of notes) lines.push(`note: ${note}`);
             return lines.join("\n");
           },
+        };
+        // Signed by the definitions that compute the printed numbers: the mean IoU over the
+        // classes present reads the per-class IoU's state.
+        const metrics = [
+          { name: "pixel_accuracy", def: pa.def, state: pa.state },
+          { name: "mean_iou", def: meanIouDef({ numClasses, ...ignore }), state: miou.state },
+          { name: "frequency_weighted_iou", def: fw.def, state: fw.state },
+          { name: "dice", def: dice.def, state: dice.state },
+        ].filter((m) => has(m.name as (typeof SEGMENTATION_METRICS)[number]));
+        await finishEvaluation(format, opts, {
+          output,
+          metrics,
+          rowMetric: null,
+          results: () => ({
+            task: "segmentation",
+            metrics: [
+              ...metrics,
+              ...(has("mean_iou") ? [{ name: "iou", def: miou.def, state: miou.state }] : []),
+            ],
+            classNames: labels.map(String),
+            notes,
+          }),
         });
       }),
   );
