@@ -85,6 +85,9 @@ function valueRows(name: string, value: unknown): [string, number | string][] {
       return [[`${name} (per class)`, list.map((v) => formatNumber(v as number)).join(", ")]];
   }
   if (value !== null && typeof value === "object") {
+    // A result record with its headline number (sacrebleu's BLEU, chrF and TER results).
+    const score = (value as { score?: unknown }).score;
+    if (typeof score === "number") return [[name, score]];
     const entries = Object.entries(value);
     if (entries.length <= 40 && entries.every(([, v]) => typeof v === "number"))
       return entries.map(([k, v]) => [`${name}.${k}`, v as number]);

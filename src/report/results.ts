@@ -103,18 +103,15 @@ export function namedMetrics(results: EvaluationResults): NamedMetric[] {
         "invalid_value",
         `report: ${where} must be a metric or { def, state }, got ${describeValue(metric)}`,
       );
-    if (collectionMembers(def) !== undefined) {
-      // Validated as a whole first: memberStates reads the groups' states.
-      const validate: ((s: unknown) => void) | undefined = def.validateState;
-      validate?.call(def, metric.state);
-      for (const [member, m] of Object.entries(memberStates(def, metric.state as CollectionState)))
-        add(member, m, `${where}.${member}`);
-      return;
-    }
     // The state as a snapshot holds it (growable buffers compacted), checked like a decoded state.
     const state = decodeState(encodeState(metric.state));
     const validate: ((s: unknown) => void) | undefined = def.validateState;
     validate?.call(def, state);
+    if (collectionMembers(def) !== undefined) {
+      for (const [member, m] of Object.entries(memberStates(def, state as CollectionState)))
+        add(member, m, `${where}.${member}`);
+      return;
+    }
     out.push({ name: name ?? def.id.slice(def.id.indexOf("/") + 1), def, state });
   };
   entries.forEach(([name, metric], i) => {
