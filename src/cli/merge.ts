@@ -4,7 +4,7 @@ import { canonicalJson, createMetric, type Metric, type MetricSnapshot } from ".
 import { REPORT_TASKS, type ReportTask } from "../report/results.js";
 import { signature } from "../signature/signature.js";
 import { runAction } from "./errors.js";
-import { mergedSuiteResult, suiteOutput } from "./eval/classification.js";
+import { mergedSuiteResult, suiteOutput, suiteRowMetric } from "./eval/classification.js";
 import { regressionOutput, regressionSuiteKeys } from "./eval/regression.js";
 import { addFormatOption, type CommandOutput, parseFormat, startProgress } from "./grammar.js";
 import { addReportOption, type Evaluation, finishEvaluation, taskOfMetrics } from "./report.js";
@@ -153,7 +153,8 @@ async function mergedEvaluation(merged: Merged[], files: StateFile[], partial: b
       files.map((f) => f.summary ?? {}),
       merged.map((m) => ({ key: m.key, metric: { compute: m.value } })),
     );
-    if (result !== undefined) return evaluation(suiteOutput(result), result.notes);
+    if (result !== undefined)
+      return { ...evaluation(suiteOutput(result), result.notes), rowMetric: suiteRowMetric };
   }
   if (complete && command === "eval regression" && merged.length === 1) {
     const keys = regressionSuiteKeys(merged[0]!.metric.def);

@@ -16,7 +16,7 @@
  * note says how likely a false "significant" is among that many comparisons.
  */
 import { describeValue, fail } from "../core/errors.js";
-import { optInteger, optNumber, optOneOf, readOptions } from "../core/options.js";
+import { optInteger, optionNames, optNumber, optOneOf, readOptions } from "../core/options.js";
 import type { AnyMetricDef } from "../metric.js";
 import { adjustPValues, CORRECTIONS, type Correction } from "./corrections.js";
 import { delongTest } from "./delong.js";
@@ -40,9 +40,11 @@ export interface CompareOptions {
   readonly axes?: readonly SampleAxis[];
   /** Names of the two systems in notes and tables (default ["A", "B"]). */
   readonly names?: readonly [string, string];
+  /** Called after each metric with the metrics done and the total (progress displays). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
-const OPTIONS: readonly (keyof CompareOptions)[] = [
+const OPTIONS = optionNames<CompareOptions>()(
   "test",
   "resamples",
   "confidence",
@@ -50,7 +52,8 @@ const OPTIONS: readonly (keyof CompareOptions)[] = [
   "correction",
   "axes",
   "names",
-];
+  "onProgress",
+);
 
 /** One metric's comparison. */
 export interface ComparisonRow {
@@ -235,10 +238,18 @@ export function compare(
       "shape_mismatch",
       `${fn}: system A has ${n} samples and system B ${nB}; a paired test needs the same samples`,
     );
-  const rows = Object.entries(metrics).map(([name, def]) => {
+  if (o.onProgress !== undefined && typeof o.onProgress !== "function")
+    fail(
+      "invalid_option",
+      `${fn}: option \`onProgress\` must be a function, got ${describeValue(o.onProgress)}`,
+    );
+  const entries = Object.entries(metrics);
+  const rows = entries.map(([name, def], k) => {
     if (def === null || typeof def !== "object" || typeof def.init !== "function")
       fail("invalid_value", `${fn}: metrics.${name} must be a metric definition, got ${describeValue(def)}`);
-    return compareOne(name, def, argsA, argsB, { test, resamples, confidence, seed, axes }, n);
+    const row = compareOne(name, def, argsA, argsB, { test, resamples, confidence, seed, axes }, n);
+    o.onProgress?.(k + 1, entries.length);
+    return row;
   });
   const defined = rows.map((r, i) => [i, r.pValue] as const).filter(([, p]) => p >= 0 && p <= 1);
   const adjusted = adjustPValues(

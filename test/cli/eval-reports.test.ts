@@ -93,7 +93,14 @@ const CASES: { name: string; args: string[]; holds: string[] }[] = [
   },
   {
     name: "retrieval",
-    args: ["eval", "retrieval", "--run", `${data}/retrieval/run.txt`, "--qrels", `${data}/retrieval/qrels.txt`],
+    args: [
+      "eval",
+      "retrieval",
+      "--run",
+      `${data}/retrieval/run.txt`,
+      "--qrels",
+      `${data}/retrieval/qrels.txt`,
+    ],
     holds: ["Per-query scores", "ndcg@10", "trec_eval conventions"],
   },
   {

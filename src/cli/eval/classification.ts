@@ -565,12 +565,19 @@ interface Flags extends InputFlags, StateFlags {
   format: string;
 }
 
+/** The suite member a table row comes from: the confusion counts are the stat scores'. */
+export function suiteRowMetric(row: readonly unknown[]): string {
+  const name = String(row[0]);
+  return ["tp", "fp", "tn", "fn"].includes(name) ? "stat_scores" : name;
+}
+
 /** What `eval classification` prints, signs and reports. */
 function classificationEvaluation(suite: RunningSuite, result: SuiteResult): Evaluation {
   const metrics = suite.entries.map((e, k) => ({ name: e.name, def: e.def, state: suite.metrics[k]!.state }));
   return {
     output: suiteOutput(result),
     metrics,
+    rowMetric: suiteRowMetric,
     results: () => ({ task: "classification", metrics, notes: result.notes }),
   };
 }
