@@ -147,9 +147,21 @@ describe("printed signatures recompute the printed numbers", () => {
       "--emit-state",
       state,
     ]);
-    const perClass = out.per_class as { dice: number }[];
-    await recompute(out.signatures as Record<string, string>, await statesOf(state), (name) =>
-      name === "dice" ? perClass.map((c) => c.dice) : out[name],
+    const perClass = out.per_class as { iou: number; dice: number }[];
+    const signatures = out.signatures as Record<string, string>;
+    expect(Object.keys(signatures)).toEqual([
+      "pixel_accuracy",
+      "mean_iou",
+      "iou_per_class",
+      "frequency_weighted_iou",
+      "dice_per_class",
+    ]);
+    await recompute(signatures, await statesOf(state), (name) =>
+      name === "dice_per_class"
+        ? perClass.map((c) => c.dice)
+        : name === "iou_per_class"
+          ? perClass.map((c) => c.iou)
+          : out[name],
     );
   });
 

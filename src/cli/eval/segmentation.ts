@@ -2,13 +2,12 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import type { Command } from "commander";
 import { decode as decodePng } from "fast-png";
+import { type CollectionState, memberStates } from "../../collection/metric-collection.js";
 import { describeValue, fail, isPlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
-import { diceScoreDef } from "../../metrics/segmentation/dice-score.js";
-import { frequencyWeightedIouDef } from "../../metrics/segmentation/frequency-weighted-iou.js";
 import { meanIouDef } from "../../metrics/segmentation/mean-iou.js";
 import { parseNpy } from "../../metrics/segmentation/npy.js";
-import { pixelAccuracyDef } from "../../metrics/segmentation/pixel-accuracy.js";
+import { type SegmentationSuiteResult, segmentationSuiteDef } from "../../metrics/segmentation/suite.js";
 import { runAction } from "../errors.js";
 import {
   addFormatOption,
@@ -225,10 +224,8 @@ export function register(evalCommand: Command): void {
         const remap = givenClasses === undefined;
         const numClasses = labels.length;
         const ignore = ignoreIndex !== undefined ? { ignoreIndex } : {};
-        const pa = createMetric(pixelAccuracyDef(ignore));
-        const miou = createMetric(meanIouDef({ numClasses, perClass: true, ...ignore }));
-        const fw = createMetric(frequencyWeightedIouDef({ numClasses, ...ignore }));
-        const dice = createMetric(diceScoreDef({ numClasses, average: "none", ...ignore }));
+        // The public suite: one update per image pair, the IoU family on one confusion matrix.
+        const suite = createMetric(segmentationSuiteDef({ numClasses, ...ignore }));
         const progress = startProgress("evaluating", stems.length);
         for (const [done, stem] of stems.entries()) {
           progress.update(done);
@@ -258,30 +255,26 @@ export function register(evalCommand: Command): void {
             t = toIndex(t, true);
           }
           try {
-            pa.update(p, t);
-            miou.update(p, t);
-            fw.update(p, t);
-            dice.update(p, t);
+            suite.update(p, t);
           } catch (error) {
             if (isPlumblineError(error)) fail(error.code, `${CMD}: ${stem}: ${error.message}`);
             throw error;
           }
         }
         progress.stop();
-        if (opts.emitState !== undefined)
-          await emitState(CMD, opts.emitState, [pa, miou, fw, dice] as never[]);
-        const perClassIou = miou.compute() as number[];
-        const valid = perClassIou.filter((v) => v >= 0);
-        const perClassDice = dice.compute() as number[];
+        if (opts.emitState !== undefined) await emitState(CMD, opts.emitState, [suite] as never[]);
+        const values = suite.compute();
+        const perClassIou = values.iou_per_class;
+        const perClassDice = values.dice_per_class;
         const notes: string[] = [];
         if (ignoreIndex === VOID_LABEL && opts.ignoreIndex === undefined && voidSeen)
           notes.push(
             `label ${VOID_LABEL} is left out as "ignore" (the VOC, Cityscapes and ADE20K convention); pass --ignore-index none to count it as a class`,
           );
         const summary = {
-          pixelAccuracy: pa.compute(),
-          meanIou: valid.length ? valid.reduce((a, b) => a + b, 0) / valid.length : Number.NaN,
-          frequencyWeightedIou: fw.compute(),
+          pixelAccuracy: values.pixel_accuracy,
+          meanIou: values.mean_iou,
+          frequencyWeightedIou: values.frequency_weighted_iou,
         };
         const has = (name: (typeof SEGMENTATION_METRICS)[number]) => chosen.includes(name);
         const rows = labels.map((label, c) => ({
@@ -335,24 +328,25 @@ export function register(evalCommand: Command): void {
             return lines.join("\n");
           },
         };
-        // Signed by the definitions that compute the printed numbers: the mean IoU over the
-        // classes present reads the per-class IoU's state.
-        const metrics = [
-          { name: "pixel_accuracy", def: pa.def, state: pa.state },
-          { name: "mean_iou", def: meanIouDef({ numClasses, ...ignore }), state: miou.state },
-          { name: "frequency_weighted_iou", def: fw.def, state: fw.state },
-          { name: "dice", def: dice.def, state: dice.state },
-        ].filter((m) => has(m.name as (typeof SEGMENTATION_METRICS)[number]));
+        // Signed and reported: the suite's members whose numbers are printed (the per-class
+        // columns are the per-class members).
+        const members = memberStates(suite.def, suite.state as CollectionState);
+        const printed: Record<(typeof SEGMENTATION_METRICS)[number], (keyof SegmentationSuiteResult)[]> = {
+          pixel_accuracy: ["pixel_accuracy"],
+          mean_iou: ["mean_iou", "iou_per_class"],
+          frequency_weighted_iou: ["frequency_weighted_iou"],
+          dice: ["dice_per_class"],
+        };
+        const metrics = (chosen as (typeof SEGMENTATION_METRICS)[number][]).flatMap((c) =>
+          printed[c].map((name) => ({ name, ...members[name]! })),
+        );
         await finishEvaluation(format, opts, {
           output,
           metrics,
           rowMetric: null,
           results: () => ({
             task: "segmentation",
-            metrics: [
-              ...metrics,
-              ...(has("mean_iou") ? [{ name: "iou", def: miou.def, state: miou.state }] : []),
-            ],
+            metrics,
             classNames: labels.map(String),
             notes,
           }),

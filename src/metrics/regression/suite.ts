@@ -55,8 +55,8 @@ export function regressionSuiteMembers(
  * The regression suite as one collection (`metricCollection`): MSE, RMSE, MAE, MAPE, median
  * absolute error, max error, R², explained variance, Pearson, Spearman and Kendall τ-b of one
  * prediction vector against one target vector, each as its own definition computes it (scikit-learn
- * 1.9.1, torchmetrics 1.9.0, scipy 1.18.1; see each member). One update for all, compute groups
- * shared (MSE and RMSE keep one state), one snapshot, mergeable, rebuilt by the registry as
+ * 1.9.1, torchmetrics 1.9.0, scipy 1.18.1; see each member). One update for all (a batch is
+ * validated by each member), one snapshot, mergeable, rebuilt by the registry as
  * `collection/metrics`. State: O(n), since the median, Spearman and Kendall keep every pair; a
  * subset of the bounded members (`regressionSuiteMembers`) keeps bounded state. A batch any
  * member refuses leaves every state as it was.

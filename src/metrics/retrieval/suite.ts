@@ -93,7 +93,7 @@ export function parseRetrievalMetricName(fn: string, name: unknown): { base: str
  * The grouped-retrieval definition of one member name with the shared options: MAP, MRR,
  * precision and recall take `nonPositiveScores`; nDCG reads graded targets as they are.
  */
-export function retrievalMemberDef(
+export function retrievalMemberDefinition(
   base: string,
   k: number | null,
   shared: Omit<RetrievalSuiteOptions, "metrics" | "nonPositiveScores">,
@@ -140,7 +140,7 @@ export function retrievalSuiteMembers(
   const members: Record<string, MetricDef<RetrievalState, RetrievalArgs, number>> = {};
   for (const name of names as readonly unknown[]) {
     const { base, k } = parseRetrievalMetricName(fn, name);
-    members[(name as string).trim()] = retrievalMemberDef(base, k, shared, nonPositiveScores);
+    members[(name as string).trim()] = retrievalMemberDefinition(base, k, shared, nonPositiveScores);
   }
   return members;
 }

@@ -1,7 +1,7 @@
 import { describeValue, fail } from "../../core/errors.js";
 import { createMetric, type Metric } from "../../metric.js";
 import type { EmptyTargetAction, RetrievalArgs, RetrievalState, TieHandling } from "./grouped.js";
-import { parseRetrievalMetricName, RETRIEVAL_SUITE_BASES, retrievalMemberDef } from "./suite.js";
+import { parseRetrievalMetricName, RETRIEVAL_SUITE_BASES, retrievalMemberDefinition } from "./suite.js";
 
 /**
  * TREC run and qrels files, read as they are, and evaluated with trec_eval's conventions
@@ -272,7 +272,7 @@ export function evaluateRunGroupedMetrics(
   // Graded qrels feed nDCG as they are; every other metric reads relevance >= 1.
   return parsed.map((m) => ({
     name: m.name,
-    metric: createMetric(retrievalMemberDef(m.base, m.k, shared, "keep")).update(
+    metric: createMetric(retrievalMemberDefinition(m.base, m.k, shared, "keep")).update(
       preds,
       m.base === "ndcg" ? grades : binary,
       indexes,
