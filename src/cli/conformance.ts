@@ -26,7 +26,8 @@ export async function shippedCaseFiles(): Promise<string[]> {
     );
   }
   const files = names.filter((n) => n.endsWith(".json")).sort();
-  if (files.length === 0) fail("io_error", `${FN}: ${SHIPPED_CASES} holds no case files; pass --cases FILE...`);
+  if (files.length === 0)
+    fail("io_error", `${FN}: ${SHIPPED_CASES} holds no case files; pass --cases FILE...`);
   return files.map((n) => join(SHIPPED_CASES, n));
 }
 

@@ -42,13 +42,7 @@ export function addReportOption(command: Command): Command {
 
 /** Writes the HTML report of `results` to `path`; `io_error` naming the file when it cannot. */
 export async function writeReport(path: string, results: EvaluationResults): Promise<void> {
-  const progress = startProgress("writing the report", undefined);
-  let html: string;
-  try {
-    html = renderReport(await buildReport(results));
-  } finally {
-    progress.stop();
-  }
+  const html = renderReport(await buildReport(results));
   try {
     await writeFile(path, html);
   } catch (error) {
@@ -181,8 +175,17 @@ export async function reportFromFiles(files: readonly string[], flags: Omit<Flag
   const format = parseChoice(FN, "--format", flags.format, ["html", "json"] as const);
   if (files.filter((f) => f === "-").length > 1) fail("invalid_option", `${FN}: stdin (-) can be read once`);
   const parsed = [];
-  for (const file of files) parsed.push(readInput(file, parseJson(file, await readTextInput(FN, file))));
-  const metrics = await mergedMetrics(files, parsed);
+  const progress = startProgress("reading", files.length);
+  let metrics: EvaluatedMetric[];
+  try {
+    for (const [done, file] of files.entries()) {
+      progress.update(done);
+      parsed.push(readInput(file, parseJson(file, await readTextInput(FN, file))));
+    }
+    metrics = await mergedMetrics(files, parsed);
+  } finally {
+    progress.stop();
+  }
   const extra = parsed[0]!.extra;
   const task = flags.task ?? extra.task ?? taskOfMetrics(metrics);
   if (task === undefined || !(REPORT_TASKS as readonly string[]).includes(task))
@@ -198,13 +201,8 @@ export async function reportFromFiles(files: readonly string[], flags: Omit<Flag
     ...(flags.title !== undefined ? { title: flags.title } : {}),
     ...(classNames ? { classNames } : {}),
   };
-  const progress = startProgress("building the report", undefined);
-  try {
-    const document = await buildReport(results);
-    return format === "json" ? toJsonText(document) : renderReport(document);
-  } finally {
-    progress.stop();
-  }
+  const document = await buildReport(results);
+  return format === "json" ? toJsonText(document) : renderReport(document);
 }
 
 /** `plumbline report FILE...`. */

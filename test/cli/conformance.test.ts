@@ -10,11 +10,10 @@ describe("plumbline conformance without --cases", () => {
   it("runs every public case file shipped with the package (test/data/conformance/*.json)", () => {
     const shipped = readdirSync("test/data/conformance").filter((f) => f.endsWith(".json"));
     expect(shipped.length).toBeGreaterThan(1);
-    const ids = shipped.flatMap(
-      (f) =>
-        (JSON.parse(readFileSync(`test/data/conformance/${f}`, "utf8")) as { cases: { id: string }[] }).cases.map(
-          (c) => c.id,
-        ),
+    const ids = shipped.flatMap((f) =>
+      (
+        JSON.parse(readFileSync(`test/data/conformance/${f}`, "utf8")) as { cases: { id: string }[] }
+      ).cases.map((c) => c.id),
     );
     const run = cli(["conformance", "--format", "json"]);
     expect(run.status, run.stderr).toBe(0);

@@ -160,12 +160,17 @@ export function register(evalCommand: Command): void {
             "error",
           ]);
           if (opts.perQuery) fail("invalid_option", `${COMMAND}: --per-query needs --convention trec_eval`);
-          const progress = startProgress("evaluating", undefined);
+          const progress = startProgress("evaluating metrics", metrics.length);
           const evaluated = evaluateRunGroupedMetrics(run, qrels, metrics, {
             ...(ties ? { ties } : {}),
             ...(empty ? { emptyTargetAction: empty } : {}),
           });
-          const means = Object.fromEntries(evaluated.map((e) => [e.name, e.metric.compute()]));
+          const means = Object.fromEntries(
+            evaluated.map((e, k) => {
+              progress.update(k);
+              return [e.name, e.metric.compute()];
+            }),
+          );
           progress.stop();
           const signed = evaluated.map((e) => ({ name: e.name, def: e.metric.def, state: e.metric.state }));
           const output: CommandOutput = {
@@ -192,8 +197,8 @@ export function register(evalCommand: Command): void {
             `${COMMAND}: --ties and --empty-target-action need --convention torchmetrics`,
           );
         }
-        const progress = startProgress("evaluating", undefined);
-        const result = evaluateTrec(run, qrels, metrics);
+        const progress = startProgress("evaluating queries", run.size);
+        const result = evaluateTrec(run, qrels, metrics, (done) => progress.update(done));
         progress.stop();
         const names = Object.keys(result.means);
         const output: CommandOutput = {

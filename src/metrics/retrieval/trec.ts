@@ -192,6 +192,7 @@ export function evaluateTrec(
   run: TrecRun,
   qrels: TrecQrels,
   metrics: readonly TrecMetricName[] = ["map", "mrr", "ndcg@10", "p@10", "recall@100", "rprec"],
+  onProgress?: (queriesDone: number, queries: number) => void,
 ): TrecEvaluation {
   const fn = "evaluateTrec";
   const parsed = metrics.map((m) => parseMetric(m, fn));
@@ -201,7 +202,7 @@ export function evaluateTrec(
   if (queries.length === 0) fail("empty_input", `${fn}: no query id is in both the run and the qrels`);
   const perQuery: Record<string, Record<string, number>> = {};
   const sums = new Map<string, number>(parsed.map((m) => [m.name, 0]));
-  for (const q of queries) {
+  for (const [index, q] of queries.entries()) {
     const judged = qrels.get(q)!;
     const ranked = [...run.get(q)!].sort(
       (a, b) => b.score - a.score || (a.docno < b.docno ? 1 : a.docno > b.docno ? -1 : 0),
@@ -214,6 +215,7 @@ export function evaluateTrec(
       sums.set(m.name, sums.get(m.name)! + v);
     }
     perQuery[q] = values;
+    if (onProgress !== undefined && ((index + 1) & 1023) === 0) onProgress(index + 1, queries.length);
   }
   const means: Record<string, number> = {};
   for (const m of parsed) means[m.name] = sums.get(m.name)! / queries.length;
