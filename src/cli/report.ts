@@ -173,6 +173,7 @@ interface Flags {
 /** Builds the report of the given files (what the command prints or writes). */
 export async function reportFromFiles(files: readonly string[], flags: Omit<Flags, "out">): Promise<string> {
   const format = parseChoice(FN, "--format", flags.format, ["html", "json"] as const);
+  if (flags.task !== undefined) parseChoice(FN, "--task", flags.task, REPORT_TASKS);
   if (files.filter((f) => f === "-").length > 1) fail("invalid_option", `${FN}: stdin (-) can be read once`);
   const parsed = [];
   const progress = startProgress("reading", files.length);

@@ -377,6 +377,17 @@ export function register(evalCommand: Command): void {
           ? { embeddingPerMillion: parseNumberFlag(COMMAND, "--price-embed", opts.priceEmbed, { min: 0 }) }
           : {}),
       };
+      // The client's flags are read whether or not a judge is given: a bad value never passes silently.
+      const clientLimits = {
+        concurrency: parseNumberFlag(COMMAND, "--concurrency", opts.concurrency, {
+          min: 1,
+          max: 1024,
+          integer: true,
+        }),
+        timeoutMs: parseNumberFlag(COMMAND, "--timeout", opts.timeout, { min: 0, minExclusive: true }),
+        deadlineMs: parseNumberFlag(COMMAND, "--deadline", opts.deadline, { min: 0, minExclusive: true }),
+        maxRetries: parseNumberFlag(COMMAND, "--retries", opts.retries, { min: 0, max: 100, integer: true }),
+      };
       const maxCost =
         opts.maxCost === undefined
           ? undefined
@@ -432,21 +443,7 @@ export function register(evalCommand: Command): void {
               model: opts.model!,
               ...(opts.embeddingModel ? { embeddingModel: opts.embeddingModel } : {}),
               apiKeyEnv: opts.apiKeyEnv,
-              concurrency: parseNumberFlag(COMMAND, "--concurrency", opts.concurrency, {
-                min: 1,
-                max: 1024,
-                integer: true,
-              }),
-              timeoutMs: parseNumberFlag(COMMAND, "--timeout", opts.timeout, { min: 0, minExclusive: true }),
-              deadlineMs: parseNumberFlag(COMMAND, "--deadline", opts.deadline, {
-                min: 0,
-                minExclusive: true,
-              }),
-              maxRetries: parseNumberFlag(COMMAND, "--retries", opts.retries, {
-                min: 0,
-                max: 100,
-                integer: true,
-              }),
+              ...clientLimits,
               pricing: {
                 inputPerMillion: pricing.inputPerMillion,
                 outputPerMillion: pricing.outputPerMillion,
