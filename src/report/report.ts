@@ -4,6 +4,7 @@
  * behind each plot), for users who render it themselves or want the numbers.
  */
 import { describeValue, fail } from "../core/errors.js";
+import { optionNames, readOptions } from "../core/options.js";
 import { signature } from "../signature/signature.js";
 import { VERSION } from "../signature/version.js";
 import { histogramBins } from "./bar-chart.js";
@@ -554,12 +555,28 @@ function ragSections(b: Builder, results: EvaluationResults) {
   }
 }
 
+/** The fields of {@link EvaluationResults}. */
+const RESULT_FIELDS = optionNames<EvaluationResults>()(
+  "task",
+  "title",
+  "metrics",
+  "classNames",
+  "notes",
+  "predictions",
+  "perSample",
+  "intervals",
+  "samples",
+  "cost",
+);
+
 function checkResults(results: EvaluationResults): void {
   if (results === null || typeof results !== "object")
     fail(
       "invalid_value",
       `report: expected evaluation results { task, metrics }, got ${describeValue(results)}`,
     );
+  // Read strictly, as options are: a misspelt field (`note`, `interval`) is an error, not ignored.
+  readOptions("report", results, RESULT_FIELDS);
   if (!(REPORT_TASKS as readonly string[]).includes(results.task))
     fail(
       "invalid_value",

@@ -16,13 +16,14 @@
  * note says how likely a false "significant" is among that many comparisons.
  */
 import { describeValue, fail } from "../core/errors.js";
-import { optInteger, optionNames, optNumber, optOneOf, readOptions } from "../core/options.js";
+import { optionNames, optOneOf, readOptions } from "../core/options.js";
 import type { AnyMetricDef } from "../metric.js";
+import { readConfidence, readResamples, readSeed } from "./bootstrap.js";
 import { adjustPValues, CORRECTIONS, type Correction } from "./corrections.js";
 import { delongTest } from "./delong.js";
 import { normalQuantile } from "./distributions.js";
 import { mcnemarTest } from "./mcnemar.js";
-import { MAX_RESAMPLES, pairedBootstrapMetric, permutationMetric, scalarOf } from "./metric-resampling.js";
+import { pairedBootstrapMetric, permutationMetric, scalarOf } from "./metric-resampling.js";
 import { type SampleAxis, sampleCount, takeSamples } from "./samples.js";
 
 export type PairedTestName = "mcnemar" | "delong" | "paired-bootstrap" | "approximate-randomization";
@@ -212,14 +213,9 @@ export function compare(
   const o = readOptions<CompareOptions>(fn, options, OPTIONS);
   const test = optOneOf(fn, "test", o.test, ["bootstrap", "permutation"], "bootstrap");
   const correction = optOneOf(fn, "correction", o.correction, CORRECTIONS, "holm");
-  const resamples = optInteger(fn, "resamples", o.resamples, 1000, { min: 1, max: MAX_RESAMPLES });
-  const confidence = optNumber(fn, "confidence", o.confidence, 0.95, {
-    min: 0,
-    max: 1,
-    minExclusive: true,
-    maxExclusive: true,
-  });
-  const seed = optInteger(fn, "seed", o.seed, 0, { min: 0, max: 2 ** 32 - 1 });
+  const resamples = readResamples(fn, o.resamples);
+  const confidence = readConfidence(fn, o.confidence);
+  const seed = readSeed(fn, o.seed);
   const names = o.names ?? (["A", "B"] as const);
   if (!Array.isArray(names) || names.length !== 2 || names.some((s) => typeof s !== "string"))
     fail("invalid_option", `${fn}: option \`names\` must be two strings, got ${describeValue(names)}`);
