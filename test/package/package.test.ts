@@ -162,6 +162,7 @@ describe("the packed tarball", () => {
       (dep) =>
         !code.includes(`from "${dep}"`) &&
         !code.includes(`import("${dep}")`) &&
+        !code.includes(`require("${dep}")`) &&
         !code.includes(`from "${dep}/`),
     );
     expect(unused.filter((dep) => !PENDING_UNUSED_DEPENDENCIES.has(dep))).toEqual([]);

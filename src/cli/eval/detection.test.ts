@@ -63,7 +63,10 @@ describe("plumbline eval detection", () => {
     expect(csv[0]).toBe("metric,category_id,name,value,signature");
     expect(csv).toHaveLength(2);
     const table = await run([...base, "--metrics", "ap_75"]);
-    expect(table.out.trim().split("\n")).toHaveLength(1);
+    // The summary row, then the signature of the evaluation.
+    const lines = table.out.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^signature bbox: detection\/coco_map\|/);
     const unknown = await run([...base, "--metrics", "map"]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('unknown metric "map"');
