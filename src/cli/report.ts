@@ -16,6 +16,7 @@ import {
   type EvaluationResults,
   metricsFromSnapshots,
   REPORT_TASKS,
+  RESULT_FIELDS,
   type ReportTask,
 } from "../report/results.js";
 import { runAction } from "./errors.js";
@@ -93,16 +94,8 @@ function parseJson(path: string, text: string): unknown {
   }
 }
 
-const EXTRA_KEYS = [
-  "title",
-  "classNames",
-  "notes",
-  "predictions",
-  "perSample",
-  "intervals",
-  "samples",
-  "cost",
-] as const;
+/** The fields of a results file besides its task and metrics. */
+const EXTRA_KEYS = RESULT_FIELDS.filter((k) => k !== "task" && k !== "metrics");
 
 /** A state file or a results file, as snapshots plus the report's extra fields. */
 function readInput(path: string, value: unknown): ParsedFile {

@@ -4,7 +4,7 @@
  * behind each plot), for users who render it themselves or want the numbers.
  */
 import { describeValue, fail } from "../core/errors.js";
-import { optionNames, readOptions } from "../core/options.js";
+import { readOptions } from "../core/options.js";
 import { signature } from "../signature/signature.js";
 import { VERSION } from "../signature/version.js";
 import { histogramBins } from "./bar-chart.js";
@@ -18,6 +18,7 @@ import {
   type NamedMetric,
   namedMetrics,
   REPORT_TASKS,
+  RESULT_FIELDS,
 } from "./results.js";
 import {
   cocoCurves,
@@ -554,20 +555,6 @@ function ragSections(b: Builder, results: EvaluationResults) {
     });
   }
 }
-
-/** The fields of {@link EvaluationResults}. */
-const RESULT_FIELDS = optionNames<EvaluationResults>()(
-  "task",
-  "title",
-  "metrics",
-  "classNames",
-  "notes",
-  "predictions",
-  "perSample",
-  "intervals",
-  "samples",
-  "cost",
-);
 
 function checkResults(results: EvaluationResults): void {
   if (results === null || typeof results !== "object")

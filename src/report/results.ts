@@ -7,6 +7,7 @@
 import { type CollectionState, collectionMembers, memberStates } from "../collection/metric-collection.js";
 import { decodeState, encodeState } from "../core/codec.js";
 import { describeValue, fail } from "../core/errors.js";
+import { optionNames } from "../core/options.js";
 import type { AnyMetricDef, MetricSnapshot } from "../metric.js";
 import { decodeMetricSnapshot } from "../metric.js";
 import { findDefinition } from "../metrics/registry.js";
@@ -67,6 +68,20 @@ export interface EvaluationResults {
   readonly samples?: readonly RagSampleRow[];
   readonly cost?: JudgeCost;
 }
+
+/** The fields of {@link EvaluationResults} (read strictly, as options are). */
+export const RESULT_FIELDS = optionNames<EvaluationResults>()(
+  "task",
+  "title",
+  "metrics",
+  "classNames",
+  "notes",
+  "predictions",
+  "perSample",
+  "intervals",
+  "samples",
+  "cost",
+);
 
 /** A metric with its row name resolved and its state checked against its definition. */
 export interface NamedMetric {

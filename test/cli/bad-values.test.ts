@@ -6,87 +6,33 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { SAMPLE_ARGS, SAMPLES } from "../support/sample-args.js";
 import { runCli } from "./run.js";
 
-const data = "data/samples";
-
 /** Valid arguments of each command, to which one bad flag is added. */
-const BASE: Record<string, string[]> = {
+const BASE: Record<string, readonly string[]> = {
   "plumbline list": ["list"],
   "plumbline describe": ["describe", "classification/auroc"],
   "plumbline recommend": ["recommend", "--task", "classification"],
   "plumbline conformance": ["conformance", "--cases", "test/data/conformance/cases.json"],
-  "plumbline eval classification": [
-    "eval",
-    "classification",
-    "--preds",
-    `${data}/classification/binary_preds.csv`,
-    "--target",
-    `${data}/classification/binary_target.csv`,
-  ],
-  "plumbline eval regression": [
-    "eval",
-    "regression",
-    "--preds",
-    `${data}/regression/preds.csv`,
-    "--target",
-    `${data}/regression/target.csv`,
-  ],
-  "plumbline eval detection": [
-    "eval",
-    "detection",
-    "--gt",
-    `${data}/detection/instances.json`,
-    "--preds",
-    `${data}/detection/results.json`,
-  ],
-  "plumbline eval segmentation": [
-    "eval",
-    "segmentation",
-    "--preds",
-    `${data}/segmentation/preds`,
-    "--target",
-    `${data}/segmentation/target`,
-  ],
-  "plumbline eval text": [
-    "eval",
-    "text",
-    "--hyp",
-    `${data}/text/mt-hyp.txt`,
-    "--ref",
-    `${data}/text/mt-ref1.txt`,
-  ],
-  "plumbline eval retrieval": [
-    "eval",
-    "retrieval",
-    "--run",
-    `${data}/retrieval/run.txt`,
-    "--qrels",
-    `${data}/retrieval/qrels.txt`,
-  ],
-  "plumbline eval rag": ["eval", "rag", "--data", `${data}/rag/samples.jsonl`],
+  "plumbline eval classification": SAMPLE_ARGS.classification,
+  "plumbline eval regression": SAMPLE_ARGS.regression,
+  "plumbline eval detection": SAMPLE_ARGS.detection,
+  "plumbline eval segmentation": SAMPLE_ARGS.segmentation,
+  "plumbline eval text": SAMPLE_ARGS.text,
+  "plumbline eval retrieval": SAMPLE_ARGS.retrieval,
+  "plumbline eval rag": SAMPLE_ARGS.rag,
   "plumbline demo": ["demo"],
   "plumbline merge": ["merge", "test/data/does-not-matter.json"],
   "plumbline report": ["report", "test/data/does-not-matter.json"],
-  "plumbline compare": [
-    "compare",
-    "classification",
-    "--target",
-    `${data}/classification/binary_target.csv`,
-    "--preds-a",
-    `${data}/classification/binary_preds.csv`,
-    "--preds-b",
-    `${data}/classification/binary_preds.csv`,
-    "--resamples",
-    "10",
-  ],
+  "plumbline compare": [...SAMPLE_ARGS.compare, "--resamples", "10"],
   "plumbline traits": ["traits"],
   "plumbline advise": [
     "advise",
     "--task",
     "classification",
     "--target",
-    `${data}/classification/binary_target.csv`,
+    `${SAMPLES}/classification/binary_target.csv`,
   ],
 };
 

@@ -11,9 +11,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CHROMIUM, launchChromium } from "../browser/chromium.js";
 import { externalUrls, idsOf } from "../browser/page-checks.js";
+import { SAMPLE_ARGS } from "../support/sample-args.js";
 
 const dir = mkdtempSync(join(tmpdir(), "plumbline-eval-reports-"));
-const data = "data/samples";
 
 // Runs the built CLI (`npm test` builds first).
 function run(args: string[]): string {
@@ -29,97 +29,42 @@ const state = join(dir, "classification-state.json");
 const CASES: { name: string; args: string[]; holds: string[] }[] = [
   {
     name: "classification",
-    args: [
-      "eval",
-      "classification",
-      "--preds",
-      `${data}/classification/binary_preds.csv`,
-      "--target",
-      `${data}/classification/binary_target.csv`,
-      "--emit-state",
-      state,
-    ],
+    args: [...SAMPLE_ARGS.classification, "--emit-state", state],
     holds: ["ROC curve", "Reliability diagram", "Confusion matrix", "classification/binary_auroc|"],
   },
   {
     name: "regression",
-    args: [
-      "eval",
-      "regression",
-      "--preds",
-      `${data}/regression/preds.csv`,
-      "--target",
-      `${data}/regression/target.csv`,
-    ],
+    args: [...SAMPLE_ARGS.regression],
     holds: ["Predicted against actual", "Error distribution", "regression/r2_score|"],
   },
   {
     name: "detection",
-    args: [
-      "eval",
-      "detection",
-      "--gt",
-      `${data}/detection/instances.json`,
-      "--preds",
-      `${data}/detection/results.json`,
-    ],
+    args: [...SAMPLE_ARGS.detection],
     holds: ["precision-recall per IoU threshold", "AP per category", "detection/coco_map|"],
   },
   {
     name: "segmentation",
-    args: [
-      "eval",
-      "segmentation",
-      "--preds",
-      `${data}/segmentation/preds`,
-      "--target",
-      `${data}/segmentation/target`,
-    ],
+    args: [...SAMPLE_ARGS.segmentation],
     holds: ["Per-class scores", "Pixel confusion", "segmentation/mean_iou|"],
   },
   {
     name: "text",
-    args: [
-      "eval",
-      "text",
-      "--hyp",
-      `${data}/text/mt-hyp.txt`,
-      "--ref",
-      `${data}/text/mt-ref1.txt`,
-      "--bootstrap",
-      "200",
-    ],
+    args: [...SAMPLE_ARGS.text, "--bootstrap", "200"],
     holds: ["bootstrap intervals", "Sentence-level scores", "text/corpus_bleu|"],
   },
   {
     name: "retrieval",
-    args: [
-      "eval",
-      "retrieval",
-      "--run",
-      `${data}/retrieval/run.txt`,
-      "--qrels",
-      `${data}/retrieval/qrels.txt`,
-    ],
+    args: [...SAMPLE_ARGS.retrieval],
     holds: ["Per-query scores", "ndcg@10", "trec_eval conventions"],
   },
   {
     name: "retrieval-torchmetrics",
-    args: [
-      "eval",
-      "retrieval",
-      "--run",
-      `${data}/retrieval/run.txt`,
-      "--qrels",
-      `${data}/retrieval/qrels.txt`,
-      "--convention",
-      "torchmetrics",
-    ],
+    args: [...SAMPLE_ARGS.retrieval, "--convention", "torchmetrics"],
     holds: ["retrieval/r_precision|"],
   },
   {
     name: "rag",
-    args: ["eval", "rag", "--data", `${data}/rag/samples.jsonl`],
+    args: [...SAMPLE_ARGS.rag],
     holds: ["Samples", "Scores with confidence intervals"],
   },
 ];

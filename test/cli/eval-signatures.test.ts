@@ -14,9 +14,9 @@ import { type AnyMetricDef, runOnce } from "../../src/metric.js";
 import { evaluateRunGroupedMetrics, parseTrecQrels, parseTrecRun } from "../../src/metrics/retrieval/trec.js";
 import { metricsFromSnapshots } from "../../src/report/results.js";
 import { parseSignature } from "../../src/signature/signature.js";
+import { SAMPLE_ARGS, SAMPLES } from "../support/sample-args.js";
 
 const dir = mkdtempSync(join(tmpdir(), "plumbline-eval-signatures-"));
-const data = "data/samples";
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
@@ -74,22 +74,12 @@ async function recompute(
   }
 }
 
-const classificationArgs = (task: string, state: string) => [
-  "eval",
-  "classification",
-  "--preds",
-  `${data}/classification/${task}_preds.csv`,
-  "--target",
-  `${data}/classification/${task}_target.csv`,
-  "--emit-state",
-  state,
-];
-
 describe("printed signatures recompute the printed numbers", () => {
   for (const task of ["binary", "multiclass"]) {
     it(`eval classification (${task}) and merge`, async () => {
       const state = join(dir, `${task}.json`);
-      const out = json(classificationArgs(task, state));
+      const args = task === "binary" ? SAMPLE_ARGS.classification : SAMPLE_ARGS.multiclass;
+      const out = json([...args, "--emit-state", state]);
       const metrics = out.metrics as Record<string, number>;
       const signatures = out.signatures as Record<string, string>;
       // The binary table prints the stat scores as its four counts.
@@ -118,16 +108,7 @@ describe("printed signatures recompute the printed numbers", () => {
 
   it("eval regression (the suite's members)", async () => {
     const state = join(dir, "regression.json");
-    const out = json([
-      "eval",
-      "regression",
-      "--preds",
-      `${data}/regression/preds.csv`,
-      "--target",
-      `${data}/regression/target.csv`,
-      "--emit-state",
-      state,
-    ]);
+    const out = json([...SAMPLE_ARGS.regression, "--emit-state", state]);
     const signatures = out.signatures as Record<string, string>;
     expect(Object.keys(signatures)).toHaveLength(11);
     await recompute(signatures, await statesOf(state), (name) => out[name]);
@@ -135,18 +116,7 @@ describe("printed signatures recompute the printed numbers", () => {
 
   it("eval segmentation (mean IoU over the classes present, per-class Dice)", async () => {
     const state = join(dir, "segmentation.json");
-    const out = json([
-      "eval",
-      "segmentation",
-      "--preds",
-      `${data}/segmentation/preds`,
-      "--target",
-      `${data}/segmentation/target`,
-      "--num-classes",
-      "4",
-      "--emit-state",
-      state,
-    ]);
+    const out = json([...SAMPLE_ARGS.segmentation, "--num-classes", "4", "--emit-state", state]);
     const perClass = out.per_class as { iou: number; dice: number }[];
     const signatures = out.signatures as Record<string, string>;
     expect(Object.keys(signatures)).toEqual([
@@ -167,16 +137,7 @@ describe("printed signatures recompute the printed numbers", () => {
 
   it("eval detection (the COCO summary)", async () => {
     const state = join(dir, "detection.json");
-    const out = json([
-      "eval",
-      "detection",
-      "--gt",
-      `${data}/detection/instances.json`,
-      "--preds",
-      `${data}/detection/results.json`,
-      "--emit-state",
-      state,
-    ]);
+    const out = json([...SAMPLE_ARGS.detection, "--emit-state", state]);
     const stats = Object.values(out.stats as Record<string, number>);
     await recompute(
       out.signatures as Record<string, string>,
@@ -187,9 +148,9 @@ describe("printed signatures recompute the printed numbers", () => {
   });
 
   it("eval text (from the same files: text has no state file)", async () => {
-    const hyp = `${data}/text/mt-hyp.txt`;
-    const ref = `${data}/text/mt-ref1.txt`;
-    const out = json(["eval", "text", "--hyp", hyp, "--ref", ref]) as unknown as {
+    const hyp = `${SAMPLES}/text/mt-hyp.txt`;
+    const ref = `${SAMPLES}/text/mt-ref1.txt`;
+    const out = json([...SAMPLE_ARGS.text]) as unknown as {
       metric: string;
       score: number;
       signature: string;
@@ -204,9 +165,9 @@ describe("printed signatures recompute the printed numbers", () => {
   });
 
   it("eval retrieval --convention torchmetrics (from the same run and qrels)", async () => {
-    const run = `${data}/retrieval/run.txt`;
-    const qrels = `${data}/retrieval/qrels.txt`;
-    const out = json(["eval", "retrieval", "--run", run, "--qrels", qrels, "--convention", "torchmetrics"]);
+    const run = `${SAMPLES}/retrieval/run.txt`;
+    const qrels = `${SAMPLES}/retrieval/qrels.txt`;
+    const out = json([...SAMPLE_ARGS.retrieval, "--convention", "torchmetrics"]);
     const means = out.means as Record<string, number>;
     const evaluated = evaluateRunGroupedMetrics(
       parseTrecRun(readFileSync(run, "utf8")),
@@ -218,18 +179,7 @@ describe("printed signatures recompute the printed numbers", () => {
   });
 
   it("compare prints one signature per metric (JSON rows, CSV column, table footer)", async () => {
-    const args = [
-      "compare",
-      "classification",
-      "--target",
-      `${data}/classification/binary_target.csv`,
-      "--preds-a",
-      `${data}/classification/binary_preds.csv`,
-      "--preds-b",
-      `${data}/classification/binary_preds.csv`,
-      "--resamples",
-      "20",
-    ];
+    const args = [...SAMPLE_ARGS.compare, "--resamples", "20"];
     const out = json(args) as {
       rows: { metric: string; signature: string }[];
       signatures: Record<string, string>;
