@@ -121,6 +121,15 @@ describe("public functions of stats, compare, signature and report read options 
     expect((n as Error).message).toMatch(/^bootstrapInterval: `n` = 1000000000 samples would need 7\.45 GiB/);
   });
 
+  it("a correction that is not one of the vocabulary is refused, never applied as none", () => {
+    expectError(
+      () => Stats.adjustPValues([0.01, 0.04], "bonferroni" as never),
+      "invalid_option",
+      'adjustPValues: option `correction` must be one of "holm", "benjamini-hochberg", "none", got "bonferroni"',
+    );
+    expectError(() => Stats.adjustPValues([0.01, Number.NaN], "none"), "invalid_value");
+  });
+
   it("signature and parseSignature take no options (a definition, a text)", async () => {
     const { signature, parseSignature } = await import("../../src/signature/index.js");
     expect(signature.length).toBe(1);
