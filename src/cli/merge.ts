@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { collectionMembers } from "../collection/metric-collection.js";
 import { fail, isPlumblineError } from "../core/errors.js";
 import { canonicalJson, createMetric, type Metric, type MetricSnapshot } from "../metric.js";
 import { REPORT_TASKS, type ReportTask } from "../report/results.js";
@@ -162,22 +163,50 @@ async function mergedEvaluation(merged: Merged[], files: StateFile[], partial: b
     for (const f of files) rows += Number(f.summary?.rows);
     if (keys !== undefined) return evaluation(regressionOutput(merged[0]!.value() as never, rows, keys));
   }
-  const signatures: string[] = [];
-  for (const m of merged) signatures.push(await signature(m.metric.def));
-  const results = merged.map((m, k) => ({
-    id: m.metric.id,
-    options: m.metric.def.options ?? {},
-    result: m.value(),
-    signature: signatures[k]!,
-    ...(partial ? { files: m.files } : {}),
-  }));
+  // One record per metric; a collection (a task suite) gives one per member, named.
+  const results: {
+    name?: string;
+    id: string;
+    options: unknown;
+    result: unknown;
+    signature: string;
+    files?: number;
+  }[] = [];
+  for (const m of merged) {
+    const members = collectionMembers(m.metric.def);
+    const value = m.value();
+    const shared = partial ? { files: m.files } : {};
+    if (members === undefined)
+      results.push({
+        id: m.metric.id,
+        options: m.metric.def.options ?? {},
+        result: value,
+        signature: await signature(m.metric.def),
+        ...shared,
+      });
+    else
+      for (const [name, def] of Object.entries(members))
+        results.push({
+          name,
+          id: def.id,
+          options: def.options ?? {},
+          result: (value as Record<string, unknown>)[name],
+          signature: await signature(def),
+          ...shared,
+        });
+  }
+  const label = (r: (typeof results)[number]) => {
+    const options = canonicalJson(r.options);
+    return `${r.name === undefined ? "" : `${r.name} = `}${r.id}${options === "{}" ? "" : ` ${options}`}`;
+  };
   // The generic output carries its signatures itself (metrics are told apart by id and options).
   return {
     ...evaluation({
       json: () => results,
       csv: () => ({
-        header: ["id", "options", "result", "signature"],
+        header: ["name", "id", "options", "result", "signature"],
         rows: results.map((r) => [
+          r.name ?? "",
           r.id,
           canonicalJson(r.options),
           typeof r.result === "number" ? r.result : JSON.stringify(r.result),
@@ -187,11 +216,10 @@ async function mergedEvaluation(merged: Merged[], files: StateFile[], partial: b
       table: () =>
         [
           ...results.map((r) => {
-            const options = canonicalJson(r.options);
             const value = typeof r.result === "number" ? String(r.result) : JSON.stringify(r.result);
-            return `${r.id}${options === "{}" ? "" : ` ${options}`}${partial ? ` (${r.files} of ${files.length} files)` : ""}: ${value}`;
+            return `${label(r)}${partial ? ` (${r.files} of ${files.length} files)` : ""}: ${value}`;
           }),
-          ...results.map((r) => `signature ${r.id}: ${r.signature}`),
+          ...results.map((r) => `signature ${r.name ?? r.id}: ${r.signature}`),
         ].join("\n"),
     }),
     metrics: [],
