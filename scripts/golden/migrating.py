@@ -7,9 +7,18 @@ code cells: the reference call, the plumbline call. This script evaluates every 
 the section's variables and writes test/data/golden/migrating_<id>.json; test/docs/migrating.test.ts
 runs the plumbline cells against it.
 
-Run (torchmetrics from source, see BRIEF: torchmetrics 1.9.0 and lightning-utilities unpacked):
-  PYTHONPATH=/tmp/classification-torchmetrics/src:/tmp/classification-lu/src \
+Run (every reference from its public source, unpacked outside the repository, never committed):
+  RAPIDFUZZ_IMPLEMENTATION=python PYTHONPATH=$TM/src:$LU/src:$REFS:$REFS/stubs:$JIWER/src:$RAPIDFUZZ/src \
     /usr/bin/python3 scripts/golden/migrating.py [section id ...]
+with TM = torchmetrics 1.9.0 and LU = lightning-utilities (see BRIEF); REFS holding sacrebleu/
+(mjpost/sacrebleu tag v2.6.0, plus a version.py with __version__ = "2.6.0", which its build
+writes), seqeval/ (chakki-works/seqeval tag v1.2.2) and rouge/ (google-research rouge/ at
+61ce9f0: rouge_scorer.py, scoring.py, tokenize.py, tokenizers.py, the source of rouge-score
+0.1.2); REFS/stubs holding empty stand-ins for what those import but never use for a score
+(portalocker, tabulate, colorama: sacrebleu's downloads and tables; absl.logging: rouge's log
+line); JIWER = jitsi/jiwer tag v4.0.0 and RAPIDFUZZ = rapidfuzz/RapidFuzz tag v3.10.1 (its
+pure-Python implementation, which its own tests hold equal to the C++ one). scikit-learn 1.2.1
+and nltk 3.8 are Debian's.
 Without ids every section is regenerated. Another reference joins by adding an entry to
 REFERENCES: a function returning (version, namespace, variable converter).
 """
@@ -33,11 +42,25 @@ def torchmetrics_reference():
     import torchmetrics
     import torchmetrics.functional as functional
     import torchmetrics.functional.classification as classification
+    import torchmetrics.functional.retrieval as functional_retrieval
+    import torchmetrics.functional.text as text
+    import torchmetrics.retrieval as retrieval
 
     namespace = {"torch": torch}
-    for module in (functional, classification):
+    for module in (functional, classification, text, functional_retrieval, retrieval):
         namespace.update({k: getattr(module, k) for k in dir(module) if not k.startswith("_")})
-    return f"torchmetrics {torchmetrics.__version__} (torch {torch.__version__})", namespace, torch.tensor
+
+    def convert(value):
+        # Text stays text (lists of strings); numbers become tensors.
+        return value if _holds_strings(value) else torch.tensor(value)
+
+    return f"torchmetrics {torchmetrics.__version__} (torch {torch.__version__})", namespace, convert
+
+
+def _holds_strings(value):
+    if isinstance(value, str):
+        return True
+    return isinstance(value, list) and any(_holds_strings(v) for v in value)
 
 
 def sklearn_reference():
@@ -51,7 +74,63 @@ def sklearn_reference():
     return f"scikit-learn {sklearn.__version__} (numpy {np.__version__})", namespace, np.asarray
 
 
-REFERENCES = {"torchmetrics": torchmetrics_reference, "scikit-learn": sklearn_reference}
+def sacrebleu_reference():
+    import sacrebleu
+
+    namespace = {k: getattr(sacrebleu, k) for k in dir(sacrebleu) if not k.startswith("_")}
+    return f"sacrebleu {sacrebleu.__version__}", namespace, same
+
+
+def jiwer_reference():
+
+    import jiwer
+    import rapidfuzz
+
+    namespace = {k: getattr(jiwer, k) for k in dir(jiwer) if not k.startswith("_")}
+    version = getattr(jiwer, "__version__", None) or "4.0.0 (source tag v4.0.0)"
+    return f"jiwer {version} (rapidfuzz {rapidfuzz.__version__}, pure Python)", namespace, same
+
+
+def rouge_reference():
+    from rouge import rouge_scorer
+
+    return "rouge-score 0.1.2 (google-research rouge/ source)", {"rouge_scorer": rouge_scorer}, same
+
+
+def seqeval_reference():
+    import seqeval.metrics as metrics
+    import seqeval.scheme as scheme
+
+    namespace = {k: getattr(metrics, k) for k in dir(metrics) if not k.startswith("_")}
+    namespace.update({k: getattr(scheme, k) for k in ("IOB1", "IOB2", "IOE1", "IOE2", "IOBES", "BILOU")})
+    return "seqeval 1.2.2", namespace, same
+
+
+def nltk_reference():
+    import nltk
+    from nltk.translate import bleu_score
+
+    namespace = {
+        "corpus_bleu": bleu_score.corpus_bleu,
+        "sentence_bleu": bleu_score.sentence_bleu,
+        "SmoothingFunction": bleu_score.SmoothingFunction,
+    }
+    return f"nltk {nltk.__version__}", namespace, same
+
+
+def same(value):
+    return value
+
+
+REFERENCES = {
+    "torchmetrics": torchmetrics_reference,
+    "scikit-learn": sklearn_reference,
+    "sacrebleu": sacrebleu_reference,
+    "jiwer": jiwer_reference,
+    "rouge-score": rouge_reference,
+    "seqeval": seqeval_reference,
+    "nltk": nltk_reference,
+}
 
 
 def code(cell):

@@ -60,7 +60,22 @@ function required(value: string | undefined, flag: string, task: Task): string {
   return value;
 }
 
+/** A label flag: a non-negative integer or `none`; exit 2 with the range otherwise. */
+function labelFlag(flag: string, value: string | undefined, fallback: number): number | null {
+  if (value === undefined) return fallback;
+  if (value === "none") return null;
+  return parseNumberFlag("advise", flag, value, { min: 0, integer: true });
+}
+
 async function adviseFiles(task: Task, flags: AdviseFlags): Promise<AdviceReport> {
+  // Segmentation's label flags are read (and refused) before any file, and only where they mean something.
+  const ignoreIndex = labelFlag("--ignore-index", flags.ignoreIndex, 255);
+  const background = labelFlag("--background", flags.background, 0);
+  if (task !== "segmentation" && (flags.ignoreIndex !== undefined || flags.background !== undefined))
+    fail(
+      "invalid_option",
+      `advise: ${flags.ignoreIndex !== undefined ? "--ignore-index" : "--background"} applies to --task segmentation only, got --task ${task}`,
+    );
   const target = required(flags.target, "--target", task);
   switch (task) {
     case "classification": {
@@ -93,16 +108,7 @@ async function adviseFiles(task: Task, flags: AdviseFlags): Promise<AdviceReport
     case "segmentation": {
       if (extname(target).toLowerCase() === ".json")
         return advisePanoptic(parseJson(await readText(target), target) as PanopticMaps);
-      const index = (flag: string, value: string | undefined, fallback: number) =>
-        value === undefined
-          ? fallback
-          : value === "none"
-            ? null
-            : parseNumberFlag("advise", flag, value, { min: 0, integer: true });
-      return adviseSegmentation(readLabelMaps(target), {
-        ignoreIndex: index("--ignore-index", flags.ignoreIndex, 255),
-        background: index("--background", flags.background, 0),
-      });
+      return adviseSegmentation(readLabelMaps(target), { ignoreIndex, background });
     }
     case "retrieval": {
       const qrels = await readQrels(target);

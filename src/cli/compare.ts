@@ -27,6 +27,7 @@ import {
   parseMetricList,
   parseNumberFlag,
   readTextInput,
+  startProgress,
   toCsvText,
   toJsonText,
 } from "./grammar.js";
@@ -371,11 +372,21 @@ export async function runCompare(
     names: [names[0]!, names[1]!],
   };
   const p = await plan(flags);
-  const comparison = compare(p.metrics, p.argsA, p.argsB, p.axes ? { ...options, axes: p.axes } : options);
+  const progress = startProgress("comparing", Object.keys(p.metrics).length);
+  const comparison = compare(p.metrics, p.argsA, p.argsB, {
+    ...options,
+    ...(p.axes ? { axes: p.axes } : {}),
+    onProgress: (done) => progress.update(done),
+  });
+  progress.stop();
   const signatures: Record<string, string> = {};
   for (const [name, def] of Object.entries(p.metrics)) signatures[name] = await signature(def);
   const out: CompareOutput = { ...comparison, description: p.description, signatures };
-  if (format === "json") return { format, text: toJsonText(out) };
+  if (format === "json")
+    return {
+      format,
+      text: toJsonText({ ...out, rows: out.rows.map((r) => ({ ...r, signature: signatures[r.metric] })) }),
+    };
   if (format === "csv") {
     const header = [
       "metric",

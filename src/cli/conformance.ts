@@ -1,3 +1,6 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import type { ConformanceReport } from "../conformance/index.js";
 import { closingLine, formatReport, readConformanceFile, runConformance } from "../conformance/runner.js";
@@ -7,6 +10,26 @@ import { runAction } from "./errors.js";
 import { addFormatOption, parseChoice, parseFormat, startProgress, writeOutput } from "./grammar.js";
 
 const FN = "conformance";
+
+/** The public cases shipped with the package (test/data/conformance/*.json, in the tarball too). */
+export const SHIPPED_CASES = fileURLToPath(new URL("../../test/data/conformance/", import.meta.url));
+
+/** The shipped case files, sorted; `io_error` naming the folder when the package lacks them. */
+export async function shippedCaseFiles(): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(SHIPPED_CASES);
+  } catch (error) {
+    return fail(
+      "io_error",
+      `${FN}: the shipped cases are missing (${SHIPPED_CASES}: ${(error as Error).message}); pass --cases FILE...`,
+    );
+  }
+  const files = names.filter((n) => n.endsWith(".json")).sort();
+  if (files.length === 0)
+    fail("io_error", `${FN}: ${SHIPPED_CASES} holds no case files; pass --cases FILE...`);
+  return files.map((n) => join(SHIPPED_CASES, n));
+}
 
 /** Fails unless `value` (a filter) is one of `present`: a filter that matches nothing must not pass. */
 function checkFilter(
@@ -24,8 +47,9 @@ function checkFilter(
 }
 
 /**
- * `plumbline conformance --cases FILE... [--family NAME] [--metric NAME] [--format table|json|csv]
- * [--strict] [--backend cpu|wasm]`: runs reference cases; the closing line `N passed, M failed`
+ * `plumbline conformance [--cases FILE...] [--family NAME] [--metric NAME] [--format table|json|csv]
+ * [--strict] [--backend cpu|wasm]`: runs reference cases (without `--cases`, the public cases
+ * shipped with the package); the closing line `N passed, M failed`
  * goes to stdout with the table and to stderr with JSON or CSV (so stdout stays parseable).
  * Exit 1 when a case fails (or, with --strict, has no adapter); exit 2 for caller mistakes,
  * including a filter that matches no case.
@@ -34,7 +58,7 @@ export function registerConformance(program: Command): void {
   const command = program
     .command("conformance")
     .description("run reference golden cases through the library and compare")
-    .requiredOption("--cases <files...>", "conformance JSON files")
+    .option("--cases <files...>", "conformance JSON files (default: the public cases shipped with plumbline)")
     .option("--family <name>", "only this family (classification, regression, losses, ...)")
     .option("--metric <name>", "only this metric")
     .option("--backend <name>", "TensorFlow.js backend for loss cases: cpu or wasm", "cpu")
@@ -42,7 +66,7 @@ export function registerConformance(program: Command): void {
   addFormatOption(command);
   command.action(
     (opts: {
-      cases: string[];
+      cases?: string[];
       family?: string;
       metric?: string;
       backend: string;
@@ -52,7 +76,8 @@ export function registerConformance(program: Command): void {
       runAction(async () => {
         const format = parseFormat(FN, opts.format);
         const backend = parseChoice(FN, "--backend", opts.backend, ["cpu", "wasm"] as const);
-        const files = await Promise.all(opts.cases.map((path) => readConformanceFile(path)));
+        const paths = opts.cases ?? (await shippedCaseFiles());
+        const files = await Promise.all(paths.map((path) => readConformanceFile(path)));
         const cases = files.flatMap((f) => f.cases);
         const families = [...new Set(cases.map((c) => c.family))].sort();
         checkFilter("--family", opts.family, families, "families in these files");

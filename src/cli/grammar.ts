@@ -10,9 +10,13 @@
  * - writing into a closed pipe (`| head`) ends quietly.
  */
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { SingleBar } from "cli-progress";
 import { type Command, Option } from "commander";
 import { describeValue, fail } from "../core/errors.js";
 import { suggestName } from "../core/options.js";
+
+const require = createRequire(import.meta.url);
 
 /** The output formats of every command. */
 export const FORMATS = ["table", "json", "csv"] as const;
@@ -216,7 +220,8 @@ export interface Progress {
 /**
  * A progress bar on stderr for work of `total` units (bytes, items; undefined when unknown),
  * shown only when stderr is a TTY and only once the work has lasted `delayMs` (default 1 s), so
- * quick runs and pipes stay silent. Cheap to call per batch.
+ * quick runs and pipes stay silent. Cheap to call per batch; `cli-progress` is loaded (synchronously,
+ * so a bar also appears during synchronous work) only when a bar is drawn.
  */
 export function startProgress(
   label: string,
@@ -226,35 +231,30 @@ export function startProgress(
   const stream = options.stream ?? process.stderr;
   const started = Date.now();
   const delay = options.delayMs ?? 1000;
-  // biome-ignore lint/suspicious/noExplicitAny: cli-progress is loaded lazily.
-  let bar: any;
-  let loading = false;
-  let last = 0;
+  let bar: SingleBar | undefined;
   let stopped = false;
   return {
     update(done: number) {
-      last = done;
       if (stopped || !stream.isTTY || Date.now() - started < delay) return;
-      if (bar) bar.update(total === undefined ? done : Math.min(done, total));
-      else if (!loading) {
-        loading = true;
-        void import("cli-progress").then(({ default: progress }) => {
-          if (stopped) return;
-          bar = new progress.SingleBar(
-            {
-              format:
-                total === undefined
-                  ? `${label} {value} {unit}`
-                  : `${label} [{bar}] {percentage}% | {eta_formatted} left`,
-              stream,
-              clearOnComplete: true,
-              hideCursor: true,
-            },
-            progress.Presets.shades_classic,
-          );
-          bar.start(total ?? 0, last, { unit: "" });
-        });
+      const value = total === undefined ? done : Math.min(done, total);
+      if (bar) {
+        bar.update(value);
+        return;
       }
+      const progress = require("cli-progress") as typeof import("cli-progress");
+      bar = new progress.SingleBar(
+        {
+          format:
+            total === undefined
+              ? `${label} {value}`
+              : `${label} [{bar}] {percentage}% | {eta_formatted} left`,
+          stream,
+          clearOnComplete: true,
+          hideCursor: true,
+        },
+        progress.Presets.shades_classic,
+      );
+      bar.start(total ?? 0, value);
     },
     stop() {
       stopped = true;

@@ -1,11 +1,16 @@
 import type { Command } from "commander";
+import { collectionMembers } from "../collection/metric-collection.js";
 import { fail, isPlumblineError } from "../core/errors.js";
 import { canonicalJson, createMetric, type Metric, type MetricSnapshot } from "../metric.js";
+import { REPORT_TASKS, type ReportTask } from "../report/results.js";
+import { signature } from "../signature/signature.js";
 import { runAction } from "./errors.js";
-import { mergedSuiteResult, suiteOutput } from "./eval/classification.js";
-import { regressionMemberKey, regressionOutput } from "./eval/regression.js";
-import { addFormatOption, type CommandOutput, parseFormat, startProgress, writeOutput } from "./grammar.js";
+import { mergedSuiteResult, suiteOutput, suiteRowMetric } from "./eval/classification.js";
+import { regressionOutput, regressionSuiteKeys } from "./eval/regression.js";
+import { addFormatOption, type CommandOutput, parseFormat, startProgress } from "./grammar.js";
+import { addReportOption, type Evaluation, finishEvaluation, taskOfMetrics } from "./report.js";
 import {
+  checkOutputPath,
   checkStatePath,
   definitionFor,
   readStateFile,
@@ -112,53 +117,112 @@ export async function mergeStateFiles(
   return { merged: [...byKey.values()], files };
 }
 
-/** The table of the command that wrote the files, or a generic one (id, options, result). */
-function mergedOutput(merged: Merged[], files: StateFile[], partial: boolean): CommandOutput {
+/** The report task of the command that wrote the files (`eval classification` → classification). */
+function commandTask(command: string | undefined): ReportTask | undefined {
+  const task = command?.startsWith("eval ") ? command.slice(5) : undefined;
+  return (REPORT_TASKS as readonly string[]).includes(task ?? "") ? (task as ReportTask) : undefined;
+}
+
+/**
+ * What `merge` prints (the table of the command that wrote the files, or a generic one: id,
+ * options, result), signs and reports.
+ */
+async function mergedEvaluation(merged: Merged[], files: StateFile[], partial: boolean): Promise<Evaluation> {
   const command = files[0]!.command;
   const complete =
     files.every((f) => f.command === command) && !(partial && merged.some((m) => m.files !== files.length));
+  const metrics = merged.map((m) => ({
+    name: m.name ?? m.metric.id,
+    def: m.metric.def,
+    state: m.metric.state,
+  }));
+  const task = commandTask(command) ?? taskOfMetrics(metrics);
+  const evaluation = (output: CommandOutput, notes: readonly string[] = []): Evaluation => ({
+    output,
+    metrics,
+    results: () => {
+      if (task === undefined)
+        fail(
+          "invalid_option",
+          "merge: --report needs states of one task (the files' command and metric ids do not say which)",
+        );
+      return { task, metrics, ...(notes.length > 0 ? { notes } : {}) };
+    },
+  });
   if (complete && command === "eval classification") {
     const result = mergedSuiteResult(
       files.map((f) => f.summary ?? {}),
       merged.map((m) => ({ key: m.key, metric: { compute: m.value } })),
     );
-    if (result !== undefined) return suiteOutput(result);
+    if (result !== undefined)
+      return { ...evaluation(suiteOutput(result), result.notes), rowMetric: suiteRowMetric };
   }
-  if (complete && command === "eval regression") {
+  if (complete && command === "eval regression" && merged.length === 1) {
+    const keys = regressionSuiteKeys(merged[0]!.metric.def);
     let rows = 0;
     for (const f of files) rows += Number(f.summary?.rows);
-    if (merged.length === 1 && merged[0]!.metric.id === "regression/suite")
-      return regressionOutput(merged[0]!.value() as never, rows);
-    const keys = merged.map((m) => regressionMemberKey(m.metric.id, m.key));
-    if (keys.every((k) => k !== undefined)) {
-      const suite = Object.fromEntries(keys.map((k, i) => [k, merged[i]!.value()]));
-      return regressionOutput(suite as never, rows, keys);
-    }
+    if (keys !== undefined) return evaluation(regressionOutput(merged[0]!.value() as never, rows, keys));
   }
-  const results = merged.map((m) => ({
-    id: m.metric.id,
-    options: m.metric.def.options ?? {},
-    result: m.value(),
-    ...(partial ? { files: m.files } : {}),
-  }));
+  // One record per metric; a collection (a task suite) gives one per member, named.
+  const results: {
+    name?: string;
+    id: string;
+    options: unknown;
+    result: unknown;
+    signature: string;
+    files?: number;
+  }[] = [];
+  for (const m of merged) {
+    const members = collectionMembers(m.metric.def);
+    const value = m.value();
+    const shared = partial ? { files: m.files } : {};
+    if (members === undefined)
+      results.push({
+        id: m.metric.id,
+        options: m.metric.def.options ?? {},
+        result: value,
+        signature: await signature(m.metric.def),
+        ...shared,
+      });
+    else
+      for (const [name, def] of Object.entries(members))
+        results.push({
+          name,
+          id: def.id,
+          options: def.options ?? {},
+          result: (value as Record<string, unknown>)[name],
+          signature: await signature(def),
+          ...shared,
+        });
+  }
+  const label = (r: (typeof results)[number]) => {
+    const options = canonicalJson(r.options);
+    return `${r.name === undefined ? "" : `${r.name} = `}${r.id}${options === "{}" ? "" : ` ${options}`}`;
+  };
+  // The generic output carries its signatures itself (metrics are told apart by id and options).
   return {
-    json: () => results,
-    csv: () => ({
-      header: ["id", "options", "result"],
-      rows: results.map((r) => [
-        r.id,
-        canonicalJson(r.options),
-        typeof r.result === "number" ? r.result : JSON.stringify(r.result),
-      ]),
+    ...evaluation({
+      json: () => results,
+      csv: () => ({
+        header: ["name", "id", "options", "result", "signature"],
+        rows: results.map((r) => [
+          r.name ?? "",
+          r.id,
+          canonicalJson(r.options),
+          typeof r.result === "number" ? r.result : JSON.stringify(r.result),
+          r.signature,
+        ]),
+      }),
+      table: () =>
+        [
+          ...results.map((r) => {
+            const value = typeof r.result === "number" ? String(r.result) : JSON.stringify(r.result);
+            return `${label(r)}${partial ? ` (${r.files} of ${files.length} files)` : ""}: ${value}`;
+          }),
+          ...results.map((r) => `signature ${r.name ?? r.id}: ${r.signature}`),
+        ].join("\n"),
     }),
-    table: () =>
-      results
-        .map((r) => {
-          const options = canonicalJson(r.options);
-          const value = typeof r.result === "number" ? String(r.result) : JSON.stringify(r.result);
-          return `${r.id}${options === "{}" ? "" : ` ${options}`}${partial ? ` (${r.files} of ${files.length} files)` : ""}: ${value}`;
-        })
-        .join("\n"),
+    metrics: [],
   };
 }
 
@@ -176,39 +240,43 @@ export function registerMerge(program: Command): void {
       "also write the merged states (- for stdout, which then holds only the states)",
     );
   addFormatOption(command);
-  command.action((paths: string[], flags: { partial?: boolean; emitState?: string; format: string }) =>
-    runAction(async () => {
-      const format = parseFormat("merge", flags.format);
-      await checkStatePath("merge", flags.emitState);
-      const { merged, files } = await mergeStateFiles(paths, flags.partial === true);
-      const output = mergedOutput(merged, files, flags.partial === true);
-      if (flags.emitState !== undefined) {
-        const first = files[0]!;
-        const summary =
-          first.command === "eval classification" ? (output.json() as Record<string, unknown>) : undefined;
-        await writeStateFile(
-          flags.emitState,
-          merged.map((m) => m.metric),
-          {
-            ...(first.command !== undefined ? { command: first.command } : {}),
-            ...(merged.every((m) => m.name !== undefined) ? { names: merged.map((m) => m.name!) } : {}),
-            ...(summary !== undefined
-              ? {
-                  summary: {
-                    task: summary.task,
-                    samples: summary.samples,
-                    numClasses: summary.numClasses,
-                    notes: summary.notes,
-                  },
-                }
-              : first.command === "eval regression"
-                ? { summary: { rows: files.reduce((a, f) => a + Number(f.summary?.rows), 0) } }
-                : {}),
-          },
-        );
-        if (flags.emitState === "-") return;
-      }
-      writeOutput(format, output);
-    }),
+  addReportOption(command);
+  command.action(
+    (paths: string[], flags: { partial?: boolean; emitState?: string; report?: string; format: string }) =>
+      runAction(async () => {
+        const format = parseFormat("merge", flags.format);
+        await checkStatePath("merge", flags.emitState);
+        await checkOutputPath("merge", "--report", flags.report);
+        const { merged, files } = await mergeStateFiles(paths, flags.partial === true);
+        const evaluation = await mergedEvaluation(merged, files, flags.partial === true);
+        const output = evaluation.output;
+        if (flags.emitState !== undefined) {
+          const first = files[0]!;
+          const summary =
+            first.command === "eval classification" ? (output.json() as Record<string, unknown>) : undefined;
+          await writeStateFile(
+            flags.emitState,
+            merged.map((m) => m.metric),
+            {
+              ...(first.command !== undefined ? { command: first.command } : {}),
+              ...(merged.every((m) => m.name !== undefined) ? { names: merged.map((m) => m.name!) } : {}),
+              ...(summary !== undefined
+                ? {
+                    summary: {
+                      task: summary.task,
+                      samples: summary.samples,
+                      numClasses: summary.numClasses,
+                      notes: summary.notes,
+                    },
+                  }
+                : first.command === "eval regression"
+                  ? { summary: { rows: files.reduce((a, f) => a + Number(f.summary?.rows), 0) } }
+                  : {}),
+            },
+          );
+          if (flags.emitState === "-") return;
+        }
+        await finishEvaluation(format, flags, evaluation);
+      }),
   );
 }

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { VERSION } from "../signature/version.js";
 import { registerAdvise } from "./advise.js";
 import { registerCatalog } from "./catalog.js";
 import { registerCompare } from "./compare.js";
@@ -18,7 +19,7 @@ export function buildProgram(): Command {
   program
     .name("plumbline")
     .description("Deep-learning metrics and losses that match their reference implementations.")
-    .version("0.1.0")
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`plumbline: ${text.replace(/^error: /, "")}`) });
   registerCommands(program);

@@ -7,18 +7,29 @@
  */
 import { writeFile } from "node:fs/promises";
 import { type Command, Option } from "commander";
+import { collectionMembers } from "../collection/metric-collection.js";
 import { describeValue, fail } from "../core/errors.js";
-import { createMetric, type MetricSnapshot } from "../metric.js";
+import { type AnyMetricDef, createMetric, type MetricSnapshot } from "../metric.js";
 import { buildReport, renderReport } from "../report/report.js";
 import {
   type EvaluatedMetric,
   type EvaluationResults,
   metricsFromSnapshots,
   REPORT_TASKS,
+  RESULT_FIELDS,
   type ReportTask,
 } from "../report/results.js";
 import { runAction } from "./errors.js";
-import { parseChoice, readTextInput, toJsonText } from "./grammar.js";
+import {
+  type CommandOutput,
+  type Format,
+  parseChoice,
+  readTextInput,
+  startProgress,
+  toJsonText,
+  writeOutput,
+} from "./grammar.js";
+import { type NamedDefinition, signaturesOf, withSignatures } from "./signed-output.js";
 
 const FN = "report";
 
@@ -40,6 +51,35 @@ export async function writeReport(path: string, results: EvaluationResults): Pro
   }
 }
 
+/** What an `eval` command (or `merge`) has computed: the printed output, its metrics, the report's input. */
+export interface Evaluation {
+  readonly output: CommandOutput;
+  /** The metrics whose signatures are printed (collections are signed member by member). */
+  readonly metrics: readonly NamedDefinition[];
+  /** The report's input, built only when `--report` asks for it. */
+  readonly results: () => EvaluationResults | Promise<EvaluationResults>;
+  /**
+   * The metric of a CSV row whose first cell does not name it (see `withSignatures`); `null`
+   * when the CSV rows are not metrics (per-class tables), which then get no signature column.
+   */
+  readonly rowMetric?: ((row: readonly unknown[]) => string) | null;
+}
+
+/**
+ * The end of every `eval` command and of `merge`: writes the `--report` file when asked, then
+ * prints the output in `format` with each metric's signature (see signed-output.ts).
+ */
+export async function finishEvaluation(
+  format: Format,
+  flags: { readonly report?: string | undefined },
+  evaluation: Evaluation,
+): Promise<void> {
+  if (flags.report !== undefined) await writeReport(flags.report, await evaluation.results());
+  const signatures = await signaturesOf(evaluation.metrics);
+  const signed = withSignatures(evaluation.output, signatures, evaluation.rowMetric ?? undefined);
+  writeOutput(format, evaluation.rowMetric === null ? { ...signed, csv: evaluation.output.csv } : signed);
+}
+
 interface ParsedFile {
   readonly snapshots: readonly MetricSnapshot[];
   readonly names?: readonly string[];
@@ -54,16 +94,8 @@ function parseJson(path: string, text: string): unknown {
   }
 }
 
-const EXTRA_KEYS = [
-  "title",
-  "classNames",
-  "notes",
-  "predictions",
-  "perSample",
-  "intervals",
-  "samples",
-  "cost",
-] as const;
+/** The fields of a results file besides its task and metrics. */
+const EXTRA_KEYS = RESULT_FIELDS.filter((k) => k !== "task" && k !== "metrics");
 
 /** A state file or a results file, as snapshots plus the report's extra fields. */
 function readInput(path: string, value: unknown): ParsedFile {
@@ -113,9 +145,10 @@ async function mergedMetrics(
   });
 }
 
-/** The task of the metrics' ids when they agree. */
-function inferTask(metrics: readonly EvaluatedMetric[]): ReportTask | undefined {
-  const tasks = new Set(metrics.map((m) => m.def.id.split("/")[0]));
+/** The task of the metrics' ids (collections: their members' ids) when they agree. */
+export function taskOfMetrics(metrics: readonly { readonly def: AnyMetricDef }[]): ReportTask | undefined {
+  const defs = metrics.flatMap((m) => Object.values(collectionMembers(m.def) ?? { m: m.def }));
+  const tasks = new Set(defs.map((d) => d.id.split("/")[0]));
   const [only] = tasks;
   return tasks.size === 1 && (REPORT_TASKS as readonly string[]).includes(only!)
     ? (only as ReportTask)
@@ -133,12 +166,22 @@ interface Flags {
 /** Builds the report of the given files (what the command prints or writes). */
 export async function reportFromFiles(files: readonly string[], flags: Omit<Flags, "out">): Promise<string> {
   const format = parseChoice(FN, "--format", flags.format, ["html", "json"] as const);
+  if (flags.task !== undefined) parseChoice(FN, "--task", flags.task, REPORT_TASKS);
   if (files.filter((f) => f === "-").length > 1) fail("invalid_option", `${FN}: stdin (-) can be read once`);
   const parsed = [];
-  for (const file of files) parsed.push(readInput(file, parseJson(file, await readTextInput(FN, file))));
-  const metrics = await mergedMetrics(files, parsed);
+  const progress = startProgress("reading", files.length);
+  let metrics: EvaluatedMetric[];
+  try {
+    for (const [done, file] of files.entries()) {
+      progress.update(done);
+      parsed.push(readInput(file, parseJson(file, await readTextInput(FN, file))));
+    }
+    metrics = await mergedMetrics(files, parsed);
+  } finally {
+    progress.stop();
+  }
   const extra = parsed[0]!.extra;
-  const task = flags.task ?? extra.task ?? inferTask(metrics);
+  const task = flags.task ?? extra.task ?? taskOfMetrics(metrics);
   if (task === undefined || !(REPORT_TASKS as readonly string[]).includes(task))
     fail(
       "invalid_option",

@@ -53,7 +53,17 @@ export function addStateOptions(command: Command): Command {
  * path is not a directory. `invalid_option` (one line, exit 2) otherwise.
  */
 export async function checkStatePath(fn: string, path: string | undefined): Promise<void> {
-  if (path === undefined || path === "-") return;
+  if (path === "-") return;
+  await checkOutputPath(fn, "--emit-state", path);
+}
+
+/**
+ * Checks that the file a flag names (`--emit-state`, `--report`) can be written before any work
+ * starts: its directory exists and the path is not a directory. `invalid_option` naming the flag
+ * (one line, exit 2) otherwise.
+ */
+export async function checkOutputPath(fn: string, flag: string, path: string | undefined): Promise<void> {
+  if (path === undefined) return;
   const problem = await (async () => {
     try {
       const info = await stat(path);
@@ -68,7 +78,7 @@ export async function checkStatePath(fn: string, path: string | undefined): Prom
       return `the directory ${dirname(path)} does not exist`;
     }
   })();
-  if (problem !== undefined) fail("invalid_option", `${fn}: cannot write --emit-state ${path} (${problem})`);
+  if (problem !== undefined) fail("invalid_option", `${fn}: cannot write ${flag} ${path} (${problem})`);
 }
 
 /** What a state file says besides the snapshots. */

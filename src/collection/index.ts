@@ -4,6 +4,7 @@ export {
   type CollectionOptions,
   type CollectionResult,
   type CollectionState,
+  collectionMembers,
   computeGroups,
   memberStates,
   metricCollection,

@@ -176,6 +176,12 @@ export function computeGroups(def: AnyMetricDef): string[][] | undefined {
   return groupsOf.get(def)?.map((g) => [...g]);
 }
 
+/** The members of a collection built by {@link metricCollection} by name (undefined for any other def). */
+export function collectionMembers(def: AnyMetricDef): Readonly<Record<string, AnyMetricDef>> | undefined {
+  const members = membersOf.get(def);
+  return members === undefined ? undefined : { ...members };
+}
+
 /**
  * Each member of a collection built by {@link metricCollection} with the state it computes from
  * (its group's state): `{ name: { def, state } }`, e.g. to write one snapshot per member.

@@ -14,7 +14,7 @@ import {
   ticks,
   wrapText,
 } from "./frame.js";
-import { defaultId, type SvgOptions } from "./line-chart.js";
+import { figureId, type SvgOptions } from "./line-chart.js";
 
 /** One group of bars (one value per category), with optional interval bounds (error bars). */
 export interface BarSeries {
@@ -78,7 +78,7 @@ export function barChartSvg(chart: BarChart, options: SvgOptions = {}): string {
     },
     fn,
   );
-  const id = options.id ?? defaultId("bars", chart.title);
+  const id = figureId("barChartSvg", options, "bars", chart.title);
   const parts = svgOpen(frame.width, frame.height, id, chart.title);
   const bottom = frame.top + frame.plotH;
   for (const xv of ticks(frame.x)) {
@@ -213,7 +213,7 @@ export function histogramSvg(histogram: Histogram, options: SvgOptions = {}): st
     },
     fn,
   );
-  const id = options.id ?? defaultId("histogram", histogram.title);
+  const id = figureId("histogramSvg", options, "histogram", histogram.title);
   const parts = svgOpen(frame.width, frame.height, id, histogram.title);
   parts.push(...axesSvg(frame, histogram.xLabel, "count"));
   counts.forEach((count, k) => {

@@ -1,7 +1,7 @@
 import { fail } from "../core/errors.js";
 import { escapeXml, formatNumber } from "./escape.js";
 import { FONT_SIZE, r2, svgOpen, textWidth, wrapText } from "./frame.js";
-import { defaultId, type SvgOptions } from "./line-chart.js";
+import { figureId, type SvgOptions } from "./line-chart.js";
 
 export interface Heatmap {
   readonly title: string;
@@ -111,7 +111,7 @@ export function heatmapSvg(map: Heatmap, options: SvgOptions = {}): string {
   // Column labels are rotated 45°: their height is about 0.71 of their length.
   const top = colTitleY + 10 + longestCol * 0.71 + 4;
   const height = top + Math.max(60, rows * cell) + 30;
-  const id = options.id ?? defaultId("heatmap", map.title);
+  const id = figureId("heatmapSvg", options, "heatmap", map.title);
   const parts = svgOpen(width, height, id, map.title);
   if (map.colTitle)
     parts.push(

@@ -1,4 +1,5 @@
-import { fail } from "../core/errors.js";
+import { describeValue, fail } from "../core/errors.js";
+import { optionNames, readOptions } from "../core/options.js";
 import { escapeXml } from "./escape.js";
 import {
   axesSvg,
@@ -56,6 +57,20 @@ export interface SvgOptions {
   readonly id?: string;
 }
 
+const SVG_OPTIONS = optionNames<SvgOptions>()("id");
+
+/**
+ * The id of a figure: `options.id` (read strictly: an unknown option is `invalid_option`, an id
+ * must be a non-empty string), or a stable one from its kind and title.
+ */
+export function figureId(fn: string, options: unknown, kind: string, title: string): string {
+  const { id } = readOptions<SvgOptions>(fn, options, SVG_OPTIONS);
+  if (id === undefined) return defaultId(kind, title);
+  if (typeof id !== "string" || id.length === 0)
+    fail("invalid_option", `${fn}: option \`id\` must be a non-empty string, got ${describeValue(id)}`);
+  return id;
+}
+
 /** A stable id for a figure from its title, for SVGs rendered on their own. */
 export function defaultId(kind: string, title: string): string {
   let h = 2166136261;
@@ -77,7 +92,7 @@ function checkLengths(fn: string, name: string, what: string, a: number, b: numb
 export function lineChartSvg(chart: LineChart, options: SvgOptions = {}): string {
   const fn = "lineChartSvg";
   const frame = makeFrame({ xDomain: chart.xDomain ?? [0, 1], yDomain: chart.yDomain ?? [0, 1] }, fn);
-  const id = options.id ?? defaultId("line", chart.title);
+  const id = figureId("lineChartSvg", options, "line", chart.title);
   const clip = `${id}-clip`;
   const parts = svgOpen(frame.width, frame.height, id, chart.title);
   parts.push(...axesSvg(frame, chart.xLabel, chart.yLabel));

@@ -4,6 +4,7 @@
  * behind each plot), for users who render it themselves or want the numbers.
  */
 import { describeValue, fail } from "../core/errors.js";
+import { readOptions } from "../core/options.js";
 import { signature } from "../signature/signature.js";
 import { VERSION } from "../signature/version.js";
 import { histogramBins } from "./bar-chart.js";
@@ -17,6 +18,7 @@ import {
   type NamedMetric,
   namedMetrics,
   REPORT_TASKS,
+  RESULT_FIELDS,
 } from "./results.js";
 import {
   cocoCurves,
@@ -85,6 +87,9 @@ function valueRows(name: string, value: unknown): [string, number | string][] {
       return [[`${name} (per class)`, list.map((v) => formatNumber(v as number)).join(", ")]];
   }
   if (value !== null && typeof value === "object") {
+    // A result record with its headline number (sacrebleu's BLEU, chrF and TER results).
+    const score = (value as { score?: unknown }).score;
+    if (typeof score === "number") return [[name, score]];
     const entries = Object.entries(value);
     if (entries.length <= 40 && entries.every(([, v]) => typeof v === "number"))
       return entries.map(([k, v]) => [`${name}.${k}`, v as number]);
@@ -557,6 +562,8 @@ function checkResults(results: EvaluationResults): void {
       "invalid_value",
       `report: expected evaluation results { task, metrics }, got ${describeValue(results)}`,
     );
+  // Read strictly, as options are: a misspelt field (`note`, `interval`) is an error, not ignored.
+  readOptions("report", results, RESULT_FIELDS);
   if (!(REPORT_TASKS as readonly string[]).includes(results.task))
     fail(
       "invalid_value",

@@ -4,8 +4,10 @@
  * sentence-level text scores, per-query retrieval scores, RAG judge reasons): those come as
  * explicit per-sample fields.
  */
+import { type CollectionState, collectionMembers, memberStates } from "../collection/metric-collection.js";
 import { decodeState, encodeState } from "../core/codec.js";
 import { describeValue, fail } from "../core/errors.js";
+import { optionNames } from "../core/options.js";
 import type { AnyMetricDef, MetricSnapshot } from "../metric.js";
 import { decodeMetricSnapshot } from "../metric.js";
 import { findDefinition } from "../metrics/registry.js";
@@ -67,21 +69,25 @@ export interface EvaluationResults {
   readonly cost?: JudgeCost;
 }
 
+/** The fields of {@link EvaluationResults} (read strictly, as options are). */
+export const RESULT_FIELDS = optionNames<EvaluationResults>()(
+  "task",
+  "title",
+  "metrics",
+  "classNames",
+  "notes",
+  "predictions",
+  "perSample",
+  "intervals",
+  "samples",
+  "cost",
+);
+
 /** A metric with its row name resolved and its state checked against its definition. */
 export interface NamedMetric {
   readonly name: string;
   readonly def: AnyMetricDef;
   readonly state: unknown;
-}
-
-/** Defs that hold other defs (metric collections) list them here, with the state keyed the same way. */
-interface CollectionDef {
-  readonly members: Readonly<Record<string, AnyMetricDef>>;
-}
-
-function isCollection(def: unknown): def is AnyMetricDef & CollectionDef {
-  const members = (def as { members?: unknown }).members;
-  return typeof members === "object" && members !== null;
 }
 
 /**
@@ -112,16 +118,15 @@ export function namedMetrics(results: EvaluationResults): NamedMetric[] {
         "invalid_value",
         `report: ${where} must be a metric or { def, state }, got ${describeValue(metric)}`,
       );
-    if (isCollection(def)) {
-      const states = metric.state as Record<string, unknown>;
-      for (const [member, memberDef] of Object.entries(def.members))
-        add(member, { def: memberDef, state: states?.[member] }, `${where}.${member}`);
-      return;
-    }
     // The state as a snapshot holds it (growable buffers compacted), checked like a decoded state.
     const state = decodeState(encodeState(metric.state));
     const validate: ((s: unknown) => void) | undefined = def.validateState;
     validate?.call(def, state);
+    if (collectionMembers(def) !== undefined) {
+      for (const [member, m] of Object.entries(memberStates(def, state as CollectionState)))
+        add(member, m, `${where}.${member}`);
+      return;
+    }
     out.push({ name: name ?? def.id.slice(def.id.indexOf("/") + 1), def, state });
   };
   entries.forEach(([name, metric], i) => {

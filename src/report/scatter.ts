@@ -10,7 +10,7 @@ import {
   seriesColour,
   svgOpen,
 } from "./frame.js";
-import { defaultId, type SvgOptions } from "./line-chart.js";
+import { figureId, type SvgOptions } from "./line-chart.js";
 
 /** Points (predicted against actual, residuals against predicted). */
 export interface Scatter {
@@ -61,7 +61,7 @@ export function scatterSvg(chart: Scatter, options: SvgOptions = {}): string {
     yDomain = niceDomain([-m, m]);
   }
   const frame = makeFrame({ xDomain, yDomain }, fn);
-  const id = options.id ?? defaultId("scatter", chart.title);
+  const id = figureId("scatterSvg", options, "scatter", chart.title);
   const stride = Math.max(1, Math.ceil(n / MAX_SCATTER_POINTS));
   const title = stride > 1 ? `${chart.title} (every ${stride}th of ${n} points)` : chart.title;
   const parts = svgOpen(frame.width, frame.height, id, title);

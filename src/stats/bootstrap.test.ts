@@ -59,7 +59,7 @@ describe("bootstrap", () => {
       expect((error as Error).message).toBe("bootstrapInterval: `n` must be a positive integer, got 0");
     }
     expect(() => bootstrapInterval(3, () => 0, { confidence: 2 })).toThrow(
-      "bootstrapInterval: option `confidence` must be a number in [0, 1], got 2",
+      "bootstrapInterval: option `confidence` must be a finite number in (0, 1), got 2",
     );
   });
 });

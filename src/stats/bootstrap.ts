@@ -1,7 +1,39 @@
-import { fail } from "../core/errors.js";
+import { describeValue, fail } from "../core/errors.js";
+import { assertAllocation } from "../core/limits.js";
+import { optInteger, optionNames, optNumber, optSize, readOptions } from "../core/options.js";
 import { seededRandom } from "../core/random.js";
-import { assertIntegerOption, assertNumberOption } from "../core/validate.js";
 import { quantileSorted } from "./quantile.js";
+
+/** Most resamples any test takes (a ceiling on the work a caller can ask for). */
+export const MAX_RESAMPLES = 1_000_000;
+
+/**
+ * The `resamples` option of every resampling function: an integer in [1, MAX_RESAMPLES] whose
+ * resampled statistics (8 bytes each) fit the allocation budget (`invalid_option` naming the
+ * memory past it, before the ceiling on the work).
+ */
+export function readResamples(fn: string, value: unknown): number {
+  optSize(fn, "resamples", value, undefined, { bytesPerUnit: 8 });
+  return optInteger(fn, "resamples", value, 1000, { min: 1, max: MAX_RESAMPLES });
+}
+
+/** The two-sided confidence level of every interval: a number in (0, 1), default 0.95. */
+export function readConfidence(fn: string, value: unknown): number {
+  return optNumber(fn, "confidence", value, 0.95, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
+}
+
+/** The PRNG seed of every resampling function: an integer in [0, 2^32 − 1], default 0. */
+export function readSeed(fn: string, value: unknown): number {
+  return optInteger(fn, "seed", value, 0, { min: 0, max: 2 ** 32 - 1 });
+}
+
+/** The sample count `n`: a positive integer whose index buffers (two of 4 bytes per sample) fit the budget. */
+function readCount(fn: string, n: unknown): number {
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1)
+    fail("empty_input", `${fn}: \`n\` must be a positive integer, got ${describeValue(n)}`);
+  assertAllocation(fn, `\`n\` = ${n} samples`, 8 * n, "invalid_value");
+  return n;
+}
 
 /** A point estimate with a confidence interval. */
 export interface Interval {
@@ -13,12 +45,27 @@ export interface Interval {
 }
 
 export interface BootstrapOptions {
-  /** Number of bootstrap resamples (default 1000). */
+  /** Number of bootstrap resamples (default 1000, at most MAX_RESAMPLES). */
   readonly resamples?: number;
   /** Two-sided confidence level (default 0.95). */
   readonly confidence?: number;
   /** PRNG seed (default 0): the same seed gives the same interval. */
   readonly seed?: number;
+}
+const BOOTSTRAP_OPTIONS = optionNames<BootstrapOptions>()("resamples", "confidence", "seed");
+const PERMUTATION_OPTIONS = optionNames<Omit<BootstrapOptions, "confidence">>()("resamples", "seed");
+
+/** Reads bootstrap options strictly (unknown names are `invalid_option` with a suggestion). */
+function readBootstrap(
+  fn: string,
+  options: unknown,
+): { resamples: number; confidence: number; seed: number } {
+  const o = readOptions<BootstrapOptions>(fn, options, BOOTSTRAP_OPTIONS);
+  return {
+    resamples: readResamples(fn, o.resamples),
+    confidence: readConfidence(fn, o.confidence),
+    seed: readSeed(fn, o.seed),
+  };
 }
 
 /**
@@ -34,14 +81,12 @@ export function bootstrapInterval(
   statistic: (indices: Uint32Array) => number,
   options: BootstrapOptions = {},
 ): Interval {
-  const resamples = assertIntegerOption(options.resamples ?? 1000, 1, "bootstrapInterval", "resamples");
-  const confidence = assertNumberOption(options.confidence ?? 0.95, 0, 1, "bootstrapInterval", "confidence");
-  if (!Number.isInteger(n) || n < 1)
-    fail("empty_input", `bootstrapInterval: \`n\` must be a positive integer, got ${n}`);
+  const { resamples, confidence, seed } = readBootstrap("bootstrapInterval", options);
+  readCount("bootstrapInterval", n);
   const all = new Uint32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
   const estimate = statistic(all);
-  const random = seededRandom(options.seed ?? 0);
+  const random = seededRandom(seed);
   const values: number[] = [];
   const indices = new Uint32Array(n);
   for (let r = 0; r < resamples; r++) {
@@ -89,19 +134,11 @@ export function pairedBootstrapTest(
   statisticB: (indices: Uint32Array) => number,
   options: BootstrapOptions = {},
 ): PairedTestResult {
-  const resamples = assertIntegerOption(options.resamples ?? 1000, 1, "pairedBootstrapTest", "resamples");
-  const confidence = assertNumberOption(
-    options.confidence ?? 0.95,
-    0,
-    1,
-    "pairedBootstrapTest",
-    "confidence",
-  );
-  if (!Number.isInteger(n) || n < 1)
-    fail("empty_input", `pairedBootstrapTest: \`n\` must be a positive integer, got ${n}`);
+  const { resamples, confidence, seed } = readBootstrap("pairedBootstrapTest", options);
+  readCount("pairedBootstrapTest", n);
   const all = new Uint32Array(n).map((_, i) => i);
   const difference = statisticA(all) - statisticB(all);
-  const random = seededRandom(options.seed ?? 0);
+  const random = seededRandom(seed);
   const indices = new Uint32Array(n);
   const differences: number[] = [];
   let opposite = 0;
@@ -136,13 +173,15 @@ export function permutationTest(
   statistic: (swapped: Uint8Array) => readonly [number, number],
   options: Omit<BootstrapOptions, "confidence"> = {},
 ): PairedTestResult {
-  const resamples = assertIntegerOption(options.resamples ?? 1000, 1, "permutationTest", "resamples");
-  if (!Number.isInteger(n) || n < 1)
-    fail("empty_input", `permutationTest: \`n\` must be a positive integer, got ${n}`);
+  const fn = "permutationTest";
+  const o = readOptions<Omit<BootstrapOptions, "confidence">>(fn, options, PERMUTATION_OPTIONS);
+  const resamples = readResamples(fn, o.resamples);
+  const seed = readSeed(fn, o.seed);
+  readCount(fn, n);
   const swapped = new Uint8Array(n);
   const [a, b] = statistic(swapped);
   const difference = a - b;
-  const random = seededRandom(options.seed ?? 0);
+  const random = seededRandom(seed);
   let atLeast = 0;
   for (let r = 0; r < resamples; r++) {
     for (let i = 0; i < n; i++) swapped[i] = random.next() < 0.5 ? 1 : 0;

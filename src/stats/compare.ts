@@ -16,13 +16,14 @@
  * note says how likely a false "significant" is among that many comparisons.
  */
 import { describeValue, fail } from "../core/errors.js";
-import { optInteger, optNumber, optOneOf, readOptions } from "../core/options.js";
+import { optionNames, optOneOf, readOptions } from "../core/options.js";
 import type { AnyMetricDef } from "../metric.js";
+import { readConfidence, readResamples, readSeed } from "./bootstrap.js";
 import { adjustPValues, CORRECTIONS, type Correction } from "./corrections.js";
 import { delongTest } from "./delong.js";
 import { normalQuantile } from "./distributions.js";
 import { mcnemarTest } from "./mcnemar.js";
-import { MAX_RESAMPLES, pairedBootstrapMetric, permutationMetric, scalarOf } from "./metric-resampling.js";
+import { pairedBootstrapMetric, permutationMetric, scalarOf } from "./metric-resampling.js";
 import { type SampleAxis, sampleCount, takeSamples } from "./samples.js";
 
 export type PairedTestName = "mcnemar" | "delong" | "paired-bootstrap" | "approximate-randomization";
@@ -40,9 +41,11 @@ export interface CompareOptions {
   readonly axes?: readonly SampleAxis[];
   /** Names of the two systems in notes and tables (default ["A", "B"]). */
   readonly names?: readonly [string, string];
+  /** Called after each metric with the metrics done and the total (progress displays). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
-const OPTIONS: readonly (keyof CompareOptions)[] = [
+const OPTIONS = optionNames<CompareOptions>()(
   "test",
   "resamples",
   "confidence",
@@ -50,7 +53,8 @@ const OPTIONS: readonly (keyof CompareOptions)[] = [
   "correction",
   "axes",
   "names",
-];
+  "onProgress",
+);
 
 /** One metric's comparison. */
 export interface ComparisonRow {
@@ -209,14 +213,9 @@ export function compare(
   const o = readOptions<CompareOptions>(fn, options, OPTIONS);
   const test = optOneOf(fn, "test", o.test, ["bootstrap", "permutation"], "bootstrap");
   const correction = optOneOf(fn, "correction", o.correction, CORRECTIONS, "holm");
-  const resamples = optInteger(fn, "resamples", o.resamples, 1000, { min: 1, max: MAX_RESAMPLES });
-  const confidence = optNumber(fn, "confidence", o.confidence, 0.95, {
-    min: 0,
-    max: 1,
-    minExclusive: true,
-    maxExclusive: true,
-  });
-  const seed = optInteger(fn, "seed", o.seed, 0, { min: 0, max: 2 ** 32 - 1 });
+  const resamples = readResamples(fn, o.resamples);
+  const confidence = readConfidence(fn, o.confidence);
+  const seed = readSeed(fn, o.seed);
   const names = o.names ?? (["A", "B"] as const);
   if (!Array.isArray(names) || names.length !== 2 || names.some((s) => typeof s !== "string"))
     fail("invalid_option", `${fn}: option \`names\` must be two strings, got ${describeValue(names)}`);
@@ -235,10 +234,18 @@ export function compare(
       "shape_mismatch",
       `${fn}: system A has ${n} samples and system B ${nB}; a paired test needs the same samples`,
     );
-  const rows = Object.entries(metrics).map(([name, def]) => {
+  if (o.onProgress !== undefined && typeof o.onProgress !== "function")
+    fail(
+      "invalid_option",
+      `${fn}: option \`onProgress\` must be a function, got ${describeValue(o.onProgress)}`,
+    );
+  const entries = Object.entries(metrics);
+  const rows = entries.map(([name, def], k) => {
     if (def === null || typeof def !== "object" || typeof def.init !== "function")
       fail("invalid_value", `${fn}: metrics.${name} must be a metric definition, got ${describeValue(def)}`);
-    return compareOne(name, def, argsA, argsB, { test, resamples, confidence, seed, axes }, n);
+    const row = compareOne(name, def, argsA, argsB, { test, resamples, confidence, seed, axes }, n);
+    o.onProgress?.(k + 1, entries.length);
+    return row;
   });
   const defined = rows.map((r, i) => [i, r.pValue] as const).filter(([, p]) => p >= 0 && p <= 1);
   const adjusted = adjustPValues(

@@ -3,6 +3,7 @@
  * Both return adjusted p-values in the input order (compare each with the level α).
  */
 import { fail } from "../core/errors.js";
+import { optOneOf, required } from "../core/options.js";
 
 export type Correction = "holm" | "benjamini-hochberg" | "none";
 export const CORRECTIONS: readonly Correction[] = ["holm", "benjamini-hochberg", "none"];
@@ -46,9 +47,15 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
   return out;
 }
 
-/** Applies `correction` ("none" returns the p-values unchanged). */
+/**
+ * Applies `correction` ("none" returns the p-values unchanged, checked as the others are); any
+ * other name is `invalid_option` with the vocabulary, never an unadjusted result.
+ */
 export function adjustPValues(pValues: readonly number[], correction: Correction): number[] {
-  if (correction === "holm") return holm(pValues);
-  if (correction === "benjamini-hochberg") return benjaminiHochberg(pValues);
+  const fn = "adjustPValues";
+  const chosen = required(fn, "correction", optOneOf(fn, "correction", correction, CORRECTIONS));
+  if (chosen === "holm") return holm(pValues);
+  if (chosen === "benjamini-hochberg") return benjaminiHochberg(pValues);
+  order(pValues, fn);
   return [...pValues];
 }

@@ -3,6 +3,7 @@ export {
   type BootstrapOptions,
   bootstrapInterval,
   type Interval,
+  MAX_RESAMPLES,
   type PairedTestResult,
   pairedBootstrapTest,
   permutationTest,
@@ -18,10 +19,9 @@ export {
 export { adjustPValues, benjaminiHochberg, CORRECTIONS, type Correction, holm } from "./corrections.js";
 export { type DeLongResult, delongTest } from "./delong.js";
 export { binomialHalfCdf, erfc, normalCdf, normalQuantile, twoSidedNormalPValue } from "./distributions.js";
-export { type McNemarResult, mcnemarTest } from "./mcnemar.js";
+export { type McNemarOptions, type McNemarResult, mcnemarTest } from "./mcnemar.js";
 export {
   bootstrapMetric,
-  MAX_RESAMPLES,
   type MetricResamplingOptions,
   pairedBootstrapMetric,
   permutationMetric,

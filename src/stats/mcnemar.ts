@@ -1,6 +1,13 @@
 import { toFloat64 } from "../core/coerce.js";
+import { optBoolean, optionNames, readOptions } from "../core/options.js";
 import { assertBinary, assertSameLength } from "../core/validate.js";
 import { binomialHalfCdf, erfc } from "./distributions.js";
+
+export interface McNemarOptions {
+  /** The exact binomial test (default true, as statsmodels) or the continuity-corrected chi-square. */
+  readonly exact?: boolean;
+}
+const OPTIONS = optionNames<McNemarOptions>()("exact");
 
 export interface McNemarResult {
   /** Samples A got right and B got wrong. */
@@ -21,8 +28,14 @@ export interface McNemarResult {
 export function mcnemarTest(
   correctA: ArrayLike<number>,
   correctB: ArrayLike<number>,
-  options: { exact?: boolean } = {},
+  options?: McNemarOptions,
 ): McNemarResult {
+  const exact = optBoolean(
+    "mcnemarTest",
+    "exact",
+    readOptions<McNemarOptions>("mcnemarTest", options, OPTIONS).exact,
+    true,
+  );
   const a = toFloat64(correctA, "mcnemarTest", "correctA");
   const b = toFloat64(correctB, "mcnemarTest", "correctB");
   assertSameLength(a.length, b.length, "mcnemarTest", "correctA", "correctB");
@@ -35,7 +48,7 @@ export function mcnemarTest(
     else if (a[i] === 0 && b[i] === 1) onlyB++;
   }
   const total = onlyA + onlyB;
-  if (options.exact ?? true) {
+  if (exact) {
     const k = Math.min(onlyA, onlyB);
     return {
       onlyA,

@@ -13,7 +13,7 @@
  */
 import { encodeState } from "../core/codec.js";
 import { describeValue, fail } from "../core/errors.js";
-import { optInteger, optNumber, readOptions } from "../core/options.js";
+import { optionNames, readOptions } from "../core/options.js";
 import type { AnyMetricDef } from "../metric.js";
 import {
   bootstrapInterval,
@@ -21,11 +21,13 @@ import {
   type PairedTestResult,
   pairedBootstrapTest,
   permutationTest,
+  readConfidence,
+  readResamples,
+  readSeed,
 } from "./bootstrap.js";
 import { concatSamples, type SampleAxis, sampleCount, takeSamples } from "./samples.js";
 
-/** Most resamples any test takes (a ceiling on the work a caller can ask for). */
-export const MAX_RESAMPLES = 1_000_000;
+export { MAX_RESAMPLES } from "./bootstrap.js";
 
 export interface MetricResamplingOptions {
   /** The sample axis of each argument (default "rows" for all). */
@@ -40,14 +42,7 @@ export interface MetricResamplingOptions {
   readonly value?: (result: unknown) => number;
 }
 
-// A plain list: main's optionNames rejects complete lists (fixed on the hardening branches).
-const OPTIONS: readonly (keyof MetricResamplingOptions)[] = [
-  "axes",
-  "resamples",
-  "confidence",
-  "seed",
-  "value",
-];
+const OPTIONS = optionNames<MetricResamplingOptions>()("axes", "resamples", "confidence", "seed", "value");
 
 interface Read {
   axes: readonly SampleAxis[];
@@ -69,14 +64,9 @@ function read(fn: string, options: unknown, argCount: number): Read {
     fail("invalid_option", `${fn}: option \`value\` must be a function, got ${describeValue(o.value)}`);
   return {
     axes,
-    resamples: optInteger(fn, "resamples", o.resamples, 1000, { min: 1, max: MAX_RESAMPLES }),
-    confidence: optNumber(fn, "confidence", o.confidence, 0.95, {
-      min: 0,
-      max: 1,
-      minExclusive: true,
-      maxExclusive: true,
-    }),
-    seed: optInteger(fn, "seed", o.seed, 0, { min: 0, max: 2 ** 32 - 1 }),
+    resamples: readResamples(fn, o.resamples),
+    confidence: readConfidence(fn, o.confidence),
+    seed: readSeed(fn, o.seed),
     value: o.value ?? scalarOf,
   };
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { VERSION } from "../../src/signature/version.js";
 import { runCli } from "./run.js";
 
 const dir = mkdtempSync(join(tmpdir(), "plumbline-cli-classification-"));
@@ -26,7 +27,10 @@ describe("eval classification flags", () => {
       'plumbline: eval classification (binary task): unknown metric "f1_macro"; choose from stat_scores, accuracy, precision, recall, f1, specificity, balanced_accuracy, mcc, cohen_kappa, auroc, average_precision, log_loss, brier_score, ece\n',
     );
     const run = await runCli([...evalArgs, "--metrics", "auroc,accuracy", "--format", "csv"]);
-    expect(run.out).toBe("metric,value\naccuracy,0.5\nauroc,0.75\n");
+    // Each row carries the signature of the number (plumbline/signature).
+    expect(run.out).toBe(
+      `metric,value,signature\naccuracy,0.5,classification/binary_accuracy|ref:torchmetrics-1.9.0|version:${VERSION}\nauroc,0.75,classification/binary_auroc|ref:torchmetrics-1.9.0|version:${VERSION}\n`,
+    );
   });
 
   it("validates --task, --num-classes, --preds-kind, --header and --input-format with their vocabularies", async () => {
@@ -89,7 +93,9 @@ describe("eval classification flags", () => {
       "plumbline: eval classification: stdin is read once, so nothing can be inferred from a first pass; pass --preds-kind\n",
     );
     const auroc = cli(["--task", "binary", "--metrics", "auroc", "--format", "csv"]);
-    expect(auroc.stdout).toBe("metric,value\nauroc,1\n");
+    expect(auroc.stdout).toBe(
+      `metric,value,signature\nauroc,1,classification/binary_auroc|ref:torchmetrics-1.9.0|version:${VERSION}\n`,
+    );
     const logits = cli([
       "--task",
       "binary",

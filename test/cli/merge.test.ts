@@ -77,7 +77,7 @@ describe("plumbline merge", () => {
     const table = ok(["merge", shards[0]!.state, shards[1]!.state]);
     expect(table.split("\n")[0]).toBe(`classification (multiclass, ${preds.length - 1} samples, 4 classes)`);
     expect(ok(["merge", shards[0]!.state, shards[1]!.state, "--format", "csv"]).split("\n")[0]).toBe(
-      "metric,value",
+      "metric,value,signature",
     );
   });
 
@@ -215,10 +215,16 @@ describe("plumbline merge", () => {
         "--target",
         "data/samples/regression/target.csv",
       ]),
-    ) as Record<string, number>;
-    const merged = JSON.parse(ok(["merge", ...states, "--format", "json"])) as Record<string, number>;
+    ) as Record<string, number> & { signatures?: Record<string, string> };
+    const merged = JSON.parse(ok(["merge", ...states, "--format", "json"])) as Record<string, number> & {
+      signatures?: Record<string, string>;
+    };
     expect(Object.keys(merged)).toEqual(Object.keys(full));
-    for (const key of Object.keys(full)) expect(merged[key], key).toBeCloseTo(full[key]!, 10);
+    // The same definitions sign both (one signature per member of the suite).
+    expect(merged.signatures).toEqual(full.signatures);
+    expect(Object.keys(full.signatures!)).toHaveLength(11);
+    for (const key of Object.keys(full))
+      if (key !== "signatures") expect(merged[key], key).toBeCloseTo(full[key]!, 10);
     expect(ok(["merge", ...states]).split("\n")[0]).toBe("regression suite over 240 pairs");
   });
 
@@ -240,7 +246,7 @@ describe("plumbline merge", () => {
     expect(refused(["merge", write("tampered.json", JSON.stringify(state))])).toMatch(/^plumbline: merge: /);
   });
 
-  it("a --metrics subset of regression is computed by its own metrics and merges to the same rows", () => {
+  it("a --metrics subset of regression is a collection of those members and merges to the same rows", () => {
     const data = "data/samples/regression/";
     const args = [
       "eval",
@@ -252,8 +258,11 @@ describe("plumbline merge", () => {
       "--metrics",
       "mse,r2",
     ];
-    const state = JSON.parse(ok([...args, "--emit-state", "-"])) as { snapshots: { id: string }[] };
-    expect(state.snapshots.map((s) => s.id)).toEqual([
+    const state = JSON.parse(ok([...args, "--emit-state", "-"])) as {
+      snapshots: { id: string; options: { metrics: Record<string, { id: string }> } }[];
+    };
+    expect(state.snapshots.map((s) => s.id)).toEqual(["collection/metrics"]);
+    expect(Object.values(state.snapshots[0]!.options.metrics).map((m) => m.id)).toEqual([
       "regression/mean_squared_error",
       "regression/r2_score",
     ]);

@@ -29,6 +29,17 @@ describe("startProgress", () => {
     expect(out.text()).toContain("60%");
   });
 
+  it("draws during synchronous work too (no event-loop turn between updates)", () => {
+    const out = stream(true);
+    const progress = startProgress("matching", 4, { delayMs: 0, stream: out.stream });
+    for (let done = 1; done <= 4; done++) progress.update(done);
+    progress.stop();
+    // The stream buffers writes until the loop turns; what was written is what the bar drew.
+    return tick().then(() => {
+      expect(out.text()).toContain("matching [");
+    });
+  });
+
   it("stays silent when stderr is not a terminal, and before the delay", async () => {
     const pipe = stream(false);
     const quiet = startProgress("reading", 1000, { delayMs: 0, stream: pipe.stream });

@@ -12,9 +12,15 @@ import {
   parseMetricList,
   parseNumberFlag,
   startProgress,
-  writeOutput,
 } from "../grammar.js";
-import { addStateOptions, checkStatePath, type StateFlags, writeEvalState } from "../state-files.js";
+import { addReportOption, type Evaluation, finishEvaluation } from "../report.js";
+import {
+  addStateOptions,
+  checkOutputPath,
+  checkStatePath,
+  type StateFlags,
+  writeEvalState,
+} from "../state-files.js";
 import { addMemoryBudgetOption, spillExactCurves } from "./bounded.js";
 import {
   addInputOptions,
@@ -553,6 +559,7 @@ export function suiteOutput(result: SuiteResult) {
 
 interface Flags extends InputFlags, StateFlags, ScaleFlags {
   memoryBudget?: string;
+  report?: string;
   predsColumns?: string;
   targetColumns?: string;
   task?: string;
@@ -560,6 +567,23 @@ interface Flags extends InputFlags, StateFlags, ScaleFlags {
   predsKind: string;
   metrics?: string;
   format: string;
+}
+
+/** The suite member a table row comes from: the confusion counts are the stat scores'. */
+export function suiteRowMetric(row: readonly unknown[]): string {
+  const name = String(row[0]);
+  return ["tp", "fp", "tn", "fn"].includes(name) ? "stat_scores" : name;
+}
+
+/** What `eval classification` prints, signs and reports. */
+function classificationEvaluation(suite: RunningSuite, result: SuiteResult): Evaluation {
+  const metrics = suite.entries.map((e, k) => ({ name: e.name, def: e.def, state: suite.metrics[k]!.state }));
+  return {
+    output: suiteOutput(result),
+    metrics,
+    rowMetric: suiteRowMetric,
+    results: () => ({ task: "classification", metrics, notes: result.notes }),
+  };
 }
 
 /** Reads, plans (with a first pass over files when something must be inferred) and runs the suite. */
@@ -677,10 +701,12 @@ export function register(evalCommand: Command): void {
   addStateOptions(command);
   addScaleOptions(command);
   addMemoryBudgetOption(command);
+  addReportOption(command);
   command.action((flags: Flags) =>
     runAction(async () => {
       const format = parseFormat(FN, flags.format);
       await checkStatePath(FN, flags.emitState);
+      await checkOutputPath(FN, "--report", flags.report);
       const suite = await evaluateClassification(flags);
       const result = suite.result();
       const summary = {
@@ -692,7 +718,7 @@ export function register(evalCommand: Command): void {
       const names = suite.entries.map((e) => e.name);
       if (await writeEvalState(FN, flags, suite.metrics, inputLabel(flags, suite.samples), names, summary))
         return;
-      writeOutput(format, suiteOutput(result));
+      await finishEvaluation(format, flags, classificationEvaluation(suite, result));
     }),
   );
 }

@@ -55,15 +55,18 @@ describe("plumbline eval detection", () => {
     const json = JSON.parse(
       (await run([...base, "--format", "json", "--metrics", "ap,ap_50,ar_100,per_class"])).out,
     );
-    expect(Object.keys(json)).toEqual(["iou_type", "stats", "stat_labels", "per_class"]);
+    expect(Object.keys(json)).toEqual(["iou_type", "stats", "stat_labels", "per_class", "signatures"]);
     expect(Object.keys(json.stats)).toEqual(["ap", "ap_50", "ar_100"]);
     expect(json.stats.ap_50).toBeCloseTo(0.605, 3);
     expect(Object.keys(json.per_class[0])).toEqual(["category_id", "name", "ap", "ar"]);
     const csv = (await run([...base, "--format", "csv", "--metrics", "ap"])).out.trim().split("\n");
-    expect(csv[0]).toBe("metric,category_id,name,value");
+    expect(csv[0]).toBe("metric,category_id,name,value,signature");
     expect(csv).toHaveLength(2);
     const table = await run([...base, "--metrics", "ap_75"]);
-    expect(table.out.trim().split("\n")).toHaveLength(1);
+    // The summary row, then the signature of the evaluation.
+    const lines = table.out.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^signature bbox: detection\/coco_map\|/);
     const unknown = await run([...base, "--metrics", "map"]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('unknown metric "map"');

@@ -5,7 +5,15 @@ import { createMetric } from "../../metric.js";
 import { type CocoEvalResult, cocoEvalDef, type IouType } from "../../metrics/detection/coco-eval.js";
 import { cocoToImages } from "../../metrics/detection/coco-json.js";
 import { runAction } from "../errors.js";
-import { addFormatOption, parseFormat, parseMetricList, writeOutput } from "../grammar.js";
+import {
+  addFormatOption,
+  type CommandOutput,
+  parseFormat,
+  parseMetricList,
+  startProgress,
+} from "../grammar.js";
+import { addReportOption, finishEvaluation } from "../report.js";
+import { checkOutputPath } from "../state-files.js";
 import { checkEmitStatePath, emitState } from "./emit-state.js";
 
 const CMD = "eval detection";
@@ -86,6 +94,9 @@ export function statKeys(iouType: IouType, maxDets: readonly number[] | undefine
   ];
 }
 
+/** Images matched per update (the progress bar moves between updates). */
+const IMAGES_PER_UPDATE = 256;
+
 /** `plumbline eval detection --gt instances.json --preds results.json [--iou-type bbox|segm|keypoints]`. */
 export function register(evalCommand: Command): void {
   const command = evalCommand
@@ -110,6 +121,7 @@ export function register(evalCommand: Command): void {
       "--emit-state <file>",
       "also write the evaluation state for `plumbline merge` (shards must hold disjoint images)",
     );
+  addReportOption(command);
   addFormatOption(command).action(
     (opts: {
       gt: string;
@@ -121,6 +133,7 @@ export function register(evalCommand: Command): void {
       metrics?: string;
       format?: string;
       emitState?: string;
+      report?: string;
     }) =>
       runAction(async () => {
         const format = parseFormat(CMD, opts.format);
@@ -135,6 +148,7 @@ export function register(evalCommand: Command): void {
         const vocabulary = [...keys, "per_class"];
         const chosen = parseMetricList(CMD, opts.metrics, vocabulary, vocabulary);
         if (opts.emitState !== undefined) checkEmitStatePath(CMD, opts.emitState);
+        await checkOutputPath(CMD, "--report", opts.report);
         const gt = readJson(opts.gt, "--gt");
         const preds = readJson(opts.preds, "--preds");
         const { images, categoryIds } = cocoToImages(gt, preds, iouType);
@@ -146,7 +160,17 @@ export function register(evalCommand: Command): void {
             ...(opts.classAgnostic ? { useCats: false } : {}),
             ...(opts.intendedSummary ? { summary: "intended" as const } : {}),
           }),
-        ).update(images);
+        );
+        // Images in chunks (the same numbers as one update: each image is matched on arrival).
+        const progress = startProgress("evaluating images", images.length);
+        try {
+          for (let i = 0; i < images.length; i += IMAGES_PER_UPDATE) {
+            metric.update(images.slice(i, i + IMAGES_PER_UPDATE));
+            progress.update(i + IMAGES_PER_UPDATE);
+          }
+        } finally {
+          progress.stop();
+        }
         const result = metric.compute();
         if (opts.emitState !== undefined) await emitState(CMD, opts.emitState, [metric as never]);
         const names = new Map<number, string>();
@@ -163,7 +187,7 @@ export function register(evalCommand: Command): void {
               ar: result.perClassAr[k]!,
             }))
           : undefined;
-        writeOutput(format, {
+        const output: CommandOutput = {
           json: () => ({
             iouType,
             stats: Object.fromEntries(stats.map((r) => [r.key, r.value])),
@@ -187,6 +211,18 @@ export function register(evalCommand: Command): void {
               .filter((_, i) => chosen.includes(keys[i]!));
             return [...summaryRows, ...(perClass ? lines.slice(result.stats.length) : [])].join("\n");
           },
+        };
+        // Every row is a number of the one COCO evaluation: one signature, under the IoU type's name.
+        const metrics = [{ name: iouType, def: metric.def, state: metric.state }];
+        await finishEvaluation(format, opts, {
+          output,
+          metrics,
+          rowMetric: () => iouType,
+          results: () => ({
+            task: "detection",
+            metrics,
+            classNames: result.categoryIds.map((id) => names.get(id) ?? String(id)),
+          }),
         });
       }),
   );

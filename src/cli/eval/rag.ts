@@ -16,15 +16,21 @@ import {
   ragMetrics,
 } from "../../rag/registry.js";
 import { parseRagJsonl } from "../../rag/samples.js";
+import type { RagSample } from "../../rag/types.js";
+import type { EvaluationResults, RagSampleRow } from "../../report/results.js";
 import { runAction } from "../errors.js";
 import {
   addFormatOption,
+  type CommandOutput,
   parseFormat,
   parseMetricList,
   parseNumberFlag,
   readTextInput,
+  startProgress,
   writeOutput,
 } from "../grammar.js";
+import { addReportOption, finishEvaluation } from "../report.js";
+import { checkOutputPath } from "../state-files.js";
 
 const COMMAND = "eval rag";
 
@@ -44,6 +50,61 @@ export const RAG_EXIT = {
 export const CACHE_FAILED_EXIT = RAG_EXIT.cacheFailed;
 
 const fixed = (v: number, digits: number) => (Number.isNaN(v) ? "NaN" : v.toFixed(digits));
+
+/**
+ * The report of a RAG evaluation: per sample its scores and the judge's reasons, each metric's
+ * mean with its interval (normal or prediction-powered, at `confidence`), and the cost.
+ */
+export function ragReportResults(
+  samples: readonly RagSample[],
+  evaluation: RagEvaluation,
+  confidence: number,
+  billing: { readonly requests?: number | undefined; readonly priced: boolean },
+): EvaluationResults {
+  const rows: RagSampleRow[] = samples.map((sample, i) => {
+    const scores: Record<string, number> = {};
+    const reasons: Record<string, string> = {};
+    for (const m of evaluation.metrics) {
+      const score = m.scores[i];
+      if (score === undefined) continue;
+      scores[m.metric] = score.value;
+      if (score.reason !== undefined) reasons[m.metric] = score.reason;
+    }
+    return {
+      id: sample.id ?? String(i + 1),
+      ...(sample.question !== undefined ? { question: sample.question } : {}),
+      scores,
+      ...(Object.keys(reasons).length > 0 ? { reasons } : {}),
+    };
+  });
+  return {
+    task: "rag",
+    metrics: [],
+    samples: rows,
+    intervals: Object.fromEntries(
+      evaluation.metrics.map((m) => [
+        m.metric,
+        {
+          estimate: m.summary.mean,
+          low: m.summary.lower,
+          high: m.summary.upper,
+          confidence,
+          resamples: 0,
+        },
+      ]),
+    ),
+    perSample: Object.fromEntries(evaluation.metrics.map((m) => [m.metric, m.scores.map((s) => s.value)])),
+    cost: {
+      requests: billing.requests ?? evaluation.usage.calls,
+      inputTokens: evaluation.usage.promptTokens,
+      outputTokens: evaluation.usage.completionTokens,
+      ...(billing.priced ? { usd: evaluation.usage.cost } : {}),
+    },
+    notes: evaluation.metrics.map(
+      (m) => `${m.metric}: ${m.variant} (${m.interval === "ppi" ? "prediction-powered" : "normal"} interval)`,
+    ),
+  };
+}
 
 /** The lines `plumbline eval rag` prints for an evaluation (the table format). */
 export function formatRagReport(evaluation: RagEvaluation, level: number): string[] {
@@ -183,6 +244,7 @@ function formatEstimate(estimates: readonly RagCostEstimate[]): string {
 }
 
 interface RagOptions {
+  report?: string;
   data?: string;
   prompts?: string;
   showPrompts?: boolean;
@@ -259,6 +321,7 @@ export function register(evalCommand: Command): void {
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .option("--alpha <a>", "1 - confidence level", "0.05");
+  addReportOption(command);
   addFormatOption(command).action((opts: RagOptions) =>
     runAction(async () => {
       const format = parseFormat(COMMAND, opts.format);
@@ -314,6 +377,17 @@ export function register(evalCommand: Command): void {
           ? { embeddingPerMillion: parseNumberFlag(COMMAND, "--price-embed", opts.priceEmbed, { min: 0 }) }
           : {}),
       };
+      // The client's flags are read whether or not a judge is given: a bad value never passes silently.
+      const clientLimits = {
+        concurrency: parseNumberFlag(COMMAND, "--concurrency", opts.concurrency, {
+          min: 1,
+          max: 1024,
+          integer: true,
+        }),
+        timeoutMs: parseNumberFlag(COMMAND, "--timeout", opts.timeout, { min: 0, minExclusive: true }),
+        deadlineMs: parseNumberFlag(COMMAND, "--deadline", opts.deadline, { min: 0, minExclusive: true }),
+        maxRetries: parseNumberFlag(COMMAND, "--retries", opts.retries, { min: 0, max: 100, integer: true }),
+      };
       const maxCost =
         opts.maxCost === undefined
           ? undefined
@@ -322,6 +396,7 @@ export function register(evalCommand: Command): void {
         opts.failUnder === undefined ? [] : parseGates(opts.failUnder.join(","), metrics, COMMAND);
       if (opts.data === undefined)
         return fail("invalid_option", `${COMMAND}: option \`--data <file>\` is required`);
+      await checkOutputPath(COMMAND, "--report", opts.report);
       const samples = parseRagJsonl(await readTextInput(COMMAND, opts.data), COMMAND);
       const previous = opts.results !== undefined ? readResults(opts.results, COMMAND) : undefined;
       const identities =
@@ -368,29 +443,14 @@ export function register(evalCommand: Command): void {
               model: opts.model!,
               ...(opts.embeddingModel ? { embeddingModel: opts.embeddingModel } : {}),
               apiKeyEnv: opts.apiKeyEnv,
-              concurrency: parseNumberFlag(COMMAND, "--concurrency", opts.concurrency, {
-                min: 1,
-                max: 1024,
-                integer: true,
-              }),
-              timeoutMs: parseNumberFlag(COMMAND, "--timeout", opts.timeout, { min: 0, minExclusive: true }),
-              deadlineMs: parseNumberFlag(COMMAND, "--deadline", opts.deadline, {
-                min: 0,
-                minExclusive: true,
-              }),
-              maxRetries: parseNumberFlag(COMMAND, "--retries", opts.retries, {
-                min: 0,
-                max: 100,
-                integer: true,
-              }),
+              ...clientLimits,
               pricing: {
                 inputPerMillion: pricing.inputPerMillion,
                 outputPerMillion: pricing.outputPerMillion,
               },
             })
           : undefined;
-      // Progress on a TTY only, after a second (the CLI grammar).
-      const progress = process.stderr.isTTY === true ? { started: Date.now(), last: 0 } : undefined;
+      const progress = startProgress("judging", undefined);
       const evaluation = await evaluateRag(samples, {
         metrics,
         ...(client ? { judge: client.judge, embed: client.embed } : {}),
@@ -404,13 +464,9 @@ export function register(evalCommand: Command): void {
         ...(maxCost !== undefined ? { maxCost } : {}),
         ...(previous ? { previous } : {}),
         ...(opts.results !== undefined ? { onResult: appendResults(opts.results, COMMAND) } : {}),
-        onProgress: (done, total) => {
-          if (!progress || Date.now() - progress.started < 1000 || Date.now() - progress.last < 200) return;
-          progress.last = Date.now();
-          process.stderr.write(`\rjudging: ${done}/${total} sample-metric judgments`);
-          if (done === total) process.stderr.write("\n");
-        },
+        onProgress: (done) => progress.update(done),
       });
+      progress.stop();
       const gateFailures: GateFailure[] = checkGates(evaluation, gates);
       const cacheStats = cache?.stats();
       const exitCode = !evaluation.complete
@@ -421,7 +477,7 @@ export function register(evalCommand: Command): void {
             ? RAG_EXIT.cacheFailed
             : 0;
       const clientUsage = client?.usage();
-      writeOutput(format, {
+      const output: CommandOutput = {
         table: () =>
           [
             ...(client ? [] : ["no judge given: running the non-LLM variants (no network, no model)"]),
@@ -445,6 +501,17 @@ export function register(evalCommand: Command): void {
           gates: { checked: gates, failed: gateFailures },
           exitCode,
         }),
+      };
+      // RAG scores come from a judge, not from metric definitions: no signatures (each metric's
+      // variant names its definition and reference version).
+      await finishEvaluation(format, opts, {
+        output,
+        metrics: [],
+        results: () =>
+          ragReportResults(samples, evaluation, 1 - alpha, {
+            requests: clientUsage?.requests,
+            priced: pricing.inputPerMillion > 0 || pricing.outputPerMillion > 0,
+          }),
       });
       process.exitCode = exitCode;
     }),

@@ -1,8 +1,9 @@
 import type { Command } from "commander";
+import { collectionMembers, metricCollection } from "../../collection/metric-collection.js";
 import { fail } from "../../core/errors.js";
 import { type AnyMetricDef, createMetric, type Metric, optionsKey } from "../../metric.js";
 import * as R from "../../metrics/regression/index.js";
-import { type RegressionSuite, regressionSuiteDef } from "../../metrics/regression/suite.js";
+import type { RegressionSuite } from "../../metrics/regression/suite.js";
 import { runAction } from "../errors.js";
 import {
   addFormatOption,
@@ -12,10 +13,17 @@ import {
   parseMetricList,
   snakeCase,
   startProgress,
-  writeOutput,
 } from "../grammar.js";
-import { addStateOptions, checkStatePath, type StateFlags, writeEvalState } from "../state-files.js";
+import { addReportOption, type Evaluation, finishEvaluation } from "../report.js";
+import {
+  addStateOptions,
+  checkOutputPath,
+  checkStatePath,
+  type StateFlags,
+  writeEvalState,
+} from "../state-files.js";
 import { addMedianSketchOption, parseMedianSketch } from "./bounded.js";
+import { PairReservoir } from "./pair-reservoir.js";
 import { addInputOptions, type InputFlags, inputLabel, openPairedInput } from "./read-table.js";
 import { addScaleOptions, isScaled, runScaled, type ScaleFlags } from "./sharded.js";
 
@@ -23,6 +31,7 @@ const FN = "eval regression";
 
 /** The flags of `plumbline eval regression`. */
 export interface RegressionFlags extends InputFlags, StateFlags, ScaleFlags {
+  report?: string;
   medianSketch?: string;
   predsColumn?: string;
   targetColumn?: string;
@@ -46,34 +55,23 @@ const labels: Record<keyof RegressionSuite, string> = {
 
 const KEYS = Object.keys(labels) as (keyof RegressionSuite)[];
 
-/**
- * The suite's members, for `--metrics`: a subset is computed by its own definitions, so the
- * bounded ones (MSE, MAE, R², ...) keep bounded state; the full suite is one definition
- * (`regressionSuiteDef`), whose median, Spearman and Kendall members keep every pair.
- */
-const MEMBERS: Record<keyof RegressionSuite, () => AnyMetricDef> = {
-  mse: () => R.meanSquaredErrorDef(),
-  rmse: () => R.rootMeanSquaredErrorDef(),
-  mae: () => R.meanAbsoluteErrorDef(),
-  mape: () => R.meanAbsolutePercentageErrorDef(),
-  medianAbsoluteError: () => R.medianAbsoluteErrorDef(),
-  maxError: () => R.maxErrorDef(),
-  r2: () => R.r2ScoreDef(),
-  explainedVariance: () => R.explainedVarianceDef(),
-  pearson: () => R.pearsonCorrelationDef(),
-  spearman: () => R.spearmanCorrelationDef(),
-  kendallTau: () => R.kendallTauDef(),
-};
-
-/** The member key of a definition (by id and options), for `merge`. */
-export function regressionMemberKey(id: string, key: string): keyof RegressionSuite | undefined {
-  return KEYS.find((k) => {
-    const def = MEMBERS[k]();
-    return `${def.id}\u0000${optionsKey(def)}` === key && def.id === id;
-  });
-}
 /** `--metrics` names: the snake_case JSON keys. */
 const VOCABULARY = KEYS.map(snakeCase);
+
+/** The suite's member names when `def` is the regression suite or a subset of it (for `merge`), else undefined. */
+export function regressionSuiteKeys(def: AnyMetricDef): (keyof RegressionSuite)[] | undefined {
+  const members = collectionMembers(def);
+  if (members === undefined) return undefined;
+  const reference = R.regressionSuiteMembers();
+  const names = Object.keys(members);
+  const same = names.every(
+    (k) =>
+      Object.hasOwn(reference, k) &&
+      reference[k as keyof RegressionSuite].id === members[k]!.id &&
+      optionsKey(reference[k as keyof RegressionSuite]) === optionsKey(members[k]!),
+  );
+  return same ? KEYS.filter((k) => names.includes(k)) : undefined;
+}
 
 /** Formats the suite as an aligned two-column table (only `keys` when given). */
 export function formatRegressionTable(
@@ -103,6 +101,28 @@ export function regressionOutput(
   };
 }
 
+/** What `eval regression` prints, signs and reports (the plots from a bounded sample of the pairs). */
+export function regressionEvaluation(
+  metric: Metric<unknown, unknown[], unknown>,
+  suite: RegressionSuite,
+  rows: number,
+  keys: readonly (keyof RegressionSuite)[],
+  reservoir?: PairReservoir,
+): Evaluation {
+  const metrics = [{ name: "suite", def: metric.def, state: metric.state }];
+  const note = reservoir?.note();
+  return {
+    output: regressionOutput(suite, rows, keys),
+    metrics,
+    results: () => ({
+      task: "regression",
+      metrics,
+      ...(reservoir ? { predictions: reservoir.sample() } : {}),
+      ...(note ? { notes: [note] } : {}),
+    }),
+  };
+}
+
 /**
  * Streams the two columns (`--preds-column`, `--target-column`; by default the only column of
  * each file, or `target`/`label` and the other column of one shared file) into the suite; a
@@ -111,6 +131,7 @@ export function regressionOutput(
 export async function evaluateRegressionFiles(
   flags: RegressionFlags,
   keys: readonly (keyof RegressionSuite)[] = KEYS,
+  reservoir?: PairReservoir,
 ): Promise<{
   rows: number;
   suite: RegressionSuite;
@@ -138,7 +159,7 @@ export async function evaluateRegressionFiles(
       );
   }
   const medianSketch = parseMedianSketch(FN, flags);
-  const { whole, metrics } = regressionMetrics(keys, medianSketch);
+  const metrics = regressionMetrics(keys, medianSketch);
   let rows = 0;
   if (isScaled(FN, flags))
     rows = await runScaled(FN, flags, "eval regression", { keys, medianSketch }, input, metrics);
@@ -147,6 +168,7 @@ export async function evaluateRegressionFiles(
     try {
       for await (const batch of input.batches()) {
         for (const metric of metrics) metric.update(batch.preds[0]!, batch.target[0]!);
+        reservoir?.add(batch.preds[0]!, batch.target[0]!);
         rows += batch.rows;
         progress.update(input.bytesRead());
       }
@@ -155,32 +177,24 @@ export async function evaluateRegressionFiles(
     }
   }
   if (rows === 0) fail("empty_input", `${FN}: the input files hold no rows`);
-  const suite = whole
-    ? (metrics[0]!.compute() as RegressionSuite)
-    : (Object.fromEntries(keys.map((k, i) => [k, metrics[i]!.compute()])) as unknown as RegressionSuite);
-  return { rows, suite, metrics, names: whole ? ["suite"] : keys.map(snakeCase) };
+  const suite = metrics[0]!.compute() as RegressionSuite;
+  return { rows, suite, metrics, names: ["suite"] };
 }
 
 /**
- * Fresh metrics for the chosen rows: the whole suite as one definition, or each member's own
- * (always with `medianSketch`: the median absolute error then comes from a quantile sketch).
+ * A fresh metric for the chosen rows: one collection of the suite's members (a subset of bounded
+ * members keeps bounded state; with `medianSketch` the median absolute error comes from a
+ * quantile sketch). Shard workers build the same, so their states merge into it.
  */
 export function regressionMetrics(
   keys: readonly (keyof RegressionSuite)[],
   medianSketch?: number,
-): {
-  whole: boolean;
-  metrics: Metric<unknown, unknown[], unknown>[];
-} {
-  const whole = keys.length === KEYS.length && medianSketch === undefined;
-  const member = (k: keyof RegressionSuite): AnyMetricDef =>
-    k === "medianAbsoluteError" && medianSketch !== undefined
-      ? R.medianAbsoluteErrorSketchDef({ k: medianSketch })
-      : MEMBERS[k]();
-  const metrics = (whole ? [regressionSuiteDef() as AnyMetricDef] : keys.map(member)).map(
-    (def) => createMetric(def) as Metric<unknown, unknown[], unknown>,
-  );
-  return { whole, metrics };
+): Metric<unknown, unknown[], unknown>[] {
+  const members: Record<string, AnyMetricDef> = R.regressionSuiteMembers();
+  if (medianSketch !== undefined)
+    members.medianAbsoluteError = R.medianAbsoluteErrorSketchDef({ k: medianSketch });
+  const def = metricCollection(Object.fromEntries(keys.map((k) => [k, members[k]!])));
+  return [createMetric(def) as Metric<unknown, unknown[], unknown>];
 }
 
 /**
@@ -204,15 +218,24 @@ export function register(evalCommand: Command): void {
   addStateOptions(command);
   addScaleOptions(command);
   addMedianSketchOption(command);
+  addReportOption(command);
   command.action((flags: RegressionFlags) =>
     runAction(async () => {
       const format = parseFormat(FN, flags.format);
       const names = parseMetricList(FN, parseList(flags.metrics), VOCABULARY, VOCABULARY);
       const keys = KEYS.filter((k) => names.includes(snakeCase(k)));
       await checkStatePath(FN, flags.emitState);
-      const { rows, suite, metrics, names: stateNames } = await evaluateRegressionFiles(flags, keys);
+      await checkOutputPath(FN, "--report", flags.report);
+      // The report's plots sample the pairs this process reads (a sharded run reads none here).
+      const reservoir = flags.report === undefined || isScaled(FN, flags) ? undefined : new PairReservoir();
+      const {
+        rows,
+        suite,
+        metrics,
+        names: stateNames,
+      } = await evaluateRegressionFiles(flags, keys, reservoir);
       if (await writeEvalState(FN, flags, metrics, inputLabel(flags, rows), stateNames, { rows })) return;
-      writeOutput(format, regressionOutput(suite, rows, keys));
+      await finishEvaluation(format, flags, regressionEvaluation(metrics[0]!, suite, rows, keys, reservoir));
     }),
   );
 }

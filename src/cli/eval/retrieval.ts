@@ -2,15 +2,26 @@ import type { Command } from "commander";
 import { fail } from "../../core/errors.js";
 import { optOneOf } from "../../core/options.js";
 import {
-  evaluateRunGrouped,
+  evaluateRunGroupedMetrics,
   evaluateTrec,
   parseTrecQrels,
   parseTrecRun,
   TREC_METRIC_BASES,
   type TrecEvaluation,
 } from "../../metrics/retrieval/trec.js";
+import type { EvaluationResults } from "../../report/results.js";
+import { bootstrapInterval, type Interval } from "../../stats/bootstrap.js";
 import { runAction } from "../errors.js";
-import { addFormatOption, parseFormat, parseMetricList, readTextInput, writeOutput } from "../grammar.js";
+import {
+  addFormatOption,
+  type CommandOutput,
+  parseFormat,
+  parseMetricList,
+  readTextInput,
+  startProgress,
+} from "../grammar.js";
+import { addReportOption, finishEvaluation } from "../report.js";
+import { checkOutputPath } from "../state-files.js";
 
 const COMMAND = "eval retrieval";
 const DEFAULT_METRICS = ["map", "mrr", "ndcg@10", "p@10", "recall@100", "rprec"];
@@ -29,6 +40,37 @@ export function parseTrecMetricList(value: string | undefined): string[] {
     [],
   );
   return [...new Set(names)];
+}
+
+/**
+ * The report of a trec_eval-convention evaluation: each metric's per-query values, and its mean
+ * with a 95% percentile bootstrap interval over queries (1000 resamples, seed 0).
+ */
+export function trecReportResults(result: TrecEvaluation): EvaluationResults {
+  const perSample: Record<string, Float64Array> = {};
+  const intervals: Record<string, Interval> = {};
+  for (const name of Object.keys(result.means)) {
+    const values = Float64Array.from(result.queries, (q) => result.perQuery[q]![name]!);
+    perSample[name] = values;
+    intervals[name] = bootstrapInterval(
+      values.length,
+      (indices) => {
+        let sum = 0;
+        for (const i of indices) sum += values[i]!;
+        return sum / indices.length;
+      },
+      { resamples: 1000, confidence: 0.95, seed: 0 },
+    );
+  }
+  return {
+    task: "retrieval",
+    metrics: [],
+    perSample,
+    intervals,
+    notes: [
+      `trec_eval conventions over ${result.queries.length} queries; intervals are percentile bootstrap intervals of the mean over queries.`,
+    ],
+  };
 }
 
 /** Formats a TREC evaluation as the table `plumbline eval retrieval` prints. */
@@ -74,6 +116,7 @@ export function register(evalCommand: Command): void {
       "with --convention torchmetrics: torchmetrics, average, optimistic or pessimistic",
     )
     .option("--empty-target-action <action>", "with --convention torchmetrics: neg, pos, skip or error");
+  addReportOption(command);
   addFormatOption(command).action(
     (opts: {
       run: string;
@@ -84,6 +127,7 @@ export function register(evalCommand: Command): void {
       convention: string;
       ties?: string;
       emptyTargetAction?: string;
+      report?: string;
     }) =>
       runAction(async () => {
         const format = parseFormat(COMMAND, opts.format);
@@ -97,6 +141,7 @@ export function register(evalCommand: Command): void {
         );
         if (opts.run === "-" && opts.qrels === "-")
           fail("invalid_option", `${COMMAND}: only one of --run and --qrels can read stdin`);
+        await checkOutputPath(COMMAND, "--report", opts.report);
         const runFile = opts.run === "-" ? "stdin" : opts.run;
         const qrelsFile = opts.qrels === "-" ? "stdin" : opts.qrels;
         const run = parseTrecRun(await readTextInput(COMMAND, opts.run), COMMAND, runFile);
@@ -115,11 +160,20 @@ export function register(evalCommand: Command): void {
             "error",
           ]);
           if (opts.perQuery) fail("invalid_option", `${COMMAND}: --per-query needs --convention trec_eval`);
-          const means = evaluateRunGrouped(run, qrels, metrics, {
+          const progress = startProgress("evaluating metrics", metrics.length);
+          const evaluated = evaluateRunGroupedMetrics(run, qrels, metrics, {
             ...(ties ? { ties } : {}),
             ...(empty ? { emptyTargetAction: empty } : {}),
           });
-          writeOutput(format, {
+          const means = Object.fromEntries(
+            evaluated.map((e, k) => {
+              progress.update(k);
+              return [e.name, e.metric.compute()];
+            }),
+          );
+          progress.stop();
+          const signed = evaluated.map((e) => ({ name: e.name, def: e.metric.def, state: e.metric.state }));
+          const output: CommandOutput = {
             table: () =>
               [
                 `metric        mean   (torchmetrics conventions, ties: ${ties ?? "torchmetrics"})`,
@@ -129,6 +183,11 @@ export function register(evalCommand: Command): void {
               ].join("\n"),
             csv: () => ({ header: ["metric", "mean"], rows: Object.entries(means) }),
             json: () => ({ convention, ties: ties ?? "torchmetrics", means }),
+          };
+          await finishEvaluation(format, opts, {
+            output,
+            metrics: signed,
+            results: () => ({ task: "retrieval", metrics: signed }),
           });
           return;
         }
@@ -138,9 +197,11 @@ export function register(evalCommand: Command): void {
             `${COMMAND}: --ties and --empty-target-action need --convention torchmetrics`,
           );
         }
-        const result = evaluateTrec(run, qrels, metrics);
+        const progress = startProgress("evaluating queries", run.size);
+        const result = evaluateTrec(run, qrels, metrics, (done) => progress.update(done));
+        progress.stop();
         const names = Object.keys(result.means);
-        writeOutput(format, {
+        const output: CommandOutput = {
           table: () => formatTrecTable(result, opts.perQuery ?? false).join("\n"),
           csv: () =>
             opts.perQuery
@@ -158,6 +219,13 @@ export function register(evalCommand: Command): void {
               ? { perQuery: result.queries.map((q) => ({ query: q, ...result.perQuery[q] })) }
               : {}),
           }),
+        };
+        // trec_eval's conventions are computed outside the metric definitions: no signatures;
+        // the report shows each mean with a bootstrap interval over queries.
+        await finishEvaluation(format, opts, {
+          output,
+          metrics: [],
+          results: () => trecReportResults(result),
         });
       }),
   );

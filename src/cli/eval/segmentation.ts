@@ -2,15 +2,23 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import type { Command } from "commander";
 import { decode as decodePng } from "fast-png";
+import { type CollectionState, memberStates } from "../../collection/metric-collection.js";
 import { describeValue, fail, isPlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
-import { diceScoreDef } from "../../metrics/segmentation/dice-score.js";
-import { frequencyWeightedIouDef } from "../../metrics/segmentation/frequency-weighted-iou.js";
 import { meanIouDef } from "../../metrics/segmentation/mean-iou.js";
 import { parseNpy } from "../../metrics/segmentation/npy.js";
-import { pixelAccuracyDef } from "../../metrics/segmentation/pixel-accuracy.js";
+import { type SegmentationSuiteResult, segmentationSuiteDef } from "../../metrics/segmentation/suite.js";
 import { runAction } from "../errors.js";
-import { addFormatOption, parseFormat, parseMetricList, parseNumberFlag, writeOutput } from "../grammar.js";
+import {
+  addFormatOption,
+  type CommandOutput,
+  parseFormat,
+  parseMetricList,
+  parseNumberFlag,
+  startProgress,
+} from "../grammar.js";
+import { addReportOption, finishEvaluation } from "../report.js";
+import { checkOutputPath } from "../state-files.js";
 import { checkEmitStatePath, emitState } from "./emit-state.js";
 
 const CMD = "eval segmentation";
@@ -132,6 +140,7 @@ export function register(evalCommand: Command): void {
     )
     .option("--metrics <list>", `comma-separated: ${SEGMENTATION_METRICS.join(", ")} (default all)`)
     .option("--emit-state <file>", "also write the metric states for `plumbline merge`");
+  addReportOption(command);
   addFormatOption(command).action(
     (opts: {
       preds: string;
@@ -141,6 +150,7 @@ export function register(evalCommand: Command): void {
       metrics?: string;
       format?: string;
       emitState?: string;
+      report?: string;
     }) =>
       runAction(async () => {
         const format = parseFormat(CMD, opts.format);
@@ -168,6 +178,7 @@ export function register(evalCommand: Command): void {
             );
           checkEmitStatePath(CMD, opts.emitState);
         }
+        await checkOutputPath(CMD, "--report", opts.report);
         const preds = listMaps(opts.preds, "--preds");
         const target = listMaps(opts.target, "--target");
         for (const stem of target.keys())
@@ -184,7 +195,9 @@ export function register(evalCommand: Command): void {
         if (givenClasses !== undefined) labels = Array.from({ length: givenClasses }, (_, c) => c);
         else {
           const present = new Set<number>();
-          for (const stem of stems) {
+          const scan = startProgress("scanning labels", stems.length);
+          for (const [done, stem] of stems.entries()) {
+            scan.update(done);
             const p = readLabelFile(preds.get(stem)!);
             const t = readLabelFile(target.get(stem)!);
             checkIntegerLabels(p.data, preds.get(stem)!);
@@ -199,6 +212,7 @@ export function register(evalCommand: Command): void {
               present.add(p.data[i]!);
             }
           }
+          scan.stop();
           labels = [...present].sort((a, b) => a - b);
           if (labels.length === 0)
             fail(
@@ -210,11 +224,11 @@ export function register(evalCommand: Command): void {
         const remap = givenClasses === undefined;
         const numClasses = labels.length;
         const ignore = ignoreIndex !== undefined ? { ignoreIndex } : {};
-        const pa = createMetric(pixelAccuracyDef(ignore));
-        const miou = createMetric(meanIouDef({ numClasses, perClass: true, ...ignore }));
-        const fw = createMetric(frequencyWeightedIouDef({ numClasses, ...ignore }));
-        const dice = createMetric(diceScoreDef({ numClasses, average: "none", ...ignore }));
-        for (const stem of stems) {
+        // The public suite: one update per image pair, the IoU family on one confusion matrix.
+        const suite = createMetric(segmentationSuiteDef({ numClasses, ...ignore }));
+        const progress = startProgress("evaluating", stems.length);
+        for (const [done, stem] of stems.entries()) {
+          progress.update(done);
           let p = readLabelFile(preds.get(stem)!);
           let t = readLabelFile(target.get(stem)!);
           if (p.shape.join("x") !== t.shape.join("x"))
@@ -241,29 +255,26 @@ export function register(evalCommand: Command): void {
             t = toIndex(t, true);
           }
           try {
-            pa.update(p, t);
-            miou.update(p, t);
-            fw.update(p, t);
-            dice.update(p, t);
+            suite.update(p, t);
           } catch (error) {
             if (isPlumblineError(error)) fail(error.code, `${CMD}: ${stem}: ${error.message}`);
             throw error;
           }
         }
-        if (opts.emitState !== undefined)
-          await emitState(CMD, opts.emitState, [pa, miou, fw, dice] as never[]);
-        const perClassIou = miou.compute() as number[];
-        const valid = perClassIou.filter((v) => v >= 0);
-        const perClassDice = dice.compute() as number[];
+        progress.stop();
+        if (opts.emitState !== undefined) await emitState(CMD, opts.emitState, [suite] as never[]);
+        const values = suite.compute();
+        const perClassIou = values.iou_per_class;
+        const perClassDice = values.dice_per_class;
         const notes: string[] = [];
         if (ignoreIndex === VOID_LABEL && opts.ignoreIndex === undefined && voidSeen)
           notes.push(
             `label ${VOID_LABEL} is left out as "ignore" (the VOC, Cityscapes and ADE20K convention); pass --ignore-index none to count it as a class`,
           );
         const summary = {
-          pixelAccuracy: pa.compute(),
-          meanIou: valid.length ? valid.reduce((a, b) => a + b, 0) / valid.length : Number.NaN,
-          frequencyWeightedIou: fw.compute(),
+          pixelAccuracy: values.pixel_accuracy,
+          meanIou: values.mean_iou,
+          frequencyWeightedIou: values.frequency_weighted_iou,
         };
         const has = (name: (typeof SEGMENTATION_METRICS)[number]) => chosen.includes(name);
         const rows = labels.map((label, c) => ({
@@ -282,7 +293,7 @@ export function register(evalCommand: Command): void {
           notes,
         };
         const fmt = (v: number) => (Number.isNaN(v) ? "NaN" : v < 0 ? "-1" : v.toFixed(4));
-        writeOutput(format, {
+        const output: CommandOutput = {
           json: () => result,
           csv: () => ({
             header: ["class", ...(has("mean_iou") ? ["iou"] : []), ...(has("dice") ? ["dice"] : [])],
@@ -316,6 +327,29 @@ export function register(evalCommand: Command): void {
             for (const note of notes) lines.push(`note: ${note}`);
             return lines.join("\n");
           },
+        };
+        // Signed and reported: the suite's members whose numbers are printed (the per-class
+        // columns are the per-class members).
+        const members = memberStates(suite.def, suite.state as CollectionState);
+        const printed: Record<(typeof SEGMENTATION_METRICS)[number], (keyof SegmentationSuiteResult)[]> = {
+          pixel_accuracy: ["pixel_accuracy"],
+          mean_iou: ["mean_iou", "iou_per_class"],
+          frequency_weighted_iou: ["frequency_weighted_iou"],
+          dice: ["dice_per_class"],
+        };
+        const metrics = (chosen as (typeof SEGMENTATION_METRICS)[number][]).flatMap((c) =>
+          printed[c].map((name) => ({ name, ...members[name]! })),
+        );
+        await finishEvaluation(format, opts, {
+          output,
+          metrics,
+          rowMetric: null,
+          results: () => ({
+            task: "segmentation",
+            metrics,
+            classNames: labels.map(String),
+            notes,
+          }),
         });
       }),
   );

@@ -181,7 +181,7 @@ export const classificationRunner: SuiteStarter = (config) => {
 /** `eval regression`'s suite on a shard: the chosen member keys. */
 export const regressionRunner: SuiteStarter = (config) => {
   const { keys, medianSketch } = config as { keys: string[]; medianSketch?: number };
-  const { metrics } = regressionMetrics(keys as never, medianSketch);
+  const metrics = regressionMetrics(keys as never, medianSketch);
   return {
     metrics,
     update(batch) {

@@ -98,7 +98,7 @@ describe("eval text", () => {
       expect(r.ci.resamples).toBe(200);
     }
     const csv = await run([...args, "--format", "csv"]);
-    expect(csv.out.split("\n")[0]).toBe("metric,score,ci_low,ci_high,reference");
+    expect(csv.out.split("\n")[0]).toBe("metric,score,ci_low,ci_high,reference,signature");
     const table = await run(args);
     expect(table.out).toMatch(
       /BLEU\|nrefs:1\|.* = \d+\.\d\d .*\[95% CI \d+\.\d\d-\d+\.\d\d, 200 resamples\]/,

@@ -1,11 +1,11 @@
 import type { Command } from "commander";
 import { describeValue, fail } from "../../core/errors.js";
-import type { MetricDef } from "../../metric.js";
+import type { AnyMetricDef, MetricDef } from "../../metric.js";
 import { wordNet30 } from "../../metrics/text/node.js";
-import { distinctN, selfBleu } from "../../metrics/text/similarity/diversity.js";
-import { editDistance } from "../../metrics/text/speech/edit-distance.js";
+import { distinctNDef, selfBleuDef } from "../../metrics/text/similarity/diversity.js";
+import { editDistanceDef } from "../../metrics/text/speech/edit-distance.js";
 import {
-  alignmentMeasures,
+  alignmentMeasuresDef,
   cerDef,
   type ErrorRateConvention,
   errorRateConventions,
@@ -14,7 +14,7 @@ import {
   wilDef,
   wipDef,
 } from "../../metrics/text/speech/wer.js";
-import { rouge } from "../../metrics/text/summarization/rouge.js";
+import { rougeDef } from "../../metrics/text/summarization/rouge.js";
 import { pySplit } from "../../metrics/text/tokenizers/python-strings.js";
 import {
   type SacrebleuTokenizerName,
@@ -31,7 +31,7 @@ import { corpusGleuDef } from "../../metrics/text/translation/gleu.js";
 import { meteorDef } from "../../metrics/text/translation/meteor.js";
 import {
   type NltkSmoothing,
-  nltkCorpusBleu,
+  nltkCorpusBleuDef,
   nltkSmoothingMethods,
 } from "../../metrics/text/translation/nltk-bleu.js";
 import { terDef } from "../../metrics/text/translation/ter.js";
@@ -46,8 +46,10 @@ import {
   parseMetricList,
   parseNumberFlag,
   readTextInput,
-  writeOutput,
+  startProgress,
 } from "../grammar.js";
+import { addReportOption, type Evaluation, finishEvaluation } from "../report.js";
+import { checkOutputPath } from "../state-files.js";
 
 const FN = "eval text";
 
@@ -89,6 +91,8 @@ export interface TextEvalSettings {
   /** 1 - confidence of the intervals. */
   readonly alpha: number;
   readonly seed: number;
+  /** Score each segment alone too (for `--report`). */
+  readonly perSample?: boolean;
 }
 
 /** One metric's result: the printed line, its JSON record and its CSV rows. */
@@ -97,6 +101,12 @@ export interface TextEvalResult {
   readonly record: Record<string, unknown>;
   /** [metric, score, ci low, ci high, reference or signature] per reported value. */
   readonly rows: readonly (readonly unknown[])[];
+  /** The definition behind the printed numbers and its state (signature, report). */
+  readonly metric: { readonly name: string; readonly def: AnyMetricDef; readonly state: unknown };
+  /** The bootstrap interval of the score, when asked. */
+  readonly interval?: Interval;
+  /** The score of each segment alone (the corpus metric on one segment), when a report asks. */
+  readonly perSample?: readonly number[];
 }
 
 /** One segment per line; a `.jsonl` file holds a JSON string, an object with `text`, or (references) an array of strings per line. `-` reads stdin. */
@@ -160,17 +170,11 @@ const fmt = (v: number, digits = 4): string => (Number.isFinite(v) ? v.toFixed(d
  */
 function segmentInterval<S, A extends unknown[], R>(
   def: MetricDef<S, A, R>,
-  segmentArgs: (i: number) => A,
-  n: number,
+  states: readonly S[],
   score: (result: R) => number,
   settings: TextEvalSettings,
 ): Interval {
-  const states: S[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = def.init();
-    def.update(s, ...segmentArgs(i));
-    states.push(s);
-  }
+  const n = states.length;
   // The numeric fields (and arrays of numbers) summed; others (reference counts for the
   // signature, texts) taken from the first state, since the score does not read them.
   const template = def.init();
@@ -229,21 +233,50 @@ export async function evaluateTextMetric(
     return refs.perHypothesis.map((r) => r[0]!);
   };
   const n = hyps.length;
+  /** The metric over the corpus, with its definition and state. */
+  const once = <S, A extends unknown[], R>(
+    def: MetricDef<S, A, R>,
+    ...args: A
+  ): { result: R; signed: Pick<TextEvalResult, "metric"> } => {
+    const state = def.init();
+    def.update(state, ...args);
+    return { result: def.compute(state), signed: { metric: { name: metric, def, state } } };
+  };
   const streamArgs = (i: number): [string[], (string | null)[][]] => [
     [hyps[i]!],
     refs.streams.map((stream) => [stream[i]!]),
   ];
+  /** The metric over the corpus, its definition and state, and (when asked) its interval and segment scores. */
   const withInterval = <S, A extends unknown[], R>(
     def: MetricDef<S, A, R>,
     args: A,
     segmentArgs: (i: number) => A,
     score: (r: R) => number,
-  ): { result: R; ci: Interval | undefined } => {
-    const state = def.init();
-    def.update(state, ...args);
-    const result = def.compute(state);
-    const ci = settings.resamples > 0 ? segmentInterval(def, segmentArgs, n, score, settings) : undefined;
-    return { result, ci };
+  ): {
+    result: R;
+    ci: Interval | undefined;
+    signed: Pick<TextEvalResult, "metric" | "interval" | "perSample">;
+  } => {
+    const { result, signed } = once(def, ...args);
+    let states: S[] | undefined;
+    if (settings.resamples > 0 || settings.perSample) {
+      states = [];
+      for (let i = 0; i < n; i++) {
+        const s = def.init();
+        def.update(s, ...segmentArgs(i));
+        states.push(s);
+      }
+    }
+    const ci = settings.resamples > 0 ? segmentInterval(def, states!, score, settings) : undefined;
+    return {
+      result,
+      ci,
+      signed: {
+        ...signed,
+        ...(ci ? { interval: ci } : {}),
+        ...(settings.perSample ? { perSample: states!.map((st) => score(def.compute(st))) } : {}),
+      },
+    };
   };
   /** A scalar metric over per-hypothesis reference lists (GLEU, EED), with its interval. */
   const listScore = <S>(
@@ -251,7 +284,11 @@ export async function evaluateTextMetric(
     label: string,
     reference: string,
   ): TextEvalResult => {
-    const { result: v, ci } = withInterval(
+    const {
+      result: v,
+      ci,
+      signed,
+    } = withInterval(
       def,
       [hyps, refs.perHypothesis],
       (i) => [[hyps[i]!], [refs.perHypothesis[i]!]] as [string[], string[][]],
@@ -261,6 +298,7 @@ export async function evaluateTextMetric(
       line: `${label} = ${fmt(v)}${ciText(ci, 4)}`,
       record: { metric, score: v, ...ciRecord(ci) },
       rows: [[metric, v, ci?.low, ci?.high, reference]],
+      ...signed,
     };
   };
   switch (metric) {
@@ -270,40 +308,48 @@ export async function evaluateTextMetric(
         lowercase: settings.lowercase,
         smoothMethod: settings.smoothMethod,
       });
-      const { result: r, ci } = withInterval(def, [hyps, refs.streams], streamArgs, (x) => x.score);
+      const { result: r, ci, signed } = withInterval(def, [hyps, refs.streams], streamArgs, (x) => x.score);
       const prec = r.precisions.map((p) => p.toFixed(1)).join("/");
       return {
         line: `BLEU|${r.signature} = ${r.score.toFixed(2)} ${prec} (BP = ${r.bp.toFixed(3)} ratio = ${r.ratio.toFixed(3)} hyp_len = ${r.sysLen} ref_len = ${r.refLen})${ciText(ci, 2)}`,
         record: { metric, ...r, ...ciRecord(ci) },
         rows: [[metric, r.score, ci?.low, ci?.high, r.signature]],
+        ...signed,
       };
     }
     case "chrf":
     case "chrf++": {
       const def = chrfDef({ wordOrder: metric === "chrf++" ? 2 : 0, lowercase: settings.lowercase });
-      const { result: r, ci } = withInterval(def, [hyps, refs.streams], streamArgs, (x) => x.score);
+      const { result: r, ci, signed } = withInterval(def, [hyps, refs.streams], streamArgs, (x) => x.score);
       return {
         line: `${r.name}|${r.signature} = ${r.score.toFixed(2)}${ciText(ci, 2)}`,
         record: { metric, ...r, ...ciRecord(ci) },
         rows: [[metric, r.score, ci?.low, ci?.high, r.signature]],
+        ...signed,
       };
     }
     case "ter": {
       const def = terDef();
-      const { result: r, ci } = withInterval(def, [hyps, refs.streams], streamArgs, (x) => x.score);
+      const { result: r, ci, signed } = withInterval(def, [hyps, refs.streams], streamArgs, (x) => x.score);
       return {
         line: `TER|${r.signature} = ${r.score.toFixed(2)}${ciText(ci, 2)}`,
         record: { metric, ...r, ...ciRecord(ci) },
         rows: [[metric, r.score, ci?.low, ci?.high, r.signature]],
+        ...signed,
       };
     }
     case "nltk-bleu": {
-      const v = nltkCorpusBleu(hyps, refs.perHypothesis, { smoothing: settings.smoothing });
+      const { result: v, signed } = once(
+        nltkCorpusBleuDef({ smoothing: settings.smoothing }),
+        hyps,
+        refs.perHypothesis,
+      );
       const reference = `nltk 3.8 corpus_bleu, ${settings.smoothing}`;
       return {
         line: `nltk corpus_bleu (${settings.smoothing}, nltk 3.8) = ${fmt(v)}`,
         record: { metric, score: v, smoothing: settings.smoothing },
         rows: [[metric, v, undefined, undefined, reference]],
+        ...signed,
       };
     }
     case "gleu":
@@ -316,7 +362,11 @@ export async function evaluateTextMetric(
       const factory = { wer: werDef, cer: cerDef, mer: merDef, wil: wilDef, wip: wipDef }[metric];
       const def = factory({ convention: settings.convention });
       const references = single();
-      const { result: v, ci } = withInterval(
+      const {
+        result: v,
+        ci,
+        signed,
+      } = withInterval(
         def,
         [hyps, references],
         (i) => [[hyps[i]!], [references[i]!]] as [string[], string[]],
@@ -332,6 +382,7 @@ export async function evaluateTextMetric(
         line: `${metric.toUpperCase()} (${reference}) = ${fmt(v)}${ciText(ci, 4)}`,
         record: { metric, score: v, convention: settings.convention, ...ciRecord(ci) },
         rows: [[metric, v, ci?.low, ci?.high, reference]],
+        ...signed,
       };
     }
     case "wer-measures": {
@@ -340,7 +391,11 @@ export async function evaluateTextMetric(
           "invalid_option",
           `${FN}: --metrics wer-measures follows jiwer; --convention must be jiwer, jiwer3 or jiwer4`,
         );
-      const m = alignmentMeasures(hyps, single(), { convention: settings.convention });
+      const { result: m, signed } = once(
+        alignmentMeasuresDef({ convention: settings.convention }),
+        hyps,
+        single(),
+      );
       return {
         line: `WER = ${fmt(m.wer)} MER = ${fmt(m.mer)} WIL = ${fmt(m.wil)} WIP = ${fmt(m.wip)} (hits ${m.hits}, substitutions ${m.substitutions}, deletions ${m.deletions}, insertions ${m.insertions}; ${settings.convention})`,
         record: { metric, ...m },
@@ -351,14 +406,17 @@ export async function evaluateTextMetric(
           undefined,
           settings.convention,
         ]),
+        ...signed,
       };
     }
     case "edit-distance": {
-      const v = editDistance(hyps, single()) as number;
+      const { result, signed } = once(editDistanceDef(), hyps, single());
+      const v = result as number;
       return {
         line: `edit distance (mean per pair, torchmetrics 1.9.0) = ${fmt(v)}`,
         record: { metric, score: v },
         rows: [[metric, v, undefined, undefined, "torchmetrics 1.9.0 edit_distance"]],
+        ...signed,
       };
     }
     case "eed":
@@ -368,23 +426,25 @@ export async function evaluateTextMetric(
         "torchmetrics 1.9.0 extended_edit_distance",
       );
     case "distinct-2": {
-      const v = distinctN(hyps, { n: 2 });
+      const { result: v, signed } = once(distinctNDef({ n: 2 }), hyps);
       return {
         line: `distinct-2 (hypotheses only) = ${fmt(v)}`,
         record: { metric, score: v },
         rows: [[metric, v, undefined, undefined, "hypotheses only"]],
+        ...signed,
       };
     }
     case "self-bleu": {
-      const v = selfBleu(hyps);
+      const { result: v, signed } = once(selfBleuDef(), hyps);
       return {
         line: `self-BLEU (hypotheses only, nltk method1, orders 1-3) = ${fmt(v)}`,
         record: { metric, score: v },
         rows: [[metric, v, undefined, undefined, "nltk 3.8 sentence_bleu method1, orders 1-3"]],
+        ...signed,
       };
     }
     case "rouge": {
-      const r = rouge(hyps, refs.perHypothesis);
+      const { result: r, signed } = once(rougeDef(), hyps, refs.perHypothesis);
       const parts = Object.entries(r).map(
         ([type, s]) => `${type} F = ${fmt(s.fmeasure)} (P = ${fmt(s.precision)}, R = ${fmt(s.recall)})`,
       );
@@ -398,13 +458,18 @@ export async function evaluateTextMetric(
           undefined,
           "rouge-score 0.1.2 F1",
         ]),
+        ...signed,
       };
     }
     case "meteor": {
       const def = meteorDef({ wordnet: wordNet30() });
       const tokens = hyps.map((h) => pySplit(h));
       const refTokens = refs.perHypothesis.map((rs) => rs.map((r) => pySplit(r)));
-      const { result: v, ci } = withInterval(
+      const {
+        result: v,
+        ci,
+        signed,
+      } = withInterval(
         def,
         [tokens, refTokens],
         (i) => [[tokens[i]!], [refTokens[i]!]] as [string[][], string[][][]],
@@ -414,6 +479,7 @@ export async function evaluateTextMetric(
         line: `METEOR (nltk 3.8, WordNet 3.0) = ${fmt(v)}${ciText(ci, 4)}`,
         record: { metric, score: v, ...ciRecord(ci) },
         rows: [[metric, v, ci?.low, ci?.high, "nltk 3.8 meteor_score, WordNet 3.0"]],
+        ...signed,
       };
     }
   }
@@ -432,11 +498,12 @@ interface TextEvalFlags {
   alpha?: string;
   seed: string;
   format: string;
+  report?: string;
 }
 
 /** Parses the flags that do not name files (every caller mistake exits 2 before any file is read). */
 export function parseTextSettings(
-  flags: Omit<TextEvalFlags, "hyp" | "ref" | "metrics" | "format">,
+  flags: Omit<TextEvalFlags, "hyp" | "ref" | "metrics" | "format" | "report">,
 ): TextEvalSettings {
   const alpha =
     flags.alpha === undefined
@@ -476,6 +543,37 @@ function textOutput(results: readonly TextEvalResult[]): CommandOutput {
   };
 }
 
+/** What `eval text` prints, signs and reports (intervals and segment scores when computed). */
+export function textEvaluation(results: readonly TextEvalResult[]): Evaluation {
+  const metrics = results.map((r) => r.metric);
+  const owner = new Map<readonly unknown[], string>();
+  for (const r of results) for (const row of r.rows) owner.set(row, r.metric.name);
+  const intervals = Object.fromEntries(
+    results.filter((r) => r.interval).map((r) => [r.metric.name, r.interval!]),
+  );
+  const perSample = Object.fromEntries(
+    results.filter((r) => r.perSample).map((r) => [r.metric.name, r.perSample!]),
+  );
+  return {
+    output: textOutput(results),
+    metrics,
+    rowMetric: (row) => owner.get(row) ?? String(row[0]),
+    results: () => ({
+      task: "text",
+      metrics,
+      ...(Object.keys(intervals).length > 0 ? { intervals } : {}),
+      ...(Object.keys(perSample).length > 0
+        ? {
+            perSample,
+            notes: [
+              "Segment scores are each corpus metric computed on one segment alone (not a smoothed sentence-level variant).",
+            ],
+          }
+        : {}),
+    }),
+  };
+}
+
 /** `plumbline eval text --hyp FILE --ref FILE [--ref FILE ...] [--metrics bleu,chrf,ter] [--bootstrap N] [--alpha A]`. */
 export function register(evalCommand: Command): void {
   const command = evalCommand
@@ -507,6 +605,7 @@ export function register(evalCommand: Command): void {
     )
     .option("--seed <n>", "seed of the bootstrap resampling", "0");
   addFormatOption(command);
+  addReportOption(command);
   command.action((flags: TextEvalFlags) =>
     runAction(async () => {
       const format = parseFormat(FN, flags.format);
@@ -516,7 +615,8 @@ export function register(evalCommand: Command): void {
         textEvalMetrics,
         defaultTextMetrics,
       ) as TextEvalMetric[];
-      const settings = parseTextSettings(flags);
+      const settings = { ...parseTextSettings(flags), perSample: flags.report !== undefined };
+      await checkOutputPath(FN, "--report", flags.report);
       const needsRefs = metrics.some((m) => m !== "distinct-2" && m !== "self-bleu");
       if (needsRefs && (flags.ref ?? []).length === 0)
         fail(
@@ -533,8 +633,16 @@ export function register(evalCommand: Command): void {
           ? references(refFiles, hyps.length)
           : { perHypothesis: hyps.map(() => []), streams: [] };
       const results: TextEvalResult[] = [];
-      for (const m of metrics) results.push(await evaluateTextMetric(m, hyps, refs, settings));
-      writeOutput(format, textOutput(results));
+      const progress = startProgress("scoring", metrics.length);
+      try {
+        for (const [done, m] of metrics.entries()) {
+          progress.update(done);
+          results.push(await evaluateTextMetric(m, hyps, refs, settings));
+        }
+      } finally {
+        progress.stop();
+      }
+      await finishEvaluation(format, flags, textEvaluation(results));
     }),
   );
 }

@@ -529,7 +529,10 @@ function prepareImage(image: CocoImage, index: number, p: Resolved): { gts: Prep
     if (g === null || typeof g !== "object")
       fail("invalid_value", `${FN}: ${what} must be an object, got ${describeValue(g)}`);
     const cat = checkCat(g.categoryId, what);
-    const crowd = Boolean(g.iscrowd);
+    const flag = g.iscrowd;
+    if (flag !== undefined && typeof flag !== "boolean" && flag !== 0 && flag !== 1)
+      fail("invalid_value", `${FN}: ${what}.iscrowd must be 0, 1 or a boolean, got ${describeValue(flag)}`);
+    const crowd = flag === true || flag === 1;
     const box = kp || !segm || g.bbox !== undefined ? readBox(g.bbox, what) : [0, 0, 0, 0];
     let rle: Rle | undefined;
     if (segm) {
@@ -1323,6 +1326,8 @@ function validateCocoState(id: string, state: unknown, p: Resolved): asserts sta
   stateInvariant(id, images.size === s.images.length, "state.images lists an image twice");
   const categories = new Set(s.categories);
   stateInvariant(id, categories.size === s.categories.length, "state.categories lists a category twice");
+  // Class-agnostic matching (useCats false) pools every object under the category key -1.
+  if (!p.useCats) categories.add(-1);
   for (const [key, counts] of Object.entries(s.gtCounts)) {
     stateInvariant(
       id,

@@ -63,6 +63,7 @@ export {
   rleToString,
   toRle,
 } from "./rle.js";
+export * from "./suite.js";
 export {
   type VocApOptions,
   type VocApResult,

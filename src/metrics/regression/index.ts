@@ -36,7 +36,12 @@ export * from "./pinball-loss.js";
 export * from "./r2-score.js";
 export * from "./relative-squared-error.js";
 export * from "./spearman-correlation.js";
-export { type RegressionSuite, regressionSuite, regressionSuiteDef } from "./suite.js";
+export {
+  type RegressionSuite,
+  regressionSuite,
+  regressionSuiteDef,
+  regressionSuiteMembers,
+} from "./suite.js";
 export * from "./symmetric-mean-absolute-percentage-error.js";
 export * from "./tweedie-deviance.js";
 export * from "./weighted-mean-absolute-percentage-error.js";

@@ -1,9 +1,8 @@
-import type { CatalogEntry } from "../../catalog/types.js";
+import { type CollectionState, metricCollection } from "../../collection/metric-collection.js";
 import { readOptions } from "../../core/options.js";
-import { checkState, field } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { explainedVarianceDef } from "./explained-variance.js";
-import { assertVector, type PairArgs, type RegressionInput, readPair } from "./input.js";
+import type { PairArgs, RegressionInput } from "./input.js";
 import { kendallTauDef } from "./kendall-tau.js";
 import { maxErrorDef } from "./max-error.js";
 import { meanAbsoluteErrorDef } from "./mean-absolute-error.js";
@@ -32,7 +31,11 @@ export interface RegressionSuite {
 // biome-ignore lint/suspicious/noExplicitAny: a table of heterogeneous defs.
 type AnyPairDef = MetricDef<any, PairArgs, number>;
 
-function parts(): Record<keyof RegressionSuite, AnyPairDef> {
+/** The suite's members by name (what {@link regressionSuiteDef} collects), for `--metrics` subsets. */
+export function regressionSuiteMembers(
+  options?: Record<string, never>,
+): Record<keyof RegressionSuite, AnyPairDef> {
+  readOptions("regressionSuite", options, []);
   return {
     mse: meanSquaredErrorDef(),
     rmse: rootMeanSquaredErrorDef(),
@@ -48,62 +51,20 @@ function parts(): Record<keyof RegressionSuite, AnyPairDef> {
   };
 }
 
-const suiteMeta: CatalogEntry = {
-  id: "regression/suite",
-  title:
-    "Regression suite (MSE, RMSE, MAE, MAPE, median AE, max error, R², explained variance, Pearson, Spearman, Kendall)",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\text{see each metric}",
-  range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
-  direction: "none",
-  differentiable: false,
-  references: [
-    { implementation: "each member's reference (scikit-learn 1.9.1, torchmetrics 1.9.0, scipy 1.18.1)" },
-  ],
-  exports: ["regressionSuite", "regressionSuiteDef"],
-};
-
 /**
- * One def computing the whole {@link RegressionSuite} from a single pass of updates (vector input).
- * State: the members' states side by side (O(n), as Spearman and the median need every pair).
+ * The regression suite as one collection (`metricCollection`): MSE, RMSE, MAE, MAPE, median
+ * absolute error, max error, R², explained variance, Pearson, Spearman and Kendall τ-b of one
+ * prediction vector against one target vector, each as its own definition computes it (scikit-learn
+ * 1.9.1, torchmetrics 1.9.0, scipy 1.18.1; see each member). One update for all (a batch is
+ * validated by each member), one snapshot, mergeable, rebuilt by the registry as
+ * `collection/metrics`. State: O(n), since the median, Spearman and Kendall keep every pair; a
+ * subset of the bounded members (`regressionSuiteMembers`) keeps bounded state. A batch any
+ * member refuses leaves every state as it was.
  */
 export function regressionSuiteDef(
   options?: Record<string, never>,
-): MetricDef<Record<string, unknown>, PairArgs, RegressionSuite> {
-  readOptions("regressionSuite", options, []);
-  const defs = parts();
-  const keys = Object.keys(defs) as (keyof RegressionSuite)[];
-  return {
-    id: suiteMeta.id,
-    meta: suiteMeta,
-    options: {},
-    init: () => Object.fromEntries(keys.map((k) => [k, defs[k].init()])),
-    update(state, preds, target) {
-      // Validate once up front so a bad batch changes no member.
-      const batch = readPair("regressionSuite", preds, target);
-      assertVector(batch, "regressionSuite");
-      for (const k of keys) defs[k].update(state[k], batch.preds, batch.target);
-    },
-    merge: (a, b) => Object.fromEntries(keys.map((k) => [k, defs[k].merge(a[k], b[k])])),
-    validateState(state: unknown): asserts state is Record<string, unknown> {
-      checkState(
-        suiteMeta.id,
-        state,
-        Object.fromEntries(
-          keys.map((k) => [
-            k,
-            field.custom((value) => {
-              const validate: ((s: unknown) => void) | undefined = defs[k].validateState;
-              validate?.call(defs[k], value);
-            }),
-          ]),
-        ),
-      );
-    },
-    compute: (state) =>
-      Object.fromEntries(keys.map((k) => [k, defs[k].compute(state[k])])) as unknown as RegressionSuite,
-  };
+): MetricDef<CollectionState, PairArgs, RegressionSuite> {
+  return metricCollection(regressionSuiteMembers(options)) as never;
 }
 
 /**

@@ -21,4 +21,5 @@ export * from "./r-precision.js";
 export * from "./recall-at-k.js";
 export * from "./reciprocal-rank.js";
 export * from "./retrieval-auroc.js";
+export * from "./suite.js";
 export * from "./trec.js";

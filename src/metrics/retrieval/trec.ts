@@ -1,12 +1,7 @@
 import { describeValue, fail } from "../../core/errors.js";
-import { retrievalMap } from "./average-precision.js";
-import type { EmptyTargetAction, TieHandling } from "./grouped.js";
-import { retrievalHitRate } from "./hit-rate.js";
-import { retrievalNdcg } from "./ndcg.js";
-import { retrievalPrecision } from "./precision-at-k.js";
-import { retrievalRPrecision } from "./r-precision.js";
-import { retrievalRecall } from "./recall-at-k.js";
-import { retrievalMrr } from "./reciprocal-rank.js";
+import { createMetric, type Metric } from "../../metric.js";
+import type { EmptyTargetAction, RetrievalArgs, RetrievalState, TieHandling } from "./grouped.js";
+import { parseRetrievalMetricName, RETRIEVAL_SUITE_BASES, retrievalMemberDefinition } from "./suite.js";
 
 /**
  * TREC run and qrels files, read as they are, and evaluated with trec_eval's conventions
@@ -117,18 +112,7 @@ export function parseTrecQrels(text: string, fn = "parseTrecQrels", file = "qrel
 export type TrecMetricName = string;
 
 /** The metric names {@link evaluateTrec} knows (before an optional `@k`). */
-export const TREC_METRIC_BASES: readonly string[] = [
-  "map",
-  "mrr",
-  "ndcg",
-  "p",
-  "precision",
-  "recall",
-  "rprec",
-  "r_precision",
-  "hit_rate",
-  "success",
-];
+export const TREC_METRIC_BASES: readonly string[] = RETRIEVAL_SUITE_BASES;
 
 interface ParsedMetric {
   readonly name: string;
@@ -137,31 +121,7 @@ interface ParsedMetric {
 }
 
 function parseMetric(name: string, fn: string): ParsedMetric {
-  const m = /^([a-z_]+)(?:@(\d+))?$/i.exec(name.trim());
-  const base = m?.[1]?.toLowerCase();
-  if (!m || base === undefined || !TREC_METRIC_BASES.includes(base)) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`metrics\` must name ${TREC_METRIC_BASES.join(", ")} (with @k where useful), got ${describeValue(name)}`,
-    );
-  }
-  const k = m[2] === undefined ? null : Number(m[2]);
-  if (k !== null && k < 1)
-    fail("invalid_option", `${fn}: option \`metrics\` cut-off must be >= 1, got ${describeValue(name)}`);
-  if (
-    (base === "p" ||
-      base === "precision" ||
-      base === "recall" ||
-      base === "hit_rate" ||
-      base === "success") &&
-    k === null
-  ) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`metrics\` ${base} needs a cut-off (${base}@k), got ${describeValue(name)}`,
-    );
-  }
-  return { name: name.trim(), base, k };
+  return { name: name.trim(), ...parseRetrievalMetricName(fn, name) };
 }
 
 /** One query's value of one metric under trec_eval's conventions. */
@@ -232,6 +192,7 @@ export function evaluateTrec(
   run: TrecRun,
   qrels: TrecQrels,
   metrics: readonly TrecMetricName[] = ["map", "mrr", "ndcg@10", "p@10", "recall@100", "rprec"],
+  onProgress?: (queriesDone: number, queries: number) => void,
 ): TrecEvaluation {
   const fn = "evaluateTrec";
   const parsed = metrics.map((m) => parseMetric(m, fn));
@@ -241,7 +202,7 @@ export function evaluateTrec(
   if (queries.length === 0) fail("empty_input", `${fn}: no query id is in both the run and the qrels`);
   const perQuery: Record<string, Record<string, number>> = {};
   const sums = new Map<string, number>(parsed.map((m) => [m.name, 0]));
-  for (const q of queries) {
+  for (const [index, q] of queries.entries()) {
     const judged = qrels.get(q)!;
     const ranked = [...run.get(q)!].sort(
       (a, b) => b.score - a.score || (a.docno < b.docno ? 1 : a.docno > b.docno ? -1 : 0),
@@ -254,6 +215,7 @@ export function evaluateTrec(
       sums.set(m.name, sums.get(m.name)! + v);
     }
     perQuery[q] = values;
+    if (onProgress !== undefined && ((index + 1) & 1023) === 0) onProgress(index + 1, queries.length);
   }
   const means: Record<string, number> = {};
   for (const m of parsed) means[m.name] = sums.get(m.name)! / queries.length;
@@ -272,6 +234,21 @@ export function evaluateRunGrouped(
   metrics: readonly TrecMetricName[],
   options: { ties?: TieHandling; emptyTargetAction?: EmptyTargetAction } = {},
 ): Readonly<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const m of evaluateRunGroupedMetrics(run, qrels, metrics, options)) out[m.name] = m.metric.compute();
+  return out;
+}
+
+/**
+ * {@link evaluateRunGrouped} as metrics: each named metric's definition with its state (for
+ * signatures and reports), fed (scores, relevance, query index) of the run's documents.
+ */
+export function evaluateRunGroupedMetrics(
+  run: TrecRun,
+  qrels: TrecQrels,
+  metrics: readonly TrecMetricName[],
+  options: { ties?: TieHandling; emptyTargetAction?: EmptyTargetAction } = {},
+): { name: string; metric: Metric<RetrievalState, RetrievalArgs, number> }[] {
   const fn = "evaluateRunGrouped";
   const parsed = metrics.map((m) => parseMetric(m, fn));
   const indexes: number[] = [];
@@ -294,34 +271,13 @@ export function evaluateRunGrouped(
     ...(options.ties ? { ties: options.ties } : {}),
     ...(options.emptyTargetAction ? { emptyTargetAction: options.emptyTargetAction } : {}),
   };
-  const keep = { nonPositiveScores: "keep" as const };
-  const out: Record<string, number> = {};
-  for (const m of parsed) {
-    const topK = m.k;
-    switch (m.base) {
-      case "map":
-        out[m.name] = retrievalMap(preds, binary, indexes, { ...shared, ...keep, topK });
-        break;
-      case "mrr":
-        out[m.name] = retrievalMrr(preds, binary, indexes, { ...shared, ...keep, topK });
-        break;
-      case "ndcg":
-        out[m.name] = retrievalNdcg(preds, grades, indexes, { ...shared, topK });
-        break;
-      case "p":
-      case "precision":
-        out[m.name] = retrievalPrecision(preds, binary, indexes, { ...shared, ...keep, topK });
-        break;
-      case "recall":
-        out[m.name] = retrievalRecall(preds, binary, indexes, { ...shared, ...keep, topK });
-        break;
-      case "rprec":
-      case "r_precision":
-        out[m.name] = retrievalRPrecision(preds, binary, indexes, shared);
-        break;
-      default:
-        out[m.name] = retrievalHitRate(preds, binary, indexes, { ...shared, topK });
-    }
-  }
-  return out;
+  // Graded qrels feed nDCG as they are; every other metric reads relevance >= 1.
+  return parsed.map((m) => ({
+    name: m.name,
+    metric: createMetric(retrievalMemberDefinition(m.base, m.k, shared, "keep")).update(
+      preds,
+      m.base === "ndcg" ? grades : binary,
+      indexes,
+    ),
+  }));
 }

@@ -81,4 +81,5 @@ export {
   pixelAccuracyDef,
   pixelAccuracyMeta,
 } from "./pixel-accuracy.js";
+export * from "./suite.js";
 export { percentile, squaredDistanceTransform, surface } from "./surface.js";

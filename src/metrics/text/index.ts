@@ -50,6 +50,7 @@ export * from "./translation/meteor.js";
 export * from "./translation/nist.js";
 export * from "./translation/nltk-bleu.js";
 export * from "./translation/ribes.js";
+export * from "./translation/suite.js";
 export * from "./translation/ter.js";
 export * from "./translation/whitespace-bleu.js";
 export * from "./translation/wordnet.js";

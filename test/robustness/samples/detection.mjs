@@ -41,6 +41,7 @@ const vocImages = boxImages.map((img) => ({
 
 export const rows = [
   { factory: "cocoEvalDef", options: { iouType: "bbox" }, batches: [[boxImages], [laterImage]] },
+  { factory: "detectionSuiteDef", options: { classAgnostic: true }, batches: [[boxImages], [laterImage]] },
   { factory: "cocoEvalDef", options: { maxDets: [1, 5, 20], summary: "intended" }, batches: [[boxImages]] },
   { factory: "detectionMapDef", options: { boxFormat: "xyxy" }, batches: [[mapPreds, mapTarget]] },
   { factory: "vocApDef", options: { iouThreshold: 0.5, use07Metric: true }, batches: [[vocImages]] },

@@ -28,6 +28,7 @@ export const rows = [
   grouped("retrievalMapDef", { topK: 3, ties: "average" }),
   grouped("retrievalMrrDef", { emptyTargetAction: "skip", nonPositiveScores: "keep" }),
   grouped("retrievalNdcgDef", { topK: 2, gain: "exponential" }, graded),
+  grouped("retrievalSuiteDef", { metrics: ["map@2", "ndcg", "rprec"], ties: "average" }),
   grouped("retrievalPrecisionDef", { topK: 5, adaptiveK: true }),
   grouped("retrievalRecallDef", { topK: 2, aggregation: "median" }),
   grouped("retrievalHitRateDef", { topK: 1, ties: "optimistic" }),

@@ -69,6 +69,7 @@ export const rows = [
   pair("diceScoreDef", { numClasses: 3, average: "none" }),
   pair("generalizedDiceScoreDef", { numClasses: 3, perClass: true }),
   pair("pixelAccuracyDef", { ignoreIndex: 2 }),
+  pair("segmentationSuiteDef", { numClasses: 3 }),
   pair("hausdorffDistanceDef", { percentile: 95 }, maskP, maskT),
   pair("averageSurfaceDistanceDef", { emptyValue: "inf" }, maskP, maskT),
   pair("boundaryF1Def", { tolerance: 1 }, maskP, maskT),

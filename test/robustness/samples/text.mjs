@@ -38,6 +38,7 @@ export const rows = [
   sacrebleu("corpusBleuDef", { maxNgramOrder: 4, smoothMethod: "floor" }),
   sacrebleu("chrfDef", { wordOrder: 2 }),
   sacrebleu("terDef", { caseSensitive: true }),
+  sacrebleu("textSuiteDef", { bleu: { smoothMethod: "floor" }, chrf: { wordOrder: 2 } }),
   translation("nltkCorpusBleuDef", { smoothing: "method4", autoReweigh: true }),
   translation("whitespaceBleuDef", { nGram: 3 }),
   translation("corpusGleuDef", { minLen: 1, maxLen: 3 }),
