@@ -6,6 +6,7 @@
  * lock expires).
  */
 import type { Command } from "commander";
+import { fail } from "../core/errors.js";
 import { DEFAULT_QUEUE } from "../distributed/jobs.js";
 import { runAction } from "./errors.js";
 import { parseNumberFlag } from "./grammar.js";
@@ -43,6 +44,7 @@ export function register(program: Command): void {
           max: 24 * 3600 * 1000,
           integer: true,
         });
+        if (flags.queue.trim() === "") fail("invalid_option", `${FN}: --queue must be a queue name, got ""`);
         const { startQueueWorker } = await import("../distributed/worker.js");
         const say = (line: string) => process.stderr.write(`${FN}: ${line}\n`);
         const worker = startQueueWorker({

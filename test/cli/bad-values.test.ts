@@ -27,6 +27,7 @@ const BASE: Record<string, readonly string[]> = {
   "plumbline report": ["report", "test/data/does-not-matter.json"],
   "plumbline compare": [...SAMPLE_ARGS.compare, "--resamples", "10"],
   "plumbline traits": ["traits"],
+  "plumbline worker": ["worker", "--redis", "redis://127.0.0.1:1"],
   "plumbline advise": [
     "advise",
     "--task",
@@ -65,6 +66,13 @@ const BAD: Record<string, [string, string, string | RegExp][]> = {
     ["--header", "maybe", "--header"],
     ["--comment", "", "the comment marker must be one ASCII character"],
     ["--format", "yaml", "--format must be one of"],
+    ["--workers", "0", "--workers must be an integer in [1, 256]"],
+    ["--workers", "abc", "--workers must be an integer in [1, 256]"],
+    ["--redis", "http://host", "--redis must be a URL redis://"],
+    ["--shards", "0", "--shards must be an integer in [1, 100000]"],
+    ["--queue", "", "--queue must be a queue name"],
+    ["--memory-budget", "abc", "--memory-budget must be a size such as 512MiB"],
+    ["--memory-budget", "1", "--memory-budget must be at least 1MiB"],
   ],
   "plumbline eval regression": [
     ["--metrics", "rmsle", "choose from"],
@@ -72,6 +80,13 @@ const BAD: Record<string, [string, string, string | RegExp][]> = {
     ["--header", "maybe", "--header"],
     ["--comment", "", "the comment marker must be one ASCII character"],
     ["--format", "yaml", "--format must be one of"],
+    ["--workers", "0", "--workers must be an integer in [1, 256]"],
+    ["--workers", "abc", "--workers must be an integer in [1, 256]"],
+    ["--redis", "http://host", "--redis must be a URL redis://"],
+    ["--shards", "0", "--shards must be an integer in [1, 100000]"],
+    ["--queue", "", "--queue must be a queue name"],
+    ["--median-sketch", "1", "--median-sketch must be an integer in [8, 16777216]"],
+    ["--median-sketch", "abc", "--median-sketch must be an integer in [8, 16777216]"],
   ],
   "plumbline eval detection": [
     ["--iou-type", "boxes", "--iou-type must be bbox, segm or keypoints"],
@@ -143,6 +158,12 @@ const BAD: Record<string, [string, string, string | RegExp][]> = {
     ["--correction", "sidak", "--correction must be one of"],
     ["--names", "A", "--names must be two names"],
     ["--format", "yaml", "--format must be one of"],
+  ],
+  "plumbline worker": [
+    ["--redis", "x", "--redis must be a URL redis://"],
+    ["--concurrency", "0", "--concurrency must be an integer in [1, 1024]"],
+    ["--lock-duration", "5", "--lock-duration must be an integer in [100, 86400000]"],
+    ["--queue", "", "--queue must be a queue name"],
   ],
   "plumbline traits": [
     ["--task", "nope", 'unknown task "nope"; tasks: regression,'],

@@ -705,6 +705,7 @@ export function register(evalCommand: Command): void {
   command.action((flags: Flags) =>
     runAction(async () => {
       const format = parseFormat(FN, flags.format);
+      isScaled(FN, flags);
       await checkStatePath(FN, flags.emitState);
       await checkOutputPath(FN, "--report", flags.report);
       const suite = await evaluateClassification(flags);

@@ -9,6 +9,7 @@
  */
 import type { Command } from "commander";
 import { fail } from "../../core/errors.js";
+import { redisTarget } from "../../distributed/connection.js";
 import { formatOfPath } from "../../io/table.js";
 import type { Metric } from "../../metric.js";
 import { gatherFromFile } from "../../parallel/evaluate-file.js";
@@ -49,13 +50,31 @@ export function addScaleOptions(command: Command): Command {
     .option("--queue <name>", "with --redis: the BullMQ queue (default plumbline)");
 }
 
-/** True when the flags ask for a sharded run (flags that go together are checked: exit 2 otherwise). */
+/**
+ * True when the flags ask for a sharded run. Their values and the flags that go together are
+ * checked here, before any file is read (exit 2 otherwise).
+ */
 export function isScaled(fn: string, flags: ScaleFlags): boolean {
+  if (flags.workers !== undefined) parseWorkers(fn, flags);
+  if (flags.redis !== undefined) redisTarget(fn, flags.redis, true);
+  if (flags.shards !== undefined) parseShards(fn, flags);
+  if (flags.queue !== undefined && flags.queue.trim() === "")
+    fail("invalid_option", `${fn}: --queue must be a queue name, got ""`);
   if (flags.workers !== undefined && flags.redis !== undefined)
     fail("invalid_option", `${fn}: --workers and --redis are two ways to run; choose one`);
   if (flags.redis === undefined && (flags.shards !== undefined || flags.queue !== undefined))
     fail("invalid_option", `${fn}: --shards and --queue go with --redis URL`);
   return flags.workers !== undefined || flags.redis !== undefined;
+}
+
+/** `--workers`: an integer in [1, MAX_WORKERS]. */
+function parseWorkers(fn: string, flags: ScaleFlags): number {
+  return parseNumberFlag(fn, "--workers", flags.workers, { min: 1, max: MAX_WORKERS, integer: true });
+}
+
+/** `--shards`: an integer in [1, 100000]. */
+function parseShards(fn: string, flags: ScaleFlags): number {
+  return parseNumberFlag(fn, "--shards", flags.shards, { min: 1, max: 100_000, integer: true });
 }
 
 /** Smallest byte range worth a worker thread of its own. */
@@ -83,11 +102,7 @@ async function gather(
   config: unknown,
   input: PairedInput,
 ): Promise<GatheredStates> {
-  const threads = parseNumberFlag(fn, "--workers", flags.workers, {
-    min: 1,
-    max: MAX_WORKERS,
-    integer: true,
-  });
+  const threads = parseWorkers(fn, flags);
   const sharded = shardedInput(fn, flags, input);
   return sharded !== undefined
     ? await gatherFromFile({ fn, threads, runner, config, input: sharded, minBytes: MIN_SHARD_BYTES })
@@ -141,10 +156,7 @@ export async function runScaled(
         "invalid_option",
         `${fn}: --redis needs one input file holding predictions and targets (--preds FILE --target FILE, the same CSV, TSV, JSONL or Parquet file) that every worker can read`,
       );
-    const shards =
-      flags.shards === undefined
-        ? 4
-        : parseNumberFlag(fn, "--shards", flags.shards, { min: 1, max: 100_000, integer: true });
+    const shards = flags.shards === undefined ? 4 : parseShards(fn, flags);
     const { evaluateOnQueue } = await import("../../distributed/producer.js");
     const result = await evaluateOnQueue({
       fn,

@@ -12,7 +12,7 @@ import { panopticQuality } from "./panoptic-quality.js";
 
 /** A .npy v1.0 file with the given header dict text and data bytes. */
 function npy(header: string, data: number[] = []): Uint8Array {
-  const text = `${header}`.padEnd(118, " ") + "\n";
+  const text = `${header.padEnd(118, " ")}\n`;
   const out = new Uint8Array(10 + text.length + data.length);
   out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
   new DataView(out.buffer).setUint16(8, text.length, true);
