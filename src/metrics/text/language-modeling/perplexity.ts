@@ -3,7 +3,8 @@ import { toFloat64 } from "../../../core/coerce.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
-import { checkState, field } from "../../../core/state-check.js";
+import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 
 /** Scores per position: a nested `[batch][seq][vocab]` array or `{ data, shape: [batch, seq, vocab] }`. */
@@ -22,10 +23,14 @@ export interface PerplexityOptions {
   readonly input?: "logits" | "logProbs";
 }
 
-/** Summed negative log-likelihood (nats, compensated) and the number of scored positions. */
+/**
+ * The negative log-likelihood (nats) summed exactly over the scored positions with a finite one
+ * (`core/exact-sum.ts` limbs, so merges are bit-identical in any order), the number of positions
+ * whose NLL is +Infinity (a log-probability of -Infinity), and the number of scored positions.
+ */
 export interface PerplexityState {
-  nll: number;
-  compensation: number;
+  nll: Float64Array;
+  infinite: number;
   count: number;
 }
 
@@ -158,22 +163,20 @@ function flatten2(value: unknown, fn: string): { data: ArrayLike<number>; b: num
  * Perplexity as a streaming metric, matching torchmetrics 1.9.0 `Perplexity`: per position
  * the negative log-probability of the target token (log-softmax of the logits, computed stably
  * in float64), positions whose target equals `ignoreIndex` left out; PPL = exp(sum NLL / count).
- * The state is the compensated NLL sum and the count, so `merge` adds them. No scored position:
+ * The state is the exact NLL sum and the counts, so `merge` adds them. No scored position:
  * NaN (0/0), as torchmetrics. Cost O(batch * seq * vocab).
  */
 export function perplexityDef(
   options?: PerplexityOptions,
 ): MetricDef<PerplexityState, [preds: ScoreTensor, target: TargetTensor], number> {
-  return perplexityDefWith(options, "perplexity", "text/perplexity", (s) =>
-    Math.exp((s.nll + s.compensation) / s.count),
-  );
+  return perplexityDefWith(options, "perplexity", "text/perplexity", (nll, count) => Math.exp(nll / count));
 }
 
 function perplexityDefWith(
   options: unknown,
   fn: string,
   id: string,
-  finish: (s: PerplexityState) => number,
+  finish: (nll: number, count: number) => number,
 ): MetricDef<PerplexityState, [preds: ScoreTensor, target: TargetTensor], number> {
   const o = readOptions<PerplexityOptions>(fn, options, PERPLEXITY_OPTIONS);
   const input = optOneOf(fn, "input", o.input, ["logits", "logProbs"], "logits");
@@ -182,7 +185,7 @@ function perplexityDefWith(
     id,
     meta: perplexityMeta,
     options: { input, ...(ignoreIndex !== undefined ? { ignoreIndex } : {}) },
-    init: () => ({ nll: 0, compensation: 0, count: 0 }),
+    init: () => ({ nll: exactSums(1), infinite: 0, count: 0 }),
     update(state, preds, target) {
       const p = flatten3(preds, fn);
       const t = flatten2(target, fn);
@@ -212,9 +215,10 @@ function perplexityDefWith(
             `${fn}: \`target\` must hold token ids in [0, ${p.v}), got ${describeValue(y)} at index ${k}`,
           );
       }
-      let sum = state.nll;
-      let comp = state.compensation;
-      let count = state.count;
+      const limbs = state.nll.slice();
+      const sum = new ExactSum(limbs);
+      let infinite = 0;
+      let count = 0;
       for (let k = 0; k < n; k++) {
         const y = t.data[k]!;
         if (ignoreIndex !== undefined && y === ignoreIndex) continue;
@@ -227,31 +231,30 @@ function perplexityDefWith(
           for (let c = 0; c < p.v; c++) z += Math.exp(p.data[base + c]! - max);
           nll = max + Math.log(z) - p.data[base + y]!;
         } else nll = -p.data[base + y]!;
-        const s2 = sum + nll;
-        comp += Math.abs(sum) >= Math.abs(nll) ? sum - s2 + nll : nll - s2 + sum;
-        sum = s2;
+        // +Infinity: a log-probability of -Infinity (or logits too far apart for float64).
+        if (nll === Number.POSITIVE_INFINITY) infinite++;
+        else sum.add(nll);
         count++;
       }
-      state.nll = sum;
-      state.compensation = comp;
-      state.count = count;
+      sum.finish();
+      state.nll = limbs;
+      state.infinite += infinite;
+      state.count += count;
     },
-    merge(a, b) {
-      // Two-sum: the rounding error of a.nll + b.nll joins the compensation.
-      const nll = a.nll + b.nll;
-      const bv = nll - a.nll;
-      const err = a.nll - (nll - bv) + (b.nll - bv);
-      return { nll, compensation: a.compensation + b.compensation + err, count: a.count + b.count };
-    },
-    compute: finish,
+    merge: (a, b) => ({
+      nll: addExactSums(a.nll, b.nll),
+      infinite: a.infinite + b.infinite,
+      count: a.count + b.count,
+    }),
+    compute: (s) => finish(s.infinite > 0 ? Number.POSITIVE_INFINITY : exactToNumber(s.nll), s.count),
     validateState(state): asserts state is PerplexityState {
-      // NLL sums are +Infinity for a log-probability of -Infinity; never NaN.
-      const notNaN = { test: (v: number) => !Number.isNaN(v), words: "numbers (not NaN)" };
-      checkState(id, state, {
-        nll: field.number(notNaN),
-        compensation: field.number(notNaN),
-        count: field.count(),
-      });
+      checkState(id, state, { nll: exactSumsShape(1), infinite: field.count(), count: field.count() });
+      const s = state as PerplexityState;
+      stateInvariant(
+        id,
+        s.infinite <= s.count,
+        `state.infinite (${s.infinite}) must not exceed state.count (${s.count})`,
+      );
     },
   };
 }
@@ -274,7 +277,7 @@ export function bitsPerCharacterDef(
     options,
     "bitsPerCharacter",
     "text/bits_per_character",
-    (s) => (s.nll + s.compensation) / s.count / Math.LN2,
+    (nll, count) => nll / count / Math.LN2,
   );
 }
 

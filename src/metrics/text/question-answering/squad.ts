@@ -1,8 +1,10 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
+import { addExactSums, exactSumOf, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { plusScores } from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
 /** One model answer. */
@@ -193,10 +195,10 @@ function checkReferences(fn: string, references: unknown, v2: boolean): readonly
   return references;
 }
 
-/** Running sums of the v1.1 score. */
+/** Running sums of the v1.1 score: exact matches, the exact sum of F1 (`core/exact-sum.ts` limbs), questions. */
 export interface SquadState {
   exactMatch: number;
-  f1: number;
+  f1: Float64Array;
   total: number;
 }
 
@@ -221,39 +223,40 @@ export function squadDef(
     id,
     meta: squadMeta,
     options: {},
-    init: () => ({ exactMatch: 0, f1: 0, total: 0 }),
+    init: () => ({ exactMatch: 0, f1: exactSums(1), total: 0 }),
     update(state, predictions, references) {
       const byId = checkPredictions("squad", predictions, false);
       const refs = checkReferences("squad", references, false);
       let em = 0;
-      let f1 = 0;
+      const f1: number[] = [];
       for (const r of refs) {
         const p = byId.get(r.id);
         if (p === undefined) continue;
         const s = squadQuestionScores(p.predictionText, r.answers);
         em += s.exactMatch;
-        f1 += s.f1;
+        f1.push(s.f1);
       }
       state.exactMatch += em;
-      state.f1 += f1;
+      state.f1 = plusScores(state.f1, f1, "squad");
       state.total += refs.length;
     },
-    merge: (a, b) => ({ exactMatch: a.exactMatch + b.exactMatch, f1: a.f1 + b.f1, total: a.total + b.total }),
+    merge: (a, b) => ({
+      exactMatch: a.exactMatch + b.exactMatch,
+      f1: addExactSums(a.f1, b.f1),
+      total: a.total + b.total,
+    }),
     compute: (state) => ({
       exactMatch: (100 * state.exactMatch) / state.total,
-      f1: (100 * state.f1) / state.total,
+      f1: (100 * exactToNumber(state.f1)) / state.total,
     }),
     validateState(state): asserts state is SquadState {
-      checkState(id, state, {
-        exactMatch: field.count(),
-        f1: field.number("nonNegative"),
-        total: field.count(),
-      });
+      checkState(id, state, { exactMatch: field.count(), f1: exactSumsShape(1), total: field.count() });
       const s = state as SquadState;
+      const f1 = exactToNumber(s.f1);
       stateInvariant(
         id,
-        s.exactMatch <= s.total && s.f1 <= s.total,
-        `state.exactMatch (${s.exactMatch}) and state.f1 (${s.f1}) must not exceed state.total (${s.total}) (per-question scores are at most 1)`,
+        s.exactMatch <= s.total && f1 >= 0 && f1 <= s.total,
+        `state.exactMatch (${s.exactMatch}) and state.f1 (${f1}) must lie in [0, state.total (${s.total})] (per-question scores are in [0, 1])`,
       );
     },
   };
@@ -412,7 +415,9 @@ function bestThreshold(records: readonly SquadV2Record[], key: "exact" | "f1"): 
  *
  * Matches the official v2.0 script's `main` (huggingface/evaluate `squad_v2/compute_score.py`):
  * exact/f1 over all questions, HasAns_ and NoAns_ subsets (when present), and, when predictions
- * carry `noAnswerProbability`, best_exact/best_f1 with their thresholds. Percentages.
+ * carry `noAnswerProbability`, best_exact/best_f1 with their thresholds. Percentages. Sums are
+ * exact, so merged results do not depend on the merge order, except the best thresholds when
+ * probabilities tie: the official sweep takes tied questions in input order (a stable sort).
  */
 export function squadV2Def(
   options?: SquadV2Options,
@@ -471,15 +476,12 @@ export function squadV2Def(
         }
         return { r, exact: r.exact, f1: r.f1 };
       });
-      const evaluate = (subset: typeof thresholded): { exact: number; f1: number; total: number } => {
-        let exact = 0;
-        let f1 = 0;
-        for (const s of subset) {
-          exact += s.exact;
-          f1 += s.f1;
-        }
-        return { exact: (100 * exact) / subset.length, f1: (100 * f1) / subset.length, total: subset.length };
-      };
+      // Exact sums: the result does not depend on the order in which records were merged.
+      const evaluate = (subset: typeof thresholded): { exact: number; f1: number; total: number } => ({
+        exact: (100 * exactSumOf(Float64Array.from(subset, (s) => s.exact))) / subset.length,
+        f1: (100 * exactSumOf(Float64Array.from(subset, (s) => s.f1))) / subset.length,
+        total: subset.length,
+      });
       const out: SquadV2Result = evaluate(thresholded);
       const has = thresholded.filter((s) => s.r.hasAnswer);
       const no = thresholded.filter((s) => !s.r.hasAnswer);

@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
+import { exactSumOf } from "../../../core/exact-sum.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
@@ -165,12 +166,15 @@ export function selfBleuDef(
     compute(state) {
       const n = state.texts.length;
       if (n < 2) fail("empty_input", `${fn}: needs at least 2 texts, got ${n}`);
-      let sum = 0;
-      for (let i = 0; i < n; i++) {
-        const others = state.texts.filter((_, j) => j !== i);
-        sum += nltkSentenceBleu(state.texts[i]!, others, { weights, smoothing });
-      }
-      return sum / n;
+      const scores = state.texts.map((text, i) =>
+        nltkSentenceBleu(
+          text,
+          state.texts.filter((_, j) => j !== i),
+          { weights, smoothing },
+        ),
+      );
+      // Summed exactly: the mean does not depend on the order the texts were merged in.
+      return exactSumOf(Float64Array.from(scores)) / n;
     },
     validateState(state): asserts state is SelfBleuState {
       checkState(id, state, { texts: field.array(field.string()) });

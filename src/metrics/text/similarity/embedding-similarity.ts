@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
-import { checkMeanState } from "../shared/state.js";
+import { addScores, checkMeanState, type MeanState, meanScore, mergeScores, noScores } from "../shared/state.js";
 
 /** Turns texts into one vector each (a sentence encoder). May be sync or async. */
 export type SentenceEmbedder = (
@@ -98,10 +98,8 @@ export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): nu
   return dot / (na * nb);
 }
 
-export interface EmbeddingSimilarityState {
-  sum: number;
-  count: number;
-}
+/** Exact sum and count of the pairs' cosine similarities. */
+export type EmbeddingSimilarityState = MeanState;
 
 /**
  * Mean cosine similarity between paired sentence embeddings, as a mergeable metric.
@@ -120,7 +118,7 @@ export function embeddingSimilarityDef(
     id,
     meta: embeddingSimilarityMeta,
     options: {},
-    init: () => ({ sum: 0, count: 0 }),
+    init: noScores,
     update(state, predictions, references) {
       const dim = checkVectors("embeddingSimilarity", "predictions", predictions);
       checkVectors("embeddingSimilarity", "references", references, predictions.length > 0 ? dim : undefined);
@@ -131,11 +129,10 @@ export function embeddingSimilarityDef(
         );
       }
       const scores = predictions.map((p, i) => cosineSimilarity(p, references[i] as readonly number[]));
-      for (const s of scores) state.sum += s;
-      state.count += scores.length;
+      addScores(state, scores, "embeddingSimilarity");
     },
-    merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
-    compute: (state) => state.sum / state.count,
+    merge: mergeScores,
+    compute: meanScore,
     validateState(state): asserts state is EmbeddingSimilarityState {
       checkMeanState(id, state, -1, 1);
     },

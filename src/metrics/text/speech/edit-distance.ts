@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
+import { exactSumOf } from "../../../core/exact-sum.js";
 import { optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
@@ -308,8 +309,8 @@ export function editDistanceDef(
     compute(state) {
       if (reduction === "none") return state.distances.slice();
       if (state.distances.length === 0) return 0;
-      let sum = 0;
-      for (const d of state.distances) sum += d;
+      // Summed exactly: "sum" and "mean" do not depend on the order states were merged in.
+      const sum = exactSumOf(Float64Array.from(state.distances));
       return reduction === "sum" ? sum : sum / state.distances.length;
     },
     validateState(state): asserts state is EditDistanceState {

@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
-import { checkMeanState } from "../shared/state.js";
+import { addScores, checkMeanState, type MeanState, meanScore, mergeScores, noScores } from "../shared/state.js";
 import { cachedStemmer } from "../tokenizers/porter-stemmer.js";
 import type { WordNet } from "./wordnet.js";
 
@@ -255,11 +255,8 @@ function bestOver(
   return best;
 }
 
-/** Running sum of sentence METEOR scores. */
-export interface MeteorState {
-  sum: number;
-  count: number;
-}
+/** Exact running sum and count of sentence METEOR scores. */
+export type MeteorState = MeanState;
 
 /**
  * METEOR as a mergeable metric: the mean over hypotheses of nltk's `meteor_score` (max over each
@@ -281,7 +278,7 @@ export function meteorDef(
     id,
     meta: meteorMeta,
     options: { alpha: r.alpha, beta: r.beta, gamma: r.gamma, wordnet: version },
-    init: () => ({ sum: 0, count: 0 }),
+    init: noScores,
     update(state, hypotheses, references) {
       const wordnet = wordNetOf(r, fn);
       if (!Array.isArray(hypotheses))
@@ -312,15 +309,13 @@ export function meteorDef(
       hypotheses.forEach((h, i) => {
         checkTokens("meteor", "hypotheses", h, ` index ${i}`);
       });
-      let sum = 0;
-      hypotheses.forEach((h, i) => {
-        sum += bestOver(sets[i] as readonly (readonly string[])[], h, r, wordnet);
-      });
-      state.sum += sum;
-      state.count += hypotheses.length;
+      const scores = hypotheses.map((h, i) =>
+        bestOver(sets[i] as readonly (readonly string[])[], h, r, wordnet),
+      );
+      addScores(state, scores, fn);
     },
-    merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
-    compute: (state) => state.sum / state.count,
+    merge: mergeScores,
+    compute: meanScore,
     validateState(state): asserts state is MeteorState {
       checkMeanState(id, state);
     },

@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
+import { exactSumOf } from "../../../core/exact-sum.js";
 import { optionNames, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
@@ -61,7 +62,10 @@ function ngramCounts(tokens: readonly string[], n: number): Map<string, number> 
   return counts;
 }
 
-/** nltk 3.8 `corpus_nist` over tokenized segments (every float operation in nltk's order). */
+/**
+ * nltk 3.8 `corpus_nist` over tokenized segments: every float operation in nltk's order, except
+ * the sum over segments of each order's information, which is exact (correctly rounded).
+ */
 function nistScore(
   hypotheses: readonly string[][],
   references: readonly string[][][],
@@ -90,7 +94,9 @@ function nistScore(
   let refLength = 0;
   let sysLength = 0;
   for (let order = 1; order <= n; order++) {
-    let numeratorSum = 0;
+    // Per segment: the best reference's information (summed exactly below, so the result does
+    // not depend on the order in which states were merged).
+    const segmentNumerators = new Float64Array(hypotheses.length);
     let denominatorSum = 0;
     for (let s = 0; s < hypotheses.length; s++) {
       const hypothesis = hypotheses[s]!;
@@ -114,12 +120,12 @@ function nistScore(
         ];
         if (best === undefined || greater(candidate, best)) best = candidate;
       }
-      numeratorSum += best![1];
+      segmentNumerators[s] = best![1];
       denominatorSum += best![2];
       refLength += best![3];
       sysLength += hypothesis.length;
     }
-    numerators.push(numeratorSum);
+    numerators.push(exactSumOf(segmentNumerators));
     denominators.push(denominatorSum);
   }
   let precision = 0;

@@ -3,7 +3,7 @@ import { fail } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
-import { checkMeanState, type MeanState } from "../shared/state.js";
+import { addScores, checkMeanState, type MeanState, meanScore, mergeScores, noScores } from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
 export interface RibesOptions {
@@ -13,7 +13,7 @@ export interface RibesOptions {
   readonly beta?: number;
 }
 
-/** Sum and count of the sentence scores (each the best over its references). */
+/** Exact sum and count of the sentence scores (each the best over its references). */
 export type RibesState = MeanState;
 
 export const ribesMeta: CatalogEntry = {
@@ -184,26 +184,19 @@ function ribesDef(
     id,
     meta: ribesMeta,
     options: { alpha, beta },
-    init: () => ({ sum: 0, count: 0 }),
+    init: noScores,
     update(state, hypotheses, references) {
       const checked = checkPairs(hypotheses, references, fn);
-      let sum = 0;
-      for (let i = 0; i < checked.hypotheses.length; i++)
-        sum += sentenceScore(
-          checked.references[i]!.map(pySplit),
-          pySplit(checked.hypotheses[i]!),
-          alpha,
-          beta,
-          fn,
-        );
-      state.sum += sum;
-      state.count += checked.hypotheses.length;
+      const scores = checked.hypotheses.map((h, i) =>
+        sentenceScore(checked.references[i]!.map(pySplit), pySplit(h), alpha, beta, fn),
+      );
+      addScores(state, scores, fn);
     },
-    merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
+    merge: mergeScores,
     compute(state) {
       if (state.count === 0)
         fail("empty_input", `${fn}: no segments to score (nltk raises ZeroDivisionError on an empty corpus)`);
-      return state.sum / state.count;
+      return meanScore(state);
     },
     validateState(state): asserts state is RibesState {
       checkMeanState(id, state);
@@ -216,7 +209,7 @@ function ribesDef(
  * beta)` on whitespace tokens: the mean over segments of the best sentence RIBES over their
  * references, RIBES = NKT * P1^alpha * BP^beta with NKT nltk's normalized Kendall tau of the word
  * rank alignment, P1 the share of hypothesis words aligned and BP = min(1, exp(1 - |ref|/|hyp|)).
- * The state is the sum and count of sentence scores. Cost O(|hyp| * (|hyp| + |ref|)^2) per pair
+ * The state is the exact sum and count of sentence scores. Cost O(|hyp| * (|hyp| + |ref|)^2) per pair
  * in the worst case (context search), linear for sentences of distinct words.
  */
 export function corpusRibesDef(

@@ -1,7 +1,8 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
-import { checkState, field } from "../../../core/state-check.js";
+import { addExactSums, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import {
   checkHypothesis,
@@ -14,6 +15,7 @@ import {
   mergeSegmentCounts,
   noSegments,
   nrefs,
+  plusScores,
   type SegmentCounts,
   segmentCountFields,
 } from "../shared/state.js";
@@ -45,8 +47,11 @@ export interface TerScore {
 
 export interface TerState extends SegmentCounts {
   edits: number;
-  /** Sum over segments of the mean reference length (fractional with several references). */
-  refLength: number;
+  /**
+   * Sum over segments of the mean reference length (fractional with several references), as
+   * one exact sum (`core/exact-sum.ts` limbs), so merges are bit-identical in any order.
+   */
+  refLength: Float64Array;
 }
 
 export const terMeta: CatalogEntry = {
@@ -400,11 +405,11 @@ function terDefWith(
     id,
     meta: terMeta,
     options: { ...o },
-    init: () => ({ ...noSegments(), edits: 0, refLength: 0 }),
+    init: () => ({ ...noSegments(), edits: 0, refLength: exactSums(1) }),
     update(state, hypotheses, references) {
       const checked = checkReferenceStreams(hypotheses, references, fn);
       let edits = 0;
-      let refLength = 0;
+      const refLengths: number[] = [];
       const scratch: string[] = [];
       for (let i = 0; i < checked.hypotheses.length; i++) {
         const refs = checked.referencesOf(i, scratch);
@@ -417,29 +422,30 @@ function terDefWith(
           if (r.edits < best) best = r.edits;
         }
         edits += best;
-        refLength += lengths / refs.length;
+        refLengths.push(lengths / refs.length);
       }
       state.segments += checked.hypotheses.length;
       state.edits += edits;
-      state.refLength += refLength;
+      state.refLength = plusScores(state.refLength, refLengths, fn);
       state.minRefs = Math.min(state.minRefs, checked.minRefs);
       state.maxRefs = Math.max(state.maxRefs, checked.maxRefs);
     },
     merge: (a, b) => ({
       ...mergeSegmentCounts(a, b),
       edits: a.edits + b.edits,
-      refLength: a.refLength + b.refLength,
+      refLength: addExactSums(a.refLength, b.refLength),
     }),
     compute(state) {
       if (state.segments === 0)
         fail("empty_input", `${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
+      const refLength = exactToNumber(state.refLength);
       let score: number;
-      if (state.refLength > 0) score = state.edits / state.refLength;
+      if (refLength > 0) score = state.edits / refLength;
       else score = state.edits > 0 ? 1 : 0;
       return {
         score: 100 * score,
         numEdits: state.edits,
-        refLength: state.refLength,
+        refLength,
         signature: terSignature(o, nrefs(state)),
       };
     },
@@ -447,9 +453,14 @@ function terDefWith(
       checkState(id, state, {
         ...segmentCountFields,
         edits: field.count(),
-        refLength: field.number("nonNegative"),
+        refLength: exactSumsShape(1),
       });
       checkSegmentCounts(id, state as TerState);
+      stateInvariant(
+        id,
+        exactToNumber((state as TerState).refLength) >= 0,
+        "state.refLength must not be negative",
+      );
     },
   };
 }
