@@ -1,8 +1,8 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MatrixInput, toFloat64, toMatrix } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { optBoolean, optInteger, optionNames, optNumber, readOptions } from "../../core/options.js";
 import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../core/exact-sum.js";
+import { optBoolean, optInteger, optionNames, optNumber, readOptions } from "../../core/options.js";
 import { checkState, field } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";

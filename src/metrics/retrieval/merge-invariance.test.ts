@@ -39,11 +39,19 @@ const units = fc
   .map((list) => list.map((u, i) => ({ ...u, score: u.score + i * 1e-3 })));
 
 type Args = (shard: readonly Unit[]) => unknown[];
-const binary: Args = (s) => [s.map((u) => u.score), s.map((u) => (u.grade > 1 ? 1 : 0)), s.map((u) => u.query)];
+const binary: Args = (s) => [
+  s.map((u) => u.score),
+  s.map((u) => (u.grade > 1 ? 1 : 0)),
+  s.map((u) => u.query),
+];
 const graded: Args = (s) => [s.map((u) => u.score), s.map((u) => u.grade), s.map((u) => u.query)];
 /** Rows with signed relevance (DCG) and their absolute values (nDCG refuses negative relevance). */
 const matrix: Args = (s) => [s.map((u) => u.row), s.map((u) => u.relevance), s.map((u) => u.weight)];
-const nonNegative: Args = (s) => [s.map((u) => u.row), s.map((u) => u.relevance.map(Math.abs)), s.map((u) => u.weight)];
+const nonNegative: Args = (s) => [
+  s.map((u) => u.row),
+  s.map((u) => u.relevance.map(Math.abs)),
+  s.map((u) => u.weight),
+];
 
 const defs: [string, AnyMetricDef, Args][] = [
   ["retrievalMap", retrieval.retrievalMapDef({ topK: 3 }), binary],
@@ -60,7 +68,9 @@ const defs: [string, AnyMetricDef, Args][] = [
 ];
 
 function mergedResult(def: AnyMetricDef, args: Args, data: readonly Unit[], cuts: number[], order: number[]) {
-  const bounds = [...new Set([0, ...cuts.map((c) => c % (data.length + 1)), data.length])].sort((a, b) => a - b);
+  const bounds = [...new Set([0, ...cuts.map((c) => c % (data.length + 1)), data.length])].sort(
+    (a, b) => a - b,
+  );
   const shards: Unit[][] = [];
   for (let i = 0; i + 1 < bounds.length; i++) shards.push(data.slice(bounds[i], bounds[i + 1]));
   const sequential = def.init();

@@ -20,7 +20,22 @@ interface Item {
   index: number;
 }
 
-const WORDS = ["the", "cat", "sat", "on", "mat", "a", "dog", "ran", "fast", "red", "it", "is", "Cats", "mat."];
+const WORDS = [
+  "the",
+  "cat",
+  "sat",
+  "on",
+  "mat",
+  "a",
+  "dog",
+  "ran",
+  "fast",
+  "red",
+  "it",
+  "is",
+  "Cats",
+  "mat.",
+];
 const sentence = fc
   .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 9 })
   .map((words) => words.join(" "));
@@ -44,7 +59,10 @@ const tag = (word: string): string =>
 type Args = (items: readonly Item[]) => unknown[];
 
 const referenceSets: Args = (items) => [items.map((i) => i.hyp), items.map((i) => [i.ref1, i.ref2])];
-const streams: Args = (items) => [items.map((i) => i.hyp), [items.map((i) => i.ref1), items.map((i) => i.ref2)]];
+const streams: Args = (items) => [
+  items.map((i) => i.hyp),
+  [items.map((i) => i.ref1), items.map((i) => i.ref2)],
+];
 const singlePairs: Args = (items) => [items.map((i) => i.hyp), items.map((i) => i.ref1)];
 const texts: Args = (items) => [items.map((i) => i.hyp)];
 const tokenSets: Args = (items) => [
@@ -61,7 +79,11 @@ const squadArgs: Args = (items) => [
 ];
 const squadV2Args: Args = (items) => [
   // Distinct probabilities: the official sweep takes tied questions in input order.
-  items.map((i) => ({ id: `q${i.index}`, predictionText: i.hyp, noAnswerProbability: (i.index * 0.618) % 1 })),
+  items.map((i) => ({
+    id: `q${i.index}`,
+    predictionText: i.hyp,
+    noAnswerProbability: (i.index * 0.618) % 1,
+  })),
   items.map((i) => ({ id: `q${i.index}`, answers: i.ref2.includes("dog") ? [] : [i.ref1] })),
 ];
 const logits: Args = (items) => [
@@ -108,13 +130,22 @@ const invariant: [string, AnyMetricDef, Args][] = [
 /** Definitions whose reference defines the result by input order. */
 const orderSensitive: Record<string, string> = {
   nltkCorpusBleuDef: "smoothing methods 3 to 7 read the last pair, as nltk's corpus_bleu does",
-  werDef: 'with `contiguous: true`, jiwer joins every text in input order (the counts form is above, as "wer")',
+  werDef:
+    'with `contiguous: true`, jiwer joins every text in input order (the counts form is above, as "wer")',
   editDistanceDef: 'reduction "none" lists distances in input order (the mean and sum are above)',
 };
 
 /** Cuts `items` at `cuts`, updates one state per shard, merges them in `order` as a random tree. */
-function mergedResult(def: AnyMetricDef, args: Args, items: readonly Item[], cuts: number[], order: number[]) {
-  const bounds = [...new Set([0, ...cuts.map((c) => c % (items.length + 1)), items.length])].sort((a, b) => a - b);
+function mergedResult(
+  def: AnyMetricDef,
+  args: Args,
+  items: readonly Item[],
+  cuts: number[],
+  order: number[],
+) {
+  const bounds = [...new Set([0, ...cuts.map((c) => c % (items.length + 1)), items.length])].sort(
+    (a, b) => a - b,
+  );
   const shards: Item[][] = [];
   for (let i = 0; i + 1 < bounds.length; i++) shards.push(items.slice(bounds[i], bounds[i + 1]));
   const sequential = def.init();
@@ -138,10 +169,13 @@ function mergedResult(def: AnyMetricDef, args: Args, items: readonly Item[], cut
 
 function sameBits(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number") return Object.is(a, b);
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameBits(v, b[i]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => sameBits(v, b[i]));
   if (typeof a === "object" && a && typeof b === "object" && b) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].every((k) => sameBits((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    return [...keys].every((k) =>
+      sameBits((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    );
   }
   return Object.is(a, b);
 }
@@ -169,9 +203,10 @@ describe("text: merged results are bit-identical for any split and merge order",
           fc.array(fc.nat(), { maxLength: 7 }),
           (items, cuts, order) => {
             const { sequential, merged } = mergedResult(def, args, items, cuts, order);
-            expect(sameBits(merged, sequential), `${JSON.stringify(merged)} vs ${JSON.stringify(sequential)}`).toBe(
-              true,
-            );
+            expect(
+              sameBits(merged, sequential),
+              `${JSON.stringify(merged)} vs ${JSON.stringify(sequential)}`,
+            ).toBe(true);
           },
         ),
         { numRuns: 25 },

@@ -1,9 +1,9 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { toFloat64 } from "../../../core/coerce.js";
 import { describeValue, fail } from "../../../core/errors.js";
+import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
-import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 

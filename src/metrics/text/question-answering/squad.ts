@@ -1,7 +1,13 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
+import {
+  addExactSums,
+  exactSumOf,
+  exactSums,
+  exactSumsShape,
+  exactToNumber,
+} from "../../../core/exact-sum.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
-import { addExactSums, exactSumOf, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { plusScores } from "../shared/state.js";

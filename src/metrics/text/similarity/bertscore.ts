@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
-import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { addExactSums, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
+import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { checkPairs } from "../shared/inputs.js";

@@ -2,7 +2,14 @@ import type { CatalogEntry } from "../../../catalog/types.js";
 import { optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
-import { addScores, checkMeanState, type MeanState, meanScore, mergeScores, noScores } from "../shared/state.js";
+import {
+  addScores,
+  checkMeanState,
+  type MeanState,
+  meanScore,
+  mergeScores,
+  noScores,
+} from "../shared/state.js";
 import { pyRstrip, pythonWhitespaceClass } from "../tokenizers/python-strings.js";
 
 export interface ExtendedEditDistanceOptions {

@@ -2,7 +2,14 @@ import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
-import { addScores, checkMeanState, type MeanState, meanScore, mergeScores, noScores } from "../shared/state.js";
+import {
+  addScores,
+  checkMeanState,
+  type MeanState,
+  meanScore,
+  mergeScores,
+  noScores,
+} from "../shared/state.js";
 import { cachedStemmer } from "../tokenizers/porter-stemmer.js";
 import type { WordNet } from "./wordnet.js";
 

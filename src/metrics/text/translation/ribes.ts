@@ -3,7 +3,14 @@ import { fail } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
-import { addScores, checkMeanState, type MeanState, meanScore, mergeScores, noScores } from "../shared/state.js";
+import {
+  addScores,
+  checkMeanState,
+  type MeanState,
+  meanScore,
+  mergeScores,
+  noScores,
+} from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
 export interface RibesOptions {
