@@ -117,15 +117,6 @@ export const seqevalMeta: CatalogEntry = {
   ],
 };
 
-const SCHEMES: Readonly<Record<SeqevalScheme, string>> = {
-  IOB1: "IOB",
-  IOB2: "IOB",
-  IOE1: "IOE",
-  IOE2: "IOE",
-  IOBES: "IOBES",
-  BILOU: "BILOU",
-};
-
 interface Resolved {
   readonly mode: SeqevalMode;
   readonly scheme: SeqevalScheme | undefined;
@@ -181,117 +172,39 @@ interface SchemeRules {
 
 const ANY = "IOBESUL";
 
-/** seqeval.scheme's patterns (prefix sets as strings of letters). */
-const RULES: Readonly<Record<SeqevalScheme, SchemeRules>> = {
-  IOB1: {
-    allowed: "IOB",
-    start: [
-      ["O", "I", "any"],
-      ["I", "I", "diff"],
-      ["B", "I", "any"],
-      ["I", "B", "same"],
-      ["B", "B", "same"],
-    ],
-    inside: [
-      ["B", "I", "same"],
-      ["I", "I", "same"],
-    ],
-    end: [
-      ["I", "I", "diff"],
-      ["I", "O", "any"],
-      ["I", "B", "any"],
-      ["B", "O", "any"],
-      ["B", "I", "diff"],
-      ["B", "B", "same"],
-    ],
-  },
-  IOE1: {
-    allowed: "IOE",
-    start: [
-      ["O", "I", "any"],
-      ["I", "I", "diff"],
-      ["E", "I", "any"],
-      ["E", "E", "same"],
-    ],
-    inside: [
-      ["I", "I", "same"],
-      ["I", "E", "same"],
-    ],
-    end: [
-      ["I", "I", "diff"],
-      ["I", "O", "any"],
-      ["I", "E", "diff"],
-      ["E", "I", "same"],
-      ["E", "E", "same"],
-    ],
-  },
-  IOB2: {
-    allowed: "IOB",
-    start: [[ANY, "B", "any"]],
-    inside: [
-      ["B", "I", "same"],
-      ["I", "I", "same"],
-    ],
-    end: [
-      ["I", "O", "any"],
-      ["I", "I", "diff"],
-      ["I", "B", "any"],
-      ["B", "O", "any"],
-      ["B", "I", "diff"],
-      ["B", "B", "any"],
-    ],
-  },
-  IOE2: {
-    allowed: "IOE",
-    start: [
-      ["O", "I", "any"],
-      ["O", "E", "any"],
-      ["E", "I", "any"],
-      ["E", "E", "any"],
-      ["I", "I", "diff"],
-      ["I", "E", "diff"],
-    ],
-    inside: [
-      ["I", "E", "same"],
-      ["I", "I", "same"],
-    ],
-    end: [["E", ANY, "any"]],
-  },
-  IOBES: {
-    allowed: "IOBES",
-    start: [
-      [ANY, "B", "any"],
-      [ANY, "S", "any"],
-    ],
-    inside: [
-      ["B", "I", "same"],
-      ["B", "E", "same"],
-      ["I", "I", "same"],
-      ["I", "E", "same"],
-    ],
-    end: [
-      ["S", ANY, "any"],
-      ["E", ANY, "any"],
-    ],
-  },
-  BILOU: {
-    allowed: "BILOU",
-    start: [
-      [ANY, "B", "any"],
-      [ANY, "U", "any"],
-    ],
-    inside: [
-      ["B", "I", "same"],
-      ["B", "L", "same"],
-      ["I", "I", "same"],
-      ["I", "L", "same"],
-    ],
-    end: [
-      ["U", ANY, "any"],
-      ["L", ANY, "any"],
-    ],
-  },
+/**
+ * seqeval.scheme's patterns, compactly: "allowed|start|inside|end", each pattern three letters
+ * (previous prefix, current prefix, then a = any type, s = same type, d = different type; "*"
+ * stands for any prefix).
+ */
+const RULE_TEXT: Readonly<Record<SeqevalScheme, string>> = {
+  IOB1: "IOB|OIa IId BIa IBs BBs|BIs IIs|IId IOa IBa BOa BId BBs",
+  IOE1: "IOE|OIa IId EIa EEs|IIs IEs|IId IOa IEd EIs EEs",
+  IOB2: "IOB|*Ba|BIs IIs|IOa IId IBa BOa BId BBa",
+  IOE2: "IOE|OIa OEa EIa EEa IId IEd|IEs IIs|E*a",
+  IOBES: "IOBES|*Ba *Sa|BIs BEs IIs IEs|S*a E*a",
+  BILOU: "BILOU|*Ba *Ua|BIs BLs IIs ILs|U*a L*a",
 };
+
+const TYPE_TAGS = { a: "any", s: "same", d: "diff" } as const;
+
+const parsedRules = new Map<SeqevalScheme, SchemeRules>();
+
+/** The rules of `scheme`, parsed from {@link RULE_TEXT} at first use. */
+function schemeRules(scheme: SeqevalScheme): SchemeRules {
+  const known = parsedRules.get(scheme);
+  if (known !== undefined) return known;
+  const [allowed, ...lists] = RULE_TEXT[scheme].split("|");
+  const [start, inside, end] = lists.map((list) =>
+    list.split(" ").map((p): Pattern => {
+      const prefixes = (c: string): string => (c === "*" ? ANY : c);
+      return [prefixes(p[0]!), prefixes(p[1]!), TYPE_TAGS[p[2] as keyof typeof TYPE_TAGS]];
+    }),
+  ) as [Pattern[], Pattern[], Pattern[]];
+  const rules = { allowed: allowed!, start, inside, end };
+  parsedRules.set(scheme, rules);
+  return rules;
+}
 
 function matches(prev: Token, current: Token, patterns: readonly Pattern[]): boolean {
   for (const [p, c, tag] of patterns) {
@@ -309,7 +222,7 @@ function strictToken(text: string, suffix: boolean): Token {
 
 /** seqeval.scheme `Tokens.entities` for one sentence (tags already validated). */
 function strictEntities(tags: readonly string[], scheme: SeqevalScheme, suffix: boolean): Entity[] {
-  const rules = RULES[scheme];
+  const rules = schemeRules(scheme);
   const outside: Token = { prefix: "O", type: "_" };
   const tokens = [...tags.map((t) => strictToken(t, suffix)), outside];
   const entities: Entity[] = [];
@@ -364,7 +277,7 @@ function checkTags(fn: string, name: string, sentences: readonly (readonly strin
   sentences.forEach((sentence, i) => {
     sentence.forEach((tag, j) => {
       if (r.mode === "strict") {
-        const allowed = SCHEMES[r.scheme as SeqevalScheme];
+        const allowed = schemeRules(r.scheme as SeqevalScheme).allowed;
         const prefix = r.suffix ? (tag[tag.length - 1] as string) : (tag[0] as string);
         if (!allowed.includes(prefix)) {
           fail(

@@ -16,89 +16,89 @@ const CODE_Z = 90;
  * renaming) as `rougeScoreTokenize` followed by a dictionary.
  */
 export class RougeTokenIds {
-  private readonly stem: boolean;
-  private table = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 11);
-  private offsets = new Int32Array(1 << 11);
-  private lengths = new Int32Array(1 << 11);
+  readonly #stem: boolean;
+  #table = new Int32Array(1 << 12);
+  #hashes = new Int32Array(1 << 11);
+  #offsets = new Int32Array(1 << 11);
+  #lengths = new Int32Array(1 << 11);
   /** raw id -> final id (stem id when stemming, else the raw id). */
-  private finals = new Int32Array(1 << 11);
-  private pool = new Uint16Array(1 << 15);
-  private poolSize = 0;
-  private rawCount = 0;
-  private readonly stems = new Map<string, number>();
-  private buffer = new Int32Array(256);
+  #finals = new Int32Array(1 << 11);
+  #pool = new Uint16Array(1 << 15);
+  #poolSize = 0;
+  #rawCount = 0;
+  readonly #stems = new Map<string, number>();
+  #buffer = new Int32Array(256);
 
   constructor(stem: boolean) {
-    this.stem = stem;
+    this.#stem = stem;
   }
 
   /** Number of distinct final ids handed out so far (ids are 0 .. size-1). */
   get size(): number {
-    return this.stem ? this.stems.size : this.rawCount;
+    return this.#stem ? this.#stems.size : this.#rawCount;
   }
 
   /** Drops every id (to bound memory between pairs of a long stream). */
   clear(): void {
-    this.table.fill(0);
-    this.rawCount = 0;
-    this.poolSize = 0;
-    this.stems.clear();
+    this.#table.fill(0);
+    this.#rawCount = 0;
+    this.#poolSize = 0;
+    this.#stems.clear();
   }
 
-  private insert(text: string, start: number, end: number, hash: number, slot: number): number {
-    const id = this.rawCount++;
+  #insert(text: string, start: number, end: number, hash: number, slot: number): number {
+    const id = this.#rawCount++;
     const length = end - start;
-    if (id >= this.hashes.length) {
+    if (id >= this.#hashes.length) {
       const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
         const b = new Int32Array(2 * a.length);
         b.set(a);
         return b;
       };
-      this.hashes = grow(this.hashes);
-      this.offsets = grow(this.offsets);
-      this.lengths = grow(this.lengths);
-      this.finals = grow(this.finals);
+      this.#hashes = grow(this.#hashes);
+      this.#offsets = grow(this.#offsets);
+      this.#lengths = grow(this.#lengths);
+      this.#finals = grow(this.#finals);
     }
-    if (this.poolSize + length > this.pool.length) {
-      const pool = new Uint16Array(Math.max(2 * this.pool.length, this.poolSize + length));
-      pool.set(this.pool);
-      this.pool = pool;
+    if (this.#poolSize + length > this.#pool.length) {
+      const pool = new Uint16Array(Math.max(2 * this.#pool.length, this.#poolSize + length));
+      pool.set(this.#pool);
+      this.#pool = pool;
     }
-    const offset = this.poolSize;
+    const offset = this.#poolSize;
     for (let k = 0; k < length; k++) {
       let c = text.charCodeAt(start + k);
       if (c >= CODE_A && c <= CODE_Z) c += 32;
-      this.pool[offset + k] = c;
+      this.#pool[offset + k] = c;
     }
-    this.poolSize += length;
-    this.hashes[id] = hash;
-    this.offsets[id] = offset;
-    this.lengths[id] = length;
-    this.table[slot] = id + 1;
-    if (this.stem) {
+    this.#poolSize += length;
+    this.#hashes[id] = hash;
+    this.#offsets[id] = offset;
+    this.#lengths[id] = length;
+    this.#table[slot] = id + 1;
+    if (this.#stem) {
       const token = text.slice(start, end).toLowerCase();
       const stemmed = token.length > 3 ? porterStem(token) : token;
-      let f = this.stems.get(stemmed);
+      let f = this.#stems.get(stemmed);
       if (f === undefined) {
-        f = this.stems.size;
-        this.stems.set(stemmed, f);
+        f = this.#stems.size;
+        this.#stems.set(stemmed, f);
       }
-      this.finals[id] = f;
-    } else this.finals[id] = id;
-    if (2 * this.rawCount > this.table.length) this.rehash();
+      this.#finals[id] = f;
+    } else this.#finals[id] = id;
+    if (2 * this.#rawCount > this.#table.length) this.#rehash();
     return id;
   }
 
-  private rehash(): void {
-    const table = new Int32Array(2 * this.table.length);
+  #rehash(): void {
+    const table = new Int32Array(2 * this.#table.length);
     const mask = table.length - 1;
-    for (let id = 0; id < this.rawCount; id++) {
-      let slot = (this.hashes[id] as number) & mask;
+    for (let id = 0; id < this.#rawCount; id++) {
+      let slot = (this.#hashes[id] as number) & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = id + 1;
     }
-    this.table = table;
+    this.#table = table;
   }
 
   /** The token ids of `text` under rouge-score's tokenizer. */
@@ -135,7 +135,7 @@ export class RougeTokenIds {
       if (start < 0) continue;
       const length = i - start;
       const h = hash >>> 1;
-      const table = this.table;
+      const table = this.#table;
       const mask = table.length - 1;
       let slot = h & mask;
       let id = -1;
@@ -143,9 +143,9 @@ export class RougeTokenIds {
         const entry = table[slot] as number;
         if (entry === 0) break;
         const candidate = entry - 1;
-        if (this.hashes[candidate] === h && this.lengths[candidate] === length) {
-          const offset = this.offsets[candidate] as number;
-          const pool = this.pool;
+        if (this.#hashes[candidate] === h && this.#lengths[candidate] === length) {
+          const offset = this.#offsets[candidate] as number;
+          const pool = this.#pool;
           let k = 0;
           for (; k < length; k++) {
             let c = text.charCodeAt(start + k);
@@ -159,15 +159,15 @@ export class RougeTokenIds {
         }
         slot = (slot + 1) & mask;
       }
-      if (id < 0) id = this.insert(text, start, i, h, slot);
-      if (count === this.buffer.length) {
+      if (id < 0) id = this.#insert(text, start, i, h, slot);
+      if (count === this.#buffer.length) {
         const buffer = new Int32Array(2 * count);
-        buffer.set(this.buffer);
-        this.buffer = buffer;
+        buffer.set(this.#buffer);
+        this.#buffer = buffer;
       }
-      this.buffer[count++] = this.finals[id] as number;
+      this.#buffer[count++] = this.#finals[id] as number;
       start = -1;
     }
-    return this.buffer.slice(0, count);
+    return this.#buffer.slice(0, count);
   }
 }

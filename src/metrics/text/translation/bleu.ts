@@ -262,16 +262,16 @@ export function bleuSignature(
  * buffers and matched with the hash table of {@link hashedMatchesN} (a direct table below 2^16). Same counts as the general path.
  */
 class SingleReference13a {
-  private interner = new SpanInterner(4096);
-  private readonly tokens = { ids: new Int32Array(256) };
-  private stamp = new Int32Array(4096);
-  private localOf = new Int32Array(4096);
-  private generation = 0;
-  private hypCodes = new Float64Array(256);
-  private refCodes = new Float64Array(256);
-  private hypIds = new Int32Array(256);
-  private refIds = new Int32Array(256);
-  private perOrder = new Int32Array(12);
+  #interner = new SpanInterner(4096);
+  readonly #tokens = { ids: new Int32Array(256) };
+  #stamp = new Int32Array(4096);
+  #localOf = new Int32Array(4096);
+  #generation = 0;
+  #hypCodes = new Float64Array(256);
+  #refCodes = new Float64Array(256);
+  #hypIds = new Int32Array(256);
+  #refIds = new Int32Array(256);
+  #perOrder = new Int32Array(12);
   hypLength = 0;
   refLength = 0;
 
@@ -279,35 +279,35 @@ class SingleReference13a {
   segment(hyp: string, ref: string, maxOrder: number, correct: number[], total: number[]): number {
     // The interner lives as long as the definition (batches of any size reuse it); a fresh one
     // past a million distinct tokens bounds its memory.
-    if (this.interner.size > 1 << 20) this.interner = new SpanInterner(4096);
-    const hypEnd = tokenize13aIds(hyp, this.interner, this.tokens, 0);
-    const refEnd = tokenize13aIds(ref, this.interner, this.tokens, hypEnd);
-    const ids = this.tokens.ids;
+    if (this.#interner.size > 1 << 20) this.#interner = new SpanInterner(4096);
+    const hypEnd = tokenize13aIds(hyp, this.#interner, this.#tokens, 0);
+    const refEnd = tokenize13aIds(ref, this.#interner, this.#tokens, hypEnd);
+    const ids = this.#tokens.ids;
     const hl = hypEnd;
     const rl = refEnd - hypEnd;
-    if (this.stamp.length < this.interner.size) {
-      const size = Math.max(this.interner.size, 2 * this.stamp.length);
-      this.stamp = new Int32Array(size);
-      this.localOf = new Int32Array(size);
-      this.generation = 0;
+    if (this.#stamp.length < this.#interner.size) {
+      const size = Math.max(this.#interner.size, 2 * this.#stamp.length);
+      this.#stamp = new Int32Array(size);
+      this.#localOf = new Int32Array(size);
+      this.#generation = 0;
     }
-    if (++this.generation === 0x7fffffff) {
-      this.stamp.fill(0);
-      this.generation = 1;
+    if (++this.#generation === 0x7fffffff) {
+      this.#stamp.fill(0);
+      this.#generation = 1;
     }
-    if (this.hypIds.length < hl) {
-      this.hypIds = new Int32Array(2 * hl);
-      this.hypCodes = new Float64Array(2 * hl);
+    if (this.#hypIds.length < hl) {
+      this.#hypIds = new Int32Array(2 * hl);
+      this.#hypCodes = new Float64Array(2 * hl);
     }
-    if (this.refIds.length < rl) {
-      this.refIds = new Int32Array(2 * rl);
-      this.refCodes = new Float64Array(2 * rl);
+    if (this.#refIds.length < rl) {
+      this.#refIds = new Int32Array(2 * rl);
+      this.#refCodes = new Float64Array(2 * rl);
     }
-    const g = this.generation;
-    const stamp = this.stamp;
-    const localOf = this.localOf;
+    const g = this.#generation;
+    const stamp = this.#stamp;
+    const localOf = this.#localOf;
     let size = 0;
-    const hypIds = this.hypIds;
+    const hypIds = this.#hypIds;
     for (let k = 0; k < hl; k++) {
       const id = ids[k]!;
       if (stamp[id] !== g) {
@@ -316,7 +316,7 @@ class SingleReference13a {
       }
       hypIds[k] = localOf[id]!;
     }
-    const refIds = this.refIds;
+    const refIds = this.#refIds;
     for (let k = 0; k < rl; k++) {
       const id = ids[hypEnd + k]!;
       if (stamp[id] !== g) {
@@ -325,8 +325,8 @@ class SingleReference13a {
       }
       refIds[k] = localOf[id]!;
     }
-    if (this.perOrder.length < 3 * maxOrder) this.perOrder = new Int32Array(3 * maxOrder);
-    const perOrder = this.perOrder;
+    if (this.#perOrder.length < 3 * maxOrder) this.#perOrder = new Int32Array(3 * maxOrder);
+    const perOrder = this.#perOrder;
     if (classMatches(hypIds, hl, refIds, rl, size, maxOrder, perOrder)) {
       for (let n = 0; n < maxOrder; n++) {
         total[n]! += perOrder[3 * n]!;
@@ -338,8 +338,8 @@ class SingleReference13a {
     }
     if (!codesFit(size, maxOrder)) return -1;
     const base = Math.max(size, 2);
-    const hc = this.hypCodes;
-    const rc = this.refCodes;
+    const hc = this.#hypCodes;
+    const rc = this.#refCodes;
     // base^n: every code of order n is below it (direct counting while it is at most 2^16).
     let largest = 1;
     for (let n = 1; n <= maxOrder; n++) {
