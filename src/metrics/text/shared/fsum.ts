@@ -9,7 +9,12 @@ import { ExactSum, exactSums, exactToNumber } from "../../../core/exact-sum.js";
 export function fsum(values: ArrayLike<number>, start = 0, step = 1): number {
   const limbs = exactSums(1);
   const sum = new ExactSum(limbs);
-  for (let i = start; i < values.length; i += step) sum.add(values[i]!);
+  sum.addStrided(
+    values instanceof Float64Array ? values : Float64Array.from(values),
+    start,
+    values.length,
+    step,
+  );
   sum.finish();
   return exactToNumber(limbs);
 }

@@ -5,7 +5,12 @@ import { optionNames, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import { countNgrams } from "../shared/ngram-counts.js";
 import { pySplit } from "../tokenizers/python-strings.js";
+
+/** The n-grams of one order with counts, in first-occurrence order (a Python Counter of `ngrams(tokens, n)`). */
+const countNgramsOf = (tokens: readonly string[], n: number): Map<string, number> =>
+  countNgrams(tokens, n, n);
 
 export interface NistOptions {
   /** Highest n-gram order (nltk's `n`, default 5). */
@@ -52,16 +57,6 @@ const NIST_OPTIONS = optionNames<NistOptions>()("n");
 /** Python's `math.log(x, 2)` (log(x) / log(2), not log2). */
 const LN2 = Math.log(2);
 
-/** n-gram keys of one order in first-occurrence order, with counts (a Python Counter of `ngrams(tokens, n)`). */
-function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + n <= tokens.length; i++) {
-    const key = tokens.slice(i, i + n).join(" ");
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /**
  * nltk 3.8 `corpus_nist` over tokenized segments: every float operation in nltk's order, except
  * the sum over segments of each order's information, which is exact (correctly rounded).
@@ -78,7 +73,7 @@ function nistScore(
   for (const refs of references) {
     for (const ref of refs) {
       for (let order = 1; order <= n; order++)
-        for (const [key, count] of ngramCounts(ref, order))
+        for (const [key, count] of countNgramsOf(ref, order))
           frequency.set(key, (frequency.get(key) ?? 0) + count);
       totalReferenceWords += ref.length;
     }
@@ -100,11 +95,11 @@ function nistScore(
     let denominatorSum = 0;
     for (let s = 0; s < hypotheses.length; s++) {
       const hypothesis = hypotheses[s]!;
-      const hypCounts = ngramCounts(hypothesis, order);
+      const hypCounts = countNgramsOf(hypothesis, order);
       // max over references of (precision, numerator, denominator, ref_len), first on ties.
       let best: [number, number, number, number] | undefined;
       for (const reference of references[s]!) {
-        const refCounts = ngramCounts(reference, order);
+        const refCounts = countNgramsOf(reference, order);
         let numerator = 0;
         let denominator = 0;
         for (const [key, count] of hypCounts) {

@@ -6,7 +6,7 @@ import { checkState, field, stateInvariant } from "../../../core/state-check.js"
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { fsum } from "../shared/fsum.js";
 import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
-import { countNgrams } from "../shared/ngram-counts.js";
+import { tokenMatches } from "../shared/ngram-matches.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
 /** nltk's `SmoothingFunction` methods 0-7 (Chen & Cherry 2014). */
@@ -76,26 +76,18 @@ type Precision = { num: number; den: number } | number;
 const val = (p: Precision): number => (typeof p === "number" ? p : p.num / p.den);
 const numeratorOf = (p: Precision): number => (typeof p === "number" ? p : p.num);
 
-/** nltk `modified_precision`: clipped matches over max(1, hypothesis n-grams). */
-function modifiedPrecision(
+/** nltk `modified_precision` of orders 1..maxOrder: clipped matches over max(1, hypothesis n-grams). */
+function modifiedPrecisions(
   references: readonly string[][],
   hypothesis: readonly string[],
-  n: number,
-): { num: number; den: number } {
-  const counts = hypothesis.length >= n ? countNgrams(hypothesis, n, n) : new Map<string, number>();
-  const refMaps = references.map((r) => (r.length >= n ? countNgrams(r, n, n) : new Map<string, number>()));
-  let num = 0;
-  let total = 0;
-  for (const [key, count] of counts) {
-    total += count;
-    let max = 0;
-    for (const m of refMaps) {
-      const c = m.get(key) ?? 0;
-      if (c > max) max = c;
-    }
-    num += Math.min(count, max);
-  }
-  return { num, den: Math.max(1, total) };
+  maxOrder: number,
+): { num: number; den: number }[] {
+  const perOrder = new Int32Array(3 * maxOrder);
+  tokenMatches(hypothesis, references, maxOrder, perOrder);
+  return Array.from({ length: maxOrder }, (_, n) => ({
+    num: perOrder[3 * n + 2]!,
+    den: Math.max(1, perOrder[3 * n]!),
+  }));
 }
 
 /** nltk `closest_ref_length`: smallest |ref - hyp|, ties to the shorter. */
@@ -151,7 +143,7 @@ function smooth(
       });
     }
     case "method5": {
-      const plus1: Precision[] = [...pn, modifiedPrecision(references, hypothesis, 5)];
+      const plus1: Precision[] = [...pn, modifiedPrecisions(references, hypothesis, 5)[4]!];
       const out = pn.slice();
       let m = val(pn[0]!) + 1;
       for (let i = 0; i < pn.length; i++) {
@@ -270,11 +262,10 @@ function nltkDef(
       for (let i = 0; i < checked.hypotheses.length; i++) {
         const hyp = pySplit(checked.hypotheses[i]!);
         const refs = checked.references[i]!.map(pySplit);
-        for (let n = 1; n <= maxOrder; n++) {
-          const p = modifiedPrecision(refs, hyp, n);
-          num[n - 1]! += p.num;
-          den[n - 1]! += p.den;
-        }
+        modifiedPrecisions(refs, hyp, maxOrder).forEach((p, n) => {
+          num[n]! += p.num;
+          den[n]! += p.den;
+        });
         hypLength += hyp.length;
         refLength += closestRefLength(
           refs.map((r) => r.length),
