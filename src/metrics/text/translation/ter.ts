@@ -5,6 +5,13 @@ import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import {
+  beamLevenshteinDistance,
+  OP_DELETE as OP_DEL,
+  OP_INSERT as OP_INS,
+  OP_MATCH as OP_NOP,
+  OP_SUBSTITUTE as OP_SUB,
+} from "../shared/beam-edit-distance.js";
+import {
   checkHypothesis,
   checkReferenceStreams,
   type ReferenceStreams,
@@ -152,69 +159,21 @@ function resolve(options: unknown, fn: string): ResolvedTer {
 
 const MAX_SHIFT_SIZE = 10;
 const MAX_SHIFT_DIST = 50;
-const BEAM_WIDTH = 25;
 const MAX_SHIFT_CANDIDATES = 1000;
 const INF = 1e16;
-
-const OP_NOP = 0;
-const OP_SUB = 1;
-const OP_INS = 2;
-const OP_DEL = 3;
 
 /**
  * Beam-restricted Levenshtein distance between a hypothesis (word ids) and the fixed reference,
  * with the trace of operations, as sacrebleu's `BeamEditDistance` (without its row cache, which
- * only saves time). Ties prefer match/substitution, then deletion, then insertion.
+ * only saves time): {@link beamLevenshteinDistance} with unit costs, read back from the end.
  */
 function beamEditDistance(hyp: Int32Array, ref: Int32Array): { distance: number; trace: Uint8Array } {
-  const nh = hyp.length;
-  const nr = ref.length;
-  const width = nr + 1;
-  const cost = new Float64Array((nh + 1) * width).fill(INF);
-  const ops = new Uint8Array((nh + 1) * width);
-  for (let j = 0; j <= nr; j++) {
-    cost[j] = j;
-    ops[j] = OP_INS;
-  }
-  const lengthRatio = nh > 0 ? nr / nh : 1;
-  const beam = BEAM_WIDTH < lengthRatio / 2 ? Math.ceil(lengthRatio / 2 + BEAM_WIDTH) : BEAM_WIDTH;
-  for (let i = 1; i <= nh; i++) {
-    const diag = Math.floor(i * lengthRatio);
-    const minJ = Math.max(0, diag - beam);
-    const maxJ = i === nh ? nr + 1 : Math.min(nr + 1, diag + beam);
-    const row = i * width;
-    const prev = row - width;
-    for (let j = minJ; j < maxJ; j++) {
-      if (j === 0) {
-        cost[row] = cost[prev]! + 1;
-        ops[row] = OP_DEL;
-        continue;
-      }
-      const same = hyp[i - 1] === ref[j - 1];
-      let best = cost[row + j]!;
-      let op = ops[row + j]!;
-      const c1 = cost[prev + j - 1]! + (same ? 0 : 1);
-      if (best > c1) {
-        best = c1;
-        op = same ? OP_NOP : OP_SUB;
-      }
-      const c2 = cost[prev + j]! + 1;
-      if (best > c2) {
-        best = c2;
-        op = OP_DEL;
-      }
-      const c3 = cost[row + j - 1]! + 1;
-      if (best > c3) {
-        best = c3;
-        op = OP_INS;
-      }
-      cost[row + j] = best;
-      ops[row + j] = op;
-    }
-  }
+  const width = ref.length + 1;
+  const ops = new Uint8Array((hyp.length + 1) * width);
+  const distance = beamLevenshteinDistance(hyp, ref, 1, 1, 1, ops);
   const trace: number[] = [];
-  let i = nh;
-  let j = nr;
+  let i = hyp.length;
+  let j = ref.length;
   while (i > 0 || j > 0) {
     const op = ops[i * width + j]!;
     trace.push(op);
@@ -225,7 +184,7 @@ function beamEditDistance(hyp: Int32Array, ref: Int32Array): { distance: number;
     else i--;
   }
   trace.reverse();
-  return { distance: cost[nh * width + nr]!, trace: Uint8Array.from(trace) };
+  return { distance, trace: Uint8Array.from(trace) };
 }
 
 function shiftWords(words: Int32Array, start: number, length: number, target: number): Int32Array {
