@@ -10,7 +10,7 @@ export const OP_DELETE = 3;
  * around the length-scaled diagonal (the last row is complete); ties prefer the diagonal, then a
  * deletion, then an insertion. Equal to the exact distance on all but extreme length ratios.
  * With `ops` ((n + 1) * (m + 1) cells, row-major), the operation chosen at each cell is written
- * there for a backtrace (sacrebleu's trace). O(n * beam) time, O(m) memory besides `ops`.
+ * there for a backtrace (sacrebleu's trace). O(n * beam + m) time, O(m) memory besides `ops`.
  */
 export function beamLevenshteinDistance(
   prediction: Int32Array,
@@ -24,22 +24,30 @@ export function beamLevenshteinDistance(
   const n = prediction.length;
   const m = reference.length;
   const width = m + 1;
+  // Two rows; cells outside a row's beam are INF, as in the full matrix. A row array only has
+  // to be cleared where the row before last (its previous content) was finite: [lo, hi).
   let prev = new Float64Array(width);
-  let cur = new Float64Array(width);
+  let cur = new Float64Array(width).fill(INF);
   for (let j = 0; j <= m; j++) prev[j] = j * insertCost;
-  ops?.fill(OP_INSERT, 0, width);
+  let prevLo = 0;
+  let prevHi = width;
+  let curLo = 0;
+  let curHi = 0;
+  const record = ops !== undefined;
+  if (record) ops.fill(OP_INSERT, 0, width);
   const ratio = n > 0 ? m / n : 1;
   const beam = ratio / 2 > 25 ? Math.ceil(ratio / 2 + 25) : 25;
   for (let i = 1; i <= n; i++) {
-    cur.fill(INF);
     const diag = Math.floor(i * ratio);
     const minJ = Math.max(0, diag - beam);
     const maxJ = i === n ? m + 1 : Math.min(m + 1, diag + beam);
+    cur.fill(INF, curLo, Math.min(curHi, minJ));
+    cur.fill(INF, Math.max(curLo, maxJ), curHi);
     const row = i * width;
     for (let j = minJ; j < maxJ; j++) {
       if (j === 0) {
         cur[0] = prev[0]! + deleteCost;
-        if (ops) ops[row] = OP_DELETE;
+        if (record) ops[row] = OP_DELETE;
         continue;
       }
       const same = prediction[i - 1] === reference[j - 1];
@@ -61,11 +69,15 @@ export function beamLevenshteinDistance(
         op = OP_INSERT;
       }
       cur[j] = best;
-      if (ops) ops[row + j] = op;
+      if (record) ops[row + j] = op;
     }
     const t = prev;
     prev = cur;
     cur = t;
+    curLo = prevLo;
+    curHi = prevHi;
+    prevLo = minJ;
+    prevHi = maxJ;
   }
   return prev[m]!;
 }
