@@ -6,10 +6,10 @@
  * ids from the pair (class of the n-gram's first n - 1 items, its last item), so equal n-grams
  * share a class and no n-gram is ever spelled out as a string or a code. Only the hypothesis
  * creates classes: a reference n-gram whose pair has no class cannot match, and neither can any
- * n-gram that extends it, so it is marked dead. The pair table is a direct Uint16Array while
- * (hypothesis length + 1) * ids fits in 2^16 (kept small in cache: the keys an order touched are
- * reset after it), else an open-addressing hash table; exact either way. O((|hyp| + |refs|) *
- * maxOrder) per call, no allocation once the buffers have grown.
+ * n-gram that extends it, so it is marked dead. The pair table is a direct Uint16Array while the
+ * keys fit in 2^16 (kept small in cache: the keys an order touched are reset after it), else a
+ * Map; exact either way. O((|hyp| + |refs|) * maxOrder) per call, no allocation once the buffers
+ * have grown (below the direct table's range).
  */
 
 /** Maps the items of several sequences to shared local ids 0..size-1 (equal items, equal ids). */
@@ -35,14 +35,11 @@ const DEAD = -1;
 let idStamp = new Int32Array(1024);
 let idClass = new Int32Array(1024);
 let idGeneration = 0;
-// The direct pair table (class + 1; 0 = empty) and the keys the current order set in it.
+// The direct pair table (class + 1; 0 = empty) and the keys the current order set in it; the
+// pair Map past the direct table's range.
 const directTable = new Uint16Array(65536);
 let touched = new Int32Array(512);
-// The hashed pair table: keys and classes, live while stamped with the current generation.
-let hashKeys = new Float64Array(1024);
-let hashClass = new Int32Array(1024);
-let hashStamp = new Int32Array(1024);
-let hashGeneration = 0;
+const pairs = new Map<number, number>();
 // Per position: unigram class and class of the n-gram starting there (hypothesis; the references
 // back to back).
 let hypUnigrams = new Int32Array(256);
@@ -84,114 +81,68 @@ export function ngramMatches(
   hypClasses = grown(hypClasses, hl);
   refUnigrams = grown(refUnigrams, totalRef);
   refClasses = grown(refClasses, totalRef);
-  // Ids local to the call (no more than its items) are their own unigram classes; other ids
-  // get dense classes in order of appearance in the hypothesis (reference-only ids are dead).
+  // Ids local to the call (no more than its items) are their own unigram classes.
   const dense = size <= hl + totalRef;
-  const width = (dense ? Math.max(hl, size) : hl) + 1;
-  hypCounts = grown(hypCounts, width);
-  refCounts = grown(refCounts, width);
-  maxCounts = grown(maxCounts, width);
+  const classBound = (dense ? Math.max(hl, size) : hl) + 1;
+  hypCounts = grown(hypCounts, classBound);
+  refCounts = grown(refCounts, classBound);
+  maxCounts = grown(maxCounts, classBound);
   touched = grown(touched, hl + 1);
+  if (idStamp.length < size) {
+    idStamp = new Int32Array(Math.max(size, 2 * idStamp.length));
+    idClass = new Int32Array(idStamp.length);
+    idGeneration = 0;
+  }
+  if (++idGeneration === 0x7fffffff) {
+    idStamp.fill(0);
+    idGeneration = 1;
+  }
   const hu = hypUnigrams;
   const hc = hypClasses;
   const ru = refUnigrams;
   const rc = refClasses;
   const counts = hypCounts;
   const single = refs.length === 1;
-  let unigrams = size;
-  if (dense) {
-    counts.fill(0, 0, size);
-    for (let k = 0; k < hl; k++) {
-      const c = hyp[k]!;
-      hu[k] = c;
-      hc[k] = c;
-      counts[c]!++;
+  // Order 1: other ids get dense classes in order of appearance in the hypothesis (ids only in
+  // references are dead).
+  let unigrams = dense ? size : 0;
+  if (dense) counts.fill(0, 0, size);
+  for (let k = 0; k < hl; k++) {
+    const id = hyp[k]!;
+    if (!dense && idStamp[id] !== idGeneration) {
+      idStamp[id] = idGeneration;
+      idClass[id] = unigrams;
+      counts[unigrams++] = 0;
     }
-    for (let r = 0, at = 0; r < refs.length; at += refLengths[r++]!) {
-      const ref = refs[r]!;
-      for (let k = 0; k < refLengths[r]!; k++) {
-        ru[at + k] = ref[k]!;
-        rc[at + k] = ref[k]!;
-      }
-    }
-  } else {
-    if (idStamp.length < size) {
-      idStamp = new Int32Array(Math.max(size, 2 * idStamp.length));
-      idClass = new Int32Array(idStamp.length);
-      idGeneration = 0;
-    }
-    if (++idGeneration === 0x7fffffff) {
-      idStamp.fill(0);
-      idGeneration = 1;
-    }
-    unigrams = 0;
-    for (let k = 0; k < hl; k++) {
-      const id = hyp[k]!;
-      if (idStamp[id] !== idGeneration) {
-        idStamp[id] = idGeneration;
-        idClass[id] = unigrams;
-        counts[unigrams++] = 0;
-      }
-      const c = idClass[id]!;
-      hu[k] = c;
-      hc[k] = c;
-      counts[c]!++;
-    }
-    for (let r = 0, at = 0; r < refs.length; at += refLengths[r++]!) {
-      const ref = refs[r]!;
-      for (let k = 0; k < refLengths[r]!; k++) {
-        const id = ref[k]!;
-        const c = idStamp[id] === idGeneration ? idClass[id]! : DEAD;
-        ru[at + k] = c;
-        rc[at + k] = c;
-      }
-    }
+    const c = dense ? id : idClass[id]!;
+    hu[k] = hc[k] = c;
+    counts[c]!++;
   }
-  // Pair keys are class * unigrams + unigram class: classes are below hl, and at order 2 below
-  // the number of unigram classes.
-  const direct = (dense ? Math.max(hl, size) : hl) * Math.max(unigrams, 1) <= 65536;
-  if (!direct) {
-    let capacity = hashKeys.length;
-    while (capacity < 2 * hl) capacity *= 2;
-    if (capacity !== hashKeys.length) {
-      hashKeys = new Float64Array(capacity);
-      hashClass = new Int32Array(capacity);
-      hashStamp = new Int32Array(capacity);
-      hashGeneration = 0;
+  for (let r = 0, at = 0; r < refs.length; at += refLengths[r++]!)
+    for (let k = 0; k < refLengths[r]!; k++) {
+      const id = refs[r]![k]!;
+      const inHypothesis = dense ? counts[id]! > 0 : idStamp[id] === idGeneration;
+      ru[at + k] = rc[at + k] = inHypothesis ? (dense ? id : idClass[id]!) : DEAD;
     }
-  }
-  const mask = hashKeys.length - 1;
+  // Pair keys are class * unigrams + unigram class: classes are below hl, except the unigram
+  // classes of order 1 (below unigrams).
+  const direct = (dense ? Math.max(hl, size) : hl) * unigrams <= 65536;
   for (let n = 1; n <= Math.min(maxOrder, longest); n++) {
     const hn = hl - n + 1;
     let classes = 0;
     if (n > 1) {
-      if (!direct && ++hashGeneration === 0x7fffffff) {
-        hashStamp.fill(0);
-        hashGeneration = 1;
-      }
       // The hypothesis' n-grams: classes from (class of the (n-1)-gram, last unigram), counted.
+      if (!direct) pairs.clear();
       for (let k = 0; k < hn; k++) {
         const key = hc[k]! * unigrams + hu[k + n - 1]!;
-        let c: number;
-        if (direct) {
-          c = directTable[key]! - 1;
-          if (c < 0) {
-            touched[classes] = key;
-            c = classes++;
+        let c = direct ? directTable[key]! - 1 : (pairs.get(key) ?? DEAD);
+        if (c === DEAD) {
+          c = classes++;
+          counts[c] = 0;
+          if (direct) {
+            touched[c] = key;
             directTable[key] = c + 1;
-            counts[c] = 0;
-          }
-        } else {
-          let s = hashSlot(key, mask);
-          while (hashStamp[s] === hashGeneration && hashKeys[s] !== key) s = (s + 1) & mask;
-          if (hashStamp[s] === hashGeneration) c = hashClass[s]!;
-          else {
-            hashStamp[s] = hashGeneration;
-            hashKeys[s] = key;
-            c = classes++;
-            hashClass[s] = c;
-            counts[c] = 0;
-          }
+          } else pairs.set(key, c);
         }
         counts[c]!++;
         hc[k] = c;
@@ -204,24 +155,15 @@ export function ngramMatches(
       const rn = refLengths[r]! - n + 1;
       if (rn <= 0) continue;
       refNgrams += rn;
-      for (let k = 0; k < rn; k++) {
-        let c = rc[at + k]!;
-        if (c === DEAD) continue;
-        if (n > 1) {
-          const last = ru[at + k + n - 1]!;
-          if (last === DEAD) c = DEAD;
-          else {
-            const key = c * unigrams + last;
-            if (direct) c = directTable[key]! - 1;
-            else {
-              let s = hashSlot(key, mask);
-              while (hashStamp[s] === hashGeneration && hashKeys[s] !== key) s = (s + 1) & mask;
-              c = hashStamp[s] === hashGeneration ? hashClass[s]! : DEAD;
-            }
-          }
-          rc[at + k] = c;
-          if (c === DEAD) continue;
+      for (let k = at; k < at + rn; k++) {
+        let c = rc[k]!;
+        if (n > 1 && c !== DEAD) {
+          const last = ru[k + n - 1]!;
+          const key = c * unigrams + last;
+          c = last === DEAD ? DEAD : direct ? directTable[key]! - 1 : (pairs.get(key) ?? DEAD);
+          rc[k] = c;
         }
+        if (c === DEAD) continue;
         if (!single) refCounts[c]!++;
         else if (counts[c]! > 0) {
           // One reference: consume the hypothesis counts (clipping as it goes).
@@ -230,37 +172,25 @@ export function ngramMatches(
         }
       }
       if (!single)
-        for (let k = 0; k < rn; k++) {
-          const c = rc[at + k]!;
+        for (let k = at; k < at + rn; k++) {
+          const c = rc[k]!;
           if (c === DEAD) continue;
           if (refCounts[c]! > maxCounts[c]!) maxCounts[c] = refCounts[c]!;
           refCounts[c] = 0;
         }
     }
-    if (!single) {
+    if (!single)
       // Each distinct hypothesis n-gram once: min(its count, the largest reference count).
       for (let k = 0; k < hn; k++) {
         const c = hc[k]!;
-        if (counts[c]! > 0) {
-          matches += Math.min(counts[c]!, maxCounts[c]!);
-          counts[c] = 0;
-        }
+        matches += Math.min(counts[c]!, maxCounts[c]!);
+        counts[c] = maxCounts[c] = 0;
       }
-      for (let r = 0, at = 0; r < refs.length; at += refLengths[r++]!)
-        for (let k = 0; k < refLengths[r]! - n + 1; k++) if (rc[at + k]! !== DEAD) maxCounts[rc[at + k]!] = 0;
-    }
     if (direct) for (let k = 0; k < classes; k++) directTable[touched[k]!] = 0;
-    const o = 3 * (n - 1);
-    out[o] = Math.max(hn, 0);
-    out[o + 1] = refNgrams;
-    out[o + 2] = matches;
+    out[3 * n - 3] = Math.max(hn, 0);
+    out[3 * n - 2] = refNgrams;
+    out[3 * n - 1] = matches;
   }
-}
-
-function hashSlot(key: number, mask: number): number {
-  // Mix the bits of the integer key (below 2^53).
-  const h = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) | 0, 0x27d4eb2d), 0x9e3779b1);
-  return (h ^ (h >>> 15)) & mask;
 }
 
 /**
