@@ -52,111 +52,81 @@ export const perplexityMeta: CatalogEntry = {
   exports: ["perplexity", "perplexityDef", "bitsPerCharacter"],
 };
 
-function flatten3(value: unknown, fn: string): { data: ArrayLike<number>; b: number; s: number; v: number } {
+/** The dimensions of `preds` and `target`, and what a wrong length at each depth is called. */
+const DIMENSIONS = { preds: ["batch", "seq", "vocab"], target: ["batch", "seq"] } as const;
+const PARTS = { preds: ["", "a sequence", "a vocabulary"], target: ["", "a row"] } as const;
+
+/**
+ * `preds` ([batch][seq][vocab]) or `target` ([batch][seq]) as flat float64 data and its shape,
+ * from a nested array (numbers only, rectangular) or `{ data, shape }`.
+ */
+function flatten(
+  value: unknown,
+  fn: string,
+  arg: "preds" | "target",
+): { data: ArrayLike<number>; shape: number[] } {
+  const names = DIMENSIONS[arg];
+  const rank = names.length;
   if (value && typeof value === "object" && "data" in value && "shape" in value) {
-    const t = value as { data: ArrayLike<number>; shape: readonly number[] };
-    if (!Array.isArray(t.shape) || t.shape.length !== 3)
+    const t = value as { data: ArrayLike<number>; shape: readonly unknown[] };
+    if (!Array.isArray(t.shape) || t.shape.length !== rank)
       fail(
         "shape_mismatch",
-        `${fn}: \`preds\` must have 3 dimensions [batch, seq, vocab], got ${describeValue(t.shape)}`,
+        `${fn}: \`${arg}\` must have ${rank} dimensions [${names.join(", ")}], got ${describeValue(t.shape)}`,
       );
-    const [b, s, v] = checkShape(fn, "preds", t.shape);
-    if (t.data.length !== b * s * v)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`preds\` data length ${t.data.length} does not match its shape [${b}, ${s}, ${v}]`,
-      );
-    return { data: toFloat64(t.data, fn, "preds.data"), b, s, v };
-  }
-  if (!Array.isArray(value))
-    fail(
-      "invalid_value",
-      `${fn}: \`preds\` must be a [batch][seq][vocab] array, got ${describeValue(value)}`,
-    );
-  const b = value.length;
-  const s = b > 0 && Array.isArray(value[0]) ? (value[0] as unknown[]).length : 0;
-  const first = s > 0 ? (value[0] as unknown[])[0] : undefined;
-  const v =
-    first !== null && typeof first === "object" && "length" in first
-      ? (first as ArrayLike<number>).length
-      : 0;
-  // The vocabulary size comes from the data: copying it is bounded by the allocation budget.
-  assertAllocation(fn, `\`preds\` of shape [${b}, ${s}, ${v}]`, 8 * b * s * v);
-  const data = new Float64Array(b * s * v);
-  let k = 0;
-  for (let i = 0; i < b; i++) {
-    const row = value[i] as ArrayLike<ArrayLike<number>>;
-    if (!row || row.length !== s)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`preds\` must be rectangular, got a sequence of length ${row?.length} at index ${i}`,
-      );
-    for (let j = 0; j < s; j++) {
-      const cell = row[j]!;
-      if (!cell || cell.length !== v)
+    for (const d of t.shape)
+      if (typeof d !== "number" || !Number.isInteger(d) || d < 0)
         fail(
           "shape_mismatch",
-          `${fn}: \`preds\` must be rectangular, got a vocabulary of length ${cell?.length} at index ${i}.${j}`,
+          `${fn}: \`${arg}\` shape must hold non-negative integers, got ${describeValue(d)}`,
         );
-      for (let c = 0; c < v; c++) data[k++] = numberAt(cell[c], fn, "preds", `${i}.${j}.${c}`);
-    }
-  }
-  return { data, b, s, v };
-}
-
-/** A value that must be a number (no coercion of "0.7", null or true). */
-function numberAt(value: unknown, fn: string, arg: string, at: string): number {
-  if (typeof value !== "number")
-    fail(
-      "invalid_value",
-      `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(value)} at index ${at}`,
-    );
-  return value;
-}
-
-/** The dimensions of a `{ data, shape }` input: non-negative integers. */
-function checkShape(fn: string, arg: string, shape: readonly unknown[]): number[] {
-  for (const d of shape)
-    if (typeof d !== "number" || !Number.isInteger(d) || d < 0)
+    const shape = t.shape as number[];
+    if (t.data.length !== shape.reduce((a, b) => a * b, 1))
       fail(
         "shape_mismatch",
-        `${fn}: \`${arg}\` shape must hold non-negative integers, got ${describeValue(d)}`,
+        `${fn}: \`${arg}\` data length ${t.data.length} does not match its shape [${shape.join(", ")}]`,
       );
-  return shape as number[];
-}
-
-function flatten2(value: unknown, fn: string): { data: ArrayLike<number>; b: number; s: number } {
-  if (value && typeof value === "object" && "data" in value && "shape" in value) {
-    const t = value as { data: ArrayLike<number>; shape: readonly number[] };
-    if (!Array.isArray(t.shape) || t.shape.length !== 2)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`target\` must have 2 dimensions [batch, seq], got ${describeValue(t.shape)}`,
-      );
-    const [b, s] = checkShape(fn, "target", t.shape);
-    if (t.data.length !== b * s)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`target\` data length ${t.data.length} does not match its shape [${b}, ${s}]`,
-      );
-    return { data: toFloat64(t.data, fn, "target.data"), b, s };
+    return { data: toFloat64(t.data, fn, `${arg}.data`), shape };
   }
   if (!Array.isArray(value))
-    fail("invalid_value", `${fn}: \`target\` must be a [batch][seq] array, got ${describeValue(value)}`);
-  const b = value.length;
-  const s = b > 0 ? (value[0] as ArrayLike<number>).length : 0;
-  const data = new Float64Array(b * s);
+    fail(
+      "invalid_value",
+      `${fn}: \`${arg}\` must be a [${names.join("][")}] array, got ${describeValue(value)}`,
+    );
+  // The shape from the first element at each depth; every other element must agree.
+  const shape: number[] = [];
+  let probe: unknown = value;
+  for (let d = 0; d < rank; d++) {
+    const length =
+      probe !== null && typeof probe === "object" && "length" in probe ? Number(probe.length) : 0;
+    shape.push(length);
+    probe = length > 0 ? (probe as ArrayLike<unknown>)[0] : undefined;
+  }
+  const size = shape.reduce((a, b) => a * b, 1);
+  // The vocabulary size comes from the data: copying it is bounded by the allocation budget.
+  assertAllocation(fn, `\`${arg}\` of shape [${shape.join(", ")}]`, 8 * size);
+  const data = new Float64Array(size);
   let k = 0;
-  for (let i = 0; i < b; i++) {
-    const row = value[i] as ArrayLike<number>;
-    if (!row || row.length !== s)
+  const walk = (node: ArrayLike<unknown> | undefined, depth: number, at: string): void => {
+    if (!node || node.length !== shape[depth])
       fail(
         "shape_mismatch",
-        `${fn}: \`target\` must be rectangular, got a row of length ${row?.length} at index ${i}`,
+        `${fn}: \`${arg}\` must be rectangular, got ${PARTS[arg][depth]} of length ${node?.length} at index ${at}`,
       );
-    for (let j = 0; j < s; j++) data[k++] = numberAt(row[j], fn, "target", `${i}.${j}`);
-  }
-  return { data, b, s };
+    for (let i = 0; i < shape[depth]!; i++) {
+      const where = depth === 0 ? `${i}` : `${at}.${i}`;
+      const child = node[i];
+      if (depth + 1 < rank) walk(child as ArrayLike<unknown>, depth + 1, where);
+      else if (typeof child !== "number")
+        fail(
+          "invalid_value",
+          `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(child)} at index ${where}`,
+        );
+      else data[k++] = child;
+    }
+  };
+  walk(value, 0, "");
+  return { data, shape };
 }
 
 /**
@@ -187,14 +157,16 @@ function perplexityDefWith(
     options: { input, ...(ignoreIndex !== undefined ? { ignoreIndex } : {}) },
     init: () => ({ nll: exactSums(1), infinite: 0, count: 0 }),
     update(state, preds, target) {
-      const p = flatten3(preds, fn);
-      const t = flatten2(target, fn);
-      if (p.b !== t.b || p.s !== t.s)
+      const { data: pd, shape: ps } = flatten(preds, fn, "preds");
+      const { data: td, shape: ts } = flatten(target, fn, "target");
+      const p = { data: pd, v: ps[2]! };
+      const t = { data: td };
+      if (ps[0] !== ts[0] || ps[1] !== ts[1])
         fail(
           "shape_mismatch",
-          `${fn}: \`preds\` [${p.b}, ${p.s}, ${p.v}] and \`target\` [${t.b}, ${t.s}] must agree on [batch, seq]`,
+          `${fn}: \`preds\` [${ps.join(", ")}] and \`target\` [${ts.join(", ")}] must agree on [batch, seq]`,
         );
-      const n = t.b * t.s;
+      const n = td.length;
       for (let k = 0; k < p.data.length; k++) {
         if (
           !Number.isFinite(p.data[k]!) &&
