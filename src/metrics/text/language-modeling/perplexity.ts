@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { toFloat64 } from "../../../core/coerce.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
@@ -6,6 +5,7 @@ import { assertAllocation } from "../../../core/limits.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 
 /** Scores per position: a nested `[batch][seq][vocab]` array or `{ data, shape: [batch, seq, vocab] }`. */
 export type ScoreTensor =
@@ -34,11 +34,9 @@ export interface PerplexityState {
   count: number;
 }
 
-export const perplexityMeta: CatalogEntry = {
+export const perplexityMeta = textEntry({
   id: "text/perplexity",
   title: "Perplexity",
-  kind: "metric",
-  tasks: ["nlp"],
   formula: "\\mathrm{PPL} = \\exp\\Big(-\\frac{1}{N}\\sum_{t} \\log p(y_t \\mid \\cdot)\\Big)",
   range: [1, Number.POSITIVE_INFINITY],
   direction: "lower",
@@ -48,9 +46,8 @@ export const perplexityMeta: CatalogEntry = {
     "Dominated by the rarest tokens; a single near-zero probability can explode it.",
   ],
   references: [{ implementation: "torchmetrics 1.9.0 Perplexity / perplexity" }],
-  traits: ["language-modeling", "probabilistic"],
   exports: ["perplexity", "perplexityDef", "bitsPerCharacter"],
-};
+});
 
 /** The dimensions of `preds` and `target`, and what a wrong length at each depth is called. */
 const DIMENSIONS = { preds: ["batch", "seq", "vocab"], target: ["batch", "seq"] } as const;

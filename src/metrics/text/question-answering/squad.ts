@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import {
   addExactSums,
@@ -10,6 +9,7 @@ import {
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { plusScores } from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
@@ -35,16 +35,13 @@ export interface SquadResult {
 }
 
 /** Catalog entry for SQuAD EM/F1. */
-export const squadMeta: CatalogEntry = {
+export const squadMeta = textEntry({
   id: "text/squad",
   title: "SQuAD exact match and token F1 (v1.1 and v2.0)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "EM=\\frac{100}{N}\\sum_q \\max_g [\\mathrm{norm}(\\hat a_q)=\\mathrm{norm}(g)],\\; F_1=\\frac{100}{N}\\sum_q \\max_g \\frac{2\\,|\\hat T\\cap T_g|}{|\\hat T|+|T_g|}",
   range: [0, 100],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Normalisation removes ASCII punctuation and English articles only; other languages keep their punctuation.",
     "Max over gold answers: more gold answers can only raise the score.",
@@ -57,7 +54,6 @@ export const squadMeta: CatalogEntry = {
         "official SQuAD v1.1 evaluate script (compute_score) and v2.0 script (main, get_raw_scores), as in huggingface/evaluate; torchmetrics 1.9.0 SQuAD",
     },
   ],
-  traits: ["question-answering", "extractive"],
   exports: [
     "squad",
     "squadDef",
@@ -67,7 +63,7 @@ export const squadMeta: CatalogEntry = {
     "squadQuestionScores",
     "squadV2RawScores",
   ],
-};
+});
 
 const PUNCTUATION = new Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
 // Python's \b uses Unicode \w (letters, digits, underscore); JS \b is ASCII-only.

@@ -1,9 +1,9 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { addExactSums, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkPairs } from "../shared/inputs.js";
 import { plusScores } from "../shared/state.js";
 import { checkVectors, norm } from "./embedding-similarity.js";
@@ -36,11 +36,9 @@ export interface TokenWeights {
 }
 
 /** Catalog entry for BERTScore. */
-export const bertScoreMeta: CatalogEntry = {
+export const bertScoreMeta = textEntry({
   id: "text/bertscore",
   title: "BERTScore (greedy matching of token embeddings)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "R=\\frac{\\sum_{x_i\\in x} w(x_i)\\max_{\\hat x_j\\in\\hat x}\\cos(x_i,\\hat x_j)}{\\sum_i w(x_i)},\\; P=\\frac{\\sum_{\\hat x_j} w(\\hat x_j)\\max_{x_i}\\cos(x_i,\\hat x_j)}{\\sum_j w(\\hat x_j)},\\; F=\\frac{2PR}{P+R}",
   range: [-1, 1],
@@ -58,9 +56,8 @@ export const bertScoreMeta: CatalogEntry = {
         "greedy matching, IDF (log((M+1)/(df+1)) over references) and baseline rescale as in bert_score 0.3.x; the embedder is the caller's",
     },
   ],
-  traits: ["semantic", "embedding", "reference-based"],
   exports: ["bertScore", "bertScoreDef", "bertScoreFromEmbeddings", "greedyMatch", "idfWeights"],
-};
+});
 
 function unitRows(fn: string, name: string, rows: TokenEmbeddings): Float64Array[] {
   return rows.map((row, i) => {

@@ -1,7 +1,7 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import {
   addScores,
   checkMeanState,
@@ -17,10 +17,9 @@ export type SentenceEmbedder = (
 ) => readonly (readonly number[])[] | Promise<readonly (readonly number[])[]>;
 
 /** Catalog entry for the cosine similarity of sentence embeddings. */
-export const embeddingSimilarityMeta: CatalogEntry = {
+export const embeddingSimilarityMeta = textEntry({
   id: "text/embedding_similarity",
   title: "Cosine similarity of sentence embeddings",
-  kind: "metric",
   tasks: ["nlp", "rag"],
   formula: "\\cos(u,v)=\\frac{u\\cdot v}{\\lVert u\\rVert\\,\\lVert v\\rVert}",
   range: [-1, 1],
@@ -37,9 +36,8 @@ export const embeddingSimilarityMeta: CatalogEntry = {
         "cosine similarity as torch.nn.functional.cosine_similarity (no eps clamp: a zero vector is an error)",
     },
   ],
-  traits: ["semantic", "embedding", "reference-based"],
   exports: ["embeddingSimilarity", "embeddingSimilarityDef", "cosineSimilarity", "sentenceSimilarity"],
-};
+});
 
 /** Checks a list of vectors: arrays of finite numbers, one dimension throughout. Returns the dimension. */
 export function checkVectors(fn: string, name: string, value: unknown, dimension?: number): number {

@@ -1,10 +1,10 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { exactSumOf } from "../../../core/exact-sum.js";
 import { optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { beamLevenshteinDistance } from "../shared/beam-edit-distance.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkSinglePairs } from "../shared/inputs.js";
 import { internIn } from "../shared/ngram-matches.js";
 import { alignBitParallel } from "./bit-parallel-alignment.js";
@@ -131,23 +131,19 @@ export interface EditDistanceState {
   distances: number[];
 }
 
-export const editDistanceMeta: CatalogEntry = {
+export const editDistanceMeta = textEntry({
   id: "text/edit_distance",
   title: "Character edit distance (Levenshtein)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "d(h, r) = \\min \\#\\{\\text{insertions} + \\text{deletions} + c_{sub}\\cdot\\text{substitutions}\\}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
   references: [
     { paper: "Levenshtein 1966" },
     { implementation: "torchmetrics 1.9.0 EditDistance / edit_distance" },
   ],
-  traits: ["character-level", "edit-distance"],
   exports: ["editDistance", "editDistanceDef", "levenshteinDistance", "levenshteinAlignment"],
-};
+});
 
 /**
  * Character edit distance per pair as a streaming metric, matching torchmetrics 1.9.0

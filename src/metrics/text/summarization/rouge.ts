@@ -1,8 +1,8 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { fsum } from "../shared/fsum.js";
 import { checkHypothesis, checkPairs } from "../shared/inputs.js";
 import { internIn, ngramMatches } from "../shared/ngram-matches.js";
@@ -93,16 +93,13 @@ function kindOf(type: string): TypeKind {
 }
 
 /** Catalog entry for ROUGE. */
-export const rougeMeta: CatalogEntry = {
+export const rougeMeta = textEntry({
   id: "text/rouge",
   title: "ROUGE (ROUGE-N, ROUGE-L, ROUGE-Lsum, ROUGE-W, ROUGE-S, ROUGE-SU)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "P_N=\\frac{\\sum_g \\min(c_{hyp}(g),c_{ref}(g))}{\\sum_g c_{hyp}(g)},\\; R_N=\\frac{\\sum_g \\min(c_{hyp}(g),c_{ref}(g))}{\\sum_g c_{ref}(g)},\\; F=\\frac{2PR}{P+R};\\; P_L=\\frac{LCS}{|hyp|},\\; R_L=\\frac{LCS}{|ref|}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Recall-oriented n-gram overlap: rewards content coverage, blind to paraphrase and meaning.",
     'rouge-score\'s tokenizer drops every character outside [a-z0-9], so non-Latin text scores 0; use tokenizer "unicode" for other scripts.',
@@ -119,9 +116,8 @@ export const rougeMeta: CatalogEntry = {
       implementation: "ROUGE-1.5.5.pl (ROUGE-W with -w, ROUGE-S/SU with -2 and -u; rouge-score has neither)",
     },
   ],
-  traits: ["summarization", "n-gram", "reference-based"],
   exports: ["rouge", "rougeDef", "rougeScore", "rougeScoreMulti", "rougePairs"],
-};
+});
 
 interface Resolved {
   readonly types: readonly RougeType[];

@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import {
   type OptionRecord,
@@ -11,6 +10,7 @@ import {
 } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { compareCodePoints, pyFixed } from "../tokenizers/python-strings.js";
 import { chunkSpans, splitLenient } from "./entities.js";
 
@@ -83,16 +83,13 @@ export interface SeqevalReport {
 }
 
 /** Catalog entry for entity-level NER scores. */
-export const seqevalMeta: CatalogEntry = {
+export const seqevalMeta = textEntry({
   id: "text/seqeval",
   title: "Entity-level precision, recall and F1 for sequence labelling (seqeval)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "P=\\frac{|E_{pred}\\cap E_{true}|}{|E_{pred}|},\\; R=\\frac{|E_{pred}\\cap E_{true}|}{|E_{true}|},\\; F_1=\\frac{2PR}{P+R}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "An entity counts only with exact type and span: a one-token boundary error is both a false positive and a false negative.",
     "Lenient (conlleval) and strict chunking can give very different scores for ill-formed tag sequences.",
@@ -105,7 +102,6 @@ export const seqevalMeta: CatalogEntry = {
         "seqeval 1.2.2 precision_score/recall_score/f1_score/classification_report/accuracy_score (default and strict modes)",
     },
   ],
-  traits: ["ner", "sequence-labelling", "imbalanced"],
   exports: [
     "seqeval",
     "seqevalDef",
@@ -115,7 +111,7 @@ export const seqevalMeta: CatalogEntry = {
     "getEntities",
     "performanceMeasure",
   ],
-};
+});
 
 interface Resolved {
   readonly mode: SeqevalMode;

@@ -1,8 +1,8 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { optBoolean, optionNames, optNumber, optOneOf, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import {
   checkHypothesis,
   checkReferenceStreams,
@@ -89,16 +89,13 @@ const SMOOTH_DEFAULTS: Readonly<Record<BleuSmoothMethod, number | null>> = {
   exp: null,
 };
 
-export const corpusBleuMeta: CatalogEntry = {
+export const corpusBleuMeta = textEntry({
   id: "text/corpus_bleu",
   title: "BLEU (sacrebleu)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "\\mathrm{BLEU} = 100\\cdot \\mathrm{BP}\\cdot\\exp\\Big(\\tfrac{1}{N}\\sum_{n=1}^{N}\\log p_n\\Big),\\quad \\mathrm{BP}=\\min(1, e^{1-r/c})",
   range: [0, 100],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Depends on tokenization: report the signature (tokenizer, smoothing, case, number of references).",
     "Corpus BLEU pools n-gram counts; it is not the mean of sentence BLEU.",
@@ -111,9 +108,8 @@ export const corpusBleuMeta: CatalogEntry = {
       implementation: "sacrebleu 2.6.0 BLEU.corpus_score / sentence_bleu",
     },
   ],
-  traits: ["machine-translation", "reference-based", "n-gram"],
   exports: ["corpusBleu", "corpusBleuDef", "sentenceBleu", "computeBleuFromStatistics", "bleuSignature"],
-};
+});
 
 interface ResolvedBleuOptions {
   readonly tokenize: SacrebleuTokenizerName;

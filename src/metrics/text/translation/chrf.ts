@@ -1,9 +1,9 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optNumber, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import {
   checkHypothesis,
   checkReferenceStreams,
@@ -52,16 +52,13 @@ export interface ChrfState extends SegmentCounts {
   stats: number[];
 }
 
-export const chrfMeta: CatalogEntry = {
+export const chrfMeta = textEntry({
   id: "text/chrf",
   title: "chrF / chrF++ (sacrebleu)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "\\mathrm{chrF}_\\beta = 100\\cdot\\frac{(1+\\beta^2)\\,\\overline{P}\\,\\overline{R}}{\\beta^2\\overline{P}+\\overline{R}}, \\overline{P},\\overline{R}\\text{ averaged over character (and word) n-gram orders}",
   range: [0, 100],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Character n-grams reward partial word matches (morphology) and need no tokenizer.",
     "Corpus chrF pools counts; it is not the mean of sentence chrF.",
@@ -70,9 +67,8 @@ export const chrfMeta: CatalogEntry = {
     { paper: "Popović 2015, chrF: character n-gram F-score; Popović 2017, chrF++" },
     { implementation: "sacrebleu 2.6.0 CHRF.corpus_score / sentence_chrf" },
   ],
-  traits: ["machine-translation", "reference-based", "character-level"],
   exports: ["chrf", "chrfDef", "sentenceChrf"],
-};
+});
 
 const PUNCTS = new Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
 

@@ -1,6 +1,6 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
 import {
   addScores,
@@ -28,22 +28,18 @@ export interface ExtendedEditDistanceOptions {
 /** Exact sum and count of sentence scores (each the best over its references). */
 export type ExtendedEditDistanceState = MeanState;
 
-export const extendedEditDistanceMeta: CatalogEntry = {
+export const extendedEditDistanceMeta = textEntry({
   id: "text/extended_edit_distance",
   title: "Extended edit distance (EED)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula: "\\mathrm{EED} = \\min\\Big(1, \\frac{e + \\rho\\cdot v}{|r| + \\rho\\cdot v}\\Big)",
   range: [0, 1],
   direction: "lower",
-  differentiable: false,
   references: [
     { paper: "Stanchev, Wang & Ney 2019, EED: Extended Edit Distance Measure for Machine Translation" },
     { implementation: "torchmetrics 1.9.0 ExtendedEditDistance" },
   ],
-  traits: ["machine-translation", "character-level", "edit-distance"],
   exports: ["extendedEditDistance", "extendedEditDistanceDef"],
-};
+});
 
 const WS_RUN = new RegExp(`[${pythonWhitespaceClass}]+`, "g");
 

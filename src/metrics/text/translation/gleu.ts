@@ -1,8 +1,8 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { optInteger, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
 import { pySplit } from "../tokenizers/python-strings.js";
@@ -20,24 +20,20 @@ export interface GleuState {
   total: number;
 }
 
-export const gleuMeta: CatalogEntry = {
+export const gleuMeta = textEntry({
   id: "text/gleu",
   title: "Google BLEU (GLEU)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "\\mathrm{GLEU} = \\frac{\\sum \\text{matching n-grams}}{\\sum \\max(\\#\\text{hyp n-grams}, \\#\\text{ref n-grams})}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
   robustness: ["Symmetric in precision and recall, so well behaved at the sentence level."],
   references: [
     { paper: "Wu et al. 2016, Google's neural machine translation system" },
     { implementation: "nltk 3.8 nltk.translate.gleu_score.corpus_gleu / sentence_gleu" },
   ],
-  traits: ["machine-translation", "reference-based", "n-gram"],
   exports: ["corpusGleu", "corpusGleuDef", "sentenceGleu"],
-};
+});
 
 /**
  * GLEU as a streaming metric, identical to nltk 3.8 `corpus_gleu` (whitespace tokens): per

@@ -1,7 +1,7 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import {
   addScores,
   checkMeanState,
@@ -31,16 +31,13 @@ export interface MeteorOptions {
 }
 
 /** Catalog entry for METEOR. */
-export const meteorMeta: CatalogEntry = {
+export const meteorMeta = textEntry({
   id: "text/meteor",
   title: "METEOR (exact, stem and WordNet-synonym unigram alignment)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "F_{mean}=\\frac{PR}{\\alpha P+(1-\\alpha)R},\\; Pen=\\gamma\\left(\\frac{chunks}{matches}\\right)^{\\beta},\\; METEOR=F_{mean}(1-Pen)",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Recall-weighted unigram matching with stems and synonyms: more tolerant of paraphrase than BLEU.",
     "English-only resources (Porter stemmer, WordNet); the WordNet version changes synonym matches.",
@@ -53,9 +50,8 @@ export const meteorMeta: CatalogEntry = {
         "nltk 3.8 meteor_score / single_meteor_score (alpha 0.9, beta 3, gamma 0.5; PorterStemmer; WordNet 3.0)",
     },
   ],
-  traits: ["translation", "paraphrase", "reference-based"],
   exports: ["meteor", "meteorDef", "meteorScore", "singleMeteorScore"],
-};
+});
 
 interface Resolved {
   readonly alpha: number;

@@ -1,9 +1,9 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { exactSumOf } from "../../../core/exact-sum.js";
 import { optionNames, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
 import { countNgrams } from "../shared/ngram-counts.js";
 import { pySplit } from "../tokenizers/python-strings.js";
@@ -26,16 +26,13 @@ export interface NistState {
   references: string[][][];
 }
 
-export const nistMeta: CatalogEntry = {
+export const nistMeta = textEntry({
   id: "text/nist",
   title: "NIST (information-weighted n-gram precision)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "\\mathrm{NIST} = \\sum_{n=1}^{N} \\frac{\\sum_{\\text{matched } w_1..w_n} \\mathrm{Info}(w_1..w_n)}{\\#\\text{hyp } n\\text{-grams}} \\cdot \\exp\\Big(\\beta \\log^2 \\min\\big(\\tfrac{L_{sys}}{L_{ref}}, 1\\big)\\Big),\\; \\mathrm{Info}(w_1..w_n) = \\log_2 \\frac{c(w_1..w_{n-1})}{c(w_1..w_n)}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Rare matched n-grams weigh more than frequent ones (information weights from the reference corpus).",
     "Not bounded above; compare only scores computed on the same references.",
@@ -48,9 +45,8 @@ export const nistMeta: CatalogEntry = {
     },
     { implementation: "nltk 3.8 nltk.translate.nist_score.corpus_nist / sentence_nist" },
   ],
-  traits: ["machine-translation", "reference-based", "n-gram"],
   exports: ["corpusNist", "corpusNistDef", "sentenceNist"],
-};
+});
 
 const NIST_OPTIONS = optionNames<NistOptions>()("n");
 

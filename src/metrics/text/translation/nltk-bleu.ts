@@ -1,9 +1,9 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { fsum } from "../shared/fsum.js";
 import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
@@ -50,15 +50,12 @@ export interface NltkBleuState {
   lastReferences: string[][];
 }
 
-export const nltkBleuMeta: CatalogEntry = {
+export const nltkBleuMeta = textEntry({
   id: "text/nltk_bleu",
   title: "BLEU on whitespace tokens (nltk)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula: "\\mathrm{BLEU} = \\mathrm{BP}\\cdot\\exp\\Big(\\sum_n w_n \\log p_n\\Big)",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "nltk smoothing methods 5, 6 and 7 can return values above 1; reproduced as nltk computes them.",
     "Tokens are whitespace-split, so punctuation stays attached to words.",
@@ -67,9 +64,8 @@ export const nltkBleuMeta: CatalogEntry = {
     { paper: "Papineni et al. 2002; Chen & Cherry 2014 (smoothing)" },
     { implementation: "nltk 3.8 nltk.translate.bleu_score.corpus_bleu / sentence_bleu" },
   ],
-  traits: ["machine-translation", "reference-based", "n-gram"],
   exports: ["nltkCorpusBleu", "nltkCorpusBleuDef", "nltkSentenceBleu"],
-};
+});
 
 /** A rational with nltk's unnormalized numerator and denominator, or a plain float. */
 type Precision = { num: number; den: number } | number;

@@ -1,7 +1,7 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
 import {
   addScores,
@@ -23,16 +23,13 @@ export interface RibesOptions {
 /** Exact sum and count of the sentence scores (each the best over its references). */
 export type RibesState = MeanState;
 
-export const ribesMeta: CatalogEntry = {
+export const ribesMeta = textEntry({
   id: "text/ribes",
   title: "RIBES (rank correlation of word order)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "\\mathrm{RIBES} = \\mathrm{NKT}\\cdot P_1^{\\alpha}\\cdot \\mathrm{BP}^{\\beta},\\; \\mathrm{NKT} = \\frac{\\tau + 1}{2},\\; \\mathrm{BP} = \\min\\big(1, e^{1 - |r|/|h|}\\big)",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Rewards word order (Kendall's tau of aligned word ranks): suited to distant language pairs where BLEU is blind to reordering.",
     "Only words that align unambiguously (unique, or unique with context) enter the correlation.",
@@ -45,9 +42,8 @@ export const ribesMeta: CatalogEntry = {
     },
     { implementation: "nltk 3.8 nltk.translate.ribes_score.corpus_ribes / sentence_ribes" },
   ],
-  traits: ["machine-translation", "reference-based", "word-order"],
   exports: ["corpusRibes", "corpusRibesDef", "sentenceRibes"],
-};
+});
 
 const RIBES_OPTIONS = optionNames<RibesOptions>()("alpha", "beta");
 

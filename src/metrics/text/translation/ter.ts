@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { addExactSums, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
@@ -11,6 +10,7 @@ import {
   OP_MATCH as OP_NOP,
   OP_SUBSTITUTE as OP_SUB,
 } from "../shared/beam-edit-distance.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import {
   checkHypothesis,
   checkReferenceStreams,
@@ -61,16 +61,13 @@ export interface TerState extends SegmentCounts {
   refLength: Float64Array;
 }
 
-export const terMeta: CatalogEntry = {
+export const terMeta = textEntry({
   id: "text/ter",
   title: "Translation Edit Rate (sacrebleu)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "\\mathrm{TER} = 100\\cdot\\frac{\\sum \\text{(shifts + insertions + deletions + substitutions)}}{\\sum \\bar{r}}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
   robustness: [
     "Block shifts make reordering cheaper than in WER.",
     "Can exceed 100 when the hypothesis is much longer than the reference.",
@@ -79,9 +76,8 @@ export const terMeta: CatalogEntry = {
     { paper: "Snover et al. 2006, A study of translation edit rate with targeted human annotation" },
     { implementation: "sacrebleu 2.6.0 TER (Tercom re-implementation)" },
   ],
-  traits: ["machine-translation", "reference-based", "edit-distance"],
   exports: ["ter", "terDef", "sentenceTer", "tercomTokenize", "translationEditRate"],
-};
+});
 
 const RE_SYMBOLS = /([{-~[-` -&(-+:-@/])/gu;
 const ASIAN_PUNCT = /([\u3001\u3002\u3008-\u3011\u3014-\u301f\uff61-\uff65\u30fb])/gu;

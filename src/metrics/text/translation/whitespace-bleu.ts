@@ -1,8 +1,8 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { optBoolean, optionNames, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
 import { pySplit } from "../tokenizers/python-strings.js";
@@ -25,23 +25,19 @@ export interface WhitespaceBleuState {
   targetLength: number;
 }
 
-export const whitespaceBleuMeta: CatalogEntry = {
+export const whitespaceBleuMeta = textEntry({
   id: "text/bleu_whitespace",
   title: "BLEU on whitespace tokens (torchmetrics BLEUScore)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula: "\\mathrm{BLEU} = \\mathrm{BP}\\cdot\\exp\\Big(\\sum_n w_n\\log p_n\\Big)",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Whitespace tokens: punctuation stays attached; not comparable with sacrebleu scores.",
     "Closest reference length breaks ties by reference order (first), unlike sacrebleu and nltk.",
   ],
   references: [{ implementation: "torchmetrics 1.9.0 BLEUScore / bleu_score" }],
-  traits: ["machine-translation", "reference-based", "n-gram"],
   exports: ["whitespaceBleu", "whitespaceBleuDef"],
-};
+});
 
 /**
  * torchmetrics 1.9.0 `BLEUScore` as a streaming metric: `str.split()` tokens; clipped counts
