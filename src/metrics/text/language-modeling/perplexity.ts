@@ -1,11 +1,12 @@
 import { toFloat64 } from "../../../core/coerce.js";
-import { describeValue, fail } from "../../../core/errors.js";
+import { fail } from "../../../core/errors.js";
 import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
+import { refuse } from "../shared/inputs.js";
 
 /** Scores per position: a nested `[batch][seq][vocab]` array or `{ data, shape: [batch, seq, vocab] }`. */
 export type ScoreTensor =
@@ -67,16 +68,10 @@ function flatten(
   if (value && typeof value === "object" && "data" in value && "shape" in value) {
     const t = value as { data: ArrayLike<number>; shape: readonly unknown[] };
     if (!Array.isArray(t.shape) || t.shape.length !== rank)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`${arg}\` must have ${rank} dimensions [${names.join(", ")}], got ${describeValue(t.shape)}`,
-      );
+      refuse(fn, arg, `must have ${rank} dimensions [${names.join(", ")}]`, t.shape, "", "shape_mismatch");
     for (const d of t.shape)
       if (typeof d !== "number" || !Number.isInteger(d) || d < 0)
-        fail(
-          "shape_mismatch",
-          `${fn}: \`${arg}\` shape must hold non-negative integers, got ${describeValue(d)}`,
-        );
+        refuse(fn, arg, "shape must hold non-negative integers", d, "", "shape_mismatch");
     const shape = t.shape as number[];
     if (t.data.length !== shape.reduce((a, b) => a * b, 1))
       fail(
@@ -85,11 +80,7 @@ function flatten(
       );
     return { data: toFloat64(t.data, fn, `${arg}.data`), shape };
   }
-  if (!Array.isArray(value))
-    fail(
-      "invalid_value",
-      `${fn}: \`${arg}\` must be a [${names.join("][")}] array, got ${describeValue(value)}`,
-    );
+  if (!Array.isArray(value)) refuse(fn, arg, `must be a [${names.join("][")}] array`, value);
   // The shape from the first element at each depth; every other element must agree.
   const shape: number[] = [];
   let probe: unknown = value;
@@ -115,10 +106,7 @@ function flatten(
       const child = node[i];
       if (depth + 1 < rank) walk(child as ArrayLike<unknown>, depth + 1, where);
       else if (typeof child !== "number")
-        fail(
-          "invalid_value",
-          `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(child)} at index ${where}`,
-        );
+        refuse(fn, arg, "must contain only numbers", child, ` at index ${where}`);
       else data[k++] = child;
     }
   };
@@ -169,20 +157,14 @@ function perplexityDefWith(
           !Number.isFinite(p.data[k]!) &&
           !(input === "logProbs" && p.data[k] === Number.NEGATIVE_INFINITY)
         ) {
-          fail(
-            "invalid_value",
-            `${fn}: \`preds\` must be finite, got ${describeValue(p.data[k])} at index ${k}`,
-          );
+          refuse(fn, "preds", "must be finite", p.data[k], ` at index ${k}`);
         }
       }
       for (let k = 0; k < n; k++) {
         const y = t.data[k]!;
         if (ignoreIndex !== undefined && y === ignoreIndex) continue;
         if (!Number.isInteger(y) || y < 0 || y >= p.v)
-          fail(
-            "invalid_value",
-            `${fn}: \`target\` must hold token ids in [0, ${p.v}), got ${describeValue(y)} at index ${k}`,
-          );
+          refuse(fn, "target", `must hold token ids in [0, ${p.v})`, y, ` at index ${k}`);
       }
       const limbs = state.nll.slice();
       const sum = new ExactSum(limbs);

@@ -10,6 +10,7 @@ import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
+import { refuse } from "../shared/inputs.js";
 import { plusScores } from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
@@ -107,15 +108,9 @@ export function squadQuestionScores(
   goldAnswers: readonly string[],
 ): { exactMatch: number; f1: number } {
   if (typeof prediction !== "string")
-    fail(
-      "invalid_value",
-      `squadQuestionScores: \`prediction\` must be a string, got ${describeValue(prediction)}`,
-    );
+    refuse("squadQuestionScores", "prediction", "must be a string", prediction);
   if (!Array.isArray(goldAnswers) || goldAnswers.length === 0) {
-    fail(
-      "invalid_value",
-      `squadQuestionScores: \`goldAnswers\` must be a non-empty array of strings, got ${describeValue(goldAnswers)}`,
-    );
+    refuse("squadQuestionScores", "goldAnswers", "must be a non-empty array of strings", goldAnswers);
   }
   const normPrediction = normalizeAnswer(prediction);
   const predictionTokens = pySplit(normPrediction);
@@ -131,10 +126,7 @@ export function squadQuestionScores(
 
 function checkPredictions(fn: string, predictions: unknown, v2: boolean): Map<string, SquadPrediction> {
   if (!Array.isArray(predictions))
-    fail(
-      "invalid_value",
-      `${fn}: \`predictions\` must be an array of { id, predictionText }, got ${describeValue(predictions)}`,
-    );
+    refuse(fn, "predictions", "must be an array of { id, predictionText }", predictions);
   const byId = new Map<string, SquadPrediction>();
   predictions.forEach((p: SquadPrediction, i) => {
     if (
@@ -143,24 +135,20 @@ function checkPredictions(fn: string, predictions: unknown, v2: boolean): Map<st
       typeof p.id !== "string" ||
       typeof p.predictionText !== "string"
     ) {
-      fail(
-        "invalid_value",
-        `${fn}: \`predictions\` must contain { id: string, predictionText: string }, got ${describeValue(p)} at index ${i}`,
-      );
+      refuse(fn, "predictions", "must contain { id: string, predictionText: string }", p, ` at index ${i}`);
     }
-    if (byId.has(p.id))
-      fail(
-        "invalid_value",
-        `${fn}: \`predictions\` must have unique ids, got ${describeValue(p.id)} twice at index ${i}`,
-      );
+    if (byId.has(p.id)) refuse(fn, "predictions", "must have unique ids", p.id, ` twice at index ${i}`);
     if (
       v2 &&
       p.noAnswerProbability !== undefined &&
       (typeof p.noAnswerProbability !== "number" || !Number.isFinite(p.noAnswerProbability))
     ) {
-      fail(
-        "invalid_value",
-        `${fn}: \`predictions\` noAnswerProbability must be a finite number, got ${describeValue(p.noAnswerProbability)} at index ${i}`,
+      refuse(
+        fn,
+        "predictions",
+        "noAnswerProbability must be a finite number",
+        p.noAnswerProbability,
+        ` at index ${i}`,
       );
     }
     byId.set(p.id, p);
@@ -169,17 +157,10 @@ function checkPredictions(fn: string, predictions: unknown, v2: boolean): Map<st
 }
 
 function checkReferences(fn: string, references: unknown, v2: boolean): readonly SquadReference[] {
-  if (!Array.isArray(references))
-    fail(
-      "invalid_value",
-      `${fn}: \`references\` must be an array of { id, answers }, got ${describeValue(references)}`,
-    );
+  if (!Array.isArray(references)) refuse(fn, "references", "must be an array of { id, answers }", references);
   references.forEach((r: SquadReference, i) => {
     if (r === null || typeof r !== "object" || typeof r.id !== "string" || !Array.isArray(r.answers)) {
-      fail(
-        "invalid_value",
-        `${fn}: \`references\` must contain { id: string, answers: string[] }, got ${describeValue(r)} at index ${i}`,
-      );
+      refuse(fn, "references", "must contain { id: string, answers: string[] }", r, ` at index ${i}`);
     }
     if (!v2 && r.answers.length === 0)
       fail(
@@ -188,10 +169,7 @@ function checkReferences(fn: string, references: unknown, v2: boolean): readonly
       );
     r.answers.forEach((a, k) => {
       if (typeof a !== "string")
-        fail(
-          "invalid_value",
-          `${fn}: \`references\` answers must be strings, got ${describeValue(a)} at index ${i}.${k}`,
-        );
+        refuse(fn, "references", "answers must be strings", a, ` at index ${i}.${k}`);
     });
   });
   return references;

@@ -2,6 +2,7 @@ import { describeValue, fail } from "../../../core/errors.js";
 import { readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
+import { refuse } from "../shared/inputs.js";
 import {
   addScores,
   checkMeanState,
@@ -41,18 +42,11 @@ export const embeddingSimilarityMeta = textEntry({
 
 /** Checks a list of vectors: arrays of finite numbers, one dimension throughout. Returns the dimension. */
 export function checkVectors(fn: string, name: string, value: unknown, dimension?: number): number {
-  if (!Array.isArray(value))
-    fail(
-      "invalid_value",
-      `${fn}: \`${name}\` must be an array of vectors (number arrays), got ${describeValue(value)}`,
-    );
+  if (!Array.isArray(value)) refuse(fn, name, "must be an array of vectors (number arrays)", value);
   let dim = dimension ?? -1;
   value.forEach((v, i) => {
     if (!Array.isArray(v) && !ArrayBuffer.isView(v))
-      fail(
-        "invalid_value",
-        `${fn}: \`${name}\` must contain number arrays, got ${describeValue(v)} at index ${i}`,
-      );
+      refuse(fn, name, "must contain number arrays", v, ` at index ${i}`);
     const vec = v as ArrayLike<number>;
     if (dim < 0) dim = vec.length;
     if (vec.length !== dim)
@@ -63,10 +57,7 @@ export function checkVectors(fn: string, name: string, value: unknown, dimension
     for (let k = 0; k < vec.length; k++) {
       const x = vec[k];
       if (typeof x !== "number" || !Number.isFinite(x))
-        fail(
-          "invalid_value",
-          `${fn}: \`${name}\` must contain finite numbers, got ${describeValue(x)} at index ${i}.${k}`,
-        );
+        refuse(fn, name, "must contain finite numbers", x, ` at index ${i}.${k}`);
     }
   });
   return dim;
@@ -188,14 +179,9 @@ export function checkTexts(fn: string, predictions: unknown, references: unknown
     ["predictions", predictions],
     ["references", references],
   ] as const) {
-    if (!Array.isArray(value))
-      fail("invalid_value", `${fn}: \`${name}\` must be an array of strings, got ${describeValue(value)}`);
+    if (!Array.isArray(value)) refuse(fn, name, "must be an array of strings", value);
     value.forEach((s, i) => {
-      if (typeof s !== "string")
-        fail(
-          "invalid_value",
-          `${fn}: \`${name}\` must contain only strings, got ${describeValue(s)} at index ${i}`,
-        );
+      if (typeof s !== "string") refuse(fn, name, "must contain only strings", s, ` at index ${i}`);
     });
   }
   const a = predictions as string[];

@@ -1,4 +1,3 @@
-import { fail } from "../../../core/errors.js";
 import { exactSumOf } from "../../../core/exact-sum.js";
 import { optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
@@ -111,7 +110,7 @@ export function levenshteinAlignmentInto(
   const ids = (items: ArrayLike<number>, from: number, length: number): Int32Array =>
     Int32Array.from({ length }, (_, k) => {
       const v = items[from + k]!;
-      return internIn(vocab, v === v ? v : {});
+      return internIn(vocab, Number.isNaN(v) ? {} : v);
     });
   const s = ids(source, sourceStart, sourceLength);
   const d = ids(destination, destinationStart, destinationLength);

@@ -5,7 +5,7 @@ import { optBoolean, optionNames, optOneOf, readOptions } from "../../../core/op
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
-import { checkSinglePairs, checkStrings } from "../shared/inputs.js";
+import { checkSinglePairs, checkStrings, refuse } from "../shared/inputs.js";
 import { jiwerChars, jiwerPairWordIds, jiwerWords, PairWordIds } from "../tokenizers/jiwer.js";
 import { pySplit, pyStrip } from "../tokenizers/python-strings.js";
 import { type AlignmentBacktrace, alignBitParallel } from "./bit-parallel-alignment.js";
@@ -127,9 +127,12 @@ function emptyState(): ErrorRateState {
 }
 
 function emptyReference(fn: string, convention: ErrorRateConvention, reference: unknown, i: number): never {
-  return fail(
-    "invalid_value",
-    `${fn}: \`references\` must not be empty or whitespace-only (${REFERENCE_VERSION[convention as "jiwer"]} raises; convention "jiwer4" scores empty references), got ${describeValue(reference)} at index ${i}`,
+  return refuse(
+    fn,
+    "references",
+    `must not be empty or whitespace-only (${REFERENCE_VERSION[convention as "jiwer"]} raises; convention "jiwer4" scores empty references)`,
+    reference,
+    ` at index ${i}`,
   );
 }
 

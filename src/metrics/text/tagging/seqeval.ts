@@ -11,6 +11,7 @@ import {
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
+import { refuse } from "../shared/inputs.js";
 import { compareCodePoints, pyFixed } from "../tokenizers/python-strings.js";
 import { chunkSpans, splitLenient } from "./entities.js";
 
@@ -247,23 +248,12 @@ function strictEntities(tags: readonly string[], scheme: SeqevalScheme, suffix: 
 }
 
 function checkSentences(fn: string, name: string, value: unknown): readonly (readonly string[])[] {
-  if (!Array.isArray(value))
-    fail(
-      "invalid_value",
-      `${fn}: \`${name}\` must be an array of tag sequences (string arrays), got ${describeValue(value)}`,
-    );
+  if (!Array.isArray(value)) refuse(fn, name, "must be an array of tag sequences (string arrays)", value);
   value.forEach((sentence, i) => {
-    if (!Array.isArray(sentence))
-      fail(
-        "invalid_value",
-        `${fn}: \`${name}\` must contain string arrays, got ${describeValue(sentence)} at index ${i}`,
-      );
+    if (!Array.isArray(sentence)) refuse(fn, name, "must contain string arrays", sentence, ` at index ${i}`);
     sentence.forEach((tag, j) => {
       if (typeof tag !== "string" || tag.length === 0)
-        fail(
-          "invalid_value",
-          `${fn}: \`${name}\` must contain non-empty tag strings, got ${describeValue(tag)} at index ${i}.${j}`,
-        );
+        refuse(fn, name, "must contain non-empty tag strings", tag, ` at index ${i}.${j}`);
     });
   });
   return value as string[][];

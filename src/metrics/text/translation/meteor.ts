@@ -2,6 +2,7 @@ import { describeValue, fail } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
+import { refuse } from "../shared/inputs.js";
 import {
   addScores,
   checkMeanState,
@@ -181,11 +182,7 @@ function scoreOne(
 }
 
 function checkTokens(fn: string, name: string, value: unknown, at: string): readonly string[] {
-  if (!Array.isArray(value))
-    fail(
-      "invalid_value",
-      `${fn}: \`${name}\` must be an array of tokens (strings), got ${describeValue(value)}${at}`,
-    );
+  if (!Array.isArray(value)) refuse(fn, name, "must be an array of tokens (strings)", value, `${at}`);
   value.forEach((t, i) => {
     if (typeof t !== "string")
       fail(
@@ -235,10 +232,7 @@ export function meteorScore(
   const wordnet = wordNetOf(r, fn);
   checkTokens(fn, "hypothesis", hypothesis, "");
   if (!Array.isArray(references) || references.length === 0) {
-    fail(
-      "invalid_value",
-      `${fn}: \`references\` must be a non-empty array of token arrays, got ${describeValue(references)}`,
-    );
+    refuse(fn, "references", "must be a non-empty array of token arrays", references);
   }
   references.forEach((ref, i) => {
     checkTokens(fn, "references", ref, ` index ${i}`);
@@ -285,15 +279,9 @@ export function meteorDef(
     update(state, hypotheses, references) {
       const wordnet = wordNetOf(r, fn);
       if (!Array.isArray(hypotheses))
-        fail(
-          "invalid_value",
-          `meteor: \`hypotheses\` must be an array of token arrays, got ${describeValue(hypotheses)}`,
-        );
+        refuse("meteor", "hypotheses", "must be an array of token arrays", hypotheses);
       if (!Array.isArray(references))
-        fail(
-          "invalid_value",
-          `meteor: \`references\` must be an array of reference sets, got ${describeValue(references)}`,
-        );
+        refuse("meteor", "references", "must be an array of reference sets", references);
       if (hypotheses.length !== references.length) {
         fail(
           "shape_mismatch",
@@ -302,10 +290,7 @@ export function meteorDef(
       }
       const sets = references.map((set, i) => {
         if (!Array.isArray(set) || set.length === 0)
-          fail(
-            "invalid_value",
-            `meteor: \`references\` must contain non-empty reference sets, got ${describeValue(set)} at index ${i}`,
-          );
+          refuse("meteor", "references", "must contain non-empty reference sets", set, ` at index ${i}`);
         for (const ref of set) checkTokens("meteor", "references", ref, ` index ${i}`);
         return set as readonly (readonly string[])[];
       });

@@ -1,4 +1,4 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { fail } from "../../../core/errors.js";
 import { addExactSums, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
@@ -15,6 +15,7 @@ import {
   checkHypothesis,
   checkReferenceStreams,
   type ReferenceStreams,
+  refuse,
   sentenceStreams,
 } from "../shared/inputs.js";
 import {
@@ -118,8 +119,7 @@ function normalizeAsian(input: string): string {
 export function tercomTokenize(sentence: string, options?: TerOptions): string {
   const fn = "tercomTokenize";
   const o = resolve(options, fn);
-  if (typeof sentence !== "string")
-    fail("invalid_value", `${fn}: \`sentence\` must be a string, got ${describeValue(sentence)}`);
+  if (typeof sentence !== "string") refuse(fn, "sentence", "must be a string", sentence);
   return tokenizeTercom(sentence, o);
 }
 
