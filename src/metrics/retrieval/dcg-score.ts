@@ -1,15 +1,9 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { type MatrixInput, toFloat64, toMatrix } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../core/exact-sum.js";
 import { optBoolean, optInteger, optionNames, optNumber, readOptions } from "../../core/options.js";
 import { checkState, field } from "../../core/state-check.js";
-import {
-  accumulatorValue,
-  addToAccumulator,
-  type CompensatedAccumulator,
-  mergeAccumulators,
-  newAccumulator,
-} from "../../core/sum.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import { newScratch, rankQuery, type Scratch } from "./grouped.js";
@@ -23,8 +17,9 @@ import { retrievalNdcgMeta } from "./ndcg.js";
  * by `sampleWeight` when given (numpy `average`). Matches scikit-learn 1.2.1 `dcg_score(y_true,
  * y_score, k=k, log_base=logBase, sample_weight=w, ignore_ties=...)` and `ndcg_score(y_true,
  * y_score, k=k, sample_weight=w, ignore_ties=...)`. Note the argument order here: preds first,
- * as every plumbline metric. The state holds two sums and a row count (rows are complete
- * queries), so it stays O(1). Update O(n L log L).
+ * as every plumbline metric. The state holds two exact sums (`core/exact-sum.ts`: merges are
+ * bit-identical in any order) and a row count (rows are complete queries), so it stays O(1).
+ * Update O(n L log L).
  *
  * Differences: `ignoreTies` ranks equal scores in input order where sklearn takes numpy's
  * unstable argsort order (not reproducible); `ndcgScore` refuses negative relevance, which
@@ -81,10 +76,13 @@ export interface DcgScoreOptions extends NdcgScoreOptions {
 const NDCG_NAMES = optionNames<NdcgScoreOptions>()("k", "ignoreTies");
 const DCG_NAMES = optionNames<DcgScoreOptions>()("k", "ignoreTies", "logBase");
 
-/** State of {@link dcgScoreDef} and {@link ndcgScoreDef}: weighted sum of row values, sum of weights, rows. */
+/**
+ * State of {@link dcgScoreDef} and {@link ndcgScoreDef}: the exact sums (`core/exact-sum.ts`
+ * limbs) of the weighted row values and of the weights, and the number of rows.
+ */
 export interface DcgScoreState {
-  sum: CompensatedAccumulator;
-  weight: CompensatedAccumulator;
+  sum: Float64Array;
+  weight: Float64Array;
   rows: number;
 }
 
@@ -150,7 +148,7 @@ function sklearnDcgDef(
     id: meta.id,
     meta,
     options,
-    init: () => ({ sum: newAccumulator(), weight: newAccumulator(), rows: 0 }),
+    init: () => ({ sum: exactSums(1), weight: exactSums(1), rows: 0 }),
     update(state, predsIn, targetIn, sampleWeightIn) {
       const preds = toMatrix(predsIn, fn, "preds");
       const target = toMatrix(targetIn, fn, "target");
@@ -198,6 +196,11 @@ function sklearnDcgDef(
       const discounts = discountsOf(L, k, logBase);
       const scratch = newScratch();
       const sorted = new Float64Array(L);
+      // Work on copies, so a batch rejected half-way leaves the state as it was.
+      const sumLimbs = state.sum.slice();
+      const weightLimbs = state.weight.slice();
+      const sum = new ExactSum(sumLimbs);
+      const weight = new ExactSum(weightLimbs);
       for (let r = 0; r < preds.rows; r++) {
         rankQuery(preds.data, target.data, r * L, L, "torchmetrics", scratch);
         let value = rankedDcg(scratch, L, discounts, ignoreTies);
@@ -205,30 +208,41 @@ function sklearnDcgDef(
           const ideal = idealDcg(target.data, r * L, L, discounts, sorted);
           value = ideal === 0 ? 0 : value / ideal;
         }
+        if (!Number.isFinite(value))
+          fail(
+            "invalid_value",
+            `${fn}: the DCG of row ${r} is ${value}: \`target\` relevance values too large for float64`,
+          );
         const w = weights ? weights[r]! : 1;
-        addToAccumulator(state.sum, value * w);
-        addToAccumulator(state.weight, w);
-        state.rows++;
+        // The product as numpy rounds it, or exactly where float64 cannot hold it.
+        const term = value * w;
+        if (Number.isFinite(term)) sum.add(term);
+        else sum.addProduct(value, w);
+        weight.add(w);
       }
+      sum.finish();
+      weight.finish();
+      state.sum = sumLimbs;
+      state.weight = weightLimbs;
+      state.rows += preds.rows;
     },
     merge: (a, b) => ({
-      sum: mergeAccumulators(a.sum, b.sum),
-      weight: mergeAccumulators(a.weight, b.weight),
+      sum: addExactSums(a.sum, b.sum),
+      weight: addExactSums(a.weight, b.weight),
       rows: a.rows + b.rows,
     }),
     compute(state) {
       if (state.rows === 0) fail("empty_input", `${fn}: no rows were given (call update first)`);
-      const weight = accumulatorValue(state.weight);
+      const weight = exactToNumber(state.weight);
       if (weight === 0)
         fail(
           "invalid_value",
           `${fn}: \`sampleWeight\` sums to zero, so the weighted mean is undefined (numpy raises)`,
         );
-      return accumulatorValue(state.sum) / weight;
+      return exactToNumber(state.sum) / weight;
     },
     validateState(state): asserts state is DcgScoreState {
-      const accumulator = field.object({ sum: field.number(), compensation: field.number() });
-      checkState(meta.id, state, { sum: accumulator, weight: accumulator, rows: field.count() });
+      checkState(meta.id, state, { sum: exactSumsShape(1), weight: exactSumsShape(1), rows: field.count() });
     },
   };
 }

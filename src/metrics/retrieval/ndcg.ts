@@ -197,6 +197,9 @@ export function ndcgDirect(
  * Matches torchmetrics 1.9.0 `RetrievalNormalizedDCG(top_k, empty_target_action)` with graded
  * targets (non-negative integers) and linear gain; equal scores are tie-averaged under `ties: "torchmetrics"` (as
  * torchmetrics does) and `"average"`. O(n) state; compute O(n log n) for the ideal sorts.
+ * Merged results do not depend on the split or merge order: each query is scored from all its
+ * documents, tie groups sum integer gains (exact below 2^53: any linear gain, exponential gains of
+ * grades up to 52) and the mean over queries runs in query-id order.
  */
 export function retrievalNdcgDef(
   options?: RetrievalNdcgOptions,

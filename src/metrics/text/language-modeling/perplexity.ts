@@ -1,10 +1,12 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { toFloat64 } from "../../../core/coerce.js";
-import { describeValue, fail } from "../../../core/errors.js";
+import { fail } from "../../../core/errors.js";
+import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
-import { checkState, field } from "../../../core/state-check.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
+import { refuse } from "../shared/inputs.js";
 
 /** Scores per position: a nested `[batch][seq][vocab]` array or `{ data, shape: [batch, seq, vocab] }`. */
 export type ScoreTensor =
@@ -22,18 +24,20 @@ export interface PerplexityOptions {
   readonly input?: "logits" | "logProbs";
 }
 
-/** Summed negative log-likelihood (nats, compensated) and the number of scored positions. */
+/**
+ * The negative log-likelihood (nats) summed exactly over the scored positions with a finite one
+ * (`core/exact-sum.ts` limbs, so merges are bit-identical in any order), the number of positions
+ * whose NLL is +Infinity (a log-probability of -Infinity), and the number of scored positions.
+ */
 export interface PerplexityState {
-  nll: number;
-  compensation: number;
+  nll: Float64Array;
+  infinite: number;
   count: number;
 }
 
-export const perplexityMeta: CatalogEntry = {
+export const perplexityMeta = textEntry({
   id: "text/perplexity",
   title: "Perplexity",
-  kind: "metric",
-  tasks: ["nlp"],
   formula: "\\mathrm{PPL} = \\exp\\Big(-\\frac{1}{N}\\sum_{t} \\log p(y_t \\mid \\cdot)\\Big)",
   range: [1, Number.POSITIVE_INFINITY],
   direction: "lower",
@@ -43,137 +47,91 @@ export const perplexityMeta: CatalogEntry = {
     "Dominated by the rarest tokens; a single near-zero probability can explode it.",
   ],
   references: [{ implementation: "torchmetrics 1.9.0 Perplexity / perplexity" }],
-  traits: ["language-modeling", "probabilistic"],
   exports: ["perplexity", "perplexityDef", "bitsPerCharacter"],
-};
+});
 
-function flatten3(value: unknown, fn: string): { data: ArrayLike<number>; b: number; s: number; v: number } {
+/** The dimensions of `preds` and `target`, and what a wrong length at each depth is called. */
+const DIMENSIONS = { preds: ["batch", "seq", "vocab"], target: ["batch", "seq"] } as const;
+const PARTS = { preds: ["", "a sequence", "a vocabulary"], target: ["", "a row"] } as const;
+
+/**
+ * `preds` ([batch][seq][vocab]) or `target` ([batch][seq]) as flat float64 data and its shape,
+ * from a nested array (numbers only, rectangular) or `{ data, shape }`.
+ */
+function flatten(
+  value: unknown,
+  fn: string,
+  arg: "preds" | "target",
+): { data: ArrayLike<number>; shape: number[] } {
+  const names = DIMENSIONS[arg];
+  const rank = names.length;
   if (value && typeof value === "object" && "data" in value && "shape" in value) {
-    const t = value as { data: ArrayLike<number>; shape: readonly number[] };
-    if (!Array.isArray(t.shape) || t.shape.length !== 3)
+    const t = value as { data: ArrayLike<number>; shape: readonly unknown[] };
+    if (!Array.isArray(t.shape) || t.shape.length !== rank)
+      refuse(fn, arg, `must have ${rank} dimensions [${names.join(", ")}]`, t.shape, "", "shape_mismatch");
+    for (const d of t.shape)
+      if (typeof d !== "number" || !Number.isInteger(d) || d < 0)
+        refuse(fn, arg, "shape must hold non-negative integers", d, "", "shape_mismatch");
+    const shape = t.shape as number[];
+    if (t.data.length !== shape.reduce((a, b) => a * b, 1))
       fail(
         "shape_mismatch",
-        `${fn}: \`preds\` must have 3 dimensions [batch, seq, vocab], got ${describeValue(t.shape)}`,
+        `${fn}: \`${arg}\` data length ${t.data.length} does not match its shape [${shape.join(", ")}]`,
       );
-    const [b, s, v] = checkShape(fn, "preds", t.shape);
-    if (t.data.length !== b * s * v)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`preds\` data length ${t.data.length} does not match its shape [${b}, ${s}, ${v}]`,
-      );
-    return { data: toFloat64(t.data, fn, "preds.data"), b, s, v };
+    return { data: toFloat64(t.data, fn, `${arg}.data`), shape };
   }
-  if (!Array.isArray(value))
-    fail(
-      "invalid_value",
-      `${fn}: \`preds\` must be a [batch][seq][vocab] array, got ${describeValue(value)}`,
-    );
-  const b = value.length;
-  const s = b > 0 && Array.isArray(value[0]) ? (value[0] as unknown[]).length : 0;
-  const first = s > 0 ? (value[0] as unknown[])[0] : undefined;
-  const v =
-    first !== null && typeof first === "object" && "length" in first
-      ? (first as ArrayLike<number>).length
-      : 0;
+  if (!Array.isArray(value)) refuse(fn, arg, `must be a [${names.join("][")}] array`, value);
+  // The shape from the first element at each depth; every other element must agree.
+  const shape: number[] = [];
+  let probe: unknown = value;
+  for (let d = 0; d < rank; d++) {
+    const length =
+      probe !== null && typeof probe === "object" && "length" in probe ? Number(probe.length) : 0;
+    shape.push(length);
+    probe = length > 0 ? (probe as ArrayLike<unknown>)[0] : undefined;
+  }
+  const size = shape.reduce((a, b) => a * b, 1);
   // The vocabulary size comes from the data: copying it is bounded by the allocation budget.
-  assertAllocation(fn, `\`preds\` of shape [${b}, ${s}, ${v}]`, 8 * b * s * v);
-  const data = new Float64Array(b * s * v);
+  assertAllocation(fn, `\`${arg}\` of shape [${shape.join(", ")}]`, 8 * size);
+  const data = new Float64Array(size);
   let k = 0;
-  for (let i = 0; i < b; i++) {
-    const row = value[i] as ArrayLike<ArrayLike<number>>;
-    if (!row || row.length !== s)
+  const walk = (node: ArrayLike<unknown> | undefined, depth: number, at: string): void => {
+    if (!node || node.length !== shape[depth])
       fail(
         "shape_mismatch",
-        `${fn}: \`preds\` must be rectangular, got a sequence of length ${row?.length} at index ${i}`,
+        `${fn}: \`${arg}\` must be rectangular, got ${PARTS[arg][depth]} of length ${node?.length} at index ${at}`,
       );
-    for (let j = 0; j < s; j++) {
-      const cell = row[j]!;
-      if (!cell || cell.length !== v)
-        fail(
-          "shape_mismatch",
-          `${fn}: \`preds\` must be rectangular, got a vocabulary of length ${cell?.length} at index ${i}.${j}`,
-        );
-      for (let c = 0; c < v; c++) data[k++] = numberAt(cell[c], fn, "preds", `${i}.${j}.${c}`);
+    for (let i = 0; i < shape[depth]!; i++) {
+      const where = depth === 0 ? `${i}` : `${at}.${i}`;
+      const child = node[i];
+      if (depth + 1 < rank) walk(child as ArrayLike<unknown>, depth + 1, where);
+      else if (typeof child !== "number")
+        refuse(fn, arg, "must contain only numbers", child, ` at index ${where}`);
+      else data[k++] = child;
     }
-  }
-  return { data, b, s, v };
-}
-
-/** A value that must be a number (no coercion of "0.7", null or true). */
-function numberAt(value: unknown, fn: string, arg: string, at: string): number {
-  if (typeof value !== "number")
-    fail(
-      "invalid_value",
-      `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(value)} at index ${at}`,
-    );
-  return value;
-}
-
-/** The dimensions of a `{ data, shape }` input: non-negative integers. */
-function checkShape(fn: string, arg: string, shape: readonly unknown[]): number[] {
-  for (const d of shape)
-    if (typeof d !== "number" || !Number.isInteger(d) || d < 0)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`${arg}\` shape must hold non-negative integers, got ${describeValue(d)}`,
-      );
-  return shape as number[];
-}
-
-function flatten2(value: unknown, fn: string): { data: ArrayLike<number>; b: number; s: number } {
-  if (value && typeof value === "object" && "data" in value && "shape" in value) {
-    const t = value as { data: ArrayLike<number>; shape: readonly number[] };
-    if (!Array.isArray(t.shape) || t.shape.length !== 2)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`target\` must have 2 dimensions [batch, seq], got ${describeValue(t.shape)}`,
-      );
-    const [b, s] = checkShape(fn, "target", t.shape);
-    if (t.data.length !== b * s)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`target\` data length ${t.data.length} does not match its shape [${b}, ${s}]`,
-      );
-    return { data: toFloat64(t.data, fn, "target.data"), b, s };
-  }
-  if (!Array.isArray(value))
-    fail("invalid_value", `${fn}: \`target\` must be a [batch][seq] array, got ${describeValue(value)}`);
-  const b = value.length;
-  const s = b > 0 ? (value[0] as ArrayLike<number>).length : 0;
-  const data = new Float64Array(b * s);
-  let k = 0;
-  for (let i = 0; i < b; i++) {
-    const row = value[i] as ArrayLike<number>;
-    if (!row || row.length !== s)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`target\` must be rectangular, got a row of length ${row?.length} at index ${i}`,
-      );
-    for (let j = 0; j < s; j++) data[k++] = numberAt(row[j], fn, "target", `${i}.${j}`);
-  }
-  return { data, b, s };
+  };
+  walk(value, 0, "");
+  return { data, shape };
 }
 
 /**
  * Perplexity as a streaming metric, matching torchmetrics 1.9.0 `Perplexity`: per position
  * the negative log-probability of the target token (log-softmax of the logits, computed stably
  * in float64), positions whose target equals `ignoreIndex` left out; PPL = exp(sum NLL / count).
- * The state is the compensated NLL sum and the count, so `merge` adds them. No scored position:
+ * The state is the exact NLL sum and the counts, so `merge` adds them. No scored position:
  * NaN (0/0), as torchmetrics. Cost O(batch * seq * vocab).
  */
 export function perplexityDef(
   options?: PerplexityOptions,
 ): MetricDef<PerplexityState, [preds: ScoreTensor, target: TargetTensor], number> {
-  return perplexityDefWith(options, "perplexity", "text/perplexity", (s) =>
-    Math.exp((s.nll + s.compensation) / s.count),
-  );
+  return perplexityDefWith(options, "perplexity", "text/perplexity", (nll, count) => Math.exp(nll / count));
 }
 
 function perplexityDefWith(
   options: unknown,
   fn: string,
   id: string,
-  finish: (s: PerplexityState) => number,
+  finish: (nll: number, count: number) => number,
 ): MetricDef<PerplexityState, [preds: ScoreTensor, target: TargetTensor], number> {
   const o = readOptions<PerplexityOptions>(fn, options, PERPLEXITY_OPTIONS);
   const input = optOneOf(fn, "input", o.input, ["logits", "logProbs"], "logits");
@@ -182,39 +140,36 @@ function perplexityDefWith(
     id,
     meta: perplexityMeta,
     options: { input, ...(ignoreIndex !== undefined ? { ignoreIndex } : {}) },
-    init: () => ({ nll: 0, compensation: 0, count: 0 }),
+    init: () => ({ nll: exactSums(1), infinite: 0, count: 0 }),
     update(state, preds, target) {
-      const p = flatten3(preds, fn);
-      const t = flatten2(target, fn);
-      if (p.b !== t.b || p.s !== t.s)
+      const { data: pd, shape: ps } = flatten(preds, fn, "preds");
+      const { data: td, shape: ts } = flatten(target, fn, "target");
+      const p = { data: pd, v: ps[2]! };
+      const t = { data: td };
+      if (ps[0] !== ts[0] || ps[1] !== ts[1])
         fail(
           "shape_mismatch",
-          `${fn}: \`preds\` [${p.b}, ${p.s}, ${p.v}] and \`target\` [${t.b}, ${t.s}] must agree on [batch, seq]`,
+          `${fn}: \`preds\` [${ps.join(", ")}] and \`target\` [${ts.join(", ")}] must agree on [batch, seq]`,
         );
-      const n = t.b * t.s;
+      const n = td.length;
       for (let k = 0; k < p.data.length; k++) {
         if (
           !Number.isFinite(p.data[k]!) &&
           !(input === "logProbs" && p.data[k] === Number.NEGATIVE_INFINITY)
         ) {
-          fail(
-            "invalid_value",
-            `${fn}: \`preds\` must be finite, got ${describeValue(p.data[k])} at index ${k}`,
-          );
+          refuse(fn, "preds", "must be finite", p.data[k], ` at index ${k}`);
         }
       }
       for (let k = 0; k < n; k++) {
         const y = t.data[k]!;
         if (ignoreIndex !== undefined && y === ignoreIndex) continue;
         if (!Number.isInteger(y) || y < 0 || y >= p.v)
-          fail(
-            "invalid_value",
-            `${fn}: \`target\` must hold token ids in [0, ${p.v}), got ${describeValue(y)} at index ${k}`,
-          );
+          refuse(fn, "target", `must hold token ids in [0, ${p.v})`, y, ` at index ${k}`);
       }
-      let sum = state.nll;
-      let comp = state.compensation;
-      let count = state.count;
+      const limbs = state.nll.slice();
+      const sum = new ExactSum(limbs);
+      let infinite = 0;
+      let count = 0;
       for (let k = 0; k < n; k++) {
         const y = t.data[k]!;
         if (ignoreIndex !== undefined && y === ignoreIndex) continue;
@@ -227,31 +182,30 @@ function perplexityDefWith(
           for (let c = 0; c < p.v; c++) z += Math.exp(p.data[base + c]! - max);
           nll = max + Math.log(z) - p.data[base + y]!;
         } else nll = -p.data[base + y]!;
-        const s2 = sum + nll;
-        comp += Math.abs(sum) >= Math.abs(nll) ? sum - s2 + nll : nll - s2 + sum;
-        sum = s2;
+        // +Infinity: a log-probability of -Infinity (or logits too far apart for float64).
+        if (nll === Number.POSITIVE_INFINITY) infinite++;
+        else sum.add(nll);
         count++;
       }
-      state.nll = sum;
-      state.compensation = comp;
-      state.count = count;
+      sum.finish();
+      state.nll = limbs;
+      state.infinite += infinite;
+      state.count += count;
     },
-    merge(a, b) {
-      // Two-sum: the rounding error of a.nll + b.nll joins the compensation.
-      const nll = a.nll + b.nll;
-      const bv = nll - a.nll;
-      const err = a.nll - (nll - bv) + (b.nll - bv);
-      return { nll, compensation: a.compensation + b.compensation + err, count: a.count + b.count };
-    },
-    compute: finish,
+    merge: (a, b) => ({
+      nll: addExactSums(a.nll, b.nll),
+      infinite: a.infinite + b.infinite,
+      count: a.count + b.count,
+    }),
+    compute: (s) => finish(s.infinite > 0 ? Number.POSITIVE_INFINITY : exactToNumber(s.nll), s.count),
     validateState(state): asserts state is PerplexityState {
-      // NLL sums are +Infinity for a log-probability of -Infinity; never NaN.
-      const notNaN = { test: (v: number) => !Number.isNaN(v), words: "numbers (not NaN)" };
-      checkState(id, state, {
-        nll: field.number(notNaN),
-        compensation: field.number(notNaN),
-        count: field.count(),
-      });
+      checkState(id, state, { nll: exactSumsShape(1), infinite: field.count(), count: field.count() });
+      const s = state as PerplexityState;
+      stateInvariant(
+        id,
+        s.infinite <= s.count,
+        `state.infinite (${s.infinite}) must not exceed state.count (${s.count})`,
+      );
     },
   };
 }
@@ -274,7 +228,7 @@ export function bitsPerCharacterDef(
     options,
     "bitsPerCharacter",
     "text/bits_per_character",
-    (s) => (s.nll + s.compensation) / s.count / Math.LN2,
+    (nll, count) => nll / count / Math.LN2,
   );
 }
 

@@ -1,8 +1,17 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
+import {
+  addExactSums,
+  exactSumOf,
+  exactSums,
+  exactSumsShape,
+  exactToNumber,
+} from "../../../core/exact-sum.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
+import { refuse } from "../shared/inputs.js";
+import { plusScores } from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
 /** One model answer. */
@@ -27,16 +36,13 @@ export interface SquadResult {
 }
 
 /** Catalog entry for SQuAD EM/F1. */
-export const squadMeta: CatalogEntry = {
+export const squadMeta = textEntry({
   id: "text/squad",
   title: "SQuAD exact match and token F1 (v1.1 and v2.0)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "EM=\\frac{100}{N}\\sum_q \\max_g [\\mathrm{norm}(\\hat a_q)=\\mathrm{norm}(g)],\\; F_1=\\frac{100}{N}\\sum_q \\max_g \\frac{2\\,|\\hat T\\cap T_g|}{|\\hat T|+|T_g|}",
   range: [0, 100],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Normalisation removes ASCII punctuation and English articles only; other languages keep their punctuation.",
     "Max over gold answers: more gold answers can only raise the score.",
@@ -49,7 +55,6 @@ export const squadMeta: CatalogEntry = {
         "official SQuAD v1.1 evaluate script (compute_score) and v2.0 script (main, get_raw_scores), as in huggingface/evaluate; torchmetrics 1.9.0 SQuAD",
     },
   ],
-  traits: ["question-answering", "extractive"],
   exports: [
     "squad",
     "squadDef",
@@ -59,7 +64,7 @@ export const squadMeta: CatalogEntry = {
     "squadQuestionScores",
     "squadV2RawScores",
   ],
-};
+});
 
 const PUNCTUATION = new Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
 // Python's \b uses Unicode \w (letters, digits, underscore); JS \b is ASCII-only.
@@ -103,15 +108,9 @@ export function squadQuestionScores(
   goldAnswers: readonly string[],
 ): { exactMatch: number; f1: number } {
   if (typeof prediction !== "string")
-    fail(
-      "invalid_value",
-      `squadQuestionScores: \`prediction\` must be a string, got ${describeValue(prediction)}`,
-    );
+    refuse("squadQuestionScores", "prediction", "must be a string", prediction);
   if (!Array.isArray(goldAnswers) || goldAnswers.length === 0) {
-    fail(
-      "invalid_value",
-      `squadQuestionScores: \`goldAnswers\` must be a non-empty array of strings, got ${describeValue(goldAnswers)}`,
-    );
+    refuse("squadQuestionScores", "goldAnswers", "must be a non-empty array of strings", goldAnswers);
   }
   const normPrediction = normalizeAnswer(prediction);
   const predictionTokens = pySplit(normPrediction);
@@ -127,10 +126,7 @@ export function squadQuestionScores(
 
 function checkPredictions(fn: string, predictions: unknown, v2: boolean): Map<string, SquadPrediction> {
   if (!Array.isArray(predictions))
-    fail(
-      "invalid_value",
-      `${fn}: \`predictions\` must be an array of { id, predictionText }, got ${describeValue(predictions)}`,
-    );
+    refuse(fn, "predictions", "must be an array of { id, predictionText }", predictions);
   const byId = new Map<string, SquadPrediction>();
   predictions.forEach((p: SquadPrediction, i) => {
     if (
@@ -139,24 +135,20 @@ function checkPredictions(fn: string, predictions: unknown, v2: boolean): Map<st
       typeof p.id !== "string" ||
       typeof p.predictionText !== "string"
     ) {
-      fail(
-        "invalid_value",
-        `${fn}: \`predictions\` must contain { id: string, predictionText: string }, got ${describeValue(p)} at index ${i}`,
-      );
+      refuse(fn, "predictions", "must contain { id: string, predictionText: string }", p, ` at index ${i}`);
     }
-    if (byId.has(p.id))
-      fail(
-        "invalid_value",
-        `${fn}: \`predictions\` must have unique ids, got ${describeValue(p.id)} twice at index ${i}`,
-      );
+    if (byId.has(p.id)) refuse(fn, "predictions", "must have unique ids", p.id, ` twice at index ${i}`);
     if (
       v2 &&
       p.noAnswerProbability !== undefined &&
       (typeof p.noAnswerProbability !== "number" || !Number.isFinite(p.noAnswerProbability))
     ) {
-      fail(
-        "invalid_value",
-        `${fn}: \`predictions\` noAnswerProbability must be a finite number, got ${describeValue(p.noAnswerProbability)} at index ${i}`,
+      refuse(
+        fn,
+        "predictions",
+        "noAnswerProbability must be a finite number",
+        p.noAnswerProbability,
+        ` at index ${i}`,
       );
     }
     byId.set(p.id, p);
@@ -165,17 +157,10 @@ function checkPredictions(fn: string, predictions: unknown, v2: boolean): Map<st
 }
 
 function checkReferences(fn: string, references: unknown, v2: boolean): readonly SquadReference[] {
-  if (!Array.isArray(references))
-    fail(
-      "invalid_value",
-      `${fn}: \`references\` must be an array of { id, answers }, got ${describeValue(references)}`,
-    );
+  if (!Array.isArray(references)) refuse(fn, "references", "must be an array of { id, answers }", references);
   references.forEach((r: SquadReference, i) => {
     if (r === null || typeof r !== "object" || typeof r.id !== "string" || !Array.isArray(r.answers)) {
-      fail(
-        "invalid_value",
-        `${fn}: \`references\` must contain { id: string, answers: string[] }, got ${describeValue(r)} at index ${i}`,
-      );
+      refuse(fn, "references", "must contain { id: string, answers: string[] }", r, ` at index ${i}`);
     }
     if (!v2 && r.answers.length === 0)
       fail(
@@ -184,19 +169,16 @@ function checkReferences(fn: string, references: unknown, v2: boolean): readonly
       );
     r.answers.forEach((a, k) => {
       if (typeof a !== "string")
-        fail(
-          "invalid_value",
-          `${fn}: \`references\` answers must be strings, got ${describeValue(a)} at index ${i}.${k}`,
-        );
+        refuse(fn, "references", "answers must be strings", a, ` at index ${i}.${k}`);
     });
   });
   return references;
 }
 
-/** Running sums of the v1.1 score. */
+/** Running sums of the v1.1 score: exact matches, the exact sum of F1 (`core/exact-sum.ts` limbs), questions. */
 export interface SquadState {
   exactMatch: number;
-  f1: number;
+  f1: Float64Array;
   total: number;
 }
 
@@ -221,39 +203,40 @@ export function squadDef(
     id,
     meta: squadMeta,
     options: {},
-    init: () => ({ exactMatch: 0, f1: 0, total: 0 }),
+    init: () => ({ exactMatch: 0, f1: exactSums(1), total: 0 }),
     update(state, predictions, references) {
       const byId = checkPredictions("squad", predictions, false);
       const refs = checkReferences("squad", references, false);
       let em = 0;
-      let f1 = 0;
+      const f1: number[] = [];
       for (const r of refs) {
         const p = byId.get(r.id);
         if (p === undefined) continue;
         const s = squadQuestionScores(p.predictionText, r.answers);
         em += s.exactMatch;
-        f1 += s.f1;
+        f1.push(s.f1);
       }
       state.exactMatch += em;
-      state.f1 += f1;
+      state.f1 = plusScores(state.f1, f1, "squad");
       state.total += refs.length;
     },
-    merge: (a, b) => ({ exactMatch: a.exactMatch + b.exactMatch, f1: a.f1 + b.f1, total: a.total + b.total }),
+    merge: (a, b) => ({
+      exactMatch: a.exactMatch + b.exactMatch,
+      f1: addExactSums(a.f1, b.f1),
+      total: a.total + b.total,
+    }),
     compute: (state) => ({
       exactMatch: (100 * state.exactMatch) / state.total,
-      f1: (100 * state.f1) / state.total,
+      f1: (100 * exactToNumber(state.f1)) / state.total,
     }),
     validateState(state): asserts state is SquadState {
-      checkState(id, state, {
-        exactMatch: field.count(),
-        f1: field.number("nonNegative"),
-        total: field.count(),
-      });
+      checkState(id, state, { exactMatch: field.count(), f1: exactSumsShape(1), total: field.count() });
       const s = state as SquadState;
+      const f1 = exactToNumber(s.f1);
       stateInvariant(
         id,
-        s.exactMatch <= s.total && s.f1 <= s.total,
-        `state.exactMatch (${s.exactMatch}) and state.f1 (${s.f1}) must not exceed state.total (${s.total}) (per-question scores are at most 1)`,
+        s.exactMatch <= s.total && f1 >= 0 && f1 <= s.total,
+        `state.exactMatch (${s.exactMatch}) and state.f1 (${f1}) must lie in [0, state.total (${s.total})] (per-question scores are in [0, 1])`,
       );
     },
   };
@@ -412,7 +395,9 @@ function bestThreshold(records: readonly SquadV2Record[], key: "exact" | "f1"): 
  *
  * Matches the official v2.0 script's `main` (huggingface/evaluate `squad_v2/compute_score.py`):
  * exact/f1 over all questions, HasAns_ and NoAns_ subsets (when present), and, when predictions
- * carry `noAnswerProbability`, best_exact/best_f1 with their thresholds. Percentages.
+ * carry `noAnswerProbability`, best_exact/best_f1 with their thresholds. Percentages. Sums are
+ * exact, so merged results do not depend on the merge order, except the best thresholds when
+ * probabilities tie: the official sweep takes tied questions in input order (a stable sort).
  */
 export function squadV2Def(
   options?: SquadV2Options,
@@ -471,15 +456,12 @@ export function squadV2Def(
         }
         return { r, exact: r.exact, f1: r.f1 };
       });
-      const evaluate = (subset: typeof thresholded): { exact: number; f1: number; total: number } => {
-        let exact = 0;
-        let f1 = 0;
-        for (const s of subset) {
-          exact += s.exact;
-          f1 += s.f1;
-        }
-        return { exact: (100 * exact) / subset.length, f1: (100 * f1) / subset.length, total: subset.length };
-      };
+      // Exact sums: the result does not depend on the order in which records were merged.
+      const evaluate = (subset: typeof thresholded): { exact: number; f1: number; total: number } => ({
+        exact: (100 * exactSumOf(Float64Array.from(subset, (s) => s.exact))) / subset.length,
+        f1: (100 * exactSumOf(Float64Array.from(subset, (s) => s.f1))) / subset.length,
+        total: subset.length,
+      });
       const out: SquadV2Result = evaluate(thresholded);
       const has = thresholded.filter((s) => s.r.hasAnswer);
       const no = thresholded.filter((s) => !s.r.hasAnswer);

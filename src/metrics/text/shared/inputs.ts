@@ -1,4 +1,4 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, fail, type PlumblineErrorCode } from "../../../core/errors.js";
 
 /**
  * Input checks shared by the text metrics. Every function takes `(hypotheses, references,
@@ -24,12 +24,26 @@ export type ReferenceSet = string | readonly string[];
  */
 export type ReferenceStreams = readonly (readonly (string | null | undefined)[])[];
 
+/**
+ * Fails with the one shape of an input error, ``${fn}: `${arg}` ${rule}, got <value>${after}``
+ * (`after` says where, e.g. " at index 3").
+ */
+export function refuse(
+  fn: string,
+  arg: string,
+  rule: string,
+  value: unknown,
+  after = "",
+  code: PlumblineErrorCode = "invalid_value",
+): never {
+  return fail(code, `${fn}: \`${arg}\` ${rule}, got ${describeValue(value)}${after}`);
+}
+
 const SWAP_HINT = "(text metrics take (hypotheses, references, options): were the arguments swapped?)";
 
 /** Checks that `values` is an array of strings; returns it. An array where a string belongs hints at swapped arguments. */
 export function checkStrings(values: unknown, fn: string, arg: string): readonly string[] {
-  if (!Array.isArray(values))
-    fail("invalid_value", `${fn}: \`${arg}\` must be an array of strings, got ${describeValue(values)}`);
+  if (!Array.isArray(values)) refuse(fn, arg, "must be an array of strings", values);
   for (let i = 0; i < values.length; i++) {
     const v: unknown = values[i];
     if (typeof v !== "string") {
@@ -66,10 +80,7 @@ export function checkReferenceStreams(hypotheses: unknown, references: unknown, 
   const layout =
     "references are sacrebleu's reference streams, one array per reference with one entry per hypothesis, as corpus_bleu(hyps, [refs])";
   if (!Array.isArray(references))
-    fail(
-      "invalid_value",
-      `${fn}: \`references\` must be an array of reference streams, got ${describeValue(references)}; ${layout}`,
-    );
+    refuse(fn, "references", "must be an array of reference streams", references, `; ${layout}`);
   if (references.length === 0)
     fail("empty_input", `${fn}: \`references\` holds no reference stream; ${layout}`);
   for (let k = 0; k < references.length; k++) {
@@ -148,10 +159,7 @@ export function checkPairs(
 ): { hypotheses: readonly string[]; references: readonly (readonly string[])[] } {
   const hyps = checkStrings(hypotheses, fn, hypName);
   if (!Array.isArray(references)) {
-    fail(
-      "invalid_value",
-      `${fn}: \`references\` must be an array (one entry per hypothesis), got ${describeValue(references)}`,
-    );
+    refuse(fn, "references", "must be an array (one entry per hypothesis)", references);
   }
   if (references.length !== hyps.length) {
     fail(
@@ -167,19 +175,13 @@ export function checkPairs(
       continue;
     }
     if (!Array.isArray(entry)) {
-      fail(
-        "invalid_value",
-        `${fn}: \`references\` entries must be strings or arrays of strings, got ${describeValue(entry)} at index ${i}`,
-      );
+      refuse(fn, "references", "entries must be strings or arrays of strings", entry, ` at index ${i}`);
     }
     if (entry.length === 0)
       fail("shape_mismatch", `${fn}: \`references\` entries must not be empty arrays, got one at index ${i}`);
     for (let j = 0; j < entry.length; j++) {
       if (typeof entry[j] !== "string") {
-        fail(
-          "invalid_value",
-          `${fn}: \`references\` must contain only strings, got ${describeValue(entry[j])} at index ${i}.${j}`,
-        );
+        refuse(fn, "references", "must contain only strings", entry[j], ` at index ${i}.${j}`);
       }
     }
     refs[i] = entry as readonly string[];
@@ -246,10 +248,7 @@ export function fromReferenceStreams(
 export function toReferenceStreams(references: readonly ReferenceSet[]): (string | null)[][] {
   const fn = "toReferenceStreams";
   if (!Array.isArray(references))
-    fail(
-      "invalid_value",
-      `${fn}: \`references\` must be an array (one entry per hypothesis), got ${describeValue(references)}`,
-    );
+    refuse(fn, "references", "must be an array (one entry per hypothesis)", references);
   const hyps = references.map(() => "");
   const { references: lists } = checkPairs(hyps, references, fn);
   let width = 0;

@@ -1,3 +1,5 @@
+import { fail } from "../../../core/errors.js";
+import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { checkState, type FieldCheck, field, stateInvariant } from "../../../core/state-check.js";
 
 /**
@@ -53,22 +55,64 @@ export function nrefs(s: SegmentCounts): number | "var" {
   return s.minRefs === s.maxRefs ? s.maxRefs : "var";
 }
 
-/** A running sum of per-item scores and their count (METEOR, EED, embedding cosine). */
+/**
+ * The exact sum (`core/exact-sum.ts` limbs) of `limbs` and `scores`, as a new array (`limbs` is
+ * left as it was, so a batch that fails half-way changes no state). Every text metric that adds
+ * float scores keeps them this way, so a merged result is bit-identical for any split and merge
+ * order. A score that is not finite (inputs of extreme magnitude) is `invalid_value`.
+ */
+export function plusScores(limbs: Float64Array, scores: ArrayLike<number>, fn: string): Float64Array {
+  const out = limbs.slice();
+  const sum = new ExactSum(out);
+  for (let i = 0; i < scores.length; i++) {
+    const x = scores[i]!;
+    if (!Number.isFinite(x))
+      fail("invalid_value", `${fn}: a score is ${x} (inputs beyond the range of float64), at index ${i}`);
+    sum.add(x);
+  }
+  sum.finish();
+  return out;
+}
+
+/** An exact sum of per-item scores and their count (METEOR, EED, RIBES, embedding cosine). */
 export interface MeanState {
-  sum: number;
+  /** One exact sum (`core/exact-sum.ts` limbs). */
+  sum: Float64Array;
   count: number;
+}
+
+/** A fresh {@link MeanState}. */
+export function noScores(): MeanState {
+  return { sum: exactSums(1), count: 0 };
+}
+
+/** Adds a batch of scores to `state`. */
+export function addScores(state: MeanState, scores: readonly number[], fn: string): void {
+  state.sum = plusScores(state.sum, scores, fn);
+  state.count += scores.length;
+}
+
+/** Two merged {@link MeanState}s. */
+export function mergeScores(a: MeanState, b: MeanState): MeanState {
+  return { sum: addExactSums(a.sum, b.sum), count: a.count + b.count };
+}
+
+/** The mean score: the exact sum rounded once, over the count (NaN for no scores). */
+export function meanScore(state: MeanState): number {
+  return exactToNumber(state.sum) / state.count;
 }
 
 /**
  * Fails unless `state` is a {@link MeanState} whose sum fits `count` scores in [low, high]
- * (default [0, 1]): a finite sum, an integer count, low * count <= sum <= high * count.
+ * (default [0, 1]): canonical exact-sum limbs, an integer count, low * count <= sum <= high * count.
  */
 export function checkMeanState(id: string, state: unknown, low = 0, high = 1): void {
-  checkState(id, state, { sum: field.number("finite"), count: field.count() });
+  checkState(id, state, { sum: exactSumsShape(1), count: field.count() });
   const s = state as MeanState;
+  const sum = exactToNumber(s.sum);
   stateInvariant(
     id,
-    s.sum >= low * s.count && s.sum <= high * s.count,
-    `state.sum (${s.sum}) must lie in [${low} * count, ${high} * count] for count ${s.count} scores in [${low}, ${high}]`,
+    sum >= low * s.count && sum <= high * s.count,
+    `state.sum (${sum}) must lie in [${low} * count, ${high} * count] for count ${s.count} scores in [${low}, ${high}]`,
   );
 }

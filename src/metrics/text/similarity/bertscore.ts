@@ -1,9 +1,11 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
+import { addExactSums, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkPairs } from "../shared/inputs.js";
+import { plusScores } from "../shared/state.js";
 import { checkVectors, norm } from "./embedding-similarity.js";
 
 /** Token embeddings of one text: one vector per token (special tokens such as [CLS] already removed). */
@@ -34,11 +36,9 @@ export interface TokenWeights {
 }
 
 /** Catalog entry for BERTScore. */
-export const bertScoreMeta: CatalogEntry = {
+export const bertScoreMeta = textEntry({
   id: "text/bertscore",
   title: "BERTScore (greedy matching of token embeddings)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "R=\\frac{\\sum_{x_i\\in x} w(x_i)\\max_{\\hat x_j\\in\\hat x}\\cos(x_i,\\hat x_j)}{\\sum_i w(x_i)},\\; P=\\frac{\\sum_{\\hat x_j} w(\\hat x_j)\\max_{x_i}\\cos(x_i,\\hat x_j)}{\\sum_j w(\\hat x_j)},\\; F=\\frac{2PR}{P+R}",
   range: [-1, 1],
@@ -56,9 +56,8 @@ export const bertScoreMeta: CatalogEntry = {
         "greedy matching, IDF (log((M+1)/(df+1)) over references) and baseline rescale as in bert_score 0.3.x; the embedder is the caller's",
     },
   ],
-  traits: ["semantic", "embedding", "reference-based"],
   exports: ["bertScore", "bertScoreDef", "bertScoreFromEmbeddings", "greedyMatch", "idfWeights"],
-};
+});
 
 function unitRows(fn: string, name: string, rows: TokenEmbeddings): Float64Array[] {
   return rows.map((row, i) => {
@@ -138,10 +137,11 @@ export function idfWeights(referenceTokens: readonly (readonly string[])[]): (to
   return (token) => Math.log((m + 1) / ((df.get(token) ?? 0) + 1));
 }
 
+/** Exact sums (`core/exact-sum.ts` limbs) of the per-pair scores, and the number of pairs. */
 export interface BertScoreState {
-  precision: number;
-  recall: number;
-  f1: number;
+  precision: Float64Array;
+  recall: Float64Array;
+  f1: Float64Array;
   count: number;
 }
 
@@ -150,6 +150,9 @@ export interface BertScoreDefOptions {
   readonly baseline?: BertScoreBaseline;
 }
 
+/** The three scores of a pair, in their order. */
+const KEYS = ["precision", "recall", "f1"] as const;
+
 function checkBaseline(fn: string, baseline: BertScoreBaseline | undefined): void {
   if (baseline === undefined) return;
   if (typeof baseline !== "object" || baseline === null)
@@ -157,8 +160,8 @@ function checkBaseline(fn: string, baseline: BertScoreBaseline | undefined): voi
       "invalid_option",
       `${fn}: option \`baseline\` must be { precision, recall, f1 }, got ${describeValue(baseline)}`,
     );
-  readOptions(`${fn}: option \`baseline\``, baseline, ["precision", "recall", "f1"]);
-  for (const key of ["precision", "recall", "f1"] as const) {
+  readOptions(`${fn}: option \`baseline\``, baseline, KEYS);
+  for (const key of KEYS) {
     const b = baseline[key];
     if (typeof b !== "number" || !Number.isFinite(b) || b >= 1)
       fail(
@@ -166,6 +169,18 @@ function checkBaseline(fn: string, baseline: BertScoreBaseline | undefined): voi
         `${fn}: \`baseline.${key}\` must be a finite number below 1, got ${describeValue(b)}`,
       );
   }
+}
+
+/** Adds per-pair scores to the exact sums of `state` (all three sums computed before it changes). */
+function addPairScores(state: BertScoreState, scores: readonly BertScoreScore[]): void {
+  const [precision, recall, f1] = KEYS.map((key) =>
+    plusScores(
+      state[key],
+      scores.map((s) => s[key]),
+      "bertScore",
+    ),
+  ) as [Float64Array, Float64Array, Float64Array];
+  Object.assign(state, { precision, recall, f1, count: state.count + scores.length });
 }
 
 function rescale(s: BertScoreScore, baseline: BertScoreBaseline | undefined): BertScoreScore {
@@ -202,7 +217,7 @@ export function bertScoreDef(
     id,
     meta: bertScoreMeta,
     options: baseline === undefined ? {} : { baseline: { ...baseline } },
-    init: () => ({ precision: 0, recall: 0, f1: 0, count: 0 }),
+    init: () => ({ precision: exactSums(1), recall: exactSums(1), f1: exactSums(1), count: 0 }),
     update(state, candidates, references, weights) {
       if (!Array.isArray(candidates) || !Array.isArray(references)) {
         fail(
@@ -225,25 +240,24 @@ export function bertScoreDef(
       const scores = candidates.map((c, i) =>
         rescale(greedyMatch(c, references[i] as TokenEmbeddings, weights?.[i]), baseline),
       );
-      for (const s of scores) {
-        state.precision += s.precision;
-        state.recall += s.recall;
-        state.f1 += s.f1;
-      }
-      state.count += scores.length;
+      addPairScores(state, scores);
     },
     merge: (a, b) => ({
-      precision: a.precision + b.precision,
-      recall: a.recall + b.recall,
-      f1: a.f1 + b.f1,
+      precision: addExactSums(a.precision, b.precision),
+      recall: addExactSums(a.recall, b.recall),
+      f1: addExactSums(a.f1, b.f1),
       count: a.count + b.count,
     }),
-    compute: (s) => ({ precision: s.precision / s.count, recall: s.recall / s.count, f1: s.f1 / s.count }),
+    compute: (s) => ({
+      precision: exactToNumber(s.precision) / s.count,
+      recall: exactToNumber(s.recall) / s.count,
+      f1: exactToNumber(s.f1) / s.count,
+    }),
     validateState(state): asserts state is BertScoreState {
       checkState(id, state, {
-        precision: field.number("finite"),
-        recall: field.number("finite"),
-        f1: field.number("finite"),
+        precision: exactSumsShape(1),
+        recall: exactSumsShape(1),
+        f1: exactSumsShape(1),
         count: field.count(),
       });
     },
@@ -353,12 +367,7 @@ async function scoreWithEmbedder(
     return rescale(best as BertScoreScore, o.baseline);
   });
   const state = def.init();
-  for (const s of scores) {
-    state.precision += s.precision;
-    state.recall += s.recall;
-    state.f1 += s.f1;
-  }
-  state.count = scores.length;
+  addPairScores(state, scores);
   return { scores, mean: def.compute(state) };
 }
 

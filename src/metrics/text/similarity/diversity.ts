@@ -1,8 +1,9 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
+import { exactSumOf } from "../../../core/exact-sum.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkStrings } from "../shared/inputs.js";
 import { countNgrams } from "../shared/ngram-counts.js";
 import { pySplit } from "../tokenizers/python-strings.js";
@@ -19,15 +20,12 @@ export interface DistinctNState {
   total: number;
 }
 
-export const distinctNMeta: CatalogEntry = {
+export const distinctNMeta = textEntry({
   id: "text/distinct_n",
   title: "Distinct-n (generation diversity)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula: "\\text{distinct-}n = \\frac{|\\{\\text{unique } n\\text{-grams}\\}|}{\\#\\, n\\text{-grams}}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Falls as the corpus grows; compare only corpora of similar size.",
     "Rewards diversity, not quality: random text scores high.",
@@ -35,9 +33,8 @@ export const distinctNMeta: CatalogEntry = {
   references: [
     { paper: "Li et al. 2016, A diversity-promoting objective function for neural conversation models" },
   ],
-  traits: ["generation", "diversity", "reference-free"],
   exports: ["distinctN", "distinctNDef"],
-};
+});
 
 /**
  * Distinct-n as a streaming metric (Li et al. 2016): the number of distinct n-grams over all
@@ -115,15 +112,12 @@ export interface SelfBleuState {
   texts: string[];
 }
 
-export const selfBleuMeta: CatalogEntry = {
+export const selfBleuMeta = textEntry({
   id: "text/self_bleu",
   title: "Self-BLEU (generation diversity)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula: "\\text{Self-BLEU} = \\frac{1}{N}\\sum_i \\mathrm{BLEU}(x_i; \\{x_j\\}_{j\\neq i})",
   range: [0, 1],
   direction: "lower",
-  differentiable: false,
   robustness: [
     "Quadratic cost in the number of texts.",
     "Lower means more diverse; says nothing about quality.",
@@ -132,9 +126,8 @@ export const selfBleuMeta: CatalogEntry = {
     { paper: "Zhu et al. 2018, Texygen: a benchmarking platform for text generation models" },
     { implementation: "Texygen SelfBleu over nltk 3.8 sentence_bleu with SmoothingFunction().method1" },
   ],
-  traits: ["generation", "diversity", "reference-free"],
   exports: ["selfBleu", "selfBleuDef"],
-};
+});
 
 /**
  * Self-BLEU as a metric (Zhu et al. 2018, Texygen): each text is scored with nltk 3.8
@@ -165,12 +158,15 @@ export function selfBleuDef(
     compute(state) {
       const n = state.texts.length;
       if (n < 2) fail("empty_input", `${fn}: needs at least 2 texts, got ${n}`);
-      let sum = 0;
-      for (let i = 0; i < n; i++) {
-        const others = state.texts.filter((_, j) => j !== i);
-        sum += nltkSentenceBleu(state.texts[i]!, others, { weights, smoothing });
-      }
-      return sum / n;
+      const scores = state.texts.map((text, i) =>
+        nltkSentenceBleu(
+          text,
+          state.texts.filter((_, j) => j !== i),
+          { weights, smoothing },
+        ),
+      );
+      // Summed exactly: the mean does not depend on the order the texts were merged in.
+      return exactSumOf(Float64Array.from(scores)) / n;
     },
     validateState(state): asserts state is SelfBleuState {
       checkState(id, state, { texts: field.array(field.string()) });

@@ -1,8 +1,16 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
-import { checkMeanState } from "../shared/state.js";
+import { textEntry } from "../shared/catalog-entry.js";
+import { refuse } from "../shared/inputs.js";
+import {
+  addScores,
+  checkMeanState,
+  type MeanState,
+  meanScore,
+  mergeScores,
+  noScores,
+} from "../shared/state.js";
 
 /** Turns texts into one vector each (a sentence encoder). May be sync or async. */
 export type SentenceEmbedder = (
@@ -10,10 +18,9 @@ export type SentenceEmbedder = (
 ) => readonly (readonly number[])[] | Promise<readonly (readonly number[])[]>;
 
 /** Catalog entry for the cosine similarity of sentence embeddings. */
-export const embeddingSimilarityMeta: CatalogEntry = {
+export const embeddingSimilarityMeta = textEntry({
   id: "text/embedding_similarity",
   title: "Cosine similarity of sentence embeddings",
-  kind: "metric",
   tasks: ["nlp", "rag"],
   formula: "\\cos(u,v)=\\frac{u\\cdot v}{\\lVert u\\rVert\\,\\lVert v\\rVert}",
   range: [-1, 1],
@@ -30,24 +37,16 @@ export const embeddingSimilarityMeta: CatalogEntry = {
         "cosine similarity as torch.nn.functional.cosine_similarity (no eps clamp: a zero vector is an error)",
     },
   ],
-  traits: ["semantic", "embedding", "reference-based"],
   exports: ["embeddingSimilarity", "embeddingSimilarityDef", "cosineSimilarity", "sentenceSimilarity"],
-};
+});
 
 /** Checks a list of vectors: arrays of finite numbers, one dimension throughout. Returns the dimension. */
 export function checkVectors(fn: string, name: string, value: unknown, dimension?: number): number {
-  if (!Array.isArray(value))
-    fail(
-      "invalid_value",
-      `${fn}: \`${name}\` must be an array of vectors (number arrays), got ${describeValue(value)}`,
-    );
+  if (!Array.isArray(value)) refuse(fn, name, "must be an array of vectors (number arrays)", value);
   let dim = dimension ?? -1;
   value.forEach((v, i) => {
     if (!Array.isArray(v) && !ArrayBuffer.isView(v))
-      fail(
-        "invalid_value",
-        `${fn}: \`${name}\` must contain number arrays, got ${describeValue(v)} at index ${i}`,
-      );
+      refuse(fn, name, "must contain number arrays", v, ` at index ${i}`);
     const vec = v as ArrayLike<number>;
     if (dim < 0) dim = vec.length;
     if (vec.length !== dim)
@@ -58,10 +57,7 @@ export function checkVectors(fn: string, name: string, value: unknown, dimension
     for (let k = 0; k < vec.length; k++) {
       const x = vec[k];
       if (typeof x !== "number" || !Number.isFinite(x))
-        fail(
-          "invalid_value",
-          `${fn}: \`${name}\` must contain finite numbers, got ${describeValue(x)} at index ${i}.${k}`,
-        );
+        refuse(fn, name, "must contain finite numbers", x, ` at index ${i}.${k}`);
     }
   });
   return dim;
@@ -98,10 +94,8 @@ export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): nu
   return dot / (na * nb);
 }
 
-export interface EmbeddingSimilarityState {
-  sum: number;
-  count: number;
-}
+/** Exact sum and count of the pairs' cosine similarities. */
+export type EmbeddingSimilarityState = MeanState;
 
 /**
  * Mean cosine similarity between paired sentence embeddings, as a mergeable metric.
@@ -120,7 +114,7 @@ export function embeddingSimilarityDef(
     id,
     meta: embeddingSimilarityMeta,
     options: {},
-    init: () => ({ sum: 0, count: 0 }),
+    init: noScores,
     update(state, predictions, references) {
       const dim = checkVectors("embeddingSimilarity", "predictions", predictions);
       checkVectors("embeddingSimilarity", "references", references, predictions.length > 0 ? dim : undefined);
@@ -131,11 +125,10 @@ export function embeddingSimilarityDef(
         );
       }
       const scores = predictions.map((p, i) => cosineSimilarity(p, references[i] as readonly number[]));
-      for (const s of scores) state.sum += s;
-      state.count += scores.length;
+      addScores(state, scores, "embeddingSimilarity");
     },
-    merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
-    compute: (state) => state.sum / state.count,
+    merge: mergeScores,
+    compute: meanScore,
     validateState(state): asserts state is EmbeddingSimilarityState {
       checkMeanState(id, state, -1, 1);
     },
@@ -186,14 +179,9 @@ export function checkTexts(fn: string, predictions: unknown, references: unknown
     ["predictions", predictions],
     ["references", references],
   ] as const) {
-    if (!Array.isArray(value))
-      fail("invalid_value", `${fn}: \`${name}\` must be an array of strings, got ${describeValue(value)}`);
+    if (!Array.isArray(value)) refuse(fn, name, "must be an array of strings", value);
     value.forEach((s, i) => {
-      if (typeof s !== "string")
-        fail(
-          "invalid_value",
-          `${fn}: \`${name}\` must contain only strings, got ${describeValue(s)} at index ${i}`,
-        );
+      if (typeof s !== "string") refuse(fn, name, "must contain only strings", s, ` at index ${i}`);
     });
   }
   const a = predictions as string[];

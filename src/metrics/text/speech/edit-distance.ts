@@ -1,9 +1,14 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
-import { fail } from "../../../core/errors.js";
+import { exactSumOf } from "../../../core/exact-sum.js";
 import { optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { beamLevenshteinDistance } from "../shared/beam-edit-distance.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkSinglePairs } from "../shared/inputs.js";
+import { internIn } from "../shared/ngram-matches.js";
+import { alignBitParallel } from "./bit-parallel-alignment.js";
+
+export { beamLevenshteinDistance };
 
 /** Counts of an alignment of a reference (source) onto a hypothesis (destination). */
 export interface AlignmentCounts {
@@ -85,14 +90,12 @@ export function levenshteinAlignment(
   };
 }
 
-// Cost matrix reused across calls (grown on demand): one allocation per corpus, not per pair.
-let costMatrix = new Int32Array(4096);
-
 /**
  * {@link levenshteinAlignment} of `source[sourceStart .. sourceStart + sourceLength)` onto
  * `destination[destinationStart .. destinationStart + destinationLength)`, writing
- * [substitutions, deletions, insertions] into `out` (hits = sourceLength - S - D). Same
- * backtrace, same counts; no allocation unless the cost matrix must grow.
+ * [substitutions, deletions, insertions] into `out` (hits = sourceLength - S - D): the items get
+ * dense ids (equal numbers, equal ids; every NaN its own) and {@link alignBitParallel} aligns them
+ * with python-Levenshtein's backtrace.
  */
 export function levenshteinAlignmentInto(
   source: ArrayLike<number>,
@@ -103,142 +106,15 @@ export function levenshteinAlignmentInto(
   destinationLength: number,
   out: Int32Array,
 ): void {
-  let len1 = sourceLength;
-  let len2 = destinationLength;
-  let s0 = sourceStart;
-  let d0 = destinationStart;
-  while (len1 > 0 && len2 > 0 && source[s0] === destination[d0]) {
-    len1--;
-    len2--;
-    s0++;
-    d0++;
-  }
-  while (len1 > 0 && len2 > 0 && source[s0 + len1 - 1] === destination[d0 + len2 - 1]) {
-    len1--;
-    len2--;
-  }
-  let substitutions = 0;
-  let deletions = 0;
-  let insertions = 0;
-  if (len1 === 0 || len2 === 0) {
-    deletions = len1;
-    insertions = len2;
-  } else {
-    const rows = len1 + 1;
-    const cols = len2 + 1;
-    if (costMatrix.length < rows * cols)
-      costMatrix = new Int32Array(Math.max(rows * cols, 2 * costMatrix.length));
-    const matrix = costMatrix;
-    for (let j = 0; j < cols; j++) matrix[j] = j;
-    for (let i = 1; i < rows; i++) {
-      matrix[i * cols] = i;
-      const c1 = source[s0 + i - 1];
-      const prevRow = (i - 1) * cols;
-      const row = i * cols;
-      let x = i;
-      for (let j = 1; j < cols; j++) {
-        let c3 = matrix[prevRow + j - 1]! + (c1 !== destination[d0 + j - 1] ? 1 : 0);
-        x++;
-        if (x > c3) x = c3;
-        c3 = matrix[prevRow + j]! + 1;
-        if (x > c3) x = c3;
-        matrix[row + j] = x;
-      }
-    }
-    let i = len1;
-    let j = len2;
-    let dir = 0;
-    while (i || j) {
-      const p = i * cols + j;
-      const here = matrix[p]!;
-      if (dir < 0 && j && here === matrix[p - 1]! + 1) {
-        insertions++;
-        j--;
-        continue;
-      }
-      if (dir > 0 && i && here === matrix[p - cols]! + 1) {
-        deletions++;
-        i--;
-        continue;
-      }
-      if (i && j && here === matrix[p - cols - 1]! && source[s0 + i - 1] === destination[d0 + j - 1]) {
-        i--;
-        j--;
-        dir = 0;
-        continue;
-      }
-      if (i && j && here === matrix[p - cols - 1]! + 1) {
-        substitutions++;
-        i--;
-        j--;
-        dir = 0;
-        continue;
-      }
-      if (dir === 0 && j && here === matrix[p - 1]! + 1) {
-        insertions++;
-        j--;
-        dir = -1;
-        continue;
-      }
-      if (dir === 0 && i && here === matrix[p - cols]! + 1) {
-        deletions++;
-        i--;
-        dir = 1;
-        continue;
-      }
-      fail("invalid_state", "levenshteinAlignment: lost in the cost matrix (internal error)");
-    }
-  }
-  out[0] = substitutions;
-  out[1] = deletions;
-  out[2] = insertions;
-}
-
-/**
- * torchmetrics' `_LevenshteinEditDistance` distance: Levenshtein with an insertion, deletion and
- * substitution cost, restricted to a beam of 25 cells around the length-scaled diagonal (the
- * last row is complete), as sacrebleu's TER does. Equal to the exact distance on all but
- * extreme length ratios. O(n * beam).
- */
-export function beamLevenshteinDistance(
-  prediction: Int32Array,
-  reference: Int32Array,
-  substitutionCost = 1,
-  insertCost = 1,
-  deleteCost = 1,
-): number {
-  const INF = 1e16;
-  const n = prediction.length;
-  const m = reference.length;
-  let prev = new Float64Array(m + 1);
-  let cur = new Float64Array(m + 1);
-  for (let j = 0; j <= m; j++) prev[j] = j * insertCost;
-  const ratio = n > 0 ? m / n : 1;
-  const beam = ratio / 2 > 25 ? Math.ceil(ratio / 2 + 25) : 25;
-  for (let i = 1; i <= n; i++) {
-    cur.fill(INF);
-    const diag = Math.floor(i * ratio);
-    const minJ = Math.max(0, diag - beam);
-    const maxJ = i === n ? m + 1 : Math.min(m + 1, diag + beam);
-    for (let j = minJ; j < maxJ; j++) {
-      if (j === 0) {
-        cur[0] = prev[0]! + deleteCost;
-        continue;
-      }
-      let best = INF;
-      const c1 = prev[j - 1]! + (prediction[i - 1] === reference[j - 1] ? 0 : substitutionCost);
-      if (best > c1) best = c1;
-      const c2 = prev[j]! + deleteCost;
-      if (best > c2) best = c2;
-      const c3 = cur[j - 1]! + insertCost;
-      if (best > c3) best = c3;
-      cur[j] = best;
-    }
-    const t = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[m]!;
+  const vocab = new Map<unknown, number>();
+  const ids = (items: ArrayLike<number>, from: number, length: number): Int32Array =>
+    Int32Array.from({ length }, (_, k) => {
+      const v = items[from + k]!;
+      return internIn(vocab, Number.isNaN(v) ? {} : v);
+    });
+  const s = ids(source, sourceStart, sourceLength);
+  const d = ids(destination, destinationStart, destinationLength);
+  alignBitParallel(s, 0, s.length, d, 0, d.length, vocab.size, "python-levenshtein", out);
 }
 
 export type EditDistanceReduction = "mean" | "sum" | "none";
@@ -254,23 +130,19 @@ export interface EditDistanceState {
   distances: number[];
 }
 
-export const editDistanceMeta: CatalogEntry = {
+export const editDistanceMeta = textEntry({
   id: "text/edit_distance",
   title: "Character edit distance (Levenshtein)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "d(h, r) = \\min \\#\\{\\text{insertions} + \\text{deletions} + c_{sub}\\cdot\\text{substitutions}\\}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
   references: [
     { paper: "Levenshtein 1966" },
     { implementation: "torchmetrics 1.9.0 EditDistance / edit_distance" },
   ],
-  traits: ["character-level", "edit-distance"],
   exports: ["editDistance", "editDistanceDef", "levenshteinDistance", "levenshteinAlignment"],
-};
+});
 
 /**
  * Character edit distance per pair as a streaming metric, matching torchmetrics 1.9.0
@@ -308,8 +180,8 @@ export function editDistanceDef(
     compute(state) {
       if (reduction === "none") return state.distances.slice();
       if (state.distances.length === 0) return 0;
-      let sum = 0;
-      for (const d of state.distances) sum += d;
+      // Summed exactly: "sum" and "mean" do not depend on the order states were merged in.
+      const sum = exactSumOf(Float64Array.from(state.distances));
       return reduction === "sum" ? sum : sum / state.distances.length;
     },
     validateState(state): asserts state is EditDistanceState {

@@ -4,7 +4,8 @@ import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
-import { checkSinglePairs, checkStrings } from "../shared/inputs.js";
+import { textEntry } from "../shared/catalog-entry.js";
+import { checkSinglePairs, checkStrings, refuse } from "../shared/inputs.js";
 import { jiwerChars, jiwerPairWordIds, jiwerWords, PairWordIds } from "../tokenizers/jiwer.js";
 import { pySplit, pyStrip } from "../tokenizers/python-strings.js";
 import { type AlignmentBacktrace, alignBitParallel } from "./bit-parallel-alignment.js";
@@ -126,9 +127,12 @@ function emptyState(): ErrorRateState {
 }
 
 function emptyReference(fn: string, convention: ErrorRateConvention, reference: unknown, i: number): never {
-  return fail(
-    "invalid_value",
-    `${fn}: \`references\` must not be empty or whitespace-only (${REFERENCE_VERSION[convention as "jiwer"]} raises; convention "jiwer4" scores empty references), got ${describeValue(reference)} at index ${i}`,
+  return refuse(
+    fn,
+    "references",
+    `must not be empty or whitespace-only (${REFERENCE_VERSION[convention as "jiwer"]} raises; convention "jiwer4" scores empty references)`,
+    reference,
+    ` at index ${i}`,
   );
 }
 
@@ -369,15 +373,7 @@ function readConvention(
   return { convention, contiguous };
 }
 
-const META_BASE = {
-  kind: "metric" as const,
-  tasks: ["nlp" as const],
-  differentiable: false,
-  traits: ["speech-recognition", "edit-distance"],
-};
-
-export const werMeta: CatalogEntry = {
-  ...META_BASE,
+export const werMeta = textEntry({
   id: "text/wer",
   title: "Word error rate",
   formula: "\\mathrm{WER} = \\frac{S + D + I}{N}",
@@ -392,9 +388,8 @@ export const werMeta: CatalogEntry = {
     { implementation: "torchmetrics 1.9.0 WordErrorRate" },
   ],
   exports: ["wordErrorRate", "werDef", "alignmentMeasures", "alignmentMeasuresDef"],
-};
-export const cerMeta: CatalogEntry = {
-  ...META_BASE,
+});
+export const cerMeta = textEntry({
   id: "text/cer",
   title: "Character error rate",
   formula: "\\mathrm{CER} = \\frac{S + D + I}{N_{chars}}",
@@ -402,9 +397,8 @@ export const cerMeta: CatalogEntry = {
   direction: "lower",
   references: [{ implementation: "jiwer 2.3.0 cer" }, { implementation: "torchmetrics 1.9.0 CharErrorRate" }],
   exports: ["charErrorRate", "cerDef"],
-};
-export const merMeta: CatalogEntry = {
-  ...META_BASE,
+});
+export const merMeta = textEntry({
   id: "text/mer",
   title: "Match error rate",
   formula: "\\mathrm{MER} = \\frac{S + D + I}{H + S + D + I}",
@@ -416,9 +410,8 @@ export const merMeta: CatalogEntry = {
     { implementation: "torchmetrics 1.9.0 MatchErrorRate" },
   ],
   exports: ["matchErrorRate", "merDef"],
-};
-export const wilMeta: CatalogEntry = {
-  ...META_BASE,
+});
+export const wilMeta = textEntry({
   id: "text/wil",
   title: "Word information lost",
   formula: "\\mathrm{WIL} = 1 - \\frac{H}{N}\\cdot\\frac{H}{P}",
@@ -430,9 +423,8 @@ export const wilMeta: CatalogEntry = {
     { implementation: "torchmetrics 1.9.0 WordInfoLost" },
   ],
   exports: ["wordInformationLost", "wilDef"],
-};
-export const wipMeta: CatalogEntry = {
-  ...META_BASE,
+});
+export const wipMeta = textEntry({
   id: "text/wip",
   title: "Word information preserved",
   formula: "\\mathrm{WIP} = \\frac{H}{N}\\cdot\\frac{H}{P}",
@@ -444,7 +436,7 @@ export const wipMeta: CatalogEntry = {
     { implementation: "torchmetrics 1.9.0 WordInfoPreserved" },
   ],
   exports: ["wordInformationPreserved", "wipDef"],
-};
+});
 
 type Args = [hypotheses: readonly string[] | string, references: readonly string[] | string];
 

@@ -1,5 +1,6 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { fail } from "../../../core/errors.js";
 import { optInteger, optionNames, optNumber, optSize, readOptions } from "../../../core/options.js";
+import { refuse } from "../shared/inputs.js";
 import type { RougeScore, RougeState } from "./rouge.js";
 
 /** Low, mid and high bootstrap estimates of the mean score. */
@@ -99,9 +100,11 @@ function checkRougeColumns(fn: string, state: unknown): asserts state is RougeSt
     s.scores === null ||
     !Object.values(s.scores).every((c) => Array.isArray(c) && c.length === 3 * s.count)
   )
-    fail(
-      "invalid_value",
-      `${fn}: \`state\` must be a ROUGE state { count, scores: { type: [precision, recall, F1 per pair] } } (a rougeDef metric's state), got ${describeValue(state)}`,
+    refuse(
+      fn,
+      "state",
+      "must be a ROUGE state { count, scores: { type: [precision, recall, F1 per pair] } } (a rougeDef metric's state)",
+      state,
     );
 }
 

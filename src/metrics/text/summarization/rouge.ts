@@ -1,10 +1,11 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { fsum } from "../shared/fsum.js";
 import { checkHypothesis, checkPairs } from "../shared/inputs.js";
+import { internIn, ngramMatches } from "../shared/ngram-matches.js";
 import { makeRougeTokenizer, type RougeTokenizer, type TokenizeFn } from "../tokenizers/rouge-score.js";
 import { RougeTokenIds } from "../tokenizers/rouge-score-ids.js";
 import { rougeSkipBigram } from "./rouge-skip-bigram.js";
@@ -92,16 +93,13 @@ function kindOf(type: string): TypeKind {
 }
 
 /** Catalog entry for ROUGE. */
-export const rougeMeta: CatalogEntry = {
+export const rougeMeta = textEntry({
   id: "text/rouge",
   title: "ROUGE (ROUGE-N, ROUGE-L, ROUGE-Lsum, ROUGE-W, ROUGE-S, ROUGE-SU)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "P_N=\\frac{\\sum_g \\min(c_{hyp}(g),c_{ref}(g))}{\\sum_g c_{hyp}(g)},\\; R_N=\\frac{\\sum_g \\min(c_{hyp}(g),c_{ref}(g))}{\\sum_g c_{ref}(g)},\\; F=\\frac{2PR}{P+R};\\; P_L=\\frac{LCS}{|hyp|},\\; R_L=\\frac{LCS}{|ref|}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Recall-oriented n-gram overlap: rewards content coverage, blind to paraphrase and meaning.",
     'rouge-score\'s tokenizer drops every character outside [a-z0-9], so non-Latin text scores 0; use tokenizer "unicode" for other scripts.',
@@ -118,14 +116,15 @@ export const rougeMeta: CatalogEntry = {
       implementation: "ROUGE-1.5.5.pl (ROUGE-W with -w, ROUGE-S/SU with -2 and -u; rouge-score has neither)",
     },
   ],
-  traits: ["summarization", "n-gram", "reference-based"],
   exports: ["rouge", "rougeDef", "rougeScore", "rougeScoreMulti", "rougePairs"],
-};
+});
 
 interface Resolved {
   readonly types: readonly RougeType[];
   /** How each type is scored. */
   readonly kinds: readonly TypeKind[];
+  /** The highest order n of the ROUGE-N types asked (0 for none). */
+  readonly maxN: number;
   readonly weightFactor: number;
   readonly tokenizer: RougeTokenizer;
   readonly useStemmer: boolean;
@@ -170,9 +169,11 @@ function resolveOptions(options: unknown, fn: string): Resolved {
   );
   const useStemmer = optBoolean(fn, "useStemmer", o.useStemmer, false);
   const weightFactor = optNumber(fn, "weightFactor", o.weightFactor, 1.2, { min: 0, minExclusive: true });
+  const kinds = types.map(kindOf);
   return {
     types: [...types],
-    kinds: types.map(kindOf),
+    kinds,
+    maxN: Math.max(0, ...kinds.map((k) => (k.kind === "n" ? k.order : 0))),
     weightFactor,
     tokenizer,
     useStemmer,
@@ -196,8 +197,12 @@ class Workspace {
   /** The fused tokenizer + dictionary of the "rouge-score" tokenizer (undefined for "unicode"). */
   readonly fast: RougeTokenIds | undefined;
 
+  /** Per order up to the highest ROUGE-N: n-grams and clipped matches ({@link ngramMatches}). */
+  readonly perOrder: Int32Array;
+
   constructor(resolved: Resolved) {
     this.fast = resolved.tokenizer === "rouge-score" ? new RougeTokenIds(resolved.useStemmer) : undefined;
+    this.perOrder = new Int32Array(3 * resolved.maxN);
   }
 
   /** Number of token ids in use (ids are below it). */
@@ -210,18 +215,7 @@ class Workspace {
   row1 = new Int32Array(64);
 
   encode(tokens: readonly string[]): Int32Array {
-    const ids = this.ids;
-    const out = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as string;
-      let id = ids.get(token);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(token, id);
-      }
-      out[i] = id;
-    }
-    return out;
+    return Int32Array.from(tokens, (token) => internIn(this.ids, token));
   }
 
   countsFor(size: number): Int32Array {
@@ -236,117 +230,6 @@ class Workspace {
     }
     return [this.row0, this.row1];
   }
-
-  #grams = { size: 0, keys: new Float64Array(0), counts: new Int32Array(0), stamps: new Int32Array(0) };
-  #generation = 0;
-
-  /** Scratch n-gram hash table with at least `size` (a power of two) slots. */
-  gramTable(size: number): { size: number; keys: Float64Array; counts: Int32Array; stamps: Int32Array } {
-    if (this.#grams.size < size) {
-      this.#grams = {
-        size,
-        keys: new Float64Array(size),
-        counts: new Int32Array(size),
-        stamps: new Int32Array(size),
-      };
-      this.#generation = 0;
-    }
-    return this.#grams;
-  }
-
-  nextGeneration(): number {
-    if (this.#generation > 1 << 30) {
-      this.#grams.stamps.fill(0);
-      this.#generation = 0;
-    }
-    return ++this.#generation;
-  }
-}
-
-/** Clipped unigram overlap: count the target's ids, then consume them with the prediction's. */
-function unigramOverlap(target: Int32Array, prediction: Int32Array, ws: Workspace): number {
-  const counts = ws.countsFor(ws.vocabulary);
-  for (let i = 0; i < target.length; i++)
-    counts[target[i] as number] = (counts[target[i] as number] as number) + 1;
-  let overlap = 0;
-  for (let i = 0; i < prediction.length; i++) {
-    const id = prediction[i] as number;
-    if ((counts[id] as number) > 0) {
-      overlap++;
-      counts[id] = (counts[id] as number) - 1;
-    }
-  }
-  for (let i = 0; i < target.length; i++) counts[target[i] as number] = 0;
-  return overlap;
-}
-
-/** Clipped n-gram overlap (n >= 2): n-gram keys as numbers, sorted, then merged. */
-function ngramOverlap(target: Int32Array, prediction: Int32Array, n: number, ws: Workspace): number {
-  const nt = target.length - n + 1;
-  const np = prediction.length - n + 1;
-  if (nt <= 0 || np <= 0) return 0;
-  const base = ws.vocabulary + 1;
-  if (base ** n >= 2 ** 53) return stringNgramOverlap(target, prediction, n);
-  // Open-addressing table of target n-gram keys with counts; a slot is live when its stamp equals
-  // this call's generation, so the table is never cleared.
-  let size = 16;
-  while (size < 2 * nt) size *= 2;
-  const table = ws.gramTable(size);
-  const { keys, counts, stamps } = table;
-  const mask = table.size - 1;
-  const generation = ws.nextGeneration();
-  const slotOf = (key: number): number => {
-    let h = Math.imul((key >>> 0) ^ ((key / 4294967296) | 0), 0x9e3779b1);
-    h ^= h >>> 15;
-    return h & mask;
-  };
-  for (let i = 0; i < nt; i++) {
-    let key = 0;
-    for (let k = 0; k < n; k++) key = key * base + (target[i + k] as number);
-    let slot = slotOf(key);
-    while (stamps[slot] === generation && keys[slot] !== key) slot = (slot + 1) & mask;
-    if (stamps[slot] === generation) counts[slot] = (counts[slot] as number) + 1;
-    else {
-      stamps[slot] = generation;
-      keys[slot] = key;
-      counts[slot] = 1;
-    }
-  }
-  let overlap = 0;
-  for (let i = 0; i < np; i++) {
-    let key = 0;
-    for (let k = 0; k < n; k++) key = key * base + (prediction[i + k] as number);
-    let slot = slotOf(key);
-    while (stamps[slot] === generation) {
-      if (keys[slot] === key) {
-        if ((counts[slot] as number) > 0) {
-          overlap++;
-          counts[slot] = (counts[slot] as number) - 1;
-        }
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
-  }
-  return overlap;
-}
-
-function stringNgramOverlap(target: Int32Array, prediction: Int32Array, n: number): number {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + n <= target.length; i++) {
-    const key = Array.prototype.join.call(target.subarray(i, i + n), ",");
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  let overlap = 0;
-  for (let i = 0; i + n <= prediction.length; i++) {
-    const key = Array.prototype.join.call(prediction.subarray(i, i + n), ",");
-    const c = counts.get(key);
-    if (c !== undefined && c > 0) {
-      overlap++;
-      counts.set(key, c - 1);
-    }
-  }
-  return overlap;
 }
 
 /** rouge-score `_score_ngrams`: clipped overlap over max(count, 1). */
@@ -354,11 +237,11 @@ function scoreNgrams(
   target: Int32Array,
   prediction: Int32Array,
   n: number,
-  ws: Workspace,
+  perOrder: Int32Array,
   out: Float64Array,
   at: number,
 ): void {
-  const overlap = n === 1 ? unigramOverlap(target, prediction, ws) : ngramOverlap(target, prediction, n, ws);
+  const overlap = perOrder[3 * (n - 1) + 2]!;
   const targetCount = Math.max(target.length - n + 1, 0);
   const predictionCount = Math.max(prediction.length - n + 1, 0);
   const precision = overlap / Math.max(predictionCount, 1);
@@ -528,6 +411,7 @@ function scorePairInto(
   const { types, tokenize, kinds } = resolved;
   let targetIds: Int32Array | undefined;
   let predictionIds: Int32Array | undefined;
+  let perOrder: Int32Array | undefined;
   const encode = (text: string): Int32Array =>
     ws.fast !== undefined ? ws.fast.encode(text) : ws.encode(tokenize(text));
   for (let t = 0; t < types.length; t++) {
@@ -560,7 +444,22 @@ function scorePairInto(
       out[3 * t + 1] = scores[1];
       out[3 * t + 2] = scores[2];
     } else if (kind.kind === "L") scoreLcs(targetIds, predictionIds, ws, out, 3 * t);
-    else if (kind.kind === "n") scoreNgrams(targetIds, predictionIds, kind.order, ws, out, 3 * t);
+    else if (kind.kind === "n") {
+      // The clipped matches of every order up to the highest ROUGE-N asked, once per pair.
+      if (perOrder === undefined) {
+        perOrder = ws.perOrder;
+        ngramMatches(
+          predictionIds,
+          predictionIds.length,
+          [targetIds],
+          [targetIds.length],
+          ws.vocabulary,
+          resolved.maxN,
+          perOrder,
+        );
+      }
+      scoreNgrams(targetIds, predictionIds, kind.order, perOrder, out, 3 * t);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { describeValue, fail } from "../../../core/errors.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
+import { refuse } from "../shared/inputs.js";
 
 /** An entity as seqeval reports it: its type and its first and last token positions. */
 export type EntitySpan = readonly [type: string, start: number, end: number];
@@ -63,18 +64,11 @@ export function flattenSentences(
   value: unknown,
   separator = true,
 ): readonly string[] {
-  if (!Array.isArray(value))
-    fail(
-      "invalid_value",
-      `${fn}: \`${name}\` must be an array of tags or of tag sequences, got ${describeValue(value)}`,
-    );
+  if (!Array.isArray(value)) refuse(fn, name, "must be an array of tags or of tag sequences", value);
   const nested = value.some((item) => Array.isArray(item));
   const check = (tag: unknown, at: string): string => {
     if (typeof tag !== "string" || tag.length === 0)
-      fail(
-        "invalid_value",
-        `${fn}: \`${name}\` must contain non-empty tag strings, got ${describeValue(tag)} at index ${at}`,
-      );
+      refuse(fn, name, "must contain non-empty tag strings", tag, ` at index ${at}`);
     return tag;
   };
   if (!nested) return value.map((tag, i) => check(tag, String(i)));

@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import {
   type OptionRecord,
@@ -11,6 +10,8 @@ import {
 } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
+import { refuse } from "../shared/inputs.js";
 import { compareCodePoints, pyFixed } from "../tokenizers/python-strings.js";
 import { chunkSpans, splitLenient } from "./entities.js";
 
@@ -83,16 +84,13 @@ export interface SeqevalReport {
 }
 
 /** Catalog entry for entity-level NER scores. */
-export const seqevalMeta: CatalogEntry = {
+export const seqevalMeta = textEntry({
   id: "text/seqeval",
   title: "Entity-level precision, recall and F1 for sequence labelling (seqeval)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "P=\\frac{|E_{pred}\\cap E_{true}|}{|E_{pred}|},\\; R=\\frac{|E_{pred}\\cap E_{true}|}{|E_{true}|},\\; F_1=\\frac{2PR}{P+R}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "An entity counts only with exact type and span: a one-token boundary error is both a false positive and a false negative.",
     "Lenient (conlleval) and strict chunking can give very different scores for ill-formed tag sequences.",
@@ -105,7 +103,6 @@ export const seqevalMeta: CatalogEntry = {
         "seqeval 1.2.2 precision_score/recall_score/f1_score/classification_report/accuracy_score (default and strict modes)",
     },
   ],
-  traits: ["ner", "sequence-labelling", "imbalanced"],
   exports: [
     "seqeval",
     "seqevalDef",
@@ -115,16 +112,7 @@ export const seqevalMeta: CatalogEntry = {
     "getEntities",
     "performanceMeasure",
   ],
-};
-
-const SCHEMES: Readonly<Record<SeqevalScheme, string>> = {
-  IOB1: "IOB",
-  IOB2: "IOB",
-  IOE1: "IOE",
-  IOE2: "IOE",
-  IOBES: "IOBES",
-  BILOU: "BILOU",
-};
+});
 
 interface Resolved {
   readonly mode: SeqevalMode;
@@ -181,117 +169,39 @@ interface SchemeRules {
 
 const ANY = "IOBESUL";
 
-/** seqeval.scheme's patterns (prefix sets as strings of letters). */
-const RULES: Readonly<Record<SeqevalScheme, SchemeRules>> = {
-  IOB1: {
-    allowed: "IOB",
-    start: [
-      ["O", "I", "any"],
-      ["I", "I", "diff"],
-      ["B", "I", "any"],
-      ["I", "B", "same"],
-      ["B", "B", "same"],
-    ],
-    inside: [
-      ["B", "I", "same"],
-      ["I", "I", "same"],
-    ],
-    end: [
-      ["I", "I", "diff"],
-      ["I", "O", "any"],
-      ["I", "B", "any"],
-      ["B", "O", "any"],
-      ["B", "I", "diff"],
-      ["B", "B", "same"],
-    ],
-  },
-  IOE1: {
-    allowed: "IOE",
-    start: [
-      ["O", "I", "any"],
-      ["I", "I", "diff"],
-      ["E", "I", "any"],
-      ["E", "E", "same"],
-    ],
-    inside: [
-      ["I", "I", "same"],
-      ["I", "E", "same"],
-    ],
-    end: [
-      ["I", "I", "diff"],
-      ["I", "O", "any"],
-      ["I", "E", "diff"],
-      ["E", "I", "same"],
-      ["E", "E", "same"],
-    ],
-  },
-  IOB2: {
-    allowed: "IOB",
-    start: [[ANY, "B", "any"]],
-    inside: [
-      ["B", "I", "same"],
-      ["I", "I", "same"],
-    ],
-    end: [
-      ["I", "O", "any"],
-      ["I", "I", "diff"],
-      ["I", "B", "any"],
-      ["B", "O", "any"],
-      ["B", "I", "diff"],
-      ["B", "B", "any"],
-    ],
-  },
-  IOE2: {
-    allowed: "IOE",
-    start: [
-      ["O", "I", "any"],
-      ["O", "E", "any"],
-      ["E", "I", "any"],
-      ["E", "E", "any"],
-      ["I", "I", "diff"],
-      ["I", "E", "diff"],
-    ],
-    inside: [
-      ["I", "E", "same"],
-      ["I", "I", "same"],
-    ],
-    end: [["E", ANY, "any"]],
-  },
-  IOBES: {
-    allowed: "IOBES",
-    start: [
-      [ANY, "B", "any"],
-      [ANY, "S", "any"],
-    ],
-    inside: [
-      ["B", "I", "same"],
-      ["B", "E", "same"],
-      ["I", "I", "same"],
-      ["I", "E", "same"],
-    ],
-    end: [
-      ["S", ANY, "any"],
-      ["E", ANY, "any"],
-    ],
-  },
-  BILOU: {
-    allowed: "BILOU",
-    start: [
-      [ANY, "B", "any"],
-      [ANY, "U", "any"],
-    ],
-    inside: [
-      ["B", "I", "same"],
-      ["B", "L", "same"],
-      ["I", "I", "same"],
-      ["I", "L", "same"],
-    ],
-    end: [
-      ["U", ANY, "any"],
-      ["L", ANY, "any"],
-    ],
-  },
+/**
+ * seqeval.scheme's patterns, compactly: "allowed|start|inside|end", each pattern three letters
+ * (previous prefix, current prefix, then a = any type, s = same type, d = different type; "*"
+ * stands for any prefix).
+ */
+const RULE_TEXT: Readonly<Record<SeqevalScheme, string>> = {
+  IOB1: "IOB|OIa IId BIa IBs BBs|BIs IIs|IId IOa IBa BOa BId BBs",
+  IOE1: "IOE|OIa IId EIa EEs|IIs IEs|IId IOa IEd EIs EEs",
+  IOB2: "IOB|*Ba|BIs IIs|IOa IId IBa BOa BId BBa",
+  IOE2: "IOE|OIa OEa EIa EEa IId IEd|IEs IIs|E*a",
+  IOBES: "IOBES|*Ba *Sa|BIs BEs IIs IEs|S*a E*a",
+  BILOU: "BILOU|*Ba *Ua|BIs BLs IIs ILs|U*a L*a",
 };
+
+const TYPE_TAGS = { a: "any", s: "same", d: "diff" } as const;
+
+const parsedRules = new Map<SeqevalScheme, SchemeRules>();
+
+/** The rules of `scheme`, parsed from {@link RULE_TEXT} at first use. */
+function schemeRules(scheme: SeqevalScheme): SchemeRules {
+  const known = parsedRules.get(scheme);
+  if (known !== undefined) return known;
+  const [allowed, ...lists] = RULE_TEXT[scheme].split("|");
+  const [start, inside, end] = lists.map((list) =>
+    list.split(" ").map((p): Pattern => {
+      const prefixes = (c: string): string => (c === "*" ? ANY : c);
+      return [prefixes(p[0]!), prefixes(p[1]!), TYPE_TAGS[p[2] as keyof typeof TYPE_TAGS]];
+    }),
+  ) as [Pattern[], Pattern[], Pattern[]];
+  const rules = { allowed: allowed!, start, inside, end };
+  parsedRules.set(scheme, rules);
+  return rules;
+}
 
 function matches(prev: Token, current: Token, patterns: readonly Pattern[]): boolean {
   for (const [p, c, tag] of patterns) {
@@ -309,7 +219,7 @@ function strictToken(text: string, suffix: boolean): Token {
 
 /** seqeval.scheme `Tokens.entities` for one sentence (tags already validated). */
 function strictEntities(tags: readonly string[], scheme: SeqevalScheme, suffix: boolean): Entity[] {
-  const rules = RULES[scheme];
+  const rules = schemeRules(scheme);
   const outside: Token = { prefix: "O", type: "_" };
   const tokens = [...tags.map((t) => strictToken(t, suffix)), outside];
   const entities: Entity[] = [];
@@ -338,23 +248,12 @@ function strictEntities(tags: readonly string[], scheme: SeqevalScheme, suffix: 
 }
 
 function checkSentences(fn: string, name: string, value: unknown): readonly (readonly string[])[] {
-  if (!Array.isArray(value))
-    fail(
-      "invalid_value",
-      `${fn}: \`${name}\` must be an array of tag sequences (string arrays), got ${describeValue(value)}`,
-    );
+  if (!Array.isArray(value)) refuse(fn, name, "must be an array of tag sequences (string arrays)", value);
   value.forEach((sentence, i) => {
-    if (!Array.isArray(sentence))
-      fail(
-        "invalid_value",
-        `${fn}: \`${name}\` must contain string arrays, got ${describeValue(sentence)} at index ${i}`,
-      );
+    if (!Array.isArray(sentence)) refuse(fn, name, "must contain string arrays", sentence, ` at index ${i}`);
     sentence.forEach((tag, j) => {
       if (typeof tag !== "string" || tag.length === 0)
-        fail(
-          "invalid_value",
-          `${fn}: \`${name}\` must contain non-empty tag strings, got ${describeValue(tag)} at index ${i}.${j}`,
-        );
+        refuse(fn, name, "must contain non-empty tag strings", tag, ` at index ${i}.${j}`);
     });
   });
   return value as string[][];
@@ -364,7 +263,7 @@ function checkTags(fn: string, name: string, sentences: readonly (readonly strin
   sentences.forEach((sentence, i) => {
     sentence.forEach((tag, j) => {
       if (r.mode === "strict") {
-        const allowed = SCHEMES[r.scheme as SeqevalScheme];
+        const allowed = schemeRules(r.scheme as SeqevalScheme).allowed;
         const prefix = r.suffix ? (tag[tag.length - 1] as string) : (tag[0] as string);
         if (!allowed.includes(prefix)) {
           fail(

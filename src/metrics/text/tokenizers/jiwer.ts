@@ -48,34 +48,34 @@ export function jiwerChars(text: string): string[] {
  * by a generation stamp. Ids are 0, 1, 2... in order of first appearance in the pair.
  */
 export class PairWordIds {
-  private hashes = new Int32Array(256);
-  private slotId = new Int32Array(256);
-  private stamps = new Int32Array(256);
-  private generation = 0;
+  #hashes = new Int32Array(256);
+  #slotId = new Int32Array(256);
+  #stamps = new Int32Array(256);
+  #generation = 0;
   /** Per id: which text (0: the first given in the pair, 1: the second), start and length. */
-  private firstText: string[] = [];
-  private firstStart = new Int32Array(128);
-  private firstLength = new Int32Array(128);
+  #firstText: string[] = [];
+  #firstStart = new Int32Array(128);
+  #firstLength = new Int32Array(128);
   /** Number of distinct words of the current pair. */
   size = 0;
 
   /** Starts a new pair whose texts hold at most `maxWords` words in all. */
   reset(maxWords: number): void {
-    let capacity = this.hashes.length;
+    let capacity = this.#hashes.length;
     while (capacity < 2 * maxWords) capacity *= 2;
-    if (capacity !== this.hashes.length) {
-      this.hashes = new Int32Array(capacity);
-      this.slotId = new Int32Array(capacity);
-      this.stamps = new Int32Array(capacity);
-      this.generation = 0;
+    if (capacity !== this.#hashes.length) {
+      this.#hashes = new Int32Array(capacity);
+      this.#slotId = new Int32Array(capacity);
+      this.#stamps = new Int32Array(capacity);
+      this.#generation = 0;
     }
-    if (this.firstStart.length < maxWords) {
-      this.firstStart = new Int32Array(2 * maxWords);
-      this.firstLength = new Int32Array(2 * maxWords);
+    if (this.#firstStart.length < maxWords) {
+      this.#firstStart = new Int32Array(2 * maxWords);
+      this.#firstLength = new Int32Array(2 * maxWords);
     }
-    if (++this.generation === 0x7fffffff) {
-      this.stamps.fill(0);
-      this.generation = 1;
+    if (++this.#generation === 0x7fffffff) {
+      this.#stamps.fill(0);
+      this.#generation = 1;
     }
     this.size = 0;
   }
@@ -83,16 +83,16 @@ export class PairWordIds {
   /** The id of `text[start .. end)`, whose FNV-1a state is `hash`. */
   id(text: string, start: number, end: number, hash: number): number {
     const h = hash ^ (hash >>> 16);
-    const mask = this.hashes.length - 1;
+    const mask = this.#hashes.length - 1;
     const len = end - start;
-    const g = this.generation;
+    const g = this.#generation;
     let s = h & mask;
-    while (this.stamps[s] === g) {
-      if (this.hashes[s] === h) {
-        const v = this.slotId[s]!;
-        if (this.firstLength[v] === len) {
-          const other = this.firstText[v]!;
-          const o = this.firstStart[v]!;
+    while (this.#stamps[s] === g) {
+      if (this.#hashes[s] === h) {
+        const v = this.#slotId[s]!;
+        if (this.#firstLength[v] === len) {
+          const other = this.#firstText[v]!;
+          const o = this.#firstStart[v]!;
           let k = 0;
           while (k < len && other.charCodeAt(o + k) === text.charCodeAt(start + k)) k++;
           if (k === len) return v;
@@ -101,12 +101,12 @@ export class PairWordIds {
       s = (s + 1) & mask;
     }
     const v = this.size++;
-    this.stamps[s] = g;
-    this.hashes[s] = h;
-    this.slotId[s] = v;
-    this.firstText[v] = text;
-    this.firstStart[v] = start;
-    this.firstLength[v] = len;
+    this.#stamps[s] = g;
+    this.#hashes[s] = h;
+    this.#slotId[s] = v;
+    this.#firstText[v] = text;
+    this.#firstStart[v] = start;
+    this.#firstLength[v] = len;
     return v;
   }
 }

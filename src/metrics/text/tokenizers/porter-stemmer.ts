@@ -14,24 +14,15 @@
  * Cost: O(length of the word) per call, plus a cache of recent results in {@link cachedStemmer}.
  */
 
-const IRREGULAR: Readonly<Record<string, string>> = {
-  sky: "sky",
-  skies: "sky",
-  dying: "die",
-  lying: "lie",
-  tying: "tie",
-  news: "news",
-  innings: "inning",
-  inning: "inning",
-  outings: "outing",
-  outing: "outing",
-  cannings: "canning",
-  canning: "canning",
-  howe: "howe",
-  proceed: "proceed",
-  exceed: "exceed",
-  succeed: "succeed",
-};
+/** nltk's irregular forms, "word:stem" (no stem: the word is its own). */
+const IRREGULAR: ReadonlyMap<string, string> = new Map(
+  "sky skies:sky dying:die lying:lie tying:tie news innings:inning inning outings:outing outing cannings:canning canning howe proceed exceed succeed"
+    .split(" ")
+    .map((entry) => {
+      const [word, stem = word] = entry.split(":");
+      return [word!, stem!];
+    }),
+);
 
 function isVowelChar(c: string): boolean {
   return c === "a" || c === "e" || c === "i" || c === "o" || c === "u";
@@ -147,29 +138,18 @@ function step1c(word: string): string {
   return applyRules(word, [["y", "i", (stem) => stem.length > 1 && isConsonant(stem, stem.length - 1)]]);
 }
 
-const STEP2_RULES: readonly Rule[] = [
-  ["ational", "ate", positive],
-  ["tional", "tion", positive],
-  ["enci", "ence", positive],
-  ["anci", "ance", positive],
-  ["izer", "ize", positive],
-  ["bli", "ble", positive],
-  ["alli", "al", positive],
-  ["entli", "ent", positive],
-  ["eli", "e", positive],
-  ["ousli", "ous", positive],
-  ["ization", "ize", positive],
-  ["ation", "ate", positive],
-  ["ator", "ate", positive],
-  ["alism", "al", positive],
-  ["iveness", "ive", positive],
-  ["fulness", "ful", positive],
-  ["ousness", "ous", positive],
-  ["aliti", "al", positive],
-  ["iviti", "ive", positive],
-  ["biliti", "ble", positive],
-  ["fulli", "ful", positive],
-];
+/** Rules written "suffix:replacement" (no replacement: the suffix is dropped), one condition for all. */
+function rules(text: string, condition: (stem: string) => boolean): Rule[] {
+  return text.split(" ").map((rule): Rule => {
+    const [suffix, replacement = ""] = rule.split(":");
+    return [suffix!, replacement, condition];
+  });
+}
+
+const STEP2_RULES = rules(
+  "ational:ate tional:tion enci:ence anci:ance izer:ize bli:ble alli:al entli:ent eli:e ousli:ous ization:ize ation:ate ator:ate alism:al iveness:ive fulness:ful ousness:ous aliti:al iviti:ive biliti:ble fulli:ful",
+  positive,
+);
 
 function step2(word: string): string {
   if (word.endsWith("alli") && positive(word.slice(0, -4))) return step2(`${word.slice(0, -4)}al`);
@@ -177,36 +157,12 @@ function step2(word: string): string {
   return applyRules(word, [...STEP2_RULES, ["logi", "log", () => positive(word.slice(0, -3))]]);
 }
 
-const STEP3_RULES: readonly Rule[] = [
-  ["icate", "ic", positive],
-  ["ative", "", positive],
-  ["alize", "al", positive],
-  ["iciti", "ic", positive],
-  ["ical", "ic", positive],
-  ["ful", "", positive],
-  ["ness", "", positive],
-];
+const STEP3_RULES = rules("icate:ic ative alize:al iciti:ic ical:ic ful ness", positive);
 
 const STEP4_RULES: readonly Rule[] = [
-  ["al", "", aboveOne],
-  ["ance", "", aboveOne],
-  ["ence", "", aboveOne],
-  ["er", "", aboveOne],
-  ["ic", "", aboveOne],
-  ["able", "", aboveOne],
-  ["ible", "", aboveOne],
-  ["ant", "", aboveOne],
-  ["ement", "", aboveOne],
-  ["ment", "", aboveOne],
-  ["ent", "", aboveOne],
+  ...rules("al ance ence er ic able ible ant ement ment ent", aboveOne),
   ["ion", "", (stem) => measure(stem) > 1 && (stem.endsWith("s") || stem.endsWith("t"))],
-  ["ou", "", aboveOne],
-  ["ism", "", aboveOne],
-  ["ate", "", aboveOne],
-  ["iti", "", aboveOne],
-  ["ous", "", aboveOne],
-  ["ive", "", aboveOne],
-  ["ize", "", aboveOne],
+  ...rules("ou ism ate iti ous ive ize", aboveOne),
 ];
 
 function step5a(word: string): string {
@@ -244,7 +200,7 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 export function porterStem(word: string): string {
   const lower = word.toLowerCase();
   // nltk looks the irregular forms up with the word as given (before lowercasing).
-  const irregular = Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : undefined;
+  const irregular = IRREGULAR.get(word);
   if (irregular !== undefined) return irregular;
   if (!SURROGATE.test(lower)) {
     if (lower.length <= 2) return lower;

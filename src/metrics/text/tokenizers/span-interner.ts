@@ -15,21 +15,21 @@ export const FNV_PRIME = 0x01000193;
 
 export class SpanInterner {
   /** Per slot, two entries: the span's hash and its id + 1 (0 = empty). */
-  private table: Int32Array;
-  private mask: number;
+  #table: Int32Array;
+  #mask: number;
   /** The distinct spans by id. */
   readonly words: string[] = [];
   /** The code units of the distinct spans, back to back (compact: comparisons stay in cache). */
-  private pool = new Uint16Array(4096);
-  private poolUsed = 0;
+  #pool = new Uint16Array(4096);
+  #poolUsed = 0;
   /** Per id, two entries: start of its code units in `pool`, and their count. */
-  private spans = new Int32Array(512);
+  #spans = new Int32Array(512);
 
   constructor(capacity = 1024) {
     let c = 16;
     while (c < capacity) c *= 2;
-    this.table = new Int32Array(2 * c);
-    this.mask = c - 1;
+    this.#table = new Int32Array(2 * c);
+    this.#mask = c - 1;
   }
 
   /** Number of distinct spans seen. */
@@ -51,15 +51,15 @@ export class SpanInterner {
   internHashed(text: string, start: number, end: number, hash: number): number {
     const h = hash ^ (hash >>> 16);
     const len = end - start;
-    const table = this.table;
-    const mask = this.mask;
+    const table = this.#table;
+    const mask = this.#mask;
     let s = h & mask;
     for (;;) {
       const v = table[2 * s + 1]!;
       if (v === 0) break;
-      if (table[2 * s] === h && this.spans[2 * v - 1] === len) {
-        const pool = this.pool;
-        const p0 = this.spans[2 * v - 2]!;
+      if (table[2 * s] === h && this.#spans[2 * v - 1] === len) {
+        const pool = this.#pool;
+        const p0 = this.#spans[2 * v - 2]!;
         let k = 0;
         while (k < len && pool[p0 + k] === text.charCodeAt(start + k)) k++;
         if (k === len) return v - 1;
@@ -67,35 +67,35 @@ export class SpanInterner {
       s = (s + 1) & mask;
     }
     const id = this.words.length;
-    this.add(text.slice(start, end));
+    this.#add(text.slice(start, end));
     table[2 * s] = h;
     table[2 * s + 1] = id + 1;
-    if (2 * this.words.length > mask) this.grow();
+    if (2 * this.words.length > mask) this.#grow();
     return id;
   }
 
   /** Records a new distinct span (its string and its code units in the pool). */
-  private add(word: string): void {
+  #add(word: string): void {
     const id = this.words.length;
     this.words.push(word);
-    if (2 * id + 2 > this.spans.length) {
-      const spans = new Int32Array(2 * this.spans.length);
-      spans.set(this.spans);
-      this.spans = spans;
+    if (2 * id + 2 > this.#spans.length) {
+      const spans = new Int32Array(2 * this.#spans.length);
+      spans.set(this.#spans);
+      this.#spans = spans;
     }
-    if (this.poolUsed + word.length > this.pool.length) {
-      const pool = new Uint16Array(Math.max(2 * this.pool.length, this.poolUsed + word.length));
-      pool.set(this.pool.subarray(0, this.poolUsed));
-      this.pool = pool;
+    if (this.#poolUsed + word.length > this.#pool.length) {
+      const pool = new Uint16Array(Math.max(2 * this.#pool.length, this.#poolUsed + word.length));
+      pool.set(this.#pool.subarray(0, this.#poolUsed));
+      this.#pool = pool;
     }
-    this.spans[2 * id] = this.poolUsed;
-    this.spans[2 * id + 1] = word.length;
-    for (let k = 0; k < word.length; k++) this.pool[this.poolUsed + k] = word.charCodeAt(k);
-    this.poolUsed += word.length;
+    this.#spans[2 * id] = this.#poolUsed;
+    this.#spans[2 * id + 1] = word.length;
+    for (let k = 0; k < word.length; k++) this.#pool[this.#poolUsed + k] = word.charCodeAt(k);
+    this.#poolUsed += word.length;
   }
 
-  private grow(): void {
-    const old = this.table;
+  #grow(): void {
+    const old = this.#table;
     const c = old.length; // twice the old slot count
     const table = new Int32Array(2 * c);
     const mask = c - 1;
@@ -107,7 +107,7 @@ export class SpanInterner {
       table[2 * s] = old[i]!;
       table[2 * s + 1] = v;
     }
-    this.table = table;
-    this.mask = mask;
+    this.#table = table;
+    this.#mask = mask;
   }
 }

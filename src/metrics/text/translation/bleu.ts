@@ -1,26 +1,15 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { optBoolean, optionNames, optNumber, optOneOf, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import {
   checkHypothesis,
   checkReferenceStreams,
   type ReferenceStreams,
   sentenceStreams,
 } from "../shared/inputs.js";
-import {
-  allOrderCodes,
-  classMatches,
-  clippedMatches,
-  codesFit,
-  directMatches,
-  hashedMatches,
-  hashedMatchesN,
-  localIds,
-  sortedCodes,
-} from "../shared/ngram-codes.js";
-import { countNgrams, maxCounts } from "../shared/ngram-counts.js";
+import { ngramMatches, tokenMatches } from "../shared/ngram-matches.js";
 import {
   checkSegmentCounts,
   mergeSegmentCounts,
@@ -100,16 +89,13 @@ const SMOOTH_DEFAULTS: Readonly<Record<BleuSmoothMethod, number | null>> = {
   exp: null,
 };
 
-export const corpusBleuMeta: CatalogEntry = {
+export const corpusBleuMeta = textEntry({
   id: "text/corpus_bleu",
   title: "BLEU (sacrebleu)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "\\mathrm{BLEU} = 100\\cdot \\mathrm{BP}\\cdot\\exp\\Big(\\tfrac{1}{N}\\sum_{n=1}^{N}\\log p_n\\Big),\\quad \\mathrm{BP}=\\min(1, e^{1-r/c})",
   range: [0, 100],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Depends on tokenization: report the signature (tokenizer, smoothing, case, number of references).",
     "Corpus BLEU pools n-gram counts; it is not the mean of sentence BLEU.",
@@ -122,9 +108,8 @@ export const corpusBleuMeta: CatalogEntry = {
       implementation: "sacrebleu 2.6.0 BLEU.corpus_score / sentence_bleu",
     },
   ],
-  traits: ["machine-translation", "reference-based", "n-gram"],
   exports: ["corpusBleu", "corpusBleuDef", "sentenceBleu", "computeBleuFromStatistics", "bleuSignature"],
-};
+});
 
 interface ResolvedBleuOptions {
   readonly tokenize: SacrebleuTokenizerName;
@@ -258,112 +243,73 @@ export function bleuSignature(
 /**
  * BLEU statistics of one segment with one reference under the `13a` tokenizer, without token
  * strings: tokens are interned to corpus ids straight from the line, remapped to segment-local
- * ids (so n-gram codes stay exact), and the codes of each order are built in place in reused
- * buffers and matched with the hash table of {@link hashedMatchesN} (a direct table below 2^16). Same counts as the general path.
+ * ids in reused buffers, and matched by {@link ngramMatches}. Same counts as the general path.
  */
 class SingleReference13a {
-  private interner = new SpanInterner(4096);
-  private readonly tokens = { ids: new Int32Array(256) };
-  private stamp = new Int32Array(4096);
-  private localOf = new Int32Array(4096);
-  private generation = 0;
-  private hypCodes = new Float64Array(256);
-  private refCodes = new Float64Array(256);
-  private hypIds = new Int32Array(256);
-  private refIds = new Int32Array(256);
-  private perOrder = new Int32Array(12);
+  #interner = new SpanInterner(4096);
+  readonly #tokens = { ids: new Int32Array(256) };
+  #stamp = new Int32Array(4096);
+  #localOf = new Int32Array(4096);
+  #generation = 0;
+  #hypIds = new Int32Array(256);
+  #refIds = new Int32Array(256);
+  #perOrder = new Int32Array(12);
+  readonly #refs: Int32Array[] = [];
+  readonly #refLengths: number[] = [];
   hypLength = 0;
   refLength = 0;
 
-  /** Adds clipped matches and totals per order; returns -1 (nothing added) when the codes would not be exact. */
-  segment(hyp: string, ref: string, maxOrder: number, correct: number[], total: number[]): number {
+  /** Adds clipped matches and totals per order. */
+  segment(hyp: string, ref: string, maxOrder: number, correct: number[], total: number[]): void {
     // The interner lives as long as the definition (batches of any size reuse it); a fresh one
     // past a million distinct tokens bounds its memory.
-    if (this.interner.size > 1 << 20) this.interner = new SpanInterner(4096);
-    const hypEnd = tokenize13aIds(hyp, this.interner, this.tokens, 0);
-    const refEnd = tokenize13aIds(ref, this.interner, this.tokens, hypEnd);
-    const ids = this.tokens.ids;
+    if (this.#interner.size > 1 << 20) this.#interner = new SpanInterner(4096);
+    const hypEnd = tokenize13aIds(hyp, this.#interner, this.#tokens, 0);
+    const refEnd = tokenize13aIds(ref, this.#interner, this.#tokens, hypEnd);
+    const ids = this.#tokens.ids;
     const hl = hypEnd;
     const rl = refEnd - hypEnd;
-    if (this.stamp.length < this.interner.size) {
-      const size = Math.max(this.interner.size, 2 * this.stamp.length);
-      this.stamp = new Int32Array(size);
-      this.localOf = new Int32Array(size);
-      this.generation = 0;
+    if (this.#stamp.length < this.#interner.size) {
+      const size = Math.max(this.#interner.size, 2 * this.#stamp.length);
+      this.#stamp = new Int32Array(size);
+      this.#localOf = new Int32Array(size);
+      this.#generation = 0;
     }
-    if (++this.generation === 0x7fffffff) {
-      this.stamp.fill(0);
-      this.generation = 1;
+    if (++this.#generation === 0x7fffffff) {
+      this.#stamp.fill(0);
+      this.#generation = 1;
     }
-    if (this.hypIds.length < hl) {
-      this.hypIds = new Int32Array(2 * hl);
-      this.hypCodes = new Float64Array(2 * hl);
-    }
-    if (this.refIds.length < rl) {
-      this.refIds = new Int32Array(2 * rl);
-      this.refCodes = new Float64Array(2 * rl);
-    }
-    const g = this.generation;
-    const stamp = this.stamp;
-    const localOf = this.localOf;
-    let size = 0;
-    const hypIds = this.hypIds;
-    for (let k = 0; k < hl; k++) {
-      const id = ids[k]!;
-      if (stamp[id] !== g) {
-        stamp[id] = g;
-        localOf[id] = size++;
-      }
-      hypIds[k] = localOf[id]!;
-    }
-    const refIds = this.refIds;
-    for (let k = 0; k < rl; k++) {
-      const id = ids[hypEnd + k]!;
-      if (stamp[id] !== g) {
-        stamp[id] = g;
-        localOf[id] = size++;
-      }
-      refIds[k] = localOf[id]!;
-    }
-    if (this.perOrder.length < 3 * maxOrder) this.perOrder = new Int32Array(3 * maxOrder);
-    const perOrder = this.perOrder;
-    if (classMatches(hypIds, hl, refIds, rl, size, maxOrder, perOrder)) {
-      for (let n = 0; n < maxOrder; n++) {
-        total[n]! += perOrder[3 * n]!;
-        correct[n]! += perOrder[3 * n + 2]!;
-      }
-      this.hypLength = hl;
-      this.refLength = rl;
-      return 0;
-    }
-    if (!codesFit(size, maxOrder)) return -1;
-    const base = Math.max(size, 2);
-    const hc = this.hypCodes;
-    const rc = this.refCodes;
-    // base^n: every code of order n is below it (direct counting while it is at most 2^16).
-    let largest = 1;
-    for (let n = 1; n <= maxOrder; n++) {
-      largest *= base;
-      // Order n codes in place from order n - 1: code_n[i] = code_{n-1}[i] * base + id[i + n - 1].
-      const hn = hl - n + 1;
-      const rn = rl - n + 1;
-      if (n === 1) {
-        for (let k = 0; k < hl; k++) hc[k] = hypIds[k]!;
-        for (let k = 0; k < rl; k++) rc[k] = refIds[k]!;
-      } else {
-        for (let k = 0; k < hn; k++) hc[k] = hc[k]! * base + hypIds[k + n - 1]!;
-        for (let k = 0; k < rn; k++) rc[k] = rc[k]! * base + refIds[k + n - 1]!;
-      }
-      if (hn > 0) {
-        total[n - 1]! += hn;
-        if (rn > 0)
-          correct[n - 1]! +=
-            largest <= 65536 ? directMatches(hc, hn, rc, rn) : hashedMatchesN(hc, hn, rc, rn);
-      }
+    if (this.#hypIds.length < hl) this.#hypIds = new Int32Array(2 * hl);
+    if (this.#refIds.length < rl) this.#refIds = new Int32Array(2 * rl);
+    const size = this.#local(ids, hypEnd, this.#refIds, rl, this.#local(ids, 0, this.#hypIds, hl, 0));
+    if (this.#perOrder.length < 3 * maxOrder) this.#perOrder = new Int32Array(3 * maxOrder);
+    const perOrder = this.#perOrder;
+    this.#refs[0] = this.#refIds;
+    this.#refLengths[0] = rl;
+    ngramMatches(this.#hypIds, hl, this.#refs, this.#refLengths, size, maxOrder, perOrder);
+    for (let n = 0; n < maxOrder; n++) {
+      total[n]! += perOrder[3 * n]!;
+      correct[n]! += perOrder[3 * n + 2]!;
     }
     this.hypLength = hl;
     this.refLength = rl;
-    return 0;
+  }
+
+  /** Writes the segment-local ids of `ids[from .. from + length)` to `to`; returns the ids in use. */
+  #local(ids: Int32Array, from: number, to: Int32Array, length: number, size: number): number {
+    const g = this.#generation;
+    const stamp = this.#stamp;
+    const localOf = this.#localOf;
+    let next = size;
+    for (let k = 0; k < length; k++) {
+      const id = ids[from + k]!;
+      if (stamp[id] !== g) {
+        stamp[id] = g;
+        localOf[id] = next++;
+      }
+      to[k] = localOf[id]!;
+    }
+    return next;
   }
 }
 
@@ -402,60 +348,26 @@ function bleuDef(
       let sysLen = 0;
       let refLen = 0;
       const scratch: string[] = [];
+      const perOrder = new Int32Array(3 * maxOrder);
       for (let i = 0; i < checked.hypotheses.length; i++) {
         const refs = checked.referencesOf(i, scratch);
         if (fast !== null && refs.length === 1) {
-          const stats = fast.segment(
-            strip(checked.hypotheses[i]!),
-            strip(refs[0]!),
-            maxOrder,
-            correct,
-            total,
-          );
-          if (stats >= 0) {
-            sysLen += fast.hypLength;
-            refLen += fast.refLength;
-            continue;
-          }
+          fast.segment(strip(checked.hypotheses[i]!), strip(refs[0]!), maxOrder, correct, total);
+          sysLen += fast.hypLength;
+          refLen += fast.refLength;
+          continue;
         }
         const refTokens = refs.map(prep);
         const hypTokens = prep(checked.hypotheses[i]!);
-        const refLens = refTokens.map((t) => t.length);
         sysLen += hypTokens.length;
-        refLen += closestRefLength(hypTokens.length, refLens);
-        const local = localIds([hypTokens, ...refTokens]);
-        if (codesFit(local.size, maxOrder)) {
-          // Numeric n-gram codes, sorted, matched with two pointers (no string keys).
-          const base = Math.max(local.size, 2);
-          if (local.ids.length === 2) {
-            // One reference: hashed matching of unsorted codes.
-            const hypCodes = allOrderCodes(local.ids[0]!, maxOrder, base);
-            const refCodes = allOrderCodes(local.ids[1]!, maxOrder, base);
-            for (let n = 0; n < maxOrder; n++) {
-              total[n]! += hypCodes[n]!.length;
-              correct[n]! += hashedMatches(hypCodes[n]!, refCodes[n]!);
-            }
-            continue;
-          }
-          for (let n = 1; n <= maxOrder; n++) {
-            const hypCodes = sortedCodes(local.ids[0]!, n, base);
-            if (hypCodes.length === 0) continue;
-            total[n - 1]! += hypCodes.length;
-            const refCodes: Float64Array[] = [];
-            for (let k = 1; k < local.ids.length; k++) refCodes.push(sortedCodes(local.ids[k]!, n, base));
-            correct[n - 1]! += clippedMatches(hypCodes, refCodes);
-          }
-          continue;
-        }
-        const refNgrams = maxCounts(refTokens.map((t) => countNgrams(t, 1, maxOrder)));
-        // Per-order hypothesis counts, clipped by the reference maxima.
-        const hypCounts = countNgrams(hypTokens, 1, maxOrder);
-        for (const [key, count] of hypCounts) {
-          let order = 0;
-          for (let c = 0; c < key.length; c++) if (key.charCodeAt(c) === 32) order++;
-          total[order]! += count;
-          const r = refNgrams.get(key);
-          if (r !== undefined) correct[order]! += Math.min(count, r);
+        refLen += closestRefLength(
+          hypTokens.length,
+          refTokens.map((t) => t.length),
+        );
+        tokenMatches(hypTokens, refTokens, maxOrder, perOrder);
+        for (let n = 0; n < maxOrder; n++) {
+          total[n]! += perOrder[3 * n]!;
+          correct[n]! += perOrder[3 * n + 2]!;
         }
       }
       state.segments += checked.hypotheses.length;

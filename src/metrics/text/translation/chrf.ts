@@ -1,24 +1,16 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optNumber, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import {
   checkHypothesis,
   checkReferenceStreams,
   type ReferenceStreams,
   sentenceStreams,
 } from "../shared/inputs.js";
-import {
-  allOrderCodes,
-  classMatches,
-  codesFit,
-  directMatches,
-  hashedMatches,
-  hashedMatchesN,
-  localIds,
-} from "../shared/ngram-codes.js";
+import { localIds, ngramMatches } from "../shared/ngram-matches.js";
 import {
   checkSegmentCounts,
   mergeSegmentCounts,
@@ -60,16 +52,13 @@ export interface ChrfState extends SegmentCounts {
   stats: number[];
 }
 
-export const chrfMeta: CatalogEntry = {
+export const chrfMeta = textEntry({
   id: "text/chrf",
   title: "chrF / chrF++ (sacrebleu)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "\\mathrm{chrF}_\\beta = 100\\cdot\\frac{(1+\\beta^2)\\,\\overline{P}\\,\\overline{R}}{\\beta^2\\overline{P}+\\overline{R}}, \\overline{P},\\overline{R}\\text{ averaged over character (and word) n-gram orders}",
   range: [0, 100],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Character n-grams reward partial word matches (morphology) and need no tokenizer.",
     "Corpus chrF pools counts; it is not the mean of sentence chrF.",
@@ -78,9 +67,8 @@ export const chrfMeta: CatalogEntry = {
     { paper: "Popović 2015, chrF: character n-gram F-score; Popović 2017, chrF++" },
     { implementation: "sacrebleu 2.6.0 CHRF.corpus_score / sentence_chrf" },
   ],
-  traits: ["machine-translation", "reference-based", "character-level"],
   exports: ["chrf", "chrfDef", "sentenceChrf"],
-};
+});
 
 const PUNCTS = new Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
 
@@ -97,55 +85,6 @@ export function chrfWords(sentence: string): string[] {
     else out.push(w);
   }
   return out;
-}
-
-function charNgrams(line: string, maxOrder: number, whitespace: boolean): Map<string, number>[] {
-  const text = whitespace ? line : pySplit(line).join("");
-  // UTF-16 offsets of code points, so that an n-gram of n code points is one slice.
-  const offsets: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    offsets.push(i);
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-  }
-  offsets.push(text.length);
-  const len = offsets.length - 1;
-  const maps: Map<string, number>[] = [];
-  for (let n = 1; n <= maxOrder; n++) {
-    const map = new Map<string, number>();
-    for (let i = 0; i + n <= len; i++) {
-      const key = text.slice(offsets[i], offsets[i + n]);
-      map.set(key, (map.get(key) ?? 0) + 1);
-    }
-    maps.push(map);
-  }
-  return maps;
-}
-
-function wordNgrams(words: readonly string[], n: number): Map<string, number> {
-  const map = new Map<string, number>();
-  for (let i = 0; i + n <= words.length; i++) {
-    const key = words.slice(i, i + n).join(" ");
-    map.set(key, (map.get(key) ?? 0) + 1);
-  }
-  return map;
-}
-
-function allNgrams(
-  line: string,
-  charOrder: number,
-  wordOrder: number,
-  whitespace: boolean,
-): Map<string, number>[] {
-  const maps = charNgrams(line, charOrder, whitespace);
-  if (wordOrder > 0) {
-    const words = chrfWords(line);
-    for (let n = 1; n <= wordOrder; n++) maps.push(wordNgrams(words, n));
-  }
-  return maps;
 }
 
 /**
@@ -223,11 +162,34 @@ function charIds(texts: readonly string[], whitespace: boolean): { ids: Int32Arr
 }
 
 /**
+ * Adds [hyp, ref, match] per order of one hypothesis and one reference (ids below `size`) to
+ * `stats` from index `at`, as sacrebleu counts them: the hypothesis n-grams of an order count only
+ * when the reference has n-grams of that order.
+ */
+function addPairStatistics(
+  hyp: Int32Array,
+  hl: number,
+  ref: Int32Array,
+  rl: number,
+  size: number,
+  order: number,
+  stats: number[],
+  at: number,
+): void {
+  if (perOrder.length < 3 * order) perOrder = new Int32Array(3 * order);
+  ngramMatches(hyp, hl, [ref], [rl], size, order, perOrder);
+  for (let k = 0; k < 3 * order; k += 3) {
+    const r = perOrder[k + 1]!;
+    stats[at + k]! += r > 0 ? perOrder[k]! : 0;
+    stats[at + k + 1]! += r;
+    stats[at + k + 2]! += perOrder[k + 2]!;
+  }
+}
+
+/**
  * Character statistics of one segment with one reference (chrF without word orders), added to
- * `sums` as [hyp, ref, match] per order; false (nothing added) when the codes would not be
- * exact. Same numbers as {@link segmentStatistics}: characters get segment-local ids, the codes
- * of each order are built in place from the previous order in reused buffers, and codes below
- * 2^16 are counted in a direct table instead of hashed.
+ * `sums` as [hyp, ref, match] per order: the numbers of {@link segmentStatistics} without its
+ * allocations (characters get segment-local ids in reused buffers).
  */
 function singleReferenceCharStatistics(
   hypothesis: string,
@@ -235,64 +197,18 @@ function singleReferenceCharStatistics(
   charOrder: number,
   whitespace: boolean,
   sums: number[],
-): boolean {
+): void {
   newCharGeneration();
-  if (hypIdBuffer.length < hypothesis.length) {
-    hypIdBuffer = new Int32Array(2 * hypothesis.length);
-    hypCodeBuffer = new Float64Array(2 * hypothesis.length);
-  }
-  if (refIdBuffer.length < reference.length) {
-    refIdBuffer = new Int32Array(2 * reference.length);
-    refCodeBuffer = new Float64Array(2 * reference.length);
-  }
+  if (hypIdBuffer.length < hypothesis.length) hypIdBuffer = new Int32Array(2 * hypothesis.length);
+  if (refIdBuffer.length < reference.length) refIdBuffer = new Int32Array(2 * reference.length);
   const hl = charIdsInto(hypothesis, whitespace, hypIdBuffer, 0);
   const rl = charIdsInto(reference, whitespace, refIdBuffer, charSize);
-  const size = charSize;
-  if (perOrder.length < 3 * charOrder) perOrder = new Int32Array(3 * charOrder);
-  if (classMatches(hypIdBuffer, hl, refIdBuffer, rl, size, charOrder, perOrder)) {
-    for (let k = 0; k < charOrder; k++) {
-      const at = 3 * k;
-      const r = perOrder[at + 1]!;
-      sums[at]! += r > 0 ? perOrder[at]! : 0;
-      sums[at + 1]! += r;
-      sums[at + 2]! += perOrder[at + 2]!;
-    }
-    return true;
-  }
-  if (!codesFit(size, charOrder)) return false;
-  const base = Math.max(size, 2);
-  const hypIds = hypIdBuffer;
-  const refIds = refIdBuffer;
-  const hc = hypCodeBuffer;
-  const rc = refCodeBuffer;
-  let largest = 1;
-  for (let n = 1; n <= charOrder; n++) {
-    const hn = hl - n + 1;
-    const rn = rl - n + 1;
-    if (n === 1) {
-      for (let k = 0; k < hl; k++) hc[k] = hypIds[k]!;
-      for (let k = 0; k < rl; k++) rc[k] = refIds[k]!;
-    } else {
-      for (let k = 0; k < hn; k++) hc[k] = hc[k]! * base + hypIds[k + n - 1]!;
-      for (let k = 0; k < rn; k++) rc[k] = rc[k]! * base + refIds[k + n - 1]!;
-    }
-    largest *= base;
-    const h = Math.max(hn, 0);
-    const r = Math.max(rn, 0);
-    const at = 3 * (n - 1);
-    sums[at]! += r > 0 ? h : 0;
-    sums[at + 1]! += r;
-    if (h > 0 && r > 0)
-      sums[at + 2]! += largest <= 65536 ? directMatches(hc, h, rc, r) : hashedMatchesN(hc, h, rc, r);
-  }
-  return true;
+  addPairStatistics(hypIdBuffer, hl, refIdBuffer, rl, charSize, charOrder, sums, 0);
 }
 
 let hypIdBuffer = new Int32Array(512);
 let perOrder = new Int32Array(18);
 let refIdBuffer = new Int32Array(512);
-let hypCodeBuffer = new Float64Array(512);
-let refCodeBuffer = new Float64Array(512);
 
 /**
  * The character ids of `text` (Python whitespace dropped unless `whitespace`) written to `out`,
@@ -330,63 +246,22 @@ function charIdsInto(text: string, whitespace: boolean, out: Int32Array, size: n
   return k;
 }
 
-/** [hyp, ref, match] per order for one hypothesis and one reference given sorted codes per order. */
-function pairStatistics(hyp: readonly number[][], ref: readonly number[][]): number[] {
-  const stats: number[] = [];
-  for (let k = 0; k < hyp.length; k++) {
-    const h = hyp[k]!;
-    const r = ref[k]!;
-    stats.push(r.length > 0 ? h.length : 0, r.length, hashedMatches(h, r));
-  }
-  return stats;
-}
-
 /**
- * The statistics of the best reference (highest sentence chrF, first on ties) for one segment.
- * Character and word n-grams become numeric codes over segment-local ids (matched through a hash table); string keys are the fallback when the local vocabulary is too large.
+ * The statistics of the best reference (highest sentence chrF, first on ties) for one segment:
+ * characters and words get segment-local ids, matched by {@link ngramMatches}.
  */
 function segmentStatistics(hypothesis: string, references: readonly string[], o: ResolvedChrf): number[] {
   const chars = charIds([hypothesis, ...references], o.whitespace);
   const words = o.wordOrder > 0 ? localIds([chrfWords(hypothesis), ...references.map(chrfWords)]) : null;
-  const fits = codesFit(chars.size, o.charOrder) && (words === null || codesFit(words.size, o.wordOrder));
   let best: number[] = [];
   let bestF = -1;
-  if (fits) {
-    const cb = Math.max(chars.size, 2);
-    const wb = words === null ? 2 : Math.max(words.size, 2);
-    const codes = (k: number): number[][] => {
-      const out = allOrderCodes(chars.ids[k]!, o.charOrder, cb);
-      if (words !== null) out.push(...allOrderCodes(words.ids[k]!, o.wordOrder, wb));
-      return out;
-    };
-    const hyp = codes(0);
-    for (let r = 0; r < references.length; r++) {
-      const stats = pairStatistics(hyp, codes(r + 1));
-      const f = chrfFromStatistics(stats, o.beta, o.epsSmoothing);
-      if (f > bestF) {
-        bestF = f;
-        best = stats;
-      }
-    }
-    return best;
-  }
-  const hyp = allNgrams(hypothesis, o.charOrder, o.wordOrder, o.whitespace);
-  for (const ref of references) {
-    const refMaps = allNgrams(ref, o.charOrder, o.wordOrder, o.whitespace);
-    const stats: number[] = [];
-    for (let k = 0; k < hyp.length; k++) {
-      const h = hyp[k]!;
-      const r = refMaps[k]!;
-      let match = 0;
-      let hypCount = 0;
-      for (const [key, count] of h) {
-        hypCount += count;
-        const rc = r.get(key);
-        if (rc !== undefined) match += Math.min(count, rc);
-      }
-      let refCount = 0;
-      for (const c of r.values()) refCount += c;
-      stats.push(r.size > 0 ? hypCount : 0, refCount, match);
+  for (let r = 1; r <= references.length; r++) {
+    const stats = new Array<number>(3 * (o.charOrder + o.wordOrder)).fill(0);
+    const [hc, rc] = [chars.ids[0]!, chars.ids[r]!];
+    addPairStatistics(hc, hc.length, rc, rc.length, chars.size, o.charOrder, stats, 0);
+    if (words !== null) {
+      const [hw, rw] = [words.ids[0]!, words.ids[r]!];
+      addPairStatistics(hw, hw.length, rw, rw.length, words.size, o.wordOrder, stats, 3 * o.charOrder);
     }
     const f = chrfFromStatistics(stats, o.beta, o.epsSmoothing);
     if (f > bestF) {
@@ -482,18 +357,16 @@ function chrfDefWith(
       const scratch: string[] = [];
       for (let i = 0; i < checked.hypotheses.length; i++) {
         const refs = checked.referencesOf(i, scratch);
-        if (
-          singleChar &&
-          refs.length === 1 &&
+        if (singleChar && refs.length === 1) {
           singleReferenceCharStatistics(
             prep(checked.hypotheses[i]!),
             prep(refs[0]!),
             o.charOrder,
             o.whitespace,
             sums,
-          )
-        )
+          );
           continue;
+        }
         const best = segmentStatistics(prep(checked.hypotheses[i]!), refs.map(prep), o);
         for (let k = 0; k < best.length; k++) sums[k]! += best[k]!;
       }

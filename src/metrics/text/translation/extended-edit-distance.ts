@@ -1,8 +1,15 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
-import { checkMeanState } from "../shared/state.js";
+import {
+  addScores,
+  checkMeanState,
+  type MeanState,
+  meanScore,
+  mergeScores,
+  noScores,
+} from "../shared/state.js";
 import { pyRstrip, pythonWhitespaceClass } from "../tokenizers/python-strings.js";
 
 export interface ExtendedEditDistanceOptions {
@@ -18,28 +25,21 @@ export interface ExtendedEditDistanceOptions {
   readonly insertion?: number;
 }
 
-/** Sum and count of sentence scores (each the best over its references). */
-export interface ExtendedEditDistanceState {
-  sum: number;
-  count: number;
-}
+/** Exact sum and count of sentence scores (each the best over its references). */
+export type ExtendedEditDistanceState = MeanState;
 
-export const extendedEditDistanceMeta: CatalogEntry = {
+export const extendedEditDistanceMeta = textEntry({
   id: "text/extended_edit_distance",
   title: "Extended edit distance (EED)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula: "\\mathrm{EED} = \\min\\Big(1, \\frac{e + \\rho\\cdot v}{|r| + \\rho\\cdot v}\\Big)",
   range: [0, 1],
   direction: "lower",
-  differentiable: false,
   references: [
     { paper: "Stanchev, Wang & Ney 2019, EED: Extended Edit Distance Measure for Machine Translation" },
     { implementation: "torchmetrics 1.9.0 ExtendedEditDistance" },
   ],
-  traits: ["machine-translation", "character-level", "edit-distance"],
   exports: ["extendedEditDistance", "extendedEditDistanceDef"],
-};
+});
 
 const WS_RUN = new RegExp(`[${pythonWhitespaceClass}]+`, "g");
 
@@ -106,7 +106,7 @@ export function eedSentence(
  * Extended edit distance as a streaming metric, matching torchmetrics 1.9.0
  * `ExtendedEditDistance`: each hypothesis scores the minimum EED over its references, the
  * corpus value is the mean of sentence scores (torchmetrics keeps them in float32; plumbline in
- * float64, within 1e-6). The state is their sum and count; `merge` adds. No pair: 0.
+ * float64, within 1e-6). The state is their exact sum and count; `merge` adds. No pair: 0.
  * Cost O(|hyp| * |ref|) per pair.
  */
 export function extendedEditDistanceDef(
@@ -131,24 +131,22 @@ export function extendedEditDistanceDef(
     id,
     meta: extendedEditDistanceMeta,
     options: { language, ...params },
-    init: () => ({ sum: 0, count: 0 }),
+    init: noScores,
     update(state, hypotheses, references) {
       const checked = checkPairs(hypotheses, references, fn);
-      let sum = 0;
-      for (let i = 0; i < checked.hypotheses.length; i++) {
-        const hyp = prep(checked.hypotheses[i]!);
+      const scores = checked.hypotheses.map((h, i) => {
+        const hyp = prep(h);
         let best = Number.POSITIVE_INFINITY;
         for (const ref of checked.references[i]!) {
           const s = eedSentence(hyp, prep(ref), params.alpha, params.rho, params.deletion, params.insertion);
           if (s < best) best = s;
         }
-        sum += best;
-      }
-      state.sum += sum;
-      state.count += checked.hypotheses.length;
+        return best;
+      });
+      addScores(state, scores, fn);
     },
-    merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
-    compute: (state) => (state.count === 0 ? 0 : state.sum / state.count),
+    merge: mergeScores,
+    compute: (state) => (state.count === 0 ? 0 : meanScore(state)),
     validateState(state): asserts state is ExtendedEditDistanceState {
       checkMeanState(id, state);
     },

@@ -1,10 +1,10 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { optInteger, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
-import { countNgrams } from "../shared/ngram-counts.js";
+import { tokenMatches } from "../shared/ngram-matches.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
 export interface GleuOptions {
@@ -20,24 +20,20 @@ export interface GleuState {
   total: number;
 }
 
-export const gleuMeta: CatalogEntry = {
+export const gleuMeta = textEntry({
   id: "text/gleu",
   title: "Google BLEU (GLEU)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "\\mathrm{GLEU} = \\frac{\\sum \\text{matching n-grams}}{\\sum \\max(\\#\\text{hyp n-grams}, \\#\\text{ref n-grams})}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
   robustness: ["Symmetric in precision and recall, so well behaved at the sentence level."],
   references: [
     { paper: "Wu et al. 2016, Google's neural machine translation system" },
     { implementation: "nltk 3.8 nltk.translate.gleu_score.corpus_gleu / sentence_gleu" },
   ],
-  traits: ["machine-translation", "reference-based", "n-gram"],
   exports: ["corpusGleu", "corpusGleuDef", "sentenceGleu"],
-};
+});
 
 /**
  * GLEU as a streaming metric, identical to nltk 3.8 `corpus_gleu` (whitespace tokens): per
@@ -69,19 +65,20 @@ function gleuDef(
       const checked = checkPairs(hypotheses, references, fn);
       let matches = 0;
       let total = 0;
+      const perOrder = new Int32Array(3 * maxLen);
       for (let i = 0; i < checked.hypotheses.length; i++) {
-        const hyp = countNgrams(pySplit(checked.hypotheses[i]!), minLen, maxLen);
-        let tpfp = 0;
-        for (const c of hyp.values()) tpfp += c;
+        const hyp = pySplit(checked.hypotheses[i]!);
         let best: [number, number] | null = null;
         for (const ref of checked.references[i]!) {
-          const refCounts = countNgrams(pySplit(ref), minLen, maxLen);
+          // Hypothesis n-grams, reference n-grams and overlap, over orders minLen..maxLen.
+          tokenMatches(hyp, [pySplit(ref)], maxLen, perOrder);
+          let tpfp = 0;
           let tpfn = 0;
           let tp = 0;
-          for (const [key, c] of refCounts) {
-            tpfn += c;
-            const h = hyp.get(key);
-            if (h !== undefined) tp += Math.min(c, h);
+          for (let k = 3 * (minLen - 1); k < 3 * maxLen; k += 3) {
+            tpfp += perOrder[k]!;
+            tpfn += perOrder[k + 1]!;
+            tp += perOrder[k + 2]!;
           }
           const nAll = Math.max(tpfp, tpfn);
           if (nAll > 0 && (best === null || tp / nAll > best[0] / best[1])) best = [tp, nAll];

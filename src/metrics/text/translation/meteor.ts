@@ -1,8 +1,16 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
-import { checkMeanState } from "../shared/state.js";
+import { textEntry } from "../shared/catalog-entry.js";
+import { refuse } from "../shared/inputs.js";
+import {
+  addScores,
+  checkMeanState,
+  type MeanState,
+  meanScore,
+  mergeScores,
+  noScores,
+} from "../shared/state.js";
 import { cachedStemmer } from "../tokenizers/porter-stemmer.js";
 import type { WordNet } from "./wordnet.js";
 
@@ -24,16 +32,13 @@ export interface MeteorOptions {
 }
 
 /** Catalog entry for METEOR. */
-export const meteorMeta: CatalogEntry = {
+export const meteorMeta = textEntry({
   id: "text/meteor",
   title: "METEOR (exact, stem and WordNet-synonym unigram alignment)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "F_{mean}=\\frac{PR}{\\alpha P+(1-\\alpha)R},\\; Pen=\\gamma\\left(\\frac{chunks}{matches}\\right)^{\\beta},\\; METEOR=F_{mean}(1-Pen)",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Recall-weighted unigram matching with stems and synonyms: more tolerant of paraphrase than BLEU.",
     "English-only resources (Porter stemmer, WordNet); the WordNet version changes synonym matches.",
@@ -46,9 +51,8 @@ export const meteorMeta: CatalogEntry = {
         "nltk 3.8 meteor_score / single_meteor_score (alpha 0.9, beta 3, gamma 0.5; PorterStemmer; WordNet 3.0)",
     },
   ],
-  traits: ["translation", "paraphrase", "reference-based"],
   exports: ["meteor", "meteorDef", "meteorScore", "singleMeteorScore"],
-};
+});
 
 interface Resolved {
   readonly alpha: number;
@@ -178,11 +182,7 @@ function scoreOne(
 }
 
 function checkTokens(fn: string, name: string, value: unknown, at: string): readonly string[] {
-  if (!Array.isArray(value))
-    fail(
-      "invalid_value",
-      `${fn}: \`${name}\` must be an array of tokens (strings), got ${describeValue(value)}${at}`,
-    );
+  if (!Array.isArray(value)) refuse(fn, name, "must be an array of tokens (strings)", value, `${at}`);
   value.forEach((t, i) => {
     if (typeof t !== "string")
       fail(
@@ -232,10 +232,7 @@ export function meteorScore(
   const wordnet = wordNetOf(r, fn);
   checkTokens(fn, "hypothesis", hypothesis, "");
   if (!Array.isArray(references) || references.length === 0) {
-    fail(
-      "invalid_value",
-      `${fn}: \`references\` must be a non-empty array of token arrays, got ${describeValue(references)}`,
-    );
+    refuse(fn, "references", "must be a non-empty array of token arrays", references);
   }
   references.forEach((ref, i) => {
     checkTokens(fn, "references", ref, ` index ${i}`);
@@ -255,11 +252,8 @@ function bestOver(
   return best;
 }
 
-/** Running sum of sentence METEOR scores. */
-export interface MeteorState {
-  sum: number;
-  count: number;
-}
+/** Exact running sum and count of sentence METEOR scores. */
+export type MeteorState = MeanState;
 
 /**
  * METEOR as a mergeable metric: the mean over hypotheses of nltk's `meteor_score` (max over each
@@ -281,19 +275,13 @@ export function meteorDef(
     id,
     meta: meteorMeta,
     options: { alpha: r.alpha, beta: r.beta, gamma: r.gamma, wordnet: version },
-    init: () => ({ sum: 0, count: 0 }),
+    init: noScores,
     update(state, hypotheses, references) {
       const wordnet = wordNetOf(r, fn);
       if (!Array.isArray(hypotheses))
-        fail(
-          "invalid_value",
-          `meteor: \`hypotheses\` must be an array of token arrays, got ${describeValue(hypotheses)}`,
-        );
+        refuse("meteor", "hypotheses", "must be an array of token arrays", hypotheses);
       if (!Array.isArray(references))
-        fail(
-          "invalid_value",
-          `meteor: \`references\` must be an array of reference sets, got ${describeValue(references)}`,
-        );
+        refuse("meteor", "references", "must be an array of reference sets", references);
       if (hypotheses.length !== references.length) {
         fail(
           "shape_mismatch",
@@ -302,25 +290,20 @@ export function meteorDef(
       }
       const sets = references.map((set, i) => {
         if (!Array.isArray(set) || set.length === 0)
-          fail(
-            "invalid_value",
-            `meteor: \`references\` must contain non-empty reference sets, got ${describeValue(set)} at index ${i}`,
-          );
+          refuse("meteor", "references", "must contain non-empty reference sets", set, ` at index ${i}`);
         for (const ref of set) checkTokens("meteor", "references", ref, ` index ${i}`);
         return set as readonly (readonly string[])[];
       });
       hypotheses.forEach((h, i) => {
         checkTokens("meteor", "hypotheses", h, ` index ${i}`);
       });
-      let sum = 0;
-      hypotheses.forEach((h, i) => {
-        sum += bestOver(sets[i] as readonly (readonly string[])[], h, r, wordnet);
-      });
-      state.sum += sum;
-      state.count += hypotheses.length;
+      const scores = hypotheses.map((h, i) =>
+        bestOver(sets[i] as readonly (readonly string[])[], h, r, wordnet),
+      );
+      addScores(state, scores, fn);
     },
-    merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
-    compute: (state) => state.sum / state.count,
+    merge: mergeScores,
+    compute: meanScore,
     validateState(state): asserts state is MeteorState {
       checkMeanState(id, state);
     },

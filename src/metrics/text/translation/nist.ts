@@ -1,10 +1,16 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
+import { exactSumOf } from "../../../core/exact-sum.js";
 import { optionNames, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import { countNgrams } from "../shared/ngram-counts.js";
 import { pySplit } from "../tokenizers/python-strings.js";
+
+/** The n-grams of one order with counts, in first-occurrence order (a Python Counter of `ngrams(tokens, n)`). */
+const countNgramsOf = (tokens: readonly string[], n: number): Map<string, number> =>
+  countNgrams(tokens, n, n);
 
 export interface NistOptions {
   /** Highest n-gram order (nltk's `n`, default 5). */
@@ -20,16 +26,13 @@ export interface NistState {
   references: string[][][];
 }
 
-export const nistMeta: CatalogEntry = {
+export const nistMeta = textEntry({
   id: "text/nist",
   title: "NIST (information-weighted n-gram precision)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "\\mathrm{NIST} = \\sum_{n=1}^{N} \\frac{\\sum_{\\text{matched } w_1..w_n} \\mathrm{Info}(w_1..w_n)}{\\#\\text{hyp } n\\text{-grams}} \\cdot \\exp\\Big(\\beta \\log^2 \\min\\big(\\tfrac{L_{sys}}{L_{ref}}, 1\\big)\\Big),\\; \\mathrm{Info}(w_1..w_n) = \\log_2 \\frac{c(w_1..w_{n-1})}{c(w_1..w_n)}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Rare matched n-grams weigh more than frequent ones (information weights from the reference corpus).",
     "Not bounded above; compare only scores computed on the same references.",
@@ -42,26 +45,18 @@ export const nistMeta: CatalogEntry = {
     },
     { implementation: "nltk 3.8 nltk.translate.nist_score.corpus_nist / sentence_nist" },
   ],
-  traits: ["machine-translation", "reference-based", "n-gram"],
   exports: ["corpusNist", "corpusNistDef", "sentenceNist"],
-};
+});
 
 const NIST_OPTIONS = optionNames<NistOptions>()("n");
 
 /** Python's `math.log(x, 2)` (log(x) / log(2), not log2). */
 const LN2 = Math.log(2);
 
-/** n-gram keys of one order in first-occurrence order, with counts (a Python Counter of `ngrams(tokens, n)`). */
-function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + n <= tokens.length; i++) {
-    const key = tokens.slice(i, i + n).join(" ");
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
-/** nltk 3.8 `corpus_nist` over tokenized segments (every float operation in nltk's order). */
+/**
+ * nltk 3.8 `corpus_nist` over tokenized segments: every float operation in nltk's order, except
+ * the sum over segments of each order's information, which is exact (correctly rounded).
+ */
 function nistScore(
   hypotheses: readonly string[][],
   references: readonly string[][][],
@@ -74,7 +69,7 @@ function nistScore(
   for (const refs of references) {
     for (const ref of refs) {
       for (let order = 1; order <= n; order++)
-        for (const [key, count] of ngramCounts(ref, order))
+        for (const [key, count] of countNgramsOf(ref, order))
           frequency.set(key, (frequency.get(key) ?? 0) + count);
       totalReferenceWords += ref.length;
     }
@@ -90,15 +85,17 @@ function nistScore(
   let refLength = 0;
   let sysLength = 0;
   for (let order = 1; order <= n; order++) {
-    let numeratorSum = 0;
+    // Per segment: the best reference's information (summed exactly below, so the result does
+    // not depend on the order in which states were merged).
+    const segmentNumerators = new Float64Array(hypotheses.length);
     let denominatorSum = 0;
     for (let s = 0; s < hypotheses.length; s++) {
       const hypothesis = hypotheses[s]!;
-      const hypCounts = ngramCounts(hypothesis, order);
+      const hypCounts = countNgramsOf(hypothesis, order);
       // max over references of (precision, numerator, denominator, ref_len), first on ties.
       let best: [number, number, number, number] | undefined;
       for (const reference of references[s]!) {
-        const refCounts = ngramCounts(reference, order);
+        const refCounts = countNgramsOf(reference, order);
         let numerator = 0;
         let denominator = 0;
         for (const [key, count] of hypCounts) {
@@ -114,12 +111,12 @@ function nistScore(
         ];
         if (best === undefined || greater(candidate, best)) best = candidate;
       }
-      numeratorSum += best![1];
+      segmentNumerators[s] = best![1];
       denominatorSum += best![2];
       refLength += best![3];
       sysLength += hypothesis.length;
     }
-    numerators.push(numeratorSum);
+    numerators.push(exactSumOf(segmentNumerators));
     denominators.push(denominatorSum);
   }
   let precision = 0;

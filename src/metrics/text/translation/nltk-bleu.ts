@@ -1,12 +1,12 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, fail } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { fsum } from "../shared/fsum.js";
 import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
-import { countNgrams } from "../shared/ngram-counts.js";
+import { tokenMatches } from "../shared/ngram-matches.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
 /** nltk's `SmoothingFunction` methods 0-7 (Chen & Cherry 2014). */
@@ -50,15 +50,12 @@ export interface NltkBleuState {
   lastReferences: string[][];
 }
 
-export const nltkBleuMeta: CatalogEntry = {
+export const nltkBleuMeta = textEntry({
   id: "text/nltk_bleu",
   title: "BLEU on whitespace tokens (nltk)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula: "\\mathrm{BLEU} = \\mathrm{BP}\\cdot\\exp\\Big(\\sum_n w_n \\log p_n\\Big)",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "nltk smoothing methods 5, 6 and 7 can return values above 1; reproduced as nltk computes them.",
     "Tokens are whitespace-split, so punctuation stays attached to words.",
@@ -67,35 +64,26 @@ export const nltkBleuMeta: CatalogEntry = {
     { paper: "Papineni et al. 2002; Chen & Cherry 2014 (smoothing)" },
     { implementation: "nltk 3.8 nltk.translate.bleu_score.corpus_bleu / sentence_bleu" },
   ],
-  traits: ["machine-translation", "reference-based", "n-gram"],
   exports: ["nltkCorpusBleu", "nltkCorpusBleuDef", "nltkSentenceBleu"],
-};
+});
 
 /** A rational with nltk's unnormalized numerator and denominator, or a plain float. */
 type Precision = { num: number; den: number } | number;
 const val = (p: Precision): number => (typeof p === "number" ? p : p.num / p.den);
 const numeratorOf = (p: Precision): number => (typeof p === "number" ? p : p.num);
 
-/** nltk `modified_precision`: clipped matches over max(1, hypothesis n-grams). */
-function modifiedPrecision(
+/** nltk `modified_precision` of orders 1..maxOrder: clipped matches over max(1, hypothesis n-grams). */
+function modifiedPrecisions(
   references: readonly string[][],
   hypothesis: readonly string[],
-  n: number,
-): { num: number; den: number } {
-  const counts = hypothesis.length >= n ? countNgrams(hypothesis, n, n) : new Map<string, number>();
-  const refMaps = references.map((r) => (r.length >= n ? countNgrams(r, n, n) : new Map<string, number>()));
-  let num = 0;
-  let total = 0;
-  for (const [key, count] of counts) {
-    total += count;
-    let max = 0;
-    for (const m of refMaps) {
-      const c = m.get(key) ?? 0;
-      if (c > max) max = c;
-    }
-    num += Math.min(count, max);
-  }
-  return { num, den: Math.max(1, total) };
+  maxOrder: number,
+): { num: number; den: number }[] {
+  const perOrder = new Int32Array(3 * maxOrder);
+  tokenMatches(hypothesis, references, maxOrder, perOrder);
+  return Array.from({ length: maxOrder }, (_, n) => ({
+    num: perOrder[3 * n + 2]!,
+    den: Math.max(1, perOrder[3 * n]!),
+  }));
 }
 
 /** nltk `closest_ref_length`: smallest |ref - hyp|, ties to the shorter. */
@@ -151,7 +139,7 @@ function smooth(
       });
     }
     case "method5": {
-      const plus1: Precision[] = [...pn, modifiedPrecision(references, hypothesis, 5)];
+      const plus1: Precision[] = [...pn, modifiedPrecisions(references, hypothesis, 5)[4]!];
       const out = pn.slice();
       let m = val(pn[0]!) + 1;
       for (let i = 0; i < pn.length; i++) {
@@ -270,11 +258,10 @@ function nltkDef(
       for (let i = 0; i < checked.hypotheses.length; i++) {
         const hyp = pySplit(checked.hypotheses[i]!);
         const refs = checked.references[i]!.map(pySplit);
-        for (let n = 1; n <= maxOrder; n++) {
-          const p = modifiedPrecision(refs, hyp, n);
-          num[n - 1]! += p.num;
-          den[n - 1]! += p.den;
-        }
+        modifiedPrecisions(refs, hyp, maxOrder).forEach((p, n) => {
+          num[n]! += p.num;
+          den[n]! += p.den;
+        });
         hypLength += hyp.length;
         refLength += closestRefLength(
           refs.map((r) => r.length),

@@ -1,9 +1,16 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
-import { checkMeanState, type MeanState } from "../shared/state.js";
+import {
+  addScores,
+  checkMeanState,
+  type MeanState,
+  meanScore,
+  mergeScores,
+  noScores,
+} from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
 export interface RibesOptions {
@@ -13,19 +20,16 @@ export interface RibesOptions {
   readonly beta?: number;
 }
 
-/** Sum and count of the sentence scores (each the best over its references). */
+/** Exact sum and count of the sentence scores (each the best over its references). */
 export type RibesState = MeanState;
 
-export const ribesMeta: CatalogEntry = {
+export const ribesMeta = textEntry({
   id: "text/ribes",
   title: "RIBES (rank correlation of word order)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "\\mathrm{RIBES} = \\mathrm{NKT}\\cdot P_1^{\\alpha}\\cdot \\mathrm{BP}^{\\beta},\\; \\mathrm{NKT} = \\frac{\\tau + 1}{2},\\; \\mathrm{BP} = \\min\\big(1, e^{1 - |r|/|h|}\\big)",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Rewards word order (Kendall's tau of aligned word ranks): suited to distant language pairs where BLEU is blind to reordering.",
     "Only words that align unambiguously (unique, or unique with context) enter the correlation.",
@@ -38,9 +42,8 @@ export const ribesMeta: CatalogEntry = {
     },
     { implementation: "nltk 3.8 nltk.translate.ribes_score.corpus_ribes / sentence_ribes" },
   ],
-  traits: ["machine-translation", "reference-based", "word-order"],
   exports: ["corpusRibes", "corpusRibesDef", "sentenceRibes"],
-};
+});
 
 const RIBES_OPTIONS = optionNames<RibesOptions>()("alpha", "beta");
 
@@ -184,26 +187,19 @@ function ribesDef(
     id,
     meta: ribesMeta,
     options: { alpha, beta },
-    init: () => ({ sum: 0, count: 0 }),
+    init: noScores,
     update(state, hypotheses, references) {
       const checked = checkPairs(hypotheses, references, fn);
-      let sum = 0;
-      for (let i = 0; i < checked.hypotheses.length; i++)
-        sum += sentenceScore(
-          checked.references[i]!.map(pySplit),
-          pySplit(checked.hypotheses[i]!),
-          alpha,
-          beta,
-          fn,
-        );
-      state.sum += sum;
-      state.count += checked.hypotheses.length;
+      const scores = checked.hypotheses.map((h, i) =>
+        sentenceScore(checked.references[i]!.map(pySplit), pySplit(h), alpha, beta, fn),
+      );
+      addScores(state, scores, fn);
     },
-    merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
+    merge: mergeScores,
     compute(state) {
       if (state.count === 0)
         fail("empty_input", `${fn}: no segments to score (nltk raises ZeroDivisionError on an empty corpus)`);
-      return state.sum / state.count;
+      return meanScore(state);
     },
     validateState(state): asserts state is RibesState {
       checkMeanState(id, state);
@@ -216,7 +212,7 @@ function ribesDef(
  * beta)` on whitespace tokens: the mean over segments of the best sentence RIBES over their
  * references, RIBES = NKT * P1^alpha * BP^beta with NKT nltk's normalized Kendall tau of the word
  * rank alignment, P1 the share of hypothesis words aligned and BP = min(1, exp(1 - |ref|/|hyp|)).
- * The state is the sum and count of sentence scores. Cost O(|hyp| * (|hyp| + |ref|)^2) per pair
+ * The state is the exact sum and count of sentence scores. Cost O(|hyp| * (|hyp| + |ref|)^2) per pair
  * in the worst case (context search), linear for sentences of distinct words.
  */
 export function corpusRibesDef(

@@ -1,12 +1,21 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
-import { describeValue, fail } from "../../../core/errors.js";
+import { fail } from "../../../core/errors.js";
+import { addExactSums, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
-import { checkState, field } from "../../../core/state-check.js";
+import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import {
+  beamLevenshteinDistance,
+  OP_DELETE as OP_DEL,
+  OP_INSERT as OP_INS,
+  OP_MATCH as OP_NOP,
+  OP_SUBSTITUTE as OP_SUB,
+} from "../shared/beam-edit-distance.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import {
   checkHypothesis,
   checkReferenceStreams,
   type ReferenceStreams,
+  refuse,
   sentenceStreams,
 } from "../shared/inputs.js";
 import {
@@ -14,6 +23,7 @@ import {
   mergeSegmentCounts,
   noSegments,
   nrefs,
+  plusScores,
   type SegmentCounts,
   segmentCountFields,
 } from "../shared/state.js";
@@ -45,20 +55,20 @@ export interface TerScore {
 
 export interface TerState extends SegmentCounts {
   edits: number;
-  /** Sum over segments of the mean reference length (fractional with several references). */
-  refLength: number;
+  /**
+   * Sum over segments of the mean reference length (fractional with several references), as
+   * one exact sum (`core/exact-sum.ts` limbs), so merges are bit-identical in any order.
+   */
+  refLength: Float64Array;
 }
 
-export const terMeta: CatalogEntry = {
+export const terMeta = textEntry({
   id: "text/ter",
   title: "Translation Edit Rate (sacrebleu)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula:
     "\\mathrm{TER} = 100\\cdot\\frac{\\sum \\text{(shifts + insertions + deletions + substitutions)}}{\\sum \\bar{r}}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
   robustness: [
     "Block shifts make reordering cheaper than in WER.",
     "Can exceed 100 when the hypothesis is much longer than the reference.",
@@ -67,9 +77,8 @@ export const terMeta: CatalogEntry = {
     { paper: "Snover et al. 2006, A study of translation edit rate with targeted human annotation" },
     { implementation: "sacrebleu 2.6.0 TER (Tercom re-implementation)" },
   ],
-  traits: ["machine-translation", "reference-based", "edit-distance"],
   exports: ["ter", "terDef", "sentenceTer", "tercomTokenize", "translationEditRate"],
-};
+});
 
 const RE_SYMBOLS = /([{-~[-` -&(-+:-@/])/gu;
 const ASIAN_PUNCT = /([\u3001\u3002\u3008-\u3011\u3014-\u301f\uff61-\uff65\u30fb])/gu;
@@ -110,8 +119,7 @@ function normalizeAsian(input: string): string {
 export function tercomTokenize(sentence: string, options?: TerOptions): string {
   const fn = "tercomTokenize";
   const o = resolve(options, fn);
-  if (typeof sentence !== "string")
-    fail("invalid_value", `${fn}: \`sentence\` must be a string, got ${describeValue(sentence)}`);
+  if (typeof sentence !== "string") refuse(fn, "sentence", "must be a string", sentence);
   return tokenizeTercom(sentence, o);
 }
 
@@ -147,69 +155,21 @@ function resolve(options: unknown, fn: string): ResolvedTer {
 
 const MAX_SHIFT_SIZE = 10;
 const MAX_SHIFT_DIST = 50;
-const BEAM_WIDTH = 25;
 const MAX_SHIFT_CANDIDATES = 1000;
 const INF = 1e16;
-
-const OP_NOP = 0;
-const OP_SUB = 1;
-const OP_INS = 2;
-const OP_DEL = 3;
 
 /**
  * Beam-restricted Levenshtein distance between a hypothesis (word ids) and the fixed reference,
  * with the trace of operations, as sacrebleu's `BeamEditDistance` (without its row cache, which
- * only saves time). Ties prefer match/substitution, then deletion, then insertion.
+ * only saves time): {@link beamLevenshteinDistance} with unit costs, read back from the end.
  */
 function beamEditDistance(hyp: Int32Array, ref: Int32Array): { distance: number; trace: Uint8Array } {
-  const nh = hyp.length;
-  const nr = ref.length;
-  const width = nr + 1;
-  const cost = new Float64Array((nh + 1) * width).fill(INF);
-  const ops = new Uint8Array((nh + 1) * width);
-  for (let j = 0; j <= nr; j++) {
-    cost[j] = j;
-    ops[j] = OP_INS;
-  }
-  const lengthRatio = nh > 0 ? nr / nh : 1;
-  const beam = BEAM_WIDTH < lengthRatio / 2 ? Math.ceil(lengthRatio / 2 + BEAM_WIDTH) : BEAM_WIDTH;
-  for (let i = 1; i <= nh; i++) {
-    const diag = Math.floor(i * lengthRatio);
-    const minJ = Math.max(0, diag - beam);
-    const maxJ = i === nh ? nr + 1 : Math.min(nr + 1, diag + beam);
-    const row = i * width;
-    const prev = row - width;
-    for (let j = minJ; j < maxJ; j++) {
-      if (j === 0) {
-        cost[row] = cost[prev]! + 1;
-        ops[row] = OP_DEL;
-        continue;
-      }
-      const same = hyp[i - 1] === ref[j - 1];
-      let best = cost[row + j]!;
-      let op = ops[row + j]!;
-      const c1 = cost[prev + j - 1]! + (same ? 0 : 1);
-      if (best > c1) {
-        best = c1;
-        op = same ? OP_NOP : OP_SUB;
-      }
-      const c2 = cost[prev + j]! + 1;
-      if (best > c2) {
-        best = c2;
-        op = OP_DEL;
-      }
-      const c3 = cost[row + j - 1]! + 1;
-      if (best > c3) {
-        best = c3;
-        op = OP_INS;
-      }
-      cost[row + j] = best;
-      ops[row + j] = op;
-    }
-  }
+  const width = ref.length + 1;
+  const ops = new Uint8Array((hyp.length + 1) * width);
+  const distance = beamLevenshteinDistance(hyp, ref, 1, 1, 1, ops);
   const trace: number[] = [];
-  let i = nh;
-  let j = nr;
+  let i = hyp.length;
+  let j = ref.length;
   while (i > 0 || j > 0) {
     const op = ops[i * width + j]!;
     trace.push(op);
@@ -220,7 +180,7 @@ function beamEditDistance(hyp: Int32Array, ref: Int32Array): { distance: number;
     else i--;
   }
   trace.reverse();
-  return { distance: cost[nh * width + nr]!, trace: Uint8Array.from(trace) };
+  return { distance, trace: Uint8Array.from(trace) };
 }
 
 function shiftWords(words: Int32Array, start: number, length: number, target: number): Int32Array {
@@ -400,11 +360,11 @@ function terDefWith(
     id,
     meta: terMeta,
     options: { ...o },
-    init: () => ({ ...noSegments(), edits: 0, refLength: 0 }),
+    init: () => ({ ...noSegments(), edits: 0, refLength: exactSums(1) }),
     update(state, hypotheses, references) {
       const checked = checkReferenceStreams(hypotheses, references, fn);
       let edits = 0;
-      let refLength = 0;
+      const refLengths: number[] = [];
       const scratch: string[] = [];
       for (let i = 0; i < checked.hypotheses.length; i++) {
         const refs = checked.referencesOf(i, scratch);
@@ -417,29 +377,30 @@ function terDefWith(
           if (r.edits < best) best = r.edits;
         }
         edits += best;
-        refLength += lengths / refs.length;
+        refLengths.push(lengths / refs.length);
       }
       state.segments += checked.hypotheses.length;
       state.edits += edits;
-      state.refLength += refLength;
+      state.refLength = plusScores(state.refLength, refLengths, fn);
       state.minRefs = Math.min(state.minRefs, checked.minRefs);
       state.maxRefs = Math.max(state.maxRefs, checked.maxRefs);
     },
     merge: (a, b) => ({
       ...mergeSegmentCounts(a, b),
       edits: a.edits + b.edits,
-      refLength: a.refLength + b.refLength,
+      refLength: addExactSums(a.refLength, b.refLength),
     }),
     compute(state) {
       if (state.segments === 0)
         fail("empty_input", `${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
+      const refLength = exactToNumber(state.refLength);
       let score: number;
-      if (state.refLength > 0) score = state.edits / state.refLength;
+      if (refLength > 0) score = state.edits / refLength;
       else score = state.edits > 0 ? 1 : 0;
       return {
         score: 100 * score,
         numEdits: state.edits,
-        refLength: state.refLength,
+        refLength,
         signature: terSignature(o, nrefs(state)),
       };
     },
@@ -447,9 +408,14 @@ function terDefWith(
       checkState(id, state, {
         ...segmentCountFields,
         edits: field.count(),
-        refLength: field.number("nonNegative"),
+        refLength: exactSumsShape(1),
       });
       checkSegmentCounts(id, state as TerState);
+      stateInvariant(
+        id,
+        exactToNumber((state as TerState).refLength) >= 0,
+        "state.refLength must not be negative",
+      );
     },
   };
 }

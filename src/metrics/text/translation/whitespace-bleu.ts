@@ -1,10 +1,10 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { fail } from "../../../core/errors.js";
 import { optBoolean, optionNames, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
+import { textEntry } from "../shared/catalog-entry.js";
 import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
-import { countNgrams, maxCounts } from "../shared/ngram-counts.js";
+import { tokenMatches } from "../shared/ngram-matches.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 import { readWeights } from "./nltk-bleu.js";
 
@@ -25,23 +25,19 @@ export interface WhitespaceBleuState {
   targetLength: number;
 }
 
-export const whitespaceBleuMeta: CatalogEntry = {
+export const whitespaceBleuMeta = textEntry({
   id: "text/bleu_whitespace",
   title: "BLEU on whitespace tokens (torchmetrics BLEUScore)",
-  kind: "metric",
-  tasks: ["nlp"],
   formula: "\\mathrm{BLEU} = \\mathrm{BP}\\cdot\\exp\\Big(\\sum_n w_n\\log p_n\\Big)",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
   robustness: [
     "Whitespace tokens: punctuation stays attached; not comparable with sacrebleu scores.",
     "Closest reference length breaks ties by reference order (first), unlike sacrebleu and nltk.",
   ],
   references: [{ implementation: "torchmetrics 1.9.0 BLEUScore / bleu_score" }],
-  traits: ["machine-translation", "reference-based", "n-gram"],
   exports: ["whitespaceBleu", "whitespaceBleuDef"],
-};
+});
 
 /**
  * torchmetrics 1.9.0 `BLEUScore` as a streaming metric: `str.split()` tokens; clipped counts
@@ -85,6 +81,7 @@ export function whitespaceBleuDef(
       const den = new Array<number>(nGram).fill(0);
       let pl = 0;
       let tl = 0;
+      const perOrder = new Int32Array(3 * nGram);
       for (let i = 0; i < checked.hypotheses.length; i++) {
         const pred = pySplit(checked.hypotheses[i]!);
         const targets = checked.references[i]!.map(pySplit);
@@ -99,14 +96,10 @@ export function whitespaceBleuDef(
           }
         }
         tl += bestLen;
-        const predCounts = countNgrams(pred, 1, nGram);
-        const targetCounts = maxCounts(targets.map((t) => countNgrams(t, 1, nGram)));
-        for (const [key, count] of predCounts) {
-          let order = 0;
-          for (let c = 0; c < key.length; c++) if (key.charCodeAt(c) === 32) order++;
-          den[order]! += count;
-          const r = targetCounts.get(key);
-          if (r !== undefined) num[order]! += Math.min(count, r);
+        tokenMatches(pred, targets, nGram, perOrder);
+        for (let n = 0; n < nGram; n++) {
+          den[n]! += perOrder[3 * n]!;
+          num[n]! += perOrder[3 * n + 2]!;
         }
       }
       state.segments += checked.hypotheses.length;

@@ -1,4 +1,4 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { refuse } from "../shared/inputs.js";
 
 /** Parts of speech in nltk's `POS_LIST` order: noun, verb, adjective, adverb. */
 export type WordNetPos = "n" | "v" | "a" | "r";
@@ -139,10 +139,7 @@ export function wordNetFromData(data: WordNetData): WordNet {
     typeof data.index !== "object" ||
     typeof data.exceptions !== "object"
   ) {
-    fail(
-      "invalid_value",
-      `wordNetFromData: \`data\` must be { version, synsets, index, exceptions }, got ${describeValue(data)}`,
-    );
+    refuse("wordNetFromData", "data", "must be { version, synsets, index, exceptions }", data);
   }
   return new CompactWordNet(data);
 }
