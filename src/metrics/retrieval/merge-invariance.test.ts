@@ -65,6 +65,13 @@ const defs: [string, AnyMetricDef, Args][] = [
   ["retrievalAuroc", retrieval.retrievalAurocDef(), binary],
   ["ndcgScore", retrieval.ndcgScoreDef({ k: 3 }), nonNegative],
   ["dcgScore", retrieval.dcgScoreDef(), matrix],
+  [
+    "retrievalSuite",
+    retrieval.retrievalSuiteDef({
+      metrics: ["map", "mrr", "ndcg@3", "p@2", "recall@2", "hit_rate@1", "rprec"],
+    }),
+    binary,
+  ],
 ];
 
 function mergedResult(def: AnyMetricDef, args: Args, data: readonly Unit[], cuts: number[], order: number[]) {

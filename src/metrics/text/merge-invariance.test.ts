@@ -101,6 +101,7 @@ const invariant: [string, AnyMetricDef, Args][] = [
   ["corpusBleu", text.corpusBleuDef({ smoothMethod: "floor" }), streams],
   ["chrf", text.chrfDef({ wordOrder: 2 }), streams],
   ["ter", text.terDef(), streams],
+  ["textSuite", text.textSuiteDef({ bleu: { smoothMethod: "floor" }, chrf: { wordOrder: 2 } }), streams],
   ["nltkCorpusBleu method1", text.nltkCorpusBleuDef({ smoothing: "method1" }), referenceSets],
   ["whitespaceBleu", text.whitespaceBleuDef({ smooth: true }), referenceSets],
   ["corpusGleu", text.corpusGleuDef(), referenceSets],
