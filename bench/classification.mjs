@@ -1,11 +1,8 @@
 // Benchmark: binary AUROC and average precision on 10,000,000 float32 scores, and multiclass
 // macro-F1 on 10,000,000 labels with 100 classes, against scikit-learn in the same run.
-// Run: npx tsc --build && node bench/classification.mjs [--n 10000000 | --quick]
-// (--quick: n = 1,000,000, a run of a few seconds; ratios are noisier than at the default n)
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// Run: npx tsc --build && node bench/classification.mjs [--n 10000000 | --quick] [--record]
+// (--quick: n = 1,000,000, a run of a few seconds; ratios are noisier than at the default n;
+// --record: see bench/record.mjs)
 import { createMetric } from "../dist/metric.js";
 import {
   binaryAuroc,
@@ -13,22 +10,10 @@ import {
   binaryAveragePrecision,
   multiclassF1,
 } from "../dist/metrics/classification/index.js";
+import { cpuTime, mulberry32, pythonAvailable, report, runPython, sizeOption } from "./lib.mjs";
 
-const argN = process.argv.indexOf("--n");
-const N =
-  argN > 0 ? Number(process.argv[argN + 1]) : process.argv.includes("--quick") ? 1_000_000 : 10_000_000;
+const N = sizeOption("n", 10_000_000);
 const CLASSES = 100;
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = mulberry32(20261127);
 const scores = new Float32Array(N);
@@ -46,30 +31,12 @@ for (let i = 0; i < N; i++) {
   labels[i] = rand() < 0.6 ? truth[i] : Math.floor(rand() * CLASSES);
 }
 
-// The machine may be shared: CPU time (user + system of this process) is steadier than wall
-// time under contention, and the Python side measures time.process_time() the same way.
-// Both are printed; ratios use CPU time.
-const cpuSeconds = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
+// Best of three on this side, best of two on the reference side (CPU seconds; bench/lib.mjs).
+const ours = {
+  auroc: cpuTime(() => binaryAuroc(scores, target), { repeats: 3 }),
+  ap: cpuTime(() => binaryAveragePrecision(scores, target), { repeats: 3 }),
+  f1: cpuTime(() => multiclassF1(labels, truth, { numClasses: CLASSES, average: "macro" }), { repeats: 3 }),
 };
-function time(fn, repeats = 3) {
-  let best = Number.POSITIVE_INFINITY;
-  let wall = Number.POSITIVE_INFINITY;
-  let value;
-  for (let r = 0; r < repeats; r++) {
-    const c0 = cpuSeconds();
-    const t0 = performance.now();
-    value = fn();
-    wall = Math.min(wall, (performance.now() - t0) / 1000);
-    best = Math.min(best, cpuSeconds() - c0);
-  }
-  return { seconds: best, wall, value };
-}
-
-const auroc = time(() => binaryAuroc(scores, target));
-const ap = time(() => binaryAveragePrecision(scores, target));
-const f1 = time(() => multiclassF1(labels, truth, { numClasses: CLASSES, average: "macro" }));
 
 // Memory of the two curve modes.
 const exact = createMetric(binaryAurocDef()).update(
@@ -83,56 +50,36 @@ const binnedSmall = createMetric(binaryAurocDef({ thresholds: 200 })).update(
 );
 const binnedLarge = createMetric(binaryAurocDef({ thresholds: 200 })).update(scores, target);
 
-// Reference: scikit-learn through /usr/bin/python3, data passed through a temp file.
-const dir = mkdtempSync(join(tmpdir(), "plumbline-bench-"));
-writeFileSync(join(dir, "scores.f32"), new Uint8Array(scores.buffer));
-writeFileSync(join(dir, "target.u8"), target);
-writeFileSync(join(dir, "labels.i32"), new Uint8Array(labels.buffer));
-writeFileSync(join(dir, "truth.i32"), new Uint8Array(truth.buffer));
+// Reference: scikit-learn through /usr/bin/python3, data passed through a temp folder.
 const script = `
-import json, sys, time
 import numpy as np
 from sklearn.metrics import roc_auc_score, average_precision_score, f1_score
-import sklearn
-d = sys.argv[1]
-s = np.fromfile(d + "/scores.f32", dtype=np.float32)
-t = np.fromfile(d + "/target.u8", dtype=np.uint8)
-p = np.fromfile(d + "/labels.i32", dtype=np.int32)
-y = np.fromfile(d + "/truth.i32", dtype=np.int32)
-def best(fn, r=2):
-    b = 1e9; w = 1e9
-    for _ in range(r):
-        c0 = time.process_time(); t0 = time.perf_counter(); v = fn()
-        w = min(w, time.perf_counter() - t0); b = min(b, time.process_time() - c0)
-    return b, float(v), w
-out = {"version": sklearn.__version__}
-out["auroc"] = best(lambda: roc_auc_score(t, s))
-out["ap"] = best(lambda: average_precision_score(t, s))
-out["f1"] = best(lambda: f1_score(y, p, average="macro"))
-print(json.dumps(out))
+s = np.fromfile(path("scores.f32"), dtype=np.float32)
+t = np.fromfile(path("target.u8"), dtype=np.uint8)
+p = np.fromfile(path("labels.i32"), dtype=np.int32)
+y = np.fromfile(path("truth.i32"), dtype=np.int32)
+emit({
+    "auroc": timed(lambda: float(roc_auc_score(t, s)), repeats=2),
+    "ap": timed(lambda: float(average_precision_score(t, s)), repeats=2),
+    "f1": timed(lambda: float(f1_score(y, p, average="macro")), repeats=2),
+})
 `;
-const py = spawnSync("/usr/bin/python3", ["-c", script, dir], { encoding: "utf8", maxBuffer: 1 << 20 });
-rmSync(dir, { recursive: true, force: true });
-let ref = null;
-if (py.status === 0) ref = JSON.parse(py.stdout.trim().split("\n").pop());
-else
-  console.log(`reference unavailable (${(py.stderr || py.error?.message || "").trim().split("\n").pop()})`);
+const available = pythonAvailable(["numpy", "sklearn.metrics"]);
+const run = available.ok
+  ? runPython(script, { "scores.f32": scores, "target.u8": target, "labels.i32": labels, "truth.i32": truth })
+  : available;
 
-function line(name, ours, key) {
-  if (!ref) {
-    console.log(`${name}: plumbline: ${ours.seconds.toFixed(3)} s (value ${ours.value})`);
-    return;
-  }
-  const [seconds, value, wall] = ref[key];
-  console.log(
-    `${name}: plumbline: ${ours.seconds.toFixed(3)} s, reference: ${seconds.toFixed(3)} s, ratio: ${(seconds / ours.seconds).toFixed(1)} x` +
-      ` (CPU time; wall ${ours.wall.toFixed(3)} s vs ${wall.toFixed(3)} s)  values ${ours.value} vs ${value}, |diff| ${Math.abs(ours.value - value).toExponential(1)}`,
-  );
+console.log(`classification benchmark, n = ${N.toLocaleString("en-US")}`);
+for (const [key, label] of [
+  ["auroc", "binary AUROC (exact; sklearn roc_auc_score)"],
+  ["ap", "binary average precision (exact; sklearn average_precision_score)"],
+  ["f1", `multiclass macro-F1 (${CLASSES} classes; sklearn f1_score)`],
+]) {
+  const r = run.ok ? run.result[key] : undefined;
+  report(label, ours[key], r ?? { skipped: run.message }, {
+    values: r && { plumbline: ours[key].value, reference: r.value, tolerance: { rel: 1e-12 } },
+  });
 }
-console.log(`n = ${N.toLocaleString("en-US")}${ref ? `, reference scikit-learn ${ref.version}` : ""}`);
-line("binary AUROC (exact)", auroc, "auroc");
-line("binary average precision (exact)", ap, "ap");
-line(`multiclass macro-F1 (${CLASSES} classes)`, f1, "f1");
 console.log(
   `exact-mode state: ${exactBytes} bytes/sample (${exact.state.scores.data.constructor.name.replace("Array", "")} score + Uint8 target)`,
 );

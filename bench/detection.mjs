@@ -11,10 +11,19 @@
 // the numbers are compared bit for bit. pycocotools is run by /usr/bin/python3 with
 // PYCOCOTOOLS_SRC (default /tmp/det_ref/PythonAPI: a cocoapi PythonAPI folder whose _mask
 // extension is built) on PYTHONPATH; when `import pycocotools.cocoeval` fails the bench times
-// plumbline only. `--runs N` repeats both sides N times and prints every ratio.
+// plumbline only. `--runs N` repeats both sides N times and prints every ratio; `--record`
+// keeps them for the README's speed table (bench/record.mjs).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { mulberry32, pythonAvailable, pythonEnv, runPython, sizeOption, writeTempData } from "./lib.mjs";
+import {
+  mulberry32,
+  pythonAvailable,
+  pythonEnv,
+  record,
+  runPython,
+  sizeOption,
+  writeTempData,
+} from "./lib.mjs";
 
 const argv = process.argv.slice(2);
 const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
@@ -229,6 +238,7 @@ for (const [iouType, make] of Object.entries(workloads)) {
         continue;
       }
       const theirs = ref.result;
+      record(`COCO ${iouType}`, ours, theirs);
       const differing = ours.value
         .map((v, i) => (Object.is(v, theirs.value[i]) ? -1 : i))
         .filter((i) => i >= 0);

@@ -1,6 +1,6 @@
 // Shared pieces of the benchmarks in bench/: seeded random numbers, command-line options (with
 // `--quick` for ~1/10 workloads), CPU-time measurement, running a Python reference on data passed
-// through a temporary folder, and ONE result line format.
+// through a temporary folder, ONE result line format, and recording (`--record`, below).
 //
 // Timing basis: process CPU seconds (user + system, all threads) on both sides, because the
 // machines these run on are shared and wall-clock time then mostly measures the other processes.
@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { appendRecord, recordBench } from "./record.mjs";
 
 /** The Python interpreter with Debian's scientific packages (not the first `python3` on PATH). */
 export const PYTHON = "/usr/bin/python3";
@@ -59,6 +60,20 @@ export function syllableWord(random, syllables = SYLLABLES) {
 
 const argv = process.argv.slice(2);
 
+// `node bench/<name>.mjs --record [--record-runs N] [options]`: instead of running once, run this
+// bench N times (default 3) in child processes with the same options, and write the median and
+// spread of every speedup it reports into bench/results/<name>.json (bench/record.mjs). The
+// bench's own code never runs in this process.
+if (argv.includes("--record") && !process.env.PLUMBLINE_BENCH_RECORD) {
+  process.exit(recordBench(process.argv[1], argv));
+}
+
+/** The workload sizes this run resolved through sizeOption, recorded with its results. */
+const workload = {};
+
+/** Versions of the Python packages checked by pythonAvailable in this run, recorded with its results. */
+const pythonVersions = {};
+
 /** True when the bench was started with `--quick` (about 1/10 of the full workload). */
 export const QUICK = argv.includes("--quick");
 
@@ -74,8 +89,9 @@ export function flag(name) {
 export function sizeOption(name, full, quickDivisor = 10) {
   const i = argv.indexOf(`--${name}`);
   const given = i >= 0 ? Number(argv[i + 1]) : Number.NaN;
-  if (given > 0) return given;
-  return QUICK ? Math.max(1, Math.round(full / quickDivisor)) : full;
+  const size = given > 0 ? given : QUICK ? Math.max(1, Math.round(full / quickDivisor)) : full;
+  workload[name] = size;
+  return size;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,7 +133,8 @@ export function pythonEnv(...folders) {
 /**
  * Whether /usr/bin/python3 can import every module in `modules` (with `env`, after the optional
  * Python `prelude`). Returns `{ ok: true }` or `{ ok: false, message: "skipped: /usr/bin/python3
- * lacks X" }` naming the first missing module (or the interpreter itself).
+ * lacks X" }` naming the first missing module (or the interpreter itself). On success the
+ * `__version__` of each module's top-level package is kept for the recorded results.
  */
 export function pythonAvailable(modules, { env = process.env, prelude = "" } = {}) {
   const script = `${prelude}
@@ -131,10 +148,16 @@ for name in sys.argv[1:]:
     except Exception as e:
         print(name + " (" + type(e).__name__ + ": " + (str(e).splitlines() or [""])[0][:120] + ")")
         sys.exit(1)
+import json
+top = {name.split(".")[0] for name in sys.argv[1:]}
+print(json.dumps({name: getattr(sys.modules[name], "__version__", None) for name in top}))
 `;
   const run = spawnSync(PYTHON, ["-c", script, ...modules], { encoding: "utf8", env });
   if (run.error) return { ok: false, message: `skipped: ${PYTHON} is not runnable (${run.error.message})` };
-  if (run.status === 0) return { ok: true };
+  if (run.status === 0) {
+    Object.assign(pythonVersions, JSON.parse(run.stdout.trim().split("\n").pop()));
+    return { ok: true };
+  }
   const missing = run.stdout.trim() || run.stderr.trim().split("\n").pop();
   return { ok: false, message: `skipped: ${PYTHON} lacks ${missing}` };
 }
@@ -277,8 +300,23 @@ export function report(label, ours, reference, { values } = {}) {
   console.log(
     `${label}: plumbline ${seconds(ours.cpu)} s, reference ${seconds(reference.cpu)} s, speedup ${(reference.cpu / ours.cpu).toFixed(2)} x (reference time / plumbline time; >1 means plumbline is faster)`,
   );
+  record(label, ours, reference);
   console.log(
     `  CPU seconds; wall: plumbline ${seconds(ours.wall)} s, reference ${seconds(reference.wall)} s, speedup ${(reference.wall / ours.wall).toFixed(2)} x`,
   );
   if (values) console.log(`  ${compareValues(values.plumbline, values.reference, values.tolerance)}`);
+}
+
+/**
+ * Keeps one measured speedup for `--record` (a no-op otherwise): `ours` and `reference` are
+ * `{ cpu, wall }`. report() calls it; a bench that prints its own lines calls it directly.
+ */
+export function record(label, ours, reference) {
+  appendRecord({
+    label,
+    speedup: Number((reference.cpu / ours.cpu).toFixed(2)),
+    wallSpeedup: Number((reference.wall / ours.wall).toFixed(2)),
+    workload,
+    references: pythonVersions,
+  });
 }
