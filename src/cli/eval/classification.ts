@@ -577,7 +577,14 @@ export function suiteRowMetric(row: readonly unknown[]): string {
 
 /** What `eval classification` prints, signs and reports. */
 function classificationEvaluation(suite: RunningSuite, result: SuiteResult): Evaluation {
-  const metrics = suite.entries.map((e, k) => ({ name: e.name, def: e.def, state: suite.metrics[k]!.state }));
+  // `state` is read when a report is built: a curve spilled by --memory-budget has none to read.
+  const metrics = suite.entries.map((e, k) => ({
+    name: e.name,
+    def: e.def,
+    get state() {
+      return suite.metrics[k]!.state;
+    },
+  }));
   return {
     output: suiteOutput(result),
     metrics,
