@@ -163,6 +163,11 @@ const RULES = {
   ],
 };
 
+/** Whether the table leaves a recorded line out (a rule marks it `omit`). */
+export function isOmitted(bench, label) {
+  return (RULES[bench] ?? []).find((r) => r.match.test(label))?.omit === true;
+}
+
 /** The recorded results of every bench that has a results file, in table order. */
 export function readResults(dir = RESULTS) {
   if (!existsSync(dir)) return [];
@@ -195,8 +200,8 @@ export function speedTableMarkdown(results) {
   for (const recorded of results) {
     const rules = RULES[recorded.bench] ?? [];
     for (const line of recorded.results) {
+      if (isOmitted(recorded.bench, line.label)) continue;
       const rule = rules.find((r) => r.match.test(line.label));
-      if (rule?.omit) continue;
       const workload = rule ? rule.workload(line.workload ?? {}, line.label) : line.label;
       const reference = rule
         ? referenceName(recorded, rule.reference, line.label)
