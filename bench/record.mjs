@@ -132,6 +132,9 @@ export function recordBench(file, argv) {
       console.log(
         `  ${r.label}: speedup ${r.speedup.median} x (median of ${runs}; ${r.speedup.min}-${r.speedup.max})`,
       );
+    console.log(
+      "README.md's speed table: node scripts/speed-table.mjs (test/docs/speed-table.test.ts checks it)",
+    );
     return 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });
