@@ -180,12 +180,12 @@ export function readResults(dir = RESULTS) {
   return [...known, ...others].map((b) => JSON.parse(readFileSync(`${dir}${b}.json`, "utf8")));
 }
 
-/** "scikit-learn 1.2.1"; a package that reports no version keeps the version its bench label names. */
+/** "scikit-learn 1.2.1"; a package that reports no version gets the one its bench label names, starred. */
 function referenceName(recorded, [pkg, display], label) {
   const version = recorded.references?.[pkg];
   if (version) return display.replace(/^(\S+)/, `$1 ${version}`);
   const named = new RegExp(`${display.split(" ")[0].replace(/[-.]/g, "\\$&")} (\\d[\\w.]*)`).exec(label);
-  if (named) return display.replace(/^(\S+)/, `$1 ${named[1]}`);
+  if (named) return display.replace(/^(\S+)/, `$1 ${named[1]}\\*`);
   return `${display} (source checkout, no version reported)`;
 }
 
@@ -219,7 +219,8 @@ export function speedTableMarkdown(results) {
   lines.push(
     "",
     "Speedup = reference CPU seconds / plumbline CPU seconds, both measured in the same run of the",
-    "bench (above 1: plumbline is faster). Recorded by:",
+    "bench (above 1: plumbline is faster). \\* The package reports no version: the version is the",
+    "one the bench names for the source checkout it was pointed at. Recorded by:",
     "",
   );
   for (const recorded of results)
