@@ -16,6 +16,20 @@ import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+/** Every bench, in the order bench/run.mjs runs them and the README's speed table lists them. */
+export const BENCHES = [
+  "classification",
+  "regression",
+  "detection",
+  "retrieval",
+  "text",
+  "text-rouge",
+  "losses-cross-entropy",
+  "losses-focal",
+  "losses-ctc",
+  "models",
+];
+
 /** Where the recorded results live (committed). */
 export const RESULTS_DIR = fileURLToPath(new URL("./results/", import.meta.url));
 

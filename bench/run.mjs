@@ -11,19 +11,7 @@
 // other benches' results are left alone. Exits non-zero when any bench fails.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-
-const BENCHES = [
-  "classification",
-  "regression",
-  "detection",
-  "retrieval",
-  "text",
-  "text-rouge",
-  "losses-cross-entropy",
-  "losses-focal",
-  "losses-ctc",
-  "models",
-];
+import { BENCHES } from "./record.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");

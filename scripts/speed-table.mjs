@@ -8,25 +8,12 @@
 // Usage: node scripts/speed-table.mjs [--check]   (--check: exit 1 when README.md is not current)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { BENCHES } from "../bench/record.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const RESULTS = `${ROOT}bench/results/`;
 const START = "<!-- speed-table:start -->";
 const END = "<!-- speed-table:end -->";
-
-/** The benches in table order (bench/run.mjs order). */
-const BENCHES = [
-  "classification",
-  "regression",
-  "detection",
-  "retrieval",
-  "text",
-  "text-rouge",
-  "losses-cross-entropy",
-  "losses-focal",
-  "losses-ctc",
-  "models",
-];
 
 const count = (x) => (x === undefined ? "?" : Number(x).toLocaleString("en-US"));
 const before = (label) => label.replace(/\s*\(.*$/, "");
