@@ -144,7 +144,7 @@ export function recordBench(file, argv) {
     console.log(`record ${name}: wrote bench/results/${name}.json`);
     for (const r of result.results)
       console.log(
-        `  ${r.label}: speedup ${r.speedup.median} x (median of ${runs}; ${r.speedup.min}-${r.speedup.max})`,
+        `  ${r.label}: speedup ${r.speedup.median} x (median of ${r.speedup.runs.length}; ${r.speedup.min}-${r.speedup.max})`,
       );
     console.log(
       "README.md's speed table: node scripts/speed-table.mjs (test/docs/speed-table.test.ts checks it)",
