@@ -48,7 +48,11 @@ describe("eval --memory-budget and --median-sketch", () => {
       ],
       [
         ["--memory-budget", "64MiB", "--emit-state", join(dir, "s.json")],
-        "--memory-budget keeps the exact curves on disk, which cannot go into --emit-state, --workers or --redis (use them without it)",
+        "--memory-budget keeps the exact curves on disk, which cannot go into --emit-state, --report, --workers or --redis (use them without it)",
+      ],
+      [
+        ["--memory-budget", "64MiB", "--report", join(dir, "r.html")],
+        "--memory-budget keeps the exact curves on disk, which cannot go into --emit-state, --report, --workers or --redis (use them without it)",
       ],
     ];
     for (const [flags, message] of cases)
