@@ -76,7 +76,7 @@ export async function run(print: (line: string) => void): Promise<void> {
   );
   pq.update(pan.preds, pan.target);
   const [pqv, sq, rq] = pq.compute() as number[];
-  const details = panopticQualityDetails(pq.state, pan);
+  const details = panopticQualityDetails(pq.state, { things: pan.things, stuffs: pan.stuffs });
   print(
     `Panoptic quality (torchmetrics 1.9 conventions) on a 12x16 pair: PQ ${pqv!.toFixed(4)} = SQ ${sq!.toFixed(4)} x RQ ${rq!.toFixed(4)}; things PQ ${details.things.pq.toFixed(4)}, stuff PQ ${details.stuffs.pq.toFixed(4)}`,
   );
