@@ -63,6 +63,14 @@ describe("plumbline describe", () => {
     );
   });
 
+  it("finds the entry from a definition id or a whole signature, as eval prints them", async () => {
+    const { out, code } = await run("describe", "classification/binary_auroc");
+    expect(code).toBe(0);
+    expect(out.split("\n")[0]).toBe("classification/auroc — Area under the ROC curve (AUROC)");
+    const signed = await run("describe", "retrieval/retrieval_ndcg|ref:torchmetrics-1.9.0|version:0.1.0");
+    expect(signed.out.split("\n")[0]).toMatch(/^retrieval\/ndcg — /);
+  });
+
   it("exits 2 for an unknown id with a suggestion", async () => {
     const { err, code } = await run("describe", "classification/acuracy");
     expect(code).toBe(2);
