@@ -560,6 +560,7 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
         avoid: {
           "depth/berhu_loss": "needs ground-truth depth",
           "depth/scale_invariant_log_loss": "needs ground-truth depth",
+          "depth/edge_loss": "needs dense ground-truth depth",
         },
       },
       stereo: {
@@ -589,6 +590,8 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
       },
       boundaries: {
         prefer: {
+          "depth/edge_loss":
+            "matches the depth gradients to the ground truth's, so blurred or shifted depth edges cost directly (DenseDepth)",
           "depth/edge_aware_smoothness_loss":
             "smooths depth except where image edges indicate real discontinuities",
           "depth/scale_shift_invariant_loss": "its gradient-matching term sharpens depth discontinuities",
