@@ -641,6 +641,8 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
           "generative/frechet_distance": "the covariance term penalises samples that lack variety",
           "generative/kernel_inception_distance": "a distribution distance that detects missing modes",
           "models/kernel_inception_distance": "KID from the images themselves, unbiased on small sets",
+          "models/density_coverage":
+            "coverage counts the real samples with a generated sample nearby, robust to outliers",
           "generation/gan_discriminator_loss": "the Wasserstein form reduces mode collapse",
           "generation/gradient_penalty":
             "keeps the Wasserstein critic informative, which counters mode collapse",

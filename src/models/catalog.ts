@@ -80,6 +80,50 @@ export const inceptionScoreFromImagesEntry: CatalogEntry = {
   exports: ["inceptionScoreFromImages"],
 };
 
+/** Catalog entry of `precisionRecallFromImages`. */
+export const precisionRecallFromImagesEntry: CatalogEntry = {
+  id: "models/precision_recall",
+  title: "Improved precision and recall from images (user-supplied Inception-v3)",
+  kind: "metric",
+  tasks: ["generation"],
+  formula: String.raw`P = \frac{1}{M}\sum_j \mathbb{1}\big[y_j \in \textstyle\bigcup_i B(x_i, r_k(x_i))\big],\; R = \frac{1}{N}\sum_i \mathbb{1}\big[x_i \in \textstyle\bigcup_j B(y_j, r_k(y_j))\big]`,
+  range: [0, 1],
+  direction: "higher",
+  differentiable: false,
+  robustness: [
+    "Separates fidelity (precision) from coverage of the real data (recall), which FID mixes.",
+    "Outliers inflate the k-NN balls; memory grows with the square of the set size.",
+  ],
+  references: [
+    {
+      paper: "Kynkäänniemi et al. 2019, Improved Precision and Recall Metric for Assessing Generative Models",
+    },
+    { implementation: "torch-fidelity preprocessing, pool3 features, k = 3, exact pairwise distances" },
+  ],
+  exports: ["precisionRecallFromImages"],
+};
+
+/** Catalog entry of `densityCoverage` and `densityCoverageFromImages`. */
+export const densityCoverageEntry: CatalogEntry = {
+  id: "models/density_coverage",
+  title: "Density and coverage (features or images with a user-supplied Inception-v3)",
+  kind: "metric",
+  tasks: ["generation"],
+  formula: String.raw`\mathrm{density} = \frac{1}{kM}\sum_j \#\{i : \lVert x_i - y_j \rVert < r_i\},\; \mathrm{coverage} = \frac{1}{N}\#\{i : \min_j \lVert x_i - y_j \rVert < r_i\}`,
+  range: [0, Number.POSITIVE_INFINITY],
+  direction: "higher",
+  differentiable: false,
+  robustness: [
+    "Less sensitive to real outliers than improved precision and recall: balls are counted around real samples only.",
+    "Density is unbounded above (1 when the sets match); coverage lies in [0, 1].",
+  ],
+  references: [
+    { paper: "Naeem et al. 2020, Reliable Fidelity and Diversity Metrics for Generative Models" },
+    { implementation: "prdc 0.1 compute_prdc (strict comparisons, k-th nearest real neighbour)" },
+  ],
+  exports: ["densityCoverage", "densityCoverageFromImages"],
+};
+
 /** Catalog entry of `lpips`. */
 export const lpipsEntry: CatalogEntry = {
   id: "models/lpips",
@@ -157,6 +201,8 @@ export const imageEntries: readonly CatalogEntry[] = [
   frechetInceptionDistanceEntry,
   kernelInceptionDistanceFromImagesEntry,
   inceptionScoreFromImagesEntry,
+  precisionRecallFromImagesEntry,
+  densityCoverageEntry,
   lpipsEntry,
   clipScoreEntry,
 ];

@@ -64,6 +64,42 @@ export const models: Annotations = {
       "generative/inception_score": fromFeatures.is,
     },
   },
+  "models/precision_recall": {
+    survey: [],
+    beyondSurvey:
+      "Improved precision and recall (Kynkäänniemi et al. 2019) separates the fidelity and diversity that the survey's FID mixes.",
+    flags: [],
+    usage:
+      "Fidelity (precision) and coverage of the real data (recall) of generated images, with an Inception-v3 you supply.",
+    pros: ["Tells mode collapse (low recall) apart from poor samples (low precision)."],
+    cons: [
+      "Outliers inflate the k-NN balls; depends on k and the feature space.",
+      "Memory grows with the square of the set size.",
+    ],
+    pairs: {
+      "models/frechet_inception_distance": "the single-number benchmark precision and recall explain",
+      "models/density_coverage": "the outlier-robust counterparts of precision and recall",
+      "generative/precision_recall": "the same metric on features you extract yourself",
+    },
+  },
+  "models/density_coverage": {
+    survey: [],
+    beyondSurvey:
+      "Density and coverage (Naeem et al. 2020) repair the outlier sensitivity of improved precision and recall, a diversity measure the survey's FID and IS lack.",
+    flags: ["robust"],
+    ideal: 1,
+    usage:
+      "Fidelity (density) and diversity (coverage) of generated samples from features or images, robust to real outliers.",
+    pros: [
+      "Robust to outliers among the real samples.",
+      "Coverage has a closed-form expectation for identical distributions, so it is easy to read.",
+    ],
+    cons: ["Density is unbounded above; both depend on k and the feature space."],
+    pairs: {
+      "models/precision_recall": "the k-NN precision and recall these metrics refine",
+      "models/frechet_inception_distance": "the single-number benchmark",
+    },
+  },
   "models/lpips": {
     survey: [],
     beyondSurvey:
