@@ -1,5 +1,5 @@
 /**
- * Every public function of each metric subpath (and of plumbline/losses and plumbline/models) is
+ * Each entry's exports exist in its module, and every public function of each metric subpath (and of plumbline/losses and plumbline/models) is
  * reachable from the catalog, so `plumbline describe` finds whatever a user imports:
  * - it is named in the `exports` of an entry whose `module` is that subpath (task-dispatch
  *   functions such as `accuracy(preds, target, { task })` are listed with the entry of the
@@ -327,6 +327,24 @@ describe("catalog: every public function is reachable from an entry", async () =
     ).toEqual([]);
     const stale = Object.keys(allowed).filter((name) => !functions.includes(name) || reachable(name));
     expect(stale, `NOT_IN_CATALOG names of ${module} that are gone or now covered`).toEqual([]);
+  });
+
+  it("names only exports that exist in the entry's module (the subpath `describe` prints)", async () => {
+    const exported = new Map(
+      await Promise.all(
+        Object.entries(MODULES).map(
+          async ([name, load]) => [name, new Set(Object.keys(await load()))] as const,
+        ),
+      ),
+    );
+    const missing = catalog.flatMap((e) => {
+      const names = exported.get(e.module);
+      if (!names) return [`${e.id}: unknown module ${e.module}`];
+      return e.exports
+        .filter((name) => !names.has(name))
+        .map((name) => `${e.id}: ${name} not in ${e.module}`);
+    });
+    expect(missing).toEqual([]);
   });
 
   it("finds the task-dispatch functions under their metric's entry", () => {
