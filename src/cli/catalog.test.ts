@@ -6,6 +6,21 @@ import { registerCatalog } from "./catalog.js";
 /** Runs `plumbline <args>` in-process with the catalog commands. */
 const run = (...args: string[]) => runCommand(registerCatalog, args);
 
+describe("plumbline describe: where to import an entry's functions from", () => {
+  it("names the subpath of the exports, including the model-based metrics of plumbline/models", async () => {
+    const lpips = await run("describe", "models/lpips");
+    expect(lpips.code).toBe(0);
+    expect(lpips.out).toContain("exports      lpips (import from plumbline/models)");
+    const auc = await run("describe", "classification/auroc");
+    expect(auc.out.replace(/\s+/g, " ")).toContain("(import from plumbline/classification)");
+    const loss = await run("describe", "depth/edge_loss", "--format", "json");
+    expect(JSON.parse(loss.out)).toMatchObject({
+      module: "plumbline/losses",
+      exports: ["edgeLoss", "edgeLossFactory"],
+    });
+  });
+});
+
 describe("plumbline list", () => {
   it("aligns its columns and prints ranges with their symbols", async () => {
     const { out, code } = await run("list", "--task", "regression");

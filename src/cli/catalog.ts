@@ -110,7 +110,7 @@ export function describeText(entry: CatalogEntry, width = 100): string {
     "pairings",
     entry.pairings.map((p) => `${p.id}: ${p.why}`),
   );
-  field("exports", entry.exports.join(", "));
+  field("exports", `${entry.exports.join(", ")} (import from ${entry.module})`);
   return `${out.join("\n")}\n`;
 }
 

@@ -64,6 +64,7 @@ const OPTION_POSITION: Record<string, number> = {
   lovaszSoftmaxLoss: 2,
   berHuLoss: 2,
   edgeAwareSmoothnessLoss: 2,
+  edgeLoss: 2,
   photometricLoss: 2,
   scaleInvariantLogLoss: 2,
   scaleShiftInvariantLoss: 2,
