@@ -24,8 +24,11 @@ export function workerCount(fn: string, workers: unknown, fallback = availablePa
   return optInteger(fn, "workers", workers, fallback, { min: 1, max: MAX_WORKERS });
 }
 
-/** `def` must be a metric definition from a task module's `*Def` factory; else `invalid_value`. */
-function checkDef(fn: string, def: unknown): void {
+/**
+ * `def` must be a metric definition from a task module's `*Def` factory; else `invalid_value`
+ * (`what` names the argument in the message).
+ */
+export function checkDef(fn: string, def: unknown, what = "`def`"): void {
   const d = def as Partial<MetricDef<unknown, unknown[], unknown>> | null;
   const ok =
     typeof d === "object" &&
@@ -37,7 +40,7 @@ function checkDef(fn: string, def: unknown): void {
   if (!ok)
     fail(
       "invalid_value",
-      `${fn}: \`def\` must be a metric definition from a \`*Def\` factory (e.g. binaryAurocDef()), got ${describeValue(def)}`,
+      `${fn}: ${what} must be a metric definition from a \`*Def\` factory (e.g. binaryAurocDef()), got ${describeValue(def)}`,
     );
 }
 
