@@ -234,14 +234,22 @@ export class ExactLanes {
   }
 
   /**
-   * Adds a term the window does not take: zero, below the floor (added exactly), above the
-   * ceiling (the lanes are folded and re-centred on it), or lanes full. Returns false, adding
+   * Adds a term off a hot loop: zero, a term within the window (through the lanes), below the
+   * floor (added exactly), above the ceiling (the lanes are folded and re-centred on it), or any
+   * term when the lanes are full (folded and re-centred). Returns false, adding
    * nothing, for a term that is not finite.
    */
   take(x: number): boolean {
     const a = Math.abs(x);
     if (x === 0) return true;
     if (!(a < Number.POSITIVE_INFINITY)) return false;
+    if (a >= this.floor && a <= this.ceiling && this.count < LANE_CAPACITY) {
+      const h = x + this.split - this.split;
+      this.high += h;
+      this.low += x - h;
+      this.count++;
+      return true;
+    }
     if (a < this.floor && a <= this.ceiling && this.count < LANE_CAPACITY) {
       this.target.add(x);
       return true;
