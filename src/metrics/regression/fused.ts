@@ -66,7 +66,7 @@ export function fusedSquaredErrors(
     for (; i < stop; i++) {
       const e = p[i]! - t[i]!;
       const x = e * e;
-      if (!(x <= ceiling && (x >= floor || x === 0))) break;
+      if (!(x <= ceiling && (x >= floor || e === 0))) break;
       const h = x + split - split;
       high += h;
       low += x - h;
@@ -119,7 +119,6 @@ export function fusedAbsoluteErrors(
   }
   return -1;
 }
-
 
 /** A square window holds values v with |v| in [2^(k - SQUARE_WINDOW_BITS), 2^k] (or 0). */
 const SQUARE_WINDOW_BITS = 14;
@@ -272,7 +271,7 @@ export function fusedTargetAndSquaredErrors(
       const e = p[i]! - ti;
       const x = e * e;
       const at = Math.abs(ti);
-      if (!(at <= ct && (at >= ft || ti === 0) && x <= ce && (x >= fe || x === 0))) break;
+      if (!(at <= ct && (at >= ft || ti === 0) && x <= ce && (x >= fe || e === 0))) break;
       const c = SPLITTER * ti;
       const vh = c - (c - ti);
       const vl = ti - vh;
