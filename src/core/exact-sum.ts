@@ -216,7 +216,8 @@ export class ExactSum {
 /**
  * Two float64 lanes feeding an {@link ExactSum} (see the module comment): terms within the window
  * [floor, ceiling] of magnitudes are split by `split` into `high` (multiples of split's ulp) and
- * `low`, both exact for up to {@link LANE_CAPACITY} terms. Hot loops copy the fields to locals,
+ * `low`, both exact for up to {@link LANE_CAPACITY} terms, in any grouping (a loop may keep
+ * several pairs of accumulators and add them together at the end). Hot loops copy the fields to locals,
  * add the terms that fit the window, write the fields back, and hand any other term to
  * {@link take}; every {@link LANE_CAPACITY} terms they {@link fold}.
  */

@@ -63,6 +63,7 @@ export function fusedSquaredErrors(
     const ceiling = Math.min(lanes.ceiling, SQUARE_TERM_CEILING);
     let { high, low } = lanes;
     const start = i;
+    // (Unrolling by two, as fusedAbsoluteErrors does, measured 10% slower here.)
     for (; i < stop; i++) {
       const e = p[i]! - t[i]!;
       const x = e * e;
@@ -98,7 +99,21 @@ export function fusedAbsoluteErrors(
     const stop = Math.min(to, i + room([lanes]));
     const { split, floor, ceiling } = lanes;
     let { high, low } = lanes;
+    let high2 = 0;
+    let low2 = 0;
     const start = i;
+    // Two elements a step into two pairs of accumulators (their sums are exact: see ExactLanes).
+    for (; i + 1 < stop; i += 2) {
+      const x = Math.abs(p[i]! - t[i]!);
+      const y = Math.abs(p[i + 1]! - t[i + 1]!);
+      if (!(x <= ceiling && y <= ceiling && (x >= floor || x === 0) && (y >= floor || y === 0))) break;
+      const h = x + split - split;
+      const g = y + split - split;
+      high += h;
+      low += x - h;
+      high2 += g;
+      low2 += y - g;
+    }
     for (; i < stop; i++) {
       const x = Math.abs(p[i]! - t[i]!);
       if (!(x <= ceiling && (x >= floor || x === 0))) break;
@@ -106,8 +121,8 @@ export function fusedAbsoluteErrors(
       high += h;
       low += x - h;
     }
-    lanes.high = high;
-    lanes.low = low;
+    lanes.high = high + high2;
+    lanes.low = low + low2;
     lanes.count += i - start;
     if (i < stop) {
       if (!(Number.isFinite(p[i]!) && Number.isFinite(t[i]!))) return i;
