@@ -70,9 +70,8 @@ export class ExactSum {
   readonly limbs: Float64Array;
   readonly offset: number;
   #pending = 0;
-  /** The fast lanes of {@link addRun} (more can feed the same sum: {@link addLanes}). */
+  /** The fast lanes of {@link addRun}. */
   readonly lanes: ExactLanes;
-  #extraLanes: ExactLanes[] = [];
 
   constructor(limbs: Float64Array, index = 0) {
     this.limbs = limbs;
@@ -197,18 +196,9 @@ export class ExactSum {
     this.#pending = 0;
   }
 
-  /** Another pair of lanes feeding this sum, for terms of another magnitude; folded by {@link finish}. */
-  addLanes(): ExactLanes {
-    const lanes = new ExactLanes(this);
-    this.#extraLanes.push(lanes);
-    return lanes;
-  }
-
   /** Folds the lanes into the limbs and brings the limbs to canonical form. */
   finish(): void {
     this.lanes.fold();
-    for (const lanes of this.#extraLanes) lanes.fold();
-    this.#extraLanes = [];
     this.#carry();
   }
 }

@@ -9,6 +9,12 @@
  * returns its index so that the caller can name the input (`assertAllFinite`) before the state
  * changes. Elements whose terms fall outside a window (zero, tiny, huge, or a square that would
  * overflow) take the exact slow path too.
+ *
+ * Exact squares (Σt² for R², Σt² and Σe² for explained variance) go through a {@link SquareWindow}:
+ * one window check on the value covers its square and Dekker's error term, and Σv reuses the
+ * halves of Veltkamp's split. Measured at 1e7 pairs (bench/regression.mjs), R² went from 61 to
+ * 44 ms and explained variance from 105 to 62 ms; what is left is the lane splits themselves
+ * (five float64 additions per exact term).
  */
 import { type ExactLanes, type ExactSum, exponentOf, LANE_CAPACITY } from "../../core/exact-sum.js";
 import { addExactSquare, squareIsSafe } from "./exact-terms.js";
