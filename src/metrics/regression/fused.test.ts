@@ -87,10 +87,12 @@ describe("fused regression kernels equal their term-by-term exact sums", () => {
   const n = 9000;
   for (const [name, shape] of Object.entries(SHAPES)) {
     it(name, () => {
-      for (const seed of [1, 2, 3]) {
+      let checked = 0;
+      for (const seed of [1, 2, 3, 4, 5, 6]) {
         const [p, t] = data(shape, seed, n);
-        const finite = p.every(Number.isFinite);
-        if (!finite) continue;
+        // Near 2^1020 a prediction t + e can overflow: such data is not a valid batch.
+        if (!p.every(Number.isFinite) || checked === 3) continue;
+        checked++;
         // Σ(p - t)²
         expect(limbsOf(1, ([s]) => fusedSquaredErrors(p, t, 0, n, s!))).toEqual(
           limbsOf(1, ([s]) => {
@@ -133,6 +135,7 @@ describe("fused regression kernels equal their term-by-term exact sums", () => {
           }),
         );
       }
+      expect(checked).toBe(3);
     });
   }
 
