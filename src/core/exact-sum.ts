@@ -70,9 +70,8 @@ export class ExactSum {
   readonly limbs: Float64Array;
   readonly offset: number;
   #pending = 0;
-  /** The fast lanes of {@link addRun} (more can feed the same sum: {@link addLanes}). */
+  /** The fast lanes of {@link addRun}. */
   readonly lanes: ExactLanes;
-  #extraLanes: ExactLanes[] = [];
 
   constructor(limbs: Float64Array, index = 0) {
     this.limbs = limbs;
@@ -197,18 +196,9 @@ export class ExactSum {
     this.#pending = 0;
   }
 
-  /** Another pair of lanes feeding this sum, for terms of another magnitude; folded by {@link finish}. */
-  addLanes(): ExactLanes {
-    const lanes = new ExactLanes(this);
-    this.#extraLanes.push(lanes);
-    return lanes;
-  }
-
   /** Folds the lanes into the limbs and brings the limbs to canonical form. */
   finish(): void {
     this.lanes.fold();
-    for (const lanes of this.#extraLanes) lanes.fold();
-    this.#extraLanes = [];
     this.#carry();
   }
 }
@@ -216,7 +206,8 @@ export class ExactSum {
 /**
  * Two float64 lanes feeding an {@link ExactSum} (see the module comment): terms within the window
  * [floor, ceiling] of magnitudes are split by `split` into `high` (multiples of split's ulp) and
- * `low`, both exact for up to {@link LANE_CAPACITY} terms. Hot loops copy the fields to locals,
+ * `low`, both exact for up to {@link LANE_CAPACITY} terms, in any grouping (a loop may keep
+ * several pairs of accumulators and add them together at the end). Hot loops copy the fields to locals,
  * add the terms that fit the window, write the fields back, and hand any other term to
  * {@link take}; every {@link LANE_CAPACITY} terms they {@link fold}.
  */
@@ -234,14 +225,22 @@ export class ExactLanes {
   }
 
   /**
-   * Adds a term the window does not take: zero, below the floor (added exactly), above the
-   * ceiling (the lanes are folded and re-centred on it), or lanes full. Returns false, adding
+   * Adds a term off a hot loop: zero, a term within the window (through the lanes), below the
+   * floor (added exactly), above the ceiling (the lanes are folded and re-centred on it), or any
+   * term when the lanes are full (folded and re-centred). Returns false, adding
    * nothing, for a term that is not finite.
    */
   take(x: number): boolean {
     const a = Math.abs(x);
     if (x === 0) return true;
     if (!(a < Number.POSITIVE_INFINITY)) return false;
+    if (a >= this.floor && a <= this.ceiling && this.count < LANE_CAPACITY) {
+      const h = x + this.split - this.split;
+      this.high += h;
+      this.low += x - h;
+      this.count++;
+      return true;
+    }
     if (a < this.floor && a <= this.ceiling && this.count < LANE_CAPACITY) {
       this.target.add(x);
       return true;
