@@ -1,4 +1,4 @@
-import { fail } from "../../../core/errors.js";
+import { invalidValue } from "../../../core/errors.js";
 import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { checkState, type FieldCheck, field, stateInvariant } from "../../../core/state-check.js";
 
@@ -67,7 +67,7 @@ export function plusScores(limbs: Float64Array, scores: ArrayLike<number>, fn: s
   for (let i = 0; i < scores.length; i++) {
     const x = scores[i]!;
     if (!Number.isFinite(x))
-      fail("invalid_value", `${fn}: a score is ${x} (inputs beyond the range of float64), at index ${i}`);
+      invalidValue(`${fn}: a score is ${x} (inputs beyond the range of float64), at index ${i}`);
     sum.add(x);
   }
   sum.finish();

@@ -1,4 +1,4 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, invalidOption, invalidValue, shapeMismatch } from "../../../core/errors.js";
 import { addExactSums, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
@@ -62,8 +62,7 @@ export const bertScoreMeta = textEntry({
 function unitRows(fn: string, name: string, rows: TokenEmbeddings): Float64Array[] {
   return rows.map((row, i) => {
     const n = norm(row);
-    if (n === 0)
-      fail("invalid_value", `${fn}: \`${name}\` has a zero vector at token ${i}; its cosine is undefined`);
+    if (n === 0) invalidValue(`${fn}: \`${name}\` has a zero vector at token ${i}; its cosine is undefined`);
     return Float64Array.from(row, (x) => x / n);
   });
 }
@@ -97,8 +96,7 @@ export function greedyMatch(
   checkVectors("greedyMatch", "reference", reference, candidate.length > 0 ? dim : undefined);
   if (weights !== undefined) {
     if (weights.candidate.length !== candidate.length || weights.reference.length !== reference.length) {
-      fail(
-        "shape_mismatch",
+      shapeMismatch(
         `greedyMatch: \`weights\` must have one weight per token, got ${weights.candidate.length} for ${candidate.length} candidate and ${weights.reference.length} for ${reference.length} reference tokens`,
       );
     }
@@ -106,8 +104,8 @@ export function greedyMatch(
   if (candidate.length === 0 || reference.length === 0) return { precision: 0, recall: 0, f1: 0 };
   const c = unitRows("greedyMatch", "candidate", candidate);
   const r = unitRows("greedyMatch", "reference", reference);
-  const bestForCandidate = new Float64Array(c.length).fill(Number.NEGATIVE_INFINITY);
-  const bestForReference = new Float64Array(r.length).fill(Number.NEGATIVE_INFINITY);
+  const bestForCandidate = new Float64Array(c.length).fill(-Infinity);
+  const bestForReference = new Float64Array(r.length).fill(-Infinity);
   for (let i = 0; i < r.length; i++) {
     const ri = r[i] as Float64Array;
     for (let j = 0; j < c.length; j++) {
@@ -156,18 +154,14 @@ const KEYS = ["precision", "recall", "f1"] as const;
 function checkBaseline(fn: string, baseline: BertScoreBaseline | undefined): void {
   if (baseline === undefined) return;
   if (typeof baseline !== "object" || baseline === null)
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`baseline\` must be { precision, recall, f1 }, got ${describeValue(baseline)}`,
     );
   readOptions(`${fn}: option \`baseline\``, baseline, KEYS);
   for (const key of KEYS) {
     const b = baseline[key];
     if (typeof b !== "number" || !Number.isFinite(b) || b >= 1)
-      fail(
-        "invalid_option",
-        `${fn}: \`baseline.${key}\` must be a finite number below 1, got ${describeValue(b)}`,
-      );
+      invalidOption(`${fn}: \`baseline.${key}\` must be a finite number below 1, got ${describeValue(b)}`);
   }
 }
 
@@ -220,20 +214,17 @@ export function bertScoreDef(
     init: () => ({ precision: exactSums(1), recall: exactSums(1), f1: exactSums(1), count: 0 }),
     update(state, candidates, references, weights) {
       if (!Array.isArray(candidates) || !Array.isArray(references)) {
-        fail(
-          "invalid_value",
+        invalidValue(
           `bertScore: \`candidates\` and \`references\` must be arrays of token embeddings, got ${describeValue(candidates)} and ${describeValue(references)}`,
         );
       }
       if (candidates.length !== references.length) {
-        fail(
-          "shape_mismatch",
+        shapeMismatch(
           `bertScore: \`candidates\` and \`references\` must have the same length, got ${candidates.length} and ${references.length}`,
         );
       }
       if (weights !== undefined && weights.length !== candidates.length) {
-        fail(
-          "shape_mismatch",
+        shapeMismatch(
           `bertScore: \`weights\` must have one entry per pair, got ${weights.length} for ${candidates.length} pairs`,
         );
       }
@@ -298,15 +289,12 @@ export function bertScore(
   const fn = "bertScore";
   const o = readOptions<BertScoreOptions>(fn, options, BERT_SCORE_OPTIONS);
   if (typeof o.embed !== "function")
-    fail("invalid_option", `${fn}: option \`embed\` must be a function, got ${describeValue(o.embed)}`);
+    invalidOption(`${fn}: option \`embed\` must be a function, got ${describeValue(o.embed)}`);
   const idf = optBoolean(fn, "idf", o.idf, false);
   if (o.tokenize !== undefined && typeof o.tokenize !== "function")
-    fail("invalid_option", `${fn}: option \`tokenize\` must be a function, got ${describeValue(o.tokenize)}`);
+    invalidOption(`${fn}: option \`tokenize\` must be a function, got ${describeValue(o.tokenize)}`);
   if (idf && o.tokenize === undefined)
-    fail(
-      "invalid_option",
-      `${fn}: option \`idf\` needs a \`tokenize\` function aligned with the embedder's tokens`,
-    );
+    invalidOption(`${fn}: option \`idf\` needs a \`tokenize\` function aligned with the embedder's tokens`);
   checkBaseline(fn, o.baseline);
   const { references: refSets } = checkPairs(candidates, references, fn, "candidates");
   // Options and inputs are checked synchronously (a caller's mistake throws at the call); only
@@ -323,8 +311,7 @@ async function scoreWithEmbedder(
   const flatRefs = refSets.flat();
   const [candEmb, refEmb] = await Promise.all([o.embed(candidates), o.embed(flatRefs)]);
   if (candEmb.length !== candidates.length || refEmb.length !== flatRefs.length) {
-    fail(
-      "shape_mismatch",
+    shapeMismatch(
       `bertScore: \`embed\` must return one token-embedding list per text, got ${candEmb.length} for ${candidates.length} and ${refEmb.length} for ${flatRefs.length}`,
     );
   }
@@ -335,8 +322,7 @@ async function scoreWithEmbedder(
     weightOf = (text, rows) => {
       const tokens = tokenize(text);
       if (tokens.length !== rows)
-        fail(
-          "shape_mismatch",
+        shapeMismatch(
           `bertScore: \`tokenize\` gave ${tokens.length} tokens but \`embed\` ${rows} vectors for ${describeValue(text)}`,
         );
       return tokens.map(idfOf);

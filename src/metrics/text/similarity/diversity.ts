@@ -1,4 +1,4 @@
-import { fail } from "../../../core/errors.js";
+import { emptyInput } from "../../../core/errors.js";
 import { exactSumOf } from "../../../core/exact-sum.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
@@ -157,7 +157,7 @@ export function selfBleuDef(
     merge: (a, b) => ({ texts: [...a.texts, ...b.texts] }),
     compute(state) {
       const n = state.texts.length;
-      if (n < 2) fail("empty_input", `${fn}: needs at least 2 texts, got ${n}`);
+      if (n < 2) emptyInput(`${fn}: needs at least 2 texts, got ${n}`);
       const scores = state.texts.map((text, i) =>
         nltkSentenceBleu(
           text,

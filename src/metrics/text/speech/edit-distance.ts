@@ -135,7 +135,7 @@ export const editDistanceMeta = textEntry({
   title: "Character edit distance (Levenshtein)",
   formula:
     "d(h, r) = \\min \\#\\{\\text{insertions} + \\text{deletions} + c_{sub}\\cdot\\text{substitutions}\\}",
-  range: [0, Number.POSITIVE_INFINITY],
+  range: [0, Infinity],
   direction: "lower",
   references: [
     { paper: "Levenshtein 1966" },

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, emptyInput, invalidOption, invalidState } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
@@ -328,8 +328,7 @@ function contiguousCounts(
   const refTokens = split(state.references);
   const hypTokens = split(state.hypotheses);
   if (refTokens.length === 0 && convention !== "jiwer4")
-    fail(
-      "empty_input",
+    emptyInput(
       `${fn}: the references hold no ${unit === "word" ? "word" : "character"} (${REFERENCE_VERSION[convention as "jiwer"]} raises; convention "jiwer4" scores empty references)`,
     );
   // The alignment keeps 4 words per 32 reference tokens per hypothesis token.
@@ -369,7 +368,7 @@ function readConvention(
   const convention = optOneOf(fn, "convention", o.convention, errorRateConventions, "jiwer");
   const contiguous = optBoolean(fn, "contiguous", o.contiguous, false);
   if (contiguous && convention === "torchmetrics")
-    fail("invalid_option", `${fn}: option \`contiguous\` is jiwer's transform; torchmetrics has none`);
+    invalidOption(`${fn}: option \`contiguous\` is jiwer's transform; torchmetrics has none`);
   return { convention, contiguous };
 }
 
@@ -377,7 +376,7 @@ export const werMeta = textEntry({
   id: "text/wer",
   title: "Word error rate",
   formula: "\\mathrm{WER} = \\frac{S + D + I}{N}",
-  range: [0, Number.POSITIVE_INFINITY],
+  range: [0, Infinity],
   direction: "lower",
   robustness: [
     "Corpus WER (summed edits over summed reference words) is not the mean of sentence WERs.",
@@ -393,7 +392,7 @@ export const cerMeta = textEntry({
   id: "text/cer",
   title: "Character error rate",
   formula: "\\mathrm{CER} = \\frac{S + D + I}{N_{chars}}",
-  range: [0, Number.POSITIVE_INFINITY],
+  range: [0, Infinity],
   direction: "lower",
   references: [{ implementation: "jiwer 2.3.0 cer" }, { implementation: "torchmetrics 1.9.0 CharErrorRate" }],
   exports: ["charErrorRate", "cerDef"],
@@ -489,7 +488,7 @@ function countsDef<R>(
     merge: (a, b) => mergeStates(a as ErrorRateState, b as ErrorRateState),
     compute(state) {
       const s = state as ErrorRateState;
-      if (s.pairs === 0) fail("empty_input", `${fn}: no pairs to score`);
+      if (s.pairs === 0) emptyInput(`${fn}: no pairs to score`);
       return result(s);
     },
     validateState(state): asserts state is WordErrorRateState {
@@ -500,7 +499,7 @@ function countsDef<R>(
 
 function checkNonEmptyText(value: unknown, path: string, id: string): void {
   if (typeof value !== "string" || value.length === 0)
-    fail("invalid_state", `${id}: ${path} must be a non-empty string, got ${describeValue(value)}`);
+    invalidState(`${id}: ${path} must be a non-empty string, got ${describeValue(value)}`);
 }
 
 function rateDef(
@@ -636,8 +635,7 @@ export function alignmentMeasuresDef(
     contiguous: o.contiguous,
   });
   if (convention === "torchmetrics")
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`convention\` must be a jiwer convention ("jiwer", "jiwer3", "jiwer4"), got "torchmetrics"`,
     );
   return countsDef(

@@ -1,4 +1,4 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, invalidOption } from "../../../core/errors.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
@@ -144,20 +144,18 @@ function resolveOptions(options: unknown, fn: string): Resolved {
   const o = readOptions<RougeOptions>(fn, options, ROUGE_OPTIONS);
   const types = o.rougeTypes ?? DEFAULT_TYPES;
   if (!Array.isArray(types) || types.length === 0) {
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`rougeTypes\` must be a non-empty array of ${TYPE_WORDS}, got ${describeValue(types)}`,
     );
   }
   types.forEach((t, i) => {
     if (typeof t !== "string" || !TYPE_PATTERN.test(t)) {
-      fail(
-        "invalid_option",
+      invalidOption(
         `${fn}: option \`rougeTypes\` must contain ${TYPE_WORDS}, got ${describeValue(t)} at index ${i}`,
       );
     }
     if (types.indexOf(t) !== i)
-      fail("invalid_option", `${fn}: option \`rougeTypes\` lists ${JSON.stringify(t)} twice`);
+      invalidOption(`${fn}: option \`rougeTypes\` lists ${JSON.stringify(t)} twice`);
   });
   const tokenizer = optOneOf(fn, "tokenizer", o.tokenizer, ["rouge-score", "unicode"], "rouge-score");
   const multiReference = optOneOf(

@@ -1,4 +1,4 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, invalidOption } from "../../../core/errors.js";
 import { isPythonWhitespace, pyRstrip, pySplit, pyStrip } from "./python-strings.js";
 import { FNV_PRIME, FNV_SEED, type SpanInterner } from "./span-interner.js";
 
@@ -483,8 +483,7 @@ const TOKENIZERS: Readonly<Record<SacrebleuTokenizerName, (line: string) => stri
 /** The tokenizer function for a sacrebleu tokenizer name; `invalid_option` for an unknown one. */
 export function sacrebleuTokenizer(name: unknown, fn = "sacrebleuTokenizer"): (line: string) => string {
   if (typeof name !== "string" || !Object.hasOwn(TOKENIZERS, name)) {
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`tokenize\` must be one of ${sacrebleuTokenizerNames.map((n) => JSON.stringify(n)).join(", ")}, got ${describeValue(name)}`,
     );
   }

@@ -1,4 +1,4 @@
-import { fail } from "../../../core/errors.js";
+import { emptyInput } from "../../../core/errors.js";
 import { optBoolean, optionNames, optNumber, optOneOf, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
@@ -389,7 +389,7 @@ function bleuDef(
     }),
     compute(state) {
       if (state.segments === 0)
-        fail("empty_input", `${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
+        emptyInput(`${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
       const r = computeBleuFromStatistics(
         state.correct,
         state.total,

@@ -1,4 +1,4 @@
-import { fail } from "../../../core/errors.js";
+import { emptyInput, invalidOption } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optNumber, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
@@ -304,7 +304,7 @@ function resolve(options: unknown, fn: string): ResolvedChrf {
     bytesPerUnit: BYTES_PER_ORDER,
   }) as number;
   if (charOrder + wordOrder === 0)
-    fail("invalid_option", `${fn}: options \`charOrder\` + \`wordOrder\` must be >= 1, got 0`);
+    invalidOption(`${fn}: options \`charOrder\` + \`wordOrder\` must be >= 1, got 0`);
   assertAllocation(
     fn,
     `options \`charOrder\` + \`wordOrder\` = ${charOrder + wordOrder}`,
@@ -378,7 +378,7 @@ function chrfDefWith(
     merge: (a, b) => ({ ...mergeSegmentCounts(a, b), stats: a.stats.map((v, i) => v + b.stats[i]!) }),
     compute(state) {
       if (state.segments === 0)
-        fail("empty_input", `${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
+        emptyInput(`${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
       return {
         score: chrfFromStatistics(state.stats, o.beta, o.epsSmoothing),
         name: `chrF${o.beta}${"+".repeat(o.wordOrder)}`,

@@ -1,4 +1,4 @@
-import { fail } from "../../../core/errors.js";
+import { emptyInput } from "../../../core/errors.js";
 import { optInteger, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
@@ -98,7 +98,7 @@ function gleuDef(
       total: a.total + b.total,
     }),
     compute(state) {
-      if (state.segments === 0) fail("empty_input", `${fn}: no segments to score`);
+      if (state.segments === 0) emptyInput(`${fn}: no segments to score`);
       return state.total === 0 ? 0 : state.matches / state.total;
     },
     validateState(state): asserts state is GleuState {

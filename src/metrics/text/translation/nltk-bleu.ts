@@ -1,4 +1,4 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, emptyInput, invalidOption, invalidValue } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
@@ -54,7 +54,7 @@ export const nltkBleuMeta = textEntry({
   id: "text/nltk_bleu",
   title: "BLEU on whitespace tokens (nltk)",
   formula: "\\mathrm{BLEU} = \\mathrm{BP}\\cdot\\exp\\Big(\\sum_n w_n \\log p_n\\Big)",
-  range: [0, Number.POSITIVE_INFINITY],
+  range: [0, Infinity],
   direction: "higher",
   robustness: [
     "nltk smoothing methods 5, 6 and 7 can return values above 1; reproduced as nltk computes them.",
@@ -150,8 +150,7 @@ function smooth(
     }
     case "method6": {
       if (pn.length < 3 || val(pn[2]!) === 0) {
-        fail(
-          "invalid_value",
+        invalidValue(
           `${fn}: smoothing "method6" requires a non-zero trigram precision (nltk raises "This smoothing method requires non-zero precision for bigrams.")`,
         );
       }
@@ -213,8 +212,7 @@ export function readWeights(
     value.length === 0 ||
     value.some((w) => typeof w !== "number" || !Number.isFinite(w))
   )
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`weights\` must be a non-empty array of finite numbers, got ${describeValue(value)}`,
     );
   assertAllocation(fn, `option \`weights\` with ${value.length} orders`, value.length * bytesPerOrder);
@@ -290,7 +288,7 @@ function nltkDef(
       lastReferences: b.segments > 0 ? b.lastReferences : a.lastReferences,
     }),
     compute(state) {
-      if (state.segments === 0) fail("empty_input", `${fn}: no segments to score`);
+      if (state.segments === 0) emptyInput(`${fn}: no segments to score`);
       const c = state.hypLength;
       const r = state.refLength;
       const bp = c > r ? 1 : c === 0 ? 0 : Math.exp(1 - r / c);

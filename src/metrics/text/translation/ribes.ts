@@ -1,4 +1,4 @@
-import { fail } from "../../../core/errors.js";
+import { emptyInput, invalidValue } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
@@ -159,8 +159,7 @@ function sentenceScore(
   fn: string,
 ): number {
   if (hypothesis.length === 0)
-    fail(
-      "invalid_value",
+    invalidValue(
       `${fn}: RIBES of an empty hypothesis divides by its length 0 (nltk raises ZeroDivisionError)`,
     );
   let best = -1;
@@ -198,7 +197,7 @@ function ribesDef(
     merge: mergeScores,
     compute(state) {
       if (state.count === 0)
-        fail("empty_input", `${fn}: no segments to score (nltk raises ZeroDivisionError on an empty corpus)`);
+        emptyInput(`${fn}: no segments to score (nltk raises ZeroDivisionError on an empty corpus)`);
       return meanScore(state);
     },
     validateState(state): asserts state is RibesState {

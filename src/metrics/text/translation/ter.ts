@@ -1,4 +1,4 @@
-import { fail } from "../../../core/errors.js";
+import { emptyInput } from "../../../core/errors.js";
 import { addExactSums, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
@@ -67,7 +67,7 @@ export const terMeta = textEntry({
   title: "Translation Edit Rate (sacrebleu)",
   formula:
     "\\mathrm{TER} = 100\\cdot\\frac{\\sum \\text{(shifts + insertions + deletions + substitutions)}}{\\sum \\bar{r}}",
-  range: [0, Number.POSITIVE_INFINITY],
+  range: [0, Infinity],
   direction: "lower",
   robustness: [
     "Block shifts make reordering cheaper than in WER.",
@@ -392,7 +392,7 @@ function terDefWith(
     }),
     compute(state) {
       if (state.segments === 0)
-        fail("empty_input", `${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
+        emptyInput(`${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
       const refLength = exactToNumber(state.refLength);
       let score: number;
       if (refLength > 0) score = state.edits / refLength;

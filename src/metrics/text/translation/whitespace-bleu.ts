@@ -1,4 +1,4 @@
-import { fail } from "../../../core/errors.js";
+import { invalidOption } from "../../../core/errors.js";
 import { optBoolean, optionNames, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
@@ -60,10 +60,7 @@ export function whitespaceBleuDef(
   const smooth = optBoolean(fn, "smooth", o.smooth, false);
   const weights = readWeights(fn, o.weights, new Array<number>(nGram).fill(1 / nGram), 16);
   if (weights.length !== nGram)
-    fail(
-      "invalid_option",
-      `${fn}: option \`weights\` must have nGram (${nGram}) entries, got ${weights.length}`,
-    );
+    invalidOption(`${fn}: option \`weights\` must have nGram (${nGram}) entries, got ${weights.length}`);
   return {
     id,
     meta: whitespaceBleuMeta,
@@ -86,7 +83,7 @@ export function whitespaceBleuDef(
         const pred = pySplit(checked.hypotheses[i]!);
         const targets = checked.references[i]!.map(pySplit);
         pl += pred.length;
-        let bestDiff = Number.POSITIVE_INFINITY;
+        let bestDiff = Infinity;
         let bestLen = 0;
         for (const t of targets) {
           const d = Math.abs(pred.length - t.length);
