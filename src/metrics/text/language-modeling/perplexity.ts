@@ -46,7 +46,7 @@ export const perplexityMeta = textEntry({
     "Only comparable between models with the same tokenizer and vocabulary.",
     "Dominated by the rarest tokens; a single near-zero probability can explode it.",
   ],
-  references: [{ implementation: "torchmetrics 1.9.0 Perplexity / perplexity" }],
+  implementations: ["torchmetrics 1.9.0 Perplexity / perplexity"],
   exports: ["perplexity", "perplexityDef", "bitsPerCharacter"],
 });
 

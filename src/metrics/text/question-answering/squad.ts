@@ -48,12 +48,9 @@ export const squadMeta = textEntry({
     "Max over gold answers: more gold answers can only raise the score.",
     "SQuAD v2 rewards abstaining on unanswerable questions; the no-answer threshold changes the score a lot.",
   ],
-  references: [
-    { paper: "Rajpurkar et al. 2016 (SQuAD) and 2018 (SQuAD 2.0)" },
-    {
-      implementation:
-        "official SQuAD v1.1 evaluate script (compute_score) and v2.0 script (main, get_raw_scores), as in huggingface/evaluate; torchmetrics 1.9.0 SQuAD",
-    },
+  papers: ["Rajpurkar et al. 2016 (SQuAD) and 2018 (SQuAD 2.0)"],
+  implementations: [
+    "official SQuAD v1.1 evaluate script (compute_score) and v2.0 script (main, get_raw_scores), as in huggingface/evaluate; torchmetrics 1.9.0 SQuAD",
   ],
   exports: [
     "squad",

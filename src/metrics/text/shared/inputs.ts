@@ -46,6 +46,20 @@ export function refuse(
   return fail(code, `${fn}: \`${arg}\` ${rule}, got ${describeValue(value)}${after}`);
 }
 
+/** Fails unless two inputs have the same length: ``${fn}: `a` and `b` must have the same length, got m and n``. */
+export function checkSameLength(fn: string, aName: string, a: number, bName: string, b: number): void {
+  if (a !== b)
+    shapeMismatch(`${fn}: \`${aName}\` and \`${bName}\` must have the same length, got ${a} and ${b}`);
+}
+
+/**
+ * Fails on a corpus with no segment: ``${fn}: no segments to score``, with what the reference does
+ * then (`"sacrebleu raises"`, `"nltk raises ZeroDivisionError"`) when it says.
+ */
+export function refuseEmptyCorpus(fn: string, reference?: string): never {
+  return emptyInput(`${fn}: no segments to score${reference ? ` (${reference} on an empty corpus)` : ""}`);
+}
+
 const SWAP_HINT = "(text metrics take (hypotheses, references, options): were the arguments swapped?)";
 
 /** Checks that `values` is an array of strings; returns it. An array where a string belongs hints at swapped arguments. */

@@ -49,12 +49,9 @@ export const bertScoreMeta = textEntry({
     "Raw scores crowd into a narrow high band; baseline rescaling spreads them without changing rankings.",
     "IDF weights (from the references) down-weight frequent tokens.",
   ],
-  references: [
-    { paper: "Zhang et al. 2020, BERTScore: Evaluating Text Generation with BERT" },
-    {
-      implementation:
-        "greedy matching, IDF (log((M+1)/(df+1)) over references) and baseline rescale as in bert_score 0.3.x; the embedder is the caller's",
-    },
+  papers: ["Zhang et al. 2020, BERTScore: Evaluating Text Generation with BERT"],
+  implementations: [
+    "greedy matching, IDF (log((M+1)/(df+1)) over references) and baseline rescale as in bert_score 0.3.x; the embedder is the caller's",
   ],
   exports: ["bertScore", "bertScoreDef", "bertScoreFromEmbeddings", "greedyMatch", "idfWeights"],
 });

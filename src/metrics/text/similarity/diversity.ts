@@ -30,9 +30,7 @@ export const distinctNMeta = textEntry({
     "Falls as the corpus grows; compare only corpora of similar size.",
     "Rewards diversity, not quality: random text scores high.",
   ],
-  references: [
-    { paper: "Li et al. 2016, A diversity-promoting objective function for neural conversation models" },
-  ],
+  papers: ["Li et al. 2016, A diversity-promoting objective function for neural conversation models"],
   exports: ["distinctN", "distinctNDef"],
 });
 
@@ -122,10 +120,8 @@ export const selfBleuMeta = textEntry({
     "Quadratic cost in the number of texts.",
     "Lower means more diverse; says nothing about quality.",
   ],
-  references: [
-    { paper: "Zhu et al. 2018, Texygen: a benchmarking platform for text generation models" },
-    { implementation: "Texygen SelfBleu over nltk 3.8 sentence_bleu with SmoothingFunction().method1" },
-  ],
+  papers: ["Zhu et al. 2018, Texygen: a benchmarking platform for text generation models"],
+  implementations: ["Texygen SelfBleu over nltk 3.8 sentence_bleu with SmoothingFunction().method1"],
   exports: ["selfBleu", "selfBleuDef"],
 });
 

@@ -30,12 +30,9 @@ export const embeddingSimilarityMeta = textEntry({
     "Only as good as the encoder: scores from different models are not comparable.",
     "Insensitive to word order and negation with many encoders.",
   ],
-  references: [
-    { paper: "Reimers & Gurevych 2019, Sentence-BERT" },
-    {
-      implementation:
-        "cosine similarity as torch.nn.functional.cosine_similarity (no eps clamp: a zero vector is an error)",
-    },
+  papers: ["Reimers & Gurevych 2019, Sentence-BERT"],
+  implementations: [
+    "cosine similarity as torch.nn.functional.cosine_similarity (no eps clamp: a zero vector is an error)",
   ],
   exports: ["embeddingSimilarity", "embeddingSimilarityDef", "cosineSimilarity", "sentenceSimilarity"],
 });

@@ -27,19 +27,8 @@ export function toIds(
   b: readonly string[],
   vocab: Map<string, number> = new Map(),
 ): [Int32Array, Int32Array] {
-  const convert = (tokens: readonly string[]): Int32Array => {
-    const out = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const w = tokens[i]!;
-      let v = vocab.get(w);
-      if (v === undefined) {
-        v = vocab.size;
-        vocab.set(w, v);
-      }
-      out[i] = v;
-    }
-    return out;
-  };
+  const convert = (tokens: readonly string[]): Int32Array =>
+    Int32Array.from(tokens, (w) => internIn(vocab, w));
   return [convert(a), convert(b)];
 }
 
@@ -137,10 +126,8 @@ export const editDistanceMeta = textEntry({
     "d(h, r) = \\min \\#\\{\\text{insertions} + \\text{deletions} + c_{sub}\\cdot\\text{substitutions}\\}",
   range: [0, Infinity],
   direction: "lower",
-  references: [
-    { paper: "Levenshtein 1966" },
-    { implementation: "torchmetrics 1.9.0 EditDistance / edit_distance" },
-  ],
+  papers: ["Levenshtein 1966"],
+  implementations: ["torchmetrics 1.9.0 EditDistance / edit_distance"],
   exports: ["editDistance", "editDistanceDef", "levenshteinDistance", "levenshteinAlignment"],
 });
 

@@ -6,6 +6,7 @@ import { checkState, field, stateInvariant } from "../../../core/state-check.js"
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import { checkSinglePairs, checkStrings, refuse } from "../shared/inputs.js";
+import { internIn } from "../shared/ngram-matches.js";
 import { jiwerChars, jiwerPairWordIds, jiwerWords, PairWordIds } from "../tokenizers/jiwer.js";
 import { pySplit, pyStrip } from "../tokenizers/python-strings.js";
 import { type AlignmentBacktrace, alignBitParallel } from "./bit-parallel-alignment.js";
@@ -158,18 +159,7 @@ function accumulate(
     refTokens.push(tokens);
   }
   const vocab = new Map<string, number>();
-  const ids = (tokens: readonly string[]): Int32Array => {
-    const out = new Int32Array(tokens.length);
-    for (let k = 0; k < tokens.length; k++) {
-      let v = vocab.get(tokens[k]!);
-      if (v === undefined) {
-        v = vocab.size;
-        vocab.set(tokens[k]!, v);
-      }
-      out[k] = v;
-    }
-    return out;
-  };
+  const ids = (tokens: readonly string[]): Int32Array => Int32Array.from(tokens, (t) => internIn(vocab, t));
   const delta = emptyState();
   const counts = new Int32Array(3);
   const backtrace = backtraceOf(convention);
@@ -339,15 +329,7 @@ function contiguousCounts(
     "invalid_value",
   );
   const vocab = new Map<string, number>();
-  const ids = (tokens: readonly string[]): Int32Array =>
-    Int32Array.from(tokens, (t) => {
-      let v = vocab.get(t);
-      if (v === undefined) {
-        v = vocab.size;
-        vocab.set(t, v);
-      }
-      return v;
-    });
+  const ids = (tokens: readonly string[]): Int32Array => Int32Array.from(tokens, (t) => internIn(vocab, t));
   const ref = ids(refTokens);
   const hyp = ids(hypTokens);
   const counts = new Int32Array(3);
@@ -382,9 +364,9 @@ export const werMeta = textEntry({
     "Corpus WER (summed edits over summed reference words) is not the mean of sentence WERs.",
     "Can exceed 1 with many insertions.",
   ],
-  references: [
-    { implementation: "jiwer 2.3.0 wer / compute_measures (python-Levenshtein 0.12.2)" },
-    { implementation: "torchmetrics 1.9.0 WordErrorRate" },
+  implementations: [
+    "jiwer 2.3.0 wer / compute_measures (python-Levenshtein 0.12.2)",
+    "torchmetrics 1.9.0 WordErrorRate",
   ],
   exports: ["wordErrorRate", "werDef", "alignmentMeasures", "alignmentMeasuresDef"],
 });
@@ -394,7 +376,7 @@ export const cerMeta = textEntry({
   formula: "\\mathrm{CER} = \\frac{S + D + I}{N_{chars}}",
   range: [0, Infinity],
   direction: "lower",
-  references: [{ implementation: "jiwer 2.3.0 cer" }, { implementation: "torchmetrics 1.9.0 CharErrorRate" }],
+  implementations: ["jiwer 2.3.0 cer", "torchmetrics 1.9.0 CharErrorRate"],
   exports: ["charErrorRate", "cerDef"],
 });
 export const merMeta = textEntry({
@@ -403,11 +385,8 @@ export const merMeta = textEntry({
   formula: "\\mathrm{MER} = \\frac{S + D + I}{H + S + D + I}",
   range: [0, 1],
   direction: "lower",
-  references: [
-    { paper: "Morris et al. 2004" },
-    { implementation: "jiwer 2.3.0 mer" },
-    { implementation: "torchmetrics 1.9.0 MatchErrorRate" },
-  ],
+  papers: ["Morris et al. 2004"],
+  implementations: ["jiwer 2.3.0 mer", "torchmetrics 1.9.0 MatchErrorRate"],
   exports: ["matchErrorRate", "merDef"],
 });
 export const wilMeta = textEntry({
@@ -416,11 +395,8 @@ export const wilMeta = textEntry({
   formula: "\\mathrm{WIL} = 1 - \\frac{H}{N}\\cdot\\frac{H}{P}",
   range: [0, 1],
   direction: "lower",
-  references: [
-    { paper: "Morris et al. 2004" },
-    { implementation: "jiwer 2.3.0 wil" },
-    { implementation: "torchmetrics 1.9.0 WordInfoLost" },
-  ],
+  papers: ["Morris et al. 2004"],
+  implementations: ["jiwer 2.3.0 wil", "torchmetrics 1.9.0 WordInfoLost"],
   exports: ["wordInformationLost", "wilDef"],
 });
 export const wipMeta = textEntry({
@@ -429,11 +405,8 @@ export const wipMeta = textEntry({
   formula: "\\mathrm{WIP} = \\frac{H}{N}\\cdot\\frac{H}{P}",
   range: [0, 1],
   direction: "higher",
-  references: [
-    { paper: "Morris et al. 2004" },
-    { implementation: "jiwer 2.3.0 wip" },
-    { implementation: "torchmetrics 1.9.0 WordInfoPreserved" },
-  ],
+  papers: ["Morris et al. 2004"],
+  implementations: ["jiwer 2.3.0 wip", "torchmetrics 1.9.0 WordInfoPreserved"],
   exports: ["wordInformationPreserved", "wipDef"],
 });
 

@@ -105,16 +105,11 @@ export const rougeMeta = textEntry({
     'rouge-score\'s tokenizer drops every character outside [a-z0-9], so non-Latin text scores 0; use tokenizer "unicode" for other scripts.',
     "Stemming, tokenization and Lsum sentence splitting change scores; report the settings.",
   ],
-  references: [
-    { paper: "Lin 2004, ROUGE: A Package for Automatic Evaluation of Summaries" },
-    {
-      implementation:
-        "rouge-score 0.1.2 RougeScorer.score / score_multi (tokenizer, Porter stemmer, Lsum on newlines)",
-    },
-    { implementation: "torchmetrics 1.9.0 ROUGEScore (rouge1/2/L; accumulate best/avg)" },
-    {
-      implementation: "ROUGE-1.5.5.pl (ROUGE-W with -w, ROUGE-S/SU with -2 and -u; rouge-score has neither)",
-    },
+  papers: ["Lin 2004, ROUGE: A Package for Automatic Evaluation of Summaries"],
+  implementations: [
+    "rouge-score 0.1.2 RougeScorer.score / score_multi (tokenizer, Porter stemmer, Lsum on newlines)",
+    "torchmetrics 1.9.0 ROUGEScore (rouge1/2/L; accumulate best/avg)",
+    "ROUGE-1.5.5.pl (ROUGE-W with -w, ROUGE-S/SU with -2 and -u; rouge-score has neither)",
   ],
   exports: ["rouge", "rougeDef", "rougeScore", "rougeScoreMulti", "rougePairs"],
 });
@@ -360,15 +355,7 @@ function scoreSummaryLcs(refSentences: readonly string[][], canSentences: readon
   for (const s of canSentences) n += s.length;
   if (m === 0 || n === 0) return ZERO;
   const ids = new Map<string, number>();
-  const encode = (tokens: readonly string[]): Int32Array =>
-    Int32Array.from(tokens, (token) => {
-      let id = ids.get(token);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(token, id);
-      }
-      return id;
-    });
+  const encode = (tokens: readonly string[]): Int32Array => Int32Array.from(tokens, (t) => internIn(ids, t));
   const refs = refSentences.map(encode);
   const cans = canSentences.map(encode);
   const budgetRef = new Int32Array(ids.size);

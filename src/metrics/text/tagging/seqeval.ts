@@ -103,12 +103,9 @@ export const seqevalMeta = textEntry({
     "Lenient (conlleval) and strict chunking can give very different scores for ill-formed tag sequences.",
     "micro averages favour frequent types; macro gives rare types equal weight.",
   ],
-  references: [
-    { paper: "Tjong Kim Sang & De Meulder 2003 (CoNLL-2003, conlleval)" },
-    {
-      implementation:
-        "seqeval 1.2.2 precision_score/recall_score/f1_score/classification_report/accuracy_score (default and strict modes)",
-    },
+  papers: ["Tjong Kim Sang & De Meulder 2003 (CoNLL-2003, conlleval)"],
+  implementations: [
+    "seqeval 1.2.2 precision_score/recall_score/f1_score/classification_report/accuracy_score (default and strict modes)",
   ],
   exports: [
     "seqeval",

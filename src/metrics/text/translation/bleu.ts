@@ -1,4 +1,3 @@
-import { emptyInput } from "../../../core/errors.js";
 import { optBoolean, optionNames, optNumber, optOneOf, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
@@ -7,6 +6,7 @@ import {
   checkHypothesis,
   checkReferenceStreams,
   type ReferenceStreams,
+  refuseEmptyCorpus,
   sentenceStreams,
 } from "../shared/inputs.js";
 import { ngramMatches, tokenMatches } from "../shared/ngram-matches.js";
@@ -388,8 +388,7 @@ function bleuDef(
       total: a.total.map((v, i) => v + b.total[i]!),
     }),
     compute(state) {
-      if (state.segments === 0)
-        emptyInput(`${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
+      if (state.segments === 0) refuseEmptyCorpus(fn, "sacrebleu raises");
       const r = computeBleuFromStatistics(
         state.correct,
         state.total,

@@ -34,10 +34,8 @@ export const extendedEditDistanceMeta = textEntry({
   formula: "\\mathrm{EED} = \\min\\Big(1, \\frac{e + \\rho\\cdot v}{|r| + \\rho\\cdot v}\\Big)",
   range: [0, 1],
   direction: "lower",
-  references: [
-    { paper: "Stanchev, Wang & Ney 2019, EED: Extended Edit Distance Measure for Machine Translation" },
-    { implementation: "torchmetrics 1.9.0 ExtendedEditDistance" },
-  ],
+  papers: ["Stanchev, Wang & Ney 2019, EED: Extended Edit Distance Measure for Machine Translation"],
+  implementations: ["torchmetrics 1.9.0 ExtendedEditDistance"],
   exports: ["extendedEditDistance", "extendedEditDistanceDef"],
 });
 

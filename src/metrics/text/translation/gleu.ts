@@ -1,9 +1,8 @@
-import { emptyInput } from "../../../core/errors.js";
 import { optInteger, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
-import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
@@ -28,10 +27,8 @@ export const gleuMeta = textEntry({
   range: [0, 1],
   direction: "higher",
   robustness: ["Symmetric in precision and recall, so well behaved at the sentence level."],
-  references: [
-    { paper: "Wu et al. 2016, Google's neural machine translation system" },
-    { implementation: "nltk 3.8 nltk.translate.gleu_score.corpus_gleu / sentence_gleu" },
-  ],
+  papers: ["Wu et al. 2016, Google's neural machine translation system"],
+  implementations: ["nltk 3.8 nltk.translate.gleu_score.corpus_gleu / sentence_gleu"],
   exports: ["corpusGleu", "corpusGleuDef", "sentenceGleu"],
 });
 
@@ -98,7 +95,7 @@ function gleuDef(
       total: a.total + b.total,
     }),
     compute(state) {
-      if (state.segments === 0) emptyInput(`${fn}: no segments to score`);
+      if (state.segments === 0) refuseEmptyCorpus(fn);
       return state.total === 0 ? 0 : state.matches / state.total;
     },
     validateState(state): asserts state is GleuState {

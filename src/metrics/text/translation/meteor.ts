@@ -44,12 +44,9 @@ export const meteorMeta = textEntry({
     "English-only resources (Porter stemmer, WordNet); the WordNet version changes synonym matches.",
     "Sentence-level; the greedy alignment is nltk's, not the original METEOR's minimum-chunk search.",
   ],
-  references: [
-    { paper: "Banerjee & Lavie 2005, METEOR" },
-    {
-      implementation:
-        "nltk 3.8 meteor_score / single_meteor_score (alpha 0.9, beta 3, gamma 0.5; PorterStemmer; WordNet 3.0)",
-    },
+  papers: ["Banerjee & Lavie 2005, METEOR"],
+  implementations: [
+    "nltk 3.8 meteor_score / single_meteor_score (alpha 0.9, beta 3, gamma 0.5; PorterStemmer; WordNet 3.0)",
   ],
   exports: ["meteor", "meteorDef", "meteorScore", "singleMeteorScore"],
 });

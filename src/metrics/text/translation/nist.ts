@@ -1,10 +1,10 @@
-import { emptyInput, invalidState, invalidValue } from "../../../core/errors.js";
+import { invalidState, invalidValue } from "../../../core/errors.js";
 import { exactSumOf } from "../../../core/exact-sum.js";
 import { optionNames, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
-import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } from "../shared/inputs.js";
 import { countNgrams } from "../shared/ngram-counts.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
@@ -38,13 +38,10 @@ export const nistMeta = textEntry({
     "Not bounded above; compare only scores computed on the same references.",
     "Undefined when no hypothesis has n-grams of some order up to n (nltk raises; so does plumbline).",
   ],
-  references: [
-    {
-      paper:
-        "Doddington 2002, Automatic evaluation of machine translation quality using n-gram co-occurrence statistics",
-    },
-    { implementation: "nltk 3.8 nltk.translate.nist_score.corpus_nist / sentence_nist" },
+  papers: [
+    "Doddington 2002, Automatic evaluation of machine translation quality using n-gram co-occurrence statistics",
   ],
+  implementations: ["nltk 3.8 nltk.translate.nist_score.corpus_nist / sentence_nist"],
   exports: ["corpusNist", "corpusNistDef", "sentenceNist"],
 });
 
@@ -182,8 +179,7 @@ function nistDef(
       references: [...a.references, ...b.references],
     }),
     compute(state) {
-      if (state.hypotheses.length === 0)
-        emptyInput(`${fn}: no segments to score (nltk raises ZeroDivisionError on an empty corpus)`);
+      if (state.hypotheses.length === 0) refuseEmptyCorpus(fn, "nltk raises ZeroDivisionError");
       return nistScore(state.hypotheses, state.references, n, fn);
     },
     validateState(state): asserts state is NistState {

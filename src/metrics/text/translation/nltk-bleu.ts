@@ -1,11 +1,11 @@
-import { describeValue, emptyInput, invalidOption, invalidValue } from "../../../core/errors.js";
+import { describeValue, invalidOption, invalidValue } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import { fsum } from "../shared/fsum.js";
-import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
@@ -60,10 +60,8 @@ export const nltkBleuMeta = textEntry({
     "nltk smoothing methods 5, 6 and 7 can return values above 1; reproduced as nltk computes them.",
     "Tokens are whitespace-split, so punctuation stays attached to words.",
   ],
-  references: [
-    { paper: "Papineni et al. 2002; Chen & Cherry 2014 (smoothing)" },
-    { implementation: "nltk 3.8 nltk.translate.bleu_score.corpus_bleu / sentence_bleu" },
-  ],
+  papers: ["Papineni et al. 2002; Chen & Cherry 2014 (smoothing)"],
+  implementations: ["nltk 3.8 nltk.translate.bleu_score.corpus_bleu / sentence_bleu"],
   exports: ["nltkCorpusBleu", "nltkCorpusBleuDef", "nltkSentenceBleu"],
 });
 
@@ -288,7 +286,7 @@ function nltkDef(
       lastReferences: b.segments > 0 ? b.lastReferences : a.lastReferences,
     }),
     compute(state) {
-      if (state.segments === 0) emptyInput(`${fn}: no segments to score`);
+      if (state.segments === 0) refuseEmptyCorpus(fn);
       const c = state.hypLength;
       const r = state.refLength;
       const bp = c > r ? 1 : c === 0 ? 0 : Math.exp(1 - r / c);

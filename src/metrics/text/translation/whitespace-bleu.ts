@@ -35,7 +35,7 @@ export const whitespaceBleuMeta = textEntry({
     "Whitespace tokens: punctuation stays attached; not comparable with sacrebleu scores.",
     "Closest reference length breaks ties by reference order (first), unlike sacrebleu and nltk.",
   ],
-  references: [{ implementation: "torchmetrics 1.9.0 BLEUScore / bleu_score" }],
+  implementations: ["torchmetrics 1.9.0 BLEUScore / bleu_score"],
   exports: ["whitespaceBleu", "whitespaceBleuDef"],
 });
 
