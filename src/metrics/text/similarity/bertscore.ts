@@ -4,7 +4,7 @@ import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
-import { checkPairs } from "../shared/inputs.js";
+import { checkPairs, checkSameLength } from "../shared/inputs.js";
 import { plusScores } from "../shared/state.js";
 import { checkVectors, norm } from "./embedding-similarity.js";
 
@@ -215,11 +215,7 @@ export function bertScoreDef(
           `bertScore: \`candidates\` and \`references\` must be arrays of token embeddings, got ${describeValue(candidates)} and ${describeValue(references)}`,
         );
       }
-      if (candidates.length !== references.length) {
-        shapeMismatch(
-          `bertScore: \`candidates\` and \`references\` must have the same length, got ${candidates.length} and ${references.length}`,
-        );
-      }
+      checkSameLength("bertScore", "candidates", candidates.length, "references", references.length);
       if (weights !== undefined && weights.length !== candidates.length) {
         shapeMismatch(
           `bertScore: \`weights\` must have one entry per pair, got ${weights.length} for ${candidates.length} pairs`,

@@ -2,7 +2,7 @@ import { describeValue, invalidOption, invalidValue, shapeMismatch } from "../..
 import { readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
-import { refuse } from "../shared/inputs.js";
+import { checkSameLength, refuse } from "../shared/inputs.js";
 import {
   addScores,
   checkMeanState,
@@ -73,10 +73,7 @@ export function norm(v: ArrayLike<number>): number {
  * @example cosineSimilarity([1, 0], [1, 1]) // 0.7071067811865475
  */
 export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length)
-    shapeMismatch(
-      `cosineSimilarity: \`a\` and \`b\` must have the same length, got ${a.length} and ${b.length}`,
-    );
+  checkSameLength("cosineSimilarity", "a", a.length, "b", b.length);
   const na = norm(a);
   const nb = norm(b);
   if (na === 0 || nb === 0)
@@ -110,11 +107,13 @@ export function embeddingSimilarityDef(
     update(state, predictions, references) {
       const dim = checkVectors("embeddingSimilarity", "predictions", predictions);
       checkVectors("embeddingSimilarity", "references", references, predictions.length > 0 ? dim : undefined);
-      if (predictions.length !== references.length) {
-        shapeMismatch(
-          `embeddingSimilarity: \`predictions\` and \`references\` must have the same length, got ${predictions.length} and ${references.length}`,
-        );
-      }
+      checkSameLength(
+        "embeddingSimilarity",
+        "predictions",
+        predictions.length,
+        "references",
+        references.length,
+      );
       const scores = predictions.map((p, i) => cosineSimilarity(p, references[i] as readonly number[]));
       addScores(state, scores, "embeddingSimilarity");
     },
@@ -173,8 +172,5 @@ export function checkTexts(fn: string, predictions: unknown, references: unknown
   }
   const a = predictions as string[];
   const b = references as string[];
-  if (a.length !== b.length)
-    shapeMismatch(
-      `${fn}: \`predictions\` and \`references\` must have the same length, got ${a.length} and ${b.length}`,
-    );
+  checkSameLength(fn, "predictions", a.length, "references", b.length);
 }

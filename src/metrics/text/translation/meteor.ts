@@ -1,8 +1,8 @@
-import { describeValue, invalidOption, invalidValue, shapeMismatch } from "../../../core/errors.js";
+import { describeValue, invalidOption, invalidValue } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
-import { refuse } from "../shared/inputs.js";
+import { checkSameLength, refuse } from "../shared/inputs.js";
 import {
   addScores,
   checkMeanState,
@@ -275,11 +275,7 @@ export function meteorDef(
         refuse("meteor", "hypotheses", "must be an array of token arrays", hypotheses);
       if (!Array.isArray(references))
         refuse("meteor", "references", "must be an array of reference sets", references);
-      if (hypotheses.length !== references.length) {
-        shapeMismatch(
-          `meteor: \`hypotheses\` and \`references\` must have the same length, got ${hypotheses.length} and ${references.length}`,
-        );
-      }
+      checkSameLength("meteor", "hypotheses", hypotheses.length, "references", references.length);
       const sets = references.map((set, i) => {
         if (!Array.isArray(set) || set.length === 0)
           refuse("meteor", "references", "must contain non-empty reference sets", set, ` at index ${i}`);
