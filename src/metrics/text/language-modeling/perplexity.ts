@@ -3,10 +3,11 @@ import { shapeMismatch } from "../../../core/errors.js";
 import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
-import { checkState, field, stateInvariant } from "../../../core/state-check.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import { refuse } from "../shared/inputs.js";
+import { checkAtMost } from "../shared/state.js";
 
 /** Scores per position: a nested `[batch][seq][vocab]` array or `{ data, shape: [batch, seq, vocab] }`. */
 export type ScoreTensor =
@@ -194,12 +195,7 @@ function perplexityDefWith(
     compute: (s) => finish(s.infinite > 0 ? Infinity : exactToNumber(s.nll), s.count),
     validateState(state): asserts state is PerplexityState {
       checkState(id, state, { nll: exactSumsShape(1), infinite: field.count(), count: field.count() });
-      const s = state as PerplexityState;
-      stateInvariant(
-        id,
-        s.infinite <= s.count,
-        `state.infinite (${s.infinite}) must not exceed state.count (${s.count})`,
-      );
+      checkAtMost(id, state as PerplexityState, "infinite", "count");
     },
   };
 }

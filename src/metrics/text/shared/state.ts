@@ -116,3 +116,21 @@ export function checkMeanState(id: string, state: unknown, low = 0, high = 1): v
     `state.sum (${sum}) must lie in [${low} * count, ${high} * count] for count ${s.count} scores in [${low}, ${high}]`,
   );
 }
+
+/**
+ * State invariant: the counts `state[part]` do not exceed `state[whole]` (numbers, or arrays
+ * compared element by element), e.g. matched n-grams at most the n-grams of that order.
+ */
+export function checkAtMost(id: string, state: object, part: string, whole: string): void {
+  const s = state as Record<string, number | readonly number[]>;
+  const parts = [s[part]!].flat();
+  const wholes = [s[whole]!].flat();
+  parts.forEach((x, i) => {
+    const at = Array.isArray(s[part]) ? `[${i}]` : "";
+    stateInvariant(
+      id,
+      x <= wholes[i]!,
+      `state.${part}${at} (${x}) must not exceed state.${whole}${at} (${wholes[i]})`,
+    );
+  });
+}

@@ -15,10 +15,11 @@ import {
   optOneOf,
   readOptions,
 } from "../../../core/options.js";
-import { checkState, field, stateInvariant } from "../../../core/state-check.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import { refuse } from "../shared/inputs.js";
+import { checkAtMost } from "../shared/state.js";
 import { compareCodePoints, pyFixed } from "../tokenizers/python-strings.js";
 import { chunkSpans, splitLenient } from "./entities.js";
 
@@ -462,12 +463,7 @@ export function seqevalDef(
         correctTokens: field.count(),
         totalTokens: field.count(),
       });
-      const s = state as SeqevalState;
-      stateInvariant(
-        id,
-        s.correctTokens <= s.totalTokens,
-        `state.correctTokens (${s.correctTokens}) must not exceed state.totalTokens (${s.totalTokens})`,
-      );
+      checkAtMost(id, state as SeqevalState, "correctTokens", "totalTokens");
     },
   };
 }

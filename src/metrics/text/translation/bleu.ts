@@ -1,5 +1,5 @@
 import { optBoolean, optionNames, optNumber, optOneOf, optSize, readOptions } from "../../../core/options.js";
-import { checkState, field, stateInvariant } from "../../../core/state-check.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import {
@@ -11,6 +11,7 @@ import {
 } from "../shared/inputs.js";
 import { ngramMatches, tokenMatches } from "../shared/ngram-matches.js";
 import {
+  checkAtMost,
   checkSegmentCounts,
   mergeSegmentCounts,
   noSegments,
@@ -421,12 +422,7 @@ function bleuDef(
       });
       const s = state as BleuState;
       checkSegmentCounts(id, s);
-      for (let n = 0; n < maxOrder; n++)
-        stateInvariant(
-          id,
-          s.correct[n]! <= s.total[n]!,
-          `state.correct[${n}] (${s.correct[n]}) must not exceed state.total[${n}] (${s.total[n]})`,
-        );
+      checkAtMost(id, s, "correct", "total");
     },
   };
 }

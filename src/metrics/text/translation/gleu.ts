@@ -1,9 +1,10 @@
 import { optInteger, optionNames, readOptions } from "../../../core/options.js";
-import { checkState, field, stateInvariant } from "../../../core/state-check.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
+import { checkAtMost } from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
 export interface GleuOptions {
@@ -100,12 +101,7 @@ function gleuDef(
     },
     validateState(state): asserts state is GleuState {
       checkState(id, state, { segments: field.count(), matches: field.count(), total: field.count() });
-      const s = state as GleuState;
-      stateInvariant(
-        id,
-        s.matches <= s.total,
-        `state.matches (${s.matches}) must not exceed state.total (${s.total})`,
-      );
+      checkAtMost(id, state as GleuState, "matches", "total");
     },
   };
 }

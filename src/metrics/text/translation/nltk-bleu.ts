@@ -1,12 +1,13 @@
 import { describeValue, invalidOption, invalidValue } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
-import { checkState, field, stateInvariant } from "../../../core/state-check.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import { fsum } from "../shared/fsum.js";
 import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
+import { checkAtMost } from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
 /** nltk's `SmoothingFunction` methods 0-7 (Chen & Cherry 2014). */
@@ -324,13 +325,7 @@ function nltkDef(
         lastHypothesis: field.array(field.string()),
         lastReferences: field.array(field.array(field.string())),
       });
-      const s = state as NltkBleuState;
-      for (let n = 0; n < maxOrder; n++)
-        stateInvariant(
-          id,
-          s.numerators[n]! <= s.denominators[n]!,
-          `state.numerators[${n}] (${s.numerators[n]}) must not exceed state.denominators[${n}] (${s.denominators[n]})`,
-        );
+      checkAtMost(id, state as NltkBleuState, "numerators", "denominators");
     },
   };
 }

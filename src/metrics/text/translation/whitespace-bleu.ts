@@ -1,10 +1,11 @@
 import { invalidOption } from "../../../core/errors.js";
 import { optBoolean, optionNames, optSize, readOptions } from "../../../core/options.js";
-import { checkState, field, stateInvariant } from "../../../core/state-check.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
+import { checkAtMost } from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 import { readWeights } from "./nltk-bleu.js";
 
@@ -136,13 +137,7 @@ export function whitespaceBleuDef(
         predsLength: field.count(),
         targetLength: field.count(),
       });
-      const s = state as WhitespaceBleuState;
-      for (let n = 0; n < nGram; n++)
-        stateInvariant(
-          id,
-          s.numerator[n]! <= s.denominator[n]!,
-          `state.numerator[${n}] (${s.numerator[n]}) must not exceed state.denominator[${n}] (${s.denominator[n]})`,
-        );
+      checkAtMost(id, state as WhitespaceBleuState, "numerator", "denominator");
     },
   };
 }
