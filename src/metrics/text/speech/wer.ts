@@ -114,17 +114,20 @@ function tokenize(text: string, unit: Unit, convention: ErrorRateConvention): st
   return unit === "word" ? pySplit(text) : Array.from(text);
 }
 
+/** The fields of {@link ErrorRateState}, all counts. */
+const COUNT_FIELDS: readonly (keyof ErrorRateState)[] = [
+  "pairs",
+  "hits",
+  "substitutions",
+  "deletions",
+  "insertions",
+  "referenceTokens",
+  "hypothesisTokens",
+  "maxTokens",
+];
+
 function emptyState(): ErrorRateState {
-  return {
-    pairs: 0,
-    hits: 0,
-    substitutions: 0,
-    deletions: 0,
-    insertions: 0,
-    referenceTokens: 0,
-    hypothesisTokens: 0,
-    maxTokens: 0,
-  };
+  return Object.fromEntries(COUNT_FIELDS.map((k) => [k, 0])) as unknown as ErrorRateState;
 }
 
 function emptyReference(fn: string, convention: ErrorRateConvention, reference: unknown, i: number): never {
@@ -490,16 +493,7 @@ function rateDef(
 
 /** The counts must describe alignments: H + S + D reference tokens, H + S + I hypothesis tokens. */
 function checkErrorRateState(id: string, state: unknown): void {
-  checkState(id, state, {
-    pairs: field.count(),
-    hits: field.count(),
-    substitutions: field.count(),
-    deletions: field.count(),
-    insertions: field.count(),
-    referenceTokens: field.count(),
-    hypothesisTokens: field.count(),
-    maxTokens: field.count(),
-  });
+  checkState(id, state, Object.fromEntries(COUNT_FIELDS.map((k) => [k, field.count()])));
   const s = state as ErrorRateState;
   stateInvariant(
     id,

@@ -9,6 +9,7 @@ import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } fro
 import { tokenMatches } from "../shared/ngram-matches.js";
 import { checkAtMost } from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
+import { closestRefLength } from "./bleu.js";
 
 /** nltk's `SmoothingFunction` methods 0-7 (Chen & Cherry 2014). */
 export type NltkSmoothing =
@@ -83,17 +84,6 @@ function modifiedPrecisions(
     num: perOrder[3 * n + 2]!,
     den: Math.max(1, perOrder[3 * n]!),
   }));
-}
-
-/** nltk `closest_ref_length`: smallest |ref - hyp|, ties to the shorter. */
-function closestRefLength(refLens: readonly number[], hypLen: number): number {
-  let best = refLens[0]!;
-  for (const r of refLens) {
-    const d = Math.abs(r - hypLen);
-    const bd = Math.abs(best - hypLen);
-    if (d < bd || (d === bd && r < best)) best = r;
-  }
-  return best;
 }
 
 function smooth(
@@ -260,9 +250,10 @@ function nltkDef(
           den[n]! += p.den;
         });
         hypLength += hyp.length;
+        // nltk `closest_ref_length` has sacrebleu's rule: smallest |ref - hyp|, ties to the shorter.
         refLength += closestRefLength(
-          refs.map((r) => r.length),
           hyp.length,
+          refs.map((r) => r.length),
         );
         lastH = hyp;
         lastR = refs;
