@@ -148,6 +148,11 @@ export interface BertScoreDefOptions {
 /** The three scores of a pair, in their order. */
 const KEYS = ["precision", "recall", "f1"] as const;
 
+/** `{ precision, recall, f1 }` with `value(key)` for each (in that order). */
+function perKey<T>(value: (key: (typeof KEYS)[number]) => T): Record<(typeof KEYS)[number], T> {
+  return Object.fromEntries(KEYS.map((key) => [key, value(key)])) as Record<(typeof KEYS)[number], T>;
+}
+
 function checkBaseline(fn: string, baseline: BertScoreBaseline | undefined): void {
   if (baseline === undefined) return;
   if (typeof baseline !== "object" || baseline === null)
@@ -164,23 +169,19 @@ function checkBaseline(fn: string, baseline: BertScoreBaseline | undefined): voi
 
 /** Adds per-pair scores to the exact sums of `state` (all three sums computed before it changes). */
 function addPairScores(state: BertScoreState, scores: readonly BertScoreScore[]): void {
-  const [precision, recall, f1] = KEYS.map((key) =>
+  const sums = perKey((key) =>
     plusScores(
       state[key],
       scores.map((s) => s[key]),
       "bertScore",
     ),
-  ) as [Float64Array, Float64Array, Float64Array];
-  Object.assign(state, { precision, recall, f1, count: state.count + scores.length });
+  );
+  Object.assign(state, sums, { count: state.count + scores.length });
 }
 
 function rescale(s: BertScoreScore, baseline: BertScoreBaseline | undefined): BertScoreScore {
   if (baseline === undefined) return s;
-  return {
-    precision: (s.precision - baseline.precision) / (1 - baseline.precision),
-    recall: (s.recall - baseline.recall) / (1 - baseline.recall),
-    f1: (s.f1 - baseline.f1) / (1 - baseline.f1),
-  };
+  return perKey((key) => (s[key] - baseline[key]) / (1 - baseline[key]));
 }
 
 /**
@@ -208,7 +209,7 @@ export function bertScoreDef(
     id,
     meta: bertScoreMeta,
     options: baseline === undefined ? {} : { baseline: { ...baseline } },
-    init: () => ({ precision: exactSums(1), recall: exactSums(1), f1: exactSums(1), count: 0 }),
+    init: () => ({ ...perKey(() => exactSums(1)), count: 0 }),
     update(state, candidates, references, weights) {
       if (!Array.isArray(candidates) || !Array.isArray(references)) {
         invalidValue(
@@ -226,24 +227,10 @@ export function bertScoreDef(
       );
       addPairScores(state, scores);
     },
-    merge: (a, b) => ({
-      precision: addExactSums(a.precision, b.precision),
-      recall: addExactSums(a.recall, b.recall),
-      f1: addExactSums(a.f1, b.f1),
-      count: a.count + b.count,
-    }),
-    compute: (s) => ({
-      precision: exactToNumber(s.precision) / s.count,
-      recall: exactToNumber(s.recall) / s.count,
-      f1: exactToNumber(s.f1) / s.count,
-    }),
+    merge: (a, b) => ({ ...perKey((key) => addExactSums(a[key], b[key])), count: a.count + b.count }),
+    compute: (s) => perKey((key) => exactToNumber(s[key]) / s.count),
     validateState(state): asserts state is BertScoreState {
-      checkState(id, state, {
-        precision: exactSumsShape(1),
-        recall: exactSumsShape(1),
-        f1: exactSumsShape(1),
-        count: field.count(),
-      });
+      checkState(id, state, { ...perKey(() => exactSumsShape(1)), count: field.count() });
     },
   };
 }
@@ -334,14 +321,7 @@ async function scoreWithEmbedder(
           ? undefined
           : { candidate: weightOf(cand, c.length), reference: weightOf(ref, r.length) };
       const s = greedyMatch(c, r, w);
-      best =
-        best === undefined
-          ? s
-          : {
-              precision: Math.max(best.precision, s.precision),
-              recall: Math.max(best.recall, s.recall),
-              f1: Math.max(best.f1, s.f1),
-            };
+      best = best === undefined ? s : perKey((key) => Math.max((best as BertScoreScore)[key], s[key]));
     }
     return rescale(best as BertScoreScore, o.baseline);
   });
