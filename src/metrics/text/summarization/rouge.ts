@@ -181,6 +181,24 @@ function fmeasure(precision: number, recall: number): number {
 
 const ZERO: RougeScore = { precision: 0, recall: 0, fmeasure: 0 };
 
+/** Writes precision, recall and F1 (by default their harmonic mean) to `out[at .. at + 3)`. */
+function putScore(
+  out: Float64Array,
+  at: number,
+  precision: number,
+  recall: number,
+  f1 = fmeasure(precision, recall),
+): void {
+  out[at] = precision;
+  out[at + 1] = recall;
+  out[at + 2] = f1;
+}
+
+/** The score whose precision, recall and F1 are `out[at .. at + 3)`. */
+function scoreAt(out: Float64Array, at: number): RougeScore {
+  return { precision: out[at]!, recall: out[at + 1]!, fmeasure: out[at + 2]! };
+}
+
 /**
  * Reusable scratch space for scoring many pairs: one token-id dictionary and growable buffers, so
  * a pair costs no Map or array allocation beyond its tokens.
@@ -237,11 +255,7 @@ function scoreNgrams(
   const overlap = perOrder[3 * (n - 1) + 2]!;
   const targetCount = Math.max(target.length - n + 1, 0);
   const predictionCount = Math.max(prediction.length - n + 1, 0);
-  const precision = overlap / Math.max(predictionCount, 1);
-  const recall = overlap / Math.max(targetCount, 1);
-  out[at] = precision;
-  out[at + 1] = recall;
-  out[at + 2] = fmeasure(precision, recall);
+  putScore(out, at, overlap / Math.max(predictionCount, 1), overlap / Math.max(targetCount, 1));
 }
 
 /**
@@ -302,18 +316,9 @@ function scoreLcs(
   out: Float64Array,
   at: number,
 ): void {
-  if (target.length === 0 || prediction.length === 0) {
-    out[at] = 0;
-    out[at + 1] = 0;
-    out[at + 2] = 0;
-    return;
-  }
+  if (target.length === 0 || prediction.length === 0) return putScore(out, at, 0, 0);
   const lcs = lcsLength(target, prediction, ws);
-  const precision = lcs / prediction.length;
-  const recall = lcs / target.length;
-  out[at] = precision;
-  out[at + 1] = recall;
-  out[at + 2] = fmeasure(precision, recall);
+  putScore(out, at, lcs / prediction.length, lcs / target.length);
 }
 
 /** Indices into `ref` of one LCS, read back exactly as rouge-score's `_backtrack_norec`. */
@@ -403,9 +408,7 @@ function scorePairInto(
     const kind = kinds[t]!;
     if (kind.kind === "Lsum") {
       const s = scoreSummaryLcs(sentences(target).map(tokenize), sentences(prediction).map(tokenize));
-      out[3 * t] = s.precision;
-      out[3 * t + 1] = s.recall;
-      out[3 * t + 2] = s.fmeasure;
+      putScore(out, 3 * t, s.precision, s.recall, s.fmeasure);
       continue;
     }
     if (targetIds === undefined || predictionIds === undefined) {
@@ -424,11 +427,8 @@ function scorePairInto(
       scores = rougeWeightedLcs(refSentences, candSentences, ws.vocabulary, resolved.weightFactor);
     } else if (kind.kind === "S")
       scores = rougeSkipBigram(targetIds, predictionIds, ws.vocabulary, kind.distance, kind.unigrams);
-    if (scores !== undefined) {
-      out[3 * t] = scores[0];
-      out[3 * t + 1] = scores[1];
-      out[3 * t + 2] = scores[2];
-    } else if (kind.kind === "L") scoreLcs(targetIds, predictionIds, ws, out, 3 * t);
+    if (scores !== undefined) putScore(out, 3 * t, ...scores);
+    else if (kind.kind === "L") scoreLcs(targetIds, predictionIds, ws, out, 3 * t);
     else if (kind.kind === "n") {
       // The clipped matches of every order up to the highest ROUGE-N asked, once per pair.
       if (perOrder === undefined) {
@@ -458,11 +458,7 @@ function scorePair(
   scorePairInto(target, prediction, resolved, ws, out);
   const result: Record<string, RougeScore> = {};
   resolved.types.forEach((type, t) => {
-    result[type] = {
-      precision: out[3 * t] as number,
-      recall: out[3 * t + 1] as number,
-      fmeasure: out[3 * t + 2] as number,
-    };
+    result[type] = scoreAt(out, 3 * t);
   });
   return result;
 }
@@ -613,9 +609,7 @@ export function rougeDef(
           );
           types.forEach((type, t) => {
             const s = best[type] as RougeScore;
-            row[3 * t] = s.precision;
-            row[3 * t + 1] = s.recall;
-            row[3 * t + 2] = s.fmeasure;
+            putScore(row, 3 * t, s.precision, s.recall, s.fmeasure);
           });
         }
         for (let t = 0; t < types.length; t++)
