@@ -8,7 +8,7 @@ import { textEntry } from "../shared/catalog-entry.js";
 import { checkSinglePairs, checkStrings, refuse } from "../shared/inputs.js";
 import { internIn } from "../shared/ngram-matches.js";
 import { jiwerChars, jiwerPairWordIds, jiwerWords, PairWordIds } from "../tokenizers/jiwer.js";
-import { pySplit, pyStrip } from "../tokenizers/python-strings.js";
+import { pyStrip } from "../tokenizers/python-strings.js";
 import { type AlignmentBacktrace, alignBitParallel } from "./bit-parallel-alignment.js";
 
 export { jiwerChars, jiwerWords };
@@ -109,9 +109,25 @@ function backtraceOf(convention: ErrorRateConvention): AlignmentBacktrace {
   return convention === "jiwer" || convention === "torchmetrics" ? "python-levenshtein" : "rapidfuzz";
 }
 
-function tokenize(text: string, unit: Unit, convention: ErrorRateConvention): string[] {
-  if (convention !== "torchmetrics") return unit === "word" ? jiwerWords(text) : jiwerChars(text);
-  return unit === "word" ? pySplit(text) : Array.from(text);
+/** The characters a convention aligns (words take the id path of {@link accumulateWords}). */
+function characters(text: string, convention: ErrorRateConvention): string[] {
+  return convention === "torchmetrics" ? Array.from(text) : jiwerChars(text);
+}
+
+/** Aligns one pair of token lists (ids from `vocab`) and adds its counts to `s`. */
+function addAlignment(
+  s: ErrorRateState,
+  refTokens: readonly string[],
+  hypTokens: readonly string[],
+  vocab: Map<string, number>,
+  backtrace: AlignmentBacktrace,
+): void {
+  const ids = (tokens: readonly string[]): Int32Array => Int32Array.from(tokens, (t) => internIn(vocab, t));
+  const ref = ids(refTokens);
+  const hyp = ids(hypTokens);
+  const counts = new Int32Array(3);
+  alignBitParallel(ref, 0, ref.length, hyp, 0, hyp.length, vocab.size, backtrace, counts);
+  addPair(s, ref.length, hyp.length, counts);
 }
 
 /** The fields of {@link ErrorRateState}, all counts. */
@@ -156,22 +172,16 @@ function accumulate(
   }
   const refTokens: string[][] = [];
   for (let i = 0; i < pairs.references.length; i++) {
-    const tokens = tokenize(pairs.references[i]!, unit, convention);
+    const tokens = characters(pairs.references[i]!, convention);
     if (tokens.length === 0 && (convention === "jiwer" || convention === "jiwer3"))
       emptyReference(fn, convention, pairs.references[i], i);
     refTokens.push(tokens);
   }
   const vocab = new Map<string, number>();
-  const ids = (tokens: readonly string[]): Int32Array => Int32Array.from(tokens, (t) => internIn(vocab, t));
   const delta = emptyState();
-  const counts = new Int32Array(3);
   const backtrace = backtraceOf(convention);
-  for (let i = 0; i < pairs.hypotheses.length; i++) {
-    const ref = ids(refTokens[i]!);
-    const hyp = ids(tokenize(pairs.hypotheses[i]!, unit, convention));
-    alignBitParallel(ref, 0, ref.length, hyp, 0, hyp.length, vocab.size, backtrace, counts);
-    addPair(delta, ref.length, hyp.length, counts);
-  }
+  for (let i = 0; i < pairs.hypotheses.length; i++)
+    addAlignment(delta, refTokens[i]!, characters(pairs.hypotheses[i]!, convention), vocab, backtrace);
   delta.pairs = pairs.hypotheses.length;
   addStates(state, delta);
 }
@@ -331,14 +341,8 @@ function contiguousCounts(
     16 * Math.ceil(refTokens.length / 32) * hypTokens.length,
     "invalid_value",
   );
-  const vocab = new Map<string, number>();
-  const ids = (tokens: readonly string[]): Int32Array => Int32Array.from(tokens, (t) => internIn(vocab, t));
-  const ref = ids(refTokens);
-  const hyp = ids(hypTokens);
-  const counts = new Int32Array(3);
-  alignBitParallel(ref, 0, ref.length, hyp, 0, hyp.length, vocab.size, backtraceOf(convention), counts);
   const s = emptyState();
-  addPair(s, ref.length, hyp.length, counts);
+  addAlignment(s, refTokens, hypTokens, new Map(), backtraceOf(convention));
   s.pairs = 1;
   return s;
 }
