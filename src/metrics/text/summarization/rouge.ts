@@ -316,9 +316,8 @@ function scoreLcs(
   out: Float64Array,
   at: number,
 ): void {
-  if (target.length === 0 || prediction.length === 0) return putScore(out, at, 0, 0);
-  const lcs = lcsLength(target, prediction, ws);
-  putScore(out, at, lcs / prediction.length, lcs / target.length);
+  const lcs = target.length === 0 || prediction.length === 0 ? 0 : lcsLength(target, prediction, ws);
+  putScore(out, at, lcs / Math.max(prediction.length, 1), lcs / Math.max(target.length, 1));
 }
 
 /** Indices into `ref` of one LCS, read back exactly as rouge-score's `_backtrack_norec`. */
