@@ -23,7 +23,7 @@
  * Method: R. M. Neal, "Fast exact summation using small and large superaccumulators" (2015);
  * J. Demmel and H. D. Nguyen, "Fast reproducible floating-point summation" (ARITH 2013).
  */
-import { fail } from "./errors.js";
+import { invalidState, invalidValue } from "./errors.js";
 import { type FieldCheck, field } from "./state-check.js";
 
 /** Limbs per exact sum. */
@@ -85,12 +85,12 @@ export class ExactSum {
     scratch[0] = x;
     const hi = words[HI]!;
     const biased = (hi >>> 20) & 0x7ff;
-    if (biased === 0x7ff) fail("invalid_value", `exact sum: terms must be finite, got ${x}`);
+    if (biased === 0x7ff) invalidValue(`exact sum: terms must be finite, got ${x}`);
     const mantissa = ((hi & 0xfffff) + (biased === 0 ? 0 : 0x100000)) * TWO32 + words[LO]!;
     const position = (biased === 0 ? 1 : biased) - 1075 + scale - EXACT_BASE;
     const limb = position >> 5;
     if (position < 0 || limb + 2 >= EXACT_LIMBS)
-      fail("invalid_value", `exact sum: the term ${x} · 2^${scale} is outside the exact range`);
+      invalidValue(`exact sum: the term ${x} · 2^${scale} is outside the exact range`);
     const v = mantissa * 2 ** (position & 31);
     const d2 = Math.floor(v / TWO64);
     const rest = v - d2 * TWO64;
@@ -166,8 +166,7 @@ export class ExactSum {
       lanes.low = low;
       lanes.count += i - from;
       if (i < stop) {
-        if (!lanes.take(values[i]!))
-          fail("invalid_value", `exact sum: terms must be finite, got ${values[i]}`);
+        if (!lanes.take(values[i]!)) invalidValue(`exact sum: terms must be finite, got ${values[i]}`);
         i++;
       } else if (lanes.count >= LANE_CAPACITY) lanes.fold();
     }
@@ -452,8 +451,7 @@ export function exactMeanOf(values: Float64Array): number {
 export function exactSumsShape(count: number): FieldCheck {
   return field.custom((value, path, id) => {
     if (!(value instanceof Float64Array) || value.length !== count * EXACT_LIMBS)
-      fail(
-        "invalid_state",
+      invalidState(
         `${id}: ${path} must be a Float64Array of ${count * EXACT_LIMBS} limbs (${count} exact sums), got ${value instanceof Float64Array ? `${value.length} values` : typeof value}`,
       );
     for (let i = 0; i < value.length; i++) {
@@ -461,8 +459,7 @@ export function exactSumsShape(count: number): FieldCheck {
       const top = i % EXACT_LIMBS === EXACT_LIMBS - 1;
       const ok = Number.isInteger(v) && (top ? Math.abs(v) < 2 ** 40 : v >= 0 && v < TWO32);
       if (!ok)
-        fail(
-          "invalid_state",
+        invalidState(
           `${id}: ${path} must hold canonical exact-sum limbs (integers in [0, 2^32), a signed top limb), got ${v} at index ${i}`,
         );
     }
