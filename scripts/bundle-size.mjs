@@ -33,7 +33,7 @@ const auroc = await bundle(
   `import { binaryAuroc } from "./metrics/classification/index.js"; globalThis.__result = binaryAuroc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]);`,
 );
 console.log(
-  `plumbline/text: ${text.size} bytes (budget 122880); binaryAuroc: ${auroc.size} bytes (budget 20480)`,
+  `plumbline/text: ${text.size} bytes (budget 139264; the issue's goal 122880); binaryAuroc: ${auroc.size} bytes (budget 20480)`,
 );
 const at = process.argv.indexOf("--inputs");
 if (at >= 0) {
