@@ -37,8 +37,13 @@ function leaves(value: unknown, path: Path = []): Path[] {
 function replaced(value: unknown, path: Path, by: unknown): unknown {
   if (path.length === 0) return by;
   const [head, ...rest] = path;
-  const copy: Record<string | number, unknown> = Array.isArray(value) ? [...value] : { ...(value as object) };
-  copy[head!] = replaced(copy[head!], rest, by);
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [...value];
+    copy[head as number] = replaced(copy[head as number], rest, by);
+    return copy;
+  }
+  const copy: Record<string, unknown> = { ...(value as object) };
+  copy[head as string] = replaced(copy[head as string], rest, by);
   return copy;
 }
 
