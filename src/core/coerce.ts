@@ -1,9 +1,8 @@
 import { describeValue, fail } from "./errors.js";
 import { assertAllocation, getLimits } from "./limits.js";
 
-/** Anything plumbline accepts where a vector of numbers is expected. */
-export type NumericArray =
-  | readonly number[]
+/** The typed arrays that hold numbers (not BigInts). */
+export type NumericTypedArray =
   | Float64Array
   | Float32Array
   | Int32Array
@@ -12,8 +11,10 @@ export type NumericArray =
   | Uint16Array
   | Int8Array
   | Uint8Array
-  | Uint8ClampedArray
-  | TensorLike;
+  | Uint8ClampedArray;
+
+/** Anything plumbline accepts where a vector of numbers is expected. */
+export type NumericArray = readonly number[] | NumericTypedArray | TensorLike;
 
 /** A TensorFlow.js-like tensor, read through `dataSync()` without importing tfjs. */
 export interface TensorLike {
