@@ -50,17 +50,17 @@ describe("input coercion", () => {
     expectError(
       () => toMatrix([[1, 2], [3]], "f", "m"),
       "shape_mismatch",
-      "f: `m` rows must all have 2 columns, got 1 in row 1",
+      "f: `m` is ragged: expected 2 entries at [1] (shape [2, 2] from the first elements), got 1",
     );
     expectError(
       () => toMatrix({ data: [1, 2, 3], rows: 2, cols: 2 }, "f", "m"),
       "shape_mismatch",
-      "f: `m.data` must have rows * cols = 4 elements, got 3",
+      "f: `m.data` must hold 4 values for shape [2, 2], got 3",
     );
     expectError(
       () => toMatrix({ shape: [3], dataSync: () => [1, 2, 3] }, "f", "m"),
       "shape_mismatch",
-      "f: `m` must be a rank-2 tensor, got shape [3]",
+      "f: `m` must be a matrix [rows, columns] (number[][], { data, rows, cols } or a rank-2 tensor), got shape [3]",
     );
   });
 

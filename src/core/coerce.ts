@@ -48,18 +48,6 @@ export function isTensorLike(value: unknown): value is TensorLike {
   );
 }
 
-function isDenseMatrix(value: unknown): value is DenseMatrix {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    "data" in value &&
-    "rows" in value &&
-    "cols" in value &&
-    typeof (value as DenseMatrix).rows === "number" &&
-    typeof (value as DenseMatrix).cols === "number"
-  );
-}
-
 /**
  * Reads a numeric vector into a Float64Array (a copy only when the input is not already one).
  * Accepts number arrays, every typed array and tensor-like objects; rejects anything else,
@@ -67,7 +55,11 @@ function isDenseMatrix(value: unknown): value is DenseMatrix {
  */
 export function toFloat64(value: unknown, fn: string, arg: string): Float64Array {
   if (value instanceof Float64Array) return value;
-  if (isTensorLike(value)) return Float64Array.from(value.dataSync());
+  if (isTensorLike(value)) {
+    const data = value.dataSync();
+    if (!isNumericView(data)) assertNumbers(data, fn, `${arg}.dataSync()`);
+    return Float64Array.from(data);
+  }
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     if (value instanceof BigInt64Array || value instanceof BigUint64Array) {
       fail("invalid_value", `${fn}: \`${arg}\` must be a numeric array, got ${describeValue(value)}`);
@@ -75,18 +67,8 @@ export function toFloat64(value: unknown, fn: string, arg: string): Float64Array
     return Float64Array.from(value as unknown as ArrayLike<number>);
   }
   if (Array.isArray(value)) {
-    const out = new Float64Array(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const v = value[i];
-      if (typeof v !== "number") {
-        fail(
-          "invalid_value",
-          `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(v)} at index ${i}`,
-        );
-      }
-      out[i] = v;
-    }
-    return out;
+    assertNumbers(value, fn, arg);
+    return Float64Array.from(value);
   }
   return fail(
     "invalid_value",
@@ -95,77 +77,20 @@ export function toFloat64(value: unknown, fn: string, arg: string): Float64Array
 }
 
 /**
- * Reads a matrix (`number[][]`, `{ data, rows, cols }`, or a rank-2 tensor) into a row-major
- * Float64 {@link Matrix}. Ragged rows raise `shape_mismatch`.
+ * Reads a matrix (`number[][]`, `{ data, rows, cols }`, `{ data, shape }` or a rank-2 tensor)
+ * into a row-major Float64 {@link Matrix}, through {@link readNdFloat64} (ragged rows are
+ * `shape_mismatch`, non-numbers `invalid_value`, nested sizes within the allocation budget);
+ * `[]` is the empty 0 x 0 matrix. Data already in a Float64Array is not copied.
  */
 export function toMatrix(value: unknown, fn: string, arg: string): Matrix {
-  if (isTensorLike(value)) {
-    if (value.shape.length !== 2) {
-      fail(
-        "shape_mismatch",
-        `${fn}: \`${arg}\` must be a rank-2 tensor, got shape [${value.shape.join(", ")}]`,
-      );
-    }
-    return { data: Float64Array.from(value.dataSync()), rows: value.shape[0]!, cols: value.shape[1]! };
-  }
-  if (isDenseMatrix(value)) {
-    const { rows, cols } = value;
-    if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
-      fail(
-        "invalid_value",
-        `${fn}: \`${arg}\` rows and cols must be non-negative integers, got ${rows} x ${cols}`,
-      );
-    }
-    const data = toFloat64(value.data, fn, `${arg}.data`);
-    if (data.length !== rows * cols) {
-      fail(
-        "shape_mismatch",
-        `${fn}: \`${arg}.data\` must have rows * cols = ${rows * cols} elements, got ${data.length}`,
-      );
-    }
-    return { data, rows, cols };
-  }
-  if (Array.isArray(value)) {
-    const rows = value.length;
-    if (rows === 0) return { data: new Float64Array(0), rows: 0, cols: 0 };
-    const first = value[0];
-    if (!Array.isArray(first) && !ArrayBuffer.isView(first)) {
-      fail(
-        "shape_mismatch",
-        `${fn}: \`${arg}\` must be a matrix (array of rows), got ${describeValue(first)} as row 0`,
-      );
-    }
-    const cols = (first as ArrayLike<number>).length;
-    const data = new Float64Array(rows * cols);
-    for (let r = 0; r < rows; r++) {
-      const row = value[r] as unknown;
-      if (!Array.isArray(row) && !ArrayBuffer.isView(row)) {
-        fail("shape_mismatch", `${fn}: \`${arg}\` row ${r} must be an array, got ${describeValue(row)}`);
-      }
-      const rowLike = row as ArrayLike<unknown>;
-      if (rowLike.length !== cols) {
-        fail(
-          "shape_mismatch",
-          `${fn}: \`${arg}\` rows must all have ${cols} columns, got ${rowLike.length} in row ${r}`,
-        );
-      }
-      for (let c = 0; c < cols; c++) {
-        const v = rowLike[c];
-        if (typeof v !== "number") {
-          fail(
-            "invalid_value",
-            `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(v)} at [${r}][${c}]`,
-          );
-        }
-        data[r * cols + c] = v;
-      }
-    }
-    return { data, rows, cols };
-  }
-  return fail(
-    "invalid_value",
-    `${fn}: \`${arg}\` must be a number[][], { data, rows, cols } or a rank-2 tensor, got ${describeValue(value)}`,
-  );
+  if (Array.isArray(value) && value.length === 0) return { data: new Float64Array(0), rows: 0, cols: 0 };
+  const { data, shape } = readNdFloat64(value, fn, arg);
+  if (shape.length !== 2)
+    fail(
+      "shape_mismatch",
+      `${fn}: \`${arg}\` must be a matrix [rows, columns] (number[][], { data, rows, cols } or a rank-2 tensor), got shape [${shape.join(", ")}]`,
+    );
+  return { data, rows: shape[0]!, cols: shape[1]! };
 }
 
 /** Reads a vector or a matrix: a 1-D input becomes a matrix with one column. */

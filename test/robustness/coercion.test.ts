@@ -90,12 +90,15 @@ for (const area of Object.keys(areas)) {
  * Every N-d entry point reads its input through the core's one coercion path (`readNdArray`),
  * so each must give the same answer to the same hostile input: the core itself, classification
  * (`readNumbers` before), image and depth (`toTensor`), segmentation label maps, perplexity and
- * the losses (`asTensor`). A duplicate walker that drifts from the core fails here.
+ * the losses (`asTensor`), and the matrix readers (`toMatrix`: generative features, retrieval).
+ * A duplicate walker that drifts from the core fails here.
  */
-const { readNdArray } = await import("../../dist/core/coerce.js");
+const { readNdArray, toMatrix } = await import("../../dist/core/coerce.js");
 const classification = await import("../../dist/metrics/classification/index.js");
 const image = await import("../../dist/metrics/image/index.js");
 const depth = await import("../../dist/metrics/depth/index.js");
+const generative = await import("../../dist/metrics/generative/index.js");
+const retrieval = await import("../../dist/metrics/retrieval/index.js");
 const segmentation = await import("../../dist/metrics/segmentation/index.js");
 const text = await import("../../dist/metrics/text/index.js");
 const losses = await import("../../dist/losses/index.js");
@@ -122,6 +125,38 @@ const ENTRY_POINTS: Record<string, EntryPoint> = {
     ],
     call: (x) => readNdArray(x, "f", "x"),
     nanPropagates: true,
+  },
+  "core toMatrix": {
+    base: [
+      [1, 2],
+      [3, 4],
+    ],
+    call: (x) => toMatrix(x, "f", "x"),
+    nanPropagates: true,
+  },
+  "generative frechetDistance (toMatrix)": {
+    base: [
+      [1, 2],
+      [3, 4],
+      [5, 7],
+    ],
+    call: (x) =>
+      generative.frechetDistance(x as never, [
+        [1, 2],
+        [3, 5],
+        [2, 2],
+      ]),
+  },
+  "retrieval ndcgScore (toMatrix)": {
+    base: [
+      [0.1, 0.2],
+      [0.3, 0.4],
+    ],
+    call: (x) =>
+      retrieval.ndcgScore(x as never, [
+        [1, 0],
+        [0, 1],
+      ]),
   },
   "classification binaryAccuracy": {
     base: [
