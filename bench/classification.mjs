@@ -13,22 +13,12 @@ import {
   binaryAveragePrecision,
   multiclassF1,
 } from "../dist/metrics/classification/index.js";
+import { mulberry32 } from "./lib.mjs";
 
 const argN = process.argv.indexOf("--n");
 const N =
   argN > 0 ? Number(process.argv[argN + 1]) : process.argv.includes("--quick") ? 1_000_000 : 10_000_000;
 const CLASSES = 100;
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = mulberry32(20261127);
 const scores = new Float32Array(N);

@@ -11,18 +11,12 @@
  * `"samplewise"` scores each sample (the `perSample` count below). Labels may be strings or any
  * numbers when option `labels` (multiclass) or `posLabel` (binary) maps them, as scikit-learn.
  */
+import { readNdArray } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertSameLength } from "../../core/validate.js";
 import { readWeights } from "./input.js";
 import { binaryFromLabels, type ClassIndex, type ClassLabel, mapLabels } from "./labels.js";
-import {
-  assertSameShape,
-  classesLast,
-  type LabelArray,
-  readLabelValues,
-  readNumbers,
-  sampleSize,
-} from "./ndarray.js";
+import { assertSameShape, classesLast, type LabelArray, readLabelValues, sampleSize } from "./ndarray.js";
 import { elementwise, type ScoresKind } from "./preds-kind.js";
 
 /** What every batch carries besides its values. */
@@ -149,7 +143,7 @@ export function readBinaryBatch(
   const t = readLabelValues(target, fn, "target");
   const seen = new Set<ClassLabel>();
   const y = binaryTarget(t, fn, r, seen);
-  const read = readNumbers(preds, fn, "preds");
+  const read = readNdArray(preds, fn, "preds");
   assertSameShape(read.shape, t.shape, fn, "preds", "target");
   return binaryBatch(fn, elementwise(read.data, r.kind, fn), y, [read.shape, t.shape], r, seen, sampleWeight);
 }
@@ -338,8 +332,8 @@ export function readMultilabelBatch(
   kind: ScoresKind,
   ignoreIndex: number | undefined,
 ): MultilabelBatch {
-  const p = readNumbers(preds, fn, "preds");
-  const t = readNumbers(target, fn, "target");
+  const p = readNdArray(preds, fn, "preds");
+  const t = readNdArray(target, fn, "target");
   const rowsOf = (shape: readonly number[]) => (shape.length === 1 && shape[0] === 0 ? [0, labels] : shape);
   const ps = rowsOf(p.shape);
   const ts = rowsOf(t.shape);
