@@ -1,4 +1,4 @@
-import { describeValue, fail } from "./errors.js";
+import { describeValue, invalidValue, shapeMismatch } from "./errors.js";
 import { assertAllocation, getLimits } from "./limits.js";
 
 /** The typed arrays that hold numbers (not BigInts). */
@@ -62,7 +62,7 @@ export function toFloat64(value: unknown, fn: string, arg: string): Float64Array
   }
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     if (value instanceof BigInt64Array || value instanceof BigUint64Array) {
-      fail("invalid_value", `${fn}: \`${arg}\` must be a numeric array, got ${describeValue(value)}`);
+      invalidValue(`${fn}: \`${arg}\` must be a numeric array, got ${describeValue(value)}`);
     }
     return Float64Array.from(value as unknown as ArrayLike<number>);
   }
@@ -70,8 +70,7 @@ export function toFloat64(value: unknown, fn: string, arg: string): Float64Array
     assertNumbers(value, fn, arg);
     return Float64Array.from(value);
   }
-  return fail(
-    "invalid_value",
+  return invalidValue(
     `${fn}: \`${arg}\` must be an array of numbers, a typed array or a tensor, got ${describeValue(value)}`,
   );
 }
@@ -86,8 +85,7 @@ export function toMatrix(value: unknown, fn: string, arg: string): Matrix {
   if (Array.isArray(value) && value.length === 0) return { data: new Float64Array(0), rows: 0, cols: 0 };
   const { data, shape } = readNdFloat64(value, fn, arg);
   if (shape.length !== 2)
-    fail(
-      "shape_mismatch",
+    shapeMismatch(
       `${fn}: \`${arg}\` must be a matrix [rows, columns] (number[][], { data, rows, cols } or a rank-2 tensor), got shape [${shape.join(", ")}]`,
     );
   return { data, rows: shape[0]!, cols: shape[1]! };
@@ -163,8 +161,7 @@ function checkShape(fn: string, arg: string, shape: unknown): readonly number[] 
     shape.length > getLimits().maxNestingDepth ||
     !shape.every((d) => typeof d === "number" && Number.isInteger(d) && d >= 0)
   )
-    fail(
-      "invalid_value",
+    invalidValue(
       `${fn}: \`${arg}.shape\` must be a non-empty list of non-negative integers, got ${describeValue(shape)}`,
     );
   return [...(shape as number[])];
@@ -182,7 +179,7 @@ export function nestedShape(value: readonly unknown[], fn: string, arg: string):
     const list = node as ArrayLike<unknown>;
     shape.push(list.length);
     if (shape.length > getLimits().maxNestingDepth)
-      fail("shape_mismatch", `${fn}: \`${arg}\` is nested deeper than ${getLimits().maxNestingDepth} levels`);
+      shapeMismatch(`${fn}: \`${arg}\` is nested deeper than ${getLimits().maxNestingDepth} levels`);
     if (list.length === 0 || !Array.isArray(node)) break;
     node = list[0];
   }
@@ -208,13 +205,11 @@ export function flattenNested<T>(
   const path: number[] = [];
   const shapeText = `shape [${shape.join(", ")}] from the first elements`;
   const ragged = (expected: string, got: string): never =>
-    fail(
-      "shape_mismatch",
+    shapeMismatch(
       `${fn}: \`${arg}\` is ragged: expected ${expected} at ${pathText(path, rank)} (${shapeText}), got ${got}`,
     );
   const refused = (v: unknown): never =>
-    fail(
-      "invalid_value",
+    invalidValue(
       `${fn}: \`${arg}\` must contain only ${leaves}, got ${describeValue(v)} at ${pathText(path, rank)}`,
     );
   let at = 0;
@@ -251,7 +246,7 @@ const isNumber = (v: unknown): v is number => typeof v === "number";
 /** Fails unless `list` is an array of numbers (the messages of {@link flattenNested}). */
 function assertNumbers(list: unknown, fn: string, arg: string): asserts list is readonly number[] {
   if (!Array.isArray(list))
-    fail("invalid_value", `${fn}: \`${arg}\` must be an array of numbers, got ${describeValue(list)}`);
+    invalidValue(`${fn}: \`${arg}\` must be an array of numbers, got ${describeValue(list)}`);
   for (let i = 0; i < list.length; i++)
     if (typeof list[i] !== "number") flattenNested(list, [list.length], [], isNumber, "numbers", fn, arg);
 }
@@ -277,7 +272,7 @@ export function readNdArray(
     const data = value.dataSync();
     if (!isNumericView(data)) assertNumbers(data, fn, `${arg}.dataSync()`);
     if (data.length !== product(shape))
-      fail("shape_mismatch", `${fn}: \`${arg}\` holds ${data.length} values for shape [${shape.join(", ")}]`);
+      shapeMismatch(`${fn}: \`${arg}\` holds ${data.length} values for shape [${shape.join(", ")}]`);
     return { data, shape };
   }
   if (Array.isArray(value)) {
@@ -303,17 +298,15 @@ export function readNdArray(
       const shape = checkShape(fn, arg, "shape" in record ? record.shape : [record.rows, record.cols]);
       const inner = readNdArray(record.data, fn, `${arg}.data`, storage);
       if (inner.shape.length !== 1 || inner.data.length !== product(shape))
-        fail(
-          "shape_mismatch",
+        shapeMismatch(
           `${fn}: \`${arg}.data\` must hold ${product(shape)} values for shape [${shape.join(", ")}], got ${inner.shape.length === 1 ? inner.data.length : `shape [${inner.shape.join(", ")}]`}`,
         );
       return { data: inner.data, shape };
     }
   }
   if (ArrayBuffer.isView(value))
-    fail("invalid_value", `${fn}: \`${arg}\` must be a numeric array, got ${describeValue(value)}`);
-  return fail(
-    "invalid_value",
+    invalidValue(`${fn}: \`${arg}\` must be a numeric array, got ${describeValue(value)}`);
+  return invalidValue(
     `${fn}: \`${arg}\` must be an array of numbers (nested for more dimensions), a typed array, a tensor or { data, shape }, got ${describeValue(value)}`,
   );
 }

@@ -14,7 +14,7 @@ import {
   nestedShape,
   readNdArray,
 } from "../../core/coerce.js";
-import { fail } from "../../core/errors.js";
+import { invalidValue, shapeMismatch } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
 
 export type { NdArray, NdInput, NestedArray } from "../../core/coerce.js";
@@ -55,8 +55,7 @@ export function readLabelValues(value: unknown, fn: string, arg: string): LabelA
   } catch (error) {
     // Re-word a non-string among strings: labels must not mix types.
     if ((error as { code?: string }).code === "invalid_value")
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`${arg}\` mixes string labels with other values (${(error as Error).message.split("got ")[1]}); labels must be all strings or all numbers`,
       );
     throw error;
@@ -79,12 +78,8 @@ export function assertSameShape(
 ): void {
   if (a.length !== b.length || a.some((d, i) => d !== b[i])) {
     if (a.length === 1 && b.length === 1)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`${argA}\` and \`${argB}\` must have the same length, got ${a[0]} and ${b[0]}`,
-      );
-    fail(
-      "shape_mismatch",
+      shapeMismatch(`${fn}: \`${argA}\` and \`${argB}\` must have the same length, got ${a[0]} and ${b[0]}`);
+    shapeMismatch(
       `${fn}: \`${argA}\` and \`${argB}\` must have the same shape, got [${a.join(", ")}] and [${b.join(", ")}]`,
     );
   }
