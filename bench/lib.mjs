@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { seededRandom } from "../dist/core/random.js";
 import { appendRecord, recordBench } from "./record.mjs";
 
 /** The Python interpreter with Debian's scientific packages (not the first `python3` on PATH). */
@@ -19,16 +20,9 @@ export const PYTHON = "/usr/bin/python3";
 // ---------------------------------------------------------------------------------------------
 // Data and options
 
-/** mulberry32: a small seeded generator of uniform numbers in [0, 1). */
+/** mulberry32: a small seeded generator of uniform numbers in [0, 1) (plumbline's own `seededRandom`). */
 export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(seed).next;
 }
 
 /** Syllables of the synthetic words in the text benches. */

@@ -6,8 +6,7 @@
  *    feature sets of 2,560 samples, made by numpy): plumbline's symmetric route
  *    (`frechetDistanceSymmetric`) against pytorch-fid 0.3.0's `calculate_frechet_distance` formula
  *    (scipy `linalg.sqrtm(sigma1.dot(sigma2))`), OPENBLAS/OMP/MKL threads = 1. Three repetitions
- *    each; best and worst printed. Also, at d = 512, the symmetric route against
- *    plumbline/generative's `traceSqrtProduct` route (`frechetDistanceFromMoments`).
+ *    each; best and worst printed.
  * 2. Inception preprocessing (pytorch-fid: /255, bilinear resize to 299, 2x - 1) of 64 images of
  *    64 x 64 against torch's `F.interpolate` on one thread, and `inceptionFeatures` CPU time per
  *    image on the tiny test model with batches of 1 and 32 (ONNX Runtime on one thread). The tiny
@@ -17,7 +16,6 @@
  *   npx tsc --build && node bench/models.mjs [--quick]   (--quick: d = 512, 16 images)
  */
 import { readFileSync } from "node:fs";
-import { frechetDistanceFromMoments } from "../dist/metrics/generative/index.js";
 import { frechetDistanceSymmetric, inceptionFeatures, inceptionInput } from "../dist/models/index.js";
 import { cpuTime, mulberry32, pythonAvailable, QUICK, report, runPython, writeTempData } from "./lib.mjs";
 
@@ -113,36 +111,6 @@ emit(result)
         `  plumbline / scipy CPU time: ${(ours.cpu / ref.result.cpu).toFixed(2)} (target: at most 3), worst/best ${(Math.max(...ourRuns) / Math.min(...ref.result.runs)).toFixed(2)}`,
       );
   }
-
-  // the symmetric route against generative's traceSqrtProduct route, d = 512
-  const small = 512;
-  const random = mulberry32(7);
-  const covariance = (shift) => {
-    const n = small + 64;
-    const x = new Float64Array(n * small);
-    for (let i = 0; i < x.length; i++) x[i] = Math.max(0, random() - 0.5 + shift);
-    const mean = new Float64Array(small);
-    for (let r = 0; r < n; r++) for (let j = 0; j < small; j++) mean[j] += x[r * small + j] / n;
-    const s = new Float64Array(small * small);
-    for (let r = 0; r < n; r++)
-      for (let i = 0; i < small; i++) {
-        const xi = x[r * small + i] - mean[i];
-        for (let j = 0; j < small; j++) s[i * small + j] += (xi * (x[r * small + j] - mean[j])) / (n - 1);
-      }
-    return { mean, s };
-  };
-  const a = covariance(0);
-  const b = covariance(0.2);
-  const symmetric = cpuTime(() => frechetDistanceSymmetric(a.mean, a.s, b.mean, b.s), { repeats });
-  const existing = cpuTime(() => frechetDistanceFromMoments(a.mean, a.s, b.mean, b.s), { repeats });
-  report(
-    `Fréchet distance d=${small}: symmetric route vs generative's traceSqrtProduct`,
-    symmetric,
-    existing,
-    {
-      values: { plumbline: symmetric.value, reference: existing.value, tolerance: { rel: 1e-9 } },
-    },
-  );
 }
 
 // ---------------------------------------------------------------------------------------------

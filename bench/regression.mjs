@@ -6,7 +6,11 @@
  * module is missing. MSE, MAE, R² and explained variance: one warm-up call, then the best of five
  * on both sides; Spearman (seconds per call): one call each.
  *
- *   npx tsc --build && node bench/regression.mjs [n | --n N] [--quick]   (--quick: 1,000,000 pairs)
+ *   npx tsc --build && node bench/regression.mjs [n | --n N] [--quick] [--metrics mse,mae,r2,ev,spearman]
+ *
+ * (--quick: 1,000,000 pairs; --metrics: time only these, e.g. `--metrics mse,mae,r2,ev` without the
+ * slow Spearman.) It also prints the memory floor: the time of one plain float64 pass over both
+ * arrays, which no exact metric can beat.
  */
 import {
   explainedVariance,
@@ -16,6 +20,12 @@ import {
   spearmanCorrelation,
 } from "../dist/metrics/regression/index.js";
 import { cpuTime, mulberry32, pythonAvailable, report, runPython, sizeOption } from "./lib.mjs";
+
+const ALL = ["mse", "mae", "r2", "ev", "spearman"];
+const metricsAt = process.argv.indexOf("--metrics");
+const selected = metricsAt >= 0 ? process.argv[metricsAt + 1].split(",") : ALL;
+for (const name of selected)
+  if (!ALL.includes(name)) throw new Error(`--metrics: unknown metric ${name} (one of ${ALL.join(", ")})`);
 
 const positional = process.argv[2] && !process.argv[2].startsWith("--") ? Number(process.argv[2]) : 0;
 const n = positional > 0 ? positional : sizeOption("n", 10_000_000);
@@ -29,13 +39,14 @@ for (let i = 0; i < n; i++) {
 }
 
 const warm = { warmup: 1, repeats: 5 };
-const ours = {
-  mse: cpuTime(() => meanSquaredError(preds, target), warm),
-  mae: cpuTime(() => meanAbsoluteError(preds, target), warm),
-  r2: cpuTime(() => r2Score(preds, target), warm),
-  ev: cpuTime(() => explainedVariance(preds, target), warm),
-  spearman: cpuTime(() => spearmanCorrelation(preds, target)),
+const runs = {
+  mse: () => cpuTime(() => meanSquaredError(preds, target), warm),
+  mae: () => cpuTime(() => meanAbsoluteError(preds, target), warm),
+  r2: () => cpuTime(() => r2Score(preds, target), warm),
+  ev: () => cpuTime(() => explainedVariance(preds, target), warm),
+  spearman: () => cpuTime(() => spearmanCorrelation(preds, target)),
 };
+const ours = Object.fromEntries(selected.map((name) => [name, runs[name]()]));
 
 const script = `
 import numpy as np
@@ -43,26 +54,52 @@ from sklearn.metrics import r2_score, mean_absolute_error, mean_squared_error, e
 from scipy.stats import spearmanr
 p = np.fromfile(path("preds.f64"), dtype="<f8"); t = np.fromfile(path("target.f64"), dtype="<f8")
 warm = dict(warmup=1, repeats=5)
-emit({
-    "mse": timed(lambda: float(mean_squared_error(t, p)), **warm),
-    "mae": timed(lambda: float(mean_absolute_error(t, p)), **warm),
-    "r2": timed(lambda: float(r2_score(t, p)), **warm),
-    "ev": timed(lambda: float(explained_variance_score(t, p)), **warm),
-    "spearman": timed(lambda: float(spearmanr(p, t)[0])),
-})
+runs = {
+    "mse": lambda: timed(lambda: float(mean_squared_error(t, p)), **warm),
+    "mae": lambda: timed(lambda: float(mean_absolute_error(t, p)), **warm),
+    "r2": lambda: timed(lambda: float(r2_score(t, p)), **warm),
+    "ev": lambda: timed(lambda: float(explained_variance_score(t, p)), **warm),
+    "spearman": lambda: timed(lambda: float(spearmanr(p, t)[0])),
+}
+emit({name: runs[name]() for name in ${JSON.stringify(selected)}})
 `;
 const available = pythonAvailable(["numpy", "sklearn", "scipy.stats"]);
 const run = available.ok ? runPython(script, { "preds.f64": preds, "target.f64": target }) : available;
 const reference = run.ok ? run.result : null;
 
+/** The memory floor: one plain (inexact) float64 pass over both arrays, four accumulators. */
+function plainSquaredErrors(p, t) {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < p.length; i += 4) {
+    const e0 = p[i] - t[i];
+    const e1 = p[i + 1] - t[i + 1];
+    const e2 = p[i + 2] - t[i + 2];
+    const e3 = p[i + 3] - t[i + 3];
+    s0 += e0 * e0;
+    s1 += e1 * e1;
+    s2 += e2 * e2;
+    s3 += e3 * e3;
+  }
+  for (; i < p.length; i++) s0 += (p[i] - t[i]) ** 2;
+  return s0 + s1 + s2 + s3;
+}
+const floor = cpuTime(() => plainSquaredErrors(preds, target), warm);
+
 console.log(`regression benchmark, n = ${n.toLocaleString("en-US")} pairs`);
+console.log(
+  `  floor: one plain float64 pass over preds and target (inexact Σ(p - t)², not a plumbline function) takes ${floor.cpu.toPrecision(3)} CPU s`,
+);
 for (const [name, label] of [
   ["mse", "MSE (sklearn mean_squared_error)"],
   ["mae", "MAE (sklearn mean_absolute_error)"],
   ["r2", "R² (sklearn r2_score)"],
   ["ev", "explained variance (sklearn explained_variance_score)"],
   ["spearman", "Spearman (scipy spearmanr)"],
-]) {
+].filter(([name]) => selected.includes(name))) {
   const r = reference?.[name];
   report(label, ours[name], r ?? { skipped: run.message }, {
     values: r && { plumbline: ours[name].value, reference: r.value, tolerance: { rel: 1e-9 } },

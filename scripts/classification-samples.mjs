@@ -6,21 +6,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { seededRandom } from "../dist/core/random.js";
 
 const out = join(dirname(fileURLToPath(import.meta.url)), "..", "data", "samples", "classification");
 mkdirSync(out, { recursive: true });
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(7);
+const rand = seededRandom(7).next;
 const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));
 const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;

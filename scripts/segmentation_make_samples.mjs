@@ -4,18 +4,9 @@
 //   node scripts/segmentation_make_samples.mjs
 import { mkdirSync, writeFileSync } from "node:fs";
 import { encode } from "fast-png";
+import { seededRandom } from "../dist/core/random.js";
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(99);
+const rand = seededRandom(99).next;
 const H = 48;
 const W = 64;
 

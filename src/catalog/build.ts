@@ -28,6 +28,15 @@ function properties(meta: EntryMeta, range: readonly [number, number], flags: re
   };
 }
 
+/**
+ * The package subpath of an entry's exports: losses and weighting schemes are `plumbline/losses`;
+ * a metric's is its id folder (`classification/auroc` -> `plumbline/classification`,
+ * `models/lpips` -> `plumbline/models`). `catalog.test.ts` checks each export against it.
+ */
+export function moduleOf(meta: Pick<EntryMeta, "id" | "kind">): string {
+  return meta.kind === "metric" ? `plumbline/${meta.id.split("/")[0]}` : "plumbline/losses";
+}
+
 /** The best attainable value: the range end the direction points to, when finite. */
 export function defaultIdeal(
   direction: EntryMeta["direction"],
@@ -107,6 +116,7 @@ export function buildCatalog(
       references: meta.references,
       pairings,
       exports: meta.exports,
+      module: moduleOf(meta),
     };
   });
 }

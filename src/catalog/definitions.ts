@@ -22,6 +22,7 @@ import { entries as regression } from "../metrics/regression/catalog.js";
 import { entries as retrieval } from "../metrics/retrieval/catalog.js";
 import { entries as segmentation } from "../metrics/segmentation/catalog.js";
 import { entries as text } from "../metrics/text/catalog.js";
+import { imageEntries as modelsImage, textEntries as modelsText } from "../models/catalog.js";
 import { entries as rag } from "../rag/catalog.js";
 import type { EntryMeta } from "./types.js";
 
@@ -41,8 +42,10 @@ export const definitions: readonly EntryMeta[] = [
   ...lossDepth,
   ...image,
   ...generative,
+  ...modelsImage,
   ...lossGeneration,
   ...text,
+  ...modelsText,
   ...lossSequence,
   ...retrieval,
   ...rag,

@@ -48,6 +48,8 @@ export interface SurveyRef {
 
 /** One metric, loss or loss-weighting scheme: its definition's meta merged with the survey annotations. */
 export interface CatalogEntry extends EntryCore {
+  /** The package subpath that exports `exports`, e.g. "plumbline/classification", "plumbline/losses", "plumbline/models". */
+  readonly module: string;
   /** Survey task areas; the first is the entry's home area. */
   readonly tasks: readonly Task[];
   /** The best attainable value (a range end), or null when none exists (e.g. an unbounded NLL). */

@@ -172,13 +172,28 @@ describe("recommend follows the survey, area by area", () => {
 
   it("generation (§9, table 18): FID/precision-recall for diversity, IS avoided; PSNR avoided for perception", () => {
     const diversity = recommend({ task: "generation", traits: ["diversity"] });
-    expect(ids(diversity.avoid)).toEqual(["generative/inception_score"]);
+    expect(ids(diversity.avoid)).toEqual(["generative/inception_score", "models/inception_score"]);
     expect(ids(diversity.metrics)[0]).toBe("generative/precision_recall");
     const perceptual = recommend({ task: "generation", traits: ["perceptual"] });
     expect(ids(perceptual.avoid)).toEqual(["image/psnr"]);
     expect(ids(perceptual.losses)[0]).toBe("generation/perceptual_loss");
     const restoration = recommend({ task: "generation", traits: ["restoration"] });
     expect(ids(restoration.metrics).slice(0, 2)).toEqual(["image/psnr", "image/ssim"]);
+  });
+
+  it("generation with the model-based metrics of plumbline/models: FID from images first, LPIPS for perception, CLIPScore for prompts", () => {
+    expect(ids(recommend({ task: "generation" }).metrics)[0]).toBe("models/frechet_inception_distance");
+    const perceptual = recommend({ task: "generation", traits: ["perceptual"] });
+    expect(ids(perceptual.metrics)[0]).toBe("models/lpips");
+    const prompts = recommend({ task: "generation", traits: ["text-to-image"] });
+    expect(ids(prompts.metrics).slice(0, 2)).toEqual([
+      "models/clip_score",
+      "models/frechet_inception_distance",
+    ]);
+    expect(ids(prompts.avoid)).toEqual(["generative/inception_score", "models/inception_score"]);
+    expect(ids(recommend({ task: "generation", traits: ["fidelity"] }).metrics)[0]).toBe(
+      "models/frechet_inception_distance",
+    );
   });
 
   it("text (§10, tables 19–20): BLEU avoided for single sentences; WER for speech; ROUGE for summaries", () => {

@@ -560,6 +560,7 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
         avoid: {
           "depth/berhu_loss": "needs ground-truth depth",
           "depth/scale_invariant_log_loss": "needs ground-truth depth",
+          "depth/edge_loss": "needs dense ground-truth depth",
         },
       },
       stereo: {
@@ -589,6 +590,8 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
       },
       boundaries: {
         prefer: {
+          "depth/edge_loss":
+            "matches the depth gradients to the ground truth's, so blurred or shifted depth edges cost directly (DenseDepth)",
           "depth/edge_aware_smoothness_loss":
             "smooths depth except where image edges indicate real discontinuities",
           "depth/scale_shift_invariant_loss": "its gradient-matching term sharpens depth discontinuities",
@@ -600,7 +603,13 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
   },
 
   generation: {
-    metrics: ["generative/frechet_distance", "generative/inception_score", "image/psnr", "image/ssim"],
+    metrics: [
+      "models/frechet_inception_distance",
+      "generative/frechet_distance",
+      "generative/inception_score",
+      "image/psnr",
+      "image/ssim",
+    ],
     losses: [
       "generation/gan_generator_loss",
       "generation/gan_discriminator_loss",
@@ -611,6 +620,8 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
     traits: {
       fidelity: {
         prefer: {
+          "models/frechet_inception_distance":
+            "FID from the images with the Inception-v3 you supply: the standard realism benchmark, as papers report it",
           "generative/frechet_distance":
             "compares real and generated feature statistics: the standard realism benchmark",
           "generative/precision_recall": "precision measures how many samples fall on the real data manifold",
@@ -629,16 +640,21 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
           "generative/precision_recall": "recall measures how much of the real data the samples cover",
           "generative/frechet_distance": "the covariance term penalises samples that lack variety",
           "generative/kernel_inception_distance": "a distribution distance that detects missing modes",
+          "models/kernel_inception_distance": "KID from the images themselves, unbiased on small sets",
+          "models/density_coverage":
+            "coverage counts the real samples with a generated sample nearby, robust to outliers",
           "generation/gan_discriminator_loss": "the Wasserstein form reduces mode collapse",
           "generation/gradient_penalty":
             "keeps the Wasserstein critic informative, which counters mode collapse",
         },
         avoid: {
           "generative/inception_score": "blind to mode collapse within a class",
+          "models/inception_score": "blind to mode collapse within a class",
         },
       },
       perceptual: {
         prefer: {
+          "models/lpips": "deep-feature distance calibrated on human similarity judgements (LPIPS)",
           "image/ssim": "luminance, contrast and structure: closer to perception than pixel errors",
           "image/ms_ssim": "SSIM over several scales",
           "generation/perceptual_loss": "matches deep features, aligned with human perception",
@@ -654,6 +670,7 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
           "image/psnr": "the standard pixel-fidelity score against the reference",
           "image/ssim": "structural fidelity against the reference",
           "image/ms_ssim": "multi-scale structural fidelity",
+          "models/lpips": "perceptual distance to the reference, which PSNR and SSIM understate",
           "generation/reconstruction_loss":
             "directly enforces fidelity to the reference (L1 keeps edges sharper than MSE)",
           "generation/perceptual_loss": "recovers sharp detail that pixel losses smooth away",
@@ -661,6 +678,18 @@ export const RULES: Readonly<Record<Task, TaskRules>> = {
         },
         avoid: {
           "generative/inception_score": "ignores the reference entirely",
+          "models/inception_score": "ignores the reference entirely",
+        },
+      },
+      "text-to-image": {
+        prefer: {
+          "models/clip_score": "agreement of each image with its prompt, judged by CLIP (CLIPScore)",
+          "models/frechet_inception_distance":
+            "realism and diversity, which prompt agreement does not measure",
+        },
+        avoid: {
+          "generative/inception_score": "scores ImageNet-class confidence, not agreement with the prompt",
+          "models/inception_score": "scores ImageNet-class confidence, not agreement with the prompt",
         },
       },
       likelihood: {

@@ -167,21 +167,4 @@ export interface SurveyGap {
  * Survey items (and requested completions) not in the catalog yet. Remove a row when its
  * definition lands; `catalog.test.ts` checks that every survey section has an entry or a row here.
  */
-export const SURVEY_GAPS: readonly SurveyGap[] = [
-  { section: "8.1.9", item: "edge loss (depth gradients matched to image gradients)", status: "missing" },
-  {
-    section: "9.2.4",
-    item: "FID, KID and Inception score computed from images with a user-supplied Inception-v3 (issue 14; today from features)",
-    status: "in progress (0.2)",
-  },
-  {
-    section: "",
-    item: "LPIPS (learned perceptual image patch similarity) from a user-supplied network (issue 14)",
-    status: "in progress (0.2)",
-  },
-  {
-    section: "",
-    item: "CLIPScore from user-supplied CLIP image and text towers (issue 14)",
-    status: "in progress (0.2)",
-  },
-];
+export const SURVEY_GAPS: readonly SurveyGap[] = [];

@@ -114,6 +114,7 @@ export const TRAITS: Readonly<Record<Task, Readonly<Record<string, string>>>> = 
     diversity: "samples should cover the variety of the data (no mode collapse)",
     perceptual: "quality as a human perceives it, not pixel agreement",
     restoration: "a paired reference exists (super-resolution, denoising, inpainting)",
+    "text-to-image": "images generated from text prompts must match them",
     likelihood: "you need densities or bits per dimension",
     "training-stability": "adversarial training oscillates or collapses",
   },

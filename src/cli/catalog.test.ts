@@ -6,6 +6,21 @@ import { registerCatalog } from "./catalog.js";
 /** Runs `plumbline <args>` in-process with the catalog commands. */
 const run = (...args: string[]) => runCommand(registerCatalog, args);
 
+describe("plumbline describe: where to import an entry's functions from", () => {
+  it("names the subpath of the exports, including the model-based metrics of plumbline/models", async () => {
+    const lpips = await run("describe", "models/lpips");
+    expect(lpips.code).toBe(0);
+    expect(lpips.out).toContain("exports      lpips (import from plumbline/models)");
+    const auc = await run("describe", "classification/auroc");
+    expect(auc.out.replace(/\s+/g, " ")).toContain("(import from plumbline/classification)");
+    const loss = await run("describe", "depth/edge_loss", "--format", "json");
+    expect(JSON.parse(loss.out)).toMatchObject({
+      module: "plumbline/losses",
+      exports: ["edgeLoss", "edgeLossFactory"],
+    });
+  });
+});
+
 describe("plumbline list", () => {
   it("aligns its columns and prints ranges with their symbols", async () => {
     const { out, code } = await run("list", "--task", "regression");
@@ -61,6 +76,14 @@ describe("plumbline describe", () => {
     expect(Object.keys(entry)).toEqual(
       expect.arrayContaining(["suited_to", "misleading_under", "survey", "pairings"]),
     );
+  });
+
+  it("finds the entry from a definition id or a whole signature, as eval prints them", async () => {
+    const { out, code } = await run("describe", "classification/binary_auroc");
+    expect(code).toBe(0);
+    expect(out.split("\n")[0]).toBe("classification/auroc — Area under the ROC curve (AUROC)");
+    const signed = await run("describe", "retrieval/retrieval_ndcg|ref:torchmetrics-1.9.0|version:0.1.0");
+    expect(signed.out.split("\n")[0]).toMatch(/^retrieval\/ndcg — /);
   });
 
   it("exits 2 for an unknown id with a suggestion", async () => {

@@ -110,7 +110,7 @@ export function describeText(entry: CatalogEntry, width = 100): string {
     "pairings",
     entry.pairings.map((p) => `${p.id}: ${p.why}`),
   );
-  field("exports", entry.exports.join(", "));
+  field("exports", `${entry.exports.join(", ")} (import from ${entry.module})`);
   return `${out.join("\n")}\n`;
 }
 
@@ -234,13 +234,13 @@ export function registerCatalog(program: Command): void {
     program
       .command("describe <id>")
       .description(
-        "one catalog entry: formula, range, properties, advice, survey sections, references, pairings",
+        "one catalog entry (by its id, a definition id or a printed signature): formula, range, properties, advice, survey sections, references, pairings",
       ),
     ["table", "json"],
   ).action((id: string, opts: { format?: string }) =>
     runAction(() => {
       const format = parseFormat("describe", opts.format, ["table", "json"]);
-      const entry = describe(id);
+      const entry = entryFor(id);
       if (!entry) {
         const hint = suggestName(
           id,
@@ -310,4 +310,21 @@ export function registerCatalog(program: Command): void {
       writeOutput(format, vocabularyOutput(task === undefined ? all : all.filter((t) => t.task === task)));
     }),
   );
+}
+
+/**
+ * The catalog entry `describe` shows for what a user holds: a catalog id
+ * ("classification/auroc"), a definition id as signatures print it ("classification/binary_auroc")
+ * or a whole signature ("classification/binary_auroc|ref:...|version:..."): the entry whose
+ * exports include the definition's function.
+ */
+function entryFor(text: string): CatalogEntry | undefined {
+  const id = text.split("|")[0]!.trim();
+  const direct = describe(id);
+  if (direct) return direct;
+  const tail = id.slice(id.indexOf("/") + 1);
+  const name = tail.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  const task = id.split("/")[0];
+  const matches = catalog.filter((e) => e.exports.includes(name) || e.exports.includes(`${name}Def`));
+  return matches.find((e) => e.id.startsWith(`${task}/`)) ?? matches[0];
 }

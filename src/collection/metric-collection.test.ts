@@ -7,7 +7,7 @@ import { expectError } from "../../test/support/expect-error.js";
 import { createMetric, runOnce } from "../metric.js";
 import * as C from "../metrics/classification/index.js";
 import { findDefinition } from "../metrics/registry.js";
-import { computeGroups, memberStates, metricCollection } from "./index.js";
+import { collectionMembers, computeGroups, memberStates, metricCollection } from "./index.js";
 
 const preds = [0.1, 0.8, 0.4, 0.65, 0.3, 0.9, 0.55, 0.2];
 const target = [0, 1, 0, 1, 1, 0, 1, 0];
@@ -130,13 +130,20 @@ describe("metricCollection", () => {
         encoding: "utf8",
       });
       expect(run.stderr).toBe("");
-      const merged = JSON.parse(run.stdout) as { id: string; result: Record<string, number> }[];
-      expect(merged[0]!.id).toBe("collection/metrics");
+      // One record per member, named, with the member's own id and signature.
+      const merged = JSON.parse(run.stdout) as {
+        name: string;
+        id: string;
+        result: number;
+        signature: string;
+      }[];
       const expected = runOnce(def, preds, target) as Record<string, number>;
-      // The CLI's JSON keys are snake_case (docs/cli.md), member names included.
-      const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
-      for (const [name, value] of Object.entries(expected))
-        expect(merged[0]!.result[snake(name)]).toBeCloseTo(value, 12);
+      expect(merged.map((r) => r.name)).toEqual(Object.keys(expected));
+      for (const record of merged) {
+        expect(record.id).toBe(collectionMembers(def)![record.name]!.id);
+        expect(record.signature.startsWith(`${record.id}|`)).toBe(true);
+        expect(record.result).toBeCloseTo(expected[record.name]!, 12);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

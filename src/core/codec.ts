@@ -1,3 +1,4 @@
+import type { NumericTypedArray } from "./coerce.js";
 import { describeValue, fail } from "./errors.js";
 import { assertAllocation, getLimits } from "./limits.js";
 
@@ -9,18 +10,7 @@ import { assertAllocation, getLimits } from "./limits.js";
  * `decodeState(encodeState(s))` equals `s`, and the encoded form survives `JSON.stringify`.
  */
 
-type TypedArray =
-  | Float64Array
-  | Float32Array
-  | Int32Array
-  | Uint32Array
-  | Int16Array
-  | Uint16Array
-  | Int8Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | BigInt64Array
-  | BigUint64Array;
+type TypedArray = NumericTypedArray | BigInt64Array | BigUint64Array;
 
 const typedConstructors = {
   Float64Array,

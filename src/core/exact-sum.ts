@@ -23,7 +23,7 @@
  * Method: R. M. Neal, "Fast exact summation using small and large superaccumulators" (2015);
  * J. Demmel and H. D. Nguyen, "Fast reproducible floating-point summation" (ARITH 2013).
  */
-import { fail } from "./errors.js";
+import { invalidState, invalidValue } from "./errors.js";
 import { type FieldCheck, field } from "./state-check.js";
 
 /** Limbs per exact sum. */
@@ -70,9 +70,8 @@ export class ExactSum {
   readonly limbs: Float64Array;
   readonly offset: number;
   #pending = 0;
-  /** The fast lanes of {@link addRun} (more can feed the same sum: {@link addLanes}). */
+  /** The fast lanes of {@link addRun}. */
   readonly lanes: ExactLanes;
-  #extraLanes: ExactLanes[] = [];
 
   constructor(limbs: Float64Array, index = 0) {
     this.limbs = limbs;
@@ -86,12 +85,12 @@ export class ExactSum {
     scratch[0] = x;
     const hi = words[HI]!;
     const biased = (hi >>> 20) & 0x7ff;
-    if (biased === 0x7ff) fail("invalid_value", `exact sum: terms must be finite, got ${x}`);
+    if (biased === 0x7ff) invalidValue(`exact sum: terms must be finite, got ${x}`);
     const mantissa = ((hi & 0xfffff) + (biased === 0 ? 0 : 0x100000)) * TWO32 + words[LO]!;
     const position = (biased === 0 ? 1 : biased) - 1075 + scale - EXACT_BASE;
     const limb = position >> 5;
     if (position < 0 || limb + 2 >= EXACT_LIMBS)
-      fail("invalid_value", `exact sum: the term ${x} · 2^${scale} is outside the exact range`);
+      invalidValue(`exact sum: the term ${x} · 2^${scale} is outside the exact range`);
     const v = mantissa * 2 ** (position & 31);
     const d2 = Math.floor(v / TWO64);
     const rest = v - d2 * TWO64;
@@ -167,8 +166,7 @@ export class ExactSum {
       lanes.low = low;
       lanes.count += i - from;
       if (i < stop) {
-        if (!lanes.take(values[i]!))
-          fail("invalid_value", `exact sum: terms must be finite, got ${values[i]}`);
+        if (!lanes.take(values[i]!)) invalidValue(`exact sum: terms must be finite, got ${values[i]}`);
         i++;
       } else if (lanes.count >= LANE_CAPACITY) lanes.fold();
     }
@@ -197,18 +195,9 @@ export class ExactSum {
     this.#pending = 0;
   }
 
-  /** Another pair of lanes feeding this sum, for terms of another magnitude; folded by {@link finish}. */
-  addLanes(): ExactLanes {
-    const lanes = new ExactLanes(this);
-    this.#extraLanes.push(lanes);
-    return lanes;
-  }
-
   /** Folds the lanes into the limbs and brings the limbs to canonical form. */
   finish(): void {
     this.lanes.fold();
-    for (const lanes of this.#extraLanes) lanes.fold();
-    this.#extraLanes = [];
     this.#carry();
   }
 }
@@ -216,7 +205,8 @@ export class ExactSum {
 /**
  * Two float64 lanes feeding an {@link ExactSum} (see the module comment): terms within the window
  * [floor, ceiling] of magnitudes are split by `split` into `high` (multiples of split's ulp) and
- * `low`, both exact for up to {@link LANE_CAPACITY} terms. Hot loops copy the fields to locals,
+ * `low`, both exact for up to {@link LANE_CAPACITY} terms, in any grouping (a loop may keep
+ * several pairs of accumulators and add them together at the end). Hot loops copy the fields to locals,
  * add the terms that fit the window, write the fields back, and hand any other term to
  * {@link take}; every {@link LANE_CAPACITY} terms they {@link fold}.
  */
@@ -234,14 +224,22 @@ export class ExactLanes {
   }
 
   /**
-   * Adds a term the window does not take: zero, below the floor (added exactly), above the
-   * ceiling (the lanes are folded and re-centred on it), or lanes full. Returns false, adding
+   * Adds a term off a hot loop: zero, a term within the window (through the lanes), below the
+   * floor (added exactly), above the ceiling (the lanes are folded and re-centred on it), or any
+   * term when the lanes are full (folded and re-centred). Returns false, adding
    * nothing, for a term that is not finite.
    */
   take(x: number): boolean {
     const a = Math.abs(x);
     if (x === 0) return true;
     if (!(a < Number.POSITIVE_INFINITY)) return false;
+    if (a >= this.floor && a <= this.ceiling && this.count < LANE_CAPACITY) {
+      const h = x + this.split - this.split;
+      this.high += h;
+      this.low += x - h;
+      this.count++;
+      return true;
+    }
     if (a < this.floor && a <= this.ceiling && this.count < LANE_CAPACITY) {
       this.target.add(x);
       return true;
@@ -453,8 +451,7 @@ export function exactMeanOf(values: Float64Array): number {
 export function exactSumsShape(count: number): FieldCheck {
   return field.custom((value, path, id) => {
     if (!(value instanceof Float64Array) || value.length !== count * EXACT_LIMBS)
-      fail(
-        "invalid_state",
+      invalidState(
         `${id}: ${path} must be a Float64Array of ${count * EXACT_LIMBS} limbs (${count} exact sums), got ${value instanceof Float64Array ? `${value.length} values` : typeof value}`,
       );
     for (let i = 0; i < value.length; i++) {
@@ -462,8 +459,7 @@ export function exactSumsShape(count: number): FieldCheck {
       const top = i % EXACT_LIMBS === EXACT_LIMBS - 1;
       const ok = Number.isInteger(v) && (top ? Math.abs(v) < 2 ** 40 : v >= 0 && v < TWO32);
       if (!ok)
-        fail(
-          "invalid_state",
+        invalidState(
           `${id}: ${path} must hold canonical exact-sum limbs (integers in [0, 2^32), a signed top limb), got ${v} at index ${i}`,
         );
     }

@@ -12,7 +12,7 @@
  * The default budget, 1 GiB per allocation, holds every bundled workload and every documented
  * benchmark; see docs/defaults.md for the ceilings derived from it.
  */
-import { fail, type PlumblineErrorCode } from "./errors.js";
+import { fail, invalidOption, type PlumblineErrorCode } from "./errors.js";
 
 /** The ceilings in force. */
 export interface Limits {
@@ -52,8 +52,7 @@ function fromEnvironment(): Partial<Limits> {
   if (raw === undefined || raw === "") return {};
   const bytes = parseByteSize(raw);
   if (bytes === undefined)
-    fail(
-      "invalid_option",
+    invalidOption(
       `PLUMBLINE_MAX_ALLOCATION must be a size such as "8GiB" or "512MB", got ${JSON.stringify(raw)}`,
     );
   return { maxAllocationBytes: bytes };
@@ -72,7 +71,7 @@ export function setLimits(limits: Partial<Limits>): Limits {
   const previous = getLimits();
   const next = { ...previous, ...limits };
   if (!(next.maxAllocationBytes > 0) || !(next.maxNestingDepth >= 1))
-    fail("invalid_option", "setLimits: limits must be positive numbers");
+    invalidOption("setLimits: limits must be positive numbers");
   current = next;
   return previous;
 }

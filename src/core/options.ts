@@ -16,7 +16,7 @@
  * every option the same one-line messages; size-like options go through the allocation budget of
  * `core/limits.ts`.
  */
-import { describeValue, fail } from "./errors.js";
+import { describeValue, invalidOption } from "./errors.js";
 import { assertAllocation } from "./limits.js";
 
 /** The parsed options: own keys of the declared names, `undefined` values removed. */
@@ -104,7 +104,7 @@ export function readOptions<T = Record<string, unknown>>(
 ): OptionRecord<T> {
   if (options === undefined || options === null) return {} as OptionRecord<T>;
   if (!isPlainObject(options)) {
-    fail("invalid_option", `${fn}: options must be a plain object, got ${describeValue(options)}`);
+    invalidOption(`${fn}: options must be a plain object, got ${describeValue(options)}`);
   }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(options)) {
@@ -112,7 +112,7 @@ export function readOptions<T = Record<string, unknown>>(
       const hint = suggestName(key, names);
       const known =
         names.length === 0 ? "it takes no options" : `known: ${names.map((n) => `\`${n}\``).join(", ")}`;
-      fail("invalid_option", `${fn}: unknown option \`${key}\`${hint ? ` (${hint})` : ""}; ${known}`);
+      invalidOption(`${fn}: unknown option \`${key}\`${hint ? ` (${hint})` : ""}; ${known}`);
     }
     const value = options[key];
     if (value !== undefined) out[key] = value;
@@ -156,8 +156,7 @@ function numberOption(
     !(integer ? Number.isInteger(value) : Number.isFinite(value)) ||
     !inBounds(value, bounds)
   )
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`${name}\` must be ${integer ? "an integer" : "a finite number"} in ${boundsText(bounds)}, got ${describeValue(value)}`,
     );
   return value;
@@ -215,7 +214,7 @@ export function optInteger(
 
 /** A required option: `invalid_option` naming it when absent. */
 export function required<T>(fn: string, name: string, value: T | undefined): T {
-  if (value === undefined) fail("invalid_option", `${fn}: option \`${name}\` is required`);
+  if (value === undefined) invalidOption(`${fn}: option \`${name}\` is required`);
   return value;
 }
 
@@ -244,8 +243,7 @@ export function optOneOf<const T extends string>(
   if (value === undefined) return fallback;
   if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
     const hint = typeof value === "string" ? suggestName(value, allowed) : undefined;
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`${name}\` must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${describeValue(value)}${hint ? ` (${hint})` : ""}`,
     );
   }
@@ -256,7 +254,7 @@ export function optOneOf<const T extends string>(
 export function optBoolean(fn: string, name: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== "boolean")
-    fail("invalid_option", `${fn}: option \`${name}\` must be true or false, got ${describeValue(value)}`);
+    invalidOption(`${fn}: option \`${name}\` must be true or false, got ${describeValue(value)}`);
   return value;
 }
 

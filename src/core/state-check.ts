@@ -8,7 +8,7 @@
  * value. A failure is `invalid_state` naming the metric, the field and the offending value:
  * ``classification/binary_auroc: state.scores.data must hold finite numbers, got NaN at index 3``.
  */
-import { describeValue, fail } from "./errors.js";
+import { describeValue, invalidState } from "./errors.js";
 
 /** What the values of a numeric field may be. */
 export type ValueDomain =
@@ -92,10 +92,7 @@ export function checkValues(id: string, path: string, values: ArrayLike<number>,
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!test(v))
-      fail(
-        "invalid_state",
-        `${id}: ${path} must hold ${domainWords(domain)}, got ${describeValue(v)} at index ${i}`,
-      );
+      invalidState(`${id}: ${path} must hold ${domainWords(domain)}, got ${describeValue(v)} at index ${i}`);
   }
 }
 
@@ -111,56 +108,49 @@ function checkField(id: string, path: string, value: unknown, check: FieldCheck)
   switch (check.kind) {
     case "number":
       if (typeof value !== "number")
-        fail("invalid_state", `${id}: ${path} must be a number, got ${describeValue(value)}`);
+        invalidState(`${id}: ${path} must be a number, got ${describeValue(value)}`);
       checkValues(id, path, [value], check.values ?? "finite");
       return;
     case "string":
       if (typeof value !== "string" || (check.oneOf && !check.oneOf.includes(value)))
-        fail(
-          "invalid_state",
+        invalidState(
           `${id}: ${path} must be ${check.oneOf ? `one of ${check.oneOf.map((s) => JSON.stringify(s)).join(", ")}` : "a string"}, got ${describeValue(value)}`,
         );
       return;
     case "boolean":
       if (typeof value !== "boolean")
-        fail("invalid_state", `${id}: ${path} must be true or false, got ${describeValue(value)}`);
+        invalidState(`${id}: ${path} must be true or false, got ${describeValue(value)}`);
       return;
     case "null":
-      if (value !== null) fail("invalid_state", `${id}: ${path} must be null, got ${describeValue(value)}`);
+      if (value !== null) invalidState(`${id}: ${path} must be null, got ${describeValue(value)}`);
       return;
     case "typed": {
       if (!isType(value, check.type))
-        fail(
-          "invalid_state",
-          `${id}: ${path} must be a ${typeNames(check.type)}, got ${describeValue(value)}`,
-        );
+        invalidState(`${id}: ${path} must be a ${typeNames(check.type)}, got ${describeValue(value)}`);
       const array = value as ArrayLike<number>;
       if (check.length !== undefined && array.length !== check.length)
-        fail("invalid_state", `${id}: ${path} must hold ${check.length} elements, got ${array.length}`);
+        invalidState(`${id}: ${path} must hold ${check.length} elements, got ${array.length}`);
       checkValues(id, path, array, check.values ?? "finite");
       return;
     }
     case "growable": {
       const buffer = value as { data?: unknown; length?: unknown } | null;
       if (typeof buffer !== "object" || buffer === null || !isType(buffer.data, check.type))
-        fail(
-          "invalid_state",
+        invalidState(
           `${id}: ${path} must be a growable buffer { data: ${typeNames(check.type)}, length }, got ${describeValue(value)}`,
         );
       const data = buffer.data as ArrayLike<number>;
       if (buffer.length !== data.length)
-        fail(
-          "invalid_state",
+        invalidState(
           `${id}: ${path}.length says ${describeValue(buffer.length)} but ${path}.data holds ${data.length} elements`,
         );
       checkValues(id, `${path}.data`, data, check.values ?? "finite");
       return;
     }
     case "array": {
-      if (!Array.isArray(value))
-        fail("invalid_state", `${id}: ${path} must be an array, got ${describeValue(value)}`);
+      if (!Array.isArray(value)) invalidState(`${id}: ${path} must be an array, got ${describeValue(value)}`);
       if (check.length !== undefined && value.length !== check.length)
-        fail("invalid_state", `${id}: ${path} must hold ${check.length} items, got ${value.length}`);
+        invalidState(`${id}: ${path} must hold ${check.length} items, got ${value.length}`);
       for (let i = 0; i < value.length; i++) checkField(id, `${path}[${i}]`, value[i], check.items);
       return;
     }
@@ -190,14 +180,14 @@ function checkField(id: string, path: string, value: unknown, check: FieldCheck)
 
 function checkShape(id: string, path: string, value: unknown, shape: StateShape): void {
   if (typeof value !== "object" || value === null || Array.isArray(value) || ArrayBuffer.isView(value))
-    fail("invalid_state", `${id}: ${path} must be an object, got ${describeValue(value)}`);
+    invalidState(`${id}: ${path} must be an object, got ${describeValue(value)}`);
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record))
-    if (!Object.hasOwn(shape, key)) fail("invalid_state", `${id}: ${path} has the unexpected field "${key}"`);
+    if (!Object.hasOwn(shape, key)) invalidState(`${id}: ${path} has the unexpected field "${key}"`);
   for (const key of Object.keys(shape)) {
     const check = shape[key]!;
     if (!Object.hasOwn(record, key) && check.kind !== "optional")
-      fail("invalid_state", `${id}: ${path} lacks the field "${key}"`);
+      invalidState(`${id}: ${path} lacks the field "${key}"`);
     checkField(id, `${path}.${key}`, record[key], check);
   }
 }
@@ -213,7 +203,7 @@ export function checkState(id: string, state: unknown, shape: StateShape): void 
 
 /** Fails with `invalid_state` and `message` unless `condition` holds. */
 export function stateInvariant(id: string, condition: boolean, message: string): asserts condition {
-  if (!condition) fail("invalid_state", `${id}: ${message}`);
+  if (!condition) invalidState(`${id}: ${message}`);
 }
 
 /** Field-check constructors, so shapes read as data: `{ matrix: typed(Float64Array, { length: 4, values: "nonNegative" }) }`. */

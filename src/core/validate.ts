@@ -1,14 +1,14 @@
-import { describeValue, fail } from "./errors.js";
+import { describeValue, emptyInput, invalidOption, invalidValue, shapeMismatch } from "./errors.js";
 
 /** Throws `empty_input` when `length` is zero. */
 export function assertNonEmpty(length: number, fn: string, arg: string): void {
-  if (length === 0) fail("empty_input", `${fn}: \`${arg}\` must not be empty, got 0 elements`);
+  if (length === 0) emptyInput(`${fn}: \`${arg}\` must not be empty, got 0 elements`);
 }
 
 /** Throws `shape_mismatch` unless both lengths agree. */
 export function assertSameLength(a: number, b: number, fn: string, argA: string, argB: string): void {
   if (a !== b) {
-    fail("shape_mismatch", `${fn}: \`${argA}\` and \`${argB}\` must have the same length, got ${a} and ${b}`);
+    shapeMismatch(`${fn}: \`${argA}\` and \`${argB}\` must have the same length, got ${a} and ${b}`);
   }
 }
 
@@ -17,7 +17,7 @@ export function assertFinite(values: ArrayLike<number>, fn: string, arg: string)
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!Number.isFinite(v)) {
-      fail("invalid_value", `${fn}: \`${arg}\` must be finite, got ${describeValue(v)} at index ${i}`);
+      invalidValue(`${fn}: \`${arg}\` must be finite, got ${describeValue(v)} at index ${i}`);
     }
   }
 }
@@ -27,10 +27,7 @@ export function assertBinary(values: ArrayLike<number>, fn: string, arg: string)
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (v !== 0 && v !== 1) {
-      fail(
-        "invalid_value",
-        `${fn}: \`${arg}\` must contain only 0 and 1, got ${describeValue(v)} at index ${i}`,
-      );
+      invalidValue(`${fn}: \`${arg}\` must contain only 0 and 1, got ${describeValue(v)} at index ${i}`);
     }
   }
 }
@@ -50,16 +47,12 @@ export function assertLabels(
     const v = values[i]!;
     if (v === ignoreIndex) continue;
     if (!Number.isInteger(v)) {
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`${arg}\` must contain integer class labels, got ${describeValue(v)} at index ${i}`,
       );
     }
     if (v < 0 || v >= numClasses) {
-      fail(
-        "invalid_value",
-        `${fn}: \`${arg}\` must contain labels in [0, ${numClasses}), got ${v} at index ${i}`,
-      );
+      invalidValue(`${fn}: \`${arg}\` must contain labels in [0, ${numClasses}), got ${v} at index ${i}`);
     }
   }
 }
@@ -69,8 +62,7 @@ export function assertProbabilities(values: ArrayLike<number>, fn: string, arg: 
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!(v >= 0 && v <= 1)) {
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`${arg}\` must contain probabilities in [0, 1], got ${describeValue(v)} at index ${i}`,
       );
     }
@@ -80,10 +72,7 @@ export function assertProbabilities(values: ArrayLike<number>, fn: string, arg: 
 /** Throws `invalid_option` unless `value` is an integer >= `min`. */
 export function assertIntegerOption(value: unknown, min: number, fn: string, option: string): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    fail(
-      "invalid_option",
-      `${fn}: option \`${option}\` must be an integer >= ${min}, got ${describeValue(value)}`,
-    );
+    invalidOption(`${fn}: option \`${option}\` must be an integer >= ${min}, got ${describeValue(value)}`);
   }
   return value;
 }
@@ -97,8 +86,7 @@ export function assertNumberOption(
   option: string,
 ): number {
   if (typeof value !== "number" || !(value >= min && value <= max)) {
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`${option}\` must be a number in [${min}, ${max}], got ${describeValue(value)}`,
     );
   }
@@ -113,8 +101,7 @@ export function assertOneOf<T extends string>(
   option: string,
 ): T {
   if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`${option}\` must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${describeValue(value)}`,
     );
   }

@@ -15,7 +15,9 @@ import type { ConformanceFile } from "../conformance/types.js";
  *   losses: PyTorch built-ins and the papers' formulas, CTC with NaN log-probabilities;
  * - losses_survey_torch.json (scripts/golden/losses_survey_torch.py): the survey items of
  *   issue 11 and the losses that had only hand-worked tests, from the references each case names;
- * - losses_monai.json (scripts/golden/losses_monai.py): the Dice family against MONAI.
+ * - losses_monai.json (scripts/golden/losses_monai.py): the Dice family against MONAI;
+ * - losses_depth_edge.json (scripts/golden/losses_depth_edge.py): the edge loss (survey 8.1.9)
+ *   against DenseDepth's l_edges.
  */
 const files = [
   "losses_a_torch.json",
@@ -23,6 +25,7 @@ const files = [
   "losses_b_torch.json",
   "losses_survey_torch.json",
   "losses_monai.json",
+  "losses_depth_edge.json",
 ];
 
 const load = (name: string) =>

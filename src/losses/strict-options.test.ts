@@ -64,6 +64,7 @@ const OPTION_POSITION: Record<string, number> = {
   lovaszSoftmaxLoss: 2,
   berHuLoss: 2,
   edgeAwareSmoothnessLoss: 2,
+  edgeLoss: 2,
   photometricLoss: 2,
   scaleInvariantLogLoss: 2,
   scaleShiftInvariantLoss: 2,
@@ -240,14 +241,19 @@ describe("one conversion point for array inputs (issue 9, class 4)", () => {
         ),
       "shape_mismatch",
     );
-    expectError(() => losses.l1Loss([1, [2]], [1, 2]), "shape_mismatch");
+    // An array where a number belongs is a non-number (DESIGN: one coercion path).
+    expectError(
+      () => losses.l1Loss([1, [2]], [1, 2]),
+      "invalid_value",
+      "l1Loss: `input` must contain only numbers, got an array of length 1 at index 1",
+    );
   });
 
   it("strings, booleans and null are invalid_value naming the index", () => {
     expectError(
       () => losses.mseLoss(["0.5", "1"] as never, [0, 1]),
       "invalid_value",
-      'mseLoss: `input` must contain only numbers, got "0.5" at [0]',
+      'mseLoss: `input` must contain only numbers, got "0.5" at index 0',
     );
     expectError(
       () => losses.binaryCrossEntropyWithLogits([[0.1, true]] as never, [[0, 1]]),

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { isNumericView, readNdArray } from "../core/coerce.js";
 import { describeValue, fail } from "../core/errors.js";
 import { suggestName } from "../core/options.js";
 import { assertLabels } from "../core/validate.js";
@@ -16,104 +17,15 @@ export type TensorInput = tf.Tensor | tf.TensorLike;
 
 const shapeText = (t: tf.Tensor): string => `[${t.shape.join(", ")}]`;
 
-/** Index path of a nested element for messages: `[1][0]`. */
-const pathText = (path: readonly number[]): string => path.map((i) => `[${i}]`).join("");
-
-function isNumericView(value: unknown): value is ArrayLike<number> {
-  return (
-    ArrayBuffer.isView(value) &&
-    !(value instanceof DataView) &&
-    !(value instanceof BigInt64Array) &&
-    !(value instanceof BigUint64Array)
-  );
-}
-
-/**
- * Reads a nested array of numbers (rows may be typed arrays) into flat storage of `dtype` and
- * its shape. The shape comes from the first element at each depth; every other element must
- * agree (`shape_mismatch` naming the index path: a ragged array is never padded, truncated or
- * flattened), and every leaf must be a number (`invalid_value` naming the index: strings,
- * booleans, `null`, objects). NaN and infinities are numbers and pass through, as PyTorch lets
- * them propagate through a loss.
- */
-function readNested(
-  value: readonly unknown[] | ArrayLike<number>,
-  dtype: "float32" | "int32",
-  fn: string,
-  arg: string,
-): { data: Float32Array | Int32Array; shape: number[] } {
-  const shape: number[] = [];
-  let probe: unknown = value;
-  while (Array.isArray(probe) || isNumericView(probe)) {
-    const node = probe as ArrayLike<unknown>;
-    shape.push(node.length);
-    if (node.length === 0 || isNumericView(probe)) break;
-    probe = node[0];
-  }
-  // a typed array fixes the innermost dimension; its elements are numbers
-  let size = 1;
-  for (const d of shape) size *= d;
-  const data = dtype === "int32" ? new Int32Array(size) : new Float32Array(size);
-  let offset = 0;
-  const path: number[] = [];
-  const visit = (node: unknown, depth: number): void => {
-    if (depth === shape.length) {
-      if (typeof node !== "number") {
-        if (Array.isArray(node) || ArrayBuffer.isView(node))
-          fail(
-            "shape_mismatch",
-            `${fn}: \`${arg}\` is ragged: expected a number at ${pathText(path)} (shape [${shape.join(", ")}] from the first elements), got ${describeValue(node)}`,
-          );
-        fail(
-          "invalid_value",
-          `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(node)} at ${pathText(path)}`,
-        );
-      }
-      data[offset++] = node;
-      return;
-    }
-    if (!Array.isArray(node) && !isNumericView(node)) {
-      if (typeof node === "number")
-        fail(
-          "shape_mismatch",
-          `${fn}: \`${arg}\` is ragged: expected an array of ${shape[depth]} at ${pathText(path)} (shape [${shape.join(", ")}] from the first elements), got ${describeValue(node)}`,
-        );
-      fail(
-        "invalid_value",
-        `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(node)} at ${pathText(path)}`,
-      );
-    }
-    const items = node as ArrayLike<unknown>;
-    if (items.length !== shape[depth])
-      fail(
-        "shape_mismatch",
-        `${fn}: \`${arg}\` is ragged: expected ${shape[depth]} entries at ${pathText(path) || "the top"} (shape [${shape.join(", ")}] from the first elements), got ${items.length}`,
-      );
-    if (isNumericView(node)) {
-      if (depth !== shape.length - 1)
-        fail(
-          "shape_mismatch",
-          `${fn}: \`${arg}\` is ragged: expected nested arrays at ${pathText(path)}, got ${describeValue(node)}`,
-        );
-      for (let i = 0; i < node.length; i++) data[offset++] = node[i]!;
-      return;
-    }
-    for (let i = 0; i < items.length; i++) {
-      path.push(i);
-      visit(items[i], depth + 1);
-      path.pop();
-    }
-  };
-  visit(value, 0);
-  return { data, shape };
-}
-
 /**
  * The one place where a loss argument becomes a tensor: converts it to a tensor of `dtype`
  * (float32 unless it says int32). A tensor of that dtype passes through untouched (so gradients
  * flow); a numeric tensor of another dtype is cast; a string or complex tensor is
- * `invalid_value`. Numbers, typed arrays and nested arrays are read by {@link readNested}: a
- * ragged array is `shape_mismatch`, a non-number element `invalid_value`, both naming the index.
+ * `invalid_value`. Numbers, typed arrays and nested arrays are read by the core's one coercion
+ * path (`readNdArray`, core/coerce.ts): a ragged array is `shape_mismatch`, a non-number element
+ * `invalid_value`, both naming the index; nested arrays are flattened straight into float32 or
+ * int32 storage, within the allocation budget. NaN and infinities are numbers and pass through,
+ * as PyTorch lets them propagate through a loss.
  */
 export function asTensor(
   value: unknown,
@@ -129,8 +41,11 @@ export function asTensor(
   }
   if (typeof value === "number") return tf.scalar(value, dtype);
   if (Array.isArray(value) || isNumericView(value)) {
-    const { data, shape } = readNested(value, dtype, fn, arg);
-    return tf.tensor(data, shape, dtype);
+    const storage = dtype === "int32" ? Int32Array : Float32Array;
+    const { data, shape } = readNdArray(value, fn, arg, storage);
+    // The tensor owns its storage: the caller's own array (rank 1) is copied, not aliased.
+    const owned = data !== value && data instanceof storage ? data : storage.from(data);
+    return tf.tensor(owned, [...shape], dtype);
   }
   return fail(
     "invalid_value",

@@ -5,6 +5,8 @@
  * Node helpers (PNG folders, vocabulary files) and uses onnxruntime-node by default.
  */
 
+export { frechetDistanceSymmetric } from "../metrics/generative/frechet-distance.js";
+export { traceSqrtProductSymmetric } from "../metrics/generative/trace-sqrt-product.js";
 export {
   BERTSCORE_CONTRACT,
   type BertScoreWithModelOptions,
@@ -58,8 +60,6 @@ export {
   precisionRecallFromImages,
 } from "./inception/precision-recall-images.js";
 export { type InceptionPreprocess, inceptionInput } from "./inception/preprocess.js";
-export { frechetDistanceSymmetric } from "./linalg/frechet-distance.js";
-export { traceSqrtProductSymmetric } from "./linalg/trace-sqrt-product.js";
 export { LPIPS_CONTRACT, type LpipsOptions, type LpipsResult, lpips } from "./lpips/lpips.js";
 export type { ProgressOption } from "./runtime/batches.js";
 export type { ModelContract, TensorContract } from "./runtime/contract.js";

@@ -4,7 +4,7 @@ import { optionNames, readOptions } from "../core/options.js";
 import { openNumericTable } from "../io/open.js";
 import { formatOfPath, type HeaderRule, type TableFormat } from "../io/table.js";
 import { type AnyMetricDef, createMetric, type Metric } from "../metric.js";
-import { workerCount } from "./evaluate-in-workers.js";
+import { checkDef, workerCount } from "./evaluate-in-workers.js";
 import { workerPool } from "./pool.js";
 import { evaluateBatches, evaluateShards, type GatheredStates, mergeGathered } from "./run-tasks.js";
 import type { ShardBatch } from "./shard-reader.js";
@@ -134,9 +134,15 @@ export async function evaluateFileInWorkers(
   const fn = "evaluateFileInWorkers";
   const read = readOptions<FileWorkerOptions>(fn, options, FILE_WORKER_OPTIONS);
   const threads = workerCount(fn, read.workers);
-  const sharded = fileInput(fn, input);
-  const names = Object.keys(defs ?? {});
+  if (typeof defs !== "object" || defs === null || Array.isArray(defs))
+    fail(
+      "invalid_value",
+      `${fn}: \`defs\` must be an object of named metric definitions ({ auroc: binaryAurocDef() }), got ${describeValue(defs)}`,
+    );
+  const names = Object.keys(defs);
   if (names.length === 0) fail("invalid_option", `${fn}: defs must name at least one metric definition`);
+  for (const name of names) checkDef(fn, defs[name], `\`defs.${name}\``);
+  const sharded = fileInput(fn, input);
   const metrics = names.map((n) => createMetric(defs[n]!) as Metric<unknown, unknown[], unknown>);
   const gathered = await gatherFromFile({
     fn,

@@ -79,4 +79,17 @@ describe("evaluateFileInWorkers", () => {
       message: "evaluateFileInWorkers: defs must name at least one metric definition",
     });
   });
+
+  it("names a bad `defs` before reading its input (one line, no worker started)", async () => {
+    await expect(evaluateFileInWorkers(null as never, null as never)).rejects.toMatchObject({
+      code: "invalid_value",
+      message:
+        "evaluateFileInWorkers: `defs` must be an object of named metric definitions ({ auroc: binaryAurocDef() }), got null",
+    });
+    await expect(evaluateFileInWorkers({ a: null } as never, null as never)).rejects.toMatchObject({
+      code: "invalid_value",
+      message:
+        "evaluateFileInWorkers: `defs.a` must be a metric definition from a `*Def` factory (e.g. binaryAurocDef()), got null",
+    });
+  });
 });

@@ -59,8 +59,42 @@ describe("evaluateInWorkers", () => {
       code: "invalid_option",
       message: "evaluateInWorkers: option `workers` must be an integer in [1, 256], got 0",
     });
-    await expect(evaluateInWorkers(binaryAurocDef(), null as never)).rejects.toMatchObject({
-      code: "invalid_value",
-    });
+  });
+
+  it("refuses a def or batches of the wrong kind with one line that says what was expected", async () => {
+    const batchesMessage = (got: string) =>
+      `evaluateInWorkers: \`batches\` must be an array of argument lists (e.g. [[preds, target], ...]), got ${got}`;
+    const cases: [unknown, unknown, string][] = [
+      [binaryAurocDef(), null, batchesMessage("null")],
+      [binaryAurocDef(), undefined, batchesMessage("undefined")],
+      [binaryAurocDef(), "abc", batchesMessage('"abc"')],
+      [binaryAurocDef(), new Float64Array(3), batchesMessage("a Float64Array")],
+      [binaryAurocDef(), { 0: [[0.1], [1]] }, batchesMessage("an object (Object)")],
+      [
+        binaryAurocDef(),
+        [[[0.1], [1]], 7],
+        "evaluateInWorkers: `batches[1]` must be an argument list (an array such as [preds, target]), got 7",
+      ],
+      [
+        binaryAurocDef(),
+        [null],
+        "evaluateInWorkers: `batches[0]` must be an argument list (an array such as [preds, target]), got null",
+      ],
+      [
+        null,
+        [],
+        "evaluateInWorkers: `def` must be a metric definition from a `*Def` factory (e.g. binaryAurocDef()), got null",
+      ],
+      [
+        { id: "classification/binary_auroc" },
+        [],
+        "evaluateInWorkers: `def` must be a metric definition from a `*Def` factory (e.g. binaryAurocDef()), got an object (Object)",
+      ],
+    ];
+    for (const [def, batches, message] of cases)
+      await expect(evaluateInWorkers(def as never, batches as never)).rejects.toMatchObject({
+        code: "invalid_value",
+        message,
+      });
   });
 });

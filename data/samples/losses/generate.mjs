@@ -5,19 +5,10 @@
 // Run: node data/samples/losses/generate.mjs  (deterministic: same file every time)
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { seededRandom } from "../../../dist/core/random.js";
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const rand = mulberry32(20250701);
+const rand = seededRandom(20250701).next;
 const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 const n = 3000;
 const positives = 180;

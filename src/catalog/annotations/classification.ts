@@ -273,6 +273,24 @@ export const classification: Annotations = {
       "classification/calibration_error": "AUROC is blind to calibration",
     },
   },
+  "classification/auc": {
+    survey: ["3.2.13", "3.2.11"],
+    flags: [],
+    usage:
+      "The area under any curve given as points (x monotonic), by the trapezoidal rule: e.g. under ROC points computed elsewhere.",
+    pros: [
+      "Works on any curve, including ones computed by other tools.",
+      "Exact for piecewise-linear curves; compensated summation.",
+    ],
+    cons: [
+      "Not a classification score by itself: the curve decides what the area means.",
+      "Linear interpolation overstates the area under precision-recall points; use average precision there.",
+    ],
+    pairs: {
+      "classification/roc_curve": "the ROC points whose area is the AUROC",
+      "classification/auroc": "the AUROC straight from scores and labels",
+    },
+  },
   "classification/average_precision": {
     survey: ["3.2.11", "3.2.12"],
     flags: ["scale-invariant"],

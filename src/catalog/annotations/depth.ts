@@ -107,6 +107,25 @@ export const depth: Annotations = {
       "depth/delta_accuracy": report.delta,
     },
   },
+  "depth/edge_loss": {
+    survey: ["8.1.9"],
+    flags: ["convex"],
+    usage:
+      "Add to a point-wise depth loss (L1, BerHu, SILog) when depth edges come out blurred or shifted; needs dense ground truth.",
+    pros: [
+      "Sharpens object boundaries that a per-pixel loss averages away.",
+      "Convex and cheap: first differences and an L1 norm.",
+    ],
+    cons: [
+      "Blind to a global depth offset (only differences enter), so it cannot be used alone.",
+      "Undefined on sparse ground truth (LiDAR) and copies noisy ground-truth edges.",
+    ],
+    pairs: {
+      "depth/abs_rel": report.absRel,
+      "depth/rmse": report.rmse,
+      "depth/delta_accuracy": report.delta,
+    },
+  },
   "depth/photometric_loss": {
     survey: ["8.1.4", "8.1.6"],
     flags: ["no-reference"],

@@ -99,6 +99,8 @@ export const generation: Annotations = {
     pairs: {
       "generative/precision_recall": "separates the fidelity and diversity that FID mixes",
       "generative/kernel_inception_distance": "an unbiased alternative on small sample sets",
+      "models/frechet_inception_distance":
+        "the same distance computed from images with an Inception-v3 you supply (plumbline/models)",
     },
   },
   "generative/kernel_inception_distance": {
@@ -110,6 +112,10 @@ export const generation: Annotations = {
     usage: "Distribution distance between real and generated features when samples are few.",
     pros: ["Unbiased; no Gaussian assumption; usable with a few hundred samples."],
     cons: ["Can be slightly negative; less widely reported than FID."],
+    pairs: {
+      "models/kernel_inception_distance":
+        "the same distance computed from images with an Inception-v3 you supply (plumbline/models)",
+    },
   },
   "generative/inception_score": {
     survey: ["9.2.3"],
@@ -121,7 +127,11 @@ export const generation: Annotations = {
       "Blind to mode collapse within a class and to class balance.",
       "Only meaningful for ImageNet-like content; needs many samples.",
     ],
-    pairs: { "generative/frechet_distance": "compares against the real data IS ignores" },
+    pairs: {
+      "generative/frechet_distance": "compares against the real data IS ignores",
+      "models/inception_score":
+        "the same score computed from images with an Inception-v3 you supply (plumbline/models)",
+    },
   },
   "generative/precision_recall": {
     survey: [],

@@ -4,6 +4,7 @@ import { depth } from "./depth.js";
 import { detection } from "./detection.js";
 import { face } from "./face.js";
 import { generation } from "./generation.js";
+import { models } from "./models.js";
 import { multiLoss } from "./multi-loss.js";
 import { rag } from "./rag.js";
 import { regression } from "./regression.js";
@@ -27,6 +28,7 @@ export const ANNOTATION_FILES: Readonly<Record<string, string>> = {
   retrieval: "retrieval.ts",
   rag: "rag.ts",
   weighting: "multi-loss.ts",
+  models: "models.ts",
 };
 
 /** Every annotation, keyed by catalog id. */
@@ -42,6 +44,7 @@ export const annotations: Annotations = {
   ...retrieval,
   ...rag,
   ...multiLoss,
+  ...models,
 };
 
 /** Where the annotation of `id` belongs (path relative to the repository). */

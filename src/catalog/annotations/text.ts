@@ -245,6 +245,10 @@ export const text: Annotations = {
       "Correlates better with human judgement than n-gram metrics.",
     ],
     cons: ["Depends on the encoder and layer; scores are only comparable with the same model.", "Costly."],
+    pairs: {
+      "models/bertscore":
+        "the same algorithm with the encoder run for you from an ONNX model and its vocabulary (plumbline/models)",
+    },
   },
   "text/embedding_similarity": {
     survey: ["10.1.3", "11.2.1"],

@@ -48,7 +48,11 @@ describe("eval --memory-budget and --median-sketch", () => {
       ],
       [
         ["--memory-budget", "64MiB", "--emit-state", join(dir, "s.json")],
-        "--memory-budget keeps the exact curves on disk, which cannot go into --emit-state, --workers or --redis (use them without it)",
+        "--memory-budget keeps the exact curves on disk, which cannot go into --emit-state, --report, --workers or --redis (use them without it)",
+      ],
+      [
+        ["--memory-budget", "64MiB", "--report", join(dir, "r.html")],
+        "--memory-budget keeps the exact curves on disk, which cannot go into --emit-state, --report, --workers or --redis (use them without it)",
       ],
     ];
     for (const [flags, message] of cases)
@@ -82,7 +86,12 @@ describe("eval --memory-budget and --median-sketch", () => {
       "json",
     ];
     const exact = JSON.parse((await runCli(args)).out);
-    expect(JSON.parse((await runCli([...args, "--median-sketch", "65536"])).out)).toEqual(exact);
+    const large = JSON.parse((await runCli([...args, "--median-sketch", "65536"])).out);
+    // The same numbers; the signature names the sketch and its k.
+    expect({ ...large, signatures: undefined }).toEqual({ ...exact, signatures: undefined });
+    expect(large.signatures.median_absolute_error).toMatch(
+      /^regression\/median_absolute_error_sketch\|k:65536\|/,
+    );
     const sketched = JSON.parse((await runCli([...args, "--median-sketch", "256"])).out);
     expect(sketched.mae).toBe(exact.mae);
     expect(Math.abs(sketched.median_absolute_error - exact.median_absolute_error)).toBeLessThan(0.05);

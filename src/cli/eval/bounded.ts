@@ -52,7 +52,7 @@ export function addMemoryBudgetOption(command: Command): Command {
  */
 export function spillExactCurves(
   fn: string,
-  flags: { memoryBudget?: string; emitState?: string; workers?: string; redis?: string },
+  flags: { memoryBudget?: string; emitState?: string; report?: string; workers?: string; redis?: string },
   suite: RunningSuite,
 ): void {
   if (flags.memoryBudget === undefined) return;
@@ -64,10 +64,15 @@ export function spillExactCurves(
       "invalid_option",
       `${fn}: --memory-budget spills the binary task's exact curves; this is a ${suite.plan.task} task`,
     );
-  if (flags.emitState !== undefined || flags.workers !== undefined || flags.redis !== undefined)
+  if (
+    flags.emitState !== undefined ||
+    flags.report !== undefined ||
+    flags.workers !== undefined ||
+    flags.redis !== undefined
+  )
     fail(
       "invalid_option",
-      `${fn}: --memory-budget keeps the exact curves on disk, which cannot go into --emit-state, --workers or --redis (use them without it)`,
+      `${fn}: --memory-budget keeps the exact curves on disk, which cannot go into --emit-state, --report, --workers or --redis (use them without it)`,
     );
   const curve = new SpilledBinaryCurve({ memoryBudget: budget });
   process.once("exit", () => curve.close());

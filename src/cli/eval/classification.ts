@@ -577,19 +577,14 @@ export function suiteRowMetric(row: readonly unknown[]): string {
 
 /** What `eval classification` prints, signs and reports. */
 function classificationEvaluation(suite: RunningSuite, result: SuiteResult): Evaluation {
-  // `state` is read when a report is built: a curve spilled by --memory-budget has none to read.
-  const metrics = suite.entries.map((e, k) => ({
-    name: e.name,
-    def: e.def,
-    get state() {
-      return suite.metrics[k]!.state;
-    },
-  }));
+  // States are read only for the report: a curve spilled to disk (--memory-budget) has none to give.
+  const states = () =>
+    suite.entries.map((e, k) => ({ name: e.name, def: e.def, state: suite.metrics[k]!.state }));
   return {
     output: suiteOutput(result),
-    metrics,
+    metrics: suite.entries.map((e) => ({ name: e.name, def: e.def })),
     rowMetric: suiteRowMetric,
-    results: () => ({ task: "classification", metrics, notes: result.notes }),
+    results: () => ({ task: "classification", metrics: states(), notes: result.notes }),
   };
 }
 

@@ -77,6 +77,13 @@ export const adapters: readonly Adapter[] = [
       lib.edgeAwareSmoothnessLoss(t.disparity!, t.target!, { normalize: options.normalize as boolean }),
   }),
   lossAdapter({
+    metric: "edge_loss",
+    grads: ["input", "target"],
+    tolerance: float32Tolerance,
+    compute: ({ lib, t, options }) =>
+      lib.edgeLoss(t.input!, t.target!, { reduction: options.reduction as "mean" }),
+  }),
+  lossAdapter({
     metric: "left_right_consistency_loss",
     grads: ["disp_left", "disp_right"],
     tolerance: float32Tolerance,

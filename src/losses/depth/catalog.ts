@@ -48,6 +48,29 @@ export const edgeAwareSmoothnessLossEntry = loss({
   exports: ["edgeAwareSmoothnessLoss"],
 });
 
+/** Catalog entry of {@link edgeLoss}. */
+export const edgeLossEntry = loss({
+  id: "depth/edge_loss",
+  title: "Edge loss (depth-gradient matching)",
+  formula: String.raw`L_{\mathrm{edge}} = \frac{1}{N}\sum_{i}\Big(\big|\partial_x d_i - \partial_x d_i^*\big| + \big|\partial_y d_i - \partial_y d_i^*\big|\Big)`,
+  range: [0, Number.POSITIVE_INFINITY],
+  robustness: [
+    "Penalises blurred or shifted depth discontinuities, which a per-pixel loss barely sees; blind to a global depth offset, so it is always added to a point-wise loss.",
+    "Needs dense ground truth (finite differences of sparse LiDAR depth are mostly undefined); noisy ground-truth edges are matched too.",
+  ],
+  references: [
+    {
+      paper:
+        "Alhashim & Wonka 2018, High Quality Monocular Depth Estimation via Transfer Learning (DenseDepth)",
+      implementation:
+        "DenseDepth depth_loss_function's l_edges over tf.image.image_gradients, transcribed to torch 1.13: value and gradient",
+    },
+  ],
+  pairsWith: ["depth/abs_rel", "depth/rmse", "depth/delta_accuracy"],
+  traits: ["depth", "edges"],
+  exports: ["edgeLoss", "edgeLossFactory"],
+});
+
 /** Catalog entry of {@link photometricLoss}. */
 export const photometricLossEntry = loss({
   id: "depth/photometric_loss",
@@ -184,6 +207,7 @@ export const entries: readonly CatalogEntry[] = [
   minimumReprojectionLossEntry,
   berHuLossEntry,
   edgeAwareSmoothnessLossEntry,
+  edgeLossEntry,
   photometricLossEntry,
   scaleInvariantLogLossEntry,
   scaleShiftInvariantLossEntry,

@@ -1,9 +1,11 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectError } from "../../../test/support/expect-error.js";
 import { useBackend } from "../../conformance/adapters/tf-backend.js";
 import { checkGradient } from "../gradient-check.js";
 import { berHuLoss, berHuLossFactory } from "./berhu-loss.js";
 import { edgeAwareSmoothnessLoss } from "./edge-aware-smoothness-loss.js";
+import { edgeLoss } from "./edge-loss.js";
 import { photometricLoss } from "./photometric-loss.js";
 import { scaleInvariantLogLoss } from "./scale-invariant-log-loss.js";
 import { scaleShiftInvariantLoss } from "./scale-shift-invariant-loss.js";
@@ -196,5 +198,31 @@ describe("edgeAwareSmoothnessLoss", () => {
     expect(
       checkGradient((x) => edgeAwareSmoothnessLoss(x!, img), [d], { step: 1e-3 }).relativeError,
     ).toBeLessThan(3e-2);
+  });
+});
+
+describe("edgeLoss", () => {
+  it("is 0 for equal edges at any offset, and counts a blurred step once per difference (hand-worked)", () => {
+    const target = tf.tensor3d([[[1, 1, 5, 5]]]);
+    expect(edgeLoss(tf.add(target, 3), target).dataSync()[0]).toBe(0);
+    // prediction [1, 3, 3, 5]: dx = [2, 0, 2] against [0, 4, 0] -> (2 + 4 + 2) / 4 pixels
+    expect(edgeLoss(tf.tensor3d([[[1, 3, 3, 5]]]), target).dataSync()[0]).toBe(2);
+    // NHWC with channels: divides by H·W·C
+    const twoChannels = edgeLoss(tf.tensor4d([0, 0, 2, 0], [1, 1, 2, 2]), tf.zeros([1, 1, 2, 2]));
+    expect(twoChannels.dataSync()[0]).toBe(0.5);
+  });
+
+  it("refuses mismatched shapes, wrong ranks, empty maps and bad options", () => {
+    expectError(() => edgeLoss(tf.zeros([1, 2, 2]), tf.zeros([1, 2, 3])), "shape_mismatch");
+    expectError(
+      () => edgeLoss(tf.zeros([4]), tf.zeros([4])),
+      "shape_mismatch",
+      "edgeLoss: `input` must have rank 3 or 4 ([batch, height, width] or [batch, height, width, channels]), got shape [4]",
+    );
+    expectError(() => edgeLoss(tf.zeros([0, 2, 2]), tf.zeros([0, 2, 2])), "empty_input");
+    expectError(
+      () => edgeLoss(tf.zeros([1, 2, 2]), tf.zeros([1, 2, 2]), { reduction: "avg" as never }),
+      "invalid_option",
+    );
   });
 });

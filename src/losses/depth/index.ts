@@ -3,6 +3,7 @@ export * from "./berhu-loss.js";
 export {
   berHuLossEntry,
   edgeAwareSmoothnessLossEntry,
+  edgeLossEntry,
   leftRightConsistencyLossEntry,
   minimumReprojectionLossEntry,
   photometricLossEntry,
@@ -11,6 +12,7 @@ export {
   ssimLossEntry,
 } from "./catalog.js";
 export * from "./edge-aware-smoothness-loss.js";
+export * from "./edge-loss.js";
 export * from "./horizontal-sampler.js";
 export * from "./left-right-consistency-loss.js";
 export * from "./minimum-reprojection-loss.js";

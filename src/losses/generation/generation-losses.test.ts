@@ -158,9 +158,12 @@ describe("gradientPenalty", () => {
     const w = tf.variable(tf.tensor2d([[3], [4]]));
     const { grads } = tf.variableGrads(
       () =>
-        gradientPenalty((x) => tf.matMul(x, w), tf.tensor2d([[1, 2]]), tf.tensor2d([[0, 1]]), {
-          epsilon: tf.tensor1d([0.5]),
-        }),
+        // The default reduction is a mean: a rank-0 tensor, typed as one for variableGrads.
+        tf.squeeze<tf.Scalar>(
+          gradientPenalty((x) => tf.matMul(x, w), tf.tensor2d([[1, 2]]), tf.tensor2d([[0, 1]]), {
+            epsilon: tf.tensor1d([0.5]),
+          }),
+        ),
       [w],
     );
     expect(Array.from(grads[w.name]!.dataSync())).toEqual([expect.closeTo(48, 2), expect.closeTo(64, 2)]);

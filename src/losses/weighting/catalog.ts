@@ -32,7 +32,7 @@ export const uncertaintyWeightingEntry = scheme({
   ],
   references: [{ paper: "Kendall, Gal & Cipolla 2018" }],
   traits: ["multi-task", "learned-weights", "uncertainty"],
-  exports: ["UncertaintyWeighting"],
+  exports: ["UncertaintyWeighting", "uncertaintyWeightingLoss"],
 });
 
 /** Catalog entry of the gradNorm concept (listed in `entries`). */

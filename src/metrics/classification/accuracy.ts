@@ -22,7 +22,7 @@ export const accuracyMeta = /* @__PURE__ */ classificationEntry({
   formula: "\\frac{TP+TN}{TP+FP+TN+FN}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryAccuracy", "multiclassAccuracy", "multilabelAccuracy"],
+  exports: ["binaryAccuracy", "multiclassAccuracy", "multilabelAccuracy", "accuracy"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_accuracy (top_k); scikit-learn 1.9.1 accuracy_score; scikit-learn 1.9.1 accuracy_score (average='samples')",
   robustness: ["misleading under class imbalance (a majority-class predictor scores the prevalence)"],

@@ -18,7 +18,12 @@ export const balancedAccuracyMeta = /* @__PURE__ */ classificationEntry({
   formula: "\\frac{1}{|K|}\\sum_{k\\in K}\\frac{TP_k}{TP_k+FN_k}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryBalancedAccuracy", "multiclassBalancedAccuracy"],
+  exports: [
+    "binaryBalancedAccuracy",
+    "multiclassBalancedAccuracy",
+    "balancedAccuracy",
+    "balancedAccuracyFromConfusion",
+  ],
   implementation: "scikit-learn 1.9.1 balanced_accuracy_score",
   paper: "Brodersen et al. 2010",
   robustness: ["robust to class imbalance: each class present in the target weighs the same"],

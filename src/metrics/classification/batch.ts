@@ -11,18 +11,12 @@
  * `"samplewise"` scores each sample (the `perSample` count below). Labels may be strings or any
  * numbers when option `labels` (multiclass) or `posLabel` (binary) maps them, as scikit-learn.
  */
-import { describeValue, fail } from "../../core/errors.js";
+import { readNdArray } from "../../core/coerce.js";
+import { describeValue, fail, invalidValue, shapeMismatch } from "../../core/errors.js";
 import { assertSameLength } from "../../core/validate.js";
 import { readWeights } from "./input.js";
 import { binaryFromLabels, type ClassIndex, type ClassLabel, mapLabels } from "./labels.js";
-import {
-  assertSameShape,
-  classesLast,
-  type LabelArray,
-  readLabelValues,
-  readNumbers,
-  sampleSize,
-} from "./ndarray.js";
+import { assertSameShape, classesLast, type LabelArray, readLabelValues, sampleSize } from "./ndarray.js";
 import { elementwise, type ScoresKind } from "./preds-kind.js";
 
 /** What every batch carries besides its values. */
@@ -51,8 +45,7 @@ function spreadWeights(
 
 function stringsNeedMapping(values: LabelArray, fn: string, arg: string, option: string): void {
   if ("strings" in values && values.data.length > 0)
-    fail(
-      "invalid_value",
+    invalidValue(
       `${fn}: \`${arg}\` holds string labels (${describeValue(values.data[0])} at index 0); map them with option \`${option}\``,
     );
 }
@@ -108,8 +101,7 @@ function binaryTarget(
       out[i] = 0;
       continue;
     }
-    fail(
-      "invalid_value",
+    invalidValue(
       `${fn}: \`target\` must contain only 0 and 1${r.minusOne ? " (or -1 for the negative class)" : ""}, got ${describeValue(v)} at index ${i}`,
     );
   }
@@ -129,8 +121,7 @@ function binaryBatch(
   const [shape, targetShape] = shapes;
   assertSameShape(shape, targetShape, fn, "preds", "target");
   if (r.posLabel !== undefined && seen.size === 2 && !seen.has(r.posLabel))
-    fail(
-      "invalid_value",
+    invalidValue(
       `${fn}: option \`posLabel\` is ${describeValue(r.posLabel)}, which is not among the labels ${[...seen].map(describeValue).join(", ")}`,
     );
   const samples = shape[0]!;
@@ -149,7 +140,7 @@ export function readBinaryBatch(
   const t = readLabelValues(target, fn, "target");
   const seen = new Set<ClassLabel>();
   const y = binaryTarget(t, fn, r, seen);
-  const read = readNumbers(preds, fn, "preds");
+  const read = readNdArray(preds, fn, "preds");
   assertSameShape(read.shape, t.shape, fn, "preds", "target");
   return binaryBatch(fn, elementwise(read.data, r.kind, fn), y, [read.shape, t.shape], r, seen, sampleWeight);
 }
@@ -208,15 +199,11 @@ function classIndices(values: LabelArray, fn: string, arg: string, m: Multiclass
     const v = data[i]!;
     if (v === m.ignoreIndex && arg === "target") continue;
     if (!Number.isInteger(v))
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`${arg}\` must contain integer class labels, got ${describeValue(v)} at index ${i}`,
       );
     if (v < 0 || v >= m.classes)
-      fail(
-        "invalid_value",
-        `${fn}: \`${arg}\` must contain labels in [0, ${m.classes}), got ${v} at index ${i}`,
-      );
+      invalidValue(`${fn}: \`${arg}\` must contain labels in [0, ${m.classes}), got ${v} at index ${i}`);
   }
   return data;
 }
@@ -230,8 +217,7 @@ function assertNotScoreColumn(values: ArrayLike<number>, fn: string, classes: nu
     const v = values[i]!;
     if (Number.isFinite(v) && !Number.isInteger(v)) {
       const binary = fn.replace(/^multiclass/, "binary");
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`preds\` holds the score ${v} at index ${i}, but a single column must hold integer class labels; scores of one class are a binary problem (${binary}, or task: "binary"), multiclass scores need a matrix with one column per class (N x ${classes})`,
       );
     }
@@ -277,17 +263,13 @@ export function readMulticlassBatch(
     stringsNeedMapping(p, fn, "preds", "labels");
     const C = p.shape[1]!;
     if (C !== m.classes || p.shape[0] !== samples || p.shape.slice(2).some((d, i) => d !== t.shape[i + 1]))
-      fail(
-        "shape_mismatch",
+      shapeMismatch(
         `${fn}: \`preds\` must be labels of \`target\`'s shape [${t.shape.join(", ")}] or scores [${[samples, m.classes, ...t.shape.slice(1)].join(", ")}], got [${p.shape.join(", ")}]`,
       );
     scores = classesLast(p.data as ArrayLike<number>, p.shape);
     for (let i = 0; i < scores.length; i++)
       if (!Number.isFinite(scores[i]!))
-        fail(
-          "invalid_value",
-          `${fn}: \`preds\` must be finite, got ${describeValue(scores[i])} at index ${i}`,
-        );
+        invalidValue(`${fn}: \`preds\` must be finite, got ${describeValue(scores[i])} at index ${i}`);
     if (m.needLabels) labels = argmaxRows(scores, y.length, m.classes);
   } else {
     if (m.needScores && p.data.length > 0)
@@ -299,8 +281,7 @@ export function readMulticlassBatch(
       );
     const shape = squeezed ? [p.shape[0]!, ...p.shape.slice(2)] : p.shape;
     if (shape.length !== t.shape.length || shape.some((d, i) => d !== t.shape[i]))
-      fail(
-        "shape_mismatch",
+      shapeMismatch(
         t.shape.length === 1 && shape.length === 1
           ? `${fn}: \`preds\` and \`target\` must have the same length, got ${shape[0]} and ${t.shape[0]}`
           : `${fn}: \`preds\` must be labels (N) or scores (N x ${m.classes}), got ${p.shape.join(" x ")} for a target of shape [${t.shape.join(", ")}]`,
@@ -338,35 +319,27 @@ export function readMultilabelBatch(
   kind: ScoresKind,
   ignoreIndex: number | undefined,
 ): MultilabelBatch {
-  const p = readNumbers(preds, fn, "preds");
-  const t = readNumbers(target, fn, "target");
+  const p = readNdArray(preds, fn, "preds");
+  const t = readNdArray(target, fn, "target");
   const rowsOf = (shape: readonly number[]) => (shape.length === 1 && shape[0] === 0 ? [0, labels] : shape);
   const ps = rowsOf(p.shape);
   const ts = rowsOf(t.shape);
   if (ps.length < 2 || ps[1] !== labels)
-    fail(
-      "shape_mismatch",
+    shapeMismatch(
       `${fn}: \`preds\` must have ${labels} columns (N x ${labels}), got shape [${p.shape.join(", ")}]`,
     );
   if (ts.length < 2 || ts[1] !== labels)
-    fail(
-      "shape_mismatch",
+    shapeMismatch(
       `${fn}: \`target\` must have ${labels} columns (N x ${labels}), got shape [${t.shape.join(", ")}]`,
     );
   if (ps[0] !== ts[0])
-    fail(
-      "shape_mismatch",
-      `${fn}: \`preds\` and \`target\` must have the same length, got ${ps[0]} and ${ts[0]}`,
-    );
+    shapeMismatch(`${fn}: \`preds\` and \`target\` must have the same length, got ${ps[0]} and ${ts[0]}`);
   assertSameShape(ps, ts, fn, "preds", "target");
   const y = classesLast(t.data, ts);
   for (let i = 0; i < y.length; i++) {
     const v = y[i]!;
     if (v !== 0 && v !== 1 && v !== ignoreIndex)
-      fail(
-        "invalid_value",
-        `${fn}: \`target\` must contain only 0 and 1, got ${describeValue(v)} at index ${i}`,
-      );
+      invalidValue(`${fn}: \`target\` must contain only 0 and 1, got ${describeValue(v)} at index ${i}`);
   }
   const samples = ps[0]!;
   const perSample = sampleSize(ps) / labels;

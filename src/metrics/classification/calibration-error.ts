@@ -25,7 +25,7 @@ export const calibrationErrorMeta = /* @__PURE__ */ classificationEntry({
   formula: "ECE=\\sum_b \\frac{|B_b|}{N}\\,|\\mathrm{acc}(B_b)-\\mathrm{conf}(B_b)|",
   range: [0, 1],
   direction: "lower",
-  exports: ["binaryCalibrationError", "multiclassCalibrationError"],
+  exports: ["binaryCalibrationError", "multiclassCalibrationError", "calibrationError"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass_calibration_error (equal-width bins, confidence 1.0 in its own last bin)",
   paper: "Naeini et al. 2015; Guo et al. 2017",

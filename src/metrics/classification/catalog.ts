@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { accuracyMeta } from "./accuracy.js";
+import { aucMeta } from "./auc.js";
 import { aurocMeta } from "./auroc.js";
 import { averagePrecisionMeta } from "./average-precision.js";
 import { balancedAccuracyMeta } from "./balanced-accuracy.js";
@@ -62,6 +63,7 @@ export const entries: readonly CatalogEntry[] = [
   rocCurveMeta,
   precisionRecallCurveMeta,
   aurocMeta,
+  aucMeta,
   averagePrecisionMeta,
   labelRankingAveragePrecisionMeta,
   labelRankingLossMeta,

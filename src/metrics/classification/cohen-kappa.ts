@@ -19,7 +19,7 @@ export const cohenKappaMeta = /* @__PURE__ */ classificationEntry({
   formula: "\\kappa = 1-\\frac{\\sum_{ij} w_{ij} O_{ij}}{\\sum_{ij} w_{ij} E_{ij}}",
   range: [-1, 1],
   direction: "higher",
-  exports: ["binaryCohenKappa", "multiclassCohenKappa"],
+  exports: ["binaryCohenKappa", "multiclassCohenKappa", "cohenKappa", "kappaFromConfusion"],
   implementation: "torchmetrics 1.9.0 binary/multiclass_cohen_kappa; scikit-learn 1.9.1 cohen_kappa_score",
   paper: "Cohen 1960; Cohen 1968 (weighted)",
   robustness: ["corrects accuracy for chance agreement; quadratic weights suit ordinal classes"],

@@ -33,7 +33,12 @@ export const confusionMatrixMeta = /* @__PURE__ */ classificationEntry({
   formula: "C_{ij}=\\sum_n [y_n=i][\\hat y_n=j]",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "none",
-  exports: ["binaryConfusionMatrix", "multiclassConfusionMatrix", "multilabelConfusionMatrix"],
+  exports: [
+    "binaryConfusionMatrix",
+    "multiclassConfusionMatrix",
+    "multilabelConfusionMatrix",
+    "confusionMatrix",
+  ],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_confusion_matrix; scikit-learn 1.9.1 confusion_matrix",
 });

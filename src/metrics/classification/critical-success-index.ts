@@ -1,10 +1,11 @@
+import { readNdArray } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { optInteger, optionNames, optNumber, readOptions, required } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
 import { assertSeen, safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
-import { assertSameShape, type NdInput, readNumbers } from "./ndarray.js";
+import { assertSameShape, type NdInput } from "./ndarray.js";
 
 /** Catalog entry of the critical success index. */
 export const criticalSuccessIndexMeta = /* @__PURE__ */ classificationEntry({
@@ -57,8 +58,8 @@ export function criticalSuccessIndexDef(
     options: { ...o },
     init: () => ({ counts: new Float64Array(keep === undefined ? 3 : 0) }),
     update(state, preds, target) {
-      const p = readNumbers(preds, fn, "preds");
-      const t = readNumbers(target, fn, "target");
+      const p = readNdArray(preds, fn, "preds");
+      const t = readNdArray(target, fn, "target");
       assertSameShape(p.shape, t.shape, fn, "preds", "target");
       if (keep !== undefined && keep >= p.shape.length)
         fail(

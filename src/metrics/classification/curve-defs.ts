@@ -3,7 +3,7 @@
  * curve state (exact or binned) → a metric-specific compute over {@link CurveSource}s.
  */
 import type { CatalogEntry } from "../../catalog/types.js";
-import { fail } from "../../core/errors.js";
+import { fail, invalidOption } from "../../core/errors.js";
 import { optionNames, readOptions } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import { readBinaryBatch, readMulticlassBatch, readMultilabelBatch } from "./batch.js";
@@ -134,8 +134,7 @@ export interface CurveSpec<R, Ctx> {
 
 function checkBinaryIgnore(ignoreIndex: number | undefined, fn: string): void {
   if (ignoreIndex === 0 || ignoreIndex === 1)
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`ignoreIndex\` must not be 0 or 1 (a binary target value), got ${ignoreIndex}`,
     );
 }

@@ -26,7 +26,7 @@ import {
   growableFloat64,
   growableUint8,
 } from "../../core/buffer.js";
-import { describeValue, fail } from "../../core/errors.js";
+import { describeValue, fail, invalidOption, invalidState } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optSize } from "../../core/options.js";
 import { argsortDescending, float32FromKey } from "../../core/sort.js";
@@ -85,27 +85,24 @@ export function resolveThresholds(value: unknown, fn: string, problems = 1): Flo
   }
   if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
     const raw = value as ArrayLike<unknown>;
-    if (raw.length === 0) fail("invalid_option", `${fn}: option \`thresholds\` must not be an empty list`);
+    if (raw.length === 0) invalidOption(`${fn}: option \`thresholds\` must not be an empty list`);
     assertAllocation(fn, `option \`thresholds\` (${raw.length} values)`, problems * 16 * (raw.length + 1));
     const list = new Float64Array(raw.length);
     for (let i = 0; i < raw.length; i++) {
       const v = raw[i];
       if (typeof v !== "number" || !(v >= 0 && v <= 1))
-        fail(
-          "invalid_option",
+        invalidOption(
           `${fn}: option \`thresholds\` must hold numbers in [0, 1], got ${describeValue(v)} at index ${i}`,
         );
       if (i > 0 && !(v > list[i - 1]!))
-        fail(
-          "invalid_option",
+        invalidOption(
           `${fn}: option \`thresholds\` must be strictly increasing, got ${v} after ${list[i - 1]} at index ${i}`,
         );
       list[i] = v;
     }
     return list;
   }
-  return fail(
-    "invalid_option",
+  return invalidOption(
     `${fn}: option \`thresholds\` must be an integer >= 2 or a list of numbers, got ${describeValue(value)}`,
   );
 }
@@ -184,7 +181,7 @@ export function mergeBinaryCurve(a: BinaryCurveState, b: BinaryCurveState): Bina
       weights,
     };
   }
-  return fail("invalid_state", "merge: cannot merge an exact curve state with a binned one");
+  return invalidState("merge: cannot merge an exact curve state with a binned one");
 }
 
 type TypedCtor =
@@ -207,15 +204,13 @@ export function growableField(types: readonly TypedCtor[], domain: ValueDomain):
       Object.keys(buffer).every((k) => k === "data" || k === "length");
     const data = keysOk ? buffer.data : undefined;
     if (!keysOk || !types.some((t) => data instanceof t))
-      fail(
-        "invalid_state",
+      invalidState(
         `${id}: ${path} must be a growable buffer { data: ${types.map((t) => t.name).join(" or ")}, length }, got ${describeValue(value)}`,
       );
     const array = data as ArrayLike<number>;
     const length = buffer.length;
     if (typeof length !== "number" || !Number.isInteger(length) || length < 0 || length > array.length)
-      fail(
-        "invalid_state",
+      invalidState(
         `${id}: ${path}.length must be an integer in [0, ${array.length}], got ${describeValue(length)}`,
       );
     checkValues(id, `${path}.data`, (array as Float64Array).subarray(0, length), domain);

@@ -23,7 +23,16 @@ export const fBetaMeta = /* @__PURE__ */ classificationEntry({
   formula: "F_\\beta=\\frac{(1+\\beta^2)TP}{(1+\\beta^2)TP+\\beta^2 FN+FP}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryFBeta", "multiclassFBeta", "multilabelFBeta"],
+  exports: [
+    "binaryFBeta",
+    "multiclassFBeta",
+    "multilabelFBeta",
+    "fBeta",
+    "binaryF1",
+    "multiclassF1",
+    "multilabelF1",
+    "f1",
+  ],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_fbeta_score and f1_score; scikit-learn 1.9.1 fbeta_score / f1_score (average='samples')",
   robustness: ["ignores true negatives; beta > 1 favours recall, beta < 1 precision"],

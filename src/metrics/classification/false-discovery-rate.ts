@@ -23,7 +23,12 @@ export const falseDiscoveryRateMeta = /* @__PURE__ */ classificationEntry({
   formula: "\\frac{FP}{FP+TP}",
   range: [0, 1],
   direction: "lower",
-  exports: ["binaryFalseDiscoveryRate", "multiclassFalseDiscoveryRate", "multilabelFalseDiscoveryRate"],
+  exports: [
+    "binaryFalseDiscoveryRate",
+    "multiclassFalseDiscoveryRate",
+    "multilabelFalseDiscoveryRate",
+    "falseDiscoveryRate",
+  ],
   implementation:
     "1 - precision on torchmetrics 1.9.0 stat scores (FP / (FP + TP)); scikit-learn 1.9.1 confusion_matrix; scikit-learn 1.9.1 fdr (average='samples')",
   robustness: ["unstable when few positives are predicted"],

@@ -23,7 +23,12 @@ export const falsePositiveRateMeta = /* @__PURE__ */ classificationEntry({
   formula: "\\frac{FP}{FP+TN}",
   range: [0, 1],
   direction: "lower",
-  exports: ["binaryFalsePositiveRate", "multiclassFalsePositiveRate", "multilabelFalsePositiveRate"],
+  exports: [
+    "binaryFalsePositiveRate",
+    "multiclassFalsePositiveRate",
+    "multilabelFalsePositiveRate",
+    "falsePositiveRate",
+  ],
   implementation:
     "1 - specificity on torchmetrics 1.9.0 stat scores (FP / (FP + TN)); scikit-learn 1.9.1 confusion_matrix; scikit-learn 1.9.1 fpr (average='samples')",
   robustness: ["ignores the positive class"],

@@ -4,6 +4,7 @@
  * ratio) between the least and the most favoured group. Groups are integer ids 0..G-1 given
  * beside the predictions, one per element.
  */
+import { readNdArray } from "../../core/coerce.js";
 import { fail } from "../../core/errors.js";
 import { optionNames, optOneOf, optSize, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
@@ -11,7 +12,7 @@ import type { MetricDef } from "../../metric.js";
 import { readBinaryBatch } from "./batch.js";
 import { assertSeen, safeDivide } from "./input.js";
 import { classificationEntry } from "./meta.js";
-import { assertSameShape, type LabelInput, type NdInput, readLabelValues, readNumbers } from "./ndarray.js";
+import { assertSameShape, type LabelInput, type NdInput, readLabelValues } from "./ndarray.js";
 import { optIgnoreIndex, optThreshold } from "./options.js";
 import { optPredsKind, type PredsKind } from "./preds-kind.js";
 
@@ -111,9 +112,9 @@ function groupDef<R>(
     init: () => ({ counts: new Float64Array(5 * G) }),
     update(state, ...args) {
       const [preds, target, groups] = noTarget ? [args[0], undefined, args[1]] : args;
-      const zeros = noTarget ? new Float64Array(readNumbers(preds, fn, "preds").data.length) : target;
+      const zeros = noTarget ? new Float64Array(readNdArray(preds, fn, "preds").data.length) : target;
       const batch = readBinaryBatch(fn, preds, zeros, undefined, reading);
-      const g = readNumbers(groups, fn, "groups");
+      const g = readNdArray(groups, fn, "groups");
       assertSameShape(g.shape, [batch.target.length], fn, "groups", "target");
       const local = new Float64Array(5 * G);
       for (let i = 0; i < g.data.length; i++) {

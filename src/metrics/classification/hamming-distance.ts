@@ -22,7 +22,12 @@ export const hammingDistanceMeta = /* @__PURE__ */ classificationEntry({
   formula: "1-\\frac{TP+TN}{TP+FP+TN+FN}",
   range: [0, 1],
   direction: "lower",
-  exports: ["binaryHammingDistance", "multiclassHammingDistance", "multilabelHammingDistance"],
+  exports: [
+    "binaryHammingDistance",
+    "multiclassHammingDistance",
+    "multilabelHammingDistance",
+    "hammingDistance",
+  ],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_hamming_distance; scikit-learn 1.9.1 hamming_loss; scikit-learn 1.9.1 hamming_loss (average='samples')",
   robustness: ["treats every label equally; dominated by the majority label value"],

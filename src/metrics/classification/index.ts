@@ -1,7 +1,7 @@
 /** plumbline/classification: the public API of the classification metrics. */
 
 export * from "./accuracy.js";
-export { type AucOptions, auc } from "./auc.js";
+export { type AucOptions, auc, aucMeta } from "./auc.js";
 export * from "./auroc.js";
 export * from "./average-precision.js";
 export * from "./balanced-accuracy.js";

@@ -3,7 +3,7 @@
  * division and the "no samples" check. Batches themselves are read by batch.ts.
  */
 import { toFloat64 } from "../../core/coerce.js";
-import { describeValue, fail } from "../../core/errors.js";
+import { describeValue, emptyInput, invalidState, invalidValue } from "../../core/errors.js";
 import { assertSameLength } from "../../core/validate.js";
 
 /** Non-negative finite weights, one per sample (`n`); undefined means all ones. */
@@ -14,8 +14,7 @@ export function readWeights(value: unknown, n: number, fn: string): Float64Array
   for (let i = 0; i < w.length; i++) {
     const v = w[i]!;
     if (!(Number.isFinite(v) && v >= 0))
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`sampleWeight\` must be finite and non-negative, got ${describeValue(v)} at index ${i}`,
       );
   }
@@ -33,6 +32,6 @@ export function safeDivide(num: number, den: number, zeroDivision = 0): number {
  */
 export function assertSeen(total: number, fn: string): void {
   if (!Number.isFinite(total) || total < 0)
-    fail("invalid_state", `${fn}: the state's sample total is ${describeValue(total)}, not a count`);
-  if (total === 0) fail("empty_input", `${fn}: \`preds\` must hold at least one sample, got 0`);
+    invalidState(`${fn}: the state's sample total is ${describeValue(total)}, not a count`);
+  if (total === 0) emptyInput(`${fn}: \`preds\` must hold at least one sample, got 0`);
 }

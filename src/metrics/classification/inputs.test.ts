@@ -27,7 +27,7 @@ describe("N-d inputs", () => {
     expectError(
       () => C.binaryAccuracy([[0.2, 0.8], [0.9]], [[0, 1], [1]]),
       "shape_mismatch",
-      "binaryAccuracy: `target` must be a rectangular array of shape [2, 2], got 1 elements at [1]",
+      "binaryAccuracy: `target` is ragged: expected 2 entries at [1] (shape [2, 2] from the first elements), got 1",
     );
     expectError(
       () => C.binaryAccuracy([[0.2, "x"]] as never, [[0, 1]]),

@@ -23,7 +23,7 @@ export const jaccardIndexMeta = /* @__PURE__ */ classificationEntry({
   formula: "\\frac{TP}{TP+FP+FN}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryJaccardIndex", "multiclassJaccardIndex", "multilabelJaccardIndex"],
+  exports: ["binaryJaccardIndex", "multiclassJaccardIndex", "multilabelJaccardIndex", "jaccardIndex"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_jaccard_index; scikit-learn 1.9.1 jaccard_score (average='samples'); scikit-learn 1.9.1 jaccard_score (average='samples')",
   robustness: ["ignores true negatives"],

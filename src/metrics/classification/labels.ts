@@ -4,7 +4,7 @@
  * (sklearn's `labels=`) or of `uniqueLabels` (sklearn's `unique_labels`: the sorted union), and
  * `posLabel` for binary problems.
  */
-import { describeValue, fail } from "../../core/errors.js";
+import { describeValue, invalidOption, invalidValue } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
 import type { LabelArray } from "./ndarray.js";
 import { optClassCount } from "./options.js";
@@ -40,7 +40,7 @@ export function uniqueLabels(...arrays: readonly (ArrayLike<ClassLabel> | LabelA
   const values = [...seen];
   const strings = values.filter((v) => typeof v === "string").length;
   if (strings !== 0 && strings !== values.length)
-    fail("invalid_value", "uniqueLabels: labels mix strings and numbers; use one type");
+    invalidValue("uniqueLabels: labels mix strings and numbers; use one type");
   if (strings === 0) return (values as number[]).sort((a, b) => a - b);
   return (values as string[]).sort(compareCodePoints);
 }
@@ -59,22 +59,18 @@ export interface ClassIndex {
 export function optLabels(fn: string, value: unknown): ClassIndex | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value) || value.length === 0)
-    fail(
-      "invalid_option",
-      `${fn}: option \`labels\` must be a non-empty list of labels, got ${describeValue(value)}`,
-    );
+    invalidOption(`${fn}: option \`labels\` must be a non-empty list of labels, got ${describeValue(value)}`);
   assertAllocation(fn, `option \`labels\` (${value.length} labels)`, value.length * value.length * 8);
   const strings = typeof value[0] === "string";
   const index = new Map<ClassLabel, number>();
   value.forEach((label: unknown, i) => {
     const ok = strings ? typeof label === "string" : typeof label === "number" && Number.isFinite(label);
     if (!ok)
-      fail(
-        "invalid_option",
+      invalidOption(
         `${fn}: option \`labels\` must hold only ${strings ? "strings" : "finite numbers"}, got ${describeValue(label)} at index ${i}`,
       );
     if (index.has(label as ClassLabel))
-      fail("invalid_option", `${fn}: option \`labels\` lists ${describeValue(label)} twice`);
+      invalidOption(`${fn}: option \`labels\` lists ${describeValue(label)} twice`);
     index.set(label as ClassLabel, i);
   });
   return { labels: value as ClassLabel[], strings, indexOf: (label) => index.get(label) ?? -1 };
@@ -95,8 +91,7 @@ export function mapLabels(
 ): Float64Array {
   const isStrings = "strings" in values;
   if (isStrings !== classes.strings && values.data.length > 0)
-    fail(
-      "invalid_value",
+    invalidValue(
       `${fn}: \`${arg}\` holds ${isStrings ? "strings" : "numbers"} but option \`labels\` lists ${classes.strings ? "strings" : "numbers"}`,
     );
   const data = values.data as ArrayLike<ClassLabel>;
@@ -111,8 +106,7 @@ export function mapLabels(
     if (k >= 0) out[i] = k;
     else if (rest !== undefined) out[i] = rest;
     else
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`${arg}\` holds ${describeValue(v)} at index ${i}, which is not among option \`labels\``,
       );
   }
@@ -123,8 +117,7 @@ export function mapLabels(
 export function optPosLabel(fn: string, value: unknown): ClassLabel | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) return value;
-  return fail(
-    "invalid_option",
+  return invalidOption(
     `${fn}: option \`posLabel\` must be a number or a string, got ${describeValue(value)}`,
   );
 }
@@ -151,14 +144,12 @@ export function binaryFromLabels(
       continue;
     }
     if (typeof v !== typeof posLabel)
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`${arg}\` holds ${describeValue(v)} at index ${i} but option \`posLabel\` is ${describeValue(posLabel)}; labels and posLabel must have one type`,
       );
     seen.add(v);
     if (seen.size > 2)
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`${arg}\` holds a third label ${describeValue(v)} at index ${i} (labels seen: ${[...seen].map(describeValue).join(", ")}); a binary problem has two`,
       );
     out[i] = v === posLabel ? 1 : 0;
@@ -180,11 +171,10 @@ export function readClassList(
     return { classes: optClassCount(fn, "numClasses", options.numClasses, (c) => c * bytesPerClass), index };
   const classes = index.labels.length;
   if (options.numClasses !== undefined && options.numClasses !== classes)
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`numClasses\` (${String(options.numClasses)}) disagrees with the ${classes} \`labels\``,
     );
-  if (classes < 2) fail("invalid_option", `${fn}: option \`labels\` must list at least 2 classes`);
+  if (classes < 2) invalidOption(`${fn}: option \`labels\` must list at least 2 classes`);
   optClassCount(fn, "numClasses", classes, (c) => c * bytesPerClass);
   return { classes, index };
 }

@@ -31,7 +31,13 @@ export const matthewsCorrcoefMeta = /* @__PURE__ */ classificationEntry({
   formula: "\\frac{c\\,s-\\sum_k p_k t_k}{\\sqrt{(s^2-\\sum_k p_k^2)(s^2-\\sum_k t_k^2)}}",
   range: [-1, 1],
   direction: "higher",
-  exports: ["binaryMatthewsCorrcoef", "multiclassMatthewsCorrcoef", "multilabelMatthewsCorrcoef"],
+  exports: [
+    "binaryMatthewsCorrcoef",
+    "multiclassMatthewsCorrcoef",
+    "multilabelMatthewsCorrcoef",
+    "matthewsCorrcoef",
+    "mccFromConfusion",
+  ],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_matthews_corrcoef; scikit-learn 1.9.1 matthews_corrcoef",
   paper: "Matthews 1975; Gorodkin 2004 (multiclass)",

@@ -27,6 +27,7 @@ export const negativePredictiveValueMeta = /* @__PURE__ */ classificationEntry({
     "binaryNegativePredictiveValue",
     "multiclassNegativePredictiveValue",
     "multilabelNegativePredictiveValue",
+    "negativePredictiveValue",
   ],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_negative_predictive_value; scikit-learn 1.9.1 npv (average='samples')",

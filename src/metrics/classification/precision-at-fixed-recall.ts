@@ -25,6 +25,7 @@ export const precisionAtFixedRecallMeta = /* @__PURE__ */ classificationEntry({
     "binaryPrecisionAtFixedRecall",
     "multiclassPrecisionAtFixedRecall",
     "multilabelPrecisionAtFixedRecall",
+    "precisionAtFixedRecall",
   ],
   implementation: "torchmetrics 1.9.0 binary_precision_at_fixed_recall",
   traits: ["operating-point"],

@@ -24,7 +24,12 @@ export const precisionRecallCurveMeta = /* @__PURE__ */ classificationEntry({
   formula: "(R(t), P(t)) = \\left(\\frac{TP(t)}{P}, \\frac{TP(t)}{TP(t)+FP(t)}\\right)",
   range: [0, 1],
   direction: "none",
-  exports: ["binaryPrecisionRecallCurve", "multiclassPrecisionRecallCurve", "multilabelPrecisionRecallCurve"],
+  exports: [
+    "binaryPrecisionRecallCurve",
+    "multiclassPrecisionRecallCurve",
+    "multilabelPrecisionRecallCurve",
+    "precisionRecallCurve",
+  ],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_precision_recall_curve; scikit-learn 1.9.1 precision_recall_curve",
 });

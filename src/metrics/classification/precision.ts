@@ -23,7 +23,7 @@ export const precisionMeta = /* @__PURE__ */ classificationEntry({
   formula: "\\frac{TP}{TP+FP}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryPrecision", "multiclassPrecision", "multilabelPrecision"],
+  exports: ["binaryPrecision", "multiclassPrecision", "multilabelPrecision", "precision"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_precision; scikit-learn 1.9.1 precision_score (average='samples')",
   robustness: ["ignores true negatives; unstable when few positives are predicted"],

@@ -14,7 +14,7 @@
  * `"probabilities"` refuses values outside [0, 1]; `"logits"` always squashes; `"scores"` (rank
  * and margin metrics only) takes any finite value as it is.
  */
-import { describeValue, fail } from "../../core/errors.js";
+import { describeValue, invalidValue } from "../../core/errors.js";
 import { optOneOf } from "../../core/options.js";
 
 export type PredsKind = "auto" | "probabilities" | "logits";
@@ -52,7 +52,7 @@ function scan(data: ArrayLike<number>, fn: string, arg: string): { unit: boolean
   for (let i = 0; i < data.length; i++) {
     const v = data[i]!;
     if (!Number.isFinite(v))
-      fail("invalid_value", `${fn}: \`${arg}\` must be finite, got ${describeValue(v)} at index ${i}`);
+      invalidValue(`${fn}: \`${arg}\` must be finite, got ${describeValue(v)} at index ${i}`);
     if (!(v >= 0 && v <= 1)) {
       unit = false;
       if (!(v >= -PROBABILITY_SLACK && v <= 1 + PROBABILITY_SLACK)) slack = false;
@@ -71,8 +71,7 @@ function refuseOutside(data: ArrayLike<number>, fn: string, arg: string): void {
   for (let i = 0; i < data.length; i++) {
     const v = data[i]!;
     if (!(v >= 0 && v <= 1))
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`${arg}\` must contain probabilities in [0, 1], got ${describeValue(v)} at index ${i}`,
       );
   }
@@ -157,8 +156,7 @@ export function probabilityRows(
     let sum = 0;
     for (let c = 0; c < cols; c++) sum += out[base + c]!;
     if (!(Math.abs(sum - 1) <= ROW_SUM_TOLERANCE))
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: row ${row} of \`preds\` sums to ${sum}: probabilities must sum to 1 (within ${ROW_SUM_TOLERANCE}); rows of logits need values outside [0, 1] or option predsKind: "logits"`,
       );
     if (sum !== 1) for (let c = 0; c < cols; c++) out[base + c]! /= sum;

@@ -25,6 +25,7 @@ export const recallAtFixedPrecisionMeta = /* @__PURE__ */ classificationEntry({
     "binaryRecallAtFixedPrecision",
     "multiclassRecallAtFixedPrecision",
     "multilabelRecallAtFixedPrecision",
+    "recallAtFixedPrecision",
   ],
   implementation: "torchmetrics 1.9.0 binary_recall_at_fixed_precision",
   traits: ["operating-point"],

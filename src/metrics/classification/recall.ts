@@ -23,7 +23,7 @@ export const recallMeta = /* @__PURE__ */ classificationEntry({
   formula: "\\frac{TP}{TP+FN}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryRecall", "multiclassRecall", "multilabelRecall"],
+  exports: ["binaryRecall", "multiclassRecall", "multilabelRecall", "recall"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_recall; scikit-learn 1.9.1 recall_score (average='samples'); scikit-learn 1.9.1 recall_score (average='samples')",
   robustness: ["ignores false positives; unstable when the positive class is rare"],

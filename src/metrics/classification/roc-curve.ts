@@ -32,7 +32,7 @@ export const rocCurveMeta = /* @__PURE__ */ classificationEntry({
   formula: "(FPR(t), TPR(t)) = \\left(\\frac{FP(t)}{N}, \\frac{TP(t)}{P}\\right)",
   range: [0, 1],
   direction: "none",
-  exports: ["binaryRocCurve", "multiclassRocCurve", "multilabelRocCurve"],
+  exports: ["binaryRocCurve", "multiclassRocCurve", "multilabelRocCurve", "rocCurve"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_roc; scikit-learn 1.9.1 roc_curve (drop_intermediate)",
 });

@@ -25,6 +25,7 @@ export const sensitivityAtSpecificityMeta = /* @__PURE__ */ classificationEntry(
     "binarySensitivityAtSpecificity",
     "multiclassSensitivityAtSpecificity",
     "multilabelSensitivityAtSpecificity",
+    "sensitivityAtSpecificity",
   ],
   implementation: "torchmetrics 1.9.0 binary_sensitivity_at_specificity",
   traits: ["operating-point"],

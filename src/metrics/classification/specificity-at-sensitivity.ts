@@ -25,6 +25,7 @@ export const specificityAtSensitivityMeta = /* @__PURE__ */ classificationEntry(
     "binarySpecificityAtSensitivity",
     "multiclassSpecificityAtSensitivity",
     "multilabelSpecificityAtSensitivity",
+    "specificityAtSensitivity",
   ],
   implementation: "torchmetrics 1.9.0 binary_specificity_at_sensitivity",
   traits: ["operating-point"],

@@ -23,7 +23,7 @@ export const specificityMeta = /* @__PURE__ */ classificationEntry({
   formula: "\\frac{TN}{TN+FP}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binarySpecificity", "multiclassSpecificity", "multilabelSpecificity"],
+  exports: ["binarySpecificity", "multiclassSpecificity", "multilabelSpecificity", "specificity"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_specificity; scikit-learn 1.9.1 specificity (average='samples')",
   robustness: ["ignores the positive class"],

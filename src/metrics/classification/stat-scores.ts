@@ -67,7 +67,7 @@ export const statScoresMeta = /* @__PURE__ */ classificationEntry({
   formula: "TP=\\sum [\\hat y=1][y=1],\\ FP=\\sum [\\hat y=1][y=0],\\ TN, FN",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "none",
-  exports: ["binaryStatScores", "multiclassStatScores", "multilabelStatScores"],
+  exports: ["binaryStatScores", "multiclassStatScores", "multilabelStatScores", "statScores"],
   implementation: "torchmetrics 1.9.0 binary/multiclass/multilabel_stat_scores",
 });
 

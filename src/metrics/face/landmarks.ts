@@ -82,7 +82,7 @@ export const landmarkErrorMeta: CatalogEntry = {
     },
   ],
   traits: ["landmarks"],
-  exports: ["landmarkErrorDef", "landmarkError"],
+  exports: ["landmarkErrorDef", "landmarkError", "cedFailureRateAndAuc"],
 };
 
 const FN = "landmarkError";

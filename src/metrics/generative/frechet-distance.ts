@@ -14,7 +14,7 @@ import {
   mergedDimension,
   readFeaturePair,
 } from "./features.js";
-import { traceSqrtProduct } from "./linalg.js";
+import { traceSqrtProduct } from "./trace-sqrt-product.js";
 
 /** Catalog entry of the Fréchet distance (FID from features). */
 export const frechetDistanceMeta: CatalogEntry = {
@@ -34,7 +34,8 @@ export const frechetDistanceMeta: CatalogEntry = {
   references: [
     { paper: "Heusel et al. 2017" },
     {
-      implementation: "FID formula with scipy 1.18.1 linalg.sqrtm (real part), unbiased covariance, float64",
+      implementation:
+        "pytorch-fid 0.3.0 calculate_frechet_distance formula: scipy linalg.sqrtm (real part; cases from scipy 1.18.1, nearly singular covariances from scipy 1.10), unbiased covariance, float64",
     },
   ],
   traits: ["distribution", "fidelity", "diversity"],
@@ -50,9 +51,13 @@ export interface FrechetState {
 
 /**
  * The Fréchet distance between N(mu1, S1) and N(mu2, S2):
- * `|mu1 - mu2|^2 + tr(S1) + tr(S2) - 2 tr(sqrtm(S1 S2))`, with `tr(sqrtm(S1 S2))` from the symmetric
- * eigendecomposition of `sqrt(S1) S2 sqrt(S1)` in float64 (matches scipy 1.18.1 `sqrtm(...).real`
- * on positive semi-definite covariances; torchmetrics takes eigenvalues of S1 S2 instead). O(d^3).
+ * `|mu1 - mu2|^2 + tr(S1) + tr(S2) - 2 tr(sqrtm(S1 S2))` in float64, with `tr(sqrtm(S1 S2))` by the
+ * symmetric route of {@link traceSqrtProduct} (pivoted Cholesky of S1, eigenvalues of
+ * `L^T S2 L`). pytorch-fid 0.3.0's `calculate_frechet_distance` takes the real part of scipy's
+ * `sqrtm(S1 @ S2)`: equal to rounding on full-rank covariances; on rank-deficient ones scipy adds
+ * square roots of rounding noise that this route drops, and on nearly singular covariances
+ * (subnormal entries) this route stays finite where an eigenvector route gave NaN. torchmetrics
+ * takes eigenvalues of S1 S2 instead. Matrices d x d row-major. O(1.5 d^3).
  */
 export function frechetDistanceFromMoments(
   mu1: Float64Array,
@@ -138,3 +143,6 @@ export function frechetDistance(
 ): number {
   return runOnce(frechetDistanceDef(options), real, fake);
 }
+
+/** The name `plumbline/models` gave {@link frechetDistanceFromMoments} during 0.2 development; the same function. */
+export const frechetDistanceSymmetric = frechetDistanceFromMoments;

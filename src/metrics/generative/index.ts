@@ -4,5 +4,6 @@ export type { FeatureInput, FeatureMoments } from "./features.js";
 export * from "./frechet-distance.js";
 export * from "./inception-score.js";
 export * from "./kernel-inception-distance.js";
-export { matmul, type SymmetricEigen, symmetricEigen, symmetricSqrt, traceSqrtProduct } from "./linalg.js";
+export { matmul, type SymmetricEigen, symmetricEigen, symmetricSqrt } from "./linalg.js";
 export * from "./precision-recall.js";
+export { traceSqrtProduct } from "./trace-sqrt-product.js";

@@ -2,6 +2,7 @@ import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
 import { optInteger, optionNames, optNumber, optSize, readOptions } from "../../core/options.js";
+import { seededRandom } from "../../core/random.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../metric.js";
 import { type FeatureInput, featureDimShape, mergedDimension, readFeaturePair } from "./features.js";
@@ -110,18 +111,6 @@ export function polynomialMmd2(
   return kxx / (m * (m - 1)) + kyy / (n * (n - 1)) - (2 * kxy) / (m * n);
 }
 
-/** mulberry32: a small seeded PRNG for subset sampling. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sample(n: number, size: number, random: () => number): Uint32Array {
   const idx = Uint32Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < size; i++) {
@@ -210,7 +199,7 @@ export function kernelInceptionDistanceDef(
           `${fn}: option \`subsetSize\` must be at most the number of samples in each set, got ${subsetSize} for ${m} real and ${n} fake`,
         );
       }
-      const random = rng(seed);
+      const random = seededRandom(seed).next;
       const scores: number[] = [];
       for (let s = 0; s < subsets; s++) {
         scores.push(

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { matmul, symmetricEigen, symmetricSqrt, traceSqrtProduct } from "./linalg.js";
+import { matmul, symmetricEigen, symmetricSqrt } from "./linalg.js";
+import { traceSqrtProduct } from "./trace-sqrt-product.js";
 
 function randomSymmetric(n: number, seed: number): Float64Array {
   let s = seed;

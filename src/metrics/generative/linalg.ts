@@ -2,8 +2,10 @@
  * Small dense linear algebra in float64 for the generative metrics: the symmetric
  * eigendecomposition (Householder tridiagonalisation followed by the implicit QL algorithm, the
  * EISPACK tred2/tql2 method as described by Wilkinson & Reinsch, "Handbook for Automatic
- * Computation, Vol. II: Linear Algebra", 1971), matrix products, and the trace of the square root
- * of a product of two covariance matrices. Matrices are row-major Float64Arrays of size n * n.
+ * Computation, Vol. II: Linear Algebra", 1971), matrix products and the symmetric PSD square
+ * root. The trace of the square root of a product of two covariances, which the Fréchet distance
+ * needs, is `traceSqrtProduct` of `trace-sqrt-product.ts` (eigenvalues only, no eigenvectors).
+ * Matrices are row-major Float64Arrays of size n * n.
  */
 
 /** Eigenvalues (ascending) and eigenvectors (columns of `vectors`, row-major) of a symmetric matrix. */
@@ -116,8 +118,13 @@ function implicitQl(v: Float64Array[], d: Float64Array, e: Float64Array, n: numb
   for (let l = 0; l < n; l++) {
     tst1 = Math.max(tst1, Math.abs(d[l]!) + Math.abs(e[l]!));
     let m = l;
+    // Deflate against the running norm (JAMA's test) or the two neighbouring diagonal entries
+    // (LAPACK's local test). With the running norm alone, an off-diagonal as small as the
+    // subnormal 5e-324 next to a zero diagonal was kept, and the shift (d[l+1] - d[l]) / (2 e[l])
+    // overflowed to Infinity and turned every eigenvalue into NaN.
     while (m < n) {
-      if (Math.abs(e[m]!) <= eps * tst1) break;
+      const local = m + 1 < n ? Math.abs(d[m]!) + Math.abs(d[m + 1]!) : 0;
+      if (Math.abs(e[m]!) <= eps * Math.max(tst1, local)) break;
       m++;
     }
     if (m > l) {
@@ -204,27 +211,4 @@ export function symmetricSqrt(a: Float64Array, n: number): Float64Array {
     }
   }
   return out;
-}
-
-/**
- * `tr(sqrtm(S1 S2))` for symmetric positive semi-definite S1, S2, computed as the sum of the square
- * roots of the eigenvalues of the symmetric matrix `sqrt(S1) S2 sqrt(S1)` (similar to S1 S2), with
- * negative rounding noise clamped to 0. Equals the real part of scipy's `sqrtm(S1 @ S2).trace()`
- * for PSD inputs. O(n^3).
- */
-export function traceSqrtProduct(s1: Float64Array, s2: Float64Array, n: number): number {
-  const root = symmetricSqrt(s1, n);
-  const m = matmul(matmul(root, s2, n), root, n);
-  // Symmetrise against rounding before the symmetric solver.
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const avg = (m[i * n + j]! + m[j * n + i]!) / 2;
-      m[i * n + j] = avg;
-      m[j * n + i] = avg;
-    }
-  }
-  const { values } = symmetricEigen(m, n);
-  let trace = 0;
-  for (const v of values) trace += Math.sqrt(Math.max(v, 0));
-  return trace;
 }

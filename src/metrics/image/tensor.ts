@@ -1,4 +1,4 @@
-import { isTensorLike } from "../../core/coerce.js";
+import { readNdFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 
 /** A dense row-major tensor: float64 data and its shape. */
@@ -14,86 +14,15 @@ export type TensorInput =
   | ArrayLike<number>
   | { readonly data: ArrayLike<number>; readonly shape: readonly number[] };
 
-function nestedShape(value: unknown): number[] {
-  const shape: number[] = [];
-  let v: unknown = value;
-  while (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) {
-    const arr = v as ArrayLike<unknown>;
-    shape.push(arr.length);
-    if (arr.length === 0) break;
-    v = arr[0];
-  }
-  return shape;
-}
-
 /**
- * Reads a tensor: nested arrays (checked to be rectangular and numeric), `{ data, shape }`, a
- * typed array (rank 1) or a tensor-like object with `dataSync()`. Throws `shape_mismatch` for
- * ragged input and `invalid_value` for non-numbers.
+ * Reads a tensor through the core's one coercion path (`readNdFloat64`): nested arrays
+ * (rectangular, numbers only; typed-array rows), `{ data, shape }`, a typed array (rank 1) or a
+ * tensor-like object with `dataSync()`. Ragged input is `shape_mismatch`, a non-number
+ * `invalid_value`, both naming the index; a nested input past the allocation budget is
+ * `invalid_value`. Data already in a Float64Array is not copied (it is only read).
  */
 export function toTensor(value: unknown, fn: string, arg: string): Tensor {
-  if (isTensorLike(value)) return { data: Float64Array.from(value.dataSync()), shape: [...value.shape] };
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    "data" in value &&
-    "shape" in value
-  ) {
-    const { data, shape } = value as { data: ArrayLike<number>; shape: readonly number[] };
-    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
-      fail(
-        "invalid_value",
-        `${fn}: \`${arg}.shape\` must be an array of non-negative integers, got ${describeValue(shape)}`,
-      );
-    }
-    const size = shape.reduce((a: number, b: number) => a * b, 1);
-    if (data.length !== size) {
-      fail(
-        "shape_mismatch",
-        `${fn}: \`${arg}.data\` must have ${size} elements for shape [${shape.join(", ")}], got ${data.length}`,
-      );
-    }
-    return { data: Float64Array.from(data), shape: [...shape] };
-  }
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    return {
-      data: Float64Array.from(value as unknown as ArrayLike<number>),
-      shape: [(value as unknown as ArrayLike<number>).length],
-    };
-  }
-  if (!Array.isArray(value)) {
-    return fail(
-      "invalid_value",
-      `${fn}: \`${arg}\` must be a nested number array, { data, shape } or a tensor, got ${describeValue(value)}`,
-    );
-  }
-  const shape = nestedShape(value);
-  const size = shape.reduce((a, b) => a * b, 1);
-  const data = new Float64Array(size);
-  let offset = 0;
-  const walk = (v: unknown, depth: number, path: string): void => {
-    if (depth === shape.length) {
-      if (typeof v !== "number")
-        fail(
-          "invalid_value",
-          `${fn}: \`${arg}\` must contain only numbers, got ${describeValue(v)} at ${path}`,
-        );
-      data[offset++] = v;
-      return;
-    }
-    const isArray = Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
-    if (!isArray || (v as ArrayLike<unknown>).length !== shape[depth]) {
-      fail(
-        "shape_mismatch",
-        `${fn}: \`${arg}\` must be rectangular with shape [${shape.join(", ")}], got ${isArray ? `length ${(v as ArrayLike<unknown>).length}` : describeValue(v)} at ${path || "top level"}`,
-      );
-    }
-    const arr = v as ArrayLike<unknown>;
-    for (let i = 0; i < arr.length; i++) walk(arr[i], depth + 1, `${path}[${i}]`);
-  };
-  walk(value, 0, "");
-  return { data, shape };
+  return readNdFloat64(value, fn, arg);
 }
 
 /** Throws `invalid_value` at the first NaN or infinity. */

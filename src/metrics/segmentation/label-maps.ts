@@ -1,6 +1,5 @@
-import { isTensorLike, toFloat64 } from "../../core/coerce.js";
+import { readNdFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertAllocation } from "../../core/limits.js";
 import { optInteger, optSize, required } from "../../core/options.js";
 import { type FieldCheck, field, type ValueDomain } from "../../core/state-check.js";
 
@@ -9,6 +8,8 @@ import { type FieldCheck, field, type ValueDomain } from "../../core/state-check
  * - nested arrays `[N][H][W]` (or `[H][W]` for one image, `[N][P]` flat images are read as [N][P]),
  * - `{ data, shape }` with a row-major flat array and its shape (first axis = images),
  * - a TensorFlow.js-like tensor (shape and `dataSync()`).
+ * - a typed array (one flat image).
+ * They are read by the core's one coercion path (`readNdFloat64`: rectangular, numbers only).
  * The result is a flat Float64Array with the shape; image `i` occupies `[i * pixels, (i + 1) * pixels)`.
  */
 export interface LabelMaps {
@@ -23,86 +24,11 @@ export interface LabelMaps {
 /** What the segmentation metrics accept as a batch of label maps or masks. */
 export type LabelMapInput = unknown;
 
-function nestedShape(value: unknown[]): number[] {
-  const shape: number[] = [];
-  let v: unknown = value;
-  while (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) {
-    const len = (v as ArrayLike<unknown>).length;
-    shape.push(len);
-    if (len === 0) break;
-    v = (v as ArrayLike<unknown>)[0];
-  }
-  return shape;
-}
-
-function flattenNested(value: unknown, shape: number[], fn: string, arg: string): Float64Array {
-  const total = shape.reduce((a, b) => a * b, 1);
-  assertAllocation(fn, `\`${arg}\` of shape [${shape.join(", ")}]`, total * 8, "invalid_value");
-  const out = new Float64Array(total);
-  let pos = 0;
-  const walk = (v: unknown, depth: number, path: string): void => {
-    const like = v as ArrayLike<unknown>;
-    if (
-      !(Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) ||
-      like.length !== shape[depth]
-    ) {
-      fail(
-        "shape_mismatch",
-        `${fn}: \`${arg}\` must be a regular array of shape [${shape.join(", ")}], got ${describeValue(v)} at ${path || "the top"}`,
-      );
-    }
-    if (depth === shape.length - 1) {
-      for (let i = 0; i < like.length; i++) {
-        const x = like[i];
-        if (typeof x !== "number")
-          fail(
-            "invalid_value",
-            `${fn}: \`${arg}\` must contain numbers, got ${describeValue(x)} at ${path}[${i}]`,
-          );
-        out[pos++] = x;
-      }
-      return;
-    }
-    for (let i = 0; i < like.length; i++) walk(like[i], depth + 1, `${path}[${i}]`);
-  };
-  walk(value, 0, "");
-  return out;
-}
-
 /** Reads a batch of label maps (see {@link LabelMaps}); `minRank` 2 treats a 2-D input as one image. */
 export function readLabelMaps(value: unknown, fn: string, arg: string): LabelMaps {
-  let data: Float64Array;
-  let shape: number[];
-  if (isTensorLike(value)) {
-    shape = [...value.shape];
-    data = toFloat64(value, fn, arg);
-  } else if (value !== null && typeof value === "object" && "data" in value && "shape" in value) {
-    const v = value as { data: ArrayLike<number>; shape: readonly number[] };
-    if (!Array.isArray(v.shape) || v.shape.some((s) => !Number.isInteger(s) || s < 0))
-      fail(
-        "invalid_value",
-        `${fn}: \`${arg}.shape\` must be an array of non-negative integers, got ${describeValue(v.shape)}`,
-      );
-    shape = [...v.shape];
-    const total = shape.reduce((a, b) => a * b, 1);
-    const length = (v.data as { length?: unknown } | null)?.length;
-    if (length !== total)
-      fail(
-        "shape_mismatch",
-        `${fn}: \`${arg}.data\` must have ${total} elements for shape [${shape.join(", ")}], got ${describeValue(length)}`,
-      );
-    assertAllocation(fn, `\`${arg}\` of shape [${shape.join(", ")}]`, total * 8, "invalid_value");
-    data = toFloat64(v.data, fn, `${arg}.data`);
-  } else if (Array.isArray(value)) {
-    shape = nestedShape(value);
-    data = flattenNested(value, shape, fn, arg);
-  } else {
-    return fail(
-      "invalid_value",
-      `${fn}: \`${arg}\` must be nested arrays [N][H][W], { data, shape } or a tensor, got ${describeValue(value)}`,
-    );
-  }
-  if (shape.length === 0) fail("shape_mismatch", `${fn}: \`${arg}\` must have at least one axis`);
+  const read = readNdFloat64(value, fn, arg);
+  const data = read.data;
+  let shape = [...read.shape];
   if (shape.length <= 2) shape = [1, ...shape];
   const images = shape[0]!;
   const pixels = images === 0 ? 0 : data.length / images;

@@ -2,7 +2,6 @@ import { optionNames, readOptions } from "../../core/options.js";
 import { createMetric } from "../../metric.js";
 import { frechetDistanceDef } from "../../metrics/generative/index.js";
 import type { ImageInput } from "../images/image-input.js";
-import { frechetDistanceSymmetric } from "../linalg/frechet-distance.js";
 import {
   extractInceptionFeatures,
   INCEPTION_OPTION_NAMES,
@@ -44,7 +43,5 @@ export async function frechetInceptionDistance(
   );
   const metric = createMetric(frechetDistanceDef());
   metric.update(r!.pool3!, f!.pool3!);
-  const { real: mr, fake: mf } = metric.state;
-  const covariance = (m: typeof mr) => m.scatter.map((v) => v / (m.n - 1));
-  return frechetDistanceSymmetric(mr.mean, covariance(mr), mf.mean, covariance(mf));
+  return metric.compute();
 }

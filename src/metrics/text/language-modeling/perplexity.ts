@@ -1,12 +1,12 @@
-import { toFloat64 } from "../../../core/coerce.js";
-import { fail } from "../../../core/errors.js";
+import { type NdArray, readNdArray } from "../../../core/coerce.js";
+import { shapeMismatch } from "../../../core/errors.js";
 import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
-import { assertAllocation } from "../../../core/limits.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
-import { checkState, field, stateInvariant } from "../../../core/state-check.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import { refuse } from "../shared/inputs.js";
+import { checkAtMost } from "../shared/state.js";
 
 /** Scores per position: a nested `[batch][seq][vocab]` array or `{ data, shape: [batch, seq, vocab] }`. */
 export type ScoreTensor =
@@ -39,78 +39,34 @@ export const perplexityMeta = textEntry({
   id: "text/perplexity",
   title: "Perplexity",
   formula: "\\mathrm{PPL} = \\exp\\Big(-\\frac{1}{N}\\sum_{t} \\log p(y_t \\mid \\cdot)\\Big)",
-  range: [1, Number.POSITIVE_INFINITY],
+  range: [1, Infinity],
   direction: "lower",
   differentiable: true,
   robustness: [
     "Only comparable between models with the same tokenizer and vocabulary.",
     "Dominated by the rarest tokens; a single near-zero probability can explode it.",
   ],
-  references: [{ implementation: "torchmetrics 1.9.0 Perplexity / perplexity" }],
+  implementations: ["torchmetrics 1.9.0 Perplexity / perplexity"],
   exports: ["perplexity", "perplexityDef", "bitsPerCharacter"],
 });
 
-/** The dimensions of `preds` and `target`, and what a wrong length at each depth is called. */
+/** The dimensions of `preds` and `target`. */
 const DIMENSIONS = { preds: ["batch", "seq", "vocab"], target: ["batch", "seq"] } as const;
-const PARTS = { preds: ["", "a sequence", "a vocabulary"], target: ["", "a row"] } as const;
 
 /**
- * `preds` ([batch][seq][vocab]) or `target` ([batch][seq]) as flat float64 data and its shape,
- * from a nested array (numbers only, rectangular) or `{ data, shape }`.
+ * `preds` ([batch][seq][vocab]) or `target` ([batch][seq]) as flat data and its shape, read by
+ * the core's one coercion path (`readNdArray`: nested arrays, numbers only, rectangular, or
+ * `{ data, shape }`). An empty nested array has every dimension 0.
  */
-function flatten(
-  value: unknown,
-  fn: string,
-  arg: "preds" | "target",
-): { data: ArrayLike<number>; shape: number[] } {
+function flatten(value: unknown, fn: string, arg: "preds" | "target"): NdArray {
   const names = DIMENSIONS[arg];
-  const rank = names.length;
-  if (value && typeof value === "object" && "data" in value && "shape" in value) {
-    const t = value as { data: ArrayLike<number>; shape: readonly unknown[] };
-    if (!Array.isArray(t.shape) || t.shape.length !== rank)
-      refuse(fn, arg, `must have ${rank} dimensions [${names.join(", ")}]`, t.shape, "", "shape_mismatch");
-    for (const d of t.shape)
-      if (typeof d !== "number" || !Number.isInteger(d) || d < 0)
-        refuse(fn, arg, "shape must hold non-negative integers", d, "", "shape_mismatch");
-    const shape = t.shape as number[];
-    if (t.data.length !== shape.reduce((a, b) => a * b, 1))
-      fail(
-        "shape_mismatch",
-        `${fn}: \`${arg}\` data length ${t.data.length} does not match its shape [${shape.join(", ")}]`,
-      );
-    return { data: toFloat64(t.data, fn, `${arg}.data`), shape };
-  }
-  if (!Array.isArray(value)) refuse(fn, arg, `must be a [${names.join("][")}] array`, value);
-  // The shape from the first element at each depth; every other element must agree.
-  const shape: number[] = [];
-  let probe: unknown = value;
-  for (let d = 0; d < rank; d++) {
-    const length =
-      probe !== null && typeof probe === "object" && "length" in probe ? Number(probe.length) : 0;
-    shape.push(length);
-    probe = length > 0 ? (probe as ArrayLike<unknown>)[0] : undefined;
-  }
-  const size = shape.reduce((a, b) => a * b, 1);
-  // The vocabulary size comes from the data: copying it is bounded by the allocation budget.
-  assertAllocation(fn, `\`${arg}\` of shape [${shape.join(", ")}]`, 8 * size);
-  const data = new Float64Array(size);
-  let k = 0;
-  const walk = (node: ArrayLike<unknown> | undefined, depth: number, at: string): void => {
-    if (!node || node.length !== shape[depth])
-      fail(
-        "shape_mismatch",
-        `${fn}: \`${arg}\` must be rectangular, got ${PARTS[arg][depth]} of length ${node?.length} at index ${at}`,
-      );
-    for (let i = 0; i < shape[depth]!; i++) {
-      const where = depth === 0 ? `${i}` : `${at}.${i}`;
-      const child = node[i];
-      if (depth + 1 < rank) walk(child as ArrayLike<unknown>, depth + 1, where);
-      else if (typeof child !== "number")
-        refuse(fn, arg, "must contain only numbers", child, ` at index ${where}`);
-      else data[k++] = child;
-    }
-  };
-  walk(value, 0, "");
+  const { data, shape } = readNdArray(value, fn, arg);
+  if (data.length === 0 && Array.isArray(value) && shape.length < names.length)
+    return { data, shape: [...shape, ...new Array<number>(names.length - shape.length).fill(0)] };
+  if (shape.length !== names.length)
+    shapeMismatch(
+      `${fn}: \`${arg}\` must have ${names.length} dimensions [${names.join(", ")}], got shape [${shape.join(", ")}]`,
+    );
   return { data, shape };
 }
 
@@ -147,16 +103,12 @@ function perplexityDefWith(
       const p = { data: pd, v: ps[2]! };
       const t = { data: td };
       if (ps[0] !== ts[0] || ps[1] !== ts[1])
-        fail(
-          "shape_mismatch",
+        shapeMismatch(
           `${fn}: \`preds\` [${ps.join(", ")}] and \`target\` [${ts.join(", ")}] must agree on [batch, seq]`,
         );
       const n = td.length;
       for (let k = 0; k < p.data.length; k++) {
-        if (
-          !Number.isFinite(p.data[k]!) &&
-          !(input === "logProbs" && p.data[k] === Number.NEGATIVE_INFINITY)
-        ) {
+        if (!Number.isFinite(p.data[k]!) && !(input === "logProbs" && p.data[k] === -Infinity)) {
           refuse(fn, "preds", "must be finite", p.data[k], ` at index ${k}`);
         }
       }
@@ -176,14 +128,14 @@ function perplexityDefWith(
         const base = k * p.v;
         let nll: number;
         if (input === "logits") {
-          let max = Number.NEGATIVE_INFINITY;
+          let max = -Infinity;
           for (let c = 0; c < p.v; c++) if (p.data[base + c]! > max) max = p.data[base + c]!;
           let z = 0;
           for (let c = 0; c < p.v; c++) z += Math.exp(p.data[base + c]! - max);
           nll = max + Math.log(z) - p.data[base + y]!;
         } else nll = -p.data[base + y]!;
         // +Infinity: a log-probability of -Infinity (or logits too far apart for float64).
-        if (nll === Number.POSITIVE_INFINITY) infinite++;
+        if (nll === Infinity) infinite++;
         else sum.add(nll);
         count++;
       }
@@ -197,15 +149,10 @@ function perplexityDefWith(
       infinite: a.infinite + b.infinite,
       count: a.count + b.count,
     }),
-    compute: (s) => finish(s.infinite > 0 ? Number.POSITIVE_INFINITY : exactToNumber(s.nll), s.count),
+    compute: (s) => finish(s.infinite > 0 ? Infinity : exactToNumber(s.nll), s.count),
     validateState(state): asserts state is PerplexityState {
       checkState(id, state, { nll: exactSumsShape(1), infinite: field.count(), count: field.count() });
-      const s = state as PerplexityState;
-      stateInvariant(
-        id,
-        s.infinite <= s.count,
-        `state.infinite (${s.infinite}) must not exceed state.count (${s.count})`,
-      );
+      checkAtMost(id, state as PerplexityState, "infinite", "count");
     },
   };
 }

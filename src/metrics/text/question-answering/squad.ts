@@ -1,4 +1,4 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, invalidState, invalidValue } from "../../../core/errors.js";
 import {
   addExactSums,
   exactSumOf,
@@ -48,12 +48,9 @@ export const squadMeta = textEntry({
     "Max over gold answers: more gold answers can only raise the score.",
     "SQuAD v2 rewards abstaining on unanswerable questions; the no-answer threshold changes the score a lot.",
   ],
-  references: [
-    { paper: "Rajpurkar et al. 2016 (SQuAD) and 2018 (SQuAD 2.0)" },
-    {
-      implementation:
-        "official SQuAD v1.1 evaluate script (compute_score) and v2.0 script (main, get_raw_scores), as in huggingface/evaluate; torchmetrics 1.9.0 SQuAD",
-    },
+  papers: ["Rajpurkar et al. 2016 (SQuAD) and 2018 (SQuAD 2.0)"],
+  implementations: [
+    "official SQuAD v1.1 evaluate script (compute_score) and v2.0 script (main, get_raw_scores), as in huggingface/evaluate; torchmetrics 1.9.0 SQuAD",
   ],
   exports: [
     "squad",
@@ -163,8 +160,7 @@ function checkReferences(fn: string, references: unknown, v2: boolean): readonly
       refuse(fn, "references", "must contain { id: string, answers: string[] }", r, ` at index ${i}`);
     }
     if (!v2 && r.answers.length === 0)
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`references\` must have at least one answer per question in SQuAD v1.1, got none at index ${i}`,
       );
     r.answers.forEach((a, k) => {
@@ -318,8 +314,7 @@ function scoreV2(
   predictions.forEach((p, i) => {
     const has = p.noAnswerProbability !== undefined;
     if (withProbabilities !== null && has !== withProbabilities) {
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`predictions\` must all have noAnswerProbability or none, got a mismatch at index ${i}`,
       );
     }
@@ -331,8 +326,7 @@ function scoreV2(
   const records: SquadV2Record[] = refs.map((r) => {
     const p = byId.get(r.id);
     if (p === undefined)
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`predictions\` has no answer for question id ${describeValue(r.id)} (the official v2.0 script fails too)`,
       );
     const gold = r.answers.filter((a) => normalizeAnswer(a) !== "");
@@ -411,7 +405,7 @@ export function squadV2Def(
   const o = readOptions<SquadV2Options>(fn, options, SQUAD_V2_OPTIONS);
   // The official script compares `na_prob > thresh`; an infinite threshold is meaningful.
   const threshold =
-    o.noAnswerThreshold === Number.POSITIVE_INFINITY || o.noAnswerThreshold === Number.NEGATIVE_INFINITY
+    o.noAnswerThreshold === Infinity || o.noAnswerThreshold === -Infinity
       ? o.noAnswerThreshold
       : optNumber(fn, "noAnswerThreshold", o.noAnswerThreshold, 1);
   return {
@@ -426,8 +420,7 @@ export function squadV2Def(
         state.withProbabilities !== null &&
         withProbabilities !== state.withProbabilities
       ) {
-        fail(
-          "invalid_value",
+        invalidValue(
           "squadV2: `predictions` must all have noAnswerProbability or none, got a batch that differs from earlier batches",
         );
       }
@@ -440,7 +433,7 @@ export function squadV2Def(
         b.withProbabilities !== null &&
         a.withProbabilities !== b.withProbabilities
       ) {
-        fail("invalid_state", "squadV2: cannot merge a state with noAnswerProbability and one without");
+        invalidState("squadV2: cannot merge a state with noAnswerProbability and one without");
       }
       return {
         records: [...a.records, ...b.records],

@@ -1,4 +1,11 @@
-import { describeValue, fail, type PlumblineErrorCode } from "../../../core/errors.js";
+import {
+  describeValue,
+  emptyInput,
+  fail,
+  invalidValue,
+  type PlumblineErrorCode,
+  shapeMismatch,
+} from "../../../core/errors.js";
 
 /**
  * Input checks shared by the text metrics. Every function takes `(hypotheses, references,
@@ -39,6 +46,20 @@ export function refuse(
   return fail(code, `${fn}: \`${arg}\` ${rule}, got ${describeValue(value)}${after}`);
 }
 
+/** Fails unless two inputs have the same length: ``${fn}: `a` and `b` must have the same length, got m and n``. */
+export function checkSameLength(fn: string, aName: string, a: number, bName: string, b: number): void {
+  if (a !== b)
+    shapeMismatch(`${fn}: \`${aName}\` and \`${bName}\` must have the same length, got ${a} and ${b}`);
+}
+
+/**
+ * Fails on a corpus with no segment: ``${fn}: no segments to score``, with what the reference does
+ * then (`"sacrebleu raises"`, `"nltk raises ZeroDivisionError"`) when it says.
+ */
+export function refuseEmptyCorpus(fn: string, reference?: string): never {
+  return emptyInput(`${fn}: no segments to score${reference ? ` (${reference} on an empty corpus)` : ""}`);
+}
+
 const SWAP_HINT = "(text metrics take (hypotheses, references, options): were the arguments swapped?)";
 
 /** Checks that `values` is an array of strings; returns it. An array where a string belongs hints at swapped arguments. */
@@ -47,8 +68,7 @@ export function checkStrings(values: unknown, fn: string, arg: string): readonly
   for (let i = 0; i < values.length; i++) {
     const v: unknown = values[i];
     if (typeof v !== "string") {
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`${arg}\` must contain only strings, got ${describeValue(v)} at index ${i}${Array.isArray(v) && (arg.startsWith("hypothes") || arg.startsWith("prediction")) ? ` ${SWAP_HINT}` : ""}`,
       );
     }
@@ -81,29 +101,25 @@ export function checkReferenceStreams(hypotheses: unknown, references: unknown, 
     "references are sacrebleu's reference streams, one array per reference with one entry per hypothesis, as corpus_bleu(hyps, [refs])";
   if (!Array.isArray(references))
     refuse(fn, "references", "must be an array of reference streams", references, `; ${layout}`);
-  if (references.length === 0)
-    fail("empty_input", `${fn}: \`references\` holds no reference stream; ${layout}`);
+  if (references.length === 0) emptyInput(`${fn}: \`references\` holds no reference stream; ${layout}`);
   for (let k = 0; k < references.length; k++) {
     const stream: unknown = references[k];
     if (!Array.isArray(stream)) {
-      fail(
-        "invalid_value",
+      invalidValue(
         typeof stream === "string"
           ? `${fn}: \`references\` must be an array of reference streams, got a string at index ${k}: wrap one reference per hypothesis as [references] (${layout})`
           : `${fn}: \`references[${k}]\` must be a reference stream (an array of strings), got ${describeValue(stream)}`,
       );
     }
     if (stream.length !== n) {
-      fail(
-        "shape_mismatch",
+      shapeMismatch(
         `${fn}: reference stream ${k} has ${stream.length} entries, the hypotheses ${n}; ${layout} (per-hypothesis lists convert with toReferenceStreams)`,
       );
     }
     for (let i = 0; i < n; i++) {
       const r: unknown = stream[i];
       if (typeof r !== "string" && r !== null && r !== undefined)
-        fail(
-          "invalid_value",
+        invalidValue(
           `${fn}: \`references[${k}][${i}]\` must be a string (or null for a missing reference), got ${describeValue(r)}`,
         );
     }
@@ -114,8 +130,7 @@ export function checkReferenceStreams(hypotheses: unknown, references: unknown, 
   for (let i = 0; i < n; i++) {
     let count = 0;
     for (const stream of streams) if (typeof stream[i] === "string") count++;
-    if (count === 0)
-      fail("invalid_value", `${fn}: hypothesis ${i} has no reference (every stream holds null there)`);
+    if (count === 0) invalidValue(`${fn}: hypothesis ${i} has no reference (every stream holds null there)`);
     if (count < minRefs) minRefs = count;
     if (count > maxRefs) maxRefs = count;
   }
@@ -142,7 +157,7 @@ export function checkReferenceStreams(hypotheses: unknown, references: unknown, 
 export function sentenceStreams(references: unknown, fn: string): string[][] {
   if (typeof references === "string") return [[references]];
   const refs = checkStrings(references, fn, "references");
-  if (refs.length === 0) fail("empty_input", `${fn}: \`references\` must hold at least one reference`);
+  if (refs.length === 0) emptyInput(`${fn}: \`references\` must hold at least one reference`);
   return refs.map((r) => [r]);
 }
 
@@ -162,8 +177,7 @@ export function checkPairs(
     refuse(fn, "references", "must be an array (one entry per hypothesis)", references);
   }
   if (references.length !== hyps.length) {
-    fail(
-      "shape_mismatch",
+    shapeMismatch(
       `${fn}: \`references\` must have one entry per ${hypName === "hypotheses" ? "hypothesis" : "prediction"} (${hyps.length}), got ${references.length}`,
     );
   }
@@ -178,7 +192,7 @@ export function checkPairs(
       refuse(fn, "references", "entries must be strings or arrays of strings", entry, ` at index ${i}`);
     }
     if (entry.length === 0)
-      fail("shape_mismatch", `${fn}: \`references\` entries must not be empty arrays, got one at index ${i}`);
+      shapeMismatch(`${fn}: \`references\` entries must not be empty arrays, got one at index ${i}`);
     for (let j = 0; j < entry.length; j++) {
       if (typeof entry[j] !== "string") {
         refuse(fn, "references", "must contain only strings", entry[j], ` at index ${i}.${j}`);
@@ -200,8 +214,7 @@ export function checkSinglePairs(
   const hyps = typeof hypotheses === "string" ? [hypotheses] : checkStrings(hypotheses, fn, hypName);
   const refs = typeof references === "string" ? [references] : checkStrings(references, fn, refName);
   if (hyps.length !== refs.length) {
-    fail(
-      "shape_mismatch",
+    shapeMismatch(
       `${fn}: \`${refName}\` must have one entry per hypothesis (${hyps.length}), got ${refs.length}`,
     );
   }
@@ -217,14 +230,13 @@ export function fromReferenceStreams(
   fn = "fromReferenceStreams",
 ): string[][] {
   if (!Array.isArray(streams) || streams.length === 0)
-    fail("invalid_value", `${fn}: \`streams\` must be a non-empty array of arrays`);
+    invalidValue(`${fn}: \`streams\` must be a non-empty array of arrays`);
   const n = streams[0]!.length;
   const out: string[][] = Array.from({ length: n }, () => []);
   for (let k = 0; k < streams.length; k++) {
     const stream = streams[k]!;
     if (!Array.isArray(stream) || stream.length !== n) {
-      fail(
-        "shape_mismatch",
+      shapeMismatch(
         `${fn}: every reference stream must have ${n} segments, got ${describeValue(stream)} at index ${k}`,
       );
     }
@@ -267,8 +279,7 @@ export function toReferenceStreams(references: readonly ReferenceSet[]): (string
 /** Checks the one hypothesis of a sentence-level function. */
 export function checkHypothesis(hypothesis: unknown, fn: string, name = "hypothesis"): string {
   if (typeof hypothesis !== "string")
-    fail(
-      "invalid_value",
+    invalidValue(
       `${fn}: \`${name}\` must be a string, got ${describeValue(hypothesis)}${Array.isArray(hypothesis) ? ` ${SWAP_HINT}` : ""}`,
     );
   return hypothesis;

@@ -1,4 +1,4 @@
-import { fail } from "../../../core/errors.js";
+import { invalidValue } from "../../../core/errors.js";
 import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { checkState, type FieldCheck, field, stateInvariant } from "../../../core/state-check.js";
 
@@ -67,7 +67,7 @@ export function plusScores(limbs: Float64Array, scores: ArrayLike<number>, fn: s
   for (let i = 0; i < scores.length; i++) {
     const x = scores[i]!;
     if (!Number.isFinite(x))
-      fail("invalid_value", `${fn}: a score is ${x} (inputs beyond the range of float64), at index ${i}`);
+      invalidValue(`${fn}: a score is ${x} (inputs beyond the range of float64), at index ${i}`);
     sum.add(x);
   }
   sum.finish();
@@ -115,4 +115,22 @@ export function checkMeanState(id: string, state: unknown, low = 0, high = 1): v
     sum >= low * s.count && sum <= high * s.count,
     `state.sum (${sum}) must lie in [${low} * count, ${high} * count] for count ${s.count} scores in [${low}, ${high}]`,
   );
+}
+
+/**
+ * State invariant: the counts `state[part]` do not exceed `state[whole]` (numbers, or arrays
+ * compared element by element), e.g. matched n-grams at most the n-grams of that order.
+ */
+export function checkAtMost(id: string, state: object, part: string, whole: string): void {
+  const s = state as Record<string, number | readonly number[]>;
+  const parts = [s[part]!].flat();
+  const wholes = [s[whole]!].flat();
+  parts.forEach((x, i) => {
+    const at = Array.isArray(s[part]) ? `[${i}]` : "";
+    stateInvariant(
+      id,
+      x <= wholes[i]!,
+      `state.${part}${at} (${x}) must not exceed state.${whole}${at} (${wholes[i]})`,
+    );
+  });
 }

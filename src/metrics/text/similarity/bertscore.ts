@@ -1,10 +1,10 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, invalidOption, invalidValue, shapeMismatch } from "../../../core/errors.js";
 import { addExactSums, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
-import { checkPairs } from "../shared/inputs.js";
+import { checkPairs, checkSameLength } from "../shared/inputs.js";
 import { plusScores } from "../shared/state.js";
 import { checkVectors, norm } from "./embedding-similarity.js";
 
@@ -49,12 +49,9 @@ export const bertScoreMeta = textEntry({
     "Raw scores crowd into a narrow high band; baseline rescaling spreads them without changing rankings.",
     "IDF weights (from the references) down-weight frequent tokens.",
   ],
-  references: [
-    { paper: "Zhang et al. 2020, BERTScore: Evaluating Text Generation with BERT" },
-    {
-      implementation:
-        "greedy matching, IDF (log((M+1)/(df+1)) over references) and baseline rescale as in bert_score 0.3.x; the embedder is the caller's",
-    },
+  papers: ["Zhang et al. 2020, BERTScore: Evaluating Text Generation with BERT"],
+  implementations: [
+    "greedy matching, IDF (log((M+1)/(df+1)) over references) and baseline rescale as in bert_score 0.3.x; the embedder is the caller's",
   ],
   exports: ["bertScore", "bertScoreDef", "bertScoreFromEmbeddings", "greedyMatch", "idfWeights"],
 });
@@ -62,8 +59,7 @@ export const bertScoreMeta = textEntry({
 function unitRows(fn: string, name: string, rows: TokenEmbeddings): Float64Array[] {
   return rows.map((row, i) => {
     const n = norm(row);
-    if (n === 0)
-      fail("invalid_value", `${fn}: \`${name}\` has a zero vector at token ${i}; its cosine is undefined`);
+    if (n === 0) invalidValue(`${fn}: \`${name}\` has a zero vector at token ${i}; its cosine is undefined`);
     return Float64Array.from(row, (x) => x / n);
   });
 }
@@ -97,8 +93,7 @@ export function greedyMatch(
   checkVectors("greedyMatch", "reference", reference, candidate.length > 0 ? dim : undefined);
   if (weights !== undefined) {
     if (weights.candidate.length !== candidate.length || weights.reference.length !== reference.length) {
-      fail(
-        "shape_mismatch",
+      shapeMismatch(
         `greedyMatch: \`weights\` must have one weight per token, got ${weights.candidate.length} for ${candidate.length} candidate and ${weights.reference.length} for ${reference.length} reference tokens`,
       );
     }
@@ -106,8 +101,8 @@ export function greedyMatch(
   if (candidate.length === 0 || reference.length === 0) return { precision: 0, recall: 0, f1: 0 };
   const c = unitRows("greedyMatch", "candidate", candidate);
   const r = unitRows("greedyMatch", "reference", reference);
-  const bestForCandidate = new Float64Array(c.length).fill(Number.NEGATIVE_INFINITY);
-  const bestForReference = new Float64Array(r.length).fill(Number.NEGATIVE_INFINITY);
+  const bestForCandidate = new Float64Array(c.length).fill(-Infinity);
+  const bestForReference = new Float64Array(r.length).fill(-Infinity);
   for (let i = 0; i < r.length; i++) {
     const ri = r[i] as Float64Array;
     for (let j = 0; j < c.length; j++) {
@@ -153,43 +148,40 @@ export interface BertScoreDefOptions {
 /** The three scores of a pair, in their order. */
 const KEYS = ["precision", "recall", "f1"] as const;
 
+/** `{ precision, recall, f1 }` with `value(key)` for each (in that order). */
+function perKey<T>(value: (key: (typeof KEYS)[number]) => T): Record<(typeof KEYS)[number], T> {
+  return Object.fromEntries(KEYS.map((key) => [key, value(key)])) as Record<(typeof KEYS)[number], T>;
+}
+
 function checkBaseline(fn: string, baseline: BertScoreBaseline | undefined): void {
   if (baseline === undefined) return;
   if (typeof baseline !== "object" || baseline === null)
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`baseline\` must be { precision, recall, f1 }, got ${describeValue(baseline)}`,
     );
   readOptions(`${fn}: option \`baseline\``, baseline, KEYS);
   for (const key of KEYS) {
     const b = baseline[key];
     if (typeof b !== "number" || !Number.isFinite(b) || b >= 1)
-      fail(
-        "invalid_option",
-        `${fn}: \`baseline.${key}\` must be a finite number below 1, got ${describeValue(b)}`,
-      );
+      invalidOption(`${fn}: \`baseline.${key}\` must be a finite number below 1, got ${describeValue(b)}`);
   }
 }
 
 /** Adds per-pair scores to the exact sums of `state` (all three sums computed before it changes). */
 function addPairScores(state: BertScoreState, scores: readonly BertScoreScore[]): void {
-  const [precision, recall, f1] = KEYS.map((key) =>
+  const sums = perKey((key) =>
     plusScores(
       state[key],
       scores.map((s) => s[key]),
       "bertScore",
     ),
-  ) as [Float64Array, Float64Array, Float64Array];
-  Object.assign(state, { precision, recall, f1, count: state.count + scores.length });
+  );
+  Object.assign(state, sums, { count: state.count + scores.length });
 }
 
 function rescale(s: BertScoreScore, baseline: BertScoreBaseline | undefined): BertScoreScore {
   if (baseline === undefined) return s;
-  return {
-    precision: (s.precision - baseline.precision) / (1 - baseline.precision),
-    recall: (s.recall - baseline.recall) / (1 - baseline.recall),
-    f1: (s.f1 - baseline.f1) / (1 - baseline.f1),
-  };
+  return perKey((key) => (s[key] - baseline[key]) / (1 - baseline[key]));
 }
 
 /**
@@ -217,23 +209,16 @@ export function bertScoreDef(
     id,
     meta: bertScoreMeta,
     options: baseline === undefined ? {} : { baseline: { ...baseline } },
-    init: () => ({ precision: exactSums(1), recall: exactSums(1), f1: exactSums(1), count: 0 }),
+    init: () => ({ ...perKey(() => exactSums(1)), count: 0 }),
     update(state, candidates, references, weights) {
       if (!Array.isArray(candidates) || !Array.isArray(references)) {
-        fail(
-          "invalid_value",
+        invalidValue(
           `bertScore: \`candidates\` and \`references\` must be arrays of token embeddings, got ${describeValue(candidates)} and ${describeValue(references)}`,
         );
       }
-      if (candidates.length !== references.length) {
-        fail(
-          "shape_mismatch",
-          `bertScore: \`candidates\` and \`references\` must have the same length, got ${candidates.length} and ${references.length}`,
-        );
-      }
+      checkSameLength("bertScore", "candidates", candidates.length, "references", references.length);
       if (weights !== undefined && weights.length !== candidates.length) {
-        fail(
-          "shape_mismatch",
+        shapeMismatch(
           `bertScore: \`weights\` must have one entry per pair, got ${weights.length} for ${candidates.length} pairs`,
         );
       }
@@ -242,24 +227,10 @@ export function bertScoreDef(
       );
       addPairScores(state, scores);
     },
-    merge: (a, b) => ({
-      precision: addExactSums(a.precision, b.precision),
-      recall: addExactSums(a.recall, b.recall),
-      f1: addExactSums(a.f1, b.f1),
-      count: a.count + b.count,
-    }),
-    compute: (s) => ({
-      precision: exactToNumber(s.precision) / s.count,
-      recall: exactToNumber(s.recall) / s.count,
-      f1: exactToNumber(s.f1) / s.count,
-    }),
+    merge: (a, b) => ({ ...perKey((key) => addExactSums(a[key], b[key])), count: a.count + b.count }),
+    compute: (s) => perKey((key) => exactToNumber(s[key]) / s.count),
     validateState(state): asserts state is BertScoreState {
-      checkState(id, state, {
-        precision: exactSumsShape(1),
-        recall: exactSumsShape(1),
-        f1: exactSumsShape(1),
-        count: field.count(),
-      });
+      checkState(id, state, { ...perKey(() => exactSumsShape(1)), count: field.count() });
     },
   };
 }
@@ -298,15 +269,12 @@ export function bertScore(
   const fn = "bertScore";
   const o = readOptions<BertScoreOptions>(fn, options, BERT_SCORE_OPTIONS);
   if (typeof o.embed !== "function")
-    fail("invalid_option", `${fn}: option \`embed\` must be a function, got ${describeValue(o.embed)}`);
+    invalidOption(`${fn}: option \`embed\` must be a function, got ${describeValue(o.embed)}`);
   const idf = optBoolean(fn, "idf", o.idf, false);
   if (o.tokenize !== undefined && typeof o.tokenize !== "function")
-    fail("invalid_option", `${fn}: option \`tokenize\` must be a function, got ${describeValue(o.tokenize)}`);
+    invalidOption(`${fn}: option \`tokenize\` must be a function, got ${describeValue(o.tokenize)}`);
   if (idf && o.tokenize === undefined)
-    fail(
-      "invalid_option",
-      `${fn}: option \`idf\` needs a \`tokenize\` function aligned with the embedder's tokens`,
-    );
+    invalidOption(`${fn}: option \`idf\` needs a \`tokenize\` function aligned with the embedder's tokens`);
   checkBaseline(fn, o.baseline);
   const { references: refSets } = checkPairs(candidates, references, fn, "candidates");
   // Options and inputs are checked synchronously (a caller's mistake throws at the call); only
@@ -323,8 +291,7 @@ async function scoreWithEmbedder(
   const flatRefs = refSets.flat();
   const [candEmb, refEmb] = await Promise.all([o.embed(candidates), o.embed(flatRefs)]);
   if (candEmb.length !== candidates.length || refEmb.length !== flatRefs.length) {
-    fail(
-      "shape_mismatch",
+    shapeMismatch(
       `bertScore: \`embed\` must return one token-embedding list per text, got ${candEmb.length} for ${candidates.length} and ${refEmb.length} for ${flatRefs.length}`,
     );
   }
@@ -335,8 +302,7 @@ async function scoreWithEmbedder(
     weightOf = (text, rows) => {
       const tokens = tokenize(text);
       if (tokens.length !== rows)
-        fail(
-          "shape_mismatch",
+        shapeMismatch(
           `bertScore: \`tokenize\` gave ${tokens.length} tokens but \`embed\` ${rows} vectors for ${describeValue(text)}`,
         );
       return tokens.map(idfOf);
@@ -355,14 +321,7 @@ async function scoreWithEmbedder(
           ? undefined
           : { candidate: weightOf(cand, c.length), reference: weightOf(ref, r.length) };
       const s = greedyMatch(c, r, w);
-      best =
-        best === undefined
-          ? s
-          : {
-              precision: Math.max(best.precision, s.precision),
-              recall: Math.max(best.recall, s.recall),
-              f1: Math.max(best.f1, s.f1),
-            };
+      best = best === undefined ? s : perKey((key) => Math.max((best as BertScoreScore)[key], s[key]));
     }
     return rescale(best as BertScoreScore, o.baseline);
   });

@@ -1,4 +1,4 @@
-import { fail } from "../../../core/errors.js";
+import { emptyInput } from "../../../core/errors.js";
 import { exactSumOf } from "../../../core/exact-sum.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
@@ -30,9 +30,7 @@ export const distinctNMeta = textEntry({
     "Falls as the corpus grows; compare only corpora of similar size.",
     "Rewards diversity, not quality: random text scores high.",
   ],
-  references: [
-    { paper: "Li et al. 2016, A diversity-promoting objective function for neural conversation models" },
-  ],
+  papers: ["Li et al. 2016, A diversity-promoting objective function for neural conversation models"],
   exports: ["distinctN", "distinctNDef"],
 });
 
@@ -122,10 +120,8 @@ export const selfBleuMeta = textEntry({
     "Quadratic cost in the number of texts.",
     "Lower means more diverse; says nothing about quality.",
   ],
-  references: [
-    { paper: "Zhu et al. 2018, Texygen: a benchmarking platform for text generation models" },
-    { implementation: "Texygen SelfBleu over nltk 3.8 sentence_bleu with SmoothingFunction().method1" },
-  ],
+  papers: ["Zhu et al. 2018, Texygen: a benchmarking platform for text generation models"],
+  implementations: ["Texygen SelfBleu over nltk 3.8 sentence_bleu with SmoothingFunction().method1"],
   exports: ["selfBleu", "selfBleuDef"],
 });
 
@@ -157,7 +153,7 @@ export function selfBleuDef(
     merge: (a, b) => ({ texts: [...a.texts, ...b.texts] }),
     compute(state) {
       const n = state.texts.length;
-      if (n < 2) fail("empty_input", `${fn}: needs at least 2 texts, got ${n}`);
+      if (n < 2) emptyInput(`${fn}: needs at least 2 texts, got ${n}`);
       const scores = state.texts.map((text, i) =>
         nltkSentenceBleu(
           text,

@@ -1,8 +1,8 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, invalidOption, invalidValue, shapeMismatch } from "../../../core/errors.js";
 import { readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
-import { refuse } from "../shared/inputs.js";
+import { checkSameLength, refuse } from "../shared/inputs.js";
 import {
   addScores,
   checkMeanState,
@@ -30,12 +30,9 @@ export const embeddingSimilarityMeta = textEntry({
     "Only as good as the encoder: scores from different models are not comparable.",
     "Insensitive to word order and negation with many encoders.",
   ],
-  references: [
-    { paper: "Reimers & Gurevych 2019, Sentence-BERT" },
-    {
-      implementation:
-        "cosine similarity as torch.nn.functional.cosine_similarity (no eps clamp: a zero vector is an error)",
-    },
+  papers: ["Reimers & Gurevych 2019, Sentence-BERT"],
+  implementations: [
+    "cosine similarity as torch.nn.functional.cosine_similarity (no eps clamp: a zero vector is an error)",
   ],
   exports: ["embeddingSimilarity", "embeddingSimilarityDef", "cosineSimilarity", "sentenceSimilarity"],
 });
@@ -50,8 +47,7 @@ export function checkVectors(fn: string, name: string, value: unknown, dimension
     const vec = v as ArrayLike<number>;
     if (dim < 0) dim = vec.length;
     if (vec.length !== dim)
-      fail(
-        "shape_mismatch",
+      shapeMismatch(
         `${fn}: \`${name}\` vectors must all have dimension ${dim}, got ${vec.length} at index ${i}`,
       );
     for (let k = 0; k < vec.length; k++) {
@@ -77,18 +73,11 @@ export function norm(v: ArrayLike<number>): number {
  * @example cosineSimilarity([1, 0], [1, 1]) // 0.7071067811865475
  */
 export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length)
-    fail(
-      "shape_mismatch",
-      `cosineSimilarity: \`a\` and \`b\` must have the same length, got ${a.length} and ${b.length}`,
-    );
+  checkSameLength("cosineSimilarity", "a", a.length, "b", b.length);
   const na = norm(a);
   const nb = norm(b);
   if (na === 0 || nb === 0)
-    fail(
-      "invalid_value",
-      `cosineSimilarity: \`${na === 0 ? "a" : "b"}\` is a zero vector; the cosine is undefined`,
-    );
+    invalidValue(`cosineSimilarity: \`${na === 0 ? "a" : "b"}\` is a zero vector; the cosine is undefined`);
   let dot = 0;
   for (let i = 0; i < a.length; i++) dot += (a[i] as number) * (b[i] as number);
   return dot / (na * nb);
@@ -118,12 +107,13 @@ export function embeddingSimilarityDef(
     update(state, predictions, references) {
       const dim = checkVectors("embeddingSimilarity", "predictions", predictions);
       checkVectors("embeddingSimilarity", "references", references, predictions.length > 0 ? dim : undefined);
-      if (predictions.length !== references.length) {
-        fail(
-          "shape_mismatch",
-          `embeddingSimilarity: \`predictions\` and \`references\` must have the same length, got ${predictions.length} and ${references.length}`,
-        );
-      }
+      checkSameLength(
+        "embeddingSimilarity",
+        "predictions",
+        predictions.length,
+        "references",
+        references.length,
+      );
       const scores = predictions.map((p, i) => cosineSimilarity(p, references[i] as readonly number[]));
       addScores(state, scores, "embeddingSimilarity");
     },
@@ -155,15 +145,11 @@ export async function sentenceSimilarity(
 ): Promise<{ scores: number[]; mean: number }> {
   const o = readOptions<{ readonly embed: SentenceEmbedder }>("sentenceSimilarity", options, ["embed"]);
   if (typeof o.embed !== "function")
-    fail(
-      "invalid_option",
-      `sentenceSimilarity: option \`embed\` must be a function, got ${describeValue(o.embed)}`,
-    );
+    invalidOption(`sentenceSimilarity: option \`embed\` must be a function, got ${describeValue(o.embed)}`);
   checkTexts("sentenceSimilarity", predictions, references);
   const [a, b] = await Promise.all([o.embed(predictions), o.embed(references)]);
   if (a.length !== predictions.length || b.length !== references.length) {
-    fail(
-      "shape_mismatch",
+    shapeMismatch(
       `sentenceSimilarity: \`embed\` must return one vector per text, got ${a.length} for ${predictions.length} and ${b.length} for ${references.length}`,
     );
   }
@@ -186,9 +172,5 @@ export function checkTexts(fn: string, predictions: unknown, references: unknown
   }
   const a = predictions as string[];
   const b = references as string[];
-  if (a.length !== b.length)
-    fail(
-      "shape_mismatch",
-      `${fn}: \`predictions\` and \`references\` must have the same length, got ${a.length} and ${b.length}`,
-    );
+  checkSameLength(fn, "predictions", a.length, "references", b.length);
 }

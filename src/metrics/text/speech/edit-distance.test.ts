@@ -10,6 +10,18 @@ import {
   toIds,
 } from "./edit-distance.js";
 
+/** The textbook unit-cost Levenshtein DP, the oracle of the fast paths. */
+function plainLevenshtein(a: readonly number[], b: readonly number[]): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
 describe("editDistance", () => {
   it("matches the torchmetrics docstring examples", () => {
     // rain -> sain -> shin -> shine: 3 edits; with substitution cost 2: 5 (torchmetrics 1.9.0 docs).
@@ -18,6 +30,11 @@ describe("editDistance", () => {
     expect(editDistance(["rain", "lnaguaeg"], ["shine", "language"], { reduction: "none" })).toEqual([3, 4]);
     expect(editDistance(["rain", "lnaguaeg"], ["shine", "language"], { reduction: "mean" })).toBe(3.5);
     expect(editDistance(["rain", "lnaguaeg"], ["shine", "language"], { reduction: "sum" })).toBe(7);
+  });
+
+  it("levenshteinDistance: equal numbers match, NaN matches nothing (as ===), -0 equals 0", () => {
+    expect(levenshteinDistance([Number.NaN, 1, -0], [Number.NaN, 1, 0])).toBe(1);
+    expect(levenshteinDistance([], [1, 2])).toBe(2);
   });
 
   it("counts code points, not UTF-16 units", () => {
@@ -30,7 +47,8 @@ describe("editDistance", () => {
         fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 30 }),
         fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 30 }),
         (a, b) => {
-          const d = levenshteinDistance(a, b);
+          const d = plainLevenshtein(a, b);
+          expect(levenshteinDistance(a, b)).toBe(d);
           expect(beamLevenshteinDistance(Int32Array.from(a), Int32Array.from(b))).toBe(d);
           const al = levenshteinAlignment(b, a);
           expect(al.substitutions + al.deletions + al.insertions).toBe(d);

@@ -27,45 +27,19 @@ export function toIds(
   b: readonly string[],
   vocab: Map<string, number> = new Map(),
 ): [Int32Array, Int32Array] {
-  const convert = (tokens: readonly string[]): Int32Array => {
-    const out = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const w = tokens[i]!;
-      let v = vocab.get(w);
-      if (v === undefined) {
-        v = vocab.size;
-        vocab.set(w, v);
-      }
-      out[i] = v;
-    }
-    return out;
-  };
+  const convert = (tokens: readonly string[]): Int32Array =>
+    Int32Array.from(tokens, (w) => internIn(vocab, w));
   return [convert(a), convert(b)];
 }
 
-/** Plain Levenshtein distance (unit costs) between two id sequences. O(n*m) time, O(m) memory. */
+/**
+ * Levenshtein distance (unit costs) between two sequences: the S + D + I of an optimal alignment
+ * ({@link levenshteinAlignmentInto}, bit-parallel; every NaN differs from everything). O(n*m/32).
+ */
 export function levenshteinDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  const m = b.length;
-  if (n === 0) return m;
-  if (m === 0) return n;
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
-  for (let j = 0; j <= m; j++) prev[j] = j;
-  for (let i = 1; i <= n; i++) {
-    cur[0] = i;
-    const ai = a[i - 1];
-    for (let j = 1; j <= m; j++) {
-      const diag = prev[j - 1]! + (ai === b[j - 1] ? 0 : 1);
-      const up = prev[j]! + 1;
-      const left = cur[j - 1]! + 1;
-      cur[j] = diag < up ? Math.min(diag, left) : Math.min(up, left);
-    }
-    const t = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[m]!;
+  const out = new Int32Array(3);
+  levenshteinAlignmentInto(a, 0, a.length, b, 0, b.length, out);
+  return out[0]! + out[1]! + out[2]!;
 }
 
 /**
@@ -135,12 +109,10 @@ export const editDistanceMeta = textEntry({
   title: "Character edit distance (Levenshtein)",
   formula:
     "d(h, r) = \\min \\#\\{\\text{insertions} + \\text{deletions} + c_{sub}\\cdot\\text{substitutions}\\}",
-  range: [0, Number.POSITIVE_INFINITY],
+  range: [0, Infinity],
   direction: "lower",
-  references: [
-    { paper: "Levenshtein 1966" },
-    { implementation: "torchmetrics 1.9.0 EditDistance / edit_distance" },
-  ],
+  papers: ["Levenshtein 1966"],
+  implementations: ["torchmetrics 1.9.0 EditDistance / edit_distance"],
   exports: ["editDistance", "editDistanceDef", "levenshteinDistance", "levenshteinAlignment"],
 });
 

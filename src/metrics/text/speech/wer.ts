@@ -1,13 +1,14 @@
 import type { CatalogEntry } from "../../../catalog/types.js";
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, emptyInput, invalidOption, invalidState } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import { checkSinglePairs, checkStrings, refuse } from "../shared/inputs.js";
+import { internIn } from "../shared/ngram-matches.js";
 import { jiwerChars, jiwerPairWordIds, jiwerWords, PairWordIds } from "../tokenizers/jiwer.js";
-import { pySplit, pyStrip } from "../tokenizers/python-strings.js";
+import { pyStrip } from "../tokenizers/python-strings.js";
 import { type AlignmentBacktrace, alignBitParallel } from "./bit-parallel-alignment.js";
 
 export { jiwerChars, jiwerWords };
@@ -108,22 +109,41 @@ function backtraceOf(convention: ErrorRateConvention): AlignmentBacktrace {
   return convention === "jiwer" || convention === "torchmetrics" ? "python-levenshtein" : "rapidfuzz";
 }
 
-function tokenize(text: string, unit: Unit, convention: ErrorRateConvention): string[] {
-  if (convention !== "torchmetrics") return unit === "word" ? jiwerWords(text) : jiwerChars(text);
-  return unit === "word" ? pySplit(text) : Array.from(text);
+/** The characters a convention aligns (words take the id path of {@link accumulateWords}). */
+function characters(text: string, convention: ErrorRateConvention): string[] {
+  return convention === "torchmetrics" ? Array.from(text) : jiwerChars(text);
 }
 
+/** Aligns one pair of token lists (ids from `vocab`) and adds its counts to `s`. */
+function addAlignment(
+  s: ErrorRateState,
+  refTokens: readonly string[],
+  hypTokens: readonly string[],
+  vocab: Map<string, number>,
+  backtrace: AlignmentBacktrace,
+): void {
+  const ids = (tokens: readonly string[]): Int32Array => Int32Array.from(tokens, (t) => internIn(vocab, t));
+  const ref = ids(refTokens);
+  const hyp = ids(hypTokens);
+  const counts = new Int32Array(3);
+  alignBitParallel(ref, 0, ref.length, hyp, 0, hyp.length, vocab.size, backtrace, counts);
+  addPair(s, ref.length, hyp.length, counts);
+}
+
+/** The fields of {@link ErrorRateState}, all counts. */
+const COUNT_FIELDS: readonly (keyof ErrorRateState)[] = [
+  "pairs",
+  "hits",
+  "substitutions",
+  "deletions",
+  "insertions",
+  "referenceTokens",
+  "hypothesisTokens",
+  "maxTokens",
+];
+
 function emptyState(): ErrorRateState {
-  return {
-    pairs: 0,
-    hits: 0,
-    substitutions: 0,
-    deletions: 0,
-    insertions: 0,
-    referenceTokens: 0,
-    hypothesisTokens: 0,
-    maxTokens: 0,
-  };
+  return Object.fromEntries(COUNT_FIELDS.map((k) => [k, 0])) as unknown as ErrorRateState;
 }
 
 function emptyReference(fn: string, convention: ErrorRateConvention, reference: unknown, i: number): never {
@@ -152,33 +172,16 @@ function accumulate(
   }
   const refTokens: string[][] = [];
   for (let i = 0; i < pairs.references.length; i++) {
-    const tokens = tokenize(pairs.references[i]!, unit, convention);
+    const tokens = characters(pairs.references[i]!, convention);
     if (tokens.length === 0 && (convention === "jiwer" || convention === "jiwer3"))
       emptyReference(fn, convention, pairs.references[i], i);
     refTokens.push(tokens);
   }
   const vocab = new Map<string, number>();
-  const ids = (tokens: readonly string[]): Int32Array => {
-    const out = new Int32Array(tokens.length);
-    for (let k = 0; k < tokens.length; k++) {
-      let v = vocab.get(tokens[k]!);
-      if (v === undefined) {
-        v = vocab.size;
-        vocab.set(tokens[k]!, v);
-      }
-      out[k] = v;
-    }
-    return out;
-  };
   const delta = emptyState();
-  const counts = new Int32Array(3);
   const backtrace = backtraceOf(convention);
-  for (let i = 0; i < pairs.hypotheses.length; i++) {
-    const ref = ids(refTokens[i]!);
-    const hyp = ids(tokenize(pairs.hypotheses[i]!, unit, convention));
-    alignBitParallel(ref, 0, ref.length, hyp, 0, hyp.length, vocab.size, backtrace, counts);
-    addPair(delta, ref.length, hyp.length, counts);
-  }
+  for (let i = 0; i < pairs.hypotheses.length; i++)
+    addAlignment(delta, refTokens[i]!, characters(pairs.hypotheses[i]!, convention), vocab, backtrace);
   delta.pairs = pairs.hypotheses.length;
   addStates(state, delta);
 }
@@ -328,8 +331,7 @@ function contiguousCounts(
   const refTokens = split(state.references);
   const hypTokens = split(state.hypotheses);
   if (refTokens.length === 0 && convention !== "jiwer4")
-    fail(
-      "empty_input",
+    emptyInput(
       `${fn}: the references hold no ${unit === "word" ? "word" : "character"} (${REFERENCE_VERSION[convention as "jiwer"]} raises; convention "jiwer4" scores empty references)`,
     );
   // The alignment keeps 4 words per 32 reference tokens per hypothesis token.
@@ -339,22 +341,8 @@ function contiguousCounts(
     16 * Math.ceil(refTokens.length / 32) * hypTokens.length,
     "invalid_value",
   );
-  const vocab = new Map<string, number>();
-  const ids = (tokens: readonly string[]): Int32Array =>
-    Int32Array.from(tokens, (t) => {
-      let v = vocab.get(t);
-      if (v === undefined) {
-        v = vocab.size;
-        vocab.set(t, v);
-      }
-      return v;
-    });
-  const ref = ids(refTokens);
-  const hyp = ids(hypTokens);
-  const counts = new Int32Array(3);
-  alignBitParallel(ref, 0, ref.length, hyp, 0, hyp.length, vocab.size, backtraceOf(convention), counts);
   const s = emptyState();
-  addPair(s, ref.length, hyp.length, counts);
+  addAlignment(s, refTokens, hypTokens, new Map(), backtraceOf(convention));
   s.pairs = 1;
   return s;
 }
@@ -369,7 +357,7 @@ function readConvention(
   const convention = optOneOf(fn, "convention", o.convention, errorRateConventions, "jiwer");
   const contiguous = optBoolean(fn, "contiguous", o.contiguous, false);
   if (contiguous && convention === "torchmetrics")
-    fail("invalid_option", `${fn}: option \`contiguous\` is jiwer's transform; torchmetrics has none`);
+    invalidOption(`${fn}: option \`contiguous\` is jiwer's transform; torchmetrics has none`);
   return { convention, contiguous };
 }
 
@@ -377,15 +365,15 @@ export const werMeta = textEntry({
   id: "text/wer",
   title: "Word error rate",
   formula: "\\mathrm{WER} = \\frac{S + D + I}{N}",
-  range: [0, Number.POSITIVE_INFINITY],
+  range: [0, Infinity],
   direction: "lower",
   robustness: [
     "Corpus WER (summed edits over summed reference words) is not the mean of sentence WERs.",
     "Can exceed 1 with many insertions.",
   ],
-  references: [
-    { implementation: "jiwer 2.3.0 wer / compute_measures (python-Levenshtein 0.12.2)" },
-    { implementation: "torchmetrics 1.9.0 WordErrorRate" },
+  implementations: [
+    "jiwer 2.3.0 wer / compute_measures (python-Levenshtein 0.12.2)",
+    "torchmetrics 1.9.0 WordErrorRate",
   ],
   exports: ["wordErrorRate", "werDef", "alignmentMeasures", "alignmentMeasuresDef"],
 });
@@ -393,9 +381,9 @@ export const cerMeta = textEntry({
   id: "text/cer",
   title: "Character error rate",
   formula: "\\mathrm{CER} = \\frac{S + D + I}{N_{chars}}",
-  range: [0, Number.POSITIVE_INFINITY],
+  range: [0, Infinity],
   direction: "lower",
-  references: [{ implementation: "jiwer 2.3.0 cer" }, { implementation: "torchmetrics 1.9.0 CharErrorRate" }],
+  implementations: ["jiwer 2.3.0 cer", "torchmetrics 1.9.0 CharErrorRate"],
   exports: ["charErrorRate", "cerDef"],
 });
 export const merMeta = textEntry({
@@ -404,11 +392,8 @@ export const merMeta = textEntry({
   formula: "\\mathrm{MER} = \\frac{S + D + I}{H + S + D + I}",
   range: [0, 1],
   direction: "lower",
-  references: [
-    { paper: "Morris et al. 2004" },
-    { implementation: "jiwer 2.3.0 mer" },
-    { implementation: "torchmetrics 1.9.0 MatchErrorRate" },
-  ],
+  papers: ["Morris et al. 2004"],
+  implementations: ["jiwer 2.3.0 mer", "torchmetrics 1.9.0 MatchErrorRate"],
   exports: ["matchErrorRate", "merDef"],
 });
 export const wilMeta = textEntry({
@@ -417,11 +402,8 @@ export const wilMeta = textEntry({
   formula: "\\mathrm{WIL} = 1 - \\frac{H}{N}\\cdot\\frac{H}{P}",
   range: [0, 1],
   direction: "lower",
-  references: [
-    { paper: "Morris et al. 2004" },
-    { implementation: "jiwer 2.3.0 wil" },
-    { implementation: "torchmetrics 1.9.0 WordInfoLost" },
-  ],
+  papers: ["Morris et al. 2004"],
+  implementations: ["jiwer 2.3.0 wil", "torchmetrics 1.9.0 WordInfoLost"],
   exports: ["wordInformationLost", "wilDef"],
 });
 export const wipMeta = textEntry({
@@ -430,11 +412,8 @@ export const wipMeta = textEntry({
   formula: "\\mathrm{WIP} = \\frac{H}{N}\\cdot\\frac{H}{P}",
   range: [0, 1],
   direction: "higher",
-  references: [
-    { paper: "Morris et al. 2004" },
-    { implementation: "jiwer 2.3.0 wip" },
-    { implementation: "torchmetrics 1.9.0 WordInfoPreserved" },
-  ],
+  papers: ["Morris et al. 2004"],
+  implementations: ["jiwer 2.3.0 wip", "torchmetrics 1.9.0 WordInfoPreserved"],
   exports: ["wordInformationPreserved", "wipDef"],
 });
 
@@ -489,7 +468,7 @@ function countsDef<R>(
     merge: (a, b) => mergeStates(a as ErrorRateState, b as ErrorRateState),
     compute(state) {
       const s = state as ErrorRateState;
-      if (s.pairs === 0) fail("empty_input", `${fn}: no pairs to score`);
+      if (s.pairs === 0) emptyInput(`${fn}: no pairs to score`);
       return result(s);
     },
     validateState(state): asserts state is WordErrorRateState {
@@ -500,7 +479,7 @@ function countsDef<R>(
 
 function checkNonEmptyText(value: unknown, path: string, id: string): void {
   if (typeof value !== "string" || value.length === 0)
-    fail("invalid_state", `${id}: ${path} must be a non-empty string, got ${describeValue(value)}`);
+    invalidState(`${id}: ${path} must be a non-empty string, got ${describeValue(value)}`);
 }
 
 function rateDef(
@@ -518,16 +497,7 @@ function rateDef(
 
 /** The counts must describe alignments: H + S + D reference tokens, H + S + I hypothesis tokens. */
 function checkErrorRateState(id: string, state: unknown): void {
-  checkState(id, state, {
-    pairs: field.count(),
-    hits: field.count(),
-    substitutions: field.count(),
-    deletions: field.count(),
-    insertions: field.count(),
-    referenceTokens: field.count(),
-    hypothesisTokens: field.count(),
-    maxTokens: field.count(),
-  });
+  checkState(id, state, Object.fromEntries(COUNT_FIELDS.map((k) => [k, field.count()])));
   const s = state as ErrorRateState;
   stateInvariant(
     id,
@@ -636,8 +606,7 @@ export function alignmentMeasuresDef(
     contiguous: o.contiguous,
   });
   if (convention === "torchmetrics")
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`convention\` must be a jiwer convention ("jiwer", "jiwer3", "jiwer4"), got "torchmetrics"`,
     );
   return countsDef(

@@ -1,4 +1,4 @@
-import { fail } from "../../../core/errors.js";
+import { emptyInput } from "../../../core/errors.js";
 import { optInteger, optionNames, optNumber, optSize, readOptions } from "../../../core/options.js";
 import { refuse } from "../shared/inputs.js";
 import type { RougeScore, RougeState } from "./rouge.js";
@@ -131,7 +131,7 @@ export function rougeBootstrap(
   const nSamples = optSize(fn, "nSamples", o.nSamples, 1000, { bytesPerUnit: 24 }) as number;
   const seed = optInteger(fn, "seed", o.seed, 0, { min: 0, max: 0xffffffff });
   checkRougeColumns(fn, state);
-  if (state.count === 0) fail("empty_input", "rougeBootstrap: no pairs to resample");
+  if (state.count === 0) emptyInput("rougeBootstrap: no pairs to resample");
   const n = state.count;
   const delta = (1 - confidence) / 2;
   const qs = [100 * delta, 50, 100 * (1 - delta)];

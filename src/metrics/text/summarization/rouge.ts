@@ -1,4 +1,4 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, invalidOption } from "../../../core/errors.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
@@ -105,16 +105,11 @@ export const rougeMeta = textEntry({
     'rouge-score\'s tokenizer drops every character outside [a-z0-9], so non-Latin text scores 0; use tokenizer "unicode" for other scripts.',
     "Stemming, tokenization and Lsum sentence splitting change scores; report the settings.",
   ],
-  references: [
-    { paper: "Lin 2004, ROUGE: A Package for Automatic Evaluation of Summaries" },
-    {
-      implementation:
-        "rouge-score 0.1.2 RougeScorer.score / score_multi (tokenizer, Porter stemmer, Lsum on newlines)",
-    },
-    { implementation: "torchmetrics 1.9.0 ROUGEScore (rouge1/2/L; accumulate best/avg)" },
-    {
-      implementation: "ROUGE-1.5.5.pl (ROUGE-W with -w, ROUGE-S/SU with -2 and -u; rouge-score has neither)",
-    },
+  papers: ["Lin 2004, ROUGE: A Package for Automatic Evaluation of Summaries"],
+  implementations: [
+    "rouge-score 0.1.2 RougeScorer.score / score_multi (tokenizer, Porter stemmer, Lsum on newlines)",
+    "torchmetrics 1.9.0 ROUGEScore (rouge1/2/L; accumulate best/avg)",
+    "ROUGE-1.5.5.pl (ROUGE-W with -w, ROUGE-S/SU with -2 and -u; rouge-score has neither)",
   ],
   exports: ["rouge", "rougeDef", "rougeScore", "rougeScoreMulti", "rougePairs"],
 });
@@ -144,20 +139,18 @@ function resolveOptions(options: unknown, fn: string): Resolved {
   const o = readOptions<RougeOptions>(fn, options, ROUGE_OPTIONS);
   const types = o.rougeTypes ?? DEFAULT_TYPES;
   if (!Array.isArray(types) || types.length === 0) {
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`rougeTypes\` must be a non-empty array of ${TYPE_WORDS}, got ${describeValue(types)}`,
     );
   }
   types.forEach((t, i) => {
     if (typeof t !== "string" || !TYPE_PATTERN.test(t)) {
-      fail(
-        "invalid_option",
+      invalidOption(
         `${fn}: option \`rougeTypes\` must contain ${TYPE_WORDS}, got ${describeValue(t)} at index ${i}`,
       );
     }
     if (types.indexOf(t) !== i)
-      fail("invalid_option", `${fn}: option \`rougeTypes\` lists ${JSON.stringify(t)} twice`);
+      invalidOption(`${fn}: option \`rougeTypes\` lists ${JSON.stringify(t)} twice`);
   });
   const tokenizer = optOneOf(fn, "tokenizer", o.tokenizer, ["rouge-score", "unicode"], "rouge-score");
   const multiReference = optOneOf(
@@ -187,6 +180,24 @@ function fmeasure(precision: number, recall: number): number {
 }
 
 const ZERO: RougeScore = { precision: 0, recall: 0, fmeasure: 0 };
+
+/** Writes precision, recall and F1 (by default their harmonic mean) to `out[at .. at + 3)`. */
+function putScore(
+  out: Float64Array,
+  at: number,
+  precision: number,
+  recall: number,
+  f1 = fmeasure(precision, recall),
+): void {
+  out[at] = precision;
+  out[at + 1] = recall;
+  out[at + 2] = f1;
+}
+
+/** The score whose precision, recall and F1 are `out[at .. at + 3)`. */
+function scoreAt(out: Float64Array, at: number): RougeScore {
+  return { precision: out[at]!, recall: out[at + 1]!, fmeasure: out[at + 2]! };
+}
 
 /**
  * Reusable scratch space for scoring many pairs: one token-id dictionary and growable buffers, so
@@ -244,11 +255,7 @@ function scoreNgrams(
   const overlap = perOrder[3 * (n - 1) + 2]!;
   const targetCount = Math.max(target.length - n + 1, 0);
   const predictionCount = Math.max(prediction.length - n + 1, 0);
-  const precision = overlap / Math.max(predictionCount, 1);
-  const recall = overlap / Math.max(targetCount, 1);
-  out[at] = precision;
-  out[at + 1] = recall;
-  out[at + 2] = fmeasure(precision, recall);
+  putScore(out, at, overlap / Math.max(predictionCount, 1), overlap / Math.max(targetCount, 1));
 }
 
 /**
@@ -309,18 +316,8 @@ function scoreLcs(
   out: Float64Array,
   at: number,
 ): void {
-  if (target.length === 0 || prediction.length === 0) {
-    out[at] = 0;
-    out[at + 1] = 0;
-    out[at + 2] = 0;
-    return;
-  }
-  const lcs = lcsLength(target, prediction, ws);
-  const precision = lcs / prediction.length;
-  const recall = lcs / target.length;
-  out[at] = precision;
-  out[at + 1] = recall;
-  out[at + 2] = fmeasure(precision, recall);
+  const lcs = target.length === 0 || prediction.length === 0 ? 0 : lcsLength(target, prediction, ws);
+  putScore(out, at, lcs / Math.max(prediction.length, 1), lcs / Math.max(target.length, 1));
 }
 
 /** Indices into `ref` of one LCS, read back exactly as rouge-score's `_backtrack_norec`. */
@@ -362,15 +359,7 @@ function scoreSummaryLcs(refSentences: readonly string[][], canSentences: readon
   for (const s of canSentences) n += s.length;
   if (m === 0 || n === 0) return ZERO;
   const ids = new Map<string, number>();
-  const encode = (tokens: readonly string[]): Int32Array =>
-    Int32Array.from(tokens, (token) => {
-      let id = ids.get(token);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(token, id);
-      }
-      return id;
-    });
+  const encode = (tokens: readonly string[]): Int32Array => Int32Array.from(tokens, (t) => internIn(ids, t));
   const refs = refSentences.map(encode);
   const cans = canSentences.map(encode);
   const budgetRef = new Int32Array(ids.size);
@@ -418,9 +407,7 @@ function scorePairInto(
     const kind = kinds[t]!;
     if (kind.kind === "Lsum") {
       const s = scoreSummaryLcs(sentences(target).map(tokenize), sentences(prediction).map(tokenize));
-      out[3 * t] = s.precision;
-      out[3 * t + 1] = s.recall;
-      out[3 * t + 2] = s.fmeasure;
+      putScore(out, 3 * t, s.precision, s.recall, s.fmeasure);
       continue;
     }
     if (targetIds === undefined || predictionIds === undefined) {
@@ -439,11 +426,8 @@ function scorePairInto(
       scores = rougeWeightedLcs(refSentences, candSentences, ws.vocabulary, resolved.weightFactor);
     } else if (kind.kind === "S")
       scores = rougeSkipBigram(targetIds, predictionIds, ws.vocabulary, kind.distance, kind.unigrams);
-    if (scores !== undefined) {
-      out[3 * t] = scores[0];
-      out[3 * t + 1] = scores[1];
-      out[3 * t + 2] = scores[2];
-    } else if (kind.kind === "L") scoreLcs(targetIds, predictionIds, ws, out, 3 * t);
+    if (scores !== undefined) putScore(out, 3 * t, ...scores);
+    else if (kind.kind === "L") scoreLcs(targetIds, predictionIds, ws, out, 3 * t);
     else if (kind.kind === "n") {
       // The clipped matches of every order up to the highest ROUGE-N asked, once per pair.
       if (perOrder === undefined) {
@@ -473,11 +457,7 @@ function scorePair(
   scorePairInto(target, prediction, resolved, ws, out);
   const result: Record<string, RougeScore> = {};
   resolved.types.forEach((type, t) => {
-    result[type] = {
-      precision: out[3 * t] as number,
-      recall: out[3 * t + 1] as number,
-      fmeasure: out[3 * t + 2] as number,
-    };
+    result[type] = scoreAt(out, 3 * t);
   });
   return result;
 }
@@ -628,9 +608,7 @@ export function rougeDef(
           );
           types.forEach((type, t) => {
             const s = best[type] as RougeScore;
-            row[3 * t] = s.precision;
-            row[3 * t + 1] = s.recall;
-            row[3 * t + 2] = s.fmeasure;
+            putScore(row, 3 * t, s.precision, s.recall, s.fmeasure);
           });
         }
         for (let t = 0; t < types.length; t++)

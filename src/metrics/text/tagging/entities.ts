@@ -1,4 +1,4 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, invalidValue } from "../../../core/errors.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { refuse } from "../shared/inputs.js";
 
@@ -75,8 +75,7 @@ export function flattenSentences(
   const flat: string[] = [];
   value.forEach((sentence, i) => {
     if (!Array.isArray(sentence))
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`${name}\` mixes tags and tag sequences; got ${describeValue(sentence)} at index ${i} among sequences`,
       );
     sentence.forEach((tag, j) => {

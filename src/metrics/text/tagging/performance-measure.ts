@@ -1,4 +1,4 @@
-import { fail } from "../../../core/errors.js";
+import { shapeMismatch } from "../../../core/errors.js";
 import { readOptions } from "../../../core/options.js";
 import { flattenSentences } from "./entities.js";
 
@@ -35,8 +35,7 @@ export function performanceMeasure(
   const lengths = (v: readonly unknown[]): string =>
     v.map((s) => (Array.isArray(s) ? s.length : 1)).join(",");
   if (pred.length !== truth.length || lengths(predictions) !== lengths(targets))
-    fail(
-      "shape_mismatch",
+    shapeMismatch(
       `${fn}: \`predictions\` and \`targets\` must have the same sentences and tokens, got ${predictions.length} and ${targets.length} sequences with ${pred.length} and ${truth.length} tags`,
     );
   let tp = 0;

@@ -1,4 +1,11 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import {
+  describeValue,
+  emptyInput,
+  invalidOption,
+  invalidState,
+  invalidValue,
+  shapeMismatch,
+} from "../../../core/errors.js";
 import {
   type OptionRecord,
   optBoolean,
@@ -8,10 +15,11 @@ import {
   optOneOf,
   readOptions,
 } from "../../../core/options.js";
-import { checkState, field, stateInvariant } from "../../../core/state-check.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import { refuse } from "../shared/inputs.js";
+import { checkAtMost } from "../shared/state.js";
 import { compareCodePoints, pyFixed } from "../tokenizers/python-strings.js";
 import { chunkSpans, splitLenient } from "./entities.js";
 
@@ -96,12 +104,9 @@ export const seqevalMeta = textEntry({
     "Lenient (conlleval) and strict chunking can give very different scores for ill-formed tag sequences.",
     "micro averages favour frequent types; macro gives rare types equal weight.",
   ],
-  references: [
-    { paper: "Tjong Kim Sang & De Meulder 2003 (CoNLL-2003, conlleval)" },
-    {
-      implementation:
-        "seqeval 1.2.2 precision_score/recall_score/f1_score/classification_report/accuracy_score (default and strict modes)",
-    },
+  papers: ["Tjong Kim Sang & De Meulder 2003 (CoNLL-2003, conlleval)"],
+  implementations: [
+    "seqeval 1.2.2 precision_score/recall_score/f1_score/classification_report/accuracy_score (default and strict modes)",
   ],
   exports: [
     "seqeval",
@@ -132,17 +137,13 @@ function resolveRecord(o: OptionRecord<SeqevalOptions>, fn: string): Resolved {
   const mode = optOneOf(fn, "mode", o.mode, ["default", "strict"], "default");
   const scheme = optOneOf(fn, "scheme", o.scheme, ["IOB1", "IOB2", "IOE1", "IOE2", "IOBES", "BILOU"]);
   if (mode === "strict" && scheme === undefined)
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`mode\` "strict" needs a \`scheme\` (IOB1, IOB2, IOE1, IOE2, IOBES or BILOU)`,
     );
   const zeroDivision = o.zeroDivision ?? 0;
   if (zeroDivision !== 0 && zeroDivision !== 1)
-    fail(
-      "invalid_option",
-      `${fn}: option \`zeroDivision\` must be 0 or 1, got ${describeValue(zeroDivision)}`,
-    );
-  const beta = o.beta === Number.POSITIVE_INFINITY ? o.beta : optNumber(fn, "beta", o.beta, 1, { min: 0 });
+    invalidOption(`${fn}: option \`zeroDivision\` must be 0 or 1, got ${describeValue(zeroDivision)}`);
+  const beta = o.beta === Infinity ? o.beta : optNumber(fn, "beta", o.beta, 1, { min: 0 });
   return { mode, scheme, suffix: optBoolean(fn, "suffix", o.suffix, false), zeroDivision, beta };
 }
 
@@ -266,8 +267,7 @@ function checkTags(fn: string, name: string, sentences: readonly (readonly strin
         const allowed = schemeRules(r.scheme as SeqevalScheme).allowed;
         const prefix = r.suffix ? (tag[tag.length - 1] as string) : (tag[0] as string);
         if (!allowed.includes(prefix)) {
-          fail(
-            "invalid_value",
+          invalidValue(
             `${fn}: \`${name}\` tag ${describeValue(tag)} is not valid in scheme ${r.scheme} (prefixes ${allowed.split("").join(", ")}), at index ${i}.${j}`,
           );
         }
@@ -277,8 +277,7 @@ function checkTags(fn: string, name: string, sentences: readonly (readonly strin
       // across sentences in seqeval; reject it instead of guessing.
       const [prefix, type] = splitLenient(tag, r.suffix);
       if (prefix === "." || (type === "_" && !"OBIES".includes(prefix))) {
-        fail(
-          "invalid_value",
+        invalidValue(
           `${fn}: \`${name}\` tag ${describeValue(tag)} must be O, B, I, E, S or a typed tag such as B-PER, at index ${i}.${j}`,
         );
       }
@@ -310,7 +309,7 @@ function divide(numerator: number, denominator: number, zeroDivision: number): n
 
 /** seqeval's F-beta: (1 + beta^2) P R / (beta^2 P + R), a zero denominator counting as 1; recall for beta = Infinity. */
 function fScore(p: number, r: number, beta: number): number {
-  if (beta === Number.POSITIVE_INFINITY) return r;
+  if (beta === Infinity) return r;
   const beta2 = beta * beta;
   const denom = beta2 * p + r;
   return ((1 + beta2) * p * r) / (denom === 0 ? 1 : denom);
@@ -370,8 +369,7 @@ function averaged(
     return { precision: w(per.precision), recall: w(per.recall), f1: w(per.f1), support };
   }
   // numpy's average of an empty array is NaN (no entity types at all).
-  const m = (values: readonly number[]): number =>
-    n === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / n;
+  const m = (values: readonly number[]): number => (n === 0 ? NaN : values.reduce((a, b) => a + b, 0) / n);
   return { precision: m(per.precision), recall: m(per.recall), f1: m(per.f1), support };
 }
 
@@ -409,17 +407,13 @@ export function seqevalDef(
       const preds = checkSentences("seqeval", "predictions", predictions);
       const truth = checkSentences("seqeval", "targets", targets);
       if (preds.length !== truth.length)
-        fail(
-          "shape_mismatch",
+        shapeMismatch(
           `seqeval: \`predictions\` and \`targets\` must have the same number of sentences, got ${preds.length} and ${truth.length}`,
         );
       preds.forEach((p, i) => {
         const t = truth[i] as readonly string[];
         if (p.length !== t.length)
-          fail(
-            "shape_mismatch",
-            `seqeval: sentence ${i} has ${p.length} predicted tags and ${t.length} target tags`,
-          );
+          shapeMismatch(`seqeval: sentence ${i} has ${p.length} predicted tags and ${t.length} target tags`);
       });
       checkTags("seqeval", "predictions", preds, r);
       checkTags("seqeval", "targets", truth, r);
@@ -460,7 +454,7 @@ export function seqevalDef(
         macro: averaged(state, "macro", r.zeroDivision, r.beta),
         weighted: averaged(state, "weighted", r.zeroDivision, r.beta),
         perType: perType(state, r.zeroDivision, r.beta),
-        accuracy: state.totalTokens === 0 ? Number.NaN : state.correctTokens / state.totalTokens,
+        accuracy: state.totalTokens === 0 ? NaN : state.correctTokens / state.totalTokens,
       };
     },
     validateState(state): asserts state is SeqevalState {
@@ -469,12 +463,7 @@ export function seqevalDef(
         correctTokens: field.count(),
         totalTokens: field.count(),
       });
-      const s = state as SeqevalState;
-      stateInvariant(
-        id,
-        s.correctTokens <= s.totalTokens,
-        `state.correctTokens (${s.correctTokens}) must not exceed state.totalTokens (${s.totalTokens})`,
-      );
+      checkAtMost(id, state as SeqevalState, "correctTokens", "totalTokens");
     },
   };
 }
@@ -482,7 +471,7 @@ export function seqevalDef(
 /** Per entity type [true positives, predicted, true]: counts with tp <= predicted and tp <= true. */
 function checkEntityCounts(value: unknown, path: string, id: string): void {
   if (typeof value !== "object" || value === null || Array.isArray(value))
-    fail("invalid_state", `${id}: ${path} must be an object of entity types, got ${describeValue(value)}`);
+    invalidState(`${id}: ${path} must be an object of entity types, got ${describeValue(value)}`);
   for (const [type, row] of Object.entries(value)) {
     const ok =
       Array.isArray(row) &&
@@ -491,8 +480,7 @@ function checkEntityCounts(value: unknown, path: string, id: string): void {
       row[0] <= row[1] &&
       row[0] <= row[2];
     if (!ok)
-      fail(
-        "invalid_state",
+      invalidState(
         `${id}: ${path}.${type} must be [true positives, predicted, true] counts with true positives at most each of the others, got ${describeValue(row)}`,
       );
   }
@@ -561,7 +549,7 @@ export function seqevalAccuracy(
 ): number {
   readOptions("seqevalAccuracy", options, []);
   const result = seqeval(predictions, targets);
-  if (Number.isNaN(result.accuracy)) fail("empty_input", "seqevalAccuracy: `targets` has no tokens");
+  if (Number.isNaN(result.accuracy)) emptyInput("seqevalAccuracy: `targets` has no tokens");
   return result.accuracy;
 }
 

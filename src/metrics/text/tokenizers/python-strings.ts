@@ -10,8 +10,8 @@
 const PY_WHITESPACE_CLASS =
   "\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const SPLIT_RE = new RegExp(`[${PY_WHITESPACE_CLASS}]+`);
-const LEADING_RE = new RegExp(`^[${PY_WHITESPACE_CLASS}]+`);
-const TRAILING_RE = new RegExp(`[${PY_WHITESPACE_CLASS}]+$`);
+const LEADING_RE = /* @__PURE__ */ new RegExp(`^[${PY_WHITESPACE_CLASS}]+`);
+const TRAILING_RE = /* @__PURE__ */ new RegExp(`[${PY_WHITESPACE_CLASS}]+$`);
 const NEEDS_REGEX_RE = /[^\x21-\x7e ]/;
 
 /** Regular-expression character-class body matching Python whitespace (for building patterns). */

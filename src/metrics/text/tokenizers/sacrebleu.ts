@@ -1,6 +1,6 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, invalidOption } from "../../../core/errors.js";
 import { isPythonWhitespace, pyRstrip, pySplit, pyStrip } from "./python-strings.js";
-import { FNV_PRIME, FNV_SEED, type SpanInterner } from "./span-interner.js";
+import type { SpanInterner } from "./span-interner.js";
 
 /**
  * sacrebleu's tokenizers (sacrebleu 2.6.0, `sacrebleu/tokenizers/`), rewritten from their
@@ -64,41 +64,15 @@ export function tokenizeRegexpIds(
   at: number,
   pad = false,
 ): number {
-  // As regexpSpans, interning as it goes: a plain word is hashed while it is scanned.
-  const n = line.length;
-  if (out.ids.length < at + n + 1) {
-    const grown = new Int32Array(Math.max(at + n + 1, 2 * out.ids.length));
+  const count = regexpSpans(line, pad);
+  if (out.ids.length < at + count) {
+    const grown = new Int32Array(Math.max(at + count, 2 * out.ids.length));
     grown.set(out.ids.subarray(0, at));
     out.ids = grown;
   }
   const ids = out.ids;
-  if (spans.length < 2 * n + 4) spans = new Int32Array(2 * n + 4);
-  let k = at;
-  let i = 0;
-  while (i < n) {
-    let c = line.charCodeAt(i);
-    let cls = classOf(c);
-    if ((cls & SPACE) !== 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let all = 0;
-    let h = FNV_SEED;
-    while ((cls & SPACE) === 0) {
-      all |= cls;
-      h = Math.imul(h ^ c, FNV_PRIME);
-      if (++i === n) break;
-      c = line.charCodeAt(i);
-      cls = classOf(c);
-    }
-    if (all === 0) ids[k++] = interner.internHashed(line, start, i, h);
-    else {
-      const count = pipelineSpans(line, start, i, start > 0 || pad, i < n || pad, 0);
-      for (let t = 0; t < count; t++) ids[k++] = interner.intern(line, spans[2 * t]!, spans[2 * t + 1]!);
-    }
-  }
-  return k;
+  for (let t = 0; t < count; t++) ids[at + t] = interner.intern(line, spans[2 * t]!, spans[2 * t + 1]!);
+  return at + count;
 }
 
 const SYMBOL = 1;
@@ -483,8 +457,7 @@ const TOKENIZERS: Readonly<Record<SacrebleuTokenizerName, (line: string) => stri
 /** The tokenizer function for a sacrebleu tokenizer name; `invalid_option` for an unknown one. */
 export function sacrebleuTokenizer(name: unknown, fn = "sacrebleuTokenizer"): (line: string) => string {
   if (typeof name !== "string" || !Object.hasOwn(TOKENIZERS, name)) {
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`tokenize\` must be one of ${sacrebleuTokenizerNames.map((n) => JSON.stringify(n)).join(", ")}, got ${describeValue(name)}`,
     );
   }

@@ -1,16 +1,17 @@
-import { fail } from "../../../core/errors.js";
 import { optBoolean, optionNames, optNumber, optOneOf, optSize, readOptions } from "../../../core/options.js";
-import { checkState, field, stateInvariant } from "../../../core/state-check.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import {
   checkHypothesis,
   checkReferenceStreams,
   type ReferenceStreams,
+  refuseEmptyCorpus,
   sentenceStreams,
 } from "../shared/inputs.js";
 import { ngramMatches, tokenMatches } from "../shared/ngram-matches.js";
 import {
+  checkAtMost,
   checkSegmentCounts,
   mergeSegmentCounts,
   noSegments,
@@ -388,8 +389,7 @@ function bleuDef(
       total: a.total.map((v, i) => v + b.total[i]!),
     }),
     compute(state) {
-      if (state.segments === 0)
-        fail("empty_input", `${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
+      if (state.segments === 0) refuseEmptyCorpus(fn, "sacrebleu raises");
       const r = computeBleuFromStatistics(
         state.correct,
         state.total,
@@ -422,12 +422,7 @@ function bleuDef(
       });
       const s = state as BleuState;
       checkSegmentCounts(id, s);
-      for (let n = 0; n < maxOrder; n++)
-        stateInvariant(
-          id,
-          s.correct[n]! <= s.total[n]!,
-          `state.correct[${n}] (${s.correct[n]}) must not exceed state.total[${n}] (${s.total[n]})`,
-        );
+      checkAtMost(id, s, "correct", "total");
     },
   };
 }

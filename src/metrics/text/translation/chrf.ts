@@ -1,4 +1,4 @@
-import { fail } from "../../../core/errors.js";
+import { invalidOption } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optNumber, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
@@ -8,6 +8,7 @@ import {
   checkHypothesis,
   checkReferenceStreams,
   type ReferenceStreams,
+  refuseEmptyCorpus,
   sentenceStreams,
 } from "../shared/inputs.js";
 import { localIds, ngramMatches } from "../shared/ngram-matches.js";
@@ -63,10 +64,8 @@ export const chrfMeta = textEntry({
     "Character n-grams reward partial word matches (morphology) and need no tokenizer.",
     "Corpus chrF pools counts; it is not the mean of sentence chrF.",
   ],
-  references: [
-    { paper: "Popović 2015, chrF: character n-gram F-score; Popović 2017, chrF++" },
-    { implementation: "sacrebleu 2.6.0 CHRF.corpus_score / sentence_chrf" },
-  ],
+  papers: ["Popović 2015, chrF: character n-gram F-score; Popović 2017, chrF++"],
+  implementations: ["sacrebleu 2.6.0 CHRF.corpus_score / sentence_chrf"],
   exports: ["chrf", "chrfDef", "sentenceChrf"],
 });
 
@@ -304,7 +303,7 @@ function resolve(options: unknown, fn: string): ResolvedChrf {
     bytesPerUnit: BYTES_PER_ORDER,
   }) as number;
   if (charOrder + wordOrder === 0)
-    fail("invalid_option", `${fn}: options \`charOrder\` + \`wordOrder\` must be >= 1, got 0`);
+    invalidOption(`${fn}: options \`charOrder\` + \`wordOrder\` must be >= 1, got 0`);
   assertAllocation(
     fn,
     `options \`charOrder\` + \`wordOrder\` = ${charOrder + wordOrder}`,
@@ -377,8 +376,7 @@ function chrfDefWith(
     },
     merge: (a, b) => ({ ...mergeSegmentCounts(a, b), stats: a.stats.map((v, i) => v + b.stats[i]!) }),
     compute(state) {
-      if (state.segments === 0)
-        fail("empty_input", `${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
+      if (state.segments === 0) refuseEmptyCorpus(fn, "sacrebleu raises");
       return {
         score: chrfFromStatistics(state.stats, o.beta, o.epsSmoothing),
         name: `chrF${o.beta}${"+".repeat(o.wordOrder)}`,

@@ -34,10 +34,8 @@ export const extendedEditDistanceMeta = textEntry({
   formula: "\\mathrm{EED} = \\min\\Big(1, \\frac{e + \\rho\\cdot v}{|r| + \\rho\\cdot v}\\Big)",
   range: [0, 1],
   direction: "lower",
-  references: [
-    { paper: "Stanchev, Wang & Ney 2019, EED: Extended Edit Distance Measure for Machine Translation" },
-    { implementation: "torchmetrics 1.9.0 ExtendedEditDistance" },
-  ],
+  papers: ["Stanchev, Wang & Ney 2019, EED: Extended Edit Distance Measure for Machine Translation"],
+  implementations: ["torchmetrics 1.9.0 ExtendedEditDistance"],
   exports: ["extendedEditDistance", "extendedEditDistanceDef"],
 });
 
@@ -75,7 +73,7 @@ export function eedSentence(
   const visits = new Array<number>(n).fill(-1);
   let row = new Array<number>(n).fill(1);
   row[0] = 0;
-  let next = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
+  let next = new Array<number>(n).fill(Infinity);
   for (let w = 1; w <= ref.length; w++) {
     const r = ref[w - 1]!;
     for (let i = 0; i < n; i++) {
@@ -94,7 +92,7 @@ export function eedSentence(
       for (let i = 0; i < n; i++) if (next[i]! > jump) next[i] = jump;
     }
     row = next;
-    next = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
+    next = new Array<number>(n).fill(Infinity);
   }
   let coverage = 0;
   for (const v of visits) coverage += v >= 0 ? v : 1;
@@ -136,7 +134,7 @@ export function extendedEditDistanceDef(
       const checked = checkPairs(hypotheses, references, fn);
       const scores = checked.hypotheses.map((h, i) => {
         const hyp = prep(h);
-        let best = Number.POSITIVE_INFINITY;
+        let best = Infinity;
         for (const ref of checked.references[i]!) {
           const s = eedSentence(hyp, prep(ref), params.alpha, params.rho, params.deletion, params.insertion);
           if (s < best) best = s;

@@ -1,10 +1,10 @@
-import { fail } from "../../../core/errors.js";
 import { optInteger, optionNames, readOptions } from "../../../core/options.js";
-import { checkState, field, stateInvariant } from "../../../core/state-check.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
-import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
+import { checkAtMost } from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
 export interface GleuOptions {
@@ -28,10 +28,8 @@ export const gleuMeta = textEntry({
   range: [0, 1],
   direction: "higher",
   robustness: ["Symmetric in precision and recall, so well behaved at the sentence level."],
-  references: [
-    { paper: "Wu et al. 2016, Google's neural machine translation system" },
-    { implementation: "nltk 3.8 nltk.translate.gleu_score.corpus_gleu / sentence_gleu" },
-  ],
+  papers: ["Wu et al. 2016, Google's neural machine translation system"],
+  implementations: ["nltk 3.8 nltk.translate.gleu_score.corpus_gleu / sentence_gleu"],
   exports: ["corpusGleu", "corpusGleuDef", "sentenceGleu"],
 });
 
@@ -98,17 +96,12 @@ function gleuDef(
       total: a.total + b.total,
     }),
     compute(state) {
-      if (state.segments === 0) fail("empty_input", `${fn}: no segments to score`);
+      if (state.segments === 0) refuseEmptyCorpus(fn);
       return state.total === 0 ? 0 : state.matches / state.total;
     },
     validateState(state): asserts state is GleuState {
       checkState(id, state, { segments: field.count(), matches: field.count(), total: field.count() });
-      const s = state as GleuState;
-      stateInvariant(
-        id,
-        s.matches <= s.total,
-        `state.matches (${s.matches}) must not exceed state.total (${s.total})`,
-      );
+      checkAtMost(id, state as GleuState, "matches", "total");
     },
   };
 }

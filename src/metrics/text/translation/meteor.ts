@@ -1,8 +1,8 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, invalidOption, invalidValue } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
-import { refuse } from "../shared/inputs.js";
+import { checkSameLength, refuse } from "../shared/inputs.js";
 import {
   addScores,
   checkMeanState,
@@ -44,12 +44,9 @@ export const meteorMeta = textEntry({
     "English-only resources (Porter stemmer, WordNet); the WordNet version changes synonym matches.",
     "Sentence-level; the greedy alignment is nltk's, not the original METEOR's minimum-chunk search.",
   ],
-  references: [
-    { paper: "Banerjee & Lavie 2005, METEOR" },
-    {
-      implementation:
-        "nltk 3.8 meteor_score / single_meteor_score (alpha 0.9, beta 3, gamma 0.5; PorterStemmer; WordNet 3.0)",
-    },
+  papers: ["Banerjee & Lavie 2005, METEOR"],
+  implementations: [
+    "nltk 3.8 meteor_score / single_meteor_score (alpha 0.9, beta 3, gamma 0.5; PorterStemmer; WordNet 3.0)",
   ],
   exports: ["meteor", "meteorDef", "meteorScore", "singleMeteorScore"],
 });
@@ -77,13 +74,11 @@ function resolve(options: unknown, fn: string): Resolved {
   const o = readOptions<MeteorOptions>(fn, options, METEOR_OPTIONS);
   const wordnet = o.wordnet;
   if (wordnet === undefined)
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`wordnet\` is required (the synonym stage reads WordNet): pass wordNet30() from "plumbline/text/node" in Node (nltk's WordNet 3.0), wordNetFromData(data) in a browser, or null for exact and stem matches only`,
     );
   if (wordnet !== null && typeof wordnet !== "string" && !isWordNet(wordnet))
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`wordnet\` must be a WordNet (wordNet30(), wordNetFromData(data)), null or a version string, got ${describeValue(wordnet)}`,
     );
   return {
@@ -97,8 +92,7 @@ function resolve(options: unknown, fn: string): Resolved {
 /** The WordNet to align with; fails for a definition rebuilt from a snapshot's version string. */
 function wordNetOf(r: Resolved, fn: string): WordNet | null {
   if (typeof r.wordnet === "string")
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: this definition names WordNet ${JSON.stringify(r.wordnet)} only (as a snapshot records it) and cannot score new pairs; build it with \`wordnet\` set to that WordNet`,
     );
   return r.wordnet;
@@ -185,8 +179,7 @@ function checkTokens(fn: string, name: string, value: unknown, at: string): read
   if (!Array.isArray(value)) refuse(fn, name, "must be an array of tokens (strings)", value, `${at}`);
   value.forEach((t, i) => {
     if (typeof t !== "string")
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: \`${name}\` must contain only strings, got ${describeValue(t)} at index ${i}${at === "" ? "" : ` of${at}`}${Array.isArray(t) && name.startsWith("hypothes") ? " (METEOR takes (hypothesis, references, options): were the arguments swapped?)" : ""}`,
       );
   });
@@ -247,7 +240,7 @@ function bestOver(
   r: Resolved,
   wordnet: WordNet | null,
 ): number {
-  let best = Number.NEGATIVE_INFINITY;
+  let best = -Infinity;
   for (const ref of references) best = Math.max(best, scoreOne(ref, hypothesis, r, wordnet));
   return best;
 }
@@ -282,12 +275,7 @@ export function meteorDef(
         refuse("meteor", "hypotheses", "must be an array of token arrays", hypotheses);
       if (!Array.isArray(references))
         refuse("meteor", "references", "must be an array of reference sets", references);
-      if (hypotheses.length !== references.length) {
-        fail(
-          "shape_mismatch",
-          `meteor: \`hypotheses\` and \`references\` must have the same length, got ${hypotheses.length} and ${references.length}`,
-        );
-      }
+      checkSameLength("meteor", "hypotheses", hypotheses.length, "references", references.length);
       const sets = references.map((set, i) => {
         if (!Array.isArray(set) || set.length === 0)
           refuse("meteor", "references", "must contain non-empty reference sets", set, ` at index ${i}`);

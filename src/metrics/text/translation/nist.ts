@@ -1,10 +1,10 @@
-import { fail } from "../../../core/errors.js";
+import { invalidState, invalidValue } from "../../../core/errors.js";
 import { exactSumOf } from "../../../core/exact-sum.js";
 import { optionNames, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
-import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } from "../shared/inputs.js";
 import { countNgrams } from "../shared/ngram-counts.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 
@@ -31,20 +31,17 @@ export const nistMeta = textEntry({
   title: "NIST (information-weighted n-gram precision)",
   formula:
     "\\mathrm{NIST} = \\sum_{n=1}^{N} \\frac{\\sum_{\\text{matched } w_1..w_n} \\mathrm{Info}(w_1..w_n)}{\\#\\text{hyp } n\\text{-grams}} \\cdot \\exp\\Big(\\beta \\log^2 \\min\\big(\\tfrac{L_{sys}}{L_{ref}}, 1\\big)\\Big),\\; \\mathrm{Info}(w_1..w_n) = \\log_2 \\frac{c(w_1..w_{n-1})}{c(w_1..w_n)}",
-  range: [0, Number.POSITIVE_INFINITY],
+  range: [0, Infinity],
   direction: "higher",
   robustness: [
     "Rare matched n-grams weigh more than frequent ones (information weights from the reference corpus).",
     "Not bounded above; compare only scores computed on the same references.",
     "Undefined when no hypothesis has n-grams of some order up to n (nltk raises; so does plumbline).",
   ],
-  references: [
-    {
-      paper:
-        "Doddington 2002, Automatic evaluation of machine translation quality using n-gram co-occurrence statistics",
-    },
-    { implementation: "nltk 3.8 nltk.translate.nist_score.corpus_nist / sentence_nist" },
+  papers: [
+    "Doddington 2002, Automatic evaluation of machine translation quality using n-gram co-occurrence statistics",
   ],
+  implementations: ["nltk 3.8 nltk.translate.nist_score.corpus_nist / sentence_nist"],
   exports: ["corpusNist", "corpusNistDef", "sentenceNist"],
 });
 
@@ -122,15 +119,13 @@ function nistScore(
   let precision = 0;
   for (let order = 0; order < n; order++) {
     if (denominators[order] === 0)
-      fail(
-        "invalid_value",
+      invalidValue(
         `${fn}: no hypothesis has ${order + 1}-grams, so NIST's precision of that order is 0/0 (nltk raises ZeroDivisionError); lower \`n\``,
       );
     precision += numerators[order]! / denominators[order]!;
   }
   if (refLength === 0)
-    fail(
-      "invalid_value",
+    invalidValue(
       `${fn}: the references have no words, so the length ratio is x/0 (nltk raises ZeroDivisionError)`,
     );
   return precision * nistLengthPenalty(refLength, sysLength);
@@ -184,8 +179,7 @@ function nistDef(
       references: [...a.references, ...b.references],
     }),
     compute(state) {
-      if (state.hypotheses.length === 0)
-        fail("empty_input", `${fn}: no segments to score (nltk raises ZeroDivisionError on an empty corpus)`);
+      if (state.hypotheses.length === 0) refuseEmptyCorpus(fn, "nltk raises ZeroDivisionError");
       return nistScore(state.hypotheses, state.references, n, fn);
     },
     validateState(state): asserts state is NistState {
@@ -195,8 +189,7 @@ function nistDef(
       });
       const s = state as NistState;
       if (s.hypotheses.length !== s.references.length)
-        fail(
-          "invalid_state",
+        invalidState(
           `${id}: state.hypotheses (${s.hypotheses.length}) and state.references (${s.references.length}) must have one entry per segment`,
         );
     },
@@ -208,7 +201,7 @@ function checkReferenceSet(value: unknown, path: string, id: string): void {
     Array.isArray(value) &&
     value.length > 0 &&
     value.every((ref) => Array.isArray(ref) && ref.every((t) => typeof t === "string"));
-  if (!ok) fail("invalid_state", `${id}: ${path} must be a non-empty array of token arrays`);
+  if (!ok) invalidState(`${id}: ${path} must be a non-empty array of token arrays`);
 }
 
 /**

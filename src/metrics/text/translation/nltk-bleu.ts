@@ -1,13 +1,15 @@
-import { describeValue, fail } from "../../../core/errors.js";
+import { describeValue, invalidOption, invalidValue } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
-import { checkState, field, stateInvariant } from "../../../core/state-check.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import { fsum } from "../shared/fsum.js";
-import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
+import { checkAtMost } from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
+import { closestRefLength } from "./bleu.js";
 
 /** nltk's `SmoothingFunction` methods 0-7 (Chen & Cherry 2014). */
 export type NltkSmoothing =
@@ -54,16 +56,14 @@ export const nltkBleuMeta = textEntry({
   id: "text/nltk_bleu",
   title: "BLEU on whitespace tokens (nltk)",
   formula: "\\mathrm{BLEU} = \\mathrm{BP}\\cdot\\exp\\Big(\\sum_n w_n \\log p_n\\Big)",
-  range: [0, Number.POSITIVE_INFINITY],
+  range: [0, Infinity],
   direction: "higher",
   robustness: [
     "nltk smoothing methods 5, 6 and 7 can return values above 1; reproduced as nltk computes them.",
     "Tokens are whitespace-split, so punctuation stays attached to words.",
   ],
-  references: [
-    { paper: "Papineni et al. 2002; Chen & Cherry 2014 (smoothing)" },
-    { implementation: "nltk 3.8 nltk.translate.bleu_score.corpus_bleu / sentence_bleu" },
-  ],
+  papers: ["Papineni et al. 2002; Chen & Cherry 2014 (smoothing)"],
+  implementations: ["nltk 3.8 nltk.translate.bleu_score.corpus_bleu / sentence_bleu"],
   exports: ["nltkCorpusBleu", "nltkCorpusBleuDef", "nltkSentenceBleu"],
 });
 
@@ -84,17 +84,6 @@ function modifiedPrecisions(
     num: perOrder[3 * n + 2]!,
     den: Math.max(1, perOrder[3 * n]!),
   }));
-}
-
-/** nltk `closest_ref_length`: smallest |ref - hyp|, ties to the shorter. */
-function closestRefLength(refLens: readonly number[], hypLen: number): number {
-  let best = refLens[0]!;
-  for (const r of refLens) {
-    const d = Math.abs(r - hypLen);
-    const bd = Math.abs(best - hypLen);
-    if (d < bd || (d === bd && r < best)) best = r;
-  }
-  return best;
 }
 
 function smooth(
@@ -150,8 +139,7 @@ function smooth(
     }
     case "method6": {
       if (pn.length < 3 || val(pn[2]!) === 0) {
-        fail(
-          "invalid_value",
+        invalidValue(
           `${fn}: smoothing "method6" requires a non-zero trigram precision (nltk raises "This smoothing method requires non-zero precision for bigrams.")`,
         );
       }
@@ -213,8 +201,7 @@ export function readWeights(
     value.length === 0 ||
     value.some((w) => typeof w !== "number" || !Number.isFinite(w))
   )
-    fail(
-      "invalid_option",
+    invalidOption(
       `${fn}: option \`weights\` must be a non-empty array of finite numbers, got ${describeValue(value)}`,
     );
   assertAllocation(fn, `option \`weights\` with ${value.length} orders`, value.length * bytesPerOrder);
@@ -263,9 +250,10 @@ function nltkDef(
           den[n]! += p.den;
         });
         hypLength += hyp.length;
+        // nltk `closest_ref_length` has sacrebleu's rule: smallest |ref - hyp|, ties to the shorter.
         refLength += closestRefLength(
-          refs.map((r) => r.length),
           hyp.length,
+          refs.map((r) => r.length),
         );
         lastH = hyp;
         lastR = refs;
@@ -290,7 +278,7 @@ function nltkDef(
       lastReferences: b.segments > 0 ? b.lastReferences : a.lastReferences,
     }),
     compute(state) {
-      if (state.segments === 0) fail("empty_input", `${fn}: no segments to score`);
+      if (state.segments === 0) refuseEmptyCorpus(fn);
       const c = state.hypLength;
       const r = state.refLength;
       const bp = c > r ? 1 : c === 0 ? 0 : Math.exp(1 - r / c);
@@ -328,13 +316,7 @@ function nltkDef(
         lastHypothesis: field.array(field.string()),
         lastReferences: field.array(field.array(field.string())),
       });
-      const s = state as NltkBleuState;
-      for (let n = 0; n < maxOrder; n++)
-        stateInvariant(
-          id,
-          s.numerators[n]! <= s.denominators[n]!,
-          `state.numerators[${n}] (${s.numerators[n]}) must not exceed state.denominators[${n}] (${s.denominators[n]})`,
-        );
+      checkAtMost(id, state as NltkBleuState, "numerators", "denominators");
     },
   };
 }

@@ -1,8 +1,8 @@
-import { fail } from "../../../core/errors.js";
+import { invalidValue } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
-import { checkHypothesis, checkPairs, type ReferenceSet } from "../shared/inputs.js";
+import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } from "../shared/inputs.js";
 import {
   addScores,
   checkMeanState,
@@ -35,13 +35,10 @@ export const ribesMeta = textEntry({
     "Only words that align unambiguously (unique, or unique with context) enter the correlation.",
     "nltk's re-implementation, not the official RIBES script (which adds optimizations).",
   ],
-  references: [
-    {
-      paper:
-        "Isozaki et al. 2010, Automatic evaluation of translation quality for distant language pairs (EMNLP)",
-    },
-    { implementation: "nltk 3.8 nltk.translate.ribes_score.corpus_ribes / sentence_ribes" },
+  papers: [
+    "Isozaki et al. 2010, Automatic evaluation of translation quality for distant language pairs (EMNLP)",
   ],
+  implementations: ["nltk 3.8 nltk.translate.ribes_score.corpus_ribes / sentence_ribes"],
   exports: ["corpusRibes", "corpusRibesDef", "sentenceRibes"],
 });
 
@@ -159,8 +156,7 @@ function sentenceScore(
   fn: string,
 ): number {
   if (hypothesis.length === 0)
-    fail(
-      "invalid_value",
+    invalidValue(
       `${fn}: RIBES of an empty hypothesis divides by its length 0 (nltk raises ZeroDivisionError)`,
     );
   let best = -1;
@@ -197,8 +193,7 @@ function ribesDef(
     },
     merge: mergeScores,
     compute(state) {
-      if (state.count === 0)
-        fail("empty_input", `${fn}: no segments to score (nltk raises ZeroDivisionError on an empty corpus)`);
+      if (state.count === 0) refuseEmptyCorpus(fn, "nltk raises ZeroDivisionError");
       return meanScore(state);
     },
     validateState(state): asserts state is RibesState {

@@ -1,4 +1,3 @@
-import { fail } from "../../../core/errors.js";
 import { addExactSums, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
@@ -16,6 +15,7 @@ import {
   checkReferenceStreams,
   type ReferenceStreams,
   refuse,
+  refuseEmptyCorpus,
   sentenceStreams,
 } from "../shared/inputs.js";
 import {
@@ -67,16 +67,14 @@ export const terMeta = textEntry({
   title: "Translation Edit Rate (sacrebleu)",
   formula:
     "\\mathrm{TER} = 100\\cdot\\frac{\\sum \\text{(shifts + insertions + deletions + substitutions)}}{\\sum \\bar{r}}",
-  range: [0, Number.POSITIVE_INFINITY],
+  range: [0, Infinity],
   direction: "lower",
   robustness: [
     "Block shifts make reordering cheaper than in WER.",
     "Can exceed 100 when the hypothesis is much longer than the reference.",
   ],
-  references: [
-    { paper: "Snover et al. 2006, A study of translation edit rate with targeted human annotation" },
-    { implementation: "sacrebleu 2.6.0 TER (Tercom re-implementation)" },
-  ],
+  papers: ["Snover et al. 2006, A study of translation edit rate with targeted human annotation"],
+  implementations: ["sacrebleu 2.6.0 TER (Tercom re-implementation)"],
   exports: ["ter", "terDef", "sentenceTer", "tercomTokenize", "translationEditRate"],
 });
 
@@ -391,8 +389,7 @@ function terDefWith(
       refLength: addExactSums(a.refLength, b.refLength),
     }),
     compute(state) {
-      if (state.segments === 0)
-        fail("empty_input", `${fn}: no segments to score (sacrebleu raises on an empty corpus)`);
+      if (state.segments === 0) refuseEmptyCorpus(fn, "sacrebleu raises");
       const refLength = exactToNumber(state.refLength);
       let score: number;
       if (refLength > 0) score = state.edits / refLength;

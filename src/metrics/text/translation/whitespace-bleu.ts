@@ -1,10 +1,11 @@
-import { fail } from "../../../core/errors.js";
+import { invalidOption } from "../../../core/errors.js";
 import { optBoolean, optionNames, optSize, readOptions } from "../../../core/options.js";
-import { checkState, field, stateInvariant } from "../../../core/state-check.js";
+import { checkState, field } from "../../../core/state-check.js";
 import { type MetricDef, runOnce } from "../../../metric.js";
 import { textEntry } from "../shared/catalog-entry.js";
 import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
+import { checkAtMost } from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
 import { readWeights } from "./nltk-bleu.js";
 
@@ -35,7 +36,7 @@ export const whitespaceBleuMeta = textEntry({
     "Whitespace tokens: punctuation stays attached; not comparable with sacrebleu scores.",
     "Closest reference length breaks ties by reference order (first), unlike sacrebleu and nltk.",
   ],
-  references: [{ implementation: "torchmetrics 1.9.0 BLEUScore / bleu_score" }],
+  implementations: ["torchmetrics 1.9.0 BLEUScore / bleu_score"],
   exports: ["whitespaceBleu", "whitespaceBleuDef"],
 });
 
@@ -60,10 +61,7 @@ export function whitespaceBleuDef(
   const smooth = optBoolean(fn, "smooth", o.smooth, false);
   const weights = readWeights(fn, o.weights, new Array<number>(nGram).fill(1 / nGram), 16);
   if (weights.length !== nGram)
-    fail(
-      "invalid_option",
-      `${fn}: option \`weights\` must have nGram (${nGram}) entries, got ${weights.length}`,
-    );
+    invalidOption(`${fn}: option \`weights\` must have nGram (${nGram}) entries, got ${weights.length}`);
   return {
     id,
     meta: whitespaceBleuMeta,
@@ -86,7 +84,7 @@ export function whitespaceBleuDef(
         const pred = pySplit(checked.hypotheses[i]!);
         const targets = checked.references[i]!.map(pySplit);
         pl += pred.length;
-        let bestDiff = Number.POSITIVE_INFINITY;
+        let bestDiff = Infinity;
         let bestLen = 0;
         for (const t of targets) {
           const d = Math.abs(pred.length - t.length);
@@ -139,13 +137,7 @@ export function whitespaceBleuDef(
         predsLength: field.count(),
         targetLength: field.count(),
       });
-      const s = state as WhitespaceBleuState;
-      for (let n = 0; n < nGram; n++)
-        stateInvariant(
-          id,
-          s.numerator[n]! <= s.denominator[n]!,
-          `state.numerator[${n}] (${s.numerator[n]}) must not exceed state.denominator[${n}] (${s.denominator[n]})`,
-        );
+      checkAtMost(id, state as WhitespaceBleuState, "numerator", "denominator");
     },
   };
 }

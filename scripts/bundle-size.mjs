@@ -1,0 +1,44 @@
+/**
+ * Minified browser-bundle sizes from `dist/` (run `npx tsc --build` first), with the esbuild
+ * options of test/package/package.test.ts but without packing the tarball: the whole
+ * `plumbline/text` subpath and `binaryAuroc` alone. `--inputs N` also lists the N largest inputs
+ * (bytes each contributes to the text bundle).
+ *
+ *   node scripts/bundle-size.mjs [--inputs 30]
+ */
+import { resolve } from "node:path";
+import { build } from "esbuild";
+
+const dist = resolve("dist");
+
+async function bundle(contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: dist, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+    metafile: true,
+  });
+  return { size: result.outputFiles[0].text.length, metafile: result.metafile };
+}
+
+const text = await bundle(
+  `import * as M from "./metrics/text/index.js"; globalThis.__result = Object.keys(M).length;`,
+);
+const auroc = await bundle(
+  `import { binaryAuroc } from "./metrics/classification/index.js"; globalThis.__result = binaryAuroc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]);`,
+);
+console.log(
+  `plumbline/text: ${text.size} bytes (budget 139264; the issue's goal 122880); binaryAuroc: ${auroc.size} bytes (budget 20480)`,
+);
+const at = process.argv.indexOf("--inputs");
+if (at >= 0) {
+  const inputs = Object.values(text.metafile.outputs)[0].inputs;
+  const rows = Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
+  for (const [file, { bytesInOutput }] of rows.slice(0, Number(process.argv[at + 1] ?? 30)))
+    console.log(`${String(bytesInOutput).padStart(7)}  ${file.replace(/^.*?dist\//, "dist/")}`);
+}
