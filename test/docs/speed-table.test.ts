@@ -6,7 +6,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+// @ts-expect-error: a plain ES module of the benches
 import { median, summarize } from "../../bench/record.mjs";
+// @ts-expect-error: a plain ES module (the script that writes the README table)
 import { isOmitted, readResults, speedTableMarkdown, withSpeedTable } from "../../scripts/speed-table.mjs";
 
 interface Recorded {
