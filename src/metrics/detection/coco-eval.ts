@@ -200,11 +200,28 @@ function pairwiseSum(values: ArrayLike<number>, start: number, n: number): numbe
     return res;
   }
   if (n <= 128) {
-    const r = [0, 0, 0, 0, 0, 0, 0, 0];
-    for (let j = 0; j < 8; j++) r[j] = values[start + j]!;
+    // Eight accumulators r0..r7 (numpy's r[8]), in locals: no array per call.
+    let r0 = values[start]!;
+    let r1 = values[start + 1]!;
+    let r2 = values[start + 2]!;
+    let r3 = values[start + 3]!;
+    let r4 = values[start + 4]!;
+    let r5 = values[start + 5]!;
+    let r6 = values[start + 6]!;
+    let r7 = values[start + 7]!;
     let i = 8;
-    for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j]! += values[start + i + j]!;
-    let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
+    for (; i < n - (n % 8); i += 8) {
+      const at = start + i;
+      r0 += values[at]!;
+      r1 += values[at + 1]!;
+      r2 += values[at + 2]!;
+      r3 += values[at + 3]!;
+      r4 += values[at + 4]!;
+      r5 += values[at + 5]!;
+      r6 += values[at + 6]!;
+      r7 += values[at + 7]!;
+    }
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
     for (; i < n; i++) res += values[start + i]!;
     return res;
   }
@@ -643,7 +660,8 @@ const scratch = {
   order: new Int32Array(64),
   gIg: new Uint8Array(64),
   ign: new Uint8Array(64),
-  matched: new Uint8Array(64),
+  matched: new Int32Array(64),
+  stamp: 0,
   crowd: new Uint8Array(64),
   gtIdZero: new Uint8Array(64),
 };
@@ -791,6 +809,7 @@ function evaluateImage(
   const maxDet = p.maxDets[p.maxDets.length - 1]!;
   const useCats = p.useCats;
   const key = (o: Prepared) => (useCats ? o.cat : -1);
+  const thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
   const dOrder = dtsAll.map((_, i) => i);
   dOrder.sort((x, y) => {
     const a = dtsAll[x]!;
@@ -843,19 +862,37 @@ function evaluateImage(
     }
     reserve(batch.codes, D * AT);
     const codes = batch.codes.data;
-    const out = batch.codes.length / AT;
+    const base = batch.codes.length;
     if (scratch.order.length < G) {
       scratch.order = new Int32Array(2 * G);
       scratch.gIg = new Uint8Array(2 * G);
       scratch.ign = new Uint8Array(2 * G);
-      scratch.matched = new Uint8Array(2 * G);
+      scratch.matched = new Int32Array(2 * G);
       scratch.crowd = new Uint8Array(2 * G);
       scratch.gtIdZero = new Uint8Array(2 * G);
     }
     const { order: gOrder, gIg, ign, matched, crowd, gtIdZero } = scratch;
     for (let g = 0; g < G; g++) crowd[g] = gt[g]!.crowd ? 1 : 0;
     for (let a = 0; a < A; a++) {
-      const [lo, hi] = p.areas[a]!.range;
+      const range = p.areas[a]!.range;
+      const lo = range[0];
+      const hi = range[1];
+      if (!ious) {
+        // No pair to match: a detection is ignored outside the area range, else a false positive.
+        for (let d = 0; d < D; d++) {
+          const area = dt[d]!.area;
+          const code = area < lo || area > hi ? 2 : 0;
+          const at = base + d * AT + a * T;
+          for (let t = 0; t < T; t++) codes[at + t] = code;
+        }
+        let ignored = 0;
+        for (let g = 0; g < G; g++) {
+          const o = gt[g]!;
+          if (o.ignore || o.area < lo || o.area > hi) ignored++;
+        }
+        counts[a]! += G - ignored;
+        continue;
+      }
       let ignored = 0;
       for (let g = 0; g < G; g++) {
         const o = gt[g]!;
@@ -873,31 +910,34 @@ function evaluateImage(
       }
       counts[a]! += G - ignored;
       for (let t = 0; t < T; t++) {
-        matched.fill(0, 0, G);
-        const thr = Math.min(p.iouThrs[t]!, 1 - 1e-10);
+        // matched[q] === stamp: ground truth q is taken at this (area range, threshold).
+        if (scratch.stamp === 0x3fffffff) {
+          scratch.matched.fill(0);
+          scratch.stamp = 0;
+        }
+        const stamp = ++scratch.stamp;
+        const thr = thresholds[t]!;
         for (let d = 0; d < D; d++) {
           const area = dt[d]!.area;
           let code = area < lo || area > hi ? 2 : 0;
-          if (ious) {
-            let best = thr;
-            let m = -1;
-            const row = d * G;
-            for (let q = 0; q < G; q++) {
-              const g = gOrder[q]!;
-              if (matched[q] && !crowd[g]) continue;
-              if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
-              const v = ious[row + g]!;
-              if (v < best) continue;
-              best = v;
-              m = q;
-            }
-            if (m > -1) {
-              matched[m] = 1;
-              if (gIg[m]) code = 2;
-              else if (!gtIdZero[m]) code = 1;
-            }
+          let best = thr;
+          let m = -1;
+          const row = d * G;
+          for (let q = 0; q < G; q++) {
+            const g = gOrder[q]!;
+            if (matched[q] === stamp && !crowd[g]) continue;
+            if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
+            const v = ious[row + g]!;
+            if (v < best) continue;
+            best = v;
+            m = q;
           }
-          codes[(out + d) * AT + a * T + t] = code;
+          if (m > -1) {
+            matched[m] = stamp;
+            if (gIg[m]) code = 2;
+            else if (!gtIdZero[m]) code = 1;
+          }
+          codes[base + d * AT + a * T + t] = code;
         }
       }
     }

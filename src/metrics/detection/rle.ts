@@ -265,6 +265,13 @@ export function rleToBbox(rle: Rle): [number, number, number, number] {
   return [xs, ys, xe - xs + 1, ye - ys + 1];
 }
 
+/** Reused buffers of {@link rleFromPolygon}: boundary points and crossings (grown on demand; never escape). */
+let boundaryU = new Int32Array(1024);
+let boundaryV = new Int32Array(1024);
+let crossingX = new Int32Array(1024);
+let crossingY = new Int32Array(1024);
+let crossingIndex = new Uint32Array(1024);
+
 /**
  * Rasterises one polygon (flat [x0, y0, x1, y1, ...]) as pycocotools `rleFrPoly` does: the
  * boundary is upsampled 5x, walked with rounding, and only the y-boundary crossings at pixel
@@ -282,10 +289,16 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
   y[k] = y[0]!;
   let m = 0;
   for (let j = 0; j < k; j++) m += Math.max(Math.abs(x[j]! - x[j + 1]!), Math.abs(y[j]! - y[j + 1]!)) + 1;
-  // The boundary is walked at 5x resolution: its length, not the mask size, bounds the memory.
+  // The boundary is walked at 5x resolution: its length, not the mask size, bounds the work.
   assertAllocation("rleFromPolygon", `a polygon whose boundary is ${m} steps long`, m * 8, "invalid_value");
-  const u = new Int32Array(m);
-  const v = new Int32Array(m);
+  if (boundaryU.length < m) {
+    boundaryU = new Int32Array(2 * m);
+    boundaryV = new Int32Array(2 * m);
+    crossingX = new Int32Array(2 * m);
+    crossingY = new Int32Array(2 * m);
+  }
+  const u = boundaryU;
+  const v = boundaryV;
   m = 0;
   for (let j = 0; j < k; j++) {
     let xs = x[j]!;
@@ -321,8 +334,8 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
     }
   }
   const total = m;
-  const bx = new Int32Array(total);
-  const by = new Int32Array(total);
+  const bx = crossingX;
+  const by = crossingY;
   let n = 0;
   // maskApi.c keeps a crossing when xd = (x + 0.5) / 5 - 0.5 is an integer in [0, w - 1] and
   // takes yd = ceil((y + 0.5) / 5 - 0.5) clamped to [0, h]. In exact arithmetic (which those
@@ -332,19 +345,20 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
     const uj = u[j]!;
     const up = u[j - 1]!;
     if (uj === up) continue;
-    const x = uj < up ? uj : uj - 1;
-    const shifted = x - 2;
+    const xx = uj < up ? uj : uj - 1;
+    const shifted = xx - 2;
     if (shifted % 5 !== 0) continue;
     const xd = shifted / 5;
     if (xd < 0 || xd > width - 1) continue;
-    const y = Math.min(v[j]!, v[j - 1]!) - 2;
+    const yy = Math.min(v[j]!, v[j - 1]!) - 2;
     bx[n] = xd;
-    by[n] = y < 0 ? 0 : Math.min(height, Math.ceil(y / 5));
+    by[n] = yy < 0 ? 0 : Math.min(height, Math.ceil(yy / 5));
     n++;
   }
   // As maskApi.c: uint pixel indices, sorted, then differences merged into alternating runs.
-  const a = new Uint32Array(n + 1);
-  for (let j = 0; j < n; j++) a[j] = (bx[j]! * height + by[j]!) >>> 0;
+  if (crossingIndex.length < n + 1) crossingIndex = new Uint32Array(2 * (n + 1));
+  const a = crossingIndex.subarray(0, n + 1);
+  for (let j = 0; j < n; j++) a[j] = (crossingX[j]! * height + crossingY[j]!) >>> 0;
   a[n] = (height * width) >>> 0;
   a.sort();
   let p = 0;
@@ -353,18 +367,18 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
     a[j] = t - p;
     p = t;
   }
-  const b = new Uint32Array(n + 1);
+  // Zero differences merge their neighbours; written in place (nb never passes j).
   let nb = 0;
   let j = 0;
-  b[nb++] = a[j++]!;
+  a[nb++] = a[j++]!;
   while (j < n + 1) {
-    if (a[j]! > 0) b[nb++] = a[j++]!;
+    if (a[j]! > 0) a[nb++] = a[j++]!;
     else {
       j++;
-      if (j < n + 1) b[nb - 1] = b[nb - 1]! + a[j++]!;
+      if (j < n + 1) a[nb - 1] = a[nb - 1]! + a[j++]!;
     }
   }
-  return { size: [height, width], counts: b.slice(0, nb) };
+  return { size: [height, width], counts: a.slice(0, nb) };
 }
 
 /**
@@ -425,8 +439,15 @@ export function rleToString(rle: Rle): string {
   return out;
 }
 
-/** Reused decode buffer of {@link rleFromString} (single-threaded; the result is a copy). */
-let decodeScratch = new Uint32Array(1024);
+/**
+ * Counts of decoded strings are carved out of shared blocks ({@link rleFromString} returns a
+ * view of one): one allocation per block instead of one per mask, so decoding a results file
+ * does not leave 100,000 small buffers behind for the garbage collector. A block is freed when
+ * no view of it is left.
+ */
+const POOL_BLOCK = 1 << 18;
+let pool = new Uint32Array(POOL_BLOCK);
+let poolUsed = 0;
 
 function badCharacter(text: string, at: number): never {
   return fail(
@@ -442,9 +463,13 @@ export function rleFromString(text: string, height: number, width: number): Rle 
   checkMaskSize("rleFromString", "size", height, width);
   // At most one count per character. Each count is 5 bits a character, low bits first; a
   // character with 0x20 continues the number, the last one's 0x10 is the sign.
-  if (decodeScratch.length < text.length) decodeScratch = new Uint32Array(Math.max(2 * text.length, 1024));
-  const cnts = decodeScratch;
-  let m = 0;
+  if (pool.length - poolUsed < text.length) {
+    pool = new Uint32Array(Math.max(POOL_BLOCK, text.length));
+    poolUsed = 0;
+  }
+  const cnts = pool;
+  const base = poolUsed;
+  let m = base;
   let p = 0;
   const end = text.length;
   while (p < end) {
@@ -468,11 +493,12 @@ export function rleFromString(text: string, height: number, width: number): Rle 
         }
       }
     }
-    if (m > 2) x += cnts[m - 2]!;
+    if (m - base > 2) x += cnts[m - 2]!;
     // uint arithmetic, as maskApi.c: modulo 2^32 (|x| < 2^53, so >>> 0 is exact).
     cnts[m++] = x >>> 0;
   }
-  return { size: [height, width], counts: cnts.slice(0, m) };
+  poolUsed = m;
+  return { size: [height, width], counts: cnts.subarray(base, m) };
 }
 
 /** The compressed JSON form `{ size, counts: string }` that COCO result files use. */
@@ -622,9 +648,40 @@ export function rleIou(
   );
 }
 
+/** Reused column ranges of {@link rleIouInto} (grown on demand; never escape). */
+let firstColumn = new Float64Array(256);
+let lastColumn = new Float64Array(256);
+
+/**
+ * Writes the first and last column holding a pixel of each mask at `offset + i` in the column
+ * ranges (first > last for an empty mask): every pixel lies in these columns, so masks whose
+ * ranges do not meet cannot intersect. O(runs), additions only.
+ */
+function columnRanges(rles: readonly Rle[], offset: number): void {
+  for (let i = 0; i < rles.length; i++) {
+    const { counts, size } = rles[i]!;
+    const h = size[0];
+    let at = 0;
+    let first = -1;
+    let last = -1;
+    for (let j = 0; j < counts.length; j++) {
+      const c = counts[j]!;
+      if (j & 1 && c > 0) {
+        if (first < 0) first = at;
+        last = at + c - 1;
+      }
+      at += c;
+    }
+    firstColumn[offset + i] = first < 0 ? 1 : Math.floor(first / h);
+    lastColumn[offset + i] = first < 0 ? 0 : Math.floor(last / h);
+  }
+}
+
 /**
  * {@link rleIou} into a row-major D x G matrix, for inputs already checked (the COCO matcher).
- * Pairs whose boxes do not overlap are 0 without walking their runs, as maskApi.c's prefilter.
+ * Pairs whose masks share no column are 0 without walking their runs (maskApi.c skips pairs
+ * whose boxes do not overlap: the same zeros, since disjoint masks have no intersection); masks
+ * of different sizes are -1 when their pycocotools boxes overlap, else 0.
  */
 export function rleIouInto(
   dts: readonly Rle[],
@@ -632,17 +689,26 @@ export function rleIouInto(
   crowd: (g: number) => boolean,
   out: Float64Array,
 ): void {
+  const D = dts.length;
   const G = gts.length;
-  const dtBoxes = dts.map(rleToBbox);
-  const gtBoxes = gts.map(rleToBbox);
-  out.fill(0, 0, dts.length * G);
-  for (let d = 0; d < dts.length; d++) {
+  if (firstColumn.length < D + G) {
+    firstColumn = new Float64Array(2 * (D + G));
+    lastColumn = new Float64Array(2 * (D + G));
+  }
+  columnRanges(dts, 0);
+  columnRanges(gts, D);
+  for (let d = 0; d < D; d++) {
     const dt = dts[d]!;
+    const d0 = firstColumn[d]!;
+    const d1 = lastColumn[d]!;
     for (let g = 0; g < G; g++) {
-      if (!bboxOverlap(dtBoxes[d]!, gtBoxes[g]!)) continue;
       const gt = gts[g]!;
       if (dt.size[0] !== gt.size[0] || dt.size[1] !== gt.size[1]) {
-        out[d * G + g] = -1;
+        out[d * G + g] = bboxOverlap(rleToBbox(dt), rleToBbox(gt)) ? -1 : 0;
+        continue;
+      }
+      if (d1 < firstColumn[D + g]! || lastColumn[D + g]! < d0) {
+        out[d * G + g] = 0;
         continue;
       }
       rlePairCounts(dt, gt);
