@@ -700,22 +700,42 @@ function sigmasFor(p: Resolved, cat: number): readonly number[] {
   return own;
 }
 
-function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[]): Float64Array {
+/** Reused buffers of {@link oksMatrix} (grown on demand; never escape). */
+const oksScratch = { out: new Float64Array(256), terms: new Float64Array(32), vars: new Float64Array(32) };
+
+/**
+ * Object keypoint similarity of every (detection, ground truth) pair, as pycocotools
+ * `computeOks`: e = d² / vars / (area + eps) / 2 per keypoint, OKS = mean of exp(-e) over the
+ * ground truth's visible keypoints (all of them, measured to its doubled box, when none is
+ * visible), summed as numpy does. OKS only decides matches against thresholds, so a pair whose
+ * upper bound mean(1 / (1 + e + e²/2)) >= mean(exp(-e)) lies below `below` by a margin far
+ * above rounding is written as 0, without its exponentials: it can match at no threshold either way.
+ */
+function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[], below: number): Float64Array {
   const D = dts.length;
   const G = gts.length;
-  const out = new Float64Array(D * G);
   const k = sigmas.length;
-  const vars = sigmas.map((s) => (s * 2) ** 2);
-  const e = new Float64Array(k);
-  const ex = new Float64Array(k);
+  if (oksScratch.out.length < D * G) oksScratch.out = new Float64Array(2 * D * G);
+  if (oksScratch.terms.length < k) {
+    oksScratch.terms = new Float64Array(2 * k);
+    oksScratch.vars = new Float64Array(2 * k);
+  }
+  const { out, terms: ex, vars } = oksScratch;
+  for (let q = 0; q < k; q++) vars[q] = (sigmas[q]! * 2) ** 2;
+  for (const [list, what] of [
+    [gts, "ground truth"],
+    [dts, "detection"],
+  ] as const)
+    for (const o of list)
+      if (o.kps!.length !== 3 * k)
+        fail(
+          "shape_mismatch",
+          `${FN}: ${what} keypoints must have ${k} triplets (one per sigma), got ${o.kps!.length / 3}`,
+        );
+  const skipBelow = below - 1e-9;
   for (let j = 0; j < G; j++) {
     const g = gts[j]!;
     const gk = g.kps!;
-    if (gk.length !== 3 * k)
-      fail(
-        "shape_mismatch",
-        `${FN}: ground truth keypoints must have ${k} triplets (one per sigma), got ${gk.length / 3}`,
-      );
     let k1 = 0;
     for (let i = 0; i < k; i++) if (gk[3 * i + 2]! > 0) k1++;
     const bb = g.box;
@@ -726,27 +746,30 @@ function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[]):
     const denom = g.area + SPACING1;
     for (let i = 0; i < D; i++) {
       const dk = dts[i]!.kps!;
-      if (dk.length !== 3 * k)
-        fail(
-          "shape_mismatch",
-          `${FN}: detection keypoints must have ${k} triplets (one per sigma), got ${dk.length / 3}`,
-        );
       let n = 0;
+      let bound = 0;
       for (let q = 0; q < k; q++) {
         const xd = dk[3 * q]!;
         const yd = dk[3 * q + 1]!;
         let dx: number;
         let dy: number;
         if (k1 > 0) {
+          if (!(gk[3 * q + 2]! > 0)) continue;
           dx = xd - gk[3 * q]!;
           dy = yd - gk[3 * q + 1]!;
         } else {
           dx = Math.max(0, x0 - xd) + Math.max(0, xd - x1);
           dy = Math.max(0, y0 - yd) + Math.max(0, yd - y1);
         }
-        e[q] = (dx ** 2 + dy ** 2) / vars[q]! / denom / 2;
-        if (k1 === 0 || gk[3 * q + 2]! > 0) ex[n++] = Math.exp(-e[q]!);
+        const e = (dx ** 2 + dy ** 2) / vars[q]! / denom / 2;
+        ex[n++] = e;
+        bound += 1 / (1 + e + 0.5 * e * e);
       }
+      if (bound / n < skipBelow) {
+        out[i * G + j] = 0;
+        continue;
+      }
+      for (let q = 0; q < n; q++) ex[q] = Math.exp(-ex[q]!);
       out[i * G + j] = numpySum(ex, 0, n) / n;
     }
   }
@@ -810,6 +833,7 @@ function evaluateImage(
   const useCats = p.useCats;
   const key = (o: Prepared) => (useCats ? o.cat : -1);
   const thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
+  const minThreshold = Math.min(...thresholds);
   const dOrder = dtsAll.map((_, i) => i);
   dOrder.sort((x, y) => {
     const a = dtsAll[x]!;
@@ -853,7 +877,7 @@ function evaluateImage(
           (g) => gt[g]!.crowd,
           ious,
         );
-      } else ious = oksMatrix(dt, gt, sigmasFor(p, cat));
+      } else ious = oksMatrix(dt, gt, sigmasFor(p, cat), minThreshold);
     }
     let counts = batch.gtCounts.get(cat);
     if (!counts) {
@@ -987,34 +1011,46 @@ function pushBatch(state: CocoEvalState, batch: BatchRecords): void {
 }
 
 /**
- * The detection records of each category in pycocotools' order before its score sort: images by
- * ascending id, then rank within the image. An image's records are contiguous in the state (one
- * `pushImage` each), so this visits image blocks in id order.
+ * The detection records of each category in pycocotools' order: by descending score, ties in
+ * the order its stable sort sees them (images by ascending id, then rank within the image). An
+ * image's records are contiguous in the state (one `pushImage` each), so visiting image blocks
+ * in id order gives that tie order; one stable sort of every record by score, then a stable
+ * split by category, gives each category's list (one sort of N instead of one per category).
  */
 function recordsByCategory(state: CocoEvalState): Map<number, Int32Array> {
   const n = state.dtScore.length;
   const image = state.dtImage.data;
   const category = state.dtCategory.data;
+  const score = state.dtScore.data;
   const starts: number[] = [];
   for (let i = 0; i < n; i++) if (i === 0 || image[i] !== image[i - 1]) starts.push(i);
   const blocks = starts.map((start, b) => ({ start, end: starts[b + 1] ?? n, id: image[start]! }));
   blocks.sort((x, y) => x.id - y.id || x.start - y.start);
-  const sizes = new Map<number, number>();
-  for (let i = 0; i < n; i++) sizes.set(category[i]!, (sizes.get(category[i]!) ?? 0) + 1);
-  const lists = new Map<number, Int32Array>();
-  const fill = new Map<number, number>();
-  for (const [c, size] of sizes) {
-    lists.set(c, new Int32Array(size));
-    fill.set(c, 0);
-  }
+  const visit = new Int32Array(n);
+  const visitScore = new Float64Array(n);
+  let at = 0;
   for (const { start, end } of blocks)
     for (let i = start; i < end; i++) {
-      const c = category[i]!;
-      const at = fill.get(c)!;
-      lists.get(c)![at] = i;
-      fill.set(c, at + 1);
+      visit[at] = i;
+      visitScore[at++] = score[i]!;
     }
-  return lists;
+  const byScore = argsortDescending(visitScore);
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < n; i++) sizes.set(category[i]!, (sizes.get(category[i]!) ?? 0) + 1);
+  const lists = new Map<number, { list: Int32Array; fill: number }>();
+  for (const [c, size] of sizes) lists.set(c, { list: new Int32Array(size), fill: 0 });
+  let last = Number.NaN;
+  let target: { list: Int32Array; fill: number } | undefined;
+  for (let j = 0; j < n; j++) {
+    const i = visit[byScore[j]!]!;
+    const c = category[i]!;
+    if (c !== last) {
+      target = lists.get(c)!;
+      last = c;
+    }
+    target!.list[target!.fill++] = i;
+  }
+  return new Map([...lists].map(([c, { list }]) => [c, list]));
 }
 
 /**
@@ -1047,9 +1083,7 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
   for (let k = 0; k < K; k++) {
     const counts = state.gtCounts[String(catIds[k])];
     if (!counts) continue;
-    const list = lists.get(catIds[k]!) ?? new Int32Array(0);
-    const byScore = argsortDescending(Float64Array.from(list, (i) => score[i]!));
-    const sorted = Int32Array.from(byScore, (j) => list[j]!);
+    const sorted = lists.get(catIds[k]!) ?? new Int32Array(0);
     // Events per (a, t): precision and score at each true positive, in order.
     // True positives per (a, t) are at most the ground truth and at most the detections.
     const capacity = Math.max(1, Math.min(Math.max(...counts), sorted.length));
