@@ -265,12 +265,81 @@ export function rleToBbox(rle: Rle): [number, number, number, number] {
   return [xs, ys, xe - xs + 1, ye - ys + 1];
 }
 
-/** Reused buffers of {@link rleFromPolygon}: boundary points and crossings (grown on demand; never escape). */
-let boundaryU = new Int32Array(1024);
-let boundaryV = new Int32Array(1024);
-let crossingX = new Int32Array(1024);
-let crossingY = new Int32Array(1024);
+/** Reused buffer of {@link rleFromPolygon}: the crossings' pixel indices (grown on demand; never escapes). */
 let crossingIndex = new Uint32Array(1024);
+
+/** Merge buffer and run starts of {@link sortAscending} (grown on demand; never escape). */
+let mergeBuffer = new Uint32Array(1024);
+let runStarts = new Int32Array(64);
+
+/**
+ * Sorts a[0..n) ascending by natural merge sort: a polygon's crossings come as one monotone run
+ * per edge, so this is O(n log edges) (V8's typed-array sort costs about 30 ns an element here).
+ */
+function sortAscending(a: Uint32Array, n: number): void {
+  let runs = 0;
+  let i = 0;
+  while (i < n) {
+    if (runs + 2 > runStarts.length) {
+      const next = new Int32Array(2 * runStarts.length);
+      next.set(runStarts);
+      runStarts = next;
+    }
+    runStarts[runs++] = i;
+    let j = i + 1;
+    if (j < n && a[j]! < a[i]!) {
+      while (j < n && a[j]! < a[j - 1]!) j++;
+      for (let lo = i, hi = j - 1; lo < hi; lo++, hi--) {
+        const t = a[lo]!;
+        a[lo] = a[hi]!;
+        a[hi] = t;
+      }
+    } else while (j < n && a[j]! >= a[j - 1]!) j++;
+    i = j;
+  }
+  runStarts[runs] = n;
+  if (mergeBuffer.length < n) mergeBuffer = new Uint32Array(2 * n);
+  const b = mergeBuffer;
+  while (runs > 1) {
+    let merged = 0;
+    for (let r = 0; r < runs; r += 2) {
+      const start = runStarts[r]!;
+      if (r + 1 === runs) {
+        runStarts[merged++] = start;
+        break;
+      }
+      const mid = runStarts[r + 1]!;
+      const end = runStarts[r + 2]!;
+      let p = start;
+      let q = mid;
+      let o = start;
+      while (p < mid && q < end) b[o++] = a[p]! <= a[q]! ? a[p++]! : a[q++]!;
+      while (p < mid) b[o++] = a[p++]!;
+      while (q < end) b[o++] = a[q++]!;
+      for (let t = start; t < end; t++) a[t] = b[t]!;
+      runStarts[merged++] = start;
+    }
+    runStarts[merged] = n;
+    runs = merged;
+  }
+}
+
+/**
+ * The pixel index (x * h + y) of the crossing between boundary points (up, vp) and (u, v), or -1.
+ * maskApi.c keeps a crossing when xd = (x + 0.5) / 5 - 0.5 is an integer in [0, w - 1] and
+ * takes yd = ceil((y + 0.5) / 5 - 0.5) clamped to [0, h]. In exact arithmetic (which those
+ * doubles are, for pixel coordinates) that is x ≡ 2 (mod 5), xd = (x - 2) / 5, and
+ * yd = ceil((y - 2) / 5): the same integers without divisions. At most h * w < 2^32.
+ */
+function crossingAt(u: number, v: number, up: number, vp: number, height: number, width: number): number {
+  if (u === up || Number.isNaN(up)) return -1;
+  const shifted = (u < up ? u : u - 1) - 2;
+  if (shifted % 5 !== 0) return -1;
+  const xd = shifted / 5;
+  if (xd < 0 || xd > width - 1) return -1;
+  const yy = (v < vp ? v : vp) - 2;
+  return xd * height + (yy < 0 ? 0 : Math.min(height, Math.ceil(yy / 5)));
+}
 
 /**
  * Rasterises one polygon (flat [x0, y0, x1, y1, ...]) as pycocotools `rleFrPoly` does: the
@@ -291,15 +360,13 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
   for (let j = 0; j < k; j++) m += Math.max(Math.abs(x[j]! - x[j + 1]!), Math.abs(y[j]! - y[j + 1]!)) + 1;
   // The boundary is walked at 5x resolution: its length, not the mask size, bounds the work.
   assertAllocation("rleFromPolygon", `a polygon whose boundary is ${m} steps long`, m * 8, "invalid_value");
-  if (boundaryU.length < m) {
-    boundaryU = new Int32Array(2 * m);
-    boundaryV = new Int32Array(2 * m);
-    crossingX = new Int32Array(2 * m);
-    crossingY = new Int32Array(2 * m);
-  }
-  const u = boundaryU;
-  const v = boundaryV;
-  m = 0;
+  // maskApi.c walks every edge into points (u, v) and keeps a crossing between consecutive
+  // points (across edges too); the walk here keeps each crossing as it passes.
+  if (crossingIndex.length < m + 1) crossingIndex = new Uint32Array(2 * (m + 1));
+  const a = crossingIndex;
+  let n = 0;
+  let up = Number.NaN;
+  let vp = 0;
   for (let j = 0; j < k; j++) {
     let xs = x[j]!;
     let xe = x[j + 1]!;
@@ -317,53 +384,24 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
       ye = t;
     }
     const s = dx >= dy ? (ye - ys) / dx : (xe - xs) / dy;
-    if (dx >= dy) {
-      for (let d = 0; d <= dx; d++) {
-        const t = flip ? dx - d : d;
-        u[m] = t + xs;
-        v[m] = Math.trunc(ys + s * t + 0.5);
-        m++;
-      }
-    } else {
-      for (let d = 0; d <= dy; d++) {
-        const t = flip ? dy - d : d;
-        v[m] = t + ys;
-        u[m] = Math.trunc(xs + s * t + 0.5);
-        m++;
-      }
+    const steps = dx >= dy ? dx : dy;
+    for (let d = 0; d <= steps; d++) {
+      const t = flip ? steps - d : d;
+      const u = dx >= dy ? t + xs : Math.trunc(xs + s * t + 0.5);
+      const v = dx >= dy ? Math.trunc(ys + s * t + 0.5) : t + ys;
+      const at = crossingAt(u, v, up, vp, height, width);
+      if (at >= 0) a[n++] = at;
+      up = u;
+      vp = v;
     }
   }
-  const total = m;
-  const bx = crossingX;
-  const by = crossingY;
-  let n = 0;
-  // maskApi.c keeps a crossing when xd = (x + 0.5) / 5 - 0.5 is an integer in [0, w - 1] and
-  // takes yd = ceil((y + 0.5) / 5 - 0.5) clamped to [0, h]. In exact arithmetic (which those
-  // doubles are, for pixel coordinates) that is x ≡ 2 (mod 5), xd = (x - 2) / 5, and
-  // yd = ceil((y - 2) / 5): the same integers without divisions.
-  for (let j = 1; j < total; j++) {
-    const uj = u[j]!;
-    const up = u[j - 1]!;
-    if (uj === up) continue;
-    const xx = uj < up ? uj : uj - 1;
-    const shifted = xx - 2;
-    if (shifted % 5 !== 0) continue;
-    const xd = shifted / 5;
-    if (xd < 0 || xd > width - 1) continue;
-    const yy = Math.min(v[j]!, v[j - 1]!) - 2;
-    bx[n] = xd;
-    by[n] = yy < 0 ? 0 : Math.min(height, Math.ceil(yy / 5));
-    n++;
-  }
   // As maskApi.c: uint pixel indices, sorted, then differences merged into alternating runs.
-  if (crossingIndex.length < n + 1) crossingIndex = new Uint32Array(2 * (n + 1));
-  const a = crossingIndex.subarray(0, n + 1);
-  for (let j = 0; j < n; j++) a[j] = (crossingX[j]! * height + crossingY[j]!) >>> 0;
   a[n] = (height * width) >>> 0;
-  a.sort();
+  sortAscending(a, n + 1);
+  const sorted = a;
   let p = 0;
   for (let j = 0; j <= n; j++) {
-    const t = a[j]!;
+    const t = sorted[j]!;
     a[j] = t - p;
     p = t;
   }
