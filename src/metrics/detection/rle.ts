@@ -337,7 +337,7 @@ function crossingAt(u: number, v: number, up: number, vp: number, height: number
   if (shifted % 5 !== 0) return -1;
   const xd = shifted / 5;
   if (xd < 0 || xd > width - 1) return -1;
-  const yy = (v < vp ? v : vp) - 2;
+  const yy = Math.min(v, vp) - 2;
   return xd * height + (yy < 0 ? 0 : Math.min(height, Math.ceil(yy / 5)));
 }
 
@@ -384,7 +384,7 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
       ye = t;
     }
     const s = dx >= dy ? (ye - ys) / dx : (xe - xs) / dy;
-    const steps = dx >= dy ? dx : dy;
+    const steps = Math.max(dx, dy);
     for (let d = 0; d <= steps; d++) {
       const t = flip ? steps - d : d;
       const u = dx >= dy ? t + xs : Math.trunc(xs + s * t + 0.5);
