@@ -494,7 +494,11 @@ function badCharacter(text: string, at: number): never {
   );
 }
 
-/** Decodes pycocotools' compressed RLE string (`_frString`); counts wrap modulo 2^32 as in C. */
+/**
+ * Decodes pycocotools' compressed RLE string (`_frString`); counts wrap modulo 2^32 as in C.
+ * The counts are a view of a shared block (`counts.buffer` holds other masks' counts too):
+ * copy them (`counts.slice()`) before handing the buffer itself to something else.
+ */
 export function rleFromString(text: string, height: number, width: number): Rle {
   if (typeof text !== "string")
     fail("invalid_value", `rleFromString: \`counts\` must be a string, got ${describeValue(text)}`);
