@@ -301,7 +301,7 @@ describe("OKS pairs far below every threshold", () => {
     for (const [thr, expected] of [
       [value * 0.999, 1],
       [value * 1.001, 0],
-      [0.5, 0], // bound below 0.5: skipped
+      [0.9, 0], // bound below 0.9: skipped
     ] as const) {
       const r = cocoEvaluateImages([at(dx)], {
         iouType: "keypoints",
