@@ -489,7 +489,12 @@ function readKeypoints(value: unknown, where: string): ArrayLike<number> {
   return k;
 }
 
-function prepareImage(image: CocoImage, index: number, p: Resolved): { gts: Prepared[]; dts: Prepared[] } {
+function prepareImage(
+  image: CocoImage,
+  index: number,
+  p: Resolved,
+  known: ReadonlySet<number> | undefined,
+): { gts: Prepared[]; dts: Prepared[] } {
   if (image === null || typeof image !== "object")
     fail(
       "invalid_value",
@@ -530,7 +535,6 @@ function prepareImage(image: CocoImage, index: number, p: Resolved): { gts: Prep
     }
     if (needsSize) checkMaskSize(FN, `${where}: height x width`, h, w);
   }
-  const known = p.categoryIds ? new Set(p.categoryIds) : undefined;
   const checkCat = (cat: unknown, what: string): number => {
     if (typeof cat !== "number" || !Number.isFinite(cat))
       fail("invalid_value", `${FN}: ${what}.categoryId must be a finite number, got ${describeValue(cat)}`);
@@ -812,12 +816,150 @@ function reserve<B extends GrowableFloat64 | GrowableInt32 | GrowableUint8>(buff
   buffer.data = next;
 }
 
+/** The IoU (bbox, segm) or OKS (keypoints) matrix of one category's detections and ground truth, rows = detections. */
+function groupIous(
+  dt: Prepared[],
+  gt: Prepared[],
+  p: Resolved,
+  cat: number,
+  minThreshold: number,
+): Float64Array {
+  const D = dt.length;
+  const G = gt.length;
+  if (p.iouType === "bbox") return bboxIouMatrix(dt, gt);
+  if (p.iouType === "keypoints") return oksMatrix(dt, gt, sigmasFor(p, cat), minThreshold);
+  if (scratch.iou.length < D * G) scratch.iou = new Float64Array(2 * D * G);
+  const dtMasks: Rle[] = new Array(D);
+  for (let d = 0; d < D; d++) dtMasks[d] = dt[d]!.rle!;
+  const gtMasks: Rle[] = new Array(G);
+  for (let g = 0; g < G; g++) gtMasks[g] = gt[g]!.rle!;
+  rleIouInto(dtMasks, gtMasks, (g) => gt[g]!.crowd, scratch.iou);
+  return scratch.iou;
+}
+
+/**
+ * pycocotools `evaluateImg` for one category of one image, every area range and threshold: the
+ * A*T match codes of each detection (0 false positive, 1 true positive, 2 ignored) into
+ * `batch.codes`, and the non-ignored ground truth per area range into `counts`.
+ */
+function matchGroup(
+  dt: Prepared[],
+  gt: Prepared[],
+  ious: Float64Array | undefined,
+  p: Resolved,
+  thresholds: readonly number[],
+  counts: number[],
+  batch: BatchRecords,
+): void {
+  const A = p.areas.length;
+  const T = thresholds.length;
+  const AT = A * T;
+  const D = dt.length;
+  const G = gt.length;
+  reserve(batch.codes, D * AT);
+  const codes = batch.codes.data;
+  const base = batch.codes.length;
+  if (scratch.order.length < G) {
+    scratch.order = new Int32Array(2 * G);
+    scratch.gIg = new Uint8Array(2 * G);
+    scratch.ign = new Uint8Array(2 * G);
+    scratch.matched = new Int32Array(2 * G);
+    scratch.crowd = new Uint8Array(2 * G);
+    scratch.gtIdZero = new Uint8Array(2 * G);
+  }
+  const { order: gOrder, gIg, ign, matched, crowd, gtIdZero } = scratch;
+  for (let g = 0; g < G; g++) crowd[g] = gt[g]!.crowd ? 1 : 0;
+  for (let a = 0; a < A; a++) {
+    const range = p.areas[a]!.range;
+    const lo = range[0];
+    const hi = range[1];
+    if (!ious) {
+      // No pair to match: a detection is ignored outside the area range, else a false positive.
+      for (let d = 0; d < D; d++) {
+        const area = dt[d]!.area;
+        const code = area < lo || area > hi ? 2 : 0;
+        const at = base + d * AT + a * T;
+        for (let t = 0; t < T; t++) codes[at + t] = code;
+      }
+      let ignored = 0;
+      for (let g = 0; g < G; g++) {
+        const o = gt[g]!;
+        if (o.ignore || o.area < lo || o.area > hi) ignored++;
+      }
+      counts[a]! += G - ignored;
+      continue;
+    }
+    let ignored = 0;
+    for (let g = 0; g < G; g++) {
+      const o = gt[g]!;
+      ign[g] = o.ignore || o.area < lo || o.area > hi ? 1 : 0;
+      ignored += ign[g]!;
+    }
+    // Stable sort: non-ignored first.
+    let pos = 0;
+    for (let g = 0; g < G; g++) if (!ign[g]) gOrder[pos++] = g;
+    for (let g = 0; g < G; g++) if (ign[g]) gOrder[pos++] = g;
+    for (let q = 0; q < G; q++) {
+      const g = gOrder[q]!;
+      gIg[q] = ign[g]!;
+      gtIdZero[q] = gt[g]!.id === 0 ? 1 : 0;
+    }
+    counts[a]! += G - ignored;
+    for (let t = 0; t < T; t++) {
+      // matched[q] === stamp: ground truth q is taken at this (area range, threshold).
+      if (scratch.stamp === 0x3fffffff) {
+        scratch.matched.fill(0);
+        scratch.stamp = 0;
+      }
+      const stamp = ++scratch.stamp;
+      const thr = thresholds[t]!;
+      for (let d = 0; d < D; d++) {
+        const area = dt[d]!.area;
+        let code = area < lo || area > hi ? 2 : 0;
+        let best = thr;
+        let m = -1;
+        const row = d * G;
+        for (let q = 0; q < G; q++) {
+          const g = gOrder[q]!;
+          if (matched[q] === stamp && !crowd[g]) continue;
+          if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
+          const v = ious[row + g]!;
+          if (v < best) continue;
+          best = v;
+          m = q;
+        }
+        if (m > -1) {
+          matched[m] = stamp;
+          if (gIg[m]) code = 2;
+          else if (!gtIdZero[m]) code = 1;
+        }
+        codes[base + d * AT + a * T + t] = code;
+      }
+    }
+  }
+  batch.codes.length += D * AT;
+}
+
+/** Orders detections by (key, descending score, [category,] input order) and ground truth by (key, [category,] input order). */
+function sortByGroup(objects: Prepared[], useCats: boolean, byScore: boolean): number[] {
+  const order: number[] = new Array(objects.length);
+  for (let i = 0; i < objects.length; i++) order[i] = i;
+  order.sort((x, y) => {
+    const a = objects[x]!;
+    const b = objects[y]!;
+    const byKey = useCats ? a.cat - b.cat : 0;
+    return byKey || (byScore ? b.score - a.score : 0) || (useCats ? 0 : a.cat - b.cat) || x - y;
+  });
+  return order;
+}
+
 /**
  * Evaluates one image (pycocotools computeIoU/computeOks + evaluateImg for every category and area
  * range) into `batch`. Detections are ordered once per image by (category, descending score,
  * input order) and ground truth by category (with useCats false: one group, ground truth by
  * category then input order, detections by descending score then category then input order, as
  * pycocotools concatenates its per-category lists), so each category is a contiguous range.
+ * Kept in small functions: one large function took V8 longer to optimise than to run.
  */
 function evaluateImage(
   imageId: number,
@@ -827,155 +969,54 @@ function evaluateImage(
   batch: BatchRecords,
 ): void {
   const A = p.areas.length;
-  const T = p.iouThrs.length;
-  const AT = A * T;
   const maxDet = p.maxDets[p.maxDets.length - 1]!;
   const useCats = p.useCats;
-  const key = (o: Prepared) => (useCats ? o.cat : -1);
   const thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
   const minThreshold = Math.min(...thresholds);
-  const dOrder = dtsAll.map((_, i) => i);
-  dOrder.sort((x, y) => {
-    const a = dtsAll[x]!;
-    const b = dtsAll[y]!;
-    return key(a) - key(b) || b.score - a.score || (useCats ? 0 : a.cat - b.cat) || x - y;
-  });
-  const gOrderAll = gtsAll.map((_, i) => i);
-  gOrderAll.sort((x, y) => {
-    const a = gtsAll[x]!;
-    const b = gtsAll[y]!;
-    return key(a) - key(b) || (useCats ? 0 : a.cat - b.cat) || x - y;
-  });
-  for (const o of gtsAll) batch.seen.add(o.cat);
-  for (const o of dtsAll) batch.seen.add(o.cat);
+  const dOrder = sortByGroup(dtsAll, useCats, true);
+  const gOrder = sortByGroup(gtsAll, useCats, false);
+  for (let i = 0; i < gtsAll.length; i++) batch.seen.add(gtsAll[i]!.cat);
+  for (let i = 0; i < dtsAll.length; i++) batch.seen.add(dtsAll[i]!.cat);
   batch.images.push(imageId);
+  const nd = dOrder.length;
+  const ng = gOrder.length;
   let di = 0;
   let gi = 0;
-  while (di < dOrder.length || gi < gOrderAll.length) {
-    const dk = di < dOrder.length ? key(dtsAll[dOrder[di]!]!) : Number.POSITIVE_INFINITY;
-    const gk = gi < gOrderAll.length ? key(gtsAll[gOrderAll[gi]!]!) : Number.POSITIVE_INFINITY;
+  while (di < nd || gi < ng) {
+    const dk = di < nd ? (useCats ? dtsAll[dOrder[di]!]!.cat : -1) : Number.POSITIVE_INFINITY;
+    const gk = gi < ng ? (useCats ? gtsAll[gOrder[gi]!]!.cat : -1) : Number.POSITIVE_INFINITY;
     const cat = Math.min(dk, gk);
     const dStart = di;
-    while (di < dOrder.length && key(dtsAll[dOrder[di]!]!) === cat) di++;
+    while (di < nd && (useCats ? dtsAll[dOrder[di]!]!.cat : -1) === cat) di++;
     const gStart = gi;
-    while (gi < gOrderAll.length && key(gtsAll[gOrderAll[gi]!]!) === cat) gi++;
+    while (gi < ng && (useCats ? gtsAll[gOrder[gi]!]!.cat : -1) === cat) gi++;
     const gt: Prepared[] = [];
-    for (let j = gStart; j < gi; j++) gt.push(gtsAll[gOrderAll[j]!]!);
+    for (let j = gStart; j < gi; j++) gt.push(gtsAll[gOrder[j]!]!);
     const dt: Prepared[] = [];
     for (let j = dStart; j < Math.min(di, dStart + maxDet); j++) dt.push(dtsAll[dOrder[j]!]!);
-    const G = gt.length;
-    const D = dt.length;
-    let ious: Float64Array | undefined;
-    if (G > 0 && D > 0) {
-      if (p.iouType === "bbox") ious = bboxIouMatrix(dt, gt);
-      else if (p.iouType === "segm") {
-        if (scratch.iou.length < D * G) scratch.iou = new Float64Array(2 * D * G);
-        ious = scratch.iou;
-        rleIouInto(
-          dt.map((d) => d.rle!),
-          gt.map((g) => g.rle!),
-          (g) => gt[g]!.crowd,
-          ious,
-        );
-      } else ious = oksMatrix(dt, gt, sigmasFor(p, cat), minThreshold);
-    }
+    const ious = gt.length > 0 && dt.length > 0 ? groupIous(dt, gt, p, cat, minThreshold) : undefined;
     let counts = batch.gtCounts.get(cat);
     if (!counts) {
       counts = new Array<number>(A).fill(0);
       batch.gtCounts.set(cat, counts);
     }
-    reserve(batch.codes, D * AT);
-    const codes = batch.codes.data;
-    const base = batch.codes.length;
-    if (scratch.order.length < G) {
-      scratch.order = new Int32Array(2 * G);
-      scratch.gIg = new Uint8Array(2 * G);
-      scratch.ign = new Uint8Array(2 * G);
-      scratch.matched = new Int32Array(2 * G);
-      scratch.crowd = new Uint8Array(2 * G);
-      scratch.gtIdZero = new Uint8Array(2 * G);
-    }
-    const { order: gOrder, gIg, ign, matched, crowd, gtIdZero } = scratch;
-    for (let g = 0; g < G; g++) crowd[g] = gt[g]!.crowd ? 1 : 0;
-    for (let a = 0; a < A; a++) {
-      const range = p.areas[a]!.range;
-      const lo = range[0];
-      const hi = range[1];
-      if (!ious) {
-        // No pair to match: a detection is ignored outside the area range, else a false positive.
-        for (let d = 0; d < D; d++) {
-          const area = dt[d]!.area;
-          const code = area < lo || area > hi ? 2 : 0;
-          const at = base + d * AT + a * T;
-          for (let t = 0; t < T; t++) codes[at + t] = code;
-        }
-        let ignored = 0;
-        for (let g = 0; g < G; g++) {
-          const o = gt[g]!;
-          if (o.ignore || o.area < lo || o.area > hi) ignored++;
-        }
-        counts[a]! += G - ignored;
-        continue;
-      }
-      let ignored = 0;
-      for (let g = 0; g < G; g++) {
-        const o = gt[g]!;
-        ign[g] = o.ignore || o.area < lo || o.area > hi ? 1 : 0;
-        ignored += ign[g]!;
-      }
-      // Stable sort: non-ignored first.
-      let pos = 0;
-      for (let g = 0; g < G; g++) if (!ign[g]) gOrder[pos++] = g;
-      for (let g = 0; g < G; g++) if (ign[g]) gOrder[pos++] = g;
-      for (let q = 0; q < G; q++) {
-        const g = gOrder[q]!;
-        gIg[q] = ign[g]!;
-        gtIdZero[q] = gt[g]!.id === 0 ? 1 : 0;
-      }
-      counts[a]! += G - ignored;
-      for (let t = 0; t < T; t++) {
-        // matched[q] === stamp: ground truth q is taken at this (area range, threshold).
-        if (scratch.stamp === 0x3fffffff) {
-          scratch.matched.fill(0);
-          scratch.stamp = 0;
-        }
-        const stamp = ++scratch.stamp;
-        const thr = thresholds[t]!;
-        for (let d = 0; d < D; d++) {
-          const area = dt[d]!.area;
-          let code = area < lo || area > hi ? 2 : 0;
-          let best = thr;
-          let m = -1;
-          const row = d * G;
-          for (let q = 0; q < G; q++) {
-            const g = gOrder[q]!;
-            if (matched[q] === stamp && !crowd[g]) continue;
-            if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
-            const v = ious[row + g]!;
-            if (v < best) continue;
-            best = v;
-            m = q;
-          }
-          if (m > -1) {
-            matched[m] = stamp;
-            if (gIg[m]) code = 2;
-            else if (!gtIdZero[m]) code = 1;
-          }
-          codes[base + d * AT + a * T + t] = code;
-        }
-      }
-    }
-    batch.codes.length += D * AT;
-    reserve(batch.scores, D);
-    reserve(batch.imageIds, D);
-    reserve(batch.cats, D);
-    reserve(batch.ranks, D);
-    for (let d = 0; d < D; d++) {
-      batch.scores.data[batch.scores.length++] = dt[d]!.score;
-      batch.imageIds.data[batch.imageIds.length++] = imageId;
-      batch.cats.data[batch.cats.length++] = cat;
-      batch.ranks.data[batch.ranks.length++] = d;
-    }
+    matchGroup(dt, gt, ious, p, thresholds, counts, batch);
+    appendRecords(dt, imageId, cat, batch);
+  }
+}
+
+/** The per-detection records of one group: score, image, category, rank within the group. */
+function appendRecords(dt: Prepared[], imageId: number, cat: number, batch: BatchRecords): void {
+  const D = dt.length;
+  reserve(batch.scores, D);
+  reserve(batch.imageIds, D);
+  reserve(batch.cats, D);
+  reserve(batch.ranks, D);
+  for (let d = 0; d < D; d++) {
+    batch.scores.data[batch.scores.length++] = dt[d]!.score;
+    batch.imageIds.data[batch.imageIds.length++] = imageId;
+    batch.cats.data[batch.cats.length++] = cat;
+    batch.ranks.data[batch.ranks.length++] = d;
   }
 }
 
@@ -1322,10 +1363,11 @@ export function cocoEvalDefFrom(
           `${FN}: \`images\` must be an array of { imageId, groundTruth, detections }, got ${describeValue(images)}`,
         );
       const seen = new Set(state.images);
+      const known = p.categoryIds ? new Set(p.categoryIds) : undefined;
       const batch = emptyBatch();
       for (let i = 0; i < images.length; i++) {
         const img = images[i]!;
-        const { gts, dts } = prepareImage(img, i, p);
+        const { gts, dts } = prepareImage(img, i, p, known);
         if (seen.has(img.imageId))
           fail(
             "invalid_value",
