@@ -1094,6 +1094,116 @@ function recordsByCategory(state: CocoEvalState): Map<number, Int32Array> {
   return new Map([...lists].map(([c, { list }]) => [c, list]));
 }
 
+/** True-positive events of one (category, maxDets) pass, per (area range, IoU threshold). */
+interface TruePositiveEvents {
+  tp: Int32Array;
+  fp: Int32Array;
+  /** Precision tp / (fp + tp + eps) at each true positive, `capacity` slots per (a, t). */
+  precision: Float64Array;
+  /** Score of the detection at each true positive. */
+  score: Float64Array;
+  capacity: number;
+  /** Detections within maxDets, and the score of the first of them. */
+  detections: number;
+  firstScore: number;
+}
+
+/** Walks one category's detections (sorted by score) with rank below `maxDet`, recording its true-positive events. */
+function countEvents(
+  state: CocoEvalState,
+  sorted: Int32Array,
+  maxDet: number,
+  AT: number,
+  events: TruePositiveEvents,
+): void {
+  const score = state.dtScore.data;
+  const rank = state.dtRank.data;
+  const code = state.dtCode.data;
+  const { tp, fp, capacity } = events;
+  const eventPrecision = events.precision;
+  const eventScore = events.score;
+  tp.fill(0);
+  fp.fill(0);
+  let nd = 0;
+  let firstScore = 0;
+  for (let j = 0; j < sorted.length; j++) {
+    const i = sorted[j]!;
+    if (rank[i]! >= maxDet) continue;
+    if (nd++ === 0) firstScore = score[i]!;
+    const base = i * AT;
+    for (let at = 0; at < AT; at++) {
+      const c = code[base + at]!;
+      if (c === 0) fp[at]!++;
+      else if (c === 1) {
+        const n = tp[at]!++;
+        const tps = n + 1;
+        // Beyond the area range's ground-truth count only in a hostile state: ignore.
+        if (n < capacity) {
+          eventPrecision[at * capacity + n] = tps / (fp[at]! + tps + SPACING1);
+          eventScore[at * capacity + n] = score[i]!;
+        }
+      }
+    }
+  }
+  events.detections = nd;
+  events.firstScore = firstScore;
+}
+
+/**
+ * The interpolated precision and score at each recall threshold for one (a, t) of `events`:
+ * the precision envelope (suffix maximum over true positives), then searchsorted per threshold,
+ * written at `base + r * stride`.
+ */
+function interpolate(
+  events: TruePositiveEvents,
+  at: number,
+  npig: number,
+  recThrs: Float64Array,
+  precision: Float64Array,
+  scoresOut: Float64Array,
+  base: number,
+  stride: number,
+): void {
+  const { capacity, detections: nd } = events;
+  const eventPrecision = events.precision;
+  const eventScore = events.score;
+  const count = Math.min(events.tp[at]!, capacity);
+  const offset = at * capacity;
+  for (let e = count - 1; e > 0; e--)
+    if (eventPrecision[offset + e]! > eventPrecision[offset + e - 1]!)
+      eventPrecision[offset + e - 1] = eventPrecision[offset + e]!;
+  const R = recThrs.length;
+  for (let r = 0; r < R; r++) {
+    const thr = recThrs[r]!;
+    const to = base + r * stride;
+    if (thr <= 0 && nd > 0) {
+      // searchsorted gives index 0, whatever the first detection is: the envelope's
+      // maximum (0 without true positives) and the first detection's score.
+      precision[to] = count > 0 ? eventPrecision[offset]! : 0;
+      scoresOut[to] = events.firstScore;
+      continue;
+    }
+    // First true positive whose recall (e + 1) / npig reaches the threshold (searchsorted left).
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((mid + 1) / npig < thr) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= count) {
+      // pycocotools' try/except: this and every later recall threshold stay 0.
+      for (let r2 = r; r2 < R; r2++) {
+        precision[base + r2 * stride] = 0;
+        scoresOut[base + r2 * stride] = 0;
+      }
+      return;
+    }
+    precision[to] = eventPrecision[offset + lo]!;
+    scoresOut[to] = eventScore[offset + lo]!;
+  }
+}
+
 /**
  * pycocotools `accumulate`, bit for bit, in one pass per (category, maxDets) over the category's
  * detections sorted by score: for each (area range, IoU threshold) it counts true and false
@@ -1114,89 +1224,38 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
   const precision = new Float64Array(T * R * K * A * M).fill(-1);
   const recall = new Float64Array(T * K * A * M).fill(-1);
   const scoresOut = new Float64Array(T * R * K * A * M).fill(-1);
-  const score = state.dtScore.data;
-  const rank = state.dtRank.data;
-  const code = state.dtCode.data;
   const lists = recordsByCategory(state);
   const AT = A * T;
-  const tp = new Int32Array(AT);
-  const fp = new Int32Array(AT);
+  const events: TruePositiveEvents = {
+    tp: new Int32Array(AT),
+    fp: new Int32Array(AT),
+    precision: new Float64Array(0),
+    score: new Float64Array(0),
+    capacity: 0,
+    detections: 0,
+    firstScore: 0,
+  };
+  const recThrs = Float64Array.from(p.recThrs);
   for (let k = 0; k < K; k++) {
     const counts = state.gtCounts[String(catIds[k])];
     if (!counts) continue;
     const sorted = lists.get(catIds[k]!) ?? new Int32Array(0);
-    // Events per (a, t): precision and score at each true positive, in order.
     // True positives per (a, t) are at most the ground truth and at most the detections.
     const capacity = Math.max(1, Math.min(Math.max(...counts), sorted.length));
-    const eventPrecision = new Float64Array(AT * capacity);
-    const eventScore = new Float64Array(AT * capacity);
+    events.capacity = capacity;
+    events.precision = new Float64Array(AT * capacity);
+    events.score = new Float64Array(AT * capacity);
     for (let m = 0; m < M; m++) {
-      const maxDet = p.maxDets[m]!;
-      tp.fill(0);
-      fp.fill(0);
-      let nd = 0;
-      let firstScore = 0;
-      for (let j = 0; j < sorted.length; j++) {
-        const i = sorted[j]!;
-        if (rank[i]! >= maxDet) continue;
-        if (nd++ === 0) firstScore = score[i]!;
-        const base = i * AT;
-        for (let at = 0; at < AT; at++) {
-          const c = code[base + at]!;
-          if (c === 0) fp[at]!++;
-          else if (c === 1) {
-            const n = tp[at]!++;
-            const tps = n + 1;
-            // Beyond the area range's ground-truth count only in a hostile state: ignore.
-            if (n < capacity) {
-              eventPrecision[at * capacity + n] = tps / (fp[at]! + tps + SPACING1);
-              eventScore[at * capacity + n] = score[i]!;
-            }
-          }
-        }
-      }
+      countEvents(state, sorted, p.maxDets[m]!, AT, events);
       for (let a = 0; a < A; a++) {
         const npig = counts[a]!;
         if (npig === 0) continue;
         for (let t = 0; t < T; t++) {
           const at = a * T + t;
-          const events = Math.min(tp[at]!, capacity);
-          const offset = at * capacity;
-          recall[((t * K + k) * A + a) * M + m] = nd ? tp[at]! / npig : 0;
-          for (let e = events - 1; e > 0; e--)
-            if (eventPrecision[offset + e]! > eventPrecision[offset + e - 1]!)
-              eventPrecision[offset + e - 1] = eventPrecision[offset + e]!;
-          for (let r = 0; r < R; r++) {
-            const thr = p.recThrs[r]!;
-            const to = (((t * R + r) * K + k) * A + a) * M + m;
-            if (thr <= 0 && nd > 0) {
-              // searchsorted gives index 0, whatever the first detection is: the envelope's
-              // maximum (0 without true positives) and the first detection's score.
-              precision[to] = events > 0 ? eventPrecision[offset]! : 0;
-              scoresOut[to] = firstScore;
-              continue;
-            }
-            // First true positive whose recall (e + 1) / npig reaches the threshold (searchsorted left).
-            let lo = 0;
-            let hi = events;
-            while (lo < hi) {
-              const mid = (lo + hi) >>> 1;
-              if ((mid + 1) / npig < thr) lo = mid + 1;
-              else hi = mid;
-            }
-            const e = lo;
-            if (e >= events) {
-              // pycocotools' try/except: this and every later recall threshold stay 0.
-              for (let r2 = r; r2 < R; r2++) {
-                const at2 = (((t * R + r2) * K + k) * A + a) * M + m;
-                precision[at2] = 0;
-                scoresOut[at2] = 0;
-              }
-              break;
-            }
-            precision[to] = eventPrecision[offset + e]!;
-            scoresOut[to] = eventScore[offset + e]!;
-          }
+          recall[((t * K + k) * A + a) * M + m] = events.detections ? events.tp[at]! / npig : 0;
+          // Precision and scores of (t, r, k, a, m) sit at base + r * stride.
+          const base = ((t * R * K + k) * A + a) * M + m;
+          interpolate(events, at, npig, recThrs, precision, scoresOut, base, K * A * M);
         }
       }
     }

@@ -483,7 +483,7 @@ export function rleToString(rle: Rle): string {
  * does not leave 100,000 small buffers behind for the garbage collector. A block is freed when
  * no view of it is left.
  */
-const POOL_BLOCK = 1 << 18;
+const POOL_BLOCK = 1 << 14;
 let pool = new Uint32Array(POOL_BLOCK);
 let poolUsed = 0;
 
