@@ -420,7 +420,7 @@ function precisionBytes(p: Resolved, K: number): number {
 /** One object after validation, in the form the matcher reads. */
 interface Prepared {
   cat: number;
-  box: number[];
+  box: readonly number[];
   area: number;
   crowd: boolean;
   ignore: boolean;
@@ -429,6 +429,9 @@ interface Prepared {
   rle: Rle | undefined;
   kps: ArrayLike<number> | undefined;
 }
+
+/** The box of an object without one (segm), shared: boxes are read, never written. */
+const NO_BOX: readonly number[] = Object.freeze([0, 0, 0, 0]);
 
 function readBox(box: unknown, where: string): number[] {
   if (box === undefined) fail("invalid_value", `${FN}: ${where}.bbox is missing`);
@@ -554,7 +557,7 @@ function prepareImage(
     if (flag !== undefined && typeof flag !== "boolean" && flag !== 0 && flag !== 1)
       fail("invalid_value", `${FN}: ${what}.iscrowd must be 0, 1 or a boolean, got ${describeValue(flag)}`);
     const crowd = flag === true || flag === 1;
-    const box = kp || !segm || g.bbox !== undefined ? readBox(g.bbox, what) : [0, 0, 0, 0];
+    const box = kp || !segm || g.bbox !== undefined ? readBox(g.bbox, what) : NO_BOX;
     let rle: Rle | undefined;
     if (segm) {
       if (g.segmentation === undefined)
@@ -608,7 +611,7 @@ function prepareImage(
       fail("invalid_value", `${FN}: ${what}.area must be a number, got ${describeValue(area)}`);
     return {
       cat,
-      box: box ?? [0, 0, 0, 0],
+      box: box ?? NO_BOX,
       area,
       crowd: false,
       ignore: false,
