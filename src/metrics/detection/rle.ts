@@ -276,7 +276,7 @@ let runStarts = new Int32Array(64);
  * Sorts a[0..n) ascending by natural merge sort: a polygon's crossings come as one monotone run
  * per edge, so this is O(n log edges) (V8's typed-array sort costs about 30 ns an element here).
  */
-function sortAscending(a: Uint32Array, n: number): void {
+export function sortAscending(a: Uint32Array, n: number): void {
   let runs = 0;
   let i = 0;
   while (i < n) {
