@@ -7,12 +7,19 @@
 //   npx tsc --build && node bench/detection.mjs [--quick] [--only bbox|segm|keypoints] [--runs N]
 //
 // Each side runs in a child process that reads the same two JSON files and reports its CPU and
-// wall time (load + evaluate + accumulate + summarize), its own peak RSS and its summary numbers;
-// the numbers are compared bit for bit. pycocotools is run by /usr/bin/python3 with
-// PYCOCOTOOLS_SRC (default /tmp/det_ref/PythonAPI: a cocoapi PythonAPI folder whose _mask
-// extension is built) on PYTHONPATH; when `import pycocotools.cocoeval` fails the bench times
-// plumbline only. `--runs N` repeats both sides N times and prints every ratio; `--record`
-// keeps them for the README's speed table (bench/record.mjs).
+// wall time, its own peak RSS and its summary numbers; the numbers are compared bit for bit.
+// Both sides time the same work: reading and parsing both JSON files (pycocotools: json.load in
+// COCO() and loadRes), evaluate, accumulate, summarize. Each side also times its parsing of the
+// two files alone (Python: one more json.load of each after the timed run), and a second ratio
+// leaves parsing out of both sides.
+//
+// pycocotools is run by /usr/bin/python3 with PYCOCOTOOLS_SRC (default /tmp/det_ref/PythonAPI:
+// a cocoapi PythonAPI folder whose _mask extension is built; without Cython, a ctypes module
+// over the same maskApi.c serves, which adds its call overhead to segm: cProfile puts
+// _frString and create_string_buffer at about 5% of the segm run) on PYTHONPATH; when
+// `import pycocotools.cocoeval` fails the bench times plumbline only. `--runs N` repeats both
+// sides N times and prints every ratio; `--record` keeps them for the README's speed table
+// (bench/record.mjs).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import {
@@ -165,12 +172,16 @@ import { readFileSync } from "node:fs";
 const { cocoEvaluate } = await import(${JSON.stringify(dist("index.js"))});
 const { cpuTime } = await import(${JSON.stringify(lib)});
 const iouType = process.argv[3];
+let parseCpu = 0;
 const r = cpuTime(() => {
+  const c0 = process.cpuUsage();
   const gt = JSON.parse(readFileSync(process.argv[1], "utf8"));
   const results = JSON.parse(readFileSync(process.argv[2], "utf8"));
+  const used = process.cpuUsage(c0);
+  parseCpu = (used.user + used.system) / 1e6;
   return cocoEvaluate(gt, results, { iouType }).stats;
 });
-process.stdout.write(JSON.stringify({ ...r, maxRssKb: process.resourceUsage().maxRSS }));
+process.stdout.write(JSON.stringify({ ...r, parseCpu, maxRssKb: process.resourceUsage().maxRSS }));
 `;
 
 const pythonChild = (iouType) => `
@@ -186,6 +197,10 @@ def evaluate():
     return [float(s) for s in ev.stats]
 r = timed(evaluate)
 r["maxRssKb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def parse_only():
+    load_json("instances.json")
+    load_json("results.json")
+r["parseCpu"] = timed(parse_only)["cpu"]
 emit(r)
 `;
 
@@ -242,8 +257,9 @@ for (const [iouType, make] of Object.entries(workloads)) {
       const differing = ours.value
         .map((v, i) => (Object.is(v, theirs.value[i]) ? -1 : i))
         .filter((i) => i >= 0);
+      const parsing = `excluding JSON parsing on both sides ${((theirs.cpu - theirs.parseCpu) / (ours.cpu - ours.parseCpu)).toFixed(2)} x CPU (parse: plumbline ${ours.parseCpu.toFixed(2)} s, Python json ${theirs.parseCpu.toFixed(2)} s)`;
       console.log(
-        `  run ${run}: speedup ${(theirs.cpu / ours.cpu).toFixed(2)} x CPU (plumbline ${ours.cpu.toFixed(2)} s, pycocotools ${theirs.cpu.toFixed(2)} s), ${(theirs.wall / ours.wall).toFixed(2)} x wall; peak RSS plumbline ${mib(ours.maxRssKb)} MiB, pycocotools ${mib(theirs.maxRssKb)} MiB; ${differing.length === 0 ? `all ${ours.value.length} numbers bit-identical` : `numbers differ at ${differing.map((i) => `${i} (${ours.value[i]} vs ${theirs.value[i]})`).join(", ")}`}`,
+        `  run ${run}: speedup ${(theirs.cpu / ours.cpu).toFixed(2)} x CPU (plumbline ${ours.cpu.toFixed(2)} s, pycocotools ${theirs.cpu.toFixed(2)} s), ${(theirs.wall / ours.wall).toFixed(2)} x wall; peak RSS plumbline ${mib(ours.maxRssKb)} MiB, pycocotools ${mib(theirs.maxRssKb)} MiB; ${differing.length === 0 ? `all ${ours.value.length} numbers bit-identical` : `numbers differ at ${differing.map((i) => `${i} (${ours.value[i]} vs ${theirs.value[i]})`).join(", ")}`}; ${parsing}`,
       );
     }
   } finally {

@@ -283,6 +283,45 @@ describe("segm and keypoints from arrays", () => {
   });
 });
 
+describe("OKS pairs far below every threshold", () => {
+  // The matcher skips exp() for pairs whose bound mean(1 / (1 + e + e²/2)) is below the lowest
+  // threshold; a far detection just above or below a tiny threshold must still be decided by its
+  // OKS, computed here as pycocotools does (one keypoint: exp(-e)).
+  const sigma = 0.5;
+  const area = 400;
+  const kp = [10, 10, 2];
+  const at = (dx: number): CocoImage => ({
+    imageId: 1,
+    groundTruth: [{ categoryId: 1, bbox: [5, 5, 20, 20], area, keypoints: kp }],
+    detections: [{ categoryId: 1, score: 1, keypoints: [10 + dx, 10, 1] }],
+  });
+  const oks = (dx: number) => Math.exp(-(dx ** 2 / (2 * sigma) ** 2 / (area + 2 ** -52) / 2));
+  it.each([20, 40, 60])("a detection %d px away matches exactly when its OKS reaches the threshold", (dx) => {
+    const value = oks(dx);
+    for (const [thr, expected] of [
+      [value * 0.999, 1],
+      [value * 1.001, 0],
+      [0.9, 0], // bound below 0.9: skipped
+    ] as const) {
+      const r = cocoEvaluateImages([at(dx)], {
+        iouType: "keypoints",
+        keypointSigmas: [sigma],
+        iouThresholds: [thr],
+        summary: "intended",
+      });
+      expect(r.precision[0]).toBeCloseTo(expected, 12);
+    }
+  });
+  it("the bound is above exp(-e) for every e >= 0 (to rounding, far inside the 1e-9 margin)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (e) => 1 / (1 + e + 0.5 * e * e) + 1e-15 >= Math.exp(-e),
+      ),
+    );
+  });
+});
+
 describe("toTorchmetricsDict", () => {
   it("names the summary numbers as torchmetrics MeanAveragePrecision does", () => {
     const r = cocoEvaluateImages(images, { categoryIds });

@@ -200,11 +200,28 @@ function pairwiseSum(values: ArrayLike<number>, start: number, n: number): numbe
     return res;
   }
   if (n <= 128) {
-    const r = [0, 0, 0, 0, 0, 0, 0, 0];
-    for (let j = 0; j < 8; j++) r[j] = values[start + j]!;
+    // Eight accumulators r0..r7 (numpy's r[8]), in locals: no array per call.
+    let r0 = values[start]!;
+    let r1 = values[start + 1]!;
+    let r2 = values[start + 2]!;
+    let r3 = values[start + 3]!;
+    let r4 = values[start + 4]!;
+    let r5 = values[start + 5]!;
+    let r6 = values[start + 6]!;
+    let r7 = values[start + 7]!;
     let i = 8;
-    for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j]! += values[start + i + j]!;
-    let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
+    for (; i < n - (n % 8); i += 8) {
+      const at = start + i;
+      r0 += values[at]!;
+      r1 += values[at + 1]!;
+      r2 += values[at + 2]!;
+      r3 += values[at + 3]!;
+      r4 += values[at + 4]!;
+      r5 += values[at + 5]!;
+      r6 += values[at + 6]!;
+      r7 += values[at + 7]!;
+    }
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
     for (; i < n; i++) res += values[start + i]!;
     return res;
   }
@@ -403,7 +420,7 @@ function precisionBytes(p: Resolved, K: number): number {
 /** One object after validation, in the form the matcher reads. */
 interface Prepared {
   cat: number;
-  box: number[];
+  box: readonly number[];
   area: number;
   crowd: boolean;
   ignore: boolean;
@@ -412,6 +429,9 @@ interface Prepared {
   rle: Rle | undefined;
   kps: ArrayLike<number> | undefined;
 }
+
+/** The box of an object without one (segm), shared: boxes are read, never written. */
+const NO_BOX: readonly number[] = Object.freeze([0, 0, 0, 0]);
 
 function readBox(box: unknown, where: string): number[] {
   if (box === undefined) fail("invalid_value", `${FN}: ${where}.bbox is missing`);
@@ -472,7 +492,12 @@ function readKeypoints(value: unknown, where: string): ArrayLike<number> {
   return k;
 }
 
-function prepareImage(image: CocoImage, index: number, p: Resolved): { gts: Prepared[]; dts: Prepared[] } {
+function prepareImage(
+  image: CocoImage,
+  index: number,
+  p: Resolved,
+  known: ReadonlySet<number> | undefined,
+): { gts: Prepared[]; dts: Prepared[] } {
   if (image === null || typeof image !== "object")
     fail(
       "invalid_value",
@@ -513,7 +538,6 @@ function prepareImage(image: CocoImage, index: number, p: Resolved): { gts: Prep
     }
     if (needsSize) checkMaskSize(FN, `${where}: height x width`, h, w);
   }
-  const known = p.categoryIds ? new Set(p.categoryIds) : undefined;
   const checkCat = (cat: unknown, what: string): number => {
     if (typeof cat !== "number" || !Number.isFinite(cat))
       fail("invalid_value", `${FN}: ${what}.categoryId must be a finite number, got ${describeValue(cat)}`);
@@ -533,7 +557,7 @@ function prepareImage(image: CocoImage, index: number, p: Resolved): { gts: Prep
     if (flag !== undefined && typeof flag !== "boolean" && flag !== 0 && flag !== 1)
       fail("invalid_value", `${FN}: ${what}.iscrowd must be 0, 1 or a boolean, got ${describeValue(flag)}`);
     const crowd = flag === true || flag === 1;
-    const box = kp || !segm || g.bbox !== undefined ? readBox(g.bbox, what) : [0, 0, 0, 0];
+    const box = kp || !segm || g.bbox !== undefined ? readBox(g.bbox, what) : NO_BOX;
     let rle: Rle | undefined;
     if (segm) {
       if (g.segmentation === undefined)
@@ -587,7 +611,7 @@ function prepareImage(image: CocoImage, index: number, p: Resolved): { gts: Prep
       fail("invalid_value", `${FN}: ${what}.area must be a number, got ${describeValue(area)}`);
     return {
       cat,
-      box: box ?? [0, 0, 0, 0],
+      box: box ?? NO_BOX,
       area,
       crowd: false,
       ignore: false,
@@ -643,7 +667,8 @@ const scratch = {
   order: new Int32Array(64),
   gIg: new Uint8Array(64),
   ign: new Uint8Array(64),
-  matched: new Uint8Array(64),
+  matched: new Int32Array(64),
+  stamp: 0,
   crowd: new Uint8Array(64),
   gtIdZero: new Uint8Array(64),
 };
@@ -682,22 +707,42 @@ function sigmasFor(p: Resolved, cat: number): readonly number[] {
   return own;
 }
 
-function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[]): Float64Array {
+/** Reused buffers of {@link oksMatrix} (grown on demand; never escape). */
+const oksScratch = { out: new Float64Array(256), terms: new Float64Array(32), vars: new Float64Array(32) };
+
+/**
+ * Object keypoint similarity of every (detection, ground truth) pair, as pycocotools
+ * `computeOks`: e = d² / vars / (area + eps) / 2 per keypoint, OKS = mean of exp(-e) over the
+ * ground truth's visible keypoints (all of them, measured to its doubled box, when none is
+ * visible), summed as numpy does. OKS only decides matches against thresholds, so a pair whose
+ * upper bound mean(1 / (1 + e + e²/2)) >= mean(exp(-e)) lies below `below` by a margin far
+ * above rounding is written as 0, without its exponentials: it can match at no threshold either way.
+ */
+function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[], below: number): Float64Array {
   const D = dts.length;
   const G = gts.length;
-  const out = new Float64Array(D * G);
   const k = sigmas.length;
-  const vars = sigmas.map((s) => (s * 2) ** 2);
-  const e = new Float64Array(k);
-  const ex = new Float64Array(k);
+  if (oksScratch.out.length < D * G) oksScratch.out = new Float64Array(2 * D * G);
+  if (oksScratch.terms.length < k) {
+    oksScratch.terms = new Float64Array(2 * k);
+    oksScratch.vars = new Float64Array(2 * k);
+  }
+  const { out, terms: ex, vars } = oksScratch;
+  for (let q = 0; q < k; q++) vars[q] = (sigmas[q]! * 2) ** 2;
+  for (const [list, what] of [
+    [gts, "ground truth"],
+    [dts, "detection"],
+  ] as const)
+    for (const o of list)
+      if (o.kps!.length !== 3 * k)
+        fail(
+          "shape_mismatch",
+          `${FN}: ${what} keypoints must have ${k} triplets (one per sigma), got ${o.kps!.length / 3}`,
+        );
+  const skipBelow = below - 1e-9;
   for (let j = 0; j < G; j++) {
     const g = gts[j]!;
     const gk = g.kps!;
-    if (gk.length !== 3 * k)
-      fail(
-        "shape_mismatch",
-        `${FN}: ground truth keypoints must have ${k} triplets (one per sigma), got ${gk.length / 3}`,
-      );
     let k1 = 0;
     for (let i = 0; i < k; i++) if (gk[3 * i + 2]! > 0) k1++;
     const bb = g.box;
@@ -708,27 +753,30 @@ function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[]):
     const denom = g.area + SPACING1;
     for (let i = 0; i < D; i++) {
       const dk = dts[i]!.kps!;
-      if (dk.length !== 3 * k)
-        fail(
-          "shape_mismatch",
-          `${FN}: detection keypoints must have ${k} triplets (one per sigma), got ${dk.length / 3}`,
-        );
       let n = 0;
+      let bound = 0;
       for (let q = 0; q < k; q++) {
         const xd = dk[3 * q]!;
         const yd = dk[3 * q + 1]!;
         let dx: number;
         let dy: number;
         if (k1 > 0) {
+          if (!(gk[3 * q + 2]! > 0)) continue;
           dx = xd - gk[3 * q]!;
           dy = yd - gk[3 * q + 1]!;
         } else {
           dx = Math.max(0, x0 - xd) + Math.max(0, xd - x1);
           dy = Math.max(0, y0 - yd) + Math.max(0, yd - y1);
         }
-        e[q] = (dx ** 2 + dy ** 2) / vars[q]! / denom / 2;
-        if (k1 === 0 || gk[3 * q + 2]! > 0) ex[n++] = Math.exp(-e[q]!);
+        const e = (dx ** 2 + dy ** 2) / vars[q]! / denom / 2;
+        ex[n++] = e;
+        bound += 1 / (1 + e + 0.5 * e * e);
       }
+      if (bound / n < skipBelow) {
+        out[i * G + j] = 0;
+        continue;
+      }
+      for (let q = 0; q < n; q++) ex[q] = Math.exp(-ex[q]!);
       out[i * G + j] = numpySum(ex, 0, n) / n;
     }
   }
@@ -771,12 +819,150 @@ function reserve<B extends GrowableFloat64 | GrowableInt32 | GrowableUint8>(buff
   buffer.data = next;
 }
 
+/** The IoU (bbox, segm) or OKS (keypoints) matrix of one category's detections and ground truth, rows = detections. */
+function groupIous(
+  dt: Prepared[],
+  gt: Prepared[],
+  p: Resolved,
+  cat: number,
+  minThreshold: number,
+): Float64Array {
+  const D = dt.length;
+  const G = gt.length;
+  if (p.iouType === "bbox") return bboxIouMatrix(dt, gt);
+  if (p.iouType === "keypoints") return oksMatrix(dt, gt, sigmasFor(p, cat), minThreshold);
+  if (scratch.iou.length < D * G) scratch.iou = new Float64Array(2 * D * G);
+  const dtMasks: Rle[] = new Array(D);
+  for (let d = 0; d < D; d++) dtMasks[d] = dt[d]!.rle!;
+  const gtMasks: Rle[] = new Array(G);
+  for (let g = 0; g < G; g++) gtMasks[g] = gt[g]!.rle!;
+  rleIouInto(dtMasks, gtMasks, (g) => gt[g]!.crowd, scratch.iou);
+  return scratch.iou;
+}
+
+/**
+ * pycocotools `evaluateImg` for one category of one image, every area range and threshold: the
+ * A*T match codes of each detection (0 false positive, 1 true positive, 2 ignored) into
+ * `batch.codes`, and the non-ignored ground truth per area range into `counts`.
+ */
+function matchGroup(
+  dt: Prepared[],
+  gt: Prepared[],
+  ious: Float64Array | undefined,
+  p: Resolved,
+  thresholds: readonly number[],
+  counts: number[],
+  batch: BatchRecords,
+): void {
+  const A = p.areas.length;
+  const T = thresholds.length;
+  const AT = A * T;
+  const D = dt.length;
+  const G = gt.length;
+  reserve(batch.codes, D * AT);
+  const codes = batch.codes.data;
+  const base = batch.codes.length;
+  if (scratch.order.length < G) {
+    scratch.order = new Int32Array(2 * G);
+    scratch.gIg = new Uint8Array(2 * G);
+    scratch.ign = new Uint8Array(2 * G);
+    scratch.matched = new Int32Array(2 * G);
+    scratch.crowd = new Uint8Array(2 * G);
+    scratch.gtIdZero = new Uint8Array(2 * G);
+  }
+  const { order: gOrder, gIg, ign, matched, crowd, gtIdZero } = scratch;
+  for (let g = 0; g < G; g++) crowd[g] = gt[g]!.crowd ? 1 : 0;
+  for (let a = 0; a < A; a++) {
+    const range = p.areas[a]!.range;
+    const lo = range[0];
+    const hi = range[1];
+    if (!ious) {
+      // No pair to match: a detection is ignored outside the area range, else a false positive.
+      for (let d = 0; d < D; d++) {
+        const area = dt[d]!.area;
+        const code = area < lo || area > hi ? 2 : 0;
+        const at = base + d * AT + a * T;
+        for (let t = 0; t < T; t++) codes[at + t] = code;
+      }
+      let ignored = 0;
+      for (let g = 0; g < G; g++) {
+        const o = gt[g]!;
+        if (o.ignore || o.area < lo || o.area > hi) ignored++;
+      }
+      counts[a]! += G - ignored;
+      continue;
+    }
+    let ignored = 0;
+    for (let g = 0; g < G; g++) {
+      const o = gt[g]!;
+      ign[g] = o.ignore || o.area < lo || o.area > hi ? 1 : 0;
+      ignored += ign[g]!;
+    }
+    // Stable sort: non-ignored first.
+    let pos = 0;
+    for (let g = 0; g < G; g++) if (!ign[g]) gOrder[pos++] = g;
+    for (let g = 0; g < G; g++) if (ign[g]) gOrder[pos++] = g;
+    for (let q = 0; q < G; q++) {
+      const g = gOrder[q]!;
+      gIg[q] = ign[g]!;
+      gtIdZero[q] = gt[g]!.id === 0 ? 1 : 0;
+    }
+    counts[a]! += G - ignored;
+    for (let t = 0; t < T; t++) {
+      // matched[q] === stamp: ground truth q is taken at this (area range, threshold).
+      if (scratch.stamp === 0x3fffffff) {
+        scratch.matched.fill(0);
+        scratch.stamp = 0;
+      }
+      const stamp = ++scratch.stamp;
+      const thr = thresholds[t]!;
+      for (let d = 0; d < D; d++) {
+        const area = dt[d]!.area;
+        let code = area < lo || area > hi ? 2 : 0;
+        let best = thr;
+        let m = -1;
+        const row = d * G;
+        for (let q = 0; q < G; q++) {
+          const g = gOrder[q]!;
+          if (matched[q] === stamp && !crowd[g]) continue;
+          if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
+          const v = ious[row + g]!;
+          if (v < best) continue;
+          best = v;
+          m = q;
+        }
+        if (m > -1) {
+          matched[m] = stamp;
+          if (gIg[m]) code = 2;
+          else if (!gtIdZero[m]) code = 1;
+        }
+        codes[base + d * AT + a * T + t] = code;
+      }
+    }
+  }
+  batch.codes.length += D * AT;
+}
+
+/** Orders detections by (key, descending score, [category,] input order) and ground truth by (key, [category,] input order). */
+function sortByGroup(objects: Prepared[], useCats: boolean, byScore: boolean): number[] {
+  const order: number[] = new Array(objects.length);
+  for (let i = 0; i < objects.length; i++) order[i] = i;
+  order.sort((x, y) => {
+    const a = objects[x]!;
+    const b = objects[y]!;
+    const byKey = useCats ? a.cat - b.cat : 0;
+    return byKey || (byScore ? b.score - a.score : 0) || (useCats ? 0 : a.cat - b.cat) || x - y;
+  });
+  return order;
+}
+
 /**
  * Evaluates one image (pycocotools computeIoU/computeOks + evaluateImg for every category and area
  * range) into `batch`. Detections are ordered once per image by (category, descending score,
  * input order) and ground truth by category (with useCats false: one group, ground truth by
  * category then input order, detections by descending score then category then input order, as
  * pycocotools concatenates its per-category lists), so each category is a contiguous range.
+ * Kept in small functions: one large function took V8 longer to optimise than to run.
  */
 function evaluateImage(
   imageId: number,
@@ -786,132 +972,54 @@ function evaluateImage(
   batch: BatchRecords,
 ): void {
   const A = p.areas.length;
-  const T = p.iouThrs.length;
-  const AT = A * T;
   const maxDet = p.maxDets[p.maxDets.length - 1]!;
   const useCats = p.useCats;
-  const key = (o: Prepared) => (useCats ? o.cat : -1);
-  const dOrder = dtsAll.map((_, i) => i);
-  dOrder.sort((x, y) => {
-    const a = dtsAll[x]!;
-    const b = dtsAll[y]!;
-    return key(a) - key(b) || b.score - a.score || (useCats ? 0 : a.cat - b.cat) || x - y;
-  });
-  const gOrderAll = gtsAll.map((_, i) => i);
-  gOrderAll.sort((x, y) => {
-    const a = gtsAll[x]!;
-    const b = gtsAll[y]!;
-    return key(a) - key(b) || (useCats ? 0 : a.cat - b.cat) || x - y;
-  });
-  for (const o of gtsAll) batch.seen.add(o.cat);
-  for (const o of dtsAll) batch.seen.add(o.cat);
+  const thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
+  const minThreshold = Math.min(...thresholds);
+  const dOrder = sortByGroup(dtsAll, useCats, true);
+  const gOrder = sortByGroup(gtsAll, useCats, false);
+  for (let i = 0; i < gtsAll.length; i++) batch.seen.add(gtsAll[i]!.cat);
+  for (let i = 0; i < dtsAll.length; i++) batch.seen.add(dtsAll[i]!.cat);
   batch.images.push(imageId);
+  const nd = dOrder.length;
+  const ng = gOrder.length;
   let di = 0;
   let gi = 0;
-  while (di < dOrder.length || gi < gOrderAll.length) {
-    const dk = di < dOrder.length ? key(dtsAll[dOrder[di]!]!) : Number.POSITIVE_INFINITY;
-    const gk = gi < gOrderAll.length ? key(gtsAll[gOrderAll[gi]!]!) : Number.POSITIVE_INFINITY;
+  while (di < nd || gi < ng) {
+    const dk = di < nd ? (useCats ? dtsAll[dOrder[di]!]!.cat : -1) : Number.POSITIVE_INFINITY;
+    const gk = gi < ng ? (useCats ? gtsAll[gOrder[gi]!]!.cat : -1) : Number.POSITIVE_INFINITY;
     const cat = Math.min(dk, gk);
     const dStart = di;
-    while (di < dOrder.length && key(dtsAll[dOrder[di]!]!) === cat) di++;
+    while (di < nd && (useCats ? dtsAll[dOrder[di]!]!.cat : -1) === cat) di++;
     const gStart = gi;
-    while (gi < gOrderAll.length && key(gtsAll[gOrderAll[gi]!]!) === cat) gi++;
+    while (gi < ng && (useCats ? gtsAll[gOrder[gi]!]!.cat : -1) === cat) gi++;
     const gt: Prepared[] = [];
-    for (let j = gStart; j < gi; j++) gt.push(gtsAll[gOrderAll[j]!]!);
+    for (let j = gStart; j < gi; j++) gt.push(gtsAll[gOrder[j]!]!);
     const dt: Prepared[] = [];
     for (let j = dStart; j < Math.min(di, dStart + maxDet); j++) dt.push(dtsAll[dOrder[j]!]!);
-    const G = gt.length;
-    const D = dt.length;
-    let ious: Float64Array | undefined;
-    if (G > 0 && D > 0) {
-      if (p.iouType === "bbox") ious = bboxIouMatrix(dt, gt);
-      else if (p.iouType === "segm") {
-        if (scratch.iou.length < D * G) scratch.iou = new Float64Array(2 * D * G);
-        ious = scratch.iou;
-        rleIouInto(
-          dt.map((d) => d.rle!),
-          gt.map((g) => g.rle!),
-          (g) => gt[g]!.crowd,
-          ious,
-        );
-      } else ious = oksMatrix(dt, gt, sigmasFor(p, cat));
-    }
+    const ious = gt.length > 0 && dt.length > 0 ? groupIous(dt, gt, p, cat, minThreshold) : undefined;
     let counts = batch.gtCounts.get(cat);
     if (!counts) {
       counts = new Array<number>(A).fill(0);
       batch.gtCounts.set(cat, counts);
     }
-    reserve(batch.codes, D * AT);
-    const codes = batch.codes.data;
-    const out = batch.codes.length / AT;
-    if (scratch.order.length < G) {
-      scratch.order = new Int32Array(2 * G);
-      scratch.gIg = new Uint8Array(2 * G);
-      scratch.ign = new Uint8Array(2 * G);
-      scratch.matched = new Uint8Array(2 * G);
-      scratch.crowd = new Uint8Array(2 * G);
-      scratch.gtIdZero = new Uint8Array(2 * G);
-    }
-    const { order: gOrder, gIg, ign, matched, crowd, gtIdZero } = scratch;
-    for (let g = 0; g < G; g++) crowd[g] = gt[g]!.crowd ? 1 : 0;
-    for (let a = 0; a < A; a++) {
-      const [lo, hi] = p.areas[a]!.range;
-      let ignored = 0;
-      for (let g = 0; g < G; g++) {
-        const o = gt[g]!;
-        ign[g] = o.ignore || o.area < lo || o.area > hi ? 1 : 0;
-        ignored += ign[g]!;
-      }
-      // Stable sort: non-ignored first.
-      let pos = 0;
-      for (let g = 0; g < G; g++) if (!ign[g]) gOrder[pos++] = g;
-      for (let g = 0; g < G; g++) if (ign[g]) gOrder[pos++] = g;
-      for (let q = 0; q < G; q++) {
-        const g = gOrder[q]!;
-        gIg[q] = ign[g]!;
-        gtIdZero[q] = gt[g]!.id === 0 ? 1 : 0;
-      }
-      counts[a]! += G - ignored;
-      for (let t = 0; t < T; t++) {
-        matched.fill(0, 0, G);
-        const thr = Math.min(p.iouThrs[t]!, 1 - 1e-10);
-        for (let d = 0; d < D; d++) {
-          const area = dt[d]!.area;
-          let code = area < lo || area > hi ? 2 : 0;
-          if (ious) {
-            let best = thr;
-            let m = -1;
-            const row = d * G;
-            for (let q = 0; q < G; q++) {
-              const g = gOrder[q]!;
-              if (matched[q] && !crowd[g]) continue;
-              if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
-              const v = ious[row + g]!;
-              if (v < best) continue;
-              best = v;
-              m = q;
-            }
-            if (m > -1) {
-              matched[m] = 1;
-              if (gIg[m]) code = 2;
-              else if (!gtIdZero[m]) code = 1;
-            }
-          }
-          codes[(out + d) * AT + a * T + t] = code;
-        }
-      }
-    }
-    batch.codes.length += D * AT;
-    reserve(batch.scores, D);
-    reserve(batch.imageIds, D);
-    reserve(batch.cats, D);
-    reserve(batch.ranks, D);
-    for (let d = 0; d < D; d++) {
-      batch.scores.data[batch.scores.length++] = dt[d]!.score;
-      batch.imageIds.data[batch.imageIds.length++] = imageId;
-      batch.cats.data[batch.cats.length++] = cat;
-      batch.ranks.data[batch.ranks.length++] = d;
-    }
+    matchGroup(dt, gt, ious, p, thresholds, counts, batch);
+    appendRecords(dt, imageId, cat, batch);
+  }
+}
+
+/** The per-detection records of one group: score, image, category, rank within the group. */
+function appendRecords(dt: Prepared[], imageId: number, cat: number, batch: BatchRecords): void {
+  const D = dt.length;
+  reserve(batch.scores, D);
+  reserve(batch.imageIds, D);
+  reserve(batch.cats, D);
+  reserve(batch.ranks, D);
+  for (let d = 0; d < D; d++) {
+    batch.scores.data[batch.scores.length++] = dt[d]!.score;
+    batch.imageIds.data[batch.imageIds.length++] = imageId;
+    batch.cats.data[batch.cats.length++] = cat;
+    batch.ranks.data[batch.ranks.length++] = d;
   }
 }
 
@@ -947,34 +1055,156 @@ function pushBatch(state: CocoEvalState, batch: BatchRecords): void {
 }
 
 /**
- * The detection records of each category in pycocotools' order before its score sort: images by
- * ascending id, then rank within the image. An image's records are contiguous in the state (one
- * `pushImage` each), so this visits image blocks in id order.
+ * The detection records of each category in pycocotools' order: by descending score, ties in
+ * the order its stable sort sees them (images by ascending id, then rank within the image). An
+ * image's records are contiguous in the state (one `pushImage` each), so visiting image blocks
+ * in id order gives that tie order; one stable sort of every record by score, then a stable
+ * split by category, gives each category's list (one sort of N instead of one per category).
  */
 function recordsByCategory(state: CocoEvalState): Map<number, Int32Array> {
   const n = state.dtScore.length;
   const image = state.dtImage.data;
   const category = state.dtCategory.data;
+  const score = state.dtScore.data;
   const starts: number[] = [];
   for (let i = 0; i < n; i++) if (i === 0 || image[i] !== image[i - 1]) starts.push(i);
   const blocks = starts.map((start, b) => ({ start, end: starts[b + 1] ?? n, id: image[start]! }));
   blocks.sort((x, y) => x.id - y.id || x.start - y.start);
-  const sizes = new Map<number, number>();
-  for (let i = 0; i < n; i++) sizes.set(category[i]!, (sizes.get(category[i]!) ?? 0) + 1);
-  const lists = new Map<number, Int32Array>();
-  const fill = new Map<number, number>();
-  for (const [c, size] of sizes) {
-    lists.set(c, new Int32Array(size));
-    fill.set(c, 0);
-  }
+  const visit = new Int32Array(n);
+  const visitScore = new Float64Array(n);
+  let at = 0;
   for (const { start, end } of blocks)
     for (let i = start; i < end; i++) {
-      const c = category[i]!;
-      const at = fill.get(c)!;
-      lists.get(c)![at] = i;
-      fill.set(c, at + 1);
+      visit[at] = i;
+      visitScore[at++] = score[i]!;
     }
-  return lists;
+  const byScore = argsortDescending(visitScore);
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < n; i++) sizes.set(category[i]!, (sizes.get(category[i]!) ?? 0) + 1);
+  const lists = new Map<number, { list: Int32Array; fill: number }>();
+  for (const [c, size] of sizes) lists.set(c, { list: new Int32Array(size), fill: 0 });
+  let last = Number.NaN;
+  let target: { list: Int32Array; fill: number } | undefined;
+  for (let j = 0; j < n; j++) {
+    const i = visit[byScore[j]!]!;
+    const c = category[i]!;
+    if (c !== last) {
+      target = lists.get(c)!;
+      last = c;
+    }
+    target!.list[target!.fill++] = i;
+  }
+  return new Map([...lists].map(([c, { list }]) => [c, list]));
+}
+
+/** True-positive events of one (category, maxDets) pass, per (area range, IoU threshold). */
+interface TruePositiveEvents {
+  tp: Int32Array;
+  fp: Int32Array;
+  /** Precision tp / (fp + tp + eps) at each true positive, `capacity` slots per (a, t). */
+  precision: Float64Array;
+  /** Score of the detection at each true positive. */
+  score: Float64Array;
+  capacity: number;
+  /** Detections within maxDets, and the score of the first of them. */
+  detections: number;
+  firstScore: number;
+}
+
+/** Walks one category's detections (sorted by score) with rank below `maxDet`, recording its true-positive events. */
+function countEvents(
+  state: CocoEvalState,
+  sorted: Int32Array,
+  maxDet: number,
+  AT: number,
+  events: TruePositiveEvents,
+): void {
+  const score = state.dtScore.data;
+  const rank = state.dtRank.data;
+  const code = state.dtCode.data;
+  const { tp, fp, capacity } = events;
+  const eventPrecision = events.precision;
+  const eventScore = events.score;
+  tp.fill(0);
+  fp.fill(0);
+  let nd = 0;
+  let firstScore = 0;
+  for (let j = 0; j < sorted.length; j++) {
+    const i = sorted[j]!;
+    if (rank[i]! >= maxDet) continue;
+    if (nd++ === 0) firstScore = score[i]!;
+    const base = i * AT;
+    for (let at = 0; at < AT; at++) {
+      const c = code[base + at]!;
+      if (c === 0) fp[at]!++;
+      else if (c === 1) {
+        const n = tp[at]!++;
+        const tps = n + 1;
+        // Beyond the area range's ground-truth count only in a hostile state: ignore.
+        if (n < capacity) {
+          eventPrecision[at * capacity + n] = tps / (fp[at]! + tps + SPACING1);
+          eventScore[at * capacity + n] = score[i]!;
+        }
+      }
+    }
+  }
+  events.detections = nd;
+  events.firstScore = firstScore;
+}
+
+/**
+ * The interpolated precision and score at each recall threshold for one (a, t) of `events`:
+ * the precision envelope (suffix maximum over true positives), then searchsorted per threshold,
+ * written at `base + r * stride`.
+ */
+function interpolate(
+  events: TruePositiveEvents,
+  at: number,
+  npig: number,
+  recThrs: Float64Array,
+  precision: Float64Array,
+  scoresOut: Float64Array,
+  base: number,
+  stride: number,
+): void {
+  const { capacity, detections: nd } = events;
+  const eventPrecision = events.precision;
+  const eventScore = events.score;
+  const count = Math.min(events.tp[at]!, capacity);
+  const offset = at * capacity;
+  for (let e = count - 1; e > 0; e--)
+    if (eventPrecision[offset + e]! > eventPrecision[offset + e - 1]!)
+      eventPrecision[offset + e - 1] = eventPrecision[offset + e]!;
+  const R = recThrs.length;
+  for (let r = 0; r < R; r++) {
+    const thr = recThrs[r]!;
+    const to = base + r * stride;
+    if (thr <= 0 && nd > 0) {
+      // searchsorted gives index 0, whatever the first detection is: the envelope's
+      // maximum (0 without true positives) and the first detection's score.
+      precision[to] = count > 0 ? eventPrecision[offset]! : 0;
+      scoresOut[to] = events.firstScore;
+      continue;
+    }
+    // First true positive whose recall (e + 1) / npig reaches the threshold (searchsorted left).
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((mid + 1) / npig < thr) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= count) {
+      // pycocotools' try/except: this and every later recall threshold stay 0.
+      for (let r2 = r; r2 < R; r2++) {
+        precision[base + r2 * stride] = 0;
+        scoresOut[base + r2 * stride] = 0;
+      }
+      return;
+    }
+    precision[to] = eventPrecision[offset + lo]!;
+    scoresOut[to] = eventScore[offset + lo]!;
+  }
 }
 
 /**
@@ -997,91 +1227,38 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
   const precision = new Float64Array(T * R * K * A * M).fill(-1);
   const recall = new Float64Array(T * K * A * M).fill(-1);
   const scoresOut = new Float64Array(T * R * K * A * M).fill(-1);
-  const score = state.dtScore.data;
-  const rank = state.dtRank.data;
-  const code = state.dtCode.data;
   const lists = recordsByCategory(state);
   const AT = A * T;
-  const tp = new Int32Array(AT);
-  const fp = new Int32Array(AT);
+  const events: TruePositiveEvents = {
+    tp: new Int32Array(AT),
+    fp: new Int32Array(AT),
+    precision: new Float64Array(0),
+    score: new Float64Array(0),
+    capacity: 0,
+    detections: 0,
+    firstScore: 0,
+  };
+  const recThrs = Float64Array.from(p.recThrs);
   for (let k = 0; k < K; k++) {
     const counts = state.gtCounts[String(catIds[k])];
     if (!counts) continue;
-    const list = lists.get(catIds[k]!) ?? new Int32Array(0);
-    const byScore = argsortDescending(Float64Array.from(list, (i) => score[i]!));
-    const sorted = Int32Array.from(byScore, (j) => list[j]!);
-    // Events per (a, t): precision and score at each true positive, in order.
+    const sorted = lists.get(catIds[k]!) ?? new Int32Array(0);
     // True positives per (a, t) are at most the ground truth and at most the detections.
     const capacity = Math.max(1, Math.min(Math.max(...counts), sorted.length));
-    const eventPrecision = new Float64Array(AT * capacity);
-    const eventScore = new Float64Array(AT * capacity);
+    events.capacity = capacity;
+    events.precision = new Float64Array(AT * capacity);
+    events.score = new Float64Array(AT * capacity);
     for (let m = 0; m < M; m++) {
-      const maxDet = p.maxDets[m]!;
-      tp.fill(0);
-      fp.fill(0);
-      let nd = 0;
-      let firstScore = 0;
-      for (let j = 0; j < sorted.length; j++) {
-        const i = sorted[j]!;
-        if (rank[i]! >= maxDet) continue;
-        if (nd++ === 0) firstScore = score[i]!;
-        const base = i * AT;
-        for (let at = 0; at < AT; at++) {
-          const c = code[base + at]!;
-          if (c === 0) fp[at]!++;
-          else if (c === 1) {
-            const n = tp[at]!++;
-            const tps = n + 1;
-            // Beyond the area range's ground-truth count only in a hostile state: ignore.
-            if (n < capacity) {
-              eventPrecision[at * capacity + n] = tps / (fp[at]! + tps + SPACING1);
-              eventScore[at * capacity + n] = score[i]!;
-            }
-          }
-        }
-      }
+      countEvents(state, sorted, p.maxDets[m]!, AT, events);
       for (let a = 0; a < A; a++) {
         const npig = counts[a]!;
         if (npig === 0) continue;
         for (let t = 0; t < T; t++) {
           const at = a * T + t;
-          const events = Math.min(tp[at]!, capacity);
-          const offset = at * capacity;
-          recall[((t * K + k) * A + a) * M + m] = nd ? tp[at]! / npig : 0;
-          for (let e = events - 1; e > 0; e--)
-            if (eventPrecision[offset + e]! > eventPrecision[offset + e - 1]!)
-              eventPrecision[offset + e - 1] = eventPrecision[offset + e]!;
-          for (let r = 0; r < R; r++) {
-            const thr = p.recThrs[r]!;
-            const to = (((t * R + r) * K + k) * A + a) * M + m;
-            if (thr <= 0 && nd > 0) {
-              // searchsorted gives index 0, whatever the first detection is: the envelope's
-              // maximum (0 without true positives) and the first detection's score.
-              precision[to] = events > 0 ? eventPrecision[offset]! : 0;
-              scoresOut[to] = firstScore;
-              continue;
-            }
-            // First true positive whose recall (e + 1) / npig reaches the threshold (searchsorted left).
-            let lo = 0;
-            let hi = events;
-            while (lo < hi) {
-              const mid = (lo + hi) >>> 1;
-              if ((mid + 1) / npig < thr) lo = mid + 1;
-              else hi = mid;
-            }
-            const e = lo;
-            if (e >= events) {
-              // pycocotools' try/except: this and every later recall threshold stay 0.
-              for (let r2 = r; r2 < R; r2++) {
-                const at2 = (((t * R + r2) * K + k) * A + a) * M + m;
-                precision[at2] = 0;
-                scoresOut[at2] = 0;
-              }
-              break;
-            }
-            precision[to] = eventPrecision[offset + e]!;
-            scoresOut[to] = eventScore[offset + e]!;
-          }
+          recall[((t * K + k) * A + a) * M + m] = events.detections ? events.tp[at]! / npig : 0;
+          // Precision and scores of (t, r, k, a, m) sit at base + r * stride.
+          const base = ((t * R * K + k) * A + a) * M + m;
+          interpolate(events, at, npig, recThrs, precision, scoresOut, base, K * A * M);
         }
       }
     }
@@ -1248,10 +1425,11 @@ export function cocoEvalDefFrom(
           `${FN}: \`images\` must be an array of { imageId, groundTruth, detections }, got ${describeValue(images)}`,
         );
       const seen = new Set(state.images);
+      const known = p.categoryIds ? new Set(p.categoryIds) : undefined;
       const batch = emptyBatch();
       for (let i = 0; i < images.length; i++) {
         const img = images[i]!;
-        const { gts, dts } = prepareImage(img, i, p);
+        const { gts, dts } = prepareImage(img, i, p, known);
         if (seen.has(img.imageId))
           fail(
             "invalid_value",

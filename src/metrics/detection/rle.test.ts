@@ -13,6 +13,7 @@ import {
   rleMerge,
   rleToBbox,
   rleToString,
+  sortAscending,
   toRle,
 } from "./rle.js";
 
@@ -93,5 +94,26 @@ describe("rleFromPolygon on 300 random polygons (pycocotools frPyObjects golden)
       (c) => rleToString(rleFromPolygon(c.polygon, c.height, c.width)) !== c.counts,
     );
     expect(differing).toEqual([]);
+  });
+});
+
+describe("sortAscending (the polygon crossings' merge sort)", () => {
+  it("sorts any uint32 prefix as a numeric sort does, runs up, down or mixed", () => {
+    const runs = fc.array(
+      fc.record({ start: fc.nat(2 ** 32 - 1), step: fc.integer({ min: -5, max: 5 }), length: fc.nat(12) }),
+      { maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(runs, fc.nat(3), (parts, spare) => {
+        const values: number[] = [];
+        for (const { start, step, length } of parts)
+          for (let i = 0; i < length; i++) values.push(Math.min(2 ** 32 - 1, Math.max(0, start + i * step)));
+        const a = new Uint32Array(values.length + spare).fill(7);
+        a.set(values);
+        sortAscending(a, values.length);
+        expect(Array.from(a.subarray(0, values.length))).toEqual(values.slice().sort((x, y) => x - y));
+        expect(Array.from(a.subarray(values.length))).toEqual(new Array(spare).fill(7));
+      }),
+    );
   });
 });

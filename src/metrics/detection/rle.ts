@@ -265,6 +265,82 @@ export function rleToBbox(rle: Rle): [number, number, number, number] {
   return [xs, ys, xe - xs + 1, ye - ys + 1];
 }
 
+/** Reused buffer of {@link rleFromPolygon}: the crossings' pixel indices (grown on demand; never escapes). */
+let crossingIndex = new Uint32Array(1024);
+
+/** Merge buffer and run starts of {@link sortAscending} (grown on demand; never escape). */
+let mergeBuffer = new Uint32Array(1024);
+let runStarts = new Int32Array(64);
+
+/**
+ * Sorts a[0..n) ascending by natural merge sort: a polygon's crossings come as one monotone run
+ * per edge, so this is O(n log edges) (V8's typed-array sort costs about 30 ns an element here).
+ */
+export function sortAscending(a: Uint32Array, n: number): void {
+  let runs = 0;
+  let i = 0;
+  while (i < n) {
+    if (runs + 2 > runStarts.length) {
+      const next = new Int32Array(2 * runStarts.length);
+      next.set(runStarts);
+      runStarts = next;
+    }
+    runStarts[runs++] = i;
+    let j = i + 1;
+    if (j < n && a[j]! < a[i]!) {
+      while (j < n && a[j]! < a[j - 1]!) j++;
+      for (let lo = i, hi = j - 1; lo < hi; lo++, hi--) {
+        const t = a[lo]!;
+        a[lo] = a[hi]!;
+        a[hi] = t;
+      }
+    } else while (j < n && a[j]! >= a[j - 1]!) j++;
+    i = j;
+  }
+  runStarts[runs] = n;
+  if (mergeBuffer.length < n) mergeBuffer = new Uint32Array(2 * n);
+  const b = mergeBuffer;
+  while (runs > 1) {
+    let merged = 0;
+    for (let r = 0; r < runs; r += 2) {
+      const start = runStarts[r]!;
+      if (r + 1 === runs) {
+        runStarts[merged++] = start;
+        break;
+      }
+      const mid = runStarts[r + 1]!;
+      const end = runStarts[r + 2]!;
+      let p = start;
+      let q = mid;
+      let o = start;
+      while (p < mid && q < end) b[o++] = a[p]! <= a[q]! ? a[p++]! : a[q++]!;
+      while (p < mid) b[o++] = a[p++]!;
+      while (q < end) b[o++] = a[q++]!;
+      for (let t = start; t < end; t++) a[t] = b[t]!;
+      runStarts[merged++] = start;
+    }
+    runStarts[merged] = n;
+    runs = merged;
+  }
+}
+
+/**
+ * The pixel index (x * h + y) of the crossing between boundary points (up, vp) and (u, v), or -1.
+ * maskApi.c keeps a crossing when xd = (x + 0.5) / 5 - 0.5 is an integer in [0, w - 1] and
+ * takes yd = ceil((y + 0.5) / 5 - 0.5) clamped to [0, h]. In exact arithmetic (which those
+ * doubles are, for pixel coordinates) that is x ≡ 2 (mod 5), xd = (x - 2) / 5, and
+ * yd = ceil((y - 2) / 5): the same integers without divisions. At most h * w < 2^32.
+ */
+function crossingAt(u: number, v: number, up: number, vp: number, height: number, width: number): number {
+  if (u === up || Number.isNaN(up)) return -1;
+  const shifted = (u < up ? u : u - 1) - 2;
+  if (shifted % 5 !== 0) return -1;
+  const xd = shifted / 5;
+  if (xd < 0 || xd > width - 1) return -1;
+  const yy = Math.min(v, vp) - 2;
+  return xd * height + (yy < 0 ? 0 : Math.min(height, Math.ceil(yy / 5)));
+}
+
 /**
  * Rasterises one polygon (flat [x0, y0, x1, y1, ...]) as pycocotools `rleFrPoly` does: the
  * boundary is upsampled 5x, walked with rounding, and only the y-boundary crossings at pixel
@@ -282,11 +358,15 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
   y[k] = y[0]!;
   let m = 0;
   for (let j = 0; j < k; j++) m += Math.max(Math.abs(x[j]! - x[j + 1]!), Math.abs(y[j]! - y[j + 1]!)) + 1;
-  // The boundary is walked at 5x resolution: its length, not the mask size, bounds the memory.
+  // The boundary is walked at 5x resolution: its length, not the mask size, bounds the work.
   assertAllocation("rleFromPolygon", `a polygon whose boundary is ${m} steps long`, m * 8, "invalid_value");
-  const u = new Int32Array(m);
-  const v = new Int32Array(m);
-  m = 0;
+  // maskApi.c walks every edge into points (u, v) and keeps a crossing between consecutive
+  // points (across edges too); the walk here keeps each crossing as it passes.
+  if (crossingIndex.length < m + 1) crossingIndex = new Uint32Array(2 * (m + 1));
+  const a = crossingIndex;
+  let n = 0;
+  let up = Number.NaN;
+  let vp = 0;
   for (let j = 0; j < k; j++) {
     let xs = x[j]!;
     let xe = x[j + 1]!;
@@ -304,67 +384,39 @@ export function rleFromPolygon(polygon: ArrayLike<number>, height: number, width
       ye = t;
     }
     const s = dx >= dy ? (ye - ys) / dx : (xe - xs) / dy;
-    if (dx >= dy) {
-      for (let d = 0; d <= dx; d++) {
-        const t = flip ? dx - d : d;
-        u[m] = t + xs;
-        v[m] = Math.trunc(ys + s * t + 0.5);
-        m++;
-      }
-    } else {
-      for (let d = 0; d <= dy; d++) {
-        const t = flip ? dy - d : d;
-        v[m] = t + ys;
-        u[m] = Math.trunc(xs + s * t + 0.5);
-        m++;
-      }
+    const steps = Math.max(dx, dy);
+    for (let d = 0; d <= steps; d++) {
+      const t = flip ? steps - d : d;
+      const u = dx >= dy ? t + xs : Math.trunc(xs + s * t + 0.5);
+      const v = dx >= dy ? Math.trunc(ys + s * t + 0.5) : t + ys;
+      const at = crossingAt(u, v, up, vp, height, width);
+      if (at >= 0) a[n++] = at;
+      up = u;
+      vp = v;
     }
   }
-  const total = m;
-  const bx = new Int32Array(total);
-  const by = new Int32Array(total);
-  let n = 0;
-  // maskApi.c keeps a crossing when xd = (x + 0.5) / 5 - 0.5 is an integer in [0, w - 1] and
-  // takes yd = ceil((y + 0.5) / 5 - 0.5) clamped to [0, h]. In exact arithmetic (which those
-  // doubles are, for pixel coordinates) that is x ≡ 2 (mod 5), xd = (x - 2) / 5, and
-  // yd = ceil((y - 2) / 5): the same integers without divisions.
-  for (let j = 1; j < total; j++) {
-    const uj = u[j]!;
-    const up = u[j - 1]!;
-    if (uj === up) continue;
-    const x = uj < up ? uj : uj - 1;
-    const shifted = x - 2;
-    if (shifted % 5 !== 0) continue;
-    const xd = shifted / 5;
-    if (xd < 0 || xd > width - 1) continue;
-    const y = Math.min(v[j]!, v[j - 1]!) - 2;
-    bx[n] = xd;
-    by[n] = y < 0 ? 0 : Math.min(height, Math.ceil(y / 5));
-    n++;
-  }
   // As maskApi.c: uint pixel indices, sorted, then differences merged into alternating runs.
-  const a = new Uint32Array(n + 1);
-  for (let j = 0; j < n; j++) a[j] = (bx[j]! * height + by[j]!) >>> 0;
   a[n] = (height * width) >>> 0;
-  a.sort();
+  sortAscending(a, n + 1);
+  const sorted = a;
   let p = 0;
   for (let j = 0; j <= n; j++) {
-    const t = a[j]!;
+    const t = sorted[j]!;
     a[j] = t - p;
     p = t;
   }
-  const b = new Uint32Array(n + 1);
+  // Zero differences merge their neighbours; written in place (nb never passes j).
   let nb = 0;
   let j = 0;
-  b[nb++] = a[j++]!;
+  a[nb++] = a[j++]!;
   while (j < n + 1) {
-    if (a[j]! > 0) b[nb++] = a[j++]!;
+    if (a[j]! > 0) a[nb++] = a[j++]!;
     else {
       j++;
-      if (j < n + 1) b[nb - 1] = b[nb - 1]! + a[j++]!;
+      if (j < n + 1) a[nb - 1] = a[nb - 1]! + a[j++]!;
     }
   }
-  return { size: [height, width], counts: b.slice(0, nb) };
+  return { size: [height, width], counts: a.slice(0, nb) };
 }
 
 /**
@@ -425,8 +477,15 @@ export function rleToString(rle: Rle): string {
   return out;
 }
 
-/** Reused decode buffer of {@link rleFromString} (single-threaded; the result is a copy). */
-let decodeScratch = new Uint32Array(1024);
+/**
+ * Counts of decoded strings are carved out of shared blocks ({@link rleFromString} returns a
+ * view of one): one allocation per block instead of one per mask, so decoding a results file
+ * does not leave 100,000 small buffers behind for the garbage collector. A block is freed when
+ * no view of it is left.
+ */
+const POOL_BLOCK = 1 << 14;
+let pool = new Uint32Array(POOL_BLOCK);
+let poolUsed = 0;
 
 function badCharacter(text: string, at: number): never {
   return fail(
@@ -435,16 +494,24 @@ function badCharacter(text: string, at: number): never {
   );
 }
 
-/** Decodes pycocotools' compressed RLE string (`_frString`); counts wrap modulo 2^32 as in C. */
+/**
+ * Decodes pycocotools' compressed RLE string (`_frString`); counts wrap modulo 2^32 as in C.
+ * The counts are a view of a shared block (`counts.buffer` holds other masks' counts too):
+ * copy them (`counts.slice()`) before handing the buffer itself to something else.
+ */
 export function rleFromString(text: string, height: number, width: number): Rle {
   if (typeof text !== "string")
     fail("invalid_value", `rleFromString: \`counts\` must be a string, got ${describeValue(text)}`);
   checkMaskSize("rleFromString", "size", height, width);
   // At most one count per character. Each count is 5 bits a character, low bits first; a
   // character with 0x20 continues the number, the last one's 0x10 is the sign.
-  if (decodeScratch.length < text.length) decodeScratch = new Uint32Array(Math.max(2 * text.length, 1024));
-  const cnts = decodeScratch;
-  let m = 0;
+  if (pool.length - poolUsed < text.length) {
+    pool = new Uint32Array(Math.max(POOL_BLOCK, text.length));
+    poolUsed = 0;
+  }
+  const cnts = pool;
+  const base = poolUsed;
+  let m = base;
   let p = 0;
   const end = text.length;
   while (p < end) {
@@ -468,11 +535,12 @@ export function rleFromString(text: string, height: number, width: number): Rle 
         }
       }
     }
-    if (m > 2) x += cnts[m - 2]!;
+    if (m - base > 2) x += cnts[m - 2]!;
     // uint arithmetic, as maskApi.c: modulo 2^32 (|x| < 2^53, so >>> 0 is exact).
     cnts[m++] = x >>> 0;
   }
-  return { size: [height, width], counts: cnts.slice(0, m) };
+  poolUsed = m;
+  return { size: [height, width], counts: cnts.subarray(base, m) };
 }
 
 /** The compressed JSON form `{ size, counts: string }` that COCO result files use. */
@@ -622,9 +690,40 @@ export function rleIou(
   );
 }
 
+/** Reused column ranges of {@link rleIouInto} (grown on demand; never escape). */
+let firstColumn = new Float64Array(256);
+let lastColumn = new Float64Array(256);
+
+/**
+ * Writes the first and last column holding a pixel of each mask at `offset + i` in the column
+ * ranges (first > last for an empty mask): every pixel lies in these columns, so masks whose
+ * ranges do not meet cannot intersect. O(runs), additions only.
+ */
+function columnRanges(rles: readonly Rle[], offset: number): void {
+  for (let i = 0; i < rles.length; i++) {
+    const { counts, size } = rles[i]!;
+    const h = size[0];
+    let at = 0;
+    let first = -1;
+    let last = -1;
+    for (let j = 0; j < counts.length; j++) {
+      const c = counts[j]!;
+      if (j & 1 && c > 0) {
+        if (first < 0) first = at;
+        last = at + c - 1;
+      }
+      at += c;
+    }
+    firstColumn[offset + i] = first < 0 ? 1 : Math.floor(first / h);
+    lastColumn[offset + i] = first < 0 ? 0 : Math.floor(last / h);
+  }
+}
+
 /**
  * {@link rleIou} into a row-major D x G matrix, for inputs already checked (the COCO matcher).
- * Pairs whose boxes do not overlap are 0 without walking their runs, as maskApi.c's prefilter.
+ * Pairs whose masks share no column are 0 without walking their runs (maskApi.c skips pairs
+ * whose boxes do not overlap: the same zeros, since disjoint masks have no intersection); masks
+ * of different sizes are -1 when their pycocotools boxes overlap, else 0.
  */
 export function rleIouInto(
   dts: readonly Rle[],
@@ -632,17 +731,26 @@ export function rleIouInto(
   crowd: (g: number) => boolean,
   out: Float64Array,
 ): void {
+  const D = dts.length;
   const G = gts.length;
-  const dtBoxes = dts.map(rleToBbox);
-  const gtBoxes = gts.map(rleToBbox);
-  out.fill(0, 0, dts.length * G);
-  for (let d = 0; d < dts.length; d++) {
+  if (firstColumn.length < D + G) {
+    firstColumn = new Float64Array(2 * (D + G));
+    lastColumn = new Float64Array(2 * (D + G));
+  }
+  columnRanges(dts, 0);
+  columnRanges(gts, D);
+  for (let d = 0; d < D; d++) {
     const dt = dts[d]!;
+    const d0 = firstColumn[d]!;
+    const d1 = lastColumn[d]!;
     for (let g = 0; g < G; g++) {
-      if (!bboxOverlap(dtBoxes[d]!, gtBoxes[g]!)) continue;
       const gt = gts[g]!;
       if (dt.size[0] !== gt.size[0] || dt.size[1] !== gt.size[1]) {
-        out[d * G + g] = -1;
+        out[d * G + g] = bboxOverlap(rleToBbox(dt), rleToBbox(gt)) ? -1 : 0;
+        continue;
+      }
+      if (d1 < firstColumn[D + g]! || lastColumn[D + g]! < d0) {
+        out[d * G + g] = 0;
         continue;
       }
       rlePairCounts(dt, gt);
