@@ -57,52 +57,62 @@ function float64Keys(values: Float64Array, descending: boolean): { hi: Uint32Arr
   return { hi, lo };
 }
 
-/** One stable counting-sort pass of `order` by digit `shift` of `keys`. */
-function radixPass(
-  keys: Uint32Array,
-  shift: number,
-  order: Uint32Array,
-  out: Uint32Array,
-  counts: Uint32Array,
-): boolean {
-  counts.fill(0);
-  const n = order.length;
-  for (let i = 0; i < n; i++) counts[(keys[order[i]!]! >>> shift) & MASK]!++;
-  // A pass where every key shares the digit changes nothing; skip it.
-  for (let d = 0; d < RADIX; d++) if (counts[d] === n) return false;
-  let total = 0;
-  for (let d = 0; d < RADIX; d++) {
-    const c = counts[d]!;
-    counts[d] = total;
-    total += c;
-  }
-  for (let i = 0; i < n; i++) {
-    const idx = order[i]!;
-    out[counts[(keys[idx]! >>> shift) & MASK]!++] = idx;
-  }
-  return true;
-}
-
 function identity(n: number): Uint32Array {
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   return order;
 }
 
+/**
+ * Stable LSD radix argsort on 32-bit key words (least significant word first), 16-bit digits.
+ * The keys travel with their indices, so every pass reads its input in order (an index-only
+ * sort reads `keys[order[i]]` at random, about 2.5x slower at 1e7 keys). Each digit's counts are
+ * taken up front, and a digit every key shares is skipped. Memory: 2 x (words + 1) x 4n bytes.
+ */
 function sortByKeyWords(words: Uint32Array[], n: number): Uint32Array {
+  const passes: [word: number, shift: number][] = [];
+  for (let w = 0; w < words.length; w++) passes.push([w, 0], [w, RADIX_BITS]);
+  const counts = passes.map(([w, shift]) => {
+    const keys = words[w]!;
+    const c = new Uint32Array(RADIX);
+    for (let i = 0; i < n; i++) c[(keys[i]! >>> shift) & MASK]!++;
+    return c;
+  });
+  let keys: Uint32Array[] = words.slice();
+  let spare: Uint32Array[] = words.map(() => new Uint32Array(n));
   let order: Uint32Array = identity(n);
-  let scratch: Uint32Array = new Uint32Array(n);
-  const counts = new Uint32Array(RADIX);
-  // Least significant word first, low digit before high digit.
-  for (const keys of words) {
-    for (const shift of [0, RADIX_BITS]) {
-      if (radixPass(keys, shift, order, scratch, counts)) {
-        const t = order;
-        order = scratch;
-        scratch = t;
+  let spareOrder: Uint32Array = new Uint32Array(n);
+  passes.forEach(([w, shift], p) => {
+    const c = counts[p]!;
+    let total = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const k = c[d]!;
+      if (k === n) return;
+      c[d] = total;
+      total += k;
+    }
+    const digitKeys = keys[w]!;
+    if (keys.length === 1) {
+      const out = spare[0]!;
+      for (let i = 0; i < n; i++) {
+        const k = digitKeys[i]!;
+        const at = c[(k >>> shift) & MASK]!++;
+        out[at] = k;
+        spareOrder[at] = order[i]!;
+      }
+    } else {
+      const [k0, k1] = keys as [Uint32Array, Uint32Array];
+      const [o0, o1] = spare as [Uint32Array, Uint32Array];
+      for (let i = 0; i < n; i++) {
+        const at = c[(digitKeys[i]! >>> shift) & MASK]!++;
+        o0[at] = k0[i]!;
+        o1[at] = k1[i]!;
+        spareOrder[at] = order[i]!;
       }
     }
-  }
+    [keys, spare] = [spare, keys];
+    [order, spareOrder] = [spareOrder, order];
+  });
   return order;
 }
 
