@@ -2,18 +2,26 @@
  * The main thread's side of the pool: sends tasks (shards the workers read themselves, or
  * batches read here), gathers the prepared states, and merges them into the caller's metrics.
  */
+
+import type { Piscina } from "piscina";
 import { fail, PlumblineError, type PlumblineErrorCode } from "../core/errors.js";
 import type { Metric } from "../metric.js";
-import { workerPool } from "./pool.js";
+import type { SortedSamples } from "../metrics/classification/curve-state.js";
+import { runningPool, workerPool } from "./pool.js";
 import type { ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
+import { mergeRuns, presortMerged } from "./sorted-runs.js";
 import { transferables } from "./transfer.js";
 import { runWorkerTask, type TaskResult, type WorkerReply, type WorkerTask } from "./worker.js";
 
-/** What the workers sent back: rows read, per task one state per metric, and the tasks' summaries. */
+/**
+ * What the workers sent back: rows read, per task one state per metric and their sorted runs
+ * (null where none), and the tasks' summaries.
+ */
 export interface GatheredStates {
   rows: number;
   states: unknown[][];
+  runs: (SortedSamples | null)[][];
   summaries: unknown[];
 }
 
@@ -23,9 +31,14 @@ export async function runTask(
   task: WorkerTask,
   transfer: ArrayBuffer[] = [],
 ): Promise<TaskResult> {
+  return runOnPool(workerPool(threads), task, transfer);
+}
+
+/** Runs one task on `pool`, moving `transfer` with it; a worker's error is rethrown. */
+async function runOnPool(pool: Piscina, task: WorkerTask, transfer: ArrayBuffer[]): Promise<TaskResult> {
   let reply: WorkerReply;
   try {
-    reply = (await workerPool(threads).run(task, { transferList: transfer })) as WorkerReply;
+    reply = (await pool.run(task, { transferList: transfer })) as WorkerReply;
   } catch (error) {
     return fail("io_error", `a worker thread failed (${(error as Error)?.message ?? String(error)})`);
   }
@@ -81,6 +94,7 @@ function gathered(replies: readonly TaskResult[]): GatheredStates {
   return {
     rows: replies.reduce((sum, r) => sum + r.rows, 0),
     states: replies.map((r) => r.states),
+    runs: replies.map((r) => r.runs ?? r.states.map(() => null)),
     summaries: replies.map((r) => r.summary),
   };
 }
@@ -134,11 +148,16 @@ export async function evaluateBatches(options: {
  * task order (((s1 s2) (s3 s4)) ...), so concatenating states such as exact curves copies each
  * value O(log tasks) times, not once per task. The states come from this process's own threads,
  * so each is checked by the def's `validateState` (through `Metric.merge`) but not decoded.
+ * Meanwhile a pool thread merges the tasks' sorted runs (sorted-runs.ts), which the merged
+ * state's compute then walks instead of sorting.
  */
-export function mergeGathered(
+export async function mergeGathered(
   metrics: readonly Metric<unknown, unknown[], unknown>[],
   gathered: GatheredStates,
-): void {
+): Promise<void> {
+  const sorting = metrics.map((_, k) => mergedRuns(gathered.runs.map((runs) => runs[k])));
+  // Handled now (awaited below), so a failure while this thread merges states is not unhandled.
+  for (const merging of sorting) merging.catch(() => undefined);
   metrics.forEach((metric, k) => {
     let level = gathered.states.map((states) => states[k]);
     while (level.length > 1) {
@@ -149,4 +168,22 @@ export function mergeGathered(
     }
     if (level.length === 1) metric.merge(level[0]);
   });
+  for (let k = 0; k < metrics.length; k++) presortMerged(metrics[k]!.state, await sorting[k]);
+}
+
+/**
+ * The runs merged (on the running pool's thread when there is one, else here); undefined when a
+ * run is missing (that metric's compute then sorts, as a serial run does).
+ */
+async function mergedRuns(runs: readonly (SortedSamples | null)[]): Promise<SortedSamples | undefined> {
+  if (runs.length === 0 || runs.some((run) => run === null)) return undefined;
+  if (runs.length === 1) return runs[0]!;
+  const pool = runningPool();
+  if (pool === undefined) return mergeRuns(runs);
+  const reply = await runOnPool(
+    pool,
+    { op: "merge-runs", runs: runs as SortedSamples[] },
+    transferables(runs),
+  );
+  return reply.runs?.[0] ?? undefined;
 }
