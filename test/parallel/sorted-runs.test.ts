@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../dist/core/random.js";
 import { argsortDescending, sortDescendingWithOrder } from "../../dist/core/sort.js";
 import {
   binaryAurocDef,
@@ -9,14 +10,7 @@ import { mergeRuns, presortMerged, sortedRun } from "../../dist/parallel/sorted-
 
 /** Seeded uniform [0, 1). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(seed).next;
 }
 
 /** Probabilities with many ties, both zeros, a subnormal, 1 and float32 values. */
