@@ -5,7 +5,7 @@
 
 import type { Piscina } from "piscina";
 import { fail, PlumblineError, type PlumblineErrorCode } from "../core/errors.js";
-import type { Metric } from "../metric.js";
+import { type AnyMetricDef, createMetric, type Metric } from "../metric.js";
 import type { SortedSamples } from "../metrics/classification/curve-state.js";
 import { runningPool, workerPool } from "./pool.js";
 import type { ShardBatch } from "./shard-reader.js";
@@ -145,11 +145,12 @@ export async function evaluateBatches(options: {
 
 /**
  * Folds the gathered states into `metrics` (metric k takes state k of every task): pairwise in
- * task order (((s1 s2) (s3 s4)) ...), so concatenating states such as exact curves copies each
- * value O(log tasks) times, not once per task. The states come from this process's own threads,
- * so each is checked by the def's `validateState` (through `Metric.merge`) but not decoded.
- * Meanwhile a pool thread merges the tasks' sorted runs (sorted-runs.ts), which the merged
- * state's compute then walks instead of sorting.
+ * task order (((s1 s2) (s3 s4)) ...) down to two, so concatenating states such as exact curves
+ * copies each value O(log tasks) times, not once per task. The states come from this process's
+ * own threads, which built them from validated input: they are neither decoded nor checked
+ * again element by element (see {@link trustedMetric}). Meanwhile a pool thread merges the
+ * tasks' sorted runs (sorted-runs.ts), which the merged state's compute then walks instead of
+ * sorting.
  */
 export async function mergeGathered(
   metrics: readonly Metric<unknown, unknown[], unknown>[],
@@ -160,15 +161,28 @@ export async function mergeGathered(
   for (const merging of sorting) merging.catch(() => undefined);
   metrics.forEach((metric, k) => {
     let level = gathered.states.map((states) => states[k]);
-    while (level.length > 1) {
+    while (level.length > 2) {
       const up: unknown[] = [];
       for (let i = 0; i + 1 < level.length; i += 2) up.push(metric.def.merge(level[i], level[i + 1]));
       if (level.length % 2 === 1) up.push(level[level.length - 1]);
       level = up;
     }
-    if (level.length === 1) metric.merge(level[0]);
+    if (level.length === 0) return;
+    const carrier = trustedMetric(metric.def);
+    for (const state of level) carrier.merge(state);
+    metric.merge(carrier);
   });
   for (let k = 0; k < metrics.length; k++) presortMerged(metrics[k]!.state, await sorting[k]);
+}
+
+/**
+ * A metric of `def` whose `merge` takes a plain state without the def's `validateState`: for
+ * states this process's own threads built (each batch was validated by `update`). Merged into
+ * the caller's metric as a metric, its data counts as unsealed, as merging the states would.
+ */
+function trustedMetric(def: AnyMetricDef): Metric<unknown, unknown[], unknown> {
+  const trusted = Object.create(def, { validateState: { value: undefined } }) as AnyMetricDef;
+  return createMetric(trusted) as Metric<unknown, unknown[], unknown>;
 }
 
 /**
