@@ -100,8 +100,9 @@ export async function gatherFromFile(options: {
   const { fn, threads, runner, config } = options;
   // This thread evaluates a shard too: the pool has threads - 1, started while the shards are planned.
   if (threads > 1) workerPool(threads - 1);
-  // Two shards per thread: a thread that starts late (a pool thread loading its modules) takes fewer.
-  const count = threads === 1 ? 1 : 2 * threads;
+  // One shard per thread: every shard is one more sorted run and one more state to merge here
+  // (measured at 1e7 rows, 2 threads: 1.85-2.04 s wall, against 2.10-2.37 s with two per thread).
+  const count = threads;
   const plan = await planShards(options.input, { fn, count, minBytes: options.minBytes ?? 0 });
   if (plan !== undefined)
     return evaluateShards({ fn, threads, runner, config, input: plan.input, shards: plan.shards });
@@ -152,6 +153,6 @@ export async function evaluateFileInWorkers(
     input: sharded,
   });
   if (gathered.rows === 0) fail("empty_input", `${fn}: ${sharded.path} holds no rows`);
-  mergeGathered(metrics, gathered);
+  await mergeGathered(metrics, gathered);
   return Object.fromEntries(names.map((n, k) => [n, metrics[k]!.compute()]));
 }

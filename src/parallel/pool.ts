@@ -21,6 +21,11 @@ export function workerPool(threads: number): Piscina {
   return pool;
 }
 
+/** The running pool, if any (for work that needs a thread, not a given number of them). */
+export function runningPool(): Piscina | undefined {
+  return shared?.pool;
+}
+
 /** Stops the pool's threads (the next parallel call starts a new pool). */
 export async function closeWorkerPool(): Promise<void> {
   const current = shared;

@@ -7,10 +7,12 @@
  */
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import { isPlumblineError } from "../core/errors.js";
+import type { SortedSamples } from "../metrics/classification/curve-state.js";
 import { findDefinition } from "../metrics/registry.js";
 import { startRun } from "./runners.js";
 import { readShard, type ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
+import { mergeRuns, sortedRun } from "./sorted-runs.js";
 import { compactState, transferables } from "./transfer.js";
 
 /** A task for the pool. */
@@ -28,6 +30,11 @@ export type WorkerTask =
       readonly batches: readonly ShardBatch[];
     }
   | {
+      /** Merges sorted runs (sorted-runs.ts) in their order: the reply's one run. */
+      readonly op: "merge-runs";
+      readonly runs: readonly SortedSamples[];
+    }
+  | {
       readonly op: "shard";
       readonly fn: string;
       readonly runner: string;
@@ -36,10 +43,14 @@ export type WorkerTask =
       readonly shard: ShardSpec;
     };
 
-/** What a task gives back: the rows read, one state per metric, and the run's summary if any. */
+/**
+ * What a task gives back: the rows read, one state per metric, the sorted run of each state
+ * whose compute sorts its scores (else null; shard and batch tasks), and the run's summary if any.
+ */
 export interface TaskResult {
   rows: number;
   states: unknown[];
+  runs?: (SortedSamples | null)[];
   summary?: unknown;
 }
 
@@ -56,6 +67,7 @@ export async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
     for (const batch of task.batches) def.update(state, ...batch);
     return { rows: task.batches.length, states: [compactState(state)] };
   }
+  if (task.op === "merge-runs") return { rows: 0, states: [], runs: [mergeRuns(task.runs) ?? null] };
   const run = await startRun(task.runner, task.config);
   let rows = 0;
   const batches = task.op === "batches" ? task.batches : readShard(task.fn, task.input, task.shard);
@@ -64,7 +76,9 @@ export async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
     rows += batch.rows;
   }
   const states = run.metrics.map((m) => compactState(m.state));
-  return run.summary === undefined ? { rows, states } : { rows, states, summary: run.summary() };
+  // Sorted here, in parallel, so the merged state's compute only merges the runs (sorted-runs.ts).
+  const runs = states.map(sortedRun);
+  return run.summary === undefined ? { rows, states, runs } : { rows, states, runs, summary: run.summary() };
 }
 
 export default async function handle(task: WorkerTask): Promise<unknown> {
@@ -72,7 +86,7 @@ export default async function handle(task: WorkerTask): Promise<unknown> {
     const reply = await runWorkerTask(task);
     return move({
       get [transferableSymbol]() {
-        return transferables(reply.states);
+        return transferables([reply.states, reply.runs]);
       },
       get [valueSymbol]() {
         return reply;

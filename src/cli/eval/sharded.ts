@@ -173,7 +173,7 @@ export async function runScaled(
     return result.rows;
   }
   const gathered = await gather(fn, flags, runner, config, input);
-  mergeGathered(metrics, gathered);
+  await mergeGathered(metrics, gathered);
   return gathered.rows;
 }
 

@@ -29,7 +29,7 @@ import {
 import { describeValue, fail, invalidOption, invalidState } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optSize } from "../../core/options.js";
-import { argsortDescending, float32FromKey } from "../../core/sort.js";
+import { argsortDescending, float32FromKey, sortDescendingWithOrder } from "../../core/sort.js";
 import {
   checkState,
   checkValues,
@@ -375,17 +375,18 @@ function exactSource(
   scores: ArrayLike<number>,
   target: ArrayLike<number>,
   weights: Float64Array | undefined,
+  presorted?: SortedSamples,
 ): CurveSource {
-  if (weights) return sortedSource(scores, target, weights);
+  if (weights) return sortedSource(scores, target, weights, presorted);
   let f32: Float32Array | null = null;
   if (scores instanceof Float32Array) f32 = scores;
   else {
-    const narrowed = Float32Array.from(scores);
+    // Checked before narrowing: the first score that is no float32 value ends the check.
     let exact = true;
-    for (let i = 0; i < scores.length && exact; i++) exact = narrowed[i] === scores[i];
-    if (exact) f32 = narrowed;
+    for (let i = 0; i < scores.length && exact; i++) exact = Math.fround(scores[i]!) === scores[i];
+    if (exact) f32 = Float32Array.from(scores);
   }
-  if (!f32) return sortedSource(scores, target, undefined);
+  if (!f32) return sortedSource(scores, target, undefined, presorted);
   const n = target.length;
   const bits = new Uint32Array(f32.buffer, f32.byteOffset, n);
   const { start, P } = highDigitStarts(bits, target);
@@ -397,14 +398,88 @@ function exactSource(
   };
 }
 
-/** The binary source of a binary curve state. */
+/** The binary source of a binary curve state (walked in its presorted order when one is known). */
 export function binarySource(state: BinaryCurveState, thresholds: Float64Array | undefined): CurveSource {
   if (state.kind === "binned") return binnedSource(state.hist, thresholds!);
+  const sorted = presortedStates.get(state);
   return exactSource(
     filled(state.scores),
     filled(state.target),
     state.weights ? filled(state.weights) : undefined,
+    sorted !== undefined && sorted.target.length === state.target.length ? sorted : undefined,
   );
+}
+
+// ---------------------------------------------------------------- presorted states
+
+/**
+ * An exact state's samples in the order its compute walks them: stable descending by score
+ * (ties in input order), the targets and weights moved with their scores.
+ */
+export interface SortedSamples {
+  scores: Float64Array;
+  target: Uint8Array;
+  weights: Float64Array | null;
+}
+
+/**
+ * Samples sorted ahead of `compute` (src/parallel: each thread sorts its shard, the runs are
+ * merged), by the state object they sort. Only this process's own code registers them; samples
+ * whose length no longer matches their state (updated since) are ignored.
+ */
+const presortedStates = new WeakMap<object, SortedSamples>();
+
+/**
+ * True for an exact binary curve state whose compute sorts its scores (float64 scores, or
+ * weights), or that is empty: the states that presorted samples serve. Anything else (other
+ * states, float32 scores without weights, walked by buckets without a sort) is false.
+ */
+export function sortsScores(state: unknown): state is ExactBinaryCurveState {
+  if (state === null || typeof state !== "object") return false;
+  const s = state as Partial<ExactBinaryCurveState>;
+  if (
+    s.kind !== "exact" ||
+    Object.keys(s).length !== 4 ||
+    !(s.target?.data instanceof Uint8Array) ||
+    !(s.scores?.data instanceof Float64Array || s.scores?.data instanceof Float32Array) ||
+    s.scores.length !== s.target.length ||
+    !(s.weights === null || s.weights?.length === s.target.length)
+  )
+    return false;
+  return s.target.length === 0 || s.scores.data instanceof Float64Array || s.weights !== null;
+}
+
+/** An exact state's samples sorted as its compute walks them (see {@link SortedSamples}). */
+export function sortSamples(state: ExactBinaryCurveState): SortedSamples {
+  const values = filled(state.scores);
+  const n = values.length;
+  let signedZero = false;
+  for (let i = 0; i < n && !signedZero; i++) signedZero = values[i] === 0 && 1 / values[i]! < 0;
+  // Float64 scores come back sorted from their keys; keys lose a zero's sign, so -0 is gathered.
+  const direct = values instanceof Float64Array && !signedZero;
+  const { order, sorted } = direct
+    ? sortDescendingWithOrder(values)
+    : { order: argsortDescending(values), sorted: new Float64Array(n) };
+  const target = new Uint8Array(n);
+  const weights = state.weights ? new Float64Array(n) : null;
+  const t = state.target.data;
+  const w = state.weights?.data;
+  for (let i = 0; i < n; i++) {
+    const at = order[i]!;
+    if (!direct) sorted[i] = values[at]!;
+    target[i] = t[at]!;
+    if (weights) weights[i] = w![at]!;
+  }
+  return { scores: sorted, target, weights };
+}
+
+/**
+ * Registers `sorted`, `state`'s samples as {@link sortSamples} gives them, for `compute` to walk
+ * instead of sorting. The caller vouches for them (the walk still checks that scores descend).
+ */
+export function presortSamples(state: ExactBinaryCurveState, sorted: SortedSamples): void {
+  if (sorted.target.length === state.target.length && sorted.scores.length === sorted.target.length)
+    presortedStates.set(state, sorted);
 }
 
 /** The sum of a binned state's counts: how many samples (or how much weight) it has seen. */
@@ -437,12 +512,14 @@ export function computeOnBatch<R>(
 /**
  * The source of scores with 0/1 targets (and weights) walked in sorted order: a stable radix
  * argsort of the scores (core/sort.ts: O(n), a comparison sort below 512 scores), ties visited
- * once with all their weight.
+ * once with all their weight. `presorted`: the samples already in that order (see
+ * {@link presortSamples}), walked in sequence.
  */
 function sortedSource(
   scores: ArrayLike<number>,
   target: ArrayLike<number>,
   weights: Float64Array | undefined,
+  presorted?: SortedSamples,
 ): CurveSource {
   let P = 0;
   let N = 0;
@@ -452,6 +529,7 @@ function sortedSource(
     else N += w;
   }
   const walk = (visit: Visit) => {
+    if (presorted) return walkSorted(presorted, visit);
     const order = argsortDescending(scores as Float64Array);
     let tps = 0;
     let fps = 0;
@@ -468,6 +546,28 @@ function sortedSource(
     }
   };
   return { kind: "exact", P, N, walk };
+}
+
+/** The walk of {@link sortedSource} over samples already sorted (the same sums in the same order). */
+function walkSorted(sorted: SortedSamples, visit: Visit): void {
+  const { scores, target, weights } = sorted;
+  const n = scores.length;
+  let tps = 0;
+  let fps = 0;
+  let last = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < n; ) {
+    const v = scores[k]!;
+    // Presorted samples that do not descend are a defect of their producer, never a wrong curve.
+    if (v > last) throw new Error("curve walk: the presorted scores do not descend");
+    last = v;
+    while (k < n && scores[k] === v) {
+      const w = weights ? weights[k]! : 1;
+      if (target[k] === 1) tps += w;
+      else fps += w;
+      k++;
+    }
+    visit(v, tps, fps);
+  }
 }
 
 /**

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../dist/core/random.js";
+import { argsortDescending, sortDescendingWithOrder } from "../../dist/core/sort.js";
+import {
+  binaryAurocDef,
+  binaryAveragePrecisionDef,
+  binaryPrecisionRecallCurveDef,
+} from "../../dist/metrics/classification/index.js";
+import { mergeRuns, presortMerged, sortedRun } from "../../dist/parallel/sorted-runs.js";
+
+/** Seeded uniform [0, 1). */
+function rng(seed: number): () => number {
+  return seededRandom(seed).next;
+}
+
+/** Probabilities with many ties, both zeros, a subnormal, 1 and float32 values. */
+function score(rand: () => number): number {
+  const pick = rand();
+  if (pick < 0.05) return rand() < 0.5 ? -0 : 0;
+  if (pick < 0.08) return rand() < 0.5 ? 1 : 5e-324;
+  if (pick < 0.5) return Math.floor(rand() * 20) / 20;
+  if (pick < 0.6) return Math.fround(rand());
+  return rand();
+}
+
+describe("sortDescendingWithOrder", () => {
+  it("gives argsortDescending's order and the values in it", () => {
+    const rand = rng(7);
+    for (const n of [0, 1, 300, 600, 20_000]) {
+      const values = Float64Array.from({ length: n }, () => {
+        const v = score(rand) * (rand() < 0.3 ? -1e300 : 1);
+        return Object.is(v, -0) ? 0 : v;
+      });
+      const { order, sorted } = sortDescendingWithOrder(values);
+      expect(order).toEqual(argsortDescending(values));
+      expect(sorted).toEqual(Float64Array.from(order, (i) => values[i]!));
+    }
+  });
+});
+
+describe("sorted runs of exact curve states", () => {
+  const defs = [
+    binaryAurocDef(),
+    binaryAurocDef({ maxFpr: 0.3 }),
+    binaryAveragePrecisionDef(),
+    binaryPrecisionRecallCurveDef(),
+  ];
+  it("merged in shard order, walk to the serial values bit for bit (ties, -0, weights, empty shards)", () => {
+    const rand = rng(11);
+    let presorted = 0;
+    for (let trial = 0; trial < 40; trial++) {
+      const shards = 1 + Math.floor(rand() * 6);
+      const weighted = trial % 3 === 0;
+      for (const def of defs) {
+        const states = Array.from({ length: shards }, () => {
+          const n = rand() < 0.15 ? 0 : Math.floor(rand() * 700);
+          const scores = Array.from({ length: n }, () => score(rand));
+          const target = Array.from({ length: n }, () => (rand() < 0.4 ? 1 : 0));
+          const state = def.init();
+          if (n > 0) {
+            if (weighted)
+              def.update(
+                state,
+                scores,
+                target,
+                Array.from({ length: n }, () => rand() * 3),
+              );
+            else def.update(state, scores, target);
+          }
+          return state;
+        });
+        if (states.every((s) => s.target.length === 0)) continue;
+        const merged = states.reduce((a, b) => def.merge(a, b));
+        const serial = def.compute(states.reduce((a, b) => def.merge(a, b)));
+        const runs = states.map((s) => sortedRun(structuredClone(s)));
+        if (runs.some((r) => r === null)) continue;
+        presortMerged(merged, mergeRuns(runs));
+        expect(def.compute(merged)).toEqual(serial);
+        presorted++;
+      }
+    }
+    expect(presorted).toBeGreaterThan(100);
+  });
+
+  it("are walked instead of sorting (a run that does not descend is caught, never a wrong value)", () => {
+    const def = binaryAurocDef();
+    const state = def.init();
+    def.update(state, [0.1, 0.7, 0.3], [0, 1, 1]);
+    const run = sortedRun(state)!;
+    expect(Array.from(run.scores)).toEqual([0.7, 0.3, 0.1]);
+    presortMerged(state, { scores: Float64Array.of(0.1, 0.7, 0.3), target: run.target, weights: null });
+    expect(() => def.compute(state)).toThrow(/presorted scores do not descend/);
+  });
+
+  it("are ignored once the state has grown", () => {
+    const def = binaryAurocDef();
+    const state = def.init();
+    def.update(state, [0.1, 0.7, 0.3], [0, 1, 1]);
+    presortMerged(state, sortedRun(state)!);
+    def.update(state, [0.9], [0]);
+    expect(def.compute(state)).toBe(def.compute(def.merge(def.init(), state)));
+  });
+});
