@@ -81,7 +81,7 @@ export function suggestName(name: string, allowed: readonly string[]): string | 
   const sameCase = allowed.find((a) => a.toLowerCase() === lower || a.toLowerCase() === camel.toLowerCase());
   if (sameCase) return `did you mean \`${sameCase}\`?`;
   let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
+  let bestDistance = Infinity;
   for (const candidate of allowed) {
     const d = editDistance(camel.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {

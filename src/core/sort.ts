@@ -93,23 +93,13 @@ function sortByKeyWords(words: Uint32Array[], n: number): { order: Uint32Array; 
       total += k;
     }
     const digitKeys = keys[w]!;
-    if (keys.length === 1) {
-      const out = spare[0]!;
-      for (let i = 0; i < n; i++) {
-        const k = digitKeys[i]!;
-        const at = c[(k >>> shift) & MASK]!++;
-        out[at] = k;
-        spareOrder[at] = order[i]!;
-      }
-    } else {
-      const [k0, k1] = keys as [Uint32Array, Uint32Array];
-      const [o0, o1] = spare as [Uint32Array, Uint32Array];
-      for (let i = 0; i < n; i++) {
-        const at = c[(digitKeys[i]! >>> shift) & MASK]!++;
-        o0[at] = k0[i]!;
-        o1[at] = k1[i]!;
-        spareOrder[at] = order[i]!;
-      }
+    const [k0, k1] = keys as [Uint32Array, Uint32Array | undefined];
+    const [o0, o1] = spare as [Uint32Array, Uint32Array | undefined];
+    for (let i = 0; i < n; i++) {
+      const at = c[(digitKeys[i]! >>> shift) & MASK]!++;
+      o0[at] = k0[i]!;
+      if (k1) o1![at] = k1[i]!;
+      spareOrder[at] = order[i]!;
     }
     [keys, spare] = [spare, keys];
     [order, spareOrder] = [spareOrder, order];

@@ -88,8 +88,11 @@ describe("sorted runs of exact curve states", () => {
     def.update(state, [0.1, 0.7, 0.3], [0, 1, 1]);
     const run = sortedRun(state)!;
     expect(Array.from(run.scores)).toEqual([0.7, 0.3, 0.1]);
-    presortMerged(state, { scores: Float64Array.of(0.1, 0.7, 0.3), target: run.target, weights: null });
-    expect(() => def.compute(state)).toThrow(/presorted scores do not descend/);
+    expect(() =>
+      presortMerged(state, { scores: Float64Array.of(0.1, 0.7, 0.3), target: run.target, weights: null }),
+    ).toThrow(/the scores do not descend/);
+    // Nothing was registered: compute sorts, as without a run.
+    expect(def.compute(state)).toBe(1);
   });
 
   it("are ignored once the state has grown", () => {

@@ -475,10 +475,14 @@ export function sortSamples(state: ExactBinaryCurveState): SortedSamples {
 
 /**
  * Registers `sorted`, `state`'s samples as {@link sortSamples} gives them, for `compute` to walk
- * instead of sorting. The caller vouches for them (the walk still checks that scores descend).
+ * instead of sorting: `Error` when the scores do not descend (a defect of the caller).
  */
 export function presortSamples(state: ExactBinaryCurveState, sorted: SortedSamples): void {
-  if (sorted.target.length === state.target.length && sorted.scores.length === sorted.target.length)
+  const { scores } = sorted;
+  // Samples that do not descend are a defect of their producer, never a wrong curve.
+  for (let i = 1; i < scores.length; i++)
+    if (!(scores[i]! <= scores[i - 1]!)) throw new Error("presortSamples: the scores do not descend");
+  if (sorted.target.length === state.target.length && scores.length === sorted.target.length)
     presortedStates.set(state, sorted);
 }
 
@@ -529,45 +533,27 @@ function sortedSource(
     else N += w;
   }
   const walk = (visit: Visit) => {
-    if (presorted) return walkSorted(presorted, visit);
-    const order = argsortDescending(scores as Float64Array);
+    // Presorted samples are walked in sequence; others through a stable descending argsort.
+    const s = presorted ? presorted.scores : scores;
+    const t = presorted ? presorted.target : target;
+    const ws = presorted ? presorted.weights : weights;
+    const order = presorted ? undefined : argsortDescending(scores as Float64Array);
+    const n = s.length;
     let tps = 0;
     let fps = 0;
-    for (let k = 0; k < order.length; ) {
-      const v = scores[order[k]!]!;
-      while (k < order.length && scores[order[k]!] === v) {
-        const idx = order[k]!;
-        const w = weights ? weights[idx]! : 1;
-        if (target[idx] === 1) tps += w;
+    for (let k = 0; k < n; ) {
+      const v = s[order ? order[k]! : k]!;
+      for (; k < n; k++) {
+        const idx = order ? order[k]! : k;
+        if (s[idx] !== v) break;
+        const w = ws ? ws[idx]! : 1;
+        if (t[idx] === 1) tps += w;
         else fps += w;
-        k++;
       }
       visit(v, tps, fps);
     }
   };
   return { kind: "exact", P, N, walk };
-}
-
-/** The walk of {@link sortedSource} over samples already sorted (the same sums in the same order). */
-function walkSorted(sorted: SortedSamples, visit: Visit): void {
-  const { scores, target, weights } = sorted;
-  const n = scores.length;
-  let tps = 0;
-  let fps = 0;
-  let last = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < n; ) {
-    const v = scores[k]!;
-    // Presorted samples that do not descend are a defect of their producer, never a wrong curve.
-    if (v > last) throw new Error("curve walk: the presorted scores do not descend");
-    last = v;
-    while (k < n && scores[k] === v) {
-      const w = weights ? weights[k]! : 1;
-      if (target[k] === 1) tps += w;
-      else fps += w;
-      k++;
-    }
-    visit(v, tps, fps);
-  }
 }
 
 /**
