@@ -12,6 +12,7 @@ import type { AnyMetricDef } from "../../src/metric.js";
 import * as depth from "../../src/metrics/depth/index.js";
 import * as image from "../../src/metrics/image/index.js";
 import * as regression from "../../src/metrics/regression/index.js";
+import { bitDifference, mergeTree } from "../support/merge-tree.js";
 
 type Domain = "any" | "positive" | "aboveMinusOne" | "unit";
 
@@ -80,27 +81,7 @@ function run(def: AnyMetricDef, preds: number[], target: number[], cuts: number[
     parts.push(state);
   }
   // Merge in a random order, pairing neighbours of the shuffled list (a random merge tree).
-  const shuffled = parts.map((p, i) => ({ p, key: order[i % Math.max(1, order.length)] ?? i }));
-  shuffled.sort((a, b) => a.key - b.key);
-  let states = shuffled.map((s) => s.p);
-  while (states.length > 1) {
-    const next = [];
-    for (let i = 0; i < states.length; i += 2)
-      next.push(i + 1 < states.length ? def.merge(states[i + 1], states[i]) : states[i]);
-    states = next;
-  }
-  return def.compute(states[0]);
-}
-
-function sameBits(a: unknown, b: unknown): boolean {
-  if (typeof a === "number" && typeof b === "number") return Object.is(a, b);
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((v, i) => sameBits(v, b[i]));
-  if (typeof a === "object" && a && typeof b === "object" && b)
-    return Object.keys(a).every((k) =>
-      sameBits((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-    );
-  return Object.is(a, b);
+  return def.compute(mergeTree(def, parts, order));
 }
 
 describe("merged results are bit-identical for any split and merge order", () => {
@@ -115,7 +96,7 @@ describe("merged results are bit-identical for any split and merge order", () =>
           ({ preds, target }, cuts, order) => {
             const whole = run(def, preds, target, [], []);
             const merged = run(def, preds, target, cuts, order);
-            expect(sameBits(merged, whole), `${String(merged)} vs ${String(whole)}`).toBe(true);
+            expect(bitDifference(merged, whole)).toBeUndefined();
           },
         ),
         { numRuns: 40 },

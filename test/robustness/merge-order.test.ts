@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createMetric } from "../../dist/core/index.js";
+import { bitDifference } from "../support/merge-tree.js";
 // @ts-expect-error: a plain ES module shared with the fuzz worker.
 import { areas, loadArea } from "./samples/index.mjs";
 
@@ -28,37 +29,6 @@ function permutations<T>(items: readonly T[], limit: number): T[][] {
   };
   walk([], [...items]);
   return out;
-}
-
-/** Bitwise comparison: numbers with Object.is (NaN equals NaN, 0 differs from -0), typed arrays by element. */
-function sameBits(a: unknown, b: unknown, path = "result"): string | undefined {
-  if (typeof a === "number" && typeof b === "number")
-    return Object.is(a, b) ? undefined : `${path}: ${a} vs ${b}`;
-  if (ArrayBuffer.isView(a) || Array.isArray(a)) {
-    const x = a as ArrayLike<unknown>;
-    const y = b as ArrayLike<unknown>;
-    if (!(ArrayBuffer.isView(b) || Array.isArray(b)) || x.length !== y.length)
-      return `${path}: shapes differ`;
-    for (let i = 0; i < x.length; i++) {
-      const d = sameBits(x[i], y[i], `${path}[${i}]`);
-      if (d) return d;
-    }
-    return undefined;
-  }
-  if (a !== null && typeof a === "object") {
-    if (b === null || typeof b !== "object") return `${path}: kinds differ`;
-    const keys = new Set([...Object.keys(a), ...Object.keys(b as object)]);
-    for (const key of keys) {
-      const d = sameBits(
-        (a as Record<string, unknown>)[key],
-        (b as Record<string, unknown>)[key],
-        `${path}.${key}`,
-      );
-      if (d) return d;
-    }
-    return undefined;
-  }
-  return Object.is(a, b) ? undefined : `${path}: ${String(a)} vs ${String(b)}`;
 }
 
 for (const area of Object.keys(areas)) {
@@ -82,12 +52,15 @@ for (const area of Object.keys(areas)) {
           const leftDeep = parts
             .slice(1)
             .reduce((acc, part) => acc.merge(part), createMetric(def).merge(parts[0]!));
-          expect(sameBits(leftDeep.compute(), expected), `left-deep merge in order ${order}`).toBeUndefined();
+          expect(
+            bitDifference(leftDeep.compute(), expected),
+            `left-deep merge in order ${order}`,
+          ).toBeUndefined();
           if (parts.length >= 3) {
             const fresh = order.map((i) => createMetric(def).update(...(row.batches[i] as never[])));
             const right = fresh.slice(1).reduce((acc, part) => acc.merge(part), createMetric(def));
             const tree = createMetric(def).merge(fresh[0]!).merge(right);
-            expect(sameBits(tree.compute(), expected), `tree merge in order ${order}`).toBeUndefined();
+            expect(bitDifference(tree.compute(), expected), `tree merge in order ${order}`).toBeUndefined();
           }
         }
       });

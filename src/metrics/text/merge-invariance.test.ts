@@ -8,6 +8,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { bitDifference, splitAndMerge } from "../../../test/support/merge-tree.js";
 import type { AnyMetricDef } from "../../metric.js";
 import * as text from "./index.js";
 
@@ -136,63 +137,6 @@ const orderSensitive: Record<string, string> = {
   editDistanceDef: 'reduction "none" lists distances in input order (the mean and sum are above)',
 };
 
-/** Cuts `items` at `cuts`, updates one state per shard, merges them in `order` as a random tree. */
-function mergedResult(
-  def: AnyMetricDef,
-  args: Args,
-  items: readonly Item[],
-  cuts: number[],
-  order: number[],
-) {
-  const bounds = [...new Set([0, ...cuts.map((c) => c % (items.length + 1)), items.length])].sort(
-    (a, b) => a - b,
-  );
-  const shards: Item[][] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) shards.push(items.slice(bounds[i], bounds[i + 1]));
-  const sequential = def.init();
-  for (const shard of shards) def.update(sequential, ...args(shard));
-  const parts = shards.map((shard) => {
-    const state = def.init();
-    def.update(state, ...args(shard));
-    return state;
-  });
-  const keyed = parts.map((state, i) => ({ state, key: order[i % Math.max(1, order.length)] ?? i }));
-  keyed.sort((a, b) => a.key - b.key);
-  let states = keyed.map((k) => k.state);
-  while (states.length > 1) {
-    const next = [];
-    for (let i = 0; i < states.length; i += 2)
-      next.push(i + 1 < states.length ? def.merge(states[i + 1], states[i]) : states[i]);
-    states = next;
-  }
-  return {
-    sequential: outcome(() => def.compute(sequential)),
-    merged: outcome(() => def.compute(states[0])),
-  };
-}
-
-/** A result, or the message of the error computing it (a corpus the metric refuses refuses in any split). */
-function outcome(compute: () => unknown): unknown {
-  try {
-    return compute();
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
-}
-
-function sameBits(a: unknown, b: unknown): boolean {
-  if (typeof a === "number" && typeof b === "number") return Object.is(a, b);
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((v, i) => sameBits(v, b[i]));
-  if (typeof a === "object" && a && typeof b === "object" && b) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].every((k) =>
-      sameBits((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-    );
-  }
-  return Object.is(a, b);
-}
-
 describe("text: merged results are bit-identical for any split and merge order", () => {
   it("covers every *Def export of plumbline/text", () => {
     const factories = Object.keys(text).filter((name) => name.endsWith("Def"));
@@ -215,11 +159,8 @@ describe("text: merged results are bit-identical for any split and merge order",
           fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
           fc.array(fc.nat(), { maxLength: 7 }),
           (items, cuts, order) => {
-            const { sequential, merged } = mergedResult(def, args, items, cuts, order);
-            expect(
-              sameBits(merged, sequential),
-              `${JSON.stringify(merged)} vs ${JSON.stringify(sequential)}`,
-            ).toBe(true);
+            const { sequential, merged } = splitAndMerge(def, args, items, cuts, order);
+            expect(bitDifference(merged, sequential)).toBeUndefined();
           },
         ),
         { numRuns: Number(process.env.MERGE_RUNS ?? 25) },
