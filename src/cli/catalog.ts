@@ -248,7 +248,7 @@ export function registerCatalog(program: Command): void {
         );
         fail(
           "invalid_option",
-          `describe: no catalog entry ${JSON.stringify(id)}${hint ? ` (${hint})` : ""}; \`plumbline list\` shows the ids`,
+          `describe: no catalog entry ${describeValue(id)}${hint ? ` (${hint})` : ""}; \`plumbline list\` shows the ids`,
         );
       }
       writeOutput(format, {
