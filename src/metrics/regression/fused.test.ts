@@ -151,4 +151,20 @@ describe("fused regression kernels equal their term-by-term exact sums", () => {
     expect(fusedSquaredErrors(p, t, 0, 9000, sums[0]!)).toBe(100);
     expect(fusedAbsoluteErrors(p, t, 0, 9000, sums[0]!, addAbsoluteDifference)).toBe(100);
   });
+
+  it("report a non-finite input at every position of a four-element group, from any start", () => {
+    const [p, t] = data(SHAPES["uniform [0, 100)"]!, 8, 64);
+    for (const from of [0, 1, 2, 3]) {
+      for (let at = from; at < from + 12; at++) {
+        for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+          const q = p.slice();
+          q[at] = bad;
+          expect(fusedSquaredErrors(q, t, from, 64, new ExactSum(exactSums(1)))).toBe(at);
+          expect(fusedAbsoluteErrors(q, t, from, 64, new ExactSum(exactSums(1)), addAbsoluteDifference)).toBe(
+            at,
+          );
+        }
+      }
+    }
+  });
 });
