@@ -50,6 +50,12 @@ const RULES = {
       reference: ["scipy", "SciPy"],
     },
     {
+      match: /^memory floor/,
+      workload: (w) =>
+        `memory floor: one plain inexact float64 pass over both arrays (not a metric), against MSE, ${count(w.n)} pairs`,
+      reference: ["sklearn", "scikit-learn"],
+    },
+    {
       match: /./,
       workload: (w, l) => `${before(l)}, ${count(w.n)} pairs`,
       reference: ["sklearn", "scikit-learn"],
