@@ -6,7 +6,6 @@ import {
   aresAnswerFaithfulnessMeta,
   aresAnswerRelevanceMeta,
   aresContextRelevanceMeta,
-  aresReferences,
 } from "./metrics/ares.js";
 import { aspectCritiqueMeta } from "./metrics/aspect-critique.js";
 import { contextEntitiesRecallMeta } from "./metrics/context-entities-recall.js";
@@ -14,6 +13,11 @@ import { contextPrecisionMeta } from "./metrics/context-precision.js";
 import { contextRecallMeta } from "./metrics/context-recall.js";
 import { faithfulnessMeta } from "./metrics/faithfulness.js";
 import { summarizationScoreMeta } from "./metrics/summarization-score.js";
+
+const aresReferences = [
+  { paper: "Saad-Falcon et al., ARES: An Automated Evaluation Framework for RAG Systems, NAACL 2024" },
+  { paper: "Angelopoulos et al., Prediction-powered inference, Science 2023 (confidence intervals)" },
+];
 
 /** Catalog entry of answer semantic similarity. */
 const answerSimilarityEntry: CatalogEntry = {

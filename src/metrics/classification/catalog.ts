@@ -637,7 +637,7 @@ const reliabilityCurveEntry = classificationEntry({
   traits: ["probabilistic", "calibration"],
 });
 
-/** Catalog entries of the classification metrics (each metric file exports its own meta; listed here). */
+/** Catalog entries of the classification metrics (joined to each definition's `meta` by id). */
 export const entries: readonly CatalogEntry[] = [
   statScoresEntry,
   confusionMatrixEntry,

@@ -14,8 +14,6 @@ export type BoxFormat = "xyxy" | "xywh" | "cxcywh";
 
 const formats: readonly BoxFormat[] = ["xyxy", "xywh", "cxcywh"];
 
-export const tvRef = "torchvision 0.26 torchvision.ops";
-
 export const boxIouMeta: MetricMeta = {
   id: "detection/box_iou",
   range: [0, 1],

@@ -5,12 +5,13 @@ import {
   distanceBoxIouMeta,
   generalizedBoxIouMeta,
   nmsMeta,
-  tvRef,
 } from "./box-ops.js";
 import { cocoMapMeta } from "./coco-eval.js";
 import { detectionMapMeta } from "./detection-map.js";
 import { rleMeta } from "./rle.js";
 import { vocApMeta } from "./voc-ap.js";
+
+const tvRef = "torchvision 0.26 torchvision.ops";
 
 /** Catalog entry of COCO mAP. */
 const cocoMapEntry: CatalogEntry = {
@@ -202,7 +203,7 @@ const rleEntry: CatalogEntry = {
   ],
 };
 
-/** Catalog entries of the detection metrics (each metric file exports its own meta; listed here). */
+/** Catalog entries of the detection metrics (joined to each definition's `meta` by id). */
 export const entries: readonly CatalogEntry[] = [
   cocoMapEntry,
   detectionMapEntry,

@@ -96,7 +96,7 @@ const generativePrecisionRecallEntry: CatalogEntry = {
   exports: ["generativePrecisionRecall"],
 };
 
-/** Catalog entries of the generative metrics (each metric file exports its own meta; listed here). */
+/** Catalog entries of the generative metrics (joined to each definition's `meta` by id). */
 export const entries: readonly CatalogEntry[] = [
   frechetDistanceEntry,
   kernelInceptionDistanceEntry,

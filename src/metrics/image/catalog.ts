@@ -141,7 +141,7 @@ const samEntry: CatalogEntry = {
   exports: ["spectralAngleMapper", "spectralAngleMapperDef"],
 };
 
-/** Catalog entries of the image metrics (each metric file exports its own meta; listed here). */
+/** Catalog entries of the image metrics (joined to each definition's `meta` by id). */
 export const entries: readonly CatalogEntry[] = [
   psnrEntry,
   ssimEntry,

@@ -514,7 +514,7 @@ const weightedMeanAbsolutePercentageErrorEntry: CatalogEntry = {
   exports: ["weightedMeanAbsolutePercentageError", "weightedMeanAbsolutePercentageErrorDef"],
 };
 
-/** Catalog entries of the regression metrics (each metric file exports its own meta; listed here). */
+/** Catalog entries of the regression metrics (joined to each definition's `meta` by id). */
 export const entries: readonly CatalogEntry[] = [
   concordanceCorrelationEntry,
   cosineSimilarityEntry,

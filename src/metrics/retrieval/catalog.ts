@@ -239,7 +239,7 @@ const retrievalAurocEntry: CatalogEntry = {
   exports: ["retrievalAuroc", "retrievalAurocDef"],
 };
 
-/** Catalog entries of the retrieval metrics (each metric file exports its own meta; listed here). */
+/** Catalog entries of the retrieval metrics (joined to each definition's `meta` by id). */
 export const entries: readonly CatalogEntry[] = [
   retrievalMapEntry,
   retrievalMrrEntry,

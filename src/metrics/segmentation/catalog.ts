@@ -306,7 +306,7 @@ const maskApEntry: CatalogEntry = {
   exports: ["maskApDef", "maskAp", "maskApFromCoco"],
 };
 
-/** Catalog entries of the segmentation metrics (each metric file exports its own meta; listed here). */
+/** Catalog entries of the segmentation metrics (joined to each definition's `meta` by id). */
 export const entries: readonly CatalogEntry[] = [
   pixelAccuracyEntry,
   meanIouEntry,

@@ -4,11 +4,6 @@ import type { RagSample, SampleScore } from "../types.js";
 import { guard, type LlmContext, need, needContexts } from "./common.js";
 import { usefulSchema } from "./context-precision.js";
 
-export const aresReferences = [
-  { paper: "Saad-Falcon et al., ARES: An Automated Evaluation Framework for RAG Systems, NAACL 2024" },
-  { paper: "Angelopoulos et al., Prediction-powered inference, Science 2023 (confidence intervals)" },
-];
-
 export const aresContextRelevanceMeta: MetricMeta = {
   id: "rag/ares_context_relevance",
   range: [0, 1],
