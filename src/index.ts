@@ -21,6 +21,7 @@ export {
   decodeMetricState,
   type Metric,
   type MetricDef,
+  type MetricMeta,
   type MetricSnapshot,
   runOnce,
   type ShardIdentity,

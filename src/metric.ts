@@ -1,7 +1,25 @@
-import type { CatalogEntry } from "./catalog/types.js";
 import { decodeState, encodeState } from "./core/codec.js";
 import { describeValue, fail } from "./core/errors.js";
 import { sha256 } from "./core/sha256.js";
+
+/**
+ * What a definition carries of its catalog entry: what computing, validating and signing read.
+ * The rest (title, formula, references, usage, ...) is the entry with the same id in
+ * `plumbline/catalog`, so a browser bundle of a metric does not ship the catalog's text.
+ */
+export interface MetricMeta {
+  /** The catalog id, "<area>/<snake_name>"; a definition's own `id` may name a variant of it. */
+  readonly id: string;
+  /** [min, max]; infinities allowed. */
+  readonly range: readonly [number, number];
+  readonly direction: "higher" | "lower" | "none";
+  /**
+   * The reference implementations whose conventions its numbers follow, as `name-version`
+   * (`torchmetrics-1.9.0`), the default first: a signature's `ref:` is the one its `convention`
+   * option names, otherwise the first. Absent or empty: it follows a paper's formula.
+   */
+  readonly conventions?: readonly string[];
+}
 
 /**
  * The Metric contract: plain data plus four functions, so a state can cross worker threads,
@@ -17,8 +35,8 @@ import { sha256 } from "./core/sha256.js";
 export interface MetricDef<State, Args extends unknown[], Result> {
   /** Stable id, used by the catalog and the CLI: "classification/binary_auroc". */
   readonly id: string;
-  /** Catalog metadata (formula, range, direction, references). */
-  readonly meta: CatalogEntry;
+  /** What computing and signing read of its catalog entry; the rest is in `plumbline/catalog`. */
+  readonly meta: MetricMeta;
   /** The options the def was built with (JSON-safe); saved by `toJSON` and checked by `fromJSON`. */
   readonly options?: Readonly<Record<string, unknown>>;
   init(): State;

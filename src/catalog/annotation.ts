@@ -18,7 +18,7 @@ export type Flag =
   | "not-differentiable";
 
 /**
- * What the catalog adds to a definition's meta: where the survey discusses it, its properties,
+ * What the catalog adds to an entry's metadata: where the survey discusses it, its properties,
  * usage, advantages, limitations and pairings. Written in our own words from the survey (and the
  * primary papers where the survey is silent).
  */
@@ -39,11 +39,11 @@ export interface Annotation {
    * meta's `pairsWith` needs a reason here); a metric lists metrics to report beside it.
    */
   readonly pairs?: Readonly<Record<string, string>>;
-  /** Tasks the entry also serves, beyond its meta's (appended after them). */
+  /** Tasks the entry also serves, beyond its metadata's (appended after them). */
   readonly alsoTasks?: readonly Task[];
   /** The best value when it is not the end of the range the direction points to; null: none. */
   readonly ideal?: number | null;
-  /** Corrections of the definition's meta, applied when the catalog is built, with the reason. */
+  /** Corrections of the entry's metadata, applied when the catalog is built, with the reason. */
   readonly fix?: {
     readonly formula?: string;
     readonly range?: readonly [number, number];

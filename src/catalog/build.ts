@@ -1,5 +1,5 @@
 /**
- * Builds the catalog: each definition's meta merged with its survey annotation and with the
+ * Builds the catalog: each entry's metadata merged with its survey annotation and with the
  * traits the advice rules give it. Building never throws, so a definition added without an
  * annotation still lists (with empty advice); `catalog.test.ts` names every such gap.
  */

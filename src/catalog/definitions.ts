@@ -1,7 +1,8 @@
 /**
- * The metadata every metric and loss definition declares (`meta`), gathered from each area's
- * `catalog.ts` list in survey order. A new definition appears in the catalog once its area lists
- * it there; its survey annotations go in `catalog/annotations/`.
+ * The catalog metadata of every metric and loss, gathered from each area's `catalog.ts` list in
+ * survey order (a metric's entry takes its id, range and direction from its definition's `meta`).
+ * A new definition appears in the catalog once its area lists it there; its survey annotations go
+ * in `catalog/annotations/`.
  */
 import { entries as lossClassification } from "../losses/classification/catalog.js";
 import { entries as lossDepth } from "../losses/depth/catalog.js";
@@ -26,7 +27,7 @@ import { imageEntries as modelsImage, textEntries as modelsText } from "../model
 import { entries as rag } from "../rag/catalog.js";
 import type { EntryMeta } from "./types.js";
 
-/** Every definition's meta, in survey order. */
+/** Every entry's metadata, in survey order. */
 export const definitions: readonly EntryMeta[] = [
   ...regression,
   ...lossRegression,

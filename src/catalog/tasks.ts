@@ -165,7 +165,7 @@ export function resolveTask(fn: string, name: unknown): Task {
   );
 }
 
-/** Maps a definition's meta task (legacy or current name) onto the survey task. */
+/** Maps an entry's metadata task (legacy or current name) onto the survey task. */
 export function taskOfMeta(task: MetaTask): Task {
   return (TASKS as readonly string[]).includes(task) ? (task as Task) : TASK_ALIASES[task]!;
 }

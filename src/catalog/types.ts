@@ -1,7 +1,10 @@
 /**
- * What every metric and loss definition declares about itself (its `meta`): the facts that live
- * next to the code. The catalog (`catalog/index.ts`) merges each meta with the survey annotations
- * of `catalog/annotations/` into a {@link CatalogEntry} of `catalog/entry.ts`.
+ * What each area's catalog file (`metrics/<area>/catalog.ts`, `losses/<area>/catalog.ts`) states
+ * about each metric and loss: title, formula, range, references, ... The catalog
+ * (`catalog/index.ts`) merges each with the survey annotations of `catalog/annotations/` into a
+ * {@link CatalogEntry} of `catalog/entry.ts`. A metric definition carries only its `MetricMeta`
+ * (id, range, direction, conventions; `src/metric.ts`), joined to its entry here by id, so that
+ * computing a metric never loads this text.
  */
 
 /**
@@ -49,7 +52,7 @@ export interface EntryCore {
   readonly exports: readonly string[];
 }
 
-/** The metadata a metric or loss definition declares next to its code. */
+/** The catalog metadata of a metric or loss, from its area's catalog file. */
 export interface EntryMeta extends EntryCore {
   /** The first task is the entry's home area. */
   readonly tasks: readonly MetaTask[];
@@ -63,7 +66,7 @@ export interface EntryMeta extends EntryCore {
 }
 
 /**
- * The name the definition files use for {@link EntryMeta}. Kept so their imports need no change;
- * the public catalog's entries are the richer `CatalogEntry` of `plumbline/catalog`.
+ * The name the area catalog files use for {@link EntryMeta}; the public catalog's entries are the
+ * richer `CatalogEntry` of `plumbline/catalog`.
  */
 export type CatalogEntry = EntryMeta;

@@ -10,9 +10,8 @@
  * A collection's id is `collection/metrics` and its options name every member's id and options,
  * so the registry rebuilds it member by member (see `rebuildCollection`).
  */
-import type { CatalogEntry } from "../catalog/types.js";
 import { describeValue, fail } from "../core/errors.js";
-import type { AnyMetricDef, MetricDef } from "../metric.js";
+import type { AnyMetricDef, MetricDef, MetricMeta } from "../metric.js";
 
 export const COLLECTION_ID = "collection/metrics";
 
@@ -34,17 +33,11 @@ export type CollectionResult<M extends Record<string, AnyMetricDef>> = {
   [K in keyof M]: M[K] extends MetricDef<never, never, infer R> ? R : unknown;
 };
 
-export const collectionMeta: CatalogEntry = {
+export const collectionMeta: MetricMeta = {
   id: COLLECTION_ID,
-  title: "Metric collection",
-  kind: "metric",
-  tasks: [],
-  formula: "\\{ m_k(\\hat y, y) \\}_k",
   range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
   direction: "none",
-  differentiable: false,
-  references: [{ implementation: "torchmetrics 1.9.0 MetricCollection (compute groups)" }],
-  exports: ["metricCollection"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** Each collection def's members and compute groups, for {@link computeGroups} and {@link memberStates}. */

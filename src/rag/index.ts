@@ -7,7 +7,6 @@
 export * from "./agreement.js";
 export * from "./budget.js";
 export * from "./cache.js";
-export { entries as catalog } from "./catalog.js";
 export * from "./client.js";
 export * from "./dry-run.js";
 export * from "./evaluate.js";

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from "../catalog/types.js";
+import type { MetricMeta } from "../metric.js";
 import {
   answerCorrectness,
   answerCorrectnessMeta,
@@ -35,7 +35,7 @@ export interface RagRunnerMetric {
   readonly needs: RagMetricNeeds;
   /** The definition it implements, with the reference's version: "ragas 0.4.0 Faithfulness". */
   readonly variant: string;
-  readonly meta: CatalogEntry;
+  readonly meta: MetricMeta;
   run(sample: RagSample, ctx: LlmContext): Promise<SampleScore> | SampleScore;
 }
 

@@ -162,7 +162,7 @@ describe("signature", () => {
     expect(
       referenceOf({
         ...def,
-        meta: { ...def.meta, references: [{ implementation: "formula of the paper" }] },
+        meta: { ...def.meta, conventions: [] },
       }),
     ).toBe("formula");
   });

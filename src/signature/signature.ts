@@ -8,8 +8,8 @@
  * Fields are separated by `|`: the metric id, then `name:value` for each option that differs
  * from the factory's default (options a factory cannot do without, such as `numClasses`, always
  * appear), then `ref:` (the reference implementation whose convention the number follows: the
- * `convention` option when the metric has one, otherwise the first implementation its catalog
- * entry names) and `version:` (the plumbline version). Values are bare words when they are plain
+ * `convention` option when the metric has one, otherwise the first of the definition's
+ * `meta.conventions`) and `version:` (the plumbline version). Values are bare words when they are plain
  * identifiers and JSON otherwise (non-finite numbers and typed arrays in the state codec's form);
  * `%` and `|` inside a value are written `%25` and `%7C`.
  *
@@ -174,51 +174,24 @@ async function analyse(def: AnyMetricDef): Promise<Analysis> {
   return { options, convention: typeof convention === "string" ? convention : undefined };
 }
 
-/** Libraries and tools the catalog's implementation texts name first (lowercase). */
-const IMPLEMENTATIONS = new Set([
-  "torchmetrics",
-  "scikit-learn",
-  "torch",
-  "torchvision",
-  "jiwer",
-  "scipy",
-  "pycocotools",
-  "sacrebleu",
-  "nltk",
-  "keras",
-  "panopticapi",
-  "py-faster-rcnn",
-  "mmdetection",
-  "monai",
-  "matlab",
-  "scikit-image",
-  "monodepth2",
-  "midas",
-  "texygen",
-  "rouge-score",
-  "seqeval",
-]);
+/** A convention label without its version: `torchmetrics-1.9.0` → `torchmetrics`. */
+function conventionName(label: string): string {
+  return label.replace(/-\d+(\.\d+)*$/, "");
+}
 
 /**
  * The reference implementation a number follows, as `name-version` (`torchmetrics-1.9.0`): the
- * segment of the catalog entry's `implementation` texts named by the metric's `convention`
- * option when it has one, otherwise the first segment that names a library; `formula` when the
- * entry follows a paper's formula rather than a library.
+ * one of the definition's `meta.conventions` named by the metric's `convention` option when it
+ * has one (the option's value itself when none is), otherwise the first; `formula` when the
+ * definition follows a paper's formula rather than a library.
  */
 export function referenceOf(def: AnyMetricDef, convention?: string): string {
-  const segments = (def.meta?.references ?? [])
-    .flatMap((r) => (r.implementation ?? "").split(";"))
-    .map((s) => s.trim().split(/\s+/))
-    .filter(([name]) => name !== undefined && name.length > 0);
-  const label = ([name = "", version = ""]: string[]): string =>
-    /^\d+(\.\d+)*$/.test(version) ? `${name}-${version}` : name;
+  const labels = def.meta?.conventions ?? [];
   if (convention !== undefined) {
     const wanted = (CONVENTION_ALIASES[convention] ?? convention).toLowerCase();
-    const match = segments.find(([name]) => name!.toLowerCase() === wanted);
-    return match ? label(match) : convention;
+    return labels.find((label) => conventionName(label).toLowerCase() === wanted) ?? convention;
   }
-  const library = segments.find(([name]) => IMPLEMENTATIONS.has(name!.toLowerCase()));
-  return library ? label(library) : "formula";
+  return labels[0] ?? "formula";
 }
 
 /**

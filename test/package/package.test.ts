@@ -120,13 +120,12 @@ function install(dir: string, what: string): void {
 }
 
 /**
- * Minified bundle budgets in bytes (issue 12 §6). binaryAuroc meets the issue's 20 KB. The whole
- * text subpath does not meet its 120 KB: 135,408 bytes at 0.2.0 (`node scripts/bundle-size.mjs`),
- * of which about 14.6 KB is the catalog metadata every definition carries (`def.meta`) and about
- * 15 KB error messages; this budget holds it where it is until the metadata moves out of the
- * definitions (a contract change, see docs/design-changes.md).
+ * Minified bundle budgets in bytes: issue 12 §6's goals, binaryAuroc alone 20 KiB and the whole
+ * text subpath 120 KiB. Measured with `node scripts/bundle-size.mjs` after the catalog text left
+ * the definitions (docs/design-changes.md item 10): text 122,170 bytes, binaryAuroc 20,457 bytes
+ * (no catalog text; its code and messages).
  */
-const BUNDLE_BUDGETS = { binaryAuroc: 20 * 1024, text: 136 * 1024 };
+const BUNDLE_BUDGETS = { binaryAuroc: 20 * 1024, text: 120 * 1024 };
 
 /** The TensorFlow.js packages the losses, their conformance cases and the demo use. */
 const TFJS = [

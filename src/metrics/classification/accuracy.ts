@@ -1,5 +1,5 @@
+import type { MetricMeta } from "../../metric.js";
 import { safeDivide } from "./input.js";
-import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average } from "./stat-metric.js";
 import {
@@ -15,19 +15,12 @@ import {
 } from "./stat-metric.js";
 import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of accuracy. */
-export const accuracyMeta = /* @__PURE__ */ classificationEntry({
+export const accuracyMeta: MetricMeta = {
   id: "classification/accuracy",
-  title: "Accuracy",
-  formula: "\\frac{TP+TN}{TP+FP+TN+FN}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryAccuracy", "multiclassAccuracy", "multilabelAccuracy", "accuracy"],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_accuracy (top_k); scikit-learn 1.9.1 accuracy_score; scikit-learn 1.9.1 accuracy_score (average='samples')",
-  robustness: ["misleading under class imbalance (a majority-class predictor scores the prevalence)"],
-  traits: ["imbalanced"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 export interface AccuracyOptions {
   /** Default true; false: the count (weight) of right samples (sklearn's `normalize=False`; multiclass: average "micro"). */

@@ -3,23 +3,15 @@ import { describeValue, fail } from "../../core/errors.js";
 import { optBoolean, optionNames, readOptions } from "../../core/options.js";
 import { compensatedSum } from "../../core/sum.js";
 import { assertSameLength } from "../../core/validate.js";
-import { classificationEntry } from "./meta.js";
+import type { MetricMeta } from "../../metric.js";
 import type { NdInput } from "./ndarray.js";
 
-/** Catalog entry of {@link auc}. */
-export const aucMeta = /* @__PURE__ */ classificationEntry({
+export const aucMeta: MetricMeta = {
   id: "classification/auc",
-  title: "Area under a curve (trapezoidal rule)",
-  formula: "\\sum_{i=1}^{n-1} (x_{i+1} - x_i)\\,\\frac{y_{i+1} + y_i}{2}",
   range: [-Infinity, Infinity],
   direction: "none",
-  exports: ["auc"],
-  implementation: "scikit-learn 1.2 sklearn.metrics.auc (torchmetrics' reorder as an option)",
-  robustness: [
-    "any curve given as points: the area of a ROC curve's (FPR, TPR) points is the AUROC",
-    "linear interpolation between points: optimistic for precision-recall curves (use average precision)",
-  ],
-});
+  conventions: ["scikit-learn-1.2"],
+};
 
 export interface AucOptions {
   /** Sort the points by `x` first (stable, as torchmetrics' `reorder=True`). Default false. */

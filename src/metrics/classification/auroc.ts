@@ -1,6 +1,6 @@
 import { fail } from "../../core/errors.js";
 import { optionNames, optNumber } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import {
   averagedCurve,
   BINARY_CURVE_OPTIONS,
@@ -28,7 +28,6 @@ import {
   runBinaryCurve,
 } from "./curve-defs.js";
 import { aurocOf, type BinaryCurveState } from "./curve-state.js";
-import { classificationEntry } from "./meta.js";
 import { type MulticlassCurveState, type MultilabelCurveState, ovoSource } from "./multiclass-curve-state.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
 import { optOneOf } from "./options.js";
@@ -39,22 +38,12 @@ import { type AveragedTask, type AveragedTaskDef, taskDef, taskFunction } from "
 
 export type { CurveConvention } from "./curve-defs.js";
 
-/** Catalog entry of the area under the ROC curve. */
-export const aurocMeta = /* @__PURE__ */ classificationEntry({
+export const aurocMeta: MetricMeta = {
   id: "classification/auroc",
-  title: "Area under the ROC curve (AUROC)",
-  formula: "\\int_0^1 TPR\\,d(FPR) = P(s^+ > s^-) + \\tfrac12 P(s^+ = s^-)",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryAuroc", "multiclassAuroc", "multilabelAuroc", "auroc"],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_auroc; scikit-learn 1.9.1 roc_auc_score (max_fpr, multi_class='ovr'|'ovo')",
-  paper: "Hanley & McNeil 1982; McClish 1989 (partial AUC); Hand & Till 2001 (one-vs-one)",
-  robustness: [
-    "threshold-free and insensitive to class prior; optimistic under heavy imbalance (prefer average precision)",
-  ],
-  traits: ["ranking", "imbalanced", "probabilistic"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 type Weight = NdInput | undefined;
 

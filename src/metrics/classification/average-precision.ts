@@ -1,3 +1,4 @@
+import type { MetricMeta } from "../../metric.js";
 import {
   type AveragedCurveSpec,
   averagedBinary,
@@ -14,30 +15,15 @@ import type {
   MultilabelCurveOptions,
 } from "./curve-defs.js";
 import { averagePrecisionOf } from "./curve-state.js";
-import { classificationEntry } from "./meta.js";
 import type { ClassNamesOption } from "./stat-metric.js";
 import { type AveragedTask, type AveragedTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of average precision. */
-export const averagePrecisionMeta = /* @__PURE__ */ classificationEntry({
+export const averagePrecisionMeta: MetricMeta = {
   id: "classification/average_precision",
-  title: "Average precision (area under the precision-recall curve, step-wise)",
-  formula: "AP=\\sum_k (R_k-R_{k-1})P_k",
   range: [0, 1],
   direction: "higher",
-  exports: [
-    "binaryAveragePrecision",
-    "multiclassAveragePrecision",
-    "multilabelAveragePrecision",
-    "averagePrecision",
-  ],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_average_precision; scikit-learn 1.9.1 average_precision_score",
-  robustness: [
-    "focuses on the positive class: informative under heavy imbalance, where AUROC looks optimistic",
-  ],
-  traits: ["ranking", "imbalanced", "probabilistic"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 export type AveragePrecisionAverage = CurveAverage;
 

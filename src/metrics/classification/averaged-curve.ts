@@ -6,8 +6,7 @@
  * (one-vs-rest) and multilabel def factories, which take the catalog entry, and one-shot
  * functions, which compute on the steps alone (the binary one on the validated batch).
  */
-import type { CatalogEntry } from "../../catalog/types.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import {
   averagedCurve,
   BINARY_CURVE_OPTIONS,
@@ -114,7 +113,7 @@ function readAveragedBinary<P>(spec: AveragedCurveSpec<P>, options: unknown): Bi
 /** The binary def factory of an averaged curve concept. */
 export function averagedBinaryDef<B, P>(
   spec: AveragedCurveSpec<P, B>,
-  meta: CatalogEntry,
+  meta: MetricMeta,
 ): AveragedCurveMetric<B, never, never>["binaryDef"] {
   const { id } = names(spec, "binary");
   return ((options: unknown) =>
@@ -164,7 +163,7 @@ function readAveragedProblems<P>(
 /** The multiclass (one-vs-rest) def factory of an averaged curve concept. */
 export function averagedMulticlassDef<M, P>(
   spec: AveragedCurveSpec<P, unknown, M>,
-  meta: CatalogEntry,
+  meta: MetricMeta,
 ): AveragedCurveMetric<never, M, never>["multiclassDef"] {
   const { id } = names(spec, "multiclass");
   return ((options: unknown) => {
@@ -186,7 +185,7 @@ export function averagedMulticlass<M, P>(
 /** The multilabel def factory of an averaged curve concept. */
 export function averagedMultilabelDef<L, P>(
   spec: AveragedCurveSpec<P, unknown, unknown, L>,
-  meta: CatalogEntry,
+  meta: MetricMeta,
 ): AveragedCurveMetric<never, never, L>["multilabelDef"] {
   const { id } = names(spec, "multilabel");
   return ((options: unknown) => {

@@ -1,5 +1,5 @@
 import { optionNames } from "../../core/options.js";
-import { classificationEntry } from "./meta.js";
+import type { MetricMeta } from "../../metric.js";
 import { optBoolean } from "./options.js";
 import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-defs.js";
 import {
@@ -11,24 +11,12 @@ import {
 } from "./stat-metric.js";
 import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of balanced accuracy. */
-export const balancedAccuracyMeta = /* @__PURE__ */ classificationEntry({
+export const balancedAccuracyMeta: MetricMeta = {
   id: "classification/balanced_accuracy",
-  title: "Balanced accuracy",
-  formula: "\\frac{1}{|K|}\\sum_{k\\in K}\\frac{TP_k}{TP_k+FN_k}",
   range: [0, 1],
   direction: "higher",
-  exports: [
-    "binaryBalancedAccuracy",
-    "multiclassBalancedAccuracy",
-    "balancedAccuracy",
-    "balancedAccuracyFromConfusion",
-  ],
-  implementation: "scikit-learn 1.9.1 balanced_accuracy_score",
-  paper: "Brodersen et al. 2010",
-  robustness: ["robust to class imbalance: each class present in the target weighs the same"],
-  traits: ["imbalanced"],
-});
+  conventions: ["scikit-learn-1.9.1"],
+};
 
 export interface BalancedAccuracyOptions {
   /** Rescale so chance scores 0 and perfect 1: (score - 1/K) / (1 - 1/K). Default false (sklearn). */

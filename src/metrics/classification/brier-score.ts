@@ -1,5 +1,5 @@
 import { optionNames, readOptions } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { type ClassLabel, optPosLabel, readClassList } from "./labels.js";
 import {
   type BinaryMeanSpec,
@@ -10,7 +10,6 @@ import {
   multiclassMeanDef,
   multiclassMeanSteps,
 } from "./mean-metric.js";
-import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
 import { optBoolean, optIgnoreIndex } from "./options.js";
 import { optPredsKind, type PredsKind, probabilityRows } from "./preds-kind.js";
@@ -18,19 +17,12 @@ import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
 import { runMulticlassOneShotSteps, runOneShotSteps } from "./steps.js";
 import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of the Brier score. */
-export const brierScoreMeta = /* @__PURE__ */ classificationEntry({
+export const brierScoreMeta: MetricMeta = {
   id: "classification/brier_score",
-  title: "Brier score",
-  formula: "\\frac{1}{N}\\sum_n \\sum_k (\\hat p_{n,k}-[y_n=k])^2",
   range: [0, 2],
   direction: "lower",
-  exports: ["binaryBrierScore", "multiclassBrierScore", "brierScore"],
-  implementation: "scikit-learn 1.9.1 brier_score_loss",
-  paper: "Brier 1950",
-  robustness: ["a bounded proper scoring rule: less dominated by confident mistakes than log loss"],
-  traits: ["probabilistic", "calibration"],
-});
+  conventions: ["scikit-learn-1.9.1"],
+};
 
 type Weight = NdInput | undefined;
 

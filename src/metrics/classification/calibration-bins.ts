@@ -4,11 +4,10 @@
  * multiclass: the top probability) and accuracy; the calibration error and the reliability
  * curve reduce it.
  */
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { optSize } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { readBinaryBatch, readMulticlassBatch } from "./batch.js";
 import { reached, torchLinspace01 } from "./curve-state.js";
 import { assertSeen } from "./input.js";
@@ -71,7 +70,7 @@ export type ConfidenceReader<Args extends unknown[]> = (...args: Args) => {
 
 /** A MetricDef over binned (count, confidence sum, accuracy sum) triples, reduced by `result`. */
 export function calibrationDef<Args extends unknown[], R>(
-  spec: { id: string; fn: string; meta: CatalogEntry; binning: Binning; result(bins: Float64Array): R },
+  spec: { id: string; fn: string; meta: MetricMeta; binning: Binning; result(bins: Float64Array): R },
   options: Record<string, unknown>,
   read: ConfidenceReader<Args>,
 ): MetricDef<CalibrationState, Args, R> {

@@ -1,5 +1,5 @@
 import { optionNames, readOptions } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import {
   binaryConfidence,
   binsOption,
@@ -8,7 +8,6 @@ import {
   multiclassConfidence,
   torchmetricsBinning,
 } from "./calibration-bins.js";
-import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
 import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
@@ -18,20 +17,12 @@ import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task
 
 export type { CalibrationState } from "./calibration-bins.js";
 
-/** Catalog entry of the calibration error. */
-export const calibrationErrorMeta = /* @__PURE__ */ classificationEntry({
+export const calibrationErrorMeta: MetricMeta = {
   id: "classification/calibration_error",
-  title: "Expected / maximum calibration error (ECE, MCE)",
-  formula: "ECE=\\sum_b \\frac{|B_b|}{N}\\,|\\mathrm{acc}(B_b)-\\mathrm{conf}(B_b)|",
   range: [0, 1],
   direction: "lower",
-  exports: ["binaryCalibrationError", "multiclassCalibrationError", "calibrationError"],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass_calibration_error (equal-width bins, confidence 1.0 in its own last bin)",
-  paper: "Naeini et al. 2015; Guo et al. 2017",
-  robustness: ["depends on the number of bins; equal-width bins can be nearly empty"],
-  traits: ["probabilistic", "calibration"],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 /** l1: expected calibration error; l2: root of the proportion-weighted squared gaps; max: maximum gap. */
 export type CalibrationNorm = "l1" | "l2" | "max";

@@ -1,6 +1,5 @@
 import { readOptions } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
-import { classificationEntry } from "./meta.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
 import {
   BINARY_STAT_OPTIONS,
@@ -12,19 +11,12 @@ import {
 } from "./stat-defs.js";
 import { runOneShotSteps } from "./steps.js";
 
-/** Catalog entry of the class likelihood ratios. */
-export const classLikelihoodRatiosMeta = /* @__PURE__ */ classificationEntry({
+export const classLikelihoodRatiosMeta: MetricMeta = {
   id: "classification/class_likelihood_ratios",
-  title: "Positive and negative likelihood ratios (LR+, LR-)",
-  formula: "LR_+=\\frac{TPR}{FPR},\\ LR_-=\\frac{FNR}{TNR}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "none",
-  exports: ["binaryClassLikelihoodRatios"],
-  implementation: "scikit-learn 1.2.1 class_likelihood_ratios",
-  paper: "Brenner & Gefeller 1997",
-  robustness: ["independent of prevalence: the post-test odds are the pre-test odds times LR"],
-  traits: ["imbalanced"],
-});
+  conventions: ["scikit-learn-1.2.1"],
+};
 
 /** LR+ (higher is better, above 1 informative) and LR- (lower is better, below 1 informative). */
 export interface LikelihoodRatios {

@@ -1,6 +1,6 @@
 import { optionNames } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { type KappaWeights, kappaFromConfusion } from "./kappa.js";
-import { classificationEntry } from "./meta.js";
 import { optOneOf } from "./options.js";
 import type { BinaryStatOptions, MulticlassStatOptions } from "./stat-defs.js";
 import {
@@ -12,19 +12,12 @@ import {
 } from "./stat-metric.js";
 import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of Cohen's kappa. */
-export const cohenKappaMeta = /* @__PURE__ */ classificationEntry({
+export const cohenKappaMeta: MetricMeta = {
   id: "classification/cohen_kappa",
-  title: "Cohen's kappa",
-  formula: "\\kappa = 1-\\frac{\\sum_{ij} w_{ij} O_{ij}}{\\sum_{ij} w_{ij} E_{ij}}",
   range: [-1, 1],
   direction: "higher",
-  exports: ["binaryCohenKappa", "multiclassCohenKappa", "cohenKappa", "kappaFromConfusion"],
-  implementation: "torchmetrics 1.9.0 binary/multiclass_cohen_kappa; scikit-learn 1.9.1 cohen_kappa_score",
-  paper: "Cohen 1960; Cohen 1968 (weighted)",
-  robustness: ["corrects accuracy for chance agreement; quadratic weights suit ordinal classes"],
-  traits: ["imbalanced", "ordinal"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 export interface CohenKappaOptions {
   /** Default "none". */

@@ -1,7 +1,6 @@
 import { optionNames, readOptions } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import type { MultilabelCounts } from "./confusion-kernel.js";
-import { classificationEntry } from "./meta.js";
 import type { NdInput } from "./ndarray.js";
 import { oneShotArgs } from "./one-shot.js";
 import { optOneOf } from "./options.js";
@@ -26,22 +25,12 @@ import {
 import { runSteps } from "./steps.js";
 import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of the confusion matrix. */
-export const confusionMatrixMeta = /* @__PURE__ */ classificationEntry({
+export const confusionMatrixMeta: MetricMeta = {
   id: "classification/confusion_matrix",
-  title: "Confusion matrix",
-  formula: "C_{ij}=\\sum_n [y_n=i][\\hat y_n=j]",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "none",
-  exports: [
-    "binaryConfusionMatrix",
-    "multiclassConfusionMatrix",
-    "multilabelConfusionMatrix",
-    "confusionMatrix",
-  ],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_confusion_matrix; scikit-learn 1.9.1 confusion_matrix",
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 /** How to normalise: over true rows, predicted columns, everything, or not at all (default). */
 export type ConfusionNormalize = "true" | "pred" | "all" | "none";

@@ -1,21 +1,15 @@
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { type LabelRankingOptions, type RankingArgs, rankingDef } from "./label-ranking.js";
 import type { MeanState } from "./mean-metric.js";
-import { classificationEntry } from "./meta.js";
 import type { NdInput } from "./ndarray.js";
 import { runOneShot } from "./one-shot.js";
 
-/** Catalog entry of coverage error. */
-export const coverageErrorMeta = /* @__PURE__ */ classificationEntry({
+export const coverageErrorMeta: MetricMeta = {
   id: "classification/coverage_error",
-  title: "Coverage error",
-  formula: "\\frac{1}{N}\\sum_n |\\{k: s_{n,k} \\ge \\min_{j\\in Y_n} s_{n,j}\\}|",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  exports: ["multilabelCoverageError"],
-  implementation: "torchmetrics 1.9.0 multilabel_coverage_error; scikit-learn 1.9.1 coverage_error",
-  traits: ["ranking"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 /**
  * Multilabel coverage error: per sample, how many labels score at least as high as the lowest

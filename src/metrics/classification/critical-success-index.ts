@@ -2,24 +2,16 @@ import { readNdArray } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { optInteger, optionNames, optNumber, readOptions, required } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { assertSeen, safeDivide } from "./input.js";
-import { classificationEntry } from "./meta.js";
 import { assertSameShape, type NdInput } from "./ndarray.js";
 
-/** Catalog entry of the critical success index. */
-export const criticalSuccessIndexMeta = /* @__PURE__ */ classificationEntry({
+export const criticalSuccessIndexMeta: MetricMeta = {
   id: "classification/critical_success_index",
-  title: "Critical success index (threat score)",
-  formula: "CSI=\\frac{hits}{hits+misses+false\\ alarms}",
   range: [0, 1],
   direction: "higher",
-  exports: ["criticalSuccessIndex"],
-  implementation: "torchmetrics 1.9.0 critical_success_index",
-  paper: "Donaldson, Dyer & Kraus 1975 (threat score); Schaefer 1990",
-  robustness: ["ignores correct negatives: suited to rare events (precipitation nowcasting)"],
-  traits: ["imbalanced"],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 export interface CriticalSuccessIndexOptions {
   /** Values at or above it (in `preds` and `target`) are events. Required. */

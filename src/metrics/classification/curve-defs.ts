@@ -2,10 +2,9 @@
  * MetricDef builders shared by the curve metrics (internal): validate → append to the one
  * curve state (exact or binned) → a metric-specific compute over {@link CurveSource}s.
  */
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail, invalidOption } from "../../core/errors.js";
 import { optionNames, readOptions } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { readBinaryBatch, readMulticlassBatch, readMultilabelBatch } from "./batch.js";
 import {
   type BinaryCurveBatch,
@@ -127,7 +126,7 @@ export function readCurveOptions<T>(
 
 export interface CurveSpec<R, Ctx> {
   id: string;
-  meta: CatalogEntry;
+  meta: MetricMeta;
   fn: string;
   compute(ctx: Ctx): R;
 }
@@ -251,7 +250,7 @@ export function binaryCurveSteps<R>(r: BinaryCurveReading<R>): MetricSteps<Binar
 /** The MetricDef of a binary curve metric: its steps with identity, merge and the state check. */
 export function binaryCurveMetricDef<R>(
   id: string,
-  meta: CatalogEntry,
+  meta: MetricMeta,
   r: BinaryCurveReading<R>,
 ): MetricDef<BinaryCurveState, BinaryArgs, R> {
   const { thresholds } = r;
@@ -418,7 +417,7 @@ export function multilabelCurveSteps<R>(
 
 /** The MetricDef of multiclass or multilabel curve steps: identity, merge and the state check. */
 function problemsCurveDef<S extends MulticlassCurveState | MultilabelCurveState, A extends unknown[], R>(
-  spec: { id: string; meta: CatalogEntry },
+  spec: { id: string; meta: MetricMeta },
   variant: "multiclass" | "multilabel",
   options: Record<string, unknown>,
   built: ProblemsCurveSteps<S, A, R>,

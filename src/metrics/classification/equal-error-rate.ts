@@ -1,7 +1,7 @@
+import type { MetricMeta } from "../../metric.js";
 import { macroRocCurve } from "./curve-average.js";
 import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { type CurveSource, rocCounts, rocCurve } from "./curve-state.js";
-import { classificationEntry } from "./meta.js";
 import {
   type CurveReduction,
   type PerProblemCurveSpec,
@@ -15,18 +15,12 @@ import {
 import type { ClassNamesOption } from "./stat-metric.js";
 import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of the equal error rate. */
-export const equalErrorRateMeta = /* @__PURE__ */ classificationEntry({
+export const equalErrorRateMeta: MetricMeta = {
   id: "classification/equal_error_rate",
-  title: "Equal error rate (EER)",
-  formula: "\\tfrac12 (FPR(t^*) + FNR(t^*)),\\ t^* = \\arg\\min_t |FPR(t) - FNR(t)|",
   range: [0, 1],
   direction: "lower",
-  exports: ["binaryEqualErrorRate", "multiclassEqualErrorRate", "multilabelEqualErrorRate", "equalErrorRate"],
-  implementation: "torchmetrics 1.9.0 binary/multiclass/multilabel_eer",
-  robustness: ["used in verification (face, speaker); a single operating point"],
-  traits: ["operating-point", "verification"],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 /**
  * |a1 a2 - b1 b2|, exactly: in float64 while both products are exact integers (below 2^53), as

@@ -2,10 +2,9 @@ import { type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
 import { optionNames, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { readMulticlassBatch, readMultilabelBatch } from "./batch.js";
 import { assertSeen, safeDivide } from "./input.js";
-import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
 import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex, optThreshold } from "./options.js";
@@ -22,18 +21,12 @@ import {
 import type { Multidim } from "./stat-metric.js";
 import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of exact match (subset accuracy). */
-export const exactMatchMeta = /* @__PURE__ */ classificationEntry({
+export const exactMatchMeta: MetricMeta = {
   id: "classification/exact_match",
-  title: "Exact match (subset accuracy)",
-  formula: "\\frac{1}{N}\\sum_n [\\hat{\\mathbf y}_n=\\mathbf y_n]",
   range: [0, 1],
   direction: "higher",
-  exports: ["multiclassExactMatch", "multilabelExactMatch", "exactMatch"],
-  implementation:
-    "torchmetrics 1.9.0 multiclass/multilabel_exact_match; scikit-learn 1.9.1 accuracy_score (multilabel)",
-  robustness: ["harsh with many labels: one wrong label fails the sample"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 type Weight = NdInput | undefined;
 

@@ -1,6 +1,6 @@
 import { optionNames, optNumber, required } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { safeDivide } from "./input.js";
-import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average, MultilabelAverage } from "./stat-metric.js";
 import {
@@ -16,28 +16,12 @@ import {
 } from "./stat-metric.js";
 import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of the F-beta score. */
-export const fBetaMeta = /* @__PURE__ */ classificationEntry({
+export const fBetaMeta: MetricMeta = {
   id: "classification/fbeta",
-  title: "F-beta score",
-  formula: "F_\\beta=\\frac{(1+\\beta^2)TP}{(1+\\beta^2)TP+\\beta^2 FN+FP}",
   range: [0, 1],
   direction: "higher",
-  exports: [
-    "binaryFBeta",
-    "multiclassFBeta",
-    "multilabelFBeta",
-    "fBeta",
-    "binaryF1",
-    "multiclassF1",
-    "multilabelF1",
-    "f1",
-  ],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_fbeta_score and f1_score; scikit-learn 1.9.1 fbeta_score / f1_score (average='samples')",
-  robustness: ["ignores true negatives; beta > 1 favours recall, beta < 1 precision"],
-  traits: ["imbalanced"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 export interface FBetaOptions {
   /** Weight of recall relative to precision (> 0). Required by the F-beta functions; 1 for F1. */

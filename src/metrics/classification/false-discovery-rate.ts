@@ -1,6 +1,6 @@
 import { optionNames } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { safeDivide } from "./input.js";
-import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average } from "./stat-metric.js";
 import {
@@ -16,24 +16,12 @@ import {
 } from "./stat-metric.js";
 import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of precision (positive predictive value). */
-export const falseDiscoveryRateMeta = /* @__PURE__ */ classificationEntry({
+export const falseDiscoveryRateMeta: MetricMeta = {
   id: "classification/false_discovery_rate",
-  title: "False discovery rate",
-  formula: "\\frac{FP}{FP+TP}",
   range: [0, 1],
   direction: "lower",
-  exports: [
-    "binaryFalseDiscoveryRate",
-    "multiclassFalseDiscoveryRate",
-    "multilabelFalseDiscoveryRate",
-    "falseDiscoveryRate",
-  ],
-  implementation:
-    "1 - precision on torchmetrics 1.9.0 stat scores (FP / (FP + TP)); scikit-learn 1.9.1 confusion_matrix; scikit-learn 1.9.1 fdr (average='samples')",
-  robustness: ["unstable when few positives are predicted"],
-  traits: ["imbalanced"],
-});
+  conventions: ["scikit-learn-1.9.1"],
+};
 
 export interface FalseDiscoveryRateOptions {
   /** Value of 0/0. Default 0 (torchmetrics and sklearn's "warn"). */

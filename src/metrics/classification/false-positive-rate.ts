@@ -1,6 +1,6 @@
 import { optionNames } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { safeDivide } from "./input.js";
-import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average } from "./stat-metric.js";
 import {
@@ -16,24 +16,12 @@ import {
 } from "./stat-metric.js";
 import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of precision (positive predictive value). */
-export const falsePositiveRateMeta = /* @__PURE__ */ classificationEntry({
+export const falsePositiveRateMeta: MetricMeta = {
   id: "classification/false_positive_rate",
-  title: "False positive rate (fall-out)",
-  formula: "\\frac{FP}{FP+TN}",
   range: [0, 1],
   direction: "lower",
-  exports: [
-    "binaryFalsePositiveRate",
-    "multiclassFalsePositiveRate",
-    "multilabelFalsePositiveRate",
-    "falsePositiveRate",
-  ],
-  implementation:
-    "1 - specificity on torchmetrics 1.9.0 stat scores (FP / (FP + TN)); scikit-learn 1.9.1 confusion_matrix; scikit-learn 1.9.1 fpr (average='samples')",
-  robustness: ["ignores the positive class"],
-  traits: ["imbalanced"],
-});
+  conventions: ["scikit-learn-1.9.1"],
+};
 
 export interface FalsePositiveRateOptions {
   /** Value of 0/0. Default 0 (torchmetrics and sklearn's "warn"). */

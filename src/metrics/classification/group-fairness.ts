@@ -8,29 +8,19 @@ import { readNdArray } from "../../core/coerce.js";
 import { fail } from "../../core/errors.js";
 import { optionNames, optOneOf, optSize, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { readBinaryBatch } from "./batch.js";
 import { assertSeen, safeDivide } from "./input.js";
-import { classificationEntry } from "./meta.js";
 import { assertSameShape, type LabelInput, type NdInput, readLabelValues } from "./ndarray.js";
 import { optIgnoreIndex, optThreshold } from "./options.js";
 import { optPredsKind, type PredsKind } from "./preds-kind.js";
 
-/** Catalog entry of the group fairness metrics. */
-export const groupFairnessMeta = /* @__PURE__ */ classificationEntry({
+export const groupFairnessMeta: MetricMeta = {
   id: "classification/group_fairness",
-  title: "Group fairness: demographic parity, equal opportunity, per-group rates",
-  formula:
-    "DP=\\frac{\\min_g P(\\hat y=1\\mid g)}{\\max_g P(\\hat y=1\\mid g)},\\ EO=\\frac{\\min_g TPR_g}{\\max_g TPR_g}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryGroupStatRates", "demographicParity", "equalOpportunity", "binaryFairness"],
-  implementation:
-    "torchmetrics 1.9.0 binary_groups_stat_rates, demographic_parity, equal_opportunity, binary_fairness",
-  paper: "Hardt, Price & Srebro 2016 (equal opportunity); Calders & Verwer 2010 (demographic parity)",
-  robustness: ["a ratio of the extreme groups: a small group with few samples can dominate"],
-  traits: ["fairness"],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 export interface GroupFairnessOptions {
   /** Groups G (ids 0..G-1). Required by the defs; the one-shot functions use the largest id + 1. */

@@ -1,5 +1,5 @@
 import { optionNames } from "../../core/options.js";
-import { classificationEntry } from "./meta.js";
+import type { MetricMeta } from "../../metric.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average } from "./stat-metric.js";
 import {
@@ -15,24 +15,12 @@ import {
 } from "./stat-metric.js";
 import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of precision (positive predictive value). */
-export const hammingDistanceMeta = /* @__PURE__ */ classificationEntry({
+export const hammingDistanceMeta: MetricMeta = {
   id: "classification/hamming_distance",
-  title: "Hamming distance (fraction of wrong labels)",
-  formula: "1-\\frac{TP+TN}{TP+FP+TN+FN}",
   range: [0, 1],
   direction: "lower",
-  exports: [
-    "binaryHammingDistance",
-    "multiclassHammingDistance",
-    "multilabelHammingDistance",
-    "hammingDistance",
-  ],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_hamming_distance; scikit-learn 1.9.1 hamming_loss; scikit-learn 1.9.1 hamming_loss (average='samples')",
-  robustness: ["treats every label equally; dominated by the majority label value"],
-  traits: ["imbalanced"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 // biome-ignore lint/suspicious/noEmptyInterface: no options beyond the shared ones.
 export interface HammingDistanceOptions {}

@@ -1,7 +1,7 @@
 import { fail } from "../../core/errors.js";
 import { optionNames, readOptions } from "../../core/options.js";
 import { checkState, field } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { readMulticlassBatch } from "./batch.js";
 import { assertSeen } from "./input.js";
 import { readClassList } from "./labels.js";
@@ -12,7 +12,6 @@ import {
   type MeanState,
   multiclassMeanDef,
 } from "./mean-metric.js";
-import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
 import { runMulticlassOneShot } from "./one-shot.js";
 import { optBoolean, optIgnoreIndex, optOneOf } from "./options.js";
@@ -22,20 +21,12 @@ import { named, optClassNames } from "./stat-metric.js";
 import { runOneShotSteps } from "./steps.js";
 import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of the hinge loss (as an evaluation metric). */
-export const hingeLossMeta = /* @__PURE__ */ classificationEntry({
+export const hingeLossMeta: MetricMeta = {
   id: "classification/hinge",
-  title: "Hinge loss",
-  formula:
-    "\\frac{1}{N}\\sum_n \\max(0, 1 - m_n)^{(2)},\\ m_n = y_n s_n \\text{ or } s_{n,y_n}-\\max_{k\\ne y_n} s_{n,k}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  exports: ["binaryHingeLoss", "multiclassHingeLoss", "hingeLoss"],
-  implementation:
-    "torchmetrics 1.9.0 binary_hinge_loss, multiclass_hinge_loss (crammer-singer, one-vs-all); scikit-learn 1.9.1 hinge_loss (Crammer-Singer for multiclass)",
-  paper: "Crammer & Singer 2001",
-  robustness: ["margin-based; linear in the violation, so less outlier-sensitive than squared losses"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 type Weight = NdInput | undefined;
 

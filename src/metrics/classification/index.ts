@@ -7,7 +7,6 @@ export * from "./average-precision.js";
 export * from "./balanced-accuracy.js";
 export * from "./brier-score.js";
 export * from "./calibration-error.js";
-export { entries as catalog } from "./catalog.js";
 export * from "./class-likelihood-ratios.js";
 export * from "./classification-report.js";
 export * from "./cohen-kappa.js";

@@ -1,6 +1,6 @@
 import { optionNames } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { safeDivide } from "./input.js";
-import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average, MultilabelAverage } from "./stat-metric.js";
 import {
@@ -16,19 +16,12 @@ import {
 } from "./stat-metric.js";
 import { MACRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of precision (positive predictive value). */
-export const jaccardIndexMeta = /* @__PURE__ */ classificationEntry({
+export const jaccardIndexMeta: MetricMeta = {
   id: "classification/jaccard_index",
-  title: "Jaccard index (intersection over union)",
-  formula: "\\frac{TP}{TP+FP+FN}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryJaccardIndex", "multiclassJaccardIndex", "multilabelJaccardIndex", "jaccardIndex"],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_jaccard_index; scikit-learn 1.9.1 jaccard_score (average='samples'); scikit-learn 1.9.1 jaccard_score (average='samples')",
-  robustness: ["ignores true negatives"],
-  traits: ["imbalanced"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 export interface JaccardIndexOptions {
   /** Value of 0/0. Default 0 (torchmetrics and sklearn's "warn"). */

@@ -1,23 +1,15 @@
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { type LabelRankingOptions, type RankingArgs, rankingDef } from "./label-ranking.js";
 import type { MeanState } from "./mean-metric.js";
-import { classificationEntry } from "./meta.js";
 import type { NdInput } from "./ndarray.js";
 import { runOneShot } from "./one-shot.js";
 
-/** Catalog entry of label ranking average precision. */
-export const labelRankingAveragePrecisionMeta = /* @__PURE__ */ classificationEntry({
+export const labelRankingAveragePrecisionMeta: MetricMeta = {
   id: "classification/label_ranking_average_precision",
-  title: "Label ranking average precision (LRAP)",
-  formula:
-    "\\frac{1}{N}\\sum_n \\frac{1}{|Y_n|}\\sum_{j\\in Y_n}\\frac{|\\{k\\in Y_n: s_k\\ge s_j\\}|}{|\\{k: s_k\\ge s_j\\}|}",
   range: [0, 1],
   direction: "higher",
-  exports: ["multilabelRankingAveragePrecision"],
-  implementation:
-    "torchmetrics 1.9.0 multilabel_ranking_average_precision; scikit-learn 1.9.1 label_ranking_average_precision_score",
-  traits: ["ranking"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 /**
  * Multilabel ranking average precision: per sample, the mean over relevant labels j of
  * (relevant labels scored >= s_j) / (labels scored >= s_j); 1 for samples with no or only

@@ -1,23 +1,16 @@
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { type LabelRankingOptions, type RankingArgs, rankingDef } from "./label-ranking.js";
 import type { MeanState } from "./mean-metric.js";
-import { classificationEntry } from "./meta.js";
 import type { NdInput } from "./ndarray.js";
 import { runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
 
-/** Catalog entry of label ranking loss. */
-export const labelRankingLossMeta = /* @__PURE__ */ classificationEntry({
+export const labelRankingLossMeta: MetricMeta = {
   id: "classification/label_ranking_loss",
-  title: "Label ranking loss",
-  formula:
-    "\\frac{1}{N}\\sum_n \\frac{|\\{(j,k)\\in Y_n\\times\\bar Y_n: s_k \\ge s_j\\}|}{|Y_n||\\bar Y_n|}",
   range: [0, 1],
   direction: "lower",
-  exports: ["multilabelRankingLoss"],
-  implementation: "torchmetrics 1.9.0 multilabel_ranking_loss; scikit-learn 1.9.1 label_ranking_loss",
-  traits: ["ranking"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 export interface LabelRankingLossOptions extends LabelRankingOptions {
   /**
    * How tied scores count: "sklearn" (default) counts a tied (relevant, irrelevant) pair as

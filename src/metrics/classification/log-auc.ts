@@ -1,4 +1,5 @@
 import { describeValue, fail } from "../../core/errors.js";
+import type { MetricMeta } from "../../metric.js";
 import { trapezoid } from "./auc.js";
 import {
   type AveragedCurveSpec,
@@ -12,23 +13,15 @@ import {
 import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { interpFromLast } from "./curve-interp.js";
 import { type CurveSource, rocCurve } from "./curve-state.js";
-import { classificationEntry } from "./meta.js";
 import type { ClassNamesOption } from "./stat-metric.js";
 import { type AveragedTask, type AveragedTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of the log AUC. */
-export const logAucMeta = /* @__PURE__ */ classificationEntry({
+export const logAucMeta: MetricMeta = {
   id: "classification/log_auc",
-  title: "Log AUC (area under the ROC curve over log-scaled FPR)",
-  formula: "\\frac{1}{\\log_{10} b - \\log_{10} a}\\int_{\\log_{10} a}^{\\log_{10} b} TPR\\; d\\log_{10} FPR",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryLogAuc", "multiclassLogAuc", "multilabelLogAuc", "logAuc"],
-  implementation: "torchmetrics 1.9.0 binary/multiclass/multilabel_logauc",
-  paper: "Mysinger & Shoichet 2010 (log-scaled ROC enrichment)",
-  robustness: ["focuses on the low false-positive range: virtual screening, imbalanced detection"],
-  traits: ["ranking", "imbalanced"],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 /** The log AUC's own options. */
 export interface LogAucOptions {

@@ -1,5 +1,5 @@
 import { optionNames, readOptions } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { type ClassLabel, optPosLabel, readClassList } from "./labels.js";
 import {
   type BinaryMeanSpec,
@@ -10,7 +10,6 @@ import {
   multiclassMeanDef,
   multiclassMeanSteps,
 } from "./mean-metric.js";
-import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
 import { optBoolean, optIgnoreIndex } from "./options.js";
 import { optPredsKind, type PredsKind, probabilityRows } from "./preds-kind.js";
@@ -18,21 +17,12 @@ import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
 import { runMulticlassOneShotSteps, runOneShotSteps } from "./steps.js";
 import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of the log loss. */
-export const logLossMeta = /* @__PURE__ */ classificationEntry({
+export const logLossMeta: MetricMeta = {
   id: "classification/log_loss",
-  title: "Log loss (cross-entropy of predicted probabilities)",
-  formula: "-\\frac{1}{N}\\sum_n \\log \\hat p_{n,y_n}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  exports: ["binaryLogLoss", "multiclassLogLoss", "logLoss"],
-  implementation: "scikit-learn 1.9.1 log_loss (probabilities clipped to [eps, 1 - eps], eps = 2^-52)",
-  robustness: [
-    "unbounded: one confident wrong prediction dominates",
-    "a proper scoring rule: rewards calibrated probabilities",
-  ],
-  traits: ["probabilistic"],
-});
+  conventions: ["scikit-learn-1.9.1"],
+};
 
 export type { MeanState } from "./mean-metric.js";
 

@@ -1,7 +1,6 @@
 import { readOptions } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import type { MultilabelCounts } from "./confusion-kernel.js";
-import { classificationEntry } from "./meta.js";
 import type { NdInput } from "./ndarray.js";
 import { oneShotArgs } from "./one-shot.js";
 import {
@@ -24,26 +23,12 @@ import {
 import { runSteps } from "./steps.js";
 import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of the Matthews correlation coefficient. */
-export const matthewsCorrcoefMeta = /* @__PURE__ */ classificationEntry({
+export const matthewsCorrcoefMeta: MetricMeta = {
   id: "classification/matthews_corrcoef",
-  title: "Matthews correlation coefficient",
-  formula: "\\frac{c\\,s-\\sum_k p_k t_k}{\\sqrt{(s^2-\\sum_k p_k^2)(s^2-\\sum_k t_k^2)}}",
   range: [-1, 1],
   direction: "higher",
-  exports: [
-    "binaryMatthewsCorrcoef",
-    "multiclassMatthewsCorrcoef",
-    "multilabelMatthewsCorrcoef",
-    "matthewsCorrcoef",
-    "mccFromConfusion",
-  ],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_matthews_corrcoef; scikit-learn 1.9.1 matthews_corrcoef",
-  paper: "Matthews 1975; Gorodkin 2004 (multiclass)",
-  robustness: ["balanced under class imbalance: uses all four cells of the confusion matrix"],
-  traits: ["imbalanced"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 const EPS32 = 1.1920928955078125e-7;
 

@@ -3,7 +3,6 @@
  * score, hinge loss and the label-ranking means, and the binary and multiclass builders that
  * read and validate a batch (batch.ts) so a metric only states its per-sample value.
  */
-import type { CatalogEntry } from "../../catalog/types.js";
 import { checkState, field } from "../../core/state-check.js";
 import {
   accumulatorValue,
@@ -12,7 +11,7 @@ import {
   mergeAccumulators,
   newAccumulator,
 } from "../../core/sum.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { readBinaryBatch, readMulticlassBatch } from "./batch.js";
 import { assertSeen } from "./input.js";
 import type { ClassIndex, ClassLabel } from "./labels.js";
@@ -44,7 +43,7 @@ export interface MeanReading<Args extends unknown[]> {
 /** What a def adds to the steps of a per-sample mean. */
 export interface MeanIdentity {
   id: string;
-  meta: CatalogEntry;
+  meta: MetricMeta;
   /** The options as read by `readOptions` (echoed as the def's options). */
   options: Record<string, unknown>;
 }

@@ -1,6 +1,6 @@
 import { optionNames } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { safeDivide } from "./input.js";
-import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average } from "./stat-metric.js";
 import {
@@ -16,24 +16,12 @@ import {
 } from "./stat-metric.js";
 import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of precision (positive predictive value). */
-export const negativePredictiveValueMeta = /* @__PURE__ */ classificationEntry({
+export const negativePredictiveValueMeta: MetricMeta = {
   id: "classification/negative_predictive_value",
-  title: "Negative predictive value",
-  formula: "\\frac{TN}{TN+FN}",
   range: [0, 1],
   direction: "higher",
-  exports: [
-    "binaryNegativePredictiveValue",
-    "multiclassNegativePredictiveValue",
-    "multilabelNegativePredictiveValue",
-    "negativePredictiveValue",
-  ],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_negative_predictive_value; scikit-learn 1.9.1 npv (average='samples')",
-  robustness: ["depends on prevalence"],
-  traits: ["imbalanced"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 export interface NegativePredictiveValueOptions {
   /** Value of 0/0. Default 0 (torchmetrics and sklearn's "warn"). */

@@ -7,8 +7,7 @@
  * `/* @__PURE__ *\/`, so a bundle keeps only the variants it uses): def factories take the
  * catalog entry, one-shot functions compute on the steps alone.
  */
-import type { CatalogEntry } from "../../catalog/types.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import {
   BINARY_CURVE_OPTIONS,
   type BinaryCurveReading,
@@ -131,7 +130,7 @@ function readProblemBinary<P, R>(spec: PerProblemCurveSpec<P, R>, options: unkno
 /** The binary def factory of a per-problem curve concept. */
 export function perProblemBinaryDef<B, R, P>(
   spec: PerProblemCurveSpec<P, R, B>,
-  meta: CatalogEntry,
+  meta: MetricMeta,
 ): PerProblemCurve<B, never, never, R>["binaryDef"] {
   const { id } = names(spec, "binary");
   return ((options: unknown) =>
@@ -180,7 +179,7 @@ function readProblemMulticlass<P, R>(spec: PerProblemCurveSpec<P, R>, options: u
 /** The multiclass def factory of a per-problem curve concept (one vs rest). */
 export function perProblemMulticlassDef<M, R, P>(
   spec: PerProblemCurveSpec<P, R, unknown, M>,
-  meta: CatalogEntry,
+  meta: MetricMeta,
 ): PerProblemCurve<never, M, never, R>["multiclassDef"] {
   const { id } = names(spec, "multiclass");
   return ((options: unknown) => {
@@ -229,7 +228,7 @@ function buildProblemMultilabel<P, R, T>(
 /** The multilabel def factory of a per-problem curve concept (one result per label). */
 export function perProblemMultilabelDef<L, R, P>(
   spec: PerProblemCurveSpec<P, R, unknown, unknown, L>,
-  meta: CatalogEntry,
+  meta: MetricMeta,
 ): PerProblemCurve<never, never, L, R>["multilabelDef"] {
   const { id } = names(spec, "multilabel");
   return ((options: unknown) =>

@@ -1,6 +1,6 @@
+import type { MetricMeta } from "../../metric.js";
 import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { type CurveSource, precisionRecallCurve } from "./curve-state.js";
-import { classificationEntry } from "./meta.js";
 import { lexArgmax, type OperatingPoint } from "./operating-point.js";
 import { optRate } from "./options.js";
 import {
@@ -14,22 +14,12 @@ import {
 } from "./per-problem-curve.js";
 import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of precision at fixed recall. */
-export const precisionAtFixedRecallMeta = /* @__PURE__ */ classificationEntry({
+export const precisionAtFixedRecallMeta: MetricMeta = {
   id: "classification/precision_at_fixed_recall",
-  title: "Precision at fixed recall",
-  formula: "\\max_t \\{P(t) : R(t) \\ge r_{min}\\}",
   range: [0, 1],
   direction: "higher",
-  exports: [
-    "binaryPrecisionAtFixedRecall",
-    "multiclassPrecisionAtFixedRecall",
-    "multilabelPrecisionAtFixedRecall",
-    "precisionAtFixedRecall",
-  ],
-  implementation: "torchmetrics 1.9.0 binary_precision_at_fixed_recall",
-  traits: ["operating-point"],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 /** The option of the operating point: minRecall in [0, 1]. */
 export interface PrecisionAtFixedRecallOptions {

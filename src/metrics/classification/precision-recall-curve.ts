@@ -1,7 +1,7 @@
+import type { MetricMeta } from "../../metric.js";
 import { macroPrecisionRecallCurve } from "./curve-average.js";
 import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { type PrecisionRecallCurve, precisionRecallCurve as precisionRecallCurveOf } from "./curve-state.js";
-import { classificationEntry } from "./meta.js";
 import {
   type CurveReduction,
   type PerProblemCurveSpec,
@@ -17,22 +17,12 @@ import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "
 
 export type { PrecisionRecallCurve };
 
-/** Catalog entry of the precision-recall curve. */
-export const precisionRecallCurveMeta = /* @__PURE__ */ classificationEntry({
+export const precisionRecallCurveMeta: MetricMeta = {
   id: "classification/precision_recall_curve",
-  title: "Precision-recall curve",
-  formula: "(R(t), P(t)) = \\left(\\frac{TP(t)}{P}, \\frac{TP(t)}{TP(t)+FP(t)}\\right)",
   range: [0, 1],
   direction: "none",
-  exports: [
-    "binaryPrecisionRecallCurve",
-    "multiclassPrecisionRecallCurve",
-    "multilabelPrecisionRecallCurve",
-    "precisionRecallCurve",
-  ],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_precision_recall_curve; scikit-learn 1.9.1 precision_recall_curve",
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 /** Multiclass precision-recall options (the per-class curves, or one averaged curve). */
 export interface MulticlassPrecisionRecallCurveOptions extends MulticlassCurveOptions, ClassNamesOption {

@@ -1,6 +1,6 @@
 import { optionNames } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { safeDivide } from "./input.js";
-import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average, MultilabelAverage } from "./stat-metric.js";
 import {
@@ -16,19 +16,12 @@ import {
 } from "./stat-metric.js";
 import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of precision (positive predictive value). */
-export const precisionMeta = /* @__PURE__ */ classificationEntry({
+export const precisionMeta: MetricMeta = {
   id: "classification/precision",
-  title: "Precision (positive predictive value)",
-  formula: "\\frac{TP}{TP+FP}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryPrecision", "multiclassPrecision", "multilabelPrecision", "precision"],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_precision; scikit-learn 1.9.1 precision_score (average='samples')",
-  robustness: ["ignores true negatives; unstable when few positives are predicted"],
-  traits: ["imbalanced"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 export interface PrecisionOptions {
   /** Value of 0/0 (no positive prediction). Default 0 (torchmetrics and sklearn's "warn"). */

@@ -1,6 +1,6 @@
+import type { MetricMeta } from "../../metric.js";
 import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { type CurveSource, precisionRecallCurve } from "./curve-state.js";
-import { classificationEntry } from "./meta.js";
 import { lexArgmax, type OperatingPoint } from "./operating-point.js";
 import { optRate } from "./options.js";
 import {
@@ -14,22 +14,12 @@ import {
 } from "./per-problem-curve.js";
 import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of recall at fixed precision. */
-export const recallAtFixedPrecisionMeta = /* @__PURE__ */ classificationEntry({
+export const recallAtFixedPrecisionMeta: MetricMeta = {
   id: "classification/recall_at_fixed_precision",
-  title: "Recall at fixed precision",
-  formula: "\\max_t \\{R(t) : P(t) \\ge p_{min}\\}",
   range: [0, 1],
   direction: "higher",
-  exports: [
-    "binaryRecallAtFixedPrecision",
-    "multiclassRecallAtFixedPrecision",
-    "multilabelRecallAtFixedPrecision",
-    "recallAtFixedPrecision",
-  ],
-  implementation: "torchmetrics 1.9.0 binary_recall_at_fixed_precision",
-  traits: ["operating-point"],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 /** The option of the operating point: minPrecision in [0, 1]. */
 export interface RecallAtFixedPrecisionOptions {

@@ -1,6 +1,6 @@
 import { optionNames } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { safeDivide } from "./input.js";
-import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average, MultilabelAverage } from "./stat-metric.js";
 import {
@@ -16,19 +16,12 @@ import {
 } from "./stat-metric.js";
 import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of precision (positive predictive value). */
-export const recallMeta = /* @__PURE__ */ classificationEntry({
+export const recallMeta: MetricMeta = {
   id: "classification/recall",
-  title: "Recall (sensitivity, true positive rate)",
-  formula: "\\frac{TP}{TP+FN}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binaryRecall", "multiclassRecall", "multilabelRecall", "recall"],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_recall; scikit-learn 1.9.1 recall_score (average='samples'); scikit-learn 1.9.1 recall_score (average='samples')",
-  robustness: ["ignores false positives; unstable when the positive class is rare"],
-  traits: ["imbalanced"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 export interface RecallOptions {
   /** Value of 0/0. Default 0 (torchmetrics and sklearn's "warn"). */

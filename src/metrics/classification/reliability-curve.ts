@@ -3,7 +3,7 @@
  * of confidence, the mean confidence, the accuracy (fraction right) and the count.
  */
 import { optionNames, readOptions } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import {
   type Binning,
   binaryConfidence,
@@ -13,7 +13,6 @@ import {
   multiclassConfidence,
   torchmetricsBinning,
 } from "./calibration-bins.js";
-import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
 import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
 import { optOneOf } from "./options.js";
@@ -21,19 +20,12 @@ import type { PredsKind } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
 import { type PlainTask, type PlainTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of the reliability curve. */
-export const reliabilityCurveMeta = /* @__PURE__ */ classificationEntry({
+export const reliabilityCurveMeta: MetricMeta = {
   id: "classification/reliability_curve",
-  title: "Reliability curve (calibration diagram data)",
-  formula: "(\\mathrm{conf}(B_b), \\mathrm{acc}(B_b), |B_b|)_b",
   range: [0, 1],
   direction: "none",
-  exports: ["binaryReliabilityCurve", "multiclassReliabilityCurve", "reliabilityCurve"],
-  implementation:
-    "scikit-learn 1.2.1 calibration_curve (strategy='uniform'); torchmetrics 1.9.0 calibration error bins (_binning_bucketize)",
-  paper: "DeGroot & Fienberg 1983; Niculescu-Mizil & Caruana 2005",
-  traits: ["probabilistic", "calibration"],
-});
+  conventions: ["scikit-learn-1.2.1", "torchmetrics-1.9.0"],
+};
 
 /** The points of a reliability diagram, one per non-empty bin, in increasing confidence. */
 export interface ReliabilityCurve {

@@ -1,4 +1,5 @@
 import { optionNames } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { macroRocCurve } from "./curve-average.js";
 import {
   type BinaryCurveOptions,
@@ -8,7 +9,6 @@ import {
   type MultilabelCurveOptions,
 } from "./curve-defs.js";
 import { type RocCurve, rocCurve as rocCurveOf } from "./curve-state.js";
-import { classificationEntry } from "./meta.js";
 import { optBoolean, optOneOf } from "./options.js";
 import {
   type CurveReduction,
@@ -25,17 +25,12 @@ import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "
 
 export type { RocCurve };
 
-/** Catalog entry of the ROC curve. */
-export const rocCurveMeta = /* @__PURE__ */ classificationEntry({
+export const rocCurveMeta: MetricMeta = {
   id: "classification/roc_curve",
-  title: "Receiver operating characteristic (ROC) curve",
-  formula: "(FPR(t), TPR(t)) = \\left(\\frac{FP(t)}{N}, \\frac{TP(t)}{P}\\right)",
   range: [0, 1],
   direction: "none",
-  exports: ["binaryRocCurve", "multiclassRocCurve", "multilabelRocCurve", "rocCurve"],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_roc; scikit-learn 1.9.1 roc_curve (drop_intermediate)",
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 export interface RocCurveOptions extends BinaryCurveOptions {
   /**

@@ -1,6 +1,6 @@
+import type { MetricMeta } from "../../metric.js";
 import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { type CurveSource, rocCurve } from "./curve-state.js";
-import { classificationEntry } from "./meta.js";
 import type { OperatingPoint } from "./operating-point.js";
 import { optRate } from "./options.js";
 import {
@@ -14,22 +14,12 @@ import {
 } from "./per-problem-curve.js";
 import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of sensitivity at specificity. */
-export const sensitivityAtSpecificityMeta = /* @__PURE__ */ classificationEntry({
+export const sensitivityAtSpecificityMeta: MetricMeta = {
   id: "classification/sensitivity_at_specificity",
-  title: "Sensitivity at specificity",
-  formula: "\\max_t \\{TPR(t) : 1-FPR(t) \\ge s_{min}\\}",
   range: [0, 1],
   direction: "higher",
-  exports: [
-    "binarySensitivityAtSpecificity",
-    "multiclassSensitivityAtSpecificity",
-    "multilabelSensitivityAtSpecificity",
-    "sensitivityAtSpecificity",
-  ],
-  implementation: "torchmetrics 1.9.0 binary_sensitivity_at_specificity",
-  traits: ["operating-point"],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 /** The option of the operating point: minSpecificity in [0, 1]. */
 export interface SensitivityAtSpecificityOptions {

@@ -1,6 +1,6 @@
+import type { MetricMeta } from "../../metric.js";
 import type { BinaryCurveOptions, MulticlassCurveOptions, MultilabelCurveOptions } from "./curve-defs.js";
 import { type CurveSource, rocCurve } from "./curve-state.js";
-import { classificationEntry } from "./meta.js";
 import type { OperatingPoint } from "./operating-point.js";
 import { optRate } from "./options.js";
 import {
@@ -14,22 +14,12 @@ import {
 } from "./per-problem-curve.js";
 import { type PerClassTask, type PerClassTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of specificity at sensitivity. */
-export const specificityAtSensitivityMeta = /* @__PURE__ */ classificationEntry({
+export const specificityAtSensitivityMeta: MetricMeta = {
   id: "classification/specificity_at_sensitivity",
-  title: "Specificity at sensitivity",
-  formula: "\\max_t \\{1-FPR(t) : TPR(t) \\ge s_{min}\\}",
   range: [0, 1],
   direction: "higher",
-  exports: [
-    "binarySpecificityAtSensitivity",
-    "multiclassSpecificityAtSensitivity",
-    "multilabelSpecificityAtSensitivity",
-    "specificityAtSensitivity",
-  ],
-  implementation: "torchmetrics 1.9.0 binary_specificity_at_sensitivity",
-  traits: ["operating-point"],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 /** The option of the operating point: minSensitivity in [0, 1]. */
 export interface SpecificityAtSensitivityOptions {

@@ -1,6 +1,6 @@
 import { optionNames } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { safeDivide } from "./input.js";
-import { classificationEntry } from "./meta.js";
 import type { BinaryStatOptions } from "./stat-defs.js";
 import type { Average } from "./stat-metric.js";
 import {
@@ -16,19 +16,12 @@ import {
 } from "./stat-metric.js";
 import { MICRO_AVERAGE, type StatTask, type StatTaskDef, taskDef, taskFunction } from "./task.js";
 
-/** Catalog entry of precision (positive predictive value). */
-export const specificityMeta = /* @__PURE__ */ classificationEntry({
+export const specificityMeta: MetricMeta = {
   id: "classification/specificity",
-  title: "Specificity (true negative rate)",
-  formula: "\\frac{TN}{TN+FP}",
   range: [0, 1],
   direction: "higher",
-  exports: ["binarySpecificity", "multiclassSpecificity", "multilabelSpecificity", "specificity"],
-  implementation:
-    "torchmetrics 1.9.0 binary/multiclass/multilabel_specificity; scikit-learn 1.9.1 specificity (average='samples')",
-  robustness: ["ignores the positive class"],
-  traits: ["imbalanced"],
-});
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
+};
 
 // biome-ignore lint/suspicious/noEmptyInterface: no options beyond the shared ones.
 export interface SpecificityOptions {}

@@ -5,12 +5,11 @@
  * kappa, balanced accuracy, the matrix) are built here, so they share one state per options: the
  * `stateKey` lets a collection update them once.
  */
-import type { CatalogEntry } from "../../catalog/types.js";
 import { type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
 import { optInteger, optionNames } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import {
   type MulticlassReading,
   readBinaryLabelBatch,
@@ -306,7 +305,7 @@ export interface StatReductions<R> {
 /** A threshold metric's reductions and its identity (what its def adds). */
 export interface StatSpec<R> extends StatReductions<R> {
   id: string;
-  meta: CatalogEntry;
+  meta: MetricMeta;
 }
 
 /** A threshold metric's steps, and the state key its def derives the rest from. */
@@ -512,7 +511,7 @@ export interface MultilabelStatReductions<R> {
 /** A multilabel threshold metric's reductions and its identity. */
 export interface MultilabelStatSpec<R> extends MultilabelStatReductions<R> {
   id: string;
-  meta: CatalogEntry;
+  meta: MetricMeta;
 }
 
 /** Merges multilabel counts states (global: by addition; samplewise: blocks concatenated). */

@@ -12,10 +12,9 @@
  * functions (which run the steps alone, see steps.ts). The calls are marked `/* @__PURE__ *\/`,
  * so a bundle keeps only the variants it uses. Options are read once per call, strictly.
  */
-import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { optBoolean, readOptions } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import {
   type Average,
   averageScore,
@@ -238,7 +237,7 @@ function readBinaryStat(spec: StatMetricSpec, options: unknown) {
  */
 export function binaryStatMetricDef<B>(
   spec: StatMetricSpec<B>,
-  meta: CatalogEntry,
+  meta: MetricMeta,
 ): StatMetric<B, never, never>["binaryDef"] {
   const { id } = statNames(spec, "binary");
   return ((options: unknown) => {
@@ -287,7 +286,7 @@ function readMulticlassStat(spec: StatMetricSpec, options: unknown) {
  */
 export function multiclassStatMetricDef<M>(
   spec: StatMetricSpec<unknown, M>,
-  meta: CatalogEntry,
+  meta: MetricMeta,
 ): StatMetric<never, M, never>["multiclassDef"] {
   const { id } = statNames(spec, "multiclass");
   return ((options: unknown) => {
@@ -341,7 +340,7 @@ function readMultilabelStat(spec: StatMetricSpec, options: unknown) {
  */
 export function multilabelStatMetricDef<L>(
   spec: StatMetricSpec<unknown, unknown, L>,
-  meta: CatalogEntry,
+  meta: MetricMeta,
 ): StatMetric<never, never, L>["multilabelDef"] {
   const { id } = statNames(spec, "multilabel");
   return ((options: unknown) => {
@@ -400,7 +399,7 @@ function readBinaryConfusion<P, R>(spec: ConfusionMetricSpec<P, R>, options: unk
 /** The binary def factory of a confusion-matrix concept (over the 2 x 2 matrix). */
 export function binaryConfusionMetricDef<B, R, P = undefined>(
   spec: ConfusionMetricSpec<P, R, B>,
-  meta: CatalogEntry,
+  meta: MetricMeta,
 ): ConfusionMetric<B, never, R>["binaryDef"] {
   const { id } = statNames(spec, "binary");
   return ((options: unknown) => {
@@ -440,7 +439,7 @@ function readMulticlassConfusion<P, R>(spec: ConfusionMetricSpec<P, R>, options:
 /** The multiclass def factory of a confusion-matrix concept (over the C x C matrix). */
 export function multiclassConfusionMetricDef<M, R, P = undefined>(
   spec: ConfusionMetricSpec<P, R, unknown, M>,
-  meta: CatalogEntry,
+  meta: MetricMeta,
 ): ConfusionMetric<never, M, R>["multiclassDef"] {
   const { id } = statNames(spec, "multiclass");
   return ((options: unknown) => {

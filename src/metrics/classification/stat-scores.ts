@@ -3,7 +3,7 @@
  * behind every threshold metric, reported per class or reduced by `average`.
  */
 import { optionNames, readOptions } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import {
   type Average,
   blockCounts,
@@ -12,7 +12,6 @@ import {
   type MultilabelCounts,
 } from "./confusion-kernel.js";
 import { safeDivide } from "./input.js";
-import { classificationEntry } from "./meta.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
 import { optAverage } from "./options.js";
 import {
@@ -60,16 +59,12 @@ export interface StatScoresPerClass {
   support: number[];
 }
 
-/** Catalog entry of the stat scores (tp, fp, tn, fn, support). */
-export const statScoresMeta = /* @__PURE__ */ classificationEntry({
+export const statScoresMeta: MetricMeta = {
   id: "classification/stat_scores",
-  title: "Stat scores (TP, FP, TN, FN, support)",
-  formula: "TP=\\sum [\\hat y=1][y=1],\\ FP=\\sum [\\hat y=1][y=0],\\ TN, FN",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "none",
-  exports: ["binaryStatScores", "multiclassStatScores", "multilabelStatScores", "statScores"],
-  implementation: "torchmetrics 1.9.0 binary/multiclass/multilabel_stat_scores",
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 function reduceStatScores(counts: ClassCounts, average: Average): StatScores | StatScoresPerClass {
   const { tp, fp, tn, fn } = counts;

@@ -6,8 +6,7 @@
  * alone, so both compute the same way and a one-shot's bundle leaves the rest (the state checks
  * above all) out.
  */
-import type { CatalogEntry } from "../../catalog/types.js";
-import { canonicalJson, type MetricDef } from "../../metric.js";
+import { canonicalJson, type MetricDef, type MetricMeta } from "../../metric.js";
 import { oneShotArgs, withInferredLabels } from "./one-shot.js";
 
 /** A metric's `init`, `update` and `compute`: see the module comment. */
@@ -16,7 +15,7 @@ export type MetricSteps<S, A extends unknown[], R> = Pick<MetricDef<S, A, R>, "i
 /** What a def adds to its steps. */
 export interface DefParts<S> {
   id: string;
-  meta: CatalogEntry;
+  meta: MetricMeta;
   /** The options the def echoes (JSON-safe). */
   options: Record<string, unknown>;
   /** What determines the state's content (compute groups): see MetricDef.stateKey. */

@@ -1,26 +1,11 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { TensorInput } from "../image/tensor.js";
 import { type DepthArgs, type DepthOptions, type DepthState, depthDef, readDepthOptions } from "./engine.js";
 
-/** Catalog entry of the absolute relative error. */
-export const absRelMeta: CatalogEntry = {
+export const absRelMeta: MetricMeta = {
   id: "depth/abs_rel",
-  title: "Absolute relative error (AbsRel)",
-  kind: "metric",
-  tasks: ["depth"],
-  formula: "\\frac{1}{n}\\sum_i \\frac{|d_i - d_i^*|}{d_i^*}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: ["Relative: errors on far objects count less"],
-  references: [
-    {
-      paper: "Eigen, Puhrsch & Fergus 2014",
-      implementation: "Eigen et al. 2014 evaluation conventions (numpy formula)",
-    },
-  ],
-  exports: ["absRel", "absRelDef"],
 };
 
 /**

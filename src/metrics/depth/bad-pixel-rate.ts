@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optNumber } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { TensorInput } from "../image/tensor.js";
 import {
   DEPTH_OPTIONS,
@@ -11,24 +10,10 @@ import {
   readDepthOptions,
 } from "./engine.js";
 
-/** Catalog entry of the bad-pixel rate. */
-export const badPixelRateMeta: CatalogEntry = {
+export const badPixelRateMeta: MetricMeta = {
   id: "depth/bad_pixel_rate",
-  title: "Bad-pixel rate (KITTI D1)",
-  kind: "metric",
-  tasks: ["depth"],
-  formula: "\\frac{1}{n}\\sum_i [\\,|d_i - d_i^*| > \\tau_a \\wedge |d_i - d_i^*| / d_i^* > \\tau_r\\,]",
   range: [0, 1],
   direction: "lower",
-  differentiable: false,
-  robustness: ["Counts gross errors only: insensitive to the size of an error past the thresholds"],
-  references: [
-    {
-      paper: "Menze & Geiger 2015 (KITTI 2015 stereo benchmark)",
-      implementation: "KITTI stereo devkit D1 outlier rate (3 px and 5%)",
-    },
-  ],
-  exports: ["badPixelRate", "badPixelRateDef"],
 };
 
 /** Options of {@link badPixelRate}. */

@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optNumber } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { TensorInput } from "../image/tensor.js";
 import {
   DEPTH_OPTIONS,
@@ -11,24 +10,10 @@ import {
   readDepthOptions,
 } from "./engine.js";
 
-/** Catalog entry of the threshold (delta) accuracy. */
-export const deltaAccuracyMeta: CatalogEntry = {
+export const deltaAccuracyMeta: MetricMeta = {
   id: "depth/delta_accuracy",
-  title: "Threshold accuracy (δ < 1.25^k)",
-  kind: "metric",
-  tasks: ["depth"],
-  formula: "\\frac{1}{n}\\left|\\{i : \\max(d_i / d_i^*, d_i^* / d_i) < \\mathrm{thr}\\}\\right|",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Fraction of pixels within a ratio; thresholds 1.25, 1.25^2, 1.25^3"],
-  references: [
-    {
-      paper: "Eigen, Puhrsch & Fergus 2014",
-      implementation: "Eigen et al. 2014 evaluation conventions (numpy formula)",
-    },
-  ],
-  exports: ["deltaAccuracy", "deltaAccuracyDef"],
 };
 
 /** Options of {@link deltaAccuracy}. */

@@ -1,37 +1,17 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { TensorInput } from "../image/tensor.js";
 import { addExactSquare, squareIsSafe } from "../regression/exact-terms.js";
 import { type DepthArgs, type DepthOptions, type DepthState, depthDef, readDepthOptions } from "./engine.js";
 
-/** Catalog entry of the depth RMSE. */
-export const depthRmseMeta: CatalogEntry = {
+export const depthRmseMeta: MetricMeta = {
   id: "depth/rmse",
-  title: "Depth RMSE",
-  kind: "metric",
-  tasks: ["depth"],
-  formula: "\\sqrt{\\frac{1}{n}\\sum_i (d_i - d_i^*)^2}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: ["In metres; dominated by far, large errors"],
-  references: [
-    {
-      paper: "Eigen, Puhrsch & Fergus 2014",
-      implementation: "Eigen et al. 2014 evaluation conventions (numpy formula)",
-    },
-  ],
-  exports: ["depthRmse", "depthRmseDef"],
 };
 
-/** Catalog entry of the depth RMSE of logarithms. */
-export const depthRmseLogMeta: CatalogEntry = {
+export const depthRmseLogMeta: MetricMeta = {
   ...depthRmseMeta,
   id: "depth/rmse_log",
-  title: "Depth RMSE of logarithms (RMSE log)",
-  formula: "\\sqrt{\\frac{1}{n}\\sum_i (\\log d_i - \\log d_i^*)^2}",
-  robustness: ["Relative (log) errors: near and far weigh alike"],
-  exports: ["depthRmseLog", "depthRmseLogDef"],
 };
 
 /** Depth RMSE `sqrt(mean((pred - target)^2))` over valid pixels (Eigen et al. 2014). State O(1). */

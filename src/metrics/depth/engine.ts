@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import {
   addExactSums,
@@ -12,7 +11,7 @@ import {
 } from "../../core/exact-sum.js";
 import { type OptionRecord, optionNames, readOptions } from "../../core/options.js";
 import { checkState, field } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { assertSameShape, type TensorInput, toTensor } from "../image/tensor.js";
 import { type SumView, sumView } from "../regression/error-sum.js";
 import {
@@ -42,7 +41,7 @@ export interface DepthState {
 
 /** How one depth metric turns a valid pixel into per-pixel terms and the sums into its value. */
 export interface DepthSpec {
-  readonly meta: CatalogEntry;
+  readonly meta: MetricMeta;
   readonly fn: string;
   readonly options: Readonly<Record<string, unknown>>;
   readonly terms: number;

@@ -1,7 +1,6 @@
 /** plumbline/depth: the public API of the monocular depth metrics (Eigen et al. 2014 conventions). */
 export * from "./abs-rel.js";
 export * from "./bad-pixel-rate.js";
-export { entries as catalog } from "./catalog.js";
 export * from "./delta-accuracy.js";
 export * from "./depth-rmse.js";
 export type { DepthArgs, DepthOptions, DepthState } from "./engine.js";

@@ -1,7 +1,6 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { bigRatioToNumber, bigSqrtRatioToNumber, EXACT_BASE } from "../../core/exact-sum.js";
 import { optBoolean, optionNames, optNumber } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { TensorInput } from "../image/tensor.js";
 import {
   DEPTH_OPTIONS,
@@ -12,25 +11,10 @@ import {
   readDepthOptions,
 } from "./engine.js";
 
-/** Catalog entry of the scale-invariant log error. */
-export const silogMeta: CatalogEntry = {
+export const silogMeta: MetricMeta = {
   id: "depth/silog",
-  title: "Scale-invariant logarithmic error (SILog)",
-  kind: "metric",
-  tasks: ["depth"],
-  formula:
-    "\\frac{1}{n}\\sum_i g_i^2 - \\lambda \\left(\\frac{1}{n}\\sum_i g_i\\right)^2,\\; g_i = \\log d_i - \\log d_i^*",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: ["λ = 1 ignores a global scale factor entirely; λ = 0 is the plain log MSE"],
-  references: [
-    {
-      paper: "Eigen, Puhrsch & Fergus 2014",
-      implementation: "Eigen et al. 2014 evaluation conventions (numpy formula)",
-    },
-  ],
-  exports: ["silog", "silogDef"],
 };
 
 /** Options of {@link silog}. */

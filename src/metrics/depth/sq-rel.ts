@@ -1,26 +1,11 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { TensorInput } from "../image/tensor.js";
 import { type DepthArgs, type DepthOptions, type DepthState, depthDef, readDepthOptions } from "./engine.js";
 
-/** Catalog entry of the squared relative error. */
-export const sqRelMeta: CatalogEntry = {
+export const sqRelMeta: MetricMeta = {
   id: "depth/sq_rel",
-  title: "Squared relative error (SqRel)",
-  kind: "metric",
-  tasks: ["depth"],
-  formula: "\\frac{1}{n}\\sum_i \\frac{(d_i - d_i^*)^2}{d_i^*}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: ["Squared: large errors dominate"],
-  references: [
-    {
-      paper: "Eigen, Puhrsch & Fergus 2014",
-      implementation: "Eigen et al. 2014 evaluation conventions (numpy formula)",
-    },
-  ],
-  exports: ["sqRel", "sqRelDef"],
 };
 
 /** Squared relative error `mean((pred - target)^2 / target)` over valid pixels (Eigen et al. 2014). State O(1). */

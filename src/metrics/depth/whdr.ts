@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import {
   addExactSums,
@@ -10,29 +9,13 @@ import {
 } from "../../core/exact-sum.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { checkState } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type TensorInput, toTensor } from "../image/tensor.js";
 
-/** Catalog entry of the weighted human disagreement rate. */
-export const whdrMeta: CatalogEntry = {
+export const whdrMeta: MetricMeta = {
   id: "depth/whdr",
-  title: "Weighted human disagreement rate (WHDR)",
-  kind: "metric",
-  tasks: ["depth"],
-  formula: "\\frac{\\sum_i w_i [J_i \\ne \\hat J_{i,\\delta}(R)]}{\\sum_i w_i}",
   range: [0, 1],
   direction: "lower",
-  differentiable: false,
-  robustness: [
-    "Ordinal: only the relative reflectance of judged point pairs matters, weighted by annotator confidence",
-  ],
-  references: [
-    {
-      paper: "Bell, Bala & Snavely 2014 (Intrinsic Images in the Wild)",
-      implementation: "IIW whdr.py compute_whdr (delta 0.10)",
-    },
-  ],
-  exports: ["whdr", "whdrDef"],
 };
 
 /** A point of the Intrinsic Images in the Wild judgements: normalised coordinates in [0, 1). */

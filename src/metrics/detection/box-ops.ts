@@ -1,7 +1,7 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { type MatrixInput, toFloat64, toMatrix } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertNumberOption, assertOneOf } from "../../core/validate.js";
+import type { MetricMeta } from "../../metric.js";
 
 /**
  * Box operations with torchvision 0.26 parity (`torchvision.ops`): format conversion, pairwise
@@ -14,89 +14,39 @@ export type BoxFormat = "xyxy" | "xywh" | "cxcywh";
 
 const formats: readonly BoxFormat[] = ["xyxy", "xywh", "cxcywh"];
 
-const tvRef = "torchvision 0.26 torchvision.ops";
-
-/** Catalog entry: IoU matrix. */
-export const boxIouMeta: CatalogEntry = {
+export const boxIouMeta: MetricMeta = {
   id: "detection/box_iou",
-  title: "Box IoU (Jaccard index of boxes)",
-  kind: "metric",
-  tasks: ["detection"],
-  formula: "\\mathrm{IoU}=\\frac{|A\\cap B|}{|A\\cup B|}",
   range: [0, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: ["0 for every pair of disjoint boxes, whatever their distance (no gradient signal)"],
-  references: [
-    { paper: "Jaccard 1912; Everingham et al. 2010 (PASCAL VOC)", implementation: `${tvRef}.box_iou` },
-  ],
-  traits: ["boxes"],
-  exports: ["boxIou"],
+  conventions: ["torchvision-0.26"],
 };
 
-/** Catalog entry: generalized IoU. */
-export const generalizedBoxIouMeta: CatalogEntry = {
+export const generalizedBoxIouMeta: MetricMeta = {
   id: "detection/generalized_box_iou",
-  title: "Generalized IoU (GIoU)",
-  kind: "metric",
-  tasks: ["detection"],
-  formula: "\\mathrm{GIoU}=\\mathrm{IoU}-\\frac{|C\\setminus(A\\cup B)|}{|C|}",
   range: [-1, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: ["informative for disjoint boxes through the enclosing box C"],
-  references: [{ paper: "Rezatofighi et al. 2019", implementation: `${tvRef}.generalized_box_iou` }],
-  traits: ["boxes"],
-  exports: ["generalizedBoxIou"],
+  conventions: ["torchvision-0.26"],
 };
 
-/** Catalog entry: distance IoU. */
-export const distanceBoxIouMeta: CatalogEntry = {
+export const distanceBoxIouMeta: MetricMeta = {
   id: "detection/distance_box_iou",
-  title: "Distance IoU (DIoU)",
-  kind: "metric",
-  tasks: ["detection"],
-  formula: "\\mathrm{DIoU}=\\mathrm{IoU}-\\frac{\\rho^2(b,b^{gt})}{c^2+\\epsilon}",
   range: [-1, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: ["penalises centre distance normalised by the enclosing diagonal; eps 1e-7 as torchvision"],
-  references: [{ paper: "Zheng et al. 2020", implementation: `${tvRef}.distance_box_iou (eps 1e-7)` }],
-  traits: ["boxes"],
-  exports: ["distanceBoxIou"],
+  conventions: ["torchvision-0.26"],
 };
 
-/** Catalog entry: complete IoU. */
-export const completeBoxIouMeta: CatalogEntry = {
+export const completeBoxIouMeta: MetricMeta = {
   id: "detection/complete_box_iou",
-  title: "Complete IoU (CIoU)",
-  kind: "metric",
-  tasks: ["detection"],
-  formula:
-    "\\mathrm{CIoU}=\\mathrm{DIoU}-\\alpha v,\\ v=\\frac{4}{\\pi^2}(\\arctan\\frac{w^{gt}}{h^{gt}}-\\arctan\\frac{w}{h})^2,\\ \\alpha=\\frac{v}{1-\\mathrm{IoU}+v+\\epsilon}",
   range: [-1.5, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: ["adds an aspect-ratio term to DIoU"],
-  references: [{ paper: "Zheng et al. 2020", implementation: `${tvRef}.complete_box_iou (eps 1e-7)` }],
-  traits: ["boxes"],
-  exports: ["completeBoxIou"],
+  conventions: ["torchvision-0.26"],
 };
 
-/** Catalog entry: NMS (a post-processing op; listed so the catalog finds it). */
-export const nmsMeta: CatalogEntry = {
+export const nmsMeta: MetricMeta = {
   id: "detection/nms",
-  title: "Non-maximum suppression",
-  kind: "metric",
-  tasks: ["detection"],
-  formula:
-    "\\text{keep } b_i \\text{ unless } \\mathrm{IoU}(b_i,b_j)>t \\text{ for a kept } b_j \\text{ with higher score}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "none",
-  differentiable: false,
-  references: [{ implementation: `${tvRef}.nms and batched_nms` }],
-  traits: ["boxes", "post-processing"],
-  exports: ["nms", "batchedNms"],
+  conventions: ["torchvision-0.26"],
 };
 
 /** Reads an N x 4 box matrix, checking the column count and finiteness. */

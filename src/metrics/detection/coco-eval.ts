@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import {
   append,
   compact,
@@ -15,7 +14,7 @@ import { assertAllocation } from "../../core/limits.js";
 import { type OptionRecord, optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { argsortDescending } from "../../core/sort.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { checkMaskSize, checkRle, type Rle, rleArea, rleIouInto, toRle } from "./rle.js";
 
 /**
@@ -142,30 +141,11 @@ export interface CocoEvalResult {
   readonly areaLabels: string[];
 }
 
-/** Catalog entry of COCO mAP. */
-export const cocoMapMeta: CatalogEntry = {
+export const cocoMapMeta: MetricMeta = {
   id: "detection/coco_map",
-  title: "COCO mean average precision (AP@[.50:.95]) and recall",
-  kind: "metric",
-  tasks: ["detection", "segmentation"],
-  formula:
-    "\\mathrm{AP}=\\frac{1}{|T||K|}\\sum_{t\\in T}\\sum_{k}\\frac{1}{101}\\sum_{r\\in\\{0,0.01,..,1\\}}\\max_{\\tilde r\\ge r}p_{t,k}(\\tilde r)",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "averages over IoU 0.50:0.95, rewarding precise localisation",
-    "crowd regions and out-of-range areas are ignored, not counted as errors",
-    "maxDets caps detections per image per class",
-  ],
-  references: [
-    {
-      paper: "Lin et al. 2014, Microsoft COCO",
-      implementation: "pycocotools COCOeval (cocoapi master): bbox, segm, keypoints",
-    },
-  ],
-  traits: ["boxes", "instance-masks", "keypoints", "ranking"],
-  exports: ["cocoEvalDef", "cocoEvaluate", "cocoEvaluateImages"],
+  conventions: ["pycocotools"],
 };
 
 /** numpy `linspace(start, stop, num)`: start + i * step, the last value exactly `stop`. */
@@ -1409,7 +1389,7 @@ export function cocoEvalDef(
 
 /** The COCO evaluation definition for resolved options, under `meta`'s id (COCO mAP, mask AP, detection mAP). */
 export function cocoEvalDefFrom(
-  meta: CatalogEntry,
+  meta: MetricMeta,
   p: Resolved,
   storedOptions: Record<string, unknown>,
 ): MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> {

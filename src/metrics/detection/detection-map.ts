@@ -1,9 +1,8 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import type { MatrixInput } from "../../core/coerce.js";
 import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { optionNames, optOneOf, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type BoxFormat, convertFlatBoxes, readBoxes } from "./box-ops.js";
 import {
   COCO_EVAL_OPTIONS,
@@ -97,20 +96,10 @@ const DETECTION_MAP_OPTIONS: readonly string[] = [
   ...COCO_EVAL_OPTIONS,
 ];
 
-/** Catalog entry: COCO mAP from in-memory arrays (torchmetrics MeanAveragePrecision layout). */
-export const detectionMapMeta: CatalogEntry = {
+export const detectionMapMeta: MetricMeta = {
   ...cocoMapMeta,
   id: "detection/detection_map",
-  title:
-    "Mean average precision from per-image arrays (torchmetrics MeanAveragePrecision layout, pycocotools numbers)",
-  references: [
-    {
-      paper: "Lin et al. 2014, Microsoft COCO",
-      implementation:
-        "torchmetrics 1.9.0 MeanAveragePrecision (backend pycocotools) input layout; pycocotools COCOeval numbers",
-    },
-  ],
-  exports: ["detectionMapDef", "detectionMap"],
+  conventions: ["torchmetrics-1.9.0", "pycocotools"],
 };
 
 function toRleMask(mask: BinaryMask | Rle, where: string): Rle {

@@ -16,7 +16,6 @@ export {
   nms,
   nmsMeta,
 } from "./box-ops.js";
-export { entries as catalog } from "./catalog.js";
 export {
   type AreaRange,
   COCO_KEYPOINT_SIGMAS,

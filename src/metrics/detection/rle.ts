@@ -1,6 +1,6 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
+import type { MetricMeta } from "../../metric.js";
 
 /**
  * Run-length encoded binary masks, byte-compatible with pycocotools (cocoapi master `maskApi.c`).
@@ -34,39 +34,11 @@ export interface BinaryMask {
   readonly width: number;
 }
 
-/** Catalog entry of the RLE mask utilities (not a metric; listed so `describe` finds it). */
-export const rleMeta: CatalogEntry = {
+export const rleMeta: MetricMeta = {
   id: "detection/rle_mask_iou",
-  title: "Mask IoU on run-length encoded masks (COCO RLE)",
-  kind: "metric",
-  tasks: ["detection", "segmentation"],
-  formula: "\\mathrm{IoU}(A,B)=\\frac{|A\\cap B|}{|A\\cup B|},\\ \\text{crowd: }\\frac{|A\\cap B|}{|A|}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "a crowd region uses the detection's area as the union, so covering part of a crowd is not penalised",
-  ],
-  references: [
-    {
-      paper: "Lin et al. 2014, Microsoft COCO",
-      implementation: "pycocotools (cocoapi master) maskApi.c rleIou, rleMerge, rleFrPoly",
-    },
-  ],
-  traits: ["instance-masks"],
-  exports: [
-    "rleEncode",
-    "rleDecode",
-    "rleArea",
-    "rleIou",
-    "rleMerge",
-    "rleFromPolygon",
-    "rleFromBbox",
-    "rleToBbox",
-    "rleToString",
-    "rleFromString",
-    "toRle",
-  ],
+  conventions: ["pycocotools"],
 };
 
 /** Largest pixel count of a mask: pycocotools stores run lengths as 32-bit unsigned integers. */

@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import {
   append,
   compact,
@@ -11,37 +10,14 @@ import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { optBoolean, optionNames, optNumber, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { numpySum } from "./coco-eval.js";
 
-/**
- * PASCAL VOC average precision, as py-faster-rcnn's `voc_eval` / `voc_ap` (the reference
- * everyone ports): detections of a class sorted by confidence, each matched to the unmatched
- * ground truth of its image with the highest IoU if that IoU is strictly greater than the
- * threshold; a match to a `difficult` object is neither TP nor FP; a second match to a matched
- * object is a FP. Boxes are continuous coordinates (area = w*h, no +1 pixel).
- */
-
-/** Catalog entry of VOC AP. */
-export const vocApMeta: CatalogEntry = {
+export const vocApMeta: MetricMeta = {
   id: "detection/voc_ap",
-  title: "PASCAL VOC average precision (11-point VOC2007 or all-point VOC2010+)",
-  kind: "metric",
-  tasks: ["detection"],
-  formula:
-    "\\mathrm{AP}_{07}=\\frac{1}{11}\\sum_{t\\in\\{0,0.1,..,1\\}}\\max_{r\\ge t}p(r);\\ \\mathrm{AP}_{10}=\\sum_i (r_{i+1}-r_i)\\max_{r\\ge r_{i+1}}p(r)",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["a single IoU threshold (0.5) rewards loose boxes", "difficult objects neither help nor hurt"],
-  references: [
-    {
-      paper: "Everingham et al. 2010, The PASCAL VOC Challenge",
-      implementation: "py-faster-rcnn voc_eval/voc_ap (numpy, continuous coordinates)",
-    },
-  ],
-  traits: ["boxes", "ranking"],
-  exports: ["vocApDef", "vocAp", "vocApFromCurve"],
+  conventions: ["py-faster-rcnn"],
 };
 
 const VOC_AP_OPTIONS = optionNames<VocApOptions>()("iouThreshold", "use07Metric");

@@ -1,11 +1,10 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { toFloat64, toMatrix } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { checkState, field } from "../../core/state-check.js";
 import { assertFinite } from "../../core/validate.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 
 const IDENTIFICATION_OPTIONS = optionNames<IdentificationOptions>()("ranks", "ties", "missing");
 
@@ -34,28 +33,10 @@ export interface IdentificationState {
   ranks: GrowableFloat64;
 }
 
-export const identificationMeta: CatalogEntry = {
+export const identificationMeta: MetricMeta = {
   id: "face/identification_rank",
-  title: "Rank-k identification accuracy (CMC curve)",
-  kind: "metric",
-  tasks: ["face-recognition"],
-  formula:
-    "\\mathrm{CMC}(k) = \\frac{1}{|P|}\\sum_{p \\in P} [\\operatorname{rank}_p \\le k],\\; \\operatorname{rank}_p = 1 + |\\{g : y_g \\ne y_p,\\; s_{pg} > \\max_{y_{g'} = y_p} s_{pg'}\\}|",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "closed-set protocol: every probe identity must be enrolled in the gallery",
-    "depends on gallery size: report it",
-  ],
-  references: [
-    {
-      paper:
-        "Moon & Phillips 2001, Computational and performance aspects of PCA-based face-recognition algorithms (CMC); Grother et al., FRVT identification reports",
-    },
-  ],
-  traits: ["embeddings", "identification"],
-  exports: ["identificationRank", "identificationRankDef"],
 };
 
 /**

@@ -1,5 +1,4 @@
 /** plumbline/face: face recognition (verification and identification) metrics. */
-export { entries as catalog } from "./catalog.js";
 export {
   type IdentificationOptions,
   type IdentificationResult,

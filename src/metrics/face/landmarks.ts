@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import {
   append,
   compact,
@@ -11,7 +10,7 @@ import { toMatrix } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { optionNames, optNumber, optOneOf, readOptions } from "../../core/options.js";
 import { checkState, field } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { numpySum } from "../detection/coco-eval.js";
 
 /**
@@ -59,30 +58,10 @@ export interface LandmarkErrorState {
   errors: GrowableFloat64;
 }
 
-/** Catalog entry of the landmark metrics. */
-export const landmarkErrorMeta: CatalogEntry = {
+export const landmarkErrorMeta: MetricMeta = {
   id: "face/landmark_nme",
-  title: "Normalized mean error of facial landmarks, failure rate and CED AUC",
-  kind: "metric",
-  tasks: ["face-recognition"],
-  formula:
-    "\\mathrm{NME}_i=\\frac{1}{L\\,d_i}\\sum_{l=1}^{L}\\lVert\\hat p_{il}-p_{il}\\rVert_2,\\quad \\mathrm{FR}_\\theta=\\frac{|\\{i:\\mathrm{NME}_i>\\theta\\}|}{N},\\quad \\mathrm{AUC}_\\theta=\\frac{1}{\\theta}\\int_0^\\theta \\mathrm{CED}(e)\\,de",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
-  robustness: [
-    "normalising by the inter-ocular distance makes errors comparable across face sizes; inter-pupil distances are smaller, so the same fit has a larger NME",
-    "the mean NME is pulled by a few failures: report the failure rate and the CED AUC beside it",
-  ],
-  references: [
-    {
-      paper: "Sagonas et al. 2016 (300W); Wu et al. 2018 (WFLW); Feng et al. 2018 (Wing loss)",
-      implementation:
-        "HRNet-Facial-Landmark-Detection compute_nme (inter-ocular); PIPNet compute_fr_and_auc (np.arange grid, scipy 1.10 simps)",
-    },
-  ],
-  traits: ["landmarks"],
-  exports: ["landmarkErrorDef", "landmarkError", "cedFailureRateAndAuc"],
 };
 
 const FN = "landmarkError";

@@ -1,9 +1,8 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import type { NumericArray } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { optionNames, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { binaryCurveDef } from "../classification/curve-defs.js";
 import { type BinaryCurveState, exactPoints, totals } from "../classification/curve-state.js";
 import type { BinaryArgs } from "../classification/stat-scores.js";
@@ -33,28 +32,10 @@ export interface VerificationResult {
   readonly impostorPairs: number;
 }
 
-export const verificationMeta: CatalogEntry = {
+export const verificationMeta: MetricMeta = {
   id: "face/verification",
-  title: "Face verification: TAR@FAR, EER, best accuracy",
-  kind: "metric",
-  tasks: ["face-recognition"],
-  formula:
-    "\\mathrm{TAR@FAR}(f) = \\max_t \\{ TPR(t) : FPR(t) \\le f \\},\\; \\mathrm{EER} = FPR(t^*) \\text{ where } FPR(t^*) \\approx 1 - TPR(t^*)",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "TAR at low FAR needs many impostor pairs: with n impostors, FAR below 1/n cannot be measured",
-  ],
-  references: [
-    { paper: "Huang et al. 2007 (LFW protocol); Grother et al., NIST FRVT verification reports (TAR@FAR)" },
-    {
-      implementation:
-        "TAR@FAR as the highest TPR on the exact ROC curve (sklearn roc_curve points) with FPR <= the target",
-    },
-  ],
-  traits: ["embeddings", "verification", "operating-point"],
-  exports: ["faceVerification", "faceVerificationDef"],
 };
 
 /**

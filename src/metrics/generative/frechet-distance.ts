@@ -1,8 +1,7 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { readOptions } from "../../core/options.js";
 import { checkState } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import {
   batchFeatureMoments,
   combineFeatureMoments,
@@ -16,30 +15,10 @@ import {
 } from "./features.js";
 import { traceSqrtProduct } from "./trace-sqrt-product.js";
 
-/** Catalog entry of the Fréchet distance (FID from features). */
-export const frechetDistanceMeta: CatalogEntry = {
+export const frechetDistanceMeta: MetricMeta = {
   id: "generative/frechet_distance",
-  title: "Fréchet distance between feature Gaussians (FID core)",
-  kind: "metric",
-  tasks: ["image-generation"],
-  formula:
-    "\\lVert \\mu_r - \\mu_g \\rVert^2 + \\mathrm{tr}(\\Sigma_r + \\Sigma_g - 2 (\\Sigma_r \\Sigma_g)^{1/2})",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
-  robustness: [
-    "Biased for small sample sizes (use >= 10,000 samples); assumes Gaussian features",
-    "Depends on the feature extractor and image resizing, which are outside this function",
-  ],
-  references: [
-    { paper: "Heusel et al. 2017" },
-    {
-      implementation:
-        "pytorch-fid 0.3.0 calculate_frechet_distance formula: scipy linalg.sqrtm (real part; cases from scipy 1.18.1, nearly singular covariances from scipy 1.10), unbiased covariance, float64",
-    },
-  ],
-  traits: ["distribution", "fidelity", "diversity"],
-  exports: ["frechetDistance", "frechetDistanceDef", "frechetDistanceFromMoments"],
 };
 
 /** State: the mergeable moments of the real and generated feature sets. */

@@ -1,33 +1,15 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
 import { optBoolean, optionNames, optSize, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { checkDimension, type FeatureInput, featureDimShape, readFeatures } from "./features.js";
 
-/** Catalog entry of the Inception Score. */
-export const inceptionScoreMeta: CatalogEntry = {
+export const inceptionScoreMeta: MetricMeta = {
   id: "generative/inception_score",
-  title: "Inception Score (IS)",
-  kind: "metric",
-  tasks: ["image-generation"],
-  formula: "\\exp\\left(\\mathbb{E}_x\\, KL(p(y \\mid x) \\,\\|\\, p(y))\\right)",
   range: [1, Number.POSITIVE_INFINITY],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "Ignores the real data; rewards confident and class-diverse samples",
-    "At most the number of classes",
-  ],
-  references: [
-    {
-      paper: "Salimans et al. 2016",
-      implementation: "torchmetrics 1.9.0 InceptionScore (from class probabilities, no shuffling)",
-    },
-  ],
-  traits: ["fidelity", "diversity", "no-reference"],
-  exports: ["inceptionScore", "inceptionScoreDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** Options of {@link inceptionScore}. */

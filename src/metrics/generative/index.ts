@@ -1,5 +1,4 @@
 /** plumbline/generative: the public API of the generative-model metrics (from features). */
-export { entries as catalog } from "./catalog.js";
 export type { FeatureInput, FeatureMoments } from "./features.js";
 export * from "./frechet-distance.js";
 export * from "./inception-score.js";

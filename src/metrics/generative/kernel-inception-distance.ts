@@ -1,33 +1,15 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
 import { optInteger, optionNames, optNumber, optSize, readOptions } from "../../core/options.js";
 import { seededRandom } from "../../core/random.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type FeatureInput, featureDimShape, mergedDimension, readFeaturePair } from "./features.js";
 
-/** Catalog entry of the kernel inception distance. */
-export const kernelInceptionDistanceMeta: CatalogEntry = {
+export const kernelInceptionDistanceMeta: MetricMeta = {
   id: "generative/kernel_inception_distance",
-  title: "Kernel inception distance (KID, polynomial-kernel MMD²)",
-  kind: "metric",
-  tasks: ["image-generation"],
-  formula:
-    "\\frac{1}{m(m-1)}\\sum_{i \\ne j} k(x_i, x_j) + \\frac{1}{n(n-1)}\\sum_{i \\ne j} k(y_i, y_j) - \\frac{2}{mn}\\sum_{i,j} k(x_i, y_j),\\; k(x, y) = (\\gamma x^\\top y + c)^3",
   range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
-  robustness: ["Unbiased (can be slightly negative); no Gaussian assumption; reliable on small samples"],
-  references: [
-    { paper: "Bińkowski et al. 2018" },
-    {
-      implementation:
-        "unbiased MMD² with polynomial kernel (degree 3, gamma 1/d, coef0 1) as torchmetrics 1.9.0 KernelInceptionDistance",
-    },
-  ],
-  traits: ["distribution", "small-sample"],
-  exports: ["kernelInceptionDistance", "kernelInceptionDistanceDef", "polynomialMmd2"],
 };
 
 /** Options of {@link kernelInceptionDistance}. */

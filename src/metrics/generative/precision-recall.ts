@@ -1,26 +1,13 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optInteger, optionNames, readOptions } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { type FeatureInput, readFeatures } from "./features.js";
 
-/** Catalog entry of improved precision and recall for generative models. */
-export const generativePrecisionRecallMeta: CatalogEntry = {
+export const generativePrecisionRecallMeta: MetricMeta = {
   id: "generative/precision_recall",
-  title: "Improved precision and recall (k-NN manifolds)",
-  kind: "metric",
-  tasks: ["image-generation"],
-  formula:
-    "P = \\frac{1}{n}\\sum_j [\\exists i: \\lVert g_j - r_i \\rVert \\le \\mathrm{NND}_k(r_i)],\\; R = \\frac{1}{m}\\sum_i [\\exists j: \\lVert r_i - g_j \\rVert \\le \\mathrm{NND}_k(g_j)]",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Separates fidelity (precision) from coverage (recall); outliers inflate the k-NN balls"],
-  references: [
-    { paper: "Kynkäänniemi et al. 2019", implementation: "formula of the paper (exact pairwise distances)" },
-  ],
-  traits: ["fidelity", "diversity"],
-  exports: ["generativePrecisionRecall"],
 };
 
 /** Options of {@link generativePrecisionRecall}. */

@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import {
   type ImagePairArgs,
   type ImageReduction,
@@ -11,25 +10,11 @@ import {
 } from "./per-image.js";
 import { readImagePair, type TensorInput } from "./tensor.js";
 
-/** Catalog entry of ERGAS. */
-export const ergasMeta: CatalogEntry = {
+export const ergasMeta: MetricMeta = {
   id: "image/ergas",
-  title: "ERGAS (relative dimensionless global error in synthesis)",
-  kind: "metric",
-  tasks: ["image-quality"],
-  formula: "\\frac{100}{r} \\sqrt{\\frac{1}{C}\\sum_c \\left(\\frac{\\mathrm{RMSE}_c}{\\mu_c}\\right)^2}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: ["Band-wise relative RMSE for multispectral / pan-sharpened images"],
-  references: [
-    {
-      paper: "Wald 2000",
-      implementation: "torchmetrics 1.9.0 error_relative_global_dimensionless_synthesis",
-    },
-  ],
-  traits: ["remote-sensing"],
-  exports: ["ergas", "ergasDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** Options of {@link ergas}. */

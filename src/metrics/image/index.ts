@@ -1,5 +1,4 @@
 /** plumbline/image: the public API of the image quality metrics. */
-export { entries as catalog } from "./catalog.js";
 export * from "./ergas.js";
 export * from "./image-gradients.js";
 export * from "./ms-ssim.js";

@@ -1,7 +1,6 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { optionNames, optOneOf, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { avgPool2 } from "./filters.js";
 import {
   type ImagePairArgs,
@@ -14,25 +13,11 @@ import {
 import { applyDataRange, resolveSsim, ssimPlane } from "./ssim.js";
 import { readImagePair, type TensorInput } from "./tensor.js";
 
-/** Catalog entry of MS-SSIM. */
-export const msSsimMeta: CatalogEntry = {
+export const msSsimMeta: MetricMeta = {
   id: "image/ms_ssim",
-  title: "Multi-scale structural similarity (MS-SSIM)",
-  kind: "metric",
-  tasks: ["image-quality", "image-generation"],
-  formula: "\\mathrm{SSIM}_M^{\\beta_M} \\prod_{j=1}^{M-1} \\mathrm{CS}_j^{\\beta_j}",
   range: [0, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: ["SSIM over five dyadic scales: less sensitive to viewing distance"],
-  references: [
-    { paper: "Wang, Simoncelli & Bovik 2003" },
-    {
-      implementation: 'torchmetrics 1.9.0 multiscale_structural_similarity_index_measure (normalize="relu")',
-    },
-  ],
-  traits: ["perceptual"],
-  exports: ["msSsim", "msSsimDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** Options of {@link msSsim}. */

@@ -1,8 +1,7 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
 import { checkState, field } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { reduceValues } from "../regression/multioutput.js";
 import type { ImageReduction } from "./options.js";
 import type { TensorInput } from "./tensor.js";
@@ -22,7 +21,7 @@ export type ImagePairArgs = [preds: TensorInput, target: TensorInput];
 
 /** Builds a def whose batch update yields one score per image. */
 export function perImageDef<Args extends unknown[], Result>(
-  meta: CatalogEntry,
+  meta: MetricMeta,
   fn: string,
   options: Readonly<Record<string, unknown>>,
   reduction: ImageReduction,

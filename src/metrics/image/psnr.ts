@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import {
   addExactSums,
@@ -12,28 +11,17 @@ import {
 } from "../../core/exact-sum.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { addExactSquare, squareIsSafe } from "../regression/exact-terms.js";
 import { readDataRange } from "./options.js";
 import type { ImagePairArgs } from "./per-image.js";
 import { assertSameShape, assertTensorFinite, type TensorInput, toTensor } from "./tensor.js";
 
-/** Catalog entry of PSNR. */
-export const psnrMeta: CatalogEntry = {
+export const psnrMeta: MetricMeta = {
   id: "image/psnr",
-  title: "Peak signal-to-noise ratio (PSNR)",
-  kind: "metric",
-  tasks: ["image-quality", "image-generation"],
-  formula: "10 \\log_{10} \\frac{R^2}{\\mathrm{MSE}}",
   range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
   direction: "higher",
-  differentiable: true,
-  robustness: ["Pixel-wise: weakly correlated with perceived quality", "Depends on the data range R"],
-  references: [
-    { implementation: "torchmetrics 1.9.0 PeakSignalNoiseRatio (dim=None: PSNR of the pooled MSE)" },
-  ],
-  traits: ["pixel"],
-  exports: ["psnr", "psnrDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** Options of {@link psnr}. */

@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import {
   addExactSums,
@@ -11,24 +10,15 @@ import {
 } from "../../core/exact-sum.js";
 import { readOptions } from "../../core/options.js";
 import { checkState, field } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { ImagePairArgs } from "./per-image.js";
 import { readImagePair, type TensorInput } from "./tensor.js";
 
-/** Catalog entry of the spectral angle mapper. */
-export const samMeta: CatalogEntry = {
+export const samMeta: MetricMeta = {
   id: "image/sam",
-  title: "Spectral angle mapper (SAM)",
-  kind: "metric",
-  tasks: ["image-quality"],
-  formula: "\\arccos \\frac{\\langle x_{ij}, y_{ij} \\rangle}{\\lVert x_{ij} \\rVert \\lVert y_{ij} \\rVert}",
   range: [0, Math.PI],
   direction: "lower",
-  differentiable: true,
-  robustness: ["Angle between per-pixel spectra: invariant to per-pixel brightness scaling"],
-  references: [{ paper: "Kruse et al. 1993", implementation: "torchmetrics 1.9.0 spectral_angle_mapper" }],
-  traits: ["remote-sensing"],
-  exports: ["spectralAngleMapper", "spectralAngleMapperDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** State: the exact sum of per-pixel angles in radians (core/exact-sum.ts) and the pixel count. */

@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import {
   type OptionRecord,
@@ -8,7 +7,7 @@ import {
   optOneOf,
   readOptions,
 } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { filterValid, gaussianKernel, multiply, reflectPad, uniformKernel } from "./filters.js";
 import { gaussianTaps, readDataRange, readKernelSize } from "./options.js";
 import {
@@ -21,28 +20,11 @@ import {
 } from "./per-image.js";
 import { type ImageBatch, readImagePair, type TensorInput } from "./tensor.js";
 
-/** Catalog entry of SSIM. */
-export const ssimMeta: CatalogEntry = {
+export const ssimMeta: MetricMeta = {
   id: "image/ssim",
-  title: "Structural similarity index (SSIM)",
-  kind: "metric",
-  tasks: ["image-quality", "image-generation"],
-  formula:
-    "\\frac{(2\\mu_x\\mu_y + C_1)(2\\sigma_{xy} + C_2)}{(\\mu_x^2 + \\mu_y^2 + C_1)(\\sigma_x^2 + \\sigma_y^2 + C_2)}",
   range: [-1, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: [
-    "Local luminance, contrast and structure; closer to perception than PSNR",
-    "Implementations differ: window, padding, covariance normalisation, inferred data range",
-  ],
-  references: [
-    { paper: "Wang, Bovik, Sheikh & Simoncelli 2004" },
-    { implementation: "torchmetrics 1.9.0 structural_similarity_index_measure (default convention)" },
-    { implementation: 'scikit-image 0.26.0 structural_similarity (convention: "skimage")' },
-  ],
-  traits: ["perceptual"],
-  exports: ["ssim", "ssimDef"],
+  conventions: ["torchmetrics-1.9.0", "scikit-image-0.26.0"],
 };
 
 /** Whose SSIM to reproduce. */

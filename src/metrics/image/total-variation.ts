@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import {
   type ImageReduction,
   type ImageResult,
@@ -10,20 +9,11 @@ import {
 } from "./per-image.js";
 import { type TensorInput, toImageBatch } from "./tensor.js";
 
-/** Catalog entry of total variation. */
-export const totalVariationMeta: CatalogEntry = {
+export const totalVariationMeta: MetricMeta = {
   id: "image/total_variation",
-  title: "Total variation (anisotropic)",
-  kind: "metric",
-  tasks: ["image-quality", "image-generation"],
-  formula: "\\sum_{c,i,j} |x_{c,i+1,j} - x_{c,i,j}| + |x_{c,i,j+1} - x_{c,i,j}|",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: ["Measures noise / high-frequency content of one image; no reference image needed"],
-  references: [{ paper: "Rudin, Osher & Fatemi 1992", implementation: "torchmetrics 1.9.0 total_variation" }],
-  traits: ["no-reference", "smoothness"],
-  exports: ["totalVariation", "totalVariationDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** Options of {@link totalVariation}. */

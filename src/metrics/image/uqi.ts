@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import {
   addExactSums,
@@ -11,28 +10,17 @@ import {
 } from "../../core/exact-sum.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
 import { checkState, field } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { filterValid, gaussianKernel, multiply, reflectPad } from "./filters.js";
 import { readKernelSize } from "./options.js";
 import type { ImagePairArgs } from "./per-image.js";
 import { readImagePair, type TensorInput } from "./tensor.js";
 
-/** Catalog entry of the universal image quality index. */
-export const uqiMeta: CatalogEntry = {
+export const uqiMeta: MetricMeta = {
   id: "image/uqi",
-  title: "Universal image quality index (UQI)",
-  kind: "metric",
-  tasks: ["image-quality"],
-  formula: "\\frac{4 \\sigma_{xy} \\mu_x \\mu_y}{(\\sigma_x^2 + \\sigma_y^2)(\\mu_x^2 + \\mu_y^2)}",
   range: [-1, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: ["SSIM without stabilising constants: unstable on flat regions"],
-  references: [
-    { paper: "Wang & Bovik 2002", implementation: "torchmetrics 1.9.0 universal_image_quality_index" },
-  ],
-  traits: ["perceptual"],
-  exports: ["uqi", "uqiDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** Options of {@link uqi}. */

@@ -1,24 +1,14 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { bigRatioToNumber } from "../../core/exact-sum.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { centred, type MomentState, momentMetricDef, perOutput } from "./moments.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
-/** Catalog entry of Lin's concordance correlation coefficient. */
-export const concordanceCorrelationMeta: CatalogEntry = {
+export const concordanceCorrelationMeta: MetricMeta = {
   id: "regression/concordance_correlation",
-  title: "Concordance correlation coefficient (Lin)",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\frac{2 s_{xy}}{s_x^2 + s_y^2 + (\\bar x - \\bar y)^2}",
   range: [-1, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: ["Penalises bias and scale errors as well as lack of correlation"],
-  references: [{ paper: "Lin 1989", implementation: "torchmetrics 1.9.0 ConcordanceCorrCoef" }],
-  traits: ["agreement"],
-  exports: ["concordanceCorrelation", "concordanceCorrelationDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /**

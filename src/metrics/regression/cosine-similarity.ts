@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
 import {
@@ -11,30 +10,16 @@ import {
 } from "../../core/exact-sum.js";
 import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { assertSeen, type PairArgs, type RegressionInput, readPair } from "./input.js";
 import { addExactProducts } from "./moments.js";
 import { reduceValues } from "./multioutput.js";
 
-/** Catalog entry of the cosine similarity. */
-export const cosineSimilarityMeta: CatalogEntry = {
+export const cosineSimilarityMeta: MetricMeta = {
   id: "regression/cosine_similarity",
-  title: "Cosine similarity",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\frac{\\sum_i x_i y_i}{\\sqrt{\\sum_i x_i^2}\\sqrt{\\sum_i y_i^2}}",
   range: [-1, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: ["Direction only: invariant to the scale of either vector"],
-  references: [
-    {
-      implementation:
-        "torchmetrics 1.9.0 CosineSimilarity (not negated, unlike the Keras/TensorFlow.js loss)",
-    },
-  ],
-  traits: ["direction"],
-  exports: ["cosineSimilarity", "cosineSimilarityDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** Reduction over rows of matrix input (torchmetrics' `reduction`). */

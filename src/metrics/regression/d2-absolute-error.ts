@@ -1,25 +1,15 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { exactSumOf } from "../../core/exact-sum.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 import { type PairBufferState, pairBufferDef, quantileLinear } from "./pair-buffer.js";
 import { finiteScore } from "./r2-score.js";
 
-/** Catalog entry of the D² absolute error score. */
-export const d2AbsoluteErrorMeta: CatalogEntry = {
+export const d2AbsoluteErrorMeta: MetricMeta = {
   id: "regression/d2_absolute_error",
-  title: "D² absolute error score",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "1 - \\frac{\\sum_i |y_i - \\hat y_i|}{\\sum_i |y_i - \\mathrm{median}(y)|}",
   range: [Number.NEGATIVE_INFINITY, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["The absolute-error analogue of R²: fraction of absolute deviation explained"],
-  references: [{ implementation: "scikit-learn 1.9.1 d2_absolute_error_score" }],
-  traits: ["robust", "scale-free"],
-  exports: ["d2AbsoluteError", "d2AbsoluteErrorDef"],
+  conventions: ["scikit-learn-1.9.1"],
 };
 
 /**

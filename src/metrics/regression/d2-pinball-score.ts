@@ -1,27 +1,17 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { ExactSum, exactBigInt, exactSums } from "../../core/exact-sum.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
 import { type PairBufferState, pairBufferDef, quantileLinear } from "./pair-buffer.js";
 import { pinballTerm } from "./pinball-loss.js";
 import { exactScore } from "./r2-score.js";
 
-/** Catalog entry of the D² pinball score. */
-export const d2PinballScoreMeta: CatalogEntry = {
+export const d2PinballScoreMeta: MetricMeta = {
   id: "regression/d2_pinball_score",
-  title: "D² pinball score",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "1 - \\frac{\\sum_i \\rho_\\alpha(y_i - \\hat y_i)}{\\sum_i \\rho_\\alpha(y_i - q_\\alpha(y))}",
   range: [Number.NEGATIVE_INFINITY, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["The pinball-loss analogue of R²: fraction of quantile loss explained"],
-  references: [{ implementation: "scikit-learn 1.2.1 d2_pinball_score" }],
-  traits: ["quantiles", "scale-free"],
-  exports: ["d2PinballScore", "d2PinballScoreDef"],
+  conventions: ["scikit-learn-1.2.1"],
 };
 
 /** Options of {@link d2PinballScore}. */

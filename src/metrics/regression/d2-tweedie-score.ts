@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import {
   bigRatioToNumber,
   bigToNumber,
@@ -8,25 +7,16 @@ import {
   exactSums,
 } from "../../core/exact-sum.js";
 import { optionNames, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type PairBufferState, pairBufferDef } from "./pair-buffer.js";
 import { readTweediePower, tweedieDomainCheck, tweedieTerm } from "./tweedie-deviance.js";
 
-/** Catalog entry of the D² Tweedie score. */
-export const d2TweedieScoreMeta: CatalogEntry = {
+export const d2TweedieScoreMeta: MetricMeta = {
   id: "regression/d2_tweedie_score",
-  title: "D² Tweedie score",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "1 - \\frac{\\sum_i d_p(y_i, \\hat y_i)}{\\sum_i d_p(y_i, \\bar y)}",
   range: [Number.NEGATIVE_INFINITY, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: ["Fraction of Tweedie deviance explained; power 0 is R², 1 Poisson, 2 Gamma"],
-  references: [{ implementation: "scikit-learn 1.2.1 d2_tweedie_score" }],
-  traits: ["scale-free"],
-  exports: ["d2TweedieScore", "d2TweedieScoreDef"],
+  conventions: ["scikit-learn-1.2.1"],
 };
 
 /** Options of {@link d2TweedieScore}. */

@@ -1,9 +1,8 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
 import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { assertSeen, type PairBatch, type RegressionInput, readPair } from "./input.js";
 import { reduceValues } from "./multioutput.js";
 
@@ -34,7 +33,7 @@ export type DivergenceArgs = [p: RegressionInput, q: RegressionInput];
 
 /** Builds the def of a row-wise divergence. */
 export function divergenceDef<O extends DivergenceOptions>(
-  meta: CatalogEntry,
+  meta: MetricMeta,
   fn: string,
   options: unknown,
   rowValue: (p: Float64Array, q: Float64Array, logProb: boolean) => number,

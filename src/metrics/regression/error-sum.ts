@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import {
   addExactSums,
@@ -12,7 +11,7 @@ import {
   exactToNumber,
 } from "../../core/exact-sum.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import {
   assertColumns,
   assertFinitePair,
@@ -63,7 +62,7 @@ export type Spill = (term: number, element: number) => ExactSum;
 /** How one sum-based regression metric fills its per-element terms and finalizes one output. */
 export interface SumSpec {
   readonly id: string;
-  readonly meta: CatalogEntry;
+  readonly meta: MetricMeta;
   /** Function name used in error messages. */
   readonly fn: string;
   readonly options: Readonly<Record<string, unknown>>;

@@ -1,26 +1,14 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optBoolean, optionNames, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { centred, type MomentState, momentMetricDef } from "./moments.js";
 import { exactScores, type R2Multioutput, type R2Result, readMultioutput } from "./r2-score.js";
 
-/** Catalog entry of the explained variance score. */
-export const explainedVarianceMeta: CatalogEntry = {
+export const explainedVarianceMeta: MetricMeta = {
   id: "regression/explained_variance",
-  title: "Explained variance score",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "1 - \\frac{\\mathrm{Var}(y - \\hat y)}{\\mathrm{Var}(y)}",
   range: [Number.NEGATIVE_INFINITY, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: ["Ignores a constant bias in the predictions (unlike R²)"],
-  references: [
-    { implementation: "torchmetrics 1.9.0 ExplainedVariance; scikit-learn 1.9.1 explained_variance_score" },
-  ],
-  traits: ["scale-free"],
-  exports: ["explainedVariance", "explainedVarianceDef"],
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
 };
 
 /** Options of {@link explainedVariance}. */

@@ -1,5 +1,4 @@
 /** plumbline/regression: the public API of the regression metrics. */
-export { entries as catalog } from "./catalog.js";
 export * from "./concordance-correlation.js";
 export * from "./cosine-similarity.js";
 export * from "./d2-absolute-error.js";

@@ -1,5 +1,4 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import {
   type DivergenceArgs,
   type DivergenceOptions,
@@ -11,20 +10,11 @@ import {
 } from "./divergence.js";
 import type { RegressionInput } from "./input.js";
 
-/** Catalog entry of the Jensen-Shannon divergence. */
-export const jsDivergenceMeta: CatalogEntry = {
+export const jsDivergenceMeta: MetricMeta = {
   id: "regression/js_divergence",
-  title: "Jensen-Shannon divergence",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\tfrac12 KL(p \\| m) + \\tfrac12 KL(q \\| m),\\; m = \\tfrac12 (p + q)",
   range: [0, Math.LN2],
   direction: "lower",
-  differentiable: true,
-  robustness: ["Symmetric and bounded by log 2 (natural log)"],
-  references: [{ implementation: "torchmetrics 1.9.0 JensenShannonDivergence" }],
-  traits: ["distribution"],
-  exports: ["jsDivergence", "jsDivergenceDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /**

@@ -1,33 +1,17 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { normalCdf } from "../../stats/distributions.js";
 import { assertSeen, type PairArgs, type RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
 import { type PairBufferState, pairBufferDef, pairColumns } from "./pair-buffer.js";
 import { sortKeys } from "./ranks.js";
 
-/** Catalog entry of Kendall's tau-b. */
-export const kendallTauMeta: CatalogEntry = {
+export const kendallTauMeta: MetricMeta = {
   id: "regression/kendall_tau",
-  title: "Kendall rank correlation (tau-a, tau-b, tau-c) and its test",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\frac{n_c - n_d}{\\sqrt{(n_0 - n_1)(n_0 - n_2)}}",
   range: [-1, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Pairwise ordering agreement, corrected for ties in either variable"],
-  references: [
-    {
-      paper: "Knight 1966",
-      implementation:
-        "torchmetrics 1.9 kendall_rank_corrcoef (variants a, b, c; t_test); scipy 1.10 kendalltau",
-    },
-  ],
-  traits: ["correlation", "rank"],
-  exports: ["kendallTau", "kendallTauDef"],
+  conventions: ["torchmetrics-1.9", "scipy-1.10"],
 };
 
 /** Number of pairs i < j with values[i] > values[j]; sorts `values` in place (bottom-up merge sort). */

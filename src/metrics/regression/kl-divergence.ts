@@ -1,5 +1,4 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import {
   type DivergenceArgs,
   type DivergenceOptions,
@@ -11,20 +10,11 @@ import {
 } from "./divergence.js";
 import type { RegressionInput } from "./input.js";
 
-/** Catalog entry of the KL divergence. */
-export const klDivergenceMeta: CatalogEntry = {
+export const klDivergenceMeta: MetricMeta = {
   id: "regression/kl_divergence",
-  title: "Kullback-Leibler divergence",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\sum_j p_j \\log\\frac{p_j}{q_j}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: ["Asymmetric; infinite where q = 0 and p > 0"],
-  references: [{ implementation: "torchmetrics 1.9.0 KLDivergence" }],
-  traits: ["distribution"],
-  exports: ["klDivergence", "klDivergenceDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /**

@@ -1,24 +1,14 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import { addAbsoluteDifference } from "./exact-terms.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
-/** Catalog entry of the log-cosh error. */
-export const logCoshErrorMeta: CatalogEntry = {
+export const logCoshErrorMeta: MetricMeta = {
   id: "regression/log_cosh_error",
-  title: "Log-cosh error",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\frac{1}{n}\\sum_i \\log\\cosh(\\hat y_i - y_i)",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: ["Quadratic for small errors, linear for large ones (like Huber, but smooth everywhere)"],
-  references: [{ implementation: "torchmetrics 1.9.0 LogCoshError" }],
-  traits: ["robust", "smooth"],
-  exports: ["logCoshError", "logCoshErrorDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** log(cosh(x)) without overflow: |x| + log1p(exp(-2|x|)) - log 2. */

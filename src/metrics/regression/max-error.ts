@@ -1,23 +1,13 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { readOptions } from "../../core/options.js";
 import { checkState, field } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { assertSeen, assertVector, type PairArgs, type RegressionInput, readPair } from "./input.js";
 
-/** Catalog entry of the max error. */
-export const maxErrorMeta: CatalogEntry = {
+export const maxErrorMeta: MetricMeta = {
   id: "regression/max_error",
-  title: "Max error",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\max_i |y_i - \\hat y_i|",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
-  robustness: ["The worst case: one outlier decides it"],
-  references: [{ implementation: "scikit-learn 1.9.1 max_error" }],
-  traits: ["worst-case"],
-  exports: ["maxError", "maxErrorDef"],
+  conventions: ["scikit-learn-1.9.1"],
 };
 
 /** State of {@link maxErrorDef}: the largest absolute error and the count. */

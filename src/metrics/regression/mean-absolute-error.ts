@@ -1,27 +1,15 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import { addAbsoluteDifference } from "./exact-terms.js";
 import { fusedAbsoluteErrors } from "./fused.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
-/** Catalog entry of the mean absolute error. */
-export const meanAbsoluteErrorMeta: CatalogEntry = {
+export const meanAbsoluteErrorMeta: MetricMeta = {
   id: "regression/mean_absolute_error",
-  title: "Mean absolute error (MAE)",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\frac{1}{n}\\sum_i |y_i - \\hat y_i|",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
-  robustness: ["Less sensitive to outliers than MSE", "In target units"],
-  references: [
-    { implementation: "torchmetrics 1.9.0 MeanAbsoluteError; scikit-learn 1.9.1 mean_absolute_error" },
-  ],
-  traits: ["robust", "scale-dependent"],
-  exports: ["meanAbsoluteError", "meanAbsoluteErrorDef"],
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
 };
 
 /**

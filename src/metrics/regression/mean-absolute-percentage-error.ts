@@ -1,32 +1,14 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
 
-/** Catalog entry of the mean absolute percentage error. */
-export const meanAbsolutePercentageErrorMeta: CatalogEntry = {
+export const meanAbsolutePercentageErrorMeta: MetricMeta = {
   id: "regression/mean_absolute_percentage_error",
-  title: "Mean absolute percentage error (MAPE)",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\frac{1}{n}\\sum_i \\frac{|y_i - \\hat y_i|}{\\max(|y_i|, \\epsilon)}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
-  robustness: [
-    "Scale-free, but explodes for targets near zero",
-    "Asymmetric: over-predictions are penalised more than under-predictions",
-  ],
-  references: [
-    {
-      implementation:
-        "scikit-learn 1.9.1 mean_absolute_percentage_error (epsilon = float64 machine epsilon); torchmetrics 1.9.0 MeanAbsolutePercentageError (epsilon 1.17e-6)",
-    },
-  ],
-  traits: ["scale-free", "zero-sensitive"],
-  exports: ["meanAbsolutePercentageError", "meanAbsolutePercentageErrorDef"],
+  conventions: ["scikit-learn-1.9.1", "torchmetrics-1.9.0"],
 };
 
 /** Options of {@link meanAbsolutePercentageError}. */

@@ -1,43 +1,20 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type Spill, type SumState, sumMetricDef } from "./error-sum.js";
 import { addExactSquare, squareIsSafe } from "./exact-terms.js";
 import { fusedSquaredErrors } from "./fused.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
-/** Catalog entry of the mean squared error. */
-export const meanSquaredErrorMeta: CatalogEntry = {
+export const meanSquaredErrorMeta: MetricMeta = {
   id: "regression/mean_squared_error",
-  title: "Mean squared error (MSE)",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\frac{1}{n}\\sum_i (y_i - \\hat y_i)^2",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: ["Squares the errors, so outliers dominate", "In squared target units"],
-  references: [
-    { implementation: "torchmetrics 1.9.0 MeanSquaredError; scikit-learn 1.9.1 mean_squared_error" },
-  ],
-  traits: ["outlier-sensitive", "scale-dependent"],
-  exports: ["meanSquaredError", "meanSquaredErrorDef"],
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
 };
 
-/** Catalog entry of the root mean squared error. */
-export const rootMeanSquaredErrorMeta: CatalogEntry = {
+export const rootMeanSquaredErrorMeta: MetricMeta = {
   ...meanSquaredErrorMeta,
   id: "regression/root_mean_squared_error",
-  title: "Root mean squared error (RMSE)",
-  formula: "\\sqrt{\\frac{1}{n}\\sum_i (y_i - \\hat y_i)^2}",
-  robustness: ["Squares the errors, so outliers dominate", "In target units"],
-  references: [
-    {
-      implementation:
-        "torchmetrics 1.9.0 MeanSquaredError(squared=False); scikit-learn 1.9.1 root_mean_squared_error",
-    },
-  ],
-  exports: ["rootMeanSquaredError", "rootMeanSquaredErrorDef"],
 };
 
 /** (p - t)² as float64 computes it; terms that would overflow or underflow are added exactly. */

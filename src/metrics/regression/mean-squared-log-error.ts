@@ -1,38 +1,19 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import { assertAbove, type PairArgs, type PairBatch, type RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
-/** Catalog entry of the mean squared logarithmic error. */
-export const meanSquaredLogErrorMeta: CatalogEntry = {
+export const meanSquaredLogErrorMeta: MetricMeta = {
   id: "regression/mean_squared_log_error",
-  title: "Mean squared logarithmic error (MSLE)",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\frac{1}{n}\\sum_i (\\log(1 + y_i) - \\log(1 + \\hat y_i))^2",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Relative errors: penalises under-prediction more than over-prediction",
-    "For targets spanning orders of magnitude",
-  ],
-  references: [
-    { implementation: "scikit-learn 1.9.1 mean_squared_log_error; torchmetrics 1.9.0 MeanSquaredLogError" },
-  ],
-  traits: ["relative-error", "growth"],
-  exports: ["meanSquaredLogError", "meanSquaredLogErrorDef"],
+  conventions: ["scikit-learn-1.9.1", "torchmetrics-1.9.0"],
 };
 
-/** Catalog entry of the root mean squared logarithmic error. */
-export const rootMeanSquaredLogErrorMeta: CatalogEntry = {
+export const rootMeanSquaredLogErrorMeta: MetricMeta = {
   ...meanSquaredLogErrorMeta,
   id: "regression/root_mean_squared_log_error",
-  title: "Root mean squared logarithmic error (RMSLE)",
-  formula: "\\sqrt{\\frac{1}{n}\\sum_i (\\log(1 + y_i) - \\log(1 + \\hat y_i))^2}",
-  references: [{ implementation: "scikit-learn 1.9.1 root_mean_squared_log_error" }],
-  exports: ["rootMeanSquaredLogError", "rootMeanSquaredLogErrorDef"],
+  conventions: ["scikit-learn-1.9.1"],
 };
 
 function checker(fn: string): (batch: PairBatch) => void {

@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { optInteger, optionNames, readOptions } from "../../core/options.js";
 import {
@@ -11,16 +10,13 @@ import {
   sketchQuantile,
   updateSketch,
 } from "../../core/quantile-sketch.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { assertSeen, assertVector, type PairArgs, type RegressionInput, readPair } from "./input.js";
 import { medianAbsoluteErrorMeta } from "./median-absolute-error.js";
 
-/** Catalog entry of the sketched median absolute error (the exact one's, with the bound). */
-export const medianAbsoluteErrorSketchMeta: CatalogEntry = {
+export const medianAbsoluteErrorSketchMeta: MetricMeta = {
   ...medianAbsoluteErrorMeta,
   id: "regression/median_absolute_error_sketch",
-  title: "Median absolute error (quantile sketch, bounded memory)",
-  exports: ["medianAbsoluteErrorSketch", "medianAbsoluteErrorSketchDef"],
 };
 
 export interface MedianAbsoluteErrorSketchOptions {

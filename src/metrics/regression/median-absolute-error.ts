@@ -1,23 +1,13 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 import { type PairBufferState, pairBufferDef, quantileLinear } from "./pair-buffer.js";
 
-/** Catalog entry of the median absolute error. */
-export const medianAbsoluteErrorMeta: CatalogEntry = {
+export const medianAbsoluteErrorMeta: MetricMeta = {
   id: "regression/median_absolute_error",
-  title: "Median absolute error",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\mathrm{median}_i |y_i - \\hat y_i|",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
-  robustness: ["Robust to outliers (breakdown point 50%)"],
-  references: [{ implementation: "scikit-learn 1.9.1 median_absolute_error" }],
-  traits: ["robust"],
-  exports: ["medianAbsoluteError", "medianAbsoluteErrorDef"],
+  conventions: ["scikit-learn-1.9.1"],
 };
 
 /**

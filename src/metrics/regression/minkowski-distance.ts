@@ -1,22 +1,13 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 
-/** Catalog entry of the Minkowski distance. */
-export const minkowskiDistanceMeta: CatalogEntry = {
+export const minkowskiDistanceMeta: MetricMeta = {
   id: "regression/minkowski_distance",
-  title: "Minkowski distance",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\left(\\sum_i |y_i - \\hat y_i|^p\\right)^{1/p}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: ["A sum, not a mean: grows with n", "p = 1 is the L1 distance, p = 2 Euclidean"],
-  references: [{ implementation: "torchmetrics 1.9.0 MinkowskiDistance" }],
-  exports: ["minkowskiDistance", "minkowskiDistanceDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** Options of {@link minkowskiDistance}. */

@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import {
   addExactSums,
   EXACT_BASE,
@@ -8,7 +7,7 @@ import {
   exactSumsShape,
 } from "../../core/exact-sum.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { addDifference, addExactSquare, squareIsSafe } from "./exact-terms.js";
 import { fusedTargetAndErrors, fusedTargetAndSquaredErrors } from "./fused.js";
 import {
@@ -75,7 +74,7 @@ export function scaled(n: bigint, s: bigint): bigint {
 /** How one moment-based regression metric computes its result from the merged moments. */
 export interface MomentSpec<Result> {
   readonly id: string;
-  readonly meta: CatalogEntry;
+  readonly meta: MetricMeta;
   readonly fn: string;
   readonly options: Readonly<Record<string, unknown>>;
   /** The sums this metric needs. */

@@ -1,29 +1,15 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { bigSqrtRatioToNumber, EXACT_BASE } from "../../core/exact-sum.js";
 import { optionNames, optOneOf, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { centred, type MomentState, momentMetricDef, perOutput, scaled } from "./moments.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
 
-/** Catalog entry of the normalized RMSE. */
-export const normalizedRootMeanSquaredErrorMeta: CatalogEntry = {
+export const normalizedRootMeanSquaredErrorMeta: MetricMeta = {
   id: "regression/normalized_root_mean_squared_error",
-  title: "Normalized root mean squared error (NRMSE)",
-  kind: "metric",
-  tasks: ["regression"],
-  formula:
-    "\\frac{\\mathrm{RMSE}}{\\bar y \\mid y_{max} - y_{min} \\mid \\sigma_y \\mid \\lVert y \\rVert_2}",
   range: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Comparable across targets of different scale",
-    "`mean` normalisation breaks for targets centred at 0",
-  ],
-  references: [{ implementation: "torchmetrics 1.9.0 NormalizedRootMeanSquaredError" }],
-  traits: ["scale-free"],
-  exports: ["normalizedRootMeanSquaredError", "normalizedRootMeanSquaredErrorDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** The normaliser of the RMSE: the target's mean, range, population std or L2 norm. */

@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import {
   append,
   compact,
@@ -8,7 +7,7 @@ import {
   growableFloat64,
 } from "../../core/buffer.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { assertColumns, assertSeen, assertVector, type PairArgs, type PairBatch, readPair } from "./input.js";
 import { reduceOutputs } from "./multioutput.js";
 
@@ -26,7 +25,7 @@ export interface PairBufferState {
 /** How one exact (buffered) regression metric computes its result from every pair seen. */
 export interface PairBufferSpec {
   readonly id: string;
-  readonly meta: CatalogEntry;
+  readonly meta: MetricMeta;
   readonly fn: string;
   readonly options: Readonly<Record<string, unknown>>;
   readonly check?: (batch: PairBatch) => void;

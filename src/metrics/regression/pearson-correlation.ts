@@ -1,25 +1,14 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { bigSqrtRatioToNumber } from "../../core/exact-sum.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { centred, type MomentState, momentMetricDef, perOutput } from "./moments.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 
-/** Catalog entry of the Pearson correlation coefficient. */
-export const pearsonCorrelationMeta: CatalogEntry = {
+export const pearsonCorrelationMeta: MetricMeta = {
   id: "regression/pearson_correlation",
-  title: "Pearson correlation coefficient",
-  kind: "metric",
-  tasks: ["regression"],
-  formula:
-    "\\frac{\\sum_i (x_i - \\bar x)(y_i - \\bar y)}{\\sqrt{\\sum_i (x_i - \\bar x)^2 \\sum_i (y_i - \\bar y)^2}}",
   range: [-1, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: ["Linear association only; blind to bias and scale errors", "Outlier-sensitive"],
-  references: [{ implementation: "torchmetrics 1.9.0 PearsonCorrCoef; scipy 1.18.1 pearsonr" }],
-  traits: ["correlation", "scale-free"],
-  exports: ["pearsonCorrelation", "pearsonCorrelationDef"],
+  conventions: ["torchmetrics-1.9.0", "scipy-1.18.1"],
 };
 
 /**

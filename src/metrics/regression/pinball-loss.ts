@@ -1,24 +1,14 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
 
-/** Catalog entry of the mean pinball (quantile) loss. */
-export const meanPinballLossMeta: CatalogEntry = {
+export const meanPinballLossMeta: MetricMeta = {
   id: "regression/mean_pinball_loss",
-  title: "Mean pinball (quantile) loss",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\frac{1}{n}\\sum_i \\alpha \\max(y_i - \\hat y_i, 0) + (1 - \\alpha) \\max(\\hat y_i - y_i, 0)",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
-  robustness: ["Evaluates a predicted alpha-quantile; alpha = 0.5 is half the MAE"],
-  references: [{ implementation: "scikit-learn 1.9.1 mean_pinball_loss" }],
-  traits: ["quantile", "robust"],
-  exports: ["meanPinballLoss", "meanPinballLossDef"],
+  conventions: ["scikit-learn-1.9.1"],
 };
 
 /** Options of {@link meanPinballLoss}. */

@@ -1,27 +1,14 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { bigRatioToNumber } from "../../core/exact-sum.js";
 import { optBoolean, optInteger, optionNames, optOneOf, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { centred, type MomentState, momentMetricDef, scaled } from "./moments.js";
 
-/** Catalog entry of the coefficient of determination. */
-export const r2ScoreMeta: CatalogEntry = {
+export const r2ScoreMeta: MetricMeta = {
   id: "regression/r2_score",
-  title: "Coefficient of determination (R²)",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "1 - \\frac{\\sum_i (y_i - \\hat y_i)^2}{\\sum_i (y_i - \\bar y)^2}",
   range: [Number.NEGATIVE_INFINITY, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: [
-    "Scale-free; negative when worse than predicting the mean",
-    "Squared errors: outlier-sensitive",
-  ],
-  references: [{ implementation: "torchmetrics 1.9.0 R2Score; scikit-learn 1.9.1 r2_score" }],
-  traits: ["scale-free", "explained-variance"],
-  exports: ["r2Score", "r2ScoreDef"],
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
 };
 
 /** How per-output scores combine: scikit-learn's and torchmetrics' `multioutput`. */

@@ -1,25 +1,15 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { bigRatioToNumber, bigSqrtRatioToNumber } from "../../core/exact-sum.js";
 import { optBoolean, optionNames, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { centred, type MomentState, momentMetricDef, perOutput, scaled } from "./moments.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutput } from "./multioutput.js";
 
-/** Catalog entry of the relative squared error. */
-export const relativeSquaredErrorMeta: CatalogEntry = {
+export const relativeSquaredErrorMeta: MetricMeta = {
   id: "regression/relative_squared_error",
-  title: "Relative squared error (RSE)",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\frac{\\sum_i (y_i - \\hat y_i)^2}{\\sum_i (y_i - \\bar y)^2}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: ["Equals 1 - R²; 1 means no better than predicting the mean"],
-  references: [{ implementation: "torchmetrics 1.9.0 RelativeSquaredError" }],
-  traits: ["scale-free"],
-  exports: ["relativeSquaredError", "relativeSquaredErrorDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** Options of {@link relativeSquaredError}. */

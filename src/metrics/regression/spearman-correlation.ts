@@ -1,24 +1,14 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 import { type MultioutputOptions, type MultioutputResult, readMultioutputOptions } from "./multioutput.js";
 import { type PairBufferState, pairBufferDef } from "./pair-buffer.js";
 import { averageRanks, pearsonOf } from "./ranks.js";
 
-/** Catalog entry of Spearman's rank correlation. */
-export const spearmanCorrelationMeta: CatalogEntry = {
+export const spearmanCorrelationMeta: MetricMeta = {
   id: "regression/spearman_correlation",
-  title: "Spearman rank correlation",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\mathrm{Pearson}(\\mathrm{rank}(x), \\mathrm{rank}(y))",
   range: [-1, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Monotone association; invariant to monotone transforms; robust to outliers"],
-  references: [{ implementation: "scipy 1.18.1 spearmanr; torchmetrics 1.9.0 SpearmanCorrCoef" }],
-  traits: ["correlation", "rank"],
-  exports: ["spearmanCorrelation", "spearmanCorrelationDef"],
+  conventions: ["scipy-1.18.1", "torchmetrics-1.9.0"],
 };
 
 /**

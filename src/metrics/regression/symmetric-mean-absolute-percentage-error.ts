@@ -1,25 +1,13 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 
-/** Catalog entry of the symmetric MAPE. */
-export const symmetricMeanAbsolutePercentageErrorMeta: CatalogEntry = {
+export const symmetricMeanAbsolutePercentageErrorMeta: MetricMeta = {
   id: "regression/symmetric_mean_absolute_percentage_error",
-  title: "Symmetric mean absolute percentage error (SMAPE)",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\frac{2}{n}\\sum_i \\frac{|y_i - \\hat y_i|}{\\max(|y_i| + |\\hat y_i|, \\epsilon)}",
   range: [0, 2],
   direction: "lower",
-  differentiable: false,
-  robustness: ["Bounded in [0, 2]", "Still unstable when both target and prediction are near zero"],
-  references: [
-    { implementation: "torchmetrics 1.9.0 SymmetricMeanAbsolutePercentageError (epsilon 1.17e-6)" },
-  ],
-  traits: ["scale-free"],
-  exports: ["symmetricMeanAbsolutePercentageError", "symmetricMeanAbsolutePercentageErrorDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** Options of {@link symmetricMeanAbsolutePercentageError}. */

@@ -1,29 +1,14 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import { assertAbove, type PairArgs, type PairBatch, type RegressionInput } from "./input.js";
 
-/** Catalog entry of the mean Tweedie deviance. */
-export const tweedieDevianceMeta: CatalogEntry = {
+export const tweedieDevianceMeta: MetricMeta = {
   id: "regression/tweedie_deviance",
-  title: "Mean Tweedie deviance",
-  kind: "metric",
-  tasks: ["regression"],
-  formula:
-    "\\frac{1}{n}\\sum_i 2\\left(\\frac{\\max(y_i,0)^{2-p}}{(1-p)(2-p)} - \\frac{y_i \\hat y_i^{1-p}}{1-p} + \\frac{\\hat y_i^{2-p}}{2-p}\\right)",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: true,
-  robustness: [
-    "power 0: MSE; 1: Poisson deviance (counts); 2: Gamma deviance (scale-free); 3: inverse Gaussian",
-  ],
-  references: [
-    { implementation: "torchmetrics 1.9.0 TweedieDevianceScore; scikit-learn 1.9.1 mean_tweedie_deviance" },
-  ],
-  traits: ["count-data", "skewed"],
-  exports: ["tweedieDeviance", "tweedieDevianceDef", "meanPoissonDeviance", "meanGammaDeviance"],
+  conventions: ["torchmetrics-1.9.0", "scikit-learn-1.9.1"],
 };
 
 /** Options of {@link tweedieDeviance}. */

@@ -1,27 +1,15 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { bigRatioToNumber, bigToNumber, EXACT_BASE, exactBigInt } from "../../core/exact-sum.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type SumState, sumMetricDef } from "./error-sum.js";
 import { addAbsoluteDifference } from "./exact-terms.js";
 import type { PairArgs, RegressionInput } from "./input.js";
 
-/** Catalog entry of the weighted MAPE. */
-export const weightedMeanAbsolutePercentageErrorMeta: CatalogEntry = {
+export const weightedMeanAbsolutePercentageErrorMeta: MetricMeta = {
   id: "regression/weighted_mean_absolute_percentage_error",
-  title: "Weighted mean absolute percentage error (WMAPE)",
-  kind: "metric",
-  tasks: ["regression"],
-  formula: "\\frac{\\sum_i |y_i - \\hat y_i|}{\\max(\\sum_i |y_i|, \\epsilon)}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
-  robustness: ["Robust to individual near-zero targets, unlike MAPE"],
-  references: [
-    { implementation: "torchmetrics 1.9.0 WeightedMeanAbsolutePercentageError (epsilon 1.17e-6)" },
-  ],
-  traits: ["scale-free"],
-  exports: ["weightedMeanAbsolutePercentageError", "weightedMeanAbsolutePercentageErrorDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** Options of {@link weightedMeanAbsolutePercentageError}. */

@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optOneOf } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   type DirectKernel,
@@ -36,28 +35,11 @@ export const RETRIEVAL_MAP_OPTIONS = optionNames<RetrievalMapOptions>()(
   "nonPositiveScores",
 );
 
-/** Catalog entry of mean average precision. */
-export const retrievalMapMeta: CatalogEntry = {
+export const retrievalMapMeta: MetricMeta = {
   id: "retrieval/map",
-  title: "Mean average precision (MAP@k)",
-  kind: "metric",
-  tasks: ["retrieval", "rag"],
-  formula:
-    "\\mathrm{MAP} = \\frac{1}{|Q|}\\sum_{q} \\frac{1}{|R_q^{k}|}\\sum_{i \\le k,\\, d_i \\in R_q} \\mathrm{P@}i",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "Rewards relevant documents ranked early; sensitive to the number of relevant documents per query.",
-    "torchmetrics divides by the relevant documents retrieved within k, trec_eval by all judged relevant documents.",
-  ],
-  references: [
-    { paper: "Manning, Raghavan & Schütze, Introduction to Information Retrieval (2008), 8.4" },
-    { implementation: "torchmetrics 1.9.0 RetrievalMAP (top_k, empty_target_action)" },
-    { paper: "McSherry & Najork, ECIR 2008 (tie-averaged AP)" },
-  ],
-  traits: ["ranking", "binary-relevance"],
-  exports: ["retrievalMap", "retrievalMapDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /**
@@ -68,7 +50,7 @@ export const retrievalMapMeta: CatalogEntry = {
  * `nonPositiveScores` in `def.options`) and returns them.
  */
 export function binaryRetrievalDefinition<O extends RetrievalMapOptions>(
-  meta: CatalogEntry,
+  meta: MetricMeta,
   fn: string,
   options: O | undefined,
   names: readonly string[],

@@ -1,64 +1,24 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { type MatrixInput, toFloat64, toMatrix } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../core/exact-sum.js";
 import { optBoolean, optInteger, optionNames, optNumber, readOptions } from "../../core/options.js";
 import { checkState, field } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import { newScratch, rankQuery, type Scratch } from "./grouped.js";
-import { retrievalNdcgMeta } from "./ndcg.js";
 
-/**
- * scikit-learn's `dcg_score` and `ndcg_score`: `preds` (scores) and `target` (true relevance) are
- * n x L matrices, one row per query with L >= 2 documents; each row's DCG@k is the tie-averaged
- * sum of gains times discounts 1 / (log(i + 2) / log(logBase)) (zero past k), nDCG divides it by
- * the DCG of the ideal order (0 for an all-zero row); the result is the mean over rows, weighted
- * by `sampleWeight` when given (numpy `average`). Matches scikit-learn 1.2.1 `dcg_score(y_true,
- * y_score, k=k, log_base=logBase, sample_weight=w, ignore_ties=...)` and `ndcg_score(y_true,
- * y_score, k=k, sample_weight=w, ignore_ties=...)`. Note the argument order here: preds first,
- * as every plumbline metric. The state holds two exact sums (`core/exact-sum.ts`: merges are
- * bit-identical in any order) and a row count (rows are complete queries), so it stays O(1).
- * Update O(n L log L).
- *
- * Differences: `ignoreTies` ranks equal scores in input order where sklearn takes numpy's
- * unstable argsort order (not reproducible); `ndcgScore` refuses negative relevance, which
- * scikit-learn 1.2.1 warns about and 1.4 refuses.
- */
-
-/** Catalog entry of sklearn's `ndcg_score` (n x L matrices). */
-export const ndcgScoreMeta: CatalogEntry = {
+export const ndcgScoreMeta: MetricMeta = {
   id: "retrieval/ndcg_score",
-  title: "nDCG@k over score matrices (scikit-learn ndcg_score)",
-  kind: "metric",
-  tasks: ["retrieval"],
-  formula: retrievalNdcgMeta.formula,
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Rows whose true relevance is all zero score 0 and still count in the mean."],
-  references: [{ implementation: "scikit-learn 1.2.1 ndcg_score (k, sample_weight, ignore_ties)" }],
-  traits: ["ranking", "graded-relevance"],
-  exports: ["ndcgScore", "ndcgScoreDef"],
+  conventions: ["scikit-learn-1.2.1"],
 };
 
-/** Catalog entry of sklearn's `dcg_score` (n x L matrices). */
-export const dcgScoreMeta: CatalogEntry = {
+export const dcgScoreMeta: MetricMeta = {
   id: "retrieval/dcg_score",
-  title: "DCG@k over score matrices (scikit-learn dcg_score)",
-  kind: "metric",
-  tasks: ["retrieval"],
-  formula: "\\mathrm{DCG@}k = \\sum_{i=1}^{k} \\frac{rel_i}{\\log_b(i+1)}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Unnormalised: grows with the number and grade of relevant documents; compare with nDCG."],
-  references: [
-    { paper: "Järvelin & Kekäläinen, Cumulated gain-based evaluation of IR techniques, TOIS 2002" },
-    { implementation: "scikit-learn 1.2.1 dcg_score (k, log_base, sample_weight, ignore_ties)" },
-  ],
-  traits: ["ranking", "graded-relevance"],
-  exports: ["dcgScore", "dcgScoreDef"],
+  conventions: ["scikit-learn-1.2.1"],
 };
 
 /** Options of {@link ndcgScore}. */
@@ -136,7 +96,7 @@ function idealDcg(
 }
 
 function sklearnDcgDef(
-  meta: CatalogEntry,
+  meta: MetricMeta,
   fn: string,
   k: number | null,
   logBase: number,

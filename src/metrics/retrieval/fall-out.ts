@@ -1,5 +1,4 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   expectedGainAtK,
@@ -13,24 +12,11 @@ import {
   retrievalDef,
 } from "./grouped.js";
 
-/** Catalog entry of fall-out@k. */
-export const retrievalFallOutMeta: CatalogEntry = {
+export const retrievalFallOutMeta: MetricMeta = {
   id: "retrieval/fall_out_at_k",
-  title: "Fall-out@k",
-  kind: "metric",
-  tasks: ["retrieval"],
-  formula: "\\mathrm{FO@}k = \\frac{|\\{\\text{non-relevant in top } k\\}|}{|\\{\\text{non-relevant}\\}|}",
   range: [0, 1],
   direction: "lower",
-  differentiable: false,
-  robustness: [
-    "The false-positive rate of the top k; near 0 for any k when most documents are non-relevant.",
-  ],
-  references: [
-    { implementation: "torchmetrics 1.9.0 RetrievalFallOut (top_k, empty_target_action='pos' by default)" },
-  ],
-  traits: ["ranking", "binary-relevance"],
-  exports: ["retrievalFallOut", "retrievalFallOutDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /**

@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import {
   concatGrowable,
   filled,
@@ -13,7 +12,7 @@ import { assertAllocation } from "../../core/limits.js";
 import { type OptionRecord, optInteger, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { argsort } from "../../core/sort.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 
 /**
  * Shared machinery of the grouped retrieval metrics: the state (every document's query id,
@@ -731,7 +730,7 @@ export function aggregate(values: Float64Array, aggregation: Aggregation): numbe
 
 /** Builds a grouped retrieval MetricDef from a kernel. */
 export function retrievalDef(
-  meta: CatalogEntry,
+  meta: MetricMeta,
   fn: string,
   resolved: ResolvedRetrievalOptions,
   kernel: QueryKernel,

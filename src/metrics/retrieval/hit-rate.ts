@@ -1,5 +1,4 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   hypergeometric,
@@ -12,20 +11,11 @@ import {
   retrievalDef,
 } from "./grouped.js";
 
-/** Catalog entry of hit rate@k. */
-export const retrievalHitRateMeta: CatalogEntry = {
+export const retrievalHitRateMeta: MetricMeta = {
   id: "retrieval/hit_rate_at_k",
-  title: "Hit rate@k",
-  kind: "metric",
-  tasks: ["retrieval", "rag"],
-  formula: "\\mathrm{HR@}k = \\frac{1}{|Q|}\\sum_q [\\exists\\, d \\in \\text{top } k: d \\text{ relevant}]",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Binary per query: one relevant document in the top k is as good as k of them."],
-  references: [{ implementation: "torchmetrics 1.9.0 RetrievalHitRate (top_k, empty_target_action)" }],
-  traits: ["ranking", "binary-relevance"],
-  exports: ["retrievalHitRate", "retrievalHitRateDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /** 1 if a relevant document is within the first k; with tie groups, the probability of it. */

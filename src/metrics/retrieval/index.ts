@@ -1,7 +1,6 @@
 /** plumbline/retrieval: the public API of the retrieval metrics. */
 
 export * from "./average-precision.js";
-export { entries as catalog } from "./catalog.js";
 export * from "./dcg-score.js";
 export * from "./fall-out.js";
 export type {

@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optOneOf } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   type RankedQuery,
@@ -25,27 +24,11 @@ export interface RetrievalNdcgOptions extends RetrievalOptions {
 
 const NAMES = optionNames<RetrievalNdcgOptions>()(...RETRIEVAL_OPTIONS, "gain");
 
-/** Catalog entry of nDCG over grouped queries (torchmetrics form). */
-export const retrievalNdcgMeta: CatalogEntry = {
+export const retrievalNdcgMeta: MetricMeta = {
   id: "retrieval/ndcg",
-  title: "Normalized discounted cumulative gain (nDCG@k)",
-  kind: "metric",
-  tasks: ["retrieval", "rag"],
-  formula:
-    "\\mathrm{nDCG@}k = \\frac{\\sum_{i=1}^{k} g(rel_i)/\\log_2(i+1)}{\\sum_{i=1}^{k} g(rel^{*}_i)/\\log_2(i+1)}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "Handles graded relevance; the ideal DCG here is over the judged documents the system scored.",
-    "Ties among scores are averaged (as torchmetrics and sklearn); trec_eval breaks them by document id.",
-  ],
-  references: [
-    { paper: "Järvelin & Kekäläinen, Cumulated gain-based evaluation of IR techniques, TOIS 2002" },
-    { implementation: "torchmetrics 1.9.0 RetrievalNormalizedDCG (top_k, empty_target_action)" },
-  ],
-  traits: ["ranking", "graded-relevance"],
-  exports: ["retrievalNdcg", "retrievalNdcgDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 const discounts: number[] = [];

@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optBoolean, optionNames } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   binaryGain,
@@ -18,24 +17,11 @@ export interface RetrievalPrecisionOptions extends RetrievalMapOptions {
 
 const NAMES = optionNames<RetrievalPrecisionOptions>()(...RETRIEVAL_MAP_OPTIONS, "adaptiveK");
 
-/** Catalog entry of precision@k. */
-export const retrievalPrecisionMeta: CatalogEntry = {
+export const retrievalPrecisionMeta: MetricMeta = {
   id: "retrieval/precision_at_k",
-  title: "Precision@k",
-  kind: "metric",
-  tasks: ["retrieval", "rag"],
-  formula: "\\mathrm{P@}k = \\frac{|\\{\\text{relevant in top } k\\}|}{k}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "Ignores the order inside the top k; bounded by (relevant documents) / k for queries with few relevant.",
-  ],
-  references: [
-    { implementation: "torchmetrics 1.9.0 RetrievalPrecision (top_k, adaptive_k, empty_target_action)" },
-  ],
-  traits: ["ranking", "binary-relevance"],
-  exports: ["retrievalPrecision", "retrievalPrecisionDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /**

@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   expectedGainAtK,
@@ -22,20 +21,11 @@ const NAMES = optionNames<RetrievalRPrecisionOptions>()(
   "aggregation",
 );
 
-/** Catalog entry of R-precision. */
-export const retrievalRPrecisionMeta: CatalogEntry = {
+export const retrievalRPrecisionMeta: MetricMeta = {
   id: "retrieval/r_precision",
-  title: "R-precision",
-  kind: "metric",
-  tasks: ["retrieval"],
-  formula: "\\mathrm{RP} = \\frac{|\\{\\text{relevant in top } R\\}|}{R},\\; R = |\\{\\text{relevant}\\}|",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Adapts the cut-off to each query; equals recall and precision at R."],
-  references: [{ implementation: "torchmetrics 1.9.0 RetrievalRPrecision (empty_target_action)" }],
-  traits: ["ranking", "binary-relevance"],
-  exports: ["retrievalRPrecision", "retrievalRPrecisionDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /**

@@ -1,5 +1,4 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   binaryGain,
@@ -12,22 +11,11 @@ import { expectedGainAtK, type RetrievalArgs, type RetrievalState, relevantCount
 /** Options of {@link retrievalRecall}. */
 export type RetrievalRecallOptions = RetrievalMapOptions;
 
-/** Catalog entry of recall@k. */
-export const retrievalRecallMeta: CatalogEntry = {
+export const retrievalRecallMeta: MetricMeta = {
   id: "retrieval/recall_at_k",
-  title: "Recall@k",
-  kind: "metric",
-  tasks: ["retrieval", "rag"],
-  formula: "\\mathrm{R@}k = \\frac{|\\{\\text{relevant in top } k\\}|}{|\\{\\text{relevant}\\}|}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "Only counts relevant documents the system scored; unretrieved relevant documents are invisible to it.",
-  ],
-  references: [{ implementation: "torchmetrics 1.9.0 RetrievalRecall (top_k, empty_target_action)" }],
-  traits: ["ranking", "binary-relevance"],
-  exports: ["retrievalRecall", "retrievalRecallDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /**

@@ -1,5 +1,4 @@
-import type { CatalogEntry } from "../../catalog/types.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   binaryGain,
@@ -12,23 +11,11 @@ import type { RankedQuery, RetrievalArgs, RetrievalState } from "./grouped.js";
 /** Options of {@link retrievalMrr} (same as MAP's, including `nonPositiveScores`). */
 export type RetrievalMrrOptions = RetrievalMapOptions;
 
-/** Catalog entry of mean reciprocal rank. */
-export const retrievalMrrMeta: CatalogEntry = {
+export const retrievalMrrMeta: MetricMeta = {
   id: "retrieval/mrr",
-  title: "Mean reciprocal rank (MRR@k)",
-  kind: "metric",
-  tasks: ["retrieval", "rag"],
-  formula: "\\mathrm{MRR} = \\frac{1}{|Q|}\\sum_{q} \\frac{1}{\\mathrm{rank}_q}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Only the first relevant document counts; ignores every later one."],
-  references: [
-    { paper: "Voorhees, TREC-8 Question Answering Track Report (1999)" },
-    { implementation: "torchmetrics 1.9.0 RetrievalMRR (top_k, empty_target_action)" },
-  ],
-  traits: ["ranking", "binary-relevance"],
-  exports: ["retrievalMrr", "retrievalMrrDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /**

@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optNumber } from "../../core/options.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   hypergeometric,
@@ -13,25 +12,11 @@ import {
   retrievalDef,
 } from "./grouped.js";
 
-/** Catalog entry of per-query AUROC. */
-export const retrievalAurocMeta: CatalogEntry = {
+export const retrievalAurocMeta: MetricMeta = {
   id: "retrieval/auroc",
-  title: "Per-query AUROC",
-  kind: "metric",
-  tasks: ["retrieval"],
-  formula: "\\mathrm{AUROC}_q = P(s_{+} > s_{-}) + \\tfrac12 P(s_{+} = s_{-})",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Ignores position: a swap at rank 1 costs as much as one at rank 100."],
-  references: [
-    { paper: "Hanley & McNeil 1982" },
-    {
-      implementation: "torchmetrics 1.9.0 RetrievalAUROC (top_k, max_fpr, empty_target_action)",
-    },
-  ],
-  traits: ["ranking", "binary-relevance"],
-  exports: ["retrievalAuroc", "retrievalAurocDef"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 /**

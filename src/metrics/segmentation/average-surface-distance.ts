@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { LabelMapInput } from "./label-maps.js";
 import { distanceDomain, type PerImageState, perImageDef, readEmptyValue } from "./per-image-def.js";
 import { any, directedDistancesNd, pointsOf, readMaskPair, readSpacing, readSpatialDims } from "./surface.js";
@@ -19,27 +18,11 @@ export interface AverageSurfaceDistanceOptions {
   readonly reduction?: "mean" | "none";
 }
 
-/** Catalog entry of the average surface distance. */
-export const averageSurfaceDistanceMeta: CatalogEntry = {
+export const averageSurfaceDistanceMeta: MetricMeta = {
   id: "segmentation/average_surface_distance",
-  title: "Average (symmetric) surface distance",
-  kind: "metric",
-  tasks: ["segmentation"],
-  formula:
-    "\\mathrm{ASD}=\\frac{\\sum_{a\\in\\partial A}d(a,\\partial B)+\\sum_{b\\in\\partial B}d(b,\\partial A)}{|\\partial A|+|\\partial B|}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
-  robustness: ["an average, so less sensitive to single outliers than the Hausdorff distance"],
-  references: [
-    {
-      paper: "Heimann et al. 2009",
-      implementation:
-        "MONAI compute_average_surface_distance conventions (symmetric: mean of both directions' distances concatenated)",
-    },
-  ],
-  traits: ["boundary", "pixel-labels"],
-  exports: ["averageSurfaceDistanceDef", "averageSurfaceDistance"],
+  conventions: ["MONAI"],
 };
 
 const FN = "averageSurfaceDistance";

@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optNumber, optOneOf, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { LabelMapInput } from "./label-maps.js";
 import { type PerImageState, perImageDef } from "./per-image-def.js";
 import { any, pointsOf, readMaskPair, squaredDistanceTransform } from "./surface.js";
@@ -13,27 +12,11 @@ export interface BoundaryF1Options {
   readonly reduction?: "mean" | "none";
 }
 
-/** Catalog entry of the boundary F1 score. */
-export const boundaryF1Meta: CatalogEntry = {
+export const boundaryF1Meta: MetricMeta = {
   id: "segmentation/boundary_f1",
-  title: "Boundary F1 score (BF score)",
-  kind: "metric",
-  tasks: ["segmentation"],
-  formula:
-    "BF=\\frac{2PR}{P+R},\\ P=\\frac{|\\{p\\in\\partial\\hat Y: d(p,\\partial Y)\\le\\theta\\}|}{|\\partial\\hat Y|},\\ R=\\frac{|\\{g\\in\\partial Y: d(g,\\partial\\hat Y)\\le\\theta\\}|}{|\\partial Y|}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["scores contour accuracy, which region overlap (IoU) hardly sees on large objects"],
-  references: [
-    {
-      paper: "Csurka, Larlus & Perronnin 2013",
-      implementation:
-        "MATLAB bfscore conventions (tolerance 0.75% of the diagonal; both boundaries empty → 1)",
-    },
-  ],
-  traits: ["boundary", "pixel-labels"],
-  exports: ["boundaryF1Def", "boundaryF1"],
+  conventions: ["MATLAB"],
 };
 
 const FN = "boundaryF1";

@@ -13,19 +13,312 @@ import { panopticQualityMeta } from "./panoptic-quality.js";
 import { panopticQualityCocoMeta } from "./panoptic-quality-coco.js";
 import { pixelAccuracyMeta } from "./pixel-accuracy.js";
 
-/** Catalog entries of the segmentation metrics (each metric file exports its own meta; listed here). */
+/** Catalog entry of pixel accuracy. */
+const pixelAccuracyEntry: CatalogEntry = {
+  id: pixelAccuracyMeta.id,
+  title: "Pixel accuracy",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula: "\\mathrm{PA}=\\frac{\\sum_i [\\hat y_i = y_i]}{N}",
+  range: pixelAccuracyMeta.range,
+  direction: pixelAccuracyMeta.direction,
+  differentiable: false,
+  robustness: ["dominated by large classes such as background; prefer mIoU or Dice on imbalanced data"],
+  references: [
+    {
+      paper: "Long, Shelhamer & Darrell 2015 (FCN)",
+      implementation: "formula mean(preds == target) over all pixels of all images",
+    },
+  ],
+  traits: ["pixel-labels"],
+  exports: ["pixelAccuracyDef", "pixelAccuracy"],
+};
+
+/** Catalog entry of mean IoU. */
+const meanIouEntry: CatalogEntry = {
+  id: meanIouMeta.id,
+  title: "Mean intersection over union (mIoU, Jaccard index)",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula: "\\mathrm{mIoU}=\\frac{1}{|C|}\\sum_{c}\\frac{TP_c}{TP_c+FP_c+FN_c}",
+  range: meanIouMeta.range,
+  direction: meanIouMeta.direction,
+  differentiable: false,
+  robustness: [
+    "dataset-wide (confusion matrix) and per-image averages differ: small objects weigh more per image",
+    "classes absent from both prediction and target are left out of the mean (-1 per class)",
+  ],
+  references: [
+    {
+      paper: "Everingham et al. 2010; Long et al. 2015",
+      implementation:
+        "torchmetrics 1.9.0 MeanIoU (reduction per-image); confusion-matrix mIoU as mmsegmentation (reduction dataset)",
+    },
+  ],
+  traits: ["imbalanced", "pixel-labels"],
+  exports: ["meanIouDef", "meanIou"],
+};
+
+/** Catalog entry of frequency-weighted IoU. */
+const frequencyWeightedIouEntry: CatalogEntry = {
+  id: frequencyWeightedIouMeta.id,
+  title: "Frequency-weighted IoU",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula:
+    "\\mathrm{FWIoU}=\\sum_c \\frac{n_c}{\\sum_k n_k}\\,\\mathrm{IoU}_c,\\ n_c=\\#\\{\\text{target pixels of }c\\}",
+  range: frequencyWeightedIouMeta.range,
+  direction: frequencyWeightedIouMeta.direction,
+  differentiable: false,
+  robustness: ["dominated by frequent classes (background): hides failures on rare classes"],
+  references: [
+    {
+      paper: "Long, Shelhamer & Darrell 2015 (FCN)",
+      implementation: "confusion-matrix formula of the FCN paper (score.py fwavacc)",
+    },
+  ],
+  traits: ["pixel-labels"],
+  exports: ["frequencyWeightedIouDef", "frequencyWeightedIou"],
+};
+
+/** Catalog entry of the Dice score. */
+const diceScoreEntry: CatalogEntry = {
+  id: diceScoreMeta.id,
+  title: "Dice score (F1 of pixels, Sørensen–Dice coefficient)",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula: "\\mathrm{Dice}=\\frac{2|P\\cap T|}{|P|+|T|}",
+  range: diceScoreMeta.range,
+  direction: diceScoreMeta.direction,
+  differentiable: false,
+  robustness: [
+    "per image and class, then averaged: an empty prediction on an empty target is NaN and skipped (no smoothing)",
+    "micro averaging over classes weighs large classes more",
+  ],
+  references: [{ paper: "Dice 1945; Sørensen 1948", implementation: "torchmetrics 1.9.0 DiceScore" }],
+  traits: ["imbalanced", "pixel-labels"],
+  exports: ["diceScoreDef", "diceScore"],
+};
+
+/** Catalog entry of the generalized Dice score. */
+const generalizedDiceScoreEntry: CatalogEntry = {
+  id: generalizedDiceScoreMeta.id,
+  title: "Generalized Dice score",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula: "\\mathrm{GDS}=\\frac{2\\sum_c w_c|P_c\\cap T_c|}{\\sum_c w_c(|P_c|+|T_c|)},\\ w_c=1/|T_c|^2",
+  range: generalizedDiceScoreMeta.range,
+  direction: generalizedDiceScoreMeta.direction,
+  differentiable: false,
+  robustness: ["class weights 1/|T_c|² counter class imbalance"],
+  references: [{ paper: "Sudre et al. 2017", implementation: "torchmetrics 1.9.0 GeneralizedDiceScore" }],
+  traits: ["imbalanced", "pixel-labels"],
+  exports: ["generalizedDiceScoreDef", "generalizedDiceScore"],
+};
+
+/** Catalog entry of panoptic quality. */
+const panopticQualityEntry: CatalogEntry = {
+  id: panopticQualityMeta.id,
+  title: "Panoptic quality (PQ = SQ × RQ)",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula:
+    "\\mathrm{PQ}=\\frac{\\sum_{(p,g)\\in TP}\\mathrm{IoU}(p,g)}{|TP|}\\cdot\\frac{|TP|}{|TP|+\\frac12|FP|+\\frac12|FN|}",
+  range: panopticQualityMeta.range,
+  direction: panopticQualityMeta.direction,
+  differentiable: false,
+  robustness: [
+    "matches need IoU > 0.5, so matching is unique",
+    "segments mostly VOID are not counted as errors",
+  ],
+  references: [
+    {
+      paper: "Kirillov et al. 2019, Panoptic Segmentation",
+      implementation: "torchmetrics 1.9.0 PanopticQuality; panopticapi pq_compute for panopticQualityCoco",
+    },
+  ],
+  traits: ["instances", "pixel-labels"],
+  exports: ["panopticQualityDef", "panopticQuality", "panopticQualityDetails"],
+};
+
+/** Catalog entry. */
+const panopticQualityCocoEntry: CatalogEntry = {
+  id: panopticQualityCocoMeta.id,
+  title: "Panoptic quality, COCO panoptic API conventions (VOID, crowd)",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula: "\\mathrm{PQ}_c=\\frac{\\sum_{TP}\\mathrm{IoU}}{|TP|+\\frac12|FP|+\\frac12|FN|}",
+  range: panopticQualityCocoMeta.range,
+  direction: panopticQualityCocoMeta.direction,
+  differentiable: false,
+  robustness: ["crowd regions and VOID pixels do not count against a prediction"],
+  references: [
+    {
+      paper: "Kirillov et al. 2019, Panoptic Segmentation",
+      implementation: "panopticapi pq_compute (cocodataset/panopticapi master): OFFSET 256^3, VOID 0",
+    },
+  ],
+  traits: ["instances", "pixel-labels"],
+  exports: ["panopticQualityCocoDef", "panopticQualityCoco", "rgbToPanopticId"],
+};
+
+/** Catalog entry of modified panoptic quality. */
+const modifiedPanopticQualityEntry: CatalogEntry = {
+  id: modifiedPanopticQualityMeta.id,
+  title: "Modified panoptic quality (PQ†: stuff classes scored by IoU, not by matching)",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula:
+    "\\mathrm{PQ}^\\dagger_c=\\begin{cases}\\frac{1}{|T_c|}\\sum_{(p,g)}\\mathrm{IoU}(p,g) & c\\ \\text{stuff}\\\\ \\mathrm{PQ}_c & c\\ \\text{thing}\\end{cases}",
+  range: modifiedPanopticQualityMeta.range,
+  direction: modifiedPanopticQualityMeta.direction,
+  differentiable: false,
+  robustness: [
+    "a stuff class earns its IoU whenever prediction and target overlap (no 0.5 matching threshold), so amorphous regions are not all-or-nothing",
+  ],
+  references: [
+    {
+      paper: "Porzi et al. 2019, Seamless Scene Segmentation",
+      implementation: "torchmetrics 1.9.0 ModifiedPanopticQuality / modified_panoptic_quality",
+    },
+  ],
+  traits: ["instances", "pixel-labels"],
+  exports: ["modifiedPanopticQualityDef", "modifiedPanopticQuality"],
+};
+
+/** Catalog entry of the Hausdorff distance. */
+const hausdorffDistanceEntry: CatalogEntry = {
+  id: hausdorffDistanceMeta.id,
+  title: "Hausdorff distance (and HD95)",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula:
+    "\\mathrm{HD}(A,B)=\\max\\{\\sup_{a\\in A}\\inf_{b\\in B}d(a,b),\\ \\sup_{b\\in B}\\inf_{a\\in A}d(a,b)\\}",
+  range: hausdorffDistanceMeta.range,
+  direction: hausdorffDistanceMeta.direction,
+  differentiable: false,
+  robustness: [
+    "the maximum is driven by one outlying pixel; the 95th percentile (HD95) is robust to it",
+    "undefined when a mask is empty",
+  ],
+  references: [
+    {
+      paper: "Huttenlocher et al. 1993",
+      implementation:
+        "MONAI compute_hausdorff_distance conventions (surface-to-surface EDT, numpy percentile per direction); scikit-image 0.26 hausdorff_distance with points 'all'",
+    },
+  ],
+  traits: ["boundary", "pixel-labels"],
+  exports: ["hausdorffDistanceDef", "hausdorffDistance"],
+};
+
+/** Catalog entry of the normalized surface Dice. */
+const normalizedSurfaceDiceEntry: CatalogEntry = {
+  id: normalizedSurfaceDiceMeta.id,
+  title: "Normalized surface Dice (surface Dice at a tolerance)",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula:
+    "\\mathrm{NSD}_\\tau=\\frac{|\\partial P\\cap B^{(\\tau)}_{\\partial T}|+|\\partial T\\cap B^{(\\tau)}_{\\partial P}|}{|\\partial P|+|\\partial T|}",
+  range: normalizedSurfaceDiceMeta.range,
+  direction: normalizedSurfaceDiceMeta.direction,
+  differentiable: false,
+  robustness: [
+    "scores boundary agreement within a clinically chosen tolerance, ignoring deviations below it",
+    "boundary elements are weighted by their contour length, so it is independent of the pixel grid's orientation",
+  ],
+  references: [
+    {
+      paper:
+        "Nikolov et al. 2021, Clinically applicable segmentation of head and neck anatomy for radiotherapy",
+      implementation:
+        "DeepMind surface-distance compute_surface_distances + compute_surface_dice_at_tolerance (2-D masks)",
+    },
+  ],
+  traits: ["boundary", "pixel-labels"],
+  exports: ["normalizedSurfaceDiceDef", "normalizedSurfaceDice"],
+};
+
+/** Catalog entry of the average surface distance. */
+const averageSurfaceDistanceEntry: CatalogEntry = {
+  id: averageSurfaceDistanceMeta.id,
+  title: "Average (symmetric) surface distance",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula:
+    "\\mathrm{ASD}=\\frac{\\sum_{a\\in\\partial A}d(a,\\partial B)+\\sum_{b\\in\\partial B}d(b,\\partial A)}{|\\partial A|+|\\partial B|}",
+  range: averageSurfaceDistanceMeta.range,
+  direction: averageSurfaceDistanceMeta.direction,
+  differentiable: false,
+  robustness: ["an average, so less sensitive to single outliers than the Hausdorff distance"],
+  references: [
+    {
+      paper: "Heimann et al. 2009",
+      implementation:
+        "MONAI compute_average_surface_distance conventions (symmetric: mean of both directions' distances concatenated)",
+    },
+  ],
+  traits: ["boundary", "pixel-labels"],
+  exports: ["averageSurfaceDistanceDef", "averageSurfaceDistance"],
+};
+
+/** Catalog entry of the boundary F1 score. */
+const boundaryF1Entry: CatalogEntry = {
+  id: boundaryF1Meta.id,
+  title: "Boundary F1 score (BF score)",
+  kind: "metric",
+  tasks: ["segmentation"],
+  formula:
+    "BF=\\frac{2PR}{P+R},\\ P=\\frac{|\\{p\\in\\partial\\hat Y: d(p,\\partial Y)\\le\\theta\\}|}{|\\partial\\hat Y|},\\ R=\\frac{|\\{g\\in\\partial Y: d(g,\\partial\\hat Y)\\le\\theta\\}|}{|\\partial Y|}",
+  range: boundaryF1Meta.range,
+  direction: boundaryF1Meta.direction,
+  differentiable: false,
+  robustness: ["scores contour accuracy, which region overlap (IoU) hardly sees on large objects"],
+  references: [
+    {
+      paper: "Csurka, Larlus & Perronnin 2013",
+      implementation:
+        "MATLAB bfscore conventions (tolerance 0.75% of the diagonal; both boundaries empty → 1)",
+    },
+  ],
+  traits: ["boundary", "pixel-labels"],
+  exports: ["boundaryF1Def", "boundaryF1"],
+};
+
+/** Catalog entry of mask AP. */
+const maskApEntry: CatalogEntry = {
+  id: maskApMeta.id,
+  title: "Mask average precision (COCO segm AP)",
+  kind: "metric",
+  tasks: ["segmentation", "detection"],
+  formula: "\\mathrm{AP}^{mask}=\\text{COCO AP with mask IoU}",
+  range: maskApMeta.range,
+  direction: maskApMeta.direction,
+  differentiable: false,
+  robustness: ["instance masks compared by RLE IoU; crowd regions use the detection's area as union"],
+  references: [
+    {
+      paper: "Lin et al. 2014; He et al. 2017 (Mask R-CNN)",
+      implementation: "pycocotools COCOeval iouType='segm' (cocoapi master)",
+    },
+  ],
+  traits: ["instance-masks", "ranking"],
+  exports: ["maskApDef", "maskAp", "maskApFromCoco"],
+};
+
+/** Catalog entries of the segmentation metrics (joined to each definition's `meta` by id). */
 export const entries: readonly CatalogEntry[] = [
-  pixelAccuracyMeta,
-  meanIouMeta,
-  frequencyWeightedIouMeta,
-  diceScoreMeta,
-  generalizedDiceScoreMeta,
-  panopticQualityMeta,
-  panopticQualityCocoMeta,
-  modifiedPanopticQualityMeta,
-  hausdorffDistanceMeta,
-  normalizedSurfaceDiceMeta,
-  averageSurfaceDistanceMeta,
-  boundaryF1Meta,
-  maskApMeta,
+  pixelAccuracyEntry,
+  meanIouEntry,
+  frequencyWeightedIouEntry,
+  diceScoreEntry,
+  generalizedDiceScoreEntry,
+  panopticQualityEntry,
+  panopticQualityCocoEntry,
+  modifiedPanopticQualityEntry,
+  hausdorffDistanceEntry,
+  normalizedSurfaceDiceEntry,
+  averageSurfaceDistanceEntry,
+  boundaryF1Entry,
+  maskApEntry,
 ];

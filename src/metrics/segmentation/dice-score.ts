@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import {
   append,
   compact,
@@ -9,7 +8,7 @@ import {
 } from "../../core/buffer.js";
 import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { classCounts, type InputFormat, readClassOptions } from "./class-counts.js";
 import type { LabelMapInput } from "./label-maps.js";
 
@@ -34,23 +33,11 @@ export interface DiceScoreState {
   support: GrowableFloat64;
 }
 
-/** Catalog entry of the Dice score. */
-export const diceScoreMeta: CatalogEntry = {
+export const diceScoreMeta: MetricMeta = {
   id: "segmentation/dice_score",
-  title: "Dice score (F1 of pixels, Sørensen–Dice coefficient)",
-  kind: "metric",
-  tasks: ["segmentation"],
-  formula: "\\mathrm{Dice}=\\frac{2|P\\cap T|}{|P|+|T|}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "per image and class, then averaged: an empty prediction on an empty target is NaN and skipped (no smoothing)",
-    "micro averaging over classes weighs large classes more",
-  ],
-  references: [{ paper: "Dice 1945; Sørensen 1948", implementation: "torchmetrics 1.9.0 DiceScore" }],
-  traits: ["imbalanced", "pixel-labels"],
-  exports: ["diceScoreDef", "diceScore"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 const FN = "diceScore";

@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { type LabelMapInput, readIgnoreIndex, readNumClasses } from "./label-maps.js";
 import {
   accumulateConfusion,
@@ -19,26 +18,10 @@ export interface FrequencyWeightedIouOptions {
   readonly ignoreIndex?: number;
 }
 
-/** Catalog entry of frequency-weighted IoU. */
-export const frequencyWeightedIouMeta: CatalogEntry = {
+export const frequencyWeightedIouMeta: MetricMeta = {
   id: "segmentation/frequency_weighted_iou",
-  title: "Frequency-weighted IoU",
-  kind: "metric",
-  tasks: ["segmentation"],
-  formula:
-    "\\mathrm{FWIoU}=\\sum_c \\frac{n_c}{\\sum_k n_k}\\,\\mathrm{IoU}_c,\\ n_c=\\#\\{\\text{target pixels of }c\\}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["dominated by frequent classes (background): hides failures on rare classes"],
-  references: [
-    {
-      paper: "Long, Shelhamer & Darrell 2015 (FCN)",
-      implementation: "confusion-matrix formula of the FCN paper (score.py fwavacc)",
-    },
-  ],
-  traits: ["pixel-labels"],
-  exports: ["frequencyWeightedIouDef", "frequencyWeightedIou"],
 };
 
 const FN = "frequencyWeightedIou";

@@ -1,7 +1,6 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { checkState, stateInvariant } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { classCounts, type InputFormat, readClassOptions } from "./class-counts.js";
 import { addArrayFields, addArrays, float64Field, type LabelMapInput } from "./label-maps.js";
 
@@ -32,20 +31,11 @@ export interface GeneralizedDiceScoreState {
   samples: Float64Array;
 }
 
-/** Catalog entry of the generalized Dice score. */
-export const generalizedDiceScoreMeta: CatalogEntry = {
+export const generalizedDiceScoreMeta: MetricMeta = {
   id: "segmentation/generalized_dice_score",
-  title: "Generalized Dice score",
-  kind: "metric",
-  tasks: ["segmentation"],
-  formula: "\\mathrm{GDS}=\\frac{2\\sum_c w_c|P_c\\cap T_c|}{\\sum_c w_c(|P_c|+|T_c|)},\\ w_c=1/|T_c|^2",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["class weights 1/|T_c|² counter class imbalance"],
-  references: [{ paper: "Sudre et al. 2017", implementation: "torchmetrics 1.9.0 GeneralizedDiceScore" }],
-  traits: ["imbalanced", "pixel-labels"],
-  exports: ["generalizedDiceScoreDef", "generalizedDiceScore"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 const FN = "generalizedDiceScore";

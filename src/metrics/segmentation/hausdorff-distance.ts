@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { LabelMapInput } from "./label-maps.js";
 import { distanceDomain, type PerImageState, perImageDef, readEmptyValue } from "./per-image-def.js";
 import {
@@ -31,30 +30,11 @@ export interface HausdorffDistanceOptions {
   readonly reduction?: "mean" | "none";
 }
 
-/** Catalog entry of the Hausdorff distance. */
-export const hausdorffDistanceMeta: CatalogEntry = {
+export const hausdorffDistanceMeta: MetricMeta = {
   id: "segmentation/hausdorff_distance",
-  title: "Hausdorff distance (and HD95)",
-  kind: "metric",
-  tasks: ["segmentation"],
-  formula:
-    "\\mathrm{HD}(A,B)=\\max\\{\\sup_{a\\in A}\\inf_{b\\in B}d(a,b),\\ \\sup_{b\\in B}\\inf_{a\\in A}d(a,b)\\}",
   range: [0, Number.POSITIVE_INFINITY],
   direction: "lower",
-  differentiable: false,
-  robustness: [
-    "the maximum is driven by one outlying pixel; the 95th percentile (HD95) is robust to it",
-    "undefined when a mask is empty",
-  ],
-  references: [
-    {
-      paper: "Huttenlocher et al. 1993",
-      implementation:
-        "MONAI compute_hausdorff_distance conventions (surface-to-surface EDT, numpy percentile per direction); scikit-image 0.26 hausdorff_distance with points 'all'",
-    },
-  ],
-  traits: ["boundary", "pixel-labels"],
-  exports: ["hausdorffDistanceDef", "hausdorffDistance"],
+  conventions: ["MONAI", "scikit-image-0.26"],
 };
 
 const FN = "hausdorffDistance";

@@ -7,7 +7,6 @@ export {
   averageSurfaceDistanceMeta,
 } from "./average-surface-distance.js";
 export { type BoundaryF1Options, boundaryF1, boundaryF1Def, boundaryF1Meta } from "./boundary-f1.js";
-export { entries as catalog } from "./catalog.js";
 export { type ClassCounts, classCounts, type InputFormat } from "./class-counts.js";
 export {
   type DiceScoreOptions,

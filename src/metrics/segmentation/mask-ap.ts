@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import {
   COCO_EVAL_OPTIONS,
   type CocoEvalOptions,
@@ -14,25 +13,11 @@ import { cocoEvaluate } from "../detection/coco-json.js";
 
 const MASK_AP_OPTIONS = COCO_EVAL_OPTIONS.filter((name) => name !== "iouType");
 
-/** Catalog entry of mask AP. */
-export const maskApMeta: CatalogEntry = {
+export const maskApMeta: MetricMeta = {
   id: "segmentation/mask_ap",
-  title: "Mask average precision (COCO segm AP)",
-  kind: "metric",
-  tasks: ["segmentation", "detection"],
-  formula: "\\mathrm{AP}^{mask}=\\text{COCO AP with mask IoU}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["instance masks compared by RLE IoU; crowd regions use the detection's area as union"],
-  references: [
-    {
-      paper: "Lin et al. 2014; He et al. 2017 (Mask R-CNN)",
-      implementation: "pycocotools COCOeval iouType='segm' (cocoapi master)",
-    },
-  ],
-  traits: ["instance-masks", "ranking"],
-  exports: ["maskApDef", "maskAp", "maskApFromCoco"],
+  conventions: ["pycocotools"],
 };
 
 /**

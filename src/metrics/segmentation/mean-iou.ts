@@ -1,8 +1,7 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { fail } from "../../core/errors.js";
 import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { checkState, stateInvariant } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { classCounts, type InputFormat, readClassOptions } from "./class-counts.js";
 import {
   addArrayFields,
@@ -59,29 +58,11 @@ export interface MeanIouState {
   imageCount: Float64Array;
 }
 
-/** Catalog entry of mean IoU. */
-export const meanIouMeta: CatalogEntry = {
+export const meanIouMeta: MetricMeta = {
   id: "segmentation/mean_iou",
-  title: "Mean intersection over union (mIoU, Jaccard index)",
-  kind: "metric",
-  tasks: ["segmentation"],
-  formula: "\\mathrm{mIoU}=\\frac{1}{|C|}\\sum_{c}\\frac{TP_c}{TP_c+FP_c+FN_c}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "dataset-wide (confusion matrix) and per-image averages differ: small objects weigh more per image",
-    "classes absent from both prediction and target are left out of the mean (-1 per class)",
-  ],
-  references: [
-    {
-      paper: "Everingham et al. 2010; Long et al. 2015",
-      implementation:
-        "torchmetrics 1.9.0 MeanIoU (reduction per-image); confusion-matrix mIoU as mmsegmentation (reduction dataset)",
-    },
-  ],
-  traits: ["imbalanced", "pixel-labels"],
-  exports: ["meanIouDef", "meanIou"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 const FN = "meanIou";

@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, readOptions } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import type { LabelMapInput } from "./label-maps.js";
 import { type PanopticQualityState, panopticAverages, panopticDef } from "./panoptic-quality.js";
 
@@ -12,28 +11,11 @@ export interface ModifiedPanopticQualityOptions {
   readonly allowUnknownPredsCategory?: boolean;
 }
 
-/** Catalog entry of modified panoptic quality. */
-export const modifiedPanopticQualityMeta: CatalogEntry = {
+export const modifiedPanopticQualityMeta: MetricMeta = {
   id: "segmentation/modified_panoptic_quality",
-  title: "Modified panoptic quality (PQ†: stuff classes scored by IoU, not by matching)",
-  kind: "metric",
-  tasks: ["segmentation"],
-  formula:
-    "\\mathrm{PQ}^\\dagger_c=\\begin{cases}\\frac{1}{|T_c|}\\sum_{(p,g)}\\mathrm{IoU}(p,g) & c\\ \\text{stuff}\\\\ \\mathrm{PQ}_c & c\\ \\text{thing}\\end{cases}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "a stuff class earns its IoU whenever prediction and target overlap (no 0.5 matching threshold), so amorphous regions are not all-or-nothing",
-  ],
-  references: [
-    {
-      paper: "Porzi et al. 2019, Seamless Scene Segmentation",
-      implementation: "torchmetrics 1.9.0 ModifiedPanopticQuality / modified_panoptic_quality",
-    },
-  ],
-  traits: ["instances", "pixel-labels"],
-  exports: ["modifiedPanopticQualityDef", "modifiedPanopticQuality"],
+  conventions: ["torchmetrics-1.9.0"],
 };
 
 const FN = "modifiedPanopticQuality";

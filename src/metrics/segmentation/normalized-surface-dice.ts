@@ -1,6 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optNumber, optOneOf, readOptions, required } from "../../core/options.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { numpySum } from "../detection/coco-eval.js";
 import type { LabelMapInput } from "./label-maps.js";
 import { type PerImageState, perImageDef } from "./per-image-def.js";
@@ -16,31 +15,10 @@ export interface NormalizedSurfaceDiceOptions {
   readonly reduction?: "mean" | "none";
 }
 
-/** Catalog entry of the normalized surface Dice. */
-export const normalizedSurfaceDiceMeta: CatalogEntry = {
+export const normalizedSurfaceDiceMeta: MetricMeta = {
   id: "segmentation/normalized_surface_dice",
-  title: "Normalized surface Dice (surface Dice at a tolerance)",
-  kind: "metric",
-  tasks: ["segmentation"],
-  formula:
-    "\\mathrm{NSD}_\\tau=\\frac{|\\partial P\\cap B^{(\\tau)}_{\\partial T}|+|\\partial T\\cap B^{(\\tau)}_{\\partial P}|}{|\\partial P|+|\\partial T|}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "scores boundary agreement within a clinically chosen tolerance, ignoring deviations below it",
-    "boundary elements are weighted by their contour length, so it is independent of the pixel grid's orientation",
-  ],
-  references: [
-    {
-      paper:
-        "Nikolov et al. 2021, Clinically applicable segmentation of head and neck anatomy for radiotherapy",
-      implementation:
-        "DeepMind surface-distance compute_surface_distances + compute_surface_dice_at_tolerance (2-D masks)",
-    },
-  ],
-  traits: ["boundary", "pixel-labels"],
-  exports: ["normalizedSurfaceDiceDef", "normalizedSurfaceDice"],
 };
 
 const FN = "normalizedSurfaceDice";

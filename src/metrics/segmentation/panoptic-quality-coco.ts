@@ -1,10 +1,9 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optionNames, readOptions, required } from "../../core/options.js";
 import { checkState, stateInvariant } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { addArrayFields, float64Field } from "./label-maps.js";
 
 /**
@@ -76,25 +75,11 @@ export interface PanopticQualityCocoResult {
   }[];
 }
 
-/** Catalog entry. */
-export const panopticQualityCocoMeta: CatalogEntry = {
+export const panopticQualityCocoMeta: MetricMeta = {
   id: "segmentation/panoptic_quality_coco",
-  title: "Panoptic quality, COCO panoptic API conventions (VOID, crowd)",
-  kind: "metric",
-  tasks: ["segmentation"],
-  formula: "\\mathrm{PQ}_c=\\frac{\\sum_{TP}\\mathrm{IoU}}{|TP|+\\frac12|FP|+\\frac12|FN|}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["crowd regions and VOID pixels do not count against a prediction"],
-  references: [
-    {
-      paper: "Kirillov et al. 2019, Panoptic Segmentation",
-      implementation: "panopticapi pq_compute (cocodataset/panopticapi master): OFFSET 256^3, VOID 0",
-    },
-  ],
-  traits: ["instances", "pixel-labels"],
-  exports: ["panopticQualityCocoDef", "panopticQualityCoco", "rgbToPanopticId"],
+  conventions: ["panopticapi"],
 };
 
 const FN = "panopticQualityCoco";

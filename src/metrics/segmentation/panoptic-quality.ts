@@ -1,9 +1,8 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optBoolean, optionNames, readOptions, required } from "../../core/options.js";
 import { checkState, stateInvariant } from "../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import {
   addArrayFields,
   assertSameShape,
@@ -59,29 +58,11 @@ export interface PanopticQualityDetails {
   }[];
 }
 
-/** Catalog entry of panoptic quality. */
-export const panopticQualityMeta: CatalogEntry = {
+export const panopticQualityMeta: MetricMeta = {
   id: "segmentation/panoptic_quality",
-  title: "Panoptic quality (PQ = SQ × RQ)",
-  kind: "metric",
-  tasks: ["segmentation"],
-  formula:
-    "\\mathrm{PQ}=\\frac{\\sum_{(p,g)\\in TP}\\mathrm{IoU}(p,g)}{|TP|}\\cdot\\frac{|TP|}{|TP|+\\frac12|FP|+\\frac12|FN|}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "matches need IoU > 0.5, so matching is unique",
-    "segments mostly VOID are not counted as errors",
-  ],
-  references: [
-    {
-      paper: "Kirillov et al. 2019, Panoptic Segmentation",
-      implementation: "torchmetrics 1.9.0 PanopticQuality; panopticapi pq_compute for panopticQualityCoco",
-    },
-  ],
-  traits: ["instances", "pixel-labels"],
-  exports: ["panopticQualityDef", "panopticQuality", "panopticQualityDetails"],
+  conventions: ["torchmetrics-1.9.0", "panopticapi"],
 };
 
 const FN = "panopticQuality";
@@ -298,7 +279,7 @@ function meanWhere(values: number[], keep: boolean[]): number {
 
 /** The panoptic definition shared by {@link panopticQualityDef} and modified PQ. */
 export function panopticDef<R>(
-  meta: CatalogEntry,
+  meta: MetricMeta,
   fn: string,
   options: { things?: unknown; stuffs?: unknown; allowUnknownPredsCategory?: unknown },
   modifiedStuffs: boolean,

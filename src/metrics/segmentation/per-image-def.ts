@@ -1,4 +1,3 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import {
   append,
   compact,
@@ -9,7 +8,7 @@ import {
 } from "../../core/buffer.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { checkState, field, type ValueDomain } from "../../core/state-check.js";
-import type { MetricDef } from "../../metric.js";
+import type { MetricDef, MetricMeta } from "../../metric.js";
 import type { LabelMapInput } from "./label-maps.js";
 
 /**
@@ -39,7 +38,7 @@ export function readEmptyValue(fn: string, value: unknown): number {
  * in `domain` (checked again on decoded states).
  */
 export function perImageDef<O extends Record<string, unknown>>(
-  meta: CatalogEntry,
+  meta: MetricMeta,
   options: O,
   reduction: "mean" | "none",
   domain: ValueDomain,

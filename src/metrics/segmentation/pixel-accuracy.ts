@@ -1,8 +1,7 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { assertFinite } from "../../core/validate.js";
-import { type MetricDef, runOnce } from "../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { assertSameShape, type LabelMapInput, readIgnoreIndex, readLabelMaps } from "./label-maps.js";
 
 /** Options of {@link pixelAccuracyDef}. */
@@ -17,25 +16,10 @@ export interface PixelAccuracyState {
   total: number;
 }
 
-/** Catalog entry of pixel accuracy. */
-export const pixelAccuracyMeta: CatalogEntry = {
+export const pixelAccuracyMeta: MetricMeta = {
   id: "segmentation/pixel_accuracy",
-  title: "Pixel accuracy",
-  kind: "metric",
-  tasks: ["segmentation"],
-  formula: "\\mathrm{PA}=\\frac{\\sum_i [\\hat y_i = y_i]}{N}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["dominated by large classes such as background; prefer mIoU or Dice on imbalanced data"],
-  references: [
-    {
-      paper: "Long, Shelhamer & Darrell 2015 (FCN)",
-      implementation: "formula mean(preds == target) over all pixels of all images",
-    },
-  ],
-  traits: ["pixel-labels"],
-  exports: ["pixelAccuracyDef", "pixelAccuracy"],
 };
 
 const FN = "pixelAccuracy";

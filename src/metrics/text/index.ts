@@ -1,7 +1,6 @@
 /**
  * plumbline/text: the public API of the text metrics, grouped by what they measure.
  */
-export { entries as catalog } from "./catalog.js";
 // Language modelling
 export * from "./language-modeling/perplexity.js";
 // Question answering

@@ -1,33 +1,16 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { array, object, string } from "../schema.js";
 import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
 import { cosine, guard, type LlmContext, need, needEmbedder } from "./common.js";
 import { statementsSchema } from "./faithfulness.js";
 
-/** Catalog entry of RAGAS answer correctness. */
-export const answerCorrectnessMeta: CatalogEntry = {
+export const answerCorrectnessMeta: MetricMeta = {
   id: "rag/answer_correctness",
-  title: "Answer correctness (RAGAS)",
-  kind: "metric",
-  tasks: ["rag"],
-  formula:
-    "AC = \\frac{w_1 F_\\beta(TP, FP, FN) + w_2 \\cos(E(a), E(g))}{w_1 + w_2},\\; w = (0.75, 0.25),\\; \\beta = 1",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Needs a reference answer; the factual part depends on the judge's statement classification."],
-  references: [
-    { paper: "Es et al., RAGAS (EACL 2024)" },
-    {
-      implementation:
-        "ragas 0.4.0 ragas.metrics.collections.AnswerCorrectness (weights [0.75, 0.25], beta 1)",
-    },
-  ],
-  traits: ["llm-judge", "embedding", "reference-based"],
-  exports: ["answerCorrectness", "tokenF1AnswerCorrectness"],
 };
 
 /** Options of {@link answerCorrectness}. */

@@ -1,30 +1,14 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optInteger, optionNames, readOptions } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { object, string, verdict } from "../schema.js";
 import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
 import { cosine, guard, type LlmContext, need, needEmbedder } from "./common.js";
 
-/** Catalog entry of RAGAS answer relevance. */
-export const answerRelevanceMeta: CatalogEntry = {
+export const answerRelevanceMeta: MetricMeta = {
   id: "rag/answer_relevance",
-  title: "Answer relevance (RAGAS, reverse-generated questions)",
-  kind: "metric",
-  tasks: ["rag"],
-  formula: "AR = [\\neg\\text{all noncommittal}] \\cdot \\frac{1}{n}\\sum_{i=1}^{n} \\cos(E(q), E(q_i))",
   range: [-1, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "Measures focus, not correctness; deepeval's metric of the same name counts relevant statements instead.",
-    "ragas 0.2.x zeroes the score when any generation is noncommittal, ragas 0.4.0 only when all are.",
-  ],
-  references: [
-    { paper: "Es et al., RAGAS (EACL 2024)" },
-    { implementation: "ragas 0.4.0 ragas.metrics.collections.AnswerRelevancy (strictness 3)" },
-  ],
-  traits: ["llm-judge", "embedding"],
-  exports: ["answerRelevance"],
 };
 
 /** Options of {@link answerRelevance}. */

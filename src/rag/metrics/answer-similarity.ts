@@ -1,26 +1,13 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { JudgementFailure } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
 import { guard, type LlmContext, needEmbedder } from "./common.js";
 
-/** Catalog entry of answer semantic similarity. */
-export const answerSimilarityMeta: CatalogEntry = {
+export const answerSimilarityMeta: MetricMeta = {
   id: "rag/answer_semantic_similarity",
-  title: "Answer semantic similarity (RAGAS)",
-  kind: "metric",
-  tasks: ["rag"],
-  formula: "\\mathrm{sim} = \\frac{E(a)}{\\|E(a)\\|} \\cdot \\frac{E(g)}{\\|E(g)\\|}",
   range: [-1, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Only as good as the embedding model; insensitive to negation."],
-  references: [
-    { paper: "Es et al., RAGAS (EACL 2024); Risch et al., Semantic Answer Similarity (2021)" },
-    { implementation: "ragas 0.4.0 ragas.metrics.collections.SemanticSimilarity" },
-  ],
-  traits: ["embedding"],
-  exports: ["answerSemanticSimilarity"],
 };
 
 /** Options of {@link answerSemanticSimilarity}. */

@@ -1,42 +1,23 @@
-import type { CatalogEntry } from "../../catalog/types.js";
+import type { MetricMeta } from "../../metric.js";
 import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
 import { guard, type LlmContext, need, needContexts } from "./common.js";
 import { usefulSchema } from "./context-precision.js";
 
-const aresReferences = [
-  { paper: "Saad-Falcon et al., ARES: An Automated Evaluation Framework for RAG Systems, NAACL 2024" },
-  { paper: "Angelopoulos et al., Prediction-powered inference, Science 2023 (confidence intervals)" },
-];
-
-/** Catalog entries of the three ARES judgements. */
-export const aresContextRelevanceMeta: CatalogEntry = {
+export const aresContextRelevanceMeta: MetricMeta = {
   id: "rag/ares_context_relevance",
-  title: "ARES context relevance (PPI)",
-  kind: "metric",
-  tasks: ["rag"],
-  formula: "\\hat\\theta = \\bar f_N - \\overline{(f - Y)}_n",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "The PPI interval stays valid however biased the judge is; its width shrinks as the judge agrees with humans.",
-  ],
-  references: aresReferences,
-  traits: ["llm-judge", "confidence-interval"],
-  exports: ["aresContextRelevance", "predictionPoweredMean"],
 };
-export const aresAnswerFaithfulnessMeta: CatalogEntry = {
+
+export const aresAnswerFaithfulnessMeta: MetricMeta = {
   ...aresContextRelevanceMeta,
   id: "rag/ares_answer_faithfulness",
-  title: "ARES answer faithfulness (PPI)",
-  exports: ["aresAnswerFaithfulness", "predictionPoweredMean"],
 };
-export const aresAnswerRelevanceMeta: CatalogEntry = {
+
+export const aresAnswerRelevanceMeta: MetricMeta = {
   ...aresContextRelevanceMeta,
   id: "rag/ares_answer_relevance",
-  title: "ARES answer relevance (PPI)",
-  exports: ["aresAnswerRelevance", "predictionPoweredMean"],
 };
 
 async function verdict(

@@ -1,29 +1,15 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { optInteger, optionNames, readOptions } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
 import { guard, type LlmContext, need } from "./common.js";
 import { usefulSchema } from "./context-precision.js";
 
-/** Catalog entry of RAGAS aspect critique. */
-export const aspectCritiqueMeta: CatalogEntry = {
+export const aspectCritiqueMeta: MetricMeta = {
   id: "rag/aspect_critique",
-  title: "Aspect critique (RAGAS)",
-  kind: "metric",
-  tasks: ["rag", "nlp"],
-  formula: "AC = \\mathrm{majority}(v_1, \\dots, v_s)",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Binary per sample; strictness (odd) repeats the verdict and takes the majority."],
-  references: [
-    {
-      implementation: "ragas 0.4.0 ragas.metrics.AspectCritic (single-turn, definitions of harmfulness etc.)",
-    },
-  ],
-  traits: ["llm-judge"],
-  exports: ["aspectCritique"],
 };
 
 /** Options of {@link aspectCritique}. */

@@ -1,27 +1,13 @@
-import type { CatalogEntry } from "../../catalog/types.js";
+import type { MetricMeta } from "../../metric.js";
 import { array, object, string } from "../schema.js";
 import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
 import { guard, type LlmContext, need, needContexts } from "./common.js";
 
-/** Catalog entry of RAGAS context entities recall. */
-export const contextEntitiesRecallMeta: CatalogEntry = {
+export const contextEntitiesRecallMeta: MetricMeta = {
   id: "rag/context_entities_recall",
-  title: "Context entities recall (RAGAS)",
-  kind: "metric",
-  tasks: ["rag"],
-  formula:
-    "CER = \\frac{|E(\\text{context}) \\cap E(\\text{ground truth})|}{|E(\\text{ground truth})| + 10^{-8}}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Suited to fact-heavy answers (dates, names); entities match only when written identically."],
-  references: [
-    { paper: "Es et al., RAGAS (EACL 2024)" },
-    { implementation: "ragas 0.4.0 ragas.metrics.collections.ContextEntityRecall" },
-  ],
-  traits: ["llm-judge", "reference-based"],
-  exports: ["contextEntitiesRecall"],
 };
 
 /** ragas' EntitiesList. */

@@ -1,31 +1,15 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optionNames, optNumber, readOptions } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { object, string, verdict } from "../schema.js";
 import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
 import { guard, type LlmContext, need, needContexts } from "./common.js";
 import { levenshteinSimilarity } from "./string-similarity.js";
 
-/** Catalog entry of RAGAS context precision. */
-export const contextPrecisionMeta: CatalogEntry = {
+export const contextPrecisionMeta: MetricMeta = {
   id: "rag/context_precision",
-  title: "Context precision (RAGAS)",
-  kind: "metric",
-  tasks: ["rag", "retrieval"],
-  formula: "CP = \\frac{\\sum_{k=1}^{K} \\mathrm{P@}k \\cdot v_k}{\\sum_k v_k + 10^{-10}}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Average precision of the retrieved chunks' usefulness; 0 when no chunk is useful."],
-  references: [
-    { paper: "Es et al., RAGAS (EACL 2024)" },
-    {
-      implementation:
-        "ragas 0.4.0 ragas.metrics.collections.ContextPrecisionWithReference; NonLLMContextPrecisionWithReference (Levenshtein, threshold 0.5)",
-    },
-  ],
-  traits: ["llm-judge", "ranking"],
-  exports: ["contextPrecision", "nonLlmContextPrecision"],
 };
 
 /**

@@ -1,5 +1,5 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optNumber, readOptions } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { array, object, string, verdict } from "../schema.js";
 import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
@@ -7,27 +7,10 @@ import { fraction, guard, type LlmContext, need, needContexts } from "./common.j
 import { NON_LLM_OPTIONS, type NonLlmContextOptions } from "./context-precision.js";
 import { levenshteinSimilarity } from "./string-similarity.js";
 
-/** Catalog entry of RAGAS context recall. */
-export const contextRecallMeta: CatalogEntry = {
+export const contextRecallMeta: MetricMeta = {
   id: "rag/context_recall",
-  title: "Context recall (RAGAS)",
-  kind: "metric",
-  tasks: ["rag", "retrieval"],
-  formula:
-    "CR = \\frac{|\\{\\text{reference statements attributable to the context}\\}|}{|\\{\\text{reference statements}\\}|}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: ["Needs a reference answer; blind to irrelevant extra context."],
-  references: [
-    { paper: "Es et al., RAGAS (EACL 2024)" },
-    {
-      implementation:
-        "ragas 0.4.0 ragas.metrics.collections.ContextRecall; NonLLMContextRecall (Levenshtein, > 0.5)",
-    },
-  ],
-  traits: ["llm-judge", "reference-based"],
-  exports: ["contextRecall", "nonLlmContextRecall"],
 };
 
 /** ragas' ContextRecallOutput. */

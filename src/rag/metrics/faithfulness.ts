@@ -1,29 +1,13 @@
-import type { CatalogEntry } from "../../catalog/types.js";
+import type { MetricMeta } from "../../metric.js";
 import { array, object, string, verdict } from "../schema.js";
 import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
 import { fraction, guard, type LlmContext, need, needContexts } from "./common.js";
 
-/** Catalog entry of RAGAS faithfulness. */
-export const faithfulnessMeta: CatalogEntry = {
+export const faithfulnessMeta: MetricMeta = {
   id: "rag/faithfulness",
-  title: "Faithfulness (RAGAS)",
-  kind: "metric",
-  tasks: ["rag"],
-  formula:
-    "F = \\frac{|\\{\\text{answer claims supported by the context}\\}|}{|\\{\\text{answer claims}\\}|}",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "Depends on the judge's claim decomposition; repeat judgments (--samples) and report the spread.",
-  ],
-  references: [
-    { paper: "Es et al., RAGAS: Automated Evaluation of Retrieval Augmented Generation, EACL 2024" },
-    { implementation: "ragas 0.4.0 ragas.metrics.collections.Faithfulness" },
-  ],
-  traits: ["llm-judge", "hallucination"],
-  exports: ["faithfulness"],
 };
 
 /** `{"statements": [...]}`: ragas' StatementGeneratorOutput. */

@@ -1,28 +1,14 @@
-import type { CatalogEntry } from "../../catalog/types.js";
 import { optBoolean, optionNames, optNumber, readOptions } from "../../core/options.js";
+import type { MetricMeta } from "../../metric.js";
 import { array, object, type Schema, string } from "../schema.js";
 import { askJudge } from "../structured.js";
 import type { RagSample, SampleScore } from "../types.js";
 import { guard, type LlmContext, need, needContexts } from "./common.js";
 
-/** Catalog entry of RAGAS summarization score. */
-export const summarizationScoreMeta: CatalogEntry = {
+export const summarizationScoreMeta: MetricMeta = {
   id: "rag/summarization_score",
-  title: "Summarization score (RAGAS)",
-  kind: "metric",
-  tasks: ["rag", "nlp"],
-  formula: "S = (1-c)\\,\\mathrm{QA} + c\\,\\Big(1 - \\frac{\\min(|s|, |t|)}{|t| + 10^{-10}}\\Big)",
   range: [0, 1],
   direction: "higher",
-  differentiable: false,
-  robustness: [
-    "The conciseness term rewards short summaries; set lengthPenalty false to score coverage only.",
-  ],
-  references: [
-    { implementation: "ragas 0.4.0 ragas.metrics.collections.SummaryScore (length_penalty, coeff 0.5)" },
-  ],
-  traits: ["llm-judge"],
-  exports: ["summarizationScore"],
 };
 
 /** Options of {@link summarizationScore}. */

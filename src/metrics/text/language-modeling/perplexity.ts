@@ -3,8 +3,7 @@ import { shapeMismatch } from "../../../core/errors.js";
 import { addExactSums, ExactSum, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { refuse } from "../shared/inputs.js";
 import { checkAtMost } from "../shared/state.js";
 
@@ -35,20 +34,12 @@ export interface PerplexityState {
   count: number;
 }
 
-export const perplexityMeta = textEntry({
+export const perplexityMeta: MetricMeta = {
   id: "text/perplexity",
-  title: "Perplexity",
-  formula: "\\mathrm{PPL} = \\exp\\Big(-\\frac{1}{N}\\sum_{t} \\log p(y_t \\mid \\cdot)\\Big)",
   range: [1, Infinity],
   direction: "lower",
-  differentiable: true,
-  robustness: [
-    "Only comparable between models with the same tokenizer and vocabulary.",
-    "Dominated by the rarest tokens; a single near-zero probability can explode it.",
-  ],
-  implementations: ["torchmetrics 1.9.0 Perplexity / perplexity"],
-  exports: ["perplexity", "perplexityDef", "bitsPerCharacter"],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 /** The dimensions of `preds` and `target`. */
 const DIMENSIONS = { preds: ["batch", "seq", "vocab"], target: ["batch", "seq"] } as const;

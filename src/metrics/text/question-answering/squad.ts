@@ -8,8 +8,7 @@ import {
 } from "../../../core/exact-sum.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { refuse } from "../shared/inputs.js";
 import { plusScores } from "../shared/state.js";
 import { pySplit } from "../tokenizers/python-strings.js";
@@ -35,33 +34,12 @@ export interface SquadResult {
   readonly f1: number;
 }
 
-/** Catalog entry for SQuAD EM/F1. */
-export const squadMeta = textEntry({
+export const squadMeta: MetricMeta = {
   id: "text/squad",
-  title: "SQuAD exact match and token F1 (v1.1 and v2.0)",
-  formula:
-    "EM=\\frac{100}{N}\\sum_q \\max_g [\\mathrm{norm}(\\hat a_q)=\\mathrm{norm}(g)],\\; F_1=\\frac{100}{N}\\sum_q \\max_g \\frac{2\\,|\\hat T\\cap T_g|}{|\\hat T|+|T_g|}",
   range: [0, 100],
   direction: "higher",
-  robustness: [
-    "Normalisation removes ASCII punctuation and English articles only; other languages keep their punctuation.",
-    "Max over gold answers: more gold answers can only raise the score.",
-    "SQuAD v2 rewards abstaining on unanswerable questions; the no-answer threshold changes the score a lot.",
-  ],
-  papers: ["Rajpurkar et al. 2016 (SQuAD) and 2018 (SQuAD 2.0)"],
-  implementations: [
-    "official SQuAD v1.1 evaluate script (compute_score) and v2.0 script (main, get_raw_scores), as in huggingface/evaluate; torchmetrics 1.9.0 SQuAD",
-  ],
-  exports: [
-    "squad",
-    "squadDef",
-    "squadV2",
-    "squadV2Def",
-    "normalizeAnswer",
-    "squadQuestionScores",
-    "squadV2RawScores",
-  ],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 const PUNCTUATION = new Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
 // Python's \b uses Unicode \w (letters, digits, underscore); JS \b is ASCII-only.

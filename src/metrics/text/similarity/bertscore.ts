@@ -2,8 +2,7 @@ import { describeValue, invalidOption, invalidValue, shapeMismatch } from "../..
 import { addExactSums, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { checkPairs, checkSameLength } from "../shared/inputs.js";
 import { plusScores } from "../shared/state.js";
 import { checkVectors, norm } from "./embedding-similarity.js";
@@ -35,26 +34,11 @@ export interface TokenWeights {
   readonly reference: readonly number[];
 }
 
-/** Catalog entry for BERTScore. */
-export const bertScoreMeta = textEntry({
+export const bertScoreMeta: MetricMeta = {
   id: "text/bertscore",
-  title: "BERTScore (greedy matching of token embeddings)",
-  formula:
-    "R=\\frac{\\sum_{x_i\\in x} w(x_i)\\max_{\\hat x_j\\in\\hat x}\\cos(x_i,\\hat x_j)}{\\sum_i w(x_i)},\\; P=\\frac{\\sum_{\\hat x_j} w(\\hat x_j)\\max_{x_i}\\cos(x_i,\\hat x_j)}{\\sum_j w(\\hat x_j)},\\; F=\\frac{2PR}{P+R}",
   range: [-1, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: [
-    "Depends entirely on the encoder and layer; scores from different models are not comparable.",
-    "Raw scores crowd into a narrow high band; baseline rescaling spreads them without changing rankings.",
-    "IDF weights (from the references) down-weight frequent tokens.",
-  ],
-  papers: ["Zhang et al. 2020, BERTScore: Evaluating Text Generation with BERT"],
-  implementations: [
-    "greedy matching, IDF (log((M+1)/(df+1)) over references) and baseline rescale as in bert_score 0.3.x; the embedder is the caller's",
-  ],
-  exports: ["bertScore", "bertScoreDef", "bertScoreFromEmbeddings", "greedyMatch", "idfWeights"],
-});
+};
 
 function unitRows(fn: string, name: string, rows: TokenEmbeddings): Float64Array[] {
   return rows.map((row, i) => {

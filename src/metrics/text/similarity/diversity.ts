@@ -2,8 +2,7 @@ import { emptyInput } from "../../../core/errors.js";
 import { exactSumOf } from "../../../core/exact-sum.js";
 import { optInteger, optionNames, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { checkStrings } from "../shared/inputs.js";
 import { countNgrams } from "../shared/ngram-counts.js";
 import { pySplit } from "../tokenizers/python-strings.js";
@@ -20,19 +19,11 @@ export interface DistinctNState {
   total: number;
 }
 
-export const distinctNMeta = textEntry({
+export const distinctNMeta: MetricMeta = {
   id: "text/distinct_n",
-  title: "Distinct-n (generation diversity)",
-  formula: "\\text{distinct-}n = \\frac{|\\{\\text{unique } n\\text{-grams}\\}|}{\\#\\, n\\text{-grams}}",
   range: [0, 1],
   direction: "higher",
-  robustness: [
-    "Falls as the corpus grows; compare only corpora of similar size.",
-    "Rewards diversity, not quality: random text scores high.",
-  ],
-  papers: ["Li et al. 2016, A diversity-promoting objective function for neural conversation models"],
-  exports: ["distinctN", "distinctNDef"],
-});
+};
 
 /**
  * Distinct-n as a streaming metric (Li et al. 2016): the number of distinct n-grams over all
@@ -110,20 +101,12 @@ export interface SelfBleuState {
   texts: string[];
 }
 
-export const selfBleuMeta = textEntry({
+export const selfBleuMeta: MetricMeta = {
   id: "text/self_bleu",
-  title: "Self-BLEU (generation diversity)",
-  formula: "\\text{Self-BLEU} = \\frac{1}{N}\\sum_i \\mathrm{BLEU}(x_i; \\{x_j\\}_{j\\neq i})",
   range: [0, 1],
   direction: "lower",
-  robustness: [
-    "Quadratic cost in the number of texts.",
-    "Lower means more diverse; says nothing about quality.",
-  ],
-  papers: ["Zhu et al. 2018, Texygen: a benchmarking platform for text generation models"],
-  implementations: ["Texygen SelfBleu over nltk 3.8 sentence_bleu with SmoothingFunction().method1"],
-  exports: ["selfBleu", "selfBleuDef"],
-});
+  conventions: ["Texygen"],
+};
 
 /**
  * Self-BLEU as a metric (Zhu et al. 2018, Texygen): each text is scored with nltk 3.8

@@ -1,7 +1,6 @@
 import { describeValue, invalidOption, invalidValue, shapeMismatch } from "../../../core/errors.js";
 import { readOptions } from "../../../core/options.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { checkSameLength, refuse } from "../shared/inputs.js";
 import {
   addScores,
@@ -17,25 +16,11 @@ export type SentenceEmbedder = (
   texts: readonly string[],
 ) => readonly (readonly number[])[] | Promise<readonly (readonly number[])[]>;
 
-/** Catalog entry for the cosine similarity of sentence embeddings. */
-export const embeddingSimilarityMeta = textEntry({
+export const embeddingSimilarityMeta: MetricMeta = {
   id: "text/embedding_similarity",
-  title: "Cosine similarity of sentence embeddings",
-  tasks: ["nlp", "rag"],
-  formula: "\\cos(u,v)=\\frac{u\\cdot v}{\\lVert u\\rVert\\,\\lVert v\\rVert}",
   range: [-1, 1],
   direction: "higher",
-  differentiable: true,
-  robustness: [
-    "Only as good as the encoder: scores from different models are not comparable.",
-    "Insensitive to word order and negation with many encoders.",
-  ],
-  papers: ["Reimers & Gurevych 2019, Sentence-BERT"],
-  implementations: [
-    "cosine similarity as torch.nn.functional.cosine_similarity (no eps clamp: a zero vector is an error)",
-  ],
-  exports: ["embeddingSimilarity", "embeddingSimilarityDef", "cosineSimilarity", "sentenceSimilarity"],
-});
+};
 
 /** Checks a list of vectors: arrays of finite numbers, one dimension throughout. Returns the dimension. */
 export function checkVectors(fn: string, name: string, value: unknown, dimension?: number): number {

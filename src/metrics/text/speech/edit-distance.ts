@@ -1,9 +1,8 @@
 import { exactSumOf } from "../../../core/exact-sum.js";
 import { optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { beamLevenshteinDistance } from "../shared/beam-edit-distance.js";
-import { textEntry } from "../shared/catalog-entry.js";
 import { checkSinglePairs } from "../shared/inputs.js";
 import { internIn } from "../shared/ngram-matches.js";
 import { alignBitParallel } from "./bit-parallel-alignment.js";
@@ -104,17 +103,12 @@ export interface EditDistanceState {
   distances: number[];
 }
 
-export const editDistanceMeta = textEntry({
+export const editDistanceMeta: MetricMeta = {
   id: "text/edit_distance",
-  title: "Character edit distance (Levenshtein)",
-  formula:
-    "d(h, r) = \\min \\#\\{\\text{insertions} + \\text{deletions} + c_{sub}\\cdot\\text{substitutions}\\}",
   range: [0, Infinity],
   direction: "lower",
-  papers: ["Levenshtein 1966"],
-  implementations: ["torchmetrics 1.9.0 EditDistance / edit_distance"],
-  exports: ["editDistance", "editDistanceDef", "levenshteinDistance", "levenshteinAlignment"],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 /**
  * Character edit distance per pair as a streaming metric, matching torchmetrics 1.9.0

@@ -1,10 +1,8 @@
-import type { CatalogEntry } from "../../../catalog/types.js";
 import { describeValue, emptyInput, invalidOption, invalidState } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { checkSinglePairs, checkStrings, refuse } from "../shared/inputs.js";
 import { internIn } from "../shared/ngram-matches.js";
 import { jiwerChars, jiwerPairWordIds, jiwerWords, PairWordIds } from "../tokenizers/jiwer.js";
@@ -361,61 +359,40 @@ function readConvention(
   return { convention, contiguous };
 }
 
-export const werMeta = textEntry({
+export const werMeta: MetricMeta = {
   id: "text/wer",
-  title: "Word error rate",
-  formula: "\\mathrm{WER} = \\frac{S + D + I}{N}",
   range: [0, Infinity],
   direction: "lower",
-  robustness: [
-    "Corpus WER (summed edits over summed reference words) is not the mean of sentence WERs.",
-    "Can exceed 1 with many insertions.",
-  ],
-  implementations: [
-    "jiwer 2.3.0 wer / compute_measures (python-Levenshtein 0.12.2)",
-    "torchmetrics 1.9.0 WordErrorRate",
-  ],
-  exports: ["wordErrorRate", "werDef", "alignmentMeasures", "alignmentMeasuresDef"],
-});
-export const cerMeta = textEntry({
+  conventions: ["jiwer-2.3.0", "torchmetrics-1.9.0"],
+};
+
+export const cerMeta: MetricMeta = {
   id: "text/cer",
-  title: "Character error rate",
-  formula: "\\mathrm{CER} = \\frac{S + D + I}{N_{chars}}",
   range: [0, Infinity],
   direction: "lower",
-  implementations: ["jiwer 2.3.0 cer", "torchmetrics 1.9.0 CharErrorRate"],
-  exports: ["charErrorRate", "cerDef"],
-});
-export const merMeta = textEntry({
+  conventions: ["jiwer-2.3.0", "torchmetrics-1.9.0"],
+};
+
+export const merMeta: MetricMeta = {
   id: "text/mer",
-  title: "Match error rate",
-  formula: "\\mathrm{MER} = \\frac{S + D + I}{H + S + D + I}",
   range: [0, 1],
   direction: "lower",
-  papers: ["Morris et al. 2004"],
-  implementations: ["jiwer 2.3.0 mer", "torchmetrics 1.9.0 MatchErrorRate"],
-  exports: ["matchErrorRate", "merDef"],
-});
-export const wilMeta = textEntry({
+  conventions: ["jiwer-2.3.0", "torchmetrics-1.9.0"],
+};
+
+export const wilMeta: MetricMeta = {
   id: "text/wil",
-  title: "Word information lost",
-  formula: "\\mathrm{WIL} = 1 - \\frac{H}{N}\\cdot\\frac{H}{P}",
   range: [0, 1],
   direction: "lower",
-  papers: ["Morris et al. 2004"],
-  implementations: ["jiwer 2.3.0 wil", "torchmetrics 1.9.0 WordInfoLost"],
-  exports: ["wordInformationLost", "wilDef"],
-});
-export const wipMeta = textEntry({
+  conventions: ["jiwer-2.3.0", "torchmetrics-1.9.0"],
+};
+
+export const wipMeta: MetricMeta = {
   id: "text/wip",
-  title: "Word information preserved",
-  formula: "\\mathrm{WIP} = \\frac{H}{N}\\cdot\\frac{H}{P}",
   range: [0, 1],
   direction: "higher",
-  papers: ["Morris et al. 2004"],
-  implementations: ["jiwer 2.3.0 wip", "torchmetrics 1.9.0 WordInfoPreserved"],
-  exports: ["wordInformationPreserved", "wipDef"],
-});
+  conventions: ["jiwer-2.3.0", "torchmetrics-1.9.0"],
+};
 
 type Args = [hypotheses: readonly string[] | string, references: readonly string[] | string];
 
@@ -428,7 +405,7 @@ export type WordErrorRateState = ErrorRateState | ContiguousErrorRateState;
  */
 function countsDef<R>(
   id: string,
-  meta: CatalogEntry,
+  meta: MetricMeta,
   fn: string,
   unit: Unit,
   convention: ErrorRateConvention,
@@ -484,7 +461,7 @@ function checkNonEmptyText(value: unknown, path: string, id: string): void {
 
 function rateDef(
   kind: RateKind,
-  meta: CatalogEntry,
+  meta: MetricMeta,
   fn: string,
   options: unknown,
 ): MetricDef<WordErrorRateState, Args, number> {

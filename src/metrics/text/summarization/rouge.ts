@@ -1,8 +1,7 @@
 import { describeValue, invalidOption } from "../../../core/errors.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { fsum } from "../shared/fsum.js";
 import { checkHypothesis, checkPairs } from "../shared/inputs.js";
 import { internIn, ngramMatches } from "../shared/ngram-matches.js";
@@ -92,27 +91,12 @@ function kindOf(type: string): TypeKind {
   return { kind: "n", order: Number(type.slice(5)) };
 }
 
-/** Catalog entry for ROUGE. */
-export const rougeMeta = textEntry({
+export const rougeMeta: MetricMeta = {
   id: "text/rouge",
-  title: "ROUGE (ROUGE-N, ROUGE-L, ROUGE-Lsum, ROUGE-W, ROUGE-S, ROUGE-SU)",
-  formula:
-    "P_N=\\frac{\\sum_g \\min(c_{hyp}(g),c_{ref}(g))}{\\sum_g c_{hyp}(g)},\\; R_N=\\frac{\\sum_g \\min(c_{hyp}(g),c_{ref}(g))}{\\sum_g c_{ref}(g)},\\; F=\\frac{2PR}{P+R};\\; P_L=\\frac{LCS}{|hyp|},\\; R_L=\\frac{LCS}{|ref|}",
   range: [0, 1],
   direction: "higher",
-  robustness: [
-    "Recall-oriented n-gram overlap: rewards content coverage, blind to paraphrase and meaning.",
-    'rouge-score\'s tokenizer drops every character outside [a-z0-9], so non-Latin text scores 0; use tokenizer "unicode" for other scripts.',
-    "Stemming, tokenization and Lsum sentence splitting change scores; report the settings.",
-  ],
-  papers: ["Lin 2004, ROUGE: A Package for Automatic Evaluation of Summaries"],
-  implementations: [
-    "rouge-score 0.1.2 RougeScorer.score / score_multi (tokenizer, Porter stemmer, Lsum on newlines)",
-    "torchmetrics 1.9.0 ROUGEScore (rouge1/2/L; accumulate best/avg)",
-    "ROUGE-1.5.5.pl (ROUGE-W with -w, ROUGE-S/SU with -2 and -u; rouge-score has neither)",
-  ],
-  exports: ["rouge", "rougeDef", "rougeScore", "rougeScoreMulti", "rougePairs"],
-});
+  conventions: ["rouge-score-0.1.2", "torchmetrics-1.9.0", "rouge-score"],
+};
 
 interface Resolved {
   readonly types: readonly RougeType[];

@@ -16,8 +16,7 @@ import {
   readOptions,
 } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { refuse } from "../shared/inputs.js";
 import { checkAtMost } from "../shared/state.js";
 import { compareCodePoints, pyFixed } from "../tokenizers/python-strings.js";
@@ -91,33 +90,12 @@ export interface SeqevalReport {
   readonly text: string;
 }
 
-/** Catalog entry for entity-level NER scores. */
-export const seqevalMeta = textEntry({
+export const seqevalMeta: MetricMeta = {
   id: "text/seqeval",
-  title: "Entity-level precision, recall and F1 for sequence labelling (seqeval)",
-  formula:
-    "P=\\frac{|E_{pred}\\cap E_{true}|}{|E_{pred}|},\\; R=\\frac{|E_{pred}\\cap E_{true}|}{|E_{true}|},\\; F_1=\\frac{2PR}{P+R}",
   range: [0, 1],
   direction: "higher",
-  robustness: [
-    "An entity counts only with exact type and span: a one-token boundary error is both a false positive and a false negative.",
-    "Lenient (conlleval) and strict chunking can give very different scores for ill-formed tag sequences.",
-    "micro averages favour frequent types; macro gives rare types equal weight.",
-  ],
-  papers: ["Tjong Kim Sang & De Meulder 2003 (CoNLL-2003, conlleval)"],
-  implementations: [
-    "seqeval 1.2.2 precision_score/recall_score/f1_score/classification_report/accuracy_score (default and strict modes)",
-  ],
-  exports: [
-    "seqeval",
-    "seqevalDef",
-    "seqevalScores",
-    "seqevalAccuracy",
-    "seqevalClassificationReport",
-    "getEntities",
-    "performanceMeasure",
-  ],
-});
+  conventions: ["seqeval-1.2.2"],
+};
 
 interface Resolved {
   readonly mode: SeqevalMode;

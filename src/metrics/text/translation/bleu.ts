@@ -1,7 +1,6 @@
 import { optBoolean, optionNames, optNumber, optOneOf, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import {
   checkHypothesis,
   checkReferenceStreams,
@@ -90,27 +89,12 @@ const SMOOTH_DEFAULTS: Readonly<Record<BleuSmoothMethod, number | null>> = {
   exp: null,
 };
 
-export const corpusBleuMeta = textEntry({
+export const corpusBleuMeta: MetricMeta = {
   id: "text/corpus_bleu",
-  title: "BLEU (sacrebleu)",
-  formula:
-    "\\mathrm{BLEU} = 100\\cdot \\mathrm{BP}\\cdot\\exp\\Big(\\tfrac{1}{N}\\sum_{n=1}^{N}\\log p_n\\Big),\\quad \\mathrm{BP}=\\min(1, e^{1-r/c})",
   range: [0, 100],
   direction: "higher",
-  robustness: [
-    "Depends on tokenization: report the signature (tokenizer, smoothing, case, number of references).",
-    "Corpus BLEU pools n-gram counts; it is not the mean of sentence BLEU.",
-    "Insensitive to synonyms and paraphrase; zero n-gram matches at any order give 0 without smoothing.",
-  ],
-  references: [
-    { paper: "Papineni et al. 2002, BLEU: a method for automatic evaluation of machine translation" },
-    {
-      paper: "Post 2018, A call for clarity in reporting BLEU scores",
-      implementation: "sacrebleu 2.6.0 BLEU.corpus_score / sentence_bleu",
-    },
-  ],
-  exports: ["corpusBleu", "corpusBleuDef", "sentenceBleu", "computeBleuFromStatistics", "bleuSignature"],
-});
+  conventions: ["sacrebleu-2.6.0"],
+};
 
 interface ResolvedBleuOptions {
   readonly tokenize: SacrebleuTokenizerName;

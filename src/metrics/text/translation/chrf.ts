@@ -2,8 +2,7 @@ import { invalidOption } from "../../../core/errors.js";
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optNumber, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import {
   checkHypothesis,
   checkReferenceStreams,
@@ -53,21 +52,12 @@ export interface ChrfState extends SegmentCounts {
   stats: number[];
 }
 
-export const chrfMeta = textEntry({
+export const chrfMeta: MetricMeta = {
   id: "text/chrf",
-  title: "chrF / chrF++ (sacrebleu)",
-  formula:
-    "\\mathrm{chrF}_\\beta = 100\\cdot\\frac{(1+\\beta^2)\\,\\overline{P}\\,\\overline{R}}{\\beta^2\\overline{P}+\\overline{R}}, \\overline{P},\\overline{R}\\text{ averaged over character (and word) n-gram orders}",
   range: [0, 100],
   direction: "higher",
-  robustness: [
-    "Character n-grams reward partial word matches (morphology) and need no tokenizer.",
-    "Corpus chrF pools counts; it is not the mean of sentence chrF.",
-  ],
-  papers: ["Popović 2015, chrF: character n-gram F-score; Popović 2017, chrF++"],
-  implementations: ["sacrebleu 2.6.0 CHRF.corpus_score / sentence_chrf"],
-  exports: ["chrf", "chrfDef", "sentenceChrf"],
-});
+  conventions: ["sacrebleu-2.6.0"],
+};
 
 const PUNCTS = new Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
 

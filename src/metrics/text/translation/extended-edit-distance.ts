@@ -1,6 +1,5 @@
 import { optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
 import {
   addScores,
@@ -28,16 +27,12 @@ export interface ExtendedEditDistanceOptions {
 /** Exact sum and count of sentence scores (each the best over its references). */
 export type ExtendedEditDistanceState = MeanState;
 
-export const extendedEditDistanceMeta = textEntry({
+export const extendedEditDistanceMeta: MetricMeta = {
   id: "text/extended_edit_distance",
-  title: "Extended edit distance (EED)",
-  formula: "\\mathrm{EED} = \\min\\Big(1, \\frac{e + \\rho\\cdot v}{|r| + \\rho\\cdot v}\\Big)",
   range: [0, 1],
   direction: "lower",
-  papers: ["Stanchev, Wang & Ney 2019, EED: Extended Edit Distance Measure for Machine Translation"],
-  implementations: ["torchmetrics 1.9.0 ExtendedEditDistance"],
-  exports: ["extendedEditDistance", "extendedEditDistanceDef"],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 const WS_RUN = new RegExp(`[${pythonWhitespaceClass}]+`, "g");
 

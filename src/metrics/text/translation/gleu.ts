@@ -1,7 +1,6 @@
 import { optInteger, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
 import { checkAtMost } from "../shared/state.js";
@@ -20,18 +19,12 @@ export interface GleuState {
   total: number;
 }
 
-export const gleuMeta = textEntry({
+export const gleuMeta: MetricMeta = {
   id: "text/gleu",
-  title: "Google BLEU (GLEU)",
-  formula:
-    "\\mathrm{GLEU} = \\frac{\\sum \\text{matching n-grams}}{\\sum \\max(\\#\\text{hyp n-grams}, \\#\\text{ref n-grams})}",
   range: [0, 1],
   direction: "higher",
-  robustness: ["Symmetric in precision and recall, so well behaved at the sentence level."],
-  papers: ["Wu et al. 2016, Google's neural machine translation system"],
-  implementations: ["nltk 3.8 nltk.translate.gleu_score.corpus_gleu / sentence_gleu"],
-  exports: ["corpusGleu", "corpusGleuDef", "sentenceGleu"],
-});
+  conventions: ["nltk-3.8"],
+};
 
 /**
  * GLEU as a streaming metric, identical to nltk 3.8 `corpus_gleu` (whitespace tokens): per

@@ -1,7 +1,6 @@
 import { describeValue, invalidOption, invalidValue } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { checkSameLength, refuse } from "../shared/inputs.js";
 import {
   addScores,
@@ -31,25 +30,12 @@ export interface MeteorOptions {
   readonly wordnet?: WordNet | null | string;
 }
 
-/** Catalog entry for METEOR. */
-export const meteorMeta = textEntry({
+export const meteorMeta: MetricMeta = {
   id: "text/meteor",
-  title: "METEOR (exact, stem and WordNet-synonym unigram alignment)",
-  formula:
-    "F_{mean}=\\frac{PR}{\\alpha P+(1-\\alpha)R},\\; Pen=\\gamma\\left(\\frac{chunks}{matches}\\right)^{\\beta},\\; METEOR=F_{mean}(1-Pen)",
   range: [0, 1],
   direction: "higher",
-  robustness: [
-    "Recall-weighted unigram matching with stems and synonyms: more tolerant of paraphrase than BLEU.",
-    "English-only resources (Porter stemmer, WordNet); the WordNet version changes synonym matches.",
-    "Sentence-level; the greedy alignment is nltk's, not the original METEOR's minimum-chunk search.",
-  ],
-  papers: ["Banerjee & Lavie 2005, METEOR"],
-  implementations: [
-    "nltk 3.8 meteor_score / single_meteor_score (alpha 0.9, beta 3, gamma 0.5; PorterStemmer; WordNet 3.0)",
-  ],
-  exports: ["meteor", "meteorDef", "meteorScore", "singleMeteorScore"],
-});
+  conventions: ["nltk-3.8"],
+};
 
 interface Resolved {
   readonly alpha: number;

@@ -2,8 +2,7 @@ import { invalidState, invalidValue } from "../../../core/errors.js";
 import { exactSumOf } from "../../../core/exact-sum.js";
 import { optionNames, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } from "../shared/inputs.js";
 import { countNgrams } from "../shared/ngram-counts.js";
 import { pySplit } from "../tokenizers/python-strings.js";
@@ -26,24 +25,12 @@ export interface NistState {
   references: string[][][];
 }
 
-export const nistMeta = textEntry({
+export const nistMeta: MetricMeta = {
   id: "text/nist",
-  title: "NIST (information-weighted n-gram precision)",
-  formula:
-    "\\mathrm{NIST} = \\sum_{n=1}^{N} \\frac{\\sum_{\\text{matched } w_1..w_n} \\mathrm{Info}(w_1..w_n)}{\\#\\text{hyp } n\\text{-grams}} \\cdot \\exp\\Big(\\beta \\log^2 \\min\\big(\\tfrac{L_{sys}}{L_{ref}}, 1\\big)\\Big),\\; \\mathrm{Info}(w_1..w_n) = \\log_2 \\frac{c(w_1..w_{n-1})}{c(w_1..w_n)}",
   range: [0, Infinity],
   direction: "higher",
-  robustness: [
-    "Rare matched n-grams weigh more than frequent ones (information weights from the reference corpus).",
-    "Not bounded above; compare only scores computed on the same references.",
-    "Undefined when no hypothesis has n-grams of some order up to n (nltk raises; so does plumbline).",
-  ],
-  papers: [
-    "Doddington 2002, Automatic evaluation of machine translation quality using n-gram co-occurrence statistics",
-  ],
-  implementations: ["nltk 3.8 nltk.translate.nist_score.corpus_nist / sentence_nist"],
-  exports: ["corpusNist", "corpusNistDef", "sentenceNist"],
-});
+  conventions: ["nltk-3.8"],
+};
 
 const NIST_OPTIONS = optionNames<NistOptions>()("n");
 

@@ -2,8 +2,7 @@ import { describeValue, invalidOption, invalidValue } from "../../../core/errors
 import { assertAllocation } from "../../../core/limits.js";
 import { optBoolean, optionNames, optNumber, optOneOf, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { fsum } from "../shared/fsum.js";
 import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
@@ -52,20 +51,12 @@ export interface NltkBleuState {
   lastReferences: string[][];
 }
 
-export const nltkBleuMeta = textEntry({
+export const nltkBleuMeta: MetricMeta = {
   id: "text/nltk_bleu",
-  title: "BLEU on whitespace tokens (nltk)",
-  formula: "\\mathrm{BLEU} = \\mathrm{BP}\\cdot\\exp\\Big(\\sum_n w_n \\log p_n\\Big)",
   range: [0, Infinity],
   direction: "higher",
-  robustness: [
-    "nltk smoothing methods 5, 6 and 7 can return values above 1; reproduced as nltk computes them.",
-    "Tokens are whitespace-split, so punctuation stays attached to words.",
-  ],
-  papers: ["Papineni et al. 2002; Chen & Cherry 2014 (smoothing)"],
-  implementations: ["nltk 3.8 nltk.translate.bleu_score.corpus_bleu / sentence_bleu"],
-  exports: ["nltkCorpusBleu", "nltkCorpusBleuDef", "nltkSentenceBleu"],
-});
+  conventions: ["nltk-3.8"],
+};
 
 /** A rational with nltk's unnormalized numerator and denominator, or a plain float. */
 type Precision = { num: number; den: number } | number;

@@ -1,7 +1,6 @@
 import { invalidValue } from "../../../core/errors.js";
 import { optionNames, optNumber, readOptions } from "../../../core/options.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { checkHypothesis, checkPairs, type ReferenceSet, refuseEmptyCorpus } from "../shared/inputs.js";
 import {
   addScores,
@@ -23,24 +22,12 @@ export interface RibesOptions {
 /** Exact sum and count of the sentence scores (each the best over its references). */
 export type RibesState = MeanState;
 
-export const ribesMeta = textEntry({
+export const ribesMeta: MetricMeta = {
   id: "text/ribes",
-  title: "RIBES (rank correlation of word order)",
-  formula:
-    "\\mathrm{RIBES} = \\mathrm{NKT}\\cdot P_1^{\\alpha}\\cdot \\mathrm{BP}^{\\beta},\\; \\mathrm{NKT} = \\frac{\\tau + 1}{2},\\; \\mathrm{BP} = \\min\\big(1, e^{1 - |r|/|h|}\\big)",
   range: [0, 1],
   direction: "higher",
-  robustness: [
-    "Rewards word order (Kendall's tau of aligned word ranks): suited to distant language pairs where BLEU is blind to reordering.",
-    "Only words that align unambiguously (unique, or unique with context) enter the correlation.",
-    "nltk's re-implementation, not the official RIBES script (which adds optimizations).",
-  ],
-  papers: [
-    "Isozaki et al. 2010, Automatic evaluation of translation quality for distant language pairs (EMNLP)",
-  ],
-  implementations: ["nltk 3.8 nltk.translate.ribes_score.corpus_ribes / sentence_ribes"],
-  exports: ["corpusRibes", "corpusRibesDef", "sentenceRibes"],
-});
+  conventions: ["nltk-3.8"],
+};
 
 const RIBES_OPTIONS = optionNames<RibesOptions>()("alpha", "beta");
 

@@ -1,7 +1,7 @@
 import { addExactSums, exactSums, exactSumsShape, exactToNumber } from "../../../core/exact-sum.js";
 import { optBoolean, optionNames, readOptions } from "../../../core/options.js";
 import { checkState, field, stateInvariant } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import {
   beamLevenshteinDistance,
   OP_DELETE as OP_DEL,
@@ -9,7 +9,6 @@ import {
   OP_MATCH as OP_NOP,
   OP_SUBSTITUTE as OP_SUB,
 } from "../shared/beam-edit-distance.js";
-import { textEntry } from "../shared/catalog-entry.js";
 import {
   checkHypothesis,
   checkReferenceStreams,
@@ -62,21 +61,12 @@ export interface TerState extends SegmentCounts {
   refLength: Float64Array;
 }
 
-export const terMeta = textEntry({
+export const terMeta: MetricMeta = {
   id: "text/ter",
-  title: "Translation Edit Rate (sacrebleu)",
-  formula:
-    "\\mathrm{TER} = 100\\cdot\\frac{\\sum \\text{(shifts + insertions + deletions + substitutions)}}{\\sum \\bar{r}}",
   range: [0, Infinity],
   direction: "lower",
-  robustness: [
-    "Block shifts make reordering cheaper than in WER.",
-    "Can exceed 100 when the hypothesis is much longer than the reference.",
-  ],
-  papers: ["Snover et al. 2006, A study of translation edit rate with targeted human annotation"],
-  implementations: ["sacrebleu 2.6.0 TER (Tercom re-implementation)"],
-  exports: ["ter", "terDef", "sentenceTer", "tercomTokenize", "translationEditRate"],
-});
+  conventions: ["sacrebleu-2.6.0"],
+};
 
 const RE_SYMBOLS = /([{-~[-` -&(-+:-@/])/gu;
 const ASIAN_PUNCT = /([\u3001\u3002\u3008-\u3011\u3014-\u301f\uff61-\uff65\u30fb])/gu;

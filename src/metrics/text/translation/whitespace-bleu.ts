@@ -1,8 +1,7 @@
 import { invalidOption } from "../../../core/errors.js";
 import { optBoolean, optionNames, optSize, readOptions } from "../../../core/options.js";
 import { checkState, field } from "../../../core/state-check.js";
-import { type MetricDef, runOnce } from "../../../metric.js";
-import { textEntry } from "../shared/catalog-entry.js";
+import { type MetricDef, type MetricMeta, runOnce } from "../../../metric.js";
 import { checkPairs, type ReferenceSet } from "../shared/inputs.js";
 import { tokenMatches } from "../shared/ngram-matches.js";
 import { checkAtMost } from "../shared/state.js";
@@ -26,19 +25,12 @@ export interface WhitespaceBleuState {
   targetLength: number;
 }
 
-export const whitespaceBleuMeta = textEntry({
+export const whitespaceBleuMeta: MetricMeta = {
   id: "text/bleu_whitespace",
-  title: "BLEU on whitespace tokens (torchmetrics BLEUScore)",
-  formula: "\\mathrm{BLEU} = \\mathrm{BP}\\cdot\\exp\\Big(\\sum_n w_n\\log p_n\\Big)",
   range: [0, 1],
   direction: "higher",
-  robustness: [
-    "Whitespace tokens: punctuation stays attached; not comparable with sacrebleu scores.",
-    "Closest reference length breaks ties by reference order (first), unlike sacrebleu and nltk.",
-  ],
-  implementations: ["torchmetrics 1.9.0 BLEUScore / bleu_score"],
-  exports: ["whitespaceBleu", "whitespaceBleuDef"],
-});
+  conventions: ["torchmetrics-1.9.0"],
+};
 
 /**
  * torchmetrics 1.9.0 `BLEUScore` as a streaming metric: `str.split()` tokens; clipped counts
