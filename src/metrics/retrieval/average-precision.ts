@@ -161,26 +161,31 @@ export function averagePrecisionKernel(
 const DIRECT_MAX_RELEVANT = 64;
 /** Most buckets of the direct kernel (a query uses about one per document, 16 to 1024). */
 const MAX_BUCKETS = 1024;
-const relevantPositions = new Int32Array(DIRECT_MAX_RELEVANT);
-const relevantScores = new Float64Array(DIRECT_MAX_RELEVANT);
+/** The relevant documents by rank (score descending, input position ascending), then a sentinel. */
+const relevantPositions = new Int32Array(DIRECT_MAX_RELEVANT + 1);
+const relevantScores = new Float64Array(DIRECT_MAX_RELEVANT + 1);
 const relevantBuckets = new Int32Array(DIRECT_MAX_RELEVANT);
-const relevantAbove = new Int32Array(DIRECT_MAX_RELEVANT);
-const bucketCounts = new Int32Array(MAX_BUCKETS + 1);
-/** Per bucket, the first relevant document in it (relevant documents are sorted, so a bucket's are consecutive) and how many. */
-const bucketFirstRelevant = new Int32Array(MAX_BUCKETS);
+/** Per bucket: how many relevant documents it holds (zero between queries). */
 const bucketRelevant = new Int32Array(MAX_BUCKETS);
+/** Per bucket: the rank index of the first relevant document in it or in a lower bucket. */
+const firstRelevantAtOrBelow = new Int32Array(MAX_BUCKETS);
+/** `aboveCounts[j]`: documents with exactly j relevant documents ranked above them. */
+const aboveCounts = new Int32Array(DIRECT_MAX_RELEVANT + 1);
 
 /**
  * Average precision of one query without sorting it, for ties in input order (`"torchmetrics"`):
  * a document ranks above another when its score is higher, or equal with an earlier position.
- * The relevant documents are sorted by that order (insertion; queries with more than 64 are
- * ranked instead). Every document goes to one of B buckets (about one per document, 16 to 1024)
- * by a monotone map of its score ((s - min) * (B - 1) / (max - min), truncated), so a document in a
- * higher bucket ranks above every
- * relevant document of a lower one; only documents sharing a relevant document's bucket are
- * compared with it. The rank of the k-th relevant document is 1 + the documents above it, and
- * AP = mean over the relevant documents within `topK` of k / rank. Two passes over the query
- * instead of a sort; equals {@link averagePrecisionKernel} on the ranked query.
+ *
+ * One pass finds the score range and the relevant documents (at most 64; more: undefined, the
+ * query is ranked instead), which are then sorted by that order (insertion). A monotone map of the
+ * score, (s - min) * (B - 1) / (max - min) truncated, puts every document in one of B buckets
+ * (about one per document, 16 to 1024): a relevant document in a higher bucket ranks above it, one
+ * in a lower bucket below it, so a second pass finds, per document, J = how many relevant documents
+ * rank above it from its bucket's first relevant document and a comparison with those sharing its
+ * bucket (one comparison without branches when no bucket holds two), and counts documents per J.
+ * The k-th relevant document (0-based) has J = k, so its rank, 1 + the documents above it, is the
+ * number of documents with J <= k; AP = mean over the relevant documents within `topK` of
+ * (k + 1) / rank. Equals {@link averagePrecisionKernel} on the ranked query.
  */
 export function averagePrecisionDirect(
   preds: Scores,
@@ -200,54 +205,63 @@ export function averagePrecisionDirect(
     if (s > hi) hi = s;
     if (target[d] === 1 && (keepNonPositive || s > 0)) {
       if (r === DIRECT_MAX_RELEVANT) return undefined;
-      // insertion by (score descending, position ascending): equal scores stay in input order
-      let k = r++;
-      while (k > 0 && relevantScores[k - 1]! < s) {
-        relevantScores[k] = relevantScores[k - 1]!;
-        relevantPositions[k] = relevantPositions[k - 1]!;
-        k--;
-      }
-      relevantScores[k] = s;
-      relevantPositions[k] = d;
+      relevantPositions[r++] = d;
     }
   }
   if (r === 0) return 0;
+  // insertion by (score descending, position ascending): positions arrive ascending, so equal scores stay in order
+  for (let i = 0; i < r; i++) {
+    const d = relevantPositions[i]!;
+    const s = preds[d]!;
+    let k = i;
+    while (k > 0 && relevantScores[k - 1]! < s) {
+      relevantScores[k] = relevantScores[k - 1]!;
+      relevantPositions[k] = relevantPositions[k - 1]!;
+      k--;
+    }
+    relevantScores[k] = s;
+    relevantPositions[k] = d;
+  }
+  relevantScores[r] = Number.NEGATIVE_INFINITY; // the sentinel ranks below every document
   // about one bucket per document: a power of two in [16, 1024]
-  const buckets = Math.min(MAX_BUCKETS, Math.max(16, 2 ** Math.ceil(Math.log2(m))));
-  const scale = hi > lo && hi - lo < Number.POSITIVE_INFINITY ? (buckets - 1) / (hi - lo) : 0;
-  bucketCounts.fill(0, 0, buckets);
-  bucketRelevant.fill(0, 0, buckets);
+  const buckets = Math.min(MAX_BUCKETS, Math.max(16, 2 ** (32 - Math.clz32(m - 1))));
+  let scale = (buckets - 1) / (hi - lo);
+  if (!(scale < Number.POSITIVE_INFINITY)) scale = 0; // one score, or a range too small or too wide
+  let shared = false;
   for (let k = 0; k < r; k++) {
     const b = ((relevantScores[k]! - lo) * scale) | 0;
     relevantBuckets[k] = b;
-    relevantAbove[k] = 0;
-    if (bucketRelevant[b]!++ === 0) bucketFirstRelevant[b] = k;
+    if (bucketRelevant[b]!++ > 0) shared = true;
   }
-  // One pass: count every document's bucket, and compare exactly those sharing a relevant one's.
-  for (let d = from; d < end; d++) {
-    const s = preds[d]!;
-    const b = ((s - lo) * scale) | 0;
-    bucketCounts[b]!++;
-    const count = bucketRelevant[b]!;
-    if (count === 0) continue;
-    const first = bucketFirstRelevant[b]!;
-    for (let k = first; k < first + count; k++) {
-      const t = relevantScores[k]!;
-      if (s > t || (s === t && d < relevantPositions[k]!)) relevantAbove[k]!++;
+  let above = 0;
+  for (let b = buckets - 1; b >= 0; b--) {
+    firstRelevantAtOrBelow[b] = above;
+    above += bucketRelevant[b]!;
+  }
+  for (let k = 0; k < r; k++) bucketRelevant[relevantBuckets[k]!] = 0;
+  aboveCounts.fill(0, 0, r + 1);
+  if (shared) {
+    for (let d = from; d < end; d++) {
+      const s = preds[d]!;
+      let j = firstRelevantAtOrBelow[((s - lo) * scale) | 0]!;
+      while (relevantScores[j]! > s || (relevantScores[j] === s && relevantPositions[j]! < d)) j++;
+      aboveCounts[j]!++;
     }
-  }
-  // plus every document in a strictly higher bucket
-  let higher = 0;
-  let next = 0;
-  for (let b = buckets - 1; b >= 0 && next < r; b--) {
-    while (next < r && relevantBuckets[next] === b) relevantAbove[next++]! += higher;
-    higher += bucketCounts[b]!;
+  } else {
+    // at most one relevant document per bucket: one comparison, as 0/1 arithmetic (no branch)
+    for (let d = from; d < end; d++) {
+      const s = preds[d]!;
+      const j = firstRelevantAtOrBelow[((s - lo) * scale) | 0]!;
+      const t = relevantScores[j]!;
+      aboveCounts[j + (+(t > s) | (+(t === s) & +(relevantPositions[j]! < d)))]!++;
+    }
   }
   const cut = topK ?? m;
   let sum = 0;
+  let rank = 0;
   let found = 0;
   for (let k = 0; k < r; k++) {
-    const rank = relevantAbove[k]! + 1;
+    rank += aboveCounts[k]!;
     if (rank > cut) break;
     found++;
     sum += found / rank;
