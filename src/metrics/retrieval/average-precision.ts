@@ -224,7 +224,8 @@ export function averagePrecisionDirect(
   }
   relevantScores[r] = Number.NEGATIVE_INFINITY; // the sentinel ranks below every document
   // about one bucket per document: a power of two in [16, 1024]
-  const buckets = Math.min(MAX_BUCKETS, Math.max(16, 2 ** (32 - Math.clz32(m - 1))));
+  const bits = 32 - Math.clz32(m - 1);
+  const buckets = bits >= 10 ? MAX_BUCKETS : Math.max(16, 1 << bits);
   let scale = (buckets - 1) / (hi - lo);
   if (!(scale < Number.POSITIVE_INFINITY)) scale = 0; // one score, or a range too small or too wide
   let shared = false;

@@ -390,29 +390,30 @@ function appendDocuments(
   let runs = cursor.runs;
   let lastId = cursor.lastId;
   let i = cursor.next;
+  // The current run's length is kept here and stored when the run ends (and at the end).
+  let length = runs > 0 ? runLengths[runs - 1]! : 0;
   for (; i < n; i++) {
     const t = target[i]!;
     if (t === ignore) continue;
     const q = indexes[i]!;
+    if (q !== lastId) {
+      // a new run: its id is checked once ((q | 0) === q holds for int32 ids; other safe integers take the slow check)
+      if ((q | 0) !== q && !Number.isSafeInteger(q)) rejectDocument(fn, graded, i, q, preds[i]!, t);
+      if (runs > 0) runLengths[runs - 1] = length;
+      runIds[runs++] = q;
+      lastId = q;
+      length = 0;
+    }
     const p = preds[i]!;
-    // (q | 0) === q holds for int32 query ids; other safe integers take the slow check
-    if (
-      ((q | 0) !== q && !Number.isSafeInteger(q)) ||
-      p - p !== 0 ||
-      (graded ? !((t | 0) === t && t >= 0 && t <= MAX_GRADE) : t !== 0 && t !== 1)
-    )
+    if (p - p !== 0 || (graded ? !((t | 0) === t && t >= 0 && t <= MAX_GRADE) : t !== 0 && t !== 1))
       rejectDocument(fn, graded, i, q, p, t);
     if (float32Only && Math.fround(p) !== p) break;
     outPreds[w] = p;
     outTarget[w] = t;
     w++;
-    if (q === lastId) runLengths[runs - 1]!++;
-    else {
-      runIds[runs] = q;
-      runLengths[runs++] = 1;
-      lastId = q;
-    }
+    length++;
   }
+  if (runs > 0) runLengths[runs - 1] = length;
   cursor.runs = runs;
   cursor.lastId = lastId;
   cursor.written = w;
