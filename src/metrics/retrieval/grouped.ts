@@ -327,7 +327,7 @@ export function updateRetrievalState(
   try {
     const batch: Batch = { preds, target, indexes, options, fn, graded };
     if (state.preds.data instanceof Float32Array) {
-      appendDocuments(reserve(state.preds as GrowableFloat32, n), true, state, batch, cursor);
+      appendInChunks(reserve(state.preds as GrowableFloat32, n), true, state, batch, cursor);
       if (cursor.next < n) {
         // A score that is not exactly a float32: the scores move to Float64 for good.
         const wide = new Float64Array(state.preds.data.length);
@@ -336,7 +336,7 @@ export function updateRetrievalState(
       }
     }
     if (cursor.next < n)
-      appendDocuments(reserve(state.preds as GrowableFloat64, n), false, state, batch, cursor);
+      appendInChunks(reserve(state.preds as GrowableFloat64, n), false, state, batch, cursor);
   } catch (error) {
     if (state.runIds.length > 0) runLengths[state.runIds.length - 1] = lastLength;
     throw error;
@@ -366,8 +366,32 @@ interface Cursor {
   next: number;
 }
 
+/** Documents per call of {@link appendDocuments}. */
+const CHUNK = 1 << 16;
+
 /**
- * The validating copy loop of {@link updateRetrievalState}: documents `cursor.next..` of the batch
+ * {@link appendDocuments} over the batch in chunks of 2^16 documents, until its end or (with
+ * `float32Only`) a score that is not exactly a float32. Many short calls instead of one long
+ * loop: the loop is optimized with feedback from whole calls, so a big batch does not run its
+ * first pass in the interpreter, or fall back to it at the loop's exit.
+ */
+function appendInChunks(
+  outPreds: Scores,
+  float32Only: boolean,
+  state: RetrievalState,
+  batch: Batch,
+  cursor: Cursor,
+): void {
+  const n = batch.preds.length;
+  while (cursor.next < n) {
+    const stop = Math.min(n, cursor.next + CHUNK);
+    appendDocuments(outPreds, float32Only, state, batch, cursor, stop);
+    if (cursor.next < stop) return;
+  }
+}
+
+/**
+ * The validating copy loop of {@link updateRetrievalState}: documents `cursor.next..stop` of the batch
  * are checked and written at `cursor.written..` of `outPreds` and of the state's target and run
  * buffers (past their lengths). With `float32Only` it stops at the first score that is not exactly
  * a float32 (the caller widens the scores and calls again); the cursor says where it stopped.
@@ -378,6 +402,7 @@ function appendDocuments(
   state: RetrievalState,
   batch: Batch,
   cursor: Cursor,
+  stop: number,
 ): void {
   const { preds, target, indexes, options, fn, graded } = batch;
   const outTarget = state.target.data;
@@ -385,14 +410,13 @@ function appendDocuments(
   const runLengths = state.runLengths.data;
   // NaN never equals a target, so without ignoreIndex the comparison never drops a document.
   const ignore = options.ignoreIndex ?? Number.NaN;
-  const n = preds.length;
   let w = cursor.written;
   let runs = cursor.runs;
   let lastId = cursor.lastId;
   let i = cursor.next;
   // The current run's length is kept here and stored when the run ends (and at the end).
   let length = runs > 0 ? runLengths[runs - 1]! : 0;
-  for (; i < n; i++) {
+  for (; i < stop; i++) {
     const t = target[i]!;
     if (t === ignore) continue;
     const q = indexes[i]!;
@@ -623,78 +647,21 @@ export function perQueryValues(
   for (let i = 1; i < runCount; i++) if (runIds[runAt(i)] !== runIds[runAt(i - 1)]) queryCount++;
   const queries = new Float64Array(queryCount);
   const values = new Float64Array(queryCount);
-  const scratch = newScratch();
-  let gatheredPreds = new Float64Array(0);
-  let gatheredTarget = new Float32Array(0);
+  const scoring: QueryScoring = { options, fn, kernel, groupTies, isEmpty, direct, scratch: newScratch() };
+  const gathered: Gathered = { preds: new Float64Array(0), target: new Float32Array(0) };
   let q = 0;
   let i = 0;
   while (i < runCount) {
     const id = runIds[runAt(i)]!;
     let j = i + 1;
     while (j < runCount && runIds[runAt(j)] === id) j++;
-    let p: Scores = preds;
-    let t: Float32Array = target;
-    let from: number;
-    let m: number;
-    if (j === i + 1) {
-      from = runStarts[runAt(i)]!;
-      m = lengths[runAt(i)]!;
-    } else {
-      m = 0;
-      for (let k = i; k < j; k++) m += lengths[runAt(k)]!;
-      if (gatheredPreds.length < m) {
-        gatheredPreds = new Float64Array(Math.max(m, 2 * gatheredPreds.length));
-        gatheredTarget = new Float32Array(gatheredPreds.length);
-      }
-      let w = 0;
-      for (let k = i; k < j; k++) {
-        const start = runStarts[runAt(k)]!;
-        const length = lengths[runAt(k)]!;
-        gatheredPreds.set(preds.subarray(start, start + length), w);
-        gatheredTarget.set(target.subarray(start, start + length), w);
-        w += length;
-      }
-      p = gatheredPreds;
-      t = gatheredTarget;
-      from = 0;
-    }
     queries[q] = id;
-    if (isEmpty(t, from, m)) {
-      switch (options.emptyTargetAction) {
-        case "error":
-          fail(
-            "invalid_value",
-            `${fn}: query ${id} has no ${isEmpty === noIrrelevant ? "non-relevant" : "relevant"} document (emptyTargetAction "error")`,
-          );
-          break;
-        case "neg":
-          values[q] = 0;
-          break;
-        case "pos":
-          values[q] = 1;
-          break;
-        default:
-          values[q] = Number.NaN;
-      }
+    if (j === i + 1) {
+      values[q] = queryValue(scoring, preds, target, runStarts[runAt(i)]!, lengths[runAt(i)]!, id);
     } else {
-      const fast = direct?.(p, t, from, m, options.topK);
-      if (fast !== undefined) values[q] = fast;
-      else {
-        rankQuery(p, t, from, m, options.ties, scratch);
-        const groupEnd = scratch.groupEnd;
-        let groups = 0;
-        if (groupTies) {
-          for (let g = 1; g <= m; g++) {
-            if (g === m || scratch.scores[g] !== scratch.scores[g - 1]) groupEnd[groups++] = g;
-          }
-        } else {
-          for (let g = 1; g <= m; g++) groupEnd[groups++] = g;
-        }
-        values[q] = kernel(
-          { scores: scratch.scores, target: scratch.target, start: 0, end: m, groupEnd, groups },
-          options.topK,
-        );
-      }
+      const runs = order ? order.subarray(i, j) : identityRuns(i, j);
+      const m = gatherRuns(gathered, preds, target, runStarts, lengths, runs);
+      values[q] = queryValue(scoring, gathered.preds, gathered.target, 0, m, id);
     }
     q++;
     i = j;
@@ -702,31 +669,147 @@ export function perQueryValues(
   return { queries, values };
 }
 
-/** Combines per-query values (NaN = skipped); all skipped gives 0, as torchmetrics. */
+/** What scoring one query needs (see {@link perQueryValues}). */
+interface QueryScoring {
+  options: ResolvedRetrievalOptions;
+  fn: string;
+  kernel: QueryKernel;
+  groupTies: boolean;
+  isEmpty: EmptyCheck;
+  direct: DirectKernel | undefined;
+  scratch: Scratch;
+}
+
+/**
+ * The value of one query, documents `preds/target[from..from+m)` in arrival order: its
+ * `emptyTargetAction` value when it is empty, else the direct kernel's value, else the kernel's
+ * on the ranked query. (The per-query work sits in functions called once per query, so it is
+ * optimized with their own feedback rather than as one long loop.)
+ */
+function queryValue(
+  scoring: QueryScoring,
+  preds: Scores,
+  target: Targets,
+  from: number,
+  m: number,
+  id: number,
+): number {
+  if (scoring.isEmpty(target, from, m)) return emptyQueryValue(scoring, id);
+  const fast = scoring.direct?.(preds, target, from, m, scoring.options.topK);
+  return fast !== undefined ? fast : rankedValue(scoring, preds, target, from, m);
+}
+
+/** An empty query's value under `emptyTargetAction` (NaN: skipped); "error" throws. */
+function emptyQueryValue(scoring: QueryScoring, id: number): number {
+  switch (scoring.options.emptyTargetAction) {
+    case "error":
+      return fail(
+        "invalid_value",
+        `${scoring.fn}: query ${id} has no ${scoring.isEmpty === noIrrelevant ? "non-relevant" : "relevant"} document (emptyTargetAction "error")`,
+      );
+    case "neg":
+      return 0;
+    case "pos":
+      return 1;
+    default:
+      return Number.NaN;
+  }
+}
+
+/** The kernel's value on the ranked query, with tie groups when `groupTies`. */
+function rankedValue(scoring: QueryScoring, preds: Scores, target: Targets, from: number, m: number): number {
+  const { scratch, options } = scoring;
+  rankQuery(preds, target, from, m, options.ties, scratch);
+  const groupEnd = scratch.groupEnd;
+  let groups = 0;
+  if (scoring.groupTies) {
+    for (let g = 1; g <= m; g++) {
+      if (g === m || scratch.scores[g] !== scratch.scores[g - 1]) groupEnd[groups++] = g;
+    }
+  } else {
+    for (let g = 1; g <= m; g++) groupEnd[groups++] = g;
+  }
+  return scoring.kernel(
+    { scores: scratch.scores, target: scratch.target, start: 0, end: m, groupEnd, groups },
+    options.topK,
+  );
+}
+
+/** Scratch space for a query whose documents arrived in several runs. */
+interface Gathered {
+  preds: Float64Array;
+  target: Float32Array;
+}
+
+/** Run indexes i..j-1 (the runs in order of query id when they already were). */
+function identityRuns(i: number, j: number): Uint32Array {
+  const runs = new Uint32Array(j - i);
+  for (let k = 0; k < runs.length; k++) runs[k] = i + k;
+  return runs;
+}
+
+/** Copies the documents of `runs`, in that order, into `gathered` (grown on demand); returns their number. */
+function gatherRuns(
+  gathered: Gathered,
+  preds: Scores,
+  target: Float32Array,
+  runStarts: Int32Array,
+  lengths: Int32Array,
+  runs: Uint32Array,
+): number {
+  let m = 0;
+  for (const r of runs) m += lengths[r]!;
+  if (gathered.preds.length < m) {
+    gathered.preds = new Float64Array(Math.max(m, 2 * gathered.preds.length));
+    gathered.target = new Float32Array(gathered.preds.length);
+  }
+  let w = 0;
+  for (const r of runs) {
+    const start = runStarts[r]!;
+    const length = lengths[r]!;
+    gathered.preds.set(preds.subarray(start, start + length), w);
+    gathered.target.set(target.subarray(start, start + length), w);
+    w += length;
+  }
+  return m;
+}
+
+/**
+ * Combines per-query values (NaN = skipped); all skipped gives 0, as torchmetrics. The mean is a
+ * compensated (Neumaier) sum in query order; min and max fold without spreading the values into
+ * arguments (which overflows the stack past about 10^5 queries).
+ */
 export function aggregate(values: Float64Array, aggregation: Aggregation): number {
-  const kept: number[] = [];
-  for (const v of values) if (!Number.isNaN(v)) kept.push(v);
-  if (kept.length === 0) return 0;
+  let kept = 0;
+  for (const v of values) if (!Number.isNaN(v)) kept++;
+  if (kept === 0) return 0;
   switch (aggregation) {
     case "mean": {
       let sum = 0;
       let c = 0;
-      for (const v of kept) {
+      for (const v of values) {
+        if (Number.isNaN(v)) continue;
         const t = sum + v;
         c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
         sum = t;
       }
-      return (sum + c) / kept.length;
+      return (sum + c) / kept;
     }
     case "median": {
       // torch.median: the lower of the two middle values for an even count.
-      kept.sort((a, b) => a - b);
-      return kept[(kept.length - 1) >> 1]!;
+      const sorted = values.filter((v) => !Number.isNaN(v)).sort();
+      return sorted[(kept - 1) >> 1]!;
     }
-    case "min":
-      return Math.min(...kept);
-    default:
-      return Math.max(...kept);
+    case "min": {
+      let best = Number.POSITIVE_INFINITY;
+      for (const v of values) if (!Number.isNaN(v)) best = Math.min(best, v);
+      return best;
+    }
+    default: {
+      let best = Number.NEGATIVE_INFINITY;
+      for (const v of values) if (!Number.isNaN(v)) best = Math.max(best, v);
+      return best;
+    }
   }
 }
 
