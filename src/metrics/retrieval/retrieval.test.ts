@@ -226,6 +226,22 @@ describe("conventions", () => {
     expect(retrievalMrr(p, t, i, { aggregation: "max" })).toBe(1);
     expect(retrievalMrr(p, t, i, { aggregation: "median" })).toBe(1);
   });
+  it("aggregation over 150,000 queries (min and max without spreading the values)", () => {
+    const queries = 150_000;
+    const indexes = new Float64Array(2 * queries);
+    const preds = new Float64Array(2 * queries);
+    const target = new Float64Array(2 * queries);
+    for (let q = 0; q < queries; q++) {
+      indexes.fill(q, 2 * q, 2 * q + 2);
+      preds.set([0.9, 0.1], 2 * q);
+      // every third query has its relevant document first (RR 1), the others second (RR 0.5)
+      target.set(q % 3 === 0 ? [1, 0] : [0, 1], 2 * q);
+    }
+    expect(retrievalMrr(preds, target, indexes, { aggregation: "min" })).toBe(0.5);
+    expect(retrievalMrr(preds, target, indexes, { aggregation: "max" })).toBe(1);
+    expect(retrievalMrr(preds, target, indexes, { aggregation: "median" })).toBe(0.5);
+    expect(retrievalMrr(preds, target, indexes)).toBeCloseTo(2 / 3, 15);
+  });
 });
 
 describe("errors", () => {
@@ -659,6 +675,33 @@ describe("direct kernels equal ranking the query", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it("MAP: extreme score ranges (overflowing, subnormal, signed zeros) equal the ranked kernel", () => {
+    const extreme = fc.constantFrom(1.7e308, -1.7e308, 5e-324, -5e-324, 0, -0, 1e-310, 2e-310, 1, 0.5);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(extreme, fc.integer({ min: 0, max: 1 })), { minLength: 1, maxLength: 80 }),
+        fc.constantFrom("irrelevant", "keep") as fc.Arbitrary<"irrelevant" | "keep">,
+        (docs, nonPositiveScores) => {
+          const preds = docs.map((d) => d[0]);
+          const binary = docs.map((d) => d[1]);
+          const indexes = docs.map(() => 0);
+          const options = { nonPositiveScores, emptyTargetAction: "skip" as const };
+          const { resolved } = readRetrievalOptions("t", options, [
+            ...RETRIEVAL_OPTIONS,
+            "nonPositiveScores",
+          ]);
+          const ranked = retrievalDef(retrievalMapMeta, "t", resolved, (q, k) =>
+            averagePrecisionKernel(q, k, nonPositiveScores),
+          );
+          const s = ranked.init();
+          ranked.update(s, preds, binary, indexes);
+          expect(retrievalMap(preds, binary, indexes, options)).toBe(ranked.compute(s));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
