@@ -11,7 +11,7 @@ import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
 import { type OptionRecord, optInteger, optionNames, optOneOf, readOptions } from "../../core/options.js";
-import { argsort } from "../../core/sort.js";
+import { argsort, identity } from "../../core/sort.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef } from "../../metric.js";
 
@@ -641,10 +641,9 @@ export function perQueryValues(
   const lengths = Int32Array.from(runLengths);
   for (let r = 1; r < runCount; r++) runStarts[r] = runStarts[r - 1]! + lengths[r - 1]!;
   // Runs in order of query id: a stable radix argsort unless they already are.
-  const order = isNonDecreasing(runIds) ? null : argsort(runIds, false);
-  const runAt = (i: number) => (order ? order[i]! : i);
+  const order = isNonDecreasing(runIds) ? identity(runCount) : argsort(runIds, false);
   let queryCount = runCount > 0 ? 1 : 0;
-  for (let i = 1; i < runCount; i++) if (runIds[runAt(i)] !== runIds[runAt(i - 1)]) queryCount++;
+  for (let i = 1; i < runCount; i++) if (runIds[order[i]!] !== runIds[order[i - 1]!]) queryCount++;
   const queries = new Float64Array(queryCount);
   const values = new Float64Array(queryCount);
   const scoring: QueryScoring = { options, fn, kernel, groupTies, isEmpty, direct, scratch: newScratch() };
@@ -652,15 +651,15 @@ export function perQueryValues(
   let q = 0;
   let i = 0;
   while (i < runCount) {
-    const id = runIds[runAt(i)]!;
+    const run = order[i]!;
+    const id = runIds[run]!;
     let j = i + 1;
-    while (j < runCount && runIds[runAt(j)] === id) j++;
+    while (j < runCount && runIds[order[j]!] === id) j++;
     queries[q] = id;
     if (j === i + 1) {
-      values[q] = queryValue(scoring, preds, target, runStarts[runAt(i)]!, lengths[runAt(i)]!, id);
+      values[q] = queryValue(scoring, preds, target, runStarts[run]!, lengths[run]!, id);
     } else {
-      const runs = order ? order.subarray(i, j) : identityRuns(i, j);
-      const m = gatherRuns(gathered, preds, target, runStarts, lengths, runs);
+      const m = gatherRuns(gathered, preds, target, runStarts, lengths, order.subarray(i, j));
       values[q] = queryValue(scoring, gathered.preds, gathered.target, 0, m, id);
     }
     q++;
@@ -739,13 +738,6 @@ function rankedValue(scoring: QueryScoring, preds: Scores, target: Targets, from
 interface Gathered {
   preds: Float64Array;
   target: Float32Array;
-}
-
-/** Run indexes i..j-1 (the runs in order of query id when they already were). */
-function identityRuns(i: number, j: number): Uint32Array {
-  const runs = new Uint32Array(j - i);
-  for (let k = 0; k < runs.length; k++) runs[k] = i + k;
-  return runs;
 }
 
 /** Copies the documents of `runs`, in that order, into `gathered` (grown on demand); returns their number. */
