@@ -629,6 +629,24 @@ const preds3 = [0.9, 0.2, 0.6];
 const target3 = [1, 0, 1];
 const indexes3 = [0, 0, 0];
 
+/** MAP through its direct kernel (`retrievalMap`) and through the ranked kernel, empty queries skipped. */
+function mapDirectAndRanked(
+  preds: number[],
+  binary: number[],
+  indexes: number[],
+  topK: number | null,
+  nonPositiveScores: "irrelevant" | "keep",
+): { direct: number; ranked: number } {
+  const options = { topK, nonPositiveScores, emptyTargetAction: "skip" as const };
+  const { resolved } = readRetrievalOptions("t", options, [...RETRIEVAL_OPTIONS, "nonPositiveScores"]);
+  const def = retrievalDef(retrievalMapMeta, "t", resolved, (q, k) =>
+    averagePrecisionKernel(q, k, nonPositiveScores),
+  );
+  const state = def.init();
+  def.update(state, preds, binary, indexes);
+  return { direct: retrievalMap(preds, binary, indexes, options), ranked: def.compute(state) };
+}
+
 describe("direct kernels equal ranking the query", () => {
   // Scores drawn from few values (ties), graded targets, queries of 1 to 60 documents, split
   // into runs; topK small and large.
@@ -661,17 +679,8 @@ describe("direct kernels equal ranking the query", () => {
         fc.constantFrom("irrelevant", "keep") as fc.Arbitrary<"irrelevant" | "keep">,
         (d, topK, nonPositiveScores) => {
           const binary = d.grades.map((g) => (g >= 2 ? 1 : 0));
-          const options = { topK, nonPositiveScores, emptyTargetAction: "skip" as const };
-          const { resolved } = readRetrievalOptions("t", options, [
-            ...RETRIEVAL_OPTIONS,
-            "nonPositiveScores",
-          ]);
-          const ranked = retrievalDef(retrievalMapMeta, "t", resolved, (q, k) =>
-            averagePrecisionKernel(q, k, nonPositiveScores),
-          );
-          const s = ranked.init();
-          ranked.update(s, d.preds, binary, d.indexes);
-          expect(retrievalMap(d.preds, binary, d.indexes, options)).toBeCloseTo(ranked.compute(s), 14);
+          const { direct, ranked } = mapDirectAndRanked(d.preds, binary, d.indexes, topK, nonPositiveScores);
+          expect(direct).toBeCloseTo(ranked, 14);
         },
       ),
       { numRuns: 500 },
@@ -686,19 +695,14 @@ describe("direct kernels equal ranking the query", () => {
         fc.constantFrom("irrelevant", "keep") as fc.Arbitrary<"irrelevant" | "keep">,
         (docs, nonPositiveScores) => {
           const preds = docs.map((d) => d[0]);
-          const binary = docs.map((d) => d[1]);
-          const indexes = docs.map(() => 0);
-          const options = { nonPositiveScores, emptyTargetAction: "skip" as const };
-          const { resolved } = readRetrievalOptions("t", options, [
-            ...RETRIEVAL_OPTIONS,
-            "nonPositiveScores",
-          ]);
-          const ranked = retrievalDef(retrievalMapMeta, "t", resolved, (q, k) =>
-            averagePrecisionKernel(q, k, nonPositiveScores),
+          const { direct, ranked } = mapDirectAndRanked(
+            preds,
+            docs.map((d) => d[1]),
+            docs.map(() => 0),
+            null,
+            nonPositiveScores,
           );
-          const s = ranked.init();
-          ranked.update(s, preds, binary, indexes);
-          expect(retrievalMap(preds, binary, indexes, options)).toBe(ranked.compute(s));
+          expect(direct).toBe(ranked);
         },
       ),
       { numRuns: 300 },
