@@ -151,7 +151,8 @@ export function ndcgDirect(
       topScores[i] = s;
       topGains[i] = g;
     }
-    if (filledIdeal < k || g > topScratch[k - 1]!) {
+    // only positive gains compete for the ideal order (zeros add nothing to the ideal DCG)
+    if (filledIdeal < k ? g > 0 : g > topScratch[k - 1]!) {
       let i = filledIdeal < k ? filledIdeal++ : k - 1;
       while (i > 0 && topScratch[i - 1]! < g) {
         topScratch[i] = topScratch[i - 1]!;
@@ -186,7 +187,7 @@ export function ndcgDirect(
   dcg += (tieGain / tieSize) * discountSum;
   if (dcg === 0) return 0;
   let ideal = 0;
-  for (let p = 0; p < k; p++) ideal += topScratch[p]! * discount(p);
+  for (let p = 0; p < filledIdeal; p++) ideal += topScratch[p]! * discount(p);
   return ideal === 0 ? 0 : dcg / ideal;
 }
 
