@@ -158,34 +158,84 @@ export function averagePrecisionKernel(
   return relevantBefore > 0 ? sum / relevantBefore : 0;
 }
 
-const DIRECT_MAX_RELEVANT = 64;
-/** Most buckets of the direct kernel (a query uses about one per document, 16 to 1024). */
-const MAX_BUCKETS = 1024;
-/** The relevant documents by rank (score descending, input position ascending), then a sentinel. */
-const relevantPositions = new Int32Array(DIRECT_MAX_RELEVANT + 1);
-const relevantScores = new Float64Array(DIRECT_MAX_RELEVANT + 1);
-const relevantBuckets = new Int32Array(DIRECT_MAX_RELEVANT);
-/** Per bucket: how many relevant documents it holds (zero between queries). */
-const bucketRelevant = new Int32Array(MAX_BUCKETS);
-/** Per bucket: the rank index of the first relevant document in it or in a lower bucket. */
-const firstRelevantAtOrBelow = new Int32Array(MAX_BUCKETS);
-/** `aboveCounts[j]`: documents with exactly j relevant documents ranked above them. */
-const aboveCounts = new Int32Array(DIRECT_MAX_RELEVANT + 1);
+/** Most buckets of the direct kernel (a query uses about one per document, 16 to 2^16). */
+const MAX_BUCKETS = 2 ** 16;
+/**
+ * Most relevant documents sharing one bucket (equal or nearly equal scores): past it the query is
+ * ranked instead, so a document is compared with at most this many relevant documents.
+ */
+const MAX_SHARED = 32;
+/** Up to this many relevant documents are sorted by insertion, more by a comparison sort. */
+const INSERTION_MAX = 32;
+
+/** Scratch space of {@link averagePrecisionDirect}, grown on demand and reused across queries. */
+const direct = {
+  /** The relevant documents: input positions, then by rank with their scores and buckets, then a sentinel. */
+  positions: new Int32Array(65),
+  scores: new Float64Array(65),
+  buckets: new Int32Array(65),
+  /** `aboveCounts[j]`: documents with exactly j relevant documents ranked above them. */
+  aboveCounts: new Int32Array(65),
+  /** Per bucket: how many relevant documents it holds (zero between queries). */
+  bucketRelevant: new Int32Array(1024),
+  /** Per bucket: the rank index of the first relevant document in it or in a lower bucket. */
+  firstRelevantAtOrBelow: new Int32Array(1024),
+};
+
+/** Room for `r` relevant documents and a sentinel, keeping the first `r` positions. */
+function growRelevant(r: number): void {
+  const size = 2 * (r + 1);
+  const positions = new Int32Array(size);
+  positions.set(direct.positions.subarray(0, r));
+  direct.positions = positions;
+  direct.scores = new Float64Array(size);
+  direct.buckets = new Int32Array(size);
+  direct.aboveCounts = new Int32Array(size);
+}
+
+/**
+ * Sorts the first `r` relevant documents (their positions, ascending, in `direct.positions`) by
+ * rank: score descending, then position ascending. Fills `direct.scores` alongside.
+ */
+function sortRelevantByRank(preds: Scores, r: number): void {
+  const { positions, scores } = direct;
+  if (r <= INSERTION_MAX) {
+    // insertion: positions arrive ascending, so equal scores stay in order
+    for (let i = 0; i < r; i++) {
+      const d = positions[i]!;
+      const s = preds[d]!;
+      let k = i;
+      while (k > 0 && scores[k - 1]! < s) {
+        scores[k] = scores[k - 1]!;
+        positions[k] = positions[k - 1]!;
+        k--;
+      }
+      scores[k] = s;
+      positions[k] = d;
+    }
+    return;
+  }
+  const byRank = positions.slice(0, r).sort((a, b) => preds[b]! - preds[a]! || a - b);
+  positions.set(byRank);
+  for (let k = 0; k < r; k++) scores[k] = preds[byRank[k]!]!;
+}
 
 /**
  * Average precision of one query without sorting it, for ties in input order (`"torchmetrics"`):
  * a document ranks above another when its score is higher, or equal with an earlier position.
  *
- * One pass finds the score range and the relevant documents (at most 64; more: undefined, the
- * query is ranked instead), which are then sorted by that order (insertion). A monotone map of the
- * score, (s - min) * (B - 1) / (max - min) truncated, puts every document in one of B buckets
- * (about one per document, 16 to 1024): a relevant document in a higher bucket ranks above it, one
- * in a lower bucket below it, so a second pass finds, per document, J = how many relevant documents
- * rank above it from its bucket's first relevant document and a comparison with those sharing its
- * bucket (one comparison without branches when no bucket holds two), and counts documents per J.
- * The k-th relevant document (0-based) has J = k, so its rank, 1 + the documents above it, is the
- * number of documents with J <= k; AP = mean over the relevant documents within `topK` of
- * (k + 1) / rank. Equals {@link averagePrecisionKernel} on the ranked query.
+ * One pass finds the score range and the relevant documents, which are then sorted by that order
+ * (insertion, or a comparison sort past 32). A monotone map of the score, (s - min) * (B - 1) /
+ * (max - min) truncated, puts every document in one of B buckets (about one per document, 16 to
+ * 2^16): a relevant document in a higher bucket ranks above it, one in a lower bucket below it, so
+ * a second pass finds, per document, J = how many relevant documents rank above it from its
+ * bucket's first relevant document and a comparison with those sharing its bucket (one comparison
+ * without branches when no bucket holds two), and counts documents per J. The k-th relevant
+ * document (0-based) has J = k, so its rank, 1 + the documents above it, is the number of
+ * documents with J <= k; AP = mean over the relevant documents within `topK` of (k + 1) / rank.
+ * O(m + r log r) for r relevant documents among m; undefined (the query is ranked instead) when
+ * more than 32 relevant documents share a bucket (ties). Equals {@link averagePrecisionKernel} on
+ * the ranked query.
  */
 export function averagePrecisionDirect(
   preds: Scores,
@@ -199,40 +249,38 @@ export function averagePrecisionDirect(
   let r = 0;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
+  let positions = direct.positions;
   for (let d = from; d < end; d++) {
     const s = preds[d]!;
     if (s < lo) lo = s;
     if (s > hi) hi = s;
     if (target[d] === 1 && (keepNonPositive || s > 0)) {
-      if (r === DIRECT_MAX_RELEVANT) return undefined;
-      relevantPositions[r++] = d;
+      if (r === positions.length - 1) {
+        growRelevant(r);
+        positions = direct.positions;
+      }
+      positions[r++] = d;
     }
   }
   if (r === 0) return 0;
-  // insertion by (score descending, position ascending): positions arrive ascending, so equal scores stay in order
-  for (let i = 0; i < r; i++) {
-    const d = relevantPositions[i]!;
-    const s = preds[d]!;
-    let k = i;
-    while (k > 0 && relevantScores[k - 1]! < s) {
-      relevantScores[k] = relevantScores[k - 1]!;
-      relevantPositions[k] = relevantPositions[k - 1]!;
-      k--;
-    }
-    relevantScores[k] = s;
-    relevantPositions[k] = d;
-  }
-  relevantScores[r] = Number.NEGATIVE_INFINITY; // the sentinel ranks below every document
-  // about one bucket per document: a power of two in [16, 1024]
+  sortRelevantByRank(preds, r);
+  const { scores, buckets: relevantBuckets, aboveCounts } = direct;
+  scores[r] = Number.NEGATIVE_INFINITY; // the sentinel ranks below every document
+  // about one bucket per document: a power of two in [16, 2^16]
   const bits = 32 - Math.clz32(m - 1);
-  const buckets = bits >= 10 ? MAX_BUCKETS : Math.max(16, 1 << bits);
+  const buckets = bits >= 16 ? MAX_BUCKETS : Math.max(16, 1 << bits);
+  if (direct.bucketRelevant.length < buckets) {
+    direct.bucketRelevant = new Int32Array(buckets);
+    direct.firstRelevantAtOrBelow = new Int32Array(buckets);
+  }
+  const { bucketRelevant, firstRelevantAtOrBelow } = direct;
   let scale = (buckets - 1) / (hi - lo);
   if (!(scale < Number.POSITIVE_INFINITY)) scale = 0; // one score, or a range too small or too wide
-  let shared = false;
+  let most = 0; // most relevant documents in one bucket
   for (let k = 0; k < r; k++) {
-    const b = ((relevantScores[k]! - lo) * scale) | 0;
+    const b = ((scores[k]! - lo) * scale) | 0;
     relevantBuckets[k] = b;
-    if (bucketRelevant[b]!++ > 0) shared = true;
+    most = Math.max(most, ++bucketRelevant[b]!);
   }
   let above = 0;
   for (let b = buckets - 1; b >= 0; b--) {
@@ -240,12 +288,13 @@ export function averagePrecisionDirect(
     above += bucketRelevant[b]!;
   }
   for (let k = 0; k < r; k++) bucketRelevant[relevantBuckets[k]!] = 0;
+  if (most > MAX_SHARED) return undefined;
   aboveCounts.fill(0, 0, r + 1);
-  if (shared) {
+  if (most > 1) {
     for (let d = from; d < end; d++) {
       const s = preds[d]!;
       let j = firstRelevantAtOrBelow[((s - lo) * scale) | 0]!;
-      while (relevantScores[j]! > s || (relevantScores[j] === s && relevantPositions[j]! < d)) j++;
+      while (scores[j]! > s || (scores[j] === s && positions[j]! < d)) j++;
       aboveCounts[j]!++;
     }
   } else {
@@ -253,8 +302,8 @@ export function averagePrecisionDirect(
     for (let d = from; d < end; d++) {
       const s = preds[d]!;
       const j = firstRelevantAtOrBelow[((s - lo) * scale) | 0]!;
-      const t = relevantScores[j]!;
-      aboveCounts[j + (+(t > s) | (+(t === s) & +(relevantPositions[j]! < d)))]!++;
+      const t = scores[j]!;
+      aboveCounts[j + (+(t > s) | (+(t === s) & +(positions[j]! < d)))]!++;
     }
   }
   const cut = topK ?? m;

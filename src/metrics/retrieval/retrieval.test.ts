@@ -687,6 +687,32 @@ describe("direct kernels equal ranking the query", () => {
     );
   });
 
+  it("MAP: queries with many relevant documents (comparison sort, shared buckets, ranked past 32) equal the ranked kernel", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 ** 20 }), fc.integer({ min: 0, max: 1 })), {
+          minLength: 30,
+          maxLength: 400,
+        }),
+        // distinct-ish scores (2^20 values) or heavy ties (scores rounded to 4 or 64 values)
+        fc.constantFrom(1, 2 ** 14, 2 ** 18),
+        fc.option(fc.integer({ min: 1, max: 300 }), { nil: null }),
+        (docs, round, topK) => {
+          const preds = docs.map((d) => Math.floor(d[0] / round) * round * 2 ** -20);
+          const { direct, ranked } = mapDirectAndRanked(
+            preds,
+            docs.map((d) => d[1]),
+            docs.map(() => 0),
+            topK,
+            "keep",
+          );
+          expect(direct).toBe(ranked);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it("MAP: extreme score ranges (overflowing, subnormal, signed zeros) equal the ranked kernel", () => {
     const extreme = fc.constantFrom(1.7e308, -1.7e308, 5e-324, -5e-324, 0, -0, 1e-310, 2e-310, 1, 0.5);
     fc.assert(
