@@ -4,7 +4,9 @@ import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   type DirectKernel,
+  float32RankKey,
   hypergeometric,
+  PACK_LIMIT,
   type RankedQuery,
   RETRIEVAL_OPTIONS,
   type RetrievalArgs,
@@ -176,6 +178,8 @@ const direct = {
   buckets: new Int32Array(65),
   /** `aboveCounts[j]`: documents with exactly j relevant documents ranked above them. */
   aboveCounts: new Int32Array(65),
+  /** Packed sort keys of the relevant documents (past 32 of them). */
+  keys: new Float64Array(0),
   /** Per bucket: how many relevant documents it holds (zero between queries). */
   bucketRelevant: new Int32Array(1024),
   /** Per bucket: the rank index of the first relevant document in it or in a lower bucket. */
@@ -215,9 +219,29 @@ function sortRelevantByRank(preds: Scores, r: number): void {
     }
     return;
   }
-  const byRank = positions.slice(0, r).sort((a, b) => preds[b]! - preds[a]! || a - b);
-  positions.set(byRank);
-  for (let k = 0; k < r; k++) scores[k] = preds[byRank[k]!]!;
+  // packed float32 keys sorted natively, or a comparison sort for other scores
+  if (direct.keys.length < r) direct.keys = new Float64Array(2 * r);
+  const keys = direct.keys;
+  let packed = r < PACK_LIMIT;
+  for (let k = 0; k < r && packed; k++) {
+    const key = float32RankKey(preds[positions[k]!]!, k);
+    packed = !Number.isNaN(key);
+    keys[k] = key;
+  }
+  if (!packed) {
+    const byRank = positions.slice(0, r).sort((a, b) => preds[b]! - preds[a]! || a - b);
+    positions.set(byRank);
+    for (let k = 0; k < r; k++) scores[k] = preds[byRank[k]!]!;
+    return;
+  }
+  const sorted = keys.subarray(0, r).sort();
+  const byInput = direct.buckets; // free until the buckets are computed
+  byInput.set(positions.subarray(0, r));
+  for (let k = 0; k < r; k++) {
+    const d = byInput[PACK_LIMIT - 1 - (sorted[r - 1 - k]! % PACK_LIMIT)]!;
+    positions[k] = d;
+    scores[k] = preds[d]!;
+  }
 }
 
 /**
