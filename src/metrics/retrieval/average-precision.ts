@@ -167,12 +167,14 @@ const MAX_BUCKETS = 2 ** 16;
  * ranked instead, so a document is compared with at most this many relevant documents.
  */
 const MAX_SHARED = 32;
-/** Up to this many relevant documents are sorted by insertion, more by a comparison sort. */
+/** Up to this many relevant documents are sorted by insertion, more by packed keys. */
 const INSERTION_MAX = 32;
+/** Most relevant documents with float64 scores sorted by comparison; more: the query is ranked. */
+const COMPARISON_MAX = 4096;
 
 /** Scratch space of {@link averagePrecisionDirect}, grown on demand and reused across queries. */
 const direct = {
-  /** The relevant documents: input positions, then by rank with their scores and buckets, then a sentinel. */
+  /** The relevant documents: positions (input order, then by rank), scores, buckets; a sentinel. */
   positions: new Int32Array(65),
   scores: new Float64Array(65),
   buckets: new Int32Array(65),
@@ -186,9 +188,12 @@ const direct = {
   firstRelevantAtOrBelow: new Int32Array(1024),
 };
 
-/** Room for `r` relevant documents and a sentinel, keeping the first `r` positions. */
-function growRelevant(r: number): void {
-  const size = 2 * (r + 1);
+/**
+ * Room for more than `r` relevant documents and a sentinel (twice as many, at most the query's
+ * `m` documents and a sentinel), keeping the first `r` positions.
+ */
+function growRelevant(r: number, m: number): void {
+  const size = Math.min(2 * (r + 1), m + 1);
   const positions = new Int32Array(size);
   positions.set(direct.positions.subarray(0, r));
   direct.positions = positions;
@@ -199,9 +204,10 @@ function growRelevant(r: number): void {
 
 /**
  * Sorts the first `r` relevant documents (their positions, ascending, in `direct.positions`) by
- * rank: score descending, then position ascending. Fills `direct.scores` alongside.
+ * rank: score descending, then position ascending, and fills `direct.scores` alongside. False
+ * (nothing sorted) for more than 4096 relevant documents whose scores are not all float32.
  */
-function sortRelevantByRank(preds: Scores, r: number): void {
+function sortRelevantByRank(preds: Scores, r: number): boolean {
   const { positions, scores } = direct;
   if (r <= INSERTION_MAX) {
     // insertion: positions arrive ascending, so equal scores stay in order
@@ -217,10 +223,10 @@ function sortRelevantByRank(preds: Scores, r: number): void {
       scores[k] = s;
       positions[k] = d;
     }
-    return;
+    return true;
   }
   // packed float32 keys sorted natively, or a comparison sort for other scores
-  if (direct.keys.length < r) direct.keys = new Float64Array(2 * r);
+  if (direct.keys.length < r) direct.keys = new Float64Array(r);
   const keys = direct.keys;
   let packed = r < PACK_LIMIT;
   for (let k = 0; k < r && packed; k++) {
@@ -229,10 +235,11 @@ function sortRelevantByRank(preds: Scores, r: number): void {
     keys[k] = key;
   }
   if (!packed) {
+    if (r > COMPARISON_MAX) return false;
     const byRank = positions.slice(0, r).sort((a, b) => preds[b]! - preds[a]! || a - b);
     positions.set(byRank);
     for (let k = 0; k < r; k++) scores[k] = preds[byRank[k]!]!;
-    return;
+    return true;
   }
   const sorted = keys.subarray(0, r).sort();
   const byInput = direct.buckets; // free until the buckets are computed
@@ -242,6 +249,7 @@ function sortRelevantByRank(preds: Scores, r: number): void {
     positions[k] = d;
     scores[k] = preds[d]!;
   }
+  return true;
 }
 
 /**
@@ -249,16 +257,17 @@ function sortRelevantByRank(preds: Scores, r: number): void {
  * a document ranks above another when its score is higher, or equal with an earlier position.
  *
  * One pass finds the score range and the relevant documents, which are then sorted by that order
- * (insertion, or a comparison sort past 32). A monotone map of the score, (s - min) * (B - 1) /
- * (max - min) truncated, puts every document in one of B buckets (about one per document, 16 to
- * 2^16): a relevant document in a higher bucket ranks above it, one in a lower bucket below it, so
- * a second pass finds, per document, J = how many relevant documents rank above it from its
- * bucket's first relevant document and a comparison with those sharing its bucket (one comparison
- * without branches when no bucket holds two), and counts documents per J. The k-th relevant
- * document (0-based) has J = k, so its rank, 1 + the documents above it, is the number of
- * documents with J <= k; AP = mean over the relevant documents within `topK` of (k + 1) / rank.
- * O(m + r log r) for r relevant documents among m; undefined (the query is ranked instead) when
- * more than 32 relevant documents share a bucket (ties). Equals {@link averagePrecisionKernel} on
+ * (insertion; past 32, by packed float32 keys, or by comparison for up to 4096 float64 scores).
+ * A monotone map of the score, (s - min) * (B - 1) / (max - min) truncated, puts every document
+ * in one of B buckets (about one per document, 16 to 2^16): a relevant document in a higher
+ * bucket ranks above it, one in a lower bucket below it, so a second pass finds, per document,
+ * J = how many relevant documents rank above it from its bucket's first relevant document and a
+ * comparison with those sharing its bucket (one comparison without branches when no bucket holds
+ * two), and counts documents per J. The k-th relevant document (0-based) has J = k, so its rank,
+ * 1 + the documents above it, is the number of documents with J <= k; AP = mean over the
+ * relevant documents within `topK` of (k + 1) / rank. O(m + r log r) for r relevant documents
+ * among m; undefined (the query is ranked instead) when more than 32 relevant documents share a
+ * bucket (ties) or more than 4096 have float64 scores. Equals {@link averagePrecisionKernel} on
  * the ranked query.
  */
 export function averagePrecisionDirect(
@@ -280,14 +289,14 @@ export function averagePrecisionDirect(
     if (s > hi) hi = s;
     if (target[d] === 1 && (keepNonPositive || s > 0)) {
       if (r === positions.length - 1) {
-        growRelevant(r);
+        growRelevant(r, m);
         positions = direct.positions;
       }
       positions[r++] = d;
     }
   }
   if (r === 0) return 0;
-  sortRelevantByRank(preds, r);
+  if (!sortRelevantByRank(preds, r)) return undefined;
   const { scores, buckets: relevantBuckets, aboveCounts } = direct;
   scores[r] = Number.NEGATIVE_INFINITY; // the sentinel ranks below every document
   // about one bucket per document: a power of two in [16, 2^16]

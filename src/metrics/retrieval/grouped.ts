@@ -391,10 +391,10 @@ function appendInChunks(
 }
 
 /**
- * The validating copy loop of {@link updateRetrievalState}: documents `cursor.next..stop` of the batch
- * are checked and written at `cursor.written..` of `outPreds` and of the state's target and run
- * buffers (past their lengths). With `float32Only` it stops at the first score that is not exactly
- * a float32 (the caller widens the scores and calls again); the cursor says where it stopped.
+ * The validating copy loop of {@link updateRetrievalState}: documents `cursor.next..stop` of the
+ * batch are checked and written at `cursor.written..` of `outPreds` and of the state's target and
+ * run buffers (past their lengths). With `float32Only` it stops at the first score that is not
+ * exactly a float32 (the caller widens the scores and calls again); the cursor says where.
  */
 function appendDocuments(
   outPreds: Scores,
@@ -421,7 +421,8 @@ function appendDocuments(
     if (t === ignore) continue;
     const q = indexes[i]!;
     if (q !== lastId) {
-      // a new run: its id is checked once ((q | 0) === q holds for int32 ids; other safe integers take the slow check)
+      // a new run: its id is checked once ((q | 0) === q holds for int32 ids; other safe
+      // integers take the slow check)
       if ((q | 0) !== q && !Number.isSafeInteger(q)) rejectDocument(fn, graded, i, q, preds[i]!, t);
       if (runs > 0) runLengths[runs - 1] = length;
       runIds[runs++] = q;
@@ -752,7 +753,7 @@ interface Gathered {
   target: Float32Array;
 }
 
-/** Copies the documents of `runs`, in that order, into `gathered` (grown on demand); returns their number. */
+/** Copies the documents of `runs`, in order, into `gathered` (grown on demand); returns how many. */
 function gatherRuns(
   gathered: Gathered,
   preds: Scores,
