@@ -4,9 +4,7 @@ import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
   type DirectKernel,
-  float32RankKey,
   hypergeometric,
-  PACK_LIMIT,
   type RankedQuery,
   RETRIEVAL_OPTIONS,
   type RetrievalArgs,
@@ -167,21 +165,17 @@ const MAX_BUCKETS = 2 ** 16;
  * ranked instead, so a document is compared with at most this many relevant documents.
  */
 const MAX_SHARED = 32;
-/** Up to this many relevant documents are sorted by insertion, more by packed keys. */
-const INSERTION_MAX = 32;
-/** Most relevant documents with float64 scores sorted by comparison; more: the query is ranked. */
-const COMPARISON_MAX = 4096;
 
 /** Scratch space of {@link averagePrecisionDirect}, grown on demand and reused across queries. */
 const direct = {
-  /** The relevant documents: positions (input order, then by rank), scores, buckets; a sentinel. */
+  /** The relevant documents in input order: positions and buckets. */
+  found: new Int32Array(64),
+  buckets: new Int32Array(64),
+  /** The relevant documents by rank: positions and scores, then a sentinel. */
   positions: new Int32Array(65),
   scores: new Float64Array(65),
-  buckets: new Int32Array(65),
   /** `aboveCounts[j]`: documents with exactly j relevant documents ranked above them. */
   aboveCounts: new Int32Array(65),
-  /** Packed sort keys of the relevant documents (past 32 of them). */
-  keys: new Float64Array(0),
   /** Per bucket: how many relevant documents it holds (zero between queries). */
   bucketRelevant: new Int32Array(1024),
   /** Per bucket: the rank index of the first relevant document in it or in a lower bucket. */
@@ -189,86 +183,36 @@ const direct = {
 };
 
 /**
- * Room for more than `r` relevant documents and a sentinel (twice as many, at most the query's
- * `m` documents and a sentinel), keeping the first `r` positions.
+ * Room for more than `r` relevant documents (twice as many, at most the query's `m` documents),
+ * keeping the first `r` found.
  */
 function growRelevant(r: number, m: number): void {
-  const size = Math.min(2 * (r + 1), m + 1);
-  const positions = new Int32Array(size);
-  positions.set(direct.positions.subarray(0, r));
-  direct.positions = positions;
-  direct.scores = new Float64Array(size);
+  const size = Math.min(2 * r, m);
+  const found = new Int32Array(size);
+  found.set(direct.found.subarray(0, r));
+  direct.found = found;
   direct.buckets = new Int32Array(size);
-  direct.aboveCounts = new Int32Array(size);
-}
-
-/**
- * Sorts the first `r` relevant documents (their positions, ascending, in `direct.positions`) by
- * rank: score descending, then position ascending, and fills `direct.scores` alongside. False
- * (nothing sorted) for more than 4096 relevant documents whose scores are not all float32.
- */
-function sortRelevantByRank(preds: Scores, r: number): boolean {
-  const { positions, scores } = direct;
-  if (r <= INSERTION_MAX) {
-    // insertion: positions arrive ascending, so equal scores stay in order
-    for (let i = 0; i < r; i++) {
-      const d = positions[i]!;
-      const s = preds[d]!;
-      let k = i;
-      while (k > 0 && scores[k - 1]! < s) {
-        scores[k] = scores[k - 1]!;
-        positions[k] = positions[k - 1]!;
-        k--;
-      }
-      scores[k] = s;
-      positions[k] = d;
-    }
-    return true;
-  }
-  // packed float32 keys sorted natively, or a comparison sort for other scores
-  if (direct.keys.length < r) direct.keys = new Float64Array(r);
-  const keys = direct.keys;
-  let packed = r < PACK_LIMIT;
-  for (let k = 0; k < r && packed; k++) {
-    const key = float32RankKey(preds[positions[k]!]!, k);
-    packed = !Number.isNaN(key);
-    keys[k] = key;
-  }
-  if (!packed) {
-    if (r > COMPARISON_MAX) return false;
-    const byRank = positions.slice(0, r).sort((a, b) => preds[b]! - preds[a]! || a - b);
-    positions.set(byRank);
-    for (let k = 0; k < r; k++) scores[k] = preds[byRank[k]!]!;
-    return true;
-  }
-  const sorted = keys.subarray(0, r).sort();
-  const byInput = direct.buckets; // free until the buckets are computed
-  byInput.set(positions.subarray(0, r));
-  for (let k = 0; k < r; k++) {
-    const d = byInput[PACK_LIMIT - 1 - (sorted[r - 1 - k]! % PACK_LIMIT)]!;
-    positions[k] = d;
-    scores[k] = preds[d]!;
-  }
-  return true;
+  direct.positions = new Int32Array(size + 1);
+  direct.scores = new Float64Array(size + 1);
+  direct.aboveCounts = new Int32Array(size + 1);
 }
 
 /**
  * Average precision of one query without sorting it, for ties in input order (`"torchmetrics"`):
  * a document ranks above another when its score is higher, or equal with an earlier position.
  *
- * One pass finds the score range and the relevant documents, which are then sorted by that order
- * (insertion; past 32, by packed float32 keys, or by comparison for up to 4096 float64 scores).
- * A monotone map of the score, (s - min) * (B - 1) / (max - min) truncated, puts every document
- * in one of B buckets (about one per document, 16 to 2^16): a relevant document in a higher
- * bucket ranks above it, one in a lower bucket below it, so a second pass finds, per document,
- * J = how many relevant documents rank above it from its bucket's first relevant document and a
+ * One pass finds the score range and the relevant documents. A monotone map of the score,
+ * (s - min) * (B - 1) / (max - min) truncated, puts every document in one of B buckets (about one
+ * per document, 16 to 2^16): a document in a higher bucket ranks above every document of a lower
+ * one. The relevant documents are ranked by a counting sort on their buckets (input order within
+ * a bucket) and an insertion pass within buckets they share. A second pass finds, per document,
+ * J = how many relevant documents rank above it, from its bucket's first relevant document and a
  * comparison with those sharing its bucket (one comparison without branches when no bucket holds
  * two), and counts documents per J. The k-th relevant document (0-based) has J = k, so its rank,
  * 1 + the documents above it, is the number of documents with J <= k; AP = mean over the
- * relevant documents within `topK` of (k + 1) / rank. O(m + r log r) for r relevant documents
- * among m; undefined (the query is ranked instead) when more than 32 relevant documents share a
- * bucket (ties) or more than 4096 have float64 scores. Equals {@link averagePrecisionKernel} on
- * the ranked query.
+ * relevant documents within `topK` of (k + 1) / rank. O(m + B) per query; undefined (the query
+ * is ranked instead) when more than 32 relevant documents share a bucket (ties). Equals
+ * {@link averagePrecisionKernel} on the ranked query.
  */
 export function averagePrecisionDirect(
   preds: Scores,
@@ -282,23 +226,20 @@ export function averagePrecisionDirect(
   let r = 0;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  let positions = direct.positions;
+  let found = direct.found;
   for (let d = from; d < end; d++) {
     const s = preds[d]!;
     if (s < lo) lo = s;
     if (s > hi) hi = s;
     if (target[d] === 1 && (keepNonPositive || s > 0)) {
-      if (r === positions.length - 1) {
+      if (r === found.length) {
         growRelevant(r, m);
-        positions = direct.positions;
+        found = direct.found;
       }
-      positions[r++] = d;
+      found[r++] = d;
     }
   }
   if (r === 0) return 0;
-  if (!sortRelevantByRank(preds, r)) return undefined;
-  const { scores, buckets: relevantBuckets, aboveCounts } = direct;
-  scores[r] = Number.NEGATIVE_INFINITY; // the sentinel ranks below every document
   // about one bucket per document: a power of two in [16, 2^16]
   const bits = 32 - Math.clz32(m - 1);
   const buckets = bits >= 16 ? MAX_BUCKETS : Math.max(16, 1 << bits);
@@ -306,12 +247,13 @@ export function averagePrecisionDirect(
     direct.bucketRelevant = new Int32Array(buckets);
     direct.firstRelevantAtOrBelow = new Int32Array(buckets);
   }
+  const { buckets: relevantBuckets, positions, scores, aboveCounts } = direct;
   const { bucketRelevant, firstRelevantAtOrBelow } = direct;
   let scale = (buckets - 1) / (hi - lo);
   if (!(scale < Number.POSITIVE_INFINITY)) scale = 0; // one score, or a range too small or too wide
   let most = 0; // most relevant documents in one bucket
   for (let k = 0; k < r; k++) {
-    const b = ((scores[k]! - lo) * scale) | 0;
+    const b = ((preds[found[k]!]! - lo) * scale) | 0;
     relevantBuckets[k] = b;
     most = Math.max(most, ++bucketRelevant[b]!);
   }
@@ -319,9 +261,33 @@ export function averagePrecisionDirect(
   for (let b = buckets - 1; b >= 0; b--) {
     firstRelevantAtOrBelow[b] = above;
     above += bucketRelevant[b]!;
+    bucketRelevant[b] = 0;
+  }
+  if (most > MAX_SHARED) return undefined;
+  // counting sort by bucket, highest first; input order within a bucket
+  for (let k = 0; k < r; k++) {
+    const b = relevantBuckets[k]!;
+    const at = firstRelevantAtOrBelow[b]! + bucketRelevant[b]!++;
+    positions[at] = found[k]!;
+    scores[at] = preds[found[k]!]!;
   }
   for (let k = 0; k < r; k++) bucketRelevant[relevantBuckets[k]!] = 0;
-  if (most > MAX_SHARED) return undefined;
+  if (most > 1) {
+    // within shared buckets, by score descending (strict comparison: equal scores keep input order)
+    for (let i = 1; i < r; i++) {
+      const s = scores[i]!;
+      const d = positions[i]!;
+      let k = i;
+      while (k > 0 && scores[k - 1]! < s) {
+        scores[k] = scores[k - 1]!;
+        positions[k] = positions[k - 1]!;
+        k--;
+      }
+      scores[k] = s;
+      positions[k] = d;
+    }
+  }
+  scores[r] = Number.NEGATIVE_INFINITY; // the sentinel ranks below every document
   aboveCounts.fill(0, 0, r + 1);
   if (most > 1) {
     for (let d = from; d < end; d++) {
@@ -342,14 +308,14 @@ export function averagePrecisionDirect(
   const cut = topK ?? m;
   let sum = 0;
   let rank = 0;
-  let found = 0;
+  let within = 0;
   for (let k = 0; k < r; k++) {
     rank += aboveCounts[k]!;
     if (rank > cut) break;
-    found++;
-    sum += found / rank;
+    within++;
+    sum += within / rank;
   }
-  return found > 0 ? sum / found : 0;
+  return within > 0 ? sum / within : 0;
 }
 
 /**

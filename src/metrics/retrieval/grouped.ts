@@ -526,31 +526,19 @@ export function rankQuery(
   }
 }
 
-/** Slots of a packed rank key: a query ranked by packed keys holds fewer documents. */
-export const PACK_LIMIT = 2 ** 21;
+const PACK_LIMIT = 2 ** 21;
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
-
-/**
- * An exact sort key for a float32 `score` at `slot` (< 2^21): sortable float32 bits * 2^21 +
- * reversed slot, so ascending keys are score ascending, later slot first within a score (read
- * from the end: score descending, earlier slot first). -0 and +0 are one score. NaN when the
- * score is not a float32 value.
- */
-export function float32RankKey(score: number, slot: number): number {
-  f32[0] = score;
-  if (f32[0] !== score) return Number.NaN;
-  const bits = score === 0 ? 0 : u32[0]!;
-  const sortable = bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
-  return sortable * PACK_LIMIT + (PACK_LIMIT - 1 - slot);
-}
 
 /** Fills `keys` with exact packed sort keys when every score is a float32 value; false otherwise. */
 function packFloat32Keys(preds: Scores, from: number, m: number, keys: Float64Array): boolean {
   for (let j = 0; j < m; j++) {
-    const key = float32RankKey(preds[from + j]!, j);
-    if (Number.isNaN(key)) return false;
-    keys[j] = key;
+    const score = preds[from + j]!;
+    f32[0] = score;
+    if (f32[0] !== score) return false;
+    const bits = score === 0 ? 0 : u32[0]!; // -0 and +0 are one score
+    const sortable = bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
+    keys[j] = sortable * PACK_LIMIT + (PACK_LIMIT - 1 - j);
   }
   return true;
 }
