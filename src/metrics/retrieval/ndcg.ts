@@ -138,11 +138,17 @@ export function ndcgDirect(
   const end = from + m;
   let filledTop = 0;
   let filledIdeal = 0;
+  // Whether a document left out of the top k may score the final cut: one turned away at a
+  // score equal to the k-th, or dropped while the k-th stayed at its score. Otherwise the tie
+  // group at the cut is all in the top k and the documents need not be scanned again.
+  let cutMayTie = false;
   for (let d = from; d < end; d++) {
     const s = preds[d]!;
     const g = exponential ? 2 ** target[d]! - 1 : target[d]!;
     if (filledTop < k || s > topScores[k - 1]!) {
-      let i = filledTop < k ? filledTop++ : k - 1;
+      const full = filledTop === k;
+      const dropped = topScores[k - 1]!;
+      let i = full ? k - 1 : filledTop++;
       while (i > 0 && topScores[i - 1]! < s) {
         topScores[i] = topScores[i - 1]!;
         topGains[i] = topGains[i - 1]!;
@@ -150,7 +156,8 @@ export function ndcgDirect(
       }
       topScores[i] = s;
       topGains[i] = g;
-    }
+      if (full && topScores[k - 1] === dropped) cutMayTie = true;
+    } else if (!cutMayTie && s === topScores[k - 1]) cutMayTie = true;
     // only positive gains compete for the ideal order (zeros add nothing to the ideal DCG)
     if (filledIdeal < k ? g > 0 : g > topScratch[k - 1]!) {
       let i = filledIdeal < k ? filledIdeal++ : k - 1;
@@ -176,9 +183,17 @@ export function ndcgDirect(
   // The tie group at the cut: every document scoring `cut`, holding positions i.. of which those before k count.
   let tieGain = 0;
   let tieSize = 0;
-  for (let d = from; d < end; d++) {
-    if (preds[d] === cut) {
-      tieGain += exponential ? 2 ** target[d]! - 1 : target[d]!;
+  if (cutMayTie) {
+    for (let d = from; d < end; d++) {
+      if (preds[d] === cut) {
+        tieGain += exponential ? 2 ** target[d]! - 1 : target[d]!;
+        tieSize++;
+      }
+    }
+  } else {
+    // the same documents in the same (input) order as the scan would add them
+    for (let p = i; p < k; p++) {
+      tieGain += topGains[p]!;
       tieSize++;
     }
   }

@@ -648,19 +648,21 @@ function mapDirectAndRanked(
 }
 
 describe("direct kernels equal ranking the query", () => {
-  // Scores drawn from few values (ties), graded targets, queries of 1 to 60 documents, split
+  // Scores drawn from 13 or 4097 values, graded targets, queries of 1 to 60 documents, split
   // into runs; topK small and large.
+  // Scores from 13 values (ties everywhere) or from 4097 (ties now and then).
   const data = fc
-    .array(
-      fc.tuple(
-        fc.integer({ min: 0, max: 5 }),
-        fc.integer({ min: 0, max: 12 }),
-        fc.integer({ min: 0, max: 3 }),
+    .constantFrom(12, 4096)
+    .chain((values) =>
+      fc.array(
+        fc.tuple(
+          fc.integer({ min: 0, max: 5 }),
+          fc.integer({ min: 0, max: values }),
+          fc.integer({ min: 0, max: 3 }),
+        ),
+        // size "max": lengths up to 200 (fast-check's default size stops near 10)
+        { minLength: 1, maxLength: 200, size: "max" },
       ),
-      {
-        minLength: 1,
-        maxLength: 200,
-      },
     )
     .chain((docs) =>
       // scores in float32 (eighths) or not (thirds): both storage kinds
@@ -693,6 +695,7 @@ describe("direct kernels equal ranking the query", () => {
         fc.array(fc.tuple(fc.integer({ min: 0, max: 2 ** 20 }), fc.integer({ min: 0, max: 1 })), {
           minLength: 30,
           maxLength: 400,
+          size: "max",
         }),
         // distinct-ish scores (2^20 values) or heavy ties (scores rounded to 4 or 64 values)
         fc.constantFrom(1, 2 ** 14, 2 ** 18),
@@ -719,7 +722,11 @@ describe("direct kernels equal ranking the query", () => {
     const extreme = fc.constantFrom(1.7e308, -1.7e308, 5e-324, -5e-324, 0, -0, 1e-310, 2e-310, 1, 0.5);
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(extreme, fc.integer({ min: 0, max: 1 })), { minLength: 1, maxLength: 80 }),
+        fc.array(fc.tuple(extreme, fc.integer({ min: 0, max: 1 })), {
+          minLength: 1,
+          maxLength: 80,
+          size: "max",
+        }),
         fc.constantFrom("irrelevant", "keep") as fc.Arbitrary<"irrelevant" | "keep">,
         (docs, nonPositiveScores) => {
           const preds = docs.map((d) => d[0]);
