@@ -617,6 +617,27 @@ describe("strict options and untrusted states", () => {
     ).toBe(1);
   });
 
+  it("a batch rejected past its first chunk of 2^16 documents leaves the state as it was", () => {
+    const m = createMetric(retrievalMapDef()).update([0.9, 0.4], [1, 0], [4, 4]);
+    const n = 100_000;
+    const preds = new Float64Array(n).fill(0.5);
+    const target = new Float64Array(n);
+    const indexes = new Float64Array(n).fill(4); // continues the state's last run
+    indexes.fill(5, 50_000);
+    target[n - 1] = 2;
+    expect(() => m.update(preds, target, indexes)).toThrow(
+      /`target` must contain only 0 and 1, got 2 at index 99999/,
+    );
+    expect(m.state.preds.length).toBe(2);
+    expect(m.state.runIds.length).toBe(1);
+    expect(m.state.runLengths.data[0]).toBe(2);
+    expect(m.compute()).toBe(1);
+    // the same batch, valid, extends the run and adds one
+    target[n - 1] = 1;
+    m.update(preds, target, indexes);
+    expect(Array.from(m.state.runLengths.data.subarray(0, 2))).toEqual([50_002, 50_000]);
+  });
+
   it("a rejected batch does not extend the last run", () => {
     const m = createMetric(retrievalMapDef()).update([0.9], [1], [4]);
     expect(() => m.update([0.5, 0.2], [0, 3], [4, 4])).toThrow(/`target` must contain only 0 and 1, got 3/);
