@@ -106,6 +106,8 @@ export function ndcgKernel(query: RankedQuery, topK: number | null, gain: NdcgGa
   return ideal === 0 ? 0 : dcg / ideal;
 }
 
+/** Up to this k, nDCG@k's direct kernel takes any query of more than k documents. */
+const DIRECT_MAX_K = 64;
 let gainScratch = new Float64Array(64);
 let topScratch = new Float64Array(16);
 let topScores = new Float64Array(16);
@@ -113,8 +115,9 @@ let topGains = new Float64Array(16);
 
 /**
  * nDCG@k of one query without ranking it, for tie-averaged DCG (`"torchmetrics"`, `"average"`),
- * when k is small next to the query (4k < m; otherwise undefined: the query is ranked). The k
- * highest scores are kept by insertion (expected O(m + k log m) for random order); T, the k-th
+ * when the query has more than k documents and k is at most 64 or small next to the query
+ * (4k < m); otherwise undefined: the query is ranked. The k highest scores are kept by insertion
+ * (expected O(m + k log m) for random order, at most k moves per document); T, the k-th
  * highest, splits the documents: those above T (fewer than k) are grouped by equal score as in
  * {@link ndcgKernel}, and the tie group at T gets its mean gain over the positions it holds up to
  * k. The ideal DCG takes the k largest gains. Equals {@link ndcgKernel} on the ranked query (up
@@ -128,7 +131,8 @@ export function ndcgDirect(
   topK: number | null,
   exponential: boolean,
 ): number | undefined {
-  if (topK === null || topK * 4 >= m) return undefined;
+  // Insertion costs at most k moves per document: a small k (<= 64) or one small next to m.
+  if (topK === null || topK >= m || (topK > DIRECT_MAX_K && topK * 4 >= m)) return undefined;
   const k = topK;
   if (topScores.length < k) {
     topScores = new Float64Array(k);
