@@ -57,7 +57,8 @@ function float64Keys(values: Float64Array, descending: boolean): { hi: Uint32Arr
   return { hi, lo };
 }
 
-function identity(n: number): Uint32Array {
+/** 0, 1, ..., n - 1: the identity order. */
+export function identity(n: number): Uint32Array {
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   return order;

@@ -140,29 +140,61 @@ export function averagePrecisionKernel(
   return relevantBefore > 0 ? sum / relevantBefore : 0;
 }
 
-const DIRECT_MAX_RELEVANT = 64;
-/** Most buckets of the direct kernel (a query uses about one per document, 16 to 1024). */
-const MAX_BUCKETS = 1024;
-const relevantPositions = new Int32Array(DIRECT_MAX_RELEVANT);
-const relevantScores = new Float64Array(DIRECT_MAX_RELEVANT);
-const relevantBuckets = new Int32Array(DIRECT_MAX_RELEVANT);
-const relevantAbove = new Int32Array(DIRECT_MAX_RELEVANT);
-const bucketCounts = new Int32Array(MAX_BUCKETS + 1);
-/** Per bucket, the first relevant document in it (relevant documents are sorted, so a bucket's are consecutive) and how many. */
-const bucketFirstRelevant = new Int32Array(MAX_BUCKETS);
-const bucketRelevant = new Int32Array(MAX_BUCKETS);
+/** Most buckets of the direct kernel (a query uses about one per document, 16 to 2^16). */
+const MAX_BUCKETS = 2 ** 16;
+/**
+ * Most relevant documents sharing one bucket (equal or nearly equal scores): past it the query is
+ * ranked instead, so a document is compared with at most this many relevant documents.
+ */
+const MAX_SHARED = 32;
+
+/** Scratch space of {@link averagePrecisionDirect}, grown on demand and reused across queries. */
+const direct = {
+  /** The relevant documents in input order: positions and buckets. */
+  found: new Int32Array(64),
+  buckets: new Int32Array(64),
+  /** The relevant documents by rank: positions and scores, then a sentinel. */
+  positions: new Int32Array(65),
+  scores: new Float64Array(65),
+  /** `aboveCounts[j]`: documents with exactly j relevant documents ranked above them. */
+  aboveCounts: new Int32Array(65),
+  /** Per bucket: how many relevant documents it holds (zero between queries). */
+  bucketRelevant: new Int32Array(1024),
+  /** Per bucket: the rank index of the first relevant document in it or in a lower bucket. */
+  firstRelevantAtOrBelow: new Int32Array(1024),
+};
+
+/**
+ * Room for more than `r` relevant documents (twice as many, at most the query's `m` documents),
+ * keeping the first `r` found.
+ */
+function growRelevant(r: number, m: number): void {
+  const size = Math.min(2 * r, m);
+  const found = new Int32Array(size);
+  found.set(direct.found.subarray(0, r));
+  direct.found = found;
+  direct.buckets = new Int32Array(size);
+  direct.positions = new Int32Array(size + 1);
+  direct.scores = new Float64Array(size + 1);
+  direct.aboveCounts = new Int32Array(size + 1);
+}
 
 /**
  * Average precision of one query without sorting it, for ties in input order (`"torchmetrics"`):
  * a document ranks above another when its score is higher, or equal with an earlier position.
- * The relevant documents are sorted by that order (insertion; queries with more than 64 are
- * ranked instead). Every document goes to one of B buckets (about one per document, 16 to 1024)
- * by a monotone map of its score ((s - min) * (B - 1) / (max - min), truncated), so a document in a
- * higher bucket ranks above every
- * relevant document of a lower one; only documents sharing a relevant document's bucket are
- * compared with it. The rank of the k-th relevant document is 1 + the documents above it, and
- * AP = mean over the relevant documents within `topK` of k / rank. Two passes over the query
- * instead of a sort; equals {@link averagePrecisionKernel} on the ranked query.
+ *
+ * One pass finds the score range and the relevant documents. A monotone map of the score,
+ * (s - min) * (B - 1) / (max - min) truncated, puts every document in one of B buckets (about one
+ * per document, 16 to 2^16): a document in a higher bucket ranks above every document of a lower
+ * one. The relevant documents are ranked by a counting sort on their buckets (input order within
+ * a bucket) and an insertion pass within buckets they share. A second pass finds, per document,
+ * J = how many relevant documents rank above it, from its bucket's first relevant document and a
+ * comparison with those sharing its bucket (one comparison without branches when no bucket holds
+ * two), and counts documents per J. The k-th relevant document (0-based) has J = k, so its rank,
+ * 1 + the documents above it, is the number of documents with J <= k; AP = mean over the
+ * relevant documents within `topK` of (k + 1) / rank. O(m + B) per query; undefined (the query
+ * is ranked instead) when more than 32 relevant documents share a bucket (ties). Equals
+ * {@link averagePrecisionKernel} on the ranked query.
  */
 export function averagePrecisionDirect(
   preds: Scores,
@@ -176,65 +208,96 @@ export function averagePrecisionDirect(
   let r = 0;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
+  let found = direct.found;
   for (let d = from; d < end; d++) {
     const s = preds[d]!;
     if (s < lo) lo = s;
     if (s > hi) hi = s;
     if (target[d] === 1 && (keepNonPositive || s > 0)) {
-      if (r === DIRECT_MAX_RELEVANT) return undefined;
-      // insertion by (score descending, position ascending): equal scores stay in input order
-      let k = r++;
-      while (k > 0 && relevantScores[k - 1]! < s) {
-        relevantScores[k] = relevantScores[k - 1]!;
-        relevantPositions[k] = relevantPositions[k - 1]!;
-        k--;
+      if (r === found.length) {
+        growRelevant(r, m);
+        found = direct.found;
       }
-      relevantScores[k] = s;
-      relevantPositions[k] = d;
+      found[r++] = d;
     }
   }
   if (r === 0) return 0;
-  // about one bucket per document: a power of two in [16, 1024]
-  const buckets = Math.min(MAX_BUCKETS, Math.max(16, 2 ** Math.ceil(Math.log2(m))));
-  const scale = hi > lo && hi - lo < Number.POSITIVE_INFINITY ? (buckets - 1) / (hi - lo) : 0;
-  bucketCounts.fill(0, 0, buckets);
-  bucketRelevant.fill(0, 0, buckets);
-  for (let k = 0; k < r; k++) {
-    const b = ((relevantScores[k]! - lo) * scale) | 0;
-    relevantBuckets[k] = b;
-    relevantAbove[k] = 0;
-    if (bucketRelevant[b]!++ === 0) bucketFirstRelevant[b] = k;
+  // about one bucket per document: a power of two in [16, 2^16]
+  const bits = 32 - Math.clz32(m - 1);
+  const buckets = bits >= 16 ? MAX_BUCKETS : Math.max(16, 1 << bits);
+  if (direct.bucketRelevant.length < buckets) {
+    direct.bucketRelevant = new Int32Array(buckets);
+    direct.firstRelevantAtOrBelow = new Int32Array(buckets);
   }
-  // One pass: count every document's bucket, and compare exactly those sharing a relevant one's.
-  for (let d = from; d < end; d++) {
-    const s = preds[d]!;
-    const b = ((s - lo) * scale) | 0;
-    bucketCounts[b]!++;
-    const count = bucketRelevant[b]!;
-    if (count === 0) continue;
-    const first = bucketFirstRelevant[b]!;
-    for (let k = first; k < first + count; k++) {
-      const t = relevantScores[k]!;
-      if (s > t || (s === t && d < relevantPositions[k]!)) relevantAbove[k]!++;
+  const { buckets: relevantBuckets, positions, scores, aboveCounts } = direct;
+  const { bucketRelevant, firstRelevantAtOrBelow } = direct;
+  let scale = (buckets - 1) / (hi - lo);
+  if (!(scale < Number.POSITIVE_INFINITY)) scale = 0; // one score, or a range too small or too wide
+  let most = 0; // most relevant documents in one bucket
+  for (let k = 0; k < r; k++) {
+    const b = ((preds[found[k]!]! - lo) * scale) | 0;
+    relevantBuckets[k] = b;
+    most = Math.max(most, ++bucketRelevant[b]!);
+  }
+  let above = 0;
+  for (let b = buckets - 1; b >= 0; b--) {
+    firstRelevantAtOrBelow[b] = above;
+    above += bucketRelevant[b]!;
+    bucketRelevant[b] = 0;
+  }
+  if (most > MAX_SHARED) return undefined;
+  // counting sort by bucket, highest first; input order within a bucket
+  for (let k = 0; k < r; k++) {
+    const b = relevantBuckets[k]!;
+    const at = firstRelevantAtOrBelow[b]! + bucketRelevant[b]!++;
+    positions[at] = found[k]!;
+    scores[at] = preds[found[k]!]!;
+  }
+  for (let k = 0; k < r; k++) bucketRelevant[relevantBuckets[k]!] = 0;
+  if (most > 1) {
+    // within shared buckets, by score descending (strict comparison: equal scores keep input order)
+    for (let i = 1; i < r; i++) {
+      const s = scores[i]!;
+      const d = positions[i]!;
+      let k = i;
+      while (k > 0 && scores[k - 1]! < s) {
+        scores[k] = scores[k - 1]!;
+        positions[k] = positions[k - 1]!;
+        k--;
+      }
+      scores[k] = s;
+      positions[k] = d;
     }
   }
-  // plus every document in a strictly higher bucket
-  let higher = 0;
-  let next = 0;
-  for (let b = buckets - 1; b >= 0 && next < r; b--) {
-    while (next < r && relevantBuckets[next] === b) relevantAbove[next++]! += higher;
-    higher += bucketCounts[b]!;
+  scores[r] = Number.NEGATIVE_INFINITY; // the sentinel ranks below every document
+  aboveCounts.fill(0, 0, r + 1);
+  if (most > 1) {
+    for (let d = from; d < end; d++) {
+      const s = preds[d]!;
+      let j = firstRelevantAtOrBelow[((s - lo) * scale) | 0]!;
+      while (scores[j]! > s || (scores[j] === s && positions[j]! < d)) j++;
+      aboveCounts[j]!++;
+    }
+  } else {
+    // at most one relevant document per bucket: one comparison, as 0/1 arithmetic (no branch)
+    for (let d = from; d < end; d++) {
+      const s = preds[d]!;
+      const j = firstRelevantAtOrBelow[((s - lo) * scale) | 0]!;
+      const t = scores[j]!;
+      aboveCounts[j + (+(t > s) | (+(t === s) & +(positions[j]! < d)))]!++;
+    }
   }
   const cut = topK ?? m;
   let sum = 0;
-  let found = 0;
+  let rank = 0;
+  let within = 0;
   for (let k = 0; k < r; k++) {
-    const rank = relevantAbove[k]! + 1;
+    rank += aboveCounts[k]!;
     if (rank > cut) break;
-    found++;
-    sum += found / rank;
+    within++;
+    sum += within / rank;
   }
-  return found > 0 ? sum / found : 0;
+  return within > 0 ? sum / within : 0;
 }
 
 /**

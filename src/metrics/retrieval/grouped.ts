@@ -10,7 +10,7 @@ import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
 import { type OptionRecord, optInteger, optionNames, optOneOf, readOptions } from "../../core/options.js";
-import { argsort } from "../../core/sort.js";
+import { argsort, identity } from "../../core/sort.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef, MetricMeta } from "../../metric.js";
 
@@ -326,7 +326,7 @@ export function updateRetrievalState(
   try {
     const batch: Batch = { preds, target, indexes, options, fn, graded };
     if (state.preds.data instanceof Float32Array) {
-      appendDocuments(reserve(state.preds as GrowableFloat32, n), true, state, batch, cursor);
+      appendInChunks(reserve(state.preds as GrowableFloat32, n), true, state, batch, cursor);
       if (cursor.next < n) {
         // A score that is not exactly a float32: the scores move to Float64 for good.
         const wide = new Float64Array(state.preds.data.length);
@@ -335,7 +335,7 @@ export function updateRetrievalState(
       }
     }
     if (cursor.next < n)
-      appendDocuments(reserve(state.preds as GrowableFloat64, n), false, state, batch, cursor);
+      appendInChunks(reserve(state.preds as GrowableFloat64, n), false, state, batch, cursor);
   } catch (error) {
     if (state.runIds.length > 0) runLengths[state.runIds.length - 1] = lastLength;
     throw error;
@@ -365,11 +365,35 @@ interface Cursor {
   next: number;
 }
 
+/** Documents per call of {@link appendDocuments}. */
+const CHUNK = 1 << 16;
+
 /**
- * The validating copy loop of {@link updateRetrievalState}: documents `cursor.next..` of the batch
- * are checked and written at `cursor.written..` of `outPreds` and of the state's target and run
- * buffers (past their lengths). With `float32Only` it stops at the first score that is not exactly
- * a float32 (the caller widens the scores and calls again); the cursor says where it stopped.
+ * {@link appendDocuments} over the batch in chunks of 2^16 documents, until its end or (with
+ * `float32Only`) a score that is not exactly a float32. Many short calls instead of one long
+ * loop: the loop is optimized with feedback from whole calls, so a big batch does not run its
+ * first pass in the interpreter, or fall back to it at the loop's exit.
+ */
+function appendInChunks(
+  outPreds: Scores,
+  float32Only: boolean,
+  state: RetrievalState,
+  batch: Batch,
+  cursor: Cursor,
+): void {
+  const n = batch.preds.length;
+  while (cursor.next < n) {
+    const stop = Math.min(n, cursor.next + CHUNK);
+    appendDocuments(outPreds, float32Only, state, batch, cursor, stop);
+    if (cursor.next < stop) return;
+  }
+}
+
+/**
+ * The validating copy loop of {@link updateRetrievalState}: documents `cursor.next..stop` of the
+ * batch are checked and written at `cursor.written..` of `outPreds` and of the state's target and
+ * run buffers (past their lengths). With `float32Only` it stops at the first score that is not
+ * exactly a float32 (the caller widens the scores and calls again); the cursor says where.
  */
 function appendDocuments(
   outPreds: Scores,
@@ -377,6 +401,7 @@ function appendDocuments(
   state: RetrievalState,
   batch: Batch,
   cursor: Cursor,
+  stop: number,
 ): void {
   const { preds, target, indexes, options, fn, graded } = batch;
   const outTarget = state.target.data;
@@ -384,34 +409,35 @@ function appendDocuments(
   const runLengths = state.runLengths.data;
   // NaN never equals a target, so without ignoreIndex the comparison never drops a document.
   const ignore = options.ignoreIndex ?? Number.NaN;
-  const n = preds.length;
   let w = cursor.written;
   let runs = cursor.runs;
   let lastId = cursor.lastId;
   let i = cursor.next;
-  for (; i < n; i++) {
+  // The current run's length is kept here and stored when the run ends (and at the end).
+  let length = runs > 0 ? runLengths[runs - 1]! : 0;
+  for (; i < stop; i++) {
     const t = target[i]!;
     if (t === ignore) continue;
     const q = indexes[i]!;
+    if (q !== lastId) {
+      // a new run: its id is checked once ((q | 0) === q holds for int32 ids; other safe
+      // integers take the slow check)
+      if ((q | 0) !== q && !Number.isSafeInteger(q)) rejectDocument(fn, graded, i, q, preds[i]!, t);
+      if (runs > 0) runLengths[runs - 1] = length;
+      runIds[runs++] = q;
+      lastId = q;
+      length = 0;
+    }
     const p = preds[i]!;
-    // (q | 0) === q holds for int32 query ids; other safe integers take the slow check
-    if (
-      ((q | 0) !== q && !Number.isSafeInteger(q)) ||
-      p - p !== 0 ||
-      (graded ? !((t | 0) === t && t >= 0 && t <= MAX_GRADE) : t !== 0 && t !== 1)
-    )
+    if (p - p !== 0 || (graded ? !((t | 0) === t && t >= 0 && t <= MAX_GRADE) : t !== 0 && t !== 1))
       rejectDocument(fn, graded, i, q, p, t);
     if (float32Only && Math.fround(p) !== p) break;
     outPreds[w] = p;
     outTarget[w] = t;
     w++;
-    if (q === lastId) runLengths[runs - 1]!++;
-    else {
-      runIds[runs] = q;
-      runLengths[runs++] = 1;
-      lastId = q;
-    }
+    length++;
   }
+  if (runs > 0) runLengths[runs - 1] = length;
   cursor.runs = runs;
   cursor.lastId = lastId;
   cursor.written = w;
@@ -615,84 +641,26 @@ export function perQueryValues(
   const lengths = Int32Array.from(runLengths);
   for (let r = 1; r < runCount; r++) runStarts[r] = runStarts[r - 1]! + lengths[r - 1]!;
   // Runs in order of query id: a stable radix argsort unless they already are.
-  const order = isNonDecreasing(runIds) ? null : argsort(runIds, false);
-  const runAt = (i: number) => (order ? order[i]! : i);
+  const order = isNonDecreasing(runIds) ? identity(runCount) : argsort(runIds, false);
   let queryCount = runCount > 0 ? 1 : 0;
-  for (let i = 1; i < runCount; i++) if (runIds[runAt(i)] !== runIds[runAt(i - 1)]) queryCount++;
+  for (let i = 1; i < runCount; i++) if (runIds[order[i]!] !== runIds[order[i - 1]!]) queryCount++;
   const queries = new Float64Array(queryCount);
   const values = new Float64Array(queryCount);
-  const scratch = newScratch();
-  let gatheredPreds = new Float64Array(0);
-  let gatheredTarget = new Float32Array(0);
+  const scoring: QueryScoring = { options, fn, kernel, groupTies, isEmpty, direct, scratch: newScratch() };
+  const gathered: Gathered = { preds: new Float64Array(0), target: new Float32Array(0) };
   let q = 0;
   let i = 0;
   while (i < runCount) {
-    const id = runIds[runAt(i)]!;
+    const run = order[i]!;
+    const id = runIds[run]!;
     let j = i + 1;
-    while (j < runCount && runIds[runAt(j)] === id) j++;
-    let p: Scores = preds;
-    let t: Float32Array = target;
-    let from: number;
-    let m: number;
-    if (j === i + 1) {
-      from = runStarts[runAt(i)]!;
-      m = lengths[runAt(i)]!;
-    } else {
-      m = 0;
-      for (let k = i; k < j; k++) m += lengths[runAt(k)]!;
-      if (gatheredPreds.length < m) {
-        gatheredPreds = new Float64Array(Math.max(m, 2 * gatheredPreds.length));
-        gatheredTarget = new Float32Array(gatheredPreds.length);
-      }
-      let w = 0;
-      for (let k = i; k < j; k++) {
-        const start = runStarts[runAt(k)]!;
-        const length = lengths[runAt(k)]!;
-        gatheredPreds.set(preds.subarray(start, start + length), w);
-        gatheredTarget.set(target.subarray(start, start + length), w);
-        w += length;
-      }
-      p = gatheredPreds;
-      t = gatheredTarget;
-      from = 0;
-    }
+    while (j < runCount && runIds[order[j]!] === id) j++;
     queries[q] = id;
-    if (isEmpty(t, from, m)) {
-      switch (options.emptyTargetAction) {
-        case "error":
-          fail(
-            "invalid_value",
-            `${fn}: query ${id} has no ${isEmpty === noIrrelevant ? "non-relevant" : "relevant"} document (emptyTargetAction "error")`,
-          );
-          break;
-        case "neg":
-          values[q] = 0;
-          break;
-        case "pos":
-          values[q] = 1;
-          break;
-        default:
-          values[q] = Number.NaN;
-      }
+    if (j === i + 1) {
+      values[q] = queryValue(scoring, preds, target, runStarts[run]!, lengths[run]!, id);
     } else {
-      const fast = direct?.(p, t, from, m, options.topK);
-      if (fast !== undefined) values[q] = fast;
-      else {
-        rankQuery(p, t, from, m, options.ties, scratch);
-        const groupEnd = scratch.groupEnd;
-        let groups = 0;
-        if (groupTies) {
-          for (let g = 1; g <= m; g++) {
-            if (g === m || scratch.scores[g] !== scratch.scores[g - 1]) groupEnd[groups++] = g;
-          }
-        } else {
-          for (let g = 1; g <= m; g++) groupEnd[groups++] = g;
-        }
-        values[q] = kernel(
-          { scores: scratch.scores, target: scratch.target, start: 0, end: m, groupEnd, groups },
-          options.topK,
-        );
-      }
+      const m = gatherRuns(gathered, preds, target, runStarts, lengths, order.subarray(i, j));
+      values[q] = queryValue(scoring, gathered.preds, gathered.target, 0, m, id);
     }
     q++;
     i = j;
@@ -700,31 +668,140 @@ export function perQueryValues(
   return { queries, values };
 }
 
-/** Combines per-query values (NaN = skipped); all skipped gives 0, as torchmetrics. */
+/** What scoring one query needs (see {@link perQueryValues}). */
+interface QueryScoring {
+  options: ResolvedRetrievalOptions;
+  fn: string;
+  kernel: QueryKernel;
+  groupTies: boolean;
+  isEmpty: EmptyCheck;
+  direct: DirectKernel | undefined;
+  scratch: Scratch;
+}
+
+/**
+ * The value of one query, documents `preds/target[from..from+m)` in arrival order: its
+ * `emptyTargetAction` value when it is empty, else the direct kernel's value, else the kernel's
+ * on the ranked query. (The per-query work sits in functions called once per query, so it is
+ * optimized with their own feedback rather than as one long loop.)
+ */
+function queryValue(
+  scoring: QueryScoring,
+  preds: Scores,
+  target: Targets,
+  from: number,
+  m: number,
+  id: number,
+): number {
+  if (scoring.isEmpty(target, from, m)) return emptyQueryValue(scoring, id);
+  const fast = scoring.direct?.(preds, target, from, m, scoring.options.topK);
+  return fast !== undefined ? fast : rankedValue(scoring, preds, target, from, m);
+}
+
+/** An empty query's value under `emptyTargetAction` (NaN: skipped); "error" throws. */
+function emptyQueryValue(scoring: QueryScoring, id: number): number {
+  switch (scoring.options.emptyTargetAction) {
+    case "error":
+      return fail(
+        "invalid_value",
+        `${scoring.fn}: query ${id} has no ${scoring.isEmpty === noIrrelevant ? "non-relevant" : "relevant"} document (emptyTargetAction "error")`,
+      );
+    case "neg":
+      return 0;
+    case "pos":
+      return 1;
+    default:
+      return Number.NaN;
+  }
+}
+
+/** The kernel's value on the ranked query, with tie groups when `groupTies`. */
+function rankedValue(scoring: QueryScoring, preds: Scores, target: Targets, from: number, m: number): number {
+  const { scratch, options } = scoring;
+  rankQuery(preds, target, from, m, options.ties, scratch);
+  const groupEnd = scratch.groupEnd;
+  let groups = 0;
+  if (scoring.groupTies) {
+    for (let g = 1; g <= m; g++) {
+      if (g === m || scratch.scores[g] !== scratch.scores[g - 1]) groupEnd[groups++] = g;
+    }
+  } else {
+    for (let g = 1; g <= m; g++) groupEnd[groups++] = g;
+  }
+  return scoring.kernel(
+    { scores: scratch.scores, target: scratch.target, start: 0, end: m, groupEnd, groups },
+    options.topK,
+  );
+}
+
+/** Scratch space for a query whose documents arrived in several runs. */
+interface Gathered {
+  preds: Float64Array;
+  target: Float32Array;
+}
+
+/** Copies the documents of `runs`, in order, into `gathered` (grown on demand); returns how many. */
+function gatherRuns(
+  gathered: Gathered,
+  preds: Scores,
+  target: Float32Array,
+  runStarts: Int32Array,
+  lengths: Int32Array,
+  runs: Uint32Array,
+): number {
+  let m = 0;
+  for (const r of runs) m += lengths[r]!;
+  if (gathered.preds.length < m) {
+    gathered.preds = new Float64Array(Math.max(m, 2 * gathered.preds.length));
+    gathered.target = new Float32Array(gathered.preds.length);
+  }
+  let w = 0;
+  for (const r of runs) {
+    const start = runStarts[r]!;
+    const length = lengths[r]!;
+    gathered.preds.set(preds.subarray(start, start + length), w);
+    gathered.target.set(target.subarray(start, start + length), w);
+    w += length;
+  }
+  return m;
+}
+
+/**
+ * Combines per-query values (NaN = skipped); all skipped gives 0, as torchmetrics. The mean is a
+ * compensated (Neumaier) sum in query order; min and max fold without spreading the values into
+ * arguments (which overflows the stack past about 10^5 queries).
+ */
 export function aggregate(values: Float64Array, aggregation: Aggregation): number {
-  const kept: number[] = [];
-  for (const v of values) if (!Number.isNaN(v)) kept.push(v);
-  if (kept.length === 0) return 0;
+  let kept = 0;
+  for (const v of values) if (!Number.isNaN(v)) kept++;
+  if (kept === 0) return 0;
   switch (aggregation) {
     case "mean": {
       let sum = 0;
       let c = 0;
-      for (const v of kept) {
+      for (const v of values) {
+        if (Number.isNaN(v)) continue;
         const t = sum + v;
         c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
         sum = t;
       }
-      return (sum + c) / kept.length;
+      return (sum + c) / kept;
     }
     case "median": {
       // torch.median: the lower of the two middle values for an even count.
-      kept.sort((a, b) => a - b);
-      return kept[(kept.length - 1) >> 1]!;
+      const sorted = values.filter((v) => !Number.isNaN(v)).sort();
+      return sorted[(kept - 1) >> 1]!;
     }
-    case "min":
-      return Math.min(...kept);
-    default:
-      return Math.max(...kept);
+    case "min": {
+      let best = Number.POSITIVE_INFINITY;
+      for (const v of values) if (!Number.isNaN(v)) best = Math.min(best, v);
+      return best;
+    }
+    default: {
+      let best = Number.NEGATIVE_INFINITY;
+      for (const v of values) if (!Number.isNaN(v)) best = Math.max(best, v);
+      return best;
+    }
   }
 }
 

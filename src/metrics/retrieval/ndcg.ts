@@ -89,6 +89,8 @@ export function ndcgKernel(query: RankedQuery, topK: number | null, gain: NdcgGa
   return ideal === 0 ? 0 : dcg / ideal;
 }
 
+/** Up to this k, nDCG@k's direct kernel takes any query of more than k documents. */
+const DIRECT_MAX_K = 64;
 let gainScratch = new Float64Array(64);
 let topScratch = new Float64Array(16);
 let topScores = new Float64Array(16);
@@ -96,8 +98,9 @@ let topGains = new Float64Array(16);
 
 /**
  * nDCG@k of one query without ranking it, for tie-averaged DCG (`"torchmetrics"`, `"average"`),
- * when k is small next to the query (4k < m; otherwise undefined: the query is ranked). The k
- * highest scores are kept by insertion (expected O(m + k log m) for random order); T, the k-th
+ * when the query has more than k documents and k is at most 64 or small next to the query
+ * (4k < m); otherwise undefined: the query is ranked. The k highest scores are kept by insertion
+ * (expected O(m + k log m) for random order, at most k moves per document); T, the k-th
  * highest, splits the documents: those above T (fewer than k) are grouped by equal score as in
  * {@link ndcgKernel}, and the tie group at T gets its mean gain over the positions it holds up to
  * k. The ideal DCG takes the k largest gains. Equals {@link ndcgKernel} on the ranked query (up
@@ -111,7 +114,8 @@ export function ndcgDirect(
   topK: number | null,
   exponential: boolean,
 ): number | undefined {
-  if (topK === null || topK * 4 >= m) return undefined;
+  // Insertion costs at most k moves per document: a small k (<= 64) or one small next to m.
+  if (topK === null || topK >= m || (topK > DIRECT_MAX_K && topK * 4 >= m)) return undefined;
   const k = topK;
   if (topScores.length < k) {
     topScores = new Float64Array(k);
@@ -121,11 +125,17 @@ export function ndcgDirect(
   const end = from + m;
   let filledTop = 0;
   let filledIdeal = 0;
+  // Whether a document left out of the top k may score the final cut: one turned away at a
+  // score equal to the k-th, or dropped while the k-th stayed at its score. Otherwise the tie
+  // group at the cut is all in the top k and the documents need not be scanned again.
+  let cutMayTie = false;
   for (let d = from; d < end; d++) {
     const s = preds[d]!;
     const g = exponential ? 2 ** target[d]! - 1 : target[d]!;
     if (filledTop < k || s > topScores[k - 1]!) {
-      let i = filledTop < k ? filledTop++ : k - 1;
+      const full = filledTop === k;
+      const dropped = topScores[k - 1]!;
+      let i = full ? k - 1 : filledTop++;
       while (i > 0 && topScores[i - 1]! < s) {
         topScores[i] = topScores[i - 1]!;
         topGains[i] = topGains[i - 1]!;
@@ -133,8 +143,10 @@ export function ndcgDirect(
       }
       topScores[i] = s;
       topGains[i] = g;
-    }
-    if (filledIdeal < k || g > topScratch[k - 1]!) {
+      if (full && topScores[k - 1] === dropped) cutMayTie = true;
+    } else if (!cutMayTie && s === topScores[k - 1]) cutMayTie = true;
+    // only positive gains compete for the ideal order (zeros add nothing to the ideal DCG)
+    if (filledIdeal < k ? g > 0 : g > topScratch[k - 1]!) {
       let i = filledIdeal < k ? filledIdeal++ : k - 1;
       while (i > 0 && topScratch[i - 1]! < g) {
         topScratch[i] = topScratch[i - 1]!;
@@ -158,9 +170,17 @@ export function ndcgDirect(
   // The tie group at the cut: every document scoring `cut`, holding positions i.. of which those before k count.
   let tieGain = 0;
   let tieSize = 0;
-  for (let d = from; d < end; d++) {
-    if (preds[d] === cut) {
-      tieGain += exponential ? 2 ** target[d]! - 1 : target[d]!;
+  if (cutMayTie) {
+    for (let d = from; d < end; d++) {
+      if (preds[d] === cut) {
+        tieGain += exponential ? 2 ** target[d]! - 1 : target[d]!;
+        tieSize++;
+      }
+    }
+  } else {
+    // the same documents in the same (input) order as the scan would add them
+    for (let p = i; p < k; p++) {
+      tieGain += topGains[p]!;
       tieSize++;
     }
   }
@@ -169,7 +189,7 @@ export function ndcgDirect(
   dcg += (tieGain / tieSize) * discountSum;
   if (dcg === 0) return 0;
   let ideal = 0;
-  for (let p = 0; p < k; p++) ideal += topScratch[p]! * discount(p);
+  for (let p = 0; p < filledIdeal; p++) ideal += topScratch[p]! * discount(p);
   return ideal === 0 ? 0 : dcg / ideal;
 }
 

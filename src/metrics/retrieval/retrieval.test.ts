@@ -226,6 +226,22 @@ describe("conventions", () => {
     expect(retrievalMrr(p, t, i, { aggregation: "max" })).toBe(1);
     expect(retrievalMrr(p, t, i, { aggregation: "median" })).toBe(1);
   });
+  it("aggregation over 150,000 queries (min and max without spreading the values)", () => {
+    const queries = 150_000;
+    const indexes = new Float64Array(2 * queries);
+    const preds = new Float64Array(2 * queries);
+    const target = new Float64Array(2 * queries);
+    for (let q = 0; q < queries; q++) {
+      indexes.fill(q, 2 * q, 2 * q + 2);
+      preds.set([0.9, 0.1], 2 * q);
+      // every third query has its relevant document first (RR 1), the others second (RR 0.5)
+      target.set(q % 3 === 0 ? [1, 0] : [0, 1], 2 * q);
+    }
+    expect(retrievalMrr(preds, target, indexes, { aggregation: "min" })).toBe(0.5);
+    expect(retrievalMrr(preds, target, indexes, { aggregation: "max" })).toBe(1);
+    expect(retrievalMrr(preds, target, indexes, { aggregation: "median" })).toBe(0.5);
+    expect(retrievalMrr(preds, target, indexes)).toBeCloseTo(2 / 3, 15);
+  });
 });
 
 describe("errors", () => {
@@ -601,6 +617,27 @@ describe("strict options and untrusted states", () => {
     ).toBe(1);
   });
 
+  it("a batch rejected past its first chunk of 2^16 documents leaves the state as it was", () => {
+    const m = createMetric(retrievalMapDef()).update([0.9, 0.4], [1, 0], [4, 4]);
+    const n = 100_000;
+    const preds = new Float64Array(n).fill(0.5);
+    const target = new Float64Array(n);
+    const indexes = new Float64Array(n).fill(4); // continues the state's last run
+    indexes.fill(5, 50_000);
+    target[n - 1] = 2;
+    expect(() => m.update(preds, target, indexes)).toThrow(
+      /`target` must contain only 0 and 1, got 2 at index 99999/,
+    );
+    expect(m.state.preds.length).toBe(2);
+    expect(m.state.runIds.length).toBe(1);
+    expect(m.state.runLengths.data[0]).toBe(2);
+    expect(m.compute()).toBe(1);
+    // the same batch, valid, extends the run and adds one
+    target[n - 1] = 1;
+    m.update(preds, target, indexes);
+    expect(Array.from(m.state.runLengths.data.subarray(0, 2))).toEqual([50_002, 50_000]);
+  });
+
   it("a rejected batch does not extend the last run", () => {
     const m = createMetric(retrievalMapDef()).update([0.9], [1], [4]);
     expect(() => m.update([0.5, 0.2], [0, 3], [4, 4])).toThrow(/`target` must contain only 0 and 1, got 3/);
@@ -613,20 +650,40 @@ const preds3 = [0.9, 0.2, 0.6];
 const target3 = [1, 0, 1];
 const indexes3 = [0, 0, 0];
 
+/** MAP through its direct kernel (`retrievalMap`) and through the ranked kernel, empty queries skipped. */
+function mapDirectAndRanked(
+  preds: number[],
+  binary: number[],
+  indexes: number[],
+  topK: number | null,
+  nonPositiveScores: "irrelevant" | "keep",
+): { direct: number; ranked: number } {
+  const options = { topK, nonPositiveScores, emptyTargetAction: "skip" as const };
+  const { resolved } = readRetrievalOptions("t", options, [...RETRIEVAL_OPTIONS, "nonPositiveScores"]);
+  const def = retrievalDef(retrievalMapMeta, "t", resolved, (q, k) =>
+    averagePrecisionKernel(q, k, nonPositiveScores),
+  );
+  const state = def.init();
+  def.update(state, preds, binary, indexes);
+  return { direct: retrievalMap(preds, binary, indexes, options), ranked: def.compute(state) };
+}
+
 describe("direct kernels equal ranking the query", () => {
-  // Scores drawn from few values (ties), graded targets, queries of 1 to 60 documents, split
+  // Scores drawn from 13 or 4097 values, graded targets, queries of 1 to 60 documents, split
   // into runs; topK small and large.
+  // Scores from 13 values (ties everywhere) or from 4097 (ties now and then).
   const data = fc
-    .array(
-      fc.tuple(
-        fc.integer({ min: 0, max: 5 }),
-        fc.integer({ min: 0, max: 12 }),
-        fc.integer({ min: 0, max: 3 }),
+    .constantFrom(12, 4096)
+    .chain((values) =>
+      fc.array(
+        fc.tuple(
+          fc.integer({ min: 0, max: 5 }),
+          fc.integer({ min: 0, max: values }),
+          fc.integer({ min: 0, max: 3 }),
+        ),
+        // size "max": lengths up to 200 (fast-check's default size stops near 10)
+        { minLength: 1, maxLength: 200, size: "max" },
       ),
-      {
-        minLength: 1,
-        maxLength: 200,
-      },
     )
     .chain((docs) =>
       // scores in float32 (eighths) or not (thirds): both storage kinds
@@ -645,20 +702,66 @@ describe("direct kernels equal ranking the query", () => {
         fc.constantFrom("irrelevant", "keep") as fc.Arbitrary<"irrelevant" | "keep">,
         (d, topK, nonPositiveScores) => {
           const binary = d.grades.map((g) => (g >= 2 ? 1 : 0));
-          const options = { topK, nonPositiveScores, emptyTargetAction: "skip" as const };
-          const { resolved } = readRetrievalOptions("t", options, [
-            ...RETRIEVAL_OPTIONS,
-            "nonPositiveScores",
-          ]);
-          const ranked = retrievalDef(retrievalMapMeta, "t", resolved, (q, k) =>
-            averagePrecisionKernel(q, k, nonPositiveScores),
-          );
-          const s = ranked.init();
-          ranked.update(s, d.preds, binary, d.indexes);
-          expect(retrievalMap(d.preds, binary, d.indexes, options)).toBeCloseTo(ranked.compute(s), 14);
+          const { direct, ranked } = mapDirectAndRanked(d.preds, binary, d.indexes, topK, nonPositiveScores);
+          expect(direct).toBeCloseTo(ranked, 14);
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it("MAP: queries with many relevant documents (shared buckets, ranked past 32 in one bucket) equal the ranked kernel", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 ** 20 }), fc.integer({ min: 0, max: 1 })), {
+          minLength: 30,
+          maxLength: 400,
+          size: "max",
+        }),
+        // distinct-ish scores (2^20 values) or heavy ties (scores rounded to 4 or 64 values)
+        fc.constantFrom(1, 2 ** 14, 2 ** 18),
+        fc.option(fc.integer({ min: 1, max: 300 }), { nil: null }),
+        // float32 or float64 scores (both state kinds)
+        fc.constantFrom(2 ** -20, 2 ** -20 / 3),
+        (docs, round, topK, unit) => {
+          const preds = docs.map((d) => Math.floor(d[0] / round) * round * unit);
+          const { direct, ranked } = mapDirectAndRanked(
+            preds,
+            docs.map((d) => d[1]),
+            docs.map(() => 0),
+            topK,
+            "keep",
+          );
+          expect(direct).toBe(ranked);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("MAP: extreme score ranges (overflowing, subnormal, signed zeros) equal the ranked kernel", () => {
+    const extreme = fc.constantFrom(1.7e308, -1.7e308, 5e-324, -5e-324, 0, -0, 1e-310, 2e-310, 1, 0.5);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(extreme, fc.integer({ min: 0, max: 1 })), {
+          minLength: 1,
+          maxLength: 80,
+          size: "max",
+        }),
+        fc.constantFrom("irrelevant", "keep") as fc.Arbitrary<"irrelevant" | "keep">,
+        (docs, nonPositiveScores) => {
+          const preds = docs.map((d) => d[0]);
+          const { direct, ranked } = mapDirectAndRanked(
+            preds,
+            docs.map((d) => d[1]),
+            docs.map(() => 0),
+            null,
+            nonPositiveScores,
+          );
+          expect(direct).toBe(ranked);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
