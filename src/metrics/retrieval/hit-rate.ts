@@ -11,6 +11,7 @@ import {
   readRetrievalOptions,
   retrievalDef,
 } from "./grouped.js";
+import { relevantRank, relevantRanks } from "./relevant-ranks.js";
 
 /** Catalog entry of hit rate@k. */
 export const retrievalHitRateMeta: CatalogEntry = {
@@ -56,7 +57,16 @@ export function retrievalHitRateDef(
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const fn = "retrievalHitRate";
   const { resolved } = readRetrievalOptions(fn, options, RETRIEVAL_OPTIONS);
-  return retrievalDef(retrievalHitRateMeta, fn, resolved, hitRateKernel);
+  if (resolved.ties !== "torchmetrics")
+    return retrievalDef(retrievalHitRateMeta, fn, resolved, hitRateKernel);
+  return retrievalDef(retrievalHitRateMeta, fn, resolved, hitRateKernel, {
+    // ties in input order: 1 when the first relevant document ranks within topK
+    direct: (preds, target, from, m, topK) => {
+      const r = relevantRanks(preds, target, from, m, true);
+      if (r < 0) return undefined;
+      return r > 0 && relevantRank(0) <= (topK ?? m) ? 1 : 0;
+    },
+  });
 }
 
 /** One-shot {@link retrievalHitRateDef}: `retrievalHitRate(preds, target, indexes, options)`. */

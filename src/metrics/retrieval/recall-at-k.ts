@@ -8,6 +8,7 @@ import {
   type RetrievalMapOptions,
 } from "./average-precision.js";
 import { expectedGainAtK, type RetrievalArgs, type RetrievalState, relevantCount } from "./grouped.js";
+import { relevantRanks, relevantWithin } from "./relevant-ranks.js";
 
 /** Options of {@link retrievalRecall}. */
 export type RetrievalRecallOptions = RetrievalMapOptions;
@@ -50,6 +51,18 @@ export function retrievalRecallDef(
         expectedGainAtK(q, Math.min(topK ?? n, n), (i) => binaryGain(q, i, nonPositive)) / relevantCount(q)
       );
     },
+    undefined,
+    (ties, nonPositive) =>
+      ties === "torchmetrics"
+        ? (preds, target, from, m, topK) => {
+            // ties in input order: the relevant documents ranked within k, over all relevant ones
+            const r = relevantRanks(preds, target, from, m, nonPositive === "keep");
+            if (r < 0) return undefined;
+            let relevant = 0;
+            for (let d = from; d < from + m; d++) relevant += target[d]!;
+            return relevantWithin(r, Math.min(topK ?? m, m)) / relevant;
+          }
+        : undefined,
   );
 }
 
