@@ -3,7 +3,6 @@ import { optionNames, optOneOf } from "../../core/options.js";
 import type { MetricDef } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
-  type DirectKernel,
   hypergeometric,
   type RankedQuery,
   RETRIEVAL_OPTIONS,
@@ -14,9 +13,8 @@ import {
   retrievalDef,
   type Scores,
   type Targets,
-  type TieHandling,
 } from "./grouped.js";
-import { relevantRank, relevantRanks } from "./relevant-ranks.js";
+import { directFromRanks, relevantRank, relevantRanks } from "./relevant-ranks.js";
 
 /**
  * What a document whose score is <= 0 counts as. torchmetrics 1.9.0 (`retrieval_average_precision`,
@@ -66,7 +64,9 @@ export const retrievalMapMeta: CatalogEntry = {
  * strictly against `names`, resolves the shared retrieval options and `nonPositiveScores`
  * (default `"irrelevant"`, torchmetrics 1.9.0), then runs `kernel` per query with the resolved
  * rule. `extra` resolves the metric's own options from the option record (saved after
- * `nonPositiveScores` in `def.options`) and returns them.
+ * `nonPositiveScores` in `def.options`) and returns them. With ties in input order
+ * (`"torchmetrics"`), `fromRanks` scores a query from the ranks of its relevant documents
+ * instead of ranking it (see relevant-ranks.ts).
  */
 export function binaryRetrievalDefinition<O extends RetrievalMapOptions>(
   meta: CatalogEntry,
@@ -80,11 +80,14 @@ export function binaryRetrievalDefinition<O extends RetrievalMapOptions>(
     extra: Record<string, unknown>,
   ) => number,
   extra: (record: Record<string, unknown>) => Record<string, unknown> = () => ({}),
-  direct?: (
-    ties: TieHandling,
-    nonPositive: NonPositiveScores,
+  fromRanks?: (
+    r: number,
+    m: number,
+    topK: number | null,
+    target: Targets,
+    from: number,
     extra: Record<string, unknown>,
-  ) => DirectKernel | undefined,
+  ) => number,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const { resolved, record } = readRetrievalOptions<O>(fn, options, names);
   const nonPositive = optOneOf(
@@ -95,7 +98,13 @@ export function binaryRetrievalDefinition<O extends RetrievalMapOptions>(
     "irrelevant",
   );
   const own = extra(record as Record<string, unknown>);
-  const fast = direct?.(resolved.ties, nonPositive, own);
+  // ties in input order: the direct kernel, from the relevant documents' ranks
+  const fast =
+    fromRanks && resolved.ties === "torchmetrics"
+      ? directFromRanks(nonPositive === "keep", (r, m, topK, target, from) =>
+          fromRanks(r, m, topK, target, from, own),
+        )
+      : undefined;
   return retrievalDef(meta, fn, resolved, (q, k) => kernel(q, k, nonPositive, own), {
     extraOptions: { nonPositiveScores: nonPositive, ...own },
     ...(fast ? { direct: fast } : {}),
@@ -179,7 +188,11 @@ export function averagePrecisionDirect(
   keepNonPositive: boolean,
 ): number | undefined {
   const r = relevantRanks(preds, target, from, m, keepNonPositive);
-  if (r < 0) return undefined;
+  return r < 0 ? undefined : averagePrecisionFromRanks(r, m, topK);
+}
+
+/** AP from the ranks of the query's `r` relevant documents ({@link relevantRanks}). */
+function averagePrecisionFromRanks(r: number, m: number, topK: number | null): number {
   const cut = topK ?? m;
   let sum = 0;
   let within = 0;
@@ -211,11 +224,7 @@ export function retrievalMapDef(
     RETRIEVAL_MAP_OPTIONS,
     averagePrecisionKernel,
     undefined,
-    (ties, nonPositive) =>
-      ties === "torchmetrics"
-        ? (preds, target, from, m, topK) =>
-            averagePrecisionDirect(preds, target, from, m, topK, nonPositive === "keep")
-        : undefined,
+    averagePrecisionFromRanks,
   );
 }
 

@@ -11,7 +11,7 @@ import {
   readRetrievalOptions,
   retrievalDef,
 } from "./grouped.js";
-import { relevantRank, relevantRanks } from "./relevant-ranks.js";
+import { directFromRanks, relevantRank } from "./relevant-ranks.js";
 
 /** Catalog entry of hit rate@k. */
 export const retrievalHitRateMeta: CatalogEntry = {
@@ -59,14 +59,9 @@ export function retrievalHitRateDef(
   const { resolved } = readRetrievalOptions(fn, options, RETRIEVAL_OPTIONS);
   if (resolved.ties !== "torchmetrics")
     return retrievalDef(retrievalHitRateMeta, fn, resolved, hitRateKernel);
-  return retrievalDef(retrievalHitRateMeta, fn, resolved, hitRateKernel, {
-    // ties in input order: 1 when the first relevant document ranks within topK
-    direct: (preds, target, from, m, topK) => {
-      const r = relevantRanks(preds, target, from, m, true);
-      if (r < 0) return undefined;
-      return r > 0 && relevantRank(0) <= (topK ?? m) ? 1 : 0;
-    },
-  });
+  // ties in input order: 1 when the first relevant document (any score) ranks within topK
+  const direct = directFromRanks(true, (r, m, topK) => (r > 0 && relevantRank(0) <= (topK ?? m) ? 1 : 0));
+  return retrievalDef(retrievalHitRateMeta, fn, resolved, hitRateKernel, { direct });
 }
 
 /** One-shot {@link retrievalHitRateDef}: `retrievalHitRate(preds, target, indexes, options)`. */

@@ -9,7 +9,7 @@ import {
   type RetrievalMapOptions,
 } from "./average-precision.js";
 import { expectedGainAtK, type RetrievalArgs, type RetrievalState } from "./grouped.js";
-import { relevantRanks, relevantWithin } from "./relevant-ranks.js";
+import { relevantWithin } from "./relevant-ranks.js";
 
 /** Options of {@link retrievalPrecision}. */
 export interface RetrievalPrecisionOptions extends RetrievalMapOptions {
@@ -62,16 +62,11 @@ export function retrievalPrecisionDef(
       return expectedGainAtK(q, Math.min(k, n), (i) => binaryGain(q, i, nonPositive)) / k;
     },
     (record) => ({ adaptiveK: optBoolean(fn, "adaptiveK", record.adaptiveK, false) }),
-    (ties, nonPositive, own) =>
-      ties === "torchmetrics"
-        ? (preds, target, from, m, topK) => {
-            // ties in input order: the relevant documents ranked within k, over k
-            const r = relevantRanks(preds, target, from, m, nonPositive === "keep");
-            if (r < 0) return undefined;
-            const k = topK === null || (own.adaptiveK && topK > m) ? m : topK;
-            return relevantWithin(r, Math.min(k, m)) / k;
-          }
-        : undefined,
+    // the relevant documents ranked within k, over k
+    (r, m, topK, _target, _from, own) => {
+      const k = topK === null || (own.adaptiveK && topK > m) ? m : topK;
+      return relevantWithin(r, Math.min(k, m)) / k;
+    },
   );
 }
 

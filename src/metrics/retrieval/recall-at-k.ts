@@ -8,7 +8,7 @@ import {
   type RetrievalMapOptions,
 } from "./average-precision.js";
 import { expectedGainAtK, type RetrievalArgs, type RetrievalState, relevantCount } from "./grouped.js";
-import { relevantRanks, relevantWithin } from "./relevant-ranks.js";
+import { relevantWithin } from "./relevant-ranks.js";
 
 /** Options of {@link retrievalRecall}. */
 export type RetrievalRecallOptions = RetrievalMapOptions;
@@ -52,17 +52,12 @@ export function retrievalRecallDef(
       );
     },
     undefined,
-    (ties, nonPositive) =>
-      ties === "torchmetrics"
-        ? (preds, target, from, m, topK) => {
-            // ties in input order: the relevant documents ranked within k, over all relevant ones
-            const r = relevantRanks(preds, target, from, m, nonPositive === "keep");
-            if (r < 0) return undefined;
-            let relevant = 0;
-            for (let d = from; d < from + m; d++) relevant += target[d]!;
-            return relevantWithin(r, Math.min(topK ?? m, m)) / relevant;
-          }
-        : undefined,
+    // the relevant documents ranked within k, over all relevant ones (whatever their score)
+    (r, m, topK, target, from) => {
+      let relevant = 0;
+      for (let d = from; d < from + m; d++) relevant += target[d]!;
+      return relevantWithin(r, Math.min(topK ?? m, m)) / relevant;
+    },
   );
 }
 

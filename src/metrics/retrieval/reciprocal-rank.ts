@@ -8,7 +8,7 @@ import {
   type RetrievalMapOptions,
 } from "./average-precision.js";
 import type { RankedQuery, RetrievalArgs, RetrievalState } from "./grouped.js";
-import { relevantRank, relevantRanks } from "./relevant-ranks.js";
+import { relevantRank } from "./relevant-ranks.js";
 
 /** Options of {@link retrievalMrr} (same as MAP's, including `nonPositiveScores`). */
 export type RetrievalMrrOptions = RetrievalMapOptions;
@@ -81,15 +81,8 @@ export function retrievalMrrDef(
     RETRIEVAL_MAP_OPTIONS,
     reciprocalRankKernel,
     undefined,
-    (ties, nonPositive) =>
-      ties === "torchmetrics"
-        ? (preds, target, from, m, topK) => {
-            // ties in input order: 1 / the first relevant document's rank when it is within topK
-            const r = relevantRanks(preds, target, from, m, nonPositive === "keep");
-            if (r < 0) return undefined;
-            return r > 0 && relevantRank(0) <= (topK ?? m) ? 1 / relevantRank(0) : 0;
-          }
-        : undefined,
+    // 1 / the first relevant document's rank when it is within topK
+    (r, m, topK) => (r > 0 && relevantRank(0) <= (topK ?? m) ? 1 / relevantRank(0) : 0),
   );
 }
 

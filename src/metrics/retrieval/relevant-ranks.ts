@@ -14,7 +14,7 @@
  * two), and counts documents per J. The k-th relevant document (0-based) has J = k, so its rank,
  * 1 + the documents above it, is the number of documents with J <= k. O(m + B) per query.
  */
-import type { Scores, Targets } from "./grouped.js";
+import type { DirectKernel, Scores, Targets } from "./grouped.js";
 
 /** Most buckets of the direct kernel (a query uses about one per document, 16 to 2^16). */
 const MAX_BUCKETS = 2 ** 16;
@@ -169,4 +169,23 @@ export function relevantWithin(r: number, cut: number): number {
   let within = 0;
   while (within < r && direct.aboveCounts[within]! <= cut) within++;
   return within;
+}
+
+/**
+ * A metric's value for one query from the ranks of its `r` relevant documents (read with
+ * {@link relevantRank} and {@link relevantWithin}); `target[from..from+m)` are the query's
+ * targets in input order.
+ */
+export type RanksValue = (r: number, m: number, topK: number | null, target: Targets, from: number) => number;
+
+/**
+ * The direct kernel that scores a query by `value` from its relevant documents' ranks (target 1,
+ * and score > 0 unless `keepNonPositive`), or leaves it to be ranked when {@link relevantRanks}
+ * cannot rank them.
+ */
+export function directFromRanks(keepNonPositive: boolean, value: RanksValue): DirectKernel {
+  return (preds, target, from, m, topK) => {
+    const r = relevantRanks(preds, target, from, m, keepNonPositive);
+    return r < 0 ? undefined : value(r, m, topK, target, from);
+  };
 }
