@@ -2,7 +2,6 @@ import { optionNames, optOneOf } from "../../core/options.js";
 import type { MetricDef, MetricMeta } from "../../metric.js";
 import { runOnce } from "../../metric.js";
 import {
-  type DirectKernel,
   hypergeometric,
   type RankedQuery,
   RETRIEVAL_OPTIONS,
@@ -13,8 +12,8 @@ import {
   retrievalDef,
   type Scores,
   type Targets,
-  type TieHandling,
 } from "./grouped.js";
+import { directFromRanks, relevantRank, relevantRanks } from "./relevant-ranks.js";
 
 /**
  * What a document whose score is <= 0 counts as. torchmetrics 1.9.0 (`retrieval_average_precision`,
@@ -47,7 +46,9 @@ export const retrievalMapMeta: MetricMeta = {
  * strictly against `names`, resolves the shared retrieval options and `nonPositiveScores`
  * (default `"irrelevant"`, torchmetrics 1.9.0), then runs `kernel` per query with the resolved
  * rule. `extra` resolves the metric's own options from the option record (saved after
- * `nonPositiveScores` in `def.options`) and returns them.
+ * `nonPositiveScores` in `def.options`) and returns them. With ties in input order
+ * (`"torchmetrics"`), `fromRanks` scores a query from the ranks of its relevant documents
+ * instead of ranking it (see relevant-ranks.ts).
  */
 export function binaryRetrievalDefinition<O extends RetrievalMapOptions>(
   meta: MetricMeta,
@@ -61,7 +62,14 @@ export function binaryRetrievalDefinition<O extends RetrievalMapOptions>(
     extra: Record<string, unknown>,
   ) => number,
   extra: (record: Record<string, unknown>) => Record<string, unknown> = () => ({}),
-  direct?: (ties: TieHandling, nonPositive: NonPositiveScores) => DirectKernel | undefined,
+  fromRanks?: (
+    r: number,
+    m: number,
+    topK: number | null,
+    target: Targets,
+    from: number,
+    extra: Record<string, unknown>,
+  ) => number,
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const { resolved, record } = readRetrievalOptions<O>(fn, options, names);
   const nonPositive = optOneOf(
@@ -72,7 +80,13 @@ export function binaryRetrievalDefinition<O extends RetrievalMapOptions>(
     "irrelevant",
   );
   const own = extra(record as Record<string, unknown>);
-  const fast = direct?.(resolved.ties, nonPositive);
+  // ties in input order: the direct kernel, from the relevant documents' ranks
+  const fast =
+    fromRanks && resolved.ties === "torchmetrics"
+      ? directFromRanks(nonPositive === "keep", (r, m, topK, target, from) =>
+          fromRanks(r, m, topK, target, from, own),
+        )
+      : undefined;
   return retrievalDef(meta, fn, resolved, (q, k) => kernel(q, k, nonPositive, own), {
     extraOptions: { nonPositiveScores: nonPositive, ...own },
     ...(fast ? { direct: fast } : {}),
@@ -140,61 +154,12 @@ export function averagePrecisionKernel(
   return relevantBefore > 0 ? sum / relevantBefore : 0;
 }
 
-/** Most buckets of the direct kernel (a query uses about one per document, 16 to 2^16). */
-const MAX_BUCKETS = 2 ** 16;
 /**
- * Most relevant documents sharing one bucket (equal or nearly equal scores): past it the query is
- * ranked instead, so a document is compared with at most this many relevant documents.
- */
-const MAX_SHARED = 32;
-
-/** Scratch space of {@link averagePrecisionDirect}, grown on demand and reused across queries. */
-const direct = {
-  /** The relevant documents in input order: positions and buckets. */
-  found: new Int32Array(64),
-  buckets: new Int32Array(64),
-  /** The relevant documents by rank: positions and scores, then a sentinel. */
-  positions: new Int32Array(65),
-  scores: new Float64Array(65),
-  /** `aboveCounts[j]`: documents with exactly j relevant documents ranked above them. */
-  aboveCounts: new Int32Array(65),
-  /** Per bucket: how many relevant documents it holds (zero between queries). */
-  bucketRelevant: new Int32Array(1024),
-  /** Per bucket: the rank index of the first relevant document in it or in a lower bucket. */
-  firstRelevantAtOrBelow: new Int32Array(1024),
-};
-
-/**
- * Room for more than `r` relevant documents (twice as many, at most the query's `m` documents),
- * keeping the first `r` found.
- */
-function growRelevant(r: number, m: number): void {
-  const size = Math.min(2 * r, m);
-  const found = new Int32Array(size);
-  found.set(direct.found.subarray(0, r));
-  direct.found = found;
-  direct.buckets = new Int32Array(size);
-  direct.positions = new Int32Array(size + 1);
-  direct.scores = new Float64Array(size + 1);
-  direct.aboveCounts = new Int32Array(size + 1);
-}
-
-/**
- * Average precision of one query without sorting it, for ties in input order (`"torchmetrics"`):
- * a document ranks above another when its score is higher, or equal with an earlier position.
- *
- * One pass finds the score range and the relevant documents. A monotone map of the score,
- * (s - min) * (B - 1) / (max - min) truncated, puts every document in one of B buckets (about one
- * per document, 16 to 2^16): a document in a higher bucket ranks above every document of a lower
- * one. The relevant documents are ranked by a counting sort on their buckets (input order within
- * a bucket) and an insertion pass within buckets they share. A second pass finds, per document,
- * J = how many relevant documents rank above it, from its bucket's first relevant document and a
- * comparison with those sharing its bucket (one comparison without branches when no bucket holds
- * two), and counts documents per J. The k-th relevant document (0-based) has J = k, so its rank,
- * 1 + the documents above it, is the number of documents with J <= k; AP = mean over the
- * relevant documents within `topK` of (k + 1) / rank. O(m + B) per query; undefined (the query
- * is ranked instead) when more than 32 relevant documents share a bucket (ties). Equals
- * {@link averagePrecisionKernel} on the ranked query.
+ * Average precision of one query without sorting it, for ties in input order (`"torchmetrics"`),
+ * from the ranks of its relevant documents ({@link relevantRanks}, O(m) per query): the mean over
+ * the relevant documents within `topK` of (k + 1) / rank of the k-th. Undefined (the query is
+ * ranked instead) when more than 32 relevant documents share a bucket of nearly equal scores.
+ * Equals {@link averagePrecisionKernel} on the ranked query.
  */
 export function averagePrecisionDirect(
   preds: Scores,
@@ -204,98 +169,18 @@ export function averagePrecisionDirect(
   topK: number | null,
   keepNonPositive: boolean,
 ): number | undefined {
-  const end = from + m;
-  let r = 0;
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  let found = direct.found;
-  for (let d = from; d < end; d++) {
-    const s = preds[d]!;
-    if (s < lo) lo = s;
-    if (s > hi) hi = s;
-    if (target[d] === 1 && (keepNonPositive || s > 0)) {
-      if (r === found.length) {
-        growRelevant(r, m);
-        found = direct.found;
-      }
-      found[r++] = d;
-    }
-  }
-  if (r === 0) return 0;
-  // about one bucket per document: a power of two in [16, 2^16]
-  const bits = 32 - Math.clz32(m - 1);
-  const buckets = bits >= 16 ? MAX_BUCKETS : Math.max(16, 1 << bits);
-  if (direct.bucketRelevant.length < buckets) {
-    direct.bucketRelevant = new Int32Array(buckets);
-    direct.firstRelevantAtOrBelow = new Int32Array(buckets);
-  }
-  const { buckets: relevantBuckets, positions, scores, aboveCounts } = direct;
-  const { bucketRelevant, firstRelevantAtOrBelow } = direct;
-  let scale = (buckets - 1) / (hi - lo);
-  if (!(scale < Number.POSITIVE_INFINITY)) scale = 0; // one score, or a range too small or too wide
-  let most = 0; // most relevant documents in one bucket
-  for (let k = 0; k < r; k++) {
-    const b = ((preds[found[k]!]! - lo) * scale) | 0;
-    relevantBuckets[k] = b;
-    most = Math.max(most, ++bucketRelevant[b]!);
-  }
-  let above = 0;
-  for (let b = buckets - 1; b >= 0; b--) {
-    firstRelevantAtOrBelow[b] = above;
-    above += bucketRelevant[b]!;
-    bucketRelevant[b] = 0;
-  }
-  if (most > MAX_SHARED) return undefined;
-  // counting sort by bucket, highest first; input order within a bucket
-  for (let k = 0; k < r; k++) {
-    const b = relevantBuckets[k]!;
-    const at = firstRelevantAtOrBelow[b]! + bucketRelevant[b]!++;
-    positions[at] = found[k]!;
-    scores[at] = preds[found[k]!]!;
-  }
-  for (let k = 0; k < r; k++) bucketRelevant[relevantBuckets[k]!] = 0;
-  if (most > 1) {
-    // within shared buckets, by score descending (strict comparison: equal scores keep input order)
-    for (let i = 1; i < r; i++) {
-      const s = scores[i]!;
-      const d = positions[i]!;
-      let k = i;
-      while (k > 0 && scores[k - 1]! < s) {
-        scores[k] = scores[k - 1]!;
-        positions[k] = positions[k - 1]!;
-        k--;
-      }
-      scores[k] = s;
-      positions[k] = d;
-    }
-  }
-  scores[r] = Number.NEGATIVE_INFINITY; // the sentinel ranks below every document
-  aboveCounts.fill(0, 0, r + 1);
-  if (most > 1) {
-    for (let d = from; d < end; d++) {
-      const s = preds[d]!;
-      let j = firstRelevantAtOrBelow[((s - lo) * scale) | 0]!;
-      while (scores[j]! > s || (scores[j] === s && positions[j]! < d)) j++;
-      aboveCounts[j]!++;
-    }
-  } else {
-    // at most one relevant document per bucket: one comparison, as 0/1 arithmetic (no branch)
-    for (let d = from; d < end; d++) {
-      const s = preds[d]!;
-      const j = firstRelevantAtOrBelow[((s - lo) * scale) | 0]!;
-      const t = scores[j]!;
-      aboveCounts[j + (+(t > s) | (+(t === s) & +(positions[j]! < d)))]!++;
-    }
-  }
+  const r = relevantRanks(preds, target, from, m, keepNonPositive);
+  return r < 0 ? undefined : averagePrecisionFromRanks(r, m, topK);
+}
+
+/** AP from the ranks of the query's `r` relevant documents ({@link relevantRanks}). */
+function averagePrecisionFromRanks(r: number, m: number, topK: number | null): number {
   const cut = topK ?? m;
   let sum = 0;
-  let rank = 0;
   let within = 0;
-  for (let k = 0; k < r; k++) {
-    rank += aboveCounts[k]!;
-    if (rank > cut) break;
+  for (let k = 0; k < r && relevantRank(k) <= cut; k++) {
     within++;
-    sum += within / rank;
+    sum += within / relevantRank(k);
   }
   return within > 0 ? sum / within : 0;
 }
@@ -321,11 +206,7 @@ export function retrievalMapDef(
     RETRIEVAL_MAP_OPTIONS,
     averagePrecisionKernel,
     undefined,
-    (ties, nonPositive) =>
-      ties === "torchmetrics"
-        ? (preds, target, from, m, topK) =>
-            averagePrecisionDirect(preds, target, from, m, topK, nonPositive === "keep")
-        : undefined,
+    averagePrecisionFromRanks,
   );
 }
 

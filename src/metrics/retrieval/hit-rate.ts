@@ -10,6 +10,7 @@ import {
   readRetrievalOptions,
   retrievalDef,
 } from "./grouped.js";
+import { directFromRanks, relevantRank } from "./relevant-ranks.js";
 
 export const retrievalHitRateMeta: MetricMeta = {
   id: "retrieval/hit_rate_at_k",
@@ -46,7 +47,11 @@ export function retrievalHitRateDef(
 ): MetricDef<RetrievalState, RetrievalArgs, number> {
   const fn = "retrievalHitRate";
   const { resolved } = readRetrievalOptions(fn, options, RETRIEVAL_OPTIONS);
-  return retrievalDef(retrievalHitRateMeta, fn, resolved, hitRateKernel);
+  if (resolved.ties !== "torchmetrics")
+    return retrievalDef(retrievalHitRateMeta, fn, resolved, hitRateKernel);
+  // ties in input order: 1 when the first relevant document (any score) ranks within topK
+  const direct = directFromRanks(true, (r, m, topK) => (r > 0 && relevantRank(0) <= (topK ?? m) ? 1 : 0));
+  return retrievalDef(retrievalHitRateMeta, fn, resolved, hitRateKernel, { direct });
 }
 
 /** One-shot {@link retrievalHitRateDef}: `retrievalHitRate(preds, target, indexes, options)`. */

@@ -8,6 +8,7 @@ import {
   type RetrievalMapOptions,
 } from "./average-precision.js";
 import { expectedGainAtK, type RetrievalArgs, type RetrievalState } from "./grouped.js";
+import { relevantWithin } from "./relevant-ranks.js";
 
 /** Options of {@link retrievalPrecision}. */
 export interface RetrievalPrecisionOptions extends RetrievalMapOptions {
@@ -47,6 +48,11 @@ export function retrievalPrecisionDef(
       return expectedGainAtK(q, Math.min(k, n), (i) => binaryGain(q, i, nonPositive)) / k;
     },
     (record) => ({ adaptiveK: optBoolean(fn, "adaptiveK", record.adaptiveK, false) }),
+    // the relevant documents ranked within k, over k
+    (r, m, topK, _target, _from, own) => {
+      const k = topK === null || (own.adaptiveK && topK > m) ? m : topK;
+      return relevantWithin(r, Math.min(k, m)) / k;
+    },
   );
 }
 

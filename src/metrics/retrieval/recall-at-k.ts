@@ -7,6 +7,7 @@ import {
   type RetrievalMapOptions,
 } from "./average-precision.js";
 import { expectedGainAtK, type RetrievalArgs, type RetrievalState, relevantCount } from "./grouped.js";
+import { relevantWithin } from "./relevant-ranks.js";
 
 /** Options of {@link retrievalRecall}. */
 export type RetrievalRecallOptions = RetrievalMapOptions;
@@ -37,6 +38,13 @@ export function retrievalRecallDef(
       return (
         expectedGainAtK(q, Math.min(topK ?? n, n), (i) => binaryGain(q, i, nonPositive)) / relevantCount(q)
       );
+    },
+    undefined,
+    // the relevant documents ranked within k, over all relevant ones (whatever their score)
+    (r, m, topK, target, from) => {
+      let relevant = 0;
+      for (let d = from; d < from + m; d++) relevant += target[d]!;
+      return relevantWithin(r, Math.min(topK ?? m, m)) / relevant;
     },
   );
 }

@@ -7,6 +7,7 @@ import {
   type RetrievalMapOptions,
 } from "./average-precision.js";
 import type { RankedQuery, RetrievalArgs, RetrievalState } from "./grouped.js";
+import { relevantRank } from "./relevant-ranks.js";
 
 /** Options of {@link retrievalMrr} (same as MAP's, including `nonPositiveScores`). */
 export type RetrievalMrrOptions = RetrievalMapOptions;
@@ -66,6 +67,9 @@ export function retrievalMrrDef(
     options,
     RETRIEVAL_MAP_OPTIONS,
     reciprocalRankKernel,
+    undefined,
+    // 1 / the first relevant document's rank when it is within topK
+    (r, m, topK) => (r > 0 && relevantRank(0) <= (topK ?? m) ? 1 / relevantRank(0) : 0),
   );
 }
 

@@ -765,6 +765,59 @@ describe("direct kernels equal ranking the query", () => {
     );
   });
 
+  it("MRR, precision@k, recall@k, hit rate: the relevant ranks equal the definition (stable sort by score)", () => {
+    fc.assert(
+      fc.property(
+        data,
+        fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }),
+        fc.constantFrom("irrelevant", "keep") as fc.Arbitrary<"irrelevant" | "keep">,
+        fc.boolean(),
+        (d, topK, nonPositiveScores, adaptiveK) => {
+          const binary = d.grades.map((g) => (g >= 2 ? 1 : 0));
+          const queries = new Map<number, { s: number; t: number }[]>();
+          d.indexes.forEach((q, i) => {
+            queries.set(q, [...(queries.get(q) ?? []), { s: d.preds[i]!, t: binary[i]! }]);
+          });
+          const expected = {
+            mrr: [] as number[],
+            precision: [] as number[],
+            recall: [] as number[],
+            hit: [] as number[],
+          };
+          for (const docs of queries.values()) {
+            if (!docs.some((x) => x.t > 0)) continue; // skipped (emptyTargetAction "skip")
+            const n = docs.length;
+            const ranked = [...docs].sort((a, b) => b.s - a.s); // stable: ties in input order
+            const relevant = ranked.map((x) => x.t === 1 && (nonPositiveScores === "keep" || x.s > 0));
+            const cut = Math.min(topK ?? n, n);
+            const first = relevant.indexOf(true);
+            expected.mrr.push(first >= 0 && first < cut ? 1 / (first + 1) : 0);
+            const k = topK === null || (adaptiveK && topK > n) ? n : topK;
+            expected.precision.push(relevant.slice(0, Math.min(k, n)).filter(Boolean).length / k);
+            const all = docs.filter((x) => x.t === 1).length;
+            expected.recall.push(relevant.slice(0, cut).filter(Boolean).length / all);
+            const hit = ranked.findIndex((x) => x.t === 1);
+            expected.hit.push(hit >= 0 && hit < cut ? 1 : 0);
+          }
+          const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+          const options = { topK, emptyTargetAction: "skip" as const };
+          const binaryOptions = { ...options, nonPositiveScores };
+          expect(retrievalMrr(d.preds, binary, d.indexes, binaryOptions)).toBeCloseTo(mean(expected.mrr), 14);
+          expect(retrievalPrecision(d.preds, binary, d.indexes, { ...binaryOptions, adaptiveK })).toBeCloseTo(
+            mean(expected.precision),
+            14,
+          );
+          expect(retrievalRecall(d.preds, binary, d.indexes, binaryOptions)).toBeCloseTo(
+            mean(expected.recall),
+            14,
+          );
+          expect(retrievalHitRate(d.preds, binary, d.indexes, options)).toBeCloseTo(mean(expected.hit), 14);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("nDCG@k: the top-k selection equals the ranked kernel (tie-averaged)", () => {
     fc.assert(
       fc.property(
