@@ -12,6 +12,7 @@ import {
   numpySum,
 } from "./coco-eval.js";
 import { cocoEvaluate, cocoToImages } from "./coco-json.js";
+import { readCocoResults } from "./coco-results.js";
 import { detectionMap, toTorchmetricsDict } from "./detection-map.js";
 
 interface Golden {
@@ -63,6 +64,14 @@ describe("cocoEvaluate matches pycocotools COCOeval (golden cases)", () => {
       close(r.stats, c.expected.stats, c.rtol, c.atol);
       if (c.expected.precision) close(r.precision, c.expected.precision, c.rtol, c.atol);
       if (c.expected.recall) close(r.recall, c.expected.recall, c.rtol, c.atol);
+      // The results file read by readCocoResults gives the same bits as the parsed array.
+      const text = JSON.stringify(d.detections);
+      for (const input of [text, Buffer.from(text)]) {
+        const columns = cocoEvaluate(d.ground_truth, readCocoResults(input), optionsOf(c.options));
+        expect(columns.stats).toEqual(r.stats);
+        expect(columns.precision).toEqual(r.precision);
+        expect(columns.recall).toEqual(r.recall);
+      }
     });
   }
 });

@@ -433,23 +433,24 @@ interface Prepared {
 /** The box of an object without one (segm), shared: boxes are read, never written. */
 const NO_BOX: readonly number[] = Object.freeze([0, 0, 0, 0]);
 
-function readBox(box: unknown, where: string): number[] {
-  if (box === undefined) fail("invalid_value", `${FN}: ${where}.bbox is missing`);
+/** `where(j)` names the object in messages (built only on failure). */
+function readBox(box: unknown, where: (j: number) => string, j: number): number[] {
+  if (box === undefined) fail("invalid_value", `${FN}: ${where(j)}.bbox is missing`);
   const b = box as ArrayLike<number>;
   if (typeof b !== "object" || b === null || b.length !== 4)
-    fail("invalid_value", `${FN}: ${where}.bbox must be [x, y, width, height], got ${describeValue(box)}`);
+    fail("invalid_value", `${FN}: ${where(j)}.bbox must be [x, y, width, height], got ${describeValue(box)}`);
   // A plain array is kept as it is (read, never written); other array-likes are copied.
   const out = Array.isArray(b) ? (b as number[]) : [b[0]!, b[1]!, b[2]!, b[3]!];
   for (let i = 0; i < 4; i++)
     if (typeof out[i] !== "number" || !Number.isFinite(out[i]!))
       fail(
         "invalid_value",
-        `${FN}: ${where}.bbox must contain finite numbers, got ${describeValue(out[i])} at index ${i}`,
+        `${FN}: ${where(j)}.bbox must contain finite numbers, got ${describeValue(out[i])} at index ${i}`,
       );
   if (out[2]! < 0 || out[3]! < 0)
     fail(
       "invalid_value",
-      `${FN}: ${where}.bbox is degenerate (negative width or height), got [${out.join(", ")}]`,
+      `${FN}: ${where(j)}.bbox is degenerate (negative width or height), got [${out.join(", ")}]`,
     );
   return out;
 }
@@ -468,7 +469,7 @@ function keypointExtentArea(kps: ArrayLike<number>): number {
   return (x1 - x0) * (y1 - y0);
 }
 
-function readKeypoints(value: unknown, where: string): ArrayLike<number> {
+function readKeypoints(value: unknown, where: (j: number) => string, j: number): ArrayLike<number> {
   const k = value as ArrayLike<number>;
   if (
     k === undefined ||
@@ -480,14 +481,14 @@ function readKeypoints(value: unknown, where: string): ArrayLike<number> {
   ) {
     fail(
       "invalid_value",
-      `${where}.keypoints must be a flat list of [x, y, v] triplets, got ${describeValue(value)}`,
+      `${FN}: ${where(j)}.keypoints must be a flat list of [x, y, v] triplets, got ${describeValue(value)}`,
     );
   }
   for (let i = 0; i < k.length; i++)
     if (typeof k[i] !== "number" || !Number.isFinite(k[i]!))
       fail(
         "invalid_value",
-        `${where}.keypoints must contain finite numbers, got ${describeValue(k[i])} at index ${i}`,
+        `${FN}: ${where(j)}.keypoints must contain finite numbers, got ${describeValue(k[i])} at index ${i}`,
       );
   return k;
 }
@@ -538,37 +539,47 @@ function prepareImage(
     }
     if (needsSize) checkMaskSize(FN, `${where}: height x width`, h, w);
   }
-  const checkCat = (cat: unknown, what: string): number => {
+  // Object names for messages, built only when one is needed.
+  const gtWhere = (j: number) => `${where} groundTruth[${j}]`;
+  const dtWhere = (j: number) => `${where} detections[${j}]`;
+  const checkCat = (cat: unknown, what: (j: number) => string, j: number): number => {
     if (typeof cat !== "number" || !Number.isFinite(cat))
-      fail("invalid_value", `${FN}: ${what}.categoryId must be a finite number, got ${describeValue(cat)}`);
+      fail(
+        "invalid_value",
+        `${FN}: ${what(j)}.categoryId must be a finite number, got ${describeValue(cat)}`,
+      );
     if (known && !known.has(cat))
       fail(
         "invalid_value",
-        `${FN}: ${what}.categoryId ${cat} is not one of the categories (${p.categoryIds!.join(", ")})`,
+        `${FN}: ${what(j)}.categoryId ${cat} is not one of the categories (${p.categoryIds!.join(", ")})`,
       );
     return cat;
   };
   const gts: Prepared[] = image.groundTruth.map((g, j) => {
-    const what = `${where} groundTruth[${j}]`;
     if (g === null || typeof g !== "object")
-      fail("invalid_value", `${FN}: ${what} must be an object, got ${describeValue(g)}`);
-    const cat = checkCat(g.categoryId, what);
+      fail("invalid_value", `${FN}: ${gtWhere(j)} must be an object, got ${describeValue(g)}`);
+    const cat = checkCat(g.categoryId, gtWhere, j);
     const flag = g.iscrowd;
     if (flag !== undefined && typeof flag !== "boolean" && flag !== 0 && flag !== 1)
-      fail("invalid_value", `${FN}: ${what}.iscrowd must be 0, 1 or a boolean, got ${describeValue(flag)}`);
+      fail(
+        "invalid_value",
+        `${FN}: ${gtWhere(j)}.iscrowd must be 0, 1 or a boolean, got ${describeValue(flag)}`,
+      );
     const crowd = flag === true || flag === 1;
-    const box = kp || !segm || g.bbox !== undefined ? readBox(g.bbox, what) : NO_BOX;
+    const box = kp || !segm || g.bbox !== undefined ? readBox(g.bbox, gtWhere, j) : NO_BOX;
     let rle: Rle | undefined;
     if (segm) {
       if (g.segmentation === undefined)
-        fail("invalid_value", `${FN}: ${what}.segmentation is missing (iouType "segm")`);
-      rle = isRle(g.segmentation) ? g.segmentation : toRle(g.segmentation, h, w, FN, `${what}.segmentation`);
+        fail("invalid_value", `${FN}: ${gtWhere(j)}.segmentation is missing (iouType "segm")`);
+      rle = isRle(g.segmentation)
+        ? g.segmentation
+        : toRle(g.segmentation, h, w, FN, `${gtWhere(j)}.segmentation`);
     }
-    const kps = kp ? readKeypoints(g.keypoints, `${FN}: ${what}`) : undefined;
+    const kps = kp ? readKeypoints(g.keypoints, gtWhere, j) : undefined;
     let area = g.area;
     if (area === undefined) area = segm ? rleArea(rle!) : box[2]! * box[3]!;
     if (typeof area !== "number" || Number.isNaN(area))
-      fail("invalid_value", `${FN}: ${what}.area must be a number, got ${describeValue(area)}`);
+      fail("invalid_value", `${FN}: ${gtWhere(j)}.area must be a number, got ${describeValue(area)}`);
     let ignore = crowd;
     if (kp) {
       let nk = g.numKeypoints;
@@ -580,35 +591,40 @@ function prepareImage(
     }
     const id = g.id ?? j + 1;
     if (typeof id !== "number")
-      fail("invalid_value", `${FN}: ${what}.id must be a number, got ${describeValue(id)}`);
+      fail("invalid_value", `${FN}: ${gtWhere(j)}.id must be a number, got ${describeValue(id)}`);
     return { cat, box, area, crowd, ignore, id, score: 0, rle, kps };
   });
   const dts: Prepared[] = image.detections.map((d, j) => {
-    const what = `${where} detections[${j}]`;
     if (d === null || typeof d !== "object")
-      fail("invalid_value", `${FN}: ${what} must be an object, got ${describeValue(d)}`);
-    const cat = checkCat(d.categoryId, what);
+      fail("invalid_value", `${FN}: ${dtWhere(j)} must be an object, got ${describeValue(d)}`);
+    const cat = checkCat(d.categoryId, dtWhere, j);
     if (typeof d.score !== "number" || Number.isNaN(d.score))
-      fail("invalid_value", `${FN}: ${what}.score must be a number, got ${describeValue(d.score)}`);
-    const box = d.bbox !== undefined ? readBox(d.bbox, what) : undefined;
-    if (!box && p.iouType === "bbox") readBox(undefined, what);
+      fail("invalid_value", `${FN}: ${dtWhere(j)}.score must be a number, got ${describeValue(d.score)}`);
+    const box = d.bbox !== undefined ? readBox(d.bbox, dtWhere, j) : undefined;
+    if (!box && p.iouType === "bbox") readBox(undefined, dtWhere, j);
     let rle: Rle | undefined;
     if (segm) {
       if (d.segmentation !== undefined)
         rle = isRle(d.segmentation)
           ? d.segmentation
-          : toRle(d.segmentation, h, w, FN, `${what}.segmentation`);
+          : toRle(d.segmentation, h, w, FN, `${dtWhere(j)}.segmentation`);
       else if (box) {
         const [x, y, bw, bh] = box;
-        rle = toRle([[x!, y!, x!, y! + bh!, x! + bw!, y! + bh!, x! + bw!, y!]], h, w, FN, `${what}.bbox`);
-      } else fail("invalid_value", `${FN}: ${what}.segmentation is missing (iouType "segm")`);
+        rle = toRle(
+          [[x!, y!, x!, y! + bh!, x! + bw!, y! + bh!, x! + bw!, y!]],
+          h,
+          w,
+          FN,
+          `${dtWhere(j)}.bbox`,
+        );
+      } else fail("invalid_value", `${FN}: ${dtWhere(j)}.segmentation is missing (iouType "segm")`);
     }
-    const kps = kp ? readKeypoints(d.keypoints, `${FN}: ${what}`) : undefined;
+    const kps = kp ? readKeypoints(d.keypoints, dtWhere, j) : undefined;
     let area = d.area;
     if (area === undefined)
       area = box ? box[2]! * box[3]! : segm ? rleArea(rle!) : kps ? keypointExtentArea(kps) : 0;
     if (typeof area !== "number" || Number.isNaN(area))
-      fail("invalid_value", `${FN}: ${what}.area must be a number, got ${describeValue(area)}`);
+      fail("invalid_value", `${FN}: ${dtWhere(j)}.area must be a number, got ${describeValue(area)}`);
     return {
       cat,
       box: box ?? NO_BOX,
@@ -671,6 +687,7 @@ const scratch = {
   stamp: 0,
   crowd: new Uint8Array(64),
   gtIdZero: new Uint8Array(64),
+  rowBest: new Float64Array(64),
 };
 
 function bboxIouMatrix(dts: Prepared[], gts: Prepared[]): Float64Array {
@@ -708,7 +725,14 @@ function sigmasFor(p: Resolved, cat: number): readonly number[] {
 }
 
 /** Reused buffers of {@link oksMatrix} (grown on demand; never escape). */
-const oksScratch = { out: new Float64Array(256), terms: new Float64Array(32), vars: new Float64Array(32) };
+const oksScratch = {
+  out: new Float64Array(256),
+  terms: new Float64Array(32),
+  vars: new Float64Array(32),
+  /** Keypoint indices the e terms run over (the visible ones, or all), and 1 / (2 vars (area + eps)) of each. */
+  index: new Int32Array(32),
+  scale: new Float64Array(32),
+};
 
 /**
  * Object keypoint similarity of every (detection, ground truth) pair, as pycocotools
@@ -716,7 +740,11 @@ const oksScratch = { out: new Float64Array(256), terms: new Float64Array(32), va
  * ground truth's visible keypoints (all of them, measured to its doubled box, when none is
  * visible), summed as numpy does. OKS only decides matches against thresholds, so a pair whose
  * upper bound mean(1 / (1 + e + e²/2)) >= mean(exp(-e)) lies below `below` by a margin far
- * above rounding is written as 0, without its exponentials: it can match at no threshold either way.
+ * above rounding is written as 0, without its exponentials: it can match at no threshold either
+ * way. The bound reads e as d² times a precomputed 1 / (2 vars (area + eps)) (a few ulps from
+ * the exact e, far inside the 1e-9 margin) and stops as soon as the terms left cannot lift it
+ * to `below`; pairs that pass get the exact e and exponentials. A ground truth whose area is
+ * below -eps (e < 0, where the bound fails) gets every pair computed exactly.
  */
 function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[], below: number): Float64Array {
   const D = dts.length;
@@ -726,8 +754,10 @@ function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[], 
   if (oksScratch.terms.length < k) {
     oksScratch.terms = new Float64Array(2 * k);
     oksScratch.vars = new Float64Array(2 * k);
+    oksScratch.index = new Int32Array(2 * k);
+    oksScratch.scale = new Float64Array(2 * k);
   }
-  const { out, terms: ex, vars } = oksScratch;
+  const { out, terms: ex, vars, index, scale } = oksScratch;
   for (let q = 0; q < k; q++) vars[q] = (sigmas[q]! * 2) ** 2;
   for (const [list, what] of [
     [gts, "ground truth"],
@@ -743,40 +773,60 @@ function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[], 
   for (let j = 0; j < G; j++) {
     const g = gts[j]!;
     const gk = g.kps!;
-    let k1 = 0;
-    for (let i = 0; i < k; i++) if (gk[3 * i + 2]! > 0) k1++;
+    let n = 0;
+    for (let q = 0; q < k; q++) if (gk[3 * q + 2]! > 0) index[n++] = q;
+    const visible = n > 0;
+    if (!visible) for (; n < k; n++) index[n] = n;
     const bb = g.box;
     const x0 = bb[0]! - bb[2]!;
     const x1 = bb[0]! + bb[2]! * 2;
     const y0 = bb[1]! - bb[3]!;
     const y1 = bb[1]! + bb[3]! * 2;
     const denom = g.area + SPACING1;
+    for (let u = 0; u < n; u++) scale[u] = 1 / (vars[index[u]!]! * denom * 2);
+    // The bound must reach n * skipBelow; each term left adds at most 1.
+    const need = n * skipBelow;
     for (let i = 0; i < D; i++) {
       const dk = dts[i]!.kps!;
-      let n = 0;
-      let bound = 0;
-      for (let q = 0; q < k; q++) {
+      // e < 0 (an area below -eps) voids the bound: then every pair is computed exactly.
+      let bound = denom > 0 ? 0 : n;
+      let u = denom > 0 ? 0 : n;
+      for (; u < n; u++) {
+        const q = index[u]!;
         const xd = dk[3 * q]!;
         const yd = dk[3 * q + 1]!;
         let dx: number;
         let dy: number;
-        if (k1 > 0) {
-          if (!(gk[3 * q + 2]! > 0)) continue;
+        if (visible) {
           dx = xd - gk[3 * q]!;
           dy = yd - gk[3 * q + 1]!;
         } else {
           dx = Math.max(0, x0 - xd) + Math.max(0, xd - x1);
           dy = Math.max(0, y0 - yd) + Math.max(0, yd - y1);
         }
-        const e = (dx ** 2 + dy ** 2) / vars[q]! / denom / 2;
-        ex[n++] = e;
+        const e = (dx * dx + dy * dy) * scale[u]!;
         bound += 1 / (1 + e + 0.5 * e * e);
+        if (bound + (n - u - 1) < need) break;
       }
-      if (bound / n < skipBelow) {
+      if (u < n || bound < need) {
         out[i * G + j] = 0;
         continue;
       }
-      for (let q = 0; q < n; q++) ex[q] = Math.exp(-ex[q]!);
+      for (let v = 0; v < n; v++) {
+        const q = index[v]!;
+        const xd = dk[3 * q]!;
+        const yd = dk[3 * q + 1]!;
+        let dx: number;
+        let dy: number;
+        if (visible) {
+          dx = xd - gk[3 * q]!;
+          dy = yd - gk[3 * q + 1]!;
+        } else {
+          dx = Math.max(0, x0 - xd) + Math.max(0, xd - x1);
+          dy = Math.max(0, y0 - yd) + Math.max(0, yd - y1);
+        }
+        ex[v] = Math.exp(-((dx ** 2 + dy ** 2) / vars[q]! / denom / 2));
+      }
       out[i * G + j] = numpySum(ex, 0, n) / n;
     }
   }
@@ -866,11 +916,30 @@ function matchGroup(
     scratch.order = new Int32Array(2 * G);
     scratch.gIg = new Uint8Array(2 * G);
     scratch.ign = new Uint8Array(2 * G);
-    scratch.matched = new Int32Array(2 * G);
     scratch.crowd = new Uint8Array(2 * G);
     scratch.gtIdZero = new Uint8Array(2 * G);
   }
+  if (scratch.matched.length < T * G) {
+    scratch.matched = new Int32Array(2 * T * G);
+    scratch.stamp = 0;
+  }
   const { order: gOrder, gIg, ign, matched, crowd, gtIdZero } = scratch;
+  let rowBest = scratch.rowBest;
+  if (ious) {
+    // Each detection's best IoU (+Infinity when one is NaN, which the matcher takes): below a
+    // threshold it matches nothing there.
+    if (rowBest.length < D) scratch.rowBest = rowBest = new Float64Array(2 * D);
+    for (let d = 0; d < D; d++) {
+      let best = Number.NEGATIVE_INFINITY;
+      const row = d * G;
+      for (let g = 0; g < G; g++) {
+        const v = ious[row + g]!;
+        if (v > best) best = v;
+        else if (Number.isNaN(v)) best = Number.POSITIVE_INFINITY;
+      }
+      rowBest[d] = best;
+    }
+  }
   for (let g = 0; g < G; g++) crowd[g] = gt[g]!.crowd ? 1 : 0;
   for (let a = 0; a < A; a++) {
     const range = p.areas[a]!.range;
@@ -908,35 +977,41 @@ function matchGroup(
       gtIdZero[q] = gt[g]!.id === 0 ? 1 : 0;
     }
     counts[a]! += G - ignored;
-    for (let t = 0; t < T; t++) {
-      // matched[q] === stamp: ground truth q is taken at this (area range, threshold).
-      if (scratch.stamp === 0x3fffffff) {
-        scratch.matched.fill(0);
-        scratch.stamp = 0;
-      }
-      const stamp = ++scratch.stamp;
-      const thr = thresholds[t]!;
-      for (let d = 0; d < D; d++) {
-        const area = dt[d]!.area;
-        let code = area < lo || area > hi ? 2 : 0;
-        let best = thr;
-        let m = -1;
-        const row = d * G;
-        for (let q = 0; q < G; q++) {
-          const g = gOrder[q]!;
-          if (matched[q] === stamp && !crowd[g]) continue;
-          if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
-          const v = ious[row + g]!;
-          if (v < best) continue;
-          best = v;
-          m = q;
+    // matched[t * G + q] === stamp: ground truth q is taken at threshold t (this area range).
+    if (scratch.stamp === 0x3fffffff) {
+      matched.fill(0);
+      scratch.stamp = 0;
+    }
+    const stamp = ++scratch.stamp;
+    for (let d = 0; d < D; d++) {
+      const area = dt[d]!.area;
+      const outside = area < lo || area > hi ? 2 : 0;
+      const best0 = rowBest[d]!;
+      const row = d * G;
+      const at = base + d * AT + a * T;
+      for (let t = 0; t < T; t++) {
+        const thr = thresholds[t]!;
+        let code = outside;
+        if (best0 >= thr) {
+          const taken = t * G;
+          let best = thr;
+          let m = -1;
+          for (let q = 0; q < G; q++) {
+            const g = gOrder[q]!;
+            if (matched[taken + q] === stamp && !crowd[g]) continue;
+            if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
+            const v = ious[row + g]!;
+            if (v < best) continue;
+            best = v;
+            m = q;
+          }
+          if (m > -1) {
+            matched[taken + m] = stamp;
+            if (gIg[m]) code = 2;
+            else if (!gtIdZero[m]) code = 1;
+          }
         }
-        if (m > -1) {
-          matched[m] = stamp;
-          if (gIg[m]) code = 2;
-          else if (!gtIdZero[m]) code = 1;
-        }
-        codes[base + d * AT + a * T + t] = code;
+        codes[at + t] = code;
       }
     }
   }

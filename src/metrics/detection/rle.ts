@@ -494,6 +494,10 @@ function badCharacter(text: string, at: number): never {
   );
 }
 
+/** Reused bytes of the strings {@link rleFromString} decodes. */
+let textBytes = new Uint8Array(1024);
+const encoder = new TextEncoder();
+
 /**
  * Decodes pycocotools' compressed RLE string (`_frString`); counts wrap modulo 2^32 as in C.
  * The counts are a view of a shared block (`counts.buffer` holds other masks' counts too):
@@ -503,30 +507,50 @@ export function rleFromString(text: string, height: number, width: number): Rle 
   if (typeof text !== "string")
     fail("invalid_value", `rleFromString: \`counts\` must be a string, got ${describeValue(text)}`);
   checkMaskSize("rleFromString", "size", height, width);
-  // At most one count per character. Each count is 5 bits a character, low bits first; a
-  // character with 0x20 continues the number, the last one's 0x10 is the sign.
-  if (pool.length - poolUsed < text.length) {
-    pool = new Uint32Array(Math.max(POOL_BLOCK, text.length));
+  if (textBytes.length < text.length) textBytes = new Uint8Array(Math.max(2 * textBytes.length, text.length));
+  // Every count character is ASCII: a string that does not encode to one byte per character is refused below.
+  const { read, written } = encoder.encodeInto(text, textBytes);
+  const counts =
+    read === text.length && written === read ? rleCountsFromBytes(textBytes, 0, written) : undefined;
+  if (counts === undefined) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 63) badCharacter(text, i);
+    }
+    fail("invalid_value", `rleFromString: \`counts\` ends inside a number at character ${text.length}`);
+  }
+  return { size: [height, width], counts };
+}
+
+/**
+ * The counts spelled by the compressed RLE text in bytes[start, end) (see {@link rleFromString}),
+ * as a view of a shared block; undefined when a byte is not a count character ('0'..'o') or the
+ * text ends inside a number. Each count is 5 bits a character, low bits first; a character with
+ * 0x20 continues the number, the last one's 0x10 is the sign; from the third count on, counts
+ * are stored as differences to the count two before.
+ */
+export function rleCountsFromBytes(bytes: Uint8Array, start: number, end: number): Uint32Array | undefined {
+  // At most one count per character.
+  if (pool.length - poolUsed < end - start) {
+    pool = new Uint32Array(Math.max(POOL_BLOCK, end - start));
     poolUsed = 0;
   }
   const cnts = pool;
   const base = poolUsed;
   let m = base;
-  let p = 0;
-  const end = text.length;
+  let p = start;
   while (p < end) {
-    let c = text.charCodeAt(p++) - 48;
-    if (c < 0 || c > 63) badCharacter(text, p - 1);
+    let c = bytes[p++]! - 48;
+    if (c < 0 || c > 63) return undefined;
     let x: number;
     if ((c & 0x20) === 0) x = c & 0x10 ? (c & 0x1f) - 32 : c;
     else {
       x = c & 0x1f;
       let scale = 32;
       for (;;) {
-        if (p >= end)
-          fail("invalid_value", `rleFromString: \`counts\` ends inside a number at character ${p}`);
-        c = text.charCodeAt(p++) - 48;
-        if (c < 0 || c > 63) badCharacter(text, p - 1);
+        if (p >= end) return undefined;
+        c = bytes[p++]! - 48;
+        if (c < 0 || c > 63) return undefined;
         x += (c & 0x1f) * scale;
         scale *= 32;
         if ((c & 0x20) === 0) {
@@ -540,7 +564,7 @@ export function rleFromString(text: string, height: number, width: number): Rle 
     cnts[m++] = x >>> 0;
   }
   poolUsed = m;
-  return { size: [height, width], counts: cnts.subarray(base, m) };
+  return cnts.subarray(base, m);
 }
 
 /** The compressed JSON form `{ size, counts: string }` that COCO result files use. */
