@@ -1018,16 +1018,34 @@ function matchGroup(
   batch.codes.length += D * AT;
 }
 
-/** Orders detections by (key, descending score, [category,] input order) and ground truth by (key, [category,] input order). */
+/**
+ * Orders detections by (key, descending score, [category,] input order) and ground truth by
+ * (key, [category,] input order): a total order, so any correct sort gives the same result. An
+ * image's few objects go through insertion sort, without a comparator closure.
+ */
 function sortByGroup(objects: Prepared[], useCats: boolean, byScore: boolean): number[] {
-  const order: number[] = new Array(objects.length);
-  for (let i = 0; i < objects.length; i++) order[i] = i;
-  order.sort((x, y) => {
+  const n = objects.length;
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const before = (x: number, y: number): boolean => {
     const a = objects[x]!;
     const b = objects[y]!;
     const byKey = useCats ? a.cat - b.cat : 0;
-    return byKey || (byScore ? b.score - a.score : 0) || (useCats ? 0 : a.cat - b.cat) || x - y;
-  });
+    return (byKey || (byScore ? b.score - a.score : 0) || (useCats ? 0 : a.cat - b.cat) || x - y) < 0;
+  };
+  if (n > 64) {
+    order.sort((x, y) => (before(x, y) ? -1 : 1));
+    return order;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = order[i]!;
+    let j = i - 1;
+    while (j >= 0 && before(x, order[j]!)) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = x;
+  }
   return order;
 }
 
@@ -1045,12 +1063,12 @@ function evaluateImage(
   dtsAll: Prepared[],
   p: Resolved,
   batch: BatchRecords,
+  thresholds: readonly number[],
+  minThreshold: number,
 ): void {
   const A = p.areas.length;
   const maxDet = p.maxDets[p.maxDets.length - 1]!;
   const useCats = p.useCats;
-  const thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
-  const minThreshold = Math.min(...thresholds);
   const dOrder = sortByGroup(dtsAll, useCats, true);
   const gOrder = sortByGroup(gtsAll, useCats, false);
   for (let i = 0; i < gtsAll.length; i++) batch.seen.add(gtsAll[i]!.cat);
@@ -1502,6 +1520,9 @@ export function cocoEvalDefFrom(
       const seen = new Set(state.images);
       const known = p.categoryIds ? new Set(p.categoryIds) : undefined;
       const batch = emptyBatch();
+      // pycocotools matches at min(t, 1 - 1e-10).
+      const thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
+      const minThreshold = Math.min(...thresholds);
       for (let i = 0; i < images.length; i++) {
         const img = images[i]!;
         const { gts, dts } = prepareImage(img, i, p, known);
@@ -1511,7 +1532,7 @@ export function cocoEvalDefFrom(
             `${FN}: image ${img.imageId} was already evaluated (each image must arrive once, with all its objects)`,
           );
         seen.add(img.imageId);
-        evaluateImage(img.imageId, gts, dts, p, batch);
+        evaluateImage(img.imageId, gts, dts, p, batch, thresholds, minThreshold);
       }
       pushBatch(state, batch);
     },

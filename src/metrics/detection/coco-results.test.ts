@@ -133,12 +133,30 @@ describe("readCocoResults gives the values JSON.parse gives", () => {
   it("decodes RLE counts text with escapes, and leaves invalid text for toRle to refuse", () => {
     const counts = rleToString(toRle([[1, 1, 9, 1, 9, 9, 1, 9]], 12, 12));
     const text = `[{"image_id":1,"category_id":1,"score":1,"segmentation":{"size":[12,12],"counts":${JSON.stringify(counts)}}}]`;
-    const seg = readCocoResults(text).segmentation[0] as { counts: Uint32Array };
+    const segmentation = (json: string) => resultRows(readCocoResults(json)).get(0, "segmentation");
+    const seg = segmentation(text) as { size: number[]; counts: Uint32Array };
+    expect(seg.size).toEqual([12, 12]);
     expect(Array.from(seg.counts)).toEqual(Array.from(rleFromString(counts, 12, 12).counts));
-    const escaped = readCocoResults(oneResult(`,"segmentation":{"counts":"1\\\\\\/","size":[1,4]}`));
-    expect(escaped.segmentation[0]).toEqual({ counts: "1\\/", size: [1, 4] });
-    const bad = readCocoResults(oneResult(`,"segmentation":{"size":[1,4],"counts":"1\\u00e9"}`));
-    expect(bad.segmentation[0]).toEqual({ size: [1, 4], counts: "1é" });
+    // The JSON text "1\\0" is the counts text 1\0 (backslash is a count character).
+    const escaped = segmentation(oneResult(`,"segmentation":{"counts":"1\\\\0","size":[1,4]}`));
+    expect(Array.from((escaped as { counts: Uint32Array }).counts)).toEqual(
+      Array.from(rleFromString("1\\0", 1, 4).counts),
+    );
+    // "\/" is "/", not a count character: the value stays text, as JSON.parse gives it.
+    expect(segmentation(oneResult(`,"segmentation":{"counts":"1\\\\\\/","size":[1,4]}`))).toEqual({
+      counts: "1\\/",
+      size: [1, 4],
+    });
+    expect(segmentation(oneResult(`,"segmentation":{"size":[1,4],"counts":"1\\u00e9"}`))).toEqual({
+      size: [1, 4],
+      counts: "1é",
+    });
+    // A repeated key: the last value wins, RLE or not.
+    expect(
+      segmentation(oneResult(`,"segmentation":{"size":[1,4],"counts":"04"},"segmentation":[[1,2]]`)),
+    ).toEqual([[1, 2]]);
+    const last = segmentation(oneResult(`,"segmentation":[],"segmentation":{"size":[1,4],"counts":"13"}`));
+    expect(Array.from((last as { counts: Uint32Array }).counts)).toEqual([1, 3]);
   });
 });
 

@@ -48,20 +48,31 @@ export interface CocoResultColumns {
   /** Result i's `keypoints` is `keypointValues[keypointStart[i] .. keypointStart[i + 1])`. */
   readonly keypointStart: Int32Array;
   readonly keypointValues: Float64Array;
-  /** Per result: bit 1 `bbox` present, 2 `keypoints` present, 4 `segmentation` present. */
+  /**
+   * Result i's compressed RLE (bit 8 of `present` set): its [height, width] at `rleSize[2i]`,
+   * `rleSize[2i + 1]`, its counts text at `rleText[2i] .. rleText[2i + 1]` of `input` (of
+   * `unescaped` with bit 16 set: the text's JSON string held escapes), decoded when read.
+   */
+  readonly rleSize: Float64Array;
+  readonly rleText: Float64Array;
+  readonly input: Uint8Array;
+  readonly unescaped: Uint8Array;
+  /** Per result: bit 1 `bbox` present, 2 `keypoints` present, 4 `segmentation` present, 8 it is in the RLE columns, 16 its text is in `unescaped`. */
   readonly present: Uint8Array;
   /** `bbox` values that are not arrays of numbers, by result index (as `JSON.parse` gives them). */
   readonly otherBbox: ReadonlyMap<number, unknown>;
   /** `keypoints` values that are not arrays of numbers, by result index. */
   readonly otherKeypoints: ReadonlyMap<number, unknown>;
-  /** Every `segmentation`, by result index (undefined where absent). */
-  readonly segmentation: readonly unknown[];
+  /** `segmentation` values other than compressed RLE with valid counts, by result index. */
+  readonly otherSegmentation: ReadonlyMap<number, unknown>;
 }
 
 /** Bits of {@link CocoResultColumns.present}. */
 export const HAS_BBOX = 1;
 export const HAS_KEYPOINTS = 2;
 export const HAS_SEGMENTATION = 4;
+export const RLE_COLUMNS = 8;
+export const RLE_UNESCAPED = 16;
 
 const FN = "readCocoResults";
 
@@ -81,8 +92,49 @@ const REQUIRED = [Key.ImageId, Key.CategoryId, Key.Score] as const;
 
 const utf8 = new TextDecoder("utf-8");
 
-/** The character of each one-letter JSON escape, by the letter's byte. */
-const UNESCAPE: Record<number, number> = { 34: 34, 92: 92, 47: 47, 98: 8, 102: 12, 110: 10, 114: 13, 116: 9 };
+const SIZE = Uint8Array.from("size", (c) => c.charCodeAt(0));
+const COUNTS = Uint8Array.from("counts", (c) => c.charCodeAt(0));
+
+/** True when bytes[at ..] spells `name`. */
+function sameKey(bytes: Uint8Array, at: number, name: Uint8Array): boolean {
+  for (let j = 0; j < name.length; j++) if (bytes[at + j] !== name[j]) return false;
+  return true;
+}
+
+const isNumberStart = (c: number) => c === 45 || (c >= 48 && c <= 57);
+
+/** Counts texts whose JSON strings held escapes, resolved, one growable block (checked against the budget). */
+class UnescapedTexts {
+  data = new Uint8Array(1024);
+  length = 0;
+
+  /**
+   * Appends the inside of a JSON string, bytes[from, to), with its escapes resolved; false (and
+   * nothing appended) when it holds an escape that cannot spell count characters ('0'..'o':
+   * only `\\` and `\/` can), for the caller to keep the value as parsed.
+   */
+  add(bytes: Uint8Array, from: number, to: number): boolean {
+    if (this.data.length - this.length < to - from) {
+      let capacity = 2 * this.data.length;
+      while (capacity - this.length < to - from) capacity *= 2;
+      assertAllocation(FN, "the RLE counts texts with escapes", capacity, "invalid_value");
+      const next = new Uint8Array(capacity);
+      next.set(this.data.subarray(0, this.length));
+      this.data = next;
+    }
+    let n = this.length;
+    for (let i = from; i < to; i++) {
+      let c = bytes[i]!;
+      if (c === 92) {
+        c = bytes[++i]!;
+        if (c !== 92 && c !== 47) return false;
+      }
+      this.data[n++] = c;
+    }
+    this.length = n;
+    return true;
+  }
+}
 
 /** A growable Float64 column whose growth is checked against the allocation budget. */
 class Column {
@@ -119,14 +171,16 @@ class Scanner {
   pos = 0;
   readonly end: number;
   readonly maxDepth = getLimits().maxNestingDepth;
-  /** The input as a Node Buffer when it is one (for native latin1 decoding), else undefined. */
-  readonly buffer: { toString(encoding: "latin1", start: number, end: number): string } | undefined;
   /** Where a number read for its own sake lands. */
   readonly scratch = new Float64Array(1);
+  /** The [height, width] of the last RLE {@link rleInto} read, */
+  readonly size = new Float64Array(2);
+  /** the range of its counts text, */
+  readonly text = new Float64Array(2);
+  /** and whether that range is in the unescaped texts. */
+  escaped = false;
   constructor(readonly bytes: Uint8Array) {
     this.end = bytes.length;
-    const NodeBuffer = (globalThis as { Buffer?: { isBuffer(value: unknown): boolean } }).Buffer;
-    this.buffer = NodeBuffer?.isBuffer(bytes) ? (bytes as unknown as Scanner["buffer"]) : undefined;
   }
 
   where(at = this.pos): string {
@@ -242,12 +296,8 @@ class Scanner {
     }
   }
 
-  /** Set by {@link string} when the string holds a byte above 127. */
-  nonAscii = false;
-
   /** Skips a string token at pos (the opening quote); true when it holds an escape. */
   string(): boolean {
-    this.nonAscii = false;
     const bytes = this.bytes;
     let i = this.pos + 1;
     let escaped = false;
@@ -258,7 +308,6 @@ class Scanner {
       }
       const c = bytes[i]!;
       if (c === 34) break;
-      if (c >= 128) this.nonAscii = true;
       if (c < 32) {
         this.pos = i;
         this.syntax("a string without raw control characters");
@@ -393,141 +442,66 @@ class Scanner {
   }
 
   /**
-   * The counts of the compressed RLE text in bytes[from, to) (ASCII; JSON escapes `\\` and `\/`
-   * resolved), or undefined when it is not valid RLE text (kept as a string, for `toRle` to refuse).
+   * A compressed COCO RLE at pos, `{"size": [h, w], "counts": "..."}` (either order, two
+   * numbers in `size`): its size into `this.size`, the range of its counts text into `this.text`
+   * (of the input, or with `this.escaped` of `unescaped`); false (pos and `unescaped` unchanged)
+   * for any other value, which the caller keeps as parsed.
    */
-  rleCounts(from: number, to: number, escaped: boolean): Uint32Array | undefined {
-    if (!escaped) return rleCountsFromBytes(this.bytes, from, to);
-    if (this.unescaped.length < to - from) this.unescaped = new Uint8Array(2 * (to - from));
-    const out = this.unescaped;
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      let c = this.bytes[i]!;
-      if (c === 92) {
-        c = this.bytes[++i]!;
-        if (c !== 92 && c !== 47) return undefined;
-      }
-      out[n++] = c;
-    }
-    return rleCountsFromBytes(out, 0, n);
-  }
-
-  /**
-   * The counts of the string token at pos when it holds no backslash and is valid RLE text (every
-   * byte '0'..'o', so no control character or non-ASCII byte either), pos then past it; else
-   * undefined, pos unchanged. Finds the closing quote with the native `indexOf`.
-   */
-  plainRleCounts(): Uint32Array | undefined {
-    const from = this.pos + 1;
-    const quote = this.bytes.indexOf(34, from);
-    if (quote < 0 || this.bytes.subarray(from, quote).includes(92)) return undefined;
-    const counts = rleCountsFromBytes(this.bytes, from, quote);
-    if (counts !== undefined) this.pos = quote + 1;
-    return counts;
-  }
-
-  /** Scratch bytes of {@link rleCounts}. */
-  unescaped = new Uint8Array(1024);
-
-  /** The value of the string token at [from, pos) that {@link string} just skipped. */
-  stringValue(from: number, escaped: boolean): string {
-    const bytes = this.bytes;
-    const end = this.pos - 1;
-    if (this.nonAscii) return JSON.parse(utf8.decode(bytes.subarray(from, this.pos))) as string;
-    if (!escaped) return this.latin1(from + 1, end);
-    // ASCII with escapes: the runs between escapes, and each escape's character.
-    let out = "";
-    let run = from + 1;
-    for (let i = run; i < end; i++) {
-      if (bytes[i] !== 92) continue;
-      out += this.latin1(run, i);
-      const e = bytes[++i]!;
-      if (e === 117) {
-        out += String.fromCharCode(Number.parseInt(this.latin1(i + 1, i + 5), 16));
-        i += 4;
-      } else out += String.fromCharCode(UNESCAPE[e]!);
-      run = i + 1;
-    }
-    return out + this.latin1(run, end);
-  }
-
-  /** bytes[from, to) (ASCII) as a string: Node's native latin1 decoding when the bytes are a Buffer. */
-  latin1(from: number, to: number): string {
-    if (this.buffer) return this.buffer.toString("latin1", from, to);
-    let out = "";
-    for (let at = from; at < to; at += 4096)
-      out += String.fromCharCode.apply(
-        null,
-        this.bytes.subarray(at, Math.min(to, at + 4096)) as unknown as number[],
-      );
-    return out;
-  }
-
-  /**
-   * A COCO RLE object at pos, `{"size": [numbers], "counts": "string"}` (either order), as
-   * `JSON.parse` would build it; undefined (pos unchanged) for any other value.
-   */
-  rleObject(): { size: number[]; counts: string | Uint32Array } | undefined {
+  rleInto(unescaped: UnescapedTexts): boolean {
     const bytes = this.bytes;
     const start = this.pos;
-    if (bytes[start] !== 123) return undefined;
+    const fill = unescaped.length;
+    if (bytes[start] !== 123) return false;
     this.pos++;
-    let size: number[] | undefined;
-    let counts: string | Uint32Array | undefined;
-    let sizeFirst = false;
+    let haveSize = false;
+    let haveCounts = false;
     for (let member = 0; member < 2; member++) {
       if (this.ws() !== 34) break;
       const keyStart = this.pos;
       if (this.string()) break;
       const length = this.pos - keyStart - 2;
-      const isSize = length === 4 && bytes[keyStart + 1] === 115 && bytes[keyStart + 4] === 101; // s...e
-      const isCounts = length === 6 && bytes[keyStart + 1] === 99 && bytes[keyStart + 6] === 115; // c...s
+      const isSize = length === 4 && sameKey(bytes, keyStart + 1, SIZE);
+      const isCounts = length === 6 && sameKey(bytes, keyStart + 1, COUNTS);
       if (this.ws() !== 58) break;
       this.pos++;
       const c = this.ws();
-      if (isSize && size === undefined && c === 91) {
-        sizeFirst = counts === undefined;
-        size = [];
+      if (isSize && !haveSize && c === 91) {
         this.pos++;
-        if (this.ws() === 93) this.pos++;
-        else
-          for (;;) {
-            const d = this.ws();
-            if (d !== 45 && (d < 48 || d > 57)) break;
-            this.number(this.scratch, 0);
-            size.push(this.scratch[0]!);
-            const e = this.ws();
-            this.pos++;
-            if (e === 93) break;
-            if (e !== 44) {
-              size = undefined;
-              break;
-            }
-          }
-        if (size === undefined || bytes[this.pos - 1] !== 93) break;
-      } else if (isCounts && counts === undefined && c === 34) {
-        counts = this.plainRleCounts();
-        if (counts === undefined) {
-          const from = this.pos;
-          const escaped = this.string();
-          counts =
-            (this.nonAscii ? undefined : this.rleCounts(from + 1, this.pos - 1, escaped)) ??
-            this.stringValue(from, escaped);
+        if (!isNumberStart(this.ws())) break;
+        this.number(this.size, 0);
+        if (this.ws() !== 44) break;
+        this.pos++;
+        if (!isNumberStart(this.ws())) break;
+        this.number(this.size, 1);
+        if (this.ws() !== 93) break;
+        this.pos++;
+        haveSize = true;
+      } else if (isCounts && !haveCounts && c === 34) {
+        const from = this.pos + 1;
+        this.escaped = this.string();
+        this.text[0] = from;
+        this.text[1] = this.pos - 1;
+        if (this.escaped) {
+          this.text[0] = unescaped.length;
+          if (!unescaped.add(bytes, from, this.pos - 1)) break;
+          this.text[1] = unescaped.length;
         }
+        haveCounts = true;
       } else break;
       const d = this.ws();
       if (d === 44 && member === 0) {
         this.pos++;
         continue;
       }
-      if (d === 125 && member === 1 && size !== undefined && counts !== undefined) {
+      if (d === 125 && member === 1 && haveSize && haveCounts) {
         this.pos++;
-        return sizeFirst ? { size, counts } : ({ counts, size } as { size: number[]; counts: Uint32Array });
+        return true;
       }
       break;
     }
     this.pos = start;
-    return undefined;
+    unescaped.length = fill;
+    return false;
   }
 
   /**
@@ -586,7 +560,10 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
   const keypoints = new Column("keypoints", 0);
   const otherBbox = new Map<number, unknown>();
   const otherKeypoints = new Map<number, unknown>();
-  const segmentation: unknown[] = [];
+  const otherSegmentation = new Map<number, unknown>();
+  const unescaped = new UnescapedTexts();
+  const rleText = new Column("RLE text offsets", 2 * guess);
+  const rleSize = new Column("RLE sizes", 2 * guess);
   if (s.ws() !== 91) {
     if (s.pos >= s.end) s.syntax("a JSON array of results");
     const value = s.parseValue(1);
@@ -615,6 +592,10 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
       let vImage = 0;
       let vCategory = 0;
       let vScore = 0;
+      let rleHeight = 0;
+      let rleWidth = 0;
+      let rleFrom = 0;
+      let rleTo = 0;
       c = s.ws();
       if (c === 125) s.pos++;
       else
@@ -652,7 +633,16 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
             if (!s.numberArray(column)) other.set(i, s.parseValue(3));
             flags |= bit;
           } else if (key === Key.Segmentation) {
-            segmentation[i] = s.rleObject() ?? s.parseValue(3);
+            // A repeated key: the last value wins.
+            otherSegmentation.delete(i);
+            flags &= ~(RLE_COLUMNS | RLE_UNESCAPED);
+            if (s.rleInto(unescaped)) {
+              flags |= s.escaped ? RLE_COLUMNS | RLE_UNESCAPED : RLE_COLUMNS;
+              rleHeight = s.size[0]!;
+              rleWidth = s.size[1]!;
+              rleFrom = s.text[0]!;
+              rleTo = s.text[1]!;
+            } else otherSegmentation.set(i, s.parseValue(3));
             flags |= HAS_SEGMENTATION;
           } else s.skipValue(3);
           c = s.ws();
@@ -672,6 +662,10 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
       categoryId.push(vCategory, done);
       score.push(vScore, done);
       present.push(flags, done);
+      rleSize.push(rleHeight, done);
+      rleSize.push(rleWidth, done);
+      rleText.push(rleFrom, done);
+      rleText.push(rleTo, done);
       c = s.ws();
       if (c === 44) {
         s.pos++;
@@ -699,7 +693,11 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
     present: Uint8Array.from(present.data.subarray(0, present.length)),
     otherBbox,
     otherKeypoints,
-    segmentation,
+    rleText: rleText.done(),
+    rleSize: rleSize.done(),
+    input: bytes,
+    unescaped: unescaped.data.subarray(0, unescaped.length),
+    otherSegmentation,
   };
 }
 
@@ -762,7 +760,18 @@ export function resultRows(results: unknown): ResultRows {
     };
     const get = (i: number, key: ResultKey): unknown => {
       if (!has(i, key)) return undefined;
-      if (key === "segmentation") return r.segmentation[i];
+      if (key === "segmentation") {
+        if ((r.present[i]! & RLE_COLUMNS) === 0) return r.otherSegmentation.get(i);
+        // Built on demand (short-lived): no object per result lives through the evaluation. Valid
+        // counts text comes decoded (what toRle decodes it to); other text as the string it is.
+        const text = r.present[i]! & RLE_UNESCAPED ? r.unescaped : r.input;
+        const from = r.rleText[2 * i]!;
+        const to = r.rleText[2 * i + 1]!;
+        return {
+          size: [r.rleSize[2 * i]!, r.rleSize[2 * i + 1]!],
+          counts: rleCountsFromBytes(text, from, to) ?? utf8.decode(text.subarray(from, to)),
+        };
+      }
       const others = key === "bbox" ? r.otherBbox : r.otherKeypoints;
       // A plain array, as JSON.parse gives (read off the hot path: messages, kept values).
       return others.has(i) ? others.get(i) : Array.from(list(i, key)!);

@@ -525,9 +525,7 @@ export function rleFromString(text: string, height: number, width: number): Rle 
 /**
  * The counts spelled by the compressed RLE text in bytes[start, end) (see {@link rleFromString}),
  * as a view of a shared block; undefined when a byte is not a count character ('0'..'o') or the
- * text ends inside a number. Each count is 5 bits a character, low bits first; a character with
- * 0x20 continues the number, the last one's 0x10 is the sign; from the third count on, counts
- * are stored as differences to the count two before.
+ * text ends inside a number.
  */
 export function rleCountsFromBytes(bytes: Uint8Array, start: number, end: number): Uint32Array | undefined {
   // At most one count per character.
@@ -535,22 +533,42 @@ export function rleCountsFromBytes(bytes: Uint8Array, start: number, end: number
     pool = new Uint32Array(Math.max(POOL_BLOCK, end - start));
     poolUsed = 0;
   }
-  const cnts = pool;
   const base = poolUsed;
-  let m = base;
+  const stop = decodeRleCounts(bytes, start, end, pool, base);
+  if (stop < 0) return undefined;
+  poolUsed = stop;
+  return pool.subarray(base, stop);
+}
+
+/**
+ * Decodes the compressed RLE text in bytes[start, end) into `out` from index `at` (room for
+ * end - start counts needed: at most one count per character); returns the index after the
+ * last count, or -1 when a byte is not a count character ('0'..'o') or the text ends inside a
+ * number. Each count is 5 bits a character, low bits first; a character with 0x20 continues the
+ * number, the last one's 0x10 is the sign; from the third count on, a count is stored as the
+ * difference to the count two before (pycocotools `_frString`).
+ */
+function decodeRleCounts(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  out: Uint32Array,
+  at: number,
+): number {
+  let m = at;
   let p = start;
   while (p < end) {
     let c = bytes[p++]! - 48;
-    if (c < 0 || c > 63) return undefined;
+    if (c < 0 || c > 63) return -1;
     let x: number;
     if ((c & 0x20) === 0) x = c & 0x10 ? (c & 0x1f) - 32 : c;
     else {
       x = c & 0x1f;
       let scale = 32;
       for (;;) {
-        if (p >= end) return undefined;
+        if (p >= end) return -1;
         c = bytes[p++]! - 48;
-        if (c < 0 || c > 63) return undefined;
+        if (c < 0 || c > 63) return -1;
         x += (c & 0x1f) * scale;
         scale *= 32;
         if ((c & 0x20) === 0) {
@@ -559,12 +577,11 @@ export function rleCountsFromBytes(bytes: Uint8Array, start: number, end: number
         }
       }
     }
-    if (m - base > 2) x += cnts[m - 2]!;
+    if (m - at > 2) x += out[m - 2]!;
     // uint arithmetic, as maskApi.c: modulo 2^32 (|x| < 2^53, so >>> 0 is exact).
-    cnts[m++] = x >>> 0;
+    out[m++] = x >>> 0;
   }
-  poolUsed = m;
-  return cnts.subarray(base, m);
+  return m;
 }
 
 /** The compressed JSON form `{ size, counts: string }` that COCO result files use. */
