@@ -1018,22 +1018,35 @@ function matchGroup(
   batch.codes.length += D * AT;
 }
 
+/** Category and score of the objects {@link sortByGroup} orders (grown on demand; never escape). */
+const sortKeys = { cat: new Float64Array(128), score: new Float64Array(128) };
+
 /**
  * Orders detections by (key, descending score, [category,] input order) and ground truth by
- * (key, [category,] input order): a total order, so any correct sort gives the same result. An
- * image's few objects go through insertion sort, without a comparator closure.
+ * (key, [category,] input order), key = category (useCats) or none: a total order (equal
+ * scores, infinite ones included, tie), so any correct sort gives the same result. An image's
+ * objects (up to 256) go through insertion sort over typed keys, without a comparator closure.
  */
 function sortByGroup(objects: Prepared[], useCats: boolean, byScore: boolean): number[] {
   const n = objects.length;
+  if (sortKeys.cat.length < n) {
+    sortKeys.cat = new Float64Array(2 * n);
+    sortKeys.score = new Float64Array(2 * n);
+  }
+  const { cat, score } = sortKeys;
   const order: number[] = new Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    cat[i] = objects[i]!.cat;
+    score[i] = objects[i]!.score;
+  }
   const before = (x: number, y: number): boolean => {
-    const a = objects[x]!;
-    const b = objects[y]!;
-    const byKey = useCats ? a.cat - b.cat : 0;
-    return (byKey || (byScore ? b.score - a.score : 0) || (useCats ? 0 : a.cat - b.cat) || x - y) < 0;
+    if (useCats && cat[x] !== cat[y]) return cat[x]! < cat[y]!;
+    if (byScore && score[x] !== score[y]) return score[x]! > score[y]!;
+    if (!useCats && cat[x] !== cat[y]) return cat[x]! < cat[y]!;
+    return x < y;
   };
-  if (n > 64) {
+  if (n > 256) {
     order.sort((x, y) => (before(x, y) ? -1 : 1));
     return order;
   }
@@ -1378,31 +1391,29 @@ function summarize(
   const M = p.maxDets.length;
   const labels = p.areas.map((a) => a.label);
   const select = (ap: boolean, iouThr: number | undefined, area: string, maxDets: number): number => {
-    const ts =
-      iouThr === undefined
-        ? [...Array(T).keys()]
-        : [...Array(T).keys()].filter((t) => p.iouThrs[t] === iouThr);
-    const as = [...Array(A).keys()].filter((a) => labels[a] === area);
-    const ms = [...Array(M).keys()].filter((m) => p.maxDets[m] === maxDets);
-    // The valid (> -1) values in numpy's s[t][:, :, :, aind, mind][s > -1] order (C order).
-    const vals = new Float64Array(ts.length * (ap ? R : 1) * K * as.length * ms.length);
+    const indices = (count: number, keep: (i: number) => boolean) =>
+      Int32Array.from({ length: count }, (_, i) => i).filter(keep);
+    const ts = indices(T, (t) => iouThr === undefined || p.iouThrs[t] === iouThr);
+    const as = indices(A, (a) => labels[a] === area);
+    const ms = indices(M, (m) => p.maxDets[m] === maxDets);
+    // The valid (> -1) values in numpy's s[t][:, :, :, aind, mind][s > -1] order (C order): for
+    // AP the rows (t, r), for AR the rows t, each over (k, a, m).
+    const source = ap ? precision : recall;
+    const rows = ap ? R : 1;
+    const vals = new Float64Array(ts.length * rows * K * as.length * ms.length);
     let n = 0;
-    for (const t of ts)
-      if (ap) {
-        for (let r = 0; r < R; r++)
-          for (let k = 0; k < K; k++)
-            for (const a of as)
-              for (const m of ms) {
-                const v = precision[(((t * R + r) * K + k) * A + a) * M + m]!;
-                if (v > -1) vals[n++] = v;
-              }
-      } else
+    for (let ti = 0; ti < ts.length; ti++)
+      for (let r = 0; r < rows; r++) {
+        const row = (ts[ti]! * rows + r) * K;
         for (let k = 0; k < K; k++)
-          for (const a of as)
-            for (const m of ms) {
-              const v = recall[((t * K + k) * A + a) * M + m]!;
+          for (let ai = 0; ai < as.length; ai++) {
+            const base = ((row + k) * A + as[ai]!) * M;
+            for (let mi = 0; mi < ms.length; mi++) {
+              const v = source[base + ms[mi]!]!;
               if (v > -1) vals[n++] = v;
             }
+          }
+      }
     return n === 0 ? -1 : numpySum(vals, 0, n) / n;
   };
   const stats: number[] = [];
