@@ -49,6 +49,30 @@ describe("readCocoResults reads numbers as JSON.parse does, bit for bit", () => 
     );
   });
 
+  it("on the edges of the fast path: 15 and 16 digits, exponents ±22 and ±23, zeros", () => {
+    const tokens = [
+      "123456789012345",
+      "1234567890123456",
+      "9007199254740993",
+      "0.1234567890123456789",
+      "0.000000000000000000001234",
+      "123456789012345e22",
+      "123456789012345e23",
+      "1.5e-22",
+      "15e-23",
+      "0.30000000000000004",
+      "-0.0",
+      "0e0",
+      "0.000e-400",
+      "1E+2",
+      "2.2250738585072011e-308",
+      "4.9e-324",
+      "1.7976931348623157e308",
+    ];
+    const text = oneResult(`,"keypoints":[${tokens.join(",")}]`);
+    expect(same(keypointsOf(text), JSON.parse(text)[0].keypoints)).toBe(true);
+  });
+
   it("keeps -0, reads 1e999 as Infinity in lists and refuses it where a finite number is needed", () => {
     expect(Object.is(keypointsOf(oneResult(`,"keypoints":[-0, -0.0e5, 0e-7]`))[0], -0)).toBe(true);
     expect(keypointsOf(oneResult(`,"keypoints":[1e999,-1E+999,1e-999]`))).toEqual([Infinity, -Infinity, 0]);

@@ -217,68 +217,63 @@ class Scanner {
   /**
    * The number token at pos (after whitespace), checked against the JSON grammar
    * `-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?` and read in the same pass: with at most 15
-   * significant digits and a decimal exponent within ±22, mantissa and power of ten are exact
-   * doubles and one multiplication or division rounds correctly (Clinger's fast path, as
-   * `parseDecimal` in src/io/number.ts); anything else goes through `Number()`, which rounds
-   * correctly too. The value goes to `out[at]` (a double returned from a call that is not
-   * inlined would be boxed on the heap).
+   * digits and a decimal exponent within ±22, mantissa and power of ten are exact doubles and
+   * one multiplication or division rounds correctly (Clinger's fast path, as `parseDecimal` in
+   * src/io/number.ts); anything else goes through `Number()`, which rounds correctly too. The
+   * value goes to `out[at]` (a double returned from a call that is not inlined would be boxed).
    */
   number(out: Float64Array, at: number): void {
     const b = this.bytes;
+    const end = this.end;
     const start = this.pos;
     let i = start;
     let negative = false;
-    if (b[i] === 45) {
+    let c = i < end ? b[i]! : -1;
+    if (c === 45) {
       negative = true;
-      i++;
+      c = ++i < end ? b[i]! : -1;
     }
-    let c = b[i];
+    // Every digit goes into the mantissa; `digits` counts them (leading zeros too, conservatively).
     let mantissa = 0;
-    let significant = 0;
+    let digits = 0;
     let exponent = 0;
-    let slow = false;
-    if (c === 48) c = b[++i];
-    else if (c !== undefined && c >= 49 && c <= 57) {
+    if (c === 48) c = ++i < end ? b[i]! : -1;
+    else if (c >= 49 && c <= 57) {
       do {
-        if (significant < 15) {
-          mantissa = mantissa * 10 + (c - 48);
-          significant++;
-        } else slow = true;
-        c = b[++i];
-      } while (c !== undefined && c >= 48 && c <= 57);
+        mantissa = mantissa * 10 + (c - 48);
+        digits++;
+        c = ++i < end ? b[i]! : -1;
+      } while (c >= 48 && c <= 57);
     } else {
       this.pos = i;
       this.syntax("a number");
     }
     if (c === 46) {
-      c = b[++i];
+      c = ++i < end ? b[i]! : -1;
       const from = i;
-      while (c !== undefined && c >= 48 && c <= 57) {
-        if (mantissa === 0 && c === 48) exponent--;
-        else if (significant < 15) {
-          mantissa = mantissa * 10 + (c - 48);
-          significant++;
-          exponent--;
-        } else slow = true;
-        c = b[++i];
+      while (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
+        c = ++i < end ? b[i]! : -1;
       }
       if (i === from) {
         this.pos = i;
         this.syntax("a digit after the decimal point");
       }
+      digits += i - from;
+      exponent = from - i;
     }
     if (c === 101 || c === 69) {
-      c = b[++i];
+      c = ++i < end ? b[i]! : -1;
       let expNegative = false;
       if (c === 43 || c === 45) {
         expNegative = c === 45;
-        c = b[++i];
+        c = ++i < end ? b[i]! : -1;
       }
       const from = i;
       let written = 0;
-      while (c !== undefined && c >= 48 && c <= 57) {
+      while (c >= 48 && c <= 57) {
         if (written < 100000) written = written * 10 + (c - 48);
-        c = b[++i];
+        c = ++i < end ? b[i]! : -1;
       }
       if (i === from) {
         this.pos = i;
@@ -287,13 +282,12 @@ class Scanner {
       exponent += expNegative ? -written : written;
     }
     this.pos = i;
-    if (mantissa === 0 && !slow) out[at] = negative ? -0 : 0;
-    else if (slow || exponent > 22 || exponent < -22)
-      out[at] = Number(String.fromCharCode.apply(null, b.subarray(start, i) as unknown as number[]));
-    else {
+    // All digits zero: mantissa is exactly 0 however many there are.
+    if (mantissa === 0) out[at] = negative ? -0 : 0;
+    else if (digits <= 15 && exponent <= 22 && exponent >= -22) {
       const value = exponent >= 0 ? mantissa * POW10[exponent]! : mantissa / POW10[-exponent]!;
       out[at] = negative ? -value : value;
-    }
+    } else out[at] = Number(String.fromCharCode.apply(null, b.subarray(start, i) as unknown as number[]));
   }
 
   /** Skips a string token at pos (the opening quote); true when it holds an escape. */
