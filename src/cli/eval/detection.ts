@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { describeValue, fail } from "../../core/errors.js";
+import { describeValue, fail, isPlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
 import { type CocoEvalResult, cocoEvalDef, type IouType } from "../../metrics/detection/coco-eval.js";
 import { cocoToImages } from "../../metrics/detection/coco-json.js";
+import { type CocoResultColumns, readCocoResults } from "../../metrics/detection/coco-results.js";
 import { runAction } from "../errors.js";
 import {
   addFormatOption,
@@ -32,6 +33,31 @@ function readJson(path: string, option: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     return fail("io_error", `${CMD}: \`${option}\` ${path} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** The results file, read by `readCocoResults` straight from its bytes (no object per detection). */
+function readResults(path: string): CocoResultColumns {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return fail(
+      "io_error",
+      `${CMD}: cannot read \`--preds\` ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+  try {
+    return readCocoResults(bytes);
+  } catch (error) {
+    if (!isPlumblineError(error)) throw error;
+    const detail = error.message.replace(/^readCocoResults: /, "");
+    return fail(
+      error.code,
+      error.code === "io_error"
+        ? `${CMD}: \`--preds\` ${path} is not valid JSON (${detail})`
+        : `${CMD}: \`--preds\` ${path}: ${detail}`,
+    );
   }
 }
 
@@ -150,7 +176,7 @@ export function register(evalCommand: Command): void {
         if (opts.emitState !== undefined) checkEmitStatePath(CMD, opts.emitState);
         await checkOutputPath(CMD, "--report", opts.report);
         const gt = readJson(opts.gt, "--gt");
-        const preds = readJson(opts.preds, "--preds");
+        const preds = readResults(opts.preds);
         const { images, categoryIds } = cocoToImages(gt, preds, iouType);
         const metric = createMetric(
           cocoEvalDef({
