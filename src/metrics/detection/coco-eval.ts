@@ -759,16 +759,16 @@ function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[], 
   }
   const { out, terms: ex, vars, index, scale } = oksScratch;
   for (let q = 0; q < k; q++) vars[q] = (sigmas[q]! * 2) ** 2;
-  for (const [list, what] of [
-    [gts, "ground truth"],
-    [dts, "detection"],
-  ] as const)
-    for (const o of list)
-      if (o.kps!.length !== 3 * k)
+  const checkTriplets = (list: Prepared[], what: string) => {
+    for (let i = 0; i < list.length; i++)
+      if (list[i]!.kps!.length !== 3 * k)
         fail(
           "shape_mismatch",
-          `${FN}: ${what} keypoints must have ${k} triplets (one per sigma), got ${o.kps!.length / 3}`,
+          `${FN}: ${what} keypoints must have ${k} triplets (one per sigma), got ${list[i]!.kps!.length / 3}`,
         );
+  };
+  checkTriplets(gts, "ground truth");
+  checkTriplets(dts, "detection");
   const skipBelow = below - 1e-9;
   for (let j = 0; j < G; j++) {
     const g = gts[j]!;

@@ -517,14 +517,16 @@ class Scanner {
       if (c !== 45 && (c < 48 || c > 57)) break;
       if (column.length === column.data.length) column.grow(1, this.pos / this.end);
       this.number(column.data, column.length++);
-      c = this.ws();
+      // Whitespace is rare between numbers: look at the next byte before calling ws().
+      c = this.pos < this.end ? bytes[this.pos]! : -1;
+      if (c <= 32) c = this.ws();
       if (c === 93) {
         this.pos++;
         return true;
       }
       if (c !== 44) break;
-      this.pos++;
-      c = this.ws();
+      c = ++this.pos < this.end ? bytes[this.pos]! : -1;
+      if (c <= 32) c = this.ws();
     }
     this.pos = start;
     column.length = fill;
