@@ -1517,6 +1517,10 @@ export function cocoEvalDefFrom(
   p: Resolved,
   storedOptions: Record<string, unknown>,
 ): MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> {
+  const known = p.categoryIds ? new Set(p.categoryIds) : undefined;
+  // pycocotools matches at min(t, 1 - 1e-10).
+  const thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
+  const minThreshold = Math.min(...thresholds);
   return {
     id: meta.id,
     meta,
@@ -1528,12 +1532,8 @@ export function cocoEvalDefFrom(
           "invalid_value",
           `${FN}: \`images\` must be an array of { imageId, groundTruth, detections }, got ${describeValue(images)}`,
         );
-      const seen = new Set(state.images);
-      const known = p.categoryIds ? new Set(p.categoryIds) : undefined;
+      const seen = imagesOf(state);
       const batch = emptyBatch();
-      // pycocotools matches at min(t, 1 - 1e-10).
-      const thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
-      const minThreshold = Math.min(...thresholds);
       for (let i = 0; i < images.length; i++) {
         const img = images[i]!;
         const { gts, dts } = prepareImage(img, i, p, known);
@@ -1575,6 +1575,19 @@ export function cocoEvalDefFrom(
       validateCocoState(meta.id, state, p);
     },
   };
+}
+
+/** The image ids of each state, kept beside it so that an update checks its images in O(batch). */
+const imageSets = new WeakMap<CocoEvalState, Set<number>>();
+
+/** The set of `state.images`, rebuilt when it no longer matches (a failed update, a new state). */
+function imagesOf(state: CocoEvalState): Set<number> {
+  let set = imageSets.get(state);
+  if (set === undefined || set.size !== state.images.length) {
+    set = new Set(state.images);
+    imageSets.set(state, set);
+  }
+  return set;
 }
 
 /**
