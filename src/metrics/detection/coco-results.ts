@@ -513,10 +513,47 @@ class Scanner {
       this.pos++;
       return true;
     }
+    const end = this.end;
     for (;;) {
       if (c !== 45 && (c < 48 || c > 57)) break;
-      if (column.length === column.data.length) column.grow(1, this.pos / this.end);
-      this.number(column.data, column.length++);
+      if (column.length === column.data.length) column.grow(1, this.pos / end);
+      // Inline fast path for the common spelling, -?[1-9]?d*(.d+)? with at most 15 digits and
+      // followed by "," or "]": the same value number() gives (Clinger's fast path); anything
+      // else is left to number().
+      let i = this.pos;
+      const negative = c === 45;
+      if (negative) c = ++i < end ? bytes[i]! : -1;
+      let mantissa = 0;
+      let digits = 0;
+      let scale = 0;
+      const leadingZero = c === 48;
+      while (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
+        digits++;
+        c = ++i < end ? bytes[i]! : -1;
+      }
+      if (c === 46 && digits > 0) {
+        c = ++i < end ? bytes[i]! : -1;
+        const from = i;
+        while (c >= 48 && c <= 57) {
+          mantissa = mantissa * 10 + (c - 48);
+          c = ++i < end ? bytes[i]! : -1;
+        }
+        scale = i - from;
+        digits += scale;
+        if (scale === 0) digits = 99;
+      }
+      if (
+        (c === 44 || c === 93) &&
+        digits > 0 &&
+        digits <= 15 &&
+        scale <= 22 &&
+        (!leadingZero || digits === scale + 1)
+      ) {
+        const value = mantissa === 0 ? 0 : scale === 0 ? mantissa : mantissa / POW10[scale]!;
+        column.data[column.length++] = negative ? -value : value;
+        this.pos = i;
+      } else this.number(column.data, column.length++);
       // Whitespace is rare between numbers: look at the next byte before calling ws().
       c = this.pos < this.end ? bytes[this.pos]! : -1;
       if (c <= 32) c = this.ws();
