@@ -76,6 +76,24 @@ describe("cocoEvaluate matches pycocotools COCOeval (golden cases)", () => {
   }
 });
 
+describe("cocoEvaluate keypoints with a ground truth of negative area (OKS above 1)", () => {
+  const negative = JSON.parse(
+    readFileSync(
+      fileURLToPath(new URL("../../../test/data/golden/detection_coco_keypoints_area.json", import.meta.url)),
+      "utf8",
+    ),
+  ) as { ground_truth: unknown; detections: unknown[]; stats: number[] };
+
+  it("matches pycocotools bit for bit (its pairs are computed exactly, never skipped by the OKS bound)", () => {
+    const stats = cocoEvaluate(negative.ground_truth, negative.detections, { iouType: "keypoints" }).stats;
+    expect(stats).toEqual(negative.stats);
+    const text = JSON.stringify(negative.detections);
+    expect(
+      cocoEvaluate(negative.ground_truth, readCocoResults(text), { iouType: "keypoints" }).stats,
+    ).toEqual(negative.stats);
+  });
+});
+
 const boxes = golden.datasets.boxes!;
 const { images, categoryIds } = cocoToImages(boxes.ground_truth, boxes.detections, "bbox");
 
