@@ -19,16 +19,20 @@ import { checkEmitStatePath, emitState } from "./emit-state.js";
 
 const CMD = "eval detection";
 
-function readJson(path: string, option: string): unknown {
-  let text: string;
+/** The bytes of the file `option` names, or a one-line `io_error`. */
+function readBytes(path: string, option: string): Buffer {
   try {
-    text = readFileSync(path, "utf8");
+    return readFileSync(path);
   } catch (error) {
     return fail(
       "io_error",
       `${CMD}: cannot read \`${option}\` ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
   }
+}
+
+function readJson(path: string, option: string): unknown {
+  const text = readBytes(path, option).toString("utf8");
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -38,15 +42,7 @@ function readJson(path: string, option: string): unknown {
 
 /** The results file, read by `readCocoResults` straight from its bytes (no object per detection). */
 function readResults(path: string): CocoResultColumns {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    return fail(
-      "io_error",
-      `${CMD}: cannot read \`--preds\` ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
-  }
+  const bytes = readBytes(path, "--preds");
   try {
     return readCocoResults(bytes);
   } catch (error) {

@@ -799,11 +799,12 @@ function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[], 
     for (let u = 0; u < n; u++) scale[u] = 1 / (vars[index[u]!]! * denom * 2);
     // The bound must reach n * skipBelow; each term left adds at most 1.
     const need = n * skipBelow;
+    // e < 0 (an area below -eps) voids the bound: then every pair is computed exactly.
+    const bounded = denom > 0;
     for (let i = 0; i < D; i++) {
       const dk = dts[i]!.kps!;
-      // e < 0 (an area below -eps) voids the bound: then every pair is computed exactly.
-      let bound = denom > 0 ? 0 : n;
-      let u = denom > 0 ? 0 : n;
+      let bound = 0;
+      let u = 0;
       for (; u < n; u++) {
         const q = index[u]!;
         const xd = dk[3 * q]!;
@@ -817,29 +818,19 @@ function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[], 
           dx = Math.max(0, x0 - xd) + Math.max(0, xd - x1);
           dy = Math.max(0, y0 - yd) + Math.max(0, yd - y1);
         }
-        const e = (dx * dx + dy * dy) * scale[u]!;
+        // d² as numpy computes it (dx**2 + dy**2), kept for the exact e below.
+        const squared = dx ** 2 + dy ** 2;
+        ex[u] = squared;
+        if (!bounded) continue;
+        const e = squared * scale[u]!;
         bound += 1 / (1 + e + 0.5 * e * e);
         if (bound + (n - u - 1) < need) break;
       }
-      if (u < n || bound < need) {
+      if (bounded && (u < n || bound < need)) {
         out[i * G + j] = 0;
         continue;
       }
-      for (let v = 0; v < n; v++) {
-        const q = index[v]!;
-        const xd = dk[3 * q]!;
-        const yd = dk[3 * q + 1]!;
-        let dx: number;
-        let dy: number;
-        if (visible) {
-          dx = xd - gk[3 * q]!;
-          dy = yd - gk[3 * q + 1]!;
-        } else {
-          dx = Math.max(0, x0 - xd) + Math.max(0, xd - x1);
-          dy = Math.max(0, y0 - yd) + Math.max(0, yd - y1);
-        }
-        ex[v] = Math.exp(-((dx ** 2 + dy ** 2) / vars[q]! / denom / 2));
-      }
+      for (let v = 0; v < n; v++) ex[v] = Math.exp(-(ex[v]! / vars[index[v]!]! / denom / 2));
       out[i * G + j] = numpySum(ex, 0, n) / n;
     }
   }

@@ -594,6 +594,7 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
   const otherBbox = new Map<number, unknown>();
   const otherKeypoints = new Map<number, unknown>();
   const otherSegmentation = new Map<number, unknown>();
+  let hasRleText = false;
   const unescaped = new UnescapedTexts();
   const rleText = new Column("RLE text offsets", 2 * guess);
   const rleSize = new Column("RLE sizes", 2 * guess);
@@ -671,6 +672,7 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
             flags &= ~(RLE_COLUMNS | RLE_UNESCAPED);
             if (s.rleInto(unescaped)) {
               flags |= s.escaped ? RLE_COLUMNS | RLE_UNESCAPED : RLE_COLUMNS;
+              if (!s.escaped) hasRleText = true;
               rleHeight = s.size[0]!;
               rleWidth = s.size[1]!;
               rleFrom = s.text[0]!;
@@ -728,7 +730,8 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
     otherKeypoints,
     rleText: rleText.done(),
     rleSize: rleSize.done(),
-    input: bytes,
+    // Kept only when an RLE's counts text lives in it (else the file's bytes can be freed).
+    input: hasRleText ? bytes : new Uint8Array(0),
     unescaped: unescaped.data.subarray(0, unescaped.length),
     otherSegmentation,
   };
