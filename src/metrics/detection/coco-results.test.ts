@@ -133,7 +133,9 @@ describe("readCocoResults gives the values JSON.parse gives", () => {
             if (seg?.counts instanceof Uint32Array) {
               // Valid RLE text comes decoded: the counts toRle decodes the text to.
               expect(seg.size).toEqual(want!.size);
-              expect(Array.from(seg.counts)).toEqual(Array.from(toRle(want, 0, 0).counts));
+              expect(Array.from(seg.counts)).toEqual(
+                Array.from(rleFromString(want!.counts as string, want!.size![0]!, want!.size![1]!).counts),
+              );
             } else expect(seg).toEqual(want);
           }
         },
@@ -321,6 +323,27 @@ describe("cocoEvaluate on readCocoResults", () => {
       const text = `[{"image_id":${image},"category_id":1,"score":1,"bbox":${bbox}}]`;
       const fromArray = expectError(() => cocoEvaluate(gt, JSON.parse(text)), "invalid_value");
       expectError(() => cocoEvaluate(gt, readCocoResults(text)), "invalid_value", fromArray.message);
+    }
+  });
+
+  it("gives the segm numbers and the RLE messages the parsed array gives", () => {
+    const segm = { ...gt, annotations: [{ ...gt.annotations[0], segmentation: [[0, 0, 5, 0, 5, 5, 0, 5]] }] };
+    const counts = rleToString(toRle([[0, 0, 5, 0, 5, 4, 0, 4]], 10, 10));
+    const good = `[{"image_id":1,"category_id":1,"score":0.5,"segmentation":{"size":[10,10],"counts":${JSON.stringify(counts)}}}]`;
+    expect(cocoEvaluate(segm, readCocoResults(good), { iouType: "segm" }).stats).toEqual(
+      cocoEvaluate(segm, JSON.parse(good), { iouType: "segm" }).stats,
+    );
+    for (const bad of ['"0z"', '"1\\\\"', '"1\\u00e9"', '"1\u00e9"', "[1,2]", '"0a"']) {
+      const text = `[{"image_id":1,"category_id":1,"score":0.5,"segmentation":{"size":[10,10],"counts":${bad}}}]`;
+      const fromArray = expectError(
+        () => cocoEvaluate(segm, JSON.parse(text), { iouType: "segm" }),
+        "invalid_value",
+      );
+      expectError(
+        () => cocoEvaluate(segm, readCocoResults(text), { iouType: "segm" }),
+        "invalid_value",
+        fromArray.message,
+      );
     }
   });
 });

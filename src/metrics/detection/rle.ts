@@ -89,7 +89,10 @@ export function checkMaskSize(fn: string, arg: string, h: unknown, w: unknown): 
     );
 }
 
-/** Checks that a value is an {@link Rle}: a valid size and a Uint32Array of counts. */
+/**
+ * Checks that a value is an {@link Rle}: a valid size and a Uint32Array of counts that cover the
+ * mask exactly (they sum to height x width).
+ */
 export function checkRle(fn: string, arg: string, rle: unknown): asserts rle is Rle {
   const r = rle as Partial<Rle> | null;
   if (r === null || typeof r !== "object" || !(r.counts instanceof Uint32Array) || !Array.isArray(r.size))
@@ -99,6 +102,21 @@ export function checkRle(fn: string, arg: string, rle: unknown): asserts rle is 
     );
   if (r.size.length !== 2) fail("invalid_value", `${fn}: \`${arg}.size\` must be [height, width]`);
   checkMaskSize(fn, `${arg}.size`, r.size[0], r.size[1]);
+  checkCoverage(fn, arg, r.counts, r.size[0], r.size[1]);
+}
+
+/**
+ * Counts must sum to h * w: runs that end early or late describe no mask, and pycocotools'
+ * `rleIou` loops forever on a pair whose sums differ (a zero-length step that never advances).
+ */
+function checkCoverage(fn: string, arg: string, counts: ArrayLike<number>, h: number, w: number): void {
+  let sum = 0;
+  for (let i = 0; i < counts.length; i++) sum += counts[i]!;
+  if (sum !== h * w)
+    fail(
+      "invalid_value",
+      `${fn}: \`${arg}.counts\` must cover the ${h} x ${w} mask (sum to ${h * w}), got a sum of ${sum}`,
+    );
 }
 
 function makeRle(h: number, w: number, counts: ArrayLike<number>): Rle {
@@ -630,7 +648,11 @@ export function toRle(
       fail("invalid_value", `${fn}: \`${arg}.size\` must be [height, width], got ${describeValue(size)}`);
     checkMaskSize(fn, `${arg}.size`, size[0], size[1]);
     const [h, w] = size as [number, number];
-    if (typeof counts === "string") return rleFromString(counts, h, w);
+    if (typeof counts === "string") {
+      const rle = rleFromString(counts, h, w);
+      checkCoverage(fn, arg, rle.counts, h, w);
+      return rle;
+    }
     if (Array.isArray(counts)) {
       for (let j = 0; j < counts.length; j++) {
         if (!Number.isInteger(counts[j]) || counts[j] < 0)
@@ -639,9 +661,13 @@ export function toRle(
             `${fn}: \`${arg}.counts\` must contain non-negative integers, got ${describeValue(counts[j])} at index ${j}`,
           );
       }
+      checkCoverage(fn, arg, counts as number[], h, w);
       return makeRle(h, w, counts as number[]);
     }
-    if (counts instanceof Uint32Array) return makeRle(h, w, counts);
+    if (counts instanceof Uint32Array) {
+      checkCoverage(fn, arg, counts, h, w);
+      return makeRle(h, w, counts);
+    }
     fail(
       "invalid_value",
       `${fn}: \`${arg}.counts\` must be a string or an array of integers, got ${describeValue(counts)}`,
