@@ -9,7 +9,8 @@
 // Each side runs in a child process that reads the same two JSON files and reports its CPU and
 // wall time, its own peak RSS and its summary numbers; the numbers are compared bit for bit.
 // Both sides time the same work: reading and parsing both JSON files (pycocotools: json.load in
-// COCO() and loadRes), evaluate, accumulate, summarize. Each side also times its parsing of the
+// COCO() and loadRes; plumbline: JSON.parse of the ground truth, readCocoResults of the results
+// file's bytes), evaluate, accumulate, summarize. Each side also times its parsing of the
 // two files alone (Python: one more json.load of each after the timed run), and a second ratio
 // leaves parsing out of both sides.
 //
@@ -169,14 +170,14 @@ function keypointWorkload(nImages) {
 
 const plumblineChild = `
 import { readFileSync } from "node:fs";
-const { cocoEvaluate } = await import(${JSON.stringify(dist("index.js"))});
+const { cocoEvaluate, readCocoResults } = await import(${JSON.stringify(dist("index.js"))});
 const { cpuTime } = await import(${JSON.stringify(lib)});
 const iouType = process.argv[3];
 let parseCpu = 0;
 const r = cpuTime(() => {
   const c0 = process.cpuUsage();
   const gt = JSON.parse(readFileSync(process.argv[1], "utf8"));
-  const results = JSON.parse(readFileSync(process.argv[2], "utf8"));
+  const results = readCocoResults(readFileSync(process.argv[2]));
   const used = process.cpuUsage(c0);
   parseCpu = (used.user + used.system) / 1e6;
   return cocoEvaluate(gt, results, { iouType }).stats;

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { describeValue, fail } from "../../core/errors.js";
+import { describeValue, fail, isPlumblineError } from "../../core/errors.js";
 import { createMetric } from "../../metric.js";
 import { type CocoEvalResult, cocoEvalDef, type IouType } from "../../metrics/detection/coco-eval.js";
 import { cocoToImages } from "../../metrics/detection/coco-json.js";
+import { type CocoResultColumns, readCocoResults } from "../../metrics/detection/coco-results.js";
 import { runAction } from "../errors.js";
 import {
   addFormatOption,
@@ -18,20 +19,41 @@ import { checkEmitStatePath, emitState } from "./emit-state.js";
 
 const CMD = "eval detection";
 
-function readJson(path: string, option: string): unknown {
-  let text: string;
+/** The bytes of the file `option` names, or a one-line `io_error`. */
+function readBytes(path: string, option: string): Buffer {
   try {
-    text = readFileSync(path, "utf8");
+    return readFileSync(path);
   } catch (error) {
     return fail(
       "io_error",
       `${CMD}: cannot read \`${option}\` ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
   }
+}
+
+function readJson(path: string, option: string): unknown {
+  const text = readBytes(path, option).toString("utf8");
   try {
     return JSON.parse(text);
   } catch (error) {
     return fail("io_error", `${CMD}: \`${option}\` ${path} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** The results file, read by `readCocoResults` straight from its bytes (no object per detection). */
+function readResults(path: string): CocoResultColumns {
+  const bytes = readBytes(path, "--preds");
+  try {
+    return readCocoResults(bytes);
+  } catch (error) {
+    if (!isPlumblineError(error)) throw error;
+    const detail = error.message.replace(/^readCocoResults: /, "");
+    return fail(
+      error.code,
+      error.code === "io_error"
+        ? `${CMD}: \`--preds\` ${path} is not valid JSON (${detail})`
+        : `${CMD}: \`--preds\` ${path}: ${detail}`,
+    );
   }
 }
 
@@ -150,7 +172,7 @@ export function register(evalCommand: Command): void {
         if (opts.emitState !== undefined) checkEmitStatePath(CMD, opts.emitState);
         await checkOutputPath(CMD, "--report", opts.report);
         const gt = readJson(opts.gt, "--gt");
-        const preds = readJson(opts.preds, "--preds");
+        const preds = readResults(opts.preds);
         const { images, categoryIds } = cocoToImages(gt, preds, iouType);
         const metric = createMetric(
           cocoEvalDef({

@@ -12,6 +12,7 @@ import {
   numpySum,
 } from "./coco-eval.js";
 import { cocoEvaluate, cocoToImages } from "./coco-json.js";
+import { readCocoResults } from "./coco-results.js";
 import { detectionMap, toTorchmetricsDict } from "./detection-map.js";
 
 interface Golden {
@@ -63,8 +64,34 @@ describe("cocoEvaluate matches pycocotools COCOeval (golden cases)", () => {
       close(r.stats, c.expected.stats, c.rtol, c.atol);
       if (c.expected.precision) close(r.precision, c.expected.precision, c.rtol, c.atol);
       if (c.expected.recall) close(r.recall, c.expected.recall, c.rtol, c.atol);
+      // The results file read by readCocoResults gives the same bits as the parsed array.
+      const text = JSON.stringify(d.detections);
+      for (const input of [text, Buffer.from(text)]) {
+        const columns = cocoEvaluate(d.ground_truth, readCocoResults(input), optionsOf(c.options));
+        expect(columns.stats).toEqual(r.stats);
+        expect(columns.precision).toEqual(r.precision);
+        expect(columns.recall).toEqual(r.recall);
+      }
     });
   }
+});
+
+describe("cocoEvaluate keypoints with a ground truth of negative area (OKS above 1)", () => {
+  const negative = JSON.parse(
+    readFileSync(
+      fileURLToPath(new URL("../../../test/data/golden/detection_coco_keypoints_area.json", import.meta.url)),
+      "utf8",
+    ),
+  ) as { ground_truth: unknown; detections: unknown[]; stats: number[] };
+
+  it("matches pycocotools bit for bit (its pairs are computed exactly, never skipped by the OKS bound)", () => {
+    const stats = cocoEvaluate(negative.ground_truth, negative.detections, { iouType: "keypoints" }).stats;
+    expect(stats).toEqual(negative.stats);
+    const text = JSON.stringify(negative.detections);
+    expect(
+      cocoEvaluate(negative.ground_truth, readCocoResults(text), { iouType: "keypoints" }).stats,
+    ).toEqual(negative.stats);
+  });
 });
 
 const boxes = golden.datasets.boxes!;

@@ -413,23 +413,24 @@ interface Prepared {
 /** The box of an object without one (segm), shared: boxes are read, never written. */
 const NO_BOX: readonly number[] = Object.freeze([0, 0, 0, 0]);
 
-function readBox(box: unknown, where: string): number[] {
-  if (box === undefined) fail("invalid_value", `${FN}: ${where}.bbox is missing`);
+/** `where(j)` names the object in messages (built only on failure). */
+function readBox(box: unknown, where: (j: number) => string, j: number): number[] {
+  if (box === undefined) fail("invalid_value", `${FN}: ${where(j)}.bbox is missing`);
   const b = box as ArrayLike<number>;
   if (typeof b !== "object" || b === null || b.length !== 4)
-    fail("invalid_value", `${FN}: ${where}.bbox must be [x, y, width, height], got ${describeValue(box)}`);
+    fail("invalid_value", `${FN}: ${where(j)}.bbox must be [x, y, width, height], got ${describeValue(box)}`);
   // A plain array is kept as it is (read, never written); other array-likes are copied.
   const out = Array.isArray(b) ? (b as number[]) : [b[0]!, b[1]!, b[2]!, b[3]!];
   for (let i = 0; i < 4; i++)
     if (typeof out[i] !== "number" || !Number.isFinite(out[i]!))
       fail(
         "invalid_value",
-        `${FN}: ${where}.bbox must contain finite numbers, got ${describeValue(out[i])} at index ${i}`,
+        `${FN}: ${where(j)}.bbox must contain finite numbers, got ${describeValue(out[i])} at index ${i}`,
       );
   if (out[2]! < 0 || out[3]! < 0)
     fail(
       "invalid_value",
-      `${FN}: ${where}.bbox is degenerate (negative width or height), got [${out.join(", ")}]`,
+      `${FN}: ${where(j)}.bbox is degenerate (negative width or height), got [${out.join(", ")}]`,
     );
   return out;
 }
@@ -448,7 +449,7 @@ function keypointExtentArea(kps: ArrayLike<number>): number {
   return (x1 - x0) * (y1 - y0);
 }
 
-function readKeypoints(value: unknown, where: string): ArrayLike<number> {
+function readKeypoints(value: unknown, where: (j: number) => string, j: number): ArrayLike<number> {
   const k = value as ArrayLike<number>;
   if (
     k === undefined ||
@@ -460,16 +461,29 @@ function readKeypoints(value: unknown, where: string): ArrayLike<number> {
   ) {
     fail(
       "invalid_value",
-      `${where}.keypoints must be a flat list of [x, y, v] triplets, got ${describeValue(value)}`,
+      `${FN}: ${where(j)}.keypoints must be a flat list of [x, y, v] triplets, got ${describeValue(value)}`,
     );
   }
-  for (let i = 0; i < k.length; i++)
-    if (typeof k[i] !== "number" || !Number.isFinite(k[i]!))
-      fail(
-        "invalid_value",
-        `${where}.keypoints must contain finite numbers, got ${describeValue(k[i])} at index ${i}`,
-      );
+  // Typed and plain lists in separate loops, each reading one kind of list (a loop that sees both is slower).
+  const bad = k instanceof Float64Array ? firstNonFiniteTyped(k) : firstNonFinite(k);
+  if (bad >= 0)
+    fail(
+      "invalid_value",
+      `${FN}: ${where(j)}.keypoints must contain finite numbers, got ${describeValue(k[bad])} at index ${bad}`,
+    );
   return k;
+}
+
+/** Index of the first value of `k` that is not a finite number, or -1. */
+function firstNonFinite(k: ArrayLike<number>): number {
+  for (let i = 0; i < k.length; i++) if (typeof k[i] !== "number" || !Number.isFinite(k[i]!)) return i;
+  return -1;
+}
+
+/** {@link firstNonFinite} for a Float64Array. */
+function firstNonFiniteTyped(k: Float64Array): number {
+  for (let i = 0; i < k.length; i++) if (!Number.isFinite(k[i]!)) return i;
+  return -1;
 }
 
 function prepareImage(
@@ -518,37 +532,47 @@ function prepareImage(
     }
     if (needsSize) checkMaskSize(FN, `${where}: height x width`, h, w);
   }
-  const checkCat = (cat: unknown, what: string): number => {
+  // Object names for messages, built only when one is needed.
+  const gtWhere = (j: number) => `${where} groundTruth[${j}]`;
+  const dtWhere = (j: number) => `${where} detections[${j}]`;
+  const checkCat = (cat: unknown, what: (j: number) => string, j: number): number => {
     if (typeof cat !== "number" || !Number.isFinite(cat))
-      fail("invalid_value", `${FN}: ${what}.categoryId must be a finite number, got ${describeValue(cat)}`);
+      fail(
+        "invalid_value",
+        `${FN}: ${what(j)}.categoryId must be a finite number, got ${describeValue(cat)}`,
+      );
     if (known && !known.has(cat))
       fail(
         "invalid_value",
-        `${FN}: ${what}.categoryId ${cat} is not one of the categories (${p.categoryIds!.join(", ")})`,
+        `${FN}: ${what(j)}.categoryId ${cat} is not one of the categories (${p.categoryIds!.join(", ")})`,
       );
     return cat;
   };
   const gts: Prepared[] = image.groundTruth.map((g, j) => {
-    const what = `${where} groundTruth[${j}]`;
     if (g === null || typeof g !== "object")
-      fail("invalid_value", `${FN}: ${what} must be an object, got ${describeValue(g)}`);
-    const cat = checkCat(g.categoryId, what);
+      fail("invalid_value", `${FN}: ${gtWhere(j)} must be an object, got ${describeValue(g)}`);
+    const cat = checkCat(g.categoryId, gtWhere, j);
     const flag = g.iscrowd;
     if (flag !== undefined && typeof flag !== "boolean" && flag !== 0 && flag !== 1)
-      fail("invalid_value", `${FN}: ${what}.iscrowd must be 0, 1 or a boolean, got ${describeValue(flag)}`);
+      fail(
+        "invalid_value",
+        `${FN}: ${gtWhere(j)}.iscrowd must be 0, 1 or a boolean, got ${describeValue(flag)}`,
+      );
     const crowd = flag === true || flag === 1;
-    const box = kp || !segm || g.bbox !== undefined ? readBox(g.bbox, what) : NO_BOX;
+    const box = kp || !segm || g.bbox !== undefined ? readBox(g.bbox, gtWhere, j) : NO_BOX;
     let rle: Rle | undefined;
     if (segm) {
       if (g.segmentation === undefined)
-        fail("invalid_value", `${FN}: ${what}.segmentation is missing (iouType "segm")`);
-      rle = isRle(g.segmentation) ? g.segmentation : toRle(g.segmentation, h, w, FN, `${what}.segmentation`);
+        fail("invalid_value", `${FN}: ${gtWhere(j)}.segmentation is missing (iouType "segm")`);
+      rle = isRle(g.segmentation)
+        ? g.segmentation
+        : toRle(g.segmentation, h, w, FN, `${gtWhere(j)}.segmentation`);
     }
-    const kps = kp ? readKeypoints(g.keypoints, `${FN}: ${what}`) : undefined;
+    const kps = kp ? readKeypoints(g.keypoints, gtWhere, j) : undefined;
     let area = g.area;
     if (area === undefined) area = segm ? rleArea(rle!) : box[2]! * box[3]!;
     if (typeof area !== "number" || Number.isNaN(area))
-      fail("invalid_value", `${FN}: ${what}.area must be a number, got ${describeValue(area)}`);
+      fail("invalid_value", `${FN}: ${gtWhere(j)}.area must be a number, got ${describeValue(area)}`);
     let ignore = crowd;
     if (kp) {
       let nk = g.numKeypoints;
@@ -560,35 +584,40 @@ function prepareImage(
     }
     const id = g.id ?? j + 1;
     if (typeof id !== "number")
-      fail("invalid_value", `${FN}: ${what}.id must be a number, got ${describeValue(id)}`);
+      fail("invalid_value", `${FN}: ${gtWhere(j)}.id must be a number, got ${describeValue(id)}`);
     return { cat, box, area, crowd, ignore, id, score: 0, rle, kps };
   });
   const dts: Prepared[] = image.detections.map((d, j) => {
-    const what = `${where} detections[${j}]`;
     if (d === null || typeof d !== "object")
-      fail("invalid_value", `${FN}: ${what} must be an object, got ${describeValue(d)}`);
-    const cat = checkCat(d.categoryId, what);
+      fail("invalid_value", `${FN}: ${dtWhere(j)} must be an object, got ${describeValue(d)}`);
+    const cat = checkCat(d.categoryId, dtWhere, j);
     if (typeof d.score !== "number" || Number.isNaN(d.score))
-      fail("invalid_value", `${FN}: ${what}.score must be a number, got ${describeValue(d.score)}`);
-    const box = d.bbox !== undefined ? readBox(d.bbox, what) : undefined;
-    if (!box && p.iouType === "bbox") readBox(undefined, what);
+      fail("invalid_value", `${FN}: ${dtWhere(j)}.score must be a number, got ${describeValue(d.score)}`);
+    const box = d.bbox !== undefined ? readBox(d.bbox, dtWhere, j) : undefined;
+    if (!box && p.iouType === "bbox") readBox(undefined, dtWhere, j);
     let rle: Rle | undefined;
     if (segm) {
       if (d.segmentation !== undefined)
         rle = isRle(d.segmentation)
           ? d.segmentation
-          : toRle(d.segmentation, h, w, FN, `${what}.segmentation`);
+          : toRle(d.segmentation, h, w, FN, `${dtWhere(j)}.segmentation`);
       else if (box) {
         const [x, y, bw, bh] = box;
-        rle = toRle([[x!, y!, x!, y! + bh!, x! + bw!, y! + bh!, x! + bw!, y!]], h, w, FN, `${what}.bbox`);
-      } else fail("invalid_value", `${FN}: ${what}.segmentation is missing (iouType "segm")`);
+        rle = toRle(
+          [[x!, y!, x!, y! + bh!, x! + bw!, y! + bh!, x! + bw!, y!]],
+          h,
+          w,
+          FN,
+          `${dtWhere(j)}.bbox`,
+        );
+      } else fail("invalid_value", `${FN}: ${dtWhere(j)}.segmentation is missing (iouType "segm")`);
     }
-    const kps = kp ? readKeypoints(d.keypoints, `${FN}: ${what}`) : undefined;
+    const kps = kp ? readKeypoints(d.keypoints, dtWhere, j) : undefined;
     let area = d.area;
     if (area === undefined)
       area = box ? box[2]! * box[3]! : segm ? rleArea(rle!) : kps ? keypointExtentArea(kps) : 0;
     if (typeof area !== "number" || Number.isNaN(area))
-      fail("invalid_value", `${FN}: ${what}.area must be a number, got ${describeValue(area)}`);
+      fail("invalid_value", `${FN}: ${dtWhere(j)}.area must be a number, got ${describeValue(area)}`);
     return {
       cat,
       box: box ?? NO_BOX,
@@ -651,6 +680,7 @@ const scratch = {
   stamp: 0,
   crowd: new Uint8Array(64),
   gtIdZero: new Uint8Array(64),
+  rowBest: new Float64Array(64),
 };
 
 function bboxIouMatrix(dts: Prepared[], gts: Prepared[]): Float64Array {
@@ -688,7 +718,14 @@ function sigmasFor(p: Resolved, cat: number): readonly number[] {
 }
 
 /** Reused buffers of {@link oksMatrix} (grown on demand; never escape). */
-const oksScratch = { out: new Float64Array(256), terms: new Float64Array(32), vars: new Float64Array(32) };
+const oksScratch = {
+  out: new Float64Array(256),
+  terms: new Float64Array(32),
+  vars: new Float64Array(32),
+  /** Keypoint indices the e terms run over (the visible ones, or all), and 1 / (2 vars (area + eps)) of each. */
+  index: new Int32Array(32),
+  scale: new Float64Array(32),
+};
 
 /**
  * Object keypoint similarity of every (detection, ground truth) pair, as pycocotools
@@ -696,7 +733,11 @@ const oksScratch = { out: new Float64Array(256), terms: new Float64Array(32), va
  * ground truth's visible keypoints (all of them, measured to its doubled box, when none is
  * visible), summed as numpy does. OKS only decides matches against thresholds, so a pair whose
  * upper bound mean(1 / (1 + e + e²/2)) >= mean(exp(-e)) lies below `below` by a margin far
- * above rounding is written as 0, without its exponentials: it can match at no threshold either way.
+ * above rounding is written as 0, without its exponentials: it can match at no threshold either
+ * way. The bound reads e as d² times a precomputed 1 / (2 vars (area + eps)) (a few ulps from
+ * the exact e, far inside the 1e-9 margin) and stops as soon as the terms left cannot lift it
+ * to `below`; pairs that pass get the exact e and exponentials. A ground truth whose area is
+ * below -eps (e < 0, where the bound fails) gets every pair computed exactly.
  */
 function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[], below: number): Float64Array {
   const D = dts.length;
@@ -706,57 +747,70 @@ function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[], 
   if (oksScratch.terms.length < k) {
     oksScratch.terms = new Float64Array(2 * k);
     oksScratch.vars = new Float64Array(2 * k);
+    oksScratch.index = new Int32Array(2 * k);
+    oksScratch.scale = new Float64Array(2 * k);
   }
-  const { out, terms: ex, vars } = oksScratch;
+  const { out, terms: ex, vars, index, scale } = oksScratch;
   for (let q = 0; q < k; q++) vars[q] = (sigmas[q]! * 2) ** 2;
-  for (const [list, what] of [
-    [gts, "ground truth"],
-    [dts, "detection"],
-  ] as const)
-    for (const o of list)
-      if (o.kps!.length !== 3 * k)
+  const checkTriplets = (list: Prepared[], what: string) => {
+    for (let i = 0; i < list.length; i++)
+      if (list[i]!.kps!.length !== 3 * k)
         fail(
           "shape_mismatch",
-          `${FN}: ${what} keypoints must have ${k} triplets (one per sigma), got ${o.kps!.length / 3}`,
+          `${FN}: ${what} keypoints must have ${k} triplets (one per sigma), got ${list[i]!.kps!.length / 3}`,
         );
+  };
+  checkTriplets(gts, "ground truth");
+  checkTriplets(dts, "detection");
   const skipBelow = below - 1e-9;
   for (let j = 0; j < G; j++) {
     const g = gts[j]!;
     const gk = g.kps!;
-    let k1 = 0;
-    for (let i = 0; i < k; i++) if (gk[3 * i + 2]! > 0) k1++;
+    let n = 0;
+    for (let q = 0; q < k; q++) if (gk[3 * q + 2]! > 0) index[n++] = q;
+    const visible = n > 0;
+    if (!visible) for (; n < k; n++) index[n] = n;
     const bb = g.box;
     const x0 = bb[0]! - bb[2]!;
     const x1 = bb[0]! + bb[2]! * 2;
     const y0 = bb[1]! - bb[3]!;
     const y1 = bb[1]! + bb[3]! * 2;
     const denom = g.area + SPACING1;
+    for (let u = 0; u < n; u++) scale[u] = 1 / (vars[index[u]!]! * denom * 2);
+    // The bound must reach n * skipBelow; each term left adds at most 1.
+    const need = n * skipBelow;
+    // e < 0 (an area below -eps) voids the bound: then every pair is computed exactly.
+    const bounded = denom > 0;
     for (let i = 0; i < D; i++) {
       const dk = dts[i]!.kps!;
-      let n = 0;
       let bound = 0;
-      for (let q = 0; q < k; q++) {
+      let u = 0;
+      for (; u < n; u++) {
+        const q = index[u]!;
         const xd = dk[3 * q]!;
         const yd = dk[3 * q + 1]!;
         let dx: number;
         let dy: number;
-        if (k1 > 0) {
-          if (!(gk[3 * q + 2]! > 0)) continue;
+        if (visible) {
           dx = xd - gk[3 * q]!;
           dy = yd - gk[3 * q + 1]!;
         } else {
           dx = Math.max(0, x0 - xd) + Math.max(0, xd - x1);
           dy = Math.max(0, y0 - yd) + Math.max(0, yd - y1);
         }
-        const e = (dx ** 2 + dy ** 2) / vars[q]! / denom / 2;
-        ex[n++] = e;
+        // d² as numpy computes it (dx**2 + dy**2), kept for the exact e below.
+        const squared = dx ** 2 + dy ** 2;
+        ex[u] = squared;
+        if (!bounded) continue;
+        const e = squared * scale[u]!;
         bound += 1 / (1 + e + 0.5 * e * e);
+        if (bound + (n - u - 1) < need) break;
       }
-      if (bound / n < skipBelow) {
+      if (bounded && (u < n || bound < need)) {
         out[i * G + j] = 0;
         continue;
       }
-      for (let q = 0; q < n; q++) ex[q] = Math.exp(-ex[q]!);
+      for (let v = 0; v < n; v++) ex[v] = Math.exp(-(ex[v]! / vars[index[v]!]! / denom / 2));
       out[i * G + j] = numpySum(ex, 0, n) / n;
     }
   }
@@ -846,11 +900,30 @@ function matchGroup(
     scratch.order = new Int32Array(2 * G);
     scratch.gIg = new Uint8Array(2 * G);
     scratch.ign = new Uint8Array(2 * G);
-    scratch.matched = new Int32Array(2 * G);
     scratch.crowd = new Uint8Array(2 * G);
     scratch.gtIdZero = new Uint8Array(2 * G);
   }
+  if (scratch.matched.length < T * G) {
+    scratch.matched = new Int32Array(2 * T * G);
+    scratch.stamp = 0;
+  }
   const { order: gOrder, gIg, ign, matched, crowd, gtIdZero } = scratch;
+  let rowBest = scratch.rowBest;
+  if (ious) {
+    // Each detection's best IoU (+Infinity when one is NaN, which the matcher takes): below a
+    // threshold it matches nothing there.
+    if (rowBest.length < D) scratch.rowBest = rowBest = new Float64Array(2 * D);
+    for (let d = 0; d < D; d++) {
+      let best = Number.NEGATIVE_INFINITY;
+      const row = d * G;
+      for (let g = 0; g < G; g++) {
+        const v = ious[row + g]!;
+        if (v > best) best = v;
+        else if (Number.isNaN(v)) best = Number.POSITIVE_INFINITY;
+      }
+      rowBest[d] = best;
+    }
+  }
   for (let g = 0; g < G; g++) crowd[g] = gt[g]!.crowd ? 1 : 0;
   for (let a = 0; a < A; a++) {
     const range = p.areas[a]!.range;
@@ -888,51 +961,88 @@ function matchGroup(
       gtIdZero[q] = gt[g]!.id === 0 ? 1 : 0;
     }
     counts[a]! += G - ignored;
-    for (let t = 0; t < T; t++) {
-      // matched[q] === stamp: ground truth q is taken at this (area range, threshold).
-      if (scratch.stamp === 0x3fffffff) {
-        scratch.matched.fill(0);
-        scratch.stamp = 0;
-      }
-      const stamp = ++scratch.stamp;
-      const thr = thresholds[t]!;
-      for (let d = 0; d < D; d++) {
-        const area = dt[d]!.area;
-        let code = area < lo || area > hi ? 2 : 0;
-        let best = thr;
-        let m = -1;
-        const row = d * G;
-        for (let q = 0; q < G; q++) {
-          const g = gOrder[q]!;
-          if (matched[q] === stamp && !crowd[g]) continue;
-          if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
-          const v = ious[row + g]!;
-          if (v < best) continue;
-          best = v;
-          m = q;
+    // matched[t * G + q] === stamp: ground truth q is taken at threshold t (this area range).
+    if (scratch.stamp === 0x3fffffff) {
+      matched.fill(0);
+      scratch.stamp = 0;
+    }
+    const stamp = ++scratch.stamp;
+    for (let d = 0; d < D; d++) {
+      const area = dt[d]!.area;
+      const outside = area < lo || area > hi ? 2 : 0;
+      const best0 = rowBest[d]!;
+      const row = d * G;
+      const at = base + d * AT + a * T;
+      for (let t = 0; t < T; t++) {
+        const thr = thresholds[t]!;
+        let code = outside;
+        if (best0 >= thr) {
+          const taken = t * G;
+          let best = thr;
+          let m = -1;
+          for (let q = 0; q < G; q++) {
+            const g = gOrder[q]!;
+            if (matched[taken + q] === stamp && !crowd[g]) continue;
+            if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
+            const v = ious[row + g]!;
+            if (v < best) continue;
+            best = v;
+            m = q;
+          }
+          if (m > -1) {
+            matched[taken + m] = stamp;
+            if (gIg[m]) code = 2;
+            else if (!gtIdZero[m]) code = 1;
+          }
         }
-        if (m > -1) {
-          matched[m] = stamp;
-          if (gIg[m]) code = 2;
-          else if (!gtIdZero[m]) code = 1;
-        }
-        codes[base + d * AT + a * T + t] = code;
+        codes[at + t] = code;
       }
     }
   }
   batch.codes.length += D * AT;
 }
 
-/** Orders detections by (key, descending score, [category,] input order) and ground truth by (key, [category,] input order). */
+/** Category and score of the objects {@link sortByGroup} orders (grown on demand; never escape). */
+const sortKeys = { cat: new Float64Array(128), score: new Float64Array(128) };
+
+/**
+ * Orders detections by (key, descending score, [category,] input order) and ground truth by
+ * (key, [category,] input order), key = category (useCats) or none: a total order (equal
+ * scores, infinite ones included, tie), so any correct sort gives the same result. An image's
+ * objects (up to 256) go through insertion sort over typed keys, without a comparator closure.
+ */
 function sortByGroup(objects: Prepared[], useCats: boolean, byScore: boolean): number[] {
-  const order: number[] = new Array(objects.length);
-  for (let i = 0; i < objects.length; i++) order[i] = i;
-  order.sort((x, y) => {
-    const a = objects[x]!;
-    const b = objects[y]!;
-    const byKey = useCats ? a.cat - b.cat : 0;
-    return byKey || (byScore ? b.score - a.score : 0) || (useCats ? 0 : a.cat - b.cat) || x - y;
-  });
+  const n = objects.length;
+  if (sortKeys.cat.length < n) {
+    sortKeys.cat = new Float64Array(2 * n);
+    sortKeys.score = new Float64Array(2 * n);
+  }
+  const { cat, score } = sortKeys;
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    cat[i] = objects[i]!.cat;
+    score[i] = objects[i]!.score;
+  }
+  const before = (x: number, y: number): boolean => {
+    if (useCats && cat[x] !== cat[y]) return cat[x]! < cat[y]!;
+    if (byScore && score[x] !== score[y]) return score[x]! > score[y]!;
+    if (!useCats && cat[x] !== cat[y]) return cat[x]! < cat[y]!;
+    return x < y;
+  };
+  if (n > 256) {
+    order.sort((x, y) => (before(x, y) ? -1 : 1));
+    return order;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = order[i]!;
+    let j = i - 1;
+    while (j >= 0 && before(x, order[j]!)) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = x;
+  }
   return order;
 }
 
@@ -950,12 +1060,12 @@ function evaluateImage(
   dtsAll: Prepared[],
   p: Resolved,
   batch: BatchRecords,
+  thresholds: readonly number[],
+  minThreshold: number,
 ): void {
   const A = p.areas.length;
   const maxDet = p.maxDets[p.maxDets.length - 1]!;
   const useCats = p.useCats;
-  const thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
-  const minThreshold = Math.min(...thresholds);
   const dOrder = sortByGroup(dtsAll, useCats, true);
   const gOrder = sortByGroup(gtsAll, useCats, false);
   for (let i = 0; i < gtsAll.length; i++) batch.seen.add(gtsAll[i]!.cat);
@@ -1265,31 +1375,29 @@ function summarize(
   const M = p.maxDets.length;
   const labels = p.areas.map((a) => a.label);
   const select = (ap: boolean, iouThr: number | undefined, area: string, maxDets: number): number => {
-    const ts =
-      iouThr === undefined
-        ? [...Array(T).keys()]
-        : [...Array(T).keys()].filter((t) => p.iouThrs[t] === iouThr);
-    const as = [...Array(A).keys()].filter((a) => labels[a] === area);
-    const ms = [...Array(M).keys()].filter((m) => p.maxDets[m] === maxDets);
-    // The valid (> -1) values in numpy's s[t][:, :, :, aind, mind][s > -1] order (C order).
-    const vals = new Float64Array(ts.length * (ap ? R : 1) * K * as.length * ms.length);
+    const indices = (count: number, keep: (i: number) => boolean) =>
+      Int32Array.from({ length: count }, (_, i) => i).filter(keep);
+    const ts = indices(T, (t) => iouThr === undefined || p.iouThrs[t] === iouThr);
+    const as = indices(A, (a) => labels[a] === area);
+    const ms = indices(M, (m) => p.maxDets[m] === maxDets);
+    // The valid (> -1) values in numpy's s[t][:, :, :, aind, mind][s > -1] order (C order): for
+    // AP the rows (t, r), for AR the rows t, each over (k, a, m).
+    const source = ap ? precision : recall;
+    const rows = ap ? R : 1;
+    const vals = new Float64Array(ts.length * rows * K * as.length * ms.length);
     let n = 0;
-    for (const t of ts)
-      if (ap) {
-        for (let r = 0; r < R; r++)
-          for (let k = 0; k < K; k++)
-            for (const a of as)
-              for (const m of ms) {
-                const v = precision[(((t * R + r) * K + k) * A + a) * M + m]!;
-                if (v > -1) vals[n++] = v;
-              }
-      } else
+    for (let ti = 0; ti < ts.length; ti++)
+      for (let r = 0; r < rows; r++) {
+        const row = (ts[ti]! * rows + r) * K;
         for (let k = 0; k < K; k++)
-          for (const a of as)
-            for (const m of ms) {
-              const v = recall[((t * K + k) * A + a) * M + m]!;
+          for (let ai = 0; ai < as.length; ai++) {
+            const base = ((row + k) * A + as[ai]!) * M;
+            for (let mi = 0; mi < ms.length; mi++) {
+              const v = source[base + ms[mi]!]!;
               if (v > -1) vals[n++] = v;
             }
+          }
+      }
     return n === 0 ? -1 : numpySum(vals, 0, n) / n;
   };
   const stats: number[] = [];
@@ -1393,6 +1501,10 @@ export function cocoEvalDefFrom(
   p: Resolved,
   storedOptions: Record<string, unknown>,
 ): MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> {
+  const known = p.categoryIds ? new Set(p.categoryIds) : undefined;
+  // pycocotools matches at min(t, 1 - 1e-10).
+  const thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
+  const minThreshold = Math.min(...thresholds);
   return {
     id: meta.id,
     meta,
@@ -1404,8 +1516,7 @@ export function cocoEvalDefFrom(
           "invalid_value",
           `${FN}: \`images\` must be an array of { imageId, groundTruth, detections }, got ${describeValue(images)}`,
         );
-      const seen = new Set(state.images);
-      const known = p.categoryIds ? new Set(p.categoryIds) : undefined;
+      const seen = imagesOf(state);
       const batch = emptyBatch();
       for (let i = 0; i < images.length; i++) {
         const img = images[i]!;
@@ -1416,7 +1527,7 @@ export function cocoEvalDefFrom(
             `${FN}: image ${img.imageId} was already evaluated (each image must arrive once, with all its objects)`,
           );
         seen.add(img.imageId);
-        evaluateImage(img.imageId, gts, dts, p, batch);
+        evaluateImage(img.imageId, gts, dts, p, batch, thresholds, minThreshold);
       }
       pushBatch(state, batch);
     },
@@ -1448,6 +1559,19 @@ export function cocoEvalDefFrom(
       validateCocoState(meta.id, state, p);
     },
   };
+}
+
+/** The image ids of each state, kept beside it so that an update checks its images in O(batch). */
+const imageSets = new WeakMap<CocoEvalState, Set<number>>();
+
+/** The set of `state.images`, rebuilt when it no longer matches (a failed update, a new state). */
+function imagesOf(state: CocoEvalState): Set<number> {
+  let set = imageSets.get(state);
+  if (set === undefined || set.size !== state.images.length) {
+    set = new Set(state.images);
+    imageSets.set(state, set);
+  }
+  return set;
 }
 
 /**

@@ -7,7 +7,7 @@ import { expectError } from "../../../test/support/expect-error.js";
 import { cocoEvalDef } from "./coco-eval.js";
 import { cocoEvaluate } from "./coco-json.js";
 import { detectionMap } from "./detection-map.js";
-import { rleDecode, rleEncode, rleFromPolygon, rleToCoco, toRle } from "./rle.js";
+import { rleDecode, rleEncode, rleFromPolygon, rleIou, rleToCoco, toRle } from "./rle.js";
 
 const square = (x: number, s: number, n: number) => {
   const data = new Uint8Array(n * n);
@@ -37,6 +37,21 @@ describe("detection hardening", () => {
       expectError(() => rleDecode({ size: [60000, 60000], counts: Uint32Array.of(3.6e9) }), "invalid_value")
         .message,
     ).toMatch(/^rleDecode: a 60000 x 60000 mask would need 3\.35 GiB/);
+  });
+
+  it("refuses RLE counts that do not cover the mask (pycocotools' rleIou loops forever on such a pair)", () => {
+    const full = rleEncode({ data: new Uint8Array(100).fill(1), height: 10, width: 10 });
+    const short = { size: [10, 10] as [number, number], counts: Uint32Array.of(3, 7) };
+    expectError(
+      () => rleIou([short], [full], [false]),
+      "invalid_value",
+      "rleIou: `dts[0].counts` must cover the 10 x 10 mask (sum to 100), got a sum of 10",
+    );
+    expectError(
+      () => toRle({ size: [10, 10], counts: [1, 2] }, 0, 0),
+      "invalid_value",
+      "toRle: `segmentation.counts` must cover the 10 x 10 mask (sum to 100), got a sum of 3",
+    );
   });
 
   it("raises on a result RLE whose size differs from its image's", () => {

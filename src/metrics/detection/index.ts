@@ -33,6 +33,7 @@ export {
   type SummaryMode,
 } from "./coco-eval.js";
 export { type CocoGroundTruth, cocoEvaluate, cocoToImages, parseCocoGroundTruth } from "./coco-json.js";
+export { type CocoResultColumns, readCocoResults } from "./coco-results.js";
 export {
   type DetectionMapOptions,
   type DetectionPrediction,

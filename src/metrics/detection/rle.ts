@@ -61,7 +61,10 @@ export function checkMaskSize(fn: string, arg: string, h: unknown, w: unknown): 
     );
 }
 
-/** Checks that a value is an {@link Rle}: a valid size and a Uint32Array of counts. */
+/**
+ * Checks that a value is an {@link Rle}: a valid size and a Uint32Array of counts that cover the
+ * mask exactly (they sum to height x width).
+ */
 export function checkRle(fn: string, arg: string, rle: unknown): asserts rle is Rle {
   const r = rle as Partial<Rle> | null;
   if (r === null || typeof r !== "object" || !(r.counts instanceof Uint32Array) || !Array.isArray(r.size))
@@ -71,6 +74,21 @@ export function checkRle(fn: string, arg: string, rle: unknown): asserts rle is 
     );
   if (r.size.length !== 2) fail("invalid_value", `${fn}: \`${arg}.size\` must be [height, width]`);
   checkMaskSize(fn, `${arg}.size`, r.size[0], r.size[1]);
+  checkCoverage(fn, arg, r.counts, r.size[0], r.size[1]);
+}
+
+/**
+ * Counts must sum to h * w: runs that end early or late describe no mask, and pycocotools'
+ * `rleIou` loops forever on a pair whose sums differ (a zero-length step that never advances).
+ */
+function checkCoverage(fn: string, arg: string, counts: ArrayLike<number>, h: number, w: number): void {
+  let sum = 0;
+  for (let i = 0; i < counts.length; i++) sum += counts[i]!;
+  if (sum !== h * w)
+    fail(
+      "invalid_value",
+      `${fn}: \`${arg}.counts\` must cover the ${h} x ${w} mask (sum to ${h * w}), got a sum of ${sum}`,
+    );
 }
 
 function makeRle(h: number, w: number, counts: ArrayLike<number>): Rle {
@@ -466,6 +484,10 @@ function badCharacter(text: string, at: number): never {
   );
 }
 
+/** Reused bytes of the strings {@link rleFromString} decodes. */
+let textBytes = new Uint8Array(1024);
+const encoder = new TextEncoder();
+
 /**
  * Decodes pycocotools' compressed RLE string (`_frString`); counts wrap modulo 2^32 as in C.
  * The counts are a view of a shared block (`counts.buffer` holds other masks' counts too):
@@ -475,30 +497,68 @@ export function rleFromString(text: string, height: number, width: number): Rle 
   if (typeof text !== "string")
     fail("invalid_value", `rleFromString: \`counts\` must be a string, got ${describeValue(text)}`);
   checkMaskSize("rleFromString", "size", height, width);
-  // At most one count per character. Each count is 5 bits a character, low bits first; a
-  // character with 0x20 continues the number, the last one's 0x10 is the sign.
-  if (pool.length - poolUsed < text.length) {
-    pool = new Uint32Array(Math.max(POOL_BLOCK, text.length));
+  if (textBytes.length < text.length) textBytes = new Uint8Array(Math.max(2 * textBytes.length, text.length));
+  // Every count character is ASCII: a string that does not encode to one byte per character is refused below.
+  const { read, written } = encoder.encodeInto(text, textBytes);
+  const counts =
+    read === text.length && written === read ? rleCountsFromBytes(textBytes, 0, written) : undefined;
+  if (counts === undefined) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 63) badCharacter(text, i);
+    }
+    fail("invalid_value", `rleFromString: \`counts\` ends inside a number at character ${text.length}`);
+  }
+  return { size: [height, width], counts };
+}
+
+/**
+ * The counts spelled by the compressed RLE text in bytes[start, end) (see {@link rleFromString}),
+ * as a view of a shared block; undefined when a byte is not a count character ('0'..'o') or the
+ * text ends inside a number.
+ */
+export function rleCountsFromBytes(bytes: Uint8Array, start: number, end: number): Uint32Array | undefined {
+  // At most one count per character.
+  if (pool.length - poolUsed < end - start) {
+    pool = new Uint32Array(Math.max(POOL_BLOCK, end - start));
     poolUsed = 0;
   }
-  const cnts = pool;
   const base = poolUsed;
-  let m = base;
-  let p = 0;
-  const end = text.length;
+  const stop = decodeRleCounts(bytes, start, end, pool, base);
+  if (stop < 0) return undefined;
+  poolUsed = stop;
+  return pool.subarray(base, stop);
+}
+
+/**
+ * Decodes the compressed RLE text in bytes[start, end) into `out` from index `at` (room for
+ * end - start counts needed: at most one count per character); returns the index after the
+ * last count, or -1 when a byte is not a count character ('0'..'o') or the text ends inside a
+ * number. Each count is 5 bits a character, low bits first; a character with 0x20 continues the
+ * number, the last one's 0x10 is the sign; from the third count on, a count is stored as the
+ * difference to the count two before (pycocotools `_frString`).
+ */
+function decodeRleCounts(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  out: Uint32Array,
+  at: number,
+): number {
+  let m = at;
+  let p = start;
   while (p < end) {
-    let c = text.charCodeAt(p++) - 48;
-    if (c < 0 || c > 63) badCharacter(text, p - 1);
+    let c = bytes[p++]! - 48;
+    if (c < 0 || c > 63) return -1;
     let x: number;
     if ((c & 0x20) === 0) x = c & 0x10 ? (c & 0x1f) - 32 : c;
     else {
       x = c & 0x1f;
       let scale = 32;
       for (;;) {
-        if (p >= end)
-          fail("invalid_value", `rleFromString: \`counts\` ends inside a number at character ${p}`);
-        c = text.charCodeAt(p++) - 48;
-        if (c < 0 || c > 63) badCharacter(text, p - 1);
+        if (p >= end) return -1;
+        c = bytes[p++]! - 48;
+        if (c < 0 || c > 63) return -1;
         x += (c & 0x1f) * scale;
         scale *= 32;
         if ((c & 0x20) === 0) {
@@ -507,12 +567,11 @@ export function rleFromString(text: string, height: number, width: number): Rle 
         }
       }
     }
-    if (m - base > 2) x += cnts[m - 2]!;
+    if (m - at > 2) x += out[m - 2]!;
     // uint arithmetic, as maskApi.c: modulo 2^32 (|x| < 2^53, so >>> 0 is exact).
-    cnts[m++] = x >>> 0;
+    out[m++] = x >>> 0;
   }
-  poolUsed = m;
-  return { size: [height, width], counts: cnts.subarray(base, m) };
+  return m;
 }
 
 /** The compressed JSON form `{ size, counts: string }` that COCO result files use. */
@@ -561,7 +620,11 @@ export function toRle(
       fail("invalid_value", `${fn}: \`${arg}.size\` must be [height, width], got ${describeValue(size)}`);
     checkMaskSize(fn, `${arg}.size`, size[0], size[1]);
     const [h, w] = size as [number, number];
-    if (typeof counts === "string") return rleFromString(counts, h, w);
+    if (typeof counts === "string") {
+      const rle = rleFromString(counts, h, w);
+      checkCoverage(fn, arg, rle.counts, h, w);
+      return rle;
+    }
     if (Array.isArray(counts)) {
       for (let j = 0; j < counts.length; j++) {
         if (!Number.isInteger(counts[j]) || counts[j] < 0)
@@ -570,9 +633,13 @@ export function toRle(
             `${fn}: \`${arg}.counts\` must contain non-negative integers, got ${describeValue(counts[j])} at index ${j}`,
           );
       }
+      checkCoverage(fn, arg, counts as number[], h, w);
       return makeRle(h, w, counts as number[]);
     }
-    if (counts instanceof Uint32Array) return makeRle(h, w, counts);
+    if (counts instanceof Uint32Array) {
+      checkCoverage(fn, arg, counts, h, w);
+      return makeRle(h, w, counts);
+    }
     fail(
       "invalid_value",
       `${fn}: \`${arg}.counts\` must be a string or an array of integers, got ${describeValue(counts)}`,

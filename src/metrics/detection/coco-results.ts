@@ -1,0 +1,863 @@
+import { describeValue, fail } from "../../core/errors.js";
+import { assertAllocation, getLimits } from "../../core/limits.js";
+import { rleCountsFromBytes } from "./rle.js";
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * A COCO results file (`[{"image_id", "category_id", "score", "bbox" | "segmentation" |
+ * "keypoints"}, ...]`) read straight from its bytes into columns, without building one object
+ * per detection: the reader of `cocoEvaluate` for files (the bench's 32 MB keypoints file,
+ * 100,000 results, reads in about half the time of `JSON.parse` and leaves no object per result
+ * for the garbage collector).
+ *
+ * Same values as `JSON.parse` of the whole text, by construction:
+ * - Syntax is RFC 8259, checked byte by byte (what `JSON.parse` refuses, this refuses); the text
+ *   is UTF-8, whitespace is space, tab, CR, LF; a byte-order mark is refused, as by `JSON.parse`.
+ * - Numbers: the token's grammar is checked and its value read in one pass that rounds
+ *   correctly (Clinger's fast path, else `Number()`, as `parseDecimal` in src/io/number.ts), so
+ *   each is the double `JSON.parse` gives, `-0` included; `1e999` is Infinity, as in `JSON.parse`,
+ *   and refused by the checks that need finite values.
+ * - Keys may hold escapes (`"image\u005fid"` is `image_id`); a repeated key keeps its last value,
+ *   as `JSON.parse` (and Python's `json`) do; unknown keys are read (syntax, depth) and skipped.
+ * - `bbox` and `keypoints` that are arrays of numbers go to typed columns; any other value of
+ *   those keys is kept as `JSON.parse` of its text, for the same checks as an array of result
+ *   objects gets. A compressed RLE `{"size": [h, w], "counts": "..."}` keeps its size and the
+ *   byte range of its counts text (the input is held for it; texts with `\\` escapes are
+ *   copied resolved) and is built when read: counts text that is valid comes decoded (a
+ *   Uint32Array, what `toRle` would decode the text to), other text as its string, for `toRle`
+ *   to refuse with its usual message. Any other `segmentation` is kept as `JSON.parse` gives it.
+ *
+ * Refusals (`PlumblineError`): malformed JSON is `io_error` naming the byte offset and line;
+ * a top level other than an array, an element other than an object, or `image_id`,
+ * `category_id`, `score` missing or not finite numbers is `invalid_value` with the result's
+ * index; nesting deeper than `getLimits().maxNestingDepth` is `invalid_value`; columns past the
+ * allocation budget fail through `assertAllocation`.
+ */
+
+/** The columns of a COCO results list, as {@link readCocoResults} returns them. */
+export interface CocoResultColumns {
+  /** Tells the columns from an array of result objects in `cocoEvaluate`. */
+  readonly format: "coco-results";
+  /** Number of results. */
+  readonly count: number;
+  readonly imageId: Float64Array;
+  readonly categoryId: Float64Array;
+  readonly score: Float64Array;
+  /** Result i's `bbox` is `bboxValues[bboxStart[i] .. bboxStart[i + 1])` (length count + 1). */
+  readonly bboxStart: Int32Array;
+  readonly bboxValues: Float64Array;
+  /** Result i's `keypoints` is `keypointValues[keypointStart[i] .. keypointStart[i + 1])`. */
+  readonly keypointStart: Int32Array;
+  readonly keypointValues: Float64Array;
+  /**
+   * Result i's compressed RLE (bit 8 of `present` set): its [height, width] at `rleSize[2i]`,
+   * `rleSize[2i + 1]`, its counts text at `rleText[2i] .. rleText[2i + 1]` of `input` (of
+   * `unescaped` with bit 16 set: the text's JSON string held escapes), decoded when read.
+   */
+  readonly rleSize: Float64Array;
+  readonly rleText: Float64Array;
+  readonly input: Uint8Array;
+  readonly unescaped: Uint8Array;
+  /** Per result: bit 1 `bbox` present, 2 `keypoints` present, 4 `segmentation` present, 8 it is in the RLE columns, 16 its text is in `unescaped`. */
+  readonly present: Uint8Array;
+  /** `bbox` values that are not arrays of numbers, by result index (as `JSON.parse` gives them). */
+  readonly otherBbox: ReadonlyMap<number, unknown>;
+  /** `keypoints` values that are not arrays of numbers, by result index. */
+  readonly otherKeypoints: ReadonlyMap<number, unknown>;
+  /** `segmentation` values other than compressed RLE with valid counts, by result index. */
+  readonly otherSegmentation: ReadonlyMap<number, unknown>;
+}
+
+/** Bits of {@link CocoResultColumns.present}. */
+export const HAS_BBOX = 1;
+export const HAS_KEYPOINTS = 2;
+export const HAS_SEGMENTATION = 4;
+export const RLE_COLUMNS = 8;
+export const RLE_UNESCAPED = 16;
+
+const FN = "readCocoResults";
+
+enum Key {
+  Other = 0,
+  ImageId = 1,
+  CategoryId = 2,
+  Score = 3,
+  Bbox = 4,
+  Keypoints = 5,
+  Segmentation = 6,
+}
+
+const KEY_NAMES = ["", "image_id", "category_id", "score", "bbox", "keypoints", "segmentation"];
+const KEY_BYTES = KEY_NAMES.map((k) => Uint8Array.from(k, (c) => c.charCodeAt(0)));
+const REQUIRED = [Key.ImageId, Key.CategoryId, Key.Score] as const;
+
+const utf8 = new TextDecoder("utf-8");
+
+const SIZE = Uint8Array.from("size", (c) => c.charCodeAt(0));
+const COUNTS = Uint8Array.from("counts", (c) => c.charCodeAt(0));
+
+/** True when bytes[at ..] spells `name`. */
+function sameKey(bytes: Uint8Array, at: number, name: Uint8Array): boolean {
+  for (let j = 0; j < name.length; j++) if (bytes[at + j] !== name[j]) return false;
+  return true;
+}
+
+const isNumberStart = (c: number) => c === 45 || (c >= 48 && c <= 57);
+
+/** Counts texts whose JSON strings held escapes, resolved, one growable block (checked against the budget). */
+class UnescapedTexts {
+  data = new Uint8Array(1024);
+  length = 0;
+
+  /**
+   * Appends the inside of a JSON string, bytes[from, to), with its escapes resolved; false (and
+   * nothing appended) when it holds an escape that cannot spell count characters ('0'..'o':
+   * only `\\` and `\/` can), for the caller to keep the value as parsed.
+   */
+  add(bytes: Uint8Array, from: number, to: number): boolean {
+    if (this.data.length - this.length < to - from) {
+      let capacity = 2 * this.data.length;
+      while (capacity - this.length < to - from) capacity *= 2;
+      assertAllocation(FN, "the RLE counts texts with escapes", capacity, "invalid_value");
+      const next = new Uint8Array(capacity);
+      next.set(this.data.subarray(0, this.length));
+      this.data = next;
+    }
+    let n = this.length;
+    for (let i = from; i < to; i++) {
+      let c = bytes[i]!;
+      if (c === 92) {
+        c = bytes[++i]!;
+        if (c !== 92 && c !== 47) return false;
+      }
+      this.data[n++] = c;
+    }
+    this.length = n;
+    return true;
+  }
+}
+
+/** A growable Float64 column whose growth is checked against the allocation budget. */
+class Column {
+  data: Float64Array;
+  length = 0;
+  constructor(
+    readonly what: string,
+    capacity: number,
+  ) {
+    this.data = new Float64Array(capacity);
+  }
+  /** Makes room for `extra` more values; `done` (the input's fraction read) sizes the growth to the whole input. */
+  grow(extra: number, done = 0): void {
+    const projected = done > 0.01 ? Math.ceil((this.length / done) * 1.02) : 0;
+    let capacity = Math.max(1024, this.data.length * 2, projected);
+    while (capacity < this.length + extra) capacity *= 2;
+    assertAllocation(FN, `the ${this.what} column`, capacity * 8, "invalid_value");
+    const next = new Float64Array(capacity);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+  push(v: number, done = 0): void {
+    if (this.length === this.data.length) this.grow(1, done);
+    this.data[this.length++] = v;
+  }
+  /** The values: a view when the spare capacity is small, else a trimmed copy. */
+  done(): Float64Array {
+    const spare = this.data.length - this.length;
+    return spare <= this.length / 8 ? this.data.subarray(0, this.length) : this.data.slice(0, this.length);
+  }
+}
+
+class Scanner {
+  pos = 0;
+  readonly end: number;
+  readonly maxDepth = getLimits().maxNestingDepth;
+  /** Where a number read for its own sake lands. */
+  readonly scratch = new Float64Array(1);
+  /** The [height, width] of the last RLE {@link rleInto} read, */
+  readonly size = new Float64Array(2);
+  /** the range of its counts text, */
+  readonly text = new Float64Array(2);
+  /** and whether that range is in the unescaped texts. */
+  escaped = false;
+  constructor(readonly bytes: Uint8Array) {
+    this.end = bytes.length;
+  }
+
+  where(at = this.pos): string {
+    let line = 1;
+    for (let i = 0; i < at && i < this.end; i++) if (this.bytes[i] === 10) line++;
+    return `byte ${at} (line ${line})`;
+  }
+
+  syntax(expected: string): never {
+    const got =
+      this.pos >= this.end
+        ? "the end of the input (truncated?)"
+        : JSON.stringify(utf8.decode(this.bytes.subarray(this.pos, Math.min(this.end, this.pos + 12))));
+    return fail("io_error", `${FN}: invalid JSON at ${this.where()}: expected ${expected}, got ${got}`);
+  }
+
+  ws(): number {
+    const bytes = this.bytes;
+    let i = this.pos;
+    while (i < this.end) {
+      const c = bytes[i]!;
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
+      i++;
+    }
+    this.pos = i;
+    return i < this.end ? bytes[i]! : -1;
+  }
+
+  expect(byte: number, expected: string): void {
+    if (this.ws() !== byte) this.syntax(expected);
+    this.pos++;
+  }
+
+  /**
+   * The number token at pos (after whitespace), checked against the JSON grammar
+   * `-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?` and read in the same pass: with at most 15
+   * digits and a decimal exponent within ±22, mantissa and power of ten are exact doubles and
+   * one multiplication or division rounds correctly (Clinger's fast path, as `parseDecimal` in
+   * src/io/number.ts); anything else goes through `Number()`, which rounds correctly too. The
+   * value goes to `out[at]` (a double returned from a call that is not inlined would be boxed).
+   */
+  number(out: Float64Array, at: number): void {
+    const b = this.bytes;
+    const end = this.end;
+    const start = this.pos;
+    let i = start;
+    let negative = false;
+    let c = i < end ? b[i]! : -1;
+    if (c === 45) {
+      negative = true;
+      c = ++i < end ? b[i]! : -1;
+    }
+    // Every digit goes into the mantissa; `digits` counts them (leading zeros too, conservatively).
+    let mantissa = 0;
+    let digits = 0;
+    let exponent = 0;
+    if (c === 48) c = ++i < end ? b[i]! : -1;
+    else if (c >= 49 && c <= 57) {
+      do {
+        mantissa = mantissa * 10 + (c - 48);
+        digits++;
+        c = ++i < end ? b[i]! : -1;
+      } while (c >= 48 && c <= 57);
+    } else {
+      this.pos = i;
+      this.syntax("a number");
+    }
+    if (c === 46) {
+      c = ++i < end ? b[i]! : -1;
+      const from = i;
+      while (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
+        c = ++i < end ? b[i]! : -1;
+      }
+      if (i === from) {
+        this.pos = i;
+        this.syntax("a digit after the decimal point");
+      }
+      digits += i - from;
+      exponent = from - i;
+    }
+    if (c === 101 || c === 69) {
+      c = ++i < end ? b[i]! : -1;
+      let expNegative = false;
+      if (c === 43 || c === 45) {
+        expNegative = c === 45;
+        c = ++i < end ? b[i]! : -1;
+      }
+      const from = i;
+      let written = 0;
+      while (c >= 48 && c <= 57) {
+        if (written < 100000) written = written * 10 + (c - 48);
+        c = ++i < end ? b[i]! : -1;
+      }
+      if (i === from) {
+        this.pos = i;
+        this.syntax("a digit in the exponent");
+      }
+      exponent += expNegative ? -written : written;
+    }
+    this.pos = i;
+    // All digits zero: mantissa is exactly 0 however many there are.
+    if (mantissa === 0) out[at] = negative ? -0 : 0;
+    else if (digits <= 15 && exponent <= 22 && exponent >= -22) {
+      const value = exponent >= 0 ? mantissa * POW10[exponent]! : mantissa / POW10[-exponent]!;
+      out[at] = negative ? -value : value;
+    } else out[at] = Number(String.fromCharCode.apply(null, b.subarray(start, i) as unknown as number[]));
+  }
+
+  /** Skips a string token at pos (the opening quote); true when it holds an escape. */
+  string(): boolean {
+    const bytes = this.bytes;
+    let i = this.pos + 1;
+    let escaped = false;
+    for (;;) {
+      if (i >= this.end) {
+        this.pos = i;
+        this.syntax("the end of a string");
+      }
+      const c = bytes[i]!;
+      if (c === 34) break;
+      if (c < 32) {
+        this.pos = i;
+        this.syntax("a string without raw control characters");
+      }
+      if (c === 92) {
+        escaped = true;
+        const e = bytes[i + 1];
+        if (e === 117) {
+          for (let k = 2; k < 6; k++) {
+            const h = bytes[i + k];
+            const hex =
+              h !== undefined && ((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102));
+            if (!hex) {
+              this.pos = i;
+              this.syntax("a \\u escape with four hex digits");
+            }
+          }
+          i += 6;
+          continue;
+        }
+        if (
+          e !== 34 &&
+          e !== 92 &&
+          e !== 47 &&
+          e !== 98 &&
+          e !== 102 &&
+          e !== 110 &&
+          e !== 114 &&
+          e !== 116
+        ) {
+          this.pos = i;
+          this.syntax("a valid escape");
+        }
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+    this.pos = i + 1;
+    return escaped;
+  }
+
+  literal(word: string): void {
+    for (let k = 0; k < word.length; k++)
+      if (this.bytes[this.pos + k] !== word.charCodeAt(k)) this.syntax("a JSON value");
+    this.pos += word.length;
+  }
+
+  /** Skips any JSON value at pos (after whitespace), checking its syntax and depth (`depth` = the value's own nesting level). */
+  skipValue(depth: number): void {
+    // Closing bytes of the open containers ("]" or "}"), innermost last.
+    const open: number[] = [];
+    for (;;) {
+      const c = this.ws();
+      if (c === 91 || c === 123) {
+        if (depth + open.length > this.maxDepth)
+          fail(
+            "invalid_value",
+            `${FN}: the results nest deeper than ${this.maxDepth} levels at ${this.where()} (getLimits().maxNestingDepth)`,
+          );
+        this.pos++;
+        open.push(c + 2);
+        const next = this.ws();
+        if (next === c + 2) {
+          this.pos++;
+          open.pop();
+        } else {
+          if (c === 123) this.memberKey();
+          continue;
+        }
+      } else if (c === 34) this.string();
+      else if (c === 116) this.literal("true");
+      else if (c === 102) this.literal("false");
+      else if (c === 110) this.literal("null");
+      else if (c === 45 || (c >= 48 && c <= 57)) this.number(this.scratch, 0);
+      else this.syntax("a JSON value");
+      // After a value: close containers or go to the next element.
+      for (;;) {
+        if (open.length === 0) return;
+        const close = open[open.length - 1]!;
+        const d = this.ws();
+        if (d === 44) {
+          this.pos++;
+          if (close === 125) this.memberKey();
+          break;
+        }
+        if (d !== close) this.syntax(close === 93 ? '"," or "]"' : '"," or "}"');
+        this.pos++;
+        open.pop();
+      }
+    }
+  }
+
+  /** A member's key and colon inside an object being skipped. */
+  private memberKey(): void {
+    if (this.ws() !== 34) this.syntax("a string key");
+    this.string();
+    this.expect(58, '":"');
+  }
+
+  /** The JSON value at pos, skipped and then parsed by `JSON.parse` (for values kept as they are). */
+  parseValue(depth: number): unknown {
+    this.ws();
+    const start = this.pos;
+    this.skipValue(depth);
+    return JSON.parse(utf8.decode(this.bytes.subarray(start, this.pos)));
+  }
+
+  /** Reads a key (pos at its quote) and tells which known key it is. */
+  key(): Key {
+    const start = this.pos + 1;
+    const escaped = this.string();
+    const stop = this.pos - 1;
+    if (escaped) {
+      const name = JSON.parse(utf8.decode(this.bytes.subarray(start - 1, stop + 1))) as string;
+      const k = KEY_NAMES.indexOf(name);
+      return k > 0 ? (k as Key) : Key.Other;
+    }
+    const length = stop - start;
+    for (let k = 1; k < KEY_BYTES.length; k++) {
+      const name = KEY_BYTES[k]!;
+      if (name.length !== length) continue;
+      let same = true;
+      for (let j = 0; j < length; j++)
+        if (this.bytes[start + j] !== name[j]) {
+          same = false;
+          break;
+        }
+      if (same) return k as Key;
+    }
+    return Key.Other;
+  }
+
+  /**
+   * A compressed COCO RLE at pos, `{"size": [h, w], "counts": "..."}` (either order, two
+   * numbers in `size`): its size into `this.size`, the range of its counts text into `this.text`
+   * (of the input, or with `this.escaped` of `unescaped`); false (pos and `unescaped` unchanged)
+   * for any other value, which the caller keeps as parsed.
+   */
+  rleInto(unescaped: UnescapedTexts): boolean {
+    const bytes = this.bytes;
+    const start = this.pos;
+    const fill = unescaped.length;
+    if (bytes[start] !== 123) return false;
+    this.pos++;
+    let haveSize = false;
+    let haveCounts = false;
+    for (let member = 0; member < 2; member++) {
+      if (this.ws() !== 34) break;
+      const keyStart = this.pos;
+      if (this.string()) break;
+      const length = this.pos - keyStart - 2;
+      const isSize = length === 4 && sameKey(bytes, keyStart + 1, SIZE);
+      const isCounts = length === 6 && sameKey(bytes, keyStart + 1, COUNTS);
+      if (this.ws() !== 58) break;
+      this.pos++;
+      const c = this.ws();
+      if (isSize && !haveSize && c === 91) {
+        this.pos++;
+        if (!isNumberStart(this.ws())) break;
+        this.number(this.size, 0);
+        if (this.ws() !== 44) break;
+        this.pos++;
+        if (!isNumberStart(this.ws())) break;
+        this.number(this.size, 1);
+        if (this.ws() !== 93) break;
+        this.pos++;
+        haveSize = true;
+      } else if (isCounts && !haveCounts && c === 34) {
+        const from = this.pos + 1;
+        this.escaped = this.string();
+        this.text[0] = from;
+        this.text[1] = this.pos - 1;
+        if (this.escaped) {
+          this.text[0] = unescaped.length;
+          if (!unescaped.add(bytes, from, this.pos - 1)) break;
+          this.text[1] = unescaped.length;
+        }
+        haveCounts = true;
+      } else break;
+      const d = this.ws();
+      if (d === 44 && member === 0) {
+        this.pos++;
+        continue;
+      }
+      if (d === 125 && member === 1 && haveSize && haveCounts) {
+        this.pos++;
+        return true;
+      }
+      break;
+    }
+    this.pos = start;
+    unescaped.length = fill;
+    return false;
+  }
+
+  /**
+   * An array of numbers at pos into `column`: true when read; false (pos and column unchanged)
+   * when the value is anything else, for the caller to keep as a parsed value.
+   */
+  numberArray(column: Column): boolean {
+    const bytes = this.bytes;
+    const start = this.pos;
+    const fill = column.length;
+    if (bytes[start] !== 91) return false;
+    this.pos++;
+    let c = this.ws();
+    if (c === 93) {
+      this.pos++;
+      return true;
+    }
+    const end = this.end;
+    for (;;) {
+      if (c !== 45 && (c < 48 || c > 57)) break;
+      if (column.length === column.data.length) column.grow(1, this.pos / end);
+      // Inline fast path for the common spelling, -?[1-9]?d*(.d+)? with at most 15 digits and
+      // followed by "," or "]": the same value number() gives (Clinger's fast path); anything
+      // else is left to number().
+      let i = this.pos;
+      const negative = c === 45;
+      if (negative) c = ++i < end ? bytes[i]! : -1;
+      let mantissa = 0;
+      let digits = 0;
+      let scale = 0;
+      const leadingZero = c === 48;
+      while (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
+        digits++;
+        c = ++i < end ? bytes[i]! : -1;
+      }
+      if (c === 46 && digits > 0) {
+        c = ++i < end ? bytes[i]! : -1;
+        const from = i;
+        while (c >= 48 && c <= 57) {
+          mantissa = mantissa * 10 + (c - 48);
+          c = ++i < end ? bytes[i]! : -1;
+        }
+        scale = i - from;
+        digits += scale;
+        if (scale === 0) digits = 99;
+      }
+      if (
+        (c === 44 || c === 93) &&
+        digits > 0 &&
+        digits <= 15 &&
+        scale <= 22 &&
+        (!leadingZero || digits === scale + 1)
+      ) {
+        const value = mantissa === 0 ? 0 : scale === 0 ? mantissa : mantissa / POW10[scale]!;
+        column.data[column.length++] = negative ? -value : value;
+        this.pos = i;
+      } else this.number(column.data, column.length++);
+      // Whitespace is rare between numbers: look at the next byte before calling ws().
+      c = this.pos < this.end ? bytes[this.pos]! : -1;
+      if (c <= 32) c = this.ws();
+      if (c === 93) {
+        this.pos++;
+        return true;
+      }
+      if (c !== 44) break;
+      c = ++this.pos < this.end ? bytes[this.pos]! : -1;
+      if (c <= 32) c = this.ws();
+    }
+    this.pos = start;
+    column.length = fill;
+    return false;
+  }
+}
+
+/**
+ * Reads a COCO results file's bytes (or text) into {@link CocoResultColumns}, which
+ * `cocoEvaluate(groundTruth, columns, options)` takes in place of the parsed array.
+ * @example cocoEvaluate(gt, readCocoResults(readFileSync("results.json")), { iouType: "keypoints" })
+ */
+export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
+  if (typeof input !== "string" && !(input instanceof Uint8Array))
+    fail("invalid_value", `${FN}: \`input\` must be the file's bytes or text, got ${describeValue(input)}`);
+  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  const s = new Scanner(bytes);
+  // A result takes at least 40 bytes ({"image_id":1,"category_id":1,"score":0}): a capacity guess.
+  const guess = Math.min(1 << 20, Math.max(16, Math.ceil(bytes.length / 400)));
+  const imageId = new Column("image_id", guess);
+  const categoryId = new Column("category_id", guess);
+  const score = new Column("score", guess);
+  const bboxStart = new Column("bbox offsets", guess);
+  const keypointStart = new Column("keypoints offsets", guess);
+  const present = new Column("key flags", guess);
+  const bbox = new Column("bbox", 0);
+  const keypoints = new Column("keypoints", 0);
+  const otherBbox = new Map<number, unknown>();
+  const otherKeypoints = new Map<number, unknown>();
+  const otherSegmentation = new Map<number, unknown>();
+  let hasRleText = false;
+  const unescaped = new UnescapedTexts();
+  const rleText = new Column("RLE text offsets", 2 * guess);
+  const rleSize = new Column("RLE sizes", 2 * guess);
+  if (s.ws() !== 91) {
+    if (s.pos >= s.end) s.syntax("a JSON array of results");
+    const value = s.parseValue(1);
+    fail(
+      "invalid_value",
+      `${FN}: the results must be a JSON array of detections, got ${describeValue(value)}`,
+    );
+  }
+  s.pos++;
+  let c = s.ws();
+  let i = 0;
+  if (c === 93) s.pos++;
+  else
+    for (; ; i++) {
+      if (c !== 123) {
+        const value = s.parseValue(2);
+        fail("invalid_value", `${FN}: results[${i}] must be an object, got ${describeValue(value)}`);
+      }
+      s.pos++;
+      const done = s.pos / s.end;
+      bboxStart.push(bbox.length, done);
+      keypointStart.push(keypoints.length, done);
+      let flags = 0;
+      let seen = 0;
+      // image_id, category_id, score of this result (last wins).
+      let vImage = 0;
+      let vCategory = 0;
+      let vScore = 0;
+      let rleHeight = 0;
+      let rleWidth = 0;
+      let rleFrom = 0;
+      let rleTo = 0;
+      c = s.ws();
+      if (c === 125) s.pos++;
+      else
+        for (;;) {
+          if (c !== 34) s.syntax("a string key");
+          const key = s.key();
+          s.expect(58, '":"');
+          c = s.ws();
+          if (key === Key.ImageId || key === Key.CategoryId || key === Key.Score) {
+            let v: number;
+            if (c === 45 || (c >= 48 && c <= 57)) {
+              s.number(s.scratch, 0);
+              v = s.scratch[0]!;
+            } else v = Number.NaN;
+            if (!Number.isFinite(v)) {
+              const value = c === 45 || (c >= 48 && c <= 57) ? v : s.parseValue(3);
+              fail(
+                "invalid_value",
+                `${FN}: results[${i}].${KEY_NAMES[key]} must be a finite number, got ${describeValue(value)}`,
+              );
+            }
+            if (key === Key.ImageId) vImage = v;
+            else if (key === Key.CategoryId) vCategory = v;
+            else vScore = v;
+            seen |= 1 << key;
+          } else if (key === Key.Bbox || key === Key.Keypoints) {
+            const column = key === Key.Bbox ? bbox : keypoints;
+            const other = key === Key.Bbox ? otherBbox : otherKeypoints;
+            const bit = key === Key.Bbox ? HAS_BBOX : HAS_KEYPOINTS;
+            if (flags & bit) {
+              // A repeated key: the last value wins, as in JSON.parse.
+              column.length = (key === Key.Bbox ? bboxStart : keypointStart).data[i]!;
+              other.delete(i);
+            }
+            if (!s.numberArray(column)) other.set(i, s.parseValue(3));
+            flags |= bit;
+          } else if (key === Key.Segmentation) {
+            // A repeated key: the last value wins.
+            otherSegmentation.delete(i);
+            flags &= ~(RLE_COLUMNS | RLE_UNESCAPED);
+            if (s.rleInto(unescaped)) {
+              flags |= s.escaped ? RLE_COLUMNS | RLE_UNESCAPED : RLE_COLUMNS;
+              if (!s.escaped) hasRleText = true;
+              rleHeight = s.size[0]!;
+              rleWidth = s.size[1]!;
+              rleFrom = s.text[0]!;
+              rleTo = s.text[1]!;
+            } else otherSegmentation.set(i, s.parseValue(3));
+            flags |= HAS_SEGMENTATION;
+          } else s.skipValue(3);
+          c = s.ws();
+          if (c === 44) {
+            s.pos++;
+            c = s.ws();
+            continue;
+          }
+          if (c !== 125) s.syntax('"," or "}"');
+          s.pos++;
+          break;
+        }
+      for (const key of REQUIRED)
+        if (!(seen & (1 << key)))
+          fail("invalid_value", `${FN}: results[${i}] is missing the key "${KEY_NAMES[key]}"`);
+      imageId.push(vImage, done);
+      categoryId.push(vCategory, done);
+      score.push(vScore, done);
+      present.push(flags, done);
+      rleSize.push(rleHeight, done);
+      rleSize.push(rleWidth, done);
+      rleText.push(rleFrom, done);
+      rleText.push(rleTo, done);
+      c = s.ws();
+      if (c === 44) {
+        s.pos++;
+        c = s.ws();
+        continue;
+      }
+      if (c !== 93) s.syntax('"," or "]"');
+      s.pos++;
+      i++;
+      break;
+    }
+  if (s.ws() !== -1) s.syntax("the end of the input after the results array");
+  bboxStart.push(bbox.length);
+  keypointStart.push(keypoints.length);
+  return {
+    format: "coco-results",
+    count: i,
+    imageId: imageId.done(),
+    categoryId: categoryId.done(),
+    score: score.done(),
+    bboxStart: Int32Array.from(bboxStart.data.subarray(0, bboxStart.length)),
+    bboxValues: bbox.done(),
+    keypointStart: Int32Array.from(keypointStart.data.subarray(0, keypointStart.length)),
+    keypointValues: keypoints.done(),
+    present: Uint8Array.from(present.data.subarray(0, present.length)),
+    otherBbox,
+    otherKeypoints,
+    rleText: rleText.done(),
+    rleSize: rleSize.done(),
+    // Kept only when an RLE's counts text lives in it (else the file's bytes can be freed).
+    input: hasRleText ? bytes : new Uint8Array(0),
+    unescaped: unescaped.data.subarray(0, unescaped.length),
+    otherSegmentation,
+  };
+}
+
+/** True for the columns {@link readCocoResults} returns. */
+export function isCocoResultColumns(value: unknown): value is CocoResultColumns {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as CocoResultColumns).format === "coco-results" &&
+    (value as CocoResultColumns).imageId instanceof Float64Array
+  );
+}
+
+type ResultKey = "bbox" | "keypoints" | "segmentation";
+
+/** Uniform access to results given as an array of objects or as {@link CocoResultColumns}. */
+export interface ResultRows {
+  readonly count: number;
+  readonly imageId: Float64Array;
+  readonly categoryId: Float64Array;
+  readonly score: Float64Array;
+  has(i: number, key: ResultKey): boolean;
+  /** The value of `key` as `JSON.parse` gives it, undefined when absent. */
+  get(i: number, key: ResultKey): unknown;
+  /** `get`, failing with "missing the key" when absent. */
+  need(i: number, key: ResultKey): unknown;
+  /** The value when it is a list (an array, or a column slice), else undefined. */
+  list(i: number, key: "bbox" | "keypoints"): ArrayLike<number> | undefined;
+}
+
+const BITS: Record<ResultKey, number> = {
+  bbox: HAS_BBOX,
+  keypoints: HAS_KEYPOINTS,
+  segmentation: HAS_SEGMENTATION,
+};
+
+/**
+ * Checks `results` (an array of result objects, or columns) and gives row access to it:
+ * every result an object with finite `image_id`, `category_id` and `score` (`invalid_value`
+ * naming the index otherwise). Messages name `cocoEvaluate`.
+ */
+export function resultRows(results: unknown): ResultRows {
+  const fn = "cocoEvaluate";
+  const missing = (i: number, key: string): never =>
+    fail("invalid_value", `${fn}: results[${i}] is missing the key "${key}"`);
+  if (isCocoResultColumns(results)) {
+    const r = results;
+    const has = (i: number, key: ResultKey) => (r.present[i]! & BITS[key]) !== 0;
+    const list = (i: number, key: "bbox" | "keypoints"): ArrayLike<number> | undefined => {
+      const box = key === "bbox";
+      if ((r.present[i]! & (box ? HAS_BBOX : HAS_KEYPOINTS)) === 0) return undefined;
+      const others = box ? r.otherBbox : r.otherKeypoints;
+      if (others.size > 0 && others.has(i)) {
+        const other = others.get(i);
+        return Array.isArray(other) ? other : undefined;
+      }
+      return box
+        ? r.bboxValues.subarray(r.bboxStart[i]!, r.bboxStart[i + 1]!)
+        : r.keypointValues.subarray(r.keypointStart[i]!, r.keypointStart[i + 1]!);
+    };
+    const get = (i: number, key: ResultKey): unknown => {
+      if (!has(i, key)) return undefined;
+      if (key === "segmentation") {
+        if ((r.present[i]! & RLE_COLUMNS) === 0) return r.otherSegmentation.get(i);
+        // Built on demand (short-lived): no object per result lives through the evaluation. Valid
+        // counts text comes decoded (what toRle decodes it to); other text as the string it is.
+        const text = r.present[i]! & RLE_UNESCAPED ? r.unescaped : r.input;
+        const from = r.rleText[2 * i]!;
+        const to = r.rleText[2 * i + 1]!;
+        return {
+          size: [r.rleSize[2 * i]!, r.rleSize[2 * i + 1]!],
+          counts: rleCountsFromBytes(text, from, to) ?? utf8.decode(text.subarray(from, to)),
+        };
+      }
+      const others = key === "bbox" ? r.otherBbox : r.otherKeypoints;
+      // A plain array, as JSON.parse gives (read off the hot path: messages, kept values).
+      return others.has(i) ? others.get(i) : Array.from(list(i, key)!);
+    };
+    return {
+      count: r.count,
+      imageId: r.imageId,
+      categoryId: r.categoryId,
+      score: r.score,
+      has,
+      get,
+      need: (i, key) => (has(i, key) ? get(i, key) : missing(i, key)),
+      list,
+    };
+  }
+  if (!Array.isArray(results))
+    fail("invalid_value", `${fn}: \`results\` must be an array of detections, got ${describeValue(results)}`);
+  const n = results.length;
+  assertAllocation(fn, `the columns of ${n} results`, 24 * n, "invalid_value");
+  const columns = [new Float64Array(n), new Float64Array(n), new Float64Array(n)] as const;
+  const objects = results as Record<string, unknown>[];
+  for (let i = 0; i < n; i++) {
+    const r = objects[i];
+    if (r === null || typeof r !== "object" || Array.isArray(r))
+      fail("invalid_value", `${fn}: results[${i}] must be an object, got ${describeValue(r)}`);
+    for (let k = 0; k < 3; k++) {
+      const key = REQUIRED_NAMES[k]!;
+      if (!(key in r)) missing(i, key);
+      const v = r[key];
+      if (typeof v !== "number" || !Number.isFinite(v))
+        fail("invalid_value", `${fn}: results[${i}].${key} must be a finite number, got ${describeValue(v)}`);
+      columns[k][i] = v;
+    }
+  }
+  const has = (i: number, key: ResultKey) => key in objects[i]!;
+  return {
+    count: n,
+    imageId: columns[0],
+    categoryId: columns[1],
+    score: columns[2],
+    has,
+    get: (i, key) => objects[i]![key],
+    need: (i, key) => (has(i, key) ? objects[i]![key] : missing(i, key)),
+    list: (i, key) => {
+      const v = objects[i]![key];
+      return Array.isArray(v) ? (v as number[]) : undefined;
+    },
+  };
+}
+
+const REQUIRED_NAMES = ["image_id", "category_id", "score"] as const;
