@@ -36,7 +36,7 @@ const cocoMapEntry: CatalogEntry = {
     },
   ],
   traits: ["boxes", "instance-masks", "keypoints", "ranking"],
-  exports: ["cocoEvalDef", "cocoEvaluate", "cocoEvaluateImages"],
+  exports: ["cocoEvalDef", "cocoEvaluate", "cocoEvaluateImages", "readCocoResults"],
 };
 
 /** Catalog entry: COCO mAP from in-memory arrays (torchmetrics MeanAveragePrecision layout). */
