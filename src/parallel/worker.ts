@@ -5,15 +5,21 @@
  * worker reads itself from the file. The states' typed arrays are moved back, never copied or
  * encoded.
  */
-import { move, transferableSymbol, valueSymbol } from "piscina";
+import { move, transferableSymbol, valueSymbol, workerData } from "piscina";
 import { isPlumblineError } from "../core/errors.js";
 import type { SortedSamples } from "../metrics/classification/curve-state.js";
 import { findDefinition } from "../metrics/registry.js";
-import { startRun } from "./runners.js";
+import { loadRunner, startRun } from "./runners.js";
 import { readShard, type ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
-import { mergeRuns, sortedRun } from "./sorted-runs.js";
+import { sortedRun } from "./sorted-runs.js";
 import { compactState, transferables } from "./transfer.js";
+
+// The runners the pool was started for start loading now (pool.ts `preload`); a task needing one
+// awaits the same import. Not awaited here: a runner's modules import this one (a cycle), and a
+// failure is the first task's to report.
+for (const runner of (workerData as { preload?: readonly string[] } | undefined)?.preload ?? [])
+  loadRunner(runner).catch(() => undefined);
 
 /** A task for the pool. */
 export type WorkerTask =
@@ -28,11 +34,6 @@ export type WorkerTask =
       readonly runner: string;
       readonly config: unknown;
       readonly batches: readonly ShardBatch[];
-    }
-  | {
-      /** Merges sorted runs (sorted-runs.ts) in their order: the reply's one run. */
-      readonly op: "merge-runs";
-      readonly runs: readonly SortedSamples[];
     }
   | {
       readonly op: "shard";
@@ -67,7 +68,6 @@ export async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
     for (const batch of task.batches) def.update(state, ...batch);
     return { rows: task.batches.length, states: [compactState(state)] };
   }
-  if (task.op === "merge-runs") return { rows: 0, states: [], runs: [mergeRuns(task.runs) ?? null] };
   const run = await startRun(task.runner, task.config);
   let rows = 0;
   const batches = task.op === "batches" ? task.batches : readShard(task.fn, task.input, task.shard);
@@ -75,7 +75,8 @@ export async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
     run.update(batch);
     rows += batch.rows;
   }
-  const states = run.metrics.map((m) => compactState(m.state));
+  // States go as they are (spare capacity included: moving a buffer costs nothing, cutting it copies).
+  const states = run.metrics.map((m) => m.state);
   // Sorted here, in parallel, so the merged state's compute only merges the runs (sorted-runs.ts).
   const runs = states.map(sortedRun);
   return run.summary === undefined ? { rows, states, runs } : { rows, states, runs, summary: run.summary() };
