@@ -18,7 +18,9 @@
 // `--workers 1, 2, 4`, interleaved `--repeat` times; speedup = serial wall / parallel wall of the
 // same repetition (median and range), CPU seconds of all threads beside it, and the load average
 // of the machine before and after (wall speedups on a shared machine are bounded by the idle
-// cores: read them with the load average).
+// cores: read them with the load average). Two paths: the cold CLI (a process per run, start-up
+// included) and the warm library (`evaluateFileInWorkers` in this process, its persistent pool
+// started and every path run once before timing; serial = `workers: 1`, this thread alone).
 //
 // Queue (`--queue-rows`, default 1e7; needs /usr/bin/redis-server): a Redis on a free port of
 // 127.0.0.1 without persistence, 1, 2 and 4 `plumbline worker` processes started before timing
@@ -29,7 +31,7 @@
 // `--memory-budget 128MiB` (sorted runs on disk), same values checked equal; 1e8 piped.
 //
 //   npx tsc --build && node bench/scale.mjs [--sizes 1e6,1e7,1e8] [--repeat N] [--reader-rows N] [--no-python]
-//     [--no-cli] [--no-workers] [--workers-rows N] [--no-queue] [--queue-rows N] [--no-spill] [--spill-sizes ...]
+//     [--no-cli] [--no-workers] [--workers-rows N] [--worker-counts 1,2,4] [--no-queue] [--queue-rows N] [--no-spill] [--spill-sizes ...]
 //
 // What dominates memory: the macro-F1 state is a 10×10 confusion matrix, so RSS is Node's
 // baseline plus one batch (65,536 rows) at any size; exact AUROC keeps every score (about
@@ -57,7 +59,7 @@ const usePython = !flag("no-python") && spawnSync(PYTHON, ["-c", "import pandas,
 const workersRows = Number(option("workers-rows", "1e7"));
 const queueRows = Number(option("queue-rows", "1e7"));
 const spillSizes = option("spill-sizes", "1e6,1e7,1e8").split(",").map(Number);
-const WORKER_COUNTS = [1, 2, 4];
+const WORKER_COUNTS = option("worker-counts", "1,2,4").split(",").map(Number);
 const REDIS_SERVER = "/usr/bin/redis-server";
 
 /** Seeded CSV generator, run as its own process writing to stdout (`node -e GEN n kind`). */
@@ -93,11 +95,17 @@ const WORKLOADS = {
     kind: "binary",
     flags: ["--task", "binary", "--metrics", "auroc"],
     python: "roc_auc_score(d['label'], d['score'])",
+    library: { def: (C) => C.binaryAurocDef(), preds: ["score"], target: ["label"] },
   },
   "macro-f1": {
     kind: "multiclass",
     flags: ["--task", "multiclass", "--num-classes", "10", "--metrics", "f1_macro"],
     python: "f1_score(d['target'], d['pred'], average='macro')",
+    library: {
+      def: (C) => C.multiclassF1Def({ numClasses: 10, average: "macro" }),
+      preds: ["pred"],
+      target: ["target"],
+    },
   },
 };
 
@@ -353,6 +361,59 @@ async function workerSpeedups() {
     }
     console.log(`  ${name.padEnd(8)} load average before ${before}, after ${load()}`);
   }
+  await librarySpeedups();
+}
+
+/** The warm library path: `evaluateFileInWorkers` with its pool started, serial = 1 worker. */
+async function librarySpeedups() {
+  const { evaluateFileInWorkers, closeWorkerPool } = await import(join(root, "dist/parallel/index.js"));
+  const C = await import(join(root, "dist/metrics/classification/index.js"));
+  const counts = WORKER_COUNTS.filter((w) => w > 1);
+  console.log(
+    `  library (warm): evaluateFileInWorkers in this process; per thread count, the pool started and both paths run once, then serial (workers: 1) and parallel interleaved`,
+  );
+  for (const name of Object.keys(WORKLOADS)) {
+    const { library } = WORKLOADS[name];
+    const path = await workloadFile(name, workersRows);
+    const time = async (workers) => {
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      const result = await evaluateFileInWorkers(
+        { value: library.def(C) },
+        { path, preds: library.preds, target: library.target },
+        { workers },
+      );
+      const used = process.cpuUsage(cpu);
+      return {
+        wall: (performance.now() - started) / 1000,
+        cpu: (used.user + used.system) / 1e6,
+        value: result.value,
+      };
+    };
+    const before = load();
+    await time(1);
+    for (const w of counts) {
+      // Another thread count replaces the pool: started (and warmed) here, before timing.
+      await time(w);
+      const serial = [];
+      const parallel = [];
+      for (let r = 0; r < repeat; r++) {
+        serial.push(await time(1));
+        parallel.push(await time(w));
+      }
+      const value = serial[0].value;
+      for (const run of [...serial, ...parallel])
+        if (run.value !== value) throw new Error(`library workers ${w} gave ${run.value}, serial ${value}`);
+      const speedups = parallel.map((run, r) => serial[r].wall / run.wall);
+      const walls = (runs) =>
+        `${median(runs.map((r) => r.wall)).toFixed(2)} s${spread(runs.map((r) => r.wall))}`;
+      console.log(
+        `  ${name.padEnd(8)} library workers ${w}: wall ${walls(parallel)}, cpu ${median(parallel.map((r) => r.cpu)).toFixed(2)} s, serial wall ${walls(serial)}, speedup ${ratio(speedups)}, value ${value.toFixed(6)}`,
+      );
+    }
+    console.log(`  ${name.padEnd(8)} load average before ${before}, after ${load()}`);
+  }
+  await closeWorkerPool();
 }
 
 function freePort() {

@@ -13,7 +13,9 @@ let shared: { pool: Piscina; threads: number } | undefined;
 /**
  * The pool of `threads` worker threads running worker.js (started now if it is not running).
  * A new pool's threads load the modules of the runners named in `preload` (runners.ts) before
- * their first task, meanwhile the calling thread goes on.
+ * their first task, meanwhile the calling thread goes on. Idle threads wait for tasks with
+ * `Atomics.waitAsync` (piscina's `atomics: "async"`), so their event loops keep running: with the
+ * default blocking wait, a preload would stall until the first task arrived.
  */
 export function workerPool(threads: number, preload: readonly string[] = []): Piscina {
   if (shared?.threads === threads) return shared.pool;
@@ -23,6 +25,7 @@ export function workerPool(threads: number, preload: readonly string[] = []): Pi
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    atomics: "async",
     workerData: { preload },
   });
   shared = { pool, threads };
