@@ -13,17 +13,11 @@ function tree(command: Command, prefix = ""): string[] {
 describe("the CLI loads only the command it runs (cli/program.ts)", () => {
   it("registers the named command, or eval task, exactly as the full tree has it", async () => {
     const full = tree(await buildProgram());
-    const eval_ = await buildProgram(["eval"]);
-    const tasks = eval_.commands[0]!.commands.map((c) => c.name());
-    expect(tasks).toEqual([
-      "classification",
-      "regression",
-      "detection",
-      "segmentation",
-      "text",
-      "retrieval",
-      "rag",
-    ]);
+    const tasks = (await buildProgram(["eval"])).commands[0]!.commands.map((c) => c.name());
+    expect(tasks.length).toBeGreaterThan(5);
+    expect(tasks.map((task) => `eval ${task}:`)).toEqual(
+      full.filter((line) => line.startsWith("eval ")).map((line) => line.replace(/:.*/, ":")),
+    );
     for (const task of tasks) {
       const one = tree(await buildProgram(["eval", task, "--preds", "x"]));
       expect(one).toEqual(
