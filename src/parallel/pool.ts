@@ -11,21 +11,18 @@ export const MAX_WORKERS = 256;
 let shared: { pool: Piscina; threads: number } | undefined;
 
 /**
- * The pool of `threads` worker threads running worker.js (started now if it is not running).
+ * The pool of `threads` worker threads running worker.ts (started now if it is not running).
  * A new pool's threads load the modules of the runners named in `preload` (runners.ts) before
- * their first task, meanwhile the calling thread goes on. Idle threads wait for tasks with
- * `Atomics.waitAsync` (piscina's `atomics: "async"`), so their event loops keep running: with the
- * default blocking wait, a preload would stall until the first task arrived.
+ * their first task (pool-thread.ts), meanwhile the calling thread goes on.
  */
 export function workerPool(threads: number, preload: readonly string[] = []): Piscina {
   if (shared?.threads === threads) return shared.pool;
   if (shared !== undefined) void shared.pool.destroy();
   const pool = new Piscina({
-    filename: new URL("./worker.js", import.meta.url).href,
+    filename: new URL("./pool-thread.js", import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
-    atomics: "async",
     workerData: { preload },
   });
   shared = { pool, threads };

@@ -1,25 +1,19 @@
 /**
- * The worker thread's task handler (piscina loads this file in each thread of the pool). A task
+ * The worker thread's task handler (each pool thread loads it through pool-thread.ts). A task
  * folds data into fresh metric states and hands them back: `update` batches given in the task
  * (evaluateInWorkers), `batches` paired batches read by the main thread, `shard` a shard the
  * worker reads itself from the file. The states' typed arrays are moved back, never copied or
  * encoded.
  */
-import { move, transferableSymbol, valueSymbol, workerData } from "piscina";
+import { move, transferableSymbol, valueSymbol } from "piscina";
 import { isPlumblineError } from "../core/errors.js";
 import type { SortedSamples } from "../metrics/classification/curve-state.js";
 import { findDefinition } from "../metrics/registry.js";
-import { loadRunner, startRun } from "./runners.js";
+import { startRun } from "./runners.js";
 import { readShard, type ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
 import { sortedRun } from "./sorted-runs.js";
 import { compactState, transferables } from "./transfer.js";
-
-// The runners the pool was started for start loading now (pool.ts `preload`); a task needing one
-// awaits the same import. Not awaited here: a runner's modules import this one (a cycle), and a
-// failure is the first task's to report.
-for (const runner of (workerData as { preload?: readonly string[] } | undefined)?.preload ?? [])
-  loadRunner(runner).catch(() => undefined);
 
 /** A task for the pool. */
 export type WorkerTask =
