@@ -18,7 +18,8 @@
 // `--workers 1, 2, 4`, interleaved `--repeat` times; speedup = serial wall / parallel wall of the
 // same repetition (median and range), CPU seconds of all threads beside it, and the load average
 // of the machine before and after (wall speedups on a shared machine are bounded by the idle
-// cores: read them with the load average). Two paths: the cold CLI (a process per run, start-up
+// cores: read them with the load average and with the cores two spinning threads get, measured
+// before and after). Two paths: the cold CLI (a process per run, start-up
 // included) and the warm library (`evaluateFileInWorkers` in this process, its persistent pool
 // started and every path run once before timing; serial = `workers: 1`, this thread alone).
 //
@@ -317,6 +318,23 @@ function load() {
     .map((l) => l.toFixed(2))
     .join(" ");
 }
+
+/**
+ * The cores this process gets now: CPU seconds of two threads that spin for one wall second
+ * (2.00 on two idle cores). Wall speedups at 2 threads cannot exceed it.
+ */
+async function coresGot() {
+  const { Worker } = await import("node:worker_threads");
+  const spin = "const t = Date.now(); while (Date.now() - t < 1000);";
+  const worker = new Worker(spin, { eval: true });
+  const exited = new Promise((resolve) => worker.once("exit", resolve));
+  const cpu = process.cpuUsage();
+  const started = Date.now();
+  while (Date.now() - started < 1000);
+  await exited;
+  const used = process.cpuUsage(cpu);
+  return ((used.user + used.system) / 1e6).toFixed(2);
+}
 /** The speedups of several repetitions: `median (min–max)`. */
 function ratio(xs) {
   return `${median(xs).toFixed(2)}x${spread(xs)}`;
@@ -338,7 +356,7 @@ async function workerSpeedups() {
   for (const name of Object.keys(WORKLOADS)) {
     const path = await workloadFile(name, workersRows);
     const args = WORKLOADS[name].flags.concat(["--preds", path, "--target", path]);
-    const before = load();
+    const before = `${load()} (2 spinning threads got ${await coresGot()} cores)`;
     const serial = [];
     const parallel = Object.fromEntries(WORKER_COUNTS.map((w) => [w, []]));
     for (let r = 0; r < repeat; r++) {
@@ -359,7 +377,9 @@ async function workerSpeedups() {
         `  ${name.padEnd(8)} --workers ${w}: wall ${median(runs.map((r) => r.wall)).toFixed(2)} s${spread(runs.map((r) => r.wall))}, cpu ${median(runs.map((r) => r.cpu)).toFixed(2)} s, speedup ${ratio(speedups)}, RSS ${median(runs.map((r) => r.rssMB)).toFixed(0)} MB`,
       );
     }
-    console.log(`  ${name.padEnd(8)} load average before ${before}, after ${load()}`);
+    console.log(
+      `  ${name.padEnd(8)} load average before ${before}, after ${load()} (${await coresGot()} cores)`,
+    );
   }
   await librarySpeedups();
 }
@@ -390,7 +410,7 @@ async function librarySpeedups() {
         value: result.value,
       };
     };
-    const before = load();
+    const before = `${load()} (2 spinning threads got ${await coresGot()} cores)`;
     await time(1);
     for (const w of counts) {
       // Another thread count replaces the pool: started (and warmed) here, before timing.
@@ -411,7 +431,9 @@ async function librarySpeedups() {
         `  ${name.padEnd(8)} library workers ${w}: wall ${walls(parallel)}, cpu ${median(parallel.map((r) => r.cpu)).toFixed(2)} s, serial wall ${walls(serial)}, speedup ${ratio(speedups)}, value ${value.toFixed(6)}`,
       );
     }
-    console.log(`  ${name.padEnd(8)} load average before ${before}, after ${load()}`);
+    console.log(
+      `  ${name.padEnd(8)} load average before ${before}, after ${load()} (${await coresGot()} cores)`,
+    );
   }
   await closeWorkerPool();
 }
