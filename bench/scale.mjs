@@ -22,6 +22,9 @@
 // before and after). Two paths: the cold CLI (a process per run, start-up
 // included) and the warm library (`evaluateFileInWorkers` in this process, its persistent pool
 // started and every path run once before timing; serial = `workers: 1`, this thread alone).
+// `--min-cores C` (a shared machine): each repetition waits (up to a minute) until two spinning
+// threads get C cores, and is redone (up to 20 times) when they get fewer right after it; the
+// count of redone repetitions is printed.
 //
 // Queue (`--queue-rows`, default 1e7; needs /usr/bin/redis-server): a Redis on a free port of
 // 127.0.0.1 without persistence, 1, 2 and 4 `plumbline worker` processes started before timing
@@ -32,7 +35,7 @@
 // `--memory-budget 128MiB` (sorted runs on disk), same values checked equal; 1e8 piped.
 //
 //   npx tsc --build && node bench/scale.mjs [--sizes 1e6,1e7,1e8] [--repeat N] [--reader-rows N] [--no-python]
-//     [--no-cli] [--no-workers] [--workers-rows N] [--worker-counts 1,2,4] [--no-queue] [--queue-rows N] [--no-spill] [--spill-sizes ...]
+//     [--no-cli] [--no-workers] [--workers-rows N] [--worker-counts 1,2,4] [--min-cores C] [--no-queue] [--queue-rows N] [--no-spill] [--spill-sizes ...]
 //
 // What dominates memory: the macro-F1 state is a 10×10 confusion matrix, so RSS is Node's
 // baseline plus one batch (65,536 rows) at any size; exact AUROC keeps every score (about
@@ -61,6 +64,9 @@ const workersRows = Number(option("workers-rows", "1e7"));
 const queueRows = Number(option("queue-rows", "1e7"));
 const spillSizes = option("spill-sizes", "1e6,1e7,1e8").split(",").map(Number);
 const WORKER_COUNTS = option("worker-counts", "1,2,4").split(",").map(Number);
+const MIN_CORES = Number(option("min-cores", "0"));
+/** Repetitions redone under `--min-cores`. */
+let redone = 0;
 const REDIS_SERVER = "/usr/bin/redis-server";
 
 /** Seeded CSV generator, run as its own process writing to stdout (`node -e GEN n kind`). */
@@ -303,7 +309,13 @@ try {
     }
   }
 
-  if (!flag("no-workers")) await workerSpeedups();
+  if (!flag("no-workers")) {
+    await workerSpeedups();
+    if (MIN_CORES > 0)
+      console.log(
+        `  (--min-cores ${MIN_CORES}: ${redone} repetition(s) redone, the cores having dropped during them)`,
+      );
+  }
   if (!flag("no-queue")) await queueSpeedups();
   if (!flag("no-spill")) await spillMemory();
 } finally {
@@ -335,6 +347,21 @@ async function coresGot() {
   const used = process.cpuUsage(cpu);
   return ((used.user + used.system) / 1e6).toFixed(2);
 }
+/**
+ * One repetition (`measure`); with `--min-cores`, run when two spinning threads get that many
+ * cores before it and redone when they get fewer right after it (the last attempt is kept).
+ */
+async function whenFree(measure) {
+  if (MIN_CORES <= 0) return measure();
+  for (let attempt = 1; ; attempt++) {
+    const until = Date.now() + 60_000;
+    while (Number(await coresGot()) < MIN_CORES && Date.now() < until);
+    const result = await measure();
+    if (Number(await coresGot()) >= MIN_CORES || attempt === 20) return result;
+    redone++;
+  }
+}
+
 /** The speedups of several repetitions: `median (min–max)`. */
 function ratio(xs) {
   return `${median(xs).toFixed(2)}x${spread(xs)}`;
@@ -360,8 +387,13 @@ async function workerSpeedups() {
     const serial = [];
     const parallel = Object.fromEntries(WORKER_COUNTS.map((w) => [w, []]));
     for (let r = 0; r < repeat; r++) {
-      serial.push(await runCli(args));
-      for (const w of WORKER_COUNTS) parallel[w].push(await runCli(args.concat(["--workers", String(w)])));
+      const runs = await whenFree(async () => {
+        const one = { serial: await runCli(args) };
+        for (const w of WORKER_COUNTS) one[w] = await runCli(args.concat(["--workers", String(w)]));
+        return one;
+      });
+      serial.push(runs.serial);
+      for (const w of WORKER_COUNTS) parallel[w].push(runs[w]);
     }
     const value = Object.values(serial[0].result)[0];
     console.log(
@@ -418,8 +450,9 @@ async function librarySpeedups() {
       const serial = [];
       const parallel = [];
       for (let r = 0; r < repeat; r++) {
-        serial.push(await time(1));
-        parallel.push(await time(w));
+        const [one, many] = await whenFree(async () => [await time(1), await time(w)]);
+        serial.push(one);
+        parallel.push(many);
       }
       const value = serial[0].value;
       for (const run of [...serial, ...parallel])
