@@ -355,7 +355,9 @@ async function whenFree(measure) {
   if (MIN_CORES <= 0) return measure();
   for (let attempt = 1; ; attempt++) {
     const until = Date.now() + 60_000;
-    while (Number(await coresGot()) < MIN_CORES && Date.now() < until);
+    // A probe spins both cores for a second: probe every 3 s, not back to back.
+    while (Number(await coresGot()) < MIN_CORES && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 2000));
     const result = await measure();
     if (Number(await coresGot()) >= MIN_CORES || attempt === 20) return result;
     redone++;
