@@ -18,7 +18,13 @@
 // `--workers 1, 2, 4`, interleaved `--repeat` times; speedup = serial wall / parallel wall of the
 // same repetition (median and range), CPU seconds of all threads beside it, and the load average
 // of the machine before and after (wall speedups on a shared machine are bounded by the idle
-// cores: read them with the load average).
+// cores: read them with the load average and with the cores two spinning threads get, measured
+// before and after). Two paths: the cold CLI (a process per run, start-up
+// included) and the warm library (`evaluateFileInWorkers` in this process, its persistent pool
+// started and every path run once before timing; serial = `workers: 1`, this thread alone).
+// `--min-cores C` (a shared machine): each repetition waits (up to a minute) until two spinning
+// threads get C cores, and is redone (up to 20 times) when they get fewer right after it; the
+// count of redone repetitions is printed.
 //
 // Queue (`--queue-rows`, default 1e7; needs /usr/bin/redis-server): a Redis on a free port of
 // 127.0.0.1 without persistence, 1, 2 and 4 `plumbline worker` processes started before timing
@@ -29,7 +35,7 @@
 // `--memory-budget 128MiB` (sorted runs on disk), same values checked equal; 1e8 piped.
 //
 //   npx tsc --build && node bench/scale.mjs [--sizes 1e6,1e7,1e8] [--repeat N] [--reader-rows N] [--no-python]
-//     [--no-cli] [--no-workers] [--workers-rows N] [--no-queue] [--queue-rows N] [--no-spill] [--spill-sizes ...]
+//     [--no-cli] [--no-workers] [--workers-rows N] [--worker-counts 1,2,4] [--min-cores C] [--no-queue] [--queue-rows N] [--no-spill] [--spill-sizes ...]
 //
 // What dominates memory: the macro-F1 state is a 10×10 confusion matrix, so RSS is Node's
 // baseline plus one batch (65,536 rows) at any size; exact AUROC keeps every score (about
@@ -57,7 +63,10 @@ const usePython = !flag("no-python") && spawnSync(PYTHON, ["-c", "import pandas,
 const workersRows = Number(option("workers-rows", "1e7"));
 const queueRows = Number(option("queue-rows", "1e7"));
 const spillSizes = option("spill-sizes", "1e6,1e7,1e8").split(",").map(Number);
-const WORKER_COUNTS = [1, 2, 4];
+const WORKER_COUNTS = option("worker-counts", "1,2,4").split(",").map(Number);
+const MIN_CORES = Number(option("min-cores", "0"));
+/** Repetitions redone under `--min-cores`. */
+let redone = 0;
 const REDIS_SERVER = "/usr/bin/redis-server";
 
 /** Seeded CSV generator, run as its own process writing to stdout (`node -e GEN n kind`). */
@@ -93,11 +102,17 @@ const WORKLOADS = {
     kind: "binary",
     flags: ["--task", "binary", "--metrics", "auroc"],
     python: "roc_auc_score(d['label'], d['score'])",
+    library: { def: (C) => C.binaryAurocDef(), preds: ["score"], target: ["label"] },
   },
   "macro-f1": {
     kind: "multiclass",
     flags: ["--task", "multiclass", "--num-classes", "10", "--metrics", "f1_macro"],
     python: "f1_score(d['target'], d['pred'], average='macro')",
+    library: {
+      def: (C) => C.multiclassF1Def({ numClasses: 10, average: "macro" }),
+      preds: ["pred"],
+      target: ["target"],
+    },
   },
 };
 
@@ -294,7 +309,13 @@ try {
     }
   }
 
-  if (!flag("no-workers")) await workerSpeedups();
+  if (!flag("no-workers")) {
+    await workerSpeedups();
+    if (MIN_CORES > 0)
+      console.log(
+        `  (--min-cores ${MIN_CORES}: ${redone} repetition(s) redone, the cores having dropped during them)`,
+      );
+  }
   if (!flag("no-queue")) await queueSpeedups();
   if (!flag("no-spill")) await spillMemory();
 } finally {
@@ -309,6 +330,40 @@ function load() {
     .map((l) => l.toFixed(2))
     .join(" ");
 }
+
+/**
+ * The cores this process gets now: CPU seconds of two threads that spin for one wall second
+ * (2.00 on two idle cores). Wall speedups at 2 threads cannot exceed it.
+ */
+async function coresGot() {
+  const { Worker } = await import("node:worker_threads");
+  const spin = "const t = Date.now(); while (Date.now() - t < 1000);";
+  const worker = new Worker(spin, { eval: true });
+  const exited = new Promise((resolve) => worker.once("exit", resolve));
+  const cpu = process.cpuUsage();
+  const started = Date.now();
+  while (Date.now() - started < 1000);
+  await exited;
+  const used = process.cpuUsage(cpu);
+  return ((used.user + used.system) / 1e6).toFixed(2);
+}
+/**
+ * One repetition (`measure`); with `--min-cores`, run when two spinning threads get that many
+ * cores before it and redone when they get fewer right after it (the last attempt is kept).
+ */
+async function whenFree(measure) {
+  if (MIN_CORES <= 0) return measure();
+  for (let attempt = 1; ; attempt++) {
+    const until = Date.now() + 60_000;
+    // A probe spins both cores for a second: probe every 3 s, not back to back.
+    while (Number(await coresGot()) < MIN_CORES && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    const result = await measure();
+    if (Number(await coresGot()) >= MIN_CORES || attempt === 20) return result;
+    redone++;
+  }
+}
+
 /** The speedups of several repetitions: `median (min–max)`. */
 function ratio(xs) {
   return `${median(xs).toFixed(2)}x${spread(xs)}`;
@@ -330,12 +385,17 @@ async function workerSpeedups() {
   for (const name of Object.keys(WORKLOADS)) {
     const path = await workloadFile(name, workersRows);
     const args = WORKLOADS[name].flags.concat(["--preds", path, "--target", path]);
-    const before = load();
+    const before = `${load()} (2 spinning threads got ${await coresGot()} cores)`;
     const serial = [];
     const parallel = Object.fromEntries(WORKER_COUNTS.map((w) => [w, []]));
     for (let r = 0; r < repeat; r++) {
-      serial.push(await runCli(args));
-      for (const w of WORKER_COUNTS) parallel[w].push(await runCli(args.concat(["--workers", String(w)])));
+      const runs = await whenFree(async () => {
+        const one = { serial: await runCli(args) };
+        for (const w of WORKER_COUNTS) one[w] = await runCli(args.concat(["--workers", String(w)]));
+        return one;
+      });
+      serial.push(runs.serial);
+      for (const w of WORKER_COUNTS) parallel[w].push(runs[w]);
     }
     const value = Object.values(serial[0].result)[0];
     console.log(
@@ -351,8 +411,66 @@ async function workerSpeedups() {
         `  ${name.padEnd(8)} --workers ${w}: wall ${median(runs.map((r) => r.wall)).toFixed(2)} s${spread(runs.map((r) => r.wall))}, cpu ${median(runs.map((r) => r.cpu)).toFixed(2)} s, speedup ${ratio(speedups)}, RSS ${median(runs.map((r) => r.rssMB)).toFixed(0)} MB`,
       );
     }
-    console.log(`  ${name.padEnd(8)} load average before ${before}, after ${load()}`);
+    console.log(
+      `  ${name.padEnd(8)} load average before ${before}, after ${load()} (${await coresGot()} cores)`,
+    );
   }
+  await librarySpeedups();
+}
+
+/** The warm library path: `evaluateFileInWorkers` with its pool started, serial = 1 worker. */
+async function librarySpeedups() {
+  const { evaluateFileInWorkers, closeWorkerPool } = await import(join(root, "dist/parallel/index.js"));
+  const C = await import(join(root, "dist/metrics/classification/index.js"));
+  const counts = WORKER_COUNTS.filter((w) => w > 1);
+  console.log(
+    `  library (warm): evaluateFileInWorkers in this process; per thread count, the pool started and both paths run once, then serial (workers: 1) and parallel interleaved`,
+  );
+  for (const name of Object.keys(WORKLOADS)) {
+    const { library } = WORKLOADS[name];
+    const path = await workloadFile(name, workersRows);
+    const time = async (workers) => {
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      const result = await evaluateFileInWorkers(
+        { value: library.def(C) },
+        { path, preds: library.preds, target: library.target },
+        { workers },
+      );
+      const used = process.cpuUsage(cpu);
+      return {
+        wall: (performance.now() - started) / 1000,
+        cpu: (used.user + used.system) / 1e6,
+        value: result.value,
+      };
+    };
+    const before = `${load()} (2 spinning threads got ${await coresGot()} cores)`;
+    await time(1);
+    for (const w of counts) {
+      // Another thread count replaces the pool: started (and warmed) here, before timing.
+      await time(w);
+      const serial = [];
+      const parallel = [];
+      for (let r = 0; r < repeat; r++) {
+        const [one, many] = await whenFree(async () => [await time(1), await time(w)]);
+        serial.push(one);
+        parallel.push(many);
+      }
+      const value = serial[0].value;
+      for (const run of [...serial, ...parallel])
+        if (run.value !== value) throw new Error(`library workers ${w} gave ${run.value}, serial ${value}`);
+      const speedups = parallel.map((run, r) => serial[r].wall / run.wall);
+      const walls = (runs) =>
+        `${median(runs.map((r) => r.wall)).toFixed(2)} s${spread(runs.map((r) => r.wall))}`;
+      console.log(
+        `  ${name.padEnd(8)} library workers ${w}: wall ${walls(parallel)}, cpu ${median(parallel.map((r) => r.cpu)).toFixed(2)} s, serial wall ${walls(serial)}, speedup ${ratio(speedups)}, value ${value.toFixed(6)}`,
+      );
+    }
+    console.log(
+      `  ${name.padEnd(8)} load average before ${before}, after ${load()} (${await coresGot()} cores)`,
+    );
+  }
+  await closeWorkerPool();
 }
 
 function freePort() {

@@ -66,12 +66,17 @@ export function identity(n: number): Uint32Array {
 
 /**
  * Stable LSD radix argsort on 32-bit key words (least significant word first), 16-bit digits.
- * The keys travel with their indices, so every pass reads its input in order (an index-only
- * sort reads `keys[order[i]]` at random, about 2.5x slower at 1e7 keys). Each digit's counts are
- * taken up front, and a digit every key shares is skipped. Memory: 2 x (words + 1) x 4n bytes.
- * Returns the order and the key words in sorted order.
+ * The keys travel with their payload (`order`, overwritten: their indices for an argsort),
+ * so every pass reads its input in order (an index-only sort reads `keys[order[i]]` at random,
+ * about 2.5x slower at 1e7 keys). Each digit's counts are taken up front, and a digit every key
+ * shares is skipped. Memory: 2 x (words + 1) x 4n bytes. Returns the payload and the key words
+ * in sorted order.
  */
-function sortByKeyWords(words: Uint32Array[], n: number): { order: Uint32Array; keys: Uint32Array[] } {
+function sortByKeyWords<P extends Uint32Array | Uint8Array>(
+  words: Uint32Array[],
+  n: number,
+  order: P,
+): { order: P; keys: Uint32Array[] } {
   const passes: [word: number, shift: number][] = [];
   for (let w = 0; w < words.length; w++) passes.push([w, 0], [w, RADIX_BITS]);
   const counts = passes.map(([w, shift]) => {
@@ -82,8 +87,7 @@ function sortByKeyWords(words: Uint32Array[], n: number): { order: Uint32Array; 
   });
   let keys: Uint32Array[] = words.slice();
   let spare: Uint32Array[] = words.map(() => new Uint32Array(n));
-  let order: Uint32Array = identity(n);
-  let spareOrder: Uint32Array = new Uint32Array(n);
+  let spareOrder = new (order.constructor as new (n: number) => P)(n);
   passes.forEach(([w, shift], p) => {
     const c = counts[p]!;
     let total = 0;
@@ -127,27 +131,37 @@ export function argsort(
 ): Uint32Array {
   const n = values.length;
   if (n < SMALL) return comparisonArgsort(values, descending);
-  if (values instanceof Float32Array) return sortByKeyWords([float32Keys(values, descending)], n).order;
+  if (values instanceof Float32Array)
+    return sortByKeyWords([float32Keys(values, descending)], n, identity(n)).order;
   const f64 = values instanceof Float64Array ? values : Float64Array.from(values);
   const { hi, lo } = float64Keys(f64, descending);
-  return sortByKeyWords([lo, hi], n).order;
+  return sortByKeyWords([lo, hi], n, identity(n)).order;
 }
 
 /**
- * {@link argsortDescending} of float64 values with the values in that order: `sorted[i] =
- * values[order[i]]`, read back from the sorted keys (sequentially, not gathered at random). -0
- * comes back as +0 (the keys do not keep the sign of zero).
+ * Float64 values sorted descending, stable (as {@link argsortDescending} orders them), with
+ * `payload` (one entry per value, overwritten) moved with them: the payload in sorted order
+ * (the order itself when the payload is the indices 0..n-1), the values read back from the
+ * sorted keys (sequentially, not gathered at random). -0 comes back as +0 (the keys do not keep
+ * the sign of zero).
  */
-export function sortDescendingWithOrder(values: Float64Array): { order: Uint32Array; sorted: Float64Array } {
+export function sortDescendingWith<P extends Uint32Array | Uint8Array>(
+  values: Float64Array,
+  payload: P,
+): { payload: P; sorted: Float64Array } {
   const n = values.length;
   const sorted = new Float64Array(n);
   if (n < SMALL) {
     const order = comparisonArgsort(values, true);
-    for (let i = 0; i < n; i++) sorted[i] = values[order[i]!] === 0 ? 0 : values[order[i]!]!;
-    return { order, sorted };
+    const moved = payload.slice() as P;
+    for (let i = 0; i < n; i++) {
+      sorted[i] = values[order[i]!] === 0 ? 0 : values[order[i]!]!;
+      moved[i] = payload[order[i]!]!;
+    }
+    return { payload: moved, sorted };
   }
   const { hi, lo } = float64Keys(values, true);
-  const { order, keys } = sortByKeyWords([lo, hi], n);
+  const { order, keys } = sortByKeyWords([lo, hi], n, payload);
   const [sortedLo, sortedHi] = keys as [Uint32Array, Uint32Array];
   const words = new Uint32Array(sorted.buffer);
   const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -164,7 +178,13 @@ export function sortDescendingWithOrder(values: Float64Array): { order: Uint32Ar
     words[2 * i + hiWord] = h;
     words[2 * i + 1 - hiWord] = l;
   }
-  return { order, sorted };
+  return { payload: order, sorted };
+}
+
+/** {@link sortDescendingWith} the indices: the stable descending order and the values in it. */
+export function sortDescendingWithOrder(values: Float64Array): { order: Uint32Array; sorted: Float64Array } {
+  const { payload, sorted } = sortDescendingWith(values, identity(values.length));
+  return { order: payload, sorted };
 }
 
 /** Stable descending argsort (ties keep input order). */

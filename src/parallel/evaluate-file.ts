@@ -153,6 +153,6 @@ export async function evaluateFileInWorkers(
     input: sharded,
   });
   if (gathered.rows === 0) fail("empty_input", `${fn}: ${sharded.path} holds no rows`);
-  await mergeGathered(metrics, gathered);
+  mergeGathered(metrics, gathered);
   return Object.fromEntries(names.map((n, k) => [n, metrics[k]!.compute()]));
 }

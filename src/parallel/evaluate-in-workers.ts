@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { describeValue, fail } from "../core/errors.js";
 import { optBoolean, optInteger, optionNames, readOptions } from "../core/options.js";
 import type { MetricDef } from "../metric.js";
+import { MAX_WORKERS } from "./pool.js";
 import { runTask } from "./run-tasks.js";
 import { transferables } from "./transfer.js";
 
@@ -15,9 +16,6 @@ export interface WorkerOptions {
   readonly transfer?: boolean;
 }
 const WORKER_OPTIONS = optionNames<WorkerOptions>()("workers", "transfer");
-
-/** Most threads a call may ask for. */
-export const MAX_WORKERS = 256;
 
 /** The thread count of `workers` (default: the machine's parallelism), checked. */
 export function workerCount(fn: string, workers: unknown, fallback = availableParallelism()): number {

@@ -3,8 +3,8 @@
  * back without encoding, and shards of a file read by the workers themselves. See docs/scale.md.
  */
 export { evaluateFileInWorkers, type FileInput, type FileWorkerOptions } from "./evaluate-file.js";
-export { evaluateInWorkers, MAX_WORKERS, type WorkerOptions } from "./evaluate-in-workers.js";
-export { closeWorkerPool } from "./pool.js";
+export { evaluateInWorkers, type WorkerOptions } from "./evaluate-in-workers.js";
+export { closeWorkerPool, MAX_WORKERS } from "./pool.js";
 export {
   type PlanOptions,
   planShards,

@@ -5,25 +5,28 @@
  */
 import { Piscina } from "piscina";
 
+/** Most threads a call may ask for. */
+export const MAX_WORKERS = 256;
+
 let shared: { pool: Piscina; threads: number } | undefined;
 
-/** The pool of `threads` worker threads running worker.js (started now if it is not running). */
-export function workerPool(threads: number): Piscina {
+/**
+ * The pool of `threads` worker threads running worker.ts (started now if it is not running).
+ * A new pool's threads load the modules of the runners named in `preload` (runners.ts) before
+ * their first task (pool-thread.ts), meanwhile the calling thread goes on.
+ */
+export function workerPool(threads: number, preload: readonly string[] = []): Piscina {
   if (shared?.threads === threads) return shared.pool;
   if (shared !== undefined) void shared.pool.destroy();
   const pool = new Piscina({
-    filename: new URL("./worker.js", import.meta.url).href,
+    filename: new URL("./pool-thread.js", import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    workerData: { preload },
   });
   shared = { pool, threads };
   return pool;
-}
-
-/** The running pool, if any (for work that needs a thread, not a given number of them). */
-export function runningPool(): Piscina | undefined {
-  return shared?.pool;
 }
 
 /** Stops the pool's threads (the next parallel call starts a new pool). */

@@ -3,14 +3,13 @@
  * batches read here), gathers the prepared states, and merges them into the caller's metrics.
  */
 
-import type { Piscina } from "piscina";
 import { fail, PlumblineError, type PlumblineErrorCode } from "../core/errors.js";
 import { type AnyMetricDef, createMetric, type Metric } from "../metric.js";
 import type { SortedSamples } from "../metrics/classification/curve-state.js";
-import { runningPool, workerPool } from "./pool.js";
+import { workerPool } from "./pool.js";
 import type { ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
-import { mergeRuns, presortMerged } from "./sorted-runs.js";
+import { presortFromRuns } from "./sorted-runs.js";
 import { transferables } from "./transfer.js";
 import { runWorkerTask, type TaskResult, type WorkerReply, type WorkerTask } from "./worker.js";
 
@@ -31,14 +30,9 @@ export async function runTask(
   task: WorkerTask,
   transfer: ArrayBuffer[] = [],
 ): Promise<TaskResult> {
-  return runOnPool(workerPool(threads), task, transfer);
-}
-
-/** Runs one task on `pool`, moving `transfer` with it; a worker's error is rethrown. */
-async function runOnPool(pool: Piscina, task: WorkerTask, transfer: ArrayBuffer[]): Promise<TaskResult> {
   let reply: WorkerReply;
   try {
-    reply = (await pool.run(task, { transferList: transfer })) as WorkerReply;
+    reply = (await workerPool(threads).run(task, { transferList: transfer })) as WorkerReply;
   } catch (error) {
     return fail("io_error", `a worker thread failed (${(error as Error)?.message ?? String(error)})`);
   }
@@ -145,20 +139,16 @@ export async function evaluateBatches(options: {
 
 /**
  * Folds the gathered states into `metrics` (metric k takes state k of every task): pairwise in
- * task order (((s1 s2) (s3 s4)) ...) down to two, so concatenating states such as exact curves
- * copies each value O(log tasks) times, not once per task. The states come from this process's
- * own threads, which built them from validated input: they are neither decoded nor checked
- * again element by element (see {@link trustedMetric}). Meanwhile a pool thread merges the
- * tasks' sorted runs (sorted-runs.ts), which the merged state's compute then walks instead of
- * sorting.
+ * task order (((s1 s2) (s3 s4)) ...) down to two, each of which the metric then merges, so an
+ * exact curve's scores are copied O(log tasks) times, not once per task. The states come from
+ * this process's own threads, which built them from validated input: they are neither decoded
+ * nor checked again element by element (see {@link trustedMetric}). The tasks' sorted runs are
+ * registered for the merged states' compute to walk instead of sorting (sorted-runs.ts).
  */
-export async function mergeGathered(
+export function mergeGathered(
   metrics: readonly Metric<unknown, unknown[], unknown>[],
   gathered: GatheredStates,
-): Promise<void> {
-  const sorting = metrics.map((_, k) => mergedRuns(gathered.runs.map((runs) => runs[k])));
-  // Handled now (awaited below), so a failure while this thread merges states is not unhandled.
-  for (const merging of sorting) merging.catch(() => undefined);
+): void {
   metrics.forEach((metric, k) => {
     let level = gathered.states.map((states) => states[k]);
     while (level.length > 2) {
@@ -167,37 +157,24 @@ export async function mergeGathered(
       if (level.length % 2 === 1) up.push(level[level.length - 1]);
       level = up;
     }
-    if (level.length === 0) return;
-    const carrier = trustedMetric(metric.def);
-    for (const state of level) carrier.merge(state);
-    metric.merge(carrier);
+    for (const state of level) metric.merge(trustedMetric(metric.def, state));
+    presortFromRuns(
+      metric.state,
+      gathered.runs.map((runs) => runs[k]),
+    );
   });
-  for (let k = 0; k < metrics.length; k++) presortMerged(metrics[k]!.state, await sorting[k]);
 }
 
 /**
- * A metric of `def` whose `merge` takes a plain state without the def's `validateState`: for
- * states this process's own threads built (each batch was validated by `update`). Merged into
- * the caller's metric as a metric, its data counts as unsealed, as merging the states would.
+ * A metric of `def` holding `state` (not copied: it merges into the fresh state by taking it)
+ * whose merge skips the def's `validateState`: for states this process's own threads built
+ * (each batch was validated by `update`). Merged into the caller's metric as a metric, its data
+ * counts as unsealed, as merging the state would.
  */
-function trustedMetric(def: AnyMetricDef): Metric<unknown, unknown[], unknown> {
-  const trusted = Object.create(def, { validateState: { value: undefined } }) as AnyMetricDef;
-  return createMetric(trusted) as Metric<unknown, unknown[], unknown>;
-}
-
-/**
- * The runs merged (on the running pool's thread when there is one, else here); undefined when a
- * run is missing (that metric's compute then sorts, as a serial run does).
- */
-async function mergedRuns(runs: readonly (SortedSamples | null)[]): Promise<SortedSamples | undefined> {
-  if (runs.length === 0 || runs.some((run) => run === null)) return undefined;
-  if (runs.length === 1) return runs[0]!;
-  const pool = runningPool();
-  if (pool === undefined) return mergeRuns(runs);
-  const reply = await runOnPool(
-    pool,
-    { op: "merge-runs", runs: runs as SortedSamples[] },
-    transferables(runs),
-  );
-  return reply.runs?.[0] ?? undefined;
+function trustedMetric(def: AnyMetricDef, state: unknown): Metric<unknown, unknown[], unknown> {
+  const trusted = Object.create(def, {
+    validateState: { value: undefined },
+    merge: { value: (_empty: unknown, taken: unknown) => taken },
+  }) as AnyMetricDef;
+  return (createMetric(trusted) as Metric<unknown, unknown[], unknown>).merge(state);
 }

@@ -69,13 +69,18 @@ const RUNNERS: Readonly<Record<string, () => Promise<SuiteStarter>>> = {
 /** The names of the runners. */
 export const RUNNER_NAMES = Object.keys(RUNNERS);
 
-/** Starts `runner` with `config`; an unknown runner is `invalid_option`. */
-export async function startRun(runner: string, config: unknown): Promise<SuiteRun> {
+/** The starter of `runner`, its modules loaded; an unknown runner is `invalid_option`. */
+export async function loadRunner(runner: string): Promise<SuiteStarter> {
   const load = Object.hasOwn(RUNNERS, runner) ? RUNNERS[runner] : undefined;
   if (load === undefined)
     return fail(
       "invalid_option",
       `shard job: unknown runner ${describeValue(runner)} (runners: ${RUNNER_NAMES.join(", ")})`,
     );
-  return (await load())(config);
+  return load();
+}
+
+/** Starts `runner` with `config`; an unknown runner is `invalid_option`. */
+export async function startRun(runner: string, config: unknown): Promise<SuiteRun> {
+  return (await loadRunner(runner))(config);
 }

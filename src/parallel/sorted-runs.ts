@@ -1,20 +1,75 @@
 /**
  * The exact curves' final sort done in parallel: each thread sorts the samples of the states it
- * produced (a run: scores stable descending, targets and weights moved with them), and the main
- * thread merges the runs linearly in shard order, ties taking the earlier shard first. That is
- * the stable descending order of the concatenated samples, exactly what the serial compute
- * walks, so every curve value stays bit-identical (classification/curve-state.ts `presortSamples`).
+ * produced (a run: scores stable descending, targets and weights moved with them), and the
+ * merged state's compute walks the runs merged on the fly, in shard order, ties taking the
+ * earlier shard first. That is the stable descending order of the concatenated samples, exactly
+ * what the serial compute walks, so every curve value stays bit-identical; no merged array is
+ * built (classification/curve-state.ts `presortWalk`).
  */
 import {
-  presortSamples,
+  presortWalk,
   type SortedSamples,
   sortSamples,
   sortsScores,
+  type Visit,
 } from "../metrics/classification/curve-state.js";
 
 /** The run of `state` when its compute would sort (see `sortsScores`), else null. */
 export function sortedRun(state: unknown): SortedSamples | null {
   return sortsScores(state) ? sortSamples(state) : null;
+}
+
+/**
+ * Visits the distinct scores of `runs` merged, in descending order, with the cumulative
+ * positive and negative weight down to each (the serial walk's visits). A tie group is summed
+ * run by run in run order, each run's samples in their order: the order of the runs merged with
+ * ties to the earlier run. `Error` when a run does not descend (a defect of its producer, never
+ * a wrong value).
+ */
+export function walkRuns(runs: readonly SortedSamples[], visit: Visit): void {
+  const k = runs.length;
+  const at = new Array<number>(k).fill(0);
+  let tps = 0;
+  let fps = 0;
+  let last = Number.POSITIVE_INFINITY;
+  for (let group = 0; ; group++) {
+    // The group's score: the highest head, the earliest run's among equal ones (-0 and 0 tie).
+    let v = Number.NaN;
+    let found = false;
+    for (let r = 0; r < k; r++) {
+      const scores = runs[r]!.scores;
+      const i = at[r]!;
+      if (i < scores.length && (!found || scores[i]! > v)) {
+        v = scores[i]!;
+        found = true;
+      }
+    }
+    if (!found) return;
+    // Each group's score is below the previous one unless a run rises (or holds NaN).
+    if (Number.isNaN(v) || (group > 0 && !(v < last)))
+      throw new Error("walkRuns: a sorted run does not descend");
+    for (let r = 0; r < k; r++) {
+      const { scores, target, weights } = runs[r]!;
+      const n = scores.length;
+      const start = at[r]!;
+      let i = start;
+      if (weights)
+        for (; i < n && scores[i] === v; i++) {
+          if (target[i] === 1) tps += weights[i]!;
+          else fps += weights[i]!;
+        }
+      else {
+        // Unit weights: counted as integers, exactly the serial walk's sums of ones.
+        let positives = 0;
+        for (; i < n && scores[i] === v; i++) positives += target[i]!;
+        tps += positives;
+        fps += i - start - positives;
+      }
+      at[r] = i;
+    }
+    visit(v, tps, fps);
+    last = v;
+  }
 }
 
 /** Merges two runs; ties take `a` first. */
@@ -59,25 +114,22 @@ function mergeTwo(a: SortedSamples, b: SortedSamples): SortedSamples {
   return { scores, target, weights };
 }
 
-/**
- * The samples of the concatenation of the states whose runs are `runs` (in concatenation
- * order), sorted as their compute walks them: the runs merged pairwise. Undefined when a run is
- * missing.
- */
-export function mergeRuns(runs: readonly (SortedSamples | null | undefined)[]): SortedSamples | undefined {
-  if (runs.length === 0 || runs.some((r) => !r)) return undefined;
-  let level = runs as SortedSamples[];
-  while (level.length > 1) {
-    const up: SortedSamples[] = [];
-    for (let i = 0; i + 1 < level.length; i += 2) up.push(mergeTwo(level[i]!, level[i + 1]!));
-    if (level.length % 2 === 1) up.push(level[level.length - 1]!);
-    level = up;
-  }
-  return level[0]!;
-}
+/** At most this many runs are walked merged; more are first merged pairwise, neighbours with neighbours. */
+export const MAX_WALKED_RUNS = 8;
 
-/** Registers `sorted` (merged runs) on `merged` (the concatenation of their states) when it applies. */
-export function presortMerged(merged: unknown, sorted: SortedSamples | undefined): void {
-  if (sorted !== undefined && sortsScores(merged) && sorted.target.length === merged.target.length)
-    presortSamples(merged, sorted);
+/**
+ * Registers the walk of `runs` (the sorted runs of the states concatenated into `merged`, in
+ * that order) for `merged`'s compute, when its compute sorts and every run is there; else
+ * nothing (compute sorts, as a serial run does).
+ */
+export function presortFromRuns(merged: unknown, runs: readonly (SortedSamples | null | undefined)[]): void {
+  if (!sortsScores(merged) || runs.length === 0 || runs.some((run) => !run)) return;
+  let present = runs as readonly SortedSamples[];
+  while (present.length > MAX_WALKED_RUNS)
+    present = Array.from({ length: Math.ceil(present.length / 2) }, (_, i) =>
+      2 * i + 1 < present.length ? mergeTwo(present[2 * i]!, present[2 * i + 1]!) : present[2 * i]!,
+    );
+  const samples = present.reduce((sum, run) => sum + run.scores.length, 0);
+  if (samples !== merged.target.length) return;
+  presortWalk(merged, { samples, walk: (visit) => walkRuns(present, visit) });
 }

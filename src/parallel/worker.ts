@@ -1,5 +1,5 @@
 /**
- * The worker thread's task handler (piscina loads this file in each thread of the pool). A task
+ * The worker thread's task handler (each pool thread loads it through pool-thread.ts). A task
  * folds data into fresh metric states and hands them back: `update` batches given in the task
  * (evaluateInWorkers), `batches` paired batches read by the main thread, `shard` a shard the
  * worker reads itself from the file. The states' typed arrays are moved back, never copied or
@@ -12,7 +12,7 @@ import { findDefinition } from "../metrics/registry.js";
 import { startRun } from "./runners.js";
 import { readShard, type ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
-import { mergeRuns, sortedRun } from "./sorted-runs.js";
+import { sortedRun } from "./sorted-runs.js";
 import { compactState, transferables } from "./transfer.js";
 
 /** A task for the pool. */
@@ -28,11 +28,6 @@ export type WorkerTask =
       readonly runner: string;
       readonly config: unknown;
       readonly batches: readonly ShardBatch[];
-    }
-  | {
-      /** Merges sorted runs (sorted-runs.ts) in their order: the reply's one run. */
-      readonly op: "merge-runs";
-      readonly runs: readonly SortedSamples[];
     }
   | {
       readonly op: "shard";
@@ -67,7 +62,6 @@ export async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
     for (const batch of task.batches) def.update(state, ...batch);
     return { rows: task.batches.length, states: [compactState(state)] };
   }
-  if (task.op === "merge-runs") return { rows: 0, states: [], runs: [mergeRuns(task.runs) ?? null] };
   const run = await startRun(task.runner, task.config);
   let rows = 0;
   const batches = task.op === "batches" ? task.batches : readShard(task.fn, task.input, task.shard);
@@ -75,7 +69,8 @@ export async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
     run.update(batch);
     rows += batch.rows;
   }
-  const states = run.metrics.map((m) => compactState(m.state));
+  // States go as they are (spare capacity included: moving a buffer costs nothing, cutting it copies).
+  const states = run.metrics.map((m) => m.state);
   // Sorted here, in parallel, so the merged state's compute only merges the runs (sorted-runs.ts).
   const runs = states.map(sortedRun);
   return run.summary === undefined ? { rows, states, runs } : { rows, states, runs, summary: run.summary() };

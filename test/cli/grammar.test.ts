@@ -36,9 +36,11 @@ function formatsOf(command: Command): string[] {
   return command.options.some((o) => o.long === "--json") ? ["table", "json"] : ["table"];
 }
 
+const program = await buildProgram();
+
 describe("the CLI grammar (docs/cli.md)", () => {
   const rows = documentedRows();
-  const commands = leafCommands(buildProgram());
+  const commands = leafCommands(program);
 
   it("documents every registered command with its arguments, flags and formats", () => {
     for (const { name, command } of commands) {

@@ -211,4 +211,17 @@ describe("eval --workers", () => {
       /^plumbline: eval classification: bad\.csv \[bytes \d+-\d+\] line \d+, column 2 \("label"\): expected a number, got "x"\n$/,
     );
   });
+
+  it("exits at once when the command fails before the early-started pool has any task", async () => {
+    // The pool starts before the command's modules load (cli/early-pool.ts); its idle threads
+    // must not keep the process alive (a preload awaited at a worker's start once did: a cycle).
+    const started = performance.now();
+    const result = await plumbline([
+      ...["eval", "classification", "--workers", "3"],
+      ...["--preds", join(dir, "missing.csv"), "--target", join(dir, "missing.csv")],
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/cannot read .*missing\.csv \(no such file\)\n$/);
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
 });

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { binaryAuroc, binaryAurocDef } from "../../dist/metrics/classification/index.js";
 import { identificationRank, identificationRankDef } from "../../dist/metrics/face/index.js";
 import { closeWorkerPool, evaluateInWorkers } from "../../dist/parallel/index.js";
+import { workerPool } from "../../dist/parallel/pool.js";
 
 afterAll(() => closeWorkerPool());
 
@@ -25,6 +26,17 @@ describe("evaluateInWorkers", () => {
     const def = identificationRankDef({ ranks: [1, 2] });
     const parallel = await evaluateInWorkers(def, batches, { workers: 2 });
     expect(parallel).toEqual(identificationRank(allScores, allLabels, gallery, { ranks: [1, 2] }));
+  });
+
+  it("runs tasks on a pool started to preload runners, known or not (the first task needing one reports it)", async () => {
+    const preds = [0.1, 0.4, 0.35, 0.8];
+    const target = [0, 0, 1, 1];
+    for (const preload of [["eval classification", "eval regression"], ["no such runner"]]) {
+      await closeWorkerPool();
+      workerPool(3, preload);
+      const value = await evaluateInWorkers(binaryAurocDef(), [[preds, target]], { workers: 3 });
+      expect(value).toBe(binaryAuroc(preds, target));
+    }
   });
 
   it("passes a worker's PlumblineError through with its code", async () => {

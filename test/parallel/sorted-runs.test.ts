@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../dist/core/random.js";
-import { argsortDescending, sortDescendingWithOrder } from "../../dist/core/sort.js";
+import { argsortDescending, sortDescendingWith, sortDescendingWithOrder } from "../../dist/core/sort.js";
 import {
   binaryAurocDef,
   binaryAveragePrecisionDef,
   binaryPrecisionRecallCurveDef,
 } from "../../dist/metrics/classification/index.js";
-import { mergeRuns, presortMerged, sortedRun } from "../../dist/parallel/sorted-runs.js";
+import { MAX_WALKED_RUNS, presortFromRuns, sortedRun } from "../../dist/parallel/sorted-runs.js";
 
 /** Seeded uniform [0, 1). */
 function rng(seed: number): () => number {
@@ -23,8 +23,8 @@ function score(rand: () => number): number {
   return rand();
 }
 
-describe("sortDescendingWithOrder", () => {
-  it("gives argsortDescending's order and the values in it", () => {
+describe("sortDescendingWithOrder, sortDescendingWith", () => {
+  it("give argsortDescending's order and the values in it, and move a payload with them", () => {
     const rand = rng(7);
     for (const n of [0, 1, 300, 600, 20_000]) {
       const values = Float64Array.from({ length: n }, () => {
@@ -34,6 +34,10 @@ describe("sortDescendingWithOrder", () => {
       const { order, sorted } = sortDescendingWithOrder(values);
       expect(order).toEqual(argsortDescending(values));
       expect(sorted).toEqual(Float64Array.from(order, (i) => values[i]!));
+      const labels = Uint8Array.from(values, () => (rand() < 0.5 ? 1 : 0));
+      const moved = sortDescendingWith(values, labels.slice());
+      expect(moved.sorted).toEqual(sorted);
+      expect(moved.payload).toEqual(Uint8Array.from(order, (i) => labels[i]!));
     }
   });
 });
@@ -45,16 +49,18 @@ describe("sorted runs of exact curve states", () => {
     binaryAveragePrecisionDef(),
     binaryPrecisionRecallCurveDef(),
   ];
-  it("merged in shard order, walk to the serial values bit for bit (ties, -0, weights, empty shards)", () => {
+  it("walked merged in shard order, give the serial values bit for bit (ties, -0, weights, empty shards, more runs than are walked at once)", () => {
     const rand = rng(11);
     let presorted = 0;
-    for (let trial = 0; trial < 40; trial++) {
-      const shards = 1 + Math.floor(rand() * 6);
+    for (let trial = 0; trial < 48; trial++) {
+      const shards =
+        trial % 8 === 7 ? MAX_WALKED_RUNS + 1 + Math.floor(rand() * 9) : 1 + Math.floor(rand() * 6);
       const weighted = trial % 3 === 0;
       for (const def of defs) {
         const states = Array.from({ length: shards }, () => {
           const n = rand() < 0.15 ? 0 : Math.floor(rand() * 700);
-          const scores = Array.from({ length: n }, () => score(rand));
+          // Every other trial without -0: float64 scores then sort with their targets moved along.
+          const scores = Array.from({ length: n }, () => (trial % 2 ? score(rand) : score(rand) || 0));
           const target = Array.from({ length: n }, () => (rand() < 0.4 ? 1 : 0));
           const state = def.init();
           if (n > 0) {
@@ -74,7 +80,7 @@ describe("sorted runs of exact curve states", () => {
         const serial = def.compute(states.reduce((a, b) => def.merge(a, b)));
         const runs = states.map((s) => sortedRun(structuredClone(s)));
         if (runs.some((r) => r === null)) continue;
-        presortMerged(merged, mergeRuns(runs));
+        presortFromRuns(merged, runs);
         expect(def.compute(merged)).toEqual(serial);
         presorted++;
       }
@@ -82,25 +88,41 @@ describe("sorted runs of exact curve states", () => {
     expect(presorted).toBeGreaterThan(100);
   });
 
-  it("are walked instead of sorting (a run that does not descend is caught, never a wrong value)", () => {
+  it("are walked instead of sorting; a run that does not descend is an Error, never a wrong value", () => {
     const def = binaryAurocDef();
     const state = def.init();
     def.update(state, [0.1, 0.7, 0.3], [0, 1, 1]);
     const run = sortedRun(state)!;
     expect(Array.from(run.scores)).toEqual([0.7, 0.3, 0.1]);
-    expect(() =>
-      presortMerged(state, { scores: Float64Array.of(0.1, 0.7, 0.3), target: run.target, weights: null }),
-    ).toThrow(/the scores do not descend/);
-    // Nothing was registered: compute sorts, as without a run.
+    expect(def.compute(state)).toBe(1);
+    // Runs of other (descending) samples of the same count: compute walks them, it does not sort.
+    const other = { scores: Float64Array.of(0.9, 0.5, 0.2), target: Uint8Array.of(0, 1, 0), weights: null };
+    presortFromRuns(state, [other]);
+    expect(def.compute(state)).toBe(0.5);
+    presortFromRuns(state, [{ ...other, scores: Float64Array.of(0.2, 0.9, 0.5) }]);
+    expect(() => def.compute(state)).toThrow(/a sorted run does not descend/);
+    presortFromRuns(state, [{ ...other, scores: Float64Array.of(0.9, Number.NaN, 0.2) }]);
+    expect(() => def.compute(state)).toThrow(/a sorted run does not descend/);
+    // Two runs each descending, the second rising above where the first left off: fine.
+    presortFromRuns(state, [
+      { scores: Float64Array.of(0.3), target: Uint8Array.of(1), weights: null },
+      { scores: Float64Array.of(0.7, 0.1), target: Uint8Array.of(1, 0), weights: null },
+    ]);
     expect(def.compute(state)).toBe(1);
   });
 
-  it("are ignored once the state has grown", () => {
+  it("are ignored once the state has grown, or when a run is missing or they hold another count", () => {
     const def = binaryAurocDef();
     const state = def.init();
     def.update(state, [0.1, 0.7, 0.3], [0, 1, 1]);
-    presortMerged(state, sortedRun(state)!);
+    const wrong = { scores: Float64Array.of(0.9, 0.5, 0.2), target: Uint8Array.of(0, 1, 0), weights: null };
+    presortFromRuns(state, [wrong]);
     def.update(state, [0.9], [0]);
     expect(def.compute(state)).toBe(def.compute(def.merge(def.init(), state)));
+    const fresh = def.init();
+    def.update(fresh, [0.1, 0.7, 0.3], [0, 1, 1]);
+    presortFromRuns(fresh, [wrong, null]);
+    presortFromRuns(fresh, [{ ...wrong, scores: Float64Array.of(0.9, 0.5), target: Uint8Array.of(0, 1) }]);
+    expect(def.compute(fresh)).toBe(1);
   });
 });

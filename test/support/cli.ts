@@ -15,7 +15,7 @@ export interface CliRun {
  */
 export async function runCommand(register: (program: Command) => unknown, args: string[]): Promise<CliRun> {
   const program = new Command().exitOverride();
-  register(program);
+  await register(program);
   let out = "";
   let err = "";
   const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {

@@ -13,7 +13,7 @@ import { redisTarget } from "../../distributed/connection.js";
 import { formatOfPath } from "../../io/table.js";
 import type { Metric } from "../../metric.js";
 import { gatherFromFile } from "../../parallel/evaluate-file.js";
-import { MAX_WORKERS } from "../../parallel/evaluate-in-workers.js";
+import { MAX_WORKERS } from "../../parallel/pool.js";
 import { evaluateBatches, type GatheredStates, mergeGathered } from "../../parallel/run-tasks.js";
 import type { SuiteStarter } from "../../parallel/runners.js";
 import type { ShardedInput } from "../../parallel/shards.js";
@@ -173,7 +173,7 @@ export async function runScaled(
     return result.rows;
   }
   const gathered = await gather(fn, flags, runner, config, input);
-  await mergeGathered(metrics, gathered);
+  mergeGathered(metrics, gathered);
   return gathered.rows;
 }
 

@@ -29,7 +29,12 @@ import {
 import { describeValue, fail, invalidOption, invalidState } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optSize } from "../../core/options.js";
-import { argsortDescending, float32FromKey, sortDescendingWithOrder } from "../../core/sort.js";
+import {
+  argsortDescending,
+  float32FromKey,
+  sortDescendingWith,
+  sortDescendingWithOrder,
+} from "../../core/sort.js";
 import {
   checkState,
   checkValues,
@@ -375,7 +380,7 @@ function exactSource(
   scores: ArrayLike<number>,
   target: ArrayLike<number>,
   weights: Float64Array | undefined,
-  presorted?: SortedSamples,
+  presorted?: PresortedWalk,
 ): CurveSource {
   if (weights) return sortedSource(scores, target, weights, presorted);
   let f32: Float32Array | null = null;
@@ -398,15 +403,15 @@ function exactSource(
   };
 }
 
-/** The binary source of a binary curve state (walked in its presorted order when one is known). */
+/** The binary source of a binary curve state (walked by its presorted walk when one is registered). */
 export function binarySource(state: BinaryCurveState, thresholds: Float64Array | undefined): CurveSource {
   if (state.kind === "binned") return binnedSource(state.hist, thresholds!);
-  const sorted = presortedStates.get(state);
+  const presorted = presortedWalks.get(state);
   return exactSource(
     filled(state.scores),
     filled(state.target),
     state.weights ? filled(state.weights) : undefined,
-    sorted !== undefined && sorted.target.length === state.target.length ? sorted : undefined,
+    presorted?.samples === state.target.length ? presorted : undefined,
   );
 }
 
@@ -423,15 +428,24 @@ export interface SortedSamples {
 }
 
 /**
- * Samples sorted ahead of `compute` (src/parallel: each thread sorts its shard, the runs are
- * merged), by the state object they sort. Only this process's own code registers them; samples
- * whose length no longer matches their state (updated since) are ignored.
+ * A walk of an exact state's samples in the order its compute would sort them (stable
+ * descending by score, ties in input order), registered ahead of `compute` by src/parallel
+ * (each thread sorts its shard, the sorted runs are walked merged); `samples`: how many it covers.
  */
-const presortedStates = new WeakMap<object, SortedSamples>();
+export interface PresortedWalk {
+  readonly samples: number;
+  readonly walk: (visit: Visit) => void;
+}
+
+/**
+ * Presorted walks by the state object they walk. Only this process's own code registers them;
+ * a walk whose sample count no longer matches its state (updated since) is ignored.
+ */
+const presortedWalks = new WeakMap<object, PresortedWalk>();
 
 /**
  * True for an exact binary curve state whose compute sorts its scores (float64 scores, or
- * weights), or that is empty: the states that presorted samples serve. Anything else (other
+ * weights), or that is empty: the states that presorted walks serve. Anything else (other
  * states, float32 scores without weights, walked by buckets without a sort) is false.
  */
 export function sortsScores(state: unknown): state is ExactBinaryCurveState {
@@ -449,7 +463,11 @@ export function sortsScores(state: unknown): state is ExactBinaryCurveState {
   return s.target.length === 0 || s.scores.data instanceof Float64Array || s.weights !== null;
 }
 
-/** An exact state's samples sorted as its compute walks them (see {@link SortedSamples}). */
+/**
+ * An exact state's samples sorted as its compute walks them (see {@link SortedSamples}). Float64
+ * scores without weights sort with their targets moved along (no gather); others are gathered
+ * through the stable order.
+ */
 export function sortSamples(state: ExactBinaryCurveState): SortedSamples {
   const values = filled(state.scores);
   const n = values.length;
@@ -457,6 +475,10 @@ export function sortSamples(state: ExactBinaryCurveState): SortedSamples {
   for (let i = 0; i < n && !signedZero; i++) signedZero = values[i] === 0 && 1 / values[i]! < 0;
   // Float64 scores come back sorted from their keys; keys lose a zero's sign, so -0 is gathered.
   const direct = values instanceof Float64Array && !signedZero;
+  if (direct && !state.weights) {
+    const { payload, sorted } = sortDescendingWith(values, filled(state.target).slice());
+    return { scores: sorted, target: payload, weights: null };
+  }
   const { order, sorted } = direct
     ? sortDescendingWithOrder(values)
     : { order: argsortDescending(values), sorted: new Float64Array(n) };
@@ -473,17 +495,9 @@ export function sortSamples(state: ExactBinaryCurveState): SortedSamples {
   return { scores: sorted, target, weights };
 }
 
-/**
- * Registers `sorted`, `state`'s samples as {@link sortSamples} gives them, for `compute` to walk
- * instead of sorting: `Error` when the scores do not descend (a defect of the caller).
- */
-export function presortSamples(state: ExactBinaryCurveState, sorted: SortedSamples): void {
-  const { scores } = sorted;
-  // Samples that do not descend are a defect of their producer, never a wrong curve.
-  for (let i = 1; i < scores.length; i++)
-    if (!(scores[i]! <= scores[i - 1]!)) throw new Error("presortSamples: the scores do not descend");
-  if (sorted.target.length === state.target.length && scores.length === sorted.target.length)
-    presortedStates.set(state, sorted);
+/** Registers `walk` for `state`'s compute to use instead of sorting (see {@link PresortedWalk}). */
+export function presortWalk(state: ExactBinaryCurveState, walk: PresortedWalk): void {
+  presortedWalks.set(state, walk);
 }
 
 /** The sum of a binned state's counts: how many samples (or how much weight) it has seen. */
@@ -516,14 +530,14 @@ export function computeOnBatch<R>(
 /**
  * The source of scores with 0/1 targets (and weights) walked in sorted order: a stable radix
  * argsort of the scores (core/sort.ts: O(n), a comparison sort below 512 scores), ties visited
- * once with all their weight. `presorted`: the samples already in that order (see
- * {@link presortSamples}), walked in sequence.
+ * once with all their weight. `presorted`: a walk of the samples in that order (see
+ * {@link presortWalk}), used instead.
  */
 function sortedSource(
   scores: ArrayLike<number>,
   target: ArrayLike<number>,
   weights: Float64Array | undefined,
-  presorted?: SortedSamples,
+  presorted?: PresortedWalk,
 ): CurveSource {
   let P = 0;
   let N = 0;
@@ -533,27 +547,23 @@ function sortedSource(
     else N += w;
   }
   const walk = (visit: Visit) => {
-    // Presorted samples are walked in sequence; others through a stable descending argsort.
-    const s = presorted ? presorted.scores : scores;
-    const t = presorted ? presorted.target : target;
-    const ws = presorted ? presorted.weights : weights;
-    const order = presorted ? undefined : argsortDescending(scores as Float64Array);
-    const n = s.length;
+    const order = argsortDescending(scores as Float64Array);
+    const n = order.length;
     let tps = 0;
     let fps = 0;
     for (let k = 0; k < n; ) {
-      const v = s[order ? order[k]! : k]!;
+      const v = scores[order[k]!]!;
       for (; k < n; k++) {
-        const idx = order ? order[k]! : k;
-        if (s[idx] !== v) break;
-        const w = ws ? ws[idx]! : 1;
-        if (t[idx] === 1) tps += w;
+        const idx = order[k]!;
+        if (scores[idx] !== v) break;
+        const w = weights ? weights[idx]! : 1;
+        if (target[idx] === 1) tps += w;
         else fps += w;
       }
       visit(v, tps, fps);
     }
   };
-  return { kind: "exact", P, N, walk };
+  return { kind: "exact", P, N, walk: presorted ? presorted.walk : walk };
 }
 
 /**
