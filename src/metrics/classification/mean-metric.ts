@@ -3,14 +3,17 @@
  * score, hinge loss and the label-ranking means, and the binary and multiclass builders that
  * read and validate a batch (batch.ts) so a metric only states its per-sample value.
  */
-import { checkState, field } from "../../core/state-check.js";
+import { describeValue, fail } from "../../core/errors.js";
 import {
-  accumulatorValue,
-  addToAccumulator,
-  type CompensatedAccumulator,
-  mergeAccumulators,
-  newAccumulator,
-} from "../../core/sum.js";
+  addExactSums,
+  bigRatioToNumber,
+  ExactSum,
+  exactBigInt,
+  exactSums,
+  exactSumsShape,
+  exactToNumber,
+} from "../../core/exact-sum.js";
+import { checkState } from "../../core/state-check.js";
 import type { MetricDef, MetricMeta } from "../../metric.js";
 import { readBinaryBatch, readMulticlassBatch } from "./batch.js";
 import { assertSeen } from "./input.js";
@@ -19,10 +22,14 @@ import type { ScoresKind } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
 import type { MetricSteps } from "./steps.js";
 
-/** Running weighted sum of per-sample losses (shared by log loss, Brier score and hinge loss). */
+/**
+ * Running weighted sum of per-sample losses (shared by log loss, Brier score and hinge loss):
+ * two exact sums (`core/exact-sum.ts`), Σ w·v (each product rounded as float64, as the
+ * references compute it) and Σ w, so a merged result has the same bits for any split and merge
+ * order (issue 13 §3; a compensated sum still depended on the order in its last bit).
+ */
 export interface MeanState {
-  sum: CompensatedAccumulator;
-  weight: number;
+  sums: Float64Array;
 }
 
 /** Per-sample values and weights of a batch (weights undefined: ones). */
@@ -53,19 +60,35 @@ export function meanSteps<Args extends unknown[]>(
   spec: MeanReading<Args>,
 ): MetricSteps<MeanState, Args, number> {
   return {
-    init: () => ({ sum: newAccumulator(), weight: 0 }),
+    init: () => ({ sums: exactSums(2) }),
     update(state, ...args) {
       const { values, weights } = spec.perSample(...args);
+      // Work on a copy, so a batch rejected half-way (a term that overflowed) leaves the state as it was.
+      const work = state.sums.slice();
+      const total = new ExactSum(work, 0);
+      const weight = new ExactSum(work, 1);
       for (let i = 0; i < values.length; i++) {
         const w = weights ? weights[i]! : 1;
         if (w === 0) continue;
-        addToAccumulator(state.sum, w * values[i]!);
-        state.weight += w;
+        const term = w * values[i]!;
+        if (term - term !== 0)
+          fail(
+            "invalid_value",
+            `${spec.fn}: the weighted per-sample value of sample ${i} is not finite (${describeValue(term)}): the inputs or weights are too large for this metric in float64`,
+          );
+        total.add(term);
+        weight.add(w);
       }
+      total.finish();
+      weight.finish();
+      state.sums = work;
     },
     compute: (state) => {
-      assertSeen(state.weight, spec.fn);
-      return spec.sum ? accumulatorValue(state.sum) : accumulatorValue(state.sum) / state.weight;
+      const weight = exactToNumber(state.sums, 1);
+      assertSeen(weight, spec.fn);
+      return spec.sum
+        ? exactToNumber(state.sums, 0)
+        : bigRatioToNumber(exactBigInt(state.sums, 0), exactBigInt(state.sums, 1));
     },
   };
 }
@@ -79,14 +102,9 @@ export function meanDef<Args extends unknown[]>(
     meta: spec.meta,
     options: { ...spec.options },
     ...meanSteps(spec),
-    merge: (a, b) => ({ sum: mergeAccumulators(a.sum, b.sum), weight: a.weight + b.weight }),
+    merge: (a, b) => ({ sums: addExactSums(a.sums, b.sums) }),
     validateState(state): asserts state is MeanState {
-      // A sum that overflowed is a legitimate state (its mean is ±Infinity or NaN); the weight
-      // must be a finite total.
-      checkState(spec.id, state, {
-        sum: field.object({ sum: field.number("any"), compensation: field.number("any") }),
-        weight: field.number("nonNegative"),
-      });
+      checkState(spec.id, state, { sums: exactSumsShape(2) });
     },
   };
 }
