@@ -55,7 +55,7 @@ describe("quantile sketch", () => {
   it("keeps every quantile within the stated rank bound, split and merged in any way", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: -500, max: 500 }), { minLength: 1, maxLength: 5000, size: "max" }),
+        fc.array(fc.integer({ min: -500, max: 500 }), { minLength: 1, maxLength: 5000 }),
         fc.constantFrom(8, 16, 64),
         fc.integer({ min: 1, max: 7 }),
         fc.constantFrom(0, 0.1, 0.5, 0.75, 1),

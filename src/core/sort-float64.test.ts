@@ -10,7 +10,7 @@ describe("sortFloat64", () => {
   it("equals Float64Array.prototype.sort bit for bit on any finite and infinite values (-0 before +0)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.double({ noNaN: true }), { minLength: 0, maxLength: 3000, size: "max" }),
+        fc.array(fc.double({ noNaN: true }), { minLength: 0, maxLength: 3000 }),
         fc.constantFrom(1, 7, 300),
         (numbers, repeat) => {
           const values = Float64Array.from(

@@ -8,13 +8,10 @@ import * as C from "./index.js";
 describe("curve state kernels", () => {
   it("radixSortUint32 sorts like the engine's numeric sort, small and large", () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 3000, size: "max" }),
-        (values) => {
-          const keys = Uint32Array.from(values);
-          expect(Array.from(radixSortUint32(keys.slice()))).toEqual(Array.from(keys.slice().sort()));
-        },
-      ),
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 3000 }), (values) => {
+        const keys = Uint32Array.from(values);
+        expect(Array.from(radixSortUint32(keys.slice()))).toEqual(Array.from(keys.slice().sort()));
+      }),
       { numRuns: 30 },
     );
   });
