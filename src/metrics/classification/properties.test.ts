@@ -399,10 +399,15 @@ describe("classification metric properties", () => {
 });
 
 describe("AUROC and average precision are rank statistics", () => {
-  const data = fc.array(
-    fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.integer({ min: 0, max: 1 })),
-    { minLength: 2, maxLength: 60 },
+  // Scores on grids no strictly increasing map below rounds together (exp keeps a relative gap of
+  // at least 2^-16): a coarse grid for many ties, a fine one for many distinct scores. Arbitrary
+  // doubles near 0 collapse under exp (exp(1e-300) === exp(0)), so at 60 rows nearly every draw
+  // was skipped by the precondition.
+  const score = fc.oneof(
+    fc.integer({ min: -20, max: 20 }).map((k) => k / 4),
+    fc.integer({ min: -5 * 2 ** 16, max: 5 * 2 ** 16 }).map((k) => k / 2 ** 16),
   );
+  const data = fc.array(fc.tuple(score, fc.integer({ min: 0, max: 1 })), { minLength: 2, maxLength: 60 });
   const transforms: [string, (x: number) => number][] = [
     ["exp", Math.exp],
     ["3x + 7", (x) => 3 * x + 7],
