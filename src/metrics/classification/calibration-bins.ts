@@ -5,6 +5,14 @@
  * curve reduce it.
  */
 import { fail } from "../../core/errors.js";
+import {
+  addExactSums,
+  EXACT_LIMBS,
+  ExactSum,
+  exactSums,
+  exactSumsShape,
+  exactToNumber,
+} from "../../core/exact-sum.js";
 import { optSize } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef, MetricMeta } from "../../metric.js";
@@ -16,14 +24,26 @@ import { optIgnoreIndex } from "./options.js";
 import { optPredsKind, probabilityRows } from "./preds-kind.js";
 import type { BinaryArgs, MulticlassArgs } from "./stat-defs.js";
 
-/** Per bin: count, sum of confidences, sum of accuracies (nBins + 1 bins: the last holds confidence 1.0). */
+/**
+ * Per bin (nBins + 1 bins: the last holds confidence 1.0): `bins` holds the count, the sum of
+ * confidences rounded once from `confidence`, and the count of accurate samples; `confidence`
+ * holds each bin's exact sum of confidences (`core/exact-sum.ts`). Counts are integers, so every
+ * number is exact and a merged state has the same bits for any split and merge order.
+ */
 export interface CalibrationState {
   bins: Float64Array;
+  confidence: Float64Array;
 }
 
-/** `nBins`: nBins + 1 bins of 3 float64 sums and nBins + 1 boundaries, through the allocation budget. */
+/**
+ * `nBins`: nBins + 1 bins of 3 float64 numbers and an exact sum each, and nBins + 1 boundaries,
+ * through the allocation budget.
+ */
 export function binsOption(value: unknown, fn: string, fallback: number): number {
-  return optSize(fn, "nBins", value, fallback, { min: 1, bytesFor: (n) => 32 * (n + 1) }) as number;
+  return optSize(fn, "nBins", value, fallback, {
+    min: 1,
+    bytesFor: (n) => (32 + 8 * EXACT_LIMBS) * (n + 1),
+  }) as number;
 }
 
 /**
@@ -31,13 +51,27 @@ export function binsOption(value: unknown, fn: string, fallback: number): number
  * and an accuracy sum of at most the bin's count (confidences and accuracies lie in [0, 1]).
  */
 function checkCalibrationState(id: string, size: number, state: unknown): asserts state is CalibrationState {
-  checkState(id, state, { bins: field.typed(Float64Array, { length: size, values: "nonNegative" }) });
-  const bins = (state as CalibrationState).bins;
+  checkState(id, state, {
+    bins: field.typed(Float64Array, { length: size, values: "nonNegative" }),
+    confidence: exactSumsShape(size / 3),
+  });
+  const { bins, confidence } = state as CalibrationState;
   for (let b = 0; b < size; b += 3) {
+    stateInvariant(
+      id,
+      Number.isInteger(bins[b]!) && Number.isInteger(bins[b + 2]!),
+      `bin ${b / 3} must hold integer counts, got ${bins[b]} samples and ${bins[b + 2]} accurate ones`,
+    );
+    const sum = exactToNumber(confidence, b / 3);
+    stateInvariant(
+      id,
+      Object.is(bins[b + 1], sum),
+      `bin ${b / 3}'s confidence sum ${bins[b + 1]} must be its exact sum rounded (${sum})`,
+    );
     const limit = bins[b]! * (1 + 1e-9);
     stateInvariant(
       id,
-      bins[b + 1]! <= limit && bins[b + 2]! <= limit,
+      bins[b + 1]! <= limit && bins[b + 2]! <= bins[b]!,
       `bin ${b / 3} holds ${bins[b]} samples but sums of ${bins[b + 1]} (confidence) and ${bins[b + 2]} (accuracy)`,
     );
   }
@@ -80,19 +114,46 @@ export function calibrationDef<Args extends unknown[], R>(
     id,
     meta: spec.meta,
     options: { ...options },
-    init: () => ({ bins: new Float64Array(size) }),
+    init: () => ({ bins: new Float64Array(size), confidence: exactSums(size / 3) }),
     update(state, ...args) {
       const { confidence, accuracy } = read(...args);
-      for (let i = 0; i < confidence.length; i++) {
-        const c = confidence[i]!;
-        if (Number.isNaN(accuracy[i]!)) continue;
-        const b = binning.index(c);
-        state.bins[3 * b] += 1;
-        state.bins[3 * b + 1] += c;
-        state.bins[3 * b + 2] += accuracy[i]!;
+      const n = confidence.length;
+      const bins = state.bins.slice();
+      // The kept confidences grouped by bin (a counting sort), so each bin's exact sum takes a run.
+      const binOf = new Int32Array(n);
+      const start = new Int32Array(size / 3 + 1);
+      for (let i = 0; i < n; i++) {
+        if (Number.isNaN(accuracy[i]!)) {
+          binOf[i] = -1;
+          continue;
+        }
+        const b = binning.index(confidence[i]!);
+        binOf[i] = b;
+        start[b + 1]!++;
+        bins[3 * b] += 1;
+        bins[3 * b + 2] += accuracy[i]!;
       }
+      for (let b = 1; b < start.length; b++) start[b] += start[b - 1]!;
+      const grouped = new Float64Array(start[start.length - 1]!);
+      const next = start.slice();
+      for (let i = 0; i < n; i++) if (binOf[i]! >= 0) grouped[next[binOf[i]!]!++] = confidence[i]!;
+      const exact = state.confidence.slice();
+      for (let b = 0; b + 1 < start.length; b++) {
+        if (start[b] === start[b + 1]) continue;
+        const sum = new ExactSum(exact, b);
+        sum.addRun(grouped, start[b]!, start[b + 1]!);
+        sum.finish();
+        bins[3 * b + 1] = exactToNumber(exact, b);
+      }
+      state.bins = bins;
+      state.confidence = exact;
     },
-    merge: (a, b) => ({ bins: a.bins.map((v, i) => v + b.bins[i]!) }),
+    merge: (a, b) => {
+      const confidence = addExactSums(a.confidence, b.confidence);
+      const bins = a.bins.map((v, i) => v + b.bins[i]!);
+      for (let k = 0; k < size / 3; k++) bins[3 * k + 1] = exactToNumber(confidence, k);
+      return { bins, confidence };
+    },
     compute: (state) => {
       let total = 0;
       for (let b = 0; b < state.bins.length; b += 3) total += state.bins[b]!;

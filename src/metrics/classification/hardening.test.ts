@@ -129,7 +129,7 @@ describe("size-like options go through the allocation budget (issue 9 §2)", () 
     expectError(
       () => C.binaryCalibrationError(p, t, { nBins: 1e9 }),
       "invalid_option",
-      "binaryCalibrationError: option `nBins` = 1000000000 would need 29.8 GiB, above the 1 GiB allocation limit; raise it deliberately with setLimits({ maxAllocationBytes }) or PLUMBLINE_MAX_ALLOCATION=8GiB",
+      "binaryCalibrationError: option `nBins` = 1000000000 would need 1.06 TiB, above the 1 GiB allocation limit; raise it deliberately with setLimits({ maxAllocationBytes }) or PLUMBLINE_MAX_ALLOCATION=8GiB",
     );
     expectError(
       () => C.multiclassF1Def({ numClasses: 1e9 }),
