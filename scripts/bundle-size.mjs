@@ -8,19 +8,14 @@
  */
 import { resolve } from "node:path";
 import { build } from "esbuild";
+import { BROWSER_BUNDLE_OPTIONS, BUNDLE_BUDGETS as BUDGETS } from "../test/support/browser-bundle.mjs";
 
 const dist = resolve("dist");
 
 async function bundle(contents) {
   const result = await build({
+    ...BROWSER_BUNDLE_OPTIONS,
     stdin: { contents, resolveDir: dist, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
     metafile: true,
   });
   return { size: result.outputFiles[0].text.length, metafile: result.metafile };
@@ -32,8 +27,6 @@ const text = await bundle(
 const auroc = await bundle(
   `import { binaryAuroc } from "./metrics/classification/index.js"; globalThis.__result = binaryAuroc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]);`,
 );
-/** The package test's budgets (test/package/package.test.ts `BUNDLE_BUDGETS`, issue 12 §6). */
-const BUDGETS = { text: 120 * 1024, binaryAuroc: 20 * 1024 };
 console.log(
   `plumbline/text: ${text.size} bytes (budget ${BUDGETS.text}); binaryAuroc: ${auroc.size} bytes (budget ${BUDGETS.binaryAuroc})`,
 );

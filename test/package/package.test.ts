@@ -15,6 +15,8 @@ import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../browser/chromium.js";
+// Minified bundle budgets (issue 12 §6): binaryAuroc alone 20 KiB, the whole text subpath 120 KiB.
+import { BROWSER_BUNDLE_OPTIONS, BUNDLE_BUDGETS } from "../support/browser-bundle.mjs";
 
 const ROOT = resolve(".");
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
@@ -118,14 +120,6 @@ beforeAll(() => {
 function install(dir: string, what: string): void {
   ok(run("npm", ["install", "--ignore-scripts", "--no-package-lock", "--prefer-offline"], dir), what);
 }
-
-/**
- * Minified bundle budgets in bytes: issue 12 §6's goals, binaryAuroc alone 20 KiB and the whole
- * text subpath 120 KiB. Measured with `node scripts/bundle-size.mjs` after the catalog text left
- * the definitions (docs/design-changes.md item 10): text 122,170 bytes, binaryAuroc 20,457 bytes
- * (no catalog text; its code and messages).
- */
-const BUNDLE_BUDGETS = { binaryAuroc: 20 * 1024, text: 120 * 1024 };
 
 /** The TensorFlow.js packages the losses, their conformance cases and the demo use. */
 const TFJS = [
@@ -323,13 +317,7 @@ describe("browser bundles of the installed package (esbuild, headless Chromium)"
     const result = await build({
       // The project with TensorFlow.js, so that plumbline/losses resolves its peer.
       stdin: { contents, resolveDir: tfjsProject(HIGHEST), loader: "js" },
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      write: false,
-      logLevel: "silent",
+      ...BROWSER_BUNDLE_OPTIONS,
     });
     return result.outputFiles[0]!.text;
   }

@@ -10,6 +10,7 @@
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { BROWSER_BUNDLE_OPTIONS } from "../../../test/support/browser-bundle.mjs";
 import * as C from "./index.js";
 
 const INDEX = fileURLToPath(new URL("./index.ts", import.meta.url));
@@ -22,13 +23,7 @@ async function bundleOf(name: string): Promise<string> {
       resolveDir: ".",
       loader: "js",
     },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
+    ...BROWSER_BUNDLE_OPTIONS,
   });
   return result.outputFiles[0]!.text;
 }
