@@ -1,5 +1,6 @@
 import { describeValue, fail } from "../../core/errors.js";
 import { assertAllocation, getLimits } from "../../core/limits.js";
+import { parseDecimal, scanJsonNumber } from "../../io/number.js";
 import { rleCountsFromBytes } from "./rle.js";
 
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
@@ -14,9 +15,10 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * Same values as `JSON.parse` of the whole text, by construction:
  * - Syntax is RFC 8259, checked byte by byte (what `JSON.parse` refuses, this refuses); the text
  *   is UTF-8, whitespace is space, tab, CR, LF; a byte-order mark is refused, as by `JSON.parse`.
- * - Numbers: the token's grammar is checked and its value read in one pass that rounds
- *   correctly (Clinger's fast path, else `Number()`, as `parseDecimal` in src/io/number.ts), so
- *   each is the double `JSON.parse` gives, `-0` included; `1e999` is Infinity, as in `JSON.parse`,
+ * - Numbers: the token's grammar is checked (`scanJsonNumber`) and its value read so that it
+ *   rounds correctly (`parseDecimal`, src/io/number.ts, shared with the CSV and JSON readers; a
+ *   plain decimal inside a number list takes an inline copy of its fast path), so each is the
+ *   double `JSON.parse` gives, `-0` included; `1e999` is Infinity, as in `JSON.parse`,
  *   and refused by the checks that need finite values.
  * - Keys may hold escapes (`"image\u005fid"` is `image_id`); a repeated key keeps its last value,
  *   as `JSON.parse` (and Python's `json`) do; unknown keys are read (syntax, depth) and skipped.
@@ -218,78 +220,15 @@ class Scanner {
 
   /**
    * The number token at pos (after whitespace), checked against the JSON grammar
-   * `-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?` and read in the same pass: with at most 15
-   * digits and a decimal exponent within ±22, mantissa and power of ten are exact doubles and
-   * one multiplication or division rounds correctly (Clinger's fast path, as `parseDecimal` in
-   * src/io/number.ts); anything else goes through `Number()`, which rounds correctly too. The
-   * value goes to `out[at]` (a double returned from a call that is not inlined would be boxed).
+   * (`scanJsonNumber`) and read as the double `JSON.parse` gives (`parseDecimal`: Clinger's fast
+   * path, else `Number()`), into `out[at]` (a double returned from a call that is not inlined
+   * would be boxed).
    */
   number(out: Float64Array, at: number): void {
-    const b = this.bytes;
-    const end = this.end;
-    const start = this.pos;
-    let i = start;
-    let negative = false;
-    let c = i < end ? b[i]! : -1;
-    if (c === 45) {
-      negative = true;
-      c = ++i < end ? b[i]! : -1;
-    }
-    // Every digit goes into the mantissa; `digits` counts them (leading zeros too, conservatively).
-    let mantissa = 0;
-    let digits = 0;
-    let exponent = 0;
-    if (c === 48) c = ++i < end ? b[i]! : -1;
-    else if (c >= 49 && c <= 57) {
-      do {
-        mantissa = mantissa * 10 + (c - 48);
-        digits++;
-        c = ++i < end ? b[i]! : -1;
-      } while (c >= 48 && c <= 57);
-    } else {
-      this.pos = i;
-      this.syntax("a number");
-    }
-    if (c === 46) {
-      c = ++i < end ? b[i]! : -1;
-      const from = i;
-      while (c >= 48 && c <= 57) {
-        mantissa = mantissa * 10 + (c - 48);
-        c = ++i < end ? b[i]! : -1;
-      }
-      if (i === from) {
-        this.pos = i;
-        this.syntax("a digit after the decimal point");
-      }
-      digits += i - from;
-      exponent = from - i;
-    }
-    if (c === 101 || c === 69) {
-      c = ++i < end ? b[i]! : -1;
-      let expNegative = false;
-      if (c === 43 || c === 45) {
-        expNegative = c === 45;
-        c = ++i < end ? b[i]! : -1;
-      }
-      const from = i;
-      let written = 0;
-      while (c >= 48 && c <= 57) {
-        if (written < 100000) written = written * 10 + (c - 48);
-        c = ++i < end ? b[i]! : -1;
-      }
-      if (i === from) {
-        this.pos = i;
-        this.syntax("a digit in the exponent");
-      }
-      exponent += expNegative ? -written : written;
-    }
-    this.pos = i;
-    // All digits zero: mantissa is exactly 0 however many there are.
-    if (mantissa === 0) out[at] = negative ? -0 : 0;
-    else if (digits <= 15 && exponent <= 22 && exponent >= -22) {
-      const value = exponent >= 0 ? mantissa * POW10[exponent]! : mantissa / POW10[-exponent]!;
-      out[at] = negative ? -value : value;
-    } else out[at] = Number(String.fromCharCode.apply(null, b.subarray(start, i) as unknown as number[]));
+    const end = scanJsonNumber(this.bytes, this.pos, this.end);
+    if (end < 0) this.syntax("a number");
+    out[at] = parseDecimal(this.bytes, this.pos, end);
+    this.pos = end;
   }
 
   /** Skips a string token at pos (the opening quote); true when it holds an escape. */
