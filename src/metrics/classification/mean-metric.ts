@@ -63,10 +63,7 @@ export function meanSteps<Args extends unknown[]>(
     init: () => ({ sums: exactSums(2) }),
     update(state, ...args) {
       const { values, weights } = spec.perSample(...args);
-      // Work on a copy, so a batch rejected half-way (a term that overflowed) leaves the state as it was.
-      const work = state.sums.slice();
-      const total = new ExactSum(work, 0);
-      const weight = new ExactSum(work, 1);
+      const terms = new Float64Array(values.length);
       for (let i = 0; i < values.length; i++) {
         const w = weights ? weights[i]! : 1;
         if (w === 0) continue;
@@ -76,9 +73,15 @@ export function meanSteps<Args extends unknown[]>(
             "invalid_value",
             `${spec.fn}: the weighted per-sample value of sample ${i} is not finite (${describeValue(term)}): the inputs or weights are too large for this metric in float64`,
           );
-        total.add(term);
-        weight.add(w);
+        terms[i] = term;
       }
+      // Checked before any change, so a rejected batch leaves the state as it was.
+      const work = state.sums.slice();
+      const total = new ExactSum(work, 0);
+      const weight = new ExactSum(work, 1);
+      total.addRun(terms, 0, terms.length);
+      if (weights) weight.addRun(weights, 0, weights.length);
+      else weight.add(values.length);
       total.finish();
       weight.finish();
       state.sums = work;
