@@ -1,4 +1,5 @@
 import type { NumericTypedArray } from "./coerce.js";
+import { LITTLE_ENDIAN } from "./endian.js";
 import { describeValue, fail } from "./errors.js";
 import { assertAllocation, getLimits } from "./limits.js";
 
@@ -28,8 +29,6 @@ const typedConstructors = {
 
 type TypedName = keyof typeof typedConstructors;
 
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
 function bytesToBase64(bytes: Uint8Array): string {
   if (typeof Buffer !== "undefined")
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
@@ -53,7 +52,7 @@ function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
 }
 
 function swapBytes(bytes: Uint8Array, width: number): void {
-  if (littleEndian || width === 1) return;
+  if (LITTLE_ENDIAN || width === 1) return;
   for (let i = 0; i < bytes.length; i += width) bytes.subarray(i, i + width).reverse();
 }
 

@@ -23,6 +23,8 @@
  * Method: R. M. Neal, "Fast exact summation using small and large superaccumulators" (2015);
  * J. Demmel and H. D. Nguyen, "Fast reproducible floating-point summation" (ARITH 2013).
  */
+
+import { HI_WORD, LO_WORD } from "./endian.js";
 import { invalidState, invalidValue } from "./errors.js";
 import { type FieldCheck, field } from "./state-check.js";
 
@@ -43,9 +45,6 @@ const SPLITTER = 134217729;
 
 const scratch = new Float64Array(1);
 const words = new Uint32Array(scratch.buffer);
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const HI = LITTLE_ENDIAN ? 1 : 0;
-const LO = LITTLE_ENDIAN ? 0 : 1;
 
 /** `count` exact sums, all zero. */
 export function exactSums(count: number): Float64Array {
@@ -55,11 +54,11 @@ export function exactSums(count: number): Float64Array {
 /** The binary exponent e with 2^e <= |x| < 2^(e+1), for finite non-zero x (subnormals included). */
 export function exponentOf(x: number): number {
   scratch[0] = x;
-  const hi = words[HI]!;
+  const hi = words[HI_WORD]!;
   const biased = (hi >>> 20) & 0x7ff;
   if (biased !== 0) return biased - 1023;
   const top = hi & 0xfffff;
-  return top !== 0 ? -1074 + 32 + (31 - Math.clz32(top)) : -1074 + (31 - Math.clz32(words[LO]!));
+  return top !== 0 ? -1074 + 32 + (31 - Math.clz32(top)) : -1074 + (31 - Math.clz32(words[LO_WORD]!));
 }
 
 /**
@@ -83,10 +82,10 @@ export class ExactSum {
   addScaled(x: number, scale: number): void {
     if (x === 0) return;
     scratch[0] = x;
-    const hi = words[HI]!;
+    const hi = words[HI_WORD]!;
     const biased = (hi >>> 20) & 0x7ff;
     if (biased === 0x7ff) invalidValue(`exact sum: terms must be finite, got ${x}`);
-    const mantissa = ((hi & 0xfffff) + (biased === 0 ? 0 : 0x100000)) * TWO32 + words[LO]!;
+    const mantissa = ((hi & 0xfffff) + (biased === 0 ? 0 : 0x100000)) * TWO32 + words[LO_WORD]!;
     const position = (biased === 0 ? 1 : biased) - 1075 + scale - EXACT_BASE;
     const limb = position >> 5;
     if (position < 0 || limb + 2 >= EXACT_LIMBS)

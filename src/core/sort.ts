@@ -7,6 +7,7 @@
  * the resulting unsigned integers order exactly as the floats do. -0 is read as +0. NaN is not
  * ordered: callers validate it away first.
  */
+import { HI_WORD, LO_WORD } from "./endian.js";
 
 const RADIX_BITS = 16;
 const RADIX = 1 << RADIX_BITS;
@@ -34,13 +35,10 @@ function float64Keys(values: Float64Array, descending: boolean): { hi: Uint32Arr
   const lo = new Uint32Array(n);
   const view = new Float64Array(1);
   const words = new Uint32Array(view.buffer);
-  const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  const hiWord = little ? 1 : 0;
-  const loWord = little ? 0 : 1;
   for (let i = 0; i < n; i++) {
     view[0] = values[i] === 0 ? 0 : values[i]!;
-    let h = words[hiWord]!;
-    let l = words[loWord]!;
+    let h = words[HI_WORD]!;
+    let l = words[LO_WORD]!;
     if (h & 0x80000000) {
       h = ~h >>> 0;
       l = ~l >>> 0;
@@ -164,8 +162,6 @@ export function sortDescendingWith<P extends Uint32Array | Uint8Array>(
   const { order, keys } = sortByKeyWords([lo, hi], n, payload);
   const [sortedLo, sortedHi] = keys as [Uint32Array, Uint32Array];
   const words = new Uint32Array(sorted.buffer);
-  const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  const hiWord = little ? 1 : 0;
   for (let i = 0; i < n; i++) {
     // Undo float64Keys: the descending flip, then the sign trick.
     let h = ~sortedHi[i]! >>> 0;
@@ -175,8 +171,8 @@ export function sortDescendingWith<P extends Uint32Array | Uint8Array>(
       h = ~h >>> 0;
       l = ~l >>> 0;
     }
-    words[2 * i + hiWord] = h;
-    words[2 * i + 1 - hiWord] = l;
+    words[2 * i + HI_WORD] = h;
+    words[2 * i + LO_WORD] = l;
   }
   return { payload: order, sorted };
 }

@@ -5,7 +5,7 @@
 
 import { fail, PlumblineError, type PlumblineErrorCode } from "../core/errors.js";
 import { type AnyMetricDef, createMetric, type Metric } from "../metric.js";
-import type { SortedSamples } from "../metrics/classification/curve-state.js";
+import type { SortedSamples } from "../metrics/classification/sorted-walk.js";
 import { workerPool } from "./pool.js";
 import type { ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";

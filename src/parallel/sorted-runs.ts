@@ -8,20 +8,21 @@
  */
 import {
   presortWalk,
-  type SortedSamples,
-  sortSamples,
+  sortStateSamples,
   sortsScores,
   type Visit,
 } from "../metrics/classification/curve-state.js";
+import type { SortedSamples } from "../metrics/classification/sorted-walk.js";
 
 /** The run of `state` when its compute would sort (see `sortsScores`), else null. */
 export function sortedRun(state: unknown): SortedSamples | null {
-  return sortsScores(state) ? sortSamples(state) : null;
+  return sortsScores(state) ? sortStateSamples(state) : null;
 }
 
 /**
  * Visits the distinct scores of `runs` merged, in descending order, with the cumulative
- * positive and negative weight down to each (the serial walk's visits). A tie group is summed
+ * positive and negative weight down to each (the visits of the serial walk, sorted-walk.ts
+ * `walkSorted`, over the runs concatenated). A tie group is summed
  * run by run in run order, each run's samples in their order: the order of the runs merged with
  * ties to the earlier run. `Error` when a run does not descend (a defect of its producer, never
  * a wrong value).

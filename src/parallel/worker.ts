@@ -7,7 +7,7 @@
  */
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import { isPlumblineError } from "../core/errors.js";
-import type { SortedSamples } from "../metrics/classification/curve-state.js";
+import type { SortedSamples } from "../metrics/classification/sorted-walk.js";
 import { findDefinition } from "../metrics/registry.js";
 import { startRun } from "./runners.js";
 import { readShard, type ShardBatch } from "./shard-reader.js";

@@ -29,12 +29,7 @@ import {
 import { describeValue, fail, invalidOption, invalidState } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optSize } from "../../core/options.js";
-import {
-  argsortDescending,
-  float32FromKey,
-  sortDescendingWith,
-  sortDescendingWithOrder,
-} from "../../core/sort.js";
+import { float32FromKey } from "../../core/sort.js";
 import {
   checkState,
   checkValues,
@@ -45,6 +40,7 @@ import {
 } from "../../core/state-check.js";
 import { trapezoid } from "./auc.js";
 import { assertSeen } from "./input.js";
+import { type SortedSamples, sortSamples, walkSorted } from "./sorted-walk.js";
 
 /** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
 export type ThresholdsOption = number | readonly number[];
@@ -418,16 +414,6 @@ export function binarySource(state: BinaryCurveState, thresholds: Float64Array |
 // ---------------------------------------------------------------- presorted states
 
 /**
- * An exact state's samples in the order its compute walks them: stable descending by score
- * (ties in input order), the targets and weights moved with their scores.
- */
-export interface SortedSamples {
-  scores: Float64Array;
-  target: Uint8Array;
-  weights: Float64Array | null;
-}
-
-/**
  * A walk of an exact state's samples in the order its compute would sort them (stable
  * descending by score, ties in input order), registered ahead of `compute` by src/parallel
  * (each thread sorts its shard, the sorted runs are walked merged); `samples`: how many it covers.
@@ -463,36 +449,13 @@ export function sortsScores(state: unknown): state is ExactBinaryCurveState {
   return s.target.length === 0 || s.scores.data instanceof Float64Array || s.weights !== null;
 }
 
-/**
- * An exact state's samples sorted as its compute walks them (see {@link SortedSamples}). Float64
- * scores without weights sort with their targets moved along (no gather); others are gathered
- * through the stable order.
- */
-export function sortSamples(state: ExactBinaryCurveState): SortedSamples {
-  const values = filled(state.scores);
-  const n = values.length;
-  let signedZero = false;
-  for (let i = 0; i < n && !signedZero; i++) signedZero = values[i] === 0 && 1 / values[i]! < 0;
-  // Float64 scores come back sorted from their keys; keys lose a zero's sign, so -0 is gathered.
-  const direct = values instanceof Float64Array && !signedZero;
-  if (direct && !state.weights) {
-    const { payload, sorted } = sortDescendingWith(values, filled(state.target).slice());
-    return { scores: sorted, target: payload, weights: null };
-  }
-  const { order, sorted } = direct
-    ? sortDescendingWithOrder(values)
-    : { order: argsortDescending(values), sorted: new Float64Array(n) };
-  const target = new Uint8Array(n);
-  const weights = state.weights ? new Float64Array(n) : null;
-  const t = state.target.data;
-  const w = state.weights?.data;
-  for (let i = 0; i < n; i++) {
-    const at = order[i]!;
-    if (!direct) sorted[i] = values[at]!;
-    target[i] = t[at]!;
-    if (weights) weights[i] = w![at]!;
-  }
-  return { scores: sorted, target, weights };
+/** An exact state's samples sorted as its compute walks them (see {@link SortedSamples}). */
+export function sortStateSamples(state: ExactBinaryCurveState): SortedSamples {
+  return sortSamples(
+    filled(state.scores),
+    filled(state.target),
+    state.weights ? filled(state.weights) : undefined,
+  );
 }
 
 /** Registers `walk` for `state`'s compute to use instead of sorting (see {@link PresortedWalk}). */
@@ -529,8 +492,8 @@ export function computeOnBatch<R>(
 
 /**
  * The source of scores with 0/1 targets (and weights) walked in sorted order: a stable radix
- * argsort of the scores (core/sort.ts: O(n), a comparison sort below 512 scores), ties visited
- * once with all their weight. `presorted`: a walk of the samples in that order (see
+ * sort of the scores with their targets moved along (sorted-walk.ts; core/sort.ts: O(n), a
+ * comparison sort below 512 scores), ties visited once with all their weight. `presorted`: a walk of the samples in that order (see
  * {@link presortWalk}), used instead.
  */
 function sortedSource(
@@ -543,26 +506,11 @@ function sortedSource(
   let N = 0;
   for (let i = 0; i < target.length; i++) {
     const w = weights ? weights[i]! : 1;
-    if (target[i] === 1) P += w;
-    else N += w;
+    const p = w * target[i]!;
+    P += p;
+    N += w - p;
   }
-  const walk = (visit: Visit) => {
-    const order = argsortDescending(scores as Float64Array);
-    const n = order.length;
-    let tps = 0;
-    let fps = 0;
-    for (let k = 0; k < n; ) {
-      const v = scores[order[k]!]!;
-      for (; k < n; k++) {
-        const idx = order[k]!;
-        if (scores[idx] !== v) break;
-        const w = weights ? weights[idx]! : 1;
-        if (target[idx] === 1) tps += w;
-        else fps += w;
-      }
-      visit(v, tps, fps);
-    }
-  };
+  const walk = (visit: Visit) => walkSorted(sortSamples(scores, target, weights), visit);
   return { kind: "exact", P, N, walk: presorted ? presorted.walk : walk };
 }
 

@@ -2,14 +2,19 @@
  * Small shared pieces of the classification metrics (internal): sample weights, guarded
  * division and the "no samples" check. Batches themselves are read by batch.ts.
  */
-import { toFloat64 } from "../../core/coerce.js";
+import { readNdArray } from "../../core/coerce.js";
 import { describeValue, emptyInput, invalidState, invalidValue } from "../../core/errors.js";
 import { assertSameLength } from "../../core/validate.js";
 
-/** Non-negative finite weights, one per sample (`n`); undefined means all ones. */
+/**
+ * Non-negative finite weights, one per sample (`n`): a list, typed array, tensor or `{ data,
+ * shape }` holding `n` values, read in row-major order (so a column [n, 1] reads as [n], as a
+ * tensor's `dataSync()` always has); undefined means all ones.
+ */
 export function readWeights(value: unknown, n: number, fn: string): Float64Array | undefined {
   if (value === undefined) return undefined;
-  const w = toFloat64(value, fn, "sampleWeight");
+  const { data } = readNdArray(value, fn, "sampleWeight");
+  const w = data instanceof Float64Array ? data : Float64Array.from(data);
   assertSameLength(w.length, n, fn, "sampleWeight", "target");
   for (let i = 0; i < w.length; i++) {
     const v = w[i]!;

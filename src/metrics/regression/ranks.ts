@@ -1,8 +1,8 @@
+import { HI_WORD, LITTLE_ENDIAN, LO_WORD } from "../../core/endian.js";
 import { bigSqrtRatioToNumber, ExactSum, exactBigInt, exactSums } from "../../core/exact-sum.js";
 import { argsort } from "../../core/sort.js";
 import { addExactProducts, centred } from "./moments.js";
 
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const RADIX = 1 << 16;
 
 /** A stable ascending argsort of float64 values and their order-preserving 64-bit keys, in sorted order. */
@@ -20,7 +20,7 @@ export interface SortedKeys {
  */
 export function sortKeys(values: Float64Array): SortedKeys {
   const n = values.length;
-  if (!littleEndian || n < 512) {
+  if (!LITTLE_ENDIAN || n < 512) {
     const order = argsort(values);
     const hi = new Uint32Array(n);
     const lo = new Uint32Array(n);
@@ -29,8 +29,8 @@ export function sortKeys(values: Float64Array): SortedKeys {
     const words = new Uint32Array(view.buffer);
     for (let k = 0; k < n; k++) {
       view[0] = values[order[k]!]! === 0 ? 0 : values[order[k]!]!;
-      hi[k] = words[littleEndian ? 1 : 0]!;
-      lo[k] = words[littleEndian ? 0 : 1]!;
+      hi[k] = words[HI_WORD]!;
+      lo[k] = words[LO_WORD]!;
     }
     return { order, hi, lo };
   }
