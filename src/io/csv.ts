@@ -17,7 +17,7 @@
  * Unselected columns are split but not parsed, so text columns (ids) may sit beside the data.
  */
 import { fail } from "../core/errors.js";
-import { parseCellText, parseDecimal, parseSpecialCell } from "./number.js";
+import { parseCellText, parseDecimal, parseSpecialCell, type ScanEnd, scanPlainDecimal } from "./number.js";
 import type { ByteSource } from "./source.js";
 import {
   assertUniqueNames,
@@ -46,6 +46,8 @@ class CsvParser {
   /** For each input column, its index among the selected columns, or -1. */
   slot: Int32Array = new Int32Array(0);
   builder: BatchBuilder | null = null;
+  /** Where the fast path of a plain decimal field stopped (reused, see `scanPlainDecimal`). */
+  private readonly scanEnd: ScanEnd = { end: 0 };
   width = 0;
   private fieldStarts: number[] = [];
   private fieldEnds: number[] = [];
@@ -149,6 +151,29 @@ class CsvParser {
           }
         } else {
           start = i;
+          // Fast path: a plain decimal that ends the field, read while it is scanned.
+          if (builder !== null && field < this.width && slot[field]! >= 0) {
+            const v = scanPlainDecimal(bytes, i, n, this.scanEnd);
+            const after = this.scanEnd.end;
+            if (!Number.isNaN(v) && after < n) {
+              const c = bytes[after]!;
+              if (c === delimiter || c === LF || c === CR) {
+                builder.columns[slot[field]!]![builder.fill] = v;
+                i = after;
+                field++;
+                if (c === delimiter) {
+                  i++;
+                  continue;
+                }
+                if (c === CR) {
+                  if (i + 1 >= n && !final) return recordStart;
+                  if (bytes[i + 1] === LF) i++;
+                }
+                i++;
+                break;
+              }
+            }
+          }
           while (i < n) {
             const c = bytes[i]!;
             if (c === delimiter || c === LF || c === CR || c === comment) break;

@@ -63,6 +63,37 @@ describe("readers under random input", () => {
     );
   });
 
+  it("CSV of short plain decimals (the one-pass fast path) reads as Number() does, at any chunk boundary", async () => {
+    const short = fc
+      .tuple(
+        fc.constantFrom("", "-"),
+        fc.stringMatching(/^[0-9]{0,9}$/),
+        fc.option(fc.stringMatching(/^[0-9]{0,8}$/)),
+      )
+      .map(([sign, int, frac]) => `${sign}${int}${frac === null ? "" : `.${frac}`}`)
+      .filter((t) => /[0-9]/.test(t));
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .integer({ min: 1, max: 3 })
+          .chain((cols) =>
+            fc.array(fc.array(short, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 30 }),
+          ),
+        fc.constantFrom("\n", "\r\n", "\r"),
+        fc.integer({ min: 1, max: 16 }),
+        async (rows, newline, chunk) => {
+          const header = rows[0]!.map((_, c) => `c${c}`);
+          const csv = `${header.join(",")}${newline}${rows.map((r) => r.join(",")).join(newline)}`;
+          const { values } = await read(csv, "csv", chunk, 4);
+          expect(values.map((v) => (Object.is(v, -0) ? "-0" : v))).toEqual(
+            rows.flat().map((t) => (Object.is(Number(t), -0) ? "-0" : Number(t))),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it("any bytes end in a table or a PlumblineError, never another exception", async () => {
     const noise = fc.array(
       fc.constantFrom(

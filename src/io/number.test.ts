@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCellText, parseDecimal, scanJsonNumber } from "./number.js";
+import { parseCellText, parseDecimal, scanJsonNumber, scanPlainDecimal } from "./number.js";
 
 const bytes = (text: string) => Buffer.from(text, "latin1");
 const decimal = (text: string) => parseDecimal(bytes(text), 0, text.length);
@@ -53,5 +53,48 @@ describe("parseDecimal", () => {
       expect(scanJsonNumber(bytes(ok), 0, ok.length), ok).toBe(ok.length);
     for (const bad of ["01", "+1", ".5", "5.", "-", "1e"])
       expect(scanJsonNumber(bytes(bad), 0, bad.length) === bad.length, bad).toBe(false);
+  });
+});
+
+describe("scanPlainDecimal (the CSV reader's one-pass fast path)", () => {
+  const scan = (text: string) => {
+    const stop = { end: -1 };
+    const value = scanPlainDecimal(bytes(text), 0, text.length, stop);
+    return { value, end: stop.end };
+  };
+
+  it("reads -?digits[.digits] of up to 15 digits as Number() does, and stops after it", () => {
+    const plain = fc
+      .tuple(
+        fc.boolean(),
+        fc.stringMatching(/^[0-9]{0,15}$/),
+        fc.option(fc.stringMatching(/^[0-9]{0,15}$/)),
+        fc.constantFrom("", ",", "\n", "\r\n", " ", "e5", "#", "x"),
+      )
+      .map(([negative, int, frac, tail]) => ({
+        literal: `${negative ? "-" : ""}${int}${frac === null ? "" : `.${frac}`}`,
+        tail,
+      }));
+    fc.assert(
+      fc.property(plain, ({ literal, tail }) => {
+        const digits = literal.replace(/[^0-9]/g, "").length;
+        const { value, end } = scan(literal + tail);
+        if (digits === 0 || digits > 15) expect(value).toBeNaN();
+        else {
+          expect(Object.is(value, Number(literal)), literal).toBe(true);
+          expect(end).toBe(literal.length);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("leaves every other spelling to the general reader (NaN)", () => {
+    for (const text of ["", "-", ".", "-.", "+1", "1234567890123456", "0.1234567890123456", "e5", "nan"])
+      expect(scan(text).value, text).toBeNaN();
+    // A literal that continues past the plain form stops where the plain form ends: the caller
+    // takes the fast value only when a field separator or a line end follows.
+    expect(scan("1e5")).toEqual({ value: 1, end: 1 });
+    expect(scan("12.5.3")).toEqual({ value: 12.5, end: 4 });
   });
 });

@@ -81,6 +81,44 @@ export function parseDecimal(bytes: Uint8Array, start: number, end: number): num
   return negative ? -value : value;
 }
 
+/** Where {@link scanPlainDecimal} stopped. */
+export interface ScanEnd {
+  end: number;
+}
+
+/**
+ * A plain decimal `-?digits[.digits]` of at most 15 digits read from `bytes[start]` on, in one
+ * pass, up to the first byte that is none of these (stored in `stop.end`; it is not read past
+ * `limit`): the double `Number(text)` gives (the digits as an exact integer over an exact power
+ * of ten, Clinger's fast path as in {@link parseDecimal}), or NaN when the bytes there are not
+ * such a literal (then `stop.end` means nothing). The caller checks what the literal ends on.
+ */
+export function scanPlainDecimal(bytes: Uint8Array, start: number, limit: number, stop: ScanEnd): number {
+  let i = start;
+  const negative = i < limit && bytes[i] === 45;
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  for (; i < limit; i++) {
+    const d = bytes[i]! - 48;
+    if (d < 0 || d > 9) break;
+    mantissa = mantissa * 10 + d;
+    digits++;
+  }
+  let fraction = 0;
+  if (i < limit && bytes[i] === 46)
+    for (i++; i < limit; i++) {
+      const d = bytes[i]! - 48;
+      if (d < 0 || d > 9) break;
+      mantissa = mantissa * 10 + d;
+      fraction++;
+    }
+  if (digits + fraction === 0 || digits + fraction > 15) return Number.NaN;
+  stop.end = i;
+  const value = mantissa / POW10[fraction]!;
+  return negative ? -value : value;
+}
+
 /**
  * The end of the JSON number token starting at `start` (RFC 8259: `-?(0|[1-9]d*)(.d+)?([eE][+-]?d+)?`),
  * or -1 when no valid number starts there. Used by the JSON fast paths so they accept exactly
