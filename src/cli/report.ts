@@ -10,7 +10,6 @@ import { type Command, Option } from "commander";
 import { collectionMembers } from "../collection/metric-collection.js";
 import { describeValue, fail } from "../core/errors.js";
 import { type AnyMetricDef, createMetric, type MetricSnapshot } from "../metric.js";
-import { buildReport, renderReport } from "../report/report.js";
 import {
   type EvaluatedMetric,
   type EvaluationResults,
@@ -43,6 +42,8 @@ export function addReportOption(command: Command): Command {
 
 /** Writes the HTML report of `results` to `path`; `io_error` naming the file when it cannot. */
 export async function writeReport(path: string, results: EvaluationResults): Promise<void> {
+  // The renderer loads only when a report is written (it is most of what an eval command loads).
+  const { buildReport, renderReport } = await import("../report/report.js");
   const html = renderReport(await buildReport(results));
   try {
     await writeFile(path, html);
@@ -195,6 +196,7 @@ export async function reportFromFiles(files: readonly string[], flags: Omit<Flag
     ...(flags.title !== undefined ? { title: flags.title } : {}),
     ...(classNames ? { classNames } : {}),
   };
+  const { buildReport, renderReport } = await import("../report/report.js");
   const document = await buildReport(results);
   return format === "json" ? toJsonText(document) : renderReport(document);
 }

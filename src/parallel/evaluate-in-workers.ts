@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { describeValue, fail } from "../core/errors.js";
 import { optBoolean, optInteger, optionNames, readOptions } from "../core/options.js";
 import type { MetricDef } from "../metric.js";
-import { MAX_WORKERS } from "./pool.js";
+import { MAX_WORKERS } from "./max-workers.js";
 import { runTask } from "./run-tasks.js";
 import { transferables } from "./transfer.js";
 

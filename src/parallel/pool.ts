@@ -5,8 +5,7 @@
  */
 import { Piscina } from "piscina";
 
-/** Most threads a call may ask for. */
-export const MAX_WORKERS = 256;
+export { MAX_WORKERS } from "./max-workers.js";
 
 let shared: { pool: Piscina; threads: number } | undefined;
 

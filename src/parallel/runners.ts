@@ -61,9 +61,10 @@ const metricsRunner: SuiteStarter = async (config) => {
 
 const RUNNERS: Readonly<Record<string, () => Promise<SuiteStarter>>> = {
   metrics: async () => metricsRunner,
-  "eval classification": async () => (await import("../cli/eval/sharded.js")).classificationRunner,
-  "eval classification scan": async () => (await import("../cli/eval/sharded.js")).classificationScanRunner,
-  "eval regression": async () => (await import("../cli/eval/sharded.js")).regressionRunner,
+  "eval classification": async () => (await import("../cli/eval/classification.js")).classificationRunner,
+  "eval classification scan": async () =>
+    (await import("../cli/eval/classification.js")).classificationScanRunner,
+  "eval regression": async () => (await import("../cli/eval/regression.js")).regressionRunner,
 };
 
 /** The names of the runners. */

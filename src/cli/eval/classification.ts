@@ -3,6 +3,7 @@ import { fail } from "../../core/errors.js";
 import { assertAllocation } from "../../core/limits.js";
 import { type AnyMetricDef, createMetric, type Metric, optionsKey } from "../../metric.js";
 import * as C from "../../metrics/classification/index.js";
+import type { SuiteStarter } from "../../parallel/runners.js";
 import { runAction } from "../errors.js";
 import {
   addFormatOption,
@@ -28,8 +29,9 @@ import {
   inputLabel,
   openPairedInput,
   type PairedBatch,
+  type PairedInput,
 } from "./read-table.js";
-import { addScaleOptions, isScaled, runScaled, type ScaleFlags, scanScaled } from "./sharded.js";
+import { addScaleOptions, gatherScaled, isScaled, runScaled, type ScaleFlags } from "./sharded.js";
 
 const FN = "eval classification";
 
@@ -725,3 +727,46 @@ export function register(evalCommand: Command): void {
     }),
   );
 }
+
+// ---------------------------------------------------------------- sharded runs (sharded.ts)
+
+/**
+ * `eval classification`'s first pass (what the values say about the task, the class count and
+ * the kind of predictions) on `--workers` threads: each shard's profile, merged into `profile`.
+ */
+export async function scanScaled(
+  fn: string,
+  flags: InputFlags & ScaleFlags,
+  input: PairedInput,
+  profile: InputProfile,
+): Promise<void> {
+  const config = { predsCols: profile.predsCols, targetCols: profile.targetCols };
+  const { summaries } = await gatherScaled(fn, flags, "eval classification scan", config, input);
+  for (const summary of summaries) mergeProfile(profile, summary as InputProfile);
+}
+
+/** Folds profile `b` into `a` (the same as profiling both inputs' batches into `a`). */
+export function mergeProfile(a: InputProfile, b: InputProfile): void {
+  a.rows += b.rows;
+  a.predsMin = Math.min(a.predsMin, b.predsMin);
+  a.predsMax = Math.max(a.predsMax, b.predsMax);
+  a.predsAllInteger &&= b.predsAllInteger;
+  a.targetMax = Math.max(a.targetMax, b.targetMax);
+  for (const label of b.targetLabels) if (a.targetLabels.size < MAX_DISTINCT) a.targetLabels.add(label);
+  // A NaN deviation stays NaN, as profileBatch keeps it.
+  if (Number.isNaN(a.rowSumDeviation) || Number.isNaN(b.rowSumDeviation)) a.rowSumDeviation = Number.NaN;
+  else a.rowSumDeviation = Math.max(a.rowSumDeviation, b.rowSumDeviation);
+}
+
+/** `eval classification`'s first pass on a shard: the profile of its values. */
+export const classificationScanRunner: SuiteStarter = (config) => {
+  const { predsCols, targetCols } = config as { predsCols: number; targetCols: number };
+  const profile = emptyProfile(predsCols, targetCols);
+  return { metrics: [], update: (batch) => profileBatch(profile, batch), summary: () => profile };
+};
+
+/** `eval classification`'s suite on a shard: the plan and metric names decided before the pass. */
+export const classificationRunner: SuiteStarter = (config) => {
+  const { plan, names } = config as { plan: SuitePlan; names?: string[] };
+  return startSuite(plan, names);
+};

@@ -4,6 +4,7 @@ import { fail } from "../../core/errors.js";
 import { type AnyMetricDef, createMetric, type Metric, optionsKey } from "../../metric.js";
 import * as R from "../../metrics/regression/index.js";
 import type { RegressionSuite } from "../../metrics/regression/suite.js";
+import type { SuiteStarter } from "../../parallel/runners.js";
 import { runAction } from "../errors.js";
 import {
   addFormatOption,
@@ -239,3 +240,15 @@ export function register(evalCommand: Command): void {
     }),
   );
 }
+
+/** `eval regression`'s suite on a shard: the chosen member keys. */
+export const regressionRunner: SuiteStarter = (config) => {
+  const { keys, medianSketch } = config as { keys: string[]; medianSketch?: number };
+  const metrics = regressionMetrics(keys as never, medianSketch);
+  return {
+    metrics,
+    update(batch) {
+      for (const metric of metrics) metric.update(batch.preds[0]!, batch.target[0]!);
+    },
+  };
+};

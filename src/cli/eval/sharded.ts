@@ -12,22 +12,11 @@ import { fail } from "../../core/errors.js";
 import { redisTarget } from "../../distributed/connection.js";
 import { formatOfPath } from "../../io/table.js";
 import type { Metric } from "../../metric.js";
-import { gatherFromFile } from "../../parallel/evaluate-file.js";
-import { MAX_WORKERS } from "../../parallel/pool.js";
-import { evaluateBatches, type GatheredStates, mergeGathered } from "../../parallel/run-tasks.js";
-import type { SuiteStarter } from "../../parallel/runners.js";
+import { MAX_WORKERS } from "../../parallel/max-workers.js";
+import type { GatheredStates } from "../../parallel/run-tasks.js";
 import type { ShardedInput } from "../../parallel/shards.js";
 import { parseNumberFlag } from "../grammar.js";
-import {
-  emptyProfile,
-  type InputProfile,
-  MAX_DISTINCT,
-  profileBatch,
-  type SuitePlan,
-  startSuite,
-} from "./classification.js";
 import { type InputFlags, type PairedInput, readingOptions } from "./read-table.js";
-import { regressionMetrics } from "./regression.js";
 
 /** The scale flags of an `eval` command. */
 export interface ScaleFlags {
@@ -95,7 +84,7 @@ function shardedInput(fn: string, flags: InputFlags, input: PairedInput): Sharde
 }
 
 /** Where the gathered states come from: shards the threads read, or batches read here. */
-async function gather(
+export async function gatherScaled(
   fn: string,
   flags: InputFlags & ScaleFlags,
   runner: string,
@@ -104,37 +93,14 @@ async function gather(
 ): Promise<GatheredStates> {
   const threads = parseWorkers(fn, flags);
   const sharded = shardedInput(fn, flags, input);
+  // The thread pool's modules load only for a sharded run.
+  const [{ gatherFromFile }, { evaluateBatches }] = await Promise.all([
+    import("../../parallel/evaluate-file.js"),
+    import("../../parallel/run-tasks.js"),
+  ]);
   return sharded !== undefined
     ? await gatherFromFile({ fn, threads, runner, config, input: sharded, minBytes: MIN_SHARD_BYTES })
     : await evaluateBatches({ threads: Math.max(1, threads - 1), runner, config, batches: input.batches() });
-}
-
-/**
- * `eval classification`'s first pass (what the values say about the task, the class count and
- * the kind of predictions) on `--workers` threads: each shard's profile, merged into `profile`.
- */
-export async function scanScaled(
-  fn: string,
-  flags: InputFlags & ScaleFlags,
-  input: PairedInput,
-  profile: InputProfile,
-): Promise<void> {
-  const config = { predsCols: profile.predsCols, targetCols: profile.targetCols };
-  const { summaries } = await gather(fn, flags, "eval classification scan", config, input);
-  for (const summary of summaries) mergeProfile(profile, summary as InputProfile);
-}
-
-/** Folds profile `b` into `a` (the same as profiling both inputs' batches into `a`). */
-export function mergeProfile(a: InputProfile, b: InputProfile): void {
-  a.rows += b.rows;
-  a.predsMin = Math.min(a.predsMin, b.predsMin);
-  a.predsMax = Math.max(a.predsMax, b.predsMax);
-  a.predsAllInteger &&= b.predsAllInteger;
-  a.targetMax = Math.max(a.targetMax, b.targetMax);
-  for (const label of b.targetLabels) if (a.targetLabels.size < MAX_DISTINCT) a.targetLabels.add(label);
-  // A NaN deviation stays NaN, as profileBatch keeps it.
-  if (Number.isNaN(a.rowSumDeviation) || Number.isNaN(b.rowSumDeviation)) a.rowSumDeviation = Number.NaN;
-  else a.rowSumDeviation = Math.max(a.rowSumDeviation, b.rowSumDeviation);
 }
 
 /**
@@ -172,32 +138,8 @@ export async function runScaled(
     });
     return result.rows;
   }
-  const gathered = await gather(fn, flags, runner, config, input);
+  const gathered = await gatherScaled(fn, flags, runner, config, input);
+  const { mergeGathered } = await import("../../parallel/run-tasks.js");
   mergeGathered(metrics, gathered);
   return gathered.rows;
 }
-
-/** `eval classification`'s first pass on a shard: the profile of its values. */
-export const classificationScanRunner: SuiteStarter = (config) => {
-  const { predsCols, targetCols } = config as { predsCols: number; targetCols: number };
-  const profile = emptyProfile(predsCols, targetCols);
-  return { metrics: [], update: (batch) => profileBatch(profile, batch), summary: () => profile };
-};
-
-/** `eval classification`'s suite on a shard: the plan and metric names decided before the pass. */
-export const classificationRunner: SuiteStarter = (config) => {
-  const { plan, names } = config as { plan: SuitePlan; names?: string[] };
-  return startSuite(plan, names);
-};
-
-/** `eval regression`'s suite on a shard: the chosen member keys. */
-export const regressionRunner: SuiteStarter = (config) => {
-  const { keys, medianSketch } = config as { keys: string[]; medianSketch?: number };
-  const metrics = regressionMetrics(keys as never, medianSketch);
-  return {
-    metrics,
-    update(batch) {
-      for (const metric of metrics) metric.update(batch.preds[0]!, batch.target[0]!);
-    },
-  };
-};

@@ -1,0 +1,2 @@
+/** Most threads a parallel call (`--workers`, `evaluateInWorkers`, `evaluateFileInWorkers`) may ask for. */
+export const MAX_WORKERS = 256;
