@@ -1,5 +1,7 @@
-// Benchmark: binary AUROC and average precision on 10,000,000 float32 scores, and multiclass
-// macro-F1 on 10,000,000 labels with 100 classes, against scikit-learn in the same run.
+// Benchmark: binary AUROC and average precision on 10,000,000 float32 scores, binary AUROC on the
+// same scores written with 6 decimals as float64 values (what a CSV score column reads as: the
+// sorted path, not the float32 buckets), and multiclass macro-F1 on 10,000,000 labels with 100
+// classes, against scikit-learn in the same run.
 // Run: npx tsc --build && node bench/classification.mjs [--n 10000000 | --quick] [--record]
 // (--quick: n = 1,000,000, a run of a few seconds; ratios are noisier than at the default n;
 // --record: see bench/record.mjs)
@@ -24,6 +26,8 @@ for (let i = 0; i < N; i++) {
   // Scores from overlapping distributions, rounded to 1e-6 so there are ties.
   scores[i] = Math.round(Math.min(1, Math.max(0, 0.35 + 0.25 * y + 0.2 * (rand() - 0.5) * 2)) * 1e6) / 1e6;
 }
+// The same scores as float64 decimals of 6 places (no longer float32 values: the sorted path).
+const scores64 = Float64Array.from(scores, (v) => Number(v.toFixed(6)) + 1e-7);
 const labels = new Int32Array(N);
 const truth = new Int32Array(N);
 for (let i = 0; i < N; i++) {
@@ -35,6 +39,7 @@ for (let i = 0; i < N; i++) {
 const ours = {
   auroc: cpuTime(() => binaryAuroc(scores, target), { repeats: 3 }),
   ap: cpuTime(() => binaryAveragePrecision(scores, target), { repeats: 3 }),
+  auroc64: cpuTime(() => binaryAuroc(scores64, target), { repeats: 3 }),
   f1: cpuTime(() => multiclassF1(labels, truth, { numClasses: CLASSES, average: "macro" }), { repeats: 3 }),
 };
 
@@ -56,23 +61,32 @@ import numpy as np
 from sklearn.metrics import roc_auc_score, average_precision_score, f1_score
 s = np.fromfile(path("scores.f32"), dtype=np.float32)
 t = np.fromfile(path("target.u8"), dtype=np.uint8)
+s64 = np.fromfile(path("scores.f64"), dtype=np.float64)
 p = np.fromfile(path("labels.i32"), dtype=np.int32)
 y = np.fromfile(path("truth.i32"), dtype=np.int32)
 emit({
     "auroc": timed(lambda: float(roc_auc_score(t, s)), repeats=2),
     "ap": timed(lambda: float(average_precision_score(t, s)), repeats=2),
+    "auroc64": timed(lambda: float(roc_auc_score(t, s64)), repeats=2),
     "f1": timed(lambda: float(f1_score(y, p, average="macro")), repeats=2),
 })
 `;
 const available = pythonAvailable(["numpy", "sklearn.metrics"]);
 const run = available.ok
-  ? runPython(script, { "scores.f32": scores, "target.u8": target, "labels.i32": labels, "truth.i32": truth })
+  ? runPython(script, {
+      "scores.f32": scores,
+      "scores.f64": scores64,
+      "target.u8": target,
+      "labels.i32": labels,
+      "truth.i32": truth,
+    })
   : available;
 
 console.log(`classification benchmark, n = ${N.toLocaleString("en-US")}`);
 for (const [key, label] of [
   ["auroc", "binary AUROC (exact; sklearn roc_auc_score)"],
   ["ap", "binary average precision (exact; sklearn average_precision_score)"],
+  ["auroc64", "binary AUROC of float64 scores (exact, sorted path; sklearn roc_auc_score)"],
   ["f1", `multiclass macro-F1 (${CLASSES} classes; sklearn f1_score)`],
 ]) {
   const r = run.ok ? run.result[key] : undefined;

@@ -27,6 +27,11 @@ const before = (label) => label.replace(/\s*\(.*$/, "");
 const RULES = {
   classification: [
     {
+      match: /^binary AUROC of float64 scores/,
+      workload: (w) => `binary AUROC, ${count(w.n)} float64 scores (6 decimals, as read from CSV)`,
+      reference: ["sklearn", "scikit-learn"],
+    },
+    {
       match: /^binary AUROC/,
       workload: (w) => `binary AUROC, ${count(w.n)} float32 scores`,
       reference: ["sklearn", "scikit-learn"],
