@@ -867,9 +867,8 @@ function evaluateImage(
   sortRows(gts, gFrom, gTo, useCats, false);
   const dOrder = dts.order;
   const gOrder = gts.order;
-  let last = Number.NaN;
-  for (let r = gFrom; r < gTo; r++) if (gts.cat[r] !== last) batch.seen.add((last = gts.cat[r]!));
-  for (let r = dFrom; r < dTo; r++) if (dts.cat[r] !== last) batch.seen.add((last = dts.cat[r]!));
+  addCategories(batch.seen, gts.cat, gFrom, gTo);
+  addCategories(batch.seen, dts.cat, dFrom, dTo);
   batch.images.push(imageId);
   const nd = dTo - dFrom;
   const ng = gTo - gFrom;
@@ -896,6 +895,16 @@ function evaluateImage(
     }
     matchGroup(dts, D, gts, G, ious, p, thresholds, counts, batch);
     appendRecords(dts, D, imageId, cat, batch);
+  }
+}
+
+/** Adds the categories of rows [from, to) to `seen` (a run of one category costs one add). */
+function addCategories(seen: Set<number>, cat: Float64Array, from: number, to: number): void {
+  let last = Number.NaN;
+  for (let r = from; r < to; r++) {
+    if (cat[r] === last) continue;
+    last = cat[r]!;
+    seen.add(last);
   }
 }
 
