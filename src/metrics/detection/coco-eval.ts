@@ -1297,12 +1297,13 @@ function summarize(
 export function cocoEvalDef(
   options: CocoEvalOptions = {},
 ): MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> {
+  return cocoEvalWithEvaluator(options).def;
+}
+
+/** {@link cocoEvalDef} with the {@link ImageEvaluator} its `update` runs (for `cocoEvaluate`'s column path). */
+export function cocoEvalWithEvaluator(options: CocoEvalOptions): ReturnType<typeof cocoEvalParts> {
   const o = readOptions<CocoEvalOptions>(FN, options, COCO_EVAL_OPTIONS);
-  return cocoEvalDefFrom(
-    cocoMapMeta,
-    resolveCocoOptions(FN, o),
-    structuredClone(o) as Record<string, unknown>,
-  );
+  return cocoEvalParts(cocoMapMeta, resolveCocoOptions(FN, o), structuredClone(o) as Record<string, unknown>);
 }
 
 /** The COCO evaluation definition for resolved options, under `meta`'s id (COCO mAP, mask AP, detection mAP). */

@@ -7,10 +7,12 @@ import {
   type CocoEvalResult,
   type CocoGroundTruthObject,
   type CocoImage,
-  cocoEvalDef,
+  cocoEvalWithEvaluator,
+  type ImageEvaluator,
   type IouType,
 } from "./coco-eval.js";
-import { resultRows } from "./coco-results.js";
+import { CROWD, firstNonFiniteTyped, ID_ZERO, IGNORE, type ObjectTable } from "./coco-objects.js";
+import { type CocoResultColumns, HAS_KEYPOINTS, isCocoResultColumns, resultRows } from "./coco-results.js";
 import { checkMaskSize, rleArea, toRle } from "./rle.js";
 
 /**
@@ -100,6 +102,24 @@ interface CocoImageSource {
   readonly count: number;
   /** The i-th image (ascending id) as {@link CocoImage}, built now (loadRes conventions). */
   image(i: number): CocoImage;
+  /**
+   * Puts the objects of images [start, end) straight into the evaluator's tables (image k's rows
+   * from `ranges.gtStart[k - start]`, `ranges.dtStart[k - start]`), when every value is one the
+   * {@link image} path accepts as is; false (tables to be discarded) otherwise, and then the
+   * images go through {@link image}, which refuses or reads them with its usual messages.
+   * Undefined when results are not `readCocoResults` columns of keypoints (iouType keypoints).
+   */
+  /** The i-th image's id. */
+  imageId(i: number): number;
+  readonly fillTables:
+    | ((start: number, end: number, evaluator: ImageEvaluator, ranges: TableRanges) => boolean)
+    | undefined;
+}
+
+/** Where each image's rows start in the tables, one entry per image plus the end. */
+interface TableRanges {
+  gtStart: Int32Array;
+  dtStart: Int32Array;
 }
 
 /**
@@ -215,9 +235,29 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
     }
     return kp ? { ...obj, keypoints: rows.need(i, "keypoints") as number[] } : obj;
   };
+  const columns = isCocoResultColumns(results) ? results : undefined;
+  const fillTables =
+    columns && kp && mode === "keypoints"
+      ? (start: number, end: number, evaluator: ImageEvaluator, ranges: TableRanges): boolean => {
+          const { gts, dts, known } = evaluator;
+          gts.clear();
+          dts.clear();
+          for (let k = start; k < end; k++) {
+            ranges.gtStart[k - start] = gts.n;
+            ranges.dtStart[k - start] = dts.n;
+            for (const a of annotationsOf[k]!) if (!keypointGroundTruthRow(gt.annotations[a]!, gts, known)) return false;
+            for (const r of resultsOf[k]!) if (!keypointDetectionRow(columns, r, dts, known)) return false;
+          }
+          ranges.gtStart[end - start] = gts.n;
+          ranges.dtStart[end - start] = dts.n;
+          return true;
+        }
+      : undefined;
   return {
+    fillTables,
     categoryIds: [...catIds].sort((a, b) => a - b),
     count: sortedImages.length,
+    imageId: (i) => sortedImages[i]!.id,
     image(i) {
       const info = sortedImages[i]!;
       const height = typeof info.height === "number" ? info.height : undefined;
@@ -240,6 +280,101 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
       return img;
     },
   };
+}
+
+/** True for an array of `length` finite numbers (length 0: any length). */
+function finiteList(value: unknown, length: number): value is number[] {
+  if (!Array.isArray(value) || (length > 0 && value.length !== length)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) return false;
+  }
+  return true;
+}
+
+/**
+ * Appends a keypoints ground-truth annotation to `table` as `groundTruthObject` and
+ * `prepareImage` would read it; false when any of its values is one they refuse (or read
+ * otherwise than plainly: a non-numeric id, a box or keypoints that are not plain arrays).
+ */
+function keypointGroundTruthRow(
+  a: Record<string, unknown>,
+  table: ObjectTable,
+  known: ReadonlySet<number> | undefined,
+): boolean {
+  const cat = a.category_id as number;
+  const area = a.area;
+  const id = a.id;
+  const box = a.bbox;
+  const kps = a.keypoints;
+  const nk = a.num_keypoints;
+  if (
+    !("iscrowd" in a) ||
+    typeof area !== "number" ||
+    !Number.isFinite(area) ||
+    (id !== undefined && typeof id !== "number") ||
+    !finiteList(box, 4) ||
+    box[2]! < 0 ||
+    box[3]! < 0 ||
+    !finiteList(kps, 0) ||
+    kps.length === 0 ||
+    kps.length % 3 !== 0 ||
+    typeof nk !== "number" ||
+    !Number.isFinite(nk) ||
+    (known !== undefined && !known.has(cat))
+  )
+    return false;
+  const crowd = Boolean(a.iscrowd);
+  const flags = (crowd ? CROWD : 0) | (nk === 0 || crowd ? IGNORE : 0) | (id === 0 ? ID_ZERO : 0);
+  const r = table.add(cat, 0, area, flags);
+  table.setBox(r, box[0]!, box[1]!, box[2]!, box[3]!);
+  table.addKeypoints(r, kps, 0, kps.length);
+  return true;
+}
+
+/**
+ * Appends result `i` of keypoints columns to `table` as `detection` (loadRes: area and box from
+ * the keypoints' extent) and `prepareImage` would read it; false when they would refuse it or
+ * read it otherwise (keypoints missing, not a list of numbers, not triplets, not finite).
+ */
+function keypointDetectionRow(
+  columns: CocoResultColumns,
+  i: number,
+  table: ObjectTable,
+  known: ReadonlySet<number> | undefined,
+): boolean {
+  const cat = columns.categoryId[i]!;
+  if (
+    (columns.present[i]! & HAS_KEYPOINTS) === 0 ||
+    columns.otherKeypoints.has(i) ||
+    (known !== undefined && !known.has(cat))
+  )
+    return false;
+  const values = columns.keypointValues;
+  const start = columns.keypointStart[i]!;
+  const end = columns.keypointStart[i + 1]!;
+  const length = end - start;
+  if (length === 0 || length % 3 !== 0 || firstNonFiniteTyped(values, start, end) >= 0) return false;
+  let x0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (let j = start; j < end; j += 3) {
+    const x = values[j]!;
+    const y = values[j + 1]!;
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
+  }
+  const w = x1 - x0;
+  const h = y1 - y0;
+  // The box `detection` builds must pass `prepareImage`'s finite check.
+  if (!Number.isFinite(w) || !Number.isFinite(h)) return false;
+  const r = table.add(cat, columns.score[i]!, w * h, 0);
+  table.setBox(r, x0, y0, w, h);
+  table.addKeypoints(r, values, start, end);
+  return true;
 }
 
 /**
@@ -280,11 +415,20 @@ export function cocoEvaluate(
   const o = readOptions<CocoEvalOptions>(FN, options, COCO_EVAL_OPTIONS);
   const iouType = optOneOf(FN, "iouType", o.iouType, ["bbox", "segm", "keypoints"] as const, "bbox");
   const source = cocoImageSource(groundTruth, results, iouType);
-  const def = cocoEvalDef({ ...o, categoryIds: o.categoryIds ?? source.categoryIds });
+  const { def, evaluator } = cocoEvalWithEvaluator({
+    ...o,
+    categoryIds: o.categoryIds ?? source.categoryIds,
+  });
   const state = def.init();
+  const ranges = { gtStart: new Int32Array(CHUNK + 1), dtStart: new Int32Array(CHUNK + 1) };
   for (let start = 0; start < source.count; start += CHUNK) {
+    const end = Math.min(source.count, start + CHUNK);
+    if (source.fillTables?.(start, end, evaluator, ranges)) {
+      evaluator.update(state, end - start, (k) => source.imageId(start + k), ranges);
+      continue;
+    }
     const images: CocoImage[] = [];
-    for (let i = start; i < Math.min(source.count, start + CHUNK); i++) images.push(source.image(i));
+    for (let i = start; i < end; i++) images.push(source.image(i));
     def.update(state, images);
   }
   return def.compute(state);

@@ -455,13 +455,21 @@ class Scanner {
       return true;
     }
     const end = this.end;
+    // Position, column data and fill in locals through the loop (written back on exit or on a call).
+    let i = this.pos;
+    let data = column.data;
+    let n = fill;
     for (;;) {
       if (c !== 45 && (c < 48 || c > 57)) break;
-      if (column.length === column.data.length) column.grow(1, this.pos / end);
+      if (n === data.length) {
+        column.length = n;
+        column.grow(1, i / end);
+        data = column.data;
+      }
       // Inline fast path for the common spelling, -?[1-9]?d*(.d+)? with at most 15 digits and
       // followed by "," or "]": the same value number() gives (Clinger's fast path); anything
       // else is left to number().
-      let i = this.pos;
+      const token = i;
       const negative = c === 45;
       if (negative) c = ++i < end ? bytes[i]! : -1;
       let mantissa = 0;
@@ -492,19 +500,31 @@ class Scanner {
         (!leadingZero || digits === scale + 1)
       ) {
         const value = mantissa === 0 ? 0 : scale === 0 ? mantissa : mantissa / POW10[scale]!;
-        column.data[column.length++] = negative ? -value : value;
+        data[n++] = negative ? -value : value;
+      } else {
+        this.pos = token;
+        this.number(data, n++);
+        i = this.pos;
+        c = i < end ? bytes[i]! : -1;
+      }
+      // Whitespace is rare between numbers: look at the byte before calling ws().
+      if (c <= 32) {
         this.pos = i;
-      } else this.number(column.data, column.length++);
-      // Whitespace is rare between numbers: look at the next byte before calling ws().
-      c = this.pos < this.end ? bytes[this.pos]! : -1;
-      if (c <= 32) c = this.ws();
+        c = this.ws();
+        i = this.pos;
+      }
       if (c === 93) {
-        this.pos++;
+        this.pos = i + 1;
+        column.length = n;
         return true;
       }
       if (c !== 44) break;
-      c = ++this.pos < this.end ? bytes[this.pos]! : -1;
-      if (c <= 32) c = this.ws();
+      c = ++i < end ? bytes[i]! : -1;
+      if (c <= 32) {
+        this.pos = i;
+        c = this.ws();
+        i = this.pos;
+      }
     }
     this.pos = start;
     column.length = fill;
