@@ -475,9 +475,8 @@ const oksScratch = {
 
 /** Fails unless every row of the group has 3k keypoint values (one triplet per sigma). */
 function checkTriplets(table: ObjectTable, rows: Int32Array, count: number, k: number, what: string): void {
-  const start = table.kpsStart;
   for (let i = 0; i < count; i++) {
-    const length = start[rows[i]! + 1]! - start[rows[i]!]!;
+    const length = table.kpsTo[rows[i]!]! - table.kpsFrom[rows[i]!]!;
     if (length !== 3 * k)
       fail(
         "shape_mismatch",
@@ -522,10 +521,10 @@ function oksMatrix(
   const skipBelow = below - 1e-9;
   const gk = gts.kps;
   const dk = dts.kps;
-  const dStart = dts.kpsStart;
+  const dStart = dts.kpsFrom;
   for (let j = 0; j < G; j++) {
     const row = gRows[j]!;
-    const go = gts.kpsStart[row]!;
+    const go = gts.kpsFrom[row]!;
     let n = 0;
     for (let q = 0; q < k; q++) if (gk[go + 3 * q + 2]! > 0) index[n++] = q;
     const visible = n > 0;
@@ -965,36 +964,66 @@ function recordsByCategory(state: CocoEvalState): Map<number, Int32Array> {
   const n = state.dtScore.length;
   const image = state.dtImage.data;
   const category = state.dtCategory.data;
-  const score = state.dtScore.data;
+  const score = state.dtScore.data.subarray(0, n);
+  // Image blocks in id order (each image's records are one block); usually already so.
   const starts: number[] = [];
-  for (let i = 0; i < n; i++) if (i === 0 || image[i] !== image[i - 1]) starts.push(i);
-  const blocks = starts.map((start, b) => ({ start, end: starts[b + 1] ?? n, id: image[start]! }));
-  blocks.sort((x, y) => x.id - y.id || x.start - y.start);
-  const visit = new Int32Array(n);
-  const visitScore = new Float64Array(n);
-  let at = 0;
-  for (const { start, end } of blocks)
-    for (let i = start; i < end; i++) {
-      visit[at] = i;
-      visitScore[at++] = score[i]!;
+  let inOrder = true;
+  for (let i = 0; i < n; i++)
+    if (i === 0 || image[i] !== image[i - 1]) {
+      if (i > 0 && image[i]! < image[i - 1]!) inOrder = false;
+      starts.push(i);
     }
+  let visit: Int32Array | undefined;
+  let visitScore = score;
+  if (!inOrder) {
+    const blocks = starts.map((start, b) => ({ start, end: starts[b + 1] ?? n, id: image[start]! }));
+    blocks.sort((x, y) => x.id - y.id || x.start - y.start);
+    visit = new Int32Array(n);
+    visitScore = new Float64Array(n);
+    let at = 0;
+    for (const { start, end } of blocks)
+      for (let i = start; i < end; i++) {
+        visit[at] = i;
+        visitScore[at++] = score[i]!;
+      }
+  }
   const byScore = argsortDescending(visitScore);
+  // Records of a category are runs within each image block: one count per run.
   const sizes = new Map<number, number>();
-  for (let i = 0; i < n; i++) sizes.set(category[i]!, (sizes.get(category[i]!) ?? 0) + 1);
-  const lists = new Map<number, { list: Int32Array; fill: number }>();
-  for (const [c, size] of sizes) lists.set(c, { list: new Int32Array(size), fill: 0 });
+  for (let i = 0; i < n; ) {
+    const c = category[i]!;
+    let j = i + 1;
+    while (j < n && category[j] === c) j++;
+    sizes.set(c, (sizes.get(c) ?? 0) + j - i);
+    i = j;
+  }
+  const lists = new Map<number, Int32Array>();
+  const fill = new Map<number, number>();
+  for (const [c, size] of sizes) {
+    lists.set(c, new Int32Array(size));
+    fill.set(c, 0);
+  }
+  if (lists.size === 1) {
+    // One category: its list is the score order.
+    const list = lists.values().next().value as Int32Array;
+    for (let j = 0; j < n; j++) list[j] = visit ? visit[byScore[j]!]! : byScore[j]!;
+    return lists;
+  }
   let last = Number.NaN;
-  let target: { list: Int32Array; fill: number } | undefined;
+  let target: Int32Array = new Int32Array(0);
+  let at = 0;
   for (let j = 0; j < n; j++) {
-    const i = visit[byScore[j]!]!;
+    const i = visit ? visit[byScore[j]!]! : byScore[j]!;
     const c = category[i]!;
     if (c !== last) {
+      if (last === last) fill.set(last, at);
       target = lists.get(c)!;
+      at = fill.get(c)!;
       last = c;
     }
-    target!.list[target!.fill++] = i;
+    target[at++] = i;
   }
-  return new Map([...lists].map(([c, { list }]) => [c, list]));
+  return lists;
 }
 
 /** True-positive events of one (category, maxDets) pass, per (area range, IoU threshold). */

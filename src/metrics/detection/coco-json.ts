@@ -11,7 +11,7 @@ import {
   type ImageEvaluator,
   type IouType,
 } from "./coco-eval.js";
-import { CROWD, firstNonFiniteTyped, ID_ZERO, IGNORE, type ObjectTable } from "./coco-objects.js";
+import { CROWD, ID_ZERO, IGNORE, type ObjectTable } from "./coco-objects.js";
 import { type CocoResultColumns, HAS_KEYPOINTS, isCocoResultColumns, resultRows } from "./coco-results.js";
 import { checkMaskSize, rleArea, toRle } from "./rle.js";
 
@@ -242,6 +242,7 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
           const { gts, dts, known } = evaluator;
           gts.clear();
           dts.clear();
+          dts.shareKeypoints(columns.keypointValues);
           for (let k = start; k < end; k++) {
             ranges.gtStart[k - start] = gts.n;
             ranges.dtStart[k - start] = dts.n;
@@ -354,14 +355,19 @@ function keypointDetectionRow(
   const start = columns.keypointStart[i]!;
   const end = columns.keypointStart[i + 1]!;
   const length = end - start;
-  if (length === 0 || length % 3 !== 0 || firstNonFiniteTyped(values, start, end) >= 0) return false;
+  if (length === 0 || length % 3 !== 0) return false;
+  // The extent (Math.min/max, as numpy's min/max in loadRes) and, in the same pass, finiteness:
+  // v - v is 0 exactly for finite v.
   let x0 = Number.POSITIVE_INFINITY;
   let x1 = Number.NEGATIVE_INFINITY;
   let y0 = Number.POSITIVE_INFINITY;
   let y1 = Number.NEGATIVE_INFINITY;
+  let check = 0;
   for (let j = start; j < end; j += 3) {
     const x = values[j]!;
     const y = values[j + 1]!;
+    const v = values[j + 2]!;
+    check += x - x + (y - y) + (v - v);
     x0 = Math.min(x0, x);
     x1 = Math.max(x1, x);
     y0 = Math.min(y0, y);
@@ -369,11 +375,11 @@ function keypointDetectionRow(
   }
   const w = x1 - x0;
   const h = y1 - y0;
-  // The box `detection` builds must pass `prepareImage`'s finite check.
-  if (!Number.isFinite(w) || !Number.isFinite(h)) return false;
+  // Not finite: a value (refused by prepareImage) or the box `detection` builds (likewise).
+  if (check !== 0 || !Number.isFinite(w) || !Number.isFinite(h)) return false;
   const r = table.add(cat, columns.score[i]!, w * h, 0);
   table.setBox(r, x0, y0, w, h);
-  table.addKeypoints(r, values, start, end);
+  table.setKeypointRange(r, start, end);
   return true;
 }
 

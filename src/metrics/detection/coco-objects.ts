@@ -20,29 +20,48 @@ export class ObjectTable {
   flags = new Uint8Array(64);
   /** [x, y, width, height] per row (zeros when an object has none: segm ground truth). */
   box = new Float64Array(256);
-  /** Row r's keypoints are `kps[kpsStart[r] .. kpsStart[r + 1])`. */
-  kpsStart = new Int32Array(65);
-  kps = new Float64Array(1024);
+  /** Row r's keypoints are `kps[kpsFrom[r] .. kpsTo[r])`: the table's own values, or shared ones ({@link shareKeypoints}). */
+  kpsFrom = new Int32Array(64);
+  kpsTo = new Int32Array(64);
+  kps: Float64Array;
+  private ownKps = new Float64Array(1024);
+  private kpsFill = 0;
   /** Masks (segm only). */
   rle: (Rle | undefined)[] = [];
   /** Scratch of `sortRows`: the rows of an image in group order. */
   order = new Int32Array(64);
 
-  /** Empties the table. */
+  constructor() {
+    this.kps = this.ownKps;
+  }
+
+  /** Empties the table (and goes back to its own keypoint values). */
   clear(): void {
     this.n = 0;
-    this.kpsStart[0] = 0;
+    this.kpsFill = 0;
+    this.kps = this.ownKps;
+  }
+
+  /** Reads keypoints from `values` (never written) instead: rows then get their range with {@link setKeypointRange}. */
+  shareKeypoints(values: Float64Array): void {
+    this.kps = values;
+  }
+
+  setKeypointRange(r: number, from: number, to: number): void {
+    this.kpsFrom[r] = from;
+    this.kpsTo[r] = to;
   }
 
   /** Adds a row (its keypoints empty) and returns its index. */
   add(cat: number, score: number, area: number, flags: number): number {
     const r = this.n;
-    if (r + 1 >= this.cat.length) this.grow(r + 2);
+    if (r >= this.cat.length) this.grow(r + 1);
     this.cat[r] = cat;
     this.score[r] = score;
     this.area[r] = area;
     this.flags[r] = flags;
-    this.kpsStart[r + 1] = this.kpsStart[r]!;
+    this.kpsFrom[r] = 0;
+    this.kpsTo[r] = 0;
     this.n = r + 1;
     return r;
   }
@@ -54,19 +73,21 @@ export class ObjectTable {
     this.box[4 * r + 3] = h;
   }
 
-  /** Appends the values of `from[start, end)` to row r's keypoints (r must be the last row). */
+  /** Copies `from[start, end)` into the table's own values as row r's keypoints. */
   addKeypoints(r: number, from: ArrayLike<number>, start: number, end: number): void {
-    const at = this.kpsStart[r + 1]!;
+    const at = this.kpsFill;
     const length = end - start;
-    if (at + length > this.kps.length) {
-      const next = new Float64Array(Math.max(2 * this.kps.length, at + length));
-      next.set(this.kps.subarray(0, at));
-      this.kps = next;
+    if (at + length > this.ownKps.length) {
+      const next = new Float64Array(Math.max(2 * this.ownKps.length, at + length));
+      next.set(this.ownKps.subarray(0, at));
+      this.ownKps = next;
     }
-    const kps = this.kps;
-    if (from instanceof Float64Array) kps.set(from.subarray(start, end), at);
-    else for (let j = 0; j < length; j++) kps[at + j] = from[start + j]!;
-    this.kpsStart[r + 1] = at + length;
+    this.kps = this.ownKps;
+    const kps = this.ownKps;
+    for (let j = 0; j < length; j++) kps[at + j] = from[start + j]!;
+    this.kpsFrom[r] = at;
+    this.kpsTo[r] = at + length;
+    this.kpsFill = at + length;
   }
 
   private grow(rows: number): void {
@@ -81,7 +102,8 @@ export class ObjectTable {
     this.area = widen(this.area, capacity);
     this.flags = widen(this.flags, capacity);
     this.box = widen(this.box, 4 * capacity);
-    this.kpsStart = widen(this.kpsStart, capacity + 1);
+    this.kpsFrom = widen(this.kpsFrom, capacity);
+    this.kpsTo = widen(this.kpsTo, capacity);
     this.order = new Int32Array(capacity);
   }
 }
@@ -152,14 +174,14 @@ function readKeypoints(value: unknown, where: (j: number) => string, j: number):
 }
 
 /** Index of the first value of `k` that is not a finite number, or -1. */
-export function firstNonFinite(k: ArrayLike<number>): number {
+function firstNonFinite(k: ArrayLike<number>): number {
   for (let i = 0; i < k.length; i++) if (typeof k[i] !== "number" || !Number.isFinite(k[i]!)) return i;
   return -1;
 }
 
-/** {@link firstNonFinite} for a Float64Array range. */
-export function firstNonFiniteTyped(k: Float64Array, start = 0, end = k.length): number {
-  for (let i = start; i < end; i++) if (!Number.isFinite(k[i]!)) return i - start;
+/** {@link firstNonFinite} for a Float64Array. */
+function firstNonFiniteTyped(k: Float64Array): number {
+  for (let i = 0; i < k.length; i++) if (!Number.isFinite(k[i]!)) return i;
   return -1;
 }
 
