@@ -590,7 +590,7 @@ interface BatchRecords {
 }
 
 function emptyBatch(): BatchRecords {
-  return {
+  return resetBatch({
     images: [],
     scores: growableFloat64(),
     imageIds: growableFloat64(),
@@ -599,7 +599,20 @@ function emptyBatch(): BatchRecords {
     codes: growableUint8(),
     gtCounts: new Map(),
     seen: new Set(),
-  };
+  });
+}
+
+/** Empties a batch, keeping its buffers. */
+function resetBatch(batch: BatchRecords): BatchRecords {
+  batch.images.length = 0;
+  batch.scores.length = 0;
+  batch.imageIds.length = 0;
+  batch.cats.length = 0;
+  batch.ranks.length = 0;
+  batch.codes.length = 0;
+  batch.gtCounts.clear();
+  batch.seen.clear();
+  return batch;
 }
 
 /** Makes room for `extra` more values in a growable buffer (amortised doubling). */
@@ -1355,11 +1368,23 @@ export class ImageEvaluator {
   readonly known: ReadonlySet<number> | undefined;
   private readonly thresholds: readonly number[];
   private readonly minThreshold: number;
+  /** What an update adds, appended to the state once every image of the update is evaluated. */
+  private readonly batch = emptyBatch();
   constructor(readonly p: Resolved) {
     this.known = p.categoryIds ? new Set(p.categoryIds) : undefined;
     // pycocotools matches at min(t, 1 - 1e-10).
     this.thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
     this.minThreshold = Math.min(...this.thresholds);
+  }
+
+  /** Makes room in `state` for `detections` more records (when their number is known: no regrowth; up to 256 MiB of codes). */
+  reserve(state: CocoEvalState, detections: number): void {
+    if (detections * this.p.areas.length * this.thresholds.length > 2 ** 28) return;
+    reserve(state.dtScore, detections);
+    reserve(state.dtImage, detections);
+    reserve(state.dtCategory, detections);
+    reserve(state.dtRank, detections);
+    reserve(state.dtCode, detections * this.p.areas.length * this.thresholds.length);
   }
 
   /**
@@ -1375,7 +1400,7 @@ export class ImageEvaluator {
     ranges?: { gtStart: Int32Array; dtStart: Int32Array },
   ): void {
     const seen = imagesOf(state);
-    const batch = emptyBatch();
+    const batch = resetBatch(this.batch);
     const { gts, dts } = this;
     for (let i = 0; i < count; i++) {
       if (!ranges) {

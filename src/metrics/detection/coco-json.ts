@@ -109,6 +109,8 @@ interface CocoImageSource {
    * images go through {@link image}, which refuses or reads them with its usual messages.
    * Undefined when results are not `readCocoResults` columns of keypoints (iouType keypoints).
    */
+  /** Number of results (detections of every image). */
+  readonly detections: number;
   /** The i-th image's id. */
   imageId(i: number): number;
   readonly fillTables:
@@ -258,6 +260,7 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
     fillTables,
     categoryIds: [...catIds].sort((a, b) => a - b),
     count: sortedImages.length,
+    detections: rows.count,
     imageId: (i) => sortedImages[i]!.id,
     image(i) {
       const info = sortedImages[i]!;
@@ -327,8 +330,11 @@ function keypointGroundTruthRow(
     return false;
   const crowd = Boolean(a.iscrowd);
   const flags = (crowd ? CROWD : 0) | (nk === 0 || crowd ? IGNORE : 0) | (id === 0 ? ID_ZERO : 0);
-  const r = table.add(cat, 0, area, flags);
-  table.setBox(r, box[0]!, box[1]!, box[2]!, box[3]!);
+  const r = table.addRow();
+  table.cat[r] = cat;
+  table.area[r] = area;
+  table.flags[r] = flags;
+  for (let k = 0; k < 4; k++) table.box[4 * r + k] = box[k]!;
   table.addKeypoints(r, kps, 0, kps.length);
   return true;
 }
@@ -377,8 +383,15 @@ function keypointDetectionRow(
   const h = y1 - y0;
   // Not finite: a value (refused by prepareImage) or the box `detection` builds (likewise).
   if (check !== 0 || !Number.isFinite(w) || !Number.isFinite(h)) return false;
-  const r = table.add(cat, columns.score[i]!, w * h, 0);
-  table.setBox(r, x0, y0, w, h);
+  const r = table.addRow();
+  table.cat[r] = cat;
+  table.score[r] = columns.score[i]!;
+  table.area[r] = w * h;
+  const box = table.box;
+  box[4 * r] = x0;
+  box[4 * r + 1] = y0;
+  box[4 * r + 2] = w;
+  box[4 * r + 3] = h;
   table.setKeypointRange(r, start, end);
   return true;
 }
@@ -426,6 +439,7 @@ export function cocoEvaluate(
     categoryIds: o.categoryIds ?? source.categoryIds,
   });
   const state = def.init();
+  evaluator.reserve(state, source.detections);
   const ranges = { gtStart: new Int32Array(CHUNK + 1), dtStart: new Int32Array(CHUNK + 1) };
   for (let start = 0; start < source.count; start += CHUNK) {
     const end = Math.min(source.count, start + CHUNK);

@@ -52,14 +52,19 @@ export class ObjectTable {
     this.kpsTo[r] = to;
   }
 
-  /** Adds a row (its keypoints empty) and returns its index. */
-  add(cat: number, score: number, area: number, flags: number): number {
+  /**
+   * Adds a row (category, score, area, flags and box 0, no keypoints) and returns its index; the
+   * caller writes its columns (numbers written in place: a call with number arguments that V8
+   * does not inline boxes them).
+   */
+  addRow(): number {
     const r = this.n;
     if (r >= this.cat.length) this.grow(r + 1);
-    this.cat[r] = cat;
-    this.score[r] = score;
-    this.area[r] = area;
-    this.flags[r] = flags;
+    this.cat[r] = 0;
+    this.score[r] = 0;
+    this.area[r] = 0;
+    this.flags[r] = 0;
+    this.box.fill(0, 4 * r, 4 * r + 4);
     this.kpsFrom[r] = 0;
     this.kpsTo[r] = 0;
     this.n = r + 1;
@@ -267,9 +272,9 @@ export function prepareImage(
         `${FN}: ${gtWhere(j)}.iscrowd must be 0, 1 or a boolean, got ${describeValue(flag)}`,
       );
     const crowd = flag === true || flag === 1;
-    const r = gts.add(cat, 0, 0, 0);
+    const r = gts.addRow();
+    gts.cat[r] = cat;
     if (kp || !segm || g.bbox !== undefined) readBox(gts, r, g.bbox, gtWhere, j);
-    else gts.setBox(r, 0, 0, 0, 0);
     let rle: Rle | undefined;
     if (segm) {
       if (g.segmentation === undefined)
@@ -307,11 +312,12 @@ export function prepareImage(
     const cat = checkCat(d.categoryId, dtWhere, j);
     if (typeof d.score !== "number" || Number.isNaN(d.score))
       fail("invalid_value", `${FN}: ${dtWhere(j)}.score must be a number, got ${describeValue(d.score)}`);
-    const r = dts.add(cat, d.score, 0, 0);
+    const r = dts.addRow();
+    dts.cat[r] = cat;
+    dts.score[r] = d.score;
     const hasBox = d.bbox !== undefined;
     if (hasBox) readBox(dts, r, d.bbox, dtWhere, j);
     else if (p.iouType === "bbox") readBox(dts, r, undefined, dtWhere, j);
-    else dts.setBox(r, 0, 0, 0, 0);
     const box = dts.box;
     let rle: Rle | undefined;
     if (segm) {
