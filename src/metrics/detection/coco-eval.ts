@@ -1043,6 +1043,8 @@ function recordsByCategory(state: CocoEvalState): Map<number, Int32Array> {
 interface TruePositiveEvents {
   tp: Int32Array;
   fp: Int32Array;
+  /** Per area range: records that are a false positive at every threshold (see countEvents). */
+  fpAll: Int32Array;
   /** Precision tp / (fp + tp + eps) at each true positive, `capacity` slots per (a, t). */
   precision: Float64Array;
   /** Score of the detection at each true positive. */
@@ -1058,17 +1060,24 @@ function countEvents(
   state: CocoEvalState,
   sorted: Int32Array,
   maxDet: number,
-  AT: number,
+  A: number,
+  T: number,
   events: TruePositiveEvents,
 ): void {
   const score = state.dtScore.data;
   const rank = state.dtRank.data;
   const code = state.dtCode.data;
+  const AT = A * T;
   const { tp, fp, capacity } = events;
   const eventPrecision = events.precision;
   const eventScore = events.score;
   tp.fill(0);
   fp.fill(0);
+  // False positives at every threshold of an area range, counted once per record (most records
+  // are a false positive or ignored at every threshold of an area range): fp of (a, t) is
+  // fp[a * T + t] + fpAll[a].
+  const fpAll = events.fpAll;
+  fpAll.fill(0);
   let nd = 0;
   let firstScore = 0;
   for (let j = 0; j < sorted.length; j++) {
@@ -1076,16 +1085,27 @@ function countEvents(
     if (rank[i]! >= maxDet) continue;
     if (nd++ === 0) firstScore = score[i]!;
     const base = i * AT;
-    for (let at = 0; at < AT; at++) {
-      const c = code[base + at]!;
-      if (c === 0) fp[at]!++;
-      else if (c === 1) {
-        const n = tp[at]!++;
-        const tps = n + 1;
-        // Beyond the area range's ground-truth count only in a hostile state: ignore.
-        if (n < capacity) {
-          eventPrecision[at * capacity + n] = tps / (fp[at]! + tps + SPACING1);
-          eventScore[at * capacity + n] = score[i]!;
+    for (let a = 0; a < A; a++) {
+      const from = base + a * T;
+      const c0 = code[from]!;
+      let t = 1;
+      while (t < T && code[from + t] === c0) t++;
+      if (t === T && c0 !== 1) {
+        if (c0 === 0) fpAll[a]!++;
+        continue;
+      }
+      for (t = 0; t < T; t++) {
+        const c = code[from + t]!;
+        const at = a * T + t;
+        if (c === 0) fp[at]!++;
+        else if (c === 1) {
+          const n = tp[at]!++;
+          const tps = n + 1;
+          // Beyond the area range's ground-truth count only in a hostile state: ignore.
+          if (n < capacity) {
+            eventPrecision[at * capacity + n] = tps / (fp[at]! + fpAll[a]! + tps + SPACING1);
+            eventScore[at * capacity + n] = score[i]!;
+          }
         }
       }
     }
@@ -1174,6 +1194,7 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
   const events: TruePositiveEvents = {
     tp: new Int32Array(AT),
     fp: new Int32Array(AT),
+    fpAll: new Int32Array(A),
     precision: new Float64Array(0),
     score: new Float64Array(0),
     capacity: 0,
@@ -1191,7 +1212,7 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
     events.precision = new Float64Array(AT * capacity);
     events.score = new Float64Array(AT * capacity);
     for (let m = 0; m < M; m++) {
-      countEvents(state, sorted, p.maxDets[m]!, AT, events);
+      countEvents(state, sorted, p.maxDets[m]!, A, T, events);
       for (let a = 0; a < A; a++) {
         const npig = counts[a]!;
         if (npig === 0) continue;

@@ -139,21 +139,30 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
     position.set(img.id, i);
   });
   const catIds = new Set(gt.categories.map((c) => c.id));
-  const annotationsOf = sortedImages.map((): number[] => []);
-  gt.annotations.forEach((a, i) => {
-    annotationsOf[position.get(a.image_id as number)!]!.push(i);
-  });
-  const resultsOf = sortedImages.map((): number[] => []);
-  for (let i = 0; i < rows.count; i++) {
+  // Image position of each annotation and result (consecutive ones usually share an image).
+  const annotationsOf = groupByImage(gt.annotations.length, sortedImages.length, (i) =>
+    position.get(gt.annotations[i]!.image_id as number)!,
+  );
+  let lastImage = Number.NaN;
+  let lastAt = 0;
+  let lastCat = Number.NaN;
+  const resultsOf = groupByImage(rows.count, sortedImages.length, (i) => {
     const img = rows.imageId[i]!;
-    const at = position.get(img);
-    if (at === undefined)
-      fail("invalid_value", `${FN}: results[${i}].image_id ${img} is not in groundTruth.images`);
+    if (img !== lastImage) {
+      const at = position.get(img);
+      if (at === undefined)
+        fail("invalid_value", `${FN}: results[${i}].image_id ${img} is not in groundTruth.images`);
+      lastImage = img;
+      lastAt = at;
+    }
     const cat = rows.categoryId[i]!;
-    if (!catIds.has(cat))
-      fail("invalid_value", `${FN}: results[${i}].category_id ${cat} is not in groundTruth.categories`);
-    resultsOf[at]!.push(i);
-  }
+    if (cat !== lastCat) {
+      if (!catIds.has(cat))
+        fail("invalid_value", `${FN}: results[${i}].category_id ${cat} is not in groundTruth.categories`);
+      lastCat = cat;
+    }
+    return lastAt;
+  });
   const kp = iouType === "keypoints";
   const mode =
     rows.count === 0 || (rows.list(0, "bbox")?.length ?? 0) > 0
@@ -248,8 +257,10 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
           for (let k = start; k < end; k++) {
             ranges.gtStart[k - start] = gts.n;
             ranges.dtStart[k - start] = dts.n;
-            for (const a of annotationsOf[k]!) if (!keypointGroundTruthRow(gt.annotations[a]!, gts, known)) return false;
-            for (const r of resultsOf[k]!) if (!keypointDetectionRow(columns, r, dts, known)) return false;
+            for (let j = annotationsOf.start[k]!; j < annotationsOf.start[k + 1]!; j++)
+              if (!keypointGroundTruthRow(gt.annotations[annotationsOf.order[j]!]!, gts, known)) return false;
+            for (let j = resultsOf.start[k]!; j < resultsOf.start[k + 1]!; j++)
+              if (!keypointDetectionRow(columns, resultsOf.order[j]!, dts, known)) return false;
           }
           ranges.gtStart[end - start] = gts.n;
           ranges.dtStart[end - start] = dts.n;
@@ -276,14 +287,40 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
         width?: number;
       } = {
         imageId: info.id,
-        groundTruth: annotationsOf[i]!.map(groundTruthObject),
-        detections: resultsOf[i]!.map((j) => detection(j, height, width)),
+        groundTruth: Array.from(annotationsOf.order.subarray(annotationsOf.start[i], annotationsOf.start[i + 1]), groundTruthObject),
+        detections: Array.from(resultsOf.order.subarray(resultsOf.start[i], resultsOf.start[i + 1]), (j) =>
+          detection(j, height, width),
+        ),
       };
       if (height !== undefined) img.height = height;
       if (width !== undefined) img.width = width;
       return img;
     },
   };
+}
+
+/**
+ * Items 0..n-1 grouped by image, in item order within an image (a counting sort): image k's
+ * items are `order[start[k] .. start[k + 1])`. `imageOf(i)` gives item i's image position (and
+ * may refuse the item).
+ */
+function groupByImage(
+  n: number,
+  images: number,
+  imageOf: (i: number) => number,
+): { start: Int32Array; order: Int32Array } {
+  const at = new Int32Array(n);
+  const start = new Int32Array(images + 1);
+  for (let i = 0; i < n; i++) {
+    const k = imageOf(i);
+    at[i] = k;
+    start[k + 1]!++;
+  }
+  for (let k = 0; k < images; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, images);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[fill[at[i]!]!++] = i;
+  return { start, order };
 }
 
 /** True for an array of `length` finite numbers (length 0: any length). */
