@@ -140,8 +140,10 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
   });
   const catIds = new Set(gt.categories.map((c) => c.id));
   // Image position of each annotation and result (consecutive ones usually share an image).
-  const annotationsOf = groupByImage(gt.annotations.length, sortedImages.length, (i) =>
-    position.get(gt.annotations[i]!.image_id as number)!,
+  const annotationsOf = groupByImage(
+    gt.annotations.length,
+    sortedImages.length,
+    (i) => position.get(gt.annotations[i]!.image_id as number)!,
   );
   let lastImage = Number.NaN;
   let lastAt = 0;
@@ -287,7 +289,10 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
         width?: number;
       } = {
         imageId: info.id,
-        groundTruth: Array.from(annotationsOf.order.subarray(annotationsOf.start[i], annotationsOf.start[i + 1]), groundTruthObject),
+        groundTruth: Array.from(
+          annotationsOf.order.subarray(annotationsOf.start[i], annotationsOf.start[i + 1]),
+          groundTruthObject,
+        ),
         detections: Array.from(resultsOf.order.subarray(resultsOf.start[i], resultsOf.start[i + 1]), (j) =>
           detection(j, height, width),
         ),

@@ -291,40 +291,38 @@ class Scanner {
    * is left to {@link number}.
    */
   decimal(out: Float64Array, at: number): void {
+    // Bytes past the end read as 0 (`undefined | 0`), which ends a token like any non-digit.
     const bytes = this.bytes;
-    const end = this.end;
     let i = this.pos;
-    let c = i < end ? bytes[i]! : -1;
+    let c = bytes[i]! | 0;
     const negative = c === 45;
-    if (negative) c = ++i < end ? bytes[i]! : -1;
+    if (negative) c = bytes[++i]! | 0;
+    const first = i;
     let mantissa = 0;
-    let digits = 0;
-    let scale = 0;
-    const leadingZero = c === 48;
     while (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
-      digits++;
-      c = ++i < end ? bytes[i]! : -1;
+      c = bytes[++i]! | 0;
     }
-    if (c === 46 && digits > 0) {
-      c = ++i < end ? bytes[i]! : -1;
+    let digits = i - first;
+    let scale = 0;
+    if (c === 46) {
+      c = bytes[++i]! | 0;
       const from = i;
       while (c >= 48 && c <= 57) {
         mantissa = mantissa * 10 + (c - 48);
-        c = ++i < end ? bytes[i]! : -1;
+        c = bytes[++i]! | 0;
       }
       scale = i - from;
-      digits += scale;
-      if (scale === 0) digits = 99;
+      // "1." and ".5" are not JSON: number() refuses them.
+      digits = scale === 0 || digits === 0 ? 99 : digits + scale;
     }
     if (
       (c === 44 || c === 93 || c === 125) &&
       digits > 0 &&
       digits <= 15 &&
-      scale <= 22 &&
-      (!leadingZero || digits === scale + 1)
+      (bytes[first] !== 48 || digits === scale + 1)
     ) {
-      const value = mantissa === 0 ? 0 : scale === 0 ? mantissa : mantissa / POW10[scale]!;
+      const value = scale === 0 ? mantissa : mantissa / POW10[scale]!;
       out[at] = negative ? -value : value;
       this.pos = i;
     } else this.number(out, at);
@@ -555,27 +553,36 @@ class Scanner {
       this.pos++;
       return true;
     }
-    const end = this.end;
+    // The column's data and fill in locals through the loop (written back on return or growth).
+    let data = column.data;
+    let n = fill;
     for (;;) {
       if (c !== 45 && (c < 48 || c > 57)) break;
-      if (column.length === column.data.length) column.grow(1, this.pos / end);
-      this.decimal(column.data, column.length++);
-      // Whitespace is rare between numbers: look at the next byte before calling ws().
-      c = this.pos < end ? bytes[this.pos]! : -1;
+      if (n === data.length) {
+        column.length = n;
+        column.grow(1, this.pos / this.end);
+        data = column.data;
+      }
+      this.decimal(data, n++);
+      // Whitespace is rare between numbers: look at the next byte (0 past the end) before calling ws().
+      c = bytes[this.pos]! | 0;
       if (c <= 32) c = this.ws();
+      if (c === 44) {
+        c = bytes[++this.pos]! | 0;
+        if (c <= 32) c = this.ws();
+        continue;
+      }
       if (c === 93) {
         this.pos++;
+        column.length = n;
         return true;
       }
-      if (c !== 44) break;
-      c = ++this.pos < end ? bytes[this.pos]! : -1;
-      if (c <= 32) c = this.ws();
+      break;
     }
     this.pos = start;
     column.length = fill;
     return false;
   }
-
 }
 
 /**
