@@ -398,25 +398,29 @@ function precisionBytes(p: Resolved, K: number): number {
   return 8 * K * p.areas.length * p.maxDets.length * p.iouThrs.length * (2 * p.recThrs.length + 1);
 }
 
-/** Reused scratch buffers of the matcher (grown on demand; single-threaded, never escape). */
+/**
+ * Reused scratch buffers of the matcher (grown on demand; single-threaded, never escape). Sized
+ * for any usual image: V8 compiles code that assumes a field keeps its first value, so growing
+ * one later throws that code away.
+ */
 const scratch = {
-  iou: new Float64Array(1024),
+  iou: new Float64Array(16384),
   /** Table rows of the current group: detections (in score order, at most maxDets) and ground truth. */
-  dRows: new Int32Array(64),
-  gRows: new Int32Array(64),
+  dRows: new Int32Array(1024),
+  gRows: new Int32Array(1024),
   /** Per detection of the group: area; per ground truth: area, crowd, ignore and id-0 flags. */
-  dArea: new Float64Array(64),
-  gArea: new Float64Array(64),
-  gIgnore: new Uint8Array(64),
-  order: new Int32Array(64),
-  gIg: new Uint8Array(64),
-  ign: new Uint8Array(64),
-  matched: new Int32Array(64),
+  dArea: new Float64Array(1024),
+  gArea: new Float64Array(1024),
+  gIgnore: new Uint8Array(1024),
+  order: new Int32Array(1024),
+  gIg: new Uint8Array(1024),
+  ign: new Uint8Array(1024),
+  matched: new Int32Array(16384),
   stamp: 0,
-  crowd: new Uint8Array(64),
-  idZero: new Uint8Array(64),
-  gtIdZero: new Uint8Array(64),
-  rowBest: new Float64Array(64),
+  crowd: new Uint8Array(1024),
+  idZero: new Uint8Array(1024),
+  gtIdZero: new Uint8Array(1024),
+  rowBest: new Float64Array(1024),
 };
 
 /** Box IoU of every (detection, ground truth) pair of the group, rows = detections (pycocotools' maskApi.c bbIou). */
@@ -465,7 +469,7 @@ function sigmasFor(p: Resolved, cat: number): readonly number[] {
 
 /** Reused buffers of {@link oksMatrix} (grown on demand; never escape). */
 const oksScratch = {
-  out: new Float64Array(256),
+  out: new Float64Array(16384),
   terms: new Float64Array(32),
   vars: new Float64Array(32),
   /** Keypoint indices the e terms run over (the visible ones, or all), and 1 / (2 vars (area + eps)) of each. */
@@ -566,15 +570,21 @@ function oksMatrix(
         bound += 1 / (1 + e + 0.5 * e * e);
         if (bound + (n - u - 1) < need) break;
       }
-      if (bounded && (u < n || bound < need)) {
-        out[i * G + j] = 0;
-        continue;
-      }
-      for (let v = 0; v < n; v++) ex[v] = Math.exp(-(ex[v]! / vars[index[v]!]! / denom / 2));
-      out[i * G + j] = numpySum(ex, 0, n) / n;
+      out[i * G + j] = bounded && (u < n || bound < need) ? 0 : exactOks(n, denom);
     }
   }
   return out;
+}
+
+/**
+ * pycocotools' OKS of one pair from its n squared distances in `oksScratch.terms` (overwritten):
+ * mean of exp(-d² / vars / (area + eps) / 2), summed as numpy does. Its own function: the rare
+ * exact pairs then never cost the bound loop a recompilation.
+ */
+function exactOks(n: number, denom: number): number {
+  const { terms: ex, vars, index } = oksScratch;
+  for (let v = 0; v < n; v++) ex[v] = Math.exp(-(ex[v]! / vars[index[v]!]! / denom / 2));
+  return numpySum(ex, 0, n) / n;
 }
 
 /** What one update's images add to the state, appended at once when every image is evaluated. */

@@ -9,27 +9,34 @@ import { checkMaskSize, checkRle, type Rle, rleArea, toRle } from "./rle.js";
  * `prepareImage` fills them from a {@link CocoImage}; `cocoEvaluate` fills them straight from a
  * COCO ground truth and `readCocoResults` columns when every value is one it accepts.
  */
+/**
+ * Initial rows of a table: enough for a chunk of `cocoEvaluate` (32 images) of usual size, so
+ * that the columns keep their first arrays (V8 compiles code that assumes a field keeps its first
+ * value; growing one later throws that code away).
+ */
+const ROWS = 2048;
+
 export class ObjectTable {
   /** Rows in use. */
   n = 0;
-  cat = new Float64Array(64);
-  score = new Float64Array(64);
+  cat = new Float64Array(ROWS);
+  score = new Float64Array(ROWS);
   /** Area for the area ranges. */
-  area = new Float64Array(64);
+  area = new Float64Array(ROWS);
   /** Bit {@link CROWD}, {@link IGNORE} (ground truth left out of the counts), {@link ID_ZERO} (pycocotools treats a match to id 0 as none). */
-  flags = new Uint8Array(64);
+  flags = new Uint8Array(ROWS);
   /** [x, y, width, height] per row (zeros when an object has none: segm ground truth). */
-  box = new Float64Array(256);
+  box = new Float64Array(4 * ROWS);
   /** Row r's keypoints are `kps[kpsFrom[r] .. kpsTo[r])`: the table's own values, or shared ones ({@link shareKeypoints}). */
-  kpsFrom = new Int32Array(64);
-  kpsTo = new Int32Array(64);
+  kpsFrom = new Int32Array(ROWS);
+  kpsTo = new Int32Array(ROWS);
   kps: Float64Array;
-  private ownKps = new Float64Array(1024);
+  private ownKps = new Float64Array(51 * ROWS);
   private kpsFill = 0;
   /** Masks (segm only). */
   rle: (Rle | undefined)[] = [];
   /** Scratch of `sortRows`: the rows of an image in group order. */
-  order = new Int32Array(64);
+  order = new Int32Array(ROWS);
 
   constructor() {
     this.kps = this.ownKps;
