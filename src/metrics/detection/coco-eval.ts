@@ -986,19 +986,12 @@ function pushBatch(state: CocoEvalState, batch: BatchRecords): void {
 function recordsByCategory(state: CocoEvalState): Map<number, Int32Array> {
   const n = state.dtScore.length;
   const image = state.dtImage.data;
-  const category = state.dtCategory.data;
   const score = state.dtScore.data.subarray(0, n);
   // Image blocks in id order (each image's records are one block); usually already so.
-  const starts: number[] = [];
-  let inOrder = true;
-  for (let i = 0; i < n; i++)
-    if (i === 0 || image[i] !== image[i - 1]) {
-      if (i > 0 && image[i]! < image[i - 1]!) inOrder = false;
-      starts.push(i);
-    }
+  const starts = imageBlocks(image, n);
   let visit: Int32Array | undefined;
   let visitScore = score;
-  if (!inOrder) {
+  if (!inIdOrder(image, starts)) {
     const blocks = starts.map((start, b) => ({ start, end: starts[b + 1] ?? n, id: image[start]! }));
     blocks.sort((x, y) => x.id - y.id || x.start - y.start);
     visit = new Int32Array(n);
@@ -1011,7 +1004,27 @@ function recordsByCategory(state: CocoEvalState): Map<number, Int32Array> {
       }
   }
   const byScore = argsortDescending(visitScore);
-  // Records of a category are runs within each image block: one count per run.
+  const lists = new Map<number, Int32Array>();
+  for (const [c, size] of categorySizes(state.dtCategory.data, n)) lists.set(c, new Int32Array(size));
+  splitByCategory(byScore, visit, state.dtCategory.data, lists);
+  return lists;
+}
+
+/** Where each image's block of records starts (a new block wherever the image id changes). */
+function imageBlocks(image: Float64Array, n: number): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < n; i++) if (i === 0 || image[i] !== image[i - 1]) starts.push(i);
+  return starts;
+}
+
+/** True when the blocks come in ascending image id. */
+function inIdOrder(image: Float64Array, starts: readonly number[]): boolean {
+  for (let b = 1; b < starts.length; b++) if (image[starts[b]!]! < image[starts[b - 1]!]!) return false;
+  return true;
+}
+
+/** Records per category: a category's records are runs within each image block, one count per run. */
+function categorySizes(category: Float64Array, n: number): Map<number, number> {
   const sizes = new Map<number, number>();
   for (let i = 0; i < n; ) {
     const c = category[i]!;
@@ -1020,18 +1033,25 @@ function recordsByCategory(state: CocoEvalState): Map<number, Int32Array> {
     sizes.set(c, (sizes.get(c) ?? 0) + j - i);
     i = j;
   }
-  const lists = new Map<number, Int32Array>();
-  const fill = new Map<number, number>();
-  for (const [c, size] of sizes) {
-    lists.set(c, new Int32Array(size));
-    fill.set(c, 0);
-  }
+  return sizes;
+}
+
+/** Fills each category's list with its records in score order (`visit` maps positions to records). */
+function splitByCategory(
+  byScore: Uint32Array,
+  visit: Int32Array | undefined,
+  category: Float64Array,
+  lists: Map<number, Int32Array>,
+): void {
+  const n = byScore.length;
   if (lists.size === 1) {
     // One category: its list is the score order.
     const list = lists.values().next().value as Int32Array;
-    for (let j = 0; j < n; j++) list[j] = visit ? visit[byScore[j]!]! : byScore[j]!;
-    return lists;
+    if (visit) for (let j = 0; j < n; j++) list[j] = visit[byScore[j]!]!;
+    else list.set(byScore);
+    return;
   }
+  const fill = new Map<number, number>();
   let last = Number.NaN;
   let target: Int32Array = new Int32Array(0);
   let at = 0;
@@ -1041,12 +1061,11 @@ function recordsByCategory(state: CocoEvalState): Map<number, Int32Array> {
     if (c !== last) {
       if (last === last) fill.set(last, at);
       target = lists.get(c)!;
-      at = fill.get(c)!;
+      at = fill.get(c) ?? 0;
       last = c;
     }
     target[at++] = i;
   }
-  return lists;
 }
 
 /** True-positive events of one (category, maxDets) pass, per (area range, IoU threshold). */
@@ -1124,6 +1143,12 @@ function countEvents(
   events.firstScore = firstScore;
 }
 
+/** values[offset + e] = max(values[offset + e ..  offset + count)) for every e: the precision envelope. */
+function suffixMaximum(values: Float64Array, offset: number, count: number): void {
+  for (let e = count - 1; e > 0; e--)
+    if (values[offset + e]! > values[offset + e - 1]!) values[offset + e - 1] = values[offset + e]!;
+}
+
 /**
  * The interpolated precision and score at each recall threshold for one (a, t) of `events`:
  * the precision envelope (suffix maximum over true positives), then searchsorted per threshold,
@@ -1144,9 +1169,7 @@ function interpolate(
   const eventScore = events.score;
   const count = Math.min(events.tp[at]!, capacity);
   const offset = at * capacity;
-  for (let e = count - 1; e > 0; e--)
-    if (eventPrecision[offset + e]! > eventPrecision[offset + e - 1]!)
-      eventPrecision[offset + e - 1] = eventPrecision[offset + e]!;
+  suffixMaximum(eventPrecision, offset, count);
   const R = recThrs.length;
   for (let r = 0; r < R; r++) {
     const thr = recThrs[r]!;
