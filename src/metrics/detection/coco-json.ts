@@ -241,7 +241,8 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
       return {
         categoryId,
         score,
-        keypoints: k,
+        // A plain array, as JSON.parse gives (the same checks and messages in prepareImage).
+        keypoints: Array.isArray(k) ? k : Array.from(k),
         area: (x1 - x0) * (y1 - y0),
         bbox: [x0, y0, x1 - x0, y1 - y0],
       };
