@@ -696,6 +696,8 @@ function matchGroup(
 ): void {
   const A = p.areas.length;
   const T = thresholds.length;
+  let minThreshold = thresholds[0]!;
+  for (let t = 1; t < T; t++) minThreshold = Math.min(minThreshold, thresholds[t]!);
   const AT = A * T;
   reserve(batch.codes, D * AT);
   const codes = batch.codes.data;
@@ -787,6 +789,11 @@ function matchGroup(
       const best0 = rowBest[d]!;
       const row = d * G;
       const at = base + d * AT + a * T;
+      if (!(best0 >= minThreshold)) {
+        // Below every threshold: it matches nothing.
+        for (let t = 0; t < T; t++) codes[at + t] = outside;
+        continue;
+      }
       for (let t = 0; t < T; t++) {
         const thr = thresholds[t]!;
         let code = outside;
