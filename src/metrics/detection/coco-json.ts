@@ -12,7 +12,13 @@ import {
   type IouType,
 } from "./coco-eval.js";
 import { CROWD, ID_ZERO, IGNORE, type ObjectTable } from "./coco-objects.js";
-import { type CocoResultColumns, HAS_KEYPOINTS, isCocoResultColumns, resultRows } from "./coco-results.js";
+import {
+  type CocoResultColumns,
+  HAS_KEYPOINTS,
+  isCocoResultColumns,
+  type ResultRows,
+  resultRows,
+} from "./coco-results.js";
 import { checkMaskSize, rleArea, toRle } from "./rle.js";
 
 /**
@@ -139,32 +145,8 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
     position.set(img.id, i);
   });
   const catIds = new Set(gt.categories.map((c) => c.id));
-  // Image position of each annotation and result (consecutive ones usually share an image).
-  const annotationsOf = groupByImage(
-    gt.annotations.length,
-    sortedImages.length,
-    (i) => position.get(gt.annotations[i]!.image_id as number)!,
-  );
-  let lastImage = Number.NaN;
-  let lastAt = 0;
-  let lastCat = Number.NaN;
-  const resultsOf = groupByImage(rows.count, sortedImages.length, (i) => {
-    const img = rows.imageId[i]!;
-    if (img !== lastImage) {
-      const at = position.get(img);
-      if (at === undefined)
-        fail("invalid_value", `${FN}: results[${i}].image_id ${img} is not in groundTruth.images`);
-      lastImage = img;
-      lastAt = at;
-    }
-    const cat = rows.categoryId[i]!;
-    if (cat !== lastCat) {
-      if (!catIds.has(cat))
-        fail("invalid_value", `${FN}: results[${i}].category_id ${cat} is not in groundTruth.categories`);
-      lastCat = cat;
-    }
-    return lastAt;
-  });
+  const annotationsOf = groupByImage(annotationImages(gt, position), sortedImages.length);
+  const resultsOf = groupByImage(resultImages(rows, position, catIds), sortedImages.length);
   const kp = iouType === "keypoints";
   const mode =
     rows.count === 0 || (rows.list(0, "bbox")?.length ?? 0) > 0
@@ -305,23 +287,54 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
   };
 }
 
+/** The image position of each annotation (its image id checked by `parseCocoGroundTruth`). */
+function annotationImages(gt: CocoGroundTruth, position: ReadonlyMap<number, number>): Int32Array {
+  const at = new Int32Array(gt.annotations.length);
+  for (let i = 0; i < at.length; i++) at[i] = position.get(gt.annotations[i]!.image_id as number)!;
+  return at;
+}
+
 /**
- * Items 0..n-1 grouped by image, in item order within an image (a counting sort): image k's
- * items are `order[start[k] .. start[k + 1])`. `imageOf(i)` gives item i's image position (and
- * may refuse the item).
+ * The image position of each result, refusing unknown image and category ids (one lookup per
+ * run of results of one image or category).
  */
-function groupByImage(
-  n: number,
-  images: number,
-  imageOf: (i: number) => number,
-): { start: Int32Array; order: Int32Array } {
-  const at = new Int32Array(n);
-  const start = new Int32Array(images + 1);
-  for (let i = 0; i < n; i++) {
-    const k = imageOf(i);
-    at[i] = k;
-    start[k + 1]!++;
+function resultImages(
+  rows: ResultRows,
+  position: ReadonlyMap<number, number>,
+  catIds: ReadonlySet<number>,
+): Int32Array {
+  const at = new Int32Array(rows.count);
+  let lastImage = Number.NaN;
+  let lastAt = 0;
+  let lastCat = Number.NaN;
+  for (let i = 0; i < rows.count; i++) {
+    const img = rows.imageId[i]!;
+    if (img !== lastImage) {
+      const k = position.get(img);
+      if (k === undefined)
+        fail("invalid_value", `${FN}: results[${i}].image_id ${img} is not in groundTruth.images`);
+      lastImage = img;
+      lastAt = k;
+    }
+    const cat = rows.categoryId[i]!;
+    if (cat !== lastCat) {
+      if (!catIds.has(cat))
+        fail("invalid_value", `${FN}: results[${i}].category_id ${cat} is not in groundTruth.categories`);
+      lastCat = cat;
+    }
+    at[i] = lastAt;
   }
+  return at;
+}
+
+/**
+ * Items grouped by image, in item order within an image (a counting sort of `at`, each item's
+ * image position): image k's items are `order[start[k] .. start[k + 1])`.
+ */
+function groupByImage(at: Int32Array, images: number): { start: Int32Array; order: Int32Array } {
+  const n = at.length;
+  const start = new Int32Array(images + 1);
+  for (let i = 0; i < n; i++) start[at[i]! + 1]!++;
   for (let k = 0; k < images; k++) start[k + 1]! += start[k]!;
   const fill = start.slice(0, images);
   const order = new Int32Array(n);
