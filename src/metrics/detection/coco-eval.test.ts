@@ -339,7 +339,7 @@ describe("OKS pairs far below every threshold", () => {
       expect(r.precision[0]).toBeCloseTo(expected, 12);
     }
   });
-  it("a detection is decided by its OKS wherever its keypoints lie (the gap between keypoint boxes only skips hopeless pairs)", () => {
+  it("a detection is decided by its OKS wherever its keypoints lie (the bound only skips hopeless pairs)", () => {
     // Three keypoints, one of them invisible in the ground truth; OKS over the visible two as
     // pycocotools computes it (numpy sums fewer than 8 terms in order).
     const sigmas = [0.3, 0.6, 0.9];

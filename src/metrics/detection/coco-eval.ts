@@ -475,8 +475,6 @@ const oksScratch = {
   /** Keypoint indices the e terms run over (the visible ones, or all), and 1 / (2 vars (area + eps)) of each. */
   index: new Int32Array(32),
   scale: new Float64Array(32),
-  /** Per detection of the group: its keypoints' box [x0, x1, y0, y1]. */
-  box: new Float64Array(4096),
 };
 
 /** Fails unless every row of the group has 3k keypoint values (one triplet per sigma). */
@@ -528,26 +526,6 @@ function oksMatrix(
   const gk = gts.kps;
   const dk = dts.kps;
   const dStart = dts.kpsFrom;
-  // Each detection's keypoints' box [x0, x1, y0, y1] (over all its keypoints).
-  if (oksScratch.box.length < 4 * D) oksScratch.box = new Float64Array(8 * D);
-  const dBox = oksScratch.box;
-  for (let i = 0; i < D; i++) {
-    const from = dStart[dRows[i]!]!;
-    let x0 = Number.POSITIVE_INFINITY;
-    let x1 = Number.NEGATIVE_INFINITY;
-    let y0 = Number.POSITIVE_INFINITY;
-    let y1 = Number.NEGATIVE_INFINITY;
-    for (let q = from; q < from + 3 * k; q += 3) {
-      x0 = Math.min(x0, dk[q]!);
-      x1 = Math.max(x1, dk[q]!);
-      y0 = Math.min(y0, dk[q + 1]!);
-      y1 = Math.max(y1, dk[q + 1]!);
-    }
-    dBox[4 * i] = x0;
-    dBox[4 * i + 1] = x1;
-    dBox[4 * i + 2] = y0;
-    dBox[4 * i + 3] = y1;
-  }
   for (let j = 0; j < G; j++) {
     const row = gRows[j]!;
     const go = gts.kpsFrom[row]!;
@@ -567,34 +545,8 @@ function oksMatrix(
     const need = n * skipBelow;
     // e < 0 (an area below -eps) voids the bound: then every pair is computed exactly.
     const bounded = denom > 0;
-    // The box of the visible keypoints and the smallest 1 / (2 vars (area + eps)): a detection
-    // whose keypoints' box lies a gap g away has every d² >= g² (IEEE subtraction and squares
-    // are monotone), so each term of the bound is at most 1 / (1 + e + e²/2), e = g² min scale.
-    let gx0 = Number.POSITIVE_INFINITY;
-    let gx1 = Number.NEGATIVE_INFINITY;
-    let gy0 = Number.POSITIVE_INFINITY;
-    let gy1 = Number.NEGATIVE_INFINITY;
-    let minScale = Number.POSITIVE_INFINITY;
-    if (visible && bounded)
-      for (let u = 0; u < n; u++) {
-        const q = go + 3 * index[u]!;
-        gx0 = Math.min(gx0, gk[q]!);
-        gx1 = Math.max(gx1, gk[q]!);
-        gy0 = Math.min(gy0, gk[q + 1]!);
-        gy1 = Math.max(gy1, gk[q + 1]!);
-        minScale = Math.min(minScale, scale[u]!);
-      }
     for (let i = 0; i < D; i++) {
       const dOff = dStart[dRows[i]!]!;
-      if (visible && bounded) {
-        const gapX = Math.max(0, gx0 - dBox[4 * i + 1]!, dBox[4 * i]! - gx1);
-        const gapY = Math.max(0, gy0 - dBox[4 * i + 3]!, dBox[4 * i + 2]! - gy1);
-        const e = (gapX * gapX + gapY * gapY) * minScale;
-        if (1 / (1 + e + 0.5 * e * e) < skipBelow) {
-          out[i * G + j] = 0;
-          continue;
-        }
-      }
       let bound = 0;
       let u = 0;
       for (; u < n; u++) {
