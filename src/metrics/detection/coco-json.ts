@@ -418,27 +418,26 @@ function keypointDetectionRow(
   const end = columns.keypointStart[i + 1]!;
   const length = end - start;
   if (length === 0 || length % 3 !== 0) return false;
-  // The extent (Math.min/max, as numpy's min/max in loadRes) and, in the same pass, finiteness:
-  // v - v is 0 exactly for finite v.
+  // The extent (Math.min/max, as numpy's min/max in loadRes; NaN wins) and, in the same pass, the
+  // largest |v|: x and y are finite when the box's width and height are, v when |v| < Infinity.
   let x0 = Number.POSITIVE_INFINITY;
   let x1 = Number.NEGATIVE_INFINITY;
   let y0 = Number.POSITIVE_INFINITY;
   let y1 = Number.NEGATIVE_INFINITY;
-  let check = 0;
+  let vMax = 0;
   for (let j = start; j < end; j += 3) {
     const x = values[j]!;
     const y = values[j + 1]!;
-    const v = values[j + 2]!;
-    check += x - x + (y - y) + (v - v);
     x0 = Math.min(x0, x);
     x1 = Math.max(x1, x);
     y0 = Math.min(y0, y);
     y1 = Math.max(y1, y);
+    vMax = Math.max(vMax, Math.abs(values[j + 2]!));
   }
   const w = x1 - x0;
   const h = y1 - y0;
   // Not finite: a value (refused by prepareImage) or the box `detection` builds (likewise).
-  if (check !== 0 || !Number.isFinite(w) || !Number.isFinite(h)) return false;
+  if (!(vMax < Number.POSITIVE_INFINITY) || !Number.isFinite(w) || !Number.isFinite(h)) return false;
   const r = table.addRow();
   table.cat[r] = cat;
   table.score[r] = columns.score[i]!;
