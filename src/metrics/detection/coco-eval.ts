@@ -1066,7 +1066,7 @@ function splitByCategory(
     const i = visit ? visit[byScore[j]!]! : byScore[j]!;
     const c = category[i]!;
     if (c !== last) {
-      if (last === last) fill.set(last, at);
+      if (!Number.isNaN(last)) fill.set(last, at);
       target = lists.get(c)!;
       at = fill.get(c) ?? 0;
       last = c;
