@@ -11,7 +11,7 @@ import {
   type ImageEvaluator,
   type IouType,
 } from "./coco-eval.js";
-import { CROWD, ID_ZERO, IGNORE, type ObjectTable } from "./coco-objects.js";
+import { CROWD, ID_ZERO, IGNORE, keypointBox, keypointBoxOut, type ObjectTable } from "./coco-objects.js";
 import {
   type CocoResultColumns,
   HAS_KEYPOINTS,
@@ -207,26 +207,18 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
           "invalid_value",
           `${FN}: ${where()}.keypoints must be a non-empty array, got ${describeValue(rows.need(i, "keypoints"))}`,
         );
-      let x0 = Number.POSITIVE_INFINITY;
-      let x1 = Number.NEGATIVE_INFINITY;
-      let y0 = Number.POSITIVE_INFINITY;
-      let y1 = Number.NEGATIVE_INFINITY;
-      for (let j = 0; j + 1 < k.length; j += 3) {
-        const x = k[j]!;
-        const y = k[j + 1]!;
-        // Math.min/max semantics (NaN wins), as numpy's min/max in loadRes.
-        x0 = Math.min(x0, x);
-        x1 = Math.max(x1, x);
-        y0 = Math.min(y0, y);
-        y1 = Math.max(y1, y);
-      }
+      keypointBox(k, 0, k.length, keypointBoxOut);
+      const x0 = keypointBoxOut[0]!;
+      const y0 = keypointBoxOut[1]!;
+      const w = keypointBoxOut[2]!;
+      const h = keypointBoxOut[3]!;
       return {
         categoryId,
         score,
         // A plain array, as JSON.parse gives (the same checks and messages in prepareImage).
         keypoints: Array.isArray(k) ? k : Array.from(k),
-        area: (x1 - x0) * (y1 - y0),
-        bbox: [x0, y0, x1 - x0, y1 - y0],
+        area: w * h,
+        bbox: [x0, y0, w, h],
       };
     }
     return kp ? { ...obj, keypoints: rows.need(i, "keypoints") as number[] } : obj;
@@ -418,35 +410,16 @@ function keypointDetectionRow(
   const end = columns.keypointStart[i + 1]!;
   const length = end - start;
   if (length === 0 || length % 3 !== 0) return false;
-  // The extent (Math.min/max, as numpy's min/max in loadRes; NaN wins) and, in the same pass, the
-  // largest |v|: x and y are finite when the box's width and height are, v when |v| < Infinity.
-  let x0 = Number.POSITIVE_INFINITY;
-  let x1 = Number.NEGATIVE_INFINITY;
-  let y0 = Number.POSITIVE_INFINITY;
-  let y1 = Number.NEGATIVE_INFINITY;
-  let vMax = 0;
-  for (let j = start; j < end; j += 3) {
-    const x = values[j]!;
-    const y = values[j + 1]!;
-    x0 = Math.min(x0, x);
-    x1 = Math.max(x1, x);
-    y0 = Math.min(y0, y);
-    y1 = Math.max(y1, y);
-    vMax = Math.max(vMax, Math.abs(values[j + 2]!));
-  }
-  const w = x1 - x0;
-  const h = y1 - y0;
-  // Not finite: a value (refused by prepareImage) or the box `detection` builds (likewise).
-  if (!(vMax < Number.POSITIVE_INFINITY) || !Number.isFinite(w) || !Number.isFinite(h)) return false;
+  // Finite x and y when the box's width and height are; finite v when the largest |v| is.
+  const box = keypointBoxOut;
+  keypointBox(values, start, end, box);
+  if (!(box[4]! < Number.POSITIVE_INFINITY) || !Number.isFinite(box[2]!) || !Number.isFinite(box[3]!))
+    return false;
   const r = table.addRow();
   table.cat[r] = cat;
   table.score[r] = columns.score[i]!;
-  table.area[r] = w * h;
-  const box = table.box;
-  box[4 * r] = x0;
-  box[4 * r + 1] = y0;
-  box[4 * r + 2] = w;
-  box[4 * r + 3] = h;
+  table.area[r] = box[2]! * box[3]!;
+  for (let q = 0; q < 4; q++) table.box[4 * r + q] = box[q]!;
   table.setKeypointRange(r, start, end);
   return true;
 }

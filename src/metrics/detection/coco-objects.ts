@@ -104,11 +104,6 @@ export class ObjectTable {
 
   private grow(rows: number): void {
     const capacity = Math.max(2 * this.cat.length, rows);
-    const widen = <A extends Float64Array | Uint8Array | Int32Array>(a: A, size: number): A => {
-      const next = new (a.constructor as new (n: number) => A)(size);
-      next.set(a as never);
-      return next;
-    };
     this.cat = widen(this.cat, capacity);
     this.score = widen(this.score, capacity);
     this.area = widen(this.area, capacity);
@@ -119,6 +114,43 @@ export class ObjectTable {
     this.order = new Int32Array(capacity);
   }
 }
+
+/** A copy of `a` in a new array of `size` elements (the same type). */
+export function widen<A extends Float64Array | Uint8Array | Int32Array>(a: A, size: number): A {
+  const next = new (a.constructor as new (n: number) => A)(size);
+  next.set(a as never);
+  return next;
+}
+
+/**
+ * The box of keypoints [x, y, v, ...] in values[start, end), as pycocotools' loadRes takes it
+ * (Math.min/max: NaN wins, as numpy's min/max), into `out`: [x0, y0, width, height], and the
+ * largest |v| at out[4].
+ */
+export function keypointBox(values: ArrayLike<number>, start: number, end: number, out: Float64Array): void {
+  let x0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  let vMax = 0;
+  for (let j = start; j + 1 < end; j += 3) {
+    const x = values[j]!;
+    const y = values[j + 1]!;
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
+    if (j + 2 < end) vMax = Math.max(vMax, Math.abs(values[j + 2]!));
+  }
+  out[0] = x0;
+  out[1] = y0;
+  out[2] = x1 - x0;
+  out[3] = y1 - y0;
+  out[4] = vMax;
+}
+
+/** Where {@link keypointBox} writes (read right after each call). */
+export const keypointBoxOut = new Float64Array(5);
 
 export const CROWD = 1;
 export const IGNORE = 2;
@@ -144,20 +176,6 @@ function readBox(table: ObjectTable, r: number, box: unknown, where: (j: number)
       `${FN}: ${where(j)}.bbox is degenerate (negative width or height), got [${Array.from(b).join(", ")}]`,
     );
   table.setBox(r, b[0]!, b[1]!, b[2]!, b[3]!);
-}
-
-function keypointExtentArea(kps: ArrayLike<number>): number {
-  let x0 = Number.POSITIVE_INFINITY;
-  let x1 = Number.NEGATIVE_INFINITY;
-  let y0 = Number.POSITIVE_INFINITY;
-  let y1 = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i + 1 < kps.length; i += 3) {
-    x0 = Math.min(x0, kps[i]!);
-    x1 = Math.max(x1, kps[i]!);
-    y0 = Math.min(y0, kps[i + 1]!);
-    y1 = Math.max(y1, kps[i + 1]!);
-  }
-  return (x1 - x0) * (y1 - y0);
 }
 
 function readKeypoints(value: unknown, where: (j: number) => string, j: number): ArrayLike<number> {
@@ -195,6 +213,12 @@ function firstNonFinite(k: ArrayLike<number>): number {
 function firstNonFiniteTyped(k: Float64Array): number {
   for (let i = 0; i < k.length; i++) if (!Number.isFinite(k[i]!)) return i;
   return -1;
+}
+
+/** The area of the keypoints' box (loadRes' area of keypoint results). */
+function extentArea(kps: ArrayLike<number>): number {
+  keypointBox(kps, 0, kps.length, keypointBoxOut);
+  return keypointBoxOut[2]! * keypointBoxOut[3]!;
 }
 
 /**
@@ -344,13 +368,7 @@ export function prepareImage(
     const kps = kp ? readKeypoints(d.keypoints, dtWhere, j) : undefined;
     let area = d.area;
     if (area === undefined)
-      area = hasBox
-        ? box[4 * r + 2]! * box[4 * r + 3]!
-        : segm
-          ? rleArea(rle!)
-          : kps
-            ? keypointExtentArea(kps)
-            : 0;
+      area = hasBox ? box[4 * r + 2]! * box[4 * r + 3]! : segm ? rleArea(rle!) : kps ? extentArea(kps) : 0;
     if (typeof area !== "number" || Number.isNaN(area))
       fail("invalid_value", `${FN}: ${dtWhere(j)}.area must be a number, got ${describeValue(area)}`);
     dts.area[r] = area;

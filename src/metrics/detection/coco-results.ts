@@ -1,6 +1,7 @@
 import { describeValue, fail } from "../../core/errors.js";
 import { assertAllocation, getLimits } from "../../core/limits.js";
 import { parseDecimal, scanJsonNumber } from "../../io/number.js";
+import { widen } from "./coco-objects.js";
 import { rleCountsFromBytes } from "./rle.js";
 
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
@@ -207,11 +208,6 @@ class ResultColumns {
     const capacity = Math.max(1024, 2 * n, projected);
     // 8 bytes for each of image, category, score, 4 for each offset, 1 flag, 2 x 8 for each RLE pair.
     assertAllocation(FN, "the result columns", capacity * 65, "invalid_value");
-    const widen = <A extends Float64Array | Int32Array | Uint8Array>(a: A, size: number): A => {
-      const next = new (a.constructor as new (n: number) => A)(size);
-      next.set(a as never);
-      return next;
-    };
     this.imageId = widen(this.imageId, capacity);
     this.categoryId = widen(this.categoryId, capacity);
     this.score = widen(this.score, capacity);

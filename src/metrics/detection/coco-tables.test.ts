@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { caught } from "../../../test/support/expect-error.js";
+import { cocoEvaluateImages } from "./coco-eval.js";
 import { cocoEvaluate } from "./coco-json.js";
+import { ObjectTable } from "./coco-objects.js";
 import { readCocoResults } from "./coco-results.js";
 
 /**
@@ -202,5 +204,63 @@ describe("cocoEvaluate keypoints: the table path equals the object path", () => 
     const annotations = gt.annotations.map((a, i) => (i === 2 ? { ...a, iscrowd: undefined } : a));
     delete (annotations[2] as Record<string, unknown>).iscrowd;
     expectSamePaths({ ...gt, annotations }, `[${result(1, "[1,2,1,3,4,1]")}]`, { keypointSigmas: sigmas });
+  });
+});
+
+describe("ObjectTable", () => {
+  it("keeps every row and its keypoints when it grows past its first capacity", () => {
+    const table = new ObjectTable();
+    table.clear();
+    for (let r = 0; r < 5000; r++) {
+      expect(table.addRow()).toBe(r);
+      table.cat[r] = r % 7;
+      table.score[r] = r / 5000;
+      table.area[r] = r * 2;
+      table.flags[r] = r % 8;
+      table.box[4 * r + 2] = r;
+      table.addKeypoints(r, [r, r + 1, 2], 0, 3);
+    }
+    for (const r of [0, 2047, 2048, 4999]) {
+      expect([table.cat[r], table.score[r], table.area[r], table.flags[r], table.box[4 * r + 2]]).toEqual([
+        r % 7,
+        r / 5000,
+        r * 2,
+        r % 8,
+        r,
+      ]);
+      expect(Array.from(table.kps.subarray(table.kpsFrom[r]!, table.kpsTo[r]!))).toEqual([r, r + 1, 2]);
+    }
+  });
+});
+
+describe("an image with more objects than insertion sort takes (256)", () => {
+  it("gives the same numbers whatever the input order (distinct scores)", () => {
+    let state = 7;
+    const rand = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    const groundTruth = Array.from({ length: 300 }, (_, j) => ({
+      categoryId: 1 + (j % 3),
+      bbox: [rand() * 500, rand() * 500, 5 + rand() * 50, 5 + rand() * 50],
+    }));
+    const detections = Array.from({ length: 400 }, (_, j) => {
+      const g = groundTruth[j % 300]!.bbox;
+      return {
+        categoryId: 1 + ((j + (j % 5 === 0 ? 1 : 0)) % 3),
+        score: ((j * 7919) % 400) / 400 + 1e-4,
+        bbox: [g[0]! + rand() * 4, g[1]! + rand() * 4, g[2]!, g[3]!],
+      };
+    });
+    const shuffled = detections.map((d, j) => [d, (j * 193) % 400] as const).sort((a, b) => a[1] - b[1]);
+    for (const useCats of [true, false]) {
+      const a = cocoEvaluateImages([{ imageId: 1, groundTruth, detections }], { useCats });
+      const b = cocoEvaluateImages(
+        [{ imageId: 1, groundTruth: [...groundTruth].reverse(), detections: shuffled.map(([d]) => d) }],
+        { useCats },
+      );
+      expect(a.stats[0]).toBeGreaterThan(0);
+      expect(sameBits(b.stats, a.stats)).toBe(true);
+    }
   });
 });
