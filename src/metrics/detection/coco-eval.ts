@@ -845,7 +845,13 @@ function before(
  * included, tie), so any correct sort gives the same result. An image's objects (up to 256) go
  * through insertion sort over the typed columns, without a comparator closure.
  */
-function sortRows(table: ObjectTable, from: number, to: number, useCats: boolean, byScore: boolean): void {
+export function sortRows(
+  table: ObjectTable,
+  from: number,
+  to: number,
+  useCats: boolean,
+  byScore: boolean,
+): void {
   const n = to - from;
   const order = table.order;
   const { cat, score } = table;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { caught } from "../../../test/support/expect-error.js";
-import { cocoEvaluateImages } from "./coco-eval.js";
+import { cocoEvaluateImages, sortRows } from "./coco-eval.js";
 import { cocoEvaluate } from "./coco-json.js";
 import { ObjectTable } from "./coco-objects.js";
 import { readCocoResults } from "./coco-results.js";
@@ -230,6 +230,46 @@ describe("ObjectTable", () => {
       ]);
       expect(Array.from(table.kps.subarray(table.kpsFrom[r]!, table.kpsTo[r]!))).toEqual([r, r + 1, 2]);
     }
+  });
+});
+
+describe("sortRows", () => {
+  it("orders rows by (category, descending score, row) — or without categories by (descending score, category, row) — at any size", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ cat: fc.integer({ min: 1, max: 3 }), score: fc.constantFrom(0, 0.5, 1, 0.25, -0) }),
+          {
+            maxLength: 600,
+          },
+        ),
+        fc.nat(5),
+        fc.boolean(),
+        fc.boolean(),
+        (rows, from, useCats, byScore) => {
+          const table = new ObjectTable();
+          table.clear();
+          for (let r = 0; r < from; r++) table.addRow();
+          for (const { cat, score } of rows) {
+            const r = table.addRow();
+            table.cat[r] = cat;
+            table.score[r] = score;
+          }
+          sortRows(table, from, table.n, useCats, byScore);
+          const expected = rows
+            .map((_, i) => from + i)
+            .sort((x, y) => {
+              const [cx, cy, sx, sy] = [table.cat[x]!, table.cat[y]!, table.score[x]!, table.score[y]!];
+              if (useCats && cx !== cy) return cx - cy;
+              if (byScore && sx !== sy) return sy - sx;
+              if (cx !== cy) return cx - cy;
+              return x - y;
+            });
+          expect(Array.from(table.order.subarray(0, rows.length))).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
