@@ -696,19 +696,107 @@ function matchGroup(
 ): void {
   const A = p.areas.length;
   const T = thresholds.length;
-  let minThreshold = thresholds[0]!;
-  for (let t = 1; t < T; t++) minThreshold = Math.min(minThreshold, thresholds[t]!);
   const AT = A * T;
   reserve(batch.codes, D * AT);
   const codes = batch.codes.data;
   const base = batch.codes.length;
+  groupFacts(dts, D, gts, G);
+  if (ious) bestPerDetection(ious, D, G);
+  for (let a = 0; a < A; a++) {
+    const range = p.areas[a]!.range;
+    const at = base + a * T;
+    counts[a]! += ious
+      ? matchAreaRange(codes, at, AT, D, G, range[0], range[1], ious, thresholds)
+      : codesWithoutPairs(codes, at, AT, T, D, G, range[0], range[1]);
+  }
+  batch.codes.length += D * AT;
+}
+
+/** The group's detection areas and ground-truth areas and flags, in `scratch`, in group order. */
+function groupFacts(dts: ObjectTable, D: number, gts: ObjectTable, G: number): void {
+  const { dRows, gRows, dArea, gArea, gIgnore, crowd, idZero } = scratch;
+  for (let d = 0; d < D; d++) dArea[d] = dts.area[dRows[d]!]!;
+  for (let g = 0; g < G; g++) {
+    const row = gRows[g]!;
+    const flags = gts.flags[row]!;
+    gArea[g] = gts.area[row]!;
+    crowd[g] = flags & CROWD ? 1 : 0;
+    gIgnore[g] = flags & IGNORE ? 1 : 0;
+    idZero[g] = flags & ID_ZERO ? 1 : 0;
+  }
+}
+
+/**
+ * Each detection's best IoU into `scratch.rowBest` (+Infinity when one is NaN, which the matcher
+ * takes): below a threshold it matches nothing there.
+ */
+function bestPerDetection(ious: Float64Array, D: number, G: number): void {
+  if (scratch.rowBest.length < D) scratch.rowBest = new Float64Array(2 * D);
+  const rowBest = scratch.rowBest;
+  for (let d = 0; d < D; d++) {
+    let best = Number.NEGATIVE_INFINITY;
+    const row = d * G;
+    for (let g = 0; g < G; g++) {
+      const v = ious[row + g]!;
+      if (v > best) best = v;
+      else if (Number.isNaN(v)) best = Number.POSITIVE_INFINITY;
+    }
+    rowBest[d] = best;
+  }
+}
+
+/**
+ * One area range [lo, hi] of a group without pairs: a detection is ignored outside the range,
+ * else a false positive (T codes each, from `at`, detections AT apart). Returns the ground truth
+ * counted (not ignored, inside the range).
+ */
+function codesWithoutPairs(
+  codes: Uint8Array,
+  at: number,
+  AT: number,
+  T: number,
+  D: number,
+  G: number,
+  lo: number,
+  hi: number,
+): number {
+  const { dArea, gArea, gIgnore } = scratch;
+  for (let d = 0; d < D; d++) {
+    const area = dArea[d]!;
+    const code = area < lo || area > hi ? 2 : 0;
+    for (let t = 0; t < T; t++) codes[at + d * AT + t] = code;
+  }
+  let counted = 0;
+  for (let g = 0; g < G; g++) if (!(gIgnore[g] || gArea[g]! < lo || gArea[g]! > hi)) counted++;
+  return counted;
+}
+
+/**
+ * pycocotools `evaluateImg`'s greedy matching for one area range [lo, hi]: ground truth ignored
+ * or outside the range goes last (stable), each detection in score order takes the best free
+ * ground truth at each threshold (crowd regions stay free; after a non-ignored match, ignored
+ * ground truth is not looked at). Writes T codes per detection from `at` (detections AT apart)
+ * and returns the ground truth counted.
+ */
+function matchAreaRange(
+  codes: Uint8Array,
+  at: number,
+  AT: number,
+  D: number,
+  G: number,
+  lo: number,
+  hi: number,
+  ious: Float64Array,
+  thresholds: readonly number[],
+): number {
+  const T = thresholds.length;
+  let minThreshold = thresholds[0]!;
+  for (let t = 1; t < T; t++) minThreshold = Math.min(minThreshold, thresholds[t]!);
   if (scratch.matched.length < T * G) {
     scratch.matched = new Int32Array(2 * T * G);
     scratch.stamp = 0;
   }
   const {
-    dRows,
-    gRows,
     dArea,
     gArea,
     gIgnore,
@@ -719,108 +807,65 @@ function matchGroup(
     crowd,
     idZero,
     gtIdZero,
+    rowBest,
   } = scratch;
-  for (let d = 0; d < D; d++) dArea[d] = dts.area[dRows[d]!]!;
+  let ignored = 0;
   for (let g = 0; g < G; g++) {
-    const row = gRows[g]!;
-    const flags = gts.flags[row]!;
-    gArea[g] = gts.area[row]!;
-    crowd[g] = flags & CROWD ? 1 : 0;
-    gIgnore[g] = flags & IGNORE ? 1 : 0;
-    idZero[g] = flags & ID_ZERO ? 1 : 0;
+    ign[g] = gIgnore[g] || gArea[g]! < lo || gArea[g]! > hi ? 1 : 0;
+    ignored += ign[g]!;
   }
-  let rowBest = scratch.rowBest;
-  if (ious) {
-    // Each detection's best IoU (+Infinity when one is NaN, which the matcher takes): below a
-    // threshold it matches nothing there.
-    if (rowBest.length < D) scratch.rowBest = rowBest = new Float64Array(2 * D);
-    for (let d = 0; d < D; d++) {
-      let best = Number.NEGATIVE_INFINITY;
-      const row = d * G;
-      for (let g = 0; g < G; g++) {
-        const v = ious[row + g]!;
-        if (v > best) best = v;
-        else if (Number.isNaN(v)) best = Number.POSITIVE_INFINITY;
-      }
-      rowBest[d] = best;
-    }
+  // Stable sort: non-ignored first.
+  let pos = 0;
+  for (let g = 0; g < G; g++) if (!ign[g]) gOrder[pos++] = g;
+  for (let g = 0; g < G; g++) if (ign[g]) gOrder[pos++] = g;
+  for (let q = 0; q < G; q++) {
+    const g = gOrder[q]!;
+    gIg[q] = ign[g]!;
+    gtIdZero[q] = idZero[g]!;
   }
-  for (let a = 0; a < A; a++) {
-    const range = p.areas[a]!.range;
-    const lo = range[0];
-    const hi = range[1];
-    if (!ious) {
-      // No pair to match: a detection is ignored outside the area range, else a false positive.
-      for (let d = 0; d < D; d++) {
-        const area = dArea[d]!;
-        const code = area < lo || area > hi ? 2 : 0;
-        const at = base + d * AT + a * T;
-        for (let t = 0; t < T; t++) codes[at + t] = code;
-      }
-      let ignored = 0;
-      for (let g = 0; g < G; g++) if (gIgnore[g] || gArea[g]! < lo || gArea[g]! > hi) ignored++;
-      counts[a]! += G - ignored;
+  // matched[t * G + q] === stamp: ground truth q is taken at threshold t (this area range).
+  if (scratch.stamp === 0x3fffffff) {
+    matched.fill(0);
+    scratch.stamp = 0;
+  }
+  const stamp = ++scratch.stamp;
+  for (let d = 0; d < D; d++) {
+    const area = dArea[d]!;
+    const outside = area < lo || area > hi ? 2 : 0;
+    const best0 = rowBest[d]!;
+    const row = d * G;
+    const from = at + d * AT;
+    if (!(best0 >= minThreshold)) {
+      // Below every threshold: it matches nothing.
+      for (let t = 0; t < T; t++) codes[from + t] = outside;
       continue;
     }
-    let ignored = 0;
-    for (let g = 0; g < G; g++) {
-      ign[g] = gIgnore[g] || gArea[g]! < lo || gArea[g]! > hi ? 1 : 0;
-      ignored += ign[g]!;
-    }
-    // Stable sort: non-ignored first.
-    let pos = 0;
-    for (let g = 0; g < G; g++) if (!ign[g]) gOrder[pos++] = g;
-    for (let g = 0; g < G; g++) if (ign[g]) gOrder[pos++] = g;
-    for (let q = 0; q < G; q++) {
-      const g = gOrder[q]!;
-      gIg[q] = ign[g]!;
-      gtIdZero[q] = idZero[g]!;
-    }
-    counts[a]! += G - ignored;
-    // matched[t * G + q] === stamp: ground truth q is taken at threshold t (this area range).
-    if (scratch.stamp === 0x3fffffff) {
-      matched.fill(0);
-      scratch.stamp = 0;
-    }
-    const stamp = ++scratch.stamp;
-    for (let d = 0; d < D; d++) {
-      const area = dArea[d]!;
-      const outside = area < lo || area > hi ? 2 : 0;
-      const best0 = rowBest[d]!;
-      const row = d * G;
-      const at = base + d * AT + a * T;
-      if (!(best0 >= minThreshold)) {
-        // Below every threshold: it matches nothing.
-        for (let t = 0; t < T; t++) codes[at + t] = outside;
-        continue;
-      }
-      for (let t = 0; t < T; t++) {
-        const thr = thresholds[t]!;
-        let code = outside;
-        if (best0 >= thr) {
-          const taken = t * G;
-          let best = thr;
-          let m = -1;
-          for (let q = 0; q < G; q++) {
-            const g = gOrder[q]!;
-            if (matched[taken + q] === stamp && !crowd[g]) continue;
-            if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
-            const v = ious[row + g]!;
-            if (v < best) continue;
-            best = v;
-            m = q;
-          }
-          if (m > -1) {
-            matched[taken + m] = stamp;
-            if (gIg[m]) code = 2;
-            else if (!gtIdZero[m]) code = 1;
-          }
+    for (let t = 0; t < T; t++) {
+      const thr = thresholds[t]!;
+      let code = outside;
+      if (best0 >= thr) {
+        const taken = t * G;
+        let best = thr;
+        let m = -1;
+        for (let q = 0; q < G; q++) {
+          const g = gOrder[q]!;
+          if (matched[taken + q] === stamp && !crowd[g]) continue;
+          if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
+          const v = ious[row + g]!;
+          if (v < best) continue;
+          best = v;
+          m = q;
         }
-        codes[at + t] = code;
+        if (m > -1) {
+          matched[taken + m] = stamp;
+          if (gIg[m]) code = 2;
+          else if (!gtIdZero[m]) code = 1;
+        }
       }
+      codes[from + t] = code;
     }
   }
-  batch.codes.length += D * AT;
+  return G - ignored;
 }
 
 /** True when row x goes before row y (see {@link sortRows}). */
