@@ -204,7 +204,7 @@ class ResultColumns {
   /** Doubles the capacity, or more when `count` results in `done` of the input project more. */
   grow(count: number, done: number): void {
     const n = this.capacity;
-    const projected = done > 0.01 ? Math.ceil((count / done) * 1.02) : 0;
+    const projected = done > 0.002 ? Math.ceil((count / done) * 1.02) : 0;
     const capacity = Math.max(1024, 2 * n, projected);
     // 8 bytes for each of image, category, score, 4 for each offset, 1 flag, 2 x 8 for each RLE pair.
     assertAllocation(FN, "the result columns", capacity * 65, "invalid_value");
@@ -591,9 +591,9 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
     fail("invalid_value", `${FN}: \`input\` must be the file's bytes or text, got ${describeValue(input)}`);
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
   const s = new Scanner(bytes);
-  // A result takes at least 40 bytes ({"image_id":1,"category_id":1,"score":0}): a capacity guess.
-  const guess = Math.min(1 << 20, Math.max(16, Math.ceil(bytes.length / 400)));
-  const rows = new ResultColumns(guess);
+  // Small at first: the columns grow within the first results, sized then by the share of the
+  // input read (a growth late in the file would throw away the loop's compiled code in V8).
+  const rows = new ResultColumns(256);
   const bbox = new Column("bbox", 0);
   const keypoints = new Column("keypoints", 0);
   const otherBbox = new Map<number, unknown>();
