@@ -10,7 +10,7 @@ import {
   growableUint8,
 } from "../../core/buffer.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertAllocation } from "../../core/limits.js";
+import { assertAllocation, getLimits } from "../../core/limits.js";
 import { type OptionRecord, optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { argsortDescending } from "../../core/sort.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
@@ -1489,9 +1489,13 @@ export class ImageEvaluator {
     this.minThreshold = Math.min(...this.thresholds);
   }
 
-  /** Makes room in `state` for `detections` more records (when their number is known: no regrowth; up to 256 MiB of codes). */
+  /**
+   * Makes room in `state` for `detections` more records when their number is known (no
+   * regrowth), unless the codes would exceed the allocation budget (they then grow as records
+   * arrive, as without a reservation).
+   */
   reserve(state: CocoEvalState, detections: number): void {
-    if (detections * this.p.areas.length * this.thresholds.length > 2 ** 28) return;
+    if (detections * this.p.areas.length * this.thresholds.length > getLimits().maxAllocationBytes) return;
     reserve(state.dtScore, detections);
     reserve(state.dtImage, detections);
     reserve(state.dtCategory, detections);
