@@ -1475,8 +1475,7 @@ export function cocoEvalDefFrom(
  * from a COCO file's columns.
  */
 export class ImageEvaluator {
-  readonly gts = new ObjectTable();
-  readonly dts = new ObjectTable();
+  private tables: { gts: ObjectTable; dts: ObjectTable } | undefined;
   readonly known: ReadonlySet<number> | undefined;
   private readonly thresholds: readonly number[];
   private readonly minThreshold: number;
@@ -1487,6 +1486,18 @@ export class ImageEvaluator {
     // pycocotools matches at min(t, 1 - 1e-10).
     this.thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
     this.minThreshold = Math.min(...this.thresholds);
+  }
+
+  /** The ground-truth table (made on first use: a definition that never updates holds none). */
+  get gts(): ObjectTable {
+    this.tables ??= { gts: new ObjectTable(), dts: new ObjectTable() };
+    return this.tables.gts;
+  }
+
+  /** The detection table. */
+  get dts(): ObjectTable {
+    this.tables ??= { gts: new ObjectTable(), dts: new ObjectTable() };
+    return this.tables.dts;
   }
 
   /**

@@ -3,18 +3,19 @@ import type { CocoImage, Resolved } from "./coco-eval.js";
 import { checkMaskSize, checkRle, type Rle, rleArea, toRle } from "./rle.js";
 
 /**
+ * Initial rows of a table: enough for a chunk of `cocoEvaluate` (32 images) of usual size, so
+ * that the columns keep their first arrays (V8 compiles code that assumes a field keeps its first
+ * value; growing one later throws that code away).
+ */
+const ROWS = 1024;
+
+/**
  * The objects the COCO matcher reads, after validation, as columns: one table of ground truth
  * and one of detections, reused from image to image (an image's objects are the rows
  * [from, to)), so that evaluating an image allocates no object per detection or ground truth.
  * `prepareImage` fills them from a {@link CocoImage}; `cocoEvaluate` fills them straight from a
  * COCO ground truth and `readCocoResults` columns when every value is one it accepts.
  */
-/**
- * Initial rows of a table: enough for a chunk of `cocoEvaluate` (32 images) of usual size, so
- * that the columns keep their first arrays (V8 compiles code that assumes a field keeps its first
- * value; growing one later throws that code away).
- */
-const ROWS = 2048;
 
 export class ObjectTable {
   /** Rows in use. */
@@ -31,7 +32,7 @@ export class ObjectTable {
   kpsFrom = new Int32Array(ROWS);
   kpsTo = new Int32Array(ROWS);
   kps: Float64Array;
-  private ownKps = new Float64Array(51 * ROWS);
+  private ownKps = new Float64Array(16 * ROWS);
   private kpsFill = 0;
   /** Masks (segm only). */
   rle: (Rle | undefined)[] = [];
