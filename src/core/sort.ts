@@ -77,37 +77,61 @@ function sortByKeyWords<P extends Uint32Array | Uint8Array>(
 ): { order: P; keys: Uint32Array[] } {
   const passes: [word: number, shift: number][] = [];
   for (let w = 0; w < words.length; w++) passes.push([w, 0], [w, RADIX_BITS]);
-  const counts = passes.map(([w, shift]) => {
-    const keys = words[w]!;
-    const c = new Uint32Array(RADIX);
-    for (let i = 0; i < n; i++) c[(keys[i]! >>> shift) & MASK]!++;
-    return c;
-  });
+  const counts: Uint32Array[] = [];
+  for (const [w, shift] of passes) counts.push(digitCounts(words[w]!, shift, n));
   let keys: Uint32Array[] = words.slice();
   let spare: Uint32Array[] = words.map(() => new Uint32Array(n));
   let spareOrder = new (order.constructor as new (n: number) => P)(n);
-  passes.forEach(([w, shift], p) => {
-    const c = counts[p]!;
-    let total = 0;
-    for (let d = 0; d < RADIX; d++) {
-      const k = c[d]!;
-      if (k === n) return;
-      c[d] = total;
-      total += k;
-    }
-    const digitKeys = keys[w]!;
-    const [k0, k1] = keys as [Uint32Array, Uint32Array | undefined];
-    const [o0, o1] = spare as [Uint32Array, Uint32Array | undefined];
-    for (let i = 0; i < n; i++) {
-      const at = c[(digitKeys[i]! >>> shift) & MASK]!++;
-      o0[at] = k0[i]!;
-      if (k1) o1![at] = k1[i]!;
-      spareOrder[at] = order[i]!;
-    }
+  // Each loop sits in its own small function: V8 compiles a function again for every hot loop
+  // it enters (closures per pass were compiled and thrown away on every pass).
+  for (let p = 0; p < passes.length; p++) {
+    const [w, shift] = passes[p]!;
+    if (!countsToOffsets(counts[p]!, n)) continue;
+    scatterPass(keys[w]!, shift, counts[p]!, keys, spare, order, spareOrder, n);
     [keys, spare] = [spare, keys];
     [order, spareOrder] = [spareOrder, order];
-  });
+  }
   return { order, keys };
+}
+
+/** Counts of each 16-bit digit of `keys` at `shift`. */
+function digitCounts(keys: Uint32Array, shift: number, n: number): Uint32Array {
+  const c = new Uint32Array(RADIX);
+  for (let i = 0; i < n; i++) c[(keys[i]! >>> shift) & MASK]!++;
+  return c;
+}
+
+/** Turns digit counts into start offsets; false (counts left half done) when every key shares one digit. */
+function countsToOffsets(c: Uint32Array, n: number): boolean {
+  let total = 0;
+  for (let d = 0; d < RADIX; d++) {
+    const k = c[d]!;
+    if (k === n) return false;
+    c[d] = total;
+    total += k;
+  }
+  return true;
+}
+
+/** One stable pass: moves the key words (one or two) and the payload to their digit's next slot. */
+function scatterPass<P extends Uint32Array | Uint8Array>(
+  digitKeys: Uint32Array,
+  shift: number,
+  c: Uint32Array,
+  keys: Uint32Array[],
+  spare: Uint32Array[],
+  order: P,
+  spareOrder: P,
+  n: number,
+): void {
+  const [k0, k1] = keys as [Uint32Array, Uint32Array | undefined];
+  const [o0, o1] = spare as [Uint32Array, Uint32Array | undefined];
+  for (let i = 0; i < n; i++) {
+    const at = c[(digitKeys[i]! >>> shift) & MASK]!++;
+    o0[at] = k0[i]!;
+    if (k1) o1![at] = k1[i]!;
+    spareOrder[at] = order[i]!;
+  }
 }
 
 function comparisonArgsort(values: ArrayLike<number>, descending: boolean): Uint32Array {

@@ -339,6 +339,50 @@ describe("OKS pairs far below every threshold", () => {
       expect(r.precision[0]).toBeCloseTo(expected, 12);
     }
   });
+  it("a detection is decided by its OKS wherever its keypoints lie (the bound only skips hopeless pairs)", () => {
+    // Three keypoints, one of them invisible in the ground truth; OKS over the visible two as
+    // pycocotools computes it (numpy sums fewer than 8 terms in order).
+    const sigmas = [0.3, 0.6, 0.9];
+    const gtKps = [20, 30, 2, 0, 0, 0, 40, 35, 1];
+    const visible = [0, 2];
+    const oksOf = (det: number[]) => {
+      let sum = 0;
+      for (const q of visible) {
+        const d2 = (det[3 * q]! - gtKps[3 * q]!) ** 2 + (det[3 * q + 1]! - gtKps[3 * q + 1]!) ** 2;
+        sum += Math.exp(-(d2 / (2 * sigmas[q]!) ** 2 / (area + 2 ** -52) / 2));
+      }
+      return sum / visible.length;
+    };
+    fc.assert(
+      fc.property(
+        fc.double({ min: -300, max: 300, noNaN: true }),
+        fc.double({ min: -300, max: 300, noNaN: true }),
+        fc.double({ min: 0, max: 40, noNaN: true }),
+        fc.double({ min: 1e-6, max: 1, noNaN: true }),
+        (dx, dy, spread, scale) => {
+          const det = [20 + dx, 30 + dy, 1, 25 + dx + spread, 32 + dy, 1, 40 + dx, 35 + dy - spread, 1];
+          const value = oksOf(det);
+          const thr = Math.min(1, value * scale * 1.5);
+          // pycocotools matches at min(t, 1 - 1e-10).
+          const matchAt = Math.min(thr, 1 - 1e-10);
+          fc.pre(Math.abs(value - matchAt) > 1e-12);
+          const r = cocoEvaluateImages(
+            [
+              {
+                imageId: 1,
+                groundTruth: [{ categoryId: 1, bbox: [15, 25, 30, 15], area, keypoints: gtKps }],
+                detections: [{ categoryId: 1, score: 1, keypoints: det }],
+              },
+            ],
+            { iouType: "keypoints", keypointSigmas: sigmas, iouThresholds: [thr], summary: "intended" },
+          );
+          // A true positive gives precision 1 / (1 + eps), a false positive 0.
+          expect(r.precision[0]! > 0.5).toBe(value >= matchAt);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
   it("the bound is above exp(-e) for every e >= 0 (to rounding, far inside the 1e-9 margin)", () => {
     fc.assert(
       fc.property(

@@ -10,12 +10,13 @@ import {
   growableUint8,
 } from "../../core/buffer.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { assertAllocation } from "../../core/limits.js";
+import { assertAllocation, getLimits } from "../../core/limits.js";
 import { type OptionRecord, optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { argsortDescending } from "../../core/sort.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
-import { checkMaskSize, checkRle, type Rle, rleArea, rleIouInto, toRle } from "./rle.js";
+import { CROWD, ID_ZERO, IGNORE, ObjectTable, prepareImage } from "./coco-objects.js";
+import { type Rle, rleIouInto } from "./rle.js";
 
 /**
  * COCO detection evaluation, reproducing pycocotools `COCOeval` (cocoapi master) number for
@@ -397,308 +398,57 @@ function precisionBytes(p: Resolved, K: number): number {
   return 8 * K * p.areas.length * p.maxDets.length * p.iouThrs.length * (2 * p.recThrs.length + 1);
 }
 
-/** One object after validation, in the form the matcher reads. */
-interface Prepared {
-  cat: number;
-  box: readonly number[];
-  area: number;
-  crowd: boolean;
-  ignore: boolean;
-  id: number;
-  score: number;
-  rle: Rle | undefined;
-  kps: ArrayLike<number> | undefined;
-}
-
-/** The box of an object without one (segm), shared: boxes are read, never written. */
-const NO_BOX: readonly number[] = Object.freeze([0, 0, 0, 0]);
-
-/** `where(j)` names the object in messages (built only on failure). */
-function readBox(box: unknown, where: (j: number) => string, j: number): number[] {
-  if (box === undefined) fail("invalid_value", `${FN}: ${where(j)}.bbox is missing`);
-  const b = box as ArrayLike<number>;
-  if (typeof b !== "object" || b === null || b.length !== 4)
-    fail("invalid_value", `${FN}: ${where(j)}.bbox must be [x, y, width, height], got ${describeValue(box)}`);
-  // A plain array is kept as it is (read, never written); other array-likes are copied.
-  const out = Array.isArray(b) ? (b as number[]) : [b[0]!, b[1]!, b[2]!, b[3]!];
-  for (let i = 0; i < 4; i++)
-    if (typeof out[i] !== "number" || !Number.isFinite(out[i]!))
-      fail(
-        "invalid_value",
-        `${FN}: ${where(j)}.bbox must contain finite numbers, got ${describeValue(out[i])} at index ${i}`,
-      );
-  if (out[2]! < 0 || out[3]! < 0)
-    fail(
-      "invalid_value",
-      `${FN}: ${where(j)}.bbox is degenerate (negative width or height), got [${out.join(", ")}]`,
-    );
-  return out;
-}
-
-function keypointExtentArea(kps: ArrayLike<number>): number {
-  let x0 = Number.POSITIVE_INFINITY;
-  let x1 = Number.NEGATIVE_INFINITY;
-  let y0 = Number.POSITIVE_INFINITY;
-  let y1 = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i + 1 < kps.length; i += 3) {
-    x0 = Math.min(x0, kps[i]!);
-    x1 = Math.max(x1, kps[i]!);
-    y0 = Math.min(y0, kps[i + 1]!);
-    y1 = Math.max(y1, kps[i + 1]!);
-  }
-  return (x1 - x0) * (y1 - y0);
-}
-
-function readKeypoints(value: unknown, where: (j: number) => string, j: number): ArrayLike<number> {
-  const k = value as ArrayLike<number>;
-  if (
-    k === undefined ||
-    k === null ||
-    typeof k !== "object" ||
-    typeof k.length !== "number" ||
-    k.length % 3 !== 0 ||
-    k.length === 0
-  ) {
-    fail(
-      "invalid_value",
-      `${FN}: ${where(j)}.keypoints must be a flat list of [x, y, v] triplets, got ${describeValue(value)}`,
-    );
-  }
-  // Typed and plain lists in separate loops, each reading one kind of list (a loop that sees both is slower).
-  const bad = k instanceof Float64Array ? firstNonFiniteTyped(k) : firstNonFinite(k);
-  if (bad >= 0)
-    fail(
-      "invalid_value",
-      `${FN}: ${where(j)}.keypoints must contain finite numbers, got ${describeValue(k[bad])} at index ${bad}`,
-    );
-  return k;
-}
-
-/** Index of the first value of `k` that is not a finite number, or -1. */
-function firstNonFinite(k: ArrayLike<number>): number {
-  for (let i = 0; i < k.length; i++) if (typeof k[i] !== "number" || !Number.isFinite(k[i]!)) return i;
-  return -1;
-}
-
-/** {@link firstNonFinite} for a Float64Array. */
-function firstNonFiniteTyped(k: Float64Array): number {
-  for (let i = 0; i < k.length; i++) if (!Number.isFinite(k[i]!)) return i;
-  return -1;
-}
-
-function prepareImage(
-  image: CocoImage,
-  index: number,
-  p: Resolved,
-  known: ReadonlySet<number> | undefined,
-): { gts: Prepared[]; dts: Prepared[] } {
-  if (image === null || typeof image !== "object")
-    fail(
-      "invalid_value",
-      `${FN}: \`images\` must contain objects, got ${describeValue(image)} at index ${index}`,
-    );
-  const imageId = image.imageId;
-  if (typeof imageId !== "number" || !Number.isFinite(imageId))
-    fail(
-      "invalid_value",
-      `${FN}: \`images[${index}].imageId\` must be a finite number, got ${describeValue(imageId)}`,
-    );
-  const where = `image ${imageId}`;
-  if (!Array.isArray(image.groundTruth))
-    fail(
-      "invalid_value",
-      `${FN}: ${where}: \`groundTruth\` must be an array, got ${describeValue(image.groundTruth)}`,
-    );
-  if (!Array.isArray(image.detections))
-    fail(
-      "invalid_value",
-      `${FN}: ${where}: \`detections\` must be an array, got ${describeValue(image.detections)}`,
-    );
-  const segm = p.iouType === "segm";
-  const kp = p.iouType === "keypoints";
-  let h = 0;
-  let w = 0;
-  if (segm) {
-    h = image.height as number;
-    w = image.width as number;
-    const needsSize = [...image.groundTruth, ...image.detections].some(
-      (o) => Array.isArray(o?.segmentation) || o?.segmentation === undefined,
-    );
-    if (needsSize && (!Number.isInteger(h) || !Number.isInteger(w) || h <= 0 || w <= 0)) {
-      fail(
-        "invalid_value",
-        `${FN}: ${where}: \`height\` and \`width\` must be positive integers to rasterise polygons, got ${describeValue(h)} x ${describeValue(w)}`,
-      );
-    }
-    if (needsSize) checkMaskSize(FN, `${where}: height x width`, h, w);
-  }
-  // Object names for messages, built only when one is needed.
-  const gtWhere = (j: number) => `${where} groundTruth[${j}]`;
-  const dtWhere = (j: number) => `${where} detections[${j}]`;
-  const checkCat = (cat: unknown, what: (j: number) => string, j: number): number => {
-    if (typeof cat !== "number" || !Number.isFinite(cat))
-      fail(
-        "invalid_value",
-        `${FN}: ${what(j)}.categoryId must be a finite number, got ${describeValue(cat)}`,
-      );
-    if (known && !known.has(cat))
-      fail(
-        "invalid_value",
-        `${FN}: ${what(j)}.categoryId ${cat} is not one of the categories (${p.categoryIds!.join(", ")})`,
-      );
-    return cat;
-  };
-  const gts: Prepared[] = image.groundTruth.map((g, j) => {
-    if (g === null || typeof g !== "object")
-      fail("invalid_value", `${FN}: ${gtWhere(j)} must be an object, got ${describeValue(g)}`);
-    const cat = checkCat(g.categoryId, gtWhere, j);
-    const flag = g.iscrowd;
-    if (flag !== undefined && typeof flag !== "boolean" && flag !== 0 && flag !== 1)
-      fail(
-        "invalid_value",
-        `${FN}: ${gtWhere(j)}.iscrowd must be 0, 1 or a boolean, got ${describeValue(flag)}`,
-      );
-    const crowd = flag === true || flag === 1;
-    const box = kp || !segm || g.bbox !== undefined ? readBox(g.bbox, gtWhere, j) : NO_BOX;
-    let rle: Rle | undefined;
-    if (segm) {
-      if (g.segmentation === undefined)
-        fail("invalid_value", `${FN}: ${gtWhere(j)}.segmentation is missing (iouType "segm")`);
-      rle = isRle(g.segmentation)
-        ? g.segmentation
-        : toRle(g.segmentation, h, w, FN, `${gtWhere(j)}.segmentation`);
-    }
-    const kps = kp ? readKeypoints(g.keypoints, gtWhere, j) : undefined;
-    let area = g.area;
-    if (area === undefined) area = segm ? rleArea(rle!) : box[2]! * box[3]!;
-    if (typeof area !== "number" || Number.isNaN(area))
-      fail("invalid_value", `${FN}: ${gtWhere(j)}.area must be a number, got ${describeValue(area)}`);
-    let ignore = crowd;
-    if (kp) {
-      let nk = g.numKeypoints;
-      if (nk === undefined) {
-        nk = 0;
-        for (let i = 2; i < kps!.length; i += 3) if (kps![i]! > 0) nk++;
-      }
-      ignore = nk === 0 || crowd;
-    }
-    const id = g.id ?? j + 1;
-    if (typeof id !== "number")
-      fail("invalid_value", `${FN}: ${gtWhere(j)}.id must be a number, got ${describeValue(id)}`);
-    return { cat, box, area, crowd, ignore, id, score: 0, rle, kps };
-  });
-  const dts: Prepared[] = image.detections.map((d, j) => {
-    if (d === null || typeof d !== "object")
-      fail("invalid_value", `${FN}: ${dtWhere(j)} must be an object, got ${describeValue(d)}`);
-    const cat = checkCat(d.categoryId, dtWhere, j);
-    if (typeof d.score !== "number" || Number.isNaN(d.score))
-      fail("invalid_value", `${FN}: ${dtWhere(j)}.score must be a number, got ${describeValue(d.score)}`);
-    const box = d.bbox !== undefined ? readBox(d.bbox, dtWhere, j) : undefined;
-    if (!box && p.iouType === "bbox") readBox(undefined, dtWhere, j);
-    let rle: Rle | undefined;
-    if (segm) {
-      if (d.segmentation !== undefined)
-        rle = isRle(d.segmentation)
-          ? d.segmentation
-          : toRle(d.segmentation, h, w, FN, `${dtWhere(j)}.segmentation`);
-      else if (box) {
-        const [x, y, bw, bh] = box;
-        rle = toRle(
-          [[x!, y!, x!, y! + bh!, x! + bw!, y! + bh!, x! + bw!, y!]],
-          h,
-          w,
-          FN,
-          `${dtWhere(j)}.bbox`,
-        );
-      } else fail("invalid_value", `${FN}: ${dtWhere(j)}.segmentation is missing (iouType "segm")`);
-    }
-    const kps = kp ? readKeypoints(d.keypoints, dtWhere, j) : undefined;
-    let area = d.area;
-    if (area === undefined)
-      area = box ? box[2]! * box[3]! : segm ? rleArea(rle!) : kps ? keypointExtentArea(kps) : 0;
-    if (typeof area !== "number" || Number.isNaN(area))
-      fail("invalid_value", `${FN}: ${dtWhere(j)}.area must be a number, got ${describeValue(area)}`);
-    return {
-      cat,
-      box: box ?? NO_BOX,
-      area,
-      crowd: false,
-      ignore: false,
-      id: j + 1,
-      score: d.score,
-      rle,
-      kps,
-    };
-  });
-  if (segm) checkMaskSizes(where, image, gts, dts);
-  return { gts, dts };
-}
-
 /**
- * Every mask of an image must have the image's size (or, when the image states none, one size):
- * pycocotools (cocoapi master) scores a pair of masks of different sizes IoU -1, so a result RLE
- * of the wrong size silently gives AP 0. plumbline refuses it instead.
+ * Reused scratch buffers of the matcher (grown on demand; single-threaded, never escape). Sized
+ * for any usual image: V8 compiles code that assumes a field keeps its first value, so growing
+ * one later throws that code away.
  */
-function checkMaskSizes(where: string, image: CocoImage, gts: Prepared[], dts: Prepared[]): void {
-  const stated = Number.isInteger(image.height) && Number.isInteger(image.width);
-  let size: readonly number[] | undefined = stated ? [image.height!, image.width!] : undefined;
-  let from = stated ? "the image" : "";
-  const check = (list: Prepared[], what: string) =>
-    list.forEach((o, j) => {
-      const s = o.rle!.size;
-      if (size === undefined) {
-        size = s;
-        from = `${what}[${j}]`;
-      } else if (s[0] !== size[0] || s[1] !== size[1])
-        fail(
-          "invalid_value",
-          `${FN}: ${where}: ${what}[${j}] has a ${s[0]}x${s[1]} mask but ${from} is ${size[0]}x${size[1]} (pycocotools would score it IoU -1, silently)`,
-        );
-    });
-  check(gts, "groundTruth");
-  check(dts, "detections");
-}
-
-/** True for an {@link Rle} object (a Uint32Array of counts), which is then checked like any input. */
-function isRle(value: unknown): value is Rle {
-  const rle =
-    typeof value === "object" &&
-    value !== null &&
-    (value as Rle).counts instanceof Uint32Array &&
-    Array.isArray((value as Rle).size);
-  if (rle) checkRle(FN, "segmentation", value);
-  return rle;
-}
-
-/** Reused scratch buffers of the matcher (grown on demand; single-threaded, never escape). */
 const scratch = {
-  iou: new Float64Array(1024),
-  order: new Int32Array(64),
-  gIg: new Uint8Array(64),
-  ign: new Uint8Array(64),
-  matched: new Int32Array(64),
+  iou: new Float64Array(16384),
+  /** Table rows of the current group: detections (in score order, at most maxDets) and ground truth. */
+  dRows: new Int32Array(1024),
+  gRows: new Int32Array(1024),
+  /** Per detection of the group: area; per ground truth: area, crowd, ignore and id-0 flags. */
+  dArea: new Float64Array(1024),
+  gArea: new Float64Array(1024),
+  gIgnore: new Uint8Array(1024),
+  order: new Int32Array(1024),
+  gIg: new Uint8Array(1024),
+  ign: new Uint8Array(1024),
+  matched: new Int32Array(16384),
   stamp: 0,
-  crowd: new Uint8Array(64),
-  gtIdZero: new Uint8Array(64),
-  rowBest: new Float64Array(64),
+  crowd: new Uint8Array(1024),
+  idZero: new Uint8Array(1024),
+  gtIdZero: new Uint8Array(1024),
+  rowBest: new Float64Array(1024),
 };
 
-function bboxIouMatrix(dts: Prepared[], gts: Prepared[]): Float64Array {
-  const D = dts.length;
-  const G = gts.length;
+/** Box IoU of every (detection, ground truth) pair of the group, rows = detections (pycocotools' maskApi.c bbIou). */
+function bboxIouMatrix(dts: ObjectTable, D: number, gts: ObjectTable, G: number): Float64Array {
   if (scratch.iou.length < D * G) scratch.iou = new Float64Array(2 * D * G);
-  const out = scratch.iou.subarray(0, D * G);
-  out.fill(0);
+  const out = scratch.iou;
+  out.fill(0, 0, D * G);
+  const { dRows, gRows } = scratch;
+  const db = dts.box;
+  const gb = gts.box;
   for (let g = 0; g < G; g++) {
-    const gb = gts[g]!.box;
-    const ga = gb[2]! * gb[3]!;
-    const crowd = gts[g]!.crowd;
+    const o = 4 * gRows[g]!;
+    const gx = gb[o]!;
+    const gy = gb[o + 1]!;
+    const gw = gb[o + 2]!;
+    const gh = gb[o + 3]!;
+    const ga = gw * gh;
+    const crowd = (gts.flags[gRows[g]!]! & CROWD) !== 0;
     for (let d = 0; d < D; d++) {
-      const db = dts[d]!.box;
-      const da = db[2]! * db[3]!;
-      const w = Math.min(db[2]! + db[0]!, gb[2]! + gb[0]!) - Math.max(db[0]!, gb[0]!);
+      const q = 4 * dRows[d]!;
+      const dx = db[q]!;
+      const dy = db[q + 1]!;
+      const dw = db[q + 2]!;
+      const dh = db[q + 3]!;
+      const da = dw * dh;
+      const w = Math.min(dw + dx, gw + gx) - Math.max(dx, gx);
       if (w <= 0) continue;
-      const h = Math.min(db[3]! + db[1]!, gb[3]! + gb[1]!) - Math.max(db[1]!, gb[1]!);
+      const h = Math.min(dh + dy, gh + gy) - Math.max(dy, gy);
       if (h <= 0) continue;
       const i = w * h;
       out[d * G + g] = i / (crowd ? da : da + ga - i);
@@ -719,7 +469,7 @@ function sigmasFor(p: Resolved, cat: number): readonly number[] {
 
 /** Reused buffers of {@link oksMatrix} (grown on demand; never escape). */
 const oksScratch = {
-  out: new Float64Array(256),
+  out: new Float64Array(16384),
   terms: new Float64Array(32),
   vars: new Float64Array(32),
   /** Keypoint indices the e terms run over (the visible ones, or all), and 1 / (2 vars (area + eps)) of each. */
@@ -727,21 +477,38 @@ const oksScratch = {
   scale: new Float64Array(32),
 };
 
+/** Fails unless every row of the group has 3k keypoint values (one triplet per sigma). */
+function checkTriplets(table: ObjectTable, rows: Int32Array, count: number, k: number, what: string): void {
+  for (let i = 0; i < count; i++) {
+    const length = table.kpsTo[rows[i]!]! - table.kpsFrom[rows[i]!]!;
+    if (length !== 3 * k)
+      fail(
+        "shape_mismatch",
+        `${FN}: ${what} keypoints must have ${k} triplets (one per sigma), got ${length / 3}`,
+      );
+  }
+}
+
 /**
- * Object keypoint similarity of every (detection, ground truth) pair, as pycocotools
- * `computeOks`: e = d² / vars / (area + eps) / 2 per keypoint, OKS = mean of exp(-e) over the
- * ground truth's visible keypoints (all of them, measured to its doubled box, when none is
- * visible), summed as numpy does. OKS only decides matches against thresholds, so a pair whose
- * upper bound mean(1 / (1 + e + e²/2)) >= mean(exp(-e)) lies below `below` by a margin far
- * above rounding is written as 0, without its exponentials: it can match at no threshold either
- * way. The bound reads e as d² times a precomputed 1 / (2 vars (area + eps)) (a few ulps from
- * the exact e, far inside the 1e-9 margin) and stops as soon as the terms left cannot lift it
- * to `below`; pairs that pass get the exact e and exponentials. A ground truth whose area is
- * below -eps (e < 0, where the bound fails) gets every pair computed exactly.
+ * Object keypoint similarity of every (detection, ground truth) pair of the group, as
+ * pycocotools `computeOks`: e = d² / vars / (area + eps) / 2 per keypoint, OKS = mean of
+ * exp(-e) over the ground truth's visible keypoints (all of them, measured to its doubled box,
+ * when none is visible), summed as numpy does. OKS only decides matches against thresholds, so a
+ * pair whose upper bound mean(1 / (1 + e + e²/2)) >= mean(exp(-e)) lies below `below` by a
+ * margin far above rounding is written as 0, without its exponentials: it can match at no
+ * threshold either way. The bound reads e as d² times a precomputed 1 / (2 vars (area + eps)) (a
+ * few ulps from the exact e, far inside the 1e-9 margin) and stops as soon as the terms left
+ * cannot lift it to `below`; pairs that pass get the exact e and exponentials. A ground truth
+ * whose area is below -eps (e < 0, where the bound fails) gets every pair computed exactly.
  */
-function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[], below: number): Float64Array {
-  const D = dts.length;
-  const G = gts.length;
+function oksMatrix(
+  dts: ObjectTable,
+  D: number,
+  gts: ObjectTable,
+  G: number,
+  sigmas: readonly number[],
+  below: number,
+): Float64Array {
   const k = sigmas.length;
   if (oksScratch.out.length < D * G) oksScratch.out = new Float64Array(2 * D * G);
   if (oksScratch.terms.length < k) {
@@ -751,70 +518,73 @@ function oksMatrix(dts: Prepared[], gts: Prepared[], sigmas: readonly number[], 
     oksScratch.scale = new Float64Array(2 * k);
   }
   const { out, terms: ex, vars, index, scale } = oksScratch;
+  const { dRows, gRows } = scratch;
   for (let q = 0; q < k; q++) vars[q] = (sigmas[q]! * 2) ** 2;
-  const checkTriplets = (list: Prepared[], what: string) => {
-    for (let i = 0; i < list.length; i++)
-      if (list[i]!.kps!.length !== 3 * k)
-        fail(
-          "shape_mismatch",
-          `${FN}: ${what} keypoints must have ${k} triplets (one per sigma), got ${list[i]!.kps!.length / 3}`,
-        );
-  };
-  checkTriplets(gts, "ground truth");
-  checkTriplets(dts, "detection");
+  checkTriplets(gts, gRows, G, k, "ground truth");
+  checkTriplets(dts, dRows, D, k, "detection");
   const skipBelow = below - 1e-9;
+  const gk = gts.kps;
+  const dk = dts.kps;
+  const dStart = dts.kpsFrom;
   for (let j = 0; j < G; j++) {
-    const g = gts[j]!;
-    const gk = g.kps!;
+    const row = gRows[j]!;
+    const go = gts.kpsFrom[row]!;
     let n = 0;
-    for (let q = 0; q < k; q++) if (gk[3 * q + 2]! > 0) index[n++] = q;
+    for (let q = 0; q < k; q++) if (gk[go + 3 * q + 2]! > 0) index[n++] = q;
     const visible = n > 0;
     if (!visible) for (; n < k; n++) index[n] = n;
-    const bb = g.box;
-    const x0 = bb[0]! - bb[2]!;
-    const x1 = bb[0]! + bb[2]! * 2;
-    const y0 = bb[1]! - bb[3]!;
-    const y1 = bb[1]! + bb[3]! * 2;
-    const denom = g.area + SPACING1;
+    const bo = 4 * row;
+    const bb = gts.box;
+    const x0 = bb[bo]! - bb[bo + 2]!;
+    const x1 = bb[bo]! + bb[bo + 2]! * 2;
+    const y0 = bb[bo + 1]! - bb[bo + 3]!;
+    const y1 = bb[bo + 1]! + bb[bo + 3]! * 2;
+    const denom = gts.area[row]! + SPACING1;
     for (let u = 0; u < n; u++) scale[u] = 1 / (vars[index[u]!]! * denom * 2);
     // The bound must reach n * skipBelow; each term left adds at most 1.
     const need = n * skipBelow;
     // e < 0 (an area below -eps) voids the bound: then every pair is computed exactly.
     const bounded = denom > 0;
     for (let i = 0; i < D; i++) {
-      const dk = dts[i]!.kps!;
+      const dOff = dStart[dRows[i]!]!;
       let bound = 0;
       let u = 0;
       for (; u < n; u++) {
-        const q = index[u]!;
-        const xd = dk[3 * q]!;
-        const yd = dk[3 * q + 1]!;
+        const q = 3 * index[u]!;
+        const xd = dk[dOff + q]!;
+        const yd = dk[dOff + q + 1]!;
         let dx: number;
         let dy: number;
         if (visible) {
-          dx = xd - gk[3 * q]!;
-          dy = yd - gk[3 * q + 1]!;
+          dx = xd - gk[go + q]!;
+          dy = yd - gk[go + q + 1]!;
         } else {
           dx = Math.max(0, x0 - xd) + Math.max(0, xd - x1);
           dy = Math.max(0, y0 - yd) + Math.max(0, yd - y1);
         }
         // d² as numpy computes it (dx**2 + dy**2), kept for the exact e below.
-        const squared = dx ** 2 + dy ** 2;
+        const squared = dx * dx + dy * dy;
         ex[u] = squared;
         if (!bounded) continue;
         const e = squared * scale[u]!;
         bound += 1 / (1 + e + 0.5 * e * e);
         if (bound + (n - u - 1) < need) break;
       }
-      if (bounded && (u < n || bound < need)) {
-        out[i * G + j] = 0;
-        continue;
-      }
-      for (let v = 0; v < n; v++) ex[v] = Math.exp(-(ex[v]! / vars[index[v]!]! / denom / 2));
-      out[i * G + j] = numpySum(ex, 0, n) / n;
+      out[i * G + j] = bounded && (u < n || bound < need) ? 0 : exactOks(n, denom);
     }
   }
   return out;
+}
+
+/**
+ * pycocotools' OKS of one pair from its n squared distances in `oksScratch.terms` (overwritten):
+ * mean of exp(-d² / vars / (area + eps) / 2), summed as numpy does. Its own function: the rare
+ * exact pairs then never cost the bound loop a recompilation.
+ */
+function exactOks(n: number, denom: number): number {
+  const { terms: ex, vars, index } = oksScratch;
+  for (let v = 0; v < n; v++) ex[v] = Math.exp(-(ex[v]! / vars[index[v]!]! / denom / 2));
+  return numpySum(ex, 0, n) / n;
 }
 
 /** What one update's images add to the state, appended at once when every image is evaluated. */
@@ -830,7 +600,7 @@ interface BatchRecords {
 }
 
 function emptyBatch(): BatchRecords {
-  return {
+  return resetBatch({
     images: [],
     scores: growableFloat64(),
     imageIds: growableFloat64(),
@@ -839,7 +609,20 @@ function emptyBatch(): BatchRecords {
     codes: growableUint8(),
     gtCounts: new Map(),
     seen: new Set(),
-  };
+  });
+}
+
+/** Empties a batch, keeping its buffers. */
+function resetBatch(batch: BatchRecords): BatchRecords {
+  batch.images.length = 0;
+  batch.scores.length = 0;
+  batch.imageIds.length = 0;
+  batch.cats.length = 0;
+  batch.ranks.length = 0;
+  batch.codes.length = 0;
+  batch.gtCounts.clear();
+  batch.seen.clear();
+  return batch;
 }
 
 /** Makes room for `extra` more values in a growable buffer (amortised doubling). */
@@ -853,35 +636,58 @@ function reserve<B extends GrowableFloat64 | GrowableInt32 | GrowableUint8>(buff
   buffer.data = next;
 }
 
-/** The IoU (bbox, segm) or OKS (keypoints) matrix of one category's detections and ground truth, rows = detections. */
+/** The IoU (bbox, segm) or OKS (keypoints) matrix of the group (`scratch.dRows`, `scratch.gRows`), rows = detections. */
 function groupIous(
-  dt: Prepared[],
-  gt: Prepared[],
+  dts: ObjectTable,
+  D: number,
+  gts: ObjectTable,
+  G: number,
   p: Resolved,
   cat: number,
   minThreshold: number,
 ): Float64Array {
-  const D = dt.length;
-  const G = gt.length;
-  if (p.iouType === "bbox") return bboxIouMatrix(dt, gt);
-  if (p.iouType === "keypoints") return oksMatrix(dt, gt, sigmasFor(p, cat), minThreshold);
+  if (p.iouType === "bbox") return bboxIouMatrix(dts, D, gts, G);
+  if (p.iouType === "keypoints") return oksMatrix(dts, D, gts, G, sigmasFor(p, cat), minThreshold);
   if (scratch.iou.length < D * G) scratch.iou = new Float64Array(2 * D * G);
+  const { dRows, gRows } = scratch;
   const dtMasks: Rle[] = new Array(D);
-  for (let d = 0; d < D; d++) dtMasks[d] = dt[d]!.rle!;
+  for (let d = 0; d < D; d++) dtMasks[d] = dts.rle[dRows[d]!]!;
   const gtMasks: Rle[] = new Array(G);
-  for (let g = 0; g < G; g++) gtMasks[g] = gt[g]!.rle!;
-  rleIouInto(dtMasks, gtMasks, (g) => gt[g]!.crowd, scratch.iou);
+  for (let g = 0; g < G; g++) gtMasks[g] = gts.rle[gRows[g]!]!;
+  rleIouInto(dtMasks, gtMasks, (g) => (gts.flags[gRows[g]!]! & CROWD) !== 0, scratch.iou);
   return scratch.iou;
 }
 
+/** Grows the per-group scratch arrays to hold D detections and G ground truths. */
+function reserveGroup(D: number, G: number): void {
+  if (scratch.dRows.length < D) {
+    scratch.dRows = new Int32Array(2 * D);
+    scratch.dArea = new Float64Array(2 * D);
+  }
+  if (scratch.gRows.length < G) {
+    scratch.gRows = new Int32Array(2 * G);
+    scratch.gArea = new Float64Array(2 * G);
+    scratch.gIgnore = new Uint8Array(2 * G);
+    scratch.order = new Int32Array(2 * G);
+    scratch.gIg = new Uint8Array(2 * G);
+    scratch.ign = new Uint8Array(2 * G);
+    scratch.crowd = new Uint8Array(2 * G);
+    scratch.idZero = new Uint8Array(2 * G);
+    scratch.gtIdZero = new Uint8Array(2 * G);
+  }
+}
+
 /**
- * pycocotools `evaluateImg` for one category of one image, every area range and threshold: the
- * A*T match codes of each detection (0 false positive, 1 true positive, 2 ignored) into
- * `batch.codes`, and the non-ignored ground truth per area range into `counts`.
+ * pycocotools `evaluateImg` for one category of one image (`scratch.dRows`, `scratch.gRows`),
+ * every area range and threshold: the A*T match codes of each detection (0 false positive, 1
+ * true positive, 2 ignored) into `batch.codes`, and the non-ignored ground truth per area range
+ * into `counts`.
  */
 function matchGroup(
-  dt: Prepared[],
-  gt: Prepared[],
+  dts: ObjectTable,
+  D: number,
+  gts: ObjectTable,
+  G: number,
   ious: Float64Array | undefined,
   p: Resolved,
   thresholds: readonly number[],
@@ -891,173 +697,244 @@ function matchGroup(
   const A = p.areas.length;
   const T = thresholds.length;
   const AT = A * T;
-  const D = dt.length;
-  const G = gt.length;
   reserve(batch.codes, D * AT);
   const codes = batch.codes.data;
   const base = batch.codes.length;
-  if (scratch.order.length < G) {
-    scratch.order = new Int32Array(2 * G);
-    scratch.gIg = new Uint8Array(2 * G);
-    scratch.ign = new Uint8Array(2 * G);
-    scratch.crowd = new Uint8Array(2 * G);
-    scratch.gtIdZero = new Uint8Array(2 * G);
-  }
-  if (scratch.matched.length < T * G) {
-    scratch.matched = new Int32Array(2 * T * G);
-    scratch.stamp = 0;
-  }
-  const { order: gOrder, gIg, ign, matched, crowd, gtIdZero } = scratch;
-  let rowBest = scratch.rowBest;
-  if (ious) {
-    // Each detection's best IoU (+Infinity when one is NaN, which the matcher takes): below a
-    // threshold it matches nothing there.
-    if (rowBest.length < D) scratch.rowBest = rowBest = new Float64Array(2 * D);
-    for (let d = 0; d < D; d++) {
-      let best = Number.NEGATIVE_INFINITY;
-      const row = d * G;
-      for (let g = 0; g < G; g++) {
-        const v = ious[row + g]!;
-        if (v > best) best = v;
-        else if (Number.isNaN(v)) best = Number.POSITIVE_INFINITY;
-      }
-      rowBest[d] = best;
-    }
-  }
-  for (let g = 0; g < G; g++) crowd[g] = gt[g]!.crowd ? 1 : 0;
+  groupFacts(dts, D, gts, G);
+  if (ious) bestPerDetection(ious, D, G);
   for (let a = 0; a < A; a++) {
     const range = p.areas[a]!.range;
-    const lo = range[0];
-    const hi = range[1];
-    if (!ious) {
-      // No pair to match: a detection is ignored outside the area range, else a false positive.
-      for (let d = 0; d < D; d++) {
-        const area = dt[d]!.area;
-        const code = area < lo || area > hi ? 2 : 0;
-        const at = base + d * AT + a * T;
-        for (let t = 0; t < T; t++) codes[at + t] = code;
-      }
-      let ignored = 0;
-      for (let g = 0; g < G; g++) {
-        const o = gt[g]!;
-        if (o.ignore || o.area < lo || o.area > hi) ignored++;
-      }
-      counts[a]! += G - ignored;
-      continue;
-    }
-    let ignored = 0;
-    for (let g = 0; g < G; g++) {
-      const o = gt[g]!;
-      ign[g] = o.ignore || o.area < lo || o.area > hi ? 1 : 0;
-      ignored += ign[g]!;
-    }
-    // Stable sort: non-ignored first.
-    let pos = 0;
-    for (let g = 0; g < G; g++) if (!ign[g]) gOrder[pos++] = g;
-    for (let g = 0; g < G; g++) if (ign[g]) gOrder[pos++] = g;
-    for (let q = 0; q < G; q++) {
-      const g = gOrder[q]!;
-      gIg[q] = ign[g]!;
-      gtIdZero[q] = gt[g]!.id === 0 ? 1 : 0;
-    }
-    counts[a]! += G - ignored;
-    // matched[t * G + q] === stamp: ground truth q is taken at threshold t (this area range).
-    if (scratch.stamp === 0x3fffffff) {
-      matched.fill(0);
-      scratch.stamp = 0;
-    }
-    const stamp = ++scratch.stamp;
-    for (let d = 0; d < D; d++) {
-      const area = dt[d]!.area;
-      const outside = area < lo || area > hi ? 2 : 0;
-      const best0 = rowBest[d]!;
-      const row = d * G;
-      const at = base + d * AT + a * T;
-      for (let t = 0; t < T; t++) {
-        const thr = thresholds[t]!;
-        let code = outside;
-        if (best0 >= thr) {
-          const taken = t * G;
-          let best = thr;
-          let m = -1;
-          for (let q = 0; q < G; q++) {
-            const g = gOrder[q]!;
-            if (matched[taken + q] === stamp && !crowd[g]) continue;
-            if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
-            const v = ious[row + g]!;
-            if (v < best) continue;
-            best = v;
-            m = q;
-          }
-          if (m > -1) {
-            matched[taken + m] = stamp;
-            if (gIg[m]) code = 2;
-            else if (!gtIdZero[m]) code = 1;
-          }
-        }
-        codes[at + t] = code;
-      }
-    }
+    const at = base + a * T;
+    counts[a]! += ious
+      ? matchAreaRange(codes, at, AT, D, G, range[0], range[1], ious, thresholds)
+      : codesWithoutPairs(codes, at, AT, T, D, G, range[0], range[1]);
   }
   batch.codes.length += D * AT;
 }
 
-/** Category and score of the objects {@link sortByGroup} orders (grown on demand; never escape). */
-const sortKeys = { cat: new Float64Array(128), score: new Float64Array(128) };
+/** The group's detection areas and ground-truth areas and flags, in `scratch`, in group order. */
+function groupFacts(dts: ObjectTable, D: number, gts: ObjectTable, G: number): void {
+  const { dRows, gRows, dArea, gArea, gIgnore, crowd, idZero } = scratch;
+  for (let d = 0; d < D; d++) dArea[d] = dts.area[dRows[d]!]!;
+  for (let g = 0; g < G; g++) {
+    const row = gRows[g]!;
+    const flags = gts.flags[row]!;
+    gArea[g] = gts.area[row]!;
+    crowd[g] = flags & CROWD ? 1 : 0;
+    gIgnore[g] = flags & IGNORE ? 1 : 0;
+    idZero[g] = flags & ID_ZERO ? 1 : 0;
+  }
+}
 
 /**
- * Orders detections by (key, descending score, [category,] input order) and ground truth by
- * (key, [category,] input order), key = category (useCats) or none: a total order (equal
- * scores, infinite ones included, tie), so any correct sort gives the same result. An image's
- * objects (up to 256) go through insertion sort over typed keys, without a comparator closure.
+ * Each detection's best IoU into `scratch.rowBest` (+Infinity when one is NaN, which the matcher
+ * takes): below a threshold it matches nothing there.
  */
-function sortByGroup(objects: Prepared[], useCats: boolean, byScore: boolean): number[] {
-  const n = objects.length;
-  if (sortKeys.cat.length < n) {
-    sortKeys.cat = new Float64Array(2 * n);
-    sortKeys.score = new Float64Array(2 * n);
+function bestPerDetection(ious: Float64Array, D: number, G: number): void {
+  if (scratch.rowBest.length < D) scratch.rowBest = new Float64Array(2 * D);
+  const rowBest = scratch.rowBest;
+  for (let d = 0; d < D; d++) {
+    let best = Number.NEGATIVE_INFINITY;
+    const row = d * G;
+    for (let g = 0; g < G; g++) {
+      const v = ious[row + g]!;
+      if (v > best) best = v;
+      else if (Number.isNaN(v)) best = Number.POSITIVE_INFINITY;
+    }
+    rowBest[d] = best;
   }
-  const { cat, score } = sortKeys;
-  const order: number[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    order[i] = i;
-    cat[i] = objects[i]!.cat;
-    score[i] = objects[i]!.score;
+}
+
+/**
+ * One area range [lo, hi] of a group without pairs: a detection is ignored outside the range,
+ * else a false positive (T codes each, from `at`, detections AT apart). Returns the ground truth
+ * counted (not ignored, inside the range).
+ */
+function codesWithoutPairs(
+  codes: Uint8Array,
+  at: number,
+  AT: number,
+  T: number,
+  D: number,
+  G: number,
+  lo: number,
+  hi: number,
+): number {
+  const { dArea, gArea, gIgnore } = scratch;
+  for (let d = 0; d < D; d++) {
+    const area = dArea[d]!;
+    const code = area < lo || area > hi ? 2 : 0;
+    for (let t = 0; t < T; t++) codes[at + d * AT + t] = code;
   }
-  const before = (x: number, y: number): boolean => {
-    if (useCats && cat[x] !== cat[y]) return cat[x]! < cat[y]!;
-    if (byScore && score[x] !== score[y]) return score[x]! > score[y]!;
-    if (!useCats && cat[x] !== cat[y]) return cat[x]! < cat[y]!;
-    return x < y;
-  };
+  let counted = 0;
+  for (let g = 0; g < G; g++) if (!(gIgnore[g] || gArea[g]! < lo || gArea[g]! > hi)) counted++;
+  return counted;
+}
+
+/**
+ * pycocotools `evaluateImg`'s greedy matching for one area range [lo, hi]: ground truth ignored
+ * or outside the range goes last (stable), each detection in score order takes the best free
+ * ground truth at each threshold (crowd regions stay free; after a non-ignored match, ignored
+ * ground truth is not looked at). Writes T codes per detection from `at` (detections AT apart)
+ * and returns the ground truth counted.
+ */
+function matchAreaRange(
+  codes: Uint8Array,
+  at: number,
+  AT: number,
+  D: number,
+  G: number,
+  lo: number,
+  hi: number,
+  ious: Float64Array,
+  thresholds: readonly number[],
+): number {
+  const T = thresholds.length;
+  let minThreshold = thresholds[0]!;
+  for (let t = 1; t < T; t++) minThreshold = Math.min(minThreshold, thresholds[t]!);
+  if (scratch.matched.length < T * G) {
+    scratch.matched = new Int32Array(2 * T * G);
+    scratch.stamp = 0;
+  }
+  const {
+    dArea,
+    gArea,
+    gIgnore,
+    order: gOrder,
+    gIg,
+    ign,
+    matched,
+    crowd,
+    idZero,
+    gtIdZero,
+    rowBest,
+  } = scratch;
+  let ignored = 0;
+  for (let g = 0; g < G; g++) {
+    ign[g] = gIgnore[g] || gArea[g]! < lo || gArea[g]! > hi ? 1 : 0;
+    ignored += ign[g]!;
+  }
+  // Stable sort: non-ignored first.
+  let pos = 0;
+  for (let g = 0; g < G; g++) if (!ign[g]) gOrder[pos++] = g;
+  for (let g = 0; g < G; g++) if (ign[g]) gOrder[pos++] = g;
+  for (let q = 0; q < G; q++) {
+    const g = gOrder[q]!;
+    gIg[q] = ign[g]!;
+    gtIdZero[q] = idZero[g]!;
+  }
+  // matched[t * G + q] === stamp: ground truth q is taken at threshold t (this area range).
+  if (scratch.stamp === 0x3fffffff) {
+    matched.fill(0);
+    scratch.stamp = 0;
+  }
+  const stamp = ++scratch.stamp;
+  for (let d = 0; d < D; d++) {
+    const area = dArea[d]!;
+    const outside = area < lo || area > hi ? 2 : 0;
+    const best0 = rowBest[d]!;
+    const row = d * G;
+    const from = at + d * AT;
+    if (!(best0 >= minThreshold)) {
+      // Below every threshold: it matches nothing.
+      for (let t = 0; t < T; t++) codes[from + t] = outside;
+      continue;
+    }
+    for (let t = 0; t < T; t++) {
+      const thr = thresholds[t]!;
+      let code = outside;
+      if (best0 >= thr) {
+        const taken = t * G;
+        let best = thr;
+        let m = -1;
+        for (let q = 0; q < G; q++) {
+          const g = gOrder[q]!;
+          if (matched[taken + q] === stamp && !crowd[g]) continue;
+          if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
+          const v = ious[row + g]!;
+          if (v < best) continue;
+          best = v;
+          m = q;
+        }
+        if (m > -1) {
+          matched[taken + m] = stamp;
+          if (gIg[m]) code = 2;
+          else if (!gtIdZero[m]) code = 1;
+        }
+      }
+      codes[from + t] = code;
+    }
+  }
+  return G - ignored;
+}
+
+/** True when row x goes before row y (see {@link sortRows}). */
+function before(
+  cat: Float64Array,
+  score: Float64Array,
+  useCats: boolean,
+  byScore: boolean,
+  x: number,
+  y: number,
+) {
+  if (useCats && cat[x] !== cat[y]) return cat[x]! < cat[y]!;
+  if (byScore && score[x] !== score[y]) return score[x]! > score[y]!;
+  if (!useCats && cat[x] !== cat[y]) return cat[x]! < cat[y]!;
+  return x < y;
+}
+
+/**
+ * Orders the rows [from, to) of a table into `table.order[0 .. to - from)`: detections by
+ * (key, descending score, [category,] input order) and ground truth by (key, [category,] input
+ * order), key = category (useCats) or none: a total order (equal scores, infinite ones
+ * included, tie), so any correct sort gives the same result. An image's objects (up to 256) go
+ * through insertion sort over the typed columns, without a comparator closure.
+ */
+export function sortRows(
+  table: ObjectTable,
+  from: number,
+  to: number,
+  useCats: boolean,
+  byScore: boolean,
+): void {
+  const n = to - from;
+  const order = table.order;
+  const { cat, score } = table;
+  for (let i = 0; i < n; i++) order[i] = from + i;
   if (n > 256) {
-    order.sort((x, y) => (before(x, y) ? -1 : 1));
-    return order;
+    const list = Array.from(order.subarray(0, n));
+    list.sort((x, y) => (before(cat, score, useCats, byScore, x, y) ? -1 : 1));
+    order.set(list);
+    return;
   }
   for (let i = 1; i < n; i++) {
     const x = order[i]!;
     let j = i - 1;
-    while (j >= 0 && before(x, order[j]!)) {
+    while (j >= 0 && before(cat, score, useCats, byScore, x, order[j]!)) {
       order[j + 1] = order[j]!;
       j--;
     }
     order[j + 1] = x;
   }
-  return order;
 }
 
 /**
  * Evaluates one image (pycocotools computeIoU/computeOks + evaluateImg for every category and area
- * range) into `batch`. Detections are ordered once per image by (category, descending score,
- * input order) and ground truth by category (with useCats false: one group, ground truth by
- * category then input order, detections by descending score then category then input order, as
- * pycocotools concatenates its per-category lists), so each category is a contiguous range.
+ * range), the ground-truth rows [gFrom, gTo) and detection rows [dFrom, dTo), into `batch`.
+ * Detections are ordered once per image by (category, descending score, input order) and ground
+ * truth by category (with useCats false: one group, ground truth by category then input order,
+ * detections by descending score then category then input order, as pycocotools concatenates
+ * its per-category lists), so each category is a contiguous range.
  * Kept in small functions: one large function took V8 longer to optimise than to run.
  */
 function evaluateImage(
   imageId: number,
-  gtsAll: Prepared[],
-  dtsAll: Prepared[],
+  gts: ObjectTable,
+  gFrom: number,
+  gTo: number,
+  dts: ObjectTable,
+  dFrom: number,
+  dTo: number,
   p: Resolved,
   batch: BatchRecords,
   thresholds: readonly number[],
@@ -1066,47 +943,60 @@ function evaluateImage(
   const A = p.areas.length;
   const maxDet = p.maxDets[p.maxDets.length - 1]!;
   const useCats = p.useCats;
-  const dOrder = sortByGroup(dtsAll, useCats, true);
-  const gOrder = sortByGroup(gtsAll, useCats, false);
-  for (let i = 0; i < gtsAll.length; i++) batch.seen.add(gtsAll[i]!.cat);
-  for (let i = 0; i < dtsAll.length; i++) batch.seen.add(dtsAll[i]!.cat);
+  sortRows(dts, dFrom, dTo, useCats, true);
+  sortRows(gts, gFrom, gTo, useCats, false);
+  const dOrder = dts.order;
+  const gOrder = gts.order;
+  addCategories(batch.seen, gts.cat, gFrom, gTo);
+  addCategories(batch.seen, dts.cat, dFrom, dTo);
   batch.images.push(imageId);
-  const nd = dOrder.length;
-  const ng = gOrder.length;
+  const nd = dTo - dFrom;
+  const ng = gTo - gFrom;
   let di = 0;
   let gi = 0;
   while (di < nd || gi < ng) {
-    const dk = di < nd ? (useCats ? dtsAll[dOrder[di]!]!.cat : -1) : Number.POSITIVE_INFINITY;
-    const gk = gi < ng ? (useCats ? gtsAll[gOrder[gi]!]!.cat : -1) : Number.POSITIVE_INFINITY;
+    const dk = di < nd ? (useCats ? dts.cat[dOrder[di]!]! : -1) : Number.POSITIVE_INFINITY;
+    const gk = gi < ng ? (useCats ? gts.cat[gOrder[gi]!]! : -1) : Number.POSITIVE_INFINITY;
     const cat = Math.min(dk, gk);
     const dStart = di;
-    while (di < nd && (useCats ? dtsAll[dOrder[di]!]!.cat : -1) === cat) di++;
+    while (di < nd && (useCats ? dts.cat[dOrder[di]!]! : -1) === cat) di++;
     const gStart = gi;
-    while (gi < ng && (useCats ? gtsAll[gOrder[gi]!]!.cat : -1) === cat) gi++;
-    const gt: Prepared[] = [];
-    for (let j = gStart; j < gi; j++) gt.push(gtsAll[gOrder[j]!]!);
-    const dt: Prepared[] = [];
-    for (let j = dStart; j < Math.min(di, dStart + maxDet); j++) dt.push(dtsAll[dOrder[j]!]!);
-    const ious = gt.length > 0 && dt.length > 0 ? groupIous(dt, gt, p, cat, minThreshold) : undefined;
+    while (gi < ng && (useCats ? gts.cat[gOrder[gi]!]! : -1) === cat) gi++;
+    const G = gi - gStart;
+    const D = Math.min(di - dStart, maxDet);
+    reserveGroup(D, G);
+    for (let j = 0; j < G; j++) scratch.gRows[j] = gOrder[gStart + j]!;
+    for (let j = 0; j < D; j++) scratch.dRows[j] = dOrder[dStart + j]!;
+    const ious = G > 0 && D > 0 ? groupIous(dts, D, gts, G, p, cat, minThreshold) : undefined;
     let counts = batch.gtCounts.get(cat);
     if (!counts) {
       counts = new Array<number>(A).fill(0);
       batch.gtCounts.set(cat, counts);
     }
-    matchGroup(dt, gt, ious, p, thresholds, counts, batch);
-    appendRecords(dt, imageId, cat, batch);
+    matchGroup(dts, D, gts, G, ious, p, thresholds, counts, batch);
+    appendRecords(dts, D, imageId, cat, batch);
+  }
+}
+
+/** Adds the categories of rows [from, to) to `seen` (a run of one category costs one add). */
+function addCategories(seen: Set<number>, cat: Float64Array, from: number, to: number): void {
+  let last = Number.NaN;
+  for (let r = from; r < to; r++) {
+    if (cat[r] === last) continue;
+    last = cat[r]!;
+    seen.add(last);
   }
 }
 
 /** The per-detection records of one group: score, image, category, rank within the group. */
-function appendRecords(dt: Prepared[], imageId: number, cat: number, batch: BatchRecords): void {
-  const D = dt.length;
+function appendRecords(dts: ObjectTable, D: number, imageId: number, cat: number, batch: BatchRecords): void {
   reserve(batch.scores, D);
   reserve(batch.imageIds, D);
   reserve(batch.cats, D);
   reserve(batch.ranks, D);
+  const rows = scratch.dRows;
   for (let d = 0; d < D; d++) {
-    batch.scores.data[batch.scores.length++] = dt[d]!.score;
+    batch.scores.data[batch.scores.length++] = dts.score[rows[d]!]!;
     batch.imageIds.data[batch.imageIds.length++] = imageId;
     batch.cats.data[batch.cats.length++] = cat;
     batch.ranks.data[batch.ranks.length++] = d;
@@ -1154,43 +1044,94 @@ function pushBatch(state: CocoEvalState, batch: BatchRecords): void {
 function recordsByCategory(state: CocoEvalState): Map<number, Int32Array> {
   const n = state.dtScore.length;
   const image = state.dtImage.data;
-  const category = state.dtCategory.data;
-  const score = state.dtScore.data;
+  const score = state.dtScore.data.subarray(0, n);
+  // Image blocks in id order (each image's records are one block); usually already so.
+  const starts = imageBlocks(image, n);
+  let visit: Int32Array | undefined;
+  let visitScore = score;
+  if (!inIdOrder(image, starts)) {
+    const blocks = starts.map((start, b) => ({ start, end: starts[b + 1] ?? n, id: image[start]! }));
+    blocks.sort((x, y) => x.id - y.id || x.start - y.start);
+    visit = new Int32Array(n);
+    visitScore = new Float64Array(n);
+    let at = 0;
+    for (const { start, end } of blocks)
+      for (let i = start; i < end; i++) {
+        visit[at] = i;
+        visitScore[at++] = score[i]!;
+      }
+  }
+  const byScore = argsortDescending(visitScore);
+  const lists = new Map<number, Int32Array>();
+  for (const [c, size] of categorySizes(state.dtCategory.data, n)) lists.set(c, new Int32Array(size));
+  splitByCategory(byScore, visit, state.dtCategory.data, lists);
+  return lists;
+}
+
+/** Where each image's block of records starts (a new block wherever the image id changes). */
+function imageBlocks(image: Float64Array, n: number): number[] {
   const starts: number[] = [];
   for (let i = 0; i < n; i++) if (i === 0 || image[i] !== image[i - 1]) starts.push(i);
-  const blocks = starts.map((start, b) => ({ start, end: starts[b + 1] ?? n, id: image[start]! }));
-  blocks.sort((x, y) => x.id - y.id || x.start - y.start);
-  const visit = new Int32Array(n);
-  const visitScore = new Float64Array(n);
-  let at = 0;
-  for (const { start, end } of blocks)
-    for (let i = start; i < end; i++) {
-      visit[at] = i;
-      visitScore[at++] = score[i]!;
-    }
-  const byScore = argsortDescending(visitScore);
+  return starts;
+}
+
+/** True when the blocks come in ascending image id. */
+function inIdOrder(image: Float64Array, starts: readonly number[]): boolean {
+  for (let b = 1; b < starts.length; b++) if (image[starts[b]!]! < image[starts[b - 1]!]!) return false;
+  return true;
+}
+
+/** Records per category: a category's records are runs within each image block, one count per run. */
+function categorySizes(category: Float64Array, n: number): Map<number, number> {
   const sizes = new Map<number, number>();
-  for (let i = 0; i < n; i++) sizes.set(category[i]!, (sizes.get(category[i]!) ?? 0) + 1);
-  const lists = new Map<number, { list: Int32Array; fill: number }>();
-  for (const [c, size] of sizes) lists.set(c, { list: new Int32Array(size), fill: 0 });
+  for (let i = 0; i < n; ) {
+    const c = category[i]!;
+    let j = i + 1;
+    while (j < n && category[j] === c) j++;
+    sizes.set(c, (sizes.get(c) ?? 0) + j - i);
+    i = j;
+  }
+  return sizes;
+}
+
+/** Fills each category's list with its records in score order (`visit` maps positions to records). */
+function splitByCategory(
+  byScore: Uint32Array,
+  visit: Int32Array | undefined,
+  category: Float64Array,
+  lists: Map<number, Int32Array>,
+): void {
+  const n = byScore.length;
+  if (lists.size === 1) {
+    // One category: its list is the score order.
+    const list = lists.values().next().value as Int32Array;
+    if (visit) for (let j = 0; j < n; j++) list[j] = visit[byScore[j]!]!;
+    else list.set(byScore);
+    return;
+  }
+  const fill = new Map<number, number>();
   let last = Number.NaN;
-  let target: { list: Int32Array; fill: number } | undefined;
+  let target: Int32Array = new Int32Array(0);
+  let at = 0;
   for (let j = 0; j < n; j++) {
-    const i = visit[byScore[j]!]!;
+    const i = visit ? visit[byScore[j]!]! : byScore[j]!;
     const c = category[i]!;
     if (c !== last) {
+      if (!Number.isNaN(last)) fill.set(last, at);
       target = lists.get(c)!;
+      at = fill.get(c) ?? 0;
       last = c;
     }
-    target!.list[target!.fill++] = i;
+    target[at++] = i;
   }
-  return new Map([...lists].map(([c, { list }]) => [c, list]));
 }
 
 /** True-positive events of one (category, maxDets) pass, per (area range, IoU threshold). */
 interface TruePositiveEvents {
   tp: Int32Array;
   fp: Int32Array;
+  /** Per area range: records that are a false positive at every threshold (see countEvents). */
+  fpAll: Int32Array;
   /** Precision tp / (fp + tp + eps) at each true positive, `capacity` slots per (a, t). */
   precision: Float64Array;
   /** Score of the detection at each true positive. */
@@ -1206,17 +1147,24 @@ function countEvents(
   state: CocoEvalState,
   sorted: Int32Array,
   maxDet: number,
-  AT: number,
+  A: number,
+  T: number,
   events: TruePositiveEvents,
 ): void {
   const score = state.dtScore.data;
   const rank = state.dtRank.data;
   const code = state.dtCode.data;
+  const AT = A * T;
   const { tp, fp, capacity } = events;
   const eventPrecision = events.precision;
   const eventScore = events.score;
   tp.fill(0);
   fp.fill(0);
+  // False positives at every threshold of an area range, counted once per record (most records
+  // are a false positive or ignored at every threshold of an area range): fp of (a, t) is
+  // fp[a * T + t] + fpAll[a].
+  const fpAll = events.fpAll;
+  fpAll.fill(0);
   let nd = 0;
   let firstScore = 0;
   for (let j = 0; j < sorted.length; j++) {
@@ -1224,22 +1172,39 @@ function countEvents(
     if (rank[i]! >= maxDet) continue;
     if (nd++ === 0) firstScore = score[i]!;
     const base = i * AT;
-    for (let at = 0; at < AT; at++) {
-      const c = code[base + at]!;
-      if (c === 0) fp[at]!++;
-      else if (c === 1) {
-        const n = tp[at]!++;
-        const tps = n + 1;
-        // Beyond the area range's ground-truth count only in a hostile state: ignore.
-        if (n < capacity) {
-          eventPrecision[at * capacity + n] = tps / (fp[at]! + tps + SPACING1);
-          eventScore[at * capacity + n] = score[i]!;
+    for (let a = 0; a < A; a++) {
+      const from = base + a * T;
+      const c0 = code[from]!;
+      let t = 1;
+      while (t < T && code[from + t] === c0) t++;
+      if (t === T && c0 !== 1) {
+        if (c0 === 0) fpAll[a]!++;
+        continue;
+      }
+      for (t = 0; t < T; t++) {
+        const c = code[from + t]!;
+        const at = a * T + t;
+        if (c === 0) fp[at]!++;
+        else if (c === 1) {
+          const n = tp[at]!++;
+          const tps = n + 1;
+          // Beyond the area range's ground-truth count only in a hostile state: ignore.
+          if (n < capacity) {
+            eventPrecision[at * capacity + n] = tps / (fp[at]! + fpAll[a]! + tps + SPACING1);
+            eventScore[at * capacity + n] = score[i]!;
+          }
         }
       }
     }
   }
   events.detections = nd;
   events.firstScore = firstScore;
+}
+
+/** values[offset + e] = max(values[offset + e ..  offset + count)) for every e: the precision envelope. */
+function suffixMaximum(values: Float64Array, offset: number, count: number): void {
+  for (let e = count - 1; e > 0; e--)
+    if (values[offset + e]! > values[offset + e - 1]!) values[offset + e - 1] = values[offset + e]!;
 }
 
 /**
@@ -1262,9 +1227,7 @@ function interpolate(
   const eventScore = events.score;
   const count = Math.min(events.tp[at]!, capacity);
   const offset = at * capacity;
-  for (let e = count - 1; e > 0; e--)
-    if (eventPrecision[offset + e]! > eventPrecision[offset + e - 1]!)
-      eventPrecision[offset + e - 1] = eventPrecision[offset + e]!;
+  suffixMaximum(eventPrecision, offset, count);
   const R = recThrs.length;
   for (let r = 0; r < R; r++) {
     const thr = recThrs[r]!;
@@ -1322,6 +1285,7 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
   const events: TruePositiveEvents = {
     tp: new Int32Array(AT),
     fp: new Int32Array(AT),
+    fpAll: new Int32Array(A),
     precision: new Float64Array(0),
     score: new Float64Array(0),
     capacity: 0,
@@ -1339,7 +1303,7 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
     events.precision = new Float64Array(AT * capacity);
     events.score = new Float64Array(AT * capacity);
     for (let m = 0; m < M; m++) {
-      countEvents(state, sorted, p.maxDets[m]!, AT, events);
+      countEvents(state, sorted, p.maxDets[m]!, A, T, events);
       for (let a = 0; a < A; a++) {
         const npig = counts[a]!;
         if (npig === 0) continue;
@@ -1487,12 +1451,13 @@ function summarize(
 export function cocoEvalDef(
   options: CocoEvalOptions = {},
 ): MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> {
+  return cocoEvalWithEvaluator(options).def;
+}
+
+/** {@link cocoEvalDef} with the {@link ImageEvaluator} its `update` runs (for `cocoEvaluate`'s column path). */
+export function cocoEvalWithEvaluator(options: CocoEvalOptions): ReturnType<typeof cocoEvalParts> {
   const o = readOptions<CocoEvalOptions>(FN, options, COCO_EVAL_OPTIONS);
-  return cocoEvalDefFrom(
-    cocoMapMeta,
-    resolveCocoOptions(FN, o),
-    structuredClone(o) as Record<string, unknown>,
-  );
+  return cocoEvalParts(cocoMapMeta, resolveCocoOptions(FN, o), structuredClone(o) as Record<string, unknown>);
 }
 
 /** The COCO evaluation definition for resolved options, under `meta`'s id (COCO mAP, mask AP, detection mAP). */
@@ -1501,11 +1466,114 @@ export function cocoEvalDefFrom(
   p: Resolved,
   storedOptions: Record<string, unknown>,
 ): MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> {
-  const known = p.categoryIds ? new Set(p.categoryIds) : undefined;
-  // pycocotools matches at min(t, 1 - 1e-10).
-  const thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
-  const minThreshold = Math.min(...thresholds);
-  return {
+  return cocoEvalParts(meta, p, storedOptions).def;
+}
+
+/**
+ * Evaluates images whose objects are already in the tables of an {@link ImageEvaluator}: what
+ * `update` runs after `prepareImage`, and what `cocoEvaluate` runs on tables it fills straight
+ * from a COCO file's columns.
+ */
+export class ImageEvaluator {
+  private tables: { gts: ObjectTable; dts: ObjectTable } | undefined;
+  readonly known: ReadonlySet<number> | undefined;
+  private readonly thresholds: readonly number[];
+  private readonly minThreshold: number;
+  /** What an update adds, appended to the state once every image of the update is evaluated. */
+  private readonly batch = emptyBatch();
+  constructor(readonly p: Resolved) {
+    this.known = p.categoryIds ? new Set(p.categoryIds) : undefined;
+    // pycocotools matches at min(t, 1 - 1e-10).
+    this.thresholds = p.iouThrs.map((t) => Math.min(t, 1 - 1e-10));
+    this.minThreshold = Math.min(...this.thresholds);
+  }
+
+  /** The ground-truth table (made on first use: a definition that never updates holds none). */
+  get gts(): ObjectTable {
+    this.tables ??= { gts: new ObjectTable(), dts: new ObjectTable() };
+    return this.tables.gts;
+  }
+
+  /** The detection table. */
+  get dts(): ObjectTable {
+    this.tables ??= { gts: new ObjectTable(), dts: new ObjectTable() };
+    return this.tables.dts;
+  }
+
+  /**
+   * Makes room in `state` for `detections` more records when their number is known (no
+   * regrowth), unless the codes would exceed the allocation budget (they then grow as records
+   * arrive, as without a reservation).
+   */
+  reserve(state: CocoEvalState, detections: number): void {
+    if (detections * this.p.areas.length * this.thresholds.length > getLimits().maxAllocationBytes) return;
+    reserve(state.dtScore, detections);
+    reserve(state.dtImage, detections);
+    reserve(state.dtCategory, detections);
+    reserve(state.dtRank, detections);
+    reserve(state.dtCode, detections * this.p.areas.length * this.thresholds.length);
+  }
+
+  /**
+   * Adds `count` images to `state`: `fill(i)` puts image i's objects in the tables (rows from
+   * `gts.n`, `dts.n` on) and returns its id; the image is then checked to be new and evaluated.
+   * Tables are cleared once an image is evaluated unless `keepRows` (the caller filled them all
+   * beforehand: `fill` then only returns the id and each image's rows are given by `ranges`).
+   */
+  update(
+    state: CocoEvalState,
+    count: number,
+    fill: (i: number) => number,
+    ranges?: { gtStart: Int32Array; dtStart: Int32Array },
+  ): void {
+    const seen = imagesOf(state);
+    const batch = resetBatch(this.batch);
+    const { gts, dts } = this;
+    for (let i = 0; i < count; i++) {
+      if (!ranges) {
+        gts.clear();
+        dts.clear();
+      }
+      const imageId = fill(i);
+      if (seen.has(imageId))
+        fail(
+          "invalid_value",
+          `${FN}: image ${imageId} was already evaluated (each image must arrive once, with all its objects)`,
+        );
+      seen.add(imageId);
+      const gFrom = ranges ? ranges.gtStart[i]! : 0;
+      const gTo = ranges ? ranges.gtStart[i + 1]! : gts.n;
+      const dFrom = ranges ? ranges.dtStart[i]! : 0;
+      const dTo = ranges ? ranges.dtStart[i + 1]! : dts.n;
+      evaluateImage(
+        imageId,
+        gts,
+        gFrom,
+        gTo,
+        dts,
+        dFrom,
+        dTo,
+        this.p,
+        batch,
+        this.thresholds,
+        this.minThreshold,
+      );
+    }
+    pushBatch(state, batch);
+  }
+}
+
+/** {@link cocoEvalDefFrom} with the {@link ImageEvaluator} its `update` runs. */
+export function cocoEvalParts(
+  meta: MetricMeta,
+  p: Resolved,
+  storedOptions: Record<string, unknown>,
+): {
+  def: MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult>;
+  evaluator: ImageEvaluator;
+} {
+  const evaluator = new ImageEvaluator(p);
+  const def: MetricDef<CocoEvalState, [images: readonly CocoImage[]], CocoEvalResult> = {
     id: meta.id,
     meta,
     options: storedOptions,
@@ -1516,20 +1584,10 @@ export function cocoEvalDefFrom(
           "invalid_value",
           `${FN}: \`images\` must be an array of { imageId, groundTruth, detections }, got ${describeValue(images)}`,
         );
-      const seen = imagesOf(state);
-      const batch = emptyBatch();
-      for (let i = 0; i < images.length; i++) {
-        const img = images[i]!;
-        const { gts, dts } = prepareImage(img, i, p, known);
-        if (seen.has(img.imageId))
-          fail(
-            "invalid_value",
-            `${FN}: image ${img.imageId} was already evaluated (each image must arrive once, with all its objects)`,
-          );
-        seen.add(img.imageId);
-        evaluateImage(img.imageId, gts, dts, p, batch, thresholds, minThreshold);
-      }
-      pushBatch(state, batch);
+      evaluator.update(state, images.length, (i) => {
+        prepareImage(images[i]!, i, p, evaluator.known, evaluator.gts, evaluator.dts);
+        return images[i]!.imageId;
+      });
     },
     merge(a, b) {
       const ids = new Set(a.images);
@@ -1559,6 +1617,7 @@ export function cocoEvalDefFrom(
       validateCocoState(meta.id, state, p);
     },
   };
+  return { def, evaluator };
 }
 
 /** The image ids of each state, kept beside it so that an update checks its images in O(batch). */

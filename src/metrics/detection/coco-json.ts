@@ -7,10 +7,18 @@ import {
   type CocoEvalResult,
   type CocoGroundTruthObject,
   type CocoImage,
-  cocoEvalDef,
+  cocoEvalWithEvaluator,
+  type ImageEvaluator,
   type IouType,
 } from "./coco-eval.js";
-import { resultRows } from "./coco-results.js";
+import { CROWD, ID_ZERO, IGNORE, keypointBox, keypointBoxOut, type ObjectTable } from "./coco-objects.js";
+import {
+  type CocoResultColumns,
+  HAS_KEYPOINTS,
+  isCocoResultColumns,
+  type ResultRows,
+  resultRows,
+} from "./coco-results.js";
 import { checkMaskSize, rleArea, toRle } from "./rle.js";
 
 /**
@@ -100,6 +108,26 @@ interface CocoImageSource {
   readonly count: number;
   /** The i-th image (ascending id) as {@link CocoImage}, built now (loadRes conventions). */
   image(i: number): CocoImage;
+  /**
+   * Puts the objects of images [start, end) straight into the evaluator's tables (image k's rows
+   * from `ranges.gtStart[k - start]`, `ranges.dtStart[k - start]`), when every value is one the
+   * {@link image} path accepts as is; false (tables to be discarded) otherwise, and then the
+   * images go through {@link image}, which refuses or reads them with its usual messages.
+   * Undefined when results are not `readCocoResults` columns of keypoints (iouType keypoints).
+   */
+  /** Number of results (detections of every image). */
+  readonly detections: number;
+  /** The i-th image's id. */
+  imageId(i: number): number;
+  readonly fillTables:
+    | ((start: number, end: number, evaluator: ImageEvaluator, ranges: TableRanges) => boolean)
+    | undefined;
+}
+
+/** Where each image's rows start in the tables, one entry per image plus the end. */
+interface TableRanges {
+  gtStart: Int32Array;
+  dtStart: Int32Array;
 }
 
 /**
@@ -117,21 +145,8 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
     position.set(img.id, i);
   });
   const catIds = new Set(gt.categories.map((c) => c.id));
-  const annotationsOf = sortedImages.map((): number[] => []);
-  gt.annotations.forEach((a, i) => {
-    annotationsOf[position.get(a.image_id as number)!]!.push(i);
-  });
-  const resultsOf = sortedImages.map((): number[] => []);
-  for (let i = 0; i < rows.count; i++) {
-    const img = rows.imageId[i]!;
-    const at = position.get(img);
-    if (at === undefined)
-      fail("invalid_value", `${FN}: results[${i}].image_id ${img} is not in groundTruth.images`);
-    const cat = rows.categoryId[i]!;
-    if (!catIds.has(cat))
-      fail("invalid_value", `${FN}: results[${i}].category_id ${cat} is not in groundTruth.categories`);
-    resultsOf[at]!.push(i);
-  }
+  const annotationsOf = groupByImage(annotationImages(gt, position), sortedImages.length);
+  const resultsOf = groupByImage(resultImages(rows, position, catIds), sortedImages.length);
   const kp = iouType === "keypoints";
   const mode =
     rows.count === 0 || (rows.list(0, "bbox")?.length ?? 0) > 0
@@ -192,32 +207,49 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
           "invalid_value",
           `${FN}: ${where()}.keypoints must be a non-empty array, got ${describeValue(rows.need(i, "keypoints"))}`,
         );
-      let x0 = Number.POSITIVE_INFINITY;
-      let x1 = Number.NEGATIVE_INFINITY;
-      let y0 = Number.POSITIVE_INFINITY;
-      let y1 = Number.NEGATIVE_INFINITY;
-      for (let j = 0; j + 1 < k.length; j += 3) {
-        const x = k[j]!;
-        const y = k[j + 1]!;
-        // Math.min/max semantics (NaN wins), as numpy's min/max in loadRes.
-        x0 = Math.min(x0, x);
-        x1 = Math.max(x1, x);
-        y0 = Math.min(y0, y);
-        y1 = Math.max(y1, y);
-      }
+      keypointBox(k, 0, k.length, keypointBoxOut);
+      const x0 = keypointBoxOut[0]!;
+      const y0 = keypointBoxOut[1]!;
+      const w = keypointBoxOut[2]!;
+      const h = keypointBoxOut[3]!;
       return {
         categoryId,
         score,
-        keypoints: k,
-        area: (x1 - x0) * (y1 - y0),
-        bbox: [x0, y0, x1 - x0, y1 - y0],
+        // A plain array, as JSON.parse gives (the same checks and messages in prepareImage).
+        keypoints: Array.isArray(k) ? k : Array.from(k),
+        area: w * h,
+        bbox: [x0, y0, w, h],
       };
     }
     return kp ? { ...obj, keypoints: rows.need(i, "keypoints") as number[] } : obj;
   };
+  const columns = isCocoResultColumns(results) ? results : undefined;
+  const fillTables =
+    columns && kp && mode === "keypoints"
+      ? (start: number, end: number, evaluator: ImageEvaluator, ranges: TableRanges): boolean => {
+          const { gts, dts, known } = evaluator;
+          gts.clear();
+          dts.clear();
+          dts.shareKeypoints(columns.keypointValues);
+          for (let k = start; k < end; k++) {
+            ranges.gtStart[k - start] = gts.n;
+            ranges.dtStart[k - start] = dts.n;
+            for (let j = annotationsOf.start[k]!; j < annotationsOf.start[k + 1]!; j++)
+              if (!keypointGroundTruthRow(gt.annotations[annotationsOf.order[j]!]!, gts, known)) return false;
+            for (let j = resultsOf.start[k]!; j < resultsOf.start[k + 1]!; j++)
+              if (!keypointDetectionRow(columns, resultsOf.order[j]!, dts, known)) return false;
+          }
+          ranges.gtStart[end - start] = gts.n;
+          ranges.dtStart[end - start] = dts.n;
+          return true;
+        }
+      : undefined;
   return {
+    fillTables,
     categoryIds: [...catIds].sort((a, b) => a - b),
     count: sortedImages.length,
+    detections: rows.count,
+    imageId: (i) => sortedImages[i]!.id,
     image(i) {
       const info = sortedImages[i]!;
       const height = typeof info.height === "number" ? info.height : undefined;
@@ -232,14 +264,164 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
         width?: number;
       } = {
         imageId: info.id,
-        groundTruth: annotationsOf[i]!.map(groundTruthObject),
-        detections: resultsOf[i]!.map((j) => detection(j, height, width)),
+        groundTruth: Array.from(
+          annotationsOf.order.subarray(annotationsOf.start[i], annotationsOf.start[i + 1]),
+          groundTruthObject,
+        ),
+        detections: Array.from(resultsOf.order.subarray(resultsOf.start[i], resultsOf.start[i + 1]), (j) =>
+          detection(j, height, width),
+        ),
       };
       if (height !== undefined) img.height = height;
       if (width !== undefined) img.width = width;
       return img;
     },
   };
+}
+
+/** The image position of each annotation (its image id checked by `parseCocoGroundTruth`). */
+function annotationImages(gt: CocoGroundTruth, position: ReadonlyMap<number, number>): Int32Array {
+  const at = new Int32Array(gt.annotations.length);
+  for (let i = 0; i < at.length; i++) at[i] = position.get(gt.annotations[i]!.image_id as number)!;
+  return at;
+}
+
+/**
+ * The image position of each result, refusing unknown image and category ids (one lookup per
+ * run of results of one image or category).
+ */
+function resultImages(
+  rows: ResultRows,
+  position: ReadonlyMap<number, number>,
+  catIds: ReadonlySet<number>,
+): Int32Array {
+  const at = new Int32Array(rows.count);
+  let lastImage = Number.NaN;
+  let lastAt = 0;
+  let lastCat = Number.NaN;
+  for (let i = 0; i < rows.count; i++) {
+    const img = rows.imageId[i]!;
+    if (img !== lastImage) {
+      const k = position.get(img);
+      if (k === undefined)
+        fail("invalid_value", `${FN}: results[${i}].image_id ${img} is not in groundTruth.images`);
+      lastImage = img;
+      lastAt = k;
+    }
+    const cat = rows.categoryId[i]!;
+    if (cat !== lastCat) {
+      if (!catIds.has(cat))
+        fail("invalid_value", `${FN}: results[${i}].category_id ${cat} is not in groundTruth.categories`);
+      lastCat = cat;
+    }
+    at[i] = lastAt;
+  }
+  return at;
+}
+
+/**
+ * Items grouped by image, in item order within an image (a counting sort of `at`, each item's
+ * image position): image k's items are `order[start[k] .. start[k + 1])`.
+ */
+function groupByImage(at: Int32Array, images: number): { start: Int32Array; order: Int32Array } {
+  const n = at.length;
+  const start = new Int32Array(images + 1);
+  for (let i = 0; i < n; i++) start[at[i]! + 1]!++;
+  for (let k = 0; k < images; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, images);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[fill[at[i]!]!++] = i;
+  return { start, order };
+}
+
+/** True for an array of `length` finite numbers (length 0: any length). */
+function finiteList(value: unknown, length: number): value is number[] {
+  if (!Array.isArray(value) || (length > 0 && value.length !== length)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) return false;
+  }
+  return true;
+}
+
+/**
+ * Appends a keypoints ground-truth annotation to `table` as `groundTruthObject` and
+ * `prepareImage` would read it; false when any of its values is one they refuse (or read
+ * otherwise than plainly: a non-numeric id, a box or keypoints that are not plain arrays).
+ */
+function keypointGroundTruthRow(
+  a: Record<string, unknown>,
+  table: ObjectTable,
+  known: ReadonlySet<number> | undefined,
+): boolean {
+  const cat = a.category_id as number;
+  const area = a.area;
+  const id = a.id;
+  const box = a.bbox;
+  const kps = a.keypoints;
+  const nk = a.num_keypoints;
+  if (
+    !("iscrowd" in a) ||
+    typeof area !== "number" ||
+    !Number.isFinite(area) ||
+    (id !== undefined && typeof id !== "number") ||
+    !finiteList(box, 4) ||
+    box[2]! < 0 ||
+    box[3]! < 0 ||
+    !finiteList(kps, 0) ||
+    kps.length === 0 ||
+    kps.length % 3 !== 0 ||
+    typeof nk !== "number" ||
+    !Number.isFinite(nk) ||
+    (known !== undefined && !known.has(cat))
+  )
+    return false;
+  const crowd = Boolean(a.iscrowd);
+  const flags = (crowd ? CROWD : 0) | (nk === 0 || crowd ? IGNORE : 0) | (id === 0 ? ID_ZERO : 0);
+  const r = table.addRow();
+  table.cat[r] = cat;
+  table.area[r] = area;
+  table.flags[r] = flags;
+  for (let k = 0; k < 4; k++) table.box[4 * r + k] = box[k]!;
+  table.addKeypoints(r, kps, 0, kps.length);
+  return true;
+}
+
+/**
+ * Appends result `i` of keypoints columns to `table` as `detection` (loadRes: area and box from
+ * the keypoints' extent) and `prepareImage` would read it; false when they would refuse it or
+ * read it otherwise (keypoints missing, not a list of numbers, not triplets, not finite).
+ */
+function keypointDetectionRow(
+  columns: CocoResultColumns,
+  i: number,
+  table: ObjectTable,
+  known: ReadonlySet<number> | undefined,
+): boolean {
+  const cat = columns.categoryId[i]!;
+  if (
+    (columns.present[i]! & HAS_KEYPOINTS) === 0 ||
+    columns.otherKeypoints.has(i) ||
+    (known !== undefined && !known.has(cat))
+  )
+    return false;
+  const values = columns.keypointValues;
+  const start = columns.keypointStart[i]!;
+  const end = columns.keypointStart[i + 1]!;
+  const length = end - start;
+  if (length === 0 || length % 3 !== 0) return false;
+  // Finite x and y when the box's width and height are; finite v when the largest |v| is.
+  const box = keypointBoxOut;
+  keypointBox(values, start, end, box);
+  if (!(box[4]! < Number.POSITIVE_INFINITY) || !Number.isFinite(box[2]!) || !Number.isFinite(box[3]!))
+    return false;
+  const r = table.addRow();
+  table.cat[r] = cat;
+  table.score[r] = columns.score[i]!;
+  table.area[r] = box[2]! * box[3]!;
+  for (let q = 0; q < 4; q++) table.box[4 * r + q] = box[q]!;
+  table.setKeypointRange(r, start, end);
+  return true;
 }
 
 /**
@@ -280,11 +462,21 @@ export function cocoEvaluate(
   const o = readOptions<CocoEvalOptions>(FN, options, COCO_EVAL_OPTIONS);
   const iouType = optOneOf(FN, "iouType", o.iouType, ["bbox", "segm", "keypoints"] as const, "bbox");
   const source = cocoImageSource(groundTruth, results, iouType);
-  const def = cocoEvalDef({ ...o, categoryIds: o.categoryIds ?? source.categoryIds });
+  const { def, evaluator } = cocoEvalWithEvaluator({
+    ...o,
+    categoryIds: o.categoryIds ?? source.categoryIds,
+  });
   const state = def.init();
+  evaluator.reserve(state, source.detections);
+  const ranges = { gtStart: new Int32Array(CHUNK + 1), dtStart: new Int32Array(CHUNK + 1) };
   for (let start = 0; start < source.count; start += CHUNK) {
+    const end = Math.min(source.count, start + CHUNK);
+    if (source.fillTables?.(start, end, evaluator, ranges)) {
+      evaluator.update(state, end - start, (k) => source.imageId(start + k), ranges);
+      continue;
+    }
     const images: CocoImage[] = [];
-    for (let i = start; i < Math.min(source.count, start + CHUNK); i++) images.push(source.image(i));
+    for (let i = start; i < end; i++) images.push(source.image(i));
     def.update(state, images);
   }
   return def.compute(state);

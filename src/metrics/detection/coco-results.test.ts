@@ -301,6 +301,29 @@ describe("readCocoResults refuses what it cannot read, with a PlumblineError", (
   });
 });
 
+describe("readCocoResults on many results", () => {
+  it("keeps every result while its columns grow (sized by the share of the input read)", () => {
+    const results = Array.from({ length: 5000 }, (_, i) => ({
+      image_id: i % 97,
+      category_id: 1 + (i % 3),
+      score: (i % 1000) / 1000,
+      ...(i % 2
+        ? { bbox: [i, i / 2, 3.5, 4] }
+        : { keypoints: Array.from({ length: 3 * (i % 7) }, (_, k) => k * i) }),
+    }));
+    const r = readCocoResults(JSON.stringify(results));
+    expect(r.count).toBe(5000);
+    for (const i of [0, 255, 256, 1023, 1024, 4999]) {
+      const x = results[i]!;
+      expect([r.imageId[i], r.categoryId[i], r.score[i]]).toEqual([x.image_id, x.category_id, x.score]);
+      const values = "bbox" in x ? x.bbox : x.keypoints!;
+      const [from, to] =
+        "bbox" in x ? [r.bboxStart[i]!, r.bboxStart[i + 1]!] : [r.keypointStart[i]!, r.keypointStart[i + 1]!];
+      expect(Array.from(("bbox" in x ? r.bboxValues : r.keypointValues).subarray(from, to))).toEqual(values);
+    }
+  });
+});
+
 describe("cocoEvaluate on readCocoResults", () => {
   const gt = {
     images: [{ id: 1, height: 10, width: 10 }],

@@ -1,6 +1,7 @@
 import { describeValue, fail } from "../../core/errors.js";
 import { assertAllocation, getLimits } from "../../core/limits.js";
 import { parseDecimal, scanJsonNumber } from "../../io/number.js";
+import { widen } from "./coco-objects.js";
 import { rleCountsFromBytes } from "./rle.js";
 
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
@@ -92,6 +93,11 @@ enum Key {
 
 const KEY_NAMES = ["", "image_id", "category_id", "score", "bbox", "keypoints", "segmentation"];
 const KEY_BYTES = KEY_NAMES.map((k) => Uint8Array.from(k, (c) => c.charCodeAt(0)));
+/** The known key of each length (their lengths differ), else Key.Other. */
+const KEY_BY_LENGTH = Array.from({ length: 13 }, (_, n) => {
+  const k = KEY_NAMES.findIndex((name, j) => j > 0 && name.length === n);
+  return k > 0 ? (k as Key) : Key.Other;
+});
 const REQUIRED = [Key.ImageId, Key.CategoryId, Key.Score] as const;
 
 const utf8 = new TextDecoder("utf-8");
@@ -160,14 +166,57 @@ class Column {
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
-  push(v: number, done = 0): void {
-    if (this.length === this.data.length) this.grow(1, done);
-    this.data[this.length++] = v;
-  }
-  /** The values: a view when the spare capacity is small, else a trimmed copy. */
   done(): Float64Array {
-    const spare = this.data.length - this.length;
-    return spare <= this.length / 8 ? this.data.subarray(0, this.length) : this.data.slice(0, this.length);
+    return trimmed(this.data, this.length);
+  }
+}
+
+/** The first `length` values: a view when the spare capacity is small, else a trimmed copy. */
+function trimmed<A extends Float64Array | Int32Array | Uint8Array>(values: A, length: number): A {
+  const spare = values.length - length;
+  return (spare <= length / 8 ? values.subarray(0, length) : values.slice(0, length)) as A;
+}
+
+/**
+ * The per-result columns (image, category, score, value offsets, key flags; two entries each
+ * for RLE sizes and texts), written in place and grown together, so that a result costs one
+ * capacity check and no call with number arguments (which V8 would box).
+ */
+class ResultColumns {
+  imageId: Float64Array;
+  categoryId: Float64Array;
+  score: Float64Array;
+  bboxStart: Int32Array;
+  keypointStart: Int32Array;
+  present: Uint8Array;
+  rleSize: Float64Array;
+  rleText: Float64Array;
+  constructor(public capacity: number) {
+    this.imageId = new Float64Array(capacity);
+    this.categoryId = new Float64Array(capacity);
+    this.score = new Float64Array(capacity);
+    this.bboxStart = new Int32Array(capacity);
+    this.keypointStart = new Int32Array(capacity);
+    this.present = new Uint8Array(capacity);
+    this.rleSize = new Float64Array(2 * capacity);
+    this.rleText = new Float64Array(2 * capacity);
+  }
+  /** Doubles the capacity, or more when `count` results in `done` of the input project more. */
+  grow(count: number, done: number): void {
+    const n = this.capacity;
+    const projected = done > 0.002 ? Math.ceil((count / done) * 1.02) : 0;
+    const capacity = Math.max(1024, 2 * n, projected);
+    // 8 bytes for each of image, category, score, 4 for each offset, 1 flag, 2 x 8 for each RLE pair.
+    assertAllocation(FN, "the result columns", capacity * 65, "invalid_value");
+    this.imageId = widen(this.imageId, capacity);
+    this.categoryId = widen(this.categoryId, capacity);
+    this.score = widen(this.score, capacity);
+    this.bboxStart = widen(this.bboxStart, capacity);
+    this.keypointStart = widen(this.keypointStart, capacity);
+    this.present = widen(this.present, capacity);
+    this.rleSize = widen(this.rleSize, 2 * capacity);
+    this.rleText = widen(this.rleText, 2 * capacity);
+    this.capacity = capacity;
   }
 }
 
@@ -229,6 +278,50 @@ class Scanner {
     if (end < 0) this.syntax("a number");
     out[at] = parseDecimal(this.bytes, this.pos, end);
     this.pos = end;
+  }
+
+  /**
+   * {@link number}, with an inline fast path for the common spelling, -?[1-9]?d*(.d+)? with at
+   * most 15 digits and followed by "," "]" or "}": the same value (Clinger's fast path: the
+   * mantissa and 10^scale are exact doubles, so one division rounds correctly); any other token
+   * is left to {@link number}.
+   */
+  decimal(out: Float64Array, at: number): void {
+    // Bytes past the end read as 0 (`undefined | 0`), which ends a token like any non-digit.
+    const bytes = this.bytes;
+    let i = this.pos;
+    let c = bytes[i]! | 0;
+    const negative = c === 45;
+    if (negative) c = bytes[++i]! | 0;
+    const first = i;
+    let mantissa = 0;
+    while (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      c = bytes[++i]! | 0;
+    }
+    let digits = i - first;
+    let scale = 0;
+    if (c === 46) {
+      c = bytes[++i]! | 0;
+      const from = i;
+      while (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
+        c = bytes[++i]! | 0;
+      }
+      scale = i - from;
+      // "1." and ".5" are not JSON: number() refuses them.
+      digits = scale === 0 || digits === 0 ? 99 : digits + scale;
+    }
+    if (
+      (c === 44 || c === 93 || c === 125) &&
+      digits > 0 &&
+      digits <= 15 &&
+      (bytes[first] !== 48 || digits === scale + 1)
+    ) {
+      const value = scale === 0 ? mantissa : mantissa / POW10[scale]!;
+      out[at] = negative ? -value : value;
+      this.pos = i;
+    } else this.number(out, at);
   }
 
   /** Skips a string token at pos (the opening quote); true when it holds an escape. */
@@ -353,25 +446,27 @@ class Scanner {
 
   /** Reads a key (pos at its quote) and tells which known key it is. */
   key(): Key {
+    const bytes = this.bytes;
     const start = this.pos + 1;
+    // A plain key (no escape, no control byte): the known keys have distinct lengths.
+    let i = start;
+    let c = -1;
+    while (i < this.end) {
+      c = bytes[i]!;
+      if (c === 34 || c === 92 || c < 32) break;
+      i++;
+    }
+    if (c === 34) {
+      this.pos = i + 1;
+      const k = i - start < KEY_BY_LENGTH.length ? KEY_BY_LENGTH[i - start]! : Key.Other;
+      return k !== Key.Other && sameKey(bytes, start, KEY_BYTES[k]!) ? k : Key.Other;
+    }
     const escaped = this.string();
     const stop = this.pos - 1;
     if (escaped) {
       const name = JSON.parse(utf8.decode(this.bytes.subarray(start - 1, stop + 1))) as string;
       const k = KEY_NAMES.indexOf(name);
       return k > 0 ? (k as Key) : Key.Other;
-    }
-    const length = stop - start;
-    for (let k = 1; k < KEY_BYTES.length; k++) {
-      const name = KEY_BYTES[k]!;
-      if (name.length !== length) continue;
-      let same = true;
-      for (let j = 0; j < length; j++)
-        if (this.bytes[start + j] !== name[j]) {
-          same = false;
-          break;
-        }
-      if (same) return k as Key;
     }
     return Key.Other;
   }
@@ -454,57 +549,31 @@ class Scanner {
       this.pos++;
       return true;
     }
-    const end = this.end;
+    // The column's data and fill in locals through the loop (written back on return or growth).
+    let data = column.data;
+    let n = fill;
     for (;;) {
       if (c !== 45 && (c < 48 || c > 57)) break;
-      if (column.length === column.data.length) column.grow(1, this.pos / end);
-      // Inline fast path for the common spelling, -?[1-9]?d*(.d+)? with at most 15 digits and
-      // followed by "," or "]": the same value number() gives (Clinger's fast path); anything
-      // else is left to number().
-      let i = this.pos;
-      const negative = c === 45;
-      if (negative) c = ++i < end ? bytes[i]! : -1;
-      let mantissa = 0;
-      let digits = 0;
-      let scale = 0;
-      const leadingZero = c === 48;
-      while (c >= 48 && c <= 57) {
-        mantissa = mantissa * 10 + (c - 48);
-        digits++;
-        c = ++i < end ? bytes[i]! : -1;
+      if (n === data.length) {
+        column.length = n;
+        column.grow(1, this.pos / this.end);
+        data = column.data;
       }
-      if (c === 46 && digits > 0) {
-        c = ++i < end ? bytes[i]! : -1;
-        const from = i;
-        while (c >= 48 && c <= 57) {
-          mantissa = mantissa * 10 + (c - 48);
-          c = ++i < end ? bytes[i]! : -1;
-        }
-        scale = i - from;
-        digits += scale;
-        if (scale === 0) digits = 99;
-      }
-      if (
-        (c === 44 || c === 93) &&
-        digits > 0 &&
-        digits <= 15 &&
-        scale <= 22 &&
-        (!leadingZero || digits === scale + 1)
-      ) {
-        const value = mantissa === 0 ? 0 : scale === 0 ? mantissa : mantissa / POW10[scale]!;
-        column.data[column.length++] = negative ? -value : value;
-        this.pos = i;
-      } else this.number(column.data, column.length++);
-      // Whitespace is rare between numbers: look at the next byte before calling ws().
-      c = this.pos < this.end ? bytes[this.pos]! : -1;
+      this.decimal(data, n++);
+      // Whitespace is rare between numbers: look at the next byte (0 past the end) before calling ws().
+      c = bytes[this.pos]! | 0;
       if (c <= 32) c = this.ws();
+      if (c === 44) {
+        c = bytes[++this.pos]! | 0;
+        if (c <= 32) c = this.ws();
+        continue;
+      }
       if (c === 93) {
         this.pos++;
+        column.length = n;
         return true;
       }
-      if (c !== 44) break;
-      c = ++this.pos < this.end ? bytes[this.pos]! : -1;
-      if (c <= 32) c = this.ws();
+      break;
     }
     this.pos = start;
     column.length = fill;
@@ -522,14 +591,9 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
     fail("invalid_value", `${FN}: \`input\` must be the file's bytes or text, got ${describeValue(input)}`);
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
   const s = new Scanner(bytes);
-  // A result takes at least 40 bytes ({"image_id":1,"category_id":1,"score":0}): a capacity guess.
-  const guess = Math.min(1 << 20, Math.max(16, Math.ceil(bytes.length / 400)));
-  const imageId = new Column("image_id", guess);
-  const categoryId = new Column("category_id", guess);
-  const score = new Column("score", guess);
-  const bboxStart = new Column("bbox offsets", guess);
-  const keypointStart = new Column("keypoints offsets", guess);
-  const present = new Column("key flags", guess);
+  // Small at first: the columns grow within the first results, sized then by the share of the
+  // input read (a growth late in the file would throw away the loop's compiled code in V8).
+  const rows = new ResultColumns(256);
   const bbox = new Column("bbox", 0);
   const keypoints = new Column("keypoints", 0);
   const otherBbox = new Map<number, unknown>();
@@ -537,8 +601,6 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
   const otherSegmentation = new Map<number, unknown>();
   let hasRleText = false;
   const unescaped = new UnescapedTexts();
-  const rleText = new Column("RLE text offsets", 2 * guess);
-  const rleSize = new Column("RLE sizes", 2 * guess);
   if (s.ws() !== 91) {
     if (s.pos >= s.end) s.syntax("a JSON array of results");
     const value = s.parseValue(1);
@@ -558,9 +620,10 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
         fail("invalid_value", `${FN}: results[${i}] must be an object, got ${describeValue(value)}`);
       }
       s.pos++;
-      const done = s.pos / s.end;
-      bboxStart.push(bbox.length, done);
-      keypointStart.push(keypoints.length, done);
+      // Room for this result and the closing offsets.
+      if (i + 1 >= rows.capacity) rows.grow(i, s.pos / s.end);
+      rows.bboxStart[i] = bbox.length;
+      rows.keypointStart[i] = keypoints.length;
       let flags = 0;
       let seen = 0;
       // image_id, category_id, score of this result (last wins).
@@ -582,7 +645,7 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
           if (key === Key.ImageId || key === Key.CategoryId || key === Key.Score) {
             let v: number;
             if (c === 45 || (c >= 48 && c <= 57)) {
-              s.number(s.scratch, 0);
+              s.decimal(s.scratch, 0);
               v = s.scratch[0]!;
             } else v = Number.NaN;
             if (!Number.isFinite(v)) {
@@ -602,7 +665,7 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
             const bit = key === Key.Bbox ? HAS_BBOX : HAS_KEYPOINTS;
             if (flags & bit) {
               // A repeated key: the last value wins, as in JSON.parse.
-              column.length = (key === Key.Bbox ? bboxStart : keypointStart).data[i]!;
+              column.length = (key === Key.Bbox ? rows.bboxStart : rows.keypointStart)[i]!;
               other.delete(i);
             }
             if (!s.numberArray(column)) other.set(i, s.parseValue(3));
@@ -634,14 +697,14 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
       for (const key of REQUIRED)
         if (!(seen & (1 << key)))
           fail("invalid_value", `${FN}: results[${i}] is missing the key "${KEY_NAMES[key]}"`);
-      imageId.push(vImage, done);
-      categoryId.push(vCategory, done);
-      score.push(vScore, done);
-      present.push(flags, done);
-      rleSize.push(rleHeight, done);
-      rleSize.push(rleWidth, done);
-      rleText.push(rleFrom, done);
-      rleText.push(rleTo, done);
+      rows.imageId[i] = vImage;
+      rows.categoryId[i] = vCategory;
+      rows.score[i] = vScore;
+      rows.present[i] = flags;
+      rows.rleSize[2 * i] = rleHeight;
+      rows.rleSize[2 * i + 1] = rleWidth;
+      rows.rleText[2 * i] = rleFrom;
+      rows.rleText[2 * i + 1] = rleTo;
       c = s.ws();
       if (c === 44) {
         s.pos++;
@@ -654,23 +717,23 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
       break;
     }
   if (s.ws() !== -1) s.syntax("the end of the input after the results array");
-  bboxStart.push(bbox.length);
-  keypointStart.push(keypoints.length);
+  rows.bboxStart[i] = bbox.length;
+  rows.keypointStart[i] = keypoints.length;
   return {
     format: "coco-results",
     count: i,
-    imageId: imageId.done(),
-    categoryId: categoryId.done(),
-    score: score.done(),
-    bboxStart: Int32Array.from(bboxStart.data.subarray(0, bboxStart.length)),
+    imageId: trimmed(rows.imageId, i),
+    categoryId: trimmed(rows.categoryId, i),
+    score: trimmed(rows.score, i),
+    bboxStart: trimmed(rows.bboxStart, i + 1),
     bboxValues: bbox.done(),
-    keypointStart: Int32Array.from(keypointStart.data.subarray(0, keypointStart.length)),
+    keypointStart: trimmed(rows.keypointStart, i + 1),
     keypointValues: keypoints.done(),
-    present: Uint8Array.from(present.data.subarray(0, present.length)),
+    present: trimmed(rows.present, i),
     otherBbox,
     otherKeypoints,
-    rleText: rleText.done(),
-    rleSize: rleSize.done(),
+    rleText: trimmed(rows.rleText, 2 * i),
+    rleSize: trimmed(rows.rleSize, 2 * i),
     // Kept only when an RLE's counts text lives in it (else the file's bytes can be freed).
     input: hasRleText ? bytes : new Uint8Array(0),
     unescaped: unescaped.data.subarray(0, unescaped.length),
