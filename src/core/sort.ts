@@ -75,30 +75,31 @@ function sortByKeyWords<P extends Uint32Array | Uint8Array>(
   n: number,
   order: P,
 ): { order: P; keys: Uint32Array[] } {
-  const passes: [word: number, shift: number][] = [];
-  for (let w = 0; w < words.length; w++) passes.push([w, 0], [w, RADIX_BITS]);
-  const counts: Uint32Array[] = [];
-  for (const [w, shift] of passes) counts.push(digitCounts(words[w]!, shift, n));
+  // The digit counts of every pass (low then high half of each key word), one read of each word.
+  const counts = words.flatMap((w) => digitCounts(w, n));
   let keys: Uint32Array[] = words.slice();
   let spare: Uint32Array[] = words.map(() => new Uint32Array(n));
   let spareOrder = new (order.constructor as new (n: number) => P)(n);
   // Each loop sits in its own small function: V8 compiles a function again for every hot loop
   // it enters (closures per pass were compiled and thrown away on every pass).
-  for (let p = 0; p < passes.length; p++) {
-    const [w, shift] = passes[p]!;
+  for (let p = 0; p < counts.length; p++) {
     if (!countsToOffsets(counts[p]!, n)) continue;
-    scatterPass(keys[w]!, shift, counts[p]!, keys, spare, order, spareOrder, n);
+    scatterPass(keys[p >> 1]!, (p & 1) * RADIX_BITS, counts[p]!, keys, spare, order, spareOrder, n);
     [keys, spare] = [spare, keys];
     [order, spareOrder] = [spareOrder, order];
   }
   return { order, keys };
 }
 
-/** Counts of each 16-bit digit of `keys` at `shift`. */
-function digitCounts(keys: Uint32Array, shift: number, n: number): Uint32Array {
-  const c = new Uint32Array(RADIX);
-  for (let i = 0; i < n; i++) c[(keys[i]! >>> shift) & MASK]!++;
-  return c;
+/** Counts of the low and of the high 16-bit digits of `keys`. */
+function digitCounts(keys: Uint32Array, n: number): [Uint32Array, Uint32Array] {
+  const low = new Uint32Array(RADIX);
+  const high = new Uint32Array(RADIX);
+  for (let i = 0; i < n; i++) {
+    low[keys[i]! & MASK]!++;
+    high[keys[i]! >>> RADIX_BITS]!++;
+  }
+  return [low, high];
 }
 
 /** Turns digit counts into start offsets; false (counts left half done) when every key shares one digit. */
