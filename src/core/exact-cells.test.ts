@@ -28,11 +28,14 @@ function bigOf(x: number): bigint {
 /** Weights from 2^-80 to 2^80 with full 53-bit significands, and zeros. */
 const weight = fc.oneof(
   fc.constant(0),
-  fc.tuple(fc.double({ min: 1, max: 2, noNaN: true }), fc.integer({ min: -80, max: 80 })).map(([m, k]) => m * 2 ** k),
+  fc
+    .tuple(fc.double({ min: 1, max: 2, noNaN: true }), fc.integer({ min: -80, max: 80 }))
+    .map(([m, k]) => m * 2 ** k),
   fc.double({ min: 0, max: 1, noNaN: true }),
 );
 
-const check = (cells: number, state: ExactCells) => checkState("test", { c: state }, { c: exactCellsShape(cells) });
+const check = (cells: number, state: ExactCells) =>
+  checkState("test", { c: state }, { c: exactCellsShape(cells) });
 
 describe("exact cells", () => {
   it("sum every cell exactly: one rounding of the exact total, in any split and merge order", () => {
@@ -45,7 +48,8 @@ describe("exact cells", () => {
           const cellOf = Int32Array.from(terms, ([c], i) => (i % 17 === 16 ? -1 : c % cells));
           const values = Float64Array.from(terms, ([, w]) => w);
           const exact = new Array<bigint>(cells).fill(0n);
-          for (let i = 0; i < values.length; i++) if (cellOf[i]! >= 0) exact[cellOf[i]!]! += bigOf(values[i]!);
+          for (let i = 0; i < values.length; i++)
+            if (cellOf[i]! >= 0) exact[cellOf[i]!]! += bigOf(values[i]!);
           const whole = addToCells(emptyExactCells(), cells, cellOf, values);
           check(cells, whole);
           const bounds = [...new Set([0, ...cuts.map((c) => c % (values.length + 1)), values.length])].sort(
@@ -114,7 +118,10 @@ describe("exact cells", () => {
       [{ lo: 141, limbs: good.limbs }, /lo \+ width/],
       [{ lo: -1, limbs: good.limbs }, /lo \+ width/],
       [{ lo: 3, limbs: new Float64Array(0) }, /must be 0 when there are no limbs/],
-      [{ lo: good.lo, limbs: good.limbs.map((v, i) => (i === 0 ? Number.NaN : v)) }, /integers in \[0, 2\^32\)/],
+      [
+        { lo: good.lo, limbs: good.limbs.map((v, i) => (i === 0 ? Number.NaN : v)) },
+        /integers in \[0, 2\^32\)/,
+      ],
       [{ lo: good.lo, limbs: good.limbs.map((v, i) => (i === 0 ? 2 ** 32 : v)) }, /integers in \[0, 2\^32\)/],
       [{ lo: good.lo, limbs: good.limbs.map((v, i) => (i === 0 ? -1 : v)) }, /integers in \[0, 2\^32\)/],
       [{ lo: good.lo, limbs: Float64Array.of(0, 1, 0, 1) }, /canonical/],

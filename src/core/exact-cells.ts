@@ -85,7 +85,7 @@ class CellsWriter {
     // three-limb writes of a term at the top.
     const top = limbOf(Math.max(stateTop, highBit) + 1) + 3;
     // A term's significand is placed from its exponent - 52 down, even when its low bits are zero.
-    const bottom = limbOf(Math.max(lowBit - 52, -1074));
+    const bottom = limbOf(Math.max(lowBit - 52, EXACT_BASE));
     this.lo = had > 0 ? Math.min(state.lo, bottom) : bottom;
     this.width = Math.max(top, had > 0 ? state.lo + had : 0) - this.lo;
     this.cells = cells;
@@ -134,8 +134,7 @@ function trimmed(limbs: Float64Array, cells: number, width: number, lo: number):
   const kept = top - bottom + 1;
   if (kept === width) return { lo, limbs };
   const out = new Float64Array(cells * kept);
-  for (let c = 0; c < cells; c++)
-    out.set(limbs.subarray(c * width + bottom, c * width + top + 1), c * kept);
+  for (let c = 0; c < cells; c++) out.set(limbs.subarray(c * width + bottom, c * width + top + 1), c * kept);
   return { lo: lo + bottom, limbs: out };
 }
 
@@ -304,7 +303,9 @@ export function exactCellsShape(cells: number): FieldCheck {
       fail(`.limbs must hold a whole number of limbs for each of the ${cells} cells, got ${l.length} limbs`);
     const width = cells === 0 ? 0 : l.length / cells;
     if (!(Number.isInteger(lo) && (lo as number) >= 0 && (lo as number) + width <= EXACT_LIMBS))
-      fail(`.lo must be an integer limb with lo + width in [0, ${EXACT_LIMBS}], got ${String(lo)} (width ${width})`);
+      fail(
+        `.lo must be an integer limb with lo + width in [0, ${EXACT_LIMBS}], got ${String(lo)} (width ${width})`,
+      );
     if (width === 0) {
       if (lo !== 0) fail(`.lo must be 0 when there are no limbs, got ${String(lo)}`);
       return;
@@ -326,7 +327,8 @@ export function exactCellsShape(cells: number): FieldCheck {
       while (j > 0 && l[c * width + j] === 0) j--;
       const limb = l[c * width + j]!;
       const bits = limb === 0 ? 0 : 32 * ((lo as number) + j) + EXACT_BASE + 32 - Math.clz32(limb);
-      if (bits > MAX_CELL_BITS) fail(`cell ${c} sums to 2^${bits - 1} or more (at most 2^${MAX_CELL_BITS} allowed)`);
+      if (bits > MAX_CELL_BITS)
+        fail(`cell ${c} sums to 2^${bits - 1} or more (at most 2^${MAX_CELL_BITS} allowed)`);
     }
   });
 }

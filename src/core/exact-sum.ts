@@ -265,7 +265,13 @@ export class ExactLanes {
  * magnitude; the caller carries before a limb reaches 2^52). `invalid_value` when `x` is not
  * finite or its bits fall outside the limbs.
  */
-export function addToLimbs(limbs: Float64Array, offset: number, count: number, x: number, shift: number): void {
+export function addToLimbs(
+  limbs: Float64Array,
+  offset: number,
+  count: number,
+  x: number,
+  shift: number,
+): void {
   scratch[0] = x;
   const hi = words[HI]!;
   const biased = (hi >>> 20) & 0x7ff;
@@ -273,8 +279,7 @@ export function addToLimbs(limbs: Float64Array, offset: number, count: number, x
   const mantissa = ((hi & 0xfffff) + (biased === 0 ? 0 : 0x100000)) * TWO32 + words[LO]!;
   const position = (biased === 0 ? 1 : biased) - 1075 + shift;
   const limb = position >> 5;
-  if (position < 0 || limb + 2 >= count)
-    invalidValue(`exact sum: the term ${x} is outside the exact range`);
+  if (position < 0 || limb + 2 >= count) invalidValue(`exact sum: the term ${x} is outside the exact range`);
   const v = mantissa * 2 ** (position & 31);
   const d2 = Math.floor(v / TWO64);
   const rest = v - d2 * TWO64;

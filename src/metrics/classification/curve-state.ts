@@ -27,6 +27,7 @@ import {
   growableUint8,
 } from "../../core/buffer.js";
 import { describeValue, fail, invalidOption, invalidState } from "../../core/errors.js";
+import { addToCells, type ExactCells, emptyExactCells, exactCellsShape } from "../../core/exact-cells.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optSize } from "../../core/options.js";
 import {
@@ -44,6 +45,13 @@ import {
   type ValueDomain,
 } from "../../core/state-check.js";
 import { trapezoid } from "./auc.js";
+import {
+  addIntegerCounts,
+  integerCountsShape,
+  integerWeights,
+  mergeCounts,
+  readCounts,
+} from "./exact-counts.js";
 import { assertSeen } from "./input.js";
 
 /** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
@@ -142,16 +150,34 @@ export interface ExactBinaryCurveState {
   target: GrowableUint8;
   weights: GrowableFloat64 | null;
 }
-/** Binned binary state: `hist[t * (T + 1) + k]` = weight of samples of target t reaching k thresholds. */
+/** Binned state: `hist[t * (T + 1) + k]` = samples of target t reaching k thresholds (per problem). */
 export interface BinnedCurveState {
   kind: "binned";
   hist: Float64Array;
 }
-export type BinaryCurveState = ExactBinaryCurveState | BinnedCurveState;
+/**
+ * Binned binary state: `hist` holds integer counts (unweighted, integer weights) and `weighted`
+ * the exact sums of non-integer weights, cell by cell (`exact-counts.ts`): the weight of a cell
+ * is the two added, rounded once.
+ */
+export interface BinnedBinaryCurveState extends BinnedCurveState {
+  weighted: ExactCells;
+}
+export type BinaryCurveState = ExactBinaryCurveState | BinnedBinaryCurveState;
 
 export function initBinaryCurve(thresholds: Float64Array | undefined): BinaryCurveState {
-  if (thresholds) return { kind: "binned", hist: new Float64Array(2 * (thresholds.length + 1)) };
+  if (thresholds)
+    return {
+      kind: "binned",
+      hist: new Float64Array(2 * (thresholds.length + 1)),
+      weighted: emptyExactCells(),
+    };
   return { kind: "exact", scores: growableFloat32(), target: growableUint8(), weights: null };
+}
+
+/** A binned state's histogram as the metrics read it (a binary one's counts and exact sums added). */
+export function binnedHist(state: BinnedCurveState | BinnedBinaryCurveState): Float64Array {
+  return "weighted" in state ? readCounts(state.hist, state.weighted) : state.hist;
 }
 /** The sum of two binned states (merge by addition). */
 export function addHist(a: BinnedCurveState, b: BinnedCurveState): BinnedCurveState {
@@ -168,7 +194,13 @@ function onesUpTo(n: number): GrowableFloat64 {
 }
 
 export function mergeBinaryCurve(a: BinaryCurveState, b: BinaryCurveState): BinaryCurveState {
-  if (a.kind === "binned" && b.kind === "binned") return addHist(a, b);
+  if (a.kind === "binned" && b.kind === "binned") {
+    const { counts, weighted } = mergeCounts(
+      { counts: a.hist, weighted: a.weighted },
+      { counts: b.hist, weighted: b.weighted },
+    );
+    return { kind: "binned", hist: counts, weighted };
+  }
   if (a.kind === "exact" && b.kind === "exact") {
     let weights: GrowableFloat64 | null = null;
     if (a.weights || b.weights)
@@ -237,7 +269,11 @@ export function checkBinnedCurveState(id: string, state: unknown, length: number
  */
 export function checkBinaryCurveState(id: string, state: unknown, histLength: number | undefined): void {
   if (histLength !== undefined) {
-    checkBinnedCurveState(id, state, histLength);
+    checkState(id, state, {
+      kind: field.string(["binned"]),
+      hist: integerCountsShape(histLength),
+      weighted: exactCellsShape(histLength),
+    });
     return;
   }
   checkState(id, state, {
@@ -311,12 +347,23 @@ function allFloat32(values: ArrayLike<number>): boolean {
   return true;
 }
 
-/** Adds a validated batch to binned histograms (`hist[t * (T + 1) + k]`, see {@link BinnedCurveState}). */
-function addToHist(hist: Float64Array, thresholds: Float64Array, batch: BinaryCurveBatch): void {
+/**
+ * Adds a validated batch to a binned binary state (`hist[t * (T + 1) + k]`, see
+ * {@link BinnedBinaryCurveState}): in float64 when that is exact, else to the exact cells.
+ */
+function addToHist(state: BinnedBinaryCurveState, thresholds: Float64Array, batch: BinaryCurveBatch): void {
   const { scores, target, weights } = batch;
   const T1 = thresholds.length + 1;
-  for (let i = 0; i < target.length; i++)
-    hist[target[i]! * T1 + reached(thresholds, scores[i]!)] += weights ? weights[i]! : 1;
+  if (integerWeights(weights)) {
+    const local = new Float64Array(state.hist.length);
+    for (let i = 0; i < target.length; i++)
+      local[target[i]! * T1 + reached(thresholds, scores[i]!)] += weights ? weights[i]! : 1;
+    state.weighted = addIntegerCounts(state.hist, state.weighted, local);
+    return;
+  }
+  const cells = new Int32Array(target.length);
+  for (let i = 0; i < target.length; i++) cells[i] = target[i]! * T1 + reached(thresholds, scores[i]!);
+  state.weighted = addToCells(state.weighted, state.hist.length, cells, weights!);
 }
 
 /**
@@ -330,7 +377,7 @@ export function updateBinaryCurve(
   batch: BinaryCurveBatch,
 ): void {
   if (state.kind === "binned") {
-    addToHist(state.hist, thresholds!, batch);
+    addToHist(state, thresholds!, batch);
     return;
   }
   const { scores, target, weights } = batch;
@@ -405,7 +452,7 @@ function exactSource(
 
 /** The binary source of a binary curve state (walked by its presorted walk when one is registered). */
 export function binarySource(state: BinaryCurveState, thresholds: Float64Array | undefined): CurveSource {
-  if (state.kind === "binned") return binnedSource(state.hist, thresholds!);
+  if (state.kind === "binned") return binnedSource(binnedHist(state), thresholds!);
   const presorted = presortedWalks.get(state);
   return exactSource(
     filled(state.scores),
@@ -518,8 +565,9 @@ export function computeOnBatch<R>(
   compute: (source: CurveSource) => R,
 ): R {
   if (thresholds) {
-    const hist = new Float64Array(2 * (thresholds.length + 1));
-    addToHist(hist, thresholds, batch);
+    const state = initBinaryCurve(thresholds) as BinnedBinaryCurveState;
+    addToHist(state, thresholds, batch);
+    const hist = binnedHist(state);
     assertSeen(histTotal(hist), fn);
     return compute(binnedSource(hist, thresholds));
   }
