@@ -43,13 +43,13 @@ export function addIntegerCounts(
   weighted: ExactCells,
   local: ArrayLike<number>,
 ): ExactCells {
-  let overflow: number[] | undefined;
+  const overflow: number[] = [];
   for (let k = 0; k < local.length; k++) {
     const sum = counts[k]! + local[k]!;
     if (sum < COUNT_LIMIT) counts[k] = sum;
-    else (overflow ??= []).push(k);
+    else overflow.push(k);
   }
-  if (!overflow) return weighted;
+  if (overflow.length === 0) return weighted;
   return addToCells(
     weighted,
     counts.length,

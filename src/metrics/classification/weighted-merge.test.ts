@@ -82,7 +82,7 @@ const defs: [string, Task, () => AnyMetricDef][] = [
 ];
 
 /** Weights from 2^-40 to 2^40 with full significands, ones and zeros. */
-export const spreadWeight = fc.oneof(
+const spreadWeight = fc.oneof(
   fc.constant(0),
   fc.constant(1),
   fc.double({ min: 0, max: 1, noNaN: true }),
