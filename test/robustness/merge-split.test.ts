@@ -40,7 +40,8 @@ function random(seed: number): () => number {
 
 /** `value` with every non-integer finite number scaled by 1 + u 2^-30, u in [-1, 1). */
 function jitter(value: unknown, rand: () => number): unknown {
-  const one = (v: number) => (Number.isFinite(v) && !Number.isInteger(v) ? v * (1 + (2 * rand() - 1) * 2 ** -30) : v);
+  const one = (v: number) =>
+    Number.isFinite(v) && !Number.isInteger(v) ? v * (1 + (2 * rand() - 1) * 2 ** -30) : v;
   if (typeof value === "number") return one(value);
   if (value instanceof Float64Array || value instanceof Float32Array) return value.map(one);
   if (Array.isArray(value)) return value.map((v) => jitter(v, rand));
@@ -74,7 +75,10 @@ function sampleArgs(batch: unknown[]): Along[] {
     const streams =
       Array.isArray(arg) &&
       arg.length > 0 &&
-      arg.every((s) => Array.isArray(s) && s.length === n && s.every((text) => typeof text === "string"));
+      arg.every(
+        (s) =>
+          Array.isArray(s) && s.length === n && s.every((text) => text === null || typeof text === "string"),
+      );
     if (streams) return "streams";
     return lengthOf(arg) === n ? "rows" : undefined;
   });
@@ -87,7 +91,12 @@ function slice(arg: unknown, from: number, to: number, along: Along): unknown {
 
 function concat(parts: unknown[], along: Along): unknown {
   if (along === "streams")
-    return (parts as unknown[][][])[0]!.map((_, s) => concat(parts.map((p) => (p as unknown[][])[s]), "rows"));
+    return (parts as unknown[][][])[0]!.map((_, s) =>
+      concat(
+        parts.map((p) => (p as unknown[][])[s]),
+        "rows",
+      ),
+    );
   if (Array.isArray(parts[0])) return (parts as unknown[][]).reduce<unknown[]>((a, p) => a.concat(p), []);
   const typed = parts as Float64Array[];
   const out = new (typed[0]!.constructor as Float64ArrayConstructor)(typed.reduce((n, p) => n + p.length, 0));
@@ -104,7 +113,12 @@ function tiled(batch: unknown[], times: number, rand: () => number): unknown[] {
   const along = sampleArgs(batch);
   if (!along.some(Boolean)) return batch;
   return batch.map((arg, i) =>
-    along[i] ? concat(Array.from({ length: times }, () => jitter(arg, rand)), along[i]) : arg,
+    along[i]
+      ? concat(
+          Array.from({ length: times }, () => jitter(arg, rand)),
+          along[i],
+        )
+      : arg,
   );
 }
 
@@ -113,9 +127,9 @@ function shards(batch: unknown[], pieces: number, rand: () => number): unknown[]
   const along = sampleArgs(batch);
   if (!along.some(Boolean)) return [batch];
   const n = lengthOf(batch[0])!;
-  const bounds = [...new Set([0, ...Array.from({ length: pieces - 1 }, () => 1 + Math.floor(rand() * (n - 1))), n])].sort(
-    (a, b) => a - b,
-  );
+  const bounds = [
+    ...new Set([0, ...Array.from({ length: pieces - 1 }, () => 1 + Math.floor(rand() * (n - 1))), n]),
+  ].sort((a, b) => a - b);
   const out: unknown[][] = [];
   for (let k = 0; k + 1 < bounds.length; k++)
     out.push(batch.map((arg, i) => (along[i] ? slice(arg, bounds[k]!, bounds[k + 1]!, along[i]) : arg)));
@@ -132,10 +146,12 @@ const TRIALS = 4;
 
 /** Rows checked on whole batches only, and why their samples cannot be cut or reordered. */
 const UNSPLITTABLE: Record<string, string> = {
-  whdrDef: "a batch is one image with judgements that index its pixels: cutting the rows breaks the judgements",
+  whdrDef:
+    "a batch is one image with judgements that index its pixels: cutting the rows breaks the judgements",
   medianAbsoluteErrorSketchDef:
     "the KLL sketch keeps a sample that depends on the order of updates past k pairs (docs/scale.md states the rank bound)",
-  inceptionScoreDef: "torch-fidelity's Inception Score splits the samples into consecutive groups in input order",
+  inceptionScoreDef:
+    "torch-fidelity's Inception Score splits the samples into consecutive groups in input order",
   kernelInceptionDistanceDef: "KID draws seeded subsets by sample index: the subsets follow the input order",
 };
 

@@ -28,6 +28,7 @@ import {
 } from "../../core/buffer.js";
 import { describeValue, fail, invalidOption, invalidState } from "../../core/errors.js";
 import { addToCells, type ExactCells, emptyExactCells, exactCellsShape } from "../../core/exact-cells.js";
+import { exactSumOf } from "../../core/exact-sum.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optSize } from "../../core/options.js";
 import {
@@ -576,9 +577,41 @@ export function computeOnBatch<R>(
 }
 
 /**
+ * The weights of one tie group of a weighted walk, per target, summed in a canonical order
+ * (ascending) so that the cumulative sums do not depend on the order in which tied samples
+ * arrived (their shard and merge order; issue 13 §3). A group of one weight adds it as is.
+ */
+export class TieSums {
+  #values = [new Float64Array(16), new Float64Array(16)];
+  #count = [0, 0];
+
+  add(target: number, w: number): void {
+    const t = target === 1 ? 1 : 0;
+    let values = this.#values[t]!;
+    if (this.#count[t] === values.length) {
+      values = Float64Array.from({ length: values.length * 2 }, (_, i) => values[i] ?? 0);
+      this.#values[t] = values;
+    }
+    values[this.#count[t]!++] = w;
+  }
+
+  /** The group's sum of target `t` (0 or 1), and the group emptied for that target. */
+  take(t: 0 | 1): number {
+    const count = this.#count[t]!;
+    this.#count[t] = 0;
+    if (count <= 1) return count === 0 ? 0 : this.#values[t]![0]!;
+    const sorted = this.#values[t]!.subarray(0, count).sort();
+    let sum = 0;
+    for (let i = 0; i < count; i++) sum += sorted[i]!;
+    return sum;
+  }
+}
+
+/**
  * The source of scores with 0/1 targets (and weights) walked in sorted order: a stable radix
  * argsort of the scores (core/sort.ts: O(n), a comparison sort below 512 scores), ties visited
- * once with all their weight. `presorted`: a walk of the samples in that order (see
+ * once with all their weight (weights of a tie summed by {@link TieSums}; P and N are exact
+ * sums rounded once). `presorted`: a walk of the samples in that order (see
  * {@link presortWalk}), used instead.
  */
 function sortedSource(
@@ -587,16 +620,11 @@ function sortedSource(
   weights: Float64Array | undefined,
   presorted?: PresortedWalk,
 ): CurveSource {
-  let P = 0;
-  let N = 0;
-  for (let i = 0; i < target.length; i++) {
-    const w = weights ? weights[i]! : 1;
-    if (target[i] === 1) P += w;
-    else N += w;
-  }
+  const [P, N] = weights ? exactTotals(target, weights) : countTargets(target);
   const walk = (visit: Visit) => {
     const order = argsortDescending(scores as Float64Array);
     const n = order.length;
+    const ties = new TieSums();
     let tps = 0;
     let fps = 0;
     for (let k = 0; k < n; ) {
@@ -604,14 +632,32 @@ function sortedSource(
       for (; k < n; k++) {
         const idx = order[k]!;
         if (scores[idx] !== v) break;
-        const w = weights ? weights[idx]! : 1;
-        if (target[idx] === 1) tps += w;
-        else fps += w;
+        if (weights) ties.add(target[idx]!, weights[idx]!);
+        else if (target[idx] === 1) tps++;
+        else fps++;
+      }
+      if (weights) {
+        tps += ties.take(1);
+        fps += ties.take(0);
       }
       visit(v, tps, fps);
     }
   };
   return { kind: "exact", P, N, walk: presorted ? presorted.walk : walk };
+}
+
+/** Positives and negatives. */
+function countTargets(target: ArrayLike<number>): [number, number] {
+  let P = 0;
+  for (let i = 0; i < target.length; i++) P += target[i] === 1 ? 1 : 0;
+  return [P, target.length - P];
+}
+
+/** The weight of the positives and of the negatives, each an exact sum rounded once. */
+function exactTotals(target: ArrayLike<number>, weights: Float64Array): [number, number] {
+  const split = [new Float64Array(target.length), new Float64Array(target.length)];
+  for (let i = 0; i < target.length; i++) split[target[i] === 1 ? 1 : 0]![i] = weights[i]!;
+  return [exactSumOf(split[1]!), exactSumOf(split[0]!)];
 }
 
 /**

@@ -6,7 +6,8 @@ import * as m from "./index.js";
 
 /**
  * Issue 13 §3 for the weighted confusion counts (every stat-score and confusion-matrix metric,
- * binary, multiclass and multilabel) and the weighted binned curves: data cut into batches at
+ * binary, multiclass and multilabel), the weighted binned curves and the weighted exact curves
+ * (scores often tied, so that tie groups span shards): data cut into batches at
  * random points, updated separately and merged as a random tree, give the same bits as one
  * update over everything. Weights are full 53-bit doubles from 2^-40 to 2^40 (and zeros), where
  * float64 sums of a cell depend on the order of their terms.
@@ -26,6 +27,9 @@ const defs: [string, Task, () => AnyMetricDef][] = [
   ["binaryAuroc binned", "binary", () => m.binaryAurocDef({ thresholds: 7 })],
   ["binaryAveragePrecision binned", "binary", () => m.binaryAveragePrecisionDef({ thresholds: 7 })],
   ["binaryRocCurve binned", "binary", () => m.binaryRocCurveDef({ thresholds: 5 })],
+  ["binaryAuroc exact", "binary", () => m.binaryAurocDef()],
+  ["binaryAveragePrecision exact", "binary", () => m.binaryAveragePrecisionDef()],
+  ["binaryPrecisionRecallCurve exact", "binary", () => m.binaryPrecisionRecallCurveDef()],
   [
     "multiclassAccuracy micro",
     "multiclass",
@@ -101,7 +105,7 @@ const rowOf = (task: Task) =>
   fc.record({
     preds:
       task === "binary"
-        ? fc.double({ min: 0, max: 1, noNaN: true })
+        ? fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0.25, 0.5, 0.75))
         : task === "multiclass"
           ? fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: C, maxLength: C })
           : task === "multiclassLabels"
