@@ -10,7 +10,7 @@ import {
   mergeExactCells,
   roundedCells,
 } from "./exact-cells.js";
-import { bigToNumber } from "./exact-sum.js";
+import { bigToNumber, EXACT_BASE, limbsBigInt } from "./exact-sum.js";
 import { checkState } from "./state-check.js";
 
 /** The exact value of a double as a BigInt times 2^-1074. */
@@ -81,6 +81,27 @@ describe("exact cells", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it("rounds a cell once, ties to even, as the BigInt rounding does", () => {
+    const limb = fc.oneof(
+      fc.constant(0),
+      fc.constant(2 ** 31),
+      fc.constant(2 ** 32 - 1),
+      fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      fc.integer({ min: 0, max: 2 ** 11 }).map((k) => k * 2 ** 21),
+    );
+    fc.assert(
+      fc.property(fc.array(limb, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 100 }), (limbs, lo) => {
+        const l = Float64Array.from(limbs);
+        const top = l.findLastIndex((v) => v !== 0);
+        fc.pre(top >= 0 && l[0] !== 0 && top === l.length - 1);
+        const state = { lo, limbs: l };
+        const exact = bigToNumber(limbsBigInt(l, 0, l.length), 32 * lo + EXACT_BASE);
+        expect(Object.is(cellToNumber(state, 1, 0), exact)).toBe(true);
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -257,10 +257,46 @@ export function mergeExactCells(a: ExactCells, b: ExactCells, cells: number): Ex
   return trimmed(limbs, cells, width, lo);
 }
 
+/**
+ * The non-negative cell at `offset` (`width` canonical limbs, limb 0 of unit 2^unit) rounded
+ * once to the nearest double, ties to even, in float64 arithmetic: its top three limbs hold at
+ * least 65 bits, so the 53 kept and the rounding bit are exact doubles, and the limbs below
+ * only decide a tie. Undefined when the result would be subnormal or overflow.
+ */
+function roundLimbs(limbs: Float64Array, offset: number, width: number, unit: number): number | undefined {
+  let j = width - 1;
+  while (j >= 0 && limbs[offset + j] === 0) j--;
+  if (j < 0) return 0;
+  const top = limbs[offset + j]!;
+  const mid = j >= 1 ? limbs[offset + j - 1]! : 0;
+  const low = j >= 2 ? limbs[offset + j - 2]! : 0;
+  let sticky = false;
+  for (let k = j - 3; k >= 0 && !sticky; k--) sticky = limbs[offset + k] !== 0;
+  // X = top 2^64 + mid 2^32 + low has 64 + bits(top) bits; drop d of them.
+  const d = 32 - Math.clz32(top) + 11;
+  let q: number;
+  let rest: number;
+  if (d <= 32) {
+    q = top * 2 ** (64 - d) + mid * 2 ** (32 - d) + Math.floor(low / 2 ** d);
+    rest = low % 2 ** d;
+  } else {
+    q = top * 2 ** (64 - d) + Math.floor(mid / 2 ** (d - 32));
+    rest = (mid % 2 ** (d - 32)) * TWO32 + low;
+  }
+  const half = 2 ** (d - 1);
+  if (rest > half || (rest === half && (sticky || q % 2 === 1))) q++;
+  const exponent = unit + 32 * (j - 2) + d;
+  return exponent + 53 > 1024 || exponent + 52 < -1022 ? undefined : q * 2 ** exponent;
+}
+
 /** Cell `cell` plus the integer `plus` (a count kept beside the exact cells), rounded once to the nearest double. */
 export function cellToNumber(state: ExactCells, cells: number, cell: number, plus = 0): number {
   const width = cellsWidth(state, cells);
   if (width === 0) return plus;
+  if (plus === 0) {
+    const fast = roundLimbs(state.limbs, cell * width, width, 32 * state.lo + EXACT_BASE);
+    if (fast !== undefined) return fast;
+  }
   let value = limbsBigInt(state.limbs, cell * width, width);
   if (value === 0n) return plus;
   let unit = 32 * state.lo + EXACT_BASE;
