@@ -4,8 +4,9 @@
  * `core/exact-sum.ts`) would make a 100-class confusion state 11 MB.
  *
  * Representation: the limbs of the exact-sum superaccumulator restricted to one window that all
- * cells of a state share. Cell c holds `width` limbs, limb j of unit 2^(32 (lo + j) + EXACT_BASE),
- * so its value is Σ_j limbs[c · width + j] · 2^(32 (lo + j) + EXACT_BASE). The window spans the
+ * cells of a state share, row by row: row j holds limb j of every cell, of unit
+ * 2^(32 (lo + j) + EXACT_BASE), so cell c is Σ_j limbs[j · cells + c] · 2^(32 (lo + j) + EXACT_BASE)
+ * (rows are contiguous: widening or trimming the window moves whole blocks). The window spans the
  * bits the terms actually have (from the lowest bit of the smallest weight to the top of the
  * total), so weights within a factor 2^20 of each other cost 4 limbs (32 bytes) per cell, and
  * only weights spread from 1e-300 to 1e300 reach the full 142. In canonical form every limb is
@@ -22,6 +23,7 @@
  */
 import { invalidState } from "./errors.js";
 import {
+  addDigits,
   addToLimbs,
   bigToNumber,
   EXACT_BASE,
@@ -29,7 +31,6 @@ import {
   exactProduct,
   exponentOf,
   limbsBigInt,
-  normalizeLimbs,
   splitProduct,
 } from "./exact-sum.js";
 import { type FieldCheck, field } from "./state-check.js";
@@ -38,7 +39,7 @@ import { type FieldCheck, field } from "./state-check.js";
 export interface ExactCells {
   /** The superaccumulator limb (`core/exact-sum.ts` numbering) of every cell's first limb. */
   lo: number;
-  /** `cells × width` limbs, cell by cell. */
+  /** `width × cells` limbs, row by row (see the module comment). */
   limbs: Float64Array;
 }
 
@@ -75,13 +76,14 @@ class CellsWriter {
   readonly lo: number;
   readonly width: number;
   readonly limbs: Float64Array;
-  readonly #shift: number;
+  /** The binary exponent of row 0's unit. */
+  readonly unit: number;
   #pending = 0;
 
   constructor(state: ExactCells, cells: number, lowBit: number, highBit: number) {
     const had = cellsWidth(state, cells);
     const stateTop = had > 0 ? 32 * (state.lo + had) + EXACT_BASE : Number.NEGATIVE_INFINITY;
-    // The total stays below 2^stateTop + 2^highBit <= 2^(max + 1); two more limbs take the
+    // The total stays below 2^stateTop + 2^highBit <= 2^(max + 1); two more rows take the
     // three-limb writes of a term at the top.
     const top = limbOf(Math.max(stateTop, highBit) + 1) + 3;
     // A term's significand is placed from its exponent - 52 down, even when its low bits are zero.
@@ -89,20 +91,36 @@ class CellsWriter {
     this.lo = had > 0 ? Math.min(state.lo, bottom) : bottom;
     this.width = Math.max(top, had > 0 ? state.lo + had : 0) - this.lo;
     this.cells = cells;
+    this.unit = 32 * this.lo + EXACT_BASE;
     this.limbs = new Float64Array(cells * this.width);
-    this.#shift = -(32 * this.lo + EXACT_BASE);
-    for (let c = 0; c < cells && had > 0; c++)
-      this.limbs.set(state.limbs.subarray(c * had, (c + 1) * had), c * this.width + state.lo - this.lo);
+    if (had > 0) this.limbs.set(state.limbs, (state.lo - this.lo) * cells);
   }
 
   /** Adds `x · 2^scale` (`x` a finite double of either sign, within the window) to cell `cell` exactly. */
   add(cell: number, x: number, scale = 0): void {
-    addToLimbs(this.limbs, cell * this.width, this.width, x, this.#shift + scale);
+    addToLimbs(this.limbs, cell, this.width, x, scale - this.unit, this.cells);
     if (++this.#pending >= PENDING_LIMIT) this.#carry();
   }
 
+  /** Adds the integer `k · 2^bit` (|k| <= 2^53, bit within the window) to cell `cell` exactly. */
+  addMultiple(cell: number, k: number, bit: number): void {
+    addDigits(this.limbs, cell, this.cells, k, bit - this.unit);
+    if (++this.#pending >= PENDING_LIMIT) this.#carry();
+  }
+
+  /** Carries every cell into canonical limbs, row by row. */
   #carry(): void {
-    for (let c = 0; c < this.cells; c++) normalizeLimbs(this.limbs, c * this.width, this.width);
+    const { cells, limbs } = this;
+    const carry = new Float64Array(cells);
+    const top = (this.width - 1) * cells;
+    for (let row = 0; row < top; row += cells)
+      for (let c = 0; c < cells; c++) {
+        const v = limbs[row + c]! + carry[c]!;
+        const q = Math.floor(v / TWO32);
+        carry[c] = q;
+        limbs[row + c] = v - q * TWO32;
+      }
+    for (let c = 0; c < cells; c++) limbs[top + c]! += carry[c]!;
     this.#pending = 0;
   }
 
@@ -113,29 +131,21 @@ class CellsWriter {
   }
 }
 
+/** Whether row `row` of `cells` cells holds a non-zero limb. */
+function rowUsed(limbs: Float64Array, cells: number, row: number): boolean {
+  for (let i = row * cells; i < (row + 1) * cells; i++) if (limbs[i] !== 0) return true;
+  return false;
+}
+
 /** Canonical cells from carried limbs: the all-zero bottom and top rows dropped. */
 function trimmed(limbs: Float64Array, cells: number, width: number, lo: number): ExactCells {
-  let bottom = width;
-  let top = -1;
-  for (let c = 0; c < cells; c++) {
-    const at = c * width;
-    for (let j = 0; j < width; j++)
-      if (limbs[at + j] !== 0) {
-        if (j < bottom) bottom = j;
-        break;
-      }
-    for (let j = width - 1; j > top; j--)
-      if (limbs[at + j] !== 0) {
-        top = j;
-        break;
-      }
-  }
-  if (top < 0) return emptyExactCells();
-  const kept = top - bottom + 1;
-  if (kept === width) return { lo, limbs };
-  const out = new Float64Array(cells * kept);
-  for (let c = 0; c < cells; c++) out.set(limbs.subarray(c * width + bottom, c * width + top + 1), c * kept);
-  return { lo: lo + bottom, limbs: out };
+  let bottom = 0;
+  while (bottom < width && !rowUsed(limbs, cells, bottom)) bottom++;
+  if (bottom === width) return emptyExactCells();
+  let top = width - 1;
+  while (!rowUsed(limbs, cells, top)) top--;
+  if (bottom === 0 && top === width - 1) return { lo, limbs };
+  return { lo: lo + bottom, limbs: limbs.slice(bottom * cells, (top + 1) * cells) };
 }
 
 /** log2 of the terms per lane chunk: folding every cell's lanes should cost well under a term each. */
@@ -180,6 +190,9 @@ export function addToCells(
   const high = new Float64Array(cells);
   const low = new Float64Array(cells);
   const chunk = 2 ** h;
+  // High parts are multiples of 2^highUnit, low parts of 2^lowUnit: folded as integers.
+  const highUnit = eMax + 1 + h - 52;
+  const lowUnit = Math.max(eMax + 2 * h - 53, -1022) - 52;
   for (let start = 0; start < n; start += chunk) {
     const end = Math.min(n, start + chunk);
     for (let i = start; i < end; i++) {
@@ -193,13 +206,19 @@ export function addToCells(
       } else if (w !== 0) writer.add(c, w);
     }
     for (let c = 0; c < cells; c++) {
-      if (high[c] !== 0) writer.add(c, high[c]!);
-      if (low[c] !== 0) writer.add(c, low[c]!);
+      if (high[c] !== 0) writer.addMultiple(c, scaled(high[c]!, -highUnit), highUnit);
+      if (low[c] !== 0) writer.addMultiple(c, scaled(low[c]!, -lowUnit), lowUnit);
     }
     high.fill(0);
     low.fill(0);
   }
   return writer.finish();
+}
+
+/** `x · 2^k` for an exact result (two steps, so that 2^k itself cannot overflow). */
+function scaled(x: number, k: number): number {
+  const first = Math.max(-1000, Math.min(1000, k));
+  return x * 2 ** first * 2 ** (k - first);
 }
 
 /**
@@ -245,34 +264,46 @@ export function mergeExactCells(a: ExactCells, b: ExactCells, cells: number): Ex
   if (wb === 0) return { lo: a.lo, limbs: a.limbs.slice() };
   if (wa === 0) return { lo: b.lo, limbs: b.limbs.slice() };
   const lo = Math.min(a.lo, b.lo);
-  // One more limb above the wider window takes the carry out of the sum.
+  // One more row above the wider window takes the carry out of the sum.
   const width = Math.max(a.lo + wa, b.lo + wb) + 1 - lo;
   const limbs = new Float64Array(cells * width);
-  for (let c = 0; c < cells; c++) {
-    const at = c * width;
-    for (let j = 0; j < wa; j++) limbs[at + a.lo - lo + j]! += a.limbs[c * wa + j]!;
-    for (let j = 0; j < wb; j++) limbs[at + b.lo - lo + j]! += b.limbs[c * wb + j]!;
-    normalizeLimbs(limbs, at, width);
-  }
+  limbs.set(a.limbs, (a.lo - lo) * cells);
+  const at = (b.lo - lo) * cells;
+  for (let i = 0; i < b.limbs.length; i++) limbs[at + i]! += b.limbs[i]!;
+  const carry = new Float64Array(cells);
+  for (let row = 0; row < width * cells; row += cells)
+    for (let c = 0; c < cells; c++) {
+      const v = limbs[row + c]! + carry[c]!;
+      const q = Math.floor(v / TWO32);
+      carry[c] = q;
+      limbs[row + c] = v - q * TWO32;
+    }
   return trimmed(limbs, cells, width, lo);
 }
 
 /**
- * The non-negative cell at `offset` (`width` canonical limbs, limb 0 of unit 2^unit) rounded
- * once to the nearest double, ties to even, in float64 arithmetic: its top three limbs hold at
- * least 65 bits, so the 53 kept and the rounding bit are exact doubles, and the limbs below
- * only decide a tie. Undefined when the result would be subnormal or overflow.
+ * Cell `cell` (`width` canonical limbs `cells` apart, row 0 of unit 2^unit) rounded once to the
+ * nearest double, ties to even, in float64 arithmetic: its top three limbs hold at least 65
+ * bits, so the 53 kept and the rest are exact doubles, and the limbs below only decide a tie.
+ * Undefined when the result would be subnormal or overflow.
  */
-function roundLimbs(limbs: Float64Array, offset: number, width: number, unit: number): number | undefined {
+function roundLimbs(
+  limbs: Float64Array,
+  cell: number,
+  cells: number,
+  width: number,
+  unit: number,
+): number | undefined {
+  const limb = (j: number) => (j >= 0 ? limbs[j * cells + cell]! : 0);
   let j = width - 1;
-  while (j >= 0 && limbs[offset + j] === 0) j--;
+  while (j >= 0 && limb(j) === 0) j--;
   if (j < 0) return 0;
-  const top = limbs[offset + j]!;
-  const mid = j >= 1 ? limbs[offset + j - 1]! : 0;
-  const low = j >= 2 ? limbs[offset + j - 2]! : 0;
+  const top = limb(j);
+  const mid = limb(j - 1);
+  const low = limb(j - 2);
   let sticky = false;
-  for (let k = j - 3; k >= 0 && !sticky; k--) sticky = limbs[offset + k] !== 0;
-  // X = top 2^64 + mid 2^32 + low has 64 + bits(top) bits; drop d of them.
+  for (let k = j - 3; k >= 0 && !sticky; k--) sticky = limb(k) !== 0;
+  // X = top 2^64 + mid 2^32 + low has 64 + bits(top) bits; d of them are dropped.
   const d = 32 - Math.clz32(top) + 11;
   let q: number;
   let rest: number;
@@ -294,10 +325,10 @@ export function cellToNumber(state: ExactCells, cells: number, cell: number, plu
   const width = cellsWidth(state, cells);
   if (width === 0) return plus;
   if (plus === 0) {
-    const fast = roundLimbs(state.limbs, cell * width, width, 32 * state.lo + EXACT_BASE);
+    const fast = roundLimbs(state.limbs, cell, cells, width, 32 * state.lo + EXACT_BASE);
     if (fast !== undefined) return fast;
   }
-  let value = limbsBigInt(state.limbs, cell * width, width);
+  let value = limbsBigInt(state.limbs, cell, width, cells);
   if (value === 0n) return plus;
   let unit = 32 * state.lo + EXACT_BASE;
   if (plus !== 0) {
@@ -346,22 +377,17 @@ export function exactCellsShape(cells: number): FieldCheck {
       if (lo !== 0) fail(`.lo must be 0 when there are no limbs, got ${String(lo)}`);
       return;
     }
-    let bottom = false;
-    let top = false;
     for (let i = 0; i < l.length; i++) {
       const v = l[i]!;
       if (!(Number.isInteger(v) && v >= 0 && v < TWO32))
         fail(`.limbs must hold integers in [0, 2^32), got ${v} at index ${i}`);
-      if (v !== 0) {
-        if (i % width === 0) bottom = true;
-        if (i % width === width - 1) top = true;
-      }
     }
-    if (!(bottom && top)) fail(`must be canonical: its bottom and top rows of limbs cannot be all zero`);
+    if (!(rowUsed(l, cells, 0) && rowUsed(l, cells, width - 1)))
+      fail(`must be canonical: its bottom and top rows of limbs cannot be all zero`);
     for (let c = 0; c < cells; c++) {
       let j = width - 1;
-      while (j > 0 && l[c * width + j] === 0) j--;
-      const limb = l[c * width + j]!;
+      while (j > 0 && l[j * cells + c] === 0) j--;
+      const limb = l[j * cells + c]!;
       const bits = limb === 0 ? 0 : 32 * ((lo as number) + j) + EXACT_BASE + 32 - Math.clz32(limb);
       if (bits > MAX_CELL_BITS)
         fail(`cell ${c} sums to 2^${bits - 1} or more (at most 2^${MAX_CELL_BITS} allowed)`);

@@ -260,10 +260,9 @@ export class ExactLanes {
 }
 
 /**
- * Adds the finite double `x · 2^shift` exactly into the `count` limbs at `offset` of `limbs`, limb
- * k of unit 2^(32k): its 53-bit significand lands in three limbs (each addition below 2^32 in
- * magnitude; the caller carries before a limb reaches 2^52). `invalid_value` when `x` is not
- * finite or its bits fall outside the limbs.
+ * Adds the finite double `x · 2^shift` exactly into the `count` limbs at `offset` of `limbs`
+ * (limb k of unit 2^(32k), `stride` apart): its 53-bit significand lands in three limbs (see
+ * {@link addDigits}). `invalid_value` when `x` is not finite or its bits fall outside the limbs.
  */
 export function addToLimbs(
   limbs: Float64Array,
@@ -271,6 +270,7 @@ export function addToLimbs(
   count: number,
   x: number,
   shift: number,
+  stride = 1,
 ): void {
   scratch[0] = x;
   const hi = words[HI]!;
@@ -278,22 +278,38 @@ export function addToLimbs(
   if (biased === 0x7ff) invalidValue(`exact sum: terms must be finite, got ${x}`);
   const mantissa = ((hi & 0xfffff) + (biased === 0 ? 0 : 0x100000)) * TWO32 + words[LO]!;
   const position = (biased === 0 ? 1 : biased) - 1075 + shift;
-  const limb = position >> 5;
-  if (position < 0 || limb + 2 >= count) invalidValue(`exact sum: the term ${x} is outside the exact range`);
-  const v = mantissa * 2 ** (position & 31);
+  if (position < 0 || (position >> 5) + 2 >= count)
+    invalidValue(`exact sum: the term ${x} is outside the exact range`);
+  addDigits(limbs, offset, stride, x > 0 ? mantissa : -mantissa, position);
+}
+
+/**
+ * Adds the integer `k · 2^position` (|k| <= 2^53, position >= 0, the limbs reaching limb
+ * position / 32 + 2) to the limbs at `offset`, `stride` apart: |k| 2^(position mod 32) < 2^85
+ * is an exact double, cut into three digits below 2^32 added to three consecutive limbs (the
+ * caller carries before a limb reaches 2^52).
+ */
+export function addDigits(
+  limbs: Float64Array,
+  offset: number,
+  stride: number,
+  k: number,
+  position: number,
+): void {
+  const v = (k < 0 ? -k : k) * 2 ** (position & 31);
   const d2 = Math.floor(v / TWO64);
   const rest = v - d2 * TWO64;
   const d1 = Math.floor(rest / TWO32);
   const d0 = rest - d1 * TWO32;
-  const at = offset + limb;
-  if (x > 0) {
+  const at = offset + (position >> 5) * stride;
+  if (k > 0) {
     limbs[at]! += d0;
-    limbs[at + 1]! += d1;
-    limbs[at + 2]! += d2;
+    limbs[at + stride]! += d1;
+    limbs[at + 2 * stride]! += d2;
   } else {
     limbs[at]! -= d0;
-    limbs[at + 1]! -= d1;
-    limbs[at + 2]! -= d2;
+    limbs[at + stride]! -= d1;
+    limbs[at + 2 * stride]! -= d2;
   }
 }
 
@@ -345,13 +361,13 @@ export function exactBigInt(limbs: Float64Array, index = 0): bigint {
   return limbsBigInt(limbs, index * EXACT_LIMBS, EXACT_LIMBS);
 }
 
-/** The `count` limbs at `offset` (limb k of unit 2^(32k)) as one BigInt. */
-export function limbsBigInt(limbs: Float64Array, offset: number, count: number): bigint {
+/** The `count` limbs at `offset`, `stride` apart (limb k of unit 2^(32k)), as one BigInt. */
+export function limbsBigInt(limbs: Float64Array, offset: number, count: number, stride = 1): bigint {
   if (count === 0) return 0n;
   let top = count - 1;
-  while (top > 0 && limbs[offset + top] === 0) top--;
-  let value = BigInt(limbs[offset + top]!);
-  for (let k = top - 1; k >= 0; k--) value = (value << 32n) + BigInt(limbs[offset + k]!);
+  while (top > 0 && limbs[offset + top * stride] === 0) top--;
+  let value = BigInt(limbs[offset + top * stride]!);
+  for (let k = top - 1; k >= 0; k--) value = (value << 32n) + BigInt(limbs[offset + k * stride]!);
   return value;
 }
 
