@@ -44,7 +44,8 @@ function data(C, weighting, seed) {
     target[i] = t;
     preds[i] = random() < 0.7 ? t : Math.floor(random() * C);
     // Real weights with full 53-bit significands (one draw has 32 bits).
-    if (weights) weights[i] = weighting === "integer" ? 1 + Math.floor(random() * 5) : random() + random() * 2 ** -32;
+    if (weights)
+      weights[i] = weighting === "integer" ? 1 + Math.floor(random() * 5) : random() + random() * 2 ** -32;
   }
   return { target, preds, weights };
 }

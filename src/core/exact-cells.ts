@@ -44,10 +44,11 @@ export interface ExactCells {
 }
 
 const TWO32 = 2 ** 32;
+const INV32 = 2 ** -32;
 /** Limb additions before a carry pass (each below 2^32 in magnitude: limbs stay below 2^52). */
 const PENDING_LIMIT = 2 ** 19;
 /** Lane chunks hold 2^h terms, h in [MIN_LANE_BITS, MAX_LANE_BITS] (see laneBits). */
-const MIN_LANE_BITS = 12;
+const MIN_LANE_BITS = 16;
 const MAX_LANE_BITS = 20;
 /** Cell sums must stay below 2^MAX_CELL_BITS (a decoded state past it is refused). */
 const MAX_CELL_BITS = 1023;
@@ -79,13 +80,15 @@ class CellsWriter {
   /** The binary exponent of row 0's unit. */
   readonly unit: number;
   #pending = 0;
+  /** The lowest row written since the last carry (rows below it are canonical). */
+  #touched: number;
 
   constructor(state: ExactCells, cells: number, lowBit: number, highBit: number) {
     const had = cellsWidth(state, cells);
     const stateTop = had > 0 ? 32 * (state.lo + had) + EXACT_BASE : Number.NEGATIVE_INFINITY;
-    // The total stays below 2^stateTop + 2^highBit <= 2^(max + 1); two more rows take the
-    // three-limb writes of a term at the top.
-    const top = limbOf(Math.max(stateTop, highBit) + 1) + 3;
+    // The total stays below 2^stateTop + 2^highBit <= 2^(max + 1): its top bit is in row
+    // limbOf(max); two more rows take the three-limb writes of a term at the top.
+    const top = limbOf(Math.max(stateTop, highBit)) + 3;
     // A term's significand is placed from its exponent - 52 down, even when its low bits are zero.
     const bottom = limbOf(Math.max(lowBit - 52, EXACT_BASE));
     this.lo = had > 0 ? Math.min(state.lo, bottom) : bottom;
@@ -94,34 +97,38 @@ class CellsWriter {
     this.unit = 32 * this.lo + EXACT_BASE;
     this.limbs = new Float64Array(cells * this.width);
     if (had > 0) this.limbs.set(state.limbs, (state.lo - this.lo) * cells);
+    this.#touched = this.width;
   }
 
   /** Adds `x · 2^scale` (`x` a finite double of either sign, within the window) to cell `cell` exactly. */
   add(cell: number, x: number, scale = 0): void {
     addToLimbs(this.limbs, cell, this.width, x, scale - this.unit, this.cells);
+    this.#touched = 0;
     if (++this.#pending >= PENDING_LIMIT) this.#carry();
   }
 
   /** Adds the integer `k · 2^bit` (|k| <= 2^53, bit within the window) to cell `cell` exactly. */
   addMultiple(cell: number, k: number, bit: number): void {
     addDigits(this.limbs, cell, this.cells, k, bit - this.unit);
+    this.#touched = Math.min(this.#touched, (bit - this.unit) >> 5);
     if (++this.#pending >= PENDING_LIMIT) this.#carry();
   }
 
-  /** Carries every cell into canonical limbs, row by row. */
+  /** Carries every cell into canonical limbs, row by row from the lowest row written. */
   #carry(): void {
     const { cells, limbs } = this;
     const carry = new Float64Array(cells);
     const top = (this.width - 1) * cells;
-    for (let row = 0; row < top; row += cells)
+    for (let row = Math.min(this.#touched, this.width - 1) * cells; row < top; row += cells)
       for (let c = 0; c < cells; c++) {
         const v = limbs[row + c]! + carry[c]!;
-        const q = Math.floor(v / TWO32);
+        const q = Math.floor(v * INV32);
         carry[c] = q;
         limbs[row + c] = v - q * TWO32;
       }
     for (let c = 0; c < cells; c++) limbs[top + c]! += carry[c]!;
     this.#pending = 0;
+    this.#touched = this.width;
   }
 
   /** The canonical state: limbs carried, rows of zeros trimmed at both ends. */
@@ -193,6 +200,8 @@ export function addToCells(
   // High parts are multiples of 2^highUnit, low parts of 2^lowUnit: folded as integers.
   const highUnit = eMax + 1 + h - 52;
   const lowUnit = Math.max(eMax + 2 * h - 53, -1022) - 52;
+  const toHigh = powerFactors(-highUnit);
+  const toLow = powerFactors(-lowUnit);
   for (let start = 0; start < n; start += chunk) {
     const end = Math.min(n, start + chunk);
     for (let i = start; i < end; i++) {
@@ -206,8 +215,8 @@ export function addToCells(
       } else if (w !== 0) writer.add(c, w);
     }
     for (let c = 0; c < cells; c++) {
-      if (high[c] !== 0) writer.addMultiple(c, scaled(high[c]!, -highUnit), highUnit);
-      if (low[c] !== 0) writer.addMultiple(c, scaled(low[c]!, -lowUnit), lowUnit);
+      if (high[c] !== 0) writer.addMultiple(c, high[c]! * toHigh[0]! * toHigh[1]!, highUnit);
+      if (low[c] !== 0) writer.addMultiple(c, low[c]! * toLow[0]! * toLow[1]!, lowUnit);
     }
     high.fill(0);
     low.fill(0);
@@ -215,10 +224,10 @@ export function addToCells(
   return writer.finish();
 }
 
-/** `x · 2^k` for an exact result (two steps, so that 2^k itself cannot overflow). */
-function scaled(x: number, k: number): number {
+/** Two powers of two whose product is 2^k (each representable, so that x · a · b is exact for an exact result). */
+function powerFactors(k: number): [number, number] {
   const first = Math.max(-1000, Math.min(1000, k));
-  return x * 2 ** first * 2 ** (k - first);
+  return [2 ** first, 2 ** (k - first)];
 }
 
 /**
@@ -274,7 +283,7 @@ export function mergeExactCells(a: ExactCells, b: ExactCells, cells: number): Ex
   for (let row = 0; row < width * cells; row += cells)
     for (let c = 0; c < cells; c++) {
       const v = limbs[row + c]! + carry[c]!;
-      const q = Math.floor(v / TWO32);
+      const q = Math.floor(v * INV32);
       carry[c] = q;
       limbs[row + c] = v - q * TWO32;
     }

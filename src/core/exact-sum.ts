@@ -33,6 +33,10 @@ export const EXACT_BASE = -32 * 71;
 
 const TWO32 = 2 ** 32;
 const TWO64 = 2 ** 64;
+const INV32 = 2 ** -32;
+const INV64 = 2 ** -64;
+/** 2^0 .. 2^31. */
+const POW2 = /* @__PURE__ */ Float64Array.from({ length: 32 }, (_, i) => 2 ** i);
 /** Limb additions of magnitude < 2^32 before a carry pass (limbs stay below 2^52). */
 const PENDING_LIMIT = 2 ** 19;
 /** Terms the lanes hold before they are folded into the limbs (lane headroom 2^12). */
@@ -296,10 +300,10 @@ export function addDigits(
   k: number,
   position: number,
 ): void {
-  const v = (k < 0 ? -k : k) * 2 ** (position & 31);
-  const d2 = Math.floor(v / TWO64);
+  const v = (k < 0 ? -k : k) * POW2[position & 31]!;
+  const d2 = Math.floor(v * INV64);
   const rest = v - d2 * TWO64;
-  const d1 = Math.floor(rest / TWO32);
+  const d1 = Math.floor(rest * INV32);
   const d0 = rest - d1 * TWO32;
   const at = offset + (position >> 5) * stride;
   if (k > 0) {

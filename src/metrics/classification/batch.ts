@@ -27,20 +27,38 @@ export interface BatchLayout {
   perSample: number;
   /** Per element or row weights (a sample's weight repeated over its elements); undefined: ones. */
   weights: Float64Array | undefined;
+  /** Whether float64 sums of the weights are exact: none, or integers totalling below 2^53. */
+  integral: boolean;
 }
 
-/** Reads `sampleWeight` (one per sample) and spreads it over each sample's `perSample` elements. */
+/** Integer counts stay exact in float64 below this total. */
+const EXACT_TOTAL = 2 ** 53;
+
+/** A bound of the total of integer weights below 2^31 (a pass only past 2^22 weights). */
+function integerTotal(weights: Float64Array): number {
+  if (weights.length * 2 ** 31 < EXACT_TOTAL) return weights.length * 2 ** 31;
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) total += weights[i]!;
+  return total;
+}
+
+/**
+ * Reads `sampleWeight` (one per sample) and spreads it over each sample's `perSample` elements;
+ * `integral` when float64 sums of the weights are exact (none, or integers totalling below 2^53).
+ */
 function spreadWeights(
   sampleWeight: unknown,
   samples: number,
   perSample: number,
   fn: string,
-): Float64Array | undefined {
-  const w = readWeights(sampleWeight, samples, fn);
-  if (!w || perSample === 1) return w;
+): Pick<BatchLayout, "weights" | "integral"> {
+  const read = readWeights(sampleWeight, samples, fn);
+  if (!read) return { weights: undefined, integral: true };
+  const integral = read.integers && integerTotal(read.weights) * perSample < EXACT_TOTAL;
+  if (perSample === 1) return { weights: read.weights, integral };
   const out = new Float64Array(samples * perSample);
-  for (let n = 0; n < samples; n++) out.fill(w[n]!, n * perSample, (n + 1) * perSample);
-  return out;
+  for (let n = 0; n < samples; n++) out.fill(read.weights[n]!, n * perSample, (n + 1) * perSample);
+  return { weights: out, integral };
 }
 
 function stringsNeedMapping(values: LabelArray, fn: string, arg: string, option: string): void {
@@ -126,7 +144,7 @@ function binaryBatch(
     );
   const samples = shape[0]!;
   const perSample = sampleSize(shape);
-  return { preds, target, samples, perSample, weights: spreadWeights(sampleWeight, samples, perSample, fn) };
+  return { preds, target, samples, perSample, ...spreadWeights(sampleWeight, samples, perSample, fn) };
 }
 
 /** Reads a binary batch of scores (see the module comment). */
@@ -296,7 +314,7 @@ export function readMulticlassBatch(
     scores,
     samples,
     perSample,
-    weights: spreadWeights(sampleWeight, samples, perSample, fn),
+    ...spreadWeights(sampleWeight, samples, perSample, fn),
   };
 }
 
@@ -348,6 +366,6 @@ export function readMultilabelBatch(
     target: y,
     samples,
     perSample,
-    weights: spreadWeights(sampleWeight, samples, perSample, fn),
+    ...spreadWeights(sampleWeight, samples, perSample, fn),
   };
 }

@@ -6,19 +6,28 @@ import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, emptyInput, invalidState, invalidValue } from "../../core/errors.js";
 import { assertSameLength } from "../../core/validate.js";
 
-/** Non-negative finite weights, one per sample (`n`); undefined means all ones. */
-export function readWeights(value: unknown, n: number, fn: string): Float64Array | undefined {
+/**
+ * Non-negative finite weights, one per sample (`n`; undefined means all ones), and whether they
+ * are all integers below 2^31 (one bit operation per weight: `v | 0` truncates to 32 bits).
+ */
+export function readWeights(
+  value: unknown,
+  n: number,
+  fn: string,
+): { weights: Float64Array; integers: boolean } | undefined {
   if (value === undefined) return undefined;
   const w = toFloat64(value, fn, "sampleWeight");
   assertSameLength(w.length, n, fn, "sampleWeight", "target");
+  let other = 0;
   for (let i = 0; i < w.length; i++) {
     const v = w[i]!;
     if (!(Number.isFinite(v) && v >= 0))
       invalidValue(
         `${fn}: \`sampleWeight\` must be finite and non-negative, got ${describeValue(v)} at index ${i}`,
       );
+    other |= (v | 0) === v ? 0 : 1;
   }
-  return w;
+  return { weights: w, integers: other === 0 };
 }
 
 /** `num / den`, or `zeroDivision` when `den` is 0. */

@@ -42,7 +42,6 @@ import {
 import {
   addIntegerCounts,
   integerCountsShape,
-  integerWeights,
   mergeCounts,
   readCounts,
 } from "./exact-counts.js";
@@ -401,7 +400,7 @@ export function binaryStatSteps<R>(
         }
         const batch = readBinaryLabelBatch(fn, preds, target, sampleWeight, reading);
         if ("matrix" in state) {
-          if (integerWeights(batch.weights)) {
+          if (batch.integral) {
             const counts = new Float64Array(4);
             countBinary(counts, batch, threshold, ignoreIndex, false);
             state.weighted = addIntegerCounts(state.matrix, state.weighted, counts);
@@ -484,7 +483,7 @@ export function multiclassStatSteps<R>(
         const batch = readMulticlassBatch(fn, preds, target, sampleWeight, reading);
         if (kind === "probabilities" && batch.scores) elementwiseProbabilities(batch.scores, fn);
         if ("matrix" in state) {
-          if (integerWeights(batch.weights)) {
+          if (batch.integral) {
             const local = new Float64Array(C * C);
             countMulticlass(local, batch, C, classes.count, ignoreIndex, topK);
             state.weighted = addIntegerCounts(state.matrix, state.weighted, local);
@@ -651,7 +650,7 @@ export function multilabelStatSteps<R>(
         const rowScore = spec.rowScore?.score;
         const rows = batch.target.length / L;
         let scores: Float64Array | undefined;
-        if (integerWeights(batch.weights)) {
+        if (batch.integral) {
           const local = new Float64Array(multilabelCellCount(L));
           scores = rowScore ? new Float64Array(rows) : undefined;
           countMultilabel(local, undefined, batch, L, threshold, ignoreIndex, rowScore, scores);
