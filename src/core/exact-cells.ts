@@ -366,7 +366,8 @@ export function roundedCells(state: ExactCells, plus: Float64Array): Float64Arra
  */
 export function exactCellsShape(cells: number): FieldCheck {
   return field.custom((value, path, id) => {
-    const fail = (what: string): never => invalidState(`${id}: ${path} ${what}`);
+    const fail = (what: string): never =>
+      invalidState(`${id}: ${path}${what.startsWith(".") ? "" : " "}${what}`);
     if (typeof value !== "object" || value === null || ArrayBuffer.isView(value) || Array.isArray(value))
       fail(`must be exact cells { lo, limbs }, got ${typeof value}`);
     const record = value as Record<string, unknown>;
