@@ -1,7 +1,7 @@
 /**
  * Decoded weighted states (issue 13 §3): integer counts beside exact cells are untrusted like
  * any state. Each hostile edit of a snapshot is refused with `invalid_state` and a message that
- * names the field, and a state stored before 0.2 (float64 weighted sums) is refused.
+ * names the field, and a state stored by 0.2 (float64 weighted sums) is refused.
  */
 import { describe, expect, it } from "vitest";
 import { expectError } from "../../../test/support/expect-error.js";
@@ -100,7 +100,7 @@ describe("weighted confusion states are checked when decoded", () => {
       expectError(() => createMetric(f1()).fromJSON(text), "invalid_state", message);
     });
 
-  it("a state stored by 0.1 (weighted sums in float64, no exact cells) is refused", () => {
+  it("a state stored by 0.2 (weighted sums in float64, no exact cells) is refused", () => {
     const text = tampered<Record<string, unknown>>(f1(), [preds, target, weights], (s) => {
       delete s.weighted;
       (s.matrix as Float64Array)[0] = 0.1;
