@@ -28,7 +28,6 @@ import {
 } from "../../core/buffer.js";
 import { describeValue, fail, invalidOption, invalidState } from "../../core/errors.js";
 import { addToCells, type ExactCells, emptyExactCells, exactCellsShape } from "../../core/exact-cells.js";
-import { exactSumOf } from "../../core/exact-sum.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optSize } from "../../core/options.js";
 import {
@@ -610,9 +609,10 @@ export class TieSums {
 /**
  * The source of scores with 0/1 targets (and weights) walked in sorted order: a stable radix
  * argsort of the scores (core/sort.ts: O(n), a comparison sort below 512 scores), ties visited
- * once with all their weight (weights of a tie summed by {@link TieSums}; P and N are exact
- * sums rounded once). `presorted`: a walk of the samples in that order (see
- * {@link presortWalk}), used instead.
+ * once with all their weight (the weights of a tie summed by {@link TieSums}). With weights, P and
+ * N are the walk's final sums (as scikit-learn's `tps[-1]`), the same for any order of the
+ * samples. `presorted`: a walk of the samples in that order (see {@link presortWalk}), used
+ * instead.
  */
 function sortedSource(
   scores: ArrayLike<number>,
@@ -620,9 +620,9 @@ function sortedSource(
   weights: Float64Array | undefined,
   presorted?: PresortedWalk,
 ): CurveSource {
-  const [P, N] = weights ? exactTotals(target, weights) : countTargets(target);
-  const walk = (visit: Visit) => {
-    const order = argsortDescending(scores as Float64Array);
+  let order: Uint32Array | undefined;
+  const sortedWalk = (visit: Visit) => {
+    order ??= argsortDescending(scores as Float64Array);
     const n = order.length;
     const ties = new TieSums();
     let tps = 0;
@@ -643,21 +643,19 @@ function sortedSource(
       visit(v, tps, fps);
     }
   };
-  return { kind: "exact", P, N, walk: presorted ? presorted.walk : walk };
-}
-
-/** Positives and negatives. */
-function countTargets(target: ArrayLike<number>): [number, number] {
+  const walk = presorted ? presorted.walk : sortedWalk;
   let P = 0;
-  for (let i = 0; i < target.length; i++) P += target[i] === 1 ? 1 : 0;
-  return [P, target.length - P];
-}
-
-/** The weight of the positives and of the negatives, each an exact sum rounded once. */
-function exactTotals(target: ArrayLike<number>, weights: Float64Array): [number, number] {
-  const split = [new Float64Array(target.length), new Float64Array(target.length)];
-  for (let i = 0; i < target.length; i++) split[target[i] === 1 ? 1 : 0]![i] = weights[i]!;
-  return [exactSumOf(split[1]!), exactSumOf(split[0]!)];
+  let N = 0;
+  if (weights)
+    walk((_, tps, fps) => {
+      P = tps;
+      N = fps;
+    });
+  else {
+    for (let i = 0; i < target.length; i++) P += target[i] === 1 ? 1 : 0;
+    N = target.length - P;
+  }
+  return { kind: "exact", P, N, walk };
 }
 
 /**
