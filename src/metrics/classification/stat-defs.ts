@@ -39,12 +39,7 @@ import {
   tryCountBinaryFast,
   tryCountMulticlassFast,
 } from "./confusion-kernel.js";
-import {
-  addIntegerCounts,
-  integerCountsShape,
-  mergeCounts,
-  readCounts,
-} from "./exact-counts.js";
+import { addIntegerCounts, integerCountsShape, mergeCounts, readCounts } from "./exact-counts.js";
 import { assertSeen } from "./input.js";
 import { type ClassIndex, type ClassLabel, optLabels, optPosLabel } from "./labels.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
