@@ -14,6 +14,7 @@
  * rows whose result depends on the split or order by definition, with the reason.
  */
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/core/random.js";
 import type { AnyMetricDef } from "../../src/metric.js";
 import { bitDifference, mergeTree, outcome } from "../support/merge-tree.js";
 // @ts-expect-error: a plain ES module shared with the fuzz worker.
@@ -26,17 +27,8 @@ interface Row {
   orderSensitive?: string;
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator. */
+const random = (seed: number): (() => number) => seededRandom(seed).next;
 
 /** `value` with every non-integer finite number scaled by 1 + u 2^-30, u in [-1, 1). */
 function jitter(value: unknown, rand: () => number): unknown {
