@@ -6,7 +6,8 @@
 // scikit-learn 1.2 (`f1_score(average="macro")`, `confusion_matrix`, both with
 // `sample_weight`) in the same run.
 //
-//   node bench/weighted-confusion.mjs [--n 1000000] [--batch 100000] [--repeat 5] [--baseline DIR] [--quick]
+//   node bench/weighted-confusion.mjs [--n 1000000] [--batch 100000] [--repeat 5] [--baseline DIR]
+//     [--classes 2,10,100] [--weights real,integer,none] [--no-python] [--quick]
 //
 // Prints per workload the median CPU time over the repeats of plumbline and of the baseline
 // (update in batches + compute), their ratio with its range over the repeats (baseline / new:
@@ -20,7 +21,11 @@ const n = sizeOption("n", 1_000_000);
 const batch = sizeOption("batch", 100_000, 1);
 const repeats = sizeOption("repeat", 5, 1);
 const argv = process.argv.slice(2);
+const listOption = (name, fallback) =>
+  argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1].split(",") : fallback;
 const baselineDir = argv.includes("--baseline") ? argv[argv.indexOf("--baseline") + 1] : undefined;
+const classCounts = listOption("classes", ["2", "10", "100"]).map(Number);
+const weightings = listOption("weights", ["real", "integer", "none"]);
 
 const current = await import("../dist/metrics/classification/index.js");
 const baseline = baselineDir
@@ -82,8 +87,8 @@ console.log(`weighted confusion counts: n ${n}, batches of ${batch}, ${repeats} 
 console.log(
   "workload                                   new s   base s  base/new (range)   sklearn/new   state B new / base   JSON B new / base",
 );
-for (const C of [2, 10, 100]) {
-  for (const weighting of ["real", "integer", "none"]) {
+for (const C of classCounts) {
+  for (const weighting of weightings) {
     const d = data(C, weighting, C * 31 + weighting.length);
     let sk;
     if (sklearn && weighting === "real") {
