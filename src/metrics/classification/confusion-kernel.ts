@@ -364,25 +364,31 @@ export function countMultilabel(
   rowScore?: ScoreFn,
   scores?: Float64Array,
 ): void {
-  const { weights, perSample } = batch;
-  const rows = batch.target.length / L;
-  const cells = new Int32Array(L);
+  const { preds, target, weights, perSample } = batch;
+  const rows = target.length / L;
+  const into = blocks ?? counts!;
   for (let r = 0; r < rows; r++) {
     const w = weights ? weights[r]! : 1;
     const base = blocks ? Math.floor(r / perSample) * L * 4 : 0;
-    const into = blocks ?? counts!;
-    let wrong = false;
+    let tn = 0;
+    let fp = 0;
+    let fn = 0;
+    let tp = 0;
     for (let l = 0; l < L; l++) {
-      const c = labelCell(batch, r * L + l, l, threshold, ignoreIndex);
-      cells[l] = c;
-      if (c < 0) continue;
-      into[base + c] += w;
-      if (c === l * 4 + 1 || c === l * 4 + 2) wrong = true;
+      const t = target[r * L + l]!;
+      if (t === ignoreIndex) continue;
+      const p = preds[r * L + l]! > threshold ? 1 : 0;
+      into[base + l * 4 + t * 2 + p] += w;
+      if (t === 1) {
+        if (p) tp++;
+        else fn++;
+      } else if (p) fp++;
+      else tn++;
     }
     if (counts) {
       counts[L * 4] += w;
-      if (!wrong) counts[L * 4 + 1] += w;
-      if (rowScore) scores![r] = rowScoreOf(cells, 0, L, rowScore);
+      if (fp === 0 && fn === 0) counts[L * 4 + 1] += w;
+      if (rowScore) scores![r] = rowScore(tp, fp, tn, fn);
     }
   }
 }
