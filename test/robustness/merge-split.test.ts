@@ -154,7 +154,6 @@ const UNSPLITTABLE: Record<string, string> = {
 const KNOWN_ORDER_DEPENDENT: Record<string, string> = {
   generalizedDiceScoreDef:
     "per-image scores summed in float64 (segmentation), and the default absentClassWeight 'batch-max' depends on batching by torchmetrics' definition",
-  identificationRankDef: "the reciprocal ranks are summed in float64 (face)",
   frechetDistanceDef: "the feature means and covariances are merged by Chan's float64 formulas (generative)",
 };
 
