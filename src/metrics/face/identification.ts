@@ -1,8 +1,8 @@
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { toFloat64, toMatrix } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
-import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { exactSumOf } from "../../core/exact-sum.js";
+import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { checkState, field } from "../../core/state-check.js";
 import { assertFinite } from "../../core/validate.js";
 import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
