@@ -150,10 +150,10 @@ const UNSPLITTABLE: Record<string, string> = {
 /**
  * Rows known to stay order-dependent (issue 13 §3 not done for them yet; outside the
  * classification module): checked to still differ (`it.fails`), so that a fix shows up here.
+ * (The generalized Dice score's default `absentClassWeight: "batch-max"` depends on batching by
+ * torchmetrics' definition when a class is absent from an image; its sample row has none.)
  */
 const KNOWN_ORDER_DEPENDENT: Record<string, string> = {
-  generalizedDiceScoreDef:
-    "per-image scores summed in float64 (segmentation), and the default absentClassWeight 'batch-max' depends on batching by torchmetrics' definition",
   frechetDistanceDef: "the feature means and covariances are merged by Chan's float64 formulas (generative)",
 };
 
