@@ -161,26 +161,40 @@ function laneBits(cells: number, terms: number): number {
   return Math.max(1, Math.min(wanted, Math.ceil(Math.log2(terms))));
 }
 
+/** The largest term and the smallest non-zero one (bounds are enough: a wider range is only slower). */
+export interface TermRange {
+  max: number;
+  min: number;
+}
+
+/** The {@link TermRange} of the terms whose cell is not negative. */
+function termRange(cellOf: ArrayLike<number>, terms: ArrayLike<number>): TermRange {
+  let max = 0;
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < cellOf.length; i++) {
+    if (cellOf[i]! < 0) continue;
+    const w = terms[i]!;
+    if (w > max) max = w;
+    if (w > 0 && w < min) min = w;
+  }
+  return { max, min };
+}
+
 /**
  * Adds `terms[i]` to cell `cellOf[i]` for every i (a negative cell skips the term), exactly;
  * returns the new canonical state (the old one is not changed). Terms must be finite and
- * non-negative: callers validate them first and name the input.
+ * non-negative: callers validate them first and name the input. `range` bounds the terms when
+ * the caller found it in a pass of its own.
  */
 export function addToCells(
   state: ExactCells,
   cells: number,
   cellOf: ArrayLike<number>,
   terms: ArrayLike<number>,
+  range: TermRange = termRange(cellOf, terms),
 ): ExactCells {
   const n = cellOf.length;
-  let max = 0;
-  let min = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    if (cellOf[i]! < 0) continue;
-    const w = terms[i]!;
-    if (w > max) max = w;
-    if (w > 0 && w < min) min = w;
-  }
+  const { max, min } = range;
   if (max === 0) return state;
   const eMax = exponentOf(max);
   const h = laneBits(cells, n);

@@ -399,13 +399,10 @@ export function binaryStatSteps<R>(
             const counts = new Float64Array(4);
             countBinary(counts, batch, threshold, ignoreIndex, false);
             state.weighted = addIntegerCounts(state.matrix, state.weighted, counts);
-          } else
-            state.weighted = addToCells(
-              state.weighted,
-              4,
-              binaryCells(batch, threshold, ignoreIndex),
-              batch.weights!,
-            );
+          } else {
+            const { cells, range } = binaryCells(batch, batch.weights!, threshold, ignoreIndex);
+            state.weighted = addToCells(state.weighted, 4, cells, batch.weights!, range);
+          }
         } else {
           const blocks = new Float64Array(4 * batch.samples);
           countBinary(blocks, batch, threshold, ignoreIndex, true);
@@ -483,8 +480,9 @@ export function multiclassStatSteps<R>(
             countMulticlass(local, batch, C, classes.count, ignoreIndex, topK);
             state.weighted = addIntegerCounts(state.matrix, state.weighted, local);
           } else {
-            const cells = multiclassCells(batch, C, classes.count, ignoreIndex, topK);
-            state.weighted = addToCells(state.weighted, C * C, cells, batch.weights!);
+            const weights = batch.weights!;
+            const { cells, range } = multiclassCells(batch, weights, C, classes.count, ignoreIndex, topK);
+            state.weighted = addToCells(state.weighted, C * C, cells, weights, range);
           }
         } else {
           const blocks = new Float64Array(batch.samples * C * 4);
