@@ -35,6 +35,10 @@ export const EXACT_BASE = -32 * 71;
 
 const TWO32 = 2 ** 32;
 const TWO64 = 2 ** 64;
+const INV32 = 2 ** -32;
+const INV64 = 2 ** -64;
+/** 2^0 .. 2^31. */
+const POW2 = /* @__PURE__ */ Float64Array.from({ length: 32 }, (_, i) => 2 ** i);
 /** Limb additions of magnitude < 2^32 before a carry pass (limbs stay below 2^52). */
 const PENDING_LIMIT = 2 ** 19;
 /** Terms the lanes hold before they are folded into the limbs (lane headroom 2^12). */
@@ -81,31 +85,7 @@ export class ExactSum {
   /** Adds `x · 2^scale` exactly (`x` finite; the product must lie within the limbs' range). */
   addScaled(x: number, scale: number): void {
     if (x === 0) return;
-    scratch[0] = x;
-    const hi = words[HI_WORD]!;
-    const biased = (hi >>> 20) & 0x7ff;
-    if (biased === 0x7ff) invalidValue(`exact sum: terms must be finite, got ${x}`);
-    const mantissa = ((hi & 0xfffff) + (biased === 0 ? 0 : 0x100000)) * TWO32 + words[LO_WORD]!;
-    const position = (biased === 0 ? 1 : biased) - 1075 + scale - EXACT_BASE;
-    const limb = position >> 5;
-    if (position < 0 || limb + 2 >= EXACT_LIMBS)
-      invalidValue(`exact sum: the term ${x} · 2^${scale} is outside the exact range`);
-    const v = mantissa * 2 ** (position & 31);
-    const d2 = Math.floor(v / TWO64);
-    const rest = v - d2 * TWO64;
-    const d1 = Math.floor(rest / TWO32);
-    const d0 = rest - d1 * TWO32;
-    const at = this.offset + limb;
-    const limbs = this.limbs;
-    if (x > 0) {
-      limbs[at]! += d0;
-      limbs[at + 1]! += d1;
-      limbs[at + 2]! += d2;
-    } else {
-      limbs[at]! -= d0;
-      limbs[at + 1]! -= d1;
-      limbs[at + 2]! -= d2;
-    }
+    addToLimbs(this.limbs, this.offset, EXACT_LIMBS, x, scale - EXACT_BASE);
     if (++this.#pending >= PENDING_LIMIT) this.#carry();
   }
 
@@ -117,21 +97,9 @@ export class ExactSum {
   /** Adds the exact product `a · b · 2^scale` of two finite doubles (no overflow, no underflow). */
   addProduct(a: number, b: number, scale = 0): void {
     if (a === 0 || b === 0) return;
-    const ea = exponentOf(a);
-    const eb = exponentOf(b);
-    // Scale both factors into [1, 2) so that Dekker's product cannot overflow or underflow.
-    const ma = ea === 0 ? a : scaleBy(a, -ea);
-    const mb = eb === 0 ? b : scaleBy(b, -eb);
-    const p = ma * mb;
-    let c = SPLITTER * ma;
-    const ah = c - (c - ma);
-    const al = ma - ah;
-    c = SPLITTER * mb;
-    const bh = c - (c - mb);
-    const bl = mb - bh;
-    const err = ah * bh - p + ah * bl + al * bh + al * bl;
-    this.addScaled(p, ea + eb + scale);
-    this.addScaled(err, ea + eb + scale);
+    splitProduct(a, b);
+    this.addScaled(exactProduct.high, exactProduct.scale + scale);
+    this.addScaled(exactProduct.low, exactProduct.scale + scale);
   }
 
   /** Adds the exact square `a²` of a finite double. */
@@ -199,6 +167,30 @@ export class ExactSum {
     this.lanes.fold();
     this.#carry();
   }
+}
+
+/** The last {@link splitProduct}: a · b = (high + low) · 2^scale exactly. */
+export const exactProduct = { high: 0, low: 0, scale: 0 };
+
+/**
+ * Splits the product of two finite non-zero doubles exactly into {@link exactProduct}: both
+ * factors scaled into [1, 2) so that Dekker's product can neither overflow nor underflow.
+ */
+export function splitProduct(a: number, b: number): void {
+  const ea = exponentOf(a);
+  const eb = exponentOf(b);
+  const ma = ea === 0 ? a : scaleBy(a, -ea);
+  const mb = eb === 0 ? b : scaleBy(b, -eb);
+  const p = ma * mb;
+  let c = SPLITTER * ma;
+  const ah = c - (c - ma);
+  const al = ma - ah;
+  c = SPLITTER * mb;
+  const bh = c - (c - mb);
+  const bl = mb - bh;
+  exactProduct.high = p;
+  exactProduct.low = ah * bh - p + ah * bl + al * bh + al * bl;
+  exactProduct.scale = ea + eb;
 }
 
 /**
@@ -270,6 +262,60 @@ export class ExactLanes {
   }
 }
 
+/**
+ * Adds the finite double `x · 2^shift` exactly into the `count` limbs at `offset` of `limbs`
+ * (limb k of unit 2^(32k), `stride` apart): its 53-bit significand lands in three limbs (see
+ * {@link addDigits}). `invalid_value` when `x` is not finite or its bits fall outside the limbs.
+ */
+export function addToLimbs(
+  limbs: Float64Array,
+  offset: number,
+  count: number,
+  x: number,
+  shift: number,
+  stride = 1,
+): void {
+  scratch[0] = x;
+  const hi = words[HI_WORD]!;
+  const biased = (hi >>> 20) & 0x7ff;
+  if (biased === 0x7ff) invalidValue(`exact sum: terms must be finite, got ${x}`);
+  const mantissa = ((hi & 0xfffff) + (biased === 0 ? 0 : 0x100000)) * TWO32 + words[LO_WORD]!;
+  const position = (biased === 0 ? 1 : biased) - 1075 + shift;
+  if (position < 0 || (position >> 5) + 2 >= count)
+    invalidValue(`exact sum: the term ${x} is outside the exact range`);
+  addDigits(limbs, offset, stride, x > 0 ? mantissa : -mantissa, position);
+}
+
+/**
+ * Adds the integer `k · 2^position` (|k| <= 2^53, position >= 0, the limbs reaching limb
+ * position / 32 + 2) to the limbs at `offset`, `stride` apart: |k| 2^(position mod 32) < 2^85
+ * is an exact double, cut into three digits below 2^32 added to three consecutive limbs (the
+ * caller carries before a limb reaches 2^52).
+ */
+export function addDigits(
+  limbs: Float64Array,
+  offset: number,
+  stride: number,
+  k: number,
+  position: number,
+): void {
+  const v = (k < 0 ? -k : k) * POW2[position & 31]!;
+  const d2 = Math.floor(v * INV64);
+  const rest = v - d2 * TWO64;
+  const d1 = Math.floor(rest * INV32);
+  const d0 = rest - d1 * TWO32;
+  const at = offset + (position >> 5) * stride;
+  if (k > 0) {
+    limbs[at]! += d0;
+    limbs[at + stride]! += d1;
+    limbs[at + 2 * stride]! += d2;
+  } else {
+    limbs[at]! -= d0;
+    limbs[at + stride]! -= d1;
+    limbs[at + 2 * stride]! -= d2;
+  }
+}
+
 /** `x · 2^k`, exact whenever the result is representable (steps of at most 2^±1000). */
 function scaleBy(x: number, k: number): number {
   let y = x;
@@ -287,8 +333,16 @@ function scaleBy(x: number, k: number): number {
 
 /** Carries the limbs of the sum at `offset` into canonical form. */
 function normalizeSum(limbs: Float64Array, offset: number): void {
+  normalizeLimbs(limbs, offset, EXACT_LIMBS);
+}
+
+/**
+ * Carries `count` limbs at `offset` (each an integer below 2^53 in magnitude) into canonical
+ * form: every limb but the top one in [0, 2^32), the top one absorbing the carry.
+ */
+export function normalizeLimbs(limbs: Float64Array, offset: number, count: number): void {
   let carry = 0;
-  const top = offset + EXACT_LIMBS - 1;
+  const top = offset + count - 1;
   for (let k = offset; k < top; k++) {
     const v = limbs[k]! + carry;
     carry = Math.floor(v / TWO32);
@@ -307,11 +361,16 @@ export function addExactSums(a: Float64Array, b: Float64Array): Float64Array {
 
 /** Sum number `index` of `limbs` as a BigInt B, the value being B · 2^EXACT_BASE. */
 export function exactBigInt(limbs: Float64Array, index = 0): bigint {
-  const offset = index * EXACT_LIMBS;
-  let top = EXACT_LIMBS - 1;
-  while (top > 0 && limbs[offset + top] === 0) top--;
-  let value = BigInt(limbs[offset + top]!);
-  for (let k = top - 1; k >= 0; k--) value = (value << 32n) + BigInt(limbs[offset + k]!);
+  return limbsBigInt(limbs, index * EXACT_LIMBS, EXACT_LIMBS);
+}
+
+/** The `count` limbs at `offset`, `stride` apart (limb k of unit 2^(32k)), as one BigInt. */
+export function limbsBigInt(limbs: Float64Array, offset: number, count: number, stride = 1): bigint {
+  if (count === 0) return 0n;
+  let top = count - 1;
+  while (top > 0 && limbs[offset + top * stride] === 0) top--;
+  let value = BigInt(limbs[offset + top * stride]!);
+  for (let k = top - 1; k >= 0; k--) value = (value << 32n) + BigInt(limbs[offset + k * stride]!);
   return value;
 }
 

@@ -12,7 +12,7 @@ import {
   sortsScores,
   type Visit,
 } from "../metrics/classification/curve-state.js";
-import type { SortedSamples } from "../metrics/classification/sorted-walk.js";
+import { type SortedSamples, TieSums } from "../metrics/classification/sorted-walk.js";
 
 /** The run of `state` when its compute would sort (see `sortsScores`), else null. */
 export function sortedRun(state: unknown): SortedSamples | null {
@@ -22,14 +22,16 @@ export function sortedRun(state: unknown): SortedSamples | null {
 /**
  * Visits the distinct scores of `runs` merged, in descending order, with the cumulative
  * positive and negative weight down to each (the visits of the serial walk, sorted-walk.ts
- * `walkSorted`, over the runs concatenated). A tie group is summed
- * run by run in run order, each run's samples in their order: the order of the runs merged with
- * ties to the earlier run. `Error` when a run does not descend (a defect of its producer, never
+ * `walkSorted`, over the runs concatenated). A tie group's weights are summed by `TieSums` (in a
+ * canonical order, as the serial walk does). `Error` when a run does not descend (a defect of its producer, never
  * a wrong value).
  */
 export function walkRuns(runs: readonly SortedSamples[], visit: Visit): void {
   const k = runs.length;
   const at = new Array<number>(k).fill(0);
+  // A merged state with weights anywhere is walked with weights (ones where a run has none).
+  const weighted = runs.some((run) => run.weights);
+  const ties = new TieSums();
   let tps = 0;
   let fps = 0;
   let last = Number.POSITIVE_INFINITY;
@@ -54,13 +56,9 @@ export function walkRuns(runs: readonly SortedSamples[], visit: Visit): void {
       const n = scores.length;
       const start = at[r]!;
       let i = start;
-      if (weights)
-        for (; i < n && scores[i] === v; i++) {
-          if (target[i] === 1) tps += weights[i]!;
-          else fps += weights[i]!;
-        }
+      if (weighted) for (; i < n && scores[i] === v; i++) ties.add(target[i]!, weights ? weights[i]! : 1);
       else {
-        // Unit weights: counted as integers, exactly the serial walk's sums of ones.
+        // No weights anywhere: counted as integers, exactly the serial walk's counts.
         let positives = 0;
         for (; i < n && scores[i] === v; i++) positives += target[i]!;
         tps += positives;
@@ -68,6 +66,8 @@ export function walkRuns(runs: readonly SortedSamples[], visit: Visit): void {
       }
       at[r] = i;
     }
+    tps += ties.take(1);
+    fps += ties.take(0);
     visit(v, tps, fps);
     last = v;
   }

@@ -35,12 +35,12 @@ function spreadWeights(
   samples: number,
   perSample: number,
   fn: string,
-): Float64Array | undefined {
+): Pick<BatchLayout, "weights"> {
   const w = readWeights(sampleWeight, samples, fn);
-  if (!w || perSample === 1) return w;
+  if (!w || perSample === 1) return { weights: w };
   const out = new Float64Array(samples * perSample);
   for (let n = 0; n < samples; n++) out.fill(w[n]!, n * perSample, (n + 1) * perSample);
-  return out;
+  return { weights: out };
 }
 
 function stringsNeedMapping(values: LabelArray, fn: string, arg: string, option: string): void {
@@ -126,7 +126,7 @@ function binaryBatch(
     );
   const samples = shape[0]!;
   const perSample = sampleSize(shape);
-  return { preds, target, samples, perSample, weights: spreadWeights(sampleWeight, samples, perSample, fn) };
+  return { preds, target, samples, perSample, ...spreadWeights(sampleWeight, samples, perSample, fn) };
 }
 
 /** Reads a binary batch of scores (see the module comment). */
@@ -296,7 +296,7 @@ export function readMulticlassBatch(
     scores,
     samples,
     perSample,
-    weights: spreadWeights(sampleWeight, samples, perSample, fn),
+    ...spreadWeights(sampleWeight, samples, perSample, fn),
   };
 }
 
@@ -348,6 +348,6 @@ export function readMultilabelBatch(
     target: y,
     samples,
     perSample,
-    weights: spreadWeights(sampleWeight, samples, perSample, fn),
+    ...spreadWeights(sampleWeight, samples, perSample, fn),
   };
 }

@@ -6,8 +6,10 @@
  * Layouts: a binary or multiclass global state is a confusion matrix (row = target, column =
  * prediction; binary `[tn, fp, fn, tp]`); per-class counts, per label and per sample blocks are
  * `[tn, fp, fn, tp]` per class. Counts are float64: exact integers up to 2^53, weighted sums with
- * `sampleWeight`.
+ * `sampleWeight`. Pooled counts of non-integer weights are summed exactly instead: the `*Cells`
+ * functions give each element's cell, and `exact-counts.ts` adds the weights.
  */
+import type { TermRange } from "../../core/exact-cells.js";
 import type { BinaryBatch, MulticlassBatch, MultilabelBatch } from "./batch.js";
 import { safeDivide } from "./input.js";
 import { isPlainVector } from "./ndarray.js";
@@ -123,7 +125,7 @@ export function averageScore(
 
 /**
  * The binary fast path: one fused validate-and-count pass over plain vectors of probabilities in
- * [0, 1] and 0/1 targets into `matrix` (`[tn, fp, fn, tp]`). Returns false, touching nothing,
+ * [0, 1] and 0/1 targets into `matrix` (`[tn, fp, fn, tp]`, zeros: the batch's counts). Returns false, touching nothing,
  * for anything else (which the general path then reads, squashes or refuses). `typeof` comes
  * first: a relational operator would coerce "0.7", null, true, "" and [0.7].
  */
@@ -152,36 +154,34 @@ export function tryCountBinaryFast(
       else c00++;
     } else return false;
   }
-  matrix[0] += c00;
-  matrix[1] += c01;
-  matrix[2] += c10;
-  matrix[3] += c11;
+  matrix[0] = c00;
+  matrix[1] = c01;
+  matrix[2] = c10;
+  matrix[3] = c11;
   return true;
 }
 
 /**
  * The multiclass fast path for label vectors: one fused validate-and-count pass into a local
- * C x C matrix, added to `matrix` only on success; false (nothing touched) for anything else.
+ * C x C matrix, returned on success; undefined for anything else.
  */
 export function tryCountMulticlassFast(
-  matrix: Float64Array,
   C: number,
   preds: unknown,
   target: unknown,
   ignoreIndex: number | undefined,
-): boolean {
-  if (!isPlainVector(preds) || !isPlainVector(target) || preds.length !== target.length) return false;
+): Float64Array | undefined {
+  if (!isPlainVector(preds) || !isPlainVector(target) || preds.length !== target.length) return undefined;
   const local = new Float64Array(C * C);
   for (let i = 0; i < preds.length; i++) {
     const pi = preds[i]!;
     const ti = target[i]!;
-    if (!(Number.isInteger(pi) && pi >= 0 && pi < C)) return false;
+    if (!(Number.isInteger(pi) && pi >= 0 && pi < C)) return undefined;
     if (ti === ignoreIndex) continue;
-    if (!(Number.isInteger(ti) && ti >= 0 && ti < C)) return false;
+    if (!(Number.isInteger(ti) && ti >= 0 && ti < C)) return undefined;
     local[ti * C + pi]++;
   }
-  for (let k = 0; k < local.length; k++) matrix[k] += local[k]!;
-  return true;
+  return local;
 }
 
 // ---------------------------------------------------------------- general counting
@@ -204,6 +204,37 @@ export function countBinary(
     const base = samplewise ? 4 * Math.floor(i / perSample) : 0;
     blocks[base + t * 2 + (preds[i]! > threshold ? 1 : 0)] += weights ? weights[i]! : 1;
   }
+}
+
+/** Cells of a batch's elements (-1: ignored) and the range of their kept weights. */
+export interface BatchCells {
+  cells: Int32Array;
+  range: TermRange;
+}
+
+/** The cell `t · 2 + (pred > threshold)` of each element of a weighted binary batch (-1: ignored). */
+export function binaryCells(
+  batch: BinaryBatch,
+  weights: Float64Array,
+  threshold: number,
+  ignoreIndex: number | undefined,
+): BatchCells {
+  const { preds, target } = batch;
+  const cells = new Int32Array(target.length);
+  let max = 0;
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i]!;
+    if (t === ignoreIndex) {
+      cells[i] = -1;
+      continue;
+    }
+    cells[i] = t * 2 + (preds[i]! > threshold ? 1 : 0);
+    const w = weights[i]!;
+    if (w > max) max = w;
+    if (w > 0 && w < min) min = w;
+  }
+  return { cells, range: { max, min } };
 }
 
 /** Whether `target` is among the k highest of `scores[row]` (ties: lower index first). */
@@ -242,6 +273,33 @@ export function countMulticlass(
   }
 }
 
+/** The cell `t · C + predicted` of each row of a weighted multiclass batch (-1: ignored). */
+export function multiclassCells(
+  batch: MulticlassBatch,
+  weights: Float64Array,
+  matrixClasses: number,
+  scoreClasses: number,
+  ignoreIndex: number | undefined,
+  topK: number,
+): BatchCells {
+  const { target } = batch;
+  const cells = new Int32Array(target.length);
+  let max = 0;
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i]!;
+    if (t === ignoreIndex) {
+      cells[i] = -1;
+      continue;
+    }
+    cells[i] = t * matrixClasses + predicted(batch, scoreClasses, topK, i, t);
+    const w = weights[i]!;
+    if (w > max) max = w;
+    if (w > 0 && w < min) min = w;
+  }
+  return { cells, range: { max, min } };
+}
+
 /**
  * Counts a multiclass batch per sample: `blocks` holds N x C blocks `[tn, fp, fn, tp]`, one per
  * class of each sample (torchmetrics' samplewise stat scores).
@@ -277,7 +335,7 @@ export function countMulticlassSamplewise(
     }
 }
 
-/** Multilabel counts pooled over rows, plus what the row-wise scores need. */
+/** Multilabel counts pooled over rows, plus what the row-wise scores need (what reductions read). */
 export interface MultilabelCounts {
   /** Per label `[tn, fp, fn, tp]`. */
   counts: Float64Array;
@@ -290,24 +348,55 @@ export interface MultilabelCounts {
 }
 
 /**
- * Counts a multilabel batch: per label `[tn, fp, fn, tp]` pooled over rows (global, into
- * `state`), or per sample blocks of L labels (`blocks`, samplewise).
+ * Pooled multilabel counts are `L · 4 + 3` cells: per label `[tn, fp, fn, tp]`, then the rows,
+ * the rows whose every label is right, and the sum of the per-row scores.
+ */
+export const multilabelCellCount = (L: number): number => L * 4 + 3;
+
+/** The per-label cell `l · 4 + t · 2 + p` of one element (-1: ignored), and whether it is an error. */
+function labelCell(
+  batch: MultilabelBatch,
+  at: number,
+  l: number,
+  threshold: number,
+  ignoreIndex: number | undefined,
+): number {
+  const t = batch.target[at]!;
+  if (t === ignoreIndex) return -1;
+  return l * 4 + t * 2 + (batch.preds[at]! > threshold ? 1 : 0);
+}
+
+/** A row's score from the per-label cells it touched (`cells[from..from + L)`). */
+function rowScoreOf(cells: ArrayLike<number>, from: number, L: number, rowScore: ScoreFn): number {
+  const n = [0, 0, 0, 0];
+  for (let l = 0; l < L; l++) {
+    const c = cells[from + l]!;
+    if (c >= 0) n[c & 3]!++;
+  }
+  return rowScore(n[3]!, n[1]!, n[0]!, n[2]!);
+}
+
+/**
+ * Counts a multilabel batch: per label `[tn, fp, fn, tp]` pooled over rows with the row totals
+ * (global, `counts` of {@link multilabelCellCount} cells; row scores into `scores` when asked),
+ * or per sample blocks of L labels (`blocks`, samplewise).
  */
 export function countMultilabel(
-  state: MultilabelCounts | undefined,
+  counts: Float64Array | undefined,
   blocks: Float64Array | undefined,
   batch: MultilabelBatch,
   L: number,
   threshold: number,
   ignoreIndex: number | undefined,
   rowScore?: ScoreFn,
+  scores?: Float64Array,
 ): void {
   const { preds, target, weights, perSample } = batch;
   const rows = target.length / L;
+  const into = blocks ?? counts!;
   for (let r = 0; r < rows; r++) {
     const w = weights ? weights[r]! : 1;
     const base = blocks ? Math.floor(r / perSample) * L * 4 : 0;
-    const counts = blocks ?? state!.counts;
     let tn = 0;
     let fp = 0;
     let fn = 0;
@@ -316,17 +405,47 @@ export function countMultilabel(
       const t = target[r * L + l]!;
       if (t === ignoreIndex) continue;
       const p = preds[r * L + l]! > threshold ? 1 : 0;
-      counts[base + l * 4 + t * 2 + p] += w;
+      into[base + l * 4 + t * 2 + p] += w;
       if (t === 1) {
         if (p) tp++;
         else fn++;
       } else if (p) fp++;
       else tn++;
     }
-    if (state) {
-      state.samples += w;
-      if (fp === 0 && fn === 0) state.exact += w;
-      if (rowScore) state.sampleSum += w * rowScore(tp, fp, tn, fn);
+    if (counts) {
+      counts[L * 4] += w;
+      if (fp === 0 && fn === 0) counts[L * 4 + 1] += w;
+      if (rowScore) scores![r] = rowScore(tp, fp, tn, fn);
     }
   }
+}
+
+/**
+ * The cells of a multilabel batch for exact weighted counting: per row its L label cells, its
+ * row cell and its exact-row cell (-1 when a label is wrong), `(L + 2)` per row; and each row's
+ * score when asked.
+ */
+export function multilabelCells(
+  batch: MultilabelBatch,
+  L: number,
+  threshold: number,
+  ignoreIndex: number | undefined,
+  rowScore?: ScoreFn,
+): { cells: Int32Array; scores: Float64Array | undefined } {
+  const rows = batch.target.length / L;
+  const cells = new Int32Array(rows * (L + 2));
+  const scores = rowScore ? new Float64Array(rows) : undefined;
+  for (let r = 0; r < rows; r++) {
+    const from = r * (L + 2);
+    let wrong = false;
+    for (let l = 0; l < L; l++) {
+      const c = labelCell(batch, r * L + l, l, threshold, ignoreIndex);
+      cells[from + l] = c;
+      if (c === l * 4 + 1 || c === l * 4 + 2) wrong = true;
+    }
+    cells[from + L] = L * 4;
+    cells[from + L + 1] = wrong ? -1 : L * 4 + 1;
+    if (scores) scores[r] = rowScoreOf(cells, from, L, rowScore!);
+  }
+  return { cells, scores };
 }

@@ -10,6 +10,7 @@ import {
   type BinaryCurveBatch,
   type BinaryCurveState,
   binarySource,
+  binnedHist,
   type CurveSource,
   checkBinaryCurveState,
   computeOnBatch,
@@ -156,7 +157,7 @@ function guardedCompute<S extends AnyCurveState, Ctx, R>(
   compute: (ctx: Ctx) => R,
 ): (state: S) => R {
   return (state) => {
-    assertSeen(state.kind === "exact" ? state.target.length : histTotal(state.hist), fn);
+    assertSeen(state.kind === "exact" ? state.target.length : histTotal(binnedHist(state)), fn);
     return compute(input(state));
   };
 }

@@ -27,8 +27,10 @@ import {
   growableUint8,
 } from "../../core/buffer.js";
 import { describeValue, fail, invalidOption, invalidState } from "../../core/errors.js";
+import { addToCells, type ExactCells, emptyExactCells, exactCellsShape } from "../../core/exact-cells.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optSize } from "../../core/options.js";
+import { ExactPartials } from "../../core/partials.js";
 import { float32FromKey } from "../../core/sort.js";
 import {
   checkState,
@@ -39,6 +41,13 @@ import {
   type ValueDomain,
 } from "../../core/state-check.js";
 import { trapezoid } from "./auc.js";
+import {
+  addIntegerCounts,
+  integerCountsShape,
+  integerWeights,
+  mergeCounts,
+  readCounts,
+} from "./exact-counts.js";
 import { assertSeen } from "./input.js";
 import { type SortedSamples, sortSamples, walkSorted } from "./sorted-walk.js";
 
@@ -138,16 +147,34 @@ export interface ExactBinaryCurveState {
   target: GrowableUint8;
   weights: GrowableFloat64 | null;
 }
-/** Binned binary state: `hist[t * (T + 1) + k]` = weight of samples of target t reaching k thresholds. */
+/** Binned state: `hist[t * (T + 1) + k]` = samples of target t reaching k thresholds (per problem). */
 export interface BinnedCurveState {
   kind: "binned";
   hist: Float64Array;
 }
-export type BinaryCurveState = ExactBinaryCurveState | BinnedCurveState;
+/**
+ * Binned binary state: `hist` holds integer counts (unweighted, integer weights) and `weighted`
+ * the exact sums of non-integer weights, cell by cell (`exact-counts.ts`): the weight of a cell
+ * is the two added, rounded once.
+ */
+export interface BinnedBinaryCurveState extends BinnedCurveState {
+  weighted: ExactCells;
+}
+export type BinaryCurveState = ExactBinaryCurveState | BinnedBinaryCurveState;
 
 export function initBinaryCurve(thresholds: Float64Array | undefined): BinaryCurveState {
-  if (thresholds) return { kind: "binned", hist: new Float64Array(2 * (thresholds.length + 1)) };
+  if (thresholds)
+    return {
+      kind: "binned",
+      hist: new Float64Array(2 * (thresholds.length + 1)),
+      weighted: emptyExactCells(),
+    };
   return { kind: "exact", scores: growableFloat32(), target: growableUint8(), weights: null };
+}
+
+/** A binned state's histogram as the metrics read it (a binary one's counts and exact sums added). */
+export function binnedHist(state: BinnedCurveState | BinnedBinaryCurveState): Float64Array {
+  return "weighted" in state ? readCounts(state.hist, state.weighted) : state.hist;
 }
 /** The sum of two binned states (merge by addition). */
 export function addHist(a: BinnedCurveState, b: BinnedCurveState): BinnedCurveState {
@@ -164,7 +191,13 @@ function onesUpTo(n: number): GrowableFloat64 {
 }
 
 export function mergeBinaryCurve(a: BinaryCurveState, b: BinaryCurveState): BinaryCurveState {
-  if (a.kind === "binned" && b.kind === "binned") return addHist(a, b);
+  if (a.kind === "binned" && b.kind === "binned") {
+    const { counts, weighted } = mergeCounts(
+      { counts: a.hist, weighted: a.weighted },
+      { counts: b.hist, weighted: b.weighted },
+    );
+    return { kind: "binned", hist: counts, weighted };
+  }
   if (a.kind === "exact" && b.kind === "exact") {
     let weights: GrowableFloat64 | null = null;
     if (a.weights || b.weights)
@@ -233,7 +266,11 @@ export function checkBinnedCurveState(id: string, state: unknown, length: number
  */
 export function checkBinaryCurveState(id: string, state: unknown, histLength: number | undefined): void {
   if (histLength !== undefined) {
-    checkBinnedCurveState(id, state, histLength);
+    checkState(id, state, {
+      kind: field.string(["binned"]),
+      hist: integerCountsShape(histLength),
+      weighted: exactCellsShape(histLength),
+    });
     return;
   }
   checkState(id, state, {
@@ -307,12 +344,23 @@ function allFloat32(values: ArrayLike<number>): boolean {
   return true;
 }
 
-/** Adds a validated batch to binned histograms (`hist[t * (T + 1) + k]`, see {@link BinnedCurveState}). */
-function addToHist(hist: Float64Array, thresholds: Float64Array, batch: BinaryCurveBatch): void {
+/**
+ * Adds a validated batch to a binned binary state (`hist[t * (T + 1) + k]`, see
+ * {@link BinnedBinaryCurveState}): in float64 when that is exact, else to the exact cells.
+ */
+function addToHist(state: BinnedBinaryCurveState, thresholds: Float64Array, batch: BinaryCurveBatch): void {
   const { scores, target, weights } = batch;
   const T1 = thresholds.length + 1;
-  for (let i = 0; i < target.length; i++)
-    hist[target[i]! * T1 + reached(thresholds, scores[i]!)] += weights ? weights[i]! : 1;
+  if (integerWeights(weights)) {
+    const local = new Float64Array(state.hist.length);
+    for (let i = 0; i < target.length; i++)
+      local[target[i]! * T1 + reached(thresholds, scores[i]!)] += weights ? weights[i]! : 1;
+    state.weighted = addIntegerCounts(state.hist, state.weighted, local);
+    return;
+  }
+  const cells = new Int32Array(target.length);
+  for (let i = 0; i < target.length; i++) cells[i] = target[i]! * T1 + reached(thresholds, scores[i]!);
+  state.weighted = addToCells(state.weighted, state.hist.length, cells, weights!);
 }
 
 /**
@@ -326,7 +374,7 @@ export function updateBinaryCurve(
   batch: BinaryCurveBatch,
 ): void {
   if (state.kind === "binned") {
-    addToHist(state.hist, thresholds!, batch);
+    addToHist(state, thresholds!, batch);
     return;
   }
   const { scores, target, weights } = batch;
@@ -401,7 +449,7 @@ function exactSource(
 
 /** The binary source of a binary curve state (walked by its presorted walk when one is registered). */
 export function binarySource(state: BinaryCurveState, thresholds: Float64Array | undefined): CurveSource {
-  if (state.kind === "binned") return binnedSource(state.hist, thresholds!);
+  if (state.kind === "binned") return binnedSource(binnedHist(state), thresholds!);
   const presorted = presortedWalks.get(state);
   return exactSource(
     filled(state.scores),
@@ -481,8 +529,7 @@ export function computeOnBatch<R>(
   compute: (source: CurveSource) => R,
 ): R {
   if (thresholds) {
-    const hist = new Float64Array(2 * (thresholds.length + 1));
-    addToHist(hist, thresholds, batch);
+    const hist = histOfBatch(thresholds, batch);
     assertSeen(histTotal(hist), fn);
     return compute(binnedSource(hist, thresholds));
   }
@@ -491,10 +538,25 @@ export function computeOnBatch<R>(
 }
 
 /**
+ * The binned histogram of one batch, for a one-shot: each cell's weight summed exactly and
+ * rounded once (`ExactPartials`), the value a state's integer counts and exact cells give for the
+ * same batch, without their code (a one-shot never merges).
+ */
+function histOfBatch(thresholds: Float64Array, { scores, target, weights }: BinaryCurveBatch): Float64Array {
+  const T1 = thresholds.length + 1;
+  const cells = Array.from({ length: 2 * T1 }, () => new ExactPartials());
+  for (let i = 0; i < target.length; i++)
+    cells[target[i]! * T1 + reached(thresholds, scores[i]!)]!.add(weights ? weights[i]! : 1);
+  return Float64Array.from(cells, (cell) => cell.value());
+}
+
+/**
  * The source of scores with 0/1 targets (and weights) walked in sorted order: a stable radix
  * sort of the scores with their targets moved along (sorted-walk.ts; core/sort.ts: O(n), a
- * comparison sort below 512 scores), ties visited once with all their weight. `presorted`: a walk of the samples in that order (see
- * {@link presortWalk}), used instead.
+ * comparison sort below 512 scores), ties visited once with all their weight (the weights of a
+ * tie summed by `TieSums`). With weights, P and N are the walk's final sums (as scikit-learn's
+ * `tps[-1]`), the same for any order of the samples. `presorted`: a walk of the samples in that
+ * order (see {@link presortWalk}), used instead.
  */
 function sortedSource(
   scores: ArrayLike<number>,
@@ -502,16 +564,25 @@ function sortedSource(
   weights: Float64Array | undefined,
   presorted?: PresortedWalk,
 ): CurveSource {
+  let run: SortedSamples | undefined;
+  const walk = presorted
+    ? presorted.walk
+    : (visit: Visit) => {
+        run ??= sortSamples(scores, target, weights);
+        walkSorted(run, visit);
+      };
   let P = 0;
   let N = 0;
-  for (let i = 0; i < target.length; i++) {
-    const w = weights ? weights[i]! : 1;
-    const p = w * target[i]!;
-    P += p;
-    N += w - p;
+  if (weights)
+    walk((_, tps, fps) => {
+      P = tps;
+      N = fps;
+    });
+  else {
+    for (let i = 0; i < target.length; i++) P += target[i]!;
+    N = target.length - P;
   }
-  const walk = (visit: Visit) => walkSorted(sortSamples(scores, target, weights), visit);
-  return { kind: "exact", P, N, walk: presorted ? presorted.walk : walk };
+  return { kind: "exact", P, N, walk };
 }
 
 /**

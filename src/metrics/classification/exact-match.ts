@@ -1,9 +1,17 @@
 import { type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
+import { addToCells, type ExactCells, emptyExactCells, exactCellsShape } from "../../core/exact-cells.js";
 import { optionNames, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef, MetricMeta } from "../../metric.js";
 import { readMulticlassBatch, readMultilabelBatch } from "./batch.js";
+import {
+  addIntegerCounts,
+  integerCountsShape,
+  integerWeights,
+  mergeCounts,
+  readCounts,
+} from "./exact-counts.js";
 import { assertSeen, safeDivide } from "./input.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
 import { runMulticlassOneShot, runOneShot } from "./one-shot.js";
@@ -30,8 +38,55 @@ export const exactMatchMeta: MetricMeta = {
 
 type Weight = NdInput | undefined;
 
-/** Correct and total weight: pooled (global) or one pair per sample (samplewise). */
-export type ExactMatchState = { correct: number; total: number } | { pairs: GrowableFloat64 };
+/**
+ * Correct and total weight: pooled (global: the counts `[correct, total]`, integers plus the exact
+ * sums of non-integer weights, see `exact-counts.ts`) or one pair per sample (samplewise).
+ */
+export type ExactMatchState = { counts: Float64Array; weighted: ExactCells } | { pairs: GrowableFloat64 };
+
+/** A batch's rows (multiclass: samples), whether each is right, their weights, rows per sample. */
+interface Tally {
+  right: Uint8Array;
+  weights: Float64Array | undefined;
+  perSample: number;
+  samples: number;
+}
+
+/** Per sample `[correct, total]` pairs of a tally (a sample's rows share its weight). */
+function samplePairs(t: Tally): Float64Array {
+  const pairs = new Float64Array(2 * t.samples);
+  for (let r = 0; r < t.right.length; r++) {
+    const w = t.weights ? t.weights[r]! : 1;
+    const at = 2 * Math.floor(r / t.perSample);
+    pairs[at] += t.right[r]! * w;
+    pairs[at + 1] += w;
+  }
+  return pairs;
+}
+
+/** Adds a tally to pooled counts: in float64 when exact (integer weights), else to the exact cells. */
+function addTally(state: { counts: Float64Array; weighted: ExactCells }, t: Tally): void {
+  const n = t.right.length;
+  if (integerWeights(t.weights)) {
+    const local = new Float64Array(2);
+    for (let r = 0; r < n; r++) {
+      const w = t.weights ? t.weights[r]! : 1;
+      local[0] += t.right[r]! * w;
+      local[1] += w;
+    }
+    state.weighted = addIntegerCounts(state.counts, state.weighted, local);
+    return;
+  }
+  const cells = new Int32Array(2 * n);
+  const terms = new Float64Array(2 * n);
+  for (let r = 0; r < n; r++) {
+    cells[2 * r] = t.right[r] ? 0 : -1;
+    cells[2 * r + 1] = 1;
+    terms[2 * r] = t.weights![r]!;
+    terms[2 * r + 1] = t.weights![r]!;
+  }
+  state.weighted = addToCells(state.weighted, 2, cells, terms);
+}
 
 interface ExactSpec {
   id: string;
@@ -39,8 +94,8 @@ interface ExactSpec {
   samplewise: boolean;
   /** sklearn's `normalize: false` (global only): the count of exact samples. */
   count: boolean;
-  /** Per sample (samplewise) or pooled: [correct, total] pairs of a batch. */
-  tally(args: unknown[]): Float64Array;
+  /** Which rows of a batch are right, with their weights. */
+  tally(args: unknown[]): Tally;
 }
 
 function exactMatchStateDef(
@@ -52,10 +107,14 @@ function exactMatchStateDef(
     id: spec.id,
     meta: exactMatchMeta,
     options: { ...o },
-    init: () => (samplewise ? { pairs: growableFloat64() } : { correct: 0, total: 0 }),
+    init: () =>
+      samplewise
+        ? { pairs: growableFloat64() }
+        : { counts: new Float64Array(2), weighted: emptyExactCells() },
     update(state, ...args) {
-      const pairs = spec.tally(args);
+      const tally = spec.tally(args);
       if ("pairs" in state) {
+        const pairs = samplePairs(tally);
         const g = state.pairs;
         const next = new Float64Array(g.length + pairs.length);
         next.set(g.data.subarray(0, g.length));
@@ -63,8 +122,7 @@ function exactMatchStateDef(
         state.pairs = { data: next, length: next.length };
         return;
       }
-      state.correct += pairs[0]!;
-      state.total += pairs[1]!;
+      addTally(state, tally);
     },
     merge: (a, b) => {
       if ("pairs" in a && "pairs" in b) {
@@ -73,9 +131,9 @@ function exactMatchStateDef(
         data.set(b.pairs.data.subarray(0, b.pairs.length), a.pairs.length);
         return { pairs: { data, length: data.length } };
       }
-      const x = a as { correct: number; total: number };
-      const y = b as { correct: number; total: number };
-      return { correct: x.correct + y.correct, total: x.total + y.total };
+      if ("pairs" in a || "pairs" in b)
+        return fail("invalid_state", "merge: cannot merge a global state with a samplewise one");
+      return mergeCounts(a, b);
     },
     compute: (state) => {
       if ("pairs" in state) {
@@ -83,8 +141,9 @@ function exactMatchStateDef(
         if (p.length === 0) assertSeen(0, fn);
         return Array.from({ length: p.length / 2 }, (_, s) => safeDivide(p[2 * s]!, p[2 * s + 1]!));
       }
-      assertSeen(state.total, fn);
-      return spec.count ? state.correct : state.correct / state.total;
+      const [correct, total] = readCounts(state.counts, state.weighted) as unknown as [number, number];
+      assertSeen(total, fn);
+      return spec.count ? correct : correct / total;
     },
     validateState(state): asserts state is ExactMatchState {
       if (samplewise) {
@@ -99,15 +158,13 @@ function exactMatchStateDef(
           );
         return;
       }
-      checkState(spec.id, state, {
-        correct: field.number("nonNegative"),
-        total: field.number("nonNegative"),
-      });
-      const s = state as { correct: number; total: number };
+      checkState(spec.id, state, { counts: integerCountsShape(2), weighted: exactCellsShape(2) });
+      const s = state as { counts: Float64Array; weighted: ExactCells };
+      const [correct, total] = readCounts(s.counts, s.weighted) as unknown as [number, number];
       stateInvariant(
         spec.id,
-        s.correct <= s.total * (1 + 1e-9),
-        `state.correct (${s.correct}) exceeds state.total (${s.total})`,
+        correct <= total,
+        `the correct weight (${correct}) exceeds the total (${total})`,
       );
     },
   };
@@ -173,17 +230,15 @@ export function multiclassExactMatchDef<D extends MultidimAverage = "global">(
       tally([preds, target, sampleWeight]) {
         const batch = readMulticlassBatch(fn, preds, target, sampleWeight, reading);
         const { samples, perSample, target: t, labels } = batch;
-        const pairs = new Float64Array(samplewise ? 2 * samples : 2);
+        const right = new Uint8Array(samples);
+        const weights = batch.weights && new Float64Array(samples);
         for (let s = 0; s < samples; s++) {
-          let right = 1;
-          for (let r = s * perSample; r < (s + 1) * perSample && right; r++)
-            if (t[r] !== ignoreIndex && labels![r] !== t[r]) right = 0;
-          const w = batch.weights ? batch.weights[s * perSample]! : 1;
-          const at = samplewise ? 2 * s : 0;
-          pairs[at] += right * w;
-          pairs[at + 1] += w;
+          right[s] = 1;
+          for (let r = s * perSample; r < (s + 1) * perSample && right[s]; r++)
+            if (t[r] !== ignoreIndex && labels![r] !== t[r]) right[s] = 0;
+          if (weights) weights[s] = batch.weights![s * perSample]!;
         }
-        return pairs;
+        return { right, weights, perSample: 1, samples };
       },
     },
     o,
@@ -246,19 +301,15 @@ export function multilabelExactMatchDef<D extends MultidimAverage = "global">(
       tally([preds, target, sampleWeight]) {
         const batch = readMultilabelBatch(fn, preds, target, sampleWeight, L, kind, ignoreIndex);
         const rows = batch.target.length / L;
-        const pairs = new Float64Array(samplewise ? 2 * batch.samples : 2);
+        const right = new Uint8Array(rows);
         for (let r = 0; r < rows; r++) {
-          let right = 1;
-          for (let l = 0; l < L && right; l++) {
+          right[r] = 1;
+          for (let l = 0; l < L && right[r]; l++) {
             const t = batch.target[r * L + l]!;
-            if (t !== ignoreIndex && (batch.preds[r * L + l]! > threshold ? 1 : 0) !== t) right = 0;
+            if (t !== ignoreIndex && (batch.preds[r * L + l]! > threshold ? 1 : 0) !== t) right[r] = 0;
           }
-          const w = batch.weights ? batch.weights[r]! : 1;
-          const at = samplewise ? 2 * Math.floor(r / batch.perSample) : 0;
-          pairs[at] += right * w;
-          pairs[at + 1] += w;
         }
-        return pairs;
+        return { right, weights: batch.weights, perSample: batch.perSample, samples: batch.samples };
       },
     },
     o,

@@ -90,12 +90,12 @@ describe("hostile states are refused with invalid_state (issue 9 §1)", () => {
     expectError(
       () => createMetric(C.binaryAccuracyDef()).fromJSON(text),
       "invalid_state",
-      "classification/binary_accuracy: state.matrix must hold finite non-negative numbers, got -9 at index 0",
+      "classification/binary_accuracy: state.matrix must hold integer counts in [0, 2^53), got -9 at index 0",
     );
   });
 
   it("multilabel totals that disagree", () => {
-    const text = tampered<{ exact: number; samples: number }>(
+    const text = tampered<{ counts: Float64Array }>(
       C.multilabelF1Def({ numLabels: 2 }),
       [
         [
@@ -108,13 +108,13 @@ describe("hostile states are refused with invalid_state (issue 9 §1)", () => {
         ],
       ],
       (s) => {
-        s.exact = 5;
+        s.counts[9] = 5;
       },
     );
     expectError(
       () => createMetric(C.multilabelF1Def({ numLabels: 2 })).fromJSON(text),
       "invalid_state",
-      "classification/multilabel_f1: state.exact (5) exceeds state.samples (2)",
+      "classification/multilabel_f1: the exact rows (5) exceed the rows (2)",
     );
   });
 });
@@ -203,7 +203,11 @@ describe("messages point at the real problem (issue 9 §10)", () => {
   it("a NaN total is a corrupt state, not 'no samples'", () => {
     const def = C.binaryAccuracyDef();
     expectError(
-      () => def.compute({ matrix: new Float64Array([Number.NaN, 0, 0, 0]) }),
+      () =>
+        def.compute({
+          matrix: new Float64Array([Number.NaN, 0, 0, 0]),
+          weighted: { lo: 0, limbs: new Float64Array(0) },
+        }),
       "invalid_state",
       "binaryAccuracy: the state's sample total is NaN, not a count",
     );

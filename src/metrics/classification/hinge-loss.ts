@@ -1,6 +1,15 @@
 import { fail } from "../../core/errors.js";
+import {
+  addProductsToCells,
+  addToCells,
+  cellToNumber,
+  type ExactCells,
+  emptyExactCells,
+  exactCellsShape,
+  mergeExactCells,
+} from "../../core/exact-cells.js";
 import { optionNames, readOptions } from "../../core/options.js";
-import { checkState, field } from "../../core/state-check.js";
+import { checkState } from "../../core/state-check.js";
 import type { MetricDef, MetricMeta } from "../../metric.js";
 import { readMulticlassBatch } from "./batch.js";
 import { assertSeen } from "./input.js";
@@ -115,10 +124,12 @@ const MULTICLASS_HINGE_OPTIONS = /* @__PURE__ */ optionNames<MulticlassHingeLoss
   "classNames",
 );
 
-/** Per-class sums of the one-vs-all hinge terms, with the samples' total weight. */
+/**
+ * Per-class sums of the one-vs-all hinge terms (cells 0..C-1) and the samples' total weight
+ * (cell C), kept exactly (`core/exact-cells.ts`): merged in any split and order to the same bits.
+ */
 export interface ClassMeansState {
-  sums: Float64Array;
-  weight: number;
+  sums: ExactCells;
 }
 
 /**
@@ -140,38 +151,42 @@ function oneVsAllDef(
     id: "classification/multiclass_hinge_loss",
     meta: hingeLossMeta,
     options: { ...o },
-    init: () => ({ sums: new Float64Array(C), weight: 0 }),
+    init: () => ({ sums: emptyExactCells() }),
     update(state, preds, target, sampleWeight) {
       const batch = readMulticlassBatch(fn, preds, target, sampleWeight, reading);
       const s = rows(batch.scores ?? []);
-      const sums = new Float64Array(C);
-      let weight = 0;
-      for (let i = 0; i < batch.target.length; i++) {
+      const n = batch.target.length;
+      // Per row: its C hinge terms (cells 0..C-1) and a unit term for the weight (cell C).
+      const cells = new Int32Array(n * (C + 1));
+      const terms = new Float64Array(n * (C + 1));
+      const weights = batch.weights && new Float64Array(n * (C + 1));
+      for (let i = 0; i < n; i++) {
         const y = batch.target[i]!;
-        if (y === ignoreIndex) continue;
-        const w = batch.weights ? batch.weights[i]! : 1;
-        for (let c = 0; c < C; c++) {
-          const h = Math.max(0, 1 - (c === y ? s[i * C + c]! : -s[i * C + c]!));
-          sums[c] += w * (squared ? h * h : h);
+        const at = i * (C + 1);
+        for (let c = 0; c <= C; c++) {
+          cells[at + c] = y === ignoreIndex ? -1 : c;
+          if (c < C) {
+            const h = Math.max(0, 1 - (c === y ? s[i * C + c]! : -s[i * C + c]!));
+            terms[at + c] = squared ? h * h : h;
+          } else terms[at + c] = 1;
         }
-        weight += w;
+        weights?.fill(batch.weights![i]!, at, at + C + 1);
       }
-      for (let c = 0; c < C; c++) state.sums[c] += sums[c]!;
-      state.weight += weight;
+      state.sums = weights
+        ? addProductsToCells(state.sums, C + 1, cells, terms, weights)
+        : addToCells(state.sums, C + 1, cells, terms);
     },
-    merge: (a, b) => ({ sums: a.sums.map((v, c) => v + b.sums[c]!), weight: a.weight + b.weight }),
+    merge: (a, b) => ({ sums: mergeExactCells(a.sums, b.sums, C + 1) }),
     compute: (state) => {
-      assertSeen(state.weight, fn);
+      const weight = cellToNumber(state.sums, C + 1, C);
+      assertSeen(weight, fn);
       return named(
-        Array.from(state.sums, (v) => v / state.weight),
+        Array.from({ length: C }, (_, c) => cellToNumber(state.sums, C + 1, c) / weight),
         classNames,
       );
     },
     validateState(state): asserts state is ClassMeansState {
-      checkState("classification/multiclass_hinge_loss", state, {
-        sums: field.typed(Float64Array, { length: C, values: "any" }),
-        weight: field.number("nonNegative"),
-      });
+      checkState("classification/multiclass_hinge_loss", state, { sums: exactCellsShape(C + 1) });
     },
   };
 }

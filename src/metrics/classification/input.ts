@@ -7,9 +7,9 @@ import { describeValue, emptyInput, invalidState, invalidValue } from "../../cor
 import { assertSameLength } from "../../core/validate.js";
 
 /**
- * Non-negative finite weights, one per sample (`n`): a list, typed array, tensor or `{ data,
- * shape }` holding `n` values, read in row-major order (so a column [n, 1] reads as [n], as a
- * tensor's `dataSync()` always has); undefined means all ones.
+ * Non-negative finite weights, one per sample (`n`; undefined means all ones): a list, typed
+ * array, tensor or `{ data, shape }` holding `n` values, read in row-major order (so a column
+ * [n, 1] reads as [n], as a tensor's `dataSync()` always has).
  */
 export function readWeights(value: unknown, n: number, fn: string): Float64Array | undefined {
   if (value === undefined) return undefined;

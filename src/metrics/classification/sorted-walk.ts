@@ -4,6 +4,7 @@
  * the runs its threads sorted merged on the fly, ties to the earlier run: the stable order of the
  * concatenated samples, so both visit the same thresholds with the same sums, bit for bit.
  */
+import { ExactPartials } from "../../core/partials.js";
 import { identity, sortDescendingWith } from "../../core/sort.js";
 import type { Visit } from "./curve-state.js";
 
@@ -50,21 +51,22 @@ export function sortSamples(
 
 /**
  * Visits the distinct scores of one sorted run in descending order, with the cumulative positive
- * and negative weight down to each (unit weights counted as integers: exact sums of ones).
+ * and negative weight down to each (unit weights counted as integers: exact sums of ones; the
+ * weights of a tie summed by {@link TieSums}).
  * Several runs merged on the fly: src/parallel/sorted-runs.ts `walkRuns`.
  */
 export function walkSorted({ scores, target, weights }: SortedSamples, visit: Visit): void {
   const n = scores.length;
+  const ties = new TieSums();
   let tps = 0;
   let fps = 0;
   for (let i = 0; i < n; ) {
     const v = scores[i]!;
-    if (weights)
-      for (; i < n && scores[i] === v; i++) {
-        if (target[i]) tps += weights[i]!;
-        else fps += weights[i]!;
-      }
-    else {
+    if (weights) {
+      for (; i < n && scores[i] === v; i++) ties.add(target[i]!, weights[i]!);
+      tps += ties.take(1);
+      fps += ties.take(0);
+    } else {
       const start = i;
       let positives = 0;
       for (; i < n && scores[i] === v; i++) positives += target[i]!;
@@ -72,5 +74,23 @@ export function walkSorted({ scores, target, weights }: SortedSamples, visit: Vi
       fps += i - start - positives;
     }
     visit(v, tps, fps);
+  }
+}
+
+/**
+ * The weights of one tie group of a weighted walk, per target, summed exactly and rounded once
+ * (`ExactPartials`), so that the cumulative sums do not depend on the order in which tied samples
+ * arrived (their shard and merge order; issue 13 §3).
+ */
+export class TieSums {
+  readonly #sums = [new ExactPartials(), new ExactPartials()];
+
+  add(target: number, w: number): void {
+    this.#sums[target === 1 ? 1 : 0]!.add(w);
+  }
+
+  /** The group's sum of target `t` (0 or 1), and the group emptied for that target. */
+  take(t: 0 | 1): number {
+    return this.#sums[t]!.take();
   }
 }

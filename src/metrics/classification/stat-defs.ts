@@ -7,6 +7,13 @@
  */
 import { type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { fail } from "../../core/errors.js";
+import {
+  addProductsToCells,
+  addToCells,
+  type ExactCells,
+  emptyExactCells,
+  exactCellsShape,
+} from "../../core/exact-cells.js";
 import { optInteger, optionNames } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef, MetricMeta } from "../../metric.js";
@@ -17,6 +24,7 @@ import {
   readMultilabelBatch,
 } from "./batch.js";
 import {
+  binaryCells,
   blockCounts,
   type ClassCounts,
   countBinary,
@@ -24,10 +32,20 @@ import {
   countMulticlassSamplewise,
   countMultilabel,
   type MultilabelCounts,
+  multiclassCells,
+  multilabelCellCount,
+  multilabelCells,
   type ScoreFn,
   tryCountBinaryFast,
   tryCountMulticlassFast,
 } from "./confusion-kernel.js";
+import {
+  addIntegerCounts,
+  integerCountsShape,
+  integerWeights,
+  mergeCounts,
+  readCounts,
+} from "./exact-counts.js";
 import { assertSeen } from "./input.js";
 import { type ClassIndex, type ClassLabel, optLabels, optPosLabel } from "./labels.js";
 import type { LabelInput, NdInput } from "./ndarray.js";
@@ -129,7 +147,10 @@ export interface Classes {
   index: ClassIndex | undefined;
 }
 
-/** Reads `numClasses` and `labels` (C x C float64 counts through the allocation budget). */
+/**
+ * Reads `numClasses` and `labels` (C x C float64 counts through the allocation budget; weighted
+ * states add an exact window of limbs per cell, sized by the weights seen).
+ */
 export function readClasses(fn: string, o: Record<string, unknown>): Classes {
   const index = optLabels(fn, o.labels);
   if (!index) {
@@ -164,10 +185,15 @@ export function readNumLabels(fn: string, value: unknown): number {
 
 // ---------------------------------------------------------------- states
 
-/** Pooled counts: a confusion matrix (binary `[tn, fp, fn, tp]`, multiclass C x C, row = target). */
+/**
+ * Pooled counts: a confusion matrix (binary `[tn, fp, fn, tp]`, multiclass C x C, row = target),
+ * each cell an integer count plus the exact sum of its non-integer weights (`exact-counts.ts`).
+ */
 export interface ConfusionState {
-  /** Row-major, `matrix[target * C + prediction]`. */
+  /** Row-major integer counts, `matrix[target * C + prediction]`. */
   matrix: Float64Array;
+  /** The exact sums of the batches weighted by non-integer `sampleWeight`, cell by cell. */
+  weighted: ExactCells;
 }
 
 /** Per-sample counts: one block of `[tn, fp, fn, tp]` per class (binary: one) per sample. */
@@ -175,13 +201,21 @@ export interface SamplewiseState {
   blocks: GrowableFloat64;
 }
 
+/**
+ * Pooled multilabel counts: `multilabelCellCount(L)` cells (per label `[tn, fp, fn, tp]`, rows,
+ * exact rows, the per-row score sum), each an integer count plus an exact sum (`exact-counts.ts`).
+ */
+export interface MultilabelPooledState {
+  counts: Float64Array;
+  weighted: ExactCells;
+  /** Whether a per-row score was NaN (`zeroDivision: NaN`): their sum is then NaN. */
+  nanScores: boolean;
+}
+
 /** State of multilabel threshold metrics (global: pooled counts; samplewise: per-sample blocks). */
-export type MultilabelCountsState = MultilabelCounts | SamplewiseState;
+export type MultilabelCountsState = MultilabelPooledState | SamplewiseState;
 
 export type StatState = ConfusionState | SamplewiseState;
-
-/** Relative slack for totals accumulated in different orders (weighted sums). */
-const SLACK = 1 + 1e-9;
 
 const growableCounts = /* @__PURE__ */ field.custom((value, path, id) => {
   checkState(id, value, {
@@ -195,7 +229,8 @@ const growableCounts = /* @__PURE__ */ field.custom((value, path, id) => {
 function checkStatState(id: string, state: unknown, matrixSize: number, blockSize: number | undefined): void {
   if (blockSize === undefined) {
     checkState(id, state, {
-      matrix: field.typed(Float64Array, { length: matrixSize, values: "nonNegative" }),
+      matrix: integerCountsShape(matrixSize),
+      weighted: exactCellsShape(matrixSize),
     });
     return;
   }
@@ -209,42 +244,43 @@ function checkStatState(id: string, state: unknown, matrixSize: number, blockSiz
 }
 
 /**
- * Checks a multilabel counts state: non-negative counts, and totals that agree (no label counts
- * more rows than were seen; exact rows and the per-row score sum at most the rows; the score sum
- * may be NaN under `zeroDivision: NaN`).
+ * Checks a pooled multilabel state: integer counts and canonical exact cells, and totals that
+ * agree (no label counts more rows than were seen; exact rows at most the rows; the per-row
+ * scores, in [0, 1], sum to at most the rows).
  */
 function checkMultilabelCounts(id: string, L: number, state: unknown): void {
+  const cells = multilabelCellCount(L);
   checkState(id, state, {
-    counts: field.typed(Float64Array, { length: L * 4, values: "nonNegative" }),
-    samples: field.number("nonNegative"),
-    exact: field.number("nonNegative"),
-    sampleSum: field.number({
-      test: (v) => Number.isNaN(v) || (Number.isFinite(v) && v >= 0),
-      words: "non-negative numbers (or NaN)",
-    }),
+    counts: integerCountsShape(cells),
+    weighted: exactCellsShape(cells),
+    nanScores: field.boolean(),
   });
-  const s = state as MultilabelCounts;
-  const limit = s.samples * SLACK;
-  stateInvariant(id, s.exact <= limit, `state.exact (${s.exact}) exceeds state.samples (${s.samples})`);
+  const s = multilabelView(state as MultilabelPooledState, L);
+  stateInvariant(id, s.exact <= s.samples, `the exact rows (${s.exact}) exceed the rows (${s.samples})`);
   stateInvariant(
     id,
-    !(s.sampleSum > limit),
-    `state.sampleSum (${s.sampleSum}) exceeds state.samples (${s.samples})`,
+    !(s.sampleSum > s.samples),
+    `the row-score sum (${s.sampleSum}) exceeds the rows (${s.samples})`,
   );
   for (let l = 0; l < L; l++) {
-    const total = s.counts[4 * l]! + s.counts[4 * l + 1]! + s.counts[4 * l + 2]! + s.counts[4 * l + 3]!;
+    const labelTotal = s.counts[4 * l]! + s.counts[4 * l + 1]! + s.counts[4 * l + 2]! + s.counts[4 * l + 3]!;
     stateInvariant(
       id,
-      total <= limit,
-      `label ${l} counts ${total} samples in state.counts but state.samples is ${s.samples}`,
+      labelTotal <= s.samples * (1 + 2 ** -50),
+      `label ${l} counts ${labelTotal} rows but the state holds ${s.samples}`,
     );
   }
 }
 
-function addArrays(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i]! + b[i]!;
-  return out;
+/** What the reductions of a pooled multilabel state read: its counts rounded once. */
+function multilabelView(state: MultilabelPooledState, L: number): MultilabelCounts {
+  const all = readCounts(state.counts, state.weighted);
+  return {
+    counts: all.subarray(0, L * 4),
+    samples: all[L * 4]!,
+    exact: all[L * 4 + 1]!,
+    sampleSum: state.nanScores ? Number.NaN : all[L * 4 + 2]!,
+  };
 }
 
 function total(values: ArrayLike<number>): number {
@@ -267,7 +303,13 @@ function appendBlocks(state: SamplewiseState, blocks: Float64Array): void {
 }
 
 function mergeStat(a: StatState, b: StatState): StatState {
-  if ("matrix" in a && "matrix" in b) return { matrix: addArrays(a.matrix, b.matrix) };
+  if ("matrix" in a && "matrix" in b) {
+    const { counts, weighted } = mergeCounts(
+      { counts: a.matrix, weighted: a.weighted },
+      { counts: b.matrix, weighted: b.weighted },
+    );
+    return { matrix: counts, weighted };
+  }
   if ("blocks" in a && "blocks" in b) {
     const merged: SamplewiseState = { blocks: growableFloat64(a.blocks.length + b.blocks.length) };
     appendBlocks(merged, a.blocks.data.subarray(0, a.blocks.length));
@@ -348,15 +390,25 @@ export function binaryStatSteps<R>(
   return {
     key: { stat: "binary", threshold, ignoreIndex, kind, posLabel, samplewise },
     steps: {
-      init: () => (samplewise ? { blocks: growableFloat64() } : { matrix: new Float64Array(4) }),
+      init: () => (samplewise ? { blocks: growableFloat64() } : pooledState(4)),
       update(state, preds, target, sampleWeight) {
-        if (plain && sampleWeight === undefined && "matrix" in state)
-          if (tryCountBinaryFast(state.matrix, preds, target, threshold, ignoreIndex)) return;
+        if (plain && sampleWeight === undefined && "matrix" in state) {
+          const counts = new Float64Array(4);
+          if (tryCountBinaryFast(counts, preds, target, threshold, ignoreIndex)) {
+            state.weighted = addIntegerCounts(state.matrix, state.weighted, counts);
+            return;
+          }
+        }
         const batch = readBinaryLabelBatch(fn, preds, target, sampleWeight, reading);
         if ("matrix" in state) {
-          const counts = new Float64Array(4);
-          countBinary(counts, batch, threshold, ignoreIndex, false);
-          for (let k = 0; k < 4; k++) state.matrix[k] += counts[k]!;
+          if (integerWeights(batch.weights)) {
+            const counts = new Float64Array(4);
+            countBinary(counts, batch, threshold, ignoreIndex, false);
+            state.weighted = addIntegerCounts(state.matrix, state.weighted, counts);
+          } else {
+            const { cells, range } = binaryCells(batch, batch.weights!, threshold, ignoreIndex);
+            state.weighted = addToCells(state.weighted, 4, cells, batch.weights!, range);
+          }
         } else {
           const blocks = new Float64Array(4 * batch.samples);
           countBinary(blocks, batch, threshold, ignoreIndex, true);
@@ -365,8 +417,9 @@ export function binaryStatSteps<R>(
       },
       compute: (state) => {
         if ("blocks" in state) return perSample(state, 1, spec.reduceSample!, fn) as R;
-        assertSeen(total(state.matrix), fn);
-        return spec.reduce(state.matrix);
+        const matrix = readCounts(state.matrix, state.weighted);
+        assertSeen(total(matrix), fn);
+        return spec.reduce(matrix);
       },
     },
   };
@@ -416,16 +469,27 @@ export function multiclassStatSteps<R>(
   return {
     key: { stat: "multiclass", C, labels: classes.index?.labels, ignoreIndex, topK, samplewise },
     steps: {
-      init: () => (samplewise ? { blocks: growableFloat64() } : { matrix: new Float64Array(C * C) }),
+      init: () => (samplewise ? { blocks: growableFloat64() } : pooledState(C * C)),
       update(state, preds, target, sampleWeight) {
-        if (plain && sampleWeight === undefined && "matrix" in state)
-          if (tryCountMulticlassFast(state.matrix, C, preds, target, ignoreIndex)) return;
+        if (plain && sampleWeight === undefined && "matrix" in state) {
+          const local = tryCountMulticlassFast(C, preds, target, ignoreIndex);
+          if (local) {
+            state.weighted = addIntegerCounts(state.matrix, state.weighted, local);
+            return;
+          }
+        }
         const batch = readMulticlassBatch(fn, preds, target, sampleWeight, reading);
         if (kind === "probabilities" && batch.scores) elementwiseProbabilities(batch.scores, fn);
         if ("matrix" in state) {
-          const local = new Float64Array(C * C);
-          countMulticlass(local, batch, C, classes.count, ignoreIndex, topK);
-          for (let k = 0; k < local.length; k++) state.matrix[k] += local[k]!;
+          if (integerWeights(batch.weights)) {
+            const local = new Float64Array(C * C);
+            countMulticlass(local, batch, C, classes.count, ignoreIndex, topK);
+            state.weighted = addIntegerCounts(state.matrix, state.weighted, local);
+          } else {
+            const weights = batch.weights!;
+            const { cells, range } = multiclassCells(batch, weights, C, classes.count, ignoreIndex, topK);
+            state.weighted = addToCells(state.weighted, C * C, cells, weights, range);
+          }
         } else {
           const blocks = new Float64Array(batch.samples * C * 4);
           countMulticlassSamplewise(blocks, batch, C, classes.count, ignoreIndex, topK);
@@ -440,8 +504,9 @@ export function multiclassStatSteps<R>(
             (counts) => spec.reduceSample!(sliceCounts(counts, classes.count)),
             fn,
           ) as R;
-        assertSeen(total(state.matrix), fn);
-        return spec.reduce(state.matrix);
+        const matrix = readCounts(state.matrix, state.weighted);
+        assertSeen(total(matrix), fn);
+        return spec.reduce(matrix);
       },
     },
   };
@@ -517,12 +582,35 @@ export interface MultilabelStatSpec<R> extends MultilabelStatReductions<R> {
 /** Merges multilabel counts states (global: by addition; samplewise: blocks concatenated). */
 function mergeMultilabelCounts(a: MultilabelCountsState, b: MultilabelCountsState): MultilabelCountsState {
   if ("blocks" in a || "blocks" in b) return mergeStat(a as StatState, b as StatState) as SamplewiseState;
-  return {
-    counts: addArrays(a.counts, b.counts),
-    samples: a.samples + b.samples,
-    exact: a.exact + b.exact,
-    sampleSum: a.sampleSum + b.sampleSum,
-  };
+  return { ...mergeCounts(a, b), nanScores: a.nanScores || b.nanScores };
+}
+
+/** An empty pooled state of `cells` counts. */
+function pooledState(cells: number): ConfusionState {
+  return { matrix: new Float64Array(cells), weighted: emptyExactCells() };
+}
+
+/**
+ * Adds per-row scores (times the rows' weights) to the score-sum cell of a pooled multilabel
+ * state, exactly; a NaN score makes the sum NaN.
+ */
+function addRowScores(
+  state: MultilabelPooledState,
+  L: number,
+  scores: Float64Array,
+  weights: Float64Array | undefined,
+): void {
+  const cells = multilabelCellCount(L);
+  const cellOf = new Int32Array(scores.length);
+  for (let r = 0; r < scores.length; r++) {
+    if (Number.isNaN(scores[r]!)) {
+      state.nanScores = true;
+      cellOf[r] = -1;
+    } else cellOf[r] = cells - 1;
+  }
+  state.weighted = weights
+    ? addProductsToCells(state.weighted, cells, cellOf, scores, weights)
+    : addToCells(state.weighted, cells, cellOf, scores);
 }
 
 /**
@@ -545,7 +633,11 @@ export function multilabelStatSteps<R>(
       init: () =>
         samplewise
           ? { blocks: growableFloat64() }
-          : { counts: new Float64Array(L * 4), samples: 0, exact: 0, sampleSum: 0 },
+          : {
+              counts: new Float64Array(multilabelCellCount(L)),
+              weighted: emptyExactCells(),
+              nanScores: false,
+            },
       update(state, preds, target, sampleWeight) {
         const batch = readMultilabelBatch(fn, preds, target, sampleWeight, L, kind, ignoreIndex);
         if ("blocks" in state) {
@@ -554,22 +646,28 @@ export function multilabelStatSteps<R>(
           appendBlocks(state, blocks);
           return;
         }
-        const local: MultilabelCounts = {
-          counts: new Float64Array(L * 4),
-          samples: 0,
-          exact: 0,
-          sampleSum: 0,
-        };
-        countMultilabel(local, undefined, batch, L, threshold, ignoreIndex, spec.rowScore?.score);
-        for (let k = 0; k < local.counts.length; k++) state.counts[k] += local.counts[k]!;
-        state.samples += local.samples;
-        state.exact += local.exact;
-        state.sampleSum += local.sampleSum;
+        const rowScore = spec.rowScore?.score;
+        const rows = batch.target.length / L;
+        let scores: Float64Array | undefined;
+        if (integerWeights(batch.weights)) {
+          const local = new Float64Array(multilabelCellCount(L));
+          scores = rowScore ? new Float64Array(rows) : undefined;
+          countMultilabel(local, undefined, batch, L, threshold, ignoreIndex, rowScore, scores);
+          state.weighted = addIntegerCounts(state.counts, state.weighted, local);
+        } else {
+          const cells = multilabelCells(batch, L, threshold, ignoreIndex, rowScore);
+          const terms = new Float64Array(cells.cells.length);
+          for (let r = 0; r < rows; r++) terms.fill(batch.weights![r]!, r * (L + 2), (r + 1) * (L + 2));
+          state.weighted = addToCells(state.weighted, multilabelCellCount(L), cells.cells, terms);
+          scores = cells.scores;
+        }
+        if (scores) addRowScores(state, L, scores, batch.weights);
       },
       compute: (state) => {
         if ("blocks" in state) return perSample(state, L, spec.reduceSample!, fn) as R;
-        assertSeen(state.samples, fn);
-        return spec.reduce(state);
+        const view = multilabelView(state, L);
+        assertSeen(view.samples, fn);
+        return spec.reduce(view);
       },
     },
   };

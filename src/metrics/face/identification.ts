@@ -1,6 +1,7 @@
 import { append, concatGrowable, filled, type GrowableFloat64, growableFloat64 } from "../../core/buffer.js";
 import { toFloat64, toMatrix } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
+import { exactSumOf } from "../../core/exact-sum.js";
 import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { checkState, field } from "../../core/state-check.js";
 import { assertFinite } from "../../core/validate.js";
@@ -138,8 +139,8 @@ export function identificationRankDef(
         for (const r of all) if (r <= k) hits++;
         cmc[String(k)] = n === 0 ? Number.NaN : hits / n;
       }
-      let reciprocal = 0;
-      for (const r of all) reciprocal += Number.isFinite(r) ? 1 / r : 0;
+      // Summed exactly: the same bits for any order of the probes (merges in any order; issue 13 §3).
+      const reciprocal = exactSumOf(all.map((r) => (Number.isFinite(r) ? 1 / r : 0)));
       return { cmc, meanReciprocalRank: n === 0 ? Number.NaN : reciprocal / n, probes: n };
     },
   };

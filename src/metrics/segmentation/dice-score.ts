@@ -6,6 +6,7 @@ import {
   type GrowableFloat64,
   growableFloat64,
 } from "../../core/buffer.js";
+import { exactSumOf } from "../../core/exact-sum.js";
 import { optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
@@ -50,16 +51,10 @@ const DICE_OPTIONS = optionNames<DiceScoreOptions>()(
   "ignoreIndex",
 );
 
+/** The mean of the values that are not NaN, their sum exact: the same bits in any order (images merged in any order). */
 function nanMean(values: number[]): number {
-  let s = 0;
-  let n = 0;
-  for (const v of values) {
-    if (!Number.isNaN(v)) {
-      s += v;
-      n++;
-    }
-  }
-  return n ? s / n : Number.NaN;
+  const kept = Float64Array.from(values.filter((v) => !Number.isNaN(v)));
+  return kept.length ? exactSumOf(kept) / kept.length : Number.NaN;
 }
 
 /** Dice of one row of counts under an averaging mode (torchmetrics `_dice_score_compute`). */

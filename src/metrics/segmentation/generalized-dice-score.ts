@@ -1,8 +1,16 @@
+import {
+  addToCells,
+  cellToNumber,
+  type ExactCells,
+  emptyExactCells,
+  exactCellsShape,
+  mergeExactCells,
+} from "../../core/exact-cells.js";
 import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { checkState, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import { classCounts, type InputFormat, readClassOptions } from "./class-counts.js";
-import { addArrayFields, addArrays, float64Field, type LabelMapInput } from "./label-maps.js";
+import { addArrays, float64Field, type LabelMapInput } from "./label-maps.js";
 
 /** Options of {@link generalizedDiceScoreDef} (torchmetrics 1.9 `GeneralizedDiceScore` names). */
 export interface GeneralizedDiceScoreOptions {
@@ -25,9 +33,12 @@ export interface GeneralizedDiceScoreOptions {
   readonly ignoreIndex?: number;
 }
 
-/** State: the sum over images of per-image scores (one entry, or one per class) and the image count. */
+/**
+ * State: the sum over images of per-image scores (one cell, or one per class), kept exactly
+ * (`core/exact-cells.ts`: the same bits for any split and merge order), and the image count.
+ */
 export interface GeneralizedDiceScoreState {
-  score: Float64Array;
+  score: ExactCells;
   samples: Float64Array;
 }
 
@@ -95,7 +106,7 @@ export function generalizedDiceScoreDef(
       inputFormat,
       ...(ignoreIndex !== undefined ? { ignoreIndex } : {}),
     },
-    init: () => ({ score: new Float64Array(width), samples: new Float64Array(1) }),
+    init: () => ({ score: emptyExactCells(), samples: new Float64Array(1) }),
     update(state, preds, target) {
       const counts = classCounts(preds, target, C, inputFormat, FN, ignoreIndex);
       const N = counts.images;
@@ -118,7 +129,9 @@ export function generalizedDiceScoreDef(
         // torchmetrics: w_max = max(weights, 0).repeat(N, 1).T.flatten(); weights[infs] = w_max[infs].
         for (let i = 0; i < N * K; i++) if (inf[i]) weights[i] = classMax[Math.floor(i / N)]!;
       }
-      const add = new Float64Array(width);
+      // Per image its score (one term), or one term per class.
+      const cellOf = new Int32Array(N * width);
+      const add = new Float64Array(N * width);
       for (let n = 0; n < N; n++) {
         let num = 0;
         let den = 0;
@@ -127,32 +140,42 @@ export function generalizedDiceScoreDef(
           const w = weights[n * K + k]!;
           const nk = 2 * counts.intersection[c]! * w;
           const dk = (counts.predSum[c]! + counts.targetSum[c]!) * w;
-          if (perClass) add[k]! += dk !== 0 ? nk / dk : 0;
-          else {
+          if (perClass) {
+            cellOf[n * width + k] = k;
+            add[n * width + k] = dk !== 0 ? nk / dk : 0;
+          } else {
             num += nk;
             den += dk;
           }
         }
-        if (!perClass) add[0]! += den !== 0 ? num / den : 0;
+        if (!perClass) add[n] = den !== 0 ? num / den : 0;
       }
-      state.score = addArrays(state.score, add);
+      state.score = addToCells(state.score, width, cellOf, add);
       state.samples = addArrays(state.samples, Float64Array.of(N));
     },
-    merge: addArrayFields,
+    merge: (a, b) => ({
+      score: mergeExactCells(a.score, b.score, width),
+      samples: addArrays(a.samples, b.samples),
+    }),
     compute(state) {
-      const out = Array.from(state.score, (s) => s / state.samples[0]!);
+      const out = Array.from(
+        { length: width },
+        (_, k) => cellToNumber(state.score, width, k) / state.samples[0]!,
+      );
       return perClass ? out : out[0]!;
     },
     validateState(state: unknown): asserts state is GeneralizedDiceScoreState {
       const id = generalizedDiceScoreMeta.id;
-      checkState(id, state, { score: float64Field(width), samples: float64Field(1, "count") });
+      checkState(id, state, { score: exactCellsShape(width), samples: float64Field(1, "count") });
       const s = state as GeneralizedDiceScoreState;
-      for (let k = 0; k < width; k++)
+      for (let k = 0; k < width; k++) {
+        const score = cellToNumber(s.score, width, k);
         stateInvariant(
           id,
-          s.score[k]! <= s.samples[0]!,
-          `state.score[${k}] (${s.score[k]}) exceeds the image count (${s.samples[0]}): each image adds at most 1`,
+          score <= s.samples[0]!,
+          `state.score cell ${k} (${score}) exceeds the image count (${s.samples[0]}): each image adds at most 1`,
         );
+      }
     },
   };
 }

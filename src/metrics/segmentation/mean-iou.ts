@@ -1,4 +1,12 @@
 import { fail } from "../../core/errors.js";
+import {
+  addToCells,
+  cellToNumber,
+  type ExactCells,
+  emptyExactCells,
+  exactCellsShape,
+  mergeExactCells,
+} from "../../core/exact-cells.js";
 import { optBoolean, optionNames, optOneOf, readOptions } from "../../core/options.js";
 import { checkState, stateInvariant } from "../../core/state-check.js";
 import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
@@ -54,7 +62,8 @@ export interface MeanIouState {
   /** Per class, summed over all images: |P ∩ T| and |P ∪ T|. */
   intersection: Float64Array;
   union: Float64Array;
-  imageIouSum: Float64Array;
+  /** Per class, the sum of per-image IoUs, kept exactly (`core/exact-cells.ts`; issue 13 §3). */
+  imageIouSum: ExactCells;
   imageCount: Float64Array;
 }
 
@@ -83,6 +92,7 @@ export function accumulateConfusion(
   assertClassLabels(p, numClasses, fn, "preds", ignoreIndex);
   const C = numClasses;
   const local = new Float64Array(C * C);
+  const ious = new Float64Array(p.images * C).fill(Number.NaN);
   for (let img = 0; img < p.images; img++) {
     local.fill(0);
     const start = img * p.pixels;
@@ -109,12 +119,20 @@ export function accumulateConfusion(
       state.intersection[c]! += inter;
       state.union[c]! += union;
       if (union > 0) {
-        state.imageIouSum[c]! += inter / union;
+        ious[img * C + c] = inter / union;
         state.imageCount[c]!++;
       }
     }
     for (let k = 0; k < C * C; k++) state.confusion[k]! += local[k]!;
   }
+  addImageIous(state, ious, C);
+}
+
+/** Adds per-image IoUs (`images × C`, NaN where the union is empty) to the exact per-class sums. */
+function addImageIous(state: MeanIouState, ious: Float64Array, C: number): void {
+  const cellOf = new Int32Array(ious.length);
+  for (let i = 0; i < ious.length; i++) cellOf[i] = Number.isNaN(ious[i]!) ? -1 : i % C;
+  state.imageIouSum = addToCells(state.imageIouSum, C, cellOf, ious);
 }
 
 /** Adds a batch of one-hot masks [N, C, ...] (per-class sums and per-image IoUs; no confusion matrix). */
@@ -127,6 +145,7 @@ function accumulateOneHot(
 ): void {
   const counts = classCounts(preds, target, numClasses, "one-hot", fn);
   const C = numClasses;
+  const ious = new Float64Array(counts.images * C).fill(Number.NaN);
   for (let n = 0; n < counts.images; n++) {
     for (let c = 0; c < C; c++) {
       const k = n * C + c;
@@ -135,11 +154,12 @@ function accumulateOneHot(
       state.intersection[c]! += inter;
       state.union[c]! += union;
       if (union > 0) {
-        state.imageIouSum[c]! += inter / union;
+        ious[k] = inter / union;
         state.imageCount[c]!++;
       }
     }
   }
+  addImageIous(state, ious, C);
 }
 
 /** Per-class IoU from a confusion matrix; -1 where the union is empty. */
@@ -165,14 +185,17 @@ export function emptyConfusionState(C: number): MeanIouState {
     confusion: new Float64Array(C * C),
     intersection: new Float64Array(C),
     union: new Float64Array(C),
-    imageIouSum: new Float64Array(C),
+    imageIouSum: emptyExactCells(),
     imageCount: new Float64Array(C),
   };
 }
 
 /** Merges two confusion states. */
 export function mergeConfusionStates(a: MeanIouState, b: MeanIouState): MeanIouState {
-  return addArrayFields(a, b);
+  const C = a.intersection.length;
+  const { imageIouSum: x, ...countsA } = a;
+  const { imageIouSum: y, ...countsB } = b;
+  return { ...addArrayFields(countsA, countsB), imageIouSum: mergeExactCells(x, y, C) };
 }
 
 /** Bytes a confusion state and one update hold for C classes (two C x C matrices, 8 vectors). */
@@ -189,7 +212,7 @@ export function validateConfusionState(id: string, state: unknown, C: number): a
     confusion: float64Field(C * C, "count"),
     intersection: float64Field(C, "count"),
     union: float64Field(C, "count"),
-    imageIouSum: float64Field(C),
+    imageIouSum: exactCellsShape(C),
     imageCount: float64Field(C, "count"),
   });
   const s = state as MeanIouState;
@@ -199,10 +222,11 @@ export function validateConfusionState(id: string, state: unknown, C: number): a
       s.intersection[c]! <= s.union[c]!,
       `state.intersection[${c}] (${s.intersection[c]}) exceeds state.union[${c}] (${s.union[c]})`,
     );
+    const sum = cellToNumber(s.imageIouSum, C, c);
     stateInvariant(
       id,
-      s.imageIouSum[c]! <= s.imageCount[c]!,
-      `state.imageIouSum[${c}] (${s.imageIouSum[c]}) exceeds state.imageCount[${c}] (${s.imageCount[c]})`,
+      sum <= s.imageCount[c]!,
+      `state.imageIouSum cell ${c} (${sum}) exceeds state.imageCount[${c}] (${s.imageCount[c]})`,
     );
   }
 }
@@ -255,7 +279,7 @@ export function meanIouDef(
         const valid = iou.filter((v) => v >= 0);
         return valid.length ? valid.reduce((a, b) => a + b, 0) / valid.length : Number.NaN;
       }
-      const sums = Array.from(state.imageIouSum).slice(first);
+      const sums = Array.from({ length: C }, (_, c) => cellToNumber(state.imageIouSum, C, c)).slice(first);
       const counts = Array.from(state.imageCount).slice(first);
       if (perClass) return sums.map((s, c) => (counts[c]! > 0 ? s / counts[c]! : -1));
       const total = counts.reduce((a, b) => a + b, 0);

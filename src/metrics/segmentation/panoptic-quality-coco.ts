@@ -1,5 +1,13 @@
 import { toFloat64 } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
+import {
+  addToCells,
+  cellToNumber,
+  type ExactCells,
+  emptyExactCells,
+  exactCellsShape,
+  mergeExactCells,
+} from "../../core/exact-cells.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optionNames, readOptions, required } from "../../core/options.js";
 import { checkState, stateInvariant } from "../../core/state-check.js";
@@ -43,9 +51,12 @@ export interface PanopticQualityCocoOptions {
   readonly categories: readonly { readonly id: number; readonly isthing: number | boolean }[];
 }
 
-/** State per category (in `categories` order): IoU sum, TP, FP, FN. */
+/**
+ * State per category (in `categories` order): IoU sum (exact cells, `core/exact-cells.ts`: the
+ * same bits for any split and merge order), TP, FP, FN.
+ */
 export interface PanopticQualityCocoState {
-  iou: Float64Array;
+  iou: ExactCells;
   tp: Float64Array;
   fp: Float64Array;
   fn: Float64Array;
@@ -178,12 +189,16 @@ export function panopticQualityCocoDef(
   });
   const K = cats.length;
   const zero = (): PanopticQualityCocoState => ({
-    iou: new Float64Array(K),
+    iou: emptyExactCells(),
     tp: new Float64Array(K),
     fp: new Float64Array(K),
     fn: new Float64Array(K),
   });
-  const merge = (a: PanopticQualityCocoState, b: PanopticQualityCocoState) => addArrayFields(a, b);
+  const merge = (a: PanopticQualityCocoState, b: PanopticQualityCocoState): PanopticQualityCocoState => {
+    const { iou: x, ...countsA } = a;
+    const { iou: y, ...countsB } = b;
+    return { ...addArrayFields(countsA, countsB), iou: mergeExactCells(x, y, K) };
+  };
   return {
     id: panopticQualityCocoMeta.id,
     meta: panopticQualityCocoMeta,
@@ -196,6 +211,8 @@ export function panopticQualityCocoDef(
           `${FN}: \`images\` must be an array of { preds, target }, got ${describeValue(images)}`,
         );
       const scratch = zero();
+      const matchedCells: number[] = [];
+      const matchedIous: number[] = [];
       images.forEach((img, n) => {
         const gt = readSide(img?.target, `images[${n}].target`, index);
         const pr = readSide(img?.preds, `images[${n}].preds`, index);
@@ -238,7 +255,8 @@ export function panopticQualityCocoDef(
           if (iou > 0.5) {
             const k = index.get(gs.categoryId)!;
             scratch.tp[k]!++;
-            scratch.iou[k]! += iou;
+            matchedCells.push(k);
+            matchedIous.push(iou);
             gtMatched.add(g);
             prMatched.add(p);
           }
@@ -261,11 +279,13 @@ export function panopticQualityCocoDef(
           scratch.fp[index.get(ps.categoryId)!]!++;
         }
       });
+      scratch.iou = addToCells(scratch.iou, K, matchedCells, matchedIous);
       Object.assign(state, merge(state, scratch));
     },
     merge,
     compute(state) {
       const perClass = cats.map((c, k) => {
+        const iou = cellToNumber(state.iou, K, k);
         const tp = state.tp[k]!;
         const fp = state.fp[k]!;
         const fn = state.fn[k]!;
@@ -273,8 +293,8 @@ export function panopticQualityCocoDef(
         if (tp + fp + fn === 0) return { categoryId: c.id, pq: 0, sq: 0, rq: 0, tp, fp, fn };
         return {
           categoryId: c.id,
-          pq: state.iou[k]! / den,
-          sq: tp !== 0 ? state.iou[k]! / tp : 0,
+          pq: iou / den,
+          sq: tp !== 0 ? iou / tp : 0,
           rq: tp / den,
           tp,
           fp,
@@ -307,18 +327,20 @@ export function panopticQualityCocoDef(
     validateState(state: unknown): asserts state is PanopticQualityCocoState {
       const id = panopticQualityCocoMeta.id;
       checkState(id, state, {
-        iou: float64Field(K),
+        iou: exactCellsShape(K),
         tp: float64Field(K, "count"),
         fp: float64Field(K, "count"),
         fn: float64Field(K, "count"),
       });
       const s = state as PanopticQualityCocoState;
-      for (let k = 0; k < K; k++)
+      for (let k = 0; k < K; k++) {
+        const iou = cellToNumber(s.iou, K, k);
         stateInvariant(
           id,
-          s.iou[k]! <= s.tp[k]!,
-          `state.iou[${k}] (${s.iou[k]}) exceeds state.tp[${k}] (${s.tp[k]})`,
+          iou <= s.tp[k]!,
+          `state.iou cell ${k} (${iou}) exceeds state.tp[${k}] (${s.tp[k]})`,
         );
+      }
     },
   };
 }

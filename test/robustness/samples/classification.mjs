@@ -106,6 +106,13 @@ export const rows = [
   multilabel("multilabelRocCurveDef", { thresholds: 4 }),
   weighted("binaryAurocDef"),
   weighted("binaryF1Def"),
+  // Weighted states of every layout: non-integer weights are kept in exact cells (issue 13 §3).
+  weighted("binaryAurocDef", { thresholds: 5 }),
+  { factory: "multiclassF1Def", options: { numClasses: 3 }, batches: [[mcTarget, [0, 1, 1, 2], [0.5, 1e-9, 3, 1e12]]], oneShotArgs: [mcTarget, [0, 1, 1, 2]] },
+  { factory: "multiclassConfusionMatrixDef", options: { numClasses: 3 }, batches: [[mcPreds, mcTarget, [0.25, 0.1, 7, 2 ** -40]]], oneShotArgs: [mcPreds, mcTarget] },
+  { factory: "multilabelF1Def", options: { numLabels: 2, average: "samples" }, batches: [[mlPreds, mlTarget, [0.3, 1, 2.5]]], oneShotArgs: [mlPreds, mlTarget] },
+  { factory: "multilabelExactMatchDef", options: { numLabels: 2 }, batches: [[mlPreds, mlTarget, [0.3, 1, 2.5]]], oneShotArgs: [mlPreds, mlTarget] },
+  { factory: "multiclassHingeLossDef", options: { numClasses: 3, multiclassMode: "one-vs-all" }, batches: [[mcPreds, mcTarget, [0.1, 0.2, 0.3, 0.4]]], oneShotArgs: [mcPreds, mcTarget] },
   multilabel("multilabelF1Def", { average: "samples" }),
   multiclass("multiclassHingeLossDef", { multiclassMode: "one-vs-all" }),
   // Per-sample states of (N, ...) inputs, and sklearn's string labels.
