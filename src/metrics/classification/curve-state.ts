@@ -86,6 +86,7 @@ export function torchLinspace01(steps: number): Float64Array {
  */
 export function resolveThresholds(value: unknown, fn: string, problems = 1): Float64Array | undefined {
   if (value === undefined || value === null) return undefined;
+  const refuse = (what: string) => invalidOption(`${fn}: option \`thresholds\` ${what}`);
   if (typeof value === "number") {
     const count = optSize(fn, "thresholds", value, undefined, {
       min: 2,
@@ -95,26 +96,20 @@ export function resolveThresholds(value: unknown, fn: string, problems = 1): Flo
   }
   if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
     const raw = value as ArrayLike<unknown>;
-    if (raw.length === 0) invalidOption(`${fn}: option \`thresholds\` must not be an empty list`);
+    if (raw.length === 0) refuse("must not be an empty list");
     assertAllocation(fn, `option \`thresholds\` (${raw.length} values)`, problems * 16 * (raw.length + 1));
     const list = new Float64Array(raw.length);
     for (let i = 0; i < raw.length; i++) {
       const v = raw[i];
       if (typeof v !== "number" || !(v >= 0 && v <= 1))
-        invalidOption(
-          `${fn}: option \`thresholds\` must hold numbers in [0, 1], got ${describeValue(v)} at index ${i}`,
-        );
-      if (i > 0 && !(v > list[i - 1]!))
-        invalidOption(
-          `${fn}: option \`thresholds\` must be strictly increasing, got ${v} after ${list[i - 1]} at index ${i}`,
-        );
-      list[i] = v;
+        refuse(`must hold numbers in [0, 1], got ${describeValue(v)} at index ${i}`);
+      if (i > 0 && !((v as number) > list[i - 1]!))
+        refuse(`must be strictly increasing, got ${v} after ${list[i - 1]} at index ${i}`);
+      list[i] = v as number;
     }
     return list;
   }
-  return invalidOption(
-    `${fn}: option \`thresholds\` must be an integer >= 2 or a list of numbers, got ${describeValue(value)}`,
-  );
+  return refuse(`must be an integer >= 2 or a list of numbers, got ${describeValue(value)}`);
 }
 
 /**
