@@ -1,4 +1,12 @@
 import { describeValue, fail } from "../../core/errors.js";
+import {
+  addToCells,
+  cellToNumber,
+  type ExactCells,
+  emptyExactCells,
+  exactCellsShape,
+  mergeExactCells,
+} from "../../core/exact-cells.js";
 import { assertAllocation } from "../../core/limits.js";
 import { optBoolean, optionNames, readOptions, required } from "../../core/options.js";
 import { checkState, stateInvariant } from "../../core/state-check.js";
@@ -31,9 +39,12 @@ export interface PanopticQualityOptions {
   readonly returnPerClass?: boolean;
 }
 
-/** State per class (things sorted, then stuffs sorted): IoU sum, TP, FP, FN. */
+/**
+ * State per class (things sorted, then stuffs sorted): IoU sum (exact cells,
+ * `core/exact-cells.ts`: the same bits for any split and merge order), TP, FP, FN.
+ */
 export interface PanopticQualityState {
-  iouSum: Float64Array;
+  iouSum: ExactCells;
   truePositives: Float64Array;
   falsePositives: Float64Array;
   falseNegatives: Float64Array;
@@ -176,8 +187,15 @@ function colorize(
   return out;
 }
 
+/** IoUs matched in a batch and their classes, added to the exact sums at the end of the batch. */
+interface Matches {
+  cells: number[];
+  ious: number[];
+}
+
 function updateImage(
   state: PanopticQualityState,
+  matches: Matches,
   p: Colors,
   t: Colors,
   voidCat: number,
@@ -217,11 +235,15 @@ function updateImage(
     const c = continuous.get(t.cats[ti]!)!;
     if (modified.has(t.cats[ti]!)) {
       // Modified PQ (Porzi et al. 2019): a stuff class sums its IoU whenever it overlaps at all.
-      if (iou > 0) state.iouSum[c]! += iou;
+      if (iou > 0) {
+        matches.cells.push(c);
+        matches.ious.push(iou);
+      }
     } else if (iou > 0.5) {
       pMatched[pi] = 1;
       tMatched[ti] = 1;
-      state.iouSum[c]! += iou;
+      matches.cells.push(c);
+      matches.ious.push(iou);
       state.truePositives[c]!++;
     }
   }
@@ -245,14 +267,14 @@ function perClassValues(state: PanopticQualityState): {
   rq: number[];
   valid: boolean[];
 } {
-  const n = state.iouSum.length;
+  const n = state.truePositives.length;
   const pq: number[] = [];
   const sq: number[] = [];
   const rq: number[] = [];
   const valid: boolean[] = [];
   for (let c = 0; c < n; c++) {
     const tp = state.truePositives[c]!;
-    const s = tp > 0 ? state.iouSum[c]! / tp : 0;
+    const s = tp > 0 ? cellToNumber(state.iouSum, n, c) / tp : 0;
     const den = tp + 0.5 * state.falsePositives[c]! + 0.5 * state.falseNegatives[c]!;
     // torchmetrics computes RQ in float32 (its integer counts promote to the default float
     // dtype), SQ and PQ in float64: RQ is rounded to float32 the same way.
@@ -306,12 +328,16 @@ export function panopticDef<R>(
   const stuffSet = new Set(stuffs);
   const modified: ReadonlySet<number> = modifiedStuffs ? stuffSet : new Set();
   const zero = (): PanopticQualityState => ({
-    iouSum: new Float64Array(n),
+    iouSum: emptyExactCells(),
     truePositives: new Float64Array(n),
     falsePositives: new Float64Array(n),
     falseNegatives: new Float64Array(n),
   });
-  const merge = (a: PanopticQualityState, b: PanopticQualityState) => addArrayFields(a, b);
+  const merge = (a: PanopticQualityState, b: PanopticQualityState): PanopticQualityState => {
+    const { iouSum: x, ...countsA } = a;
+    const { iouSum: y, ...countsB } = b;
+    return { ...addArrayFields(countsA, countsB), iouSum: mergeExactCells(x, y, n) };
+  };
   return {
     id: meta.id,
     meta,
@@ -328,6 +354,7 @@ export function panopticDef<R>(
         );
       const pixels = p.pixels / 2;
       const scratch = zero();
+      const matches: Matches = { cells: [], ious: [] };
       for (let img = 0; img < p.images; img++) {
         const pc = colorize(
           p.data,
@@ -341,15 +368,16 @@ export function panopticDef<R>(
           "preds",
         );
         const tc = colorize(t.data, img * pixels, pixels, thingSet, stuffSet, voidCat, true, fn, "target");
-        updateImage(scratch, pc, tc, voidCat, continuous, modified);
+        updateImage(scratch, matches, pc, tc, voidCat, continuous, modified);
       }
+      scratch.iouSum = addToCells(scratch.iouSum, n, matches.cells, matches.ious);
       Object.assign(state, merge(state, scratch));
     },
     merge,
     compute,
     validateState(state: unknown): asserts state is PanopticQualityState {
       checkState(meta.id, state, {
-        iouSum: float64Field(n),
+        iouSum: exactCellsShape(n),
         truePositives: float64Field(n, "count"),
         falsePositives: float64Field(n, "count"),
         falseNegatives: float64Field(n, "count"),
@@ -357,10 +385,11 @@ export function panopticDef<R>(
       const s = state as PanopticQualityState;
       for (let c = 0; c < n; c++) {
         // Modified stuff classes sum one IoU (<= 1) per target segment counted in truePositives.
+        const iouSum = cellToNumber(s.iouSum, n, c);
         stateInvariant(
           meta.id,
-          s.iouSum[c]! <= s.truePositives[c]!,
-          `state.iouSum[${c}] (${s.iouSum[c]}) exceeds state.truePositives[${c}] (${s.truePositives[c]}): each match adds an IoU of at most 1`,
+          iouSum <= s.truePositives[c]!,
+          `state.iouSum cell ${c} (${iouSum}) exceeds state.truePositives[${c}] (${s.truePositives[c]}): each match adds an IoU of at most 1`,
         );
       }
     },
