@@ -6,13 +6,15 @@
  * what the serial compute walks, so every curve value stays bit-identical; no merged array is
  * built (classification/curve-state.ts `presortWalk`).
  */
+
+import { ExactPartials } from "../core/partials.js";
 import {
   presortWalk,
   sortStateSamples,
   sortsScores,
   type Visit,
 } from "../metrics/classification/curve-state.js";
-import { type SortedSamples, TieSums } from "../metrics/classification/sorted-walk.js";
+import type { SortedSamples } from "../metrics/classification/sorted-walk.js";
 
 /** The run of `state` when its compute would sort (see `sortsScores`), else null. */
 export function sortedRun(state: unknown): SortedSamples | null {
@@ -22,8 +24,8 @@ export function sortedRun(state: unknown): SortedSamples | null {
 /**
  * Visits the distinct scores of `runs` merged, in descending order, with the cumulative
  * positive and negative weight down to each (the visits of the serial walk, sorted-walk.ts
- * `walkSorted`, over the runs concatenated). A tie group's weights are summed by `TieSums` (in a
- * canonical order, as the serial walk does). `Error` when a run does not descend (a defect of its producer, never
+ * `walkSorted`, over the runs concatenated). A tie group's weights are summed exactly and rounded once
+ * per target (`ExactPartials`), as the serial walk does. `Error` when a run does not descend (a defect of its producer, never
  * a wrong value).
  */
 export function walkRuns(runs: readonly SortedSamples[], visit: Visit): void {
@@ -31,7 +33,7 @@ export function walkRuns(runs: readonly SortedSamples[], visit: Visit): void {
   const at = new Array<number>(k).fill(0);
   // A merged state with weights anywhere is walked with weights (ones where a run has none).
   const weighted = runs.some((run) => run.weights);
-  const ties = new TieSums();
+  const ties = [new ExactPartials(), new ExactPartials()];
   let tps = 0;
   let fps = 0;
   let last = Number.POSITIVE_INFINITY;
@@ -56,7 +58,7 @@ export function walkRuns(runs: readonly SortedSamples[], visit: Visit): void {
       const n = scores.length;
       const start = at[r]!;
       let i = start;
-      if (weighted) for (; i < n && scores[i] === v; i++) ties.add(target[i]!, weights ? weights[i]! : 1);
+      if (weighted) for (; i < n && scores[i] === v; i++) ties[target[i]!]!.add(weights ? weights[i]! : 1);
       else {
         // No weights anywhere: counted as integers, exactly the serial walk's counts.
         let positives = 0;
@@ -66,8 +68,8 @@ export function walkRuns(runs: readonly SortedSamples[], visit: Visit): void {
       }
       at[r] = i;
     }
-    tps += ties.take(1);
-    fps += ties.take(0);
+    tps += ties[1]!.take();
+    fps += ties[0]!.take();
     visit(v, tps, fps);
     last = v;
   }

@@ -13,9 +13,5 @@ export const BROWSER_BUNDLE_OPTIONS = Object.freeze({
   logLevel: "silent",
 });
 
-/**
- * Minified bytes: `binaryAuroc` imported alone and the whole `plumbline/text` subpath.
- * `binaryAuroc` was 20 KiB until its binned curves summed non-integer weights exactly (issue 13
- * §3: `core/exact-cells.ts` and the tie sums of weighted exact curves, 20,393 -> 26,784 bytes).
- */
-export const BUNDLE_BUDGETS = Object.freeze({ binaryAuroc: 28 * 1024, text: 120 * 1024 });
+/** Minified bytes: `binaryAuroc` imported alone and the whole `plumbline/text` subpath. */
+export const BUNDLE_BUDGETS = Object.freeze({ binaryAuroc: 20 * 1024, text: 120 * 1024 });

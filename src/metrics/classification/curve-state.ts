@@ -549,7 +549,7 @@ function histOfBatch(thresholds: Float64Array, { scores, target, weights }: Bina
  * The source of scores with 0/1 targets (and weights) walked in sorted order: a stable radix
  * sort of the scores with their targets moved along (sorted-walk.ts; core/sort.ts: O(n), a
  * comparison sort below 512 scores), ties visited once with all their weight (the weights of a
- * tie summed by `TieSums`). With weights, P and N are the walk's final sums (as scikit-learn's
+ * tie summed exactly and rounded once, sorted-walk.ts). With weights, P and N are the walk's final sums (as scikit-learn's
  * `tps[-1]`), the same for any order of the samples. `presorted`: a walk of the samples in that
  * order (see {@link presortWalk}), used instead.
  */

@@ -52,20 +52,22 @@ export function sortSamples(
 /**
  * Visits the distinct scores of one sorted run in descending order, with the cumulative positive
  * and negative weight down to each (unit weights counted as integers: exact sums of ones; the
- * weights of a tie summed by {@link TieSums}).
+ * weights of a tie summed exactly and rounded once).
  * Several runs merged on the fly: src/parallel/sorted-runs.ts `walkRuns`.
  */
 export function walkSorted({ scores, target, weights }: SortedSamples, visit: Visit): void {
   const n = scores.length;
-  const ties = new TieSums();
+  // A tie group's weights per target, summed exactly and rounded once: the same for any order of
+  // the tied samples (their shard and merge order; issue 13 §3).
+  const ties = [new ExactPartials(), new ExactPartials()];
   let tps = 0;
   let fps = 0;
   for (let i = 0; i < n; ) {
     const v = scores[i]!;
     if (weights) {
-      for (; i < n && scores[i] === v; i++) ties.add(target[i]!, weights[i]!);
-      tps += ties.take(1);
-      fps += ties.take(0);
+      for (; i < n && scores[i] === v; i++) ties[target[i]!]!.add(weights[i]!);
+      tps += ties[1]!.take();
+      fps += ties[0]!.take();
     } else {
       const start = i;
       let positives = 0;
@@ -74,23 +76,5 @@ export function walkSorted({ scores, target, weights }: SortedSamples, visit: Vi
       fps += i - start - positives;
     }
     visit(v, tps, fps);
-  }
-}
-
-/**
- * The weights of one tie group of a weighted walk, per target, summed exactly and rounded once
- * (`ExactPartials`), so that the cumulative sums do not depend on the order in which tied samples
- * arrived (their shard and merge order; issue 13 §3).
- */
-export class TieSums {
-  readonly #sums = [new ExactPartials(), new ExactPartials()];
-
-  add(target: number, w: number): void {
-    this.#sums[target === 1 ? 1 : 0]!.add(w);
-  }
-
-  /** The group's sum of target `t` (0 or 1), and the group emptied for that target. */
-  take(t: 0 | 1): number {
-    return this.#sums[t]!.take();
   }
 }
