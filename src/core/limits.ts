@@ -7,12 +7,17 @@
  * asked for the memory, how much it would need, and how to raise the ceiling deliberately:
  *
  * - `setLimits({ maxAllocationBytes: 8 * 2 ** 30 })` in code, or
- * - the environment variable `PLUMBLINE_MAX_ALLOCATION` (`"8GiB"`, `"512MB"`, bytes) in Node.
+ * - the environment variable `PLUMBLINE_MAX_ALLOCATION` (`"8GiB"`, `"512MB"`, bytes) in Node
+ *   (limits-env.ts; a browser bundle reads no environment: limits-env.browser.ts, by the
+ *   package's `browser` field).
  *
  * The default budget, 1 GiB per allocation, holds every bundled workload and every documented
  * benchmark; see docs/defaults.md for the ceilings derived from it.
  */
 import { fail, invalidOption, type PlumblineErrorCode } from "./errors.js";
+import { limitsFromEnvironment } from "./limits-env.js";
+
+export { parseByteSize } from "./byte-size.js";
 
 /** The ceilings in force. */
 export interface Limits {
@@ -24,45 +29,11 @@ export interface Limits {
 
 const DEFAULTS: Limits = { maxAllocationBytes: 2 ** 30, maxNestingDepth: 64 };
 
-const UNITS: Readonly<Record<string, number>> = {
-  b: 1,
-  kb: 1e3,
-  mb: 1e6,
-  gb: 1e9,
-  tb: 1e12,
-  kib: 2 ** 10,
-  mib: 2 ** 20,
-  gib: 2 ** 30,
-  tib: 2 ** 40,
-};
-
-/** Parses `"8GiB"`, `"512 MB"`, `"1e9"`; undefined when the text is not a size. */
-export function parseByteSize(text: string): number | undefined {
-  const match = /^\s*([0-9]+(?:\.[0-9]+)?(?:e[0-9]+)?)\s*([a-z]*)\s*$/i.exec(text);
-  if (!match) return undefined;
-  const unit = UNITS[(match[2] || "b").toLowerCase()];
-  if (unit === undefined) return undefined;
-  const bytes = Number(match[1]) * unit;
-  return Number.isFinite(bytes) && bytes > 0 ? bytes : undefined;
-}
-
-function fromEnvironment(): Partial<Limits> {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const raw = env?.PLUMBLINE_MAX_ALLOCATION;
-  if (raw === undefined || raw === "") return {};
-  const bytes = parseByteSize(raw);
-  if (bytes === undefined)
-    invalidOption(
-      `PLUMBLINE_MAX_ALLOCATION must be a size such as "8GiB" or "512MB", got ${JSON.stringify(raw)}`,
-    );
-  return { maxAllocationBytes: bytes };
-}
-
 let current: Limits | undefined;
 
 /** The ceilings in force (defaults, then `PLUMBLINE_MAX_ALLOCATION`, then `setLimits`). */
 export function getLimits(): Limits {
-  current ??= { ...DEFAULTS, ...fromEnvironment() };
+  current ??= { ...DEFAULTS, ...limitsFromEnvironment() };
   return current;
 }
 
