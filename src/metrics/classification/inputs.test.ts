@@ -70,7 +70,10 @@ describe("scikit-learn labels", () => {
     expect(C.multiclassAccuracy(p, t, { average: "micro" })).toBeCloseTo(1 / 3, 15);
     expect(C.multiclassAccuracy(p, t, { labels: ["dog", "cat"], average: "none" })).toEqual([0, 0.5]);
     expectError(
-      () => C.multiclassAccuracyDef({ numClasses: 2 }).update({ matrix: new Float64Array(4) }, p, t),
+      () => {
+        const def = C.multiclassAccuracyDef({ numClasses: 2 });
+        def.update(def.init(), p, t);
+      },
       "invalid_value",
       'multiclassAccuracy: `target` holds string labels ("cat" at index 0); map them with option `labels`',
     );
