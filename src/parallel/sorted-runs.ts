@@ -68,8 +68,10 @@ export function walkRuns(runs: readonly SortedSamples[], visit: Visit): void {
       }
       at[r] = i;
     }
-    tps += ties[1]!.take();
-    fps += ties[0]!.take();
+    if (weighted) {
+      tps += ties[1]!.take();
+      fps += ties[0]!.take();
+    }
     visit(v, tps, fps);
     last = v;
   }
