@@ -1,3 +1,4 @@
+import { metaFields } from "../catalog/meta-fields.js";
 import type { CatalogEntry } from "../catalog/types.js";
 import { answerCorrectnessMeta } from "./metrics/answer-correctness.js";
 import { answerRelevanceMeta } from "./metrics/answer-relevance.js";
@@ -21,13 +22,11 @@ const aresReferences = [
 
 /** Catalog entry of answer semantic similarity. */
 const answerSimilarityEntry: CatalogEntry = {
-  id: answerSimilarityMeta.id,
+  ...metaFields(answerSimilarityMeta),
   title: "Answer semantic similarity (RAGAS)",
   kind: "metric",
   tasks: ["rag"],
   formula: "\\mathrm{sim} = \\frac{E(a)}{\\|E(a)\\|} \\cdot \\frac{E(g)}{\\|E(g)\\|}",
-  range: answerSimilarityMeta.range,
-  direction: answerSimilarityMeta.direction,
   differentiable: false,
   robustness: ["Only as good as the embedding model; insensitive to negation."],
   references: [
@@ -40,14 +39,12 @@ const answerSimilarityEntry: CatalogEntry = {
 
 /** Catalog entry of RAGAS answer correctness. */
 const answerCorrectnessEntry: CatalogEntry = {
-  id: answerCorrectnessMeta.id,
+  ...metaFields(answerCorrectnessMeta),
   title: "Answer correctness (RAGAS)",
   kind: "metric",
   tasks: ["rag"],
   formula:
     "AC = \\frac{w_1 F_\\beta(TP, FP, FN) + w_2 \\cos(E(a), E(g))}{w_1 + w_2},\\; w = (0.75, 0.25),\\; \\beta = 1",
-  range: answerCorrectnessMeta.range,
-  direction: answerCorrectnessMeta.direction,
   differentiable: false,
   robustness: ["Needs a reference answer; the factual part depends on the judge's statement classification."],
   references: [
@@ -63,13 +60,11 @@ const answerCorrectnessEntry: CatalogEntry = {
 
 /** Catalog entry of RAGAS answer relevance. */
 const answerRelevanceEntry: CatalogEntry = {
-  id: answerRelevanceMeta.id,
+  ...metaFields(answerRelevanceMeta),
   title: "Answer relevance (RAGAS, reverse-generated questions)",
   kind: "metric",
   tasks: ["rag"],
   formula: "AR = [\\neg\\text{all noncommittal}] \\cdot \\frac{1}{n}\\sum_{i=1}^{n} \\cos(E(q), E(q_i))",
-  range: answerRelevanceMeta.range,
-  direction: answerRelevanceMeta.direction,
   differentiable: false,
   robustness: [
     "Measures focus, not correctness; deepeval's metric of the same name counts relevant statements instead.",
@@ -85,13 +80,11 @@ const answerRelevanceEntry: CatalogEntry = {
 
 /** Catalog entry of RAGAS context precision. */
 const contextPrecisionEntry: CatalogEntry = {
-  id: contextPrecisionMeta.id,
+  ...metaFields(contextPrecisionMeta),
   title: "Context precision (RAGAS)",
   kind: "metric",
   tasks: ["rag", "retrieval"],
   formula: "CP = \\frac{\\sum_{k=1}^{K} \\mathrm{P@}k \\cdot v_k}{\\sum_k v_k + 10^{-10}}",
-  range: contextPrecisionMeta.range,
-  direction: contextPrecisionMeta.direction,
   differentiable: false,
   robustness: ["Average precision of the retrieved chunks' usefulness; 0 when no chunk is useful."],
   references: [
@@ -107,14 +100,12 @@ const contextPrecisionEntry: CatalogEntry = {
 
 /** Catalog entry of RAGAS context recall. */
 const contextRecallEntry: CatalogEntry = {
-  id: contextRecallMeta.id,
+  ...metaFields(contextRecallMeta),
   title: "Context recall (RAGAS)",
   kind: "metric",
   tasks: ["rag", "retrieval"],
   formula:
     "CR = \\frac{|\\{\\text{reference statements attributable to the context}\\}|}{|\\{\\text{reference statements}\\}|}",
-  range: contextRecallMeta.range,
-  direction: contextRecallMeta.direction,
   differentiable: false,
   robustness: ["Needs a reference answer; blind to irrelevant extra context."],
   references: [
@@ -130,14 +121,12 @@ const contextRecallEntry: CatalogEntry = {
 
 /** Catalog entry of RAGAS faithfulness. */
 const faithfulnessEntry: CatalogEntry = {
-  id: faithfulnessMeta.id,
+  ...metaFields(faithfulnessMeta),
   title: "Faithfulness (RAGAS)",
   kind: "metric",
   tasks: ["rag"],
   formula:
     "F = \\frac{|\\{\\text{answer claims supported by the context}\\}|}{|\\{\\text{answer claims}\\}|}",
-  range: faithfulnessMeta.range,
-  direction: faithfulnessMeta.direction,
   differentiable: false,
   robustness: [
     "Depends on the judge's claim decomposition; repeat judgments (--samples) and report the spread.",
@@ -152,13 +141,11 @@ const faithfulnessEntry: CatalogEntry = {
 
 /** Catalog entry of RAGAS summarization score. */
 const summarizationScoreEntry: CatalogEntry = {
-  id: summarizationScoreMeta.id,
+  ...metaFields(summarizationScoreMeta),
   title: "Summarization score (RAGAS)",
   kind: "metric",
   tasks: ["rag", "nlp"],
   formula: "S = (1-c)\\,\\mathrm{QA} + c\\,\\Big(1 - \\frac{\\min(|s|, |t|)}{|t| + 10^{-10}}\\Big)",
-  range: summarizationScoreMeta.range,
-  direction: summarizationScoreMeta.direction,
   differentiable: false,
   robustness: [
     "The conciseness term rewards short summaries; set lengthPenalty false to score coverage only.",
@@ -172,14 +159,12 @@ const summarizationScoreEntry: CatalogEntry = {
 
 /** Catalog entry of RAGAS context entities recall. */
 const contextEntitiesRecallEntry: CatalogEntry = {
-  id: contextEntitiesRecallMeta.id,
+  ...metaFields(contextEntitiesRecallMeta),
   title: "Context entities recall (RAGAS)",
   kind: "metric",
   tasks: ["rag"],
   formula:
     "CER = \\frac{|E(\\text{context}) \\cap E(\\text{ground truth})|}{|E(\\text{ground truth})| + 10^{-8}}",
-  range: contextEntitiesRecallMeta.range,
-  direction: contextEntitiesRecallMeta.direction,
   differentiable: false,
   robustness: ["Suited to fact-heavy answers (dates, names); entities match only when written identically."],
   references: [
@@ -192,13 +177,11 @@ const contextEntitiesRecallEntry: CatalogEntry = {
 
 /** Catalog entry of RAGAS aspect critique. */
 const aspectCritiqueEntry: CatalogEntry = {
-  id: aspectCritiqueMeta.id,
+  ...metaFields(aspectCritiqueMeta),
   title: "Aspect critique (RAGAS)",
   kind: "metric",
   tasks: ["rag", "nlp"],
   formula: "AC = \\mathrm{majority}(v_1, \\dots, v_s)",
-  range: aspectCritiqueMeta.range,
-  direction: aspectCritiqueMeta.direction,
   differentiable: false,
   robustness: ["Binary per sample; strictness (odd) repeats the verdict and takes the majority."],
   references: [
@@ -212,13 +195,11 @@ const aspectCritiqueEntry: CatalogEntry = {
 
 /** Catalog entries of the three ARES judgements. */
 const aresContextRelevanceEntry: CatalogEntry = {
-  id: aresContextRelevanceMeta.id,
+  ...metaFields(aresContextRelevanceMeta),
   title: "ARES context relevance (PPI)",
   kind: "metric",
   tasks: ["rag"],
   formula: "\\hat\\theta = \\bar f_N - \\overline{(f - Y)}_n",
-  range: aresContextRelevanceMeta.range,
-  direction: aresContextRelevanceMeta.direction,
   differentiable: false,
   robustness: [
     "The PPI interval stays valid however biased the judge is; its width shrinks as the judge agrees with humans.",

@@ -1,3 +1,4 @@
+import { metaFields } from "../../catalog/meta-fields.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { accuracyMeta } from "./accuracy.js";
 import { aucMeta } from "./auc.js";
@@ -41,22 +42,18 @@ import { statScoresMeta } from "./stat-scores.js";
 
 /** Catalog entry of the stat scores (tp, fp, tn, fn, support). */
 const statScoresEntry = classificationEntry({
-  id: statScoresMeta.id,
+  ...metaFields(statScoresMeta),
   title: "Stat scores (TP, FP, TN, FN, support)",
   formula: "TP=\\sum [\\hat y=1][y=1],\\ FP=\\sum [\\hat y=1][y=0],\\ TN, FN",
-  range: statScoresMeta.range,
-  direction: statScoresMeta.direction,
   exports: ["binaryStatScores", "multiclassStatScores", "multilabelStatScores", "statScores"],
   implementation: "torchmetrics 1.9.0 binary/multiclass/multilabel_stat_scores",
 });
 
 /** Catalog entry of the confusion matrix. */
 const confusionMatrixEntry = classificationEntry({
-  id: confusionMatrixMeta.id,
+  ...metaFields(confusionMatrixMeta),
   title: "Confusion matrix",
   formula: "C_{ij}=\\sum_n [y_n=i][\\hat y_n=j]",
-  range: confusionMatrixMeta.range,
-  direction: confusionMatrixMeta.direction,
   exports: [
     "binaryConfusionMatrix",
     "multiclassConfusionMatrix",
@@ -69,11 +66,9 @@ const confusionMatrixEntry = classificationEntry({
 
 /** Catalog entry of accuracy. */
 const accuracyEntry = classificationEntry({
-  id: accuracyMeta.id,
+  ...metaFields(accuracyMeta),
   title: "Accuracy",
   formula: "\\frac{TP+TN}{TP+FP+TN+FN}",
-  range: accuracyMeta.range,
-  direction: accuracyMeta.direction,
   exports: ["binaryAccuracy", "multiclassAccuracy", "multilabelAccuracy", "accuracy"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_accuracy (top_k); scikit-learn 1.9.1 accuracy_score; scikit-learn 1.9.1 accuracy_score (average='samples')",
@@ -83,11 +78,9 @@ const accuracyEntry = classificationEntry({
 
 /** Catalog entry of precision (positive predictive value). */
 const precisionEntry = classificationEntry({
-  id: precisionMeta.id,
+  ...metaFields(precisionMeta),
   title: "Precision (positive predictive value)",
   formula: "\\frac{TP}{TP+FP}",
-  range: precisionMeta.range,
-  direction: precisionMeta.direction,
   exports: ["binaryPrecision", "multiclassPrecision", "multilabelPrecision", "precision"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_precision; scikit-learn 1.9.1 precision_score (average='samples')",
@@ -95,13 +88,11 @@ const precisionEntry = classificationEntry({
   traits: ["imbalanced"],
 });
 
-/** Catalog entry of precision (positive predictive value). */
+/** Catalog entry of recall (sensitivity, true positive rate). */
 const recallEntry = classificationEntry({
-  id: recallMeta.id,
+  ...metaFields(recallMeta),
   title: "Recall (sensitivity, true positive rate)",
   formula: "\\frac{TP}{TP+FN}",
-  range: recallMeta.range,
-  direction: recallMeta.direction,
   exports: ["binaryRecall", "multiclassRecall", "multilabelRecall", "recall"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_recall; scikit-learn 1.9.1 recall_score (average='samples'); scikit-learn 1.9.1 recall_score (average='samples')",
@@ -111,11 +102,9 @@ const recallEntry = classificationEntry({
 
 /** Catalog entry of the F-beta score. */
 const fBetaEntry = classificationEntry({
-  id: fBetaMeta.id,
+  ...metaFields(fBetaMeta),
   title: "F-beta score",
   formula: "F_\\beta=\\frac{(1+\\beta^2)TP}{(1+\\beta^2)TP+\\beta^2 FN+FP}",
-  range: fBetaMeta.range,
-  direction: fBetaMeta.direction,
   exports: [
     "binaryFBeta",
     "multiclassFBeta",
@@ -132,13 +121,11 @@ const fBetaEntry = classificationEntry({
   traits: ["imbalanced"],
 });
 
-/** Catalog entry of precision (positive predictive value). */
+/** Catalog entry of specificity (true negative rate). */
 const specificityEntry = classificationEntry({
-  id: specificityMeta.id,
+  ...metaFields(specificityMeta),
   title: "Specificity (true negative rate)",
   formula: "\\frac{TN}{TN+FP}",
-  range: specificityMeta.range,
-  direction: specificityMeta.direction,
   exports: ["binarySpecificity", "multiclassSpecificity", "multilabelSpecificity", "specificity"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_specificity; scikit-learn 1.9.1 specificity (average='samples')",
@@ -146,13 +133,11 @@ const specificityEntry = classificationEntry({
   traits: ["imbalanced"],
 });
 
-/** Catalog entry of precision (positive predictive value). */
+/** Catalog entry of the negative predictive value. */
 const negativePredictiveValueEntry = classificationEntry({
-  id: negativePredictiveValueMeta.id,
+  ...metaFields(negativePredictiveValueMeta),
   title: "Negative predictive value",
   formula: "\\frac{TN}{TN+FN}",
-  range: negativePredictiveValueMeta.range,
-  direction: negativePredictiveValueMeta.direction,
   exports: [
     "binaryNegativePredictiveValue",
     "multiclassNegativePredictiveValue",
@@ -165,13 +150,11 @@ const negativePredictiveValueEntry = classificationEntry({
   traits: ["imbalanced"],
 });
 
-/** Catalog entry of precision (positive predictive value). */
+/** Catalog entry of the false positive rate. */
 const falsePositiveRateEntry = classificationEntry({
-  id: falsePositiveRateMeta.id,
+  ...metaFields(falsePositiveRateMeta),
   title: "False positive rate (fall-out)",
   formula: "\\frac{FP}{FP+TN}",
-  range: falsePositiveRateMeta.range,
-  direction: falsePositiveRateMeta.direction,
   exports: [
     "binaryFalsePositiveRate",
     "multiclassFalsePositiveRate",
@@ -184,13 +167,11 @@ const falsePositiveRateEntry = classificationEntry({
   traits: ["imbalanced"],
 });
 
-/** Catalog entry of precision (positive predictive value). */
+/** Catalog entry of the false discovery rate. */
 const falseDiscoveryRateEntry = classificationEntry({
-  id: falseDiscoveryRateMeta.id,
+  ...metaFields(falseDiscoveryRateMeta),
   title: "False discovery rate",
   formula: "\\frac{FP}{FP+TP}",
-  range: falseDiscoveryRateMeta.range,
-  direction: falseDiscoveryRateMeta.direction,
   exports: [
     "binaryFalseDiscoveryRate",
     "multiclassFalseDiscoveryRate",
@@ -205,11 +186,9 @@ const falseDiscoveryRateEntry = classificationEntry({
 
 /** Catalog entry of balanced accuracy. */
 const balancedAccuracyEntry = classificationEntry({
-  id: balancedAccuracyMeta.id,
+  ...metaFields(balancedAccuracyMeta),
   title: "Balanced accuracy",
   formula: "\\frac{1}{|K|}\\sum_{k\\in K}\\frac{TP_k}{TP_k+FN_k}",
-  range: balancedAccuracyMeta.range,
-  direction: balancedAccuracyMeta.direction,
   exports: [
     "binaryBalancedAccuracy",
     "multiclassBalancedAccuracy",
@@ -224,11 +203,9 @@ const balancedAccuracyEntry = classificationEntry({
 
 /** Catalog entry of the Matthews correlation coefficient. */
 const matthewsCorrcoefEntry = classificationEntry({
-  id: matthewsCorrcoefMeta.id,
+  ...metaFields(matthewsCorrcoefMeta),
   title: "Matthews correlation coefficient",
   formula: "\\frac{c\\,s-\\sum_k p_k t_k}{\\sqrt{(s^2-\\sum_k p_k^2)(s^2-\\sum_k t_k^2)}}",
-  range: matthewsCorrcoefMeta.range,
-  direction: matthewsCorrcoefMeta.direction,
   exports: [
     "binaryMatthewsCorrcoef",
     "multiclassMatthewsCorrcoef",
@@ -245,11 +222,9 @@ const matthewsCorrcoefEntry = classificationEntry({
 
 /** Catalog entry of Cohen's kappa. */
 const cohenKappaEntry = classificationEntry({
-  id: cohenKappaMeta.id,
+  ...metaFields(cohenKappaMeta),
   title: "Cohen's kappa",
   formula: "\\kappa = 1-\\frac{\\sum_{ij} w_{ij} O_{ij}}{\\sum_{ij} w_{ij} E_{ij}}",
-  range: cohenKappaMeta.range,
-  direction: cohenKappaMeta.direction,
   exports: ["binaryCohenKappa", "multiclassCohenKappa", "cohenKappa", "kappaFromConfusion"],
   implementation: "torchmetrics 1.9.0 binary/multiclass_cohen_kappa; scikit-learn 1.9.1 cohen_kappa_score",
   paper: "Cohen 1960; Cohen 1968 (weighted)",
@@ -257,13 +232,11 @@ const cohenKappaEntry = classificationEntry({
   traits: ["imbalanced", "ordinal"],
 });
 
-/** Catalog entry of precision (positive predictive value). */
+/** Catalog entry of the Jaccard index. */
 const jaccardIndexEntry = classificationEntry({
-  id: jaccardIndexMeta.id,
+  ...metaFields(jaccardIndexMeta),
   title: "Jaccard index (intersection over union)",
   formula: "\\frac{TP}{TP+FP+FN}",
-  range: jaccardIndexMeta.range,
-  direction: jaccardIndexMeta.direction,
   exports: ["binaryJaccardIndex", "multiclassJaccardIndex", "multilabelJaccardIndex", "jaccardIndex"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_jaccard_index; scikit-learn 1.9.1 jaccard_score (average='samples'); scikit-learn 1.9.1 jaccard_score (average='samples')",
@@ -271,13 +244,11 @@ const jaccardIndexEntry = classificationEntry({
   traits: ["imbalanced"],
 });
 
-/** Catalog entry of precision (positive predictive value). */
+/** Catalog entry of the Hamming distance. */
 const hammingDistanceEntry = classificationEntry({
-  id: hammingDistanceMeta.id,
+  ...metaFields(hammingDistanceMeta),
   title: "Hamming distance (fraction of wrong labels)",
   formula: "1-\\frac{TP+TN}{TP+FP+TN+FN}",
-  range: hammingDistanceMeta.range,
-  direction: hammingDistanceMeta.direction,
   exports: [
     "binaryHammingDistance",
     "multiclassHammingDistance",
@@ -292,11 +263,9 @@ const hammingDistanceEntry = classificationEntry({
 
 /** Catalog entry of exact match (subset accuracy). */
 const exactMatchEntry = classificationEntry({
-  id: exactMatchMeta.id,
+  ...metaFields(exactMatchMeta),
   title: "Exact match (subset accuracy)",
   formula: "\\frac{1}{N}\\sum_n [\\hat{\\mathbf y}_n=\\mathbf y_n]",
-  range: exactMatchMeta.range,
-  direction: exactMatchMeta.direction,
   exports: ["multiclassExactMatch", "multilabelExactMatch", "exactMatch"],
   implementation:
     "torchmetrics 1.9.0 multiclass/multilabel_exact_match; scikit-learn 1.9.1 accuracy_score (multilabel)",
@@ -305,12 +274,10 @@ const exactMatchEntry = classificationEntry({
 
 /** Catalog entry of the hinge loss (as an evaluation metric). */
 const hingeLossEntry = classificationEntry({
-  id: hingeLossMeta.id,
+  ...metaFields(hingeLossMeta),
   title: "Hinge loss",
   formula:
     "\\frac{1}{N}\\sum_n \\max(0, 1 - m_n)^{(2)},\\ m_n = y_n s_n \\text{ or } s_{n,y_n}-\\max_{k\\ne y_n} s_{n,k}",
-  range: hingeLossMeta.range,
-  direction: hingeLossMeta.direction,
   exports: ["binaryHingeLoss", "multiclassHingeLoss", "hingeLoss"],
   implementation:
     "torchmetrics 1.9.0 binary_hinge_loss, multiclass_hinge_loss (crammer-singer, one-vs-all); scikit-learn 1.9.1 hinge_loss (Crammer-Singer for multiclass)",
@@ -320,11 +287,9 @@ const hingeLossEntry = classificationEntry({
 
 /** Catalog entry of the log loss. */
 const logLossEntry = classificationEntry({
-  id: logLossMeta.id,
+  ...metaFields(logLossMeta),
   title: "Log loss (cross-entropy of predicted probabilities)",
   formula: "-\\frac{1}{N}\\sum_n \\log \\hat p_{n,y_n}",
-  range: logLossMeta.range,
-  direction: logLossMeta.direction,
   exports: ["binaryLogLoss", "multiclassLogLoss", "logLoss"],
   implementation: "scikit-learn 1.9.1 log_loss (probabilities clipped to [eps, 1 - eps], eps = 2^-52)",
   robustness: [
@@ -336,11 +301,9 @@ const logLossEntry = classificationEntry({
 
 /** Catalog entry of the Brier score. */
 const brierScoreEntry = classificationEntry({
-  id: brierScoreMeta.id,
+  ...metaFields(brierScoreMeta),
   title: "Brier score",
   formula: "\\frac{1}{N}\\sum_n \\sum_k (\\hat p_{n,k}-[y_n=k])^2",
-  range: brierScoreMeta.range,
-  direction: brierScoreMeta.direction,
   exports: ["binaryBrierScore", "multiclassBrierScore", "brierScore"],
   implementation: "scikit-learn 1.9.1 brier_score_loss",
   paper: "Brier 1950",
@@ -350,11 +313,9 @@ const brierScoreEntry = classificationEntry({
 
 /** Catalog entry of the calibration error. */
 const calibrationErrorEntry = classificationEntry({
-  id: calibrationErrorMeta.id,
+  ...metaFields(calibrationErrorMeta),
   title: "Expected / maximum calibration error (ECE, MCE)",
   formula: "ECE=\\sum_b \\frac{|B_b|}{N}\\,|\\mathrm{acc}(B_b)-\\mathrm{conf}(B_b)|",
-  range: calibrationErrorMeta.range,
-  direction: calibrationErrorMeta.direction,
   exports: ["binaryCalibrationError", "multiclassCalibrationError", "calibrationError"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass_calibration_error (equal-width bins, confidence 1.0 in its own last bin)",
@@ -365,11 +326,9 @@ const calibrationErrorEntry = classificationEntry({
 
 /** Catalog entry of the ROC curve. */
 const rocCurveEntry = classificationEntry({
-  id: rocCurveMeta.id,
+  ...metaFields(rocCurveMeta),
   title: "Receiver operating characteristic (ROC) curve",
   formula: "(FPR(t), TPR(t)) = \\left(\\frac{FP(t)}{N}, \\frac{TP(t)}{P}\\right)",
-  range: rocCurveMeta.range,
-  direction: rocCurveMeta.direction,
   exports: ["binaryRocCurve", "multiclassRocCurve", "multilabelRocCurve", "rocCurve"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_roc; scikit-learn 1.9.1 roc_curve (drop_intermediate)",
@@ -377,11 +336,9 @@ const rocCurveEntry = classificationEntry({
 
 /** Catalog entry of the precision-recall curve. */
 const precisionRecallCurveEntry = classificationEntry({
-  id: precisionRecallCurveMeta.id,
+  ...metaFields(precisionRecallCurveMeta),
   title: "Precision-recall curve",
   formula: "(R(t), P(t)) = \\left(\\frac{TP(t)}{P}, \\frac{TP(t)}{TP(t)+FP(t)}\\right)",
-  range: precisionRecallCurveMeta.range,
-  direction: precisionRecallCurveMeta.direction,
   exports: [
     "binaryPrecisionRecallCurve",
     "multiclassPrecisionRecallCurve",
@@ -394,11 +351,9 @@ const precisionRecallCurveEntry = classificationEntry({
 
 /** Catalog entry of the area under the ROC curve. */
 const aurocEntry = classificationEntry({
-  id: aurocMeta.id,
+  ...metaFields(aurocMeta),
   title: "Area under the ROC curve (AUROC)",
   formula: "\\int_0^1 TPR\\,d(FPR) = P(s^+ > s^-) + \\tfrac12 P(s^+ = s^-)",
-  range: aurocMeta.range,
-  direction: aurocMeta.direction,
   exports: ["binaryAuroc", "multiclassAuroc", "multilabelAuroc", "auroc"],
   implementation:
     "torchmetrics 1.9.0 binary/multiclass/multilabel_auroc; scikit-learn 1.9.1 roc_auc_score (max_fpr, multi_class='ovr'|'ovo')",
@@ -411,11 +366,9 @@ const aurocEntry = classificationEntry({
 
 /** Catalog entry of {@link auc}. */
 const aucEntry = classificationEntry({
-  id: aucMeta.id,
+  ...metaFields(aucMeta),
   title: "Area under a curve (trapezoidal rule)",
   formula: "\\sum_{i=1}^{n-1} (x_{i+1} - x_i)\\,\\frac{y_{i+1} + y_i}{2}",
-  range: aucMeta.range,
-  direction: aucMeta.direction,
   exports: ["auc"],
   implementation: "scikit-learn 1.2 sklearn.metrics.auc (torchmetrics' reorder as an option)",
   robustness: [
@@ -426,11 +379,9 @@ const aucEntry = classificationEntry({
 
 /** Catalog entry of average precision. */
 const averagePrecisionEntry = classificationEntry({
-  id: averagePrecisionMeta.id,
+  ...metaFields(averagePrecisionMeta),
   title: "Average precision (area under the precision-recall curve, step-wise)",
   formula: "AP=\\sum_k (R_k-R_{k-1})P_k",
-  range: averagePrecisionMeta.range,
-  direction: averagePrecisionMeta.direction,
   exports: [
     "binaryAveragePrecision",
     "multiclassAveragePrecision",
@@ -447,12 +398,10 @@ const averagePrecisionEntry = classificationEntry({
 
 /** Catalog entry of label ranking average precision. */
 const labelRankingAveragePrecisionEntry = classificationEntry({
-  id: labelRankingAveragePrecisionMeta.id,
+  ...metaFields(labelRankingAveragePrecisionMeta),
   title: "Label ranking average precision (LRAP)",
   formula:
     "\\frac{1}{N}\\sum_n \\frac{1}{|Y_n|}\\sum_{j\\in Y_n}\\frac{|\\{k\\in Y_n: s_k\\ge s_j\\}|}{|\\{k: s_k\\ge s_j\\}|}",
-  range: labelRankingAveragePrecisionMeta.range,
-  direction: labelRankingAveragePrecisionMeta.direction,
   exports: ["multilabelRankingAveragePrecision"],
   implementation:
     "torchmetrics 1.9.0 multilabel_ranking_average_precision; scikit-learn 1.9.1 label_ranking_average_precision_score",
@@ -461,12 +410,10 @@ const labelRankingAveragePrecisionEntry = classificationEntry({
 
 /** Catalog entry of label ranking loss. */
 const labelRankingLossEntry = classificationEntry({
-  id: labelRankingLossMeta.id,
+  ...metaFields(labelRankingLossMeta),
   title: "Label ranking loss",
   formula:
     "\\frac{1}{N}\\sum_n \\frac{|\\{(j,k)\\in Y_n\\times\\bar Y_n: s_k \\ge s_j\\}|}{|Y_n||\\bar Y_n|}",
-  range: labelRankingLossMeta.range,
-  direction: labelRankingLossMeta.direction,
   exports: ["multilabelRankingLoss"],
   implementation: "torchmetrics 1.9.0 multilabel_ranking_loss; scikit-learn 1.9.1 label_ranking_loss",
   traits: ["ranking"],
@@ -474,11 +421,9 @@ const labelRankingLossEntry = classificationEntry({
 
 /** Catalog entry of coverage error. */
 const coverageErrorEntry = classificationEntry({
-  id: coverageErrorMeta.id,
+  ...metaFields(coverageErrorMeta),
   title: "Coverage error",
   formula: "\\frac{1}{N}\\sum_n |\\{k: s_{n,k} \\ge \\min_{j\\in Y_n} s_{n,j}\\}|",
-  range: coverageErrorMeta.range,
-  direction: coverageErrorMeta.direction,
   exports: ["multilabelCoverageError"],
   implementation: "torchmetrics 1.9.0 multilabel_coverage_error; scikit-learn 1.9.1 coverage_error",
   traits: ["ranking"],
@@ -486,11 +431,9 @@ const coverageErrorEntry = classificationEntry({
 
 /** Catalog entry of recall at fixed precision. */
 const recallAtFixedPrecisionEntry = classificationEntry({
-  id: recallAtFixedPrecisionMeta.id,
+  ...metaFields(recallAtFixedPrecisionMeta),
   title: "Recall at fixed precision",
   formula: "\\max_t \\{R(t) : P(t) \\ge p_{min}\\}",
-  range: recallAtFixedPrecisionMeta.range,
-  direction: recallAtFixedPrecisionMeta.direction,
   exports: [
     "binaryRecallAtFixedPrecision",
     "multiclassRecallAtFixedPrecision",
@@ -503,11 +446,9 @@ const recallAtFixedPrecisionEntry = classificationEntry({
 
 /** Catalog entry of precision at fixed recall. */
 const precisionAtFixedRecallEntry = classificationEntry({
-  id: precisionAtFixedRecallMeta.id,
+  ...metaFields(precisionAtFixedRecallMeta),
   title: "Precision at fixed recall",
   formula: "\\max_t \\{P(t) : R(t) \\ge r_{min}\\}",
-  range: precisionAtFixedRecallMeta.range,
-  direction: precisionAtFixedRecallMeta.direction,
   exports: [
     "binaryPrecisionAtFixedRecall",
     "multiclassPrecisionAtFixedRecall",
@@ -520,11 +461,9 @@ const precisionAtFixedRecallEntry = classificationEntry({
 
 /** Catalog entry of specificity at sensitivity. */
 const specificityAtSensitivityEntry = classificationEntry({
-  id: specificityAtSensitivityMeta.id,
+  ...metaFields(specificityAtSensitivityMeta),
   title: "Specificity at sensitivity",
   formula: "\\max_t \\{1-FPR(t) : TPR(t) \\ge s_{min}\\}",
-  range: specificityAtSensitivityMeta.range,
-  direction: specificityAtSensitivityMeta.direction,
   exports: [
     "binarySpecificityAtSensitivity",
     "multiclassSpecificityAtSensitivity",
@@ -537,11 +476,9 @@ const specificityAtSensitivityEntry = classificationEntry({
 
 /** Catalog entry of sensitivity at specificity. */
 const sensitivityAtSpecificityEntry = classificationEntry({
-  id: sensitivityAtSpecificityMeta.id,
+  ...metaFields(sensitivityAtSpecificityMeta),
   title: "Sensitivity at specificity",
   formula: "\\max_t \\{TPR(t) : 1-FPR(t) \\ge s_{min}\\}",
-  range: sensitivityAtSpecificityMeta.range,
-  direction: sensitivityAtSpecificityMeta.direction,
   exports: [
     "binarySensitivityAtSpecificity",
     "multiclassSensitivityAtSpecificity",
@@ -554,11 +491,9 @@ const sensitivityAtSpecificityEntry = classificationEntry({
 
 /** Catalog entry of the equal error rate. */
 const equalErrorRateEntry = classificationEntry({
-  id: equalErrorRateMeta.id,
+  ...metaFields(equalErrorRateMeta),
   title: "Equal error rate (EER)",
   formula: "\\tfrac12 (FPR(t^*) + FNR(t^*)),\\ t^* = \\arg\\min_t |FPR(t) - FNR(t)|",
-  range: equalErrorRateMeta.range,
-  direction: equalErrorRateMeta.direction,
   exports: ["binaryEqualErrorRate", "multiclassEqualErrorRate", "multilabelEqualErrorRate", "equalErrorRate"],
   implementation: "torchmetrics 1.9.0 binary/multiclass/multilabel_eer",
   robustness: ["used in verification (face, speaker); a single operating point"],
@@ -567,11 +502,9 @@ const equalErrorRateEntry = classificationEntry({
 
 /** Catalog entry of the log AUC. */
 const logAucEntry = classificationEntry({
-  id: logAucMeta.id,
+  ...metaFields(logAucMeta),
   title: "Log AUC (area under the ROC curve over log-scaled FPR)",
   formula: "\\frac{1}{\\log_{10} b - \\log_{10} a}\\int_{\\log_{10} a}^{\\log_{10} b} TPR\\; d\\log_{10} FPR",
-  range: logAucMeta.range,
-  direction: logAucMeta.direction,
   exports: ["binaryLogAuc", "multiclassLogAuc", "multilabelLogAuc", "logAuc"],
   implementation: "torchmetrics 1.9.0 binary/multiclass/multilabel_logauc",
   paper: "Mysinger & Shoichet 2010 (log-scaled ROC enrichment)",
@@ -581,11 +514,9 @@ const logAucEntry = classificationEntry({
 
 /** Catalog entry of the class likelihood ratios. */
 const classLikelihoodRatiosEntry = classificationEntry({
-  id: classLikelihoodRatiosMeta.id,
+  ...metaFields(classLikelihoodRatiosMeta),
   title: "Positive and negative likelihood ratios (LR+, LR-)",
   formula: "LR_+=\\frac{TPR}{FPR},\\ LR_-=\\frac{FNR}{TNR}",
-  range: classLikelihoodRatiosMeta.range,
-  direction: classLikelihoodRatiosMeta.direction,
   exports: ["binaryClassLikelihoodRatios"],
   implementation: "scikit-learn 1.2.1 class_likelihood_ratios",
   paper: "Brenner & Gefeller 1997",
@@ -595,11 +526,9 @@ const classLikelihoodRatiosEntry = classificationEntry({
 
 /** Catalog entry of the critical success index. */
 const criticalSuccessIndexEntry = classificationEntry({
-  id: criticalSuccessIndexMeta.id,
+  ...metaFields(criticalSuccessIndexMeta),
   title: "Critical success index (threat score)",
   formula: "CSI=\\frac{hits}{hits+misses+false\\ alarms}",
-  range: criticalSuccessIndexMeta.range,
-  direction: criticalSuccessIndexMeta.direction,
   exports: ["criticalSuccessIndex"],
   implementation: "torchmetrics 1.9.0 critical_success_index",
   paper: "Donaldson, Dyer & Kraus 1975 (threat score); Schaefer 1990",
@@ -609,12 +538,10 @@ const criticalSuccessIndexEntry = classificationEntry({
 
 /** Catalog entry of the group fairness metrics. */
 const groupFairnessEntry = classificationEntry({
-  id: groupFairnessMeta.id,
+  ...metaFields(groupFairnessMeta),
   title: "Group fairness: demographic parity, equal opportunity, per-group rates",
   formula:
     "DP=\\frac{\\min_g P(\\hat y=1\\mid g)}{\\max_g P(\\hat y=1\\mid g)},\\ EO=\\frac{\\min_g TPR_g}{\\max_g TPR_g}",
-  range: groupFairnessMeta.range,
-  direction: groupFairnessMeta.direction,
   exports: ["binaryGroupStatRates", "demographicParity", "equalOpportunity", "binaryFairness"],
   implementation:
     "torchmetrics 1.9.0 binary_groups_stat_rates, demographic_parity, equal_opportunity, binary_fairness",
@@ -625,11 +552,9 @@ const groupFairnessEntry = classificationEntry({
 
 /** Catalog entry of the reliability curve. */
 const reliabilityCurveEntry = classificationEntry({
-  id: reliabilityCurveMeta.id,
+  ...metaFields(reliabilityCurveMeta),
   title: "Reliability curve (calibration diagram data)",
   formula: "(\\mathrm{conf}(B_b), \\mathrm{acc}(B_b), |B_b|)_b",
-  range: reliabilityCurveMeta.range,
-  direction: reliabilityCurveMeta.direction,
   exports: ["binaryReliabilityCurve", "multiclassReliabilityCurve", "reliabilityCurve"],
   implementation:
     "scikit-learn 1.2.1 calibration_curve (strategy='uniform'); torchmetrics 1.9.0 calibration error bins (_binning_bucketize)",

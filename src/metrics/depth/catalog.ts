@@ -1,3 +1,4 @@
+import { metaFields } from "../../catalog/meta-fields.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { absRelMeta } from "./abs-rel.js";
 import { badPixelRateMeta } from "./bad-pixel-rate.js";
@@ -10,13 +11,11 @@ import { whdrMeta } from "./whdr.js";
 
 /** Catalog entry of the absolute relative error. */
 const absRelEntry: CatalogEntry = {
-  id: absRelMeta.id,
+  ...metaFields(absRelMeta),
   title: "Absolute relative error (AbsRel)",
   kind: "metric",
   tasks: ["depth"],
   formula: "\\frac{1}{n}\\sum_i \\frac{|d_i - d_i^*|}{d_i^*}",
-  range: absRelMeta.range,
-  direction: absRelMeta.direction,
   differentiable: true,
   robustness: ["Relative: errors on far objects count less"],
   references: [
@@ -30,13 +29,11 @@ const absRelEntry: CatalogEntry = {
 
 /** Catalog entry of the squared relative error. */
 const sqRelEntry: CatalogEntry = {
-  id: sqRelMeta.id,
+  ...metaFields(sqRelMeta),
   title: "Squared relative error (SqRel)",
   kind: "metric",
   tasks: ["depth"],
   formula: "\\frac{1}{n}\\sum_i \\frac{(d_i - d_i^*)^2}{d_i^*}",
-  range: sqRelMeta.range,
-  direction: sqRelMeta.direction,
   differentiable: true,
   robustness: ["Squared: large errors dominate"],
   references: [
@@ -50,13 +47,11 @@ const sqRelEntry: CatalogEntry = {
 
 /** Catalog entry of the depth RMSE. */
 const depthRmseEntry: CatalogEntry = {
-  id: depthRmseMeta.id,
+  ...metaFields(depthRmseMeta),
   title: "Depth RMSE",
   kind: "metric",
   tasks: ["depth"],
   formula: "\\sqrt{\\frac{1}{n}\\sum_i (d_i - d_i^*)^2}",
-  range: depthRmseMeta.range,
-  direction: depthRmseMeta.direction,
   differentiable: true,
   robustness: ["In metres; dominated by far, large errors"],
   references: [
@@ -80,13 +75,11 @@ const depthRmseLogEntry: CatalogEntry = {
 
 /** Catalog entry of the mean log10 error. */
 const log10ErrorEntry: CatalogEntry = {
-  id: log10ErrorMeta.id,
+  ...metaFields(log10ErrorMeta),
   title: "Mean absolute log10 error",
   kind: "metric",
   tasks: ["depth"],
   formula: "\\frac{1}{n}\\sum_i |\\log_{10} d_i - \\log_{10} d_i^*|",
-  range: log10ErrorMeta.range,
-  direction: log10ErrorMeta.direction,
   differentiable: false,
   robustness: ["Relative error in decades"],
   references: [
@@ -100,13 +93,11 @@ const log10ErrorEntry: CatalogEntry = {
 
 /** Catalog entry of the threshold (delta) accuracy. */
 const deltaAccuracyEntry: CatalogEntry = {
-  id: deltaAccuracyMeta.id,
+  ...metaFields(deltaAccuracyMeta),
   title: "Threshold accuracy (δ < 1.25^k)",
   kind: "metric",
   tasks: ["depth"],
   formula: "\\frac{1}{n}\\left|\\{i : \\max(d_i / d_i^*, d_i^* / d_i) < \\mathrm{thr}\\}\\right|",
-  range: deltaAccuracyMeta.range,
-  direction: deltaAccuracyMeta.direction,
   differentiable: false,
   robustness: ["Fraction of pixels within a ratio; thresholds 1.25, 1.25^2, 1.25^3"],
   references: [
@@ -120,14 +111,12 @@ const deltaAccuracyEntry: CatalogEntry = {
 
 /** Catalog entry of the scale-invariant log error. */
 const silogEntry: CatalogEntry = {
-  id: silogMeta.id,
+  ...metaFields(silogMeta),
   title: "Scale-invariant logarithmic error (SILog)",
   kind: "metric",
   tasks: ["depth"],
   formula:
     "\\frac{1}{n}\\sum_i g_i^2 - \\lambda \\left(\\frac{1}{n}\\sum_i g_i\\right)^2,\\; g_i = \\log d_i - \\log d_i^*",
-  range: silogMeta.range,
-  direction: silogMeta.direction,
   differentiable: true,
   robustness: ["λ = 1 ignores a global scale factor entirely; λ = 0 is the plain log MSE"],
   references: [
@@ -141,13 +130,11 @@ const silogEntry: CatalogEntry = {
 
 /** Catalog entry of the bad-pixel rate. */
 const badPixelRateEntry: CatalogEntry = {
-  id: badPixelRateMeta.id,
+  ...metaFields(badPixelRateMeta),
   title: "Bad-pixel rate (KITTI D1)",
   kind: "metric",
   tasks: ["depth"],
   formula: "\\frac{1}{n}\\sum_i [\\,|d_i - d_i^*| > \\tau_a \\wedge |d_i - d_i^*| / d_i^* > \\tau_r\\,]",
-  range: badPixelRateMeta.range,
-  direction: badPixelRateMeta.direction,
   differentiable: false,
   robustness: ["Counts gross errors only: insensitive to the size of an error past the thresholds"],
   references: [
@@ -161,13 +148,11 @@ const badPixelRateEntry: CatalogEntry = {
 
 /** Catalog entry of the weighted human disagreement rate. */
 const whdrEntry: CatalogEntry = {
-  id: whdrMeta.id,
+  ...metaFields(whdrMeta),
   title: "Weighted human disagreement rate (WHDR)",
   kind: "metric",
   tasks: ["depth"],
   formula: "\\frac{\\sum_i w_i [J_i \\ne \\hat J_{i,\\delta}(R)]}{\\sum_i w_i}",
-  range: whdrMeta.range,
-  direction: whdrMeta.direction,
   differentiable: false,
   robustness: [
     "Ordinal: only the relative reflectance of judged point pairs matters, weighted by annotator confidence",

@@ -1,3 +1,4 @@
+import { metaFields } from "../../catalog/meta-fields.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import {
   boxIouMeta,
@@ -15,14 +16,12 @@ const tvRef = "torchvision 0.26 torchvision.ops";
 
 /** Catalog entry of COCO mAP. */
 const cocoMapEntry: CatalogEntry = {
-  id: cocoMapMeta.id,
+  ...metaFields(cocoMapMeta),
   title: "COCO mean average precision (AP@[.50:.95]) and recall",
   kind: "metric",
   tasks: ["detection", "segmentation"],
   formula:
     "\\mathrm{AP}=\\frac{1}{|T||K|}\\sum_{t\\in T}\\sum_{k}\\frac{1}{101}\\sum_{r\\in\\{0,0.01,..,1\\}}\\max_{\\tilde r\\ge r}p_{t,k}(\\tilde r)",
-  range: cocoMapMeta.range,
-  direction: cocoMapMeta.direction,
   differentiable: false,
   robustness: [
     "averages over IoU 0.50:0.95, rewarding precise localisation",
@@ -65,14 +64,12 @@ const detectionMapEntry: CatalogEntry = {
 
 /** Catalog entry of VOC AP. */
 const vocApEntry: CatalogEntry = {
-  id: vocApMeta.id,
+  ...metaFields(vocApMeta),
   title: "PASCAL VOC average precision (11-point VOC2007 or all-point VOC2010+)",
   kind: "metric",
   tasks: ["detection"],
   formula:
     "\\mathrm{AP}_{07}=\\frac{1}{11}\\sum_{t\\in\\{0,0.1,..,1\\}}\\max_{r\\ge t}p(r);\\ \\mathrm{AP}_{10}=\\sum_i (r_{i+1}-r_i)\\max_{r\\ge r_{i+1}}p(r)",
-  range: vocApMeta.range,
-  direction: vocApMeta.direction,
   differentiable: false,
   robustness: ["a single IoU threshold (0.5) rewards loose boxes", "difficult objects neither help nor hurt"],
   references: [
@@ -87,13 +84,11 @@ const vocApEntry: CatalogEntry = {
 
 /** Catalog entry: IoU matrix. */
 const boxIouEntry: CatalogEntry = {
-  id: boxIouMeta.id,
+  ...metaFields(boxIouMeta),
   title: "Box IoU (Jaccard index of boxes)",
   kind: "metric",
   tasks: ["detection"],
   formula: "\\mathrm{IoU}=\\frac{|A\\cap B|}{|A\\cup B|}",
-  range: boxIouMeta.range,
-  direction: boxIouMeta.direction,
   differentiable: true,
   robustness: ["0 for every pair of disjoint boxes, whatever their distance (no gradient signal)"],
   references: [
@@ -105,13 +100,11 @@ const boxIouEntry: CatalogEntry = {
 
 /** Catalog entry: generalized IoU. */
 const generalizedBoxIouEntry: CatalogEntry = {
-  id: generalizedBoxIouMeta.id,
+  ...metaFields(generalizedBoxIouMeta),
   title: "Generalized IoU (GIoU)",
   kind: "metric",
   tasks: ["detection"],
   formula: "\\mathrm{GIoU}=\\mathrm{IoU}-\\frac{|C\\setminus(A\\cup B)|}{|C|}",
-  range: generalizedBoxIouMeta.range,
-  direction: generalizedBoxIouMeta.direction,
   differentiable: true,
   robustness: ["informative for disjoint boxes through the enclosing box C"],
   references: [{ paper: "Rezatofighi et al. 2019", implementation: `${tvRef}.generalized_box_iou` }],
@@ -121,13 +114,11 @@ const generalizedBoxIouEntry: CatalogEntry = {
 
 /** Catalog entry: distance IoU. */
 const distanceBoxIouEntry: CatalogEntry = {
-  id: distanceBoxIouMeta.id,
+  ...metaFields(distanceBoxIouMeta),
   title: "Distance IoU (DIoU)",
   kind: "metric",
   tasks: ["detection"],
   formula: "\\mathrm{DIoU}=\\mathrm{IoU}-\\frac{\\rho^2(b,b^{gt})}{c^2+\\epsilon}",
-  range: distanceBoxIouMeta.range,
-  direction: distanceBoxIouMeta.direction,
   differentiable: true,
   robustness: ["penalises centre distance normalised by the enclosing diagonal; eps 1e-7 as torchvision"],
   references: [{ paper: "Zheng et al. 2020", implementation: `${tvRef}.distance_box_iou (eps 1e-7)` }],
@@ -137,14 +128,12 @@ const distanceBoxIouEntry: CatalogEntry = {
 
 /** Catalog entry: complete IoU. */
 const completeBoxIouEntry: CatalogEntry = {
-  id: completeBoxIouMeta.id,
+  ...metaFields(completeBoxIouMeta),
   title: "Complete IoU (CIoU)",
   kind: "metric",
   tasks: ["detection"],
   formula:
     "\\mathrm{CIoU}=\\mathrm{DIoU}-\\alpha v,\\ v=\\frac{4}{\\pi^2}(\\arctan\\frac{w^{gt}}{h^{gt}}-\\arctan\\frac{w}{h})^2,\\ \\alpha=\\frac{v}{1-\\mathrm{IoU}+v+\\epsilon}",
-  range: completeBoxIouMeta.range,
-  direction: completeBoxIouMeta.direction,
   differentiable: true,
   robustness: ["adds an aspect-ratio term to DIoU"],
   references: [{ paper: "Zheng et al. 2020", implementation: `${tvRef}.complete_box_iou (eps 1e-7)` }],
@@ -154,14 +143,12 @@ const completeBoxIouEntry: CatalogEntry = {
 
 /** Catalog entry: NMS (a post-processing op; listed so the catalog finds it). */
 const nmsEntry: CatalogEntry = {
-  id: nmsMeta.id,
+  ...metaFields(nmsMeta),
   title: "Non-maximum suppression",
   kind: "metric",
   tasks: ["detection"],
   formula:
     "\\text{keep } b_i \\text{ unless } \\mathrm{IoU}(b_i,b_j)>t \\text{ for a kept } b_j \\text{ with higher score}",
-  range: nmsMeta.range,
-  direction: nmsMeta.direction,
   differentiable: false,
   references: [{ implementation: `${tvRef}.nms and batched_nms` }],
   traits: ["boxes", "post-processing"],
@@ -170,13 +157,11 @@ const nmsEntry: CatalogEntry = {
 
 /** Catalog entry of the RLE mask utilities (not a metric; listed so `describe` finds it). */
 const rleEntry: CatalogEntry = {
-  id: rleMeta.id,
+  ...metaFields(rleMeta),
   title: "Mask IoU on run-length encoded masks (COCO RLE)",
   kind: "metric",
   tasks: ["detection", "segmentation"],
   formula: "\\mathrm{IoU}(A,B)=\\frac{|A\\cap B|}{|A\\cup B|},\\ \\text{crowd: }\\frac{|A\\cap B|}{|A|}",
-  range: rleMeta.range,
-  direction: rleMeta.direction,
   differentiable: false,
   robustness: [
     "a crowd region uses the detection's area as the union, so covering part of a crowd is not penalised",

@@ -1,17 +1,16 @@
+import { metaFields } from "../../catalog/meta-fields.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { identificationMeta } from "./identification.js";
 import { landmarkErrorMeta } from "./landmarks.js";
 import { verificationMeta } from "./verification.js";
 
 const verificationEntry: CatalogEntry = {
-  id: verificationMeta.id,
+  ...metaFields(verificationMeta),
   title: "Face verification: TAR@FAR, EER, best accuracy",
   kind: "metric",
   tasks: ["face-recognition"],
   formula:
     "\\mathrm{TAR@FAR}(f) = \\max_t \\{ TPR(t) : FPR(t) \\le f \\},\\; \\mathrm{EER} = FPR(t^*) \\text{ where } FPR(t^*) \\approx 1 - TPR(t^*)",
-  range: verificationMeta.range,
-  direction: verificationMeta.direction,
   differentiable: false,
   robustness: [
     "TAR at low FAR needs many impostor pairs: with n impostors, FAR below 1/n cannot be measured",
@@ -28,14 +27,12 @@ const verificationEntry: CatalogEntry = {
 };
 
 const identificationEntry: CatalogEntry = {
-  id: identificationMeta.id,
+  ...metaFields(identificationMeta),
   title: "Rank-k identification accuracy (CMC curve)",
   kind: "metric",
   tasks: ["face-recognition"],
   formula:
     "\\mathrm{CMC}(k) = \\frac{1}{|P|}\\sum_{p \\in P} [\\operatorname{rank}_p \\le k],\\; \\operatorname{rank}_p = 1 + |\\{g : y_g \\ne y_p,\\; s_{pg} > \\max_{y_{g'} = y_p} s_{pg'}\\}|",
-  range: identificationMeta.range,
-  direction: identificationMeta.direction,
   differentiable: false,
   robustness: [
     "closed-set protocol: every probe identity must be enrolled in the gallery",
@@ -53,14 +50,12 @@ const identificationEntry: CatalogEntry = {
 
 /** Catalog entry of the landmark metrics. */
 const landmarkErrorEntry: CatalogEntry = {
-  id: landmarkErrorMeta.id,
+  ...metaFields(landmarkErrorMeta),
   title: "Normalized mean error of facial landmarks, failure rate and CED AUC",
   kind: "metric",
   tasks: ["face-recognition"],
   formula:
     "\\mathrm{NME}_i=\\frac{1}{L\\,d_i}\\sum_{l=1}^{L}\\lVert\\hat p_{il}-p_{il}\\rVert_2,\\quad \\mathrm{FR}_\\theta=\\frac{|\\{i:\\mathrm{NME}_i>\\theta\\}|}{N},\\quad \\mathrm{AUC}_\\theta=\\frac{1}{\\theta}\\int_0^\\theta \\mathrm{CED}(e)\\,de",
-  range: landmarkErrorMeta.range,
-  direction: landmarkErrorMeta.direction,
   differentiable: false,
   robustness: [
     "normalising by the inter-ocular distance makes errors comparable across face sizes; inter-pupil distances are smaller, so the same fit has a larger NME",

@@ -1,3 +1,4 @@
+import { metaFields } from "../../catalog/meta-fields.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { frechetDistanceMeta } from "./frechet-distance.js";
 import { inceptionScoreMeta } from "./inception-score.js";
@@ -6,14 +7,12 @@ import { generativePrecisionRecallMeta } from "./precision-recall.js";
 
 /** Catalog entry of the Fréchet distance (FID from features). */
 const frechetDistanceEntry: CatalogEntry = {
-  id: frechetDistanceMeta.id,
+  ...metaFields(frechetDistanceMeta),
   title: "Fréchet distance between feature Gaussians (FID core)",
   kind: "metric",
   tasks: ["image-generation"],
   formula:
     "\\lVert \\mu_r - \\mu_g \\rVert^2 + \\mathrm{tr}(\\Sigma_r + \\Sigma_g - 2 (\\Sigma_r \\Sigma_g)^{1/2})",
-  range: frechetDistanceMeta.range,
-  direction: frechetDistanceMeta.direction,
   differentiable: false,
   robustness: [
     "Biased for small sample sizes (use >= 10,000 samples); assumes Gaussian features",
@@ -32,14 +31,12 @@ const frechetDistanceEntry: CatalogEntry = {
 
 /** Catalog entry of the kernel inception distance. */
 const kernelInceptionDistanceEntry: CatalogEntry = {
-  id: kernelInceptionDistanceMeta.id,
+  ...metaFields(kernelInceptionDistanceMeta),
   title: "Kernel inception distance (KID, polynomial-kernel MMD²)",
   kind: "metric",
   tasks: ["image-generation"],
   formula:
     "\\frac{1}{m(m-1)}\\sum_{i \\ne j} k(x_i, x_j) + \\frac{1}{n(n-1)}\\sum_{i \\ne j} k(y_i, y_j) - \\frac{2}{mn}\\sum_{i,j} k(x_i, y_j),\\; k(x, y) = (\\gamma x^\\top y + c)^3",
-  range: kernelInceptionDistanceMeta.range,
-  direction: kernelInceptionDistanceMeta.direction,
   differentiable: false,
   robustness: ["Unbiased (can be slightly negative); no Gaussian assumption; reliable on small samples"],
   references: [
@@ -55,13 +52,11 @@ const kernelInceptionDistanceEntry: CatalogEntry = {
 
 /** Catalog entry of the Inception Score. */
 const inceptionScoreEntry: CatalogEntry = {
-  id: inceptionScoreMeta.id,
+  ...metaFields(inceptionScoreMeta),
   title: "Inception Score (IS)",
   kind: "metric",
   tasks: ["image-generation"],
   formula: "\\exp\\left(\\mathbb{E}_x\\, KL(p(y \\mid x) \\,\\|\\, p(y))\\right)",
-  range: inceptionScoreMeta.range,
-  direction: inceptionScoreMeta.direction,
   differentiable: false,
   robustness: [
     "Ignores the real data; rewards confident and class-diverse samples",
@@ -79,14 +74,12 @@ const inceptionScoreEntry: CatalogEntry = {
 
 /** Catalog entry of improved precision and recall for generative models. */
 const generativePrecisionRecallEntry: CatalogEntry = {
-  id: generativePrecisionRecallMeta.id,
+  ...metaFields(generativePrecisionRecallMeta),
   title: "Improved precision and recall (k-NN manifolds)",
   kind: "metric",
   tasks: ["image-generation"],
   formula:
     "P = \\frac{1}{n}\\sum_j [\\exists i: \\lVert g_j - r_i \\rVert \\le \\mathrm{NND}_k(r_i)],\\; R = \\frac{1}{m}\\sum_i [\\exists j: \\lVert r_i - g_j \\rVert \\le \\mathrm{NND}_k(g_j)]",
-  range: generativePrecisionRecallMeta.range,
-  direction: generativePrecisionRecallMeta.direction,
   differentiable: false,
   robustness: ["Separates fidelity (precision) from coverage (recall); outliers inflate the k-NN balls"],
   references: [

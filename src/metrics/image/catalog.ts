@@ -1,3 +1,4 @@
+import { metaFields } from "../../catalog/meta-fields.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { ergasMeta } from "./ergas.js";
 import { msSsimMeta } from "./ms-ssim.js";
@@ -9,13 +10,11 @@ import { uqiMeta } from "./uqi.js";
 
 /** Catalog entry of PSNR. */
 const psnrEntry: CatalogEntry = {
-  id: psnrMeta.id,
+  ...metaFields(psnrMeta),
   title: "Peak signal-to-noise ratio (PSNR)",
   kind: "metric",
   tasks: ["image-quality", "image-generation"],
   formula: "10 \\log_{10} \\frac{R^2}{\\mathrm{MSE}}",
-  range: psnrMeta.range,
-  direction: psnrMeta.direction,
   differentiable: true,
   robustness: ["Pixel-wise: weakly correlated with perceived quality", "Depends on the data range R"],
   references: [
@@ -27,14 +26,12 @@ const psnrEntry: CatalogEntry = {
 
 /** Catalog entry of SSIM. */
 const ssimEntry: CatalogEntry = {
-  id: ssimMeta.id,
+  ...metaFields(ssimMeta),
   title: "Structural similarity index (SSIM)",
   kind: "metric",
   tasks: ["image-quality", "image-generation"],
   formula:
     "\\frac{(2\\mu_x\\mu_y + C_1)(2\\sigma_{xy} + C_2)}{(\\mu_x^2 + \\mu_y^2 + C_1)(\\sigma_x^2 + \\sigma_y^2 + C_2)}",
-  range: ssimMeta.range,
-  direction: ssimMeta.direction,
   differentiable: true,
   robustness: [
     "Local luminance, contrast and structure; closer to perception than PSNR",
@@ -51,13 +48,11 @@ const ssimEntry: CatalogEntry = {
 
 /** Catalog entry of MS-SSIM. */
 const msSsimEntry: CatalogEntry = {
-  id: msSsimMeta.id,
+  ...metaFields(msSsimMeta),
   title: "Multi-scale structural similarity (MS-SSIM)",
   kind: "metric",
   tasks: ["image-quality", "image-generation"],
   formula: "\\mathrm{SSIM}_M^{\\beta_M} \\prod_{j=1}^{M-1} \\mathrm{CS}_j^{\\beta_j}",
-  range: msSsimMeta.range,
-  direction: msSsimMeta.direction,
   differentiable: true,
   robustness: ["SSIM over five dyadic scales: less sensitive to viewing distance"],
   references: [
@@ -72,13 +67,11 @@ const msSsimEntry: CatalogEntry = {
 
 /** Catalog entry of the universal image quality index. */
 const uqiEntry: CatalogEntry = {
-  id: uqiMeta.id,
+  ...metaFields(uqiMeta),
   title: "Universal image quality index (UQI)",
   kind: "metric",
   tasks: ["image-quality"],
   formula: "\\frac{4 \\sigma_{xy} \\mu_x \\mu_y}{(\\sigma_x^2 + \\sigma_y^2)(\\mu_x^2 + \\mu_y^2)}",
-  range: uqiMeta.range,
-  direction: uqiMeta.direction,
   differentiable: true,
   robustness: ["SSIM without stabilising constants: unstable on flat regions"],
   references: [
@@ -90,13 +83,11 @@ const uqiEntry: CatalogEntry = {
 
 /** Catalog entry of total variation. */
 const totalVariationEntry: CatalogEntry = {
-  id: totalVariationMeta.id,
+  ...metaFields(totalVariationMeta),
   title: "Total variation (anisotropic)",
   kind: "metric",
   tasks: ["image-quality", "image-generation"],
   formula: "\\sum_{c,i,j} |x_{c,i+1,j} - x_{c,i,j}| + |x_{c,i,j+1} - x_{c,i,j}|",
-  range: totalVariationMeta.range,
-  direction: totalVariationMeta.direction,
   differentiable: true,
   robustness: ["Measures noise / high-frequency content of one image; no reference image needed"],
   references: [{ paper: "Rudin, Osher & Fatemi 1992", implementation: "torchmetrics 1.9.0 total_variation" }],
@@ -106,13 +97,11 @@ const totalVariationEntry: CatalogEntry = {
 
 /** Catalog entry of ERGAS. */
 const ergasEntry: CatalogEntry = {
-  id: ergasMeta.id,
+  ...metaFields(ergasMeta),
   title: "ERGAS (relative dimensionless global error in synthesis)",
   kind: "metric",
   tasks: ["image-quality"],
   formula: "\\frac{100}{r} \\sqrt{\\frac{1}{C}\\sum_c \\left(\\frac{\\mathrm{RMSE}_c}{\\mu_c}\\right)^2}",
-  range: ergasMeta.range,
-  direction: ergasMeta.direction,
   differentiable: true,
   robustness: ["Band-wise relative RMSE for multispectral / pan-sharpened images"],
   references: [
@@ -127,13 +116,11 @@ const ergasEntry: CatalogEntry = {
 
 /** Catalog entry of the spectral angle mapper. */
 const samEntry: CatalogEntry = {
-  id: samMeta.id,
+  ...metaFields(samMeta),
   title: "Spectral angle mapper (SAM)",
   kind: "metric",
   tasks: ["image-quality"],
   formula: "\\arccos \\frac{\\langle x_{ij}, y_{ij} \\rangle}{\\lVert x_{ij} \\rVert \\lVert y_{ij} \\rVert}",
-  range: samMeta.range,
-  direction: samMeta.direction,
   differentiable: true,
   robustness: ["Angle between per-pixel spectra: invariant to per-pixel brightness scaling"],
   references: [{ paper: "Kruse et al. 1993", implementation: "torchmetrics 1.9.0 spectral_angle_mapper" }],

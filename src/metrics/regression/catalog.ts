@@ -1,3 +1,4 @@
+import { metaFields } from "../../catalog/meta-fields.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { concordanceCorrelationMeta } from "./concordance-correlation.js";
 import { cosineSimilarityMeta } from "./cosine-similarity.js";
@@ -28,13 +29,11 @@ import { weightedMeanAbsolutePercentageErrorMeta } from "./weighted-mean-absolut
 
 /** Catalog entry of Lin's concordance correlation coefficient. */
 const concordanceCorrelationEntry: CatalogEntry = {
-  id: concordanceCorrelationMeta.id,
+  ...metaFields(concordanceCorrelationMeta),
   title: "Concordance correlation coefficient (Lin)",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\frac{2 s_{xy}}{s_x^2 + s_y^2 + (\\bar x - \\bar y)^2}",
-  range: concordanceCorrelationMeta.range,
-  direction: concordanceCorrelationMeta.direction,
   differentiable: true,
   robustness: ["Penalises bias and scale errors as well as lack of correlation"],
   references: [{ paper: "Lin 1989", implementation: "torchmetrics 1.9.0 ConcordanceCorrCoef" }],
@@ -44,13 +43,11 @@ const concordanceCorrelationEntry: CatalogEntry = {
 
 /** Catalog entry of the cosine similarity. */
 const cosineSimilarityEntry: CatalogEntry = {
-  id: cosineSimilarityMeta.id,
+  ...metaFields(cosineSimilarityMeta),
   title: "Cosine similarity",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\frac{\\sum_i x_i y_i}{\\sqrt{\\sum_i x_i^2}\\sqrt{\\sum_i y_i^2}}",
-  range: cosineSimilarityMeta.range,
-  direction: cosineSimilarityMeta.direction,
   differentiable: true,
   robustness: ["Direction only: invariant to the scale of either vector"],
   references: [
@@ -65,13 +62,11 @@ const cosineSimilarityEntry: CatalogEntry = {
 
 /** Catalog entry of the D² absolute error score. */
 const d2AbsoluteErrorEntry: CatalogEntry = {
-  id: d2AbsoluteErrorMeta.id,
+  ...metaFields(d2AbsoluteErrorMeta),
   title: "D² absolute error score",
   kind: "metric",
   tasks: ["regression"],
   formula: "1 - \\frac{\\sum_i |y_i - \\hat y_i|}{\\sum_i |y_i - \\mathrm{median}(y)|}",
-  range: d2AbsoluteErrorMeta.range,
-  direction: d2AbsoluteErrorMeta.direction,
   differentiable: false,
   robustness: ["The absolute-error analogue of R²: fraction of absolute deviation explained"],
   references: [{ implementation: "scikit-learn 1.9.1 d2_absolute_error_score" }],
@@ -81,13 +76,11 @@ const d2AbsoluteErrorEntry: CatalogEntry = {
 
 /** Catalog entry of the D² pinball score. */
 const d2PinballScoreEntry: CatalogEntry = {
-  id: d2PinballScoreMeta.id,
+  ...metaFields(d2PinballScoreMeta),
   title: "D² pinball score",
   kind: "metric",
   tasks: ["regression"],
   formula: "1 - \\frac{\\sum_i \\rho_\\alpha(y_i - \\hat y_i)}{\\sum_i \\rho_\\alpha(y_i - q_\\alpha(y))}",
-  range: d2PinballScoreMeta.range,
-  direction: d2PinballScoreMeta.direction,
   differentiable: false,
   robustness: ["The pinball-loss analogue of R²: fraction of quantile loss explained"],
   references: [{ implementation: "scikit-learn 1.2.1 d2_pinball_score" }],
@@ -97,13 +90,11 @@ const d2PinballScoreEntry: CatalogEntry = {
 
 /** Catalog entry of the D² Tweedie score. */
 const d2TweedieScoreEntry: CatalogEntry = {
-  id: d2TweedieScoreMeta.id,
+  ...metaFields(d2TweedieScoreMeta),
   title: "D² Tweedie score",
   kind: "metric",
   tasks: ["regression"],
   formula: "1 - \\frac{\\sum_i d_p(y_i, \\hat y_i)}{\\sum_i d_p(y_i, \\bar y)}",
-  range: d2TweedieScoreMeta.range,
-  direction: d2TweedieScoreMeta.direction,
   differentiable: true,
   robustness: ["Fraction of Tweedie deviance explained; power 0 is R², 1 Poisson, 2 Gamma"],
   references: [{ implementation: "scikit-learn 1.2.1 d2_tweedie_score" }],
@@ -113,13 +104,11 @@ const d2TweedieScoreEntry: CatalogEntry = {
 
 /** Catalog entry of the explained variance score. */
 const explainedVarianceEntry: CatalogEntry = {
-  id: explainedVarianceMeta.id,
+  ...metaFields(explainedVarianceMeta),
   title: "Explained variance score",
   kind: "metric",
   tasks: ["regression"],
   formula: "1 - \\frac{\\mathrm{Var}(y - \\hat y)}{\\mathrm{Var}(y)}",
-  range: explainedVarianceMeta.range,
-  direction: explainedVarianceMeta.direction,
   differentiable: true,
   robustness: ["Ignores a constant bias in the predictions (unlike R²)"],
   references: [
@@ -131,13 +120,11 @@ const explainedVarianceEntry: CatalogEntry = {
 
 /** Catalog entry of the Jensen-Shannon divergence. */
 const jsDivergenceEntry: CatalogEntry = {
-  id: jsDivergenceMeta.id,
+  ...metaFields(jsDivergenceMeta),
   title: "Jensen-Shannon divergence",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\tfrac12 KL(p \\| m) + \\tfrac12 KL(q \\| m),\\; m = \\tfrac12 (p + q)",
-  range: jsDivergenceMeta.range,
-  direction: jsDivergenceMeta.direction,
   differentiable: true,
   robustness: ["Symmetric and bounded by log 2 (natural log)"],
   references: [{ implementation: "torchmetrics 1.9.0 JensenShannonDivergence" }],
@@ -147,13 +134,11 @@ const jsDivergenceEntry: CatalogEntry = {
 
 /** Catalog entry of Kendall's tau-b. */
 const kendallTauEntry: CatalogEntry = {
-  id: kendallTauMeta.id,
+  ...metaFields(kendallTauMeta),
   title: "Kendall rank correlation (tau-a, tau-b, tau-c) and its test",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\frac{n_c - n_d}{\\sqrt{(n_0 - n_1)(n_0 - n_2)}}",
-  range: kendallTauMeta.range,
-  direction: kendallTauMeta.direction,
   differentiable: false,
   robustness: ["Pairwise ordering agreement, corrected for ties in either variable"],
   references: [
@@ -169,13 +154,11 @@ const kendallTauEntry: CatalogEntry = {
 
 /** Catalog entry of the KL divergence. */
 const klDivergenceEntry: CatalogEntry = {
-  id: klDivergenceMeta.id,
+  ...metaFields(klDivergenceMeta),
   title: "Kullback-Leibler divergence",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\sum_j p_j \\log\\frac{p_j}{q_j}",
-  range: klDivergenceMeta.range,
-  direction: klDivergenceMeta.direction,
   differentiable: true,
   robustness: ["Asymmetric; infinite where q = 0 and p > 0"],
   references: [{ implementation: "torchmetrics 1.9.0 KLDivergence" }],
@@ -185,13 +168,11 @@ const klDivergenceEntry: CatalogEntry = {
 
 /** Catalog entry of the log-cosh error. */
 const logCoshErrorEntry: CatalogEntry = {
-  id: logCoshErrorMeta.id,
+  ...metaFields(logCoshErrorMeta),
   title: "Log-cosh error",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\frac{1}{n}\\sum_i \\log\\cosh(\\hat y_i - y_i)",
-  range: logCoshErrorMeta.range,
-  direction: logCoshErrorMeta.direction,
   differentiable: true,
   robustness: ["Quadratic for small errors, linear for large ones (like Huber, but smooth everywhere)"],
   references: [{ implementation: "torchmetrics 1.9.0 LogCoshError" }],
@@ -201,13 +182,11 @@ const logCoshErrorEntry: CatalogEntry = {
 
 /** Catalog entry of the max error. */
 const maxErrorEntry: CatalogEntry = {
-  id: maxErrorMeta.id,
+  ...metaFields(maxErrorMeta),
   title: "Max error",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\max_i |y_i - \\hat y_i|",
-  range: maxErrorMeta.range,
-  direction: maxErrorMeta.direction,
   differentiable: false,
   robustness: ["The worst case: one outlier decides it"],
   references: [{ implementation: "scikit-learn 1.9.1 max_error" }],
@@ -217,13 +196,11 @@ const maxErrorEntry: CatalogEntry = {
 
 /** Catalog entry of the mean absolute error. */
 const meanAbsoluteErrorEntry: CatalogEntry = {
-  id: meanAbsoluteErrorMeta.id,
+  ...metaFields(meanAbsoluteErrorMeta),
   title: "Mean absolute error (MAE)",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\frac{1}{n}\\sum_i |y_i - \\hat y_i|",
-  range: meanAbsoluteErrorMeta.range,
-  direction: meanAbsoluteErrorMeta.direction,
   differentiable: false,
   robustness: ["Less sensitive to outliers than MSE", "In target units"],
   references: [
@@ -235,13 +212,11 @@ const meanAbsoluteErrorEntry: CatalogEntry = {
 
 /** Catalog entry of the mean absolute percentage error. */
 const meanAbsolutePercentageErrorEntry: CatalogEntry = {
-  id: meanAbsolutePercentageErrorMeta.id,
+  ...metaFields(meanAbsolutePercentageErrorMeta),
   title: "Mean absolute percentage error (MAPE)",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\frac{1}{n}\\sum_i \\frac{|y_i - \\hat y_i|}{\\max(|y_i|, \\epsilon)}",
-  range: meanAbsolutePercentageErrorMeta.range,
-  direction: meanAbsolutePercentageErrorMeta.direction,
   differentiable: false,
   robustness: [
     "Scale-free, but explodes for targets near zero",
@@ -259,13 +234,11 @@ const meanAbsolutePercentageErrorEntry: CatalogEntry = {
 
 /** Catalog entry of the mean squared error. */
 const meanSquaredErrorEntry: CatalogEntry = {
-  id: meanSquaredErrorMeta.id,
+  ...metaFields(meanSquaredErrorMeta),
   title: "Mean squared error (MSE)",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\frac{1}{n}\\sum_i (y_i - \\hat y_i)^2",
-  range: meanSquaredErrorMeta.range,
-  direction: meanSquaredErrorMeta.direction,
   differentiable: true,
   robustness: ["Squares the errors, so outliers dominate", "In squared target units"],
   references: [
@@ -293,13 +266,11 @@ const rootMeanSquaredErrorEntry: CatalogEntry = {
 
 /** Catalog entry of the mean squared logarithmic error. */
 const meanSquaredLogErrorEntry: CatalogEntry = {
-  id: meanSquaredLogErrorMeta.id,
+  ...metaFields(meanSquaredLogErrorMeta),
   title: "Mean squared logarithmic error (MSLE)",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\frac{1}{n}\\sum_i (\\log(1 + y_i) - \\log(1 + \\hat y_i))^2",
-  range: meanSquaredLogErrorMeta.range,
-  direction: meanSquaredLogErrorMeta.direction,
   differentiable: true,
   robustness: [
     "Relative errors: penalises under-prediction more than over-prediction",
@@ -324,13 +295,11 @@ const rootMeanSquaredLogErrorEntry: CatalogEntry = {
 
 /** Catalog entry of the median absolute error. */
 const medianAbsoluteErrorEntry: CatalogEntry = {
-  id: medianAbsoluteErrorMeta.id,
+  ...metaFields(medianAbsoluteErrorMeta),
   title: "Median absolute error",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\mathrm{median}_i |y_i - \\hat y_i|",
-  range: medianAbsoluteErrorMeta.range,
-  direction: medianAbsoluteErrorMeta.direction,
   differentiable: false,
   robustness: ["Robust to outliers (breakdown point 50%)"],
   references: [{ implementation: "scikit-learn 1.9.1 median_absolute_error" }],
@@ -340,13 +309,11 @@ const medianAbsoluteErrorEntry: CatalogEntry = {
 
 /** Catalog entry of the Minkowski distance. */
 const minkowskiDistanceEntry: CatalogEntry = {
-  id: minkowskiDistanceMeta.id,
+  ...metaFields(minkowskiDistanceMeta),
   title: "Minkowski distance",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\left(\\sum_i |y_i - \\hat y_i|^p\\right)^{1/p}",
-  range: minkowskiDistanceMeta.range,
-  direction: minkowskiDistanceMeta.direction,
   differentiable: true,
   robustness: ["A sum, not a mean: grows with n", "p = 1 is the L1 distance, p = 2 Euclidean"],
   references: [{ implementation: "torchmetrics 1.9.0 MinkowskiDistance" }],
@@ -355,14 +322,12 @@ const minkowskiDistanceEntry: CatalogEntry = {
 
 /** Catalog entry of the normalized RMSE. */
 const normalizedRootMeanSquaredErrorEntry: CatalogEntry = {
-  id: normalizedRootMeanSquaredErrorMeta.id,
+  ...metaFields(normalizedRootMeanSquaredErrorMeta),
   title: "Normalized root mean squared error (NRMSE)",
   kind: "metric",
   tasks: ["regression"],
   formula:
     "\\frac{\\mathrm{RMSE}}{\\bar y \\mid y_{max} - y_{min} \\mid \\sigma_y \\mid \\lVert y \\rVert_2}",
-  range: normalizedRootMeanSquaredErrorMeta.range,
-  direction: normalizedRootMeanSquaredErrorMeta.direction,
   differentiable: true,
   robustness: [
     "Comparable across targets of different scale",
@@ -375,14 +340,12 @@ const normalizedRootMeanSquaredErrorEntry: CatalogEntry = {
 
 /** Catalog entry of the Pearson correlation coefficient. */
 const pearsonCorrelationEntry: CatalogEntry = {
-  id: pearsonCorrelationMeta.id,
+  ...metaFields(pearsonCorrelationMeta),
   title: "Pearson correlation coefficient",
   kind: "metric",
   tasks: ["regression"],
   formula:
     "\\frac{\\sum_i (x_i - \\bar x)(y_i - \\bar y)}{\\sqrt{\\sum_i (x_i - \\bar x)^2 \\sum_i (y_i - \\bar y)^2}}",
-  range: pearsonCorrelationMeta.range,
-  direction: pearsonCorrelationMeta.direction,
   differentiable: true,
   robustness: ["Linear association only; blind to bias and scale errors", "Outlier-sensitive"],
   references: [{ implementation: "torchmetrics 1.9.0 PearsonCorrCoef; scipy 1.18.1 pearsonr" }],
@@ -392,13 +355,11 @@ const pearsonCorrelationEntry: CatalogEntry = {
 
 /** Catalog entry of the mean pinball (quantile) loss. */
 const meanPinballLossEntry: CatalogEntry = {
-  id: meanPinballLossMeta.id,
+  ...metaFields(meanPinballLossMeta),
   title: "Mean pinball (quantile) loss",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\frac{1}{n}\\sum_i \\alpha \\max(y_i - \\hat y_i, 0) + (1 - \\alpha) \\max(\\hat y_i - y_i, 0)",
-  range: meanPinballLossMeta.range,
-  direction: meanPinballLossMeta.direction,
   differentiable: false,
   robustness: ["Evaluates a predicted alpha-quantile; alpha = 0.5 is half the MAE"],
   references: [{ implementation: "scikit-learn 1.9.1 mean_pinball_loss" }],
@@ -408,13 +369,11 @@ const meanPinballLossEntry: CatalogEntry = {
 
 /** Catalog entry of the coefficient of determination. */
 const r2ScoreEntry: CatalogEntry = {
-  id: r2ScoreMeta.id,
+  ...metaFields(r2ScoreMeta),
   title: "Coefficient of determination (R²)",
   kind: "metric",
   tasks: ["regression"],
   formula: "1 - \\frac{\\sum_i (y_i - \\hat y_i)^2}{\\sum_i (y_i - \\bar y)^2}",
-  range: r2ScoreMeta.range,
-  direction: r2ScoreMeta.direction,
   differentiable: true,
   robustness: [
     "Scale-free; negative when worse than predicting the mean",
@@ -427,13 +386,11 @@ const r2ScoreEntry: CatalogEntry = {
 
 /** Catalog entry of the relative squared error. */
 const relativeSquaredErrorEntry: CatalogEntry = {
-  id: relativeSquaredErrorMeta.id,
+  ...metaFields(relativeSquaredErrorMeta),
   title: "Relative squared error (RSE)",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\frac{\\sum_i (y_i - \\hat y_i)^2}{\\sum_i (y_i - \\bar y)^2}",
-  range: relativeSquaredErrorMeta.range,
-  direction: relativeSquaredErrorMeta.direction,
   differentiable: true,
   robustness: ["Equals 1 - R²; 1 means no better than predicting the mean"],
   references: [{ implementation: "torchmetrics 1.9.0 RelativeSquaredError" }],
@@ -443,13 +400,11 @@ const relativeSquaredErrorEntry: CatalogEntry = {
 
 /** Catalog entry of Spearman's rank correlation. */
 const spearmanCorrelationEntry: CatalogEntry = {
-  id: spearmanCorrelationMeta.id,
+  ...metaFields(spearmanCorrelationMeta),
   title: "Spearman rank correlation",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\mathrm{Pearson}(\\mathrm{rank}(x), \\mathrm{rank}(y))",
-  range: spearmanCorrelationMeta.range,
-  direction: spearmanCorrelationMeta.direction,
   differentiable: false,
   robustness: ["Monotone association; invariant to monotone transforms; robust to outliers"],
   references: [{ implementation: "scipy 1.18.1 spearmanr; torchmetrics 1.9.0 SpearmanCorrCoef" }],
@@ -459,13 +414,11 @@ const spearmanCorrelationEntry: CatalogEntry = {
 
 /** Catalog entry of the symmetric MAPE. */
 const symmetricMeanAbsolutePercentageErrorEntry: CatalogEntry = {
-  id: symmetricMeanAbsolutePercentageErrorMeta.id,
+  ...metaFields(symmetricMeanAbsolutePercentageErrorMeta),
   title: "Symmetric mean absolute percentage error (SMAPE)",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\frac{2}{n}\\sum_i \\frac{|y_i - \\hat y_i|}{\\max(|y_i| + |\\hat y_i|, \\epsilon)}",
-  range: symmetricMeanAbsolutePercentageErrorMeta.range,
-  direction: symmetricMeanAbsolutePercentageErrorMeta.direction,
   differentiable: false,
   robustness: ["Bounded in [0, 2]", "Still unstable when both target and prediction are near zero"],
   references: [
@@ -477,14 +430,12 @@ const symmetricMeanAbsolutePercentageErrorEntry: CatalogEntry = {
 
 /** Catalog entry of the mean Tweedie deviance. */
 const tweedieDevianceEntry: CatalogEntry = {
-  id: tweedieDevianceMeta.id,
+  ...metaFields(tweedieDevianceMeta),
   title: "Mean Tweedie deviance",
   kind: "metric",
   tasks: ["regression"],
   formula:
     "\\frac{1}{n}\\sum_i 2\\left(\\frac{\\max(y_i,0)^{2-p}}{(1-p)(2-p)} - \\frac{y_i \\hat y_i^{1-p}}{1-p} + \\frac{\\hat y_i^{2-p}}{2-p}\\right)",
-  range: tweedieDevianceMeta.range,
-  direction: tweedieDevianceMeta.direction,
   differentiable: true,
   robustness: [
     "power 0: MSE; 1: Poisson deviance (counts); 2: Gamma deviance (scale-free); 3: inverse Gaussian",
@@ -498,13 +449,11 @@ const tweedieDevianceEntry: CatalogEntry = {
 
 /** Catalog entry of the weighted MAPE. */
 const weightedMeanAbsolutePercentageErrorEntry: CatalogEntry = {
-  id: weightedMeanAbsolutePercentageErrorMeta.id,
+  ...metaFields(weightedMeanAbsolutePercentageErrorMeta),
   title: "Weighted mean absolute percentage error (WMAPE)",
   kind: "metric",
   tasks: ["regression"],
   formula: "\\frac{\\sum_i |y_i - \\hat y_i|}{\\max(\\sum_i |y_i|, \\epsilon)}",
-  range: weightedMeanAbsolutePercentageErrorMeta.range,
-  direction: weightedMeanAbsolutePercentageErrorMeta.direction,
   differentiable: false,
   robustness: ["Robust to individual near-zero targets, unlike MAPE"],
   references: [

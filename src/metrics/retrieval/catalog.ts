@@ -1,3 +1,4 @@
+import { metaFields } from "../../catalog/meta-fields.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { retrievalMapMeta } from "./average-precision.js";
 import { dcgScoreMeta, ndcgScoreMeta } from "./dcg-score.js";
@@ -12,14 +13,12 @@ import { retrievalAurocMeta } from "./retrieval-auroc.js";
 
 /** Catalog entry of mean average precision. */
 const retrievalMapEntry: CatalogEntry = {
-  id: retrievalMapMeta.id,
+  ...metaFields(retrievalMapMeta),
   title: "Mean average precision (MAP@k)",
   kind: "metric",
   tasks: ["retrieval", "rag"],
   formula:
     "\\mathrm{MAP} = \\frac{1}{|Q|}\\sum_{q} \\frac{1}{|R_q^{k}|}\\sum_{i \\le k,\\, d_i \\in R_q} \\mathrm{P@}i",
-  range: retrievalMapMeta.range,
-  direction: retrievalMapMeta.direction,
   differentiable: false,
   robustness: [
     "Rewards relevant documents ranked early; sensitive to the number of relevant documents per query.",
@@ -36,13 +35,11 @@ const retrievalMapEntry: CatalogEntry = {
 
 /** Catalog entry of mean reciprocal rank. */
 const retrievalMrrEntry: CatalogEntry = {
-  id: retrievalMrrMeta.id,
+  ...metaFields(retrievalMrrMeta),
   title: "Mean reciprocal rank (MRR@k)",
   kind: "metric",
   tasks: ["retrieval", "rag"],
   formula: "\\mathrm{MRR} = \\frac{1}{|Q|}\\sum_{q} \\frac{1}{\\mathrm{rank}_q}",
-  range: retrievalMrrMeta.range,
-  direction: retrievalMrrMeta.direction,
   differentiable: false,
   robustness: ["Only the first relevant document counts; ignores every later one."],
   references: [
@@ -55,14 +52,12 @@ const retrievalMrrEntry: CatalogEntry = {
 
 /** Catalog entry of nDCG over grouped queries (torchmetrics form). */
 const retrievalNdcgEntry: CatalogEntry = {
-  id: retrievalNdcgMeta.id,
+  ...metaFields(retrievalNdcgMeta),
   title: "Normalized discounted cumulative gain (nDCG@k)",
   kind: "metric",
   tasks: ["retrieval", "rag"],
   formula:
     "\\mathrm{nDCG@}k = \\frac{\\sum_{i=1}^{k} g(rel_i)/\\log_2(i+1)}{\\sum_{i=1}^{k} g(rel^{*}_i)/\\log_2(i+1)}",
-  range: retrievalNdcgMeta.range,
-  direction: retrievalNdcgMeta.direction,
   differentiable: false,
   robustness: [
     "Handles graded relevance; the ideal DCG here is over the judged documents the system scored.",
@@ -95,13 +90,11 @@ const retrievalNdcgEntry: CatalogEntry = {
 
 /** Catalog entry of sklearn's `ndcg_score` (n x L matrices). */
 const ndcgScoreEntry: CatalogEntry = {
-  id: ndcgScoreMeta.id,
+  ...metaFields(ndcgScoreMeta),
   title: "nDCG@k over score matrices (scikit-learn ndcg_score)",
   kind: "metric",
   tasks: ["retrieval"],
   formula: retrievalNdcgEntry.formula,
-  range: ndcgScoreMeta.range,
-  direction: ndcgScoreMeta.direction,
   differentiable: false,
   robustness: ["Rows whose true relevance is all zero score 0 and still count in the mean."],
   references: [{ implementation: "scikit-learn 1.2.1 ndcg_score (k, sample_weight, ignore_ties)" }],
@@ -111,13 +104,11 @@ const ndcgScoreEntry: CatalogEntry = {
 
 /** Catalog entry of sklearn's `dcg_score` (n x L matrices). */
 const dcgScoreEntry: CatalogEntry = {
-  id: dcgScoreMeta.id,
+  ...metaFields(dcgScoreMeta),
   title: "DCG@k over score matrices (scikit-learn dcg_score)",
   kind: "metric",
   tasks: ["retrieval"],
   formula: "\\mathrm{DCG@}k = \\sum_{i=1}^{k} \\frac{rel_i}{\\log_b(i+1)}",
-  range: dcgScoreMeta.range,
-  direction: dcgScoreMeta.direction,
   differentiable: false,
   robustness: ["Unnormalised: grows with the number and grade of relevant documents; compare with nDCG."],
   references: [
@@ -130,13 +121,11 @@ const dcgScoreEntry: CatalogEntry = {
 
 /** Catalog entry of precision@k. */
 const retrievalPrecisionEntry: CatalogEntry = {
-  id: retrievalPrecisionMeta.id,
+  ...metaFields(retrievalPrecisionMeta),
   title: "Precision@k",
   kind: "metric",
   tasks: ["retrieval", "rag"],
   formula: "\\mathrm{P@}k = \\frac{|\\{\\text{relevant in top } k\\}|}{k}",
-  range: retrievalPrecisionMeta.range,
-  direction: retrievalPrecisionMeta.direction,
   differentiable: false,
   robustness: [
     "Ignores the order inside the top k; bounded by (relevant documents) / k for queries with few relevant.",
@@ -150,13 +139,11 @@ const retrievalPrecisionEntry: CatalogEntry = {
 
 /** Catalog entry of recall@k. */
 const retrievalRecallEntry: CatalogEntry = {
-  id: retrievalRecallMeta.id,
+  ...metaFields(retrievalRecallMeta),
   title: "Recall@k",
   kind: "metric",
   tasks: ["retrieval", "rag"],
   formula: "\\mathrm{R@}k = \\frac{|\\{\\text{relevant in top } k\\}|}{|\\{\\text{relevant}\\}|}",
-  range: retrievalRecallMeta.range,
-  direction: retrievalRecallMeta.direction,
   differentiable: false,
   robustness: [
     "Only counts relevant documents the system scored; unretrieved relevant documents are invisible to it.",
@@ -168,13 +155,11 @@ const retrievalRecallEntry: CatalogEntry = {
 
 /** Catalog entry of hit rate@k. */
 const retrievalHitRateEntry: CatalogEntry = {
-  id: retrievalHitRateMeta.id,
+  ...metaFields(retrievalHitRateMeta),
   title: "Hit rate@k",
   kind: "metric",
   tasks: ["retrieval", "rag"],
   formula: "\\mathrm{HR@}k = \\frac{1}{|Q|}\\sum_q [\\exists\\, d \\in \\text{top } k: d \\text{ relevant}]",
-  range: retrievalHitRateMeta.range,
-  direction: retrievalHitRateMeta.direction,
   differentiable: false,
   robustness: ["Binary per query: one relevant document in the top k is as good as k of them."],
   references: [{ implementation: "torchmetrics 1.9.0 RetrievalHitRate (top_k, empty_target_action)" }],
@@ -184,13 +169,11 @@ const retrievalHitRateEntry: CatalogEntry = {
 
 /** Catalog entry of R-precision. */
 const retrievalRPrecisionEntry: CatalogEntry = {
-  id: retrievalRPrecisionMeta.id,
+  ...metaFields(retrievalRPrecisionMeta),
   title: "R-precision",
   kind: "metric",
   tasks: ["retrieval"],
   formula: "\\mathrm{RP} = \\frac{|\\{\\text{relevant in top } R\\}|}{R},\\; R = |\\{\\text{relevant}\\}|",
-  range: retrievalRPrecisionMeta.range,
-  direction: retrievalRPrecisionMeta.direction,
   differentiable: false,
   robustness: ["Adapts the cut-off to each query; equals recall and precision at R."],
   references: [{ implementation: "torchmetrics 1.9.0 RetrievalRPrecision (empty_target_action)" }],
@@ -200,13 +183,11 @@ const retrievalRPrecisionEntry: CatalogEntry = {
 
 /** Catalog entry of fall-out@k. */
 const retrievalFallOutEntry: CatalogEntry = {
-  id: retrievalFallOutMeta.id,
+  ...metaFields(retrievalFallOutMeta),
   title: "Fall-out@k",
   kind: "metric",
   tasks: ["retrieval"],
   formula: "\\mathrm{FO@}k = \\frac{|\\{\\text{non-relevant in top } k\\}|}{|\\{\\text{non-relevant}\\}|}",
-  range: retrievalFallOutMeta.range,
-  direction: retrievalFallOutMeta.direction,
   differentiable: false,
   robustness: [
     "The false-positive rate of the top k; near 0 for any k when most documents are non-relevant.",
@@ -220,13 +201,11 @@ const retrievalFallOutEntry: CatalogEntry = {
 
 /** Catalog entry of per-query AUROC. */
 const retrievalAurocEntry: CatalogEntry = {
-  id: retrievalAurocMeta.id,
+  ...metaFields(retrievalAurocMeta),
   title: "Per-query AUROC",
   kind: "metric",
   tasks: ["retrieval"],
   formula: "\\mathrm{AUROC}_q = P(s_{+} > s_{-}) + \\tfrac12 P(s_{+} = s_{-})",
-  range: retrievalAurocMeta.range,
-  direction: retrievalAurocMeta.direction,
   differentiable: false,
   robustness: ["Ignores position: a swap at rank 1 costs as much as one at rank 100."],
   references: [

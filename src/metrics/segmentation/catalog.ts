@@ -1,3 +1,4 @@
+import { metaFields } from "../../catalog/meta-fields.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { averageSurfaceDistanceMeta } from "./average-surface-distance.js";
 import { boundaryF1Meta } from "./boundary-f1.js";
@@ -15,13 +16,11 @@ import { pixelAccuracyMeta } from "./pixel-accuracy.js";
 
 /** Catalog entry of pixel accuracy. */
 const pixelAccuracyEntry: CatalogEntry = {
-  id: pixelAccuracyMeta.id,
+  ...metaFields(pixelAccuracyMeta),
   title: "Pixel accuracy",
   kind: "metric",
   tasks: ["segmentation"],
   formula: "\\mathrm{PA}=\\frac{\\sum_i [\\hat y_i = y_i]}{N}",
-  range: pixelAccuracyMeta.range,
-  direction: pixelAccuracyMeta.direction,
   differentiable: false,
   robustness: ["dominated by large classes such as background; prefer mIoU or Dice on imbalanced data"],
   references: [
@@ -36,13 +35,11 @@ const pixelAccuracyEntry: CatalogEntry = {
 
 /** Catalog entry of mean IoU. */
 const meanIouEntry: CatalogEntry = {
-  id: meanIouMeta.id,
+  ...metaFields(meanIouMeta),
   title: "Mean intersection over union (mIoU, Jaccard index)",
   kind: "metric",
   tasks: ["segmentation"],
   formula: "\\mathrm{mIoU}=\\frac{1}{|C|}\\sum_{c}\\frac{TP_c}{TP_c+FP_c+FN_c}",
-  range: meanIouMeta.range,
-  direction: meanIouMeta.direction,
   differentiable: false,
   robustness: [
     "dataset-wide (confusion matrix) and per-image averages differ: small objects weigh more per image",
@@ -61,14 +58,12 @@ const meanIouEntry: CatalogEntry = {
 
 /** Catalog entry of frequency-weighted IoU. */
 const frequencyWeightedIouEntry: CatalogEntry = {
-  id: frequencyWeightedIouMeta.id,
+  ...metaFields(frequencyWeightedIouMeta),
   title: "Frequency-weighted IoU",
   kind: "metric",
   tasks: ["segmentation"],
   formula:
     "\\mathrm{FWIoU}=\\sum_c \\frac{n_c}{\\sum_k n_k}\\,\\mathrm{IoU}_c,\\ n_c=\\#\\{\\text{target pixels of }c\\}",
-  range: frequencyWeightedIouMeta.range,
-  direction: frequencyWeightedIouMeta.direction,
   differentiable: false,
   robustness: ["dominated by frequent classes (background): hides failures on rare classes"],
   references: [
@@ -83,13 +78,11 @@ const frequencyWeightedIouEntry: CatalogEntry = {
 
 /** Catalog entry of the Dice score. */
 const diceScoreEntry: CatalogEntry = {
-  id: diceScoreMeta.id,
+  ...metaFields(diceScoreMeta),
   title: "Dice score (F1 of pixels, Sørensen–Dice coefficient)",
   kind: "metric",
   tasks: ["segmentation"],
   formula: "\\mathrm{Dice}=\\frac{2|P\\cap T|}{|P|+|T|}",
-  range: diceScoreMeta.range,
-  direction: diceScoreMeta.direction,
   differentiable: false,
   robustness: [
     "per image and class, then averaged: an empty prediction on an empty target is NaN and skipped (no smoothing)",
@@ -102,13 +95,11 @@ const diceScoreEntry: CatalogEntry = {
 
 /** Catalog entry of the generalized Dice score. */
 const generalizedDiceScoreEntry: CatalogEntry = {
-  id: generalizedDiceScoreMeta.id,
+  ...metaFields(generalizedDiceScoreMeta),
   title: "Generalized Dice score",
   kind: "metric",
   tasks: ["segmentation"],
   formula: "\\mathrm{GDS}=\\frac{2\\sum_c w_c|P_c\\cap T_c|}{\\sum_c w_c(|P_c|+|T_c|)},\\ w_c=1/|T_c|^2",
-  range: generalizedDiceScoreMeta.range,
-  direction: generalizedDiceScoreMeta.direction,
   differentiable: false,
   robustness: ["class weights 1/|T_c|² counter class imbalance"],
   references: [{ paper: "Sudre et al. 2017", implementation: "torchmetrics 1.9.0 GeneralizedDiceScore" }],
@@ -118,14 +109,12 @@ const generalizedDiceScoreEntry: CatalogEntry = {
 
 /** Catalog entry of panoptic quality. */
 const panopticQualityEntry: CatalogEntry = {
-  id: panopticQualityMeta.id,
+  ...metaFields(panopticQualityMeta),
   title: "Panoptic quality (PQ = SQ × RQ)",
   kind: "metric",
   tasks: ["segmentation"],
   formula:
     "\\mathrm{PQ}=\\frac{\\sum_{(p,g)\\in TP}\\mathrm{IoU}(p,g)}{|TP|}\\cdot\\frac{|TP|}{|TP|+\\frac12|FP|+\\frac12|FN|}",
-  range: panopticQualityMeta.range,
-  direction: panopticQualityMeta.direction,
   differentiable: false,
   robustness: [
     "matches need IoU > 0.5, so matching is unique",
@@ -143,13 +132,11 @@ const panopticQualityEntry: CatalogEntry = {
 
 /** Catalog entry. */
 const panopticQualityCocoEntry: CatalogEntry = {
-  id: panopticQualityCocoMeta.id,
+  ...metaFields(panopticQualityCocoMeta),
   title: "Panoptic quality, COCO panoptic API conventions (VOID, crowd)",
   kind: "metric",
   tasks: ["segmentation"],
   formula: "\\mathrm{PQ}_c=\\frac{\\sum_{TP}\\mathrm{IoU}}{|TP|+\\frac12|FP|+\\frac12|FN|}",
-  range: panopticQualityCocoMeta.range,
-  direction: panopticQualityCocoMeta.direction,
   differentiable: false,
   robustness: ["crowd regions and VOID pixels do not count against a prediction"],
   references: [
@@ -164,14 +151,12 @@ const panopticQualityCocoEntry: CatalogEntry = {
 
 /** Catalog entry of modified panoptic quality. */
 const modifiedPanopticQualityEntry: CatalogEntry = {
-  id: modifiedPanopticQualityMeta.id,
+  ...metaFields(modifiedPanopticQualityMeta),
   title: "Modified panoptic quality (PQ†: stuff classes scored by IoU, not by matching)",
   kind: "metric",
   tasks: ["segmentation"],
   formula:
     "\\mathrm{PQ}^\\dagger_c=\\begin{cases}\\frac{1}{|T_c|}\\sum_{(p,g)}\\mathrm{IoU}(p,g) & c\\ \\text{stuff}\\\\ \\mathrm{PQ}_c & c\\ \\text{thing}\\end{cases}",
-  range: modifiedPanopticQualityMeta.range,
-  direction: modifiedPanopticQualityMeta.direction,
   differentiable: false,
   robustness: [
     "a stuff class earns its IoU whenever prediction and target overlap (no 0.5 matching threshold), so amorphous regions are not all-or-nothing",
@@ -188,14 +173,12 @@ const modifiedPanopticQualityEntry: CatalogEntry = {
 
 /** Catalog entry of the Hausdorff distance. */
 const hausdorffDistanceEntry: CatalogEntry = {
-  id: hausdorffDistanceMeta.id,
+  ...metaFields(hausdorffDistanceMeta),
   title: "Hausdorff distance (and HD95)",
   kind: "metric",
   tasks: ["segmentation"],
   formula:
     "\\mathrm{HD}(A,B)=\\max\\{\\sup_{a\\in A}\\inf_{b\\in B}d(a,b),\\ \\sup_{b\\in B}\\inf_{a\\in A}d(a,b)\\}",
-  range: hausdorffDistanceMeta.range,
-  direction: hausdorffDistanceMeta.direction,
   differentiable: false,
   robustness: [
     "the maximum is driven by one outlying pixel; the 95th percentile (HD95) is robust to it",
@@ -214,14 +197,12 @@ const hausdorffDistanceEntry: CatalogEntry = {
 
 /** Catalog entry of the normalized surface Dice. */
 const normalizedSurfaceDiceEntry: CatalogEntry = {
-  id: normalizedSurfaceDiceMeta.id,
+  ...metaFields(normalizedSurfaceDiceMeta),
   title: "Normalized surface Dice (surface Dice at a tolerance)",
   kind: "metric",
   tasks: ["segmentation"],
   formula:
     "\\mathrm{NSD}_\\tau=\\frac{|\\partial P\\cap B^{(\\tau)}_{\\partial T}|+|\\partial T\\cap B^{(\\tau)}_{\\partial P}|}{|\\partial P|+|\\partial T|}",
-  range: normalizedSurfaceDiceMeta.range,
-  direction: normalizedSurfaceDiceMeta.direction,
   differentiable: false,
   robustness: [
     "scores boundary agreement within a clinically chosen tolerance, ignoring deviations below it",
@@ -241,14 +222,12 @@ const normalizedSurfaceDiceEntry: CatalogEntry = {
 
 /** Catalog entry of the average surface distance. */
 const averageSurfaceDistanceEntry: CatalogEntry = {
-  id: averageSurfaceDistanceMeta.id,
+  ...metaFields(averageSurfaceDistanceMeta),
   title: "Average (symmetric) surface distance",
   kind: "metric",
   tasks: ["segmentation"],
   formula:
     "\\mathrm{ASD}=\\frac{\\sum_{a\\in\\partial A}d(a,\\partial B)+\\sum_{b\\in\\partial B}d(b,\\partial A)}{|\\partial A|+|\\partial B|}",
-  range: averageSurfaceDistanceMeta.range,
-  direction: averageSurfaceDistanceMeta.direction,
   differentiable: false,
   robustness: ["an average, so less sensitive to single outliers than the Hausdorff distance"],
   references: [
@@ -264,14 +243,12 @@ const averageSurfaceDistanceEntry: CatalogEntry = {
 
 /** Catalog entry of the boundary F1 score. */
 const boundaryF1Entry: CatalogEntry = {
-  id: boundaryF1Meta.id,
+  ...metaFields(boundaryF1Meta),
   title: "Boundary F1 score (BF score)",
   kind: "metric",
   tasks: ["segmentation"],
   formula:
     "BF=\\frac{2PR}{P+R},\\ P=\\frac{|\\{p\\in\\partial\\hat Y: d(p,\\partial Y)\\le\\theta\\}|}{|\\partial\\hat Y|},\\ R=\\frac{|\\{g\\in\\partial Y: d(g,\\partial\\hat Y)\\le\\theta\\}|}{|\\partial Y|}",
-  range: boundaryF1Meta.range,
-  direction: boundaryF1Meta.direction,
   differentiable: false,
   robustness: ["scores contour accuracy, which region overlap (IoU) hardly sees on large objects"],
   references: [
@@ -287,13 +264,11 @@ const boundaryF1Entry: CatalogEntry = {
 
 /** Catalog entry of mask AP. */
 const maskApEntry: CatalogEntry = {
-  id: maskApMeta.id,
+  ...metaFields(maskApMeta),
   title: "Mask average precision (COCO segm AP)",
   kind: "metric",
   tasks: ["segmentation", "detection"],
   formula: "\\mathrm{AP}^{mask}=\\text{COCO AP with mask IoU}",
-  range: maskApMeta.range,
-  direction: maskApMeta.direction,
   differentiable: false,
   robustness: ["instance masks compared by RLE IoU; crowd regions use the detection's area as union"],
   references: [

@@ -1,3 +1,4 @@
+import { metaFields } from "../../catalog/meta-fields.js";
 import type { CatalogEntry } from "../../catalog/types.js";
 import { perplexityMeta } from "./language-modeling/perplexity.js";
 import { squadMeta } from "./question-answering/squad.js";
@@ -21,12 +22,10 @@ import { terMeta } from "./translation/ter.js";
 import { whitespaceBleuMeta } from "./translation/whitespace-bleu.js";
 
 const corpusBleuEntry = textEntry({
-  id: corpusBleuMeta.id,
+  ...metaFields(corpusBleuMeta),
   title: "BLEU (sacrebleu)",
   formula:
     "\\mathrm{BLEU} = 100\\cdot \\mathrm{BP}\\cdot\\exp\\Big(\\tfrac{1}{N}\\sum_{n=1}^{N}\\log p_n\\Big),\\quad \\mathrm{BP}=\\min(1, e^{1-r/c})",
-  range: corpusBleuMeta.range,
-  direction: corpusBleuMeta.direction,
   robustness: [
     "Depends on tokenization: report the signature (tokenizer, smoothing, case, number of references).",
     "Corpus BLEU pools n-gram counts; it is not the mean of sentence BLEU.",
@@ -43,12 +42,10 @@ const corpusBleuEntry = textEntry({
 });
 
 const chrfEntry = textEntry({
-  id: chrfMeta.id,
+  ...metaFields(chrfMeta),
   title: "chrF / chrF++ (sacrebleu)",
   formula:
     "\\mathrm{chrF}_\\beta = 100\\cdot\\frac{(1+\\beta^2)\\,\\overline{P}\\,\\overline{R}}{\\beta^2\\overline{P}+\\overline{R}}, \\overline{P},\\overline{R}\\text{ averaged over character (and word) n-gram orders}",
-  range: chrfMeta.range,
-  direction: chrfMeta.direction,
   robustness: [
     "Character n-grams reward partial word matches (morphology) and need no tokenizer.",
     "Corpus chrF pools counts; it is not the mean of sentence chrF.",
@@ -59,12 +56,10 @@ const chrfEntry = textEntry({
 });
 
 const terEntry = textEntry({
-  id: terMeta.id,
+  ...metaFields(terMeta),
   title: "Translation Edit Rate (sacrebleu)",
   formula:
     "\\mathrm{TER} = 100\\cdot\\frac{\\sum \\text{(shifts + insertions + deletions + substitutions)}}{\\sum \\bar{r}}",
-  range: terMeta.range,
-  direction: terMeta.direction,
   robustness: [
     "Block shifts make reordering cheaper than in WER.",
     "Can exceed 100 when the hypothesis is much longer than the reference.",
@@ -75,11 +70,9 @@ const terEntry = textEntry({
 });
 
 const nltkBleuEntry = textEntry({
-  id: nltkBleuMeta.id,
+  ...metaFields(nltkBleuMeta),
   title: "BLEU on whitespace tokens (nltk)",
   formula: "\\mathrm{BLEU} = \\mathrm{BP}\\cdot\\exp\\Big(\\sum_n w_n \\log p_n\\Big)",
-  range: nltkBleuMeta.range,
-  direction: nltkBleuMeta.direction,
   robustness: [
     "nltk smoothing methods 5, 6 and 7 can return values above 1; reproduced as nltk computes them.",
     "Tokens are whitespace-split, so punctuation stays attached to words.",
@@ -90,11 +83,9 @@ const nltkBleuEntry = textEntry({
 });
 
 const whitespaceBleuEntry = textEntry({
-  id: whitespaceBleuMeta.id,
+  ...metaFields(whitespaceBleuMeta),
   title: "BLEU on whitespace tokens (torchmetrics BLEUScore)",
   formula: "\\mathrm{BLEU} = \\mathrm{BP}\\cdot\\exp\\Big(\\sum_n w_n\\log p_n\\Big)",
-  range: whitespaceBleuMeta.range,
-  direction: whitespaceBleuMeta.direction,
   robustness: [
     "Whitespace tokens: punctuation stays attached; not comparable with sacrebleu scores.",
     "Closest reference length breaks ties by reference order (first), unlike sacrebleu and nltk.",
@@ -104,12 +95,10 @@ const whitespaceBleuEntry = textEntry({
 });
 
 const gleuEntry = textEntry({
-  id: gleuMeta.id,
+  ...metaFields(gleuMeta),
   title: "Google BLEU (GLEU)",
   formula:
     "\\mathrm{GLEU} = \\frac{\\sum \\text{matching n-grams}}{\\sum \\max(\\#\\text{hyp n-grams}, \\#\\text{ref n-grams})}",
-  range: gleuMeta.range,
-  direction: gleuMeta.direction,
   robustness: ["Symmetric in precision and recall, so well behaved at the sentence level."],
   papers: ["Wu et al. 2016, Google's neural machine translation system"],
   implementations: ["nltk 3.8 nltk.translate.gleu_score.corpus_gleu / sentence_gleu"],
@@ -117,11 +106,9 @@ const gleuEntry = textEntry({
 });
 
 const werEntry = textEntry({
-  id: werMeta.id,
+  ...metaFields(werMeta),
   title: "Word error rate",
   formula: "\\mathrm{WER} = \\frac{S + D + I}{N}",
-  range: werMeta.range,
-  direction: werMeta.direction,
   robustness: [
     "Corpus WER (summed edits over summed reference words) is not the mean of sentence WERs.",
     "Can exceed 1 with many insertions.",
@@ -134,77 +121,63 @@ const werEntry = textEntry({
 });
 
 const cerEntry = textEntry({
-  id: cerMeta.id,
+  ...metaFields(cerMeta),
   title: "Character error rate",
   formula: "\\mathrm{CER} = \\frac{S + D + I}{N_{chars}}",
-  range: cerMeta.range,
-  direction: cerMeta.direction,
   implementations: ["jiwer 2.3.0 cer", "torchmetrics 1.9.0 CharErrorRate"],
   exports: ["charErrorRate", "cerDef"],
 });
 
 const merEntry = textEntry({
-  id: merMeta.id,
+  ...metaFields(merMeta),
   title: "Match error rate",
   formula: "\\mathrm{MER} = \\frac{S + D + I}{H + S + D + I}",
-  range: merMeta.range,
-  direction: merMeta.direction,
   papers: ["Morris et al. 2004"],
   implementations: ["jiwer 2.3.0 mer", "torchmetrics 1.9.0 MatchErrorRate"],
   exports: ["matchErrorRate", "merDef"],
 });
 
 const wilEntry = textEntry({
-  id: wilMeta.id,
+  ...metaFields(wilMeta),
   title: "Word information lost",
   formula: "\\mathrm{WIL} = 1 - \\frac{H}{N}\\cdot\\frac{H}{P}",
-  range: wilMeta.range,
-  direction: wilMeta.direction,
   papers: ["Morris et al. 2004"],
   implementations: ["jiwer 2.3.0 wil", "torchmetrics 1.9.0 WordInfoLost"],
   exports: ["wordInformationLost", "wilDef"],
 });
 
 const wipEntry = textEntry({
-  id: wipMeta.id,
+  ...metaFields(wipMeta),
   title: "Word information preserved",
   formula: "\\mathrm{WIP} = \\frac{H}{N}\\cdot\\frac{H}{P}",
-  range: wipMeta.range,
-  direction: wipMeta.direction,
   papers: ["Morris et al. 2004"],
   implementations: ["jiwer 2.3.0 wip", "torchmetrics 1.9.0 WordInfoPreserved"],
   exports: ["wordInformationPreserved", "wipDef"],
 });
 
 const editDistanceEntry = textEntry({
-  id: editDistanceMeta.id,
+  ...metaFields(editDistanceMeta),
   title: "Character edit distance (Levenshtein)",
   formula:
     "d(h, r) = \\min \\#\\{\\text{insertions} + \\text{deletions} + c_{sub}\\cdot\\text{substitutions}\\}",
-  range: editDistanceMeta.range,
-  direction: editDistanceMeta.direction,
   papers: ["Levenshtein 1966"],
   implementations: ["torchmetrics 1.9.0 EditDistance / edit_distance"],
   exports: ["editDistance", "editDistanceDef", "levenshteinDistance", "levenshteinAlignment"],
 });
 
 const extendedEditDistanceEntry = textEntry({
-  id: extendedEditDistanceMeta.id,
+  ...metaFields(extendedEditDistanceMeta),
   title: "Extended edit distance (EED)",
   formula: "\\mathrm{EED} = \\min\\Big(1, \\frac{e + \\rho\\cdot v}{|r| + \\rho\\cdot v}\\Big)",
-  range: extendedEditDistanceMeta.range,
-  direction: extendedEditDistanceMeta.direction,
   papers: ["Stanchev, Wang & Ney 2019, EED: Extended Edit Distance Measure for Machine Translation"],
   implementations: ["torchmetrics 1.9.0 ExtendedEditDistance"],
   exports: ["extendedEditDistance", "extendedEditDistanceDef"],
 });
 
 const perplexityEntry = textEntry({
-  id: perplexityMeta.id,
+  ...metaFields(perplexityMeta),
   title: "Perplexity",
   formula: "\\mathrm{PPL} = \\exp\\Big(-\\frac{1}{N}\\sum_{t} \\log p(y_t \\mid \\cdot)\\Big)",
-  range: perplexityMeta.range,
-  direction: perplexityMeta.direction,
   differentiable: true,
   robustness: [
     "Only comparable between models with the same tokenizer and vocabulary.",
@@ -215,11 +188,9 @@ const perplexityEntry = textEntry({
 });
 
 const distinctNEntry = textEntry({
-  id: distinctNMeta.id,
+  ...metaFields(distinctNMeta),
   title: "Distinct-n (generation diversity)",
   formula: "\\text{distinct-}n = \\frac{|\\{\\text{unique } n\\text{-grams}\\}|}{\\#\\, n\\text{-grams}}",
-  range: distinctNMeta.range,
-  direction: distinctNMeta.direction,
   robustness: [
     "Falls as the corpus grows; compare only corpora of similar size.",
     "Rewards diversity, not quality: random text scores high.",
@@ -229,11 +200,9 @@ const distinctNEntry = textEntry({
 });
 
 const selfBleuEntry = textEntry({
-  id: selfBleuMeta.id,
+  ...metaFields(selfBleuMeta),
   title: "Self-BLEU (generation diversity)",
   formula: "\\text{Self-BLEU} = \\frac{1}{N}\\sum_i \\mathrm{BLEU}(x_i; \\{x_j\\}_{j\\neq i})",
-  range: selfBleuMeta.range,
-  direction: selfBleuMeta.direction,
   robustness: [
     "Quadratic cost in the number of texts.",
     "Lower means more diverse; says nothing about quality.",
@@ -245,12 +214,10 @@ const selfBleuEntry = textEntry({
 
 /** Catalog entry for ROUGE. */
 const rougeEntry = textEntry({
-  id: rougeMeta.id,
+  ...metaFields(rougeMeta),
   title: "ROUGE (ROUGE-N, ROUGE-L, ROUGE-Lsum, ROUGE-W, ROUGE-S, ROUGE-SU)",
   formula:
     "P_N=\\frac{\\sum_g \\min(c_{hyp}(g),c_{ref}(g))}{\\sum_g c_{hyp}(g)},\\; R_N=\\frac{\\sum_g \\min(c_{hyp}(g),c_{ref}(g))}{\\sum_g c_{ref}(g)},\\; F=\\frac{2PR}{P+R};\\; P_L=\\frac{LCS}{|hyp|},\\; R_L=\\frac{LCS}{|ref|}",
-  range: rougeMeta.range,
-  direction: rougeMeta.direction,
   robustness: [
     "Recall-oriented n-gram overlap: rewards content coverage, blind to paraphrase and meaning.",
     'rouge-score\'s tokenizer drops every character outside [a-z0-9], so non-Latin text scores 0; use tokenizer "unicode" for other scripts.',
@@ -267,12 +234,10 @@ const rougeEntry = textEntry({
 
 /** Catalog entry for METEOR. */
 const meteorEntry = textEntry({
-  id: meteorMeta.id,
+  ...metaFields(meteorMeta),
   title: "METEOR (exact, stem and WordNet-synonym unigram alignment)",
   formula:
     "F_{mean}=\\frac{PR}{\\alpha P+(1-\\alpha)R},\\; Pen=\\gamma\\left(\\frac{chunks}{matches}\\right)^{\\beta},\\; METEOR=F_{mean}(1-Pen)",
-  range: meteorMeta.range,
-  direction: meteorMeta.direction,
   robustness: [
     "Recall-weighted unigram matching with stems and synonyms: more tolerant of paraphrase than BLEU.",
     "English-only resources (Porter stemmer, WordNet); the WordNet version changes synonym matches.",
@@ -287,12 +252,10 @@ const meteorEntry = textEntry({
 
 /** Catalog entry for entity-level NER scores. */
 const seqevalEntry = textEntry({
-  id: seqevalMeta.id,
+  ...metaFields(seqevalMeta),
   title: "Entity-level precision, recall and F1 for sequence labelling (seqeval)",
   formula:
     "P=\\frac{|E_{pred}\\cap E_{true}|}{|E_{pred}|},\\; R=\\frac{|E_{pred}\\cap E_{true}|}{|E_{true}|},\\; F_1=\\frac{2PR}{P+R}",
-  range: seqevalMeta.range,
-  direction: seqevalMeta.direction,
   robustness: [
     "An entity counts only with exact type and span: a one-token boundary error is both a false positive and a false negative.",
     "Lenient (conlleval) and strict chunking can give very different scores for ill-formed tag sequences.",
@@ -315,12 +278,10 @@ const seqevalEntry = textEntry({
 
 /** Catalog entry for SQuAD EM/F1. */
 const squadEntry = textEntry({
-  id: squadMeta.id,
+  ...metaFields(squadMeta),
   title: "SQuAD exact match and token F1 (v1.1 and v2.0)",
   formula:
     "EM=\\frac{100}{N}\\sum_q \\max_g [\\mathrm{norm}(\\hat a_q)=\\mathrm{norm}(g)],\\; F_1=\\frac{100}{N}\\sum_q \\max_g \\frac{2\\,|\\hat T\\cap T_g|}{|\\hat T|+|T_g|}",
-  range: squadMeta.range,
-  direction: squadMeta.direction,
   robustness: [
     "Normalisation removes ASCII punctuation and English articles only; other languages keep their punctuation.",
     "Max over gold answers: more gold answers can only raise the score.",
@@ -343,12 +304,10 @@ const squadEntry = textEntry({
 
 /** Catalog entry for BERTScore. */
 const bertScoreEntry = textEntry({
-  id: bertScoreMeta.id,
+  ...metaFields(bertScoreMeta),
   title: "BERTScore (greedy matching of token embeddings)",
   formula:
     "R=\\frac{\\sum_{x_i\\in x} w(x_i)\\max_{\\hat x_j\\in\\hat x}\\cos(x_i,\\hat x_j)}{\\sum_i w(x_i)},\\; P=\\frac{\\sum_{\\hat x_j} w(\\hat x_j)\\max_{x_i}\\cos(x_i,\\hat x_j)}{\\sum_j w(\\hat x_j)},\\; F=\\frac{2PR}{P+R}",
-  range: bertScoreMeta.range,
-  direction: bertScoreMeta.direction,
   differentiable: true,
   robustness: [
     "Depends entirely on the encoder and layer; scores from different models are not comparable.",
@@ -364,12 +323,10 @@ const bertScoreEntry = textEntry({
 
 /** Catalog entry for the cosine similarity of sentence embeddings. */
 const embeddingSimilarityEntry = textEntry({
-  id: embeddingSimilarityMeta.id,
+  ...metaFields(embeddingSimilarityMeta),
   title: "Cosine similarity of sentence embeddings",
   tasks: ["nlp", "rag"],
   formula: "\\cos(u,v)=\\frac{u\\cdot v}{\\lVert u\\rVert\\,\\lVert v\\rVert}",
-  range: embeddingSimilarityMeta.range,
-  direction: embeddingSimilarityMeta.direction,
   differentiable: true,
   robustness: [
     "Only as good as the encoder: scores from different models are not comparable.",
@@ -383,12 +340,10 @@ const embeddingSimilarityEntry = textEntry({
 });
 
 const nistEntry = textEntry({
-  id: nistMeta.id,
+  ...metaFields(nistMeta),
   title: "NIST (information-weighted n-gram precision)",
   formula:
     "\\mathrm{NIST} = \\sum_{n=1}^{N} \\frac{\\sum_{\\text{matched } w_1..w_n} \\mathrm{Info}(w_1..w_n)}{\\#\\text{hyp } n\\text{-grams}} \\cdot \\exp\\Big(\\beta \\log^2 \\min\\big(\\tfrac{L_{sys}}{L_{ref}}, 1\\big)\\Big),\\; \\mathrm{Info}(w_1..w_n) = \\log_2 \\frac{c(w_1..w_{n-1})}{c(w_1..w_n)}",
-  range: nistMeta.range,
-  direction: nistMeta.direction,
   robustness: [
     "Rare matched n-grams weigh more than frequent ones (information weights from the reference corpus).",
     "Not bounded above; compare only scores computed on the same references.",
@@ -402,12 +357,10 @@ const nistEntry = textEntry({
 });
 
 const ribesEntry = textEntry({
-  id: ribesMeta.id,
+  ...metaFields(ribesMeta),
   title: "RIBES (rank correlation of word order)",
   formula:
     "\\mathrm{RIBES} = \\mathrm{NKT}\\cdot P_1^{\\alpha}\\cdot \\mathrm{BP}^{\\beta},\\; \\mathrm{NKT} = \\frac{\\tau + 1}{2},\\; \\mathrm{BP} = \\min\\big(1, e^{1 - |r|/|h|}\\big)",
-  range: ribesMeta.range,
-  direction: ribesMeta.direction,
   robustness: [
     "Rewards word order (Kendall's tau of aligned word ranks): suited to distant language pairs where BLEU is blind to reordering.",
     "Only words that align unambiguously (unique, or unique with context) enter the correlation.",
