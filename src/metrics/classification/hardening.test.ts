@@ -213,4 +213,17 @@ describe("messages point at the real problem (issue 9 §10)", () => {
     );
     expect(() => def.compute(def.init())).toThrow("must hold at least one sample");
   });
+
+  it("finite weights whose sum passes the largest double are the input's fault, not a corrupt state", () => {
+    for (const run of [
+      () => C.multiclassF1([0, 1], [0, 1], [1e308, 1e308], { numClasses: 2 }),
+      () => C.binaryAuroc([0.1, 0.9], [0, 1], [1e308, 1e308], { thresholds: 5 }),
+    ])
+      expectError(run, "invalid_value");
+    expectError(
+      () => C.binaryAccuracy([0.1, 0.9], [0, 1], [1e308, 1e308]),
+      "invalid_value",
+      "binaryAccuracy: `sampleWeight` sums to Infinity; scale the weights down",
+    );
+  });
 });

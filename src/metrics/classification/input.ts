@@ -36,7 +36,9 @@ export function safeDivide(num: number, den: number, zeroDivision = 0): number {
  * `invalid_state` when the state's total is not a finite count (a corrupt state, never "no samples").
  */
 export function assertSeen(total: number, fn: string): void {
-  if (!Number.isFinite(total) || total < 0)
-    invalidState(`${fn}: the state's sample total is ${describeValue(total)}, not a count`);
+  // Infinity: finite weights whose sum passes the largest double (an input too large to add up);
+  // NaN or a negative total can only come from a corrupt state.
+  if (total === Infinity) invalidValue(`${fn}: \`sampleWeight\` sums to Infinity; scale the weights down`);
+  if (!(total >= 0)) invalidState(`${fn}: the state's sample total is ${describeValue(total)}, not a count`);
   if (total === 0) emptyInput(`${fn}: \`preds\` must hold at least one sample, got 0`);
 }
