@@ -13,6 +13,7 @@ import {
   binnedHist,
   type CurveSource,
   checkBinaryCurveState,
+  computeChecked,
   computeOnBatch,
   histTotal,
   initBinaryCurve,
@@ -244,7 +245,7 @@ export function binaryCurveSteps<R>(r: BinaryCurveReading<R>): MetricSteps<Binar
     update(state, preds, target, sampleWeight) {
       updateBinaryCurve(state, thresholds, readCurveBatch(r, preds, target, sampleWeight));
     },
-    compute: guardedCompute(fn, (state: BinaryCurveState) => binarySource(state, thresholds), r.compute),
+    compute: (state) => computeChecked(binarySource(state, thresholds), fn, r.compute),
   };
 }
 

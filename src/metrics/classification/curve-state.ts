@@ -515,7 +515,8 @@ export function histTotal(hist: Float64Array): number {
 
 /**
  * A metric's value on one validated batch, without a state (a one-shot): `compute` of the
- * batch's source once {@link assertSeen} accepts the samples (or weight, when binned) it holds.
+ * batch's source once {@link assertSeen} accepts the weight it holds (the sample count without
+ * weights).
  */
 export function computeOnBatch<R>(
   batch: BinaryCurveBatch,
@@ -523,13 +524,24 @@ export function computeOnBatch<R>(
   fn: string,
   compute: (source: CurveSource) => R,
 ): R {
-  if (thresholds) {
-    const hist = histOfBatch(thresholds, batch);
-    assertSeen(histTotal(hist), fn);
-    return compute(binnedSource(hist, thresholds));
-  }
-  assertSeen(batch.target.length, fn);
-  return compute(exactSource(batch.scores, batch.target, batch.weights));
+  return computeChecked(
+    thresholds
+      ? binnedSource(histOfBatch(thresholds, batch), thresholds)
+      : exactSource(batch.scores, batch.target, batch.weights),
+    fn,
+    compute,
+  );
+}
+
+/**
+ * `compute` of a binary problem's source once {@link assertSeen} accepts the weight it holds
+ * (its sample count without weights): no samples, a zero total weight or one past the largest
+ * double is refused, for a one-shot and a state alike.
+ */
+export function computeChecked<R>(source: CurveSource, fn: string, compute: (source: CurveSource) => R): R {
+  const { P, N } = totals(source);
+  assertSeen(P + N, fn);
+  return compute(source);
 }
 
 /**

@@ -218,8 +218,16 @@ describe("messages point at the real problem (issue 9 §10)", () => {
     for (const run of [
       () => C.multiclassF1([0, 1], [0, 1], [1e308, 1e308], { numClasses: 2 }),
       () => C.binaryAuroc([0.1, 0.9], [0, 1], [1e308, 1e308], { thresholds: 5 }),
+      () => C.binaryAuroc([0.1, 0.9], [0, 1], [1e308, 1e308]),
+      () => createMetric(C.binaryAveragePrecisionDef()).update([0.1, 0.9], [0, 1], [1e308, 1e308]).compute(),
     ])
       expectError(run, "invalid_value");
+    // A zero total weight holds no sample, one-shot and state alike (a state used to give 0).
+    expectError(() => C.binaryAuroc([0.1, 0.9], [0, 1], [0, 0]), "empty_input");
+    expectError(
+      () => createMetric(C.binaryAurocDef()).update([0.1, 0.9], [0, 1], [0, 0]).compute(),
+      "empty_input",
+    );
     expectError(
       () => C.binaryAccuracy([0.1, 0.9], [0, 1], [1e308, 1e308]),
       "invalid_value",
