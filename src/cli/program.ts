@@ -30,7 +30,11 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .description("Deep-learning metrics and losses that match their reference implementations.")
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`plumbline: ${text.replace(/^error: /, "")}`) });
+    // One line per caller mistake: commander puts its "(Did you mean ...?)" on a line of its own.
+    .configureOutput({
+      outputError: (text, write) =>
+        write(`plumbline: ${text.replace(/^error: /, "").replace(/\s*\n(?=.)/g, " ")}`),
+    });
   await registerCommands(program, argv);
   return program;
 }

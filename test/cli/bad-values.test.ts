@@ -4,6 +4,7 @@
  * levels, unknown enum values) and must exit 2 with one line that states the valid range or
  * vocabulary, or is listed with the reason it takes any value (files, names, free text).
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SAMPLE_ARGS, SAMPLES } from "../support/sample-args.js";
@@ -265,4 +266,18 @@ describe("bad flag values exit 2 with the valid range or vocabulary (every comma
       });
     }
   }
+
+  it("a misspelled flag or command is one line, with commander's suggestion on it", () => {
+    for (const args of [
+      ["eval", "classification", "--preds", "a.csv", "--target", "a.csv", "--wrkers", "2"],
+      ["evl"],
+    ]) {
+      const run = spawnSync(process.execPath, ["dist/cli/main.js", ...args], { encoding: "utf8" });
+      expect(run.status).toBe(2);
+      expect(run.stderr.trimEnd().split("\n"), run.stderr).toHaveLength(1);
+      expect(run.stderr).toMatch(
+        /^plumbline: unknown (option|command) .*\(Did you mean (--workers|eval)\?\)\n$/,
+      );
+    }
+  });
 });
