@@ -27,7 +27,7 @@ const NRMSE_OPTIONS = optionNames<NrmseOptions>()("multioutput", "normalization"
  * NRMSE per output: `RMSE / denom`, with `denom` the target's mean, range (max - min), population
  * standard deviation or L2 norm, over everything seen. Matches torchmetrics 1.9.0
  * `normalized_root_mean_squared_error` (its functional form; the module normalises per update).
- * State O(k): Chan moments plus running min/max.
+ * State O(k): exact moments (`moments.ts`) plus running min/max.
  */
 export function normalizedRootMeanSquaredErrorDef<O extends NrmseOptions>(
   options: O = {} as O,

@@ -12,7 +12,7 @@ export const pearsonCorrelationMeta: MetricMeta = {
 };
 
 /**
- * Pearson's r per output, `C_xy / sqrt(M2_x M2_y)` from Chan-merged co-moments, clamped to
+ * Pearson's r per output, `C_xy / sqrt(M2_x M2_y)` from exact co-moments (`moments.ts`), clamped to
  * [-1, 1] as torchmetrics 1.9.0 `pearson_corrcoef` does. A constant input gives NaN (0/0), as in
  * torchmetrics and scipy. State O(k), mergeable.
  */

@@ -109,7 +109,7 @@ function adjust(value: number, n: number, adjusted: number): number {
  * Matches torchmetrics 1.9.0 `r2_score` and scikit-learn 1.9.1 `r2_score`. A constant target
  * follows scikit-learn: 1 when predicted exactly, else 0 (torchmetrics uses `isclose(atol=1e-4)`
  * instead). Fewer than two samples give NaN (scikit-learn; torchmetrics raises). `adjusted >= n - 1`
- * falls back to the plain score (torchmetrics). State O(k) (Chan moments), update O(n).
+ * falls back to the plain score (torchmetrics). State O(k) (exact moments, `moments.ts`), update O(n).
  */
 export function r2ScoreDef<O extends R2Options>(
   options: O = {} as O,
