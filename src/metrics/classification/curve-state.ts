@@ -49,7 +49,7 @@ import {
   readCounts,
 } from "./exact-counts.js";
 import { assertSeen } from "./input.js";
-import { type SortedSamples, sortSamples, walkSorted } from "./sorted-walk.js";
+import { type SortedSamples, sortSamples } from "./sorted-walk.js";
 
 /** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
 export type ThresholdsOption = number | readonly number[];
@@ -412,8 +412,9 @@ function binnedSource(hist: Float64Array, thresholds: Float64Array): CurveSource
 
 /**
  * The source of exact scores with 0/1 targets (and weights): a walk over the buckets of the
- * float32 bit patterns when every score is a float32 value (always so for a Float32Array,
- * usually so for model outputs), O(n); otherwise, and with weights, a walk in sorted order.
+ * scores' float32 roundings and their exact rests ({@link walkBuckets}), O(n) without weights.
+ * Float32 scores (always so for a Float32Array, usually so for model outputs) need no rests.
+ * `presorted`: a walk of the samples in sorted order (see {@link presortWalk}), used instead.
  */
 function exactSource(
   scores: ArrayLike<number>,
@@ -421,25 +422,51 @@ function exactSource(
   weights: Float64Array | undefined,
   presorted?: PresortedWalk,
 ): CurveSource {
-  if (weights) return sortedSource(scores, target, weights, presorted);
-  let f32: Float32Array | null = null;
-  if (scores instanceof Float32Array) f32 = scores;
-  else {
-    // Checked before narrowing: the first score that is no float32 value ends the check.
-    let exact = true;
-    for (let i = 0; i < scores.length && exact; i++) exact = Math.fround(scores[i]!) === scores[i];
-    if (exact) f32 = Float32Array.from(scores);
-  }
-  if (!f32) return sortedSource(scores, target, undefined, presorted);
   const n = target.length;
+  if (presorted) {
+    let positives = 0;
+    for (let i = 0; i < n; i++) positives += target[i]!;
+    return walkedSource(presorted.walk, weights, positives, n);
+  }
+  const f32 = scores instanceof Float32Array ? scores : Float32Array.from(scores);
+  let wide = false;
+  if (f32 !== scores) for (let i = 0; i < n && !wide; i++) wide = f32[i] !== scores[i];
   const bits = new Uint32Array(f32.buffer, f32.byteOffset, n);
   const { start, P } = highDigitStarts(bits, target);
-  return {
-    kind: "exact",
+  // With rests or weights, the threshold of the zeros is the first zero's in input order, as a
+  // stable sort has it (scikit-learn); the float32 walk has always given +0.
+  const zero = wide || weights ? (scores[Array.prototype.indexOf.call(scores, 0)] ?? 0) : 0;
+  let buckets: Buckets | undefined;
+  return walkedSource(
+    (visit, needThresholds) => {
+      buckets ??= scatter(bits, target, start, wide ? scores : null, weights);
+      walkBuckets(buckets, zero, visit, needThresholds);
+    },
+    weights,
     P,
-    N: n - P,
-    walk: (visit, needThresholds) => walkFloat32(bits, target, start, visit, needThresholds),
-  };
+    n,
+  );
+}
+
+/**
+ * An exact source of `walk` over `n` samples: with weights, P and N are the walk's final sums
+ * (as scikit-learn's `tps[-1]`: each tie's weights summed exactly and rounded once, the same for
+ * any order of the samples); else the counts of positives and negatives.
+ */
+function walkedSource(
+  walk: (visit: Visit, needThresholds: boolean) => void,
+  weights: Float64Array | undefined,
+  positives: number,
+  n: number,
+): CurveSource {
+  let P = positives;
+  let N = n - positives;
+  if (weights)
+    walk((_, tps, fps) => {
+      P = tps;
+      N = fps;
+    }, false);
+  return { kind: "exact", P, N, walk };
 }
 
 /** The binary source of a binary curve state (walked by its presorted walk when one is registered). */
@@ -558,51 +585,14 @@ function histOfBatch(thresholds: Float64Array, { scores, target, weights }: Bina
 }
 
 /**
- * The source of scores with 0/1 targets (and weights) walked in sorted order: a stable radix
- * sort of the scores with their targets moved along (sorted-walk.ts; core/sort.ts: O(n), a
- * comparison sort below 512 scores), ties visited once with all their weight (the weights of a
- * tie summed exactly and rounded once, sorted-walk.ts). With weights, P and N are the walk's final sums (as scikit-learn's
- * `tps[-1]`), the same for any order of the samples. `presorted`: a walk of the samples in that
- * order (see {@link presortWalk}), used instead.
- */
-function sortedSource(
-  scores: ArrayLike<number>,
-  target: ArrayLike<number>,
-  weights: Float64Array | undefined,
-  presorted?: PresortedWalk,
-): CurveSource {
-  let run: SortedSamples | undefined;
-  const walk = presorted
-    ? presorted.walk
-    : (visit: Visit) => {
-        run ??= sortSamples(scores, target, weights);
-        walkSorted(run, visit);
-      };
-  let P = 0;
-  let N = 0;
-  if (weights)
-    walk((_, tps, fps) => {
-      P = tps;
-      N = fps;
-    });
-  else {
-    for (let i = 0; i < target.length; i++) P += target[i]!;
-    N = target.length - P;
-  }
-  return { kind: "exact", P, N, walk };
-}
-
-/**
  * One pass over a float32 source: where each high-digit bucket of the keys starts (`start[h]`,
- * 65537 prefix sums, for {@link walkFloat32}) and the number of positives.
+ * 65537 prefix sums, for {@link walkBuckets}) and the number of positives.
  */
 function highDigitStarts(bits: Uint32Array, target: ArrayLike<number>): { start: Uint32Array; P: number } {
   const start = new Uint32Array(65537);
   let P = 0;
   for (let i = 0; i < bits.length; i++) {
-    let b = bits[i]!;
-    if (b === 0x80000000) b = 0; // -0 reads as +0
-    start[((b ^ ((b >> 31) | 0x80000000)) >>> 16) + 1]!++;
+    start[(keyOf(bits[i]!) >>> 16) + 1]!++;
     P += target[i]!;
   }
   for (let h = 0; h < 65536; h++) start[h + 1] += start[h]!;
@@ -611,75 +601,304 @@ function highDigitStarts(bits: Uint32Array, target: ArrayLike<number>): { start:
 
 /** Below this many samples a high-digit bucket is sorted; from it on, counted per low digit. */
 const COUNT_BUCKET = 2048;
+/** With rests or weights, below this many samples a bucket is sorted; from it on, counted. */
+const COUNT_EXACT_BUCKET = 64;
+
+/** `base + rest` when the float32 `base` is finite; else `rest` (the score, kept whole). */
+function exactScore(base: number, rest: number): number {
+  return base - base === 0 ? base + rest : rest;
+}
 
 /**
- * The walk of a float32 source without a full sort. The order-preserving key of a score (see
- * `float32Key` in core/sort.ts) is split into a high and a low 16-bit digit. One pass counts the
- * high digits, one scatters `low digit << 1 | label` into high-digit buckets (model scores
- * share few high digits: few buckets, cache-friendly streaming writes), then each bucket, from
- * the highest, is counted per (low digit, label) with an occupancy bitmap that lists the
- * distinct low digits in descending order; small buckets are sorted instead. Equal scores share
- * a key, so every tie group is visited once with both its counts. O(n) time, 4 n bytes.
+ * The order-preserving key of float32 bits `b` (-0 reads as +0; see `float32Key` in core/sort.ts),
+ * as an int32 (read its digits with `>>> 16` and `& 0xffff`): a uint32 past 2^31 is no small
+ * integer to V8, which slows the scatter by a third.
  */
-function walkFloat32(
+function keyOf(b: number): number {
+  const bits = b === 0x80000000 ? 0 : b;
+  return bits ^ ((bits >> 31) | 0x80000000);
+}
+
+/** Scatters `low digit << 1 | label` of every sample into its high-digit bucket (`start`). */
+function scatterKeys(
   bits: Uint32Array,
   target: ArrayLike<number>,
   start: Uint32Array,
-  visit: Visit,
-  needThresholds: boolean,
+  packed: Uint32Array,
 ): void {
-  const n = bits.length;
   const next = start.slice(0, 65536);
-  const packed = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    let b = bits[i]!;
-    if (b === 0x80000000) b = 0;
-    const k = b ^ ((b >> 31) | 0x80000000);
+  for (let i = 0; i < bits.length; i++) {
+    const k = keyOf(bits[i]!);
     packed[next[k >>> 16]!++] = ((k & 0xffff) << 1) | target[i]!;
   }
-  const counts = new Uint32Array(131072);
-  const occupied = new Int32Array(2048);
+}
+
+/** Scatters the rests of `scores` above their float32 roundings (`bits`) and the weights as {@link scatterKeys} does. */
+function scatterRests(
+  bits: Uint32Array,
+  start: Uint32Array,
+  scores: ArrayLike<number> | null,
+  rest: Float64Array | null,
+  weights: ArrayLike<number> | undefined,
+  weight: Float64Array | undefined,
+): void {
+  const next = start.slice(0, 65536);
+  const rounded = new Float32Array(bits.buffer, bits.byteOffset, bits.length);
+  for (let i = 0; i < bits.length; i++) {
+    const at = next[keyOf(bits[i]!) >>> 16]!++;
+    if (rest) rest[at] = rounded[i]! - rounded[i]! === 0 ? scores![i]! - rounded[i]! : scores![i]!;
+    if (weight) weight[at] = weights![i]!;
+  }
+}
+
+/**
+ * The walk of a source by the float32 rounding of its scores, without a full sort. Rounding to
+ * float32 never reverses two scores, and a float64 score is its rounding plus an exact rest
+ * `score - fround(score)` (past the float32 range, where the rounding is infinite, the rest is the
+ * score itself). The order-preserving key of the rounding (see `float32Key` in core/sort.ts) is
+ * split into a high and a low 16-bit digit. One pass counts the high digits ({@link
+ * highDigitStarts}), one scatters `low digit << 1 | label` (and the rest and the weight, when
+ * there are) into high-digit buckets ({@link scatter}, once per source; model scores share few
+ * high digits: few buckets, cache-friendly streaming writes); then the buckets are walked from
+ * the highest: a large bucket is counted per (low digit, label), with weights also grouped by
+ * low digit (a counting sort) and each group's weights summed exactly per label and rounded once;
+ * a small bucket, or one where two scores of a key differ in their rest, is sorted instead. Equal scores share a key and a rest,
+ * so every tie group is visited once with both its sums; a zero threshold takes the sign of the
+ * first zero score (`zero`). O(n) time (a bucket that is sorted: O(m log m)), 4n bytes (12n with
+ * rests, 24n with weights).
+ */
+function walkBuckets(buckets: Buckets, zero: number, visit: Visit, needThresholds: boolean): void {
+  const { start, packed, rest, weight } = buckets;
+  // Tables of the counted buckets, allocated by the first (a small input has none).
+  let counts = new Uint32Array(0);
+  let occupied = new Int32Array(0);
+  let digits = counts;
+  let first = new Float64Array(0);
+  const ties = [new ExactPartials(), new ExactPartials()];
+  let sortedScores = new Float64Array(0);
+  let order = new Uint32Array(0);
   let tps = 0;
   let fps = 0;
+  // Each bucket kind is walked by a function of its own: V8 compiles a function again for every
+  // hot loop it enters.
+
+  /** Visits `score` (a zero with the zeros' own sign) with the running sums. */
+  const visitScore = (score: number) => visit(score === 0 ? zero : score, tps, fps);
+
+  /** Visits the score of float32 key `key` plus `r` (0 when no threshold is needed). */
+  const emit = (key: number, r: number) =>
+    visitScore(needThresholds ? exactScore(float32FromKey(key >>> 0), r) : 0);
+
+  /** Adds the weights of a tie group: one sample's as it is, more summed per label in `ties`. */
+  const addGroup = (list: Uint32Array, from: number, to: number) => {
+    if (to === from + 1) {
+      const j = list[from]!;
+      if (packed[j]! & 1) tps += weight![j]!;
+      else fps += weight![j]!;
+      return;
+    }
+    for (let e = from; e < to; e++) ties[packed[list[e]!]! & 1]!.add(weight![list[e]!]!);
+    tps += ties[1]!.take();
+    fps += ties[0]!.take();
+  };
+
+  /** `order` with room for 3m + 1 entries, and `sortedScores` for 2m. */
+  const scratch = (m: number) => {
+    if (order.length <= 3 * m) {
+      order = new Uint32Array(6 * m + 2);
+      sortedScores = new Float64Array(4 * m);
+    }
+  };
+
+  /** A small bucket of float32 scores without weights: its packed values sorted. */
+  const small = (lo: number, hi: number, high: number) => {
+    const bucket = packed.subarray(lo, hi).sort();
+    for (let j = hi - lo - 1; j >= 0; ) {
+      const d = bucket[j]! >>> 1;
+      for (; j >= 0 && bucket[j]! >>> 1 === d; j--)
+        if (bucket[j]! & 1) tps++;
+        else fps++;
+      emit(high | d, 0);
+    }
+  };
+
+  /**
+   * A large bucket counted per (low digit, label), with an occupancy bitmap that lists its
+   * distinct low digits in descending order (`digits`); false, nothing visited, when two scores of
+   * a key differ in their rest.
+   */
+  const counted = (lo: number, hi: number, high: number): boolean => {
+    if (counts.length === 0) {
+      counts = new Uint32Array(131072);
+      occupied = new Int32Array(2048);
+      digits = new Uint32Array(65536);
+      first = new Float64Array(rest ? 65536 : 0);
+    }
+    let same = true;
+    if (rest)
+      for (let j = lo; j < hi; j++) {
+        const v = packed[j]!;
+        if (counts[v & ~1]! + counts[v | 1]! === 0) first[v >>> 1] = rest[j]!;
+        else if (first[v >>> 1] !== rest[j]) same = false;
+        counts[v]!++;
+        occupied[v >>> 6]! |= 1 << ((v >>> 1) & 31);
+      }
+    else
+      for (let j = lo; j < hi; j++) {
+        const v = packed[j]!;
+        counts[v]!++;
+        occupied[v >>> 6]! |= 1 << ((v >>> 1) & 31);
+      }
+    // The bitmap is read (and cleared) from the highest word a sample set to the lowest.
+    let top = 2047;
+    let bottom = 0;
+    if (hi - lo < COUNT_BUCKET) {
+      top = 0;
+      bottom = 2047;
+      for (let j = lo; j < hi; j++) {
+        top = Math.max(top, packed[j]! >>> 6);
+        bottom = Math.min(bottom, packed[j]! >>> 6);
+      }
+    }
+    let u = 0;
+    for (let w = top; w >= bottom; w--) {
+      let word = occupied[w]!;
+      if (word === 0) continue;
+      occupied[w] = 0;
+      for (; word !== 0; word &= ~(1 << (31 - Math.clz32(word))))
+        digits[u++] = (w << 5) | (31 - Math.clz32(word));
+    }
+    if (same && weight) countedWeights(lo, hi, high, u);
+    else if (same)
+      for (let x = 0; x < u; x++) {
+        const d = digits[x]!;
+        tps += counts[2 * d + 1]!;
+        fps += counts[2 * d]!;
+        emit(high | d, rest ? first[d]! : 0);
+      }
+    for (let x = 0; x < u; x++) {
+      counts[2 * digits[x]!] = 0;
+      counts[2 * digits[x]! + 1] = 0;
+    }
+    return same;
+  };
+
+  /** A counted bucket with weights: its samples grouped by low digit (a counting sort; `u` digits). */
+  const countedWeights = (lo: number, hi: number, high: number, u: number) => {
+    scratch(hi - lo);
+    // Each digit's group starts where the higher digits' groups end (in counts[2d]).
+    let end = 0;
+    for (let x = 0; x < u; x++) {
+      const d = digits[x]!;
+      const size = counts[2 * d]! + counts[2 * d + 1]!;
+      counts[2 * d] = end;
+      end += size;
+    }
+    for (let j = lo; j < hi; j++) order[counts[packed[j]! & ~1]!++] = j;
+    // counts[2d] is now where group d ends.
+    for (let x = 0, e = 0; x < u; x++) {
+      const d = digits[x]!;
+      addGroup(order, e, counts[2 * d]!);
+      e = counts[2 * d]!;
+      emit(high | d, rest ? first[d]! : 0);
+    }
+  };
+
+  /**
+   * A bucket walked by sorting its exact scores natively: per label without weights (the two
+   * sorted parts walked down merged); with weights all together, each sample's rank among the
+   * distinct scores found by binary search and the samples listed by rank (a counting sort).
+   */
+  const sorted = (lo: number, hi: number, high: number) => {
+    const m = hi - lo;
+    scratch(m);
+    const values = sortedScores;
+    // [0, m): the scores, positives then negatives without weights, each part sorted ascending;
+    // [m, 2m): the scores in bucket order.
+    let positives = 0;
+    if (!weight) for (let j = lo; j < hi; j++) positives += packed[j]! & 1;
+    let a = 0;
+    let b = positives;
+    for (let j = lo; j < hi; j++) {
+      const base = float32FromKey((high | (packed[j]! >>> 1)) >>> 0);
+      const v = rest ? exactScore(base, rest[j]!) : base;
+      values[weight || packed[j]! & 1 ? a++ : b++] = v;
+      values[m + j - lo] = v;
+    }
+    values.subarray(0, a).sort();
+    values.subarray(a, b).sort();
+    if (!weight) {
+      for (a--, b--; a >= 0 || b >= positives; ) {
+        const v = Math.max(a >= 0 ? values[a]! : -Infinity, b >= positives ? values[b]! : -Infinity);
+        for (; a >= 0 && values[a] === v; a--) tps++;
+        for (; b >= positives && values[b] === v; b--) fps++;
+        visitScore(needThresholds ? v : 0);
+      }
+      return;
+    }
+    // The distinct scores in [0, u); each sample's rank among them (`order` [0, m)); then a
+    // counting sort by rank: [m, m + u] offsets, [2m + 1, 3m + 1) the samples.
+    let u = 0;
+    for (let i = 0; i < m; i++) if (i === 0 || values[i] !== values[u - 1]) values[u++] = values[i]!;
+    order.fill(0, m, m + u + 1);
+    for (let j = 0; j < m; j++) {
+      let l = 0;
+      for (let r = u - 1; l < r; ) {
+        const mid = (l + r) >>> 1;
+        if (values[mid]! < values[m + j]!) l = mid + 1;
+        else r = mid;
+      }
+      order[j] = l;
+      order[m + l + 1]!++;
+    }
+    for (let g = 0; g < u; g++) order[m + g + 1]! += order[m + g]!;
+    for (let j = 0; j < m; j++) order[2 * m + 1 + order[m + order[j]!]!++] = lo + j;
+    // order[m + g] is now where rank g ends.
+    const list = order.subarray(2 * m + 1);
+    for (let g = u - 1; g >= 0; g--) {
+      addGroup(list, g > 0 ? order[m + g - 1]! : 0, order[m + g]!);
+      visitScore(needThresholds ? values[g]! : 0);
+    }
+  };
+
   for (let h = 65535; h >= 0; h--) {
     const lo = start[h]!;
     const hi = start[h + 1]!;
     if (lo === hi) continue;
-    const high = h << 16;
-    if (hi - lo < COUNT_BUCKET) {
-      const bucket = packed.subarray(lo, hi).sort();
-      for (let j = bucket.length - 1; j >= 0; ) {
-        const d = bucket[j]! >>> 1;
-        while (j >= 0 && bucket[j]! >>> 1 === d) {
-          if (bucket[j]! & 1) tps++;
-          else fps++;
-          j--;
-        }
-        visit(needThresholds ? float32FromKey((high | d) >>> 0) : 0, tps, fps);
-      }
-      continue;
-    }
-    for (let j = lo; j < hi; j++) {
-      const v = packed[j]!;
-      counts[v]!++;
-      occupied[v >>> 6]! |= 1 << ((v >>> 1) & 31);
-    }
-    for (let w = 2047; w >= 0; w--) {
-      let word = occupied[w]!;
-      if (word === 0) continue;
-      occupied[w] = 0;
-      while (word !== 0) {
-        const bit = 31 - Math.clz32(word);
-        word &= ~(1 << bit);
-        const d = (w << 5) | bit;
-        tps += counts[2 * d + 1]!;
-        fps += counts[2 * d]!;
-        counts[2 * d] = 0;
-        counts[2 * d + 1] = 0;
-        visit(needThresholds ? float32FromKey((high | d) >>> 0) : 0, tps, fps);
-      }
-    }
+    if (hi - lo < (rest || weight ? COUNT_EXACT_BUCKET : COUNT_BUCKET)) {
+      if (rest || weight) sorted(lo, hi, h << 16);
+      else small(lo, hi, h << 16);
+    } else if (!counted(lo, hi, h << 16)) sorted(lo, hi, h << 16);
   }
+}
+
+/** The samples of {@link walkBuckets} scattered into the high-digit buckets of their keys. */
+interface Buckets {
+  /** Where each high-digit bucket starts (65537 prefix sums). */
+  readonly start: Uint32Array;
+  /** `low digit << 1 | label` of each sample, by bucket. */
+  readonly packed: Uint32Array;
+  /** The rest of each float64 score above its float32 rounding; null for float32 scores. */
+  readonly rest: Float64Array | null;
+  readonly weight: Float64Array | undefined;
+}
+
+/** {@link Buckets} of float32 key bits `bits` (whose high digits start at `start`), computed once per source. */
+function scatter(
+  bits: Uint32Array,
+  target: ArrayLike<number>,
+  start: Uint32Array,
+  scores: ArrayLike<number> | null,
+  weights: ArrayLike<number> | undefined,
+): Buckets {
+  const n = bits.length;
+  const packed = new Uint32Array(n);
+  const rest = scores && new Float64Array(n);
+  const weight = weights && new Float64Array(n);
+  scatterKeys(bits, target, start, packed);
+  // Rests and weights in a pass of their own: the float32 scatter stays a lean loop.
+  if (rest || weight) scatterRests(bits, start, scores, rest, weights, weight);
+  return { start, packed, rest, weight };
 }
 
 /** Walks the distinct thresholds of an exact source in descending order. O(n) for float32 scores, O(n log n) otherwise. */

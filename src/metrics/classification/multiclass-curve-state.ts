@@ -220,10 +220,6 @@ function mergeDescending<A extends Uint32Array | Float64Array>(
 }
 
 /**
- * One pass over a float32 source: where each high-digit bucket of the keys starts (`start[h]`,
- * 65537 prefix sums, for {@link walkFloat32}) and the number of positives.
-
-/**
  * Walks a one-vs-rest problem held as its positive and negative scores: each side sorted (radix
  * sort of the float32 keys when every score is a float32 value, the engine's numeric sort
  * otherwise), then merged in descending order.
