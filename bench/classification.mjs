@@ -1,6 +1,6 @@
 // Benchmark: binary AUROC and average precision on 10,000,000 float32 scores, binary AUROC on the
 // same scores written with 6 decimals as float64 values (what a CSV score column reads as: the
-// sorted path, not the float32 buckets), and multiclass macro-F1 on 10,000,000 labels with 100
+// float32 buckets with each score's exact rest), and multiclass macro-F1 on 10,000,000 labels with 100
 // classes, against scikit-learn in the same run.
 // Run: npx tsc --build && node bench/classification.mjs [--n 10000000 | --quick] [--record]
 // (--quick: n = 1,000,000, a run of a few seconds; ratios are noisier than at the default n;
@@ -26,7 +26,7 @@ for (let i = 0; i < N; i++) {
   // Scores from overlapping distributions, rounded to 1e-6 so there are ties.
   scores[i] = Math.round(Math.min(1, Math.max(0, 0.35 + 0.25 * y + 0.2 * (rand() - 0.5) * 2)) * 1e6) / 1e6;
 }
-// The same scores as float64 decimals of 6 places (no longer float32 values: the sorted path).
+// The same scores as float64 decimals of 6 places (no longer float32 values: walked with their rests).
 const scores64 = Float64Array.from(scores, (v) => Number(v.toFixed(6)) + 1e-7);
 const labels = new Int32Array(N);
 const truth = new Int32Array(N);
@@ -86,7 +86,7 @@ console.log(`classification benchmark, n = ${N.toLocaleString("en-US")}`);
 for (const [key, label] of [
   ["auroc", "binary AUROC (exact; sklearn roc_auc_score)"],
   ["ap", "binary average precision (exact; sklearn average_precision_score)"],
-  ["auroc64", "binary AUROC of float64 scores (exact, sorted path; sklearn roc_auc_score)"],
+  ["auroc64", "binary AUROC of float64 scores (exact, float32 buckets with rests; sklearn roc_auc_score)"],
   ["f1", `multiclass macro-F1 (${CLASSES} classes; sklearn f1_score)`],
 ]) {
   const r = run.ok ? run.result[key] : undefined;
