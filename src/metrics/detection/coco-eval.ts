@@ -173,14 +173,21 @@ export function numpySum(values: ArrayLike<number>, start = 0, n = values.length
 /** numpy's default buffer size (`np.getbufsize()`), the length of the chunks its reductions see. */
 const NUMPY_BUFFER = 8192;
 
-/** numpy's pairwise summation of `n` values from `start` (blocks of 8 accumulators up to 128). */
+/**
+ * numpy's pairwise summation of `n` values from `start` (blocks of 8 accumulators up to 128; below
+ * 8 values, one running sum from 0). The short case shares the tail loop of the blocked one, so
+ * that no loop of it is first met after V8 has compiled its caller (the OKS of a ground truth
+ * with fewer than 8 visible keypoints would otherwise throw that code away).
+ */
 function pairwiseSum(values: ArrayLike<number>, start: number, n: number): number {
-  if (n < 8) {
-    let res = 0;
-    for (let i = 0; i < n; i++) res += values[start + i]!;
-    return res;
+  if (n > 128) {
+    let n2 = Math.floor(n / 2);
+    n2 -= n2 % 8;
+    return pairwiseSum(values, start, n2) + pairwiseSum(values, start + n2, n - n2);
   }
-  if (n <= 128) {
+  let res = 0;
+  let i = 0;
+  if (n >= 8) {
     // Eight accumulators r0..r7 (numpy's r[8]), in locals: no array per call.
     let r0 = values[start]!;
     let r1 = values[start + 1]!;
@@ -190,8 +197,7 @@ function pairwiseSum(values: ArrayLike<number>, start: number, n: number): numbe
     let r5 = values[start + 5]!;
     let r6 = values[start + 6]!;
     let r7 = values[start + 7]!;
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) {
+    for (i = 8; i < n - (n % 8); i += 8) {
       const at = start + i;
       r0 += values[at]!;
       r1 += values[at + 1]!;
@@ -202,13 +208,10 @@ function pairwiseSum(values: ArrayLike<number>, start: number, n: number): numbe
       r6 += values[at + 6]!;
       r7 += values[at + 7]!;
     }
-    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-    for (; i < n; i++) res += values[start + i]!;
-    return res;
+    res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
   }
-  let n2 = Math.floor(n / 2);
-  n2 -= n2 % 8;
-  return pairwiseSum(values, start, n2) + pairwiseSum(values, start + n2, n - n2);
+  for (; i < n; i++) res += values[start + i]!;
+  return res;
 }
 
 /** COCO's 17 person keypoint sigmas (pycocotools `kpt_oks_sigmas`). */
