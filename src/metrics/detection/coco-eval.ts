@@ -600,6 +600,8 @@ interface BatchRecords {
   codes: GrowableUint8;
   gtCounts: Map<number, number[]>;
   seen: Set<number>;
+  /** The last category added to `seen` (NaN: none). */
+  lastSeen: number;
 }
 
 function emptyBatch(): BatchRecords {
@@ -612,6 +614,7 @@ function emptyBatch(): BatchRecords {
     codes: growableUint8(),
     gtCounts: new Map(),
     seen: new Set(),
+    lastSeen: Number.NaN,
   });
 }
 
@@ -625,6 +628,7 @@ function resetBatch(batch: BatchRecords): BatchRecords {
   batch.codes.length = 0;
   batch.gtCounts.clear();
   batch.seen.clear();
+  batch.lastSeen = Number.NaN;
   return batch;
 }
 
@@ -950,8 +954,8 @@ function evaluateImage(
   sortRows(gts, gFrom, gTo, useCats, false);
   const dOrder = dts.order;
   const gOrder = gts.order;
-  addCategories(batch.seen, gts.cat, gFrom, gTo);
-  addCategories(batch.seen, dts.cat, dFrom, dTo);
+  addCategories(batch, gts.cat, gFrom, gTo);
+  addCategories(batch, dts.cat, dFrom, dTo);
   batch.images.push(imageId);
   const nd = dTo - dFrom;
   const ng = gTo - gFrom;
@@ -981,29 +985,48 @@ function evaluateImage(
   }
 }
 
-/** Adds the categories of rows [from, to) to `seen` (a run of one category costs one add). */
-function addCategories(seen: Set<number>, cat: Float64Array, from: number, to: number): void {
-  let last = Number.NaN;
+/**
+ * Adds the categories of rows [from, to) to `batch.seen` (a run of one category, within these rows
+ * or continuing the last category added, costs no add).
+ */
+function addCategories(batch: BatchRecords, cat: Float64Array, from: number, to: number): void {
+  let last = batch.lastSeen;
   for (let r = from; r < to; r++) {
     if (cat[r] === last) continue;
     last = cat[r]!;
-    seen.add(last);
+    batch.seen.add(last);
   }
+  batch.lastSeen = last;
 }
 
 /** The per-detection records of one group: score, image, category, rank within the group. */
 function appendRecords(dts: ObjectTable, D: number, imageId: number, cat: number, batch: BatchRecords): void {
+  // The four record buffers always hold the same number of records.
+  const at = batch.scores.length;
+  if (at + D > batch.scores.data.length || at + D > batch.ranks.data.length) growRecords(batch, D);
+  const scores = batch.scores.data;
+  const images = batch.imageIds.data;
+  const cats = batch.cats.data;
+  const ranks = batch.ranks.data;
+  const rows = scratch.dRows;
+  for (let d = 0; d < D; d++) {
+    scores[at + d] = dts.score[rows[d]!]!;
+    images[at + d] = imageId;
+    cats[at + d] = cat;
+    ranks[at + d] = d;
+  }
+  batch.scores.length = at + D;
+  batch.imageIds.length = at + D;
+  batch.cats.length = at + D;
+  batch.ranks.length = at + D;
+}
+
+/** Makes room for `D` more records in each record buffer of a batch. */
+function growRecords(batch: BatchRecords, D: number): void {
   reserve(batch.scores, D);
   reserve(batch.imageIds, D);
   reserve(batch.cats, D);
   reserve(batch.ranks, D);
-  const rows = scratch.dRows;
-  for (let d = 0; d < D; d++) {
-    batch.scores.data[batch.scores.length++] = dts.score[rows[d]!]!;
-    batch.imageIds.data[batch.imageIds.length++] = imageId;
-    batch.cats.data[batch.cats.length++] = cat;
-    batch.ranks.data[batch.ranks.length++] = d;
-  }
 }
 
 function emptyState(): CocoEvalState {

@@ -226,23 +226,40 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
   const columns = isCocoResultColumns(results) ? results : undefined;
   const fillTables =
     columns && kp && mode === "keypoints"
-      ? (start: number, end: number, evaluator: ImageEvaluator, ranges: TableRanges): boolean => {
-          const { gts, dts, known } = evaluator;
-          gts.clear();
-          dts.clear();
-          dts.shareKeypoints(columns.keypointValues);
-          // One call per image (loops in a small function: V8 optimises it as a whole after a few
-          // images, instead of compiling this function on the stack in its first call).
-          for (let k = start; k < end; k++) {
-            ranges.gtStart[k - start] = gts.n;
-            ranges.dtStart[k - start] = dts.n;
-            if (!keypointImageRows(gt.annotations, annotationsOf, columns, resultsOf, k, gts, dts, known))
-              return false;
-          }
-          ranges.gtStart[end - start] = gts.n;
-          ranges.dtStart[end - start] = dts.n;
-          return true;
-        }
+      ? (() => {
+          // What each result contributes, found once for all of them on the first call.
+          let facts: KeypointResultFacts | undefined;
+          return (start: number, end: number, evaluator: ImageEvaluator, ranges: TableRanges): boolean => {
+            const { gts, dts, known } = evaluator;
+            facts ??= keypointResultFacts(columns, known);
+            gts.clear();
+            dts.clear();
+            dts.shareKeypoints(columns.keypointValues);
+            // One call per image (loops in a small function: V8 optimises it as a whole after a
+            // few images, instead of compiling this function on the stack in its first call).
+            for (let k = start; k < end; k++) {
+              ranges.gtStart[k - start] = gts.n;
+              ranges.dtStart[k - start] = dts.n;
+              if (
+                !keypointImageRows(
+                  gt.annotations,
+                  annotationsOf,
+                  columns,
+                  facts,
+                  resultsOf,
+                  k,
+                  gts,
+                  dts,
+                  known,
+                )
+              )
+                return false;
+            }
+            ranges.gtStart[end - start] = gts.n;
+            ranges.dtStart[end - start] = dts.n;
+            return true;
+          };
+        })()
       : undefined;
   return {
     fillTables,
@@ -355,6 +372,7 @@ function keypointImageRows(
   annotations: readonly Record<string, unknown>[],
   annotationsOf: ImageGroups,
   columns: CocoResultColumns,
+  facts: KeypointResultFacts,
   resultsOf: ImageGroups,
   k: number,
   gts: ObjectTable,
@@ -363,8 +381,17 @@ function keypointImageRows(
 ): boolean {
   for (let j = annotationsOf.start[k]!; j < annotationsOf.start[k + 1]!; j++)
     if (!keypointGroundTruthRow(annotations[annotationsOf.order[j]!]!, gts, known)) return false;
-  for (let j = resultsOf.start[k]!; j < resultsOf.start[k + 1]!; j++)
-    if (!keypointDetectionRow(columns, resultsOf.order[j]!, dts, known)) return false;
+  const { accepted, area } = facts;
+  const { categoryId, score, keypointStart } = columns;
+  for (let j = resultsOf.start[k]!; j < resultsOf.start[k + 1]!; j++) {
+    const i = resultsOf.order[j]!;
+    if (accepted[i] === 0) return false;
+    const r = dts.addRow();
+    dts.cat[r] = categoryId[i]!;
+    dts.score[r] = score[i]!;
+    dts.area[r] = area[i]!;
+    dts.setKeypointRange(r, keypointStart[i]!, keypointStart[i + 1]!);
+  }
   return true;
 }
 
@@ -411,41 +438,55 @@ function keypointGroundTruthRow(
   return true;
 }
 
+/** Per result of keypoints columns: whether the table path takes it (1) and its area. */
+interface KeypointResultFacts {
+  accepted: Uint8Array;
+  area: Float64Array;
+}
+
 /**
- * Appends result `i` of keypoints columns to `table` as `detection` (loadRes: area and box from
- * the keypoints' extent) and `prepareImage` would read it; false when they would refuse it or
- * read it otherwise (keypoints missing, not a list of numbers, not triplets, not finite).
+ * For every result of keypoints columns, whether a detection row can be filled from it as
+ * `detection` and `prepareImage` would read it (keypoints present, a list of numbers, whole
+ * finite triplets, a known category), and its area (loadRes: the keypoints' extent, w * h of
+ * their box). A detection row from columns keeps box 0: OKS reads no detection box. One pass
+ * over all results (one loop for V8 to compile, not per-row code inlined at every caller).
  */
-function keypointDetectionRow(
+function keypointResultFacts(
   columns: CocoResultColumns,
-  i: number,
-  table: ObjectTable,
   known: ReadonlySet<number> | undefined,
-): boolean {
-  const cat = columns.categoryId[i]!;
-  if (
-    (columns.present[i]! & HAS_KEYPOINTS) === 0 ||
-    columns.otherKeypoints.has(i) ||
-    (known !== undefined && !known.has(cat))
-  )
-    return false;
-  const values = columns.keypointValues;
-  const start = columns.keypointStart[i]!;
-  const end = columns.keypointStart[i + 1]!;
-  const length = end - start;
-  if (length === 0 || length % 3 !== 0) return false;
-  // Finite x and y when the box's width and height are; finite v when the largest |v| is.
+): KeypointResultFacts {
+  const n = columns.count;
+  const accepted = new Uint8Array(n);
+  const area = new Float64Array(n);
+  const { present, categoryId, keypointStart, keypointValues: values, otherKeypoints } = columns;
   const box = keypointBoxOut;
-  keypointBox(values, start, end, box);
-  if (!(box[4]! < Number.POSITIVE_INFINITY) || !Number.isFinite(box[2]!) || !Number.isFinite(box[3]!))
-    return false;
-  const r = table.addRow();
-  table.cat[r] = cat;
-  table.score[r] = columns.score[i]!;
-  table.area[r] = box[2]! * box[3]!;
-  for (let q = 0; q < 4; q++) table.box[4 * r + q] = box[q]!;
-  table.setKeypointRange(r, start, end);
-  return true;
+  let lastCat = Number.NaN;
+  let knownCat = false;
+  for (let i = 0; i < n; i++) {
+    const cat = categoryId[i]!;
+    if (cat !== lastCat) {
+      lastCat = cat;
+      knownCat = known === undefined || known.has(cat);
+    }
+    const start = keypointStart[i]!;
+    const end = keypointStart[i + 1]!;
+    const length = end - start;
+    if (
+      !knownCat ||
+      (present[i]! & HAS_KEYPOINTS) === 0 ||
+      length === 0 ||
+      length % 3 !== 0 ||
+      (otherKeypoints.size > 0 && otherKeypoints.has(i))
+    )
+      continue;
+    // Finite x and y when the box's width and height are; finite v when the largest |v| is.
+    keypointBox(values, start, end, box);
+    if (!(box[4]! < Number.POSITIVE_INFINITY) || !Number.isFinite(box[2]!) || !Number.isFinite(box[3]!))
+      continue;
+    accepted[i] = 1;
+    area[i] = box[2]! * box[3]!;
+  }
+  return { accepted, area };
 }
 
 /**
