@@ -415,15 +415,15 @@ const scratch = {
   dArea: new Float64Array(1024),
   gArea: new Float64Array(1024),
   gIgnore: new Uint8Array(1024),
-  order: new Int32Array(1024),
-  gIg: new Uint8Array(1024),
   ign: new Uint8Array(1024),
   matched: new Int32Array(16384),
   stamp: 0,
   crowd: new Uint8Array(1024),
   idZero: new Uint8Array(1024),
-  gtIdZero: new Uint8Array(1024),
   rowBest: new Float64Array(1024),
+  /** Per detection d: its candidates (ground truth it may match) at `cand[d * G ..]`, `candCount[d]` of them. */
+  cand: new Int32Array(16384),
+  candCount: new Int32Array(1024),
 };
 
 /** Box IoU of every (detection, ground truth) pair of the group, rows = detections (pycocotools' maskApi.c bbIou). */
@@ -675,12 +675,9 @@ function reserveGroup(D: number, G: number): void {
     scratch.gRows = new Int32Array(2 * G);
     scratch.gArea = new Float64Array(2 * G);
     scratch.gIgnore = new Uint8Array(2 * G);
-    scratch.order = new Int32Array(2 * G);
-    scratch.gIg = new Uint8Array(2 * G);
     scratch.ign = new Uint8Array(2 * G);
     scratch.crowd = new Uint8Array(2 * G);
     scratch.idZero = new Uint8Array(2 * G);
-    scratch.gtIdZero = new Uint8Array(2 * G);
   }
 }
 
@@ -708,15 +705,42 @@ function matchGroup(
   const codes = batch.codes.data;
   const base = batch.codes.length;
   groupFacts(dts, D, gts, G);
-  if (ious) bestPerDetection(ious, D, G);
+  let minThreshold = thresholds[0]!;
+  for (let t = 1; t < T; t++) minThreshold = Math.min(minThreshold, thresholds[t]!);
+  if (ious) candidatesPerDetection(ious, D, G, minThreshold);
   for (let a = 0; a < A; a++) {
     const range = p.areas[a]!.range;
     const at = base + a * T;
     counts[a]! += ious
-      ? matchAreaRange(codes, at, AT, D, G, range[0], range[1], ious, thresholds)
+      ? matchAreaRange(codes, at, AT, D, G, range[0], range[1], ious, thresholds, minThreshold)
       : codesWithoutPairs(codes, at, AT, T, D, G, range[0], range[1]);
   }
   batch.codes.length += D * AT;
+}
+
+/**
+ * The match codes (D x A x T, 0 false positive, 1 true positive, 2 ignored) and per-range counts
+ * of one group: detection rows 0..D of `dts` (in score order) against ground-truth rows 0..G of
+ * `gts` with the given IoU matrix (rows = detections). For tests of the matcher against
+ * pycocotools' `evaluateImg` loop.
+ */
+export function groupCodes(
+  dts: ObjectTable,
+  D: number,
+  gts: ObjectTable,
+  G: number,
+  ious: Float64Array,
+  areas: readonly AreaRange[],
+  thresholds: readonly number[],
+): { codes: Uint8Array; counts: number[] } {
+  reserveGroup(D, G);
+  for (let d = 0; d < D; d++) scratch.dRows[d] = d;
+  for (let g = 0; g < G; g++) scratch.gRows[g] = g;
+  const batch = emptyBatch();
+  const counts = new Array<number>(areas.length).fill(0);
+  const p = { areas } as Resolved;
+  matchGroup(dts, D, gts, G, D > 0 && G > 0 ? ious : undefined, p, thresholds, counts, batch);
+  return { codes: batch.codes.data.slice(0, batch.codes.length), counts };
 }
 
 /** The group's detection areas and ground-truth areas and flags, in `scratch`, in group order. */
@@ -735,20 +759,35 @@ function groupFacts(dts: ObjectTable, D: number, gts: ObjectTable, G: number): v
 
 /**
  * Each detection's best IoU into `scratch.rowBest` (+Infinity when one is NaN, which the matcher
- * takes): below a threshold it matches nothing there.
+ * takes): below a threshold it matches nothing there. And its candidates, the ground truth (in
+ * group order) whose IoU reaches the smallest threshold: the only ones the
+ * greedy matching can pick at any threshold (every ground truth when the row holds a NaN).
  */
-function bestPerDetection(ious: Float64Array, D: number, G: number): void {
-  if (scratch.rowBest.length < D) scratch.rowBest = new Float64Array(2 * D);
-  const rowBest = scratch.rowBest;
+function candidatesPerDetection(ious: Float64Array, D: number, G: number, minThreshold: number): void {
+  if (scratch.rowBest.length < D) {
+    scratch.rowBest = new Float64Array(2 * D);
+    scratch.candCount = new Int32Array(2 * D);
+  }
+  if (scratch.cand.length < D * G) scratch.cand = new Int32Array(2 * D * G);
+  const { rowBest, cand, candCount } = scratch;
   for (let d = 0; d < D; d++) {
     let best = Number.NEGATIVE_INFINITY;
     const row = d * G;
+    let n = 0;
     for (let g = 0; g < G; g++) {
       const v = ious[row + g]!;
       if (v > best) best = v;
       else if (Number.isNaN(v)) best = Number.POSITIVE_INFINITY;
+      if (v >= minThreshold) cand[row + n++] = g;
     }
     rowBest[d] = best;
+    candCount[d] = n;
+    if (best === Number.POSITIVE_INFINITY) {
+      // After a NaN (taken, as `v < NaN` is false) pycocotools' scan takes any later free ground
+      // truth whatever its IoU: every ground truth is a candidate.
+      for (let g = 0; g < G; g++) cand[row + g] = g;
+      candCount[d] = G;
+    }
   }
 }
 
@@ -782,8 +821,12 @@ function codesWithoutPairs(
  * pycocotools `evaluateImg`'s greedy matching for one area range [lo, hi]: ground truth ignored
  * or outside the range goes last (stable), each detection in score order takes the best free
  * ground truth at each threshold (crowd regions stay free; after a non-ignored match, ignored
- * ground truth is not looked at). Writes T codes per detection from `at` (detections AT apart)
- * and returns the ground truth counted.
+ * ground truth is not looked at; of equal IoUs, the last in that order). Writes T codes per
+ * detection from `at` (detections AT apart) and returns the ground truth counted.
+ *
+ * Only a detection's candidates ({@link candidatesPerDetection}, in group order) are looked at:
+ * any other ground truth lies below every threshold, so pycocotools' scan skips it. The scan in
+ * pycocotools' order is then: the non-ignored candidates, and only if none matched, the ignored ones.
  */
 function matchAreaRange(
   codes: Uint8Array,
@@ -795,42 +838,20 @@ function matchAreaRange(
   hi: number,
   ious: Float64Array,
   thresholds: readonly number[],
+  minThreshold: number,
 ): number {
   const T = thresholds.length;
-  let minThreshold = thresholds[0]!;
-  for (let t = 1; t < T; t++) minThreshold = Math.min(minThreshold, thresholds[t]!);
   if (scratch.matched.length < T * G) {
     scratch.matched = new Int32Array(2 * T * G);
     scratch.stamp = 0;
   }
-  const {
-    dArea,
-    gArea,
-    gIgnore,
-    order: gOrder,
-    gIg,
-    ign,
-    matched,
-    crowd,
-    idZero,
-    gtIdZero,
-    rowBest,
-  } = scratch;
+  const { dArea, gArea, gIgnore, ign, matched, idZero, rowBest, candCount } = scratch;
   let ignored = 0;
   for (let g = 0; g < G; g++) {
     ign[g] = gIgnore[g] || gArea[g]! < lo || gArea[g]! > hi ? 1 : 0;
     ignored += ign[g]!;
   }
-  // Stable sort: non-ignored first.
-  let pos = 0;
-  for (let g = 0; g < G; g++) if (!ign[g]) gOrder[pos++] = g;
-  for (let g = 0; g < G; g++) if (ign[g]) gOrder[pos++] = g;
-  for (let q = 0; q < G; q++) {
-    const g = gOrder[q]!;
-    gIg[q] = ign[g]!;
-    gtIdZero[q] = idZero[g]!;
-  }
-  // matched[t * G + q] === stamp: ground truth q is taken at threshold t (this area range).
+  // matched[t * G + g] === stamp: ground truth g is taken at threshold t (this area range).
   if (scratch.stamp === 0x3fffffff) {
     matched.fill(0);
     scratch.stamp = 0;
@@ -842,7 +863,8 @@ function matchAreaRange(
     const best0 = rowBest[d]!;
     const row = d * G;
     const from = at + d * AT;
-    if (!(best0 >= minThreshold)) {
+    const n = candCount[d]!;
+    if (n === 0 || !(best0 >= minThreshold)) {
       // Below every threshold: it matches nothing.
       for (let t = 0; t < T; t++) codes[from + t] = outside;
       continue;
@@ -851,28 +873,48 @@ function matchAreaRange(
       const thr = thresholds[t]!;
       let code = outside;
       if (best0 >= thr) {
-        const taken = t * G;
-        let best = thr;
-        let m = -1;
-        for (let q = 0; q < G; q++) {
-          const g = gOrder[q]!;
-          if (matched[taken + q] === stamp && !crowd[g]) continue;
-          if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
-          const v = ious[row + g]!;
-          if (v < best) continue;
-          best = v;
-          m = q;
-        }
-        if (m > -1) {
-          matched[taken + m] = stamp;
-          if (gIg[m]) code = 2;
-          else if (!gtIdZero[m]) code = 1;
+        const m = bestFree(ious, row, n, thr, matched, t * G, stamp, 0);
+        const g = m > -1 ? m : bestFree(ious, row, n, thr, matched, t * G, stamp, 1);
+        if (g > -1) {
+          matched[t * G + g] = stamp;
+          if (ign[g]) code = 2;
+          else if (!idZero[g]) code = 1;
         }
       }
       codes[from + t] = code;
     }
   }
   return G - ignored;
+}
+
+/**
+ * The candidate of detection row `row` (ignored flag `ignored`) with the highest IoU not below
+ * `thr` that is free at this threshold (or a crowd region), the last of equal IoUs (a NaN IoU
+ * counts as higher than any, as in pycocotools' comparisons); -1 when none.
+ */
+function bestFree(
+  ious: Float64Array,
+  row: number,
+  n: number,
+  thr: number,
+  matched: Int32Array,
+  taken: number,
+  stamp: number,
+  ignored: number,
+): number {
+  const { cand, ign, crowd } = scratch;
+  let best = thr;
+  let m = -1;
+  for (let c = 0; c < n; c++) {
+    const g = cand[row + c]!;
+    if (ign[g] !== ignored) continue;
+    if (matched[taken + g] === stamp && !crowd[g]) continue;
+    const v = ious[row + g]!;
+    if (v < best) continue;
+    best = v;
+    m = g;
+  }
+  return m;
 }
 
 /** True when row x goes before row y (see {@link sortRows}). */
@@ -1173,6 +1215,7 @@ function countEvents(
   state: CocoEvalState,
   sorted: Int32Array,
   maxDet: number,
+  maxRank: number,
   A: number,
   T: number,
   events: TruePositiveEvents,
@@ -1193,9 +1236,12 @@ function countEvents(
   fpAll.fill(0);
   let nd = 0;
   let firstScore = 0;
+  // Every rank is below the last maxDets (the evaluator keeps no more, validateState checks it):
+  // with that maxDet, no record's rank need be read.
+  const everyRank = maxDet >= maxRank;
   for (let j = 0; j < sorted.length; j++) {
     const i = sorted[j]!;
-    if (rank[i]! >= maxDet) continue;
+    if (!everyRank && rank[i]! >= maxDet) continue;
     if (nd++ === 0) firstScore = score[i]!;
     const base = i * AT;
     for (let a = 0; a < A; a++) {
@@ -1329,7 +1375,7 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
     events.precision = new Float64Array(AT * capacity);
     events.score = new Float64Array(AT * capacity);
     for (let m = 0; m < M; m++) {
-      countEvents(state, sorted, p.maxDets[m]!, A, T, events);
+      countEvents(state, sorted, p.maxDets[m]!, p.maxDets[M - 1]!, A, T, events);
       for (let a = 0; a < A; a++) {
         const npig = counts[a]!;
         if (npig === 0) continue;
