@@ -1411,11 +1411,13 @@ function summarize(
   const M = p.maxDets.length;
   const labels = p.areas.map((a) => a.label);
   const select = (ap: boolean, iouThr: number | undefined, area: string, maxDets: number): number => {
-    const indices = (count: number, keep: (i: number) => boolean) =>
-      Int32Array.from({ length: count }, (_, i) => i).filter(keep);
-    const ts = indices(T, (t) => iouThr === undefined || p.iouThrs[t] === iouThr);
-    const as = indices(A, (a) => labels[a] === area);
-    const ms = indices(M, (m) => p.maxDets[m] === maxDets);
+    // Plain loops (no callbacks: this runs ten times and should not cost V8 a large compile).
+    const ts: number[] = [];
+    for (let t = 0; t < T; t++) if (iouThr === undefined || p.iouThrs[t] === iouThr) ts.push(t);
+    const as: number[] = [];
+    for (let a = 0; a < A; a++) if (labels[a] === area) as.push(a);
+    const ms: number[] = [];
+    for (let m = 0; m < M; m++) if (p.maxDets[m] === maxDets) ms.push(m);
     // The valid (> -1) values in numpy's s[t][:, :, :, aind, mind][s > -1] order (C order): for
     // AP the rows (t, r), for AR the rows t, each over (k, a, m).
     const source = ap ? precision : recall;
