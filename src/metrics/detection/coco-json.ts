@@ -47,15 +47,19 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
-function need(obj: Record<string, unknown>, key: string, where: string): unknown {
-  if (!(key in obj)) fail("invalid_value", `${FN}: ${where} is missing the key "${key}"`);
+/**
+ * `obj[key]`, failing when the key is missing. The object is `list[index]` in messages, a name
+ * built only on failure (a string per annotation cost the checks of a large file more than the checks).
+ */
+function need(obj: Record<string, unknown>, key: string, list: string, index: number): unknown {
+  if (!(key in obj)) fail("invalid_value", `${FN}: ${list}[${index}] is missing the key "${key}"`);
   return obj[key];
 }
 
-function needNumber(obj: Record<string, unknown>, key: string, where: string): number {
-  const v = need(obj, key, where);
+function needNumber(obj: Record<string, unknown>, key: string, list: string, index: number): number {
+  const v = need(obj, key, list, index);
   if (typeof v !== "number" || !Number.isFinite(v))
-    fail("invalid_value", `${FN}: ${where}.${key} must be a finite number, got ${describeValue(v)}`);
+    fail("invalid_value", `${FN}: ${list}[${index}].${key} must be a finite number, got ${describeValue(v)}`);
   return v;
 }
 
@@ -78,7 +82,7 @@ export function parseCocoGroundTruth(value: unknown): CocoGroundTruth {
   images.forEach((img, i) => {
     if (!isObject(img))
       fail("invalid_value", `${FN}: groundTruth.images[${i}] must be an object, got ${describeValue(img)}`);
-    const id = needNumber(img, "id", `groundTruth.images[${i}]`);
+    const id = needNumber(img, "id", "groundTruth.images", i);
     if (imageIds.has(id)) fail("invalid_value", `${FN}: groundTruth.images has image id ${id} twice`);
     imageIds.add(id);
   });
@@ -87,17 +91,18 @@ export function parseCocoGroundTruth(value: unknown): CocoGroundTruth {
   cats.forEach((c, i) => {
     if (!isObject(c))
       fail("invalid_value", `${FN}: groundTruth.categories[${i}] must be an object, got ${describeValue(c)}`);
-    catIds.add(needNumber(c, "id", `groundTruth.categories[${i}]`));
+    catIds.add(needNumber(c, "id", "groundTruth.categories", i));
   });
   (value.annotations as unknown[]).forEach((a, i) => {
-    const where = `groundTruth.annotations[${i}]`;
-    if (!isObject(a)) fail("invalid_value", `${FN}: ${where} must be an object, got ${describeValue(a)}`);
-    const img = needNumber(a, "image_id", where);
+    const where = "groundTruth.annotations";
+    if (!isObject(a))
+      fail("invalid_value", `${FN}: ${where}[${i}] must be an object, got ${describeValue(a)}`);
+    const img = needNumber(a, "image_id", where, i);
     if (!imageIds.has(img))
-      fail("invalid_value", `${FN}: ${where}.image_id ${img} is not in groundTruth.images`);
-    const cat = needNumber(a, "category_id", where);
+      fail("invalid_value", `${FN}: ${where}[${i}].image_id ${img} is not in groundTruth.images`);
+    const cat = needNumber(a, "category_id", where, i);
     if (!catIds.has(cat))
-      fail("invalid_value", `${FN}: ${where}.category_id ${cat} is not in groundTruth.categories`);
+      fail("invalid_value", `${FN}: ${where}[${i}].category_id ${cat} is not in groundTruth.categories`);
   });
   return value as unknown as CocoGroundTruth;
 }
@@ -156,21 +161,21 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
         : "keypoints";
   const groundTruthObject = (i: number): CocoGroundTruthObject => {
     const a = gt.annotations[i]!;
-    const where = `groundTruth.annotations[${i}]`;
+    const where = "groundTruth.annotations";
     const obj: Record<string, unknown> = {
       categoryId: a.category_id,
       iscrowd:
         "iscrowd" in a
           ? Boolean(a.iscrowd)
-          : fail("invalid_value", `${FN}: ${where} is missing the key "iscrowd"`),
-      area: needNumber(a, "area", where),
+          : fail("invalid_value", `${FN}: ${where}[${i}] is missing the key "iscrowd"`),
+      area: needNumber(a, "area", where, i),
     };
     if ("id" in a) obj.id = a.id;
-    if (iouType !== "segm" || "bbox" in a) obj.bbox = need(a, "bbox", where);
-    if (iouType === "segm") obj.segmentation = need(a, "segmentation", where);
+    if (iouType !== "segm" || "bbox" in a) obj.bbox = need(a, "bbox", where, i);
+    if (iouType === "segm") obj.segmentation = need(a, "segmentation", where, i);
     if (kp) {
-      obj.keypoints = need(a, "keypoints", where);
-      obj.numKeypoints = needNumber(a, "num_keypoints", where);
+      obj.keypoints = need(a, "keypoints", where, i);
+      obj.numKeypoints = needNumber(a, "num_keypoints", where, i);
     }
     return obj as unknown as CocoGroundTruthObject;
   };
