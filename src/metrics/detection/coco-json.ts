@@ -231,40 +231,23 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
   const columns = isCocoResultColumns(results) ? results : undefined;
   const fillTables =
     columns && kp && mode === "keypoints"
-      ? (() => {
-          // What each result contributes, found once for all of them on the first call.
-          let facts: KeypointResultFacts | undefined;
-          return (start: number, end: number, evaluator: ImageEvaluator, ranges: TableRanges): boolean => {
-            const { gts, dts, known } = evaluator;
-            facts ??= keypointResultFacts(columns, known);
-            gts.clear();
-            dts.clear();
-            dts.shareKeypoints(columns.keypointValues);
-            // One call per image (loops in a small function: V8 optimises it as a whole after a
-            // few images, instead of compiling this function on the stack in its first call).
-            for (let k = start; k < end; k++) {
-              ranges.gtStart[k - start] = gts.n;
-              ranges.dtStart[k - start] = dts.n;
-              if (
-                !keypointImageRows(
-                  gt.annotations,
-                  annotationsOf,
-                  columns,
-                  facts,
-                  resultsOf,
-                  k,
-                  gts,
-                  dts,
-                  known,
-                )
-              )
-                return false;
-            }
-            ranges.gtStart[end - start] = gts.n;
-            ranges.dtStart[end - start] = dts.n;
-            return true;
-          };
-        })()
+      ? (start: number, end: number, evaluator: ImageEvaluator, ranges: TableRanges): boolean => {
+          const { gts, dts, known } = evaluator;
+          gts.clear();
+          dts.clear();
+          dts.shareKeypoints(columns.keypointValues);
+          // One call per image (loops in a small function: V8 optimises it as a whole after a
+          // few images, instead of compiling this function on the stack in its first call).
+          for (let k = start; k < end; k++) {
+            ranges.gtStart[k - start] = gts.n;
+            ranges.dtStart[k - start] = dts.n;
+            if (!keypointImageRows(gt.annotations, annotationsOf, columns, resultsOf, k, gts, dts, known))
+              return false;
+          }
+          ranges.gtStart[end - start] = gts.n;
+          ranges.dtStart[end - start] = dts.n;
+          return true;
+        }
       : undefined;
   return {
     fillTables,
@@ -372,12 +355,17 @@ function finiteList(value: unknown, length: number): value is number[] {
   return true;
 }
 
-/** Appends image k's annotations and results to the tables; false as soon as one is declined. */
+/**
+ * Appends image k's annotations and results to the tables; false as soon as one is declined. A
+ * result is taken as `detection` and `prepareImage` would read it (keypoints present, a list of
+ * numbers, whole finite triplets, a known category; area the keypoints' extent, as loadRes) and
+ * keeps box 0 (OKS reads no detection box). Its keypoints are read here, just before the image's
+ * OKS reads them again (from cache, not from memory).
+ */
 function keypointImageRows(
   annotations: readonly Record<string, unknown>[],
   annotationsOf: ImageGroups,
   columns: CocoResultColumns,
-  facts: KeypointResultFacts,
   resultsOf: ImageGroups,
   k: number,
   gts: ObjectTable,
@@ -386,16 +374,25 @@ function keypointImageRows(
 ): boolean {
   for (let j = annotationsOf.start[k]!; j < annotationsOf.start[k + 1]!; j++)
     if (!keypointGroundTruthRow(annotations[annotationsOf.order[j]!]!, gts, known)) return false;
-  const { accepted, area } = facts;
-  const { categoryId, score, keypointStart } = columns;
+  const { categoryId, score, keypointStart, keypointValues, present, otherKeypoints } = columns;
   for (let j = resultsOf.start[k]!; j < resultsOf.start[k + 1]!; j++) {
     const i = resultsOf.order[j]!;
-    if (accepted[i] === 0) return false;
+    const cat = categoryId[i]!;
+    if (
+      (present[i]! & HAS_KEYPOINTS) === 0 ||
+      (otherKeypoints.size > 0 && otherKeypoints.has(i)) ||
+      (known !== undefined && !known.has(cat))
+    )
+      return false;
+    const from = keypointStart[i]!;
+    const to = keypointStart[i + 1]!;
+    const area = keypointColumnArea(keypointValues, from, to);
+    if (area < 0) return false;
     const r = dts.addRow();
-    dts.cat[r] = categoryId[i]!;
+    dts.cat[r] = cat;
     dts.score[r] = score[i]!;
-    dts.area[r] = area[i]!;
-    dts.setKeypointRange(r, keypointStart[i]!, keypointStart[i + 1]!);
+    dts.area[r] = area;
+    dts.setKeypointRange(r, from, to);
   }
   return true;
 }
@@ -443,74 +440,38 @@ function keypointGroundTruthRow(
   return true;
 }
 
-/** Per result of keypoints columns: whether the table path takes it (1) and its area. */
-interface KeypointResultFacts {
-  accepted: Uint8Array;
-  area: Float64Array;
-}
-
 /**
- * For every result of keypoints columns, whether a detection row can be filled from it as
- * `detection` and `prepareImage` would read it (keypoints present, a list of numbers, whole
- * finite triplets, a known category), and its area (loadRes: the keypoints' extent, w * h of
- * their box). A detection row from columns keeps box 0: OKS reads no detection box. One pass
- * over all results (one loop for V8 to compile, not per-row code inlined at every caller).
+ * The area of keypoints `values[start, end)` from `readCocoResults` columns as loadRes takes it
+ * (the extent's w * h, `keypointBox`), or -1 when the table path declines them (empty, not whole
+ * triplets, or a value not finite: x and y are finite when the width and height are, v when the
+ * largest |v| is). The box by comparisons, not Math.min/max calls: column values are never NaN
+ * (JSON has none), and where a comparison keeps +0 and Math.min -0, the width x1 - x0 is the
+ * same (+0 when every x is a zero).
  */
-export function keypointResultFacts(
-  columns: CocoResultColumns,
-  known: ReadonlySet<number> | undefined,
-): KeypointResultFacts {
-  const n = columns.count;
-  const accepted = new Uint8Array(n);
-  const area = new Float64Array(n);
-  const { present, categoryId, keypointStart, keypointValues: values, otherKeypoints } = columns;
-  let lastCat = Number.NaN;
-  let knownCat = false;
-  for (let i = 0; i < n; i++) {
-    const cat = categoryId[i]!;
-    if (cat !== lastCat) {
-      lastCat = cat;
-      knownCat = known === undefined || known.has(cat);
-    }
-    const start = keypointStart[i]!;
-    const end = keypointStart[i + 1]!;
-    const length = end - start;
-    if (
-      !knownCat ||
-      (present[i]! & HAS_KEYPOINTS) === 0 ||
-      length === 0 ||
-      length % 3 !== 0 ||
-      (otherKeypoints.size > 0 && otherKeypoints.has(i))
-    )
-      continue;
-    // The keypoints' box by comparisons (no Math.min/max calls, slow before V8 optimises this
-    // loop): column values are never NaN (JSON has none), and where a comparison keeps +0 and
-    // Math.min -0 the width x1 - x0 is the same (+0 when every x is a zero).
-    let x0 = values[start]!;
-    let x1 = x0;
-    let y0 = values[start + 1]!;
-    let y1 = y0;
-    let v = values[start + 2]!;
-    let vMax = v < 0 ? -v : v;
-    for (let j = start + 3; j < end; j += 3) {
-      const x = values[j]!;
-      const y = values[j + 1]!;
-      v = values[j + 2]!;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      if (v > vMax) vMax = v;
-      else if (-v > vMax) vMax = -v;
-    }
-    const w = x1 - x0;
-    const h = y1 - y0;
-    // Finite x and y when the box's width and height are; finite v when the largest |v| is.
-    if (!(vMax < Number.POSITIVE_INFINITY) || !Number.isFinite(w) || !Number.isFinite(h)) continue;
-    accepted[i] = 1;
-    area[i] = w * h;
+export function keypointColumnArea(values: Float64Array, start: number, end: number): number {
+  const length = end - start;
+  if (length === 0 || length % 3 !== 0) return -1;
+  let x0 = values[start]!;
+  let x1 = x0;
+  let y0 = values[start + 1]!;
+  let y1 = y0;
+  let v = values[start + 2]!;
+  let vMax = v < 0 ? -v : v;
+  for (let j = start + 3; j < end; j += 3) {
+    const x = values[j]!;
+    const y = values[j + 1]!;
+    v = values[j + 2]!;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+    if (v > vMax) vMax = v;
+    else if (-v > vMax) vMax = -v;
   }
-  return { accepted, area };
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (!(vMax < Number.POSITIVE_INFINITY) || !Number.isFinite(w) || !Number.isFinite(h)) return -1;
+  return w * h;
 }
 
 /**
