@@ -173,14 +173,21 @@ export function numpySum(values: ArrayLike<number>, start = 0, n = values.length
 /** numpy's default buffer size (`np.getbufsize()`), the length of the chunks its reductions see. */
 const NUMPY_BUFFER = 8192;
 
-/** numpy's pairwise summation of `n` values from `start` (blocks of 8 accumulators up to 128). */
+/**
+ * numpy's pairwise summation of `n` values from `start` (blocks of 8 accumulators up to 128; below
+ * 8 values, one running sum from 0). The short case shares the tail loop of the blocked one, so
+ * that no loop of it is first met after V8 has compiled its caller (the OKS of a ground truth
+ * with fewer than 8 visible keypoints would otherwise throw that code away).
+ */
 function pairwiseSum(values: ArrayLike<number>, start: number, n: number): number {
-  if (n < 8) {
-    let res = 0;
-    for (let i = 0; i < n; i++) res += values[start + i]!;
-    return res;
+  if (n > 128) {
+    let n2 = Math.floor(n / 2);
+    n2 -= n2 % 8;
+    return pairwiseSum(values, start, n2) + pairwiseSum(values, start + n2, n - n2);
   }
-  if (n <= 128) {
+  let res = 0;
+  let i = 0;
+  if (n >= 8) {
     // Eight accumulators r0..r7 (numpy's r[8]), in locals: no array per call.
     let r0 = values[start]!;
     let r1 = values[start + 1]!;
@@ -190,8 +197,7 @@ function pairwiseSum(values: ArrayLike<number>, start: number, n: number): numbe
     let r5 = values[start + 5]!;
     let r6 = values[start + 6]!;
     let r7 = values[start + 7]!;
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) {
+    for (i = 8; i < n - (n % 8); i += 8) {
       const at = start + i;
       r0 += values[at]!;
       r1 += values[at + 1]!;
@@ -202,13 +208,10 @@ function pairwiseSum(values: ArrayLike<number>, start: number, n: number): numbe
       r6 += values[at + 6]!;
       r7 += values[at + 7]!;
     }
-    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-    for (; i < n; i++) res += values[start + i]!;
-    return res;
+    res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
   }
-  let n2 = Math.floor(n / 2);
-  n2 -= n2 % 8;
-  return pairwiseSum(values, start, n2) + pairwiseSum(values, start + n2, n - n2);
+  for (; i < n; i++) res += values[start + i]!;
+  return res;
 }
 
 /** COCO's 17 person keypoint sigmas (pycocotools `kpt_oks_sigmas`). */
@@ -412,15 +415,15 @@ const scratch = {
   dArea: new Float64Array(1024),
   gArea: new Float64Array(1024),
   gIgnore: new Uint8Array(1024),
-  order: new Int32Array(1024),
-  gIg: new Uint8Array(1024),
   ign: new Uint8Array(1024),
   matched: new Int32Array(16384),
   stamp: 0,
   crowd: new Uint8Array(1024),
   idZero: new Uint8Array(1024),
-  gtIdZero: new Uint8Array(1024),
   rowBest: new Float64Array(1024),
+  /** Per detection d: its candidates (ground truth it may match) at `cand[d * G ..]`, `candCount[d]` of them. */
+  cand: new Int32Array(16384),
+  candCount: new Int32Array(1024),
 };
 
 /** Box IoU of every (detection, ground truth) pair of the group, rows = detections (pycocotools' maskApi.c bbIou). */
@@ -597,6 +600,8 @@ interface BatchRecords {
   codes: GrowableUint8;
   gtCounts: Map<number, number[]>;
   seen: Set<number>;
+  /** The last category added to `seen` (NaN: none). */
+  lastSeen: number;
 }
 
 function emptyBatch(): BatchRecords {
@@ -609,6 +614,7 @@ function emptyBatch(): BatchRecords {
     codes: growableUint8(),
     gtCounts: new Map(),
     seen: new Set(),
+    lastSeen: Number.NaN,
   });
 }
 
@@ -622,6 +628,7 @@ function resetBatch(batch: BatchRecords): BatchRecords {
   batch.codes.length = 0;
   batch.gtCounts.clear();
   batch.seen.clear();
+  batch.lastSeen = Number.NaN;
   return batch;
 }
 
@@ -668,12 +675,9 @@ function reserveGroup(D: number, G: number): void {
     scratch.gRows = new Int32Array(2 * G);
     scratch.gArea = new Float64Array(2 * G);
     scratch.gIgnore = new Uint8Array(2 * G);
-    scratch.order = new Int32Array(2 * G);
-    scratch.gIg = new Uint8Array(2 * G);
     scratch.ign = new Uint8Array(2 * G);
     scratch.crowd = new Uint8Array(2 * G);
     scratch.idZero = new Uint8Array(2 * G);
-    scratch.gtIdZero = new Uint8Array(2 * G);
   }
 }
 
@@ -701,15 +705,42 @@ function matchGroup(
   const codes = batch.codes.data;
   const base = batch.codes.length;
   groupFacts(dts, D, gts, G);
-  if (ious) bestPerDetection(ious, D, G);
+  let minThreshold = thresholds[0]!;
+  for (let t = 1; t < T; t++) minThreshold = Math.min(minThreshold, thresholds[t]!);
+  if (ious) candidatesPerDetection(ious, D, G, minThreshold);
   for (let a = 0; a < A; a++) {
     const range = p.areas[a]!.range;
     const at = base + a * T;
     counts[a]! += ious
-      ? matchAreaRange(codes, at, AT, D, G, range[0], range[1], ious, thresholds)
+      ? matchAreaRange(codes, at, AT, D, G, range[0], range[1], ious, thresholds, minThreshold)
       : codesWithoutPairs(codes, at, AT, T, D, G, range[0], range[1]);
   }
   batch.codes.length += D * AT;
+}
+
+/**
+ * The match codes (D x A x T, 0 false positive, 1 true positive, 2 ignored) and per-range counts
+ * of one group: detection rows 0..D of `dts` (in score order) against ground-truth rows 0..G of
+ * `gts` with the given IoU matrix (rows = detections). For tests of the matcher against
+ * pycocotools' `evaluateImg` loop.
+ */
+export function groupCodes(
+  dts: ObjectTable,
+  D: number,
+  gts: ObjectTable,
+  G: number,
+  ious: Float64Array,
+  areas: readonly AreaRange[],
+  thresholds: readonly number[],
+): { codes: Uint8Array; counts: number[] } {
+  reserveGroup(D, G);
+  for (let d = 0; d < D; d++) scratch.dRows[d] = d;
+  for (let g = 0; g < G; g++) scratch.gRows[g] = g;
+  const batch = emptyBatch();
+  const counts = new Array<number>(areas.length).fill(0);
+  const p = { areas } as Resolved;
+  matchGroup(dts, D, gts, G, D > 0 && G > 0 ? ious : undefined, p, thresholds, counts, batch);
+  return { codes: batch.codes.data.slice(0, batch.codes.length), counts };
 }
 
 /** The group's detection areas and ground-truth areas and flags, in `scratch`, in group order. */
@@ -728,20 +759,35 @@ function groupFacts(dts: ObjectTable, D: number, gts: ObjectTable, G: number): v
 
 /**
  * Each detection's best IoU into `scratch.rowBest` (+Infinity when one is NaN, which the matcher
- * takes): below a threshold it matches nothing there.
+ * takes): below a threshold it matches nothing there. And its candidates, the ground truth (in
+ * group order) whose IoU reaches the smallest threshold: the only ones the
+ * greedy matching can pick at any threshold (every ground truth when the row holds a NaN).
  */
-function bestPerDetection(ious: Float64Array, D: number, G: number): void {
-  if (scratch.rowBest.length < D) scratch.rowBest = new Float64Array(2 * D);
-  const rowBest = scratch.rowBest;
+function candidatesPerDetection(ious: Float64Array, D: number, G: number, minThreshold: number): void {
+  if (scratch.rowBest.length < D) {
+    scratch.rowBest = new Float64Array(2 * D);
+    scratch.candCount = new Int32Array(2 * D);
+  }
+  if (scratch.cand.length < D * G) scratch.cand = new Int32Array(2 * D * G);
+  const { rowBest, cand, candCount } = scratch;
   for (let d = 0; d < D; d++) {
     let best = Number.NEGATIVE_INFINITY;
     const row = d * G;
+    let n = 0;
     for (let g = 0; g < G; g++) {
       const v = ious[row + g]!;
       if (v > best) best = v;
       else if (Number.isNaN(v)) best = Number.POSITIVE_INFINITY;
+      if (v >= minThreshold) cand[row + n++] = g;
     }
     rowBest[d] = best;
+    candCount[d] = n;
+    if (best === Number.POSITIVE_INFINITY) {
+      // After a NaN (taken, as `v < NaN` is false) pycocotools' scan takes any later free ground
+      // truth whatever its IoU: every ground truth is a candidate.
+      for (let g = 0; g < G; g++) cand[row + g] = g;
+      candCount[d] = G;
+    }
   }
 }
 
@@ -775,8 +821,12 @@ function codesWithoutPairs(
  * pycocotools `evaluateImg`'s greedy matching for one area range [lo, hi]: ground truth ignored
  * or outside the range goes last (stable), each detection in score order takes the best free
  * ground truth at each threshold (crowd regions stay free; after a non-ignored match, ignored
- * ground truth is not looked at). Writes T codes per detection from `at` (detections AT apart)
- * and returns the ground truth counted.
+ * ground truth is not looked at; of equal IoUs, the last in that order). Writes T codes per
+ * detection from `at` (detections AT apart) and returns the ground truth counted.
+ *
+ * Only a detection's candidates ({@link candidatesPerDetection}, in group order) are looked at:
+ * any other ground truth lies below every threshold, so pycocotools' scan skips it. The scan in
+ * pycocotools' order is then: the non-ignored candidates, and only if none matched, the ignored ones.
  */
 function matchAreaRange(
   codes: Uint8Array,
@@ -788,42 +838,20 @@ function matchAreaRange(
   hi: number,
   ious: Float64Array,
   thresholds: readonly number[],
+  minThreshold: number,
 ): number {
   const T = thresholds.length;
-  let minThreshold = thresholds[0]!;
-  for (let t = 1; t < T; t++) minThreshold = Math.min(minThreshold, thresholds[t]!);
   if (scratch.matched.length < T * G) {
     scratch.matched = new Int32Array(2 * T * G);
     scratch.stamp = 0;
   }
-  const {
-    dArea,
-    gArea,
-    gIgnore,
-    order: gOrder,
-    gIg,
-    ign,
-    matched,
-    crowd,
-    idZero,
-    gtIdZero,
-    rowBest,
-  } = scratch;
+  const { dArea, gArea, gIgnore, ign, matched, idZero, rowBest, candCount } = scratch;
   let ignored = 0;
   for (let g = 0; g < G; g++) {
     ign[g] = gIgnore[g] || gArea[g]! < lo || gArea[g]! > hi ? 1 : 0;
     ignored += ign[g]!;
   }
-  // Stable sort: non-ignored first.
-  let pos = 0;
-  for (let g = 0; g < G; g++) if (!ign[g]) gOrder[pos++] = g;
-  for (let g = 0; g < G; g++) if (ign[g]) gOrder[pos++] = g;
-  for (let q = 0; q < G; q++) {
-    const g = gOrder[q]!;
-    gIg[q] = ign[g]!;
-    gtIdZero[q] = idZero[g]!;
-  }
-  // matched[t * G + q] === stamp: ground truth q is taken at threshold t (this area range).
+  // matched[t * G + g] === stamp: ground truth g is taken at threshold t (this area range).
   if (scratch.stamp === 0x3fffffff) {
     matched.fill(0);
     scratch.stamp = 0;
@@ -835,7 +863,8 @@ function matchAreaRange(
     const best0 = rowBest[d]!;
     const row = d * G;
     const from = at + d * AT;
-    if (!(best0 >= minThreshold)) {
+    const n = candCount[d]!;
+    if (n === 0 || !(best0 >= minThreshold)) {
       // Below every threshold: it matches nothing.
       for (let t = 0; t < T; t++) codes[from + t] = outside;
       continue;
@@ -844,28 +873,48 @@ function matchAreaRange(
       const thr = thresholds[t]!;
       let code = outside;
       if (best0 >= thr) {
-        const taken = t * G;
-        let best = thr;
-        let m = -1;
-        for (let q = 0; q < G; q++) {
-          const g = gOrder[q]!;
-          if (matched[taken + q] === stamp && !crowd[g]) continue;
-          if (m > -1 && gIg[m] === 0 && gIg[q] === 1) break;
-          const v = ious[row + g]!;
-          if (v < best) continue;
-          best = v;
-          m = q;
-        }
-        if (m > -1) {
-          matched[taken + m] = stamp;
-          if (gIg[m]) code = 2;
-          else if (!gtIdZero[m]) code = 1;
+        const m = bestFree(ious, row, n, thr, matched, t * G, stamp, 0);
+        const g = m > -1 ? m : bestFree(ious, row, n, thr, matched, t * G, stamp, 1);
+        if (g > -1) {
+          matched[t * G + g] = stamp;
+          if (ign[g]) code = 2;
+          else if (!idZero[g]) code = 1;
         }
       }
       codes[from + t] = code;
     }
   }
   return G - ignored;
+}
+
+/**
+ * The candidate of detection row `row` (ignored flag `ignored`) with the highest IoU not below
+ * `thr` that is free at this threshold (or a crowd region), the last of equal IoUs (a NaN IoU
+ * counts as higher than any, as in pycocotools' comparisons); -1 when none.
+ */
+function bestFree(
+  ious: Float64Array,
+  row: number,
+  n: number,
+  thr: number,
+  matched: Int32Array,
+  taken: number,
+  stamp: number,
+  ignored: number,
+): number {
+  const { cand, ign, crowd } = scratch;
+  let best = thr;
+  let m = -1;
+  for (let c = 0; c < n; c++) {
+    const g = cand[row + c]!;
+    if (ign[g] !== ignored) continue;
+    if (matched[taken + g] === stamp && !crowd[g]) continue;
+    const v = ious[row + g]!;
+    if (v < best) continue;
+    best = v;
+    m = g;
+  }
+  return m;
 }
 
 /** True when row x goes before row y (see {@link sortRows}). */
@@ -947,8 +996,8 @@ function evaluateImage(
   sortRows(gts, gFrom, gTo, useCats, false);
   const dOrder = dts.order;
   const gOrder = gts.order;
-  addCategories(batch.seen, gts.cat, gFrom, gTo);
-  addCategories(batch.seen, dts.cat, dFrom, dTo);
+  addCategories(batch, gts.cat, gFrom, gTo);
+  addCategories(batch, dts.cat, dFrom, dTo);
   batch.images.push(imageId);
   const nd = dTo - dFrom;
   const ng = gTo - gFrom;
@@ -978,29 +1027,48 @@ function evaluateImage(
   }
 }
 
-/** Adds the categories of rows [from, to) to `seen` (a run of one category costs one add). */
-function addCategories(seen: Set<number>, cat: Float64Array, from: number, to: number): void {
-  let last = Number.NaN;
+/**
+ * Adds the categories of rows [from, to) to `batch.seen` (a run of one category, within these rows
+ * or continuing the last category added, costs no add).
+ */
+function addCategories(batch: BatchRecords, cat: Float64Array, from: number, to: number): void {
+  let last = batch.lastSeen;
   for (let r = from; r < to; r++) {
     if (cat[r] === last) continue;
     last = cat[r]!;
-    seen.add(last);
+    batch.seen.add(last);
   }
+  batch.lastSeen = last;
 }
 
 /** The per-detection records of one group: score, image, category, rank within the group. */
 function appendRecords(dts: ObjectTable, D: number, imageId: number, cat: number, batch: BatchRecords): void {
+  // The four record buffers always hold the same number of records.
+  const at = batch.scores.length;
+  if (at + D > batch.scores.data.length || at + D > batch.ranks.data.length) growRecords(batch, D);
+  const scores = batch.scores.data;
+  const images = batch.imageIds.data;
+  const cats = batch.cats.data;
+  const ranks = batch.ranks.data;
+  const rows = scratch.dRows;
+  for (let d = 0; d < D; d++) {
+    scores[at + d] = dts.score[rows[d]!]!;
+    images[at + d] = imageId;
+    cats[at + d] = cat;
+    ranks[at + d] = d;
+  }
+  batch.scores.length = at + D;
+  batch.imageIds.length = at + D;
+  batch.cats.length = at + D;
+  batch.ranks.length = at + D;
+}
+
+/** Makes room for `D` more records in each record buffer of a batch. */
+function growRecords(batch: BatchRecords, D: number): void {
   reserve(batch.scores, D);
   reserve(batch.imageIds, D);
   reserve(batch.cats, D);
   reserve(batch.ranks, D);
-  const rows = scratch.dRows;
-  for (let d = 0; d < D; d++) {
-    batch.scores.data[batch.scores.length++] = dts.score[rows[d]!]!;
-    batch.imageIds.data[batch.imageIds.length++] = imageId;
-    batch.cats.data[batch.cats.length++] = cat;
-    batch.ranks.data[batch.ranks.length++] = d;
-  }
 }
 
 function emptyState(): CocoEvalState {
@@ -1147,6 +1215,7 @@ function countEvents(
   state: CocoEvalState,
   sorted: Int32Array,
   maxDet: number,
+  maxRank: number,
   A: number,
   T: number,
   events: TruePositiveEvents,
@@ -1167,9 +1236,12 @@ function countEvents(
   fpAll.fill(0);
   let nd = 0;
   let firstScore = 0;
+  // Every rank is below the last maxDets (the evaluator keeps no more, validateState checks it):
+  // with that maxDet, no record's rank need be read.
+  const everyRank = maxDet >= maxRank;
   for (let j = 0; j < sorted.length; j++) {
     const i = sorted[j]!;
-    if (rank[i]! >= maxDet) continue;
+    if (!everyRank && rank[i]! >= maxDet) continue;
     if (nd++ === 0) firstScore = score[i]!;
     const base = i * AT;
     for (let a = 0; a < A; a++) {
@@ -1303,7 +1375,7 @@ function accumulate(state: CocoEvalState, p: Resolved): CocoEvalResult {
     events.precision = new Float64Array(AT * capacity);
     events.score = new Float64Array(AT * capacity);
     for (let m = 0; m < M; m++) {
-      countEvents(state, sorted, p.maxDets[m]!, A, T, events);
+      countEvents(state, sorted, p.maxDets[m]!, p.maxDets[M - 1]!, A, T, events);
       for (let a = 0; a < A; a++) {
         const npig = counts[a]!;
         if (npig === 0) continue;
@@ -1339,11 +1411,13 @@ function summarize(
   const M = p.maxDets.length;
   const labels = p.areas.map((a) => a.label);
   const select = (ap: boolean, iouThr: number | undefined, area: string, maxDets: number): number => {
-    const indices = (count: number, keep: (i: number) => boolean) =>
-      Int32Array.from({ length: count }, (_, i) => i).filter(keep);
-    const ts = indices(T, (t) => iouThr === undefined || p.iouThrs[t] === iouThr);
-    const as = indices(A, (a) => labels[a] === area);
-    const ms = indices(M, (m) => p.maxDets[m] === maxDets);
+    // Plain loops (no callbacks: this runs ten times and should not cost V8 a large compile).
+    const ts: number[] = [];
+    for (let t = 0; t < T; t++) if (iouThr === undefined || p.iouThrs[t] === iouThr) ts.push(t);
+    const as: number[] = [];
+    for (let a = 0; a < A; a++) if (labels[a] === area) as.push(a);
+    const ms: number[] = [];
+    for (let m = 0; m < M; m++) if (p.maxDets[m] === maxDets) ms.push(m);
     // The valid (> -1) values in numpy's s[t][:, :, :, aind, mind][s > -1] order (C order): for
     // AP the rows (t, r), for AR the rows t, each over (k, a, m).
     const source = ap ? precision : recall;

@@ -47,15 +47,19 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
-function need(obj: Record<string, unknown>, key: string, where: string): unknown {
-  if (!(key in obj)) fail("invalid_value", `${FN}: ${where} is missing the key "${key}"`);
+/**
+ * `obj[key]`, failing when the key is missing. The object is `list[index]` in messages, a name
+ * built only on failure (a string per annotation cost the checks of a large file more than the checks).
+ */
+function need(obj: Record<string, unknown>, key: string, list: string, index: number): unknown {
+  if (!(key in obj)) fail("invalid_value", `${FN}: ${list}[${index}] is missing the key "${key}"`);
   return obj[key];
 }
 
-function needNumber(obj: Record<string, unknown>, key: string, where: string): number {
-  const v = need(obj, key, where);
+function needNumber(obj: Record<string, unknown>, key: string, list: string, index: number): number {
+  const v = need(obj, key, list, index);
   if (typeof v !== "number" || !Number.isFinite(v))
-    fail("invalid_value", `${FN}: ${where}.${key} must be a finite number, got ${describeValue(v)}`);
+    fail("invalid_value", `${FN}: ${list}[${index}].${key} must be a finite number, got ${describeValue(v)}`);
   return v;
 }
 
@@ -78,7 +82,7 @@ export function parseCocoGroundTruth(value: unknown): CocoGroundTruth {
   images.forEach((img, i) => {
     if (!isObject(img))
       fail("invalid_value", `${FN}: groundTruth.images[${i}] must be an object, got ${describeValue(img)}`);
-    const id = needNumber(img, "id", `groundTruth.images[${i}]`);
+    const id = needNumber(img, "id", "groundTruth.images", i);
     if (imageIds.has(id)) fail("invalid_value", `${FN}: groundTruth.images has image id ${id} twice`);
     imageIds.add(id);
   });
@@ -87,17 +91,18 @@ export function parseCocoGroundTruth(value: unknown): CocoGroundTruth {
   cats.forEach((c, i) => {
     if (!isObject(c))
       fail("invalid_value", `${FN}: groundTruth.categories[${i}] must be an object, got ${describeValue(c)}`);
-    catIds.add(needNumber(c, "id", `groundTruth.categories[${i}]`));
+    catIds.add(needNumber(c, "id", "groundTruth.categories", i));
   });
   (value.annotations as unknown[]).forEach((a, i) => {
-    const where = `groundTruth.annotations[${i}]`;
-    if (!isObject(a)) fail("invalid_value", `${FN}: ${where} must be an object, got ${describeValue(a)}`);
-    const img = needNumber(a, "image_id", where);
+    const where = "groundTruth.annotations";
+    if (!isObject(a))
+      fail("invalid_value", `${FN}: ${where}[${i}] must be an object, got ${describeValue(a)}`);
+    const img = needNumber(a, "image_id", where, i);
     if (!imageIds.has(img))
-      fail("invalid_value", `${FN}: ${where}.image_id ${img} is not in groundTruth.images`);
-    const cat = needNumber(a, "category_id", where);
+      fail("invalid_value", `${FN}: ${where}[${i}].image_id ${img} is not in groundTruth.images`);
+    const cat = needNumber(a, "category_id", where, i);
     if (!catIds.has(cat))
-      fail("invalid_value", `${FN}: ${where}.category_id ${cat} is not in groundTruth.categories`);
+      fail("invalid_value", `${FN}: ${where}[${i}].category_id ${cat} is not in groundTruth.categories`);
   });
   return value as unknown as CocoGroundTruth;
 }
@@ -156,21 +161,21 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
         : "keypoints";
   const groundTruthObject = (i: number): CocoGroundTruthObject => {
     const a = gt.annotations[i]!;
-    const where = `groundTruth.annotations[${i}]`;
+    const where = "groundTruth.annotations";
     const obj: Record<string, unknown> = {
       categoryId: a.category_id,
       iscrowd:
         "iscrowd" in a
           ? Boolean(a.iscrowd)
-          : fail("invalid_value", `${FN}: ${where} is missing the key "iscrowd"`),
-      area: needNumber(a, "area", where),
+          : fail("invalid_value", `${FN}: ${where}[${i}] is missing the key "iscrowd"`),
+      area: needNumber(a, "area", where, i),
     };
     if ("id" in a) obj.id = a.id;
-    if (iouType !== "segm" || "bbox" in a) obj.bbox = need(a, "bbox", where);
-    if (iouType === "segm") obj.segmentation = need(a, "segmentation", where);
+    if (iouType !== "segm" || "bbox" in a) obj.bbox = need(a, "bbox", where, i);
+    if (iouType === "segm") obj.segmentation = need(a, "segmentation", where, i);
     if (kp) {
-      obj.keypoints = need(a, "keypoints", where);
-      obj.numKeypoints = needNumber(a, "num_keypoints", where);
+      obj.keypoints = need(a, "keypoints", where, i);
+      obj.numKeypoints = needNumber(a, "num_keypoints", where, i);
     }
     return obj as unknown as CocoGroundTruthObject;
   };
@@ -231,13 +236,13 @@ function cocoImageSource(groundTruth: unknown, results: unknown, iouType: IouTyp
           gts.clear();
           dts.clear();
           dts.shareKeypoints(columns.keypointValues);
+          // One call per image (loops in a small function: V8 optimises it as a whole after a
+          // few images, instead of compiling this function on the stack in its first call).
           for (let k = start; k < end; k++) {
             ranges.gtStart[k - start] = gts.n;
             ranges.dtStart[k - start] = dts.n;
-            for (let j = annotationsOf.start[k]!; j < annotationsOf.start[k + 1]!; j++)
-              if (!keypointGroundTruthRow(gt.annotations[annotationsOf.order[j]!]!, gts, known)) return false;
-            for (let j = resultsOf.start[k]!; j < resultsOf.start[k + 1]!; j++)
-              if (!keypointDetectionRow(columns, resultsOf.order[j]!, dts, known)) return false;
+            if (!keypointImageRows(gt.annotations, annotationsOf, columns, resultsOf, k, gts, dts, known))
+              return false;
           }
           ranges.gtStart[end - start] = gts.n;
           ranges.dtStart[end - start] = dts.n;
@@ -319,11 +324,17 @@ function resultImages(
   return at;
 }
 
+/** Items of each image: image k's are `order[start[k] .. start[k + 1])`. */
+interface ImageGroups {
+  start: Int32Array;
+  order: Int32Array;
+}
+
 /**
  * Items grouped by image, in item order within an image (a counting sort of `at`, each item's
  * image position): image k's items are `order[start[k] .. start[k + 1])`.
  */
-function groupByImage(at: Int32Array, images: number): { start: Int32Array; order: Int32Array } {
+function groupByImage(at: Int32Array, images: number): ImageGroups {
   const n = at.length;
   const start = new Int32Array(images + 1);
   for (let i = 0; i < n; i++) start[at[i]! + 1]!++;
@@ -340,6 +351,48 @@ function finiteList(value: unknown, length: number): value is number[] {
   for (let i = 0; i < value.length; i++) {
     const v = value[i];
     if (typeof v !== "number" || !Number.isFinite(v)) return false;
+  }
+  return true;
+}
+
+/**
+ * Appends image k's annotations and results to the tables; false as soon as one is declined. A
+ * result is taken as `detection` and `prepareImage` would read it (keypoints present, a list of
+ * numbers, whole finite triplets, a known category; area the keypoints' extent, as loadRes) and
+ * keeps box 0 (OKS reads no detection box). Its keypoints are read here, just before the image's
+ * OKS reads them again (from cache, not from memory).
+ */
+function keypointImageRows(
+  annotations: readonly Record<string, unknown>[],
+  annotationsOf: ImageGroups,
+  columns: CocoResultColumns,
+  resultsOf: ImageGroups,
+  k: number,
+  gts: ObjectTable,
+  dts: ObjectTable,
+  known: ReadonlySet<number> | undefined,
+): boolean {
+  for (let j = annotationsOf.start[k]!; j < annotationsOf.start[k + 1]!; j++)
+    if (!keypointGroundTruthRow(annotations[annotationsOf.order[j]!]!, gts, known)) return false;
+  const { categoryId, score, keypointStart, keypointValues, present, otherKeypoints } = columns;
+  for (let j = resultsOf.start[k]!; j < resultsOf.start[k + 1]!; j++) {
+    const i = resultsOf.order[j]!;
+    const cat = categoryId[i]!;
+    if (
+      (present[i]! & HAS_KEYPOINTS) === 0 ||
+      (otherKeypoints.size > 0 && otherKeypoints.has(i)) ||
+      (known !== undefined && !known.has(cat))
+    )
+      return false;
+    const from = keypointStart[i]!;
+    const to = keypointStart[i + 1]!;
+    const area = keypointColumnArea(keypointValues, from, to);
+    if (area < 0) return false;
+    const r = dts.addRow();
+    dts.cat[r] = cat;
+    dts.score[r] = score[i]!;
+    dts.area[r] = area;
+    dts.setKeypointRange(r, from, to);
   }
   return true;
 }
@@ -388,40 +441,37 @@ function keypointGroundTruthRow(
 }
 
 /**
- * Appends result `i` of keypoints columns to `table` as `detection` (loadRes: area and box from
- * the keypoints' extent) and `prepareImage` would read it; false when they would refuse it or
- * read it otherwise (keypoints missing, not a list of numbers, not triplets, not finite).
+ * The area of keypoints `values[start, end)` from `readCocoResults` columns as loadRes takes it
+ * (the extent's w * h, `keypointBox`), or -1 when the table path declines them (empty, not whole
+ * triplets, or a value not finite: x and y are finite when the width and height are, v when the
+ * largest |v| is). The box by comparisons, not Math.min/max calls: column values are never NaN
+ * (JSON has none), and where a comparison keeps +0 and Math.min -0, the width x1 - x0 is the
+ * same (+0 when every x is a zero).
  */
-function keypointDetectionRow(
-  columns: CocoResultColumns,
-  i: number,
-  table: ObjectTable,
-  known: ReadonlySet<number> | undefined,
-): boolean {
-  const cat = columns.categoryId[i]!;
-  if (
-    (columns.present[i]! & HAS_KEYPOINTS) === 0 ||
-    columns.otherKeypoints.has(i) ||
-    (known !== undefined && !known.has(cat))
-  )
-    return false;
-  const values = columns.keypointValues;
-  const start = columns.keypointStart[i]!;
-  const end = columns.keypointStart[i + 1]!;
+export function keypointColumnArea(values: Float64Array, start: number, end: number): number {
   const length = end - start;
-  if (length === 0 || length % 3 !== 0) return false;
-  // Finite x and y when the box's width and height are; finite v when the largest |v| is.
-  const box = keypointBoxOut;
-  keypointBox(values, start, end, box);
-  if (!(box[4]! < Number.POSITIVE_INFINITY) || !Number.isFinite(box[2]!) || !Number.isFinite(box[3]!))
-    return false;
-  const r = table.addRow();
-  table.cat[r] = cat;
-  table.score[r] = columns.score[i]!;
-  table.area[r] = box[2]! * box[3]!;
-  for (let q = 0; q < 4; q++) table.box[4 * r + q] = box[q]!;
-  table.setKeypointRange(r, start, end);
-  return true;
+  if (length === 0 || length % 3 !== 0) return -1;
+  let x0 = values[start]!;
+  let x1 = x0;
+  let y0 = values[start + 1]!;
+  let y1 = y0;
+  let v = values[start + 2]!;
+  let vMax = v < 0 ? -v : v;
+  for (let j = start + 3; j < end; j += 3) {
+    const x = values[j]!;
+    const y = values[j + 1]!;
+    v = values[j + 2]!;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+    if (v > vMax) vMax = v;
+    else if (-v > vMax) vMax = -v;
+  }
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (!(vMax < Number.POSITIVE_INFINITY) || !Number.isFinite(w) || !Number.isFinite(h)) return -1;
+  return w * h;
 }
 
 /**

@@ -72,7 +72,11 @@ export class ObjectTable {
     this.score[r] = 0;
     this.area[r] = 0;
     this.flags[r] = 0;
-    this.box.fill(0, 4 * r, 4 * r + 4);
+    // Four stores, not box.fill (a builtin call per row).
+    this.box[4 * r] = 0;
+    this.box[4 * r + 1] = 0;
+    this.box[4 * r + 2] = 0;
+    this.box[4 * r + 3] = 0;
     this.kpsFrom[r] = 0;
     this.kpsTo[r] = 0;
     this.n = r + 1;

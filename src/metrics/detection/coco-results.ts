@@ -701,10 +701,14 @@ export function readCocoResults(input: Uint8Array | string): CocoResultColumns {
       rows.categoryId[i] = vCategory;
       rows.score[i] = vScore;
       rows.present[i] = flags;
-      rows.rleSize[2 * i] = rleHeight;
-      rows.rleSize[2 * i + 1] = rleWidth;
-      rows.rleText[2 * i] = rleFrom;
-      rows.rleText[2 * i + 1] = rleTo;
+      if (flags & RLE_COLUMNS) {
+        // Only RLE results write their pairs: the columns start zeroed, and a keypoints or bbox
+        // file then never touches their pages.
+        rows.rleSize[2 * i] = rleHeight;
+        rows.rleSize[2 * i + 1] = rleWidth;
+        rows.rleText[2 * i] = rleFrom;
+        rows.rleText[2 * i + 1] = rleTo;
+      }
       c = s.ws();
       if (c === 44) {
         s.pos++;

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { caught } from "../../../test/support/expect-error.js";
 import { cocoEvaluateImages, sortRows } from "./coco-eval.js";
-import { cocoEvaluate } from "./coco-json.js";
-import { ObjectTable } from "./coco-objects.js";
+import { cocoEvaluate, keypointColumnArea } from "./coco-json.js";
+import { keypointBox, ObjectTable } from "./coco-objects.js";
 import { readCocoResults } from "./coco-results.js";
 
 /**
@@ -302,5 +302,59 @@ describe("an image with more objects than insertion sort takes (256)", () => {
       expect(a.stats[0]).toBeGreaterThan(0);
       expect(sameBits(b.stats, a.stats)).toBe(true);
     }
+  });
+});
+
+describe("keypointColumnArea (comparisons) = keypointBox (Math.min/max) on column values", () => {
+  const value = fc.constantFrom(
+    0,
+    -0,
+    1,
+    -1,
+    2.5,
+    -2.5,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    1.7e308,
+    -1.7e308,
+    5e-324,
+    -5e-324,
+  );
+  it("accepts the same results and gives the same area bits", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(value, { minLength: 3, maxLength: 18 }), { minLength: 1, maxLength: 8 }),
+        (lists) => {
+          // JSON.stringify writes -0 as 0 and Infinity as null: spell the values out.
+          const spell = (v: number) =>
+            Object.is(v, -0)
+              ? "-0"
+              : v === Number.POSITIVE_INFINITY
+                ? "1e999"
+                : v === Number.NEGATIVE_INFINITY
+                  ? "-1e999"
+                  : String(v);
+          const text = `[${lists.map((l) => `{"image_id":1,"category_id":1,"score":1,"keypoints":[${l.map(spell).join(",")}]}`).join(",")}]`;
+          const columns = readCocoResults(text);
+          lists.forEach((list, i) => {
+            const out = new Float64Array(5);
+            keypointBox(list, 0, list.length, out);
+            const accepted =
+              list.length % 3 === 0 &&
+              out[4]! < Number.POSITIVE_INFINITY &&
+              Number.isFinite(out[2]!) &&
+              Number.isFinite(out[3]!);
+            const area = keypointColumnArea(
+              columns.keypointValues,
+              columns.keypointStart[i]!,
+              columns.keypointStart[i + 1]!,
+            );
+            expect(area >= 0).toBe(accepted);
+            if (accepted) expect(Object.is(area, out[2]! * out[3]!)).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
