@@ -17,7 +17,7 @@ interface Group {
   dtArea: number[];
 }
 
-/** pycocotools `evaluateImg` (cocoapi master), transcribed loop for loop: codes per (detection, area range, threshold). */
+/** The naive matcher: every ground truth scanned per detection, with the rules of pycocotools `evaluateImg` (cocoapi master) restated; codes per (detection, area range, threshold). */
 function reference(
   group: Group,
   areas: [number, number][],
