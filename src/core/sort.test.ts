@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { argsort, argsortDescending } from "./sort.js";
+import { argsort, argsortDescending, sortDescendingWith, sortDescendingWithOrder } from "./sort.js";
 
 function referenceArgsort(values: ArrayLike<number>, descending: boolean): number[] {
   const order = Array.from({ length: values.length }, (_, i) => i);
@@ -43,5 +43,33 @@ describe("argsort", () => {
     const order = argsort(values);
     expect(order[0]).toBe(7);
     expect(order[order.length - 1]).toBe(5);
+  });
+});
+
+describe("sortDescendingWithOrder, sortDescendingWith", () => {
+  it("give argsortDescending's order and the values in it, and move a payload with them", () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (Math.imul(seed, 48271) % 2147483647) >>> 0;
+      return seed / 2147483647;
+    };
+    const pick = () => {
+      const p = rand();
+      if (p < 0.05) return 0;
+      if (p < 0.08) return rand() < 0.5 ? 1 : 5e-324;
+      if (p < 0.5) return Math.floor(rand() * 20) / 20;
+      if (p < 0.6) return Math.fround(rand());
+      return rand();
+    };
+    for (const n of [0, 1, 300, 600, 20_000]) {
+      const values = Float64Array.from({ length: n }, () => pick() * (rand() < 0.3 ? -1e300 : 1) || 0);
+      const { order, sorted } = sortDescendingWithOrder(values);
+      expect(order).toEqual(argsortDescending(values));
+      expect(sorted).toEqual(Float64Array.from(order, (i) => values[i]!));
+      const labels = Uint8Array.from(values, () => (rand() < 0.5 ? 1 : 0));
+      const moved = sortDescendingWith(values, labels.slice());
+      expect(moved.sorted).toEqual(sorted);
+      expect(moved.payload).toEqual(Uint8Array.from(order, (i) => labels[i]!));
+    }
   });
 });

@@ -100,7 +100,7 @@ export async function gatherFromFile(options: {
   const { fn, threads, runner, config } = options;
   // This thread evaluates a shard too: the pool has threads - 1, started while the shards are planned.
   if (threads > 1) workerPool(threads - 1);
-  // One shard per thread: every shard is one more sorted run and one more state to merge here
+  // One shard per thread: every shard is one more state to merge here
   // (measured at 1e7 rows, 2 threads: 1.85-2.04 s wall, against 2.10-2.37 s with two per thread).
   const count = threads;
   const plan = await planShards(options.input, { fn, count, minBytes: options.minBytes ?? 0 });

@@ -5,22 +5,16 @@
 
 import { fail, PlumblineError, type PlumblineErrorCode } from "../core/errors.js";
 import { type AnyMetricDef, createMetric, type Metric } from "../metric.js";
-import type { SortedSamples } from "../metrics/classification/sorted-walk.js";
 import { workerPool } from "./pool.js";
 import type { ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
-import { presortFromRuns } from "./sorted-runs.js";
 import { transferables } from "./transfer.js";
 import { runWorkerTask, type TaskResult, type WorkerReply, type WorkerTask } from "./worker.js";
 
-/**
- * What the workers sent back: rows read, per task one state per metric and their sorted runs
- * (null where none), and the tasks' summaries.
- */
+/** What the workers sent back: rows read, per task one state per metric, and the tasks' summaries. */
 export interface GatheredStates {
   rows: number;
   states: unknown[][];
-  runs: (SortedSamples | null)[][];
   summaries: unknown[];
 }
 
@@ -88,7 +82,6 @@ function gathered(replies: readonly TaskResult[]): GatheredStates {
   return {
     rows: replies.reduce((sum, r) => sum + r.rows, 0),
     states: replies.map((r) => r.states),
-    runs: replies.map((r) => r.runs ?? r.states.map(() => null)),
     summaries: replies.map((r) => r.summary),
   };
 }
@@ -142,8 +135,7 @@ export async function evaluateBatches(options: {
  * task order (((s1 s2) (s3 s4)) ...) down to two, each of which the metric then merges, so an
  * exact curve's scores are copied O(log tasks) times, not once per task. The states come from
  * this process's own threads, which built them from validated input: they are neither decoded
- * nor checked again element by element (see {@link trustedMetric}). The tasks' sorted runs are
- * registered for the merged states' compute to walk instead of sorting (sorted-runs.ts).
+ * nor checked again element by element (see {@link trustedMetric}).
  */
 export function mergeGathered(
   metrics: readonly Metric<unknown, unknown[], unknown>[],
@@ -158,10 +150,6 @@ export function mergeGathered(
       level = up;
     }
     for (const state of level) metric.merge(trustedMetric(metric.def, state));
-    presortFromRuns(
-      metric.state,
-      gathered.runs.map((runs) => runs[k]),
-    );
   });
 }
 

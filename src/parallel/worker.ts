@@ -7,12 +7,10 @@
  */
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import { isPlumblineError } from "../core/errors.js";
-import type { SortedSamples } from "../metrics/classification/sorted-walk.js";
 import { findDefinition } from "../metrics/registry.js";
 import { startRun } from "./runners.js";
 import { readShard, type ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
-import { sortedRun } from "./sorted-runs.js";
 import { compactState, transferables } from "./transfer.js";
 
 /** A task for the pool. */
@@ -38,14 +36,10 @@ export type WorkerTask =
       readonly shard: ShardSpec;
     };
 
-/**
- * What a task gives back: the rows read, one state per metric, the sorted run of each state
- * whose compute sorts its scores (else null; shard and batch tasks), and the run's summary if any.
- */
+/** What a task gives back: the rows read, one state per metric, and the run's summary if any. */
 export interface TaskResult {
   rows: number;
   states: unknown[];
-  runs?: (SortedSamples | null)[];
   summary?: unknown;
 }
 
@@ -71,9 +65,7 @@ export async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
   }
   // States go as they are (spare capacity included: moving a buffer costs nothing, cutting it copies).
   const states = run.metrics.map((m) => m.state);
-  // Sorted here, in parallel, so the merged state's compute only merges the runs (sorted-runs.ts).
-  const runs = states.map(sortedRun);
-  return run.summary === undefined ? { rows, states, runs } : { rows, states, runs, summary: run.summary() };
+  return run.summary === undefined ? { rows, states } : { rows, states, summary: run.summary() };
 }
 
 export default async function handle(task: WorkerTask): Promise<unknown> {
@@ -81,7 +73,7 @@ export default async function handle(task: WorkerTask): Promise<unknown> {
     const reply = await runWorkerTask(task);
     return move({
       get [transferableSymbol]() {
-        return transferables([reply.states, reply.runs]);
+        return transferables(reply.states);
       },
       get [valueSymbol]() {
         return reply;

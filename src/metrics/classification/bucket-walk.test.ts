@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { ExactPartials } from "../../core/partials.js";
+import { identity, sortDescendingWith } from "../../core/sort.js";
 import { createMetric } from "../../metric.js";
 import { binarySource, walkExact } from "./curve-state.js";
 import { binaryAurocDef } from "./index.js";
-import { sortSamples, walkSorted } from "./sorted-walk.js";
 
 /** Every visit (threshold, tps, fps) of a walk, thresholds compared with Object.is (-0 is not 0). */
 type Visits = [number, number, number][];
@@ -18,10 +19,28 @@ function bucketVisits(scores: ArrayLike<number>, target: number[], weights?: num
   return visits;
 }
 
-/** The visits of a full stable sort of the same samples (sorted-walk.ts, what src/parallel walks). */
+/**
+ * The visits of a full stable sort of the same samples (core/sort.ts, descending, ties in input
+ * order; the zeros' threshold the first zero's in input order): each distinct score with the
+ * cumulative positive and negative weight down to it, a tie's weights summed exactly and rounded
+ * once per label (counts without weights).
+ */
 function sortedVisits(scores: ArrayLike<number>, target: number[], weights?: number[]): Visits {
+  const values = Float64Array.from(scores);
+  const { payload: order, sorted } = sortDescendingWith(values, identity(values.length));
+  sorted[sorted.indexOf(0)] = values[values.indexOf(0)]!;
+  const ties = [new ExactPartials(), new ExactPartials()];
   const visits: Visits = [];
-  walkSorted(sortSamples(scores, target, weights), (v, tps, fps) => visits.push([v, tps, fps]));
+  let tps = 0;
+  let fps = 0;
+  for (let i = 0; i < sorted.length; ) {
+    const v = sorted[i]!;
+    for (; i < sorted.length && sorted[i] === v; i++)
+      ties[target[order[i]!]!]!.add(weights ? weights[order[i]!]! : 1);
+    tps += ties[1]!.take();
+    fps += ties[0]!.take();
+    visits.push([v, tps, fps]);
+  }
   return visits;
 }
 

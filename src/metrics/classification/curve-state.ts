@@ -49,7 +49,6 @@ import {
   readCounts,
 } from "./exact-counts.js";
 import { assertSeen } from "./input.js";
-import { type SortedSamples, sortSamples } from "./sorted-walk.js";
 
 /** `thresholds` option: undefined (exact), a count (torch float32 linspace over [0, 1]) or an ascending list. */
 export type ThresholdsOption = number | readonly number[];
@@ -414,20 +413,13 @@ function binnedSource(hist: Float64Array, thresholds: Float64Array): CurveSource
  * The source of exact scores with 0/1 targets (and weights): a walk over the buckets of the
  * scores' float32 roundings and their exact rests ({@link walkBuckets}), O(n) without weights.
  * Float32 scores (always so for a Float32Array, usually so for model outputs) need no rests.
- * `presorted`: a walk of the samples in sorted order (see {@link presortWalk}), used instead.
  */
 function exactSource(
   scores: ArrayLike<number>,
   target: ArrayLike<number>,
   weights: Float64Array | undefined,
-  presorted?: PresortedWalk,
 ): CurveSource {
   const n = target.length;
-  if (presorted) {
-    let positives = 0;
-    for (let i = 0; i < n; i++) positives += target[i]!;
-    return walkedSource(presorted.walk, weights, positives, n);
-  }
   const f32 = scores instanceof Float32Array ? scores : Float32Array.from(scores);
   let wide = false;
   if (f32 !== scores) for (let i = 0; i < n && !wide; i++) wide = f32[i] !== scores[i];
@@ -469,68 +461,14 @@ function walkedSource(
   return { kind: "exact", P, N, walk };
 }
 
-/** The binary source of a binary curve state (walked by its presorted walk when one is registered). */
+/** The binary source of a binary curve state. */
 export function binarySource(state: BinaryCurveState, thresholds: Float64Array | undefined): CurveSource {
   if (state.kind === "binned") return binnedSource(binnedHist(state), thresholds!);
-  const presorted = presortedWalks.get(state);
   return exactSource(
     filled(state.scores),
     filled(state.target),
     state.weights ? filled(state.weights) : undefined,
-    presorted?.samples === state.target.length ? presorted : undefined,
   );
-}
-
-// ---------------------------------------------------------------- presorted states
-
-/**
- * A walk of an exact state's samples in the order its compute would sort them (stable
- * descending by score, ties in input order), registered ahead of `compute` by src/parallel
- * (each thread sorts its shard, the sorted runs are walked merged); `samples`: how many it covers.
- */
-export interface PresortedWalk {
-  readonly samples: number;
-  readonly walk: (visit: Visit) => void;
-}
-
-/**
- * Presorted walks by the state object they walk. Only this process's own code registers them;
- * a walk whose sample count no longer matches its state (updated since) is ignored.
- */
-const presortedWalks = new WeakMap<object, PresortedWalk>();
-
-/**
- * True for an exact binary curve state whose compute sorts its scores (float64 scores, or
- * weights), or that is empty: the states that presorted walks serve. Anything else (other
- * states, float32 scores without weights, walked by buckets without a sort) is false.
- */
-export function sortsScores(state: unknown): state is ExactBinaryCurveState {
-  if (state === null || typeof state !== "object") return false;
-  const s = state as Partial<ExactBinaryCurveState>;
-  if (
-    s.kind !== "exact" ||
-    Object.keys(s).length !== 4 ||
-    !(s.target?.data instanceof Uint8Array) ||
-    !(s.scores?.data instanceof Float64Array || s.scores?.data instanceof Float32Array) ||
-    s.scores.length !== s.target.length ||
-    !(s.weights === null || s.weights?.length === s.target.length)
-  )
-    return false;
-  return s.target.length === 0 || s.scores.data instanceof Float64Array || s.weights !== null;
-}
-
-/** An exact state's samples sorted as its compute walks them (see {@link SortedSamples}). */
-export function sortStateSamples(state: ExactBinaryCurveState): SortedSamples {
-  return sortSamples(
-    filled(state.scores),
-    filled(state.target),
-    state.weights ? filled(state.weights) : undefined,
-  );
-}
-
-/** Registers `walk` for `state`'s compute to use instead of sorting (see {@link PresortedWalk}). */
-export function presortWalk(state: ExactBinaryCurveState, walk: PresortedWalk): void {
-  presortedWalks.set(state, walk);
 }
 
 /** The sum of a binned state's counts: how many samples (or how much weight) it has seen. */
