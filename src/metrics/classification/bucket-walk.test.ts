@@ -4,7 +4,7 @@ import { ExactPartials } from "../../core/partials.js";
 import { identity, sortDescendingWith } from "../../core/sort.js";
 import { createMetric } from "../../metric.js";
 import { binarySource, walkExact } from "./curve-state.js";
-import { binaryAurocDef } from "./index.js";
+import { binaryAurocDef, binaryRocCurve, multiclassRocCurve } from "./index.js";
 
 /** Every visit (threshold, tps, fps) of a walk, thresholds compared with Object.is (-0 is not 0). */
 type Visits = [number, number, number][];
@@ -116,5 +116,30 @@ describe("the bucket walk of exact curves", () => {
       expect(bucketVisits(scores, target)).toEqual(sortedVisits(scores, target));
       expect(bucketVisits(scores, target, weights)).toEqual(sortedVisits(scores, target, weights));
     }
+  });
+
+  it("gives each class of a multiclass curve its binary curve, bit for bit (±0 thresholds included)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(score, { minLength: 3, maxLength: 3 }), fc.integer({ min: 0, max: 2 })), {
+          minLength: 1,
+          maxLength: 400,
+        }),
+        (rows) => {
+          const preds = rows.map((r) => r[0]);
+          const labels = rows.map((r) => r[1]);
+          const perClass = multiclassRocCurve(preds, labels, { numClasses: 3, predsKind: "scores" });
+          for (let c = 0; c < 3; c++) {
+            const binary = binaryRocCurve(
+              preds.map((p) => p[c]!),
+              labels.map((l) => (l === c ? 1 : 0)),
+              { predsKind: "scores" },
+            );
+            expect(perClass[c]).toEqual(binary);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -403,6 +403,9 @@ export type CurveSource =
     }
   | { kind: "binned"; thresholds: Float64Array; neg: Float64Array; pos: Float64Array };
 
+/** The exact variant of {@link CurveSource}. */
+export type ExactCurveSource = Extract<CurveSource, { kind: "exact" }>;
+
 /** The source of binned histograms `hist` (negatives, then positives). */
 function binnedSource(hist: Float64Array, thresholds: Float64Array): CurveSource {
   const T1 = thresholds.length + 1;
@@ -418,7 +421,7 @@ function exactSource(
   scores: ArrayLike<number>,
   target: ArrayLike<number>,
   weights: Float64Array | undefined,
-): CurveSource {
+): ExactCurveSource {
   const n = target.length;
   const f32 = scores instanceof Float32Array ? scores : Float32Array.from(scores);
   let wide = false;
@@ -450,7 +453,7 @@ function walkedSource(
   weights: Float64Array | undefined,
   positives: number,
   n: number,
-): CurveSource {
+): ExactCurveSource {
   let P = positives;
   let N = n - positives;
   if (weights)
@@ -459,6 +462,11 @@ function walkedSource(
       N = fps;
     }, false);
   return { kind: "exact", P, N, walk };
+}
+
+/** The exact source of finite `scores` with 0/1 `target` (for the multiclass and multilabel problems). */
+export function exactCurveSource(scores: Float64Array, target: Uint8Array): ExactCurveSource {
+  return exactSource(scores, target, undefined);
 }
 
 /** The binary source of a binary curve state. */
