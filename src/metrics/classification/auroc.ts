@@ -86,7 +86,7 @@ function readBinaryAuroc(options: unknown): BinaryCurveReading<number> {
 /**
  * Binary AUROC: the trapezoidal area under the ROC curve, equal to the Mann-Whitney probability
  * that a positive outscores a negative (ties count half). Exact by default (O(n) state, O(n)
- * compute with radix-sorted float32 scores); binned with `thresholds`. `maxFpr` gives the
+ * compute: the scores' float32 buckets, no full sort); binned with `thresholds`. `maxFpr` gives the
  * McClish-standardised partial AUC. Matches torchmetrics 1.9.0 `binary_auroc` and sklearn
  * 1.9.1 `roc_auc_score` (with `convention: "sklearn"` for the one-class NaN).
  */

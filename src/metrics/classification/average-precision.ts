@@ -63,8 +63,8 @@ const averagePrecisionSpec: AveragedCurveSpec<
  * Binary average precision, sum_k (R_k - R_{k-1}) P_k over the distinct score thresholds
  * (no interpolation; ties share a threshold). Exact by default, binned with `thresholds`.
  * Matches torchmetrics 1.9.0 `binary_average_precision` and sklearn 1.9.1
- * `average_precision_score`; with no positive sample the result is 0, as both. O(n) after a
- * radix sort of float32 scores (O(n log n) otherwise).
+ * `average_precision_score`; with no positive sample the result is 0, as both. O(n): the
+ * scores' float32 buckets, no full sort.
  */
 export const binaryAveragePrecisionDef = /* @__PURE__ */ averagedBinaryDef(
   averagePrecisionSpec,

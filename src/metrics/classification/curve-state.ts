@@ -5,9 +5,9 @@
  *
  * - exact (`thresholds` undefined): the scores and targets themselves, O(n) state: 5 bytes per
  *   sample while every score is a float32 value (Float32 score + Uint8 target), 9 once one is
- *   not (Float64 score), +8 with `sampleWeight`. At compute, float32 scores are bucketed by the
- *   bits of their order-preserving keys (O(n), no full sort); other scores, and weighted ones,
- *   are walked in the order of a stable radix argsort. Every distinct score is one threshold and
+ *   not (Float64 score), +8 with `sampleWeight`. At compute, scores are bucketed by the bits of
+ *   the order-preserving keys of their float32 roundings, each float64 score with its exact rest
+ *   (O(n), no full sort; see {@link walkBuckets}). Every distinct score is one threshold and
  *   ties share it (half credit in AUROC, as sklearn and torchmetrics).
  * - binned (`thresholds`: a count for torch's float32 `linspace(0, 1, count)`, or an ascending
  *   list): a histogram of how many thresholds each score reaches, per target value; constant
@@ -850,7 +850,7 @@ function scatter(
   return { start, packed, rest, weight };
 }
 
-/** Walks the distinct thresholds of an exact source in descending order. O(n) for float32 scores, O(n log n) otherwise. */
+/** Walks the distinct thresholds of an exact source in descending order (O(n); see {@link walkBuckets}). */
 export function walkExact(source: CurveSource, visit: Visit, needThresholds = true): void {
   if (source.kind === "binned") fail("unsupported", "walkExact: binned sources have no exact walk");
   source.walk(visit, needThresholds);
