@@ -370,3 +370,64 @@ describe("cocoEvaluate on readCocoResults", () => {
     }
   });
 });
+
+describe("cocoEvaluate on changed readCocoResults columns", () => {
+  const gt = {
+    images: [{ id: 1 }],
+    categories: [{ id: 1 }],
+    annotations: [{ id: 1, image_id: 1, category_id: 1, bbox: [0, 0, 2, 2], area: 4, iscrowd: 0 }],
+  };
+  const text = JSON.stringify([
+    { image_id: 1, category_id: 1, score: 1, bbox: [0, 0, 2, 2] },
+    {
+      image_id: 1,
+      category_id: 1,
+      score: 0.5,
+      bbox: [0, 0, 1, 1],
+      segmentation: { size: [4, 4], counts: "04L4" },
+    },
+  ]);
+
+  it("refuses arrays that no longer fit together (invalid_value), never a RangeError or TypeError", () => {
+    expect(cocoEvaluate(gt, readCocoResults(text)).stats).toEqual(cocoEvaluate(gt, JSON.parse(text)).stats);
+    const columns = readCocoResults(text);
+    const changed: Record<string, unknown>[] = [
+      { count: -1 },
+      { count: 0.5 },
+      { count: 5 },
+      { otherBbox: null },
+    ];
+    for (const [key, value] of Object.entries(columns))
+      if (ArrayBuffer.isView(value))
+        changed.push({ [key]: new (value.constructor as new (n: number) => unknown)(0) });
+    changed.push({ bboxStart: Int32Array.of(0, 4, 2) }, { rleText: Float64Array.of(0, 0, 0, 1e9) });
+    for (const change of changed) {
+      const outcome = (() => {
+        try {
+          return cocoEvaluate(gt, { ...readCocoResults(text), ...change }).stats;
+        } catch (error) {
+          return error;
+        }
+      })();
+      // Either the values of intact columns or a PlumblineError: a change that only empties an
+      // unused array still evaluates.
+      if (outcome instanceof Error)
+        expect(isPlumblineError(outcome), `${Object.keys(change)[0]}: ${outcome}`).toBe(true);
+    }
+    expectError(
+      () => cocoEvaluate(gt, { ...columns, bboxStart: Int32Array.of(0, 4, 2) }),
+      "invalid_value",
+      "cocoEvaluate: `results` columns (readCocoResults) are inconsistent: bboxStart[2] is below bboxStart[1]",
+    );
+    expectError(
+      () => cocoEvaluate(gt, { ...columns, count: 5 }),
+      "invalid_value",
+      "cocoEvaluate: `results` columns (readCocoResults) are inconsistent: imageId must be a Float64Array of at least 5 values",
+    );
+    expectError(
+      () => cocoEvaluate(gt, { ...columns, rleText: Float64Array.of(0, 0, 0, 1e9) }, { iouType: "segm" }),
+      "invalid_value",
+      "cocoEvaluate: `results` columns (readCocoResults) are inconsistent: rleText of results[1] reaches past its text",
+    );
+  });
+});

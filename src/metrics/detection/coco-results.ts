@@ -755,6 +755,53 @@ export function isCocoResultColumns(value: unknown): value is CocoResultColumns 
   );
 }
 
+/**
+ * Refuses {@link CocoResultColumns} whose arrays do not fit together (changed or built by hand
+ * after {@link readCocoResults}): `invalid_value` naming the first part that does not, so that
+ * no index reads past an array and no value is read from the wrong result.
+ */
+function checkResultColumns(fn: string, c: CocoResultColumns): void {
+  const bad = (what: string): never =>
+    fail("invalid_value", `${fn}: \`results\` columns (readCocoResults) are inconsistent: ${what}`);
+  const n = c.count;
+  if (!Number.isInteger(n) || n < 0) bad(`count ${describeValue(n)}`);
+  const typed = [
+    ["imageId", c.imageId, Float64Array, n],
+    ["categoryId", c.categoryId, Float64Array, n],
+    ["score", c.score, Float64Array, n],
+    ["bboxStart", c.bboxStart, Int32Array, n + 1],
+    ["bboxValues", c.bboxValues, Float64Array, 0],
+    ["keypointStart", c.keypointStart, Int32Array, n + 1],
+    ["keypointValues", c.keypointValues, Float64Array, 0],
+    ["rleSize", c.rleSize, Float64Array, 2 * n],
+    ["rleText", c.rleText, Float64Array, 2 * n],
+    ["input", c.input, Uint8Array, 0],
+    ["unescaped", c.unescaped, Uint8Array, 0],
+    ["present", c.present, Uint8Array, n],
+  ] as const;
+  for (const [name, values, type, length] of typed)
+    if (!(values instanceof type) || values.length < length)
+      bad(`${name} must be a${type === Int32Array ? "n" : ""} ${type.name} of at least ${length} values`);
+  for (const name of ["otherBbox", "otherKeypoints", "otherSegmentation"] as const)
+    if (!(c[name] instanceof Map)) bad(`${name} is not a Map`);
+  for (const [name, starts, values] of [
+    ["bboxStart", c.bboxStart, c.bboxValues],
+    ["keypointStart", c.keypointStart, c.keypointValues],
+  ] as const) {
+    if (starts[0]! < 0 || starts[n]! > values.length) bad(`${name} reaches past its values`);
+    for (let i = 0; i < n; i++)
+      if (starts[i]! > starts[i + 1]!) bad(`${name}[${i + 1}] is below ${name}[${i}]`);
+  }
+  for (let i = 0; i < n; i++) {
+    if (!(c.present[i]! & RLE_COLUMNS)) continue;
+    const text = c.present[i]! & RLE_UNESCAPED ? c.unescaped : c.input;
+    const from = c.rleText[2 * i]!;
+    const to = c.rleText[2 * i + 1]!;
+    if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= text.length))
+      bad(`rleText of results[${i}] reaches past its text`);
+  }
+}
+
 type ResultKey = "bbox" | "keypoints" | "segmentation";
 
 /** Uniform access to results given as an array of objects or as {@link CocoResultColumns}. */
@@ -788,6 +835,7 @@ export function resultRows(results: unknown): ResultRows {
   const missing = (i: number, key: string): never =>
     fail("invalid_value", `${fn}: results[${i}] is missing the key "${key}"`);
   if (isCocoResultColumns(results)) {
+    checkResultColumns(fn, results);
     const r = results;
     const has = (i: number, key: ResultKey) => (r.present[i]! & BITS[key]) !== 0;
     const list = (i: number, key: "bbox" | "keypoints"): ArrayLike<number> | undefined => {
