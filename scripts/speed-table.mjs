@@ -42,6 +42,12 @@ const RULES = {
       reference: ["sklearn", "scikit-learn"],
     },
     {
+      match: /^multiclass AUROC of float64 scores/,
+      workload: (_w, l) =>
+        `multiclass AUROC (one vs rest, macro), ${/\(([\d,]+ x \d+)/.exec(l)?.[1] ?? "?"} float64 probabilities`,
+      reference: ["sklearn", "scikit-learn"],
+    },
+    {
       match: /^multiclass macro-F1/,
       workload: (w, l) =>
         `multiclass macro-F1, ${count(w.n)} labels, ${/(\d+) classes/.exec(l)?.[1] ?? "?"} classes`,

@@ -291,15 +291,14 @@ export function multiclassSources(
   // target is 0 (its check reads the multiclass target, not the class): other absent classes get
   // recall 0/0 = NaN (issue 10 §3).
   const noPositiveRecall = counts[0] === n ? 1 : Number.NaN;
-  return Array.from({ length: C }, (_, c) => {
-    const column = new Float64Array(n);
-    const positive = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      column[i] = scores[i * C + c]!;
-      positive[i] = target[i] === c ? 1 : 0;
-    }
-    return scoresSource(column, positive, noPositiveRecall);
-  });
+  // Every class's column in one pass over the row-major scores (read in order, not strided).
+  const columns = Array.from({ length: C }, () => new Float64Array(n));
+  const positive = Array.from({ length: C }, () => new Uint8Array(n));
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < C; c++) columns[c]![i] = scores[i * C + c]!;
+    positive[target[i]!]![i] = 1;
+  }
+  return columns.map((column, c) => scoresSource(column, positive[c]!, noPositiveRecall));
 }
 
 /** Micro one-vs-rest: every (sample, class) score as one binary problem (target one-hot). */
