@@ -446,7 +446,9 @@ function exactSource(
 /**
  * An exact source of `walk` over `n` samples: with weights, P and N are the walk's final sums
  * (as scikit-learn's `tps[-1]`: each tie's weights summed exactly and rounded once, the same for
- * any order of the samples); else the counts of positives and negatives.
+ * any order of the samples), and that walk's visits are kept and replayed for the compute, which
+ * then does not walk again (24 bytes per distinct score); else the counts of positives and
+ * negatives.
  */
 function walkedSource(
   walk: (visit: Visit, needThresholds: boolean) => void,
@@ -454,14 +456,19 @@ function walkedSource(
   positives: number,
   n: number,
 ): ExactCurveSource {
-  let P = positives;
-  let N = n - positives;
-  if (weights)
-    walk((_, tps, fps) => {
-      P = tps;
-      N = fps;
-    }, false);
-  return { kind: "exact", P, N, walk };
+  if (!weights) return { kind: "exact", P: positives, N: n - positives, walk };
+  const visits: number[] = [0, 0, 0];
+  walk((...visit) => visits.push(...visit), true);
+  const last = visits.length - 3;
+  return {
+    kind: "exact",
+    P: visits[last + 1]!,
+    N: visits[last + 2]!,
+    walk: (visit, needThresholds) => {
+      for (let i = 3; i < visits.length; i += 3)
+        visit(needThresholds ? visits[i]! : 0, visits[i + 1]!, visits[i + 2]!);
+    },
+  };
 }
 
 /** The exact source of finite `scores` with 0/1 `target` (for the multiclass and multilabel problems). */
