@@ -618,10 +618,10 @@ function scatterRests(
  * a small bucket, or one where two scores of a key differ in their rest, is sorted instead. Equal scores share a key and a rest,
  * so every tie group is visited once with both its sums; a zero threshold takes the sign of the
  * first zero score (`zero`). O(n) time (a bucket that is sorted: O(m log m)), 4n bytes (12n with
- * rests, 24n with weights). The slow case: a large bucket of weighted scores that differ below
- * float32's precision, whose ranks are found by binary search at random in memory (2e6 distinct
- * float64 scores within one float32 value take about 4x the CPU of a full radix sort of them;
- * without weights 1.4x).
+ * rests, 24n with weights). The slow case: a large bucket of scores that differ below float32's
+ * precision, sorted natively (and, with weights, ranked by binary search at random in memory):
+ * 2e6 distinct float64 scores within one float32 value take about twice the time of a full radix
+ * sort of them (0.28 s against 0.13 s; weighted 0.83-1.11 s against 0.50 s).
  */
 function walkBuckets(buckets: Buckets, zero: number, visit: Visit, needThresholds: boolean): void {
   const { start, packed, rest, weight } = buckets;
