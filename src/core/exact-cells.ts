@@ -162,7 +162,7 @@ function laneBits(cells: number, terms: number): number {
 }
 
 /** The largest term and the smallest non-zero one (bounds are enough: a wider range is only slower). */
-export interface TermRange {
+interface TermRange {
   max: number;
   min: number;
 }
@@ -183,18 +183,16 @@ function termRange(cellOf: ArrayLike<number>, terms: ArrayLike<number>): TermRan
 /**
  * Adds `terms[i]` to cell `cellOf[i]` for every i (a negative cell skips the term), exactly;
  * returns the new canonical state (the old one is not changed). Terms must be finite and
- * non-negative: callers validate them first and name the input. `range` bounds the terms when
- * the caller found it in a pass of its own.
+ * non-negative: callers validate them first and name the input.
  */
 export function addToCells(
   state: ExactCells,
   cells: number,
   cellOf: ArrayLike<number>,
   terms: ArrayLike<number>,
-  range: TermRange = termRange(cellOf, terms),
 ): ExactCells {
   const n = cellOf.length;
-  const { max, min } = range;
+  const { max, min } = termRange(cellOf, terms);
   if (max === 0) return state;
   const eMax = exponentOf(max);
   const h = laneBits(cells, n);

@@ -9,7 +9,6 @@
  * `sampleWeight`. Pooled counts of non-integer weights are summed exactly instead: the `*Cells`
  * functions give each element's cell, and `exact-counts.ts` adds the weights.
  */
-import type { TermRange } from "../../core/exact-cells.js";
 import type { BinaryBatch, MulticlassBatch, MultilabelBatch } from "./batch.js";
 import { safeDivide } from "./input.js";
 import { isPlainVector } from "./ndarray.js";
@@ -207,34 +206,19 @@ export function countBinary(
 }
 
 /** Cells of a batch's elements (-1: ignored) and the range of their kept weights. */
-export interface BatchCells {
-  cells: Int32Array;
-  range: TermRange;
-}
-
-/** The cell `t · 2 + (pred > threshold)` of each element of a weighted binary batch (-1: ignored). */
+/** The cell `t · 2 + (pred > threshold)` of each element of a binary batch (-1: ignored). */
 export function binaryCells(
   batch: BinaryBatch,
-  weights: Float64Array,
   threshold: number,
   ignoreIndex: number | undefined,
-): BatchCells {
+): Int32Array {
   const { preds, target } = batch;
   const cells = new Int32Array(target.length);
-  let max = 0;
-  let min = Number.POSITIVE_INFINITY;
   for (let i = 0; i < target.length; i++) {
     const t = target[i]!;
-    if (t === ignoreIndex) {
-      cells[i] = -1;
-      continue;
-    }
-    cells[i] = t * 2 + (preds[i]! > threshold ? 1 : 0);
-    const w = weights[i]!;
-    if (w > max) max = w;
-    if (w > 0 && w < min) min = w;
+    cells[i] = t === ignoreIndex ? -1 : t * 2 + (preds[i]! > threshold ? 1 : 0);
   }
-  return { cells, range: { max, min } };
+  return cells;
 }
 
 /** Whether `target` is among the k highest of `scores[row]` (ties: lower index first). */
@@ -273,31 +257,21 @@ export function countMulticlass(
   }
 }
 
-/** The cell `t · C + predicted` of each row of a weighted multiclass batch (-1: ignored). */
+/** The cell `t · C + predicted` of each row of a multiclass batch (-1: ignored). */
 export function multiclassCells(
   batch: MulticlassBatch,
-  weights: Float64Array,
   matrixClasses: number,
   scoreClasses: number,
   ignoreIndex: number | undefined,
   topK: number,
-): BatchCells {
+): Int32Array {
   const { target } = batch;
   const cells = new Int32Array(target.length);
-  let max = 0;
-  let min = Number.POSITIVE_INFINITY;
   for (let i = 0; i < target.length; i++) {
     const t = target[i]!;
-    if (t === ignoreIndex) {
-      cells[i] = -1;
-      continue;
-    }
-    cells[i] = t * matrixClasses + predicted(batch, scoreClasses, topK, i, t);
-    const w = weights[i]!;
-    if (w > max) max = w;
-    if (w > 0 && w < min) min = w;
+    cells[i] = t === ignoreIndex ? -1 : t * matrixClasses + predicted(batch, scoreClasses, topK, i, t);
   }
-  return { cells, range: { max, min } };
+  return cells;
 }
 
 /**

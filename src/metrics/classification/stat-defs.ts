@@ -406,8 +406,8 @@ export function binaryStatSteps<R>(
             countBinary(counts, batch, threshold, ignoreIndex, false);
             state.weighted = addIntegerCounts(state.matrix, state.weighted, counts);
           } else {
-            const { cells, range } = binaryCells(batch, batch.weights!, threshold, ignoreIndex);
-            state.weighted = addToCells(state.weighted, 4, cells, batch.weights!, range);
+            const cells = binaryCells(batch, threshold, ignoreIndex);
+            state.weighted = addToCells(state.weighted, 4, cells, batch.weights!);
           }
         } else {
           const blocks = new Float64Array(4 * batch.samples);
@@ -486,9 +486,8 @@ export function multiclassStatSteps<R>(
             countMulticlass(local, batch, C, classes.count, ignoreIndex, topK);
             state.weighted = addIntegerCounts(state.matrix, state.weighted, local);
           } else {
-            const weights = batch.weights!;
-            const { cells, range } = multiclassCells(batch, weights, C, classes.count, ignoreIndex, topK);
-            state.weighted = addToCells(state.weighted, C * C, cells, weights, range);
+            const cells = multiclassCells(batch, C, classes.count, ignoreIndex, topK);
+            state.weighted = addToCells(state.weighted, C * C, cells, batch.weights!);
           }
         } else {
           const blocks = new Float64Array(batch.samples * C * 4);
