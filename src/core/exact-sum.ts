@@ -44,8 +44,8 @@ const PENDING_LIMIT = 2 ** 19;
 /** Terms the lanes hold before they are folded into the limbs (lane headroom 2^12). */
 export const LANE_CAPACITY = 4096;
 const LANE_HEADROOM_BITS = 12;
-/** Veltkamp's splitter for float64 (2^27 + 1). */
-const SPLITTER = 134217729;
+/** Veltkamp's splitter for float64 (2^27 + 1): `c = SPLITTER * x; hi = c - (c - x)` keeps x's top 26 bits. */
+export const SPLITTER = 134217729;
 
 const scratch = new Float64Array(1);
 const words = new Uint32Array(scratch.buffer);

@@ -18,11 +18,8 @@
  * chains of dependent additions run side by side: their kernels take about 2.5 plain float64
  * passes (`node bench/regression.mjs` prints the plain pass as its floor).
  */
-import { type ExactLanes, type ExactSum, exponentOf, LANE_CAPACITY } from "../../core/exact-sum.js";
+import { type ExactLanes, type ExactSum, exponentOf, LANE_CAPACITY, SPLITTER } from "../../core/exact-sum.js";
 import { addExactSquare, squareIsSafe } from "./exact-terms.js";
-
-/** Veltkamp's splitter for float64, 2^27 + 1. */
-const SPLITTER = 134217729;
 
 /** Elements the lanes of every sum in `lanes` can take before they must fold. */
 function room(lanes: readonly ExactLanes[]): number {

@@ -5,6 +5,7 @@ import {
   exactBigInt,
   exactSums,
   exactSumsShape,
+  SPLITTER,
 } from "../../core/exact-sum.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef, MetricMeta } from "../../metric.js";
@@ -89,8 +90,6 @@ export interface MomentSpec<Result> {
 }
 
 const CHUNK = 4096;
-/** Squares of values within 2^±480 neither overflow nor underflow, so Dekker's product is exact. */
-const SPLITTER = 134217729;
 
 /** Fills `hi[j] + lo[j] = a[i] b[i]` exactly (Dekker), or adds out-of-range products to `sum` directly. */
 function exactProducts(
@@ -107,6 +106,7 @@ function exactProducts(
   for (let i = from; i < to; i += stride) {
     const x = a[i]!;
     const y = b[i]!;
+    // Values within 2^±480 neither overflow nor underflow in the product: Dekker's split is exact.
     if (squareIsSafe(x) && squareIsSafe(y)) {
       const p = x * y;
       let c = SPLITTER * x;
