@@ -180,13 +180,13 @@ export function updateMultilabelCurve(
 
 /**
  * Order-preserving 32-bit keys of the scores when every score is a float32 value (the usual case:
- * model outputs), else null. One native float64 -> float32 conversion, one comparison pass and
- * one bit-twiddling pass over a Uint32 view (see `float32Key` in core/sort.ts).
+ * model outputs), else null. One comparison pass (ended by the first score that is no float32
+ * value), one native float64 -> float32 conversion and one bit-twiddling pass over a Uint32 view
+ * (see `float32Key` in core/sort.ts).
  */
 function float32Keys(values: Float64Array): Uint32Array | null {
-  const f = Float32Array.from(values);
-  for (let i = 0; i < values.length; i++) if (f[i] !== values[i]) return null;
-  const k = new Uint32Array(f.buffer);
+  for (let i = 0; i < values.length; i++) if (Math.fround(values[i]!) !== values[i]) return null;
+  const k = new Uint32Array(Float32Array.from(values).buffer);
   for (let i = 0; i < k.length; i++) {
     let b = k[i]!;
     if (b === 0x80000000) b = 0; // -0 reads as +0
