@@ -153,9 +153,7 @@ const UNSPLITTABLE: Record<string, string> = {
  * (The generalized Dice score's default `absentClassWeight: "batch-max"` depends on batching by
  * torchmetrics' definition when a class is absent from an image; its sample row has none.)
  */
-const KNOWN_ORDER_DEPENDENT: Record<string, string> = {
-  frechetDistanceDef: "the feature means and covariances are merged by Chan's float64 formulas (generative)",
-};
+const KNOWN_ORDER_DEPENDENT: Record<string, string> = {};
 
 /** `states` merged as a random binary tree that keeps their order (merge(left, right)). */
 function orderedTree(def: AnyMetricDef, states: readonly unknown[], rand: () => number): unknown {

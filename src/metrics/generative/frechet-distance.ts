@@ -3,15 +3,18 @@ import { readOptions } from "../../core/options.js";
 import { checkState } from "../../core/state-check.js";
 import { type MetricDef, type MetricMeta, runOnce } from "../../metric.js";
 import {
-  batchFeatureMoments,
+  addFeatureBatch,
+  checkSampleCount,
   combineFeatureMoments,
   emptyFeatureMoments,
   type FeatureInput,
   type FeatureMoments,
   featureDimShape,
   featureMomentsShape,
+  featureScatter,
   mergedDimension,
   readFeaturePair,
+  scanFeatures,
 } from "./features.js";
 import { traceSqrtProduct } from "./trace-sqrt-product.js";
 
@@ -69,23 +72,20 @@ export function frechetDistanceDef(
     init: () => ({ dim: 0, real: emptyFeatureMoments(), fake: emptyFeatureMoments() }),
     update(state, real, fake) {
       const { r, f, dim } = readFeaturePair(real, fake, state.dim, fn);
-      if (r.rows > 0)
-        state.real = combineFeatureMoments(
-          state.real.n ? state.real : emptyFeatureMoments(dim),
-          batchFeatureMoments(r),
-        );
-      if (f.rows > 0)
-        state.fake = combineFeatureMoments(
-          state.fake.n ? state.fake : emptyFeatureMoments(dim),
-          batchFeatureMoments(f),
-        );
+      // Both batches are checked before either is added: a refused update leaves the state as it was.
+      const realScan = scanFeatures(r, fn, "real");
+      const fakeScan = scanFeatures(f, fn, "fake");
+      checkSampleCount(state.real, r.rows, fn, "real");
+      checkSampleCount(state.fake, f.rows, fn, "fake");
+      addFeatureBatch(state.real, r, realScan);
+      addFeatureBatch(state.fake, f, fakeScan);
       state.dim = dim;
     },
     merge(a, b) {
       return {
         dim: mergedDimension(a.dim, b.dim, fn),
-        real: combineFeatureMoments(a.real, b.real),
-        fake: combineFeatureMoments(a.fake, b.fake),
+        real: combineFeatureMoments(a.real, b.real, fn),
+        fake: combineFeatureMoments(a.fake, b.fake, fn),
       };
     },
     validateState(state: unknown): asserts state is FrechetState {
@@ -105,8 +105,15 @@ export function frechetDistanceDef(
         if (m.n < 2)
           fail("empty_input", `${fn}: \`${arg}\` needs at least 2 samples for a covariance, got ${m.n}`);
       }
-      const cov = (m: FeatureMoments) => m.scatter.map((v) => v / (m.n - 1));
-      return frechetDistanceFromMoments(state.real.mean, cov(state.real), state.fake.mean, cov(state.fake));
+      const real = featureScatter(state.real);
+      const fake = featureScatter(state.fake);
+      const cov = (scatter: Float64Array, m: FeatureMoments) => scatter.map((v) => v / (m.n - 1));
+      return frechetDistanceFromMoments(
+        real.mean,
+        cov(real.scatter, state.real),
+        fake.mean,
+        cov(fake.scatter, state.fake),
+      );
     },
   };
 }
