@@ -220,15 +220,13 @@ export function addFeatureBatch(m: FeatureMoments, batch: Matrix, scan: FeatureS
         rest -= part;
         f2 += rest + m2 - m2;
         if (float32) continue;
-        // The product's rounding error (Dekker's TwoProduct), deposited the same way.
+        // The product's rounding error (Dekker's TwoProduct), deposited the same way; below
+        // 2^-53 |x|, it has no part at the top level.
         const ah = valueHigh[q]!;
         const al = valueLow[q]!;
         const bh = high[base + at[q]!]!;
         const bl = low[base + at[q]!]!;
-        const e = al * bl - (x - ah * bh - al * bh - ah * bl);
-        part = e + m0 - m0;
-        f0 += part;
-        rest = e - part;
+        rest = al * bl - (x - ah * bh - al * bh - ah * bl);
         part = rest + m1 - m1;
         f1 += part;
         rest -= part;

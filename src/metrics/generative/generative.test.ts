@@ -34,7 +34,7 @@ describe("frechetDistance", () => {
     expect(frechetDistance(real, features(40, 5, 3, 1))).toBeCloseTo(5, 9);
   });
 
-  it("merges batches of real and fake features (Chan-combined covariances) and survives JSON", () => {
+  it("merges batches of real and fake features (exact binned moments) and survives JSON", () => {
     const real = features(30, 4, 1);
     const fake = features(25, 4, 2, 0.3);
     const def = frechetDistanceDef();
