@@ -1,5 +1,5 @@
 /** plumbline/generative: the public API of the generative-model metrics (from features). */
-export type { FeatureInput, FeatureMoments } from "./features.js";
+export { type FeatureInput, type FeatureMoments, featureScatter } from "./features.js";
 export * from "./frechet-distance.js";
 export * from "./inception-score.js";
 export * from "./kernel-inception-distance.js";
