@@ -109,7 +109,8 @@ const NOT_IN_CATALOG: Readonly<Record<string, Readonly<Record<string, string>>>>
       "traceSqrtProduct",
     ),
     frechetDistanceSymmetric: "the 0.2 development name of frechetDistanceFromMoments, kept as an alias",
-    featureScatter: "the mean and scatter matrix of a FID state's moments, the inputs of frechetDistanceFromMoments",
+    featureScatter:
+      "the mean and scatter matrix of a FID state's moments, the inputs of frechetDistanceFromMoments",
   },
   "plumbline/text": {
     ...because(SUITE, "textSuite", "textSuiteDef", "textSuiteMembers"),

@@ -72,7 +72,14 @@ describe("binned sums (reproducible folds)", () => {
         const rounded = terms.reduce((s, x) => s + roundAt(big(x), unit + 1100), 0n);
         expect(total).toBe(rounded);
       }),
-      { numRuns: 400 },
+      {
+        numRuns: 400,
+        examples: [
+          [[2 ** -1074, 3 * 2 ** -1074, -1e-310, 2 ** -1022], 2],
+          [[1e-300, 2 ** -1074, -(2 ** -1060)], 1],
+          [[2 ** 200, 1, -(2 ** 200), 2 ** -40], 3],
+        ],
+      },
     );
   });
 

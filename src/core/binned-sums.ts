@@ -33,8 +33,8 @@ export const FOLD_BITS = 32;
 export const FOLDS = 3;
 /** Samples (two deposits each) a sum takes while every fold stays exact: below 2^(53 - FOLD_BITS). */
 export const MAX_FOLD_SAMPLES = 2 ** (53 - FOLD_BITS) - 1;
-/** The level whose unit is the smallest double's (2^-1074) or below. */
-const BOTTOM_LEVEL = Math.ceil(-1074 / FOLD_BITS);
+/** The highest level whose unit is below the smallest double's (2^-1074): it and the levels below round at 2^-1074. */
+const BOTTOM_LEVEL = Math.floor(-1074 / FOLD_BITS);
 
 /** The top level of a sum whose terms are all below 2^boundExp in magnitude. */
 export function topLevel(boundExp: number): number {
