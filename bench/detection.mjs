@@ -11,8 +11,8 @@
 // Both sides time the same work: reading and parsing both JSON files (pycocotools: json.load in
 // COCO() and loadRes; plumbline: JSON.parse of the ground truth, readCocoResults of the results
 // file's bytes), evaluate, accumulate, summarize. Each side also times its parsing of the
-// two files alone (Python: one more json.load of each after the timed run), and a second ratio
-// leaves parsing out of both sides.
+// two files alone (Python: one more json.load of each after the timed run; plumbline: its ground
+// truth and its results apart), and a second ratio leaves parsing out of both sides.
 //
 // pycocotools is run by /usr/bin/python3 with PYCOCOTOOLS_SRC (default /tmp/det_ref/PythonAPI:
 // a cocoapi PythonAPI folder whose _mask extension is built; without Cython, a ctypes module
@@ -174,15 +174,17 @@ const { cocoEvaluate, readCocoResults } = await import(${JSON.stringify(dist("in
 const { cpuTime } = await import(${JSON.stringify(lib)});
 const iouType = process.argv[3];
 let parseCpu = 0;
+let gtCpu = 0;
+const seconds = (used) => (used.user + used.system) / 1e6;
 const r = cpuTime(() => {
   const c0 = process.cpuUsage();
   const gt = JSON.parse(readFileSync(process.argv[1], "utf8"));
+  gtCpu = seconds(process.cpuUsage(c0));
   const results = readCocoResults(readFileSync(process.argv[2]));
-  const used = process.cpuUsage(c0);
-  parseCpu = (used.user + used.system) / 1e6;
+  parseCpu = seconds(process.cpuUsage(c0));
   return cocoEvaluate(gt, results, { iouType }).stats;
 });
-process.stdout.write(JSON.stringify({ ...r, parseCpu, maxRssKb: process.resourceUsage().maxRSS }));
+process.stdout.write(JSON.stringify({ ...r, parseCpu, gtCpu, maxRssKb: process.resourceUsage().maxRSS }));
 `;
 
 const pythonChild = (iouType) => `
@@ -258,7 +260,7 @@ for (const [iouType, make] of Object.entries(workloads)) {
       const differing = ours.value
         .map((v, i) => (Object.is(v, theirs.value[i]) ? -1 : i))
         .filter((i) => i >= 0);
-      const parsing = `excluding JSON parsing on both sides ${((theirs.cpu - theirs.parseCpu) / (ours.cpu - ours.parseCpu)).toFixed(2)} x CPU (parse: plumbline ${ours.parseCpu.toFixed(2)} s, Python json ${theirs.parseCpu.toFixed(2)} s)`;
+      const parsing = `excluding JSON parsing on both sides ${((theirs.cpu - theirs.parseCpu) / (ours.cpu - ours.parseCpu)).toFixed(2)} x CPU (parse: plumbline ${ours.parseCpu.toFixed(3)} s = ground truth ${ours.gtCpu.toFixed(3)} + results ${(ours.parseCpu - ours.gtCpu).toFixed(3)}, Python json ${theirs.parseCpu.toFixed(2)} s)`;
       console.log(
         `  run ${run}: speedup ${(theirs.cpu / ours.cpu).toFixed(2)} x CPU (plumbline ${ours.cpu.toFixed(2)} s, pycocotools ${theirs.cpu.toFixed(2)} s), ${(theirs.wall / ours.wall).toFixed(2)} x wall; peak RSS plumbline ${mib(ours.maxRssKb)} MiB, pycocotools ${mib(theirs.maxRssKb)} MiB; ${differing.length === 0 ? `all ${ours.value.length} numbers bit-identical` : `numbers differ at ${differing.map((i) => `${i} (${ours.value[i]} vs ${theirs.value[i]})`).join(", ")}`}; ${parsing}`,
       );
