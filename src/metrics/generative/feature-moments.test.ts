@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectError } from "../../../test/support/expect-error.js";
 import { decodeState, encodeState } from "../../core/codec.js";
@@ -81,6 +82,33 @@ describe("feature moments (reproducible binned sums)", () => {
           );
         }
     }
+  });
+
+  it("keep every scatter entry within n 2^-59 max|x_i| max|x_j| of the exact one (docs/defaults.md), at any offset and scale", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 12 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: -60, max: 60 }),
+        fc.integer({ min: -40, max: 40 }),
+        fc.boolean(),
+        fc.nat(),
+        (n, d, scaleExp, offsetExp, float32, seed) => {
+          const spread = 2 ** scaleExp;
+          const b = rows(n, d, seed, spread * 2 ** offsetExp * (seed % 2 ? 1 : -1), spread, float32);
+          const { scatter } = featureScatter(momentsOf(b));
+          const bound = (j: number) =>
+            Math.max(...Array.from({ length: n }, (_, r) => Math.abs(b.data[r * d + j]!)));
+          for (let i = 0; i < d; i++)
+            for (let j = 0; j < d; j++) {
+              const exact = exactScatter(b, i, j);
+              const allowed = n * bound(i) * bound(j) * 2 ** -59 + 2 ** -52 * Math.abs(exact);
+              expect(Math.abs(scatter[i * d + j]! - exact)).toBeLessThanOrEqual(allowed);
+            }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("are the same for float32 values whether a batch also holds float64 ones or not", () => {

@@ -88,8 +88,8 @@ export function mergedDimension(a: number, b: number, fn: string): number {
  * (issue 13 §3): `n`, the sums `Σ x_j` and the products `Σ x_i x_j` (i <= j) as reproducible
  * binned sums (`core/binned-sums.ts`). Each product is exact (Dekker's TwoProduct: the rounded
  * product and its error are both deposited; float32 features need only the first) and rounded
- * 2^-63 or more below the bound of its sum, so a covariance entry is within about
- * 2^-62 (max|x| / σ)^2 of exact, relative, whatever the number of samples (docs/defaults.md).
+ * 2^-63 or more below the bound of its sum, so a scatter entry is within
+ * n 2^-59 max|x_i| max|x_j| of exact (docs/defaults.md).
  * `exponents[j]` is the largest binary exponent of |x_j| so far (-Infinity while every x_j was
  * 0): it sets each sum's top level. O(d^2) state, 24 bytes per product.
  */
