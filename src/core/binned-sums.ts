@@ -46,17 +46,26 @@ export function levelUnit(level: number): number {
   return level <= BOTTOM_LEVEL ? -1074 : level * FOLD_BITS;
 }
 
-/** The highest level with a splitter (its unit 2^960; sums here stay far below it). */
+/** The highest level a sum can reach (its unit 2^960; features below 2^256 stay far below it). */
 const TOP_LEVEL = 30;
-/** `1.5 · 2^(levelUnit(L) + 52)` for L from BOTTOM_LEVEL to TOP_LEVEL. */
-const SPLITTERS = Float64Array.from(
-  { length: TOP_LEVEL - BOTTOM_LEVEL + 1 },
-  (_, k) => 1.5 * 2 ** (levelUnit(BOTTOM_LEVEL + k) + 52),
-);
+/** Levels from here up have their own table entries; lower ones hold nothing and share the first. */
+const MIN_LEVEL = BOTTOM_LEVEL - 2 * FOLDS;
+/** A level's row in the tables below. */
+const row = (level: number): number => Math.max(level, MIN_LEVEL) - MIN_LEVEL;
+const levels = Array.from({ length: TOP_LEVEL - MIN_LEVEL + 1 }, (_, k) => MIN_LEVEL + k);
+/** `1.5 · 2^(levelUnit(L) + 52)` per level. */
+const SPLITTERS = Float64Array.from(levels, (level) => 1.5 * 2 ** (levelUnit(level) + 52));
+/** `2^((L + 1) W)`, the bound of one sample's parts at level L (0 where it underflows: nothing fits). */
+const CAPACITY = Float64Array.from(levels, (level) => 2 ** ((level + 1) * FOLD_BITS));
+/** Two factors whose product is `2^-levelUnit(L)` (each representable, where 2^1074 is not). */
+const INVERSE_UNIT = levels.map((level) => {
+  const half = Math.trunc(-levelUnit(level) / 2);
+  return [2 ** half, 2 ** (-levelUnit(level) - half)] as const;
+});
 
 /** The constant `1.5 · 2^(unit + 52)` whose addition and subtraction round to level `level` (at most {@link TOP_LEVEL}). */
 export function levelSplitter(level: number): number {
-  return level <= BOTTOM_LEVEL ? SPLITTERS[0]! : SPLITTERS[level - BOTTOM_LEVEL]!;
+  return SPLITTERS[row(level)]!;
 }
 
 /**
@@ -89,9 +98,10 @@ export function foldsFit(folds: Float64Array, at: number, top: number, samples: 
   for (let k = 0; k < FOLDS; k++) {
     const f = folds[at + k]!;
     if (f === 0) continue;
-    const level = top - k;
-    if (!(Math.abs(f) <= samples * 2 ** ((level + 1) * FOLD_BITS))) return false;
-    if (!Number.isInteger(f * 2 ** -levelUnit(level))) return false;
+    const r = row(top - k);
+    if (!(Math.abs(f) <= samples * CAPACITY[r]!)) return false;
+    const [low, high] = INVERSE_UNIT[r]!;
+    if (!Number.isInteger(f * low * high)) return false;
   }
   return true;
 }

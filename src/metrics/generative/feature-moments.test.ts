@@ -111,6 +111,44 @@ describe("feature moments (reproducible binned sums)", () => {
     );
   });
 
+  it("validate after a JSON round trip at every scale a double takes, subnormals included", () => {
+    const def = frechetDistanceDef();
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2, maxLength: 2 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.integer({ min: -1100, max: 255 }),
+        fc.integer({ min: -1100, max: 255 }),
+        (values, e0, e1) => {
+          // Column 0 scaled by 2^e0, column 1 by 2^e1 (two steps: 2^-1100 alone is 0).
+          const scale = (v: number, e: number) => v * 2 ** Math.trunc(e / 2) * 2 ** (e - Math.trunc(e / 2));
+          const real = values.map(([a, b]) => [scale(a!, e0), scale(b!, e1)]);
+          const state = def.init();
+          def.update(state, real, real.slice().reverse());
+          const copy = decodeState(JSON.parse(JSON.stringify(encodeState(state))));
+          def.validateState!(copy);
+          expect(def.compute(def.merge(copy, state))).toBe(def.compute(def.merge(state, copy)));
+        },
+      ),
+      {
+        numRuns: 300,
+        examples: [
+          [
+            [
+              [1e-160, 1],
+              [-4e-160, 2],
+              [3e-160, 0],
+            ],
+            0,
+            0,
+          ],
+        ],
+      },
+    );
+  });
+
   it("are the same for float32 values whether a batch also holds float64 ones or not", () => {
     const f32 = rows(20, 4, 3, 0.2, 1, true);
     const f64 = rows(5, 4, 4, 0.2, 1);
