@@ -206,6 +206,8 @@ export function addFeatureBatch(m: FeatureMoments, batch: Matrix, scan: FeatureS
       const m2 = levelSplitter(top - 2);
       const c = FOLDS * productIndex(i, j, d);
       const base = j * rows;
+      // addTerms' deposits, inlined with the product: through a scratch array and a call per
+      // pair the update took 1.5x (float32) to 1.8x (float64) as long.
       let f0 = products[c]!;
       let f1 = products[c + 1]!;
       let f2 = products[c + 2]!;
