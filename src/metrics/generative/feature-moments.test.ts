@@ -4,6 +4,7 @@ import { expectError } from "../../../test/support/expect-error.js";
 import { decodeState, encodeState } from "../../core/codec.js";
 import type { Matrix } from "../../core/coerce.js";
 import { exponentOf } from "../../core/exact-sum.js";
+import { setLimits } from "../../core/limits.js";
 import {
   addFeatureBatch,
   checkSampleCount,
@@ -188,6 +189,20 @@ describe("feature moments (reproducible binned sums)", () => {
     state.fake.n = 1;
     expect(JSON.stringify(encodeState(state))).toBe(before);
     expect(() => checkSampleCount(emptyFeatureMoments(2), MAX_FEATURE_SAMPLES, "f", "x")).not.toThrow();
+  });
+
+  it("refuse a feature count whose moments would pass the allocation budget", () => {
+    const previous = setLimits({ maxAllocationBytes: 2 ** 20 });
+    try {
+      const wide = [Array.from({ length: 300 }, (_, j) => j), Array.from({ length: 300 }, (_, j) => 2 * j)];
+      expectError(
+        () => frechetDistanceDef().update(frechetDistanceDef().init(), wide, wide),
+        "invalid_value",
+        "frechetDistance: the moments of 300 features would need 1.04 MiB, above the 1 MiB allocation limit; raise it deliberately with setLimits({ maxAllocationBytes }) or PLUMBLINE_MAX_ALLOCATION=8GiB",
+      );
+    } finally {
+      setLimits(previous);
+    }
   });
 
   it("are refused when decoded with folds that do not fit their levels, exponents or samples", () => {

@@ -13,6 +13,7 @@ import {
 import { type Matrix, type MatrixInput, toMatrix } from "../../core/coerce.js";
 import { describeValue, fail } from "../../core/errors.js";
 import { exponentOf, SPLITTER } from "../../core/exact-sum.js";
+import { assertAllocation } from "../../core/limits.js";
 import { checkState, type FieldCheck, field, stateInvariant } from "../../core/state-check.js";
 
 /** A feature matrix: one row per sample (e.g. 2048 Inception pool features), `number[][]` or `{ data, rows, cols }`. */
@@ -133,9 +134,13 @@ export interface FeatureScan {
   float32: boolean;
 }
 
-/** Scans a batch of feature rows, refusing values of 2^{@link MAX_FEATURE_EXPONENT} or more. O(rows d). */
+/**
+ * Scans a batch of feature rows, refusing values of 2^{@link MAX_FEATURE_EXPONENT} or more and
+ * a feature count whose moments would pass the allocation budget. O(rows d).
+ */
 export function scanFeatures(batch: Matrix, fn: string, arg: string): FeatureScan {
   const { cols: d, data } = batch;
+  assertAllocation(fn, `the moments of ${d} features`, 8 * FOLDS * ((d * (d + 1)) / 2 + d), "invalid_value");
   const exponents = new Float64Array(d).fill(Number.NEGATIVE_INFINITY);
   let float32 = true;
   for (let i = 0; i < data.length; i++) {
