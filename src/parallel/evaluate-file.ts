@@ -4,9 +4,16 @@ import { optionNames, readOptions } from "../core/options.js";
 import { openNumericTable } from "../io/open.js";
 import { formatOfPath, type HeaderRule, type TableFormat } from "../io/table.js";
 import { type AnyMetricDef, createMetric, type Metric } from "../metric.js";
+import { isRangedAurocDef, isShardKeys, rangedAuroc, type ShardKeys } from "./auroc-ranges.js";
 import { checkDef, workerCount } from "./evaluate-in-workers.js";
 import { workerPool } from "./pool.js";
-import { evaluateBatches, evaluateShards, type GatheredStates, mergeGathered } from "./run-tasks.js";
+import {
+  evaluateBatches,
+  evaluateShards,
+  type GatheredStates,
+  mergeGathered,
+  runAurocStep,
+} from "./run-tasks.js";
 import type { ShardBatch } from "./shard-reader.js";
 import { planShards, type ShardedInput } from "./shards.js";
 
@@ -96,6 +103,8 @@ export async function gatherFromFile(options: {
   config: unknown;
   input: ShardedInput;
   minBytes?: number;
+  /** Metrics (by index) whose exact binary curve states come back as keys from a split file. */
+  keys?: readonly number[] | undefined;
 }): Promise<GatheredStates> {
   const { fn, threads, runner, config } = options;
   // This thread evaluates a shard too: the pool has threads - 1, started while the shards are planned.
@@ -105,7 +114,15 @@ export async function gatherFromFile(options: {
   const count = threads;
   const plan = await planShards(options.input, { fn, count, minBytes: options.minBytes ?? 0 });
   if (plan !== undefined)
-    return evaluateShards({ fn, threads, runner, config, input: plan.input, shards: plan.shards });
+    return evaluateShards({
+      fn,
+      threads,
+      runner,
+      config,
+      input: plan.input,
+      shards: plan.shards,
+      keys: options.keys,
+    });
   return evaluateBatches({
     threads: Math.max(1, threads - 1),
     runner,
@@ -145,14 +162,35 @@ export async function evaluateFileInWorkers(
   for (const name of names) checkDef(fn, defs[name], `\`defs.${name}\``);
   const sharded = fileInput(fn, input);
   const metrics = names.map((n) => createMetric(defs[n]!) as Metric<unknown, unknown[], unknown>);
+  // Exact binary AUROC is computed on every thread, by ranges of scores (auroc-ranges.ts).
+  const ranged = metrics.flatMap((m, k) => (threads > 1 && isRangedAurocDef(m.def) ? [k] : []));
   const gathered = await gatherFromFile({
     fn,
     threads,
     runner: "metrics",
     config: metricsConfig(metrics.map((m) => m.def)),
     input: sharded,
+    keys: ranged,
   });
   if (gathered.rows === 0) fail("empty_input", `${fn}: ${sharded.path} holds no rows`);
-  mergeGathered(metrics, gathered);
-  return Object.fromEntries(names.map((n, k) => [n, metrics[k]!.compute()]));
+  const keyed = metrics.map(
+    (_, k) => gathered.states.length > 0 && gathered.states.every((states) => isShardKeys(states[k])),
+  );
+  mergeGathered(
+    metrics.filter((_, k) => !keyed[k]),
+    { ...gathered, states: gathered.states.map((states) => states.filter((_, k) => !keyed[k])) },
+  );
+  const values: unknown[] = [];
+  for (const [k, metric] of metrics.entries())
+    values.push(
+      keyed[k]
+        ? await rangedAuroc(
+            metric.def,
+            gathered.states.map((states) => states[k] as ShardKeys),
+            threads,
+            (step, transfer) => runAurocStep(threads - 1, step, transfer),
+          )
+        : metric.compute(),
+    );
+  return Object.fromEntries(names.map((n, k) => [n, values[k]]));
 }

@@ -5,6 +5,7 @@
 
 import { fail, PlumblineError, type PlumblineErrorCode } from "../core/errors.js";
 import { type AnyMetricDef, createMetric, type Metric } from "../metric.js";
+import type { AurocTask, RangeArea } from "./auroc-ranges.js";
 import { workerPool } from "./pool.js";
 import type { ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
@@ -38,6 +39,15 @@ export async function runTask(
   return reply;
 }
 
+/** A step of an exact AUROC run by a thread of the pool of `threads`, moving `transfer` (auroc-ranges.ts). */
+export async function runAurocStep(
+  threads: number,
+  step: AurocTask,
+  transfer: ArrayBuffer[],
+): Promise<RangeArea | null> {
+  return (await runTask(threads, { op: "auroc", step }, transfer)).states[0] as RangeArea | null;
+}
+
 /**
  * Each shard read and evaluated by one of `threads` threads: this thread (its modules loaded, its
  * states needing no move) and a pool of `threads - 1` pull shards from one list until it is
@@ -50,8 +60,10 @@ export async function evaluateShards(options: {
   config: unknown;
   input: ShardedInput;
   shards: readonly ShardSpec[];
+  /** Metrics (by index) whose exact binary curve states come back as keys (auroc-ranges.ts). */
+  keys?: readonly number[] | undefined;
 }): Promise<GatheredStates> {
-  const { fn, runner, config, input, threads, shards } = options;
+  const { fn, runner, config, input, threads, shards, keys } = options;
   const replies: TaskResult[] = new Array(shards.length);
   let next = 0;
   let failed = false;
@@ -59,7 +71,7 @@ export async function evaluateShards(options: {
     while (!failed && next < shards.length) {
       const at = next++;
       try {
-        replies[at] = await run({ op: "shard", fn, runner, config, input, shard: shards[at]! });
+        replies[at] = await run({ op: "shard", fn, runner, config, input, shard: shards[at]!, keys });
       } catch (error) {
         failed = true;
         throw error;
