@@ -238,7 +238,7 @@ async function rangedArea(
   const packed = new Uint32Array(new SharedArrayBuffer(4 * n));
   const rest = shards.some((s) => s.scores !== null) ? new Float64Array(new SharedArrayBuffer(8 * n)) : null;
   const layout: Layout = { start, packed, rest };
-  // Shard 0 is scattered here, the others on the pool (their arrays moved there).
+  // Shards are scattered here and on the pool (their arrays moved there).
   await onAllThreads(
     shards.map((keys, k) => ({
       task: { step: "scatter", keys, at: at[k]!, packed, rest },
@@ -246,11 +246,13 @@ async function rangedArea(
         (array) => array.buffer as ArrayBuffer,
       ),
     })),
+    threads,
     run,
   );
   if (threads <= 1 || 2 * P * N > EXACT_AREA) return walkRange(layout, { lo: 0, hi: DIGITS - 1 });
   const parts = (await onAllThreads(
     splitRanges(start, threads).map((range) => ({ task: { step: "walk", layout, range }, transfer: [] })),
+    threads,
     run,
   )) as RangeArea[];
   let area = 0;
@@ -263,18 +265,21 @@ async function rangedArea(
 }
 
 /**
- * Runs `steps`, the first on this thread and the others on the pool (sent first, so they run
- * meanwhile, each with its `transfer`); their results in order. Every step sent is settled before
- * this returns or throws.
+ * Runs `steps` on `threads` threads: every `threads`-th from the first on this thread, the others
+ * on the pool (sent first, so they run meanwhile, each with its `transfer`); their results in
+ * order. Every step sent is settled before this returns or throws.
  */
 async function onAllThreads(
   steps: readonly { task: AurocTask; transfer: ArrayBuffer[] }[],
+  threads: number,
   run: RunAurocTask,
 ): Promise<(RangeArea | null)[]> {
-  const others = steps.slice(1).map(({ task, transfer }) => run(task, transfer));
+  const here = (k: number) => k % threads === 0;
+  const sent = steps.map(({ task, transfer }, k) => (here(k) ? undefined : run(task, transfer)));
+  const others = sent.filter((p) => p !== undefined);
   try {
-    const first = steps.length > 0 ? runAurocTask(steps[0]!.task) : null;
-    return [first, ...(await Promise.all(others))];
+    const local = steps.map(({ task }, k) => (here(k) ? runAurocTask(task) : null));
+    return await Promise.all(sent.map((p, k) => p ?? local[k]!));
   } finally {
     await Promise.allSettled(others);
   }

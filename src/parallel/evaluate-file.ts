@@ -4,15 +4,14 @@ import { optionNames, readOptions } from "../core/options.js";
 import { openNumericTable } from "../io/open.js";
 import { formatOfPath, type HeaderRule, type TableFormat } from "../io/table.js";
 import { type AnyMetricDef, createMetric, type Metric } from "../metric.js";
-import { isRangedAurocDef, isShardKeys, rangedAuroc, type ShardKeys } from "./auroc-ranges.js";
 import { checkDef, workerCount } from "./evaluate-in-workers.js";
 import { workerPool } from "./pool.js";
 import {
   evaluateBatches,
   evaluateShards,
   type GatheredStates,
-  mergeGathered,
-  runAurocStep,
+  keyedMetrics,
+  settleGathered,
 } from "./run-tasks.js";
 import type { ShardBatch } from "./shard-reader.js";
 import { planShards, type ShardedInput } from "./shards.js";
@@ -134,8 +133,9 @@ export async function gatherFromFile(options: {
 /**
  * Evaluates named metric definitions over the columns of one file on worker threads, each
  * worker reading its own shard of the file (see {@link planShards}); the states are merged here
- * in shard order and computed. Equals one update over the whole file (every metric's merge
- * invariant). `defs` must come from the task modules' `*Def` factories.
+ * in shard order and computed, except exact binary AUROC's, computed on every thread by ranges
+ * of scores (auroc-ranges.ts). Equals one update over the whole file bit for bit (every metric's
+ * merge invariant). `defs` must come from the task modules' `*Def` factories.
  *
  * @example
  * await evaluateFileInWorkers(
@@ -162,35 +162,15 @@ export async function evaluateFileInWorkers(
   for (const name of names) checkDef(fn, defs[name], `\`defs.${name}\``);
   const sharded = fileInput(fn, input);
   const metrics = names.map((n) => createMetric(defs[n]!) as Metric<unknown, unknown[], unknown>);
-  // Exact binary AUROC is computed on every thread, by ranges of scores (auroc-ranges.ts).
-  const ranged = metrics.flatMap((m, k) => (threads > 1 && isRangedAurocDef(m.def) ? [k] : []));
   const gathered = await gatherFromFile({
     fn,
     threads,
     runner: "metrics",
     config: metricsConfig(metrics.map((m) => m.def)),
     input: sharded,
-    keys: ranged,
+    keys: keyedMetrics(metrics, threads),
   });
   if (gathered.rows === 0) fail("empty_input", `${fn}: ${sharded.path} holds no rows`);
-  const keyed = metrics.map(
-    (_, k) => gathered.states.length > 0 && gathered.states.every((states) => isShardKeys(states[k])),
-  );
-  mergeGathered(
-    metrics.filter((_, k) => !keyed[k]),
-    { ...gathered, states: gathered.states.map((states) => states.filter((_, k) => !keyed[k])) },
-  );
-  const values: unknown[] = [];
-  for (const [k, metric] of metrics.entries())
-    values.push(
-      keyed[k]
-        ? await rangedAuroc(
-            metric.def,
-            gathered.states.map((states) => states[k] as ShardKeys),
-            threads,
-            (step, transfer) => runAurocStep(threads - 1, step, transfer),
-          )
-        : metric.compute(),
-    );
-  return Object.fromEntries(names.map((n, k) => [n, values[k]]));
+  await settleGathered(metrics, gathered, threads);
+  return Object.fromEntries(names.map((n, k) => [n, metrics[k]!.compute()]));
 }
