@@ -229,10 +229,10 @@ async function rangedArea(
   const at = shards.map(() => new Uint32Array(DIGITS + 1));
   for (let h = 0, total = 0; h < DIGITS; h++) {
     start[h] = total;
-    shards.forEach((s, k) => {
+    for (let k = 0; k < shards.length; k++) {
       at[k]![h] = total;
-      total += s.start[h + 1]! - s.start[h]!;
-    });
+      total += shards[k]!.start[h + 1]! - shards[k]!.start[h]!;
+    }
     start[h + 1] = total;
   }
   const packed = new Uint32Array(new SharedArrayBuffer(4 * n));

@@ -77,31 +77,18 @@ async function serialAndParallel(args: string[], workers = "2") {
   return { serial: JSON.parse(serial.out), parallel: JSON.parse(parallel.out) };
 }
 
+/** `eval classification` of the binary CSV. */
+const binaryEval = ["eval", "classification", "--preds", binaryCsv, "--target", binaryCsv];
+
 describe("eval --workers", () => {
   it("gives the serial binary table (the workers read their own byte ranges)", async () => {
-    const { serial, parallel } = await serialAndParallel([
-      "eval",
-      "classification",
-      "--preds",
-      binaryCsv,
-      "--target",
-      binaryCsv,
-    ]);
+    const { serial, parallel } = await serialAndParallel(binaryEval);
     expectSameTable(parallel, serial);
     expect(serial.samples).toBe(n);
   });
 
   it("keeps the exact AUROC state for --emit-state (computed by ranges of scores only when no state is read)", async () => {
-    const args = [
-      "eval",
-      "classification",
-      "--preds",
-      binaryCsv,
-      "--target",
-      binaryCsv,
-      "--metrics",
-      "auroc",
-    ];
+    const args = [...binaryEval, "--metrics", "auroc"];
     const serial = await plumbline([...args, "--format", "json"]);
     for (const workers of ["2", "3"]) {
       const state = join(dir, `auroc-${workers}.json`);
