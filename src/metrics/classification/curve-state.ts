@@ -541,7 +541,10 @@ function histOfBatch(thresholds: Float64Array, { scores, target, weights }: Bina
  * One pass over a float32 source: where each high-digit bucket of the keys starts (`start[h]`,
  * 65537 prefix sums, for {@link walkBuckets}) and the number of positives.
  */
-export function highDigitStarts(bits: Uint32Array, target: ArrayLike<number>): { start: Uint32Array; P: number } {
+export function highDigitStarts(
+  bits: Uint32Array,
+  target: ArrayLike<number>,
+): { start: Uint32Array; P: number } {
   const start = new Uint32Array(65537);
   let P = 0;
   for (let i = 0; i < bits.length; i++) {
