@@ -33,6 +33,7 @@ import {
   scatterRests,
   walkBuckets,
 } from "../metrics/classification/curve-state.js";
+import { transferables } from "./transfer.js";
 
 /** The high digits of the float32 keys: 2^16 buckets. */
 const DIGITS = 65536;
@@ -105,8 +106,9 @@ export function shardKeys(state: unknown): unknown {
   const f32 = scores instanceof Float32Array ? scores : new Float32Array(scores);
   let wide = false;
   if (f32 !== scores) for (let i = 0; i < n && !wide; i++) wide = f32[i] !== scores[i];
-  // A float32 state's own buffer is cut to its length when it has spare capacity.
-  const bits = new Uint32Array(f32.buffer.byteLength === 4 * n ? f32.buffer : f32.slice().buffer);
+  // The bits own their whole buffer (to be moved): a float32 state's is cut to its length.
+  const whole = f32.byteOffset === 0 && f32.buffer.byteLength === 4 * n;
+  const bits = new Uint32Array(whole ? (f32.buffer as ArrayBuffer) : f32.slice().buffer);
   const { start, P } = highDigitStarts(bits, s.target.data);
   return {
     kind: "auroc-keys",
@@ -242,9 +244,7 @@ async function rangedArea(
   await onAllThreads(
     shards.map((keys, k) => ({
       task: { step: "scatter", keys, at: at[k]!, packed, rest },
-      transfer: [keys.bits, keys.target, ...(keys.scores ? [keys.scores] : [])].map(
-        (array) => array.buffer as ArrayBuffer,
-      ),
+      transfer: transferables([keys.bits, keys.target, keys.scores]),
     })),
     threads,
     run,
