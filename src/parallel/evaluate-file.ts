@@ -6,7 +6,13 @@ import { formatOfPath, type HeaderRule, type TableFormat } from "../io/table.js"
 import { type AnyMetricDef, createMetric, type Metric } from "../metric.js";
 import { checkDef, workerCount } from "./evaluate-in-workers.js";
 import { workerPool } from "./pool.js";
-import { evaluateBatches, evaluateShards, type GatheredStates, mergeGathered } from "./run-tasks.js";
+import {
+  evaluateBatches,
+  evaluateShards,
+  type GatheredStates,
+  keyedMetrics,
+  settleGathered,
+} from "./run-tasks.js";
 import type { ShardBatch } from "./shard-reader.js";
 import { planShards, type ShardedInput } from "./shards.js";
 
@@ -96,6 +102,8 @@ export async function gatherFromFile(options: {
   config: unknown;
   input: ShardedInput;
   minBytes?: number;
+  /** Metrics (by index) whose exact binary curve states come back as keys from a split file. */
+  keys?: readonly number[] | undefined;
 }): Promise<GatheredStates> {
   const { fn, threads, runner, config } = options;
   // This thread evaluates a shard too: the pool has threads - 1, started while the shards are planned.
@@ -105,7 +113,15 @@ export async function gatherFromFile(options: {
   const count = threads;
   const plan = await planShards(options.input, { fn, count, minBytes: options.minBytes ?? 0 });
   if (plan !== undefined)
-    return evaluateShards({ fn, threads, runner, config, input: plan.input, shards: plan.shards });
+    return evaluateShards({
+      fn,
+      threads,
+      runner,
+      config,
+      input: plan.input,
+      shards: plan.shards,
+      keys: options.keys,
+    });
   return evaluateBatches({
     threads: Math.max(1, threads - 1),
     runner,
@@ -117,8 +133,9 @@ export async function gatherFromFile(options: {
 /**
  * Evaluates named metric definitions over the columns of one file on worker threads, each
  * worker reading its own shard of the file (see {@link planShards}); the states are merged here
- * in shard order and computed. Equals one update over the whole file (every metric's merge
- * invariant). `defs` must come from the task modules' `*Def` factories.
+ * in shard order and computed, except exact binary AUROC's, computed on every thread by ranges
+ * of scores (auroc-ranges.ts). Equals one update over the whole file bit for bit (every metric's
+ * merge invariant). `defs` must come from the task modules' `*Def` factories.
  *
  * @example
  * await evaluateFileInWorkers(
@@ -151,8 +168,9 @@ export async function evaluateFileInWorkers(
     runner: "metrics",
     config: metricsConfig(metrics.map((m) => m.def)),
     input: sharded,
+    keys: keyedMetrics(metrics, threads),
   });
   if (gathered.rows === 0) fail("empty_input", `${fn}: ${sharded.path} holds no rows`);
-  mergeGathered(metrics, gathered);
+  await settleGathered(metrics, gathered, threads);
   return Object.fromEntries(names.map((n, k) => [n, metrics[k]!.compute()]));
 }

@@ -5,6 +5,14 @@
 
 import { fail, PlumblineError, type PlumblineErrorCode } from "../core/errors.js";
 import { type AnyMetricDef, createMetric, type Metric } from "../metric.js";
+import {
+  type AurocTask,
+  isRangedAurocDef,
+  isShardKeys,
+  type RangeArea,
+  rangedAuroc,
+  type ShardKeys,
+} from "./auroc-ranges.js";
 import { workerPool } from "./pool.js";
 import type { ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
@@ -38,6 +46,15 @@ export async function runTask(
   return reply;
 }
 
+/** A step of an exact AUROC run by a thread of the pool of `threads`, moving `transfer` (auroc-ranges.ts). */
+export async function runAurocStep(
+  threads: number,
+  step: AurocTask,
+  transfer: ArrayBuffer[],
+): Promise<RangeArea | null> {
+  return (await runTask(threads, { op: "auroc", step }, transfer)).states[0] as RangeArea | null;
+}
+
 /**
  * Each shard read and evaluated by one of `threads` threads: this thread (its modules loaded, its
  * states needing no move) and a pool of `threads - 1` pull shards from one list until it is
@@ -50,8 +67,10 @@ export async function evaluateShards(options: {
   config: unknown;
   input: ShardedInput;
   shards: readonly ShardSpec[];
+  /** Metrics (by index) whose exact binary curve states come back as keys (auroc-ranges.ts). */
+  keys?: readonly number[] | undefined;
 }): Promise<GatheredStates> {
-  const { fn, runner, config, input, threads, shards } = options;
+  const { fn, runner, config, input, threads, shards, keys } = options;
   const replies: TaskResult[] = new Array(shards.length);
   let next = 0;
   let failed = false;
@@ -59,7 +78,7 @@ export async function evaluateShards(options: {
     while (!failed && next < shards.length) {
       const at = next++;
       try {
-        replies[at] = await run({ op: "shard", fn, runner, config, input, shard: shards[at]! });
+        replies[at] = await run({ op: "shard", fn, runner, config, input, shard: shards[at]!, keys });
       } catch (error) {
         failed = true;
         throw error;
@@ -151,6 +170,58 @@ export function mergeGathered(
     }
     for (const state of level) metric.merge(trustedMetric(metric.def, state));
   });
+}
+
+/**
+ * The metrics (by index) whose states the shard tasks can give back as AUROC keys when `threads`
+ * threads run (exact binary AUROC, computed by ranges of scores: auroc-ranges.ts).
+ */
+export function keyedMetrics(
+  metrics: readonly Metric<unknown, unknown[], unknown>[],
+  threads: number,
+): number[] {
+  return threads > 1 ? metrics.flatMap((m, k) => (isRangedAurocDef(m.def) ? [k] : [])) : [];
+}
+
+/**
+ * Folds the gathered states into `metrics` as {@link mergeGathered} does, except that a metric
+ * whose states came back as AUROC keys is replaced by one that holds no state (its def's empty
+ * one) and computes the value of the keys, found now on `threads` threads (auroc-ranges.ts; an
+ * error is thrown by its compute, where the merged metric's would be). For callers that read no
+ * state afterwards.
+ */
+export async function settleGathered(
+  metrics: Metric<unknown, unknown[], unknown>[],
+  gathered: GatheredStates,
+  threads: number,
+): Promise<void> {
+  const keyed = metrics.map(
+    (_, k) => gathered.states.length > 0 && gathered.states.every((states) => isShardKeys(states[k])),
+  );
+  mergeGathered(
+    metrics.filter((_, k) => !keyed[k]),
+    { ...gathered, states: gathered.states.map((states) => states.filter((_, k) => !keyed[k])) },
+  );
+  for (const [k, metric] of metrics.entries()) {
+    if (!keyed[k]) continue;
+    const keys = gathered.states.map((states) => states[k] as ShardKeys);
+    let compute: () => unknown;
+    try {
+      const value = await rangedAuroc(metric.def, keys, threads, (step, transfer) =>
+        runAurocStep(threads - 1, step, transfer),
+      );
+      compute = () => value;
+    } catch (error) {
+      compute = () => {
+        throw error;
+      };
+    }
+    metrics[k] = createMetric(Object.create(metric.def, { compute: { value: compute } })) as Metric<
+      unknown,
+      unknown[],
+      unknown
+    >;
+  }
 }
 
 /**

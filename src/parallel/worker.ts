@@ -8,6 +8,7 @@
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import { isPlumblineError } from "../core/errors.js";
 import { findDefinition } from "../metrics/registry.js";
+import { type AurocTask, runAurocTask, shardKeys } from "./auroc-ranges.js";
 import { startRun } from "./runners.js";
 import { readShard, type ShardBatch } from "./shard-reader.js";
 import type { ShardedInput, ShardSpec } from "./shards.js";
@@ -34,9 +35,15 @@ export type WorkerTask =
       readonly config: unknown;
       readonly input: ShardedInput;
       readonly shard: ShardSpec;
-    };
+      /** Metrics (by index) whose exact binary curve state goes back as keys (auroc-ranges.ts). */
+      readonly keys?: readonly number[] | undefined;
+    }
+  | { readonly op: "auroc"; readonly step: AurocTask };
 
-/** What a task gives back: the rows read, one state per metric, and the run's summary if any. */
+/**
+ * What a task gives back: the rows read, one state per metric, and the run's summary if any (an
+ * `auroc` step gives its result as its one state).
+ */
 export interface TaskResult {
   rows: number;
   states: unknown[];
@@ -56,6 +63,7 @@ export async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
     for (const batch of task.batches) def.update(state, ...batch);
     return { rows: task.batches.length, states: [compactState(state)] };
   }
+  if (task.op === "auroc") return { rows: 0, states: [runAurocTask(task.step)] };
   const run = await startRun(task.runner, task.config);
   let rows = 0;
   const batches = task.op === "batches" ? task.batches : readShard(task.fn, task.input, task.shard);
@@ -65,6 +73,7 @@ export async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
   }
   // States go as they are (spare capacity included: moving a buffer costs nothing, cutting it copies).
   const states = run.metrics.map((m) => m.state);
+  if (task.op === "shard") for (const k of task.keys ?? []) states[k] = shardKeys(states[k]);
   return run.summary === undefined ? { rows, states } : { rows, states, summary: run.summary() };
 }
 

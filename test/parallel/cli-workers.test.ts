@@ -77,18 +77,35 @@ async function serialAndParallel(args: string[], workers = "2") {
   return { serial: JSON.parse(serial.out), parallel: JSON.parse(parallel.out) };
 }
 
+/** `eval classification` of the binary CSV. */
+const binaryEval = ["eval", "classification", "--preds", binaryCsv, "--target", binaryCsv];
+
 describe("eval --workers", () => {
   it("gives the serial binary table (the workers read their own byte ranges)", async () => {
-    const { serial, parallel } = await serialAndParallel([
-      "eval",
-      "classification",
-      "--preds",
-      binaryCsv,
-      "--target",
-      binaryCsv,
-    ]);
+    const { serial, parallel } = await serialAndParallel(binaryEval);
     expectSameTable(parallel, serial);
     expect(serial.samples).toBe(n);
+  });
+
+  it("keeps the exact AUROC state for --emit-state (computed by ranges of scores only when no state is read)", async () => {
+    const args = [...binaryEval, "--metrics", "auroc"];
+    const serial = await plumbline([...args, "--format", "json"]);
+    for (const workers of ["2", "3"]) {
+      const state = join(dir, `auroc-${workers}.json`);
+      const emitted = await plumbline([
+        ...args,
+        "--format",
+        "json",
+        "--workers",
+        workers,
+        "--emit-state",
+        state,
+      ]);
+      expect([emitted.code, emitted.err]).toEqual([0, ""]);
+      const merged = await plumbline(["merge", state, "--format", "json"]);
+      expect([merged.code, merged.err]).toEqual([0, ""]);
+      expect(JSON.parse(merged.out).metrics).toEqual(JSON.parse(serial.out).metrics);
+    }
   });
 
   it("gives the serial multiclass table (score matrix: AUROC, AP, log loss, ECE...) at 1, 3 and 4 workers", async () => {

@@ -38,6 +38,39 @@ describe("evaluateFileInWorkers", () => {
       ).toEqual(expected);
   });
 
+  it("computes exact AUROC by ranges of scores on the threads: the serial value bit for bit, one class included", async () => {
+    // Decimals (float64 scores with rests), ties, float32 values, negatives and zeros of both signs.
+    const values = Array.from(
+      { length: n },
+      (_, i) => [((i * 7919) % 1000) / 1000, ((i * 13) % 64) / 8 - 4, i % 97 === 0 ? "-0" : "0.25"][i % 3]!,
+    );
+    const wide = join(dir, "wide.csv");
+    writeFileSync(wide, `score,label\n${values.map((s, i) => `${s},${labels[i]}`).join("\n")}\n`);
+    const positives = join(dir, "positives.csv");
+    writeFileSync(positives, `score,label\n${scores.map((s) => `${s},1`).join("\n")}\n`);
+    const defs = {
+      auroc: binaryAurocDef(),
+      sklearn: binaryAurocDef({ convention: "sklearn" }),
+      partial: binaryAurocDef({ maxFpr: 0.3 }),
+    };
+    for (const path of [wide, positives]) {
+      const input = { path, preds: ["score"], target: ["label"] };
+      const serial = await evaluateFileInWorkers(defs, input, { workers: 1 });
+      for (const workers of [2, 3])
+        for (const [name, value] of Object.entries(await evaluateFileInWorkers(defs, input, { workers })))
+          expect(Object.is(value, serial[name]), `${path} ${name} workers ${workers}`).toBe(true);
+    }
+    expect(
+      (
+        await evaluateFileInWorkers(
+          defs,
+          { path: positives, preds: ["score"], target: ["label"] },
+          { workers: 2 },
+        )
+      ).sklearn,
+    ).toBeNaN();
+  });
+
   it("reads several prediction columns as a row-major matrix (Parquet, row groups as shards)", async () => {
     const probs = scores.map((s) => [1 - s, s]);
     const path = join(dir, "probs.parquet");

@@ -653,7 +653,15 @@ export async function evaluateClassification(flags: Flags): Promise<RunningSuite
   const suite = startSuite(plan, names);
   spillExactCurves(FN, flags, suite);
   if (isScaled(FN, flags))
-    suite.samples = await runScaled(FN, flags, "eval classification", { plan, names }, input, suite.metrics);
+    suite.samples = await runScaled(
+      FN,
+      flags,
+      "eval classification",
+      { plan, names },
+      input,
+      suite.metrics,
+      flags.emitState !== undefined || flags.report !== undefined,
+    );
   else {
     const progress = startProgress("evaluating", input.totalBytes);
     try {

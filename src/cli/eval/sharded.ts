@@ -90,6 +90,7 @@ export async function gatherScaled(
   runner: string,
   config: unknown,
   input: PairedInput,
+  keys?: readonly number[],
 ): Promise<GatheredStates> {
   const threads = parseWorkers(fn, flags);
   const sharded = shardedInput(fn, flags, input);
@@ -99,13 +100,16 @@ export async function gatherScaled(
     import("../../parallel/run-tasks.js"),
   ]);
   return sharded !== undefined
-    ? await gatherFromFile({ fn, threads, runner, config, input: sharded, minBytes: MIN_SHARD_BYTES })
+    ? await gatherFromFile({ fn, threads, runner, config, input: sharded, minBytes: MIN_SHARD_BYTES, keys })
     : await evaluateBatches({ threads: Math.max(1, threads - 1), runner, config, batches: input.batches() });
 }
 
 /**
  * Evaluates `runner` (configured by `config`) over `input` as the scale flags ask, merging the
- * shards' states into `metrics` (fresh metrics of the same suite). Returns the rows read.
+ * shards' states into `metrics` (fresh metrics of the same suite). Returns the rows read. With
+ * `--workers` and `statesRead` false, an exact binary AUROC metric is computed on every thread
+ * instead and replaced by a metric without state that gives its value (src/parallel/run-tasks.ts
+ * `settleGathered`).
  */
 export async function runScaled(
   fn: string,
@@ -113,7 +117,8 @@ export async function runScaled(
   runner: "eval classification" | "eval regression",
   config: unknown,
   input: PairedInput,
-  metrics: readonly Metric<unknown, unknown[], unknown>[],
+  metrics: Metric<unknown, unknown[], unknown>[],
+  statesRead = true,
 ): Promise<number> {
   const sharded = shardedInput(fn, flags, input);
   if (flags.redis !== undefined) {
@@ -138,8 +143,10 @@ export async function runScaled(
     });
     return result.rows;
   }
-  const gathered = await gatherScaled(fn, flags, runner, config, input);
-  const { mergeGathered } = await import("../../parallel/run-tasks.js");
-  mergeGathered(metrics, gathered);
+  const { keyedMetrics, settleGathered } = await import("../../parallel/run-tasks.js");
+  const threads = parseWorkers(fn, flags);
+  const keys = statesRead ? [] : keyedMetrics(metrics, threads);
+  const gathered = await gatherScaled(fn, flags, runner, config, input, keys);
+  await settleGathered(metrics, gathered, threads);
   return gathered.rows;
 }
