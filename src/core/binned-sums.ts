@@ -25,7 +25,7 @@
  * samples keep every fold exact. Levels below 2^-1074 hold nothing: every double is a multiple
  * of 2^-1074, so the fold at that level takes the whole rest.
  */
-import { SPLITTER } from "./exact-sum.js";
+import { twoProductLow } from "./exact-sum.js";
 
 /** Bits between two levels. */
 export const FOLD_BITS = 32;
@@ -110,17 +110,6 @@ export function foldsFit(folds: Float64Array, at: number, top: number, samples: 
 function twoSumLow(a: number, b: number, s: number): number {
   const bb = s - a;
   return a - (s - bb) + (b - bb);
-}
-
-/** The rounding error of `a · b` (Dekker's TwoProduct; |a|, |b| below 2^996): `a · b = p + twoProductLow(a, b, p)` for p = a · b rounded. */
-export function twoProductLow(a: number, b: number, p: number): number {
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return al * bl - (p - ah * bh - al * bh - ah * bl);
 }
 
 /**

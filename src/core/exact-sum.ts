@@ -182,15 +182,23 @@ export function splitProduct(a: number, b: number): void {
   const ma = ea === 0 ? a : scaleBy(a, -ea);
   const mb = eb === 0 ? b : scaleBy(b, -eb);
   const p = ma * mb;
-  let c = SPLITTER * ma;
-  const ah = c - (c - ma);
-  const al = ma - ah;
-  c = SPLITTER * mb;
-  const bh = c - (c - mb);
-  const bl = mb - bh;
   exactProduct.high = p;
-  exactProduct.low = ah * bh - p + ah * bl + al * bh + al * bl;
+  exactProduct.low = twoProductLow(ma, mb, p);
   exactProduct.scale = ea + eb;
+}
+
+/**
+ * The rounding error of `a · b` (Dekker's TwoProduct with Veltkamp's split; |a|, |b| below 2^996
+ * and the error not subnormal): `a · b = p + twoProductLow(a, b, p)` exactly, for p = a · b rounded.
+ */
+export function twoProductLow(a: number, b: number, p: number): number {
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return al * bl - (p - ah * bh - al * bh - ah * bl);
 }
 
 /**
