@@ -3,6 +3,7 @@
  * doubling). A buffer is plain data, `{ data, length }`, so it goes through the state codec;
  * only `data.subarray(0, length)` is meaningful.
  */
+import { assertAllocation, getLimits } from "./limits.js";
 export interface GrowableFloat64 {
   data: Float64Array;
   length: number;
@@ -22,11 +23,18 @@ export interface GrowableInt32 {
 
 type Growable = GrowableFloat64 | GrowableFloat32 | GrowableUint8 | GrowableInt32;
 
+/**
+ * Grows `buffer` to hold `extra` more values: doubling, but never past the allocation budget
+ * (`getLimits().maxAllocationBytes`), and `invalid_value` when the values themselves would pass it.
+ */
 function ensureCapacity<B extends Growable>(buffer: B, extra: number): void {
   const needed = buffer.length + extra;
   if (needed <= buffer.data.length) return;
+  const width = buffer.data.BYTES_PER_ELEMENT;
+  assertAllocation("metric state", `a buffer of ${needed} values`, needed * width, "invalid_value");
   let capacity = Math.max(16, buffer.data.length);
   while (capacity < needed) capacity *= 2;
+  capacity = Math.max(needed, Math.min(capacity, Math.floor(getLimits().maxAllocationBytes / width)));
   const Ctor = buffer.data.constructor as new (n: number) => B["data"];
   const next = new Ctor(capacity);
   next.set(buffer.data.subarray(0, buffer.length) as never);
@@ -65,6 +73,13 @@ export function filled<B extends Growable>(buffer: B): B["data"] {
 
 /** A new buffer holding `a` then `b` (for `merge`; neither input is changed). */
 export function concatGrowable<B extends Growable>(a: B, b: B): B {
+  const width = a.data.BYTES_PER_ELEMENT;
+  assertAllocation(
+    "metric state",
+    `a buffer of ${a.length + b.length} values`,
+    (a.length + b.length) * width,
+    "invalid_value",
+  );
   const Ctor = a.data.constructor as new (n: number) => B["data"];
   const data = new Ctor(a.length + b.length);
   data.set(filled(a) as never, 0);
