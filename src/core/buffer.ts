@@ -32,7 +32,8 @@ function ensureCapacity<B extends Growable>(buffer: B, extra: number): void {
   if (needed <= buffer.data.length) return;
   const width = buffer.data.BYTES_PER_ELEMENT;
   assertAllocation("metric state", `a buffer of ${needed} values`, needed * width, "invalid_value");
-  let capacity = Math.max(16, buffer.data.length);
+  // The first values get exactly their size (a one-shot's state), later ones double it.
+  let capacity = buffer.length === 0 ? needed : Math.max(16, buffer.data.length);
   while (capacity < needed) capacity *= 2;
   capacity = Math.max(needed, Math.min(capacity, Math.floor(getLimits().maxAllocationBytes / width)));
   const Ctor = buffer.data.constructor as new (n: number) => B["data"];

@@ -17,6 +17,7 @@
  * multilabel states (multiclass-curve-state.ts) make one per class or label.
  */
 import {
+  append,
   concatGrowable,
   filled,
   type GrowableFloat32,
@@ -302,26 +303,6 @@ export function withoutIgnored(batch: BinaryCurveBatch, ignoreIndex: number | un
   return { scores: pick(scores), target: pick(target), weights: weights && pick(weights) };
 }
 
-/**
- * Appends `values` in place: the first batch gets exactly its size, later ones grow the buffer
- * by doubling (amortised O(1)).
- */
-function appendValues<B extends GrowableFloat32 | GrowableFloat64 | GrowableUint8>(
-  buffer: B,
-  values: ArrayLike<number>,
-): void {
-  const needed = buffer.length + values.length;
-  if (needed > buffer.data.length) {
-    let capacity = buffer.length === 0 ? needed : Math.max(16, buffer.data.length);
-    while (capacity < needed) capacity *= 2;
-    const next = new (buffer.data.constructor as new (n: number) => B["data"])(capacity);
-    next.set(buffer.data.subarray(0, buffer.length) as never);
-    buffer.data = next;
-  }
-  buffer.data.set(values, buffer.length);
-  buffer.length = needed;
-}
-
 /** A float64 copy of a float32 score buffer (a float64 one is returned as is). */
 function widened(buffer: GrowableFloat32 | GrowableFloat64): GrowableFloat64 {
   if (buffer.data instanceof Float64Array) return buffer as GrowableFloat64;
@@ -374,9 +355,9 @@ export function updateBinaryCurve(
   const { scores, target, weights } = batch;
   if (weights && !state.weights) state.weights = onesUpTo(state.target.length);
   if (state.scores.data instanceof Float32Array && !allFloat32(scores)) state.scores = widened(state.scores);
-  appendValues(state.scores, scores);
-  appendValues(state.target, target);
-  if (state.weights) appendValues(state.weights, weights ?? new Float64Array(target.length).fill(1));
+  append(state.scores, scores);
+  append(state.target, target);
+  if (state.weights) append(state.weights, weights ?? new Float64Array(target.length).fill(1));
 }
 
 // ---------------------------------------------------------------- curve sources
