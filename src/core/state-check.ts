@@ -195,10 +195,11 @@ function checkShape(id: string, path: string, value: unknown, shape: StateShape)
 /**
  * Fails with `invalid_state` unless `state` has exactly the fields of `shape`, each passing its
  * check. Use it as the body of a def's `validateState`, then add the cross-field invariants
- * (equal lengths, totals that agree) with {@link stateInvariant}.
+ * (equal lengths, totals that agree) with {@link stateInvariant}. Inside a `field.custom` check,
+ * pass its `path`, so that messages name the nested field (`state.real.n`).
  */
-export function checkState(id: string, state: unknown, shape: StateShape): void {
-  checkShape(id, "state", state, shape);
+export function checkState(id: string, state: unknown, shape: StateShape, path = "state"): void {
+  checkShape(id, path, state, shape);
 }
 
 /** Fails with `invalid_state` and `message` unless `condition` holds. */

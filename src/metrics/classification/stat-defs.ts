@@ -218,10 +218,15 @@ export type MultilabelCountsState = MultilabelPooledState | SamplewiseState;
 export type StatState = ConfusionState | SamplewiseState;
 
 const growableCounts = /* @__PURE__ */ field.custom((value, path, id) => {
-  checkState(id, value, {
-    data: field.typed(Float64Array, { values: "nonNegative" }),
-    length: field.count(),
-  });
+  checkState(
+    id,
+    value,
+    {
+      data: field.typed(Float64Array, { values: "nonNegative" }),
+      length: field.count(),
+    },
+    path,
+  );
   const g = value as GrowableFloat64;
   stateInvariant(id, g.length <= g.data.length, `${path}.length exceeds its data`);
 });

@@ -234,7 +234,7 @@ describe("feature moments (reproducible binned sums)", () => {
     }, "frechet_distance: state.real.sums of feature 0 do not fit its exponent and 2 samples");
     tamper((s) => {
       s.real.exponents[1] = 0.5;
-    }, "must hold -Infinity or integers in [-1074, 255], got 0.5 at index 1");
+    }, "generative/frechet_distance: state.real.exponents must hold -Infinity or integers in [-1074, 255], got 0.5 at index 1");
     tamper((s) => {
       s.fake.exponents[1] = Number.NEGATIVE_INFINITY;
     }, "frechet_distance: state.fake.sums of feature 1 do not fit its exponent and 2 samples");

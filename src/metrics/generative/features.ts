@@ -406,21 +406,27 @@ export function featureScatter(m: FeatureMoments): { mean: Float64Array; scatter
 /** The check of a {@link FeatureMoments} of feature count `dim` (its arrays may be empty while `n` is 0). */
 export function featureMomentsShape(dim: number): FieldCheck {
   return field.custom((value, path, id) => {
-    checkState(id, value, {
-      n: field.number({
-        test: (v) => Number.isInteger(v) && v >= 0 && v <= MAX_FEATURE_SAMPLES,
-        words: `integers in [0, ${MAX_FEATURE_SAMPLES}]`,
-      }),
-      exponents: field.typed(Float64Array, {
-        values: {
-          test: (e) =>
-            e === Number.NEGATIVE_INFINITY || (Number.isInteger(e) && e >= -1074 && e < MAX_FEATURE_EXPONENT),
-          words: `-Infinity or integers in [-1074, ${MAX_FEATURE_EXPONENT - 1}]`,
-        },
-      }),
-      sums: field.typed(Float64Array, { values: "finite" }),
-      products: field.typed(Float64Array, { values: "finite" }),
-    });
+    checkState(
+      id,
+      value,
+      {
+        n: field.number({
+          test: (v) => Number.isInteger(v) && v >= 0 && v <= MAX_FEATURE_SAMPLES,
+          words: `integers in [0, ${MAX_FEATURE_SAMPLES}]`,
+        }),
+        exponents: field.typed(Float64Array, {
+          values: {
+            test: (e) =>
+              e === Number.NEGATIVE_INFINITY ||
+              (Number.isInteger(e) && e >= -1074 && e < MAX_FEATURE_EXPONENT),
+            words: `-Infinity or integers in [-1074, ${MAX_FEATURE_EXPONENT - 1}]`,
+          },
+        }),
+        sums: field.typed(Float64Array, { values: "finite" }),
+        products: field.typed(Float64Array, { values: "finite" }),
+      },
+      path,
+    );
     const m = value as FeatureMoments;
     const d = m.exponents.length;
     const invariant = (ok: boolean, what: string) => stateInvariant(id, ok, `${path}${what}`);
