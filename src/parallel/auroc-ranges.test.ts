@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { setLimits } from "../core/limits.js";
 import type { AnyMetricDef } from "../metric.js";
 import { binaryAurocDef } from "../metrics/classification/auroc.js";
 import type { BinaryCurveState } from "../metrics/classification/curve-state.js";
@@ -99,6 +100,27 @@ describe("exact AUROC by ranges of scores", () => {
       const state = def.init();
       def.update(state, [0.2, 0.7], [1, 1]);
       expect(await rangedAuroc(def, [shardKeys(state) as ShardKeys], 2, pool)).toBe(expected);
+    }
+  });
+
+  it("holds its shared arrays to the allocation budget, as the merged state's buffers are", async () => {
+    const def = binaryAurocDef() as AnyMetricDef;
+    const state = def.init();
+    def.update(
+      state,
+      Array.from({ length: 200 }, (_, i) => i / 201 + 1e-9),
+      Array.from({ length: 200 }, (_, i) => i % 2),
+    );
+    const keys = [shardKeys(state) as ShardKeys];
+    const previous = setLimits({ maxAllocationBytes: 1000 });
+    try {
+      await expect(rangedAuroc(def, keys, 2, pool)).rejects.toMatchObject({
+        code: "invalid_value",
+        message:
+          "binaryAuroc: the ranges' shared keys of 200 scores would need 1.56 KiB, above the 1000 bytes allocation limit; raise it deliberately with setLimits({ maxAllocationBytes }) or PLUMBLINE_MAX_ALLOCATION=8GiB",
+      });
+    } finally {
+      setLimits(previous);
     }
   });
 

@@ -25,6 +25,7 @@
  * the serial compute's own arithmetic ({@link rangedAuroc}).
  */
 import { filled } from "../core/buffer.js";
+import { assertAllocation } from "../core/limits.js";
 import type { AnyMetricDef } from "../metric.js";
 import {
   type ExactBinaryCurveState,
@@ -237,8 +238,16 @@ async function rangedArea(
     }
     start[h + 1] = total;
   }
+  const wide = shards.some((s) => s.scores !== null);
+  // The budget holds each shared array, as it holds the merged state's buffers they replace.
+  assertAllocation(
+    "binaryAuroc",
+    `the ranges' shared keys of ${n} scores`,
+    (wide ? 8 : 4) * n,
+    "invalid_value",
+  );
   const packed = new Uint32Array(new SharedArrayBuffer(4 * n));
-  const rest = shards.some((s) => s.scores !== null) ? new Float64Array(new SharedArrayBuffer(8 * n)) : null;
+  const rest = wide ? new Float64Array(new SharedArrayBuffer(8 * n)) : null;
   const layout: Layout = { start, packed, rest };
   // Shards are scattered here and on the pool (their arrays moved there).
   await onAllThreads(
