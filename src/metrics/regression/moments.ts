@@ -6,6 +6,7 @@ import {
   exactSums,
   exactSumsShape,
   SPLITTER,
+  twoProductLow,
 } from "../../core/exact-sum.js";
 import { checkState, field, stateInvariant } from "../../core/state-check.js";
 import type { MetricDef, MetricMeta } from "../../metric.js";
@@ -109,14 +110,8 @@ function exactProducts(
     // Values within 2^±480 neither overflow nor underflow in the product: Dekker's split is exact.
     if (squareIsSafe(x) && squareIsSafe(y)) {
       const p = x * y;
-      let c = SPLITTER * x;
-      const xh = c - (c - x);
-      const xl = x - xh;
-      c = SPLITTER * y;
-      const yh = c - (c - y);
-      const yl = y - yh;
       hi[j] = p;
-      lo[j] = xh * yh - p + xh * yl + xl * yh + xl * yl;
+      lo[j] = twoProductLow(x, y, p);
     } else {
       sum.addProduct(x, y);
       hi[j] = 0;
