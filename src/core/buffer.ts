@@ -4,6 +4,7 @@
  * only `data.subarray(0, length)` is meaningful.
  */
 import { assertAllocation, getLimits } from "./limits.js";
+
 export interface GrowableFloat64 {
   data: Float64Array;
   length: number;
@@ -23,6 +24,11 @@ export interface GrowableInt32 {
 
 type Growable = GrowableFloat64 | GrowableFloat32 | GrowableUint8 | GrowableInt32;
 
+/** Refuses (`invalid_value`) a buffer of `values` values of `width` bytes past the allocation budget. */
+function assertBufferFits(values: number, width: number): void {
+  assertAllocation("metric state", `a buffer of ${values} values`, values * width, "invalid_value");
+}
+
 /**
  * Grows `buffer` to hold `extra` more values: doubling, but never past the allocation budget
  * (`getLimits().maxAllocationBytes`), and `invalid_value` when the values themselves would pass it.
@@ -31,7 +37,7 @@ function ensureCapacity<B extends Growable>(buffer: B, extra: number): void {
   const needed = buffer.length + extra;
   if (needed <= buffer.data.length) return;
   const width = buffer.data.BYTES_PER_ELEMENT;
-  assertAllocation("metric state", `a buffer of ${needed} values`, needed * width, "invalid_value");
+  assertBufferFits(needed, width);
   // The first values get exactly their size (a one-shot's state), later ones double it.
   let capacity = buffer.length === 0 ? needed : Math.max(16, buffer.data.length);
   while (capacity < needed) capacity *= 2;
@@ -74,13 +80,7 @@ export function filled<B extends Growable>(buffer: B): B["data"] {
 
 /** A new buffer holding `a` then `b` (for `merge`; neither input is changed). */
 export function concatGrowable<B extends Growable>(a: B, b: B): B {
-  const width = a.data.BYTES_PER_ELEMENT;
-  assertAllocation(
-    "metric state",
-    `a buffer of ${a.length + b.length} values`,
-    (a.length + b.length) * width,
-    "invalid_value",
-  );
+  assertBufferFits(a.length + b.length, a.data.BYTES_PER_ELEMENT);
   const Ctor = a.data.constructor as new (n: number) => B["data"];
   const data = new Ctor(a.length + b.length);
   data.set(filled(a) as never, 0);
